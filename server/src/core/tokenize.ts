@@ -1,0 +1,120 @@
+import type { OffsetRange, Sentence, Token } from './types';
+
+/**
+ * Tokeniser and sentence splitter for English news text, close to the CoNLL-2003 conventions the
+ * entity tagger is trained on: punctuation is split off, the possessive `'s` is its own token,
+ * hyphenated and apostrophe names (`Frank-Walter`, `al-Ja’afari`) stay whole, initialisms keep their
+ * dots (`U.S.`, `U.N.`) and known abbreviations keep theirs (`Dr.`, `Gen.`).
+ */
+
+/** Abbreviations that end with a dot and usually do not end a sentence. Lower-case, without the dot. */
+const ABBREVIATIONS = new Set([
+  'mr', 'mrs', 'ms', 'dr', 'prof', 'gen', 'lt', 'col', 'maj', 'capt', 'sgt', 'rep', 'sen', 'gov', 'pres',
+  'st', 'jr', 'sr', 'mt', 'ft', 'rev', 'hon', 'amb', 'adm', 'cmdr', 'corp', 'inc', 'ltd', 'co', 'bros',
+  'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec',
+  'no', 'vs', 'etc', 'approx', 'dept', 'est', 'fig', 'vol', 'ave', 'blvd',
+]);
+
+/** Abbreviations after which a capitalised word still continues the sentence (titles before names). */
+const TITLE_ABBREVIATIONS = new Set([
+  'mr', 'mrs', 'ms', 'dr', 'prof', 'gen', 'lt', 'col', 'maj', 'capt', 'sgt', 'rep', 'sen', 'gov',
+  'st', 'mt', 'rev', 'hon', 'amb', 'adm', 'cmdr', 'no', 'vs',
+]);
+
+// Order matters: initialisms, then words (with inner hyphens/apostrophes/dots-free), numbers, any other char.
+const TOKEN_PATTERN =
+  /(?:\p{L}\.){2,}|\p{L}[\p{L}\p{M}\p{N}]*(?:[-'’‘][\p{L}\p{M}\p{N}]+)*|\p{N}+(?:[.,:/]\p{N}+)*(?:%)?|\.\.\.|…|--|—|\S/gu;
+
+const POSSESSIVE = /^(.+?)(['’][sS])$/;
+const NEGATION = /^(.+?)(n['’]t)$/i;
+
+/** Splits `text[range)` into tokens. Offsets are absolute in `text`. */
+export function tokenize(text: string, range: OffsetRange = { start: 0, end: text.length }): Token[] {
+  const tokens: Token[] = [];
+  const slice = range.start === 0 && range.end === text.length ? text : text.slice(range.start, range.end);
+  TOKEN_PATTERN.lastIndex = 0;
+  let match: RegExpExecArray | null;
+  while ((match = TOKEN_PATTERN.exec(slice)) !== null) {
+    let word = match[0];
+    let start = range.start + match.index;
+    const first = word.charCodeAt(0);
+    const isLetterStart = first > 64 && (first < 91 || (first > 96 && first < 123) || first > 127);
+    if (isLetterStart && word.length > 2) {
+      // Split clitics the way CoNLL does: "Syria's" -> "Syria" "'s", "don't" -> "do" "n't".
+      const clitic = POSSESSIVE.exec(word) ?? NEGATION.exec(word);
+      if (clitic) {
+        tokens.push({ start, end: start + clitic[1].length, text: clitic[1] });
+        start += clitic[1].length;
+        word = clitic[2];
+        tokens.push({ start, end: start + word.length, text: word });
+        continue;
+      }
+      // Keep the dot of a known abbreviation ("Dr.").
+      const next = start + word.length;
+      if (text.charCodeAt(next) === 46 /* . */ && next < range.end && ABBREVIATIONS.has(word.toLowerCase())) {
+        word += '.';
+        TOKEN_PATTERN.lastIndex++;
+      }
+    } else if (isLetterStart) {
+      const next = start + word.length;
+      if (text.charCodeAt(next) === 46 && next < range.end && ABBREVIATIONS.has(word.toLowerCase())) {
+        word += '.';
+        TOKEN_PATTERN.lastIndex++;
+      }
+    }
+    tokens.push({ start, end: start + word.length, text: word });
+  }
+  return tokens;
+}
+
+const CLOSING_PUNCTUATION = new Set(['"', '”', '’', "'", ')', ']']);
+
+/** True when a sentence may end after `token` given the token that follows. */
+function endsSentence(token: Token, next: Token | undefined, text: string): boolean {
+  const t = token.text;
+  if (t === '.' || t === '!' || t === '?' || t === '…' || t === '...') {
+    if (!next) return true;
+    const c = next.text.charCodeAt(0);
+    // Lower-case continuation ("e.g. the") does not start a sentence.
+    const nextIsLower = next.text[0] !== next.text[0].toUpperCase();
+    if (nextIsLower) return false;
+    // "al-Khatib.This" — a missing space still ends the sentence when a capital follows.
+    return c !== 44 /* , */;
+  }
+  if (t.length > 1 && t.endsWith('.')) {
+    // "U.S." or an abbreviation: ends a sentence only before a clearly new sentence (a capitalised
+    // word after a line break or a non-title abbreviation followed by a capital and a gap).
+    if (!next) return true;
+    const lower = t.slice(0, -1).toLowerCase();
+    if (TITLE_ABBREVIATIONS.has(lower)) return false;
+    if (t.indexOf('.') < t.length - 1) {
+      // Initialism: "U.S. Vice President" continues; a line break after it ends.
+      return /[\r\n]/.test(text.slice(token.end, next.start));
+    }
+    return /^\p{Lu}/u.test(next.text) && /[\r\n]/.test(text.slice(token.end, next.start));
+  }
+  return false;
+}
+
+/**
+ * Splits the tokens of one paragraph into sentences. Closing quotes and brackets that follow the
+ * final punctuation stay with the sentence they close.
+ */
+export function splitSentences(text: string, tokens: readonly Token[]): Sentence[] {
+  const sentences: Sentence[] = [];
+  let begin = 0;
+  for (let i = 0; i < tokens.length; i++) {
+    if (!endsSentence(tokens[i], tokens[i + 1], text)) continue;
+    let last = i;
+    while (last + 1 < tokens.length && CLOSING_PUNCTUATION.has(tokens[last + 1].text) && tokens[last + 1].start === tokens[last].end) last++;
+    const sentenceTokens = tokens.slice(begin, last + 1);
+    sentences.push({ start: sentenceTokens[0].start, end: sentenceTokens[sentenceTokens.length - 1].end, tokens: sentenceTokens });
+    begin = last + 1;
+    i = last;
+  }
+  if (begin < tokens.length) {
+    const rest = tokens.slice(begin);
+    sentences.push({ start: rest[0].start, end: rest[rest.length - 1].end, tokens: rest });
+  }
+  return sentences;
+}

@@ -1,0 +1,84 @@
+/**
+ * Core types of the article analysis. Every position in the core is a character offset into the
+ * document text (a JavaScript string index, i.e. a UTF-16 code unit), `end` exclusive. Nothing here
+ * knows about LSP or VS Code: `server/src/lsp/positions.ts` is the one place that converts offsets.
+ */
+
+/** A half-open range of character offsets `[start, end)`. */
+export interface OffsetRange {
+  readonly start: number;
+  readonly end: number;
+}
+
+/** A word or punctuation token. `text` is the exact source slice. */
+export interface Token extends OffsetRange {
+  readonly text: string;
+}
+
+/** A sentence: its range and the tokens inside it, in order. */
+export interface Sentence extends OffsetRange {
+  readonly tokens: readonly Token[];
+}
+
+/**
+ * A paragraph of the article. Articles come either as one paragraph per line or as blocks separated
+ * by blank lines; `paragraphs.ts` decides which per document.
+ */
+export interface Paragraph extends OffsetRange {
+  /** Position of the paragraph in document order, from 0. */
+  readonly index: number;
+  /** The paragraph text without its trailing line break. */
+  readonly text: string;
+}
+
+/** Entity types we recognise and colour. */
+export type EntityType = 'person' | 'organization' | 'location' | 'date' | 'number';
+
+/** One recognised mention of an entity in the text. */
+export interface EntityMention extends OffsetRange {
+  readonly type: EntityType;
+  readonly text: string;
+}
+
+/**
+ * The one interface every entity recogniser implements. It receives the tokenised document (all
+ * sentences in order) so that it can use document-level evidence (a string tagged as a person in one
+ * place is the same entity elsewhere), and returns mentions sorted by `start`, non-overlapping.
+ */
+export interface EntityRecognizer {
+  /** Short identifier shown in benchmarks and logs. */
+  readonly name: string;
+  recognize(text: string, sentences: readonly Sentence[]): EntityMention[];
+}
+
+/** A span of text with its exact source slice. */
+export interface TextSlice extends OffsetRange {
+  readonly text: string;
+}
+
+/** Who a quotation is attributed to, as found in the text around it. */
+export interface Attribution {
+  /** The words in the attribution that name the source: `Lavrov`, `he`, `the Russian Foreign Ministry`. */
+  readonly mention: TextSlice;
+  /**
+   * When `mention` is a pronoun or a nominal (`he`, `the foreign minister`), the named mention it
+   * refers to (`Sergei Lavrov`); otherwise undefined.
+   */
+  readonly resolved?: TextSlice;
+  /** The speech verb or cue (`said`, `stressed`, `according to`). */
+  readonly cue?: TextSlice;
+  /** What kind of source speaks. */
+  readonly sourceKind: 'person' | 'organization' | 'group' | 'unknown';
+}
+
+/** A direct quotation (`“…”` or `"…"`) and, when it has one, its attribution. */
+export interface Quote extends OffsetRange {
+  /** Offsets of the quoted words, without the quotation marks. */
+  readonly contentStart: number;
+  readonly contentEnd: number;
+  /** The quoted words. */
+  readonly text: string;
+  /** `direct` for reported speech; `scare` for a short quoted term with no speaker. */
+  readonly kind: 'direct' | 'scare';
+  readonly attribution?: Attribution;
+}
