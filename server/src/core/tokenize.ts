@@ -25,6 +25,7 @@ const TITLE_ABBREVIATIONS = new Set([
 const TOKEN_PATTERN =
   /(?:\p{L}\.){2,}|\p{L}[\p{L}\p{M}\p{N}]*(?:[-'’‘][\p{L}\p{M}\p{N}]+)*|\p{N}+(?:[.,:/]\p{N}+)*(?:%)?|\.\.\.|…|--|—|\S/gu;
 
+const GLUED_DATELINE = /^(\p{Lu}{2,})-(?=\p{Lu}\p{Ll})/u;
 const POSSESSIVE = /^(.+?)(['’][sS])$/;
 const NEGATION = /^(.+?)(n['’]t)$/i;
 
@@ -40,6 +41,16 @@ export function tokenize(text: string, range: OffsetRange = { start: 0, end: tex
     const first = word.charCodeAt(0);
     const isLetterStart = first > 64 && (first < 91 || (first > 96 && first < 123) || first > 127);
     if (isLetterStart && word.length > 2) {
+      // A dateline agency glued to the lead's first word ("Moscow, SANA-Russian Foreign Minister"):
+      // an all-caps part before the hyphen and a capitalised word after it are separate tokens.
+      const glued = GLUED_DATELINE.exec(word);
+      if (glued) {
+        tokens.push({ start, end: start + glued[1].length, text: glued[1] });
+        tokens.push({ start: start + glued[1].length, end: start + glued[1].length + 1, text: '-' });
+        start += glued[1].length + 1;
+        word = word.slice(glued[1].length + 1);
+        // The rest ("Russian", "Syria’s") goes through the clitic split below.
+      }
       // Split clitics the way CoNLL does: "Syria's" -> "Syria" "'s", "don't" -> "do" "n't".
       const clitic = POSSESSIVE.exec(word) ?? NEGATION.exec(word);
       if (clitic) {

@@ -1,0 +1,18 @@
+import { minimatch } from 'minimatch';
+
+/**
+ * Which files are articles. Mirrors the `filenamePatterns` the extension contributes for the
+ * `article` language, so the workspace index covers the same files the editor opens as articles;
+ * the `articleLens.files` setting adds more patterns. minimatch is the glob library VS Code's own
+ * language client uses, so patterns mean the same on both sides.
+ */
+export const DEFAULT_ARTICLE_PATTERNS: readonly string[] = ['**/*.article', '**/seeds/**/*.txt', '**/articles/**/*.txt', '**/news/**/*.txt'];
+
+/** True when a workspace-relative path (forward slashes) names an article. */
+export function isArticlePath(relativePath: string, extraPatterns: readonly string[] = []): boolean {
+  const path = relativePath.replace(/\\/g, '/');
+  return [...DEFAULT_ARTICLE_PATTERNS, ...extraPatterns].some((pattern) => minimatch(path, pattern, { dot: false, nocase: true, matchBase: !pattern.includes('/') }));
+}
+
+/** Folders the workspace scan never enters. */
+export const IGNORED_FOLDERS: ReadonlySet<string> = new Set(['node_modules', '.git', '.hg', '.svn', 'dist', 'out', '.vscode-test']);

@@ -1,0 +1,224 @@
+import type { Gazetteers } from './gazetteer';
+import { charClass, hashLower, hashShape, hashSuffix, hashWord, mix, mix3 } from './hash';
+
+/**
+ * Feature extraction for the entity tagger. A document (all its sentences, as token strings) is
+ * prepared once: per-token hashes, list matches and document-level evidence. Then each sentence
+ * yields, per token, a run of 32-bit feature hashes in a reusable buffer. Nothing in the per-feature
+ * path allocates: the only strings are the tokens themselves.
+ */
+
+/** Increment when the feature set changes: the model file records it and refuses a mismatch. */
+export const FEATURE_VERSION = 3;
+
+// Template ids. Each feature is mix(template, value...); the numbers only need to be distinct.
+const T_BIAS = 1, T_W = 2, T_L = 3, T_S = 4, T_PRE = 5, T_SUF = 9;
+const T_L_M1 = 13, T_L_P1 = 14, T_L_M2 = 15, T_L_P2 = 16;
+const T_S_M1 = 17, T_S_P1 = 18, T_S_M2 = 19, T_S_P2 = 20;
+const T_S_M1_0 = 21, T_S_0_P1 = 22, T_S_M1_0_P1 = 23, T_L_M1_0 = 24, T_L_0_P1 = 25;
+const T_FIRST = 26, T_CAPS_SENT = 27, T_GAZ = 28, T_GAZ_M1 = 29, T_GAZ_P1 = 30;
+const T_TITLE_M1 = 31, T_TITLE_M2 = 32, T_TITLE_0 = 33, T_HYPH_LAST = 34, T_HYPH_FIRST = 35;
+const T_DOC = 37, T_W_M1 = 38, T_W_P1 = 39, T_LAST = 40, T_GAZ_S = 41;
+
+// Sentinel hashes for positions outside the sentence.
+const BOS1 = 0x1b873593, BOS2 = 0x2b873593, EOS1 = 0x3b873593, EOS2 = 0x4b873593;
+
+/** Document-level evidence bits for a capitalised word (see {@link DocumentFeatures.prepare}). */
+const DOC_LOWER = 1, DOC_CAP_MID = 2, DOC_AFTER_FIRST = 4, DOC_AFTER_TITLE = 8, DOC_AFTER_IN = 16;
+const DOC_BITS = 5;
+const FIRSTNAME_BIT = 1 << 5;
+
+/** Upper bound of features per token, for buffer sizing. */
+export const MAX_FEATURES_PER_TOKEN = 64;
+
+/** A growable buffer of per-token feature runs for one sentence. */
+export class FeatureBuffer {
+  feats = new Int32Array(4096);
+  /** `offsets[i]..offsets[i+1]` are the features of token i. */
+  offsets = new Int32Array(257);
+
+  ensure(tokens: number): void {
+    if (this.offsets.length < tokens + 1) this.offsets = new Int32Array((tokens + 1) * 2);
+    const need = tokens * MAX_FEATURES_PER_TOKEN;
+    if (this.feats.length < need) this.feats = new Int32Array(need * 2);
+  }
+}
+
+/** Per-document preparation and per-sentence feature extraction. Not re-entrant; reuse per thread. */
+export class DocumentFeatures {
+  private cap = 0;
+  private word = new Int32Array(0);
+  private lower = new Int32Array(0);
+  private shape = new Int32Array(0);
+  private gazBegin = new Uint8Array(0);
+  private gazInside = new Uint8Array(0);
+  private docFlags = new Uint8Array(0);
+  private sentenceStart = new Int32Array(0);
+  private capsSentence = new Uint8Array(0);
+  private words: readonly (readonly string[])[] = [];
+  private readonly docLower = new Set<number>();
+  private readonly docCapMid = new Set<number>();
+  private readonly docAfterFirst = new Set<number>();
+  private readonly docAfterTitle = new Set<number>();
+  private readonly docAfterIn = new Set<number>();
+  private readonly hashIn = hashLower('in');
+
+  constructor(private readonly gazetteers: Gazetteers) {}
+
+  /** Computes token hashes, list matches and document evidence for all sentences of a document. */
+  prepare(sentences: readonly (readonly string[])[]): void {
+    let total = 0;
+    for (const s of sentences) total += s.length;
+    if (total > this.cap) this.grow(total * 2);
+    if (this.sentenceStart.length < sentences.length + 1) {
+      this.sentenceStart = new Int32Array((sentences.length + 1) * 2);
+      this.capsSentence = new Uint8Array((sentences.length + 1) * 2);
+    }
+    this.words = sentences;
+    this.docLower.clear();
+    this.docCapMid.clear();
+    this.docAfterFirst.clear();
+    this.docAfterTitle.clear();
+    this.docAfterIn.clear();
+    let k = 0;
+    for (let s = 0; s < sentences.length; s++) {
+      const ws = sentences[s];
+      this.sentenceStart[s] = k;
+      let hasLower = false;
+      for (let i = 0; i < ws.length; i++) {
+        const w = ws[i];
+        this.word[k + i] = hashWord(w);
+        this.lower[k + i] = hashLower(w);
+        this.shape[k + i] = hashShape(w);
+        if (!hasLower) {
+          for (let j = 0; j < w.length; j++) {
+            if (charClass(w.charCodeAt(j)) === 2) {
+              hasLower = true;
+              break;
+            }
+          }
+        }
+      }
+      this.capsSentence[s] = hasLower ? 0 : 1;
+      this.gazetteers.match(ws, this.lower.subarray(k, k + ws.length), this.gazBegin.subarray(k, k + ws.length), this.gazInside.subarray(k, k + ws.length));
+      // Document evidence: how the same word behaves elsewhere in the article.
+      for (let i = 0; i < ws.length; i++) {
+        const cls = charClass(ws[i].charCodeAt(0));
+        const l = this.lower[k + i];
+        if (cls === 2) this.docLower.add(l);
+        else if (cls === 1 && !this.capsSentence[s]) {
+          if (i > 0) this.docCapMid.add(l);
+          if (i > 0 && this.gazBegin[k + i - 1] & FIRSTNAME_BIT && charClass(ws[i - 1].charCodeAt(0)) === 1) this.docAfterFirst.add(l);
+          if (i > 0 && this.gazetteers.titles.has(this.lower[k + i - 1])) this.docAfterTitle.add(l);
+          if (i > 0 && this.lower[k + i - 1] === this.hashIn) this.docAfterIn.add(l);
+        }
+      }
+      k += ws.length;
+    }
+    this.sentenceStart[sentences.length] = k;
+    for (let t = 0; t < k; t++) {
+      const l = this.lower[t];
+      let f = 0;
+      if (this.docLower.has(l)) f |= DOC_LOWER;
+      if (this.docCapMid.has(l)) f |= DOC_CAP_MID;
+      if (this.docAfterFirst.has(l)) f |= DOC_AFTER_FIRST;
+      if (this.docAfterTitle.has(l)) f |= DOC_AFTER_TITLE;
+      if (this.docAfterIn.has(l)) f |= DOC_AFTER_IN;
+      this.docFlags[t] = f;
+    }
+  }
+
+  private grow(size: number): void {
+    this.cap = size;
+    this.word = new Int32Array(size);
+    this.lower = new Int32Array(size);
+    this.shape = new Int32Array(size);
+    this.gazBegin = new Uint8Array(size);
+    this.gazInside = new Uint8Array(size);
+    this.docFlags = new Uint8Array(size);
+  }
+
+  /** Writes the features of sentence `s` (of the prepared document) into `out`. */
+  extract(s: number, out: FeatureBuffer): void {
+    const ws = this.words[s];
+    const n = ws.length;
+    const base = this.sentenceStart[s];
+    out.ensure(n);
+    const f = out.feats;
+    const offsets = out.offsets;
+    const W = this.word, L = this.lower, S = this.shape;
+    const caps = this.capsSentence[s];
+    const titles = this.gazetteers.titles;
+    let p = 0;
+    for (let i = 0; i < n; i++) {
+      offsets[i] = p;
+      const t = base + i;
+      const w = ws[i];
+      const l0 = L[t], s0 = S[t];
+      const lm1 = i > 0 ? L[t - 1] : BOS1, lm2 = i > 1 ? L[t - 2] : i > 0 ? BOS1 : BOS2;
+      const lp1 = i < n - 1 ? L[t + 1] : EOS1, lp2 = i < n - 2 ? L[t + 2] : i < n - 1 ? EOS1 : EOS2;
+      const sm1 = i > 0 ? S[t - 1] : BOS1, sm2 = i > 1 ? S[t - 2] : i > 0 ? BOS1 : BOS2;
+      const sp1 = i < n - 1 ? S[t + 1] : EOS1, sp2 = i < n - 2 ? S[t + 2] : i < n - 1 ? EOS1 : EOS2;
+      f[p++] = mix(T_BIAS, 0);
+      f[p++] = mix(T_W, W[t]);
+      f[p++] = mix(T_L, l0);
+      f[p++] = mix(T_S, s0);
+      const len = w.length;
+      for (let k = 1; k <= 4 && k <= len; k++) {
+        f[p++] = mix(T_PRE + k - 1, hashLower(w, 0, k));
+        f[p++] = mix(T_SUF + k - 1, hashSuffix(w, k));
+      }
+      f[p++] = mix(T_L_M1, lm1);
+      f[p++] = mix(T_L_P1, lp1);
+      f[p++] = mix(T_L_M2, lm2);
+      f[p++] = mix(T_L_P2, lp2);
+      f[p++] = mix(T_W_M1, i > 0 ? W[t - 1] : BOS1);
+      f[p++] = mix(T_W_P1, i < n - 1 ? W[t + 1] : EOS1);
+      f[p++] = mix(T_S_M1, sm1);
+      f[p++] = mix(T_S_P1, sp1);
+      f[p++] = mix(T_S_M2, sm2);
+      f[p++] = mix(T_S_P2, sp2);
+      f[p++] = mix3(T_S_M1_0, sm1, s0);
+      f[p++] = mix3(T_S_0_P1, s0, sp1);
+      f[p++] = mix(mix3(T_S_M1_0_P1, sm1, s0), sp1);
+      f[p++] = mix3(T_L_M1_0, lm1, l0);
+      f[p++] = mix3(T_L_0_P1, l0, lp1);
+      if (i === 0) f[p++] = mix3(T_FIRST, s0, caps);
+      if (i === n - 1) f[p++] = mix(T_LAST, s0);
+      if (caps) f[p++] = mix(T_CAPS_SENT, s0);
+      // Lists: which lists match here, and around here.
+      const gb = this.gazBegin[t], gi = this.gazInside[t];
+      if (gb | gi) {
+        for (let b = 0; b < 8; b++) {
+          const bit = 1 << b;
+          if (gb & bit) f[p++] = mix(T_GAZ, b * 2);
+          if (gi & bit) f[p++] = mix(T_GAZ, b * 2 + 1);
+        }
+        f[p++] = mix3(T_GAZ_S, gb | (gi << 8), s0);
+      }
+      if (i > 0) {
+        const g = this.gazBegin[t - 1] | this.gazInside[t - 1];
+        if (g) f[p++] = mix(T_GAZ_M1, g);
+      }
+      if (i < n - 1) {
+        const g = this.gazBegin[t + 1] | this.gazInside[t + 1];
+        if (g) f[p++] = mix(T_GAZ_P1, g);
+      }
+      // Role words: "Foreign Minister Sergei Lavrov", "Dr. Bashar al-Ja’afari".
+      if (i > 0 && titles.has(lm1)) f[p++] = mix(T_TITLE_M1, s0);
+      if (i > 1 && titles.has(lm2)) f[p++] = mix(T_TITLE_M2, s0);
+      if (titles.has(l0)) f[p++] = mix(T_TITLE_0, s0);
+      // Transliterated names: "al-Nusra", "al-Ja’afari", "Frank-Walter".
+      const hyphen = w.lastIndexOf('-');
+      if (hyphen > 0 && hyphen < len - 1) {
+        f[p++] = mix(T_HYPH_LAST, hashLower(w, hyphen + 1, len));
+        f[p++] = mix(T_HYPH_FIRST, hashWord(w, 0, w.indexOf('-')));
+      }
+      const df = this.docFlags[t];
+      if (df && charClass(w.charCodeAt(0)) === 1) {
+        for (let b = 0; b < DOC_BITS; b++) if (df & (1 << b)) f[p++] = mix3(T_DOC, b, i === 0 ? 1 : 0);
+      }
+    }
+    offsets[n] = p;
+  }
+}

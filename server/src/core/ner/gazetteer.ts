@@ -1,0 +1,101 @@
+import * as fs from 'fs';
+import { resolveDataFile } from '../dataFiles';
+import { tokenize } from '../tokenize';
+import { charClass, hashLower, mix } from './hash';
+
+/**
+ * Name lists the tagger uses as features (never as the final word: the model weighs them against
+ * context). Each list is a data file under `server/data/ner/`; phrases are tokenised with the runtime
+ * tokeniser so that `al-Nusra`, `U.S.` or `Co-operation` match the way the text is split.
+ */
+
+/** The lists, in bit order. The order is part of the model's features: append, never reorder. */
+export const GAZETTEER_FILES = [
+  'countries.txt',
+  'cities.txt',
+  'nationalities.txt',
+  'organizations.txt',
+  'agencies.txt',
+  'firstnames.txt',
+] as const;
+
+/** Longest phrase (in tokens) we try to match; longer list entries are ignored. */
+const MAX_PHRASE = 8;
+const PHRASE_SEED = 0x3c6ef372;
+
+/** Compiled gazetteers: phrase hashes to list bits, plus the cue-word lists. */
+export class Gazetteers {
+  /** Hash of a full phrase → bit mask of the lists containing it. */
+  private readonly phrases = new Map<number, number>();
+  /** Hashes of proper prefixes of phrases, so matching stops as soon as no phrase can continue. */
+  private readonly prefixes = new Set<number>();
+  /** Lower-case hashes of title and role words (`minister`, `dr.`, `envoy`). */
+  readonly titles = new Set<number>();
+  /** Lower-cased strings that are never reported as entities (page furniture, function words). */
+  readonly nonEntities = new Set<string>();
+  /** Mention text → CoNLL type (`ORG`…) where our convention differs from CoNLL's (`Kremlin`). */
+  readonly overrides = new Map<string, string>();
+
+  /** Reads every list from `server/data/ner/`. */
+  static load(): Gazetteers {
+    const g = new Gazetteers();
+    GAZETTEER_FILES.forEach((file, bit) => {
+      for (const phrase of readList(file)) g.addPhrase(phrase, 1 << bit);
+    });
+    for (const title of readList('titles.txt')) g.titles.add(hashLower(title));
+    for (const phrase of readList('nonentities.txt')) g.nonEntities.add(phrase.toLowerCase());
+    const conllType: Record<string, string> = { person: 'PER', organization: 'ORG', location: 'LOC' };
+    for (const line of readList('overrides.tsv')) {
+      const [text, type] = line.split('\t');
+      if (text && conllType[type?.trim()]) g.overrides.set(text.trim(), conllType[type.trim()]);
+    }
+    return g;
+  }
+
+  private addPhrase(phrase: string, bit: number): void {
+    const tokens = tokenize(phrase);
+    if (tokens.length === 0 || tokens.length > MAX_PHRASE) return;
+    let h = PHRASE_SEED;
+    for (let i = 0; i < tokens.length; i++) {
+      h = mix(h, hashLower(tokens[i].text));
+      if (i < tokens.length - 1) this.prefixes.add(h);
+    }
+    this.phrases.set(h, (this.phrases.get(h) ?? 0) | bit);
+  }
+
+  /**
+   * Marks list matches in one sentence. A match must start on a capitalised (or all-caps) token;
+   * for each list the longest match starting at a token wins. `begin[i]` gets the bits of lists
+   * whose match starts at token i, `inside[i]` those of matches that continue through token i.
+   */
+  match(words: readonly string[], lower: Int32Array, begin: Uint8Array, inside: Uint8Array): void {
+    const n = words.length;
+    begin.fill(0, 0, n);
+    inside.fill(0, 0, n);
+    for (let i = 0; i < n; i++) {
+      if (charClass(words[i].charCodeAt(0)) !== 1) continue;
+      let h = PHRASE_SEED;
+      const limit = Math.min(n, i + MAX_PHRASE);
+      for (let j = i; j < limit; j++) {
+        h = mix(h, lower[j]);
+        const bits = this.phrases.get(h);
+        if (bits !== undefined) {
+          begin[i] |= bits;
+          for (let k = i + 1; k <= j; k++) inside[k] |= bits;
+        }
+        if (!this.prefixes.has(h)) break;
+      }
+    }
+  }
+}
+
+/** Lines of a list file without comments and blanks. */
+function readList(file: string): string[] {
+  const text = fs.readFileSync(resolveDataFile(`ner/${file}`), 'utf8');
+  const out: string[] = [];
+  for (const raw of text.split(/\r?\n/)) {
+    const line = raw.replace(/#.*$/, '').trim();
+    if (line) out.push(line);
+  }
+  return out;
+}

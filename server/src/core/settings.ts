@@ -1,0 +1,33 @@
+/**
+ * The settings the server reads per document: the one typed source of truth. `package.json`'s
+ * `contributes.configuration` mirrors these defaults, and a test keeps the two equal.
+ */
+export type DiagnosticSeverityName = 'error' | 'warning' | 'information' | 'hint' | 'off';
+
+export interface ArticleSettings {
+  readonly duplicateParagraphs: { readonly severity: DiagnosticSeverityName };
+  /** Extra glob patterns of files to treat as articles (the client maps them to the language). */
+  readonly files: readonly string[];
+  /** Files larger than this many characters get the light analyses only (paragraphs, duplicates, quotes). */
+  readonly maxFileSize: number;
+}
+
+export const DEFAULT_SETTINGS: ArticleSettings = Object.freeze({
+  duplicateParagraphs: Object.freeze({ severity: 'warning' as const }),
+  files: Object.freeze([]) as readonly string[],
+  maxFileSize: 10_000_000,
+});
+
+const SEVERITIES: readonly DiagnosticSeverityName[] = ['error', 'warning', 'information', 'hint', 'off'];
+
+/** Merges what the client sent (any shape) over the defaults, ignoring values of the wrong type. */
+export function parseSettings(raw: unknown): ArticleSettings {
+  const value = (raw ?? {}) as Record<string, unknown>;
+  const duplicates = (value.duplicateParagraphs ?? {}) as Record<string, unknown>;
+  const severity = SEVERITIES.includes(duplicates.severity as DiagnosticSeverityName)
+    ? (duplicates.severity as DiagnosticSeverityName)
+    : DEFAULT_SETTINGS.duplicateParagraphs.severity;
+  const files = Array.isArray(value.files) ? value.files.filter((f): f is string => typeof f === 'string') : DEFAULT_SETTINGS.files;
+  const maxFileSize = typeof value.maxFileSize === 'number' && value.maxFileSize > 0 ? value.maxFileSize : DEFAULT_SETTINGS.maxFileSize;
+  return { duplicateParagraphs: { severity }, files, maxFileSize };
+}

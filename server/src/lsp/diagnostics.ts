@@ -1,0 +1,53 @@
+import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver';
+import type { DuplicateParagraph } from '../core/duplicateParagraphs';
+import type { LimitedReason } from '../core/languageService';
+import type { DiagnosticSeverityName } from '../core/settings';
+import { DIAGNOSTIC_SOURCE } from '../protocol';
+import type { PositionMapper } from './positions';
+
+/** Stable diagnostic codes; each doubles as its settings key. */
+export const DUPLICATE_PARAGRAPH_CODE = 'duplicate-paragraph';
+export const LIMITED_ANALYSIS_CODE = 'limited-analysis';
+
+const SEVERITIES: Record<Exclude<DiagnosticSeverityName, 'off'>, DiagnosticSeverity> = {
+  error: DiagnosticSeverity.Error,
+  warning: DiagnosticSeverity.Warning,
+  information: DiagnosticSeverity.Information,
+  hint: DiagnosticSeverity.Hint,
+};
+
+/** One diagnostic per repeated paragraph, on the repeat, pointing at the first copy. */
+export function duplicateParagraphDiagnostics(
+  duplicates: readonly DuplicateParagraph[],
+  positions: PositionMapper,
+  uri: string,
+  severity: DiagnosticSeverityName,
+): Diagnostic[] {
+  if (severity === 'off') return [];
+  return duplicates.map(({ duplicate, original }) => {
+    const originalRange = positions.rangeOf(original);
+    return {
+      range: positions.rangeOf(duplicate),
+      severity: SEVERITIES[severity],
+      source: DIAGNOSTIC_SOURCE,
+      code: DUPLICATE_PARAGRAPH_CODE,
+      message: `Duplicate paragraph: repeats the paragraph at line ${originalRange.start.line + 1}.`,
+      relatedInformation: [{ location: { uri, range: originalRange }, message: 'First occurrence' }],
+    };
+  });
+}
+
+/** Tells the user why a file got only part of the analysis, so nothing is silently skipped. */
+export function limitedAnalysisDiagnostic(reason: LimitedReason, maxFileSize: number): Diagnostic {
+  const message =
+    reason === 'binary'
+      ? 'Article Lens: this file looks binary (it contains NUL or control characters), so it is not analysed.'
+      : `Article Lens: this file is larger than articleLens.maxFileSize (${maxFileSize.toLocaleString('en')} characters): entities and actors are not recognised; duplicates and quotes still are.`;
+  return {
+    range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+    severity: DiagnosticSeverity.Information,
+    source: DIAGNOSTIC_SOURCE,
+    code: LIMITED_ANALYSIS_CODE,
+    message,
+  };
+}

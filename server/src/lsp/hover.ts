@@ -1,0 +1,51 @@
+import { MarkupKind, type Hover } from 'vscode-languageserver';
+import type { ActorCard } from '../core/languageService';
+import type { PositionMapper } from './positions';
+
+const TYPE_LABELS = { person: 'Person', organization: 'Organisation', location: 'Place', date: 'Date', number: 'Figure' } as const;
+const MAX_QUOTES = 5;
+const MAX_ARTICLES = 10;
+
+/** Renders the actor card as a Markdown hover. */
+export function renderActorHover(card: ActorCard, positions: PositionMapper, uriLabel: (uri: string) => string): Hover {
+  const { actor } = card;
+  const lines: string[] = [];
+  lines.push(`**${escapeMarkdown(actor.name)}** · ${TYPE_LABELS[actor.type]}`);
+  if (actor.roles.length > 0) lines.push('', `*Role:* ${actor.roles.map(escapeMarkdown).join('; ')}`);
+  const others = actor.spellings.filter((s) => s !== actor.name);
+  if (others.length > 0) lines.push('', `*Also spelled:* ${others.map(escapeMarkdown).join(', ')}`);
+  lines.push('', `*Mentions in this article:* ${actor.mentions.length}`);
+  if (actor.quotes.length > 0) {
+    lines.push('', `*Quotes (${actor.quotes.length}):*`);
+    for (const quote of actor.quotes.slice(0, MAX_QUOTES)) {
+      const line = positions.positionAt(quote.start).line + 1;
+      lines.push(`- “${escapeMarkdown(shorten(quote.text, 160))}” (line ${line})`);
+    }
+    if (actor.quotes.length > MAX_QUOTES) lines.push(`- … and ${actor.quotes.length - MAX_QUOTES} more`);
+  }
+  if (card.elsewhere.length > 0) {
+    lines.push('', `*In other articles (${card.elsewhere.length}):*`);
+    for (const reference of card.elsewhere.slice(0, MAX_ARTICLES)) {
+      const spelled = reference.actor.name !== actor.name ? ` as ${escapeMarkdown(reference.actor.name)}` : '';
+      const counts = `${reference.actor.mentionCount} mention${reference.actor.mentionCount === 1 ? '' : 's'}` + (reference.actor.quoteCount ? `, ${reference.actor.quoteCount} quote${reference.actor.quoteCount === 1 ? '' : 's'}` : '');
+      lines.push(`- [${escapeMarkdown(uriLabel(reference.uri))}](${reference.uri})${spelled}: ${counts}`);
+    }
+    if (card.elsewhere.length > MAX_ARTICLES) lines.push(`- … and ${card.elsewhere.length - MAX_ARTICLES} more`);
+  }
+  return {
+    contents: { kind: MarkupKind.Markdown, value: lines.join('\n') },
+    range: positions.rangeOf(card.mention),
+  };
+}
+
+/** Shortens long text at a word boundary with an ellipsis. */
+export function shorten(text: string, max: number): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  if (flat.length <= max) return flat;
+  const cut = flat.lastIndexOf(' ', max - 1);
+  return `${flat.slice(0, cut > max / 2 ? cut : max - 1)}…`;
+}
+
+function escapeMarkdown(text: string): string {
+  return text.replace(/([\\`*_{}[\]<>()#+!|])/g, '\\$1');
+}

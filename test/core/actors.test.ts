@@ -1,0 +1,61 @@
+import * as assert from 'assert';
+import { analyzeArticle } from '../../server/src/core/analysis';
+import { createArticleService } from '../../server/src/core/languageService';
+import { similarPersonNames, surnameOf } from '../../server/src/core/names';
+import { loadDefaultRecognizer } from '../../server/src/core/ner';
+import { readSeed, SEEDS, withCursor } from '../helpers/seeds';
+
+const analyze = (text: string) => analyzeArticle(text, loadDefaultRecognizer());
+const doc = (uri: string, text: string) => ({ uri, version: 1, getText: () => text });
+
+describe('actors', () => {
+  it('joins a surname alone with the full name and keeps the apposition role (000)', () => {
+    const { actors } = analyze(readSeed(SEEDS.lavrovJamil));
+    const lavrov = actors.find((a) => a.name === 'Sergei Lavrov');
+    assert.ok(lavrov, `Sergei Lavrov among ${actors.map((a) => a.name).join(', ')}`);
+    assert.strictEqual(lavrov.type, 'person');
+    assert.ok(lavrov.mentions.length >= 5, 'full name and four surname mentions');
+    assert.ok(lavrov.roles.includes('Russian Foreign Minister'), `roles: ${lavrov.roles.join('; ')}`);
+    const jamil = actors.find((a) => a.name === 'Qadri Jamil');
+    assert.ok(jamil?.roles.some((r) => /Deputy Prime Minister/.test(r)));
+  });
+
+  it('reads multi-word roles with "for" (UN Special Envoy for Syria)', () => {
+    const { actors } = analyze(readSeed(SEEDS.lavrovSteinmeier));
+    const envoy = actors.find((a) => /Mistura/.test(a.name));
+    assert.ok(envoy, 'Staffan De Mistura is an actor');
+    assert.ok(envoy.roles.includes('UN Special Envoy for Syria'), `roles: ${envoy.roles.join('; ')}`);
+  });
+
+  it('joins a misspelled surname with the full name in context (Steimeier / Steinmeier)', () => {
+    const { actors } = analyze(readSeed(SEEDS.lavrovSteinmeier));
+    const steinmeier = actors.find((a) => a.name === 'Frank-Walter Steinmeier');
+    assert.ok(steinmeier, 'Frank-Walter Steinmeier is an actor');
+    assert.ok(steinmeier.mentions.some((m) => m.text === 'Steimeier'), 'Steimeier is one of his mentions');
+  });
+
+  it('tells spelling variants of one person from different people', () => {
+    assert.ok(similarPersonNames('Sergei Lavrov', 'Sergey Lavrov'));
+    assert.ok(similarPersonNames('Sataffan de Mistura', 'Staffan De Mistura'));
+    assert.ok(!similarPersonNames('Bashar al-Assad', 'Rifaat al-Assad'));
+    assert.ok(!similarPersonNames('Joe Biden', 'Hunter Bidon'));
+    assert.strictEqual(surnameOf('Staffan de Mistura'), 'mistura');
+  });
+
+  it('hover card lists the other workspace articles that mention the actor, across spellings', () => {
+    const service = createArticleService();
+    for (const [name, seed] of Object.entries(SEEDS)) service.indexArticle(`file:///seeds/${name}.txt`, readSeed(seed));
+    const { text, offset } = withCursor(readSeed(SEEDS.lavrovJamil).replace('Lavrov said that', 'La|vrov said that'));
+    const card = service.getActorCard(doc('file:///seeds/lavrovJamil.txt', text), offset);
+    assert.ok(card, 'an actor under the cursor');
+    assert.strictEqual(card.actor.name, 'Sergei Lavrov');
+    const others = card.elsewhere.map((r) => r.uri).sort();
+    assert.deepStrictEqual(others, ['file:///seeds/lavrovKerry.txt', 'file:///seeds/lavrovMunich.txt', 'file:///seeds/lavrovSteinmeier.txt', 'file:///seeds/lavrovZannier.txt']);
+    assert.ok(card.elsewhere.some((r) => r.actor.name === 'Sergey Lavrov'), 'the Sergey spelling is found too');
+  });
+
+  it('gives no card on a word that is not an actor', () => {
+    const { text, offset } = withCursor('Lavrov said that the con|flict must end.');
+    assert.strictEqual(createArticleService().getActorCard(doc('file:///a.txt', text), offset), undefined);
+  });
+});

@@ -1,0 +1,150 @@
+// Injected into the code-server page (page.addInitScript) by drive.ts. Plain browser JavaScript on purpose:
+// functions written in TS and run through tsx get esbuild's `__name(...)` wrappers, which do not exist in the page.
+// Everything here only READS the DOM, the way a person reads the screen.
+(() => {
+  const NBSP = /\u00a0/g; // Monaco renders spaces as U+00A0
+
+  /** The visible text editor, optionally the one whose model URI ends with `suffix`. */
+  function editor(suffix) {
+    const all = [...document.querySelectorAll('.part.editor .monaco-editor')].filter((e) => e.offsetParent !== null);
+    if (!suffix) return all[0] || null;
+    return all.find((e) => (decodeURIComponent(e.getAttribute('data-uri') || '')).endsWith(suffix)) || null;
+  }
+
+  /** Rendered lines of an editor: [{ n, text, el }], sorted by line number (only lines in the viewport). */
+  function lineEls(ed) {
+    if (!ed) return [];
+    const tops = new Map();
+    for (const n of ed.querySelectorAll('.margin-view-overlays .line-numbers')) {
+      const top = Math.round(n.parentElement.getBoundingClientRect().top);
+      const num = parseInt(n.textContent, 10);
+      if (!Number.isNaN(num)) tops.set(top, num);
+    }
+    const out = [];
+    for (const el of ed.querySelectorAll('.view-lines .view-line')) {
+      const top = Math.round(el.getBoundingClientRect().top);
+      if (!tops.has(top)) continue;
+      out.push({ n: tops.get(top), text: el.textContent.replace(NBSP, ' '), el });
+    }
+    return out.sort((a, b) => a.n - b.n);
+  }
+
+  /** DOM Range over the first whole-word occurrence of `word` (on line `line` if given). */
+  function wordRange(ed, word, line) {
+    for (const l of lineEls(ed)) {
+      if (line && l.n !== line) continue;
+      const re = new RegExp('(^|[^\\p{L}\\p{N}])' + word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&') + '(?![\\p{L}\\p{N}])', 'u');
+      const m = re.exec(l.text);
+      if (!m) continue;
+      let start = m.index + m[1].length;
+      const end = start + word.length;
+      // walk text nodes to map the character offset to (node, offset)
+      const walker = document.createTreeWalker(l.el, NodeFilter.SHOW_TEXT);
+      let pos = 0, node, startNode = null, startOff = 0, endNode = null, endOff = 0;
+      while ((node = walker.nextNode())) {
+        const len = node.textContent.length;
+        if (!startNode && start < pos + len) { startNode = node; startOff = start - pos; }
+        if (startNode && end <= pos + len) { endNode = node; endOff = end - pos; break; }
+        pos += len;
+      }
+      if (!startNode || !endNode) continue;
+      const r = document.createRange();
+      r.setStart(startNode, startOff);
+      r.setEnd(endNode, endOff);
+      return { range: r, line: l.n, node: startNode };
+    }
+    return null;
+  }
+
+  function rgbToHex(c) {
+    const m = /rgba?\((\d+),\s*(\d+),\s*(\d+)/.exec(c || '');
+    return m ? '#' + [m[1], m[2], m[3]].map((x) => Number(x).toString(16).padStart(2, '0')).join('') : c;
+  }
+
+  function visible(el) { return !!el && el.offsetParent !== null && el.getClientRects().length > 0; }
+
+  window.__al = {
+    lines(suffix) { return lineEls(editor(suffix)).map(({ n, text }) => ({ n, text })); },
+
+    editorUris() { return [...document.querySelectorAll('.part.editor .monaco-editor')].filter(visible).map((e) => e.getAttribute('data-uri')); },
+
+    /** Centre of a word on screen, for the mouse. */
+    wordBox(word, line, suffix) {
+      const w = wordRange(editor(suffix), word, line);
+      if (!w) return null;
+      const r = w.range.getBoundingClientRect();
+      return { x: r.left + r.width / 2, y: r.top + r.height / 2, w: r.width, h: r.height, line: w.line };
+    },
+
+    /** Computed colour and token class of the span that renders `word`. */
+    wordColor(word, line, suffix) {
+      const w = wordRange(editor(suffix), word, line);
+      if (!w) return null;
+      const span = w.node.parentElement;
+      return { color: rgbToHex(getComputedStyle(span).color), cls: span.className, spanText: span.textContent.replace(NBSP, ' '), line: w.line };
+    },
+
+    statusMode() { const e = document.querySelector('#status\\.editor\\.mode'); return e ? e.innerText.trim() : null; },
+    statusSelection() { const e = document.querySelector('#status\\.editor\\.selection'); return e ? e.innerText.trim() : null; },
+    statusProblems() { const e = document.querySelector('#status\\.problems'); return e ? (e.getAttribute('aria-label') || e.innerText) : null; },
+    activeTab() { const t = document.querySelector('.part.editor .tab.active'); return t ? { label: t.getAttribute('aria-label'), dirty: t.classList.contains('dirty') } : null; },
+
+    hoverTexts() {
+      return [...document.querySelectorAll('.monaco-hover:not(.hidden)')].filter(visible)
+        .map((h) => h.innerText.replace(NBSP, ' ')).filter((t) => t.trim());
+    },
+
+    quickInputRows() {
+      return [...document.querySelectorAll('.quick-input-widget .quick-input-list .monaco-list-row')].filter(visible)
+        .map((r) => r.getAttribute('aria-label') || r.innerText);
+    },
+
+    /** Problems panel rows in tree order: resource rows, marker rows, related-information rows. */
+    problems() {
+      const panel = document.querySelector('.markers-panel');
+      if (!panel || !visible(panel)) return null;
+      const rows = [...panel.querySelectorAll('.monaco-list-row')]
+        .sort((a, b) => Number(a.getAttribute('data-index')) - Number(b.getAttribute('data-index')));
+      return {
+        message: (panel.querySelector('.markers-panel-container .message-box-container') || {}).innerText || '',
+        rows: rows.map((r) => ({
+          level: Number(r.getAttribute('aria-level') || 0),
+          expanded: r.getAttribute('aria-expanded'),
+          aria: r.getAttribute('aria-label') || '',
+          kind: r.querySelector('.marker-message') || r.querySelector('.marker-message-details') ? 'marker'
+            : r.querySelector('.related-info-resource, .related-info-resource-separator') ? 'related' : 'resource',
+          message: ((r.querySelector('.marker-message') || {}).innerText || '').replace(NBSP, ' '),
+          where: ((r.querySelector('.marker-line') || {}).innerText || '').replace(NBSP, ' '),
+          text: r.innerText.replace(NBSP, ' ').replace(/\s+/g, ' ').trim(),
+        })),
+      };
+    },
+
+    /** Outline rows in tree order. */
+    outline() {
+      const pane = document.querySelector('.outline-pane');
+      if (!pane || !visible(pane)) return null;
+      return [...pane.querySelectorAll('.monaco-list-row')]
+        .sort((a, b) => Number(a.getAttribute('data-index')) - Number(b.getAttribute('data-index')))
+        .map((r) => ({
+          index: Number(r.getAttribute('data-index')),
+          level: Number(r.getAttribute('aria-level') || 0),
+          expanded: r.getAttribute('aria-expanded'),
+          name: ((r.querySelector('.label-name') || {}).innerText || '').replace(NBSP, ' '),
+          detail: ((r.querySelector('.label-description') || {}).innerText || '').replace(NBSP, ' '),
+          aria: r.getAttribute('aria-label') || '',
+        }));
+    },
+
+    /** Items of the code action menu (lightbulb / Ctrl+.). */
+    codeActions() {
+      return [...document.querySelectorAll('.action-widget .monaco-list-row')].filter(visible)
+        .map((r) => ({ text: r.innerText.replace(NBSP, ' ').trim(), aria: r.getAttribute('aria-label') || '', cls: r.className }));
+    },
+
+    tokenInspector() {
+      const w = document.querySelector('.token-inspect-widget');
+      return w && visible(w) ? w.innerText.replace(NBSP, ' ') : null;
+    },
+  };
+})();
