@@ -1,0 +1,63 @@
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as path from 'path';
+import * as oniguruma from 'vscode-oniguruma';
+import * as textmate from 'vscode-textmate';
+import { readSeed, ROOT, SEEDS } from '../helpers/seeds';
+
+/**
+ * Tokenises lines with the real TextMate engine VS Code uses (vscode-textmate + Oniguruma), so the
+ * grammar is tested as the editor will run it, regex flavour included.
+ */
+async function loadGrammar(): Promise<textmate.IGrammar> {
+  const wasm = fs.readFileSync(require.resolve('vscode-oniguruma/release/onig.wasm'));
+  await oniguruma.loadWASM(wasm.buffer.slice(wasm.byteOffset, wasm.byteOffset + wasm.byteLength));
+  const registry = new textmate.Registry({
+    onigLib: Promise.resolve({ createOnigScanner: (p) => new oniguruma.OnigScanner(p), createOnigString: (s) => new oniguruma.OnigString(s) }),
+    loadGrammar: async () => {
+      const file = path.join(ROOT, 'syntaxes', 'article.tmLanguage.json');
+      return textmate.parseRawGrammar(fs.readFileSync(file, 'utf8'), file);
+    },
+  });
+  const grammar = await registry.loadGrammar('text.article');
+  if (!grammar) throw new Error('grammar did not load');
+  return grammar;
+}
+
+/** The text of each token of a line that carries a scope containing `scopePart`. */
+function scoped(grammar: textmate.IGrammar, line: string, scopePart: string): string[] {
+  const { tokens } = grammar.tokenizeLine(line, textmate.INITIAL);
+  return tokens.filter((t) => t.scopes.some((s) => s.includes(scopePart))).map((t) => line.slice(t.startIndex, t.endIndex));
+}
+
+describe('TextMate grammar', () => {
+  let grammar: textmate.IGrammar;
+  before(async () => (grammar = await loadGrammar()));
+
+  it('marks the datelines of the seeds', () => {
+    assert.deepStrictEqual(scoped(grammar, readSeed(SEEDS.lavrovJamil).split('\n')[0], 'entity.name.section.dateline'), ['MOSCOW']);
+    const sana = readSeed(SEEDS.lavrovKerry).split('\n')[0];
+    assert.deepStrictEqual(scoped(grammar, sana, 'entity.name.section.dateline'), ['Moscow']);
+    assert.deepStrictEqual(scoped(grammar, sana, 'agency.article'), ['SANA']);
+    const spaced = readSeed(SEEDS.lavrovZannier).split('\n')[2];
+    assert.deepStrictEqual(scoped(grammar, spaced, 'agency.article'), ['SANA']);
+  });
+
+  it('does not take a hyphenated name at the start of a paragraph for a dateline', () => {
+    assert.deepStrictEqual(scoped(grammar, 'Frank-Walter Steinmeier called for safe corridors.', 'meta.dateline'), []);
+  });
+
+  it('marks curly and straight quotations', () => {
+    const curly = readSeed(SEEDS.lavrovKerry).split('\n')[1];
+    assert.ok(scoped(grammar, curly, 'string.quoted.double.curly').join('').startsWith('“The use of force'));
+    const straight = readSeed(SEEDS.lavrovJamil).split('\n')[6];
+    assert.strictEqual(scoped(grammar, straight, 'string.quoted.double.article').join(''), '"terrorists and extremists"');
+  });
+
+  it('marks bylines and page furniture', () => {
+    const lines = readSeed(SEEDS.lavrovKerry).split('\n');
+    assert.deepStrictEqual(scoped(grammar, lines[lines.length - 1], 'byline.article'), ['Manal Ismael']);
+    assert.deepStrictEqual(scoped(grammar, 'Check Also', 'comment.line.furniture'), ['Check Also']);
+    assert.deepStrictEqual(scoped(grammar, 'Post a Comment', 'comment.line.furniture'), ['Post a Comment']);
+  });
+});
