@@ -3,7 +3,8 @@
  * train and dev (`../shared/data/polnear`, never copied into the repository). Run: `npm run bench:quotes`.
  *
  * Gold quoted strings: inside every annotated Content span (widened to take in quotation marks that sit just
- * outside it), quotation marks are paired left to right — curly marks by glyph, straight marks alternately —
+ * outside it), quotation marks are paired left to right — curly marks by glyph, straight marks by the
+ * characters around them (after a space: opening; before a space or punctuation: closing; else alternately) —
  * and the text between a pair is a gold quoted string. A string inside several Content spans (nested
  * attributions) belongs to the innermost one. Articles annotated by several annotators: the annotation with
  * the most attributions is used (ties: first by file name).
@@ -18,8 +19,18 @@
  *
  * Gold source resolution: a pronoun Source (`he`, `she`, `they`, `I`, `we`, …) is replaced by the named
  * source it stands for — for `I`/`we`/`me` inside another attribution's Content, that attribution's
- * (resolved) Source; otherwise the nearest preceding Source in the article that contains a capitalised
- * word and is not itself a pronoun. PolNeAR has no coreference layer, so this is an approximation.
+ * (resolved) Source; otherwise the nearest preceding named Source in the article (its head ends with a
+ * capitalised word), skipping, for he/she, sources whose first name (`server/data/quotes/first-names.tsv`)
+ * says the other gender; a relative pronoun Source (`who`, `which`) is replaced by the capitalised name
+ * right before it (`Mike Lee, who declared …`). A first-person Source outside any Content (the writer) stays as it is. PolNeAR has
+ * no coreference layer, so this is an approximation: a share of the "errors" on pronoun sources are errors
+ * of this resolution.
+ *
+ * Mention accuracy (also printed) skips resolution on both sides: the predicted `attribution.mention` must
+ * overlap the annotated Source span or agree with it by head word.
+ *
+ * When the gold Source is an unresolved nominal (`the senator`, neither a name nor a pronoun), our resolution
+ * cannot be checked, so our mention is compared with it instead.
  *
  * Matching rule: predicted and gold sources match when their spans overlap (predicted mention or resolved
  * against the gold Source or its resolution), or when their head words agree — the last capitalised word
@@ -114,7 +125,12 @@ function goldQuotes(text: string, attrs: readonly Attr[]): GoldQuote[] {
       while ((m = QUOTE_RE.exec(region)) !== null) {
         const ch = m[0];
         const at = s + m.index;
-        const opens = ch === '“' || ch === '„' || (ch === '"' && straight % 2 === 0);
+        // Straight marks: open after white space or a bracket/dash and before a non-space, close otherwise
+        // (parity inside a Content span that starts mid-quotation would pair the wrong marks).
+        const before = at > 0 ? text[at - 1] : ' ';
+        const after = at + 1 < text.length ? text[at + 1] : ' ';
+        const straightOpens = /[\s(\[—–-]/.test(before) && !/\s/.test(after) ? true : /[\s(\[—–-]/.test(before) === /\s|[.,;:!?)]/.test(after) ? straight % 2 === 0 : false;
+        const opens = ch === '“' || ch === '„' || (ch === '"' && straightOpens);
         if (ch === '"') straight++;
         if (opens) open = at;
         else if (open >= 0) {
@@ -141,12 +157,51 @@ function isPronoun(s: string): boolean {
   return PRONOUNS.has(s.trim().toLowerCase());
 }
 
+/**
+ * A Source that names someone: its head (the words before a comma, `of`, `from`, `at`, `who`) ends with a
+ * capitalised word (`Republican Rep. Lee Zeldin of New York` yes; `a headline from the Wall Street Journal` no).
+ */
 function isNamed(s: string): boolean {
-  return !isPronoun(s) && /\b\p{Lu}/u.test(s.replace(/^(The|A|An)\b/, ''));
+  if (isPronoun(s)) return false;
+  const head = s.trim().split(/,|\s(?:of|from|at|who|for|in)\s/)[0].trim().replace(/['’]s$/, '');
+  const words = head.split(/\s+/);
+  return /^\p{Lu}/u.test(words[words.length - 1] ?? '');
+}
+
+const FIRST_NAMES = new Map<string, string>(
+  fs
+    .readFileSync(path.join(__dirname, '..', 'server', 'data', 'quotes', 'first-names.tsv'), 'utf8')
+    .split('\n')
+    .filter((l) => l && !l.startsWith('#'))
+    .map((l) => l.split('\t') as [string, string]),
+);
+
+/** Gender of a named source from its first name, or from an earlier source with the same surname. */
+function sourceGender(text: string, sources: readonly Span[]): string | undefined {
+  const words = text.split(/[\s,]+/).filter((w) => /^\p{Lu}/u.test(w));
+  for (const w of words) if (FIRST_NAMES.has(w)) return FIRST_NAMES.get(w);
+  const last = words[words.length - 1];
+  if (!last) return undefined;
+  for (const s of sources) {
+    const ws = s.text.split(/[\s,]+/);
+    const i = ws.indexOf(last);
+    if (i > 0 && FIRST_NAMES.has(ws[i - 1])) return FIRST_NAMES.get(ws[i - 1]);
+  }
+  return undefined;
 }
 
 /** Resolves a pronoun Source to the named source it stands for (see the header). */
-function resolveGold(src: Span, attrs: readonly Attr[], sources: readonly Span[], depth = 0): Span {
+function resolveGold(src: Span, attrs: readonly Attr[], sources: readonly Span[], text: string, depth = 0): Span {
+  // A relative pronoun ("Mike Lee, who declared …") stands for the name right before it.
+  if (/^(who|which|that)$/i.test(src.text.trim())) {
+    const before = text.slice(Math.max(0, src.start - 80), src.start);
+    const m = /((?:\p{Lu}[\p{L}\p{M}.'’-]*\s+){0,3}\p{Lu}[\p{L}\p{M}.'’-]*)[\s,]*$/u.exec(before);
+    if (m) {
+      const start = src.start - before.length + m.index;
+      return { id: src.id, type: 'Source', fragments: [[start, start + m[1].length]], start, end: start + m[1].length, text: m[1] };
+    }
+    return src;
+  }
   if (!isPronoun(src.text) || depth > 3) return src;
   if (FIRST_PERSON.has(src.text.trim().toLowerCase())) {
     let best: Attr | undefined;
@@ -156,12 +211,21 @@ function resolveGold(src: Span, attrs: readonly Attr[], sources: readonly Span[]
         if (!best || a.content[0].end - a.content[0].start < best.content[0].end - best.content[0].start) best = a;
       }
     }
-    if (best?.source) return resolveGold(best.source, attrs, sources, depth + 1);
+    if (best?.source) return resolveGold(best.source, attrs, sources, text, depth + 1);
+    return src; // the writer
   }
+  // he/she: the nearest preceding named Source whose (known) gender agrees with the pronoun.
+  const p = src.text.trim().toLowerCase();
+  const want = p === 'she' || p === 'her' ? 'f' : p === 'he' || p === 'him' || p === 'his' ? 'm' : undefined;
   let found: Span | undefined;
   for (const s of sources) {
     if (s.start >= src.start) break;
-    if (isNamed(s.text)) found = s;
+    if (!isNamed(s.text)) continue;
+    if (want) {
+      const g = sourceGender(s.text, sources);
+      if (g && g !== want) continue;
+    }
+    found = s;
   }
   return found ?? src;
 }
@@ -178,10 +242,11 @@ function headMatch(a: string, b: string): boolean {
   if (ca.length > 0 && cb.length > 0) {
     return cb.includes(ca[ca.length - 1]) || ca.includes(cb[cb.length - 1]);
   }
-  if (ca.length === 0 && cb.length === 0) {
-    const la = a.toLowerCase().match(/[\p{L}]+/gu) ?? [];
-    const lb = b.toLowerCase().match(/[\p{L}]+/gu) ?? [];
-    return la.length > 0 && lb.length > 0 && la[la.length - 1] === lb[lb.length - 1];
+  if (ca.length === 0) {
+    // A nominal ("the campaign", "a source close to …"): its head word occurs in the gold phrase.
+    const la: string[] = a.toLowerCase().match(/[\p{L}]+/gu) ?? [];
+    const lb: string[] = b.toLowerCase().split(',')[0].match(/[\p{L}]+/gu) ?? [];
+    return la.length > 0 && lb.includes(la[la.length - 1]) && !/^(the|a|an|of|to)$/.test(la[la.length - 1]);
   }
   return false;
 }
@@ -196,6 +261,10 @@ function speakerMatches(q: Quote, gold: Span, goldResolved: Span): boolean {
   const pred = a.resolved ?? a.mention;
   if (overlaps(pred, goldResolved) || overlaps(a.mention, gold) && (!a.resolved || overlaps(a.resolved, goldResolved))) return true;
   if (headMatch(pred.text, goldResolved.text)) return true;
+  // A gold nominal ("the senator") has no resolution to check ours against: the mention must match it.
+  if (goldResolved === gold && !isNamed(gold.text) && !isPronoun(gold.text)) {
+    return overlaps(a.mention, gold) || headMatch(a.mention.text, gold.text);
+  }
   return false;
 }
 
@@ -220,6 +289,10 @@ interface Totals {
   withSource: number;
   speakerDenom: number;
   speakerOk: number;
+  mentionOk: number;
+  longDenom: number;
+  longOk: number;
+  longWithSource: number;
   predDirect: number;
   predDirectInContent: number;
   predScare: number;
@@ -235,7 +308,7 @@ function runSplit(split: string, verbose: boolean): Totals {
   const picks = pickAnnotations(annDir);
   const recognizer = loadDefaultRecognizer();
   const t: Totals = {
-    docs: 0, bytes: 0, gold: 0, found: 0, foundDirect: 0, exact: 0, withSource: 0, speakerDenom: 0, speakerOk: 0,
+    docs: 0, bytes: 0, gold: 0, found: 0, foundDirect: 0, exact: 0, withSource: 0, speakerDenom: 0, speakerOk: 0, mentionOk: 0, longDenom: 0, longOk: 0, longWithSource: 0,
     predDirect: 0, predDirectInContent: 0, predScare: 0, predQuotes: 0, quoteMs: 0, pipelineMs: 0, errors: [],
   };
   for (const [base, annFile] of picks) {
@@ -253,7 +326,15 @@ function runSplit(split: string, verbose: boolean): Totals {
     const q0 = performance.now();
     const quotes = findQuotes(text, paragraphs, sentences, entities);
     const q1 = performance.now();
-    t.quoteMs += q1 - q0;
+    // The quote pass is timed as the best of three runs: the machine is shared, and a single run measures
+    // the neighbours' load as much as the code.
+    let best = q1 - q0;
+    for (let r = 0; r < 2; r++) {
+      const r0 = performance.now();
+      findQuotes(text, paragraphs, sentences, entities);
+      best = Math.min(best, performance.now() - r0);
+    }
+    t.quoteMs += best;
     t.pipelineMs += q1 - p0;
     t.docs++;
     t.bytes += Buffer.byteLength(text, 'utf8');
@@ -292,10 +373,18 @@ function runSplit(split: string, verbose: boolean): Totals {
       const src = g.attr.source;
       if (!src) continue;
       t.withSource++;
-      const resolved = resolveGold(src, attrs, sources);
+      const resolved = resolveGold(src, attrs, sources, text);
       const ok = !!match && match.kind === 'direct' && speakerMatches(match, src, resolved);
       if (match && match.kind === 'direct' && match.attribution) t.speakerDenom++;
       if (ok) t.speakerOk++;
+      // Breakdown for full-sentence quotations (five words or more), the ones a reader calls "quotes".
+      if ((text.slice(g.start, g.end).match(/[\p{L}\p{N}]+/gu) ?? []).length >= 5) {
+        t.longWithSource++;
+        if (match && match.kind === 'direct' && match.attribution) t.longDenom++;
+        if (ok) t.longOk++;
+      }
+      // Mention accuracy: the words naming the source in the text are the annotated Source (no resolution).
+      if (match?.attribution && match.kind === 'direct' && (overlaps(match.attribution.mention, src) || headMatch(match.attribution.mention.text, src.text))) t.mentionOk++;
       if (!ok && verbose) {
         const a = match?.attribution;
         t.errors.push(
@@ -319,14 +408,19 @@ function stress(): void {
       ['only “ marks', '“'.repeat(n)],
       ['"a" pairs', '"a" '.repeat(n / 4)],
       ['“x,” he said. ', '“We will win,” he said. '.repeat(Math.floor(n / 24))],
+      ['short paragraphs, one mark at the end', 'Word.\n'.repeat(Math.floor(n / 6)) + '"'],
     ] as const) {
       const paragraphs = splitParagraphs(text);
       const sentences: Sentence[] = [];
       for (const p of paragraphs) for (const s of splitSentences(text, tokenize(text, p))) sentences.push(s);
-      const t0 = performance.now();
-      const quotes = findQuotes(text, paragraphs, sentences, []);
-      const ms = performance.now() - t0;
-      console.log(`  stress ${name.padEnd(16)} ${(text.length / 1e6).toFixed(2)} M chars: ${quotes.length} quotes in ${ms.toFixed(0)} ms`);
+      let ms = Infinity;
+      let quotes: Quote[] = [];
+      for (let r = 0; r < 3; r++) {
+        const t0 = performance.now();
+        quotes = findQuotes(text, paragraphs, sentences, []);
+        ms = Math.min(ms, performance.now() - t0);
+      }
+      console.log(`  stress ${name.padEnd(38)} ${(text.length / 1e6).toFixed(2)} M chars: ${quotes.length} quotes in ${ms.toFixed(0)} ms`);
     }
   }
 }
@@ -347,8 +441,10 @@ function main(): void {
     console.log(`  precision-like (direct in Content): ${pct(t.predDirectInContent, t.predDirect)}; scare quotes: ${t.predScare}`);
     console.log(`  speaker accuracy (found, attributed): ${pct(t.speakerOk, t.speakerDenom)}`);
     console.log(`  speaker accuracy (all with Source)  : ${pct(t.speakerOk, t.withSource)}`);
+    console.log(`  speaker accuracy, quotes of 5+ words: ${pct(t.longOk, t.longDenom)} (found, attributed); ${pct(t.longOk, t.longWithSource)} (all with Source)`);
+    console.log(`  mention accuracy (found, attributed): ${pct(t.mentionOk, t.speakerDenom)}  (source words in the text = annotated Source span, no pronoun resolution)`);
     console.log(
-      `  timing: quote pass ${t.quoteMs.toFixed(0)} ms = ${(t.bytes / 1e6 / (t.quoteMs / 1000)).toFixed(1)} MB/s, ${Math.round(t.predQuotes / (t.quoteMs / 1000))} quotes/s, ${(t.quoteMs / (t.bytes / 1e6)).toFixed(1)} ms/MB; full pipeline (split+tokenise+NER+quotes) ${t.pipelineMs.toFixed(0)} ms`,
+      `  timing (best of 3 per article): quote pass ${t.quoteMs.toFixed(0)} ms = ${(t.bytes / 1e6 / (t.quoteMs / 1000)).toFixed(1)} MB/s, ${Math.round(t.predQuotes / (t.quoteMs / 1000))} quotes/s, ${(t.quoteMs / (t.bytes / 1e6)).toFixed(1)} ms/MB; full pipeline (split+tokenise+NER+quotes) ${t.pipelineMs.toFixed(0)} ms`,
     );
     if (verbose) {
       const out = path.join(require('os').tmpdir(), `quotes-errors-${split}.txt`);

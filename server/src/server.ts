@@ -6,7 +6,7 @@ import * as path from 'path';
 import {
   createConnection,
   DidChangeConfigurationNotification,
-  FileChangeType,
+  DidChangeWatchedFilesNotification,
   ProposedFeatures,
   LSPErrorCodes,
   ResponseError,
@@ -17,17 +17,24 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
-import { isArticlePath } from './core/articleFiles';
 import { AnalysisCancelled, createArticleService } from './core/languageService';
-import { DEFAULT_SETTINGS } from './core/settings';
 import { duplicateParagraphActions, CODE_ACTION_KINDS } from './lsp/codeActions';
 import { computeDiagnostics, DiagnosticsScheduler } from './lsp/documentDiagnostics';
 import { renderActorHover } from './lsp/hover';
 import { PositionMapper } from './lsp/positions';
-import { buildSemanticTokens, SEMANTIC_TOKENS_LEGEND } from './lsp/semanticTokens';
+import { buildSemanticTokens, SEMANTIC_TOKENS_LEGEND, SemanticTokensResults } from './lsp/semanticTokens';
 import { SettingsCache } from './lsp/settings';
 import { quoteOutlineSymbols } from './lsp/symbols';
 import { scanWorkspace } from './lsp/workspaceScan';
+import { ArticleTexts } from './lsp/articleTexts';
+import { definitionLocation } from './lsp/definition';
+import { actorHighlights } from './lsp/documentHighlight';
+import { speakerInlayHints } from './lsp/inlayHints';
+import { nameVariantActions } from './lsp/nameVariants';
+import { referenceLocations } from './lsp/references';
+import { prepareRenameResult, renameWorkspaceEdit } from './lsp/rename';
+import { extraArticleWatchers, WatchedArticles } from './lsp/watchedFiles';
+import { WORKSPACE_SYMBOL_LIMIT, workspaceSymbols } from './lsp/workspaceSymbols';
 import { ServerStatusNotification } from './protocol';
 
 const connection = createConnection(ProposedFeatures.all);
@@ -46,6 +53,26 @@ function positionsOf(document: TextDocument): PositionMapper {
   return positions;
 }
 let canRegisterConfiguration = false;
+let supportsDocumentChanges = false;
+let supportsFolderChanges = false;
+let canRegisterWatchers = false;
+let canRefreshSemanticTokens = false;
+
+/**
+ * Asks the client to re-fetch semantic tokens, only when it said it can: a client without
+ * `refreshSupport` answers MethodNotFound, and that rejection, unhandled, used to end the server.
+ */
+function refreshSemanticTokens(): void {
+  if (canRefreshSemanticTokens) connection.languages.semanticTokens.refresh().catch(() => undefined);
+}
+
+/** Texts and line tables for cross-article requests: open documents first, then the disk. */
+function articleTexts(): ArticleTexts {
+  return new ArticleTexts((uri) => {
+    const document = documents.get(uri);
+    return document && positionsOf(document);
+  });
+}
 
 /** Runs a request handler; cancellation and unexpected errors become LSP errors, never a crash. */
 function guarded<T>(name: string, token: CancellationToken | undefined, handler: () => Promise<T> | T, fallback: T): Promise<T | ResponseError<void>> {
@@ -62,6 +89,10 @@ connection.onInitialize((params): InitializeResult => {
   const capabilities = params.capabilities;
   settings.setSupported(!!capabilities.workspace?.configuration);
   canRegisterConfiguration = !!capabilities.workspace?.didChangeConfiguration?.dynamicRegistration;
+  supportsDocumentChanges = !!capabilities.workspace?.workspaceEdit?.documentChanges;
+  supportsFolderChanges = !!capabilities.workspace?.workspaceFolders;
+  canRegisterWatchers = !!capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration;
+  canRefreshSemanticTokens = !!capabilities.workspace?.semanticTokens?.refreshSupport;
   workspaceFolders = (params.workspaceFolders ?? []).map((f) => f.uri);
   if (workspaceFolders.length === 0 && params.rootUri) workspaceFolders = [params.rootUri];
   return {
@@ -70,7 +101,13 @@ connection.onInitialize((params): InitializeResult => {
       hoverProvider: true,
       documentSymbolProvider: { label: 'Quotes' },
       codeActionProvider: { codeActionKinds: CODE_ACTION_KINDS, resolveProvider: false },
-      semanticTokensProvider: { legend: SEMANTIC_TOKENS_LEGEND, full: true, range: true },
+      semanticTokensProvider: { legend: SEMANTIC_TOKENS_LEGEND, full: { delta: true }, range: true },
+      definitionProvider: true,
+      referencesProvider: true,
+      documentHighlightProvider: true,
+      renameProvider: { prepareProvider: true },
+      workspaceSymbolProvider: true,
+      inlayHintProvider: true,
       workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
     },
     serverInfo: { name: 'article-lens', version: '0.1.0' },
@@ -78,22 +115,39 @@ connection.onInitialize((params): InitializeResult => {
 });
 
 connection.onInitialized(() => {
-  if (canRegisterConfiguration) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'articleLens' });
+  if (canRegisterConfiguration) connection.client.register(DidChangeConfigurationNotification.type, { section: 'articleLens' }).catch(() => undefined);
+  if (supportsFolderChanges) {
+    connection.workspace.onDidChangeWorkspaceFolders(({ added, removed }) => {
+      for (const folder of removed) service.removeArticlesUnder(folder.uri);
+      workspaceFolders = [...workspaceFolders.filter((f) => !removed.some((r) => r.uri === f)), ...added.map((f) => f.uri)];
+      if (added.length > 0) void indexWorkspace(added.map((f) => f.uri));
+    });
+  }
   void indexWorkspace();
+  // Files matched by `articleLens.files` only: ask the client to report their changes too.
+  if (canRegisterWatchers && workspaceFolders.length > 0) {
+    void settings.get(workspaceFolders[0]).then((folderSettings) => {
+      const watchers = extraArticleWatchers(folderSettings);
+      if (watchers.length > 0) return connection.client.register(DidChangeWatchedFilesNotification.type, { watchers });
+    }).catch(() => undefined);
+  }
 });
 
-async function indexWorkspace(): Promise<void> {
-  if (workspaceFolders.length === 0) return;
+async function indexWorkspace(folders: readonly string[] = workspaceFolders): Promise<void> {
+  if (folders.length === 0) return;
   const progress = await connection.window.createWorkDoneProgress().catch(() => undefined);
-  const workspaceSettings = await settings.get(workspaceFolders[0]);
-  const count = await scanWorkspace(workspaceFolders, service, workspaceSettings, {
+  const workspaceSettings = await settings.get(folders[0]);
+  const count = await scanWorkspace(folders, service, workspaceSettings, {
     begin: (total) => {
       progress?.begin('Article Lens: indexing articles', 0, `0/${total}`, false);
       void connection.sendNotification(ServerStatusNotification, { state: 'indexing', articles: 0, message: `Indexing ${total} articles` });
     },
-    report: (done, total) => progress?.report(Math.round((done / Math.max(total, 1)) * 100), `${done}/${total}`),
+    report: (done, total) => {
+      progress?.report(Math.round((done / Math.max(total, 1)) * 100), `${done}/${total}`);
+      void connection.sendNotification(ServerStatusNotification, { state: 'indexing', articles: service.workspaceSize, message: `Indexing articles: ${done}/${total}` });
+    },
     done: () => progress?.done(),
-  }, (uri) => documents.get(uri) !== undefined);
+  }, (uri) => documents.get(uri) !== undefined, { workerScript: path.join(__dirname, 'indexWorker.js') });
   void connection.sendNotification(ServerStatusNotification, { state: 'ready', articles: service.workspaceSize, message: `${count} article files indexed` });
 }
 
@@ -110,35 +164,59 @@ const diagnostics = new DiagnosticsScheduler(async (uri) => {
   }
 });
 
+/**
+ * The full analysis after the user pauses: typing is served from cheaper layers (paragraphs for
+ * diagnostics, provisional entities for semantic tokens); this settles them, updates the workspace
+ * index, and asks the client to re-fetch tokens when the provisional ones were wrong.
+ */
+const settling = new DiagnosticsScheduler(async (uri) => {
+  const document = documents.get(uri);
+  if (!document) return;
+  const version = document.version;
+  try {
+    const documentSettings = await settings.get(uri);
+    if (documents.get(uri)?.version !== version) return;
+    if (service.settle(document, documentSettings)) refreshSemanticTokens();
+    // Diagnostics that need actors (name variants) can go out now that the analysis exists.
+    diagnostics.schedule(uri, true);
+  } catch (error) {
+    connection.console.error(`analysis failed for ${uri}: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}, 300);
+const tokenResults = new SemanticTokensResults();
+
 documents.onDidOpen((event) => diagnostics.schedule(event.document.uri, true));
-documents.onDidChangeContent((event) => diagnostics.schedule(event.document.uri));
+documents.onDidChangeContent((event) => {
+  diagnostics.schedule(event.document.uri);
+  settling.schedule(event.document.uri);
+});
 documents.onDidClose((event) => {
   diagnostics.cancel(event.document.uri);
+  settling.cancel(event.document.uri);
+  tokenResults.delete(event.document.uri);
   service.forget(event.document.uri);
   positionCache.delete(event.document.uri);
   settings.delete(event.document.uri);
   void connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] });
+  // The index holds the editor's text, perhaps unsaved: the file on disk is the truth again.
+  void watchedArticles.reindex(event.document.uri);
 });
 
 connection.onDidChangeConfiguration(() => {
   settings.clear();
   for (const document of documents.all()) diagnostics.schedule(document.uri, true);
-  connection.languages.semanticTokens.refresh();
+  refreshSemanticTokens();
+});
+
+const watchedArticles = new WatchedArticles({
+  service,
+  folders: () => workspaceFolders,
+  settingsFor: (uri) => settings.get(uri),
+  isOpen: (uri) => documents.get(uri) !== undefined,
 });
 
 connection.onDidChangeWatchedFiles(({ changes }) => {
-  for (const change of changes) {
-    if (documents.get(change.uri)) continue;
-    const uri = URI.parse(change.uri);
-    if (uri.scheme !== 'file') continue;
-    if (change.type === FileChangeType.Deleted) {
-      service.removeArticle(change.uri);
-      continue;
-    }
-    const folder = workspaceFolders.map((f) => URI.parse(f).fsPath).find((f) => uri.fsPath.startsWith(f));
-    if (!folder || !isArticlePath(path.relative(folder, uri.fsPath), DEFAULT_SETTINGS.files)) continue;
-    void import('fs/promises').then((fs) => fs.readFile(uri.fsPath, 'utf8')).then((text) => service.indexArticle(change.uri, text), () => undefined);
-  }
+  void watchedArticles.apply(changes).catch((error: unknown) => connection.console.error(`watched files: ${String(error)}`));
 });
 
 connection.onHover((params, token) =>
@@ -156,8 +234,17 @@ connection.languages.semanticTokens.on((params, token) =>
   guarded('semanticTokens', token, async () => {
     const document = documents.get(params.textDocument.uri);
     if (!document) return { data: [] };
-    const entities = service.getEntities(document, undefined, await settings.get(document.uri), token);
-    return buildSemanticTokens(entities, positionsOf(document));
+    const { entities } = service.getEntitiesQuickly(document, undefined, await settings.get(document.uri), token);
+    return tokenResults.full(document.uri, buildSemanticTokens(entities, positionsOf(document)));
+  }, { data: [] }),
+);
+
+connection.languages.semanticTokens.onDelta((params, token) =>
+  guarded('semanticTokens/full/delta', token, async () => {
+    const document = documents.get(params.textDocument.uri);
+    if (!document) return { data: [] };
+    const { entities } = service.getEntitiesQuickly(document, undefined, await settings.get(document.uri), token);
+    return tokenResults.delta(document.uri, params.previousResultId, buildSemanticTokens(entities, positionsOf(document)));
   }, { data: [] }),
 );
 
@@ -166,17 +253,25 @@ connection.languages.semanticTokens.onRange((params, token) =>
     const document = documents.get(params.textDocument.uri);
     if (!document) return { data: [] };
     const positions = positionsOf(document);
-    const entities = service.getEntities(document, positions.offsetsOf(params.range), await settings.get(document.uri), token);
+    const { entities } = service.getEntitiesQuickly(document, positions.offsetsOf(params.range), await settings.get(document.uri), token);
     return buildSemanticTokens(entities, positions);
   }, { data: [] }),
 );
+
+/** LSP symbols by the outline they were converted from (the outline is cached per analysis). */
+const symbolCache = new WeakMap<object, ReturnType<typeof quoteOutlineSymbols>>();
 
 connection.onDocumentSymbol((params, token) =>
   guarded('documentSymbol', token, async () => {
     const document = documents.get(params.textDocument.uri);
     if (!document) return [];
     const outline = service.getQuoteOutline(document, await settings.get(document.uri), token);
-    return quoteOutlineSymbols(outline, positionsOf(document));
+    // Converted once per outline: a long article has thousands of quotes, and the outline view asks often.
+    const known = symbolCache.get(outline);
+    if (known) return known;
+    const symbols = quoteOutlineSymbols(outline, positionsOf(document));
+    symbolCache.set(outline, symbols);
+    return symbols;
   }, []),
 );
 
@@ -188,11 +283,76 @@ connection.onCodeAction((params, token) =>
     const positions = positionsOf(document);
     const requested = positions.offsetsOf(params.range);
     const duplicates = service.getDuplicateParagraphs(document, documentSettings, token);
-    return duplicateParagraphActions(document.uri, document.version, requested, params.context.only, params.context.diagnostics, {
+    // Code actions are asked for on every cursor move: offer variant fixes once the version is analysed
+    // (its name-variant diagnostics exist only then), never force a full analysis here.
+    const variants = nameVariantActions(document.uri, document.version, service.getNameVariantsIfAnalysed(document) ?? [], requested, params.context.only, params.context.diagnostics, positions);
+    return [...variants, ...duplicateParagraphActions(document.uri, document.version, requested, params.context.only, params.context.diagnostics, {
       count: duplicates.length,
       removals: (start) => service.getDuplicateRemovals(document, start, documentSettings),
       duplicatesIn: (range) => duplicates.filter((d) => d.duplicate.start <= range.end && d.duplicate.end >= range.start).map((d) => d.duplicate.start),
-    }, positions);
+    }, positions)];
+  }, []),
+);
+
+connection.onDefinition((params, token) =>
+  guarded('definition', token, async () => {
+    const document = documents.get(params.textDocument.uri);
+    if (!document) return null;
+    const positions = positionsOf(document);
+    const introduction = service.getDefinition(document, positions.offsetAt(params.position), await settings.get(document.uri), token);
+    return definitionLocation(document.uri, introduction, positions);
+  }, null),
+);
+
+connection.onReferences((params, token) =>
+  guarded('references', token, async () => {
+    const document = documents.get(params.textDocument.uri);
+    if (!document) return [];
+    const offset = positionsOf(document).offsetAt(params.position);
+    const found = service.getReferences(document, offset, documents.all(), params.context.includeDeclaration, await settings.get(document.uri), token);
+    return referenceLocations(found, articleTexts());
+  }, []),
+);
+
+connection.onDocumentHighlight((params, token) =>
+  guarded('documentHighlight', token, async () => {
+    const document = documents.get(params.textDocument.uri);
+    if (!document) return [];
+    const positions = positionsOf(document);
+    return actorHighlights(service.getDocumentHighlights(document, positions.offsetAt(params.position), await settings.get(document.uri), token), positions);
+  }, []),
+);
+
+connection.onPrepareRename((params, token) =>
+  guarded('prepareRename', token, async () => {
+    const document = documents.get(params.textDocument.uri);
+    if (!document) return null;
+    const positions = positionsOf(document);
+    return prepareRenameResult(service.prepareRename(document, positions.offsetAt(params.position), await settings.get(document.uri), token), positions);
+  }, null),
+);
+
+connection.onRenameRequest((params, token) =>
+  guarded('rename', token, async () => {
+    const document = documents.get(params.textDocument.uri);
+    if (!document) return null;
+    const texts = articleTexts();
+    const offset = positionsOf(document).offsetAt(params.position);
+    const renames = service.getRenameEdits(document, offset, params.newName, documents.all(), (uri) => texts.readSync(uri), await settings.get(document.uri), token);
+    return renameWorkspaceEdit(renames, texts, supportsDocumentChanges);
+  }, null),
+);
+
+connection.onWorkspaceSymbol((params, token) =>
+  guarded('workspaceSymbol', token, () => workspaceSymbols(service.searchWorkspace(params.query, WORKSPACE_SYMBOL_LIMIT), articleTexts(), (uri) => path.basename(URI.parse(uri).path)), []),
+);
+
+connection.languages.inlayHint.on((params, token) =>
+  guarded('inlayHint', token, async () => {
+    const document = documents.get(params.textDocument.uri);
+    if (!document) return [];
+    const positions = positionsOf(document);
+    return speakerInlayHints(service.getSpeakerHints(document, positions.offsetsOf(params.range), await settings.get(document.uri), token), positions);
   }, []),
 );
 

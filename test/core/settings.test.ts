@@ -12,6 +12,8 @@ describe('settings and manifest', () => {
     const properties = manifest.contributes.configuration.properties;
     assert.strictEqual(properties['articleLens.duplicateParagraphs.severity'].default, DEFAULT_SETTINGS.duplicateParagraphs.severity);
     assert.deepStrictEqual(properties['articleLens.duplicateParagraphs.severity'].enum, ['error', 'warning', 'information', 'hint', 'off']);
+    assert.strictEqual(properties['articleLens.nameVariants.severity'].default, DEFAULT_SETTINGS.nameVariants.severity);
+    assert.deepStrictEqual(properties['articleLens.nameVariants.severity'].enum, ['error', 'warning', 'information', 'hint', 'off']);
     assert.deepStrictEqual(properties['articleLens.files'].default, DEFAULT_SETTINGS.files);
     assert.strictEqual(properties['articleLens.maxFileSize'].default, DEFAULT_SETTINGS.maxFileSize);
     assert.ok(properties['articleLens.trace.server'], 'the client trace setting is declared');
@@ -20,6 +22,8 @@ describe('settings and manifest', () => {
   it('ignores values of the wrong type', () => {
     assert.deepStrictEqual(parseSettings({ duplicateParagraphs: { severity: 'loud' }, files: 'x', maxFileSize: -1 }), DEFAULT_SETTINGS);
     assert.strictEqual(parseSettings({ duplicateParagraphs: { severity: 'off' } }).duplicateParagraphs.severity, 'off');
+    assert.strictEqual(parseSettings({ nameVariants: { severity: 'warning' } }).nameVariants.severity, 'warning');
+    assert.strictEqual(parseSettings({ nameVariants: { severity: 'loud' } }).nameVariants.severity, 'hint');
     assert.deepStrictEqual(parseSettings(null), DEFAULT_SETTINGS);
   });
 

@@ -6,27 +6,60 @@
 
   /** The visible text editor, optionally the one whose model URI ends with `suffix`. */
   function editor(suffix) {
-    const all = [...document.querySelectorAll('.part.editor .monaco-editor')].filter((e) => e.offsetParent !== null);
+    const all = [...document.querySelectorAll('.part.editor .monaco-editor')].filter(visible);
     if (!suffix) return all[0] || null;
     return all.find((e) => (decodeURIComponent(e.getAttribute('data-uri') || '')).endsWith(suffix)) || null;
   }
 
-  /** Rendered lines of an editor: [{ n, text, el }], sorted by line number (only lines in the viewport). */
+  /**
+   * Text nodes of a rendered line that belong to the document: inlay hints are injected into the same DOM as text
+   * (spans with a generated `dyn-rule-*` class), but are not part of the file.
+   */
+  function docTextNodes(els) {
+    const nodes = [];
+    for (const el of els) {
+      const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT, {
+        acceptNode: (n) => (n.parentElement && n.parentElement.closest('[class*="dyn-rule"], [class*="inlay"]') ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT),
+      });
+      let t;
+      while ((t = walker.nextNode())) nodes.push(t);
+    }
+    return nodes;
+  }
+
+  /**
+   * Rendered lines of an editor: [{ n, text, els }], sorted by line number (only lines in the viewport).
+   * With word wrap a line is several .view-line elements; the ones below a line number belong to it.
+   */
   function lineEls(ed) {
     if (!ed) return [];
-    const tops = new Map();
+    const numbers = [];
     for (const n of ed.querySelectorAll('.margin-view-overlays .line-numbers')) {
-      const top = Math.round(n.parentElement.getBoundingClientRect().top);
       const num = parseInt(n.textContent, 10);
-      if (!Number.isNaN(num)) tops.set(top, num);
+      if (!Number.isNaN(num)) numbers.push({ top: Math.round(n.parentElement.getBoundingClientRect().top), num });
     }
-    const out = [];
-    for (const el of ed.querySelectorAll('.view-lines .view-line')) {
-      const top = Math.round(el.getBoundingClientRect().top);
-      if (!tops.has(top)) continue;
-      out.push({ n: tops.get(top), text: el.textContent.replace(NBSP, ' '), el });
+    numbers.sort((a, b) => a.top - b.top);
+    const views = [...ed.querySelectorAll('.view-lines .view-line')]
+      .map((el) => ({ el, top: Math.round(el.getBoundingClientRect().top) }))
+      .sort((a, b) => a.top - b.top);
+    const byNum = new Map();
+    for (const v of views) {
+      let owner = null;
+      for (const n of numbers) if (n.top <= v.top) owner = n; else break;
+      if (!owner) continue; // a wrapped tail whose line number is scrolled out of view
+      if (!byNum.has(owner.num)) byNum.set(owner.num, { n: owner.num, els: [], head: owner.top === v.top });
+      byNum.get(owner.num).els.push(v.el);
     }
-    return out.sort((a, b) => a.n - b.n);
+    // a line is whole when its first row is in view (head) and, at the bottom, when the next line's number is
+    // rendered or there is room for one more row below its last row (else its tail may be cut off)
+    const scroller = ed.querySelector('.monaco-scrollable-element.editor-scrollable') || ed;
+    const bottom = scroller.getBoundingClientRect().bottom;
+    const maxNum = numbers.length ? Math.max(...numbers.map((n) => n.num)) : 0;
+    return [...byNum.values()]
+      .filter((l) => l.head)
+      .filter((l) => l.n < maxNum || l.els[l.els.length - 1].getBoundingClientRect().bottom + l.els[0].getBoundingClientRect().height <= bottom)
+      .map((l) => ({ n: l.n, els: l.els, text: docTextNodes(l.els).map((t) => t.textContent).join('').replace(NBSP, ' ') }))
+      .sort((a, b) => a.n - b.n);
   }
 
   /** DOM Range over the first whole-word occurrence of `word` (on line `line` if given). */
@@ -39,9 +72,9 @@
       let start = m.index + m[1].length;
       const end = start + word.length;
       // walk text nodes to map the character offset to (node, offset)
-      const walker = document.createTreeWalker(l.el, NodeFilter.SHOW_TEXT);
-      let pos = 0, node, startNode = null, startOff = 0, endNode = null, endOff = 0;
-      while ((node = walker.nextNode())) {
+      const nodes = docTextNodes(l.els);
+      let pos = 0, startNode = null, startOff = 0, endNode = null, endOff = 0;
+      for (const node of nodes) {
         const len = node.textContent.length;
         if (!startNode && start < pos + len) { startNode = node; startOff = start - pos; }
         if (startNode && end <= pos + len) { endNode = node; endOff = end - pos; break; }
@@ -61,7 +94,11 @@
     return m ? '#' + [m[1], m[2], m[3]].map((x) => Number(x).toString(16).padStart(2, '0')).join('') : c;
   }
 
-  function visible(el) { return !!el && el.offsetParent !== null && el.getClientRects().length > 0; }
+  function visible(el) {
+    if (!el) return false;
+    const r = el.getBoundingClientRect();
+    return r.width > 0 && r.height > 0 && getComputedStyle(el).visibility !== 'hidden';
+  }
 
   window.__al = {
     lines(suffix) { return lineEls(editor(suffix)).map(({ n, text }) => ({ n, text })); },
@@ -96,7 +133,7 @@
 
     quickInputRows() {
       return [...document.querySelectorAll('.quick-input-widget .quick-input-list .monaco-list-row')].filter(visible)
-        .map((r) => r.getAttribute('aria-label') || r.innerText);
+        .map((r) => (r.classList.contains('focused') ? '> ' : '') + (r.getAttribute('aria-label') || r.innerText));
     },
 
     /** Problems panel rows in tree order: resource rows, marker rows, related-information rows. */
@@ -130,6 +167,7 @@
           index: Number(r.getAttribute('data-index')),
           level: Number(r.getAttribute('aria-level') || 0),
           expanded: r.getAttribute('aria-expanded'),
+          selected: r.getAttribute('aria-selected') === 'true' || r.classList.contains('selected'),
           name: ((r.querySelector('.label-name') || {}).innerText || '').replace(NBSP, ' '),
           detail: ((r.querySelector('.label-description') || {}).innerText || '').replace(NBSP, ' '),
           aria: r.getAttribute('aria-label') || '',
@@ -140,6 +178,12 @@
     codeActions() {
       return [...document.querySelectorAll('.action-widget .monaco-list-row')].filter(visible)
         .map((r) => ({ text: r.innerText.replace(NBSP, ' ').trim(), aria: r.getAttribute('aria-label') || '', cls: r.className }));
+    },
+
+    /** The small message bubble an editor shows, e.g. "No code actions available". */
+    editorMessage() {
+      const m = [...document.querySelectorAll('.part.editor .monaco-editor-overlaymessage')].find(visible);
+      return m ? m.innerText.trim() : null;
     },
 
     tokenInspector() {

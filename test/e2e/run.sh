@@ -31,17 +31,23 @@ RUN=$(mktemp -d /tmp/ale2e.XXXXXX)
 mkdir -p "$RUN"/{tmp,xdg/config,xdg/data,xdg/cache,ud/User,ext,ws/seeds}
 export XDG_CONFIG_HOME=$RUN/xdg/config XDG_DATA_HOME=$RUN/xdg/data XDG_CACHE_HOME=$RUN/xdg/cache
 
-CS_PGID=""
+CS_PGIDS=()
+stop_code_servers() {
+  local g
+  for g in "${CS_PGIDS[@]}"; do kill -TERM -- "-$g" 2>/dev/null || true; done
+  for g in "${CS_PGIDS[@]}"; do
+    for _ in $(seq 1 40); do kill -0 -- "-$g" 2>/dev/null || break; sleep 0.1; done
+    kill -KILL -- "-$g" 2>/dev/null || true
+  done
+  CS_PGIDS=()
+}
 cleanup() {
   local rc=$?
-  if [ -n "$CS_PGID" ]; then
-    kill -TERM -- "-$CS_PGID" 2>/dev/null || true
-    for _ in $(seq 1 40); do kill -0 -- "-$CS_PGID" 2>/dev/null || break; sleep 0.1; done
-    kill -KILL -- "-$CS_PGID" 2>/dev/null || true
-  fi
+  stop_code_servers
   # logs are cheap and explain failures: always keep them next to the screenshots
-  [ -f "$RUN/code-server.log" ] && cp "$RUN/code-server.log" "$RESULTS/" 2>/dev/null
+  cp "$RUN"/code-server*.log "$RESULTS/" 2>/dev/null || true
   [ -d "$RUN/ud/logs" ] && cp -r "$RUN/ud/logs" "$RESULTS/vscode-logs" 2>/dev/null
+  [ -d "$RUN/ud2/logs" ] && cp -r "$RUN/ud2/logs" "$RESULTS/vscode-logs-api-suite" 2>/dev/null
   if [ -n "${E2E_KEEP:-}" ]; then say "kept run folder $RUN"; else rm -rf "$RUN"; fi
   [ $rc -eq 0 ] || say "exit $rc; screenshots and logs in $RESULTS"
   exit $rc
@@ -127,7 +133,7 @@ fi
 NODE_HOME=$(cat "$CS_DIR/node-home" 2>/dev/null || true)
 CS_PATH=$PATH
 [ -z "$NODE_HOME" ] || CS_PATH=$NODE_HOME/bin:$PATH   # code-server's bin is '#!/usr/bin/env node'
-say "code-server $(PATH=$CS_PATH "$CS_BIN" --version | head -1)"
+say "code-server $(PATH=$CS_PATH "$CS_BIN" --version 2>/dev/null | grep -v 'Wrote default config' | head -1)"
 
 # ------------------------------------------------------------------ 3. the extension as a person gets it: a .vsix
 VERSION=$(node -p 'require(process.argv[1]).version' "$REPO/package.json")
@@ -171,32 +177,56 @@ EOF
 
 # ------------------------------------------------------------------ 4. a workspace: a COPY of seeds/ + notes.txt outside it
 cp "$REPO"/seeds/*.txt "$RUN/ws/seeds/"
-cat > "$RUN/ws/notes.txt" <<'EOF'
-Notes for the Lavrov piece.
-
-Russian Foreign Minister Sergei Lavrov met Syrian Deputy Prime Minister Qadri Jamil in Moscow on Monday.
-
-Russian Foreign Minister Sergei Lavrov met Syrian Deputy Prime Minister Qadri Jamil in Moscow on Monday.
-EOF
+cp "$REPO/test/e2e/fixtures/notes.txt" "$RUN/ws/notes.txt"   # looks like an article, is not in seeds/
 
 # ------------------------------------------------------------------ 5. start code-server on a free port
-PORT=$(node -e 'const s=require("net").createServer();s.listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})')
-T=$(date +%s%N)
-PATH=$CS_PATH setsid "$CS_BIN" --bind-addr "127.0.0.1:$PORT" --auth none --disable-telemetry --disable-update-check \
-  --disable-workspace-trust --disable-getting-started-override --ignore-last-opened \
-  --user-data-dir "$RUN/ud" --extensions-dir "$RUN/ext" "$RUN/ws" > "$RUN/code-server.log" 2>&1 &
-CS_PGID=$!   # setsid: the pid is also the process group (server, extension host, language server, watchers)
-until curl -fs "http://127.0.0.1:$PORT/healthz" >/dev/null 2>&1; do
-  kill -0 "$CS_PGID" 2>/dev/null || { cat "$RUN/code-server.log"; die "code-server exited"; }
-  [ "$(ms_since "$T")" -lt 60000 ] || { cat "$RUN/code-server.log"; die "code-server not healthy after 60 s"; }
-  sleep 0.1
-done
-say "TIMING code-server start to /healthz: $(ms_since "$T") ms (port $PORT)"
+# start_code_server NAME USER_DATA EXTENSIONS WORKSPACE: sets PORT; extra environment comes from the caller
+start_code_server() {
+  local name=$1 ud=$2 ext=$3 ws=$4 t
+  PORT=$(node -e 'const s=require("net").createServer();s.listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})')
+  t=$(date +%s%N)
+  PATH=$CS_PATH setsid "$CS_BIN" --bind-addr "127.0.0.1:$PORT" --auth none --disable-telemetry --disable-update-check \
+    --disable-workspace-trust --disable-getting-started-override --ignore-last-opened \
+    --user-data-dir "$ud" --extensions-dir "$ext" "$ws" > "$RUN/$name.log" 2>&1 &
+  local pg=$!   # setsid: the pid is also the process group (server, extension host, language server, watchers)
+  CS_PGIDS+=("$pg")
+  # (node, not curl: curl is not in every CI image)
+  until node -e 'require("http").get(process.argv[1], (r) => process.exit(r.statusCode === 200 ? 0 : 1)).on("error", () => process.exit(1))' \
+      "http://127.0.0.1:$PORT/healthz" 2>/dev/null; do
+    kill -0 "$pg" 2>/dev/null || { cat "$RUN/$name.log"; die "code-server exited"; }
+    [ "$(ms_since "$t")" -lt 60000 ] || { cat "$RUN/$name.log"; die "code-server not healthy after 60 s"; }
+    sleep 0.1
+  done
+  say "TIMING code-server start to /healthz: $(ms_since "$t") ms (port $PORT)"
+}
+start_code_server code-server "$RUN/ud" "$RUN/ext" "$RUN/ws"
 
 # ------------------------------------------------------------------ 6. drive Chromium through the scenarios
 rc=0
 (cd "$REPO" && node node_modules/tsx/dist/cli.mjs test/e2e/drive.ts \
   --url "http://127.0.0.1:$PORT/?folder=$RUN/ws" --workspace "$RUN/ws" --out "$RESULTS" \
   --chromium "$CHROMIUM" --seeds "$REPO/seeds") || rc=$?
+stop_code_servers
+
+# ------------------------------------------------------------------ 7. the VS Code API suite (test/vscode/suite) in code-server
+# The same suite @vscode/test-electron runs (test/vscode/runFromMocha.test.ts), here loaded by code-server's own
+# extension host: the workbench URL's `payload` carries extensionDevelopmentPath and extensionTestsPath (the suite
+# bundled to out/). The extension is the .vsix as installed above (a snapshot: the repo's dist/ may be rebuilt
+# meanwhile), loaded as the extension under development. Fresh workspace copy and user data.
+if [ -z "${E2E_SKIP_API_SUITE:-}" ] && [ -z "${E2E_ONLY:-}" ]; then
+  T=$(date +%s%N)
+  SUITE=$(cd "$REPO" && node node_modules/tsx/dist/cli.mjs test/vscode/build.ts) || die "could not bundle test/vscode/suite"
+  EXT_DIR=$(ls -d "$RUN"/ext/*article-lens* | head -1)
+  [ -d "$EXT_DIR" ] || die "installed extension not found in $RUN/ext"
+  mkdir -p "$RUN/ud2/User" "$RUN/ext2" "$RUN/ws2/seeds"
+  cp "$RUN/ud/User/settings.json" "$RUN/ud2/User/"
+  cp "$REPO"/seeds/*.txt "$RUN/ws2/seeds/"
+  cp "$REPO/test/e2e/fixtures/notes.txt" "$RUN/ws2/notes.txt"
+  ARTICLE_LENS_SUITE_RESULT=$RUN/api-suite-result.json start_code_server code-server-api-suite "$RUN/ud2" "$RUN/ext2" "$RUN/ws2"
+  (cd "$REPO" && node node_modules/tsx/dist/cli.mjs test/e2e/apiSuite.ts --port "$PORT" --workspace "$RUN/ws2" \
+    --extension "$EXT_DIR" --suite "$SUITE" --result "$RUN/api-suite-result.json" --out "$RESULTS" --chromium "$CHROMIUM") || rc=1
+  stop_code_servers
+  say "TIMING API suite in code-server: $(ms_since "$T") ms"
+fi
 say "TIMING total: $(ms_since "$T0") ms"
 exit $rc

@@ -90,11 +90,13 @@ describe('language server over stdio, on the seed articles', function () {
   it('warns twice in 003 (a near repeat without a space after a full stop) and never in 001, 002, 004', async () => {
     const munich = client.open(seedPath(SEEDS.lavrovMunich));
     const found = await client.waitForDiagnostics(munich);
-    assert.deepStrictEqual(found.diagnostics.map((d) => d.range.start.line), [3, 4]);
+    // Only the duplicate-paragraph warnings: 004 also gets a name-variant hint (navigation.test.ts).
+    const duplicatesOf = (p: { diagnostics: Diagnostic[] }) => p.diagnostics.filter((d) => d.code === 'duplicate-paragraph');
+    assert.deepStrictEqual(duplicatesOf(found).map((d) => d.range.start.line), [3, 4]);
     for (const seed of [SEEDS.lavrovKerry, SEEDS.lavrovZannier, SEEDS.lavrovSteinmeier]) {
       const uri = client.open(seedPath(seed));
       const published = await client.waitForDiagnostics(uri);
-      assert.deepStrictEqual(published.diagnostics, [], seed);
+      assert.deepStrictEqual(duplicatesOf(published), [], seed);
     }
   });
 

@@ -1,6 +1,35 @@
-import { nameParts, normalizeName, similarNameWord, similarPersonNames, surnameOf } from './names';
+import { bareSurname, givenNamesOf, isFullName, nameParts, normalizeName, similarPersonNames, spellingEvidence, SurnameIndex, surnameOf } from './names';
+import { findNominals, type Nominal } from './nominals';
 import { roleOf } from './roles';
-import type { EntityMention, EntityType, Quote, Sentence, TextSlice } from './types';
+import type { EntityMention, EntityType, OffsetRange, Quote, Sentence, TextSlice } from './types';
+
+/**
+ * How an actor is mentioned: by `name` (full name, surname alone or a variant spelling; these are
+ * the recogniser's entity mentions), by a `nominal` description (`the foreign minister`), or by a
+ * `pronoun` in a quote attribution (`he said`). Only `name` mentions are coloured as entities;
+ * all kinds are counted and navigable.
+ */
+export type ActorMentionKind = 'name' | 'nominal' | 'pronoun';
+
+/** One mention of an actor; `type` is the actor's type. */
+export interface ActorMention extends EntityMention {
+  readonly kind: ActorMentionKind;
+}
+
+/** A role the article gives an actor, and the mention it is attached to. */
+export interface ActorRole {
+  readonly text: string;
+  readonly mention: ActorMention;
+}
+
+/** A spelling that was joined to an actor although it differs from the actor's name, and why. */
+export interface SpellingVariant {
+  readonly spelling: string;
+  /** The spelling it was compared with. */
+  readonly of: string;
+  /** Why the two were taken for one person: `surname 1 edit apart (Steimeier / Steinmeier)…`. */
+  readonly evidence: readonly string[];
+}
 
 /** An entity of the article with every mention of it: a person, organisation or place. */
 export interface Actor {
@@ -13,88 +42,182 @@ export interface Actor {
   readonly spellings: readonly string[];
   /** Roles the article gives in appositions, in order, without repeats. */
   readonly roles: readonly string[];
-  /** Every entity mention of this actor, in document order. */
-  readonly mentions: readonly EntityMention[];
+  /** Each role with the mention it is attached to, in document order. */
+  readonly roleMentions: readonly ActorRole[];
+  /** Every mention of this actor (names, nominals, pronouns in attributions), in document order. */
+  readonly mentions: readonly ActorMention[];
+  /** Where the article introduces the actor: the first mention given a role, else the first mention. */
+  readonly introduction: ActorMention;
+  /** Spellings that differ from the name and were joined to it, with the evidence. */
+  readonly variants: readonly SpellingVariant[];
   /** Quotes attributed to this actor. */
   readonly quotes: readonly Quote[];
 }
 
+/** Pronouns that refer to one person. */
+const PERSON_PRONOUN = /^(he|she|him|her|his)$/i;
+
 /**
  * Groups entity mentions into actors. A surname alone joins the full name that shares it
- * (`Lavrov` → `Sergei Lavrov`), close spellings of one person join (`Sergei` / `Sergey`,
- * `Steimeier` / `Steinmeier`), organisations and places join on their normalised text.
- * Quotes join the actor whose mention their attribution names (resolved through pronouns).
+ * (`Lavrov` → `Sergei Lavrov`, `Assad` → `Bashar al-Assad`), close spellings of one person join
+ * (`Sergei` / `Sergey`, `Steimeier` / `Steinmeier`) with the evidence kept, organisations and places
+ * join on their normalised text. Quotes join the actor their attribution names (resolved through
+ * pronouns, which become `pronoun` mentions); `the foreign minister` joins the most recently
+ * mentioned person whose role has those words. Lookups go through maps keyed by surname and role
+ * word, so the pass is near-linear in the number of mentions.
  */
 export function groupActors(text: string, sentences: readonly Sentence[], entities: readonly EntityMention[], quotes: readonly Quote[]): Actor[] {
   const builders: ActorBuilder[] = [];
   const byKey = new Map<string, ActorBuilder>();
-  const people = entities.filter((e) => e.type === 'person');
+  const bySurname = new SurnameIndex<ActorBuilder>();
+  const ownerOf = new Map<number, ActorBuilder>();
+
   // Full names first, so that surname-only mentions earlier in the text still join them.
-  const ordered = [...people.filter((e) => nameParts(e.text).length > 1), ...entities.filter((e) => e.type !== 'person' || nameParts(e.text).length <= 1)];
-  for (const mention of ordered) {
-    const builder = findActor(builders, byKey, mention) ?? newActor(builders, byKey, mention);
-    builder.mentions.push(mention);
-    if (nameParts(mention.text).length > 1 || builder.type !== 'person') builder.addSpelling(mention.text);
+  const fullNames: EntityMention[] = [];
+  const others: EntityMention[] = [];
+  for (const e of entities) (e.type === 'person' && isFullName(e.text) ? fullNames : others).push(e);
+  for (const mention of fullNames) {
+    const builder = findFullName(bySurname, mention) ?? newActor(builders, byKey, mention);
+    bySurname.add(bareSurname(mention.text), builder);
+    builder.addName(mention, true);
+    ownerOf.set(mention.start, builder);
   }
+  for (const mention of others) {
+    let builder: ActorBuilder | undefined;
+    if (mention.type === 'person') {
+      builder = findSurname(bySurname, mention);
+      if (!builder) {
+        builder = byKey.get(actorKey('person', mention.text)) ?? newActor(builders, byKey, mention);
+        bySurname.add(bareSurname(mention.text), builder);
+      }
+    } else {
+      builder = byKey.get(actorKey(mention.type, mention.text)) ?? newActor(builders, byKey, mention);
+    }
+    builder.addName(mention, builder.type !== 'person');
+    ownerOf.set(mention.start, builder);
+  }
+
   const sentenceAt = sentenceLocator(sentences);
+  const persons = entities.filter((e) => e.type === 'person');
   for (const builder of builders) {
     builder.mentions.sort((a, b) => a.start - b.start);
     if (builder.type !== 'person') continue;
     for (const mention of builder.mentions) {
       const sentence = sentenceAt(mention.start);
-      const role = sentence && roleOf(text, sentence, mention);
-      if (role && !builder.roles.includes(role)) builder.roles.push(role);
+      const role = sentence && roleOf(text, sentence, mention, (offset) => {
+        const other = overlapping(persons, { start: offset, end: offset + 1 });
+        return other !== undefined && other.start !== mention.start;
+      });
+      if (role) builder.roleMentions.push({ text: role, mention });
     }
   }
+
+  const extra = new Map<number, { builder: ActorBuilder; mention: ActorMention }>();
   for (const quote of quotes) {
-    const source = quote.attribution?.resolved ?? quote.attribution?.mention;
-    if (!source) continue;
-    const owner = builders.find((b) => b.mentions.some((m) => overlaps(m, source))) ?? builders.find((b) => b.type === 'person' && matchesSurname(b, source));
-    owner?.quotes.push(quote);
+    const attribution = quote.attribution;
+    const source = attribution?.resolved ?? attribution?.mention;
+    if (!attribution || !source) continue;
+    const owner = ownerAt(ownerOf, entities, source) ?? (attribution.sourceKind === 'person' || attribution.resolved ? findSurname(bySurname, source) : undefined);
+    if (!owner) continue;
+    owner.quotes.push(quote);
+    const words = attribution.mention;
+    if (attribution.resolved && !ownerOf.has(words.start) && !extra.has(words.start) && owner.type === 'person') {
+      const kind: ActorMentionKind = PERSON_PRONOUN.test(words.text) ? 'pronoun' : 'nominal';
+      extra.set(words.start, { builder: owner, mention: { start: words.start, end: words.end, text: words.text, type: owner.type, kind } });
+    }
   }
+  const taken = [...extra.values()].map((e) => e.mention).sort((a, b) => a.start - b.start);
+  for (const { nominal, builder } of resolveNominals(findNominals(text, sentences, entities), builders)) {
+    if (extra.has(nominal.start) || overlapping(taken, nominal)) continue;
+    extra.set(nominal.start, { builder, mention: { start: nominal.start, end: nominal.end, text: nominal.text, type: 'person', kind: 'nominal' } });
+  }
+  for (const { builder, mention } of extra.values()) builder.mentions.push(mention);
+
   return builders
     .filter((b) => b.mentions.length > 0)
     .map((b) => b.freeze())
     .sort((a, b) => a.mentions[0].start - b.mentions[0].start);
 }
 
-/** The actor that has a mention covering `offset`. */
-export function actorAt(actors: readonly Actor[], offset: number): { actor: Actor; mention: EntityMention } | undefined {
+/** The actor that has a mention covering `offset` (of any kind). */
+export function actorAt(actors: readonly Actor[], offset: number): { actor: Actor; mention: ActorMention } | undefined {
   for (const actor of actors) {
     for (const mention of actor.mentions) {
       if (mention.start <= offset && offset <= mention.end) return { actor, mention };
+      if (mention.start > offset) break;
     }
   }
   return undefined;
 }
 
+/** The workspace join key of an actor: type plus surname for people, normalised text otherwise. */
+export function actorKey(type: EntityType, name: string): string {
+  return `${type}:${type === 'person' ? surnameOf(name) : normalizeName(name)}`;
+}
+
 class ActorBuilder {
-  readonly mentions: EntityMention[] = [];
+  readonly mentions: ActorMention[] = [];
   readonly spellings: string[] = [];
-  readonly roles: string[] = [];
+  readonly roleMentions: ActorRole[] = [];
   readonly quotes: Quote[] = [];
+  readonly variants: SpellingVariant[] = [];
+  /** Starts of full-name mentions, in document order (they are added in order). */
+  readonly fullStarts: number[] = [];
+  private readonly seen = new Set<string>();
   constructor(
     readonly key: string,
     readonly type: EntityType,
   ) {}
 
-  addSpelling(spelling: string): void {
-    const clean = spelling.replace(/\s+/g, ' ');
-    if (!this.spellings.some((s) => s === clean)) this.spellings.push(clean);
+  /** Adds a name mention; a new spelling of a person is kept with the evidence that joined it. */
+  addName(mention: EntityMention, asSpelling: boolean): void {
+    this.mentions.push({ ...mention, kind: 'name' });
+    const clean = mention.text.replace(/\s+/g, ' ');
+    if (this.type === 'person' && !this.seen.has(clean)) {
+      this.seen.add(clean);
+      const reference = this.spellings[0];
+      if (reference && isVariantSpelling(reference, clean)) {
+        const evidence = spellingEvidence(clean, reference);
+        // A surname alone is joined to a close full name only when no other person is that close.
+        if (!isFullName(clean)) evidence.push(`the only person in the article with a surname this close (${reference})`);
+        this.variants.push({ spelling: clean, of: reference, evidence });
+      }
+    }
+    if (asSpelling && !this.spellings.includes(clean)) this.spellings.push(clean);
+    if (asSpelling && this.type === 'person') this.fullStarts.push(mention.start);
   }
 
   freeze(): Actor {
     const fullest = [...this.spellings].sort((a, b) => nameParts(b).length - nameParts(a).length)[0] ?? this.mentions[0].text;
+    const mentions = [...this.mentions].sort((a, b) => a.start - b.start);
+    const roleMentions = [...this.roleMentions].sort((a, b) => a.mention.start - b.mention.start);
+    const roles: string[] = [];
+    for (const role of roleMentions) if (!roles.includes(role.text)) roles.push(role.text);
     return Object.freeze({
       key: this.key,
       type: this.type,
       name: fullest,
       spellings: Object.freeze([...this.spellings]),
-      roles: Object.freeze([...this.roles]),
-      mentions: Object.freeze([...this.mentions]),
+      roles: Object.freeze(roles),
+      roleMentions: Object.freeze(roleMentions),
+      mentions: Object.freeze(mentions),
+      introduction: roleMentions[0]?.mention ?? mentions.find((m) => m.kind === 'name') ?? mentions[0],
+      variants: Object.freeze(this.variants.filter((v) => v.spelling !== fullest)),
       quotes: Object.freeze([...this.quotes].sort((a, b) => a.start - b.start)),
     });
   }
+}
+
+/**
+ * True when `spelling` spells a name differently from `reference`: another surname (`Steimeier` /
+ * `Steinmeier`) or another given name (`Sergey` / `Sergei`). A surname alone, a dropped article
+ * (`Assad` / `al-Assad`) and case are not variants.
+ */
+export function isVariantSpelling(reference: string, spelling: string): boolean {
+  if (bareSurname(reference) !== bareSurname(spelling)) return true;
+  const a = givenNamesOf(reference);
+  const b = givenNamesOf(spelling);
+  return a.length > 0 && b.length > 0 && a[0] !== b[0];
 }
 
 function newActor(builders: ActorBuilder[], byKey: Map<string, ActorBuilder>, mention: EntityMention): ActorBuilder {
@@ -107,28 +230,130 @@ function newActor(builders: ActorBuilder[], byKey: Map<string, ActorBuilder>, me
   return builder;
 }
 
-function findActor(builders: readonly ActorBuilder[], byKey: Map<string, ActorBuilder>, mention: EntityMention): ActorBuilder | undefined {
-  if (mention.type !== 'person') return byKey.get(actorKey(mention.type, mention.text));
-  const parts = nameParts(mention.text);
-  const people = builders.filter((b) => b.type === 'person');
-  if (parts.length > 1) return people.find((b) => b.spellings.some((s) => similarPersonNames(s, mention.text)));
-  // A single word: a surname (or a close misspelling of one) of a known full name, else itself.
-  return people.find((b) => matchesSurname(b, mention)) ?? byKey.get(actorKey('person', mention.text));
+/** A person already seen under a plausible spelling of this full name (`Sergey` / `Sergei Lavrov`). */
+function findFullName(bySurname: SurnameIndex<ActorBuilder>, mention: EntityMention): ActorBuilder | undefined {
+  const surname = bareSurname(mention.text);
+  const fits = (b: ActorBuilder) => b.spellings.some((s) => similarPersonNames(s, mention.text));
+  const exact = bySurname.get(surname).find(fits);
+  if (exact) return exact;
+  for (const { values } of bySurname.similar(surname)) {
+    const found = values.find(fits);
+    if (found) return found;
+  }
+  return undefined;
 }
 
-function matchesSurname(builder: ActorBuilder, mention: TextSlice): boolean {
-  const word = surnameOf(mention.text);
-  if (!word) return false;
-  return builder.spellings.some((s) => similarNameWord(surnameOf(s), word)) || builder.mentions.some((m) => normalizeName(m.text) === normalizeName(mention.text));
+/**
+ * The person a surname alone (or a close misspelling of one) refers to. With two people of one
+ * surname, the one whose full name came last before the mention wins.
+ */
+function findSurname(bySurname: SurnameIndex<ActorBuilder>, mention: TextSlice): ActorBuilder | undefined {
+  const surname = bareSurname(mention.text);
+  if (!surname) return undefined;
+  const exact = bySurname.get(surname);
+  if (exact.length > 0) return nearestBefore(exact, mention.start);
+  // A typo is joined only when exactly one person is that close: two candidates mean no evidence.
+  let found: ActorBuilder | undefined;
+  for (const { values } of bySurname.similar(surname)) {
+    for (const value of values) {
+      if (value.spellings.length === 0) continue;
+      if (found && found !== value) return undefined;
+      found = value;
+    }
+  }
+  return found;
 }
 
-/** The workspace join key of an actor: type plus surname for people, normalised text otherwise. */
-export function actorKey(type: EntityType, name: string): string {
-  return `${type}:${type === 'person' ? surnameOf(name) : normalizeName(name)}`;
+function nearestBefore(candidates: readonly ActorBuilder[], offset: number): ActorBuilder {
+  if (candidates.length === 1) return candidates[0];
+  let best = candidates[0];
+  let bestStart = -1;
+  for (const candidate of candidates) {
+    const starts = candidate.fullStarts;
+    let low = 0;
+    let high = starts.length - 1;
+    let found = -1;
+    while (low <= high) {
+      const mid = (low + high) >> 1;
+      if (starts[mid] < offset) {
+        found = starts[mid];
+        low = mid + 1;
+      } else high = mid - 1;
+    }
+    if (found > bestStart) {
+      best = candidate;
+      bestStart = found;
+    }
+  }
+  return best;
 }
 
-function overlaps(a: { start: number; end: number }, b: { start: number; end: number }): boolean {
-  return a.start < b.end && b.start < a.end;
+/** The actor that owns the name mention at or around a slice. */
+function ownerAt(ownerOf: ReadonlyMap<number, ActorBuilder>, entities: readonly EntityMention[], slice: OffsetRange): ActorBuilder | undefined {
+  const direct = ownerOf.get(slice.start);
+  if (direct) return direct;
+  // The attribution may cut a name differently from the recogniser.
+  const entity = overlapping(entities, slice);
+  return entity && ownerOf.get(entity.start);
+}
+
+/** Binary search: the first of the sorted, non-overlapping ranges found to overlap `range`. */
+function overlapping<T extends OffsetRange>(sorted: readonly T[], range: OffsetRange): T | undefined {
+  let low = 0;
+  let high = sorted.length - 1;
+  while (low <= high) {
+    const mid = (low + high) >> 1;
+    const r = sorted[mid];
+    if (r.end <= range.start) low = mid + 1;
+    else if (r.start >= range.end) high = mid - 1;
+    else return r;
+  }
+  return undefined;
+}
+
+/**
+ * Resolves each nominal to the most recently mentioned person whose role contains all its words
+ * (`the foreign minister` → `Russian Foreign Minister Sergei Lavrov`). Candidates come from a map of
+ * role words, and recency from a walk over the name mentions in order, so this stays linear.
+ */
+function resolveNominals(nominals: readonly Nominal[], builders: readonly ActorBuilder[]): { nominal: Nominal; builder: ActorBuilder }[] {
+  if (nominals.length === 0) return [];
+  const byRoleWord = new Map<string, Set<ActorBuilder>>();
+  const roleWords = new Map<ActorBuilder, Set<string>>();
+  for (const builder of builders) {
+    if (builder.type !== 'person' || builder.roleMentions.length === 0) continue;
+    const words = new Set<string>();
+    for (const role of builder.roleMentions) for (const w of role.text.toLowerCase().split(/[^\p{L}]+/u)) if (w) words.add(w);
+    roleWords.set(builder, words);
+    for (const w of words) {
+      let set = byRoleWord.get(w);
+      if (!set) byRoleWord.set(w, (set = new Set()));
+      set.add(builder);
+    }
+  }
+  const names: { start: number; builder: ActorBuilder }[] = [];
+  for (const builder of roleWords.keys()) for (const m of builder.mentions) names.push({ start: m.start, builder });
+  names.sort((a, b) => a.start - b.start);
+  const lastSeen = new Map<ActorBuilder, number>();
+  const resolved: { nominal: Nominal; builder: ActorBuilder }[] = [];
+  let n = 0;
+  for (const nominal of nominals) {
+    while (n < names.length && names[n].start < nominal.start) lastSeen.set(names[n].builder, names[n++].start);
+    const head = nominal.words[nominal.words.length - 1];
+    let best: ActorBuilder | undefined;
+    let bestAt = -1;
+    for (const candidate of byRoleWord.get(head) ?? []) {
+      const at = lastSeen.get(candidate);
+      if (at === undefined || at <= bestAt) continue;
+      const words = roleWords.get(candidate)!;
+      if (nominal.words.every((w) => words.has(w))) {
+        best = candidate;
+        bestAt = at;
+      }
+    }
+    if (best) resolved.push({ nominal, builder: best });
+  }
+  return resolved;
 }
 
 /** Binary search over sentences by offset. */

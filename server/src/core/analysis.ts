@@ -24,8 +24,19 @@ export function analyzeArticle(text: string, recognizer: EntityRecognizer): Arti
     for (const sentence of splitSentences(text, tokenize(text, paragraph))) sentences.push(sentence);
   }
   const entities = recognizer.recognize(text, sentences);
+  return completeAnalysis({ text, paragraphs, sentences, entities, duplicates: findDuplicateParagraphs(paragraphs) });
+}
+
+/** The per-paragraph and per-sentence layers, which `incrementalAnalysis.ts` can reuse across edits. */
+export type ArticleLayers = Pick<ArticleAnalysis, 'text' | 'paragraphs' | 'sentences' | 'entities' | 'duplicates'>;
+
+/**
+ * The document-level rest of the pipeline, shared by the fresh and the incremental analysis so both
+ * stay identical: add new whole-article stages here.
+ */
+export function completeAnalysis(layers: ArticleLayers): ArticleAnalysis {
+  const { text, paragraphs, sentences, entities } = layers;
   const quotes = findQuotes(text, paragraphs, sentences, entities);
   const actors = groupActors(text, sentences, entities, quotes);
-  const duplicates = findDuplicateParagraphs(paragraphs);
-  return { text, paragraphs, sentences, entities, quotes, actors, duplicates };
+  return { ...layers, quotes, actors };
 }

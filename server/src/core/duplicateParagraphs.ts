@@ -20,12 +20,15 @@ export function paragraphKey(text: string): string {
   return text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
 }
 
-/** Finds every paragraph whose key equals the key of an earlier paragraph. */
-export function findDuplicateParagraphs(paragraphs: readonly Paragraph[]): DuplicateParagraph[] {
+/**
+ * Finds every paragraph whose key equals the key of an earlier paragraph. `keyOf` lets an
+ * incremental analysis pass keys it cached per paragraph text.
+ */
+export function findDuplicateParagraphs(paragraphs: readonly Paragraph[], keyOf: (paragraph: Paragraph) => string = (p) => paragraphKey(p.text)): DuplicateParagraph[] {
   const firstByKey = new Map<string, Paragraph>();
   const duplicates: DuplicateParagraph[] = [];
   for (const paragraph of paragraphs) {
-    const key = paragraphKey(paragraph.text);
+    const key = keyOf(paragraph);
     if (key.length < MIN_SIGNIFICANT_CHARACTERS) continue;
     const original = firstByKey.get(key);
     if (original) duplicates.push({ duplicate: paragraph, original });
@@ -57,7 +60,12 @@ export function paragraphRemovalRanges(text: string, all: readonly Paragraph[], 
   if (final && final.end === text.length) {
     let kept: Paragraph | undefined;
     for (const p of all) if (p.end <= final.start && !removing.has(p.index)) kept = p;
-    if (kept) ranges[ranges.length - 1] = { start: lineEndOf(text, kept.end), end: final.end };
+    if (kept) {
+      let start = lineEndOf(text, kept.end);
+      // A document that ends with a line break keeps one: the kept paragraph's own stays.
+      if (/[\r\n]$/.test(text)) start += text.startsWith('\r\n', start) ? 2 : text[start] === '\r' || text[start] === '\n' ? 1 : 0;
+      ranges[ranges.length - 1] = { start, end: final.end };
+    }
   }
   return ranges;
 }

@@ -1,10 +1,12 @@
-import { actorAt, type Actor } from './actors';
+import { createActorNavigation } from './actorNavigation';
+import { actorAt, type Actor, type ActorMention } from './actors';
 import { analyzeArticle, type ArticleAnalysis } from './analysis';
 import { paragraphRemovalRanges, type DuplicateParagraph } from './duplicateParagraphs';
+import { IncrementalAnalyzer, provisionalFromAnalysis, updateProvisionalEntities, type ParagraphLayer, type ProvisionalEntities } from './incrementalAnalysis';
 import { loadDefaultRecognizer } from './ner';
 import { DEFAULT_SETTINGS, type ArticleSettings } from './settings';
 import type { EntityMention, EntityRecognizer, OffsetRange, Quote } from './types';
-import { summarizeArticle, WorkspaceIndex, type ArticleReference } from './workspaceIndex';
+import { summarizeArticle, WorkspaceIndex, type ArticleReference, type ArticleSummary } from './workspaceIndex';
 
 /** Structural twin of LSP's CancellationToken, so the core needs no protocol import. */
 export interface CancellationSignal {
@@ -21,8 +23,8 @@ export interface ArticleDocument {
 /** What the hover shows about an actor. */
 export interface ActorCard {
   readonly actor: Actor;
-  /** The mention under the cursor. */
-  readonly mention: EntityMention;
+  /** The mention under the cursor (a name, a nominal or a pronoun). */
+  readonly mention: ActorMention;
   /** Other articles of the workspace that mention the actor. */
   readonly elsewhere: readonly ArticleReference[];
 }
@@ -67,12 +69,34 @@ export function createArticleService(options: ArticleServiceOptions = {}) {
   const recognizer = options.recognizer ?? loadDefaultRecognizer();
   const cache = new Map<string, { version: number; analysis: ArticleAnalysis }>();
   const workspace = new WorkspaceIndex();
+  /** Per open document: caches by paragraph and sentence that survive edits (`incrementalAnalysis.ts`). */
+  const analyzers = new Map<string, IncrementalAnalyzer>();
+  /** Quote outlines by the analysis they were grouped from. */
+  const outlines = new WeakMap<ArticleAnalysis, QuoteOutline>();
+  /** Per open document: entities of a version typed since the last full analysis. */
+  const provisional = new Map<string, { version: number; entities: ProvisionalEntities }>();
+
+  function analyzerFor(uri: string): IncrementalAnalyzer {
+    let analyzer = analyzers.get(uri);
+    if (!analyzer) analyzers.set(uri, (analyzer = new IncrementalAnalyzer(recognizer)));
+    return analyzer;
+  }
 
   /** Full analysis, or the light one for oversized files, or none at all for binary files. */
-  function analyzeWithin(text: string, settings: ArticleSettings): ArticleAnalysis {
+  function analyzeWithin(text: string, settings: ArticleSettings, analyzer?: IncrementalAnalyzer): ArticleAnalysis {
     const reason = limitedReason(text, settings);
     if (reason === 'binary') return { text, paragraphs: [], sentences: [], entities: [], quotes: [], actors: [], duplicates: [] };
+    if (reason === undefined && analyzer) return analyzer.analyze(text);
     return analyzeArticle(text, reason === 'too-large' ? NO_ENTITIES : recognizer);
+  }
+
+  /** Paragraphs and duplicates of the document version, without the rest of the analysis. */
+  function paragraphLayer(document: ArticleDocument, settings: ArticleSettings = DEFAULT_SETTINGS): ParagraphLayer {
+    const cached = cache.get(document.uri);
+    if (cached && cached.version === document.version) return cached.analysis;
+    const text = document.getText();
+    if (limitedReason(text, settings) === 'binary') return { paragraphs: [], duplicates: [] };
+    return analyzerFor(document.uri).paragraphLayer(text);
   }
 
   function analyze(document: ArticleDocument, settings: ArticleSettings = DEFAULT_SETTINGS, token: CancellationSignal = NEVER_CANCELLED): ArticleAnalysis {
@@ -80,24 +104,39 @@ export function createArticleService(options: ArticleServiceOptions = {}) {
     if (cached && cached.version === document.version) return cached.analysis;
     if (token.isCancellationRequested) throw new AnalysisCancelled();
     const text = document.getText();
-    const analysis = analyzeWithin(text, settings);
+    const analysis = analyzeWithin(text, settings, analyzerFor(document.uri));
     cache.set(document.uri, { version: document.version, analysis });
-    workspace.update(summarizeArticle(document.uri, text, analysis.actors));
+    workspace.update(summarizeArticle(document.uri, text, analysis.actors, analysis.quotes));
     return analysis;
   }
 
   return Object.freeze({
     analyze,
+    // Definition, references, highlights, rename, workspace symbols, speaker hints, name variants.
+    ...createActorNavigation({ analyze, workspace, isAnalysed: (d) => cache.get(d.uri)?.version === d.version }),
 
     /** Drops the cached analysis of a closed document; its workspace summary stays while the file exists. */
     forget(uri: string): void {
       cache.delete(uri);
+      analyzers.delete(uri);
+      provisional.delete(uri);
     },
 
     /** Indexes an article that is not open (workspace scan), without keeping its full analysis. */
     indexArticle(uri: string, text: string, settings: ArticleSettings = DEFAULT_SETTINGS): void {
       const analysis = analyzeWithin(text, settings);
-      workspace.update(summarizeArticle(uri, text, analysis.actors));
+      workspace.update(summarizeArticle(uri, text, analysis.actors, analysis.quotes));
+    },
+
+    /** The workspace summary of an article, without indexing it (a scan worker computes it off the main thread). */
+    summarizeArticle(uri: string, text: string, settings: ArticleSettings = DEFAULT_SETTINGS): ArticleSummary {
+      const analysis = analyzeWithin(text, settings);
+      return summarizeArticle(uri, text, analysis.actors, analysis.quotes);
+    },
+
+    /** Adds a summary computed elsewhere (by {@link summarizeArticle} in a scan worker) to the workspace index. */
+    addSummary(summary: ArticleSummary): void {
+      workspace.update(summary);
     },
 
     /** Removes a deleted article from the workspace index. */
@@ -118,6 +157,41 @@ export function createArticleService(options: ArticleServiceOptions = {}) {
       return entities.filter((e) => e.end > range.start && e.start < range.end);
     },
 
+    /**
+     * Entities to colour while the user types: exact when this version is analysed, otherwise the
+     * previous version's entities carried over the edit with the edited paragraphs recognised again
+     * (`exact: false`; {@link settle} later says whether the full analysis disagreed). Costs one
+     * paragraph, not the document, so a range request right after a keystroke stays fast.
+     */
+    getEntitiesQuickly(document: ArticleDocument, range?: OffsetRange, settings: ArticleSettings = DEFAULT_SETTINGS, token?: CancellationSignal): { entities: readonly EntityMention[]; exact: boolean } {
+      const cached = cache.get(document.uri);
+      const base = provisional.get(document.uri);
+      const inRange = (entities: readonly EntityMention[]) => (range ? entities.filter((e) => e.end > range.start && e.start < range.end) : entities);
+      if (cached?.version === document.version) return { entities: inRange(cached.analysis.entities), exact: true };
+      if (base?.version === document.version) return { entities: inRange(base.entities.entities), exact: false };
+      if (token?.isCancellationRequested) throw new AnalysisCancelled();
+      const text = document.getText();
+      const from = cached && (!base || cached.version > base.version) ? provisionalFromAnalysis(cached.analysis) : base?.entities;
+      if (!from || limitedReason(text, settings) !== undefined) return { entities: inRange(analyze(document, settings, token).entities), exact: true };
+      const entities = updateProvisionalEntities(from, text, recognizer);
+      provisional.set(document.uri, { version: document.version, entities });
+      return { entities: inRange(entities.entities), exact: false };
+    },
+
+    /**
+     * Runs the full analysis of the document's version (if not done yet) and drops the provisional
+     * entities. True when entities served provisionally for this very version differ from the full
+     * analysis, i.e. when the client's semantic tokens need a refresh.
+     */
+    settle(document: ArticleDocument, settings?: ArticleSettings, token?: CancellationSignal): boolean {
+      const served = provisional.get(document.uri);
+      const { entities } = analyze(document, settings, token);
+      provisional.delete(document.uri);
+      if (!served || served.version !== document.version) return false;
+      const guess = served.entities.entities;
+      return guess.length !== entities.length || guess.some((e, i) => e.start !== entities[i].start || e.end !== entities[i].end || e.type !== entities[i].type);
+    },
+
     /** The actor under the cursor, with what the workspace knows of them. */
     getActorCard(document: ArticleDocument, offset: number, settings?: ArticleSettings, token?: CancellationSignal): ActorCard | undefined {
       const { actors } = analyze(document, settings, token);
@@ -128,7 +202,8 @@ export function createArticleService(options: ArticleServiceOptions = {}) {
 
     /** Repeated paragraphs, each with the first copy. */
     getDuplicateParagraphs(document: ArticleDocument, settings?: ArticleSettings, token?: CancellationSignal): readonly DuplicateParagraph[] {
-      return analyze(document, settings, token).duplicates;
+      if (token?.isCancellationRequested) throw new AnalysisCancelled();
+      return paragraphLayer(document, settings).duplicates;
     },
 
     /**
@@ -136,15 +211,19 @@ export function createArticleService(options: ArticleServiceOptions = {}) {
      * them when it is undefined. Empty when the offset names no repeated paragraph.
      */
     getDuplicateRemovals(document: ArticleDocument, paragraphStart?: number, settings?: ArticleSettings): OffsetRange[] {
-      const analysis = analyze(document, settings);
-      const chosen = analysis.duplicates.filter((d) => paragraphStart === undefined || d.duplicate.start === paragraphStart).map((d) => d.duplicate);
+      const layer = paragraphLayer(document, settings);
+      const chosen = layer.duplicates.filter((d) => paragraphStart === undefined || d.duplicate.start === paragraphStart).map((d) => d.duplicate);
       if (chosen.length === 0) return [];
-      return paragraphRemovalRanges(analysis.text, analysis.paragraphs, chosen);
+      return paragraphRemovalRanges(document.getText(), layer.paragraphs, chosen);
     },
 
     /** The quotes grouped by speaker, in order of each speaker's first quote. */
     getQuoteOutline(document: ArticleDocument, settings?: ArticleSettings, token?: CancellationSignal): QuoteOutline {
-      const { quotes, actors } = analyze(document, settings, token);
+      const analysis = analyze(document, settings, token);
+      // The outline is asked for again and again (outline view, breadcrumbs): once per analysis.
+      const known = outlines.get(analysis);
+      if (known) return known;
+      const { quotes, actors } = analysis;
       const ownerOf = new Map<Quote, Actor>();
       for (const actor of actors) for (const quote of actor.quotes) ownerOf.set(quote, actor);
       const groups = new Map<string, { actor?: Actor; label: string; quotes: Quote[] }>();
@@ -161,7 +240,9 @@ export function createArticleService(options: ArticleServiceOptions = {}) {
         if (!group) groups.set(groupKey, (group = { actor, label, quotes: [] }));
         group.quotes.push(quote);
       }
-      return { speakers: [...groups.values()], unattributed };
+      const outline = { speakers: [...groups.values()], unattributed };
+      outlines.set(analysis, outline);
+      return outline;
     },
 
     /** Articles known to the workspace index. */

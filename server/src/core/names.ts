@@ -6,14 +6,24 @@
 
 /** Lower case, no diacritics, straight apostrophes, single spaces. */
 export function normalizeName(name: string): string {
-  return name
-    .normalize('NFKD')
-    .replace(/\p{M}+/gu, '')
-    .replace(/[’‘`´]/g, "'")
-    .replace(/\s+/g, ' ')
-    .trim()
-    .toLowerCase();
+  // Grouping compares the same few thousand names over and over (a profile hot spot): remember them.
+  let normal = normalized.get(name);
+  if (normal === undefined) {
+    if (normalized.size >= MAX_REMEMBERED_NAMES) normalized.clear();
+    normal = name
+      .normalize('NFKD')
+      .replace(/\p{M}+/gu, '')
+      .replace(/[’‘`´]/g, "'")
+      .replace(/\s+/g, ' ')
+      .trim()
+      .toLowerCase();
+    normalized.set(name, normal);
+  }
+  return normal;
 }
+
+const normalized = new Map<string, string>();
+const MAX_REMEMBERED_NAMES = 50_000;
 
 /** Name particles that do not count as a first name or surname on their own. */
 const PARTICLES = new Set(['al', 'el', 'de', 'da', 'di', 'van', 'von', 'der', 'den', 'bin', 'ibn', 'abu', 'le', 'la', 'du']);
@@ -87,4 +97,126 @@ export function similarPersonNames(a: string, b: string): boolean {
   const givenB = givenNamesOf(b);
   if (givenA.length === 0 || givenB.length === 0) return true;
   return similarNameWord(givenA[0], givenB[0]) || givenA[0][0] === givenB[0][0] && (givenA[0].length === 1 || givenB[0].length === 1);
+}
+
+/** Particles that are glued to a surname with a hyphen (`al-Assad`) and may be dropped (`Assad`). */
+const GLUED_PARTICLE = /^(al|el|ad|as|ash|at|az|ar|an)-(?=\p{L})/u;
+
+/**
+ * The surname without a glued Arabic article, so that `Assad` and `al-Assad` join while the text
+ * keeps whichever form it used: `bareSurname('Bashar al-Assad') === 'assad'`.
+ */
+export function bareSurname(name: string): string {
+  return surnameOf(name).replace(GLUED_PARTICLE, '');
+}
+
+/** True when the name has given names besides its surname (`Sergei Lavrov`, not `de Mistura`). */
+export function isFullName(name: string): boolean {
+  return givenNamesOf(name).length > 0;
+}
+
+/**
+ * How a person is called in short: the surname as written, with the particles written before it
+ * (`Lavrov`, `De Mistura`, `al-Khatib`), for inlay hints and labels.
+ */
+export function shortNameOf(name: string): string {
+  const words = name.trim().split(/\s+/);
+  let i = words.length - 1;
+  while (i > 0 && PARTICLES.has(normalizeName(words[i - 1]))) i--;
+  return words.slice(i).join(' ');
+}
+
+/**
+ * Why two spellings of a person's name were taken for one person, in words a hover can show:
+ * `case only`, `surname 1 edit apart (Steimeier / Steinmeier)`, `given name 1 edit apart
+ * (Sergei / Sergey): transliteration`. Empty when the spellings are equal.
+ */
+export function spellingEvidence(a: string, b: string): string[] {
+  if (a === b) return [];
+  if (normalizeName(a) === normalizeName(b)) return ['differ in case, accents or apostrophes only'];
+  const evidence: string[] = [];
+  const surnameA = bareSurname(a);
+  const surnameB = bareSurname(b);
+  if (surnameA !== surnameB) {
+    const distance = editDistance(surnameA, surnameB, 3);
+    evidence.push(`surname ${distance} edit${distance === 1 ? '' : 's'} apart (${lastWord(a)} / ${lastWord(b)}): likely a typo or transliteration`);
+  } else if (surnameOf(a) !== surnameOf(b)) {
+    evidence.push(`same surname with and without its article (${lastWord(a)} / ${lastWord(b)})`);
+  } else {
+    evidence.push(`same surname (${lastWord(a)})`);
+  }
+  const givenA = givenNamesOf(a);
+  const givenB = givenNamesOf(b);
+  if (givenA.length > 0 && givenB.length > 0 && givenA[0] !== givenB[0]) {
+    const distance = editDistance(givenA[0], givenB[0], 3);
+    const shown = `${firstWord(a)} / ${firstWord(b)}`;
+    evidence.push(distance <= 3 ? `given name ${distance} edit${distance === 1 ? '' : 's'} apart (${shown}): transliteration or typo` : `initial matches (${shown})`);
+  } else if (givenA.length === 0 || givenB.length === 0) {
+    evidence.push('one spelling is the surname alone');
+  }
+  return evidence;
+}
+
+/** The first word of a name as written, after an honorific. */
+function firstWord(name: string): string {
+  const words = name.trim().split(/\s+/);
+  return words.length > 1 && /^(mr|mrs|ms|dr|prof|sir|sheikh)\.?$/i.test(words[0]) ? words[1] : words[0];
+}
+
+function lastWord(name: string): string {
+  const words = name.trim().split(/\s+/);
+  return words[words.length - 1] ?? name;
+}
+
+/**
+ * Values indexed by a surname, with lookups of the exact surname and of close spellings (one or two
+ * edits, same first letter). Buckets by first letter and length keep a lookup from scanning every
+ * surname, so grouping stays near-linear in the number of mentions and articles.
+ */
+export class SurnameIndex<T> {
+  private readonly exact = new Map<string, T[]>();
+  private readonly buckets = new Map<string, Set<string>>();
+
+  add(surname: string, value: T): void {
+    if (!surname) return;
+    let values = this.exact.get(surname);
+    if (!values) {
+      this.exact.set(surname, (values = []));
+      const bucket = bucketKey(surname, surname.length);
+      let set = this.buckets.get(bucket);
+      if (!set) this.buckets.set(bucket, (set = new Set()));
+      set.add(surname);
+    }
+    if (!values.includes(value)) values.push(value);
+  }
+
+  delete(surname: string, value: T): void {
+    const values = this.exact.get(surname);
+    if (!values) return;
+    const index = values.indexOf(value);
+    if (index >= 0) values.splice(index, 1);
+    if (values.length === 0) {
+      this.exact.delete(surname);
+      this.buckets.get(bucketKey(surname, surname.length))?.delete(surname);
+    }
+  }
+
+  /** Values stored under exactly this surname. */
+  get(surname: string): readonly T[] {
+    return this.exact.get(surname) ?? [];
+  }
+
+  /** Other surnames that `similarNameWord` accepts as spellings of this one, with their values. */
+  *similar(surname: string): Iterable<{ surname: string; values: readonly T[] }> {
+    if (surname.length < 4) return;
+    for (let length = surname.length - 2; length <= surname.length + 2; length++) {
+      for (const other of this.buckets.get(bucketKey(surname, length)) ?? []) {
+        if (other !== surname && similarNameWord(other, surname)) yield { surname: other, values: this.exact.get(other) ?? [] };
+      }
+    }
+  }
+}
+
+function bucketKey(surname: string, length: number): string {
+  return `${surname[0]}\u0000${length}`;
 }

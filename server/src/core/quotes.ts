@@ -43,6 +43,25 @@ function getSpeechVerbs(): ReadonlySet<string> {
   return speechVerbs;
 }
 
+let firstNames: ReadonlyMap<string, 'f' | 'm'> | undefined;
+
+/** First names with the pronoun usually used for them (`server/data/quotes/first-names.tsv`). */
+function getFirstNames(): ReadonlyMap<string, 'f' | 'm'> {
+  if (firstNames) return firstNames;
+  const map = new Map<string, 'f' | 'm'>();
+  try {
+    for (const line of fs.readFileSync(resolveDataFile('quotes/first-names.tsv'), 'utf8').split(/\r?\n/)) {
+      if (!line || line.startsWith('#')) continue;
+      const [name, g] = line.split('\t');
+      if (name && (g === 'f' || g === 'm')) map.set(name, g);
+    }
+  } catch {
+    // Without the list, pronouns resolve without gender agreement.
+  }
+  firstNames = map;
+  return map;
+}
+
 const SUBJECT_PRONOUNS = new Set(['he', 'she', 'they', 'we', 'i', 'it', 'you']);
 const PERSON_PRONOUNS = new Set(['he', 'she', 'i']);
 const GROUP_PRONOUNS = new Set(['they', 'we']);
@@ -67,12 +86,14 @@ const VERB_PREFIX = new Set([
   'has', 'had', 'have', 'also', 'later', 'then', 'once', 'previously', 'recently', 'repeatedly', 'again', 'was',
   'were', 'is', 'are', 'will', 'would', 'could', 'might', 'may', 'reportedly', 'further', 'simply', 'publicly',
   'privately', 'flatly', 'firmly', 'quickly', 'did', 'does', 'do', 'not', "n't", 'never', 'even', 'often', 'first',
-  'famously', 'just', 'already', 'frequently', 'always', 'had', 'once', 'allegedly',
+  'famously', 'just', 'already', 'frequently', 'always', 'once', 'allegedly', 'long', 'almost', 'since', 'subsequently',
+  'immediately', 'angrily', 'openly', 'wo', 'ca', "'d", '’d', "'ve", '’ve', "'ll", '’ll', 'would', 'should', 'must',
 ]);
-/** Time words that may follow a speech verb in `“…,” Lavrov said Monday`. */
 /** Verbs that name something with the quoted words (`called it “a disaster”`). */
 const NAMING_VERBS = new Set(['call', 'calls', 'called', 'calling', 'dub', 'dubs', 'dubbed', 'label', 'labels', 'labeled', 'labelled', 'describe', 'describes', 'described', 'term', 'termed', 'brand', 'branded']);
+/** After a speech verb, these open an indirect question (`refused to say where …`), not reported words. */
 const WH_WORDS = new Set(['where', 'what', 'why', 'how', 'whether', 'if', 'when', 'who', 'which']);
+/** Heads of noun phrases naming a person by role (`the foreign minister`, `a spokesman`). */
 const PERSON_ROLES = new Set([
   'minister', 'president', 'spokesman', 'spokeswoman', 'spokesperson', 'senator', 'candidate', 'nominee', 'leader',
   'secretary', 'governor', 'chairman', 'chairwoman', 'director', 'envoy', 'ambassador', 'official', 'adviser',
@@ -84,7 +105,9 @@ const PERSON_ROLES = new Set([
   'journalist', 'editor', 'correspondent', 'mother', 'father', 'wife', 'husband', 'daughter', 'son', 'friend',
   'rival', 'opponent', 'challenger', 'incumbent', 'republican', 'democrat', 'veteran', 'activist', 'organizer',
   'source', 'insider', 'member', 'resident', 'student', 'officer', 'agent', 'attendee', 'delegate', 'pastor', 'surrogate',
+  'employee', 'worker', 'staffer', 'volunteer', 'speechwriter', 'strategist', 'chairwoman', 'senior', 'owner', 'teacher',
 ]);
+/** Heads of noun phrases naming an organisation (`the Russian Foreign Ministry`, `the campaign`). */
 const ORG_HEADS = new Set([
   'ministry', 'government', 'campaign', 'committee', 'agency', 'department', 'office', 'house', 'kremlin', 'party',
   'council', 'newspaper', 'network', 'company', 'group', 'administration', 'embassy',
@@ -126,13 +149,16 @@ interface RawQuote {
   lastParagraph: number;
 }
 
-const OPEN_CURLY = new Set([0x201c, 0x201e, 0x00ab]); // “ „ «
-const CLOSE_CURLY = new Set([0x201d, 0x00bb]); // ” »
+// Opening typographic marks: “ „ « (0x201c, 0x201e, 0xab); closing: ” » (0x201d, 0xbb).
 const STRAIGHT = 0x22; // "
 
 function isQuoteMark(c: number): boolean {
-  return c === STRAIGHT || OPEN_CURLY.has(c) || CLOSE_CURLY.has(c) || c === 0x201f;
+  // Plain comparisons: this runs for every mark candidate of the document.
+  return c === STRAIGHT || (c >= 0x201c && c <= 0x201f) || c === 0xab || c === 0xbb;
 }
+
+/** Finds the next quotation mark; a regular expression scan is much faster than a loop over characters. */
+const QUOTE_MARK_RE = /["\u201c-\u201f\u00ab\u00bb]/g;
 
 function isWordChar(c: number): boolean {
   // Letters, digits and the characters that may start or end a quoted word.
@@ -148,15 +174,15 @@ function isSpaceChar(c: number): boolean {
   return c === 32 || c === 9 || c === 10 || c === 13 || c === 0xa0 || c === 0x2009 || c === 0x202f || c === 0xfeff;
 }
 
-/** Characters after which a quotation mark opens: start, space, brackets, dashes, slash. */
+/** Characters after which a quotation mark opens: start (-1), space, brackets, dashes, slash. */
 function opensAfter(c: number): boolean {
-  return Number.isNaN(c) || isSpaceChar(c) || c === 40 || c === 91 || c === 123 || c === 0x2014 || c === 0x2013 || c === 45 || c === 47 || c === 58;
+  return c < 0 || isSpaceChar(c) || c === 40 || c === 91 || c === 123 || c === 0x2014 || c === 0x2013 || c === 45 || c === 47 || c === 58;
 }
 
-/** Characters before which a quotation mark closes: end, space, punctuation. */
+/** Characters before which a quotation mark closes: end (-1), space, punctuation. */
 function closesBefore(c: number): boolean {
   return (
-    Number.isNaN(c) || isSpaceChar(c) || c === 44 || c === 46 || c === 59 || c === 58 || c === 33 || c === 63 ||
+    c < 0 || isSpaceChar(c) || c === 44 || c === 46 || c === 59 || c === 58 || c === 33 || c === 63 ||
     c === 41 || c === 93 || c === 125 || c === 0x2014 || c === 0x2013 || c === 45 || c === 0x2026 || c === 0x2019
   );
 }
@@ -166,13 +192,14 @@ function closesBefore(c: number): boolean {
  * decides for curly marks unless the context clearly says the opposite (scraped text often has `”` for `“`).
  */
 function markDirection(text: string, i: number, lo: number, hi: number): number {
+  // -1 stands for "no character" (paragraph edge); plain numbers keep this hot path cheap.
   const c = text.charCodeAt(i);
-  const prev = i > lo ? text.charCodeAt(i - 1) : NaN;
-  const next = i + 1 < hi ? text.charCodeAt(i + 1) : NaN;
-  const openCtx = opensAfter(prev) && !Number.isNaN(next) && !isSpaceChar(next);
-  const closeCtx = closesBefore(next) && !Number.isNaN(prev) && !isSpaceChar(prev);
-  if (OPEN_CURLY.has(c)) return closeCtx && !openCtx && (Number.isNaN(next) || isSpaceChar(next)) ? -1 : 1;
-  if (CLOSE_CURLY.has(c)) return openCtx && !closeCtx && isWordChar(next) && (Number.isNaN(prev) || isSpaceChar(prev)) ? 1 : -1;
+  const prev = i > lo ? text.charCodeAt(i - 1) : -1;
+  const next = i + 1 < hi ? text.charCodeAt(i + 1) : -1;
+  const openCtx = opensAfter(prev) && next >= 0 && !isSpaceChar(next);
+  const closeCtx = closesBefore(next) && prev >= 0 && !isSpaceChar(prev);
+  if (c === 0x201c || c === 0x201e || c === 0xab) return closeCtx && !openCtx && (next < 0 || isSpaceChar(next)) ? -1 : 1;
+  if (c === 0x201d || c === 0xbb) return openCtx && !closeCtx && next >= 0 && isWordChar(next) && (prev < 0 || isSpaceChar(prev)) ? 1 : -1;
   if (openCtx && !closeCtx) return 1;
   if (closeCtx && !openCtx) return -1;
   return 0;
@@ -194,50 +221,112 @@ function hasWord(text: string, from: number, to: number): boolean {
 }
 
 /** Pairs quotation marks, paragraph by paragraph, in one pass over the text. */
-export function pairQuotationMarks(text: string, paragraphs: readonly Paragraph[]): RawQuote[] {
+function pairQuotationMarks(text: string, paragraphs: readonly Paragraph[]): RawQuote[] {
   const paras: readonly Paragraph[] =
     paragraphs.length > 0 ? paragraphs : text.length > 0 ? [{ index: 0, start: 0, end: text.length, text }] : [];
   const out: RawQuote[] = [];
   // A quotation left open at the end of the previous paragraph and continued in this one.
   let carried: { start: number; paragraph: number } | undefined;
+  let nextMark = -1;
   for (let pi = 0; pi < paras.length; pi++) {
     const p = paras[pi];
     let openAt = -1;
     let openPara = pi;
+    let openFamily = 0;
+    // A quotation of the other family inside the open one (“He said "no" to me”): closed with it, not emitted
+    // on its own unless the outer quotation turns out never to close.
+    let innerAt = -1;
+    let innerFamily = 0;
+    const pendingInner: RawQuote[] = [];
     let i = p.start;
     if (carried) {
       // The paragraph starts with the continuing opening mark: skip it, the quotation stays open.
       while (i < p.end && isSpaceChar(text.charCodeAt(i))) i++;
+      openFamily = markFamily(text.charCodeAt(i));
       i++;
       openAt = carried.start;
       openPara = carried.paragraph;
       carried = undefined;
     }
     for (; i < p.end; i++) {
-      const c = text.charCodeAt(i);
-      if (!isQuoteMark(c)) continue;
+      // The next mark is remembered across paragraphs, so the text is scanned once in all (no rescans of
+      // mark-free paragraphs: linear even for a million short paragraphs and one mark at the end).
+      if (nextMark < i && isQuoteMark(text.charCodeAt(i))) {
+        nextMark = i; // dense marks: no regular expression call
+      } else if (nextMark < i) {
+        QUOTE_MARK_RE.lastIndex = i;
+        const hit = QUOTE_MARK_RE.exec(text);
+        nextMark = hit ? hit.index : text.length;
+      }
+      if (nextMark >= p.end) break;
+      i = nextMark;
+      const family = markFamily(text.charCodeAt(i));
       let dir = markDirection(text, i, p.start, p.end);
-      if (dir === 0) dir = openAt >= 0 ? -1 : 1; // straight mark between two words: alternate by position
+      if (dir === 0) {
+        // A straight mark between two words: it closes a quotation of its own family, else it opens one.
+        if (innerAt >= 0) dir = innerFamily === family ? -1 : 1;
+        else if (openAt >= 0) dir = openFamily === family ? -1 : 1;
+        else dir = 1;
+      }
       if (dir > 0) {
-        // A second opening mark while one is open: the earlier one was never closed; start again here.
-        openAt = i;
-        openPara = pi;
+        if (openAt >= 0 && innerAt < 0 && openFamily !== family) {
+          innerAt = i;
+          innerFamily = family;
+        } else if (openAt >= 0 && innerAt >= 0 && innerFamily === family) {
+          innerAt = i; // the inner one was never closed; start it again here
+        } else {
+          // A second opening mark of the same family: the earlier one was never closed; start again here.
+          if (openAt >= 0 && openPara === pi) flushInner(out, pendingInner);
+          openAt = i;
+          openPara = pi;
+          openFamily = family;
+          innerAt = -1;
+          pendingInner.length = 0;
+        }
+      } else if (innerAt >= 0 && innerFamily === family) {
+        if (hasWord(text, innerAt + 1, i)) pendingInner.push({ start: innerAt, end: i + 1, contentStart: innerAt + 1, contentEnd: i, paragraph: pi, lastParagraph: pi });
+        innerAt = -1;
       } else if (openAt >= 0) {
         if (hasWord(text, openAt + 1, i)) {
           out.push({ start: openAt, end: i + 1, contentStart: openAt + 1, contentEnd: i, paragraph: openPara, lastParagraph: pi });
         }
         openAt = -1;
+        innerAt = -1;
+        pendingInner.length = 0;
       }
       // A closing mark with nothing open is a stray mark: ignored.
     }
-    if (openAt >= 0 && pi + 1 < paras.length && startsWithOpeningMark(text, paras[pi + 1])) {
+    const continued = openAt >= 0 && pi + 1 < paras.length && startsWithOpeningMark(text, paras[pi + 1]);
+    if (continued && !startsWithSpeakerLabel(text, paras[pi + 1])) {
       carried = { start: openAt, paragraph: openPara };
+    } else if (continued && hasWord(text, openAt + 1, p.end)) {
+      // Transcripts open every turn with a mark and a speaker label ("PENCE: …", "WALLACE: …"): each turn
+      // is its own quotation, ending with its paragraph.
+      out.push({ start: openAt, end: p.end, contentStart: openAt + 1, contentEnd: p.end, paragraph: openPara, lastParagraph: pi });
     } else if (openAt >= 0 && openPara < pi) {
       // A carried quotation whose last paragraph has no closing mark: end it with the paragraph.
       out.push({ start: openAt, end: p.end, contentStart: openAt + 1, contentEnd: p.end, paragraph: openPara, lastParagraph: pi });
+    } else if (openAt >= 0) {
+      // An opening mark never closed: the quotations found inside it stand on their own.
+      flushInner(out, pendingInner);
     }
   }
   return out;
+}
+
+/** True when the paragraph opens with a quotation mark and a transcript speaker label (`"PENCE: Well, …`). */
+function startsWithSpeakerLabel(text: string, p: Paragraph): boolean {
+  return /^\s*["“„«]\s*[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,2}:\s/.test(text.slice(p.start, Math.min(p.end, p.start + 48)));
+}
+
+/** 0 for straight marks, 1 for typographic ones: the two families nest inside each other. */
+function markFamily(c: number): number {
+  return c === STRAIGHT || c === 0x201f ? 0 : 1;
+}
+
+function flushInner(out: RawQuote[], inner: RawQuote[]): void {
+  for (const q of inner) out.push(q);
+  inner.length = 0;
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -257,6 +346,10 @@ interface Doc {
   quoteOpen: Int32Array;
   /** Person mentions, sorted. */
   persons: EntityMention[];
+  /** Titles given to each surname anywhere in the document (`Cruz` → {senator}). */
+  titles: Map<string, Set<string>>;
+  /** Gender of person mentions by their last word, from first names seen in the document (`x` = conflicting). */
+  surnameGender: Map<string, 'f' | 'm' | 'x'>;
   entities: readonly EntityMention[];
   verbs: ReadonlySet<string>;
 }
@@ -277,7 +370,40 @@ function isPunct(tok: string): boolean {
 
 function isCue(doc: Doc, i: number): boolean {
   // Lower-case only: "the United States", "the Washington Post" are not speech verbs.
+  if (doc.inQuote[i] !== 0 || isCapitalized(doc.tokens[i].text)) return false;
+  // "Sanders shot back, “…”", "Trump fired back".
+  if (i + 1 < doc.tokens.length && doc.lower[i + 1] === 'back' && /^(shot|shoots|fired|fires|hit|hits|pushed|struck|snapped|lashed|wrote|responded|punched)$/.test(doc.lower[i])) return true;
+  if (!doc.verbs.has(doc.lower[i])) return false;
+  // "a report in", "his remarks", "the post": after a determiner or a possessive the word is a noun.
+  const prev = i > 0 ? doc.lower[i - 1] : '';
+  if ((DETERMINERS.has(prev) && prev !== 'both' && prev !== 'all') || prev === "'s" || prev === '’s' || prev === 'which') return false;
+  if (!NOUN_VERBS.has(doc.lower[i])) return true;
+  // "many Asian states", "such talk": a form that is also a noun is a verb only after a pronoun or an
+  // auxiliary, or before "that", a colon or a quotation.
+  const next = i + 1 < doc.tokens.length ? doc.tokens[i + 1].text : '';
+  return SUBJECT_PRONOUNS.has(prev) || VERB_PREFIX.has(prev) || next === 'that' || next === ':' || isQuoteMark(next.charCodeAt(0));
+}
+
+/** Right after a quotation and its subject (`“…,” the Daily Caller reports`) any listed form is a verb. */
+function isCueAfterSubject(doc: Doc, i: number): boolean {
   return doc.verbs.has(doc.lower[i]) && doc.inQuote[i] === 0 && !isCapitalized(doc.tokens[i].text);
+}
+
+/** Speech-verb forms that are also common nouns (`state`, `claims`, `talk`). */
+const NOUN_VERBS = new Set([
+  'state', 'states', 'talk', 'talks', 'claim', 'claims', 'post', 'note', 'notes', 'call', 'calls', 'comment',
+  'comments', 'report', 'reports', 'charge', 'charges', 'demand', 'demands', 'counter', 'counters', 'term', 'brand',
+  'brands', 'label', 'labels', 'vow', 'vows', 'pledge', 'pledges', 'promise', 'promises', 'remark', 'remarks',
+  'tweet', 'tweets', 'joke', 'jokes', 'quote', 'muse', 'cry', 'blast', 'blasts', 'slam', 'slams', 'mock', 'praise',
+  'dub', 'fear', 'fears', 'hope', 'hopes', 'worry', 'worries', 'thought', 'feel', 'read', 'reads', 'mention',
+  'mentions', 'question', 'wonder', 'repeat', 'continue', 'add', 'answer', 'reply', 'cite', 'echo', 'echoes',
+]);
+
+/** The first token after the quotation holding token `i`. */
+function nextOutside(doc: Doc, i: number): number {
+  let k = i;
+  while (k < doc.tokens.length && doc.inQuote[k] && doc.quoteOpen[k] === doc.quoteOpen[i]) k++;
+  return k;
 }
 
 /** The token before `i`, jumping over a whole quotation (to the token before its opening mark). */
@@ -291,10 +417,14 @@ function npToken(doc: Doc, i: number): boolean {
   const t = doc.tokens[i].text;
   const l = doc.lower[i];
   if (doc.inQuote[i]) return false;
+  // The dot of an initial ("George W. Bush", "Harry M. Reid").
+  if (t === '.' && i > 0 && doc.tokens[i - 1].text.length === 1 && isCapitalized(doc.tokens[i - 1].text) && doc.tokens[i - 1].end === doc.tokens[i].start && i + 1 < doc.tokens.length && isCapitalized(doc.tokens[i + 1].text)) return true;
   if (l === "'s" || l === '’s') return true;
   if (isPunct(t)) return t === '.' ? false : t === '&';
   if (/^\p{N}/u.test(t)) return true;
   if (isCapitalized(t)) {
+    // Sentence-initial function words ("But Kelly") are not part of a name; "Will" and "May" may be names.
+    if (NP_STOP.has(l) && l !== 'will' && l !== 'may' && !DETERMINERS.has(l)) return false;
     // A capitalised speech verb at the start of a sentence ("Said Lavrov") is still a verb.
     return !(doc.verbs.has(l) && !DETERMINERS.has(l)) || l === 'post' || l === 'report';
   }
@@ -340,6 +470,16 @@ function npLeftOf(doc: Doc, end: number, lowest: number): NounPhrase | undefined
   return { from, to: end + 1 };
 }
 
+function leadsToHead(doc: Doc, i: number, limit: number): boolean {
+  if (doc.lower[i] === "'s" || doc.lower[i] === '’s') return true; // "Twitter's Adam Sharp"
+  for (let k = i; k < Math.min(limit, i + 3); k++) {
+    const l = doc.lower[k];
+    if (PERSON_ROLES.has(l) || ORG_HEADS.has(l) || GROUP_HEADS.has(l) || DOCUMENT_HEADS.has(l)) return true;
+    if (!npToken(doc, k) || isCapitalized(doc.tokens[k].text)) return false;
+  }
+  return false;
+}
+
 function onlyDeterminers(doc: Doc, from: number, to: number): boolean {
   for (let i = from; i < to; i++) if (!DETERMINERS.has(doc.lower[i])) return false;
   return true;
@@ -370,6 +510,9 @@ function npRightOf(doc: Doc, start: number, limit: number): NounPhrase | undefin
     }
     // A determiner after the head starts a new phrase ("said Lavrov the …"); "the two sides" stays whole.
     if (!npToken(doc, to) || (DETERMINERS.has(lt) && lt !== 'both' && !onlyDeterminers(doc, start, to))) break;
+    // After a name, a lower-case word is a verb ("Trump shot back") unless a nominal head follows within two
+    // words ("the Senate minority leader").
+    if (!isCapitalized(doc.tokens[to].text) && isCapitalized(doc.tokens[to - 1].text) && !/^\p{N}/u.test(doc.tokens[to].text) && !leadsToHead(doc, to, limit)) break;
     // A capitalised day name or month after a name ends the phrase ("said Lavrov Monday").
     if (NP_STOP.has(lt)) break;
     to++;
@@ -379,30 +522,99 @@ function npRightOf(doc: Doc, start: number, limit: number): NounPhrase | undefin
 
 /** Skips auxiliaries and adverbs leftwards from `i` (inclusive); returns the new index. */
 function skipVerbPrefixLeft(doc: Doc, i: number, lowest: number): number {
-  while (i >= lowest && (VERB_PREFIX.has(doc.lower[i]) || (doc.lower[i].endsWith('ly') && doc.lower[i].length > 4 && !isCapitalized(doc.tokens[i].text)))) i--;
-  return i;
+  for (;;) {
+    if (i < lowest) return i;
+    const l = doc.lower[i];
+    if (VERB_PREFIX.has(l) || (l.endsWith('ly') && l.length > 4 && !isCapitalized(doc.tokens[i].text))) {
+      i--;
+    } else if ((l === "'s" || l === '’s') && i - 1 >= lowest && SUBJECT_PRONOUNS.has(doc.lower[i - 1])) {
+      i--; // "he's said": the clitic is "has"
+    } else if (TIME_WORDS.has(l)) {
+      // "Trump on Friday described", "Lavrov last week said"
+      i--;
+      while (i >= lowest && /^(on|last|this|next|early|late|earlier|later)$/.test(doc.lower[i])) i--;
+    } else {
+      return i;
+    }
+  }
 }
+
+const TIME_WORDS = new Set([
+  'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'today', 'yesterday', 'tonight',
+  'week', 'weekend', 'month', 'year', 'morning', 'afternoon', 'evening', 'night',
+]);
 
 /** Subject of the verb at token `v`: the noun phrase before it, passing over an appositive between commas. */
 function subjectOf(doc: Doc, v: number, lowest: number): NounPhrase | undefined {
   let j = skipVerbPrefixLeft(doc, v - 1, lowest);
   if (j < lowest) return undefined;
+  if (doc.tokens[j].text === ')') {
+    // "Harry M. Reid (D-Nev.) told reporters"
+    let k = j - 1;
+    while (k > lowest && k > j - 8 && doc.tokens[k].text !== '(') k--;
+    if (doc.tokens[k].text === '(' && k - 1 >= lowest) j = k - 1;
+  }
+  // "critics who say …": the relative pronoun stands for the phrase before it.
+  if ((doc.lower[j] === 'who' || doc.lower[j] === 'which') && j - 1 >= lowest) {
+    let h = j - 1;
+    if (doc.tokens[h].text === ',') h--;
+    return h >= lowest ? npLeftOf(doc, h, lowest) : undefined;
+  }
   if (doc.tokens[j].text === ',') {
     // "Lavrov, the foreign minister, said" / "Trump, who …, said": the subject precedes the first comma.
     let k = j - 1;
     while (k >= lowest && j - k < 20 && doc.tokens[k].text !== ',' && !isSentenceEnd(doc, k) && !doc.inQuote[k]) k--;
     if (k >= lowest && doc.tokens[k].text === ',' && k - 1 >= lowest) {
-      const np = npLeftOf(doc, k - 1, lowest);
+      let h = k - 1;
+      if (doc.tokens[h].text === ')') {
+        // "Rep. Zoe Lofgren (D-Calif.), who …, said"
+        while (h > lowest && h > k - 8 && doc.tokens[h].text !== '(') h--;
+        if (doc.tokens[h].text === '(') h--;
+        else h = k - 1;
+      }
+      const np = h >= lowest ? npLeftOf(doc, h, lowest) : undefined;
+      // "Her campaign manager, Robby Mook, suggested": the name in the appositive is the better mention.
+      if (np && !hasCapital(doc, np.from, np.to) && j - k - 1 <= 4 && j - k - 1 >= 1 && isCapitalized(doc.tokens[k + 1].text)) {
+        const name = npRightOf(doc, k + 1, j);
+        if (name && name.to === j && hasCapital(doc, name.from, name.to)) return name;
+      }
       if (np && isSpeakerLike(doc, np)) return np;
     }
     return undefined;
   }
-  return npLeftOf(doc, j, lowest);
+  const np = npLeftOf(doc, j, lowest);
+  // "Trump in his announcement speech called …": the phrase is a complement; the subject precedes it.
+  if (np && np.from - 1 > lowest && /^(in|during|at|on|with|after|before|over|via|through|from)$/.test(doc.lower[np.from - 1]) && !hasCapital(doc, np.from, np.to)) {
+    const outer = npLeftOf(doc, np.from - 2, lowest);
+    if (outer && isSpeakerLike(doc, outer) && doc.lower[outer.from] !== 'it') return outer;
+  }
+  // "Another intelligence source speaking to Fox News said", "a White House official who spoke anonymously to
+  // discuss internal strategy said": a reduced or relative clause stands between the subject and the verb.
+  if (np && np.from - 1 > lowest && /^(to|with)$/.test(doc.lower[np.from - 1])) {
+    for (let k = np.from - 2; k > lowest && k > np.from - 16 && !isSentenceEnd(doc, k) && !doc.inQuote[k]; k--) {
+      const l = doc.lower[k];
+      if ((l === 'who' || (l.endsWith('ing') && l.length > 4 && !isCapitalized(doc.tokens[k].text))) && npToken(doc, k - 1)) {
+        const outer = npLeftOf(doc, k - 1, lowest);
+        if (outer && speakerKind(doc, outer) !== 'unknown') return outer;
+        break;
+      }
+    }
+  }
+  return np;
 }
 
 function isSentenceEnd(doc: Doc, i: number): boolean {
   const t = doc.tokens[i].text;
-  return (t === '.' || t === '!' || t === '?' || t === ';') && doc.inQuote[i] === 0;
+  if (doc.inQuote[i] !== 0) return false;
+  if (t === '.') {
+    const next = i + 1 < doc.tokens.length ? doc.tokens[i + 1].text : '';
+    // "(D-Calif.)", "Calif., who": a dot before a bracket, a comma or a lower-case word ends nothing.
+    if (next === ')' || next === ',' || (next !== '' && !isCapitalized(next) && /^\p{L}/u.test(next))) return false;
+    // "J. Gerald Hebert": the dot of an initial before a name does not end the sentence.
+    const prev = i > 0 ? doc.tokens[i - 1].text : '';
+    return !(prev.length === 1 && isCapitalized(prev) && doc.tokens[i - 1].end === doc.tokens[i].start && isCapitalized(next) && !isQuoteMark(next.charCodeAt(0)));
+  }
+  return t === '!' || t === '?' || t === ';';
 }
 
 /** Rough test that a noun phrase can be a speaker: a pronoun, a name, or a person/organisation/group head. */
@@ -448,6 +660,12 @@ function speakerKind(doc: Doc, np: NounPhrase): Attribution['sourceKind'] {
   if (PERSON_ROLES.has(head)) return 'person';
   if (overlapsEntity(doc, np.from, np.to, 'person')) return 'person';
   if (head.endsWith('s') && !head.endsWith('ss') && !isCapitalized(doc.tokens[np.to - 1].text) && head.length > 3) return 'group';
+  // A name the recogniser missed: a known first name, or a surname seen with a first name or a title.
+  if (endsWithName) {
+    const words = doc.text.slice(doc.tokens[np.from].start, doc.tokens[np.to - 1].end).split(/\s+/);
+    const last = words[words.length - 1].replace(/['’]s$/, '');
+    if (words.some((w) => getFirstNames().has(w)) || doc.surnameGender.has(last) || doc.titles.has(last)) return 'person';
+  }
   return 'unknown';
 }
 
@@ -477,7 +695,7 @@ function tokenAt(doc: Doc, offset: number): number {
   return lo;
 }
 
-const AFTER_WINDOW = 14;
+const AFTER_WINDOW = 25;
 const BEFORE_WINDOW = 60;
 /** Earlier quotations the before-window may pass over (`“…,” he said, adding “…”`). */
 const MAX_QUOTE_JUMPS = 6;
@@ -486,7 +704,11 @@ const MAX_QUOTE_JUMPS = 6;
 function findAfter(doc: Doc, closeTok: number, limit: number): Found | undefined {
   let p = closeTok;
   const para = doc.para[closeTok - 1] ?? -1;
-  while (p < limit && (doc.tokens[p].text === ',' || doc.tokens[p].text === '—' || doc.tokens[p].text === '–' || doc.tokens[p].text === '-' || doc.tokens[p].text === '--')) p++;
+  let dashed = false;
+  while (p < limit && /^(,|—|–|-|--|―)$/.test(doc.tokens[p].text)) {
+    if (doc.tokens[p].text !== ',') dashed = true;
+    p++;
+  }
   if (p >= limit || doc.para[p] !== para || doc.inQuote[p]) return undefined;
   const end = Math.min(limit, p + AFTER_WINDOW);
   let stop = p;
@@ -498,24 +720,82 @@ function findAfter(doc: Doc, closeTok: number, limit: number): Found | undefined
   }
   // Inverted: "said Lavrov", "added the minister".
   // A participle after the quotation ("“…,” saying …") continues the clause before it: not an inversion.
-  if (isCue(doc, p) && !doc.lower[p].endsWith('ing')) {
+  if ((isCue(doc, p) || isCueAfterSubject(doc, p)) && !doc.lower[p].endsWith('ing')) {
     let q = p + 1;
     while (q < stop && VERB_PREFIX.has(doc.lower[q])) q++;
+    // The inverted pattern is unambiguous: any noun phrase is the speaker ("said a source close to …").
     const np = npRightOf(doc, q, stop);
-    if (np && isSpeakerLike(doc, np)) return { np, cue: { from: p, to: p + 1 }, strength: 2 };
+    if (np) return { np, cue: { from: p, to: p + 1 }, strength: afterStrength(doc, closeTok, p, stop) };
     return undefined;
+  }
+  // Inverted with an unlisted verb: "“This is fantastic!” beamed Donald Hartley".
+  if (/^[a-z]+ed$/.test(doc.tokens[p].text) && p + 1 < stop && isCapitalized(doc.tokens[p + 1].text)) {
+    const np = npRightOf(doc, p + 1, stop);
+    if (np && hasCapital(doc, np.from, np.to)) return { np, cue: { from: p, to: p + 1 }, strength: 1.5 };
   }
   // Subject first: "Lavrov said", "the Russian Foreign Minister told reporters", "Lavrov, the minister, said".
   const np = npRightOf(doc, p, stop);
-  if (!np) return undefined;
+  if (!np || onlyDeterminers(doc, np.from, np.to)) return undefined;
+  // A byline after a dash closing the paragraph or sentence: "“…” ― Pamela Padilla".
+  if (dashed && hasCapital(doc, np.from, np.to) && (np.to >= stop || doc.tokens[np.to].text === ',') && (np.to >= doc.tokens.length || doc.para[np.to] !== para || isSentenceEnd(doc, np.to) || np.to >= stop)) {
+    return { np, strength: 1.5 };
+  }
   let q = np.to;
+  if (q < stop && doc.tokens[q].text === '(') {
+    // "Sen. Marco Rubio (R-Fla.) said"
+    let k = q + 1;
+    while (k < stop && k < q + 8 && doc.tokens[k].text !== ')') k++;
+    if (k < stop && doc.tokens[k].text === ')') q = k + 1;
+  }
   if (q < stop && doc.tokens[q].text === ',') {
     let k = q + 1;
     while (k < stop && doc.tokens[k].text !== ',') k++;
     if (k < stop) q = k + 1;
+  } else if (q < stop && /^(of|at|in|from|with|for)$/.test(doc.lower[q])) {
+    // "a voice-over in the ad states", "Jeffrey Lewis of the James Martin Center wrote"
+    let k = q + 1;
+    while (k < stop && k < q + 7 && (npToken(doc, k) || /^(of|at|in|for)$/.test(doc.lower[k])) && !isCueAfterSubject(doc, k)) k++;
+    if (k < stop && isCueAfterSubject(doc, k)) q = k;
   }
   while (q < stop && (VERB_PREFIX.has(doc.lower[q]) || (doc.lower[q].endsWith('ly') && doc.lower[q].length > 4))) q++;
-  if (q < stop && isCue(doc, q)) return { np, cue: { from: q, to: q + 1 }, strength: 2 };
+  if (q < stop && (isCue(doc, q) || isCueAfterSubject(doc, q))) {
+    return { np, cue: { from: q, to: q + 1 }, strength: afterStrength(doc, closeTok, q, stop) };
+  }
+  // "“…,” Trump shot back." — an unlisted verb closing the sentence right after a named or pronoun subject.
+  if (q < stop && q + 2 >= stop && isSpeakerLike(doc, np) && doc.lower[np.from] !== 'it' && /^[a-z]+ed$|^(shot|fired|went|hit|spoke|wrote|struck)$/.test(doc.tokens[q].text)) {
+    return { np, cue: { from: q, to: q + 1 }, strength: 1.5 };
+  }
+  return undefined;
+}
+
+/**
+ * How firmly an attribution after the quotation belongs to it. Weaker (so that a cue before the quotation wins)
+ * when the cue introduces the next quotation ("“…,” Trump said: “…”"), or when the quotation ended its
+ * sentence and a new sentence goes on past the cue ("“… material.” The candidate reiterated that …").
+ */
+function afterStrength(doc: Doc, closeTok: number, cue: number, stop: number): number {
+  if (doc.tokens[cue + 1]?.text === ':') return 1;
+  const lastInside = doc.tokens[closeTok - 2]?.text ?? '';
+  if (lastInside === '.' && stop - cue > 4) return 0.25;
+  return 2;
+}
+
+/** Attribution closing the sentence that holds the quotation: `“…” because she would …, he said.` */
+function findSentenceFinal(doc: Doc, closeTok: number): Found | undefined {
+  const para = doc.para[closeTok - 1] ?? -1;
+  let e = closeTok;
+  const limit = Math.min(doc.tokens.length, closeTok + AFTER_WINDOW * 2);
+  while (e < limit && doc.para[e] === para && !doc.inQuote[e] && !isSentenceEnd(doc, e)) e++;
+  if (e >= limit || doc.para[e] !== para || doc.inQuote[e] || e - closeTok < 3) return undefined;
+  // A closing clause: ", NP CUE." or ", CUE NP[, appositive]." — tried from the last comma backwards.
+  let c = e - 1;
+  for (let tries = 0; tries < 3; tries++) {
+    while (c > closeTok && doc.tokens[c].text !== ',') c--;
+    if (c <= closeTok) return undefined;
+    const found = findAfter(doc, c + 1, e);
+    if (found) return { ...found, strength: 1 };
+    c--;
+  }
   return undefined;
 }
 
@@ -555,7 +835,20 @@ function findBefore(doc: Doc, openTok: number, allowPrevParagraph: boolean): Fou
     const next = doc.lower[v + 1];
     // "refused to say where “…” is": a wh-clause or an infinitive does not report the quoted words.
     // "called on X to …", "called for …" urge rather than report words.
-    const weak = WH_WORDS.has(next ?? '') || (v > 0 && doc.lower[v - 1] === 'to') || (doc.lower[v].startsWith('call') && /^(on|for|upon)$/.test(next ?? ''));
+    const weak =
+      WH_WORDS.has(next ?? '') ||
+      (v > 1 && doc.lower[v - 1] === 'to' && /^(refused|refuses|refusing|declined|declines|declining|not|unwilling|reluctant|afraid)$/.test(doc.lower[v - 2])) ||
+      (doc.lower[v].startsWith('call') && /^(on|for|upon)$/.test(next ?? ''));
+    // "a short film called “…”", "items labeled “…”": a participle naming a thing, not a speaker's verb.
+    const prevLower = v > 0 ? doc.lower[v - 1] : '';
+    if (NAMING_VERBS.has(doc.lower[v]) && /ed$/.test(doc.lower[v]) && v > 0 && !isCapitalized(doc.tokens[v - 1].text) && /^\p{Ll}/u.test(prevLower) && !SUBJECT_PRONOUNS.has(prevLower) && !VERB_PREFIX.has(prevLower) && !prevLower.endsWith('ly') && prevLower !== 'and' && prevLower !== 'who' && prevLower !== 'which' && prevLower !== 'that') {
+      continue;
+    }
+    // Passive: "Sanders was asked by host Bill Maher, “…”".
+    if (/ed$|^told$/.test(doc.lower[v]) && doc.lower[v + 1] === 'by' && v + 2 < openTok) {
+      const agent = npRightOf(doc, v + 2, openTok);
+      if (agent && hasCapital(doc, agent.from, agent.to)) return { np: agent, cue: { from: v, to: v + 1 }, strength: gap <= 12 ? 2 : 1 };
+    }
     const naming = NAMING_VERBS.has(doc.lower[v]) && gap <= 5;
     const strength = weak ? 0 : gap <= 2 || naming || (gap <= 4 && /[:,]/.test(doc.tokens[openTok - 1].text)) ? 2 : next === 'that' ? 1 : 0.5;
     const l = doc.lower[v];
@@ -569,22 +862,72 @@ function findBefore(doc: Doc, openTok: number, allowPrevParagraph: boolean): Fou
     }
     const prevTok = v - 1 >= lowest ? doc.tokens[v - 1].text : '';
     if (!participle || (prevTok !== ',' && prevTok !== '—' && !VERB_PREFIX.has(doc.lower[v - 1] ?? '') && v - 1 >= lowest && doc.lower[v - 1] !== 'and')) {
-      const np = participle ? undefined : subjectOf(doc, v, lowest);
-      if (np && isSpeakerLike(doc, np)) return { np, cue: { from: v, to: v + 1 }, strength };
-      if (participle) {
-        // "was quoted as saying" / "by saying": find the governing subject below.
+      const np = participle ? undefined : subjectOf(doc, v, lowest) ?? coordinatedSubject(doc, v, lowest);
+      // Any subject of a speech verb is its source ("one employee told …", "the petition accuses …"), except
+      // "it" under an outer speaker ("She says it underscores that …"): the outer speaker is meant.
+      // The same for a subject that names no speaker at all ("… said police shootings and protests demands
+      // that …").
+      const nobody = np !== undefined && ((np.to - np.from === 1 && doc.lower[np.from] === 'it') || (speakerKind(doc, np) === 'unknown' && !hasCapital(doc, np.from, np.to) && !DOCUMENT_HEADS.has(headLower(doc, np))));
+      if (np && !(nobody && outerSpeaker(doc, v, lowest))) {
+        return { np, cue: { from: v, to: v + 1 }, strength };
       }
+      // "was quoted as saying" / "by saying": the governing subject, below.
     }
     // Participle or no subject: the subject of the governing clause — the nearest earlier speech verb with a
     // speaker-like subject, else the first noun phrase of the sentence.
     for (let w = prevOutside(doc, v); w >= lowest; w = prevOutside(doc, w)) {
-      if (!isCue(doc, w) || doc.lower[w].endsWith('ing')) continue;
+      if (!isCue(doc, w)) continue;
+      if (doc.lower[w].endsWith('ing')) {
+        // "with Donald Trump tweeting that … and asking, “…”": a named subject right before a participle.
+        const np = w - 1 >= lowest && isCapitalized(doc.tokens[w - 1].text) ? npLeftOf(doc, w - 1, lowest) : undefined;
+        if (np && speakerKind(doc, np) === 'person') return { np, cue: { from: v, to: v + 1 }, strength };
+        continue;
+      }
       const np = subjectOf(doc, w, lowest);
       if (np && speakerKind(doc, np) !== 'unknown') return { np, cue: { from: v, to: v + 1 }, strength };
     }
     const np = sentenceSubject(doc, lowest, v);
     if (np) return { np, cue: { from: v, to: v + 1 }, strength };
     return undefined;
+  }
+  // "Michael P. McDonald: “…”", "From the report: “…”": the phrase introducing the quotation with a colon.
+  if (doc.tokens[openTok - 1].text === ':' && openTok - 2 >= lowest) {
+    const np = npLeftOf(doc, openTok - 2, lowest);
+    if (np && (hasCapital(doc, np.from, np.to) || DOCUMENT_HEADS.has(headLower(doc, np)))) return { np, strength: 1 };
+    const subject = sentenceSubject(doc, lowest, openTok - 1);
+    if (subject) return { np: subject, strength: 0.5 };
+  }
+  return undefined;
+}
+
+/** True when a speech verb with a person-like subject precedes token `v` in the window. */
+function outerSpeaker(doc: Doc, v: number, lowest: number): boolean {
+  for (let w = prevOutside(doc, v); w >= lowest; w = prevOutside(doc, w)) {
+    if (!isCue(doc, w)) continue;
+    const np = subjectOf(doc, w, lowest);
+    if (np && speakerKind(doc, np) !== 'unknown') return true;
+  }
+  return false;
+}
+
+/**
+ * Subject of a verb coordinated with an earlier one ("Cruz knocked Rubio on trade and called him …",
+ * "he supported Obama over Clinton and said …"): the nearest earlier subject–verb pair in the sentence.
+ */
+function coordinatedSubject(doc: Doc, v: number, lowest: number): NounPhrase | undefined {
+  if (v - 1 < lowest || doc.lower[v - 1] !== 'and') return undefined;
+  // "Lazar said he welcomed extradition … and added, “…”": the speaker of an earlier speech verb first.
+  for (let k = prevOutside(doc, v - 1), n = 0; k >= lowest && n < 40; k = prevOutside(doc, k), n++) {
+    if (!isCue(doc, k) || doc.lower[k].endsWith('ing')) continue;
+    const np = subjectOf(doc, k, lowest);
+    if (np && speakerKind(doc, np) !== 'unknown' && !SUBJECT_PRONOUNS.has(doc.lower[np.from])) return np;
+  }
+  for (let k = v - 2, n = 0; k > lowest && n < 25; k = prevOutside(doc, k), n++) {
+    if (!verbLike(doc, k)) continue;
+    const j = skipVerbPrefixLeft(doc, k - 1, lowest);
+    if (j < lowest) continue;
+    const np = npLeftOf(doc, j, lowest);
+    if (np && (speakerKind(doc, np) === 'person' || speakerKind(doc, np) === 'organization' || SUBJECT_PRONOUNS.has(doc.lower[np.from]))) return np;
   }
   return undefined;
 }
@@ -593,9 +936,18 @@ function findBefore(doc: Doc, openTok: number, allowPrevParagraph: boolean): Fou
 function sentenceSubject(doc: Doc, from: number, to: number): NounPhrase | undefined {
   let start = from;
   while (start < to && (isPunct(doc.tokens[start].text) || doc.inQuote[start])) start++;
-  const first = doc.lower[start];
-  if (first !== undefined && (NP_STOP.has(first) && !DETERMINERS.has(first))) {
-    // "At a news conference in Geneva, Kerry said …": skip to after the first comma.
+  // A dateline ("WASHINGTON —", "MOSCOW, SANA-") is not the subject.
+  let d = start;
+  while (d < to && /^\p{Lu}[\p{Lu}.'’-]+$/u.test(doc.tokens[d].text)) d++;
+  if (d > start && d < to && /^[—–-]$|^--$|^,$|^\($/.test(doc.tokens[d].text)) {
+    start = d + 1;
+    while (start < to && isPunct(doc.tokens[start].text)) start++;
+  }
+  // "At a news conference in Geneva, Kerry said …", "On Thursday, after remaining neutral …, Warren
+  // appeared …": skip introductory phrases, each ending with a comma.
+  for (let intro = 0; intro < 3; intro++) {
+    const first = doc.lower[start];
+    if (first === undefined || !((NP_STOP.has(first) && !DETERMINERS.has(first)) || (first.endsWith('ing') && first.length > 5) || first.endsWith('ly'))) break;
     let k = start;
     while (k < to && doc.tokens[k].text !== ',') k++;
     if (k >= to) return undefined;
@@ -632,55 +984,257 @@ function isInsideQuote(doc: Doc, offset: number): boolean {
  * The named person a pronoun refers to: the nearest preceding person mention outside quotations that stands
  * as a subject (sentence-initial, before a verb, or a known speaker); else the nearest person mention.
  */
-function resolvePronoun(doc: Doc, offset: number, speakers: ReadonlySet<number>): TextSlice | undefined {
+function resolvePronoun(doc: Doc, offset: number, pronoun: string, state: SpeakerState): TextSlice | undefined {
+  // "Kerry said that he spoke …": the named subject of a speech verb earlier in the same sentence.
+  const pt = tokenAt(doc, offset);
+  for (let v = pt - 1, n = 0; v >= 0 && n < 30 && doc.para[v] === doc.para[pt] && !isSentenceEnd(doc, v); v--, n++) {
+    if (!isCue(doc, v)) continue;
+    const np = subjectOf(doc, v, Math.max(0, v - 12));
+    if (np && hasCapital(doc, np.from, np.to) && !SUBJECT_PRONOUNS.has(doc.lower[np.from]) && speakerKind(doc, np) === 'person' && genderAgrees(doc, slice(doc, np.from, np.to).text, pronoun)) {
+      return slice(doc, np.from, np.to);
+    }
+    break;
+  }
   let fallback: EntityMention | undefined;
+  let subject: EntityMention | undefined;
+  let speaker: EntityMention | undefined;
   let seen = 0;
+  const para = doc.para[Math.min(pt, doc.tokens.length - 1)] ?? 0;
   for (let k = lastPersonBefore(doc, offset); k >= 0 && seen < 15; k--) {
     const m = doc.persons[k];
     if (offset - m.end > RESOLVE_CHARS) break;
     if (isInsideQuote(doc, m.start)) continue;
     seen++;
+    if (!genderAgrees(doc, m.text, pronoun)) continue;
     fallback ??= m;
-    if (speakers.has(m.start) || isSubjectPosition(doc, m)) return { start: m.start, end: m.end, text: m.text };
+    const rank = state.speakers.has(m.start) ? 2 : subjectRank(doc, m);
+    if (rank === 1) subject ??= m;
+    if (rank === 2) {
+      speaker = m;
+      break;
+    }
   }
-  return fallback ? { start: fallback.start, end: fallback.end, text: fallback.text } : undefined;
+  // People quoted in news are introduced with a speech verb: the subject of the nearest speech verb in this or
+  // the previous paragraph beats a more recent subject of another verb ("Westmacott also said that Obama
+  // shows … ¶ “…,” he said").
+  // A named speaker the recogniser missed ("campaign chairman John Podesta told …", "according to a post from
+  // Arianna Huffington"): the nearest speech verb with a capitalised subject, found in the tokens themselves.
+  const named = namedSpeakerBefore(doc, pt, pronoun);
+  if (named && (!speaker || named.start > speaker.start) && (!subject || named.start > subject.start || doc.para[tokenAt(doc, named.start)] === doc.para[tokenAt(doc, subject.start)])) {
+    speaker = named;
+  }
+  // Only when they compete in one paragraph: a plain subject in a later paragraph has taken over the topic.
+  const mp = speaker ? doc.para[tokenAt(doc, speaker.start)] : -1;
+  const sp = subject ? doc.para[tokenAt(doc, subject.start)] : -1;
+  if (speaker && (!subject || (para - mp <= 1 && sp === mp))) subject = speaker;
+  // The speaker of the previous quotation keeps the floor ("“…,” Lavrov said. … “…,” he added") unless a
+  // person was introduced as a subject since, or the pronoun's gender contradicts the one used for them.
+  const last = state.last;
+  if (last && offset - last.at < RESOLVE_CHARS && (!subject || last.at >= subject.start) && (!last.pronoun || last.pronoun === pronoun) && genderAgrees(doc, last.name.text, pronoun)) {
+    return last.name;
+  }
+  const m = subject ?? fallback;
+  return m ? { start: m.start, end: m.end, text: m.text } : undefined;
 }
 
-function isSubjectPosition(doc: Doc, m: EntityMention): boolean {
+/**
+ * The nearest capitalised subject of a speech verb (or object of "according to") before token `pt`, within
+ * this and the previous paragraph and a bounded number of tokens; as a mention-like slice.
+ */
+function namedSpeakerBefore(doc: Doc, pt: number, pronoun: string): EntityMention | undefined {
+  const para = doc.para[Math.min(pt, doc.tokens.length - 1)] ?? 0;
+  // At most a few speech verbs are examined: a run of "he said" must not make every quotation pay for all.
+  for (let v = prevOutside(doc, pt), n = 0, cues = 0; v >= 0 && n < 80 && cues < 4 && para - doc.para[v] <= 1; v = prevOutside(doc, v), n++) {
+    let np: NounPhrase | undefined;
+    if (doc.lower[v] === 'according' && doc.lower[v + 1] === 'to') np = npRightOf(doc, v + 2, Math.min(doc.tokens.length, v + 12));
+    else if (isCue(doc, v) && !doc.lower[v].endsWith('ing')) {
+      cues++;
+      np = subjectOf(doc, v, Math.max(0, v - 15));
+    }
+    if (!np || SUBJECT_PRONOUNS.has(doc.lower[np.from]) || !isCapitalized(doc.tokens[np.to - 1].text)) continue;
+    const kind = speakerKind(doc, np);
+    if (kind === 'organization' || kind === 'group' || overlapsEntity(doc, np.from, np.to, 'location')) continue;
+    // The name itself: the capitalised tail of the phrase ("campaign chairman John Podesta" → "John Podesta").
+    let from = np.to - 1;
+    while (from - 1 >= np.from && isCapitalized(doc.tokens[from - 1].text) && !DETERMINERS.has(doc.lower[from - 1])) from--;
+    const m = slice(doc, from, np.to);
+    if (!genderAgrees(doc, m.text, pronoun)) continue;
+    return { start: m.start, end: m.end, text: m.text, type: 'person' };
+  }
+  return undefined;
+}
+
+/** Gender of a person name, from its first name or from the document's use of the surname. */
+function genderOf(doc: Doc, name: string): 'f' | 'm' | undefined {
+  const words = name.split(/\s+/);
+  const names = getFirstNames();
+  for (const w of words) {
+    const g = names.get(w);
+    if (g) return g;
+    if (/^(Mrs|Ms|Miss)\.?$/.test(w)) return 'f';
+    if (/^Mr\.?$/.test(w)) return 'm';
+  }
+  const g = doc.surnameGender.get(words[words.length - 1].replace(/['’]s$/, ''));
+  return g === 'f' || g === 'm' ? g : undefined;
+}
+
+/** False only when the name is known to take the other pronoun. */
+function genderAgrees(doc: Doc, name: string, pronoun: string): boolean {
+  const g = genderOf(doc, name);
+  if (!g) return true;
+  return pronoun === 'she' ? g === 'f' : pronoun === 'he' ? g === 'm' : true;
+}
+
+/** What the attribution pass remembers from one quotation to the next. */
+interface SpeakerState {
+  /** Starts of person mentions already seen as speakers. */
+  readonly speakers: Set<number>;
+  /** The last named person speaker: the name, where it was last referred to, and the pronoun used then. */
+  last?: { name: TextSlice; at: number; pronoun?: string };
+}
+
+/**
+ * How a person mention stands in its sentence: 2 = the subject (or inverted agent) of a speech verb,
+ * 1 = the subject of another verb, 0 = not a subject (an object, a possessor, inside a prepositional phrase).
+ */
+function subjectRank(doc: Doc, m: EntityMention): 0 | 1 | 2 {
   const t = tokenAt(doc, m.start);
-  let e = tokenAt(doc, m.end);
-  // After the mention: a verb-like word (lower-case, not a preposition or determiner).
-  while (e < doc.tokens.length && (doc.tokens[e].text === ',' || VERB_PREFIX.has(doc.lower[e]))) {
-    if (doc.tokens[e].text === ',') break;
+  const e0 = tokenAt(doc, m.end);
+  if (t >= doc.tokens.length) return 0;
+  // Before the mention (over titles, determiners, lower-case role words: "councilmember Mark Levine").
+  let pb = t - 1;
+  while (
+    pb >= 0 && pb > t - 6 && doc.para[pb] === doc.para[t] && !doc.inQuote[pb] &&
+    (DETERMINERS.has(doc.lower[pb]) || isCapitalized(doc.tokens[pb].text) || PERSON_ROLES.has(doc.lower[pb]) || /^\p{N}/u.test(doc.tokens[pb].text) || doc.lower[pb] === "'s" || doc.lower[pb] === '’s') &&
+    !isPunct(doc.tokens[pb].text)
+  ) pb--;
+  // "“…,” said Grant Green" / ", said Grant Green": the agent of an inverted speech verb.
+  if (pb >= 0 && isCue(doc, pb) && pb - 1 >= 0 && (doc.inQuote[pb - 1] || doc.tokens[pb - 1].text === ',')) return 2;
+  const prevWord = pb >= 0 && doc.para[pb] === doc.para[t] ? doc.lower[pb] : '';
+  // A subject starts a clause: sentence start, after a comma, a conjunction or a complementiser. After a
+  // preposition or a verb the name is an object ("terminating Trump contracts", "He said Mateen …").
+  // "Then there's Axelrod.": a presentational sentence introduces its subject.
+  if ((prevWord === "'s" || prevWord === '’s' || prevWord === 'is') && pb - 1 >= 0 && doc.lower[pb - 1] === 'there') return 1;
+  const clauseStart = prevWord === '' || isSentenceEnd(doc, pb) || doc.inQuote[pb] === 1 || /^(,|;|:|—|–|--|and|but|that|when|while|as|because|after|before|since|if|though|although|so|then|where)$/.test(prevWord);
+  if (!clauseStart) return 0;
+  // After the mention: an auxiliary, a speech verb, a past or present verb form; or an appositive first.
+  let e = e0;
+  if (doc.tokens[e]?.text === '(') {
+    // "Sen. David Perdue (R-Ga.) said"
+    let k = e + 1;
+    while (k < doc.tokens.length && k < e + 8 && doc.tokens[k].text !== ')') k++;
+    if (doc.tokens[k]?.text === ')') e = k + 1;
+  }
+  if (doc.tokens[e]?.text === ',') {
+    // "Herman Cain, the pizza maven …, was asked", "Woodrow Benford, 58, who lives …, says", "Sen. Dianne
+    // Feinstein of California, the ranking Democrat …, who said": a verb right after a later comma (or after
+    // "who") makes the name the subject of the sentence.
+    const lim = Math.min(doc.tokens.length, e + 40);
+    for (let k = e + 1; k < lim && !isSentenceEnd(doc, k) && !doc.inQuote[k]; k++) {
+      if (doc.tokens[k - 1].text !== ',' && !(doc.lower[k - 1] === 'who' && doc.tokens[k - 2]?.text === ',')) continue;
+      // "…, who say …" is a side remark about the person: a subject, not the main speaker.
+      if (isCue(doc, k)) return doc.lower[k - 1] === 'who' ? 1 : 2;
+      if (k > e + 1 && verbLike(doc, k) && doc.tokens[k - 1].text === ',') return 1;
+    }
+    return 0;
+  }
+  if (doc.lower[e] === 'of' || doc.lower[e] === 'at' || doc.lower[e] === 'from') {
+    // "Jeffrey Lewis of the James Martin Center wrote"
+    const lim = Math.min(doc.tokens.length, e + 12);
+    let k = e + 1;
+    while (k < lim && (npToken(doc, k) || /^(of|at|for|in|and|from)$/.test(doc.lower[k]))) k++;
+    e = k;
+  }
+  // "Cruz openly admitted", "Christie's been making the case": adverbs and a clitic auxiliary first.
+  while (e < doc.tokens.length && !isCapitalized(doc.tokens[e].text) && ((doc.lower[e].endsWith('ly') && doc.lower[e].length > 4) || VERB_PREFIX.has(doc.lower[e]) || ((doc.lower[e] === "'s" || doc.lower[e] === '’s') && /^(been|not|got|going|said|told|\w+ed|\w+ing)$/.test(doc.lower[e + 1] ?? '')))) {
+    if (isCue(doc, e + 1)) return 2;
     e++;
   }
-  const after = doc.lower[e];
-  if (after !== undefined && doc.verbs.has(after)) return true;
-  if (after !== undefined && !isCapitalized(doc.tokens[e].text) && !isPunct(doc.tokens[e].text) && !NP_STOP.has(after) && !DETERMINERS.has(after) && after !== "'s" && after !== '’s') {
-    if (/(ed|s)$/.test(after)) return true;
-  }
-  // Before the mention: sentence start, possibly after titles/determiners.
-  let b = t - 1;
-  while (b >= 0 && doc.para[b] === doc.para[t] && (isCapitalized(doc.tokens[b].text) || DETERMINERS.has(doc.lower[b])) && !isPunct(doc.tokens[b].text)) b--;
-  return b < 0 || doc.para[b] !== doc.para[t] || isSentenceEnd(doc, b);
+  if (e >= doc.tokens.length) return 0;
+  if (isCue(doc, e)) return 2;
+  return verbLike(doc, e) ? 1 : 0;
 }
+
+/** True when token `i` reads as the verb of a clause: an auxiliary, a speech verb or a past/3rd-person form. */
+function verbLike(doc: Doc, i: number): boolean {
+  const l = doc.lower[i];
+  const t = doc.tokens[i].text;
+  if (isCapitalized(t) || isPunct(t) || doc.inQuote[i]) return false;
+  if (VERB_PREFIX.has(l) || doc.verbs.has(l)) return true;
+  if (NP_STOP.has(l) || DETERMINERS.has(l) || l === "'s" || l === '’s') return false;
+  return /ed$/.test(l) || (/[^s]s$/.test(l) && l.length > 3) || IRREGULAR_PAST.has(l);
+}
+
+/** Irregular past forms that head a clause after a subject ("Trump sought to rally …"). */
+const IRREGULAR_PAST = new Set([
+  'sought', 'took', 'made', 'went', 'came', 'gave', 'got', 'held', 'left', 'met', 'ran', 'saw', 'won', 'lost',
+  'began', 'brought', 'found', 'kept', 'stood', 'sat', 'put', 'set', 'led', 'became', 'knew', 'heard', 'meant',
+  'paid', 'sent', 'spent', 'built', 'fought', 'cut', 'hit', 'let', 'drew', 'grew', 'threw', 'wore', 'broke',
+  'chose', 'rose', 'fell', 'felt', 'thought', 'taught', 'caught', 'bought', 'sold', 'struck', 'stuck', 'swore',
+  'cast', 'shot', 'spoke', 'wrote', 'told', 'said', 'read', 'bit', 'hid', 'fled', 'slid', 'spun', 'won', 'sang',
+  'can', 'will', 'would', 'could', 'should', 'may', 'might', 'must', 'is', 'was', 'has', 'had', 'did', 'does',
+]);
 
 /** The person named with a role (`Foreign Minister Sergei Lavrov`, `Lavrov, the foreign minister`). */
 function resolveNominal(doc: Doc, np: NounPhrase, offset: number): TextSlice | undefined {
   const head = headLower(doc, np);
-  if (!PERSON_ROLES.has(head)) return undefined;
+  // Only titles single out one person; "the source", "the aide" could be anybody.
+  const forms = TITLE_FORMS.get(head);
+  if (!forms || doc.lower[np.from] !== 'the') return undefined;
   let seen = 0;
   for (let k = lastPersonBefore(doc, offset); k >= 0 && seen < 40; k--) {
     const m = doc.persons[k];
     seen++;
-    const before = doc.text.slice(Math.max(0, m.start - 60), m.start).toLowerCase();
-    const after = doc.text.slice(m.end, Math.min(doc.text.length, m.end + 60)).toLowerCase();
-    const titled = new RegExp(`\\b${head}\\b[\\w\\s.’'-]{0,25}$`).test(before);
-    const apposed = new RegExp(`^\\s*,\\s*(the|a)\\b[^,.]{0,40}\\b${head}\\b`).test(after);
+    // A person given this title anywhere in the article ("Sen. Ted Cruz" early on, "Cruz" since).
+    if (doc.titles.get(surname(m.text))?.has(head)) return { start: m.start, end: m.end, text: m.text };
+    // The title right before the name ("Foreign Minister Sergei Lavrov", "Indiana Gov. Mike Pence") or in an
+    // appositive right after it ("Lavrov, the Russian foreign minister,").
+    const before = doc.text.slice(Math.max(0, m.start - 40), m.start).toLowerCase();
+    const after = doc.text.slice(m.end, Math.min(doc.text.length, m.end + 50)).toLowerCase();
+    const inner = m.text.toLowerCase();
+    const titled = forms.some((f) => new RegExp(`\\b${f}\\.?\\s+(?:[\\p{L}.'’-]+\\s+){0,1}$`, 'u').test(before) || new RegExp(`^(?:[\\p{L}.'’-]+\\s+){0,2}${f}\\b`, 'u').test(inner));
+    // The appositive must close ("Lavrov, the foreign minister, said"); "in Chelsea, the mayor said" is a clause.
+    const apposed = forms.some((f) => new RegExp(`^\\s*,\\s*(the|a|an)\\b[^,.]{0,35}\\b${f}\\b[^,.]{0,40}[,.]`, 'u').test(after) && !new RegExp(`^\\s*,\\s*(the|a|an)\\b[^,.]{0,35}\\b${f}\\s+(also\\s+)?(said|says|told|added|noted)\\b`, 'u').test(after));
     if (titled || apposed) return { start: m.start, end: m.end, text: m.text };
+  }
+  // No one carries the title: the person the text is about, i.e. the nearest subject in this or the
+  // previous paragraph ("Hillary Clinton wants … ¶ The Democratic frontrunner wrote …").
+  const para = doc.para[Math.min(tokenAt(doc, offset), doc.tokens.length - 1)] ?? 0;
+  for (let k = lastPersonBefore(doc, offset), n = 0; k >= 0 && n < 8; k--, n++) {
+    const m = doc.persons[k];
+    if (para - doc.para[tokenAt(doc, m.start)] > 1) break;
+    if (!isInsideQuote(doc, m.start) && subjectRank(doc, m) > 0) return { start: m.start, end: m.end, text: m.text };
   }
   return undefined;
 }
+
+function surname(name: string): string {
+  const words = name.split(/\s+/);
+  return words[words.length - 1].replace(/['’]s$/, '');
+}
+
+/** Role nouns that single out a person, with the abbreviations used as titles before names. */
+const TITLE_FORMS_LIST: Array<[string, string[]]> = [
+  ['minister', ['minister']], ['president', ['president', 'pres']], ['senator', ['senator', 'sen']],
+  ['governor', ['governor', 'gov']], ['secretary', ['secretary', 'sec']], ['candidate', ['candidate']],
+  ['nominee', ['nominee']], ['chairman', ['chairman']], ['chairwoman', ['chairwoman']], ['director', ['director']],
+  ['envoy', ['envoy']], ['ambassador', ['ambassador', 'amb']], ['mayor', ['mayor']], ['congressman', ['congressman', 'rep']],
+  ['congresswoman', ['congresswoman', 'rep']], ['speaker', ['speaker']], ['leader', ['leader']], ['chief', ['chief']],
+  ['spokesman', ['spokesman']], ['spokeswoman', ['spokeswoman']], ['pope', ['pope']], ['chancellor', ['chancellor']],
+  ['premier', ['premier']], ['king', ['king']], ['prince', ['prince']], ['general', ['general', 'gen']],
+  ['billionaire', ['billionaire']], ['mogul', ['mogul']], ['businessman', ['businessman']], ['frontrunner', ['frontrunner']],
+  ['front-runner', ['front-runner']], ['judge', ['judge']], ['attorney', ['attorney']], ['commander', ['commander']],
+  ['justice', ['justice']], ['representative', ['representative', 'rep']], ['host', ['host']], ['anchor', ['anchor']],
+  ['counterpart', ['counterpart']], ['diplomat', ['diplomat']], ['pastor', ['pastor', 'rev']], ['manager', ['manager']],
+];
+const TITLE_FORMS = new Map<string, string[]>(TITLE_FORMS_LIST);
+
+/** Title form → role noun, and a pattern finding the last title form before a name. */
+const TITLE_OF_FORM = new Map<string, string>();
+const TITLE_BEFORE_RE = (() => {
+  for (const [role, forms] of TITLE_FORMS_LIST) for (const f of forms) TITLE_OF_FORM.set(f, role);
+  return new RegExp(`\\b(${[...TITLE_OF_FORM.keys()].join('|')})\\.?\\s+(?:[\\p{L}.'’-]+\\s+){0,2}[\\p{L}.'’-]*$`, 'u');
+})();
 
 // ---------------------------------------------------------------------------------------------------------
 // Entry point
@@ -703,11 +1257,36 @@ function wordCount(text: string, from: number, to: number, cap: number): number 
 
 /** Largest quotation, in words, still taken for a scare quote when nothing attributes it. */
 const SCARE_MAX_WORDS = 4;
+/** Longest title-case quotation taken for a title rather than speech. */
+const TITLE_MAX_WORDS = 7;
+const TITLE_FUNCTION_WORDS = /^(of|the|a|an|and|in|on|with|for|to|is|at|by|or|from|are|be|vs\.?)$/;
+
+/** True for "New Day", "Orange is the New Black": every word capitalised or a short function word, two capitals at least. */
+function isTitleCase(text: string, from: number, to: number): boolean {
+  const words = text.slice(from, to).match(/[\p{L}\p{N}][\p{L}\p{N}'’.-]*/gu);
+  if (!words || words.length > TITLE_MAX_WORDS) return false;
+  let capitals = 0;
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i];
+    if (/^\p{Lu}/u.test(w)) capitals++;
+    else if (i === 0 || !TITLE_FUNCTION_WORDS.test(w)) return false;
+  }
+  // A sentence of one capitalised word ("No.") or all-capitals shouting is not a title.
+  return capitals >= 2 && words.some((w) => /\p{Ll}/u.test(w));
+}
+
 /** Pattern strength a short quotation needs to be reported speech: a tight pattern or a `that` clause. */
-const SHORT_MIN_STRENGTH = 1;
+const SHORT_MIN_STRENGTH = 0.5;
 
 /**
  * Finds every quotation of the document, in document order, with its speaker when the text names one.
+ *
+ * A quotation continued over paragraphs (opening mark, no closing mark, next paragraph opening again) is one
+ * `Quote` from its first opening mark to its last closing mark; its `text` then includes the paragraph break
+ * and the repeated opening mark. Unbalanced marks never throw: a stray closing mark is ignored, an opening
+ * mark left open at the end of its paragraph (and not continued) yields no quotation. Short quotations (up to
+ * four words) with no speech verb attributing them are `scare` quotes without attribution. Every window the
+ * attribution looks at is bounded, so the pass is linear in the size of the document.
  *
  * @param text the document
  * @param paragraphs from `splitParagraphs(text)`
@@ -724,30 +1303,55 @@ export function findQuotes(
   const raws = pairQuotationMarks(text, paragraphs);
   if (raws.length === 0) return [];
   const doc = buildDoc(text, paragraphs, sentences, entities, raws);
-  const speakers = new Set<number>();
+  const state: SpeakerState = { speakers: new Set<number>() };
   const quotes: Quote[] = [];
   let previous: { raw: RawQuote; attribution?: Attribution; closeTok: number } | undefined;
   for (const raw of raws) {
     const openTok = tokenAt(doc, raw.start);
     const closeTok = tokenAt(doc, raw.end);
-    const words = wordCount(text, raw.contentStart, raw.contentEnd, SCARE_MAX_WORDS + 1);
+    const words = wordCount(text, raw.contentStart, raw.contentEnd, TITLE_MAX_WORDS + 1);
     const short = words <= SCARE_MAX_WORDS;
     const afterLimit = Math.min(doc.tokens.length, closeTok + AFTER_WINDOW + 4);
     const prevParaEndsWithColon = raw.paragraph > 0 && openTok > 0 && doc.para[openTok - 1] === raw.paragraph - 1 && doc.tokens[openTok - 1].text === ':';
+    // Transcripts: "PENCE: Well, look, …" — the speaker label opens the quoted words.
+    const c0 = text.charCodeAt(raw.contentStart);
+    const c1 = text.charCodeAt(raw.contentStart + 1);
+    const label =
+      c0 >= 65 && c0 <= 90 && c1 >= 65 && c1 <= 90 // two capitals first: only then is a label possible
+        ? /^([A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,2}):\s/.exec(text.slice(raw.contentStart, Math.min(raw.contentEnd, raw.contentStart + 40)))
+        : null;
+    if (label && label[1].length > 1) {
+      const ls = raw.contentStart + label.index + label[0].indexOf(label[1]);
+      const mention = { start: ls, end: ls + label[1].length, text: label[1] };
+      const attribution: Attribution = { mention, sourceKind: 'person' };
+      quotes.push({ start: raw.start, end: raw.end, contentStart: raw.contentStart, contentEnd: raw.contentEnd, text: text.slice(raw.contentStart, raw.contentEnd), kind: 'direct', attribution });
+      previous = { raw, attribution, closeTok };
+      continue;
+    }
     let found = findAfter(doc, closeTok, afterLimit);
     const before = findBefore(doc, openTok, prevParaEndsWithColon);
     if (!found || (before && before.strength > found.strength)) found = before ?? found;
+    if (!found) found = findSentenceFinal(doc, closeTok);
     // Short quotations need a tight pattern or a clause-level cue that reports words; else they are scare quotes.
     if (found && short && found.strength < SHORT_MIN_STRENGTH) found = undefined;
+    // Titles of shows, books and slogans ("New Day", "Orange is the New Black", "Gang of Eight") are named,
+    // not said, unless a speech verb touches them ("he said, “Make America Great Again”").
+    const title = words <= TITLE_MAX_WORDS + 1 && isTitleCase(text, raw.contentStart, raw.contentEnd);
+    if (title && found && found.strength < 1) found = undefined;
     let attribution: Attribution | undefined;
     if (found) {
-      attribution = makeAttribution(doc, found, raw.start, speakers);
+      attribution = makeAttribution(doc, found, raw.start, state);
     } else if (previous?.attribution && startsSentence(doc, openTok, previous.closeTok, raw)) {
       // Second part of a split quotation ("“…,” he said. “…”") or a quotation paragraph following one:
       // the same speaker.
       attribution = previous.attribution;
+    } else if (!short && openTok > 0 && doc.para[openTok - 1] !== doc.para[openTok]) {
+      // A quotation paragraph after a paragraph whose last sentence reports someone ("Carter said that …
+      // ¶ “That’s because …”", "Howard continued his scathing remarks. ¶ “…”").
+      const lead = findLeadIn(doc, openTok - 1);
+      if (lead) attribution = makeAttribution(doc, lead, raw.start, state);
     }
-    const kind: Quote['kind'] = attribution || !short ? 'direct' : 'scare';
+    const kind: Quote['kind'] = attribution || (!short && !title) ? 'direct' : 'scare';
     quotes.push({
       start: raw.start,
       end: raw.end,
@@ -760,6 +1364,30 @@ export function findQuotes(
     if (kind === 'direct') previous = { raw, attribution, closeTok };
   }
   return quotes;
+}
+
+/** The speaker of the last sentence of the paragraph ending at token `last`, when it has a speech verb. */
+function findLeadIn(doc: Doc, last: number): Found | undefined {
+  const para = doc.para[last];
+  let lowest = last;
+  while (lowest - 1 >= 0 && last - lowest < BEFORE_WINDOW && doc.para[lowest - 1] === para && !isSentenceEnd(doc, lowest - 1)) lowest--;
+  // The first speech verb of the sentence: the outermost speaker ("Carter said that critics had predicted …").
+  for (let v = lowest; v <= last; v = doc.inQuote[v] ? nextOutside(doc, v) : v + 1) {
+    const remarks = /^(remarks|comments|statement|words)$/.test(doc.lower[v]) && v - 1 >= lowest && /^(his|her|their)$/.test(doc.lower[v - 1]);
+    if (!isCue(doc, v) && !remarks) continue;
+    if (remarks) {
+      // "Howard continued his scathing remarks."
+      const np = sentenceSubject(doc, lowest, v);
+      if (np) return { np, cue: { from: v, to: v + 1 }, strength: 0.5 };
+      continue;
+    }
+    // "…, the Daily Caller reports." names the outlet, not the next speaker.
+    if (/^report/.test(doc.lower[v])) return undefined;
+    const np = doc.lower[v].endsWith('ing') ? sentenceSubject(doc, lowest, v) : subjectOf(doc, v, lowest);
+    if (np && speakerKind(doc, np) !== 'unknown' && doc.lower[np.from] !== 'it') return { np, cue: { from: v, to: v + 1 }, strength: 0.5 };
+    return undefined;
+  }
+  return undefined;
 }
 
 /**
@@ -776,18 +1404,28 @@ function startsSentence(doc: Doc, openTok: number, prevClose: number, raw: RawQu
   return isSentenceEnd(doc, b) || (doc.inQuote[b] === 1 && /[.!?]/.test(doc.tokens[b - 1]?.text ?? '')) || doc.tokens[b].text === ':';
 }
 
-function makeAttribution(doc: Doc, found: Found, quoteStart: number, speakers: Set<number>): Attribution {
+function makeAttribution(doc: Doc, found: Found, quoteStart: number, state: SpeakerState): Attribution {
   const mention = slice(doc, found.np.from, found.np.to);
   const kind = speakerKind(doc, found.np);
   const l = doc.lower[found.np.from];
   let resolved: TextSlice | undefined;
   const single = found.np.to - found.np.from === 1;
-  if (single && PERSON_PRONOUNS.has(l)) {
-    resolved = resolvePronoun(doc, Math.min(mention.start, quoteStart), speakers);
-  } else if (!hasCapital(doc, found.np.from, found.np.to)) {
+  if (single && (l === 'he' || l === 'she')) {
+    resolved = resolvePronoun(doc, Math.min(mention.start, quoteStart), l, state);
+    if (resolved) state.last = { name: resolved, at: mention.start, pronoun: l };
+  } else if (single && l === 'i') {
+    // "I" outside a quotation is the writer (first-person journalism, op-eds): nobody to resolve to.
+  } else if (!hasCapital(doc, found.np.from, found.np.to) || (l === 'the' && TITLE_FORMS.has(headLower(doc, found.np)) && !isCapitalized(doc.tokens[found.np.to - 1].text))) {
+    // "the foreign minister", "The Democratic frontrunner": a role nominal.
     resolved = resolveNominal(doc, found.np, Math.min(mention.start, quoteStart));
+    if (resolved && kind === 'person') state.last = { name: resolved, at: mention.start };
   } else {
-    speakers.add(personStartIn(doc, mention) ?? mention.start);
+    const personStart = personStartIn(doc, mention);
+    state.speakers.add(personStart ?? mention.start);
+    // A capitalised speaker the recogniser did not type is most often a person in news text.
+    if (kind === 'person' || (kind === 'unknown' && !overlapsEntity(doc, found.np.from, found.np.to, 'location'))) {
+      state.last = { name: mention, at: mention.start };
+    }
   }
   return {
     mention,
@@ -841,17 +1479,45 @@ function buildDoc(
     midCaps.add(t);
   }
   const credible = (e: EntityMention): boolean => {
+    if (/\s/.test(e.text)) return true;
     for (const w of e.text.split(/\s+/)) if (midCaps.has(w) || midCaps.has(w.replace(/['’]s$/, ''))) return true;
     return false;
   };
+  const persons = entities.filter((e) => e.type === 'person' && !SUBJECT_PRONOUNS.has(e.text.toLowerCase()) && credible(e));
+  // "Hillary Clinton … Clinton said … she": a surname inherits the gender of the first name it came with.
+  const names = getFirstNames();
+  const surnameGender = new Map<string, 'f' | 'm' | 'x'>();
+  for (const m of persons) {
+    const words = m.text.split(/\s+/);
+    if (words.length < 2) continue;
+    const g = names.get(words[0]);
+    if (!g) continue;
+    const last = words[words.length - 1].replace(/['’]s$/, '');
+    const prev = surnameGender.get(last);
+    surnameGender.set(last, prev && prev !== g ? 'x' : g);
+  }
+  const titles = new Map<string, Set<string>>();
+  for (const m of persons) {
+    const before = text.slice(Math.max(0, m.start - 30), m.start).toLowerCase() + ' ' + m.text.toLowerCase().split(/\s+/).slice(0, -1).join(' ');
+    const hit = TITLE_BEFORE_RE.exec(before);
+    if (!hit) continue;
+    const role = TITLE_OF_FORM.get(hit[1]);
+    if (!role) continue;
+    const key = surname(m.text);
+    let set = titles.get(key);
+    if (!set) titles.set(key, (set = new Set()));
+    set.add(role);
+  }
   return {
+    titles,
     text,
     tokens,
     lower,
     para,
     inQuote,
     quoteOpen,
-    persons: entities.filter((e) => e.type === 'person' && credible(e)),
+    persons,
+    surnameGender,
     entities,
     verbs: getSpeechVerbs(),
   };

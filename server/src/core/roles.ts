@@ -25,22 +25,30 @@ const LEADING_NOISE = new Set(['the', 'his', 'her', 'their', 'its', 'of', 'for',
  * The role an article gives a person in an apposition, if any: the title words right before the
  * name (`Russian Foreign Minister Sergei Lavrov`, `UN Special Envoy for Syria Staffan De Mistura`,
  * `his German counterpart Frank-Walter Steinmeier`) or a comma apposition after it (`John Kerry, the
- * US Secretary of State,`). Returns the role text as written.
+ * US Secretary of State,`). Returns the role text as written. `isOtherPerson` tells where another
+ * person's name stands, which ends a title (`Vice President Joe Biden and U.N. envoy Lakhdar Brahimi`
+ * gives Brahimi `U.N. envoy`).
  */
-export function roleOf(text: string, sentence: Sentence, mention: EntityMention): string | undefined {
+export function roleOf(text: string, sentence: Sentence, mention: EntityMention, isOtherPerson: (offset: number) => boolean = () => false): string | undefined {
   const tokens = sentence.tokens;
   let index = tokens.findIndex((t) => t.start === mention.start);
   if (index < 0) return undefined;
-  const before = roleBefore(text, tokens, index);
+  const before = roleBefore(text, tokens, index, isOtherPerson);
   if (before) return before;
   index = tokens.findIndex((t) => t.end === mention.end);
   return index < 0 ? undefined : roleAfter(text, tokens, index);
 }
 
-function roleBefore(text: string, tokens: readonly Token[], nameIndex: number): string | undefined {
+/** Honorifics written between a title and a name (`ambassador to Russia Dr. Bashar al-Ja’afari`); not part of the role. */
+const HONORIFICS = new Set(['dr', 'dr.', 'mr', 'mr.', 'mrs', 'mrs.', 'ms', 'ms.', 'prof', 'prof.', 'sir', 'sheikh']);
+
+function roleBefore(text: string, tokens: readonly Token[], nameIndex: number, isOtherPerson: (offset: number) => boolean): string | undefined {
   let first = nameIndex;
   for (let i = nameIndex - 1; i >= 0; i--) {
     const word = tokens[i].text;
+    if (isOtherPerson(tokens[i].start)) break;
+    // A dateline agency glued to the title ("SANA-Russian Foreign Minister") is not part of it.
+    if ((word === '-' || word === '–') && /^\p{Lu}{2,}$/u.test(tokens[i - 1]?.text ?? '')) break;
     const capitalised = /^\p{Lu}/u.test(word);
     if (capitalised || isRoleWord(word) || ROLE_CONNECTORS.has(word) || isAdjacentHyphen(tokens, i)) {
       // A role does not run across a gap wider than one space ("Moscow, SANA-Russian" stops at "-").
@@ -51,11 +59,17 @@ function roleBefore(text: string, tokens: readonly Token[], nameIndex: number): 
     break;
   }
   while (first < nameIndex && (LEADING_NOISE.has(tokens[first].text) || tokens[first].text === '(' || tokens[first].text === ')')) first++;
-  if (first === nameIndex) return undefined;
-  const span = tokens.slice(first, nameIndex);
+  let last = nameIndex;
+  while (last > first && HONORIFICS.has(tokens[last - 1].text.toLowerCase())) last--;
+  if (first >= last) return undefined;
+  const span = tokens.slice(first, last);
   if (!span.some((t) => isRoleWord(t.text))) return undefined;
-  // Cut a lead-in that is not part of the title: keep from the last word that cannot start a role.
-  return text.slice(span[0].start, span[span.length - 1].end).replace(/\s+/g, ' ');
+  const role = text.slice(span[0].start, span[span.length - 1].end).replace(/\s+/g, ' ');
+  // "Organization for Security and Co-operation in Europe (OSCE) Secretary General": the acronym in
+  // brackets names the organisation the title belongs to.
+  const acronym = tokens[first - 2]?.text;
+  if (tokens[first - 1]?.text === ')' && tokens[first - 3]?.text === '(' && acronym && /^\p{Lu}[\p{Lu}.&-]+$/u.test(acronym)) return `${acronym} ${role}`;
+  return role;
 }
 
 function roleAfter(text: string, tokens: readonly Token[], nameEnd: number): string | undefined {

@@ -6,6 +6,8 @@ export type DiagnosticSeverityName = 'error' | 'warning' | 'information' | 'hint
 
 export interface ArticleSettings {
   readonly duplicateParagraphs: { readonly severity: DiagnosticSeverityName };
+  /** Severity of the `name-variant` diagnostic: one person spelled two ways in one article. */
+  readonly nameVariants: { readonly severity: DiagnosticSeverityName };
   /** Extra glob patterns of files to treat as articles (the client maps them to the language). */
   readonly files: readonly string[];
   /** Files larger than this many characters get the light analyses only (paragraphs, duplicates, quotes). */
@@ -14,6 +16,7 @@ export interface ArticleSettings {
 
 export const DEFAULT_SETTINGS: ArticleSettings = Object.freeze({
   duplicateParagraphs: Object.freeze({ severity: 'warning' as const }),
+  nameVariants: Object.freeze({ severity: 'hint' as const }),
   files: Object.freeze([]) as readonly string[],
   maxFileSize: 10_000_000,
 });
@@ -27,7 +30,9 @@ export function parseSettings(raw: unknown): ArticleSettings {
   const severity = SEVERITIES.includes(duplicates.severity as DiagnosticSeverityName)
     ? (duplicates.severity as DiagnosticSeverityName)
     : DEFAULT_SETTINGS.duplicateParagraphs.severity;
+  const variants = (value.nameVariants ?? {}) as Record<string, unknown>;
+  const variantSeverity = SEVERITIES.includes(variants.severity as DiagnosticSeverityName) ? (variants.severity as DiagnosticSeverityName) : DEFAULT_SETTINGS.nameVariants.severity;
   const files = Array.isArray(value.files) ? value.files.filter((f): f is string => typeof f === 'string') : DEFAULT_SETTINGS.files;
   const maxFileSize = typeof value.maxFileSize === 'number' && value.maxFileSize > 0 ? value.maxFileSize : DEFAULT_SETTINGS.maxFileSize;
-  return { duplicateParagraphs: { severity }, files, maxFileSize };
+  return { duplicateParagraphs: { severity }, nameVariants: { severity: variantSeverity }, files, maxFileSize };
 }

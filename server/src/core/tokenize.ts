@@ -21,12 +21,18 @@ const TITLE_ABBREVIATIONS = new Set([
   'st', 'mt', 'rev', 'hon', 'amb', 'adm', 'cmdr', 'no', 'vs',
 ]);
 
-// Order matters: initialisms, then words (with inner hyphens/apostrophes/dots-free), numbers, any other char.
+// Order matters: initialisms, a capital initial before a name ("George W. Bush"), words (with inner
+// hyphens/apostrophes, no dots), a clitic standing alone ("Kremlin 's" in pre-tokenised text), numbers
+// (dates, scores and ages stay whole as in CoNLL: 1996-08-22, 6-2, 20-year-old, 24th, 1990s), any other char.
 const TOKEN_PATTERN =
-  /(?:\p{L}\.){2,}|\p{L}[\p{L}\p{M}\p{N}]*(?:[-'’‘][\p{L}\p{M}\p{N}]+)*|\p{N}+(?:[.,:/]\p{N}+)*(?:%)?|\.\.\.|…|--|—|\S/gu;
+  /(?:\p{L}\.){2,}|\p{Lu}\.(?=[ \t]+\p{Lu})|\p{L}[\p{L}\p{M}\p{N}]*(?:[-'’‘][\p{L}\p{M}\p{N}]+)*|['’](?:[sSmMdD]|re|ve|ll|RE|VE|LL)(?![\p{L}\p{N}])|\p{N}+(?:[-.,:/]\p{N}+)*(?:%|\p{L}+(?:-\p{L}+)*|(?:-\p{L}+)+)?|\.\.\.|…|--|—|\S/gu;
+
+/** A list number at the start of a paragraph ("1. Michael Schumacher") keeps its dot. */
+const LIST_NUMBER = /^\p{N}{1,3}$/u;
 
 const GLUED_DATELINE = /^(\p{Lu}{2,})-(?=\p{Lu}\p{Ll})/u;
-const POSSESSIVE = /^(.+?)(['’][sS])$/;
+// The possessive and the contracted verbs (I’m, they’re, we’ve, she’ll, he’d) are their own tokens.
+const POSSESSIVE = /^(.+?)(['’](?:[sSmMdD]|re|ve|ll|RE|VE|LL))$/;
 const NEGATION = /^(.+?)(n['’]t)$/i;
 
 /** Splits `text[range)` into tokens. Offsets are absolute in `text`. */
@@ -69,6 +75,12 @@ export function tokenize(text: string, range: OffsetRange = { start: 0, end: tex
     } else if (isLetterStart) {
       const next = start + word.length;
       if (text.charCodeAt(next) === 46 && next < range.end && ABBREVIATIONS.has(word.toLowerCase())) {
+        word += '.';
+        TOKEN_PATTERN.lastIndex++;
+      }
+    } else if (tokens.length === 0 && LIST_NUMBER.test(word)) {
+      const next = start + word.length;
+      if (text.charCodeAt(next) === 46 && next + 1 < range.end && /\s/.test(text[next + 1])) {
         word += '.';
         TOKEN_PATTERN.lastIndex++;
       }

@@ -2,27 +2,37 @@ import type { Diagnostic } from 'vscode-languageserver';
 import type { ArticleDocument, ArticleService } from '../core/languageService';
 import type { ArticleSettings } from '../core/settings';
 import { duplicateParagraphDiagnostics, limitedAnalysisDiagnostic } from './diagnostics';
+import { nameVariantDiagnostics } from './nameVariants';
 import type { PositionMapper } from './positions';
 
-/** Every diagnostic of a document: duplicate paragraphs, and a note when analysis was limited. */
+/**
+ * Every diagnostic of a document: duplicate paragraphs, and a note when analysis was limited. Both
+ * come from the paragraph layer alone (no entities, quotes or actors), so fresh diagnostics after a
+ * keystroke cost a paragraph split with cached keys, not a full analysis.
+ */
 export function computeDiagnostics(service: ArticleService, document: ArticleDocument, settings: ArticleSettings, positions: PositionMapper): Diagnostic[] {
-  const analysis = service.analyze(document, settings);
-  const diagnostics = duplicateParagraphDiagnostics(analysis.duplicates, positions, document.uri, settings.duplicateParagraphs.severity);
+  const duplicates = service.getDuplicateParagraphs(document, settings);
+  const diagnostics = duplicateParagraphDiagnostics(duplicates, positions, document.uri, settings.duplicateParagraphs.severity);
   const reason = service.getLimitedReason(document, settings);
   if (reason) diagnostics.push(limitedAnalysisDiagnostic(reason, settings.maxFileSize));
+  // Name variants need actors, so they join once the full analysis of this version exists (the
+  // server re-publishes after it settles); until then the cheap diagnostics go out alone.
+  const variants = service.getNameVariantsIfAnalysed(document);
+  if (variants) diagnostics.push(...nameVariantDiagnostics(variants, positions, document.uri, settings.nameVariants.severity));
   return diagnostics;
 }
 
 /**
- * Debounces diagnostics per document: a burst of keystrokes produces one analysis after the user
- * pauses, while opening a file publishes at once. A run whose document changed meanwhile is dropped.
+ * Debounces work per document: a burst of keystrokes produces one run after the user pauses, while
+ * opening a file runs at once. A run whose document changed meanwhile is dropped. Diagnostics use a
+ * short delay (they are cheap); the server's background full analysis a longer one.
  */
 export class DiagnosticsScheduler {
   private readonly timers = new Map<string, NodeJS.Timeout>();
 
   constructor(
     private readonly run: (uri: string) => Promise<void>,
-    private readonly delayMs = 120,
+    private readonly delayMs = 40,
   ) {}
 
   schedule(uri: string, immediate = false): void {

@@ -1,4 +1,4 @@
-import { SemanticTokensBuilder, type SemanticTokens, type SemanticTokensLegend } from 'vscode-languageserver';
+import { SemanticTokensBuilder, type SemanticTokens, type SemanticTokensDelta, type SemanticTokensEdit, type SemanticTokensLegend } from 'vscode-languageserver';
 import type { EntityMention, EntityType } from '../core/types';
 import type { PositionMapper } from './positions';
 
@@ -34,5 +34,47 @@ export function buildSemanticTokens(mentions: readonly EntityMention[], position
       if (to > from) builder.push(line, from, to - from, type, 0);
     }
   }
-  return builder.build();
+  // Without the builder's time-based result id: ids come from SemanticTokensResults for full results,
+  // and a range result needs none, so the same range gives the same answer.
+  return { data: builder.build().data };
+}
+
+/**
+ * The last tokens sent per document, so `semanticTokens/full/delta` can answer with the one edit
+ * that turns them into the new ones: after a keystroke only the tokens after it move, and the
+ * client receives a small edit instead of the whole array of a long article.
+ */
+export class SemanticTokensResults {
+  private readonly last = new Map<string, { resultId: string; data: number[] }>();
+  private counter = 0;
+
+  /** Records `tokens` as the document's latest result and gives it a result id. */
+  full(uri: string, tokens: SemanticTokens): SemanticTokens {
+    const resultId = String(++this.counter);
+    this.last.set(uri, { resultId, data: tokens.data });
+    return { resultId, data: tokens.data };
+  }
+
+  /** The edit from the result `previousResultId` to `tokens`, or the full tokens when that result is gone. */
+  delta(uri: string, previousResultId: string, tokens: SemanticTokens): SemanticTokens | SemanticTokensDelta {
+    const previous = this.last.get(uri);
+    const result = this.full(uri, tokens);
+    if (!previous || previous.resultId !== previousResultId) return result;
+    return { resultId: result.resultId, edits: diffTokens(previous.data, tokens.data) };
+  }
+
+  delete(uri: string): void {
+    this.last.delete(uri);
+  }
+}
+
+/** One edit replacing the differing middle of two token arrays (common prefix and suffix kept). */
+export function diffTokens(before: readonly number[], after: readonly number[]): SemanticTokensEdit[] {
+  const shortest = Math.min(before.length, after.length);
+  let prefix = 0;
+  while (prefix < shortest && before[prefix] === after[prefix]) prefix++;
+  let suffix = 0;
+  while (suffix < shortest - prefix && before[before.length - 1 - suffix] === after[after.length - 1 - suffix]) suffix++;
+  if (prefix === before.length && prefix === after.length) return [];
+  return [{ start: prefix, deleteCount: before.length - prefix - suffix, data: after.slice(prefix, after.length - suffix) }];
 }

@@ -1,5 +1,5 @@
 import type { Gazetteers } from './gazetteer';
-import { charClass, hashLower, hashShape, hashSuffix, hashWord, mix, mix3 } from './hash';
+import { affixHashes, charClass, hashLower, hashShape, hashWord, mix, mix3 } from './hash';
 
 /**
  * Feature extraction for the entity tagger. A document (all its sentences, as token strings) is
@@ -9,7 +9,7 @@ import { charClass, hashLower, hashShape, hashSuffix, hashWord, mix, mix3 } from
  */
 
 /** Increment when the feature set changes: the model file records it and refuses a mismatch. */
-export const FEATURE_VERSION = 3;
+export const FEATURE_VERSION = 4;
 
 // Template ids. Each feature is mix(template, value...); the numbers only need to be distinct.
 const T_BIAS = 1, T_W = 2, T_L = 3, T_S = 4, T_PRE = 5, T_SUF = 9;
@@ -53,14 +53,14 @@ export class DocumentFeatures {
   private gazBegin = new Uint8Array(0);
   private gazInside = new Uint8Array(0);
   private docFlags = new Uint8Array(0);
+  private readonly affixes = new Int32Array(8);
+  /** 1 where the token is a role word (one Set lookup per token, reused by five features). */
+  private title = new Uint8Array(0);
   private sentenceStart = new Int32Array(0);
   private capsSentence = new Uint8Array(0);
   private words: readonly (readonly string[])[] = [];
-  private readonly docLower = new Set<number>();
-  private readonly docCapMid = new Set<number>();
-  private readonly docAfterFirst = new Set<number>();
-  private readonly docAfterTitle = new Set<number>();
-  private readonly docAfterIn = new Set<number>();
+  /** Lower-case word hash → document evidence bits, rebuilt per document. */
+  private readonly evidence = new FlagTable();
   private readonly hashIn = hashLower('in');
 
   constructor(private readonly gazetteers: Gazetteers) {}
@@ -75,11 +75,8 @@ export class DocumentFeatures {
       this.capsSentence = new Uint8Array((sentences.length + 1) * 2);
     }
     this.words = sentences;
-    this.docLower.clear();
-    this.docCapMid.clear();
-    this.docAfterFirst.clear();
-    this.docAfterTitle.clear();
-    this.docAfterIn.clear();
+    const evidence = this.evidence;
+    evidence.reset(total);
     let k = 0;
     for (let s = 0; s < sentences.length; s++) {
       const ws = sentences[s];
@@ -90,6 +87,7 @@ export class DocumentFeatures {
         this.word[k + i] = hashWord(w);
         this.lower[k + i] = hashLower(w);
         this.shape[k + i] = hashShape(w);
+        this.title[k + i] = this.gazetteers.titles.has(this.lower[k + i]) ? 1 : 0;
         if (!hasLower) {
           for (let j = 0; j < w.length; j++) {
             if (charClass(w.charCodeAt(j)) === 2) {
@@ -105,27 +103,19 @@ export class DocumentFeatures {
       for (let i = 0; i < ws.length; i++) {
         const cls = charClass(ws[i].charCodeAt(0));
         const l = this.lower[k + i];
-        if (cls === 2) this.docLower.add(l);
-        else if (cls === 1 && !this.capsSentence[s]) {
-          if (i > 0) this.docCapMid.add(l);
-          if (i > 0 && this.gazBegin[k + i - 1] & FIRSTNAME_BIT && charClass(ws[i - 1].charCodeAt(0)) === 1) this.docAfterFirst.add(l);
-          if (i > 0 && this.gazetteers.titles.has(this.lower[k + i - 1])) this.docAfterTitle.add(l);
-          if (i > 0 && this.lower[k + i - 1] === this.hashIn) this.docAfterIn.add(l);
+        if (cls === 2) evidence.or(l, DOC_LOWER);
+        else if (cls === 1 && i > 0 && !this.capsSentence[s]) {
+          let bits = DOC_CAP_MID;
+          if (this.gazBegin[k + i - 1] & FIRSTNAME_BIT && charClass(ws[i - 1].charCodeAt(0)) === 1) bits |= DOC_AFTER_FIRST;
+          if (this.title[k + i - 1]) bits |= DOC_AFTER_TITLE;
+          if (this.lower[k + i - 1] === this.hashIn) bits |= DOC_AFTER_IN;
+          evidence.or(l, bits);
         }
       }
       k += ws.length;
     }
     this.sentenceStart[sentences.length] = k;
-    for (let t = 0; t < k; t++) {
-      const l = this.lower[t];
-      let f = 0;
-      if (this.docLower.has(l)) f |= DOC_LOWER;
-      if (this.docCapMid.has(l)) f |= DOC_CAP_MID;
-      if (this.docAfterFirst.has(l)) f |= DOC_AFTER_FIRST;
-      if (this.docAfterTitle.has(l)) f |= DOC_AFTER_TITLE;
-      if (this.docAfterIn.has(l)) f |= DOC_AFTER_IN;
-      this.docFlags[t] = f;
-    }
+    for (let t = 0; t < k; t++) this.docFlags[t] = evidence.get(this.lower[t]);
   }
 
   private grow(size: number): void {
@@ -136,6 +126,19 @@ export class DocumentFeatures {
     this.gazBegin = new Uint8Array(size);
     this.gazInside = new Uint8Array(size);
     this.docFlags = new Uint8Array(size);
+    this.title = new Uint8Array(size);
+  }
+
+  /**
+   * The document evidence of sentence `s`'s tokens as a short string. With the sentence's words it
+   * determines the sentence's features, so an incremental analysis can cache tags under
+   * (words, evidence) and re-tag only sentences whose words or evidence changed. Keep it covering
+   * every document-level input of {@link extract}.
+   */
+  evidenceKey(s: number): string {
+    let key = '';
+    for (let t = this.sentenceStart[s], end = this.sentenceStart[s + 1]; t < end; t++) key += String.fromCharCode(48 + this.docFlags[t]);
+    return key;
   }
 
   /** Writes the features of sentence `s` (of the prepared document) into `out`. */
@@ -148,7 +151,7 @@ export class DocumentFeatures {
     const offsets = out.offsets;
     const W = this.word, L = this.lower, S = this.shape;
     const caps = this.capsSentence[s];
-    const titles = this.gazetteers.titles;
+    const title = this.title;
     let p = 0;
     for (let i = 0; i < n; i++) {
       offsets[i] = p;
@@ -164,9 +167,10 @@ export class DocumentFeatures {
       f[p++] = mix(T_L, l0);
       f[p++] = mix(T_S, s0);
       const len = w.length;
-      for (let k = 1; k <= 4 && k <= len; k++) {
-        f[p++] = mix(T_PRE + k - 1, hashLower(w, 0, k));
-        f[p++] = mix(T_SUF + k - 1, hashSuffix(w, k));
+      const affixes = affixHashes(w, this.affixes);
+      for (let k = 0; k < affixes; k++) {
+        f[p++] = mix(T_PRE + k, this.affixes[k]);
+        f[p++] = mix(T_SUF + k, this.affixes[4 + k]);
       }
       f[p++] = mix(T_L_M1, lm1);
       f[p++] = mix(T_L_P1, lp1);
@@ -205,9 +209,9 @@ export class DocumentFeatures {
         if (g) f[p++] = mix(T_GAZ_P1, g);
       }
       // Role words: "Foreign Minister Sergei Lavrov", "Dr. Bashar al-Ja’afari".
-      if (i > 0 && titles.has(lm1)) f[p++] = mix(T_TITLE_M1, s0);
-      if (i > 1 && titles.has(lm2)) f[p++] = mix(T_TITLE_M2, s0);
-      if (titles.has(l0)) f[p++] = mix(T_TITLE_0, s0);
+      if (i > 0 && title[t - 1]) f[p++] = mix(T_TITLE_M1, s0);
+      if (i > 1 && title[t - 2]) f[p++] = mix(T_TITLE_M2, s0);
+      if (title[t]) f[p++] = mix(T_TITLE_0, s0);
       // Transliterated names: "al-Nusra", "al-Ja’afari", "Frank-Walter".
       const hyphen = w.lastIndexOf('-');
       if (hyphen > 0 && hyphen < len - 1) {
@@ -220,5 +224,50 @@ export class DocumentFeatures {
       }
     }
     offsets[n] = p;
+  }
+}
+
+/**
+ * A small open-addressing table from 32-bit hash to 8 flag bits, reset per document in O(1) by a
+ * generation stamp, so document evidence costs no allocation and no Set hashing.
+ */
+class FlagTable {
+  private keys = new Int32Array(1 << 12);
+  private flags = new Uint8Array(1 << 12);
+  private stamps = new Int32Array(1 << 12);
+  private mask = (1 << 12) - 1;
+  private generation = 0;
+
+  /** Empties the table, sized for up to `entries` distinct keys. */
+  reset(entries: number): void {
+    if (entries * 2 > this.keys.length) {
+      let size = this.keys.length;
+      while (size < entries * 2) size *= 2;
+      this.keys = new Int32Array(size);
+      this.flags = new Uint8Array(size);
+      this.stamps = new Int32Array(size);
+      this.mask = size - 1;
+      this.generation = 0;
+    }
+    this.generation++;
+  }
+
+  or(key: number, bits: number): void {
+    let i = key & this.mask;
+    while (this.stamps[i] === this.generation && this.keys[i] !== key) i = (i + 1) & this.mask;
+    if (this.stamps[i] !== this.generation) {
+      this.stamps[i] = this.generation;
+      this.keys[i] = key;
+      this.flags[i] = bits;
+    } else this.flags[i] |= bits;
+  }
+
+  get(key: number): number {
+    let i = key & this.mask;
+    while (this.stamps[i] === this.generation) {
+      if (this.keys[i] === key) return this.flags[i];
+      i = (i + 1) & this.mask;
+    }
+    return 0;
   }
 }

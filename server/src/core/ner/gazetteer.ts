@@ -17,7 +17,12 @@ export const GAZETTEER_FILES = [
   'organizations.txt',
   'agencies.txt',
   'firstnames.txt',
+  'lastnames.txt',
+  'people.txt',
 ] as const;
+
+/** Bits of the lists in {@link GAZETTEER_FILES}. */
+export const LIST_BIT = { countries: 1, cities: 2, nationalities: 4, organizations: 8, agencies: 16, firstnames: 32, lastnames: 64, people: 128 } as const;
 
 /** Longest phrase (in tokens) we try to match; longer list entries are ignored. */
 const MAX_PHRASE = 8;
@@ -33,6 +38,8 @@ export class Gazetteers {
   readonly titles = new Set<number>();
   /** Lower-cased strings that are never reported as entities (page furniture, function words). */
   readonly nonEntities = new Set<string>();
+  /** Lower-case hashes of words news text writes in lower case (`lowercase-words.txt`), for reading Title Case headlines. */
+  readonly lowercaseWords = new Set<number>();
   /** Mention text → CoNLL type (`ORG`…) where our convention differs from CoNLL's (`Kremlin`). */
   readonly overrides = new Map<string, string>();
 
@@ -44,6 +51,7 @@ export class Gazetteers {
     });
     for (const title of readList('titles.txt')) g.titles.add(hashLower(title));
     for (const phrase of readList('nonentities.txt')) g.nonEntities.add(phrase.toLowerCase());
+    for (const word of readList('lowercase-words.txt')) g.lowercaseWords.add(hashLower(word));
     const conllType: Record<string, string> = { person: 'PER', organization: 'ORG', location: 'LOC' };
     for (const line of readList('overrides.tsv')) {
       const [text, type] = line.split('\t');
@@ -61,6 +69,31 @@ export class Gazetteers {
       if (i < tokens.length - 1) this.prefixes.add(h);
     }
     this.phrases.set(h, (this.phrases.get(h) ?? 0) | bit);
+  }
+
+  /** Bit mask of the lists that contain exactly this phrase (given as its tokens), 0 if none. */
+  lookup(words: readonly string[]): number {
+    let h = PHRASE_SEED;
+    for (const w of words) h = mix(h, hashLower(w));
+    return this.phrases.get(h) ?? 0;
+  }
+
+  /** As {@link lookup} for a single word, without allocating. */
+  lookupWord(word: string): number {
+    return this.phrases.get(mix(PHRASE_SEED, hashLower(word))) ?? 0;
+  }
+
+  /** The CoNLL type the lists suggest for a phrase: `LOC` (countries, cities), `ORG` (organisations, agencies), or undefined. */
+  typeOf(words: readonly string[]): string | undefined {
+    const bits = this.lookup(words);
+    if (bits & (LIST_BIT.countries | LIST_BIT.cities)) return 'LOC';
+    if (bits & (LIST_BIT.organizations | LIST_BIT.agencies)) return 'ORG';
+    return undefined;
+  }
+
+  /** True when the phrase is in the country list (national teams and governments are places in CoNLL too). */
+  isCountry(words: readonly string[]): boolean {
+    return (this.lookup(words) & LIST_BIT.countries) !== 0;
   }
 
   /**

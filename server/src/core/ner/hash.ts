@@ -71,6 +71,23 @@ export function hashSuffix(s: string, n: number): number {
   return h | 0;
 }
 
+/**
+ * Lower-cased prefix and suffix hashes of lengths 1..4 in one pass: `out[k-1]` = hashLower(s, 0, k),
+ * `out[4+k-1]` = hashSuffix(s, k). Returns how many lengths were filled (min(4, s.length)).
+ */
+export function affixHashes(s: string, out: Int32Array): number {
+  const n = s.length < 4 ? s.length : 4;
+  let hp = FNV_OFFSET;
+  let hs = FNV_OFFSET ^ 0x5bd1e995;
+  for (let k = 0; k < n; k++) {
+    hp = Math.imul(hp ^ NORM_LOWER[s.charCodeAt(k)], FNV_PRIME);
+    hs = Math.imul(hs ^ NORM_LOWER[s.charCodeAt(s.length - 1 - k)], FNV_PRIME);
+    out[k] = hp;
+    out[4 + k] = hs;
+  }
+  return n;
+}
+
 /** Shape class of one code unit: 1 upper, 2 lower, 3 digit, 0 other. */
 export function charClass(c: number): number {
   return CHAR_CLASS[c];

@@ -1,5 +1,6 @@
 import type { EntityMention, EntityRecognizer, EntityType, Sentence } from '../types';
 import { charClass, hashLower } from './hash';
+import { LIST_BIT, type Gazetteers } from './gazetteer';
 import type { SequenceTagger, TokenSpan } from './tagger';
 
 const OUTPUT_TYPES: Readonly<Record<string, EntityType | undefined>> = {
@@ -41,14 +42,14 @@ export class NerRecognizer implements EntityRecognizer {
 
   recognize(text: string, sentences: readonly Sentence[]): EntityMention[] {
     const words = sentences.map((s) => s.tokens.map((t) => t.text));
-    const tagged = this.tagger.tagDocument(words);
+    const tagged = this.tagger.tagDocument(this.truecase(words));
     let spans: DocSpan[] = [];
     tagged.forEach((list: TokenSpan[], s) => {
       for (const span of list) spans.push({ sentence: s, start: span.start, end: span.end, type: span.type, key: '' });
     });
-    spans = this.trimTitles(spans, words);
+    spans = this.cleanSpans(spans, words);
     for (const span of spans) span.key = spanKey(words[span.sentence], span.start, span.end);
-    if (this.consistency) spans = makeConsistent(spans, words);
+    if (this.consistency) spans = makeConsistent(spans, words, this.tagger.gazetteers);
     const overrides = this.tagger.gazetteers.overrides;
     for (const span of spans) span.type = overrides.get(span.key) ?? span.type;
     const nonEntities = this.tagger.gazetteers.nonEntities;
@@ -67,16 +68,79 @@ export class NerRecognizer implements EntityRecognizer {
   }
 
   /**
-   * Role words are never part of a name (CoNLL leaves titles outside): a person span does not start
-   * with one ("Dr.", "Minister"), an organisation does not end with one ("UN Special Envoy" → "UN"),
-   * and a span that is only role words ("Head") is dropped.
+   * What the tagger reads: the words, except that ordinary words capitalised only by position are
+   * lower-cased. CoNLL taught the tagger that a capital is strong evidence, and it has seen ALL-CAPS
+   * headlines but not Title Case ones ("Visa Program Up for Renewal Amid Allegations of Fraud") nor
+   * rare sentence openers ("Absolutely", "Additional reporting by"). A word is ordinary when news text
+   * writes it in lower case (`lowercase-words.txt`), no name list has it, and this document never
+   * capitalises it mid-sentence outside headlines. Offsets are untouched: only the tagger's input changes.
    */
-  private trimTitles(spans: DocSpan[], words: readonly (readonly string[])[]): DocSpan[] {
-    const titles = this.tagger.gazetteers.titles;
+  private truecase(words: string[][]): string[][] {
+    const gazetteers = this.tagger.gazetteers;
+    // Hash-based throughout: this runs on every sentence opener, and allocates nothing.
+    const ordinary = (w: string): boolean => {
+      if (w.length < 2 || !isCapitalised(w) || !hasLowerCase(w)) return false;
+      return gazetteers.lowercaseWords.has(hashLower(w)) && gazetteers.lookupWord(w) === 0;
+    };
+    const headline = words.map((ws) => {
+      // Every longer word capitalised (cheap test first), and at least three of them ordinary words.
+      let long = 0;
+      for (const w of ws) {
+        const cls = charClass(w.charCodeAt(0));
+        if (w.length < 4 || (cls !== 1 && cls !== 2)) continue;
+        if (cls === 2) return false;
+        long++;
+      }
+      if (long < 4) return false;
+      let common = 0;
+      for (const w of ws) if (w.length >= 4 && ordinary(w)) common++;
+      return common >= 3;
+    });
+    // Built on first use: most documents never need it.
+    let capitalisedMid: Set<number> | undefined;
+    const seenCapitalisedMid = (w: string): boolean => {
+      if (!capitalisedMid) {
+        const set = new Set<number>();
+        words.forEach((ws, s) => {
+          if (headline[s]) return;
+          for (let i = 1; i < ws.length; i++) if (isCapitalised(ws[i]) && hasLowerCase(ws[i])) set.add(hashLower(ws[i]));
+        });
+        capitalisedMid = set;
+      }
+      return capitalisedMid.has(hashLower(w));
+    };
+    const lowerIfOrdinary = (w: string): string => (ordinary(w) && !seenCapitalisedMid(w) ? w.toLowerCase() : w);
+    return words.map((ws, s) => {
+      if (headline[s]) return ws.map(lowerIfOrdinary);
+      if (ws.length > 1 && ws[0].length >= 4 && !isCapitalised(ws[1])) {
+        const first = lowerIfOrdinary(ws[0]);
+        if (first !== ws[0]) return [first, ...ws.slice(1)];
+      }
+      return ws;
+    });
+  }
+
+  /**
+   * Span clean-up for web articles, before document consistency. Role words are never part of a name
+   * (CoNLL leaves titles outside): a person span does not start with one ("Dr.", "Minister"), an
+   * organisation does not end with one ("UN Special Envoy" → "UN"), and a span of role words only
+   * ("Head") is dropped. Also: edge punctuation, honorifics, roles of places, a place glued to a name,
+   * and conferences named after cities (each rule commented below).
+   */
+  private cleanSpans(spans: DocSpan[], words: readonly (readonly string[])[]): DocSpan[] {
+    const gazetteers = this.tagger.gazetteers;
+    const titles = gazetteers.titles;
     const isTitle = (w: string) => titles.has(hashLower(w));
     const out: DocSpan[] = [];
     for (const span of spans) {
       const ws = words[span.sentence];
+      // Punctuation never starts or ends a name ("Head …"), except a closing bracket of the name
+      // itself (CoNLL's "Mladost ( L )").
+      while (span.end > span.start && !/[\p{L}\p{N}]/u.test(ws[span.start])) span.start++;
+      while (span.end > span.start && !/[\p{L}\p{N}]/u.test(ws[span.end - 1]) && !(ws[span.end - 1] === ')' && ws.slice(span.start, span.end).includes('('))) span.end--;
+      if (span.end === span.start) continue;
+      // "Mr. Leahy" is a person whatever the tagger thought.
+      if (span.end - span.start > 1 && HONORIFICS.has(ws[span.start])) span.type = 'PER';
       while (span.type === 'PER' && span.end - span.start > 1 && isTitle(ws[span.start])) span.start++;
       if (span.type !== 'PER') {
         let end = span.end;
@@ -84,6 +148,32 @@ export class NerRecognizer implements EntityRecognizer {
         // Keep "Office of the President" whole: never leave a span ending on a function word.
         if (end < span.end && isCapitalised(ws[end - 1])) span.end = end;
       }
+      // "Head of Dagestan", "President of Russia": a role of a place is not an organisation; keep the place.
+      if (span.type !== 'PER' && span.end - span.start > 2 && isTitle(ws[span.start]) && (ws[span.start + 1] === 'of' || ws[span.start + 1] === 'for')) {
+        const rest = ws.slice(span.start + 2, span.end);
+        if (gazetteers.typeOf(rest) === 'LOC') {
+          span.start += 2;
+          span.type = 'LOC';
+        }
+      }
+      // "Envoy for Syria Staffan de Mistura": a known place glued to a following name of two or more
+      // words is two mentions, the place and a person.
+      if (span.type === 'LOC' && span.end - span.start >= 3) {
+        for (let k = span.end - 2; k > span.start; k--) {
+          const rest = ws[k];
+          if (!(isCapitalised(rest) || rest === 'de' || /^(?:al|el)-/.test(rest)) || !isCapitalised(ws[span.end - 1])) continue;
+          if (gazetteers.typeOf(ws.slice(span.start, k)) !== 'LOC' || gazetteers.lookup(ws.slice(span.start, span.end)) !== 0) continue;
+          out.push({ sentence: span.sentence, start: span.start, end: k, type: 'LOC', key: '' });
+          span.start = k;
+          span.type = 'PER';
+          break;
+        }
+      }
+      // "recourse to Geneva 1 or …", "the Geneva II talks": a city with a sequence number names a
+      // conference (an event, MISC in CoNLL terms), not an organisation.
+      if (span.type === 'ORG' && span.end - span.start === 1 && span.start > 0 && EVENT_NUMBERS.has(ws[span.end] ?? '') &&
+        EVENT_LEAD.has(ws[span.start - 1].toLowerCase()) && !isCapitalised(ws[span.end + 1] ?? 'x') &&
+        gazetteers.lookup([ws[span.start]]) & LIST_BIT.cities) continue;
       let allTitles = true;
       for (let k = span.start; k < span.end && allTitles; k++) allTitles = isTitle(ws[k]);
       if (!allTitles) out.push(span);
@@ -92,9 +182,25 @@ export class NerRecognizer implements EntityRecognizer {
   }
 }
 
+/** Sequence numbers of conferences named after cities (`Geneva II`). */
+const EVENT_NUMBERS = new Set(['1', '2', '3', 'I', 'II', 'III']);
+/** Words that introduce such a conference name (`to Geneva 1`, `the Geneva II talks`). */
+const EVENT_LEAD = new Set(['to', 'the', 'of', 'at', 'in', 'from', 'after', 'before']);
+
+/** Lower-case particles inside surnames (`de Mistura`, `van Gaal`, `bin Laden`). */
+const PARTICLES = new Set(['de', 'da', 'di', 'del', 'della', 'van', 'von', 'der', 'den', 'le', 'la', 'bin', 'ibn', 'dos', 'du', 'ter']);
+
+/** Honorifics that only ever precede a person's name. */
+const HONORIFICS = new Set(['Mr.', 'Mrs.', 'Ms.', 'Mr', 'Mrs', 'Ms', 'Dr.', 'Prof.', 'Sir', 'Dame']);
+
 /** The span's words, typographic apostrophes folded, for comparing mentions across a document. */
 function spanKey(words: readonly string[], start: number, end: number): string {
-  return words.slice(start, end).join(' ').replace(/[’‘]/g, "'");
+  return foldApostrophes(end - start === 1 ? words[start] : words.slice(start, end).join(' '));
+}
+
+/** `Ja’afari` → `Ja'afari`; allocates only when there is something to fold. */
+function foldApostrophes(s: string): string {
+  return s.indexOf('’') < 0 && s.indexOf('‘') < 0 ? s : s.replace(/[’‘]/g, "'");
 }
 
 function isAcronym(key: string): boolean {
@@ -105,6 +211,11 @@ function isCapitalised(word: string): boolean {
   return charClass(word.charCodeAt(0)) === 1;
 }
 
+function hasLowerCase(word: string): boolean {
+  for (let i = 0; i < word.length; i++) if (charClass(word.charCodeAt(i)) === 2) return true;
+  return false;
+}
+
 /**
  * Document-level agreement, the second pass the tagger's features cannot do alone:
  * - the same string gets the type it has most often in the document;
@@ -112,19 +223,23 @@ function isCapitalised(word: string): boolean {
  *   full name, tagged or not;
  * - untagged repetitions of a multi-word name found elsewhere (`Munich Security Conference`) are added.
  */
-function makeConsistent(spans: DocSpan[], words: readonly (readonly string[])[]): DocSpan[] {
+function makeConsistent(spans: DocSpan[], words: readonly (readonly string[])[], gazetteers: Gazetteers): DocSpan[] {
   const votes = new Map<string, Map<string, number>>();
   const surnames = new Set<string>();
+  /** "de Mistura" of "Staffan de Mistura": a surname with its particle. */
+  const particleSurnames = new Set<string>();
   for (const span of spans) {
     let v = votes.get(span.key);
     if (!v) votes.set(span.key, (v = new Map()));
     v.set(span.type, (v.get(span.type) ?? 0) + 1);
     if (span.type === 'PER' && span.end - span.start >= 2) {
-      const last = words[span.sentence][span.end - 1].replace(/[’‘]/g, "'");
+      const last = foldApostrophes(words[span.sentence][span.end - 1]);
       if (isCapitalised(last) || /^(al|el|ad|as|ash|an|ar|at|az)-/i.test(last)) {
         surnames.add(last);
         const bare = /^(?:al|el)-(\p{Lu}.*)$/u.exec(last);
         if (bare) surnames.add(bare[1]);
+        const particle = words[span.sentence][span.end - 2];
+        if (span.end - span.start >= 3 && PARTICLES.has(particle)) particleSurnames.add(`${particle} ${last}`);
       }
     }
   }
@@ -141,7 +256,10 @@ function makeConsistent(spans: DocSpan[], words: readonly (readonly string[])[])
         tie = false;
       } else if (count === bestCount) tie = true;
     }
-    return tie ? undefined : best;
+    // A tie goes to place only for a country ("US" once a place, once an organisation). Cities stay
+    // unresolved: on sports pages "Leicestershire" is a team in one sentence and a county in the next.
+    if (tie) return v.has('LOC') && gazetteers.isCountry(key.split(' ')) ? 'LOC' : undefined;
+    return best;
   };
   for (const span of spans) {
     if (span.end - span.start === 1 && surnames.has(span.key) && span.type !== 'PER') span.type = 'PER';
@@ -170,16 +288,28 @@ function makeConsistent(spans: DocSpan[], words: readonly (readonly string[])[])
   }
   words.forEach((ws, s) => {
     const covered = new Uint8Array(ws.length);
-    for (const span of bySentence.get(s) ?? []) covered.fill(1, span.start, span.end);
+    const inSentence = bySentence.get(s) ?? [];
+    for (const span of inSentence) covered.fill(1, span.start, span.end);
+    // A surname found without its particle ("Mistura" in "de Mistura’s initiative") takes it back.
+    const withParticle = (start: number): number =>
+      start > 0 && !covered[start - 1] && particleSurnames.has(`${ws[start - 1]} ${foldApostrophes(ws[start])}`) ? start - 1 : start;
+    for (const span of inSentence) {
+      if (span.type !== 'PER' || span.end - span.start !== 1) continue;
+      const start = withParticle(span.start);
+      if (start === span.start) continue;
+      span.start = start;
+      span.key = spanKey(ws, span.start, span.end);
+      covered[start] = 1;
+    }
     for (let i = 0; i < ws.length; i++) {
       if (covered[i] || !(isCapitalised(ws[i]) || /^(?:al|el)-\p{Lu}/u.test(ws[i]))) continue;
-      const w = ws[i].replace(/[’‘]/g, "'");
+      const w = foldApostrophes(ws[i]);
       let matched = false;
       for (const cand of multi.get(w) ?? []) {
         const end = i + cand.words.length;
         if (end > ws.length) continue;
         let ok = true;
-        for (let k = 1; k < cand.words.length && ok; k++) ok = !covered[i + k] && ws[i + k].replace(/[’‘]/g, "'") === cand.words[k];
+        for (let k = 1; k < cand.words.length && ok; k++) ok = !covered[i + k] && foldApostrophes(ws[i + k]) === cand.words[k];
         if (!ok) continue;
         added.push({ sentence: s, start: i, end, type: cand.type, key: cand.words.join(' ') });
         covered.fill(1, i, end);
@@ -189,8 +319,9 @@ function makeConsistent(spans: DocSpan[], words: readonly (readonly string[])[])
       }
       if (matched) continue;
       if (surnames.has(w) && !(i + 1 < ws.length && isCapitalised(ws[i + 1]) && !covered[i + 1])) {
-        added.push({ sentence: s, start: i, end: i + 1, type: 'PER', key: w });
-        covered[i] = 1;
+        const start = withParticle(i);
+        added.push({ sentence: s, start, end: i + 1, type: 'PER', key: spanKey(ws, start, i + 1) });
+        covered.fill(1, start, i + 1);
       }
     }
   });

@@ -1,0 +1,523 @@
+/**
+ * Performance figures at every size (issue 6). Run: `npm run bench` (builds first; add `-- --quick`
+ * to skip the 10,000-article workspace). Prints a table and writes `bench/results.json` (gitignored).
+ * These are figures, not timed tests: nothing here passes or fails on a threshold.
+ *
+ * 1. Full analysis time against document size (1 KB … 5 MB), articles built by concatenating PolNeAR
+ *    texts from `../shared/data/polnear/{train,dev}/text` (read in place, never copied), with MB/s
+ *    (UTF-8 bytes) and tokens/s; the incremental re-analysis after a one-character edit; compromise's
+ *    `nlp(text).people()/organizations()/places()` on the same text in the same run, whole up to
+ *    100 KB and on a bounded 100 KB sample of the bigger articles (feeding it 1 MB takes minutes).
+ * 2. Request latency through the real protocol (`dist/server.js --stdio`): semantic tokens (full and
+ *    range), hover, document symbols, code actions, diagnostics after open; p50 / p99 on the seeds and
+ *    on a 1 MB article.
+ * 3. Typing: 200 single-character edits (incremental `didChange`) in the middle of a 1 MB article;
+ *    per edit, the time to fresh diagnostics (published for the new version) and to fresh semantic
+ *    tokens for the visible range (a range request sent right after the edit).
+ * 4. Workspace: time and peak resident memory (VmHWM of the server process) to index 1,000 and
+ *    10,000 articles (PolNeAR replicated into a temp folder), progress notifications seen, and hover
+ *    latency on an actor that appears in thousands of them.
+ */
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { performance } from 'perf_hooks';
+import type { Hover, PublishDiagnosticsParams, SemanticTokens } from 'vscode-languageserver-protocol';
+import { URI } from 'vscode-uri';
+import { analyzeArticle } from '../server/src/core/analysis';
+import { IncrementalAnalyzer } from '../server/src/core/incrementalAnalysis';
+import { loadDefaultRecognizer } from '../server/src/core/ner';
+import { decodeSemanticTokens, LspTestClient } from '../test/helpers/lspClient';
+import { readSeed, seedPath, SEEDS } from '../test/helpers/seeds';
+
+const ROOT = path.resolve(__dirname, '..');
+const POLNEAR = path.resolve(ROOT, '..', 'shared', 'data', 'polnear');
+const QUICK = process.argv.includes('--quick');
+/** `--only=analysis,protocol,workspace` runs some sections; `--articles=1000,10000` sets the workspace sizes. */
+const ONLY = (process.argv.find((a) => a.startsWith('--only='))?.slice(7) ?? 'analysis,protocol,workspace').split(',');
+const WORKSPACE_SIZES = (process.argv.find((a) => a.startsWith('--articles='))?.slice(11) ?? (QUICK ? '1000' : '1000,10000')).split(',').map(Number);
+const KB = 1024;
+const MB = 1024 * 1024;
+
+interface Row {
+  section: string;
+  what: string;
+  figure: string;
+  target?: string;
+  met?: boolean;
+}
+const rows: Row[] = [];
+const results: Record<string, unknown> = { date: new Date().toISOString(), node: process.version, cpus: os.cpus().length, cpu: os.cpus()[0]?.model, loadavg: os.loadavg() };
+
+function row(section: string, what: string, figure: string, target?: string, met?: boolean): void {
+  rows.push({ section, what, figure, target, met });
+  console.error(`  ${section} | ${what} | ${figure}${target ? ` | ${target} ${met ? 'met' : 'NOT met'}` : ''}`);
+}
+
+function percentile(values: readonly number[], p: number): number {
+  if (values.length === 0) return NaN;
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
+}
+const ms = (v: number) => (v < 10 ? v.toFixed(2) : v.toFixed(0));
+const median = (values: readonly number[]) => percentile(values, 50);
+
+/** PolNeAR article texts, train then dev, by file name. */
+function polnearFiles(): string[] {
+  const files: string[] = [];
+  for (const split of ['train', 'dev']) {
+    const dir = path.join(POLNEAR, split, 'text');
+    if (!fs.existsSync(dir)) continue;
+    for (const name of fs.readdirSync(dir).sort()) if (name.endsWith('.txt')) files.push(path.join(dir, name));
+  }
+  return files;
+}
+
+/** An article of `bytes` UTF-8 bytes (±one paragraph) made of whole PolNeAR texts, cut at a paragraph. */
+function buildArticle(texts: readonly string[], bytes: number): string {
+  let out = '';
+  let size = 0;
+  for (let i = 0; size < bytes; i++) {
+    const piece = `${texts[i % texts.length].trim()}\n\n`;
+    out += piece;
+    size += Buffer.byteLength(piece);
+  }
+  // Cut back to the requested size at a paragraph break.
+  let cut = out.length;
+  while (Buffer.byteLength(out.slice(0, cut)) > bytes) {
+    const previous = out.lastIndexOf('\n\n', cut - 1);
+    if (previous <= 0) break;
+    cut = previous;
+  }
+  return `${out.slice(0, cut).trimEnd()}\n`;
+}
+
+async function timeIt<T>(fn: () => T): Promise<[T, number]> {
+  const t0 = performance.now();
+  const value = fn();
+  return [value, performance.now() - t0];
+}
+
+/**
+ * Wall time and CPU time (user + system) of a synchronous call. On a shared machine the wall time
+ * includes waiting for a core; the CPU time is the work done on one core.
+ */
+function timeBoth<T>(fn: () => T): [T, number, number] {
+  const c0 = process.cpuUsage();
+  const t0 = performance.now();
+  const value = fn();
+  const wall = performance.now() - t0;
+  const cpu = process.cpuUsage(c0);
+  return [value, wall, (cpu.user + cpu.system) / 1000];
+}
+
+// ---------------------------------------------------------------------------------------------------
+// 1. Full analysis against size, and compromise side by side
+// ---------------------------------------------------------------------------------------------------
+
+async function benchAnalysis(texts: readonly string[]): Promise<void> {
+  console.error('1. analysis throughput');
+  const recognizer = loadDefaultRecognizer();
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const nlp = require('compromise') as (text: string) => { people(): { out(f: string): string[] }; organizations(): { out(f: string): string[] }; places(): { out(f: string): string[] } };
+  analyzeArticle(buildArticle(texts, 20 * KB), recognizer); // warm-up: data files, JIT
+  nlp(buildArticle(texts, 5 * KB)).people();
+  const sizes: [string, number, number][] = [
+    ['1 KB', KB, 200],
+    ['10 KB', 10 * KB, 40],
+    ['100 KB', 100 * KB, 8],
+    ['1 MB', MB, 3],
+    ['5 MB', 5 * MB, 1],
+  ];
+  const analysis: Record<string, unknown>[] = [];
+  for (const [label, bytes, runs] of sizes) {
+    const text = buildArticle(texts, bytes);
+    const utf8 = Buffer.byteLength(text);
+    const times: number[] = [];
+    const cpuTimes: number[] = [];
+    let result = analyzeArticle(text, recognizer);
+    for (let r = 0; r < runs; r++) {
+      const [value, t, cpu] = timeBoth(() => analyzeArticle(text, recognizer));
+      result = value;
+      times.push(t);
+      cpuTimes.push(cpu);
+    }
+    const wallTime = median(times);
+    // Throughput on one core: the CPU time of the (single-threaded) analysis.
+    const time = median(cpuTimes);
+    const tokens = result.sentences.reduce((n, s) => n + s.tokens.length, 0);
+    const lastSentenceEnd = result.sentences.length ? result.sentences[result.sentences.length - 1].end : 0;
+    const covered = text.trimEnd().length - lastSentenceEnd <= 1 && result.entities.length > 0;
+    // Incremental: the same text after a one-character edit in the middle, through the paragraph caches.
+    const analyzer = new IncrementalAnalyzer(recognizer);
+    analyzer.analyze(text);
+    const middle = text.indexOf(' ', text.length >> 1);
+    const incTimes: number[] = [];
+    let edited = text;
+    for (let r = 0; r < Math.max(3, Math.min(runs, 10)); r++) {
+      edited = `${edited.slice(0, middle + r)}e${edited.slice(middle + r)}`;
+      incTimes.push(timeBoth(() => analyzer.analyze(edited))[2]);
+    }
+    // compromise, whole up to 100 KB, else on the first 100 KB (whole paragraphs).
+    const sample = bytes <= 100 * KB ? text : buildArticle([text], 100 * KB);
+    const sampleBytes = Buffer.byteLength(sample);
+    const compromiseRuns = bytes <= 10 * KB ? 10 : 1;
+    const compromiseTimes: number[] = [];
+    let found = 0;
+    for (let r = 0; r < compromiseRuns; r++) {
+      const [n, , t] = timeBoth(() => {
+        const doc = nlp(sample);
+        return doc.people().out('array').length + doc.organizations().out('array').length + doc.places().out('array').length;
+      });
+      found = n;
+      compromiseTimes.push(t);
+    }
+    const ourMBs = utf8 / MB / (time / 1000);
+    const theirMBs = sampleBytes / MB / (median(compromiseTimes) / 1000);
+    const entry = {
+      size: label,
+      bytes: utf8,
+      tokens,
+      entities: result.entities.length,
+      quotes: result.quotes.length,
+      actors: result.actors.length,
+      fullAnalysisCpuMs: time,
+      fullAnalysisWallMs: wallTime,
+      runs,
+      mbPerSecond: ourMBs,
+      tokensPerSecond: tokens / (time / 1000),
+      incrementalAfterEditCpuMs: { p50: median(incTimes), max: Math.max(...incTimes) },
+      nothingSkipped: covered,
+      compromise: { sampleBytes, sampled: sampleBytes < utf8, cpuMs: median(compromiseTimes), mbPerSecond: theirMBs, entities: found },
+      speedupOverCompromise: ourMBs / theirMBs,
+    };
+    analysis.push(entry);
+    row('analysis', `${label}: full analysis`, `${ms(time)} ms CPU (${ms(wallTime)} ms wall), ${ourMBs.toFixed(2)} MB/s, ${Math.round(tokens / (time / 1000)).toLocaleString('en')} tokens/s, ${result.entities.length} entities${covered ? '' : ' (NOT fully covered)'}`,
+      bytes === MB ? '≤ 500 ms, ≥ 2 MB/s' : bytes >= 100 * KB ? '≥ 2 MB/s' : undefined, bytes === MB ? time <= 500 && ourMBs >= 2 : bytes >= 100 * KB ? ourMBs >= 2 : undefined);
+    row('analysis', `${label}: incremental re-analysis after 1 edit`, `p50 ${ms(median(incTimes))} ms CPU, max ${ms(Math.max(...incTimes))} ms`);
+    row('analysis', `${label}: compromise${sampleBytes < utf8 ? ` (on a ${Math.round(sampleBytes / KB)} KB sample)` : ''}`, `${ms(median(compromiseTimes))} ms CPU, ${theirMBs.toFixed(3)} MB/s → ours ${(ourMBs / theirMBs).toFixed(1)}×`, bytes >= 100 * KB ? '≈ 15×' : undefined, bytes >= 100 * KB ? ourMBs / theirMBs >= 15 : undefined);
+  }
+  results.analysis = analysis;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// 2. and 3. Requests and typing through the protocol
+// ---------------------------------------------------------------------------------------------------
+
+interface LatencySet {
+  [request: string]: number[];
+}
+
+async function timed<T>(fn: () => Promise<T>): Promise<[T, number]> {
+  const t0 = performance.now();
+  const value = await fn();
+  return [value, performance.now() - t0];
+}
+
+/** Opens a document and measures the time to its first diagnostics. */
+async function openAndWait(client: LspTestClient, file: string, text: string): Promise<[string, number]> {
+  const t0 = performance.now();
+  const uri = client.open(file, text);
+  await client.waitForDiagnostics(uri, () => true, 120_000);
+  return [uri, performance.now() - t0];
+}
+
+function lineOfOffset(text: string, offset: number): number {
+  let line = 0;
+  for (let i = 0; i < offset; i++) if (text.charCodeAt(i) === 10) line++;
+  return line;
+}
+
+/** The requests an editor sends, `rounds` times each, on an open document. */
+async function requestLatencies(client: LspTestClient, uri: string, text: string, legend: string[], rounds: number, into: LatencySet): Promise<void> {
+  const add = (name: string, t: number) => (into[name] ??= []).push(t);
+  const textDocument = { uri };
+  const lines = text.split('\n');
+  const middleLine = Math.floor(lines.length / 2);
+  const visible = { start: { line: Math.max(0, middleLine - 30), character: 0 }, end: { line: middleLine + 30, character: 0 } };
+  // A person mention for the hover, from the tokens themselves.
+  const full = await client.request<SemanticTokens>('textDocument/semanticTokens/full', { textDocument });
+  const decoded = decodeSemanticTokens(full.data, legend);
+  const person = decoded.find((t) => t.type === 'person' && t.line >= middleLine) ?? decoded.find((t) => t.type === 'person') ?? decoded[0];
+  const hoverAt = person ? { line: person.line, character: person.character + 1 } : { line: 0, character: 0 };
+  // The first request of each kind may convert the whole analysis (the outline of thousands of quotes):
+  // reported apart as `first …`, the percentiles are for the requests an editor repeats.
+  add('first documentSymbol', (await timed(() => client.request('textDocument/documentSymbol', { textDocument })))[1]);
+  add('first hover', (await timed(() => client.request('textDocument/hover', { textDocument, position: hoverAt })))[1]);
+  for (let r = 0; r < rounds; r++) {
+    add('semanticTokens/full', (await timed(() => client.request('textDocument/semanticTokens/full', { textDocument })))[1]);
+    add('semanticTokens/range', (await timed(() => client.request('textDocument/semanticTokens/range', { textDocument, range: visible })))[1]);
+    add('hover', (await timed(() => client.request('textDocument/hover', { textDocument, position: hoverAt })))[1]);
+    add('documentSymbol', (await timed(() => client.request('textDocument/documentSymbol', { textDocument })))[1]);
+    add('codeAction', (await timed(() => client.request('textDocument/codeAction', { textDocument, range: visible, context: { diagnostics: [] } })))[1]);
+  }
+}
+
+async function benchProtocol(texts: readonly string[], tmp: string): Promise<void> {
+  console.error('2. request latency through the protocol');
+  const client = new LspTestClient();
+  const init = await client.connection.sendRequest('initialize', {
+    processId: process.pid,
+    rootUri: null,
+    workspaceFolders: null,
+    capabilities: { textDocument: { semanticTokens: { requests: { full: { delta: true }, range: true }, tokenTypes: [], tokenModifiers: [], formats: ['relative'] } } },
+  });
+  await client.connection.sendNotification('initialized', {});
+  const legend = (init as { capabilities: { semanticTokensProvider: { legend: { tokenTypes: string[] } } } }).capabilities.semanticTokensProvider.legend.tokenTypes;
+  const protocol: Record<string, unknown> = {};
+  try {
+    // Seeds.
+    const seedLatencies: LatencySet = { 'diagnostics after open': [] };
+    for (const name of Object.values(SEEDS)) {
+      const text = readSeed(name);
+      const [uri, openMs] = await openAndWait(client, seedPath(name), text);
+      seedLatencies['diagnostics after open'].push(openMs);
+      await requestLatencies(client, uri, text, legend, 40, seedLatencies);
+    }
+    protocol.seeds = summarize(seedLatencies);
+    for (const [name, values] of Object.entries(seedLatencies)) {
+      const target = name === 'hover' || name === 'documentSymbol' ? 10 : undefined;
+      row('requests (seeds)', name, `p50 ${ms(median(values))} ms, p99 ${ms(percentile(values, 99))} ms (n=${values.length})`, target ? `p99 ≤ ${target} ms` : undefined, target ? percentile(values, 99) <= target : undefined);
+    }
+    // A 1 MB article.
+    const big = buildArticle(texts, MB);
+    const bigFile = path.join(tmp, 'articles', 'one-megabyte.txt');
+    fs.mkdirSync(path.dirname(bigFile), { recursive: true });
+    fs.writeFileSync(bigFile, big);
+    const bigLatencies: LatencySet = { 'diagnostics after open': [] };
+    const [bigUri, bigOpen] = await openAndWait(client, bigFile, big);
+    bigLatencies['diagnostics after open'].push(bigOpen);
+    const [, firstTokens] = await timed(() => client.request('textDocument/semanticTokens/full', { textDocument: { uri: bigUri } }));
+    await requestLatencies(client, bigUri, big, legend, 30, bigLatencies);
+    protocol.oneMegabyte = { ...summarize(bigLatencies), firstSemanticTokensMs: firstTokens };
+    row('requests (1 MB)', 'first semantic tokens after open (full analysis)', `${ms(firstTokens)} ms`);
+    for (const [name, values] of Object.entries(bigLatencies)) {
+      const target = name === 'hover' || name === 'documentSymbol' ? 50 : undefined;
+      row('requests (1 MB)', name, `p50 ${ms(median(values))} ms, p99 ${ms(percentile(values, 99))} ms (n=${values.length})`, target ? `p99 ≤ ${target} ms` : undefined, target ? percentile(values, 99) <= target : undefined);
+    }
+    // 3. Typing in the middle of the 1 MB article.
+    console.error('3. typing');
+    const typing = await benchTyping(client, bigUri, big);
+    protocol.typing = typing;
+  } finally {
+    await client.shutdown();
+  }
+  results.protocol = protocol;
+}
+
+async function benchTyping(client: LspTestClient, uri: string, text: string): Promise<Record<string, unknown>> {
+  const textDocument = { uri };
+  const lines = text.split('\n');
+  let line = Math.floor(lines.length / 2);
+  while (lines[line].length < 80 && line < lines.length - 1) line++;
+  let character = Math.floor(lines[line].length / 2);
+  const visible = () => ({ start: { line: Math.max(0, line - 30), character: 0 }, end: { line: line + 30, character: 0 } });
+  const toTokens: number[] = [];
+  const toDiagnostics: number[] = [];
+  const toDelta: number[] = [];
+  const typed = 'The quick brown fox jumps over the lazy dog. Sergei Lavrov met John Kerry in Geneva. ';
+  let previousResultId: string | undefined = (await client.request<SemanticTokens>('textDocument/semanticTokens/full', textDocument ? { textDocument } : {})).resultId;
+  let entityLinesOk = true;
+  for (let i = 0; i < 200; i++) {
+    const ch = typed[i % typed.length];
+    const t0 = performance.now();
+    const version = client.change(uri, [{ range: { start: { line, character }, end: { line, character } }, text: ch }]);
+    const diagnostics = client.waitForDiagnostics(uri, (p: PublishDiagnosticsParams) => p.version === version, 60_000).then(() => performance.now() - t0);
+    const tokens = await client.request<SemanticTokens>('textDocument/semanticTokens/range', { textDocument, range: visible() });
+    toTokens.push(performance.now() - t0);
+    if (tokens.data.length === 0) entityLinesOk = false;
+    toDiagnostics.push(await diagnostics);
+    // What VS Code asks for the whole document: the delta from the previous result.
+    if (i % 4 === 0 && previousResultId) {
+      const [delta, t] = await timed(() => client.request<{ resultId?: string }>('textDocument/semanticTokens/full/delta', { textDocument, previousResultId }));
+      previousResultId = delta.resultId;
+      toDelta.push(t);
+    }
+    character++;
+  }
+  const p99Tokens = percentile(toTokens, 99);
+  const p99Diagnostics = percentile(toDiagnostics, 99);
+  row('typing (1 MB)', '200 edits: edit → fresh semantic tokens (visible range)', `p50 ${ms(median(toTokens))} ms, p99 ${ms(p99Tokens)} ms`, 'p99 ≤ 30 ms', p99Tokens <= 30);
+  row('typing (1 MB)', '200 edits: edit → fresh diagnostics (debounce 40 ms included)', `p50 ${ms(median(toDiagnostics))} ms, p99 ${ms(p99Diagnostics)} ms`, 'p99 ≤ 150 ms', p99Diagnostics <= 150);
+  row('typing (1 MB)', 'semanticTokens/full/delta after an edit', `p50 ${ms(median(toDelta))} ms, p99 ${ms(percentile(toDelta, 99))} ms (n=${toDelta.length})`);
+  // The full analysis after the pause, and whether the provisional tokens agreed with it.
+  const provisional = await client.request<SemanticTokens>('textDocument/semanticTokens/range', { textDocument, range: visible() });
+  const [, settleMs] = await timed(() => client.request('textDocument/hover', { textDocument, position: { line, character } }));
+  const exact = await client.request<SemanticTokens>('textDocument/semanticTokens/range', { textDocument, range: visible() });
+  const agreed = JSON.stringify(provisional.data) === JSON.stringify(exact.data);
+  row('typing (1 MB)', 'first hover after typing (waits for the full analysis)', `${ms(settleMs)} ms`);
+  row('typing (1 MB)', 'provisional tokens of the visible range equal the full analysis\'s', agreed ? 'yes' : 'no (a refresh follows)');
+  return {
+    edits: 200,
+    toSemanticTokensMs: { p50: median(toTokens), p99: p99Tokens, max: Math.max(...toTokens) },
+    toDiagnosticsMs: { p50: median(toDiagnostics), p99: p99Diagnostics, max: Math.max(...toDiagnostics) },
+    fullDeltaMs: { p50: median(toDelta), p99: percentile(toDelta, 99) },
+    firstHoverAfterTypingMs: settleMs,
+    provisionalEqualsFull: agreed,
+    visibleRangeHadTokens: entityLinesOk,
+  };
+}
+
+function summarize(set: LatencySet): Record<string, { p50: number; p99: number; n: number }> {
+  const out: Record<string, { p50: number; p99: number; n: number }> = {};
+  for (const [name, values] of Object.entries(set)) out[name] = { p50: median(values), p99: percentile(values, 99), n: values.length };
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// 4. Workspace index
+// ---------------------------------------------------------------------------------------------------
+
+function peakRss(pid: number): number {
+  try {
+    const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
+    const match = /VmHWM:\s+(\d+) kB/.exec(status);
+    return match ? Number(match[1]) * 1024 : NaN;
+  } catch {
+    return NaN;
+  }
+}
+
+async function benchWorkspace(files: readonly string[], count: number, tmp: string): Promise<void> {
+  const folder = path.join(tmp, `workspace-${count}`);
+  const articles = path.join(folder, 'articles');
+  fs.rmSync(folder, { recursive: true, force: true });
+  fs.mkdirSync(articles, { recursive: true });
+  let bytes = 0;
+  for (let i = 0; i < count; i++) {
+    const source = files[i % files.length];
+    const target = path.join(articles, `${String(i).padStart(5, '0')}_${path.basename(source)}`);
+    fs.copyFileSync(source, target);
+    bytes += fs.statSync(target).size;
+  }
+  const client = new LspTestClient();
+  const pid = (client as unknown as { process: { pid: number } }).process.pid;
+  let progressReports = 0;
+  let statusMessages = 0;
+  const ready = new Promise<number>((resolve) => {
+    client.connection.onNotification('articleLens/status', (params: { state: string; articles: number }) => {
+      statusMessages++;
+      if (params.state === 'ready') resolve(params.articles);
+    });
+  });
+  client.connection.onNotification('$/progress', () => {
+    progressReports++;
+  });
+  const t0 = performance.now();
+  // Requests answered while the index is being built: document symbols on a seed, timed.
+  await client.connection.sendRequest('initialize', {
+    processId: process.pid,
+    rootUri: URI.file(folder).toString(),
+    workspaceFolders: [{ uri: URI.file(folder).toString(), name: 'bench' }],
+    capabilities: { window: { workDoneProgress: true } },
+  });
+  await client.connection.sendNotification('initialized', {});
+  const duringIndexing: number[] = [];
+  const seedUri = client.open(seedPath(SEEDS.lavrovKerry), readSeed(SEEDS.lavrovKerry));
+  let indexed = false;
+  const probing = (async () => {
+    while (!indexed) {
+      duringIndexing.push((await timed(() => client.request('textDocument/documentSymbol', { textDocument: { uri: seedUri } })))[1]);
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  })();
+  const exited = new Promise<number>((resolve) => (client as unknown as { process: import('child_process').ChildProcess }).process.once('exit', () => resolve(-1)));
+  const articlesIndexed = await Promise.race([ready, exited]);
+  if (articlesIndexed < 0) throw new Error(`the server exited while indexing: ${client.stderr.slice(-2000)}`);
+  const indexMs = performance.now() - t0;
+  indexed = true;
+  await probing;
+  const peak = peakRss(pid);
+  // Hover on an actor found in thousands of articles: the most frequent surname's first mention.
+  const probeIndex = files.findIndex((f) => /\bDonald Trump\b/.test(fs.readFileSync(f, 'utf8')));
+  const hovers: number[] = [];
+  let hoverArticles = 0;
+  if (probeIndex >= 0) {
+    const file = files[probeIndex];
+    const text = fs.readFileSync(file, 'utf8');
+    const uri = URI.file(path.join(articles, `${String(probeIndex).padStart(5, '0')}_${path.basename(file)}`)).toString();
+    void client.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'article', version: 1, text } });
+    const offset = text.search(/\bTrump\b/) + 2;
+    const line = lineOfOffset(text, offset);
+    const character = offset - (text.lastIndexOf('\n', offset - 1) + 1);
+    // The first hover analyses the opened article; the figures are for hovers after that.
+    const [, coldHover] = await timed(() => client.request<Hover | null>('textDocument/hover', { textDocument: { uri }, position: { line, character } }));
+    results.coldCrossArticleHoverMs = coldHover;
+    for (let r = 0; r < 30; r++) {
+      const [hover, t] = await timed(() => client.request<Hover | null>('textDocument/hover', { textDocument: { uri }, position: { line, character } }));
+      hovers.push(t);
+      const value = hover && typeof hover.contents === 'object' && 'value' in hover.contents ? hover.contents.value : '';
+      const match = /In other articles \((\d+)\)/.exec(value);
+      hoverArticles = match ? Number(match[1]) : 0;
+    }
+  }
+  await client.shutdown();
+  fs.rmSync(folder, { recursive: true, force: true });
+  const entry = {
+    articles: count,
+    bytes,
+    articlesIndexed,
+    indexMs,
+    mbPerSecond: bytes / MB / (indexMs / 1000),
+    peakRssBytes: peak,
+    progressReports,
+    statusMessages,
+    requestsDuringIndexing: { n: duringIndexing.length, p50: median(duringIndexing), p99: percentile(duringIndexing, 99), max: Math.max(...duringIndexing) },
+    crossArticleHover: { p50: median(hovers), p99: percentile(hovers, 99), otherArticles: hoverArticles },
+  };
+  (results.workspace as unknown[]).push(entry);
+  const big = count >= 10_000;
+  row(`workspace (${count.toLocaleString('en')})`, `index ${count.toLocaleString('en')} articles (${(bytes / MB).toFixed(1)} MB)`, `${(indexMs / 1000).toFixed(1)} s, ${(bytes / MB / (indexMs / 1000)).toFixed(2)} MB/s, ${articlesIndexed} indexed, ${progressReports} progress reports`, big ? '≤ 30 s' : undefined, big ? indexMs <= 30_000 : undefined);
+  row(`workspace (${count.toLocaleString('en')})`, 'peak resident memory of the server', `${(peak / MB).toFixed(0)} MB`, big ? '≤ 500 MB' : undefined, big ? peak <= 500 * MB : undefined);
+  row(`workspace (${count.toLocaleString('en')})`, 'documentSymbol while indexing', `p50 ${ms(median(duringIndexing))} ms, p99 ${ms(percentile(duringIndexing, 99))} ms, max ${ms(Math.max(...duringIndexing))} ms (n=${duringIndexing.length})`);
+  row(`workspace (${count.toLocaleString('en')})`, `hover on "Trump" (in ${hoverArticles} other articles)`, `p50 ${ms(median(hovers))} ms, p99 ${ms(percentile(hovers, 99))} ms`, '≤ 20 ms', percentile(hovers, 99) <= 20);
+}
+
+// ---------------------------------------------------------------------------------------------------
+
+function printTable(): void {
+  const header = ['Section', 'Measure', 'Figure', 'Target'];
+  const body = rows.map((r) => [r.section, r.what, r.figure, r.target ? `${r.target}: ${r.met ? 'met' : 'NOT met'}` : '']);
+  const widths = header.map((h, i) => Math.max(h.length, ...body.map((b) => b[i].length)));
+  const line = (cells: string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i])).join(' | ')} |`;
+  console.log(line(header));
+  console.log(`|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`);
+  for (const b of body) console.log(line(b));
+}
+
+async function main(): Promise<void> {
+  const files = polnearFiles();
+  if (files.length === 0) {
+    console.error(`PolNeAR not found under ${POLNEAR}: the benchmark needs ../shared/data/polnear.`);
+    process.exit(2);
+  }
+  if (!fs.existsSync(path.join(ROOT, 'dist', 'server.js'))) {
+    console.error('dist/server.js is missing: run `node esbuild.js` first (npm run bench does).');
+    process.exit(2);
+  }
+  const texts = files.map((f) => fs.readFileSync(f, 'utf8'));
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'article-lens-bench-'));
+  results.corpus = { articles: files.length, bytes: texts.reduce((n, t) => n + Buffer.byteLength(t), 0) };
+  results.workspace = [];
+  try {
+    if (ONLY.includes('analysis')) await benchAnalysis(texts);
+    if (ONLY.includes('protocol')) await benchProtocol(texts, tmp);
+    if (ONLY.includes('workspace')) {
+      console.error('4. workspace');
+      for (const count of WORKSPACE_SIZES) await benchWorkspace(files, count, tmp);
+    }
+  } finally {
+    fs.rmSync(tmp, { recursive: true, force: true });
+  }
+  results.rows = rows;
+  fs.mkdirSync(path.join(ROOT, 'bench'), { recursive: true });
+  fs.writeFileSync(path.join(ROOT, 'bench', 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
+  console.log(`\nArticle Lens benchmark — ${new Date().toISOString()}, node ${process.version}, ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, load ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}\n`);
+  printTable();
+  console.log('\nWritten to bench/results.json.');
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,167 @@
+/**
+ * Benchmarks the named-entity recogniser on CoNLL-2003 eng.testa and compares it with `compromise`.
+ *
+ *   npm run bench:ner                 # the committed model, server/data/ner/model.bin
+ *   npm run bench:ner -- --model /tmp/model.bin
+ *
+ * Prints (figures only, nothing asserted):
+ * - P/R/F1 per type (PER, ORG, LOC) and overall, exact spans as conlleval counts them, MISC left out:
+ *   (a) on the gold tokenisation (the tagger's score), (b) through the full analysis path (the raw
+ *   text of each pseudo-document, tokens joined by spaces and one sentence per line, split into
+ *   paragraphs, tokenised and sentence-split by the runtime code), (c) compromise on the same text;
+ * - tokens per second, single thread: the tagger alone, the recogniser, the full path, compromise;
+ * - model size on disk, load time, process memory after loading.
+ * Takes about a minute (compromise is the slow part). Speeds are medians of several timing windows,
+ * as wall-clock and per CPU second of this process (the fair figure when other processes share the cores).
+ */
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import nlp from 'compromise';
+import { findModelFile, loadRecognizer } from '../server/src/core/ner';
+import { splitParagraphs } from '../server/src/core/paragraphs';
+import { splitSentences, tokenize } from '../server/src/core/tokenize';
+import type { Sentence } from '../server/src/core/types';
+import { CONLL_DIR, documentText, mentionSpans, readConll, segmentDocuments, SpanScore, type DocumentText, type TypedSpan } from './nerShared';
+
+function argValue(name: string): string | undefined {
+  const i = process.argv.indexOf(name);
+  return i >= 0 ? process.argv[i + 1] : undefined;
+}
+
+const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+const rate = (tokens: number, ms: number) => `${Math.round((tokens / ms) * 1000).toLocaleString('en-US')} tokens/s`;
+
+interface Timing {
+  /** Wall-clock ms per run. */
+  readonly wall: number;
+  /** CPU ms (user + system) of this process per run: the fair figure when other processes share the cores. */
+  readonly cpu: number;
+}
+
+/**
+ * Times `fn` (after two warm-up runs) in `windows` windows of at least `minMs` each and returns the
+ * median ms per run of each measure: shared machines are noisy, and the median of several windows is
+ * steadier than one long window.
+ */
+function timeIt(fn: () => void, minMs = 700, windows = 5): Timing {
+  fn();
+  fn();
+  const walls: number[] = [];
+  const cpus: number[] = [];
+  for (let w = 0; w < windows; w++) {
+    let runs = 0;
+    const start = process.hrtime.bigint();
+    const cpuStart = process.cpuUsage();
+    let elapsed = 0;
+    do {
+      fn();
+      runs++;
+      elapsed = Number(process.hrtime.bigint() - start) / 1e6;
+    } while (elapsed < minMs);
+    const cpu = process.cpuUsage(cpuStart);
+    walls.push(elapsed / runs);
+    cpus.push((cpu.user + cpu.system) / 1000 / runs);
+  }
+  const median = (xs: number[]) => xs.sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+  return { wall: median(walls), cpu: median(cpus) };
+}
+
+const speed = (tokens: number, t: Timing) => `${rate(tokens, t.wall)} wall-clock, ${rate(tokens, t.cpu)} per CPU second`;
+
+/** The analysis path of the server: paragraphs, then tokens and sentences per paragraph. */
+function analyse(text: string): Sentence[] {
+  const sentences: Sentence[] = [];
+  for (const p of splitParagraphs(text)) sentences.push(...splitSentences(text, tokenize(text, p)));
+  return sentences;
+}
+
+/** compromise's people, organisations and places as CoNLL-typed spans (edge punctuation trimmed). */
+function compromiseSpans(text: string): TypedSpan[] {
+  const doc = nlp(text);
+  const spans: TypedSpan[] = [];
+  const add = (list: { offset: { start: number; length: number } }[], type: string) => {
+    for (const m of list) {
+      let start = m.offset.start;
+      let end = start + m.offset.length;
+      while (start < end && !/[\p{L}\p{N}]/u.test(text[start])) start++;
+      while (end > start && !/[\p{L}\p{N}]/u.test(text[end - 1])) end--;
+      if (end > start) spans.push({ start, end, type });
+    }
+  };
+  add(doc.people().json({ offset: true }), 'PER');
+  add(doc.organizations().json({ offset: true }), 'ORG');
+  add(doc.places().json({ offset: true }), 'LOC');
+  return spans;
+}
+
+function main(): void {
+  const modelPath = argValue('--model') ?? findModelFile();
+  if (!modelPath) throw new Error('No model: run npm run train:ner first');
+  const testa = path.join(CONLL_DIR, 'eng.testa');
+  if (!fs.existsSync(testa)) throw new Error(`${testa} not found (../shared/data is needed for the benchmark)`);
+
+  const before = process.memoryUsage();
+  const t0 = process.hrtime.bigint();
+  const recognizer = loadRecognizer(modelPath);
+  const loadMs = Number(process.hrtime.bigint() - t0) / 1e6;
+  const after = process.memoryUsage();
+  const dataDir = path.dirname(modelPath);
+  const dataBytes = fs.readdirSync(dataDir).reduce((sum, f) => sum + fs.statSync(path.join(dataDir, f)).size, 0);
+
+  const docs: DocumentText[] = segmentDocuments(readConll(testa)).map(documentText);
+  const tokens = docs.reduce((sum, d) => sum + d.tokens, 0);
+  const words = docs.map((d) => d.sentences.map((s) => s.tokens.map((t) => t.text)));
+
+  // Scores.
+  const gold = new SpanScore();
+  const full = new SpanScore();
+  const baseline = new SpanScore();
+  for (const d of docs) {
+    gold.add(d.gold, mentionSpans(recognizer.recognize(d.text, d.sentences)));
+    full.add(d.gold, mentionSpans(recognizer.recognize(d.text, analyse(d.text))));
+  }
+
+  // Speed, single thread.
+  const taggerMs = timeIt(() => {
+    for (const w of words) recognizer.tagger.tagDocument(w);
+  });
+  const recognizerMs = timeIt(() => {
+    for (const d of docs) recognizer.recognize(d.text, d.sentences);
+  });
+  const fullMs = timeIt(() => {
+    for (const d of docs) recognizer.recognize(d.text, analyse(d.text));
+  });
+  const analyseMs = timeIt(() => {
+    for (const d of docs) analyse(d.text);
+  });
+  // compromise last, scores and speed: its large heap must not slow the measurements above.
+  for (const d of docs) baseline.add(d.gold, compromiseSpans(d.text));
+  const compromiseMs = timeIt(() => {
+    for (const d of docs) compromiseSpans(d.text);
+  }, 1, 3);
+  const load = os.loadavg()[0];
+
+  const header = recognizer.tagger.model.header;
+  console.log(`Article Lens NER benchmark — CoNLL-2003 eng.testa, ${docs.length} pseudo-documents, ${tokens.toLocaleString('en-US')} tokens`);
+  console.log(`model: ${modelPath}`);
+  console.log(`  ${header.features.toLocaleString('en-US')} features × ${header.tags.length} tags (${header.tags.join(' ')}); training: ${JSON.stringify(header.training)}`);
+  console.log(`  size on disk: model ${mb(fs.statSync(modelPath).size)}, all of server/data/ner ${mb(dataBytes)}`);
+  console.log(`  load time (model + gazetteers): ${loadMs.toFixed(0)} ms`);
+  console.log(`  memory after loading: rss ${mb(after.rss)} (+${mb(after.rss - before.rss)}), heap used ${mb(after.heapUsed)} (+${mb(after.heapUsed - before.heapUsed)}), array buffers ${mb(after.arrayBuffers)}`);
+  console.log('');
+  console.log(gold.format('perceptron tagger, gold tokenisation (exact spans, MISC left out):'));
+  console.log(full.format('perceptron tagger, full analysis path (paragraphs + tokenize + splitSentences + recognize):'));
+  console.log(baseline.format('compromise baseline, same text (people/organizations/places):'));
+  console.log('');
+  console.log(`speed, single thread (load average ${load.toFixed(1)} on ${os.cpus().length} cores while measuring):`);
+  console.log(`  tagger alone (features + Viterbi, gold tokens): ${speed(tokens, taggerMs)}`);
+  console.log(`  recogniser (tagger + truecasing + document consistency + offsets): ${speed(tokens, recognizerMs)}`);
+  console.log(`  full path (paragraphs + tokenize + splitSentences + recognize): ${speed(tokens, fullMs)}`);
+  console.log(`    of which paragraphs + tokenize + splitSentences: ${speed(tokens, analyseMs)}`);
+  console.log(`  compromise (nlp + people/organizations/places): ${speed(tokens, compromiseMs)}`);
+  const end = process.memoryUsage();
+  console.log(`memory at the end: rss ${mb(end.rss)}, heap used ${mb(end.heapUsed)}`);
+}
+
+main();

@@ -1,0 +1,232 @@
+import { actorAt, type Actor, type ActorMention, type ActorMentionKind } from './actors';
+import type { ArticleAnalysis } from './analysis';
+import { findNameVariants, type NameVariant } from './nameVariants';
+import { bareSurname, isFullName, normalizeName, shortNameOf, similarNameWord } from './names';
+import type { ArticleSettings } from './settings';
+import type { OffsetRange } from './types';
+import { summaryMentions, type WorkspaceIndex, type WorkspaceSearchHit } from './workspaceIndex';
+
+/**
+ * Navigation over actors: definition, references, highlights, rename, workspace search, inlay
+ * hints and spelling variants. Pure functions of the analysis and the workspace index; the
+ * language service mixes them in, the LSP layer converts offsets.
+ */
+
+/** The document shapes the navigation needs (structurally the service's `ArticleDocument`). */
+export interface NavigationDocument {
+  readonly uri: string;
+  readonly version: number;
+  getText(): string;
+}
+
+interface Signal {
+  readonly isCancellationRequested: boolean;
+}
+
+/** What navigation needs from the language service. */
+export interface NavigationDeps {
+  analyze(document: NavigationDocument, settings?: ArticleSettings, token?: Signal): ArticleAnalysis;
+  readonly workspace: WorkspaceIndex;
+  /** True when the full analysis of this document version is already cached. */
+  isAnalysed(document: NavigationDocument): boolean;
+}
+
+/** One mention found by find-references, with its kind. */
+export interface ReferenceRange extends OffsetRange {
+  readonly kind: ActorMentionKind;
+}
+
+/** The mentions of an actor in one article. `version` is set when the article is open. */
+export interface ArticleRanges {
+  readonly uri: string;
+  readonly version?: number;
+  readonly ranges: readonly ReferenceRange[];
+}
+
+/** One replacement of a rename. */
+export interface RenameReplacement {
+  readonly range: OffsetRange;
+  readonly newText: string;
+}
+
+/** The replacements of a rename in one article, pinned to the open version when there is one. */
+export interface ArticleRename {
+  readonly uri: string;
+  readonly version?: number;
+  readonly edits: readonly RenameReplacement[];
+}
+
+/** An inlay hint: a label shown after `offset` (`(Lavrov)` after `he`). */
+export interface SpeakerHint {
+  readonly offset: number;
+  readonly label: string;
+  readonly tooltip: string;
+}
+
+/** Creates the navigation functions over a language service's analysis and workspace index. */
+export function createActorNavigation({ analyze, workspace, isAnalysed }: NavigationDeps) {
+  function hitAt(document: NavigationDocument, offset: number, settings?: ArticleSettings, token?: Signal): { actor: Actor; mention: ActorMention } | undefined {
+    return actorAt(analyze(document, settings, token).actors, offset);
+  }
+
+  /** The same actor in other articles, with the open ones analysed first so the index has their latest text. */
+  function elsewhere(document: NavigationDocument, actor: Actor, openDocuments: readonly NavigationDocument[], token?: Signal): { uri: string; version?: number; mentions: ReferenceRange[] }[] {
+    const open = new Map<string, NavigationDocument>();
+    for (const other of openDocuments) {
+      if (other.uri === document.uri) continue;
+      analyze(other, undefined, token);
+      open.set(other.uri, other);
+    }
+    return workspace.findReferences(actor, document.uri).map((reference) => {
+      const article = workspace.get(reference.uri)!;
+      const version = open.get(reference.uri)?.version;
+      return { uri: reference.uri, ...(version !== undefined ? { version } : {}), mentions: summaryMentions(article, reference.actor) };
+    });
+  }
+
+  return {
+    /** Where the actor under the cursor is introduced: the first mention with a role, else the first mention. */
+    getDefinition(document: NavigationDocument, offset: number, settings?: ArticleSettings, token?: Signal): OffsetRange | undefined {
+      const hit = hitAt(document, offset, settings, token);
+      return hit && { start: hit.actor.introduction.start, end: hit.actor.introduction.end };
+    },
+
+    /** Every mention of the actor under the cursor in this document (names, nominals, pronouns). */
+    getDocumentHighlights(document: NavigationDocument, offset: number, settings?: ArticleSettings, token?: Signal): readonly ActorMention[] {
+      return hitAt(document, offset, settings, token)?.actor.mentions ?? [];
+    },
+
+    /**
+     * Every mention of the actor under the cursor in every article: this document, the open ones
+     * and the indexed files, across spelling variants, nominals and pronouns in attributions.
+     * `includeDeclaration: false` leaves out the introducing mention in this document.
+     */
+    getReferences(document: NavigationDocument, offset: number, openDocuments: readonly NavigationDocument[], includeDeclaration = true, settings?: ArticleSettings, token?: Signal): ArticleRanges[] {
+      const hit = hitAt(document, offset, settings, token);
+      if (!hit) return [];
+      const here = hit.actor.mentions.filter((m) => includeDeclaration || m !== hit.actor.introduction).map(({ start, end, kind }) => ({ start, end, kind }));
+      const result: ArticleRanges[] = [{ uri: document.uri, version: document.version, ranges: here }];
+      for (const other of elsewhere(document, hit.actor, openDocuments, token)) result.push({ uri: other.uri, ...(other.version !== undefined ? { version: other.version } : {}), ranges: other.mentions });
+      return result;
+    },
+
+    /** The name mention under the cursor and its text, when it can be renamed (not a pronoun or nominal). */
+    prepareRename(document: NavigationDocument, offset: number, settings?: ArticleSettings, token?: Signal): { range: OffsetRange; placeholder: string } | undefined {
+      const hit = hitAt(document, offset, settings, token);
+      if (!hit || hit.mention.kind !== 'name' || (hit.actor.type !== 'person' && hit.actor.type !== 'organization')) return undefined;
+      return { range: { start: hit.mention.start, end: hit.mention.end }, placeholder: hit.mention.text };
+    },
+
+    /**
+     * The replacements that rename the actor under the cursor in every article: full names become
+     * the new full name (or keep their given names when the new name is a surname alone),
+     * surname-only mentions become the new surname; nominals and pronouns stay. `readText` gives
+     * the text of an article that is not open; a mention whose text there no longer looks like the
+     * actor (the file changed since it was indexed) is left alone.
+     */
+    getRenameEdits(
+      document: NavigationDocument,
+      offset: number,
+      newName: string,
+      openDocuments: readonly NavigationDocument[],
+      readText: (uri: string) => string | undefined,
+      settings?: ArticleSettings,
+      token?: Signal,
+    ): ArticleRename[] {
+      const hit = hitAt(document, offset, settings, token);
+      const name = newName.trim().replace(/\s+/g, ' ');
+      if (!hit || !name || hit.mention.kind !== 'name') return [];
+      const isPerson = hit.actor.type === 'person';
+      const expected = bareSurname(hit.actor.name);
+      const renameIn = (text: string, mentions: readonly ReferenceRange[]): RenameReplacement[] => {
+        const edits: RenameReplacement[] = [];
+        for (const m of mentions) {
+          if (m.kind !== 'name' || m.end > text.length) continue;
+          const old = text.slice(m.start, m.end);
+          if (isPerson && !similarNameWord(bareSurname(old), expected) && !hit.actor.mentions.some((x) => x.text === old)) continue;
+          if (!isPerson && normalizeName(old) !== normalizeName(hit.mention.text) && !hit.actor.spellings.includes(old)) continue;
+          const replacement = isPerson ? renamedPersonMention(old, name) : name;
+          if (replacement !== old) edits.push({ range: { start: m.start, end: m.end }, newText: replacement });
+        }
+        return edits;
+      };
+      const renames: ArticleRename[] = [{ uri: document.uri, version: document.version, edits: renameIn(document.getText(), hit.actor.mentions) }];
+      const open = new Map(openDocuments.map((d) => [d.uri, d]));
+      for (const other of elsewhere(document, hit.actor, openDocuments, token)) {
+        const text = open.get(other.uri)?.getText() ?? readText(other.uri);
+        if (text === undefined) continue;
+        const edits = renameIn(text, other.mentions);
+        if (edits.length > 0) renames.push({ uri: other.uri, ...(other.version !== undefined ? { version: other.version } : {}), edits });
+      }
+      return renames.filter((r) => r.edits.length > 0);
+    },
+
+    /**
+     * Forgets every indexed article under a folder URI (a deleted or removed folder: file watchers
+     * report the folder, not each file in it). Returns how many were removed.
+     */
+    removeArticlesUnder(folderUri: string): number {
+      const prefix = folderUri.endsWith('/') ? folderUri : `${folderUri}/`;
+      const gone = [...workspace.uris()].filter((uri) => uri.startsWith(prefix));
+      for (const uri of gone) workspace.remove(uri);
+      return gone.length;
+    },
+
+    /** Actors and quotes across the workspace whose words match the query. */
+    searchWorkspace(query: string, limit?: number): WorkspaceSearchHit[] {
+      return workspace.search(query, limit);
+    },
+
+    /**
+     * Who a pronoun or nominal refers to, as a hint after it: `he (Kerry) said`, `The foreign
+     * minister (Lavrov) said`. Optionally only within `range`.
+     */
+    getSpeakerHints(document: NavigationDocument, range?: OffsetRange, settings?: ArticleSettings, token?: Signal): SpeakerHint[] {
+      const hints: SpeakerHint[] = [];
+      for (const actor of analyze(document, settings, token).actors) {
+        for (const m of actor.mentions) {
+          if (m.kind === 'name' || (range && (m.end < range.start || m.end > range.end))) continue;
+          const role = actor.roles[0] ? ` (${actor.roles[0]})` : '';
+          hints.push({ offset: m.end, label: `(${shortNameOf(actor.name)})`, tooltip: `“${m.text}” refers to ${actor.name}${role}` });
+        }
+      }
+      return hints.sort((a, b) => a.offset - b.offset);
+    },
+
+    /** People whose name is spelled two ways in this document. */
+    getNameVariants(document: NavigationDocument, settings?: ArticleSettings, token?: Signal): NameVariant[] {
+      return findNameVariants(analyze(document, settings, token).actors);
+    },
+
+    /**
+     * The name variants when this version is already analysed, else undefined: diagnostics run on
+     * every keystroke from the cheap paragraph layer and must not force a full analysis.
+     */
+    getNameVariantsIfAnalysed(document: NavigationDocument): NameVariant[] | undefined {
+      return isAnalysed(document) ? findNameVariants(analyze(document).actors) : undefined;
+    },
+  };
+}
+
+const HONORIFIC = /^(mr|mrs|ms|dr|prof|sir|sheikh)\.?$/i;
+
+/**
+ * The new text of one person mention: a full name becomes the new full name, a surname alone the
+ * new surname (`Lavrov` → `Lavrova`), and a new surname alone keeps the mention's given names
+ * (`Sergei Lavrov` → `Sergei Lavrova`). An honorific before the name stays.
+ */
+export function renamedPersonMention(old: string, newName: string): string {
+  const words = old.trim().split(/\s+/);
+  const honorific = words.length > 1 && HONORIFIC.test(words[0]) ? `${words.shift()} ` : '';
+  const rest = words.join(' ');
+  const newIsFull = isFullName(newName);
+  const newSurname = shortNameOf(newName);
+  if (isFullName(rest)) {
+    if (newIsFull) return honorific + newName;
+    const surname = shortNameOf(rest);
+    return `${honorific}${rest.slice(0, rest.length - surname.length)}${newSurname}`;
+  }
+  // A surname with its particles ("de Mistura") takes the new one's particles; a bare one its last word.
+  const bare = shortNameOf(rest) === rest && rest.includes(' ') ? newSurname : newSurname.split(' ').pop()!;
+  return honorific + (newIsFull ? bare : newName);
+}

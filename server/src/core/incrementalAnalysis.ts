@@ -1,0 +1,319 @@
+import { completeAnalysis, type ArticleAnalysis } from './analysis';
+import { findDuplicateParagraphs, paragraphKey, type DuplicateParagraph } from './duplicateParagraphs';
+import { NerRecognizer, SequenceTagger, type TokenSpan } from './ner';
+import { DocumentFeatures, FeatureBuffer } from './ner/features';
+import { splitParagraphs } from './paragraphs';
+import { splitSentences, tokenize } from './tokenize';
+import type { EntityMention, EntityRecognizer, Paragraph, Sentence, Token } from './types';
+
+/**
+ * Incremental analysis of one open document. The result is always the one {@link analyzeArticle}
+ * gives for the same text (a test checks it after random edits); what changes is how much is redone:
+ *
+ * - paragraphs are split afresh (one linear scan), but each paragraph's tokens, sentences and
+ *   duplicate key are cached by its text, so an edit re-tokenises only the paragraphs it touches;
+ * - the entity tagger's per-sentence part is cached by (words, document evidence of each word), so
+ *   only sentences whose words changed, or whose words' evidence elsewhere in the article changed,
+ *   are decoded again; the document-level consistency pass, quotes, actor clusters and the duplicate
+ *   index depend on the whole article and are recomputed from the cached parts;
+ * - caches keep only what the last analysis used, so memory follows the document, not its history.
+ *
+ * Typing needs less than a full analysis: {@link IncrementalAnalyzer.paragraphLayer} (duplicates, for
+ * diagnostics) and {@link updateProvisionalEntities} (entities for semantic tokens) are cheap.
+ */
+export class IncrementalAnalyzer {
+  private parses = new Map<string, ParagraphParse>();
+  private tagCache = new Map<string, readonly TokenSpan[]>();
+  private lastLayer: { text: string; layer: ParagraphLayer } | undefined;
+  private readonly tagger: CachingTagger | undefined;
+  private readonly cachedRecognizer: EntityRecognizer;
+
+  constructor(private readonly recognizer: EntityRecognizer) {
+    if (recognizer instanceof NerRecognizer && Object.getPrototypeOf(recognizer) === NerRecognizer.prototype) {
+      this.tagger = new CachingTagger(recognizer.tagger);
+      this.cachedRecognizer = new NerRecognizer(this.tagger);
+    } else {
+      this.cachedRecognizer = recognizer;
+    }
+  }
+
+  /** Paragraphs and repeated paragraphs: everything diagnostics need, without tokens or entities. */
+  paragraphLayer(text: string): ParagraphLayer {
+    if (this.lastLayer?.text === text) return this.lastLayer.layer;
+    const paragraphs = splitParagraphs(text);
+    const used = new Map<string, ParagraphParse>();
+    const keys = new Map<Paragraph, string>();
+    for (const paragraph of paragraphs) keys.set(paragraph, this.parseOf(paragraph, used).key);
+    this.keepOnly(used);
+    const duplicates = findDuplicateParagraphs(paragraphs, (p) => keys.get(p) ?? paragraphKey(p.text));
+    const layer = { paragraphs, duplicates };
+    this.lastLayer = { text, layer };
+    return layer;
+  }
+
+  /** The full analysis of `text`, reusing what earlier versions computed. */
+  analyze(text: string): ArticleAnalysis {
+    const { paragraphs, duplicates } = this.paragraphLayer(text);
+    const used = new Map<string, ParagraphParse>();
+    const sentences: Sentence[] = [];
+    for (const paragraph of paragraphs) {
+      for (const sentence of this.parseOf(paragraph, used).sentencesAt(text, paragraph.start)) sentences.push(sentence);
+    }
+    this.keepOnly(used);
+    let entities: EntityMention[];
+    if (this.tagger) {
+      const usedTags = new Map<string, readonly TokenSpan[]>();
+      this.tagger.cache = { previous: this.tagCache, used: usedTags };
+      try {
+        entities = this.cachedRecognizer.recognize(text, sentences);
+      } finally {
+        this.tagger.cache = undefined;
+      }
+      this.tagCache = usedTags;
+    } else {
+      entities = this.recognizer.recognize(text, sentences);
+    }
+    return completeAnalysis({ text, paragraphs, sentences, entities, duplicates });
+  }
+
+  private parseOf(paragraph: Paragraph, used: Map<string, ParagraphParse>): ParagraphParse {
+    let parse = used.get(paragraph.text) ?? this.parses.get(paragraph.text);
+    if (!parse) parse = new ParagraphParse(paragraph.text);
+    used.set(paragraph.text, parse);
+    return parse;
+  }
+
+  private keepOnly(used: Map<string, ParagraphParse>): void {
+    // The paragraph layer and the full analysis each see every paragraph, so `used` is complete.
+    this.parses = used;
+  }
+}
+
+/** Paragraphs of a text and the repeated ones among them. */
+export interface ParagraphLayer {
+  readonly paragraphs: readonly Paragraph[];
+  readonly duplicates: readonly DuplicateParagraph[];
+}
+
+/**
+ * What one paragraph's text yields on its own: its duplicate key, and (on demand) its tokens and
+ * sentences, kept at the offset where they were last used and shifted when the paragraph moves.
+ */
+class ParagraphParse {
+  readonly key: string;
+  private base = -1;
+  private sentences: Sentence[] = [];
+
+  constructor(private readonly text: string) {
+    this.key = paragraphKey(text);
+  }
+
+  sentencesAt(documentText: string, start: number): readonly Sentence[] {
+    if (this.base === start) return this.sentences;
+    if (this.base < 0) {
+      const tokens = tokenize(documentText, { start, end: start + this.text.length });
+      this.sentences = splitSentences(documentText, tokens);
+    } else {
+      this.sentences = shiftSentences(this.sentences, start - this.base);
+    }
+    this.base = start;
+    return this.sentences;
+  }
+}
+
+function shiftSentences(sentences: readonly Sentence[], delta: number): Sentence[] {
+  return sentences.map((s) => ({
+    start: s.start + delta,
+    end: s.end + delta,
+    tokens: s.tokens.map((t): Token => ({ start: t.start + delta, end: t.end + delta, text: t.text })),
+  }));
+}
+
+interface TagCacheGeneration {
+  readonly previous: ReadonlyMap<string, readonly TokenSpan[]>;
+  readonly used: Map<string, readonly TokenSpan[]>;
+}
+
+/**
+ * The recogniser's tagger with a per-sentence cache. A sentence's features are a function of its
+ * words and of the document evidence of those words ({@link DocumentFeatures.evidenceKey}), so
+ * tags cached under both are exactly what decoding would give again.
+ */
+class CachingTagger extends SequenceTagger {
+  cache: TagCacheGeneration | undefined;
+  private readonly documentFeatures: DocumentFeatures;
+  private readonly featureBuffer = new FeatureBuffer();
+  private tags = new Int32Array(256);
+  private readonly typeOfTag: readonly string[];
+  private readonly opensSpan: readonly boolean[];
+
+  constructor(base: SequenceTagger) {
+    super(base.model, base.gazetteers);
+    this.documentFeatures = new DocumentFeatures(base.gazetteers);
+    this.typeOfTag = base.model.tags.map((t) => (t === 'O' ? '' : t.slice(2)));
+    this.opensSpan = base.model.tags.map((t) => t.startsWith('B-') || t.startsWith('U-'));
+  }
+
+  override tagDocument(sentences: readonly (readonly string[])[]): TokenSpan[][] {
+    const cache = this.cache;
+    if (!cache) return super.tagDocument(sentences);
+    const features = this.documentFeatures;
+    features.prepare(sentences);
+    const result: TokenSpan[][] = [];
+    for (let s = 0; s < sentences.length; s++) {
+      const words = sentences[s];
+      const n = words.length;
+      if (n === 0) {
+        result.push([]);
+        continue;
+      }
+      const key = `${words.join('\u0001')}\u0000${features.evidenceKey(s)}`;
+      let spans = cache.used.get(key) ?? cache.previous.get(key);
+      if (!spans) {
+        features.extract(s, this.featureBuffer);
+        if (this.tags.length < n) this.tags = new Int32Array(n * 2);
+        this.model.decode(this.featureBuffer.feats, this.featureBuffer.offsets, n, this.tags);
+        spans = this.spansOf(this.tags, n);
+      }
+      cache.used.set(key, spans);
+      // The recogniser copies spans before changing them; the cached arrays stay as decoded.
+      result.push(spans as TokenSpan[]);
+    }
+    return result;
+  }
+
+  private spansOf(tags: Int32Array, n: number): TokenSpan[] {
+    const spans: TokenSpan[] = [];
+    let i = 0;
+    while (i < n) {
+      const type = this.typeOfTag[tags[i]];
+      if (!type) {
+        i++;
+        continue;
+      }
+      let j = i + 1;
+      while (j < n && this.typeOfTag[tags[j]] === type && !this.opensSpan[tags[j]]) j++;
+      spans.push({ start: i, end: j, type });
+      i = j;
+    }
+    return spans;
+  }
+}
+
+/** Entities of a document version that has not been fully analysed yet, derived from an earlier one. */
+export interface ProvisionalEntities {
+  readonly text: string;
+  /** Sorted, non-overlapping, as the recogniser returns them. */
+  readonly entities: readonly EntityMention[];
+  /** True when the document has one paragraph per line (no hard-wrapped blocks). */
+  readonly linePerParagraph: boolean;
+}
+
+/** Starts a provisional chain from a complete analysis. */
+export function provisionalFromAnalysis(analysis: Pick<ArticleAnalysis, 'text' | 'entities' | 'paragraphs'>): ProvisionalEntities {
+  return { text: analysis.text, entities: analysis.entities, linePerParagraph: !analysis.paragraphs.some((p) => /[\r\n]/.test(p.text)) };
+}
+
+/** Beyond this many characters around an edit the re-recognised block stops at a line break. */
+const MAX_BLOCK_REACH = 20_000;
+
+/**
+ * What a semantic-token request after a keystroke must compute, and no more: the entities of the new
+ * text from those of the previous version. The text before the edit keeps its entities, the text
+ * after it keeps them shifted, and the paragraph(s) the edit touches are tokenised and recognised
+ * again on their own. Cost: two scans for the common prefix and suffix plus one paragraph, whatever
+ * the document size. The result can differ from a full analysis where document-level evidence would
+ * change (a name's type elsewhere), which is why the server runs the full analysis after a pause and
+ * refreshes the tokens when it disagrees.
+ */
+export function updateProvisionalEntities(previous: ProvisionalEntities, text: string, recognizer: EntityRecognizer): ProvisionalEntities {
+  const old = previous.text;
+  if (old === text) return previous;
+  const shortest = Math.min(old.length, text.length);
+  let prefix = 0;
+  while (prefix < shortest && old.charCodeAt(prefix) === text.charCodeAt(prefix)) prefix++;
+  let suffix = 0;
+  while (suffix < shortest - prefix && old.charCodeAt(old.length - 1 - suffix) === text.charCodeAt(text.length - 1 - suffix)) suffix++;
+  const delta = text.length - old.length;
+  // The block to recognise again: whole paragraphs around the changed characters.
+  const blockStart = paragraphBoundaryBefore(text, prefix, previous.linePerParagraph);
+  const blockEnd = paragraphBoundaryAfter(text, text.length - suffix, previous.linePerParagraph);
+  const oldBlockEnd = blockEnd - delta;
+  const entities = previous.entities;
+  const firstInside = lowerBound(entities, (e) => e.end > blockStart);
+  const firstAfter = lowerBound(entities, (e) => e.start >= oldBlockEnd);
+  const fresh: EntityMention[] = [];
+  const sentences: Sentence[] = [];
+  const block = text.slice(blockStart, blockEnd);
+  for (const paragraph of splitParagraphs(block)) {
+    const range = { start: blockStart + paragraph.start, end: blockStart + paragraph.end };
+    for (const sentence of splitSentences(text, tokenize(text, range))) sentences.push(sentence);
+  }
+  if (sentences.length > 0) for (const mention of recognizer.recognize(text, sentences)) fresh.push(mention);
+  const next: EntityMention[] = entities.slice(0, firstInside);
+  for (const mention of fresh) next.push(mention);
+  for (let i = firstAfter; i < entities.length; i++) {
+    const e = entities[i];
+    next.push(delta === 0 ? e : { start: e.start + delta, end: e.end + delta, type: e.type, text: e.text });
+  }
+  return { text, entities: next, linePerParagraph: previous.linePerParagraph };
+}
+
+function paragraphBoundaryBefore(text: string, offset: number, linePerParagraph: boolean): number {
+  let lineStart = offset;
+  while (lineStart > 0 && !isBreak(text.charCodeAt(lineStart - 1))) lineStart--;
+  if (linePerParagraph) return lineStart;
+  // Hard-wrapped blocks: back to the line after a blank line (or the start), within reach.
+  const first = lineStart;
+  while (lineStart > 0) {
+    if (first - lineStart > MAX_BLOCK_REACH) return first;
+    let end = lineStart - 1;
+    if (end > 0 && text.charCodeAt(end) === 10 && text.charCodeAt(end - 1) === 13) end--;
+    let start = end;
+    while (start > 0 && !isBreak(text.charCodeAt(start - 1))) start--;
+    if (isBlankRange(text, start, end)) return lineStart;
+    lineStart = start;
+  }
+  return 0;
+}
+
+function paragraphBoundaryAfter(text: string, offset: number, linePerParagraph: boolean): number {
+  let lineEnd = offset;
+  while (lineEnd < text.length && !isBreak(text.charCodeAt(lineEnd))) lineEnd++;
+  if (linePerParagraph) return lineEnd;
+  const first = lineEnd;
+  while (lineEnd < text.length) {
+    if (lineEnd - first > MAX_BLOCK_REACH) return first;
+    let start = lineEnd + 1;
+    if (text.charCodeAt(lineEnd) === 13 && text.charCodeAt(start) === 10) start++;
+    let end = start;
+    while (end < text.length && !isBreak(text.charCodeAt(end))) end++;
+    if (isBlankRange(text, start, end)) return lineEnd;
+    lineEnd = end;
+  }
+  return text.length;
+}
+
+function isBreak(c: number): boolean {
+  return c === 10 || c === 13;
+}
+
+function isBlankRange(text: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c !== 32 && c !== 9 && c !== 0xa0 && c !== 0xfeff && c !== 0x3000) return false;
+  }
+  return true;
+}
+
+/** First index whose element satisfies a predicate that is false, then true, along the array. */
+function lowerBound<T>(items: readonly T[], predicate: (item: T) => boolean): number {
+  let low = 0;
+  let high = items.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (predicate(items[mid])) high = mid;
+    else low = mid + 1;
+  }
+  return low;
+}

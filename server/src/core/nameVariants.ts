@@ -1,0 +1,84 @@
+import type { Actor } from './actors';
+import { bareSurname, isFullName, normalizeName } from './names';
+import type { OffsetRange } from './types';
+
+/** One way a name word is written in the article, and where. */
+export interface WordSpelling {
+  readonly text: string;
+  readonly ranges: readonly OffsetRange[];
+}
+
+/**
+ * One person whose surname (or first given name) is written two or more ways in one article
+ * (`Steinmeier` / `Steimeier`). `spellings[0]` is the usual one: the most frequent, then the first.
+ */
+export interface NameVariant {
+  readonly actorKey: string;
+  readonly actorName: string;
+  readonly part: 'surname' | 'given name';
+  readonly spellings: readonly WordSpelling[];
+}
+
+/**
+ * The spelling variants within one article, from the actors' name mentions. Case and a dropped
+ * article (`Assad` / `al-Assad`) are not variants: both are ordinary in news text. Linear in the
+ * number of mentions.
+ */
+export function findNameVariants(actors: readonly Actor[]): NameVariant[] {
+  const variants: NameVariant[] = [];
+  for (const actor of actors) {
+    if (actor.type !== 'person' || actor.variants.length === 0) continue;
+    const surnames = new Map<string, { text: string; ranges: OffsetRange[]; first: number }[]>();
+    const given = new Map<string, { text: string; ranges: OffsetRange[]; first: number }[]>();
+    for (const mention of actor.mentions) {
+      if (mention.kind !== 'name') continue;
+      const words = wordsOf(mention.text, mention.start);
+      if (words.length === 0) continue;
+      const last = words[words.length - 1];
+      add(surnames, bareSurname(last.text), last);
+      // The first given name, after an honorific the recogniser may have kept (`Dr. Bashar al-Ja’afari`).
+      const first = words.find((w) => !HONORIFIC.test(w.text));
+      if (first && first !== last && isFullName(mention.text)) add(given, normalizeName(first.text), first);
+    }
+    for (const [part, groups] of [['surname', surnames], ['given name', given]] as const) {
+      if (groups.size < 2) continue;
+      const spellings = [...groups.values()]
+        .map((forms) => {
+          const all = forms.flatMap((f) => f.ranges).sort((a, b) => a.start - b.start);
+          const usual = [...forms].sort((a, b) => b.ranges.length - a.ranges.length || a.first - b.first)[0];
+          return { text: usual.text, ranges: all, first: all[0].start };
+        })
+        .sort((a, b) => b.ranges.length - a.ranges.length || a.first - b.first)
+        .map(({ text, ranges }) => ({ text, ranges }));
+      variants.push({ actorKey: actor.key, actorName: actor.name, part, spellings });
+    }
+  }
+  return variants;
+}
+
+const HONORIFIC = /^(mr|mrs|ms|dr|prof|sir|sheikh)\.?$/i;
+
+/**
+ * The replacements that write one spelling of a variant everywhere: every range of the other
+ * spellings becomes `chosen`. Empty when `chosen` is not one of the spellings.
+ */
+export function useSpellingEdits(variant: NameVariant, chosen: string): { range: OffsetRange; newText: string }[] {
+  if (!variant.spellings.some((s) => s.text === chosen)) return [];
+  return variant.spellings.filter((s) => s.text !== chosen).flatMap((s) => s.ranges.map((range) => ({ range, newText: chosen })));
+}
+
+function add(groups: Map<string, { text: string; ranges: OffsetRange[]; first: number }[]>, key: string, word: { text: string; start: number; end: number }): void {
+  if (!key) return;
+  let forms = groups.get(key);
+  if (!forms) groups.set(key, (forms = []));
+  let form = forms.find((f) => f.text === word.text);
+  if (!form) forms.push((form = { text: word.text, ranges: [], first: word.start }));
+  form.ranges.push({ start: word.start, end: word.end });
+}
+
+/** The whitespace-separated words of a mention with their offsets. */
+function wordsOf(text: string, start: number): { text: string; start: number; end: number }[] {
+  const words: { text: string; start: number; end: number }[] = [];
+  for (const match of text.matchAll(/\S+/g)) words.push({ text: match[0], start: start + match.index!, end: start + match.index! + match[0].length });
+  return words;
+}

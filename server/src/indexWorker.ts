@@ -1,0 +1,31 @@
+/**
+ * The workspace scan's worker thread: reads article files and sends back their workspace summaries,
+ * so analysing thousands of files runs beside, not on, the thread that answers the editor. Started
+ * by `lsp/workspaceScan.ts` from `dist/indexWorker.js`; the messages are typed there.
+ */
+import * as fs from 'fs';
+import * as os from 'os';
+import { parentPort } from 'worker_threads';
+import { createArticleService } from './core/languageService';
+import type { IndexRequest, IndexResponse } from './lsp/workspaceScan';
+
+// On Linux this lowers this thread only: the editor's thread wins when both want the core.
+try {
+  os.setPriority(os.constants.priority.PRIORITY_BELOW_NORMAL);
+} catch {
+  // Not permitted or not supported: the scan still works, at normal priority.
+}
+
+const service = createArticleService();
+
+parentPort?.on('message', (request: IndexRequest) => {
+  let response: IndexResponse;
+  try {
+    const size = fs.statSync(request.file).size;
+    response = size <= request.settings.maxFileSize * 4 ? { id: request.id, summary: service.summarizeArticle(request.uri, fs.readFileSync(request.file, 'utf8'), request.settings) } : { id: request.id };
+  } catch {
+    // Deleted or unreadable between listing and reading: nothing to index.
+    response = { id: request.id };
+  }
+  parentPort?.postMessage(response);
+});

@@ -1,0 +1,122 @@
+import * as fs from 'fs/promises';
+import * as path from 'path';
+import { FileChangeType, type FileEvent, type FileSystemWatcher } from 'vscode-languageserver';
+import { URI } from 'vscode-uri';
+import { IGNORED_FOLDERS, isArticlePath } from '../core/articleFiles';
+import type { ArticleService } from '../core/languageService';
+import type { ArticleSettings } from '../core/settings';
+
+/**
+ * True when a file under a workspace folder is an article. Patterns are tried against the path
+ * relative to the folder and against the path including the folder's own name, because editors
+ * match the `seeds` folder pattern against the whole path: a workspace opened on `seeds/` itself still
+ * holds articles.
+ */
+export function isWorkspaceArticle(rootFsPath: string, fsPath: string, patterns: readonly string[]): boolean {
+  const relative = path.relative(rootFsPath, fsPath);
+  if (relative.split(/[\\/]/).some((part) => IGNORED_FOLDERS.has(part))) return false;
+  return isArticlePath(relative, patterns) || isArticlePath(path.relative(path.dirname(rootFsPath), fsPath), patterns);
+}
+
+/**
+ * File watchers the server asks the client for: the `articleLens.files` patterns, which the VS Code
+ * client's own watcher (`*.txt`, `*.article`) does not cover.
+ */
+export function extraArticleWatchers(settings: ArticleSettings): FileSystemWatcher[] {
+  return settings.files.map((globPattern) => ({ globPattern }));
+}
+
+/** What keeping the index fresh needs from the server. */
+export interface WatchedFilesHost {
+  readonly service: ArticleService;
+  /** The workspace folder URIs, as they are now. */
+  folders(): readonly string[];
+  /** The settings that apply to a URI (`articleLens.files` can differ per folder). */
+  settingsFor(uri: string): Promise<ArticleSettings>;
+  /** Open documents are indexed from their editor text, not from disk. */
+  isOpen(uri: string): boolean;
+}
+
+/**
+ * Keeps the workspace index up to date with files created, changed and deleted on disk, using the
+ * same rule as the scan (default article patterns plus `articleLens.files` of the file's folder).
+ * Reads are asynchronous, so a generation counter per URI drops a read that a later event for the
+ * same file overtook (a change, then a delete, must not leave the old text indexed).
+ */
+export class WatchedArticles {
+  private readonly generations = new Map<string, number>();
+
+  constructor(private readonly host: WatchedFilesHost) {}
+
+  /** Applies `workspace/didChangeWatchedFiles` events. */
+  async apply(changes: readonly FileEvent[]): Promise<void> {
+    await Promise.all(changes.map((change) => this.applyOne(change.uri, change.type)));
+  }
+
+  /** Re-reads a file from disk: after its document closes, the disk is the truth again. */
+  reindex(uri: string): Promise<void> {
+    return this.applyOne(uri, FileChangeType.Changed);
+  }
+
+  private async applyOne(uri: string, type: FileChangeType): Promise<void> {
+    const generation = (this.generations.get(uri) ?? 0) + 1;
+    this.generations.set(uri, generation);
+    try {
+      await this.update(uri, type, generation);
+    } finally {
+      // Only events in flight are remembered, so closing 10,000 documents leaves nothing behind.
+      if (this.generations.get(uri) === generation) this.generations.delete(uri);
+    }
+  }
+
+  private async update(uri: string, type: FileChangeType, generation: number): Promise<void> {
+    const parsed = URI.parse(uri);
+    if (this.host.isOpen(uri)) return;
+    // Only a file on disk can come back: a closed untitled or virtual document is gone for good.
+    if (parsed.scheme !== 'file') {
+      this.host.service.removeArticle(uri);
+      return;
+    }
+    if (type === FileChangeType.Deleted) {
+      this.host.service.removeArticle(uri);
+      // A deleted folder arrives as one event for the folder; a name with an extension is a file,
+      // which spares a pass over the index for each of many deleted files.
+      if (!path.extname(parsed.fsPath)) this.host.service.removeArticlesUnder(uri);
+      return;
+    }
+    const folder = this.folderOf(parsed.fsPath);
+    if (!folder) {
+      this.host.service.removeArticle(uri);
+      return;
+    }
+    // The folder's settings: asking per file would cache settings for every file ever closed.
+    const settings = await this.host.settingsFor(folder.uri);
+    if (!isWorkspaceArticle(folder.fsPath, parsed.fsPath, settings.files)) {
+      this.host.service.removeArticle(uri);
+      return;
+    }
+    let text: string;
+    try {
+      const stat = await fs.stat(parsed.fsPath);
+      if (!stat.isFile() || stat.size > settings.maxFileSize * 4) return;
+      text = await fs.readFile(parsed.fsPath, 'utf8');
+    } catch {
+      // Gone (an unsaved document closed, a file deleted meanwhile): nothing of it stays indexed.
+      if (this.generations.get(uri) === generation && !this.host.isOpen(uri)) this.host.service.removeArticle(uri);
+      return;
+    }
+    if (this.generations.get(uri) !== generation || this.host.isOpen(uri)) return;
+    this.host.service.indexArticle(uri, text, settings);
+  }
+
+  /** The workspace folder that holds a file, or undefined outside every folder. */
+  private folderOf(fsPath: string): { uri: string; fsPath: string } | undefined {
+    for (const folder of this.host.folders()) {
+      const root = URI.parse(folder);
+      if (root.scheme !== 'file') continue;
+      const relative = path.relative(root.fsPath, fsPath);
+      if (relative && !relative.startsWith('..') && !path.isAbsolute(relative)) return { uri: folder, fsPath: root.fsPath };
+    }
+    return undefined;
+  }
+}

@@ -1,0 +1,111 @@
+import * as assert from 'assert';
+import { analyzeArticle } from '../../server/src/core/analysis';
+import { IncrementalAnalyzer, provisionalFromAnalysis, updateProvisionalEntities } from '../../server/src/core/incrementalAnalysis';
+import { createArticleService } from '../../server/src/core/languageService';
+import { loadDefaultRecognizer } from '../../server/src/core/ner';
+import { diffTokens } from '../../server/src/lsp/semanticTokens';
+import { readSeed, SEEDS } from '../helpers/seeds';
+
+/** A small deterministic generator, so a failure names the edit that caused it. */
+function random(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (Math.imul(state ^ (state >>> 15), 0x2c1b3c6d) + 0x6d2b79f5) >>> 0;
+    return state / 0x100000000;
+  };
+}
+
+const INSERTIONS = ['e', ' ', '\n', '\n\n', 'Lavrov', ' Sergei Lavrov said ', '“', '”', '"', 'The ', 'kerry', 'Moscow. ', '.'];
+
+/** One random edit: an insertion, a deletion, a replacement, or a copied paragraph (a new duplicate). */
+function randomEdit(text: string, next: () => number): string {
+  const at = Math.floor(next() * (text.length + 1));
+  const kind = next();
+  if (kind < 0.45) return text.slice(0, at) + INSERTIONS[Math.floor(next() * INSERTIONS.length)] + text.slice(at);
+  if (kind < 0.75) return text.slice(0, at) + text.slice(Math.min(text.length, at + 1 + Math.floor(next() * 12)));
+  if (kind < 0.9) {
+    const end = Math.min(text.length, at + Math.floor(next() * 40));
+    return text.slice(0, at) + text.slice(at, end).toUpperCase() + text.slice(end);
+  }
+  const paragraphs = text.split('\n').filter((l) => l.trim().length > 40);
+  if (paragraphs.length === 0) return text;
+  return `${text}\n${paragraphs[Math.floor(next() * paragraphs.length)]}\n`;
+}
+
+describe('incremental analysis', () => {
+  const recognizer = loadDefaultRecognizer();
+  const articles = Object.values(SEEDS).map(readSeed);
+
+  it('equals a fresh analysis after every one of 60 random edits', function () {
+    this.timeout(120_000);
+    const next = random(6);
+    const analyzer = new IncrementalAnalyzer(recognizer);
+    let text = articles.slice(0, 3).join('\n\n');
+    for (let edit = 0; edit < 60; edit++) {
+      text = randomEdit(text, next);
+      const incremental = analyzer.analyze(text);
+      const fresh = analyzeArticle(text, recognizer);
+      assert.deepStrictEqual(incremental, fresh, `analysis differs after edit ${edit}`);
+      assert.deepStrictEqual(analyzer.paragraphLayer(text), { paragraphs: fresh.paragraphs, duplicates: fresh.duplicates }, `paragraph layer differs after edit ${edit}`);
+    }
+  });
+
+  it('re-tags a sentence elsewhere when an edit changes the document evidence of its words', () => {
+    // "Will" is a name in one sentence; a lower-case "will" elsewhere is document evidence against it.
+    const before = 'Will Smith arrived in Moscow on Monday.\n\nThe talks went on for hours.\n';
+    const after = 'Will Smith arrived in Moscow on Monday.\n\nThe talks will go on for hours.\n';
+    const analyzer = new IncrementalAnalyzer(recognizer);
+    analyzer.analyze(before);
+    assert.deepStrictEqual(analyzer.analyze(after), analyzeArticle(after, recognizer));
+    assert.deepStrictEqual(analyzer.analyze(before), analyzeArticle(before, recognizer));
+  });
+
+  it('carries entities over an edit: unchanged paragraphs keep theirs, shifted', () => {
+    const text = articles[0];
+    const full = analyzeArticle(text, recognizer);
+    const at = text.indexOf('\n', Math.floor(text.length / 2));
+    const edited = `${text.slice(0, at)} and more${text.slice(at)}`;
+    const provisional = updateProvisionalEntities(provisionalFromAnalysis(full), edited, recognizer);
+    const fresh = analyzeArticle(edited, recognizer);
+    const lineStart = edited.lastIndexOf('\n', at - 1) + 1;
+    const outside = (e: { start: number }) => e.start < lineStart || e.start > at + 9;
+    assert.deepStrictEqual(provisional.entities.filter(outside), fresh.entities.filter(outside));
+    for (const e of provisional.entities) assert.strictEqual(edited.slice(e.start, e.end), e.text);
+  });
+
+  it('serves provisional entities while typing and settles on the full analysis', () => {
+    const service = createArticleService({ recognizer });
+    let text = articles[1];
+    let version = 1;
+    const document = { uri: 'file:///typing.article', get version() { return version; }, getText: () => text };
+    assert.strictEqual(service.getEntitiesQuickly(document).exact, true);
+    const next = random(7);
+    for (let i = 0; i < 20; i++) {
+      text = randomEdit(text, next);
+      version++;
+      const quick = service.getEntitiesQuickly(document);
+      assert.strictEqual(quick.exact, false);
+      for (const e of quick.entities) assert.strictEqual(text.slice(e.start, e.end), e.text);
+    }
+    const served = service.getEntitiesQuickly(document).entities;
+    const refresh = service.settle(document);
+    const exact = service.getEntitiesQuickly(document);
+    assert.strictEqual(exact.exact, true);
+    assert.deepStrictEqual(exact.entities, analyzeArticle(text, recognizer).entities);
+    assert.strictEqual(refresh, JSON.stringify(served.map((e) => [e.start, e.end, e.type])) !== JSON.stringify(exact.entities.map((e) => [e.start, e.end, e.type])));
+    assert.deepStrictEqual(service.getDuplicateParagraphs(document), analyzeArticle(text, recognizer).duplicates);
+  });
+
+  it('answers semantic-token deltas with one edit that rebuilds the new array', () => {
+    const next = random(8);
+    for (let i = 0; i < 200; i++) {
+      const before = Array.from({ length: Math.floor(next() * 30) }, () => Math.floor(next() * 4));
+      const after = [...before];
+      const at = Math.floor(next() * (after.length + 1));
+      after.splice(at, Math.floor(next() * 3), ...Array.from({ length: Math.floor(next() * 6) }, () => Math.floor(next() * 4)));
+      const rebuilt = [...before];
+      for (const edit of diffTokens(before, after)) rebuilt.splice(edit.start, edit.deleteCount, ...(edit.data ?? []));
+      assert.deepStrictEqual(rebuilt, after);
+    }
+  });
+});

@@ -1,0 +1,201 @@
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as path from 'path';
+import { loadDefaultRecognizer } from '../../server/src/core/ner';
+import { splitParagraphs } from '../../server/src/core/paragraphs';
+import { splitSentences, tokenize } from '../../server/src/core/tokenize';
+import type { EntityMention, EntityType, Sentence } from '../../server/src/core/types';
+import { CONLL_DIR, documentText, mentionSpans, readConll, segmentDocuments, SpanScore } from '../../scripts/nerShared';
+
+const SEEDS = path.resolve(__dirname, '..', '..', 'seeds');
+
+/** The analysis path of the server: paragraphs, then tokens and sentences per paragraph. */
+function analyse(text: string): Sentence[] {
+  return splitParagraphs(text).flatMap((p) => splitSentences(text, tokenize(text, p)));
+}
+
+function recognise(text: string): EntityMention[] {
+  return loadDefaultRecognizer().recognize(text, analyse(text));
+}
+
+interface SeedExpectation {
+  readonly person: readonly string[];
+  readonly organization: readonly string[];
+  readonly location: readonly string[];
+  /**
+   * Mentions that may appear (with this type) or not: CoNLL conventions a reader may disagree with
+   * (`the West` as a place, `US` in "his US counterpart" as a place).
+   */
+  readonly tolerated?: Readonly<Record<string, EntityType>>;
+  /** Strings that must never be (part of) a mention. */
+  readonly never: readonly string[];
+}
+
+/** Every person, organisation and place in the seed articles, written by reading them. */
+const EXPECTED: Readonly<Record<string, SeedExpectation>> = {
+  '000_bea65045944bb13e.txt': {
+    person: ['Sergei Lavrov', 'Qadri Jamil', 'Lavrov', 'Vladimir Putin'],
+    organization: ['Kremlin', 'United Nations Security Council'],
+    location: ['MOSCOW', 'Moscow', 'Syria', 'Russia', 'Damascus', 'Washington', 'Geneva'],
+    tolerated: { West: 'location' },
+    never: ['He', 'The', 'Russian', 'Syrian', 'Soviet', 'Middle Eastern', 'Foreign Minister', 'Deputy Prime Minister'],
+  },
+  '001_df97716ef8399177.txt': {
+    person: ['Sergei Lavrov', 'Lavrov', 'John Kerry', 'Kerry', 'Sataffan de Mistura', 'de Mistura', 'Walid al-Moallen', 'Manal Ismael'],
+    organization: ['SANA', 'Foreign Ministry', 'ISIS', 'UN'],
+    location: ['Moscow', 'Syria', 'Iraq', 'Libya', 'Afghanistan', 'Aleppo', 'Geneva'],
+    tolerated: { US: 'location', 'Russian Foreign Ministry': 'organization' },
+    never: ['The', 'Russian', 'Syrian', 'Syrians', 'Special Envoy', 'UN Special Envoy', 'In', 'On', 'At', 'We'],
+  },
+  '002_4dc12a91d0b3cd92.txt': {
+    person: ['Lavrov', 'Sergey Lavrov', 'Lamberto Zannier', 'Hazem Sabbagh', 'Bashar al-Ja’afari'],
+    organization: ['SANA', 'Organization for Security and Co-operation in Europe', 'OSCE', 'Jabhat al-Nusra', 'ISIS'],
+    location: ['Moscow', 'Syria', 'Saudi Arabia', 'UAE', 'Iran', 'Turkey', 'Washington', 'Russia', 'Iraq', 'Dagestan'],
+    tolerated: { 'U.S.': 'location', 'Arab Gulf': 'location' },
+    never: ['Check Also', 'He', 'The', 'The Minister', 'Minister', 'Middle Eastern', 'Western', 'Iraqi', 'Secretary General', 'Head', 'Dr.'],
+  },
+  '003_293dd51d06a938cd.txt': {
+    person: ['Sergei Lavrov', 'Lavrov', 'Moaz al-Khatib', 'al-Khatib', 'Joe Biden', 'Biden', 'Lakhdar Brahimi', 'Brahimi', 'Bashar al-Assad', 'Assad'],
+    organization: ['Munich Security Conference', 'White House', 'United Nations', 'U.N.', 'U.N. Security Council'],
+    location: ['Syria', 'Germany', 'Russia', 'U.S.', 'Washington', 'Moscow', 'Geneva', 'Libya', 'Damascus'],
+    never: ['No comments', 'Post a Comment', 'He', 'The', 'Earlier', 'Civil', 'Vice President', 'Syrian', 'Russian'],
+  },
+  '004_e992f3d333dd0b49.txt': {
+    person: [
+      'Lavrov', 'Sergey Lavrov', 'Frank-Walter Steinmeier', 'Steimeier', 'Bogdanov', 'Mikhail Bogdanov', 'Zarif',
+      'Mohammad Jawad Zarif', 'Hossein Jaberi Ansari', 'Staffan De Mistura',
+    ],
+    organization: ['SANA', 'ISIS', 'Jabhat al-Nusra', 'UN', 'UN Security Council', 'Foreign Ministry'],
+    location: [
+      'Russia', 'Syria', 'Moscow', 'Yekatrinburg', 'United States', 'Aleppo', 'Deir Ezzor', 'Turkey', 'Tehran', 'Middle East',
+      'North Africa', 'Africa', 'Syrian Arab Republic', 'Geneva', 'Golan',
+    ],
+    // "Support Group" is the tail of "Syria international Support Group" (the International Syria Support
+    // Group, garbled by the source): an organisation, but a truncated span; tolerated, not expected.
+    tolerated: { US: 'location', 'Syrian Golan': 'location', 'Russian Foreign Ministry': 'organization', 'Support Group': 'organization' },
+    never: ['English Bulletin', 'Check Also', 'Both', 'Meanwhile', 'He', 'German', 'Americans', 'Western', 'Iranian', 'It', 'We', 'This', 'Cherry'],
+  },
+};
+
+describe('named-entity recogniser', () => {
+  it('loads the trained model, not the heuristic fallback', () => {
+    assert.strictEqual(loadDefaultRecognizer().name, 'perceptron');
+    assert.strictEqual(loadDefaultRecognizer(), loadDefaultRecognizer(), 'loaded once per process');
+  });
+
+  it('returns sorted, non-overlapping mentions whose text is the exact source slice', () => {
+    for (const file of Object.keys(EXPECTED)) {
+      const text = fs.readFileSync(path.join(SEEDS, file), 'utf8');
+      const mentions = recognise(text);
+      assert.ok(mentions.length > 10, file);
+      mentions.forEach((m, i) => {
+        assert.strictEqual(text.slice(m.start, m.end), m.text, `${file}: ${JSON.stringify(m)}`);
+        if (i > 0) assert.ok(mentions[i - 1].end <= m.start, `${file}: ${JSON.stringify(mentions[i - 1])} overlaps ${JSON.stringify(m)}`);
+      });
+    }
+  });
+
+  it('handles an empty document and a paragraph without entities', () => {
+    assert.deepStrictEqual(recognise(''), []);
+    assert.deepStrictEqual(recognise('He said that the talks went well.'), []);
+  });
+
+  it('keeps titles out of person names and drops nationalities', () => {
+    const text = 'Russian Foreign Minister Sergei Lavrov met U.S. Secretary of State John Kerry in Geneva on Monday.';
+    const found = recognise(text).map((m) => `${m.type}:${m.text}`);
+    assert.deepStrictEqual(found, ['person:Sergei Lavrov', 'location:U.S.', 'person:John Kerry', 'location:Geneva']);
+  });
+
+  it('reads a Title Case headline as a headline, not as a row of names', () => {
+    const text = 'Wealthy Voters Abandon Republican Party, Poll Finds\nWASHINGTON — Senator Charles E. Grassley of Iowa said on Monday that the program was open to fraud.';
+    const found = recognise(text).map((m) => `${m.type}:${m.text}`);
+    assert.deepStrictEqual(found, ['organization:Republican Party', 'location:WASHINGTON', 'person:Charles E. Grassley', 'location:Iowa']);
+  });
+
+  it('gives a surname-only mention the type of the full name elsewhere in the article', () => {
+    const text = 'Talks were held with Hossein Jaberi Ansari in Tehran.\nLater, Ansari said the talks had been useful.';
+    const found = recognise(text).map((m) => `${m.type}:${m.text}`);
+    assert.deepStrictEqual(found, ['person:Hossein Jaberi Ansari', 'location:Tehran', 'person:Ansari']);
+  });
+
+  for (const [file, expected] of Object.entries(EXPECTED)) {
+    describe(`seed ${file}`, () => {
+      let mentions: EntityMention[] = [];
+      before(() => {
+        mentions = recognise(fs.readFileSync(path.join(SEEDS, file), 'utf8'));
+      });
+
+      for (const type of ['person', 'organization', 'location'] as const) {
+        it(`finds every ${type}`, () => {
+          const found = new Set(mentions.filter((m) => m.type === type).map((m) => m.text));
+          const missing = expected[type].filter((name) => !found.has(name));
+          assert.deepStrictEqual(missing, [], `missing ${type}s; found ${[...found].join(', ')}`);
+        });
+      }
+
+      it('finds nothing else, and every mention has its expected type', () => {
+        const allowed = new Map<string, EntityType>();
+        for (const type of ['person', 'organization', 'location'] as const) for (const name of expected[type]) allowed.set(name, type);
+        for (const [name, type] of Object.entries(expected.tolerated ?? {})) allowed.set(name, type);
+        const wrong = mentions.filter((m) => allowed.get(m.text) !== m.type).map((m) => `${m.type}:${m.text}@${m.start}`);
+        assert.deepStrictEqual(wrong, []);
+      });
+
+      it('never marks page furniture, function words, titles or nationalities', () => {
+        const bad = mentions.filter((m) => expected.never.some((n) => m.text === n || m.text.startsWith(`${n} `) || m.text.endsWith(` ${n}`)));
+        assert.deepStrictEqual(bad.map((m) => m.text), []);
+      });
+    });
+  }
+});
+
+describe('tokeniser conventions the tagger relies on', () => {
+  const words = (text: string) => tokenize(text).map((t) => t.text);
+
+  it('splits an agency glued to the lead (Moscow, SANA-Russian …) but keeps hyphenated names', () => {
+    assert.deepStrictEqual(words('Moscow, SANA-Russian Foreign Minister'), ['Moscow', ',', 'SANA', '-', 'Russian', 'Foreign', 'Minister']);
+    assert.deepStrictEqual(words('Frank-Walter Steinmeier and Jabhat al-Nusra'), ['Frank-Walter', 'Steinmeier', 'and', 'Jabhat', 'al-Nusra']);
+    assert.deepStrictEqual(words('CDU-CSU ISIS-linked'), ['CDU-CSU', 'ISIS-linked']);
+  });
+
+  it('splits clitics the CoNLL way, typographic or straight, glued or standing alone', () => {
+    assert.deepStrictEqual(words('Syria’s I’m they’re'), ['Syria', '’s', 'I', '’m', 'they', '’re']);
+    assert.deepStrictEqual(words("Kremlin 's men"), ['Kremlin', "'s", 'men']);
+    assert.deepStrictEqual(words('Bashar al-Ja’afari'), ['Bashar', 'al-Ja’afari']);
+  });
+
+  it('keeps dates, scores, ages and ordinals whole, and initials and list numbers with their dot', () => {
+    assert.deepStrictEqual(words('On 1996-08-22 they won 6-2 with a 16-year-old in the 24th minute'), [
+      'On', '1996-08-22', 'they', 'won', '6-2', 'with', 'a', '16-year-old', 'in', 'the', '24th', 'minute',
+    ]);
+    assert.deepStrictEqual(words('George W. Bush'), ['George', 'W.', 'Bush']);
+    assert.deepStrictEqual(words('1. Michael Schumacher'), ['1.', 'Michael', 'Schumacher']);
+    assert.deepStrictEqual(words('He won 3. Then'), ['He', 'won', '3', '.', 'Then']);
+  });
+});
+
+describe('named-entity recogniser on CoNLL-2003 eng.testa', function () {
+  // Measured 93.4 F1 (PER/ORG/LOC, exact spans; PER 95.2, ORG 88.1, LOC 95.6) through the full
+  // analysis path; the thresholds sit just below so a regression in the tagger, features, tokeniser
+  // or post-processing fails here.
+  const THRESHOLD = 0.93;
+  const PER_TYPE: Readonly<Record<string, number>> = { PER: 0.945, ORG: 0.87, LOC: 0.945 };
+  const testa = path.join(CONLL_DIR, 'eng.testa');
+
+  it(`scores F1 ≥ ${THRESHOLD} on PER/ORG/LOC through the full analysis path`, function () {
+    if (!fs.existsSync(testa)) {
+      console.log(`      (skipped: ${testa} not found; the CoNLL data lives outside the repository in ../shared/data)`);
+      this.skip();
+    }
+    this.timeout(120000);
+    const recognizer = loadDefaultRecognizer();
+    const score = new SpanScore();
+    for (const doc of segmentDocuments(readConll(testa))) {
+      const d = documentText(doc);
+      score.add(d.gold, mentionSpans(recognizer.recognize(d.text, analyse(d.text))));
+    }
+    const { f1 } = score.prf();
+    assert.ok(f1 >= THRESHOLD, `F1 ${f1.toFixed(4)} < ${THRESHOLD}\n${score.format('eng.testa')}`);
+    for (const [type, min] of Object.entries(PER_TYPE)) assert.ok(score.prf(type).f1 >= min, `${type} F1 < ${min}\n${score.format('eng.testa')}`);
+  });
+});

@@ -1,0 +1,278 @@
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import type { CodeAction, Diagnostic, DocumentHighlight, Hover, InlayHint, Location, MarkupContent, SymbolInformation, TextDocumentEdit, TextEdit, WorkspaceEdit } from 'vscode-languageserver-protocol';
+import { URI } from 'vscode-uri';
+import { applyEdits, LspTestClient } from '../helpers/lspClient';
+import { readSeed, ROOT, SEEDS, seedPath } from '../helpers/seeds';
+
+const SEED_NAMES = Object.values(SEEDS);
+const seedUri = (name: string) => URI.file(seedPath(name)).toString();
+
+/** Resolves when the server says the workspace scan is done, so cross-article answers are complete. */
+function whenIndexed(client: LspTestClient): Promise<void> {
+  return new Promise((resolve) => {
+    client.connection.onNotification('articleLens/status', (status: { state: string }) => {
+      if (status.state === 'ready') resolve();
+    });
+  });
+}
+
+/** Every whole-word occurrence of `word` in `text`, as 0-based line and character. */
+function occurrences(text: string, word: string): { line: number; character: number }[] {
+  const found: { line: number; character: number }[] = [];
+  text.split('\n').forEach((line, index) => {
+    for (const match of line.matchAll(new RegExp(`(?<![\\p{L}])${word}(?![\\p{L}])`, 'gu'))) found.push({ line: index, character: match.index! });
+  });
+  return found;
+}
+
+/** Protocol tests of the actor navigation features, on the five seeds indexed as a workspace folder. */
+describe('actor navigation over stdio, on the seed articles', function () {
+  let client: LspTestClient;
+
+  before(async function () {
+    client = new LspTestClient();
+    const indexed = whenIndexed(client);
+    const result = (await client.connection.sendRequest('initialize', {
+      processId: process.pid,
+      rootUri: null,
+      workspaceFolders: [{ uri: URI.file(path.join(ROOT, 'seeds')).toString(), name: 'seeds' }],
+      capabilities: { workspace: { configuration: false, workspaceEdit: { documentChanges: true } } },
+    })) as { capabilities: Record<string, unknown> };
+    for (const provider of ['definitionProvider', 'referencesProvider', 'documentHighlightProvider', 'renameProvider', 'workspaceSymbolProvider', 'inlayHintProvider']) {
+      assert.ok(result.capabilities[provider], `${provider} is announced`);
+    }
+    await client.connection.sendNotification('initialized', {});
+    await indexed;
+  });
+
+  after(async () => client.shutdown());
+
+  it('goes from Lavrov in 000 to Sergei Lavrov on line 2, where he is introduced with his role', async () => {
+    const uri = client.open(seedPath(SEEDS.lavrovJamil));
+    const location = await client.request<Location>('textDocument/definition', { textDocument: { uri }, position: { line: 2, character: 3 } });
+    const line = readSeed(SEEDS.lavrovJamil).split('\n')[1];
+    assert.strictEqual(location.uri, uri);
+    assert.deepStrictEqual(location.range, { start: { line: 1, character: line.indexOf('Sergei Lavrov') }, end: { line: 1, character: line.indexOf('Sergei Lavrov') + 13 } });
+  });
+
+  it('finds every mention of Lavrov in all five seeds, with the nominal and the pronoun', async () => {
+    const uri = client.open(seedPath(SEEDS.lavrovJamil));
+    const locations = await client.request<Location[]>('textDocument/references', { textDocument: { uri }, position: { line: 2, character: 3 }, context: { includeDeclaration: true } });
+    for (const name of SEED_NAMES) {
+      const text = readSeed(name);
+      const starts = locations.filter((l) => l.uri === seedUri(name)).map((l) => `${l.range.start.line}:${l.range.start.character}:${l.range.end.character}`);
+      for (const at of occurrences(text, 'Lavrov')) {
+        // A surname mention covers the word; a full-name mention ends where the word ends.
+        assert.ok(starts.some((s) => s.startsWith(`${at.line}:`) && s.endsWith(`:${at.character + 6}`)), `Lavrov at ${name} ${at.line + 1}:${at.character + 1} is a reference`);
+      }
+    }
+    const lines000 = readSeed(SEEDS.lavrovJamil).split('\n');
+    assert.ok(locations.some((l) => l.uri === uri && lines000[l.range.start.line].slice(l.range.start.character, l.range.end.character) === 'The foreign minister'), 'the nominal in 000');
+    const lines004 = readSeed(SEEDS.lavrovSteinmeier).split('\n');
+    assert.ok(locations.some((l) => l.uri === seedUri(SEEDS.lavrovSteinmeier) && lines004[l.range.start.line].slice(l.range.start.character, l.range.end.character) === 'he' && lines004[l.range.start.line].includes('he affirmed')), 'the pronoun of “he affirmed” in 004');
+  });
+
+  it('highlights Lavrov’s mentions in the open document', async () => {
+    const uri = client.open(seedPath(SEEDS.lavrovJamil));
+    const highlights = await client.request<DocumentHighlight[]>('textDocument/documentHighlight', { textDocument: { uri }, position: { line: 2, character: 3 } });
+    assert.deepStrictEqual(highlights.map((h) => h.range.start.line), [1, 2, 4, 5, 11, 13, 14]);
+  });
+
+  it('renames Lavrov to Lavrova in every mention of every seed, full names keeping their given names', async () => {
+    const uri = client.open(seedPath(SEEDS.lavrovJamil));
+    const prepared = await client.request<{ placeholder: string; range: unknown }>('textDocument/prepareRename', { textDocument: { uri }, position: { line: 2, character: 3 } });
+    assert.strictEqual(prepared.placeholder, 'Lavrov');
+    const edit = await client.request<WorkspaceEdit>('textDocument/rename', { textDocument: { uri }, position: { line: 2, character: 3 }, newName: 'Lavrova' });
+    const changes = edit.documentChanges as TextDocumentEdit[];
+    assert.deepStrictEqual(changes.map((c) => c.textDocument.uri).sort(), SEED_NAMES.map(seedUri).sort());
+    for (const change of changes) {
+      const name = SEED_NAMES.find((n) => seedUri(n) === change.textDocument.uri)!;
+      assert.strictEqual(change.textDocument.version, change.textDocument.uri === uri ? 1 : null, 'open documents are pinned to their version');
+      const text = readSeed(name);
+      assert.strictEqual(applyEdits(text, change.edits as TextEdit[]), text.replace(/(?<!\p{L})Lavrov(?!\p{L})/gu, 'Lavrova'), name);
+    }
+    const renamedAll = changes.map((c) => applyEdits(readSeed(SEED_NAMES.find((n) => seedUri(n) === c.textDocument.uri)!), c.edits as TextEdit[])).join('\n');
+    assert.match(renamedAll, /Sergei Lavrova/);
+    assert.match(renamedAll, /Sergey Lavrova/);
+    assert.match(renamedAll, /he affirmed/, 'pronouns stay');
+  });
+
+  it('refuses to rename a pronoun', async () => {
+    const uri = client.open(seedPath(SEEDS.lavrovKerry));
+    const line = readSeed(SEEDS.lavrovKerry).split('\n')[10];
+    const prepared = await client.request<unknown>('textDocument/prepareRename', { textDocument: { uri }, position: { line: 10, character: line.lastIndexOf(' he said') + 1 } });
+    assert.strictEqual(prepared, null);
+  });
+
+  it('hints that “he said” in 001 is Kerry', async () => {
+    const uri = client.open(seedPath(SEEDS.lavrovKerry));
+    const lines = readSeed(SEEDS.lavrovKerry).split('\n');
+    const hints = await client.request<InlayHint[]>('textDocument/inlayHint', { textDocument: { uri }, range: { start: { line: 0, character: 0 }, end: { line: lines.length, character: 0 } } });
+    const after = { line: 10, character: lines[10].lastIndexOf(' he said') + 3 };
+    const hint = hints.find((h) => h.position.line === after.line && h.position.character === after.character);
+    assert.ok(hint, `a hint after “he” in “he said” among ${JSON.stringify(hints.map((h) => [h.position, h.label]))}`);
+    assert.strictEqual(hint.label, '(Kerry)');
+  });
+
+  it('hints 004’s Steimeier as a variant of Steinmeier, with fixes for either spelling', async () => {
+    const uri = client.open(seedPath(SEEDS.lavrovSteinmeier));
+    const text = readSeed(SEEDS.lavrovSteinmeier);
+    const lines = text.split('\n');
+    const { diagnostics } = await client.waitForDiagnostics(uri, (p) => p.diagnostics.some((d) => d.code === 'name-variant'));
+    const variants = diagnostics.filter((d: Diagnostic) => d.code === 'name-variant');
+    assert.strictEqual(variants.length, 1);
+    const [hint] = variants;
+    assert.strictEqual(hint.source, 'article-lens');
+    assert.strictEqual(hint.severity, 4, 'a hint by default');
+    assert.strictEqual(lines[hint.range.start.line].slice(hint.range.start.character, hint.range.end.character), 'Steimeier');
+    assert.strictEqual(lines[hint.relatedInformation![0].location.range.start.line].slice(hint.relatedInformation![0].location.range.start.character, hint.relatedInformation![0].location.range.end.character), 'Steinmeier');
+    const actions = await client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: hint.range, context: { diagnostics: [hint] } });
+    assert.deepStrictEqual(actions.map((a) => a.title), ["Use 'Steinmeier' throughout", "Use 'Steimeier' throughout"]);
+    const editOf = (action: CodeAction) => (action.edit!.documentChanges![0] as TextDocumentEdit).edits as TextEdit[];
+    assert.strictEqual(applyEdits(text, editOf(actions[0])), text.replace('Steimeier', 'Steinmeier'));
+    assert.strictEqual(applyEdits(text, editOf(actions[1])), text.replace('Frank-Walter Steinmeier', 'Frank-Walter Steimeier'));
+  });
+
+  it('gives no name-variant hint where each person has one spelling (000, 001)', async () => {
+    for (const seed of [SEEDS.lavrovJamil, SEEDS.lavrovKerry]) {
+      const uri = client.open(seedPath(seed));
+      // The hint joins once the full analysis has run: a hover forces it, then the diagnostics settle.
+      await client.request<Hover | null>('textDocument/hover', { textDocument: { uri }, position: { line: 0, character: 0 } });
+      const { diagnostics } = await client.waitForDiagnostics(uri);
+      assert.ok(!diagnostics.some((d) => d.code === 'name-variant'), seed);
+    }
+  });
+
+  it('hover says why spellings in other articles are the same person', async () => {
+    const uri = client.open(seedPath(SEEDS.lavrovJamil));
+    const hover = await client.request<Hover>('textDocument/hover', { textDocument: { uri }, position: { line: 2, character: 3 } });
+    // Markdown escapes brackets; read the text as the user sees it.
+    const value = (hover.contents as MarkupContent).value.replace(/\\(.)/g, '$1');
+    assert.match(value, /In other articles \(4\)/);
+    assert.match(value, /as Sergey Lavrov/);
+    assert.match(value, /given name 1 edit apart \(Sergei \/ Sergey\)/);
+    assert.match(value, /by role/, 'the nominal mentions are counted');
+  });
+
+  it('finds actors and quotes as workspace symbols', async () => {
+    const symbols = await client.request<SymbolInformation[]>('workspace/symbol', { query: 'Lavrov' });
+    const lavrovFiles = new Set(symbols.filter((s) => /Lavrov/.test(s.name)).map((s) => s.location.uri));
+    assert.deepStrictEqual([...lavrovFiles].sort(), SEED_NAMES.map(seedUri).sort());
+    const quotes = await client.request<SymbolInformation[]>('workspace/symbol', { query: 'use of force' });
+    assert.ok(quotes.some((s) => s.name.startsWith('“The use of force') && s.location.uri === seedUri(SEEDS.lavrovKerry)), JSON.stringify(quotes.map((q) => q.name)));
+  });
+});
+
+describe('workspace index kept up to date over stdio', function () {
+  let client: LspTestClient;
+  let folder: string;
+
+  before(async function () {
+    folder = fs.mkdtempSync(path.join(os.tmpdir(), 'article-lens-watch-'));
+    fs.mkdirSync(path.join(folder, 'news'));
+    fs.mkdirSync(path.join(folder, 'drafts'));
+    fs.writeFileSync(path.join(folder, 'news', 'a.txt'), 'Russian Foreign Minister Sergei Lavrov met reporters in Moscow.\n');
+    client = new LspTestClient();
+    client.configuration = { files: ['**/drafts/*.md'] };
+    const indexed = whenIndexed(client);
+    await client.initialize(folder, true);
+    await indexed;
+  });
+
+  after(async () => {
+    await client.shutdown();
+    fs.rmSync(folder, { recursive: true, force: true });
+  });
+
+  const symbolFiles = async (query: string) =>
+    (await client.request<SymbolInformation[]>('workspace/symbol', { query })).filter((s) => s.name === query).map((s) => path.basename(URI.parse(s.location.uri).fsPath)).sort();
+
+  /** Waits until a workspace symbol query gives the expected files (the server reads files asynchronously). */
+  async function eventually(query: string, expected: string[]): Promise<void> {
+    let last: string[] = [];
+    for (let attempt = 0; attempt < 200; attempt++) {
+      last = await symbolFiles(query);
+      if (JSON.stringify(last) === JSON.stringify(expected)) return;
+      await new Promise((resolve) => setTimeout(resolve, 25));
+    }
+    assert.deepStrictEqual(last, expected);
+  }
+
+  it('indexes created files, articleLens.files patterns included, re-reads changed ones and forgets deleted ones', async () => {
+    await eventually('Sergei Lavrov', ['a.txt']);
+    const b = path.join(folder, 'news', 'b.txt');
+    const draft = path.join(folder, 'drafts', 'c.md');
+    const ignored = path.join(folder, 'notes.txt');
+    fs.writeFileSync(b, 'Later, Sergei Lavrov spoke again.\n');
+    fs.writeFileSync(draft, 'A draft about Sergei Lavrov.\n');
+    fs.writeFileSync(ignored, 'Sergei Lavrov in a file that is not an article.\n');
+    await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [b, draft, ignored].map((f) => ({ uri: URI.file(f).toString(), type: 1 })) });
+    await eventually('Sergei Lavrov', ['a.txt', 'b.txt', 'c.md']);
+
+    fs.writeFileSync(b, 'Later, Joe Biden spoke.\n');
+    await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: URI.file(b).toString(), type: 2 }] });
+    await eventually('Sergei Lavrov', ['a.txt', 'c.md']);
+
+    fs.rmSync(draft);
+    await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: URI.file(draft).toString(), type: 3 }] });
+    await eventually('Sergei Lavrov', ['a.txt']);
+
+    fs.rmSync(path.join(folder, 'news'), { recursive: true });
+    await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: URI.file(path.join(folder, 'news')).toString(), type: 3 }] });
+    await eventually('Sergei Lavrov', []);
+  });
+});
+
+describe('workspace folders added and removed over stdio', function () {
+  let client: LspTestClient;
+  let first: string;
+  let second: string;
+
+  before(async function () {
+    first = fs.mkdtempSync(path.join(os.tmpdir(), 'article-lens-a-'));
+    second = fs.mkdtempSync(path.join(os.tmpdir(), 'article-lens-b-'));
+    fs.mkdirSync(path.join(first, 'news'));
+    fs.mkdirSync(path.join(second, 'articles'));
+    fs.writeFileSync(path.join(first, 'news', 'one.txt'), 'Russian Foreign Minister Sergei Lavrov met reporters.\n');
+    fs.writeFileSync(path.join(second, 'articles', 'two.txt'), 'Later, Sergei Lavrov spoke again in Moscow.\n');
+    client = new LspTestClient();
+    const indexed = whenIndexed(client);
+    await client.connection.sendRequest('initialize', {
+      processId: process.pid,
+      rootUri: null,
+      workspaceFolders: [{ uri: URI.file(first).toString(), name: 'a' }],
+      capabilities: { workspace: { configuration: false, workspaceFolders: true } },
+    });
+    await client.connection.sendNotification('initialized', {});
+    await indexed;
+  });
+
+  after(async () => {
+    await client.shutdown();
+    fs.rmSync(first, { recursive: true, force: true });
+    fs.rmSync(second, { recursive: true, force: true });
+  });
+
+  async function filesWith(query: string): Promise<string[]> {
+    const symbols = await client.request<SymbolInformation[]>('workspace/symbol', { query });
+    return symbols.filter((s) => s.name === query).map((s) => path.basename(URI.parse(s.location.uri).fsPath)).sort();
+  }
+
+  it('indexes an added folder and forgets a removed one', async () => {
+    assert.deepStrictEqual(await filesWith('Sergei Lavrov'), ['one.txt']);
+    const indexed = whenIndexed(client);
+    await client.connection.sendNotification('workspace/didChangeWorkspaceFolders', { event: { added: [{ uri: URI.file(second).toString(), name: 'b' }], removed: [] } });
+    await indexed;
+    assert.deepStrictEqual(await filesWith('Sergei Lavrov'), ['one.txt', 'two.txt']);
+    await client.connection.sendNotification('workspace/didChangeWorkspaceFolders', { event: { added: [], removed: [{ uri: URI.file(first).toString(), name: 'a' }] } });
+    let files: string[] = [];
+    for (let attempt = 0; attempt < 200 && JSON.stringify(files) !== '["two.txt"]'; attempt++) {
+      files = await filesWith('Sergei Lavrov');
+      if (JSON.stringify(files) !== '["two.txt"]') await new Promise((resolve) => setTimeout(resolve, 25));
+    }
+    assert.deepStrictEqual(files, ['two.txt']);
+  });
+});
