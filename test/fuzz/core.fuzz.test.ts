@@ -6,7 +6,7 @@ import { loadDefaultRecognizer } from '../../server/src/core/ner';
 import { parseSettings } from '../../server/src/core/settings';
 import { PositionMapper } from '../../server/src/lsp/positions';
 import { CORE_RUNS, countCases, counts, documentWithRepeats, extremeDocuments, fcParams, hostileDocument, POLNEAR_NOTE, scaledRuns } from './corpus';
-import { checkAnalysis, checkDocument } from './invariants';
+import { checkAnalysis, checkDocument, dropDocument } from './invariants';
 
 /**
  * Property tests of the pure core and the LSP converters on generated hostile documents: no
@@ -34,7 +34,7 @@ describe('fuzz: core and converters on hostile documents', function () {
       fc.property(hostileDocument, fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { minLength: 2, maxLength: 4 }), (text, probes) => {
         countCases('core: hostile documents');
         guarded(() => checkDocument(service, text, `file:///fuzz/doc${n++}.txt`, { probes }));
-        service.forget(`file:///fuzz/doc${n - 1}.txt`);
+        dropDocument(service, `file:///fuzz/doc${n - 1}.txt`);
       }),
       fcParams(CORE_RUNS),
     );
@@ -46,7 +46,7 @@ describe('fuzz: core and converters on hostile documents', function () {
       fc.property(documentWithRepeats, (text) => {
         countCases('core: documents with repeats');
         guarded(() => checkDocument(service, text, `file:///fuzz/repeats${n++}.txt`, { probes: [0.25, 0.75] }));
-        service.forget(`file:///fuzz/repeats${n - 1}.txt`);
+        dropDocument(service, `file:///fuzz/repeats${n - 1}.txt`);
       }),
       fcParams(repeatRuns),
     );
@@ -88,7 +88,7 @@ describe('fuzz: core and converters on hostile documents', function () {
           checkAnalysis(text, analyzeArticle(text, recognizer));
           const settings = parseSettings({ ...(typeof raw === 'object' && raw !== null ? raw : {}), maxFileSize, duplicateParagraphs: { severity: raw } });
           checkDocument(service, text, `file:///fuzz/settings${n++}.txt`, { settings, probes: [0.5] });
-          service.forget(`file:///fuzz/settings${n - 1}.txt`);
+          dropDocument(service, `file:///fuzz/settings${n - 1}.txt`);
         });
       }),
       fcParams(analyzeRuns),
@@ -100,7 +100,7 @@ describe('fuzz: core and converters on hostile documents', function () {
       countCases('core: extreme documents');
       const started = Date.now();
       guarded(() => checkDocument(service, text, `file:///fuzz/extreme-${name.replace(/\W+/g, '-')}.txt`, { probes: [0, 0.3, 0.999, 1] }));
-      service.forget(`file:///fuzz/extreme-${name.replace(/\W+/g, '-')}.txt`);
+      dropDocument(service, `file:///fuzz/extreme-${name.replace(/\W+/g, '-')}.txt`);
       assert.ok(Date.now() - started < 30_000, `${name}: analysed in ${Date.now() - started} ms`);
     });
   }

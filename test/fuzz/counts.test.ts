@@ -5,5 +5,5 @@ after(function () {
   if (counts.cases.size === 0) return;
   const total = [...counts.cases.values()].reduce((a, b) => a + b, 0);
   const lines = [...counts.cases].map(([group, n]) => `    ${group}: ${n.toLocaleString('en')}`);
-  console.log(`\n  fuzz summary (seed ${process.env.ARTICLE_LENS_FUZZ_SEED ?? 'default'}):\n${lines.join('\n')}\n    total generated cases: ${total.toLocaleString('en')}; crashes: ${counts.crashes}; lost characters: ${counts.lostCharacters}`);
+  console.log(`\n  fuzz summary (seed ${process.env.ARTICLE_LENS_FUZZ_SEED ?? 'default'}):\n${lines.join('\n')}\n    total generated cases: ${total.toLocaleString('en')}; crashes: ${counts.crashes}; lost characters or mismatched states: ${counts.lostCharacters}`);
 });

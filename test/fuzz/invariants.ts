@@ -223,6 +223,12 @@ export function codePointBoundary(text: string, offset: number): number {
   return at;
 }
 
+/** Forgets a checked document entirely: its cached analysis and its workspace-index entry. */
+export function dropDocument(service: ArticleService, uri: string): void {
+  service.forget(uri);
+  service.removeArticle(uri);
+}
+
 export interface CheckOptions {
   readonly settings?: ArticleSettings;
   /** Offsets to hover at and ranges to ask tokens for, as fractions of the text length. */
@@ -231,7 +237,7 @@ export interface CheckOptions {
 
 /**
  * Runs every feature of the language service and the LSP converters on one text and checks the
- * invariants. Returns the number of checks made (for the report).
+ * invariants.
  */
 export function checkDocument(service: ArticleService, text: string, uri: string, options: CheckOptions = {}): void {
   const settings = options.settings ?? DEFAULT_SETTINGS;
@@ -303,6 +309,6 @@ export function checkDuplicateFixes(service: ArticleService, document: ArticleDo
     counts.lostCharacters++;
     throw error;
   } finally {
-    service.forget(`${document.uri}#fixed`);
+    dropDocument(service, `${document.uri}#fixed`);
   }
 }

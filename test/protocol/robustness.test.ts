@@ -16,6 +16,8 @@ const LSP_METHOD_NOT_FOUND = -32601;
 const LSP_INVALID_PARAMS = -32602;
 const LSP_INTERNAL_ERROR = -32603;
 const LSP_REQUEST_CANCELLED = -32800;
+const LSP_INVALID_REQUEST = -32600;
+const LSP_REQUEST_FAILED = -32803;
 /** The memory test's server heap limit: its working set is well under this, a leak is not. */
 const HEAP_CAP_MB = 192;
 
@@ -80,6 +82,13 @@ describe('protocol robustness (dist/server.js --stdio)', function () {
     ['textDocument/documentSymbol', { textDocument: { uri } }],
     ['textDocument/codeAction', { textDocument: { uri }, range, context: { diagnostics: [] } }],
     ['textDocument/codeAction', { textDocument: { uri }, range, context: { diagnostics: [], only: ['source.fixAll'] } }],
+    ['textDocument/semanticTokens/full/delta', { textDocument: { uri }, previousResultId: 'no-such-result' }],
+    ['textDocument/definition', { textDocument: { uri }, position }],
+    ['textDocument/references', { textDocument: { uri }, position, context: { includeDeclaration: true } }],
+    ['textDocument/documentHighlight', { textDocument: { uri }, position }],
+    ['textDocument/prepareRename', { textDocument: { uri }, position }],
+    ['textDocument/rename', { textDocument: { uri }, position, newName: 'Lavrova' }],
+    ['textDocument/inlayHint', { textDocument: { uri }, range }],
   ];
 
   it('answers requests for unknown and closed documents with empty results', async () => {
@@ -132,13 +141,23 @@ describe('protocol robustness (dist/server.js --stdio)', function () {
       ['textDocument/semanticTokens/range', { textDocument: { uri: seedUri }, range: { start: null, end: 7 } }],
       ['textDocument/documentSymbol', { textDocument: { uri: ['x'] } }],
       ['textDocument/codeAction', { textDocument: { uri: seedUri } }],
+      ['textDocument/definition', { textDocument: { uri: seedUri }, position: null }],
+      ['textDocument/references', { textDocument: { uri: seedUri }, position: { line: 2, character: 2 } }],
+      ['textDocument/rename', { textDocument: { uri: seedUri }, position: { line: 2, character: 2 }, newName: 42 }],
+      ['textDocument/rename', { textDocument: { uri: seedUri }, position: { line: 2, character: 2 }, newName: '' }],
+      ['textDocument/rename', { textDocument: { uri: seedUri }, position: { line: 2, character: 2 }, newName: '\u0000\n“' }],
+      ['textDocument/inlayHint', { textDocument: { uri: seedUri }, range: { start: { line: 9, character: 0 }, end: { line: 0, character: 0 } } }],
+      ['textDocument/inlayHint', { textDocument: { uri: seedUri } }],
+      ['workspace/symbol', {}],
+      ['workspace/symbol', { query: null }],
+      ['workspace/symbol', { query: '\ud800'.repeat(1000) }],
       ['textDocument/codeAction', { textDocument: { uri: seedUri }, range: { start: { line: 0, character: 0 }, end: { line: 99, character: 0 } } }],
       ['textDocument/codeAction', { textDocument: { uri: seedUri }, range: { start: { line: 0, character: 0 }, end: { line: 99, character: 0 } }, context: { diagnostics: 'none', only: 7 } }],
       ['textDocument/codeAction', { textDocument: { uri: seedUri }, range: { start: { line: 0, character: 0 }, end: { line: 99, character: 0 } }, context: { diagnostics: [{ bogus: true }, null] } }],
     ];
     for (const [method, params] of malformed) {
       const { result, error } = await outcome(client.request(method, params));
-      if (error !== undefined) assert.ok([LSP_INVALID_PARAMS, LSP_INTERNAL_ERROR].includes(error), `${method} ${JSON.stringify(params)}: a proper LSP error, got ${error}`);
+      if (error !== undefined) assert.ok([LSP_INVALID_PARAMS, LSP_INTERNAL_ERROR, LSP_INVALID_REQUEST, LSP_REQUEST_FAILED].includes(error), `${method} ${JSON.stringify(params)}: a proper LSP error, got ${error}`);
       else assert.ok(result === null || typeof result === 'object', `${method} ${JSON.stringify(params)}: a result`);
       await stillServing();
     }

@@ -868,6 +868,16 @@ function findBefore(doc: Doc, openTok: number, allowPrevParagraph: boolean): Fou
       // The same for a subject that names no speaker at all ("… said police shootings and protests demands
       // that …").
       const nobody = np !== undefined && ((np.to - np.from === 1 && doc.lower[np.from] === 'it') || (speakerKind(doc, np) === 'unknown' && !hasCapital(doc, np.from, np.to) && !DOCUMENT_HEADS.has(headLower(doc, np))));
+      // "Stacy Baker says she really thinks …", "Another said he hoped …": a pronoun right after an outer speech
+      // verb is its subject again; the outer subject names the speaker.
+      if (np && np.to - np.from === 1 && (doc.lower[np.from] === 'he' || doc.lower[np.from] === 'she')) {
+        let o = np.from - 1;
+        if (o >= lowest && doc.lower[o] === 'that') o--;
+        if (o >= lowest && isCue(doc, o) && !doc.lower[o].endsWith('ing')) {
+          const outer = subjectOf(doc, o, lowest);
+          if (outer && !SUBJECT_PRONOUNS.has(doc.lower[outer.from])) return { np: outer, cue: { from: o, to: o + 1 }, strength };
+        }
+      }
       if (np && !(nobody && outerSpeaker(doc, v, lowest))) {
         return { np, cue: { from: v, to: v + 1 }, strength };
       }
