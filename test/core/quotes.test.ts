@@ -249,6 +249,47 @@ describe('quotes: constructions', () => {
     assert.strictEqual(quote(qs, 'Gang of Eight').kind, 'scare');
   });
 
+  it('speakers named with "of", objects before a colon, and sentences between parts of a quotation', () => {
+    const text =
+      '"It was the least bad outcome," Mr. Morgan of the Sierra Club said.\n' +
+      'Senate Majority Leader Mitch McConnell delivered a blunt message to Trump: "It is time to quit attacking people and get on message."\n' +
+      '"My name may not be on the ballot, but our progress is," Mr. Obama said at the dinner, where Mrs. Clinton also spoke. "Tolerance is on the ballot."\n' +
+      'Economist Aparna Mathur, who studies tax policy at the institute, said Ivanka Trump\'s statement did not clarify the matter.\n' +
+      '"I don\'t see details about who is left out, who is eligible," she said.';
+    const qs = analyse(text);
+    assert.match(speaker(quote(qs, 'It was the least')) ?? '', /Morgan/);
+    assert.strictEqual(quote(qs, 'It was the least').attribution?.sourceKind, 'person');
+    assert.match(speaker(quote(qs, 'It is time to quit')) ?? '', /McConnell/);
+    assert.match(speaker(quote(qs, 'Tolerance')) ?? '', /Obama/);
+    assert.match(speaker(quote(qs, "I don't see")) ?? '', /Mathur/);
+  });
+
+  it('short quotations in a characterising complement are the subject\'s words; passives stay scare quotes', () => {
+    const text =
+      'Trump openly admires Russian President Vladimir Putin as a “strong leader,” comparing him favorably to Obama.\n' +
+      'Former Florida Gov. Jeb Bush called Trump “unhinged.” Sen. Marco Rubio called the statement “offensive and outlandish.”\n' +
+      'The businessman was known as “the Donald” in New York.';
+    const qs = analyse(text);
+    assert.strictEqual(quote(qs, 'strong leader').kind, 'direct');
+    assert.match(speaker(quote(qs, 'strong leader')) ?? '', /Trump/);
+    assert.match(speaker(quote(qs, 'unhinged')) ?? '', /Jeb Bush/);
+    assert.match(speaker(quote(qs, 'offensive and')) ?? '', /Rubio/);
+    assert.strictEqual(quote(qs, 'the Donald').kind, 'scare');
+  });
+
+  it('a byline paragraph, a speaker named after a later quotation of the sentence, manner verbs', () => {
+    const text =
+      '"The idea that I would dismantle health care in America is just not accurate at all."\n\n- Bernie Sanders.\n\n' +
+      'Guns are "the ultimate public health crisis" and "stunt the growth of our children," Howard Dean said on Monday.\n\n' +
+      '"If they were serious about making progress on this, they would have gone to that bill," Toomey fumed on Tuesday.';
+    const qs = analyse(text);
+    assert.match(speaker(quote(qs, 'The idea that')) ?? '', /Sanders/);
+    assert.strictEqual(quote(qs, 'the ultimate').kind, 'direct');
+    assert.match(speaker(quote(qs, 'the ultimate')) ?? '', /Dean/);
+    assert.match(speaker(quote(qs, 'stunt the')) ?? '', /Dean/);
+    assert.match(speaker(quote(qs, 'If they were')) ?? '', /Toomey/);
+  });
+
   it('scare quotes: short, no speech verb', () => {
     const qs = analyse('The alliance refused to say where “moderate non-terrorist opposition” is operating in Syria.');
     assert.strictEqual(qs.length, 1);

@@ -38,6 +38,10 @@ export const counts = {
   cases: new Map<string, number>(),
   crashes: 0,
   lostCharacters: 0,
+  /** Fix-all removed the last blank line, so the fixed text is read one paragraph per line; see invariants.ts. */
+  blankLinesGone: 0,
+  /** Edits sent in the incremental sequences (each sequence is one case). */
+  edits: 0,
 };
 
 /** Adds `n` generated cases to the named group. */
@@ -182,8 +186,9 @@ export const documentWithRepeats: fc.Arbitrary<string> = fc
     fc.boolean(),
     fc.boolean(),
     fc.array(fc.nat(), { maxLength: 20 }),
+    fc.option(fc.tuple(fc.integer({ min: 30, max: 90 }), fc.constantFrom('\n', '\r\n', '\r')), { freq: 3 }),
   )
-  .map(([distinct, repeats, separator, bom, trailing, shuffle]) => {
+  .map(([distinct, repeats, separator, bom, trailing, shuffle, wrap]) => {
     const paragraphs = distinct.map((p) => p.replace(/[\r\n]+/g, ' ').trim()).filter((p) => p.length > 0);
     if (paragraphs.length === 0) paragraphs.push('A paragraph that is long enough to be compared with others.');
     const sequence = [...paragraphs];
@@ -197,8 +202,30 @@ export const documentWithRepeats: fc.Arbitrary<string> = fc
       const b = (shuffle[i] >> 3) % sequence.length;
       [sequence[a], sequence[b]] = [sequence[b], sequence[a]];
     }
+    if (wrap) {
+      // Hard-wrapped blocks separated by blank lines: each paragraph spans several lines.
+      const [width, lineBreak] = wrap;
+      const blocks = sequence.map((p) => hardWrap(p, width, lineBreak));
+      return `${bom ? '\uFEFF' : ''}${blocks.join(lineBreak + lineBreak)}${trailing ? lineBreak : ''}`;
+    }
     return `${bom ? '\uFEFF' : ''}${sequence.join(separator)}${trailing ? separator : ''}`;
   });
+
+/** Breaks a paragraph into lines of about `width` characters at spaces. */
+function hardWrap(paragraph: string, width: number, lineBreak: string): string {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of paragraph.split(' ')) {
+    if (line.length > 0 && line.length + word.length + 1 > width) {
+      lines.push(line);
+      line = word;
+    } else {
+      line = line.length > 0 ? `${line} ${word}` : word;
+    }
+  }
+  lines.push(line);
+  return lines.join(lineBreak);
+}
 
 function vary(paragraph: string, how: string): string {
   switch (how) {

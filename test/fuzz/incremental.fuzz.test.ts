@@ -131,7 +131,7 @@ describe('fuzz: incremental edits against dist/server.js --stdio', function () {
         const debug = (what: string) => process.env.ARTICLE_LENS_FUZZ_DEBUG && console.error(`        #${serial} ${what} after ${Date.now() - started} ms`);
         if (process.env.ARTICLE_LENS_FUZZ_DEBUG) fs.writeFileSync(path.join(os.tmpdir(), `article-lens-fuzz-case-${serial}.json`), JSON.stringify({ initial, edits, replaceAll }));
         countCases('protocol: incremental edit sequences');
-        countCases('protocol: incremental edits', edits.length);
+        counts.edits += edits.length;
         const uri = client.open(`/fuzz/incremental-${serial++}.article`, initial);
         let text = initial;
         let version = 1;

@@ -12,6 +12,19 @@ function fixAll(text: string): string {
   return result;
 }
 
+/** Wraps text at `width` characters, as narrow newspaper columns are. */
+function wrap(text: string, width: number): string {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(' ')) {
+    if (line && line.length + word.length + 1 > width) {
+      lines.push(line);
+      line = word;
+    } else line = line ? `${line} ${word}` : word;
+  }
+  return [...lines, line].join('\n');
+}
+
 describe('regressions found by fuzzing', () => {
   const paragraph = 'Russian Foreign Minister Sergei Lavrov met Monday with Syrian Deputy Prime Minister Qadri Jamil.';
 
@@ -22,5 +35,18 @@ describe('regressions found by fuzzing', () => {
     assert.strictEqual(fixAll(`Title\n\n${paragraph}\n\n${paragraph}\n\n`), `Title\n\n${paragraph}\n`);
     // Without a final line break none is added, as before.
     assert.strictEqual(fixAll(`Title\n${paragraph}\n${paragraph}`), `Title\n${paragraph}`);
+  });
+
+  it('an article hard-wrapped in narrow columns was read line by line, so fix-all removed lines, not blocks', () => {
+    const blocks = [
+      paragraph,
+      'He added that Russia is very concerned about the situation in Syria and that Moscow is convinced that a military solution does not exist.',
+      'The two men discussed the conference planned in Geneva and the delivery of humanitarian aid to the besieged areas of the country.',
+    ].map((b) => wrap(b, 28));
+    const text = [...blocks, blocks[0]].join('\n\n');
+    assert.deepStrictEqual(splitParagraphs(text).map((p) => p.text), [...blocks, blocks[0]], 'one paragraph per block');
+    const once = fixAll(text);
+    assert.strictEqual(once, blocks.join('\n\n'), 'the repeated block goes, whole');
+    assert.strictEqual(fixAll(once), once, 'and a second fix-all has nothing to do');
   });
 });

@@ -52,14 +52,14 @@ describe('command line (dist/cli.js) on hostile input', function () {
     fs.chmodSync(folder, 0o000);
     if (runningAsRoot) {
       // root reads files whatever their mode (CI runs as root): chmod cannot make them unreadable.
-      console.log('      skipped the chmod 000 cases: running as root, which reads files whatever their mode; the EISDIR and ENOTDIR cases below stand in');
+      console.log('      skipped the chmod 000 cases: running as root, which reads files whatever their mode; the path-through-a-file (ENOTDIR) and missing-path cases below stand in');
       this.skip();
     }
     assertBadInput([file], /locked\.txt: cannot read file \(EACCES\)/);
     assertBadInput([folder], /locked-folder: cannot read folder/);
   });
 
-  it('paths that cannot be read as files, also as root: a folder named like a file, a path through a file', () => {
+  it('paths that cannot be read, also as root: a path through a file, a missing path, an empty path', () => {
     const file = write('plain.txt', 'Lavrov said “no”.');
     assertBadInput([path.join(file, 'child.txt')], /plain\.txt\/child\.txt: no such file or folder/);
     assertBadInput([path.join(scratch, 'nowhere', 'x.article')], /no such file or folder/);

@@ -35,6 +35,11 @@ function isEmpty(value: unknown): boolean {
   if (value === null || value === undefined) return true;
   if (Array.isArray(value)) return value.length === 0;
   if (typeof value === 'object' && 'data' in (value as object)) return (value as SemanticTokens).data.length === 0;
+  // A workspace edit that changes nothing.
+  const edit = value as { changes?: Record<string, unknown[]>; documentChanges?: { edits?: unknown[] }[] };
+  if (typeof value === 'object' && ('changes' in edit || 'documentChanges' in edit)) {
+    return Object.values(edit.changes ?? {}).every((e) => e.length === 0) && (edit.documentChanges ?? []).every((c) => (c.edits ?? []).length === 0);
+  }
   return false;
 }
 

@@ -155,6 +155,9 @@ export function actorKey(type: EntityType, name: string): string {
   return `${type}:${type === 'person' ? surnameOf(name) : normalizeName(name)}`;
 }
 
+/** White space that `replace(/\s+/g, ' ')` would change. */
+const ODD_WHITE_SPACE = /[^\S ]|\s\s/;
+
 class ActorBuilder {
   readonly mentions: ActorMention[] = [];
   readonly spellings: string[] = [];
@@ -172,7 +175,8 @@ class ActorBuilder {
   /** Adds a name mention; a new spelling of a person is kept with the evidence that joined it. */
   addName(mention: EntityMention, asSpelling: boolean): void {
     this.mentions.push({ ...mention, kind: 'name' });
-    const clean = mention.text.replace(/\s+/g, ' ');
+    // Only a run of white space or a non-space blank changes the text: most names need no new string.
+    const clean = ODD_WHITE_SPACE.test(mention.text) ? mention.text.replace(/\s+/g, ' ') : mention.text;
     if (this.type === 'person' && !this.seen.has(clean)) {
       this.seen.add(clean);
       const reference = this.spellings[0];

@@ -17,8 +17,26 @@ const MIN_SIGNIFICANT_CHARACTERS = 20;
  * all of these vanish in the key, while any changed word keeps two paragraphs apart.
  */
 export function paragraphKey(text: string): string {
-  return text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+  // Fast path, same result: ASCII letters and digits kept (lower-cased), ASCII and common non-ASCII
+  // punctuation dropped; any other non-ASCII character (a letter that may lower-case to something
+  // longer, a surrogate pair) takes the general path.
+  if (keyBuffer.length < text.length) keyBuffer = new Uint16Array(text.length * 2);
+  const buffer = keyBuffer;
+  let n = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 128) {
+      if (c >= 97 ? c <= 122 : c >= 65 ? c <= 90 : c >= 48 && c <= 57) buffer[n++] = c >= 65 && c <= 90 ? c + 32 : c;
+    } else if (!(c === 0xa0 || (c >= 0x2000 && c <= 0x206f))) {
+      return text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+    }
+  }
+  let key = '';
+  for (let i = 0; i < n; i += 4096) key += String.fromCharCode.apply(null, buffer.subarray(i, Math.min(n, i + 4096)) as unknown as number[]);
+  return key;
 }
+
+let keyBuffer = new Uint16Array(1024);
 
 /**
  * Finds every paragraph whose key equals the key of an earlier paragraph. `keyOf` lets an

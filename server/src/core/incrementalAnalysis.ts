@@ -42,10 +42,10 @@ export class IncrementalAnalyzer {
     if (this.lastLayer?.text === text) return this.lastLayer.layer;
     const paragraphs = splitParagraphs(text);
     const used = new Map<string, ParagraphParse>();
-    const keys = new Map<Paragraph, string>();
-    for (const paragraph of paragraphs) keys.set(paragraph, this.parseOf(paragraph, used).key);
+    for (const paragraph of paragraphs) this.parseOf(paragraph, used);
     this.keepOnly(used);
-    const duplicates = findDuplicateParagraphs(paragraphs, (p) => keys.get(p) ?? paragraphKey(p.text));
+    // Keys through `used` (by paragraph text) rather than a second map per keystroke.
+    const duplicates = findDuplicateParagraphs(paragraphs, (p) => used.get(p.text)?.key ?? paragraphKey(p.text));
     const layer = { paragraphs, duplicates };
     this.lastLayer = { text, layer };
     return layer;

@@ -25,9 +25,14 @@ export interface ActorCard {
   readonly actor: Actor;
   /** The mention under the cursor (a name, a nominal or a pronoun). */
   readonly mention: ActorMention;
-  /** Other articles of the workspace that mention the actor. */
+  /** Other articles of the workspace that mention the actor, in URI order: the first {@link ACTOR_CARD_ARTICLES} only. */
   readonly elsewhere: readonly ArticleReference[];
+  /** How many other articles mention the actor in all. */
+  readonly elsewhereCount: number;
 }
+
+/** At most this many other articles on an actor card (the hover lists ten and counts the rest). */
+export const ACTOR_CARD_ARTICLES = 10;
 
 /** A speaker and the quotes attributed to them, for the outline. */
 export interface SpeakerQuotes {
@@ -197,7 +202,8 @@ export function createArticleService(options: ArticleServiceOptions = {}) {
       const { actors } = analyze(document, settings, token);
       const hit = actorAt(actors, offset);
       if (!hit) return undefined;
-      return { actor: hit.actor, mention: hit.mention, elsewhere: workspace.findReferences(hit.actor, document.uri) };
+      const { references, total } = workspace.findFirstReferences(hit.actor, document.uri, ACTOR_CARD_ARTICLES);
+      return { actor: hit.actor, mention: hit.mention, elsewhere: references, elsewhereCount: total };
     },
 
     /** Repeated paragraphs, each with the first copy. */

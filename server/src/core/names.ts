@@ -25,15 +25,47 @@ export function normalizeName(name: string): string {
 const normalized = new Map<string, string>();
 const MAX_REMEMBERED_NAMES = 50_000;
 
+/** Particles that are glued to a surname with a hyphen (`al-Assad`) and may be dropped (`Assad`). */
+const GLUED_PARTICLE = /^(al|el|ad|as|ash|at|az|ar|an)-(?=\p{L})/u;
+
 /** Name particles that do not count as a first name or surname on their own. */
 const PARTICLES = new Set(['al', 'el', 'de', 'da', 'di', 'van', 'von', 'der', 'den', 'bin', 'ibn', 'abu', 'le', 'la', 'du']);
 
+/** The parts of a name that grouping asks for again and again, computed once per spelling. */
+interface NameInfo {
+  readonly parts: readonly string[];
+  readonly surname: string;
+  readonly bare: string;
+  readonly given: readonly string[];
+}
+
+const nameInfos = new Map<string, NameInfo>();
+
+function nameInfo(name: string): NameInfo {
+  let info = nameInfos.get(name);
+  if (info === undefined) {
+    if (nameInfos.size >= MAX_REMEMBERED_NAMES) nameInfos.clear();
+    const parts = normalizeName(name)
+      .replace(/^(mr|mrs|ms|dr|prof|sir|sheikh)\.?\s+/, '')
+      .split(' ')
+      .filter((w) => w.length > 0);
+    let surname = parts[parts.length - 1] ?? '';
+    for (let i = parts.length - 1; i >= 0; i--) {
+      if (!PARTICLES.has(parts[i])) {
+        surname = parts[i];
+        break;
+      }
+    }
+    const given = parts.slice(0, parts.lastIndexOf(surname)).filter((w) => !PARTICLES.has(w));
+    info = Object.freeze({ parts: Object.freeze(parts), surname, bare: surname.replace(GLUED_PARTICLE, ''), given: Object.freeze(given) });
+    nameInfos.set(name, info);
+  }
+  return info;
+}
+
 /** The words of a person's name, normalised, honorifics dropped. */
-export function nameParts(name: string): string[] {
-  return normalizeName(name)
-    .replace(/^(mr|mrs|ms|dr|prof|sir|sheikh)\.?\s+/, '')
-    .split(' ')
-    .filter((w) => w.length > 0);
+export function nameParts(name: string): readonly string[] {
+  return nameInfo(name).parts;
 }
 
 /**
@@ -42,42 +74,46 @@ export function nameParts(name: string): string[] {
  * are skipped so that `Mistura` alone would still match.
  */
 export function surnameOf(name: string): string {
-  const parts = nameParts(name);
-  for (let i = parts.length - 1; i >= 0; i--) {
-    if (!PARTICLES.has(parts[i])) return parts[i];
-  }
-  return parts[parts.length - 1] ?? '';
+  return nameInfo(name).surname;
 }
 
 /** The given names, without particles. */
-export function givenNamesOf(name: string): string[] {
-  const parts = nameParts(name);
-  const surname = surnameOf(name);
-  const index = parts.lastIndexOf(surname);
-  return parts.slice(0, index).filter((w) => !PARTICLES.has(w));
+export function givenNamesOf(name: string): readonly string[] {
+  return nameInfo(name).given;
 }
 
 /** Optimal string alignment distance, stopping early once it exceeds `limit`. */
 export function editDistance(a: string, b: string, limit = 3): number {
   if (Math.abs(a.length - b.length) > limit) return limit + 1;
-  let previous2: number[] = [];
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  // Three reused rows (grouping calls this for every close surname pair): no allocation per call.
+  const width = b.length + 1;
+  if (distanceRows.length < width * 3) distanceRows = new Int32Array(width * 6);
+  const rows = distanceRows;
+  let previous2 = 0;
+  let previous = width;
+  let current = 2 * width;
+  for (let j = 0; j <= b.length; j++) rows[previous + j] = j;
   for (let i = 1; i <= a.length; i++) {
-    const current = [i];
+    rows[current] = i;
     let rowMin = i;
+    const ai = a.charCodeAt(i - 1);
     for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let value = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) value = Math.min(value, previous2[j - 2] + 1);
-      current.push(value);
+      const cost = ai === b.charCodeAt(j - 1) ? 0 : 1;
+      let value = Math.min(rows[previous + j] + 1, rows[current + j - 1] + 1, rows[previous + j - 1] + cost);
+      if (i > 1 && j > 1 && ai === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === b.charCodeAt(j - 1)) value = Math.min(value, rows[previous2 + j - 2] + 1);
+      rows[current + j] = value;
       if (value < rowMin) rowMin = value;
     }
     if (rowMin > limit) return limit + 1;
+    const spare = previous2;
     previous2 = previous;
     previous = current;
+    current = spare;
   }
-  return previous[b.length];
+  return rows[previous + b.length];
 }
+
+let distanceRows = new Int32Array(64);
 
 /**
  * True when two spellings of a word are plausibly one transliterated or mistyped name: equal, or
@@ -99,15 +135,13 @@ export function similarPersonNames(a: string, b: string): boolean {
   return similarNameWord(givenA[0], givenB[0]) || givenA[0][0] === givenB[0][0] && (givenA[0].length === 1 || givenB[0].length === 1);
 }
 
-/** Particles that are glued to a surname with a hyphen (`al-Assad`) and may be dropped (`Assad`). */
-const GLUED_PARTICLE = /^(al|el|ad|as|ash|at|az|ar|an)-(?=\p{L})/u;
 
 /**
  * The surname without a glued Arabic article, so that `Assad` and `al-Assad` join while the text
  * keeps whichever form it used: `bareSurname('Bashar al-Assad') === 'assad'`.
  */
 export function bareSurname(name: string): string {
-  return surnameOf(name).replace(GLUED_PARTICLE, '');
+  return nameInfo(name).bare;
 }
 
 /** True when the name has given names besides its surname (`Sergei Lavrov`, not `de Mistura`). */

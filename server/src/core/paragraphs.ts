@@ -4,39 +4,34 @@ import type { Paragraph } from './types';
  * Splits an article into paragraphs.
  *
  * Scraped articles come in two shapes: one paragraph per line (no blank lines at all, or blank
- * lines between single-line paragraphs) and hard-wrapped blocks separated by blank lines. We treat a
- * run of non-blank lines as one paragraph only when the document separates blocks with blank lines
- * and at least one block looks hard-wrapped (a line that does not end a sentence continues on the
- * next line). Otherwise every non-blank line is a paragraph, which is what the seed articles need.
+ * lines between single-line paragraphs) and hard-wrapped blocks separated by blank lines. The choice
+ * is made per block (a run of non-blank lines): a block is one paragraph when the document has blank
+ * lines and the block's lines read as sentences running on (most lines are long for the document and
+ * do not end a sentence); otherwise each of its lines is a paragraph, which is what the seed articles
+ * need. Deciding per block keeps the reading of every other block unchanged when a repeated block is
+ * removed, so "remove all duplicates" is idempotent; only removing the last blank line can change it.
  */
 export function splitParagraphs(text: string): Paragraph[] {
   const lines = splitLines(text);
-  const blockMode = looksHardWrapped(text, lines);
+  const blank = lines.map((line) => isBlank(text, line.start, line.end));
+  // Without a single blank line the article is one paragraph per line: the scraped-article convention.
+  const hasBlankLines = blank.some((b, i) => b && i < lines.length - 1);
   const paragraphs: Paragraph[] = [];
-  let blockStart = -1;
-  let blockEnd = -1;
-  const flush = () => {
-    if (blockStart < 0) return;
-    paragraphs.push({ index: paragraphs.length, start: blockStart, end: blockEnd, text: text.slice(blockStart, blockEnd) });
-    blockStart = -1;
-  };
-  for (const line of lines) {
-    const blank = isBlank(text, line.start, line.end);
-    if (blank) {
-      flush();
-      continue;
-    }
-    const { start, end } = trimLine(text, line.start, line.end);
-    if (!blockMode) {
-      blockStart = start;
-      blockEnd = end;
-      flush();
+  const push = (start: number, end: number) => paragraphs.push({ index: paragraphs.length, start, end, text: text.slice(start, end) });
+  for (let first = 0; first < lines.length; first++) {
+    if (blank[first]) continue;
+    let last = first;
+    while (last + 1 < lines.length && !blank[last + 1]) last++;
+    if (hasBlankLines && last > first && blockLooksWrapped(text, lines, first, last)) {
+      push(trimLine(text, lines[first].start, lines[first].end).start, trimLine(text, lines[last].start, lines[last].end).end);
     } else {
-      if (blockStart < 0) blockStart = start;
-      blockEnd = end;
+      for (let i = first; i <= last; i++) {
+        const { start, end } = trimLine(text, lines[i].start, lines[i].end);
+        push(start, end);
+      }
     }
+    first = last;
   }
-  flush();
   return paragraphs;
 }
 
@@ -83,22 +78,21 @@ function isSpace(c: number): boolean {
   return c === 32 || c === 9 || c === 0xfeff || c === 0xa0;
 }
 
-function looksHardWrapped(text: string, lines: readonly LineSpan[]): boolean {
-  let sawBlank = false;
+/**
+ * Most adjacent line pairs of the block must read as one sentence running on, not a list of one-line
+ * paragraphs: the line does not end a sentence and is long for its block. Narrow columns (wrapped at
+ * 30–40 characters) have short lines that still run on, so the bar is relative to the block's longest
+ * line; measuring within the block keeps the decision independent of every other block.
+ */
+function blockLooksWrapped(text: string, lines: readonly LineSpan[], first: number, last: number): boolean {
+  let longest = 0;
+  for (let i = first; i <= last; i++) longest = Math.max(longest, lines[i].end - lines[i].start);
+  const minWrapped = Math.min(30, Math.floor(longest * 0.6));
   let wrapped = 0;
-  let joined = 0;
-  for (let i = 0; i < lines.length; i++) {
+  for (let i = first; i < last; i++) {
     const line = lines[i];
-    if (isBlank(text, line.start, line.end)) {
-      sawBlank = true;
-      continue;
-    }
-    const next = lines[i + 1];
-    if (!next || isBlank(text, next.start, next.end)) continue;
-    joined++;
-    const last = text.slice(Math.max(line.start, line.end - 3), line.end).trimEnd();
-    if (!/[.!?:"”’)\]]$/.test(last) && line.end - line.start > 30) wrapped++;
+    const ending = text.slice(Math.max(line.start, line.end - 3), line.end).trimEnd();
+    if (!/[.!?:"”’)\]]$/.test(ending) && line.end - line.start > minWrapped) wrapped++;
   }
-  // Most adjacent line pairs must read as one sentence running on, not a list of one-line paragraphs.
-  return sawBlank && joined > 0 && wrapped * 2 >= joined;
+  return wrapped * 2 >= last - first;
 }

@@ -376,12 +376,16 @@ function isCue(doc: Doc, i: number): boolean {
   if (!doc.verbs.has(doc.lower[i])) return false;
   // "a report in", "his remarks", "the post": after a determiner or a possessive the word is a noun.
   const prev = i > 0 ? doc.lower[i - 1] : '';
-  if ((DETERMINERS.has(prev) && prev !== 'both' && prev !== 'all') || prev === "'s" || prev === '’s' || prev === 'which') return false;
+  // "he's claiming": after a pronoun the clitic is "is"/"has", not a possessive.
+  const clitic = (prev === "'s" || prev === '’s') && i > 1 && SUBJECT_PRONOUNS.has(doc.lower[i - 2]);
+  if ((DETERMINERS.has(prev) && prev !== 'both' && prev !== 'all') || ((prev === "'s" || prev === '’s') && !clitic) || prev === 'which') return false;
+  // "hundreds of screaming supporters": a participle after "of" is an adjective.
+  if (prev === 'of' && doc.lower[i].endsWith('ing')) return false;
   if (!NOUN_VERBS.has(doc.lower[i])) return true;
   // "many Asian states", "such talk": a form that is also a noun is a verb only after a pronoun or an
   // auxiliary, or before "that", a colon or a quotation.
   const next = i + 1 < doc.tokens.length ? doc.tokens[i + 1].text : '';
-  return SUBJECT_PRONOUNS.has(prev) || VERB_PREFIX.has(prev) || next === 'that' || next === ':' || isQuoteMark(next.charCodeAt(0));
+  return SUBJECT_PRONOUNS.has(prev) || VERB_PREFIX.has(prev) || clitic || next === 'that' || next === ':' || isQuoteMark(next.charCodeAt(0));
 }
 
 /** Right after a quotation and its subject (`“…,” the Daily Caller reports`) any listed form is a verb. */
@@ -397,6 +401,7 @@ const NOUN_VERBS = new Set([
   'tweet', 'tweets', 'joke', 'jokes', 'quote', 'muse', 'cry', 'blast', 'blasts', 'slam', 'slams', 'mock', 'praise',
   'dub', 'fear', 'fears', 'hope', 'hopes', 'worry', 'worries', 'thought', 'feel', 'read', 'reads', 'mention',
   'mentions', 'question', 'wonder', 'repeat', 'continue', 'add', 'answer', 'reply', 'cite', 'echo', 'echoes',
+  'caution', 'marvel', 'gripe', 'gripes', 'brag',
 ]);
 
 /** The first token after the quotation holding token `i`. */
@@ -501,12 +506,29 @@ function npRightOf(doc: Doc, start: number, limit: number): NounPhrase | undefin
   while (to < limit && to - start < 10) {
     const lt = doc.lower[to];
     if ((lt === 'of' || lt === 'for') && to + 1 < limit && npToken(doc, to + 1) && (DETERMINERS.has(doc.lower[to + 1]) || isCapitalized(doc.tokens[to + 1].text))) {
+      // "Mr. Morgan of the Sierra Club": the link word and the determiners after it belong to the phrase.
       to++;
+      while (to + 1 < limit && DETERMINERS.has(doc.lower[to]) && npToken(doc, to + 1)) to++;
+      continue;
+    }
+    // "chief of staff", "secretary of state", "director of communications": a role's complement.
+    if (lt === 'of' && to + 1 < limit && (PERSON_ROLES.has(doc.lower[to - 1]) || TITLE_FORMS.has(doc.lower[to - 1])) && npToken(doc, to + 1) && !doc.verbs.has(doc.lower[to + 1])) {
+      to += 2;
       continue;
     }
     if (lt === 'and' && to + 1 < limit && isCapitalized(doc.tokens[to + 1].text) && isCapitalized(doc.tokens[to - 1].text) && !doc.verbs.has(doc.lower[to + 1])) {
       to++;
       continue;
+    }
+    // "the Florida senator and Republican presidential candidate": two roles of one person (no determiner after
+    // "and"; "the senator and the governor" are two people).
+    if (lt === 'and' && to + 1 < limit && PERSON_ROLES.has(doc.lower[to - 1]) && !DETERMINERS.has(doc.lower[to + 1]) && npToken(doc, to + 1)) {
+      let r = to + 1;
+      while (r < limit && r < to + 5 && npToken(doc, r) && !PERSON_ROLES.has(doc.lower[r])) r++;
+      if (r < limit && PERSON_ROLES.has(doc.lower[r])) {
+        to = r + 1;
+        continue;
+      }
     }
     // A determiner after the head starts a new phrase ("said Lavrov the …"); "the two sides" stays whole.
     if (!npToken(doc, to) || (DETERMINERS.has(lt) && lt !== 'both' && !onlyDeterminers(doc, start, to))) break;
@@ -538,6 +560,9 @@ function skipVerbPrefixLeft(doc: Doc, i: number, lowest: number): number {
     }
   }
 }
+
+/** Month names and their abbreviations, which start a date ("Dec. 8, …"). */
+const MONTHS = /^(jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\.?$|^(january|february|march|april|may|june|july|august|september|october|november|december)$/;
 
 const TIME_WORDS = new Set([
   'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'today', 'yesterday', 'tonight',
@@ -577,6 +602,35 @@ function subjectOf(doc: Doc, v: number, lowest: number): NounPhrase | undefined 
       if (np && !hasCapital(doc, np.from, np.to) && j - k - 1 <= 4 && j - k - 1 >= 1 && isCapitalized(doc.tokens[k + 1].text)) {
         const name = npRightOf(doc, k + 1, j);
         if (name && name.to === j && hasCapital(doc, name.from, name.to)) return name;
+      }
+      // "…, Gov. John Kasich (R-OH), said": a named person between the commas is the subject when the phrase
+      // before them is not one ("after winning Ohio in the primary, Gov. John Kasich (R-OH), said").
+      if (np && speakerKind(doc, np) !== 'person' && k + 1 < j && isCapitalized(doc.tokens[k + 1].text)) {
+        let e = j;
+        if (doc.tokens[e - 1].text === ')') {
+          let o = e - 1;
+          while (o > k + 1 && o > e - 8 && doc.tokens[o].text !== '(') o--;
+          if (doc.tokens[o].text === '(') e = o;
+        }
+        const name = npRightOf(doc, k + 1, e);
+        if (name && name.to === e && speakerKind(doc, name) === 'person' && isCapitalized(doc.tokens[e - 1].text)) return name;
+      }
+      // "Clinton, during a town hall meeting in Columbus, Ohio, said": a place (or a time) before the comma is
+      // part of the inserted phrase; the subject precedes an earlier comma.
+      if (np && (overlapsEntity(doc, np.from, np.to, 'location') || TIME_WORDS.has(headLower(doc, np)))) {
+        let c = np.from - 1;
+        for (let n = 0; c >= lowest && n < 2; n++) {
+          while (c >= lowest && k - c < 30 && doc.tokens[c].text !== ',' && !isSentenceEnd(doc, c) && !doc.inQuote[c]) c--;
+          if (c < lowest || doc.tokens[c].text !== ',' || c - 1 < lowest) break;
+          const outer = npLeftOf(doc, c - 1, lowest);
+          if (outer && (speakerKind(doc, outer) === 'person' || speakerKind(doc, outer) === 'organization') && !overlapsEntity(doc, outer.from, outer.to, 'location')) {
+            // Only a clause-initial phrase: "Clinton, during …", not "… told Clinton, in Ohio, …".
+            const before = outer.from - 1;
+            if (before < lowest || isSentenceEnd(doc, before) || isPunct(doc.tokens[before].text) || /^(and|but|as|while|when|that)$/.test(doc.lower[before])) return outer;
+            break;
+          }
+          c--;
+        }
       }
       if (np && isSpeakerLike(doc, np)) return np;
     }
@@ -643,7 +697,16 @@ function overlapsEntity(doc: Doc, from: number, to: number, type: string): Entit
   return undefined;
 }
 
-function speakerKind(doc: Doc, np: NounPhrase): Attribution['sourceKind'] {
+function speakerKind(doc: Doc, whole: NounPhrase): Attribution['sourceKind'] {
+  // "Mr. Morgan of the Sierra Club", "a spokesman for the campaign": the phrase before the link is the head.
+  let np = whole;
+  for (let i = whole.from + 1; i < whole.to - 1; i++) {
+    const l = doc.lower[i];
+    if (l === 'of' || l === 'for' || l === 'at' || l === 'from') {
+      if (PERSON_ROLES.has(doc.lower[i - 1]) || (isCapitalized(doc.tokens[i - 1].text) && overlapsEntity(doc, i - 1, i, 'person'))) np = { from: whole.from, to: i };
+      break;
+    }
+  }
   const first = doc.lower[np.from];
   if (np.to - np.from === 1 && PERSON_PRONOUNS.has(first)) return 'person';
   if (np.to - np.from === 1 && GROUP_PRONOUNS.has(first)) return 'group';
@@ -720,7 +783,8 @@ function findAfter(doc: Doc, closeTok: number, limit: number): Found | undefined
   }
   // Inverted: "said Lavrov", "added the minister".
   // A participle after the quotation ("“…,” saying …") continues the clause before it: not an inversion.
-  if ((isCue(doc, p) || isCueAfterSubject(doc, p)) && !doc.lower[p].endsWith('ing')) {
+  // "“…,” told POLITICO" has no inversion: the phrase after "told" is the hearer.
+  if ((isCue(doc, p) || isCueAfterSubject(doc, p)) && !doc.lower[p].endsWith('ing') && doc.lower[p] !== 'told' && doc.lower[p] !== 'tells') {
     let q = p + 1;
     while (q < stop && VERB_PREFIX.has(doc.lower[q])) q++;
     // The inverted pattern is unambiguous: any noun phrase is the speaker ("said a source close to …").
@@ -758,7 +822,10 @@ function findAfter(doc: Doc, closeTok: number, limit: number): Found | undefined
     if (k < stop && isCueAfterSubject(doc, k)) q = k;
   }
   while (q < stop && (VERB_PREFIX.has(doc.lower[q]) || (doc.lower[q].endsWith('ly') && doc.lower[q].length > 4))) q++;
-  if (q < stop && (isCue(doc, q) || isCueAfterSubject(doc, q))) {
+  // "“unhinged” a Donald Trump tweet attacking …": after a singular determiner, the bare form of a word that is
+  // also a noun is the head of the phrase (the verb would be "tweets" or "tweeted").
+  const bareNoun = q === np.to && /^(a|an|this|that)$/.test(doc.lower[np.from]) && NOUN_VERBS.has(doc.lower[q]) && !/(s|ed)$/.test(doc.lower[q]) && doc.lower[q] !== 'read';
+  if (q < stop && !bareNoun && (isCue(doc, q) || isCueAfterSubject(doc, q))) {
     return { np, cue: { from: q, to: q + 1 }, strength: afterStrength(doc, closeTok, q, stop) };
   }
   // "“…,” Trump shot back." — an unlisted verb closing the sentence right after a named or pronoun subject.
@@ -851,6 +918,12 @@ function findBefore(doc: Doc, openTok: number, allowPrevParagraph: boolean): Fou
     }
     const naming = NAMING_VERBS.has(doc.lower[v]) && gap <= 5;
     const strength = weak ? 0 : gap <= 2 || naming || (gap <= 4 && /[:,]/.test(doc.tokens[openTok - 1].text)) ? 2 : next === 'that' ? 1 : 0.5;
+    // "With Democratic leaders worried …, President Obama is rolling out a new message: “…”": a distant cue in an
+    // introductory phrase loses to the clause that introduces the quotation with a colon.
+    if (strength < 1 && doc.tokens[openTok - 1].text === ':') {
+      const intro = colonIntro(doc, openTok, lowest);
+      if (intro && intro.np.from - 1 > v && doc.tokens[intro.np.from - 1].text === ',' && (speakerKind(doc, intro.np) === 'person' || speakerKind(doc, intro.np) === 'organization')) return { ...intro, strength: Math.max(intro.strength, strength) };
+    }
     const l = doc.lower[v];
     const participle = l.endsWith('ing');
     // Inverted after an earlier part of the quotation: "“…,” said the Florida senator, “…”".
@@ -861,6 +934,15 @@ function findBefore(doc: Doc, openTok: number, allowPrevParagraph: boolean): Fou
       if (np && isSpeakerLike(doc, np)) return { np, cue: { from: v, to: v + 1 }, strength: 2 };
     }
     const prevTok = v - 1 >= lowest ? doc.tokens[v - 1].text : '';
+    if (participle) {
+      // "with Trump reportedly yelling: “…”": a name right before the participle (past adverbs) is its subject.
+      let a = v - 1;
+      while (a >= lowest && a > v - 3 && doc.lower[a].endsWith('ly') && doc.lower[a].length > 4 && !isCapitalized(doc.tokens[a].text)) a--;
+      const np = a >= lowest && isCapitalized(doc.tokens[a].text) && !doc.inQuote[a] ? npLeftOf(doc, a, lowest) : undefined;
+      if (np && np.from - 1 >= lowest && /^(with|as)$/.test(doc.lower[np.from - 1]) && speakerKind(doc, np) === 'person') {
+        return { np, cue: { from: v, to: v + 1 }, strength };
+      }
+    }
     if (!participle || (prevTok !== ',' && prevTok !== '—' && !VERB_PREFIX.has(doc.lower[v - 1] ?? '') && v - 1 >= lowest && doc.lower[v - 1] !== 'and')) {
       const np = participle ? undefined : subjectOf(doc, v, lowest) ?? coordinatedSubject(doc, v, lowest);
       // Any subject of a speech verb is its source ("one employee told …", "the petition accuses …"), except
@@ -900,9 +982,31 @@ function findBefore(doc: Doc, openTok: number, allowPrevParagraph: boolean): Fou
     if (np) return { np, cue: { from: v, to: v + 1 }, strength };
     return undefined;
   }
+  return colonIntro(doc, openTok, lowest);
+}
+
+/** The phrase introducing a quotation with a colon (`Michael P. McDonald: “…”`, `From the report: “…”`). */
+function colonIntro(doc: Doc, openTok: number, lowest: number): Found | undefined {
   // "Michael P. McDonald: “…”", "From the report: “…”": the phrase introducing the quotation with a colon.
   if (doc.tokens[openTok - 1].text === ':' && openTok - 2 >= lowest) {
     const np = npLeftOf(doc, openTok - 2, lowest);
+    // "McConnell delivered a blunt message to Trump: “…”", "Clinton released the following statement: “…”",
+    // "Here's Clinton in December 1992: “…”": a phrase after a preposition or a verb is a complement; the one
+    // introducing the words is the clause's subject (or the name the prepositional phrase hangs on).
+    const pre = np && np.from - 1 >= lowest ? np.from - 1 : -1;
+    if (np && pre >= 0 && (/^(to|in|on|at|from|with|for|about|into|during|before|after|by)$/.test(doc.lower[pre]) || (verbLike(doc, pre) && !isCue(doc, pre)))) {
+      const subject = sentenceSubject(doc, lowest, pre);
+      if (subject && subject.to <= pre && speakerKind(doc, subject) !== 'unknown' && !overlapsEntity(doc, subject.from, subject.to, 'location')) return { np: subject, strength: 1 };
+      if (/^(in|on|at|during)$/.test(doc.lower[pre]) && pre - 1 >= lowest && isCapitalized(doc.tokens[pre - 1].text)) {
+        const named = npLeftOf(doc, pre - 1, lowest);
+        if (named && speakerKind(doc, named) === 'person') return { np: named, strength: 1 };
+      }
+    }
+    if (np && !hasCapital(doc, np.from, np.to) && DOCUMENT_HEADS.has(headLower(doc, np)) && np.from > lowest) {
+      // "President Obama is rolling out a new campaign message: “…”": the subject whose message it is.
+      const subject = sentenceSubject(doc, lowest, np.from);
+      if (subject && subject.to < np.from && (speakerKind(doc, subject) === 'person' || speakerKind(doc, subject) === 'organization')) return { np: subject, strength: 1 };
+    }
     if (np && (hasCapital(doc, np.from, np.to) || DOCUMENT_HEADS.has(headLower(doc, np)))) return { np, strength: 1 };
     const subject = sentenceSubject(doc, lowest, openTok - 1);
     if (subject) return { np: subject, strength: 0.5 };
@@ -963,7 +1067,13 @@ function sentenceSubject(doc: Doc, from: number, to: number): NounPhrase | undef
     if (k >= to) return undefined;
     start = k + 1;
   }
-  const np = npRightOf(doc, start, to);
+  let np = npRightOf(doc, start, to);
+  // "Hours later, Trump …", "Last week, Lavrov …": a time phrase before a comma is introductory.
+  if (np && np.to + 2 < to && (TIME_WORDS.has(headLower(doc, np)) || MONTHS.test(doc.lower[np.from]) || /^(later|ago|earlier)$/.test(doc.lower[np.to]))) {
+    let k = np.to;
+    if (doc.tokens[k].text !== ',') k++;
+    if (doc.tokens[k].text === ',') np = npRightOf(doc, k + 1, to);
+  }
   return np && isSpeakerLike(doc, np) ? np : undefined;
 }
 
@@ -1119,7 +1229,11 @@ function subjectRank(doc: Doc, m: EntityMention): 0 | 1 | 2 {
     !isPunct(doc.tokens[pb].text)
   ) pb--;
   // "“…,” said Grant Green" / ", said Grant Green": the agent of an inverted speech verb.
-  if (pb >= 0 && isCue(doc, pb) && pb - 1 >= 0 && (doc.inQuote[pb - 1] || doc.tokens[pb - 1].text === ',')) return 2;
+  // Not a possessor ("…, said Ivanka Trump's statement didn't …"): the agent ends its clause.
+  if (pb >= 0 && isCue(doc, pb) && pb - 1 >= 0 && (doc.inQuote[pb - 1] || doc.tokens[pb - 1].text === ',')) {
+    const after = doc.lower[e0] ?? '';
+    if (after !== "'s" && after !== '’s') return 2;
+  }
   const prevWord = pb >= 0 && doc.para[pb] === doc.para[t] ? doc.lower[pb] : '';
   // A subject starts a clause: sentence start, after a comma, a conjunction or a complementiser. After a
   // preposition or a verb the name is an object ("terminating Trump contracts", "He said Mateen …").
@@ -1341,7 +1455,19 @@ export function findQuotes(
     let found = findAfter(doc, closeTok, afterLimit);
     const before = findBefore(doc, openTok, prevParaEndsWithColon);
     if (!found || (before && before.strength > found.strength)) found = before ?? found;
+    // "Jeb Bush called Trump “unhinged.” Sen. Marco Rubio called the statement …": a quotation that closes its
+    // sentence belongs to the tight cue before it rather than to the next sentence's subject.
+    if (found && before && found !== before && before.strength >= 2 && found.strength <= before.strength && found.np.from === closeTok && closeTok < doc.tokens.length && isCapitalized(doc.tokens[closeTok].text) && doc.tokens[closeTok - 2]?.text === '.' && !(openTok > 0 && isSentenceEnd(doc, openTok - 1))) {
+      found = before;
+    }
+    // "“…,” Mr. Obama said …, where Mrs. Clinton also spoke. “Tolerance is …”": a quotation opening a new
+    // sentence right after a quotation of the same paragraph continues it; the verb of the sentence between
+    // does not introduce it.
+    if (found && found === before && previous?.attribution && previous.raw.lastParagraph === raw.paragraph && openTok > 0 && isSentenceEnd(doc, openTok - 1) && doc.tokens[openTok - 1].text !== ';' && (found.cue?.from ?? 0) > previous.closeTok) {
+      found = undefined;
+    }
     if (!found) found = findSentenceFinal(doc, closeTok);
+    if (!found) found = findAsComplement(doc, openTok);
     // Short quotations need a tight pattern or a clause-level cue that reports words; else they are scare quotes.
     if (found && short && found.strength < SHORT_MIN_STRENGTH) found = undefined;
     // Titles of shows, books and slogans ("New Day", "Orange is the New Black", "Gang of Eight") are named,
@@ -1361,6 +1487,11 @@ export function findQuotes(
       const lead = findLeadIn(doc, openTok - 1);
       if (lead) attribution = makeAttribution(doc, lead, raw.start, state);
     }
+    if (!attribution && !short) {
+      // A byline paragraph right after the quotation ("“…” ¶ - Sanders.", "¶ —Michelle Marks, Philadelphia.").
+      const byline = findBylineParagraph(doc, closeTok);
+      if (byline) attribution = makeAttribution(doc, byline, raw.start, state);
+    }
     const kind: Quote['kind'] = attribution || (!short && !title) ? 'direct' : 'scare';
     quotes.push({
       start: raw.start,
@@ -1373,7 +1504,84 @@ export function findQuotes(
     });
     if (kind === 'direct') previous = { raw, attribution, closeTok };
   }
+  inheritWithinSentence(doc, quotes);
   return quotes;
+}
+
+/**
+ * `Guns are “the ultimate public health crisis” and “stunt children’s growth,” Howard Dean said`: a quotation
+ * left without a speaker takes the speaker found after a later quotation of the same sentence. One backward
+ * pass; the tokens between neighbours are looked at once, within a bound.
+ */
+function inheritWithinSentence(doc: Doc, quotes: Quote[]): void {
+  for (let i = quotes.length - 2; i >= 0; i--) {
+    const q = quotes[i];
+    const next = quotes[i + 1];
+    const a = next.attribution;
+    if (q.attribution || !a || !a.cue || a.cue.start < next.end) continue;
+    const from = tokenAt(doc, q.end);
+    const to = tokenAt(doc, next.start);
+    if (to - from > 12 || from >= doc.tokens.length || doc.para[from] !== doc.para[Math.min(to, doc.tokens.length - 1)]) continue;
+    let ok = true;
+    for (let k = from; k < to; k++) if (isSentenceEnd(doc, k) || doc.inQuote[k] || isCue(doc, k)) ok = false;
+    // The quotation must not end its sentence inside its marks ("“No.” “Yes,” he said" are two sentences).
+    if (!ok || /[.!?]\s*$/.test(q.text)) continue;
+    quotes[i] = { ...q, kind: 'direct', attribution: a };
+  }
+}
+
+/** A short paragraph after the quotation's paragraph that is a dash and a name: the quotation's byline. */
+function findBylineParagraph(doc: Doc, closeTok: number): Found | undefined {
+  const k = closeTok;
+  if (k >= doc.tokens.length || k === 0 || doc.para[k] === doc.para[k - 1]) return undefined;
+  if (!/^(-|—|–|―|--)$/.test(doc.tokens[k].text) || k + 1 >= doc.tokens.length || !isCapitalized(doc.tokens[k + 1].text)) return undefined;
+  const para = doc.para[k];
+  let end = k + 1;
+  while (end < doc.tokens.length && doc.para[end] === para && end - k < 12) end++;
+  if (end < doc.tokens.length && doc.para[end] === para) return undefined; // a sentence, not a byline
+  const np = npRightOf(doc, k + 1, end);
+  if (!np || !hasCapital(doc, np.from, np.to)) return undefined;
+  return { np, strength: 1.5 };
+}
+
+/** Verbs that characterise something with the words of the quotation (`likened the rules to “…”`). */
+const COMPARE_VERBS = new Set(['liken', 'likens', 'likened', 'likening', 'compare', 'compares', 'compared', 'comparing']);
+/** Participles that make `as “…”` passive or a general view (`known as`, `seen as`): nobody is quoted. */
+const AS_PASSIVE = /^(known|seen|regarded|viewed|considered|perceived|described|billed|touted|characterized|characterised|portrayed|labeled|labelled|branded|dubbed|referred|identified|listed|classified|framed|cast|treated|used|such|same)$/;
+
+/**
+ * A characterising complement: `Trump openly admires Putin as a “strong leader”`, `Obama condemned the test as
+ * “provocative and destabilizing”`, `Tribe likened the rules to “burning the Constitution”`. The subject of the
+ * verb is the one whose words are quoted (a reported clause without a speech verb); passives and general views
+ * (`is known as “…”`, `seen as “…”` without an agent) attribute nothing.
+ */
+function findAsComplement(doc: Doc, openTok: number): Found | undefined {
+  let k = openTok - 1;
+  if (k < 1 || doc.inQuote[k]) return undefined;
+  const para = doc.para[openTok];
+  if (DETERMINERS.has(doc.lower[k]) && doc.lower[k] !== 'no') k--;
+  if (k < 1 || (doc.lower[k] !== 'as' && doc.lower[k] !== 'to')) return undefined;
+  const link = doc.lower[k];
+  // The verb: the nearest verb-like word before the object, within the clause (no comma, no other quotation).
+  for (let w = k - 1, n = 0; w >= 0 && n < 10 && doc.para[w] === para; w--, n++) {
+    const t = doc.tokens[w].text;
+    if (doc.inQuote[w] || t === ',' || t === ';' || t === ':' || isSentenceEnd(doc, w)) return undefined;
+    const l = doc.lower[w];
+    if (link === 'to' ? !COMPARE_VERBS.has(l) : !verbLike(doc, w) && !l.endsWith('ing')) continue;
+    // "known as", "seen as", "described as" read as passives (often reduced: "a man known as …"); "was" etc.
+    // before the object ("what it was as …") end the search.
+    if (link === 'as' && (AS_PASSIVE.test(l) || VERB_PREFIX.has(l))) return undefined;
+    // "is seen as", "was described as": a passive.
+    const prev = w > 0 ? doc.lower[w - 1] : '';
+    if (/^(is|was|were|are|be|been|being|gets|got)$/.test(prev) && /ed$/.test(l)) return undefined;
+    if (l.endsWith('ing')) return undefined; // "…, describing X as": a participle clause, left to the cue rules
+    const np = subjectOf(doc, w, Math.max(0, w - 15));
+    if (!np || doc.lower[np.from] === 'it' || doc.lower[np.from] === 'they' || doc.lower[np.from] === 'we' || doc.lower[np.from] === 'i') return undefined;
+    const kind = speakerKind(doc, np);
+    if (kind !== 'person' && kind !== 'organization') return undefined;
+    return { np, cue: { from: w, to: w + 1 }, strength: 1 };
+  }
+  return undefined;
 }
 
 /** The speaker of the last sentence of the paragraph ending at token `last`, when it has a speech verb. */

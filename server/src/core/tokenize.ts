@@ -27,6 +27,14 @@ const TITLE_ABBREVIATIONS = new Set([
 const TOKEN_PATTERN =
   /(?:\p{L}\.){2,}|\p{Lu}\.(?=[ \t]+\p{Lu})|\p{L}[\p{L}\p{M}\p{N}]*(?:[-'’‘][\p{L}\p{M}\p{N}]+)*|['’](?:[sSmMdD]|re|ve|ll|RE|VE|LL)(?![\p{L}\p{N}])|\p{N}+(?:[-.,:/]\p{N}+)*(?:%|\p{L}+(?:-\p{L}+)*|(?:-\p{L}+)+)?|\.\.\.|…|--|—|\S/gu;
 
+/** {@link TOKEN_PATTERN} anchored at `lastIndex`. */
+const TOKEN_AT = new RegExp(TOKEN_PATTERN.source, 'uy');
+
+/** Tab, line feed, vertical tab, form feed, carriage return, space: white space for `\s`. */
+function isAsciiWhiteSpace(c: number): boolean {
+  return c === 32 || (c >= 9 && c <= 13);
+}
+
 /** A list number at the start of a paragraph ("1. Michael Schumacher") keeps its dot. */
 const LIST_NUMBER = /^\p{N}{1,3}$/u;
 
@@ -39,17 +47,29 @@ const NEGATION = /^(.+?)(n['’]t)$/i;
 export function tokenize(text: string, range: OffsetRange = { start: 0, end: text.length }): Token[] {
   const tokens: Token[] = [];
   const slice = range.start === 0 && range.end === text.length ? text : text.slice(range.start, range.end);
-  TOKEN_PATTERN.lastIndex = 0;
-  let match: RegExpExecArray | null;
-  while ((match = TOKEN_PATTERN.exec(slice)) !== null) {
-    let word = match[0];
-    let start = range.start + match.index;
+  // What `TOKEN_PATTERN.exec` in a loop would find, without a match array per token (the largest
+  // allocation of the whole analysis): no token starts with white space and every other character
+  // starts one (`\S`), so skip white space and match there, anchored.
+  const length = slice.length;
+  let position = 0;
+  for (;;) {
+    while (position < length && isAsciiWhiteSpace(slice.charCodeAt(position))) position++;
+    if (position >= length) break;
+    TOKEN_AT.lastIndex = position;
+    if (!TOKEN_AT.test(slice)) {
+      position++; // other white space (no-break space, …)
+      continue;
+    }
+    let word = slice.slice(position, TOKEN_AT.lastIndex);
+    let start = range.start + position;
+    position = TOKEN_AT.lastIndex;
     const first = word.charCodeAt(0);
     const isLetterStart = first > 64 && (first < 91 || (first > 96 && first < 123) || first > 127);
     if (isLetterStart && word.length > 2) {
       // A dateline agency glued to the lead's first word ("Moscow, SANA-Russian Foreign Minister"):
       // an all-caps part before the hyphen and a capitalised word after it are separate tokens.
-      const glued = GLUED_DATELINE.exec(word);
+      // (Each regex below needs a character that most words lack: test for it first, same result.)
+      const glued = word.indexOf('-', 2) > 0 ? GLUED_DATELINE.exec(word) : null;
       if (glued) {
         tokens.push({ start, end: start + glued[1].length, text: glued[1] });
         tokens.push({ start: start + glued[1].length, end: start + glued[1].length + 1, text: '-' });
@@ -58,7 +78,7 @@ export function tokenize(text: string, range: OffsetRange = { start: 0, end: tex
         // The rest ("Russian", "Syria’s") goes through the clitic split below.
       }
       // Split clitics the way CoNLL does: "Syria's" -> "Syria" "'s", "don't" -> "do" "n't".
-      const clitic = POSSESSIVE.exec(word) ?? NEGATION.exec(word);
+      const clitic = word.indexOf("'", 1) > 0 || word.indexOf('’', 1) > 0 ? (POSSESSIVE.exec(word) ?? NEGATION.exec(word)) : null;
       if (clitic) {
         tokens.push({ start, end: start + clitic[1].length, text: clitic[1] });
         start += clitic[1].length;
@@ -70,19 +90,19 @@ export function tokenize(text: string, range: OffsetRange = { start: 0, end: tex
       const next = start + word.length;
       if (text.charCodeAt(next) === 46 /* . */ && next < range.end && ABBREVIATIONS.has(word.toLowerCase())) {
         word += '.';
-        TOKEN_PATTERN.lastIndex++;
+        position++;
       }
     } else if (isLetterStart) {
       const next = start + word.length;
       if (text.charCodeAt(next) === 46 && next < range.end && ABBREVIATIONS.has(word.toLowerCase())) {
         word += '.';
-        TOKEN_PATTERN.lastIndex++;
+        position++;
       }
     } else if (tokens.length === 0 && LIST_NUMBER.test(word)) {
       const next = start + word.length;
       if (text.charCodeAt(next) === 46 && next + 1 < range.end && /\s/.test(text[next + 1])) {
         word += '.';
-        TOKEN_PATTERN.lastIndex++;
+        position++;
       }
     }
     tokens.push({ start, end: start + word.length, text: word });

@@ -146,10 +146,13 @@ export type ActorIdentity = Pick<Actor, 'key' | 'type' | 'name' | 'spellings' | 
  */
 export class WorkspaceIndex {
   private readonly articles = new Map<string, ArticleSummary>();
-  private readonly urisByKey = new Map<string, Set<string>>();
+  /** Join key → article URI → that article's actors with the key, in article order. */
+  private readonly urisByKey = new Map<string, Map<string, ActorSummary[]>>();
   private readonly keysBySurname = new SurnameIndex<string>();
   /** Normalised names and quote texts for search, computed once per summary rather than per keystroke. */
   private readonly searchText = new WeakMap<object, string>();
+  /** Per actor summary: its matching signature (see {@link signatureOf}). */
+  private readonly signatures = new WeakMap<ActorSummary, string>();
 
   /** Adds or replaces an article. */
   update(summary: ArticleSummary): void {
@@ -159,10 +162,12 @@ export class WorkspaceIndex {
       const key = joinKey(actor.key);
       let uris = this.urisByKey.get(key);
       if (!uris) {
-        this.urisByKey.set(key, (uris = new Set()));
+        this.urisByKey.set(key, (uris = new Map()));
         if (actor.type === 'person') this.keysBySurname.add(surnameOfKey(key), key);
       }
-      uris.add(summary.uri);
+      const actors = uris.get(summary.uri);
+      if (actors) actors.push(actor);
+      else uris.set(summary.uri, [actor]);
     }
   }
 
@@ -200,30 +205,68 @@ export class WorkspaceIndex {
     return this.articles.get(uri);
   }
 
-  /** Every other article that mentions the actor, with why it is taken for the same actor. */
+  /** Every other article that mentions the actor, with why it is taken for the same actor, in URI order. */
   findReferences(actor: ActorIdentity, exceptUri?: string): ArticleReference[] {
     const references: ArticleReference[] = [];
+    this.eachReference(actor, exceptUri, (uri, article, other, evidence) => {
+      references.push({ uri, title: article.title, actor: other, evidence });
+    });
+    // Code-unit order (stable for equal URIs): `localeCompare` was the cost of a hover with thousands of articles.
+    return references.sort((a, b) => (a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : 0));
+  }
+
+  /**
+   * The first `limit` of {@link findReferences} and how many there are in all, without building or
+   * sorting the rest: what a hover shows.
+   */
+  findFirstReferences(actor: ActorIdentity, exceptUri: string | undefined, limit: number): { references: ArticleReference[]; total: number } {
+    const first: ArticleReference[] = [];
+    let total = 0;
+    this.eachReference(actor, exceptUri, (uri, article, other, evidence) => {
+      total++;
+      if (first.length >= limit && !(uri < first[first.length - 1].uri)) return;
+      // After every equal URI, as the stable sort of findReferences places it.
+      let at = first.length;
+      while (at > 0 && uri < first[at - 1].uri) at--;
+      first.splice(at, 0, { uri, title: article.title, actor: other, evidence });
+      if (first.length > limit) first.pop();
+    });
+    return { references: first, total };
+  }
+
+  /** Calls `found` for each reference, in index order (not sorted). */
+  private eachReference(actor: ActorIdentity, exceptUri: string | undefined, found: (uri: string, article: ArticleSummary, other: ActorSummary, evidence: string[]) => void): void {
     const key = joinKey(actor.key);
     // Many articles spell an actor the same way with the same roles: judge each combination once.
     const judged = new Map<string, string[] | undefined>();
     for (const candidateKey of this.candidateKeys(key, actor.type)) {
-      for (const uri of this.urisByKey.get(candidateKey) ?? []) {
+      const uris = this.urisByKey.get(candidateKey);
+      if (!uris) continue;
+      for (const [uri, actors] of uris) {
         if (uri === exceptUri) continue;
         const article = this.articles.get(uri);
         if (!article) continue;
-        for (const other of article.actors) {
-          if (joinKey(other.key) !== candidateKey) continue;
-          const signature = `${other.type}\u0000${other.name}\u0000${other.spellings.join('\u0001')}\u0000${other.roles.join('\u0001')}`;
+        for (const other of actors) {
+          const signature = this.signatureOf(other);
           let evidence = judged.get(signature);
-          if (!judged.has(signature)) judged.set(signature, (evidence = matchEvidence(actor, other)));
+          if (evidence === undefined && !judged.has(signature)) judged.set(signature, (evidence = matchEvidence(actor, other)));
           if (evidence) {
-            references.push({ uri, title: article.title, actor: other, evidence });
+            found(uri, article, other, evidence);
             break;
           }
         }
       }
     }
-    return references.sort((a, b) => a.uri.localeCompare(b.uri));
+  }
+
+  /** What {@link matchEvidence} looks at in an actor summary, as one string, computed once per summary. */
+  private signatureOf(other: ActorSummary): string {
+    let signature = this.signatures.get(other);
+    if (signature === undefined) {
+      signature = `${other.type}\u0000${other.name}\u0000${other.spellings.join('\u0001')}\u0000${other.roles.join('\u0001')}`;
+      this.signatures.set(other, signature);
+    }
+    return signature;
   }
 
   /**

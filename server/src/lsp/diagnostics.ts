@@ -9,7 +9,8 @@ import type { PositionMapper } from './positions';
 export const DUPLICATE_PARAGRAPH_CODE = 'duplicate-paragraph';
 export const LIMITED_ANALYSIS_CODE = 'limited-analysis';
 
-const SEVERITIES: Record<Exclude<DiagnosticSeverityName, 'off'>, DiagnosticSeverity> = {
+/** LSP severities of the severity setting values; `off` publishes nothing. */
+export const SEVERITIES: Record<Exclude<DiagnosticSeverityName, 'off'>, DiagnosticSeverity> = {
   error: DiagnosticSeverity.Error,
   warning: DiagnosticSeverity.Warning,
   information: DiagnosticSeverity.Information,

@@ -1,10 +1,11 @@
 import { MarkupKind, type Hover } from 'vscode-languageserver';
-import type { ActorCard } from '../core/languageService';
+import { ACTOR_CARD_ARTICLES, type ActorCard } from '../core/languageService';
 import type { PositionMapper } from './positions';
 
 const TYPE_LABELS = { person: 'Person', organization: 'Organisation', location: 'Place', date: 'Date', number: 'Figure' } as const;
 const MAX_QUOTES = 5;
-const MAX_ARTICLES = 10;
+/** The card carries this many (the first in URI order) and the count of all. */
+const MAX_ARTICLES = ACTOR_CARD_ARTICLES;
 
 /**
  * Renders the actor card as a Markdown hover: roles in this article, other spellings with the
@@ -36,8 +37,8 @@ export function renderActorHover(card: ActorCard, positions: PositionMapper, uri
     }
     if (actor.quotes.length > MAX_QUOTES) lines.push(`- … and ${actor.quotes.length - MAX_QUOTES} more`);
   }
-  if (card.elsewhere.length > 0) {
-    lines.push('', `*In other articles (${card.elsewhere.length}):*`);
+  if (card.elsewhereCount > 0) {
+    lines.push('', `*In other articles (${card.elsewhereCount}):*`);
     for (const reference of card.elsewhere.slice(0, MAX_ARTICLES)) {
       const spelled = reference.actor.name !== actor.name ? ` as ${escapeMarkdown(reference.actor.name)}` : '';
       const roles = reference.actor.roles.length > 0 ? ` — ${reference.actor.roles.map(escapeMarkdown).join('; ')}` : '';
@@ -45,7 +46,7 @@ export function renderActorHover(card: ActorCard, positions: PositionMapper, uri
       lines.push(`- [${escapeMarkdown(uriLabel(reference.uri))}](${reference.uri})${spelled}${roles} · ${counts}`);
       if (reference.evidence.length > 0 && reference.actor.name !== actor.name) lines.push(`  - *why the same:* ${escapeMarkdown(reference.evidence.join('; '))}`);
     }
-    if (card.elsewhere.length > MAX_ARTICLES) lines.push(`- … and ${card.elsewhere.length - MAX_ARTICLES} more`);
+    if (card.elsewhereCount > MAX_ARTICLES) lines.push(`- … and ${card.elsewhereCount - MAX_ARTICLES} more`);
   }
   return {
     contents: { kind: MarkupKind.Markdown, value: lines.join('\n') },

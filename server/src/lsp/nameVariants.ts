@@ -1,19 +1,14 @@
-import { CodeActionKind, DiagnosticSeverity, type CodeAction, type Diagnostic, type TextEdit } from 'vscode-languageserver';
+import { CodeActionKind, type CodeAction, type Diagnostic, type TextEdit } from 'vscode-languageserver';
 import { useSpellingEdits, type NameVariant } from '../core/nameVariants';
 import type { DiagnosticSeverityName } from '../core/settings';
 import type { OffsetRange } from '../core/types';
 import { DIAGNOSTIC_SOURCE } from '../protocol';
+import { SEVERITIES } from './diagnostics';
 import type { PositionMapper } from './positions';
 
 /** Stable diagnostic code; doubles as its settings key (`articleLens.nameVariants.severity`). */
 export const NAME_VARIANT_CODE = 'name-variant';
 
-const SEVERITIES: Record<Exclude<DiagnosticSeverityName, 'off'>, DiagnosticSeverity> = {
-  error: DiagnosticSeverity.Error,
-  warning: DiagnosticSeverity.Warning,
-  information: DiagnosticSeverity.Information,
-  hint: DiagnosticSeverity.Hint,
-};
 
 /** The title of the quick fix that writes one spelling everywhere. */
 export function useSpellingTitle(spelling: string): string {

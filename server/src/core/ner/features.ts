@@ -36,9 +36,17 @@ export class FeatureBuffer {
   feats = new Int32Array(4096);
   /** `offsets[i]..offsets[i+1]` are the features of token i. */
   offsets = new Int32Array(257);
+  /**
+   * `offsets[i]..prefixEnd[i]` are token i's features that depend on its word alone (bias, word,
+   * lower case, shape, affixes), so a decoder may cache their sum per word.
+   */
+  prefixEnd = new Int32Array(257);
 
   ensure(tokens: number): void {
-    if (this.offsets.length < tokens + 1) this.offsets = new Int32Array((tokens + 1) * 2);
+    if (this.offsets.length < tokens + 1) {
+      this.offsets = new Int32Array((tokens + 1) * 2);
+      this.prefixEnd = new Int32Array((tokens + 1) * 2);
+    }
     const need = tokens * MAX_FEATURES_PER_TOKEN;
     if (this.feats.length < need) this.feats = new Int32Array(need * 2);
   }
@@ -149,6 +157,7 @@ export class DocumentFeatures {
     out.ensure(n);
     const f = out.feats;
     const offsets = out.offsets;
+    const prefixEnd = out.prefixEnd;
     const W = this.word, L = this.lower, S = this.shape;
     const caps = this.capsSentence[s];
     const title = this.title;
@@ -172,6 +181,7 @@ export class DocumentFeatures {
         f[p++] = mix(T_PRE + k, this.affixes[k]);
         f[p++] = mix(T_SUF + k, this.affixes[4 + k]);
       }
+      prefixEnd[i] = p;
       f[p++] = mix(T_L_M1, lm1);
       f[p++] = mix(T_L_P1, lp1);
       f[p++] = mix(T_L_M2, lm2);

@@ -1,4 +1,5 @@
 import * as zlib from 'zlib';
+import type { FeatureBuffer } from './features';
 
 /**
  * The trained tagger's parameters and decoding: a linear model over hashed features (one weight per
@@ -78,6 +79,11 @@ export function encodeModel(raw: RawModel): Buffer {
   return Buffer.concat([prefix, headerBytes, zlib.deflateRawSync(payload, { level: 9 })]);
 }
 
+/** At most this many words keep a cached feature sum (about 2 MB); the cache starts over when full. */
+const PREFIX_CACHE_WORDS = 32768;
+/** Words of this length or more are not cached (see {@link TaggerModel.decodeWords}). */
+const CACHED_WORD_LENGTH = 13;
+
 /** A loaded model: an open-addressing table from feature hash to weight row, and Viterbi decoding. */
 export class TaggerModel {
   readonly tags: readonly string[];
@@ -98,6 +104,13 @@ export class TaggerModel {
   private readonly accumulator: Int32Array;
   private score = new Float32Array(0);
   private back = new Int32Array(0);
+  /** Per tag `t`: its allowed predecessors are `predTag[predStart[t]..predStart[t + 1])`, ascending, with their transition weights in `predTrans`. */
+  private readonly predStart: Int32Array;
+  private readonly predTag: Int32Array;
+  private readonly predTrans: Float32Array;
+  /** Word → offset in `prefixSums` of the summed weights of its word-only features (see {@link decodeWords}). */
+  private readonly prefixCache = new Map<string, number>();
+  private prefixSums = new Int32Array(0);
 
   constructor(header: ModelHeader, keys: Int32Array, weights: Int16Array, transitions: Float32Array) {
     this.header = header;
@@ -119,6 +132,22 @@ export class TaggerModel {
     }
     [this.allowed, this.allowedEnd] = transitionConstraints(this.tags);
     this.accumulator = new Int32Array(this.nTags);
+    // Most tag bigrams are forbidden (I-/L- only continue their own type): Viterbi visits only the allowed ones.
+    const T = this.nTags;
+    this.predStart = new Int32Array(T + 1);
+    const predTag: number[] = [];
+    const predTrans: number[] = [];
+    for (let t = 0; t < T; t++) {
+      this.predStart[t] = predTag.length;
+      for (let s = 0; s < T; s++) {
+        if (!this.allowed[s * T + t]) continue;
+        predTag.push(s);
+        predTrans.push(transitions[s * T + t]);
+      }
+    }
+    this.predStart[T] = predTag.length;
+    this.predTag = Int32Array.from(predTag);
+    this.predTrans = Float32Array.from(predTrans);
   }
 
   /** Parses a model file. */
@@ -203,7 +232,120 @@ export class TaggerModel {
       }
       for (let t = 0; t < T; t++) em[base + t] = acc[t] * scale;
     }
-    viterbi(em, this.transitions, this.allowed, this.allowedEnd, n, T, this.score, this.back, out);
+    this.viterbiAllowed(n, out);
+  }
+
+  /**
+   * {@link decode} for features from {@link FeatureBuffer} with the tokens' words: the sum of the
+   * word-only features (`offsets[i]..prefixEnd[i]`) is cached per word across calls. The sums are
+   * integers, so the result is exactly that of {@link decode}.
+   */
+  decodeWords(buffer: Pick<FeatureBuffer, 'feats' | 'offsets' | 'prefixEnd'>, words: readonly string[], n: number, out: Int32Array): void {
+    const T = this.nTags;
+    if (this.emission.length < n * T) {
+      this.emission = new Float32Array(n * T * 2);
+      this.score = new Float32Array(n * T * 2);
+      this.back = new Int32Array(n * T * 2);
+    }
+    const feats = buffer.feats, offsets = buffer.offsets, prefixEnd = buffer.prefixEnd;
+    const em = this.emission;
+    const acc = this.accumulator;
+    const w = this.weights;
+    const table = this.table, mask = this.mask, scale = this.scale;
+    const cache = this.prefixCache;
+    for (let i = 0; i < n; i++) {
+      const base = i * T;
+      const word = words[i];
+      // Only short words are cached: V8 may keep a longer token as a slice of the whole document's
+      // text, and a cache entry would keep that text alive.
+      const cacheable = word.length < CACHED_WORD_LENGTH;
+      let slot = cacheable ? cache.get(word) : undefined;
+      if (slot === undefined) {
+        if (cache.size >= PREFIX_CACHE_WORDS) cache.clear();
+        // An uncacheable word uses the slot after the cached ones, as scratch.
+        slot = cache.size * T;
+        if (this.prefixSums.length < slot + T) {
+          const grown = new Int32Array(Math.min(PREFIX_CACHE_WORDS, Math.max(1024, cache.size * 2)) * T);
+          grown.set(this.prefixSums.subarray(0, Math.min(this.prefixSums.length, grown.length)));
+          this.prefixSums = grown;
+        }
+        const sums = this.prefixSums;
+        for (let t = 0; t < T; t++) sums[slot + t] = 0;
+        for (let k = offsets[i], end = prefixEnd[i]; k < end; k++) {
+          const h = feats[k];
+          let j = h & mask;
+          let r = table[2 * j + 1];
+          while (r !== 0 && table[2 * j] !== h) {
+            j = (j + 1) & mask;
+            r = table[2 * j + 1];
+          }
+          if (r === 0) continue;
+          const wb = (r - 1) * T;
+          for (let t = 0; t < T; t++) sums[slot + t] += w[wb + t];
+        }
+        if (cacheable) cache.set(word, slot);
+      }
+      const sums = this.prefixSums;
+      for (let t = 0; t < T; t++) acc[t] = sums[slot + t];
+      for (let k = prefixEnd[i], end = offsets[i + 1]; k < end; k++) {
+        const h = feats[k];
+        let j = h & mask;
+        let r = table[2 * j + 1];
+        while (r !== 0 && table[2 * j] !== h) {
+          j = (j + 1) & mask;
+          r = table[2 * j + 1];
+        }
+        if (r === 0) continue;
+        const wb = (r - 1) * T;
+        for (let t = 0; t < T; t++) acc[t] += w[wb + t];
+      }
+      for (let t = 0; t < T; t++) em[base + t] = acc[t] * scale;
+    }
+    this.viterbiAllowed(n, out);
+  }
+
+  /**
+   * {@link viterbi} over the emission buffer, visiting only allowed bigrams, in the same order (so ties
+   * resolve identically and the result is the same).
+   */
+  private viterbiAllowed(n: number, out: Int32Array): void {
+    if (n === 0) return;
+    const T = this.nTags;
+    const em = this.emission, trans = this.transitions, allowed = this.allowed, allowedEnd = this.allowedEnd;
+    const score = this.score, back = this.back;
+    const predStart = this.predStart, predTag = this.predTag, predTrans = this.predTrans;
+    const NEG = -1e30;
+    const startRow = T * T;
+    for (let t = 0; t < T; t++) score[t] = allowed[startRow + t] ? em[t] + trans[startRow + t] : NEG;
+    for (let i = 1; i < n; i++) {
+      const prev = (i - 1) * T;
+      const cur = i * T;
+      for (let t = 0; t < T; t++) {
+        let best = NEG;
+        let arg = 0;
+        for (let k = predStart[t], end = predStart[t + 1]; k < end; k++) {
+          const s = predTag[k];
+          const v = score[prev + s] + predTrans[k];
+          if (v > best) {
+            best = v;
+            arg = s;
+          }
+        }
+        score[cur + t] = best + em[cur + t];
+        back[cur + t] = arg;
+      }
+    }
+    const last = (n - 1) * T;
+    let best = NEG;
+    let arg = 0;
+    for (let t = 0; t < T; t++) {
+      if (allowedEnd[t] && score[last + t] > best) {
+        best = score[last + t];
+        arg = t;
+      }
+    }
+    out[n - 1] = arg;
+    for (let i = n - 1; i > 0; i--) out[i - 1] = back[i * T + out[i]];
   }
 }
 

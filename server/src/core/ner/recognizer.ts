@@ -207,6 +207,14 @@ function isAcronym(key: string): boolean {
   return key.length > 1 && /^[\p{Lu}.]+$/u.test(key);
 }
 
+const NO_CANDIDATES: readonly { words: string[]; type: string }[] = [];
+
+/** Cheap pre-test of `/^(?:al|el)-/`: the word starts with `a` or `e`. */
+function startsWithAOrE(word: string): boolean {
+  const c = word.charCodeAt(0);
+  return c === 97 || c === 101;
+}
+
 function isCapitalised(word: string): boolean {
   return charClass(word.charCodeAt(0)) === 1;
 }
@@ -243,7 +251,15 @@ function makeConsistent(spans: DocSpan[], words: readonly (readonly string[])[],
       }
     }
   }
+  // The votes are final from here on: each key's majority is counted once.
+  const majorities = new Map<string, string | undefined>();
   const majority = (key: string): string | undefined => {
+    if (majorities.has(key)) return majorities.get(key);
+    const m = countMajority(key);
+    majorities.set(key, m);
+    return m;
+  };
+  const countMajority = (key: string): string | undefined => {
     const v = votes.get(key);
     if (!v) return undefined;
     let best: string | undefined;
@@ -286,9 +302,15 @@ function makeConsistent(spans: DocSpan[], words: readonly (readonly string[])[],
     if (!list) bySentence.set(span.sentence, (list = []));
     list.push(span);
   }
+  // One buffer for every sentence, cleared per sentence (a fresh array per sentence was GC work).
+  let coveredBuffer = new Uint8Array(256);
+  const noSpans: DocSpan[] = [];
   words.forEach((ws, s) => {
-    const covered = new Uint8Array(ws.length);
-    const inSentence = bySentence.get(s) ?? [];
+    if (coveredBuffer.length < ws.length) coveredBuffer = new Uint8Array(ws.length * 2);
+    // Only indices below ws.length are read or written.
+    const covered = coveredBuffer;
+    covered.fill(0, 0, ws.length);
+    const inSentence = bySentence.get(s) ?? noSpans;
     for (const span of inSentence) covered.fill(1, span.start, span.end);
     // A surname found without its particle ("Mistura" in "de Mistura’s initiative") takes it back.
     const withParticle = (start: number): number =>
@@ -302,10 +324,10 @@ function makeConsistent(spans: DocSpan[], words: readonly (readonly string[])[],
       covered[start] = 1;
     }
     for (let i = 0; i < ws.length; i++) {
-      if (covered[i] || !(isCapitalised(ws[i]) || /^(?:al|el)-\p{Lu}/u.test(ws[i]))) continue;
+      if (covered[i] || !(isCapitalised(ws[i]) || (startsWithAOrE(ws[i]) && /^(?:al|el)-\p{Lu}/u.test(ws[i])))) continue;
       const w = foldApostrophes(ws[i]);
       let matched = false;
-      for (const cand of multi.get(w) ?? []) {
+      for (const cand of multi.get(w) ?? NO_CANDIDATES) {
         const end = i + cand.words.length;
         if (end > ws.length) continue;
         let ok = true;

@@ -52,7 +52,7 @@ export class SequenceTagger {
       }
       this.features.extract(s, this.buffer);
       if (this.tagOut.length < n) this.tagOut = new Int32Array(n * 2);
-      this.model.decode(this.buffer.feats, this.buffer.offsets, n, this.tagOut);
+      this.model.decodeWords(this.buffer, sentences[s], n, this.tagOut);
       result.push(this.spans(this.tagOut, n));
     }
     return result;
