@@ -19,9 +19,7 @@ describe('fuzz: hostile documents through dist/server.js --stdio', function () {
 
   before(async () => {
     client = new LspTestClient();
-    const result = await client.connection.sendRequest('initialize', { processId: process.pid, rootUri: null, workspaceFolders: null, capabilities: {} });
-    legend = (result as { capabilities: { semanticTokensProvider: { legend: { tokenTypes: string[] } } } }).capabilities.semanticTokensProvider.legend.tokenTypes;
-    await client.connection.sendNotification('initialized', {});
+    legend = await client.initialize();
   });
 
   after(async () => client.shutdown());

@@ -52,8 +52,9 @@ export class LspTestClient {
     return this.process.exitCode !== null || this.process.signalCode !== null;
   }
 
-  async initialize(workspaceFolder?: string, withConfiguration = false): Promise<void> {
-    await this.connection.sendRequest('initialize', {
+  /** Initializes the server; resolves with the semantic-token types of its legend, in legend order. */
+  async initialize(workspaceFolder?: string, withConfiguration = false): Promise<string[]> {
+    const result = await this.connection.sendRequest<{ capabilities: { semanticTokensProvider: { legend: { tokenTypes: string[] } } } }>('initialize', {
       processId: process.pid,
       rootUri: workspaceFolder ? URI.file(workspaceFolder).toString() : null,
       workspaceFolders: workspaceFolder ? [{ uri: URI.file(workspaceFolder).toString(), name: 'ws' }] : null,
@@ -63,6 +64,7 @@ export class LspTestClient {
       },
     });
     await this.connection.sendNotification('initialized', {});
+    return result.capabilities.semanticTokensProvider.legend.tokenTypes;
   }
 
   /** Opens a document and returns its URI. */

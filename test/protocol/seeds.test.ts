@@ -1,4 +1,5 @@
 import * as assert from 'assert';
+import * as path from 'path';
 import type { CodeAction, Diagnostic, DocumentSymbol, Hover, MarkupContent, SemanticTokens } from 'vscode-languageserver-protocol';
 import { applyEdits, decodeSemanticTokens, LspTestClient } from '../helpers/lspClient';
 import { readSeed, ROOT, SEEDS, seedPath } from '../helpers/seeds';
@@ -10,14 +11,7 @@ describe('language server over stdio, on the seed articles', function () {
 
   before(async function () {
     client = new LspTestClient();
-    const result = await client.connection.sendRequest('initialize', {
-      processId: process.pid,
-      rootUri: null,
-      workspaceFolders: [{ uri: `file://${ROOT}/seeds`, name: 'seeds' }],
-      capabilities: { workspace: { configuration: false } },
-    });
-    legend = (result as { capabilities: { semanticTokensProvider: { legend: { tokenTypes: string[] } } } }).capabilities.semanticTokensProvider.legend.tokenTypes;
-    await client.connection.sendNotification('initialized', {});
+    legend = await client.initialize(path.join(ROOT, 'seeds'));
   });
 
   after(async () => client.shutdown());
