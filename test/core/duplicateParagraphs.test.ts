@@ -62,6 +62,13 @@ describe('duplicate paragraphs', () => {
     assert.strictEqual(removeDuplicates(text), '\uFEFFThe first paragraph is long enough to count.\n  Indented last paragraph.');
   });
 
+  it('takes short lines inside a repeated run with the run, but not short repeats on their own', () => {
+    const run = 'Then, later that month on CNN:\n"I have never said we made a\nmistake going into\nAfghanistan."';
+    const text = `${run}\nSomething else happened on the same day in Iowa.\n${run}\nCheck Also\nThe end of the story is here.\nCheck Also`;
+    const duplicates = findDuplicateParagraphs(splitParagraphs(text));
+    assert.deepStrictEqual(duplicates.map((d) => [d.duplicate.index, d.original.index]), [[5, 0], [6, 1], [7, 2], [8, 3]]);
+  });
+
   it('fix-all is idempotent', () => {
     const once = removeDuplicates(readSeed(SEEDS.lavrovMunich));
     assert.strictEqual(removeDuplicates(once), once);

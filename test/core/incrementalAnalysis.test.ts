@@ -1,6 +1,6 @@
 import * as assert from 'assert';
 import { analyzeArticle } from '../../server/src/core/analysis';
-import { IncrementalAnalyzer, provisionalFromAnalysis, updateProvisionalEntities } from '../../server/src/core/incrementalAnalysis';
+import { IncrementalAnalyzer, provisionalEntitiesIn, provisionalFromAnalysis, updateProvisionalEntities } from '../../server/src/core/incrementalAnalysis';
 import { createArticleService } from '../../server/src/core/languageService';
 import { loadDefaultRecognizer } from '../../server/src/core/ner';
 import { diffTokens } from '../../server/src/lsp/semanticTokens';
@@ -71,6 +71,29 @@ describe('incremental analysis', () => {
     const outside = (e: { start: number }) => e.start < lineStart || e.start > at + 9;
     assert.deepStrictEqual(provisional.entities.filter(outside), fresh.entities.filter(outside));
     for (const e of provisional.entities) assert.strictEqual(edited.slice(e.start, e.end), e.text);
+  });
+
+  it('shifts provisional entities lazily with the same result as shifting them at once', () => {
+    let text = articles[1];
+    let lazy = provisionalFromAnalysis(analyzeArticle(text, recognizer));
+    const next = random(11);
+    let at = Math.floor(text.length / 2);
+    for (let i = 0; i < 40; i++) {
+      // Mostly typing forward, sometimes a jump or a random edit, so both tail paths are taken.
+      const roll = next();
+      if (roll < 0.15) at = Math.floor(next() * text.length);
+      const edited = roll < 0.3 ? randomEdit(text, next) : `${text.slice(0, at)}${INSERTIONS[Math.floor(next() * INSERTIONS.length)]}${text.slice(at)}`;
+      at = Math.min(edited.length, at + 1);
+      // The reference: the previous entities as a plain (already shifted) array.
+      const eager = updateProvisionalEntities({ text, entities: [...lazy.entities], linePerParagraph: lazy.linePerParagraph }, edited, recognizer);
+      lazy = updateProvisionalEntities(lazy, edited, recognizer);
+      text = edited;
+      assert.deepStrictEqual(lazy.entities, eager.entities);
+      for (const e of lazy.entities) assert.strictEqual(text.slice(e.start, e.end), e.text);
+      const start = Math.floor(next() * text.length);
+      const range = { start, end: start + Math.floor(next() * 3000) };
+      assert.deepStrictEqual(provisionalEntitiesIn(lazy, range), lazy.entities.filter((e) => e.end > range.start && e.start < range.end));
+    }
   });
 
   it('serves provisional entities while typing and settles on the full analysis', () => {

@@ -1,5 +1,6 @@
 import * as assert from 'assert';
-import { splitParagraphs } from '../../server/src/core/paragraphs';
+import fc from 'fast-check';
+import { resplitParagraphs, splitParagraphs, splitParagraphsWithInfo } from '../../server/src/core/paragraphs';
 import { readSeed, SEEDS } from '../helpers/seeds';
 
 describe('paragraphs', () => {
@@ -33,5 +34,26 @@ describe('paragraphs', () => {
   it('finds no paragraphs in an empty or blank document', () => {
     assert.deepStrictEqual(splitParagraphs(''), []);
     assert.deepStrictEqual(splitParagraphs(' \n\t\n'), []);
+  });
+
+  it('re-splits around an edit exactly as a fresh split does', () => {
+    const wrapped = 'The minister said on Monday that the talks in Geneva\nwould resume next week, after a pause of two months\nthat both sides had wanted.';
+    const pieces = ['\n', '\r\n', '\r', '\n\n', ' ', '\u3000', '\uFEFF', '.', 'x', 'Lavrov said.', wrapped, 'A short line.', '\n\u00a0\n'];
+    const piece = fc.constantFrom(...pieces);
+    const doc = fc.array(piece, { maxLength: 30 }).map((parts) => parts.join(''));
+    const edit = fc.record({ at: fc.double({ min: 0, max: 1, noNaN: true }), length: fc.nat({ max: 40 }), insert: fc.array(piece, { maxLength: 3 }).map((p) => p.join('')) });
+    fc.assert(
+      fc.property(doc, fc.array(edit, { minLength: 1, maxLength: 6 }), (start, edits) => {
+        let split = splitParagraphsWithInfo(start);
+        let text = start;
+        for (const e of edits) {
+          const at = Math.floor(e.at * text.length);
+          text = text.slice(0, at) + e.insert + text.slice(Math.min(text.length, at + e.length));
+          split = resplitParagraphs(split, text);
+          assert.deepStrictEqual(split, splitParagraphsWithInfo(text));
+        }
+      }),
+      { numRuns: 3000 },
+    );
   });
 });

@@ -41,16 +41,37 @@ let keyBuffer = new Uint16Array(1024);
 /**
  * Finds every paragraph whose key equals the key of an earlier paragraph. `keyOf` lets an
  * incremental analysis pass keys it cached per paragraph text.
+ *
+ * Short paragraphs (furniture, a one-line heading) are not repeats worth a warning on their own, but
+ * one inside a repeated run (a line of a quote split over lines, a dateline before a repeated story)
+ * is part of that repeat: runs of repeats are extended over the short paragraphs next to them that
+ * repeat the paragraphs next to the original. Otherwise removing a run would leave its short lines
+ * behind, and they could read differently once their neighbours are gone.
  */
 export function findDuplicateParagraphs(paragraphs: readonly Paragraph[], keyOf: (paragraph: Paragraph) => string = (p) => paragraphKey(p.text)): DuplicateParagraph[] {
-  const firstByKey = new Map<string, Paragraph>();
+  const count = paragraphs.length;
+  const keys = paragraphs.map(keyOf);
+  const originalOf: (number | undefined)[] = new Array(count);
+  const firstByKey = new Map<string, number>();
+  for (let i = 0; i < count; i++) {
+    if (keys[i].length < MIN_SIGNIFICANT_CHARACTERS) continue;
+    const first = firstByKey.get(keys[i]);
+    if (first !== undefined) originalOf[i] = first;
+    else firstByKey.set(keys[i], i);
+  }
+  const sameShort = (i: number, j: number) => j >= 0 && j < i && keys[i] === keys[j] && (keys[i].length > 0 || paragraphs[i].text === paragraphs[j].text);
+  for (let i = 1; i < count; i++) {
+    const previous = originalOf[i - 1];
+    if (originalOf[i] === undefined && previous !== undefined && sameShort(i, previous + 1)) originalOf[i] = originalOf[previous + 1] ?? previous + 1;
+  }
+  for (let i = count - 2; i >= 0; i--) {
+    const next = originalOf[i + 1];
+    if (originalOf[i] === undefined && next !== undefined && sameShort(i, next - 1)) originalOf[i] = originalOf[next - 1] ?? next - 1;
+  }
   const duplicates: DuplicateParagraph[] = [];
-  for (const paragraph of paragraphs) {
-    const key = keyOf(paragraph);
-    if (key.length < MIN_SIGNIFICANT_CHARACTERS) continue;
-    const original = firstByKey.get(key);
-    if (original) duplicates.push({ duplicate: paragraph, original });
-    else firstByKey.set(key, paragraph);
+  for (let i = 0; i < count; i++) {
+    const original = originalOf[i];
+    if (original !== undefined) duplicates.push({ duplicate: paragraphs[i], original: paragraphs[original] });
   }
   return duplicates;
 }

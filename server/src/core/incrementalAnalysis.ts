@@ -2,9 +2,10 @@ import { completeAnalysis, type ArticleAnalysis } from './analysis';
 import { findDuplicateParagraphs, paragraphKey, type DuplicateParagraph } from './duplicateParagraphs';
 import { NerRecognizer, SequenceTagger, type TokenSpan } from './ner';
 import { DocumentFeatures, FeatureBuffer } from './ner/features';
-import { splitParagraphs } from './paragraphs';
+import { resplitParagraphs, splitParagraphs, splitParagraphsWithInfo, type ParagraphSplit } from './paragraphs';
 import { splitSentences, tokenize } from './tokenize';
-import type { EntityMention, EntityRecognizer, Paragraph, Sentence, Token } from './types';
+import { commonPrefixLength, commonSuffixLength } from './textDiff';
+import type { EntityMention, EntityRecognizer, OffsetRange, Paragraph, Sentence, Token } from './types';
 
 /**
  * Incremental analysis of one open document. The result is always the one {@link analyzeArticle}
@@ -24,7 +25,7 @@ import type { EntityMention, EntityRecognizer, Paragraph, Sentence, Token } from
 export class IncrementalAnalyzer {
   private parses = new Map<string, ParagraphParse>();
   private tagCache = new Map<string, readonly TokenSpan[]>();
-  private lastLayer: { text: string; layer: ParagraphLayer } | undefined;
+  private lastLayer: { text: string; layer: ParagraphLayer; split: ParagraphSplit } | undefined;
   private readonly tagger: CachingTagger | undefined;
   private readonly cachedRecognizer: EntityRecognizer;
 
@@ -40,14 +41,16 @@ export class IncrementalAnalyzer {
   /** Paragraphs and repeated paragraphs: everything diagnostics need, without tokens or entities. */
   paragraphLayer(text: string): ParagraphLayer {
     if (this.lastLayer?.text === text) return this.lastLayer.layer;
-    const paragraphs = splitParagraphs(text);
+    // Only the blocks around the edit are split again; the rest is reused or shifted.
+    const split = this.lastLayer ? resplitParagraphs(this.lastLayer.split, text) : splitParagraphsWithInfo(text);
+    const paragraphs = split.paragraphs;
     const used = new Map<string, ParagraphParse>();
     for (const paragraph of paragraphs) this.parseOf(paragraph, used);
     this.keepOnly(used);
     // Keys through `used` (by paragraph text) rather than a second map per keystroke.
     const duplicates = findDuplicateParagraphs(paragraphs, (p) => used.get(p.text)?.key ?? paragraphKey(p.text));
     const layer = { paragraphs, duplicates };
-    this.lastLayer = { text, layer };
+    this.lastLayer = { text, layer, split };
     return layer;
   }
 
@@ -211,7 +214,85 @@ export interface ProvisionalEntities {
 
 /** Starts a provisional chain from a complete analysis. */
 export function provisionalFromAnalysis(analysis: Pick<ArticleAnalysis, 'text' | 'entities' | 'paragraphs'>): ProvisionalEntities {
-  return { text: analysis.text, entities: analysis.entities, linePerParagraph: !analysis.paragraphs.some((p) => /[\r\n]/.test(p.text)) };
+  return new LazyProvisionalEntities(analysis.text, !analysis.paragraphs.some((p) => /[\r\n]/.test(p.text)), analysis.entities, [], 0, 0);
+}
+
+/**
+ * Provisional entities as `head` (exact) followed by `tail[tailFrom..]` shifted by `tailDelta`: a
+ * keystroke shifts the entities after it by changing one number, not by copying each of them, and
+ * the shifted objects are made only when someone reads {@link entities} (a full token request).
+ */
+class LazyProvisionalEntities implements ProvisionalEntities {
+  private materialized: readonly EntityMention[] | undefined;
+
+  constructor(
+    readonly text: string,
+    readonly linePerParagraph: boolean,
+    readonly head: readonly EntityMention[],
+    readonly tail: readonly EntityMention[],
+    readonly tailFrom: number,
+    readonly tailDelta: number,
+  ) {}
+
+  get length(): number {
+    return this.head.length + this.tail.length - this.tailFrom;
+  }
+
+  startAt(i: number): number {
+    return i < this.head.length ? this.head[i].start : this.tail[this.tailFrom + i - this.head.length].start + this.tailDelta;
+  }
+
+  endAt(i: number): number {
+    return i < this.head.length ? this.head[i].end : this.tail[this.tailFrom + i - this.head.length].end + this.tailDelta;
+  }
+
+  at(i: number): EntityMention {
+    if (i < this.head.length) return this.head[i];
+    const e = this.tail[this.tailFrom + i - this.head.length];
+    const d = this.tailDelta;
+    return d === 0 ? e : { start: e.start + d, end: e.end + d, type: e.type, text: e.text };
+  }
+
+  get entities(): readonly EntityMention[] {
+    if (!this.materialized) {
+      if (this.tailFrom >= this.tail.length) {
+        this.materialized = this.head;
+      } else {
+        const all = this.head.slice();
+        for (let i = this.head.length, n = this.length; i < n; i++) all.push(this.at(i));
+        this.materialized = all;
+      }
+    }
+    return this.materialized;
+  }
+
+  /** The entities touching `range`, as `entities.filter(e => e.end > range.start && e.start < range.end)`. */
+  entitiesIn(range: OffsetRange): EntityMention[] {
+    const n = this.length;
+    let low = 0;
+    let high = n;
+    while (low < high) {
+      const mid = (low + high) >> 1;
+      if (this.endAt(mid) > range.start) high = mid;
+      else low = mid + 1;
+    }
+    const result: EntityMention[] = [];
+    for (let i = low; i < n && this.startAt(i) < range.end; i++) {
+      const e = this.at(i);
+      if (e.end > range.start) result.push(e);
+    }
+    return result;
+  }
+}
+
+function lazyOf(p: ProvisionalEntities): LazyProvisionalEntities {
+  return p instanceof LazyProvisionalEntities ? p : new LazyProvisionalEntities(p.text, p.linePerParagraph, p.entities, [], 0, 0);
+}
+
+/** The provisional entities touching `range` (all of them without one), without shifting the others. */
+export function provisionalEntitiesIn(p: ProvisionalEntities, range?: OffsetRange): readonly EntityMention[] {
+  if (!range) return p.entities;
+  return lazyOf(p).entitiesIn(range);
 }
 
 /** Beyond this many characters around an edit the re-recognised block stops at a line break. */
@@ -229,34 +310,37 @@ const MAX_BLOCK_REACH = 20_000;
 export function updateProvisionalEntities(previous: ProvisionalEntities, text: string, recognizer: EntityRecognizer): ProvisionalEntities {
   const old = previous.text;
   if (old === text) return previous;
-  const shortest = Math.min(old.length, text.length);
-  let prefix = 0;
-  while (prefix < shortest && old.charCodeAt(prefix) === text.charCodeAt(prefix)) prefix++;
-  let suffix = 0;
-  while (suffix < shortest - prefix && old.charCodeAt(old.length - 1 - suffix) === text.charCodeAt(text.length - 1 - suffix)) suffix++;
+  const prefix = commonPrefixLength(old, text);
+  const suffix = commonSuffixLength(old, text, Math.min(old.length, text.length) - prefix);
   const delta = text.length - old.length;
   // The block to recognise again: whole paragraphs around the changed characters.
   const blockStart = paragraphBoundaryBefore(text, prefix, previous.linePerParagraph);
   const blockEnd = paragraphBoundaryAfter(text, text.length - suffix, previous.linePerParagraph);
   const oldBlockEnd = blockEnd - delta;
-  const entities = previous.entities;
-  const firstInside = lowerBound(entities, (e) => e.end > blockStart);
-  const firstAfter = lowerBound(entities, (e) => e.start >= oldBlockEnd);
-  const fresh: EntityMention[] = [];
+  const entities = lazyOf(previous);
+  const count = entities.length;
+  const firstInside = lowerBoundIndex(count, (i) => entities.endAt(i) > blockStart);
+  const firstAfter = lowerBoundIndex(count, (i) => entities.startAt(i) >= oldBlockEnd);
   const sentences: Sentence[] = [];
   const block = text.slice(blockStart, blockEnd);
   for (const paragraph of splitParagraphs(block)) {
     const range = { start: blockStart + paragraph.start, end: blockStart + paragraph.end };
     for (const sentence of splitSentences(text, tokenize(text, range))) sentences.push(sentence);
   }
-  if (sentences.length > 0) for (const mention of recognizer.recognize(text, sentences)) fresh.push(mention);
-  const next: EntityMention[] = entities.slice(0, firstInside);
-  for (const mention of fresh) next.push(mention);
-  for (let i = firstAfter; i < entities.length; i++) {
-    const e = entities[i];
-    next.push(delta === 0 ? e : { start: e.start + delta, end: e.end + delta, type: e.type, text: e.text });
+  const headLength = entities.head.length;
+  const next: EntityMention[] = entities.head.slice(0, Math.min(firstInside, headLength));
+  for (let i = headLength; i < firstInside; i++) next.push(entities.at(i));
+  if (sentences.length > 0) for (const mention of recognizer.recognize(text, sentences)) next.push(mention);
+  if (firstAfter >= headLength) {
+    // Everything after the block is still in the shared tail: shift it by one more delta.
+    return new LazyProvisionalEntities(text, previous.linePerParagraph, next, entities.tail, entities.tailFrom + firstAfter - headLength, entities.tailDelta + delta);
   }
-  return { text, entities: next, linePerParagraph: previous.linePerParagraph };
+  const tail: EntityMention[] = [];
+  for (let i = firstAfter; i < count; i++) {
+    const e = entities.at(i);
+    tail.push(delta === 0 ? e : { start: e.start + delta, end: e.end + delta, type: e.type, text: e.text });
+  }
+  return new LazyProvisionalEntities(text, previous.linePerParagraph, next, tail, 0, 0);
 }
 
 function paragraphBoundaryBefore(text: string, offset: number, linePerParagraph: boolean): number {
@@ -306,13 +390,13 @@ function isBlankRange(text: string, start: number, end: number): boolean {
   return true;
 }
 
-/** First index whose element satisfies a predicate that is false, then true, along the array. */
-function lowerBound<T>(items: readonly T[], predicate: (item: T) => boolean): number {
+/** First index in `[0, n)` satisfying a predicate that is false, then true, along the indices. */
+function lowerBoundIndex(n: number, predicate: (index: number) => boolean): number {
   let low = 0;
-  let high = items.length;
+  let high = n;
   while (low < high) {
     const mid = (low + high) >> 1;
-    if (predicate(items[mid])) high = mid;
+    if (predicate(mid)) high = mid;
     else low = mid + 1;
   }
   return low;

@@ -2,7 +2,7 @@ import { createActorNavigation } from './actorNavigation';
 import { actorAt, type Actor, type ActorMention } from './actors';
 import { analyzeArticle, type ArticleAnalysis } from './analysis';
 import { paragraphRemovalRanges, type DuplicateParagraph } from './duplicateParagraphs';
-import { IncrementalAnalyzer, provisionalFromAnalysis, updateProvisionalEntities, type ParagraphLayer, type ProvisionalEntities } from './incrementalAnalysis';
+import { IncrementalAnalyzer, provisionalEntitiesIn, provisionalFromAnalysis, updateProvisionalEntities, type ParagraphLayer, type ProvisionalEntities } from './incrementalAnalysis';
 import { loadDefaultRecognizer } from './ner';
 import { DEFAULT_SETTINGS, type ArticleSettings } from './settings';
 import type { EntityMention, EntityRecognizer, OffsetRange, Quote } from './types';
@@ -173,14 +173,14 @@ export function createArticleService(options: ArticleServiceOptions = {}) {
       const base = provisional.get(document.uri);
       const inRange = (entities: readonly EntityMention[]) => (range ? entities.filter((e) => e.end > range.start && e.start < range.end) : entities);
       if (cached?.version === document.version) return { entities: inRange(cached.analysis.entities), exact: true };
-      if (base?.version === document.version) return { entities: inRange(base.entities.entities), exact: false };
+      if (base?.version === document.version) return { entities: provisionalEntitiesIn(base.entities, range), exact: false };
       if (token?.isCancellationRequested) throw new AnalysisCancelled();
       const text = document.getText();
       const from = cached && (!base || cached.version > base.version) ? provisionalFromAnalysis(cached.analysis) : base?.entities;
       if (!from || limitedReason(text, settings) !== undefined) return { entities: inRange(analyze(document, settings, token).entities), exact: true };
       const entities = updateProvisionalEntities(from, text, recognizer);
       provisional.set(document.uri, { version: document.version, entities });
-      return { entities: inRange(entities.entities), exact: false };
+      return { entities: provisionalEntitiesIn(entities, range), exact: false };
     },
 
     /**

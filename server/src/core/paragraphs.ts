@@ -1,4 +1,5 @@
 import type { Paragraph } from './types';
+import { commonPrefixLength, commonSuffixLength } from './textDiff';
 
 /**
  * Splits an article into paragraphs.
@@ -12,11 +13,29 @@ import type { Paragraph } from './types';
  * removed, so "remove all duplicates" is idempotent; only removing the last blank line can change it.
  */
 export function splitParagraphs(text: string): Paragraph[] {
+  return splitParagraphsWithInfo(text).paragraphs;
+}
+
+/** A paragraph split together with the document-level condition it depended on. */
+export interface ParagraphSplit {
+  readonly text: string;
+  readonly paragraphs: Paragraph[];
+  /** Whether the text has a blank line other than its last line. */
+  readonly hasBlankLines: boolean;
+}
+
+/** {@link splitParagraphs}, also saying whether the text has blank lines (for {@link resplitParagraphs}). */
+export function splitParagraphsWithInfo(text: string): ParagraphSplit {
   const lines = splitLines(text);
   const blank = lines.map((line) => isBlank(text, line.start, line.end));
   // Without a single blank line the article is one paragraph per line: the scraped-article convention.
   const hasBlankLines = blank.some((b, i) => b && i < lines.length - 1);
   const paragraphs: Paragraph[] = [];
+  splitLinesInto(text, lines, blank, hasBlankLines, paragraphs);
+  return { text, paragraphs, hasBlankLines };
+}
+
+function splitLinesInto(text: string, lines: readonly LineSpan[], blank: readonly boolean[], hasBlankLines: boolean, paragraphs: Paragraph[]): void {
   const push = (start: number, end: number) => paragraphs.push({ index: paragraphs.length, start, end, text: text.slice(start, end) });
   for (let first = 0; first < lines.length; first++) {
     if (blank[first]) continue;
@@ -32,7 +51,132 @@ export function splitParagraphs(text: string): Paragraph[] {
     }
     first = last;
   }
-  return paragraphs;
+}
+
+/** How far from an edit {@link resplitParagraphs} looks for a block boundary before giving up. */
+const MAX_RESPLIT_REACH = 50_000;
+
+/**
+ * The split of `text` from the split of an earlier version: paragraphs before the edited region are
+ * kept (the same objects), those after it are shifted, and only the blocks around the edit are split
+ * again. The result equals {@link splitParagraphsWithInfo} of `text`; when that cannot be ensured
+ * cheaply (the edit may change whether the document has blank lines, no block boundary near the
+ * edit) this falls back to a full split.
+ */
+export function resplitParagraphs(previous: ParagraphSplit, text: string): ParagraphSplit {
+  const old = previous.text;
+  if (old === text) return previous;
+  const prefix = commonPrefixLength(old, text);
+  const suffix = commonSuffixLength(old, text, Math.min(old.length, text.length) - prefix);
+  const delta = text.length - old.length;
+  const blankMode = previous.hasBlankLines;
+
+  // Region start: the start of a line lying (with its line break) wholly in the common prefix; with
+  // blank lines, the start of such a blank line (blocks never span one), or the document start.
+  let from = 0;
+  let foundBlank = false;
+  {
+    let lineStart = prefix;
+    while (lineStart > 0 && !isBreakChar(text.charCodeAt(lineStart - 1))) lineStart--;
+    // Step back to the previous line, whose break ends before the prefix does.
+    let start = lineStart;
+    while (start > 0) {
+      let end = start - 1;
+      if (end > 0 && text.charCodeAt(end) === 10 && text.charCodeAt(end - 1) === 13) end--;
+      let s = end;
+      while (s > 0 && !isBreakChar(text.charCodeAt(s - 1))) s--;
+      if (!blankMode) {
+        from = s;
+        break;
+      }
+      if (prefix - s > MAX_RESPLIT_REACH) return splitParagraphsWithInfo(text);
+      if (isBlank(text, s, end)) {
+        from = s;
+        foundBlank = true;
+        break;
+      }
+      start = s;
+    }
+  }
+
+  // Region end: the end of a line lying wholly in the common suffix (a blank one with blank lines).
+  let to = text.length;
+  {
+    let lineEnd = text.length - suffix;
+    while (lineEnd < text.length && !isBreakChar(text.charCodeAt(lineEnd))) lineEnd++;
+    while (lineEnd < text.length) {
+      let start = lineEnd + 1;
+      if (text.charCodeAt(lineEnd) === 13 && text.charCodeAt(start) === 10) start++;
+      let end = start;
+      while (end < text.length && !isBreakChar(text.charCodeAt(end))) end++;
+      if (!blankMode) {
+        to = end;
+        break;
+      }
+      if (end - (text.length - suffix) > MAX_RESPLIT_REACH) return splitParagraphsWithInfo(text);
+      if (isBlank(text, start, end) && end < text.length) {
+        to = end;
+        foundBlank = true;
+        break;
+      }
+      lineEnd = end;
+    }
+  }
+  // With blank lines, a blank line kept on either side keeps the document-level condition true.
+  if (blankMode && !foundBlank) return splitParagraphsWithInfo(text);
+  if (from > prefix || to < text.length - suffix) return splitParagraphsWithInfo(text);
+
+  // The lines of the region, split as a full split would split them.
+  const lines: LineSpan[] = [];
+  {
+    let start = from;
+    for (let i = from; i < to; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 10 || c === 13) {
+        const next = c === 13 && text.charCodeAt(i + 1) === 10 ? i + 2 : i + 1;
+        lines.push({ start, end: i, next });
+        start = next;
+        i = next - 1;
+      }
+    }
+    lines.push({ start, end: to, next: to });
+  }
+  const blank = lines.map((line) => isBlank(text, line.start, line.end));
+  if (!blankMode) {
+    // Without blank lines before, the edit must not add one (the document's last line may be blank).
+    for (let i = 0; i < lines.length; i++) if (blank[i] && !(to === text.length && i === lines.length - 1)) return splitParagraphsWithInfo(text);
+  }
+
+  const before = previous.paragraphs;
+  const oldTo = to - delta;
+  const keep = firstStartingAt(before, from);
+  const after = firstStartingAt(before, oldTo);
+  const paragraphs: Paragraph[] = before.slice(0, keep);
+  const region: Paragraph[] = [];
+  splitLinesInto(text, lines, blank, blankMode, region);
+  for (const p of region) paragraphs.push({ index: paragraphs.length, start: p.start, end: p.end, text: p.text });
+  for (let i = after; i < before.length; i++) {
+    const p = before[i];
+    const index = paragraphs.length;
+    paragraphs.push(delta === 0 && index === p.index ? p : { index, start: p.start + delta, end: p.end + delta, text: p.text });
+  }
+  return { text, paragraphs, hasBlankLines: blankMode };
+}
+
+/** Index of the first paragraph starting at or after `offset` (paragraphs are sorted). */
+function firstStartingAt(paragraphs: readonly Paragraph[], offset: number): number {
+  let low = 0;
+  let high = paragraphs.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (paragraphs[mid].start >= offset) high = mid;
+    else low = mid + 1;
+  }
+  return low;
+}
+
+function isBreakChar(c: number): boolean {
+  return c === 10 || c === 13;
 }
 
 /** A line of the text: `[start, end)` without its line break; `next` is where the next line starts. */

@@ -1659,6 +1659,48 @@ function personStartIn(doc: Doc, s: TextSlice): number | undefined {
   return m && m.start >= s.start ? m.start : undefined;
 }
 
+/** `s.toLowerCase()`, without allocating when `s` is ASCII with no capital (most tokens). */
+function lowerOf(s: string): string {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if ((c >= 65 && c <= 90) || c > 127) return s.toLowerCase();
+  }
+  return s;
+}
+
+/** Whitespace as `/\s/` matches it (ECMAScript WhiteSpace and LineTerminator). */
+function isRegexSpace(c: number): boolean {
+  if (c < 128) return c === 32 || (c >= 9 && c <= 13);
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
+/** Index of the first `/\s/` character of `s`, or -1. */
+function firstSpace(s: string): number {
+  for (let i = 0; i < s.length; i++) if (isRegexSpace(s.charCodeAt(i))) return i;
+  return -1;
+}
+
+/** Index of the last `/\s/` character of `s`, or -1. */
+function lastSpace(s: string): number {
+  for (let i = s.length - 1; i >= 0; i--) if (isRegexSpace(s.charCodeAt(i))) return i;
+  return -1;
+}
+
+/** `w.replace(/['’]s$/, '')`. */
+function stripPossessive(w: string): string {
+  const n = w.length;
+  if (n >= 2 && w.charCodeAt(n - 1) === 115) {
+    const a = w.charCodeAt(n - 2);
+    if (a === 0x27 || a === 0x2019) return w.slice(0, n - 2);
+  }
+  return w;
+}
+
+/** A one-character token after which a capital may open a sentence or a quotation: `. ! ? : " “ ” ‘ ' ( [ — – -`. */
+function isSentenceOpener(c: number): boolean {
+  return c === 0x2e || c === 0x21 || c === 0x3f || c === 0x3a || c === 0x22 || c === 0x201c || c === 0x201d || c === 0x2018 || c === 0x27 || c === 0x28 || c === 0x5b || c === 0x2014 || c === 0x2013 || c === 0x2d;
+}
+
 function buildDoc(
   text: string,
   paragraphs: readonly Paragraph[],
@@ -1668,7 +1710,8 @@ function buildDoc(
 ): Doc {
   const tokens: Token[] = [];
   for (const s of sentences) for (const t of s.tokens) tokens.push(t);
-  const lower = tokens.map((t) => t.text.toLowerCase());
+  const lower = new Array<string>(tokens.length);
+  for (let i = 0; i < tokens.length; i++) lower[i] = lowerOf(tokens[i].text);
   const para = new Int32Array(tokens.length);
   let pi = 0;
   for (let i = 0; i < tokens.length; i++) {
@@ -1693,30 +1736,38 @@ function buildDoc(
     const t = tokens[i].text;
     if (!isCapitalized(t)) continue;
     const prev = tokens[i - 1].text;
-    if (para[i - 1] !== para[i] || /^[.!?:"“”‘'(\[—–-]$/.test(prev) || prev === '...' || prev === '…') continue;
+    if (para[i - 1] !== para[i] || (prev.length === 1 && isSentenceOpener(prev.charCodeAt(0))) || prev === '...' || prev === '…') continue;
     midCaps.add(t);
   }
+  // A mention with a space is credible; a single word must have been seen capitalised mid-sentence (with or
+  // without a possessive `'s`).
   const credible = (e: EntityMention): boolean => {
-    if (/\s/.test(e.text)) return true;
-    for (const w of e.text.split(/\s+/)) if (midCaps.has(w) || midCaps.has(w.replace(/['’]s$/, ''))) return true;
-    return false;
+    const t = e.text;
+    if (firstSpace(t) >= 0) return true;
+    if (midCaps.has(t)) return true;
+    const bare = stripPossessive(t);
+    return bare !== t && midCaps.has(bare);
   };
-  const persons = entities.filter((e) => e.type === 'person' && !SUBJECT_PRONOUNS.has(e.text.toLowerCase()) && credible(e));
+  // Subject pronouns are at most 4 characters, and lower-casing never shortens a string.
+  const persons = entities.filter((e) => e.type === 'person' && !(e.text.length <= 4 && SUBJECT_PRONOUNS.has(lowerOf(e.text))) && credible(e));
   // "Hillary Clinton … Clinton said … she": a surname inherits the gender of the first name it came with.
   const names = getFirstNames();
   const surnameGender = new Map<string, 'f' | 'm' | 'x'>();
   for (const m of persons) {
-    const words = m.text.split(/\s+/);
-    if (words.length < 2) continue;
-    const g = names.get(words[0]);
+    const t = m.text;
+    const sp = firstSpace(t);
+    if (sp < 0) continue; // a single word
+    const g = names.get(t.slice(0, sp));
     if (!g) continue;
-    const last = words[words.length - 1].replace(/['’]s$/, '');
+    const last = stripPossessive(t.slice(lastSpace(t) + 1));
     const prev = surnameGender.get(last);
     surnameGender.set(last, prev && prev !== g ? 'x' : g);
   }
   const titles = new Map<string, Set<string>>();
   for (const m of persons) {
-    const before = text.slice(Math.max(0, m.start - 30), m.start).toLowerCase() + ' ' + m.text.toLowerCase().split(/\s+/).slice(0, -1).join(' ');
+    // The 30 characters before the mention, a space, and the mention's words but the last (single-spaced).
+    const lead = lowerOf(text.slice(Math.max(0, m.start - 30), m.start));
+    const before = firstSpace(m.text) < 0 ? lead + ' ' : lead + ' ' + m.text.toLowerCase().split(/\s+/).slice(0, -1).join(' ');
     const hit = TITLE_BEFORE_RE.exec(before);
     if (!hit) continue;
     const role = TITLE_OF_FORM.get(hit[1]);
