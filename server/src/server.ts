@@ -18,6 +18,7 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
 import { AnalysisCancelled, createArticleService } from './core/languageService';
+import type { ArticleSettings } from './core/settings';
 import { duplicateParagraphActions, CODE_ACTION_KINDS } from './lsp/codeActions';
 import { computeDiagnostics, DiagnosticsScheduler } from './lsp/documentDiagnostics';
 import { renderActorHover } from './lsp/hover';
@@ -151,38 +152,44 @@ async function indexWorkspace(folders: readonly string[] = workspaceFolders): Pr
   void connection.sendNotification(ServerStatusNotification, { state: 'ready', articles: service.workspaceSize, message: `${count} article files indexed` });
 }
 
-const diagnostics = new DiagnosticsScheduler(async (uri) => {
-  const document = documents.get(uri);
-  if (!document) return;
-  const version = document.version;
-  try {
-    const documentSettings = await settings.get(uri);
-    if (documents.get(uri)?.version !== version) return;
-    await connection.sendDiagnostics({ uri, version, diagnostics: computeDiagnostics(service, document, documentSettings, positionsOf(document)) });
-  } catch (error) {
-    connection.console.error(`diagnostics failed for ${uri}: ${error instanceof Error ? error.message : String(error)}`);
-  }
-});
+/**
+ * A scheduled job on the document's current version: it runs with the document and its settings,
+ * and is dropped when the document changed or closed while the settings were fetched.
+ */
+function onCurrentVersion(job: string, run: (document: TextDocument, documentSettings: ArticleSettings) => Promise<void> | void): (uri: string) => Promise<void> {
+  return async (uri) => {
+    const document = documents.get(uri);
+    if (!document) return;
+    const version = document.version;
+    try {
+      const documentSettings = await settings.get(uri);
+      if (documents.get(uri)?.version !== version) return;
+      await run(document, documentSettings);
+    } catch (error) {
+      connection.console.error(`${job} failed for ${uri}: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  };
+}
+
+const diagnostics = new DiagnosticsScheduler(
+  onCurrentVersion('diagnostics', (document, documentSettings) =>
+    connection.sendDiagnostics({ uri: document.uri, version: document.version, diagnostics: computeDiagnostics(service, document, documentSettings, positionsOf(document)) }),
+  ),
+);
 
 /**
  * The full analysis after the user pauses: typing is served from cheaper layers (paragraphs for
  * diagnostics, provisional entities for semantic tokens); this settles them, updates the workspace
  * index, and asks the client to re-fetch tokens when the provisional ones were wrong.
  */
-const settling = new DiagnosticsScheduler(async (uri) => {
-  const document = documents.get(uri);
-  if (!document) return;
-  const version = document.version;
-  try {
-    const documentSettings = await settings.get(uri);
-    if (documents.get(uri)?.version !== version) return;
+const settling = new DiagnosticsScheduler(
+  onCurrentVersion('analysis', (document, documentSettings) => {
     if (service.settle(document, documentSettings)) refreshSemanticTokens();
     // Diagnostics that need actors (name variants) can go out now that the analysis exists.
-    diagnostics.schedule(uri, true);
-  } catch (error) {
-    connection.console.error(`analysis failed for ${uri}: ${error instanceof Error ? error.message : String(error)}`);
-  }
-}, 300);
+    diagnostics.schedule(document.uri, true);
+  }),
+  300,
+);
 const tokenResults = new SemanticTokensResults();
 
 documents.onDidOpen((event) => diagnostics.schedule(event.document.uri, true));
