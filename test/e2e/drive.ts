@@ -443,11 +443,14 @@ const scenarios: { id: number; slug: string; title: string; run: () => Promise<s
         return at < 0 ? [] : [at, at + 1];
       };
       // click a quote (one whose row is fully visible in the Outline pane and whose line is not the cursor's)
-      const paneBox = await page.locator('.outline-pane .monaco-list').first().boundingBox();
+      // The pane is measured afresh for each try: the Outline view may still be laid out or resized
+      // (a panel opening below it) after its rows appear, and a stale box hides rows that are visible.
+      const paneBoxNow = () => page.locator('.outline-pane .monaco-list').first().boundingBox();
       const candidates = children.filter((c) => lineOf(c.name) > 1);
       let target = candidates[0] ?? children[0];
       let sel: string | null = null;
       const rowBox = (c: OutlineRow) => page.locator(`.outline-pane .monaco-list-row[data-index="${c.index}"] .label-name`).boundingBox();
+      for (let round = 1; round <= 3 && !sel; round++)
       for (const c of candidates.length ? candidates : children) {
         const want = lineOf(c.name);
         const before = await read('statusSelection');
@@ -462,6 +465,7 @@ const scenarios: { id: number; slug: string; title: string; run: () => Promise<s
             prev = JSON.stringify(b);
             return same ? b : null;
           }, (b) => b !== null, 5000);
+          const paneBox = await paneBoxNow();
           if (!box || !paneBox || box.y < paneBox.y || box.y + box.height > paneBox.y + paneBox.height) break;
           await page.mouse.click(box.x + Math.min(box.width / 2, 60), box.y + box.height / 2);
           const rows = await until('a row is selected', () => read('outline'), (o) => !!o && o.some((r) => r.selected), 5000).catch(() => null);
