@@ -127,20 +127,7 @@ export function resplitParagraphs(previous: ParagraphSplit, text: string): Parag
   if (from > prefix || to < text.length - suffix) return splitParagraphsWithInfo(text);
 
   // The lines of the region, split as a full split would split them.
-  const lines: LineSpan[] = [];
-  {
-    let start = from;
-    for (let i = from; i < to; i++) {
-      const c = text.charCodeAt(i);
-      if (c === 10 || c === 13) {
-        const next = c === 13 && text.charCodeAt(i + 1) === 10 ? i + 2 : i + 1;
-        lines.push({ start, end: i, next });
-        start = next;
-        i = next - 1;
-      }
-    }
-    lines.push({ start, end: to, next: to });
-  }
+  const lines = splitLines(text, from, to);
   const blank = lines.map((line) => isBlank(text, line.start, line.end));
   if (!blankMode) {
     // Without blank lines before, the edit must not add one (the document's last line may be blank).
@@ -186,11 +173,14 @@ export interface LineSpan {
   readonly next: number;
 }
 
-/** Splits text into lines on `\n`, `\r\n` and a lone `\r`, the line breaks LSP recognises. */
-export function splitLines(text: string): LineSpan[] {
+/**
+ * Splits `text[from, to)` into lines on `\n`, `\r\n` and a lone `\r`, the line breaks LSP recognises
+ * (the whole text by default; the incremental re-split passes the edited region).
+ */
+export function splitLines(text: string, from = 0, to = text.length): LineSpan[] {
   const lines: LineSpan[] = [];
-  let start = 0;
-  for (let i = 0; i < text.length; i++) {
+  let start = from;
+  for (let i = from; i < to; i++) {
     const c = text.charCodeAt(i);
     if (c === 10 || c === 13) {
       const next = c === 13 && text.charCodeAt(i + 1) === 10 ? i + 2 : i + 1;
@@ -199,7 +189,7 @@ export function splitLines(text: string): LineSpan[] {
       i = next - 1;
     }
   }
-  lines.push({ start, end: text.length, next: text.length });
+  lines.push({ start, end: to, next: to });
   return lines;
 }
 
