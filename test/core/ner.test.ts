@@ -1,7 +1,10 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
-import { loadDefaultRecognizer } from '../../server/src/core/ner';
+import { findModelFile, loadDefaultRecognizer } from '../../server/src/core/ner';
+import { DocumentFeatures, FeatureBuffer } from '../../server/src/core/ner/features';
+import { Gazetteers } from '../../server/src/core/ner/gazetteer';
+import { TaggerModel } from '../../server/src/core/ner/model';
 import { splitParagraphs } from '../../server/src/core/paragraphs';
 import { splitSentences, tokenize } from '../../server/src/core/tokenize';
 import type { EntityMention, EntityType, Sentence } from '../../server/src/core/types';
@@ -171,6 +174,65 @@ describe('tokeniser conventions the tagger relies on', () => {
     assert.deepStrictEqual(words('George W. Bush'), ['George', 'W.', 'Bush']);
     assert.deepStrictEqual(words('1. Michael Schumacher'), ['1.', 'Michael', 'Schumacher']);
     assert.deepStrictEqual(words('He won 3. Then'), ['He', 'won', '3', '.', 'Then']);
+  });
+});
+
+describe('tagger decoding with per-word cached sums', () => {
+  // decodeWords sums each distinct word's features (its own, and those it gives its neighbours)
+  // once and caches them; it must tag exactly as decode() over the full feature list that training
+  // sees. Checked sentence by sentence on the seeds and eng.testa, with the real cache and with one of
+  // 64 words that keeps filling up (and sentences longer than it).
+  const modelFile = findModelFile();
+  const gazetteers = Gazetteers.load();
+  const documents = (): string[][][] => {
+    const docs = fs.readdirSync(SEEDS).sort().map((file) => analyse(fs.readFileSync(path.join(SEEDS, file), 'utf8')).map((s) => s.tokens.map((t) => t.text)));
+    const testa = path.join(CONLL_DIR, 'eng.testa');
+    if (fs.existsSync(testa)) for (const doc of segmentDocuments(readConll(testa))) docs.push(doc.map((s) => s.words));
+    return docs;
+  };
+
+  for (const cacheSize of [32768, 64]) {
+    it(`tags exactly as the full feature layout (word cache of ${cacheSize})`, function () {
+      this.timeout(60000);
+      assert.ok(modelFile, 'model file');
+      const model = TaggerModel.decode(fs.readFileSync(modelFile), cacheSize);
+      const features = new DocumentFeatures(gazetteers);
+      const full = new FeatureBuffer();
+      const factored = new FeatureBuffer();
+      let sentences = 0;
+      let entityTags = 0;
+      let longest = 0;
+      for (const doc of documents()) {
+        features.prepare(doc);
+        doc.forEach((words, s) => {
+          const n = words.length;
+          if (n === 0) return;
+          const expected = new Int32Array(n);
+          const actual = new Int32Array(n);
+          features.extract(s, full);
+          model.decode(full.feats, full.offsets, n, expected);
+          features.extract(s, factored, true);
+          model.decodeWords(factored, words, n, actual);
+          assert.deepStrictEqual(Array.from(actual), Array.from(expected), `sentence ${s}: ${words.join(' ')}`);
+          sentences++;
+          longest = Math.max(longest, n);
+          for (const tag of expected) if (tag !== 0) entityTags++;
+        });
+      }
+      assert.ok(sentences > 1000 || !fs.existsSync(path.join(CONLL_DIR, 'eng.testa')), `only ${sentences} sentences`);
+      assert.ok(entityTags > 100, 'the comparison covers entity tags, not only O');
+      if (cacheSize < 100) assert.ok(longest > cacheSize, 'some sentence is longer than the small cache');
+    });
+  }
+
+  it('refuses the full layout', () => {
+    assert.ok(modelFile);
+    const model = TaggerModel.decode(fs.readFileSync(modelFile));
+    const features = new DocumentFeatures(gazetteers);
+    const buffer = new FeatureBuffer();
+    features.prepare([['Sergei', 'Lavrov', 'said']]);
+    features.extract(0, buffer);
+    assert.throws(() => model.decodeWords(buffer, ['Sergei', 'Lavrov', 'said'], 3, new Int32Array(3)), /factored/);
   });
 });
 

@@ -1,8 +1,18 @@
 import * as fs from 'fs';
 import * as path from 'path';
 
-/** The project root. */
-export const ROOT = path.resolve(__dirname, '..', '..');
+/**
+ * The project root: the nearest folder above this file with a package.json. Found rather than fixed
+ * because this helper also runs bundled into dist/bench.js, one level below the root instead of two.
+ */
+export const ROOT = findRoot(__dirname);
+
+function findRoot(from: string): string {
+  for (let dir = from; ; dir = path.dirname(dir)) {
+    if (fs.existsSync(path.join(dir, 'package.json'))) return dir;
+    if (path.dirname(dir) === dir) throw new Error(`no package.json above ${from}`);
+  }
+}
 
 /** Seed article file names, in order. */
 export const SEEDS = {

@@ -1,7 +1,6 @@
 import { completeAnalysis, type ArticleAnalysis } from './analysis';
 import { findDuplicateParagraphs, paragraphKey, type DuplicateParagraph } from './duplicateParagraphs';
 import { NerRecognizer, SequenceTagger, type TokenSpan } from './ner';
-import { DocumentFeatures, FeatureBuffer } from './ner/features';
 import { resplitParagraphs, splitParagraphs, splitParagraphsWithInfo, type ParagraphSplit } from './paragraphs';
 import { splitSentences, tokenize } from './tokenize';
 import { commonPrefixLength, commonSuffixLength } from './textDiff';
@@ -144,62 +143,29 @@ interface TagCacheGeneration {
  */
 class CachingTagger extends SequenceTagger {
   cache: TagCacheGeneration | undefined;
-  private readonly documentFeatures: DocumentFeatures;
-  private readonly featureBuffer = new FeatureBuffer();
-  private tags = new Int32Array(256);
-  private readonly typeOfTag: readonly string[];
-  private readonly opensSpan: readonly boolean[];
 
   constructor(base: SequenceTagger) {
     super(base.model, base.gazetteers);
-    this.documentFeatures = new DocumentFeatures(base.gazetteers);
-    this.typeOfTag = base.model.tags.map((t) => (t === 'O' ? '' : t.slice(2)));
-    this.opensSpan = base.model.tags.map((t) => t.startsWith('B-') || t.startsWith('U-'));
   }
 
   override tagDocument(sentences: readonly (readonly string[])[]): TokenSpan[][] {
     const cache = this.cache;
     if (!cache) return super.tagDocument(sentences);
-    const features = this.documentFeatures;
-    features.prepare(sentences);
+    this.features.prepare(sentences);
     const result: TokenSpan[][] = [];
     for (let s = 0; s < sentences.length; s++) {
       const words = sentences[s];
-      const n = words.length;
-      if (n === 0) {
+      if (words.length === 0) {
         result.push([]);
         continue;
       }
-      const key = `${words.join('\u0001')}\u0000${features.evidenceKey(s)}`;
-      let spans = cache.used.get(key) ?? cache.previous.get(key);
-      if (!spans) {
-        features.extract(s, this.featureBuffer);
-        if (this.tags.length < n) this.tags = new Int32Array(n * 2);
-        this.model.decode(this.featureBuffer.feats, this.featureBuffer.offsets, n, this.tags);
-        spans = this.spansOf(this.tags, n);
-      }
+      const key = `${words.join('\u0001')}\u0000${this.features.evidenceKey(s)}`;
+      const spans = cache.used.get(key) ?? cache.previous.get(key) ?? this.tagPrepared(s, words);
       cache.used.set(key, spans);
       // The recogniser copies spans before changing them; the cached arrays stay as decoded.
       result.push(spans as TokenSpan[]);
     }
     return result;
-  }
-
-  private spansOf(tags: Int32Array, n: number): TokenSpan[] {
-    const spans: TokenSpan[] = [];
-    let i = 0;
-    while (i < n) {
-      const type = this.typeOfTag[tags[i]];
-      if (!type) {
-        i++;
-        continue;
-      }
-      let j = i + 1;
-      while (j < n && this.typeOfTag[tags[j]] === type && !this.opensSpan[tags[j]]) j++;
-      spans.push({ start: i, end: j, type });
-      i = j;
-    }
-    return spans;
   }
 }
 

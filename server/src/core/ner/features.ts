@@ -28,6 +28,41 @@ const DOC_LOWER = 1, DOC_CAP_MID = 2, DOC_AFTER_FIRST = 4, DOC_AFTER_TITLE = 8, 
 const DOC_BITS = 5;
 const FIRSTNAME_BIT = 1 << 5;
 
+/**
+ * A word's features as somebody's neighbour, for the factored layout of {@link DocumentFeatures.extract}:
+ * what it adds to the token after it (`T_L_M1`, `T_W_M1`, `T_S_M1` of its hashes), to the token two
+ * after it (`T_L_M2`, `T_S_M2`), to the token before it (`T_L_P1`, `T_W_P1`, `T_S_P1`) and to the token
+ * two before it (`T_L_P2`, `T_S_P2`). These are the ten context features that depend on one
+ * neighbour's word alone, so a decoder can sum them once per word rather than once per token.
+ */
+export const NEIGHBOUR_GROUP_SIZES: readonly number[] = [3, 2, 3, 2];
+export const NEIGHBOUR_FEATURES = 10;
+
+function writeNeighbourFeatures(f: Int32Array, p: number, l: number, w: number, s: number): void {
+  f[p] = mix(T_L_M1, l);
+  f[p + 1] = mix(T_W_M1, w);
+  f[p + 2] = mix(T_S_M1, s);
+  f[p + 3] = mix(T_L_M2, l);
+  f[p + 4] = mix(T_S_M2, s);
+  f[p + 5] = mix(T_L_P1, l);
+  f[p + 6] = mix(T_W_P1, w);
+  f[p + 7] = mix(T_S_P1, s);
+  f[p + 8] = mix(T_L_P2, l);
+  f[p + 9] = mix(T_S_P2, s);
+}
+
+/**
+ * The neighbour features of the positions outside a sentence, as four pseudo-words of
+ * {@link NEIGHBOUR_FEATURES} each: one and two before the start (`BOS1`, `BOS2`), one and two past
+ * the end (`EOS1`, `EOS2`). Token 0's previous word is `BOS1` and the word two before it `BOS2`;
+ * token 1's word two before is `BOS1`; likewise at the end.
+ */
+export const BOUNDARY_NEIGHBOUR_FEATURES: Int32Array = (() => {
+  const f = new Int32Array(4 * NEIGHBOUR_FEATURES);
+  [BOS1, BOS2, EOS1, EOS2].forEach((h, k) => writeNeighbourFeatures(f, k * NEIGHBOUR_FEATURES, h, h, h));
+  return f;
+})();
+
 /** Upper bound of features per token, for buffer sizing. */
 export const MAX_FEATURES_PER_TOKEN = 64;
 
@@ -41,6 +76,12 @@ export class FeatureBuffer {
    * lower case, shape, affixes), so a decoder may cache their sum per word.
    */
   prefixEnd = new Int32Array(257);
+  /**
+   * True when the buffer holds the factored layout: right after each token's word-only features come
+   * its {@link NEIGHBOUR_FEATURES} neighbour features, and its run holds none of the ten features
+   * its neighbours' words give it (see {@link DocumentFeatures.extract}).
+   */
+  factored = false;
 
   ensure(tokens: number): void {
     if (this.offsets.length < tokens + 1) {
@@ -149,8 +190,15 @@ export class DocumentFeatures {
     return key;
   }
 
-  /** Writes the features of sentence `s` (of the prepared document) into `out`. */
-  extract(s: number, out: FeatureBuffer): void {
+  /**
+   * Writes the features of sentence `s` (of the prepared document) into `out`: per token, its full
+   * feature list (what training sees), or with `factored` the same features regrouped for a decoder
+   * that caches sums per word: instead of the ten features its neighbours' words give the token
+   * (`T_L_M1` of the previous word, …), the token carries the ten its own word gives its neighbours
+   * ({@link NEIGHBOUR_GROUP_SIZES}), and sentence boundaries come from {@link BOUNDARY_NEIGHBOUR_FEATURES}.
+   * Summed over a sentence the two layouts give every token the same multiset of features.
+   */
+  extract(s: number, out: FeatureBuffer, factored = false): void {
     const ws = this.words[s];
     const n = ws.length;
     const base = this.sentenceStart[s];
@@ -182,16 +230,21 @@ export class DocumentFeatures {
         f[p++] = mix(T_SUF + k, this.affixes[4 + k]);
       }
       prefixEnd[i] = p;
-      f[p++] = mix(T_L_M1, lm1);
-      f[p++] = mix(T_L_P1, lp1);
-      f[p++] = mix(T_L_M2, lm2);
-      f[p++] = mix(T_L_P2, lp2);
-      f[p++] = mix(T_W_M1, i > 0 ? W[t - 1] : BOS1);
-      f[p++] = mix(T_W_P1, i < n - 1 ? W[t + 1] : EOS1);
-      f[p++] = mix(T_S_M1, sm1);
-      f[p++] = mix(T_S_P1, sp1);
-      f[p++] = mix(T_S_M2, sm2);
-      f[p++] = mix(T_S_P2, sp2);
+      if (factored) {
+        writeNeighbourFeatures(f, p, l0, W[t], s0);
+        p += NEIGHBOUR_FEATURES;
+      } else {
+        f[p++] = mix(T_L_M1, lm1);
+        f[p++] = mix(T_L_P1, lp1);
+        f[p++] = mix(T_L_M2, lm2);
+        f[p++] = mix(T_L_P2, lp2);
+        f[p++] = mix(T_W_M1, i > 0 ? W[t - 1] : BOS1);
+        f[p++] = mix(T_W_P1, i < n - 1 ? W[t + 1] : EOS1);
+        f[p++] = mix(T_S_M1, sm1);
+        f[p++] = mix(T_S_P1, sp1);
+        f[p++] = mix(T_S_M2, sm2);
+        f[p++] = mix(T_S_P2, sp2);
+      }
       f[p++] = mix3(T_S_M1_0, sm1, s0);
       f[p++] = mix3(T_S_0_P1, s0, sp1);
       f[p++] = mix(mix3(T_S_M1_0_P1, sm1, s0), sp1);
@@ -234,6 +287,7 @@ export class DocumentFeatures {
       }
     }
     offsets[n] = p;
+    out.factored = factored;
   }
 }
 

@@ -1,5 +1,5 @@
 import * as zlib from 'zlib';
-import type { FeatureBuffer } from './features';
+import { BOUNDARY_NEIGHBOUR_FEATURES, NEIGHBOUR_FEATURES, NEIGHBOUR_GROUP_SIZES, type FeatureBuffer } from './features';
 
 /**
  * The trained tagger's parameters and decoding: a linear model over hashed features (one weight per
@@ -79,21 +79,38 @@ export function encodeModel(raw: RawModel): Buffer {
   return Buffer.concat([prefix, headerBytes, zlib.deflateRawSync(payload, { level: 9 })]);
 }
 
-/** At most this many words keep a cached feature sum (about 2 MB); the cache starts over when full. */
-const PREFIX_CACHE_WORDS = 32768;
+/** At most this many words keep cached feature sums (5.9 MB with 9 tags); the cache starts over when full. */
+const WORD_CACHE_SIZE = 32768;
+/** Vectors per cached word: its own features, then its four groups as a neighbour. */
+const WORD_VECTORS = 1 + NEIGHBOUR_GROUP_SIZES.length;
+/** Entries 0–3 of the word cache: the pseudo-words BOS1, BOS2, EOS1, EOS2 (see features.ts). */
+const BOUNDARY_WORDS = 4;
+const BOS1_ENTRY = 0, BOS2_ENTRY = 1, EOS1_ENTRY = 2, EOS2_ENTRY = 3;
 /** Words of this length or more are not cached (see {@link TaggerModel.decodeWords}). */
 const CACHED_WORD_LENGTH = 13;
 
-/** A loaded model: an open-addressing table from feature hash to weight row, and Viterbi decoding. */
+/**
+ * A loaded model: the features' weights in one open-addressing table, and Viterbi decoding.
+ *
+ * Each slot of the table is a record `[key, weight of tag 0, …, weight of tag T-1]`: the key as one
+ * 32-bit integer, the quantised weights as 16-bit integers right after it, so a feature found costs
+ * one cache line rather than a probe in an index and a second read in a weight matrix. Summing the
+ * features of 200,000 tokens is the tagger's hot path and is bound by these memory reads.
+ */
 export class TaggerModel {
   readonly tags: readonly string[];
   readonly nTags: number;
   readonly header: ModelHeader;
-  /** Open addressing, interleaved `[key, row + 1]` pairs (0 = empty) so a probe touches one cache line. */
-  private readonly table: Int32Array;
-  private readonly mask: number;
-  /** Row-major `features × tags`, quantised; real weight = value × `scale`. 16 bits halve the cache footprint of the hot loop. */
+  /** Size of a record in 32-bit words: the key and the 16-bit weights, rounded up. */
+  private readonly recordWords: number;
+  /** The table's records, as 32-bit words (keys) … */
+  private readonly keys: Int32Array;
+  /** … and as 16-bit words (weights) over the same memory. */
   private readonly weights: Int16Array;
+  /** Slots minus one (a power of two); a slot's key 0 marks it empty. */
+  private readonly mask: number;
+  /** Record of the feature whose hash is 0 (it cannot live in the table, where 0 means empty), or -1. */
+  private readonly zeroRecord: number;
   private readonly scale: number;
   private readonly transitions: Float32Array;
   /** 1 where tag `b` may follow tag `a` (row `nTags` = sentence start). */
@@ -108,32 +125,64 @@ export class TaggerModel {
   private readonly predStart: Int32Array;
   private readonly predTag: Int32Array;
   private readonly predTrans: Float32Array;
-  /** Word → offset in `prefixSums` of the summed weights of its word-only features (see {@link decodeWords}). */
-  private readonly prefixCache = new Map<string, number>();
-  private prefixSums = new Int32Array(0);
+  /**
+   * The word cache of {@link decodeWords}: open addressing from the word's feature hash to an entry;
+   * entry `e` holds the word in `cachedWords[e - BOUNDARY_WORDS]` (compared in full, so hash
+   * collisions cannot mix two words) and at `wordSums[e * WORD_VECTORS * nTags…]` its summed weights:
+   * of its word-only features, then of each group of its features as a neighbour
+   * ({@link NEIGHBOUR_GROUP_SIZES}). Entries 0–3 are the pseudo-words outside a sentence. Entries are
+   * valid while `cacheStamps` holds the current generation, so emptying the cache is one increment.
+   */
+  private readonly cacheKeys: Int32Array;
+  private readonly cacheEntries: Int32Array;
+  private readonly cacheStamps: Int32Array;
+  /** Most words the cache holds; its table has twice as many slots, so a probe always ends. */
+  private readonly cacheWords: number;
+  private cacheGeneration = 1;
+  private cachedWords: string[] = [];
+  private wordSums: Int32Array;
+  /** Per token of the sentence being decoded: its entry in the word cache. */
+  private tokenEntry = new Int32Array(256);
 
-  constructor(header: ModelHeader, keys: Int32Array, weights: Int16Array, transitions: Float32Array) {
+  /** `wordCacheSize` (a power of two) is for tests that exercise a full cache. */
+  constructor(header: ModelHeader, keys: Int32Array, weights: Int16Array, transitions: Float32Array, wordCacheSize = WORD_CACHE_SIZE) {
     this.header = header;
+    this.cacheWords = wordCacheSize;
+    this.cacheKeys = new Int32Array(wordCacheSize * 2);
+    this.cacheEntries = new Int32Array(wordCacheSize * 2);
+    this.cacheStamps = new Int32Array(wordCacheSize * 2);
     this.tags = header.tags;
     this.nTags = header.tags.length;
-    this.weights = weights;
     this.scale = header.scale;
     this.transitions = transitions;
+    const T = this.nTags;
+    this.recordWords = 1 + Math.ceil(T / 2);
     let size = 1024;
     while (size < keys.length * 2) size *= 2;
     this.mask = size - 1;
-    this.table = new Int32Array(size * 2);
+    // One extra record past the table for the feature hashed to 0.
+    const buffer = new ArrayBuffer((size + 1) * this.recordWords * 4);
+    this.keys = new Int32Array(buffer);
+    this.weights = new Int16Array(buffer);
+    let zeroRecord = -1;
     for (let row = 0; row < keys.length; row++) {
       const h = keys[row];
-      let i = h & this.mask;
-      while (this.table[2 * i + 1] !== 0) i = (i + 1) & this.mask;
-      this.table[2 * i] = h;
-      this.table[2 * i + 1] = row + 1;
+      let slot: number;
+      if (h === 0) slot = zeroRecord = size;
+      else {
+        slot = h & this.mask;
+        while (this.keys[slot * this.recordWords] !== 0) slot = (slot + 1) & this.mask;
+        this.keys[slot * this.recordWords] = h;
+      }
+      const at = slot * this.recordWords * 2 + 2;
+      for (let t = 0; t < T; t++) this.weights[at + t] = weights[row * T + t];
     }
+    this.zeroRecord = zeroRecord;
+    this.wordSums = new Int32Array(1024 * WORD_VECTORS * T);
+    for (let b = 0; b < BOUNDARY_WORDS; b++) this.sumNeighbourGroups(BOUNDARY_NEIGHBOUR_FEATURES, b * NEIGHBOUR_FEATURES, b);
     [this.allowed, this.allowedEnd] = transitionConstraints(this.tags);
-    this.accumulator = new Int32Array(this.nTags);
+    this.accumulator = new Int32Array(T);
     // Most tag bigrams are forbidden (I-/L- only continue their own type): Viterbi visits only the allowed ones.
-    const T = this.nTags;
     this.predStart = new Int32Array(T + 1);
     const predTag: number[] = [];
     const predTrans: number[] = [];
@@ -151,7 +200,7 @@ export class TaggerModel {
   }
 
   /** Parses a model file. */
-  static decode(file: Buffer): TaggerModel {
+  static decode(file: Buffer, wordCacheSize = WORD_CACHE_SIZE): TaggerModel {
     if (file.readUInt32LE(0) !== MAGIC) throw new Error('Not an Article Lens NER model file');
     const format = file.readUInt32LE(4);
     if (format !== FORMAT) throw new Error(`Unsupported NER model format ${format} (expected ${FORMAT})`);
@@ -183,18 +232,62 @@ export class TaggerModel {
       const from = t * n;
       for (let i = 0; i < n; i++) weights[i * nTags + t] = stored[from + i];
     }
-    return new TaggerModel(header, keys, weights, transitions);
+    return new TaggerModel(header, keys, weights, transitions, wordCacheSize);
   }
 
-  /** Row of a feature hash, or -1 when the model has no weights for it. */
-  row(h: number): number {
-    const table = this.table, mask = this.mask;
-    let i = h & mask;
+  /**
+   * Where the weights of a feature hash start in {@link weights} (16-bit index), or -1 when the
+   * model has no weights for it.
+   */
+  weightsAt(h: number): number {
+    if (h === 0) return this.zeroRecord < 0 ? -1 : this.zeroRecord * this.recordWords * 2 + 2;
+    const keys = this.keys, mask = this.mask, R = this.recordWords;
+    let slot = h & mask;
     for (;;) {
-      const r = table[2 * i + 1];
-      if (r === 0) return -1;
-      if (table[2 * i] === h) return r - 1;
-      i = (i + 1) & mask;
+      const key = keys[slot * R];
+      if (key === h) return slot * R * 2 + 2;
+      if (key === 0) return -1;
+      slot = (slot + 1) & mask;
+    }
+  }
+
+  /** True when the model has weights for the feature hash. */
+  has(h: number): boolean {
+    return this.weightsAt(h) >= 0;
+  }
+
+  /**
+   * Adds the weights of features `feats[from..to)` to `acc[at..at + nTags)`. Inlined by V8 into
+   * the loops below: this is the tagger's hot path.
+   */
+  private addWeights(feats: Int32Array, from: number, to: number, acc: Int32Array, at: number): void {
+    const keys = this.keys, w = this.weights, mask = this.mask, R = this.recordWords, T = this.nTags;
+    for (let k = from; k < to; k++) {
+      const h = feats[k];
+      let wb: number;
+      if (h === 0) {
+        if (this.zeroRecord < 0) continue;
+        wb = this.zeroRecord * R * 2 + 2;
+      } else {
+        let slot = h & mask;
+        let key = keys[slot * R];
+        while (key !== h && key !== 0) {
+          slot = (slot + 1) & mask;
+          key = keys[slot * R];
+        }
+        if (key === 0) continue;
+        wb = slot * R * 2 + 2;
+      }
+      for (let t = 0; t < T; t++) acc[at + t] += w[wb + t];
+    }
+  }
+
+  private ensureCapacity(n: number): void {
+    const T = this.nTags;
+    if (this.emission.length < n * T) {
+      this.emission = new Float32Array(n * T * 2);
+      this.score = new Float32Array(n * T * 2);
+      this.back = new Int32Array(n * T * 2);
     }
   }
 
@@ -204,101 +297,127 @@ export class TaggerModel {
    */
   decode(feats: Int32Array, offsets: Int32Array, n: number, out: Int32Array): void {
     const T = this.nTags;
-    if (this.emission.length < n * T) {
-      this.emission = new Float32Array(n * T * 2);
-      this.score = new Float32Array(n * T * 2);
-      this.back = new Int32Array(n * T * 2);
-    }
+    this.ensureCapacity(n);
     const em = this.emission;
     const acc = this.accumulator;
-    const w = this.weights;
-    const table = this.table, mask = this.mask, scale = this.scale;
+    const scale = this.scale;
     for (let i = 0; i < n; i++) {
       const base = i * T;
       // Integer sums of the 16-bit weights (exact, and cheaper than float adds), scaled once per token.
       acc.fill(0);
-      for (let k = offsets[i], end = offsets[i + 1]; k < end; k++) {
-        // Inlined row(): this loop is the tagger's hot path.
-        const h = feats[k];
-        let j = h & mask;
-        let r = table[2 * j + 1];
-        while (r !== 0 && table[2 * j] !== h) {
-          j = (j + 1) & mask;
-          r = table[2 * j + 1];
-        }
-        if (r === 0) continue;
-        const wb = (r - 1) * T;
-        for (let t = 0; t < T; t++) acc[t] += w[wb + t];
-      }
+      this.addWeights(feats, offsets[i], offsets[i + 1], acc, 0);
       for (let t = 0; t < T; t++) em[base + t] = acc[t] * scale;
     }
     this.viterbiAllowed(n, out);
   }
 
-  /**
-   * {@link decode} for features from {@link FeatureBuffer} with the tokens' words: the sum of the
-   * word-only features (`offsets[i]..prefixEnd[i]`) is cached per word across calls. The sums are
-   * integers, so the result is exactly that of {@link decode}.
-   */
-  decodeWords(buffer: Pick<FeatureBuffer, 'feats' | 'offsets' | 'prefixEnd'>, words: readonly string[], n: number, out: Int32Array): void {
+  /** Sums a word's neighbour features, `feats[from…from + NEIGHBOUR_FEATURES)`, into its cache entry's group vectors. */
+  private sumNeighbourGroups(feats: Int32Array, from: number, entry: number): void {
     const T = this.nTags;
-    if (this.emission.length < n * T) {
-      this.emission = new Float32Array(n * T * 2);
-      this.score = new Float32Array(n * T * 2);
-      this.back = new Int32Array(n * T * 2);
+    let k = from;
+    for (let g = 0; g < NEIGHBOUR_GROUP_SIZES.length; g++) {
+      const at = (entry * WORD_VECTORS + 1 + g) * T;
+      this.wordSums.fill(0, at, at + T);
+      this.addWeights(feats, k, k + NEIGHBOUR_GROUP_SIZES[g], this.wordSums, at);
+      k += NEIGHBOUR_GROUP_SIZES[g];
+    }
+  }
+
+  /** Fills a cache entry from token `i`'s word-only and neighbour features. */
+  private sumWord(buffer: Pick<FeatureBuffer, 'feats' | 'offsets' | 'prefixEnd'>, i: number, entry: number): void {
+    const T = this.nTags;
+    const at = entry * WORD_VECTORS * T;
+    this.wordSums.fill(0, at, at + T);
+    this.addWeights(buffer.feats, buffer.offsets[i], buffer.prefixEnd[i], this.wordSums, at);
+    this.sumNeighbourGroups(buffer.feats, buffer.prefixEnd[i], entry);
+  }
+
+  /**
+   * {@link decode} for one sentence's features in the factored layout (`extract(s, buffer, true)`)
+   * with the tokens' words. Everything a token's features owe to single words (its own word-only
+   * features, and the ten each neighbouring word gives it) is summed once per distinct word and
+   * cached across calls; per token only the features of word pairs, lists and the document remain.
+   * The sums are integers, so the result is exactly that of {@link decode} on the full layout.
+   */
+  decodeWords(buffer: Pick<FeatureBuffer, 'feats' | 'offsets' | 'prefixEnd' | 'factored'>, words: readonly string[], n: number, out: Int32Array): void {
+    if (!buffer.factored) throw new Error('decodeWords reads the factored feature layout: extract(s, buffer, true)');
+    const T = this.nTags;
+    const E = WORD_VECTORS * T;
+    this.ensureCapacity(n);
+    if (this.tokenEntry.length < n) this.tokenEntry = new Int32Array(n * 2);
+    // The sentence's entries must stay valid until it is decoded: a cache that would fill up
+    // mid-sentence starts over first, and a word met when it is full anyway (a sentence longer than
+    // the cache) is not cached. Uncached words take scratch entries after the cached ones.
+    if (this.cachedWords.length + n > this.cacheWords && this.cachedWords.length > 0) {
+      this.cacheGeneration++;
+      this.cachedWords = [];
+    }
+    const needed = (BOUNDARY_WORDS + this.cachedWords.length + n) * E;
+    if (this.wordSums.length < needed) {
+      const grown = new Int32Array(Math.max(needed, Math.min(this.wordSums.length * 2, (BOUNDARY_WORDS + this.cacheWords) * E)));
+      grown.set(this.wordSums);
+      this.wordSums = grown;
     }
     const feats = buffer.feats, offsets = buffer.offsets, prefixEnd = buffer.prefixEnd;
-    const em = this.emission;
-    const acc = this.accumulator;
-    const w = this.weights;
-    const table = this.table, mask = this.mask, scale = this.scale;
-    const cache = this.prefixCache;
+    const cacheKeys = this.cacheKeys, cacheEntries = this.cacheEntries, cacheStamps = this.cacheStamps;
+    const cacheMask = cacheKeys.length - 1;
+    const generation = this.cacheGeneration;
+    const entries = this.tokenEntry;
+    let uncacheable = 0;
     for (let i = 0; i < n; i++) {
-      const base = i * T;
       const word = words[i];
       // Only short words are cached: V8 may keep a longer token as a slice of the whole document's
       // text, and a cache entry would keep that text alive.
-      const cacheable = word.length < CACHED_WORD_LENGTH;
-      let slot = cacheable ? cache.get(word) : undefined;
-      if (slot === undefined) {
-        if (cache.size >= PREFIX_CACHE_WORDS) cache.clear();
-        // An uncacheable word uses the slot after the cached ones, as scratch.
-        slot = cache.size * T;
-        if (this.prefixSums.length < slot + T) {
-          const grown = new Int32Array(Math.min(PREFIX_CACHE_WORDS, Math.max(1024, cache.size * 2)) * T);
-          grown.set(this.prefixSums.subarray(0, Math.min(this.prefixSums.length, grown.length)));
-          this.prefixSums = grown;
-        }
-        const sums = this.prefixSums;
-        for (let t = 0; t < T; t++) sums[slot + t] = 0;
-        for (let k = offsets[i], end = prefixEnd[i]; k < end; k++) {
-          const h = feats[k];
-          let j = h & mask;
-          let r = table[2 * j + 1];
-          while (r !== 0 && table[2 * j] !== h) {
-            j = (j + 1) & mask;
-            r = table[2 * j + 1];
-          }
-          if (r === 0) continue;
-          const wb = (r - 1) * T;
-          for (let t = 0; t < T; t++) sums[slot + t] += w[wb + t];
-        }
-        if (cacheable) cache.set(word, slot);
+      if (word.length >= CACHED_WORD_LENGTH || this.cachedWords.length >= this.cacheWords) {
+        entries[i] = -1;
+        uncacheable++;
+        continue;
       }
-      const sums = this.prefixSums;
-      for (let t = 0; t < T; t++) acc[t] = sums[slot + t];
-      for (let k = prefixEnd[i], end = offsets[i + 1]; k < end; k++) {
-        const h = feats[k];
-        let j = h & mask;
-        let r = table[2 * j + 1];
-        while (r !== 0 && table[2 * j] !== h) {
-          j = (j + 1) & mask;
-          r = table[2 * j + 1];
+      // The word's own feature (the second of its run, see features.ts) hashes it: the cache's key,
+      // checked against the word itself.
+      const h = feats[offsets[i] + 1];
+      let probe = h & cacheMask;
+      let entry = -1;
+      while (cacheStamps[probe] === generation) {
+        if (cacheKeys[probe] === h && this.cachedWords[cacheEntries[probe] - BOUNDARY_WORDS] === word) {
+          entry = cacheEntries[probe];
+          break;
         }
-        if (r === 0) continue;
-        const wb = (r - 1) * T;
-        for (let t = 0; t < T; t++) acc[t] += w[wb + t];
+        probe = (probe + 1) & cacheMask;
       }
+      if (entry < 0) {
+        entry = BOUNDARY_WORDS + this.cachedWords.length;
+        this.cachedWords.push(word);
+        cacheStamps[probe] = generation;
+        cacheKeys[probe] = h;
+        cacheEntries[probe] = entry;
+        this.sumWord(buffer, i, entry);
+      }
+      entries[i] = entry;
+    }
+    if (uncacheable > 0) {
+      let scratch = BOUNDARY_WORDS + this.cachedWords.length;
+      for (let i = 0; i < n; i++) {
+        if (entries[i] >= 0) continue;
+        entries[i] = scratch;
+        this.sumWord(buffer, i, scratch++);
+      }
+    }
+    const em = this.emission;
+    const acc = this.accumulator;
+    const sums = this.wordSums;
+    const scale = this.scale;
+    for (let i = 0; i < n; i++) {
+      const own = entries[i] * E;
+      // Each neighbour's (or pseudo-word's) vector for this position: as previous word, as the word
+      // two before, as next word, as the word two after.
+      const previous = (i > 0 ? entries[i - 1] : BOS1_ENTRY) * E + T;
+      const beforePrevious = (i > 1 ? entries[i - 2] : i === 1 ? BOS1_ENTRY : BOS2_ENTRY) * E + 2 * T;
+      const next = (i < n - 1 ? entries[i + 1] : EOS1_ENTRY) * E + 3 * T;
+      const afterNext = (i < n - 2 ? entries[i + 2] : i === n - 2 ? EOS1_ENTRY : EOS2_ENTRY) * E + 4 * T;
+      for (let t = 0; t < T; t++) acc[t] = sums[own + t] + sums[previous + t] + sums[beforePrevious + t] + sums[next + t] + sums[afterNext + t];
+      this.addWeights(feats, prefixEnd[i] + NEIGHBOUR_FEATURES, offsets[i + 1], acc, 0);
+      const base = i * T;
       for (let t = 0; t < T; t++) em[base + t] = acc[t] * scale;
     }
     this.viterbiAllowed(n, out);

@@ -15,7 +15,8 @@ export interface TokenSpan {
  * character offsets or post-processing; {@link NerRecognizer} adds those.
  */
 export class SequenceTagger {
-  private readonly features: DocumentFeatures;
+  /** The document being tagged: prepared once per document, then read sentence by sentence. */
+  protected readonly features: DocumentFeatures;
   private readonly buffer = new FeatureBuffer();
   private tagOut = new Int32Array(256);
   /** Per tag index: the type it belongs to (`PER`…) or '' for O. */
@@ -44,18 +45,18 @@ export class SequenceTagger {
   tagDocument(sentences: readonly (readonly string[])[]): TokenSpan[][] {
     this.features.prepare(sentences);
     const result: TokenSpan[][] = [];
-    for (let s = 0; s < sentences.length; s++) {
-      const n = sentences[s].length;
-      if (n === 0) {
-        result.push([]);
-        continue;
-      }
-      this.features.extract(s, this.buffer);
-      if (this.tagOut.length < n) this.tagOut = new Int32Array(n * 2);
-      this.model.decodeWords(this.buffer, sentences[s], n, this.tagOut);
-      result.push(this.spans(this.tagOut, n));
-    }
+    for (let s = 0; s < sentences.length; s++) result.push(this.tagPrepared(s, sentences[s]));
     return result;
+  }
+
+  /** Tags sentence `s` (its words) of the document last given to `features.prepare`. */
+  protected tagPrepared(s: number, words: readonly string[]): TokenSpan[] {
+    const n = words.length;
+    if (n === 0) return [];
+    this.features.extract(s, this.buffer, true);
+    if (this.tagOut.length < n) this.tagOut = new Int32Array(n * 2);
+    this.model.decodeWords(this.buffer, words, n, this.tagOut);
+    return this.spans(this.tagOut, n);
   }
 
   /** Turns a valid tag sequence into spans. */
