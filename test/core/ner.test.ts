@@ -212,7 +212,7 @@ describe('tagger decoding with per-word cached sums', () => {
           features.extract(s, full);
           model.decode(full.feats, full.offsets, n, expected);
           features.extract(s, factored, true);
-          model.decodeWords(factored, words, n, actual);
+          model.decodeWords(factored, words, n, actual, features);
           assert.deepStrictEqual(Array.from(actual), Array.from(expected), `sentence ${s}: ${words.join(' ')}`);
           sentences++;
           longest = Math.max(longest, n);
@@ -232,7 +232,7 @@ describe('tagger decoding with per-word cached sums', () => {
     const buffer = new FeatureBuffer();
     features.prepare([['Sergei', 'Lavrov', 'said']]);
     features.extract(0, buffer);
-    assert.throws(() => model.decodeWords(buffer, ['Sergei', 'Lavrov', 'said'], 3, new Int32Array(3)), /factored/);
+    assert.throws(() => model.decodeWords(buffer, ['Sergei', 'Lavrov', 'said'], 3, new Int32Array(3), features), /factored/);
   });
 });
 

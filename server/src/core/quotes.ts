@@ -1305,6 +1305,7 @@ function resolveNominal(doc: Doc, np: NounPhrase, offset: number): TextSlice | u
   // Only titles single out one person; "the source", "the aide" could be anybody.
   const forms = TITLE_FORMS.get(head);
   if (!forms || doc.lower[np.from] !== 'the') return undefined;
+  const patterns = forms.map(titlePatterns);
   let seen = 0;
   for (let k = lastPersonBefore(doc, offset); k >= 0 && seen < 40; k--) {
     const m = doc.persons[k];
@@ -1316,9 +1317,9 @@ function resolveNominal(doc: Doc, np: NounPhrase, offset: number): TextSlice | u
     const before = doc.text.slice(Math.max(0, m.start - 40), m.start).toLowerCase();
     const after = doc.text.slice(m.end, Math.min(doc.text.length, m.end + 50)).toLowerCase();
     const inner = m.text.toLowerCase();
-    const titled = forms.some((f) => new RegExp(`\\b${f}\\.?\\s+(?:[\\p{L}.'’-]+\\s+){0,1}$`, 'u').test(before) || new RegExp(`^(?:[\\p{L}.'’-]+\\s+){0,2}${f}\\b`, 'u').test(inner));
+    const titled = patterns.some((p) => p.before.test(before) || p.inner.test(inner));
     // The appositive must close ("Lavrov, the foreign minister, said"); "in Chelsea, the mayor said" is a clause.
-    const apposed = forms.some((f) => new RegExp(`^\\s*,\\s*(the|a|an)\\b[^,.]{0,35}\\b${f}\\b[^,.]{0,40}[,.]`, 'u').test(after) && !new RegExp(`^\\s*,\\s*(the|a|an)\\b[^,.]{0,35}\\b${f}\\s+(also\\s+)?(said|says|told|added|noted)\\b`, 'u').test(after));
+    const apposed = patterns.some((p) => p.apposed.test(after) && !p.apposedClause.test(after));
     if (titled || apposed) return { start: m.start, end: m.end, text: m.text };
   }
   // No one carries the title: the person the text is about, i.e. the nearest subject in this or the
@@ -1330,6 +1331,32 @@ function resolveNominal(doc: Doc, np: NounPhrase, offset: number): TextSlice | u
     if (!isInsideQuote(doc, m.start) && subjectRank(doc, m) > 0) return { start: m.start, end: m.end, text: m.text };
   }
   return undefined;
+}
+
+/** The patterns that find a title form next to a name, compiled once per form. */
+interface TitlePatterns {
+  /** The title right before the name: `foreign minister sergei ` + `lavrov`. */
+  readonly before: RegExp;
+  /** The title inside the mention itself (`Minister Lavrov`). */
+  readonly inner: RegExp;
+  /** An appositive after the name: `, the russian foreign minister,`. */
+  readonly apposed: RegExp;
+  /** …unless the title starts a clause: `, the mayor said`. */
+  readonly apposedClause: RegExp;
+}
+const titlePatternCache = new Map<string, TitlePatterns>();
+function titlePatterns(form: string): TitlePatterns {
+  let patterns = titlePatternCache.get(form);
+  if (!patterns) {
+    patterns = {
+      before: new RegExp(`\\b${form}\\.?\\s+(?:[\\p{L}.'’-]+\\s+){0,1}$`, 'u'),
+      inner: new RegExp(`^(?:[\\p{L}.'’-]+\\s+){0,2}${form}\\b`, 'u'),
+      apposed: new RegExp(`^\\s*,\\s*(the|a|an)\\b[^,.]{0,35}\\b${form}\\b[^,.]{0,40}[,.]`, 'u'),
+      apposedClause: new RegExp(`^\\s*,\\s*(the|a|an)\\b[^,.]{0,35}\\b${form}\\s+(also\\s+)?(said|says|told|added|noted)\\b`, 'u'),
+    };
+    titlePatternCache.set(form, patterns);
+  }
+  return patterns;
 }
 
 function surname(name: string): string {

@@ -31,12 +31,30 @@ const LEADING_NOISE = new Set(['the', 'his', 'her', 'their', 'its', 'of', 'for',
  */
 export function roleOf(text: string, sentence: Sentence, mention: EntityMention, isOtherPerson: (offset: number) => boolean = () => false): string | undefined {
   const tokens = sentence.tokens;
-  let index = tokens.findIndex((t) => t.start === mention.start);
+  let index = tokenStartingAt(tokens, mention.start);
   if (index < 0) return undefined;
   const before = roleBefore(text, tokens, index, isOtherPerson);
   if (before) return before;
-  index = tokens.findIndex((t) => t.end === mention.end);
-  return index < 0 ? undefined : roleAfter(text, tokens, index);
+  // The token the mention ends with: the last one that starts inside it, if it ends with it too.
+  index = tokenStartingAt(tokens, mention.end - 1, true);
+  return index < 0 || tokens[index].end !== mention.end ? undefined : roleAfter(text, tokens, index);
+}
+
+/**
+ * Binary search over tokens sorted by offset: the index of the token starting at `offset`, or -1;
+ * with `atOrBefore`, of the last token starting at or before it. (A long sentence made a linear
+ * search per mention quadratic.)
+ */
+function tokenStartingAt(tokens: readonly Token[], offset: number, atOrBefore = false): number {
+  let low = 0;
+  let high = tokens.length - 1;
+  while (low <= high) {
+    const mid = (low + high) >> 1;
+    if (tokens[mid].start < offset) low = mid + 1;
+    else if (tokens[mid].start > offset) high = mid - 1;
+    else return mid;
+  }
+  return atOrBefore ? high : -1;
 }
 
 /** Honorifics written between a title and a name (`ambassador to Russia Dr. Bashar al-Ja’afari`); not part of the role. */

@@ -72,29 +72,35 @@ export class FeatureBuffer {
   /** `offsets[i]..offsets[i+1]` are the features of token i. */
   offsets = new Int32Array(257);
   /**
-   * `offsets[i]..prefixEnd[i]` are token i's features that depend on its word alone (bias, word,
-   * lower case, shape, affixes), so a decoder may cache their sum per word.
-   */
-  prefixEnd = new Int32Array(257);
-  /**
-   * True when the buffer holds the factored layout: right after each token's word-only features come
-   * its {@link NEIGHBOUR_FEATURES} neighbour features, and its run holds none of the ten features
-   * its neighbours' words give it (see {@link DocumentFeatures.extract}).
+   * True when the buffer holds the factored layout (see {@link DocumentFeatures.extract}): each
+   * token's run holds only the features that depend on more than one word, and `wordKeys[i]` is a
+   * hash of token i's word for caching what depends on the word alone.
    */
   factored = false;
+  wordKeys = new Int32Array(257);
 
   ensure(tokens: number): void {
     if (this.offsets.length < tokens + 1) {
       this.offsets = new Int32Array((tokens + 1) * 2);
-      this.prefixEnd = new Int32Array((tokens + 1) * 2);
+      this.wordKeys = new Int32Array((tokens + 1) * 2);
     }
     const need = tokens * MAX_FEATURES_PER_TOKEN;
     if (this.feats.length < need) this.feats = new Int32Array(need * 2);
   }
 }
 
+/** The features of a token that depend on its word alone, for a decoder that caches them per word. */
+export interface WordFeatureSource {
+  /**
+   * Writes token `i`'s word-only features (bias, word, lower case, shape, affixes), then the
+   * {@link NEIGHBOUR_FEATURES} its word gives its neighbours, into `out` from 0; returns how many
+   * word-only features there are. `i` indexes the sentence last extracted in the factored layout.
+   */
+  wordFeatures(i: number, out: Int32Array): number;
+}
+
 /** Per-document preparation and per-sentence feature extraction. Not re-entrant; reuse per thread. */
-export class DocumentFeatures {
+export class DocumentFeatures implements WordFeatureSource {
   private cap = 0;
   private word = new Int32Array(0);
   private lower = new Int32Array(0);
@@ -108,6 +114,8 @@ export class DocumentFeatures {
   private sentenceStart = new Int32Array(0);
   private capsSentence = new Uint8Array(0);
   private words: readonly (readonly string[])[] = [];
+  /** The sentence last given to {@link extract}, which {@link wordFeatures} reads. */
+  private extracted = 0;
   /** Lower-case word hash → document evidence bits, rebuilt per document. */
   private readonly evidence = new FlagTable();
   private readonly hashIn = hashLower('in');
@@ -190,22 +198,45 @@ export class DocumentFeatures {
     return key;
   }
 
+  /** Writes the word-only features of document token `t` (word `w`) into `f` from `p`; returns the new end. */
+  private writeWordFeatures(t: number, w: string, f: Int32Array, p: number): number {
+    f[p++] = mix(T_BIAS, 0);
+    f[p++] = mix(T_W, this.word[t]);
+    f[p++] = mix(T_L, this.lower[t]);
+    f[p++] = mix(T_S, this.shape[t]);
+    const affixes = affixHashes(w, this.affixes);
+    for (let k = 0; k < affixes; k++) {
+      f[p++] = mix(T_PRE + k, this.affixes[k]);
+      f[p++] = mix(T_SUF + k, this.affixes[4 + k]);
+    }
+    return p;
+  }
+
+  wordFeatures(i: number, out: Int32Array): number {
+    const t = this.sentenceStart[this.extracted] + i;
+    const count = this.writeWordFeatures(t, this.words[this.extracted][i], out, 0);
+    writeNeighbourFeatures(out, count, this.lower[t], this.word[t], this.shape[t]);
+    return count;
+  }
+
   /**
    * Writes the features of sentence `s` (of the prepared document) into `out`: per token, its full
-   * feature list (what training sees), or with `factored` the same features regrouped for a decoder
-   * that caches sums per word: instead of the ten features its neighbours' words give the token
-   * (`T_L_M1` of the previous word, …), the token carries the ten its own word gives its neighbours
-   * ({@link NEIGHBOUR_GROUP_SIZES}), and sentence boundaries come from {@link BOUNDARY_NEIGHBOUR_FEATURES}.
-   * Summed over a sentence the two layouts give every token the same multiset of features.
+   * feature list (what training sees), or with `factored` only the features that depend on more than
+   * one word. A decoder of the factored layout sums the rest once per distinct word and caches it
+   * ({@link wordFeatures}): the token's word-only features, and instead of the ten features its
+   * neighbours' words give it (`T_L_M1` of the previous word, …) the ten its own word gives its
+   * neighbours ({@link NEIGHBOUR_GROUP_SIZES}), sentence boundaries coming from
+   * {@link BOUNDARY_NEIGHBOUR_FEATURES}. Summed over a sentence, every token gets the same multiset of
+   * features either way.
    */
   extract(s: number, out: FeatureBuffer, factored = false): void {
     const ws = this.words[s];
     const n = ws.length;
     const base = this.sentenceStart[s];
     out.ensure(n);
+    this.extracted = s;
     const f = out.feats;
     const offsets = out.offsets;
-    const prefixEnd = out.prefixEnd;
     const W = this.word, L = this.lower, S = this.shape;
     const caps = this.capsSentence[s];
     const title = this.title;
@@ -219,21 +250,10 @@ export class DocumentFeatures {
       const lp1 = i < n - 1 ? L[t + 1] : EOS1, lp2 = i < n - 2 ? L[t + 2] : i < n - 1 ? EOS1 : EOS2;
       const sm1 = i > 0 ? S[t - 1] : BOS1, sm2 = i > 1 ? S[t - 2] : i > 0 ? BOS1 : BOS2;
       const sp1 = i < n - 1 ? S[t + 1] : EOS1, sp2 = i < n - 2 ? S[t + 2] : i < n - 1 ? EOS1 : EOS2;
-      f[p++] = mix(T_BIAS, 0);
-      f[p++] = mix(T_W, W[t]);
-      f[p++] = mix(T_L, l0);
-      f[p++] = mix(T_S, s0);
       const len = w.length;
-      const affixes = affixHashes(w, this.affixes);
-      for (let k = 0; k < affixes; k++) {
-        f[p++] = mix(T_PRE + k, this.affixes[k]);
-        f[p++] = mix(T_SUF + k, this.affixes[4 + k]);
-      }
-      prefixEnd[i] = p;
-      if (factored) {
-        writeNeighbourFeatures(f, p, l0, W[t], s0);
-        p += NEIGHBOUR_FEATURES;
-      } else {
+      if (factored) out.wordKeys[i] = W[t];
+      else {
+        p = this.writeWordFeatures(t, w, f, p);
         f[p++] = mix(T_L_M1, lm1);
         f[p++] = mix(T_L_P1, lp1);
         f[p++] = mix(T_L_M2, lm2);

@@ -1,5 +1,5 @@
 import * as zlib from 'zlib';
-import { BOUNDARY_NEIGHBOUR_FEATURES, NEIGHBOUR_FEATURES, NEIGHBOUR_GROUP_SIZES, type FeatureBuffer } from './features';
+import { BOUNDARY_NEIGHBOUR_FEATURES, MAX_FEATURES_PER_TOKEN, NEIGHBOUR_FEATURES, NEIGHBOUR_GROUP_SIZES, type FeatureBuffer, type WordFeatureSource } from './features';
 
 /**
  * The trained tagger's parameters and decoding: a linear model over hashed features (one weight per
@@ -141,6 +141,7 @@ export class TaggerModel {
   private cacheGeneration = 1;
   private cachedWords: string[] = [];
   private wordSums: Int32Array;
+  private readonly wordFeatureScratch = new Int32Array(MAX_FEATURES_PER_TOKEN);
   /** Per token of the sentence being decoded: its entry in the word cache. */
   private tokenEntry = new Int32Array(256);
 
@@ -324,22 +325,24 @@ export class TaggerModel {
   }
 
   /** Fills a cache entry from token `i`'s word-only and neighbour features. */
-  private sumWord(buffer: Pick<FeatureBuffer, 'feats' | 'offsets' | 'prefixEnd'>, i: number, entry: number): void {
+  private sumWord(source: WordFeatureSource, i: number, entry: number): void {
     const T = this.nTags;
     const at = entry * WORD_VECTORS * T;
+    const count = source.wordFeatures(i, this.wordFeatureScratch);
     this.wordSums.fill(0, at, at + T);
-    this.addWeights(buffer.feats, buffer.offsets[i], buffer.prefixEnd[i], this.wordSums, at);
-    this.sumNeighbourGroups(buffer.feats, buffer.prefixEnd[i], entry);
+    this.addWeights(this.wordFeatureScratch, 0, count, this.wordSums, at);
+    this.sumNeighbourGroups(this.wordFeatureScratch, count, entry);
   }
 
   /**
    * {@link decode} for one sentence's features in the factored layout (`extract(s, buffer, true)`)
    * with the tokens' words. Everything a token's features owe to single words (its own word-only
-   * features, and the ten each neighbouring word gives it) is summed once per distinct word and
-   * cached across calls; per token only the features of word pairs, lists and the document remain.
-   * The sums are integers, so the result is exactly that of {@link decode} on the full layout.
+   * features, and the ten each neighbouring word gives it) is asked of `source` once per distinct
+   * word, summed and cached across calls; per token only the features of word pairs, lists and the
+   * document remain. The sums are integers, so the result is exactly that of {@link decode} on the
+   * full layout.
    */
-  decodeWords(buffer: Pick<FeatureBuffer, 'feats' | 'offsets' | 'prefixEnd' | 'factored'>, words: readonly string[], n: number, out: Int32Array): void {
+  decodeWords(buffer: Pick<FeatureBuffer, 'feats' | 'offsets' | 'wordKeys' | 'factored'>, words: readonly string[], n: number, out: Int32Array, source: WordFeatureSource): void {
     if (!buffer.factored) throw new Error('decodeWords reads the factored feature layout: extract(s, buffer, true)');
     const T = this.nTags;
     const E = WORD_VECTORS * T;
@@ -358,7 +361,7 @@ export class TaggerModel {
       grown.set(this.wordSums);
       this.wordSums = grown;
     }
-    const feats = buffer.feats, offsets = buffer.offsets, prefixEnd = buffer.prefixEnd;
+    const feats = buffer.feats, offsets = buffer.offsets, wordKeys = buffer.wordKeys;
     const cacheKeys = this.cacheKeys, cacheEntries = this.cacheEntries, cacheStamps = this.cacheStamps;
     const cacheMask = cacheKeys.length - 1;
     const generation = this.cacheGeneration;
@@ -373,9 +376,8 @@ export class TaggerModel {
         uncacheable++;
         continue;
       }
-      // The word's own feature (the second of its run, see features.ts) hashes it: the cache's key,
-      // checked against the word itself.
-      const h = feats[offsets[i] + 1];
+      // The cache's key is a hash of the word, checked against the word itself.
+      const h = wordKeys[i];
       let probe = h & cacheMask;
       let entry = -1;
       while (cacheStamps[probe] === generation) {
@@ -391,7 +393,7 @@ export class TaggerModel {
         cacheStamps[probe] = generation;
         cacheKeys[probe] = h;
         cacheEntries[probe] = entry;
-        this.sumWord(buffer, i, entry);
+        this.sumWord(source, i, entry);
       }
       entries[i] = entry;
     }
@@ -400,7 +402,7 @@ export class TaggerModel {
       for (let i = 0; i < n; i++) {
         if (entries[i] >= 0) continue;
         entries[i] = scratch;
-        this.sumWord(buffer, i, scratch++);
+        this.sumWord(source, i, scratch++);
       }
     }
     const em = this.emission;
@@ -416,7 +418,7 @@ export class TaggerModel {
       const next = (i < n - 1 ? entries[i + 1] : EOS1_ENTRY) * E + 3 * T;
       const afterNext = (i < n - 2 ? entries[i + 2] : i === n - 2 ? EOS1_ENTRY : EOS2_ENTRY) * E + 4 * T;
       for (let t = 0; t < T; t++) acc[t] = sums[own + t] + sums[previous + t] + sums[beforePrevious + t] + sums[next + t] + sums[afterNext + t];
-      this.addWeights(feats, prefixEnd[i] + NEIGHBOUR_FEATURES, offsets[i + 1], acc, 0);
+      this.addWeights(feats, offsets[i], offsets[i + 1], acc, 0);
       const base = i * T;
       for (let t = 0; t < T; t++) em[base + t] = acc[t] * scale;
     }

@@ -55,7 +55,7 @@ export class SequenceTagger {
     if (n === 0) return [];
     this.features.extract(s, this.buffer, true);
     if (this.tagOut.length < n) this.tagOut = new Int32Array(n * 2);
-    this.model.decodeWords(this.buffer, words, n, this.tagOut);
+    this.model.decodeWords(this.buffer, words, n, this.tagOut, this.features);
     return this.spans(this.tagOut, n);
   }
 
