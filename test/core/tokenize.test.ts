@@ -1,5 +1,7 @@
 import * as assert from 'assert';
-import { splitSentences, tokenize } from '../../server/src/core/tokenize';
+import * as fs from 'fs';
+import * as path from 'path';
+import { splitSentences, TOKEN_AT, tokenEndAt, tokenize } from '../../server/src/core/tokenize';
 
 const words = (text: string) => tokenize(text).map((t) => t.text);
 
@@ -28,6 +30,51 @@ describe('tokeniser and sentences', () => {
     for (const token of tokenize(text)) {
       const first = token.text.charCodeAt(0);
       assert.ok(!(first >= 0xdc00 && first <= 0xdfff), `token ${JSON.stringify(token.text)} starts inside a surrogate pair`);
+    }
+  });
+});
+
+describe('tokeniser fast path', () => {
+  // tokenEndAt reads plain ASCII words and punctuation itself and asks the token pattern for the
+  // rest: both must end every token at the same place. Checked at every non-space position of the
+  // seeds, of PolNeAR's texts (when ../shared/data is there) and of strings built from the characters
+  // where the two could part (dots after single letters, inner hyphens and apostrophes, digits, ’s, …).
+  const byPattern = (text: string, position: number): number => {
+    TOKEN_AT.lastIndex = position;
+    return TOKEN_AT.test(text) ? TOKEN_AT.lastIndex : -1;
+  };
+  const agreeEverywhere = (text: string): number => {
+    let checked = 0;
+    for (let i = 0; i < text.length; i++) {
+      if (/\s/.test(text[i])) continue;
+      const fast = tokenEndAt(text, i);
+      const slow = byPattern(text, i);
+      if (fast !== slow) assert.fail(`at ${i} of ${JSON.stringify(text.slice(Math.max(0, i - 20), i + 20))}: fast path ends at ${fast}, the pattern at ${slow}`);
+      checked++;
+    }
+    return checked;
+  };
+
+  it('agrees with the token pattern on the seeds and the PolNeAR texts', function () {
+    this.timeout(60000);
+    const root = path.resolve(__dirname, '..', '..');
+    const files = fs.readdirSync(path.join(root, 'seeds')).map((f) => path.join(root, 'seeds', f));
+    const polnear = path.resolve(root, '..', 'shared', 'data', 'polnear', 'dev', 'text');
+    if (fs.existsSync(polnear)) files.push(...fs.readdirSync(polnear).slice(0, 150).map((f) => path.join(polnear, f)));
+    let checked = 0;
+    for (const file of files) checked += agreeEverywhere(fs.readFileSync(file, 'utf8'));
+    assert.ok(checked > 50000, `only ${checked} positions`);
+  });
+
+  it('agrees with the token pattern on strings made of the characters where they could part', () => {
+    const alphabet = ['a', 'B', 'x', 'U', '.', '.', '-', '-', "'", '’', '‘', 's', 'S', 've', 'll', 'n', 't', '1', '9', ',', ':', '/', '%', ' ', ' ', '\t', '\n', '—', '…', 'é', '\u0301', 'Ж', '😀', '"', '\u00a0', '\u001f', ''];
+    let seed = 42;
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+    for (let n = 0; n < 3000; n++) {
+      let text = '';
+      const length = 1 + Math.floor(random() * 24);
+      for (let k = 0; k < length; k++) text += alphabet[Math.floor(random() * alphabet.length)];
+      agreeEverywhere(text);
     }
   });
 });
