@@ -209,7 +209,7 @@ function lastWord(name: string): string {
  */
 export class SurnameIndex<T> {
   private readonly exact = new Map<string, T[]>();
-  private readonly buckets = new Map<string, Set<string>>();
+  private readonly buckets = new Map<number, Set<string>>();
 
   add(surname: string, value: T): void {
     if (!surname) return;
@@ -241,16 +241,22 @@ export class SurnameIndex<T> {
   }
 
   /** Other surnames that `similarNameWord` accepts as spellings of this one, with their values. */
-  *similar(surname: string): Iterable<{ surname: string; values: readonly T[] }> {
-    if (surname.length < 4) return;
+  similar(surname: string): { surname: string; values: readonly T[] }[] {
+    // An array rather than a generator: this runs for every new name, and usually finds nothing.
+    const found: { surname: string; values: readonly T[] }[] = [];
+    if (surname.length < 4) return found;
     for (let length = surname.length - 2; length <= surname.length + 2; length++) {
-      for (const other of this.buckets.get(bucketKey(surname, length)) ?? []) {
-        if (other !== surname && similarNameWord(other, surname)) yield { surname: other, values: this.exact.get(other) ?? [] };
+      const bucket = this.buckets.get(bucketKey(surname, length));
+      if (!bucket) continue;
+      for (const other of bucket) {
+        if (other !== surname && similarNameWord(other, surname)) found.push({ surname: other, values: this.exact.get(other) ?? [] });
       }
     }
+    return found;
   }
 }
 
-function bucketKey(surname: string, length: number): string {
-  return `${surname[0]}\u0000${length}`;
+/** First code unit and length, as one number (no string to build per lookup). */
+function bucketKey(surname: string, length: number): number {
+  return surname.charCodeAt(0) * 65536 + length;
 }

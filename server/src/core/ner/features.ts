@@ -155,7 +155,7 @@ export class DocumentFeatures implements WordFeatureSource {
         }
       }
       this.capsSentence[s] = hasLower ? 0 : 1;
-      this.gazetteers.match(ws, this.lower.subarray(k, k + ws.length), this.gazBegin.subarray(k, k + ws.length), this.gazInside.subarray(k, k + ws.length));
+      this.gazetteers.match(ws, this.lower, this.gazBegin, this.gazInside, k);
       // Document evidence: how the same word behaves elsewhere in the article.
       for (let i = 0; i < ws.length; i++) {
         const cls = charClass(ws[i].charCodeAt(0));

@@ -100,21 +100,22 @@ export class Gazetteers {
    * Marks list matches in one sentence. A match must start on a capitalised (or all-caps) token;
    * for each list the longest match starting at a token wins. `begin[i]` gets the bits of lists
    * whose match starts at token i, `inside[i]` those of matches that continue through token i.
+   * The arrays may hold the whole document: the sentence's token i is at index `at + i`.
    */
-  match(words: readonly string[], lower: Int32Array, begin: Uint8Array, inside: Uint8Array): void {
+  match(words: readonly string[], lower: Int32Array, begin: Uint8Array, inside: Uint8Array, at = 0): void {
     const n = words.length;
-    begin.fill(0, 0, n);
-    inside.fill(0, 0, n);
+    begin.fill(0, at, at + n);
+    inside.fill(0, at, at + n);
     for (let i = 0; i < n; i++) {
       if (charClass(words[i].charCodeAt(0)) !== 1) continue;
       let h = PHRASE_SEED;
       const limit = Math.min(n, i + MAX_PHRASE);
       for (let j = i; j < limit; j++) {
-        h = mix(h, lower[j]);
+        h = mix(h, lower[at + j]);
         const bits = this.phrases.get(h);
         if (bits !== undefined) {
-          begin[i] |= bits;
-          for (let k = i + 1; k <= j; k++) inside[k] |= bits;
+          begin[at + i] |= bits;
+          for (let k = i + 1; k <= j; k++) inside[at + k] |= bits;
         }
         if (!this.prefixes.has(h)) break;
       }
