@@ -174,7 +174,8 @@ class ActorBuilder {
 
   /** Adds a name mention; a new spelling of a person is kept with the evidence that joined it. */
   addName(mention: EntityMention, asSpelling: boolean): void {
-    this.mentions.push({ ...mention, kind: 'name' });
+    // Written out: an object spread was the most expensive line of the actor pass.
+    this.mentions.push({ start: mention.start, end: mention.end, type: mention.type, text: mention.text, kind: 'name' });
     // Only a run of white space or a non-space blank changes the text: most names need no new string.
     const clean = ODD_WHITE_SPACE.test(mention.text) ? mention.text.replace(/\s+/g, ' ') : mention.text;
     if (this.type === 'person' && !this.seen.has(clean)) {
