@@ -237,27 +237,6 @@ export class TaggerModel {
   }
 
   /**
-   * Where the weights of a feature hash start in {@link weights} (16-bit index), or -1 when the
-   * model has no weights for it.
-   */
-  weightsAt(h: number): number {
-    if (h === 0) return this.zeroRecord < 0 ? -1 : this.zeroRecord * this.recordWords * 2 + 2;
-    const keys = this.keys, mask = this.mask, R = this.recordWords;
-    let slot = h & mask;
-    for (;;) {
-      const key = keys[slot * R];
-      if (key === h) return slot * R * 2 + 2;
-      if (key === 0) return -1;
-      slot = (slot + 1) & mask;
-    }
-  }
-
-  /** True when the model has weights for the feature hash. */
-  has(h: number): boolean {
-    return this.weightsAt(h) >= 0;
-  }
-
-  /**
    * Adds the weights of features `feats[from..to)` to `acc[at..at + nTags)`. Inlined by V8 into
    * the loops below: this is the tagger's hot path.
    */
