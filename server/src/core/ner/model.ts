@@ -109,6 +109,8 @@ export class TaggerModel {
   private readonly weights: Int16Array;
   /** Slots minus one (a power of two); a slot's key 0 marks it empty. */
   private readonly mask: number;
+  /** Bit `h >>> 12` is set for every feature hash `h` of the model (128 KB): a quick "not in the model". */
+  private readonly present = new Int32Array(1 << 15);
   /** Record of the feature whose hash is 0 (it cannot live in the table, where 0 means empty), or -1. */
   private readonly zeroRecord: number;
   private readonly scale: number;
@@ -174,6 +176,7 @@ export class TaggerModel {
         slot = h & this.mask;
         while (this.keys[slot * this.recordWords] !== 0) slot = (slot + 1) & this.mask;
         this.keys[slot * this.recordWords] = h;
+        this.present[h >>> 17] |= 1 << ((h >>> 12) & 31);
       }
       const at = slot * this.recordWords * 2 + 2;
       for (let t = 0; t < T; t++) this.weights[at + t] = weights[row * T + t];
@@ -242,6 +245,7 @@ export class TaggerModel {
    */
   private addWeights(feats: Int32Array, from: number, to: number, acc: Int32Array, at: number): void {
     const keys = this.keys, w = this.weights, mask = this.mask, R = this.recordWords, T = this.nTags;
+    const present = this.present;
     for (let k = from; k < to; k++) {
       const h = feats[k];
       let wb: number;
@@ -249,6 +253,10 @@ export class TaggerModel {
         if (this.zeroRecord < 0) continue;
         wb = this.zeroRecord * R * 2 + 2;
       } else {
+        // Most features a text produces are not in the model: a bit per hash in a table small enough
+        // for the core's own cache rules them out before the big table is touched.
+        const bit = h >>> 12;
+        if ((present[bit >>> 5] & (1 << (bit & 31))) === 0) continue;
         let slot = h & mask;
         let key = keys[slot * R];
         while (key !== h && key !== 0) {
