@@ -36,6 +36,30 @@ describe('duplicate paragraphs', () => {
     assert.deepStrictEqual(findDuplicateParagraphs(splitParagraphs(text)), []);
   });
 
+  it('compares keys, not only their hashes: two different paragraphs with colliding key hashes stay apart', () => {
+    // Keys are compared by length and a 32-bit hash first; find two different keys of one length
+    // whose hashes collide (FNV-1a, as duplicateParagraphs.ts computes it) and check they are not
+    // taken for repeats, on either path (keys built here, or passed in as an incremental analysis does).
+    const hash = (key: string) => {
+      let h = 0x811c9dc5 | 0;
+      for (let i = 0; i < key.length; i++) h = Math.imul(h ^ key.charCodeAt(i), 0x01000193);
+      return h;
+    };
+    const seen = new Map<number, string>();
+    let pair: [string, string] | undefined;
+    for (let n = 0; !pair && n < 2_000_000; n++) {
+      const key = `thesecretaryofstatesaid${n.toString(36).padStart(6, '0')}`;
+      const other = seen.get(hash(key));
+      if (other !== undefined) pair = [other, key];
+      else seen.set(hash(key), key);
+    }
+    assert.ok(pair, 'no collision found');
+    const text = `${pair[0]}\n${pair[1]}\n${pair[0]}\n`;
+    const paragraphs = splitParagraphs(text);
+    assert.deepStrictEqual(findDuplicateParagraphs(paragraphs).map((d) => [d.duplicate.index, d.original.index]), [[2, 0]]);
+    assert.deepStrictEqual(findDuplicateParagraphs(paragraphs, (p) => p.text).map((d) => [d.duplicate.index, d.original.index]), [[2, 0]]);
+  });
+
   it('does not flag short repeated lines such as furniture', () => {
     assert.deepStrictEqual(findDuplicateParagraphs(splitParagraphs('Check Also\nA story.\nCheck Also')), []);
   });

@@ -38,9 +38,43 @@ export function paragraphKey(text: string): string {
 
 let keyBuffer = new Uint16Array(1024);
 
+const FNV_OFFSET = 0x811c9dc5 | 0;
+const FNV_PRIME = 0x01000193;
+
+/** Hash of a paragraph key's characters (the same whether the key was built or streamed). */
+function hashKey(key: string): number {
+  let h = FNV_OFFSET;
+  for (let i = 0; i < key.length; i++) h = Math.imul(h ^ key.charCodeAt(i), FNV_PRIME);
+  return h;
+}
+
+/**
+ * The length and hash of {@link paragraphKey}`(text)` without building the key when the text takes
+ * its ASCII fast path; otherwise the key itself (built the general way) is returned too.
+ */
+function keySignature(text: string): { length: number; hash: number; key?: string } {
+  let h = FNV_OFFSET;
+  let n = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 128) {
+      if (c >= 97 ? c <= 122 : c >= 65 ? c <= 90 : c >= 48 && c <= 57) {
+        h = Math.imul(h ^ (c >= 65 && c <= 90 ? c + 32 : c), FNV_PRIME);
+        n++;
+      }
+    } else if (!(c === 0xa0 || (c >= 0x2000 && c <= 0x206f))) {
+      const key = paragraphKey(text);
+      return { length: key.length, hash: hashKey(key), key };
+    }
+  }
+  return { length: n, hash: h };
+}
+
 /**
  * Finds every paragraph whose key equals the key of an earlier paragraph. `keyOf` lets an
- * incremental analysis pass keys it cached per paragraph text.
+ * incremental analysis pass keys it cached per paragraph text; without it, keys are compared by
+ * length and hash first and built only for paragraphs that might repeat (a whole article's keys
+ * were the third largest allocation of the analysis).
  *
  * Short paragraphs (furniture, a one-line heading) are not repeats worth a warning on their own, but
  * one inside a repeated run (a line of a quote split over lines, a dateline before a repeated story)
@@ -48,18 +82,38 @@ let keyBuffer = new Uint16Array(1024);
  * repeat the paragraphs next to the original. Otherwise removing a run would leave its short lines
  * behind, and they could read differently once their neighbours are gone.
  */
-export function findDuplicateParagraphs(paragraphs: readonly Paragraph[], keyOf: (paragraph: Paragraph) => string = (p) => paragraphKey(p.text)): DuplicateParagraph[] {
+export function findDuplicateParagraphs(paragraphs: readonly Paragraph[], keyOf?: (paragraph: Paragraph) => string): DuplicateParagraph[] {
   const count = paragraphs.length;
-  const keys = paragraphs.map(keyOf);
-  const originalOf: (number | undefined)[] = new Array(count);
-  const firstByKey = new Map<string, number>();
+  const lengths = new Int32Array(count);
+  const hashes = new Int32Array(count);
+  const keys: (string | undefined)[] = new Array(count);
   for (let i = 0; i < count; i++) {
-    if (keys[i].length < MIN_SIGNIFICANT_CHARACTERS) continue;
-    const first = firstByKey.get(keys[i]);
-    if (first !== undefined) originalOf[i] = first;
-    else firstByKey.set(keys[i], i);
+    if (keyOf) {
+      const key = keyOf(paragraphs[i]);
+      keys[i] = key;
+      lengths[i] = key.length;
+      hashes[i] = hashKey(key);
+    } else {
+      const signature = keySignature(paragraphs[i].text);
+      keys[i] = signature.key;
+      lengths[i] = signature.length;
+      hashes[i] = signature.hash;
+    }
   }
-  const sameShort = (i: number, j: number) => j >= 0 && j < i && keys[i] === keys[j] && (keys[i].length > 0 || paragraphs[i].text === paragraphs[j].text);
+  const keyAt = (i: number): string => (keys[i] ??= paragraphKey(paragraphs[i].text));
+  const sameKey = (i: number, j: number): boolean => lengths[i] === lengths[j] && hashes[i] === hashes[j] && keyAt(i) === keyAt(j);
+  const originalOf: (number | undefined)[] = new Array(count);
+  /** First paragraphs of each distinct significant key, by hash. */
+  const firstsByHash = new Map<number, number[]>();
+  for (let i = 0; i < count; i++) {
+    if (lengths[i] < MIN_SIGNIFICANT_CHARACTERS) continue;
+    const firsts = firstsByHash.get(hashes[i]);
+    const first = firsts?.find((j) => sameKey(i, j));
+    if (first !== undefined) originalOf[i] = first;
+    else if (firsts) firsts.push(i);
+    else firstsByHash.set(hashes[i], [i]);
+  }
+  const sameShort = (i: number, j: number) => j >= 0 && j < i && sameKey(i, j) && (lengths[i] > 0 || paragraphs[i].text === paragraphs[j].text);
   for (let i = 1; i < count; i++) {
     const previous = originalOf[i - 1];
     if (originalOf[i] === undefined && previous !== undefined && sameShort(i, previous + 1)) originalOf[i] = originalOf[previous + 1] ?? previous + 1;
