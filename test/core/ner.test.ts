@@ -4,6 +4,7 @@ import * as path from 'path';
 import { findModelFile, loadDefaultRecognizer } from '../../server/src/core/ner';
 import { DocumentFeatures, FeatureBuffer } from '../../server/src/core/ner/features';
 import { Gazetteers } from '../../server/src/core/ner/gazetteer';
+import { hashLower, hashShape, hashWord, wordHashes } from '../../server/src/core/ner/hash';
 import { TaggerModel } from '../../server/src/core/ner/model';
 import { splitParagraphs } from '../../server/src/core/paragraphs';
 import { splitSentences, tokenize } from '../../server/src/core/tokenize';
@@ -224,6 +225,16 @@ describe('tagger decoding with per-word cached sums', () => {
       if (cacheSize < 100) assert.ok(longest > cacheSize, 'some sentence is longer than the small cache');
     });
   }
+
+  it('hashes a word in one pass exactly as the three separate hashes do', () => {
+    const out = new Int32Array(3);
+    const words = fs.readdirSync(SEEDS).flatMap((file) => tokenize(fs.readFileSync(path.join(SEEDS, file), 'utf8')).map((t) => t.text));
+    words.push('', 'a', 'UN', 'NATO', 'U.S.', '1996-08-22', 'Ja’afari', 'ÉLYSÉE', 'straße', '😀x', 'Ab\u0301c');
+    for (const w of words) {
+      wordHashes(w, out);
+      assert.deepStrictEqual(Array.from(out), [hashWord(w), hashLower(w), hashShape(w)], w);
+    }
+  });
 
   it('refuses the full layout', () => {
     assert.ok(modelFile);

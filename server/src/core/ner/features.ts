@@ -1,5 +1,5 @@
 import type { Gazetteers } from './gazetteer';
-import { affixHashes, charClass, hashLower, hashShape, hashWord, mix, mix3 } from './hash';
+import { affixHashes, charClass, hashLower, hashWord, mix, mix3, wordHashes } from './hash';
 
 /**
  * Feature extraction for the entity tagger. A document (all its sentences, as token strings) is
@@ -109,6 +109,7 @@ export class DocumentFeatures implements WordFeatureSource {
   private gazInside = new Uint8Array(0);
   private docFlags = new Uint8Array(0);
   private readonly affixes = new Int32Array(8);
+  private readonly hashes = new Int32Array(3);
   /** 1 where the token is a role word (one Set lookup per token, reused by five features). */
   private title = new Uint8Array(0);
   private sentenceStart = new Int32Array(0);
@@ -141,9 +142,10 @@ export class DocumentFeatures implements WordFeatureSource {
       let hasLower = false;
       for (let i = 0; i < ws.length; i++) {
         const w = ws[i];
-        this.word[k + i] = hashWord(w);
-        this.lower[k + i] = hashLower(w);
-        this.shape[k + i] = hashShape(w);
+        wordHashes(w, this.hashes);
+        this.word[k + i] = this.hashes[0];
+        this.lower[k + i] = this.hashes[1];
+        this.shape[k + i] = this.hashes[2];
         this.title[k + i] = this.gazetteers.titles.has(this.lower[k + i]) ? 1 : 0;
         if (!hasLower) {
           for (let j = 0; j < w.length; j++) {

@@ -118,6 +118,31 @@ export function hashShape(s: string): number {
   return h | 0;
 }
 
+/**
+ * {@link hashWord}, {@link hashLower} and {@link hashShape} of `s` in one pass over its characters,
+ * written to `out[0..2]`: every token of a document needs all three.
+ */
+export function wordHashes(s: string, out: Int32Array): void {
+  let hw = FNV_OFFSET;
+  let hl = FNV_OFFSET;
+  let hs = FNV_OFFSET ^ 0x27d4eb2f;
+  let prev = -1;
+  const exact = s.length <= 4;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    hw = Math.imul(hw ^ NORM[c], FNV_PRIME);
+    hl = Math.imul(hl ^ NORM_LOWER[c], FNV_PRIME);
+    const cls = CHAR_CLASS[c];
+    const sym = cls === 1 ? 88 : cls === 2 ? 120 : cls === 3 ? 100 : NORM[c];
+    if (sym === prev && !exact) continue;
+    prev = sym;
+    hs = Math.imul(hs ^ sym, FNV_PRIME);
+  }
+  out[0] = hw;
+  out[1] = hl;
+  out[2] = hs;
+}
+
 /** Combines two 32-bit values into a well-mixed 32-bit hash (murmur3 finaliser). */
 export function mix(a: number, b: number): number {
   let h = Math.imul(a ^ Math.imul(b, 0x9e3779b1), 0x85ebca6b);
