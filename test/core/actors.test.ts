@@ -54,6 +54,20 @@ describe('actors', () => {
     assert.ok(card.elsewhere.some((r) => r.actor.name === 'Sergey Lavrov'), 'the Sergey spelling is found too');
   });
 
+  it('the card follows the workspace: an article added or removed after a hover shows in the next one', () => {
+    // Hovers over one name repeat; the index keeps their answers until it changes.
+    const service = createArticleService();
+    service.indexArticle('file:///seeds/lavrovKerry.txt', readSeed(SEEDS.lavrovKerry));
+    const { text, offset } = withCursor(readSeed(SEEDS.lavrovJamil).replace('Lavrov said that', 'La|vrov said that'));
+    const hover = () => service.getActorCard(doc('file:///seeds/lavrovJamil.txt', text), offset)?.elsewhere.map((r) => r.uri).sort();
+    assert.deepStrictEqual(hover(), ['file:///seeds/lavrovKerry.txt']);
+    assert.deepStrictEqual(hover(), ['file:///seeds/lavrovKerry.txt'], 'asked again');
+    service.indexArticle('file:///seeds/lavrovMunich.txt', readSeed(SEEDS.lavrovMunich));
+    assert.deepStrictEqual(hover(), ['file:///seeds/lavrovKerry.txt', 'file:///seeds/lavrovMunich.txt']);
+    service.removeArticle('file:///seeds/lavrovKerry.txt');
+    assert.deepStrictEqual(hover(), ['file:///seeds/lavrovMunich.txt']);
+  });
+
   it('gives no card on a word that is not an actor', () => {
     const { text, offset } = withCursor('Lavrov said that the con|flict must end.');
     assert.strictEqual(createArticleService().getActorCard(doc('file:///a.txt', text), offset), undefined);

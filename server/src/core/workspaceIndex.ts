@@ -153,10 +153,17 @@ export class WorkspaceIndex {
   private readonly searchText = new WeakMap<object, string>();
   /** Per actor summary: its matching signature (see {@link signatureOf}). */
   private readonly signatures = new WeakMap<ActorSummary, string>();
+  /**
+   * Answers of {@link findFirstReferences} since the index last changed: the pointer resting on a
+   * name asks the same question again and again, and with thousands of articles each answer is a
+   * pass over all of them.
+   */
+  private readonly firstReferences = new Map<string, { references: ArticleReference[]; total: number }>();
 
   /** Adds or replaces an article. */
   update(summary: ArticleSummary): void {
     this.remove(summary.uri);
+    this.firstReferences.clear();
     this.articles.set(summary.uri, summary);
     for (const actor of summary.actors) {
       const key = joinKey(actor.key);
@@ -175,6 +182,7 @@ export class WorkspaceIndex {
   remove(uri: string): void {
     const previous = this.articles.get(uri);
     if (!previous) return;
+    this.firstReferences.clear();
     this.articles.delete(uri);
     for (const actor of previous.actors) {
       const key = joinKey(actor.key);
@@ -220,6 +228,16 @@ export class WorkspaceIndex {
    * sorting the rest: what a hover shows.
    */
   findFirstReferences(actor: ActorIdentity, exceptUri: string | undefined, limit: number): { references: ArticleReference[]; total: number } {
+    const question = `${joinKey(actor.key)}\u0000${actor.type}\u0000${actor.name}\u0000${actor.spellings.join('\u0001')}\u0000${actor.roles.join('\u0001')}\u0000${exceptUri ?? ''}\u0000${limit}`;
+    const known = this.firstReferences.get(question);
+    if (known) return { references: [...known.references], total: known.total };
+    const answer = this.computeFirstReferences(actor, exceptUri, limit);
+    if (this.firstReferences.size >= 256) this.firstReferences.clear();
+    this.firstReferences.set(question, answer);
+    return { references: [...answer.references], total: answer.total };
+  }
+
+  private computeFirstReferences(actor: ActorIdentity, exceptUri: string | undefined, limit: number): { references: ArticleReference[]; total: number } {
     const first: ArticleReference[] = [];
     let total = 0;
     this.eachReference(actor, exceptUri, (uri, article, other, evidence) => {
