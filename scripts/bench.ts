@@ -492,6 +492,8 @@ async function benchWorkspace(files: readonly string[], count: number, tmp: stri
   // Hover on an actor found in thousands of articles: the most frequent surname's first mention.
   const probeIndex = files.findIndex((f) => /\bDonald Trump\b/.test(fs.readFileSync(f, 'utf8')));
   const hovers: number[] = [];
+  const repeatedHovers: number[] = [];
+  let coldHoverMs = NaN;
   let hoverArticles = 0;
   if (probeIndex >= 0) {
     const file = files[probeIndex];
@@ -501,12 +503,20 @@ async function benchWorkspace(files: readonly string[], count: number, tmp: stri
     const offset = text.search(/\bTrump\b/) + 2;
     const line = lineOfOffset(text, offset);
     const character = offset - (text.lastIndexOf('\n', offset - 1) + 1);
-    // The first hover analyses the opened article; the figures are for hovers after that.
-    const [, coldHover] = await timed(() => client.request<Hover | null>('textDocument/hover', { textDocument: { uri }, position: { line, character } }));
-    results.coldCrossArticleHoverMs = coldHover;
+    const hoverHere = () => client.request<Hover | null>('textDocument/hover', { textDocument: { uri }, position: { line, character } });
+    // The first hover analyses the opened article on a main thread that has not analysed anything
+    // yet (the workers indexed the workspace); reported on its own.
+    [, coldHoverMs] = await timed(hoverHere);
+    // Each timed hover follows an edit (a space appended after the text), so it re-analyses the
+    // article and, the index having changed, looks through all the others again: what a user sees
+    // after typing. The same hover asked again is answered from what the index kept.
+    let editedText = text;
     for (let r = 0; r < 30; r++) {
-      const [hover, t] = await timed(() => client.request<Hover | null>('textDocument/hover', { textDocument: { uri }, position: { line, character } }));
+      editedText += ' ';
+      void client.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: r + 2 }, contentChanges: [{ text: editedText }] });
+      const [hover, t] = await timed(hoverHere);
       hovers.push(t);
+      repeatedHovers.push((await timed(hoverHere))[1]);
       const value = hover && typeof hover.contents === 'object' && 'value' in hover.contents ? hover.contents.value : '';
       const match = /In other articles \((\d+)\)/.exec(value);
       hoverArticles = match ? Number(match[1]) : 0;
@@ -524,14 +534,16 @@ async function benchWorkspace(files: readonly string[], count: number, tmp: stri
     progressReports,
     statusMessages,
     requestsDuringIndexing: { n: duringIndexing.length, p50: median(duringIndexing), p99: percentile(duringIndexing, 99), max: Math.max(...duringIndexing) },
-    crossArticleHover: { p50: median(hovers), p99: percentile(hovers, 99), otherArticles: hoverArticles },
+    crossArticleHover: { p50: median(hovers), p99: percentile(hovers, 99), otherArticles: hoverArticles, firstMs: coldHoverMs, repeated: { p50: median(repeatedHovers), p99: percentile(repeatedHovers, 99) } },
   };
   (results.workspace as unknown[]).push(entry);
   const big = count >= 10_000;
   row(`workspace (${count.toLocaleString('en')})`, `index ${count.toLocaleString('en')} articles (${(bytes / MB).toFixed(1)} MB)`, `${(indexMs / 1000).toFixed(1)} s, ${(bytes / MB / (indexMs / 1000)).toFixed(2)} MB/s, ${articlesIndexed} indexed, ${progressReports} progress reports`, big ? '≤ 30 s' : undefined, big ? indexMs <= 30_000 : undefined);
   row(`workspace (${count.toLocaleString('en')})`, 'peak resident memory of the server', `${(peak / MB).toFixed(0)} MB`, big ? '≤ 500 MB' : undefined, big ? peak <= 500 * MB : undefined);
   row(`workspace (${count.toLocaleString('en')})`, 'documentSymbol while indexing', `p50 ${ms(median(duringIndexing))} ms, p99 ${ms(percentile(duringIndexing, 99))} ms, max ${ms(Math.max(...duringIndexing))} ms (n=${duringIndexing.length})`);
-  row(`workspace (${count.toLocaleString('en')})`, `hover on "Trump" (in ${hoverArticles} other articles)`, `p50 ${ms(median(hovers))} ms, p99 ${ms(percentile(hovers, 99))} ms`, '≤ 20 ms', percentile(hovers, 99) <= 20);
+  row(`workspace (${count.toLocaleString('en')})`, `hover on "Trump" (in ${hoverArticles} other articles) after an edit`, `p50 ${ms(median(hovers))} ms, p99 ${ms(percentile(hovers, 99))} ms (n=${hovers.length})`, '≤ 20 ms', percentile(hovers, 99) <= 20);
+  row(`workspace (${count.toLocaleString('en')})`, 'the same hover again (kept until the index changes)', `p50 ${ms(median(repeatedHovers))} ms, p99 ${ms(percentile(repeatedHovers, 99))} ms`);
+  row(`workspace (${count.toLocaleString('en')})`, 'first hover after opening the article (cold main thread)', `${ms(coldHoverMs)} ms`);
 }
 
 // ---------------------------------------------------------------------------------------------------

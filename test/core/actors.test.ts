@@ -59,9 +59,15 @@ describe('actors', () => {
     const service = createArticleService();
     service.indexArticle('file:///seeds/lavrovKerry.txt', readSeed(SEEDS.lavrovKerry));
     const { text, offset } = withCursor(readSeed(SEEDS.lavrovJamil).replace('Lavrov said that', 'La|vrov said that'));
-    const hover = () => service.getActorCard(doc('file:///seeds/lavrovJamil.txt', text), offset)?.elsewhere.map((r) => r.uri).sort();
+    let version = 1;
+    let edited = text;
+    const hover = () => service.getActorCard({ uri: 'file:///seeds/lavrovJamil.txt', version, getText: () => edited }, offset)?.elsewhere.map((r) => r.uri).sort();
     assert.deepStrictEqual(hover(), ['file:///seeds/lavrovKerry.txt']);
     assert.deepStrictEqual(hover(), ['file:///seeds/lavrovKerry.txt'], 'asked again');
+    // Typing in the hovered article re-indexes it; what the rest of the workspace says is unchanged.
+    edited = `${text}\nLavrov, Russia's foreign minister, said the talks would go on.\n`;
+    version = 2;
+    assert.deepStrictEqual(hover(), ['file:///seeds/lavrovKerry.txt'], 'after an edit of the hovered article');
     service.indexArticle('file:///seeds/lavrovMunich.txt', readSeed(SEEDS.lavrovMunich));
     assert.deepStrictEqual(hover(), ['file:///seeds/lavrovKerry.txt', 'file:///seeds/lavrovMunich.txt']);
     service.removeArticle('file:///seeds/lavrovKerry.txt');

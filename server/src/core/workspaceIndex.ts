@@ -154,16 +154,18 @@ export class WorkspaceIndex {
   /** Per actor summary: its matching signature (see {@link signatureOf}). */
   private readonly signatures = new WeakMap<ActorSummary, string>();
   /**
-   * Answers of {@link findFirstReferences} since the index last changed: the pointer resting on a
+   * Answers of {@link findFirstReferences}, by the article they leave out: the pointer resting on a
    * name asks the same question again and again, and with thousands of articles each answer is a
-   * pass over all of them.
+   * pass over all of them. A change to an article drops every answer that could include it, which
+   * keeps the answers asked from that article itself: typing in an article leaves its hovers'
+   * answers about the rest of the workspace valid.
    */
-  private readonly firstReferences = new Map<string, { references: ArticleReference[]; total: number }>();
+  private firstReferences = new Map<string, Map<string, { references: ArticleReference[]; total: number }>>();
 
   /** Adds or replaces an article. */
   update(summary: ArticleSummary): void {
     this.remove(summary.uri);
-    this.firstReferences.clear();
+    this.forgetAnswersIncluding(summary.uri);
     this.articles.set(summary.uri, summary);
     for (const actor of summary.actors) {
       const key = joinKey(actor.key);
@@ -182,7 +184,7 @@ export class WorkspaceIndex {
   remove(uri: string): void {
     const previous = this.articles.get(uri);
     if (!previous) return;
-    this.firstReferences.clear();
+    this.forgetAnswersIncluding(uri);
     this.articles.delete(uri);
     for (const actor of previous.actors) {
       const key = joinKey(actor.key);
@@ -228,13 +230,21 @@ export class WorkspaceIndex {
    * sorting the rest: what a hover shows.
    */
   findFirstReferences(actor: ActorIdentity, exceptUri: string | undefined, limit: number): { references: ArticleReference[]; total: number } {
-    const question = `${joinKey(actor.key)}\u0000${actor.type}\u0000${actor.name}\u0000${actor.spellings.join('\u0001')}\u0000${actor.roles.join('\u0001')}\u0000${exceptUri ?? ''}\u0000${limit}`;
-    const known = this.firstReferences.get(question);
+    const question = `${joinKey(actor.key)}\u0000${actor.type}\u0000${actor.name}\u0000${actor.spellings.join('\u0001')}\u0000${actor.roles.join('\u0001')}\u0000${limit}`;
+    let answers = this.firstReferences.get(exceptUri ?? '');
+    const known = answers?.get(question);
     if (known) return { references: [...known.references], total: known.total };
     const answer = this.computeFirstReferences(actor, exceptUri, limit);
-    if (this.firstReferences.size >= 256) this.firstReferences.clear();
-    this.firstReferences.set(question, answer);
+    if (!answers || answers.size >= 256) this.firstReferences.set(exceptUri ?? '', (answers = new Map()));
+    answers.set(question, answer);
     return { references: [...answer.references], total: answer.total };
+  }
+
+  /** Drops the kept answers that may list `uri`: all but those asked from `uri` itself. */
+  private forgetAnswersIncluding(uri: string): void {
+    if (this.firstReferences.size === 0) return;
+    const own = this.firstReferences.get(uri);
+    this.firstReferences = own ? new Map([[uri, own]]) : new Map();
   }
 
   private computeFirstReferences(actor: ActorIdentity, exceptUri: string | undefined, limit: number): { references: ArticleReference[]; total: number } {
