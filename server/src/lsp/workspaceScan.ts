@@ -165,7 +165,10 @@ async function collect(root: string, folder: string, settings: ArticleSettings, 
   } catch {
     return;
   }
-  for (const entry of entries) {
+  for (let i = 0; i < entries.length; i++) {
+    // A folder of many thousand files: let editor requests in now and then.
+    if (i > 0 && i % 2000 === 0) await new Promise<void>((resolve) => setImmediate(resolve));
+    const entry = entries[i];
     const full = path.join(folder, entry.name);
     if (entry.isDirectory()) {
       if (!IGNORED_FOLDERS.has(entry.name) && !entry.name.startsWith('.')) await collect(root, full, settings, into);
