@@ -160,9 +160,9 @@ async function benchAnalysis(texts: readonly string[]): Promise<void> {
   const sizes: [string, number, number][] = [
     ['1 KB', KB, 200],
     ['10 KB', 10 * KB, 60],
-    ['100 KB', 100 * KB, 20],
-    ['1 MB', MB, 5],
-    ['5 MB', 5 * MB, 2],
+    ['100 KB', 100 * KB, 40],
+    ['1 MB', MB, 6],
+    ['5 MB', 5 * MB, 3],
   ];
   interface Measured {
     label: string;
