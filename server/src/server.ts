@@ -180,13 +180,30 @@ const diagnostics = new DiagnosticsScheduler(
 /**
  * The full analysis after the user pauses: typing is served from cheaper layers (paragraphs for
  * diagnostics, provisional entities for semantic tokens); this settles them, updates the workspace
- * index, and asks the client to re-fetch tokens when the provisional ones were wrong.
+ * index, and asks the client to re-fetch tokens when the provisional ones were wrong. It runs a
+ * stage at a time, letting queued messages in between: a keystroke that comes while a large article
+ * is being analysed waits for one stage, and the rest is dropped (its own settling follows).
  */
 const settling = new DiagnosticsScheduler(
-  onCurrentVersion('analysis', (document, documentSettings) => {
-    if (service.settle(document, documentSettings)) refreshSemanticTokens();
+  onCurrentVersion('analysis', async (document, documentSettings) => {
+    const { uri, version } = document;
+    const stages = service.settleInStages(document, documentSettings);
+    for (;;) {
+      const step = stages.next();
+      if (step.done) {
+        if (step.value) refreshSemanticTokens();
+        break;
+      }
+      // A timer, not setImmediate: the connection handles each message it read from an immediate of
+      // its own, queued behind ours, so only a timer lets a keystroke that came during the stage in.
+      await new Promise<void>((resolve) => setTimeout(resolve, 1));
+      if (documents.get(uri)?.version !== version) {
+        stages.return(false);
+        return;
+      }
+    }
     // Diagnostics that need actors (name variants) can go out now that the analysis exists.
-    diagnostics.schedule(document.uri, true);
+    diagnostics.schedule(uri, true);
   }),
   300,
 );

@@ -119,6 +119,39 @@ describe('incremental analysis', () => {
     assert.deepStrictEqual(service.getDuplicateParagraphs(document), analyzeArticle(text, recognizer).duplicates);
   });
 
+  it('settles in stages: dropped between stages after an edit, or overtaken by a request, the analysis stays right', function () {
+    this.timeout(60_000);
+    const service = createArticleService({ recognizer });
+    let text = articles.slice(0, 3).join('\n\n');
+    let version = 1;
+    const document = { uri: 'file:///stages.article', get version() { return version; }, getText: () => text };
+    service.analyze(document);
+    const next = random(11);
+    for (let round = 0; round < 12; round++) {
+      text = randomEdit(text, next);
+      version++;
+      service.getEntitiesQuickly(document);
+      const stages = service.settleInStages(document);
+      // Pause after `round % 4` stages (there are four), then either drop the rest because the
+      // text changed, or let a request analyse this version and resume.
+      let paused = true;
+      for (let s = 0; s < round % 4; s++) if (stages.next().done) paused = false;
+      if (round % 2 === 0) {
+        stages.return(false);
+        text = randomEdit(text, next);
+        version++;
+      } else if (paused) {
+        const byRequest = service.analyze(document);
+        let step = stages.next();
+        while (!step.done) step = stages.next();
+        assert.strictEqual(service.analyze(document), byRequest, 'the settle takes up the analysis the request made');
+      }
+      const fresh = analyzeArticle(text, recognizer);
+      assert.deepStrictEqual(service.analyze(document), fresh, `round ${round}`);
+      assert.deepStrictEqual(service.getEntitiesQuickly(document).entities, fresh.entities);
+    }
+  });
+
   it('answers semantic-token deltas with one edit that rebuilds the new array', () => {
     const next = random(8);
     for (let i = 0; i < 200; i++) {

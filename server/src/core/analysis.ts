@@ -35,8 +35,25 @@ export type ArticleLayers = Pick<ArticleAnalysis, 'text' | 'paragraphs' | 'sente
  * stay identical: add new whole-article stages here.
  */
 export function completeAnalysis(layers: ArticleLayers): ArticleAnalysis {
+  return finish(completeAnalysisInStages(layers));
+}
+
+/**
+ * {@link completeAnalysis} one stage per step: the generator pauses (yields) between stages, so a
+ * caller can let other work in, or give up when the text changed meanwhile.
+ */
+export function* completeAnalysisInStages(layers: ArticleLayers): Generator<void, ArticleAnalysis> {
   const { text, paragraphs, sentences, entities } = layers;
   const quotes = findQuotes(text, paragraphs, sentences, entities);
+  yield;
   const actors = groupActors(text, sentences, entities, quotes);
   return { ...layers, quotes, actors };
+}
+
+/** Runs a staged computation to its end without pausing. */
+export function finish<T>(stages: Generator<void, T>): T {
+  for (;;) {
+    const step = stages.next();
+    if (step.done) return step.value;
+  }
 }

@@ -1,4 +1,4 @@
-import { completeAnalysis, type ArticleAnalysis } from './analysis';
+import { completeAnalysisInStages, finish, type ArticleAnalysis } from './analysis';
 import { findDuplicateParagraphs, paragraphKey, type DuplicateParagraph } from './duplicateParagraphs';
 import { NerRecognizer, SequenceTagger, type TokenSpan } from './ner';
 import { resplitParagraphs, splitParagraphs, splitParagraphsWithInfo, type ParagraphSplit } from './paragraphs';
@@ -55,6 +55,15 @@ export class IncrementalAnalyzer {
 
   /** The full analysis of `text`, reusing what earlier versions computed. */
   analyze(text: string): ArticleAnalysis {
+    return finish(this.analyzeInStages(text));
+  }
+
+  /**
+   * {@link analyze} one stage per step (sentences, entities, quotes, actors). Each step leaves the
+   * caches consistent, so a caller may drop the generator between steps (the text changed) and the
+   * next analysis still reuses what was done; other analyses may run between steps too.
+   */
+  *analyzeInStages(text: string): Generator<void, ArticleAnalysis> {
     const { paragraphs, duplicates } = this.paragraphLayer(text);
     const used = new Map<string, ParagraphParse>();
     const sentences: Sentence[] = [];
@@ -62,6 +71,7 @@ export class IncrementalAnalyzer {
       for (const sentence of this.parseOf(paragraph, used).sentencesAt(text, paragraph.start)) sentences.push(sentence);
     }
     this.keepOnly(used);
+    yield;
     let entities: EntityMention[];
     if (this.tagger) {
       const usedTags = new Map<string, readonly TokenSpan[]>();
@@ -75,7 +85,8 @@ export class IncrementalAnalyzer {
     } else {
       entities = this.recognizer.recognize(text, sentences);
     }
-    return completeAnalysis({ text, paragraphs, sentences, entities, duplicates });
+    yield;
+    return yield* completeAnalysisInStages({ text, paragraphs, sentences, entities, duplicates });
   }
 
   private parseOf(paragraph: Paragraph, used: Map<string, ParagraphParse>): ParagraphParse {

@@ -1,6 +1,6 @@
 import { createActorNavigation } from './actorNavigation';
 import { actorAt, type Actor, type ActorMention } from './actors';
-import { analyzeArticle, type ArticleAnalysis } from './analysis';
+import { analyzeArticle, finish, type ArticleAnalysis } from './analysis';
 import { paragraphRemovalRanges, type DuplicateParagraph } from './duplicateParagraphs';
 import { IncrementalAnalyzer, provisionalEntitiesIn, provisionalFromAnalysis, updateProvisionalEntities, type ParagraphLayer, type ProvisionalEntities } from './incrementalAnalysis';
 import { loadDefaultRecognizer } from './ner';
@@ -108,11 +108,48 @@ export function createArticleService(options: ArticleServiceOptions = {}) {
     const cached = cache.get(document.uri);
     if (cached && cached.version === document.version) return cached.analysis;
     if (token.isCancellationRequested) throw new AnalysisCancelled();
+    return finish(analyzeInStages(document, settings));
+  }
+
+  /**
+   * {@link analyze} pausing between its stages. A request that analyses the same version while this
+   * is paused (synchronously, with {@link analyze}) is taken up: the rest is not done twice.
+   */
+  function* analyzeInStages(document: ArticleDocument, settings: ArticleSettings = DEFAULT_SETTINGS): Generator<void, ArticleAnalysis> {
+    const { uri, version } = document;
+    const cached = cache.get(uri);
+    if (cached && cached.version === version) return cached.analysis;
     const text = document.getText();
-    const analysis = analyzeWithin(text, settings, analyzerFor(document.uri));
-    cache.set(document.uri, { version: document.version, analysis });
-    workspace.update(summarizeArticle(document.uri, text, analysis.actors, analysis.quotes));
+    let analysis: ArticleAnalysis;
+    if (limitedReason(text, settings) === undefined) {
+      const stages = analyzerFor(uri).analyzeInStages(text);
+      for (;;) {
+        const step = stages.next();
+        if (step.done) {
+          analysis = step.value;
+          break;
+        }
+        yield;
+        const meanwhile = cache.get(uri);
+        if (meanwhile && meanwhile.version === version) return meanwhile.analysis;
+      }
+    } else {
+      analysis = analyzeWithin(text, settings);
+    }
+    cache.set(uri, { version, analysis });
+    workspace.update(summarizeArticle(uri, text, analysis.actors, analysis.quotes));
     return analysis;
+  }
+
+  function* settleInStages(document: ArticleDocument, settings?: ArticleSettings): Generator<void, boolean> {
+    const { uri, version } = document;
+    const served = provisional.get(uri);
+    const { entities } = yield* analyzeInStages(document, settings);
+    // Provisional entities of a newer version (typed while this was paused) stay.
+    if (provisional.get(uri)?.version === served?.version) provisional.delete(uri);
+    if (!served || served.version !== version) return false;
+    const guess = served.entities.entities;
+    return guess.length !== entities.length || guess.some((e, i) => e.start !== entities[i].start || e.end !== entities[i].end || e.type !== entities[i].type);
   }
 
   return Object.freeze({
@@ -189,13 +226,16 @@ export function createArticleService(options: ArticleServiceOptions = {}) {
      * analysis, i.e. when the client's semantic tokens need a refresh.
      */
     settle(document: ArticleDocument, settings?: ArticleSettings, token?: CancellationSignal): boolean {
-      const served = provisional.get(document.uri);
-      const { entities } = analyze(document, settings, token);
-      provisional.delete(document.uri);
-      if (!served || served.version !== document.version) return false;
-      const guess = served.entities.entities;
-      return guess.length !== entities.length || guess.some((e, i) => e.start !== entities[i].start || e.end !== entities[i].end || e.type !== entities[i].type);
+      if (token?.isCancellationRequested) throw new AnalysisCancelled();
+      return finish(settleInStages(document, settings));
     },
+
+    /**
+     * {@link settle}, pausing between the analysis's stages (sentences, entities, quotes, actors) so
+     * the caller can answer a keystroke in between, and drop the rest when the document changed: a
+     * large article's full analysis then holds the editor for one stage at a time, not for all.
+     */
+    settleInStages,
 
     /** The actor under the cursor, with what the workspace knows of them. */
     getActorCard(document: ArticleDocument, offset: number, settings?: ArticleSettings, token?: CancellationSignal): ActorCard | undefined {
