@@ -127,15 +127,15 @@ describe('incremental analysis', () => {
     const document = { uri: 'file:///stages.article', get version() { return version; }, getText: () => text };
     service.analyze(document);
     const next = random(11);
-    for (let round = 0; round < 12; round++) {
+    for (let round = 0; round < 18; round++) {
       text = randomEdit(text, next);
       version++;
       service.getEntitiesQuickly(document);
       const stages = service.settleInStages(document);
-      // Pause after `round % 4` stages (there are four), then either drop the rest because the
-      // text changed, or let a request analyse this version and resume.
+      // Pause after `round % 6` steps (sentences, tagging, clean-up, quotes, actors), then either
+      // drop the rest because the text changed, or let a request analyse this version and resume.
       let paused = true;
-      for (let s = 0; s < round % 4; s++) if (stages.next().done) paused = false;
+      for (let s = 0; s < round % 6; s++) if (stages.next().done) paused = false;
       if (round % 2 === 0) {
         stages.return(false);
         text = randomEdit(text, next);

@@ -25,15 +25,13 @@ export class IncrementalAnalyzer {
   private parses = new Map<string, ParagraphParse>();
   private tagCache = new Map<string, readonly TokenSpan[]>();
   private lastLayer: { text: string; layer: ParagraphLayer; split: ParagraphSplit } | undefined;
-  private readonly tagger: CachingTagger | undefined;
-  private readonly cachedRecognizer: EntityRecognizer;
+  /** When the recogniser is the trained one: its tagger with a sentence cache, and a recogniser over that. */
+  private readonly caching: { readonly tagger: CachingTagger; readonly recognizer: NerRecognizer } | undefined;
 
   constructor(private readonly recognizer: EntityRecognizer) {
     if (recognizer instanceof NerRecognizer && Object.getPrototypeOf(recognizer) === NerRecognizer.prototype) {
-      this.tagger = new CachingTagger(recognizer.tagger);
-      this.cachedRecognizer = new NerRecognizer(this.tagger);
-    } else {
-      this.cachedRecognizer = recognizer;
+      const tagger = new CachingTagger(recognizer.tagger);
+      this.caching = { tagger, recognizer: new NerRecognizer(tagger) };
     }
   }
 
@@ -59,7 +57,7 @@ export class IncrementalAnalyzer {
   }
 
   /**
-   * {@link analyze} one stage per step (sentences, entities, quotes, actors). Each step leaves the
+   * {@link analyze} one stage per step (sentences, tagging, entity clean-up, quotes, actors). Each step leaves the
    * caches consistent, so a caller may drop the generator between steps (the text changed) and the
    * next analysis still reuses what was done; other analyses may run between steps too.
    */
@@ -73,15 +71,20 @@ export class IncrementalAnalyzer {
     this.keepOnly(used);
     yield;
     let entities: EntityMention[];
-    if (this.tagger) {
+    if (this.caching) {
+      const { tagger, recognizer } = this.caching;
       const usedTags = new Map<string, readonly TokenSpan[]>();
-      this.tagger.cache = { previous: this.tagCache, used: usedTags };
+      tagger.cache = { previous: this.tagCache, used: usedTags };
+      const stages = recognizer.recognizeInStages(text, sentences);
       try {
-        entities = this.cachedRecognizer.recognize(text, sentences);
+        // The tagging step reads the cache; the clean-up after the pause does not.
+        stages.next();
       } finally {
-        this.tagger.cache = undefined;
+        tagger.cache = undefined;
       }
       this.tagCache = usedTags;
+      yield;
+      entities = finish(stages);
     } else {
       entities = this.recognizer.recognize(text, sentences);
     }

@@ -41,8 +41,18 @@ export class NerRecognizer implements EntityRecognizer {
   }
 
   recognize(text: string, sentences: readonly Sentence[]): EntityMention[] {
+    const stages = this.recognizeInStages(text, sentences);
+    for (;;) {
+      const step = stages.next();
+      if (step.done) return step.value;
+    }
+  }
+
+  /** {@link recognize} in two steps, tagging then the document-level clean-up, pausing between. */
+  *recognizeInStages(text: string, sentences: readonly Sentence[]): Generator<void, EntityMention[]> {
     const words = sentences.map((s) => s.tokens.map((t) => t.text));
     const tagged = this.tagger.tagDocument(this.truecase(words));
+    yield;
     let spans: DocSpan[] = [];
     tagged.forEach((list: TokenSpan[], s) => {
       for (const span of list) spans.push({ sentence: s, start: span.start, end: span.end, type: span.type, key: '' });
