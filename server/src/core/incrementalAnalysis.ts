@@ -57,9 +57,9 @@ export class IncrementalAnalyzer {
   }
 
   /**
-   * {@link analyze} one stage per step (sentences, tagging, entity clean-up, quotes, actors). Each step leaves the
-   * caches consistent, so a caller may drop the generator between steps (the text changed) and the
-   * next analysis still reuses what was done; other analyses may run between steps too.
+   * {@link analyze} one stage per step (sentences, tagging, entity clean-up, quotes, actors). Each
+   * step leaves the caches consistent, so a caller may drop the generator between steps (the text
+   * changed) and the next analysis still reuses what was done; other analyses may run between steps.
    */
   *analyzeInStages(text: string): Generator<void, ArticleAnalysis> {
     const { paragraphs, duplicates } = this.paragraphLayer(text);

@@ -231,9 +231,10 @@ export function createArticleService(options: ArticleServiceOptions = {}) {
     },
 
     /**
-     * {@link settle}, pausing between the analysis's stages (sentences, tagging, entity clean-up, quotes, actors) so
-     * the caller can answer a keystroke in between, and drop the rest when the document changed: a
-     * large article's full analysis then holds the editor for one stage at a time, not for all.
+     * {@link settle}, pausing between the analysis's stages (sentences, tagging, entity clean-up,
+     * quotes, actors) so the caller can answer a keystroke in between, and drop the rest when the
+     * document changed: a large article's full analysis then holds the editor for one stage at a
+     * time, not for all.
      */
     settleInStages,
 
