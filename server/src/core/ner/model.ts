@@ -280,8 +280,9 @@ export class TaggerModel {
   }
 
   /**
-   * Best tag sequence for `n` tokens whose features are `feats[offsets[i]..offsets[i+1])`.
-   * Writes tag indices to `out`.
+   * Best tag sequence for `n` tokens whose features are `feats[offsets[i]..offsets[i+1])` (the full
+   * layout, as training sees it). Writes tag indices to `out`. The analysis decodes with
+   * {@link decodeWords}; this plain form is the reference a test holds it to.
    */
   decode(feats: Int32Array, offsets: Int32Array, n: number, out: Int32Array): void {
     const T = this.nTags;
