@@ -13,6 +13,7 @@ import {
   TextDocuments,
   TextDocumentSyncKind,
   type CancellationToken,
+  type Disposable,
   type InitializeResult,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
@@ -125,19 +126,45 @@ connection.onInitialized(() => {
     });
   }
   void indexWorkspace();
-  // Files matched by `articleLens.files` only: ask the client to report their changes too.
-  if (canRegisterWatchers && workspaceFolders.length > 0) {
-    void settings.get(workspaceFolders[0]).then((folderSettings) => {
-      const watchers = extraArticleWatchers(folderSettings);
-      if (watchers.length > 0) return connection.client.register(DidChangeWatchedFilesNotification.type, { watchers });
-    }).catch(() => undefined);
-  }
+  void watchExtraArticleFiles();
 });
 
-async function indexWorkspace(folders: readonly string[] = workspaceFolders): Promise<void> {
+/** The `articleLens.files` patterns the index and the file watchers follow, as JSON. */
+let articleFilePatterns: string | undefined;
+let extraWatchers: Promise<Disposable | undefined> = Promise.resolve(undefined);
+
+/** Files matched by `articleLens.files` only: asks the client to report their changes too (again, when the patterns change). */
+async function watchExtraArticleFiles(): Promise<void> {
+  if (!canRegisterWatchers || workspaceFolders.length === 0) return;
+  const watchers = extraArticleWatchers(await settings.get(workspaceFolders[0]));
+  const previous = extraWatchers;
+  extraWatchers = (async () => {
+    (await previous)?.dispose();
+    return watchers.length > 0 ? connection.client.register(DidChangeWatchedFilesNotification.type, { watchers }) : undefined;
+  })().catch(() => undefined);
+  await extraWatchers;
+}
+
+/**
+ * A settings change that alters `articleLens.files` changes which files are articles: files no
+ * longer matched leave the index, newly matched ones are scanned in, and the watchers follow.
+ */
+async function followArticleFilePatterns(): Promise<void> {
+  if (workspaceFolders.length === 0 || articleFilePatterns === undefined) return;
+  const patterns = JSON.stringify((await settings.get(workspaceFolders[0])).files);
+  if (patterns === articleFilePatterns) return;
+  await watchedArticles.forgetFilesNoLongerArticles();
+  await watchExtraArticleFiles();
+  const indexed = new Set(service.indexedArticles());
+  await indexWorkspace(workspaceFolders, (uri) => indexed.has(uri));
+}
+
+/** Indexes the articles under `folders`, except open documents and those `skip` names. */
+async function indexWorkspace(folders: readonly string[] = workspaceFolders, skip: (uri: string) => boolean = () => false): Promise<void> {
   if (folders.length === 0) return;
   const progress = await connection.window.createWorkDoneProgress().catch(() => undefined);
   const workspaceSettings = await settings.get(folders[0]);
+  articleFilePatterns = JSON.stringify(workspaceSettings.files);
   const count = await scanWorkspace(folders, service, workspaceSettings, {
     begin: (total) => {
       progress?.begin('Article Lens: indexing articles', 0, `0/${total}`, false);
@@ -148,7 +175,7 @@ async function indexWorkspace(folders: readonly string[] = workspaceFolders): Pr
       void connection.sendNotification(ServerStatusNotification, { state: 'indexing', articles: service.workspaceSize, message: `Indexing articles: ${done}/${total}` });
     },
     done: () => progress?.done(),
-  }, (uri) => documents.get(uri) !== undefined, { workerScript: path.join(__dirname, 'indexWorker.js') });
+  }, (uri) => documents.get(uri) !== undefined || skip(uri), { workerScript: path.join(__dirname, 'indexWorker.js') });
   void connection.sendNotification(ServerStatusNotification, { state: 'ready', articles: service.workspaceSize, message: `${count} article files indexed` });
 }
 
@@ -230,6 +257,7 @@ connection.onDidChangeConfiguration(() => {
   settings.clear();
   for (const document of documents.all()) diagnostics.schedule(document.uri, true);
   refreshSemanticTokens();
+  void followArticleFilePatterns().catch((error) => connection.console.error(`re-indexing after a settings change failed: ${error instanceof Error ? error.message : String(error)}`));
 });
 
 const watchedArticles = new WatchedArticles({

@@ -41,9 +41,21 @@ export class LspTestClient {
     });
     this.connection.onRequest('window/workDoneProgress/create', () => null);
     this.connection.onRequest('workspace/configuration', (params: { items: unknown[] }) => params.items.map(() => this.configuration));
-    this.connection.onRequest('client/registerCapability', () => null);
+    this.connection.onRequest('client/registerCapability', (params: { registrations: { method: string; registerOptions?: unknown }[] }) => {
+      for (const r of params.registrations) this.registrations.push(r);
+      return null;
+    });
+    this.connection.onRequest('client/unregisterCapability', (params: { unregisterations: { method: string }[] }) => {
+      this.unregistrations += params.unregisterations.length;
+      return null;
+    });
     this.connection.listen();
   }
+
+  /** Capabilities the server registered (`client/registerCapability`), in order. */
+  readonly registrations: { method: string; registerOptions?: unknown }[] = [];
+  /** How many registrations the server withdrew. */
+  unregistrations = 0;
 
   /** What the client answers to `workspace/configuration` for `articleLens`. */
   configuration: unknown = {};
@@ -59,7 +71,7 @@ export class LspTestClient {
       rootUri: workspaceFolder ? URI.file(workspaceFolder).toString() : null,
       workspaceFolders: workspaceFolder ? [{ uri: URI.file(workspaceFolder).toString(), name: 'ws' }] : null,
       capabilities: {
-        workspace: { configuration: withConfiguration },
+        workspace: { configuration: withConfiguration, didChangeWatchedFiles: { dynamicRegistration: true } },
         textDocument: { semanticTokens: { requests: { full: true, range: true }, tokenTypes: [], tokenModifiers: [], formats: ['relative'] } },
       },
     });

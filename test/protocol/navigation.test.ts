@@ -224,6 +224,22 @@ describe('workspace index kept up to date over stdio', function () {
     await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: URI.file(path.join(folder, 'news')).toString(), type: 3 }] });
     await eventually('Sergei Lavrov', []);
   });
+
+  it('follows a change of articleLens.files: new matches indexed, old ones forgotten, watchers replaced', async () => {
+    const draft = path.join(folder, 'drafts', 'e.md');
+    fs.mkdirSync(path.join(folder, 'extra'), { recursive: true });
+    fs.writeFileSync(draft, 'A draft about Sergei Lavrov.\n');
+    fs.writeFileSync(path.join(folder, 'extra', 'd.md'), 'Sergei Lavrov in an extra file.\n');
+    await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: URI.file(draft).toString(), type: 1 }] });
+    await eventually('Sergei Lavrov', ['e.md']);
+    assert.deepStrictEqual(client.registrations.filter((r) => r.method === 'workspace/didChangeWatchedFiles').map((r) => r.registerOptions), [{ watchers: [{ globPattern: '**/drafts/*.md' }] }]);
+
+    client.configuration = { files: ['**/extra/*.md'] };
+    await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: {} });
+    await eventually('Sergei Lavrov', ['d.md']);
+    assert.strictEqual(client.unregistrations, 1, 'the old watcher is withdrawn');
+    assert.deepStrictEqual(client.registrations.filter((r) => r.method === 'workspace/didChangeWatchedFiles').map((r) => r.registerOptions).slice(-1), [{ watchers: [{ globPattern: '**/extra/*.md' }] }]);
+  });
 });
 
 describe('workspace folders added and removed over stdio', function () {

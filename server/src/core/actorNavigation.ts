@@ -172,6 +172,11 @@ export function createActorNavigation({ analyze, workspace, isAnalysed }: Naviga
       return gone.length;
     },
 
+    /** The URIs of every indexed article. */
+    indexedArticles(): string[] {
+      return [...workspace.uris()];
+    },
+
     /** Actors and quotes across the workspace whose words match the query. */
     searchWorkspace(query: string, limit?: number): WorkspaceSearchHit[] {
       return workspace.search(query, limit);

@@ -53,6 +53,21 @@ export class WatchedArticles {
     await Promise.all(changes.map((change) => this.applyOne(change.uri, change.type)));
   }
 
+  /**
+   * After `articleLens.files` changed: forgets indexed files that are no longer articles (files the
+   * new patterns match are the scan's to add). Open documents stay: the editor decides their language.
+   */
+  async forgetFilesNoLongerArticles(): Promise<void> {
+    for (const uri of this.host.service.indexedArticles()) {
+      if (this.host.isOpen(uri)) continue;
+      const parsed = URI.parse(uri);
+      const folder = parsed.scheme === 'file' ? this.folderOf(parsed.fsPath) : undefined;
+      if (!folder) continue;
+      const settings = await this.host.settingsFor(folder.uri);
+      if (!isWorkspaceArticle(folder.fsPath, parsed.fsPath, settings.files)) this.host.service.removeArticle(uri);
+    }
+  }
+
   /** Re-reads a file from disk: after its document closes, the disk is the truth again. */
   reindex(uri: string): Promise<void> {
     return this.applyOne(uri, FileChangeType.Changed);
