@@ -18,10 +18,12 @@
  *    on a 1 MB article.
  * 3. Typing: 200 single-character edits (incremental `didChange`) in the middle of a 1 MB article;
  *    per edit, the time to fresh diagnostics (published for the new version) and to fresh semantic
- *    tokens for the visible range (a range request sent right after the edit).
+ *    tokens for the visible range (a range request sent right after the edit). Then typing with
+ *    pauses: keystrokes sent at points spread through the full analysis that follows a pause.
  * 4. Workspace: time and peak resident memory (VmHWM of the server process) to index 1,000 and
  *    10,000 articles (PolNeAR replicated into a temp folder), progress notifications seen, and hover
- *    latency on an actor that appears in thousands of them.
+ *    latency on an actor that appears in thousands of them: after an edit of the hovered article, the
+ *    same hover again, and the first one on a cold main thread.
  */
 import * as fs from 'fs';
 import * as os from 'os';
