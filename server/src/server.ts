@@ -305,7 +305,9 @@ connection.languages.semanticTokens.onRange((params, token) =>
     const document = documents.get(params.textDocument.uri);
     if (!document) return { data: [] };
     const positions = positionsOf(document);
-    const { entities } = service.getEntitiesQuickly(document, positions.offsetsOf(params.range), await settings.get(document.uri), token);
+    const { entities, firstPaint } = service.getEntitiesQuickly(document, positions.offsetsOf(params.range), await settings.get(document.uri), token);
+    // Shown before the full analysis: have it run (settling refreshes the client's tokens after).
+    if (firstPaint) settling.schedule(document.uri);
     return buildSemanticTokens(entities, positions);
   }, { data: [] }),
 );

@@ -152,6 +152,33 @@ describe('incremental analysis', () => {
     }
   });
 
+  it('colours the visible paragraphs of a large document at once, then settles on the full analysis', () => {
+    const service = createArticleService({ recognizer });
+    // Over 100,000 characters: the seeds, eight times over.
+    const text = Array.from({ length: 8 }, () => articles.join('\n\n')).join('\n\n');
+    assert.ok(text.length > 100_000, `${text.length} characters`);
+    const document = { uri: 'file:///large.article', version: 1, getText: () => text };
+    const start = text.indexOf('Sergei Lavrov', text.length >> 1);
+    const range = { start, end: start + 3000 };
+    const quick = service.getEntitiesQuickly(document, range);
+    assert.strictEqual(quick.exact, false);
+    assert.strictEqual(quick.firstPaint, true);
+    assert.ok(quick.entities.length >= 5, `${quick.entities.length} entities on screen`);
+    for (const e of quick.entities) {
+      assert.strictEqual(text.slice(e.start, e.end), e.text);
+      assert.ok(e.end > range.start && e.start < range.end, 'inside the visible range');
+    }
+    assert.ok(quick.entities.some((e) => e.text === 'Sergei Lavrov' && e.type === 'person'));
+    assert.strictEqual(service.settle(document), true, 'the client is asked to refresh after the first paint');
+    const exact = service.getEntitiesQuickly(document, range);
+    assert.strictEqual(exact.exact, true);
+    assert.deepStrictEqual(exact.entities, analyzeArticle(text, recognizer).entities.filter((e) => e.end > range.start && e.start < range.end));
+    assert.strictEqual(service.settle(document), false, 'nothing more to refresh');
+    // A small document is analysed at once instead.
+    const small = { uri: 'file:///small.article', version: 1, getText: () => articles[0] };
+    assert.strictEqual(service.getEntitiesQuickly(small, { start: 0, end: 500 }).exact, true);
+  });
+
   it('answers semantic-token deltas with one edit that rebuilds the new array', () => {
     const next = random(8);
     for (let i = 0; i < 200; i++) {

@@ -275,6 +275,26 @@ export function provisionalEntitiesIn(p: ProvisionalEntities, range?: OffsetRang
   return lazyOf(p).entitiesIn(range);
 }
 
+/**
+ * Entities of the paragraphs that overlap `range`, recognised on their own: what a large document
+ * can show at once when it is opened, before its full analysis exists. Inexact: the document-level
+ * agreement (a surname taking the type of a full name elsewhere) sees only these paragraphs.
+ */
+export function entitiesOfParagraphsIn(text: string, paragraphs: readonly Paragraph[], range: OffsetRange, recognizer: EntityRecognizer): EntityMention[] {
+  let low = 0;
+  let high = paragraphs.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (paragraphs[mid].end <= range.start) low = mid + 1;
+    else high = mid;
+  }
+  const sentences: Sentence[] = [];
+  for (let i = low; i < paragraphs.length && paragraphs[i].start < range.end; i++) {
+    for (const sentence of splitSentences(text, tokenize(text, paragraphs[i]))) sentences.push(sentence);
+  }
+  return sentences.length > 0 ? recognizer.recognize(text, sentences) : [];
+}
+
 /** Beyond this many characters around an edit the re-recognised block stops at a line break. */
 const MAX_BLOCK_REACH = 20_000;
 
