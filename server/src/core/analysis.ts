@@ -1,6 +1,7 @@
 import { groupActors, type Actor } from './actors';
 import { findDuplicateParagraphs, type DuplicateParagraph } from './duplicateParagraphs';
 import { splitParagraphs } from './paragraphs';
+import { finish, type Staged } from './stages';
 import { findQuotes } from './quotes';
 import { splitSentences, tokenize } from './tokenize';
 import type { EntityMention, EntityRecognizer, Paragraph, Quote, Sentence } from './types';
@@ -42,7 +43,7 @@ export function completeAnalysis(layers: ArticleLayers): ArticleAnalysis {
  * {@link completeAnalysis} one stage per step: the generator pauses (yields) between stages, so a
  * caller can let other work in, or give up when the text changed meanwhile.
  */
-export function* completeAnalysisInStages(layers: ArticleLayers): Generator<void, ArticleAnalysis> {
+export function* completeAnalysisInStages(layers: ArticleLayers): Staged<ArticleAnalysis> {
   const { text, paragraphs, sentences, entities } = layers;
   const quotes = findQuotes(text, paragraphs, sentences, entities);
   yield;
@@ -50,10 +51,3 @@ export function* completeAnalysisInStages(layers: ArticleLayers): Generator<void
   return { ...layers, quotes, actors };
 }
 
-/** Runs a staged computation to its end without pausing. */
-export function finish<T>(stages: Generator<void, T>): T {
-  for (;;) {
-    const step = stages.next();
-    if (step.done) return step.value;
-  }
-}

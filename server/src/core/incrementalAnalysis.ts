@@ -1,7 +1,8 @@
-import { completeAnalysisInStages, finish, type ArticleAnalysis } from './analysis';
+import { completeAnalysisInStages, type ArticleAnalysis } from './analysis';
 import { findDuplicateParagraphs, paragraphKey, type DuplicateParagraph } from './duplicateParagraphs';
 import { NerRecognizer, SequenceTagger, type TokenSpan } from './ner';
 import { resplitParagraphs, splitParagraphs, splitParagraphsWithInfo, type ParagraphSplit } from './paragraphs';
+import { finish, type Staged } from './stages';
 import { splitSentences, tokenize } from './tokenize';
 import { commonPrefixLength, commonSuffixLength } from './textDiff';
 import type { EntityMention, EntityRecognizer, OffsetRange, Paragraph, Sentence, Token } from './types';
@@ -61,7 +62,7 @@ export class IncrementalAnalyzer {
    * step leaves the caches consistent, so a caller may drop the generator between steps (the text
    * changed) and the next analysis still reuses what was done; other analyses may run between steps.
    */
-  *analyzeInStages(text: string): Generator<void, ArticleAnalysis> {
+  *analyzeInStages(text: string): Staged<ArticleAnalysis> {
     const { paragraphs, duplicates } = this.paragraphLayer(text);
     const used = new Map<string, ParagraphParse>();
     const sentences: Sentence[] = [];

@@ -1,10 +1,11 @@
 import { createActorNavigation } from './actorNavigation';
 import { actorAt, type Actor, type ActorMention } from './actors';
-import { analyzeArticle, finish, type ArticleAnalysis } from './analysis';
+import { analyzeArticle, type ArticleAnalysis } from './analysis';
 import { paragraphRemovalRanges, type DuplicateParagraph } from './duplicateParagraphs';
 import { entitiesOfParagraphsIn, IncrementalAnalyzer, provisionalEntitiesIn, provisionalFromAnalysis, updateProvisionalEntities, type ParagraphLayer, type ProvisionalEntities } from './incrementalAnalysis';
 import { loadDefaultRecognizer } from './ner';
 import { DEFAULT_SETTINGS, type ArticleSettings } from './settings';
+import { finish, type Staged } from './stages';
 import type { EntityMention, EntityRecognizer, OffsetRange, Quote } from './types';
 import { summarizeArticle, WorkspaceIndex, type ArticleReference, type ArticleSummary } from './workspaceIndex';
 
@@ -123,7 +124,7 @@ export function createArticleService(options: ArticleServiceOptions = {}) {
    * {@link analyze} pausing between its stages. A request that analyses the same version while this
    * is paused (synchronously, with {@link analyze}) is taken up: the rest is not done twice.
    */
-  function* analyzeInStages(document: ArticleDocument, settings: ArticleSettings = DEFAULT_SETTINGS): Generator<void, ArticleAnalysis> {
+  function* analyzeInStages(document: ArticleDocument, settings: ArticleSettings = DEFAULT_SETTINGS): Staged<ArticleAnalysis> {
     const { uri, version } = document;
     const cached = cache.get(uri);
     if (cached && cached.version === version) return cached.analysis;
@@ -149,7 +150,7 @@ export function createArticleService(options: ArticleServiceOptions = {}) {
     return analysis;
   }
 
-  function* settleInStages(document: ArticleDocument, settings?: ArticleSettings): Generator<void, boolean> {
+  function* settleInStages(document: ArticleDocument, settings?: ArticleSettings): Staged<boolean> {
     const { uri, version } = document;
     const served = provisional.get(uri);
     const { entities } = yield* analyzeInStages(document, settings);

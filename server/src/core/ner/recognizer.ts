@@ -1,3 +1,4 @@
+import { finish, type Staged } from '../stages';
 import type { EntityMention, EntityRecognizer, EntityType, Sentence } from '../types';
 import { charClass, hashLower } from './hash';
 import { LIST_BIT, type Gazetteers } from './gazetteer';
@@ -41,15 +42,11 @@ export class NerRecognizer implements EntityRecognizer {
   }
 
   recognize(text: string, sentences: readonly Sentence[]): EntityMention[] {
-    const stages = this.recognizeInStages(text, sentences);
-    for (;;) {
-      const step = stages.next();
-      if (step.done) return step.value;
-    }
+    return finish(this.recognizeInStages(text, sentences));
   }
 
   /** {@link recognize} in two steps, tagging then the document-level clean-up, pausing between. */
-  *recognizeInStages(text: string, sentences: readonly Sentence[]): Generator<void, EntityMention[]> {
+  *recognizeInStages(text: string, sentences: readonly Sentence[]): Staged<EntityMention[]> {
     const words = sentences.map((s) => s.tokens.map((t) => t.text));
     const tagged = this.tagger.tagDocument(this.truecase(words));
     yield;
