@@ -204,7 +204,7 @@ function main(): void {
   const nFeat = keys.length;
   console.log(`features: ${nFeat} distinct, ${trainEnc.rows.length} occurrences; encoded in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
 
-  const [allowed, allowedEnd] = transitionConstraints(tags);
+  const constraints = transitionConstraints(tags);
   let maxLen = 0;
   for (const s of [...trainEnc.sentences, ...devEnc.sentences]) maxLen = Math.max(maxLen, s.words.length);
   const em = new Float32Array(maxLen * T);
@@ -223,7 +223,7 @@ function main(): void {
         for (let t = 0; t < T; t++) em[base + t] += weights[wb + t];
       }
     }
-    viterbi(em, trans, allowed, allowedEnd, n, T, score, back, pred);
+    viterbi(em, trans, constraints, n, T, score, back, pred);
     return n;
   };
 

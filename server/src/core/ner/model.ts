@@ -115,18 +115,12 @@ export class TaggerModel {
   private readonly zeroRecord: number;
   private readonly scale: number;
   private readonly transitions: Float32Array;
-  /** 1 where tag `b` may follow tag `a` (row `nTags` = sentence start). */
-  private readonly allowed: Uint8Array;
-  /** 1 where a sentence may end on the tag. */
-  private readonly allowedEnd: Uint8Array;
+  /** Which tag sequences are valid (see {@link transitionConstraints}). */
+  private readonly constraints: TagConstraints;
   private emission = new Float32Array(0);
   private readonly accumulator: Int32Array;
   private score = new Float32Array(0);
   private back = new Int32Array(0);
-  /** Per tag `t`: its allowed predecessors are `predTag[predStart[t]..predStart[t + 1])`, ascending, with their transition weights in `predTrans`. */
-  private readonly predStart: Int32Array;
-  private readonly predTag: Int32Array;
-  private readonly predTrans: Float32Array;
   /**
    * The word cache of {@link decodeWords}: open addressing from the word's feature hash to an entry;
    * entry `e` holds the word in `cachedWords[e - BOUNDARY_WORDS]` (compared in full, so hash
@@ -184,23 +178,8 @@ export class TaggerModel {
     this.zeroRecord = zeroRecord;
     this.wordSums = new Int32Array(1024 * WORD_VECTORS * T);
     for (let b = 0; b < BOUNDARY_WORDS; b++) this.sumNeighbourGroups(BOUNDARY_NEIGHBOUR_FEATURES, b * NEIGHBOUR_FEATURES, b);
-    [this.allowed, this.allowedEnd] = transitionConstraints(this.tags);
+    this.constraints = transitionConstraints(this.tags);
     this.accumulator = new Int32Array(T);
-    // Most tag bigrams are forbidden (I-/L- only continue their own type): Viterbi visits only the allowed ones.
-    this.predStart = new Int32Array(T + 1);
-    const predTag: number[] = [];
-    const predTrans: number[] = [];
-    for (let t = 0; t < T; t++) {
-      this.predStart[t] = predTag.length;
-      for (let s = 0; s < T; s++) {
-        if (!this.allowed[s * T + t]) continue;
-        predTag.push(s);
-        predTrans.push(transitions[s * T + t]);
-      }
-    }
-    this.predStart[T] = predTag.length;
-    this.predTag = Int32Array.from(predTag);
-    this.predTrans = Float32Array.from(predTrans);
   }
 
   /** Parses a model file. */
@@ -297,7 +276,7 @@ export class TaggerModel {
       this.addWeights(feats, offsets[i], offsets[i + 1], acc, 0);
       for (let t = 0; t < T; t++) em[base + t] = acc[t] * scale;
     }
-    this.viterbiAllowed(n, out);
+    viterbi(this.emission, this.transitions, this.constraints, n, this.nTags, this.score, this.back, out);
   }
 
   /** Sums a word's neighbour features, `feats[from…from + NEIGHBOUR_FEATURES)`, into its cache entry's group vectors. */
@@ -410,63 +389,19 @@ export class TaggerModel {
       const base = i * T;
       for (let t = 0; t < T; t++) em[base + t] = acc[t] * scale;
     }
-    this.viterbiAllowed(n, out);
-  }
-
-  /**
-   * {@link viterbi} over the emission buffer, visiting only allowed bigrams, in the same order (so ties
-   * resolve identically and the result is the same).
-   */
-  private viterbiAllowed(n: number, out: Int32Array): void {
-    if (n === 0) return;
-    const T = this.nTags;
-    const em = this.emission, trans = this.transitions, allowed = this.allowed, allowedEnd = this.allowedEnd;
-    const score = this.score, back = this.back;
-    const predStart = this.predStart, predTag = this.predTag, predTrans = this.predTrans;
-    const NEG = -1e30;
-    const startRow = T * T;
-    for (let t = 0; t < T; t++) score[t] = allowed[startRow + t] ? em[t] + trans[startRow + t] : NEG;
-    for (let i = 1; i < n; i++) {
-      const prev = (i - 1) * T;
-      const cur = i * T;
-      for (let t = 0; t < T; t++) {
-        let best = NEG;
-        let arg = 0;
-        for (let k = predStart[t], end = predStart[t + 1]; k < end; k++) {
-          const s = predTag[k];
-          const v = score[prev + s] + predTrans[k];
-          if (v > best) {
-            best = v;
-            arg = s;
-          }
-        }
-        score[cur + t] = best + em[cur + t];
-        back[cur + t] = arg;
-      }
-    }
-    const last = (n - 1) * T;
-    let best = NEG;
-    let arg = 0;
-    for (let t = 0; t < T; t++) {
-      if (allowedEnd[t] && score[last + t] > best) {
-        best = score[last + t];
-        arg = t;
-      }
-    }
-    out[n - 1] = arg;
-    for (let i = n - 1; i > 0; i--) out[i - 1] = back[i * T + out[i]];
+    viterbi(this.emission, this.transitions, this.constraints, n, this.nTags, this.score, this.back, out);
   }
 }
 
 /**
- * Viterbi over `n × T` emission scores with transitions `(T + 1) × T` (last row: start) and hard
- * constraints. Shared with the trainer so training and run time decode identically.
+ * Viterbi over `n × T` emission scores with transitions `(T + 1) × T` (last row: start) under the
+ * hard constraints, visiting only allowed bigrams (most are forbidden: I- and L- only continue their
+ * own type). Shared with the trainer so training and run time decode identically.
  */
 export function viterbi(
   em: Float32Array,
   trans: Float32Array,
-  allowed: Uint8Array,
-  allowedEnd: Uint8Array,
+  constraints: TagConstraints,
   n: number,
   T: number,
   score: Float32Array,
@@ -474,6 +409,7 @@ export function viterbi(
   out: Int32Array,
 ): void {
   if (n === 0) return;
+  const { allowed, allowedEnd, predStart, predTag, predRow } = constraints;
   const NEG = -1e30;
   const startRow = T * T;
   for (let t = 0; t < T; t++) score[t] = allowed[startRow + t] ? em[t] + trans[startRow + t] : NEG;
@@ -483,9 +419,9 @@ export function viterbi(
     for (let t = 0; t < T; t++) {
       let best = NEG;
       let arg = 0;
-      for (let s = 0; s < T; s++) {
-        if (!allowed[s * T + t]) continue;
-        const v = score[prev + s] + trans[s * T + t];
+      for (let k = predStart[t], end = predStart[t + 1]; k < end; k++) {
+        const s = predTag[k];
+        const v = score[prev + s] + trans[predRow[k] + t];
         if (v > best) {
           best = v;
           arg = s;
@@ -508,11 +444,24 @@ export function viterbi(
   for (let i = n - 1; i > 0; i--) out[i - 1] = back[i * T + out[i]];
 }
 
+/** The valid tag sequences, as {@link transitionConstraints} finds them. */
+export interface TagConstraints {
+  /** 1 where tag `b` may follow tag `a`, at `a * T + b` (row `T` = sentence start). */
+  readonly allowed: Uint8Array;
+  /** 1 where a sentence may end on the tag. */
+  readonly allowedEnd: Uint8Array;
+  /** Per tag `t`: the tags that may precede it are `predTag[predStart[t]..predStart[t + 1])`, ascending. */
+  readonly predStart: Int32Array;
+  readonly predTag: Int32Array;
+  /** `predTag[k] * T`: where the predecessor's row of transitions starts. */
+  readonly predRow: Int32Array;
+}
+
 /**
  * Valid tag bigrams for BIO or BILOU tag names (`B-PER`, `I-PER`, `L-PER`, `U-PER`, `O`): an inside
  * or last tag only continues a span of the same type; a span must be closed before a new one (BILOU).
  */
-export function transitionConstraints(tags: readonly string[]): [Uint8Array, Uint8Array] {
+export function transitionConstraints(tags: readonly string[]): TagConstraints {
   const T = tags.length;
   const allowed = new Uint8Array((T + 1) * T);
   const allowedEnd = new Uint8Array(T);
@@ -531,5 +480,12 @@ export function transitionConstraints(tags: readonly string[]): [Uint8Array, Uin
       allowed[a * T + b] = ok ? 1 : 0;
     }
   }
-  return [allowed, allowedEnd];
+  const predStart = new Int32Array(T + 1);
+  const predTag: number[] = [];
+  for (let t = 0; t < T; t++) {
+    predStart[t] = predTag.length;
+    for (let a = 0; a < T; a++) if (allowed[a * T + t]) predTag.push(a);
+  }
+  predStart[T] = predTag.length;
+  return { allowed, allowedEnd, predStart, predTag: Int32Array.from(predTag), predRow: Int32Array.from(predTag, (a) => a * T) };
 }
