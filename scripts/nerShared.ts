@@ -70,7 +70,7 @@ export function segmentDocuments(sentences: readonly ConllSentence[]): ConllSent
   return docs;
 }
 
-/** Spans of an IOB1 (or BIO) tag sequence. */
+/** Spans of an IOB1, BIO or BILOU tag sequence (`I-` and `L-` continue a span of their type). */
 export function tagSpans(tags: readonly string[]): TypedSpan[] {
   const spans: TypedSpan[] = [];
   let i = 0;
@@ -81,7 +81,7 @@ export function tagSpans(tags: readonly string[]): TypedSpan[] {
     }
     const type = tags[i].slice(2);
     let j = i + 1;
-    while (j < tags.length && tags[j] === `I-${type}`) j++;
+    while (j < tags.length && (tags[j] === `I-${type}` || tags[j] === `L-${type}`)) j++;
     spans.push({ start: i, end: j, type });
     i = j;
   }

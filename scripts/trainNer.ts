@@ -233,7 +233,7 @@ function main(): void {
       const n = decode(devEnc, s, weights, trans);
       const predicted: string[] = [];
       for (let i = 0; i < n; i++) predicted.push(tags[pred[i]]);
-      result.add(tagSpans(convertTags(devEnc.sentences[s].tags, 'BIO')), bilouSpans(predicted));
+      result.add(tagSpans(convertTags(devEnc.sentences[s].tags, 'BIO')), tagSpans(predicted));
     }
     return result;
   };
@@ -362,24 +362,6 @@ function main(): void {
   console.log(without.format('testa, saved model, no document consistency:'));
   console.log(withDoc.format('testa, saved model, with document consistency:'));
   console.log(`total ${((Date.now() - t0) / 1000).toFixed(1)} s`);
-}
-
-/** Spans of a BIO or BILOU tag sequence. */
-function bilouSpans(tags: readonly string[]): { start: number; end: number; type: string }[] {
-  const spans: { start: number; end: number; type: string }[] = [];
-  let i = 0;
-  while (i < tags.length) {
-    if (tags[i] === 'O') {
-      i++;
-      continue;
-    }
-    const type = tags[i].slice(2);
-    let j = i + 1;
-    while (j < tags.length && (tags[j] === `I-${type}` || tags[j] === `L-${type}`)) j++;
-    spans.push({ start: i, end: j, type });
-    i = j;
-  }
-  return spans;
 }
 
 main();
