@@ -3,14 +3,15 @@ import { bareSurname, isFullName, normalizeName, similarNameWord, similarPersonN
 import { isRoleWord } from './roles';
 import type { EntityType, OffsetRange, Quote } from './types';
 
-/** What the workspace keeps of one actor in one article: small, so 10,000 articles fit in memory. */
-export interface ActorSummary {
-  readonly key: string;
-  readonly type: EntityType;
-  readonly name: string;
-  readonly spellings: readonly string[];
-  /** The roles this article gives the actor: roles over time stay with the article they come from. */
-  readonly roles: readonly string[];
+/** The fields of an actor that cross-article matching looks at. */
+export type ActorIdentity = Pick<Actor, 'key' | 'type' | 'name' | 'spellings' | 'roles'>;
+
+/**
+ * What the workspace keeps of one actor in one article: small, so 10,000 articles fit in memory.
+ * Its identity fields are the actor's own; `roles` are those this article gives (roles over time stay
+ * with the article they come from).
+ */
+export interface ActorSummary extends ActorIdentity {
   readonly mentionCount: number;
   readonly quoteCount: number;
   /** Offset of the first mention, for links into the article. */
@@ -134,8 +135,7 @@ export function summaryMentions(article: ArticleSummary, actor: ActorSummary): S
   return mentions;
 }
 
-/** The fields of an actor that cross-article matching looks at. */
-export type ActorIdentity = Pick<Actor, 'key' | 'type' | 'name' | 'spellings' | 'roles'>;
+
 
 /**
  * The actors of every article in the workspace, joined by key (type plus surname for people).
