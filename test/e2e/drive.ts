@@ -10,14 +10,9 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { arg } from './args';
 
 // ---------------------------------------------------------------------------------------------- arguments
-function arg(name: string, fallback?: string): string {
-  const i = process.argv.indexOf(`--${name}`);
-  const v = i >= 0 ? process.argv[i + 1] : fallback;
-  if (v === undefined) throw new Error(`missing --${name}`);
-  return v;
-}
 const URL_ = arg('url');
 const WS = arg('workspace');
 const OUT = arg('out');
