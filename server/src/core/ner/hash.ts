@@ -104,23 +104,15 @@ export function lowerChar(c: number): number {
  * their exact length so `UN` and `NATO` stay apart from longer all-caps words.
  */
 export function hashShape(s: string): number {
-  let h = FNV_OFFSET ^ 0x27d4eb2f;
-  let prev = -1;
-  const exact = s.length <= 4;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    const cls = CHAR_CLASS[c];
-    const sym = cls === 1 ? 88 : cls === 2 ? 120 : cls === 3 ? 100 : NORM[c];
-    if (sym === prev && !exact) continue;
-    prev = sym;
-    h = Math.imul(h ^ sym, FNV_PRIME);
-  }
-  return h | 0;
+  wordHashes(s, scratch);
+  return scratch[2];
 }
+
+const scratch = new Int32Array(3);
 
 /**
  * {@link hashWord}, {@link hashLower} and {@link hashShape} of `s` in one pass over its characters,
- * written to `out[0..2]`: every token of a document needs all three.
+ * written to `out[0..2]`: every token of a document needs all three. The shape is defined here.
  */
 export function wordHashes(s: string, out: Int32Array): void {
   let hw = FNV_OFFSET;
