@@ -102,12 +102,6 @@ function buildArticle(texts: readonly string[], bytes: number, from = 0): string
   return `${out.slice(0, cut).trimEnd()}\n`;
 }
 
-async function timeIt<T>(fn: () => T): Promise<[T, number]> {
-  const t0 = performance.now();
-  const value = fn();
-  return [value, performance.now() - t0];
-}
-
 /**
  * Wall time and CPU time (user + system) of a synchronous call. On a shared machine the wall time
  * includes waiting for a core; the CPU time is the work done on one core.
