@@ -12,7 +12,7 @@ export interface Nominal extends OffsetRange {
 const MAX_MODIFIERS = 3;
 
 /**
- * Finds `the` + up to three modifiers + a role head word (`server/data/roles.txt`) that is not an
+ * Finds `the` + up to three modifiers + a role head word (`server/data/vocabulary/role-words.txt`) that is not an
  * apposition before a name (`the Iranian Foreign Minister Mohammad Jawad Zarif` gives a role, not a
  * reference) and does not overlap a recognised entity. Linear in the number of tokens.
  */

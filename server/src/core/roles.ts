@@ -4,10 +4,10 @@ import type { EntityMention, Sentence, Token } from './types';
 
 let roleHeads: Set<string> | undefined;
 
-/** The role head words from `server/data/roles.txt`, loaded once. */
+/** The role head words from `server/data/vocabulary/role-words.txt`, loaded once. */
 function loadRoleHeads(): Set<string> {
   if (!roleHeads) {
-    const lines = fs.readFileSync(resolveDataFile('roles.txt'), 'utf8').split(/\r?\n/);
+    const lines = fs.readFileSync(resolveDataFile('vocabulary/role-words.txt'), 'utf8').split(/\r?\n/);
     roleHeads = new Set(lines.map((l) => l.trim()).filter((l) => l && !l.startsWith('#')));
   }
   return roleHeads;

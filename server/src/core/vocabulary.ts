@@ -1,0 +1,77 @@
+import { readListFile, readOrFail, type DataSource } from './dataSource';
+
+/** Pronoun gender an honorific or first name implies. */
+export type Gender = 'f' | 'm';
+
+/** The vocabulary files, relative to the data folder. */
+export const VOCABULARY_FILES = {
+  honorifics: 'vocabulary/honorifics.tsv',
+  nameParticles: 'vocabulary/name-particles.txt',
+  roleWords: 'vocabulary/role-words.txt',
+} as const;
+
+/**
+ * The closed word classes that name handling, roles, nominals and the recogniser's clean-up share:
+ * honorifics (`Mr.`, `Dr.`), name particles (`de`, `van`, `al`), and role head words (`minister`,
+ * `envoy`, `counterpart`). One definition each, read from `server/data/vocabulary/`, so the actor
+ * grouping, rename, name variants and roles cannot disagree about what a word is (they used to keep
+ * seven honorific lists of their own, no two alike).
+ */
+export class Vocabulary {
+  private readonly honorifics: ReadonlyMap<string, Gender | undefined>;
+  private readonly particles: ReadonlySet<string>;
+  private readonly roles: ReadonlySet<string>;
+
+  constructor(lists: { readonly honorifics: ReadonlyMap<string, Gender | undefined>; readonly nameParticles: Iterable<string>; readonly roleWords: Iterable<string> }) {
+    this.honorifics = lists.honorifics;
+    this.particles = new Set([...lists.nameParticles].map((w) => w.toLowerCase()));
+    this.roles = new Set([...lists.roleWords].map((w) => w.toLowerCase()));
+  }
+
+  /** True for an honorific as written before a name, with or without its full stop, any case (`Mr.`, `DR`, `sheikh`). */
+  isHonorific(word: string): boolean {
+    return this.honorifics.has(stripStop(word).toLowerCase());
+  }
+
+  /** The pronoun gender an honorific implies (`Mrs.` → `f`), if it implies one. */
+  honorificGender(word: string): Gender | undefined {
+    return this.honorifics.get(stripStop(word).toLowerCase());
+  }
+
+  /** True for a lower-case name particle (`de`, `van`, `bin`); capitalised words are never particles. */
+  isNameParticle(word: string): boolean {
+    return this.particles.has(word);
+  }
+
+  /** True when the word heads a role or title (`Minister`, `envoy`, `counterpart`), any case. */
+  isRoleWord(word: string): boolean {
+    return this.roles.has(word.toLowerCase());
+  }
+
+  /** The leading honorific of a name (`Dr. Bashar al-Ja'afari` → `Dr. `, with its space), or ''. */
+  leadingHonorific(name: string): string {
+    const space = name.search(/\s/);
+    if (space <= 0 || !this.isHonorific(name.slice(0, space))) return '';
+    let end = space;
+    while (end < name.length && /\s/.test(name[end])) end++;
+    return name.slice(0, end);
+  }
+}
+
+/** Reads the vocabulary files; a missing file throws a `DataFileError` naming it. */
+export function loadVocabulary(source: DataSource): Vocabulary {
+  const honorifics = new Map<string, Gender | undefined>();
+  for (const line of readOrFail(VOCABULARY_FILES.honorifics, () => readListFile(source, VOCABULARY_FILES.honorifics))) {
+    const [word, gender] = line.split(/\t+/);
+    honorifics.set(word.toLowerCase(), gender === 'f' || gender === 'm' ? gender : undefined);
+  }
+  return new Vocabulary({
+    honorifics,
+    nameParticles: readOrFail(VOCABULARY_FILES.nameParticles, () => readListFile(source, VOCABULARY_FILES.nameParticles)),
+    roleWords: readOrFail(VOCABULARY_FILES.roleWords, () => readListFile(source, VOCABULARY_FILES.roleWords)),
+  });
+}
+
+function stripStop(word: string): string {
+  return word.endsWith('.') ? word.slice(0, -1) : word;
+}
