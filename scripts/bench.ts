@@ -31,9 +31,9 @@ import * as path from 'path';
 import { performance } from 'perf_hooks';
 import type { Hover, PublishDiagnosticsParams, SemanticTokens } from 'vscode-languageserver-protocol';
 import { URI } from 'vscode-uri';
-import { analyzeArticle } from '../server/src/core/analysis';
+import { analyzeArticle, plainContext } from '../server/src/core/analysis';
 import { IncrementalAnalyzer } from '../server/src/core/incrementalAnalysis';
-import { loadDefaultRecognizer } from '../server/src/core/ner';
+import { loadDefaultResources } from '../server/src/diskData';
 import { decodeSemanticTokens, LspTestClient } from '../test/helpers/lspClient';
 import { readSeed, seedPath, SEEDS } from '../test/helpers/seeds';
 
@@ -131,7 +131,7 @@ async function settleHeap(): Promise<void> {
 
 async function benchAnalysis(texts: readonly string[]): Promise<void> {
   console.error('1. analysis throughput');
-  const recognizer = loadDefaultRecognizer();
+  const context = plainContext(loadDefaultResources());
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const nlp = require('compromise') as (text: string) => { people(): { out(f: string): string[] }; organizations(): { out(f: string): string[] }; places(): { out(f: string): string[] } };
   // Warm-up, as in a server that has been running: V8 compiles the analysis's hot functions only
@@ -141,7 +141,7 @@ async function benchAnalysis(texts: readonly string[]): Promise<void> {
   let warmUpBytes = 0;
   for (let r = 0; r < 16; r++) {
     const article = buildArticle(texts, 512 * KB, 1000 + 97 * r);
-    analyzeArticle(article, recognizer);
+    analyzeArticle(article, context);
     warmUpBytes += Buffer.byteLength(article);
   }
   // compromise gets its warm-up too: a few articles of every kind of text it will see.
@@ -187,7 +187,7 @@ async function benchAnalysis(texts: readonly string[]): Promise<void> {
     let totalBytes = 0;
     let totalTokens = 0;
     for (const article of articles) {
-      const [value, t, c] = timeBoth(() => analyzeArticle(article, recognizer));
+      const [value, t, c] = timeBoth(() => analyzeArticle(article, context));
       first ??= value;
       wall.push(t);
       cpu.push(c);
@@ -197,14 +197,14 @@ async function benchAnalysis(texts: readonly string[]): Promise<void> {
     const totalSeconds = cpu.reduce((a, b) => a + b, 0) / 1000;
     // Incremental: the first article after a one-character edit in the middle, through the paragraph caches.
     const text = articles[0];
-    const analyzer = new IncrementalAnalyzer(recognizer);
-    analyzer.analyze(text);
+    const analyzer = new IncrementalAnalyzer(`file:///bench/${label}`);
+    analyzer.analyze(text, context);
     const middle = text.indexOf(' ', text.length >> 1);
     const incremental: number[] = [];
     let edited = text;
     for (let r = 0; r < Math.max(3, Math.min(runs, 10)); r++) {
       edited = `${edited.slice(0, middle + r)}e${edited.slice(middle + r)}`;
-      incremental.push(timeBoth(() => analyzer.analyze(edited))[2]);
+      incremental.push(timeBoth(() => analyzer.analyze(edited, context))[2]);
     }
     measured.push({ label, bytes, text, runs, first: first!, cpu, wall, mbPerSecond: totalBytes / MB / totalSeconds, tokensPerSecond: totalTokens / totalSeconds, incremental });
   }

@@ -18,7 +18,9 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import nlp from 'compromise';
-import { findModelFile, loadRecognizer } from '../server/src/core/ner';
+import { MODEL_FILE, loadRecognizer } from '../server/src/core/ner';
+import { loadVocabulary } from '../server/src/core/vocabulary';
+import { dataFolder, diskDataSource } from '../server/src/diskData';
 import { splitParagraphs } from '../server/src/core/paragraphs';
 import { splitSentences, tokenize } from '../server/src/core/tokenize';
 import type { Sentence } from '../server/src/core/types';
@@ -96,14 +98,15 @@ function compromiseSpans(text: string): TypedSpan[] {
 }
 
 function main(): void {
-  const modelPath = argValue('--model') ?? findModelFile();
-  if (!modelPath) throw new Error('No model: run npm run train:ner first');
+  const modelPath = path.resolve(argValue('--model') ?? path.join(dataFolder(), MODEL_FILE));
+  if (!fs.existsSync(modelPath)) throw new Error(`No model at ${modelPath}: run npm run train:ner first`);
   const testa = path.join(CONLL_DIR, 'eng.testa');
   if (!fs.existsSync(testa)) throw new Error(`${testa} not found (../shared/data is needed for the benchmark)`);
 
   const before = process.memoryUsage();
   const t0 = process.hrtime.bigint();
-  const recognizer = loadRecognizer(modelPath);
+  const source = diskDataSource();
+  const recognizer = loadRecognizer({ ...source, readBytes: (file) => (file === MODEL_FILE ? fs.readFileSync(modelPath) : source.readBytes(file)) }, loadVocabulary(source));
   const loadMs = Number(process.hrtime.bigint() - t0) / 1e6;
   const after = process.memoryUsage();
   const dataDir = path.dirname(modelPath);

@@ -42,7 +42,7 @@ import * as path from 'path';
 import { performance } from 'perf_hooks';
 import { splitParagraphs } from '../server/src/core/paragraphs';
 import { splitSentences, tokenize } from '../server/src/core/tokenize';
-import { loadDefaultRecognizer } from '../server/src/core/ner';
+import { loadDefaultResources } from '../server/src/diskData';
 import { findQuotes } from '../server/src/core/quotes';
 import type { Quote, Sentence } from '../server/src/core/types';
 
@@ -306,7 +306,8 @@ function runSplit(split: string, verbose: boolean): Totals {
   const textDir = path.join(DATA, split, 'text');
   const annDir = path.join(DATA, split, 'attributions');
   const picks = pickAnnotations(annDir);
-  const recognizer = loadDefaultRecognizer();
+  const resources = loadDefaultResources();
+  const recognizer = resources.recognizer;
   const t: Totals = {
     docs: 0, bytes: 0, gold: 0, found: 0, foundDirect: 0, exact: 0, withSource: 0, speakerDenom: 0, speakerOk: 0, mentionOk: 0, longDenom: 0, longOk: 0, longWithSource: 0,
     predDirect: 0, predDirectInContent: 0, predScare: 0, predQuotes: 0, quoteMs: 0, pipelineMs: 0, errors: [],
@@ -324,14 +325,14 @@ function runSplit(split: string, verbose: boolean): Totals {
     for (const p of paragraphs) for (const s of splitSentences(text, tokenize(text, p))) sentences.push(s);
     const entities = recognizer.recognize(text, sentences);
     const q0 = performance.now();
-    const quotes = findQuotes(text, paragraphs, sentences, entities);
+    const quotes = findQuotes(text, paragraphs, sentences, entities, resources.quotes);
     const q1 = performance.now();
     // The quote pass is timed as the best of three runs: the machine is shared, and a single run measures
     // the neighbours' load as much as the code.
     let best = q1 - q0;
     for (let r = 0; r < 2; r++) {
       const r0 = performance.now();
-      findQuotes(text, paragraphs, sentences, entities);
+      findQuotes(text, paragraphs, sentences, entities, resources.quotes);
       best = Math.min(best, performance.now() - r0);
     }
     t.quoteMs += best;
@@ -417,7 +418,7 @@ function stress(): void {
       let quotes: Quote[] = [];
       for (let r = 0; r < 3; r++) {
         const t0 = performance.now();
-        quotes = findQuotes(text, paragraphs, sentences, []);
+        quotes = findQuotes(text, paragraphs, sentences, [], loadDefaultResources().quotes);
         ms = Math.min(ms, performance.now() - t0);
       }
       console.log(`  stress ${name.padEnd(38)} ${(text.length / 1e6).toFixed(2)} M chars: ${quotes.length} quotes in ${ms.toFixed(0)} ms`);
@@ -431,7 +432,7 @@ function main(): void {
     console.log(`PolNeAR not found at ${DATA}: benchmark skipped.`);
     return;
   }
-  console.log(`Quote benchmark on PolNeAR (recogniser: ${loadDefaultRecognizer().name})`);
+  console.log(`Quote benchmark on PolNeAR (recogniser: ${loadDefaultResources().recognizer.name})`);
   for (const split of ['train', 'dev']) {
     const t = runSplit(split, verbose);
     console.log(`\n[${split}] ${t.docs} articles, ${(t.bytes / 1e6).toFixed(2)} MB, ${t.gold} gold quoted strings in Content spans (${t.withSource} with a Source)`);

@@ -33,6 +33,8 @@ import { NerRecognizer } from '../server/src/core/ner/recognizer';
 import { SequenceTagger } from '../server/src/core/ner/tagger';
 import { splitParagraphs } from '../server/src/core/paragraphs';
 import { splitSentences, tokenize } from '../server/src/core/tokenize';
+import { loadVocabulary } from '../server/src/core/vocabulary';
+import { diskDataSource } from '../server/src/diskData';
 import { CONLL_DIR, SHARED_DATA, convertTags, documentText, mentionSpans, readConll, segmentDocuments, SpanScore, tagSpans, type ConllSentence } from './nerShared';
 
 interface Options {
@@ -195,7 +197,8 @@ function main(): void {
   const tagIndex = new Map(tags.map((t, i) => [t, i] as [string, number]));
   const T = tags.length;
 
-  const gazetteers = Gazetteers.load();
+  const gazetteers = Gazetteers.load(diskDataSource());
+  const vocabulary = loadVocabulary(diskDataSource());
   const features = new DocumentFeatures(gazetteers);
   const rowOf = new Map<number, number>();
   const keys = new IntList();
@@ -350,8 +353,8 @@ function main(): void {
   console.log(`kept ${keep.length} of ${nFeat} features; wrote ${opts.out} (${(file.length / 1024 / 1024).toFixed(2)} MB)`);
 
   // Check the written file through the run-time path (quantised weights, post-processing).
-  const recognizer = new NerRecognizer(new SequenceTagger(TaggerModel.decode(fs.readFileSync(opts.out)), gazetteers));
-  const plain = new NerRecognizer(recognizer.tagger, { documentConsistency: false });
+  const recognizer = new NerRecognizer(new SequenceTagger(TaggerModel.decode(fs.readFileSync(opts.out)), gazetteers), vocabulary);
+  const plain = new NerRecognizer(recognizer.tagger, vocabulary, { documentConsistency: false });
   const withDoc = new SpanScore();
   const without = new SpanScore();
   for (const doc of devDocs) {

@@ -9,6 +9,7 @@ import * as path from 'path';
 import { URI } from 'vscode-uri';
 import { IGNORED_FOLDERS, isArticlePath } from './core/articleFiles';
 import { createArticleService, looksBinary, type ArticleService } from './core/languageService';
+import { loadDefaultResources } from './diskData';
 import { PositionMapper } from './lsp/positions';
 
 interface Options {
@@ -156,7 +157,7 @@ function main(): number {
     const options = parseArguments(process.argv.slice(2));
     const files = collectFiles(options.paths);
     const texts = files.map((file) => ({ file, text: readArticle(file) }));
-    const service = createArticleService();
+    const service = createArticleService(loadDefaultResources());
     // Index every file first, so each actor's "other articles" are known as in the editor.
     for (const { file, text } of texts) service.indexArticle(URI.file(path.resolve(file)).toString(), text);
     const reports = texts.map(({ file, text }) => analyseFile(service, file, text));

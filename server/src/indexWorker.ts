@@ -7,6 +7,8 @@ import * as fs from 'fs';
 import * as os from 'os';
 import { parentPort } from 'worker_threads';
 import { createArticleService } from './core/languageService';
+import { maxFileBytes } from './core/settings';
+import { loadDefaultResources } from './diskData';
 import type { IndexRequest, IndexResponse } from './lsp/workspaceScan';
 
 // On Linux this lowers this thread only: the editor's thread wins when both want the core.
@@ -16,13 +18,13 @@ try {
   // Not permitted or not supported: the scan still works, at normal priority.
 }
 
-const service = createArticleService();
+const service = createArticleService(loadDefaultResources());
 
 parentPort?.on('message', (request: IndexRequest) => {
   let response: IndexResponse;
   try {
     const size = fs.statSync(request.file).size;
-    response = size <= request.settings.maxFileSize * 4 ? { id: request.id, summary: service.summarizeArticle(request.uri, fs.readFileSync(request.file, 'utf8'), request.settings) } : { id: request.id };
+    response = size <= maxFileBytes(request.settings) ? { id: request.id, summary: service.summarizeArticle(request.uri, fs.readFileSync(request.file, 'utf8'), request.settings) } : { id: request.id };
   } catch {
     // Deleted or unreadable between listing and reading: nothing to index.
     response = { id: request.id };

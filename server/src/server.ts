@@ -6,6 +6,8 @@ import * as path from 'path';
 import {
   createConnection,
   DidChangeConfigurationNotification,
+  ErrorCodes,
+  type InitializeError,
   DidChangeWatchedFilesNotification,
   ProposedFeatures,
   LSPErrorCodes,
@@ -18,17 +20,20 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
-import { AnalysisCancelled, createArticleService } from './core/languageService';
+import { DataFileError } from './core/dataSource';
+import { AnalysisCancelled, createArticleService, type ArticleService } from './core/languageService';
 import type { ArticleSettings } from './core/settings';
+import { loadDefaultResources } from './diskData';
+import { AnalysisRunner } from './lsp/analysisRunner';
 import { duplicateParagraphActions, CODE_ACTION_KINDS } from './lsp/codeActions';
 import { computeDiagnostics, DiagnosticsScheduler } from './lsp/documentDiagnostics';
 import { renderActorHover } from './lsp/hover';
-import { PositionMapper } from './lsp/positions';
 import { buildSemanticTokens, SEMANTIC_TOKENS_LEGEND, SemanticTokensResults } from './lsp/semanticTokens';
 import { SettingsCache } from './lsp/settings';
 import { quoteOutlineSymbols } from './lsp/symbols';
 import { scanWorkspace } from './lsp/workspaceScan';
 import { ArticleTexts } from './lsp/articleTexts';
+import { OpenDocuments } from './lsp/openDocuments';
 import { definitionLocation } from './lsp/definition';
 import { actorHighlights } from './lsp/documentHighlight';
 import { speakerInlayHints } from './lsp/inlayHints';
@@ -41,18 +46,30 @@ import { ServerStatusNotification } from './protocol';
 
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
-const service = createArticleService();
-const settings = new SettingsCache(connection);
-let workspaceFolders: string[] = [];
-/** Line tables per document version: building one is linear in the text, requests reuse it. */
-const positionCache = new Map<string, { version: number; positions: PositionMapper }>();
 
-function positionsOf(document: TextDocument): PositionMapper {
-  const cached = positionCache.get(document.uri);
-  if (cached && cached.version === document.version) return cached.positions;
-  const positions = new PositionMapper(document.getText());
-  positionCache.set(document.uri, { version: document.version, positions });
-  return positions;
+/**
+ * The data files, loaded once at start-up. A missing or stale file is a broken installation: the
+ * server says so in the answer to `initialize` (the editor shows it) instead of failing mid-request.
+ */
+let dataError: DataFileError | undefined;
+function createService(): ArticleService {
+  try {
+    return createArticleService(loadDefaultResources());
+  } catch (error) {
+    if (!(error instanceof DataFileError)) throw error;
+    dataError = error;
+    return undefined as never;
+  }
+}
+const service = createService();
+/** Everything kept per open document, released in one call when it closes. */
+const open = new OpenDocuments();
+const settings = open.register(new SettingsCache(connection));
+const analyses = open.register(new AnalysisRunner(service, (uri) => documents.get(uri)?.version));
+let workspaceFolders: string[] = [];
+
+function positionsOf(document: TextDocument) {
+  return open.positionsOf(document);
 }
 let canRegisterConfiguration = false;
 let supportsDocumentChanges = false;
@@ -87,7 +104,8 @@ function guarded<T>(name: string, token: CancellationToken | undefined, handler:
     });
 }
 
-connection.onInitialize((params): InitializeResult => {
+connection.onInitialize((params): InitializeResult | ResponseError<InitializeError> => {
+  if (dataError) return new ResponseError(ErrorCodes.InternalError, dataError.message, { retry: false });
   const capabilities = params.capabilities;
   settings.setSupported(!!capabilities.workspace?.configuration);
   canRegisterConfiguration = !!capabilities.workspace?.didChangeConfiguration?.dynamicRegistration;
@@ -198,11 +216,11 @@ function onCurrentVersion(job: string, run: (document: TextDocument, documentSet
   };
 }
 
-const diagnostics = new DiagnosticsScheduler(
+const diagnostics = open.register(new DiagnosticsScheduler(
   onCurrentVersion('diagnostics', (document, documentSettings) =>
     connection.sendDiagnostics({ uri: document.uri, version: document.version, diagnostics: computeDiagnostics(service, document, documentSettings, positionsOf(document)) }),
   ),
-);
+));
 
 /**
  * The full analysis after the user pauses: typing is served from cheaper layers (paragraphs for
@@ -211,30 +229,25 @@ const diagnostics = new DiagnosticsScheduler(
  * stage at a time, letting queued messages in between: a keystroke that comes while a large article
  * is being analysed waits for one stage, and the rest is dropped (its own settling follows).
  */
-const settling = new DiagnosticsScheduler(
-  onCurrentVersion('analysis', async (document, documentSettings) => {
-    const { uri, version } = document;
-    const stages = service.settleInStages(document, documentSettings);
-    for (;;) {
-      const step = stages.next();
-      if (step.done) {
-        if (step.value) refreshSemanticTokens();
-        break;
+const settling = open.register(
+  new DiagnosticsScheduler(
+    onCurrentVersion('analysis', async (document, documentSettings) => {
+      try {
+        await analyses.ensure(document, documentSettings);
+      } catch (error) {
+        if (error instanceof AnalysisCancelled) return; // the document changed: its own settling follows
+        throw error;
       }
-      // A timer, not setImmediate: the connection handles each message it read from an immediate of
-      // its own, queued behind ours, so only a timer lets a keystroke that came during the stage in.
-      await new Promise<void>((resolve) => setTimeout(resolve, 1));
-      if (documents.get(uri)?.version !== version) {
-        stages.return(false);
-        return;
-      }
-    }
-    // Diagnostics that need actors (name variants) can go out now that the analysis exists.
-    diagnostics.schedule(uri, true);
-  }),
-  300,
+      if (service.settle(document, documentSettings)) refreshSemanticTokens();
+      // Diagnostics that need actors (name variants) can go out now that the analysis exists.
+      diagnostics.schedule(document.uri, true);
+    }),
+    300,
+  ),
 );
-const tokenResults = new SemanticTokensResults();
+const tokenResults = open.register(new SemanticTokensResults());
+/** The service's per-document state (analysis caches, the recogniser's sentence cache). */
+open.register({ delete: (uri) => service.forget(uri) });
 
 documents.onDidOpen((event) => diagnostics.schedule(event.document.uri, true));
 documents.onDidChangeContent((event) => {
@@ -242,12 +255,7 @@ documents.onDidChangeContent((event) => {
   settling.schedule(event.document.uri);
 });
 documents.onDidClose((event) => {
-  diagnostics.cancel(event.document.uri);
-  settling.cancel(event.document.uri);
-  tokenResults.delete(event.document.uri);
-  service.forget(event.document.uri);
-  positionCache.delete(event.document.uri);
-  settings.delete(event.document.uri);
+  open.close(event.document.uri);
   void connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] });
   // The index holds the editor's text, perhaps unsaved: the file on disk is the truth again.
   void watchedArticles.reindex(event.document.uri);
@@ -271,11 +279,28 @@ connection.onDidChangeWatchedFiles(({ changes }) => {
   void watchedArticles.apply(changes).catch((error: unknown) => connection.console.error(`watched files: ${String(error)}`));
 });
 
+/**
+ * The open document and its settings, with its full analysis run first a stage at a time (see
+ * `AnalysisRunner`): a request handler then reads the analysis, never computes it in one piece.
+ */
+async function analysedDocument(uri: string, token: CancellationToken): Promise<{ document: TextDocument; documentSettings: ArticleSettings } | undefined> {
+  const document = documents.get(uri);
+  if (!document) return undefined;
+  const documentSettings = await settings.get(uri);
+  await analyses.ensure(document, documentSettings, token);
+  return { document, documentSettings };
+}
+
+/** Every open document analysed with its own settings (references and rename read them all). */
+async function analyseOpenDocuments(token: CancellationToken): Promise<void> {
+  for (const document of documents.all()) await analysedDocument(document.uri, token);
+}
+
 connection.onHover((params, token) =>
   guarded('hover', token, async () => {
-    const document = documents.get(params.textDocument.uri);
-    if (!document) return null;
-    const documentSettings = await settings.get(document.uri);
+    const found = await analysedDocument(params.textDocument.uri, token);
+    if (!found) return null;
+    const { document, documentSettings } = found;
     const positions = positionsOf(document);
     const card = service.getActorCard(document, positions.offsetAt(params.position), documentSettings, token);
     return card ? renderActorHover(card, positions, (uri) => path.basename(URI.parse(uri).path)) : null;
@@ -317,9 +342,10 @@ const symbolCache = new WeakMap<object, ReturnType<typeof quoteOutlineSymbols>>(
 
 connection.onDocumentSymbol((params, token) =>
   guarded('documentSymbol', token, async () => {
-    const document = documents.get(params.textDocument.uri);
-    if (!document) return [];
-    const outline = service.getQuoteOutline(document, await settings.get(document.uri), token);
+    const found = await analysedDocument(params.textDocument.uri, token);
+    if (!found) return [];
+    const { document, documentSettings } = found;
+    const outline = service.getQuoteOutline(document, documentSettings, token);
     // Converted once per outline: a long article has thousands of quotes, and the outline view asks often.
     const known = symbolCache.get(outline);
     if (known) return known;
@@ -350,49 +376,56 @@ connection.onCodeAction((params, token) =>
 
 connection.onDefinition((params, token) =>
   guarded('definition', token, async () => {
-    const document = documents.get(params.textDocument.uri);
-    if (!document) return null;
+    const found = await analysedDocument(params.textDocument.uri, token);
+    if (!found) return null;
+    const { document, documentSettings } = found;
     const positions = positionsOf(document);
-    const introduction = service.getDefinition(document, positions.offsetAt(params.position), await settings.get(document.uri), token);
+    const introduction = service.getDefinition(document, positions.offsetAt(params.position), documentSettings, token);
     return definitionLocation(document.uri, introduction, positions);
   }, null),
 );
 
 connection.onReferences((params, token) =>
   guarded('references', token, async () => {
-    const document = documents.get(params.textDocument.uri);
-    if (!document) return [];
+    const found = await analysedDocument(params.textDocument.uri, token);
+    if (!found) return [];
+    const { document, documentSettings } = found;
+    await analyseOpenDocuments(token);
     const offset = positionsOf(document).offsetAt(params.position);
-    const found = service.getReferences(document, offset, documents.all(), params.context.includeDeclaration, await settings.get(document.uri), token);
-    return referenceLocations(found, articleTexts());
+    const references = service.getReferences(document, offset, documents.all(), params.context.includeDeclaration, documentSettings, token);
+    return referenceLocations(references, articleTexts());
   }, []),
 );
 
 connection.onDocumentHighlight((params, token) =>
   guarded('documentHighlight', token, async () => {
-    const document = documents.get(params.textDocument.uri);
-    if (!document) return [];
+    const found = await analysedDocument(params.textDocument.uri, token);
+    if (!found) return [];
+    const { document, documentSettings } = found;
     const positions = positionsOf(document);
-    return actorHighlights(service.getDocumentHighlights(document, positions.offsetAt(params.position), await settings.get(document.uri), token), positions);
+    return actorHighlights(service.getDocumentHighlights(document, positions.offsetAt(params.position), documentSettings, token), positions);
   }, []),
 );
 
 connection.onPrepareRename((params, token) =>
   guarded('prepareRename', token, async () => {
-    const document = documents.get(params.textDocument.uri);
-    if (!document) return null;
+    const found = await analysedDocument(params.textDocument.uri, token);
+    if (!found) return null;
+    const { document, documentSettings } = found;
     const positions = positionsOf(document);
-    return prepareRenameResult(service.prepareRename(document, positions.offsetAt(params.position), await settings.get(document.uri), token), positions);
+    return prepareRenameResult(service.prepareRename(document, positions.offsetAt(params.position), documentSettings, token), positions);
   }, null),
 );
 
 connection.onRenameRequest((params, token) =>
   guarded('rename', token, async () => {
-    const document = documents.get(params.textDocument.uri);
-    if (!document) return null;
+    const found = await analysedDocument(params.textDocument.uri, token);
+    if (!found) return null;
+    const { document, documentSettings } = found;
+    await analyseOpenDocuments(token);
     const texts = articleTexts();
     const offset = positionsOf(document).offsetAt(params.position);
-    const renames = service.getRenameEdits(document, offset, params.newName, documents.all(), (uri) => texts.readSync(uri), await settings.get(document.uri), token);
+    const renames = service.getRenameEdits(document, offset, params.newName, documents.all(), (uri) => texts.readSync(uri), documentSettings, token);
     return renameWorkspaceEdit(renames, texts, supportsDocumentChanges);
   }, null),
 );
@@ -403,10 +436,11 @@ connection.onWorkspaceSymbol((params, token) =>
 
 connection.languages.inlayHint.on((params, token) =>
   guarded('inlayHint', token, async () => {
-    const document = documents.get(params.textDocument.uri);
-    if (!document) return [];
+    const found = await analysedDocument(params.textDocument.uri, token);
+    if (!found) return [];
+    const { document, documentSettings } = found;
     const positions = positionsOf(document);
-    return speakerInlayHints(service.getSpeakerHints(document, positions.offsetsOf(params.range), await settings.get(document.uri), token), positions);
+    return speakerInlayHints(service.getSpeakerHints(document, positions.offsetsOf(params.range), documentSettings, token), positions);
   }, []),
 );
 

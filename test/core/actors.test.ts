@@ -1,11 +1,9 @@
 import * as assert from 'assert';
 import { analyzeArticle } from '../../server/src/core/analysis';
-import { createArticleService } from '../../server/src/core/languageService';
-import { similarPersonNames, surnameOf } from '../../server/src/core/names';
-import { loadDefaultRecognizer } from '../../server/src/core/ner';
+import { context, names, newService } from '../helpers/resources';
 import { readSeed, SEEDS, withCursor } from '../helpers/seeds';
 
-const analyze = (text: string) => analyzeArticle(text, loadDefaultRecognizer());
+const analyze = (text: string) => analyzeArticle(text, context);
 const doc = (uri: string, text: string) => ({ uri, version: 1, getText: () => text });
 
 describe('actors', () => {
@@ -35,15 +33,15 @@ describe('actors', () => {
   });
 
   it('tells spelling variants of one person from different people', () => {
-    assert.ok(similarPersonNames('Sergei Lavrov', 'Sergey Lavrov'));
-    assert.ok(similarPersonNames('Sataffan de Mistura', 'Staffan De Mistura'));
-    assert.ok(!similarPersonNames('Bashar al-Assad', 'Rifaat al-Assad'));
-    assert.ok(!similarPersonNames('Joe Biden', 'Hunter Bidon'));
-    assert.strictEqual(surnameOf('Staffan de Mistura'), 'mistura');
+    assert.ok(names.similarPersonNames('Sergei Lavrov', 'Sergey Lavrov'));
+    assert.ok(names.similarPersonNames('Sataffan de Mistura', 'Staffan De Mistura'));
+    assert.ok(!names.similarPersonNames('Bashar al-Assad', 'Rifaat al-Assad'));
+    assert.ok(!names.similarPersonNames('Joe Biden', 'Hunter Bidon'));
+    assert.strictEqual(names.surnameOf('Staffan de Mistura'), 'mistura');
   });
 
   it('hover card lists the other workspace articles that mention the actor, across spellings', () => {
-    const service = createArticleService();
+    const service = newService();
     for (const [name, seed] of Object.entries(SEEDS)) service.indexArticle(`file:///seeds/${name}.txt`, readSeed(seed));
     const { text, offset } = withCursor(readSeed(SEEDS.lavrovJamil).replace('Lavrov said that', 'La|vrov said that'));
     const card = service.getActorCard(doc('file:///seeds/lavrovJamil.txt', text), offset);
@@ -56,7 +54,7 @@ describe('actors', () => {
 
   it('the card follows the workspace: an article added or removed after a hover shows in the next one', () => {
     // Hovers over one name repeat; the index keeps their answers until it changes.
-    const service = createArticleService();
+    const service = newService();
     service.indexArticle('file:///seeds/lavrovKerry.txt', readSeed(SEEDS.lavrovKerry));
     const { text, offset } = withCursor(readSeed(SEEDS.lavrovJamil).replace('Lavrov said that', 'La|vrov said that'));
     let version = 1;
@@ -76,6 +74,6 @@ describe('actors', () => {
 
   it('gives no card on a word that is not an actor', () => {
     const { text, offset } = withCursor('Lavrov said that the con|flict must end.');
-    assert.strictEqual(createArticleService().getActorCard(doc('file:///a.txt', text), offset), undefined);
+    assert.strictEqual(newService().getActorCard(doc('file:///a.txt', text), offset), undefined);
   });
 });

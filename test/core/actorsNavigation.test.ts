@@ -1,44 +1,25 @@
 import * as assert from 'assert';
 import { renamedPersonMention } from '../../server/src/core/actorNavigation';
 import { actorAt, groupActors, type Actor } from '../../server/src/core/actors';
-import { analyzeArticle } from '../../server/src/core/analysis';
+import { analyzeArticle, plainContext } from '../../server/src/core/analysis';
 import { createArticleService } from '../../server/src/core/languageService';
 import { findNameVariants, useSpellingEdits } from '../../server/src/core/nameVariants';
-import { shortNameOf, spellingEvidence } from '../../server/src/core/names';
-import type { EntityMention, EntityRecognizer, EntityType } from '../../server/src/core/types';
+import type { EntityMention } from '../../server/src/core/types';
 import { summarizeArticle, WorkspaceIndex } from '../../server/src/core/workspaceIndex';
+import { names, resources } from '../helpers/resources';
 import { readSeed, SEEDS, withCursor } from '../helpers/seeds';
+import { stubRecognizer } from '../helpers/stubRecognizer';
 
 /**
  * Actor layer and navigation over inline text. The entities come from a stub recogniser that tags
  * the listed strings, so these tests pin the actor layer, not the statistical tagger.
  */
-function stubRecognizer(names: Partial<Record<EntityType, readonly string[]>>): EntityRecognizer {
-  const listed = Object.entries(names).flatMap(([type, list]) => (list ?? []).map((name) => ({ name, type: type as EntityType })));
-  listed.sort((a, b) => b.name.length - a.name.length);
-  return {
-    name: 'stub',
-    recognize(text: string): EntityMention[] {
-      const taken: EntityMention[] = [];
-      for (const { name, type } of listed) {
-        const pattern = new RegExp(`(?<![\\p{L}\\p{N}])${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}\\p{N}])`, 'gu');
-        for (const match of text.matchAll(pattern)) {
-          const start = match.index!;
-          const end = start + name.length;
-          if (taken.some((t) => t.start < end && start < t.end)) continue;
-          taken.push({ start, end, type, text: name });
-        }
-      }
-      return taken.sort((a, b) => a.start - b.start);
-    },
-  };
-}
-
 const PEOPLE = ['Sergei Lavrov', 'Sergey Lavrov', 'Lavrov', 'Qadri Jamil', 'Joe Biden', 'Biden', 'John Kerry', 'Kerry', 'Frank-Walter Steinmeier', 'Steimeier', 'Steinmeier', 'Lamberto Zannier', 'Bashar al-Ja’afari', 'Lakhdar Brahimi', 'Brahimi', 'Bashar al-Assad', 'Assad', 'Rifaat al-Assad', 'Staffan de Mistura', 'Staffan De Mistura', 'Sataffan de Mistura', 'de Mistura', 'Sergei Lavrovski', 'Hans Steinmaier'];
 const recognizer = stubRecognizer({ person: PEOPLE, organization: ['OSCE', 'Kremlin'], location: ['Moscow', 'Syria', 'Russia'] });
-const analyze = (text: string) => analyzeArticle(text, recognizer);
+const stubbed = { ...resources, recognizer };
+const analyze = (text: string) => analyzeArticle(text, plainContext(stubbed));
 const doc = (uri: string, text: string, version = 1) => ({ uri, version, getText: () => text });
-const service = () => createArticleService({ recognizer });
+const service = () => createArticleService(stubbed);
 
 function actorNamed(actors: readonly Actor[], name: string): Actor {
   const actor = actors.find((a) => a.name === name);
@@ -154,9 +135,9 @@ describe('actors: roles from the text', () => {
   it('keeps roles per article in the workspace summaries', () => {
     const a = analyze('Russian Foreign Minister Sergei Lavrov spoke.');
     const b = analyze('Former Russian ambassador Sergei Lavrov spoke.');
-    const index = new WorkspaceIndex();
-    index.update(summarizeArticle('file:///a.txt', a.text, a.actors));
-    index.update(summarizeArticle('file:///b.txt', b.text, b.actors));
+    const index = new WorkspaceIndex(names);
+    index.update(summarizeArticle('file:///a.txt', a.text, a.actors, a.quotes));
+    index.update(summarizeArticle('file:///b.txt', b.text, b.actors, b.quotes));
     const [reference] = index.findReferences(actorNamed(a.actors, 'Sergei Lavrov'), 'file:///a.txt');
     assert.strictEqual(reference.uri, 'file:///b.txt');
     assert.deepStrictEqual(reference.actor.roles, ['Former Russian ambassador']);
@@ -181,10 +162,10 @@ describe('actors across the workspace', () => {
   });
 
   it('explains spellings: case, transliteration, typo', () => {
-    assert.deepStrictEqual(spellingEvidence('de Mistura', 'De Mistura'), ['differ in case, accents or apostrophes only']);
-    assert.match(spellingEvidence('Sergei Lavrov', 'Sergey Lavrov').join('; '), /same surname \(Lavrov\); given name 1 edit apart \(Sergei \/ Sergey\)/);
-    assert.match(spellingEvidence('Steimeier', 'Frank-Walter Steinmeier').join('; '), /surname 1 edit apart/);
-    assert.strictEqual(shortNameOf('Staffan De Mistura'), 'De Mistura');
+    assert.deepStrictEqual(names.spellingEvidence('de Mistura', 'De Mistura'), ['differ in case, accents or apostrophes only']);
+    assert.match(names.spellingEvidence('Sergei Lavrov', 'Sergey Lavrov').join('; '), /same surname \(Lavrov\); given name 1 edit apart \(Sergei \/ Sergey\)/);
+    assert.match(names.spellingEvidence('Steimeier', 'Frank-Walter Steinmeier').join('; '), /surname 1 edit apart/);
+    assert.strictEqual(names.shortNameOf('Staffan De Mistura'), 'De Mistura');
   });
 
   it('forgets removed articles and their keys', () => {
@@ -282,11 +263,11 @@ describe('navigation', () => {
   });
 
   it('renames mentions with particles and honorifics consistently', () => {
-    assert.strictEqual(renamedPersonMention('Sergei Lavrov', 'Lavrova'), 'Sergei Lavrova');
-    assert.strictEqual(renamedPersonMention('Lavrov', 'Sergei Lavrova'), 'Lavrova');
-    assert.strictEqual(renamedPersonMention('de Mistura', 'Staffan de Mistoura'), 'de Mistoura');
-    assert.strictEqual(renamedPersonMention('Staffan de Mistura', 'Staffan de Mistoura'), 'Staffan de Mistoura');
-    assert.strictEqual(renamedPersonMention('Dr. Bashar al-Ja’afari', 'al-Jaafari'), 'Dr. Bashar al-Jaafari');
+    assert.strictEqual(renamedPersonMention('Sergei Lavrov', 'Lavrova', names), 'Sergei Lavrova');
+    assert.strictEqual(renamedPersonMention('Lavrov', 'Sergei Lavrova', names), 'Lavrova');
+    assert.strictEqual(renamedPersonMention('de Mistura', 'Staffan de Mistoura', names), 'de Mistoura');
+    assert.strictEqual(renamedPersonMention('Staffan de Mistura', 'Staffan de Mistoura', names), 'Staffan de Mistoura');
+    assert.strictEqual(renamedPersonMention('Dr. Bashar al-Ja’afari', 'al-Jaafari', names), 'Dr. Bashar al-Jaafari');
   });
 
   it('hints the resolved speaker after a pronoun or a nominal', () => {
@@ -313,7 +294,7 @@ describe('name variants within one article', () => {
   it('finds one person spelled two ways (004), with fixes for either spelling', () => {
     const text = 'Lavrov met his German counterpart Frank-Walter Steinmeier. For his part, Steimeier called for corridors.';
     const { actors } = analyze(text);
-    const [variant] = findNameVariants(actors);
+    const [variant] = findNameVariants(actors, names);
     assert.ok(variant, 'a variant');
     assert.strictEqual(variant.part, 'surname');
     assert.deepStrictEqual(variant.spellings.map((s) => s.text), ['Steinmeier', 'Steimeier']);
@@ -323,24 +304,24 @@ describe('name variants within one article', () => {
   });
 
   it('finds a given-name variant and ignores a surname alone or a dropped article', () => {
-    const variants = findNameVariants(analyze('Sergei Lavrov spoke. Sergey Lavrov left. Lavrov returned. Bashar al-Assad and Assad.').actors);
+    const variants = findNameVariants(analyze('Sergei Lavrov spoke. Sergey Lavrov left. Lavrov returned. Bashar al-Assad and Assad.').actors, names);
     assert.deepStrictEqual(variants.map((v) => [v.part, v.spellings.map((s) => s.text)]), [['given name', ['Sergei', 'Sergey']]]);
   });
 
   it('finds the Steinmeier / Steimeier variant in seed 004', () => {
-    const analysis = analyzeArticle(readSeed(SEEDS.lavrovSteinmeier), recognizerOfSeeds());
-    const variants = findNameVariants(analysis.actors);
+    const analysis = analyzeArticle(readSeed(SEEDS.lavrovSteinmeier), plainContext({ ...resources, recognizer: recognizerOfSeeds() }));
+    const variants = findNameVariants(analysis.actors, names);
     assert.ok(variants.some((v) => v.spellings.some((s) => s.text === 'Steimeier')), JSON.stringify(variants));
   });
 
   it('keeps entities as the recogniser gives them when grouping', () => {
     const entities: EntityMention[] = [{ start: 0, end: 13, type: 'person', text: 'Sergei Lavrov' }];
-    const actors = groupActors('Sergei Lavrov.', [], entities, []);
+    const actors = groupActors('Sergei Lavrov.', [], entities, [], resources);
     assert.strictEqual(actors[0].introduction.start, 0);
   });
 });
 
-function recognizerOfSeeds(): EntityRecognizer {
+function recognizerOfSeeds() {
   // The seeds' people, so this test does not depend on the statistical tagger being retrained.
   return stubRecognizer({ person: ['Sergey Lavrov', 'Lavrov', 'Frank-Walter Steinmeier', 'Steimeier', 'Mikhail Bogdanov', 'Bogdanov', 'Staffan De Mistura'] });
 }

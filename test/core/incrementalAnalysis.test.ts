@@ -1,8 +1,8 @@
 import * as assert from 'assert';
-import { analyzeArticle } from '../../server/src/core/analysis';
+import { analyzeArticle, recognizePart } from '../../server/src/core/analysis';
+import type { OffsetRange, Sentence } from '../../server/src/core/types';
 import { IncrementalAnalyzer, provisionalEntitiesIn, provisionalFromAnalysis, updateProvisionalEntities } from '../../server/src/core/incrementalAnalysis';
-import { createArticleService } from '../../server/src/core/languageService';
-import { loadDefaultRecognizer } from '../../server/src/core/ner';
+import { context, newService } from '../helpers/resources';
 import { diffTokens } from '../../server/src/lsp/semanticTokens';
 import { readSeed, SEEDS } from '../helpers/seeds';
 
@@ -33,18 +33,18 @@ function randomEdit(text: string, next: () => number): string {
 }
 
 describe('incremental analysis', () => {
-  const recognizer = loadDefaultRecognizer();
+  const recognize = (text: string, sentences: readonly Sentence[], within: OffsetRange) => recognizePart(text, sentences, context, within);
   const articles = Object.values(SEEDS).map(readSeed);
 
   it('equals a fresh analysis after every one of 60 random edits', function () {
     this.timeout(120_000);
     const next = random(6);
-    const analyzer = new IncrementalAnalyzer(recognizer);
+    const analyzer = new IncrementalAnalyzer('file:///incremental.article');
     let text = articles.slice(0, 3).join('\n\n');
     for (let edit = 0; edit < 60; edit++) {
       text = randomEdit(text, next);
-      const incremental = analyzer.analyze(text);
-      const fresh = analyzeArticle(text, recognizer);
+      const incremental = analyzer.analyze(text, context);
+      const fresh = analyzeArticle(text, context);
       assert.deepStrictEqual(incremental, fresh, `analysis differs after edit ${edit}`);
       assert.deepStrictEqual(analyzer.paragraphLayer(text), { paragraphs: fresh.paragraphs, duplicates: fresh.duplicates }, `paragraph layer differs after edit ${edit}`);
     }
@@ -54,19 +54,19 @@ describe('incremental analysis', () => {
     // "Will" is a name in one sentence; a lower-case "will" elsewhere is document evidence against it.
     const before = 'Will Smith arrived in Moscow on Monday.\n\nThe talks went on for hours.\n';
     const after = 'Will Smith arrived in Moscow on Monday.\n\nThe talks will go on for hours.\n';
-    const analyzer = new IncrementalAnalyzer(recognizer);
-    analyzer.analyze(before);
-    assert.deepStrictEqual(analyzer.analyze(after), analyzeArticle(after, recognizer));
-    assert.deepStrictEqual(analyzer.analyze(before), analyzeArticle(before, recognizer));
+    const analyzer = new IncrementalAnalyzer('file:///incremental.article');
+    analyzer.analyze(before, context);
+    assert.deepStrictEqual(analyzer.analyze(after, context), analyzeArticle(after, context));
+    assert.deepStrictEqual(analyzer.analyze(before, context), analyzeArticle(before, context));
   });
 
   it('carries entities over an edit: unchanged paragraphs keep theirs, shifted', () => {
     const text = articles[0];
-    const full = analyzeArticle(text, recognizer);
+    const full = analyzeArticle(text, context);
     const at = text.indexOf('\n', Math.floor(text.length / 2));
     const edited = `${text.slice(0, at)} and more${text.slice(at)}`;
-    const provisional = updateProvisionalEntities(provisionalFromAnalysis(full), edited, recognizer);
-    const fresh = analyzeArticle(edited, recognizer);
+    const provisional = updateProvisionalEntities(provisionalFromAnalysis(full), edited, recognize);
+    const fresh = analyzeArticle(edited, context);
     const lineStart = edited.lastIndexOf('\n', at - 1) + 1;
     const outside = (e: { start: number }) => e.start < lineStart || e.start > at + 9;
     assert.deepStrictEqual(provisional.entities.filter(outside), fresh.entities.filter(outside));
@@ -75,7 +75,7 @@ describe('incremental analysis', () => {
 
   it('shifts provisional entities lazily with the same result as shifting them at once', () => {
     let text = articles[1];
-    let lazy = provisionalFromAnalysis(analyzeArticle(text, recognizer));
+    let lazy = provisionalFromAnalysis(analyzeArticle(text, context));
     const next = random(11);
     let at = Math.floor(text.length / 2);
     for (let i = 0; i < 40; i++) {
@@ -85,8 +85,8 @@ describe('incremental analysis', () => {
       const edited = roll < 0.3 ? randomEdit(text, next) : `${text.slice(0, at)}${INSERTIONS[Math.floor(next() * INSERTIONS.length)]}${text.slice(at)}`;
       at = Math.min(edited.length, at + 1);
       // The reference: the previous entities as a plain (already shifted) array.
-      const eager = updateProvisionalEntities({ text, entities: [...lazy.entities], linePerParagraph: lazy.linePerParagraph }, edited, recognizer);
-      lazy = updateProvisionalEntities(lazy, edited, recognizer);
+      const eager = updateProvisionalEntities({ text, entities: [...lazy.entities], linePerParagraph: lazy.linePerParagraph }, edited, recognize);
+      lazy = updateProvisionalEntities(lazy, edited, recognize);
       text = edited;
       assert.deepStrictEqual(lazy.entities, eager.entities);
       for (const e of lazy.entities) assert.strictEqual(text.slice(e.start, e.end), e.text);
@@ -97,7 +97,7 @@ describe('incremental analysis', () => {
   });
 
   it('serves provisional entities while typing and settles on the full analysis', () => {
-    const service = createArticleService({ recognizer });
+    const service = newService();
     let text = articles[1];
     let version = 1;
     const document = { uri: 'file:///typing.article', get version() { return version; }, getText: () => text };
@@ -114,14 +114,14 @@ describe('incremental analysis', () => {
     const refresh = service.settle(document);
     const exact = service.getEntitiesQuickly(document);
     assert.strictEqual(exact.exact, true);
-    assert.deepStrictEqual(exact.entities, analyzeArticle(text, recognizer).entities);
+    assert.deepStrictEqual(exact.entities, analyzeArticle(text, context).entities);
     assert.strictEqual(refresh, JSON.stringify(served.map((e) => [e.start, e.end, e.type])) !== JSON.stringify(exact.entities.map((e) => [e.start, e.end, e.type])));
-    assert.deepStrictEqual(service.getDuplicateParagraphs(document), analyzeArticle(text, recognizer).duplicates);
+    assert.deepStrictEqual(service.getDuplicateParagraphs(document), analyzeArticle(text, context).duplicates);
   });
 
   it('settles in stages: dropped between stages after an edit, or overtaken by a request, the analysis stays right', function () {
     this.timeout(60_000);
-    const service = createArticleService({ recognizer });
+    const service = newService();
     let text = articles.slice(0, 3).join('\n\n');
     let version = 1;
     const document = { uri: 'file:///stages.article', get version() { return version; }, getText: () => text };
@@ -146,14 +146,14 @@ describe('incremental analysis', () => {
         while (!step.done) step = stages.next();
         assert.strictEqual(service.analyze(document), byRequest, 'the settle takes up the analysis the request made');
       }
-      const fresh = analyzeArticle(text, recognizer);
+      const fresh = analyzeArticle(text, context);
       assert.deepStrictEqual(service.analyze(document), fresh, `round ${round}`);
       assert.deepStrictEqual(service.getEntitiesQuickly(document).entities, fresh.entities);
     }
   });
 
   it('colours the visible paragraphs of a large document at once, then settles on the full analysis', () => {
-    const service = createArticleService({ recognizer });
+    const service = newService();
     // Over 100,000 characters: the seeds, eight times over.
     const text = Array.from({ length: 8 }, () => articles.join('\n\n')).join('\n\n');
     assert.ok(text.length > 100_000, `${text.length} characters`);
@@ -172,7 +172,7 @@ describe('incremental analysis', () => {
     assert.strictEqual(service.settle(document), true, 'the client is asked to refresh after the first paint');
     const exact = service.getEntitiesQuickly(document, range);
     assert.strictEqual(exact.exact, true);
-    assert.deepStrictEqual(exact.entities, analyzeArticle(text, recognizer).entities.filter((e) => e.end > range.start && e.start < range.end));
+    assert.deepStrictEqual(exact.entities, analyzeArticle(text, context).entities.filter((e) => e.end > range.start && e.start < range.end));
     assert.strictEqual(service.settle(document), false, 'nothing more to refresh');
     // A small document is analysed at once instead.
     const small = { uri: 'file:///small.article', version: 1, getText: () => articles[0] };

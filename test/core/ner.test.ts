@@ -1,14 +1,16 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
-import { findModelFile, loadDefaultRecognizer } from '../../server/src/core/ner';
+import { MODEL_FILE } from '../../server/src/core/ner';
+import { dataFolder, diskDataSource, loadDefaultResources } from '../../server/src/diskData';
 import { DocumentFeatures, FeatureBuffer } from '../../server/src/core/ner/features';
 import { Gazetteers } from '../../server/src/core/ner/gazetteer';
 import { hashLower, hashShape, hashWord, wordHashes } from '../../server/src/core/ner/hash';
 import { TaggerModel } from '../../server/src/core/ner/model';
 import { splitParagraphs } from '../../server/src/core/paragraphs';
 import { splitSentences, tokenize } from '../../server/src/core/tokenize';
-import type { EntityMention, EntityType, Sentence } from '../../server/src/core/types';
+import { plainContext, recognizePart } from '../../server/src/core/analysis';
+import { ACTOR_TYPES, type EntityMention, type EntityType, type Sentence } from '../../server/src/core/types';
 import { CONLL_DIR, documentText, mentionSpans, readConll, segmentDocuments, SpanScore } from '../../scripts/nerShared';
 
 const SEEDS = path.resolve(__dirname, '..', '..', 'seeds');
@@ -18,8 +20,10 @@ function analyse(text: string): Sentence[] {
   return splitParagraphs(text).flatMap((p) => splitSentences(text, tokenize(text, p)));
 }
 
+/** The entities of the pipeline's recognition step (the shipped labels applied: `Kremlin` is an organisation), actors only. */
 function recognise(text: string): EntityMention[] {
-  return loadDefaultRecognizer().recognize(text, analyse(text));
+  const sentences = analyse(text);
+  return recognizePart(text, sentences, plainContext(loadDefaultResources()), { start: 0, end: text.length }).filter((e) => ACTOR_TYPES.has(e.type));
 }
 
 interface SeedExpectation {
@@ -82,9 +86,9 @@ const EXPECTED: Readonly<Record<string, SeedExpectation>> = {
 };
 
 describe('named-entity recogniser', () => {
-  it('loads the trained model, not the heuristic fallback', () => {
-    assert.strictEqual(loadDefaultRecognizer().name, 'perceptron');
-    assert.strictEqual(loadDefaultRecognizer(), loadDefaultRecognizer(), 'loaded once per process');
+  it('loads the trained model once per process', () => {
+    assert.strictEqual(loadDefaultResources().recognizer.name, 'perceptron');
+    assert.strictEqual(loadDefaultResources().recognizer, loadDefaultResources().recognizer, 'loaded once per process');
   });
 
   it('returns sorted, non-overlapping mentions whose text is the exact source slice', () => {
@@ -183,8 +187,8 @@ describe('tagger decoding with per-word cached sums', () => {
   // once and caches them; it must tag exactly as decode() over the full feature list that training
   // sees. Checked sentence by sentence on the seeds and eng.testa, with the real cache and with one of
   // 64 words that keeps filling up (and sentences longer than it).
-  const modelFile = findModelFile();
-  const gazetteers = Gazetteers.load();
+  const modelFile = path.join(dataFolder(), MODEL_FILE);
+  const gazetteers = Gazetteers.load(diskDataSource());
   const documents = (): string[][][] => {
     const docs = fs.readdirSync(SEEDS).sort().map((file) => analyse(fs.readFileSync(path.join(SEEDS, file), 'utf8')).map((s) => s.tokens.map((t) => t.text)));
     const testa = path.join(CONLL_DIR, 'eng.testa');
@@ -267,7 +271,7 @@ describe('named-entity recogniser on CoNLL-2003 eng.testa', function () {
       this.skip();
     }
     this.timeout(120000);
-    const recognizer = loadDefaultRecognizer();
+    const recognizer = loadDefaultResources().recognizer;
     const score = new SpanScore();
     for (const doc of segmentDocuments(readConll(testa))) {
       const d = documentText(doc);

@@ -4,7 +4,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { splitParagraphs } from '../../server/src/core/paragraphs';
 import { splitSentences, tokenize } from '../../server/src/core/tokenize';
-import { loadDefaultRecognizer } from '../../server/src/core/ner';
+import { resources } from '../helpers/resources';
 import { findQuotes } from '../../server/src/core/quotes';
 import type { Quote, Sentence } from '../../server/src/core/types';
 
@@ -13,8 +13,8 @@ function analyse(text: string): Quote[] {
   const paragraphs = splitParagraphs(text);
   const sentences: Sentence[] = [];
   for (const p of paragraphs) for (const s of splitSentences(text, tokenize(text, p))) sentences.push(s);
-  const entities = loadDefaultRecognizer().recognize(text, sentences);
-  return findQuotes(text, paragraphs, sentences, entities);
+  const entities = resources.recognizer.recognize(text, sentences);
+  return findQuotes(text, paragraphs, sentences, entities, resources.quotes);
 }
 
 /** The quotation whose words start with `prefix`. */
@@ -299,7 +299,7 @@ describe('quotes: constructions', () => {
 
 describe('quotes: hostile inputs', () => {
   it('empty text and text without quotes', () => {
-    assert.deepStrictEqual(findQuotes('', [], [], []), []);
+    assert.deepStrictEqual(findQuotes('', [], [], [], resources.quotes), []);
     assert.deepStrictEqual(analyse('No quotes here at all.'), []);
   });
 
@@ -320,7 +320,7 @@ describe('quotes: hostile inputs', () => {
       const sentences: Sentence[] = [];
       for (const p of paragraphs) for (const s of splitSentences(text, tokenize(text, p))) sentences.push(s);
       const t0 = Date.now();
-      const qs = findQuotes(text, paragraphs, sentences, []);
+      const qs = findQuotes(text, paragraphs, sentences, [], resources.quotes);
       const ms = Date.now() - t0;
       assert.ok(ms < 2000, `${JSON.stringify(ch)}: ${ms} ms`);
       for (let i = 1; i < qs.length; i++) assert.ok(qs[i - 1].start < qs[i].start);
@@ -333,7 +333,7 @@ describe('quotes: hostile inputs', () => {
     const sentences: Sentence[] = [];
     for (const p of paragraphs) for (const s of splitSentences(text, tokenize(text, p))) sentences.push(s);
     const t0 = Date.now();
-    assert.deepStrictEqual(findQuotes(text, paragraphs, sentences, []), []);
+    assert.deepStrictEqual(findQuotes(text, paragraphs, sentences, [], resources.quotes), []);
     assert.ok(Date.now() - t0 < 1000);
   });
 

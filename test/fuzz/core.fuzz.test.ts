@@ -1,8 +1,7 @@
 import * as assert from 'assert';
 import fc from 'fast-check';
 import { analyzeArticle } from '../../server/src/core/analysis';
-import { createArticleService } from '../../server/src/core/languageService';
-import { loadDefaultRecognizer } from '../../server/src/core/ner';
+import { context, newService } from '../helpers/resources';
 import { parseSettings } from '../../server/src/core/settings';
 import { PositionMapper } from '../../server/src/lsp/positions';
 import { CORE_RUNS, countCases, counts, documentWithRepeats, extremeDocuments, fcParams, hostileDocument, POLNEAR_NOTE, scaledRuns } from './corpus';
@@ -14,7 +13,7 @@ import { checkAnalysis, checkDocument, dropDocument } from './invariants';
  */
 describe('fuzz: core and converters on hostile documents', function () {
   this.timeout(0);
-  const service = createArticleService();
+  const service = newService();
   let n = 0;
 
   before(() => console.log(`      seed ${process.env.ARTICLE_LENS_FUZZ_SEED ?? 'default'}, ${CORE_RUNS} core runs; ${POLNEAR_NOTE}`));
@@ -80,12 +79,11 @@ describe('fuzz: core and converters on hostile documents', function () {
 
   const analyzeRuns = scaledRuns(300, 1, 10_000);
   it(`${analyzeRuns} random documents through analyzeArticle directly and under random settings`, () => {
-    const recognizer = loadDefaultRecognizer();
     fc.assert(
       fc.property(hostileDocument, fc.anything(), fc.integer({ min: -10, max: 5000 }), (text, raw, maxFileSize) => {
         countCases('core: analyzeArticle and settings');
         guarded(() => {
-          checkAnalysis(text, analyzeArticle(text, recognizer));
+          checkAnalysis(text, analyzeArticle(text, context));
           const settings = parseSettings({ ...(typeof raw === 'object' && raw !== null ? raw : {}), maxFileSize, duplicateParagraphs: { severity: raw } });
           checkDocument(service, text, `file:///fuzz/settings${n++}.txt`, { settings, probes: [0.5] });
           dropDocument(service, `file:///fuzz/settings${n - 1}.txt`);

@@ -1,7 +1,7 @@
 import { actorAt, type Actor, type ActorMention, type ActorMentionKind } from './actors';
 import type { ArticleAnalysis } from './analysis';
 import { findNameVariants, type NameVariant } from './nameVariants';
-import { bareSurname, isFullName, normalizeName, shortNameOf, similarNameWord } from './names';
+import { normalizeName, similarNameWord, type PersonNames } from './names';
 import type { ArticleSettings } from './settings';
 import type { OffsetRange } from './types';
 import { summaryMentions, type WorkspaceIndex, type WorkspaceSearchHit } from './workspaceIndex';
@@ -27,6 +27,7 @@ interface Signal {
 export interface NavigationDeps {
   analyze(document: NavigationDocument, settings?: ArticleSettings, token?: Signal): ArticleAnalysis;
   readonly workspace: WorkspaceIndex;
+  readonly names: PersonNames;
   /** True when the full analysis of this document version is already cached. */
   isAnalysed(document: NavigationDocument): boolean;
 }
@@ -64,7 +65,7 @@ export interface SpeakerHint {
 }
 
 /** Creates the navigation functions over a language service's analysis and workspace index. */
-export function createActorNavigation({ analyze, workspace, isAnalysed }: NavigationDeps) {
+export function createActorNavigation({ analyze, workspace, names, isAnalysed }: NavigationDeps) {
   function hitAt(document: NavigationDocument, offset: number, settings?: ArticleSettings, token?: Signal): { actor: Actor; mention: ActorMention } | undefined {
     return actorAt(analyze(document, settings, token).actors, offset);
   }
@@ -137,15 +138,15 @@ export function createActorNavigation({ analyze, workspace, isAnalysed }: Naviga
       const name = newName.trim().replace(/\s+/g, ' ');
       if (!hit || !name || hit.mention.kind !== 'name') return [];
       const isPerson = hit.actor.type === 'person';
-      const expected = bareSurname(hit.actor.name);
+      const expected = names.bareSurname(hit.actor.name);
       const renameIn = (text: string, mentions: readonly ReferenceRange[]): RenameReplacement[] => {
         const edits: RenameReplacement[] = [];
         for (const m of mentions) {
           if (m.kind !== 'name' || m.end > text.length) continue;
           const old = text.slice(m.start, m.end);
-          if (isPerson && !similarNameWord(bareSurname(old), expected) && !hit.actor.mentions.some((x) => x.text === old)) continue;
+          if (isPerson && !similarNameWord(names.bareSurname(old), expected) && !hit.actor.mentions.some((x) => x.text === old)) continue;
           if (!isPerson && normalizeName(old) !== normalizeName(hit.mention.text) && !hit.actor.spellings.includes(old)) continue;
-          const replacement = isPerson ? renamedPersonMention(old, name) : name;
+          const replacement = isPerson ? renamedPersonMention(old, name, names) : name;
           if (replacement !== old) edits.push({ range: { start: m.start, end: m.end }, newText: replacement });
         }
         return edits;
@@ -159,17 +160,6 @@ export function createActorNavigation({ analyze, workspace, isAnalysed }: Naviga
         if (edits.length > 0) renames.push({ uri: other.uri, ...(other.version !== undefined ? { version: other.version } : {}), edits });
       }
       return renames.filter((r) => r.edits.length > 0);
-    },
-
-    /**
-     * Forgets every indexed article under a folder URI (a deleted or removed folder: file watchers
-     * report the folder, not each file in it). Returns how many were removed.
-     */
-    removeArticlesUnder(folderUri: string): number {
-      const prefix = folderUri.endsWith('/') ? folderUri : `${folderUri}/`;
-      const gone = [...workspace.uris()].filter((uri) => uri.startsWith(prefix));
-      for (const uri of gone) workspace.remove(uri);
-      return gone.length;
     },
 
     /** The URIs of every indexed article. */
@@ -192,7 +182,7 @@ export function createActorNavigation({ analyze, workspace, isAnalysed }: Naviga
         for (const m of actor.mentions) {
           if (m.kind === 'name' || (range && (m.end < range.start || m.end > range.end))) continue;
           const role = actor.roles[0] ? ` (${actor.roles[0]})` : '';
-          hints.push({ offset: m.end, label: `(${shortNameOf(actor.name)})`, tooltip: `“${m.text}” refers to ${actor.name}${role}` });
+          hints.push({ offset: m.end, label: `(${names.shortNameOf(actor.name)})`, tooltip: `“${m.text}” refers to ${actor.name}${role}` });
         }
       }
       return hints.sort((a, b) => a.offset - b.offset);
@@ -200,7 +190,7 @@ export function createActorNavigation({ analyze, workspace, isAnalysed }: Naviga
 
     /** People whose name is spelled two ways in this document. */
     getNameVariants(document: NavigationDocument, settings?: ArticleSettings, token?: Signal): NameVariant[] {
-      return findNameVariants(analyze(document, settings, token).actors);
+      return findNameVariants(analyze(document, settings, token).actors, names);
     },
 
     /**
@@ -208,30 +198,28 @@ export function createActorNavigation({ analyze, workspace, isAnalysed }: Naviga
      * every keystroke from the cheap paragraph layer and must not force a full analysis.
      */
     getNameVariantsIfAnalysed(document: NavigationDocument): NameVariant[] | undefined {
-      return isAnalysed(document) ? findNameVariants(analyze(document).actors) : undefined;
+      return isAnalysed(document) ? findNameVariants(analyze(document).actors, names) : undefined;
     },
   };
 }
-
-const HONORIFIC = /^(mr|mrs|ms|dr|prof|sir|sheikh)\.?$/i;
 
 /**
  * The new text of one person mention: a full name becomes the new full name, a surname alone the
  * new surname (`Lavrov` → `Lavrova`), and a new surname alone keeps the mention's given names
  * (`Sergei Lavrov` → `Sergei Lavrova`). An honorific before the name stays.
  */
-export function renamedPersonMention(old: string, newName: string): string {
+export function renamedPersonMention(old: string, newName: string, names: PersonNames): string {
   const words = old.trim().split(/\s+/);
-  const honorific = words.length > 1 && HONORIFIC.test(words[0]) ? `${words.shift()} ` : '';
+  const honorific = words.length > 1 && names.vocabulary.isHonorific(words[0]) ? `${words.shift()} ` : '';
   const rest = words.join(' ');
-  const newIsFull = isFullName(newName);
-  const newSurname = shortNameOf(newName);
-  if (isFullName(rest)) {
+  const newIsFull = names.isFullName(newName);
+  const newSurname = names.shortNameOf(newName);
+  if (names.isFullName(rest)) {
     if (newIsFull) return honorific + newName;
-    const surname = shortNameOf(rest);
+    const surname = names.shortNameOf(rest);
     return `${honorific}${rest.slice(0, rest.length - surname.length)}${newSurname}`;
   }
   // A surname with its particles ("de Mistura") takes the new one's particles; a bare one its last word.
-  const bare = shortNameOf(rest) === rest && rest.includes(' ') ? newSurname : newSurname.split(' ').pop()!;
+  const bare = names.shortNameOf(rest) === rest && rest.includes(' ') ? newSurname : newSurname.split(' ').pop()!;
   return honorific + (newIsFull ? bare : newName);
 }

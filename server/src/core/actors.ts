@@ -1,5 +1,7 @@
-import { bareSurname, givenNamesOf, isFullName, nameParts, normalizeName, similarPersonNames, spellingEvidence, SurnameIndex, surnameOf } from './names';
+import { hasActorInput, NO_ANNOTATIONS, type AnnotationInput } from './annotationInput';
+import { normalizeName, SurnameIndex, type PersonNames } from './names';
 import { findNominals, type Nominal } from './nominals';
+import type { ArticleResources } from './resources';
 import { roleOf } from './roles';
 import type { EntityMention, EntityType, OffsetRange, Quote, Sentence, TextSlice } from './types';
 
@@ -33,11 +35,18 @@ export interface SpellingVariant {
 
 /** An entity of the article with every mention of it: a person, organisation or place. */
 export interface Actor {
-  /** Stable within the article; `person:lavrov`, `organization:kremlin`. Also the workspace join key. */
+  /**
+   * The actor's id in the article: its type and canonical name (`person:sergei lavrov`,
+   * `organization:kremlin`), and only when two actors of the article share those, a short hash of the
+   * sentence that introduces each (`person:smith~k3x9a`). It survives edits anywhere else in the text
+   * (an earlier namesake does not renumber it), so views, annotations and caches can hold on to it.
+   */
   readonly key: string;
   readonly type: EntityType;
-  /** The fullest spelling in the article (`Sergei Lavrov` rather than `Lavrov`). */
+  /** The canonical name: a person's choice (an annotation), else the fullest spelling in the article (`Sergei Lavrov` rather than `Lavrov`). */
   readonly name: string;
+  /** An id in an external knowledge base a person gave (e.g. a Wikidata QID `Q57185`). */
+  readonly externalId?: string;
   /** Full spellings found, in order of appearance (`Sergei Lavrov`, `Sergey Lavrov`). */
   readonly spellings: readonly string[];
   /** Roles the article gives in appositions, in order, without repeats. */
@@ -66,7 +75,8 @@ const PERSON_PRONOUN = /^(he|she|him|her|his)$/i;
  * mentioned person whose role has those words. Lookups go through maps keyed by surname and role
  * word, so the pass is near-linear in the number of mentions.
  */
-export function groupActors(text: string, sentences: readonly Sentence[], entities: readonly EntityMention[], quotes: readonly Quote[]): Actor[] {
+export function groupActors(text: string, sentences: readonly Sentence[], entities: readonly EntityMention[], quotes: readonly Quote[], resources: Pick<ArticleResources, 'names' | 'vocabulary'>, input: AnnotationInput = NO_ANNOTATIONS): Actor[] {
+  const { names, vocabulary } = resources;
   const builders: ActorBuilder[] = [];
   const byKey = new Map<string, ActorBuilder>();
   const bySurname = new SurnameIndex<ActorBuilder>();
@@ -75,23 +85,23 @@ export function groupActors(text: string, sentences: readonly Sentence[], entiti
   // Full names first, so that surname-only mentions earlier in the text still join them.
   const fullNames: EntityMention[] = [];
   const others: EntityMention[] = [];
-  for (const e of entities) (e.type === 'person' && isFullName(e.text) ? fullNames : others).push(e);
+  for (const e of entities) (e.type === 'person' && names.isFullName(e.text) ? fullNames : others).push(e);
   for (const mention of fullNames) {
-    const builder = findFullName(bySurname, mention) ?? newActor(builders, byKey, mention);
-    bySurname.add(bareSurname(mention.text), builder);
+    const builder = findFullName(bySurname, mention, names) ?? newActor(builders, byKey, mention, names);
+    bySurname.add(names.bareSurname(mention.text), builder);
     builder.addName(mention, true);
     ownerOf.set(mention.start, builder);
   }
   for (const mention of others) {
     let builder: ActorBuilder | undefined;
     if (mention.type === 'person') {
-      builder = findSurname(bySurname, mention);
+      builder = findSurname(bySurname, mention, names);
       if (!builder) {
-        builder = byKey.get(actorKey('person', mention.text)) ?? newActor(builders, byKey, mention);
-        bySurname.add(bareSurname(mention.text), builder);
+        builder = byKey.get(actorKey('person', mention.text, names)) ?? newActor(builders, byKey, mention, names);
+        bySurname.add(names.bareSurname(mention.text), builder);
       }
     } else {
-      builder = byKey.get(actorKey(mention.type, mention.text)) ?? newActor(builders, byKey, mention);
+      builder = byKey.get(actorKey(mention.type, mention.text, names)) ?? newActor(builders, byKey, mention, names);
     }
     builder.addName(mention, builder.type !== 'person');
     ownerOf.set(mention.start, builder);
@@ -104,7 +114,7 @@ export function groupActors(text: string, sentences: readonly Sentence[], entiti
     if (builder.type !== 'person') continue;
     for (const mention of builder.mentions) {
       const sentence = sentenceAt(mention.start);
-      const role = sentence && roleOf(text, sentence, mention, (offset) => {
+      const role = sentence && roleOf(text, sentence, mention, vocabulary, (offset) => {
         const other = overlapping(persons, { start: offset, end: offset + 1 });
         return other !== undefined && other.start !== mention.start;
       });
@@ -117,7 +127,7 @@ export function groupActors(text: string, sentences: readonly Sentence[], entiti
     const attribution = quote.attribution;
     const source = attribution?.resolved ?? attribution?.mention;
     if (!attribution || !source) continue;
-    const owner = ownerAt(ownerOf, entities, source) ?? (attribution.sourceKind === 'person' || attribution.resolved ? findSurname(bySurname, source) : undefined);
+    const owner = ownerAt(ownerOf, entities, source) ?? (attribution.sourceKind === 'person' || attribution.resolved ? findSurname(bySurname, source, names) : undefined);
     if (!owner) continue;
     owner.quotes.push(quote);
     const words = attribution.mention;
@@ -127,16 +137,96 @@ export function groupActors(text: string, sentences: readonly Sentence[], entiti
     }
   }
   const taken = [...extra.values()].map((e) => e.mention).sort((a, b) => a.start - b.start);
-  for (const { nominal, builder } of resolveNominals(findNominals(text, sentences, entities), builders)) {
+  for (const { nominal, builder } of resolveNominals(findNominals(text, sentences, entities, vocabulary), builders)) {
     if (extra.has(nominal.start) || overlapping(taken, nominal)) continue;
     extra.set(nominal.start, { builder, mention: { start: nominal.start, end: nominal.end, text: nominal.text, type: 'person', kind: 'nominal' } });
   }
   for (const { builder, mention } of extra.values()) builder.mentions.push(mention);
+  if (hasActorInput(input)) applyActorInput(text, builders, byKey, input, names);
 
-  return builders
+  const actors = builders
     .filter((b) => b.mentions.length > 0)
-    .map((b) => b.freeze())
+    .map((b) => b.freeze(names))
     .sort((a, b) => a.mentions[0].start - b.mentions[0].start);
+  return withStableKeys(text, actors, sentenceAt);
+}
+
+/**
+ * People's corrections of the grouping: *same person as* merges the actor of the second mention
+ * into the first's (a mention no actor has, such as a description, joins as a nominal), *not the
+ * same person* moves the second mention (and the quotes attributed to it) to an actor of its own,
+ * and a canonical name or external id is given to the actor of a mention.
+ */
+function applyActorInput(text: string, builders: ActorBuilder[], byKey: Map<string, ActorBuilder>, input: AnnotationInput, names: PersonNames): void {
+  const ownerOf = (range: OffsetRange): { builder: ActorBuilder; mention: ActorMention } | undefined => {
+    for (const builder of builders) {
+      const mention = builder.mentions.find((m) => m.start < range.end && range.start < m.end);
+      if (mention) return { builder, mention };
+    }
+    return undefined;
+  };
+  for (const { first, second } of input.sameActor) {
+    const target = ownerOf(first)?.builder;
+    if (!target) continue;
+    const source = ownerOf(second);
+    if (source?.builder === target) continue;
+    if (source) {
+      target.absorb(source.builder);
+    } else if (second.start < second.end && second.end <= text.length) {
+      target.mentions.push({ start: second.start, end: second.end, text: text.slice(second.start, second.end), type: target.type, kind: 'nominal' });
+    }
+  }
+  for (const { first, second } of input.differentActor) {
+    const a = ownerOf(first);
+    const b = ownerOf(second);
+    if (!a || !b || a.builder !== b.builder || a.mention === b.mention) continue;
+    const split = newActor(builders, byKey, b.mention, names);
+    a.builder.moveMention(b.mention, split);
+  }
+  for (const naming of input.actorNames) {
+    const owner = ownerOf(naming.mention)?.builder;
+    if (!owner) continue;
+    if (naming.name?.trim()) owner.canonicalName = naming.name.trim().replace(/\s+/g, ' ');
+    if (naming.externalId?.trim()) owner.externalId = naming.externalId.trim();
+  }
+}
+
+/**
+ * Gives each actor its id: type and normalised canonical name, and where two actors of the article
+ * share that, a hash of the sentence (normalised) that introduces each, so the id depends on the
+ * actor's own text and never on the order of actors (the old `#2` numbering).
+ */
+function withStableKeys(text: string, actors: Actor[], sentenceAt: (offset: number) => Sentence | undefined): Actor[] {
+  const counts = new Map<string, number>();
+  for (const actor of actors) {
+    const base = baseKey(actor);
+    counts.set(base, (counts.get(base) ?? 0) + 1);
+  }
+  const used = new Set<string>();
+  return actors.map((actor) => {
+    const base = baseKey(actor);
+    let key = base;
+    if (counts.get(base)! > 1) {
+      const sentence = sentenceAt(actor.introduction.start);
+      const context = sentence ? text.slice(sentence.start, sentence.end) : text.slice(Math.max(0, actor.introduction.start - 60), actor.introduction.end + 60);
+      key = `${base}~${shortHash(normalizeName(context))}`;
+      // The same sentence introducing two namesakes: the mention's place in it tells them apart.
+      for (let n = 2; used.has(key); n++) key = `${base}~${shortHash(`${normalizeName(context)}\u0000${actor.introduction.start - (sentence?.start ?? 0)}`)}${n > 2 ? n : ''}`;
+    }
+    used.add(key);
+    return key === actor.key ? actor : Object.freeze({ ...actor, key });
+  });
+}
+
+function baseKey(actor: Actor): string {
+  return `${actor.type}:${normalizeName(actor.name)}`;
+}
+
+/** FNV-1a of a string, in base 36: short, stable across runs and platforms. */
+function shortHash(s: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
+  return (h >>> 0).toString(36);
 }
 
 /** The actor that has a mention covering `offset` (of any kind). */
@@ -151,8 +241,8 @@ export function actorAt(actors: readonly Actor[], offset: number): { actor: Acto
 }
 
 /** The workspace join key of an actor: type plus surname for people, normalised text otherwise. */
-export function actorKey(type: EntityType, name: string): string {
-  return `${type}:${type === 'person' ? surnameOf(name) : normalizeName(name)}`;
+export function actorKey(type: EntityType, name: string, names: PersonNames): string {
+  return `${type}:${type === 'person' ? names.surnameOf(name) : normalizeName(name)}`;
 }
 
 /** White space that `replace(/\s+/g, ' ')` would change. */
@@ -164,12 +254,16 @@ class ActorBuilder {
   readonly roleMentions: ActorRole[] = [];
   readonly quotes: Quote[] = [];
   readonly variants: SpellingVariant[] = [];
+  /** A person's choice of name (an annotation), over the fullest spelling. */
+  canonicalName: string | undefined;
+  externalId: string | undefined;
   /** Starts of full-name mentions, in document order (they are added in order). */
   readonly fullStarts: number[] = [];
   private readonly seen = new Set<string>();
   constructor(
     readonly key: string,
     readonly type: EntityType,
+    private readonly names: PersonNames,
   ) {}
 
   /** Adds a name mention; a new spelling of a person is kept with the evidence that joined it. */
@@ -181,10 +275,10 @@ class ActorBuilder {
     if (this.type === 'person' && !this.seen.has(clean)) {
       this.seen.add(clean);
       const reference = this.spellings[0];
-      if (reference && isVariantSpelling(reference, clean)) {
-        const evidence = spellingEvidence(clean, reference);
+      if (reference && this.names.isVariantSpelling(reference, clean)) {
+        const evidence = this.names.spellingEvidence(clean, reference);
         // A surname alone is joined to a close full name only when no other person is that close.
-        if (!isFullName(clean)) evidence.push(`the only person in the article with a surname this close (${reference})`);
+        if (!this.names.isFullName(clean)) evidence.push(`the only person in the article with a surname this close (${reference})`);
         this.variants.push({ spelling: clean, of: reference, evidence });
       }
     }
@@ -192,8 +286,40 @@ class ActorBuilder {
     if (asSpelling && this.type === 'person') this.fullStarts.push(mention.start);
   }
 
-  freeze(): Actor {
-    const fullest = [...this.spellings].sort((a, b) => nameParts(b).length - nameParts(a).length)[0] ?? this.mentions[0].text;
+  /** Takes every mention, spelling, role and quote of another actor (a person said they are one). */
+  absorb(other: ActorBuilder): void {
+    this.mentions.push(...other.mentions.map((m) => ({ ...m, type: this.type })));
+    for (const spelling of other.spellings) if (!this.spellings.includes(spelling)) this.spellings.push(spelling);
+    this.roleMentions.push(...other.roleMentions);
+    this.quotes.push(...other.quotes);
+    this.fullStarts.push(...other.fullStarts);
+    this.fullStarts.sort((a, b) => a - b);
+    this.canonicalName ??= other.canonicalName;
+    this.externalId ??= other.externalId;
+    other.mentions.length = 0;
+  }
+
+  /** Moves one mention, its role and the quotes attributed to it, to another actor (a person said it is someone else). */
+  moveMention(mention: ActorMention, to: ActorBuilder): void {
+    this.mentions.splice(this.mentions.indexOf(mention), 1);
+    to.mentions.push(mention);
+    const overlapsMention = (r: OffsetRange) => r.start < mention.end && mention.start < r.end;
+    for (let i = this.roleMentions.length - 1; i >= 0; i--) {
+      if (this.roleMentions[i].mention === mention) to.roleMentions.push(...this.roleMentions.splice(i, 1));
+    }
+    for (let i = this.quotes.length - 1; i >= 0; i--) {
+      const source = this.quotes[i].attribution?.resolved ?? this.quotes[i].attribution?.mention;
+      if (source && overlapsMention(source)) to.quotes.push(...this.quotes.splice(i, 1));
+    }
+    if (mention.kind === 'name' && !to.spellings.includes(mention.text)) to.spellings.push(mention.text);
+    // Spellings no mention of this actor uses any more leave it.
+    for (let i = this.spellings.length - 1; i >= 0; i--) {
+      if (!this.mentions.some((m) => m.text === this.spellings[i])) this.spellings.splice(i, 1);
+    }
+  }
+
+  freeze(names: PersonNames): Actor {
+    const fullest = this.canonicalName ?? [...this.spellings].sort((a, b) => names.nameParts(b).length - names.nameParts(a).length)[0] ?? this.mentions[0].text;
     const mentions = [...this.mentions].sort((a, b) => a.start - b.start);
     const roleMentions = [...this.roleMentions].sort((a, b) => a.mention.start - b.mention.start);
     const roles: string[] = [];
@@ -209,36 +335,25 @@ class ActorBuilder {
       introduction: roleMentions[0]?.mention ?? mentions.find((m) => m.kind === 'name') ?? mentions[0],
       variants: Object.freeze(this.variants.filter((v) => v.spelling !== fullest)),
       quotes: Object.freeze([...this.quotes].sort((a, b) => a.start - b.start)),
+      ...(this.externalId ? { externalId: this.externalId } : {}),
     });
   }
 }
 
-/**
- * True when `spelling` spells a name differently from `reference`: another surname (`Steimeier` /
- * `Steinmeier`) or another given name (`Sergey` / `Sergei`). A surname alone, a dropped article
- * (`Assad` / `al-Assad`) and case are not variants.
- */
-export function isVariantSpelling(reference: string, spelling: string): boolean {
-  if (bareSurname(reference) !== bareSurname(spelling)) return true;
-  const a = givenNamesOf(reference);
-  const b = givenNamesOf(spelling);
-  return a.length > 0 && b.length > 0 && a[0] !== b[0];
-}
-
-function newActor(builders: ActorBuilder[], byKey: Map<string, ActorBuilder>, mention: EntityMention): ActorBuilder {
-  const base = actorKey(mention.type, mention.text);
+function newActor(builders: ActorBuilder[], byKey: Map<string, ActorBuilder>, mention: EntityMention, names: PersonNames): ActorBuilder {
+  const base = actorKey(mention.type, mention.text, names);
   let key = base;
   for (let n = 2; byKey.has(key); n++) key = `${base}#${n}`;
-  const builder = new ActorBuilder(key, mention.type);
+  const builder = new ActorBuilder(key, mention.type, names);
   builders.push(builder);
   byKey.set(key, builder);
   return builder;
 }
 
 /** A person already seen under a plausible spelling of this full name (`Sergey` / `Sergei Lavrov`). */
-function findFullName(bySurname: SurnameIndex<ActorBuilder>, mention: EntityMention): ActorBuilder | undefined {
-  const surname = bareSurname(mention.text);
-  const fits = (b: ActorBuilder) => b.spellings.some((s) => similarPersonNames(s, mention.text));
+function findFullName(bySurname: SurnameIndex<ActorBuilder>, mention: EntityMention, names: PersonNames): ActorBuilder | undefined {
+  const surname = names.bareSurname(mention.text);
+  const fits = (b: ActorBuilder) => b.spellings.some((s) => names.similarPersonNames(s, mention.text));
   const exact = bySurname.get(surname).find(fits);
   if (exact) return exact;
   for (const { values } of bySurname.similar(surname)) {
@@ -252,8 +367,8 @@ function findFullName(bySurname: SurnameIndex<ActorBuilder>, mention: EntityMent
  * The person a surname alone (or a close misspelling of one) refers to. With two people of one
  * surname, the one whose full name came last before the mention wins.
  */
-function findSurname(bySurname: SurnameIndex<ActorBuilder>, mention: TextSlice): ActorBuilder | undefined {
-  const surname = bareSurname(mention.text);
+function findSurname(bySurname: SurnameIndex<ActorBuilder>, mention: TextSlice, names: PersonNames): ActorBuilder | undefined {
+  const surname = names.bareSurname(mention.text);
   if (!surname) return undefined;
   const exact = bySurname.get(surname);
   if (exact.length > 0) return nearestBefore(exact, mention.start);

@@ -1,53 +1,103 @@
 import { groupActors, type Actor } from './actors';
+import { applyEntityInput, applyQuoteInput, NO_ANNOTATIONS, type AnnotationInput } from './annotationInput';
 import { findDuplicateParagraphs, type DuplicateParagraph } from './duplicateParagraphs';
+import { findFigures, mergeFigures } from './figures';
 import { splitParagraphs } from './paragraphs';
-import { finish, type Staged } from './stages';
 import { findQuotes } from './quotes';
+import type { ArticleResources } from './resources';
+import { finish, type Staged } from './stages';
 import { splitSentences, tokenize } from './tokenize';
-import type { EntityMention, EntityRecognizer, Paragraph, Quote, Sentence } from './types';
+import { ACTOR_TYPES, type EntityMention, type OffsetRange, type Paragraph, type Quote, type Sentence } from './types';
 
 /** Everything the features need to know about one article, computed once per document version. */
 export interface ArticleAnalysis {
   readonly text: string;
   readonly paragraphs: readonly Paragraph[];
   readonly sentences: readonly Sentence[];
+  /**
+   * What the machine found (the recogniser's entities and the figures), before people's input:
+   * what exports "with suggestions" and the review counts read.
+   */
+  readonly recognized: readonly EntityMention[];
+  /** The entities every feature shows: {@link recognized} with people's labels and rejections applied. */
   readonly entities: readonly EntityMention[];
   readonly quotes: readonly Quote[];
   readonly actors: readonly Actor[];
   readonly duplicates: readonly DuplicateParagraph[];
 }
 
+/** What an analysis reads besides the text: the loaded data, and people's input for this article. */
+export interface AnalysisContext {
+  readonly resources: ArticleResources;
+  readonly input: AnnotationInput;
+}
+
+/** The context of an article nobody has annotated. */
+export function plainContext(resources: ArticleResources): AnalysisContext {
+  return { resources, input: NO_ANNOTATIONS };
+}
+
 /** Runs the whole analysis pipeline over one article text. */
-export function analyzeArticle(text: string, recognizer: EntityRecognizer): ArticleAnalysis {
+export function analyzeArticle(text: string, context: AnalysisContext): ArticleAnalysis {
   const paragraphs = splitParagraphs(text);
   const sentences: Sentence[] = [];
   for (const paragraph of paragraphs) {
     for (const sentence of splitSentences(text, tokenize(text, paragraph))) sentences.push(sentence);
   }
-  const entities = recognizer.recognize(text, sentences);
-  return completeAnalysis({ text, paragraphs, sentences, entities, duplicates: findDuplicateParagraphs(paragraphs) });
+  const { recognized, entities } = finish(recognizeInStages(text, sentences, context));
+  return completeAnalysis({ text, paragraphs, sentences, recognized, entities, duplicates: findDuplicateParagraphs(paragraphs) }, context);
+}
+
+/**
+ * The light analysis of a document too large for the rest (over `maxFileSize`): its paragraphs and
+ * repeated paragraphs, nothing that tokenises the text, so a 20 MB file costs a scan, not gigabytes.
+ */
+export function lightAnalysis(text: string, paragraphs: readonly Paragraph[], duplicates: readonly DuplicateParagraph[]): ArticleAnalysis {
+  return { text, paragraphs, sentences: [], recognized: [], entities: [], quotes: [], actors: [], duplicates };
+}
+
+/**
+ * The entities of some sentences, the one way every path gets them (the full analysis, the
+ * incremental one, the provisional entities while typing, the first paint of a large file): the
+ * recogniser's mentions, the figures, then people's input. `document` lets the recogniser cache
+ * per document (only when `sentences` are the whole document); `within` is the part of the text the
+ * sentences cover when they are not the whole document (only labels inside it are added).
+ */
+export function* recognizeInStages(text: string, sentences: readonly Sentence[], context: AnalysisContext, document?: string, within?: OffsetRange): Staged<{ recognized: EntityMention[]; entities: EntityMention[] }> {
+  const machine = yield* context.resources.recognizer.recognizeInStages(text, sentences, document);
+  const recognized = mergeFigures(machine, findFigures(text, sentences));
+  return { recognized, entities: applyEntityInput(text, recognized, context.input, context.resources.shippedLabels, within) };
+}
+
+/** {@link recognizeInStages} for part of a document, without pausing and without caching. */
+export function recognizePart(text: string, sentences: readonly Sentence[], context: AnalysisContext, within: OffsetRange): EntityMention[] {
+  return sentences.length === 0 ? [] : finish(recognizeInStages(text, sentences, context, undefined, within)).entities;
 }
 
 /** The per-paragraph and per-sentence layers, which `incrementalAnalysis.ts` can reuse across edits. */
-export type ArticleLayers = Pick<ArticleAnalysis, 'text' | 'paragraphs' | 'sentences' | 'entities' | 'duplicates'>;
+export type ArticleLayers = Pick<ArticleAnalysis, 'text' | 'paragraphs' | 'sentences' | 'recognized' | 'entities' | 'duplicates'>;
 
 /**
  * The document-level rest of the pipeline, shared by the fresh and the incremental analysis so both
  * stay identical: add new whole-article stages here.
  */
-export function completeAnalysis(layers: ArticleLayers): ArticleAnalysis {
-  return finish(completeAnalysisInStages(layers));
+export function completeAnalysis(layers: ArticleLayers, context: AnalysisContext): ArticleAnalysis {
+  return finish(completeAnalysisInStages(layers, context));
 }
 
 /**
  * {@link completeAnalysis} one stage per step: the generator pauses (yields) between stages, so a
- * caller can let other work in, or give up when the text changed meanwhile.
+ * caller can let other work in, or give up when the text changed meanwhile. People's input is
+ * applied right after the stage it corrects (quote kinds and speakers after the quotes; actor
+ * constraints inside the grouping), so every later stage sees the corrected result.
  */
-export function* completeAnalysisInStages(layers: ArticleLayers): Staged<ArticleAnalysis> {
+export function* completeAnalysisInStages(layers: ArticleLayers, context: AnalysisContext): Staged<ArticleAnalysis> {
   const { text, paragraphs, sentences, entities } = layers;
-  const quotes = findQuotes(text, paragraphs, sentences, entities);
+  const { resources, input } = context;
+  // Figures and labels of other kinds are entities to colour, not actors or speakers.
+  const named = entities.some((e) => !ACTOR_TYPES.has(e.type)) ? entities.filter((e) => ACTOR_TYPES.has(e.type)) : entities;
+  const quotes = applyQuoteInput(text, findQuotes(text, paragraphs, sentences, named, resources.quotes), input, named);
   yield;
-  const actors = groupActors(text, sentences, entities, quotes);
+  const actors = groupActors(text, sentences, named, quotes, resources, input);
   return { ...layers, quotes, actors };
 }
-

@@ -26,13 +26,13 @@ export class DataFileError extends Error {
 }
 
 /**
- * The non-empty, non-comment lines of a list file (`#` starts a comment), trimmed. Every word list
+ * The non-empty, non-comment lines of a list file (`#` starts a comment, anywhere on the line), trimmed. Every word list
  * of the data folder is read through this, so they all follow one format.
  */
 export function readListFile(source: DataSource, relativePath: string): string[] {
   const lines: string[] = [];
   for (const raw of source.readText(relativePath).split(/\r?\n/)) {
-    const line = raw.replace(/(^|\s)#.*$/, '').trim();
+    const line = raw.replace(/#.*$/, '').trim();
     if (line) lines.push(line);
   }
   return lines;

@@ -1,11 +1,13 @@
-import { completeAnalysisInStages, type ArticleAnalysis } from './analysis';
+import { completeAnalysisInStages, recognizeInStages, type AnalysisContext, type ArticleAnalysis } from './analysis';
 import { findDuplicateParagraphs, paragraphKey, type DuplicateParagraph } from './duplicateParagraphs';
-import { NerRecognizer, SequenceTagger, type TokenSpan } from './ner';
 import { resplitParagraphs, splitParagraphs, splitParagraphsWithInfo, type ParagraphSplit } from './paragraphs';
 import { finish, type Staged } from './stages';
 import { splitSentences, tokenize } from './tokenize';
 import { commonPrefixLength, commonSuffixLength } from './textDiff';
-import type { EntityMention, EntityRecognizer, OffsetRange, Paragraph, Sentence, Token } from './types';
+import type { EntityMention, OffsetRange, Paragraph, Sentence, Token } from './types';
+
+/** Recognises the entities of some sentences of a document that cover `within` (a paragraph, the visible lines). */
+export type PartRecognizer = (text: string, sentences: readonly Sentence[], within: OffsetRange) => EntityMention[];
 
 /**
  * Incremental analysis of one open document. The result is always the one {@link analyzeArticle}
@@ -13,9 +15,9 @@ import type { EntityMention, EntityRecognizer, OffsetRange, Paragraph, Sentence,
  *
  * - paragraphs are split afresh (one linear scan), but each paragraph's tokens, sentences and
  *   duplicate key are cached by its text, so an edit re-tokenises only the paragraphs it touches;
- * - the entity tagger's per-sentence part is cached by (words, document evidence of each word), so
- *   only sentences whose words changed, or whose words' evidence elsewhere in the article changed,
- *   are decoded again; the document-level consistency pass, quotes, actor clusters and the duplicate
+ * - the recogniser is told the document's identity, so it can keep its own per-document caches (the
+ *   trained tagger re-decodes only the sentences whose words, or whose words' evidence elsewhere in the
+ *   article, changed); the document-level consistency pass, quotes, actor clusters and the duplicate
  *   index depend on the whole article and are recomputed from the cached parts;
  * - caches keep only what the last analysis used, so memory follows the document, not its history.
  *
@@ -24,17 +26,10 @@ import type { EntityMention, EntityRecognizer, OffsetRange, Paragraph, Sentence,
  */
 export class IncrementalAnalyzer {
   private parses = new Map<string, ParagraphParse>();
-  private tagCache = new Map<string, readonly TokenSpan[]>();
   private lastLayer: { text: string; layer: ParagraphLayer; split: ParagraphSplit } | undefined;
-  /** When the recogniser is the trained one: its tagger with a sentence cache, and a recogniser over that. */
-  private readonly caching: { readonly tagger: CachingTagger; readonly recognizer: NerRecognizer } | undefined;
 
-  constructor(private readonly recognizer: EntityRecognizer) {
-    if (recognizer instanceof NerRecognizer && Object.getPrototypeOf(recognizer) === NerRecognizer.prototype) {
-      const tagger = new CachingTagger(recognizer.tagger);
-      this.caching = { tagger, recognizer: new NerRecognizer(tagger) };
-    }
-  }
+  /** `document` identifies the document to the recogniser's caches (its URI). */
+  constructor(private readonly document: string) {}
 
   /** Paragraphs and repeated paragraphs: everything diagnostics need, without tokens or entities. */
   paragraphLayer(text: string): ParagraphLayer {
@@ -53,8 +48,8 @@ export class IncrementalAnalyzer {
   }
 
   /** The full analysis of `text`, reusing what earlier versions computed. */
-  analyze(text: string): ArticleAnalysis {
-    return finish(this.analyzeInStages(text));
+  analyze(text: string, context: AnalysisContext): ArticleAnalysis {
+    return finish(this.analyzeInStages(text, context));
   }
 
   /**
@@ -62,7 +57,7 @@ export class IncrementalAnalyzer {
    * step leaves the caches consistent, so a caller may drop the generator between steps (the text
    * changed) and the next analysis still reuses what was done; other analyses may run between steps.
    */
-  *analyzeInStages(text: string): Staged<ArticleAnalysis> {
+  *analyzeInStages(text: string, context: AnalysisContext): Staged<ArticleAnalysis> {
     const { paragraphs, duplicates } = this.paragraphLayer(text);
     const used = new Map<string, ParagraphParse>();
     const sentences: Sentence[] = [];
@@ -71,26 +66,9 @@ export class IncrementalAnalyzer {
     }
     this.keepOnly(used);
     yield;
-    let entities: EntityMention[];
-    if (this.caching) {
-      const { tagger, recognizer } = this.caching;
-      const usedTags = new Map<string, readonly TokenSpan[]>();
-      tagger.cache = { previous: this.tagCache, used: usedTags };
-      const stages = recognizer.recognizeInStages(text, sentences);
-      try {
-        // The tagging step reads the cache; the clean-up after the pause does not.
-        stages.next();
-      } finally {
-        tagger.cache = undefined;
-      }
-      this.tagCache = usedTags;
-      yield;
-      entities = finish(stages);
-    } else {
-      entities = this.recognizer.recognize(text, sentences);
-    }
+    const { recognized, entities } = yield* recognizeInStages(text, sentences, context, this.document);
     yield;
-    return yield* completeAnalysisInStages({ text, paragraphs, sentences, entities, duplicates });
+    return yield* completeAnalysisInStages({ text, paragraphs, sentences, recognized, entities, duplicates }, context);
   }
 
   private parseOf(paragraph: Paragraph, used: Map<string, ParagraphParse>): ParagraphParse {
@@ -146,44 +124,6 @@ function shiftSentences(sentences: readonly Sentence[], delta: number): Sentence
   }));
 }
 
-interface TagCacheGeneration {
-  readonly previous: ReadonlyMap<string, readonly TokenSpan[]>;
-  readonly used: Map<string, readonly TokenSpan[]>;
-}
-
-/**
- * The recogniser's tagger with a per-sentence cache. A sentence's features are a function of its
- * words and of the document evidence of those words ({@link DocumentFeatures.evidenceKey}), so
- * tags cached under both are exactly what decoding would give again.
- */
-class CachingTagger extends SequenceTagger {
-  cache: TagCacheGeneration | undefined;
-
-  constructor(base: SequenceTagger) {
-    super(base.model, base.gazetteers);
-  }
-
-  override tagDocument(sentences: readonly (readonly string[])[]): TokenSpan[][] {
-    const cache = this.cache;
-    if (!cache) return super.tagDocument(sentences);
-    this.features.prepare(sentences);
-    const result: TokenSpan[][] = [];
-    for (let s = 0; s < sentences.length; s++) {
-      const words = sentences[s];
-      if (words.length === 0) {
-        result.push([]);
-        continue;
-      }
-      const key = `${words.join('\u0001')}\u0000${this.features.evidenceKey(s)}`;
-      const spans = cache.used.get(key) ?? cache.previous.get(key) ?? this.tagPrepared(s, words);
-      cache.used.set(key, spans);
-      // The recogniser copies spans before changing them; the cached arrays stay as decoded.
-      result.push(spans as TokenSpan[]);
-    }
-    return result;
-  }
-}
-
 /** Entities of a document version that has not been fully analysed yet, derived from an earlier one. */
 export interface ProvisionalEntities {
   readonly text: string;
@@ -231,7 +171,7 @@ class LazyProvisionalEntities implements ProvisionalEntities {
     if (i < this.head.length) return this.head[i];
     const e = this.tail[this.tailFrom + i - this.head.length];
     const d = this.tailDelta;
-    return d === 0 ? e : { start: e.start + d, end: e.end + d, type: e.type, text: e.text };
+    return d === 0 ? e : shiftedMention(e, d);
   }
 
   get entities(): readonly EntityMention[] {
@@ -281,19 +221,15 @@ export function provisionalEntitiesIn(p: ProvisionalEntities, range?: OffsetRang
  * can show at once when it is opened, before its full analysis exists. Inexact: the document-level
  * agreement (a surname taking the type of a full name elsewhere) sees only these paragraphs.
  */
-export function entitiesOfParagraphsIn(text: string, paragraphs: readonly Paragraph[], range: OffsetRange, recognizer: EntityRecognizer): EntityMention[] {
-  let low = 0;
-  let high = paragraphs.length;
-  while (low < high) {
-    const mid = (low + high) >> 1;
-    if (paragraphs[mid].end <= range.start) low = mid + 1;
-    else high = mid;
-  }
+export function entitiesOfParagraphsIn(text: string, paragraphs: readonly Paragraph[], range: OffsetRange, recognize: PartRecognizer): EntityMention[] {
+  const low = lowerBoundIndex(paragraphs.length, (i) => paragraphs[i].end > range.start);
   const sentences: Sentence[] = [];
-  for (let i = low; i < paragraphs.length && paragraphs[i].start < range.end; i++) {
-    for (const sentence of splitSentences(text, tokenize(text, paragraphs[i]))) sentences.push(sentence);
+  let high = low;
+  for (; high < paragraphs.length && paragraphs[high].start < range.end; high++) {
+    for (const sentence of splitSentences(text, tokenize(text, paragraphs[high]))) sentences.push(sentence);
   }
-  return sentences.length > 0 ? recognizer.recognize(text, sentences) : [];
+  if (sentences.length === 0) return [];
+  return recognize(text, sentences, { start: paragraphs[low].start, end: paragraphs[high - 1].end });
 }
 
 /** Beyond this many characters around an edit the re-recognised block stops at a line break. */
@@ -308,7 +244,7 @@ const MAX_BLOCK_REACH = 20_000;
  * change (a name's type elsewhere), which is why the server runs the full analysis after a pause and
  * refreshes the tokens when it disagrees.
  */
-export function updateProvisionalEntities(previous: ProvisionalEntities, text: string, recognizer: EntityRecognizer): ProvisionalEntities {
+export function updateProvisionalEntities(previous: ProvisionalEntities, text: string, recognize: PartRecognizer): ProvisionalEntities {
   const old = previous.text;
   if (old === text) return previous;
   const prefix = commonPrefixLength(old, text);
@@ -331,7 +267,7 @@ export function updateProvisionalEntities(previous: ProvisionalEntities, text: s
   const headLength = entities.head.length;
   const next: EntityMention[] = entities.head.slice(0, Math.min(firstInside, headLength));
   for (let i = headLength; i < firstInside; i++) next.push(entities.at(i));
-  if (sentences.length > 0) for (const mention of recognizer.recognize(text, sentences)) next.push(mention);
+  if (sentences.length > 0) for (const mention of recognize(text, sentences, { start: blockStart, end: blockEnd })) next.push(mention);
   if (firstAfter >= headLength) {
     // Everything after the block is still in the shared tail: shift it by one more delta.
     return new LazyProvisionalEntities(text, previous.linePerParagraph, next, entities.tail, entities.tailFrom + firstAfter - headLength, entities.tailDelta + delta);
@@ -339,9 +275,16 @@ export function updateProvisionalEntities(previous: ProvisionalEntities, text: s
   const tail: EntityMention[] = [];
   for (let i = firstAfter; i < count; i++) {
     const e = entities.at(i);
-    tail.push(delta === 0 ? e : { start: e.start + delta, end: e.end + delta, type: e.type, text: e.text });
+    tail.push(delta === 0 ? e : shiftedMention(e, delta));
   }
   return new LazyProvisionalEntities(text, previous.linePerParagraph, next, tail, 0, 0);
+}
+
+/** A mention moved by `delta` characters, with everything else it carries (confirmed, label). */
+function shiftedMention(e: EntityMention, delta: number): EntityMention {
+  // Field by field for the common case: this runs for every entity after a keystroke's paragraph.
+  if (e.confirmed === undefined && e.label === undefined) return { start: e.start + delta, end: e.end + delta, type: e.type, text: e.text };
+  return { ...e, start: e.start + delta, end: e.end + delta };
 }
 
 function paragraphBoundaryBefore(text: string, offset: number, linePerParagraph: boolean): number {

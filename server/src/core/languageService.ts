@@ -1,12 +1,15 @@
 import { createActorNavigation } from './actorNavigation';
 import { actorAt, type Actor, type ActorMention } from './actors';
-import { analyzeArticle, type ArticleAnalysis } from './analysis';
-import { paragraphRemovalRanges, type DuplicateParagraph } from './duplicateParagraphs';
-import { entitiesOfParagraphsIn, IncrementalAnalyzer, provisionalEntitiesIn, provisionalFromAnalysis, updateProvisionalEntities, type ParagraphLayer, type ProvisionalEntities } from './incrementalAnalysis';
-import { loadDefaultRecognizer } from './ner';
-import { DEFAULT_SETTINGS, type ArticleSettings } from './settings';
+import { analyzeArticle, lightAnalysis, recognizePart, type AnalysisContext, type ArticleAnalysis } from './analysis';
+import { applyEntityInput, NO_ANNOTATIONS, type AnnotationInput } from './annotationInput';
+import { findDuplicateParagraphs, paragraphRemovalRanges, type DuplicateParagraph } from './duplicateParagraphs';
+import { entitiesOfParagraphsIn, IncrementalAnalyzer, provisionalEntitiesIn, provisionalFromAnalysis, updateProvisionalEntities, type ParagraphLayer, type PartRecognizer, type ProvisionalEntities } from './incrementalAnalysis';
+import { splitParagraphs } from './paragraphs';
+import { quoteSpeakers } from './quoteSpeakers';
+import type { ArticleResources } from './resources';
+import { analysisSettingsKey, DEFAULT_SETTINGS, type ArticleSettings } from './settings';
 import { finish, type Staged } from './stages';
-import type { EntityMention, EntityRecognizer, OffsetRange, Quote } from './types';
+import type { EntityMention, OffsetRange, Quote } from './types';
 import { summarizeArticle, WorkspaceIndex, type ArticleReference, type ArticleSummary } from './workspaceIndex';
 
 /** Structural twin of LSP's CancellationToken, so the core needs no protocol import. */
@@ -53,12 +56,6 @@ export interface QuoteOutline {
   readonly unattributed: readonly Quote[];
 }
 
-export interface ArticleServiceOptions {
-  readonly recognizer?: EntityRecognizer;
-}
-
-const NEVER_CANCELLED: CancellationSignal = { isCancellationRequested: false };
-
 /**
  * From this length on, a range request on a document not analysed yet is answered from the
  * paragraphs in the range alone (a full analysis takes over ~50 ms; 1 MB takes 0.3–0.9 s).
@@ -73,65 +70,125 @@ export class AnalysisCancelled extends Error {
 }
 
 /**
- * Creates the article language service: every feature as a function of (document, offset?, settings?),
- * with the analysis of each document version cached and a workspace index of actors. It has no
- * connection and no `vscode` import, so tests and the CLI use it as the server does.
+ * Everything the service keeps for one document it has analysed (an open document, or a file the
+ * CLI reads), in one object with one {@link dispose}: closing a document used to take seven
+ * separate clean-ups, and forgetting one of them kept stale results.
+ *
+ * Every cached result carries the key of what it was computed from — the document version, the
+ * settings the analysis reads, and the revision of people's annotations — so a settings change or a
+ * new label is never hidden by a result computed before it.
  */
-export function createArticleService(options: ArticleServiceOptions = {}) {
-  const recognizer = options.recognizer ?? loadDefaultRecognizer();
-  const cache = new Map<string, { version: number; analysis: ArticleAnalysis }>();
-  const workspace = new WorkspaceIndex();
-  /** Per open document: caches by paragraph and sentence that survive edits (`incrementalAnalysis.ts`). */
-  const analyzers = new Map<string, IncrementalAnalyzer>();
-  /** Quote outlines by the analysis they were grouped from. */
-  const outlines = new WeakMap<ArticleAnalysis, QuoteOutline>();
-  /** Per open document: entities of a version typed since the last full analysis. */
-  const provisional = new Map<string, { version: number; entities: ProvisionalEntities }>();
-  /** Per open document: the version whose visible paragraphs were shown before its full analysis (see getEntitiesQuickly). */
-  const firstPaints = new Map<string, number>();
+class DocumentState {
+  /** Paragraph and sentence caches that survive edits (`incrementalAnalysis.ts`). */
+  readonly analyzer: IncrementalAnalyzer;
+  /** The settings this document's own requests last used: what other documents' requests analyse it with. */
+  settings: ArticleSettings = DEFAULT_SETTINGS;
+  analysis: { readonly key: string; readonly version: number; readonly analysis: ArticleAnalysis } | undefined;
+  /** Entities of a version typed since the last full analysis (see `getEntitiesQuickly`). */
+  provisional: { readonly key: string; readonly version: number; readonly entities: ProvisionalEntities } | undefined;
+  /** The key whose visible paragraphs were shown before its full analysis existed. */
+  firstPaint: string | undefined;
 
-  function analyzerFor(uri: string): IncrementalAnalyzer {
-    let analyzer = analyzers.get(uri);
-    if (!analyzer) analyzers.set(uri, (analyzer = new IncrementalAnalyzer(recognizer)));
-    return analyzer;
+  constructor(
+    readonly uri: string,
+    private readonly onDispose: (uri: string) => void,
+  ) {
+    this.analyzer = new IncrementalAnalyzer(uri);
   }
 
-  /** Full analysis, or the light one for oversized files, or none at all for binary files. */
-  function analyzeWithin(text: string, settings: ArticleSettings, analyzer?: IncrementalAnalyzer): ArticleAnalysis {
+  dispose(): void {
+    this.analysis = undefined;
+    this.provisional = undefined;
+    this.firstPaint = undefined;
+    this.onDispose(this.uri);
+  }
+}
+
+/**
+ * Creates the article language service: every feature as a function of (document, offset?, settings?),
+ * with each document's analysis cached and a workspace index of actors. It has no connection and no
+ * `vscode` import, so tests and the CLI use it as the server does. `resources` are the loaded data
+ * files (`loadArticleResources`); the service reads nothing from disk itself.
+ */
+export function createArticleService(resources: ArticleResources) {
+  const workspace = new WorkspaceIndex(resources.names);
+  const states = new Map<string, DocumentState>();
+  /** People's annotations per article (open or not), as the analysis reads them. */
+  const inputs = new Map<string, AnnotationInput>();
+  /** Quote outlines by the analysis they were grouped from. */
+  const outlines = new WeakMap<ArticleAnalysis, QuoteOutline>();
+
+  function stateOf(uri: string): DocumentState {
+    let state = states.get(uri);
+    if (!state) states.set(uri, (state = new DocumentState(uri, (gone) => resources.recognizer.forget(gone))));
+    return state;
+  }
+
+  function disposeState(uri: string): void {
+    states.get(uri)?.dispose();
+    states.delete(uri);
+  }
+
+  function contextOf(uri: string): AnalysisContext {
+    return { resources, input: inputs.get(uri) ?? NO_ANNOTATIONS };
+  }
+
+  /** The key of everything an analysis of this document reads besides its text. */
+  function keyOf(document: ArticleDocument, settings: ArticleSettings): string {
+    return `${document.version}\u0000${analysisSettingsKey(settings)}\u0000${inputs.get(document.uri)?.revision ?? 0}`;
+  }
+
+  /** Explicit settings become the document's own; without them, the document's last ones are used. */
+  function settingsFor(document: ArticleDocument, settings: ArticleSettings | undefined): ArticleSettings {
+    if (!settings) return states.get(document.uri)?.settings ?? DEFAULT_SETTINGS;
+    stateOf(document.uri).settings = settings;
+    return settings;
+  }
+
+  const recognizeIn = (uri: string): PartRecognizer => {
+    const context = contextOf(uri);
+    return (text, sentences, within) => recognizePart(text, sentences, context, within);
+  };
+
+  /** The analysis of a document over the size limit or binary: paragraphs and duplicates at most. */
+  function limitedAnalysis(text: string, reason: LimitedReason, analyzer?: IncrementalAnalyzer): ArticleAnalysis {
+    if (reason === 'binary') return lightAnalysis(text, [], []);
+    const layer = analyzer ? analyzer.paragraphLayer(text) : paragraphsOf(text);
+    return lightAnalysis(text, layer.paragraphs, layer.duplicates);
+  }
+
+  /** A one-off analysis of a text that is not an open document (the workspace scan). */
+  function analyzeText(uri: string, text: string, settings: ArticleSettings): ArticleAnalysis {
     const reason = limitedReason(text, settings);
-    if (reason === 'binary') return { text, paragraphs: [], sentences: [], entities: [], quotes: [], actors: [], duplicates: [] };
-    if (reason === undefined && analyzer) return analyzer.analyze(text);
-    return analyzeArticle(text, reason === 'too-large' ? NO_ENTITIES : recognizer);
+    return reason ? limitedAnalysis(text, reason) : analyzeArticle(text, contextOf(uri));
   }
 
   /** Paragraphs and duplicates of the document version, without the rest of the analysis. */
-  function paragraphLayer(document: ArticleDocument, settings: ArticleSettings = DEFAULT_SETTINGS): ParagraphLayer {
-    const cached = cache.get(document.uri);
-    if (cached && cached.version === document.version) return cached.analysis;
+  function paragraphLayer(document: ArticleDocument, settings?: ArticleSettings): ParagraphLayer {
+    const effective = settingsFor(document, settings);
+    const state = stateOf(document.uri);
+    if (state.analysis?.key === keyOf(document, effective)) return state.analysis.analysis;
     const text = document.getText();
-    if (limitedReason(text, settings) === 'binary') return { paragraphs: [], duplicates: [] };
-    return analyzerFor(document.uri).paragraphLayer(text);
-  }
-
-  function analyze(document: ArticleDocument, settings: ArticleSettings = DEFAULT_SETTINGS, token: CancellationSignal = NEVER_CANCELLED): ArticleAnalysis {
-    const cached = cache.get(document.uri);
-    if (cached && cached.version === document.version) return cached.analysis;
-    if (token.isCancellationRequested) throw new AnalysisCancelled();
-    return finish(analyzeInStages(document, settings));
+    if (limitedReason(text, effective) === 'binary') return { paragraphs: [], duplicates: [] };
+    return state.analyzer.paragraphLayer(text);
   }
 
   /**
-   * {@link analyze} pausing between its stages. A request that analyses the same version while this
-   * is paused (synchronously, with {@link analyze}) is taken up: the rest is not done twice.
+   * The full analysis of the document's version, one stage per step (sentences, tagging, entity
+   * clean-up, quotes, actors): the server runs it with a pause between steps, so a keystroke or a
+   * cancellation gets in. An analysis of the same version finished meanwhile by another caller is
+   * taken up: the rest is not done twice. Without `settings`, the document's own last settings.
    */
-  function* analyzeInStages(document: ArticleDocument, settings: ArticleSettings = DEFAULT_SETTINGS): Staged<ArticleAnalysis> {
-    const { uri, version } = document;
-    const cached = cache.get(uri);
-    if (cached && cached.version === version) return cached.analysis;
+  function* analyzeInStages(document: ArticleDocument, settings?: ArticleSettings): Staged<ArticleAnalysis> {
+    const effective = settingsFor(document, settings);
+    const state = stateOf(document.uri);
+    const key = keyOf(document, effective);
+    if (state.analysis?.key === key) return state.analysis.analysis;
     const text = document.getText();
+    const reason = limitedReason(text, effective);
     let analysis: ArticleAnalysis;
-    if (limitedReason(text, settings) === undefined) {
-      const stages = analyzerFor(uri).analyzeInStages(text);
+    if (reason === undefined) {
+      const stages = state.analyzer.analyzeInStages(text, contextOf(document.uri));
       for (;;) {
         const step = stages.next();
         if (step.done) {
@@ -139,52 +196,89 @@ export function createArticleService(options: ArticleServiceOptions = {}) {
           break;
         }
         yield;
-        const meanwhile = cache.get(uri);
-        if (meanwhile && meanwhile.version === version) return meanwhile.analysis;
+        if (state.analysis?.key === key) return state.analysis.analysis;
       }
     } else {
-      analysis = analyzeWithin(text, settings);
+      analysis = limitedAnalysis(text, reason, state.analyzer);
     }
-    cache.set(uri, { version, analysis });
-    workspace.update(summarizeArticle(uri, text, analysis.actors, analysis.quotes));
+    // A state disposed while this ran (the document closed) is not brought back.
+    if (states.get(document.uri) === state) state.analysis = { key, version: document.version, analysis };
+    workspace.update(summarizeArticle(document.uri, text, analysis.actors, analysis.quotes));
     return analysis;
   }
 
+  /**
+   * {@link analyzeInStages} run to its end. The signal is checked between stages; a request handler
+   * that must not hold the thread runs the stages itself (the server's analysis runner), and then
+   * finds the result here.
+   */
+  function analyze(document: ArticleDocument, settings?: ArticleSettings, token?: CancellationSignal): ArticleAnalysis {
+    if (token?.isCancellationRequested) throw new AnalysisCancelled();
+    const stages = analyzeInStages(document, settings);
+    for (;;) {
+      const step = stages.next();
+      if (step.done) return step.value;
+      if (token?.isCancellationRequested) {
+        stages.return(undefined as never);
+        throw new AnalysisCancelled();
+      }
+    }
+  }
+
+  function isAnalysed(document: ArticleDocument): boolean {
+    const state = states.get(document.uri);
+    return !!state?.analysis && state.analysis.key === keyOf(document, state.settings);
+  }
+
   function* settleInStages(document: ArticleDocument, settings?: ArticleSettings): Staged<boolean> {
-    const { uri, version } = document;
-    const served = provisional.get(uri);
+    const state = stateOf(document.uri);
+    const served = state.provisional;
     const { entities } = yield* analyzeInStages(document, settings);
     // Provisional entities of a newer version (typed while this was paused) stay.
-    if (provisional.get(uri)?.version === served?.version) provisional.delete(uri);
+    if (state.provisional === served) state.provisional = undefined;
     // Tokens shown from the visible paragraphs alone: the client fetches the exact ones.
-    const painted = firstPaints.delete(uri);
-    if (!served || served.version !== version) return painted;
+    const painted = state.firstPaint !== undefined;
+    state.firstPaint = undefined;
+    if (!served || served.key !== state.analysis?.key) return painted;
     const guess = served.entities.entities;
-    return guess.length !== entities.length || guess.some((e, i) => e.start !== entities[i].start || e.end !== entities[i].end || e.type !== entities[i].type);
+    return guess.length !== entities.length || guess.some((e, i) => !sameMention(e, entities[i]));
   }
 
   return Object.freeze({
     analyze,
-    // Definition, references, highlights, rename, workspace symbols, speaker hints, name variants.
-    ...createActorNavigation({ analyze, workspace, isAnalysed: (d) => cache.get(d.uri)?.version === d.version }),
+    analyzeInStages,
+    isAnalysed,
+    // Definition, references, highlights, rename, workspace search, speaker hints, name variants.
+    ...createActorNavigation({ analyze, workspace, names: resources.names, isAnalysed }),
 
-    /** Drops the cached analysis of a closed document; its workspace summary stays while the file exists. */
+    /** Drops what is kept for a closed document; its workspace summary stays while the file exists. */
     forget(uri: string): void {
-      cache.delete(uri);
-      analyzers.delete(uri);
-      provisional.delete(uri);
-      firstPaints.delete(uri);
+      disposeState(uri);
+    },
+
+    /**
+     * Sets people's annotations of an article (open or not): the next analysis applies them, and
+     * every cached result of that article is out of date (its key has the input's revision).
+     */
+    setAnnotationInput(uri: string, input: AnnotationInput): void {
+      if (input.revision === 0 && input === NO_ANNOTATIONS) inputs.delete(uri);
+      else inputs.set(uri, input);
+    },
+
+    /** The annotation input the analysis of an article reads. */
+    annotationInputOf(uri: string): AnnotationInput {
+      return inputs.get(uri) ?? NO_ANNOTATIONS;
     },
 
     /** Indexes an article that is not open (workspace scan), without keeping its full analysis. */
     indexArticle(uri: string, text: string, settings: ArticleSettings = DEFAULT_SETTINGS): void {
-      const analysis = analyzeWithin(text, settings);
+      const analysis = analyzeText(uri, text, settings);
       workspace.update(summarizeArticle(uri, text, analysis.actors, analysis.quotes));
     },
 
     /** The workspace summary of an article, without indexing it (a scan worker computes it off the main thread). */
     summarizeArticle(uri: string, text: string, settings: ArticleSettings = DEFAULT_SETTINGS): ArticleSummary {
-      const analysis = analyzeWithin(text, settings);
+      const analysis = analyzeText(uri, text, settings);
       return summarizeArticle(uri, text, analysis.actors, analysis.quotes);
     },
 
@@ -193,15 +287,27 @@ export function createArticleService(options: ArticleServiceOptions = {}) {
       workspace.update(summary);
     },
 
-    /** Removes a deleted article from the workspace index. */
+    /** Removes a deleted article from the workspace index, with everything kept for it. */
     removeArticle(uri: string): void {
-      cache.delete(uri);
       workspace.remove(uri);
+      disposeState(uri);
+    },
+
+    /**
+     * Forgets every indexed article under a folder URI (a deleted or removed folder: file watchers
+     * report the folder, not each file in it), with everything kept for them. Returns how many.
+     */
+    removeArticlesUnder(folderUri: string): number {
+      const prefix = folderUri.endsWith('/') ? folderUri : `${folderUri}/`;
+      const gone = [...workspace.uris()].filter((uri) => uri.startsWith(prefix));
+      for (const uri of gone) workspace.remove(uri);
+      for (const uri of [...states.keys()]) if (uri.startsWith(prefix)) disposeState(uri);
+      return gone.length;
     },
 
     /** Why the document gets only the light analyses, if it does. */
-    getLimitedReason(document: ArticleDocument, settings: ArticleSettings = DEFAULT_SETTINGS): LimitedReason | undefined {
-      return limitedReason(document.getText(), settings);
+    getLimitedReason(document: ArticleDocument, settings?: ArticleSettings): LimitedReason | undefined {
+      return limitedReason(document.getText(), settingsFor(document, settings));
     },
 
     /** Entity mentions to colour, optionally only those touching `range`. */
@@ -217,26 +323,39 @@ export function createArticleService(options: ArticleServiceOptions = {}) {
      * (`exact: false`; {@link settle} later says whether the full analysis disagreed). Costs one
      * paragraph, not the document, so a range request right after a keystroke stays fast.
      */
-    getEntitiesQuickly(document: ArticleDocument, range?: OffsetRange, settings: ArticleSettings = DEFAULT_SETTINGS, token?: CancellationSignal): { entities: readonly EntityMention[]; exact: boolean; firstPaint?: boolean } {
-      const cached = cache.get(document.uri);
-      const base = provisional.get(document.uri);
+    getEntitiesQuickly(document: ArticleDocument, range?: OffsetRange, settings?: ArticleSettings, token?: CancellationSignal): { entities: readonly EntityMention[]; exact: boolean; firstPaint?: boolean } {
+      const effective = settingsFor(document, settings);
+      const state = stateOf(document.uri);
+      const key = keyOf(document, effective);
+      const cached = state.analysis;
+      const base = state.provisional;
       const inRange = (entities: readonly EntityMention[]) => (range ? entities.filter((e) => e.end > range.start && e.start < range.end) : entities);
-      if (cached?.version === document.version) return { entities: inRange(cached.analysis.entities), exact: true };
-      if (base?.version === document.version) return { entities: provisionalEntitiesIn(base.entities, range), exact: false };
+      if (cached?.key === key) return { entities: inRange(cached.analysis.entities), exact: true };
+      if (base?.key === key) return { entities: provisionalEntitiesIn(base.entities, range), exact: false };
       if (token?.isCancellationRequested) throw new AnalysisCancelled();
       const text = document.getText();
-      const from = cached && (!base || cached.version > base.version) ? provisionalFromAnalysis(cached.analysis) : base?.entities;
-      const limited = limitedReason(text, settings);
-      if (!from && range && limited === undefined && text.length >= FIRST_PAINT_MIN_LENGTH) {
-        // A large document just opened: colour what is on screen now, from its own paragraphs; the
-        // full analysis follows (settle), and the client is asked to refresh when it is there.
-        firstPaints.set(document.uri, document.version);
-        const { paragraphs } = analyzerFor(document.uri).paragraphLayer(text);
-        return { entities: inRange(entitiesOfParagraphsIn(text, paragraphs, range, recognizer)), exact: false, firstPaint: true };
+      const limited = limitedReason(text, effective);
+      if (limited !== undefined) return { entities: inRange(analyze(document, effective, token).entities), exact: true };
+      let entities: ProvisionalEntities;
+      if (cached && cached.analysis.text === text) {
+        // Same text, other annotations or settings: the machine's entities stand, people's input is applied again.
+        const input = contextOf(document.uri).input;
+        entities = provisionalFromAnalysis({ ...cached.analysis, entities: applyEntityInput(text, cached.analysis.recognized, input, resources.shippedLabels) });
+      } else {
+        const from = cached && (!base || cached.version > base.version) ? provisionalFromAnalysis(cached.analysis) : base?.entities;
+        if (!from) {
+          if (range && text.length >= FIRST_PAINT_MIN_LENGTH) {
+            // A large document just opened: colour what is on screen now, from its own paragraphs; the
+            // full analysis follows (settle), and the client is asked to refresh when it is there.
+            state.firstPaint = key;
+            const { paragraphs } = state.analyzer.paragraphLayer(text);
+            return { entities: inRange(entitiesOfParagraphsIn(text, paragraphs, range, recognizeIn(document.uri))), exact: false, firstPaint: true };
+          }
+          return { entities: inRange(analyze(document, effective, token).entities), exact: true };
+        }
+        entities = updateProvisionalEntities(from, text, recognizeIn(document.uri));
       }
-      if (!from || limited !== undefined) return { entities: inRange(analyze(document, settings, token).entities), exact: true };
-      const entities = updateProvisionalEntities(from, text, recognizer);
-      provisional.set(document.uri, { version: document.version, entities });
+      state.provisional = { key, version: document.version, entities };
       return { entities: provisionalEntitiesIn(entities, range), exact: false };
     },
 
@@ -290,21 +409,18 @@ export function createArticleService(options: ArticleServiceOptions = {}) {
       // The outline is asked for again and again (outline view, breadcrumbs): once per analysis.
       const known = outlines.get(analysis);
       if (known) return known;
-      const { quotes, actors } = analysis;
-      const ownerOf = new Map<Quote, Actor>();
-      for (const actor of actors) for (const quote of actor.quotes) ownerOf.set(quote, actor);
+      const speakers = quoteSpeakers(analysis.quotes, analysis.actors);
       const groups = new Map<string, { actor?: Actor; label: string; quotes: Quote[] }>();
       const unattributed: Quote[] = [];
-      for (const quote of quotes) {
-        const actor = ownerOf.get(quote);
-        const label = actor?.name ?? quote.attribution?.resolved?.text ?? quote.attribution?.mention.text;
-        if (!label) {
+      for (const quote of analysis.quotes) {
+        const speaker = speakers.get(quote);
+        if (!speaker) {
           unattributed.push(quote);
           continue;
         }
-        const groupKey = actor?.key ?? `label:${label.toLowerCase()}`;
+        const groupKey = speaker.actor?.key ?? `label:${speaker.label.toLowerCase()}`;
         let group = groups.get(groupKey);
-        if (!group) groups.set(groupKey, (group = { actor, label, quotes: [] }));
+        if (!group) groups.set(groupKey, (group = { actor: speaker.actor, label: speaker.label, quotes: [] }));
         group.quotes.push(quote);
       }
       const outline = { speakers: [...groups.values()], unattributed };
@@ -322,9 +438,6 @@ export function createArticleService(options: ArticleServiceOptions = {}) {
 /** The language service's type, for the LSP layer. */
 export type ArticleService = ReturnType<typeof createArticleService>;
 
-/** A recogniser that finds nothing: the light analysis of binary or oversized files. */
-const NO_ENTITIES: EntityRecognizer = { name: 'none', recognize: () => [] };
-
 function limitedReason(text: string, settings: ArticleSettings): LimitedReason | undefined {
   if (looksBinary(text)) return 'binary';
   if (text.length > settings.maxFileSize) return 'too-large';
@@ -341,4 +454,15 @@ export function looksBinary(text: string): boolean {
     if (c < 32 && c !== 9 && c !== 10 && c !== 13 && c !== 12) control++;
   }
   return sample > 0 && control / sample > 0.1;
+}
+
+/** Paragraphs and repeated paragraphs of a text, for a one-off analysis. */
+function paragraphsOf(text: string): ParagraphLayer {
+  const paragraphs = splitParagraphs(text);
+  return { paragraphs, duplicates: findDuplicateParagraphs(paragraphs) };
+}
+
+/** Two mentions that colour the same: same range, type, and review state. */
+function sameMention(a: EntityMention, b: EntityMention): boolean {
+  return a.start === b.start && a.end === b.end && a.type === b.type && a.confirmed === b.confirmed && a.label === b.label;
 }

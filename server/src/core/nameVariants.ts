@@ -1,5 +1,5 @@
 import type { Actor } from './actors';
-import { bareSurname, isFullName, normalizeName } from './names';
+import { normalizeName, type PersonNames } from './names';
 import type { OffsetRange } from './types';
 
 /** One way a name word is written in the article, and where. */
@@ -24,7 +24,7 @@ export interface NameVariant {
  * article (`Assad` / `al-Assad`) are not variants: both are ordinary in news text. Linear in the
  * number of mentions.
  */
-export function findNameVariants(actors: readonly Actor[]): NameVariant[] {
+export function findNameVariants(actors: readonly Actor[], names: PersonNames): NameVariant[] {
   const variants: NameVariant[] = [];
   for (const actor of actors) {
     if (actor.type !== 'person' || actor.variants.length === 0) continue;
@@ -35,10 +35,10 @@ export function findNameVariants(actors: readonly Actor[]): NameVariant[] {
       const words = wordsOf(mention.text, mention.start);
       if (words.length === 0) continue;
       const last = words[words.length - 1];
-      add(surnames, bareSurname(last.text), last);
+      add(surnames, names.bareSurname(last.text), last);
       // The first given name, after an honorific the recogniser may have kept (`Dr. Bashar al-Ja’afari`).
-      const first = words.find((w) => !HONORIFIC.test(w.text));
-      if (first && first !== last && isFullName(mention.text)) add(given, normalizeName(first.text), first);
+      const first = words.find((w) => !names.vocabulary.isHonorific(w.text));
+      if (first && first !== last && names.isFullName(mention.text)) add(given, normalizeName(first.text), first);
     }
     for (const [part, groups] of [['surname', surnames], ['given name', given]] as const) {
       if (groups.size < 2) continue;
@@ -56,7 +56,6 @@ export function findNameVariants(actors: readonly Actor[]): NameVariant[] {
   return variants;
 }
 
-const HONORIFIC = /^(mr|mrs|ms|dr|prof|sir|sheikh)\.?$/i;
 
 /**
  * The replacements that write one spelling of a variant everywhere: every range of the other

@@ -1,3 +1,5 @@
+import type { Vocabulary } from './vocabulary';
+
 /**
  * Name normalisation and comparison, shared by actor grouping within an article and across the
  * workspace. Transliterated names vary in spelling (Sergei / Sergey, Moallem / Moallen), case
@@ -27,60 +29,6 @@ const MAX_REMEMBERED_NAMES = 50_000;
 
 /** Particles that are glued to a surname with a hyphen (`al-Assad`) and may be dropped (`Assad`). */
 const GLUED_PARTICLE = /^(al|el|ad|as|ash|at|az|ar|an)-(?=\p{L})/u;
-
-/** Name particles that do not count as a first name or surname on their own. */
-const PARTICLES = new Set(['al', 'el', 'de', 'da', 'di', 'van', 'von', 'der', 'den', 'bin', 'ibn', 'abu', 'le', 'la', 'du']);
-
-/** The parts of a name that grouping asks for again and again, computed once per spelling. */
-interface NameInfo {
-  readonly parts: readonly string[];
-  readonly surname: string;
-  readonly bare: string;
-  readonly given: readonly string[];
-}
-
-const nameInfos = new Map<string, NameInfo>();
-
-function nameInfo(name: string): NameInfo {
-  let info = nameInfos.get(name);
-  if (info === undefined) {
-    if (nameInfos.size >= MAX_REMEMBERED_NAMES) nameInfos.clear();
-    const parts = normalizeName(name)
-      .replace(/^(mr|mrs|ms|dr|prof|sir|sheikh)\.?\s+/, '')
-      .split(' ')
-      .filter((w) => w.length > 0);
-    let surname = parts[parts.length - 1] ?? '';
-    for (let i = parts.length - 1; i >= 0; i--) {
-      if (!PARTICLES.has(parts[i])) {
-        surname = parts[i];
-        break;
-      }
-    }
-    const given = parts.slice(0, parts.lastIndexOf(surname)).filter((w) => !PARTICLES.has(w));
-    info = Object.freeze({ parts: Object.freeze(parts), surname, bare: surname.replace(GLUED_PARTICLE, ''), given: Object.freeze(given) });
-    nameInfos.set(name, info);
-  }
-  return info;
-}
-
-/** The words of a person's name, normalised, honorifics dropped. */
-export function nameParts(name: string): readonly string[] {
-  return nameInfo(name).parts;
-}
-
-/**
- * The surname used to join a full name with surname-only mentions: the last word, with a leading
- * `al-` kept (`al-Khatib` is written whole in the text). Particles written apart (`de Mistura`)
- * are skipped so that `Mistura` alone would still match.
- */
-export function surnameOf(name: string): string {
-  return nameInfo(name).surname;
-}
-
-/** The given names, without particles. */
-export function givenNamesOf(name: string): readonly string[] {
-  return nameInfo(name).given;
-}
 
 /** Optimal string alignment distance, stopping early once it exceeds `limit`. */
 export function editDistance(a: string, b: string, limit = 3): number {
@@ -126,75 +74,147 @@ export function similarNameWord(a: string, b: string): boolean {
   return Math.min(a.length, b.length) >= 4 && editDistance(a, b, limit) <= limit;
 }
 
-/** True when two full person names plausibly name the same person (Sergei / Sergey Lavrov). */
-export function similarPersonNames(a: string, b: string): boolean {
-  if (!similarNameWord(surnameOf(a), surnameOf(b))) return false;
-  const givenA = givenNamesOf(a);
-  const givenB = givenNamesOf(b);
-  if (givenA.length === 0 || givenB.length === 0) return true;
-  return similarNameWord(givenA[0], givenB[0]) || givenA[0][0] === givenB[0][0] && (givenA[0].length === 1 || givenB[0].length === 1);
-}
-
-
-/**
- * The surname without a glued Arabic article, so that `Assad` and `al-Assad` join while the text
- * keeps whichever form it used: `bareSurname('Bashar al-Assad') === 'assad'`.
- */
-export function bareSurname(name: string): string {
-  return nameInfo(name).bare;
-}
-
-/** True when the name has given names besides its surname (`Sergei Lavrov`, not `de Mistura`). */
-export function isFullName(name: string): boolean {
-  return givenNamesOf(name).length > 0;
+/** The parts of a name that grouping asks for again and again, computed once per spelling. */
+interface NameInfo {
+  readonly parts: readonly string[];
+  readonly surname: string;
+  readonly bare: string;
+  readonly given: readonly string[];
 }
 
 /**
- * How a person is called in short: the surname as written, with the particles written before it
- * (`Lavrov`, `De Mistura`, `al-Khatib`), for inlay hints and labels.
+ * How person names are taken apart and compared: which word is the surname, which are given names,
+ * when two spellings name one person. Honorifics and name particles come from the {@link Vocabulary}
+ * (one definition for every caller). One instance per loaded vocabulary; it remembers the names it
+ * has taken apart, since grouping asks about the same few thousand names again and again.
  */
-export function shortNameOf(name: string): string {
-  const words = name.trim().split(/\s+/);
-  let i = words.length - 1;
-  while (i > 0 && PARTICLES.has(normalizeName(words[i - 1]))) i--;
-  return words.slice(i).join(' ');
-}
+export class PersonNames {
+  private readonly infos = new Map<string, NameInfo>();
 
-/**
- * Why two spellings of a person's name were taken for one person, in words a hover can show:
- * `case only`, `surname 1 edit apart (Steimeier / Steinmeier)`, `given name 1 edit apart
- * (Sergei / Sergey): transliteration`. Empty when the spellings are equal.
- */
-export function spellingEvidence(a: string, b: string): string[] {
-  if (a === b) return [];
-  if (normalizeName(a) === normalizeName(b)) return ['differ in case, accents or apostrophes only'];
-  const evidence: string[] = [];
-  const surnameA = bareSurname(a);
-  const surnameB = bareSurname(b);
-  if (surnameA !== surnameB) {
-    const distance = editDistance(surnameA, surnameB, 3);
-    evidence.push(`surname ${distance} edit${distance === 1 ? '' : 's'} apart (${lastWord(a)} / ${lastWord(b)}): likely a typo or transliteration`);
-  } else if (surnameOf(a) !== surnameOf(b)) {
-    evidence.push(`same surname with and without its article (${lastWord(a)} / ${lastWord(b)})`);
-  } else {
-    evidence.push(`same surname (${lastWord(a)})`);
+  constructor(readonly vocabulary: Vocabulary) {}
+
+  private info(name: string): NameInfo {
+    let info = this.infos.get(name);
+    if (info === undefined) {
+      if (this.infos.size >= MAX_REMEMBERED_NAMES) this.infos.clear();
+      const parts = normalizeName(name)
+        .split(' ')
+        .filter((w) => w.length > 0);
+      if (parts.length > 1 && this.vocabulary.isHonorific(parts[0])) parts.shift();
+      let surname = parts[parts.length - 1] ?? '';
+      for (let i = parts.length - 1; i >= 0; i--) {
+        if (!this.vocabulary.isNameParticle(parts[i])) {
+          surname = parts[i];
+          break;
+        }
+      }
+      const given = parts.slice(0, parts.lastIndexOf(surname)).filter((w) => !this.vocabulary.isNameParticle(w));
+      info = Object.freeze({ parts: Object.freeze(parts), surname, bare: surname.replace(GLUED_PARTICLE, ''), given: Object.freeze(given) });
+      this.infos.set(name, info);
+    }
+    return info;
   }
-  const givenA = givenNamesOf(a);
-  const givenB = givenNamesOf(b);
-  if (givenA.length > 0 && givenB.length > 0 && givenA[0] !== givenB[0]) {
-    const distance = editDistance(givenA[0], givenB[0], 3);
-    const shown = `${firstWord(a)} / ${firstWord(b)}`;
-    evidence.push(distance <= 3 ? `given name ${distance} edit${distance === 1 ? '' : 's'} apart (${shown}): transliteration or typo` : `initial matches (${shown})`);
-  } else if (givenA.length === 0 || givenB.length === 0) {
-    evidence.push('one spelling is the surname alone');
-  }
-  return evidence;
-}
 
-/** The first word of a name as written, after an honorific. */
-function firstWord(name: string): string {
-  const words = name.trim().split(/\s+/);
-  return words.length > 1 && /^(mr|mrs|ms|dr|prof|sir|sheikh)\.?$/i.test(words[0]) ? words[1] : words[0];
+  /** The words of a person's name, normalised, honorifics dropped. */
+  nameParts(name: string): readonly string[] {
+    return this.info(name).parts;
+  }
+
+  /**
+   * The surname used to join a full name with surname-only mentions: the last word, with a leading
+   * `al-` kept (`al-Khatib` is written whole in the text). Particles written apart (`de Mistura`)
+   * are skipped so that `Mistura` alone would still match.
+   */
+  surnameOf(name: string): string {
+    return this.info(name).surname;
+  }
+
+  /** The given names, without particles. */
+  givenNamesOf(name: string): readonly string[] {
+    return this.info(name).given;
+  }
+
+  /**
+   * The surname without a glued Arabic article, so that `Assad` and `al-Assad` join while the text
+   * keeps whichever form it used: `bareSurname('Bashar al-Assad') === 'assad'`.
+   */
+  bareSurname(name: string): string {
+    return this.info(name).bare;
+  }
+
+  /** True when the name has given names besides its surname (`Sergei Lavrov`, not `de Mistura`). */
+  isFullName(name: string): boolean {
+    return this.givenNamesOf(name).length > 0;
+  }
+
+  /** True when two full person names plausibly name the same person (Sergei / Sergey Lavrov). */
+  similarPersonNames(a: string, b: string): boolean {
+    if (!similarNameWord(this.surnameOf(a), this.surnameOf(b))) return false;
+    const givenA = this.givenNamesOf(a);
+    const givenB = this.givenNamesOf(b);
+    if (givenA.length === 0 || givenB.length === 0) return true;
+    return similarNameWord(givenA[0], givenB[0]) || (givenA[0][0] === givenB[0][0] && (givenA[0].length === 1 || givenB[0].length === 1));
+  }
+
+  /**
+   * How a person is called in short: the surname as written, with the particles written before it
+   * (`Lavrov`, `De Mistura`, `al-Khatib`), for inlay hints and labels.
+   */
+  shortNameOf(name: string): string {
+    const words = name.trim().split(/\s+/);
+    let i = words.length - 1;
+    while (i > 0 && this.vocabulary.isNameParticle(normalizeName(words[i - 1]))) i--;
+    return words.slice(i).join(' ');
+  }
+
+  /**
+   * Why two spellings of a person's name were taken for one person, in words a hover can show:
+   * `case only`, `surname 1 edit apart (Steimeier / Steinmeier)`, `given name 1 edit apart
+   * (Sergei / Sergey): transliteration`. Empty when the spellings are equal.
+   */
+  spellingEvidence(a: string, b: string): string[] {
+    if (a === b) return [];
+    if (normalizeName(a) === normalizeName(b)) return ['differ in case, accents or apostrophes only'];
+    const evidence: string[] = [];
+    const surnameA = this.bareSurname(a);
+    const surnameB = this.bareSurname(b);
+    if (surnameA !== surnameB) {
+      const distance = editDistance(surnameA, surnameB, 3);
+      evidence.push(`surname ${distance} edit${distance === 1 ? '' : 's'} apart (${lastWord(a)} / ${lastWord(b)}): likely a typo or transliteration`);
+    } else if (this.surnameOf(a) !== this.surnameOf(b)) {
+      evidence.push(`same surname with and without its article (${lastWord(a)} / ${lastWord(b)})`);
+    } else {
+      evidence.push(`same surname (${lastWord(a)})`);
+    }
+    const givenA = this.givenNamesOf(a);
+    const givenB = this.givenNamesOf(b);
+    if (givenA.length > 0 && givenB.length > 0 && givenA[0] !== givenB[0]) {
+      const distance = editDistance(givenA[0], givenB[0], 3);
+      const shown = `${this.firstWord(a)} / ${this.firstWord(b)}`;
+      evidence.push(distance <= 3 ? `given name ${distance} edit${distance === 1 ? '' : 's'} apart (${shown}): transliteration or typo` : `initial matches (${shown})`);
+    } else if (givenA.length === 0 || givenB.length === 0) {
+      evidence.push('one spelling is the surname alone');
+    }
+    return evidence;
+  }
+
+  /**
+   * True when `spelling` spells a name differently from `reference`: another surname (`Steimeier` /
+   * `Steinmeier`) or another given name (`Sergey` / `Sergei`). A surname alone, a dropped article
+   * (`Assad` / `al-Assad`) and case are not variants.
+   */
+  isVariantSpelling(reference: string, spelling: string): boolean {
+    if (this.bareSurname(reference) !== this.bareSurname(spelling)) return true;
+    const a = this.givenNamesOf(reference);
+    const b = this.givenNamesOf(spelling);
+    return a.length > 0 && b.length > 0 && a[0] !== b[0];
+  }
+
+  /** The first word of a name as written, after an honorific. */
+  firstWord(name: string): string {
+    const words = name.trim().split(/\s+/);
+    return words.length > 1 && this.vocabulary.isHonorific(words[0]) ? words[1] : words[0];
+  }
 }
 
 function lastWord(name: string): string {

@@ -1,5 +1,5 @@
-import { isRoleWord } from './roles';
 import type { EntityMention, OffsetRange, Sentence } from './types';
+import type { Vocabulary } from './vocabulary';
 
 /** A definite description that may refer back to a person by role: `the foreign minister`, `The Minister`. */
 export interface Nominal extends OffsetRange {
@@ -16,7 +16,7 @@ const MAX_MODIFIERS = 3;
  * apposition before a name (`the Iranian Foreign Minister Mohammad Jawad Zarif` gives a role, not a
  * reference) and does not overlap a recognised entity. Linear in the number of tokens.
  */
-export function findNominals(text: string, sentences: readonly Sentence[], entities: readonly EntityMention[]): Nominal[] {
+export function findNominals(text: string, sentences: readonly Sentence[], entities: readonly EntityMention[], vocabulary: Vocabulary): Nominal[] {
   const nominals: Nominal[] = [];
   let entityIndex = 0;
   for (const sentence of sentences) {
@@ -26,7 +26,7 @@ export function findNominals(text: string, sentences: readonly Sentence[], entit
       let head = -1;
       for (let j = i + 1; j < tokens.length && j <= i + 1 + MAX_MODIFIERS; j++) {
         if (!/^[\p{L}][\p{L}.-]*$/u.test(tokens[j].text)) break;
-        if (isRoleWord(tokens[j].text)) head = j;
+        if (vocabulary.isRoleWord(tokens[j].text)) head = j;
         else if (head >= 0) break;
       }
       if (head < 0) continue;

@@ -1,6 +1,6 @@
-import * as fs from 'fs';
-import { resolveDataFile } from './dataFiles';
+import { readListFile, readOrFail, type DataSource } from './dataSource';
 import type { Attribution, EntityMention, Paragraph, Quote, Sentence, TextSlice, Token } from './types';
+import type { Vocabulary } from './vocabulary';
 
 /**
  * Direct-quote detection and speaker attribution.
@@ -23,43 +23,25 @@ import type { Attribution, EntityMention, Paragraph, Quote, Sentence, TextSlice,
 // Word lists
 // ---------------------------------------------------------------------------------------------------------
 
-let speechVerbs: ReadonlySet<string> | undefined;
-
-/** Loads the speech-verb list once per process; falls back to a minimal list if the data file is missing. */
-function getSpeechVerbs(): ReadonlySet<string> {
-  if (speechVerbs) return speechVerbs;
-  let words: string[];
-  try {
-    words = fs
-      .readFileSync(resolveDataFile('quotes/speech-verbs.txt'), 'utf8')
-      .split(/\r?\n/)
-      .map((l) => l.trim().toLowerCase())
-      .filter((l) => l.length > 0 && !l.startsWith('#'));
-  } catch {
-    // The analysis must keep working without its data folder (e.g. a broken bundle): keep the core verbs.
-    words = ['say', 'says', 'said', 'saying', 'told', 'tells', 'added', 'adding', 'stated', 'wrote', 'asked', 'noted'];
-  }
-  speechVerbs = new Set(words);
-  return speechVerbs;
+/** The word lists the attribution reads, loaded once through the data source (see `loadQuoteLexicon`). */
+export interface QuoteLexicon {
+  /** Speech verbs (`server/data/quotes/speech-verbs.txt`), lower case. */
+  readonly speechVerbs: ReadonlySet<string>;
+  /** First names with the pronoun usually used for them (`server/data/quotes/first-names.tsv`). */
+  readonly firstNames: ReadonlyMap<string, 'f' | 'm'>;
+  /** Honorifics and their genders. */
+  readonly vocabulary: Vocabulary;
 }
 
-let firstNames: ReadonlyMap<string, 'f' | 'm'> | undefined;
-
-/** First names with the pronoun usually used for them (`server/data/quotes/first-names.tsv`). */
-function getFirstNames(): ReadonlyMap<string, 'f' | 'm'> {
-  if (firstNames) return firstNames;
-  const map = new Map<string, 'f' | 'm'>();
-  try {
-    for (const line of fs.readFileSync(resolveDataFile('quotes/first-names.tsv'), 'utf8').split(/\r?\n/)) {
-      if (!line || line.startsWith('#')) continue;
-      const [name, g] = line.split('\t');
-      if (name && (g === 'f' || g === 'm')) map.set(name, g);
-    }
-  } catch {
-    // Without the list, pronouns resolve without gender agreement.
+/** Reads the quote word lists; a missing file throws a `DataFileError` naming it. */
+export function loadQuoteLexicon(source: DataSource, vocabulary: Vocabulary): QuoteLexicon {
+  const verbs = readOrFail('quotes/speech-verbs.txt', () => readListFile(source, 'quotes/speech-verbs.txt'));
+  const firstNames = new Map<string, 'f' | 'm'>();
+  for (const line of readOrFail('quotes/first-names.tsv', () => readListFile(source, 'quotes/first-names.tsv'))) {
+    const [name, g] = line.split('\t');
+    if (name && (g === 'f' || g === 'm')) firstNames.set(name, g);
   }
-  firstNames = map;
-  return map;
+  return Object.freeze({ speechVerbs: new Set(verbs.map((v) => v.toLowerCase())), firstNames, vocabulary });
 }
 
 const SUBJECT_PRONOUNS = new Set(['he', 'she', 'they', 'we', 'i', 'it', 'you']);
@@ -352,6 +334,7 @@ interface Doc {
   surnameGender: Map<string, 'f' | 'm' | 'x'>;
   entities: readonly EntityMention[];
   verbs: ReadonlySet<string>;
+  lexicon: QuoteLexicon;
 }
 
 interface NounPhrase {
@@ -727,7 +710,7 @@ function speakerKind(doc: Doc, whole: NounPhrase): Attribution['sourceKind'] {
   if (endsWithName) {
     const words = doc.text.slice(doc.tokens[np.from].start, doc.tokens[np.to - 1].end).split(/\s+/);
     const last = words[words.length - 1].replace(/['’]s$/, '');
-    if (words.some((w) => getFirstNames().has(w)) || doc.surnameGender.has(last) || doc.titles.has(last)) return 'person';
+    if (words.some((w) => doc.lexicon.firstNames.has(w)) || doc.surnameGender.has(last) || doc.titles.has(last)) return 'person';
   }
   return 'unknown';
 }
@@ -1187,12 +1170,10 @@ function namedSpeakerBefore(doc: Doc, pt: number, pronoun: string): EntityMentio
 /** Gender of a person name, from its first name or from the document's use of the surname. */
 function genderOf(doc: Doc, name: string): 'f' | 'm' | undefined {
   const words = name.split(/\s+/);
-  const names = getFirstNames();
+  const names = doc.lexicon.firstNames;
   for (const w of words) {
-    const g = names.get(w);
+    const g = names.get(w) ?? doc.lexicon.vocabulary.honorificGender(w);
     if (g) return g;
-    if (/^(Mrs|Ms|Miss)\.?$/.test(w)) return 'f';
-    if (/^Mr\.?$/.test(w)) return 'm';
   }
   const g = doc.surnameGender.get(words[words.length - 1].replace(/['’]s$/, ''));
   return g === 'f' || g === 'm' ? g : undefined;
@@ -1450,10 +1431,11 @@ export function findQuotes(
   paragraphs: readonly Paragraph[],
   sentences: readonly Sentence[],
   entities: readonly EntityMention[],
+  lexicon: QuoteLexicon,
 ): Quote[] {
   const raws = pairQuotationMarks(text, paragraphs);
   if (raws.length === 0) return [];
-  const doc = buildDoc(text, paragraphs, sentences, entities, raws);
+  const doc = buildDoc(text, paragraphs, sentences, entities, raws, lexicon);
   const state: SpeakerState = { speakers: new Set<number>() };
   const quotes: Quote[] = [];
   let previous: { raw: RawQuote; attribution?: Attribution; closeTok: number } | undefined;
@@ -1734,6 +1716,7 @@ function buildDoc(
   sentences: readonly Sentence[],
   entities: readonly EntityMention[],
   raws: readonly RawQuote[],
+  lexicon: QuoteLexicon,
 ): Doc {
   const tokens: Token[] = [];
   for (const s of sentences) for (const t of s.tokens) tokens.push(t);
@@ -1778,7 +1761,7 @@ function buildDoc(
   // Subject pronouns are at most 4 characters, and lower-casing never shortens a string.
   const persons = entities.filter((e) => e.type === 'person' && !(e.text.length <= 4 && SUBJECT_PRONOUNS.has(lowerOf(e.text))) && credible(e));
   // "Hillary Clinton … Clinton said … she": a surname inherits the gender of the first name it came with.
-  const names = getFirstNames();
+  const names = lexicon.firstNames;
   const surnameGender = new Map<string, 'f' | 'm' | 'x'>();
   for (const m of persons) {
     const t = m.text;
@@ -1815,6 +1798,7 @@ function buildDoc(
     persons,
     surnameGender,
     entities,
-    verbs: getSpeechVerbs(),
+    verbs: lexicon.speechVerbs,
+    lexicon,
   };
 }

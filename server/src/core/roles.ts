@@ -1,22 +1,5 @@
-import * as fs from 'fs';
-import { resolveDataFile } from './dataFiles';
 import type { EntityMention, Sentence, Token } from './types';
-
-let roleHeads: Set<string> | undefined;
-
-/** The role head words from `server/data/vocabulary/role-words.txt`, loaded once. */
-function loadRoleHeads(): Set<string> {
-  if (!roleHeads) {
-    const lines = fs.readFileSync(resolveDataFile('vocabulary/role-words.txt'), 'utf8').split(/\r?\n/);
-    roleHeads = new Set(lines.map((l) => l.trim()).filter((l) => l && !l.startsWith('#')));
-  }
-  return roleHeads;
-}
-
-/** True when the word heads a role (`Minister`, `envoy`, `counterpart`). */
-export function isRoleWord(word: string): boolean {
-  return loadRoleHeads().has(word.toLowerCase());
-}
+import type { Vocabulary } from './vocabulary';
 
 const ROLE_CONNECTORS = new Set(['of', 'for', 'and', 'on', 'to', 'in', '’s', "'s", '-', 'the']);
 const LEADING_NOISE = new Set(['the', 'his', 'her', 'their', 'its', 'of', 'for', 'and', 'on', 'to', 'in', '-', 'a', 'an']);
@@ -29,15 +12,15 @@ const LEADING_NOISE = new Set(['the', 'his', 'her', 'their', 'its', 'of', 'for',
  * person's name stands, which ends a title (`Vice President Joe Biden and U.N. envoy Lakhdar Brahimi`
  * gives Brahimi `U.N. envoy`).
  */
-export function roleOf(text: string, sentence: Sentence, mention: EntityMention, isOtherPerson: (offset: number) => boolean = () => false): string | undefined {
+export function roleOf(text: string, sentence: Sentence, mention: EntityMention, vocabulary: Vocabulary, isOtherPerson: (offset: number) => boolean = () => false): string | undefined {
   const tokens = sentence.tokens;
   let index = tokenStartingAt(tokens, mention.start);
   if (index < 0) return undefined;
-  const before = roleBefore(text, tokens, index, isOtherPerson);
+  const before = roleBefore(text, tokens, index, vocabulary, isOtherPerson);
   if (before) return before;
   // The token the mention ends with: the last one that starts inside it, if it ends with it too.
   index = tokenStartingAt(tokens, mention.end - 1, true);
-  return index < 0 || tokens[index].end !== mention.end ? undefined : roleAfter(text, tokens, index);
+  return index < 0 || tokens[index].end !== mention.end ? undefined : roleAfter(text, tokens, index, vocabulary);
 }
 
 /**
@@ -57,10 +40,7 @@ function tokenStartingAt(tokens: readonly Token[], offset: number, atOrBefore = 
   return atOrBefore ? high : -1;
 }
 
-/** Honorifics written between a title and a name (`ambassador to Russia Dr. Bashar al-Ja’afari`); not part of the role. */
-const HONORIFICS = new Set(['dr', 'dr.', 'mr', 'mr.', 'mrs', 'mrs.', 'ms', 'ms.', 'prof', 'prof.', 'sir', 'sheikh']);
-
-function roleBefore(text: string, tokens: readonly Token[], nameIndex: number, isOtherPerson: (offset: number) => boolean): string | undefined {
+function roleBefore(text: string, tokens: readonly Token[], nameIndex: number, vocabulary: Vocabulary, isOtherPerson: (offset: number) => boolean): string | undefined {
   let first = nameIndex;
   for (let i = nameIndex - 1; i >= 0; i--) {
     const word = tokens[i].text;
@@ -68,7 +48,7 @@ function roleBefore(text: string, tokens: readonly Token[], nameIndex: number, i
     // A dateline agency glued to the title ("SANA-Russian Foreign Minister") is not part of it.
     if ((word === '-' || word === '–') && /^\p{Lu}{2,}$/u.test(tokens[i - 1]?.text ?? '')) break;
     const capitalised = /^\p{Lu}/u.test(word);
-    if (capitalised || isRoleWord(word) || ROLE_CONNECTORS.has(word) || isAdjacentHyphen(tokens, i)) {
+    if (capitalised || vocabulary.isRoleWord(word) || ROLE_CONNECTORS.has(word) || isAdjacentHyphen(tokens, i)) {
       // A role does not run across a gap wider than one space ("Moscow, SANA-Russian" stops at "-").
       if (tokens[i + 1].start - tokens[i].end > 1) break;
       first = i;
@@ -78,10 +58,11 @@ function roleBefore(text: string, tokens: readonly Token[], nameIndex: number, i
   }
   while (first < nameIndex && (LEADING_NOISE.has(tokens[first].text) || tokens[first].text === '(' || tokens[first].text === ')')) first++;
   let last = nameIndex;
-  while (last > first && HONORIFICS.has(tokens[last - 1].text.toLowerCase())) last--;
+  // An honorific between the title and the name (`ambassador to Russia Dr. Bashar al-Ja’afari`) is not part of the role.
+  while (last > first && vocabulary.isHonorific(tokens[last - 1].text)) last--;
   if (first >= last) return undefined;
   const span = tokens.slice(first, last);
-  if (!span.some((t) => isRoleWord(t.text))) return undefined;
+  if (!span.some((t) => vocabulary.isRoleWord(t.text))) return undefined;
   const role = text.slice(span[0].start, span[span.length - 1].end).replace(/\s+/g, ' ');
   // "Organization for Security and Co-operation in Europe (OSCE) Secretary General": the acronym in
   // brackets names the organisation the title belongs to.
@@ -90,14 +71,14 @@ function roleBefore(text: string, tokens: readonly Token[], nameIndex: number, i
   return role;
 }
 
-function roleAfter(text: string, tokens: readonly Token[], nameEnd: number): string | undefined {
+function roleAfter(text: string, tokens: readonly Token[], nameEnd: number, vocabulary: Vocabulary): string | undefined {
   if (tokens[nameEnd + 1]?.text !== ',') return undefined;
   let i = nameEnd + 2;
   const start = i;
   while (i < tokens.length && tokens[i].text !== ',' && tokens[i].text !== '.' && i - start < 12) i++;
   if (tokens[i]?.text !== ',' && tokens[i]?.text !== '.') return undefined;
   const span = tokens.slice(start, i);
-  if (span.length === 0 || !span.some((t) => isRoleWord(t.text))) return undefined;
+  if (span.length === 0 || !span.some((t) => vocabulary.isRoleWord(t.text))) return undefined;
   // "Lavrov, who made the comments …" is a relative clause, not a role.
   if (/^(who|which|that|whose|where|when|said|says)$/i.test(span[0].text)) return undefined;
   if (span.some((t) => /^(said|says|told|is|was|has|had)$/i.test(t.text))) return undefined;

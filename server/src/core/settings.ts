@@ -36,3 +36,20 @@ export function parseSettings(raw: unknown): ArticleSettings {
   const maxFileSize = typeof value.maxFileSize === 'number' && value.maxFileSize > 0 ? value.maxFileSize : DEFAULT_SETTINGS.maxFileSize;
   return { duplicateParagraphs: { severity }, nameVariants: { severity: variantSeverity }, files, maxFileSize };
 }
+
+/**
+ * The part of the settings an analysis reads, as a cache key: a change here makes every cached
+ * analysis out of date; a change elsewhere (a severity) only changes how results are shown.
+ */
+export function analysisSettingsKey(settings: ArticleSettings): string {
+  return String(settings.maxFileSize);
+}
+
+/**
+ * The largest file, in bytes, that can be within `maxFileSize` characters: a character (UTF-16 code
+ * unit) takes at most 3 bytes of UTF-8, and an astral character 4 bytes for 2 units. A file over this
+ * is over the limit without reading it; one under it is read, and its length in characters decides.
+ */
+export function maxFileBytes(settings: ArticleSettings): number {
+  return settings.maxFileSize * 3;
+}

@@ -31,24 +31,44 @@ export interface Paragraph extends OffsetRange {
   readonly text: string;
 }
 
-/** Entity types we recognise and colour. */
-export type EntityType = 'person' | 'organization' | 'location' | 'date' | 'number';
+/**
+ * Entity types we recognise and colour. People, organisations and places are actors; `date` and
+ * `number` are figures (what fact-checkers check); `misc` and `custom` come from people's labels
+ * (`custom` carries the label a user declared, e.g. `claim`).
+ */
+export type EntityType = 'person' | 'organization' | 'location' | 'date' | 'number' | 'misc' | 'custom';
 
-/** One recognised mention of an entity in the text. */
+/** The entity types that name actors (grouped into actors, navigable, indexed across the workspace). */
+export const ACTOR_TYPES: ReadonlySet<EntityType> = new Set<EntityType>(['person', 'organization', 'location']);
+
+/** One mention of an entity in the text: a machine suggestion, unless a person confirmed or labelled it. */
 export interface EntityMention extends OffsetRange {
   readonly type: EntityType;
   readonly text: string;
+  /** A person labelled or accepted this mention (it is no longer a machine suggestion). */
+  readonly confirmed?: true;
+  /** For `custom` mentions: the label the person gave. */
+  readonly label?: string;
 }
 
 /**
  * The one interface every entity recogniser implements. It receives the tokenised document (all
  * sentences in order) so that it can use document-level evidence (a string tagged as a person in one
  * place is the same entity elsewhere), and returns mentions sorted by `start`, non-overlapping.
+ *
+ * Staging and caching are part of the contract: {@link recognizeInStages} pauses between stages
+ * (tagging, clean-up) so the server can answer a keystroke in between, and a `document` identity
+ * lets the recogniser keep per-document caches across versions (the result must equal a fresh
+ * recognition), released by {@link forget}. Without `document` the call keeps nothing.
  */
 export interface EntityRecognizer {
   /** Short identifier shown in benchmarks and logs. */
   readonly name: string;
-  recognize(text: string, sentences: readonly Sentence[]): EntityMention[];
+  recognize(text: string, sentences: readonly Sentence[], document?: string): EntityMention[];
+  /** {@link recognize}, yielding between stages; a caller may drop it between any two. */
+  recognizeInStages(text: string, sentences: readonly Sentence[], document?: string): Generator<void, EntityMention[]>;
+  /** Drops whatever is kept for the document (it was closed or removed). */
+  forget(document: string): void;
 }
 
 /** A span of text with its exact source slice. */
@@ -69,6 +89,8 @@ export interface Attribution {
   readonly cue?: TextSlice;
   /** What kind of source speaks. */
   readonly sourceKind: 'person' | 'organization' | 'group' | 'unknown';
+  /** A person assigned this speaker (an annotation), rather than the attribution rules. */
+  readonly assigned?: true;
 }
 
 /** A direct quotation (`“…”` or `"…"`) and, when it has one, its attribution. */

@@ -1,7 +1,11 @@
+import { clusterActors, type ActorCluster, type ClusterNode } from './actorClusters';
+import { matchEvidence } from './actorMatching';
 import type { Actor, ActorMentionKind } from './actors';
-import { bareSurname, isFullName, normalizeName, similarNameWord, similarPersonNames, spellingEvidence, SurnameIndex } from './names';
-import { isRoleWord } from './roles';
+import { normalizeName, SurnameIndex, type PersonNames } from './names';
+import { quoteSpeakers } from './quoteSpeakers';
 import type { EntityType, OffsetRange, Quote } from './types';
+
+export type { ActorCluster, ClusterNode } from './actorClusters';
 
 /** The fields of an actor that cross-article matching looks at. */
 export type ActorIdentity = Pick<Actor, 'key' | 'type' | 'name' | 'spellings' | 'roles'>;
@@ -78,14 +82,14 @@ const LETTER_KIND: Record<string, ActorMentionKind> = { n: 'name', o: 'nominal',
 const QUOTE_SUMMARY_LENGTH = 120;
 
 /** Summarises an analysed article for the workspace index. */
-export function summarizeArticle(uri: string, text: string, actors: readonly Actor[], quotes: readonly Quote[] = []): ArticleSummary {
+export function summarizeArticle(uri: string, text: string, actors: readonly Actor[], quotes: readonly Quote[]): ArticleSummary {
   const firstLine = text.replace(/^\uFEFF/, '').split(/\r?\n|\r/, 1)[0].trim();
-  const kept = actors.filter((a) => a.type === 'person' || a.type === 'organization');
+  const kept = actors.filter((a) => a.type === 'person' || a.type === 'organization' || a.type === 'location');
   const mentionTotal = kept.reduce((n, a) => n + a.mentions.length, 0);
   const offsets = new Uint32Array(mentionTotal * 2);
   let kinds = '';
   let next = 0;
-  const speakerOf = new Map<Quote, string>();
+  const speakers = quoteSpeakers(quotes, actors);
   const summaries = kept.map((a): ActorSummary => {
     const from = next;
     for (const m of a.mentions) {
@@ -94,7 +98,6 @@ export function summarizeArticle(uri: string, text: string, actors: readonly Act
       kinds += KIND_LETTER[m.kind];
       next++;
     }
-    for (const q of a.quotes) speakerOf.set(q, a.name);
     return {
       key: a.key,
       type: a.type,
@@ -109,11 +112,11 @@ export function summarizeArticle(uri: string, text: string, actors: readonly Act
       mentionTo: next,
     };
   });
-  const quoteSummaries = (quotes.length > 0 ? quotes : [...speakerOf.keys()])
+  const quoteSummaries = quotes
     .filter((q) => q.kind === 'direct')
     .map((q) => {
       const flat = q.text.replace(/\s+/g, ' ').trim();
-      const speaker = speakerOf.get(q);
+      const speaker = speakers.get(q)?.label;
       return { start: q.start, end: q.end, text: flat.length > QUOTE_SUMMARY_LENGTH ? `${flat.slice(0, QUOTE_SUMMARY_LENGTH - 1)}…` : flat, ...(speaker ? { speaker } : {}) };
     });
   return {
@@ -137,64 +140,92 @@ export function summaryMentions(article: ArticleSummary, actor: ActorSummary): S
 
 
 
+/** What changed in the index: one article added, replaced or removed. */
+export interface IndexChange {
+  readonly uri: string;
+  readonly kind: 'update' | 'remove';
+  /**
+   * False when an update kept every actor's identity (name, spellings, roles; only offsets moved, as
+   * when the user types): workspace actors did not change, and views need not redraw them.
+   */
+  readonly actorsChanged: boolean;
+}
+
+/** A listener's handle: `dispose()` stops the events. */
+export interface IndexSubscription {
+  dispose(): void;
+}
+
+/** One group of name blocks whose actors could match, with its clusters once computed. */
+interface BlockGroup {
+  readonly blocks: readonly string[];
+  clusters: readonly ActorCluster[] | undefined;
+  /** Cluster of each member, by `uri` and actor index. */
+  clusterOf: Map<string, ActorCluster> | undefined;
+}
+
 /**
- * The actors of every article in the workspace, joined by key (type plus surname for people).
- * Lookups for an actor go through the key and, for people, through surnames a typo or a
- * transliteration away (bucketed, never a scan of all keys); then keep only the articles whose
- * spellings are plausibly the same person (`Sergei` / `Sergey Lavrov`, `Sataffan` / `Staffan de
- * Mistura`), with the evidence.
+ * The actors of every article in the workspace, clustered into workspace actors. Each article's
+ * actors fall into name blocks (a person's bare surname, an organisation's or place's normalised
+ * name); blocks whose surnames are a typo or a transliteration apart form one group, and a group's
+ * actors are clustered transitively (`actorClusters.ts`) when first asked for, then kept until an
+ * article of the group changes its actors. So a hover asks for a cluster and reads its article list,
+ * instead of judging every article again; typing in an article that keeps its actors' names changes
+ * nothing here. Subscribers hear every change ({@link onDidChange}).
  */
 export class WorkspaceIndex {
   private readonly articles = new Map<string, ArticleSummary>();
-  /** Join key → article URI → that article's actors with the key, in article order. */
-  private readonly urisByKey = new Map<string, Map<string, ActorSummary[]>>();
-  private readonly keysBySurname = new SurnameIndex<string>();
+  /** Block key → article URI → indexes of that article's actors in the block. */
+  private readonly blocks = new Map<string, Map<string, number[]>>();
+  /** Person blocks by surname, for close spellings across blocks. */
+  private readonly personBlocks = new SurnameIndex<string>();
+  /** The group of each block whose clusters are known (or whose group was found). */
+  private readonly groups = new Map<string, BlockGroup>();
+  private readonly listeners = new Set<(change: IndexChange) => void>();
   /** Normalised names and quote texts for search, computed once per summary rather than per keystroke. */
   private readonly searchText = new WeakMap<object, string>();
-  /** Per actor summary: its matching signature (see {@link signatureOf}). */
-  private readonly signatures = new WeakMap<ActorSummary, string>();
-  /**
-   * Answers of {@link findFirstReferences}, by the article they leave out: the pointer resting on a
-   * name asks the same question again and again, and with thousands of articles each answer is a
-   * pass over all of them. A change to an article drops every answer that could include it, which
-   * keeps the answers asked from that article itself: typing in an article leaves its hovers'
-   * answers about the rest of the workspace valid.
-   */
-  private firstReferences = new Map<string, Map<string, { references: ArticleReference[]; total: number }>>();
+
+  constructor(private readonly names: PersonNames) {}
 
   /** Adds or replaces an article. */
   update(summary: ArticleSummary): void {
-    this.remove(summary.uri);
-    this.forgetAnswersIncluding(summary.uri);
+    const previous = this.articles.get(summary.uri);
+    const actorsChanged = !previous || !sameActors(previous, summary);
+    if (previous) this.unlink(previous, actorsChanged);
     this.articles.set(summary.uri, summary);
-    for (const actor of summary.actors) {
-      const key = joinKey(actor.key);
-      let uris = this.urisByKey.get(key);
+    summary.actors.forEach((actor, index) => {
+      const key = this.blockKeyOf(actor);
+      let uris = this.blocks.get(key);
       if (!uris) {
-        this.urisByKey.set(key, (uris = new Map()));
-        if (actor.type === 'person') this.keysBySurname.add(surnameOfKey(key), key);
+        this.blocks.set(key, (uris = new Map()));
+        if (actor.type === 'person') {
+          const surname = key.slice(PERSON_PREFIX.length);
+          this.personBlocks.add(surname, key);
+          // A new surname can join the groups of its close spellings into one.
+          for (const { values } of this.personBlocks.similar(surname)) for (const other of values) this.forgetGroupOf(other);
+        }
       }
-      const actors = uris.get(summary.uri);
-      if (actors) actors.push(actor);
-      else uris.set(summary.uri, [actor]);
-    }
+      if (actorsChanged) this.forgetGroupOf(key);
+      const indexes = uris.get(summary.uri);
+      if (indexes) indexes.push(index);
+      else uris.set(summary.uri, [index]);
+    });
+    this.emit({ uri: summary.uri, kind: 'update', actorsChanged });
   }
 
   /** Forgets an article (deleted or no longer an article). */
   remove(uri: string): void {
     const previous = this.articles.get(uri);
     if (!previous) return;
-    this.forgetAnswersIncluding(uri);
+    this.unlink(previous, true);
     this.articles.delete(uri);
-    for (const actor of previous.actors) {
-      const key = joinKey(actor.key);
-      const uris = this.urisByKey.get(key);
-      uris?.delete(uri);
-      if (uris && uris.size === 0) {
-        this.urisByKey.delete(key);
-        if (key.startsWith('person:')) this.keysBySurname.delete(surnameOfKey(key), key);
-      }
-    }
+    this.emit({ uri, kind: 'remove', actorsChanged: true });
+  }
+
+  /** Calls `listener` after every change of the index. */
+  onDidChange(listener: (change: IndexChange) => void): IndexSubscription {
+    this.listeners.add(listener);
+    return { dispose: () => this.listeners.delete(listener) };
   }
 
   get size(): number {
@@ -215,86 +246,72 @@ export class WorkspaceIndex {
     return this.articles.get(uri);
   }
 
-  /** Every other article that mentions the actor, with why it is taken for the same actor, in URI order. */
+  /**
+   * The workspace actor an actor of an article belongs to: found by its id in that article when the
+   * article is indexed as it is, else by matching its names against the clusters of its block.
+   */
+  clusterOf(actor: ActorIdentity, uri?: string): ActorCluster | undefined {
+    const group = this.groupOf(this.blockKeyOf(actor));
+    const clusters = this.clustersOf(group);
+    const article = uri !== undefined ? this.articles.get(uri) : undefined;
+    if (article) {
+      const index = article.actors.findIndex((a) => a.key === actor.key);
+      const found = index >= 0 ? group.clusterOf!.get(nodeKey(uri!, index)) : undefined;
+      if (found) return found;
+    }
+    // Not indexed (yet) as it is now: the cluster of a member with the same spellings, else one that matches.
+    const signature = spellingSignature(actor);
+    return clusters.find((c) => c.type === actor.type && c.members.some((m) => spellingSignature(m) === signature)) ?? clusters.find((c) => !c.ambiguous && c.members.some((m) => matchEvidence(actor, m, this.names)));
+  }
+
+  /** Every workspace actor (computed group by group, then kept until the group changes). */
+  clusters(): ActorCluster[] {
+    const all: ActorCluster[] = [];
+    const seen = new Set<BlockGroup>();
+    for (const key of this.blocks.keys()) {
+      const group = this.groupOf(key);
+      if (seen.has(group)) continue;
+      seen.add(group);
+      all.push(...this.clustersOf(group));
+    }
+    return all;
+  }
+
+  /** The summary of a cluster member: its article's actor. */
+  memberSummary(member: ClusterNode): ActorSummary | undefined {
+    return this.articles.get(member.uri)?.actors[member.index];
+  }
+
+  /** Every other article that mentions the actor (its workspace cluster), with why it is taken for the same actor, in URI order. */
   findReferences(actor: ActorIdentity, exceptUri?: string): ArticleReference[] {
-    const references: ArticleReference[] = [];
-    this.eachReference(actor, exceptUri, (uri, article, other, evidence) => {
-      references.push({ uri, title: article.title, actor: other, evidence });
-    });
-    // Code-unit order (stable for equal URIs): `localeCompare` was the cost of a hover with thousands of articles.
-    return references.sort((a, b) => (a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : 0));
+    const cluster = this.clusterOf(actor, exceptUri);
+    if (!cluster) return [];
+    return cluster.uris.filter((uri) => uri !== exceptUri).map((uri) => this.referenceIn(actor, cluster, uri));
   }
 
   /**
-   * The first `limit` of {@link findReferences} and how many there are in all, without building or
-   * sorting the rest: what a hover shows.
+   * The first `limit` of {@link findReferences} and how many there are in all, without building the
+   * rest: what a hover shows. The cluster's article list is kept, so this costs `limit` lookups.
    */
   findFirstReferences(actor: ActorIdentity, exceptUri: string | undefined, limit: number): { references: ArticleReference[]; total: number } {
-    const question = `${joinKey(actor.key)}\u0000${actor.type}\u0000${actor.name}\u0000${actor.spellings.join('\u0001')}\u0000${actor.roles.join('\u0001')}\u0000${limit}`;
-    let answers = this.firstReferences.get(exceptUri ?? '');
-    const known = answers?.get(question);
-    if (known) return { references: [...known.references], total: known.total };
-    const answer = this.computeFirstReferences(actor, exceptUri, limit);
-    if (!answers || answers.size >= 256) this.firstReferences.set(exceptUri ?? '', (answers = new Map()));
-    answers.set(question, answer);
-    return { references: [...answer.references], total: answer.total };
-  }
-
-  /** Drops the kept answers that may list `uri`: all but those asked from `uri` itself. */
-  private forgetAnswersIncluding(uri: string): void {
-    if (this.firstReferences.size === 0) return;
-    const own = this.firstReferences.get(uri);
-    this.firstReferences = own ? new Map([[uri, own]]) : new Map();
-  }
-
-  private computeFirstReferences(actor: ActorIdentity, exceptUri: string | undefined, limit: number): { references: ArticleReference[]; total: number } {
-    const first: ArticleReference[] = [];
-    let total = 0;
-    this.eachReference(actor, exceptUri, (uri, article, other, evidence) => {
-      total++;
-      if (first.length >= limit && !(uri < first[first.length - 1].uri)) return;
-      // After every equal URI, as the stable sort of findReferences places it.
-      let at = first.length;
-      while (at > 0 && uri < first[at - 1].uri) at--;
-      first.splice(at, 0, { uri, title: article.title, actor: other, evidence });
-      if (first.length > limit) first.pop();
-    });
-    return { references: first, total };
-  }
-
-  /** Calls `found` for each reference, in index order (not sorted). */
-  private eachReference(actor: ActorIdentity, exceptUri: string | undefined, found: (uri: string, article: ArticleSummary, other: ActorSummary, evidence: string[]) => void): void {
-    const key = joinKey(actor.key);
-    // Many articles spell an actor the same way with the same roles: judge each combination once.
-    const judged = new Map<string, string[] | undefined>();
-    for (const candidateKey of this.candidateKeys(key, actor.type)) {
-      const uris = this.urisByKey.get(candidateKey);
-      if (!uris) continue;
-      for (const [uri, actors] of uris) {
-        if (uri === exceptUri) continue;
-        const article = this.articles.get(uri);
-        if (!article) continue;
-        for (const other of actors) {
-          const signature = this.signatureOf(other);
-          let evidence = judged.get(signature);
-          if (evidence === undefined && !judged.has(signature)) judged.set(signature, (evidence = matchEvidence(actor, other)));
-          if (evidence) {
-            found(uri, article, other, evidence);
-            break;
-          }
-        }
-      }
+    const cluster = this.clusterOf(actor, exceptUri);
+    if (!cluster) return { references: [], total: 0 };
+    const references: ArticleReference[] = [];
+    for (const uri of cluster.uris) {
+      if (references.length >= limit) break;
+      if (uri !== exceptUri) references.push(this.referenceIn(actor, cluster, uri));
     }
+    const total = cluster.uris.length - (exceptUri !== undefined && this.articles.has(exceptUri) && cluster.uris.includes(exceptUri) ? 1 : 0);
+    return { references, total };
   }
 
-  /** What {@link matchEvidence} looks at in an actor summary, as one string, computed once per summary. */
-  private signatureOf(other: ActorSummary): string {
-    let signature = this.signatures.get(other);
-    if (signature === undefined) {
-      signature = `${other.type}\u0000${other.name}\u0000${other.spellings.join('\u0001')}\u0000${other.roles.join('\u0001')}`;
-      this.signatures.set(other, signature);
-    }
-    return signature;
+  /** The reference to one article of a cluster: its first member there, and the evidence. */
+  private referenceIn(actor: ActorIdentity, cluster: ActorCluster, uri: string): ArticleReference {
+    const article = this.articles.get(uri)!;
+    const member = cluster.members.find((m) => m.uri === uri)!;
+    const other = article.actors[member.index];
+    const evidence = matchEvidence(actor, other, this.names) ?? [`the same ${cluster.type === 'person' ? 'person' : 'actor'} across the workspace (${cluster.name})`];
+    return { uri, title: article.title, actor: other, evidence };
   }
 
   /**
@@ -328,32 +345,111 @@ export class WorkspaceIndex {
     return normalized;
   }
 
-  /** Keys equal to `key`, and for people keys whose surname is a close spelling (typos across articles). */
-  private *candidateKeys(key: string, type: EntityType): Iterable<string> {
-    yield key;
-    if (type !== 'person') return;
-    const surname = surnameOfKey(key);
-    const seen = new Set([key]);
-    for (const candidate of [surname, ...(surname.length >= 5 ? [...this.keysBySurname.similar(surname)].map((s) => s.surname) : [])]) {
-      for (const other of this.keysBySurname.get(candidate)) {
-        if (!seen.has(other)) {
-          seen.add(other);
-          yield other;
+  /** A person's bare surname, or an organisation's or place's normalised name, with the type. */
+  private blockKeyOf(actor: Pick<ActorIdentity, 'type' | 'name'>): string {
+    return actor.type === 'person' ? `${PERSON_PREFIX}${this.names.bareSurname(actor.name)}` : `${actor.type}:${normalizeName(actor.name)}`;
+  }
+
+  private unlink(previous: ArticleSummary, actorsChanged: boolean): void {
+    previous.actors.forEach((actor) => {
+      const key = this.blockKeyOf(actor);
+      const uris = this.blocks.get(key);
+      if (!uris) return;
+      uris.delete(previous.uri);
+      if (actorsChanged) this.forgetGroupOf(key);
+      if (uris.size === 0) {
+        this.blocks.delete(key);
+        this.forgetGroupOf(key);
+        if (key.startsWith(PERSON_PREFIX)) this.personBlocks.delete(key.slice(PERSON_PREFIX.length), key);
+      }
+    });
+  }
+
+  private forgetGroupOf(key: string): void {
+    const group = this.groups.get(key);
+    if (group) for (const block of group.blocks) this.groups.delete(block);
+  }
+
+  /**
+   * The group of a block: itself, and for a person's surname of five letters or more, every block a
+   * chain of close spellings away (`Steinmeier` / `Steimeier`), so that clusters are the same from
+   * whichever block they are asked for.
+   */
+  private groupOf(key: string): BlockGroup {
+    const known = this.groups.get(key);
+    if (known) return known;
+    const blocks = [key];
+    if (key.startsWith(PERSON_PREFIX)) {
+      const seen = new Set(blocks);
+      for (let i = 0; i < blocks.length && blocks.length < MAX_GROUP_BLOCKS; i++) {
+        const surname = blocks[i].slice(PERSON_PREFIX.length);
+        if (surname.length < 5) continue;
+        for (const { values } of this.personBlocks.similar(surname)) {
+          for (const other of values) {
+            if (!seen.has(other)) {
+              seen.add(other);
+              blocks.push(other);
+            }
+          }
         }
       }
     }
+    const group: BlockGroup = { blocks, clusters: undefined, clusterOf: undefined };
+    for (const block of blocks) this.groups.set(block, group);
+    return group;
+  }
+
+  private clustersOf(group: BlockGroup): readonly ActorCluster[] {
+    if (group.clusters) return group.clusters;
+    const nodes: ClusterNode[] = [];
+    for (const block of group.blocks) {
+      for (const [uri, indexes] of this.blocks.get(block) ?? []) {
+        const article = this.articles.get(uri)!;
+        for (const index of indexes) {
+          const a = article.actors[index];
+          nodes.push({ uri, index, type: a.type, name: a.name, spellings: a.spellings, roles: a.roles, weight: a.mentionCount });
+        }
+      }
+    }
+    const clusters = clusterActors(nodes, this.names);
+    const clusterOf = new Map<string, ActorCluster>();
+    for (const cluster of clusters) for (const m of cluster.members) clusterOf.set(nodeKey(m.uri, m.index), cluster);
+    group.clusters = clusters;
+    group.clusterOf = clusterOf;
+    return clusters;
+  }
+
+  private emit(change: IndexChange): void {
+    for (const listener of this.listeners) listener(change);
   }
 }
 
-/** Keys are unique within an article by a `#n` suffix; across articles they join without it. */
-function joinKey(key: string): string {
-  const hash = key.indexOf('#');
-  return hash < 0 ? key : key.slice(0, hash);
+const PERSON_PREFIX = 'person:';
+/** A chain of close surname spellings stops growing here (a pathological workspace must not join everything). */
+const MAX_GROUP_BLOCKS = 64;
+
+function nodeKey(uri: string, index: number): string {
+  return `${index}\u0000${uri}`;
 }
 
-/** The surname a person key is indexed under, without a glued article (`al-assad` → `assad`). */
-function surnameOfKey(key: string): string {
-  return bareSurname(key.slice(key.indexOf(':') + 1));
+function spellingSignature(actor: Pick<ActorIdentity, 'type' | 'name' | 'spellings'>): string {
+  const spellings = actor.spellings.length > 0 ? actor.spellings : [actor.name];
+  return `${actor.type}\u0000${[...new Set(spellings.map(normalizeName))].sort().join('\u0001')}`;
+}
+
+/** True when two summaries of an article have the same actors, in order, named the same (offsets aside). */
+function sameActors(a: ArticleSummary, b: ArticleSummary): boolean {
+  if (a.actors.length !== b.actors.length) return false;
+  for (let i = 0; i < a.actors.length; i++) {
+    const x = a.actors[i];
+    const y = b.actors[i];
+    if (x.key !== y.key || x.type !== y.type || x.name !== y.name || x.mentionCount !== y.mentionCount || !sameList(x.spellings, y.spellings) || !sameList(x.roles, y.roles)) return false;
+  }
+  return true;
+}
+
+function sameList(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((x, i) => x === b[i]);
 }
 
 /** The length of the mention at the actor's introduction, for a symbol's range. */
@@ -362,58 +458,6 @@ function actorLengthAt(article: ArticleSummary, actor: ActorSummary): number {
     if (article.mentionOffsets[i * 2] === actor.introOffset) return article.mentionOffsets[i * 2 + 1] - actor.introOffset;
   }
   return actor.name.length;
-}
-
-/**
- * Why `other` (in another article) is the same actor as `actor`, or undefined when it is not.
- * People match on a plausible spelling of the full name (or on the surname when either article
- * gives the surname only); when the surnames differ (a typo), the roles must agree too.
- */
-export function matchEvidence(actor: ActorIdentity, other: Pick<ActorSummary, 'type' | 'name' | 'spellings' | 'roles'>): string[] | undefined {
-  if (actor.type !== other.type) return undefined;
-  if (actor.type !== 'person') return [normalizeName(actor.name) === normalizeName(other.name) ? 'same name' : 'same name up to case'];
-  const names = actor.spellings.length > 0 ? actor.spellings : [actor.name];
-  const others = other.spellings.length > 0 ? other.spellings : [other.name];
-  let pair: [string, string] | undefined;
-  // A surname-only actor in either article matches any full name with that surname.
-  if (!names.some(isFullName) || !others.some(isFullName)) {
-    if (similarNameWord(bareSurname(actor.name), bareSurname(other.name))) pair = [actor.name, other.name];
-  } else {
-    pair = exactPair(names, others) ?? firstPair(names, others);
-  }
-  if (!pair) return undefined;
-  const [a, b] = pair;
-  const evidence = a === b ? [`same spelling (${a})`] : [`spelled ${b} there, ${a} here`, ...spellingEvidence(a, b)];
-  const roles = roleAgreement(actor.roles, other.roles);
-  if (roles) evidence.push(roles);
-  // A different surname is a typo only when the context agrees.
-  if (bareSurname(a) !== bareSurname(b) && !roles && normalizeName(a.split(/\s+/)[0]) !== normalizeName(b.split(/\s+/)[0])) return undefined;
-  return evidence;
-}
-
-function exactPair(names: readonly string[], others: readonly string[]): [string, string] | undefined {
-  for (const a of names) for (const b of others) if (normalizeName(a) === normalizeName(b)) return [a, b];
-  return undefined;
-}
-
-function firstPair(names: readonly string[], others: readonly string[]): [string, string] | undefined {
-  for (const a of names) for (const b of others) if (similarPersonNames(a, b)) return [a, b];
-  return undefined;
-}
-
-const ROLE_STOP = new Set(['of', 'the', 'for', 'and', 'to', 'in', 'on', 's']);
-
-/** `same role: X`, or `roles agree: X / Y` when they share a title word (`minister`), else undefined. */
-function roleAgreement(a: readonly string[], b: readonly string[]): string | undefined {
-  for (const x of a) for (const y of b) if (normalizeName(x) === normalizeName(y)) return `same role (${x})`;
-  for (const x of a) {
-    const words = new Set(normalizeName(x).split(/[^\p{L}]+/u).filter((w) => w && !ROLE_STOP.has(w)));
-    for (const y of b) {
-      const shared = normalizeName(y).split(/[^\p{L}]+/u).filter((w) => words.has(w));
-      if (shared.some((w) => isRoleWord(w)) && shared.length >= 2) return `roles agree (${x} / ${y})`;
-    }
-  }
-  return undefined;
 }
 
 /** True when the letters of `query` appear in `name` in order (an empty query matches everything). */

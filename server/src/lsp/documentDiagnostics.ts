@@ -49,6 +49,11 @@ export class DiagnosticsScheduler {
     );
   }
 
+  /** Drops a closed document's pending run. */
+  delete(uri: string): void {
+    this.cancel(uri);
+  }
+
   cancel(uri: string): void {
     const timer = this.timers.get(uri);
     if (timer) clearTimeout(timer);

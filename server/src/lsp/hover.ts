@@ -1,8 +1,9 @@
 import { MarkupKind, type Hover } from 'vscode-languageserver';
 import { ACTOR_CARD_ARTICLES, type ActorCard } from '../core/languageService';
+import type { EntityType } from '../core/types';
 import type { PositionMapper } from './positions';
 
-const TYPE_LABELS = { person: 'Person', organization: 'Organisation', location: 'Place', date: 'Date', number: 'Figure' } as const;
+const TYPE_LABELS: Readonly<Record<EntityType, string>> = { person: 'Person', organization: 'Organisation', location: 'Place', date: 'Date', number: 'Figure', misc: 'Other name', custom: 'Label' };
 const MAX_QUOTES = 5;
 /** The card carries this many (the first in URI order) and the count of all. */
 const MAX_ARTICLES = ACTOR_CARD_ARTICLES;
@@ -15,7 +16,7 @@ const MAX_ARTICLES = ACTOR_CARD_ARTICLES;
 export function renderActorHover(card: ActorCard, positions: PositionMapper, uriLabel: (uri: string) => string): Hover {
   const { actor } = card;
   const lines: string[] = [];
-  lines.push(`**${escapeMarkdown(actor.name)}** · ${TYPE_LABELS[actor.type]}`);
+  lines.push(`**${escapeMarkdown(actor.name)}** · ${TYPE_LABELS[actor.type]}${actor.externalId ? ` · ${escapeMarkdown(actor.externalId)}` : ''}`);
   if (card.mention.kind !== 'name') lines.push('', `*“${escapeMarkdown(card.mention.text)}” refers to ${escapeMarkdown(actor.name)}*`);
   if (actor.roles.length > 0) lines.push('', `*Role in this article:* ${actor.roles.map(escapeMarkdown).join('; ')}`);
   const others = actor.spellings.filter((s) => s !== actor.name && !actor.variants.some((v) => v.spelling === s));

@@ -4,7 +4,7 @@ import { FileChangeType, type FileEvent, type FileSystemWatcher } from 'vscode-l
 import { URI } from 'vscode-uri';
 import { IGNORED_FOLDERS, isArticlePath } from '../core/articleFiles';
 import type { ArticleService } from '../core/languageService';
-import type { ArticleSettings } from '../core/settings';
+import { maxFileBytes, type ArticleSettings } from '../core/settings';
 
 /**
  * True when a file under a workspace folder is an article. Patterns are tried against the path
@@ -113,7 +113,11 @@ export class WatchedArticles {
     let text: string;
     try {
       const stat = await fs.stat(parsed.fsPath);
-      if (!stat.isFile() || stat.size > settings.maxFileSize * 4) return;
+      if (!stat.isFile() || stat.size > maxFileBytes(settings)) {
+        // Grown past the size limit (or no longer a file): its old summary must not stay in the index.
+        if (this.generations.get(uri) === generation && !this.host.isOpen(uri)) this.host.service.removeArticle(uri);
+        return;
+      }
       text = await fs.readFile(parsed.fsPath, 'utf8');
     } catch {
       // Gone (an unsaved document closed, a file deleted meanwhile): nothing of it stays indexed.

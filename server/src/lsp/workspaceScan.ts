@@ -6,7 +6,7 @@ import { Worker } from 'worker_threads';
 import { URI } from 'vscode-uri';
 import { IGNORED_FOLDERS } from '../core/articleFiles';
 import type { ArticleService } from '../core/languageService';
-import type { ArticleSettings } from '../core/settings';
+import { maxFileBytes, type ArticleSettings } from '../core/settings';
 import type { ArticleSummary } from '../core/workspaceIndex';
 import { isWorkspaceArticle } from './watchedFiles';
 
@@ -74,7 +74,7 @@ export async function scanWorkspace(
     if (!isOpen(uri)) {
       try {
         const stat = await fs.stat(file);
-        if (stat.size <= settings.maxFileSize * 4) service.indexArticle(uri, await fs.readFile(file, 'utf8'), settings);
+        if (stat.size <= maxFileBytes(settings)) service.indexArticle(uri, await fs.readFile(file, 'utf8'), settings);
       } catch {
         // Deleted or unreadable between listing and reading: nothing to index.
       }

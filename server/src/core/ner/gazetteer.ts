@@ -1,5 +1,4 @@
-import * as fs from 'fs';
-import { resolveDataFile } from '../dataFiles';
+import { readListFile, readOrFail, type DataSource } from '../dataSource';
 import { tokenize } from '../tokenize';
 import { charClass, hashLower, mix } from './hash';
 
@@ -40,11 +39,9 @@ export class Gazetteers {
   readonly nonEntities = new Set<string>();
   /** Lower-case hashes of words news text writes in lower case (`lowercase-words.txt`), for reading Title Case headlines. */
   readonly lowercaseWords = new Set<number>();
-  /** Mention text → CoNLL type (`ORG`…) where our convention differs from CoNLL's (`Kremlin`). */
-  readonly overrides = new Map<string, string>();
-
   /** Reads every list from `server/data/ner/`. */
-  static load(): Gazetteers {
+  static load(source: DataSource): Gazetteers {
+    const readList = (file: string) => readOrFail(`ner/${file}`, () => readListFile(source, `ner/${file}`));
     const g = new Gazetteers();
     GAZETTEER_FILES.forEach((file, bit) => {
       for (const phrase of readList(file)) g.addPhrase(phrase, 1 << bit);
@@ -52,11 +49,6 @@ export class Gazetteers {
     for (const title of readList('titles.txt')) g.titles.add(hashLower(title));
     for (const phrase of readList('nonentities.txt')) g.nonEntities.add(phrase.toLowerCase());
     for (const word of readList('lowercase-words.txt')) g.lowercaseWords.add(hashLower(word));
-    const conllType: Record<string, string> = { person: 'PER', organization: 'ORG', location: 'LOC' };
-    for (const line of readList('overrides.tsv')) {
-      const [text, type] = line.split('\t');
-      if (text && conllType[type?.trim()]) g.overrides.set(text.trim(), conllType[type.trim()]);
-    }
     return g;
   }
 
@@ -121,15 +113,4 @@ export class Gazetteers {
       }
     }
   }
-}
-
-/** Lines of a list file without comments and blanks. */
-function readList(file: string): string[] {
-  const text = fs.readFileSync(resolveDataFile(`ner/${file}`), 'utf8');
-  const out: string[] = [];
-  for (const raw of text.split(/\r?\n/)) {
-    const line = raw.replace(/#.*$/, '').trim();
-    if (line) out.push(line);
-  }
-  return out;
 }

@@ -2,7 +2,8 @@ import { finish, type Staged } from '../stages';
 import type { EntityMention, EntityRecognizer, EntityType, Sentence } from '../types';
 import { charClass, hashLower } from './hash';
 import { LIST_BIT, type Gazetteers } from './gazetteer';
-import type { SequenceTagger, TokenSpan } from './tagger';
+import { SentenceTagCache, type SequenceTagger, type TokenSpan } from './tagger';
+import type { Vocabulary } from '../vocabulary';
 
 const OUTPUT_TYPES: Readonly<Record<string, EntityType | undefined>> = {
   PER: 'person',
@@ -33,22 +34,39 @@ interface DocSpan {
 export class NerRecognizer implements EntityRecognizer {
   readonly name = 'perceptron';
   private readonly consistency: boolean;
+  /**
+   * Per document: the tags of each sentence the last recognition decoded, keyed by the sentence's
+   * words and their document evidence. An edit re-decodes only the sentences it changed, or whose
+   * words' evidence elsewhere in the article changed; the result is what decoding all would give.
+   */
+  private readonly sentenceCaches = new Map<string, SentenceTagCache>();
 
   constructor(
     readonly tagger: SequenceTagger,
+    private readonly vocabulary: Vocabulary,
     options: RecognizerOptions = {},
   ) {
     this.consistency = options.documentConsistency ?? true;
   }
 
-  recognize(text: string, sentences: readonly Sentence[]): EntityMention[] {
-    return finish(this.recognizeInStages(text, sentences));
+  recognize(text: string, sentences: readonly Sentence[], document?: string): EntityMention[] {
+    return finish(this.recognizeInStages(text, sentences, document));
   }
 
-  /** {@link recognize} in two steps, tagging then the document-level clean-up, pausing between. */
-  *recognizeInStages(text: string, sentences: readonly Sentence[]): Staged<EntityMention[]> {
+  /**
+   * {@link recognize} in two steps, tagging then the document-level clean-up, pausing between. With
+   * `document`, the sentences are the whole document and the tags are cached for its next version.
+   */
+  *recognizeInStages(text: string, sentences: readonly Sentence[], document?: string): Staged<EntityMention[]> {
     const words = sentences.map((s) => s.tokens.map((t) => t.text));
-    const tagged = this.tagger.tagDocument(this.truecase(words));
+    let cache: SentenceTagCache | undefined;
+    if (document !== undefined) {
+      cache = new SentenceTagCache(this.sentenceCaches.get(document));
+      this.sentenceCaches.set(document, cache);
+    }
+    const tagged = this.tagger.tagDocument(this.truecase(words), cache);
+    // The tagging step read the previous version's tags; keep only what this version used.
+    cache?.seal();
     yield;
     let spans: DocSpan[] = [];
     tagged.forEach((list: TokenSpan[], s) => {
@@ -56,9 +74,7 @@ export class NerRecognizer implements EntityRecognizer {
     });
     spans = this.cleanSpans(spans, words);
     for (const span of spans) span.key = spanKey(words[span.sentence], span.start, span.end);
-    if (this.consistency) spans = makeConsistent(spans, words, this.tagger.gazetteers);
-    const overrides = this.tagger.gazetteers.overrides;
-    for (const span of spans) span.type = overrides.get(span.key) ?? span.type;
+    if (this.consistency) spans = makeConsistent(spans, words, this.tagger.gazetteers, this.vocabulary);
     const nonEntities = this.tagger.gazetteers.nonEntities;
     const mentions: EntityMention[] = [];
     for (const span of spans) {
@@ -72,6 +88,11 @@ export class NerRecognizer implements EntityRecognizer {
     }
     mentions.sort((a, b) => a.start - b.start);
     return mentions;
+  }
+
+  /** Drops the sentence tags kept for a document (it was closed). */
+  forget(document: string): void {
+    this.sentenceCaches.delete(document);
   }
 
   /**
@@ -147,7 +168,7 @@ export class NerRecognizer implements EntityRecognizer {
       while (span.end > span.start && !/[\p{L}\p{N}]/u.test(ws[span.end - 1]) && !(ws[span.end - 1] === ')' && ws.slice(span.start, span.end).includes('('))) span.end--;
       if (span.end === span.start) continue;
       // "Mr. Leahy" is a person whatever the tagger thought.
-      if (span.end - span.start > 1 && HONORIFICS.has(ws[span.start])) span.type = 'PER';
+      if (span.end - span.start > 1 && isCapitalised(ws[span.start]) && this.vocabulary.isHonorific(ws[span.start])) span.type = 'PER';
       while (span.type === 'PER' && span.end - span.start > 1 && isTitle(ws[span.start])) span.start++;
       if (span.type !== 'PER') {
         let end = span.end;
@@ -194,12 +215,6 @@ const EVENT_NUMBERS = new Set(['1', '2', '3', 'I', 'II', 'III']);
 /** Words that introduce such a conference name (`to Geneva 1`, `the Geneva II talks`). */
 const EVENT_LEAD = new Set(['to', 'the', 'of', 'at', 'in', 'from', 'after', 'before']);
 
-/** Lower-case particles inside surnames (`de Mistura`, `van Gaal`, `bin Laden`). */
-const PARTICLES = new Set(['de', 'da', 'di', 'del', 'della', 'van', 'von', 'der', 'den', 'le', 'la', 'bin', 'ibn', 'dos', 'du', 'ter']);
-
-/** Honorifics that only ever precede a person's name. */
-const HONORIFICS = new Set(['Mr.', 'Mrs.', 'Ms.', 'Mr', 'Mrs', 'Ms', 'Dr.', 'Prof.', 'Sir', 'Dame']);
-
 /** The span's words, typographic apostrophes folded, for comparing mentions across a document. */
 function spanKey(words: readonly string[], start: number, end: number): string {
   return foldApostrophes(end - start === 1 ? words[start] : words.slice(start, end).join(' '));
@@ -238,7 +253,7 @@ function hasLowerCase(word: string): boolean {
  *   full name, tagged or not;
  * - untagged repetitions of a multi-word name found elsewhere (`Munich Security Conference`) are added.
  */
-function makeConsistent(spans: DocSpan[], words: readonly (readonly string[])[], gazetteers: Gazetteers): DocSpan[] {
+function makeConsistent(spans: DocSpan[], words: readonly (readonly string[])[], gazetteers: Gazetteers, vocabulary: Vocabulary): DocSpan[] {
   const votes = new Map<string, Map<string, number>>();
   const surnames = new Set<string>();
   /** "de Mistura" of "Staffan de Mistura": a surname with its particle. */
@@ -254,7 +269,7 @@ function makeConsistent(spans: DocSpan[], words: readonly (readonly string[])[],
         const bare = /^(?:al|el)-(\p{Lu}.*)$/u.exec(last);
         if (bare) surnames.add(bare[1]);
         const particle = words[span.sentence][span.end - 2];
-        if (span.end - span.start >= 3 && PARTICLES.has(particle)) particleSurnames.add(`${particle} ${last}`);
+        if (span.end - span.start >= 3 && vocabulary.isNameParticle(particle)) particleSurnames.add(`${particle} ${last}`);
       }
     }
   }

@@ -1,4 +1,3 @@
-import * as fs from 'fs';
 import { DocumentFeatures, FEATURE_VERSION, FeatureBuffer } from './features';
 import { Gazetteers } from './gazetteer';
 import { TaggerModel } from './model';
@@ -36,16 +35,26 @@ export class SequenceTagger {
     this.tagOpens = model.tags.map((t) => t.startsWith('B-') || t.startsWith('U-'));
   }
 
-  /** Loads a model file and the gazetteers. */
-  static load(modelPath: string): SequenceTagger {
-    return new SequenceTagger(TaggerModel.decode(fs.readFileSync(modelPath)), Gazetteers.load());
-  }
-
-  /** Tags every sentence of one document (token strings); returns the spans per sentence. */
-  tagDocument(sentences: readonly (readonly string[])[]): TokenSpan[][] {
+  /**
+   * Tags every sentence of one document (token strings); returns the spans per sentence. With a
+   * cache, a sentence whose words and document evidence were decoded in the previous version is not
+   * decoded again: its features are a function of exactly those, so the cached tags are what
+   * decoding would give. The returned arrays may be the cached ones: callers copy before changing.
+   */
+  tagDocument(sentences: readonly (readonly string[])[], cache?: SentenceTagCache): TokenSpan[][] {
     this.features.prepare(sentences);
     const result: TokenSpan[][] = [];
-    for (let s = 0; s < sentences.length; s++) result.push(this.tagPrepared(s, sentences[s]));
+    for (let s = 0; s < sentences.length; s++) {
+      const words = sentences[s];
+      if (!cache || words.length === 0) {
+        result.push(this.tagPrepared(s, words));
+        continue;
+      }
+      const key = `${words.join('\u0001')}\u0000${this.features.evidenceKey(s)}`;
+      const spans = cache.get(key) ?? this.tagPrepared(s, words);
+      cache.set(key, spans);
+      result.push(spans);
+    }
     return result;
   }
 
@@ -75,5 +84,32 @@ export class SequenceTagger {
       i = j;
     }
     return spans;
+  }
+}
+
+/**
+ * The tags of one document's sentences across two versions: lookups read this version's and the
+ * previous version's entries, and once sealed only what this version used is kept, so the cache
+ * follows the document, not its history.
+ */
+export class SentenceTagCache {
+  private used = new Map<string, TokenSpan[]>();
+  private previous: ReadonlyMap<string, TokenSpan[]>;
+
+  constructor(previous?: SentenceTagCache) {
+    this.previous = previous?.used ?? new Map();
+  }
+
+  get(key: string): TokenSpan[] | undefined {
+    return this.used.get(key) ?? this.previous.get(key);
+  }
+
+  set(key: string, spans: TokenSpan[]): void {
+    this.used.set(key, spans);
+  }
+
+  /** Forgets what the previous version had and this one did not use. */
+  seal(): void {
+    this.previous = new Map();
   }
 }

@@ -1,0 +1,151 @@
+import { matchEvidence, type ActorIdentity } from './actorMatching';
+import { normalizeName, type PersonNames } from './names';
+import type { EntityType } from './types';
+
+/** One actor of one article, as the clustering sees it: where it is, and what identifies it. */
+export interface ClusterNode extends ActorIdentity {
+  readonly uri: string;
+  /** Index of the actor in its article's summary. */
+  readonly index: number;
+  /** How many mentions, for picking the cluster's name. */
+  readonly weight: number;
+}
+
+/**
+ * One actor of the workspace: the per-article actors that name the same person, organisation or
+ * place, joined transitively (`Sergei Lavrov` here, `Sergey Lavrov` there, `Lavrov` in a third).
+ */
+export interface ActorCluster {
+  /** `person:sergei lavrov`: the type and the normalised name, stable while that name stays the usual one. */
+  readonly id: string;
+  readonly type: EntityType;
+  /** The spelling most mentions use (full names before surnames alone). */
+  readonly name: string;
+  /** Every member, in URI order (an article may hold more than one member: two spellings not joined there). */
+  readonly members: readonly ClusterNode[];
+  /** The articles, in URI order, each once. */
+  readonly uris: readonly string[];
+  /** True for a surname alone that fits several people of the workspace equally well (`Clinton`). */
+  readonly ambiguous: boolean;
+}
+
+/**
+ * A surname alone joins the one person cluster it fits; with several, it joins the usual one only
+ * when that one has at least this many times the mentions of the next (else it stays on its own).
+ */
+const DOMINANCE = 4;
+
+/**
+ * Clusters the actors of one group of name blocks (the actors whose names could match at all: one
+ * surname and its close spellings, or one organisation or place name). People: full-name spellings
+ * are joined when {@link matchEvidence} accepts them, transitively (union–find over the distinct
+ * spellings, so thousands of articles that write `Donald Trump` cost one comparison); then each
+ * surname alone joins the one cluster it fits, or the clearly dominant one. Organisations and
+ * places: one cluster per normalised name.
+ */
+export function clusterActors(nodes: readonly ClusterNode[], names: PersonNames): ActorCluster[] {
+  const groups = new Map<string, SpellingGroup>();
+  for (const node of nodes) {
+    const signature = signatureOf(node);
+    let group = groups.get(signature);
+    if (!group) groups.set(signature, (group = new SpellingGroup(node, node.type === 'person' && node.spellings.some((s) => names.isFullName(s)))));
+    group.add(node);
+  }
+  const all = [...groups.values()];
+  const persons = all.filter((g) => g.type === 'person');
+  const clusters: SpellingGroup[][] = all.filter((g) => g.type !== 'person').map((g) => [g]);
+
+  const full = persons.filter((g) => g.full);
+  const parent = full.map((_, i) => i);
+  const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i])));
+  // Two full names can only match with the same initial of the first given name (see
+  // `PersonNames.similarPersonNames`): compare within those buckets, not every pair of the group.
+  const byInitial = new Map<string, number[]>();
+  full.forEach((group, i) => {
+    const initials = new Set(group.spellings.map((s) => names.givenNamesOf(s)[0]?.[0]).filter((c): c is string => c !== undefined));
+    for (const initial of initials) {
+      const bucket = byInitial.get(initial);
+      if (bucket) bucket.push(i);
+      else byInitial.set(initial, [i]);
+    }
+  });
+  for (const bucket of byInitial.values()) {
+    for (let a = 0; a < bucket.length; a++) {
+      for (let b = a + 1; b < bucket.length; b++) {
+        const i = bucket[a];
+        const j = bucket[b];
+        if (find(i) !== find(j) && matchEvidence(full[i], full[j], names)) parent[find(j)] = find(i);
+      }
+    }
+  }
+  const byRoot = new Map<number, SpellingGroup[]>();
+  full.forEach((group, i) => {
+    const root = find(i);
+    const members = byRoot.get(root);
+    if (members) members.push(group);
+    else byRoot.set(root, [group]);
+  });
+  const fullClusters = [...byRoot.values()];
+  const personClusters = [...fullClusters];
+  const ambiguous = new Set<SpellingGroup[]>();
+  for (const alone of persons.filter((g) => !g.full)) {
+    const fits = fullClusters.filter((cluster) => cluster.some((g) => matchEvidence(alone, g, names)));
+    const weights = fits.map((cluster) => cluster.reduce((n, g) => n + g.weight, 0)).sort((a, b) => b - a);
+    const best = fits.length === 1 ? fits[0] : fits.length > 1 && weights[0] >= DOMINANCE * weights[1] ? fits.find((c) => c.reduce((n, g) => n + g.weight, 0) === weights[0]) : undefined;
+    if (best) {
+      best.push(alone);
+    } else {
+      const own = [alone];
+      if (fits.length > 1) ambiguous.add(own);
+      personClusters.push(own);
+    }
+  }
+  return [...clusters, ...personClusters].map((groups) => toCluster(groups, ambiguous.has(groups)));
+}
+
+/** The distinct spellings of one actor across articles: what matching compares, once for all its nodes. */
+class SpellingGroup implements ActorIdentity {
+  readonly type: EntityType;
+  readonly name: string;
+  readonly spellings: readonly string[];
+  readonly roles: string[] = [];
+  readonly nodes: ClusterNode[] = [];
+  weight = 0;
+
+  constructor(
+    first: ClusterNode,
+    readonly full: boolean,
+  ) {
+    this.type = first.type;
+    this.name = first.name;
+    this.spellings = first.spellings;
+  }
+
+  add(node: ClusterNode): void {
+    this.nodes.push(node);
+    this.weight += node.weight;
+    // Roles only decide a match across a typo in the surname: a few distinct ones are enough.
+    for (const role of node.roles) if (this.roles.length < MAX_GROUP_ROLES && !this.roles.includes(role)) this.roles.push(role);
+  }
+}
+
+const MAX_GROUP_ROLES = 16;
+
+function signatureOf(node: ClusterNode): string {
+  const spellings = node.spellings.length > 0 ? node.spellings : [node.name];
+  return `${node.type}\u0000${[...new Set(spellings.map(normalizeName))].sort().join('\u0001')}`;
+}
+
+function toCluster(groups: readonly SpellingGroup[], ambiguous: boolean): ActorCluster {
+  const nameWeights = new Map<string, number>();
+  const anyFull = groups.some((g) => g.full);
+  for (const group of groups) {
+    if (anyFull && !group.full) continue;
+    for (const node of group.nodes) nameWeights.set(node.name, (nameWeights.get(node.name) ?? 0) + node.weight);
+  }
+  const name = [...nameWeights.entries()].sort((a, b) => b[1] - a[1] || b[0].length - a[0].length || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))[0][0];
+  const members = groups.flatMap((g) => g.nodes).sort((a, b) => (a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : a.index - b.index));
+  const uris: string[] = [];
+  for (const member of members) if (uris[uris.length - 1] !== member.uri) uris.push(member.uri);
+  return { id: `${groups[0].type}:${normalizeName(name)}`, type: groups[0].type, name, members, uris, ambiguous };
+}

@@ -1,0 +1,44 @@
+import { parseShippedLabels } from './annotationInput';
+import { readListFile, readOrFail, type DataSource } from './dataSource';
+import { PersonNames } from './names';
+import { loadRecognizer } from './ner';
+import { loadQuoteLexicon, type QuoteLexicon } from './quotes';
+import type { EntityRecognizer } from './types';
+import { loadVocabulary, type Vocabulary } from './vocabulary';
+
+/** The shipped tier of the annotation input: labels by mention text (`Kremlin` → organization). */
+export const SHIPPED_LABELS_FILE = 'annotations/shipped-labels.tsv';
+
+/**
+ * Everything the analysis reads from data files, loaded once and passed down: the language service,
+ * the CLI, the index workers and the tests all start from {@link loadArticleResources}. Nothing in the
+ * core reads a data file by itself, and nothing keeps loaded data in a module global.
+ */
+export interface ArticleResources {
+  /** Honorifics, name particles, role words. */
+  readonly vocabulary: Vocabulary;
+  /** Person-name rules over that vocabulary (surname, given names, spelling comparison). */
+  readonly names: PersonNames;
+  /** The entity recogniser (the trained tagger with its lists). */
+  readonly recognizer: EntityRecognizer;
+  /** Speech verbs and first names for quote attribution. */
+  readonly quotes: QuoteLexicon;
+  /** Labels by mention text that ship with the extension, under every person's own labels. */
+  readonly shippedLabels: ReadonlyMap<string, string>;
+}
+
+/**
+ * Loads every data file the analysis needs through `source`. A missing, unreadable or stale file
+ * (a model trained for other features) throws one `DataFileError` that names the file and what to
+ * do; there is no silent fallback, so a broken installation shows itself at start-up.
+ */
+export function loadArticleResources(source: DataSource): ArticleResources {
+  const vocabulary = loadVocabulary(source);
+  return Object.freeze({
+    vocabulary,
+    names: new PersonNames(vocabulary),
+    recognizer: loadRecognizer(source, vocabulary),
+    quotes: loadQuoteLexicon(source, vocabulary),
+    shippedLabels: parseShippedLabels(readOrFail(SHIPPED_LABELS_FILE, () => readListFile(source, SHIPPED_LABELS_FILE))),
+  });
+}
