@@ -41,7 +41,7 @@ const ROOT = path.resolve(__dirname, '..');
 const POLNEAR = path.resolve(ROOT, '..', 'shared', 'data', 'polnear');
 const QUICK = process.argv.includes('--quick');
 /** `--only=analysis,protocol,workspace` runs some sections; `--articles=1000,10000` sets the workspace sizes. */
-const ONLY = (process.argv.find((a) => a.startsWith('--only='))?.slice(7) ?? 'analysis,protocol,workspace').split(',');
+const ONLY = (process.argv.find((a) => a.startsWith('--only='))?.slice(7) ?? 'analysis,protocol,oversized,workspace').split(',');
 const WORKSPACE_SIZES = (process.argv.find((a) => a.startsWith('--articles='))?.slice(11) ?? (QUICK ? '1000' : '1000,10000')).split(',').map(Number);
 const KB = 1024;
 const MB = 1024 * 1024;
@@ -439,6 +439,36 @@ async function benchTyping(client: LspTestClient, uri: string, text: string): Pr
   };
 }
 
+/**
+ * A 20 MB article that is one single line, over `maxFileSize` (10 MB): the light analysis only. A
+ * fresh server must answer its first request within 1 s and stay within 4× the text plus 200 MB
+ * (issue 11: it took 10.4 s and 1.78 GB when the light analysis still tokenised the text).
+ */
+async function benchOversized(texts: readonly string[]): Promise<void> {
+  console.error('2b. an oversized one-line article');
+  const client = new LspTestClient();
+  const pid = (client as unknown as { process: { pid: number } }).process.pid;
+  try {
+    await client.connection.sendRequest('initialize', { processId: process.pid, rootUri: null, workspaceFolders: null, capabilities: {} });
+    await client.connection.sendNotification('initialized', {});
+    const startRss = peakRss(pid);
+    const size = QUICK ? 12 * MB : 20 * MB;
+    const text = buildArticle(texts, size).replace(/\r?\n/g, ' ');
+    const uri = 'file:///bench/oversized-one-line.txt';
+    void client.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'article', version: 1, text } });
+    const [tokens, firstMs] = await timed(() => client.request<SemanticTokens>('textDocument/semanticTokens/range', { textDocument: { uri }, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 2000 } } }));
+    const [, hoverMs] = await timed(() => client.request('textDocument/hover', { textDocument: { uri }, position: { line: 0, character: 100 } }));
+    const peak = peakRss(pid);
+    const budget = 4 * text.length + 200 * MB;
+    results.oversized = { characters: text.length, firstRangeMs: firstMs, hoverMs, peakRss: peak, startRss };
+    row('oversized (one line)', `first semanticTokens/range of a ${Math.round(text.length / MB)} MB one-line article (light analysis)`, `${ms(firstMs)} ms, ${tokens.data.length / 5} tokens`, '≤ 1000 ms', firstMs <= 1000);
+    row('oversized (one line)', 'then a hover', `${ms(hoverMs)} ms`);
+    row('oversized (one line)', 'peak resident memory of the server', `${Math.round(peak / MB)} MB (${Math.round(startRss / MB)} MB before the file)`, `≤ 4 × text + 200 MB = ${Math.round(budget / MB)} MB`, peak <= budget);
+  } finally {
+    await client.shutdown();
+  }
+}
+
 function summarize(set: LatencySet): Record<string, { p50: number; p99: number; n: number }> {
   const out: Record<string, { p50: number; p99: number; n: number }> = {};
   for (const [name, values] of Object.entries(set)) out[name] = { p50: median(values), p99: percentile(values, 99), n: values.length };
@@ -595,6 +625,7 @@ async function main(): Promise<void> {
   try {
     if (ONLY.includes('analysis')) await benchAnalysis(texts);
     if (ONLY.includes('protocol')) await benchProtocol(texts, tmp);
+    if (ONLY.includes('oversized')) await benchOversized(texts);
     if (ONLY.includes('workspace')) {
       console.error('4. workspace');
       for (const count of WORKSPACE_SIZES) await benchWorkspace(files, count, tmp);

@@ -225,6 +225,26 @@ describe('workspace index kept up to date over stdio', function () {
     await eventually('Sergei Lavrov', []);
   });
 
+  it('forgets a file that grew past the size limit (its old summary used to stay in the index)', async () => {
+    const grown = path.join(folder, 'articles', 'grown.txt');
+    fs.mkdirSync(path.dirname(grown), { recursive: true });
+    fs.writeFileSync(grown, 'Secretary of State John Kerry arrived.\n');
+    await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: URI.file(grown).toString(), type: 1 }] });
+    await eventually('John Kerry', ['grown.txt']);
+    const previous = client.configuration;
+    client.configuration = { ...(previous as object), maxFileSize: 1000 };
+    await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
+    try {
+      fs.writeFileSync(grown, `Secretary of State John Kerry arrived.\n${'More news about the talks in Geneva. '.repeat(200)}\n`);
+      await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: URI.file(grown).toString(), type: 2 }] });
+      await eventually('John Kerry', []);
+    } finally {
+      client.configuration = previous;
+      await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
+      fs.rmSync(grown);
+    }
+  });
+
   it('follows a change of articleLens.files: new matches indexed, old ones forgotten, watchers replaced', async () => {
     const draft = path.join(folder, 'drafts', 'e.md');
     fs.mkdirSync(path.join(folder, 'extra'), { recursive: true });

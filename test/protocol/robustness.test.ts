@@ -256,6 +256,43 @@ describe('protocol robustness (dist/server.js --stdio)', function () {
     }
   });
 
+  it('answers every request on a 20 MB one-line article over the limit, tokenising none of it', async () => {
+    // Issue 11: the first semanticTokens/range took 10.4 s and 1.78 GB (the light analysis still
+    // tokenised the text). The time and memory are measured by `npm run bench` (oversized rows).
+    const line = `${readSeed(SEEDS.lavrovJamil).replace(/\r?\n/g, ' ')} `;
+    const huge = line.repeat(Math.ceil(20_000_000 / line.length));
+    const uri = client.open('/tmp/article-lens-one-line.article', huge);
+    for (const [method, params] of requestsFor(uri, { line: 0, character: 100 }, { start: { line: 0, character: 0 }, end: { line: 0, character: 5000 } })) {
+      const { result, error } = await outcome(client.request(method, params));
+      assert.strictEqual(error, undefined, method);
+      assert.ok(isEmpty(result), `${method}: nothing past the size limit`);
+    }
+    const { diagnostics } = await client.waitForDiagnostics(uri, (p) => p.diagnostics.length > 0, 60_000);
+    assert.deepStrictEqual(diagnostics.map((d: Diagnostic) => d.code), ['limited-analysis']);
+    client.close(uri);
+    await stillServing();
+  });
+
+  it('a references request from another document used to analyse a document over its size limit with default settings', async () => {
+    // Issue 11: with maxFileSize 50 a document showed 0 entities, then 4 once another document's
+    // references request had analysed it (with the defaults) and cached that analysis.
+    const limited = new LspTestClient();
+    try {
+      limited.configuration = { maxFileSize: 1000 };
+      await limited.initialize(undefined, true);
+      const big = limited.open('/tmp/article-lens-limited/a.article', readSeed(SEEDS.lavrovJamil));
+      await limited.waitForDiagnostics(big, (p) => p.diagnostics.some((d) => d.code === 'limited-analysis'));
+      const before = await limited.request<SemanticTokens>('textDocument/semanticTokens/full', { textDocument: { uri: big } });
+      const small = limited.open('/tmp/article-lens-limited/b.article', 'Russian Foreign Minister Sergei Lavrov spoke in Moscow.');
+      const references = await limited.request<unknown[]>('textDocument/references', { textDocument: { uri: small }, position: { line: 0, character: 35 }, context: { includeDeclaration: true } });
+      assert.ok(references.length >= 1);
+      const after = await limited.request<SemanticTokens>('textDocument/semanticTokens/full', { textDocument: { uri: big } });
+      assert.deepStrictEqual([before.data.length, after.data.length], [0, 0]);
+    } finally {
+      await limited.shutdown();
+    }
+  });
+
   it('pins fixes to their version: a stale fix is refused, a request after an edit gets edits for the current text', async () => {
     const text = readSeed(SEEDS.lavrovJamil);
     const lines = text.split('\n');

@@ -3,6 +3,7 @@ import { normalizeName, SurnameIndex, type PersonNames } from './names';
 import { findNominals, type Nominal } from './nominals';
 import type { ArticleResources } from './resources';
 import { roleOf } from './roles';
+import { firstOverlapping, lowerBound, rangeContaining } from './search';
 import type { EntityMention, EntityType, OffsetRange, Quote, Sentence, TextSlice } from './types';
 
 /**
@@ -115,7 +116,7 @@ export function groupActors(text: string, sentences: readonly Sentence[], entiti
     for (const mention of builder.mentions) {
       const sentence = sentenceAt(mention.start);
       const role = sentence && roleOf(text, sentence, mention, vocabulary, (offset) => {
-        const other = overlapping(persons, { start: offset, end: offset + 1 });
+        const other = firstOverlapping(persons, { start: offset, end: offset + 1 });
         return other !== undefined && other.start !== mention.start;
       });
       if (role) builder.roleMentions.push({ text: role, mention });
@@ -138,7 +139,7 @@ export function groupActors(text: string, sentences: readonly Sentence[], entiti
   }
   const taken = [...extra.values()].map((e) => e.mention).sort((a, b) => a.start - b.start);
   for (const { nominal, builder } of resolveNominals(findNominals(text, sentences, entities, vocabulary), builders)) {
-    if (extra.has(nominal.start) || overlapping(taken, nominal)) continue;
+    if (extra.has(nominal.start) || firstOverlapping(taken, nominal)) continue;
     extra.set(nominal.start, { builder, mention: { start: nominal.start, end: nominal.end, text: nominal.text, type: 'person', kind: 'nominal' } });
   }
   for (const { builder, mention } of extra.values()) builder.mentions.push(mention);
@@ -390,16 +391,9 @@ function nearestBefore(candidates: readonly ActorBuilder[], offset: number): Act
   let bestStart = -1;
   for (const candidate of candidates) {
     const starts = candidate.fullStarts;
-    let low = 0;
-    let high = starts.length - 1;
-    let found = -1;
-    while (low <= high) {
-      const mid = (low + high) >> 1;
-      if (starts[mid] < offset) {
-        found = starts[mid];
-        low = mid + 1;
-      } else high = mid - 1;
-    }
+    // The last full-name mention before the offset.
+    const before = lowerBound(starts.length, (i) => starts[i] >= offset) - 1;
+    const found = before >= 0 ? starts[before] : -1;
     if (found > bestStart) {
       best = candidate;
       bestStart = found;
@@ -413,22 +407,8 @@ function ownerAt(ownerOf: ReadonlyMap<number, ActorBuilder>, entities: readonly 
   const direct = ownerOf.get(slice.start);
   if (direct) return direct;
   // The attribution may cut a name differently from the recogniser.
-  const entity = overlapping(entities, slice);
+  const entity = firstOverlapping(entities, slice);
   return entity && ownerOf.get(entity.start);
-}
-
-/** Binary search: the first of the sorted, non-overlapping ranges found to overlap `range`. */
-function overlapping<T extends OffsetRange>(sorted: readonly T[], range: OffsetRange): T | undefined {
-  let low = 0;
-  let high = sorted.length - 1;
-  while (low <= high) {
-    const mid = (low + high) >> 1;
-    const r = sorted[mid];
-    if (r.end <= range.start) low = mid + 1;
-    else if (r.start >= range.end) high = mid - 1;
-    else return r;
-  }
-  return undefined;
 }
 
 /**
@@ -476,18 +456,7 @@ function resolveNominals(nominals: readonly Nominal[], builders: readonly ActorB
   return resolved;
 }
 
-/** Binary search over sentences by offset. */
+/** The sentence containing an offset. */
 function sentenceLocator(sentences: readonly Sentence[]): (offset: number) => Sentence | undefined {
-  return (offset) => {
-    let low = 0;
-    let high = sentences.length - 1;
-    while (low <= high) {
-      const mid = (low + high) >> 1;
-      const s = sentences[mid];
-      if (offset < s.start) high = mid - 1;
-      else if (offset >= s.end) low = mid + 1;
-      else return s;
-    }
-    return undefined;
-  };
+  return (offset) => rangeContaining(sentences, offset);
 }

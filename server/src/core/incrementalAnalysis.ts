@@ -1,6 +1,7 @@
 import { completeAnalysisInStages, recognizeInStages, type AnalysisContext, type ArticleAnalysis } from './analysis';
 import { findDuplicateParagraphs, paragraphKey, type DuplicateParagraph } from './duplicateParagraphs';
 import { resplitParagraphs, splitParagraphs, splitParagraphsWithInfo, type ParagraphSplit } from './paragraphs';
+import { lowerBound } from './search';
 import { finish, type Staged } from './stages';
 import { splitSentences, tokenize } from './tokenize';
 import { commonPrefixLength, commonSuffixLength } from './textDiff';
@@ -41,7 +42,7 @@ export class IncrementalAnalyzer {
     for (const paragraph of paragraphs) this.parseOf(paragraph, used);
     this.keepOnly(used);
     // Keys through `used` (by paragraph text) rather than a second map per keystroke.
-    const duplicates = findDuplicateParagraphs(paragraphs, (p) => used.get(p.text)?.key ?? paragraphKey(p.text));
+    const duplicates = findDuplicateParagraphs(paragraphs, (p) => used.get(p.text)!.key);
     const layer = { paragraphs, duplicates };
     this.lastLayer = { text, layer, split };
     return layer;
@@ -90,6 +91,9 @@ export interface ParagraphLayer {
   readonly duplicates: readonly DuplicateParagraph[];
 }
 
+/** Paragraphs longer than this (characters) are not compared for repeats. */
+const MAX_KEYED_PARAGRAPH = 100_000;
+
 /**
  * What one paragraph's text yields on its own: its duplicate key, and (on demand) its tokens and
  * sentences, kept at the offset where they were last used and shifted when the paragraph moves.
@@ -100,7 +104,9 @@ class ParagraphParse {
   private sentences: Sentence[] = [];
 
   constructor(private readonly text: string) {
-    this.key = paragraphKey(text);
+    // No article repeats a paragraph this long, and normalising one (a one-line file of megabytes)
+    // took seconds: it gets no key, which never matches another.
+    this.key = text.length <= MAX_KEYED_PARAGRAPH ? paragraphKey(text) : '';
   }
 
   sentencesAt(documentText: string, start: number): readonly Sentence[] {
@@ -190,13 +196,7 @@ class LazyProvisionalEntities implements ProvisionalEntities {
   /** The entities touching `range`, as `entities.filter(e => e.end > range.start && e.start < range.end)`. */
   entitiesIn(range: OffsetRange): EntityMention[] {
     const n = this.length;
-    let low = 0;
-    let high = n;
-    while (low < high) {
-      const mid = (low + high) >> 1;
-      if (this.endAt(mid) > range.start) high = mid;
-      else low = mid + 1;
-    }
+    const low = lowerBound(n, (i) => this.endAt(i) > range.start);
     const result: EntityMention[] = [];
     for (let i = low; i < n && this.startAt(i) < range.end; i++) {
       const e = this.at(i);
@@ -222,18 +222,50 @@ export function provisionalEntitiesIn(p: ProvisionalEntities, range?: OffsetRang
  * agreement (a surname taking the type of a full name elsewhere) sees only these paragraphs.
  */
 export function entitiesOfParagraphsIn(text: string, paragraphs: readonly Paragraph[], range: OffsetRange, recognize: PartRecognizer): EntityMention[] {
-  const low = lowerBoundIndex(paragraphs.length, (i) => paragraphs[i].end > range.start);
+  const low = lowerBound(paragraphs.length, (i) => paragraphs[i].end > range.start);
+  const high = lowerBound(paragraphs.length, (i) => paragraphs[i].start >= range.end);
+  if (high <= low) return [];
+  // A paragraph of megabytes (a one-line file) is read only around the range.
+  const window = clipToReach(text, paragraphs[low].start, paragraphs[high - 1].end, range.start, range.end);
   const sentences: Sentence[] = [];
-  let high = low;
-  for (; high < paragraphs.length && paragraphs[high].start < range.end; high++) {
-    for (const sentence of splitSentences(text, tokenize(text, paragraphs[high]))) sentences.push(sentence);
+  for (let i = low; i < high; i++) {
+    const part = { start: Math.max(paragraphs[i].start, window.start), end: Math.min(paragraphs[i].end, window.end) };
+    if (part.start < part.end) for (const sentence of splitSentences(text, tokenize(text, part))) sentences.push(sentence);
   }
   if (sentences.length === 0) return [];
-  return recognize(text, sentences, { start: paragraphs[low].start, end: paragraphs[high - 1].end });
+  return recognize(text, sentences, window);
 }
 
-/** Beyond this many characters around an edit the re-recognised block stops at a line break. */
+/**
+ * Beyond this many characters around an edit the re-recognised block stops: at a line break in a
+ * hard-wrapped block, else (a paragraph of megabytes on one line) after a sentence end or a space.
+ */
 const MAX_BLOCK_REACH = 20_000;
+
+/**
+ * `[start, end)` cut to at most {@link MAX_BLOCK_REACH} characters before `from` and after `to`, the
+ * cuts moved to a sentence end (or at least a space) so that no word, and rarely a sentence, is split.
+ */
+function clipToReach(text: string, start: number, end: number, from: number, to: number): OffsetRange {
+  let clippedStart = start;
+  if (from - start > MAX_BLOCK_REACH) {
+    const at = from - MAX_BLOCK_REACH;
+    const head = text.slice(at, from);
+    const sentenceEnd = /[.!?]["”’)]?\s+/.exec(head);
+    const space = head.search(/\s/);
+    clippedStart = sentenceEnd ? at + sentenceEnd.index + sentenceEnd[0].length : space >= 0 ? at + space + 1 : at;
+  }
+  let clippedEnd = end;
+  if (end - to > MAX_BLOCK_REACH) {
+    const at = to + MAX_BLOCK_REACH;
+    const before = text.slice(to, at);
+    let cut = -1;
+    for (const match of before.matchAll(/[.!?]["”’)]?(?=\s)/g)) cut = match.index! + match[0].length;
+    if (cut < 0) cut = Math.max(before.lastIndexOf(' '), 0);
+    clippedEnd = to + cut;
+  }
+  return { start: clippedStart, end: Math.max(clippedEnd, clippedStart) };
+}
 
 /**
  * What a semantic-token request after a keystroke must compute, and no more: the entities of the new
@@ -251,16 +283,16 @@ export function updateProvisionalEntities(previous: ProvisionalEntities, text: s
   const suffix = commonSuffixLength(old, text, Math.min(old.length, text.length) - prefix);
   const delta = text.length - old.length;
   // The block to recognise again: whole paragraphs around the changed characters.
-  const blockStart = paragraphBoundaryBefore(text, prefix, previous.linePerParagraph);
-  const blockEnd = paragraphBoundaryAfter(text, text.length - suffix, previous.linePerParagraph);
+  const block = clipToReach(text, paragraphBoundaryBefore(text, prefix, previous.linePerParagraph), paragraphBoundaryAfter(text, text.length - suffix, previous.linePerParagraph), prefix, text.length - suffix);
+  const blockStart = block.start;
+  const blockEnd = block.end;
   const oldBlockEnd = blockEnd - delta;
   const entities = lazyOf(previous);
   const count = entities.length;
-  const firstInside = lowerBoundIndex(count, (i) => entities.endAt(i) > blockStart);
-  const firstAfter = lowerBoundIndex(count, (i) => entities.startAt(i) >= oldBlockEnd);
+  const firstInside = lowerBound(count, (i) => entities.endAt(i) > blockStart);
+  const firstAfter = lowerBound(count, (i) => entities.startAt(i) >= oldBlockEnd);
   const sentences: Sentence[] = [];
-  const block = text.slice(blockStart, blockEnd);
-  for (const paragraph of splitParagraphs(block)) {
+  for (const paragraph of splitParagraphs(text.slice(blockStart, blockEnd))) {
     const range = { start: blockStart + paragraph.start, end: blockStart + paragraph.end };
     for (const sentence of splitSentences(text, tokenize(text, range))) sentences.push(sentence);
   }
@@ -332,16 +364,4 @@ function isBlankRange(text: string, start: number, end: number): boolean {
     if (c !== 32 && c !== 9 && c !== 0xa0 && c !== 0xfeff && c !== 0x3000) return false;
   }
   return true;
-}
-
-/** First index in `[0, n)` satisfying a predicate that is false, then true, along the indices. */
-function lowerBoundIndex(n: number, predicate: (index: number) => boolean): number {
-  let low = 0;
-  let high = n;
-  while (low < high) {
-    const mid = (low + high) >> 1;
-    if (predicate(mid)) high = mid;
-    else low = mid + 1;
-  }
-  return low;
 }

@@ -1,3 +1,5 @@
+import { eachLineBreak } from './lineBreaks';
+import { lowerBound } from './search';
 import type { Paragraph } from './types';
 import { commonPrefixLength, commonSuffixLength } from './textDiff';
 
@@ -152,14 +154,7 @@ export function resplitParagraphs(previous: ParagraphSplit, text: string): Parag
 
 /** Index of the first paragraph starting at or after `offset` (paragraphs are sorted). */
 function firstStartingAt(paragraphs: readonly Paragraph[], offset: number): number {
-  let low = 0;
-  let high = paragraphs.length;
-  while (low < high) {
-    const mid = (low + high) >> 1;
-    if (paragraphs[mid].start >= offset) high = mid;
-    else low = mid + 1;
-  }
-  return low;
+  return lowerBound(paragraphs.length, (i) => paragraphs[i].start >= offset);
 }
 
 function isBreakChar(c: number): boolean {
@@ -180,15 +175,10 @@ export interface LineSpan {
 export function splitLines(text: string, from = 0, to = text.length): LineSpan[] {
   const lines: LineSpan[] = [];
   let start = from;
-  for (let i = from; i < to; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 10 || c === 13) {
-      const next = c === 13 && text.charCodeAt(i + 1) === 10 ? i + 2 : i + 1;
-      lines.push({ start, end: i, next });
-      start = next;
-      i = next - 1;
-    }
-  }
+  eachLineBreak(text, from, to, (at, next) => {
+    lines.push({ start, end: at, next });
+    start = next;
+  });
   lines.push({ start, end: to, next: to });
   return lines;
 }

@@ -1,3 +1,4 @@
+import { lowerBound } from './search';
 import type { EntityMention, Sentence, Token } from './types';
 import type { Vocabulary } from './vocabulary';
 
@@ -29,15 +30,9 @@ export function roleOf(text: string, sentence: Sentence, mention: EntityMention,
  * search per mention quadratic.)
  */
 function tokenStartingAt(tokens: readonly Token[], offset: number, atOrBefore = false): number {
-  let low = 0;
-  let high = tokens.length - 1;
-  while (low <= high) {
-    const mid = (low + high) >> 1;
-    if (tokens[mid].start < offset) low = mid + 1;
-    else if (tokens[mid].start > offset) high = mid - 1;
-    else return mid;
-  }
-  return atOrBefore ? high : -1;
+  const i = lowerBound(tokens.length, (k) => tokens[k].start >= offset);
+  if (tokens[i]?.start === offset) return i;
+  return atOrBefore ? i - 1 : -1;
 }
 
 function roleBefore(text: string, tokens: readonly Token[], nameIndex: number, vocabulary: Vocabulary, isOtherPerson: (offset: number) => boolean): string | undefined {

@@ -6,9 +6,10 @@ import { nameVariantDiagnostics } from './nameVariants';
 import type { PositionMapper } from './positions';
 
 /**
- * Every diagnostic of a document: duplicate paragraphs, and a note when analysis was limited. Both
- * come from the paragraph layer alone (no entities, quotes or actors), so fresh diagnostics after a
- * keystroke cost a paragraph split with cached keys, not a full analysis.
+ * Every diagnostic of a document: duplicate paragraphs and a note when analysis was limited, from the
+ * paragraph layer alone (no entities, quotes or actors), so fresh diagnostics after a keystroke cost a
+ * paragraph split with cached keys, not a full analysis; and name variants, which need actors, only
+ * once the full analysis of this version exists.
  */
 export function computeDiagnostics(service: ArticleService, document: ArticleDocument, settings: ArticleSettings, positions: PositionMapper): Diagnostic[] {
   const duplicates = service.getDuplicateParagraphs(document, settings);

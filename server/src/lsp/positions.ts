@@ -1,4 +1,6 @@
 import type { Position, Range } from 'vscode-languageserver';
+import { eachLineBreak } from '../core/lineBreaks';
+import { lowerBound } from '../core/search';
 import type { OffsetRange } from '../core/types';
 
 /**
@@ -11,15 +13,7 @@ export class PositionMapper {
 
   constructor(private readonly text: string) {
     const starts = [0];
-    for (let i = 0; i < text.length; i++) {
-      const c = text.charCodeAt(i);
-      if (c === 13) {
-        if (text.charCodeAt(i + 1) === 10) i++;
-        starts.push(i + 1);
-      } else if (c === 10) {
-        starts.push(i + 1);
-      }
-    }
+    eachLineBreak(text, 0, text.length, (_, next) => starts.push(next));
     this.lineStarts = starts;
   }
 
@@ -40,14 +34,9 @@ export class PositionMapper {
   /** Position of an offset; offsets outside the text are clamped to it. */
   positionAt(offset: number): Position {
     const clamped = Math.min(Math.max(0, offset), this.text.length);
-    let low = 0;
-    let high = this.lineStarts.length - 1;
-    while (low < high) {
-      const mid = (low + high + 1) >> 1;
-      if (this.lineStarts[mid] <= clamped) low = mid;
-      else high = mid - 1;
-    }
-    return { line: low, character: clamped - this.lineStarts[low] };
+    // The last line starting at or before the offset.
+    const line = lowerBound(this.lineStarts.length, (i) => this.lineStarts[i] > clamped) - 1;
+    return { line, character: clamped - this.lineStarts[line] };
   }
 
   /** LSP range of an offset range. */

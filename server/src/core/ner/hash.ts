@@ -63,17 +63,10 @@ export function hashLower(s: string, from = 0, to = s.length): number {
   return h | 0;
 }
 
-/** Hash of the lower-cased last `n` characters, read right to left (cheaper than a slice). */
-export function hashSuffix(s: string, n: number): number {
-  let h = FNV_OFFSET ^ 0x5bd1e995;
-  const stop = Math.max(0, s.length - n);
-  for (let i = s.length - 1; i >= stop; i--) h = Math.imul(h ^ NORM_LOWER[s.charCodeAt(i)], FNV_PRIME);
-  return h | 0;
-}
-
 /**
  * Lower-cased prefix and suffix hashes of lengths 1..4 in one pass: `out[k-1]` = hashLower(s, 0, k),
- * `out[4+k-1]` = hashSuffix(s, k). Returns how many lengths were filled (min(4, s.length)).
+ * `out[4+k-1]` = the hash of the last k characters read right to left (seeded apart from prefixes,
+ * so `ab` as prefix and as suffix differ). Returns how many lengths were filled (min(4, s.length)).
  */
 export function affixHashes(s: string, out: Int32Array): number {
   const n = s.length < 4 ? s.length : 4;
@@ -93,10 +86,6 @@ export function charClass(c: number): number {
   return CHAR_CLASS[c];
 }
 
-/** Normalised, lower-cased code unit. */
-export function lowerChar(c: number): number {
-  return NORM_LOWER[c];
-}
 
 /**
  * Hash of the word's short shape: `Lavrov` → Xx, `OSCE` → X, `U.S.` → X.X., `al-Nusra` → x-Xx,

@@ -1,0 +1,29 @@
+import type { OffsetRange } from './types';
+
+/**
+ * The first index in `[0, n)` where `predicate` holds, for a predicate that is false, then true,
+ * along the indices (`n` when it never holds): the one binary search the core and the protocol layer
+ * use over sorted tokens, sentences, paragraphs, mentions and line starts.
+ */
+export function lowerBound(n: number, predicate: (index: number) => boolean): number {
+  let low = 0;
+  let high = n;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if (predicate(mid)) high = mid;
+    else low = mid + 1;
+  }
+  return low;
+}
+
+/** The first of sorted, non-overlapping ranges that overlaps `range`, if any. */
+export function firstOverlapping<T extends OffsetRange>(sorted: readonly T[], range: OffsetRange): T | undefined {
+  const i = lowerBound(sorted.length, (k) => sorted[k].end > range.start);
+  return i < sorted.length && sorted[i].start < range.end ? sorted[i] : undefined;
+}
+
+/** The one of sorted, non-overlapping ranges that contains `offset`, if any. */
+export function rangeContaining<T extends OffsetRange>(sorted: readonly T[], offset: number): T | undefined {
+  const i = lowerBound(sorted.length, (k) => sorted[k].end > offset);
+  return i < sorted.length && sorted[i].start <= offset ? sorted[i] : undefined;
+}

@@ -1,0 +1,60 @@
+import * as assert from 'assert';
+import { AnalysisCancelled } from '../../server/src/core/languageService';
+import { AnalysisRunner } from '../../server/src/lsp/analysisRunner';
+import { newService } from '../helpers/resources';
+import { readSeed, SEEDS } from '../helpers/seeds';
+
+/**
+ * The server's requests read an analysis the runner made a stage at a time: never one computed in one
+ * piece inside a handler. A cancelled request stops waiting; two requests share one run.
+ */
+describe('analysis runner (lsp/analysisRunner.ts)', () => {
+  const text = Object.values(SEEDS).map(readSeed).join('\n\n').repeat(4);
+
+  it('runs the analysis in stages, letting timers in between', async () => {
+    const service = newService();
+    const document = { uri: 'file:///runner/a.article', version: 1, getText: () => text };
+    const runner = new AnalysisRunner(service, () => 1);
+    let ticks = 0;
+    const timer = setInterval(() => ticks++, 0);
+    try {
+      await runner.ensure(document, undefined as never);
+    } finally {
+      clearInterval(timer);
+    }
+    assert.ok(service.isAnalysed(document));
+    assert.ok(ticks >= 2, `other work ran ${ticks} times during the analysis`);
+  });
+
+  it('stops a cancelled request at the next stage, and the next request finishes the analysis right', async () => {
+    const service = newService();
+    const document = { uri: 'file:///runner/b.article', version: 1, getText: () => text };
+    const runner = new AnalysisRunner(service, () => 1);
+    const token = { isCancellationRequested: false };
+    const waiting = runner.ensure(document, undefined as never, token);
+    token.isCancellationRequested = true;
+    await assert.rejects(waiting, AnalysisCancelled);
+    await runner.ensure(document, undefined as never);
+    assert.deepStrictEqual(service.analyze(document).entities, newService().analyze({ ...document, uri: 'file:///runner/fresh.article' }).entities);
+  });
+
+  it('shares one run between two requests for the same version', async () => {
+    const service = newService();
+    const document = { uri: 'file:///runner/c.article', version: 1, getText: () => text };
+    let started = 0;
+    const counting = { ...service, analyzeInStages: (...args: Parameters<typeof service.analyzeInStages>) => (started++, service.analyzeInStages(...args)) };
+    const runner = new AnalysisRunner(counting as typeof service, () => 1);
+    await Promise.all([runner.ensure(document, undefined as never), runner.ensure(document, undefined as never)]);
+    assert.strictEqual(started, 1);
+  });
+
+  it('gives up when the document changes during the run', async () => {
+    const service = newService();
+    let version = 1;
+    const document = { uri: 'file:///runner/d.article', get version() { return version; }, getText: () => text };
+    const runner = new AnalysisRunner(service, () => version);
+    const waiting = runner.ensure(document, undefined as never);
+    version = 2;
+    await assert.rejects(waiting, AnalysisCancelled);
+  });
+});
