@@ -223,11 +223,20 @@ describe('protocol robustness (dist/server.js --stdio)', function () {
     await stillServing();
   });
 
-  it('gives files over articleLens.maxFileSize the light analyses and a clear message', async () => {
+  /** Runs `test` with a second server whose `articleLens.maxFileSize` is 1,000 characters. */
+  async function withSizeLimit(test: (limited: LspTestClient) => Promise<void>): Promise<void> {
     const limited = new LspTestClient();
     try {
       limited.configuration = { maxFileSize: 1000 };
       await limited.initialize(undefined, true);
+      await test(limited);
+    } finally {
+      await limited.shutdown();
+    }
+  }
+
+  it('gives files over articleLens.maxFileSize the light analyses and a clear message', () =>
+    withSizeLimit(async (limited) => {
       const text = readSeed(SEEDS.lavrovJamil);
       assert.ok(text.length > 1000);
       const uri = limited.open('/tmp/article-lens-large.article', text);
@@ -251,10 +260,7 @@ describe('protocol robustness (dist/server.js --stdio)', function () {
       console.log(`      a 10.6 MB document: limited-analysis note after ${Date.now() - started} ms`);
       client.close(huge);
       await stillServing();
-    } finally {
-      await limited.shutdown();
-    }
-  });
+    }));
 
   it('answers every request on a 20 MB one-line article over the limit, tokenising none of it', async () => {
     // Issue 11: the first semanticTokens/range took 10.4 s and 1.78 GB (the light analysis still
@@ -276,10 +282,7 @@ describe('protocol robustness (dist/server.js --stdio)', function () {
   it('a references request from another document used to analyse a document over its size limit with default settings', async () => {
     // Issue 11: with maxFileSize 50 a document showed 0 entities, then 4 once another document's
     // references request had analysed it (with the defaults) and cached that analysis.
-    const limited = new LspTestClient();
-    try {
-      limited.configuration = { maxFileSize: 1000 };
-      await limited.initialize(undefined, true);
+    await withSizeLimit(async (limited) => {
       const big = limited.open('/tmp/article-lens-limited/a.article', readSeed(SEEDS.lavrovJamil));
       await limited.waitForDiagnostics(big, (p) => p.diagnostics.some((d) => d.code === 'limited-analysis'));
       const before = await limited.request<SemanticTokens>('textDocument/semanticTokens/full', { textDocument: { uri: big } });
@@ -288,9 +291,7 @@ describe('protocol robustness (dist/server.js --stdio)', function () {
       assert.ok(references.length >= 1);
       const after = await limited.request<SemanticTokens>('textDocument/semanticTokens/full', { textDocument: { uri: big } });
       assert.deepStrictEqual([before.data.length, after.data.length], [0, 0]);
-    } finally {
-      await limited.shutdown();
-    }
+    });
   });
 
   it('pins fixes to their version: a stale fix is refused, a request after an edit gets edits for the current text', async () => {

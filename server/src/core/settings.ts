@@ -10,7 +10,7 @@ export interface ArticleSettings {
   readonly nameVariants: { readonly severity: DiagnosticSeverityName };
   /** Extra glob patterns of files to treat as articles (the client maps them to the language). */
   readonly files: readonly string[];
-  /** Files larger than this many characters get the light analyses only (paragraphs, duplicates, quotes). */
+  /** Files larger than this many characters get the light analysis only: paragraphs and duplicates, nothing tokenised. */
   readonly maxFileSize: number;
 }
 

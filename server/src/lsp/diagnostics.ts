@@ -43,7 +43,7 @@ export function limitedAnalysisDiagnostic(reason: LimitedReason, maxFileSize: nu
   const message =
     reason === 'binary'
       ? 'Article Lens: this file looks binary (it contains NUL or control characters), so it is not analysed.'
-      : `Article Lens: this file is larger than articleLens.maxFileSize (${maxFileSize.toLocaleString('en')} characters): entities and actors are not recognised; duplicates and quotes still are.`;
+      : `Article Lens: this file is larger than articleLens.maxFileSize (${maxFileSize.toLocaleString('en')} characters): entities, quotes and actors are not recognised; repeated paragraphs still are.`;
   return {
     range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
     severity: DiagnosticSeverity.Information,
