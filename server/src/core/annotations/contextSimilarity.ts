@@ -1,0 +1,51 @@
+/**
+ * How well the text beside a candidate place agrees with a quote's stored prefix or suffix: 1 for the same
+ * characters, less for each edit. Anchored at the span: the stored context must sit right beside the
+ * candidate (a context found further away says nothing about this place), so this is an edit distance with
+ * a free far end, not a search; the 32-character contexts make it a few hundred cell updates.
+ */
+
+/** Extra characters of the actual context read beyond the stored one, so that deletions there cost one edit each. */
+export const CONTEXT_SLACK = 8;
+
+/**
+ * Similarity in [0, 1] of `stored` and `actual`, both read outward from the span (index 0 is the character
+ * next to it: pass prefixes reversed). An empty stored context carries no evidence and scores 1.
+ */
+export function anchoredSimilarity(stored: string, actual: string): number {
+  const m = stored.length;
+  if (m === 0) return 1;
+  const n = Math.min(actual.length, m + CONTEXT_SLACK);
+  // previous[j]: edit distance of stored[0..i) and actual[0..j); the answer is the best over all j (free end).
+  let previous = new Int32Array(n + 1);
+  let current = new Int32Array(n + 1);
+  for (let j = 0; j <= n; j++) previous[j] = j;
+  for (let i = 1; i <= m; i++) {
+    current[0] = i;
+    const c = stored.charCodeAt(i - 1);
+    for (let j = 1; j <= n; j++) {
+      const substitution = previous[j - 1] + (actual.charCodeAt(j - 1) === c ? 0 : 1);
+      current[j] = Math.min(substitution, previous[j] + 1, current[j - 1] + 1);
+    }
+    [previous, current] = [current, previous];
+  }
+  let best = m;
+  for (let j = 0; j <= n; j++) if (previous[j] < best) best = previous[j];
+  return 1 - best / m;
+}
+
+/** Cheap first look: the share of positions where the two agree, aligned at the span. */
+export function alignedAgreement(stored: string, actual: string): number {
+  if (stored.length === 0) return 1;
+  let same = 0;
+  const n = Math.min(stored.length, actual.length);
+  for (let i = 0; i < n; i++) if (stored.charCodeAt(i) === actual.charCodeAt(i)) same++;
+  return same / stored.length;
+}
+
+/** `text` reversed by code unit (for reading a prefix outward from the span). */
+export function reversed(text: string): string {
+  let out = '';
+  for (let i = text.length - 1; i >= 0; i--) out += text[i];
+  return out;
+}

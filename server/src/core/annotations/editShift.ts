@@ -1,0 +1,82 @@
+import { CONTEXT_LENGTH, localSpans, withLocalSpans, type AnchoredSpan, type Annotation } from './model';
+import { respan } from './selectors';
+import type { OffsetRange } from '../types';
+
+/**
+ * Exact shifting of annotations through text edits made in the editor (LSP `didChange`). No search is
+ * involved: an edit moves the spans after it by its length difference, and a span whose text no edit
+ * touched keeps exactly its text (property-tested over random edit sequences).
+ *
+ * An edit and a span `[s, e)`, the edit replacing `[a, b)` with `n` characters:
+ * - before the span or touching its start (`b <= s`, including typing right before it): the span moves;
+ * - after the span or touching its end (`a >= e`, including typing right after it): nothing changes;
+ *   typing at either edge does not grow the span, as a decoration with closed-open stickiness;
+ * - inside the span (`s <= a`, `b <= e`, not the whole span): the span takes in the change (an edited
+ *   name keeps its label) and its quote is taken afresh;
+ * - over one edge (`a < s < b < e` or `s < a < e < b`): the span keeps its part the edit left;
+ * - over the whole span (`a <= s`, `e <= b`), also a replacement of exactly its text: the span is gone, and
+ *   its annotation becomes orphaned — kept with its quote, never moved to the new text by a guess.
+ */
+
+/** One change, as offsets into the text before it: `[start, end)` is replaced by `text`. */
+export interface TextEdit extends OffsetRange {
+  readonly text: string;
+}
+
+/** Where a span goes through one edit: its new range, or `undefined` when the edit removed all of it. */
+export function shiftRange(span: OffsetRange, edit: TextEdit): OffsetRange | undefined {
+  const { start: s, end: e } = span;
+  const { start: a, end: b } = edit;
+  const delta = edit.text.length - (b - a);
+  if (b <= s) return delta === 0 ? span : { start: s + delta, end: e + delta };
+  if (a >= e) return span;
+  if (a <= s && b >= e) return undefined;
+  if (a >= s && b <= e) return { start: s, end: e + delta };
+  if (a < s) return { start: a + edit.text.length, end: e + delta };
+  return { start: s, end: a };
+}
+
+/** What {@link applyEdits} did. */
+export interface EditShiftResult {
+  /** The annotations after the edits, in the same order; unchanged ones are the same objects. */
+  readonly annotations: Annotation[];
+  /** Ids of annotations these edits orphaned. */
+  readonly newlyOrphaned: string[];
+}
+
+/**
+ * Shifts every annotation through `edits` (applied in order, each against the text the previous one left,
+ * as LSP content changes are). `newText` is the text after all of them: spans near an edit take their
+ * quote afresh from it. Orphaned annotations keep their quotes; their offsets shift too, as hints for
+ * placing them again (an undo brings the text back: see `reanchorOrphans`).
+ */
+export function applyEdits(annotations: readonly Annotation[], edits: readonly TextEdit[], newText: string): EditShiftResult {
+  const newlyOrphaned: string[] = [];
+  const result = annotations.map((annotation) => {
+    const spans = localSpans(annotation);
+    let lost = false;
+    const moved = spans.map((span) => {
+      let range: OffsetRange = span;
+      let near = false;
+      for (const edit of edits) {
+        if (edit.end >= range.start - CONTEXT_LENGTH && edit.start <= range.end + CONTEXT_LENGTH) near = true;
+        const next = shiftRange(range, edit);
+        if (next === undefined) {
+          lost = true;
+          range = { start: edit.start + edit.text.length, end: edit.start + edit.text.length };
+        } else {
+          range = next;
+        }
+      }
+      return { span, range, near };
+    });
+    if (annotation.status === 'orphaned' || lost) {
+      if (annotation.status === 'anchored') newlyOrphaned.push(annotation.id);
+      const hints = moved.map(({ span, range }): AnchoredSpan => (range === span ? span : { ...span, start: range.start, end: range.end }));
+      return withLocalSpans(annotation, hints, 'orphaned');
+    }
+    const placed = moved.map(({ span, range, near }) => (near || range !== span ? respan(newText, span, range) : span));
+    return withLocalSpans(annotation, placed, 'anchored');
+  });
+  return { annotations: result, newlyOrphaned };
+}

@@ -1,0 +1,185 @@
+import approximateSearch from 'approx-string-match';
+import { alignedAgreement, anchoredSimilarity, CONTEXT_SLACK, reversed } from './contextSimilarity';
+import { CONTEXT_LENGTH, type AnchoredSpan } from './model';
+import type { OffsetRange } from '../types';
+
+/**
+ * Finding a quote (exact text + prefix + suffix) in a text that changed outside the editor, after the
+ * approach of the Hypothesis client: exact occurrences first, then approximate ones with a bounded number
+ * of errors, each scored by the similarity of its text to the quote, of its surroundings to the stored
+ * context, and by its distance from where the quote is expected. Unlike a "best score wins" rule, a quote
+ * that fits more than one place about equally well is reported as ambiguous: the caller orphans it rather
+ * than guess.
+ *
+ * Approximate matching uses `approx-string-match` (Myers' bit-parallel algorithm, by a Hypothesis author;
+ * the library their client uses): no pattern-length limit, unlike diff-match-patch's Bitap (32 characters),
+ * and it returns every lowest-cost match with its error count. Because it returns only the lowest-cost
+ * matches, an exact occurrence would hide an approximate one beside it: the window around the expected
+ * position is searched in the segments between exact occurrences.
+ */
+
+/** The outcome of {@link findQuote}. */
+export type QuoteMatch =
+  | { readonly kind: 'found'; readonly start: number; readonly end: number; readonly exact: boolean }
+  | { readonly kind: 'none' }
+  | { readonly kind: 'ambiguous'; readonly places: readonly OffsetRange[] };
+
+/** A scored candidate place. */
+interface Candidate extends OffsetRange {
+  readonly errors: number;
+  /** Mean similarity of prefix and suffix. */
+  readonly context: number;
+  /** The similarity of the less well kept side. */
+  readonly weakerSide: number;
+  /** Quote and context similarity together, in [0, 1]. */
+  readonly score: number;
+}
+
+// Weights of the quote's own text and of each side's context (Hypothesis weighs them 50 / 20 / 20).
+const QUOTE_WEIGHT = 50;
+const CONTEXT_WEIGHT = 20;
+/**
+ * A place is plausible only with this score, and with both sides of its context close to the stored ones.
+ * Context is read within the paragraph only (up to a line break, written as PARAGRAPH_END like the ends of
+ * the text): paragraphs move independently, so what lies beyond the break says nothing. Both sides are
+ * needed because news repeats formulas ("Russian Foreign Minister Sergei Lavrov said …" twice in one
+ * article: the same prefix, a different suffix), and similar phrasing elsewhere scores about 0.8 on a
+ * side, while a typo next to a span costs a side about 0.03.
+ */
+const MIN_SCORE = 0.75;
+const MIN_SIDE = 0.85;
+/** An exact occurrence whose context agrees this well makes an approximate search pointless. */
+const CONFIDENT_CONTEXT = 0.9;
+/** A place whose score leads every other plausible place by this much is taken, wherever it is. */
+const CLEAR_LEAD = 0.1;
+/** Places within this score of the best count as equal; among them, the nearest is taken if it is decisively nearest. */
+const EQUAL_SCORE = 0.05;
+/** "Decisively nearest": the second nearest is at least this many times as far from the expected position. */
+const NEAREST_RATIO = 4;
+/** Stands for a line break or an end of the text in a context. */
+const PARAGRAPH_END = '\n';
+/** Characters each side of the expected position searched approximately before the whole text. */
+const WINDOW = 4096;
+/** Exact occurrences given the full context score (the rest are ranked by a cheap aligned comparison). */
+const EXACT_SCORED = 16;
+/** At most this many errors in an approximate match: a quarter of the quote, rounded up, and 64 in all. */
+export function maxErrorsFor(quoteLength: number): number {
+  return Math.min(64, Math.ceil(quoteLength / 4));
+}
+
+/** Where `quote` is in `text`, expected near `expected` (a UTF-16 offset). */
+export function findQuote(text: string, quote: Pick<AnchoredSpan, 'exact' | 'prefix' | 'suffix'>, expected: number): QuoteMatch {
+  const { exact } = quote;
+  if (exact.length === 0) return { kind: 'none' };
+  const storedBefore = contextBefore(quote.prefix, quote.prefix.length < CONTEXT_LENGTH - 1);
+  const storedAfter = contextAfter(quote.suffix, quote.suffix.length < CONTEXT_LENGTH - 1);
+  const score = (start: number, end: number, errors: number): Candidate => {
+    const from = start - CONTEXT_LENGTH - CONTEXT_SLACK;
+    const before = contextBefore(text.slice(Math.max(0, from), start), from <= 0);
+    const to = end + CONTEXT_LENGTH + CONTEXT_SLACK;
+    const after = contextAfter(text.slice(end, to), to >= text.length);
+    const prefixSimilarity = anchoredSimilarity(storedBefore, before);
+    const suffixSimilarity = anchoredSimilarity(storedAfter, after);
+    const context = (prefixSimilarity + suffixSimilarity) / 2;
+    const quoteSimilarity = 1 - errors / exact.length;
+    return { start, end, errors, context, weakerSide: Math.min(prefixSimilarity, suffixSimilarity), score: (QUOTE_WEIGHT * quoteSimilarity + 2 * CONTEXT_WEIGHT * context) / (QUOTE_WEIGHT + 2 * CONTEXT_WEIGHT) };
+  };
+
+  const exactStarts: number[] = [];
+  for (let at = text.indexOf(exact); at >= 0; at = text.indexOf(exact, at + 1)) exactStarts.push(at);
+  const candidates = scoreExact(text, quote, exactStarts, expected, score);
+
+  if (!candidates.some((c) => c.context >= CONFIDENT_CONTEXT)) {
+    const maxErrors = maxErrorsFor(exact.length);
+    const windowStart = Math.max(0, expected - WINDOW);
+    const windowEnd = Math.min(text.length, expected + exact.length + WINDOW);
+    for (const segment of segmentsBetween(windowStart, windowEnd, exactStarts, exact.length)) {
+      if (segment.end - segment.start < exact.length - maxErrors) continue;
+      for (const m of approximateSearch(text.slice(segment.start, segment.end), exact, maxErrors)) {
+        if (m.errors > 0) candidates.push(score(segment.start + m.start, segment.start + m.end, m.errors));
+      }
+    }
+    if (exactStarts.length === 0 && !candidates.some(isPlausible) && (windowStart > 0 || windowEnd < text.length)) {
+      for (const m of approximateSearch(text, exact, maxErrors)) candidates.push(score(m.start, m.end, m.errors));
+    }
+  }
+  return decide(candidates, expected);
+}
+
+/**
+ * The context before a span, read outward from it (reversed), within its paragraph: up to the last line
+ * break, which is kept as PARAGRAPH_END, as is the start of the text when `textStart` says it was reached.
+ */
+function contextBefore(raw: string, textStart: boolean): string {
+  const lineBreak = Math.max(raw.lastIndexOf('\n'), raw.lastIndexOf('\r'));
+  return lineBreak >= 0 ? reversed(raw.slice(lineBreak + 1)) + PARAGRAPH_END : reversed(raw) + (textStart ? PARAGRAPH_END : '');
+}
+
+/** The context after a span within its paragraph, as {@link contextBefore} (not reversed). */
+function contextAfter(raw: string, textEnd: boolean): string {
+  const lineBreak = raw.search(/[\r\n]/);
+  return lineBreak >= 0 ? raw.slice(0, lineBreak) + PARAGRAPH_END : raw + (textEnd ? PARAGRAPH_END : '');
+}
+
+/** The exact occurrences worth a full score: the best by a cheap aligned comparison and the two nearest. */
+function scoreExact(
+  text: string,
+  quote: Pick<AnchoredSpan, 'exact' | 'prefix' | 'suffix'>,
+  starts: readonly number[],
+  expected: number,
+  score: (start: number, end: number, errors: number) => Candidate,
+): Candidate[] {
+  const length = quote.exact.length;
+  let chosen: number[] = [...starts];
+  if (starts.length > EXACT_SCORED) {
+    const reversedPrefix = reversed(quote.prefix);
+    const cheap = (start: number): number =>
+      alignedAgreement(reversedPrefix, reversed(text.slice(Math.max(0, start - quote.prefix.length), start))) +
+      alignedAgreement(quote.suffix, text.slice(start + length, start + length + quote.suffix.length));
+    const byCheap = [...starts].sort((a, b) => cheap(b) - cheap(a)).slice(0, EXACT_SCORED);
+    const byDistance = [...starts].sort((a, b) => Math.abs(a - expected) - Math.abs(b - expected)).slice(0, 2);
+    chosen = [...new Set([...byCheap, ...byDistance])];
+  }
+  return chosen.map((start) => score(start, start + length, 0));
+}
+
+/** `[start, end)` without the exact occurrences in it. */
+function segmentsBetween(start: number, end: number, exactStarts: readonly number[], length: number): OffsetRange[] {
+  const segments: OffsetRange[] = [];
+  let from = start;
+  for (const at of exactStarts) {
+    if (at + length <= start || at >= end) continue;
+    if (at > from) segments.push({ start: from, end: at });
+    from = Math.max(from, at + length);
+  }
+  if (from < end) segments.push({ start: from, end });
+  return segments;
+}
+
+function isPlausible(c: Candidate): boolean {
+  return c.score >= MIN_SCORE && c.weakerSide >= MIN_SIDE;
+}
+
+/**
+ * The place to take, if one is clearly right: the only plausible place; else one whose score leads all
+ * others clearly; else, among places of equal score, one decisively nearer the expected position than the
+ * rest. Anything else is ambiguous.
+ */
+function decide(candidates: readonly Candidate[], expected: number): QuoteMatch {
+  const places: Candidate[] = [];
+  for (const c of [...candidates].sort((a, b) => b.score - a.score || a.errors - b.errors || a.start - b.start)) {
+    if (!places.some((p) => p.start < c.end && c.start < p.end)) places.push(c);
+  }
+  const plausible = places.filter(isPlausible);
+  if (plausible.length === 0) return { kind: 'none' };
+  const best = plausible[0];
+  const found = (c: Candidate): QuoteMatch => ({ kind: 'found', start: c.start, end: c.end, exact: c.errors === 0 });
+  if (plausible.length === 1 || best.score - plausible[1].score >= CLEAR_LEAD) return found(best);
+  const equal = plausible.filter((c) => best.score - c.score <= EQUAL_SCORE);
+  if (equal.length === plausible.length) {
+    const distance = (c: Candidate): number => Math.abs(c.start - expected);
+    const [nearest, next] = [...equal].sort((a, b) => distance(a) - distance(b));
+    if (distance(nearest) * NEAREST_RATIO < distance(next)) return found(nearest);
+  }
+  return { kind: 'ambiguous', places: plausible.map(({ start, end }) => ({ start, end })) };
+}

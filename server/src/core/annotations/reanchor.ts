@@ -1,0 +1,156 @@
+import { findQuote } from './quoteMatch';
+import { localSpans, withLocalSpans, type AnchoredSpan, type Annotation } from './model';
+import { quoteFitsAt, respan } from './selectors';
+
+/**
+ * Placing annotations again after their article changed outside the editor (git checkout, another editor,
+ * a script), when no edit list exists. The stored offsets are hints. Three passes over the spans in their
+ * old order:
+ * 1. Sure placements: the quote with its full stored context (32 characters each side) where the spans
+ *    before it suggest (its old offset moved by their drift: after a paragraph inserted above, nearly every
+ *    span is found in one comparison), at its old offset, or — to learn a new drift — the only occurrence of
+ *    quote and context in the whole text.
+ * 2. Order: of those, only the longest run in the old order whose new offsets also keep that order is
+ *    trusted. A span found in a repeated paragraph's other copy breaks the order, and must not drag the spans
+ *    after it along: with a drift learned from it, their own copies would be skipped too.
+ * 3. Search (`quoteMatch.ts`) for every other span, expected where the trusted span before it (or after it)
+ *    says the text moved.
+ * A span that cannot be placed, or could be in more than one place, orphans its annotation: it is kept with
+ * its quotes, never dropped and never moved to a guessed place.
+ */
+
+/** How an annotation came through re-anchoring. */
+export type ReanchorOutcome =
+  /** Every span where it was, with its text. */
+  | 'unchanged'
+  /** Moved, with exactly its text (its context may have changed). */
+  | 'moved'
+  /** Placed where the text differs a little from its quote (a typo fixed or made; the quote was updated): worth a look. */
+  | 'approximate'
+  /** Some span could not be placed. */
+  | 'orphaned';
+
+/** What {@link reanchor} did. */
+export interface ReanchorResult {
+  /** The annotations, in the same order; unchanged ones are the same objects. */
+  readonly annotations: Annotation[];
+  /** The outcome of each annotation that was tried, by id. */
+  readonly outcomes: ReadonlyMap<string, ReanchorOutcome>;
+}
+
+interface Entry {
+  readonly annotation: number;
+  readonly slot: number;
+  readonly span: AnchoredSpan;
+}
+
+interface Placement {
+  readonly span: AnchoredSpan;
+  readonly outcome: Exclude<ReanchorOutcome, 'orphaned'>;
+}
+
+/**
+ * Places the annotations in `text`. With `onlyOrphaned`, anchored annotations are left as they are and
+ * only orphans are tried again (after an undo brought their text back, say).
+ */
+export function reanchor(annotations: readonly Annotation[], text: string, options: { onlyOrphaned?: boolean } = {}): ReanchorResult {
+  const spansOf = annotations.map((a) => (options.onlyOrphaned && a.status !== 'orphaned' ? [] : localSpans(a)));
+  const entries: Entry[] = [];
+  spansOf.forEach((spans, annotation) => spans.forEach((span, slot) => entries.push({ annotation, slot, span })));
+  entries.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
+
+  const placements = spansOf.map((spans) => new Array<Placement | undefined>(spans.length).fill(undefined));
+  const sure = placeSurely(text, entries);
+  const trusted = longestOrderedRun(sure);
+  const driftOfTrusted = (i: number): number => sure[i]! - entries[i].span.start;
+  let before = -1;
+  let after = trusted.findIndex((t) => t);
+  entries.forEach((entry, i) => {
+    if (trusted[i]) {
+      before = i;
+      const at = sure[i]!;
+      const moved = at !== entry.span.start;
+      placements[entry.annotation][entry.slot] = { span: moved ? { ...entry.span, start: at, end: at + entry.span.exact.length } : entry.span, outcome: moved ? 'moved' : 'unchanged' };
+      return;
+    }
+    if (after >= 0 && after < i) after = trusted.findIndex((t, j) => t && j > i);
+    const drift = before >= 0 ? driftOfTrusted(before) : after >= 0 ? driftOfTrusted(after) : 0;
+    placements[entry.annotation][entry.slot] = search(text, entry.span, drift);
+  });
+
+  const outcomes = new Map<string, ReanchorOutcome>();
+  const result = annotations.map((annotation, index) => {
+    const spans = spansOf[index];
+    if (spans.length === 0) return annotation;
+    const placed = placements[index];
+    if (placed.some((p) => p === undefined)) {
+      outcomes.set(annotation.id, 'orphaned');
+      return withLocalSpans(annotation, spans, 'orphaned');
+    }
+    const all = placed as Placement[];
+    const outcome = all.some((p) => p.outcome === 'approximate') ? 'approximate' : all.some((p) => p.outcome === 'moved') ? 'moved' : 'unchanged';
+    outcomes.set(annotation.id, outcome);
+    return withLocalSpans(annotation, all.map((p) => p.span), 'anchored');
+  });
+  return { annotations: result, outcomes };
+}
+
+/** Tries the orphaned annotations again; anchored ones are untouched. */
+export function reanchorOrphans(annotations: readonly Annotation[], text: string): ReanchorResult {
+  return reanchor(annotations, text, { onlyOrphaned: true });
+}
+
+/** Pass 1: the offset of each entry's quote where its full context makes it sure, or `undefined`. */
+function placeSurely(text: string, entries: readonly Entry[]): Array<number | undefined> {
+  let drift = 0;
+  return entries.map(({ span }) => {
+    const hint = Math.min(span.start, text.length);
+    let at: number | undefined;
+    if (quoteFitsAt(text, span, hint + drift)) at = hint + drift;
+    else if (quoteFitsAt(text, span, hint)) at = hint;
+    else at = onlyOccurrence(text, span);
+    if (at !== undefined) drift = at - span.start;
+    return at;
+  });
+}
+
+/** Where quote and full context occur, if exactly once in `text`. */
+function onlyOccurrence(text: string, span: AnchoredSpan): number | undefined {
+  if (span.exact.length === 0) return undefined;
+  const whole = span.prefix + span.exact + span.suffix;
+  const first = text.indexOf(whole);
+  return first >= 0 && text.indexOf(whole, first + 1) < 0 ? first + span.prefix.length : undefined;
+}
+
+/**
+ * Pass 2: which of the placed entries (in old order) form the longest subsequence whose new offsets never
+ * decrease (patience sorting, O(n log n)).
+ */
+function longestOrderedRun(offsets: ReadonlyArray<number | undefined>): boolean[] {
+  const tails: number[] = []; // index into offsets of the smallest tail of a run of each length
+  const previous = new Int32Array(offsets.length).fill(-1);
+  offsets.forEach((offset, i) => {
+    if (offset === undefined) return;
+    let low = 0;
+    let high = tails.length;
+    while (low < high) {
+      const mid = (low + high) >> 1;
+      if (offsets[tails[mid]]! <= offset) low = mid + 1;
+      else high = mid;
+    }
+    if (low > 0) previous[i] = tails[low - 1];
+    tails[low] = i;
+  });
+  const kept = new Array<boolean>(offsets.length).fill(false);
+  for (let i = tails.length > 0 ? tails[tails.length - 1] : -1; i >= 0; i = previous[i]) kept[i] = true;
+  return kept;
+}
+
+/** Pass 3: where one span goes, searched for near its old offset moved by `drift`, or `undefined`. */
+function search(text: string, span: AnchoredSpan, drift: number): Placement | undefined {
+  const expected = Math.max(0, Math.min(text.length, span.start + drift));
+  const match = findQuote(text, span, expected);
+  if (match.kind !== 'found') return undefined;
+  const next = respan(text, span, match);
+  return { span: next, outcome: !match.exact ? 'approximate' : next.start === span.start ? 'unchanged' : 'moved' };
+}

@@ -1,0 +1,114 @@
+import * as assert from 'assert';
+import * as fc from 'fast-check';
+import { applyEdits, shiftRange, type TextEdit } from '../../../server/src/core/annotations/editShift';
+import type { Annotation } from '../../../server/src/core/annotations/model';
+import { readSeed, SEEDS } from '../../helpers/seeds';
+import { labelAt, labelOn, textOf } from './helpers';
+
+function applyTo(text: string, edits: readonly TextEdit[]): string {
+  for (const e of edits) text = text.slice(0, e.start) + e.text + text.slice(e.end);
+  return text;
+}
+
+describe('annotations: shifting through editor edits', () => {
+  const text = readSeed(SEEDS.lavrovJamil);
+
+  it('moves a span when typing before it, not when typing right after it or at its edges', () => {
+    const lavrov = labelOn(text, 'Sergei Lavrov');
+    const at = lavrov.target[0].start;
+    const edits: TextEdit[] = [
+      { start: at, end: at, text: 'Mr ' }, // right before: outside the span
+      { start: at + 3 + 'Sergei Lavrov'.length, end: at + 3 + 'Sergei Lavrov'.length, text: ' (67)' }, // right after
+    ];
+    const after = applyTo(text, edits);
+    const [moved] = applyEdits([lavrov], edits, after).annotations;
+    assert.strictEqual(textOf(after, moved), 'Sergei Lavrov');
+    assert.strictEqual(moved.target[0].start, at + 3);
+    assert.strictEqual(moved.target[0].prefix.endsWith('Minister Mr '), true, 'context taken afresh');
+    assert.strictEqual(moved.target[0].suffix.startsWith(' (67)'), true);
+  });
+
+  it('takes an edit inside the span in (a corrected name keeps its label)', () => {
+    const lavrov = labelOn(text, 'Sergei Lavrov');
+    const at = lavrov.target[0].start;
+    const edits = [{ start: at + 5, end: at + 6, text: 'y' }]; // Sergei → Sergey
+    const after = applyTo(text, edits);
+    const [edited] = applyEdits([lavrov], edits, after).annotations;
+    assert.strictEqual(edited.status, 'anchored');
+    assert.strictEqual(textOf(after, edited), 'Sergey Lavrov');
+    assert.strictEqual(edited.target[0].exact, 'Sergey Lavrov');
+  });
+
+  it('keeps the part an edit over one edge leaves, and orphans a span an edit removes or replaces whole', () => {
+    assert.deepStrictEqual(shiftRange({ start: 10, end: 20 }, { start: 5, end: 12, text: 'ab' }), { start: 7, end: 15 });
+    assert.deepStrictEqual(shiftRange({ start: 10, end: 20 }, { start: 15, end: 25, text: 'abc' }), { start: 10, end: 15 });
+    assert.strictEqual(shiftRange({ start: 10, end: 20 }, { start: 10, end: 20, text: 'Putin' }), undefined);
+    assert.strictEqual(shiftRange({ start: 10, end: 20 }, { start: 0, end: 30, text: '' }), undefined);
+    const jamil = labelOn(text, 'Qadri Jamil');
+    const paragraphStart = text.lastIndexOf('\n', jamil.target[0].start) + 1;
+    const paragraphEnd = text.indexOf('\n', jamil.target[0].end) + 1;
+    const edits = [{ start: paragraphStart, end: paragraphEnd, text: '' }];
+    const result = applyEdits([jamil], edits, applyTo(text, edits));
+    assert.strictEqual(result.annotations[0].status, 'orphaned');
+    assert.deepStrictEqual(result.newlyOrphaned, [jamil.id]);
+    assert.strictEqual(result.annotations[0].target[0].exact, 'Qadri Jamil', 'an orphan keeps its quote');
+  });
+
+  it('returns the same objects for annotations no edit came near', () => {
+    const first = labelOn(text, 'MOSCOW');
+    const last = labelOn(text, 'Putin');
+    const at = text.indexOf('Putin') + 200;
+    const edits = [{ start: at, end: at + 1, text: 'X' }];
+    const result = applyEdits([first, last], edits, applyTo(text, edits));
+    assert.strictEqual(result.annotations[0], first);
+    assert.strictEqual(result.annotations[1], last);
+  });
+
+  // Oracle: each character of the original text carries its index; an annotation is untouched when its
+  // characters are still present, contiguous and in order after all edits. Then it must cover exactly them.
+  it('property: over thousands of random edit sequences, every untouched annotation keeps exactly its text', () => {
+    const base = readSeed(SEEDS.lavrovKerry);
+    const words = [...base.matchAll(/\p{L}[\p{L}’'-]*/gu)];
+    const annotations: Annotation[] = [];
+    for (let i = 0; i < words.length; i += 3) {
+      const w = words[i];
+      const end = i + 1 < words.length && i % 2 === 0 ? words[i + 1].index! + words[i + 1][0].length : w.index! + w[0].length;
+      annotations.push(labelAt(base, w.index!, end, `w${i}`));
+    }
+    const edit = fc.record({ at: fc.nat(), length: fc.nat({ max: 40 }), text: fc.constantFrom('', 'x', 'Lavrov ', '\n', '😀', 'said. ', 'Kerry and Lavrov') });
+    fc.assert(
+      fc.property(fc.array(edit, { minLength: 1, maxLength: 12 }), (raw) => {
+        let current = base;
+        let origin: number[] = Array.from({ length: base.length }, (_, i) => i);
+        const edits: TextEdit[] = [];
+        for (const r of raw) {
+          const start = r.at % (current.length + 1);
+          const end = Math.min(current.length, start + r.length);
+          edits.push({ start, end, text: r.text });
+          current = current.slice(0, start) + r.text + current.slice(end);
+          origin = [...origin.slice(0, start), ...new Array<number>(r.text.length).fill(-1), ...origin.slice(end)];
+        }
+        const where = new Map<number, number>();
+        origin.forEach((o, i) => o >= 0 && where.set(o, i));
+        const shifted = applyEdits(annotations, edits, current).annotations;
+        annotations.forEach((before, k) => {
+          const { start, end } = before.target[0];
+          const first = where.get(start);
+          let untouched = first !== undefined;
+          for (let o = start; untouched && o < end; o++) untouched = where.get(o) === first! + (o - start);
+          const after = shifted[k];
+          if (untouched) {
+            assert.strictEqual(after.status, 'anchored');
+            assert.strictEqual(after.target[0].start, first);
+            assert.strictEqual(textOf(current, after), before.target[0].exact);
+            assert.strictEqual(after.target[0].exact, before.target[0].exact);
+          } else if (after.status === 'anchored') {
+            // A touched span that survived covers what it now says it covers.
+            assert.strictEqual(textOf(current, after), after.target[0].exact);
+          }
+        });
+      }),
+      { numRuns: 3000, seed: 12 },
+    );
+  });
+});

@@ -1,0 +1,206 @@
+import * as assert from 'assert';
+import * as fc from 'fast-check';
+import { reanchor, reanchorOrphans } from '../../../server/src/core/annotations/reanchor';
+import { findQuote } from '../../../server/src/core/annotations/quoteMatch';
+import { spanAt } from '../../../server/src/core/annotations/selectors';
+import type { Annotation } from '../../../server/src/core/annotations/model';
+import { findDuplicateParagraphs } from '../../../server/src/core/duplicateParagraphs';
+import { splitParagraphs } from '../../../server/src/core/paragraphs';
+import { readSeed, SEEDS } from '../../helpers/seeds';
+import { labelAt, labelOn, textOf } from './helpers';
+
+/** Paragraphs (lines) of a seed, each with its line break. */
+function lines(text: string): string[] {
+  return text.match(/[^\n]*\n|[^\n]+$/g) ?? [];
+}
+
+/**
+ * For each offset of `text`, a key shared by the paragraphs that repeat each other (the same text, or a
+ * near repeat as the duplicate-paragraph diagnostic finds it).
+ */
+function copyGroupsOf(text: string): (offset: number) => number {
+  const paragraphs = splitParagraphs(text);
+  const group = paragraphs.map((p) => p.index);
+  for (const d of findDuplicateParagraphs(paragraphs)) group[d.duplicate.index] = group[d.original.index];
+  return (offset) => group[paragraphs.findIndex((p) => offset >= p.start && offset <= p.end)];
+}
+
+/** Labels on every capitalised word (and name pair) of `text`. */
+function labelsOnNames(text: string): Annotation[] {
+  return [...text.matchAll(/\p{Lu}[\p{L}’'-]+(?: \p{Lu}[\p{L}’'-]+)?/gu)].map((m) => labelAt(text, m.index!, m.index! + m[0].length, `n${m.index}`));
+}
+
+describe('annotations: re-anchoring after the text changed outside the editor', () => {
+  const jamil = readSeed(SEEDS.lavrovJamil);
+  const kerry = readSeed(SEEDS.lavrovKerry);
+
+  it('leaves everything as it is when the text did not change', () => {
+    const annotations = labelsOnNames(kerry);
+    const result = reanchor(annotations, kerry);
+    result.annotations.forEach((a, i) => assert.strictEqual(a, annotations[i]));
+    assert.ok([...result.outcomes.values()].every((o) => o === 'unchanged'));
+  });
+
+  it('follows inserted paragraphs (at the top and in the middle) exactly', () => {
+    const annotations = labelsOnNames(kerry);
+    const paragraphs = lines(kerry);
+    const changed = ['EXCLUSIVE: this story was updated.\n', ...paragraphs.slice(0, 4), 'A new paragraph that mentions Lavrov and Kerry again.\n', ...paragraphs.slice(4)].join('');
+    const result = reanchor(annotations, changed);
+    result.annotations.forEach((a, i) => {
+      assert.strictEqual(a.status, 'anchored', annotations[i].target[0].exact);
+      assert.strictEqual(textOf(changed, a), annotations[i].target[0].exact);
+    });
+    // Each one is at its own paragraph's copy: the offsets moved by what was inserted before it.
+    const inserted = 'EXCLUSIVE: this story was updated.\n'.length;
+    const middle = paragraphs.slice(0, 4).join('').length;
+    result.annotations.forEach((a, i) => {
+      const old = annotations[i].target[0].start;
+      assert.strictEqual(a.target[0].start, old + inserted + (old >= middle ? 'A new paragraph that mentions Lavrov and Kerry again.\n'.length : 0));
+    });
+  });
+
+  it('places a span whose context got a typo, and one with a typo inside it (approximately)', () => {
+    const lavrov = labelOn(kerry, 'Lavrov', 2);
+    const start = lavrov.target[0].start;
+    const nearTypo = kerry.slice(0, start - 6) + 'X' + kerry.slice(start - 5);
+    const near = reanchor([lavrov], nearTypo);
+    assert.strictEqual(textOf(nearTypo, near.annotations[0]), 'Lavrov');
+    assert.strictEqual(near.annotations[0].target[0].start, start);
+    const insideTypo = kerry.slice(0, start + 3) + 'orv' + kerry.slice(start + 6); // Lavrov → Lavorv
+    const inside = reanchor([lavrov], insideTypo);
+    assert.strictEqual(inside.outcomes.get(lavrov.id), 'approximate');
+    assert.strictEqual(textOf(insideTypo, inside.annotations[0]), 'Lavorv');
+    assert.strictEqual(inside.annotations[0].target[0].exact, 'Lavorv', 'the quote follows the text it was placed on');
+  });
+
+  it('follows a moved paragraph', () => {
+    const paragraphs = lines(kerry);
+    const moved = paragraphs[2];
+    const name = moved.match(/\p{Lu}\p{Ll}+ \p{Lu}\p{Ll}+/u)![0];
+    const annotation = labelAt(kerry, kerry.indexOf(moved) + moved.indexOf(name), kerry.indexOf(moved) + moved.indexOf(name) + name.length);
+    const changed = [...paragraphs.slice(0, 2), ...paragraphs.slice(3), moved].join('');
+    const [placed] = reanchor([annotation], changed).annotations;
+    assert.strictEqual(placed.status, 'anchored');
+    assert.strictEqual(placed.target[0].start, changed.indexOf(moved) + moved.indexOf(name));
+  });
+
+  it('orphans a deleted span even when the same word is still elsewhere in the article', () => {
+    const paragraphs = lines(kerry);
+    const index = paragraphs.findIndex((p) => p.includes('Lavrov') && kerry.split('Lavrov').length > 3);
+    const paragraphStart = paragraphs.slice(0, index).join('').length;
+    const lavrov = labelAt(kerry, paragraphStart + paragraphs[index].indexOf('Lavrov'), paragraphStart + paragraphs[index].indexOf('Lavrov') + 6);
+    const changed = [...paragraphs.slice(0, index), ...paragraphs.slice(index + 1)].join('');
+    assert.ok(changed.includes('Lavrov'));
+    const result = reanchor([lavrov], changed);
+    assert.strictEqual(result.annotations[0].status, 'orphaned');
+    assert.strictEqual(result.annotations[0].target[0].exact, 'Lavrov', 'kept with its quote');
+    // Put back (an undo outside the editor): the orphan finds its place again.
+    const back = reanchorOrphans(result.annotations, kerry);
+    assert.strictEqual(back.annotations[0].status, 'anchored');
+    assert.strictEqual(back.annotations[0].target[0].start, lavrov.target[0].start);
+  });
+
+  it('in an article with repeated paragraphs, keeps each annotation on its own copy, and orphans one that could be either', () => {
+    // Seed 000 repeats paragraphs 2–10 as 11–19.
+    const paragraphs = lines(jamil);
+    assert.strictEqual(paragraphs[12], paragraphs[3]);
+    const secondCopyStart = paragraphs.slice(0, 12).join('').length;
+    const word = 'Syria';
+    const onSecond = labelAt(jamil, secondCopyStart + paragraphs[12].indexOf(word), secondCopyStart + paragraphs[12].indexOf(word) + word.length, 'second');
+    const firstCopyStart = paragraphs.slice(0, 3).join('').length;
+    const onFirst = labelAt(jamil, firstCopyStart + paragraphs[3].indexOf(word), firstCopyStart + paragraphs[3].indexOf(word) + word.length, 'first');
+    // A paragraph inserted at the top: both copies move; each annotation stays on its copy.
+    const inserted = 'Updated at 10:00.\n' + jamil;
+    const result = reanchor([onFirst, onSecond], inserted);
+    assert.strictEqual(result.annotations[0].target[0].start, onFirst.target[0].start + 18);
+    assert.strictEqual(result.annotations[1].target[0].start, onSecond.target[0].start + 18);
+    // The first copy moved to the end: the text alone cannot tell which copy the annotation was on.
+    const movedAway = [...paragraphs.slice(0, 3), ...paragraphs.slice(4), paragraphs[3]].join('');
+    assert.strictEqual(reanchor([onFirst], movedAway).annotations[0].status, 'orphaned');
+  });
+
+  it('counts offsets in UTF-16 around emoji and other astral characters', () => {
+    const text = 'Lavrov 😀 met 𝐊𝐞𝐫𝐫𝐲 in Geneva.';
+    const annotation = labelAt(text, text.indexOf('𝐊𝐞𝐫𝐫𝐲'), text.indexOf('𝐊𝐞𝐫𝐫𝐲') + '𝐊𝐞𝐫𝐫𝐲'.length);
+    const changed = '🇷🇺 ' + text;
+    const [placed] = reanchor([annotation], changed).annotations;
+    assert.strictEqual(textOf(changed, placed), '𝐊𝐞𝐫𝐫𝐲');
+    assert.strictEqual(placed.target[0].start, annotation.target[0].start + '🇷🇺 '.length);
+  });
+
+  it('finds nothing for a quote whose text and context are both gone, and no junk for a short common word', () => {
+    assert.deepStrictEqual(findQuote(kerry, spanAt('The talks in Vienna were cancelled.', { start: 13, end: 19 }), 100), { kind: 'none' });
+    const he = labelOn(kerry, 'he', 3);
+    const rewritten = kerry.replace(kerry.slice(he.target[0].start - 40, he.target[0].end + 40), 'nothing like it at all, not even close to what was said');
+    assert.strictEqual(reanchor([he], rewritten).annotations[0].status, 'orphaned');
+  });
+
+  // Random external edits of the seeds, with an oracle: every original character carries its index, so the
+  // true place of each annotation whose text survived whole is known. Anchored must mean the true place.
+  it('property: after random paragraph inserts, moves, deletions and typos, an anchored annotation is never in a wrong place', () => {
+    const seeds = [SEEDS.lavrovKerry, SEEDS.lavrovZannier, SEEDS.lavrovMunich, SEEDS.lavrovSteinmeier, SEEDS.lavrovJamil].map(readSeed);
+    const change = fc.oneof(
+      fc.record({ kind: fc.constant('insert' as const), at: fc.nat(), text: fc.constantFrom('New paragraph about Lavrov and Kerry.\n', 'Moscow said nothing.\n', '😀\n') }),
+      fc.record({ kind: fc.constant('move' as const), from: fc.nat(), to: fc.nat() }),
+      fc.record({ kind: fc.constant('delete' as const), at: fc.nat() }),
+      fc.record({ kind: fc.constant('typo' as const), at: fc.nat(), text: fc.constantFrom('x', '', 'ee') }),
+    );
+    let placed = 0;
+    let survived = 0;
+    fc.assert(
+      fc.property(fc.nat({ max: seeds.length - 1 }), fc.array(change, { minLength: 1, maxLength: 4 }), (which, changes) => {
+        const base = seeds[which];
+        // Characters as [char, origin] paragraphs.
+        const paragraphs: Array<Array<[string, number]>> = [];
+        let offset = 0;
+        for (const line of lines(base)) paragraphs.push(line.split('').map((unit): [string, number] => [unit, offset++]));
+        for (const c of changes) {
+          if (c.kind === 'insert') paragraphs.splice(c.at % (paragraphs.length + 1), 0, c.text.split('').map((ch): [string, number] => [ch, -1]));
+          else if (c.kind === 'move' && paragraphs.length > 1) paragraphs.splice(c.to % paragraphs.length, 0, ...paragraphs.splice(c.from % paragraphs.length, 1));
+          else if (c.kind === 'delete' && paragraphs.length > 1) paragraphs.splice(c.at % paragraphs.length, 1);
+          else if (c.kind === 'typo') {
+            const flat = paragraphs.flat();
+            const p = paragraphs[c.at % paragraphs.length];
+            const i = Math.floor(flat.length / 2) % Math.max(1, p.length);
+            p.splice(i, c.text === '' ? 1 : 0, ...c.text.split('').map((ch): [string, number] => [ch, -1]));
+          }
+        }
+        const flat = paragraphs.flat();
+        const changed = flat.map(([c]) => c).join('');
+        const where = new Map<number, number>();
+        flat.forEach(([, o], i) => o >= 0 && where.set(o, i));
+        const annotations = labelsOnNames(base);
+        const result = reanchor(annotations, changed);
+        const copyGroup = copyGroupsOf(base);
+        annotations.forEach((before, k) => {
+          const { start, end } = before.target[0];
+          const first = where.get(start);
+          let whole = first !== undefined;
+          for (let o = start; whole && o < end; o++) whole = where.get(o) === first! + (o - start);
+          const after = result.annotations[k];
+          if (whole) survived++;
+          if (after.status !== 'anchored') return;
+          if (whole && after.target[0].start === first) {
+            placed++;
+            return;
+          }
+          const label = `${before.target[0].exact} at ${start}`;
+          const origins = flat.slice(after.target[0].start, after.target[0].end).map(([, o]) => o);
+          const survivors = [...Array(end - start).keys()].map((i) => where.get(start + i)).filter((p): p is number => p !== undefined);
+          if (survivors.some((p) => p >= after.target[0].start && p < after.target[0].end)) {
+            assert.ok(!whole, `${label}: its text survived whole but it was placed differently`);
+            return; // touched, and placed on what is left of it
+          }
+          // Anywhere else only on the same text in a copy of its paragraph (a repeated paragraph of the seed).
+          assert.strictEqual(textOf(changed, after), before.target[0].exact, `${label} went to different text`);
+          assert.ok(origins.every((o) => o >= 0) && copyGroup(origins[0]) === copyGroup(start), `${label} moved to a wrong place`);
+          if (whole) placed++;
+        });
+      }),
+      { numRuns: 300, seed: 7 },
+    );
+    // Measured 0.974–0.982 over four seeds: what is lost is in seed 000's repeated block of paragraphs,
+    // where a copy could be either and the annotation is orphaned.
+    assert.ok(placed / survived > 0.96, `only ${placed} of ${survived} surviving annotations were placed`);
+  });
+});
