@@ -1,0 +1,219 @@
+import { CodePointIndex } from '../codePoints';
+import { effectiveEntities } from '../entityLayer';
+import { bratTypeOfLabel, labelOfExternalName } from '../labels';
+import type { AnchoredSpan, Annotation, AnnotationBody, BratEventDetail, MentionRef, SpeakerBody } from '../model';
+import { spanAt } from '../selectors';
+import { isValidExternalId, sortedForStore } from '../w3c';
+import { countLeftOut, type ArticleForExport, type ExportOutput, type ImportContext } from './exchange';
+import { parseBratStandoff, writeBratStandoff, type BratEvent, type BratNormalization, type BratNote, type BratTextBound } from './bratStandoff';
+
+/**
+ * brat standoff ↔ annotations. Entities are `T` lines typed `Person`, `Organization`, `Location`, `Misc`
+ * or a user label; quote attributions are PolNeAR-style — Source, Cue and Content spans and an
+ * `Attribution` event (`Attribution-no-source` without a Source) whose trigger is the cue span; notes are
+ * `#` AnnotatorNotes lines; an identity with an external id is an `N` Reference line (`Wikidata:Q42`).
+ * Importing a PolNeAR file and exporting it again writes the same spans (tested on all of PolNeAR dev):
+ * what PolNeAR does that we would not (a trigger that is not the cue, `Content2`, an event without
+ * Content) is kept in `SpeakerBody.brat`.
+ */
+
+const CONTENT = 'Content';
+const SOURCE = 'Source';
+const CUE = 'Cue';
+/** The role types of an attribution event; an event with one of them, or of a type `Attribution…`, is one. */
+const ATTRIBUTION_ROLES = new Set([CONTENT, SOURCE, CUE]);
+
+/** The result of {@link importBrat}. */
+export interface BratImport {
+  readonly annotations: Annotation[];
+  /** Lines that could not be read or used, one message each. */
+  readonly problems: string[];
+}
+
+/** Whitespace-insensitive comparison of a span's stored text with the article's. */
+function sameText(a: string, b: string): boolean {
+  const squash = (s: string): string => s.replace(/\s+/g, ' ').trim();
+  return squash(a) === squash(b);
+}
+
+/** Annotations from a `.ann` file for the article `text`. */
+export function importBrat(ann: string, text: string, context: ImportContext): BratImport {
+  const { document, problems } = parseBratStandoff(ann);
+  const index = new CodePointIndex(text);
+  const spansById = new Map<string, AnchoredSpan[]>();
+  const typeById = new Map<string, string>();
+  for (const t of document.textBounds) {
+    if (t.fragments.some(([, end]) => end > index.codePointLength)) {
+      problems.push(`${t.id}: offsets beyond the end of the text (${index.codePointLength} characters)`);
+      continue;
+    }
+    const spans = t.fragments.map(([s, e]) => spanAt(text, { start: index.toUtf16(s), end: index.toUtf16(e) }));
+    const actual = spans.map((s) => s.exact).join(' ');
+    if (!sameText(actual, t.text)) problems.push(`${t.id}: the file says ${JSON.stringify(t.text)} but the text has ${JSON.stringify(actual)} there (the offsets are used)`);
+    spansById.set(t.id, spans);
+    typeById.set(t.id, t.type);
+  }
+  const make = (target: AnchoredSpan[], body: AnnotationBody): Annotation => ({
+    id: context.newId(),
+    ...(context.creator !== undefined ? { creator: context.creator } : {}),
+    created: context.now,
+    modified: context.now,
+    target,
+    body,
+    status: 'anchored',
+  });
+  const annotations: Annotation[] = [];
+  const used = new Set<string>();
+  for (const event of document.events) {
+    const isAttribution = event.type.startsWith('Attribution') || event.arguments.some((a) => ATTRIBUTION_ROLES.has(a.role));
+    const missing = [event.trigger, ...event.arguments.map((a) => a.id)].filter((id) => !spansById.has(id));
+    if (!isAttribution) problems.push(`${event.id}: events of type ${event.type} are not imported`);
+    else if (missing.length > 0) problems.push(`${event.id}: refers to ${missing.join(', ')}, which ${missing.length > 1 ? 'are' : 'is'} missing or unreadable`);
+    else {
+      const { target, body } = attributionOf(event, spansById);
+      annotations.push(make(target, body));
+      used.add(event.trigger);
+      for (const a of event.arguments) used.add(a.id);
+    }
+  }
+  for (const t of document.textBounds) {
+    if (!used.has(t.id) && spansById.has(t.id)) annotations.push(make(spansById.get(t.id)!, { kind: 'label', label: labelOfExternalName(t.type) }));
+  }
+  const eventSpans = new Map(document.events.filter((e) => spansById.has(e.trigger)).map((e) => [e.id, contentOrTrigger(e, spansById)]));
+  const targetOf = (id: string): AnchoredSpan[] | undefined => spansById.get(id) ?? eventSpans.get(id);
+  for (const note of document.notes) {
+    const target = targetOf(note.target);
+    if (!target) problems.push(`${note.id}: a note on ${note.target}, which is missing`);
+    else if (note.text.trim() === '') problems.push(`${note.id}: an empty note`);
+    else annotations.push(make(target, { kind: 'note', text: note.text, resolved: false, replies: [] }));
+  }
+  for (const n of document.normalizations) {
+    const target = targetOf(n.target);
+    const externalId = n.reference.startsWith('Wikidata:') ? n.reference.slice('Wikidata:'.length) : n.reference;
+    if (!target) problems.push(`${n.id}: a reference for ${n.target}, which is missing`);
+    else if (!isValidExternalId(externalId)) problems.push(`${n.id}: ${n.reference} is not an id we can keep`);
+    else annotations.push(make(target, { kind: 'identity', canonicalName: n.text.trim() || target.map((s) => s.exact).join(' '), externalId }));
+  }
+  for (const line of document.others) problems.push(`not imported: ${line.split('\t')[0]} (${line.split('\t')[1]?.split(' ')[0] ?? ''} lines have no counterpart here)`);
+  return { annotations, problems };
+}
+
+function contentOrTrigger(event: BratEvent, spansById: ReadonlyMap<string, AnchoredSpan[]>): AnchoredSpan[] {
+  const content = event.arguments.find((a) => a.role === CONTENT);
+  return spansById.get(content?.id ?? event.trigger)!;
+}
+
+function sameSpans(a: readonly AnchoredSpan[], b: readonly AnchoredSpan[]): boolean {
+  return a.length === b.length && a.every((s, i) => s.start === b[i].start && s.end === b[i].end);
+}
+
+/** The target and body of an attribution event. */
+function attributionOf(event: BratEvent, spansById: ReadonlyMap<string, AnchoredSpan[]>): { target: AnchoredSpan[]; body: SpeakerBody } {
+  const ref = (id: string): MentionRef => ({ spans: spansById.get(id)! });
+  const firstOf = (role: string): number => event.arguments.findIndex((a) => a.role === role);
+  const [contentAt, sourceAt, cueAt] = [firstOf(CONTENT), firstOf(SOURCE), firstOf(CUE)];
+  const idAt = (at: number): string | undefined => (at >= 0 ? event.arguments[at].id : undefined);
+  const [content, source, cue] = [idAt(contentAt), idAt(sourceAt), idAt(cueAt)];
+  const others = event.arguments.filter((_, i) => i !== contentAt && i !== sourceAt && i !== cueAt);
+  const trigger = spansById.get(event.trigger)!;
+  const brat: { -readonly [K in keyof BratEventDetail]: BratEventDetail[K] } = {};
+  if (event.type !== (source ? 'Attribution' : 'Attribution-no-source')) brat.eventType = event.type;
+  if (content === undefined) brat.noContent = true;
+  else if (!(cue !== undefined && sameSpans(trigger, spansById.get(cue)!))) brat.trigger = ref(event.trigger);
+  if (others.length > 0) brat.arguments = others.map((a) => ({ role: a.role, ref: ref(a.id) }));
+  const body: SpeakerBody = {
+    kind: 'speaker',
+    ...(source ? { speaker: ref(source) } : {}),
+    ...(cue ? { cue: ref(cue) } : {}),
+    ...(Object.keys(brat).length > 0 ? { brat } : {}),
+  };
+  return { target: content !== undefined ? spansById.get(content)! : trigger, body };
+}
+
+/** Registers text-bound annotations once per type and fragments, numbering them T1, T2, … */
+class TextBounds {
+  readonly lines: BratTextBound[] = [];
+  private readonly byKey = new Map<string, string>();
+  constructor(private readonly text: string, private readonly index: CodePointIndex) {}
+
+  private fragments(spans: readonly AnchoredSpan[]): Array<[number, number]> {
+    return spans.map((s) => [this.index.toCodePoints(s.start), this.index.toCodePoints(s.end)]);
+  }
+
+  /** The id of a `type` annotation on `spans`, made if new. */
+  id(type: string, spans: readonly AnchoredSpan[]): string {
+    const fragments = this.fragments(spans);
+    const key = `${type}|${JSON.stringify(fragments)}`;
+    let id = this.byKey.get(key);
+    if (id === undefined) {
+      id = `T${this.lines.length + 1}`;
+      this.byKey.set(key, id);
+      this.lines.push({ id, type, fragments, text: spans.map((s) => this.text.slice(s.start, s.end)).join(' ') });
+    }
+    return id;
+  }
+
+  /** The id of any annotation on exactly `spans`, or of a new one of type `fallback`. */
+  anyOn(spans: readonly AnchoredSpan[], fallback: string): string {
+    const wanted = JSON.stringify(this.fragments(spans));
+    const found = this.lines.find((t) => JSON.stringify(t.fragments) === wanted);
+    return found ? found.id : this.id(fallback, spans);
+  }
+}
+
+/** The `.ann` file of an article (offsets in code points, as brat counts them). */
+export function exportBrat(article: ArticleForExport): ExportOutput {
+  const { text } = article;
+  const bounds = new TextBounds(text, new CodePointIndex(text));
+  const events: BratEvent[] = [];
+  const notes: BratNote[] = [];
+  const normalizations: BratNormalization[] = [];
+  const leftOut: string[] = [];
+  const ordered = sortedForStore(article.annotations.annotations);
+  const anchored = ordered.filter((a) => {
+    if (a.status === 'orphaned') leftOut.push('orphaned annotation (no place in the text)');
+    return a.status === 'anchored';
+  });
+  // Entities and attributions first, so that notes and references can point at their spans.
+  for (const a of anchored) {
+    const body = a.body;
+    if (body.kind === 'label' || body.kind === 'confirm') bounds.id(bratTypeOfLabel(body.label), a.target);
+    else if (body.kind === 'speaker') events.push(attributionEvent(a.target, body, bounds, events.length + 1));
+  }
+  for (const e of effectiveEntities(text, anchored, article.suggestions)) {
+    if (e.origin === 'suggested') bounds.id(bratTypeOfLabel(e.label), [spanAt(text, e)]);
+  }
+  for (const a of anchored) {
+    const body = a.body;
+    if (body.kind === 'note') {
+      const thread = [body.text, ...body.replies.map((r) => (r.creator ? `${r.creator}: ${r.text}` : r.text))].join(' | ');
+      notes.push({ id: `#${notes.length + 1}`, type: 'AnnotatorNotes', target: bounds.anyOn(a.target, 'Note'), text: thread });
+    } else if (body.kind === 'identity' && body.externalId !== undefined) {
+      const reference = /^Q\d+$/.test(body.externalId) ? `Wikidata:${body.externalId}` : body.externalId;
+      normalizations.push({ id: `N${normalizations.length + 1}`, type: 'Reference', target: bounds.anyOn(a.target, 'Mention'), reference, text: body.canonicalName });
+    } else if (body.kind === 'identity') {
+      leftOut.push('identity without an external id');
+    } else if (body.kind === 'reject') {
+      leftOut.push('rejection (brat has no "not an entity")');
+    } else if (body.kind === 'sameAs' || body.kind === 'differentFrom') {
+      leftOut.push('same/different actor link');
+    } else if (body.kind === 'quoteKind') {
+      leftOut.push('quote kind');
+    }
+  }
+  const ann = writeBratStandoff({ textBounds: bounds.lines, events, notes, normalizations, others: [] });
+  return { text: ann, leftOut: countLeftOut(leftOut) };
+}
+
+/** The event (and its spans) of one attribution annotation. */
+function attributionEvent(target: readonly AnchoredSpan[], body: SpeakerBody, bounds: TextBounds, number: number): BratEvent {
+  const eventType = body.brat?.eventType ?? (body.speaker ? 'Attribution' : 'Attribution-no-source');
+  const args: Array<{ role: string; id: string }> = [];
+  if (!body.brat?.noContent) args.push({ role: CONTENT, id: bounds.id(CONTENT, target) });
+  if (body.cue) args.push({ role: CUE, id: bounds.id(CUE, body.cue.spans) });
+  if (body.speaker) args.push({ role: SOURCE, id: bounds.id(SOURCE, body.speaker.spans) });
+  for (const a of body.brat?.arguments ?? []) args.push({ role: a.role, id: bounds.id(a.role.replace(/\d+$/, ''), a.ref.spans) });
+  // The trigger is the cue, as in PolNeAR; without one, the quotation itself.
+  const triggerSpans = body.brat?.trigger?.spans ?? body.cue?.spans ?? target;
+  return { id: `E${number}`, type: eventType, trigger: bounds.id(eventType, triggerSpans), arguments: args };
+}

@@ -1,0 +1,132 @@
+/**
+ * The brat standoff `.ann` syntax (https://brat.nlplab.org/standoff.html), read and written as it is,
+ * without interpreting it (`brat.ts` maps it to annotations). Offsets are as in the file: characters as
+ * Python counts them (code points).
+ *
+ * Some corpora write a span's text with its line breaks (PolNeAR does), which splits the line: a line that
+ * does not start an annotation continues the one before. Lines we do not interpret (relations `R`,
+ * attributes `A`/`M`, equivalences `*`) are kept as text.
+ */
+
+/** A text-bound annotation: `T1<TAB>Source 0 5;7 9<TAB>Washington Post`. */
+export interface BratTextBound {
+  readonly id: string;
+  readonly type: string;
+  /** `[start, end)` fragments in code points, in the order written. */
+  readonly fragments: ReadonlyArray<readonly [number, number]>;
+  readonly text: string;
+}
+
+/** An event: `E1<TAB>Attribution:T4 Content:T3 Cue:T2 Source:T1`. */
+export interface BratEvent {
+  readonly id: string;
+  readonly type: string;
+  readonly trigger: string;
+  readonly arguments: ReadonlyArray<{ readonly role: string; readonly id: string }>;
+}
+
+/** A note: `#1<TAB>AnnotatorNotes T66<TAB>text`. */
+export interface BratNote {
+  readonly id: string;
+  readonly type: string;
+  readonly target: string;
+  readonly text: string;
+}
+
+/** A normalization: `N1<TAB>Reference T1 Wikidata:Q76<TAB>Barack Obama`. */
+export interface BratNormalization {
+  readonly id: string;
+  readonly type: string;
+  readonly target: string;
+  readonly reference: string;
+  readonly text: string;
+}
+
+/** A whole `.ann` file. */
+export interface BratDocument {
+  readonly textBounds: readonly BratTextBound[];
+  readonly events: readonly BratEvent[];
+  readonly notes: readonly BratNote[];
+  readonly normalizations: readonly BratNormalization[];
+  /** Lines of other kinds, as written. */
+  readonly others: readonly string[];
+}
+
+const ANNOTATION_START = /^(?:[TERAMN#]\d+|\*)\t/;
+
+/** Reads a `.ann` file; `problems` lists each line that could not be read (1-based line numbers). */
+export function parseBratStandoff(ann: string): { document: BratDocument; problems: string[] } {
+  const lines = ann.split(/\r?\n/);
+  if (lines.length > 0 && lines[lines.length - 1] === '') lines.pop();
+  const records: Array<{ line: number; text: string }> = [];
+  const problems: string[] = [];
+  lines.forEach((line, i) => {
+    if (ANNOTATION_START.test(line)) records.push({ line: i + 1, text: line });
+    else if (records.length > 0) records[records.length - 1].text += '\n' + line;
+    else if (line.trim() !== '') problems.push(`line ${i + 1}: not a brat annotation`);
+  });
+  const textBounds: BratTextBound[] = [];
+  const events: BratEvent[] = [];
+  const notes: BratNote[] = [];
+  const normalizations: BratNormalization[] = [];
+  const others: string[] = [];
+  for (const { line, text } of records) {
+    const [id, middle = '', ...rest] = text.split('\t');
+    const tail = rest.join('\t');
+    const bad = (what: string): void => void problems.push(`line ${line}: ${what}`);
+    switch (id[0]) {
+      case 'T': {
+        const match = /^(\S+) (\d+ \d+(?:;\d+ \d+)*)$/.exec(middle);
+        if (!match) {
+          bad('expected "TYPE START END" (fragments separated by ;)');
+          break;
+        }
+        const fragments = match[2].split(';').map((f) => f.split(' ').map(Number) as [number, number]);
+        if (fragments.some(([s, e]) => e < s)) bad('a fragment ends before it starts');
+        else textBounds.push({ id, type: match[1], fragments, text: tail.replace(/\n+$/, '') });
+        break;
+      }
+      case 'E': {
+        const [head, ...args] = middle.trim().split(/ +/);
+        const [type, trigger] = head.split(':');
+        if (!type || !trigger || args.some((a) => !/^[^:]+:\S+$/.test(a))) {
+          bad('expected "TYPE:TRIGGER ROLE:ID …"');
+          break;
+        }
+        events.push({ id, type, trigger, arguments: args.map((a) => ({ role: a.slice(0, a.indexOf(':')), id: a.slice(a.indexOf(':') + 1) })) });
+        break;
+      }
+      case '#': {
+        const [type, target] = middle.split(' ');
+        if (!type || !target) bad('expected "AnnotatorNotes ID"');
+        else notes.push({ id, type, target, text: tail });
+        break;
+      }
+      case 'N': {
+        const [type, target, reference] = middle.split(' ');
+        if (!type || !target || !reference) bad('expected "Reference ID DB:ID"');
+        else normalizations.push({ id, type, target, reference, text: tail });
+        break;
+      }
+      default:
+        others.push(text);
+    }
+  }
+  return { document: { textBounds, events, notes, normalizations, others }, problems };
+}
+
+/** A line break in a field would split the line: written as a space. */
+function oneLine(text: string): string {
+  return text.replace(/\r\n|\r|\n|\t/g, ' ');
+}
+
+/** Writes a `.ann` file: text-bound annotations, events, normalizations, notes, other lines; a final line break. */
+export function writeBratStandoff(document: BratDocument): string {
+  const lines: string[] = [];
+  for (const t of document.textBounds) lines.push(`${t.id}\t${t.type} ${t.fragments.map(([s, e]) => `${s} ${e}`).join(';')}\t${oneLine(t.text)}`);
+  for (const e of document.events) lines.push(`${e.id}\t${[`${e.type}:${e.trigger}`, ...e.arguments.map((a) => `${a.role}:${a.id}`)].join(' ')}`);
+  for (const n of document.normalizations) lines.push(`${n.id}\t${n.type} ${n.target} ${n.reference}\t${oneLine(n.text)}`);
+  for (const n of document.notes) lines.push(`${n.id}\t${n.type} ${n.target}\t${oneLine(n.text)}`);
+  lines.push(...document.others);
+  return lines.length === 0 ? '' : lines.join('\n') + '\n';
+}

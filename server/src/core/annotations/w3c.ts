@@ -1,0 +1,417 @@
+import { CodePointIndex } from './codePoints';
+import { localSpans, REVIEW_STATES, type AnchoredSpan, type Annotation, type AnnotationBody, type ArticleAnnotations, type MentionRef, type NoteReply, type ReviewState } from './model';
+
+/**
+ * The store format: one article's annotations as a W3C Web Annotation `AnnotationCollection` (JSON-LD),
+ * written deterministically — annotations in text order (then by id), keys in a fixed order, two-space
+ * indentation, a final line break — so that a change to one annotation is a small diff in git.
+ *
+ * Offsets: TextPositionSelector counts code points (W3C: "characters"), the editor UTF-16 code units;
+ * both directions convert with the article's text at hand. Our own terms (review state, orphaned status,
+ * the extent of a rejection, roles of attribution parts, …) are declared in a second `@context` object.
+ *
+ * A place is one `SpecificResource` (source + [TextPositionSelector, TextQuoteSelector]); a discontinuous
+ * place is a `List` of them. Replies to a note are annotations of motivation `replying` whose target is the
+ * note's id, written right after it.
+ */
+
+const LENS = 'urn:article-lens:';
+
+/** The JSON-LD context of every store file. */
+export const STORE_CONTEXT = [
+  'http://www.w3.org/ns/anno.jsonld',
+  {
+    lens: LENS,
+    reviewState: 'lens:reviewState',
+    status: 'lens:status',
+    resolved: 'lens:resolved',
+    extent: 'lens:extent',
+    role: 'lens:role',
+    relation: 'lens:relation',
+    bratEventType: 'lens:bratEventType',
+    noContent: 'lens:noContent',
+  },
+] as const;
+
+const WIKIDATA_ENTITY = 'http://www.wikidata.org/entity/';
+
+/** One article's annotations, as the store holds them. */
+export interface StoredArticle {
+  /** Workspace-relative path of the article (POSIX separators): the `source` of every target. */
+  readonly path: string;
+  readonly text: string;
+  readonly annotations: ArticleAnnotations;
+}
+
+type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
+type JsonObject = { [key: string]: Json };
+
+/** The store file's text for one article. */
+export function serializeAnnotationCollection(article: StoredArticle): string {
+  const index = new CodePointIndex(article.text);
+  const items: JsonObject[] = [];
+  for (const annotation of sortedForStore(article.annotations.annotations)) {
+    items.push(annotationToJson(annotation, article.path, index));
+    if (annotation.body.kind === 'note') {
+      for (const reply of annotation.body.replies) items.push(replyToJson(reply, annotation.id));
+    }
+  }
+  const collection: JsonObject = {
+    '@context': STORE_CONTEXT as unknown as Json,
+    type: 'AnnotationCollection',
+    label: `Annotations of ${article.path}`,
+    reviewState: article.annotations.reviewState,
+    total: items.length,
+    first: { type: 'AnnotationPage', startIndex: 0, items },
+  };
+  return JSON.stringify(collection, null, 2) + '\n';
+}
+
+/** Annotations in the store's order: by the first span's start and end, then id. */
+export function sortedForStore(annotations: readonly Annotation[]): Annotation[] {
+  const key = (a: Annotation): [number, number] => {
+    const first = localSpans(a)[0];
+    return first ? [first.start, first.end] : [Number.MAX_SAFE_INTEGER, 0];
+  };
+  return [...annotations].sort((a, b) => {
+    const [as, ae] = key(a);
+    const [bs, be] = key(b);
+    return as - bs || ae - be || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+  });
+}
+
+function creatorJson(name: string | undefined): JsonObject {
+  return name === undefined ? {} : { creator: { type: 'Person', name } };
+}
+
+function spanToJson(span: AnchoredSpan, source: string, index: CodePointIndex | undefined): JsonObject {
+  const start = index ? index.toCodePoints(span.start) : span.start;
+  const end = index ? index.toCodePoints(span.end) : span.end;
+  return {
+    type: 'SpecificResource',
+    source,
+    selector: [
+      { type: 'TextPositionSelector', start, end },
+      { type: 'TextQuoteSelector', exact: span.exact, prefix: span.prefix, suffix: span.suffix },
+    ],
+  };
+}
+
+function placeToJson(spans: readonly AnchoredSpan[], source: string, index: CodePointIndex | undefined, extra: JsonObject = {}): JsonObject {
+  if (spans.length === 1) return { ...extra, ...spanToJson(spans[0], source, index) };
+  return { ...extra, type: 'List', items: spans.map((span) => spanToJson(span, source, index)) };
+}
+
+/** A mention; one in another article keeps its offsets as they are (UTF-16 hints: that text is not at hand). */
+function refToJson(ref: MentionRef, path: string, index: CodePointIndex, extra: JsonObject): JsonObject {
+  return ref.article === undefined ? placeToJson(ref.spans, path, index, extra) : placeToJson(ref.spans, ref.article, undefined, extra);
+}
+
+function textual(purpose: string, value: string, extra: JsonObject = {}): JsonObject {
+  return { type: 'TextualBody', purpose, value, ...extra };
+}
+
+function bodyToJson(body: AnnotationBody, path: string, index: CodePointIndex): { motivation: string; body?: Json } {
+  switch (body.kind) {
+    case 'label':
+      return { motivation: 'tagging', body: textual('tagging', body.label) };
+    case 'confirm':
+      return { motivation: 'assessing', body: [textual('tagging', body.label), textual('assessing', 'accepted')] };
+    case 'reject':
+      return { motivation: 'assessing', body: textual('assessing', 'not-an-entity', { extent: body.extent }) };
+    case 'sameAs':
+    case 'differentFrom':
+      return { motivation: 'linking', body: refToJson(body.other, path, index, { purpose: 'linking', relation: body.kind }) };
+    case 'identity': {
+      const parts: Json[] = [textual('identifying', body.canonicalName)];
+      if (body.externalId !== undefined) parts.push({ type: 'SpecificResource', purpose: 'identifying', source: externalIdToIri(body.externalId) });
+      return { motivation: 'identifying', body: parts };
+    }
+    case 'speaker': {
+      const marker: JsonObject = textual('classifying', 'attribution');
+      if (body.brat?.eventType !== undefined) marker.bratEventType = body.brat.eventType;
+      if (body.brat?.noContent) marker.noContent = true;
+      const parts: Json[] = [marker];
+      if (body.speaker) parts.push(refToJson(body.speaker, path, index, { role: 'speaker' }));
+      if (body.cue) parts.push(refToJson(body.cue, path, index, { role: 'cue' }));
+      if (body.brat?.trigger) parts.push(refToJson(body.brat.trigger, path, index, { role: 'trigger' }));
+      for (const argument of body.brat?.arguments ?? []) parts.push(refToJson(argument.ref, path, index, { role: `argument:${argument.role}` }));
+      return { motivation: 'linking', body: parts };
+    }
+    case 'quoteKind':
+      return { motivation: 'classifying', body: textual('classifying', body.quoteKind === 'scare' ? 'scare-quote' : 'not-a-quote') };
+    case 'note':
+      return { motivation: 'commenting', body: textual('commenting', body.text, { format: 'text/plain' }) };
+  }
+}
+
+function annotationToJson(annotation: Annotation, path: string, index: CodePointIndex): JsonObject {
+  const { motivation, body } = bodyToJson(annotation.body, path, index);
+  const json: JsonObject = {
+    id: annotation.id,
+    type: 'Annotation',
+    motivation,
+    ...creatorJson(annotation.creator),
+    created: annotation.created,
+    modified: annotation.modified,
+  };
+  if (annotation.status === 'orphaned') json.status = 'orphaned';
+  if (annotation.body.kind === 'note' && annotation.body.resolved) json.resolved = true;
+  json.target = placeToJson(annotation.target, path, index);
+  if (body !== undefined) json.body = body;
+  return json;
+}
+
+function replyToJson(reply: NoteReply, parent: string): JsonObject {
+  return {
+    id: reply.id,
+    type: 'Annotation',
+    motivation: 'replying',
+    ...creatorJson(reply.creator),
+    created: reply.created,
+    modified: reply.modified,
+    target: parent,
+    body: textual('replying', reply.text, { format: 'text/plain' }),
+  };
+}
+
+/** A Wikidata QID as its entity IRI; an IRI as it is. */
+export function externalIdToIri(id: string): string {
+  return /^Q\d+$/.test(id) ? WIKIDATA_ENTITY + id : id;
+}
+
+/** True for what an identity may carry as external id: a Wikidata QID or an absolute IRI. */
+export function isValidExternalId(id: string): boolean {
+  return /^Q\d+$/.test(id) || /^[a-z][a-z0-9+.-]*:\S+$/i.test(id);
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Reading
+
+/** The outcome of {@link parseAnnotationCollection}: the annotations, or why the file cannot be used. */
+export type ParseResult = { readonly ok: true; readonly annotations: ArticleAnnotations } | { readonly ok: false; readonly message: string };
+
+class Invalid extends Error {}
+
+function fail(where: string, what: string): never {
+  throw new Invalid(`${where}: ${what}`);
+}
+
+function isObject(value: unknown): value is JsonObject {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function objectAt(value: unknown, where: string): JsonObject {
+  if (!isObject(value)) fail(where, 'expected an object');
+  return value;
+}
+
+function stringAt(object: JsonObject, key: string, where: string, optional = false): string {
+  const value = object[key];
+  if (value === undefined && optional) return undefined as unknown as string;
+  if (typeof value !== 'string') fail(where, `"${key}" must be a string`);
+  return value;
+}
+
+function numberAt(object: JsonObject, key: string, where: string): number {
+  const value = object[key];
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < 0) fail(where, `"${key}" must be a whole number ≥ 0`);
+  return value;
+}
+
+/**
+ * Reads a store file. `text` is the article's current text, used to convert code points to UTF-16
+ * offsets: when the article changed since the file was written, the offsets are hints for re-anchoring
+ * (`reanchor.ts`), which the caller runs next. Anything unexpected makes the whole file invalid, with a
+ * message naming the annotation and the field: a file we cannot read fully is never rewritten.
+ */
+export function parseAnnotationCollection(json: string, text: string): ParseResult {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(json);
+  } catch (error) {
+    return { ok: false, message: `not valid JSON (${(error as Error).message})` };
+  }
+  try {
+    return { ok: true, annotations: readCollection(raw, new CodePointIndex(text)) };
+  } catch (error) {
+    if (error instanceof Invalid) return { ok: false, message: error.message };
+    throw error;
+  }
+}
+
+function readCollection(raw: unknown, index: CodePointIndex): ArticleAnnotations {
+  const collection = objectAt(raw, 'the file');
+  if (collection.type !== 'AnnotationCollection') fail('the file', 'expected "type": "AnnotationCollection"');
+  const reviewState = (collection.reviewState ?? 'unreviewed') as ReviewState;
+  if (!REVIEW_STATES.includes(reviewState)) fail('the file', `"reviewState" must be one of ${REVIEW_STATES.join(', ')}`);
+  const page = objectAt(collection.first ?? { type: 'AnnotationPage', items: [] }, '"first"');
+  if (!Array.isArray(page.items)) fail('"first"', '"items" must be a list');
+  const annotations: Annotation[] = [];
+  const replies: Array<{ parent: string; reply: NoteReply; where: string }> = [];
+  const ids = new Set<string>();
+  page.items.forEach((item, i) => {
+    const where = `annotation ${i + 1}`;
+    const object = objectAt(item, where);
+    const id = stringAt(object, 'id', where);
+    const named = `${where} (${id})`;
+    if (ids.has(id)) fail(named, 'the id is used twice');
+    ids.add(id);
+    if (object.type !== 'Annotation') fail(named, 'expected "type": "Annotation"');
+    if (object.motivation === 'replying') {
+      replies.push({ parent: stringAt(object, 'target', named), reply: readReply(object, named), where: named });
+    } else {
+      annotations.push(readAnnotation(object, named, index));
+    }
+  });
+  const byId = new Map(annotations.map((a, i) => [a.id, i]));
+  for (const { parent, reply, where } of replies) {
+    const at = byId.get(parent);
+    const note = at === undefined ? undefined : annotations[at];
+    if (!note || note.body.kind !== 'note') fail(where, `a reply to ${parent}, which is not a note in this file`);
+    annotations[at!] = { ...note, body: { ...note.body, replies: [...note.body.replies, reply] } };
+  }
+  return { reviewState, annotations };
+}
+
+function readCreator(object: JsonObject, where: string): string | undefined {
+  const creator = object.creator;
+  if (creator === undefined) return undefined;
+  if (typeof creator === 'string') return creator;
+  return stringAt(objectAt(creator, `${where}: "creator"`), 'name', `${where}: "creator"`);
+}
+
+function readTimes(object: JsonObject, where: string): { created: string; modified: string } {
+  const created = stringAt(object, 'created', where);
+  const modified = stringAt(object, 'modified', where, true) ?? created;
+  return { created, modified };
+}
+
+function readReply(object: JsonObject, where: string): NoteReply {
+  const body = objectAt(object.body, `${where}: "body"`);
+  const creator = readCreator(object, where);
+  return { id: stringAt(object, 'id', where), ...(creator !== undefined ? { creator } : {}), ...readTimes(object, where), text: stringAt(body, 'value', `${where}: "body"`) };
+}
+
+function readSpan(value: Json, where: string): { source: string; span: AnchoredSpan } {
+  const resource = objectAt(value, where);
+  if (resource.type !== 'SpecificResource') fail(where, 'expected a "SpecificResource"');
+  const source = stringAt(resource, 'source', where);
+  const selectors = Array.isArray(resource.selector) ? resource.selector : [resource.selector];
+  const position = selectors.find((s) => isObject(s) && s.type === 'TextPositionSelector') as JsonObject | undefined;
+  const quote = selectors.find((s) => isObject(s) && s.type === 'TextQuoteSelector') as JsonObject | undefined;
+  if (!quote) fail(where, 'no TextQuoteSelector (the quote is what re-anchors an annotation)');
+  if (!position) fail(where, 'no TextPositionSelector');
+  const exact = stringAt(quote, 'exact', `${where}: TextQuoteSelector`);
+  const prefix = stringAt(quote, 'prefix', `${where}: TextQuoteSelector`, true) ?? '';
+  const suffix = stringAt(quote, 'suffix', `${where}: TextQuoteSelector`, true) ?? '';
+  const start = numberAt(position, 'start', `${where}: TextPositionSelector`);
+  const end = numberAt(position, 'end', `${where}: TextPositionSelector`);
+  if (end < start) fail(`${where}: TextPositionSelector`, '"end" is before "start"');
+  return { source, span: { start, end, exact, prefix, suffix } };
+}
+
+/** A place as written: its source and its spans with offsets in code points (not converted yet). */
+function readPlace(value: Json | undefined, where: string): { source: string; spans: AnchoredSpan[] } {
+  const object = objectAt(value, where);
+  const parts = object.type === 'List' ? (Array.isArray(object.items) ? object.items : fail(where, '"items" must be a list')) : [object];
+  if (parts.length === 0) fail(where, 'an empty list');
+  const read = parts.map((part, i) => readSpan(part, parts.length > 1 ? `${where} ${i + 1}` : where));
+  return { source: read[0].source, spans: read.map((r) => r.span) };
+}
+
+function readRef(value: Json, where: string, index: CodePointIndex, targetSource: string): MentionRef {
+  const { source, spans } = readPlace(value, where);
+  if (source === targetSource) return { spans: spans.map((s) => toUtf16(s, index)) };
+  return { spans, article: source };
+}
+
+/** A span of the article itself, its code-point offsets converted. */
+function toUtf16(span: AnchoredSpan, index: CodePointIndex): AnchoredSpan {
+  return index.isIdentity ? span : { ...span, start: index.toUtf16(span.start), end: index.toUtf16(span.end) };
+}
+
+function bodies(object: JsonObject, where: string): JsonObject[] {
+  const body = object.body;
+  if (body === undefined) return [];
+  return (Array.isArray(body) ? body : [body]).map((b, i) => objectAt(b, `${where}: body ${i + 1}`));
+}
+
+function textualValue(parts: JsonObject[], purpose: string, where: string): string | undefined {
+  const part = parts.find((p) => p.type === 'TextualBody' && p.purpose === purpose);
+  return part === undefined ? undefined : stringAt(part, 'value', `${where}: ${purpose} body`);
+}
+
+function readAnnotation(object: JsonObject, where: string, index: CodePointIndex): Annotation {
+  const target = readPlace(object.target, `${where}: target`);
+  const targetSpans = target.spans.map((s) => toUtf16(s, index));
+  const parts = bodies(object, where);
+  const body = readBody(object, parts, where, index, target.source);
+  const status = object.status === undefined ? 'anchored' : object.status === 'orphaned' ? 'orphaned' : fail(where, '"status" must be "orphaned" when present');
+  const creator = readCreator(object, where);
+  return { id: stringAt(object, 'id', where), ...(creator !== undefined ? { creator } : {}), ...readTimes(object, where), target: targetSpans, body, status };
+}
+
+function readBody(object: JsonObject, parts: JsonObject[], where: string, index: CodePointIndex, source: string): AnnotationBody {
+  const motivation = object.motivation;
+  switch (motivation) {
+    case 'tagging': {
+      const label = textualValue(parts, 'tagging', where) ?? fail(where, 'a tagging annotation needs a tagging body');
+      return { kind: 'label', label };
+    }
+    case 'assessing': {
+      const assessment = textualValue(parts, 'assessing', where);
+      if (assessment === 'accepted') return { kind: 'confirm', label: textualValue(parts, 'tagging', where) ?? fail(where, 'an accepted entity needs its label') };
+      if (assessment === 'not-an-entity') {
+        const extent = parts.find((p) => p.purpose === 'assessing')!.extent ?? 'occurrence';
+        if (extent !== 'occurrence' && extent !== 'everywhere') fail(where, '"extent" must be "occurrence" or "everywhere"');
+        return { kind: 'reject', extent };
+      }
+      return fail(where, 'an assessing body must say "accepted" or "not-an-entity"');
+    }
+    case 'linking': {
+      if (textualValue(parts, 'classifying', where) === 'attribution') return readAttribution(parts, where, index, source);
+      const link = parts.find((p) => p.relation === 'sameAs' || p.relation === 'differentFrom') ?? fail(where, 'a linking body needs "relation": "sameAs" or "differentFrom"');
+      return { kind: link.relation as 'sameAs' | 'differentFrom', other: readRef(link, `${where}: body`, index, source) };
+    }
+    case 'identifying': {
+      const canonicalName = textualValue(parts, 'identifying', where) ?? fail(where, 'an identity needs its canonical name');
+      const external = parts.find((p) => p.type === 'SpecificResource' && p.purpose === 'identifying');
+      if (!external) return { kind: 'identity', canonicalName };
+      const iri = stringAt(external, 'source', `${where}: external id`);
+      return { kind: 'identity', canonicalName, externalId: iri.startsWith(WIKIDATA_ENTITY) ? iri.slice(WIKIDATA_ENTITY.length) : iri };
+    }
+    case 'classifying': {
+      const value = textualValue(parts, 'classifying', where);
+      if (value === 'scare-quote') return { kind: 'quoteKind', quoteKind: 'scare' };
+      if (value === 'not-a-quote') return { kind: 'quoteKind', quoteKind: 'not-a-quote' };
+      return fail(where, 'a classifying body must say "scare-quote" or "not-a-quote"');
+    }
+    case 'commenting':
+      return { kind: 'note', text: textualValue(parts, 'commenting', where) ?? fail(where, 'a note needs a commenting body'), resolved: object.resolved === true, replies: [] };
+    default:
+      return fail(where, `unknown "motivation" ${JSON.stringify(motivation)}`);
+  }
+}
+
+function readAttribution(parts: JsonObject[], where: string, index: CodePointIndex, source: string): AnnotationBody {
+  const marker = parts.find((p) => p.purpose === 'classifying')!;
+  const roleRef = (role: string): MentionRef | undefined => {
+    const part = parts.find((p) => p.role === role);
+    return part && readRef(part, `${where}: ${role}`, index, source);
+  };
+  const speaker = roleRef('speaker');
+  const cue = roleRef('cue');
+  const trigger = roleRef('trigger');
+  const args = parts
+    .filter((p) => typeof p.role === 'string' && p.role.startsWith('argument:'))
+    .map((p) => ({ role: (p.role as string).slice('argument:'.length), ref: readRef(p, `${where}: ${p.role as string}`, index, source) }));
+  const eventType = typeof marker.bratEventType === 'string' ? marker.bratEventType : undefined;
+  const brat = {
+    ...(eventType !== undefined ? { eventType } : {}),
+    ...(trigger ? { trigger } : {}),
+    ...(args.length > 0 ? { arguments: args } : {}),
+    ...(marker.noContent === true ? { noContent: true as const } : {}),
+  };
+  return { kind: 'speaker', ...(speaker ? { speaker } : {}), ...(cue ? { cue } : {}), ...(Object.keys(brat).length > 0 ? { brat } : {}) };
+}

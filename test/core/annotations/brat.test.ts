@@ -1,0 +1,121 @@
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as path from 'path';
+import { exportBrat, importBrat } from '../../../server/src/core/annotations/formats/brat';
+import { parseBratStandoff } from '../../../server/src/core/annotations/formats/bratStandoff';
+import type { ImportContext } from '../../../server/src/core/annotations/formats/exchange';
+import { EMPTY_ARTICLE_ANNOTATIONS, type Annotation } from '../../../server/src/core/annotations/model';
+import { ROOT } from '../../helpers/seeds';
+import { annotationAt, labelOn } from './helpers';
+
+const POLNEAR_DEV = path.join(ROOT, '..', 'shared', 'data', 'polnear', 'dev');
+
+function context(): ImportContext {
+  let n = 0;
+  return { newId: () => `urn:test:${++n}`, creator: 'importer', now: '2024-05-01T10:00:00.000Z' };
+}
+
+/** Type and fragments of each text-bound annotation, as a sorted list (ids ignored). */
+function spanKeys(ann: string): string[] {
+  return parseBratStandoff(ann).document.textBounds.map((t) => `${t.type} ${t.fragments.map((f) => f.join(' ')).join(';')}`).sort();
+}
+
+describe('annotations: brat standoff', () => {
+  it('writes entities, a PolNeAR-style attribution and a note, and reads them back', () => {
+    const text = 'Kerry met Lavrov in Geneva. “We agreed on nothing,” Lavrov said.';
+    const quoteStart = text.indexOf('We agreed');
+    const annotations: Annotation[] = [
+      labelOn(text, 'Kerry'),
+      labelOn(text, 'Geneva', 0, 'location'),
+      annotationAt(text, [[quoteStart, quoteStart + 'We agreed on nothing,'.length]], { kind: 'speaker', speaker: { spans: [labelOn(text, 'Lavrov', 1).target[0]] }, cue: { spans: [labelOn(text, 'said').target[0]] } }, 'q1'),
+      annotationAt(text, [[0, 5]], { kind: 'note', text: 'Check the title', resolved: false, replies: [] }, 'n1'),
+      annotationAt(text, [[10, 16]], { kind: 'reject', extent: 'occurrence' }, 'r1'),
+    ];
+    const { text: ann, leftOut } = exportBrat({ path: 'a.txt', text, annotations: { reviewState: 'unreviewed', annotations } });
+    assert.strictEqual(
+      ann,
+      [
+        'T1\tPerson 0 5\tKerry',
+        'T2\tLocation 20 26\tGeneva',
+        'T3\tContent 29 50\tWe agreed on nothing,',
+        'T4\tCue 59 63\tsaid',
+        'T5\tSource 52 58\tLavrov',
+        'T6\tAttribution 59 63\tsaid',
+        'E1\tAttribution:T6 Content:T3 Cue:T4 Source:T5',
+        '#1\tAnnotatorNotes T1\tCheck the title',
+        '',
+      ].join('\n'),
+    );
+    assert.deepStrictEqual(leftOut, ['1 × rejection (brat has no "not an entity")']);
+    const back = importBrat(ann, text, context());
+    assert.deepStrictEqual(back.problems, []);
+    assert.deepStrictEqual(
+      back.annotations.map((a) => [a.body.kind, a.target.map((s) => s.exact).join(' ')]),
+      [['speaker', 'We agreed on nothing,'], ['label', 'Kerry'], ['label', 'Geneva'], ['note', 'Kerry']],
+    );
+    const speaker = back.annotations[0].body;
+    assert.ok(speaker.kind === 'speaker' && speaker.speaker?.spans[0].exact === 'Lavrov' && speaker.brat === undefined);
+  });
+
+  it('counts offsets in code points, as brat (Python) does, around emoji', () => {
+    const text = '🇺🇸 Kerry and 😀 Lavrov';
+    const annotations = [labelOn(text, 'Kerry'), labelOn(text, 'Lavrov')];
+    const { text: ann } = exportBrat({ path: 'a.txt', text, annotations: { reviewState: 'unreviewed', annotations } });
+    // 🇺🇸 is two code points (four UTF-16 units); 😀 one (two units).
+    assert.deepStrictEqual(spanKeys(ann), ['Person 15 21', 'Person 3 8']);
+    const back = importBrat(ann, text, context());
+    assert.deepStrictEqual(back.annotations.map((a) => text.slice(a.target[0].start, a.target[0].end)), ['Kerry', 'Lavrov']);
+  });
+
+  it('reads a span whose text runs over a line break (the line continues), and a discontinuous span', () => {
+    const text = 'He said: “Yes.\n\nNo.” And left.';
+    const ann = 'T1\tContent 10 19\tYes.\n\nNo.\nT2\tSource 0 2;3 7\tHe said\n';
+    const { annotations, problems } = importBrat(ann, text, context());
+    assert.deepStrictEqual(problems, []);
+    assert.deepStrictEqual(annotations.map((a) => a.target.map((s) => [s.start, s.end])), [[[10, 19]], [[0, 2], [3, 7]]]);
+  });
+
+  it('says which lines it could not use, and keeps going', () => {
+    const { annotations, problems } = importBrat('T1\tPerson 0 5\tKerry\nT2\tPerson 5\tbroken\nE1\tAttribution:T9 Source:T1\nR1\tSameAs Arg1:T1 Arg2:T1\n#1\tAnnotatorNotes T7\tlost\n', 'Kerry met Lavrov.', context());
+    assert.strictEqual(annotations.length, 1);
+    assert.deepStrictEqual(problems, [
+      'line 2: expected "TYPE START END" (fragments separated by ;)',
+      'E1: refers to T9, which is missing or unreadable',
+      '#1: a note on T7, which is missing',
+      'not imported: R1 (SameAs lines have no counterpart here)',
+    ]);
+  });
+
+  it('exports nothing for an article without annotations', () => {
+    assert.strictEqual(exportBrat({ path: 'a.txt', text: 'x', annotations: EMPTY_ARTICLE_ANNOTATIONS }).text, '');
+  });
+
+  it('round trip over every PolNeAR dev attribution file: each span has the text at its offsets, and export gives the same spans', function () {
+    if (!fs.existsSync(POLNEAR_DEV)) {
+      console.log(`      (skipped: ${POLNEAR_DEV} is absent — PolNeAR lives in ../shared/data, outside the repository)`);
+      this.skip();
+    }
+    const files = fs.readdirSync(path.join(POLNEAR_DEV, 'attributions')).filter((f) => f.endsWith('.ann'));
+    assert.ok(files.length > 90);
+    let spans = 0;
+    for (const file of files) {
+      const article = file.replace(/_[0-9a-f]{4}\.ann$/, '');
+      const text = fs.readFileSync(path.join(POLNEAR_DEV, 'text', `${article}.txt`), 'utf8');
+      const ann = fs.readFileSync(path.join(POLNEAR_DEV, 'attributions', file), 'utf8');
+      const imported = importBrat(ann, text, context());
+      assert.deepStrictEqual(imported.problems, [], file);
+      for (const a of imported.annotations) {
+        for (const s of a.target) assert.strictEqual(text.slice(s.start, s.end), s.exact, `${file} ${a.id}`);
+        spans += a.target.length;
+      }
+      const exported = exportBrat({ path: article, text, annotations: { reviewState: 'unreviewed', annotations: imported.annotations } });
+      assert.deepStrictEqual(exported.leftOut, [], file);
+      assert.deepStrictEqual(spanKeys(exported.text), spanKeys(ann), file);
+      // And the written text of each span is the article's text there (line breaks written as spaces).
+      for (const t of parseBratStandoff(exported.text).document.textBounds) {
+        assert.strictEqual(t.text, t.fragments.map(([s, e]) => text.slice(s, e)).join(' ').replace(/\r\n|\r|\n|\t/g, ' '));
+      }
+    }
+    assert.ok(spans > 2500, `${spans} spans`);
+  });
+});
