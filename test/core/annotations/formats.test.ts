@@ -1,0 +1,136 @@
+import * as assert from 'assert';
+import { CodePointIndex } from '../../../server/src/core/annotations/codePoints';
+import { effectiveEntities } from '../../../server/src/core/annotations/entityLayer';
+import { conllSpansInText, exportArticle, exportConll, exportDoccano, parseConll, parseDoccano } from '../../../server/src/core/annotations/formats';
+import type { Annotation, ArticleAnnotations } from '../../../server/src/core/annotations/model';
+import { tokenize } from '../../../server/src/core/tokenize';
+import { readSeed, SEEDS } from '../../helpers/seeds';
+import { annotationAt, labelAt, labelOn } from './helpers';
+
+function article(annotations: Annotation[]): ArticleAnnotations {
+  return { reviewState: 'unreviewed', annotations };
+}
+
+/**
+ * Labels on every name-like run of capitalised words in a seed that starts and ends at token boundaries
+ * (`inter-Syrian` is one token: a label on `Syrian` would come back as the whole token).
+ */
+function labelsOnNames(text: string): Annotation[] {
+  const labels = ['person', 'organization', 'location', 'misc', 'claim'];
+  const tokens = tokenize(text);
+  const starts = new Set(tokens.map((t) => t.start));
+  const ends = new Set(tokens.map((t) => t.end));
+  return [...text.matchAll(/\p{Lu}\p{Ll}+(?: \p{Lu}\p{Ll}+)*/gu)]
+    .filter((m) => starts.has(m.index!) && ends.has(m.index! + m[0].length))
+    .map((m, i) => labelAt(text, m.index!, m.index! + m[0].length, `n${i}`, labels[i % labels.length]));
+}
+
+describe('annotations: code points and UTF-16', () => {
+  it('converts both ways around emoji, flags and mathematical letters, and clamps', () => {
+    const text = 'a😀b🇷🇺c𝐊d';
+    const index = new CodePointIndex(text);
+    assert.strictEqual(index.codePointLength, [...text].length);
+    for (let cp = 0, u = 0; u <= text.length; ) {
+      assert.strictEqual(index.toCodePoints(u), cp);
+      assert.strictEqual(index.toUtf16(cp), u);
+      const c = text.codePointAt(u);
+      u += c !== undefined && c > 0xffff ? 2 : 1;
+      cp++;
+    }
+    assert.strictEqual(index.toCodePoints(2), 2, 'between the halves of 😀: counted as passed');
+    assert.strictEqual(index.toUtf16(99), text.length);
+    assert.ok(new CodePointIndex('plain text').isIdentity);
+  });
+});
+
+describe('annotations: entity layer (the person wins)', () => {
+  const text = 'Reuters reports that Sergei Lavrov met Reuters staff in the Russian Foreign Ministry.';
+  it('drops suggestions the person rejected, relabelled or covered, and keeps those inside a user label', () => {
+    const at = (s: string, n = 0): { start: number; end: number } => {
+      let i = -1;
+      for (let k = 0; k <= n; k++) i = text.indexOf(s, i + 1);
+      return { start: i, end: i + s.length };
+    };
+    const suggestions = [
+      { ...at('Reuters'), label: 'organization' },
+      { ...at('Reuters', 1), label: 'organization' },
+      { ...at('Sergei Lavrov'), label: 'person' },
+      { ...at('Foreign Ministry'), label: 'organization' },
+    ];
+    const annotations = [
+      annotationAt(text, [[at('Reuters').start, at('Reuters').end]], { kind: 'reject', extent: 'everywhere' }, 'r'),
+      labelAt(text, at('Russian Foreign Ministry').start, at('Russian Foreign Ministry').end, 'l', 'organization'),
+      labelAt(text, 0, text.length, 'c', 'claim'),
+    ];
+    const result = effectiveEntities(text, annotations, suggestions).map((e) => [text.slice(e.start, e.end), e.label, e.origin]);
+    assert.deepStrictEqual(result, [
+      [text, 'claim', 'human'],
+      ['Sergei Lavrov', 'person', 'suggested'],
+      ['Russian Foreign Ministry', 'organization', 'human'],
+    ]);
+  });
+});
+
+describe('annotations: CoNLL-2003 export', () => {
+  it('writes -DOCSTART-, one token per line, IOB2 tags and blank lines between sentences', () => {
+    const text = 'Sergei Lavrov met John Kerry in Geneva. The U.N. said nothing.';
+    const annotations = [labelOn(text, 'Sergei Lavrov'), labelOn(text, 'John Kerry'), labelOn(text, 'Geneva', 0, 'location'), labelOn(text, 'U.N.', 0, 'organization')];
+    const { text: conll } = exportConll({ path: 'a.txt', text, annotations: article(annotations) });
+    assert.strictEqual(
+      conll,
+      ['-DOCSTART- -X- -X- O', '', 'Sergei -X- -X- B-PER', 'Lavrov -X- -X- I-PER', 'met -X- -X- O', 'John -X- -X- B-PER', 'Kerry -X- -X- I-PER', 'in -X- -X- O', 'Geneva -X- -X- B-LOC', '. -X- -X- O', '', 'The -X- -X- O', 'U.N. -X- -X- B-ORG', 'said -X- -X- O', 'nothing -X- -X- O', '. -X- -X- O', '', ''].join('\n'),
+    );
+  });
+
+  it('reads IOB1 as CoNLL-2003 wrote it (I- starts an entity after O)', () => {
+    const { documents, problems } = parseConll('-DOCSTART- -X- O O\n\nEU NNP I-NP I-ORG\nrejects VBZ I-VP O\nGerman JJ I-NP I-MISC\ncall NN I-NP O\n');
+    assert.deepStrictEqual(problems, []);
+    const spans = conllSpansInText(documents[0], 'EU rejects German call');
+    assert.deepStrictEqual(spans, { spans: [{ start: 0, end: 2, label: 'organization' }, { start: 11, end: 17, label: 'misc' }] });
+  });
+
+  it('parses its own export of every seed back to the same spans (two articles in one file, user labels too)', () => {
+    const seeds = [SEEDS.lavrovJamil, SEEDS.lavrovKerry].map(readSeed);
+    const files = seeds.map((text) => ({ text, annotations: labelsOnNames(text) }));
+    const conll = files.map((f) => exportConll({ path: 'a.txt', text: f.text, annotations: article(f.annotations) }).text).join('');
+    const { documents, problems } = parseConll(conll);
+    assert.deepStrictEqual(problems, []);
+    assert.strictEqual(documents.length, 2);
+    files.forEach((f, i) => {
+      const back = conllSpansInText(documents[i], f.text);
+      assert.ok('spans' in back, JSON.stringify(back));
+      const expected = f.annotations.map((a) => ({ start: a.target[0].start, end: a.target[0].end, label: (a.body as { label: string }).label }));
+      assert.deepStrictEqual(back.spans, expected);
+    });
+  });
+});
+
+describe('annotations: doccano JSONL export', () => {
+  it('writes code-point offsets and reads them back to the same spans, emoji included', () => {
+    const text = '😀 Sergei Lavrov met 🇺🇸 John Kerry.';
+    const annotations = [labelOn(text, 'Sergei Lavrov'), labelOn(text, 'John Kerry'), annotationAt(text, [[0, 2]], { kind: 'note', text: 'emoji?', resolved: false, replies: [] }, 'n')];
+    const out = exportDoccano({ path: 'news/a.txt', text, annotations: article(annotations) });
+    assert.deepStrictEqual(JSON.parse(out.text), { text, label: [[2, 15, 'PER'], [23, 33, 'PER']], path: 'news/a.txt' });
+    assert.deepStrictEqual(out.leftOut, ['1 × note annotation (doccano sequence labels are entities only)']);
+    const { documents } = parseDoccano(out.text + '\n' + out.text);
+    assert.strictEqual(documents.length, 2);
+    assert.deepStrictEqual(documents[0].spans, annotations.slice(0, 2).map((a) => ({ start: a.target[0].start, end: a.target[0].end, label: 'person' })));
+  });
+
+  it('reads the entities form newer doccano versions export, and reports bad lines', () => {
+    const { documents, problems } = parseDoccano('{"text":"Kerry","entities":[{"id":1,"label":"PER","start_offset":0,"end_offset":5}]}\nnot json\n{"text":"x","label":[[0,9,"PER"]]}');
+    assert.deepStrictEqual(documents[0].spans, [{ start: 0, end: 5, label: 'person' }]);
+    assert.deepStrictEqual(problems, ['line 2: not JSON', 'line 3: span [0,9,"PER"] is not [start, end, label] inside the text']);
+  });
+});
+
+describe('annotations: export with machine suggestions', () => {
+  it('includes suggestions only when given, and the person wins where they disagree', () => {
+    const text = 'Lavrov met Kerry.';
+    const annotations = article([labelOn(text, 'Kerry', 0, 'location')]);
+    const suggestions = [{ start: 0, end: 6, label: 'person' }, { start: 11, end: 16, label: 'person' }];
+    assert.strictEqual(exportArticle('brat', { path: 'a', text, annotations }).text, 'T1\tLocation 11 16\tKerry\n');
+    assert.strictEqual(exportArticle('brat', { path: 'a', text, annotations, suggestions }).text, 'T1\tLocation 11 16\tKerry\nT2\tPerson 0 6\tLavrov\n');
+    assert.ok(exportArticle('conll', { path: 'a', text, annotations, suggestions }).text.includes('Kerry -X- -X- B-LOC'));
+  });
+});

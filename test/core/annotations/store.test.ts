@@ -1,0 +1,146 @@
+import * as assert from 'assert';
+import { addAnnotation, addReply, changeReply, createAnnotation, editNote, removeAnnotation, setNoteResolved, setReviewState } from '../../../server/src/core/annotations/operations';
+import { articleOfStoreFile, storeFileOf } from '../../../server/src/core/annotations/storeLayout';
+import { parseAnnotationCollection, serializeAnnotationCollection } from '../../../server/src/core/annotations/w3c';
+import { spanAt } from '../../../server/src/core/annotations/selectors';
+import type { Annotation, ArticleAnnotations } from '../../../server/src/core/annotations/model';
+import { readSeed, SEEDS } from '../../helpers/seeds';
+import { annotationAt, labelOn } from './helpers';
+
+const actor = { creator: 'Ana', now: '2024-05-02T09:30:00.000Z' };
+
+/** One annotation of every kind on seed 001. */
+function everyKind(text: string): Annotation[] {
+  const span = (s: string, n = 0): [number, number] => {
+    let i = -1;
+    for (let k = 0; k <= n; k++) i = text.indexOf(s, i + 1);
+    return [i, i + s.length];
+  };
+  const ref = (s: string, n = 0) => ({ spans: [spanAt(text, { start: span(s, n)[0], end: span(s, n)[1] })] });
+  const quote = text.indexOf('The use of force');
+  return [
+    labelOn(text, 'Sergei Lavrov'),
+    annotationAt(text, [span('John Kerry')], { kind: 'confirm', label: 'person' }, 'urn:uuid:confirm'),
+    annotationAt(text, [span('SANA')], { kind: 'reject', extent: 'everywhere' }, 'urn:uuid:reject'),
+    annotationAt(text, [span('Lavrov', 1)], { kind: 'sameAs', other: ref('Sergei Lavrov') }, 'urn:uuid:same'),
+    annotationAt(text, [span('Kerry', 1)], { kind: 'differentFrom', other: { spans: ref('Lavrov').spans, article: 'seeds/000.txt' } }, 'urn:uuid:different'),
+    annotationAt(text, [span('Sergei Lavrov')], { kind: 'identity', canonicalName: 'Sergey Lavrov', externalId: 'Q28651' }, 'urn:uuid:identity'),
+    annotationAt(text, [[quote, quote + 60], [quote + 70, quote + 80]], { kind: 'speaker', speaker: ref('Lavrov', 1), cue: ref('said'), brat: { eventType: 'Attribution', arguments: [{ role: 'Content2', ref: ref('Syria') }] } }, 'urn:uuid:speaker'),
+    annotationAt(text, [span('Syria')], { kind: 'quoteKind', quoteKind: 'scare' }, 'urn:uuid:scare'),
+    {
+      ...annotationAt(text, [span('Moscow')], { kind: 'note', text: 'Dateline?\nCheck.', resolved: true, replies: [{ id: 'urn:uuid:reply', creator: 'Bo', created: actor.now, modified: actor.now, text: 'Yes.' }] }, 'urn:uuid:note'),
+      status: 'orphaned',
+    },
+  ];
+}
+
+describe('annotations: the W3C store format', () => {
+  const text = readSeed(SEEDS.lavrovKerry);
+
+  it('reads back exactly what it wrote, for every kind of annotation', () => {
+    const stored: ArticleAnnotations = { reviewState: 'in-progress', annotations: everyKind(text) };
+    const json = serializeAnnotationCollection({ path: 'seeds/001.txt', text, annotations: stored });
+    const back = parseAnnotationCollection(json, text);
+    assert.ok(back.ok, back.ok ? '' : back.message);
+    assert.strictEqual(back.annotations.reviewState, 'in-progress');
+    const byId = (list: readonly Annotation[]) => [...list].sort((a, b) => (a.id < b.id ? -1 : 1));
+    assert.deepStrictEqual(byId(back.annotations.annotations), byId(stored.annotations));
+  });
+
+  it('writes deterministic, diff-friendly JSON: text order, fixed keys, a final line break, W3C shapes', () => {
+    const annotations = everyKind(text);
+    const one = serializeAnnotationCollection({ path: 'seeds/001.txt', text, annotations: { reviewState: 'unreviewed', annotations } });
+    const shuffled = serializeAnnotationCollection({ path: 'seeds/001.txt', text, annotations: { reviewState: 'unreviewed', annotations: [...annotations].reverse() } });
+    assert.strictEqual(one, shuffled);
+    assert.ok(one.endsWith('}\n'));
+    const json = JSON.parse(one);
+    assert.strictEqual(json.type, 'AnnotationCollection');
+    assert.strictEqual(json.total, annotations.length + 1, 'the reply is an annotation of its own');
+    const items = json.first.items;
+    const starts = items.filter((i: { motivation: string }) => i.motivation !== 'replying').map((i: { target: { selector?: Array<{ start: number }>; items?: Array<{ selector: Array<{ start: number }> }> } }) => (i.target.selector ?? i.target.items![0].selector)[0].start);
+    assert.deepStrictEqual(starts, [...starts].sort((a, b) => a - b));
+    const label = items.find((i: { motivation: string }) => i.motivation === 'tagging');
+    assert.deepStrictEqual(Object.keys(label), ['id', 'type', 'motivation', 'creator', 'created', 'modified', 'target', 'body']);
+    assert.deepStrictEqual(label.body, { type: 'TextualBody', purpose: 'tagging', value: 'person' });
+    assert.deepStrictEqual(label.target.selector[1], { type: 'TextQuoteSelector', exact: 'Sergei Lavrov', prefix: label.target.selector[1].prefix, suffix: label.target.selector[1].suffix });
+    const reply = items[items.findIndex((i: { id: string }) => i.id === 'urn:uuid:note') + 1];
+    assert.deepStrictEqual([reply.motivation, reply.target], ['replying', 'urn:uuid:note']);
+    const identity = items.find((i: { motivation: string }) => i.motivation === 'identifying');
+    assert.strictEqual(identity.body[1].source, 'http://www.wikidata.org/entity/Q28651');
+  });
+
+  it('counts TextPositionSelector offsets in code points, and reads them back into UTF-16', () => {
+    const astral = '🇷🇺 Moscow — 😀 Sergei Lavrov met 𝐉𝐨𝐡𝐧 Kerry.';
+    const annotation = labelOn(astral, 'Sergei Lavrov');
+    const json = serializeAnnotationCollection({ path: 'a.txt', text: astral, annotations: { reviewState: 'unreviewed', annotations: [annotation] } });
+    const selector = JSON.parse(json).first.items[0].target.selector;
+    assert.deepStrictEqual(selector[0], { type: 'TextPositionSelector', start: [...'🇷🇺 Moscow — 😀 '].length, end: [...'🇷🇺 Moscow — 😀 Sergei Lavrov'].length });
+    const back = parseAnnotationCollection(json, astral);
+    assert.ok(back.ok);
+    assert.deepStrictEqual(back.annotations.annotations[0].target[0], annotation.target[0]);
+  });
+
+  it('says clearly what is wrong with an unreadable or invalid file', () => {
+    const cases: Array<[string, string]> = [
+      ['{"type": "AnnotationCollection", "first": {', 'not valid JSON'],
+      ['[]', 'the file: expected an object'],
+      ['{"type": "AnnotationPage"}', 'the file: expected "type": "AnnotationCollection"'],
+      ['{"type": "AnnotationCollection", "reviewState": "done"}', '"reviewState" must be one of unreviewed, in-progress, reviewed'],
+      ['{"type":"AnnotationCollection","first":{"items":[{"id":"x","type":"Annotation","motivation":"tagging","created":"t","target":{"type":"SpecificResource","source":"a","selector":[{"type":"TextPositionSelector","start":0,"end":1}]},"body":{"type":"TextualBody","purpose":"tagging","value":"person"}}]}}', 'annotation 1 (x): target: no TextQuoteSelector'],
+      ['{"type":"AnnotationCollection","first":{"items":[{"id":"x","type":"Annotation","motivation":"bookmarking","created":"t","target":{"type":"SpecificResource","source":"a","selector":[{"type":"TextPositionSelector","start":0,"end":1},{"type":"TextQuoteSelector","exact":"a"}]}}]}}', 'annotation 1 (x): unknown "motivation" "bookmarking"'],
+      ['{"type":"AnnotationCollection","first":{"items":[{"id":"r","type":"Annotation","motivation":"replying","created":"t","target":"missing","body":{"type":"TextualBody","value":"hi"}}]}}', 'annotation 1 (r): a reply to missing, which is not a note in this file'],
+    ];
+    for (const [json, message] of cases) {
+      const result = parseAnnotationCollection(json, text);
+      assert.ok(!result.ok, json);
+      assert.ok(result.message.includes(message), `${result.message} should include ${message}`);
+    }
+  });
+});
+
+describe('annotations: store layout', () => {
+  it('mirrors the article path under .article-lens/annotations, and refuses paths outside the workspace', () => {
+    assert.strictEqual(storeFileOf('news/2024/lavrov.txt'), '.article-lens/annotations/news/2024/lavrov.txt.json');
+    assert.strictEqual(storeFileOf('news\\lavrov.txt'), '.article-lens/annotations/news/lavrov.txt.json');
+    assert.strictEqual(storeFileOf('../elsewhere.txt'), undefined);
+    assert.strictEqual(storeFileOf('/abs/path.txt'), undefined);
+    assert.strictEqual(storeFileOf('.article-lens/annotations/x.txt.json'), undefined);
+    assert.strictEqual(articleOfStoreFile('.article-lens/annotations/news/2024/lavrov.txt.json'), 'news/2024/lavrov.txt');
+    assert.strictEqual(articleOfStoreFile('news/lavrov.txt'), undefined);
+  });
+});
+
+describe('annotations: operations', () => {
+  const text = 'Lavrov met Kerry in Geneva.';
+
+  it('adds, edits, replies to, resolves and removes a note thread, and sets the review state', () => {
+    const note = createAnnotation(text, [{ start: 11, end: 16 }], { kind: 'note', text: 'Which Kerry?', resolved: false, replies: [] }, 'n1', actor);
+    assert.ok(note.ok);
+    let article: ArticleAnnotations = { reviewState: 'unreviewed', annotations: [] };
+    const step = (r: { ok: true; value: ArticleAnnotations } | { ok: false; message: string }): void => {
+      assert.ok(r.ok, r.ok ? '' : r.message);
+      article = r.value;
+    };
+    step(addAnnotation(article, note.value));
+    step(editNote(article, 'n1', 'Which Kerry is this?', actor));
+    step(addReply(article, 'n1', 'r1', 'John Kerry.', { creator: 'Bo', now: actor.now }));
+    step(changeReply(article, 'n1', 'r1', 'John Kerry, the US Secretary of State.', actor));
+    step(setNoteResolved(article, 'n1', true, actor));
+    const body = article.annotations[0].body;
+    assert.ok(body.kind === 'note' && body.resolved && body.text === 'Which Kerry is this?' && body.replies[0].text.startsWith('John Kerry,'));
+    step(changeReply(article, 'n1', 'r1', undefined, actor));
+    assert.ok(article.annotations[0].body.kind === 'note' && article.annotations[0].body.replies.length === 0);
+    article = setReviewState(article, 'reviewed');
+    assert.strictEqual(article.reviewState, 'reviewed');
+    step(removeAnnotation(article, 'n1'));
+    assert.deepStrictEqual(article.annotations, []);
+  });
+
+  it('refuses bad input with a message', () => {
+    const no = (r: { ok: boolean; message?: string }) => (r.ok ? 'ok' : r.message);
+    assert.strictEqual(no(createAnnotation(text, [{ start: 5, end: 5 }], { kind: 'label', label: 'person' }, 'x', actor)), 'the range 5–5 is empty or outside the text');
+    assert.strictEqual(no(createAnnotation(text, [{ start: 0, end: 6 }], { kind: 'label', label: 'two words' }, 'x', actor)), '"two words" is not a label: one word of letters, digits, _ . -');
+    assert.strictEqual(no(createAnnotation(text, [{ start: 0, end: 6 }], { kind: 'identity', canonicalName: 'Lavrov', externalId: 'lavrov' }, 'x', actor)), '"lavrov" is neither a Wikidata id (Q42) nor an IRI');
+    assert.strictEqual(no(removeAnnotation({ reviewState: 'unreviewed', annotations: [] }, 'x')), 'no annotation x in this article');
+  });
+});
