@@ -1,0 +1,144 @@
+import { randomUUID } from 'crypto';
+import { promises as fs } from 'fs';
+import * as path from 'path';
+import { parseAnnotationCollection, serializeAnnotationCollection } from '../core/annotations/w3c';
+import { reanchor, type ReanchorOutcome } from '../core/annotations/reanchor';
+import { storeFileOf } from '../core/annotations/storeLayout';
+import type { ArticleAnnotations } from '../core/annotations/model';
+
+/**
+ * The store files of one workspace folder on disk (layout: `core/annotations/storeLayout.ts`). The one
+ * place that reads and writes them, with three promises:
+ * - a write is atomic: a temporary file beside the target, then a rename, so a crash leaves the old file
+ *   or the new one, never half of one;
+ * - a file that could not be read (bad JSON, an invalid annotation) is never overwritten: saving refuses
+ *   with the reason until the person fixes the file and it is read again;
+ * - a file changed on disk since it was read (a git pull, another window) is not overwritten either:
+ *   saving refuses, and the caller reads it again.
+ * Paths given to it are article paths relative to the workspace folder (POSIX or native separators).
+ */
+
+/** What {@link AnnotationFiles.load} found. */
+export type StoreLoad =
+  | { readonly kind: 'missing' }
+  | { readonly kind: 'loaded'; readonly annotations: ArticleAnnotations; readonly outcomes: ReadonlyMap<string, ReanchorOutcome> }
+  | { readonly kind: 'invalid'; readonly file: string; readonly message: string };
+
+/** A failure to write, with a message for the person. */
+export type StoreWrite = { readonly ok: true } | { readonly ok: false; readonly message: string };
+
+/** What is known of a store file: the content last read or written, or why it cannot be used. */
+type Known = { readonly content: string | undefined } | { readonly invalid: string };
+
+export class AnnotationFiles {
+  private readonly known = new Map<string, Known>();
+
+  constructor(private readonly workspaceFolder: string) {}
+
+  /** Absolute path of an article's store file, or `undefined` for a path outside the workspace folder. */
+  fileOf(articlePath: string): string | undefined {
+    const relative = storeFileOf(articlePath);
+    return relative === undefined ? undefined : path.join(this.workspaceFolder, ...relative.split('/'));
+  }
+
+  /** Reads an article's annotations and places them in its current `text` (re-anchoring by quote). */
+  async load(articlePath: string, text: string): Promise<StoreLoad> {
+    const file = this.fileOf(articlePath);
+    if (file === undefined) return { kind: 'missing' };
+    let content: string;
+    try {
+      content = await fs.readFile(file, 'utf8');
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
+        this.known.set(file, { content: undefined });
+        return { kind: 'missing' };
+      }
+      return this.invalid(file, `cannot be read (${(error as Error).message})`);
+    }
+    const parsed = parseAnnotationCollection(content, text);
+    if (!parsed.ok) return this.invalid(file, parsed.message);
+    this.known.set(file, { content });
+    const placed = reanchor(parsed.annotations.annotations, text);
+    return { kind: 'loaded', annotations: { ...parsed.annotations, annotations: placed.annotations }, outcomes: placed.outcomes };
+  }
+
+  private invalid(file: string, message: string): StoreLoad {
+    this.known.set(file, { invalid: message });
+    return { kind: 'invalid', file, message };
+  }
+
+  /**
+   * Writes an article's annotations (offsets taken against `text`); an article with none and not reviewed
+   * has its file removed. Refuses, without touching the disk, when the file could not be read or changed
+   * on disk since.
+   */
+  async save(articlePath: string, text: string, annotations: ArticleAnnotations): Promise<StoreWrite> {
+    const file = this.fileOf(articlePath);
+    if (file === undefined) return { ok: false, message: `${articlePath} is outside the workspace folder` };
+    const refusal = await this.refusal(file);
+    if (refusal) return { ok: false, message: refusal };
+    if (annotations.annotations.length === 0 && annotations.reviewState === 'unreviewed') {
+      await fs.rm(file, { force: true });
+      this.known.set(file, { content: undefined });
+      return { ok: true };
+    }
+    const content = serializeAnnotationCollection({ path: articlePath.replace(/\\/g, '/'), text, annotations });
+    await fs.mkdir(path.dirname(file), { recursive: true });
+    const temporary = `${file}.${randomUUID()}.tmp`;
+    try {
+      await fs.writeFile(temporary, content, 'utf8');
+      await fs.rename(temporary, file);
+    } catch (error) {
+      await fs.rm(temporary, { force: true });
+      return { ok: false, message: `${file} could not be written (${(error as Error).message})` };
+    }
+    this.known.set(file, { content });
+    return { ok: true };
+  }
+
+  /** Why `file` must not be written now, or `undefined`. */
+  private async refusal(file: string): Promise<string | undefined> {
+    const known = this.known.get(file);
+    if (known === undefined) return `${file} has not been read yet: load the article's annotations first`;
+    if ('invalid' in known) return `${file} is not overwritten because it could not be read: ${known.invalid}`;
+    let current: string | undefined;
+    try {
+      current = await fs.readFile(file, 'utf8');
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') return `${file} cannot be read (${(error as Error).message})`;
+    }
+    return current === known.content ? undefined : `${file} changed on disk since it was read: load it again`;
+  }
+
+  /**
+   * Moves an article's store file with the article (a rename or move in the editor). Nothing to move is
+   * fine; an existing store file at the new path is not overwritten.
+   */
+  async move(fromArticle: string, toArticle: string): Promise<StoreWrite> {
+    const from = this.fileOf(fromArticle);
+    const to = this.fileOf(toArticle);
+    if (from === undefined || to === undefined) return { ok: false, message: 'both articles must be inside the workspace folder' };
+    try {
+      await fs.access(to);
+      return { ok: false, message: `${to} exists already: the annotations of ${fromArticle} stay in ${from}` };
+    } catch {
+      // The usual case: nothing at the new path.
+    }
+    try {
+      await fs.mkdir(path.dirname(to), { recursive: true });
+      await fs.rename(from, to);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { ok: true };
+      return { ok: false, message: `${from} could not be moved (${(error as Error).message})` };
+    }
+    const known = this.known.get(from);
+    this.known.delete(from);
+    if (known !== undefined) this.known.set(to, known);
+    return { ok: true };
+  }
+}
+
+/** A new annotation id: a UUID URN, as W3C annotation ids are IRIs. */
+export function newAnnotationId(): string {
+  return `urn:uuid:${randomUUID()}`;
+}

@@ -1,0 +1,76 @@
+import * as assert from 'assert';
+import { promises as fs } from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { AnnotationFiles, newAnnotationId } from '../../server/src/annotationStore/annotationFiles';
+import type { ArticleAnnotations } from '../../server/src/core/annotations/model';
+import { readSeed, SEEDS } from '../helpers/seeds';
+import { labelOn } from '../core/annotations/helpers';
+
+describe('annotation store files', () => {
+  let folder: string;
+  const text = readSeed(SEEDS.lavrovKerry);
+  const article = 'news/kerry.txt';
+  const storeFile = (): string => path.join(folder, '.article-lens', 'annotations', 'news', 'kerry.txt.json');
+  const one: ArticleAnnotations = { reviewState: 'in-progress', annotations: [labelOn(text, 'Sergei Lavrov')] };
+
+  beforeEach(async () => {
+    folder = await fs.mkdtemp(path.join(os.tmpdir(), 'article-lens-store-'));
+  });
+  afterEach(async () => {
+    await fs.rm(folder, { recursive: true, force: true });
+  });
+
+  it('writes atomically (no temporary file left), reads back, and re-anchors after the article changed on disk', async () => {
+    const files = new AnnotationFiles(folder);
+    assert.deepStrictEqual(await files.load(article, text), { kind: 'missing' });
+    assert.deepStrictEqual(await files.save(article, text, one), { ok: true });
+    assert.deepStrictEqual(await fs.readdir(path.dirname(storeFile())), ['kerry.txt.json']);
+    const changed = 'UPDATED: a paragraph added on top.\n' + text;
+    const loaded = await new AnnotationFiles(folder).load(article, changed);
+    assert.ok(loaded.kind === 'loaded');
+    assert.strictEqual(loaded.annotations.reviewState, 'in-progress');
+    const span = loaded.annotations.annotations[0].target[0];
+    assert.strictEqual(changed.slice(span.start, span.end), 'Sergei Lavrov');
+    assert.strictEqual(loaded.outcomes.get(one.annotations[0].id), 'moved');
+  });
+
+  it('never overwrites a file it could not read, and says why', async () => {
+    await fs.mkdir(path.dirname(storeFile()), { recursive: true });
+    await fs.writeFile(storeFile(), '{ "type": "AnnotationCollection", oops');
+    const files = new AnnotationFiles(folder);
+    const loaded = await files.load(article, text);
+    assert.ok(loaded.kind === 'invalid' && loaded.message.startsWith('not valid JSON'));
+    const saved = await files.save(article, text, one);
+    assert.ok(!saved.ok && saved.message.includes('is not overwritten because it could not be read: not valid JSON'));
+    assert.strictEqual(await fs.readFile(storeFile(), 'utf8'), '{ "type": "AnnotationCollection", oops');
+  });
+
+  it('does not overwrite a file changed on disk since it was read, nor write one never read', async () => {
+    const files = new AnnotationFiles(folder);
+    assert.ok(!(await files.save(article, text, one)).ok, 'not read yet');
+    await files.load(article, text);
+    await files.save(article, text, one);
+    await fs.writeFile(storeFile(), (await fs.readFile(storeFile(), 'utf8')).replace('in-progress', 'reviewed'));
+    const saved = await files.save(article, text, { ...one, reviewState: 'unreviewed' });
+    assert.ok(!saved.ok && saved.message.includes('changed on disk since it was read'));
+    assert.ok((await fs.readFile(storeFile(), 'utf8')).includes('"reviewState": "reviewed"'));
+  });
+
+  it('moves the store file with a renamed article, refuses to overwrite, and removes the file when nothing is left', async () => {
+    const files = new AnnotationFiles(folder);
+    await files.load(article, text);
+    await files.save(article, text, one);
+    assert.deepStrictEqual(await files.move(article, 'archive/2024/kerry.txt'), { ok: true });
+    const moved = await files.load('archive/2024/kerry.txt', text);
+    assert.ok(moved.kind === 'loaded' && moved.annotations.annotations.length === 1);
+    assert.deepStrictEqual(await files.move('news/none.txt', 'news/other.txt'), { ok: true }, 'nothing to move');
+    await files.load('news/b.txt', text);
+    await files.save('news/b.txt', text, one);
+    const clash = await files.move('news/b.txt', 'archive/2024/kerry.txt');
+    assert.ok(!clash.ok && clash.message.includes('exists already'));
+    assert.deepStrictEqual(await files.save('archive/2024/kerry.txt', text, { reviewState: 'unreviewed', annotations: [] }), { ok: true });
+    await assert.rejects(fs.access(path.join(folder, '.article-lens', 'annotations', 'archive', '2024', 'kerry.txt.json')));
+    assert.match(newAnnotationId(), /^urn:uuid:[0-9a-f-]{36}$/);
+  });
+});
