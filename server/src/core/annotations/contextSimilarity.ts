@@ -34,13 +34,21 @@ export function anchoredSimilarity(stored: string, actual: string): number {
   return 1 - best / m;
 }
 
-/** Cheap first look: the share of positions where the two agree, aligned at the span. */
-export function alignedAgreement(stored: string, actual: string): number {
-  if (stored.length === 0) return 1;
+/**
+ * Cheap first look, without copying: how many characters of `prefix` agree with `text` just before
+ * `start`, aligned at `start` (a substitution costs one, an insertion everything beyond it).
+ */
+export function agreementBefore(text: string, start: number, prefix: string): number {
   let same = 0;
-  const n = Math.min(stored.length, actual.length);
-  for (let i = 0; i < n; i++) if (stored.charCodeAt(i) === actual.charCodeAt(i)) same++;
-  return same / stored.length;
+  for (let i = 1; i <= prefix.length && start - i >= 0; i++) if (prefix.charCodeAt(prefix.length - i) === text.charCodeAt(start - i)) same++;
+  return same;
+}
+
+/** {@link agreementBefore} for the suffix, read from `end` on. */
+export function agreementAfter(text: string, end: number, suffix: string): number {
+  let same = 0;
+  for (let i = 0; i < suffix.length && end + i < text.length; i++) if (suffix.charCodeAt(i) === text.charCodeAt(end + i)) same++;
+  return same;
 }
 
 /** `text` reversed by code unit (for reading a prefix outward from the span). */

@@ -1,5 +1,5 @@
 import approximateSearch from 'approx-string-match';
-import { alignedAgreement, anchoredSimilarity, CONTEXT_SLACK, reversed } from './contextSimilarity';
+import { agreementAfter, agreementBefore, anchoredSimilarity, CONTEXT_SLACK, reversed } from './contextSimilarity';
 import { CONTEXT_LENGTH, type AnchoredSpan } from './model';
 import type { OffsetRange } from '../types';
 
@@ -132,10 +132,7 @@ function scoreExact(
   const length = quote.exact.length;
   let chosen: number[] = [...starts];
   if (starts.length > EXACT_SCORED) {
-    const reversedPrefix = reversed(quote.prefix);
-    const cheap = (start: number): number =>
-      alignedAgreement(reversedPrefix, reversed(text.slice(Math.max(0, start - quote.prefix.length), start))) +
-      alignedAgreement(quote.suffix, text.slice(start + length, start + length + quote.suffix.length));
+    const cheap = (start: number): number => agreementBefore(text, start, quote.prefix) + agreementAfter(text, start + length, quote.suffix);
     const byCheap = [...starts].sort((a, b) => cheap(b) - cheap(a)).slice(0, EXACT_SCORED);
     const byDistance = [...starts].sort((a, b) => Math.abs(a - expected) - Math.abs(b - expected)).slice(0, 2);
     chosen = [...new Set([...byCheap, ...byDistance])];
