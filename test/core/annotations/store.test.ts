@@ -1,4 +1,5 @@
 import * as assert from 'assert';
+import { toAnnotationInput } from '../../../server/src/core/annotations/analysisInput';
 import { addAnnotation, addReply, changeReply, createAnnotation, editNote, removeAnnotation, setNoteResolved, setReviewState } from '../../../server/src/core/annotations/operations';
 import { articleOfStoreFile, storeFileOf } from '../../../server/src/core/annotations/storeLayout';
 import { parseAnnotationCollection, serializeAnnotationCollection } from '../../../server/src/core/annotations/w3c';
@@ -142,5 +143,38 @@ describe('annotations: operations', () => {
     assert.strictEqual(no(createAnnotation(text, [{ start: 0, end: 6 }], { kind: 'label', label: 'two words' }, 'x', actor)), '"two words" is not a label: one word of letters, digits, _ . -');
     assert.strictEqual(no(createAnnotation(text, [{ start: 0, end: 6 }], { kind: 'identity', canonicalName: 'Lavrov', externalId: 'lavrov' }, 'x', actor)), '"lavrov" is neither a Wikidata id (Q42) nor an IRI');
     assert.strictEqual(no(removeAnnotation({ reviewState: 'unreviewed', annotations: [] }, 'x')), 'no annotation x in this article');
+  });
+});
+
+describe('annotations: as the analysis input', () => {
+  it('turns anchored labels, rejections, links, speakers and quote kinds into the AnnotationInput; orphans and notes give nothing', () => {
+    const text = 'Reuters: Lavrov met Kerry. “No deal,” he said. Kerry called it a “pause”.';
+    const at = (s: string, n = 0): [number, number] => {
+      let i = -1;
+      for (let k = 0; k <= n; k++) i = text.indexOf(s, i + 1);
+      return [i, i + s.length];
+    };
+    const ref = (s: string, n = 0) => ({ spans: [spanAt(text, { start: at(s, n)[0], end: at(s, n)[1] })] });
+    const annotations: Annotation[] = [
+      annotationAt(text, [at('Lavrov')], { kind: 'label', label: 'person' }, 'l'),
+      annotationAt(text, [at('Kerry')], { kind: 'confirm', label: 'person' }, 'c'),
+      annotationAt(text, [at('Reuters')], { kind: 'reject', extent: 'everywhere' }, 'r'),
+      annotationAt(text, [at('Kerry', 1)], { kind: 'sameAs', other: ref('Kerry') }, 's'),
+      annotationAt(text, [at('Lavrov')], { kind: 'identity', canonicalName: 'Sergey Lavrov', externalId: 'Q28651' }, 'i'),
+      annotationAt(text, [at('No deal,')], { kind: 'speaker', speaker: ref('Lavrov') }, 'q'),
+      annotationAt(text, [at('pause')], { kind: 'quoteKind', quoteKind: 'scare' }, 'k'),
+      annotationAt(text, [at('he')], { kind: 'note', text: 'who?', resolved: false, replies: [] }, 'n'),
+      { ...annotationAt(text, [at('met')], { kind: 'label', label: 'misc' }, 'o'), status: 'orphaned' },
+    ];
+    const input = toAnnotationInput({ reviewState: 'unreviewed', annotations }, 7);
+    const r = (s: string, n = 0) => ({ start: at(s, n)[0], end: at(s, n)[1] });
+    assert.strictEqual(input.revision, 7);
+    assert.deepStrictEqual(input.labels, [{ ...r('Lavrov'), label: 'person' }]);
+    assert.deepStrictEqual(input.confirmed, [r('Kerry')]);
+    assert.deepStrictEqual(input.rejectedTexts, ['Reuters']);
+    assert.deepStrictEqual(input.sameActor, [{ first: r('Kerry', 1), second: r('Kerry') }]);
+    assert.deepStrictEqual(input.actorNames, [{ mention: r('Lavrov'), name: 'Sergey Lavrov', externalId: 'Q28651' }]);
+    assert.deepStrictEqual(input.speakers, [{ quote: r('No deal,'), speaker: r('Lavrov') }]);
+    assert.deepStrictEqual(input.quoteKinds, [{ quote: r('pause'), kind: 'scare' }]);
   });
 });

@@ -15,3 +15,4 @@ export { ANNOTATION_FOLDER, storeFileOf, articleOfStoreFile } from './storeLayou
 export * from './operations';
 export { effectiveEntities, withoutOverlaps, type EntitySuggestion, type LabeledSpan } from './entityLayer';
 export * from './formats';
+export { toAnnotationInput, affectsAnalysis } from './analysisInput';
