@@ -11,6 +11,7 @@ import { IGNORED_FOLDERS, isArticlePath } from './core/articleFiles';
 import { createArticleService, looksBinary, type ArticleService } from './core/languageService';
 import { loadDefaultResources } from './diskData';
 import { PositionMapper } from './lsp/positions';
+import { runAgreeCommand } from './cli/agree';
 
 interface Options {
   json: boolean;
@@ -153,6 +154,8 @@ function printText(reports: readonly FileReport[]): void {
 }
 
 function main(): number {
+  // `article-lens agree A B [--json]`: agreement between two annotators, a command of its own (cli/agree.ts).
+  if (process.argv[2] === 'agree') return runAgreeCommand(process.argv.slice(3), { out: (text) => process.stdout.write(text), err: (text) => process.stderr.write(text) });
   try {
     const options = parseArguments(process.argv.slice(2));
     const files = collectFiles(options.paths);

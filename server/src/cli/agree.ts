@@ -1,0 +1,93 @@
+/**
+ * `article-lens agree A B [--json]`: agreement between two annotators. A and B are folders of the same
+ * articles, each with one annotator's annotations (our store or brat `.ann` files, `cli/annotatedFolder.ts`);
+ * articles annotated in both are compared (`core/agreement/`) and the table printed, or JSON with `--json`.
+ * Bad input exits 2 with a one-line message.
+ */
+import { compareAnnotators, type AnnotatedPair } from '../core/agreement/compareAnnotators';
+import { AnnotatedFolderError, readAnnotatedFolder, type AnnotatedArticle } from './annotatedFolder';
+import { renderAgreementTable } from './agreementTable';
+
+export const AGREE_USAGE = `Usage: article-lens agree A B [--json] [--labels L1,L2,…]
+  Agreement between two annotators: A and B are folders of the same articles (.txt), each with one
+  annotator's annotations — Article Lens's store (.article-lens/annotations/) or brat .ann files beside
+  the articles (x.ann or x_<annotator>.ann for x.txt). Articles are paired by their path in the folder.
+  Prints per label and overall: F1 with exact spans (A as the reference), F1 with overlapping spans,
+  Cohen's κ over tokens, Krippendorff's αU; and F1 per article.
+  --json           print {"labels": {…}, "overall": {…}, "documents": […]} instead of the table
+  --labels L1,L2   compare only these labels (as printed, e.g. Source,Cue,Content); the others are ignored
+Exit codes: 0 ok, 2 bad input.`;
+
+/** Where the command writes. */
+export interface AgreeOutput {
+  readonly out: (text: string) => void;
+  readonly err: (text: string) => void;
+}
+
+class AgreeUsageError extends Error {}
+
+/** Runs the command on its arguments (those after `agree`); returns the exit code. */
+export function runAgreeCommand(args: readonly string[], output: AgreeOutput): number {
+  try {
+    const folders: string[] = [];
+    let json = false;
+    let only: Set<string> | undefined;
+    for (let i = 0; i < args.length; i++) {
+      const arg = args[i];
+      if (arg === '--json') json = true;
+      else if (arg === '--labels' || arg.startsWith('--labels=')) {
+        const value = arg === '--labels' ? args[++i] : arg.slice('--labels='.length);
+        const labels = (value ?? '').split(',').map((l) => l.trim()).filter((l) => l !== '');
+        if (labels.length === 0) throw new AgreeUsageError('--labels needs a comma-separated list of labels, e.g. --labels Source,Cue,Content');
+        only = new Set(labels);
+      }
+      else if (arg === '--help' || arg === '-h') {
+        output.out(`${AGREE_USAGE}\n`);
+        return 0;
+      } else if (arg.startsWith('-')) throw new AgreeUsageError(`unknown option ${arg} (usage: article-lens agree A B [--json] [--labels L1,L2,…])`);
+      else folders.push(arg);
+    }
+    if (folders.length !== 2) throw new AgreeUsageError(`give two folders, A and B (usage: article-lens agree A B [--json] [--labels L1,L2,…]); got ${folders.length}`);
+    const [folderA, folderB] = folders;
+    const a = readAnnotatedFolder(folderA);
+    const b = readAnnotatedFolder(folderB);
+    const pairs: AnnotatedPair[] = [];
+    for (const [article, fromA] of a) {
+      const fromB = b.get(article);
+      if (!fromB) continue;
+      if (fromA.text !== fromB.text) throw new AgreeUsageError(`${article}: the text in ${folderA} and in ${folderB} differs (both annotators must have annotated the same text)`);
+      const kept = (places: AnnotatedArticle['places']) => (only ? places.filter((p) => only.has(p.label)) : places);
+      pairs.push({ document: article, text: fromA.text, a: kept(fromA.places), b: kept(fromB.places) });
+    }
+    if (pairs.length === 0) throw new AgreeUsageError(`no article is annotated in both ${folderA} (${a.size}) and ${folderB} (${b.size})`);
+    const onlyInA = [...a.keys()].filter((k) => !b.has(k));
+    const onlyInB = [...b.keys()].filter((k) => !a.has(k));
+    reportProblems(folderA, a, output);
+    reportProblems(folderB, b, output);
+    const report = compareAnnotators(pairs);
+    if (json) {
+      output.out(`${JSON.stringify({ a: folderA, b: folderB, labels: report.labels, overall: report.overall, documents: report.documents, tokens: report.tokens, onlyInA, onlyInB }, null, 2)}\n`);
+    } else {
+      const unpaired = onlyInA.length + onlyInB.length > 0 ? `; not compared, annotated on one side only: ${onlyInA.length} in A, ${onlyInB.length} in B` : '';
+      const heading = `Agreement of B (${folderB}) with A (${folderA}) as the reference: ${pairs.length} article${pairs.length === 1 ? '' : 's'}, ${report.tokens} tokens${unpaired}`;
+      output.out(renderAgreementTable(report, heading));
+    }
+    return 0;
+  } catch (error) {
+    if (error instanceof AgreeUsageError || error instanceof AnnotatedFolderError) {
+      output.err(`article-lens agree: ${error.message}\n`);
+      return 2;
+    }
+    output.err(`article-lens agree: internal error: ${error instanceof Error ? error.message : String(error)}\n`);
+    return 2;
+  }
+}
+
+/** One line per annotation file with problems (lines that could not be used), on stderr. */
+function reportProblems(folder: string, articles: ReadonlyMap<string, AnnotatedArticle>, output: AgreeOutput): void {
+  for (const article of articles.values()) {
+    if (article.problems.length === 0) continue;
+    const more = article.problems.length > 1 ? ` (and ${article.problems.length - 1} more)` : '';
+    output.err(`article-lens agree: warning: ${folder}/${article.annotationFile}: ${article.problems[0]}${more}\n`);
+  }
+}

@@ -1,0 +1,121 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import { spanSetOfBrat, spanSetOfStore, type LabeledPlace } from '../core/agreement/spanSets';
+import { ANNOTATION_FOLDER, articleOfStoreFile } from '../core/annotations/storeLayout';
+import { IGNORED_FOLDERS } from '../core/articleFiles';
+
+/**
+ * One annotator's folder for `article-lens agree`: articles (`.txt`, `.article`) with their annotations,
+ * either in our store (`.article-lens/annotations/<article>.json`) or as brat `.ann` files beside them —
+ * `x.ann` for `x.txt`, or PolNeAR's `x_<annotator>.ann` (the part after the last `_` names the annotator).
+ * Articles are named by their path relative to the folder, so the two folders' articles pair by name.
+ */
+
+/** A folder that cannot be compared; the message names the file and says why, in one line. */
+export class AnnotatedFolderError extends Error {}
+
+/** One annotated article of a folder. */
+export interface AnnotatedArticle {
+  /** Path relative to the folder, with `/`. */
+  readonly article: string;
+  readonly text: string;
+  /** The annotation file, relative to the folder. */
+  readonly annotationFile: string;
+  readonly places: readonly LabeledPlace[];
+  /** What could not be read in the annotation file (the rest is used). */
+  readonly problems: readonly string[];
+}
+
+const ARTICLE_FILE = /\.(txt|article)$/i;
+
+/** The annotated articles of `folder`, by article path (articles without annotations are not listed). */
+export function readAnnotatedFolder(folder: string): Map<string, AnnotatedArticle> {
+  let stat: fs.Stats;
+  try {
+    stat = fs.statSync(folder);
+  } catch {
+    throw new AnnotatedFolderError(`${folder}: no such folder`);
+  }
+  if (!stat.isDirectory()) throw new AnnotatedFolderError(`${folder}: not a folder (give the folders of two annotators)`);
+  const { articles, bratFiles, storeFiles } = listFiles(folder);
+  const annotationOf = new Map<string, { file: string; kind: 'brat' | 'store' }>();
+  const claim = (article: string, file: string, kind: 'brat' | 'store'): void => {
+    const other = annotationOf.get(article);
+    if (other) throw new AnnotatedFolderError(`${path.join(folder, article)}: two annotation files, ${other.file} and ${file} (a folder holds one annotator's work)`);
+    annotationOf.set(article, { file, kind });
+  };
+  for (const file of bratFiles) {
+    const article = articleOfBratFile(file, articles);
+    if (article === undefined) throw new AnnotatedFolderError(`${path.join(folder, file)}: no article beside it (${file.replace(/\.ann$/, '.txt')}, or without the _annotator suffix)`);
+    claim(article, file, 'brat');
+  }
+  for (const file of storeFiles) {
+    const article = articleOfStoreFile(file);
+    if (article === undefined) continue;
+    if (!articles.has(article)) throw new AnnotatedFolderError(`${path.join(folder, file)}: its article ${article} is not in the folder`);
+    claim(article, file, 'store');
+  }
+  const result = new Map<string, AnnotatedArticle>();
+  for (const [article, { file, kind }] of [...annotationOf].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+    const text = readText(path.join(folder, article));
+    const content = readText(path.join(folder, file));
+    const set = kind === 'brat' ? spanSetOfBrat(content, text) : spanSetOfStore(content, text);
+    if ('invalid' in set) throw new AnnotatedFolderError(`${path.join(folder, file)}: ${set.invalid}`);
+    result.set(article, { article, text, annotationFile: file, places: set.places, problems: set.problems });
+  }
+  return result;
+}
+
+/** Every article, `.ann` file and store file under `folder` (relative paths with `/`). */
+function listFiles(folder: string): { articles: Set<string>; bratFiles: string[]; storeFiles: string[] } {
+  const articles = new Set<string>();
+  const bratFiles: string[] = [];
+  const storeFiles: string[] = [];
+  const walk = (relative: string): void => {
+    let entries: fs.Dirent[];
+    try {
+      entries = fs.readdirSync(path.join(folder, relative), { withFileTypes: true });
+    } catch {
+      throw new AnnotatedFolderError(`${path.join(folder, relative)}: cannot read folder`);
+    }
+    for (const entry of entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
+      const child = relative === '' ? entry.name : `${relative}/${entry.name}`;
+      if (entry.isDirectory()) {
+        if (child === ANNOTATION_FOLDER || ANNOTATION_FOLDER.startsWith(`${child}/`) || (!IGNORED_FOLDERS.has(entry.name) && !entry.name.startsWith('.'))) walk(child);
+      } else if (entry.isFile()) {
+        if (child.startsWith(`${ANNOTATION_FOLDER}/`)) {
+          if (child.endsWith('.json')) storeFiles.push(child);
+        } else if (child.endsWith('.ann')) bratFiles.push(child);
+        else if (ARTICLE_FILE.test(child)) articles.add(child);
+      }
+    }
+  };
+  walk('');
+  return { articles, bratFiles, storeFiles };
+}
+
+/** The article a `.ann` file annotates: `x.ann` → `x.txt`/`x.article`, else `x_4b22.ann` → `x.txt`/`x.article`. */
+function articleOfBratFile(file: string, articles: ReadonlySet<string>): string | undefined {
+  const stem = file.slice(0, -'.ann'.length);
+  const underscore = stem.lastIndexOf('_');
+  const stems = underscore > stem.lastIndexOf('/') + 1 ? [stem, stem.slice(0, underscore)] : [stem];
+  for (const candidate of stems) for (const extension of ['.txt', '.article']) if (articles.has(candidate + extension)) return candidate + extension;
+  return undefined;
+}
+
+/** A file's text as UTF-8; unreadable, binary or invalid UTF-8 files are errors. */
+function readText(file: string): string {
+  let bytes: Buffer;
+  try {
+    bytes = fs.readFileSync(file);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new AnnotatedFolderError(`${file}: cannot read file${code ? ` (${code})` : ''}`);
+  }
+  if (bytes.includes(0)) throw new AnnotatedFolderError(`${file}: binary file (contains NUL bytes)`);
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    throw new AnnotatedFolderError(`${file}: not valid UTF-8 text`);
+  }
+}
