@@ -101,7 +101,11 @@ describe('command line: article-lens agree A B (dist/cli.js)', () => {
     const badStore = path.join(scratch, 'bad-store');
     write(path.join(badStore, 'cruz.txt'), TEXT);
     write(path.join(badStore, '.article-lens', 'annotations', 'cruz.txt.json'), '{ not json');
+    const binary = path.join(scratch, 'binary');
+    write(path.join(binary, 'cruz.txt'), '\u0000\u0001PNG');
+    write(path.join(binary, 'cruz.ann'), 'T1\tSource 0 3\tTed\n');
     const cases: [string[], RegExp][] = [
+      [[a, binary], /cruz\.txt: binary file/],
       [[a], /give two folders, A and B .*got 1/],
       [[a, b, '--html'], /unknown option --html/],
       [[a, missing], /missing: no such folder/],

@@ -7,6 +7,7 @@
 import { compareAnnotators, type AnnotatedPair } from '../core/agreement/compareAnnotators';
 import { AnnotatedFolderError, readAnnotatedFolder, type AnnotatedArticle } from './annotatedFolder';
 import { renderAgreementTable } from './agreementTable';
+import { UnreadableArticle } from './readArticle';
 
 export const AGREE_USAGE = `Usage: article-lens agree A B [--json] [--labels L1,L2,…]
   Agreement between two annotators: A and B are folders of the same articles (.txt), each with one
@@ -74,7 +75,7 @@ export function runAgreeCommand(args: readonly string[], output: AgreeOutput): n
     }
     return 0;
   } catch (error) {
-    if (error instanceof AgreeUsageError || error instanceof AnnotatedFolderError) {
+    if (error instanceof AgreeUsageError || error instanceof AnnotatedFolderError || error instanceof UnreadableArticle) {
       output.err(`article-lens agree: ${error.message}\n`);
       return 2;
     }

@@ -3,6 +3,7 @@ import * as path from 'path';
 import { spanSetOfBrat, spanSetOfStore, type LabeledPlace } from '../core/agreement/spanSets';
 import { ANNOTATION_FOLDER, articleOfStoreFile } from '../core/annotations/storeLayout';
 import { IGNORED_FOLDERS } from '../core/articleFiles';
+import { readArticle } from './readArticle';
 
 /**
  * One annotator's folder for `article-lens agree`: articles (`.txt`, `.article`) with their annotations,
@@ -57,8 +58,8 @@ export function readAnnotatedFolder(folder: string): Map<string, AnnotatedArticl
   }
   const result = new Map<string, AnnotatedArticle>();
   for (const [article, { file, kind }] of [...annotationOf].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
-    const text = readText(path.join(folder, article));
-    const content = readText(path.join(folder, file));
+    const text = readArticle(path.join(folder, article));
+    const content = readArticle(path.join(folder, file));
     const set = kind === 'brat' ? spanSetOfBrat(content, text) : spanSetOfStore(content, text);
     if ('invalid' in set) throw new AnnotatedFolderError(`${path.join(folder, file)}: ${set.invalid}`);
     result.set(article, { article, text, annotationFile: file, places: set.places, problems: set.problems });
@@ -103,19 +104,3 @@ function articleOfBratFile(file: string, articles: ReadonlySet<string>): string 
   return undefined;
 }
 
-/** A file's text as UTF-8; unreadable, binary or invalid UTF-8 files are errors. */
-function readText(file: string): string {
-  let bytes: Buffer;
-  try {
-    bytes = fs.readFileSync(file);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new AnnotatedFolderError(`${file}: cannot read file${code ? ` (${code})` : ''}`);
-  }
-  if (bytes.includes(0)) throw new AnnotatedFolderError(`${file}: binary file (contains NUL bytes)`);
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    throw new AnnotatedFolderError(`${file}: not valid UTF-8 text`);
-  }
-}

@@ -1,3 +1,4 @@
+import { lowerBound } from '../search';
 import type { OffsetRange } from '../types';
 
 /**
@@ -185,7 +186,7 @@ function expectedDisagreement(partitions: readonly (readonly Section[])[], coder
   let numerator = 0;
   let withinUnits = 0;
   for (const l of unitLengths) {
-    const firstFitting = lowerBound(gapLengths, l);
+    const firstFitting = lowerBound(gapLengths.length, (k) => gapLengths[k] >= l);
     const fitting = gapLengths.length - firstFitting;
     const placesInGaps = suffix[firstFitting] - fitting * (l - 1);
     numerator += ((n - 1) * (2 * l * l * l - 3 * l * l + l)) / 3 + l * l * placesInGaps;
@@ -196,14 +197,3 @@ function expectedDisagreement(partitions: readonly (readonly Section[])[], coder
   return denominator > 0 ? ((2 / totalLength) * numerator) / denominator : 0;
 }
 
-/** The first index of the ascending `values` whose value is ≥ `value`. */
-function lowerBound(values: readonly number[], value: number): number {
-  let low = 0;
-  let high = values.length;
-  while (low < high) {
-    const mid = (low + high) >> 1;
-    if (values[mid] < value) low = mid + 1;
-    else high = mid;
-  }
-  return low;
-}
