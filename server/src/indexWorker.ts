@@ -6,6 +6,7 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import { parentPort } from 'worker_threads';
+import { loadClosedArticleInput } from './annotationStore/storeRoot';
 import { createArticleService } from './core/languageService';
 import { maxFileBytes } from './core/settings';
 import { loadDefaultResources } from './diskData';
@@ -21,13 +22,19 @@ try {
 const service = createArticleService(loadDefaultResources());
 
 parentPort?.on('message', (request: IndexRequest) => {
-  let response: IndexResponse;
+  void summarize(request).then((response) => parentPort?.postMessage(response));
+});
+
+/** The file's summary, with the people's annotations of its store file applied (the nearest store above it). */
+async function summarize(request: IndexRequest): Promise<IndexResponse> {
   try {
     const size = fs.statSync(request.file).size;
-    response = size <= maxFileBytes(request.settings) ? { id: request.id, summary: service.summarizeArticle(request.uri, fs.readFileSync(request.file, 'utf8'), request.settings) } : { id: request.id };
+    if (size > maxFileBytes(request.settings)) return { id: request.id };
+    const text = fs.readFileSync(request.file, 'utf8');
+    const input = await loadClosedArticleInput(request.file, text).catch(() => undefined);
+    return { id: request.id, summary: service.summarizeArticle(request.uri, text, request.settings, input) };
   } catch {
     // Deleted or unreadable between listing and reading: nothing to index.
-    response = { id: request.id };
+    return { id: request.id };
   }
-  parentPort?.postMessage(response);
-});
+}

@@ -2,7 +2,7 @@
  * Custom protocol messages between the Article Lens client and server, imported by both sides
  * (as vscode-eslint and rust-analyzer's lsp_ext.ts do), so names and payloads cannot drift apart.
  */
-import { NotificationType } from 'vscode-languageserver-protocol';
+import { NotificationType, RequestType, type Range } from 'vscode-languageserver-protocol';
 
 /** The server's state, shown in the client's status bar item. */
 export interface ServerStatusParams {
@@ -21,3 +21,129 @@ export const ARTICLE_LANGUAGE_ID = 'article';
 
 /** Diagnostic source shown in the Problems panel. */
 export const DIAGNOSTIC_SOURCE = 'article-lens';
+
+// ---------------------------------------------------------------------------------------------
+// Human annotations (issue 12). The five commands other editors call go through
+// `workspace/executeCommand` with these exact names and shapes; the requests below serve the VS Code
+// client's pickers, comment threads and review navigation.
+
+/** The `workspace/executeCommand` commands of the annotation layer. */
+export const ANNOTATION_COMMANDS = {
+  add: 'articleLens.annotation.add',
+  list: 'articleLens.annotation.list',
+  remove: 'articleLens.annotation.remove',
+  export: 'articleLens.annotation.export',
+  import: 'articleLens.annotation.import',
+  /** Edit, resolve, reopen or reply to a note (the Comments API's actions). */
+  updateNote: 'articleLens.annotation.updateNote',
+} as const;
+
+/** A place in an article: a document URI and an LSP range. */
+export interface MentionLocation {
+  readonly uri: string;
+  readonly range: Range;
+}
+
+/**
+ * `articleLens.annotation.add`: one annotation on `range` (an empty range means the entity, actor mention
+ * or quote at that position), saying exactly one of the optional fields.
+ */
+export interface AnnotationAddParams extends MentionLocation {
+  /** `person`, `organization`, `location`, `misc` or a user label. */
+  readonly label?: string;
+  /** *Accept*: the machine entity at `range` becomes confirmed. */
+  readonly accept?: boolean;
+  /** *Not an entity*: `true` or `occurrence` for this occurrence, `everywhere` for every occurrence of its text. */
+  readonly reject?: boolean | 'occurrence' | 'everywhere';
+  /** A note (a comment thread). */
+  readonly note?: string;
+  /** *Attribute quote to…*: the quote at `range` was said by this mention; `null`: by nobody. */
+  readonly speaker?: MentionLocation | null;
+  /** *Same person as…*: the mention at `range` names the same actor as this one. */
+  readonly sameAs?: MentionLocation;
+  /** *Not the same person*: the mention at `range` is not the actor of this one. */
+  readonly differentFrom?: MentionLocation;
+  /** The actor of the mention at `range` has this canonical name, and optionally an external id (`Q42`). */
+  readonly identity?: { readonly name: string; readonly externalId?: string };
+  /** *Not a quote* / *Scare quote* for the quote at `range`. */
+  readonly quoteKind?: 'not-a-quote' | 'scare';
+}
+
+/** One annotation as `articleLens.annotation.list` returns it. */
+export interface AnnotationListItem {
+  readonly id: string;
+  /** Where it is now (an orphan: where its text last was). */
+  readonly range: Range;
+  /** The annotated text (an orphan: its last text). */
+  readonly text: string;
+  readonly status: 'anchored' | 'orphaned';
+  /** The kind of body: label, confirm, reject, sameAs, differentFrom, identity, speaker, quoteKind, note. */
+  readonly kind: string;
+  readonly label?: string;
+  readonly reject?: 'occurrence' | 'everywhere';
+  readonly note?: string;
+  /** The quote's speaker; `null` when the person said it has none. */
+  readonly speaker?: (MentionLocation & { readonly text: string }) | null;
+  readonly sameAs?: MentionLocation & { readonly text: string };
+  readonly differentFrom?: MentionLocation & { readonly text: string };
+  readonly identity?: { readonly name: string; readonly externalId?: string };
+  readonly quoteKind?: 'not-a-quote' | 'scare';
+  /** Notes: resolved or open, and the replies. */
+  readonly resolved?: boolean;
+  readonly replies?: readonly { readonly id: string; readonly text: string; readonly creator?: string; readonly modified: string }[];
+  readonly creator?: string;
+  readonly created: string;
+  readonly modified: string;
+}
+
+/** `articleLens.annotation.export`: the articles (or folders, for every article under them) in `format`. */
+export interface AnnotationExportParams {
+  readonly uris: readonly string[];
+  readonly format: 'brat' | 'conll' | 'doccano' | 'w3c';
+  /** Include the machine's entities the person left standing (the person's annotations always win). */
+  readonly includeSuggestions?: boolean;
+  /** A folder (URI or path) to write the files to as well: brat `.ann` + `.txt`, W3C `.json` per article, one CoNLL or JSONL file. */
+  readonly out?: string;
+}
+
+/** `articleLens.annotation.import`: a brat `.ann` file's text, for the article at `uri`. */
+export interface AnnotationImportParams {
+  readonly uri: string;
+  readonly format: 'brat';
+  readonly text: string;
+}
+
+/** `articleLens.annotation.updateNote`: one change to a note's thread. */
+export interface NoteUpdateParams {
+  readonly uri: string;
+  readonly id: string;
+  /** The note's new text. */
+  readonly text?: string;
+  readonly resolved?: boolean;
+  /** A reply's text: a new reply, or with `replyId` the reply's new text. */
+  readonly reply?: string;
+  readonly replyId?: string;
+  /** With `replyId`: delete that reply. */
+  readonly deleteReply?: boolean;
+}
+
+/** An actor of an article, for the *Same person as…* and *Attribute quote to…* pickers. */
+export interface ArticleActorItem {
+  readonly key: string;
+  readonly name: string;
+  readonly type: string;
+  readonly externalId?: string;
+  readonly roles: readonly string[];
+  readonly mentions: number;
+  /** Where the article introduces the actor: the mention an annotation refers to. */
+  readonly range: Range;
+}
+
+/** The actors of an open article, most mentioned first. */
+export const ArticleActorsRequest = new RequestType<{ readonly uri: string }, ArticleActorItem[], void>('articleLens/articleActors');
+
+/** The next (or previous) entity after `position` that nobody has accepted, labelled or rejected yet; null when none is left. */
+export const UnreviewedEntityRequest = new RequestType<{ readonly uri: string; readonly position: Range['start']; readonly direction: 'next' | 'previous' }, Range | null, void>('articleLens/unreviewedEntity');
+
+/** Sent when an open article's annotations changed (a command, a reload, or typing that moved them): the client refreshes its comment threads. */
+export const AnnotationsChangedNotification = new NotificationType<{ readonly uri: string }>('articleLens/annotationsChanged');

@@ -2,6 +2,7 @@
  * Connection wiring only: every feature lives in `lsp/<feature>.ts` over the pure core in `core/`.
  * Started by the VS Code client over IPC, or standalone with `node dist/server.js --stdio`.
  */
+import { promises as fsPromises } from 'fs';
 import * as path from 'path';
 import {
   createConnection,
@@ -9,12 +10,13 @@ import {
   ErrorCodes,
   type InitializeError,
   DidChangeWatchedFilesNotification,
+  FileChangeType,
   ProposedFeatures,
   LSPErrorCodes,
   ResponseError,
   TextDocuments,
   TextDocumentSyncKind,
-  type CancellationToken,
+  CancellationToken,
   type Disposable,
   type InitializeResult,
 } from 'vscode-languageserver/node';
@@ -42,10 +44,29 @@ import { referenceLocations } from './lsp/references';
 import { prepareRenameResult, renameWorkspaceEdit } from './lsp/rename';
 import { extraArticleWatchers, WatchedArticles } from './lsp/watchedFiles';
 import { WORKSPACE_SYMBOL_LIMIT, workspaceSymbols } from './lsp/workspaceSymbols';
-import { ServerStatusNotification } from './protocol';
+import { ANNOTATION_COMMANDS, AnnotationsChangedNotification, ArticleActorsRequest, ServerStatusNotification, UnreviewedEntityRequest } from './protocol';
+import { loadClosedArticleInput } from './annotationStore/storeRoot';
+import { ANNOTATION_FOLDER } from './core/annotations/storeLayout';
+import { annotationActions, ANNOTATE_KIND } from './lsp/annotationActions';
+import { AnnotationLayer } from './lsp/annotations';
+import { addAnnotationCommand, CommandError, listAnnotationsCommand, removeAnnotationCommand, updateNoteCommand } from './lsp/annotationCommands';
+import { annotationDiagnostics } from './lsp/annotationDiagnostics';
+import { exportAnnotationsCommand, importAnnotationsCommand, type ExchangeHost } from './lsp/annotationExchange';
+import { articleActorItems, unreviewedEntity } from './lsp/annotationRequests';
+import { PositionMapper } from './lsp/positions';
 
 const connection = createConnection(ProposedFeatures.all);
-const documents = new TextDocuments(TextDocument);
+/**
+ * Open documents. Before a change is applied, the annotation layer sees it with the text it applies to:
+ * annotations shift exactly through each content change (`lsp/annotations.ts`).
+ */
+const documents = new TextDocuments<TextDocument>({
+  create: TextDocument.create,
+  update: (document, changes, version) => {
+    annotations.willChange(document.uri, document.getText(), changes, positionsOf(document));
+    return TextDocument.update(document, changes, version);
+  },
+});
 
 /**
  * The data files, loaded once at start-up. A missing or stale file is a broken installation: the
@@ -76,6 +97,9 @@ let supportsDocumentChanges = false;
 let supportsFolderChanges = false;
 let canRegisterWatchers = false;
 let canRefreshSemanticTokens = false;
+let canRefreshInlayHints = false;
+/** The client has the annotation prompts (quick picks, input boxes): the code actions may name them. */
+let clientHasAnnotationPrompts = false;
 
 /**
  * Asks the client to re-fetch semantic tokens, only when it said it can: a client without
@@ -99,6 +123,8 @@ function guarded<T>(name: string, token: CancellationToken | undefined, handler:
     .then(() => (token?.isCancellationRequested ? new ResponseError<void>(LSPErrorCodes.RequestCancelled, 'Request cancelled') : handler()))
     .catch((error: unknown) => {
       if (error instanceof AnalysisCancelled) return new ResponseError<void>(LSPErrorCodes.RequestCancelled, 'Request cancelled');
+      // A mistake in a command's arguments is the caller's to fix: said plainly, not logged as a failure.
+      if (error instanceof CommandError) return new ResponseError<void>(ErrorCodes.InvalidParams, error.message);
       connection.console.error(`${name} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
       return fallback;
     });
@@ -113,14 +139,17 @@ connection.onInitialize((params): InitializeResult | ResponseError<InitializeErr
   supportsFolderChanges = !!capabilities.workspace?.workspaceFolders;
   canRegisterWatchers = !!capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration;
   canRefreshSemanticTokens = !!capabilities.workspace?.semanticTokens?.refreshSupport;
+  canRefreshInlayHints = !!capabilities.workspace?.inlayHint?.refreshSupport;
+  clientHasAnnotationPrompts = (params.initializationOptions as { annotationPrompts?: unknown } | undefined)?.annotationPrompts === true;
   workspaceFolders = (params.workspaceFolders ?? []).map((f) => f.uri);
   if (workspaceFolders.length === 0 && params.rootUri) workspaceFolders = [params.rootUri];
   return {
     capabilities: {
-      textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+      textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
       hoverProvider: true,
       documentSymbolProvider: { label: 'Quotes' },
-      codeActionProvider: { codeActionKinds: CODE_ACTION_KINDS, resolveProvider: false },
+      codeActionProvider: { codeActionKinds: [...CODE_ACTION_KINDS, ANNOTATE_KIND], resolveProvider: false },
+      executeCommandProvider: { commands: Object.values(ANNOTATION_COMMANDS) },
       semanticTokensProvider: { legend: SEMANTIC_TOKENS_LEGEND, full: { delta: true }, range: true },
       definitionProvider: true,
       referencesProvider: true,
@@ -128,7 +157,11 @@ connection.onInitialize((params): InitializeResult | ResponseError<InitializeErr
       renameProvider: { prepareProvider: true },
       workspaceSymbolProvider: true,
       inlayHintProvider: true,
-      workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
+      workspace: {
+        workspaceFolders: { supported: true, changeNotifications: true },
+        // Renames in the editor move the articles' store files with them.
+        fileOperations: { didRename: { filters: [{ scheme: 'file', pattern: { glob: '**/*' } }] } },
+      },
     },
     serverInfo: { name: 'article-lens', version: '0.1.0' },
   };
@@ -145,6 +178,8 @@ connection.onInitialized(() => {
   }
   void indexWorkspace();
   void watchExtraArticleFiles();
+  // Store files changed outside the server (git, another window) are read again.
+  if (canRegisterWatchers) connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: `**/${ANNOTATION_FOLDER}/**` }] }).catch(() => undefined);
 });
 
 /** The `articleLens.files` patterns the index and the file watchers follow, as JSON. */
@@ -193,7 +228,7 @@ async function indexWorkspace(folders: readonly string[] = workspaceFolders, ski
       void connection.sendNotification(ServerStatusNotification, { state: 'indexing', articles: service.workspaceSize, message: `Indexing articles: ${done}/${total}` });
     },
     done: () => progress?.done(),
-  }, (uri) => documents.get(uri) !== undefined || skip(uri), { workerScript: path.join(__dirname, 'indexWorker.js') });
+  }, (uri) => documents.get(uri) !== undefined || skip(uri), { workerScript: path.join(__dirname, 'indexWorker.js'), annotationInput: closedArticleInput });
   void connection.sendNotification(ServerStatusNotification, { state: 'ready', articles: service.workspaceSize, message: `${count} article files indexed` });
 }
 
@@ -217,9 +252,11 @@ function onCurrentVersion(job: string, run: (document: TextDocument, documentSet
 }
 
 const diagnostics = open.register(new DiagnosticsScheduler(
-  onCurrentVersion('diagnostics', (document, documentSettings) =>
-    connection.sendDiagnostics({ uri: document.uri, version: document.version, diagnostics: computeDiagnostics(service, document, documentSettings, positionsOf(document)) }),
-  ),
+  onCurrentVersion('diagnostics', (document, documentSettings) => {
+    const positions = positionsOf(document);
+    const all = [...computeDiagnostics(service, document, documentSettings, positions), ...annotationDiagnostics(annotations.peek(document.uri), positions)];
+    return connection.sendDiagnostics({ uri: document.uri, version: document.version, diagnostics: all });
+  }),
 ));
 
 /**
@@ -249,7 +286,39 @@ const tokenResults = open.register(new SemanticTokensResults());
 /** The service's per-document state (analysis caches, the recogniser's sentence cache). */
 open.register({ delete: (uri) => service.forget(uri) });
 
-documents.onDidOpen((event) => diagnostics.schedule(event.document.uri, true));
+/** The annotations of a closed article, from its store file, for the index (undefined when it has none). */
+function closedArticleInput(file: string, text: string) {
+  const folder = workspaceFolders.map((f) => URI.parse(f)).find((f) => f.scheme === 'file' && !path.relative(f.fsPath, file).startsWith('..'));
+  return loadClosedArticleInput(file, text, folder?.fsPath);
+}
+
+/** Tells the client (at most a few times a second) that an article's annotations changed: comment threads follow. */
+const annotationNotices = open.register(new DiagnosticsScheduler(async (uri) => {
+  await connection.sendNotification(AnnotationsChangedNotification, { uri });
+}, 150));
+
+/** Human annotations of open articles (`lsp/annotations.ts`), released at close. */
+const annotations = open.register(new AnnotationLayer({
+  service,
+  folders: () => workspaceFolders,
+  textOf: (uri) => documents.get(uri)?.getText(),
+  changed: (uri, byEdit) => {
+    annotationNotices.schedule(uri);
+    if (byEdit) return;
+    // A new label or correction changes tokens, hovers, the outline and hints without a text change.
+    refreshSemanticTokens();
+    if (canRefreshInlayHints) connection.languages.inlayHint.refresh().catch(() => undefined);
+    diagnostics.schedule(uri, true);
+    settling.schedule(uri);
+  },
+  warn: (message) => void connection.window.showWarningMessage(`Article Lens: ${message}`),
+}));
+
+documents.onDidOpen((event) => {
+  annotations.open(event.document.uri);
+  diagnostics.schedule(event.document.uri, true);
+});
+documents.onDidSave((event) => void annotations.saved(event.document.uri));
 documents.onDidChangeContent((event) => {
   diagnostics.schedule(event.document.uri);
   settling.schedule(event.document.uri);
@@ -273,10 +342,26 @@ const watchedArticles = new WatchedArticles({
   folders: () => workspaceFolders,
   settingsFor: (uri) => settings.get(uri),
   isOpen: (uri) => documents.get(uri) !== undefined,
+  annotationInput: closedArticleInput,
 });
 
 connection.onDidChangeWatchedFiles(({ changes }) => {
-  void watchedArticles.apply(changes).catch((error: unknown) => connection.console.error(`watched files: ${String(error)}`));
+  const storeFiles = changes.filter((change) => change.uri.includes(`/${ANNOTATION_FOLDER}/`));
+  const articles = changes.filter((change) => !storeFiles.includes(change));
+  void watchedArticles.apply(articles).catch((error: unknown) => connection.console.error(`watched files: ${String(error)}`));
+  // A store file changed: its open article reads it again, a closed one is indexed again with it.
+  for (const change of storeFiles) {
+    void annotations
+      .storeFileChanged(change.uri)
+      .then((article) => (article && !documents.get(article) ? watchedArticles.apply([{ uri: article, type: FileChangeType.Changed }]) : undefined))
+      .catch((error: unknown) => connection.console.error(`annotation store: ${String(error)}`));
+  }
+});
+
+connection.workspace.onDidRenameFiles(({ files }) => {
+  void (async () => {
+    for (const file of files) await annotations.renamed(file.oldUri, file.newUri);
+  })().catch((error: unknown) => connection.console.error(`renamed files: ${String(error)}`));
 });
 
 /**
@@ -366,7 +451,19 @@ connection.onCodeAction((params, token) =>
     // Code actions are asked for on every cursor move: offer variant fixes once the version is analysed
     // (its name-variant diagnostics exist only then), never force a full analysis here.
     const variants = nameVariantActions(document.uri, document.version, service.getNameVariantsIfAnalysed(document) ?? [], requested, params.context.only, params.context.diagnostics, positions);
-    return [...variants, ...duplicateParagraphActions(document.uri, document.version, requested, params.context.only, params.context.diagnostics, {
+    const analysed = service.isAnalysed(document) ? service.analyze(document) : undefined;
+    const annotate = annotationActions({
+      uri: document.uri,
+      text: document.getText(),
+      requested,
+      // Widened by one: a cursor at a name's first or last character touches it.
+      entities: service.getEntitiesQuickly(document, { start: Math.max(0, requested.start - 1), end: requested.end + 1 }, documentSettings, token).entities,
+      ...(analysed ? { quotes: analysed.quotes, actors: analysed.actors } : {}),
+      userLabels: documentSettings.annotation.labels,
+      prompts: clientHasAnnotationPrompts,
+      only: params.context.only,
+    }, positions);
+    return [...variants, ...annotate, ...duplicateParagraphActions(document.uri, document.version, requested, params.context.only, params.context.diagnostics, {
       count: duplicates.length,
       removals: (start) => service.getDuplicateRemovals(document, start, documentSettings),
       duplicatesIn: (range) => duplicates.filter((d) => d.duplicate.start <= range.end && d.duplicate.end >= range.start).map((d) => d.duplicate.start),
@@ -442,6 +539,83 @@ connection.languages.inlayHint.on((params, token) =>
     const positions = positionsOf(document);
     return speakerInlayHints(service.getSpeakerHints(document, positions.offsetsOf(params.range), documentSettings, token), positions);
   }, []),
+);
+
+/** What the annotation commands read and write through: open documents, the analysis, the store, the disk. */
+const annotationHost: ExchangeHost = {
+  layer: annotations,
+  document: (uri) => documents.get(uri),
+  positionsOf: (uri) => {
+    const document = documents.get(uri);
+    return document && positionsOf(document);
+  },
+  analysis: async (uri) => {
+    const found = await analysedDocument(uri, CancellationToken.None);
+    return found && service.analyze(found.document, found.documentSettings);
+  },
+  settingsFor: (uri) => settings.get(uri),
+  otherArticle: async (uri) => {
+    const document = documents.get(uri);
+    if (document) return { text: document.getText(), positions: positionsOf(document) };
+    const text = await readArticle(uri);
+    return text === undefined ? undefined : { text, positions: new PositionMapper(text) };
+  },
+  storePlace: (uri) => annotations.placeOf(uri),
+  articlesUnder: (folderUri) => {
+    const prefix = folderUri.endsWith('/') ? folderUri : `${folderUri}/`;
+    return service.indexedArticles().filter((uri) => uri.startsWith(prefix)).sort();
+  },
+  readText: readArticle,
+  machineEntities: async (uri, text) => {
+    const document = documents.get(uri);
+    if (document) return (await annotationHost.analysis(uri))?.recognized ?? [];
+    return service.analyzeText(uri, text, await settings.get(uri)).recognized;
+  },
+};
+
+async function readArticle(uri: string): Promise<string | undefined> {
+  const parsed = URI.parse(uri);
+  if (parsed.scheme !== 'file') return undefined;
+  try {
+    return await fsPromises.readFile(parsed.fsPath, 'utf8');
+  } catch {
+    return undefined;
+  }
+}
+
+const annotationCommands: Record<string, (args: unknown[] | undefined) => Promise<unknown>> = {
+  [ANNOTATION_COMMANDS.add]: (args) => addAnnotationCommand(annotationHost, args),
+  [ANNOTATION_COMMANDS.list]: (args) => listAnnotationsCommand(annotationHost, args),
+  [ANNOTATION_COMMANDS.remove]: (args) => removeAnnotationCommand(annotationHost, args),
+  [ANNOTATION_COMMANDS.export]: (args) => exportAnnotationsCommand(annotationHost, args),
+  [ANNOTATION_COMMANDS.import]: (args) => importAnnotationsCommand(annotationHost, args),
+  [ANNOTATION_COMMANDS.updateNote]: (args) => updateNoteCommand(annotationHost, args),
+};
+
+connection.onExecuteCommand((params, token) =>
+  guarded(`command ${params.command}`, token, () => {
+    const run = annotationCommands[params.command];
+    if (!run) throw new CommandError(`unknown command ${params.command}`);
+    return run(params.arguments);
+  }, null),
+);
+
+connection.onRequest(ArticleActorsRequest, (params, token) =>
+  guarded('articleActors', token, async () => {
+    const found = await analysedDocument(params.uri, token);
+    if (!found) return [];
+    return articleActorItems(service.analyze(found.document, found.documentSettings, token).actors, positionsOf(found.document));
+  }, []),
+);
+
+connection.onRequest(UnreviewedEntityRequest, (params, token) =>
+  guarded('unreviewedEntity', token, async () => {
+    const found = await analysedDocument(params.uri, token);
+    if (!found) return null;
+    const positions = positionsOf(found.document);
+    const { entities } = service.analyze(found.document, found.documentSettings, token);
+    return unreviewedEntity(entities, positions.offsetAt(params.position), params.direction === 'previous' ? 'previous' : 'next', positions);
+  }, null),
 );
 
 documents.listen(connection);

@@ -24,8 +24,12 @@ export type StoreLoad =
   | { readonly kind: 'loaded'; readonly annotations: ArticleAnnotations; readonly outcomes: ReadonlyMap<string, ReanchorOutcome> }
   | { readonly kind: 'invalid'; readonly file: string; readonly message: string };
 
-/** A failure to write, with a message for the person. */
-export type StoreWrite = { readonly ok: true } | { readonly ok: false; readonly message: string };
+/**
+ * A failure to write, with a message for the person and why: `invalid` (the file could not be read, so
+ * it is kept as it is), `changed` (it changed on disk since it was read: read it again), `unread` (never
+ * read), `io` (the disk refused), `outside` (a path outside the folder), `exists` (a move found a file).
+ */
+export type StoreWrite = { readonly ok: true } | { readonly ok: false; readonly message: string; readonly reason: 'invalid' | 'changed' | 'unread' | 'io' | 'outside' | 'exists' };
 
 /** What is known of a store file: the content last read or written, or why it cannot be used. */
 type Known = { readonly content: string | undefined } | { readonly invalid: string };
@@ -74,9 +78,9 @@ export class AnnotationFiles {
    */
   async save(articlePath: string, text: string, annotations: ArticleAnnotations): Promise<StoreWrite> {
     const file = this.fileOf(articlePath);
-    if (file === undefined) return { ok: false, message: `${articlePath} is outside the workspace folder` };
+    if (file === undefined) return { ok: false, message: `${articlePath} is outside the workspace folder`, reason: 'outside' };
     const refusal = await this.refusal(file);
-    if (refusal) return { ok: false, message: refusal };
+    if (refusal) return { ok: false, ...refusal };
     if (annotations.annotations.length === 0 && annotations.reviewState === 'unreviewed') {
       await fs.rm(file, { force: true });
       this.known.set(file, { content: undefined });
@@ -90,24 +94,41 @@ export class AnnotationFiles {
       await fs.rename(temporary, file);
     } catch (error) {
       await fs.rm(temporary, { force: true });
-      return { ok: false, message: `${file} could not be written (${(error as Error).message})` };
+      return { ok: false, message: `${file} could not be written (${(error as Error).message})`, reason: 'io' };
     }
     this.known.set(file, { content });
     return { ok: true };
   }
 
   /** Why `file` must not be written now, or `undefined`. */
-  private async refusal(file: string): Promise<string | undefined> {
+  private async refusal(file: string): Promise<{ message: string; reason: 'invalid' | 'changed' | 'unread' | 'io' } | undefined> {
     const known = this.known.get(file);
-    if (known === undefined) return `${file} has not been read yet: load the article's annotations first`;
-    if ('invalid' in known) return `${file} is not overwritten because it could not be read: ${known.invalid}`;
+    if (known === undefined) return { message: `${file} has not been read yet: load the article's annotations first`, reason: 'unread' };
+    if ('invalid' in known) return { message: `${file} is not overwritten because it could not be read: ${known.invalid}`, reason: 'invalid' };
     let current: string | undefined;
     try {
       current = await fs.readFile(file, 'utf8');
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') return `${file} cannot be read (${(error as Error).message})`;
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') return { message: `${file} cannot be read (${(error as Error).message})`, reason: 'io' };
     }
-    return current === known.content ? undefined : `${file} changed on disk since it was read: load it again`;
+    return current === known.content ? undefined : { message: `${file} changed on disk since it was read: load it again`, reason: 'changed' };
+  }
+
+  /**
+   * True when the article's store file on disk is not what was last read or written here (someone else
+   * wrote it): the server's own writes come back as file events, and need no reload.
+   */
+  async changedOnDisk(articlePath: string): Promise<boolean> {
+    const file = this.fileOf(articlePath);
+    if (file === undefined) return false;
+    const known = this.known.get(file);
+    let current: string | undefined;
+    try {
+      current = await fs.readFile(file, 'utf8');
+    } catch {
+      current = undefined;
+    }
+    return known === undefined || 'invalid' in known || known.content !== current;
   }
 
   /**
@@ -117,25 +138,56 @@ export class AnnotationFiles {
   async move(fromArticle: string, toArticle: string): Promise<StoreWrite> {
     const from = this.fileOf(fromArticle);
     const to = this.fileOf(toArticle);
-    if (from === undefined || to === undefined) return { ok: false, message: 'both articles must be inside the workspace folder' };
-    try {
-      await fs.access(to);
-      return { ok: false, message: `${to} exists already: the annotations of ${fromArticle} stay in ${from}` };
-    } catch {
-      // The usual case: nothing at the new path.
-    }
-    try {
-      await fs.mkdir(path.dirname(to), { recursive: true });
-      await fs.rename(from, to);
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { ok: true };
-      return { ok: false, message: `${from} could not be moved (${(error as Error).message})` };
-    }
+    if (from === undefined || to === undefined) return { ok: false, message: 'both articles must be inside the workspace folder', reason: 'outside' };
+    const moved = await moveWithoutOverwriting(from, to);
+    if (!moved.ok) return moved;
     const known = this.known.get(from);
     this.known.delete(from);
     if (known !== undefined) this.known.set(to, known);
     return { ok: true };
   }
+
+  /**
+   * Moves the store files of every article under a folder with the folder (a folder renamed or moved in
+   * the editor reports the folder alone). Nothing to move is fine; an existing folder is not overwritten.
+   */
+  async moveFolder(fromFolder: string, toFolder: string): Promise<StoreWrite> {
+    const from = this.fileOf(fromFolder);
+    const to = this.fileOf(toFolder);
+    if (from === undefined || to === undefined) return { ok: false, message: 'both folders must be inside the workspace folder', reason: 'outside' };
+    const [fromDir, toDir] = [from, to].map((file) => file.slice(0, -'.json'.length));
+    const moved = await moveWithoutOverwriting(fromDir, toDir);
+    if (!moved.ok) return moved;
+    for (const [file, known] of [...this.known]) {
+      if (!file.startsWith(fromDir + path.sep)) continue;
+      this.known.delete(file);
+      this.known.set(toDir + file.slice(fromDir.length), known);
+    }
+    return { ok: true };
+  }
+}
+
+/** Renames `from` to `to` unless something is at `to`; a missing `from` is nothing to do. */
+async function moveWithoutOverwriting(from: string, to: string): Promise<StoreWrite> {
+  try {
+    await fs.access(to);
+    return { ok: false, message: `${to} exists already: the annotations stay in ${from}`, reason: 'exists' };
+  } catch {
+    // The usual case: nothing at the new path.
+  }
+  try {
+    await fs.access(from);
+  } catch {
+    return { ok: true };
+  }
+  try {
+    await fs.mkdir(path.dirname(to), { recursive: true });
+    await fs.rename(from, to);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { ok: true };
+    return { ok: false, message: `${from} could not be moved (${(error as Error).message})`, reason: 'io' };
+  }
+  return { ok: true };
 }
 
 /** A new annotation id: a UUID URN, as W3C annotation ids are IRIs. */

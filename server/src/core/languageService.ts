@@ -157,10 +157,13 @@ export function createArticleService(resources: ArticleResources) {
     return lightAnalysis(text, layer.paragraphs, layer.duplicates);
   }
 
-  /** A one-off analysis of a text that is not an open document (the workspace scan). */
-  function analyzeText(uri: string, text: string, settings: ArticleSettings): ArticleAnalysis {
+  /**
+   * A one-off analysis of a text that is not an open document (the workspace scan). `input`: the
+   * article's annotations read from its store, when the article is not open (nothing is kept of it).
+   */
+  function analyzeText(uri: string, text: string, settings: ArticleSettings, input?: AnnotationInput): ArticleAnalysis {
     const reason = limitedReason(text, settings);
-    return reason ? limitedAnalysis(text, reason) : analyzeArticle(text, contextOf(uri));
+    return reason ? limitedAnalysis(text, reason) : analyzeArticle(text, input ? { resources, input } : contextOf(uri));
   }
 
   /** Paragraphs and duplicates of the document version, without the rest of the analysis. */
@@ -247,6 +250,8 @@ export function createArticleService(resources: ArticleResources) {
   return Object.freeze({
     analyze,
     analyzeInStages,
+    /** A one-off analysis of a text that is not an open document: nothing is kept or indexed (the CLI, one file after another). */
+    analyzeText,
     isAnalysed,
     // Definition, references, highlights, rename, workspace search, speaker hints, name variants.
     ...createActorNavigation({ analyze, workspace, names: resources.names, isAnalysed }),
@@ -270,15 +275,18 @@ export function createArticleService(resources: ArticleResources) {
       return inputs.get(uri) ?? NO_ANNOTATIONS;
     },
 
-    /** Indexes an article that is not open (workspace scan), without keeping its full analysis. */
-    indexArticle(uri: string, text: string, settings: ArticleSettings = DEFAULT_SETTINGS): void {
-      const analysis = analyzeText(uri, text, settings);
+    /**
+     * Indexes an article that is not open (workspace scan), without keeping its full analysis; `input`
+     * is what its store file says people decided about it.
+     */
+    indexArticle(uri: string, text: string, settings: ArticleSettings = DEFAULT_SETTINGS, input?: AnnotationInput): void {
+      const analysis = analyzeText(uri, text, settings, input);
       workspace.update(summarizeArticle(uri, text, analysis.actors, analysis.quotes));
     },
 
     /** The workspace summary of an article, without indexing it (a scan worker computes it off the main thread). */
-    summarizeArticle(uri: string, text: string, settings: ArticleSettings = DEFAULT_SETTINGS): ArticleSummary {
-      const analysis = analyzeText(uri, text, settings);
+    summarizeArticle(uri: string, text: string, settings: ArticleSettings = DEFAULT_SETTINGS, input?: AnnotationInput): ArticleSummary {
+      const analysis = analyzeText(uri, text, settings, input);
       return summarizeArticle(uri, text, analysis.actors, analysis.quotes);
     },
 

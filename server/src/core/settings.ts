@@ -2,6 +2,8 @@
  * The settings the server reads per document: the one typed source of truth. `package.json`'s
  * `contributes.configuration` mirrors these defaults, and a test keeps the two equal.
  */
+import { parseUserLabels } from './annotations/labels';
+
 export type DiagnosticSeverityName = 'error' | 'warning' | 'information' | 'hint' | 'off';
 
 export interface ArticleSettings {
@@ -12,6 +14,16 @@ export interface ArticleSettings {
   readonly files: readonly string[];
   /** Files larger than this many characters get the light analysis only: paragraphs and duplicates, nothing tokenised. */
   readonly maxFileSize: number;
+  /** The human annotation layer: who annotates, and the labels offered besides the four entity labels. */
+  readonly annotation: AnnotationSettings;
+}
+
+/** `articleLens.annotation.*`. */
+export interface AnnotationSettings {
+  /** Written as each annotation's creator; empty means the OS user name (the server fills it in). */
+  readonly author: string;
+  /** Labels offered besides person, organization, location and misc (e.g. `claim`, `statistic`); valid ones only. */
+  readonly labels: readonly string[];
 }
 
 export const DEFAULT_SETTINGS: ArticleSettings = Object.freeze({
@@ -19,6 +31,7 @@ export const DEFAULT_SETTINGS: ArticleSettings = Object.freeze({
   nameVariants: Object.freeze({ severity: 'hint' as const }),
   files: Object.freeze([]) as readonly string[],
   maxFileSize: 10_000_000,
+  annotation: Object.freeze({ author: '', labels: Object.freeze([]) as readonly string[] }),
 });
 
 const SEVERITIES: readonly DiagnosticSeverityName[] = ['error', 'warning', 'information', 'hint', 'off'];
@@ -34,7 +47,10 @@ export function parseSettings(raw: unknown): ArticleSettings {
   const variantSeverity = SEVERITIES.includes(variants.severity as DiagnosticSeverityName) ? (variants.severity as DiagnosticSeverityName) : DEFAULT_SETTINGS.nameVariants.severity;
   const files = Array.isArray(value.files) ? value.files.filter((f): f is string => typeof f === 'string') : DEFAULT_SETTINGS.files;
   const maxFileSize = typeof value.maxFileSize === 'number' && value.maxFileSize > 0 ? value.maxFileSize : DEFAULT_SETTINGS.maxFileSize;
-  return { duplicateParagraphs: { severity }, nameVariants: { severity: variantSeverity }, files, maxFileSize };
+  const annotation = (value.annotation ?? {}) as Record<string, unknown>;
+  const author = typeof annotation.author === 'string' ? annotation.author.trim() : DEFAULT_SETTINGS.annotation.author;
+  const labels = parseUserLabels(annotation.labels).labels;
+  return { duplicateParagraphs: { severity }, nameVariants: { severity: variantSeverity }, files, maxFileSize, annotation: { author, labels } };
 }
 
 /**

@@ -1,6 +1,7 @@
-import type { Position, Range } from 'vscode-languageserver';
+import type { Position, Range, TextDocumentContentChangeEvent } from 'vscode-languageserver';
 import { eachLineBreak } from '../core/lineBreaks';
 import { lowerBound } from '../core/search';
+import { commonPrefixLength, commonSuffixLength } from '../core/textDiff';
 import type { OffsetRange } from '../core/types';
 
 /**
@@ -64,4 +65,34 @@ export class PositionMapper {
     if (end > this.lineStarts[line] && this.text.charCodeAt(end - 1) === 13) end--;
     return end;
   }
+}
+
+/** One content change as offsets into the text before it: `[start, end)` replaced by `text`. */
+export interface OffsetEdit extends OffsetRange {
+  readonly text: string;
+}
+
+/**
+ * LSP content changes, applied in order as `didChange` applies them, as offset edits: each one against
+ * the text the previous one left (multi-cursor typing sends several). A change without a range replaces
+ * the whole text and becomes the edit of the part that differs. `positions` is the line table of `text`
+ * when the caller has it. Returns the edits and the text after them.
+ */
+export function offsetEditsOf(text: string, changes: readonly TextDocumentContentChangeEvent[], positions?: PositionMapper): { edits: OffsetEdit[]; text: string } {
+  let current = text;
+  const edits: OffsetEdit[] = [];
+  changes.forEach((change, i) => {
+    let edit: OffsetEdit;
+    if ('range' in change && change.range) {
+      const mapper = i === 0 && positions ? positions : new PositionMapper(current);
+      edit = { ...mapper.offsetsOf(change.range), text: change.text };
+    } else {
+      const prefix = commonPrefixLength(current, change.text);
+      const suffix = commonSuffixLength(current, change.text, Math.min(current.length, change.text.length) - prefix);
+      edit = { start: prefix, end: current.length - suffix, text: change.text.slice(prefix, change.text.length - suffix) };
+    }
+    current = current.slice(0, edit.start) + edit.text + current.slice(edit.end);
+    edits.push(edit);
+  });
+  return { edits, text: current };
 }

@@ -2,15 +2,42 @@ import { SemanticTokensBuilder, type SemanticTokens, type SemanticTokensDelta, t
 import type { EntityMention, EntityType } from '../core/types';
 import type { PositionMapper } from './positions';
 
-/** Token types, in legend order. Declared in package.json with super types so every theme colours them. */
-export const ENTITY_TOKEN_TYPES: readonly EntityType[] = ['person', 'organization', 'location', 'date', 'number'];
+/**
+ * Token types, in legend order. Declared in package.json with super types so every theme colours them.
+ * `misc` and `label` (a user label such as `claim`: entity type `custom`) come last, so the first five
+ * keep their indices.
+ */
+export const ENTITY_TOKEN_TYPES: readonly string[] = ['person', 'organization', 'location', 'date', 'number', 'misc', 'label'];
+
+/**
+ * Token modifiers: `suggested` on an entity the machine found and nobody reviewed yet, `confirmed` on one
+ * a person labelled or accepted, so a reviewer sees what is left to check (dates and figures get neither:
+ * they are not reviewed).
+ */
+export const ENTITY_TOKEN_MODIFIERS: readonly string[] = ['suggested', 'confirmed'];
 
 export const SEMANTIC_TOKENS_LEGEND: SemanticTokensLegend = {
   tokenTypes: [...ENTITY_TOKEN_TYPES],
-  tokenModifiers: [],
+  tokenModifiers: [...ENTITY_TOKEN_MODIFIERS],
 };
 
-const TYPE_INDEX = new Map<EntityType, number>(ENTITY_TOKEN_TYPES.map((type, index) => [type, index]));
+const TYPE_INDEX = new Map<EntityType, number>([
+  ['person', 0],
+  ['organization', 1],
+  ['location', 2],
+  ['date', 3],
+  ['number', 4],
+  ['misc', 5],
+  ['custom', 6],
+]);
+const SUGGESTED = 1 << 0;
+const CONFIRMED = 1 << 1;
+
+/** The modifier bits of a mention: reviewed entities are `confirmed`, the others `suggested`. */
+function modifiersOf(mention: EntityMention): number {
+  if (mention.confirmed) return CONFIRMED;
+  return mention.type === 'date' || mention.type === 'number' ? 0 : SUGGESTED;
+}
 
 /**
  * Encodes entity mentions as semantic tokens. Mentions arrive sorted and non-overlapping; one that
@@ -22,16 +49,17 @@ export function buildSemanticTokens(mentions: readonly EntityMention[], position
   for (const mention of mentions) {
     const type = TYPE_INDEX.get(mention.type);
     if (type === undefined) continue;
+    const modifiers = modifiersOf(mention);
     const start = positions.positionAt(mention.start);
     const end = positions.positionAt(mention.end);
     if (start.line === end.line) {
-      if (end.character > start.character) builder.push(start.line, start.character, end.character - start.character, type, 0);
+      if (end.character > start.character) builder.push(start.line, start.character, end.character - start.character, type, modifiers);
       continue;
     }
     for (let line = start.line; line <= end.line; line++) {
       const from = line === start.line ? start.character : 0;
       const to = line === end.line ? end.character : positions.lineLength(line);
-      if (to > from) builder.push(line, from, to - from, type, 0);
+      if (to > from) builder.push(line, from, to - from, type, modifiers);
     }
   }
   // Without the builder's time-based result id: ids come from SemanticTokensResults for full results,

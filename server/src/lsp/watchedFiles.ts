@@ -3,6 +3,7 @@ import * as path from 'path';
 import { FileChangeType, type FileEvent, type FileSystemWatcher } from 'vscode-languageserver';
 import { URI } from 'vscode-uri';
 import { IGNORED_FOLDERS, isArticlePath } from '../core/articleFiles';
+import type { AnnotationInput } from '../core/annotationInput';
 import type { ArticleService } from '../core/languageService';
 import { maxFileBytes, type ArticleSettings } from '../core/settings';
 
@@ -35,6 +36,8 @@ export interface WatchedFilesHost {
   settingsFor(uri: string): Promise<ArticleSettings>;
   /** Open documents are indexed from their editor text, not from disk. */
   isOpen(uri: string): boolean;
+  /** People's annotations of a closed article (its store file), indexed with it. */
+  annotationInput?(file: string, text: string): Promise<AnnotationInput | undefined>;
 }
 
 /**
@@ -124,8 +127,9 @@ export class WatchedArticles {
       if (this.generations.get(uri) === generation && !this.host.isOpen(uri)) this.host.service.removeArticle(uri);
       return;
     }
+    const input = await this.host.annotationInput?.(parsed.fsPath, text);
     if (this.generations.get(uri) !== generation || this.host.isOpen(uri)) return;
-    this.host.service.indexArticle(uri, text, settings);
+    this.host.service.indexArticle(uri, text, settings, input);
   }
 
   /** The workspace folder that holds a file, or undefined outside every folder. */

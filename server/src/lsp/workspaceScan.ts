@@ -5,6 +5,7 @@ import * as path from 'path';
 import { Worker } from 'worker_threads';
 import { URI } from 'vscode-uri';
 import { IGNORED_FOLDERS } from '../core/articleFiles';
+import type { AnnotationInput } from '../core/annotationInput';
 import type { ArticleService } from '../core/languageService';
 import { maxFileBytes, type ArticleSettings } from '../core/settings';
 import type { ArticleSummary } from '../core/workspaceIndex';
@@ -36,6 +37,8 @@ export interface ScanOptions {
   /** `dist/indexWorker.js`; when absent or missing the scan runs on the calling thread. */
   readonly workerScript?: string;
   readonly workers?: number;
+  /** People's annotations of an article (its store file), for the scan on this thread (workers read them themselves). */
+  readonly annotationInput?: (file: string, text: string) => Promise<AnnotationInput | undefined>;
 }
 
 /**
@@ -74,7 +77,10 @@ export async function scanWorkspace(
     if (!isOpen(uri)) {
       try {
         const stat = await fs.stat(file);
-        if (stat.size <= maxFileBytes(settings)) service.indexArticle(uri, await fs.readFile(file, 'utf8'), settings);
+        if (stat.size <= maxFileBytes(settings)) {
+          const text = await fs.readFile(file, 'utf8');
+          service.indexArticle(uri, text, settings, await options.annotationInput?.(file, text));
+        }
       } catch {
         // Deleted or unreadable between listing and reading: nothing to index.
       }

@@ -57,6 +57,18 @@ describe('annotations: brat standoff', () => {
     assert.ok(speaker.kind === 'speaker' && speaker.speaker?.spans[0].exact === 'Lavrov' && speaker.brat === undefined);
   });
 
+  it('reads a note or a reference on a span of its own back without a label on it (regression: a "Note" label appeared)', () => {
+    const text = 'Talks resumed on Monday in Geneva.';
+    const annotations: Annotation[] = [
+      annotationAt(text, [[17, 23]], { kind: 'note', text: 'Which Monday?', resolved: false, replies: [] }, 'n1'),
+      annotationAt(text, [[27, 33]], { kind: 'identity', canonicalName: 'Geneva', externalId: 'Q71' }, 'i1'),
+    ];
+    const { text: ann } = exportBrat({ path: 'a.txt', text, annotations: { reviewState: 'unreviewed', annotations } });
+    assert.match(ann, /^T1\tNote 17 23\tMonday$/m);
+    const back = importBrat(ann, text, context());
+    assert.deepStrictEqual(back.annotations.map((a) => [a.body.kind, a.target[0].exact]), [['note', 'Monday'], ['identity', 'Geneva']]);
+  });
+
   it('counts offsets in code points, as brat (Python) does, around emoji', () => {
     const text = '🇺🇸 Kerry and 😀 Lavrov';
     const annotations = [labelOn(text, 'Kerry'), labelOn(text, 'Lavrov')];

@@ -20,6 +20,10 @@ import { parseBratStandoff, writeBratStandoff, type BratEvent, type BratNormaliz
 const CONTENT = 'Content';
 const SOURCE = 'Source';
 const CUE = 'Cue';
+/** Types of the spans written for a note or a reference on a place that has no other span. */
+const NOTE_ANCHOR = 'Note';
+const MENTION_ANCHOR = 'Mention';
+const ANCHOR_TYPES = new Set([NOTE_ANCHOR, MENTION_ANCHOR]);
 /** The role types of an attribution event; an event with one of them, or of a type `Attribution…`, is one. */
 const ATTRIBUTION_ROLES = new Set([CONTENT, SOURCE, CUE]);
 
@@ -76,7 +80,10 @@ export function importBrat(ann: string, text: string, context: ImportContext): B
       for (const a of event.arguments) used.add(a.id);
     }
   }
+  // A span written only to carry a note or a reference (type `Note` / `Mention`, see exportBrat) is no label.
+  const anchorsOnly = new Set([...document.notes, ...document.normalizations].map((n) => n.target));
   for (const t of document.textBounds) {
+    if (ANCHOR_TYPES.has(t.type) && anchorsOnly.has(t.id)) continue;
     if (!used.has(t.id) && spansById.has(t.id)) annotations.push(make(spansById.get(t.id)!, { kind: 'label', label: labelOfExternalName(t.type) }));
   }
   const eventSpans = new Map(document.events.filter((e) => spansById.has(e.trigger)).map((e) => [e.id, contentOrTrigger(e, spansById)]));
@@ -187,10 +194,10 @@ export function exportBrat(article: ArticleForExport): ExportOutput {
     const body = a.body;
     if (body.kind === 'note') {
       const thread = [body.text, ...body.replies.map((r) => (r.creator ? `${r.creator}: ${r.text}` : r.text))].join(' | ');
-      notes.push({ id: `#${notes.length + 1}`, type: 'AnnotatorNotes', target: bounds.anyOn(a.target, 'Note'), text: thread });
+      notes.push({ id: `#${notes.length + 1}`, type: 'AnnotatorNotes', target: bounds.anyOn(a.target, NOTE_ANCHOR), text: thread });
     } else if (body.kind === 'identity' && body.externalId !== undefined) {
       const reference = /^Q\d+$/.test(body.externalId) ? `Wikidata:${body.externalId}` : body.externalId;
-      normalizations.push({ id: `N${normalizations.length + 1}`, type: 'Reference', target: bounds.anyOn(a.target, 'Mention'), reference, text: body.canonicalName });
+      normalizations.push({ id: `N${normalizations.length + 1}`, type: 'Reference', target: bounds.anyOn(a.target, MENTION_ANCHOR), reference, text: body.canonicalName });
     } else if (body.kind === 'identity') {
       leftOut.push('identity without an external id');
     } else if (body.kind === 'reject') {

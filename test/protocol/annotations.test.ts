@@ -1,0 +1,291 @@
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { ResponseError, type CodeAction, type Diagnostic, type DocumentSymbol, type Hover, type MarkupContent, type Range, type SemanticTokens } from 'vscode-languageserver-protocol';
+import { URI } from 'vscode-uri';
+import { SEMANTIC_TOKENS_LEGEND } from '../../server/src/lsp/semanticTokens';
+import type { AnnotationListItem } from '../../server/src/protocol';
+import { LspTestClient } from '../helpers/lspClient';
+import { readSeed, SEEDS } from '../helpers/seeds';
+
+/**
+ * The annotation layer over the protocol, against `dist/server.js --stdio` with a real workspace folder
+ * on disk: `workspace/executeCommand` adds, lists, removes, exports and imports annotations; tokens,
+ * hover and the outline follow; typing shifts annotations; a file changed on disk while closed is
+ * re-anchored on opening; a corrupted store file is reported and left untouched; offsets of the W3C
+ * store and brat count code points while LSP counts UTF-16 units.
+ */
+
+const ADD = 'articleLens.annotation.add';
+const LIST = 'articleLens.annotation.list';
+const REMOVE = 'articleLens.annotation.remove';
+const EXPORT = 'articleLens.annotation.export';
+const IMPORT = 'articleLens.annotation.import';
+
+interface Token {
+  line: number;
+  character: number;
+  length: number;
+  type: string;
+  modifiers: string[];
+}
+
+/** Decodes relative semantic tokens with their modifiers. */
+function decode(data: readonly number[]): Token[] {
+  const tokens: Token[] = [];
+  let line = 0;
+  let character = 0;
+  for (let i = 0; i < data.length; i += 5) {
+    line += data[i];
+    character = data[i] === 0 ? character + data[i + 1] : data[i + 1];
+    const modifiers = SEMANTIC_TOKENS_LEGEND.tokenModifiers.filter((_, bit) => data[i + 4] & (1 << bit));
+    tokens.push({ line, character, length: data[i + 2], type: SEMANTIC_TOKENS_LEGEND.tokenTypes[data[i + 3]], modifiers });
+  }
+  return tokens;
+}
+
+/** The range of the `nth` occurrence of `word` in `text`. */
+function rangeOf(text: string, word: string, nth = 0): Range {
+  let at = -1;
+  for (let i = 0; i <= nth; i++) at = text.indexOf(word, at + 1);
+  assert.ok(at >= 0, `${word} #${nth} is in the text`);
+  const before = text.slice(0, at).split('\n');
+  const line = before.length - 1;
+  const character = before[line].length;
+  return { start: { line, character }, end: { line, character: character + word.length } };
+}
+
+async function errorOf(request: Promise<unknown>): Promise<ResponseError<unknown>> {
+  try {
+    await request;
+  } catch (error) {
+    if (error instanceof ResponseError) return error;
+    throw error;
+  }
+  throw new Error('expected an error');
+}
+
+describe('annotations over the protocol', function () {
+  let client: LspTestClient;
+  let folder: string;
+  const seed = readSeed(SEEDS.lavrovKerry);
+  const article = (name: string) => path.join(folder, 'news', name);
+  const storeFile = (name: string) => path.join(folder, '.article-lens', 'annotations', 'news', `${name}.json`);
+  const uriOf = (name: string) => URI.file(article(name)).toString();
+  const run = <R>(command: string, argument: unknown) => client.request<R>('workspace/executeCommand', { command, arguments: [argument] });
+  const tokens = async (uri: string) => decode((await client.request<SemanticTokens>('textDocument/semanticTokens/full', { textDocument: { uri } })).data);
+
+  before(async function () {
+    folder = fs.mkdtempSync(path.join(os.tmpdir(), 'article-lens-annotations-'));
+    fs.mkdirSync(path.join(folder, 'news'));
+    client = new LspTestClient();
+    client.configuration = { annotation: { author: 'Test Reviewer', labels: ['claim'] } };
+    await client.initialize(folder, true);
+  });
+
+  after(async () => {
+    await client.shutdown();
+    fs.rmSync(folder, { recursive: true, force: true });
+  });
+
+  it('announces the five commands', async () => {
+    // The client was initialised in `before`; a second look at the capabilities through a fresh server.
+    const other = new LspTestClient();
+    try {
+      const result = await other.request<{ capabilities: { executeCommandProvider: { commands: string[] } } }>('initialize', { processId: null, rootUri: null, capabilities: {} });
+      for (const command of [ADD, LIST, REMOVE, EXPORT, IMPORT]) assert.ok(result.capabilities.executeCommandProvider.commands.includes(command), command);
+    } finally {
+      await other.shutdown();
+    }
+  });
+
+  it('labels a word through executeCommand: the token, the hover and the store file follow', async () => {
+    fs.writeFileSync(article('label.txt'), seed);
+    const uri = client.open(article('label.txt'), seed);
+    // “counterpart” is no entity for the machine: labelled a person, it is coloured and gets a card.
+    const range = rangeOf(seed, 'counterpart');
+    assert.ok(!(await tokens(uri)).some((t) => t.line === range.start.line && t.character === range.start.character), 'not a token before');
+    assert.strictEqual(await client.request<Hover | null>('textDocument/hover', { textDocument: { uri }, position: range.start }), null);
+    const { id } = await run<{ id: string }>(ADD, { uri, range, label: 'person' });
+    assert.match(id, /^urn:uuid:/);
+    const token = (await tokens(uri)).find((t) => t.line === range.start.line && t.character === range.start.character);
+    assert.deepStrictEqual(token, { ...range.start, length: 'counterpart'.length, type: 'person', modifiers: ['confirmed'] });
+    const machine = (await tokens(uri)).find((t) => t.type === 'person' && t.modifiers.includes('suggested'));
+    assert.ok(machine, 'machine entities are marked suggested');
+    const hover = await client.request<Hover | null>('textDocument/hover', { textDocument: { uri }, position: range.start });
+    assert.ok(hover && (hover.contents as MarkupContent).value.includes('counterpart'), 'the labelled word has an actor card');
+    const stored = JSON.parse(fs.readFileSync(storeFile('label.txt'), 'utf8'));
+    assert.strictEqual(stored.type, 'AnnotationCollection');
+    const item = stored.first.items[0];
+    assert.strictEqual(item.id, id);
+    assert.strictEqual(item.creator.name ?? item.creator, 'Test Reviewer');
+    const list = await run<AnnotationListItem[]>(LIST, { uri });
+    assert.deepStrictEqual(list.map((a) => [a.id, a.text, a.label, a.status, a.range]), [[id, 'counterpart', 'person', 'anchored', range]]);
+  });
+
+  it('attributes a quote to another speaker: the outline follows', async () => {
+    fs.writeFileSync(article('outline.txt'), seed);
+    const uri = client.open(article('outline.txt'), seed);
+    const before = await client.request<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri } });
+    const lavrovBefore = before.find((s) => /Lavrov/.test(s.name))!;
+    assert.ok(lavrovBefore.children!.some((c) => c.name.startsWith('“The use of force')));
+    const quote = rangeOf(seed, 'The use of force');
+    await run(ADD, { uri, range: { start: quote.start, end: quote.start }, speaker: { uri, range: rangeOf(seed, 'John Kerry') } });
+    const after = await client.request<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri } });
+    const kerry = after.find((s) => /Kerry/.test(s.name))!;
+    assert.ok(kerry.children!.some((c) => c.name.startsWith('“The use of force')), `the quote is Kerry’s now (${after.map((s) => s.name).join(', ')})`);
+    assert.ok(!after.find((s) => /Lavrov/.test(s.name))?.children?.some((c) => c.name.startsWith('“The use of force')));
+  });
+
+  it('shifts annotations through typing, orphans a deleted one with a diagnostic, and brings it back on undo', async () => {
+    fs.writeFileSync(article('typing.txt'), seed);
+    const uri = client.open(article('typing.txt'), seed);
+    const range = rangeOf(seed, 'John Kerry');
+    const { id } = await run<{ id: string }>(ADD, { uri, range, label: 'organization' });
+    client.change(uri, [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: 'BREAKING: 🎉\n' }]);
+    const [moved] = await run<AnnotationListItem[]>(LIST, { uri });
+    assert.deepStrictEqual(moved.range, { start: { line: range.start.line + 1, character: range.start.character }, end: { line: range.end.line + 1, character: range.end.character } });
+    assert.strictEqual(moved.text, 'John Kerry');
+    // Typing inside the span keeps the label on the edited name.
+    client.change(uri, [{ range: { start: moved.range.start, end: { line: moved.range.start.line, character: moved.range.start.character + 4 } }, text: 'Johnny' }]);
+    assert.strictEqual((await run<AnnotationListItem[]>(LIST, { uri }))[0].text, 'Johnny Kerry');
+    // Deleting the whole name orphans it: kept, listed, and shown with its quote.
+    const deleted = { start: moved.range.start, end: { line: moved.range.start.line, character: moved.range.start.character + 'Johnny Kerry'.length } };
+    client.change(uri, [{ range: deleted, text: '' }]);
+    const [orphan] = await run<AnnotationListItem[]>(LIST, { uri });
+    assert.deepStrictEqual([orphan.id, orphan.status, orphan.text], [id, 'orphaned', 'Johnny Kerry']);
+    const diagnostics = await client.waitForDiagnostics(uri, (p) => p.diagnostics.some((d) => d.code === 'annotation-orphaned'));
+    const diagnostic = diagnostics.diagnostics.find((d) => d.code === 'annotation-orphaned')!;
+    assert.match(diagnostic.message as string, /Johnny Kerry/);
+    // Undo: the text comes back, and so does the annotation.
+    client.change(uri, [{ range: { start: deleted.start, end: deleted.start }, text: 'Johnny Kerry' }]);
+    const [back] = await run<AnnotationListItem[]>(LIST, { uri });
+    assert.deepStrictEqual([back.status, back.range], ['anchored', deleted]);
+  });
+
+  it('re-anchors after the article changed on disk while closed, and keeps what it cannot place as orphaned', async () => {
+    fs.writeFileSync(article('disk.txt'), seed);
+    let uri = client.open(article('disk.txt'), seed);
+    await run(ADD, { uri, range: rangeOf(seed, 'Sataffan de Mistura'), label: 'person' });
+    await run(ADD, { uri, range: rangeOf(seed, 'consultative meeting'), note: 'Which meeting?' });
+    client.close(uri);
+    const changed = 'A new first paragraph, written in another editor.\n\n' + seed.replace('consultative meeting', 'gathering');
+    fs.writeFileSync(article('disk.txt'), changed);
+    uri = client.open(article('disk.txt'), changed);
+    const list = await run<AnnotationListItem[]>(LIST, { uri });
+    const mistura = list.find((a) => a.label === 'person')!;
+    assert.deepStrictEqual([mistura.status, mistura.range], ['anchored', rangeOf(changed, 'Sataffan de Mistura')]);
+    const note = list.find((a) => a.note === 'Which meeting?')!;
+    assert.strictEqual(note.status, 'orphaned', 'the note’s words are gone: kept as orphaned');
+    const diagnostics = await client.waitForDiagnostics(uri, (p) => p.diagnostics.some((d) => d.code === 'annotation-orphaned'));
+    assert.ok(diagnostics.diagnostics.some((d: Diagnostic) => (d.message as string).includes('consultative meeting')));
+  });
+
+  it('reports a corrupted store file, never overwrites it, and keeps the other features working', async () => {
+    fs.writeFileSync(article('broken.txt'), seed);
+    fs.mkdirSync(path.dirname(storeFile('broken.txt')), { recursive: true });
+    const corrupted = '{ "type": "AnnotationCollection", "first": { "items": [ oops';
+    fs.writeFileSync(storeFile('broken.txt'), corrupted);
+    const uri = client.open(article('broken.txt'), seed);
+    const diagnostics = await client.waitForDiagnostics(uri, (p) => p.diagnostics.some((d) => d.code === 'annotation-store'));
+    assert.match(diagnostics.diagnostics.find((d) => d.code === 'annotation-store')!.message as string, /broken\.txt\.json.*not valid JSON/);
+    const error = await errorOf(run(ADD, { uri, range: rangeOf(seed, 'Lavrov'), label: 'person' }));
+    assert.match(error.message, /could not be read/);
+    assert.strictEqual(fs.readFileSync(storeFile('broken.txt'), 'utf8'), corrupted, 'the file is untouched');
+    assert.ok((await tokens(uri)).some((t) => t.type === 'person'), 'entities are still coloured');
+  });
+
+  it('answers bad arguments with a clear error and keeps serving', async () => {
+    fs.writeFileSync(article('bad.txt'), seed);
+    const uri = client.open(article('bad.txt'), seed);
+    const range = rangeOf(seed, 'Lavrov');
+    const cases: Array<[unknown, RegExp]> = [
+      [undefined, /takes one argument/],
+      [{ uri, range }, /exactly one of/],
+      [{ uri, range, label: 'two words' }, /not a label/],
+      [{ uri, range: { start: 1 }, label: 'person' }, /LSP range/],
+      [{ uri: 'file:///nowhere.txt', range, label: 'person' }, /not open/],
+      [{ uri, range, reject: 'sometimes' }, /"reject" must be/],
+    ];
+    for (const [argument, message] of cases) {
+      const error = await errorOf(client.request('workspace/executeCommand', { command: ADD, arguments: argument === undefined ? [] : [argument] }));
+      assert.strictEqual(error.code, -32602);
+      assert.match(error.message, message);
+    }
+    assert.match((await errorOf(run(REMOVE, { uri, id: 'urn:uuid:none' }))).message, /no annotation/);
+    assert.match((await errorOf(run(EXPORT, { uris: [uri], format: 'pdf' }))).message, /"format" must be one of/);
+    assert.deepStrictEqual(await run(LIST, { uri }), []);
+  });
+
+  it('rejects a machine entity here, then everywhere, and removes an annotation', async () => {
+    fs.writeFileSync(article('reject.txt'), seed);
+    const uri = client.open(article('reject.txt'), seed);
+    const first = rangeOf(seed, 'Lavrov');
+    const isLavrov = (t: Token) => seed.split('\n')[t.line].slice(t.character, t.character + t.length).endsWith('Lavrov');
+    const count = async () => (await tokens(uri)).filter(isLavrov).length;
+    const all = await count();
+    assert.ok(all >= 3);
+    const { id } = await run<{ id: string }>(ADD, { uri, range: { start: rangeOf(seed, 'Lavrov', 1).start, end: rangeOf(seed, 'Lavrov', 1).start }, reject: true });
+    assert.strictEqual(await count(), all - 1);
+    await run(ADD, { uri, range: { start: first.start, end: first.start }, reject: 'everywhere' });
+    assert.ok((await count()) < all - 1, 'every “Sergei Lavrov” is gone');
+    await run(REMOVE, { uri, id });
+    assert.ok(!(await run<AnnotationListItem[]>(LIST, { uri })).some((a) => a.id === id));
+  });
+
+  it('offers the annotation actions on a selection and on a machine entity', async () => {
+    fs.writeFileSync(article('actions.txt'), seed);
+    const uri = client.open(article('actions.txt'), seed);
+    const actionsAt = (range: Range) => client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range, context: { diagnostics: [] } });
+    const selection = await actionsAt(rangeOf(seed, 'bloody tail'));
+    const titles = selection.map((a) => a.title);
+    for (const label of ['Person', 'Organization', 'Location', 'Misc', 'claim']) assert.ok(titles.includes(`Label ‘bloody tail’ as ${label}`), `${label} in ${titles.join(' | ')}`);
+    assert.ok(selection.every((a) => a.kind === 'refactor.annotate' && a.command?.command === ADD));
+    const lavrov = rangeOf(seed, 'Lavrov', 1);
+    const onEntity = (await actionsAt({ start: lavrov.start, end: lavrov.start })).map((a) => a.title);
+    assert.ok(onEntity.includes('Accept ‘Lavrov’ as Person'), onEntity.join(' | '));
+    assert.ok(onEntity.includes('Not an entity: ‘Lavrov’'), onEntity.join(' | '));
+    assert.ok(onEntity.includes('Not an entity anywhere in this article: ‘Lavrov’'));
+    // An action runs as it is offered.
+    const accept = (await actionsAt({ start: lavrov.start, end: lavrov.start })).find((a) => a.title.startsWith('Accept'))!;
+    await client.request('workspace/executeCommand', accept.command);
+    const token = (await tokens(uri)).find((t) => t.line === lavrov.start.line && t.character === lavrov.start.character)!;
+    assert.deepStrictEqual(token.modifiers, ['confirmed']);
+  });
+
+  it('exports to brat and imports it back into a fresh copy: the same annotations, offsets in code points', async () => {
+    const text = '🎉🎉 Party time in 𝔊eneva.\nSergei Lavrov met John Kerry in Geneva on Monday.\n';
+    fs.writeFileSync(article('emoji.txt'), text);
+    const uri = client.open(article('emoji.txt'), text);
+    await run(ADD, { uri, range: rangeOf(text, 'John Kerry'), label: 'person' });
+    await run(ADD, { uri, range: rangeOf(text, 'Geneva', 0), label: 'location' });
+    await run(ADD, { uri, range: rangeOf(text, 'Monday'), note: 'Which Monday?' });
+    // The W3C store counts code points: the two emoji are one character each there, two UTF-16 units here.
+    const stored = JSON.parse(fs.readFileSync(storeFile('emoji.txt'), 'utf8'));
+    const kerry = stored.first.items.find((i: { body: { value?: string } }) => JSON.stringify(i).includes('John Kerry'));
+    const position = kerry.target.selector.find((s: { type: string }) => s.type === 'TextPositionSelector');
+    assert.strictEqual(position.start, [...text.slice(0, text.indexOf('John Kerry'))].length);
+    const [brat] = await run<Array<{ uri: string; text: string }>>(EXPORT, { uris: [uri], format: 'brat' });
+    assert.strictEqual(brat.uri, uri);
+    const kerryLine = brat.text.split('\n').find((l) => l.endsWith('\tJohn Kerry'))!;
+    const codePointStart = [...text.slice(0, text.indexOf('John Kerry'))].length;
+    assert.match(kerryLine, new RegExp(`^T\\d+\\tPerson ${codePointStart} ${codePointStart + 10}\\tJohn Kerry$`));
+    assert.ok(brat.text.includes('AnnotatorNotes') && brat.text.includes('Which Monday?'));
+    // Into a fresh copy: the same places and bodies come back; a second import adds nothing.
+    fs.writeFileSync(article('emoji-copy.txt'), text);
+    const copy = client.open(article('emoji-copy.txt'), text);
+    assert.deepStrictEqual(await run(IMPORT, { uri: copy, format: 'brat', text: brat.text }), { imported: 3, problems: [] });
+    assert.deepStrictEqual((await run(IMPORT, { uri: copy, format: 'brat', text: brat.text }) as { imported: number }).imported, 0);
+    const shape = (items: AnnotationListItem[]) => items.map((a) => [a.range, a.text, a.label, a.note]);
+    assert.deepStrictEqual(shape(await run<AnnotationListItem[]>(LIST, { uri: copy })), shape(await run<AnnotationListItem[]>(LIST, { uri })));
+    // The other formats, and a folder written with `out`.
+    const out = path.join(folder, 'export');
+    const [conll] = await run<Array<{ text: string }>>(EXPORT, { uris: [uri], format: 'conll', out });
+    assert.match(conll.text, /^-DOCSTART-/);
+    assert.match(conll.text, /John -X- -X- B-PER\nKerry -X- -X- I-PER/);
+    assert.ok(fs.existsSync(path.join(out, 'annotations.conll')));
+    const [doccano] = await run<Array<{ text: string }>>(EXPORT, { uris: [uri], format: 'doccano', includeSuggestions: true });
+    assert.ok(JSON.parse(doccano.text).label.some(([s, , l]: [number, number, string]) => l === 'PER' && s === codePointStart));
+  });
+});
