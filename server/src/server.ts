@@ -452,7 +452,8 @@ connection.onCodeAction((params, token) =>
     // (its name-variant diagnostics exist only then), never force a full analysis here.
     const variants = nameVariantActions(document.uri, document.version, service.getNameVariantsIfAnalysed(document) ?? [], requested, params.context.only, params.context.diagnostics, positions);
     const analysed = service.isAnalysed(document) ? service.analyze(document) : undefined;
-    const annotate = annotationActions({
+    // A file past the size limit or binary has no entities: nothing to annotate there either.
+    const annotate = service.getLimitedReason(document, documentSettings) ? [] : annotationActions({
       uri: document.uri,
       text: document.getText(),
       requested,

@@ -132,7 +132,8 @@ export function checkSemanticTokens(text: string, positions: PositionMapper, dat
     assert.ok(character >= previousEnd, `token ${i / 5} overlaps the one before on line ${line}`);
     assert.ok(line < positions.lineCount, `token ${i / 5}: line ${line} exists`);
     assert.ok(character + length <= positions.lineLength(line), `token ${i / 5} runs past the end of line ${line}`);
-    assert.ok(type >= 0 && type < typeCount && modifiers === 0, `token ${i / 5}: known type`);
+    // Modifiers: `suggested` (bit 0) or `confirmed` (bit 1), never both.
+    assert.ok(type >= 0 && type < typeCount && modifiers >= 0 && modifiers <= 2, `token ${i / 5}: known type and modifiers`);
     checkPosition(text, positions, { line, character }, `token ${i / 5} start`);
     checkPosition(text, positions, { line, character: character + length }, `token ${i / 5} end`);
     previousEnd = character + length;

@@ -129,7 +129,8 @@ describe('actor navigation over stdio, on the seed articles', function () {
     assert.strictEqual(hint.severity, 4, 'a hint by default');
     assert.strictEqual(lines[hint.range.start.line].slice(hint.range.start.character, hint.range.end.character), 'Steimeier');
     assert.strictEqual(lines[hint.relatedInformation![0].location.range.start.line].slice(hint.relatedInformation![0].location.range.start.character, hint.relatedInformation![0].location.range.end.character), 'Steinmeier');
-    const actions = await client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: hint.range, context: { diagnostics: [hint] } });
+    // The quick fixes (the annotation actions offered on every entity are another kind).
+    const actions = (await client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: hint.range, context: { diagnostics: [hint] } })).filter((a) => a.kind === 'quickfix');
     assert.deepStrictEqual(actions.map((a) => a.title), ["Use 'Steinmeier' throughout", "Use 'Steimeier' throughout"]);
     const editOf = (action: CodeAction) => (action.edit!.documentChanges![0] as TextDocumentEdit).edits as TextEdit[];
     assert.strictEqual(applyEdits(text, editOf(actions[0])), text.replace('Steimeier', 'Steinmeier'));
@@ -252,7 +253,9 @@ describe('workspace index kept up to date over stdio', function () {
     fs.writeFileSync(path.join(folder, 'extra', 'd.md'), 'Sergei Lavrov in an extra file.\n');
     await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: URI.file(draft).toString(), type: 1 }] });
     await eventually('Sergei Lavrov', ['e.md']);
-    assert.deepStrictEqual(client.registrations.filter((r) => r.method === 'workspace/didChangeWatchedFiles').map((r) => r.registerOptions), [{ watchers: [{ globPattern: '**/drafts/*.md' }] }]);
+    // Besides the annotation store's own watcher, registered once.
+    const articleWatchers = () => client.registrations.filter((r) => r.method === 'workspace/didChangeWatchedFiles' && !JSON.stringify(r.registerOptions).includes('.article-lens'));
+    assert.deepStrictEqual(articleWatchers().map((r) => r.registerOptions), [{ watchers: [{ globPattern: '**/drafts/*.md' }] }]);
 
     client.configuration = { files: ['**/extra/*.md'] };
     await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: {} });

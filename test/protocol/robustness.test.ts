@@ -178,10 +178,13 @@ describe('protocol robustness (dist/server.js --stdio)', function () {
   });
 
   it('answers unknown methods with MethodNotFound and ignores unknown notifications', async () => {
-    for (const method of ['articleLens/bogus', 'textDocument/doesNotExist', 'workspace/executeCommand']) {
+    for (const method of ['articleLens/bogus', 'textDocument/doesNotExist']) {
       const { error } = await outcome(client.request(method, { anything: true }));
       assert.strictEqual(error, LSP_METHOD_NOT_FOUND, `${method}: MethodNotFound`);
     }
+    // The server runs the annotation commands; any other command is a mistake in the parameters.
+    assert.strictEqual((await outcome(client.request('workspace/executeCommand', { command: 'articleLens.bogus', arguments: [] }))).error, LSP_INVALID_PARAMS);
+    assert.strictEqual((await outcome(client.request('workspace/executeCommand', { anything: true }))).error, LSP_INVALID_PARAMS);
     await client.connection.sendNotification('$/somethingOptional', {});
     await client.connection.sendNotification('articleLens/unknownNotification', { x: 1 });
     await stillServing();
