@@ -12,6 +12,7 @@ import { createArticleService, looksBinary, type ArticleService } from './core/l
 import { loadDefaultResources } from './diskData';
 import { PositionMapper } from './lsp/positions';
 import { runAgreeCommand } from './cli/agree';
+import { runExportCommand, runImportCommand } from './cli/annotationExchange';
 
 interface Options {
   json: boolean;
@@ -177,4 +178,7 @@ function main(): number {
   }
 }
 
-process.exitCode = main();
+/** `article-lens export …` and `article-lens import …`: annotation exchange formats, commands of their own (cli/annotationExchange.ts). */
+const exchange = { export: runExportCommand, import: runImportCommand }[process.argv[2] as 'export' | 'import'];
+if (exchange) void exchange(process.argv.slice(3), { out: (text) => process.stdout.write(text), err: (text) => process.stderr.write(text) }).then((code) => (process.exitCode = code));
+else process.exitCode = main();

@@ -1,0 +1,241 @@
+/**
+ * `article-lens export` and `article-lens import`: the annotation exchange formats without an editor.
+ * Articles and their store files are found as the server finds them (the nearest
+ * `.article-lens/annotations` above an article, `annotationStore/storeRoot.ts`); the conversions are the
+ * core's (`core/annotations/formats/`), and `--out` writes the same files as the editor's *Export
+ * Annotations…*. Bad input exits 2 with a one-line message.
+ */
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { URI } from 'vscode-uri';
+import { AnnotationFiles, newAnnotationId } from '../annotationStore/annotationFiles';
+import { writeExportFiles } from '../annotationStore/exportFiles';
+import { articlePathIn, storeRootOf } from '../annotationStore/storeRoot';
+import { exportArticle, EXPORT_FORMATS, importBrat, type ExportFormat } from '../core/annotations/formats';
+import { COMBINED_EXPORT_FILES, exportFiles, type ExportedArticle } from '../core/annotations/formats/exportFiles';
+import { mergeImported } from '../core/annotations/imports';
+import { EMPTY_ARTICLE_ANNOTATIONS } from '../core/annotations/model';
+import { IGNORED_FOLDERS } from '../core/articleFiles';
+import { createArticleService, type ArticleService } from '../core/languageService';
+import { DEFAULT_SETTINGS } from '../core/settings';
+import { loadDefaultResources } from '../diskData';
+import { readArticle, UnreadableArticle } from './readArticle';
+
+export const EXPORT_USAGE = `Usage: article-lens export --format brat|conll|doccano|w3c [--suggestions] [--out DIR] [files or folders…]
+  Writes the annotations of articles (default: the articles under the current folder) in an exchange format.
+  Annotations are read from the store (.article-lens/annotations/, the nearest above each article).
+  --format F      brat (.ann + .txt per article), conll (CoNLL-2003 IOB2), doccano (JSONL) or w3c (the store)
+  --suggestions   include the machine's entities the person left standing (the person's always win)
+  --out DIR       write files into DIR (needed for brat and w3c with more than one article); else print
+Exit codes: 0 ok, 2 bad input.`;
+
+export const IMPORT_USAGE = `Usage: article-lens import [--article FILE] [--root DIR] FILES.ann…
+  Adds the annotations of brat .ann files to the store of their articles (annotations it has already are
+  not added twice). The article of x.ann is x.txt or x.article beside it (PolNeAR's x_<annotator>.ann too,
+  and its text/ folder beside attributions/), or --article FILE.
+  --root DIR      the folder whose .article-lens/annotations/ receives them (default: the nearest one above
+                  the article, else the current folder when the article is inside it, else the article's folder)
+Exit codes: 0 ok, 2 bad input.`;
+
+/** Where a command writes. */
+export interface CommandOutput {
+  readonly out: (text: string) => void;
+  readonly err: (text: string) => void;
+}
+
+class UsageError extends Error {}
+
+const ARTICLE_FILE = /\.(txt|article)$/i;
+
+/** Runs `article-lens export` on its arguments (those after `export`); returns the exit code. */
+export async function runExportCommand(args: readonly string[], output: CommandOutput): Promise<number> {
+  return guard('export', output, async () => {
+    let format: ExportFormat | undefined;
+    let suggestions = false;
+    let out: string | undefined;
+    const paths: string[] = [];
+    for (let i = 0; i < args.length; i++) {
+      const arg = args[i];
+      if (arg === '--format' || arg.startsWith('--format=')) format = checkFormat(arg === '--format' ? args[++i] : arg.slice('--format='.length));
+      else if (arg === '--suggestions') suggestions = true;
+      else if (arg === '--out' || arg.startsWith('--out=')) out = valueOf(arg === '--out' ? args[++i] : arg.slice('--out='.length), '--out needs a folder');
+      else if (arg === '--help' || arg === '-h') {
+        output.out(`${EXPORT_USAGE}\n`);
+        return 0;
+      } else if (arg.startsWith('-')) throw new UsageError(`unknown option ${arg} (usage: article-lens export --format brat|conll|doccano|w3c [--suggestions] [--out DIR] [paths])`);
+      else paths.push(arg);
+    }
+    if (!format) throw new UsageError(`--format is needed: one of ${EXPORT_FORMATS.join(', ')}`);
+    const files = collectArticles(paths.length > 0 ? paths : ['.']);
+    if (out === undefined && COMBINED_EXPORT_FILES[format] === undefined && files.length > 1) throw new UsageError(`${format} writes a file per article: give --out DIR for ${files.length} articles`);
+    let service: ArticleService | undefined;
+    const exported: ExportedArticle[] = [];
+    for (const file of files) {
+      const text = readArticle(file);
+      const { path: articlePath, annotations } = await storedAnnotations(file, text);
+      let machine;
+      if (suggestions) {
+        service ??= createArticleService(loadDefaultResources());
+        machine = service
+          .analyzeText(URI.file(path.resolve(file)).toString(), text, DEFAULT_SETTINGS)
+          .recognized.filter((e) => e.type === 'person' || e.type === 'organization' || e.type === 'location' || e.type === 'misc')
+          .map((e) => ({ start: e.start, end: e.end, label: e.type }));
+      }
+      const result = exportArticle(format, { path: articlePath, text, annotations, ...(machine ? { suggestions: machine } : {}) });
+      for (const line of result.leftOut) output.err(`article-lens export: note: ${file}: not in ${format}: ${line}\n`);
+      exported.push({ path: articlePath, text, output: result.text });
+    }
+    if (out === undefined) {
+      output.out(exported.map((a) => a.output).join(''));
+      return 0;
+    }
+    const written = await writeExportFiles(out, exportFiles(format, exported));
+    output.err(`article-lens export: ${exported.length} article${exported.length === 1 ? '' : 's'}, ${written.length} file${written.length === 1 ? '' : 's'} written to ${out}\n`);
+    return 0;
+  });
+}
+
+/** Runs `article-lens import` on its arguments (those after `import`); returns the exit code. */
+export async function runImportCommand(args: readonly string[], output: CommandOutput): Promise<number> {
+  return guard('import', output, async () => {
+    let article: string | undefined;
+    let root: string | undefined;
+    const files: string[] = [];
+    for (let i = 0; i < args.length; i++) {
+      const arg = args[i];
+      if (arg === '--article' || arg.startsWith('--article=')) article = valueOf(arg === '--article' ? args[++i] : arg.slice('--article='.length), '--article needs a file');
+      else if (arg === '--root' || arg.startsWith('--root=')) root = valueOf(arg === '--root' ? args[++i] : arg.slice('--root='.length), '--root needs a folder');
+      else if (arg === '--help' || arg === '-h') {
+        output.out(`${IMPORT_USAGE}\n`);
+        return 0;
+      } else if (arg.startsWith('-')) throw new UsageError(`unknown option ${arg} (usage: article-lens import [--article FILE] [--root DIR] FILES.ann…)`);
+      else files.push(arg);
+    }
+    if (files.length === 0) throw new UsageError('give the brat .ann files to import (usage: article-lens import [--article FILE] [--root DIR] FILES.ann…)');
+    if (article !== undefined && files.length > 1) throw new UsageError('--article names the article of one .ann file; give one file with it');
+    if (root !== undefined && !isFolder(root)) throw new UsageError(`${root}: no such folder`);
+    const creator = osUserName();
+    const now = new Date().toISOString();
+    for (const file of files) {
+      if (!file.endsWith('.ann')) throw new UsageError(`${file}: not a brat .ann file`);
+      const ann = readArticle(file);
+      const articleFile = article ?? articleOfBratFile(file);
+      if (!articleFile) throw new UsageError(`${file}: no article beside it (${path.basename(file, '.ann')}.txt or .article, or give --article FILE)`);
+      const text = readArticle(articleFile);
+      const storeRoot = root ?? storeRootOf(articleFile) ?? (articlePathIn(process.cwd(), articleFile) !== undefined ? process.cwd() : path.dirname(path.resolve(articleFile)));
+      const articlePath = articlePathIn(storeRoot, articleFile);
+      if (articlePath === undefined) throw new UsageError(`${articleFile} is not inside ${storeRoot} (the folder given with --root)`);
+      const store = new AnnotationFiles(storeRoot);
+      const loaded = await store.load(articlePath, text);
+      if (loaded.kind === 'invalid') throw new UsageError(`${loaded.file} could not be read (${loaded.message}); it is left as it is`);
+      const current = loaded.kind === 'loaded' ? loaded.annotations : EMPTY_ARTICLE_ANNOTATIONS;
+      const { annotations, problems } = importBrat(ann, text, { newId: newAnnotationId, now, ...(creator ? { creator } : {}) });
+      const merged = mergeImported(current, annotations);
+      const saved = await store.save(articlePath, text, merged.article);
+      if (!saved.ok) throw new UsageError(saved.message);
+      for (const problem of problems) output.err(`article-lens import: warning: ${file}: ${problem}\n`);
+      output.out(`${file}: ${merged.added} annotation${merged.added === 1 ? '' : 's'} imported into ${store.fileOf(articlePath)}${annotations.length > merged.added ? ` (${annotations.length - merged.added} already there)` : ''}\n`);
+    }
+    return 0;
+  });
+}
+
+async function guard(command: string, output: CommandOutput, run: () => Promise<number>): Promise<number> {
+  try {
+    return await run();
+  } catch (error) {
+    const known = error instanceof UsageError || error instanceof UnreadableArticle;
+    output.err(`article-lens ${command}: ${known ? '' : 'internal error: '}${error instanceof Error ? error.message : String(error)}\n`);
+    return 2;
+  }
+}
+
+function checkFormat(value: string | undefined): ExportFormat {
+  if (!EXPORT_FORMATS.includes(value as ExportFormat)) throw new UsageError(`--format must be one of ${EXPORT_FORMATS.join(', ')}${value ? ` (not ${value})` : ''}`);
+  return value as ExportFormat;
+}
+
+function valueOf(value: string | undefined, message: string): string {
+  if (value === undefined || value === '' || value.startsWith('--')) throw new UsageError(message);
+  return value;
+}
+
+function isFolder(folder: string): boolean {
+  try {
+    return fs.statSync(folder).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+function osUserName(): string | undefined {
+  try {
+    return os.userInfo().username || undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The article files named or under the folders named, in a stable order. */
+function collectArticles(paths: readonly string[]): string[] {
+  const files: string[] = [];
+  for (const given of paths) {
+    let stat: fs.Stats;
+    try {
+      stat = fs.statSync(given);
+    } catch {
+      throw new UsageError(`${given}: no such file or folder`);
+    }
+    if (stat.isFile()) {
+      files.push(given);
+      continue;
+    }
+    const found: string[] = [];
+    const walk = (folder: string): void => {
+      let entries: fs.Dirent[];
+      try {
+        entries = fs.readdirSync(folder, { withFileTypes: true });
+      } catch {
+        throw new UsageError(`${folder}: cannot read folder`);
+      }
+      for (const entry of entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
+        const full = path.join(folder, entry.name);
+        if (entry.isDirectory() && !IGNORED_FOLDERS.has(entry.name) && !entry.name.startsWith('.')) walk(full);
+        else if (entry.isFile() && ARTICLE_FILE.test(entry.name)) found.push(full);
+      }
+    };
+    walk(given);
+    if (found.length === 0) throw new UsageError(`${given}: no article files (.txt or .article) in this folder`);
+    files.push(...found);
+  }
+  return files;
+}
+
+/** An article's path for the export (relative to its store root, else to the current folder) and its stored annotations. */
+async function storedAnnotations(file: string, text: string) {
+  const root = storeRootOf(file);
+  const articlePath = (root !== undefined ? articlePathIn(root, file) : undefined) ?? articlePathIn(process.cwd(), file) ?? path.basename(file);
+  if (root === undefined) return { path: articlePath, annotations: EMPTY_ARTICLE_ANNOTATIONS };
+  const loaded = await new AnnotationFiles(root).load(articlePathIn(root, file)!, text);
+  if (loaded.kind === 'invalid') throw new UsageError(`${loaded.file} could not be read (${loaded.message})`);
+  return { path: articlePath, annotations: loaded.kind === 'loaded' ? loaded.annotations : EMPTY_ARTICLE_ANNOTATIONS };
+}
+
+/** `x.ann` → `x.txt`/`x.article` beside it, without a `_annotator` suffix too, or in PolNeAR's `../text/`. */
+function articleOfBratFile(file: string): string | undefined {
+  const folder = path.dirname(file);
+  const stem = path.basename(file, '.ann');
+  const underscore = stem.lastIndexOf('_');
+  const stems = underscore > 0 ? [stem, stem.slice(0, underscore)] : [stem];
+  const folders = [folder, path.join(folder, '..', 'text')];
+  for (const where of folders) {
+    for (const candidate of stems) {
+      for (const extension of ['.txt', '.article']) {
+        const article = path.join(where, candidate + extension);
+        if (fs.existsSync(article)) return article;
+      }
+    }
+  }
+  return undefined;
+}

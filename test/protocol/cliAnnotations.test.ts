@@ -1,0 +1,91 @@
+import * as assert from 'assert';
+import { spawnSync } from 'child_process';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { serializeAnnotationCollection } from '../../server/src/core/annotations/w3c';
+import { readSeed, ROOT, SEEDS } from '../helpers/seeds';
+import { annotationAt, labelOn } from '../core/annotations/helpers';
+
+/** `article-lens export` and `article-lens import` through the built CLI (dist/cli.js), in a scratch folder. */
+function cli(cwd: string, ...args: string[]) {
+  const result = spawnSync(process.execPath, [path.join(ROOT, 'dist', 'cli.js'), ...args], { cwd, encoding: 'utf8' });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+function write(file: string, content: string): void {
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  fs.writeFileSync(file, content);
+}
+
+describe('command line: article-lens export / import (dist/cli.js)', () => {
+  let scratch: string;
+  const text = readSeed(SEEDS.lavrovKerry);
+  const emoji = '🎉 Sergei Lavrov met John Kerry in Geneva.\n';
+  beforeEach(() => {
+    scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'article-lens-exchange-'));
+    write(path.join(scratch, 'news', 'kerry.txt'), text);
+    write(path.join(scratch, 'news', 'emoji.txt'), emoji);
+    const stored = (article: string, body: string, annotations: ReturnType<typeof labelOn>[]) =>
+      write(path.join(scratch, '.article-lens', 'annotations', 'news', `${article}.json`), serializeAnnotationCollection({ path: `news/${article}`, text: body, annotations: { reviewState: 'in-progress', annotations } }));
+    stored('kerry.txt', text, [labelOn(text, 'John Kerry'), annotationAt(text, [[text.indexOf('bloody tail'), text.indexOf('bloody tail') + 11]], { kind: 'note', text: 'Metaphor', resolved: false, replies: [] }, 'n1')]);
+    stored('emoji.txt', emoji, [labelOn(emoji, 'Geneva', 0, 'location')]);
+  });
+  afterEach(() => fs.rmSync(scratch, { recursive: true, force: true }));
+
+  it('exports the store as brat, counting code points, and prints CoNLL with the machine’s suggestions when asked', () => {
+    const brat = cli(scratch, 'export', '--format', 'brat', 'news/emoji.txt');
+    assert.strictEqual(brat.code, 0, brat.stderr);
+    const start = [...emoji.slice(0, emoji.indexOf('Geneva'))].length;
+    assert.strictEqual(brat.stdout, `T1\tLocation ${start} ${start + 6}\tGeneva\n`);
+    const plain = cli(scratch, 'export', '--format', 'conll', 'news/kerry.txt');
+    assert.match(plain.stdout, /^-DOCSTART-/);
+    assert.match(plain.stdout, /John -X- -X- B-PER\nKerry -X- -X- I-PER/);
+    assert.doesNotMatch(plain.stdout, /B-LOC/, 'without --suggestions, only the person’s annotations');
+    const suggested = cli(scratch, 'export', '--format', 'conll', '--suggestions', 'news/kerry.txt');
+    assert.match(suggested.stdout, /Moscow -X- -X- B-LOC/);
+  });
+
+  it('writes brat files with --out and imports them into a fresh folder: the same spans come back', () => {
+    const out = path.join(scratch, 'out');
+    const exported = cli(scratch, 'export', '--format', 'brat', '--out', out);
+    assert.strictEqual(exported.code, 0, exported.stderr);
+    assert.deepStrictEqual(fs.readdirSync(path.join(out, 'news')).sort(), ['emoji.ann', 'emoji.txt', 'kerry.ann', 'kerry.txt']);
+    assert.strictEqual(fs.readFileSync(path.join(out, 'news', 'kerry.txt'), 'utf8'), text);
+    const ann = fs.readFileSync(path.join(out, 'news', 'kerry.ann'), 'utf8');
+    assert.match(ann, /\tAnnotatorNotes T\d+\tMetaphor/);
+    // Into a folder of its own: the .txt beside the .ann is the article; the store is made there.
+    const imported = cli(out, 'import', 'news/kerry.ann');
+    assert.strictEqual(imported.code, 0, imported.stderr);
+    assert.match(imported.stdout, /2 annotations imported/);
+    assert.match(cli(out, 'import', 'news/kerry.ann').stdout, /0 annotations imported .*\(2 already there\)/);
+    const again = cli(out, 'export', '--format', 'brat', 'news/kerry.txt');
+    assert.strictEqual(again.stdout, ann);
+  });
+
+  it('exits 2 with one line on bad input, and never overwrites an unreadable store', () => {
+    const broken = path.join(scratch, '.article-lens', 'annotations', 'news', 'kerry.txt.json');
+    fs.writeFileSync(broken, '{ not json');
+    const cases: Array<[string[], RegExp]> = [
+      [['export'], /--format is needed/],
+      [['export', '--format', 'pdf'], /--format must be one of/],
+      [['export', '--format', 'brat', 'news'], /give --out DIR/],
+      [['export', '--format', 'conll', 'missing.txt'], /missing\.txt: no such file/],
+      [['export', '--format', 'conll', 'news/kerry.txt'], /kerry\.txt\.json could not be read/],
+      [['import'], /give the brat \.ann files/],
+      [['import', 'news/kerry.txt'], /not a brat \.ann file/],
+      [['import', '--bogus', 'x.ann'], /unknown option --bogus/],
+    ];
+    write(path.join(scratch, 'lost.ann'), 'T1\tPerson 0 4\tJohn\n');
+    cases.push([['import', 'lost.ann'], /no article beside it/]);
+    write(path.join(scratch, 'news', 'kerry.ann'), 'T1\tPerson 0 6\tMoscow\n');
+    cases.push([['import', 'news/kerry.ann'], /could not be read .*left as it is/]);
+    for (const [args, message] of cases) {
+      const { code, stderr } = cli(scratch, ...args);
+      assert.strictEqual(code, 2, args.join(' '));
+      assert.match(stderr, message, args.join(' '));
+      assert.strictEqual(stderr.trim().split('\n').length, 1, `one line for ${args.join(' ')}`);
+    }
+    assert.strictEqual(fs.readFileSync(broken, 'utf8'), '{ not json');
+  });
+});
