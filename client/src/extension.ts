@@ -5,6 +5,7 @@
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { ARTICLE_LANGUAGE_ID, ServerStatusNotification } from '../../server/src/protocol';
+import { ANNOTATION_INITIALIZATION_OPTIONS, registerAnnotations } from './annotations';
 
 let client: LanguageClient | undefined;
 let statusItem: vscode.LanguageStatusItem | undefined;
@@ -21,6 +22,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     outputChannel: output,
     traceOutputChannel: output,
     synchronize: { fileEvents: vscode.workspace.createFileSystemWatcher('**/*.{txt,article}') },
+    initializationOptions: ANNOTATION_INITIALIZATION_OPTIONS,
   };
   client = new LanguageClient('articleLens', 'Article Lens', serverOptions, clientOptions);
 
@@ -54,6 +56,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       statusItem.detail = status.message;
     }),
   );
+  registerAnnotations(context, client);
   await applyFilePatterns();
 }
 
