@@ -24,6 +24,9 @@
  *    10,000 articles (PolNeAR replicated into a temp folder), progress notifications seen, and hover
  *    latency on an actor that appears in thousands of them: after an edit of the hovered article, the
  *    same hover again, and the first one on a cold main thread.
+ * 5. Annotations: the rows of `npm run bench:annotations` (re-anchoring 1,000 annotations in 100 KB after
+ *    external edits, target ≤ 100 ms; shifting them through a keystroke). The request section measures
+ *    the annotation code actions on a selection (target p99 ≤ 50 ms on the seeds).
  */
 import * as fs from 'fs';
 import * as os from 'os';
@@ -36,12 +39,13 @@ import { IncrementalAnalyzer } from '../server/src/core/incrementalAnalysis';
 import { loadDefaultResources } from '../server/src/diskData';
 import { decodeSemanticTokens, LspTestClient } from '../test/helpers/lspClient';
 import { readSeed, seedPath, SEEDS } from '../test/helpers/seeds';
+import { measureAnnotations, TARGET_MS as REANCHOR_TARGET_MS } from './reanchorBench';
 
 const ROOT = path.resolve(__dirname, '..');
 const POLNEAR = path.resolve(ROOT, '..', 'shared', 'data', 'polnear');
 const QUICK = process.argv.includes('--quick');
 /** `--only=analysis,protocol,workspace` runs some sections; `--articles=1000,10000` sets the workspace sizes. */
-const ONLY = (process.argv.find((a) => a.startsWith('--only='))?.slice(7) ?? 'analysis,protocol,oversized,workspace').split(',');
+const ONLY = (process.argv.find((a) => a.startsWith('--only='))?.slice(7) ?? 'analysis,protocol,oversized,annotations,workspace').split(',');
 const WORKSPACE_SIZES = (process.argv.find((a) => a.startsWith('--articles='))?.slice(11) ?? (QUICK ? '1000' : '1000,10000')).split(',').map(Number);
 const KB = 1024;
 const MB = 1024 * 1024;
@@ -297,6 +301,7 @@ async function requestLatencies(client: LspTestClient, uri: string, text: string
   const decoded = decodeSemanticTokens(full.data, legend);
   const person = decoded.find((t) => t.type === 'person' && t.line >= middleLine) ?? decoded.find((t) => t.type === 'person') ?? decoded[0];
   const hoverAt = person ? { line: person.line, character: person.character + 1 } : { line: 0, character: 0 };
+  const selection = person ? { start: { line: person.line, character: person.character }, end: { line: person.line, character: person.character + person.length } } : { start: hoverAt, end: hoverAt };
   // The first request of each kind may convert the whole analysis (the outline of thousands of quotes):
   // reported apart as `first …`, the percentiles are for the requests an editor repeats.
   add('first documentSymbol', (await timed(() => client.request('textDocument/documentSymbol', { textDocument })))[1]);
@@ -307,6 +312,8 @@ async function requestLatencies(client: LspTestClient, uri: string, text: string
     add('hover', (await timed(() => client.request('textDocument/hover', { textDocument, position: hoverAt })))[1]);
     add('documentSymbol', (await timed(() => client.request('textDocument/documentSymbol', { textDocument })))[1]);
     add('codeAction', (await timed(() => client.request('textDocument/codeAction', { textDocument, range: visible, context: { diagnostics: [] } })))[1]);
+    // What a person annotating asks on every selection: the Label as… / Accept / Not an entity actions.
+    add('codeAction on a selection (annotation actions)', (await timed(() => client.request('textDocument/codeAction', { textDocument, range: selection, context: { diagnostics: [] } })))[1]);
   }
 }
 
@@ -333,7 +340,7 @@ async function benchProtocol(texts: readonly string[], tmp: string): Promise<voi
     }
     protocol.seeds = summarize(seedLatencies);
     for (const [name, values] of Object.entries(seedLatencies)) {
-      const target = name === 'hover' || name === 'documentSymbol' ? 10 : undefined;
+      const target = name === 'hover' || name === 'documentSymbol' ? 10 : name.startsWith('codeAction on a selection') ? 50 : undefined;
       row('requests (seeds)', name, `p50 ${ms(median(values))} ms, p99 ${ms(percentile(values, 99))} ms (n=${values.length})`, target ? `p99 ≤ ${target} ms` : undefined, target ? percentile(values, 99) <= target : undefined);
     }
     // A 1 MB article.
@@ -598,6 +605,18 @@ async function benchWorkspace(files: readonly string[], count: number, tmp: stri
 
 // ---------------------------------------------------------------------------------------------------
 
+/** 5. The rows of `npm run bench:annotations`: re-anchoring after external edits, shifting per keystroke. */
+function benchAnnotations(): void {
+  console.error('5. annotations');
+  const { size, count, rows: kinds, all, keystrokes } = measureAnnotations();
+  const section = `annotations (${count.toLocaleString('en')} in ${Math.round(size / 1000)} KB)`;
+  const figure = (times: number[]) => `p50 ${ms(percentile(times, 50))} ms, p99 ${ms(percentile(times, 99))} ms, max ${ms(Math.max(...times))} ms`;
+  for (const kind of kinds) row(section, `re-anchor after: ${kind.kind}`, `${figure(kind.times)} (${kind.orphaned} orphaned, ${kind.approximate} approximate)`);
+  row(section, 're-anchor after an external edit, every kind', figure(all), `max ≤ ${REANCHOR_TARGET_MS} ms`, Math.max(...all) <= REANCHOR_TARGET_MS);
+  row(section, 'shift all through one keystroke', figure(keystrokes));
+  results.annotations = { size, count, reanchorMs: { p50: percentile(all, 50), p99: percentile(all, 99), max: Math.max(...all) }, keystrokeMs: { p50: percentile(keystrokes, 50), p99: percentile(keystrokes, 99) } };
+}
+
 function printTable(): void {
   const header = ['Section', 'Measure', 'Figure', 'Target'];
   const body = rows.map((r) => [r.section, r.what, r.figure, r.target ? `${r.target}: ${r.met ? 'met' : 'NOT met'}` : '']);
@@ -626,6 +645,7 @@ async function main(): Promise<void> {
     if (ONLY.includes('analysis')) await benchAnalysis(texts);
     if (ONLY.includes('protocol')) await benchProtocol(texts, tmp);
     if (ONLY.includes('oversized')) await benchOversized(texts);
+    if (ONLY.includes('annotations')) benchAnnotations();
     if (ONLY.includes('workspace')) {
       console.error('4. workspace');
       for (const count of WORKSPACE_SIZES) await benchWorkspace(files, count, tmp);
