@@ -38,6 +38,18 @@ export const ANNOTATION_COMMANDS = {
   updateNote: 'articleLens.annotation.updateNote',
 } as const;
 
+/**
+ * Client commands that ask the person something first (a quick pick of actors, a name, a note's text),
+ * named by the server's code actions only for a client that said it has them
+ * (`initializationOptions.annotationPrompts`). Each takes `{ uri, range }` and ends in an `add`.
+ */
+export const ANNOTATION_PROMPTS = {
+  sameAs: 'articleLens.annotate.sameAs',
+  identity: 'articleLens.annotate.actorName',
+  speaker: 'articleLens.annotate.attributeQuote',
+  note: 'articleLens.annotate.addNote',
+} as const;
+
 /** A place in an article: a document URI and an LSP range. */
 export interface MentionLocation {
   readonly uri: string;

@@ -7,6 +7,9 @@ import { ROOT } from '../helpers/seeds';
 
 const manifest = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
 
+/** Semantic token types VS Code defines itself (a subset: those the server sends). */
+const VSCODE_STANDARD_TYPES = new Set(['number']);
+
 describe('settings and manifest', () => {
   it('package.json declares every server setting with the same default', () => {
     const properties = manifest.contributes.configuration.properties;
@@ -31,10 +34,26 @@ describe('settings and manifest', () => {
     const declared = manifest.contributes.semanticTokenTypes.map((t: { id: string }) => t.id);
     const scopes = manifest.contributes.semanticTokenScopes[0].scopes;
     for (const type of SEMANTIC_TOKENS_LEGEND.tokenTypes) {
-      assert.ok(declared.includes(type), `${type} declared`);
-      assert.ok(manifest.contributes.semanticTokenTypes.find((t: { id: string; superType?: string }) => t.id === type).superType, `${type} has a super type`);
+      // VS Code's own types are not declared again: `number` declared with itself as super type made a
+      // cycle that hung VS Code's matching of colour rules (regression: no entity was coloured).
+      if (VSCODE_STANDARD_TYPES.has(type)) {
+        assert.ok(!declared.includes(type), `${type} is VS Code's own type: not declared again`);
+      } else {
+        assert.ok(declared.includes(type), `${type} declared`);
+        const superType = manifest.contributes.semanticTokenTypes.find((t: { id: string; superType?: string }) => t.id === type).superType;
+        assert.ok(superType && superType !== type, `${type} has a super type other than itself`);
+      }
       assert.ok(scopes[type]?.length > 0, `${type} has TextMate scopes`);
     }
+    const declaredModifiers = (manifest.contributes.semanticTokenModifiers ?? []).map((m: { id: string }) => m.id);
+    for (const modifier of SEMANTIC_TOKENS_LEGEND.tokenModifiers) assert.ok(declaredModifiers.includes(modifier), `modifier ${modifier} declared`);
+  });
+
+  it('declares the annotation settings with the same defaults', () => {
+    const properties = manifest.contributes.configuration.properties;
+    assert.strictEqual(properties['articleLens.annotation.author'].default, DEFAULT_SETTINGS.annotation.author);
+    assert.deepStrictEqual(properties['articleLens.annotation.labels'].default, DEFAULT_SETTINGS.annotation.labels);
+    assert.deepStrictEqual(parseSettings({ annotation: { author: ' Ann ', labels: ['claim', 'two words', 'claim', 'person', 3] } }).annotation, { author: 'Ann', labels: ['claim'] });
   });
 
   it('keeps engines.vscode at or below the tested VS Code and @types/vscode no newer', () => {

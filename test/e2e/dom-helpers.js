@@ -181,6 +181,11 @@
     },
 
     /** The small message bubble an editor shows, e.g. "No code actions available". */
+    /** Rows of the Comments panel (threads and their comments), as shown. */
+    commentRows() {
+      return [...document.querySelectorAll('.comments-panel .monaco-list-row')].filter(visible).map((r) => r.innerText.replace(NBSP, ' '));
+    },
+
     editorMessage() {
       const m = [...document.querySelectorAll('.part.editor .monaco-editor-overlaymessage')].find(visible);
       return m ? m.innerText.trim() : null;

@@ -22,6 +22,7 @@ const ONLY = (process.env.E2E_ONLY ?? '').split(',').map((s) => s.trim()).filter
 
 const FILE_000 = '000_bea65045944bb13e.txt';
 const FILE_004 = '004_e992f3d333dd0b49.txt';
+const FILE_001 = '001_df97716ef8399177.txt';
 const T0 = Date.now();
 const log = (...a: unknown[]): void => console.log(`[drive ${((Date.now() - T0) / 1000).toFixed(1).padStart(5)}s]`, ...a);
 
@@ -51,6 +52,7 @@ interface Al {
   codeActions(): CodeActionItem[];
   tokenInspector(): string | null;
   editorMessage(): string | null;
+  commentRows(): string[];
 }
 
 let page: Page;
@@ -500,6 +502,127 @@ const scenarios: { id: number; slug: string; title: string; run: () => Promise<s
   },
 ];
 
+// ---------------------------------------------------------------------------------------------- annotations (issue 12)
+/** Selects a word by double-clicking it, and waits for the status bar to show a selection. */
+async function selectWord(word: string, line: number): Promise<void> {
+  const box = await until(`"${word}" on screen`, () => read('wordBox', word, line), (b) => !!b, 10000);
+  await page.mouse.dblclick(box!.x, box!.y);
+  await until(`"${word}" selected`, () => read('statusSelection'), (s) => !!s && /selected/.test(s), 5000);
+}
+
+/** A chord of the Annotate keybindings: Ctrl+Alt+A, then `key`. */
+async function annotateKey(key: string): Promise<void> {
+  await page.keyboard.press('Control+Alt+KeyA');
+  await page.keyboard.press(key);
+}
+
+/** Comment threads listed in the Comments panel. */
+function commentsPanelRows(): Promise<string[]> {
+  return read('commentRows');
+}
+
+/** The store file of an article of the test workspace, parsed (undefined until it exists). */
+function storeOf(rel: string): { first: { items: Array<Record<string, unknown>> } } | undefined {
+  const file = path.join(WS, '.article-lens', 'annotations', `${rel}.json`);
+  return fs.existsSync(file) ? JSON.parse(fs.readFileSync(file, 'utf8')) : undefined;
+}
+
+const annotationScenarios: typeof scenarios = [
+  {
+    id: 10, slug: 'annotate', title: 'annotate 001: label with the keybinding, reject an entity, add a note; an edit above, save, reload: all still there',
+    async run() {
+      const rel = `seeds/${FILE_001}`;
+      await openFile(rel);
+      // Line 2: "… Lavrov said during his meeting with his US counterpart John Kerry …"
+      const before = await until('"Lavrov" coloured on line 2', () => Promise.all([read('wordColor', 'Lavrov', 2), read('wordColor', 'counterpart', 2)]),
+        ([n, p]) => !!n && !!p && hexOk(n.color) && n.color !== p.color, 30000);
+      const [lavrov, plain] = before;
+      await selectWord('counterpart', 2);
+      await annotateKey('KeyP');
+      const labelled = await until('"counterpart" coloured as a person, bold (confirmed)', () => read('wordColor', 'counterpart', 2),
+        (c) => !!c && c.color === lavrov!.color && /\bmtkb\b/.test(c.cls), 15000);
+      await shot('10a-labelled.png');
+      // Reject the machine's "Lavrov" on line 2: the cursor on it, Ctrl+Alt+A R.
+      const box = (await read('wordBox', 'Lavrov', 2))!;
+      await page.mouse.click(box.x, box.y);
+      await annotateKey('KeyR');
+      await until('"Lavrov" on line 2 no longer coloured', () => read('wordColor', 'Lavrov', 2), (c) => !!c && c.color === plain!.color, 15000);
+      // A note on "Kerry" (line 2), typed in the input box.
+      await selectWord('Kerry', 2);
+      await annotateKey('KeyN');
+      await page.waitForSelector('.quick-input-widget input', { state: 'visible', timeout: 10000 });
+      await page.keyboard.type('Which meeting was this?');
+      await page.keyboard.press('Enter');
+      await runCommand('Comments: Focus on Comments View');
+      await until('the note in the Comments panel', commentsPanelRows, (rows) => rows.some((r) => r.includes('Which meeting was this?')), 15000);
+      await shot('10b-note-in-comments.png');
+      // An edit above everything, then save: the store file follows.
+      await page.locator('.part.editor .monaco-editor .view-lines').first().click({ position: { x: 5, y: 5 } });
+      await goToLine(1);
+      await page.keyboard.press('Home');
+      await page.keyboard.type('UPDATE: an editor added this line.');
+      await page.keyboard.press('Enter');
+      await page.keyboard.press('Control+S');
+      await until('tab not dirty', () => read('activeTab'), (t) => !!t && !t.dirty, 10000);
+      const text = fs.readFileSync(path.join(WS, rel), 'utf8');
+      assert(text.startsWith('UPDATE: an editor added this line.\n'), 'the edit is saved');
+      const codePoints = (s: string) => [...s].length;
+      const stored = await until('the store holds the shifted label, the rejection and the note', async () => storeOf(rel), (s) => {
+        const label = s?.first.items.find((i) => JSON.stringify(i).includes('"counterpart"'));
+        const position = (label?.target as { selector: Array<{ type: string; start: number }> } | undefined)?.selector.find((x) => x.type === 'TextPositionSelector');
+        return !!position && position.start === codePoints(text.slice(0, text.indexOf('counterpart'))) && s!.first.items.length === 3;
+      }, 10000);
+      // Reload the window: everything comes back from the store.
+      await runCommand('Developer: Reload Window');
+      await page.waitForSelector('.monaco-workbench', { timeout: 60000 });
+      await openFile(rel);
+      await until('after the reload, "counterpart" is still a bold person and "Lavrov" (line 3 now) still plain',
+        () => Promise.all([read('wordColor', 'counterpart', 3), read('wordColor', 'Lavrov', 3)]),
+        ([c, l]) => !!c && !!l && c.color === lavrov!.color && /\bmtkb\b/.test(c.cls) && l.color === plain!.color, 30000);
+      await runCommand('Comments: Focus on Comments View');
+      await until('the note still in the Comments panel', commentsPanelRows, (rows) => rows.some((r) => r.includes('Which meeting was this?')), 20000);
+      await shot('10c-after-reload.png');
+      return [`label: ${labelled!.color} ${labelled!.cls}`, `store: ${stored!.first.items.length} annotations`, 'rejection, note and label survive an edit, a save and a reload'];
+    },
+  },
+  {
+    id: 11, slug: 'export-brat', title: 'Export Annotations… as brat writes 001.ann with the label and the note',
+    async run() {
+      const rel = `seeds/${FILE_001}`;
+      if (!storeOf(rel)) throw new Error('scenario 10 must run first (it makes the annotations)');
+      await openFile(rel);
+      const out = path.join(WS, 'exported');
+      fs.mkdirSync(out, { recursive: true });
+      await runCommand('Article Lens: Export Annotations…');
+      const pick = async (label: string) => {
+        await until(`"${label}" offered`, () => read('quickInputRows'), (rows) => rows.some((r) => r.replace(/^> /, '').startsWith(label)), 15000);
+        await page.keyboard.type(label);
+        await until(`"${label}" focused`, () => read('quickInputRows'), (rows) => rows.some((r) => r.startsWith(`> ${label}`)), 5000);
+        await page.keyboard.press('Enter');
+      };
+      await pick('brat');
+      await pick('This article');
+      await pick('Your annotations only');
+      // The folder dialog (code-server's simple file dialog): type the folder's path and accept it.
+      const input = page.locator('.quick-input-widget input');
+      await input.waitFor({ state: 'visible', timeout: 15000 });
+      await input.fill(`${out}/`);
+      const annFile = path.join(out, 'seeds', FILE_001.replace(/\.txt$/, '.ann'));
+      await until('the .ann file written', async () => {
+        if (!fs.existsSync(annFile) && (await input.isVisible().catch(() => false))) await page.keyboard.press('Enter');
+        return fs.existsSync(annFile);
+      }, (written) => written, 20000);
+      const ann = fs.readFileSync(annFile, 'utf8');
+      assert(/\tPerson \d+ \d+\tcounterpart$/m.test(ann), `the label is a Person T line: ${ann}`);
+      assert(/AnnotatorNotes T\d+\tWhich meeting was this\?/.test(ann), `the note is an AnnotatorNotes line: ${ann}`);
+      assert(fs.existsSync(annFile.replace(/\.ann$/, '.txt')), 'the text is copied beside it');
+      await shot('11-exported.png');
+      return [`${annFile}: ${ann.trim().split('\n').length} lines`];
+    },
+  },
+];
+scenarios.push(...annotationScenarios);
+
 // ---------------------------------------------------------------------------------------------- main
 async function main(): Promise<number> {
   fs.mkdirSync(OUT, { recursive: true });
@@ -515,6 +638,7 @@ async function main(): Promise<number> {
     });
     page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
     page.on('pageerror', (e) => log('page error:', e.message));
+    page.on('console', (m) => { if (m.type() === 'error' || /semantic|article/i.test(m.text())) log(`console ${m.type()}:`, m.text().slice(0, 3000), JSON.stringify(m.location())); });
     await page.addInitScript({ path: path.join(__dirname, 'dom-helpers.js') });
     await page.goto(URL_);
     await page.waitForSelector('.monaco-workbench', { timeout: 60000 });

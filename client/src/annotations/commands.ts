@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { ArticleActorsRequest, UnreviewedEntityRequest, type ArticleActorItem, type MentionLocation } from '../../../server/src/protocol';
+import { ANNOTATION_PROMPTS, ArticleActorsRequest, UnreviewedEntityRequest, type ArticleActorItem, type MentionLocation } from '../../../server/src/protocol';
 import { targetOf, type AnnotationServer } from './server';
 
 /**
@@ -35,7 +35,7 @@ export function registerAnnotationCommands(server: AnnotationServer): vscode.Dis
     vscode.commands.registerCommand('articleLens.annotate.scareQuote', simple({ quoteKind: 'scare' })),
     vscode.commands.registerCommand('articleLens.annotate.nextUnreviewed', () => moveToUnreviewed(server, 'next')),
     vscode.commands.registerCommand('articleLens.annotate.previousUnreviewed', () => moveToUnreviewed(server, 'previous')),
-    vscode.commands.registerCommand('articleLens.annotate.sameAs', async (argument?: unknown) => {
+    vscode.commands.registerCommand(ANNOTATION_PROMPTS.sameAs, async (argument?: unknown) => {
       const target = targetOf(server, argument);
       const actor = target && (await pickActor(server, target.uri, 'Same person as…'));
       if (target && actor) await server.add({ ...target, sameAs: { uri: target.uri, range: actor.range } });
@@ -45,7 +45,7 @@ export function registerAnnotationCommands(server: AnnotationServer): vscode.Dis
       const actor = target && (await pickActor(server, target.uri, 'Not the same person as…'));
       if (target && actor) await server.add({ ...target, differentFrom: { uri: target.uri, range: actor.range } });
     }),
-    vscode.commands.registerCommand('articleLens.annotate.actorName', async (argument?: unknown) => {
+    vscode.commands.registerCommand(ANNOTATION_PROMPTS.identity, async (argument?: unknown) => {
       const target = targetOf(server, argument);
       if (!target) return;
       const name = await vscode.window.showInputBox({ prompt: 'The actor’s canonical name', placeHolder: 'Sergei Lavrov', validateInput: (v) => (v.trim() ? undefined : 'A name is needed') });
@@ -57,7 +57,7 @@ export function registerAnnotationCommands(server: AnnotationServer): vscode.Dis
       if (externalId === undefined) return;
       await server.add({ ...target, identity: { name, ...(externalId.trim() ? { externalId: externalId.trim() } : {}) } });
     }),
-    vscode.commands.registerCommand('articleLens.annotate.attributeQuote', async (argument?: unknown) => {
+    vscode.commands.registerCommand(ANNOTATION_PROMPTS.speaker, async (argument?: unknown) => {
       const target = targetOf(server, argument);
       if (!target) return;
       const nobody = { label: '$(circle-slash) Nobody', description: 'the quote has no speaker' };
@@ -67,7 +67,7 @@ export function registerAnnotationCommands(server: AnnotationServer): vscode.Dis
       const speaker: MentionLocation | null = picked === nobody ? null : { uri: target.uri, range: (picked as (typeof actors)[number]).actor.range };
       await server.add({ ...target, speaker });
     }),
-    vscode.commands.registerCommand('articleLens.annotate.addNote', async (argument?: unknown) => {
+    vscode.commands.registerCommand(ANNOTATION_PROMPTS.note, async (argument?: unknown) => {
       const target = targetOf(server, argument);
       if (!target) return;
       const note = await vscode.window.showInputBox({ prompt: 'Note', placeHolder: 'Check this figure against the ministry’s statement', validateInput: (v) => (v.trim() ? undefined : 'A note needs some text') });

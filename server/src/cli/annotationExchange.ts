@@ -16,10 +16,10 @@ import { exportArticle, EXPORT_FORMATS, importBrat, type ExportFormat } from '..
 import { COMBINED_EXPORT_FILES, exportFiles, type ExportedArticle } from '../core/annotations/formats/exportFiles';
 import { mergeImported } from '../core/annotations/imports';
 import { EMPTY_ARTICLE_ANNOTATIONS } from '../core/annotations/model';
-import { IGNORED_FOLDERS } from '../core/articleFiles';
 import { createArticleService, type ArticleService } from '../core/languageService';
 import { DEFAULT_SETTINGS } from '../core/settings';
 import { loadDefaultResources } from '../diskData';
+import { listInputFiles } from './inputFiles';
 import { readArticle, UnreadableArticle } from './readArticle';
 
 export const EXPORT_USAGE = `Usage: article-lens export --format brat|conll|doccano|w3c [--suggestions] [--out DIR] [files or folders…]
@@ -45,8 +45,6 @@ export interface CommandOutput {
 }
 
 class UsageError extends Error {}
-
-const ARTICLE_FILE = /\.(txt|article)$/i;
 
 /** Runs `article-lens export` on its arguments (those after `export`); returns the exit code. */
 export async function runExportCommand(args: readonly string[], output: CommandOutput): Promise<number> {
@@ -177,37 +175,12 @@ function osUserName(): string | undefined {
   }
 }
 
-/** The article files named or under the folders named, in a stable order. */
+/** The article files named or under the folders named, in a stable order (the report's own listing). */
 function collectArticles(paths: readonly string[]): string[] {
   const files: string[] = [];
-  for (const given of paths) {
-    let stat: fs.Stats;
-    try {
-      stat = fs.statSync(given);
-    } catch {
-      throw new UsageError(`${given}: no such file or folder`);
-    }
-    if (stat.isFile()) {
-      files.push(given);
-      continue;
-    }
-    const found: string[] = [];
-    const walk = (folder: string): void => {
-      let entries: fs.Dirent[];
-      try {
-        entries = fs.readdirSync(folder, { withFileTypes: true });
-      } catch {
-        throw new UsageError(`${folder}: cannot read folder`);
-      }
-      for (const entry of entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
-        const full = path.join(folder, entry.name);
-        if (entry.isDirectory() && !IGNORED_FOLDERS.has(entry.name) && !entry.name.startsWith('.')) walk(full);
-        else if (entry.isFile() && ARTICLE_FILE.test(entry.name)) found.push(full);
-      }
-    };
-    walk(given);
-    if (found.length === 0) throw new UsageError(`${given}: no article files (.txt or .article) in this folder`);
-    files.push(...found);
+  for (const input of listInputFiles(paths)) {
+    if ('problem' in input) throw new UsageError(input.problem);
+    files.push(input.file);
   }
   return files;
 }

@@ -2,24 +2,13 @@ import type { CodeAction, Command, Range } from 'vscode-languageserver';
 import { bratTypeOfLabel, ENTITY_LABELS } from '../core/annotations/labels';
 import { actorAt, type Actor } from '../core/actors';
 import type { EntityMention, OffsetRange, Quote } from '../core/types';
-import { ANNOTATION_COMMANDS, type AnnotationAddParams } from '../protocol';
+import { ANNOTATION_COMMANDS, ANNOTATION_PROMPTS as PROMPT_COMMANDS, type AnnotationAddParams } from '../protocol';
 import { entityAt } from './annotationCommands';
 import type { PositionMapper } from './positions';
 
 /** The code action kind of the annotation actions (the lightbulb lists them; *Refactor…* too). */
 export const ANNOTATE_KIND = 'refactor.annotate';
 
-/**
- * Client commands that ask the person something first (a quick pick of actors, a name, a note's text);
- * offered only to a client that said it has them (`initializationOptions.annotationPrompts`). Each takes
- * `{ uri, range }` and ends in an `articleLens.annotation.add`.
- */
-export const PROMPT_COMMANDS = {
-  sameAs: 'articleLens.annotate.sameAs',
-  identity: 'articleLens.annotate.actorName',
-  speaker: 'articleLens.annotate.attributeQuote',
-  note: 'articleLens.annotate.addNote',
-} as const;
 
 /** What the annotation actions read at the requested place. */
 export interface ActionContext {
@@ -46,7 +35,8 @@ const REVIEWED_TYPES = new Set(['person', 'organization', 'location', 'misc']);
  * *Accept* and *Not an entity* (here, or everywhere) on an entity, *Same person as…*, *Not the same
  * person* and *Set the actor's name…* on an actor's mention, *Attribute quote to…*, *Not a quote* and
  * *Scare quote* in a quotation, and *Add note…*. Each is a command (nothing is edited in the text): the
- * server's `articleLens.annotation.add`, or a client prompt that ends in it.
+ * server's `articleLens.annotation.add`, or a client prompt that ends in it (`ANNOTATION_PROMPTS`, offered
+ * only to a client that said it has them).
  */
 export function annotationActions(context: ActionContext, positions: PositionMapper): CodeAction[] {
   if (context.only && !context.only.some((o) => ANNOTATE_KIND === o || ANNOTATE_KIND.startsWith(`${o}.`))) return [];

@@ -4,10 +4,11 @@ import type { PositionMapper } from './positions';
 
 /**
  * Token types, in legend order. Declared in package.json with super types so every theme colours them.
- * `misc` and `label` (a user label such as `claim`: entity type `custom`) come last, so the first five
- * keep their indices.
+ * `misc` and `userLabel` (a user label such as `claim`: entity type `custom`) come last, so the first five
+ * keep their indices. `number` is VS Code's own type and is not declared again (declared with itself as its
+ * super type, it made a cycle that hung VS Code's token-style matching as soon as a colour rule was set).
  */
-export const ENTITY_TOKEN_TYPES: readonly string[] = ['person', 'organization', 'location', 'date', 'number', 'misc', 'label'];
+export const ENTITY_TOKEN_TYPES: readonly string[] = ['person', 'organization', 'location', 'date', 'number', 'misc', 'userLabel'];
 
 /**
  * Token modifiers: `suggested` on an entity the machine found and nobody reviewed yet, `confirmed` on one

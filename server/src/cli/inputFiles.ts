@@ -1,0 +1,74 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import { IGNORED_FOLDERS, isArticlePath } from '../core/articleFiles';
+
+/** A file to analyse. */
+export interface InputFile {
+  readonly file: string;
+  /** What `--shard` hashes: the path relative to the folder it was found in, `/`-separated (a file named on the command line: its path as given). */
+  readonly shardKey: string;
+}
+
+/** A path on the command line, or a folder under one, that yields nothing to analyse. */
+export interface InputProblem {
+  readonly problem: string;
+}
+
+/**
+ * The article files named by the command line, lazily and in a fixed order: arguments in turn, a
+ * folder walked depth-first with names in code-unit order (not the locale's, so every machine lists
+ * the same order). A missing path, an unreadable folder or a folder without articles is yielded as
+ * a problem and the walk goes on. Inside a folder given on the command line, every `.txt` and
+ * `.article` file counts; a file named explicitly is always taken.
+ */
+export function* listInputFiles(paths: readonly string[]): Generator<InputFile | InputProblem> {
+  for (const given of paths) {
+    let stat: fs.Stats;
+    try {
+      stat = fs.statSync(given);
+    } catch {
+      yield { problem: `${given}: no such file or folder` };
+      continue;
+    }
+    if (stat.isFile()) {
+      yield { file: given, shardKey: toShardKey(path.normalize(given)) };
+      continue;
+    }
+    if (!stat.isDirectory()) {
+      yield { problem: `${given}: not a file or folder` };
+      continue;
+    }
+    let found = 0;
+    let problems = 0;
+    for (const item of walk(given, given)) {
+      if ('file' in item) found++;
+      else problems++;
+      yield item;
+    }
+    if (found === 0 && problems === 0) yield { problem: `${given}: no article files (.txt or .article) in this folder` };
+  }
+}
+
+function* walk(root: string, folder: string): Generator<InputFile | InputProblem> {
+  let entries: fs.Dirent[];
+  try {
+    entries = fs.readdirSync(folder, { withFileTypes: true });
+  } catch {
+    yield { problem: `${folder}: cannot read folder` };
+    return;
+  }
+  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  for (const entry of entries) {
+    const full = path.join(folder, entry.name);
+    if (entry.isDirectory()) {
+      if (!IGNORED_FOLDERS.has(entry.name) && !entry.name.startsWith('.')) yield* walk(root, full);
+    } else if (entry.isFile()) {
+      const relative = path.relative(root, full);
+      if (/\.(txt|article)$/i.test(entry.name) || isArticlePath(relative)) yield { file: full, shardKey: toShardKey(relative) };
+    }
+  }
+}
+
+function toShardKey(relative: string): string {
+  return relative.split(path.sep).join('/');
+}
