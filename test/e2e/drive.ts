@@ -545,6 +545,8 @@ const annotationScenarios: typeof scenarios = [
       // Reject the machine's "Lavrov" on line 2: the cursor on it, Ctrl+Alt+A R.
       const box = (await read('wordBox', 'Lavrov', 2))!;
       await page.mouse.click(box.x, box.y);
+      // The mouse away: with Ctrl held over a name, VS Code colours it as a Go to Definition link.
+      await page.mouse.move(5, 5);
       await annotateKey('KeyR');
       await until('"Lavrov" on line 2 no longer coloured', () => read('wordColor', 'Lavrov', 2), (c) => !!c && c.color === plain!.color, 15000);
       // A note on "Kerry" (line 2), typed in the input box.
@@ -606,7 +608,10 @@ const annotationScenarios: typeof scenarios = [
       // The folder dialog (code-server's simple file dialog): type the folder's path and accept it.
       const input = page.locator('.quick-input-widget input');
       await input.waitFor({ state: 'visible', timeout: 15000 });
-      await input.fill(`${out}/`);
+      await input.fill('');
+      await page.keyboard.type(`${out}/`);
+      await until('the dialog shows the typed folder', () => input.inputValue(), (v) => v === `${out}/`, 5000);
+      await page.keyboard.press('Enter');
       const annFile = path.join(out, 'seeds', FILE_001.replace(/\.txt$/, '.ann'));
       await until('the .ann file written', async () => {
         if (!fs.existsSync(annFile) && (await input.isVisible().catch(() => false))) await page.keyboard.press('Enter');

@@ -182,6 +182,29 @@ describe('annotations over the protocol', function () {
     assert.ok(diagnostics.diagnostics.some((d: Diagnostic) => (d.message as string).includes('consultative meeting')));
   });
 
+  it('moves the store file with a renamed article, and reads a store file changed on disk again', async () => {
+    fs.writeFileSync(article('old-name.txt'), seed);
+    let uri = client.open(article('old-name.txt'), seed);
+    await run(ADD, { uri, range: rangeOf(seed, 'John Kerry'), label: 'person' });
+    client.close(uri);
+    fs.mkdirSync(path.join(folder, 'news', 'moved'), { recursive: true });
+    fs.renameSync(article('old-name.txt'), article('moved/new-name.txt'));
+    await client.connection.sendNotification('workspace/didRenameFiles', { files: [{ oldUri: uri, newUri: uriOf('moved/new-name.txt') }] });
+    const moved = storeFile('moved/new-name.txt');
+    for (let i = 0; i < 100 && !fs.existsSync(moved); i++) await new Promise((resolve) => setTimeout(resolve, 20));
+    assert.ok(fs.existsSync(moved) && !fs.existsSync(storeFile('old-name.txt')), 'the store file moved with the article');
+    uri = client.open(article('moved/new-name.txt'), seed);
+    assert.deepStrictEqual((await run<AnnotationListItem[]>(LIST, { uri })).map((a) => [a.text, a.label]), [['John Kerry', 'person']]);
+    // Someone else empties the store (a git checkout): the open article follows.
+    const stored = JSON.parse(fs.readFileSync(moved, 'utf8'));
+    stored.first.items = [];
+    fs.writeFileSync(moved, JSON.stringify(stored));
+    await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: URI.file(moved).toString(), type: 2 }] });
+    let list = await run<AnnotationListItem[]>(LIST, { uri });
+    for (let i = 0; i < 100 && list.length > 0; i++) list = await run<AnnotationListItem[]>(LIST, { uri });
+    assert.deepStrictEqual(list, []);
+  });
+
   it('reports a corrupted store file, never overwrites it, and keeps the other features working', async () => {
     fs.writeFileSync(article('broken.txt'), seed);
     fs.mkdirSync(path.dirname(storeFile('broken.txt')), { recursive: true });

@@ -72,6 +72,7 @@ describe('command line: article-lens export / import (dist/cli.js)', () => {
       [['export', '--format', 'brat', 'news'], /give --out DIR/],
       [['export', '--format', 'conll', 'missing.txt'], /missing\.txt: no such file/],
       [['export', '--format', 'conll', 'news/kerry.txt'], /kerry\.txt\.json could not be read/],
+      [['export', '--format', 'brat', '--out', '.', 'news/emoji.txt'], /holds the articles themselves/],
       [['import'], /give the brat \.ann files/],
       [['import', 'news/kerry.txt'], /not a brat \.ann file/],
       [['import', '--bogus', 'x.ann'], /unknown option --bogus/],
@@ -87,5 +88,6 @@ describe('command line: article-lens export / import (dist/cli.js)', () => {
       assert.strictEqual(stderr.trim().split('\n').length, 1, `one line for ${args.join(' ')}`);
     }
     assert.strictEqual(fs.readFileSync(broken, 'utf8'), '{ not json');
+    assert.deepStrictEqual(fs.readdirSync(path.join(scratch, 'news')).sort(), ['emoji.txt', 'kerry.ann', 'kerry.txt'], 'nothing written beside the articles');
   });
 });

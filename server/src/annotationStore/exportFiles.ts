@@ -2,17 +2,26 @@ import { promises as fs } from 'fs';
 import * as path from 'path';
 import type { ExportFile } from '../core/annotations/formats/exportFiles';
 
+/** An export that would write outside its folder or over an exported article: refused with this message. */
+export class ExportClash extends Error {}
+
 /**
  * Writes an export's files (`core/annotations/formats/exportFiles.ts`) under `folder`, creating
  * subfolders; each file through a temporary file and a rename, so a reader never sees half of one.
- * Paths that would leave the folder are refused. Returns the absolute paths written.
+ * Paths that would leave the folder are refused, and so is an export that would write over one of the
+ * exported articles (`articles`, absolute paths: brat's `.txt` copy of an article exported into its own
+ * folder): nothing is written then. Returns the absolute paths written.
  */
-export async function writeExportFiles(folder: string, files: readonly ExportFile[]): Promise<string[]> {
+export async function writeExportFiles(folder: string, files: readonly ExportFile[], articles: readonly string[] = []): Promise<string[]> {
   const root = path.resolve(folder);
+  const sources = new Set(articles.map((a) => path.resolve(a)));
+  const targets = files.map((file) => path.resolve(root, ...file.path.split('/')));
+  const clash = targets.find((target) => sources.has(target));
+  if (clash) throw new ExportClash(`${root} holds the articles themselves (${clash} would be written over): export into another folder`);
   const written: string[] = [];
-  for (const file of files) {
-    const target = path.resolve(root, ...file.path.split('/'));
-    if (path.relative(root, target).startsWith('..')) throw new Error(`${file.path} would be written outside ${root}`);
+  for (const [i, file] of files.entries()) {
+    const target = targets[i];
+    if (path.relative(root, target).startsWith('..')) throw new ExportClash(`${file.path} would be written outside ${root}`);
     await fs.mkdir(path.dirname(target), { recursive: true });
     const temporary = `${target}.${process.pid}.tmp`;
     await fs.writeFile(temporary, file.text, 'utf8');

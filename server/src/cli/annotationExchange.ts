@@ -10,7 +10,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { URI } from 'vscode-uri';
 import { AnnotationFiles, newAnnotationId } from '../annotationStore/annotationFiles';
-import { writeExportFiles } from '../annotationStore/exportFiles';
+import { ExportClash, writeExportFiles } from '../annotationStore/exportFiles';
 import { articlePathIn, storeRootOf } from '../annotationStore/storeRoot';
 import { exportArticle, EXPORT_FORMATS, importBrat, type ExportFormat } from '../core/annotations/formats';
 import { COMBINED_EXPORT_FILES, exportFiles, type ExportedArticle } from '../core/annotations/formats/exportFiles';
@@ -88,7 +88,12 @@ export async function runExportCommand(args: readonly string[], output: CommandO
       output.out(exported.map((a) => a.output).join(''));
       return 0;
     }
-    const written = await writeExportFiles(out, exportFiles(format, exported));
+    let written: string[];
+    try {
+      written = await writeExportFiles(out, exportFiles(format, exported), files);
+    } catch (error) {
+      throw error instanceof ExportClash ? new UsageError(error.message) : error;
+    }
     output.err(`article-lens export: ${exported.length} article${exported.length === 1 ? '' : 's'}, ${written.length} file${written.length === 1 ? '' : 's'} written to ${out}\n`);
     return 0;
   });

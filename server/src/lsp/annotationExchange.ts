@@ -1,7 +1,7 @@
 import * as path from 'path';
 import { URI } from 'vscode-uri';
 import { AnnotationFiles, newAnnotationId } from '../annotationStore/annotationFiles';
-import { writeExportFiles } from '../annotationStore/exportFiles';
+import { ExportClash, writeExportFiles } from '../annotationStore/exportFiles';
 import { articlePathIn, storeRootOf } from '../annotationStore/storeRoot';
 import { EMPTY_ARTICLE_ANNOTATIONS, type ArticleAnnotations } from '../core/annotations/model';
 import { exportArticle, EXPORT_FORMATS, importBrat, type ExportFormat } from '../core/annotations/formats';
@@ -61,7 +61,13 @@ export async function exportAnnotationsCommand(host: ExchangeHost, args: unknown
   }
   if (out !== undefined) {
     const folder = out.includes('://') ? URI.parse(out).fsPath : out;
-    await writeExportFiles(folder, exportFiles(format, results.map((r) => ({ path: r.path, text: r.articleText, output: r.text }))));
+    const articles = uris.map((uri) => URI.parse(uri)).filter((u) => u.scheme === 'file').map((u) => u.fsPath);
+    try {
+      await writeExportFiles(folder, exportFiles(format, results.map((r) => ({ path: r.path, text: r.articleText, output: r.text }))), articles);
+    } catch (error) {
+      if (error instanceof ExportClash) fail(`${where}: ${error.message}`);
+      throw error;
+    }
   }
   return results.map(({ uri, text }) => ({ uri, text }));
 }

@@ -1,0 +1,92 @@
+import * as assert from 'assert';
+import { withDecision } from '../../../server/src/core/annotations/decisions';
+import { exportFiles } from '../../../server/src/core/annotations/formats/exportFiles';
+import { mergeImported } from '../../../server/src/core/annotations/imports';
+import type { ArticleAnnotations } from '../../../server/src/core/annotations/model';
+import { offsetEditsOf, PositionMapper } from '../../../server/src/lsp/positions';
+import { annotationAt, labelOn } from './helpers';
+
+const text = 'Russian Foreign Ministry spokeswoman Maria Zakharova said “no comment” on Monday.';
+const article = (...annotations: ArticleAnnotations['annotations']): ArticleAnnotations => ({ reviewState: 'unreviewed', annotations });
+const bodies = (a: ArticleAnnotations) => a.annotations.map((x) => `${x.body.kind}:${'label' in x.body ? x.body.label : ''}:${x.target[0].exact}`);
+
+describe('annotations: a new decision replaces the old answer to the same question', () => {
+  it('relabelling a span, or an overlapping entity span, replaces the label; a user label over a sentence does not', () => {
+    const ministry = labelOn(text, 'Foreign Ministry', 0, 'organization');
+    const claim = annotationAt(text, [[0, text.length]], { kind: 'label', label: 'claim' }, 'claim');
+    const whole = { ...labelOn(text, 'Russian Foreign Ministry', 0, 'organization'), id: 'whole' };
+    const result = withDecision(article(ministry, claim), whole);
+    assert.deepStrictEqual(bodies(result), ['label:claim:' + text, 'label:organization:Russian Foreign Ministry']);
+    const asPerson = { ...labelOn(text, 'Russian Foreign Ministry', 0, 'person'), id: 'again' };
+    assert.deepStrictEqual(bodies(withDecision(result, asPerson)), ['label:claim:' + text, 'label:person:Russian Foreign Ministry']);
+  });
+
+  it('a rejection replaces a label on the same span; notes and orphans are never replaced', () => {
+    const label = labelOn(text, 'Maria Zakharova');
+    const note = annotationAt(text, [[36, 51]], { kind: 'note', text: 'spelling?', resolved: false, replies: [] }, 'note');
+    const orphan = { ...labelOn(text, 'Maria Zakharova', 0, 'organization'), id: 'orphan', status: 'orphaned' as const };
+    const reject = annotationAt(text, [[36, 51]], { kind: 'reject', extent: 'occurrence' }, 'reject');
+    assert.deepStrictEqual(withDecision(article(label, note, orphan), reject).annotations.map((a) => a.id), ['note', 'orphan', 'reject']);
+  });
+
+  it('a quote kind replaces a speaker on the same quote, and a speaker a quote kind', () => {
+    const quote: [number, number] = [text.indexOf('“'), text.indexOf('”') + 1];
+    const speaker = annotationAt(text, [quote], { kind: 'speaker', speaker: { spans: [labelOn(text, 'Maria Zakharova').target[0]] } }, 'speaker');
+    const scare = annotationAt(text, [quote], { kind: 'quoteKind', quoteKind: 'scare' }, 'scare');
+    assert.deepStrictEqual(withDecision(article(speaker), scare).annotations.map((a) => a.id), ['scare']);
+    assert.deepStrictEqual(withDecision(article(scare), speaker).annotations.map((a) => a.id), ['speaker']);
+  });
+
+  it('same / not the same person for one pair, either way round, replace each other', () => {
+    const zakharova = labelOn(text, 'Maria Zakharova').target[0];
+    const spokeswoman = labelOn(text, 'spokeswoman').target[0];
+    const same = annotationAt(text, [[zakharova.start, zakharova.end]], { kind: 'sameAs', other: { spans: [spokeswoman] } }, 'same');
+    const different = annotationAt(text, [[spokeswoman.start, spokeswoman.end]], { kind: 'differentFrom', other: { spans: [zakharova] } }, 'different');
+    assert.deepStrictEqual(withDecision(article(same), different).annotations.map((a) => a.id), ['different']);
+  });
+});
+
+describe('annotations: imports and export files', () => {
+  it('an import adds only what the article does not have yet', () => {
+    const label = labelOn(text, 'Maria Zakharova');
+    const again = { ...labelOn(text, 'Maria Zakharova'), id: 'other-id', creator: 'someone else' };
+    const fresh = labelOn(text, 'Monday', 0, 'misc');
+    const merged = mergeImported(article(label), [again, fresh]);
+    assert.strictEqual(merged.added, 1);
+    assert.deepStrictEqual(merged.article.annotations.map((a) => a.id), [label.id, fresh.id]);
+  });
+
+  it('lays out the files of each format: brat .ann beside a .txt copy, W3C per article, CoNLL and doccano in one file', () => {
+    const articles = [
+      { path: 'news/a.txt', text: 'A', output: 'T1\n' },
+      { path: 'news/b.article', text: 'B', output: 'T2\n' },
+    ];
+    assert.deepStrictEqual(exportFiles('brat', articles), [
+      { path: 'news/a.ann', text: 'T1\n' },
+      { path: 'news/a.txt', text: 'A' },
+      { path: 'news/b.ann', text: 'T2\n' },
+      { path: 'news/b.txt', text: 'B' },
+    ]);
+    assert.deepStrictEqual(exportFiles('w3c', articles).map((f) => f.path), ['news/a.txt.json', 'news/b.article.json']);
+    assert.deepStrictEqual(exportFiles('conll', articles), [{ path: 'annotations.conll', text: 'T1\nT2\n' }]);
+    assert.deepStrictEqual(exportFiles('doccano', []), []);
+  });
+});
+
+describe('content changes as offset edits (positions.ts)', () => {
+  it('reads each change against the text the previous one left, and a whole-text change as the part that differs', () => {
+    const before = 'one\r\ntwo 🎉\nthree';
+    const changes = [
+      { range: { start: { line: 1, character: 0 }, end: { line: 1, character: 3 } }, text: 'TWO' },
+      { range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: 'zero\n' },
+      { text: 'zero\none\r\nTWO 🎉\nthree!' },
+    ];
+    const { edits, text } = offsetEditsOf(before, changes, new PositionMapper(before));
+    assert.strictEqual(text, 'zero\none\r\nTWO 🎉\nthree!');
+    assert.deepStrictEqual(edits, [
+      { start: 5, end: 8, text: 'TWO' },
+      { start: 0, end: 0, text: 'zero\n' },
+      { start: text.length - 1, end: text.length - 1, text: '!' },
+    ]);
+  });
+});
