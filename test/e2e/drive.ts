@@ -643,7 +643,7 @@ async function main(): Promise<number> {
     });
     page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
     page.on('pageerror', (e) => log('page error:', e.message));
-    page.on('console', (m) => { if (m.type() === 'error' || /semantic|article/i.test(m.text())) log(`console ${m.type()}:`, m.text().slice(0, 3000), JSON.stringify(m.location())); });
+    page.on('console', (m) => { if (m.type() === 'error' && !m.text().startsWith('Failed to load resource')) log(`console ${m.type()}:`, m.text().slice(0, 3000), JSON.stringify(m.location())); });
     await page.addInitScript({ path: path.join(__dirname, 'dom-helpers.js') });
     await page.goto(URL_);
     await page.waitForSelector('.monaco-workbench', { timeout: 60000 });
