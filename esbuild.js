@@ -45,6 +45,7 @@ async function main() {
           ['scripts/benchQuotes.ts', 'dist/bench-quotes.js'],
           ['scripts/benchAnnotations.ts', 'dist/bench-annotations.js'],
           ['scripts/benchAgreement.ts', 'dist/bench-agreement.js'],
+          ['scripts/benchDuplicates.ts', 'dist/bench-duplicates.js'],
         ].map(([entry, outfile]) =>
           // Packages stay in node_modules (compromise, the protocol types): only our code is bundled.
           esbuild.context({ ...common, entryPoints: [entry], outfile, packages: 'external' }),

@@ -8,6 +8,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { URI } from 'vscode-uri';
 import { IGNORED_FOLDERS, isArticlePath } from './core/articleFiles';
+import { describeRepeat } from './core/duplicates';
 import { createArticleService, looksBinary, type ArticleService } from './core/languageService';
 import { loadDefaultResources } from './diskData';
 import { PositionMapper } from './lsp/positions';
@@ -116,10 +117,10 @@ function analyseFile(service: ArticleService, file: string, text: string): FileR
   for (const group of outline.speakers) for (const quote of group.quotes) speakerOf.set(quote, group.label);
   return {
     file,
-    diagnostics: analysis.duplicates.map(({ duplicate, original }) => {
-      const at = positions.positionAt(duplicate.start);
-      const firstLine = positions.positionAt(original.start).line + 1;
-      return { line: at.line + 1, column: at.character + 1, severity: 'warning', code: 'duplicate-paragraph', message: `Duplicate paragraph: repeats the paragraph at line ${firstLine}.`, firstLine };
+    diagnostics: analysis.duplicates.map((repeat) => {
+      const at = positions.positionAt(repeat.duplicate.start);
+      const firstLine = positions.positionAt(repeat.original.start).line + 1;
+      return { line: at.line + 1, column: at.character + 1, severity: 'warning', code: 'duplicate-paragraph', message: describeRepeat(repeat, firstLine), firstLine };
     }),
     actors: analysis.actors
       .filter((a) => a.type === 'person' || a.type === 'organization')

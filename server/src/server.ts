@@ -27,7 +27,7 @@ import { AnalysisCancelled, createArticleService, type ArticleService } from './
 import type { ArticleSettings } from './core/settings';
 import { loadDefaultResources } from './diskData';
 import { AnalysisRunner } from './lsp/analysisRunner';
-import { duplicateParagraphActions, CODE_ACTION_KINDS } from './lsp/codeActions';
+import { paragraphCodeActions, CODE_ACTION_KINDS } from './lsp/codeActions';
 import { computeDiagnostics, DiagnosticsScheduler } from './lsp/documentDiagnostics';
 import { renderActorHover } from './lsp/hover';
 import { buildSemanticTokens, SEMANTIC_TOKENS_LEGEND, SemanticTokensResults } from './lsp/semanticTokens';
@@ -447,7 +447,7 @@ connection.onCodeAction((params, token) =>
     const documentSettings = await settings.get(document.uri);
     const positions = positionsOf(document);
     const requested = positions.offsetsOf(params.range);
-    const duplicates = service.getDuplicateParagraphs(document, documentSettings, token);
+    if (token.isCancellationRequested) return [];
     // Code actions are asked for on every cursor move: offer variant fixes once the version is analysed
     // (its name-variant diagnostics exist only then), never force a full analysis here.
     const variants = nameVariantActions(document.uri, document.version, service.getNameVariantsIfAnalysed(document) ?? [], requested, params.context.only, params.context.diagnostics, positions);
@@ -464,11 +464,7 @@ connection.onCodeAction((params, token) =>
       prompts: clientHasAnnotationPrompts,
       only: params.context.only,
     }, positions);
-    return [...variants, ...annotate, ...duplicateParagraphActions(document.uri, document.version, requested, params.context.only, params.context.diagnostics, {
-      count: duplicates.length,
-      removals: (start) => service.getDuplicateRemovals(document, start, documentSettings),
-      duplicatesIn: (range) => duplicates.filter((d) => d.duplicate.start <= range.end && d.duplicate.end >= range.start).map((d) => d.duplicate.start),
-    }, positions)];
+    return [...variants, ...annotate, ...paragraphCodeActions(service, document, documentSettings, requested, params.context.only, params.context.diagnostics, positions)];
   }, []),
 );
 

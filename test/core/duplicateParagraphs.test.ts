@@ -1,5 +1,8 @@
 import * as assert from 'assert';
-import { findDuplicateParagraphs, paragraphRemovalRanges } from '../../server/src/core/duplicateParagraphs';
+import { describeDifference, describeRepeat, duplicateFixRanges, findDuplicateParagraphs, ParagraphSignature } from '../../server/src/core/duplicates';
+import type { Paragraph } from '../../server/src/core/types';
+import { injectInto, randomGenerator } from '../../scripts/duplicateInjection';
+import { paragraphRemovalRanges } from '../../server/src/core/paragraphRemoval';
 import { splitParagraphs } from '../../server/src/core/paragraphs';
 import { readSeed, SEEDS } from '../helpers/seeds';
 
@@ -57,7 +60,7 @@ describe('duplicate paragraphs', () => {
     const text = `${pair[0]}\n${pair[1]}\n${pair[0]}\n`;
     const paragraphs = splitParagraphs(text);
     assert.deepStrictEqual(findDuplicateParagraphs(paragraphs).map((d) => [d.duplicate.index, d.original.index]), [[2, 0]]);
-    assert.deepStrictEqual(findDuplicateParagraphs(paragraphs, (p) => p.text).map((d) => [d.duplicate.index, d.original.index]), [[2, 0]]);
+    assert.deepStrictEqual(findDuplicateParagraphs(paragraphs, (p) => new ParagraphSignature(p.text)).map((d) => [d.duplicate.index, d.original.index]), [[2, 0]]);
   });
 
   it('does not flag short repeated lines such as furniture', () => {
@@ -98,3 +101,111 @@ describe('duplicate paragraphs', () => {
     assert.strictEqual(removeDuplicates(once), once);
   });
 });
+
+describe('near repeats', () => {
+  const original = 'Russian Foreign Minister Sergei Lavrov met Monday with Syrian Deputy Prime Minister Qadri Jamil in Moscow to try to resolve the deadly conflict in Syria.';
+  const other = 'Moscow has been an ally of Damascus since the Soviet period and is seen as the linchpin to resolving the conflict.';
+  /** The repeats of a text made of the original, another paragraph and `copy`, as [copy line, kept line, differences]. */
+  function repeatsOf(copy: string, before = original): [number, number, string][] {
+    const text = `${before}\n${other}\n${copy}`;
+    return findDuplicateParagraphs(splitParagraphs(text)).map((d) => [d.duplicate.index, d.original.index, d.near ? d.near.differences.map(describeDifference).join('; ') : 'exact']);
+  }
+
+  it('sees through dropped, doubled and swapped letters, naming the word', () => {
+    assert.deepStrictEqual(repeatsOf(original.replace('Foreign', 'Foreing')), [[2, 0, 'differs: "Foreign" → "Foreing"']]);
+    assert.deepStrictEqual(repeatsOf(original.replace('Jamil', 'Jamill')), [[2, 0, 'differs: "Jamil" → "Jamill"']]);
+    assert.deepStrictEqual(repeatsOf(original.replace('the deadly', 'he deadly')), [[2, 0, 'differs: "the" → "he"']]);
+  });
+
+  it('sees through OCR confusions: rn for m, 1 for l, 0 for O', () => {
+    assert.deepStrictEqual(repeatsOf(original.replace('Moscow', 'Moscovv').replace('Minister Sergei', 'Minister Sergei')), [[2, 0, 'differs: "Moscow" → "Moscovv"']]);
+    assert.deepStrictEqual(repeatsOf(original.replace('Monday', 'Rnonday').replace('Rnonday', 'Monday').replace('met', 'rnet')), [[2, 0, 'differs: "met" → "rnet"']]);
+    assert.deepStrictEqual(repeatsOf(original.replace('Lavrov', '1avrov')), [[2, 0, 'differs: "Lavrov" → "1avrov"']]);
+  });
+
+  it('sees through mojibake and HTML entities, naming the damaged characters', () => {
+    const curly = 'Lavrov said the more than two-year-long, bloody conflict in Syria can’t be resolved through military intervention.';
+    const mojibake = [...Buffer.from(curly, 'utf8')].map((b) => (b === 0x80 ? '€' : b === 0x99 ? '™' : String.fromCharCode(b))).join('');
+    assert.ok(mojibake.includes('canâ€™t'));
+    assert.deepStrictEqual(repeatsOf(mojibake, curly), [[2, 0, 'encoding differs: "’" → "â€™"']]);
+    assert.deepStrictEqual(repeatsOf(curly.replace('’', '&#8217;'), curly), [[2, 0, 'encoding differs: "’" → "&#8217;"']]);
+    assert.deepStrictEqual(repeatsOf('Café owners met &amp; talked with Lavrov and Kerry about the war in Syria and the talks in Geneva.', 'Café owners met & talked with Lavrov and Kerry about the war in Syria and the talks in Geneva.'), [[2, 0, 'encoding differs: "&" → "&amp;"']]);
+  });
+
+  it('sees a copy cut short mid-sentence or marked with an ellipsis, not one that ends a sentence', () => {
+    assert.deepStrictEqual(repeatsOf('Russian Foreign Minister Sergei Lavrov met Monday with Syrian Deputy Prime Min'), [[2, 0, 'cut short after "Monday with Syrian Deputy Prime Min"']]);
+    assert.strictEqual(repeatsOf('Russian Foreign Minister Sergei Lavrov met Monday with Syrian Deputy Prime …').length, 1);
+    const twoSentences = 'Lavrov met Kerry in Geneva on Monday for the talks. They spoke for an hour about the ceasefire in Aleppo.';
+    assert.deepStrictEqual(repeatsOf('Lavrov met Kerry in Geneva on Monday for the talks.', twoSentences), [], 'its first sentence alone is another paragraph');
+  });
+
+  it('keeps the complete copy when the first one is the cut-short one', () => {
+    const teaser = 'Russian Foreign Minister Sergei Lavrov met Monday with Syrian Deputy Prime Minister Qadri …';
+    const text = `${teaser}\n${other}\n${original}`;
+    const [repeat] = findDuplicateParagraphs(splitParagraphs(text));
+    assert.deepStrictEqual([repeat.duplicate.index, repeat.original.index], [0, 2], 'the teaser is the repeat, the complete paragraph is kept');
+  });
+
+  it('sees a copy with or without its dateline', () => {
+    assert.deepStrictEqual(repeatsOf(`MOSCOW — ${original}`), [[2, 0, 'dateline "MOSCOW —" added']]);
+    assert.deepStrictEqual(repeatsOf(original, `Moscow, SANA- ${original}`), [[2, 0, 'dateline "Moscow, SANA-" missing']]);
+  });
+
+  it('sees a copy split by a line of page furniture, both parts, and leaves the line to its own diagnostic', () => {
+    const at = original.indexOf(' with');
+    const text = `${original}\n${other}\n${original.slice(0, at)}\nAdvertisement\n${original.slice(at + 1)}`;
+    const paragraphs = splitParagraphs(text);
+    const repeats = findDuplicateParagraphs(paragraphs);
+    assert.deepStrictEqual(repeats.map((d) => [d.duplicate.index, d.original.index]), [[2, 0], [4, 0]]);
+    assert.strictEqual(repeats[0].near?.split?.line.text, 'Advertisement');
+    assert.strictEqual(describeRepeat(repeats[0], 1), 'Near repeat of line 1, split in two by the line "Advertisement".');
+    const removed = applyRanges(text, duplicateFixRanges(text, paragraphs, repeats, { kind: 'remove', start: repeats[0].duplicate.start }));
+    assert.strictEqual(removed, `${original}\n${other}\nAdvertisement\n`.slice(0, -1), 'Remove takes both parts, never the line between them');
+  });
+
+  it('flags an updated copy whose figures alone changed, naming them, and leaves it out of fix-all', () => {
+    const toll = 'The United Nations says at least 60,000 people have been killed since the conflict began in March 2011.';
+    const repeats = findDuplicateParagraphs(splitParagraphs(`${toll}\n${other}\n${toll.replace('60,000', '70,000')}`));
+    assert.strictEqual(describeRepeat(repeats[0], 1), 'Near repeat of line 1 — differs: "60,000" → "70,000". (figures differ: "remove all" leaves this one to you)');
+    assert.strictEqual(repeats[0].near?.removedByFixAll, false);
+  });
+
+  it('never flags different paragraphs that share a sentence, or a copy with figures and words changed', () => {
+    const shared = 'Lavrov met Kerry in Geneva on Monday. They spoke for an hour about the ceasefire in Aleppo.';
+    assert.deepStrictEqual(repeatsOf('Lavrov met Kerry in Geneva on Monday. Nothing was agreed about the humanitarian corridors.', shared), []);
+    const toll = 'The United Nations says at least 60,000 people have been killed since the conflict began in March 2011.';
+    assert.deepStrictEqual(repeatsOf(toll.replace('60,000', '70,000').replace('United Nations', 'Syrian Observatory'), toll), []);
+    assert.deepStrictEqual(repeatsOf(original.replace('Monday', 'Thursday'), original), [], 'another word is another paragraph');
+    assert.deepStrictEqual(repeatsOf(original.replace('resolve', 'not resolve'), original), [], 'a negation changes the meaning');
+  });
+
+  it('finds every injected damaged copy in the seeds, and none of the lookalikes (the benchmark generator, seeded)', () => {
+    const random = randomGenerator(7);
+    let copies = 0;
+    for (const [i, seed] of Object.values(SEEDS).entries()) {
+      const text = readSeed(seed);
+      for (let round = 0; round < 4; round++) {
+        const article = injectInto(text, random, { positives: 2, negatives: 2, offset: i * 8 + round * 2, linePerParagraph: round % 2 === 1, other: readSeed(Object.values(SEEDS)[(i + 1) % 5]) });
+        const paragraphs = splitParagraphs(article.text);
+        const repeats = findDuplicateParagraphs(paragraphs);
+        const touches = (p: Paragraph, r: { start: number; end: number }) => p.start < r.end && p.end > r.start;
+        for (const item of article.injected) {
+          const flagged = repeats.filter((d) => touches(d.duplicate, item.inserted));
+          if (item.positive) {
+            copies++;
+            assert.ok(flagged.length > 0, `${seed}: the ${item.kind} copy is found: ${JSON.stringify(article.text.slice(item.inserted.start, item.inserted.end))}`);
+          } else {
+            assert.deepStrictEqual(flagged.map((d) => d.duplicate.text), [], `${seed}: the ${item.kind} lookalike is not flagged`);
+          }
+        }
+      }
+    }
+    assert.ok(copies >= 30, `${copies} copies injected`);
+  });
+});
+
+function applyRanges(text: string, ranges: readonly { start: number; end: number }[]): string {
+  let result = text;
+  for (const r of [...ranges].reverse()) result = result.slice(0, r.start) + result.slice(r.end);
+  return result;
+}

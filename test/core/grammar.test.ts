@@ -3,6 +3,9 @@ import * as fs from 'fs';
 import * as path from 'path';
 import * as oniguruma from 'vscode-oniguruma';
 import * as textmate from 'vscode-textmate';
+import { findPageFurniture, furnitureAt } from '../../server/src/core/pageFurniture';
+import { splitParagraphs } from '../../server/src/core/paragraphs';
+import { resources } from '../helpers/resources';
 import { readSeed, ROOT, SEEDS } from '../helpers/seeds';
 
 /**
@@ -59,5 +62,31 @@ describe('TextMate grammar', () => {
     assert.deepStrictEqual(scoped(grammar, lines[lines.length - 1], 'byline.article'), ['Manal Ismael']);
     assert.deepStrictEqual(scoped(grammar, 'Check Also', 'comment.line.furniture'), ['Check Also']);
     assert.deepStrictEqual(scoped(grammar, 'Post a Comment', 'comment.line.furniture'), ['Post a Comment']);
+  });
+
+  it('marks as furniture only lines the page-furniture detection finds too, and marks its heading and comment lines (seeds and PolNeAR)', () => {
+    const texts = Object.values(SEEDS).map(readSeed);
+    const polnear = path.resolve(ROOT, '..', 'shared', 'data', 'polnear');
+    for (const split of ['train', 'dev']) {
+      const dir = path.join(polnear, split, 'text');
+      if (fs.existsSync(dir)) for (const name of fs.readdirSync(dir).sort()) texts.push(fs.readFileSync(path.join(dir, name), 'utf8'));
+    }
+    const mismatches: string[] = [];
+    let marked = 0;
+    for (const text of texts) {
+      const paragraphs = splitParagraphs(text);
+      const regions = findPageFurniture(paragraphs, resources.furniture);
+      for (const p of paragraphs) {
+        if (/[\r\n]/.test(p.text) || p.text.length > 300) continue;
+        const byGrammar = scoped(grammar, p.text, 'comment.line.furniture').length > 0;
+        const region = furnitureAt(regions, p.start);
+        if (byGrammar) marked++;
+        if (byGrammar && !region) mismatches.push(`grammar only: ${JSON.stringify(p.text)}`);
+        // Headings of teasers and lists, and comment lines, are read from the line alone: the grammar knows them.
+        if (region && region.paragraphs[0].index === p.index && /^(?:check also|related:?|"related:"|no comments:|post a comment|advertisement)$/i.test(p.text.trim()) && !byGrammar) mismatches.push(`detection only: ${JSON.stringify(p.text)}`);
+      }
+    }
+    assert.ok(marked >= 5, `${marked} furniture lines marked`);
+    assert.deepStrictEqual(mismatches, []);
   });
 });

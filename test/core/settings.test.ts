@@ -17,6 +17,8 @@ describe('settings and manifest', () => {
     assert.deepStrictEqual(properties['articleLens.duplicateParagraphs.severity'].enum, ['error', 'warning', 'information', 'hint', 'off']);
     assert.strictEqual(properties['articleLens.nameVariants.severity'].default, DEFAULT_SETTINGS.nameVariants.severity);
     assert.deepStrictEqual(properties['articleLens.nameVariants.severity'].enum, ['error', 'warning', 'information', 'hint', 'off']);
+    assert.strictEqual(properties['articleLens.pageFurniture.severity'].default, DEFAULT_SETTINGS.pageFurniture.severity);
+    assert.deepStrictEqual(properties['articleLens.pageFurniture.severity'].enum, ['error', 'warning', 'information', 'hint', 'off']);
     assert.deepStrictEqual(properties['articleLens.files'].default, DEFAULT_SETTINGS.files);
     assert.strictEqual(properties['articleLens.maxFileSize'].default, DEFAULT_SETTINGS.maxFileSize);
     assert.ok(properties['articleLens.trace.server'], 'the client trace setting is declared');
@@ -27,6 +29,8 @@ describe('settings and manifest', () => {
     assert.strictEqual(parseSettings({ duplicateParagraphs: { severity: 'off' } }).duplicateParagraphs.severity, 'off');
     assert.strictEqual(parseSettings({ nameVariants: { severity: 'warning' } }).nameVariants.severity, 'warning');
     assert.strictEqual(parseSettings({ nameVariants: { severity: 'loud' } }).nameVariants.severity, 'hint');
+    assert.strictEqual(parseSettings({ pageFurniture: { severity: 'warning' } }).pageFurniture.severity, 'warning');
+    assert.strictEqual(parseSettings({ pageFurniture: { severity: 7 } }).pageFurniture.severity, 'hint');
     assert.deepStrictEqual(parseSettings(null), DEFAULT_SETTINGS);
   });
 

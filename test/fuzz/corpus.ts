@@ -40,6 +40,8 @@ export const counts = {
   lostCharacters: 0,
   /** Fix-all removed the last blank line, so the fixed text is read one paragraph per line; see invariants.ts. */
   blankLinesGone: 0,
+  /** Fix-all removed a furniture line inside a block of lines, so the block was read afresh; see invariants.ts. */
+  blocksReread: 0,
   /** Edits sent in the incremental sequences (each sequence is one case). */
   edits: 0,
 };
@@ -181,7 +183,10 @@ export const hostileDocument: fc.Arbitrary<string> = fc
 export const documentWithRepeats: fc.Arbitrary<string> = fc
   .tuple(
     fc.array(fc.oneof({ weight: 4, arbitrary: realParagraph }, { weight: 1, arbitrary: piece }), { minLength: 1, maxLength: 8 }),
-    fc.array(fc.tuple(fc.nat(), fc.constantFrom('exact', 'case', 'spaces', 'punctuation', 'indent', 'emoji')), { maxLength: 12 }),
+    fc.array(
+      fc.tuple(fc.nat(), fc.constantFrom('exact', 'case', 'spaces', 'punctuation', 'indent', 'emoji', 'dropped-letter', 'mojibake', 'entities', 'cut', 'furniture-line', 'dateline', 'figures', 'furniture')),
+      { maxLength: 12 },
+    ),
     fc.constantFrom('\n', '\r\n', '\r', '\n\n', '\r\n\r\n', '\n \n', '\n\t\n\n'),
     fc.boolean(),
     fc.boolean(),
@@ -194,7 +199,7 @@ export const documentWithRepeats: fc.Arbitrary<string> = fc
     const sequence = [...paragraphs];
     for (const [which, how] of repeats) {
       const original = paragraphs[which % paragraphs.length];
-      sequence.push(vary(original, how));
+      sequence.push(vary(original, how, which));
     }
     // Move repeats around so copies also come before and between the originals they repeat.
     for (let i = 0; i < shuffle.length; i++) {
@@ -210,6 +215,9 @@ export const documentWithRepeats: fc.Arbitrary<string> = fc
     }
     return `${bom ? '\uFEFF' : ''}${sequence.join(separator)}${trailing ? separator : ''}`;
   });
+
+/** Page furniture lines put among the paragraphs. */
+const FURNITURE = ['Check Also', 'Advertisement', 'Share this:', 'Post a Comment', 'Follow Pam Key on Twitter @pamkeyNEN.', 'By Jane Doe', 'Getty Images', 'Related:'];
 
 /** Breaks a paragraph into lines of about `width` characters at spaces. */
 function hardWrap(paragraph: string, width: number, lineBreak: string): string {
@@ -227,8 +235,33 @@ function hardWrap(paragraph: string, width: number, lineBreak: string): string {
   return lines.join(lineBreak);
 }
 
-function vary(paragraph: string, how: string): string {
+/**
+ * A copy of `paragraph`, changed the way `how` says: normalised (case, spaces, punctuation), damaged
+ * (a letter dropped, mojibake, HTML entities, cut short, a furniture line inside, a dateline added),
+ * updated (figures changed), or a furniture line in its place.
+ */
+function vary(paragraph: string, how: string, seed: number): string {
   switch (how) {
+    case 'dropped-letter': {
+      const at = seed % Math.max(1, paragraph.length);
+      return paragraph.slice(0, at) + paragraph.slice(at + 1);
+    }
+    case 'mojibake':
+      return [...Buffer.from(paragraph, 'utf8')].map((b) => String.fromCharCode(b)).join('');
+    case 'entities':
+      return paragraph.replace(/&/g, '&amp;').replace(/’/g, '&#8217;').replace(/"/g, '&quot;');
+    case 'cut':
+      return `${paragraph.slice(0, Math.max(1, Math.floor(paragraph.length * (0.4 + (seed % 5) / 10))))} …`;
+    case 'furniture-line': {
+      const at = paragraph.indexOf(' ', paragraph.length >> 1);
+      return at < 0 ? paragraph : `${paragraph.slice(0, at)}\n${FURNITURE[seed % FURNITURE.length]}\n${paragraph.slice(at + 1)}`;
+    }
+    case 'dateline':
+      return `MOSCOW — ${paragraph}`;
+    case 'figures':
+      return paragraph.replace(/\d/g, (d) => String((Number(d) + 1) % 10));
+    case 'furniture':
+      return FURNITURE[seed % FURNITURE.length];
     case 'case':
       return paragraph.toUpperCase();
     case 'spaces':

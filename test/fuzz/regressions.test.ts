@@ -1,5 +1,6 @@
 import * as assert from 'assert';
-import { findDuplicateParagraphs, paragraphRemovalRanges } from '../../server/src/core/duplicateParagraphs';
+import { findDuplicateParagraphs } from '../../server/src/core/duplicates';
+import { paragraphRemovalRanges } from '../../server/src/core/paragraphRemoval';
 import { splitParagraphs } from '../../server/src/core/paragraphs';
 
 /** Regression tests for bugs the fuzz and robustness tests found, each named after its bug. */

@@ -1,7 +1,8 @@
 import { groupActors, type Actor } from './actors';
 import { applyEntityInput, applyQuoteInput, NO_ANNOTATIONS, type AnnotationInput } from './annotationInput';
-import { findDuplicateParagraphs, type DuplicateParagraph } from './duplicateParagraphs';
+import { findDuplicateParagraphs, type DuplicateParagraph } from './duplicates';
 import { findFigures, mergeFigures } from './figures';
+import { findPageFurniture, type FurnitureRegion } from './pageFurniture';
 import { splitParagraphs } from './paragraphs';
 import { findQuotes } from './quotes';
 import type { ArticleResources } from './resources';
@@ -24,6 +25,8 @@ export interface ArticleAnalysis {
   readonly quotes: readonly Quote[];
   readonly actors: readonly Actor[];
   readonly duplicates: readonly DuplicateParagraph[];
+  /** Page furniture (bylines, teasers, share lines …): its names are not the article's actors; a byline's are its authors. */
+  readonly furniture: readonly FurnitureRegion[];
 }
 
 /** What an analysis reads besides the text: the loaded data, and people's input for this article. */
@@ -52,8 +55,8 @@ export function analyzeArticle(text: string, context: AnalysisContext): ArticleA
  * The light analysis of a document too large for the rest (over `maxFileSize`): its paragraphs and
  * repeated paragraphs, nothing that tokenises the text, so a 20 MB file costs a scan, not gigabytes.
  */
-export function lightAnalysis(text: string, paragraphs: readonly Paragraph[], duplicates: readonly DuplicateParagraph[]): ArticleAnalysis {
-  return { text, paragraphs, sentences: [], recognized: [], entities: [], quotes: [], actors: [], duplicates };
+export function lightAnalysis(text: string, paragraphs: readonly Paragraph[], duplicates: readonly DuplicateParagraph[], furniture: readonly FurnitureRegion[] = []): ArticleAnalysis {
+  return { text, paragraphs, sentences: [], recognized: [], entities: [], quotes: [], actors: [], duplicates, furniture };
 }
 
 /**
@@ -94,10 +97,11 @@ export function completeAnalysis(layers: ArticleLayers, context: AnalysisContext
 export function* completeAnalysisInStages(layers: ArticleLayers, context: AnalysisContext): Staged<ArticleAnalysis> {
   const { text, paragraphs, sentences, entities } = layers;
   const { resources, input } = context;
+  const furniture = findPageFurniture(paragraphs, resources.furniture);
   // Figures and labels of other kinds are entities to colour, not actors or speakers.
   const named = entities.some((e) => !ACTOR_TYPES.has(e.type)) ? entities.filter((e) => ACTOR_TYPES.has(e.type)) : entities;
   const quotes = applyQuoteInput(text, findQuotes(text, paragraphs, sentences, named, resources.quotes), input, named);
   yield;
   const actors = groupActors(text, sentences, named, quotes, resources, input);
-  return { ...layers, quotes, actors };
+  return { ...layers, furniture, quotes, actors };
 }

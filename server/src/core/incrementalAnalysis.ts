@@ -1,5 +1,5 @@
 import { completeAnalysisInStages, recognizeInStages, type AnalysisContext, type ArticleAnalysis } from './analysis';
-import { findDuplicateParagraphs, paragraphKey, type DuplicateParagraph } from './duplicateParagraphs';
+import { findDuplicateParagraphs, ParagraphSignature, type DuplicateParagraph } from './duplicates';
 import { resplitParagraphs, splitParagraphs, splitParagraphsWithInfo, type ParagraphSplit } from './paragraphs';
 import { lowerBound } from './search';
 import { finish, type Staged } from './stages';
@@ -91,22 +91,17 @@ export interface ParagraphLayer {
   readonly duplicates: readonly DuplicateParagraph[];
 }
 
-/** Paragraphs longer than this (characters) are not compared for repeats. */
-const MAX_KEYED_PARAGRAPH = 100_000;
-
 /**
  * What one paragraph's text yields on its own: its duplicate key, and (on demand) its tokens and
  * sentences, kept at the offset where they were last used and shifted when the paragraph moves.
  */
 class ParagraphParse {
-  readonly key: string;
+  readonly key: ParagraphSignature;
   private base = -1;
   private sentences: Sentence[] = [];
 
   constructor(private readonly text: string) {
-    // No article repeats a paragraph this long, and normalising one (a one-line file of megabytes)
-    // took seconds: it gets no key, which never matches another.
-    this.key = text.length <= MAX_KEYED_PARAGRAPH ? paragraphKey(text) : '';
+    this.key = new ParagraphSignature(text);
   }
 
   sentencesAt(documentText: string, start: number): readonly Sentence[] {

@@ -2,14 +2,16 @@ import { createActorNavigation } from './actorNavigation';
 import { actorAt, type Actor, type ActorMention } from './actors';
 import { analyzeArticle, lightAnalysis, recognizePart, type AnalysisContext, type ArticleAnalysis } from './analysis';
 import { applyEntityInput, NO_ANNOTATIONS, type AnnotationInput } from './annotationInput';
-import { findDuplicateParagraphs, paragraphRemovalRanges, type DuplicateParagraph } from './duplicateParagraphs';
+import { duplicateFixRanges, findDuplicateParagraphs, repeatsRemovedByFixAll, type DuplicateFix, type DuplicateParagraph } from './duplicates';
+import { FurnitureCache, findPageFurniture, type FurnitureRegion } from './pageFurniture';
+import { paragraphRemovalRanges } from './paragraphRemoval';
 import { entitiesOfParagraphsIn, IncrementalAnalyzer, provisionalEntitiesIn, provisionalFromAnalysis, updateProvisionalEntities, type ParagraphLayer, type PartRecognizer, type ProvisionalEntities } from './incrementalAnalysis';
 import { splitParagraphs } from './paragraphs';
 import { quoteSpeakers } from './quoteSpeakers';
 import type { ArticleResources } from './resources';
 import { analysisSettingsKey, DEFAULT_SETTINGS, type ArticleSettings } from './settings';
 import { finish, type Staged } from './stages';
-import type { EntityMention, OffsetRange, Quote } from './types';
+import type { EntityMention, OffsetRange, Paragraph, Quote } from './types';
 import { summarizeArticle, WorkspaceIndex, type ArticleReference, type ArticleSummary } from './workspaceIndex';
 
 /** Structural twin of LSP's CancellationToken, so the core needs no protocol import. */
@@ -88,6 +90,8 @@ class DocumentState {
   provisional: { readonly key: string; readonly version: number; readonly entities: ProvisionalEntities } | undefined;
   /** The key whose visible paragraphs were shown before its full analysis existed. */
   firstPaint: string | undefined;
+  /** What each paragraph text reads as, for page furniture (a keystroke reads one paragraph again). */
+  readonly furniture = new FurnitureCache();
 
   constructor(
     readonly uri: string,
@@ -154,7 +158,7 @@ export function createArticleService(resources: ArticleResources) {
   function limitedAnalysis(text: string, reason: LimitedReason, analyzer?: IncrementalAnalyzer): ArticleAnalysis {
     if (reason === 'binary') return lightAnalysis(text, [], []);
     const layer = analyzer ? analyzer.paragraphLayer(text) : paragraphsOf(text);
-    return lightAnalysis(text, layer.paragraphs, layer.duplicates);
+    return lightAnalysis(text, layer.paragraphs, layer.duplicates, findPageFurniture(layer.paragraphs, resources.furniture));
   }
 
   /**
@@ -174,6 +178,18 @@ export function createArticleService(resources: ArticleResources) {
     const text = document.getText();
     if (limitedReason(text, effective) === 'binary') return { paragraphs: [], duplicates: [] };
     return state.analyzer.paragraphLayer(text);
+  }
+
+  /** Page furniture by the paragraph split it was found in (one split per document version). */
+  const furnitureBySplit = new WeakMap<readonly Paragraph[], readonly FurnitureRegion[]>();
+
+  /** Page furniture of the document version, from its paragraphs alone (as cheap as the duplicates). */
+  function furnitureOf(document: ArticleDocument, settings?: ArticleSettings): { layer: ParagraphLayer; furniture: readonly FurnitureRegion[] } {
+    const layer = paragraphLayer(document, settings);
+    if ('furniture' in layer) return { layer, furniture: (layer as ArticleAnalysis).furniture };
+    let furniture = furnitureBySplit.get(layer.paragraphs);
+    if (!furniture) furnitureBySplit.set(layer.paragraphs, (furniture = findPageFurniture(layer.paragraphs, resources.furniture, stateOf(document.uri).furniture)));
+    return { layer, furniture };
   }
 
   /**
@@ -405,10 +421,49 @@ export function createArticleService(resources: ArticleResources) {
      * them when it is undefined. Empty when the offset names no repeated paragraph.
      */
     getDuplicateRemovals(document: ArticleDocument, paragraphStart?: number, settings?: ArticleSettings): OffsetRange[] {
+      return this.getDuplicateFix(document, paragraphStart === undefined ? { kind: 'all' } : { kind: 'remove', start: paragraphStart }, settings);
+    },
+
+    /**
+     * The deletions of a duplicate fix: remove one repeat, keep it and remove the copy it repeats
+     * instead, or remove every repeat fix-all may remove. Empty when the offset names no repeat.
+     */
+    getDuplicateFix(document: ArticleDocument, fix: DuplicateFix, settings?: ArticleSettings): OffsetRange[] {
       const layer = paragraphLayer(document, settings);
-      const chosen = layer.duplicates.filter((d) => paragraphStart === undefined || d.duplicate.start === paragraphStart).map((d) => d.duplicate);
-      if (chosen.length === 0) return [];
-      return paragraphRemovalRanges(document.getText(), layer.paragraphs, chosen);
+      return duplicateFixRanges(document.getText(), layer.paragraphs, layer.duplicates, fix);
+    },
+
+    /**
+     * Page furniture of the document: bylines (with their authors), teasers, related-story lists,
+     * share and comment lines, credits. Found from the paragraphs alone, so diagnostics can show it
+     * while the user types.
+     */
+    getPageFurniture(document: ArticleDocument, settings?: ArticleSettings, token?: CancellationSignal): readonly FurnitureRegion[] {
+      if (token?.isCancellationRequested) throw new AnalysisCancelled();
+      return furnitureOf(document, settings).furniture;
+    },
+
+    /**
+     * The deletions that remove page furniture: the region starting at `regionStart`, or all of it
+     * when undefined. Exactly the furniture paragraphs go, with their separators, nothing else.
+     */
+    getFurnitureRemovals(document: ArticleDocument, regionStart?: number, settings?: ArticleSettings): OffsetRange[] {
+      const { layer, furniture } = furnitureOf(document, settings);
+      const chosen = furniture.filter((r) => regionStart === undefined || r.start === regionStart).flatMap((r) => r.paragraphs);
+      return chosen.length === 0 ? [] : paragraphRemovalRanges(document.getText(), layer.paragraphs, chosen);
+    },
+
+    /**
+     * The deletions of "fix all": every repeat fix-all may remove and all page furniture, each only
+     * while its diagnostic is on, as one set of edits (two sets would conflict: the second would be
+     * computed for a text the first has changed).
+     */
+    getFixAllRemovals(document: ArticleDocument, settings: ArticleSettings = DEFAULT_SETTINGS): OffsetRange[] {
+      const { layer, furniture } = furnitureOf(document, settings);
+      const chosen = new Map<number, Paragraph>();
+      if (settings.duplicateParagraphs.severity !== 'off') for (const p of repeatsRemovedByFixAll(layer.duplicates)) chosen.set(p.index, p);
+      if (settings.pageFurniture.severity !== 'off') for (const p of furniture.flatMap((r) => r.paragraphs)) chosen.set(p.index, p);
+      return chosen.size === 0 ? [] : paragraphRemovalRanges(document.getText(), layer.paragraphs, [...chosen.values()]);
     },
 
     /** The quotes grouped by speaker, in order of each speaker's first quote. */

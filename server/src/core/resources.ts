@@ -1,6 +1,7 @@
 import { parseShippedLabels } from './annotationInput';
 import { readListFile, readOrFail, type DataSource } from './dataSource';
 import { PersonNames } from './names';
+import { loadFurnitureLexicon, type FurnitureLexicon } from './pageFurniture';
 import { loadRecognizer } from './ner';
 import { loadQuoteLexicon, type QuoteLexicon } from './quotes';
 import type { EntityRecognizer } from './types';
@@ -25,6 +26,8 @@ export interface ArticleResources {
   readonly quotes: QuoteLexicon;
   /** Labels by mention text that ship with the extension, under every person's own labels. */
   readonly shippedLabels: ReadonlyMap<string, string>;
+  /** Name lists that tell a byline from a heading (page furniture). */
+  readonly furniture: FurnitureLexicon;
 }
 
 /**
@@ -40,5 +43,6 @@ export function loadArticleResources(source: DataSource): ArticleResources {
     recognizer: loadRecognizer(source, vocabulary),
     quotes: loadQuoteLexicon(source, vocabulary),
     shippedLabels: parseShippedLabels(readOrFail(SHIPPED_LABELS_FILE, () => readListFile(source, SHIPPED_LABELS_FILE))),
+    furniture: loadFurnitureLexicon(source),
   });
 }

@@ -10,6 +10,8 @@ export interface ArticleSettings {
   readonly duplicateParagraphs: { readonly severity: DiagnosticSeverityName };
   /** Severity of the `name-variant` diagnostic: one person spelled two ways in one article. */
   readonly nameVariants: { readonly severity: DiagnosticSeverityName };
+  /** Severity of the `page-furniture` diagnostic: bylines, teasers, share and comment lines kept from the page. */
+  readonly pageFurniture: { readonly severity: DiagnosticSeverityName };
   /** Extra glob patterns of files to treat as articles (the client maps them to the language). */
   readonly files: readonly string[];
   /** Files larger than this many characters get the light analysis only: paragraphs and duplicates, nothing tokenised. */
@@ -29,6 +31,7 @@ export interface AnnotationSettings {
 export const DEFAULT_SETTINGS: ArticleSettings = Object.freeze({
   duplicateParagraphs: Object.freeze({ severity: 'warning' as const }),
   nameVariants: Object.freeze({ severity: 'hint' as const }),
+  pageFurniture: Object.freeze({ severity: 'hint' as const }),
   files: Object.freeze([]) as readonly string[],
   maxFileSize: 10_000_000,
   annotation: Object.freeze({ author: '', labels: Object.freeze([]) as readonly string[] }),
@@ -45,12 +48,14 @@ export function parseSettings(raw: unknown): ArticleSettings {
     : DEFAULT_SETTINGS.duplicateParagraphs.severity;
   const variants = (value.nameVariants ?? {}) as Record<string, unknown>;
   const variantSeverity = SEVERITIES.includes(variants.severity as DiagnosticSeverityName) ? (variants.severity as DiagnosticSeverityName) : DEFAULT_SETTINGS.nameVariants.severity;
+  const furniture = (value.pageFurniture ?? {}) as Record<string, unknown>;
+  const furnitureSeverity = SEVERITIES.includes(furniture.severity as DiagnosticSeverityName) ? (furniture.severity as DiagnosticSeverityName) : DEFAULT_SETTINGS.pageFurniture.severity;
   const files = Array.isArray(value.files) ? value.files.filter((f): f is string => typeof f === 'string') : DEFAULT_SETTINGS.files;
   const maxFileSize = typeof value.maxFileSize === 'number' && value.maxFileSize > 0 ? value.maxFileSize : DEFAULT_SETTINGS.maxFileSize;
   const annotation = (value.annotation ?? {}) as Record<string, unknown>;
   const author = typeof annotation.author === 'string' ? annotation.author.trim() : DEFAULT_SETTINGS.annotation.author;
   const labels = parseUserLabels(annotation.labels).labels;
-  return { duplicateParagraphs: { severity }, nameVariants: { severity: variantSeverity }, files, maxFileSize, annotation: { author, labels } };
+  return { duplicateParagraphs: { severity }, nameVariants: { severity: variantSeverity }, pageFurniture: { severity: furnitureSeverity }, files, maxFileSize, annotation: { author, labels } };
 }
 
 /**

@@ -1,5 +1,5 @@
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver';
-import type { DuplicateParagraph } from '../core/duplicateParagraphs';
+import { describeRepeat, type DuplicateParagraph } from '../core/duplicates';
 import type { LimitedReason } from '../core/languageService';
 import type { DiagnosticSeverityName } from '../core/settings';
 import { DIAGNOSTIC_SOURCE } from '../protocol';
@@ -17,7 +17,10 @@ export const SEVERITIES: Record<Exclude<DiagnosticSeverityName, 'off'>, Diagnost
   hint: DiagnosticSeverity.Hint,
 };
 
-/** One diagnostic per repeated paragraph, on the repeat, pointing at the first copy. */
+/**
+ * One diagnostic per repeated paragraph, on the repeat, pointing at the copy kept. A near repeat says
+ * what differs; each part of a copy split by an inserted line gets its own.
+ */
 export function duplicateParagraphDiagnostics(
   duplicates: readonly DuplicateParagraph[],
   positions: PositionMapper,
@@ -25,15 +28,15 @@ export function duplicateParagraphDiagnostics(
   severity: DiagnosticSeverityName,
 ): Diagnostic[] {
   if (severity === 'off') return [];
-  return duplicates.map(({ duplicate, original }) => {
-    const originalRange = positions.rangeOf(original);
+  return duplicates.map((repeat) => {
+    const originalRange = positions.rangeOf(repeat.original);
     return {
-      range: positions.rangeOf(duplicate),
+      range: positions.rangeOf(repeat.duplicate),
       severity: SEVERITIES[severity],
       source: DIAGNOSTIC_SOURCE,
       code: DUPLICATE_PARAGRAPH_CODE,
-      message: `Duplicate paragraph: repeats the paragraph at line ${originalRange.start.line + 1}.`,
-      relatedInformation: [{ location: { uri, range: originalRange }, message: 'First occurrence' }],
+      message: describeRepeat(repeat, originalRange.start.line + 1),
+      relatedInformation: [{ location: { uri, range: originalRange }, message: repeat.original.start < repeat.duplicate.start ? 'First occurrence' : 'Complete copy (kept)' }],
     };
   });
 }

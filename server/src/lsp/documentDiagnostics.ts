@@ -3,17 +3,19 @@ import type { ArticleDocument, ArticleService } from '../core/languageService';
 import type { ArticleSettings } from '../core/settings';
 import { duplicateParagraphDiagnostics, limitedAnalysisDiagnostic } from './diagnostics';
 import { nameVariantDiagnostics } from './nameVariants';
+import { pageFurnitureDiagnostics } from './pageFurniture';
 import type { PositionMapper } from './positions';
 
 /**
- * Every diagnostic of a document: duplicate paragraphs and a note when analysis was limited, from the
- * paragraph layer alone (no entities, quotes or actors), so fresh diagnostics after a keystroke cost a
+ * Every diagnostic of a document: duplicate paragraphs, page furniture and a note when analysis was
+ * limited, from the paragraph layer alone (no entities, quotes or actors), so fresh diagnostics after a keystroke cost a
  * paragraph split with cached keys, not a full analysis; and name variants, which need actors, only
  * once the full analysis of this version exists.
  */
 export function computeDiagnostics(service: ArticleService, document: ArticleDocument, settings: ArticleSettings, positions: PositionMapper): Diagnostic[] {
   const duplicates = service.getDuplicateParagraphs(document, settings);
   const diagnostics = duplicateParagraphDiagnostics(duplicates, positions, document.uri, settings.duplicateParagraphs.severity);
+  diagnostics.push(...pageFurnitureDiagnostics(service.getPageFurniture(document, settings), positions, settings.pageFurniture.severity));
   const reason = service.getLimitedReason(document, settings);
   if (reason) diagnostics.push(limitedAnalysisDiagnostic(reason, settings.maxFileSize));
   // Name variants need actors, so they join once the full analysis of this version exists (the

@@ -4,7 +4,7 @@ import { reanchor, reanchorOrphans } from '../../../server/src/core/annotations/
 import { findQuote } from '../../../server/src/core/annotations/quoteMatch';
 import { spanAt } from '../../../server/src/core/annotations/selectors';
 import type { Annotation } from '../../../server/src/core/annotations/model';
-import { findDuplicateParagraphs } from '../../../server/src/core/duplicateParagraphs';
+import { findDuplicateParagraphs } from '../../../server/src/core/duplicates';
 import { splitParagraphs } from '../../../server/src/core/paragraphs';
 import { readSeed, SEEDS } from '../../helpers/seeds';
 import { labelAt, labelOn, textOf } from './helpers';

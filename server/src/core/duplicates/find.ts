@@ -1,0 +1,203 @@
+/**
+ * Finds repeated paragraphs: exact and normalised repeats by key, then near repeats (damaged or
+ * updated copies) by fingerprint candidates and a token comparison. Each repeat names the copy that
+ * is kept; no paragraph that "remove all" removes is the kept copy of another, so removing them
+ * always leaves one copy of each paragraph.
+ */
+import type { Paragraph } from '../types';
+import { FingerprintIndex } from './candidates';
+import { compareParagraphs, compareSplitCopy, type Difference, type NearMatch } from './compare';
+import { ParagraphSignature } from './signature';
+
+/** A paragraph that repeats another one. */
+export interface DuplicateParagraph {
+  /** The repeated copy, which the diagnostic marks and the fix removes. */
+  readonly duplicate: Paragraph;
+  /** The copy that is kept: the first one, unless that one is the other cut short. */
+  readonly original: Paragraph;
+  /** For a near repeat (a damaged or updated copy), what differs; absent when the letters and digits are the same. */
+  readonly near?: NearRepeat;
+}
+
+/** What makes a repeat a near one. */
+export interface NearRepeat {
+  /** The differences, in text order, each read from the kept paragraph (`original`) to this copy: at least one. */
+  readonly differences: readonly Difference[];
+  /** When the copy was split in two by an inserted line: that line, and the copy's other part. */
+  readonly split?: { readonly line: Paragraph; readonly otherPart: Paragraph };
+  /**
+   * False when figures differ: either copy may be the up-to-date one, so "remove all" leaves the pair
+   * for the user to decide (the quick fixes still offer both ways).
+   */
+  readonly removedByFixAll: boolean;
+}
+
+/** Paragraphs shorter than this (letters and digits only) are headings or furniture, not repeats worth a warning. */
+const MIN_SIGNIFICANT_CHARACTERS = 20;
+/** A near repeat needs at least this many words on both sides to be told from a different paragraph. */
+const MIN_NEAR_TOKENS = 6;
+/** A line inserted into a copy (splitting it in two) is at most this long. */
+const MAX_INSERTED_LINE_LENGTH = 80;
+/** Each part of a split copy has at least this many words (a list number before a copy is no part of it). */
+const MIN_PART_TOKENS = 3;
+
+/**
+ * Finds every paragraph that repeats another one. `signatureOf` lets an incremental analysis pass
+ * the signature it cached per paragraph text (`ParagraphSignature`); without it, signatures are made
+ * here (keys are compared by length and hash first and built only for paragraphs that might repeat).
+ *
+ * Short paragraphs (furniture, a one-line heading) are not repeats worth a warning on their own, but
+ * one inside a repeated run (a line of a quote split over lines, a dateline before a repeated story)
+ * is part of that repeat: runs of exact repeats are extended over the short paragraphs next to them
+ * that repeat the paragraphs next to the original. Otherwise removing a run would leave its short
+ * lines behind, and they could read differently once their neighbours are gone.
+ */
+export function findDuplicateParagraphs(paragraphs: readonly Paragraph[], signatureOf?: (paragraph: Paragraph) => ParagraphSignature): DuplicateParagraph[] {
+  const count = paragraphs.length;
+  const signatures = paragraphs.map((p) => (signatureOf ? signatureOf(p) : new ParagraphSignature(p.text)));
+  const originalOf = findExactRepeats(paragraphs, signatures);
+  const near = findNearRepeats(paragraphs, signatures, originalOf);
+  const duplicates: DuplicateParagraph[] = [];
+  for (let i = 0; i < count; i++) {
+    const original = originalOf[i];
+    if (original !== undefined) duplicates.push(near[i] ? { duplicate: paragraphs[i], original: paragraphs[original], near: near[i] } : { duplicate: paragraphs[i], original: paragraphs[original] });
+  }
+  return duplicates;
+}
+
+/** Exact and normalised repeats (same key), each mapped to the first paragraph with its key. */
+function findExactRepeats(paragraphs: readonly Paragraph[], signatures: readonly ParagraphSignature[]): (number | undefined)[] {
+  const count = paragraphs.length;
+  const sameKey = (i: number, j: number): boolean => {
+    const a = signatures[i];
+    const b = signatures[j];
+    return a.keyLength === b.keyLength && a.keyHash === b.keyHash && a.key === b.key;
+  };
+  const originalOf: (number | undefined)[] = new Array(count);
+  /** First paragraphs of each distinct significant key, by hash. */
+  const firstsByHash = new Map<number, number[]>();
+  for (let i = 0; i < count; i++) {
+    if (signatures[i].keyLength < MIN_SIGNIFICANT_CHARACTERS) continue;
+    const hash = signatures[i].keyHash;
+    const firsts = firstsByHash.get(hash);
+    const first = firsts?.find((j) => sameKey(i, j));
+    if (first !== undefined) originalOf[i] = first;
+    else if (firsts) firsts.push(i);
+    else firstsByHash.set(hash, [i]);
+  }
+  const sameShort = (i: number, j: number) => j >= 0 && j < i && sameKey(i, j) && (signatures[i].keyLength > 0 || paragraphs[i].text === paragraphs[j].text);
+  for (let i = 1; i < count; i++) {
+    const previous = originalOf[i - 1];
+    if (originalOf[i] === undefined && previous !== undefined && sameShort(i, previous + 1)) originalOf[i] = originalOf[previous + 1] ?? previous + 1;
+  }
+  for (let i = count - 2; i >= 0; i--) {
+    const next = originalOf[i + 1];
+    if (originalOf[i] === undefined && next !== undefined && sameShort(i, next - 1)) originalOf[i] = originalOf[next - 1] ?? next - 1;
+  }
+  return originalOf;
+}
+
+/**
+ * Near repeats among the paragraphs that are not exact repeats, in document order: each paragraph is
+ * compared with the kept paragraphs before it that share fingerprints with it. Fills `originalOf`
+ * and returns what differs per repeated paragraph.
+ */
+function findNearRepeats(paragraphs: readonly Paragraph[], signatures: readonly ParagraphSignature[], originalOf: (number | undefined)[]): (NearRepeat | undefined)[] {
+  const count = paragraphs.length;
+  const near: (NearRepeat | undefined)[] = new Array(count);
+  const eligible = (i: number) => originalOf[i] === undefined && signatures[i].keyLength >= MIN_SIGNIFICANT_CHARACTERS;
+  let capacity = 0;
+  for (let i = 0; i < count; i++) if (eligible(i)) capacity += signatures[i].fingerprints.fingerprints.length;
+  const index = new FingerprintIndex(count, capacity);
+  const record = (copy: number, kept: number, match: NearMatch, split?: NearRepeat['split']) => {
+    originalOf[copy] = kept;
+    // Differences read from the kept paragraph to the copy, whichever came first.
+    const differences = match.copy === 'later' ? match.differences : match.differences.map((d) => ({ kind: d.kind, original: d.copy, copy: d.original }));
+    const removedByFixAll = !differences.some((d) => d.kind === 'figures');
+    near[copy] = { differences, split, removedByFixAll };
+    // Repeats of a copy that "remove all" removes (exact ones, found first) are repeats of the kept
+    // paragraph now, with the same differences: what a removed repeat points at is always kept. (A
+    // copy whose figures differ stays, and so can stay what its own repeats point at.)
+    if (!removedByFixAll) return;
+    for (let k = 0; k < count; k++) {
+      if (originalOf[k] !== copy || k === copy) continue;
+      originalOf[k] = kept;
+      near[k] ??= near[copy];
+    }
+  };
+  for (let i = 0; i < count; i++) {
+    if (originalOf[i] !== undefined) continue;
+    const own = eligible(i) ? signatures[i].fingerprints : undefined;
+    let found: { kept: number; match: NearMatch } | undefined;
+    if (own && own.tokenCount >= MIN_NEAR_TOKENS) {
+      for (const j of index.candidates(own.fingerprints)) {
+        const match = compareCached(signatures[j], signatures[i]);
+        if (match) {
+          found = { kept: j, match };
+          break;
+        }
+      }
+    }
+    // A copy split by an inserted line reads, part by part, as a copy cut short (or as none): the
+    // two parts read together explain more.
+    const onlyCut = found && found.match.copy === 'later' && found.match.differences.some((d) => d.kind === 'cut-short');
+    if ((!found || onlyCut) && splitShaped(paragraphs, signatures, originalOf, i) && findSplitCopy(paragraphs, signatures, index, i, record)) continue;
+    if (!found) {
+      // Kept: later paragraphs are compared with it (keys repeated exactly, through their first paragraph).
+      if (own) index.add(i, own.fingerprints);
+      continue;
+    }
+    const { kept: j, match } = found;
+    if (match.copy === 'later') {
+      record(i, j, match);
+      continue;
+    }
+    // The earlier paragraph is this one cut short: it is the copy (with its own repeats), this one is kept.
+    record(j, i, match);
+    index.remove(j);
+    if (own) index.add(i, own.fingerprints);
+  }
+  return near;
+}
+
+/** The comparison of two paragraph texts, from the earlier one's cache when it was made before. */
+function compareCached(earlier: ParagraphSignature, later: ParagraphSignature): NearMatch | undefined {
+  const cached = earlier.comparisons.get(later);
+  if (cached !== undefined) return cached ?? undefined;
+  const match = compareParagraphs(earlier.tokens, later.tokens);
+  earlier.comparisons.set(later, match ?? null);
+  return match;
+}
+
+/**
+ * Paragraph `i` may be the first part of a copy split by an inserted line: the next paragraph is a
+ * short line, and neither it nor the one after it is a repeat already.
+ */
+function splitShaped(paragraphs: readonly Paragraph[], signatures: readonly ParagraphSignature[], originalOf: readonly (number | undefined)[], i: number): boolean {
+  if (i + 2 >= paragraphs.length || originalOf[i + 2] !== undefined || originalOf[i + 1] !== undefined) return false;
+  return signatures[i].keyLength > 0 && paragraphs[i + 1].text.length <= MAX_INSERTED_LINE_LENGTH && signatures[i + 2].keyLength > 0;
+}
+
+function findSplitCopy(
+  paragraphs: readonly Paragraph[],
+  signatures: readonly ParagraphSignature[],
+  index: FingerprintIndex,
+  i: number,
+  record: (copy: number, kept: number, match: NearMatch, split?: NearRepeat['split']) => void,
+): boolean {
+  const first = signatures[i].fingerprints;
+  const second = signatures[i + 2].fingerprints;
+  if (first.tokenCount < MIN_PART_TOKENS || second.tokenCount < MIN_PART_TOKENS || first.tokenCount + second.tokenCount < MIN_NEAR_TOKENS) return false;
+  for (const j of index.candidates(first.fingerprints, second.fingerprints)) {
+    const cache = signatures[i].splitComparisons(signatures[j]);
+    let cached = cache.get(signatures[i + 2]);
+    if (cached === undefined) cache.set(signatures[i + 2], (cached = compareSplitCopy(signatures[j].tokens, signatures[i].tokens, '', signatures[i + 2].tokens) ?? null));
+    if (!cached) continue;
+    // The line between the parts is named here: the cached comparison is the same whatever it says.
+    const match: NearMatch = { copy: cached.copy, differences: cached.differences.map((d) => (d.kind === 'inserted-line' && d.copy === '' && d.original === '' ? { ...d, copy: paragraphs[i + 1].text.trim() } : d)) };
+    record(i, j, match, { line: paragraphs[i + 1], otherPart: paragraphs[i + 2] });
+    record(i + 2, j, match, { line: paragraphs[i + 1], otherPart: paragraphs[i] });
+    return true;
+  }
+  return false;
+}

@@ -1,0 +1,18 @@
+/**
+ * Repeated paragraphs: exact, normalised and near repeats (damaged or updated copies), and the
+ * deletions that remove them. One concern per file:
+ *
+ *   repair.ts      undoes encoding damage (HTML entities, mojibake) before comparing
+ *   signature.ts   per paragraph text: the exact key, word tokens and winnowed fingerprints
+ *   candidates.ts  fingerprint index: which earlier paragraphs are worth comparing
+ *   compare.ts     token alignment and what differs (letters, figures, dateline, cut, inserted line)
+ *   dateline.ts    where a paragraph's dateline ends
+ *   find.ts        the search: exact repeats, then near repeats, each with the copy kept
+ *   describe.ts    what a repeat's diagnostic says
+ *   removal.ts     which paragraphs each fix removes
+ */
+export { findDuplicateParagraphs, type DuplicateParagraph, type NearRepeat } from './find';
+export type { Difference, DifferenceKind } from './compare';
+export { ParagraphSignature, paragraphKey } from './signature';
+export { describeDifference, describeRepeat } from './describe';
+export { duplicateFixRanges, repeatsRemovedByFixAll, type DuplicateFix } from './removal';

@@ -1,0 +1,40 @@
+/**
+ * Which paragraphs the duplicate fixes remove: one repeat ("Remove"), the copy it repeats instead
+ * ("Keep this copy instead"), or every repeat that fix-all may remove. The ranges to delete come
+ * from `paragraphRemoval.ts`, which takes nothing but those paragraphs and their separators.
+ */
+import { paragraphRemovalRanges } from '../paragraphRemoval';
+import type { OffsetRange, Paragraph } from '../types';
+import type { DuplicateParagraph } from './find';
+
+/** What to remove. */
+export type DuplicateFix =
+  /** The repeat starting at `start` (with the other part of a split copy). */
+  | { readonly kind: 'remove'; readonly start: number }
+  /** The paragraph the repeat starting at `start` repeats, so that this copy stays instead. */
+  | { readonly kind: 'keep'; readonly start: number }
+  /** Every repeat fix-all may remove (not the near repeats whose figures differ). */
+  | { readonly kind: 'all' };
+
+/** The repeats fix-all removes: all but the near repeats whose figures differ. */
+export function repeatsRemovedByFixAll(duplicates: readonly DuplicateParagraph[]): Paragraph[] {
+  return duplicates.filter((d) => d.near?.removedByFixAll !== false).map((d) => d.duplicate);
+}
+
+/** The deletions of a duplicate fix; empty when `start` names no repeat. */
+export function duplicateFixRanges(text: string, paragraphs: readonly Paragraph[], duplicates: readonly DuplicateParagraph[], fix: DuplicateFix): OffsetRange[] {
+  let chosen: Paragraph[];
+  if (fix.kind === 'all') {
+    chosen = repeatsRemovedByFixAll(duplicates);
+  } else {
+    const repeat = duplicates.find((d) => d.duplicate.start === fix.start);
+    if (!repeat) return [];
+    if (fix.kind === 'remove') {
+      const other = repeat.near?.split?.otherPart;
+      chosen = other ? [repeat.duplicate, other] : [repeat.duplicate];
+    } else {
+      chosen = [repeat.original];
+    }
+  }
+  return chosen.length === 0 ? [] : paragraphRemovalRanges(text, paragraphs, chosen);
+}

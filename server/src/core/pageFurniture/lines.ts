@@ -1,0 +1,197 @@
+/**
+ * What one paragraph is, read on its own: a furniture line by its wording (`Share this:`, `Post a
+ * Comment`, `Follow Pam Key on Twitter @pamkeyNEN.`, `Getty Images`, `Advertisement`), the heading of
+ * a teaser or a list of related stories (`Check Also`, `Related:`), a credit (`By Jane Doe`, `Wolf
+ * reported from Washington.`), or a name alone. Whether a heading's following lines or a name alone
+ * are furniture depends on where they are: `find.ts` decides.
+ *
+ * The patterns are general forms seen over the PolNeAR articles and the seed articles, not their
+ * strings; `syntaxes/article.tmLanguage.json` marks the single-line forms the same way (a test keeps
+ * the two in step).
+ */
+import type { TextSlice } from '../types';
+import { isPersonName, namesIn, type FurnitureLexicon } from './names';
+
+/** Kinds of page furniture. */
+export type FurnitureKind =
+  /** A line naming the article's author(s): `By Jane Doe`, a name alone at the end, `X reported from Washington.` */
+  | 'byline'
+  /** A note on the author at the end of an opinion piece: `Jane Doe is a columnist for …` */
+  | 'author-bio'
+  /** A teaser for another article: `Check Also`, its headline and the start of its text. */
+  | 'teaser'
+  /** A list of other articles: `Related:` and headlines, or `Read the rest of the story here.` */
+  | 'related'
+  /** Sharing, following, subscribing: `Share this:`, `Follow X on Twitter @x`, `Sign up to …` */
+  | 'share'
+  /** The comments section: `No comments:`, `Post a Comment`, comment widgets. */
+  | 'comments'
+  /** Picture credits and captions, pointers to video or audio: `Getty Images`, `Watch the video above.` */
+  | 'media'
+  /** Credits of the text: `(h/t Mediaite.)`, `Copyright © 2015 …`, `Reprinted with permission`. */
+  | 'credit'
+  /** `Advertisement`, `Story continues below`. */
+  | 'advertisement'
+  /** A section label among other furniture: `English Bulletin`. */
+  | 'label';
+
+/** What a paragraph reads as on its own. */
+export type LineReading =
+  | { readonly kind: FurnitureKind; readonly authors: readonly TextSlice[] }
+  /** `- Jane Doe`: a byline, unless it signs the quotation just above. */
+  | { readonly kind: 'signature'; readonly authors: readonly TextSlice[] }
+  | { readonly kind: 'teaser-heading' | 'related-heading' | 'name' | 'short' };
+
+const NONE: readonly TextSlice[] = [];
+
+const TEASER_HEADING = /^(?:check also|read also|also read|see also|also see|don'?t miss|must read|read next|up next)\s*:?$/i;
+const RELATED_HEADING =
+  /^"?(?:related(?: articles?| stories| posts?| coverage| content| links| news| reading| videos?)?|more (?:stories|news|coverage|from [\p{L} .’'&-]{2,40}|on (?:this|[\p{L} .’'&-]{2,40}))|recommended(?: for you| stories| reading)?|you (?:may|might) also like|(?:most|more) (?:read|popular|viewed|shared)|trending(?: now| stories)?|popular (?:now|stories)|editor'?s picks?|further reading|online)\s*:?"?\.?$/iu;
+const RELATED_LINE = /^(?:read (?:the |it )?(?:rest|full|whole|all|more)\b.{0,60}(?:here|at [\p{L} .’'&-]{2,40})|continue reading\b.{0,40}|read more\b.{0,60}|(?:https?:\/\/|www\.)\S+)\s*[.:]?$/iu;
+const COMMENTS =
+  /^(?:no comments?|\d+ comments?|comments?(?: \(\d+\))?|post a comment|leave a (?:comment|reply)|add (?:a )?comment|join the (?:conversation|discussion)|show (?:more )?comments|view (?:all )?comments|comments are closed)\s*:?\.?$|(?:Flag)?ShareLikeReply/iu;
+const SHARE =
+  /^(?:share (?:this|on|via|the|article|story)\b.{0,40}|share and comment\b.{0,30}|share|tweet(?: this)?|email(?: this)?|print(?: this)?|like (?:us|the page|our page)\b.{0,40}|follow (?:us|me)\b.{0,60}|subscribe\b.{0,120}|sign up\b.{0,120}|send (?:news )?tips\b.{0,160}|click here\b.{0,100}|get (?:our|the) [\p{L} ]{0,30}newsletter\b.{0,60}|(?:on )?twitter\s*:\s*@\w+\.?|\(?subscribe to\b.{0,120})$/iu;
+/** `Do you support Donald Trump? Like the page:` and `… Share and comment below.`: the call ends the paragraph. */
+const SHARE_ENDING = /(?:\blike (?:the|our) (?:facebook )?page|\bshare and comment below|\bfollow us on (?:twitter|facebook)|\bsign up for (?:the |our |his |her |their )?[\p{L}’' ]{0,40}newsletter\b.{0,40}|^enter your email(?: address)?)\s*[.:!]?$/iu;
+/** `Follow Pam Key on Twitter @pamkeyNEN.`, `On Twitter follow Ken Thomas https://…`: names the author. */
+const FOLLOW = /^(?:on twitter,? follow\s+(.{3,160}?)|follow\s+(.{3,120}?)\s+(?:on|at)\s+(?:twitter|facebook|instagram)\b.{0,160})$/iu;
+const MEDIA =
+  /^(?:(?:watch|listen to|see|view)\b.{0,80}\b(?:video|clip|interview|segment|ad|episode|podcast|footage|remarks|speech|moment|analysis|audio)s?\b.{0,60}\b(?:above|below|here)\b.{0,100}|\(?(?:photo|image|picture|video|graphic)s?(?: credit)?\s*:.{0,80}|(?:getty(?: images)?|ap(?: photo)?|reuters|afp|epa|shutterstock|instagram|twitter|youtube)(?:\s*\/\s*[\p{L}. ]{2,40})*\s*\.?\)?)$/iu;
+/** A picture agency at the end of a short line or a caption: `Scott Olson via Getty Images.`, `(X/AFP/Getty Images.)` */
+const AGENCY_CREDIT = /(?:\bvia\s+|\/\s*)(?:getty(?: images)?|ap(?: photo| images)?|reuters|afp|epa|shutterstock|corbis|bloomberg)\s*\.?\)?\.?$/iu;
+/** Pointers to embedded audio or video anywhere in a short paragraph. */
+const EMBEDDED = /\bembedded (?:above|below)\b/iu;
+/** `(h/t Mediaite.)`, `h/t: The Hill.`, a copyright line. */
+const CREDIT_LINE = /^\(?h\/t\b.{0,60}$|^source:\s.{2,60}$|\bcopyright\b.{0,20}(?:©|\d{4})|©\s*\d{4}|\ball rights reserved\b|\breprinted (?:with|by|courtesy)\b/iu;
+/** An embedded post left as an empty placeholder: `<tweet tweet-id="…"><tweet/>.` */
+const EMBED_PLACEHOLDER = /^<(tweet|embed|iframe|video)\b[^>]*>\s*<\/?\1\s*\/?>\.?$/iu;
+/** `Samantha-Jo Roth/HuffPost.`: a picture credit, a name and where the picture comes from. */
+const CREDIT = /^(\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){1,3})\s*\/\s*[\p{L}. ]{2,40}\.?$/u;
+const ADVERTISEMENT = /^(?:advertisement|advert|sponsored(?: content)?|story continues below(?: advertisement)?|continue reading the main story|skip (?:ad|advertisement))\s*\.?$/iu;
+const BY = /^by\s+(.+?)\s*\.?$/iu;
+const SIGNATURE = /^[-—–]\s*(.+?)\.?$/u;
+/** A credit sentence: who reported or contributed (`Associated Press writer X contributed to this report.`). */
+const CONTRIBUTED = /^(?:(?:the )?(?:associated press|ap|reuters|afp|[\p{Lu}][\p{L}]+ (?:times|post|news))?\s*(?:staff )?(?:writers?|reporters?|correspondents?)\s+)?(.+?)(?:,)?\s+(?:also\s+)?(?:contributed(?: reporting| to this (?:report|story|article))?|reported)\b(?:\s+(?:from|in)\s+[^;]*?)?\s*(?:[.;]\s+|[.;]?$)/iu;
+/** Cues of a note on the author: only in the last paragraph, after the author's name. */
+const BIO_CUE =
+  /\b(?:editor|columnist|contributor|contributing (?:writer|editor)|correspondent|reporter|writer|author of|co-?host|podcast|board of contributors|opinions are (?:his|her|their) own|follow (?:him|her|them) on twitter|tweets (?:at )?@|professor|lecturer|historian|fellow at|director of|president of|founder of)\b/iu;
+
+/** The longest paragraph read as a furniture line. */
+const MAX_LINE = 300;
+/**
+ * A paragraph of more than {@link QUICK_WORDS} words that ends a sentence is furniture only when it
+ * opens with one of {@link OPENERS} or holds one of {@link CUES}: plain string tests that rule out
+ * most of an article's paragraphs before any pattern runs (furniture is read on every keystroke).
+ */
+const QUICK_WORDS = 12;
+const OPENERS = new Set(['follow', 'on', 'share', 'subscribe', '(subscribe', 'sign', 'send', 'click', 'get', 'like', 'watch', 'listen', 'see', 'view', 'read', 'continue', 'by', 'for', 'want', 'enter', 'photo', '(photo', 'image', 'video', 'source:', 'h/t', '(h/t', 'twitter:']);
+const CUES = ['contributed', 'reported', 'Getty', 'Reuters', 'AFP', 'AP Photo', 'embedded', 'opyright', '©', 'eprinted', 'ights reserved', 'ShareLikeReply', 'ike the page', 'hare and comment', 'ewsletter', 'ollow us', 'h/t', ' via ', 'Twitter'];
+
+/** False when a long paragraph that ends a sentence has nothing that furniture lines have. */
+function mayBeFurniture(line: string): boolean {
+  if (!/[.!?]["”’)]*$/.test(line) || line.split(' ', QUICK_WORDS + 1).length <= QUICK_WORDS) return true;
+  const space = line.indexOf(' ');
+  if (OPENERS.has((space < 0 ? line : line.slice(0, space)).toLowerCase())) return true;
+  for (const cue of CUES) if (line.includes(cue)) return true;
+  return false;
+}
+
+/** Reads one paragraph (`start` is its offset in the document, for the authors' offsets). */
+export function readLine(text: string, start: number, lexicon: FurnitureLexicon): LineReading | undefined {
+  if (text.length > MAX_LINE + 20) return undefined;
+  let line = text.trim();
+  // A stray quotation mark around a whole line (transcripts quote every line) is not part of it.
+  if (line.startsWith('"') || line.startsWith('“')) line = line.replace(/^["“](?=[^"“”]*["”]?$)/u, '').replace(/(?<=^[^"“”]*)["”]$/u, '').trim();
+  if (line.length === 0 || line.length > MAX_LINE) return undefined;
+  if (!mayBeFurniture(line)) return undefined;
+  const at = start + text.indexOf(line);
+  if (TEASER_HEADING.test(line)) return { kind: 'teaser-heading' };
+  if (RELATED_HEADING.test(line)) return { kind: 'related-heading' };
+  if (RELATED_LINE.test(line)) return { kind: 'related', authors: NONE };
+  if (COMMENTS.test(line)) return { kind: 'comments', authors: NONE };
+  if (ADVERTISEMENT.test(line)) return { kind: 'advertisement', authors: NONE };
+  const follow = FOLLOW.exec(line);
+  if (follow) {
+    // Whom to follow names the author: the capitalised words before "on Twitter", after any
+    // description (`Follow Breitbart News reporter Lee Stranahan on Twitter`), one or two of them.
+    // Addresses are not names: `On Twitter follow Ken Thomas https://twitter.com/KThomasDC and …`.
+    const who = (follow[1] ?? follow[2]).replace(/\s*(?:https?:\/\/|@)\S+/g, (m) => ' '.repeat(m.length));
+    const whoAt = at + line.indexOf(who);
+    const authors: TextSlice[] = [];
+    for (const part of who.matchAll(/[^,]+?(?=\s+and\s+|,|$)/g)) {
+      const run = /(?:\p{Lu}[\p{L}'’.-]*\s+){1,3}\p{Lu}[\p{L}'’-]*$/u.exec(part[0].trim());
+      if (!run) continue;
+      const offset = whoAt + part.index + part[0].indexOf(part[0].trim()) + run.index;
+      authors.push({ start: offset, end: offset + run[0].length, text: run[0] });
+    }
+    return { kind: 'share', authors };
+  }
+  if (SHARE.test(line) || SHARE_ENDING.test(line)) return { kind: 'share', authors: NONE };
+  if (MEDIA.test(line) || (line.length <= 200 && (AGENCY_CREDIT.test(line) || EMBEDDED.test(line)))) return { kind: 'media', authors: NONE };
+  if (CREDIT_LINE.test(line)) return { kind: 'credit', authors: NONE };
+  if (EMBED_PLACEHOLDER.test(line)) return { kind: 'media', authors: NONE };
+  const credit = CREDIT.exec(line);
+  if (credit && isPersonName(credit[1], lexicon)) return { kind: 'media', authors: NONE };
+  const by = BY.exec(line);
+  if (by) {
+    const authors = onlyNames(by[1], at + line.indexOf(by[1]), lexicon, false, true);
+    if (authors) return { kind: 'byline', authors };
+  }
+  const signature = SIGNATURE.exec(line);
+  if (signature && isPersonName(signature[1], lexicon)) return { kind: 'signature', authors: namesIn(signature[1], at + line.indexOf(signature[1]), lexicon) };
+  const contributors = contributorNames(line, at, lexicon);
+  if (contributors) return { kind: 'byline', authors: contributors };
+  if (isPersonName(line, lexicon)) return { kind: 'name' };
+  if (line.split(/\s+/).length <= 4 && /\p{L}/u.test(line) && !/[.!?:;,"”’)]$/.test(line)) return { kind: 'short' };
+  return undefined;
+}
+
+/**
+ * Names of a credit line made only of credit sentences (`Phillip reported from Oakland, Calif.;
+ * Gearan, from Washington.`), or undefined when any sentence says something else.
+ */
+function contributorNames(line: string, at: number, lexicon: FurnitureLexicon): TextSlice[] | undefined {
+  if (!/\b(?:contributed|reported)\b/i.test(line)) return undefined;
+  const authors: TextSlice[] = [];
+  let rest = line;
+  let offset = at;
+  while (rest.length > 0) {
+    const credit = CONTRIBUTED.exec(rest);
+    // `; Gearan, from Washington.`: a second reporter in the same credit.
+    const elliptic = credit ? undefined : /^(\p{Lu}[\p{L}'’-]+),\s+from\s+[^;]*?\s*(?:[.;]\s+|[.;]?$)/u.exec(rest);
+    const match = credit ?? elliptic;
+    if (!match) return undefined;
+    const names = onlyNames(match[1], offset + rest.indexOf(match[1]), lexicon, true, false);
+    if (!names) return undefined;
+    authors.push(...names);
+    offset += match[0].length;
+    rest = rest.slice(match[0].length);
+  }
+  return authors.length > 0 ? authors : undefined;
+}
+
+/**
+ * The names of a list that holds nothing else (`Jane Doe and John Roe`, `Jane Doe, Reuters` when
+ * `outletLast`), or undefined: `By contrast, Daniel Hamermesh, a labor economist …` is no byline.
+ */
+function onlyNames(list: string, at: number, lexicon: FurnitureLexicon, surnamesToo: boolean, outletLast: boolean): TextSlice[] | undefined {
+  const names = namesIn(list, at, lexicon, surnamesToo);
+  const parts = list.split(/\s*(?:,|;|&|\band\b)\s*/).filter((p) => p.trim().length > 0);
+  const outlet = outletLast && parts.length > 1 && /^(?:the\s+)?\p{Lu}[\p{L}.&’'-]*(?:\s+\p{Lu}[\p{L}.&’'-]*){0,3}\.?$/u.test(parts[parts.length - 1]) ? 1 : 0;
+  return names.length > 0 && names.length >= parts.length - outlet ? names : undefined;
+}
+
+/**
+ * A note on the author (`Zach Carter is a co-host of …`, `Glenn Harlan Reynolds, a University of
+ * Tennessee law professor, is a member of USA TODAY's Board of Contributors.`): opens with a name and
+ * says what the writer does. Asked for the article's last paragraph only.
+ */
+export function readAuthorBio(text: string, start: number, lexicon: FurnitureLexicon): TextSlice | undefined {
+  const line = text.trim();
+  if (line.length > MAX_LINE || !BIO_CUE.test(line)) return undefined;
+  const opening = /^(\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){1,3})(?:,\s[^,]{3,120},)?\s+(?:is|was|writes|edits|chairs|teaches)\b/u.exec(line);
+  if (!opening || !isPersonName(opening[1], lexicon)) return undefined;
+  const offset = start + text.indexOf(line);
+  return { start: offset, end: offset + opening[1].length, text: opening[1] };
+}

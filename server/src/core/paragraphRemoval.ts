@@ -1,0 +1,55 @@
+import type { OffsetRange, Paragraph } from './types';
+
+/**
+ * The ranges to delete so that the given paragraphs disappear with their separators and nothing
+ * else does. A paragraph is removed together with the line breaks and blank lines that follow it up
+ * to the next paragraph; the last paragraph of the document takes the separator before it instead,
+ * so the text before it ends exactly as it did (no stray trailing line break is left or added).
+ * Overlapping and touching ranges are merged, so the result is a valid set of LSP edits.
+ */
+export function paragraphRemovalRanges(text: string, all: readonly Paragraph[], toRemove: readonly Paragraph[]): OffsetRange[] {
+  const removing = new Set(toRemove.map((p) => p.index));
+  const ranges: OffsetRange[] = [];
+  for (const paragraph of [...toRemove].sort((a, b) => a.start - b.start)) {
+    const next = all[paragraph.index + 1];
+    const start = lineStartOf(text, paragraph.start);
+    const range = next ? { start, end: lineStartOf(text, next.start) } : { start, end: trailingEnd(text, paragraph.end) };
+    const last = ranges[ranges.length - 1];
+    if (last && last.end >= range.start) ranges[ranges.length - 1] = { start: last.start, end: Math.max(last.end, range.end) };
+    else ranges.push(range);
+  }
+  // A removal that reaches the end of the document takes the separator in front of it instead.
+  const final = ranges[ranges.length - 1];
+  if (final && final.end === text.length) {
+    let kept: Paragraph | undefined;
+    for (const p of all) if (p.end <= final.start && !removing.has(p.index)) kept = p;
+    if (kept) {
+      let start = lineEndOf(text, kept.end);
+      // A document that ends with a line break keeps one: the kept paragraph's own stays.
+      if (/[\r\n]$/.test(text)) start += text.startsWith('\r\n', start) ? 2 : text[start] === '\r' || text[start] === '\n' ? 1 : 0;
+      ranges[ranges.length - 1] = { start, end: final.end };
+    }
+  }
+  return ranges;
+}
+
+/** Where the line holding `offset` starts, when only indentation precedes it on that line. */
+function lineStartOf(text: string, offset: number): number {
+  let i = offset;
+  while (i > 0 && (text[i - 1] === ' ' || text[i - 1] === '\t')) i--;
+  return i === 0 || text[i - 1] === '\n' || text[i - 1] === '\r' ? i : offset;
+}
+
+/** Where the line holding `offset` ends, past trailing blanks (the line break itself excluded). */
+function lineEndOf(text: string, offset: number): number {
+  let i = offset;
+  while (i < text.length && (text[i] === ' ' || text[i] === '\t')) i++;
+  return i;
+}
+
+/** End of a final paragraph including trailing white space and line breaks. */
+function trailingEnd(text: string, end: number): number {
+  let i = end;
+  while (i < text.length && /\s/.test(text[i])) i++;
+  return i;
+}
