@@ -5,6 +5,7 @@
  * story, a name alone is a byline, a short label (`English Bulletin`) is furniture, and the last
  * paragraph may be a note on the author. Near the top, a name alone under the headline is a byline.
  */
+import { rangeContaining } from '../search';
 import type { OffsetRange, Paragraph, TextSlice } from '../types';
 import { readAuthorBio, readLine, type FurnitureKind, type LineReading } from './lines';
 import type { FurnitureLexicon } from './names';
@@ -134,15 +135,7 @@ export class FurnitureCache {
 
 /** The furniture region holding `offset`, if any (regions sorted, as {@link findPageFurniture} returns them). */
 export function furnitureAt(regions: readonly FurnitureRegion[], offset: number): FurnitureRegion | undefined {
-  let low = 0;
-  let high = regions.length;
-  while (low < high) {
-    const mid = (low + high) >> 1;
-    if (regions[mid].end <= offset) low = mid + 1;
-    else high = mid;
-  }
-  const region = regions[low];
-  return region && region.start <= offset && offset < region.end ? region : undefined;
+  return rangeContaining(regions, offset);
 }
 
 /** A headline or the cut-off start of another article's text. */
