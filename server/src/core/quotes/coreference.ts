@@ -1,0 +1,274 @@
+/**
+ * Coreference for speakers: which named person a pronoun (`he`, `she`) or a role nominal (`the foreign
+ * minister`) stands for — gender agreement from first names and honorifics, the subject position of
+ * earlier mentions, the previous quotation's speaker, and titles given to a name anywhere in the article.
+ */
+import { type Doc, type NounPhrase, hasCapital, headLower, isCapitalized, isCue, isPunct, isSentenceEnd, overlapsEntity, prevOutside, slice, surname, tokenAt, verbLike } from './document';
+import { PERSON_ROLES, TITLE_FORMS } from './lexicon';
+import { npRightOf, npToken, speakerKind, subjectOf } from './phrases';
+import { DETERMINERS, SUBJECT_PRONOUNS, VERB_PREFIX } from './words';
+import type { EntityMention, TextSlice } from '../types';
+
+export const RESOLVE_CHARS = 3000;
+
+/** Index of the last person mention ending at or before `offset`. */
+export function lastPersonBefore(doc: Doc, offset: number): number {
+  let lo = 0;
+  let hi = doc.persons.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (doc.persons[mid].end <= offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo - 1;
+}
+
+export function isInsideQuote(doc: Doc, offset: number): boolean {
+  const t = tokenAt(doc, offset);
+  return t < doc.tokens.length && doc.tokens[t].start === offset && doc.inQuote[t] === 1;
+}
+
+/**
+ * The named person a pronoun refers to: the nearest preceding person mention outside quotations that stands
+ * as a subject (sentence-initial, before a verb, or a known speaker); else the nearest person mention.
+ */
+export function resolvePronoun(doc: Doc, offset: number, pronoun: string, state: SpeakerState): TextSlice | undefined {
+  // "Kerry said that he spoke …": the named subject of a speech verb earlier in the same sentence.
+  const pt = tokenAt(doc, offset);
+  for (let v = pt - 1, n = 0; v >= 0 && n < 30 && doc.para[v] === doc.para[pt] && !isSentenceEnd(doc, v); v--, n++) {
+    if (!isCue(doc, v)) continue;
+    const np = subjectOf(doc, v, Math.max(0, v - 12));
+    if (np && hasCapital(doc, np.from, np.to) && !SUBJECT_PRONOUNS.has(doc.lower[np.from]) && speakerKind(doc, np) === 'person' && genderAgrees(doc, slice(doc, np.from, np.to).text, pronoun)) {
+      return slice(doc, np.from, np.to);
+    }
+    break;
+  }
+  let fallback: EntityMention | undefined;
+  let subject: EntityMention | undefined;
+  let speaker: EntityMention | undefined;
+  let seen = 0;
+  const para = doc.para[Math.min(pt, doc.tokens.length - 1)] ?? 0;
+  for (let k = lastPersonBefore(doc, offset); k >= 0 && seen < 15; k--) {
+    const m = doc.persons[k];
+    if (offset - m.end > RESOLVE_CHARS) break;
+    if (isInsideQuote(doc, m.start)) continue;
+    seen++;
+    if (!genderAgrees(doc, m.text, pronoun)) continue;
+    fallback ??= m;
+    const rank = state.speakers.has(m.start) ? 2 : subjectRank(doc, m);
+    if (rank === 1) subject ??= m;
+    if (rank === 2) {
+      speaker = m;
+      break;
+    }
+  }
+  // People quoted in news are introduced with a speech verb: the subject of the nearest speech verb in this or
+  // the previous paragraph beats a more recent subject of another verb ("Westmacott also said that Obama
+  // shows … ¶ “…,” he said").
+  // A named speaker the recogniser missed ("campaign chairman John Podesta told …", "according to a post from
+  // Arianna Huffington"): the nearest speech verb with a capitalised subject, found in the tokens themselves.
+  const named = namedSpeakerBefore(doc, pt, pronoun);
+  if (named && (!speaker || named.start > speaker.start) && (!subject || named.start > subject.start || doc.para[tokenAt(doc, named.start)] === doc.para[tokenAt(doc, subject.start)])) {
+    speaker = named;
+  }
+  // Only when they compete in one paragraph: a plain subject in a later paragraph has taken over the topic.
+  const mp = speaker ? doc.para[tokenAt(doc, speaker.start)] : -1;
+  const sp = subject ? doc.para[tokenAt(doc, subject.start)] : -1;
+  if (speaker && (!subject || (para - mp <= 1 && sp === mp))) subject = speaker;
+  // The speaker of the previous quotation keeps the floor ("“…,” Lavrov said. … “…,” he added") unless a
+  // person was introduced as a subject since, or the pronoun's gender contradicts the one used for them.
+  const last = state.last;
+  if (last && offset - last.at < RESOLVE_CHARS && (!subject || last.at >= subject.start) && (!last.pronoun || last.pronoun === pronoun) && genderAgrees(doc, last.name.text, pronoun)) {
+    return last.name;
+  }
+  const m = subject ?? fallback;
+  return m ? { start: m.start, end: m.end, text: m.text } : undefined;
+}
+
+/**
+ * The nearest capitalised subject of a speech verb (or object of "according to") before token `pt`, within
+ * this and the previous paragraph and a bounded number of tokens; as a mention-like slice.
+ */
+export function namedSpeakerBefore(doc: Doc, pt: number, pronoun: string): EntityMention | undefined {
+  const para = doc.para[Math.min(pt, doc.tokens.length - 1)] ?? 0;
+  // At most a few speech verbs are examined: a run of "he said" must not make every quotation pay for all.
+  for (let v = prevOutside(doc, pt), n = 0, cues = 0; v >= 0 && n < 80 && cues < 4 && para - doc.para[v] <= 1; v = prevOutside(doc, v), n++) {
+    let np: NounPhrase | undefined;
+    if (doc.lower[v] === 'according' && doc.lower[v + 1] === 'to') np = npRightOf(doc, v + 2, Math.min(doc.tokens.length, v + 12));
+    else if (isCue(doc, v) && !doc.lower[v].endsWith('ing')) {
+      cues++;
+      np = subjectOf(doc, v, Math.max(0, v - 15));
+    }
+    if (!np || SUBJECT_PRONOUNS.has(doc.lower[np.from]) || !isCapitalized(doc.tokens[np.to - 1].text)) continue;
+    const kind = speakerKind(doc, np);
+    if (kind === 'organization' || kind === 'group' || overlapsEntity(doc, np.from, np.to, 'location')) continue;
+    // The name itself: the capitalised tail of the phrase ("campaign chairman John Podesta" → "John Podesta").
+    let from = np.to - 1;
+    while (from - 1 >= np.from && isCapitalized(doc.tokens[from - 1].text) && !DETERMINERS.has(doc.lower[from - 1])) from--;
+    const m = slice(doc, from, np.to);
+    if (!genderAgrees(doc, m.text, pronoun)) continue;
+    return { start: m.start, end: m.end, text: m.text, type: 'person' };
+  }
+  return undefined;
+}
+
+/** Gender of a person name, from its first name or from the document's use of the surname. */
+export function genderOf(doc: Doc, name: string): 'f' | 'm' | undefined {
+  const words = name.split(/\s+/);
+  const names = doc.lexicon.firstNames;
+  for (const w of words) {
+    const g = names.get(w) ?? doc.lexicon.vocabulary.honorificGender(w);
+    if (g) return g;
+  }
+  const g = doc.surnameGender.get(words[words.length - 1].replace(/['’]s$/, ''));
+  return g === 'f' || g === 'm' ? g : undefined;
+}
+
+/** False only when the name is known to take the other pronoun. */
+export function genderAgrees(doc: Doc, name: string, pronoun: string): boolean {
+  const g = genderOf(doc, name);
+  if (!g) return true;
+  return pronoun === 'she' ? g === 'f' : pronoun === 'he' ? g === 'm' : true;
+}
+
+/** What the attribution pass remembers from one quotation to the next. */
+export interface SpeakerState {
+  /** Starts of person mentions already seen as speakers. */
+  readonly speakers: Set<number>;
+  /** The last named person speaker: the name, where it was last referred to, and the pronoun used then. */
+  last?: { name: TextSlice; at: number; pronoun?: string };
+}
+
+/**
+ * How a person mention stands in its sentence: 2 = the subject (or inverted agent) of a speech verb,
+ * 1 = the subject of another verb, 0 = not a subject (an object, a possessor, inside a prepositional phrase).
+ */
+export function subjectRank(doc: Doc, m: EntityMention): 0 | 1 | 2 {
+  const t = tokenAt(doc, m.start);
+  const e0 = tokenAt(doc, m.end);
+  if (t >= doc.tokens.length) return 0;
+  // Before the mention (over titles, determiners, lower-case role words: "councilmember Mark Levine").
+  let pb = t - 1;
+  while (
+    pb >= 0 && pb > t - 6 && doc.para[pb] === doc.para[t] && !doc.inQuote[pb] &&
+    (DETERMINERS.has(doc.lower[pb]) || isCapitalized(doc.tokens[pb].text) || PERSON_ROLES.has(doc.lower[pb]) || /^\p{N}/u.test(doc.tokens[pb].text) || doc.lower[pb] === "'s" || doc.lower[pb] === '’s') &&
+    !isPunct(doc.tokens[pb].text)
+  ) pb--;
+  // "“…,” said Grant Green" / ", said Grant Green": the agent of an inverted speech verb.
+  // Not a possessor ("…, said Ivanka Trump's statement didn't …"): the agent ends its clause.
+  if (pb >= 0 && isCue(doc, pb) && pb - 1 >= 0 && (doc.inQuote[pb - 1] || doc.tokens[pb - 1].text === ',')) {
+    const after = doc.lower[e0] ?? '';
+    if (after !== "'s" && after !== '’s') return 2;
+  }
+  const prevWord = pb >= 0 && doc.para[pb] === doc.para[t] ? doc.lower[pb] : '';
+  // A subject starts a clause: sentence start, after a comma, a conjunction or a complementiser. After a
+  // preposition or a verb the name is an object ("terminating Trump contracts", "He said Mateen …").
+  // "Then there's Axelrod.": a presentational sentence introduces its subject.
+  if ((prevWord === "'s" || prevWord === '’s' || prevWord === 'is') && pb - 1 >= 0 && doc.lower[pb - 1] === 'there') return 1;
+  const clauseStart = prevWord === '' || isSentenceEnd(doc, pb) || doc.inQuote[pb] === 1 || /^(,|;|:|—|–|--|and|but|that|when|while|as|because|after|before|since|if|though|although|so|then|where)$/.test(prevWord);
+  if (!clauseStart) return 0;
+  // After the mention: an auxiliary, a speech verb, a past or present verb form; or an appositive first.
+  let e = e0;
+  if (doc.tokens[e]?.text === '(') {
+    // "Sen. David Perdue (R-Ga.) said"
+    let k = e + 1;
+    while (k < doc.tokens.length && k < e + 8 && doc.tokens[k].text !== ')') k++;
+    if (doc.tokens[k]?.text === ')') e = k + 1;
+  }
+  if (doc.tokens[e]?.text === ',') {
+    // "Herman Cain, the pizza maven …, was asked", "Woodrow Benford, 58, who lives …, says", "Sen. Dianne
+    // Feinstein of California, the ranking Democrat …, who said": a verb right after a later comma (or after
+    // "who") makes the name the subject of the sentence.
+    const lim = Math.min(doc.tokens.length, e + 40);
+    for (let k = e + 1; k < lim && !isSentenceEnd(doc, k) && !doc.inQuote[k]; k++) {
+      if (doc.tokens[k - 1].text !== ',' && !(doc.lower[k - 1] === 'who' && doc.tokens[k - 2]?.text === ',')) continue;
+      // "…, who say …" is a side remark about the person: a subject, not the main speaker.
+      if (isCue(doc, k)) return doc.lower[k - 1] === 'who' ? 1 : 2;
+      if (k > e + 1 && verbLike(doc, k) && doc.tokens[k - 1].text === ',') return 1;
+    }
+    return 0;
+  }
+  if (doc.lower[e] === 'of' || doc.lower[e] === 'at' || doc.lower[e] === 'from') {
+    // "Jeffrey Lewis of the James Martin Center wrote"
+    const lim = Math.min(doc.tokens.length, e + 12);
+    let k = e + 1;
+    while (k < lim && (npToken(doc, k) || /^(of|at|for|in|and|from)$/.test(doc.lower[k]))) k++;
+    e = k;
+  }
+  // "Cruz openly admitted", "Christie's been making the case": adverbs and a clitic auxiliary first.
+  while (e < doc.tokens.length && !isCapitalized(doc.tokens[e].text) && ((doc.lower[e].endsWith('ly') && doc.lower[e].length > 4) || VERB_PREFIX.has(doc.lower[e]) || ((doc.lower[e] === "'s" || doc.lower[e] === '’s') && /^(been|not|got|going|said|told|\w+ed|\w+ing)$/.test(doc.lower[e + 1] ?? '')))) {
+    if (isCue(doc, e + 1)) return 2;
+    e++;
+  }
+  if (e >= doc.tokens.length) return 0;
+  if (isCue(doc, e)) return 2;
+  return verbLike(doc, e) ? 1 : 0;
+}
+
+/** The person named with a role (`Foreign Minister Sergei Lavrov`, `Lavrov, the foreign minister`). */
+export function resolveNominal(doc: Doc, np: NounPhrase, offset: number): TextSlice | undefined {
+  const head = headLower(doc, np);
+  // Only titles single out one person; "the source", "the aide" could be anybody.
+  const forms = TITLE_FORMS.get(head);
+  if (!forms || doc.lower[np.from] !== 'the') return undefined;
+  const patterns = forms.map(titlePatterns);
+  let seen = 0;
+  for (let k = lastPersonBefore(doc, offset); k >= 0 && seen < 40; k--) {
+    const m = doc.persons[k];
+    seen++;
+    // A person given this title anywhere in the article ("Sen. Ted Cruz" early on, "Cruz" since).
+    if (doc.titles.get(surname(m.text))?.has(head)) return { start: m.start, end: m.end, text: m.text };
+    // The title right before the name ("Foreign Minister Sergei Lavrov", "Indiana Gov. Mike Pence") or in an
+    // appositive right after it ("Lavrov, the Russian foreign minister,").
+    const before = doc.text.slice(Math.max(0, m.start - 40), m.start).toLowerCase();
+    const after = doc.text.slice(m.end, Math.min(doc.text.length, m.end + 50)).toLowerCase();
+    const inner = m.text.toLowerCase();
+    const titled = patterns.some((p) => p.before.test(before) || p.inner.test(inner));
+    // The appositive must close ("Lavrov, the foreign minister, said"); "in Chelsea, the mayor said" is a clause.
+    const apposed = patterns.some((p) => p.apposed.test(after) && !p.apposedClause.test(after));
+    if (titled || apposed) return { start: m.start, end: m.end, text: m.text };
+  }
+  // No one carries the title: the person the text is about, i.e. the nearest subject in this or the
+  // previous paragraph ("Hillary Clinton wants … ¶ The Democratic frontrunner wrote …").
+  const para = doc.para[Math.min(tokenAt(doc, offset), doc.tokens.length - 1)] ?? 0;
+  for (let k = lastPersonBefore(doc, offset), n = 0; k >= 0 && n < 8; k--, n++) {
+    const m = doc.persons[k];
+    if (para - doc.para[tokenAt(doc, m.start)] > 1) break;
+    if (!isInsideQuote(doc, m.start) && subjectRank(doc, m) > 0) return { start: m.start, end: m.end, text: m.text };
+  }
+  return undefined;
+}
+
+/** The patterns that find a title form next to a name, compiled once per form. */
+export interface TitlePatterns {
+  /** The title right before the name: `foreign minister sergei ` + `lavrov`. */
+  readonly before: RegExp;
+  /** The title inside the mention itself (`Minister Lavrov`). */
+  readonly inner: RegExp;
+  /** An appositive after the name: `, the russian foreign minister,`. */
+  readonly apposed: RegExp;
+  /** …unless the title starts a clause: `, the mayor said`. */
+  readonly apposedClause: RegExp;
+}
+
+export const titlePatternCache = new Map<string, TitlePatterns>();
+
+export function titlePatterns(form: string): TitlePatterns {
+  let patterns = titlePatternCache.get(form);
+  if (!patterns) {
+    patterns = {
+      before: new RegExp(`\\b${form}\\.?\\s+(?:[\\p{L}.'’-]+\\s+){0,1}$`, 'u'),
+      inner: new RegExp(`^(?:[\\p{L}.'’-]+\\s+){0,2}${form}\\b`, 'u'),
+      apposed: new RegExp(`^\\s*,\\s*(the|a|an)\\b[^,.]{0,35}\\b${form}\\b[^,.]{0,40}[,.]`, 'u'),
+      apposedClause: new RegExp(`^\\s*,\\s*(the|a|an)\\b[^,.]{0,35}\\b${form}\\s+(also\\s+)?(said|says|told|added|noted)\\b`, 'u'),
+    };
+    titlePatternCache.set(form, patterns);
+  }
+  return patterns;
+}
+
+export function personStartIn(doc: Doc, s: TextSlice): number | undefined {
+  const k = lastPersonBefore(doc, s.end);
+  const m = doc.persons[k];
+  return m && m.start >= s.start ? m.start : undefined;
+}

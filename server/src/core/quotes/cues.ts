@@ -1,0 +1,360 @@
+/**
+ * Cue search: the patterns that attach a quotation to the phrase that speaks it — a speech verb after the
+ * quotation (`“…,” Lavrov said`, `“…,” said Lavrov`), before it (`Lavrov said “…”`, `…, saying “…”`), at the
+ * end of its sentence, `according to X`, a colon lead-in, a characterising complement (`called it “…”`), a
+ * lead-in paragraph, a byline paragraph. Each returns a `Found`: the speaker phrase, the cue and how tight
+ * the pattern is. Resolution of pronouns and nominals is not done here (`coreference.ts`).
+ */
+import { type Doc, type NounPhrase, hasCapital, headLower, isCapitalized, isCue, isCueAfterSubject, isSentenceEnd, nextOutside, onlyDeterminers, overlapsEntity, prevOutside, verbLike } from './document';
+import { DOCUMENT_HEADS } from './lexicon';
+import { coordinatedSubject, isSpeakerLike, npLeftOf, npRightOf, npToken, sentenceSubject, speakerKind, subjectOf } from './phrases';
+import { AS_PASSIVE, COMPARE_VERBS, DETERMINERS, NAMING_VERBS, NOUN_VERBS, SUBJECT_PRONOUNS, VERB_PREFIX, WH_WORDS } from './words';
+
+/** A candidate attribution before pronoun resolution. */
+export interface Found {
+  np: NounPhrase;
+  cue?: NounPhrase;
+  /** How tight the pattern is: 2 = adjacent to the quote (`“…,” he said`, `said: “…”`), 1 = same clause. */
+  strength: number;
+}
+
+export const AFTER_WINDOW = 25;
+
+export const BEFORE_WINDOW = 60;
+
+/** Earlier quotations the before-window may pass over (`“…,” he said, adding “…”`). */
+export const MAX_QUOTE_JUMPS = 6;
+
+/** Attribution after the quotation: `“…,” Lavrov said`, `“…,” said Lavrov`, `“…,” according to X`. */
+export function findAfter(doc: Doc, closeTok: number, limit: number): Found | undefined {
+  let p = closeTok;
+  const para = doc.para[closeTok - 1] ?? -1;
+  let dashed = false;
+  while (p < limit && /^(,|—|–|-|--|―)$/.test(doc.tokens[p].text)) {
+    if (doc.tokens[p].text !== ',') dashed = true;
+    p++;
+  }
+  if (p >= limit || doc.para[p] !== para || doc.inQuote[p]) return undefined;
+  const end = Math.min(limit, p + AFTER_WINDOW);
+  let stop = p;
+  while (stop < end && doc.para[stop] === para && !doc.inQuote[stop] && !isSentenceEnd(doc, stop)) stop++;
+  // "according to X"
+  if (doc.lower[p] === 'according' && doc.lower[p + 1] === 'to') {
+    const np = npRightOf(doc, p + 2, stop);
+    if (np) return { np, cue: { from: p, to: p + 2 }, strength: 2 };
+  }
+  // Inverted: "said Lavrov", "added the minister".
+  // A participle after the quotation ("“…,” saying …") continues the clause before it: not an inversion.
+  // "“…,” told POLITICO" has no inversion: the phrase after "told" is the hearer.
+  if ((isCue(doc, p) || isCueAfterSubject(doc, p)) && !doc.lower[p].endsWith('ing') && doc.lower[p] !== 'told' && doc.lower[p] !== 'tells') {
+    let q = p + 1;
+    while (q < stop && VERB_PREFIX.has(doc.lower[q])) q++;
+    // The inverted pattern is unambiguous: any noun phrase is the speaker ("said a source close to …").
+    const np = npRightOf(doc, q, stop);
+    if (np) return { np, cue: { from: p, to: p + 1 }, strength: afterStrength(doc, closeTok, p, stop) };
+    return undefined;
+  }
+  // Inverted with an unlisted verb: "“This is fantastic!” beamed Donald Hartley".
+  if (/^[a-z]+ed$/.test(doc.tokens[p].text) && p + 1 < stop && isCapitalized(doc.tokens[p + 1].text)) {
+    const np = npRightOf(doc, p + 1, stop);
+    if (np && hasCapital(doc, np.from, np.to)) return { np, cue: { from: p, to: p + 1 }, strength: 1.5 };
+  }
+  // Subject first: "Lavrov said", "the Russian Foreign Minister told reporters", "Lavrov, the minister, said".
+  const np = npRightOf(doc, p, stop);
+  if (!np || onlyDeterminers(doc, np.from, np.to)) return undefined;
+  // A byline after a dash closing the paragraph or sentence: "“…” ― Pamela Padilla".
+  if (dashed && hasCapital(doc, np.from, np.to) && (np.to >= stop || doc.tokens[np.to].text === ',') && (np.to >= doc.tokens.length || doc.para[np.to] !== para || isSentenceEnd(doc, np.to) || np.to >= stop)) {
+    return { np, strength: 1.5 };
+  }
+  let q = np.to;
+  if (q < stop && doc.tokens[q].text === '(') {
+    // "Sen. Marco Rubio (R-Fla.) said"
+    let k = q + 1;
+    while (k < stop && k < q + 8 && doc.tokens[k].text !== ')') k++;
+    if (k < stop && doc.tokens[k].text === ')') q = k + 1;
+  }
+  if (q < stop && doc.tokens[q].text === ',') {
+    let k = q + 1;
+    while (k < stop && doc.tokens[k].text !== ',') k++;
+    if (k < stop) q = k + 1;
+  } else if (q < stop && /^(of|at|in|from|with|for)$/.test(doc.lower[q])) {
+    // "a voice-over in the ad states", "Jeffrey Lewis of the James Martin Center wrote"
+    let k = q + 1;
+    while (k < stop && k < q + 7 && (npToken(doc, k) || /^(of|at|in|for)$/.test(doc.lower[k])) && !isCueAfterSubject(doc, k)) k++;
+    if (k < stop && isCueAfterSubject(doc, k)) q = k;
+  }
+  while (q < stop && (VERB_PREFIX.has(doc.lower[q]) || (doc.lower[q].endsWith('ly') && doc.lower[q].length > 4))) q++;
+  // "“unhinged” a Donald Trump tweet attacking …": after a singular determiner, the bare form of a word that is
+  // also a noun is the head of the phrase (the verb would be "tweets" or "tweeted").
+  const bareNoun = q === np.to && /^(a|an|this|that)$/.test(doc.lower[np.from]) && NOUN_VERBS.has(doc.lower[q]) && !/(s|ed)$/.test(doc.lower[q]) && doc.lower[q] !== 'read';
+  if (q < stop && !bareNoun && (isCue(doc, q) || isCueAfterSubject(doc, q))) {
+    return { np, cue: { from: q, to: q + 1 }, strength: afterStrength(doc, closeTok, q, stop) };
+  }
+  // "“…,” Trump shot back." — an unlisted verb closing the sentence right after a named or pronoun subject.
+  if (q < stop && q + 2 >= stop && isSpeakerLike(doc, np) && doc.lower[np.from] !== 'it' && /^[a-z]+ed$|^(shot|fired|went|hit|spoke|wrote|struck)$/.test(doc.tokens[q].text)) {
+    return { np, cue: { from: q, to: q + 1 }, strength: 1.5 };
+  }
+  return undefined;
+}
+
+/**
+ * How firmly an attribution after the quotation belongs to it. Weaker (so that a cue before the quotation wins)
+ * when the cue introduces the next quotation ("“…,” Trump said: “…”"), or when the quotation ended its
+ * sentence and a new sentence goes on past the cue ("“… material.” The candidate reiterated that …").
+ */
+export function afterStrength(doc: Doc, closeTok: number, cue: number, stop: number): number {
+  if (doc.tokens[cue + 1]?.text === ':') return 1;
+  const lastInside = doc.tokens[closeTok - 2]?.text ?? '';
+  if (lastInside === '.' && stop - cue > 4) return 0.25;
+  return 2;
+}
+
+/** Attribution closing the sentence that holds the quotation: `“…” because she would …, he said.` */
+export function findSentenceFinal(doc: Doc, closeTok: number): Found | undefined {
+  const para = doc.para[closeTok - 1] ?? -1;
+  let e = closeTok;
+  const limit = Math.min(doc.tokens.length, closeTok + AFTER_WINDOW * 2);
+  while (e < limit && doc.para[e] === para && !doc.inQuote[e] && !isSentenceEnd(doc, e)) e++;
+  if (e >= limit || doc.para[e] !== para || doc.inQuote[e] || e - closeTok < 3) return undefined;
+  // A closing clause: ", NP CUE." or ", CUE NP[, appositive]." — tried from the last comma backwards.
+  let c = e - 1;
+  for (let tries = 0; tries < 3; tries++) {
+    while (c > closeTok && doc.tokens[c].text !== ',') c--;
+    if (c <= closeTok) return undefined;
+    const found = findAfter(doc, c + 1, e);
+    if (found) return { ...found, strength: 1 };
+    c--;
+  }
+  return undefined;
+}
+
+/** Attribution before the quotation, within its sentence: `Lavrov said “…”`, `…, saying “…”`, `according to X, “…”`. */
+export function findBefore(doc: Doc, openTok: number, allowPrevParagraph: boolean): Found | undefined {
+  if (openTok <= 0) return undefined;
+  const para = doc.para[openTok];
+  let lowest = openTok - 1;
+  // Tokens inside earlier quotations do not count against the window ("saying “…long…,” adding “…”"), but
+  // the scan is still bounded so that a document of quotations stays linear.
+  let outside = 0;
+  let jumps = 0;
+  while (lowest - 1 >= 0 && outside < BEFORE_WINDOW && jumps < MAX_QUOTE_JUMPS) {
+    let j = lowest - 1;
+    if (doc.para[j] !== para && !(allowPrevParagraph && doc.para[j] === para - 1)) break;
+    if (doc.inQuote[j]) {
+      j = doc.quoteOpen[j];
+      jumps++;
+      if (doc.para[j] !== para && !(allowPrevParagraph && doc.para[j] === para - 1)) break;
+    } else {
+      if (isSentenceEnd(doc, j)) break;
+      outside++;
+    }
+    lowest = j;
+  }
+  if (lowest >= openTok || doc.para[lowest] !== para && !allowPrevParagraph) return undefined;
+  // "According to X, “…”"
+  for (let i = prevOutside(doc, openTok - 1); i >= lowest; i = prevOutside(doc, i)) {
+    if (doc.lower[i] === 'according' && doc.lower[i + 1] === 'to' && !doc.inQuote[i]) {
+      const np = npRightOf(doc, i + 2, openTok);
+      if (np) return { np, cue: { from: i, to: i + 2 }, strength: openTok - np.to <= 2 ? 2 : 1 };
+    }
+  }
+  for (let v = openTok - 1; v >= lowest; v = prevOutside(doc, v)) {
+    if (!isCue(doc, v)) continue;
+    const gap = openTok - v; // 1 when the verb touches the quote
+    const next = doc.lower[v + 1];
+    // "refused to say where “…” is": a wh-clause or an infinitive does not report the quoted words.
+    // "called on X to …", "called for …" urge rather than report words.
+    const weak =
+      WH_WORDS.has(next ?? '') ||
+      (v > 1 && doc.lower[v - 1] === 'to' && /^(refused|refuses|refusing|declined|declines|declining|not|unwilling|reluctant|afraid)$/.test(doc.lower[v - 2])) ||
+      (doc.lower[v].startsWith('call') && /^(on|for|upon)$/.test(next ?? ''));
+    // "a short film called “…”", "items labeled “…”": a participle naming a thing, not a speaker's verb.
+    const prevLower = v > 0 ? doc.lower[v - 1] : '';
+    if (NAMING_VERBS.has(doc.lower[v]) && /ed$/.test(doc.lower[v]) && v > 0 && !isCapitalized(doc.tokens[v - 1].text) && /^\p{Ll}/u.test(prevLower) && !SUBJECT_PRONOUNS.has(prevLower) && !VERB_PREFIX.has(prevLower) && !prevLower.endsWith('ly') && prevLower !== 'and' && prevLower !== 'who' && prevLower !== 'which' && prevLower !== 'that') {
+      continue;
+    }
+    // Passive: "Sanders was asked by host Bill Maher, “…”".
+    if (/ed$|^told$/.test(doc.lower[v]) && doc.lower[v + 1] === 'by' && v + 2 < openTok) {
+      const agent = npRightOf(doc, v + 2, openTok);
+      if (agent && hasCapital(doc, agent.from, agent.to)) return { np: agent, cue: { from: v, to: v + 1 }, strength: gap <= 12 ? 2 : 1 };
+    }
+    const naming = NAMING_VERBS.has(doc.lower[v]) && gap <= 5;
+    const strength = weak ? 0 : gap <= 2 || naming || (gap <= 4 && /[:,]/.test(doc.tokens[openTok - 1].text)) ? 2 : next === 'that' ? 1 : 0.5;
+    // "With Democratic leaders worried …, President Obama is rolling out a new message: “…”": a distant cue in an
+    // introductory phrase loses to the clause that introduces the quotation with a colon.
+    if (strength < 1 && doc.tokens[openTok - 1].text === ':') {
+      const intro = colonIntro(doc, openTok, lowest);
+      if (intro && intro.np.from - 1 > v && doc.tokens[intro.np.from - 1].text === ',' && (speakerKind(doc, intro.np) === 'person' || speakerKind(doc, intro.np) === 'organization')) return { ...intro, strength: Math.max(intro.strength, strength) };
+    }
+    const l = doc.lower[v];
+    const participle = l.endsWith('ing');
+    // Inverted after an earlier part of the quotation: "“…,” said the Florida senator, “…”".
+    if (!participle && v - 1 >= 0 && (doc.inQuote[v - 1] || (doc.tokens[v - 1].text === ',' && v - 2 >= 0 && doc.inQuote[v - 2]))) {
+      let q = v + 1;
+      while (q < openTok && VERB_PREFIX.has(doc.lower[q])) q++;
+      const np = npRightOf(doc, q, openTok);
+      if (np && isSpeakerLike(doc, np)) return { np, cue: { from: v, to: v + 1 }, strength: 2 };
+    }
+    const prevTok = v - 1 >= lowest ? doc.tokens[v - 1].text : '';
+    if (participle) {
+      // "with Trump reportedly yelling: “…”": a name right before the participle (past adverbs) is its subject.
+      let a = v - 1;
+      while (a >= lowest && a > v - 3 && doc.lower[a].endsWith('ly') && doc.lower[a].length > 4 && !isCapitalized(doc.tokens[a].text)) a--;
+      const np = a >= lowest && isCapitalized(doc.tokens[a].text) && !doc.inQuote[a] ? npLeftOf(doc, a, lowest) : undefined;
+      if (np && np.from - 1 >= lowest && /^(with|as)$/.test(doc.lower[np.from - 1]) && speakerKind(doc, np) === 'person') {
+        return { np, cue: { from: v, to: v + 1 }, strength };
+      }
+    }
+    if (!participle || (prevTok !== ',' && prevTok !== '—' && !VERB_PREFIX.has(doc.lower[v - 1] ?? '') && v - 1 >= lowest && doc.lower[v - 1] !== 'and')) {
+      const np = participle ? undefined : subjectOf(doc, v, lowest) ?? coordinatedSubject(doc, v, lowest);
+      // Any subject of a speech verb is its source ("one employee told …", "the petition accuses …"), except
+      // "it" under an outer speaker ("She says it underscores that …"): the outer speaker is meant.
+      // The same for a subject that names no speaker at all ("… said police shootings and protests demands
+      // that …").
+      const nobody = np !== undefined && ((np.to - np.from === 1 && doc.lower[np.from] === 'it') || (speakerKind(doc, np) === 'unknown' && !hasCapital(doc, np.from, np.to) && !DOCUMENT_HEADS.has(headLower(doc, np))));
+      // "Stacy Baker says she really thinks …", "Another said he hoped …": a pronoun right after an outer speech
+      // verb is its subject again; the outer subject names the speaker.
+      if (np && np.to - np.from === 1 && (doc.lower[np.from] === 'he' || doc.lower[np.from] === 'she')) {
+        let o = np.from - 1;
+        if (o >= lowest && doc.lower[o] === 'that') o--;
+        if (o >= lowest && isCue(doc, o) && !doc.lower[o].endsWith('ing')) {
+          const outer = subjectOf(doc, o, lowest);
+          if (outer && !SUBJECT_PRONOUNS.has(doc.lower[outer.from])) return { np: outer, cue: { from: o, to: o + 1 }, strength };
+        }
+      }
+      if (np && !(nobody && outerSpeaker(doc, v, lowest))) {
+        return { np, cue: { from: v, to: v + 1 }, strength };
+      }
+      // "was quoted as saying" / "by saying": the governing subject, below.
+    }
+    // Participle or no subject: the subject of the governing clause — the nearest earlier speech verb with a
+    // speaker-like subject, else the first noun phrase of the sentence.
+    for (let w = prevOutside(doc, v); w >= lowest; w = prevOutside(doc, w)) {
+      if (!isCue(doc, w)) continue;
+      if (doc.lower[w].endsWith('ing')) {
+        // "with Donald Trump tweeting that … and asking, “…”": a named subject right before a participle.
+        const np = w - 1 >= lowest && isCapitalized(doc.tokens[w - 1].text) ? npLeftOf(doc, w - 1, lowest) : undefined;
+        if (np && speakerKind(doc, np) === 'person') return { np, cue: { from: v, to: v + 1 }, strength };
+        continue;
+      }
+      const np = subjectOf(doc, w, lowest);
+      if (np && speakerKind(doc, np) !== 'unknown') return { np, cue: { from: v, to: v + 1 }, strength };
+    }
+    const np = sentenceSubject(doc, lowest, v);
+    if (np) return { np, cue: { from: v, to: v + 1 }, strength };
+    return undefined;
+  }
+  return colonIntro(doc, openTok, lowest);
+}
+
+/** The phrase introducing a quotation with a colon (`Michael P. McDonald: “…”`, `From the report: “…”`). */
+export function colonIntro(doc: Doc, openTok: number, lowest: number): Found | undefined {
+  // "Michael P. McDonald: “…”", "From the report: “…”": the phrase introducing the quotation with a colon.
+  if (doc.tokens[openTok - 1].text === ':' && openTok - 2 >= lowest) {
+    const np = npLeftOf(doc, openTok - 2, lowest);
+    // "McConnell delivered a blunt message to Trump: “…”", "Clinton released the following statement: “…”",
+    // "Here's Clinton in December 1992: “…”": a phrase after a preposition or a verb is a complement; the one
+    // introducing the words is the clause's subject (or the name the prepositional phrase hangs on).
+    const pre = np && np.from - 1 >= lowest ? np.from - 1 : -1;
+    if (np && pre >= 0 && (/^(to|in|on|at|from|with|for|about|into|during|before|after|by)$/.test(doc.lower[pre]) || (verbLike(doc, pre) && !isCue(doc, pre)))) {
+      const subject = sentenceSubject(doc, lowest, pre);
+      if (subject && subject.to <= pre && speakerKind(doc, subject) !== 'unknown' && !overlapsEntity(doc, subject.from, subject.to, 'location')) return { np: subject, strength: 1 };
+      if (/^(in|on|at|during)$/.test(doc.lower[pre]) && pre - 1 >= lowest && isCapitalized(doc.tokens[pre - 1].text)) {
+        const named = npLeftOf(doc, pre - 1, lowest);
+        if (named && speakerKind(doc, named) === 'person') return { np: named, strength: 1 };
+      }
+    }
+    if (np && !hasCapital(doc, np.from, np.to) && DOCUMENT_HEADS.has(headLower(doc, np)) && np.from > lowest) {
+      // "President Obama is rolling out a new campaign message: “…”": the subject whose message it is.
+      const subject = sentenceSubject(doc, lowest, np.from);
+      if (subject && subject.to < np.from && (speakerKind(doc, subject) === 'person' || speakerKind(doc, subject) === 'organization')) return { np: subject, strength: 1 };
+    }
+    if (np && (hasCapital(doc, np.from, np.to) || DOCUMENT_HEADS.has(headLower(doc, np)))) return { np, strength: 1 };
+    const subject = sentenceSubject(doc, lowest, openTok - 1);
+    if (subject) return { np: subject, strength: 0.5 };
+  }
+  return undefined;
+}
+
+/** True when a speech verb with a person-like subject precedes token `v` in the window. */
+export function outerSpeaker(doc: Doc, v: number, lowest: number): boolean {
+  for (let w = prevOutside(doc, v); w >= lowest; w = prevOutside(doc, w)) {
+    if (!isCue(doc, w)) continue;
+    const np = subjectOf(doc, w, lowest);
+    if (np && speakerKind(doc, np) !== 'unknown') return true;
+  }
+  return false;
+}
+
+/** A short paragraph after the quotation's paragraph that is a dash and a name: the quotation's byline. */
+export function findBylineParagraph(doc: Doc, closeTok: number): Found | undefined {
+  const k = closeTok;
+  if (k >= doc.tokens.length || k === 0 || doc.para[k] === doc.para[k - 1]) return undefined;
+  if (!/^(-|—|–|―|--)$/.test(doc.tokens[k].text) || k + 1 >= doc.tokens.length || !isCapitalized(doc.tokens[k + 1].text)) return undefined;
+  const para = doc.para[k];
+  let end = k + 1;
+  while (end < doc.tokens.length && doc.para[end] === para && end - k < 12) end++;
+  if (end < doc.tokens.length && doc.para[end] === para) return undefined; // a sentence, not a byline
+  const np = npRightOf(doc, k + 1, end);
+  if (!np || !hasCapital(doc, np.from, np.to)) return undefined;
+  return { np, strength: 1.5 };
+}
+
+/**
+ * A characterising complement: `Trump openly admires Putin as a “strong leader”`, `Obama condemned the test as
+ * “provocative and destabilizing”`, `Tribe likened the rules to “burning the Constitution”`. The subject of the
+ * verb is the one whose words are quoted (a reported clause without a speech verb); passives and general views
+ * (`is known as “…”`, `seen as “…”` without an agent) attribute nothing.
+ */
+export function findAsComplement(doc: Doc, openTok: number): Found | undefined {
+  let k = openTok - 1;
+  if (k < 1 || doc.inQuote[k]) return undefined;
+  const para = doc.para[openTok];
+  if (DETERMINERS.has(doc.lower[k]) && doc.lower[k] !== 'no') k--;
+  if (k < 1 || (doc.lower[k] !== 'as' && doc.lower[k] !== 'to')) return undefined;
+  const link = doc.lower[k];
+  // The verb: the nearest verb-like word before the object, within the clause (no comma, no other quotation).
+  for (let w = k - 1, n = 0; w >= 0 && n < 10 && doc.para[w] === para; w--, n++) {
+    const t = doc.tokens[w].text;
+    if (doc.inQuote[w] || t === ',' || t === ';' || t === ':' || isSentenceEnd(doc, w)) return undefined;
+    const l = doc.lower[w];
+    if (link === 'to' ? !COMPARE_VERBS.has(l) : !verbLike(doc, w) && !l.endsWith('ing')) continue;
+    // "known as", "seen as", "described as" read as passives (often reduced: "a man known as …"); "was" etc.
+    // before the object ("what it was as …") end the search.
+    if (link === 'as' && (AS_PASSIVE.test(l) || VERB_PREFIX.has(l))) return undefined;
+    // "is seen as", "was described as": a passive.
+    const prev = w > 0 ? doc.lower[w - 1] : '';
+    if (/^(is|was|were|are|be|been|being|gets|got)$/.test(prev) && /ed$/.test(l)) return undefined;
+    if (l.endsWith('ing')) return undefined; // "…, describing X as": a participle clause, left to the cue rules
+    const np = subjectOf(doc, w, Math.max(0, w - 15));
+    if (!np || doc.lower[np.from] === 'it' || doc.lower[np.from] === 'they' || doc.lower[np.from] === 'we' || doc.lower[np.from] === 'i') return undefined;
+    const kind = speakerKind(doc, np);
+    if (kind !== 'person' && kind !== 'organization') return undefined;
+    return { np, cue: { from: w, to: w + 1 }, strength: 1 };
+  }
+  return undefined;
+}
+
+/** The speaker of the last sentence of the paragraph ending at token `last`, when it has a speech verb. */
+export function findLeadIn(doc: Doc, last: number): Found | undefined {
+  const para = doc.para[last];
+  let lowest = last;
+  while (lowest - 1 >= 0 && last - lowest < BEFORE_WINDOW && doc.para[lowest - 1] === para && !isSentenceEnd(doc, lowest - 1)) lowest--;
+  // The first speech verb of the sentence: the outermost speaker ("Carter said that critics had predicted …").
+  for (let v = lowest; v <= last; v = doc.inQuote[v] ? nextOutside(doc, v) : v + 1) {
+    const remarks = /^(remarks|comments|statement|words)$/.test(doc.lower[v]) && v - 1 >= lowest && /^(his|her|their)$/.test(doc.lower[v - 1]);
+    if (!isCue(doc, v) && !remarks) continue;
+    if (remarks) {
+      // "Howard continued his scathing remarks."
+      const np = sentenceSubject(doc, lowest, v);
+      if (np) return { np, cue: { from: v, to: v + 1 }, strength: 0.5 };
+      continue;
+    }
+    // "…, the Daily Caller reports." names the outlet, not the next speaker.
+    if (/^report/.test(doc.lower[v])) return undefined;
+    const np = doc.lower[v].endsWith('ing') ? sentenceSubject(doc, lowest, v) : subjectOf(doc, v, lowest);
+    if (np && speakerKind(doc, np) !== 'unknown' && doc.lower[np.from] !== 'it') return { np, cue: { from: v, to: v + 1 }, strength: 0.5 };
+    return undefined;
+  }
+  return undefined;
+}

@@ -1,0 +1,297 @@
+/**
+ * The token-level view of a document that every attribution step reads (`Doc`): tokens, their lower-case
+ * forms, paragraph of each token, which tokens lie inside quotations, credible person mentions, gender and
+ * titles seen per surname; and the small predicates over single tokens (capitalised, punctuation, sentence
+ * end, speech verb, verb-like). Built once per `findQuotes` call.
+ */
+import { type QuoteLexicon, TITLE_BEFORE_RE, TITLE_OF_FORM } from './lexicon';
+import { type RawQuote, isQuoteMark, isWordChar } from './marks';
+import { DETERMINERS, IRREGULAR_PAST, NOUN_VERBS, NP_STOP, SUBJECT_PRONOUNS, VERB_PREFIX } from './words';
+import type { EntityMention, Paragraph, Sentence, TextSlice, Token } from '../types';
+
+/** Token-level view of the document shared by the attribution rules. */
+export interface Doc {
+  text: string;
+  tokens: Token[];
+  lower: string[];
+  /** Paragraph index of each token. */
+  para: Int32Array;
+  /** 1 when the token lies inside a quotation (including its marks). */
+  inQuote: Uint8Array;
+  /** For a token inside a quotation, the index of the quotation's opening mark. */
+  quoteOpen: Int32Array;
+  /** Person mentions, sorted. */
+  persons: EntityMention[];
+  /** Titles given to each surname anywhere in the document (`Cruz` → {senator}). */
+  titles: Map<string, Set<string>>;
+  /** Gender of person mentions by their last word, from first names seen in the document (`x` = conflicting). */
+  surnameGender: Map<string, 'f' | 'm' | 'x'>;
+  entities: readonly EntityMention[];
+  verbs: ReadonlySet<string>;
+  lexicon: QuoteLexicon;
+}
+
+export interface NounPhrase {
+  from: number; // token index, inclusive
+  to: number; // token index, exclusive
+}
+
+export function isCapitalized(tok: string): boolean {
+  const c = tok.charCodeAt(0);
+  return (c >= 65 && c <= 90) || (c > 127 && tok[0] !== tok[0].toLowerCase());
+}
+
+export function isPunct(tok: string): boolean {
+  return tok.length === 1 && !isWordChar(tok.charCodeAt(0));
+}
+
+export function isCue(doc: Doc, i: number): boolean {
+  // Lower-case only: "the United States", "the Washington Post" are not speech verbs.
+  if (doc.inQuote[i] !== 0 || isCapitalized(doc.tokens[i].text)) return false;
+  // "Sanders shot back, “…”", "Trump fired back".
+  if (i + 1 < doc.tokens.length && doc.lower[i + 1] === 'back' && /^(shot|shoots|fired|fires|hit|hits|pushed|struck|snapped|lashed|wrote|responded|punched)$/.test(doc.lower[i])) return true;
+  if (!doc.verbs.has(doc.lower[i])) return false;
+  // "a report in", "his remarks", "the post": after a determiner or a possessive the word is a noun.
+  const prev = i > 0 ? doc.lower[i - 1] : '';
+  // "he's claiming": after a pronoun the clitic is "is"/"has", not a possessive.
+  const clitic = (prev === "'s" || prev === '’s') && i > 1 && SUBJECT_PRONOUNS.has(doc.lower[i - 2]);
+  if ((DETERMINERS.has(prev) && prev !== 'both' && prev !== 'all') || ((prev === "'s" || prev === '’s') && !clitic) || prev === 'which') return false;
+  // "hundreds of screaming supporters": a participle after "of" is an adjective.
+  if (prev === 'of' && doc.lower[i].endsWith('ing')) return false;
+  if (!NOUN_VERBS.has(doc.lower[i])) return true;
+  // "many Asian states", "such talk": a form that is also a noun is a verb only after a pronoun or an
+  // auxiliary, or before "that", a colon or a quotation.
+  const next = i + 1 < doc.tokens.length ? doc.tokens[i + 1].text : '';
+  return SUBJECT_PRONOUNS.has(prev) || VERB_PREFIX.has(prev) || clitic || next === 'that' || next === ':' || isQuoteMark(next.charCodeAt(0));
+}
+
+/** Right after a quotation and its subject (`“…,” the Daily Caller reports`) any listed form is a verb. */
+export function isCueAfterSubject(doc: Doc, i: number): boolean {
+  return doc.verbs.has(doc.lower[i]) && doc.inQuote[i] === 0 && !isCapitalized(doc.tokens[i].text);
+}
+
+/** The first token after the quotation holding token `i`. */
+export function nextOutside(doc: Doc, i: number): number {
+  let k = i;
+  while (k < doc.tokens.length && doc.inQuote[k] && doc.quoteOpen[k] === doc.quoteOpen[i]) k++;
+  return k;
+}
+
+/** The token before `i`, jumping over a whole quotation (to the token before its opening mark). */
+export function prevOutside(doc: Doc, i: number): number {
+  const j = i - 1;
+  return j >= 0 && doc.inQuote[j] ? doc.quoteOpen[j] - 1 : j;
+}
+
+export function onlyDeterminers(doc: Doc, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (!DETERMINERS.has(doc.lower[i])) return false;
+  return true;
+}
+
+export function hasCapital(doc: Doc, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (isCapitalized(doc.tokens[i].text) && !DETERMINERS.has(doc.lower[i])) return true;
+  return false;
+}
+
+export function isSentenceEnd(doc: Doc, i: number): boolean {
+  const t = doc.tokens[i].text;
+  if (doc.inQuote[i] !== 0) return false;
+  if (t === '.') {
+    const next = i + 1 < doc.tokens.length ? doc.tokens[i + 1].text : '';
+    // "(D-Calif.)", "Calif., who": a dot before a bracket, a comma or a lower-case word ends nothing.
+    if (next === ')' || next === ',' || (next !== '' && !isCapitalized(next) && /^\p{L}/u.test(next))) return false;
+    // "J. Gerald Hebert": the dot of an initial before a name does not end the sentence.
+    const prev = i > 0 ? doc.tokens[i - 1].text : '';
+    return !(prev.length === 1 && isCapitalized(prev) && doc.tokens[i - 1].end === doc.tokens[i].start && isCapitalized(next) && !isQuoteMark(next.charCodeAt(0)));
+  }
+  return t === '!' || t === '?' || t === ';';
+}
+
+export function headLower(doc: Doc, np: NounPhrase): string {
+  let h = np.to - 1;
+  while (h > np.from && (doc.lower[h] === "'s" || doc.lower[h] === '’s')) h--;
+  return doc.lower[h];
+}
+
+export function overlapsEntity(doc: Doc, from: number, to: number, type: string): EntityMention | undefined {
+  const s = doc.tokens[from].start;
+  const e = doc.tokens[to - 1].end;
+  const list = doc.entities;
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (list[mid].end <= s) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let k = lo; k < list.length && list[k].start < e; k++) if (list[k].type === type) return list[k];
+  return undefined;
+}
+
+export function slice(doc: Doc, from: number, to: number): TextSlice {
+  const start = doc.tokens[from].start;
+  const end = doc.tokens[to - 1].end;
+  return { start, end, text: doc.text.slice(start, end) };
+}
+
+/** First token index whose start is >= offset (binary search). */
+export function tokenAt(doc: Doc, offset: number): number {
+  let lo = 0;
+  let hi = doc.tokens.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (doc.tokens[mid].start < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** True when token `i` reads as the verb of a clause: an auxiliary, a speech verb or a past/3rd-person form. */
+export function verbLike(doc: Doc, i: number): boolean {
+  const l = doc.lower[i];
+  const t = doc.tokens[i].text;
+  if (isCapitalized(t) || isPunct(t) || doc.inQuote[i]) return false;
+  if (VERB_PREFIX.has(l) || doc.verbs.has(l)) return true;
+  if (NP_STOP.has(l) || DETERMINERS.has(l) || l === "'s" || l === '’s') return false;
+  return /ed$/.test(l) || (/[^s]s$/.test(l) && l.length > 3) || IRREGULAR_PAST.has(l);
+}
+
+export function surname(name: string): string {
+  const words = name.split(/\s+/);
+  return words[words.length - 1].replace(/['’]s$/, '');
+}
+
+/** `s.toLowerCase()`, without allocating when `s` is ASCII with no capital (most tokens). */
+export function lowerOf(s: string): string {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if ((c >= 65 && c <= 90) || c > 127) return s.toLowerCase();
+  }
+  return s;
+}
+
+/** Whitespace as `/\s/` matches it (ECMAScript WhiteSpace and LineTerminator). */
+export function isRegexSpace(c: number): boolean {
+  if (c < 128) return c === 32 || (c >= 9 && c <= 13);
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
+/** Index of the first `/\s/` character of `s`, or -1. */
+export function firstSpace(s: string): number {
+  for (let i = 0; i < s.length; i++) if (isRegexSpace(s.charCodeAt(i))) return i;
+  return -1;
+}
+
+/** Index of the last `/\s/` character of `s`, or -1. */
+export function lastSpace(s: string): number {
+  for (let i = s.length - 1; i >= 0; i--) if (isRegexSpace(s.charCodeAt(i))) return i;
+  return -1;
+}
+
+/** `w.replace(/['’]s$/, '')`. */
+export function stripPossessive(w: string): string {
+  const n = w.length;
+  if (n >= 2 && w.charCodeAt(n - 1) === 115) {
+    const a = w.charCodeAt(n - 2);
+    if (a === 0x27 || a === 0x2019) return w.slice(0, n - 2);
+  }
+  return w;
+}
+
+/** A one-character token after which a capital may open a sentence or a quotation: `. ! ? : " “ ” ‘ ' ( [ — – -`. */
+export function isSentenceOpener(c: number): boolean {
+  return c === 0x2e || c === 0x21 || c === 0x3f || c === 0x3a || c === 0x22 || c === 0x201c || c === 0x201d || c === 0x2018 || c === 0x27 || c === 0x28 || c === 0x5b || c === 0x2014 || c === 0x2013 || c === 0x2d;
+}
+
+export function buildDoc(
+  text: string,
+  paragraphs: readonly Paragraph[],
+  sentences: readonly Sentence[],
+  entities: readonly EntityMention[],
+  raws: readonly RawQuote[],
+  lexicon: QuoteLexicon,
+): Doc {
+  const tokens: Token[] = [];
+  for (const s of sentences) for (const t of s.tokens) tokens.push(t);
+  const lower = new Array<string>(tokens.length);
+  for (let i = 0; i < tokens.length; i++) lower[i] = lowerOf(tokens[i].text);
+  const para = new Int32Array(tokens.length);
+  let pi = 0;
+  for (let i = 0; i < tokens.length; i++) {
+    while (pi + 1 < paragraphs.length && paragraphs[pi].end <= tokens[i].start) pi++;
+    para[i] = pi;
+  }
+  const inQuote = new Uint8Array(tokens.length);
+  const quoteOpen = new Int32Array(tokens.length);
+  let ti = 0;
+  for (const q of raws) {
+    while (ti < tokens.length && tokens[ti].start < q.start) ti++;
+    let k = ti;
+    while (k < tokens.length && tokens[k].start < q.end) {
+      quoteOpen[k] = ti;
+      inQuote[k++] = 1;
+    }
+  }
+  // Words written with a capital inside a sentence are names; a capital at the start of a sentence proves
+  // nothing. Used to discard person mentions such as "Asked" or "Instead" from a weak recogniser.
+  const midCaps = new Set<string>();
+  for (let i = 1; i < tokens.length; i++) {
+    const t = tokens[i].text;
+    if (!isCapitalized(t)) continue;
+    const prev = tokens[i - 1].text;
+    if (para[i - 1] !== para[i] || (prev.length === 1 && isSentenceOpener(prev.charCodeAt(0))) || prev === '...' || prev === '…') continue;
+    midCaps.add(t);
+  }
+  // A mention with a space is credible; a single word must have been seen capitalised mid-sentence (with or
+  // without a possessive `'s`).
+  const credible = (e: EntityMention): boolean => {
+    const t = e.text;
+    if (firstSpace(t) >= 0) return true;
+    if (midCaps.has(t)) return true;
+    const bare = stripPossessive(t);
+    return bare !== t && midCaps.has(bare);
+  };
+  // Subject pronouns are at most 4 characters, and lower-casing never shortens a string.
+  const persons = entities.filter((e) => e.type === 'person' && !(e.text.length <= 4 && SUBJECT_PRONOUNS.has(lowerOf(e.text))) && credible(e));
+  // "Hillary Clinton … Clinton said … she": a surname inherits the gender of the first name it came with.
+  const names = lexicon.firstNames;
+  const surnameGender = new Map<string, 'f' | 'm' | 'x'>();
+  for (const m of persons) {
+    const t = m.text;
+    const sp = firstSpace(t);
+    if (sp < 0) continue; // a single word
+    const g = names.get(t.slice(0, sp));
+    if (!g) continue;
+    const last = stripPossessive(t.slice(lastSpace(t) + 1));
+    const prev = surnameGender.get(last);
+    surnameGender.set(last, prev && prev !== g ? 'x' : g);
+  }
+  const titles = new Map<string, Set<string>>();
+  for (const m of persons) {
+    // The 30 characters before the mention, a space, and the mention's words but the last (single-spaced).
+    const lead = lowerOf(text.slice(Math.max(0, m.start - 30), m.start));
+    const before = firstSpace(m.text) < 0 ? lead + ' ' : lead + ' ' + m.text.toLowerCase().split(/\s+/).slice(0, -1).join(' ');
+    const hit = TITLE_BEFORE_RE.exec(before);
+    if (!hit) continue;
+    const role = TITLE_OF_FORM.get(hit[1]);
+    if (!role) continue;
+    const key = surname(m.text);
+    let set = titles.get(key);
+    if (!set) titles.set(key, (set = new Set()));
+    set.add(role);
+  }
+  return {
+    titles,
+    text,
+    tokens,
+    lower,
+    para,
+    inQuote,
+    quoteOpen,
+    persons,
+    surnameGender,
+    entities,
+    verbs: lexicon.speechVerbs,
+    lexicon,
+  };
+}

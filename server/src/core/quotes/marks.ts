@@ -1,0 +1,200 @@
+/**
+ * Step 1 of the quote pass: pairing quotation marks. Curly marks pair by glyph (unless the characters around
+ * them clearly say the opposite: scraped text often has `”` for `“`), straight marks by the characters
+ * around them; the two families nest. A quotation left open at the end of a paragraph is carried into the
+ * next paragraph when that one starts with an opening mark (the news convention for multi-paragraph
+ * quotations). One pass over the text; no attribution here.
+ */
+import type { Paragraph } from '../types';
+
+/** A paired quotation before attribution. */
+export interface RawQuote {
+  start: number;
+  end: number;
+  contentStart: number;
+  contentEnd: number;
+  /** Index of the paragraph holding the opening mark. */
+  paragraph: number;
+  /** Index of the paragraph holding the closing mark (differs for multi-paragraph quotations). */
+  lastParagraph: number;
+}
+
+// Opening typographic marks: “ „ « (0x201c, 0x201e, 0xab); closing: ” » (0x201d, 0xbb).
+export const STRAIGHT = 0x22; // "
+
+export function isQuoteMark(c: number): boolean {
+  // Plain comparisons: this runs for every mark candidate of the document.
+  return c === STRAIGHT || (c >= 0x201c && c <= 0x201f) || c === 0xab || c === 0xbb;
+}
+
+/** Finds the next quotation mark; a regular expression scan is much faster than a loop over characters. */
+export const QUOTE_MARK_RE = /["\u201c-\u201f\u00ab\u00bb]/g;
+
+export function isWordChar(c: number): boolean {
+  // Letters, digits and the characters that may start or end a quoted word.
+  if (c >= 48 && c <= 57) return true;
+  if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122)) return true;
+  if (c > 127 && !isQuoteMark(c) && c !== 0x2014 && c !== 0x2013 && c !== 0x2026 && c !== 0xa0 && c !== 0x2019 && c !== 0x2018) {
+    return !/\s/.test(String.fromCharCode(c));
+  }
+  return false;
+}
+
+export function isSpaceChar(c: number): boolean {
+  return c === 32 || c === 9 || c === 10 || c === 13 || c === 0xa0 || c === 0x2009 || c === 0x202f || c === 0xfeff;
+}
+
+/** Characters after which a quotation mark opens: start (-1), space, brackets, dashes, slash. */
+export function opensAfter(c: number): boolean {
+  return c < 0 || isSpaceChar(c) || c === 40 || c === 91 || c === 123 || c === 0x2014 || c === 0x2013 || c === 45 || c === 47 || c === 58;
+}
+
+/** Characters before which a quotation mark closes: end (-1), space, punctuation. */
+export function closesBefore(c: number): boolean {
+  return (
+    c < 0 || isSpaceChar(c) || c === 44 || c === 46 || c === 59 || c === 58 || c === 33 || c === 63 ||
+    c === 41 || c === 93 || c === 125 || c === 0x2014 || c === 0x2013 || c === 45 || c === 0x2026 || c === 0x2019
+  );
+}
+
+/**
+ * Decides whether the mark at `i` opens (+1) or closes (-1) a quotation, or cannot tell (0). The glyph
+ * decides for curly marks unless the context clearly says the opposite (scraped text often has `”` for `“`).
+ */
+export function markDirection(text: string, i: number, lo: number, hi: number): number {
+  // -1 stands for "no character" (paragraph edge); plain numbers keep this hot path cheap.
+  const c = text.charCodeAt(i);
+  const prev = i > lo ? text.charCodeAt(i - 1) : -1;
+  const next = i + 1 < hi ? text.charCodeAt(i + 1) : -1;
+  const openCtx = opensAfter(prev) && next >= 0 && !isSpaceChar(next);
+  const closeCtx = closesBefore(next) && prev >= 0 && !isSpaceChar(prev);
+  if (c === 0x201c || c === 0x201e || c === 0xab) return closeCtx && !openCtx && (next < 0 || isSpaceChar(next)) ? -1 : 1;
+  if (c === 0x201d || c === 0xbb) return openCtx && !closeCtx && next >= 0 && isWordChar(next) && (prev < 0 || isSpaceChar(prev)) ? 1 : -1;
+  if (openCtx && !closeCtx) return 1;
+  if (closeCtx && !openCtx) return -1;
+  return 0;
+}
+
+/** First non-space character position of a paragraph, or -1. */
+export function startsWithOpeningMark(text: string, p: Paragraph): boolean {
+  let i = p.start;
+  while (i < p.end && isSpaceChar(text.charCodeAt(i))) i++;
+  if (i >= p.end) return false;
+  const c = text.charCodeAt(i);
+  return isQuoteMark(c) && markDirection(text, i, p.start, p.end) >= 0;
+}
+
+/** True when `[from, to)` contains at least one letter or digit: empty quotes (`""`) are not quotations. */
+export function hasWord(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (isWordChar(text.charCodeAt(i))) return true;
+  return false;
+}
+
+/** Pairs quotation marks, paragraph by paragraph, in one pass over the text. */
+export function pairQuotationMarks(text: string, paragraphs: readonly Paragraph[]): RawQuote[] {
+  const paras: readonly Paragraph[] =
+    paragraphs.length > 0 ? paragraphs : text.length > 0 ? [{ index: 0, start: 0, end: text.length, text }] : [];
+  const out: RawQuote[] = [];
+  // A quotation left open at the end of the previous paragraph and continued in this one.
+  let carried: { start: number; paragraph: number } | undefined;
+  let nextMark = -1;
+  for (let pi = 0; pi < paras.length; pi++) {
+    const p = paras[pi];
+    let openAt = -1;
+    let openPara = pi;
+    let openFamily = 0;
+    // A quotation of the other family inside the open one (“He said "no" to me”): closed with it, not emitted
+    // on its own unless the outer quotation turns out never to close.
+    let innerAt = -1;
+    let innerFamily = 0;
+    const pendingInner: RawQuote[] = [];
+    let i = p.start;
+    if (carried) {
+      // The paragraph starts with the continuing opening mark: skip it, the quotation stays open.
+      while (i < p.end && isSpaceChar(text.charCodeAt(i))) i++;
+      openFamily = markFamily(text.charCodeAt(i));
+      i++;
+      openAt = carried.start;
+      openPara = carried.paragraph;
+      carried = undefined;
+    }
+    for (; i < p.end; i++) {
+      // The next mark is remembered across paragraphs, so the text is scanned once in all (no rescans of
+      // mark-free paragraphs: linear even for a million short paragraphs and one mark at the end).
+      if (nextMark < i && isQuoteMark(text.charCodeAt(i))) {
+        nextMark = i; // dense marks: no regular expression call
+      } else if (nextMark < i) {
+        QUOTE_MARK_RE.lastIndex = i;
+        const hit = QUOTE_MARK_RE.exec(text);
+        nextMark = hit ? hit.index : text.length;
+      }
+      if (nextMark >= p.end) break;
+      i = nextMark;
+      const family = markFamily(text.charCodeAt(i));
+      let dir = markDirection(text, i, p.start, p.end);
+      if (dir === 0) {
+        // A straight mark between two words: it closes a quotation of its own family, else it opens one.
+        if (innerAt >= 0) dir = innerFamily === family ? -1 : 1;
+        else if (openAt >= 0) dir = openFamily === family ? -1 : 1;
+        else dir = 1;
+      }
+      if (dir > 0) {
+        if (openAt >= 0 && innerAt < 0 && openFamily !== family) {
+          innerAt = i;
+          innerFamily = family;
+        } else if (openAt >= 0 && innerAt >= 0 && innerFamily === family) {
+          innerAt = i; // the inner one was never closed; start it again here
+        } else {
+          // A second opening mark of the same family: the earlier one was never closed; start again here.
+          if (openAt >= 0 && openPara === pi) flushInner(out, pendingInner);
+          openAt = i;
+          openPara = pi;
+          openFamily = family;
+          innerAt = -1;
+          pendingInner.length = 0;
+        }
+      } else if (innerAt >= 0 && innerFamily === family) {
+        if (hasWord(text, innerAt + 1, i)) pendingInner.push({ start: innerAt, end: i + 1, contentStart: innerAt + 1, contentEnd: i, paragraph: pi, lastParagraph: pi });
+        innerAt = -1;
+      } else if (openAt >= 0) {
+        if (hasWord(text, openAt + 1, i)) {
+          out.push({ start: openAt, end: i + 1, contentStart: openAt + 1, contentEnd: i, paragraph: openPara, lastParagraph: pi });
+        }
+        openAt = -1;
+        innerAt = -1;
+        pendingInner.length = 0;
+      }
+      // A closing mark with nothing open is a stray mark: ignored.
+    }
+    const continued = openAt >= 0 && pi + 1 < paras.length && startsWithOpeningMark(text, paras[pi + 1]);
+    if (continued && !startsWithSpeakerLabel(text, paras[pi + 1])) {
+      carried = { start: openAt, paragraph: openPara };
+    } else if (continued && hasWord(text, openAt + 1, p.end)) {
+      // Transcripts open every turn with a mark and a speaker label ("PENCE: …", "WALLACE: …"): each turn
+      // is its own quotation, ending with its paragraph.
+      out.push({ start: openAt, end: p.end, contentStart: openAt + 1, contentEnd: p.end, paragraph: openPara, lastParagraph: pi });
+    } else if (openAt >= 0 && openPara < pi) {
+      // A carried quotation whose last paragraph has no closing mark: end it with the paragraph.
+      out.push({ start: openAt, end: p.end, contentStart: openAt + 1, contentEnd: p.end, paragraph: openPara, lastParagraph: pi });
+    } else if (openAt >= 0) {
+      // An opening mark never closed: the quotations found inside it stand on their own.
+      flushInner(out, pendingInner);
+    }
+  }
+  return out;
+}
+
+/** True when the paragraph opens with a quotation mark and a transcript speaker label (`"PENCE: Well, …`). */
+export function startsWithSpeakerLabel(text: string, p: Paragraph): boolean {
+  return /^\s*["“„«]\s*[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,2}:\s/.test(text.slice(p.start, Math.min(p.end, p.start + 48)));
+}
+
+/** 0 for straight marks, 1 for typographic ones: the two families nest inside each other. */
+export function markFamily(c: number): number {
+  return c === STRAIGHT || c === 0x201f ? 0 : 1;
+}
+
+export function flushInner(out: RawQuote[], inner: RawQuote[]): void {
+  for (const q of inner) out.push(q);
+  inner.length = 0;
+}

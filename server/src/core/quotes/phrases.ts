@@ -1,0 +1,325 @@
+/**
+ * Shallow noun-phrase chunking over the token view: the phrase ending at a token (read leftwards), the phrase
+ * starting at a token (read rightwards), the subject of a verb (over appositives, party labels and relative
+ * clauses), the subject of a sentence (past datelines and introductory phrases), and what kind of speaker a
+ * phrase names (person, organisation, group, unknown).
+ */
+import { type Doc, type NounPhrase, hasCapital, headLower, isCapitalized, isCue, isPunct, isSentenceEnd, onlyDeterminers, overlapsEntity, prevOutside, verbLike } from './document';
+import { DOCUMENT_HEADS, GROUP_HEADS, ORG_HEADS, PERSON_ROLES, TITLE_FORMS } from './lexicon';
+import { DETERMINERS, GROUP_PRONOUNS, MONTHS, NP_STOP, PERSON_PRONOUNS, SUBJECT_PRONOUNS, TIME_WORDS, VERB_PREFIX } from './words';
+import type { Attribution } from '../types';
+
+/** True for a token that can be part of a noun phrase. */
+export function npToken(doc: Doc, i: number): boolean {
+  const t = doc.tokens[i].text;
+  const l = doc.lower[i];
+  if (doc.inQuote[i]) return false;
+  // The dot of an initial ("George W. Bush", "Harry M. Reid").
+  if (t === '.' && i > 0 && doc.tokens[i - 1].text.length === 1 && isCapitalized(doc.tokens[i - 1].text) && doc.tokens[i - 1].end === doc.tokens[i].start && i + 1 < doc.tokens.length && isCapitalized(doc.tokens[i + 1].text)) return true;
+  if (l === "'s" || l === '’s') return true;
+  if (isPunct(t)) return t === '.' ? false : t === '&';
+  if (/^\p{N}/u.test(t)) return true;
+  if (isCapitalized(t)) {
+    // Sentence-initial function words ("But Kelly") are not part of a name; "Will" and "May" may be names.
+    if (NP_STOP.has(l) && l !== 'will' && l !== 'may' && !DETERMINERS.has(l)) return false;
+    // A capitalised speech verb at the start of a sentence ("Said Lavrov") is still a verb.
+    return !(doc.verbs.has(l) && !DETERMINERS.has(l)) || l === 'post' || l === 'report';
+  }
+  if (DETERMINERS.has(l)) return true;
+  if (NP_STOP.has(l) || doc.verbs.has(l) || SUBJECT_PRONOUNS.has(l)) return false;
+  if (l.endsWith('ly') && l.length > 4) return false;
+  return true;
+}
+
+/** Noun phrase ending at token `end` (inclusive), read leftwards. */
+export function npLeftOf(doc: Doc, end: number, lowest: number): NounPhrase | undefined {
+  if (end < lowest || end < 0) return undefined;
+  const l = doc.lower[end];
+  if (doc.inQuote[end]) return undefined;
+  if (SUBJECT_PRONOUNS.has(l)) return { from: end, to: end + 1 };
+  if (!npToken(doc, end) || DETERMINERS.has(l)) return undefined;
+  let from = end;
+  while (from - 1 >= lowest && end - from < 9) {
+    const j = from - 1;
+    const lj = doc.lower[j];
+    if (DETERMINERS.has(lj)) {
+      // "the two sides": a run of determiners starts the phrase.
+      from = j;
+      while (from - 1 >= lowest && DETERMINERS.has(doc.lower[from - 1]) && !doc.inQuote[from - 1]) from--;
+      break;
+    }
+    // "the leader of the group", "spokesman for the campaign": keep the link when a name-ish word precedes.
+    if ((lj === 'of' || lj === 'for') && j - 1 >= lowest && npToken(doc, j - 1) && from < end + 1) {
+      from = j;
+      continue;
+    }
+    if (lj === 'and' && j - 1 >= lowest && isCapitalized(doc.tokens[j - 1].text) && isCapitalized(doc.tokens[from].text)) {
+      from = j;
+      continue;
+    }
+    if (!npToken(doc, j)) break;
+    from = j;
+  }
+  // Do not start with a link word.
+  while (from < end && (doc.lower[from] === 'of' || doc.lower[from] === 'for' || doc.lower[from] === 'and')) from++;
+  // A phrase of only lower-case words longer than four tokens is more likely a clause than a subject.
+  if (end - from > 4 && !hasCapital(doc, from, end + 1) && !DETERMINERS.has(doc.lower[from])) from = end - 1;
+  return { from, to: end + 1 };
+}
+
+export function leadsToHead(doc: Doc, i: number, limit: number): boolean {
+  if (doc.lower[i] === "'s" || doc.lower[i] === '’s') return true; // "Twitter's Adam Sharp"
+  for (let k = i; k < Math.min(limit, i + 3); k++) {
+    const l = doc.lower[k];
+    if (PERSON_ROLES.has(l) || ORG_HEADS.has(l) || GROUP_HEADS.has(l) || DOCUMENT_HEADS.has(l)) return true;
+    if (!npToken(doc, k) || isCapitalized(doc.tokens[k].text)) return false;
+  }
+  return false;
+}
+
+/** Noun phrase starting at token `start`, read rightwards, not beyond `limit` (exclusive). */
+export function npRightOf(doc: Doc, start: number, limit: number): NounPhrase | undefined {
+  if (start >= limit) return undefined;
+  const l = doc.lower[start];
+  if (doc.inQuote[start]) return undefined;
+  if (SUBJECT_PRONOUNS.has(l)) return { from: start, to: start + 1 };
+  if (!npToken(doc, start)) return undefined;
+  let to = start + 1;
+  while (to < limit && to - start < 10) {
+    const lt = doc.lower[to];
+    if ((lt === 'of' || lt === 'for') && to + 1 < limit && npToken(doc, to + 1) && (DETERMINERS.has(doc.lower[to + 1]) || isCapitalized(doc.tokens[to + 1].text))) {
+      // "Mr. Morgan of the Sierra Club": the link word and the determiners after it belong to the phrase.
+      to++;
+      while (to + 1 < limit && DETERMINERS.has(doc.lower[to]) && npToken(doc, to + 1)) to++;
+      continue;
+    }
+    // "chief of staff", "secretary of state", "director of communications": a role's complement.
+    if (lt === 'of' && to + 1 < limit && (PERSON_ROLES.has(doc.lower[to - 1]) || TITLE_FORMS.has(doc.lower[to - 1])) && npToken(doc, to + 1) && !doc.verbs.has(doc.lower[to + 1])) {
+      to += 2;
+      continue;
+    }
+    if (lt === 'and' && to + 1 < limit && isCapitalized(doc.tokens[to + 1].text) && isCapitalized(doc.tokens[to - 1].text) && !doc.verbs.has(doc.lower[to + 1])) {
+      to++;
+      continue;
+    }
+    // "the Florida senator and Republican presidential candidate": two roles of one person (no determiner after
+    // "and"; "the senator and the governor" are two people).
+    if (lt === 'and' && to + 1 < limit && PERSON_ROLES.has(doc.lower[to - 1]) && !DETERMINERS.has(doc.lower[to + 1]) && npToken(doc, to + 1)) {
+      let r = to + 1;
+      while (r < limit && r < to + 5 && npToken(doc, r) && !PERSON_ROLES.has(doc.lower[r])) r++;
+      if (r < limit && PERSON_ROLES.has(doc.lower[r])) {
+        to = r + 1;
+        continue;
+      }
+    }
+    // A determiner after the head starts a new phrase ("said Lavrov the …"); "the two sides" stays whole.
+    if (!npToken(doc, to) || (DETERMINERS.has(lt) && lt !== 'both' && !onlyDeterminers(doc, start, to))) break;
+    // After a name, a lower-case word is a verb ("Trump shot back") unless a nominal head follows within two
+    // words ("the Senate minority leader").
+    if (!isCapitalized(doc.tokens[to].text) && isCapitalized(doc.tokens[to - 1].text) && !/^\p{N}/u.test(doc.tokens[to].text) && !leadsToHead(doc, to, limit)) break;
+    // A capitalised day name or month after a name ends the phrase ("said Lavrov Monday").
+    if (NP_STOP.has(lt)) break;
+    to++;
+  }
+  return { from: start, to };
+}
+
+/** Skips auxiliaries and adverbs leftwards from `i` (inclusive); returns the new index. */
+export function skipVerbPrefixLeft(doc: Doc, i: number, lowest: number): number {
+  for (;;) {
+    if (i < lowest) return i;
+    const l = doc.lower[i];
+    if (VERB_PREFIX.has(l) || (l.endsWith('ly') && l.length > 4 && !isCapitalized(doc.tokens[i].text))) {
+      i--;
+    } else if ((l === "'s" || l === '’s') && i - 1 >= lowest && SUBJECT_PRONOUNS.has(doc.lower[i - 1])) {
+      i--; // "he's said": the clitic is "has"
+    } else if (TIME_WORDS.has(l)) {
+      // "Trump on Friday described", "Lavrov last week said"
+      i--;
+      while (i >= lowest && /^(on|last|this|next|early|late|earlier|later)$/.test(doc.lower[i])) i--;
+    } else {
+      return i;
+    }
+  }
+}
+
+/** Subject of the verb at token `v`: the noun phrase before it, passing over an appositive between commas. */
+export function subjectOf(doc: Doc, v: number, lowest: number): NounPhrase | undefined {
+  let j = skipVerbPrefixLeft(doc, v - 1, lowest);
+  if (j < lowest) return undefined;
+  if (doc.tokens[j].text === ')') {
+    // "Harry M. Reid (D-Nev.) told reporters"
+    let k = j - 1;
+    while (k > lowest && k > j - 8 && doc.tokens[k].text !== '(') k--;
+    if (doc.tokens[k].text === '(' && k - 1 >= lowest) j = k - 1;
+  }
+  // "critics who say …": the relative pronoun stands for the phrase before it.
+  if ((doc.lower[j] === 'who' || doc.lower[j] === 'which') && j - 1 >= lowest) {
+    let h = j - 1;
+    if (doc.tokens[h].text === ',') h--;
+    return h >= lowest ? npLeftOf(doc, h, lowest) : undefined;
+  }
+  if (doc.tokens[j].text === ',') {
+    // "Lavrov, the foreign minister, said" / "Trump, who …, said": the subject precedes the first comma.
+    let k = j - 1;
+    while (k >= lowest && j - k < 20 && doc.tokens[k].text !== ',' && !isSentenceEnd(doc, k) && !doc.inQuote[k]) k--;
+    if (k >= lowest && doc.tokens[k].text === ',' && k - 1 >= lowest) {
+      let h = k - 1;
+      if (doc.tokens[h].text === ')') {
+        // "Rep. Zoe Lofgren (D-Calif.), who …, said"
+        while (h > lowest && h > k - 8 && doc.tokens[h].text !== '(') h--;
+        if (doc.tokens[h].text === '(') h--;
+        else h = k - 1;
+      }
+      const np = h >= lowest ? npLeftOf(doc, h, lowest) : undefined;
+      // "Her campaign manager, Robby Mook, suggested": the name in the appositive is the better mention.
+      if (np && !hasCapital(doc, np.from, np.to) && j - k - 1 <= 4 && j - k - 1 >= 1 && isCapitalized(doc.tokens[k + 1].text)) {
+        const name = npRightOf(doc, k + 1, j);
+        if (name && name.to === j && hasCapital(doc, name.from, name.to)) return name;
+      }
+      // "…, Gov. John Kasich (R-OH), said": a named person between the commas is the subject when the phrase
+      // before them is not one ("after winning Ohio in the primary, Gov. John Kasich (R-OH), said").
+      if (np && speakerKind(doc, np) !== 'person' && k + 1 < j && isCapitalized(doc.tokens[k + 1].text)) {
+        let e = j;
+        if (doc.tokens[e - 1].text === ')') {
+          let o = e - 1;
+          while (o > k + 1 && o > e - 8 && doc.tokens[o].text !== '(') o--;
+          if (doc.tokens[o].text === '(') e = o;
+        }
+        const name = npRightOf(doc, k + 1, e);
+        if (name && name.to === e && speakerKind(doc, name) === 'person' && isCapitalized(doc.tokens[e - 1].text)) return name;
+      }
+      // "Clinton, during a town hall meeting in Columbus, Ohio, said": a place (or a time) before the comma is
+      // part of the inserted phrase; the subject precedes an earlier comma.
+      if (np && (overlapsEntity(doc, np.from, np.to, 'location') || TIME_WORDS.has(headLower(doc, np)))) {
+        let c = np.from - 1;
+        for (let n = 0; c >= lowest && n < 2; n++) {
+          while (c >= lowest && k - c < 30 && doc.tokens[c].text !== ',' && !isSentenceEnd(doc, c) && !doc.inQuote[c]) c--;
+          if (c < lowest || doc.tokens[c].text !== ',' || c - 1 < lowest) break;
+          const outer = npLeftOf(doc, c - 1, lowest);
+          if (outer && (speakerKind(doc, outer) === 'person' || speakerKind(doc, outer) === 'organization') && !overlapsEntity(doc, outer.from, outer.to, 'location')) {
+            // Only a clause-initial phrase: "Clinton, during …", not "… told Clinton, in Ohio, …".
+            const before = outer.from - 1;
+            if (before < lowest || isSentenceEnd(doc, before) || isPunct(doc.tokens[before].text) || /^(and|but|as|while|when|that)$/.test(doc.lower[before])) return outer;
+            break;
+          }
+          c--;
+        }
+      }
+      if (np && isSpeakerLike(doc, np)) return np;
+    }
+    return undefined;
+  }
+  const np = npLeftOf(doc, j, lowest);
+  // "Trump in his announcement speech called …": the phrase is a complement; the subject precedes it.
+  if (np && np.from - 1 > lowest && /^(in|during|at|on|with|after|before|over|via|through|from)$/.test(doc.lower[np.from - 1]) && !hasCapital(doc, np.from, np.to)) {
+    const outer = npLeftOf(doc, np.from - 2, lowest);
+    if (outer && isSpeakerLike(doc, outer) && doc.lower[outer.from] !== 'it') return outer;
+  }
+  // "Another intelligence source speaking to Fox News said", "a White House official who spoke anonymously to
+  // discuss internal strategy said": a reduced or relative clause stands between the subject and the verb.
+  if (np && np.from - 1 > lowest && /^(to|with)$/.test(doc.lower[np.from - 1])) {
+    for (let k = np.from - 2; k > lowest && k > np.from - 16 && !isSentenceEnd(doc, k) && !doc.inQuote[k]; k--) {
+      const l = doc.lower[k];
+      if ((l === 'who' || (l.endsWith('ing') && l.length > 4 && !isCapitalized(doc.tokens[k].text))) && npToken(doc, k - 1)) {
+        const outer = npLeftOf(doc, k - 1, lowest);
+        if (outer && speakerKind(doc, outer) !== 'unknown') return outer;
+        break;
+      }
+    }
+  }
+  return np;
+}
+
+/** Rough test that a noun phrase can be a speaker: a pronoun, a name, or a person/organisation/group head. */
+export function isSpeakerLike(doc: Doc, np: NounPhrase): boolean {
+  return speakerKind(doc, np) !== 'unknown' || hasCapital(doc, np.from, np.to) || DOCUMENT_HEADS.has(headLower(doc, np));
+}
+
+export function speakerKind(doc: Doc, whole: NounPhrase): Attribution['sourceKind'] {
+  // "Mr. Morgan of the Sierra Club", "a spokesman for the campaign": the phrase before the link is the head.
+  let np = whole;
+  for (let i = whole.from + 1; i < whole.to - 1; i++) {
+    const l = doc.lower[i];
+    if (l === 'of' || l === 'for' || l === 'at' || l === 'from') {
+      if (PERSON_ROLES.has(doc.lower[i - 1]) || (isCapitalized(doc.tokens[i - 1].text) && overlapsEntity(doc, i - 1, i, 'person'))) np = { from: whole.from, to: i };
+      break;
+    }
+  }
+  const first = doc.lower[np.from];
+  if (np.to - np.from === 1 && PERSON_PRONOUNS.has(first)) return 'person';
+  if (np.to - np.from === 1 && GROUP_PRONOUNS.has(first)) return 'group';
+  const head = headLower(doc, np);
+  for (let i = np.from; i < np.to; i++) {
+    if (doc.lower[i] === 'and' && isCapitalized(doc.tokens[np.from].text)) return 'group';
+  }
+  if (GROUP_HEADS.has(head) || first === 'both') return 'group';
+  // The entity recogniser knows names; the head word knows nominals ("the foreign minister").
+  const endsWithName = isCapitalized(doc.tokens[np.to - 1].text);
+  if (endsWithName && overlapsEntity(doc, np.to - 1, np.to, 'person')) return 'person';
+  if (overlapsEntity(doc, np.from, np.to, 'organization')) return 'organization';
+  if (ORG_HEADS.has(head)) return 'organization';
+  if (PERSON_ROLES.has(head)) return 'person';
+  if (overlapsEntity(doc, np.from, np.to, 'person')) return 'person';
+  if (head.endsWith('s') && !head.endsWith('ss') && !isCapitalized(doc.tokens[np.to - 1].text) && head.length > 3) return 'group';
+  // A name the recogniser missed: a known first name, or a surname seen with a first name or a title.
+  if (endsWithName) {
+    const words = doc.text.slice(doc.tokens[np.from].start, doc.tokens[np.to - 1].end).split(/\s+/);
+    const last = words[words.length - 1].replace(/['’]s$/, '');
+    if (words.some((w) => doc.lexicon.firstNames.has(w)) || doc.surnameGender.has(last) || doc.titles.has(last)) return 'person';
+  }
+  return 'unknown';
+}
+
+/**
+ * Subject of a verb coordinated with an earlier one ("Cruz knocked Rubio on trade and called him …",
+ * "he supported Obama over Clinton and said …"): the nearest earlier subject–verb pair in the sentence.
+ */
+export function coordinatedSubject(doc: Doc, v: number, lowest: number): NounPhrase | undefined {
+  if (v - 1 < lowest || doc.lower[v - 1] !== 'and') return undefined;
+  // "Lazar said he welcomed extradition … and added, “…”": the speaker of an earlier speech verb first.
+  for (let k = prevOutside(doc, v - 1), n = 0; k >= lowest && n < 40; k = prevOutside(doc, k), n++) {
+    if (!isCue(doc, k) || doc.lower[k].endsWith('ing')) continue;
+    const np = subjectOf(doc, k, lowest);
+    if (np && speakerKind(doc, np) !== 'unknown' && !SUBJECT_PRONOUNS.has(doc.lower[np.from])) return np;
+  }
+  for (let k = v - 2, n = 0; k > lowest && n < 25; k = prevOutside(doc, k), n++) {
+    if (!verbLike(doc, k)) continue;
+    const j = skipVerbPrefixLeft(doc, k - 1, lowest);
+    if (j < lowest) continue;
+    const np = npLeftOf(doc, j, lowest);
+    if (np && (speakerKind(doc, np) === 'person' || speakerKind(doc, np) === 'organization' || SUBJECT_PRONOUNS.has(doc.lower[np.from]))) return np;
+  }
+  return undefined;
+}
+
+/** First noun phrase of a clause, skipping an introductory phrase that ends with a comma. */
+export function sentenceSubject(doc: Doc, from: number, to: number): NounPhrase | undefined {
+  let start = from;
+  while (start < to && (isPunct(doc.tokens[start].text) || doc.inQuote[start])) start++;
+  // A dateline ("WASHINGTON —", "MOSCOW, SANA-") is not the subject.
+  let d = start;
+  while (d < to && /^\p{Lu}[\p{Lu}.'’-]+$/u.test(doc.tokens[d].text)) d++;
+  if (d > start && d < to && /^[—–-]$|^--$|^,$|^\($/.test(doc.tokens[d].text)) {
+    start = d + 1;
+    while (start < to && isPunct(doc.tokens[start].text)) start++;
+  }
+  // "At a news conference in Geneva, Kerry said …", "On Thursday, after remaining neutral …, Warren
+  // appeared …": skip introductory phrases, each ending with a comma.
+  for (let intro = 0; intro < 3; intro++) {
+    const first = doc.lower[start];
+    if (first === undefined || !((NP_STOP.has(first) && !DETERMINERS.has(first)) || (first.endsWith('ing') && first.length > 5) || first.endsWith('ly'))) break;
+    let k = start;
+    while (k < to && doc.tokens[k].text !== ',') k++;
+    if (k >= to) return undefined;
+    start = k + 1;
+  }
+  let np = npRightOf(doc, start, to);
+  // "Hours later, Trump …", "Last week, Lavrov …": a time phrase before a comma is introductory.
+  if (np && np.to + 2 < to && (TIME_WORDS.has(headLower(doc, np)) || MONTHS.test(doc.lower[np.from]) || /^(later|ago|earlier)$/.test(doc.lower[np.to]))) {
+    let k = np.to;
+    if (doc.tokens[k].text !== ',') k++;
+    if (doc.tokens[k].text === ',') np = npRightOf(doc, k + 1, to);
+  }
+  return np && isSpeakerLike(doc, np) ? np : undefined;
+}
