@@ -4,17 +4,48 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { splitParagraphs } from '../../server/src/core/paragraphs';
 import { splitSentences, tokenize } from '../../server/src/core/tokenize';
+import {
+  findQuotes,
+  loadQuoteLexicon,
+  parseSpeakerModel,
+  QUOTE_LEXICON_FILES,
+  serializeSpeakerModel,
+  SPEAKER_MODEL_FILE,
+  trainSpeakerModel,
+  type RankingExample,
+} from '../../server/src/core/quotes';
+import { diskDataSource } from '../../server/src/diskData';
 import { resources } from '../helpers/resources';
-import { findQuotes } from '../../server/src/core/quotes';
-import type { Quote, Sentence } from '../../server/src/core/types';
+import { DataFileError, type DataSource } from '../../server/src/core/dataSource';
+import type { EntityMention, EntityType, Quote, Sentence } from '../../server/src/core/types';
 
-/** Runs the whole pipeline the way the language server does. */
-function analyse(text: string): Quote[] {
+const lexicon = resources.quotes;
+const model = resources.speakers;
+
+/**
+ * Runs the quote pass the way the language server does (shipped lexicon and speaker model), on fixed entity
+ * input: every occurrence of each given name is a mention of its type. The tests do not depend on the
+ * trained entity tagger, which is retrained on its own schedule.
+ */
+function analyse(text: string, names: Readonly<Record<string, EntityType>> = {}): Quote[] {
   const paragraphs = splitParagraphs(text);
   const sentences: Sentence[] = [];
   for (const p of paragraphs) for (const s of splitSentences(text, tokenize(text, p))) sentences.push(s);
-  const entities = resources.recognizer.recognize(text, sentences);
-  return findQuotes(text, paragraphs, sentences, entities, resources.quotes);
+  return findQuotes(text, paragraphs, sentences, mentionsOf(text, names), lexicon, model);
+}
+
+/** Every whole-word occurrence of the names, longest name first where two overlap, sorted by offset. */
+function mentionsOf(text: string, names: Readonly<Record<string, EntityType>>): EntityMention[] {
+  const found: EntityMention[] = [];
+  for (const name of Object.keys(names).sort((a, b) => b.length - a.length)) {
+    for (let at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + 1)) {
+      const end = at + name.length;
+      if (/[\p{L}\p{N}]/u.test(text[at - 1] ?? '') || /[\p{L}\p{N}]/u.test(text[end] ?? '')) continue;
+      if (found.some((m) => m.start < end && at < m.end)) continue;
+      found.push({ start: at, end, type: names[name], text: name });
+    }
+  }
+  return found.sort((a, b) => a.start - b.start);
 }
 
 /** The quotation whose words start with `prefix`. */
@@ -50,25 +81,35 @@ function readSeed(prefix: string): string {
   return fs.readFileSync(path.join(dir, file), 'utf8');
 }
 
+const P: EntityType = 'person';
+const O: EntityType = 'organization';
+const L: EntityType = 'location';
+
 describe('quotes: seeds', () => {
   it('001: Lavrov, the ministry report, the two sides, Kerry and "he said"', () => {
-    const qs = analyse(readSeed('001'));
+    const qs = analyse(readSeed('001'), {
+      'Sergei Lavrov': P, Lavrov: P, 'John Kerry': P, Kerry: P, 'Sataffan de Mistura': P, 'de Mistura': P, 'Walid al-Moallen': P,
+      'Russian Foreign Ministry': O, SANA: O, ISIS: O, UN: O, Moscow: L, Syria: L, Geneva: L, Aleppo: L,
+    });
     const force = quote(qs, 'The use of force');
     assert.strictEqual(force.kind, 'direct');
     assert.strictEqual(force.attribution?.mention.text, 'Lavrov');
     assert.strictEqual(force.attribution?.cue?.text, 'said');
     assert.strictEqual(force.attribution?.sourceKind, 'person');
-    assert.match(speaker(quote(qs, 'who bear the bulk')) ?? '', /Lavrov/);
-    const reach = quote(qs, 'reach a peaceful');
-    assert.ok(reach.kind === 'scare' || reach.attribution?.sourceKind === 'group', 'the two sides (group) or a scare quote');
-    assert.match(speaker(quote(qs, 'possible steps')) ?? '', /Kerry/);
+    assert.strictEqual(speaker(quote(qs, 'who bear the bulk')), 'Lavrov');
+    assert.strictEqual(quote(qs, 'reach a peaceful').attribution?.mention.text, 'The two sides');
+    assert.strictEqual(quote(qs, 'reach a peaceful').attribution?.sourceKind, 'group');
+    assert.strictEqual(speaker(quote(qs, 'possible steps')), 'Kerry');
     const agreed = quote(qs, 'We agreed');
     assert.strictEqual(agreed.attribution?.mention.text, 'he');
-    assert.match(agreed.attribution?.resolved?.text ?? '', /Kerry/);
+    assert.strictEqual(agreed.attribution?.resolved?.text, 'Kerry');
   });
 
   it('004: the four Lavrov constructions and the two sides', () => {
-    const qs = analyse(readSeed('004'));
+    const qs = analyse(readSeed('004'), {
+      'Sergey Lavrov': P, Lavrov: P, 'Frank-Walter Steinmeier': P, Steimeier: P, 'Mikhail Bogdanov': P, Bogdanov: P, 'Mohammad Jawad Zarif': P,
+      'Hossein Jaberi Ansari': P, 'Staffan De Mistura': P, 'Russian Foreign Ministry': O, SANA: O, ISIS: O, 'Jabhat al-Nusra': O, UN: O,
+    });
     for (const prefix of ['We believe', 'We told our German friends', 'This envisages', 'It’s alarming', 'We hope']) {
       assert.match(speaker(quote(qs, prefix)) ?? '', /Lavrov/, prefix);
     }
@@ -76,38 +117,54 @@ describe('quotes: seeds', () => {
     assert.strictEqual(quote(qs, 'It’s alarming').attribution?.cue?.text, 'affirmed');
     assert.strictEqual(quote(qs, 'We told our German friends').attribution?.cue?.text, 'saying');
     const last = quote(qs, 'It can only be solved');
-    assert.ok(['group', 'organization'].includes(last.attribution?.sourceKind ?? ''), JSON.stringify(last.attribution));
+    assert.strictEqual(last.attribution?.mention.text, 'the two sides');
+    assert.strictEqual(last.attribution?.sourceKind, 'group');
   });
 
-  it('003: Biden, then "he said" → Lavrov across a paragraph, and the split quotation', () => {
-    const qs = analyse(readSeed('003'));
-    for (const prefix of ['no longer fit', 'must go']) {
-      const q = quote(qs, prefix);
-      assert.ok(q.kind === 'scare' || speaker(q) === 'Biden', `${prefix}: ${JSON.stringify(q.attribution)}`);
-    }
+  it('003: Biden\'s partial quotes, then "he said" → Lavrov across a paragraph, and the split quotation', () => {
+    const qs = analyse(readSeed('003'), {
+      'Sergei Lavrov': P, Lavrov: P, 'Moaz al-Khatib': P, 'al-Khatib': P, 'Joe Biden': P, Biden: P, 'Lakhdar Brahimi': P, Brahimi: P,
+      'Bashar al-Assad': P, Assad: P, 'White House': O, 'United Nations': O, 'U.N. Security Council': O, Syria: L, Russia: L,
+    });
+    // "Biden pledged …, adding that President Bashar al-Assad is "no longer fit" to lead his country and "must go."":
+    // partial quotations inside Biden's reported speech are his.
+    assert.strictEqual(speaker(quote(qs, 'no longer fit')), 'Biden');
+    assert.strictEqual(speaker(quote(qs, 'must go')), 'Biden');
     const corridors = quote(qs, 'On the humanitarian corridors');
     assert.strictEqual(corridors.attribution?.mention.text, 'he');
-    assert.match(corridors.attribution?.resolved?.text ?? '', /Lavrov/);
+    assert.strictEqual(corridors.attribution?.resolved?.text, 'Sergei Lavrov');
     assert.match(speaker(quote(qs, 'Any use of force')) ?? '', /Lavrov/);
   });
 
-  it('000 and 002: scare quotes', () => {
-    const a = analyse(readSeed('000')).filter((q) => q.text === 'terrorists and extremists');
-    assert.ok(a.length > 0);
-    for (const q of a) {
-      assert.strictEqual(q.kind, 'scare');
-      assert.strictEqual(q.attribution, undefined);
+  it('000: a partial quotation inside reported speech is the reporting subject\'s (He also called on … to expel all "terrorists and extremists" → Lavrov)', () => {
+    const qs = analyse(readSeed('000'), {
+      'Sergei Lavrov': P, Lavrov: P, 'Qadri Jamil': P, 'Vladimir Putin': P, Kremlin: O, 'United Nations Security Council': O, Moscow: L, Syria: L,
+    });
+    const partial = qs.filter((q) => q.text === 'terrorists and extremists');
+    assert.strictEqual(partial.length, 2);
+    for (const q of partial) {
+      assert.strictEqual(q.kind, 'direct');
+      assert.strictEqual(q.attribution?.mention.text, 'He');
+      assert.strictEqual(q.attribution?.resolved?.text, 'Lavrov');
     }
-    const b = quote(analyse(readSeed('002')), 'moderate non-terrorist opposition');
-    assert.strictEqual(b.kind, 'scare');
-    assert.strictEqual(b.attribution, undefined);
+  });
+
+  it('002: a quoted term inside Lavrov\'s reported speech is his; the same term with no speech around it is a scare quote', () => {
+    const qs = analyse(readSeed('002'), {
+      'Sergey Lavrov': P, Lavrov: P, 'Lamberto Zannier': P, 'Hazem Sabbagh': P, 'Bashar al-Ja’afari': P, SANA: O, OSCE: O, ISIS: O, 'Jabhat al-Nusra': O,
+    });
+    assert.strictEqual(speaker(quote(qs, 'moderate non-terrorist opposition')), 'Lavrov');
+    const alone = analyse('The alliance refused to say where “moderate non-terrorist opposition” is operating in Syria.', { Syria: L });
+    assert.strictEqual(alone.length, 1);
+    assert.strictEqual(alone[0].kind, 'scare');
+    assert.strictEqual(alone[0].attribution, undefined);
   });
 });
 
 describe('quotes: constructions', () => {
   it('ranges include the marks; content excludes them', () => {
     const { text, marks } = marked('Lavrov said |“We will |win|.”| Then he left.');
-    const [q] = analyse(text);
+    const [q] = analyse(text, { Lavrov: P });
     assert.deepStrictEqual([q.start, q.contentStart, q.end], [marks[0], marks[0] + 1, marks[3]]);
     assert.strictEqual(q.contentEnd, marks[3] - 1);
     assert.strictEqual(q.text, 'We will win.');
@@ -118,14 +175,14 @@ describe('quotes: constructions', () => {
     const text =
       'Russian Foreign Minister Sergei Lavrov met Kerry.\n“The talks were useful and we will continue them,” Lavrov said.\n' +
       '“There is no military solution to this conflict,” said Lavrov.\n“We are ready to work with everyone on this,” he affirmed.';
-    const qs = analyse(text);
+    const qs = analyse(text, { 'Sergei Lavrov': P, Lavrov: P, Kerry: P });
     assert.strictEqual(quote(qs, 'The talks').attribution?.mention.text, 'Lavrov');
     assert.strictEqual(quote(qs, 'There is no').attribution?.mention.text, 'Lavrov');
     assert.strictEqual(quote(qs, 'There is no').attribution?.cue?.text, 'said');
     const he = quote(qs, 'We are ready');
     assert.strictEqual(he.attribution?.mention.text, 'he');
     assert.strictEqual(he.attribution?.cue?.text, 'affirmed');
-    assert.match(he.attribution?.resolved?.text ?? '', /Lavrov/);
+    assert.strictEqual(he.attribution?.resolved?.text, 'Lavrov');
   });
 
   it('speaker before: Lavrov stated “…”, X said: “…”, …, saying “…”', () => {
@@ -133,22 +190,22 @@ describe('quotes: constructions', () => {
       'Sergei Lavrov stated “We hope the situation of the civilian population will improve soon.”\n' +
       'John Kerry said: "We need a political solution and we need it now."\n' +
       'Angela Merkel criticised the plan, saying “This will not bring peace to the region at all.”';
-    const qs = analyse(text);
-    assert.match(speaker(quote(qs, 'We hope')) ?? '', /Lavrov/);
-    assert.match(speaker(quote(qs, 'We need a political')) ?? '', /Kerry/);
-    assert.match(speaker(quote(qs, 'This will not')) ?? '', /Merkel/);
+    const qs = analyse(text, { 'Sergei Lavrov': P, 'John Kerry': P, 'Angela Merkel': P });
+    assert.strictEqual(speaker(quote(qs, 'We hope')), 'Sergei Lavrov');
+    assert.strictEqual(speaker(quote(qs, 'We need a political')), 'John Kerry');
+    assert.strictEqual(speaker(quote(qs, 'This will not')), 'Angela Merkel');
   });
 
   it('split quotation: the second part takes the same speaker', () => {
     const text = 'Angela Merkel spoke in Berlin.\n“We did our part,” she said. “Now the others must do theirs as well.”';
-    const qs = analyse(text);
-    assert.match(speaker(quote(qs, 'We did our part')) ?? '', /Merkel/);
-    assert.match(speaker(quote(qs, 'Now the others')) ?? '', /Merkel/);
+    const qs = analyse(text, { 'Angela Merkel': P, Berlin: L });
+    assert.strictEqual(speaker(quote(qs, 'We did our part')), 'Angela Merkel');
+    assert.strictEqual(speaker(quote(qs, 'Now the others')), 'Angela Merkel');
   });
 
   it('indirect frame: Kerry said that he spoke … about “…”', () => {
     const text = 'Kerry said that he spoke with his Russian counterpart about “possible steps to find common ground on Syria.”';
-    assert.match(speaker(quote(analyse(text), 'possible steps')) ?? '', /Kerry/);
+    assert.strictEqual(speaker(quote(analyse(text, { Kerry: P, Syria: L }), 'possible steps')), 'Kerry');
   });
 
   it('organisations, groups and according to', () => {
@@ -156,28 +213,43 @@ describe('quotes: constructions', () => {
       'The Russian Foreign Ministry said “the talks will continue next week in Geneva as planned.”\n' +
       'The two sides affirmed “there is no military solution to the crisis in Syria.”\n' +
       '“Civilians must be protected at all costs and without delay,” according to the United Nations.';
-    const qs = analyse(text);
+    const qs = analyse(text, { 'Russian Foreign Ministry': O, 'United Nations': O, Geneva: L, Syria: L });
     const ministry = quote(qs, 'the talks will continue');
-    assert.match(ministry.attribution?.mention.text ?? '', /Russian Foreign Ministry/);
+    assert.strictEqual(ministry.attribution?.mention.text, 'The Russian Foreign Ministry');
     assert.strictEqual(ministry.attribution?.sourceKind, 'organization');
     const sides = quote(qs, 'there is no military');
     assert.strictEqual(sides.attribution?.mention.text, 'The two sides');
     assert.strictEqual(sides.attribution?.sourceKind, 'group');
     const un = quote(qs, 'Civilians must');
-    assert.match(un.attribution?.mention.text ?? '', /United Nations/);
+    assert.strictEqual(un.attribution?.mention.text, 'the United Nations');
     assert.strictEqual(un.attribution?.cue?.text, 'according to');
   });
 
   it('nominal: “…,” the foreign minister said → the minister named earlier', () => {
     const text = 'Foreign Minister Sergei Lavrov arrived in Geneva on Monday.\n“We came here to work, not to argue with anyone,” the foreign minister said.';
-    const q = quote(analyse(text), 'We came here');
+    const q = quote(analyse(text, { 'Sergei Lavrov': P, Geneva: L }), 'We came here');
     assert.strictEqual(q.attribution?.mention.text, 'the foreign minister');
-    assert.match(q.attribution?.resolved?.text ?? '', /Lavrov/);
+    assert.strictEqual(q.attribution?.resolved?.text, 'Sergei Lavrov');
+  });
+
+  it('nominals without a shared title: his Russian counterpart, the latter', () => {
+    const counterpart =
+      'US Secretary of State John Kerry spent Monday in Geneva with Russian Foreign Minister Sergei Lavrov.\n' +
+      'After the talks Kerry stood aside while his Russian counterpart told reporters: “We agreed on the steps for a ceasefire.”';
+    const q = quote(analyse(counterpart, { 'John Kerry': P, Kerry: P, 'Sergei Lavrov': P, Geneva: L }), 'We agreed');
+    assert.strictEqual(q.attribution?.mention.text, 'his Russian counterpart');
+    assert.strictEqual(q.attribution?.resolved?.text, 'Sergei Lavrov');
+    const latter =
+      'Lavrov held talks with the UN Special Envoy for Syria Staffan de Mistura on Monday.\n' +
+      'Afterwards the latter said: “The meeting was useful and we will meet again next week in Geneva.”';
+    const l = quote(analyse(latter, { Lavrov: P, 'Staffan de Mistura': P, UN: O, Syria: L, Geneva: L }), 'The meeting');
+    assert.strictEqual(l.attribution?.mention.text, 'the latter');
+    assert.strictEqual(l.attribution?.resolved?.text, 'Staffan de Mistura');
   });
 
   it('a quotation continued over a paragraph break (opening mark, no closing mark)', () => {
     const text = 'Lavrov spoke at length.\n“We will not allow terrorism to win in Syria.\n“Nor will we abandon the political process,” Lavrov said.';
-    const qs = analyse(text);
+    const qs = analyse(text, { Lavrov: P, Syria: L });
     assert.strictEqual(qs.length, 1);
     assert.ok(qs[0].text.startsWith('We will not') && qs[0].text.endsWith('political process,'));
     assert.strictEqual(speaker(qs[0]), 'Lavrov');
@@ -185,7 +257,7 @@ describe('quotes: constructions', () => {
 
   it('straight quotes pair by position; apostrophes are not quotes', () => {
     const text = `Trump's aide said "it's over" and "we won't go back to the old ways again," he added.`;
-    const qs = analyse(text);
+    const qs = analyse(text, { Trump: P });
     assert.deepStrictEqual(
       qs.map((q) => q.text),
       ["it's over", "we won't go back to the old ways again,"],
@@ -198,11 +270,11 @@ describe('quotes: constructions', () => {
       'Michael McDonald: “At long last the nomination contests have finally started this year.”\n' +
       'Ashton Carter said that critics had long predicted a withdrawal from the region.\n' +
       '“That is not going to happen, because this region matters more than any other.”';
-    const qs = analyse(text);
-    assert.match(speaker(quote(qs, 'the talks in Geneva')) ?? '', /Lavrov/);
+    const qs = analyse(text, { 'Sergei Lavrov': P, 'Michael McDonald': P, 'Ashton Carter': P, Geneva: L });
+    assert.strictEqual(speaker(quote(qs, 'the talks in Geneva')), 'Sergei Lavrov');
     assert.strictEqual(quote(qs, 'the talks in Geneva').attribution?.cue?.text, 'According to');
-    assert.match(speaker(quote(qs, 'At long last')) ?? '', /McDonald/);
-    assert.match(speaker(quote(qs, 'That is not going')) ?? '', /Carter/);
+    assert.strictEqual(speaker(quote(qs, 'At long last')), 'Michael McDonald');
+    assert.strictEqual(speaker(quote(qs, 'That is not going')), 'Ashton Carter');
   });
 
   it('after: parenthetical party labels, appositives, possessives, unlisted verbs', () => {
@@ -211,20 +283,20 @@ describe('quotes: constructions', () => {
       '“We are going to win this state and then the next one,” Ted Cruz, the Texas senator, told reporters.\n' +
       '“What stuns me is how little the field shifts from week to week,” Twitter’s Adam Sharp said.\n' +
       '“Jeb wants to be a tough guy tonight,” Trump shot back.';
-    const qs = analyse(text);
-    assert.match(speaker(quote(qs, 'It reminds us')) ?? '', /Rubio/);
-    assert.match(speaker(quote(qs, 'We are going to win')) ?? '', /Cruz/);
-    assert.match(speaker(quote(qs, 'What stuns me')) ?? '', /Adam Sharp/);
-    assert.match(speaker(quote(qs, 'Jeb wants')) ?? '', /Trump/);
+    const qs = analyse(text, { 'Marco Rubio': P, 'Ted Cruz': P, Twitter: O, 'Adam Sharp': P, Trump: P, Jeb: P });
+    assert.strictEqual(speaker(quote(qs, 'It reminds us')), 'Sen. Marco Rubio');
+    assert.strictEqual(speaker(quote(qs, 'We are going to win')), 'Ted Cruz');
+    assert.strictEqual(speaker(quote(qs, 'What stuns me')), 'Twitter’s Adam Sharp');
+    assert.strictEqual(speaker(quote(qs, 'Jeb wants')), 'Trump');
   });
 
   it('pronouns agree in gender and prefer the last speaker', () => {
     const text =
       'Hillary Clinton met Bernie Sanders in Brooklyn.\n“We agree on far more than we disagree on,” Sanders said.\n' +
       '“I respect him and I respect his voters a great deal,” she said.\n“The debate was useful for both of us,” he added.';
-    const qs = analyse(text);
-    assert.match(quote(qs, 'I respect him').attribution?.resolved?.text ?? '', /Clinton/);
-    assert.match(quote(qs, 'The debate was').attribution?.resolved?.text ?? '', /Sanders/);
+    const qs = analyse(text, { 'Hillary Clinton': P, 'Bernie Sanders': P, Sanders: P, Brooklyn: L });
+    assert.strictEqual(quote(qs, 'I respect him').attribution?.resolved?.text, 'Hillary Clinton');
+    assert.strictEqual(quote(qs, 'The debate was').attribution?.resolved?.text, 'Sanders');
   });
 
   it('transcripts: a capitalised speaker label opens the quotation', () => {
@@ -236,14 +308,14 @@ describe('quotes: constructions', () => {
     const text =
       '“He told me \"no way\" and walked out of the room before the vote,” Ted Cruz said.\n' +
       '“Trump must stop portraying Latinos as dangerous gangsters when most of us work hard.” ― Carla Sanchez';
-    const qs = analyse(text);
+    const qs = analyse(text, { 'Ted Cruz': P, Trump: P, 'Carla Sanchez': P });
     assert.strictEqual(qs.length, 2);
-    assert.match(speaker(quote(qs, 'He told me')) ?? '', /Cruz/);
-    assert.match(speaker(quote(qs, 'Trump must stop')) ?? '', /Carla Sanchez/);
+    assert.strictEqual(speaker(quote(qs, 'He told me')), 'Ted Cruz');
+    assert.strictEqual(speaker(quote(qs, 'Trump must stop')), 'Carla Sanchez');
   });
 
   it('titles of shows and slogans are scare quotes unless a speech verb touches them', () => {
-    const qs = analyse('“We are winning,” Sanders said in an interview aired Monday on CNN’s “New Day.”\nHe went and championed a bill as part of the “Gang of Eight,” a bipartisan group.');
+    const qs = analyse('“We are winning,” Sanders said in an interview aired Monday on CNN’s “New Day.”\nHe went and championed a bill as part of the “Gang of Eight,” a bipartisan group.', { Sanders: P, CNN: O });
     assert.strictEqual(quote(qs, 'We are winning').kind, 'direct');
     assert.strictEqual(quote(qs, 'New Day').kind, 'scare');
     assert.strictEqual(quote(qs, 'Gang of Eight').kind, 'scare');
@@ -256,12 +328,12 @@ describe('quotes: constructions', () => {
       '"My name may not be on the ballot, but our progress is," Mr. Obama said at the dinner, where Mrs. Clinton also spoke. "Tolerance is on the ballot."\n' +
       'Economist Aparna Mathur, who studies tax policy at the institute, said Ivanka Trump\'s statement did not clarify the matter.\n' +
       '"I don\'t see details about who is left out, who is eligible," she said.';
-    const qs = analyse(text);
-    assert.match(speaker(quote(qs, 'It was the least')) ?? '', /Morgan/);
+    const qs = analyse(text, { Morgan: P, 'Sierra Club': O, Senate: O, 'Mitch McConnell': P, Trump: P, Obama: P, Clinton: P, 'Aparna Mathur': P, 'Ivanka Trump': P });
+    assert.strictEqual(speaker(quote(qs, 'It was the least')), 'Mr. Morgan of the Sierra Club');
     assert.strictEqual(quote(qs, 'It was the least').attribution?.sourceKind, 'person');
-    assert.match(speaker(quote(qs, 'It is time to quit')) ?? '', /McConnell/);
-    assert.match(speaker(quote(qs, 'Tolerance')) ?? '', /Obama/);
-    assert.match(speaker(quote(qs, "I don't see")) ?? '', /Mathur/);
+    assert.strictEqual(speaker(quote(qs, 'It is time to quit')), 'Senate Majority Leader Mitch McConnell');
+    assert.strictEqual(speaker(quote(qs, 'Tolerance')), 'Mr. Obama');
+    assert.strictEqual(speaker(quote(qs, "I don't see")), 'Aparna Mathur');
   });
 
   it('short quotations in a characterising complement are the subject\'s words; passives stay scare quotes', () => {
@@ -269,11 +341,11 @@ describe('quotes: constructions', () => {
       'Trump openly admires Russian President Vladimir Putin as a “strong leader,” comparing him favorably to Obama.\n' +
       'Former Florida Gov. Jeb Bush called Trump “unhinged.” Sen. Marco Rubio called the statement “offensive and outlandish.”\n' +
       'The businessman was known as “the Donald” in New York.';
-    const qs = analyse(text);
+    const qs = analyse(text, { Trump: P, 'Vladimir Putin': P, Obama: P, 'Jeb Bush': P, 'Marco Rubio': P, 'New York': L });
     assert.strictEqual(quote(qs, 'strong leader').kind, 'direct');
-    assert.match(speaker(quote(qs, 'strong leader')) ?? '', /Trump/);
-    assert.match(speaker(quote(qs, 'unhinged')) ?? '', /Jeb Bush/);
-    assert.match(speaker(quote(qs, 'offensive and')) ?? '', /Rubio/);
+    assert.strictEqual(speaker(quote(qs, 'strong leader')), 'Trump');
+    assert.strictEqual(speaker(quote(qs, 'unhinged')), 'Former Florida Gov. Jeb Bush');
+    assert.strictEqual(speaker(quote(qs, 'offensive and')), 'Sen. Marco Rubio');
     assert.strictEqual(quote(qs, 'the Donald').kind, 'scare');
   });
 
@@ -282,24 +354,18 @@ describe('quotes: constructions', () => {
       '"The idea that I would dismantle health care in America is just not accurate at all."\n\n- Bernie Sanders.\n\n' +
       'Guns are "the ultimate public health crisis" and "stunt the growth of our children," Howard Dean said on Monday.\n\n' +
       '"If they were serious about making progress on this, they would have gone to that bill," Toomey fumed on Tuesday.';
-    const qs = analyse(text);
-    assert.match(speaker(quote(qs, 'The idea that')) ?? '', /Sanders/);
+    const qs = analyse(text, { 'Bernie Sanders': P, 'Howard Dean': P, Toomey: P, America: L });
+    assert.strictEqual(speaker(quote(qs, 'The idea that')), 'Bernie Sanders');
     assert.strictEqual(quote(qs, 'the ultimate').kind, 'direct');
-    assert.match(speaker(quote(qs, 'the ultimate')) ?? '', /Dean/);
-    assert.match(speaker(quote(qs, 'stunt the')) ?? '', /Dean/);
-    assert.match(speaker(quote(qs, 'If they were')) ?? '', /Toomey/);
-  });
-
-  it('scare quotes: short, no speech verb', () => {
-    const qs = analyse('The alliance refused to say where “moderate non-terrorist opposition” is operating in Syria.');
-    assert.strictEqual(qs.length, 1);
-    assert.strictEqual(qs[0].kind, 'scare');
+    assert.strictEqual(speaker(quote(qs, 'the ultimate')), 'Howard Dean');
+    assert.strictEqual(speaker(quote(qs, 'stunt the')), 'Howard Dean');
+    assert.strictEqual(speaker(quote(qs, 'If they were')), 'Toomey');
   });
 });
 
 describe('quotes: hostile inputs', () => {
   it('empty text and text without quotes', () => {
-    assert.deepStrictEqual(findQuotes('', [], [], [], resources.quotes), []);
+    assert.deepStrictEqual(findQuotes('', [], [], [], lexicon), []);
     assert.deepStrictEqual(analyse('No quotes here at all.'), []);
   });
 
@@ -313,28 +379,18 @@ describe('quotes: hostile inputs', () => {
     }
   });
 
-  it('a megabyte of quotation marks is linear', () => {
-    for (const ch of ['"', '“', '”', '" a ']) {
+  // How fast these run is measured by the hostile-input rows of `npm run bench:quotes`, not by a timed test.
+  it('a megabyte of quotation marks: ordered quotations, no throw', () => {
+    for (const [ch, expected] of [['"', 0], ['“', 0], ['”', 0], ['" a ', 1 << 17]] as const) {
       const text = ch.repeat(Math.ceil((1 << 20) / ch.length));
-      const paragraphs = splitParagraphs(text);
-      const sentences: Sentence[] = [];
-      for (const p of paragraphs) for (const s of splitSentences(text, tokenize(text, p))) sentences.push(s);
-      const t0 = Date.now();
-      const qs = findQuotes(text, paragraphs, sentences, [], resources.quotes);
-      const ms = Date.now() - t0;
-      assert.ok(ms < 2000, `${JSON.stringify(ch)}: ${ms} ms`);
+      const qs = analyse(text);
+      assert.strictEqual(qs.length, expected, JSON.stringify(ch));
       for (let i = 1; i < qs.length; i++) assert.ok(qs[i - 1].start < qs[i].start);
     }
   });
 
-  it('many paragraphs without marks and one mark at the end stay linear', () => {
-    const text = 'Word.\n'.repeat(200000) + '"';
-    const paragraphs = splitParagraphs(text);
-    const sentences: Sentence[] = [];
-    for (const p of paragraphs) for (const s of splitSentences(text, tokenize(text, p))) sentences.push(s);
-    const t0 = Date.now();
-    assert.deepStrictEqual(findQuotes(text, paragraphs, sentences, [], resources.quotes), []);
-    assert.ok(Date.now() - t0 < 1000);
+  it('many paragraphs without marks and one mark at the end: no quotation', () => {
+    assert.deepStrictEqual(analyse('Word.\n'.repeat(200000) + '"'), []);
   });
 
   it('random mixtures of marks, words and line breaks: well-formed, ordered, no throw', () => {
@@ -363,5 +419,69 @@ describe('quotes: hostile inputs', () => {
     const text = readSeed('004') + '\n' + readSeed('001');
     const qs = analyse(text);
     for (let i = 1; i < qs.length; i++) assert.ok(qs[i - 1].end <= qs[i].start);
+  });
+});
+
+describe('quotes: lexicon', () => {
+  it('a missing data file is a DataFileError that names it, not a silently shorter list', () => {
+    const disk = diskDataSource();
+    const withoutVerbs: DataSource = {
+      readText: (p) => {
+        if (p === QUOTE_LEXICON_FILES.speechVerbs) throw new DataFileError(p, 'not found');
+        return disk.readText(p);
+      },
+      readBytes: (p) => disk.readBytes(p),
+    };
+    assert.throws(() => loadQuoteLexicon(withoutVerbs), (e: unknown) => e instanceof DataFileError && e.file === QUOTE_LEXICON_FILES.speechVerbs);
+  });
+
+  it('honorifics come from the shared vocabulary: "Mrs." makes "she" agree, "Mr." makes it disagree', () => {
+    const lex = lexicon;
+    assert.strictEqual(lex.vocabulary.honorificGender('Mrs.'), 'f');
+    assert.ok(lex.personHeads.has('counterpart'), 'role words of the vocabulary are person heads');
+  });
+});
+
+describe('quotes: speaker ranker', () => {
+  /** Quotations whose speaker is the candidate carrying feature `cue`, among distractors; deterministic. */
+  function syntheticExamples(count: number): RankingExample[] {
+    const examples: RankingExample[] = [];
+    for (let i = 0; i < count; i++) {
+      const gold = i % 3;
+      const candidates = [0, 1, 2].map((c) => ({ features: [`near=${(c + i) % 3}`, ...(c === gold ? ['cue'] : []), `side=${(c * 7 + i) % 2}`] }));
+      examples.push({ candidates, gold: [gold] });
+    }
+    return examples;
+  }
+
+  it('training is deterministic: the same examples and seed give the same model file', () => {
+    const examples = syntheticExamples(300);
+    const a = serializeSpeakerModel(trainSpeakerModel(examples, examples, { epochs: 4, seed: 7 }));
+    const b = serializeSpeakerModel(trainSpeakerModel(examples, examples, { epochs: 4, seed: 7 }));
+    assert.strictEqual(a, b);
+  });
+
+  it('training learns the signal: the trained model ranks the gold candidate first', () => {
+    const examples = syntheticExamples(300);
+    const model = trainSpeakerModel(examples, [], { epochs: 4, seed: 7 });
+    assert.ok((model.speakers.get('cue') ?? 0) > 0, 'the feature marking the speaker gets a positive weight');
+    assert.ok(parseSpeakerModel(serializeSpeakerModel(model)).speakers.get('cue')! > 0, 'and survives the model file');
+  });
+
+  it('the shipped model loads; a model of other features is a DataFileError naming the file', () => {
+    assert.ok(model.speakers.size > 0 && model.antecedents.size > 0);
+    const stale = JSON.stringify({ featureVersion: -1, speakers: {}, antecedents: {} });
+    assert.throws(() => parseSpeakerModel(stale), (e: unknown) => e instanceof DataFileError && e.file === SPEAKER_MODEL_FILE);
+  });
+
+  it('without a model the hand rules decide; with it, partial quotations in reported speech get a speaker', () => {
+    const text = 'He also called on the Syrian government and opposition to work together to expel all "terrorists and extremists" from Syria.';
+    const lead = 'Russian Foreign Minister Sergei Lavrov met his Syrian counterpart on Monday.\n';
+    const paragraphs = splitParagraphs(lead + text);
+    const sentences: Sentence[] = [];
+    for (const p of paragraphs) for (const s of splitSentences(lead + text, tokenize(lead + text, p))) sentences.push(s);
+    const entities = mentionsOf(lead + text, { 'Sergei Lavrov': P, Syria: L });
+    assert.strictEqual(findQuotes(lead + text, paragraphs, sentences, entities, lexicon)[0].kind, 'scare');
+    assert.strictEqual(speaker(findQuotes(lead + text, paragraphs, sentences, entities, lexicon, model)[0]), 'Sergei Lavrov');
   });
 });

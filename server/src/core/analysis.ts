@@ -100,7 +100,7 @@ export function* completeAnalysisInStages(layers: ArticleLayers, context: Analys
   const furniture = findPageFurniture(paragraphs, resources.furniture);
   // Figures and labels of other kinds are entities to colour, not actors or speakers.
   const named = entities.some((e) => !ACTOR_TYPES.has(e.type)) ? entities.filter((e) => ACTOR_TYPES.has(e.type)) : entities;
-  const quotes = applyQuoteInput(text, findQuotes(text, paragraphs, sentences, named, resources.quotes), input, named);
+  const quotes = applyQuoteInput(text, findQuotes(text, paragraphs, sentences, named, resources.quotes, resources.speakers), input, named);
   yield;
   const actors = groupActors(text, sentences, named, quotes, resources, input);
   return { ...layers, furniture, quotes, actors };

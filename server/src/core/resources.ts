@@ -3,7 +3,7 @@ import { readListFile, readOrFail, type DataSource } from './dataSource';
 import { PersonNames } from './names';
 import { loadFurnitureLexicon, type FurnitureLexicon } from './pageFurniture';
 import { loadRecognizer } from './ner';
-import { loadQuoteLexicon, type QuoteLexicon } from './quotes';
+import { loadQuoteLexicon, loadSpeakerModel, type QuoteLexicon, type SpeakerModel } from './quotes';
 import type { EntityRecognizer } from './types';
 import { loadVocabulary, type Vocabulary } from './vocabulary';
 
@@ -22,8 +22,10 @@ export interface ArticleResources {
   readonly names: PersonNames;
   /** The entity recogniser (the trained tagger with its lists). */
   readonly recognizer: EntityRecognizer;
-  /** Speech verbs and first names for quote attribution. */
+  /** The word lists of quote attribution (speech verbs, first names, phrase heads, title forms). */
   readonly quotes: QuoteLexicon;
+  /** The trained speaker and antecedent rankers of quote attribution (`quotes/speaker-model.json`). */
+  readonly speakers: SpeakerModel;
   /** Labels by mention text that ship with the extension, under every person's own labels. */
   readonly shippedLabels: ReadonlyMap<string, string>;
   /** Name lists that tell a byline from a heading (page furniture). */
@@ -42,6 +44,7 @@ export function loadArticleResources(source: DataSource): ArticleResources {
     names: new PersonNames(vocabulary),
     recognizer: loadRecognizer(source, vocabulary),
     quotes: loadQuoteLexicon(source, vocabulary),
+    speakers: loadSpeakerModel(source),
     shippedLabels: parseShippedLabels(readOrFail(SHIPPED_LABELS_FILE, () => readListFile(source, SHIPPED_LABELS_FILE))),
     furniture: loadFurnitureLexicon(source),
   });

@@ -4,10 +4,11 @@
  * earlier mentions, the previous quotation's speaker, and titles given to a name anywhere in the article.
  */
 import { type Doc, type NounPhrase, hasCapital, headLower, isCapitalized, isCue, isPunct, isSentenceEnd, overlapsEntity, prevOutside, slice, surname, tokenAt, verbLike } from './document';
-import { PERSON_ROLES, TITLE_FORMS } from './lexicon';
 import { npRightOf, npToken, speakerKind, subjectOf } from './phrases';
 import { DETERMINERS, SUBJECT_PRONOUNS, VERB_PREFIX } from './words';
 import type { EntityMention, TextSlice } from '../types';
+import type { AnaphorKind, AntecedentCandidate } from './antecedents';
+import type { Weights } from './ranker';
 
 export const RESOLVE_CHARS = 3000;
 
@@ -115,9 +116,8 @@ export function namedSpeakerBefore(doc: Doc, pt: number, pronoun: string): Entit
 /** Gender of a person name, from its first name or from the document's use of the surname. */
 export function genderOf(doc: Doc, name: string): 'f' | 'm' | undefined {
   const words = name.split(/\s+/);
-  const names = doc.lexicon.firstNames;
   for (const w of words) {
-    const g = names.get(w) ?? doc.lexicon.vocabulary.honorificGender(w);
+    const g = doc.lex.firstNames.get(w) ?? doc.lex.vocabulary.honorificGender(w);
     if (g) return g;
   }
   const g = doc.surnameGender.get(words[words.length - 1].replace(/['’]s$/, ''));
@@ -137,6 +137,10 @@ export interface SpeakerState {
   readonly speakers: Set<number>;
   /** The last named person speaker: the name, where it was last referred to, and the pronoun used then. */
   last?: { name: TextSlice; at: number; pronoun?: string };
+  /** The antecedent ranker's weights (`ranker.ts`); without them the hand rules below resolve alone. */
+  readonly antecedents?: Weights;
+  /** Training: receives the candidates of every resolution, with the mention and the quotation's start. */
+  readonly collectAntecedents?: (mention: TextSlice, quoteStart: number, kind: AnaphorKind, candidates: AntecedentCandidate[]) => void;
 }
 
 /**
@@ -151,7 +155,7 @@ export function subjectRank(doc: Doc, m: EntityMention): 0 | 1 | 2 {
   let pb = t - 1;
   while (
     pb >= 0 && pb > t - 6 && doc.para[pb] === doc.para[t] && !doc.inQuote[pb] &&
-    (DETERMINERS.has(doc.lower[pb]) || isCapitalized(doc.tokens[pb].text) || PERSON_ROLES.has(doc.lower[pb]) || /^\p{N}/u.test(doc.tokens[pb].text) || doc.lower[pb] === "'s" || doc.lower[pb] === '’s') &&
+    (DETERMINERS.has(doc.lower[pb]) || isCapitalized(doc.tokens[pb].text) || doc.lex.personHeads.has(doc.lower[pb]) || /^\p{N}/u.test(doc.tokens[pb].text) || doc.lower[pb] === "'s" || doc.lower[pb] === '’s') &&
     !isPunct(doc.tokens[pb].text)
   ) pb--;
   // "“…,” said Grant Green" / ", said Grant Green": the agent of an inverted speech verb.
@@ -208,10 +212,13 @@ export function subjectRank(doc: Doc, m: EntityMention): 0 | 1 | 2 {
 /** The person named with a role (`Foreign Minister Sergei Lavrov`, `Lavrov, the foreign minister`). */
 export function resolveNominal(doc: Doc, np: NounPhrase, offset: number): TextSlice | undefined {
   const head = headLower(doc, np);
+  const det = doc.lower[np.from];
+  if (det === 'the' && np.to - np.from === 2 && (head === 'latter' || head === 'former')) return latterOrFormer(doc, offset, head);
+  // "his Russian counterpart": a person the article gives the description's other words to.
+  if ((det === 'his' || det === 'her' || det === 'their') && doc.lex.personHeads.has(head)) return describedPerson(doc, np, offset);
   // Only titles single out one person; "the source", "the aide" could be anybody.
-  const forms = TITLE_FORMS.get(head);
-  if (!forms || doc.lower[np.from] !== 'the') return undefined;
-  const patterns = forms.map(titlePatterns);
+  const patterns = doc.lex.titlePatterns.get(head);
+  if (!patterns || det !== 'the') return undefined;
   let seen = 0;
   for (let k = lastPersonBefore(doc, offset); k >= 0 && seen < 40; k--) {
     const m = doc.persons[k];
@@ -239,32 +246,45 @@ export function resolveNominal(doc: Doc, np: NounPhrase, offset: number): TextSl
   return undefined;
 }
 
-/** The patterns that find a title form next to a name, compiled once per form. */
-export interface TitlePatterns {
-  /** The title right before the name: `foreign minister sergei ` + `lavrov`. */
-  readonly before: RegExp;
-  /** The title inside the mention itself (`Minister Lavrov`). */
-  readonly inner: RegExp;
-  /** An appositive after the name: `, the russian foreign minister,`. */
-  readonly apposed: RegExp;
-  /** …unless the title starts a clause: `, the mayor said`. */
-  readonly apposedClause: RegExp;
+
+/**
+ * "the latter" / "the former": the last, or the one before the last, person named in the sentence before
+ * the description or earlier in its own (distinct names, outside quotations).
+ */
+function latterOrFormer(doc: Doc, offset: number, which: 'latter' | 'former'): TextSlice | undefined {
+  const at = Math.min(tokenAt(doc, offset), doc.tokens.length - 1);
+  const names: EntityMention[] = [];
+  for (let k = lastPersonBefore(doc, offset); k >= 0 && names.length < 2; k--) {
+    const m = doc.persons[k];
+    const t = tokenAt(doc, m.start);
+    if (doc.sent[at] - doc.sent[Math.min(t, doc.tokens.length - 1)] > 1) break;
+    if (doc.inQuote[t] || names.some((n) => surname(n.text) === surname(m.text))) continue;
+    names.push(m);
+  }
+  const m = which === 'latter' ? names[0] : names.length === 2 ? names[1] : undefined;
+  return m ? { start: m.start, end: m.end, text: m.text } : undefined;
 }
 
-export const titlePatternCache = new Map<string, TitlePatterns>();
-
-export function titlePatterns(form: string): TitlePatterns {
-  let patterns = titlePatternCache.get(form);
-  if (!patterns) {
-    patterns = {
-      before: new RegExp(`\\b${form}\\.?\\s+(?:[\\p{L}.'’-]+\\s+){0,1}$`, 'u'),
-      inner: new RegExp(`^(?:[\\p{L}.'’-]+\\s+){0,2}${form}\\b`, 'u'),
-      apposed: new RegExp(`^\\s*,\\s*(the|a|an)\\b[^,.]{0,35}\\b${form}\\b[^,.]{0,40}[,.]`, 'u'),
-      apposedClause: new RegExp(`^\\s*,\\s*(the|a|an)\\b[^,.]{0,35}\\b${form}\\s+(also\\s+)?(said|says|told|added|noted)\\b`, 'u'),
-    };
-    titlePatternCache.set(form, patterns);
+/**
+ * A possessive description ("his Russian counterpart", "her Republican rival"): the nearest person outside
+ * quotations whose surroundings carry every other word of it ("Russian Foreign Minister Sergei Lavrov"),
+ * outside the description's own sentence (where the one "his" stands for is named).
+ */
+function describedPerson(doc: Doc, np: NounPhrase, offset: number): TextSlice | undefined {
+  const words: string[] = [];
+  for (let i = np.from + 1; i < np.to - 1; i++) if (doc.lower[i].length > 2) words.push(doc.lower[i]);
+  if (words.length === 0) return undefined;
+  const at = Math.min(tokenAt(doc, offset), doc.tokens.length - 1);
+  for (let k = lastPersonBefore(doc, offset), seen = 0; k >= 0 && seen < 40; k--, seen++) {
+    const m = doc.persons[k];
+    if (offset - m.end > RESOLVE_CHARS) break;
+    const t = tokenAt(doc, m.start);
+    // A person of the description's own sentence is the one "his" stands for, not the one described.
+    if (doc.inQuote[t] || doc.sent[t] === doc.sent[at]) continue;
+    const around = doc.text.slice(Math.max(0, m.start - 40), Math.min(offset, m.end + 50)).toLowerCase();
+    if (words.every((w) => around.includes(w))) return { start: m.start, end: m.end, text: m.text };
   }
-  return patterns;
+  return undefined;
 }
 
 export function personStartIn(doc: Doc, s: TextSlice): number | undefined {

@@ -6,7 +6,6 @@
  * the pattern is. Resolution of pronouns and nominals is not done here (`coreference.ts`).
  */
 import { type Doc, type NounPhrase, hasCapital, headLower, isCapitalized, isCue, isCueAfterSubject, isSentenceEnd, nextOutside, onlyDeterminers, overlapsEntity, prevOutside, verbLike } from './document';
-import { DOCUMENT_HEADS } from './lexicon';
 import { coordinatedSubject, isSpeakerLike, npLeftOf, npRightOf, npToken, sentenceSubject, speakerKind, subjectOf } from './phrases';
 import { AS_PASSIVE, COMPARE_VERBS, DETERMINERS, NAMING_VERBS, NOUN_VERBS, SUBJECT_PRONOUNS, VERB_PREFIX, WH_WORDS } from './words';
 
@@ -211,7 +210,7 @@ export function findBefore(doc: Doc, openTok: number, allowPrevParagraph: boolea
       // "it" under an outer speaker ("She says it underscores that …"): the outer speaker is meant.
       // The same for a subject that names no speaker at all ("… said police shootings and protests demands
       // that …").
-      const nobody = np !== undefined && ((np.to - np.from === 1 && doc.lower[np.from] === 'it') || (speakerKind(doc, np) === 'unknown' && !hasCapital(doc, np.from, np.to) && !DOCUMENT_HEADS.has(headLower(doc, np))));
+      const nobody = np !== undefined && ((np.to - np.from === 1 && doc.lower[np.from] === 'it') || (speakerKind(doc, np) === 'unknown' && !hasCapital(doc, np.from, np.to) && !doc.lex.documentHeads.has(headLower(doc, np))));
       // "Stacy Baker says she really thinks …", "Another said he hoped …": a pronoun right after an outer speech
       // verb is its subject again; the outer subject names the speaker.
       if (np && np.to - np.from === 1 && (doc.lower[np.from] === 'he' || doc.lower[np.from] === 'she')) {
@@ -264,12 +263,12 @@ export function colonIntro(doc: Doc, openTok: number, lowest: number): Found | u
         if (named && speakerKind(doc, named) === 'person') return { np: named, strength: 1 };
       }
     }
-    if (np && !hasCapital(doc, np.from, np.to) && DOCUMENT_HEADS.has(headLower(doc, np)) && np.from > lowest) {
+    if (np && !hasCapital(doc, np.from, np.to) && doc.lex.documentHeads.has(headLower(doc, np)) && np.from > lowest) {
       // "President Obama is rolling out a new campaign message: “…”": the subject whose message it is.
       const subject = sentenceSubject(doc, lowest, np.from);
       if (subject && subject.to < np.from && (speakerKind(doc, subject) === 'person' || speakerKind(doc, subject) === 'organization')) return { np: subject, strength: 1 };
     }
-    if (np && (hasCapital(doc, np.from, np.to) || DOCUMENT_HEADS.has(headLower(doc, np)))) return { np, strength: 1 };
+    if (np && (hasCapital(doc, np.from, np.to) || doc.lex.documentHeads.has(headLower(doc, np)))) return { np, strength: 1 };
     const subject = sentenceSubject(doc, lowest, openTok - 1);
     if (subject) return { np: subject, strength: 0.5 };
   }

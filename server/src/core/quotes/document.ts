@@ -4,7 +4,7 @@
  * titles seen per surname; and the small predicates over single tokens (capitalised, punctuation, sentence
  * end, speech verb, verb-like). Built once per `findQuotes` call.
  */
-import { type QuoteLexicon, TITLE_BEFORE_RE, TITLE_OF_FORM } from './lexicon';
+import type { QuoteLexicon } from './lexicon';
 import { type RawQuote, isQuoteMark, isWordChar } from './marks';
 import { DETERMINERS, IRREGULAR_PAST, NOUN_VERBS, NP_STOP, SUBJECT_PRONOUNS, VERB_PREFIX } from './words';
 import type { EntityMention, Paragraph, Sentence, TextSlice, Token } from '../types';
@@ -16,6 +16,8 @@ export interface Doc {
   lower: string[];
   /** Paragraph index of each token. */
   para: Int32Array;
+  /** Sentence index of each token. */
+  sent: Int32Array;
   /** 1 when the token lies inside a quotation (including its marks). */
   inQuote: Uint8Array;
   /** For a token inside a quotation, the index of the quotation's opening mark. */
@@ -27,8 +29,14 @@ export interface Doc {
   /** Gender of person mentions by their last word, from first names seen in the document (`x` = conflicting). */
   surnameGender: Map<string, 'f' | 'm' | 'x'>;
   entities: readonly EntityMention[];
+  /** The speech verbs (`lex.speechVerbs`), at hand for the hot paths. */
   verbs: ReadonlySet<string>;
-  lexicon: QuoteLexicon;
+  /** The word lists of the pass. */
+  lex: QuoteLexicon;
+  /** Ends of the person mentions of each surname, built when first needed (`antecedents.ts`). */
+  surnameMentions?: Map<string, number[]>;
+  /** Feature names built for the ranker, interned per document (`candidates.ts`). */
+  featureNames: Map<string, Map<string, string>>;
 }
 
 export interface NounPhrase {
@@ -209,10 +217,17 @@ export function buildDoc(
   sentences: readonly Sentence[],
   entities: readonly EntityMention[],
   raws: readonly RawQuote[],
-  lexicon: QuoteLexicon,
+  lex: QuoteLexicon,
 ): Doc {
   const tokens: Token[] = [];
-  for (const s of sentences) for (const t of s.tokens) tokens.push(t);
+  const sentenceOf: number[] = [];
+  for (let si = 0; si < sentences.length; si++) {
+    for (const t of sentences[si].tokens) {
+      tokens.push(t);
+      sentenceOf.push(si);
+    }
+  }
+  const sent = Int32Array.from(sentenceOf);
   const lower = new Array<string>(tokens.length);
   for (let i = 0; i < tokens.length; i++) lower[i] = lowerOf(tokens[i].text);
   const para = new Int32Array(tokens.length);
@@ -254,7 +269,7 @@ export function buildDoc(
   // Subject pronouns are at most 4 characters, and lower-casing never shortens a string.
   const persons = entities.filter((e) => e.type === 'person' && !(e.text.length <= 4 && SUBJECT_PRONOUNS.has(lowerOf(e.text))) && credible(e));
   // "Hillary Clinton … Clinton said … she": a surname inherits the gender of the first name it came with.
-  const names = lexicon.firstNames;
+  const names = lex.firstNames;
   const surnameGender = new Map<string, 'f' | 'm' | 'x'>();
   for (const m of persons) {
     const t = m.text;
@@ -271,9 +286,9 @@ export function buildDoc(
     // The 30 characters before the mention, a space, and the mention's words but the last (single-spaced).
     const lead = lowerOf(text.slice(Math.max(0, m.start - 30), m.start));
     const before = firstSpace(m.text) < 0 ? lead + ' ' : lead + ' ' + m.text.toLowerCase().split(/\s+/).slice(0, -1).join(' ');
-    const hit = TITLE_BEFORE_RE.exec(before);
+    const hit = lex.titleBefore.exec(before);
     if (!hit) continue;
-    const role = TITLE_OF_FORM.get(hit[1]);
+    const role = lex.titleOfForm.get(hit[1]);
     if (!role) continue;
     const key = surname(m.text);
     let set = titles.get(key);
@@ -286,12 +301,14 @@ export function buildDoc(
     tokens,
     lower,
     para,
+    sent,
     inQuote,
     quoteOpen,
     persons,
     surnameGender,
     entities,
-    verbs: lexicon.speechVerbs,
-    lexicon,
+    verbs: lex.speechVerbs,
+    lex,
+    featureNames: new Map(),
   };
 }

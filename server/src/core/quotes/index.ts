@@ -18,8 +18,11 @@
  */
 import { type SpeakerState, personStartIn, resolveNominal, resolvePronoun } from './coreference';
 import { AFTER_WINDOW, type Found, findAfter, findAsComplement, findBefore, findBylineParagraph, findLeadIn, findSentenceFinal } from './cues';
-import { type Doc, buildDoc, hasCapital, headLower, isCapitalized, isCue, isSentenceEnd, overlapsEntity, slice, tokenAt } from './document';
-import { type QuoteLexicon, TITLE_FORMS } from './lexicon';
+import { type Doc, type NounPhrase, buildDoc, hasCapital, headLower, isCapitalized, isCue, isSentenceEnd, overlapsEntity, slice, tokenAt } from './document';
+import type { QuoteLexicon } from './lexicon';
+import { cueNear, speakerCandidates, type RuleSignals, type SpeakerCandidate } from './candidates';
+import { bestCandidate, type SpeakerModel } from './ranker';
+import { antecedentCandidates, type AnaphorKind, type AntecedentCandidate } from './antecedents';
 import { type RawQuote, isWordChar, pairQuotationMarks } from './marks';
 import { speakerKind } from './phrases';
 import type { Attribution, EntityMention, Paragraph, Quote, Sentence, TextSlice } from '../types';
@@ -78,6 +81,7 @@ const SHORT_MIN_STRENGTH = 0.5;
  * @param paragraphs from `splitParagraphs(text)`
  * @param sentences all sentences in order (`splitSentences` over each paragraph's tokens)
  * @param entities from the entity recogniser, sorted by `start`
+ * @param lexicon the pass's word lists, from `loadQuoteLexicon(source)` (loaded once, shared by every call)
  * @returns quotations sorted by `start`; `kind` is `scare` for a short quoted term with no speaker
  */
 export function findQuotes(
@@ -86,11 +90,75 @@ export function findQuotes(
   sentences: readonly Sentence[],
   entities: readonly EntityMention[],
   lexicon: QuoteLexicon,
+  model?: SpeakerModel,
+): Quote[] {
+  return attributeQuotes(text, paragraphs, sentences, entities, lexicon, model);
+}
+
+/** A quotation's speaker candidates, as training reads them (`scripts/trainQuotes.ts`). */
+export interface QuoteCandidates {
+  /** The quotation (offsets of its marks and of its content). */
+  readonly start: number;
+  readonly contentStart: number;
+  readonly contentEnd: number;
+  readonly candidates: readonly SpeakerCandidate[];
+  /** Per candidate, the text it stands for: the phrase, or the repeated mention for `previous`; none for `none`. */
+  readonly spans: readonly (TextSlice | undefined)[];
+}
+
+/** A pronoun or description being resolved, with its antecedent candidates, as training reads them. */
+export interface AntecedentChoice {
+  readonly mention: TextSlice;
+  /** Start of the quotation attributed to the mention. */
+  readonly quoteStart: number;
+  readonly kind: AnaphorKind;
+  readonly candidates: readonly AntecedentCandidate[];
+}
+
+/** Receives the candidates of each decision (training). */
+interface Collector {
+  speaker(doc: Doc, raw: RawQuote, candidates: SpeakerCandidate[]): void;
+  antecedent(mention: TextSlice, quoteStart: number, kind: AnaphorKind, candidates: AntecedentCandidate[]): void;
+}
+
+/**
+ * The candidates of every decision the rankers would take, with their features; meanwhile the quotations are
+ * attributed by the hand rules (so `previous` is the rules' previous speaker).
+ */
+export function collectSpeakerCandidates(
+  text: string,
+  paragraphs: readonly Paragraph[],
+  sentences: readonly Sentence[],
+  entities: readonly EntityMention[],
+  lexicon: QuoteLexicon,
+): { quotes: QuoteCandidates[]; antecedents: AntecedentChoice[] } {
+  const quotes: QuoteCandidates[] = [];
+  const antecedents: AntecedentChoice[] = [];
+  attributeQuotes(text, paragraphs, sentences, entities, lexicon, undefined, {
+    speaker(doc, raw, candidates) {
+      const spans = candidates.map((c) => (c.np ? slice(doc, c.np.from, c.np.to) : c.inherited?.mention));
+      quotes.push({ start: raw.start, contentStart: raw.contentStart, contentEnd: raw.contentEnd, candidates, spans });
+    },
+    antecedent(mention, quoteStart, kind, candidates) {
+      antecedents.push({ mention, quoteStart, kind, candidates });
+    },
+  });
+  return { quotes, antecedents };
+}
+
+function attributeQuotes(
+  text: string,
+  paragraphs: readonly Paragraph[],
+  sentences: readonly Sentence[],
+  entities: readonly EntityMention[],
+  lexicon: QuoteLexicon,
+  model: SpeakerModel | undefined,
+  collect?: Collector,
 ): Quote[] {
   const raws = pairQuotationMarks(text, paragraphs);
   if (raws.length === 0) return [];
   const doc = buildDoc(text, paragraphs, sentences, entities, raws, lexicon);
-  const state: SpeakerState = { speakers: new Set<number>() };
+  const state: SpeakerState = { speakers: new Set<number>(), antecedents: model && model.antecedents.size > 0 ? model.antecedents : undefined, collectAntecedents: collect?.antecedent };
   const quotes: Quote[] = [];
   let previous: { raw: RawQuote; attribution?: Attribution; closeTok: number } | undefined;
   for (const raw of raws) {
@@ -115,8 +183,9 @@ export function findQuotes(
       previous = { raw, attribution, closeTok };
       continue;
     }
-    let found = findAfter(doc, closeTok, afterLimit);
+    const after = findAfter(doc, closeTok, afterLimit);
     const before = findBefore(doc, openTok, prevParaEndsWithColon);
+    let found = after;
     if (!found || (before && before.strength > found.strength)) found = before ?? found;
     // "Jeb Bush called Trump “unhinged.” Sen. Marco Rubio called the statement …": a quotation that closes its
     // sentence belongs to the tight cue before it rather than to the next sentence's subject.
@@ -129,31 +198,56 @@ export function findQuotes(
     if (found && found === before && previous?.attribution && previous.raw.lastParagraph === raw.paragraph && openTok > 0 && isSentenceEnd(doc, openTok - 1) && doc.tokens[openTok - 1].text !== ';' && (found.cue?.from ?? 0) > previous.closeTok) {
       found = undefined;
     }
-    if (!found) found = findSentenceFinal(doc, closeTok);
-    if (!found) found = findAsComplement(doc, openTok);
+    // The ranker reads every pattern; the rules alone stop at the first that fires.
+    const ranking = model !== undefined || collect !== undefined;
+    const final = found && !ranking ? undefined : findSentenceFinal(doc, closeTok);
+    if (!found) found = final;
+    const complement = found && !ranking ? undefined : findAsComplement(doc, openTok);
+    if (!found) found = complement;
     // Short quotations need a tight pattern or a clause-level cue that reports words; else they are scare quotes.
     if (found && short && found.strength < SHORT_MIN_STRENGTH) found = undefined;
     // Titles of shows, books and slogans ("New Day", "Orange is the New Black", "Gang of Eight") are named,
     // not said, unless a speech verb touches them ("he said, “Make America Great Again”").
     const title = words <= TITLE_MAX_WORDS + 1 && isTitleCase(text, raw.contentStart, raw.contentEnd);
     if (title && found && found.strength < 1) found = undefined;
-    let attribution: Attribution | undefined;
-    if (found) {
-      attribution = makeAttribution(doc, found, raw.start, state);
-    } else if (previous?.attribution && startsSentence(doc, openTok, previous.closeTok, raw)) {
-      // Second part of a split quotation ("“…,” he said. “…”") or a quotation paragraph following one:
-      // the same speaker.
-      attribution = previous.attribution;
-    } else if (!short && openTok > 0 && doc.para[openTok - 1] !== doc.para[openTok]) {
-      // A quotation paragraph after a paragraph whose last sentence reports someone ("Carter said that …
-      // ¶ “That’s because …”", "Howard continued his scathing remarks. ¶ “…”").
-      const lead = findLeadIn(doc, openTok - 1);
-      if (lead) attribution = makeAttribution(doc, lead, raw.start, state);
+    const continues = previous?.attribution !== undefined && startsSentence(doc, openTok, previous.closeTok, raw);
+    const paraInitial = openTok > 0 && doc.para[openTok - 1] !== doc.para[openTok];
+    // A quotation paragraph after a paragraph whose last sentence reports someone ("Carter said that …
+    // ¶ “That’s because …”", "Howard continued his scathing remarks. ¶ “…”").
+    const leadIn = paraInitial && (ranking || (!found && !continues && !short)) ? findLeadIn(doc, openTok - 1) : undefined;
+    let pick: Found | undefined = found;
+    let via = found ? (found === after ? 'after' : found === before ? 'before' : found === final ? 'final' : 'complement') : 'none';
+    if (!found && continues) via = 'previous';
+    else if (!found && !short && leadIn) {
+      pick = leadIn;
+      via = 'leadin';
     }
-    if (!attribution && !short) {
-      // A byline paragraph right after the quotation ("“…” ¶ - Sanders.", "¶ —Michelle Marks, Philadelphia.").
-      const byline = findBylineParagraph(doc, closeTok);
-      if (byline) attribution = makeAttribution(doc, byline, raw.start, state);
+    // A byline paragraph right after the quotation ("“…” ¶ - Sanders.", "¶ —Michelle Marks, Philadelphia.").
+    const byline = ranking || (via === 'none' && !short) ? findBylineParagraph(doc, closeTok) : undefined;
+    if (via === 'none' && !short && byline) {
+      pick = byline;
+      via = 'byline';
+    }
+    let attribution: Attribution | undefined;
+    // A speech verb touching the quotation ("“…,” Lavrov said", "said Lavrov: “…”") and the second part of a
+    // split quotation are not second-guessed (cross-validation: the ranker does no better there); titles of
+    // shows and slogans keep the rules' reading too (named unless a speech verb touches them). The ranker
+    // decides the rest, about half of the quotations: faster, and trained where the rules hesitate.
+    const tight = (pick !== undefined && pick.strength >= 2 && (via === 'after' || via === 'before')) || via === 'previous' || title;
+    if (ranking && !tight) {
+      const nearPrevious = previous?.attribution && previous.raw.lastParagraph >= raw.paragraph - 1 ? previous.attribution : undefined;
+      const rules: RuleSignals = { after, before, final, complement, leadIn, byline, pick, pickVia: via, previous: nearPrevious, continues, short, title };
+      const candidates = speakerCandidates(doc, raw, openTok, closeTok, rules);
+      collect?.speaker(doc, raw, candidates);
+      if (model) {
+        const chosen = candidates[bestCandidate(model.speakers, candidates)];
+        if (chosen.kind === 'previous') attribution = chosen.inherited;
+        else if (chosen.kind !== 'none' && chosen.np) attribution = makeAttribution(doc, chosen.found ?? cueNear(doc, chosen.np), raw.start, state);
+      }
+    }
+    if (!model || tight) {
+      if (via === 'previous') attribution = previous?.attribution;
+      else if (pick && via !== 'none') attribution = makeAttribution(doc, pick, raw.start, state);
     }
     const kind: Quote['kind'] = attribution || (!short && !title) ? 'direct' : 'scare';
     quotes.push({
@@ -213,14 +307,24 @@ function makeAttribution(doc: Doc, found: Found, quoteStart: number, state: Spea
   const l = doc.lower[found.np.from];
   let resolved: TextSlice | undefined;
   const single = found.np.to - found.np.from === 1;
+  const at = Math.min(mention.start, quoteStart);
   if (single && (l === 'he' || l === 'she')) {
-    resolved = resolvePronoun(doc, Math.min(mention.start, quoteStart), l, state);
+    resolved = rankAntecedents(doc, at, l, [l], state, resolvePronoun(doc, at, l, state), mention, quoteStart);
     if (resolved) state.last = { name: resolved, at: mention.start, pronoun: l };
   } else if (single && l === 'i') {
     // "I" outside a quotation is the writer (first-person journalism, op-eds): nobody to resolve to.
-  } else if (!hasCapital(doc, found.np.from, found.np.to) || (l === 'the' && TITLE_FORMS.has(headLower(doc, found.np)) && !isCapitalized(doc.tokens[found.np.to - 1].text))) {
-    // "the foreign minister", "The Democratic frontrunner": a role nominal.
-    resolved = resolveNominal(doc, found.np, Math.min(mention.start, quoteStart));
+  } else if (!hasCapital(doc, found.np.from, found.np.to) || isDescription(doc, found.np)) {
+    // "the foreign minister", "The Democratic frontrunner", "his Russian counterpart": a description.
+    resolved = resolveNominal(doc, found.np, at);
+    // Definite descriptions refer back ("the newspaper", "the gambling tycoon"); indefinite ones ("a man",
+    // "one voter") introduce someone new and stay as they are.
+    if (DEFINITE.has(l) && found.np.to - found.np.from >= 2 && (kind === 'person' || kind === 'organization')) {
+      const words: string[] = [];
+      for (let i = found.np.from + 1; i < found.np.to; i++) words.push(doc.lower[i]);
+      // The rules' title and description matches are precise; the ranker decides when they find no one.
+      const ranked = rankAntecedents(doc, at, kind, words, state, resolved, mention, quoteStart);
+      resolved ??= ranked;
+    }
     if (resolved && kind === 'person') state.last = { name: resolved, at: mention.start };
   } else {
     const personStart = personStartIn(doc, mention);
@@ -238,4 +342,33 @@ function makeAttribution(doc: Doc, found: Found, quoteStart: number, state: Spea
   };
 }
 
-export { loadQuoteLexicon, type QuoteLexicon } from './lexicon';
+/**
+ * "The Democratic frontrunner", "his Russian counterpart": a definite phrase with capitals that still
+ * describes rather than names (its head is a role or organisation word in lower case).
+ */
+function isDescription(doc: Doc, np: NounPhrase): boolean {
+  const last = doc.tokens[np.to - 1].text;
+  if (!DEFINITE.has(doc.lower[np.from]) || isCapitalized(last)) return false;
+  const head = headLower(doc, np);
+  return doc.lex.titleForms.has(head) || (doc.lower[np.from] !== 'the' && doc.lex.personHeads.has(head));
+}
+
+/** Determiners of a description that refers back to someone already named. */
+const DEFINITE = new Set(['the', 'his', 'her', 'their', 'its']);
+
+/**
+ * The antecedent the trained ranker picks among the candidates of `antecedents.ts` (the hand rules' pick
+ * is one of its features), or the rules' pick when no model is given.
+ */
+function rankAntecedents(doc: Doc, offset: number, kind: AnaphorKind, words: readonly string[], state: SpeakerState, rulePick: TextSlice | undefined, mention: TextSlice, quoteStart: number): TextSlice | undefined {
+  if (!state.antecedents && !state.collectAntecedents) return rulePick;
+  const candidates = antecedentCandidates(doc, offset, kind, words, state, rulePick);
+  state.collectAntecedents?.(mention, quoteStart, kind, candidates);
+  if (!state.antecedents) return rulePick;
+  return candidates[bestCandidate(state.antecedents, candidates)].name;
+}
+
+export { loadQuoteLexicon, QUOTE_LEXICON_FILES, type QuoteLexicon } from './lexicon';
+export { bestCandidate, loadSpeakerModel, parseSpeakerModel, serializeSpeakerModel, trainSpeakerModel, SPEAKER_MODEL_FILE, type SpeakerModel, type RankingExample } from './ranker';
+export type { SpeakerCandidate, CandidateKind } from './candidates';
+export type { AntecedentCandidate, AnaphorKind } from './antecedents';

@@ -1,96 +1,111 @@
 /**
- * The word lists of the quote pass that are data rather than grammar: speech verbs and first names, read once
- * through a `DataSource` (`loadQuoteLexicon`) and passed to `findQuotes`; and the head words of person,
- * organisation, group and document phrases and the title forms that precede names.
+ * The word lists of the quote pass that are data rather than grammar, loaded once through a `DataSource`
+ * (`loadQuoteLexicon`) and passed to `findQuotes`: speech verbs, first names with their usual pronoun, the
+ * head words of person, organisation, group and document phrases, and the title forms written before names.
+ * Honorifics and role words come from the shared vocabulary (`core/vocabulary.ts`), so the quotes cannot
+ * disagree with names, roles and actors about what `Mrs.` or `counterpart` is.
  */
 import { readListFile, readOrFail, type DataSource } from '../dataSource';
-import type { Vocabulary } from '../vocabulary';
+import { loadVocabulary, VOCABULARY_FILES, type Gender, type Vocabulary } from '../vocabulary';
 
-/** The word lists the attribution reads, loaded once through the data source (see `loadQuoteLexicon`). */
+/** The data files of the quote pass, relative to the data folder. */
+export const QUOTE_LEXICON_FILES = {
+  speechVerbs: 'quotes/speech-verbs.txt',
+  firstNames: 'quotes/first-names.tsv',
+  personHeads: 'quotes/person-heads.txt',
+  organizationHeads: 'quotes/organization-heads.txt',
+  groupHeads: 'quotes/group-heads.txt',
+  documentHeads: 'quotes/document-heads.txt',
+  titleForms: 'quotes/title-forms.tsv',
+} as const;
+
+/** The patterns that find a title form next to a name, compiled once per role. */
+export interface TitlePatterns {
+  /** The title right before the name: `foreign minister sergei ` + `lavrov`. */
+  readonly before: RegExp;
+  /** The title inside the mention itself (`Minister Lavrov`). */
+  readonly inner: RegExp;
+  /** An appositive after the name: `, the russian foreign minister,`. */
+  readonly apposed: RegExp;
+  /** …unless the title starts a clause: `, the mayor said`. */
+  readonly apposedClause: RegExp;
+}
+
+/** Everything the quote pass reads besides the text: built by {@link loadQuoteLexicon}, immutable. */
 export interface QuoteLexicon {
-  /** Speech verbs (`server/data/quotes/speech-verbs.txt`), lower case. */
+  /** Speech and attribution cues, one inflected form each (`said`, `saying`, `according`). */
   readonly speechVerbs: ReadonlySet<string>;
-  /** First names with the pronoun usually used for them (`server/data/quotes/first-names.tsv`). */
-  readonly firstNames: ReadonlyMap<string, 'f' | 'm'>;
-  /** Honorifics and their genders. */
+  /** First names with the pronoun usually used for them (`Hillary` → f). */
+  readonly firstNames: ReadonlyMap<string, Gender>;
+  /** Heads of phrases naming a person: the vocabulary's role words and `person-heads.txt` (`minister`, `woman`). */
+  readonly personHeads: ReadonlySet<string>;
+  /** Heads of phrases naming an organisation (`ministry`, `campaign`). */
+  readonly organizationHeads: ReadonlySet<string>;
+  /** Heads of phrases naming a group of people (`sides`, `officials`). */
+  readonly groupHeads: ReadonlySet<string>;
+  /** Heads of phrases naming a text (`statement`, `report`). */
+  readonly documentHeads: ReadonlySet<string>;
+  /** Role noun → the forms written before a name as its title (`senator` → `senator`, `sen`). */
+  readonly titleForms: ReadonlyMap<string, readonly string[]>;
+  /** Title form → role noun (`sen` → `senator`). */
+  readonly titleOfForm: ReadonlyMap<string, string>;
+  /** Finds the last title form before a name in lower-cased text (`… sen. ted ` → `sen`). */
+  readonly titleBefore: RegExp;
+  /** Per role noun, the patterns of each of its title forms. */
+  readonly titlePatterns: ReadonlyMap<string, readonly TitlePatterns[]>;
+  /** Honorifics (`Mrs.` → f) and role words, shared with names, roles and actors. */
   readonly vocabulary: Vocabulary;
 }
 
-/** Reads the quote word lists; a missing file throws a `DataFileError` naming it. */
-export function loadQuoteLexicon(source: DataSource, vocabulary: Vocabulary): QuoteLexicon {
-  const verbs = readOrFail('quotes/speech-verbs.txt', () => readListFile(source, 'quotes/speech-verbs.txt'));
-  const firstNames = new Map<string, 'f' | 'm'>();
-  for (const line of readOrFail('quotes/first-names.tsv', () => readListFile(source, 'quotes/first-names.tsv'))) {
-    const [name, g] = line.split('\t');
-    if (name && (g === 'f' || g === 'm')) firstNames.set(name, g);
+/**
+ * Reads the quote pass's data files through `source`. A missing or unreadable file throws a
+ * `DataFileError` naming it: the analysis never runs on a silently shortened word list.
+ */
+export function loadQuoteLexicon(source: DataSource, vocabulary: Vocabulary = loadVocabulary(source)): QuoteLexicon {
+  const list = (file: string): string[] => readOrFail(file, () => readListFile(source, file));
+  const lowerSet = (file: string): Set<string> => new Set(list(file).map((w) => w.toLowerCase()));
+  const firstNames = new Map<string, Gender>();
+  for (const line of list(QUOTE_LEXICON_FILES.firstNames)) {
+    const [name, gender] = line.split('\t');
+    if (name && (gender === 'f' || gender === 'm')) firstNames.set(name, gender);
   }
-  return Object.freeze({ speechVerbs: new Set(verbs.map((v) => v.toLowerCase())), firstNames, vocabulary });
+  const personHeads = lowerSet(QUOTE_LEXICON_FILES.personHeads);
+  // The shared role words (one definition with names, roles and actors) are person heads too.
+  for (const w of list(VOCABULARY_FILES.roleWords)) personHeads.add(w.toLowerCase());
+  const titleForms = new Map<string, string[]>();
+  for (const line of list(QUOTE_LEXICON_FILES.titleForms)) {
+    const [role, forms] = line.split('\t');
+    if (role && forms) titleForms.set(role.toLowerCase(), forms.trim().split(/\s+/).map((f) => f.toLowerCase()));
+  }
+  const titleOfForm = new Map<string, string>();
+  for (const [role, forms] of titleForms) for (const f of forms) titleOfForm.set(f, role);
+  const titlePatterns = new Map<string, TitlePatterns[]>();
+  for (const [role, forms] of titleForms) titlePatterns.set(role, forms.map(compileTitlePatterns));
+  return {
+    speechVerbs: lowerSet(QUOTE_LEXICON_FILES.speechVerbs),
+    firstNames,
+    personHeads,
+    organizationHeads: lowerSet(QUOTE_LEXICON_FILES.organizationHeads),
+    groupHeads: lowerSet(QUOTE_LEXICON_FILES.groupHeads),
+    documentHeads: lowerSet(QUOTE_LEXICON_FILES.documentHeads),
+    titleForms,
+    titleOfForm,
+    titleBefore: new RegExp(`\\b(${[...titleOfForm.keys()].map(escapeRegExp).join('|')})\\.?\\s+(?:[\\p{L}.'’-]+\\s+){0,2}[\\p{L}.'’-]*$`, 'u'),
+    titlePatterns,
+    vocabulary,
+  };
 }
 
-/** Heads of noun phrases naming a person by role (`the foreign minister`, `a spokesman`). */
-export const PERSON_ROLES = new Set([
-  'minister', 'president', 'spokesman', 'spokeswoman', 'spokesperson', 'senator', 'candidate', 'nominee', 'leader',
-  'secretary', 'governor', 'chairman', 'chairwoman', 'director', 'envoy', 'ambassador', 'official', 'adviser',
-  'advisor', 'aide', 'mayor', 'congressman', 'congresswoman', 'representative', 'chief', 'manager', 'strategist',
-  'analyst', 'expert', 'professor', 'author', 'host', 'anchor', 'billionaire', 'mogul', 'businessman', 'woman', 'man',
-  'frontrunner', 'front-runner', 'lawmaker', 'speaker', 'attorney', 'lawyer', 'judge', 'general', 'commander',
-  'counterpart', 'diplomat', 'premier', 'chancellor', 'king', 'prince', 'pope', 'sheikh', 'head', 'founder', 'ceo',
-  'economist', 'pollster', 'consultant', 'operative', 'voter', 'supporter', 'donor', 'writer', 'columnist', 'reporter',
-  'journalist', 'editor', 'correspondent', 'mother', 'father', 'wife', 'husband', 'daughter', 'son', 'friend',
-  'rival', 'opponent', 'challenger', 'incumbent', 'republican', 'democrat', 'veteran', 'activist', 'organizer',
-  'source', 'insider', 'member', 'resident', 'student', 'officer', 'agent', 'attendee', 'delegate', 'pastor', 'surrogate',
-  'employee', 'worker', 'staffer', 'volunteer', 'speechwriter', 'strategist', 'chairwoman', 'senior', 'owner', 'teacher',
-]);
+function compileTitlePatterns(form: string): TitlePatterns {
+  const f = escapeRegExp(form);
+  return {
+    before: new RegExp(`\\b${f}\\.?\\s+(?:[\\p{L}.'’-]+\\s+){0,1}$`, 'u'),
+    inner: new RegExp(`^(?:[\\p{L}.'’-]+\\s+){0,2}${f}\\b`, 'u'),
+    apposed: new RegExp(`^\\s*,\\s*(the|a|an)\\b[^,.]{0,35}\\b${f}\\b[^,.]{0,40}[,.]`, 'u'),
+    apposedClause: new RegExp(`^\\s*,\\s*(the|a|an)\\b[^,.]{0,35}\\b${f}\\s+(also\\s+)?(said|says|told|added|noted)\\b`, 'u'),
+  };
+}
 
-/** Heads of noun phrases naming an organisation (`the Russian Foreign Ministry`, `the campaign`). */
-export const ORG_HEADS = new Set([
-  'ministry', 'government', 'campaign', 'committee', 'agency', 'department', 'office', 'house', 'kremlin', 'party',
-  'council', 'newspaper', 'network', 'company', 'group', 'administration', 'embassy',
-  'organization', 'organisation', 'coalition', 'alliance', 'union', 'court', 'commission', 'foundation', 'institute',
-  'center', 'centre', 'pentagon', 'army', 'military', 'police', 'board', 'bureau', 'service', 'corporation', 'firm',
-  'paper', 'magazine', 'channel', 'station', 'team', 'senate', 'congress', 'parliament', 'cabinet',
-  'side',
-]);
-
-/**
- * Heads of phrases naming a text rather than a speaker (`the statement said`): acceptable sources, but the
- * subject of a governing clause is looked for past them (`the two sides affirmed, the statement said, adding “…”`).
- */
-export const DOCUMENT_HEADS = new Set([
-  'statement', 'report', 'poll', 'survey', 'study', 'memo', 'letter', 'document', 'release', 'tweet', 'post', 'ad',
-  'video', 'article', 'editorial', 'book', 'email', 'message', 'transcript', 'complaint', 'filing', 'lawsuit', 'website',
-]);
-
-/** Heads of noun phrases that read as a group of people (`the two sides`, `officials`). */
-export const GROUP_HEADS = new Set([
-  'sides', 'officials', 'leaders', 'ministers', 'people', 'experts', 'critics', 'supporters', 'democrats',
-  'republicans', 'voters', 'analysts', 'diplomats', 'lawmakers', 'members', 'residents', 'protesters', 'activists',
-  'observers', 'sources', 'aides', 'advisers', 'advisors', 'authorities', 'parties', 'countries', 'delegates',
-  'pair', 'both', 'others', 'many', 'some', 'candidates', 'rivals', 'conservatives', 'liberals', 'americans',
-  'students', 'women', 'men', 'friends', 'fans', 'organizers', 'donors', 'allies', 'opponents', 'reporters',
-]);
-
-/** Role nouns that single out a person, with the abbreviations used as titles before names. */
-export const TITLE_FORMS_LIST: Array<[string, string[]]> = [
-  ['minister', ['minister']], ['president', ['president', 'pres']], ['senator', ['senator', 'sen']],
-  ['governor', ['governor', 'gov']], ['secretary', ['secretary', 'sec']], ['candidate', ['candidate']],
-  ['nominee', ['nominee']], ['chairman', ['chairman']], ['chairwoman', ['chairwoman']], ['director', ['director']],
-  ['envoy', ['envoy']], ['ambassador', ['ambassador', 'amb']], ['mayor', ['mayor']], ['congressman', ['congressman', 'rep']],
-  ['congresswoman', ['congresswoman', 'rep']], ['speaker', ['speaker']], ['leader', ['leader']], ['chief', ['chief']],
-  ['spokesman', ['spokesman']], ['spokeswoman', ['spokeswoman']], ['pope', ['pope']], ['chancellor', ['chancellor']],
-  ['premier', ['premier']], ['king', ['king']], ['prince', ['prince']], ['general', ['general', 'gen']],
-  ['billionaire', ['billionaire']], ['mogul', ['mogul']], ['businessman', ['businessman']], ['frontrunner', ['frontrunner']],
-  ['front-runner', ['front-runner']], ['judge', ['judge']], ['attorney', ['attorney']], ['commander', ['commander']],
-  ['justice', ['justice']], ['representative', ['representative', 'rep']], ['host', ['host']], ['anchor', ['anchor']],
-  ['counterpart', ['counterpart']], ['diplomat', ['diplomat']], ['pastor', ['pastor', 'rev']], ['manager', ['manager']],
-];
-
-export const TITLE_FORMS = new Map<string, string[]>(TITLE_FORMS_LIST);
-
-/** Title form → role noun, and a pattern finding the last title form before a name. */
-export const TITLE_OF_FORM = new Map<string, string>();
-
-export const TITLE_BEFORE_RE = (() => {
-  for (const [role, forms] of TITLE_FORMS_LIST) for (const f of forms) TITLE_OF_FORM.set(f, role);
-  return new RegExp(`\\b(${[...TITLE_OF_FORM.keys()].join('|')})\\.?\\s+(?:[\\p{L}.'’-]+\\s+){0,2}[\\p{L}.'’-]*$`, 'u');
-})();
+function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}

@@ -5,7 +5,6 @@
  * phrase names (person, organisation, group, unknown).
  */
 import { type Doc, type NounPhrase, hasCapital, headLower, isCapitalized, isCue, isPunct, isSentenceEnd, onlyDeterminers, overlapsEntity, prevOutside, verbLike } from './document';
-import { DOCUMENT_HEADS, GROUP_HEADS, ORG_HEADS, PERSON_ROLES, TITLE_FORMS } from './lexicon';
 import { DETERMINERS, GROUP_PRONOUNS, MONTHS, NP_STOP, PERSON_PRONOUNS, SUBJECT_PRONOUNS, TIME_WORDS, VERB_PREFIX } from './words';
 import type { Attribution } from '../types';
 
@@ -71,7 +70,7 @@ export function leadsToHead(doc: Doc, i: number, limit: number): boolean {
   if (doc.lower[i] === "'s" || doc.lower[i] === '’s') return true; // "Twitter's Adam Sharp"
   for (let k = i; k < Math.min(limit, i + 3); k++) {
     const l = doc.lower[k];
-    if (PERSON_ROLES.has(l) || ORG_HEADS.has(l) || GROUP_HEADS.has(l) || DOCUMENT_HEADS.has(l)) return true;
+    if (doc.lex.personHeads.has(l) || doc.lex.organizationHeads.has(l) || doc.lex.groupHeads.has(l) || doc.lex.documentHeads.has(l)) return true;
     if (!npToken(doc, k) || isCapitalized(doc.tokens[k].text)) return false;
   }
   return false;
@@ -94,7 +93,7 @@ export function npRightOf(doc: Doc, start: number, limit: number): NounPhrase | 
       continue;
     }
     // "chief of staff", "secretary of state", "director of communications": a role's complement.
-    if (lt === 'of' && to + 1 < limit && (PERSON_ROLES.has(doc.lower[to - 1]) || TITLE_FORMS.has(doc.lower[to - 1])) && npToken(doc, to + 1) && !doc.verbs.has(doc.lower[to + 1])) {
+    if (lt === 'of' && to + 1 < limit && (doc.lex.personHeads.has(doc.lower[to - 1]) || doc.lex.titleForms.has(doc.lower[to - 1])) && npToken(doc, to + 1) && !doc.verbs.has(doc.lower[to + 1])) {
       to += 2;
       continue;
     }
@@ -104,10 +103,10 @@ export function npRightOf(doc: Doc, start: number, limit: number): NounPhrase | 
     }
     // "the Florida senator and Republican presidential candidate": two roles of one person (no determiner after
     // "and"; "the senator and the governor" are two people).
-    if (lt === 'and' && to + 1 < limit && PERSON_ROLES.has(doc.lower[to - 1]) && !DETERMINERS.has(doc.lower[to + 1]) && npToken(doc, to + 1)) {
+    if (lt === 'and' && to + 1 < limit && doc.lex.personHeads.has(doc.lower[to - 1]) && !DETERMINERS.has(doc.lower[to + 1]) && npToken(doc, to + 1)) {
       let r = to + 1;
-      while (r < limit && r < to + 5 && npToken(doc, r) && !PERSON_ROLES.has(doc.lower[r])) r++;
-      if (r < limit && PERSON_ROLES.has(doc.lower[r])) {
+      while (r < limit && r < to + 5 && npToken(doc, r) && !doc.lex.personHeads.has(doc.lower[r])) r++;
+      if (r < limit && doc.lex.personHeads.has(doc.lower[r])) {
         to = r + 1;
         continue;
       }
@@ -233,7 +232,7 @@ export function subjectOf(doc: Doc, v: number, lowest: number): NounPhrase | und
 
 /** Rough test that a noun phrase can be a speaker: a pronoun, a name, or a person/organisation/group head. */
 export function isSpeakerLike(doc: Doc, np: NounPhrase): boolean {
-  return speakerKind(doc, np) !== 'unknown' || hasCapital(doc, np.from, np.to) || DOCUMENT_HEADS.has(headLower(doc, np));
+  return speakerKind(doc, np) !== 'unknown' || hasCapital(doc, np.from, np.to) || doc.lex.documentHeads.has(headLower(doc, np));
 }
 
 export function speakerKind(doc: Doc, whole: NounPhrase): Attribution['sourceKind'] {
@@ -242,7 +241,7 @@ export function speakerKind(doc: Doc, whole: NounPhrase): Attribution['sourceKin
   for (let i = whole.from + 1; i < whole.to - 1; i++) {
     const l = doc.lower[i];
     if (l === 'of' || l === 'for' || l === 'at' || l === 'from') {
-      if (PERSON_ROLES.has(doc.lower[i - 1]) || (isCapitalized(doc.tokens[i - 1].text) && overlapsEntity(doc, i - 1, i, 'person'))) np = { from: whole.from, to: i };
+      if (doc.lex.personHeads.has(doc.lower[i - 1]) || (isCapitalized(doc.tokens[i - 1].text) && overlapsEntity(doc, i - 1, i, 'person'))) np = { from: whole.from, to: i };
       break;
     }
   }
@@ -253,20 +252,20 @@ export function speakerKind(doc: Doc, whole: NounPhrase): Attribution['sourceKin
   for (let i = np.from; i < np.to; i++) {
     if (doc.lower[i] === 'and' && isCapitalized(doc.tokens[np.from].text)) return 'group';
   }
-  if (GROUP_HEADS.has(head) || first === 'both') return 'group';
+  if (doc.lex.groupHeads.has(head) || first === 'both') return 'group';
   // The entity recogniser knows names; the head word knows nominals ("the foreign minister").
   const endsWithName = isCapitalized(doc.tokens[np.to - 1].text);
   if (endsWithName && overlapsEntity(doc, np.to - 1, np.to, 'person')) return 'person';
   if (overlapsEntity(doc, np.from, np.to, 'organization')) return 'organization';
-  if (ORG_HEADS.has(head)) return 'organization';
-  if (PERSON_ROLES.has(head)) return 'person';
+  if (doc.lex.organizationHeads.has(head)) return 'organization';
+  if (doc.lex.personHeads.has(head)) return 'person';
   if (overlapsEntity(doc, np.from, np.to, 'person')) return 'person';
   if (head.endsWith('s') && !head.endsWith('ss') && !isCapitalized(doc.tokens[np.to - 1].text) && head.length > 3) return 'group';
   // A name the recogniser missed: a known first name, or a surname seen with a first name or a title.
   if (endsWithName) {
     const words = doc.text.slice(doc.tokens[np.from].start, doc.tokens[np.to - 1].end).split(/\s+/);
     const last = words[words.length - 1].replace(/['’]s$/, '');
-    if (words.some((w) => doc.lexicon.firstNames.has(w)) || doc.surnameGender.has(last) || doc.titles.has(last)) return 'person';
+    if (words.some((w) => doc.lex.firstNames.has(w)) || doc.surnameGender.has(last) || doc.titles.has(last)) return 'person';
   }
   return 'unknown';
 }

@@ -1,0 +1,361 @@
+/**
+ * PolNeAR gold for the quote benchmark and the speaker ranker's training (see benchQuotes.ts for the
+ * conventions): annotations, gold quoted strings, gold speakers and the two speaker measures.
+ */
+import * as fs from 'fs';
+import * as path from 'path';
+import { loadDefaultResources } from '../server/src/diskData';
+import type { Quote } from '../server/src/core/types';
+
+const lexicon = loadDefaultResources().quotes;
+/** PolNeAR in the shared data folder (never copied into the repository). */
+export const DATA = path.join(__dirname, '..', '..', 'shared', 'data', 'polnear');
+
+export interface Span {
+  id: string;
+  type: string;
+  fragments: Array<[number, number]>;
+  start: number;
+  end: number;
+  text: string;
+}
+
+export interface Attr {
+  content: Span[];
+  source?: Span;
+}
+
+export interface GoldQuote {
+  start: number;
+  end: number;
+  attr: Attr;
+  contentLength: number;
+}
+
+export function parseAnn(ann: string): { spans: Map<string, Span>; attrs: Attr[] } {
+  const spans = new Map<string, Span>();
+  const attrs: Attr[] = [];
+  const events: string[] = [];
+  for (const line of ann.split('\n')) {
+    if (line.startsWith('T')) {
+      const [id, info, text] = line.split('\t');
+      if (!info) continue;
+      const sp = info.indexOf(' ');
+      const type = info.slice(0, sp);
+      const fragments = info
+        .slice(sp + 1)
+        .split(';')
+        .map((f) => f.trim().split(/\s+/).map(Number) as [number, number]);
+      if (fragments.some((f) => f.length !== 2 || f.some((n) => Number.isNaN(n)))) continue;
+      spans.set(id, { id, type, fragments, start: Math.min(...fragments.map((f) => f[0])), end: Math.max(...fragments.map((f) => f[1])), text: text ?? '' });
+    } else if (line.startsWith('E')) events.push(line);
+  }
+  for (const e of events) {
+    const args = (e.split('\t')[1] ?? '').trim().split(/\s+/);
+    const attr: Attr = { content: [] };
+    for (const a of args) {
+      const [role, ref] = a.split(':');
+      const span = spans.get(ref);
+      if (!span) continue;
+      if (role.startsWith('Content')) attr.content.push(span);
+      else if (role === 'Source') attr.source = span;
+    }
+    if (attr.content.length > 0) attrs.push(attr);
+  }
+  return { spans, attrs };
+}
+
+const QUOTE_RE = /["“”„]/g;
+
+export function goldQuotes(text: string, attrs: readonly Attr[]): GoldQuote[] {
+  const byKey = new Map<string, GoldQuote>();
+  for (const attr of attrs) {
+    for (const c of attr.content) {
+      // Widen to adjacent quotation marks (content spans often leave the marks out).
+      let s = c.start;
+      let e = c.end;
+      let k = s - 1;
+      while (k >= 0 && k >= c.start - 3 && /[\s]/.test(text[k])) k--;
+      if (k >= 0 && /["“„]/.test(text[k])) s = k;
+      k = e;
+      while (k < text.length && k < c.end + 3 && /[\s,.]/.test(text[k])) k++;
+      if (k < text.length && /["”]/.test(text[k])) e = k + 1;
+      const region = text.slice(s, e);
+      let open = -1;
+      let straight = 0;
+      QUOTE_RE.lastIndex = 0;
+      let m: RegExpExecArray | null;
+      while ((m = QUOTE_RE.exec(region)) !== null) {
+        const ch = m[0];
+        const at = s + m.index;
+        // Straight marks: open after white space or a bracket/dash and before a non-space, close otherwise
+        // (parity inside a Content span that starts mid-quotation would pair the wrong marks).
+        const before = at > 0 ? text[at - 1] : ' ';
+        const after = at + 1 < text.length ? text[at + 1] : ' ';
+        const straightOpens = /[\s(\[—–-]/.test(before) && !/\s/.test(after) ? true : /[\s(\[—–-]/.test(before) === /\s|[.,;:!?)]/.test(after) ? straight % 2 === 0 : false;
+        const opens = ch === '“' || ch === '„' || (ch === '"' && straightOpens);
+        if (ch === '"') straight++;
+        if (opens) open = at;
+        else if (open >= 0) {
+          const gs = open + 1;
+          const ge = at;
+          if (/[\p{L}\p{N}]/u.test(text.slice(gs, ge))) {
+            const key = `${gs}:${ge}`;
+            const len = c.end - c.start;
+            const prev = byKey.get(key);
+            if (!prev || len < prev.contentLength) byKey.set(key, { start: gs, end: ge, attr, contentLength: len });
+          }
+          open = -1;
+        }
+      }
+    }
+  }
+  return [...byKey.values()].sort((a, b) => a.start - b.start);
+}
+
+const PRONOUNS = new Set(['he', 'she', 'they', 'i', 'we', 'it', 'him', 'her', 'you', 'me', 'us', 'them', 'his', 'their', 'our', 'my']);
+const FIRST_PERSON = new Set(['i', 'we', 'me', 'us', 'my', 'our']);
+
+export function isPronoun(s: string): boolean {
+  return PRONOUNS.has(s.trim().toLowerCase());
+}
+
+/**
+ * A Source that names someone: its head (the words before a comma, `of`, `from`, `at`, `who`) ends with a
+ * capitalised word (`Republican Rep. Lee Zeldin of New York` yes; `a headline from the Wall Street Journal` no).
+ */
+export function isNamed(s: string): boolean {
+  if (isPronoun(s)) return false;
+  const head = s.trim().split(/,|\s(?:of|from|at|who|for|in)\s/)[0].trim().replace(/['’]s$/, '');
+  const words = head.split(/\s+/);
+  return /^\p{Lu}/u.test(words[words.length - 1] ?? '');
+}
+
+const FIRST_NAMES: ReadonlyMap<string, string> = lexicon.firstNames;
+
+/** Gender of a named source from its first name, or from an earlier source with the same surname. */
+function sourceGender(text: string, sources: readonly Span[]): string | undefined {
+  const words = text.split(/[\s,]+/).filter((w) => /^\p{Lu}/u.test(w));
+  for (const w of words) if (FIRST_NAMES.has(w)) return FIRST_NAMES.get(w);
+  const last = words[words.length - 1];
+  if (!last) return undefined;
+  for (const s of sources) {
+    const ws = s.text.split(/[\s,]+/);
+    const i = ws.indexOf(last);
+    if (i > 0 && FIRST_NAMES.has(ws[i - 1])) return FIRST_NAMES.get(ws[i - 1]);
+  }
+  return undefined;
+}
+
+/** Resolves a pronoun Source to the named source it stands for (see the header). */
+export function resolveGold(src: Span, attrs: readonly Attr[], sources: readonly Span[], text: string, depth = 0): Span {
+  // A relative pronoun ("Mike Lee, who declared …") stands for the name right before it.
+  if (/^(who|which|that)$/i.test(src.text.trim())) {
+    const before = text.slice(Math.max(0, src.start - 80), src.start);
+    const m = /((?:\p{Lu}[\p{L}\p{M}.'’-]*\s+){0,3}\p{Lu}[\p{L}\p{M}.'’-]*)[\s,]*$/u.exec(before);
+    if (m) {
+      const start = src.start - before.length + m.index;
+      return { id: src.id, type: 'Source', fragments: [[start, start + m[1].length]], start, end: start + m[1].length, text: m[1] };
+    }
+    return src;
+  }
+  if (!isPronoun(src.text) || depth > 3) return src;
+  if (FIRST_PERSON.has(src.text.trim().toLowerCase())) {
+    let best: Attr | undefined;
+    for (const a of attrs) {
+      if (!a.source || a.source === src) continue;
+      if (a.content.some((c) => c.start <= src.start && src.end <= c.end)) {
+        if (!best || a.content[0].end - a.content[0].start < best.content[0].end - best.content[0].start) best = a;
+      }
+    }
+    if (best?.source) return resolveGold(best.source, attrs, sources, text, depth + 1);
+    return src; // the writer
+  }
+  // he/she: the nearest preceding named Source whose (known) gender agrees with the pronoun.
+  const p = src.text.trim().toLowerCase();
+  const want = p === 'she' || p === 'her' ? 'f' : p === 'he' || p === 'him' || p === 'his' ? 'm' : undefined;
+  let found: Span | undefined;
+  for (const s of sources) {
+    if (s.start >= src.start) break;
+    if (!isNamed(s.text)) continue;
+    if (want) {
+      const g = sourceGender(s.text, sources);
+      if (g && g !== want) continue;
+    }
+    found = s;
+  }
+  return found ?? src;
+}
+
+const TITLE_WORDS = new Set(['The', 'A', 'An', 'Mr.', 'Mrs.', 'Ms.', 'Dr.', 'Sen.', 'Rep.', 'Gov.', 'President', 'Secretary', 'Senator', 'He', 'She', 'They', 'We', 'I', 'It']);
+
+export function capitalWords(s: string): string[] {
+  return (s.match(/\p{Lu}[\p{L}\p{M}'’.-]*/gu) ?? []).map((w) => w.replace(/['’]s$/, '').replace(/[.]$/, '')).filter((w) => !TITLE_WORDS.has(w) && w.length > 1);
+}
+
+export function headMatch(a: string, b: string): boolean {
+  const ca = capitalWords(a);
+  const cb = capitalWords(b);
+  if (ca.length > 0 && cb.length > 0) {
+    return cb.includes(ca[ca.length - 1]) || ca.includes(cb[cb.length - 1]);
+  }
+  if (ca.length === 0) {
+    // A nominal ("the campaign", "a source close to …"): its head word occurs in the gold phrase.
+    const la: string[] = a.toLowerCase().match(/[\p{L}]+/gu) ?? [];
+    const lb: string[] = b.toLowerCase().split(',')[0].match(/[\p{L}]+/gu) ?? [];
+    return la.length > 0 && lb.includes(la[la.length - 1]) && !/^(the|a|an|of|to)$/.test(la[la.length - 1]);
+  }
+  return false;
+}
+
+export function overlaps(a: { start: number; end: number }, b: { start: number; end: number }): boolean {
+  return a.start < b.end && b.start < a.end;
+}
+
+export function speakerMatches(q: Quote, gold: Span, goldResolved: Span): boolean {
+  const a = q.attribution;
+  if (!a) return false;
+  const pred = a.resolved ?? a.mention;
+  if (overlaps(pred, goldResolved) || overlaps(a.mention, gold) && (!a.resolved || overlaps(a.resolved, goldResolved))) return true;
+  if (headMatch(pred.text, goldResolved.text)) return true;
+  // A gold nominal ("the senator") has no resolution to check ours against: the mention must match it.
+  if (goldResolved === gold && !isNamed(gold.text) && !isPronoun(gold.text)) {
+    return overlaps(a.mention, gold) || headMatch(a.mention.text, gold.text);
+  }
+  return false;
+}
+
+export function pickAnnotations(dir: string): Map<string, string> {
+  const byArticle = new Map<string, { file: string; count: number }>();
+  for (const f of fs.readdirSync(dir).filter((f) => f.endsWith('.ann')).sort()) {
+    const base = f.replace(/_[0-9a-f]+\.ann$/, '');
+    const count = (fs.readFileSync(path.join(dir, f), 'utf8').match(/^E/gm) ?? []).length;
+    const prev = byArticle.get(base);
+    if (!prev || count > prev.count) byArticle.set(base, { file: f, count });
+  }
+  return new Map([...byArticle].map(([k, v]) => [k, v.file]));
+}
+
+
+/**
+ * The strict gold speaker (issue 15): the annotated Source when it names someone; for a pronoun or a
+ * description, the nearest earlier named Source of the article's annotations (no gender, no guessing).
+ */
+export function strictGold(src: Span, sources: readonly Span[]): Span {
+  if (namesSomeone(src.text)) return src;
+  let found: Span | undefined;
+  for (const s of sources) {
+    if (s.start >= src.start) break;
+    if (namesSomeone(s.text)) found = s;
+  }
+  return found ?? src;
+}
+
+/** Lower-case words that may follow a name inside a Source (`Mr. Morgan of the Sierra Club`, `Lee, who …`). */
+const AFTER_NAME = /^(of|from|at|in|who|which|and|for|with|on|to|said|says)$/;
+
+/**
+ * True when a Source contains a name: a run of capitalised words (`Sen. Ted Cruz`, `John Weaver`) that is not
+ * a modifier of a lower-case head (`The Florida senator`, `the Heritage Foundation website`, `Trump's
+ * campaign`). Such a Source is its own strict gold; any other (a pronoun, a description) is replaced by the
+ * nearest earlier Source that names someone.
+ */
+export function namesSomeone(source: string): boolean {
+  if (isPronoun(source)) return false;
+  const words = source.trim().split(/\s+/);
+  for (let i = 0; i < words.length; i++) {
+    if (!/^\p{Lu}/u.test(words[i]) || capitalWords(words[i]).length === 0) continue;
+    let j = i;
+    while (j + 1 < words.length && /^\p{Lu}/u.test(words[j + 1])) j++;
+    const last = words[j];
+    const next = words[j + 1];
+    // `Trump's campaign`: a possessive name modifies the head that follows.
+    if (/['’]s$/.test(last)) {
+      i = j;
+      continue;
+    }
+    if (next === undefined || /[,;:—–)]$/.test(last) || !/^\p{Ll}/u.test(next) || AFTER_NAME.test(next)) return true;
+    i = j;
+  }
+  return false;
+}
+
+/** Name words of a speaker: capitalised words, without titles and pronouns (`Sen. Ted Cruz's` → Ted, Cruz). */
+function nameWords(s: string): string[] {
+  return capitalWords(s);
+}
+
+/** True when two speakers share a name word (the strict measure's test). */
+export function sharesNameWord(a: string, b: string): boolean {
+  const words = new Set(nameWords(a));
+  return nameWords(b).some((w) => words.has(w));
+}
+
+/**
+ * The strict match: the predicted speaker (resolved mention, else mention) shares a name word with the strict
+ * gold; when the gold names nobody (an unresolvable description), its last word must be the predicted head.
+ */
+export function strictMatch(q: Quote | undefined, gold: Span): boolean {
+  const a = q?.kind === 'direct' ? q.attribution : undefined;
+  if (!a) return false;
+  const pred = (a.resolved ?? a.mention).text;
+  const g = nameWords(gold.text);
+  if (g.length > 0) {
+    const p = new Set(nameWords(pred));
+    return g.some((w) => p.has(w));
+  }
+  const lg = gold.text.toLowerCase().split(',')[0].match(/\p{L}+/gu) ?? [];
+  const lp = pred.toLowerCase().match(/\p{L}+/gu) ?? [];
+  return lg.length > 0 && lp.length > 0 && lg[lg.length - 1] === lp[lp.length - 1];
+}
+
+/** One PolNeAR article with its gold. */
+export interface Article {
+  readonly base: string;
+  readonly text: string;
+  readonly attrs: readonly Attr[];
+  /** Every Source span, sorted by offset. */
+  readonly sources: readonly Span[];
+  readonly gold: readonly GoldQuote[];
+}
+
+/** The articles of a split (`train`, `dev`), one annotation each (see `pickAnnotations`), sorted by name. */
+export function loadArticles(split: string): Article[] {
+  const textDir = path.join(DATA, split, 'text');
+  const annDir = path.join(DATA, split, 'attributions');
+  const out: Article[] = [];
+  for (const [base, annFile] of [...pickAnnotations(annDir)].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))) {
+    const textPath = path.join(textDir, `${base}.txt`);
+    if (!fs.existsSync(textPath)) continue;
+    const text = fs.readFileSync(textPath, 'utf8');
+    const { attrs } = parseAnn(fs.readFileSync(path.join(annDir, annFile), 'utf8'));
+    const sources = attrs.map((a) => a.source).filter((s): s is Span => s !== undefined).sort((a, b) => a.start - b.start);
+    out.push({ base, text, attrs, sources, gold: goldQuotes(text, attrs) });
+  }
+  return out;
+}
+
+/** The predicted quotation covering a gold quoted string (one character of slack at each end). */
+export function matchGold(quotes: readonly Quote[], g: GoldQuote): Quote | undefined {
+  for (const q of quotes) if (q.contentStart <= g.start + 1 && q.contentEnd >= g.end - 1) return q;
+  return undefined;
+}
+
+/** Speaker figures over gold strings with a Source: own measure (`speakerMatches`) and strict, missing = wrong. */
+export interface SpeakerCounts {
+  withSource: number;
+  own: number;
+  strict: number;
+}
+
+/** Adds an article's speaker figures to `counts`. */
+export function countSpeakers(article: Article, quotes: readonly Quote[], counts: SpeakerCounts): void {
+  for (const g of article.gold) {
+    const src = g.attr.source;
+    if (!src) continue;
+    counts.withSource++;
+    const q = matchGold(quotes, g);
+    if (q && q.kind === 'direct' && speakerMatches(q, src, resolveGold(src, article.attrs, article.sources, article.text))) counts.own++;
+    if (strictMatch(q, strictGold(src, article.sources))) counts.strict++;
+  }
+}

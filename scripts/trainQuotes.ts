@@ -1,0 +1,200 @@
+/**
+ * Trains the speaker ranker (`server/src/core/quotes/ranker.ts`) on PolNeAR train and writes
+ * `server/data/quotes/speaker-model.json`. Run: `npm run train:quotes` (about a minute).
+ *
+ * Examples: every quotation the quote pass finds in a train article, with its speaker candidates
+ * (`collectSpeakerCandidates`). Gold: the candidates overlapping the Source span of the attribution whose
+ * Content holds the quotation (for a `previous` candidate, the repeated mention); a quotation outside every
+ * Content span has gold *no speaker*; a quotation whose Source is not among its candidates teaches nothing
+ * and is counted. Entities come from the shipped tagger, as at run time.
+ *
+ * Before writing the model the script estimates held-out accuracy by 5-fold cross-validation over train
+ * articles (fold = article index mod 5), for each number of epochs tried, and prints the mean ± sd of the
+ * strict and our own speaker accuracy (`scripts/quoteGold.ts`) beside the hand rules' on the same folds. It
+ * never reads dev: `npm run bench:quotes` is the final check. Training is deterministic (fixed seed); the
+ * script trains the final model twice and fails if the two differ.
+ */
+import * as fs from 'fs';
+import * as path from 'path';
+import { splitParagraphs } from '../server/src/core/paragraphs';
+import {
+  bestCandidate,
+  collectSpeakerCandidates,
+  findQuotes,
+  serializeSpeakerModel,
+  trainSpeakerModel,
+  type RankingExample,
+  type SpeakerModel,
+} from '../server/src/core/quotes';
+import { splitSentences, tokenize } from '../server/src/core/tokenize';
+import type { EntityMention, Paragraph, Sentence } from '../server/src/core/types';
+import { loadDefaultResources } from '../server/src/diskData';
+import { DATA, countSpeakers, loadArticles, namesSomeone, overlaps, sharesNameWord, strictGold, type Article, type SpeakerCounts } from './quoteGold';
+
+const FOLDS = 5;
+const SEED = 20161108;
+const EPOCH_CHOICES = [3, 6, 10, 15];
+const OUT = path.join(__dirname, '..', 'server', 'data', 'quotes', 'speaker-model.json');
+
+interface Prepared {
+  readonly article: Article;
+  readonly paragraphs: readonly Paragraph[];
+  readonly sentences: readonly Sentence[];
+  readonly entities: readonly EntityMention[];
+  readonly examples: RankingExample[];
+  readonly antecedentExamples: RankingExample[];
+}
+
+const lexicon = loadDefaultResources().quotes;
+
+interface Stats {
+  quotes: number;
+  none: number;
+  missed: number;
+  skipped: number;
+  resolutions: number;
+  antecedentExamples: number;
+}
+
+function prepare(article: Article, recognize: (text: string, sentences: readonly Sentence[]) => EntityMention[], stats: Stats): Prepared {
+  const { text } = article;
+  const paragraphs = splitParagraphs(text);
+  const sentences: Sentence[] = [];
+  for (const p of paragraphs) for (const s of splitSentences(text, tokenize(text, p))) sentences.push(s);
+  const entities = recognize(text, sentences);
+  const contents = article.attrs.flatMap((a) => a.content);
+  const examples: RankingExample[] = [];
+  const collected = collectSpeakerCandidates(text, paragraphs, sentences, entities, lexicon);
+  for (const q of collected.quotes) {
+    stats.quotes++;
+    // The gold string this quotation covers (the innermost attribution's, as the benchmark reads it).
+    const g = article.gold.find((x) => q.contentStart <= x.start + 1 && q.contentEnd >= x.end - 1);
+    const noneIndex = q.candidates.length - 1;
+    if (!g) {
+      const inContent = contents.some((c) => c.start < q.contentEnd && q.contentStart < c.end);
+      if (inContent) stats.skipped++;
+      else {
+        examples.push({ candidates: q.candidates, gold: [noneIndex] });
+        stats.none++;
+      }
+      continue;
+    }
+    const source = g.attr.source;
+    if (!source) {
+      stats.skipped++;
+      continue;
+    }
+    const gold: number[] = [];
+    q.spans.forEach((span, i) => {
+      if (span && source.fragments.some(([s, e]) => overlaps(span, { start: s, end: e }))) gold.push(i);
+    });
+    if (gold.length === 0) stats.missed++;
+    else examples.push({ candidates: q.candidates, gold });
+  }
+  // Antecedents: gold = the candidates sharing a name word with the strict gold speaker of the quotation
+  // (the nearest earlier Source naming someone: PolNeAR has no coreference layer), when the mention being
+  // resolved is the annotated Source.
+  const antecedentExamples: RankingExample[] = [];
+  for (const r of collected.antecedents) {
+    stats.resolutions++;
+    // The gold string that opens right after the quotation's opening mark.
+    const g = article.gold.find((x) => x.start > r.quoteStart && x.start <= r.quoteStart + 2);
+    const source = g?.attr.source;
+    if (!source || namesSomeone(source.text) || !source.fragments.some(([s, e]) => overlaps(r.mention, { start: s, end: e }))) continue;
+    const named = strictGold(source, article.sources);
+    if (!namesSomeone(named.text)) continue;
+    const gold: number[] = [];
+    r.candidates.forEach((c, i) => {
+      if (c.name && sharesNameWord(c.name.text, named.text)) gold.push(i);
+    });
+    if (gold.length === 0) continue;
+    antecedentExamples.push({ candidates: r.candidates, gold });
+    stats.antecedentExamples++;
+  }
+  return { article, paragraphs, sentences, entities, examples, antecedentExamples };
+}
+
+function evaluate(items: readonly Prepared[], model: SpeakerModel | undefined): SpeakerCounts {
+  const counts: SpeakerCounts = { withSource: 0, own: 0, strict: 0 };
+  for (const p of items) countSpeakers(p.article, findQuotes(p.article.text, p.paragraphs, p.sentences, p.entities, lexicon, model), counts);
+  return counts;
+}
+
+function meanSd(xs: readonly number[]): string {
+  const mean = xs.reduce((a, b) => a + b, 0) / xs.length;
+  const sd = Math.sqrt(xs.reduce((a, b) => a + (b - mean) ** 2, 0) / Math.max(1, xs.length - 1));
+  return `${mean.toFixed(3)} ± ${sd.toFixed(3)}`;
+}
+
+function main(): void {
+  if (!fs.existsSync(DATA)) {
+    console.log(`PolNeAR not found at ${DATA}: nothing to train on.`);
+    process.exitCode = 1;
+    return;
+  }
+  const recognizer = loadDefaultResources().recognizer;
+  const stats: Stats = { quotes: 0, none: 0, missed: 0, skipped: 0, resolutions: 0, antecedentExamples: 0 };
+  const t0 = Date.now();
+  const items = loadArticles('train').map((a) => prepare(a, (text, sentences) => recognizer.recognize(text, sentences), stats));
+  const examples = items.flatMap((p) => p.examples);
+  const antecedentExamples = items.flatMap((p) => p.antecedentExamples);
+  console.log(
+    `PolNeAR train: ${items.length} articles, ${stats.quotes} quotations, ${examples.length} speaker examples (${stats.none} with no speaker); ` +
+      `${stats.missed} whose Source is not a candidate, ${stats.skipped} left out (in a Content span without a gold string or a Source); ` +
+      `${stats.resolutions} pronouns and descriptions resolved, ${antecedentExamples.length} antecedent examples — ${((Date.now() - t0) / 1000).toFixed(1)} s`,
+  );
+
+  // Cross-validation by article.
+  const foldOf = (i: number): number => i % FOLDS;
+  const results = new Map<string, { strict: number[]; own: number[] }>();
+  const record = (name: string, counts: SpeakerCounts): void => {
+    let r = results.get(name);
+    if (!r) results.set(name, (r = { strict: [], own: [] }));
+    r.strict.push(counts.strict / counts.withSource);
+    r.own.push(counts.own / counts.withSource);
+  };
+  const choice = { rules: 0, ranker: 0, total: 0 };
+  for (let fold = 0; fold < FOLDS; fold++) {
+    const heldOut = items.filter((_, i) => foldOf(i) === fold);
+    const training = items.filter((_, i) => foldOf(i) !== fold);
+    const speakers = training.flatMap((p) => p.examples);
+    const antecedents = training.flatMap((p) => p.antecedentExamples);
+    record('hand rules', evaluate(heldOut, undefined));
+    // The antecedent choice alone, on the held-out resolutions: the rules' pick against the ranker's.
+    const heldOutAntecedents = heldOut.flatMap((p) => p.antecedentExamples);
+    const antecedentModel = trainSpeakerModel([], antecedents, { epochs: 3, seed: SEED });
+    for (const ex of heldOutAntecedents) {
+      const rule = ex.candidates.findIndex((c) => c.features.some((f) => f.endsWith('|rule')));
+      choice.rules += ex.gold.includes(rule < 0 ? ex.candidates.length - 1 : rule) ? 1 : 0;
+      choice.ranker += ex.gold.includes(bestCandidate(antecedentModel.antecedents, ex.candidates)) ? 1 : 0;
+      choice.total++;
+    }
+    for (const epochs of EPOCH_CHOICES) {
+      const model = trainSpeakerModel(speakers, antecedents, { epochs, seed: SEED });
+      record(`ranker, ${epochs} epochs`, evaluate(heldOut, model));
+      record(`  speakers only, ${epochs}`, evaluate(heldOut, { ...model, antecedents: new Map() }));
+    }
+  }
+  console.log(`\nAntecedents of pronouns and descriptions, held out: rules ${(choice.rules / choice.total).toFixed(3)}, ranker ${(choice.ranker / choice.total).toFixed(3)} (${choice.total} resolutions whose strict gold is a candidate)`);
+  console.log(`\n${FOLDS}-fold cross-validation on train (folds by article), speaker accuracy over gold strings with a Source:`);
+  let bestEpochs = EPOCH_CHOICES[0];
+  let bestMean = -1;
+  for (const [name, r] of results) {
+    console.log(`  ${name.padEnd(22)} strict ${meanSd(r.strict)}   own ${meanSd(r.own)}`);
+    const mean = r.strict.reduce((a, b) => a + b, 0) / r.strict.length;
+    const epochs = /^ranker, (\d+) epochs/.exec(name);
+    if (epochs && mean > bestMean) {
+      bestMean = mean;
+      bestEpochs = Number(epochs[1]);
+    }
+  }
+
+  const info = { trainedOn: 'PolNeAR train', examples: examples.length, antecedentExamples: antecedentExamples.length, epochs: bestEpochs, seed: SEED, cvStrict: Number(bestMean.toFixed(4)) };
+  const model = serializeSpeakerModel(trainSpeakerModel(examples, antecedentExamples, { epochs: bestEpochs, seed: SEED }), info);
+  const again = serializeSpeakerModel(trainSpeakerModel(examples, antecedentExamples, { epochs: bestEpochs, seed: SEED }), info);
+  if (model !== again) throw new Error('training is not deterministic: two runs with the same seed gave different models');
+  fs.writeFileSync(OUT, model);
+  console.log(`\nwrote ${path.relative(process.cwd(), OUT)} (${bestEpochs} epochs, ${(model.length / 1024).toFixed(0)} KB); a second training gave the same bytes`);
+}
+
+main();

@@ -1,0 +1,289 @@
+/**
+ * Speaker candidates of one quotation, with the features the ranker (`ranker.ts`) scores them by.
+ *
+ * Candidates are the phrases that could be the quotation's source, taken from the quotation's sentence, the
+ * sentence before and after it, and (for a quotation opening its paragraph) the paragraph before: named
+ * people and organisations from the recogniser, subject pronouns, and nominals headed by a person,
+ * organisation, group or document word (`the foreign minister`, `his Russian counterpart`, `officials`, `the
+ * statement`); plus the phrases the cue rules of `cues.ts` found, the previous quotation's speaker (a split
+ * quotation continues), and *no speaker*. The features are the rules' signals: which rule picked the phrase
+ * and how tightly, a speech verb right before or after it, subject position, a colon lead-in, sentence and
+ * token distance, a paragraph-initial quotation, the previous speaker, title words. Windows are bounded, so
+ * a quotation costs a bounded number of candidates whatever the text.
+ */
+import type { Attribution } from '../types';
+import type { Found } from './cues';
+import { headLower, isCapitalized, isCue, isSentenceEnd, type Doc, type NounPhrase } from './document';
+import type { RawQuote } from './marks';
+import { subjectRank } from './coreference';
+import { npLeftOf } from './phrases';
+import { VERB_PREFIX } from './words';
+
+/** What a candidate is; the ranker learns a weight for each. */
+export type CandidateKind = 'name' | 'org' | 'he' | 'she' | 'they' | 'we' | 'i' | 'nominal' | 'group' | 'document' | 'other' | 'previous' | 'none';
+
+/** One possible speaker of a quotation. */
+export interface SpeakerCandidate {
+  readonly kind: CandidateKind;
+  /** The phrase (token indices); absent for `previous` and `none`. */
+  readonly np?: NounPhrase;
+  /** The cue pattern to attribute with, when a rule found this phrase (else a cue found next to it). */
+  found?: Found;
+  /** For `previous`: the attribution the quotation repeats. */
+  readonly inherited?: Attribution;
+  /** Feature names; the ranker sums their weights. */
+  readonly features: string[];
+}
+
+/** What the cue rules of `cues.ts` said about the quotation: each pattern's phrase, and the rules' own choice. */
+export interface RuleSignals {
+  readonly after?: Found;
+  readonly before?: Found;
+  readonly final?: Found;
+  readonly complement?: Found;
+  readonly leadIn?: Found;
+  readonly byline?: Found;
+  /** The phrase the hand rules attribute the quotation to, if any (`via` names the rule). */
+  readonly pick?: Found;
+  readonly pickVia: string;
+  /** The previous direct quotation's attribution, when that quotation is near (same or previous paragraph). */
+  readonly previous?: Attribution;
+  /** The quotation opens a sentence right after the previous quotation (the rules' split-quotation test). */
+  readonly continues: boolean;
+  /** At most four words (scare-quote sized); title case (a show, a slogan). */
+  readonly short: boolean;
+  readonly title: boolean;
+}
+
+/** Tokens looked at before the opening mark and after the closing mark. */
+const WINDOW_BEFORE = 80;
+const WINDOW_AFTER = 50;
+/** At most this many phrase candidates per quotation (nearest first). */
+const MAX_CANDIDATES = 24;
+const PREPOSITIONS = new Set(['to', 'with', 'by', 'for', 'of', 'at', 'from', 'on', 'about', 'against', 'in', 'into', 'over', 'than', 'like', 'between', 'among', 'toward', 'towards', 'under', 'after', 'before', 'during']);
+
+/**
+ * The candidates of the quotation `raw` (tokens `openTok` … `closeTok - 1`), each with its features, the
+ * `none` candidate last. Linear in the window size.
+ */
+export function speakerCandidates(doc: Doc, raw: RawQuote, openTok: number, closeTok: number, rules: RuleSignals): SpeakerCandidate[] {
+  const n = doc.tokens.length;
+  const paraInitial = openTok === 0 || doc.para[openTok - 1] !== doc.para[Math.min(openTok, n - 1)];
+  const sentenceInitial = paraInitial || isSentenceEnd(doc, openTok - 1) || doc.tokens[openTok - 1].text === ':';
+  const openSent = openTok < n ? doc.sent[openTok] : doc.sent[n - 1] + 1;
+  const closeSent = closeTok > 0 ? doc.sent[closeTok - 1] : 0;
+  let lo = openTok;
+  while (lo - 1 >= 0 && openTok - (lo - 1) <= WINDOW_BEFORE) {
+    const k = lo - 1;
+    const inWindow = doc.sent[k] >= openSent - 1 || (paraInitial && doc.para[k] === raw.paragraph - 1);
+    if (!inWindow || doc.para[k] < raw.paragraph - 1) break;
+    lo = k;
+  }
+  let hi = closeTok;
+  while (hi < n && hi - closeTok < WINDOW_AFTER && doc.sent[hi] <= closeSent + 1 && doc.para[hi] <= raw.lastParagraph) hi++;
+
+  const spans: { np: NounPhrase; kind: CandidateKind }[] = [];
+  collectSpans(doc, lo, openTok, spans);
+  collectSpans(doc, closeTok, hi, spans);
+  // Nearest first, so that the cap keeps the likely ones.
+  const distance = (np: NounPhrase): number => (np.to <= openTok ? openTok - np.to : np.from - closeTok);
+  spans.sort((a, b) => distance(a.np) - distance(b.np));
+  if (spans.length > MAX_CANDIDATES) spans.length = MAX_CANDIDATES;
+
+  const candidates: SpeakerCandidate[] = spans.map((s) => ({ kind: s.kind, np: s.np, features: [] }));
+  const vias: string[][] = candidates.map(() => []);
+  const attach = (found: Found | undefined, via: string): void => {
+    if (!found) return;
+    let at = candidates.findIndex((c) => c.np && c.np.from < found.np.to && found.np.from < c.np.to);
+    if (at < 0) {
+      candidates.push({ kind: kindOf(doc, found.np), np: found.np, features: [] });
+      vias.push([]);
+      at = candidates.length - 1;
+    }
+    const c = candidates[at];
+    c.found ??= found;
+    const v = join(doc, 'via=', via);
+    vias[at].push(v, join(doc, v, STRENGTH[found.strength] ?? '|s=?'));
+    if (found === rules.pick) {
+      c.found = found;
+      vias[at].push('pick', join(doc, 'pick=', rules.pickVia));
+    }
+  };
+  attach(rules.after, 'after');
+  attach(rules.before, 'before');
+  attach(rules.final, 'final');
+  attach(rules.complement, 'complement');
+  attach(rules.leadIn, 'leadin');
+  attach(rules.byline, 'byline');
+
+  const quoteFeatures = [
+    rules.short ? '|short=true' : '|short=false',
+    rules.title ? '|title=true' : '|title=false',
+    paraInitial ? '|paraInit=true' : '|paraInit=false',
+    sentenceInitial ? '|sentInit=true' : '|sentInit=false',
+    rules.continues ? '|cont=true' : '|cont=false',
+    join(doc, '|pickVia=', rules.pickVia),
+  ];
+  const previousMention = rules.previous?.mention;
+  const sideRank = { L: 0, R: 0 };
+  for (let i = 0; i < candidates.length; i++) {
+    const c = candidates[i];
+    const np = c.np!;
+    const left = np.to <= openTok;
+    const side = left ? 'L' : 'R';
+    const dist = bucket(distance(np));
+    const sd = SENTENCE_DISTANCE[Math.min(left ? openSent - doc.sent[np.to - 1] : doc.sent[np.from] - closeSent, 2)];
+    const atoms: string[] = [left ? 'side=L' : 'side=R', dist, sd, NEAR[Math.min(sideRank[side]++, 2)]];
+    cueAtoms(doc, np, openTok, closeTok, atoms);
+    if (doc.para[np.from] !== doc.para[Math.min(left ? openTok : closeTok - 1, n - 1)]) atoms.push('otherPara');
+    if (doc.lex.titleForms.has(headLower(doc, np))) atoms.push('titleHead');
+    // Subject position of a name near the quotation: 2 = subject of a speech verb, 1 = of another verb.
+    if (c.kind === 'name' && np.to - np.from <= 4) atoms.push(SUBJECT[subjectRank(doc, { start: doc.tokens[np.from].start, end: doc.tokens[np.to - 1].end, text: '', type: 'person' })]);
+    if (previousMention && doc.tokens[np.from].start < previousMention.end && previousMention.start < doc.tokens[np.to - 1].end) atoms.push('prevMention');
+    else if (rules.previous && sameName(doc, np, rules.previous)) atoms.push('prevName');
+    const f = c.features;
+    const k = join(doc, 'k=', c.kind);
+    const kBar = join(doc, k, '|');
+    f.push(k);
+    for (const a of atoms) f.push(a, join(doc, kBar, a));
+    const kSide = join(doc, kBar, left ? 'side=L' : 'side=R');
+    f.push(join(doc, kSide, join(doc, '|', dist)), join(doc, kSide, join(doc, '|', sd)));
+    for (const q of quoteFeatures) f.push(join(doc, k, q));
+    f.push(join(doc, join(doc, kSide, join(doc, '|', sd)), quoteFeatures[3]));
+    for (const v of vias[i]) f.push(v, join(doc, kBar, v), join(doc, v, quoteFeatures[0]));
+    if (vias[i].length === 0) f.push('noRule', join(doc, 'noRule|', kSide));
+  }
+  if (rules.previous) {
+    candidates.push({
+      kind: 'previous',
+      inherited: rules.previous,
+      features: ['k=previous', ...quoteFeatures.map((q) => join(doc, 'k=previous', q)), rules.pick ? 'k=previous|rulePick' : 'k=previous|noRulePick'],
+    });
+  }
+  candidates.push({
+    kind: 'none',
+    features: ['k=none', ...quoteFeatures.map((q) => join(doc, 'k=none', q)), join(doc, rules.pick ? 'k=none|pick' : 'k=none|noPick', quoteFeatures[0])],
+  });
+  return candidates;
+}
+
+const STRENGTH: Readonly<Record<number, string>> = { 0: '|s=0', 0.25: '|s=0.25', 0.5: '|s=0.5', 1: '|s=1', 1.5: '|s=1.5', 2: '|s=2' };
+const SENTENCE_DISTANCE = ['sd=0', 'sd=1', 'sd=2'];
+const NEAR = ['near=0', 'near=1', 'near=2'];
+const SUBJECT = ['subj=0', 'subj=1', 'subj=2'];
+
+/**
+ * `a + b`, the same string object each time within one document: feature names are looked up in the
+ * model's map, and a string seen before has its hash already computed (and makes no garbage).
+ */
+function join(doc: Doc, a: string, b: string): string {
+  let inner = doc.featureNames.get(a);
+  if (!inner) doc.featureNames.set(a, (inner = new Map()));
+  let joined = inner.get(b);
+  if (joined === undefined) inner.set(b, (joined = a + b));
+  return joined;
+}
+
+/** Named mentions, pronouns and head-word nominals in tokens `[from, to)` outside quotations. */
+function collectSpans(doc: Doc, from: number, to: number, out: { np: NounPhrase; kind: CandidateKind }[]): void {
+  const ents = doc.entities;
+  let e = firstEntityEndingAfter(doc, from < doc.tokens.length ? doc.tokens[from].start : Infinity);
+  for (let k = from; k < to; k++) {
+    if (doc.inQuote[k]) continue;
+    const t = doc.tokens[k];
+    while (e < ents.length && ents[e].end <= t.start) e++;
+    const ent = e < ents.length && ents[e].start <= t.start ? ents[e] : undefined;
+    if (ent && (ent.type === 'person' || ent.type === 'organization')) {
+      let end = k + 1;
+      while (end < to && doc.tokens[end].start < ent.end && !doc.inQuote[end]) end++;
+      out.push({ np: { from: k, to: end }, kind: ent.type === 'person' ? 'name' : 'org' });
+      k = end - 1;
+      continue;
+    }
+    const l = doc.lower[k];
+    if (l === 'he' || l === 'she' || l === 'they' || l === 'we' || l === 'i') {
+      out.push({ np: { from: k, to: k + 1 }, kind: l });
+      continue;
+    }
+    if (ent || isCapitalized(t.text)) continue;
+    const lex = doc.lex;
+    const kind: CandidateKind | undefined = lex.personHeads.has(l) ? 'nominal' : lex.groupHeads.has(l) ? 'group' : lex.organizationHeads.has(l) ? 'org' : lex.documentHeads.has(l) ? 'document' : undefined;
+    if (!kind) continue;
+    // The phrase ends at its head: "the foreign minister", "his Russian counterpart", "officials".
+    if (k + 1 < to && !doc.inQuote[k + 1] && (lex.personHeads.has(doc.lower[k + 1]) || lex.groupHeads.has(doc.lower[k + 1]))) continue;
+    const np = npLeftOf(doc, k, from);
+    out.push({ np: np ?? { from: k, to: k + 1 }, kind });
+  }
+}
+
+function firstEntityEndingAfter(doc: Doc, offset: number): number {
+  let lo = 0;
+  let hi = doc.entities.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (doc.entities[mid].end <= offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** The kind of a phrase a rule found that no candidate covers. */
+function kindOf(doc: Doc, np: NounPhrase): CandidateKind {
+  if (np.to - np.from === 1) {
+    const l = doc.lower[np.from];
+    if (l === 'he' || l === 'she' || l === 'they' || l === 'we' || l === 'i') return l;
+  }
+  const head = headLower(doc, np);
+  if (isCapitalized(doc.tokens[np.to - 1].text)) return 'name';
+  if (doc.lex.personHeads.has(head)) return 'nominal';
+  if (doc.lex.groupHeads.has(head)) return 'group';
+  if (doc.lex.organizationHeads.has(head)) return 'org';
+  if (doc.lex.documentHeads.has(head)) return 'document';
+  return 'other';
+}
+
+/** Speech verbs and colons around the phrase: the signals of the cue rules, seen from the candidate. */
+function cueAtoms(doc: Doc, np: NounPhrase, openTok: number, closeTok: number, atoms: string[]): void {
+  const n = doc.tokens.length;
+  // A speech verb after the phrase, past auxiliaries and adverbs ("Lavrov has also said").
+  let k = np.to;
+  while (k < n && k - np.to < 3 && !doc.inQuote[k] && (VERB_PREFIX.has(doc.lower[k]) || (doc.lower[k].endsWith('ly') && doc.lower[k].length > 4))) k++;
+  // A speech verb closing its sentence ("…, where Mrs. Clinton also spoke.") introduces no later quotation.
+  if (k < n && isCue(doc, k)) atoms.push(doc.lower[k].endsWith('ing') ? 'cueAfter=ing' : k + 1 < n && k + 1 < openTok && isSentenceEnd(doc, k + 1) ? 'cueAfter=end' : 'cueAfter');
+  else if (k < n && doc.tokens[k].text === ',') atoms.push('commaAfter');
+  // Inverted ("said Lavrov") or "according to X".
+  const b = np.from - 1;
+  if (b >= 0 && !doc.inQuote[b]) {
+    if (isCue(doc, b)) atoms.push('cueBefore');
+    else if (doc.lower[b] === 'to' && b > 0 && doc.lower[b - 1] === 'according') atoms.push('accordingTo');
+    else if (PREPOSITIONS.has(doc.lower[b])) atoms.push('afterPrep');
+    else if (isSentenceEnd(doc, b) || doc.tokens[b].text === ',' || doc.lower[b] === 'and' || doc.lower[b] === 'but' || doc.lower[b] === 'that') atoms.push('clauseStart');
+  } else if (b >= 0) atoms.push('afterQuote');
+  else atoms.push('clauseStart');
+  if (np.to < n && (doc.lower[np.to] === "'s" || doc.lower[np.to] === '’s')) atoms.push('possessive');
+  if (np.to < n && doc.tokens[np.to].text === ':' && np.to + 1 >= openTok && np.to < openTok) atoms.push('colonLead');
+  if (np.from === closeTok || (np.from === closeTok + 1 && /^[,—–-]$/.test(doc.tokens[closeTok].text))) atoms.push('touchAfter');
+  if (np.to === openTok || (np.to + 1 === openTok && /^[,:—–-]$/.test(doc.tokens[np.to].text))) atoms.push('touchBefore');
+}
+
+/** True when the phrase's last word is the last word of the previous speaker's name. */
+function sameName(doc: Doc, np: NounPhrase, previous: Attribution): boolean {
+  const name = (previous.resolved ?? previous.mention).text;
+  const last = name.split(/\s+/).pop()?.replace(/['’]s$/, '');
+  const head = doc.tokens[np.to - 1].text.replace(/['’]s$/, '');
+  return !!last && last.length > 1 && head === last;
+}
+
+function bucket(d: number): string {
+  return d <= 0 ? 'd=0' : d === 1 ? 'd=1' : d === 2 ? 'd=2' : d <= 4 ? 'd=3-4' : d <= 8 ? 'd=5-8' : d <= 16 ? 'd=9-16' : d <= 32 ? 'd=17-32' : 'd=33+';
+}
+
+/** The pattern to attribute a candidate no rule found: its phrase and a speech verb right after or before it. */
+export function cueNear(doc: Doc, np: NounPhrase): Found {
+  const n = doc.tokens.length;
+  let k = np.to;
+  while (k < n && k - np.to < 3 && !doc.inQuote[k] && (VERB_PREFIX.has(doc.lower[k]) || (doc.lower[k].endsWith('ly') && doc.lower[k].length > 4))) k++;
+  if (k < n && isCue(doc, k)) return { np, cue: { from: k, to: k + 1 }, strength: 1 };
+  if (np.from - 1 >= 0 && isCue(doc, np.from - 1)) return { np, cue: { from: np.from - 1, to: np.from }, strength: 1 };
+  return { np, strength: 1 };
+}
