@@ -7,6 +7,7 @@
  * the previous speaker, gender agreement, a title or modifier shared with the description, and which name
  * the hand rules of `coreference.ts` picked. Bounded: at most 40 mentions are looked at.
  */
+import { lowerBound } from '../search';
 import type { EntityMention, TextSlice } from '../types';
 import { genderOf, lastPersonBefore, subjectRank, type SpeakerState } from './coreference';
 import { surname, tokenAt, type Doc } from './document';
@@ -125,27 +126,13 @@ function mentionsBefore(doc: Doc, key: string, offset: number): number {
   }
   const ends = index.get(key);
   if (!ends) return 0;
-  let lo = 0;
-  let hi = ends.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (ends[mid] <= offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+  return lowerBound(ends.length, (i) => ends[i] > offset);
 }
 
 /** Organisation mentions ending before `offset`, in document order. */
 function organizations(doc: Doc, offset: number): EntityMention[] {
   const list = doc.entities;
-  let lo = 0;
-  let hi = list.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (list[mid].end < offset - WINDOW_CHARS) lo = mid + 1;
-    else hi = mid;
-  }
   const out: EntityMention[] = [];
-  for (let k = lo; k < list.length && list[k].end <= offset; k++) if (list[k].type === 'organization') out.push(list[k]);
+  for (let k = lowerBound(list.length, (i) => list[i].end >= offset - WINDOW_CHARS); k < list.length && list[k].end <= offset; k++) if (list[k].type === 'organization') out.push(list[k]);
   return out;
 }

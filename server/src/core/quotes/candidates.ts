@@ -11,6 +11,7 @@
  * token distance, a paragraph-initial quotation, the previous speaker, title words. Windows are bounded, so
  * a quotation costs a bounded number of candidates whatever the text.
  */
+import { lowerBound } from '../search';
 import type { Attribution } from '../types';
 import type { Found } from './cues';
 import { headLower, isCapitalized, isCue, isSentenceEnd, type Doc, type NounPhrase } from './document';
@@ -217,14 +218,8 @@ function collectSpans(doc: Doc, from: number, to: number, out: { np: NounPhrase;
 }
 
 function firstEntityEndingAfter(doc: Doc, offset: number): number {
-  let lo = 0;
-  let hi = doc.entities.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (doc.entities[mid].end <= offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+  const list = doc.entities;
+  return lowerBound(list.length, (i) => list[i].end > offset);
 }
 
 /** The kind of a phrase a rule found that no candidate covers. */

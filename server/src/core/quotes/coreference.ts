@@ -3,6 +3,7 @@
  * minister`) stands for — gender agreement from first names and honorifics, the subject position of
  * earlier mentions, the previous quotation's speaker, and titles given to a name anywhere in the article.
  */
+import { lowerBound } from '../search';
 import { type Doc, type NounPhrase, hasCapital, headLower, isCapitalized, isCue, isPunct, isSentenceEnd, overlapsEntity, prevOutside, slice, surname, tokenAt, verbLike } from './document';
 import { npRightOf, npToken, speakerKind, subjectOf } from './phrases';
 import { DETERMINERS, SUBJECT_PRONOUNS, VERB_PREFIX } from './words';
@@ -14,14 +15,8 @@ export const RESOLVE_CHARS = 3000;
 
 /** Index of the last person mention ending at or before `offset`. */
 export function lastPersonBefore(doc: Doc, offset: number): number {
-  let lo = 0;
-  let hi = doc.persons.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (doc.persons[mid].end <= offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo - 1;
+  const persons = doc.persons;
+  return lowerBound(persons.length, (i) => persons[i].end > offset) - 1;
 }
 
 export function isInsideQuote(doc: Doc, offset: number): boolean {

@@ -4,6 +4,7 @@
  * titles seen per surname; and the small predicates over single tokens (capitalised, punctuation, sentence
  * end, speech verb, verb-like). Built once per `findQuotes` call.
  */
+import { lowerBound } from '../search';
 import type { QuoteLexicon } from './lexicon';
 import { type RawQuote, isQuoteMark, isWordChar } from './marks';
 import { DETERMINERS, IRREGULAR_PAST, NOUN_VERBS, NP_STOP, SUBJECT_PRONOUNS, VERB_PREFIX } from './words';
@@ -125,14 +126,7 @@ export function overlapsEntity(doc: Doc, from: number, to: number, type: string)
   const s = doc.tokens[from].start;
   const e = doc.tokens[to - 1].end;
   const list = doc.entities;
-  let lo = 0;
-  let hi = list.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (list[mid].end <= s) lo = mid + 1;
-    else hi = mid;
-  }
-  for (let k = lo; k < list.length && list[k].start < e; k++) if (list[k].type === type) return list[k];
+  for (let k = lowerBound(list.length, (i) => list[i].end > s); k < list.length && list[k].start < e; k++) if (list[k].type === type) return list[k];
   return undefined;
 }
 
@@ -142,16 +136,10 @@ export function slice(doc: Doc, from: number, to: number): TextSlice {
   return { start, end, text: doc.text.slice(start, end) };
 }
 
-/** First token index whose start is >= offset (binary search). */
+/** First token index whose start is >= offset. */
 export function tokenAt(doc: Doc, offset: number): number {
-  let lo = 0;
-  let hi = doc.tokens.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (doc.tokens[mid].start < offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+  const tokens = doc.tokens;
+  return lowerBound(tokens.length, (i) => tokens[i].start >= offset);
 }
 
 /** True when token `i` reads as the verb of a clause: an auxiliary, a speech verb or a past/3rd-person form. */

@@ -11,6 +11,7 @@
  * over all steps generalise like a regularised model. Training takes seconds, is deterministic (the order of
  * examples is shuffled by a seeded generator) and scoring costs a few map look-ups per feature.
  */
+import { seededRandom } from '../random';
 import { DataFileError, readOrFail, type DataSource } from '../dataSource';
 
 /** The model file, relative to the data folder. */
@@ -110,7 +111,7 @@ export function trainRanker(examples: readonly RankingExample[], options: Traini
   const totals = new Map<string, number>();
   let step = 1;
   const order = examples.map((_, i) => i);
-  const random = mulberry32(options.seed);
+  const random = seededRandom(options.seed);
   const update = (features: readonly string[], delta: number): void => {
     for (const f of features) {
       weights.set(f, (weights.get(f) ?? 0) + delta);
@@ -152,14 +153,3 @@ export function trainSpeakerModel(speakers: readonly RankingExample[], anteceden
   return { featureVersion: SPEAKER_FEATURE_VERSION, speakers: trainRanker(speakers, options), antecedents: trainRanker(antecedents, options) };
 }
 
-/** A small seeded generator (mulberry32): enough for shuffling, identical on every platform. */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
