@@ -229,11 +229,12 @@ function attributeQuotes(
       via = 'byline';
     }
     let attribution: Attribution | undefined;
-    // A speech verb touching the quotation ("“…,” Lavrov said", "said Lavrov: “…”") and the second part of a
-    // split quotation are not second-guessed (cross-validation: the ranker does no better there); titles of
+    // A speech verb touching the quotation ("“…,” Lavrov said", "said Lavrov: “…”"), a dash byline ("“…” ― Pamela
+    // Padilla") and the second part of a split quotation are not second-guessed (cross-validation: the ranker does no better there); titles of
     // shows and slogans keep the rules' reading too (named unless a speech verb touches them). The ranker
     // decides the rest, about half of the quotations: faster, and trained where the rules hesitate.
-    const tight = (pick !== undefined && pick.strength >= 2 && (via === 'after' || via === 'before')) || via === 'previous' || title;
+    const bylined = pick !== undefined && !pick.cue && (via === 'after' || via === 'byline');
+    const tight = (pick !== undefined && pick.strength >= 2 && (via === 'after' || via === 'before')) || bylined || via === 'previous' || title;
     if (ranking && !tight) {
       const nearPrevious = previous?.attribution && previous.raw.lastParagraph >= raw.paragraph - 1 ? previous.attribution : undefined;
       const rules: RuleSignals = { after, before, final, complement, leadIn, byline, pick, pickVia: via, previous: nearPrevious, continues, short, title };
