@@ -258,9 +258,10 @@ describe('tagger decoding with per-word cached sums', () => {
 });
 
 describe('named-entity recogniser on CoNLL-2003 eng.testa', function () {
-  // Measured 93.4 F1 (PER/ORG/LOC, exact spans; PER 95.2, ORG 88.1, LOC 95.6) through the full
+  // Measured 93.25 F1 (PER/ORG/LOC, exact spans; PER 95.3, ORG 87.4, LOC 95.4) through the full
   // analysis path; the thresholds sit just below so a regression in the tagger, features, tokeniser
-  // or post-processing fails here.
+  // or post-processing fails here. testa is a final look, not what the tagger is tuned on: the
+  // generalisation estimate is the cross-validation of `npm run bench:ner -- --cv`.
   const THRESHOLD = 0.93;
   const PER_TYPE: Readonly<Record<string, number>> = { PER: 0.945, ORG: 0.87, LOC: 0.945 };
   const testa = path.join(CONLL_DIR, 'eng.testa');

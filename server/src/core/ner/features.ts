@@ -1,5 +1,5 @@
 import type { Gazetteers } from './gazetteer';
-import { affixHashes, charClass, hashLower, hashWord, mix, mix3, wordHashes } from './hash';
+import { affixHashes, charClass, hashCapitalised, hashLower, hashWord, mix, mix3, wordHashes } from './hash';
 
 /**
  * Feature extraction for the entity tagger. A document (all its sentences, as token strings) is
@@ -9,7 +9,7 @@ import { affixHashes, charClass, hashLower, hashWord, mix, mix3, wordHashes } fr
  */
 
 /** Increment when the feature set changes: the model file records it and refuses a mismatch. */
-export const FEATURE_VERSION = 4;
+export const FEATURE_VERSION = 5;
 
 // Template ids. Each feature is mix(template, value...); the numbers only need to be distinct.
 const T_BIAS = 1, T_W = 2, T_L = 3, T_S = 4, T_PRE = 5, T_SUF = 9;
@@ -19,6 +19,7 @@ const T_S_M1_0 = 21, T_S_0_P1 = 22, T_S_M1_0_P1 = 23, T_L_M1_0 = 24, T_L_0_P1 = 
 const T_FIRST = 26, T_CAPS_SENT = 27, T_GAZ = 28, T_GAZ_M1 = 29, T_GAZ_P1 = 30;
 const T_TITLE_M1 = 31, T_TITLE_M2 = 32, T_TITLE_0 = 33, T_HYPH_LAST = 34, T_HYPH_FIRST = 35;
 const T_DOC = 37, T_W_M1 = 38, T_W_P1 = 39, T_LAST = 40, T_GAZ_S = 41;
+const T_CLUSTER = 42, T_C1_M1 = 43, T_C2_M1 = 44, T_C1_P1 = 45, T_C2_P1 = 46;
 
 // Sentinel hashes for positions outside the sentence.
 const BOS1 = 0x1b873593, BOS2 = 0x2b873593, EOS1 = 0x3b873593, EOS2 = 0x4b873593;
@@ -30,26 +31,49 @@ const FIRSTNAME_BIT = 1 << 5;
 
 /**
  * A word's features as somebody's neighbour, for the factored layout of {@link DocumentFeatures.extract}:
- * what it adds to the token after it (`T_L_M1`, `T_W_M1`, `T_S_M1` of its hashes), to the token two
- * after it (`T_L_M2`, `T_S_M2`), to the token before it (`T_L_P1`, `T_W_P1`, `T_S_P1`) and to the token
- * two before it (`T_L_P2`, `T_S_P2`). These are the ten context features that depend on one
- * neighbour's word alone, so a decoder can sum them once per word rather than once per token.
+ * what it adds to the token after it (`T_L_M1`, `T_W_M1`, `T_S_M1` of its hashes and `T_C1_M1`,
+ * `T_C2_M1` of its clusters), to the token two after it (`T_L_M2`, `T_S_M2`), to the token before it
+ * (`T_L_P1`, `T_W_P1`, `T_S_P1`, `T_C1_P1`, `T_C2_P1`) and to the token two before it (`T_L_P2`,
+ * `T_S_P2`). These are the fourteen context features that depend on one neighbour's word alone, so a
+ * decoder can sum them once per word rather than once per token.
  */
-export const NEIGHBOUR_GROUP_SIZES: readonly number[] = [3, 2, 3, 2];
-export const NEIGHBOUR_FEATURES = 10;
+export const NEIGHBOUR_GROUP_SIZES: readonly number[] = [5, 2, 5, 2];
+export const NEIGHBOUR_FEATURES = 14;
 
-function writeNeighbourFeatures(f: Int32Array, p: number, l: number, w: number, s: number): void {
+function writeNeighbourFeatures(f: Int32Array, p: number, l: number, w: number, s: number, c1: number, c2: number): void {
   f[p] = mix(T_L_M1, l);
   f[p + 1] = mix(T_W_M1, w);
   f[p + 2] = mix(T_S_M1, s);
-  f[p + 3] = mix(T_L_M2, l);
-  f[p + 4] = mix(T_S_M2, s);
-  f[p + 5] = mix(T_L_P1, l);
-  f[p + 6] = mix(T_W_P1, w);
-  f[p + 7] = mix(T_S_P1, s);
-  f[p + 8] = mix(T_L_P2, l);
-  f[p + 9] = mix(T_S_P2, s);
+  f[p + 3] = mix(T_C1_M1, c1);
+  f[p + 4] = mix(T_C2_M1, c2);
+  f[p + 5] = mix(T_L_M2, l);
+  f[p + 6] = mix(T_S_M2, s);
+  f[p + 7] = mix(T_L_P1, l);
+  f[p + 8] = mix(T_W_P1, w);
+  f[p + 9] = mix(T_S_P1, s);
+  f[p + 10] = mix(T_C1_P1, c1);
+  f[p + 11] = mix(T_C2_P1, c2);
+  f[p + 12] = mix(T_L_P2, l);
+  f[p + 13] = mix(T_S_P2, s);
 }
+
+/**
+ * Feature groups that can be switched off, for ablations in training and benchmarks (the
+ * analysis uses them all): word clusters, name-list matches, document evidence, role words.
+ */
+export interface FeatureGroups {
+  readonly clusters: boolean;
+  readonly lists: boolean;
+  readonly document: boolean;
+  readonly roles: boolean;
+}
+
+const ALL_GROUPS: FeatureGroups = { clusters: true, lists: true, document: true, roles: true };
+
+/** Cluster levels (of {@link WordClusters}, coarse first) a word shows its neighbours: the second and third. */
+const NEIGHBOUR_LEVEL_1 = 1, NEIGHBOUR_LEVEL_2 = 2;
+/** The neighbour cluster value of a word without clusters. */
+const NO_CLUSTER = -1;
 
 /**
  * The neighbour features of the positions outside a sentence, as four pseudo-words of
@@ -59,12 +83,12 @@ function writeNeighbourFeatures(f: Int32Array, p: number, l: number, w: number, 
  */
 export const BOUNDARY_NEIGHBOUR_FEATURES: Int32Array = (() => {
   const f = new Int32Array(4 * NEIGHBOUR_FEATURES);
-  [BOS1, BOS2, EOS1, EOS2].forEach((h, k) => writeNeighbourFeatures(f, k * NEIGHBOUR_FEATURES, h, h, h));
+  [BOS1, BOS2, EOS1, EOS2].forEach((h, k) => writeNeighbourFeatures(f, k * NEIGHBOUR_FEATURES, h, h, h, h, h));
   return f;
 })();
 
 /** Upper bound of features per token, for buffer sizing. */
-export const MAX_FEATURES_PER_TOKEN = 64;
+export const MAX_FEATURES_PER_TOKEN = 96;
 
 /** A growable buffer of per-token feature runs for one sentence. */
 export class FeatureBuffer {
@@ -108,6 +132,15 @@ export class DocumentFeatures implements WordFeatureSource {
   private gazBegin = new Uint8Array(0);
   private gazInside = new Uint8Array(0);
   private docFlags = new Uint8Array(0);
+  /**
+   * The full layout's cluster keys ({@link clusterKeyOf}) of the sentence being extracted, and its
+   * tokens' classes at the two levels their neighbours see. The factored layout needs none of
+   * this: a word's clusters are looked up only when the decoder's word cache misses.
+   */
+  private sentenceClusterKeys = new Int32Array(256);
+  private sentenceClusters1 = new Int32Array(256);
+  private sentenceClusters2 = new Int32Array(256);
+  private readonly groups: FeatureGroups;
   private readonly affixes = new Int32Array(8);
   private readonly hashes = new Int32Array(3);
   /** 1 where the token is a role word (one Set lookup per token, reused by five features). */
@@ -121,7 +154,12 @@ export class DocumentFeatures implements WordFeatureSource {
   private readonly evidence = new FlagTable();
   private readonly hashIn = hashLower('in');
 
-  constructor(private readonly gazetteers: Gazetteers) {}
+  constructor(
+    private readonly gazetteers: Gazetteers,
+    groups: Partial<FeatureGroups> = {},
+  ) {
+    this.groups = { ...ALL_GROUPS, ...groups };
+  }
 
   /** Computes token hashes, list matches and document evidence for all sentences of a document. */
   prepare(sentences: readonly (readonly string[])[]): void {
@@ -189,6 +227,54 @@ export class DocumentFeatures implements WordFeatureSource {
   }
 
   /**
+   * Token `t`'s key into the word clusters: its entry × 2, + 1 when found only through the
+   * lower-cased form, or -1 when the word has no clusters. Looked up as the word as written; an
+   * all-caps word (`BRUSSELS`, a headline or dateline) as capitalised; failing those, the
+   * lower-cased word (`Officials` opening a sentence), marked as such because `Bush` is not `bush`.
+   */
+  private clusterKeyOf(t: number, w: string): number {
+    const clusters = this.gazetteers.clusters;
+    if (!this.groups.clusters || clusters.levels === 0) return -1;
+    let entry = clusters.entry(this.word[t]);
+    if (entry < 0 && w.length > 1 && this.shapeIsUpper(w)) entry = clusters.entry(hashCapitalised(w));
+    if (entry >= 0) return entry * 2;
+    entry = clusters.entry(this.lower[t]);
+    return entry >= 0 ? entry * 2 + 1 : -1;
+  }
+
+  /** The class at `level` (capped at the finest) of a word with cluster key `key`, or {@link NO_CLUSTER}. */
+  private clusterClass(key: number, level: number): number {
+    const clusters = this.gazetteers.clusters;
+    return key < 0 ? NO_CLUSTER : clusters.classOf(key >> 1, Math.min(level, clusters.levels - 1));
+  }
+
+  /** Fills the sentence's cluster keys and neighbour classes for the full layout. */
+  private lookUpSentenceClusters(base: number, ws: readonly string[]): void {
+    if (this.sentenceClusterKeys.length < ws.length) {
+      this.sentenceClusterKeys = new Int32Array(ws.length * 2);
+      this.sentenceClusters1 = new Int32Array(ws.length * 2);
+      this.sentenceClusters2 = new Int32Array(ws.length * 2);
+    }
+    for (let i = 0; i < ws.length; i++) {
+      const key = this.clusterKeyOf(base + i, ws[i]);
+      this.sentenceClusterKeys[i] = key;
+      this.sentenceClusters1[i] = this.clusterClass(key, NEIGHBOUR_LEVEL_1);
+      this.sentenceClusters2[i] = this.clusterClass(key, NEIGHBOUR_LEVEL_2);
+    }
+  }
+
+  /** True when the word has an upper-case letter and no lower-case one. */
+  private shapeIsUpper(w: string): boolean {
+    let upper = false;
+    for (let j = 0; j < w.length; j++) {
+      const cls = charClass(w.charCodeAt(j));
+      if (cls === 2) return false;
+      if (cls === 1) upper = true;
+    }
+    return upper;
+  }
+
+  /**
    * The document evidence of sentence `s`'s tokens as a short string. With the sentence's words it
    * determines the sentence's features, so an incremental analysis can cache tags under
    * (words, evidence) and re-tag only sentences whose words or evidence changed. Keep it covering
@@ -201,7 +287,7 @@ export class DocumentFeatures implements WordFeatureSource {
   }
 
   /** Writes the word-only features of document token `t` (word `w`) into `f` from `p`; returns the new end. */
-  private writeWordFeatures(t: number, w: string, f: Int32Array, p: number): number {
+  private writeWordFeatures(t: number, w: string, clusterKey: number, f: Int32Array, p: number): number {
     f[p++] = mix(T_BIAS, 0);
     f[p++] = mix(T_W, this.word[t]);
     f[p++] = mix(T_L, this.lower[t]);
@@ -211,13 +297,25 @@ export class DocumentFeatures implements WordFeatureSource {
       f[p++] = mix(T_PRE + k, this.affixes[k]);
       f[p++] = mix(T_SUF + k, this.affixes[4 + k]);
     }
+    // Clusters at every level, coarse to fine (like prefixes of a Brown bit path); whether the word
+    // was found as written or only lower-cased is part of the feature. No clusters is a feature too.
+    if (this.groups.clusters) {
+      const key = clusterKey;
+      if (key < 0) f[p++] = mix(T_CLUSTER, -1);
+      else {
+        const clusters = this.gazetteers.clusters;
+        for (let level = 0; level < clusters.levels; level++) f[p++] = mix3(T_CLUSTER, level * 2 + (key & 1), clusters.classOf(key >> 1, level));
+      }
+    }
     return p;
   }
 
   wordFeatures(i: number, out: Int32Array): number {
     const t = this.sentenceStart[this.extracted] + i;
-    const count = this.writeWordFeatures(t, this.words[this.extracted][i], out, 0);
-    writeNeighbourFeatures(out, count, this.lower[t], this.word[t], this.shape[t]);
+    const w = this.words[this.extracted][i];
+    const key = this.clusterKeyOf(t, w);
+    const count = this.writeWordFeatures(t, w, key, out, 0);
+    writeNeighbourFeatures(out, count, this.lower[t], this.word[t], this.shape[t], this.clusterClass(key, NEIGHBOUR_LEVEL_1), this.clusterClass(key, NEIGHBOUR_LEVEL_2));
     return count;
   }
 
@@ -240,6 +338,9 @@ export class DocumentFeatures implements WordFeatureSource {
     const f = out.feats;
     const offsets = out.offsets;
     const W = this.word, L = this.lower, S = this.shape;
+    if (!factored) this.lookUpSentenceClusters(base, ws);
+    const K = this.sentenceClusterKeys, C1 = this.sentenceClusters1, C2 = this.sentenceClusters2;
+    const { lists, document, roles } = this.groups;
     const caps = this.capsSentence[s];
     const title = this.title;
     let p = 0;
@@ -255,7 +356,7 @@ export class DocumentFeatures implements WordFeatureSource {
       const len = w.length;
       if (factored) out.wordKeys[i] = W[t];
       else {
-        p = this.writeWordFeatures(t, w, f, p);
+        p = this.writeWordFeatures(t, w, K[i], f, p);
         f[p++] = mix(T_L_M1, lm1);
         f[p++] = mix(T_L_P1, lp1);
         f[p++] = mix(T_L_M2, lm2);
@@ -266,6 +367,10 @@ export class DocumentFeatures implements WordFeatureSource {
         f[p++] = mix(T_S_P1, sp1);
         f[p++] = mix(T_S_M2, sm2);
         f[p++] = mix(T_S_P2, sp2);
+        f[p++] = mix(T_C1_M1, i > 0 ? C1[i - 1] : BOS1);
+        f[p++] = mix(T_C2_M1, i > 0 ? C2[i - 1] : BOS1);
+        f[p++] = mix(T_C1_P1, i < n - 1 ? C1[i + 1] : EOS1);
+        f[p++] = mix(T_C2_P1, i < n - 1 ? C2[i + 1] : EOS1);
       }
       f[p++] = mix3(T_S_M1_0, sm1, s0);
       f[p++] = mix3(T_S_0_P1, s0, sp1);
@@ -276,7 +381,7 @@ export class DocumentFeatures implements WordFeatureSource {
       if (i === n - 1) f[p++] = mix(T_LAST, s0);
       if (caps) f[p++] = mix(T_CAPS_SENT, s0);
       // Lists: which lists match here, and around here.
-      const gb = this.gazBegin[t], gi = this.gazInside[t];
+      const gb = lists ? this.gazBegin[t] : 0, gi = lists ? this.gazInside[t] : 0;
       if (gb | gi) {
         for (let b = 0; b < 8; b++) {
           const bit = 1 << b;
@@ -285,25 +390,27 @@ export class DocumentFeatures implements WordFeatureSource {
         }
         f[p++] = mix3(T_GAZ_S, gb | (gi << 8), s0);
       }
-      if (i > 0) {
+      if (lists && i > 0) {
         const g = this.gazBegin[t - 1] | this.gazInside[t - 1];
         if (g) f[p++] = mix(T_GAZ_M1, g);
       }
-      if (i < n - 1) {
+      if (lists && i < n - 1) {
         const g = this.gazBegin[t + 1] | this.gazInside[t + 1];
         if (g) f[p++] = mix(T_GAZ_P1, g);
       }
       // Role words: "Foreign Minister Sergei Lavrov", "Dr. Bashar al-Ja’afari".
-      if (i > 0 && title[t - 1]) f[p++] = mix(T_TITLE_M1, s0);
-      if (i > 1 && title[t - 2]) f[p++] = mix(T_TITLE_M2, s0);
-      if (title[t]) f[p++] = mix(T_TITLE_0, s0);
+      if (roles) {
+        if (i > 0 && title[t - 1]) f[p++] = mix(T_TITLE_M1, s0);
+        if (i > 1 && title[t - 2]) f[p++] = mix(T_TITLE_M2, s0);
+        if (title[t]) f[p++] = mix(T_TITLE_0, s0);
+      }
       // Transliterated names: "al-Nusra", "al-Ja’afari", "Frank-Walter".
       const hyphen = w.lastIndexOf('-');
       if (hyphen > 0 && hyphen < len - 1) {
         f[p++] = mix(T_HYPH_LAST, hashLower(w, hyphen + 1, len));
         f[p++] = mix(T_HYPH_FIRST, hashWord(w, 0, w.indexOf('-')));
       }
-      const df = this.docFlags[t];
+      const df = document ? this.docFlags[t] : 0;
       if (df && charClass(w.charCodeAt(0)) === 1) {
         for (let b = 0; b < DOC_BITS; b++) if (df & (1 << b)) f[p++] = mix3(T_DOC, b, i === 0 ? 1 : 0);
       }

@@ -1,5 +1,6 @@
 import { readListFile, readOrFail, type DataSource } from '../dataSource';
 import { tokenize } from '../tokenize';
+import { WordClusters } from './clusters';
 import { charClass, hashLower, mix } from './hash';
 
 /**
@@ -23,6 +24,9 @@ export const GAZETTEER_FILES = [
 /** Bits of the lists in {@link GAZETTEER_FILES}. */
 export const LIST_BIT = { countries: 1, cities: 2, nationalities: 4, organizations: 8, agencies: 16, firstnames: 32, lastnames: 64, people: 128 } as const;
 
+/** The word clusters' file under `server/data/ner/` (see {@link WordClusters}). */
+export const CLUSTER_FILE = 'clusters.tsv';
+
 /** Longest phrase (in tokens) we try to match; longer list entries are ignored. */
 const MAX_PHRASE = 8;
 const PHRASE_SEED = 0x3c6ef372;
@@ -39,13 +43,22 @@ export class Gazetteers {
   readonly nonEntities = new Set<string>();
   /** Lower-case hashes of words news text writes in lower case (`lowercase-words.txt`), for reading Title Case headlines. */
   readonly lowercaseWords = new Set<number>();
-  /** Reads every list from `server/data/ner/`. */
-  static load(source: DataSource): Gazetteers {
+  /** Word clusters learned from unlabelled news (`clusters.tsv`), read as features of each word. */
+  clusters = WordClusters.empty();
+
+  /**
+   * Reads every list from `server/data/ner/`. `options.without` leaves out some of the
+   * {@link GAZETTEER_FILES} (or `clusters.tsv`): for ablations in training and benchmarks only.
+   */
+  static load(source: DataSource, options: { without?: readonly string[] } = {}): Gazetteers {
     const readList = (file: string) => readOrFail(`ner/${file}`, () => readListFile(source, `ner/${file}`));
     const g = new Gazetteers();
+    const without = new Set(options.without ?? []);
     GAZETTEER_FILES.forEach((file, bit) => {
+      if (without.has(file)) return;
       for (const phrase of readList(file)) g.addPhrase(phrase, 1 << bit);
     });
+    if (!without.has(CLUSTER_FILE)) g.clusters = readOrFail(`ner/${CLUSTER_FILE}`, () => WordClusters.parse(source.readText(`ner/${CLUSTER_FILE}`)));
     for (const title of readList('titles.txt')) g.titles.add(hashLower(title));
     for (const phrase of readList('nonentities.txt')) g.nonEntities.add(phrase.toLowerCase());
     for (const word of readList('lowercase-words.txt')) g.lowercaseWords.add(hashLower(word));

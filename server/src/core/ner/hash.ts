@@ -63,6 +63,13 @@ export function hashLower(s: string, from = 0, to = s.length): number {
   return h | 0;
 }
 
+/** {@link hashWord} of the word with its first character kept and the rest lower-cased (`BRUSSELS` → `Brussels`). */
+export function hashCapitalised(s: string): number {
+  let h = FNV_OFFSET;
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ (i === 0 ? NORM[s.charCodeAt(i)] : NORM_LOWER[s.charCodeAt(i)]), FNV_PRIME);
+  return h | 0;
+}
+
 /**
  * Lower-cased prefix and suffix hashes of lengths 1..4 in one pass: `out[k-1]` = hashLower(s, 0, k),
  * `out[4+k-1]` = the hash of the last k characters read right to left (seeded apart from prefixes,

@@ -1,5 +1,6 @@
-import { DocumentFeatures, FEATURE_VERSION, FeatureBuffer } from './features';
-import { Gazetteers } from './gazetteer';
+import { DocumentFeatures, FEATURE_VERSION, FeatureBuffer, type FeatureGroups } from './features';
+import { DataFileError } from '../dataSource';
+import { CLUSTER_FILE, Gazetteers } from './gazetteer';
 import { TaggerModel } from './model';
 
 /** A tagged span in token indices of one sentence, `end` exclusive, with the CoNLL type (`PER`, `ORG`, `LOC`, `MISC`). */
@@ -23,14 +24,20 @@ export class SequenceTagger {
   /** Per tag index: true when the tag opens a span (B-, U-). */
   private readonly tagOpens: readonly boolean[];
 
+  /** `groups` switches feature groups off, for ablations only: a model is trained with the same groups. */
   constructor(
     readonly model: TaggerModel,
     readonly gazetteers: Gazetteers,
+    groups: Partial<FeatureGroups> = {},
   ) {
     if (model.header.featureVersion !== FEATURE_VERSION) {
       throw new Error(`NER model was trained with feature version ${model.header.featureVersion}, the code has ${FEATURE_VERSION}: retrain with npm run train:ner`);
     }
-    this.features = new DocumentFeatures(gazetteers);
+    const clusters = model.header.training.clustersChecksum;
+    if (clusters !== undefined && clusters !== gazetteers.clusters.checksum) {
+      throw new DataFileError(`ner/${CLUSTER_FILE}`, `the NER model was trained with other word clusters (checksum ${clusters}, this file's is ${gazetteers.clusters.checksum}): retrain with npm run train:ner`);
+    }
+    this.features = new DocumentFeatures(gazetteers, groups);
     this.tagType = model.tags.map((t) => (t === 'O' ? '' : t.slice(2)));
     this.tagOpens = model.tags.map((t) => t.startsWith('B-') || t.startsWith('U-'));
   }
