@@ -123,6 +123,17 @@ export function exchangeCluster(
     return total;
   };
   const gain = new Float64Array(C);
+  /** Adds to `gain[c]` what w's neighbours on one side (`list`, with counts) gain in `table` if w joins class c. */
+  const addGains = (start: Int32Array, list: Int32Array, counts: Int32Array, table: Int32Array, w: number): void => {
+    for (let k = start[w]; k < start[w + 1]; k++) {
+      const m = counts[k];
+      const row = list[k] * C;
+      for (let c = 0; c < C; c++) {
+        const x = table[row + c];
+        gain[c] += xlogx(x + m) - xlogx(x);
+      }
+    }
+  };
   const maxSweeps = options.maxSweeps ?? 20;
   const minMoved = Math.ceil((options.minMovedFraction ?? 0.001) * order.length);
   for (let sweep = 1; sweep <= maxSweeps; sweep++) {
@@ -136,22 +147,8 @@ export function exchangeCluster(
       for (let k = nb.succStart[w]; k < nb.succStart[w + 1]; k++) right[nb.succ[k] * C + from] -= nb.succCount[k];
       // Gain of putting it in each class.
       for (let c = 0; c < C; c++) gain[c] = -2 * (xlogx(size[c] + n) - xlogx(size[c]));
-      for (let k = nb.predStart[w]; k < nb.predStart[w + 1]; k++) {
-        const m = nb.predCount[k];
-        const row = nb.pred[k] * C;
-        for (let c = 0; c < C; c++) {
-          const x = left[row + c];
-          gain[c] += xlogx(x + m) - xlogx(x);
-        }
-      }
-      for (let k = nb.succStart[w]; k < nb.succStart[w + 1]; k++) {
-        const m = nb.succCount[k];
-        const row = nb.succ[k] * C;
-        for (let c = 0; c < C; c++) {
-          const x = right[row + c];
-          gain[c] += xlogx(x + m) - xlogx(x);
-        }
-      }
+      addGains(nb.predStart, nb.pred, nb.predCount, left, w);
+      addGains(nb.succStart, nb.succ, nb.succCount, right, w);
       // Stay unless another class is strictly better (ties and rounding noise never move a word).
       let best = from;
       for (let c = 0; c < C; c++) if (gain[c] > gain[best] + 1e-9) best = c;
