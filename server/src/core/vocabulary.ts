@@ -8,24 +8,29 @@ export const VOCABULARY_FILES = {
   honorifics: 'vocabulary/honorifics.tsv',
   nameParticles: 'vocabulary/name-particles.txt',
   roleWords: 'vocabulary/role-words.txt',
+  titles: 'vocabulary/titles.txt',
 } as const;
 
 /**
- * The closed word classes that name handling, roles, nominals and the recogniser's clean-up share:
- * honorifics (`Mr.`, `Dr.`), name particles (`de`, `van`, `al`), and role head words (`minister`,
- * `envoy`, `counterpart`). One definition each, read from `server/data/vocabulary/`, so the actor
- * grouping, rename, name variants and roles cannot disagree about what a word is (they used to keep
- * seven honorific lists of their own, no two alike).
+ * The closed word classes that name handling, roles, nominals, quotes and the recogniser share:
+ * honorifics (`Mr.`, `Dr.`), name particles (`de`, `van`, `al`), role head words (`minister`, `envoy`,
+ * `counterpart`: what a role in an apposition is about) and titles written before a name (`Gen.`,
+ * `Archbishop`, `Sen.`: what the tagger keeps out of a person span). One definition each, read from
+ * `server/data/vocabulary/`, so the actor grouping, rename, name variants, roles, quotes and the tagger
+ * cannot disagree about what a word is (they used to keep seven honorific lists and four role lists).
  */
 export class Vocabulary {
   private readonly honorifics: ReadonlyMap<string, Gender | undefined>;
   private readonly particles: ReadonlySet<string>;
   private readonly roles: ReadonlySet<string>;
+  /** Titles written before a name, lower case, as listed (`gen.`, `archbishop`). */
+  readonly titles: readonly string[];
 
-  constructor(lists: { readonly honorifics: ReadonlyMap<string, Gender | undefined>; readonly nameParticles: Iterable<string>; readonly roleWords: Iterable<string> }) {
+  constructor(lists: { readonly honorifics: ReadonlyMap<string, Gender | undefined>; readonly nameParticles: Iterable<string>; readonly roleWords: Iterable<string>; readonly titles?: Iterable<string> }) {
     this.honorifics = lists.honorifics;
     this.particles = new Set([...lists.nameParticles].map((w) => w.toLowerCase()));
     this.roles = new Set([...lists.roleWords].map((w) => w.toLowerCase()));
+    this.titles = Object.freeze([...(lists.titles ?? [])].map((w) => w.toLowerCase()));
   }
 
   /** True for an honorific as written before a name, with or without its full stop, any case (`Mr.`, `DR`, `sheikh`). */
@@ -69,6 +74,7 @@ export function loadVocabulary(source: DataSource): Vocabulary {
     honorifics,
     nameParticles: readOrFail(VOCABULARY_FILES.nameParticles, () => readListFile(source, VOCABULARY_FILES.nameParticles)),
     roleWords: readOrFail(VOCABULARY_FILES.roleWords, () => readListFile(source, VOCABULARY_FILES.roleWords)),
+    titles: readOrFail(VOCABULARY_FILES.titles, () => readListFile(source, VOCABULARY_FILES.titles)),
   });
 }
 

@@ -1,4 +1,5 @@
 import { readListFile, readOrFail, type DataSource } from '../dataSource';
+import { loadVocabulary } from '../vocabulary';
 import { tokenize } from '../tokenize';
 import { WordClusters } from './clusters';
 import { charClass, hashLower, mix } from './hash';
@@ -59,7 +60,8 @@ export class Gazetteers {
       for (const phrase of readList(file)) g.addPhrase(phrase, 1 << bit);
     });
     if (!without.has(CLUSTER_FILE)) g.clusters = readOrFail(`ner/${CLUSTER_FILE}`, () => WordClusters.parse(source.readText(`ner/${CLUSTER_FILE}`)));
-    for (const title of readList('titles.txt')) g.titles.add(hashLower(title));
+    // Titles are the shared vocabulary's (core/vocabulary.ts): one list for the tagger, roles and quotes.
+    for (const title of loadVocabulary(source).titles) g.titles.add(hashLower(title));
     for (const phrase of readList('nonentities.txt')) g.nonEntities.add(phrase.toLowerCase());
     for (const word of readList('lowercase-words.txt')) g.lowercaseWords.add(hashLower(word));
     return g;
