@@ -46,6 +46,7 @@ async function main() {
           ['scripts/benchAnnotations.ts', 'dist/bench-annotations.js'],
           ['scripts/benchAgreement.ts', 'dist/bench-agreement.js'],
           ['scripts/benchDuplicates.ts', 'dist/bench-duplicates.js'],
+          ['scripts/benchCli.ts', 'dist/bench-cli.js'],
         ].map(([entry, outfile]) =>
           // Packages stay in node_modules (compromise, the protocol types): only our code is bundled.
           esbuild.context({ ...common, entryPoints: [entry], outfile, packages: 'external' }),

@@ -81,11 +81,17 @@ describe('command line (dist/cli.js) on hostile input', function () {
     assertBadInput([write('image.article', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d]))], /image\.article: binary file \(contains NUL bytes\)/);
     assertBadInput([write('controls.txt', Buffer.from('\u0001\u0002\u0003\u0004\u0005\u0006'.repeat(100)))], /controls\.txt: binary file \(control characters\)/);
     assertBadInput([write('utf16.txt', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('Lavrov said no.', 'utf16le')]))], /utf16\.txt: binary file/);
-    // One bad file among good ones names the bad one and reports nothing else.
+    // One bad file among good ones: named in one line, the good one still reported, exit 2 at the end.
     const folder = path.join(scratch, 'mixed');
     write('mixed/a.txt', fs.readFileSync(seedPath(SEEDS.lavrovKerry)));
     write('mixed/b.txt', Buffer.from([0x00, 0x01, 0x02]));
-    assertBadInput([folder], /mixed\/b\.txt: binary file/);
+    write('mixed/c.txt', fs.readFileSync(seedPath(SEEDS.lavrovJamil)));
+    const { code, stdout, stderr } = cli(folder);
+    assert.strictEqual(code, 2, stderr);
+    assert.match(stderr, /^article-lens: .*mixed\/b\.txt: binary file \(contains NUL bytes\), not an article\n$/);
+    assert.match(stdout, /mixed\/a\.txt: actors\n {2}org {4}SANA/);
+    assert.match(stdout, /mixed\/c\.txt:12:1 warning duplicate-paragraph /);
+    assert.match(stdout, /\n2 files, 9 warnings, 1 path not analysed\n$/);
   });
 
   it('invalid UTF-8: a lone continuation byte, a truncated sequence, an overlong form, a surrogate: exit 2', () => {

@@ -59,4 +59,50 @@ describe('command line (dist/cli.js)', () => {
       assert.strictEqual(stdout, '');
     }
   });
+
+  it('--jsonl prints one object per article, the objects of --json; --sorted keeps input order; threads do not change a line', () => {
+    const json = JSON.parse(cli('--json').stdout) as { files: { file: string }[] };
+    const sorted = cli('--jsonl', '--sorted', '--jobs', '2');
+    assert.strictEqual(sorted.code, 0, sorted.stderr);
+    const lines = sorted.stdout.trimEnd().split('\n');
+    assert.deepStrictEqual(lines.map((line) => JSON.parse(line)), json.files);
+    const oneThread = cli('--jsonl', '--jobs', '1').stdout.trimEnd().split('\n');
+    const threads = cli('--jsonl', '--jobs', '3').stdout.trimEnd().split('\n');
+    assert.deepStrictEqual([...oneThread].sort(), [...lines].sort());
+    assert.deepStrictEqual([...threads].sort(), [...lines].sort());
+  });
+
+  it('one missing path among good ones is named on stderr; the others are still reported, exit 2 at the end', () => {
+    const { code, stdout, stderr } = cli('--jobs', '2', seedPath(SEEDS.lavrovJamil), path.join(scratch, 'missing.txt'), seedPath(SEEDS.lavrovKerry));
+    assert.strictEqual(code, 2);
+    assert.strictEqual(stderr, `article-lens: ${path.join(scratch, 'missing.txt')}: no such file or folder\n`);
+    assert.match(stdout, /000_bea65045944bb13e\.txt: actors/);
+    assert.match(stdout, /001_df97716ef8399177\.txt: actors/);
+    assert.match(stdout, /\n2 files, 9 warnings, 1 path not analysed\n$/);
+  });
+
+  it('an empty or blank file reports "no content" instead of empty headings; --strict makes it a warning', () => {
+    const empty = path.join(scratch, 'empty.txt');
+    const blank = path.join(scratch, 'blank.article');
+    fs.writeFileSync(empty, '');
+    fs.writeFileSync(blank, '\uFEFF \n\t\n');
+    const plain = cli(empty, blank, seedPath(SEEDS.lavrovKerry));
+    assert.strictEqual(plain.code, 0, plain.stderr);
+    assert.match(plain.stdout, /^.*empty\.txt: no content\n\n.*blank\.article: no content\n\n/);
+    assert.doesNotMatch(plain.stdout, /(empty\.txt|blank\.article): (actors|quotes)/);
+    assert.match(plain.stdout, /3 files, 0 warnings\n$/);
+    const strict = cli('--strict', empty, seedPath(SEEDS.lavrovKerry));
+    assert.strictEqual(strict.code, 1);
+    assert.match(strict.stdout, /empty\.txt:1:1 warning empty-file No content: the file is empty\.\n.*empty\.txt: no content\n/);
+    assert.match(strict.stdout, /2 files, 1 warning\n$/);
+    const json = JSON.parse(cli('--json', '--strict', empty).stdout) as { files: { empty?: boolean; diagnostics: { code: string }[] }[] };
+    assert.strictEqual(json.files[0].empty, true);
+    assert.deepStrictEqual(json.files[0].diagnostics.map((d) => d.code), ['empty-file']);
+  });
+
+  it('runs as `npx article-lens` from the clone (the package.json bin entry)', () => {
+    const npx = spawnSync('npx', ['--no-install', 'article-lens', '--json', seedPath(SEEDS.lavrovKerry)], { cwd: ROOT, encoding: 'utf8' });
+    assert.strictEqual(npx.status, 0, npx.stderr);
+    assert.strictEqual(npx.stdout, cli('--json', seedPath(SEEDS.lavrovKerry)).stdout);
+  });
 });

@@ -1,0 +1,75 @@
+import { parseShard, type Shard } from './shard';
+
+/** How reports are printed: linter-style text, one JSON document, or one JSON object per line. */
+export type OutputFormat = 'text' | 'json' | 'jsonl';
+
+/** The command line, parsed. */
+export interface CliOptions {
+  readonly format: OutputFormat;
+  /** Warnings (and, here, empty files) make the exit code 1. */
+  readonly strict: boolean;
+  /** JSONL in input order rather than as articles finish (text and JSON are always in input order). */
+  readonly sorted: boolean;
+  /** Worker threads that analyse files; 1 analyses on the main thread. */
+  readonly jobs: number;
+  /** Only this share of the input files, when given. */
+  readonly shard?: Shard;
+  readonly paths: readonly string[];
+  readonly help: boolean;
+}
+
+/** A wrong command line: the message is printed with the usage, exit code 2. */
+export class UsageError extends Error {}
+
+export const USAGE = `Usage: article-lens [--json | --jsonl [--sorted]] [--strict] [--jobs N] [--shard K/N] [files or folders…]
+  Analyses news articles (default: ./seeds): duplicate paragraphs, actors and roles, quotes and speakers.
+  --json       print one JSON document ({"files": […]}) instead of text
+  --jsonl      print one JSON object per article, as each finishes
+  --sorted     with --jsonl: in input order (arguments, then folders in code-unit order of names)
+  --strict     exit with code 1 when any file has warnings; an empty file counts as one
+  --jobs N     analyse in N worker threads (default: the number of cores)
+  --shard K/N  analyse only share K of N (1 ≤ K ≤ N), chosen by a hash of each file's relative path
+Exit codes: 0 ok, 1 warnings with --strict, 2 bad input (the other files are still analysed).`;
+
+/** Parses `argv` (without node and the script); `cores` is the default for `--jobs`. */
+export function parseArguments(argv: readonly string[], cores: number): CliOptions {
+  let json = false;
+  let jsonl = false;
+  let strict = false;
+  let sorted = false;
+  let help = false;
+  let jobs = Math.max(1, cores);
+  let shard: Shard | undefined;
+  const paths: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    // `--jobs 4` and `--jobs=4` alike.
+    const [name, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
+    const value = () => {
+      const given = inline ?? argv[++i];
+      if (given === undefined) throw new UsageError(`${name} needs a value\n${USAGE}`);
+      return given;
+    };
+    if (name === '--json') json = true;
+    else if (name === '--jsonl') jsonl = true;
+    else if (name === '--strict') strict = true;
+    else if (name === '--sorted') sorted = true;
+    else if (name === '--help' || name === '-h') help = true;
+    else if (name === '--jobs' || name === '-j') jobs = parseJobs(value());
+    else if (name === '--shard') {
+      const text = value();
+      shard = parseShard(text);
+      if (!shard) throw new UsageError(`--shard ${text}: expected K/N with 1 ≤ K ≤ N, e.g. --shard 2/8\n${USAGE}`);
+    } else if (arg.startsWith('-') && arg !== '-') throw new UsageError(`unknown option ${arg}\n${USAGE}`);
+    else paths.push(arg);
+  }
+  if (json && jsonl) throw new UsageError(`--json and --jsonl exclude each other\n${USAGE}`);
+  if (paths.length === 0) paths.push('seeds');
+  return { format: jsonl ? 'jsonl' : json ? 'json' : 'text', strict, sorted, jobs, shard, paths, help };
+}
+
+function parseJobs(text: string): number {
+  const jobs = /^\d+$/.test(text) ? Number(text) : NaN;
+  if (!(jobs >= 1 && jobs <= 256)) throw new UsageError(`--jobs ${text}: expected a whole number from 1 to 256\n${USAGE}`);
+  return jobs;
+}

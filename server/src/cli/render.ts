@@ -1,0 +1,55 @@
+import type { FileReport } from './fileReport';
+import type { OutputFormat } from './options';
+
+/**
+ * One report as printed, a self-contained piece of the output: linter-style lines and a blank line
+ * (text), an element of the `files` array indented as `JSON.stringify(document, null, 2)` would
+ * indent it (json), or one line (jsonl). Rendered where the file was analysed (a worker thread), so
+ * the main thread only writes.
+ */
+export function renderReport(report: FileReport, format: OutputFormat): string {
+  if (format === 'jsonl') return `${JSON.stringify(report)}\n`;
+  if (format === 'json') return `    ${JSON.stringify(report, null, 2).replace(/\n/g, '\n    ')}`;
+  const out: string[] = [];
+  for (const d of report.diagnostics) out.push(`${report.file}:${d.line}:${d.column} ${d.severity} ${d.code} ${d.message}`);
+  if (report.empty) {
+    out.push(`${report.file}: no content`);
+  } else {
+    out.push(`${report.file}: actors`);
+    for (const actor of report.actors) {
+      const roles = actor.roles.length ? ` — ${actor.roles.join('; ')}` : '';
+      const spellings = actor.spellings.length > 1 ? ` (also ${actor.spellings.filter((s) => s !== actor.name).join(', ')})` : '';
+      out.push(`  ${actor.type === 'person' ? 'person' : 'org   '} ${actor.name}${roles}${spellings} · ${actor.mentions} mention${actor.mentions === 1 ? '' : 's'}${actor.quotes ? `, ${actor.quotes} quote${actor.quotes === 1 ? '' : 's'}` : ''}`);
+    }
+    out.push(`${report.file}: quotes`);
+    for (const quote of report.quotes) {
+      const who = quote.speaker ?? (quote.kind === 'scare' ? '(scare quote)' : '(no speaker found)');
+      const text = quote.text.length > 90 ? `${quote.text.slice(0, 89)}…` : quote.text;
+      out.push(`  ${report.file}:${quote.line}:${quote.column} ${who}: “${text.replace(/\s+/g, ' ')}”`);
+    }
+  }
+  return `${out.join('\n')}\n\n`;
+}
+
+/** What goes around the rendered reports: the JSON document's brackets, the text's summary line. */
+export interface OutputFrame {
+  /** Before the first report. */
+  readonly head: string;
+  /** Between two reports. */
+  readonly separator: string;
+  /** After the last report. */
+  tail(files: number, warnings: number, unanalysed: number): string;
+}
+
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+/** The frame of a format. Together with {@link renderReport} the JSON output is exactly `JSON.stringify({ files }, null, 2)`. */
+export function outputFrame(format: OutputFormat): OutputFrame {
+  if (format === 'json') return { head: '{\n  "files": [\n', separator: ',\n', tail: () => '\n  ]\n}\n' };
+  if (format === 'jsonl') return { head: '', separator: '', tail: () => '' };
+  return {
+    head: '',
+    separator: '',
+    tail: (files, warnings, unanalysed) => `${plural(files, 'file')}, ${plural(warnings, 'warning')}${unanalysed ? `, ${plural(unanalysed, 'path')} not analysed` : ''}\n`,
+  };
+}

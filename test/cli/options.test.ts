@@ -1,0 +1,32 @@
+import * as assert from 'assert';
+import { parseArguments, UsageError } from '../../server/src/cli/options';
+
+describe('cli: options', () => {
+  it('defaults: text, the seeds, one job per core, no shard', () => {
+    const options = parseArguments([], 2);
+    assert.deepStrictEqual(options, { format: 'text', strict: false, sorted: false, jobs: 2, shard: undefined, paths: ['seeds'], help: false });
+  });
+
+  it('reads --jobs and --shard with a space or an equals sign', () => {
+    const options = parseArguments(['--jsonl', '--sorted', '--jobs', '3', '--shard=2/5', 'corpus', '-j', '1'], 8);
+    assert.strictEqual(options.format, 'jsonl');
+    assert.strictEqual(options.sorted, true);
+    assert.strictEqual(options.jobs, 1);
+    assert.deepStrictEqual(options.shard, { index: 2, count: 5 });
+    assert.deepStrictEqual(options.paths, ['corpus']);
+  });
+
+  it('refuses bad values, unknown options and --json with --jsonl, with the usage', () => {
+    const cases: [string[], RegExp][] = [
+      [['--jobs', '0'], /--jobs 0: expected a whole number from 1 to 256/],
+      [['--jobs', 'many'], /--jobs many/],
+      [['--jobs'], /--jobs needs a value/],
+      [['--shard', '4/3'], /--shard 4\/3: expected K\/N with 1 ≤ K ≤ N/],
+      [['--json', '--jsonl'], /exclude each other/],
+      [['--bogus'], /unknown option --bogus/],
+    ];
+    for (const [argv, message] of cases) {
+      assert.throws(() => parseArguments(argv, 2), (error: Error) => error instanceof UsageError && message.test(error.message) && /Usage: article-lens/.test(error.message), argv.join(' '));
+    }
+  });
+});
