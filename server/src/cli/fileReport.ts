@@ -1,6 +1,8 @@
 import * as path from 'path';
 import { URI } from 'vscode-uri';
 import type { ArticleService } from '../core/languageService';
+import { quoteSpeakers } from '../core/quoteSpeakers';
+import { DEFAULT_SETTINGS } from '../core/settings';
 import { PositionMapper } from '../lsp/positions';
 
 /** A warning, linter-style: 1-based line and column. */
@@ -30,41 +32,32 @@ export function isBlank(text: string): boolean {
 }
 
 /**
- * Analyses one article and forgets it again, so a run over a million files holds one analysis at a
- * time. No workspace index: nothing in the report depends on the other articles, which is also why
- * a run split into shards reports each file exactly as a single run does. With `strict`, an empty
- * file gets an `empty-file` warning.
+ * Analyses one article; nothing is kept, so a run over a million files holds one analysis at a
+ * time. No workspace index: nothing in the report depends on the other articles (the CLI used to
+ * index every file first, for nothing), which is also why a run split into shards reports each file
+ * exactly as a single run does. With `strict`, an empty file gets an `empty-file` warning.
  */
 export function reportArticle(service: ArticleService, file: string, text: string, strict: boolean): FileReport {
   if (isBlank(text)) {
     const diagnostics: ReportDiagnostic[] = strict ? [{ line: 1, column: 1, severity: 'warning', code: 'empty-file', message: 'No content: the file is empty.' }] : [];
     return { file, empty: true, diagnostics, actors: [], quotes: [] };
   }
-  const document = { uri: URI.file(path.resolve(file)).toString(), version: 1, getText: () => text };
-  try {
-    const analysis = service.analyze(document);
-    const positions = new PositionMapper(text);
-    const outline = service.getQuoteOutline(document);
-    const speakerOf = new Map<object, string>();
-    for (const group of outline.speakers) for (const quote of group.quotes) speakerOf.set(quote, group.label);
-    return {
-      file,
-      diagnostics: analysis.duplicates.map(({ duplicate, original }) => {
-        const at = positions.positionAt(duplicate.start);
-        const firstLine = positions.positionAt(original.start).line + 1;
-        return { line: at.line + 1, column: at.character + 1, severity: 'warning', code: 'duplicate-paragraph', message: `Duplicate paragraph: repeats the paragraph at line ${firstLine}.`, firstLine };
-      }),
-      actors: analysis.actors
-        .filter((a) => a.type === 'person' || a.type === 'organization')
-        .map((a) => ({ name: a.name, type: a.type, roles: [...a.roles], spellings: [...a.spellings], mentions: a.mentions.length, quotes: a.quotes.length })),
-      quotes: analysis.quotes.map((q) => {
-        const at = positions.positionAt(q.start);
-        return { line: at.line + 1, column: at.character + 1, speaker: speakerOf.get(q) ?? null, kind: q.kind, text: q.text };
-      }),
-    };
-  } finally {
-    // The service indexes what it analyses; the command line has no use for that index.
-    service.forget(document.uri);
-    service.removeArticle(document.uri);
-  }
+  const analysis = service.analyzeText(URI.file(path.resolve(file)).toString(), text, DEFAULT_SETTINGS);
+  const positions = new PositionMapper(text);
+  const speakers = quoteSpeakers(analysis.quotes, analysis.actors);
+  return {
+    file,
+    diagnostics: analysis.duplicates.map(({ duplicate, original }) => {
+      const at = positions.positionAt(duplicate.start);
+      const firstLine = positions.positionAt(original.start).line + 1;
+      return { line: at.line + 1, column: at.character + 1, severity: 'warning', code: 'duplicate-paragraph', message: `Duplicate paragraph: repeats the paragraph at line ${firstLine}.`, firstLine };
+    }),
+    actors: analysis.actors
+      .filter((a) => a.type === 'person' || a.type === 'organization')
+      .map((a) => ({ name: a.name, type: a.type, roles: [...a.roles], spellings: [...a.spellings], mentions: a.mentions.length, quotes: a.quotes.length })),
+    quotes: analysis.quotes.map((q) => {
+      const at = positions.positionAt(q.start);
+      return { line: at.line + 1, column: at.character + 1, speaker: speakers.get(q)?.label ?? null, kind: q.kind, text: q.text };
+    }),
+  };
 }
