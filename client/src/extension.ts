@@ -22,7 +22,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     outputChannel: output,
     traceOutputChannel: output,
     synchronize: { fileEvents: vscode.workspace.createFileSystemWatcher('**/*.{txt,article}') },
-    initializationOptions: ANNOTATION_INITIALIZATION_OPTIONS,
+    // Annotation prompts, and the folder where the workspace index persists (the extension's storage).
+    initializationOptions: { ...ANNOTATION_INITIALIZATION_OPTIONS, storagePath: storagePathOf(context) },
   };
   client = new LanguageClient('articleLens', 'Article Lens', serverOptions, clientOptions);
 
@@ -81,4 +82,10 @@ async function applyFilePatterns(): Promise<void> {
 
 export async function deactivate(): Promise<void> {
   await client?.stop();
+}
+
+/** The folder the server keeps its index cache in, when it is on this machine's disk. */
+function storagePathOf(context: vscode.ExtensionContext): string | undefined {
+  const storage = context.storageUri ?? context.globalStorageUri;
+  return storage.scheme === 'file' ? storage.fsPath : undefined;
 }

@@ -3,13 +3,13 @@
  * so analysing thousands of files runs beside, not on, the thread that answers the editor. Started
  * by `lsp/workspaceScan.ts` from `dist/indexWorker.js`; the messages are typed there.
  */
-import * as fs from 'fs';
 import * as os from 'os';
 import { parentPort } from 'worker_threads';
 import { loadClosedArticleInput } from './annotationStore/storeRoot';
 import { createArticleService } from './core/languageService';
 import { maxFileBytes } from './core/settings';
 import { loadDefaultResources } from './diskData';
+import { readForIndex } from './indexCache/fileSnapshot';
 import type { IndexRequest, IndexResponse } from './lsp/workspaceScan';
 
 // On Linux this lowers this thread only: the editor's thread wins when both want the core.
@@ -25,16 +25,19 @@ parentPort?.on('message', (request: IndexRequest) => {
   void summarize(request).then((response) => parentPort?.postMessage(response));
 });
 
-/** The file's summary, with the people's annotations of its store file applied (the nearest store above it). */
+/**
+ * The file's summary, with the people's annotations of its store file applied (the nearest store
+ * above it), and how the file looked when read; `unchanged` when its content hash is the known one.
+ */
 async function summarize(request: IndexRequest): Promise<IndexResponse> {
   try {
-    const size = fs.statSync(request.file).size;
-    if (size > maxFileBytes(request.settings)) return { id: request.id };
-    const text = fs.readFileSync(request.file, 'utf8');
-    const input = await loadClosedArticleInput(request.file, text).catch(() => undefined);
-    return { id: request.id, summary: service.summarizeArticle(request.uri, text, request.settings, input) };
+    const read = readForIndex(request.file, maxFileBytes(request.settings), request.knownHash);
+    if (!read) return { id: request.id };
+    if (read.text === undefined) return { id: request.id, snapshot: read.snapshot, unchanged: true };
+    const input = await loadClosedArticleInput(request.file, read.text).catch(() => undefined);
+    return { id: request.id, snapshot: read.snapshot, summary: service.summarizeArticle(request.uri, read.text, request.settings, input) };
   } catch {
-    // Deleted or unreadable between listing and reading: nothing to index.
+    // An analysis that failed on this file: it stays out of the index, the scan goes on.
     return { id: request.id };
   }
 }

@@ -25,7 +25,9 @@ import { URI } from 'vscode-uri';
 import { DataFileError } from './core/dataSource';
 import { AnalysisCancelled, createArticleService, type ArticleService } from './core/languageService';
 import type { ArticleSettings } from './core/settings';
-import { loadDefaultResources } from './diskData';
+import { dataFolder, loadDefaultResources } from './diskData';
+import { parseIndexCacheOptions, type IndexCacheOptions } from './indexCache/initializationOptions';
+import { summaryCaches } from './indexCache/summaryCache';
 import { AnalysisRunner } from './lsp/analysisRunner';
 import { paragraphCodeActions, CODE_ACTION_KINDS } from './lsp/codeActions';
 import { computeDiagnostics, DiagnosticsScheduler } from './lsp/documentDiagnostics';
@@ -88,6 +90,8 @@ const open = new OpenDocuments();
 const settings = open.register(new SettingsCache(connection));
 const analyses = open.register(new AnalysisRunner(service, (uri) => documents.get(uri)?.version));
 let workspaceFolders: string[] = [];
+/** Where the workspace index persists (`indexCache/`), from the client's `initializationOptions`. */
+let indexCacheOptions: IndexCacheOptions = { enabled: true };
 
 function positionsOf(document: TextDocument) {
   return open.positionsOf(document);
@@ -141,6 +145,7 @@ connection.onInitialize((params): InitializeResult | ResponseError<InitializeErr
   canRefreshSemanticTokens = !!capabilities.workspace?.semanticTokens?.refreshSupport;
   canRefreshInlayHints = !!capabilities.workspace?.inlayHint?.refreshSupport;
   clientHasAnnotationPrompts = (params.initializationOptions as { annotationPrompts?: unknown } | undefined)?.annotationPrompts === true;
+  indexCacheOptions = parseIndexCacheOptions(params.initializationOptions);
   workspaceFolders = (params.workspaceFolders ?? []).map((f) => f.uri);
   if (workspaceFolders.length === 0 && params.rootUri) workspaceFolders = [params.rootUri];
   return {
@@ -218,7 +223,10 @@ async function indexWorkspace(folders: readonly string[] = workspaceFolders, ski
   const progress = await connection.window.createWorkDoneProgress().catch(() => undefined);
   const workspaceSettings = await settings.get(folders[0]);
   articleFilePatterns = JSON.stringify(workspaceSettings.files);
-  const count = await scanWorkspace(folders, service, workspaceSettings, {
+  const cacheOf = indexCacheOptions.enabled
+    ? summaryCaches({ storagePath: indexCacheOptions.storagePath, dataFolder: dataFolder(), settings: workspaceSettings, summarize: (uri, text) => service.summarizeArticle(uri, text, workspaceSettings), log: (message) => connection.console.log(message) })
+    : undefined;
+  const scan = await scanWorkspace(folders, service, workspaceSettings, {
     begin: (total) => {
       progress?.begin('Article Lens: indexing articles', 0, `0/${total}`, false);
       void connection.sendNotification(ServerStatusNotification, { state: 'indexing', articles: 0, message: `Indexing ${total} articles` });
@@ -228,8 +236,9 @@ async function indexWorkspace(folders: readonly string[] = workspaceFolders, ski
       void connection.sendNotification(ServerStatusNotification, { state: 'indexing', articles: service.workspaceSize, message: `Indexing articles: ${done}/${total}` });
     },
     done: () => progress?.done(),
-  }, (uri) => documents.get(uri) !== undefined || skip(uri), { workerScript: path.join(__dirname, 'indexWorker.js'), annotationInput: closedArticleInput });
-  void connection.sendNotification(ServerStatusNotification, { state: 'ready', articles: service.workspaceSize, message: `${count} article files indexed` });
+  }, (uri) => documents.get(uri) !== undefined || skip(uri), { workerScript: path.join(__dirname, 'indexWorker.js'), annotationInput: closedArticleInput, cacheOf, log: (message) => connection.console.log(message) });
+  void connection.sendNotification(ServerStatusNotification, { state: 'ready', articles: service.workspaceSize, message: `${scan.files} article files indexed${cacheOf ? ` (${scan.fromCache + scan.unchanged} from the index cache, ${scan.analysed} analysed)` : ''}` });
+  if (cacheOf) connection.console.log(`workspace index: ${scan.files} article files, ${scan.fromCache} from the index cache, ${scan.unchanged} read again and unchanged, ${scan.analysed} analysed`);
 }
 
 /**

@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'child_process';
 import * as fs from 'fs';
+import * as os from 'os';
 import * as path from 'path';
 import {
   createProtocolConnection,
@@ -11,6 +12,18 @@ import {
 } from 'vscode-languageserver-protocol/node';
 import { URI } from 'vscode-uri';
 import { ROOT } from './seeds';
+
+let cacheHome: string | undefined;
+
+/** One cache folder for the servers of this test run, removed when it ends. */
+function testCacheHome(): string {
+  if (!cacheHome) {
+    const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'article-lens-test-cache-'));
+    process.once('exit', () => fs.rmSync(folder, { recursive: true, force: true }));
+    cacheHome = folder;
+  }
+  return cacheHome;
+}
 
 /**
  * Starts the bundled server (`dist/server.js --stdio`) as another editor would, and speaks LSP to
@@ -27,7 +40,8 @@ export class LspTestClient {
   constructor() {
     const server = path.join(ROOT, 'dist', 'server.js');
     if (!fs.existsSync(server)) throw new Error('dist/server.js is missing: run `npm run build` first');
-    this.process = spawn(process.execPath, [...(process.env.ARTICLE_LENS_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean), server, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    // The standalone index cache goes to a folder of this test run, not the user's ~/.cache.
+    this.process = spawn(process.execPath, [...(process.env.ARTICLE_LENS_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean), server, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, XDG_CACHE_HOME: testCacheHome() } });
     this.process.stderr!.on('data', (chunk: Buffer) => (this.stderr += chunk.toString()));
     this.connection = createProtocolConnection(new StreamMessageReader(this.process.stdout!), new StreamMessageWriter(this.process.stdin!));
     this.connection.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => {

@@ -9,6 +9,8 @@ import type { AnnotationInput } from '../core/annotationInput';
 import type { ArticleService } from '../core/languageService';
 import { maxFileBytes, type ArticleSettings } from '../core/settings';
 import type { ArticleSummary } from '../core/workspaceIndex';
+import { readForIndex } from '../indexCache/fileSnapshot';
+import type { FileSnapshot, IndexCacheStore } from '../indexCache/store';
 import { isWorkspaceArticle } from './watchedFiles';
 
 /** How the scan reports progress; the server maps it to LSP work-done progress. */
@@ -24,30 +26,69 @@ export interface IndexRequest {
   readonly uri: string;
   readonly file: string;
   readonly settings: ArticleSettings;
+  /** The content hash the cache knows for this file: if the file still has it, no analysis is needed. */
+  readonly knownHash?: string;
 }
 
-/** The worker's answer: the summary, or none when the file is unreadable or too large. */
+/**
+ * The worker's answer: the summary and how the file looked when read; `unchanged` when its content
+ * hash was the known one (the cached summary stands); neither when the file is unreadable or too large.
+ */
 export interface IndexResponse {
   readonly id: number;
   readonly summary?: ArticleSummary;
+  readonly snapshot?: FileSnapshot;
+  readonly unchanged?: boolean;
 }
 
-/** Where to find the worker script, and how many workers to start. */
+/** Where to find the worker script, how many workers to start, and the persistent cache. */
 export interface ScanOptions {
   /** `dist/indexWorker.js`; when absent or missing the scan runs on the calling thread. */
   readonly workerScript?: string;
   readonly workers?: number;
+  /** The persistent index cache of a workspace folder, by the folder's URI (`indexCache/summaryCache.ts`). */
+  readonly cacheOf?: (folderUri: string) => Promise<IndexCacheStore<ArticleSummary>>;
+  /** Where the cache's saving failures go. */
+  readonly log?: (message: string) => void;
   /** People's annotations of an article (its store file), for the scan on this thread (workers read them themselves). */
   readonly annotationInput?: (file: string, text: string) => Promise<AnnotationInput | undefined>;
 }
 
+/** What a scan did. */
+export interface ScanResult {
+  /** Article files found. */
+  readonly files: number;
+  /** Indexed from the persistent cache without reading the file. */
+  readonly fromCache: number;
+  /** Read again, but found unchanged by content hash (touched, not changed). */
+  readonly unchanged: number;
+  /** Read and analysed. */
+  readonly analysed: number;
+  /** Settles when the caches are written (after the scan: saving never delays the index). */
+  readonly saved: Promise<void>;
+}
+
+/** A file the scan has yet to read, with what its folder's cache knows of it. */
+interface PendingFile {
+  readonly file: string;
+  readonly uri: string;
+  readonly cache?: IndexCacheStore<ArticleSummary>;
+  readonly known?: { readonly hash: string; readonly summary: ArticleSummary };
+}
+
+/** Files stat-ed at once while checking them against the cache. */
+const STAT_BATCH = 256;
+
 /**
- * Indexes every article file under the workspace folders in the background. With a worker script
- * (the bundled server has one), files are analysed by worker threads at lower priority, one file in
- * flight per worker, and only their compact summaries come back to the index; otherwise files are
- * analysed one at a time on this thread, yielding to the event loop after each. Either way editor
- * requests are answered while the scan runs. Unreadable files and files over the size limit are
- * skipped quietly: they are not open, and the index is a convenience, never a gate.
+ * Indexes every article file under the workspace folders in the background. With a persistent
+ * cache, a file whose size and modification time match its entry is indexed from the cache without
+ * being read; one that may have changed is read, and taken from the cache if its content hash is
+ * the same; only the others are analysed. With a worker script (the bundled server has one), files
+ * are analysed by worker threads at lower priority, one file in flight per worker, and only their
+ * compact summaries come back to the index; otherwise files are analysed one at a time on this
+ * thread, yielding to the event loop after each. Either way editor requests are answered while the
+ * scan runs. Unreadable files and files over the size limit are skipped quietly: they are not open,
+ * and the index is a convenience, never a gate.
  */
 export async function scanWorkspace(
   folders: readonly string[],
@@ -56,67 +97,108 @@ export async function scanWorkspace(
   progress: ScanProgress,
   isOpen: (uri: string) => boolean,
   options: ScanOptions = {},
-): Promise<number> {
-  const files: string[] = [];
+): Promise<ScanResult> {
+  const log = options.log ?? (() => undefined);
+  const found: { files: string[]; cache?: IndexCacheStore<ArticleSummary> }[] = [];
   for (const folder of folders) {
     const root = URI.parse(folder);
     if (root.scheme !== 'file') continue;
+    const files: string[] = [];
     await collect(root.fsPath, root.fsPath, settings, files);
+    const cache = options.cacheOf ? await options.cacheOf(folder).catch((error: unknown) => void log(`index cache not opened: ${String(error)}`)) : undefined;
+    found.push({ files, cache: cache ?? undefined });
   }
-  progress.begin(files.length);
-  let done = 0;
-  if (options.workerScript && files.length > 1 && existsSync(options.workerScript)) {
-    done = await scanWithWorkers(files, options.workerScript, options.workers ?? Math.max(1, Math.min(4, availableParallelism())), service, settings, progress, isOpen);
-    if (done >= files.length) {
-      progress.done();
-      return files.length;
-    }
-  }
-  for (const file of files.slice(done)) {
-    const uri = URI.file(file).toString();
-    if (!isOpen(uri)) {
-      try {
-        const stat = await fs.stat(file);
-        if (stat.size <= maxFileBytes(settings)) {
-          const text = await fs.readFile(file, 'utf8');
-          service.indexArticle(uri, text, settings, await options.annotationInput?.(file, text));
+  const total = found.reduce((n, f) => n + f.files.length, 0);
+  const counts = { done: 0, fromCache: 0, unchanged: 0, analysed: 0 };
+  progress.begin(total);
+  const report = throttled(() => progress.report(counts.done, total));
+  const maxBytes = maxFileBytes(settings);
+
+  const pending: PendingFile[] = [];
+  for (const { files, cache } of found) {
+    for (let from = 0; from < files.length; from += STAT_BATCH) {
+      const batch = files.slice(from, from + STAT_BATCH);
+      const stats = cache ? await Promise.all(batch.map((file) => fs.stat(file).catch(() => undefined))) : [];
+      batch.forEach((file, i) => {
+        const uri = URI.file(file).toString();
+        const stat = stats[i];
+        const check = cache && stat && stat.size <= maxBytes ? cache.check(file, stat.size, stat.mtimeMs) : undefined;
+        if (isOpen(uri) || (cache && (!stat || stat.size > maxBytes))) {
+          // Open (the editor's text wins), gone, or too large: nothing to read.
+          counts.done++;
+        } else if (check?.state === 'fresh') {
+          service.addSummary(check.value);
+          counts.fromCache++;
+          counts.done++;
+        } else {
+          pending.push({ file, uri, cache, known: check?.state === 'verify' ? { hash: check.hash, summary: check.value } : undefined });
         }
-      } catch {
-        // Deleted or unreadable between listing and reading: nothing to index.
-      }
+      });
+      report();
+      await new Promise<void>((resolve) => setImmediate(resolve));
     }
-    done++;
-    if (done % 20 === 0 || done === files.length) progress.report(done, files.length);
+  }
+
+  /** Indexes what was read of a pending file, and records it in its folder's cache. */
+  const take = (item: PendingFile, response: Omit<IndexResponse, 'id'>) => {
+    const summary = response.unchanged ? item.known?.summary : response.summary;
+    if (summary && response.snapshot) item.cache?.set(item.file, response.snapshot, summary);
+    if (summary && !isOpen(item.uri)) service.addSummary(summary);
+    if (response.unchanged) counts.unchanged++;
+    else if (response.summary) counts.analysed++;
+    counts.done++;
+    report();
+  };
+
+  let handedOut = 0;
+  if (options.workerScript && pending.length > 1 && existsSync(options.workerScript)) {
+    handedOut = await scanWithWorkers(pending, options.workerScript, options.workers ?? Math.max(1, Math.min(4, availableParallelism())), settings, isOpen, take, () => {
+      counts.done++;
+      report();
+    });
+  }
+  for (const item of pending.slice(handedOut)) {
+    if (isOpen(item.uri)) {
+      counts.done++;
+    } else {
+      const read = readForIndex(item.file, maxBytes, item.known?.hash);
+      const input = read?.text === undefined ? undefined : await options.annotationInput?.(item.file, read.text).catch(() => undefined);
+      take(item, read ? { snapshot: read.snapshot, unchanged: read.text === undefined, summary: read.text === undefined ? undefined : service.summarizeArticle(item.uri, read.text, settings, input) } : {});
+    }
     await new Promise<void>((resolve) => setImmediate(resolve));
   }
+  progress.report(counts.done, total);
   progress.done();
-  return files.length;
+  const saved = Promise.all(found.map(({ cache }) => cache?.save(log))).then(() => undefined);
+  return { files: total, fromCache: counts.fromCache, unchanged: counts.unchanged, analysed: counts.analysed, saved };
+}
+
+/** Calls `report` at most every 100 ms. */
+function throttled(report: () => void): () => void {
+  let last = 0;
+  return () => {
+    const now = Date.now();
+    if (now - last < 100) return;
+    last = now;
+    report();
+  };
 }
 
 /**
- * Hands files to worker threads, one in flight per worker, and indexes the summaries they send
- * back (unless the file was opened meanwhile: the editor's version wins). Returns the index of the
- * first file not handed out: all of them, unless every worker failed and the caller must go on.
+ * Hands files to worker threads, one in flight per worker, and passes what they read to `take`
+ * (skipping files opened meanwhile: the editor's version wins). Returns how many files were handed
+ * out: all of them, unless every worker failed and the caller must go on.
  */
 async function scanWithWorkers(
-  files: readonly string[],
+  pending: readonly PendingFile[],
   script: string,
   count: number,
-  service: ArticleService,
   settings: ArticleSettings,
-  progress: ScanProgress,
   isOpen: (uri: string) => boolean,
+  take: (item: PendingFile, response: IndexResponse) => void,
+  skip: () => void,
 ): Promise<number> {
   let next = 0;
-  let done = 0;
-  let lastReport = 0;
-  const report = () => {
-    const now = Date.now();
-    if (done === files.length || now - lastReport >= 100) {
-      lastReport = now;
-      progress.report(done, files.length);
-    }
-  };
   await new Promise<void>((resolve) => {
     let alive = count;
     const stop = (worker: Worker) => {
@@ -125,13 +207,13 @@ async function scanWithWorkers(
       if (alive === 0) resolve();
     };
     const feed = (worker: Worker) => {
-      while (next < files.length && isOpen(URI.file(files[next]).toString())) {
+      while (next < pending.length && isOpen(pending[next].uri)) {
         next++;
-        done++;
+        skip();
       }
-      if (next >= files.length) return stop(worker);
-      const file = files[next];
-      const request: IndexRequest = { id: next++, uri: URI.file(file).toString(), file, settings };
+      if (next >= pending.length) return stop(worker);
+      const item = pending[next];
+      const request: IndexRequest = { id: next++, uri: item.uri, file: item.file, settings, ...(item.known ? { knownHash: item.known.hash } : {}) };
       worker.postMessage(request);
     };
     for (let i = 0; i < count; i++) {
@@ -146,15 +228,13 @@ async function scanWithWorkers(
       let inFlight = true;
       worker.on('message', (response: IndexResponse) => {
         inFlight = false;
-        if (response.summary && !isOpen(response.summary.uri)) service.addSummary(response.summary);
-        done++;
-        report();
+        take(pending[response.id], response);
         inFlight = true;
         feed(worker);
       });
       worker.once('error', () => {
         // The file in flight is lost with the worker; the others (or the caller) go on.
-        if (inFlight) done++;
+        if (inFlight) skip();
         inFlight = false;
         stop(worker);
       });

@@ -1,0 +1,13 @@
+/**
+ * The version of what the analysis produces for a given text, model and data: part of the key of
+ * the persistent workspace index (`indexCache/`), so summaries stored by an older analysis are
+ * discarded rather than mixed with new ones.
+ *
+ * Bump it when a change of code makes `summarizeArticle` give a different summary for the same text,
+ * settings and data files: the tokeniser, the sentence splitter, the recogniser's decoding, the
+ * entity clean-up, quotes and attribution, actor grouping, roles, the summary's own fields. Not
+ * needed for changes of the data files (the model, gazetteers, vocabulary: the key hashes them) or
+ * of `analysisSettingsKey` (the key includes it); the key also holds a summary of a fixed probe
+ * text, which catches most forgotten bumps, but only for what that text exercises.
+ */
+export const ANALYSIS_VERSION = 1;

@@ -1,0 +1,99 @@
+/**
+ * The file format of the persistent workspace index: a versioned binary file.
+ *
+ *   "article-lens index cache\n"                 magic (25 bytes, ASCII)
+ *   u32 LE  format version                         FORMAT_VERSION
+ *   u32 LE  header length, then the header         JSON: key, folder, entries, payload length
+ *   32 bytes                                       SHA-256 of the payload
+ *   payload                                        v8.serialize(entries)
+ *
+ * Why this and not an embedded database: the index is read whole at start-up and written whole after
+ * a scan, never queried on disk, so a store with its own query engine buys nothing; SQLite through
+ * better-sqlite3 or LMDB would add a native module per platform to the .vsix, and a JSON file would
+ * lose the summaries' typed arrays and take several times longer to parse. `v8.serialize` is Node's
+ * own structured-clone encoding: the same one the index workers already send summaries through, so
+ * whatever crosses that boundary round-trips here, typed arrays included. The checksum makes a torn
+ * or altered file fail as a whole, never half-trusted; the key in the header ties the file to the
+ * analysis that wrote it.
+ */
+import { createHash } from 'crypto';
+import * as v8 from 'v8';
+
+const MAGIC = Buffer.from('article-lens index cache\n', 'ascii');
+/** Bump when the layout above or the entry shape below changes. */
+export const FORMAT_VERSION = 1;
+
+/** What the cache keeps of one file: how it looked when read, and the value computed from it. */
+export interface CacheEntry<T> {
+  readonly path: string;
+  readonly size: number;
+  readonly mtimeMs: number;
+  /** SHA-256 of the file's bytes, hex. */
+  readonly hash: string;
+  /** When the file was read: a file modified within the clock's resolution of this is checked by hash. */
+  readonly readAtMs: number;
+  readonly value: T;
+}
+
+/** Which cache this is: a file for another folder or another analysis is not this cache. */
+export interface CacheIdentity {
+  /** The analysis key (`fingerprint.ts`): analysis version, data files, settings, probe summary. */
+  readonly key: string;
+  /** The workspace folder the entries belong to. */
+  readonly folder: string;
+}
+
+/** A decoded cache, or why the file was not taken. */
+export type DecodedCache<T> = { readonly entries: CacheEntry<T>[] } | { readonly discarded: string };
+
+/** Encodes entries with their identity. */
+export function encodeCache<T>(identity: CacheIdentity, entries: readonly CacheEntry<T>[]): Buffer {
+  const payload = v8.serialize(entries);
+  const header = Buffer.from(JSON.stringify({ key: identity.key, folder: identity.folder, entries: entries.length, payloadBytes: payload.length }), 'utf8');
+  const numbers = Buffer.alloc(8);
+  numbers.writeUInt32LE(FORMAT_VERSION, 0);
+  numbers.writeUInt32LE(header.length, 4);
+  return Buffer.concat([MAGIC, numbers, header, createHash('sha256').update(payload).digest(), payload]);
+}
+
+/**
+ * Decodes a cache file for `expected`, or says why it is not used: not a cache at all (foreign), a
+ * cache of another format, folder or analysis, or a damaged one. Never throws; `isValue` checks each
+ * entry's value (the checksum already rules out damage, this rules out a file written by other code).
+ */
+export function decodeCache<T>(bytes: Buffer, expected: CacheIdentity, isValue: (value: unknown, path: string) => value is T): DecodedCache<T> {
+  if (bytes.length < MAGIC.length + 8 || !bytes.subarray(0, MAGIC.length).equals(MAGIC)) return { discarded: 'not an Article Lens index cache' };
+  const version = bytes.readUInt32LE(MAGIC.length);
+  if (version !== FORMAT_VERSION) return { discarded: `cache format ${version}, this version reads ${FORMAT_VERSION}` };
+  const headerLength = bytes.readUInt32LE(MAGIC.length + 4);
+  const headerStart = MAGIC.length + 8;
+  const payloadStart = headerStart + headerLength + 32;
+  if (payloadStart > bytes.length) return { discarded: 'damaged (truncated header)' };
+  let header: { key?: unknown; folder?: unknown; entries?: unknown; payloadBytes?: unknown };
+  try {
+    header = JSON.parse(bytes.subarray(headerStart, headerStart + headerLength).toString('utf8'));
+  } catch {
+    return { discarded: 'damaged (unreadable header)' };
+  }
+  if (typeof header !== 'object' || header === null) return { discarded: 'damaged (unreadable header)' };
+  if (header.folder !== expected.folder) return { discarded: `made for another folder (${String(header.folder)})` };
+  if (header.key !== expected.key) return { discarded: 'made by another analysis version, model or settings' };
+  const payload = bytes.subarray(payloadStart);
+  if (payload.length !== header.payloadBytes) return { discarded: `damaged (${payload.length} bytes of data, the header says ${String(header.payloadBytes)})` };
+  if (!createHash('sha256').update(payload).digest().equals(bytes.subarray(payloadStart - 32, payloadStart))) return { discarded: 'damaged (checksum mismatch)' };
+  let entries: unknown;
+  try {
+    entries = v8.deserialize(payload);
+  } catch (error) {
+    return { discarded: `damaged (${error instanceof Error ? error.message : String(error)})` };
+  }
+  if (!Array.isArray(entries) || entries.length !== header.entries) return { discarded: 'damaged (entry count)' };
+  for (const entry of entries) if (!isEntry(entry, isValue)) return { discarded: 'damaged (an entry of the wrong shape)' };
+  return { entries: entries as CacheEntry<T>[] };
+}
+
+function isEntry<T>(entry: unknown, isValue: (value: unknown, path: string) => value is T): entry is CacheEntry<T> {
+  if (typeof entry !== 'object' || entry === null) return false;
+  const e = entry as Record<string, unknown>;
+  return typeof e.path === 'string' && typeof e.size === 'number' && typeof e.mtimeMs === 'number' && typeof e.hash === 'string' && typeof e.readAtMs === 'number' && isValue(e.value, e.path);
+}

@@ -1,0 +1,115 @@
+import { randomBytes } from 'crypto';
+import * as fs from 'fs/promises';
+import * as path from 'path';
+import { decodeCache, encodeCache, type CacheEntry, type CacheIdentity } from './format';
+
+/**
+ * A file modified this close to the moment it was read may have changed again within the file
+ * system's time resolution (a second or two on some): its entry is checked by content hash, as git
+ * checks "racily clean" files.
+ */
+const RACY_MS = 2000;
+
+/** What the cache says of a file as it is on disk now. */
+export type CacheCheck<T> =
+  /** Same size and modification time, read long enough after its last change: the value stands. */
+  | { readonly state: 'fresh'; readonly value: T }
+  /** Known, but the file may have changed: read it, and if its content hash is `hash`, the value stands. */
+  | { readonly state: 'verify'; readonly hash: string; readonly value: T }
+  | { readonly state: 'unknown' };
+
+/** How a file looked when it was read for its value. */
+export interface FileSnapshot {
+  readonly size: number;
+  readonly mtimeMs: number;
+  readonly hash: string;
+  readonly readAtMs: number;
+}
+
+/**
+ * One workspace folder's persistent cache: the entries of the last session (read once, trusted only
+ * after the format's checks) and those of this one. A file's entry is carried over only when this
+ * session confirms or replaces it, so a save keeps exactly the files seen now: deleted files leave.
+ * Writes are atomic (a temporary file renamed over the old one), so a crash or a second server
+ * writing at the same time leaves one complete file, never a mix.
+ */
+export class IndexCacheStore<T> {
+  private readonly current = new Map<string, CacheEntry<T>>();
+
+  private constructor(
+    readonly file: string,
+    private readonly identity: CacheIdentity,
+    private readonly previous: ReadonlyMap<string, CacheEntry<T>>,
+  ) {}
+
+  /**
+   * Opens the cache file for `identity`: its entries when it is one and valid, else an empty cache
+   * (a missing file silently; a foreign, outdated or damaged one with a line to `log`, and it is
+   * replaced at the next save).
+   */
+  static async open<T>(file: string, identity: CacheIdentity, isValue: (value: unknown, path: string) => value is T, log: (message: string) => void): Promise<IndexCacheStore<T>> {
+    let bytes: Buffer;
+    try {
+      bytes = await fs.readFile(file);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') log(`index cache ${file} not read: ${(error as Error).message}`);
+      return new IndexCacheStore<T>(file, identity, new Map());
+    }
+    const decoded = decodeCache(bytes, identity, isValue);
+    if ('discarded' in decoded) {
+      log(`index cache ${file} discarded: ${decoded.discarded}`);
+      return new IndexCacheStore<T>(file, identity, new Map());
+    }
+    return new IndexCacheStore<T>(file, identity, new Map(decoded.entries.map((entry) => [entry.path, entry])));
+  }
+
+  /** Entries read from disk at open. */
+  get size(): number {
+    return this.previous.size;
+  }
+
+  /** What is known of `filePath`, which now has this size and modification time. */
+  check(filePath: string, size: number, mtimeMs: number): CacheCheck<T> {
+    const entry = this.previous.get(filePath);
+    if (!entry) return { state: 'unknown' };
+    if (entry.size === size && entry.mtimeMs === mtimeMs && entry.readAtMs - mtimeMs >= RACY_MS) {
+      this.current.set(filePath, entry);
+      return { state: 'fresh', value: entry.value };
+    }
+    return { state: 'verify', hash: entry.hash, value: entry.value };
+  }
+
+  /** Records the value of a file as it was read (`snapshot`). */
+  set(filePath: string, snapshot: FileSnapshot, value: T): void {
+    this.current.set(filePath, { path: filePath, size: snapshot.size, mtimeMs: snapshot.mtimeMs, hash: snapshot.hash, readAtMs: snapshot.readAtMs, value });
+  }
+
+  /** Forgets a file (deleted, or no longer indexed). */
+  delete(filePath: string): void {
+    this.current.delete(filePath);
+  }
+
+  /** Entries this session will save. */
+  get entries(): number {
+    return this.current.size;
+  }
+
+  /** Writes this session's entries atomically; a failure is logged, never thrown (the cache is a convenience). */
+  async save(log: (message: string) => void): Promise<void> {
+    const temporary = `${this.file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
+    try {
+      await fs.mkdir(path.dirname(this.file), { recursive: true });
+      const handle = await fs.open(temporary, 'w');
+      try {
+        await handle.writeFile(encodeCache(this.identity, [...this.current.values()]));
+        await handle.sync();
+      } finally {
+        await handle.close();
+      }
+      await fs.rename(temporary, this.file);
+    } catch (error) {
+      log(`index cache ${this.file} not saved: ${error instanceof Error ? error.message : String(error)}`);
+      await fs.rm(temporary, { force: true }).catch(() => undefined);
+    }
+  }
+}

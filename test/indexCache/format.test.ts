@@ -1,0 +1,59 @@
+import * as assert from 'assert';
+import { URI } from 'vscode-uri';
+import type { ArticleSummary } from '../../server/src/core/workspaceIndex';
+import { decodeCache, encodeCache, FORMAT_VERSION, type CacheEntry } from '../../server/src/indexCache/format';
+import { newService } from '../helpers/resources';
+import { readSeed, seedPath, SEEDS } from '../helpers/seeds';
+
+const identity = { key: 'analysis-key-1', folder: 'file:///work/articles' };
+const isSummaryOf = (value: unknown, path: string): value is ArticleSummary =>
+  typeof value === 'object' && value !== null && (value as ArticleSummary).uri === URI.file(path).toString() && (value as ArticleSummary).mentionOffsets instanceof Uint32Array;
+
+/** The seeds' real summaries as cache entries. */
+function seedEntries(): CacheEntry<ArticleSummary>[] {
+  const service = newService();
+  return Object.values(SEEDS).map((name, i) => {
+    const path = seedPath(name);
+    return { path, size: 1000 + i, mtimeMs: 1_700_000_000_000 + i, hash: 'ab'.repeat(32), readAtMs: 1_700_000_100_000, value: service.summarizeArticle(URI.file(path).toString(), readSeed(name)) };
+  });
+}
+
+describe('index cache: file format', () => {
+  it('round-trips real summaries, typed arrays included', () => {
+    const entries = seedEntries();
+    const decoded = decodeCache(encodeCache(identity, entries), identity, isSummaryOf);
+    assert.ok('entries' in decoded, JSON.stringify(decoded));
+    assert.deepStrictEqual(decoded.entries, entries);
+    assert.ok(decoded.entries[0].value.mentionOffsets instanceof Uint32Array);
+    assert.ok(decoded.entries.some((e) => e.value.actors.some((a) => a.name === 'Sergei Lavrov')));
+  });
+
+  it('says why a file is not taken: foreign, another format, folder or analysis, damaged', () => {
+    const bytes = encodeCache(identity, seedEntries());
+    const discarded = (b: Buffer, expected = identity) => {
+      const decoded = decodeCache(b, expected, isSummaryOf);
+      return 'discarded' in decoded ? decoded.discarded : 'taken';
+    };
+    assert.strictEqual(discarded(Buffer.from('{"files": []}')), 'not an Article Lens index cache');
+    assert.strictEqual(discarded(Buffer.alloc(0)), 'not an Article Lens index cache');
+    const otherFormat = Buffer.from(bytes);
+    otherFormat.writeUInt32LE(FORMAT_VERSION + 1, 25);
+    assert.strictEqual(discarded(otherFormat), `cache format ${FORMAT_VERSION + 1}, this version reads ${FORMAT_VERSION}`);
+    assert.strictEqual(discarded(bytes, { ...identity, folder: 'file:///elsewhere' }), 'made for another folder (file:///work/articles)');
+    assert.strictEqual(discarded(bytes, { ...identity, key: 'analysis-key-2' }), 'made by another analysis version, model or settings');
+    const flipped = Buffer.from(bytes);
+    flipped[flipped.length - 10] ^= 1;
+    assert.strictEqual(discarded(flipped), 'damaged (checksum mismatch)');
+    assert.match(discarded(bytes.subarray(0, bytes.length - 1)), /^damaged \(\d+ bytes of data, the header says \d+\)$/);
+    assert.strictEqual(discarded(bytes.subarray(0, 40)), 'damaged (truncated header)');
+    assert.strictEqual(discarded(bytes), 'taken');
+  });
+
+  it('refuses a well-formed file whose entries are not what the reader expects (written by other code)', () => {
+    const entries = seedEntries().map((e) => ({ ...e, value: { ...e.value, uri: 'file:///somewhere/else.txt' } }));
+    const decoded = decodeCache(encodeCache(identity, entries), identity, isSummaryOf);
+    assert.deepStrictEqual(decoded, { discarded: 'damaged (an entry of the wrong shape)' });
+    const noHash = seedEntries().map(({ hash: _hash, ...rest }) => rest) as unknown as CacheEntry<ArticleSummary>[];
+    assert.deepStrictEqual(decodeCache(encodeCache(identity, noHash), identity, isSummaryOf), { discarded: 'damaged (an entry of the wrong shape)' });
+  });
+});

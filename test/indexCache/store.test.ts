@@ -1,0 +1,79 @@
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { IndexCacheStore } from '../../server/src/indexCache/store';
+
+const identity = { key: 'k', folder: 'file:///ws' };
+const isText = (value: unknown): value is string => typeof value === 'string';
+
+describe('index cache: store', () => {
+  let scratch: string;
+  let file: string;
+  beforeEach(() => {
+    scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'article-lens-store-'));
+    file = path.join(scratch, 'nested', 'workspace-index-0123456789abcdef.bin');
+  });
+  afterEach(() => fs.rmSync(scratch, { recursive: true, force: true }));
+
+  const open = (logs: string[] = []) => IndexCacheStore.open<string>(file, identity, isText, (m) => logs.push(m));
+
+  it('a missing file is an empty cache, silently; what is saved is read back', async () => {
+    const logs: string[] = [];
+    const store = await open(logs);
+    assert.strictEqual(store.size, 0);
+    assert.strictEqual(logs.length, 0);
+    store.set('/ws/a.txt', { size: 10, mtimeMs: 1000, hash: 'h-a', readAtMs: 10_000 }, 'summary of a');
+    await store.save((m) => logs.push(m));
+    assert.deepStrictEqual(logs, []);
+    assert.deepStrictEqual(fs.readdirSync(path.dirname(file)), [path.basename(file)], 'no temporary file left');
+    const again = await open();
+    assert.deepStrictEqual(again.check('/ws/a.txt', 10, 1000), { state: 'fresh', value: 'summary of a' });
+  });
+
+  it('trusts size and time only for a file read well after its last change; otherwise asks for its hash', async () => {
+    const store = await open();
+    store.set('/ws/old.txt', { size: 5, mtimeMs: 1000, hash: 'h-old', readAtMs: 1000 + 60_000 }, 'old');
+    store.set('/ws/racy.txt', { size: 5, mtimeMs: 1000, hash: 'h-racy', readAtMs: 1000 + 500 }, 'racy');
+    await store.save(() => undefined);
+    const again = await open();
+    assert.deepStrictEqual(again.check('/ws/old.txt', 5, 1000), { state: 'fresh', value: 'old' });
+    assert.deepStrictEqual(again.check('/ws/racy.txt', 5, 1000), { state: 'verify', hash: 'h-racy', value: 'racy' });
+    assert.deepStrictEqual(again.check('/ws/old.txt', 6, 1000), { state: 'verify', hash: 'h-old', value: 'old' }, 'another size');
+    assert.deepStrictEqual(again.check('/ws/old.txt', 5, 2000), { state: 'verify', hash: 'h-old', value: 'old' }, 'another time');
+    assert.deepStrictEqual(again.check('/ws/new.txt', 5, 1000), { state: 'unknown' });
+  });
+
+  it('a save keeps only the files this session confirmed or read: deleted files leave the cache', async () => {
+    const store = await open();
+    store.set('/ws/kept.txt', { size: 1, mtimeMs: 1, hash: 'k', readAtMs: 100_000 }, 'kept');
+    store.set('/ws/gone.txt', { size: 1, mtimeMs: 1, hash: 'g', readAtMs: 100_000 }, 'gone');
+    await store.save(() => undefined);
+    const second = await open();
+    assert.strictEqual(second.size, 2);
+    second.check('/ws/kept.txt', 1, 1);
+    await second.save(() => undefined);
+    const third = await open();
+    assert.strictEqual(third.size, 1);
+    assert.deepStrictEqual(third.check('/ws/gone.txt', 1, 1), { state: 'unknown' });
+  });
+
+  it('a save that cannot be written is a log line, not an exception, and leaves no temporary file', async () => {
+    fs.writeFileSync(path.join(scratch, 'nested'), 'a file where the folder should be');
+    const store = await open();
+    store.set('/ws/a.txt', { size: 1, mtimeMs: 1, hash: 'a', readAtMs: 100_000 }, 'a');
+    const logs: string[] = [];
+    await store.save((m) => logs.push(m));
+    assert.strictEqual(logs.length, 1);
+    assert.match(logs[0], /^index cache .* not saved: /);
+    assert.deepStrictEqual(fs.readdirSync(scratch), ['nested']);
+  });
+
+  it('a file that cannot be read (a folder in its place) is an empty cache with a log line', async () => {
+    fs.mkdirSync(file, { recursive: true });
+    const logs: string[] = [];
+    const store = await open(logs);
+    assert.strictEqual(store.size, 0);
+    assert.match(logs[0], /^index cache .* not read: /);
+  });
+});
