@@ -34,7 +34,9 @@ async function main() {
   };
   const contexts = await Promise.all([
     esbuild.context({ ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] }),
-    esbuild.context({ ...common, entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js' }),
+    // msgpackr (the index cache's encoding) tries its optional native string extractor and falls back to
+    // JavaScript: the native module stays out of the bundle and the .vsix.
+    esbuild.context({ ...common, entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js', external: ['msgpackr-extract'] }),
     esbuild.context({ ...common, entryPoints: ['server/src/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } }),
     // The workspace scan's worker thread (lsp/workspaceScan.ts), loaded by dist/server.js from beside it.
     esbuild.context({ ...common, entryPoints: ['server/src/indexWorker.ts'], outfile: 'dist/indexWorker.js' }),

@@ -23,7 +23,9 @@
  * 4. Workspace: time and peak resident memory (VmHWM of the server process) to index 1,000 and
  *    10,000 articles (PolNeAR replicated into a temp folder), progress notifications seen, and hover
  *    latency on an actor that appears in thousands of them: after an edit of the hovered article, the
- *    same hover again, and the first one on a cold main thread.
+ *    same hover again, and the first one on a cold main thread. Then the server is restarted with the
+ *    persistent index the first run wrote: time to ready and to the first cross-article hover, as it
+ *    is and after 1% of the files changed and 1% were touched.
  * 5. Annotations: the rows of `npm run bench:annotations` (re-anchoring 1,000 annotations in 100 KB after
  *    external edits, target ≤ 100 ms; shifting them through a keystroke). The request section measures
  *    the annotation code actions on a selection (target p99 ≤ 50 ms on the seeds).
@@ -508,6 +510,9 @@ async function benchWorkspace(files: readonly string[], count: number, tmp: stri
     fs.copyFileSync(source, target);
     bytes += fs.statSync(target).size;
   }
+  // The persistent index goes here (as VS Code's workspace storage): the cold scan writes it, the reopen reads it.
+  const storage = path.join(tmp, `storage-${count}`);
+  fs.rmSync(storage, { recursive: true, force: true });
   const client = new LspTestClient();
   const pid = (client as unknown as { process: { pid: number } }).process.pid;
   let progressReports = 0;
@@ -528,6 +533,7 @@ async function benchWorkspace(files: readonly string[], count: number, tmp: stri
     rootUri: URI.file(folder).toString(),
     workspaceFolders: [{ uri: URI.file(folder).toString(), name: 'bench' }],
     capabilities: { window: { workDoneProgress: true } },
+    initializationOptions: { storagePath: storage },
   });
   await client.connection.sendNotification('initialized', {});
   const duringIndexing: number[] = [];
@@ -552,6 +558,7 @@ async function benchWorkspace(files: readonly string[], count: number, tmp: stri
   const repeatedHovers: number[] = [];
   let coldHoverMs = NaN;
   let hoverArticles = 0;
+  let probe: HoverProbe | undefined;
   if (probeIndex >= 0) {
     const file = files[probeIndex];
     const text = fs.readFileSync(file, 'utf8');
@@ -560,6 +567,7 @@ async function benchWorkspace(files: readonly string[], count: number, tmp: stri
     const offset = text.search(/\bTrump\b/) + 2;
     const line = lineOfOffset(text, offset);
     const character = offset - (text.lastIndexOf('\n', offset - 1) + 1);
+    probe = { uri, text, line, character };
     const hoverHere = () => client.request<Hover | null>('textDocument/hover', { textDocument: { uri }, position: { line, character } });
     // The first hover analyses the opened article on a main thread that has not analysed anything
     // yet (the workers indexed the workspace); reported on its own.
@@ -579,8 +587,12 @@ async function benchWorkspace(files: readonly string[], count: number, tmp: stri
       hoverArticles = match ? Number(match[1]) : 0;
     }
   }
+  // The cache is written after the scan answered; a restart before that would find none.
+  const cacheSaved = await waitForFile(storage, /^workspace-index-[0-9a-f]{16}\.bin$/, 60_000);
   await client.shutdown();
+  const reopened = cacheSaved ? await benchReopen(folder, articles, storage, count, probe) : undefined;
   fs.rmSync(folder, { recursive: true, force: true });
+  fs.rmSync(storage, { recursive: true, force: true });
   const entry = {
     articles: count,
     bytes,
@@ -592,6 +604,7 @@ async function benchWorkspace(files: readonly string[], count: number, tmp: stri
     statusMessages,
     requestsDuringIndexing: { n: duringIndexing.length, p50: median(duringIndexing), p99: percentile(duringIndexing, 99), max: Math.max(...duringIndexing) },
     crossArticleHover: { p50: median(hovers), p99: percentile(hovers, 99), otherArticles: hoverArticles, firstMs: coldHoverMs, repeated: { p50: median(repeatedHovers), p99: percentile(repeatedHovers, 99) } },
+    reopenWithCache: reopened,
   };
   (results.workspace as unknown[]).push(entry);
   const big = count >= 10_000;
@@ -601,6 +614,99 @@ async function benchWorkspace(files: readonly string[], count: number, tmp: stri
   row(`workspace (${count.toLocaleString('en')})`, `hover on "Trump" (in ${hoverArticles} other articles) after an edit`, `p50 ${ms(median(hovers))} ms, p99 ${ms(percentile(hovers, 99))} ms (n=${hovers.length})`, '≤ 20 ms', percentile(hovers, 99) <= 20);
   row(`workspace (${count.toLocaleString('en')})`, 'the same hover again (kept until the index changes)', `p50 ${ms(median(repeatedHovers))} ms, p99 ${ms(percentile(repeatedHovers, 99))} ms`);
   row(`workspace (${count.toLocaleString('en')})`, 'first hover after opening the article (cold main thread)', `${ms(coldHoverMs)} ms`);
+  if (!reopened) {
+    row(`workspace (${count.toLocaleString('en')})`, 'reopen with cache', 'no cache file was written');
+    return;
+  }
+  for (const [what, r] of [['reopen with cache, nothing changed', reopened.unchanged], [`reopen with cache, ${reopened.changedFiles} files changed and ${reopened.changedFiles} touched`, reopened.changed]] as const) {
+    row(`workspace (${count.toLocaleString('en')})`, `${what}: ready for cross-article hovers`, `${(r.hoverReadyMs / 1000).toFixed(2)} s (index ready ${(r.readyMs / 1000).toFixed(2)} s, then the first hover ${ms(r.hoverReadyMs - r.readyMs)} ms, listing ${r.hoverArticles} other articles); ${r.scan}; peak ${(r.peakRssBytes / MB).toFixed(0)} MB`, big ? '≤ 2 s' : undefined, big ? r.hoverReadyMs <= 2000 && r.hoverArticles === hoverArticles : undefined);
+  }
+  row(`workspace (${count.toLocaleString('en')})`, 'index cache file', `${(reopened.cacheBytes / MB).toFixed(1)} MB`);
+}
+
+/** Where the hover probe is: an article mentioning Trump, opened from the workspace. */
+interface HoverProbe {
+  readonly uri: string;
+  readonly text: string;
+  readonly line: number;
+  readonly character: number;
+}
+
+interface Reopened {
+  /** From `initialize` to the `ready` status. */
+  readyMs: number;
+  /** From `initialize` to the answer of the first hover after `ready` (opening the article included). */
+  hoverReadyMs: number;
+  hoverArticles: number;
+  /** The server's `workspace index:` log line. */
+  scan: string;
+  peakRssBytes: number;
+}
+
+/** Resolves true when a file whose name matches appears in `folder`, false after `timeoutMs`. */
+async function waitForFile(folder: string, name: RegExp, timeoutMs: number): Promise<boolean> {
+  for (const t0 = performance.now(); performance.now() - t0 < timeoutMs; await new Promise((r) => setTimeout(r, 50))) {
+    if (fs.existsSync(folder) && fs.readdirSync(folder).some((f) => name.test(f))) return true;
+  }
+  return false;
+}
+
+/**
+ * Restarts the server on the workspace the cold scan indexed, with the cache it wrote: once as it
+ * is, once after 1% of the files changed (a sentence appended) and another 1% were touched (new
+ * modification time, same bytes). Each time: the time to `ready` and to the first cross-article hover.
+ */
+async function benchReopen(folder: string, articles: string, storage: string, count: number, probe: HoverProbe | undefined): Promise<{ unchanged: Reopened; changed: Reopened; changedFiles: number; cacheBytes: number }> {
+  const cacheFile = fs.readdirSync(storage).map((f) => path.join(storage, f)).find((f) => f.endsWith('.bin'))!;
+  const unchanged = await reopen(folder, storage, probe);
+  const names = fs.readdirSync(articles).sort();
+  const changedFiles = Math.max(1, Math.round(count / 100));
+  const now = new Date();
+  for (let i = 0; i < changedFiles; i++) {
+    fs.appendFileSync(path.join(articles, names[(i * 97 + 1) % names.length]), `\n\nMarta Kowalczyk, a spokeswoman, said "nothing changes" (${i}).\n`);
+    const touched = path.join(articles, names[(i * 97 + 50) % names.length]);
+    fs.utimesSync(touched, now, now);
+  }
+  const changed = await reopen(folder, storage, probe);
+  return { unchanged, changed, changedFiles, cacheBytes: fs.statSync(cacheFile).size };
+}
+
+async function reopen(folder: string, storage: string, probe: HoverProbe | undefined): Promise<Reopened> {
+  const client = new LspTestClient();
+  const pid = (client as unknown as { process: { pid: number } }).process.pid;
+  const ready = new Promise<void>((resolve) =>
+    client.connection.onNotification('articleLens/status', (params: { state: string }) => {
+      if (params.state === 'ready') resolve();
+    }),
+  );
+  const scanLine = new Promise<string>((resolve) =>
+    client.connection.onNotification('window/logMessage', ({ message }: { message: string }) => {
+      if (message.startsWith('workspace index:')) resolve(message.slice('workspace index: '.length));
+    }),
+  );
+  const t0 = performance.now();
+  await client.connection.sendRequest('initialize', {
+    processId: process.pid,
+    rootUri: URI.file(folder).toString(),
+    workspaceFolders: [{ uri: URI.file(folder).toString(), name: 'bench' }],
+    capabilities: { window: { workDoneProgress: true } },
+    initializationOptions: { storagePath: storage },
+  });
+  await client.connection.sendNotification('initialized', {});
+  await ready;
+  const readyMs = performance.now() - t0;
+  let hoverArticles = 0;
+  if (probe) {
+    void client.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: probe.uri, languageId: 'article', version: 1, text: probe.text } });
+    const hover = await client.request<Hover | null>('textDocument/hover', { textDocument: { uri: probe.uri }, position: { line: probe.line, character: probe.character } });
+    const value = hover && typeof hover.contents === 'object' && 'value' in hover.contents ? hover.contents.value : '';
+    hoverArticles = Number(/In other articles \((\d+)\)/.exec(value)?.[1] ?? 0);
+  }
+  const hoverReadyMs = performance.now() - t0;
+  const scan = await scanLine;
+  const peakRssBytes = peakRss(pid);
+  await client.shutdown();
+  return { readyMs, hoverReadyMs, hoverArticles, scan, peakRssBytes };
 }
 
 // ---------------------------------------------------------------------------------------------------

@@ -1,7 +1,8 @@
 import * as assert from 'assert';
 import { URI } from 'vscode-uri';
 import type { ArticleSummary } from '../../server/src/core/workspaceIndex';
-import { decodeCache, encodeCache, FORMAT_VERSION, type CacheEntry } from '../../server/src/indexCache/format';
+import { createHash } from 'crypto';
+import { decodeCache, encodeCache, FORMAT_VERSION, survivesEncoding, type CacheEntry } from '../../server/src/indexCache/format';
 import { newService } from '../helpers/resources';
 import { readSeed, seedPath, SEEDS } from '../helpers/seeds';
 
@@ -55,5 +56,25 @@ describe('index cache: file format', () => {
     assert.deepStrictEqual(decoded, { discarded: 'damaged (an entry of the wrong shape)' });
     const noHash = seedEntries().map(({ hash: _hash, ...rest }) => rest) as unknown as CacheEntry<ArticleSummary>[];
     assert.deepStrictEqual(decodeCache(encodeCache(identity, noHash), identity, isSummaryOf), { discarded: 'damaged (an entry of the wrong shape)' });
+  });
+
+  it('a payload of garbage under a matching checksum (written by other code) is discarded, never thrown', () => {
+    const bytes = encodeCache(identity, seedEntries());
+    const payloadStart = bytes.length - (JSON.parse(bytes.subarray(33, 33 + bytes.readUInt32LE(29)).toString()) as { payloadBytes: number }).payloadBytes;
+    const forged = Buffer.from(bytes);
+    for (let i = payloadStart; i < forged.length; i++) forged[i] = (i * 131) & 0xff;
+    createHash('sha256').update(forged.subarray(payloadStart)).digest().copy(forged, payloadStart - 32);
+    const decoded = decodeCache(forged, identity, isSummaryOf);
+    assert.ok('discarded' in decoded && /^damaged \(/.test(decoded.discarded), JSON.stringify(decoded));
+  });
+
+  it('knows which values survive the encoding: a summary and a Map do, a class instance or a function does not', () => {
+    assert.ok(survivesEncoding(seedEntries()[0].value));
+    assert.ok(survivesEncoding({ actors: new Map([['a', 1]]), offsets: new Uint32Array([1, 2]) }));
+    assert.ok(!survivesEncoding({ format: () => 'x' }));
+    class Span {
+      constructor(readonly start: number) {}
+    }
+    assert.ok(!survivesEncoding({ span: new Span(3) }));
   });
 });

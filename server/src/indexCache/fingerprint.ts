@@ -9,7 +9,7 @@ import { analysisSettingsKey, type ArticleSettings } from '../core/settings';
  * A short article the key summarises: whatever changes its summary (the shape of `ArticleSummary`,
  * the pipeline's output on it) changes the key, even if nobody bumped ANALYSIS_VERSION.
  */
-const PROBE_TEXT = `Lavrov and Kerry meet in Geneva
+export const PROBE_TEXT = `Lavrov and Kerry meet in Geneva
 
 GENEVA — Russian Foreign Minister Sergei Lavrov met his US counterpart John Kerry on Monday, the Foreign Ministry said.
 "We agreed to keep talking," Lavrov told reporters. Kerry said the United Nations would host the next round.

@@ -5,23 +5,42 @@
  *   u32 LE  format version                         FORMAT_VERSION
  *   u32 LE  header length, then the header         JSON: key, folder, entries, payload length
  *   32 bytes                                       SHA-256 of the payload
- *   payload                                        v8.serialize(entries)
+ *   payload                                        the entries as MessagePack (msgpackr, with records)
  *
  * Why this and not an embedded database: the index is read whole at start-up and written whole after
- * a scan, never queried on disk, so a store with its own query engine buys nothing; SQLite through
- * better-sqlite3 or LMDB would add a native module per platform to the .vsix, and a JSON file would
- * lose the summaries' typed arrays and take several times longer to parse. `v8.serialize` is Node's
- * own structured-clone encoding: the same one the index workers already send summaries through, so
- * whatever crosses that boundary round-trips here, typed arrays included. The checksum makes a torn
- * or altered file fail as a whole, never half-trusted; the key in the header ties the file to the
- * analysis that wrote it.
+ * a scan, never queried on disk, so a store with its own query engine buys nothing, and SQLite
+ * (better-sqlite3) or LMDB would add a native module per platform to the .vsix. Why MessagePack
+ * through msgpackr rather than Node's own `v8.serialize`: summaries are many small objects of a few
+ * shapes, and msgpackr's records write each shape's keys once and read objects back through code
+ * generated per shape. On 10,000 PolNeAR summaries that made the file 32 MB instead of 82 MB and
+ * reading it about three times faster, in the same run (what reopening a workspace waits for).
+ * msgpackr is pure JavaScript (its optional native string extractor is left out of the bundle) and
+ * keeps typed arrays (`moreTypes`). The checksum makes a torn or altered file fail as a whole, never
+ * half-trusted; the key in the header ties the file to the analysis that wrote it.
  */
 import { createHash } from 'crypto';
-import * as v8 from 'v8';
+import { Packr } from 'msgpackr';
+import { isDeepStrictEqual } from 'util';
 
 const MAGIC = Buffer.from('article-lens index cache\n', 'ascii');
-/** Bump when the layout above or the entry shape below changes. */
-export const FORMAT_VERSION = 1;
+/** Bump when the layout above, the payload's encoding or the entry shape below changes. */
+export const FORMAT_VERSION = 2;
+
+/** A fresh codec per file: records are defined inside each payload, nothing is shared between files. */
+const codec = () => new Packr({ useRecords: true, moreTypes: true });
+
+/**
+ * True when `value` comes back from the payload encoding equal to itself. The cache checks a summary
+ * with this before trusting the encoding with the workspace: a field of a type MessagePack does not
+ * keep (a class instance, a Map read back as an object) turns the cache off instead of corrupting it.
+ */
+export function survivesEncoding(value: unknown): boolean {
+  try {
+    return isDeepStrictEqual(codec().unpack(codec().pack(value)), value);
+  } catch {
+    return false;
+  }
+}
 
 /** What the cache keeps of one file: how it looked when read, and the value computed from it. */
 export interface CacheEntry<T> {
@@ -48,7 +67,7 @@ export type DecodedCache<T> = { readonly entries: CacheEntry<T>[] } | { readonly
 
 /** Encodes entries with their identity. */
 export function encodeCache<T>(identity: CacheIdentity, entries: readonly CacheEntry<T>[]): Buffer {
-  const payload = v8.serialize(entries);
+  const payload = codec().pack(entries);
   const header = Buffer.from(JSON.stringify({ key: identity.key, folder: identity.folder, entries: entries.length, payloadBytes: payload.length }), 'utf8');
   const numbers = Buffer.alloc(8);
   numbers.writeUInt32LE(FORMAT_VERSION, 0);
@@ -83,7 +102,7 @@ export function decodeCache<T>(bytes: Buffer, expected: CacheIdentity, isValue: 
   if (!createHash('sha256').update(payload).digest().equals(bytes.subarray(payloadStart - 32, payloadStart))) return { discarded: 'damaged (checksum mismatch)' };
   let entries: unknown;
   try {
-    entries = v8.deserialize(payload);
+    entries = codec().unpack(payload);
   } catch (error) {
     return { discarded: `damaged (${error instanceof Error ? error.message : String(error)})` };
   }

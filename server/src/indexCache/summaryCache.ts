@@ -1,7 +1,8 @@
 import { URI } from 'vscode-uri';
 import type { ArticleSettings } from '../core/settings';
 import type { ArticleSummary } from '../core/workspaceIndex';
-import { analysisKey } from './fingerprint';
+import { analysisKey, PROBE_TEXT } from './fingerprint';
+import { survivesEncoding } from './format';
 import { cacheFileFor, cacheFolder, pruneStaleCaches } from './location';
 import { IndexCacheStore } from './store';
 
@@ -29,6 +30,10 @@ export function summaryCaches(options: SummaryCacheOptions): ((folderUri: string
   let key: string;
   try {
     key = analysisKey(options.dataFolder, options.settings, options.summarize);
+    if (!survivesEncoding(options.summarize('article-lens:probe', PROBE_TEXT))) {
+      options.log('index cache off: a summary does not come back equal from the cache encoding (a new field of a type MessagePack does not keep?)');
+      return undefined;
+    }
   } catch (error) {
     options.log(`index cache off: its key could not be computed (${error instanceof Error ? error.message : String(error)})`);
     return undefined;

@@ -116,14 +116,19 @@ export async function scanWorkspace(
 
   const pending: PendingFile[] = [];
   for (const { files, cache } of found) {
+    if (!cache || cache.size === 0) {
+      // Nothing to check against (a first scan): every file is read, and recorded if there is a cache.
+      for (const file of files) pending.push({ file, uri: URI.file(file).toString(), cache });
+      continue;
+    }
     for (let from = 0; from < files.length; from += STAT_BATCH) {
       const batch = files.slice(from, from + STAT_BATCH);
-      const stats = cache ? await Promise.all(batch.map((file) => fs.stat(file).catch(() => undefined))) : [];
+      const stats = await Promise.all(batch.map((file) => fs.stat(file).catch(() => undefined)));
       batch.forEach((file, i) => {
         const uri = URI.file(file).toString();
         const stat = stats[i];
-        const check = cache && stat && stat.size <= maxBytes ? cache.check(file, stat.size, stat.mtimeMs) : undefined;
-        if (isOpen(uri) || (cache && (!stat || stat.size > maxBytes))) {
+        const check = stat && stat.size <= maxBytes ? cache.check(file, stat.size, stat.mtimeMs) : undefined;
+        if (isOpen(uri) || !stat || stat.size > maxBytes) {
           // Open (the editor's text wins), gone, or too large: nothing to read.
           counts.done++;
         } else if (check?.state === 'fresh') {
