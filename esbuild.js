@@ -34,9 +34,9 @@ async function main() {
   };
   const contexts = await Promise.all([
     esbuild.context({ ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] }),
-    // msgpackr (the index cache's encoding) tries its optional native string extractor and falls back to
-    // JavaScript: the native module stays out of the bundle and the .vsix.
-    esbuild.context({ ...common, entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js', external: ['msgpackr-extract'] }),
+    // msgpackr (the index cache's encoding) would load its optional native string extractor when one is
+    // installed: it is switched off, so the server runs the same JavaScript from a clone as from the .vsix.
+    esbuild.context({ ...common, entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js', external: ['msgpackr-extract'], define: { 'process.env.MSGPACKR_NATIVE_ACCELERATION_DISABLED': '"true"' } }),
     esbuild.context({ ...common, entryPoints: ['server/src/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } }),
     // The workspace scan's worker thread (lsp/workspaceScan.ts), loaded by dist/server.js from beside it.
     esbuild.context({ ...common, entryPoints: ['server/src/indexWorker.ts'], outfile: 'dist/indexWorker.js' }),
@@ -49,6 +49,7 @@ async function main() {
           ['scripts/benchAgreement.ts', 'dist/bench-agreement.js'],
           ['scripts/benchDuplicates.ts', 'dist/bench-duplicates.js'],
           ['scripts/benchCli.ts', 'dist/bench-cli.js'],
+          ['scripts/benchIndexCache.ts', 'dist/bench-index-cache.js'],
         ].map(([entry, outfile]) =>
           // Packages stay in node_modules (compromise, the protocol types): only our code is bundled.
           esbuild.context({ ...common, entryPoints: [entry], outfile, packages: 'external' }),

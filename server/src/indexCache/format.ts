@@ -5,7 +5,7 @@
  *   u32 LE  format version                         FORMAT_VERSION
  *   u32 LE  header length, then the header         JSON: key, folder, entries, payload length
  *   32 bytes                                       SHA-256 of the payload
- *   payload                                        the entries as MessagePack (msgpackr, with records)
+ *   payload                                        chunks: u32 LE length, MessagePack (msgpackr records)
  *
  * Why this and not an embedded database: the index is read whole at start-up and written whole after
  * a scan, never queried on disk, so a store with its own query engine buys nothing, and SQLite
@@ -21,10 +21,11 @@
 import { createHash } from 'crypto';
 import { Packr } from 'msgpackr';
 import { isDeepStrictEqual } from 'util';
+import { finish, type Staged } from '../core/stages';
 
 const MAGIC = Buffer.from('article-lens index cache\n', 'ascii');
 /** Bump when the layout above, the payload's encoding or the entry shape below changes. */
-export const FORMAT_VERSION = 2;
+export const FORMAT_VERSION = 1;
 
 /** A fresh codec per file: records are defined inside each payload, nothing is shared between files. */
 const codec = () => new Packr({ useRecords: true, moreTypes: true });
@@ -65,22 +66,46 @@ export interface CacheIdentity {
 /** A decoded cache, or why the file was not taken. */
 export type DecodedCache<T> = { readonly entries: CacheEntry<T>[] } | { readonly discarded: string };
 
-/** Encodes entries with their identity. */
-export function encodeCache<T>(identity: CacheIdentity, entries: readonly CacheEntry<T>[]): Buffer {
-  const payload = codec().pack(entries);
-  const header = Buffer.from(JSON.stringify({ key: identity.key, folder: identity.folder, entries: entries.length, payloadBytes: payload.length }), 'utf8');
+/** Entries per MessagePack chunk: encoding or decoding one takes a few milliseconds, then the caller may let other work in. */
+const CHUNK_ENTRIES = 250;
+
+/**
+ * Encodes entries with their identity, a chunk of entries per step (the payload is a sequence of
+ * `u32 LE length, MessagePack of up to CHUNK_ENTRIES entries`), so a server saving 10,000 summaries
+ * pauses between chunks instead of holding its thread. Returns the file's parts, to be written in
+ * order (no copy into one buffer).
+ */
+export function* encodeInSteps<T>(identity: CacheIdentity, entries: readonly CacheEntry<T>[]): Staged<Buffer[]> {
+  const chunks: Buffer[] = [];
+  for (let from = 0; from < entries.length; from += CHUNK_ENTRIES) {
+    const packed = codec().pack(entries.slice(from, from + CHUNK_ENTRIES));
+    const length = Buffer.alloc(4);
+    length.writeUInt32LE(packed.length, 0);
+    chunks.push(length, packed);
+    yield;
+  }
+  const payloadBytes = chunks.reduce((n, c) => n + c.length, 0);
+  const hash = createHash('sha256');
+  for (const chunk of chunks) hash.update(chunk);
+  const header = Buffer.from(JSON.stringify({ key: identity.key, folder: identity.folder, entries: entries.length, payloadBytes }), 'utf8');
   const numbers = Buffer.alloc(8);
   numbers.writeUInt32LE(FORMAT_VERSION, 0);
   numbers.writeUInt32LE(header.length, 4);
-  return Buffer.concat([MAGIC, numbers, header, createHash('sha256').update(payload).digest(), payload]);
+  return [MAGIC, numbers, header, hash.digest(), ...chunks];
+}
+
+/** {@link encodeInSteps} at once, as one buffer. */
+export function encodeCache<T>(identity: CacheIdentity, entries: readonly CacheEntry<T>[]): Buffer {
+  return Buffer.concat(finish(encodeInSteps(identity, entries)));
 }
 
 /**
- * Decodes a cache file for `expected`, or says why it is not used: not a cache at all (foreign), a
- * cache of another format, folder or analysis, or a damaged one. Never throws; `isValue` checks each
- * entry's value (the checksum already rules out damage, this rules out a file written by other code).
+ * Decodes a cache file for `expected`, a chunk per step, or says why it is not used: not a cache at
+ * all (foreign), a cache of another format, folder or analysis, or a damaged one. Never throws;
+ * `isValue` checks each entry's value (the checksum already rules out damage, this rules out a file
+ * written by other code).
  */
-export function decodeCache<T>(bytes: Buffer, expected: CacheIdentity, isValue: (value: unknown, path: string) => value is T): DecodedCache<T> {
+export function* decodeInSteps<T>(bytes: Buffer, expected: CacheIdentity, isValue: (value: unknown, path: string) => value is T): Staged<DecodedCache<T>> {
   if (bytes.length < MAGIC.length + 8 || !bytes.subarray(0, MAGIC.length).equals(MAGIC)) return { discarded: 'not an Article Lens index cache' };
   const version = bytes.readUInt32LE(MAGIC.length);
   if (version !== FORMAT_VERSION) return { discarded: `cache format ${version}, this version reads ${FORMAT_VERSION}` };
@@ -100,15 +125,31 @@ export function decodeCache<T>(bytes: Buffer, expected: CacheIdentity, isValue: 
   const payload = bytes.subarray(payloadStart);
   if (payload.length !== header.payloadBytes) return { discarded: `damaged (${payload.length} bytes of data, the header says ${String(header.payloadBytes)})` };
   if (!createHash('sha256').update(payload).digest().equals(bytes.subarray(payloadStart - 32, payloadStart))) return { discarded: 'damaged (checksum mismatch)' };
-  let entries: unknown;
-  try {
-    entries = codec().unpack(payload);
-  } catch (error) {
-    return { discarded: `damaged (${error instanceof Error ? error.message : String(error)})` };
+  const entries: CacheEntry<T>[] = [];
+  for (let at = 0; at < payload.length; ) {
+    const length = at + 4 <= payload.length ? payload.readUInt32LE(at) : Infinity;
+    if (at + 4 + length > payload.length) return { discarded: 'damaged (a chunk runs past the end)' };
+    let chunk: unknown;
+    try {
+      chunk = codec().unpack(payload.subarray(at + 4, at + 4 + length));
+    } catch (error) {
+      return { discarded: `damaged (${error instanceof Error ? error.message : String(error)})` };
+    }
+    if (!Array.isArray(chunk)) return { discarded: 'damaged (a chunk is not a list of entries)' };
+    for (const entry of chunk) {
+      if (!isEntry(entry, isValue)) return { discarded: 'damaged (an entry of the wrong shape)' };
+      entries.push(entry);
+    }
+    at += 4 + length;
+    yield;
   }
-  if (!Array.isArray(entries) || entries.length !== header.entries) return { discarded: 'damaged (entry count)' };
-  for (const entry of entries) if (!isEntry(entry, isValue)) return { discarded: 'damaged (an entry of the wrong shape)' };
-  return { entries: entries as CacheEntry<T>[] };
+  if (entries.length !== header.entries) return { discarded: 'damaged (entry count)' };
+  return { entries };
+}
+
+/** {@link decodeInSteps} at once. */
+export function decodeCache<T>(bytes: Buffer, expected: CacheIdentity, isValue: (value: unknown, path: string) => value is T): DecodedCache<T> {
+  return finish(decodeInSteps(bytes, expected, isValue));
 }
 
 function isEntry<T>(entry: unknown, isValue: (value: unknown, path: string) => value is T): entry is CacheEntry<T> {

@@ -1,7 +1,8 @@
 import { randomBytes } from 'crypto';
 import * as fs from 'fs/promises';
 import * as path from 'path';
-import { decodeCache, encodeCache, type CacheEntry, type CacheIdentity } from './format';
+import type { Staged } from '../core/stages';
+import { decodeInSteps, encodeInSteps, type CacheEntry, type CacheIdentity } from './format';
 
 /**
  * A file modified this close to the moment it was read may have changed again within the file
@@ -35,6 +36,8 @@ export interface FileSnapshot {
  */
 export class IndexCacheStore<T> {
   private readonly current = new Map<string, CacheEntry<T>>();
+  /** Whether this session read, replaced or dropped an entry: if not, the file on disk is already right. */
+  private changed = false;
 
   private constructor(
     readonly file: string,
@@ -55,7 +58,7 @@ export class IndexCacheStore<T> {
       if ((error as NodeJS.ErrnoException).code !== 'ENOENT') log(`index cache ${file} not read: ${(error as Error).message}`);
       return new IndexCacheStore<T>(file, identity, new Map());
     }
-    const decoded = decodeCache(bytes, identity, isValue);
+    const decoded = await inSteps(decodeInSteps(bytes, identity, isValue));
     if ('discarded' in decoded) {
       log(`index cache ${file} discarded: ${decoded.discarded}`);
       return new IndexCacheStore<T>(file, identity, new Map());
@@ -81,11 +84,13 @@ export class IndexCacheStore<T> {
 
   /** Records the value of a file as it was read (`snapshot`). */
   set(filePath: string, snapshot: FileSnapshot, value: T): void {
+    this.changed = true;
     this.current.set(filePath, { path: filePath, size: snapshot.size, mtimeMs: snapshot.mtimeMs, hash: snapshot.hash, readAtMs: snapshot.readAtMs, value });
   }
 
   /** Forgets a file (deleted, or no longer indexed). */
   delete(filePath: string): void {
+    this.changed ||= this.current.has(filePath);
     this.current.delete(filePath);
   }
 
@@ -94,14 +99,20 @@ export class IndexCacheStore<T> {
     return this.current.size;
   }
 
-  /** Writes this session's entries atomically; a failure is logged, never thrown (the cache is a convenience). */
+  /**
+   * Writes this session's entries atomically, encoding a chunk at a time with pauses between (the
+   * server answers requests meanwhile); skipped when every entry on disk was confirmed and none was
+   * added. A failure is logged, never thrown: the cache is a convenience.
+   */
   async save(log: (message: string) => void): Promise<void> {
+    if (!this.changed && this.current.size === this.previous.size) return;
     const temporary = `${this.file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
     try {
+      const parts = await inSteps(encodeInSteps(this.identity, [...this.current.values()]));
       await fs.mkdir(path.dirname(this.file), { recursive: true });
       const handle = await fs.open(temporary, 'w');
       try {
-        await handle.writeFile(encodeCache(this.identity, [...this.current.values()]));
+        await handle.writev(parts);
         await handle.sync();
       } finally {
         await handle.close();
@@ -111,5 +122,14 @@ export class IndexCacheStore<T> {
       log(`index cache ${this.file} not saved: ${error instanceof Error ? error.message : String(error)}`);
       await fs.rm(temporary, { force: true }).catch(() => undefined);
     }
+  }
+}
+
+/** Runs staged work to its end, letting the event loop in between steps. */
+async function inSteps<T>(steps: Staged<T>): Promise<T> {
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+    await new Promise<void>((resolve) => setImmediate(resolve));
   }
 }
