@@ -528,14 +528,7 @@ async function benchWorkspace(files: readonly string[], count: number, tmp: stri
   });
   const t0 = performance.now();
   // Requests answered while the index is being built: document symbols on a seed, timed.
-  await client.connection.sendRequest('initialize', {
-    processId: process.pid,
-    rootUri: URI.file(folder).toString(),
-    workspaceFolders: [{ uri: URI.file(folder).toString(), name: 'bench' }],
-    capabilities: { window: { workDoneProgress: true } },
-    initializationOptions: { storagePath: storage },
-  });
-  await client.connection.sendNotification('initialized', {});
+  await initializeOn(client, folder, storage);
   const duringIndexing: number[] = [];
   const seedUri = client.open(seedPath(SEEDS.lavrovKerry), readSeed(SEEDS.lavrovKerry));
   let indexed = false;
@@ -624,6 +617,18 @@ async function benchWorkspace(files: readonly string[], count: number, tmp: stri
   row(`workspace (${count.toLocaleString('en')})`, 'index cache file', `${(reopened.cacheBytes / MB).toFixed(1)} MB`);
 }
 
+/** Initializes a server on the workspace `folder`, its index cache in `storage` (as VS Code's workspace storage). */
+async function initializeOn(client: LspTestClient, folder: string, storage: string): Promise<void> {
+  await client.connection.sendRequest('initialize', {
+    processId: process.pid,
+    rootUri: URI.file(folder).toString(),
+    workspaceFolders: [{ uri: URI.file(folder).toString(), name: 'bench' }],
+    capabilities: { window: { workDoneProgress: true } },
+    initializationOptions: { storagePath: storage },
+  });
+  await client.connection.sendNotification('initialized', {});
+}
+
 /** Where the hover probe is: an article mentioning Trump, opened from the workspace. */
 interface HoverProbe {
   readonly uri: string;
@@ -685,14 +690,7 @@ async function reopen(folder: string, storage: string, probe: HoverProbe | undef
     }),
   );
   const t0 = performance.now();
-  await client.connection.sendRequest('initialize', {
-    processId: process.pid,
-    rootUri: URI.file(folder).toString(),
-    workspaceFolders: [{ uri: URI.file(folder).toString(), name: 'bench' }],
-    capabilities: { window: { workDoneProgress: true } },
-    initializationOptions: { storagePath: storage },
-  });
-  await client.connection.sendNotification('initialized', {});
+  await initializeOn(client, folder, storage);
   await ready;
   const readyMs = performance.now() - t0;
   let hoverArticles = 0;
