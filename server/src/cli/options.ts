@@ -22,6 +22,7 @@ export interface CliOptions {
 export class UsageError extends Error {}
 
 export const USAGE = `Usage: article-lens [--json | --jsonl [--sorted]] [--strict] [--jobs N] [--shard K/N] [files or folders…]
+       article-lens agree A B [--json] [--labels …]   (agreement between two annotators' folders; see README)
   Analyses news articles (default: ./seeds): duplicate paragraphs, actors and roles, quotes and speakers.
   --json       print one JSON document ({"files": […]}) instead of text
   --jsonl      print one JSON object per article, as each finishes
