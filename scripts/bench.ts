@@ -24,8 +24,9 @@
  *    10,000 articles (PolNeAR replicated into a temp folder), progress notifications seen, and hover
  *    latency on an actor that appears in thousands of them: after an edit of the hovered article, the
  *    same hover again, and the first one on a cold main thread. Then the server is restarted with the
- *    persistent index the first run wrote: time to ready and to the first cross-article hover, as it
- *    is and after 1% of the files changed and 1% were touched.
+ *    persistent index the first run wrote, an article open from the start and hovered every 100 ms:
+ *    the time until the hover lists all the other articles, and until the scan is done; as it is and
+ *    after 1% of the files changed and 1% were touched.
  * 5. Annotations: the rows of `npm run bench:annotations` (re-anchoring 1,000 annotations in 100 KB after
  *    external edits, target ≤ 100 ms; shifting them through a keystroke). The request section measures
  *    the annotation code actions on a selection (target p99 ≤ 50 ms on the seeds).
@@ -583,7 +584,7 @@ async function benchWorkspace(files: readonly string[], count: number, tmp: stri
   // The cache is written after the scan answered; a restart before that would find none.
   const cacheSaved = await waitForFile(storage, /^workspace-index-[0-9a-f]{16}\.bin$/, 60_000);
   await client.shutdown();
-  const reopened = cacheSaved ? await benchReopen(folder, articles, storage, count, probe) : undefined;
+  const reopened = cacheSaved ? await benchReopen(folder, articles, storage, count, probe, hoverArticles) : undefined;
   fs.rmSync(folder, { recursive: true, force: true });
   fs.rmSync(storage, { recursive: true, force: true });
   const entry = {
@@ -612,7 +613,7 @@ async function benchWorkspace(files: readonly string[], count: number, tmp: stri
     return;
   }
   for (const [what, r] of [['reopen with cache, nothing changed', reopened.unchanged], [`reopen with cache, ${reopened.changedFiles} files changed and ${reopened.changedFiles} touched`, reopened.changed]] as const) {
-    row(`workspace (${count.toLocaleString('en')})`, `${what}: ready for cross-article hovers`, `${(r.hoverReadyMs / 1000).toFixed(2)} s (index ready ${(r.readyMs / 1000).toFixed(2)} s, then the first hover ${ms(r.hoverReadyMs - r.readyMs)} ms, listing ${r.hoverArticles} other articles); ${r.scan}; peak ${(r.peakRssBytes / MB).toFixed(0)} MB`, big ? '≤ 2 s' : undefined, big ? r.hoverReadyMs <= 2000 && r.hoverArticles === hoverArticles : undefined);
+    row(`workspace (${count.toLocaleString('en')})`, `${what}: ready for cross-article hovers`, `${(r.hoverReadyMs / 1000).toFixed(2)} s to a hover listing all ${r.hoverArticles} other articles (scan done ${(r.readyMs / 1000).toFixed(2)} s: ${r.scan}); peak ${(r.peakRssBytes / MB).toFixed(0)} MB`, big ? '≤ 2 s' : undefined, big ? r.hoverReadyMs <= 2000 : undefined);
   }
   row(`workspace (${count.toLocaleString('en')})`, 'index cache file', `${(reopened.cacheBytes / MB).toFixed(1)} MB`);
 }
@@ -638,9 +639,9 @@ interface HoverProbe {
 }
 
 interface Reopened {
-  /** From `initialize` to the `ready` status. */
+  /** From `initialize` to the `ready` status (the scan done, changed files read again). */
   readyMs: number;
-  /** From `initialize` to the answer of the first hover after `ready` (opening the article included). */
+  /** From `initialize` to the first hover that lists as many other articles as after the cold scan. */
   hoverReadyMs: number;
   hoverArticles: number;
   /** The server's `workspace index:` log line. */
@@ -661,9 +662,9 @@ async function waitForFile(folder: string, name: RegExp, timeoutMs: number): Pro
  * is, once after 1% of the files changed (a sentence appended) and another 1% were touched (new
  * modification time, same bytes). Each time: the time to `ready` and to the first cross-article hover.
  */
-async function benchReopen(folder: string, articles: string, storage: string, count: number, probe: HoverProbe | undefined): Promise<{ unchanged: Reopened; changed: Reopened; changedFiles: number; cacheBytes: number }> {
+async function benchReopen(folder: string, articles: string, storage: string, count: number, probe: HoverProbe | undefined, expected: number): Promise<{ unchanged: Reopened; changed: Reopened; changedFiles: number; cacheBytes: number }> {
   const cacheFile = fs.readdirSync(storage).map((f) => path.join(storage, f)).find((f) => f.endsWith('.bin'))!;
-  const unchanged = await reopen(folder, storage, probe);
+  const unchanged = await reopen(folder, storage, probe, expected);
   const names = fs.readdirSync(articles).sort();
   const changedFiles = Math.max(1, Math.round(count / 100));
   const now = new Date();
@@ -672,16 +673,20 @@ async function benchReopen(folder: string, articles: string, storage: string, co
     const touched = path.join(articles, names[(i * 97 + 50) % names.length]);
     fs.utimesSync(touched, now, now);
   }
-  const changed = await reopen(folder, storage, probe);
+  const changed = await reopen(folder, storage, probe, expected);
   return { unchanged, changed, changedFiles, cacheBytes: fs.statSync(cacheFile).size };
 }
 
-async function reopen(folder: string, storage: string, probe: HoverProbe | undefined): Promise<Reopened> {
+async function reopen(folder: string, storage: string, probe: HoverProbe | undefined, expected: number): Promise<Reopened> {
   const client = new LspTestClient();
   const pid = (client as unknown as { process: { pid: number } }).process.pid;
+  let readyMs = NaN;
+  const t0 = performance.now();
   const ready = new Promise<void>((resolve) =>
     client.connection.onNotification('articleLens/status', (params: { state: string }) => {
-      if (params.state === 'ready') resolve();
+      if (params.state !== 'ready') return;
+      readyMs = performance.now() - t0;
+      resolve();
     }),
   );
   const scanLine = new Promise<string>((resolve) =>
@@ -689,18 +694,25 @@ async function reopen(folder: string, storage: string, probe: HoverProbe | undef
       if (message.startsWith('workspace index:')) resolve(message.slice('workspace index: '.length));
     }),
   );
-  const t0 = performance.now();
   await initializeOn(client, folder, storage);
-  await ready;
-  const readyMs = performance.now() - t0;
+  // The article is open from the start (an editor restored with the window) and hovered every 100 ms
+  // until the hover lists as many other articles as after the cold scan: ready for cross-article hovers.
   let hoverArticles = 0;
+  let hoverReadyMs = NaN;
   if (probe) {
     void client.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: probe.uri, languageId: 'article', version: 1, text: probe.text } });
-    const hover = await client.request<Hover | null>('textDocument/hover', { textDocument: { uri: probe.uri }, position: { line: probe.line, character: probe.character } });
-    const value = hover && typeof hover.contents === 'object' && 'value' in hover.contents ? hover.contents.value : '';
-    hoverArticles = Number(/In other articles \((\d+)\)/.exec(value)?.[1] ?? 0);
+    while (performance.now() - t0 < 300_000) {
+      const hover = await client.request<Hover | null>('textDocument/hover', { textDocument: { uri: probe.uri }, position: { line: probe.line, character: probe.character } });
+      const value = hover && typeof hover.contents === 'object' && 'value' in hover.contents ? hover.contents.value : '';
+      hoverArticles = Number(/In other articles \((\d+)\)/.exec(value)?.[1] ?? 0);
+      if (hoverArticles >= expected) {
+        hoverReadyMs = performance.now() - t0;
+        break;
+      }
+      await new Promise((r) => setTimeout(r, 100));
+    }
   }
-  const hoverReadyMs = performance.now() - t0;
+  await ready;
   const scan = await scanLine;
   const peakRssBytes = peakRss(pid);
   await client.shutdown();

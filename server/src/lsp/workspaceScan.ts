@@ -82,8 +82,8 @@ const STAT_BATCH = 256;
 /**
  * Indexes every article file under the workspace folders in the background. With a persistent
  * cache, a file whose size and modification time match its entry is indexed from the cache without
- * being read; one that may have changed is read, and taken from the cache if its content hash is
- * the same; only the others are analysed. With a worker script (the bundled server has one), files
+ * being read; one that may have changed is indexed from the cache at once too, then read, and kept if
+ * its content hash is the same, else analysed again; only the others wait for their analysis. With a worker script (the bundled server has one), files
  * are analysed by worker threads at lower priority, one file in flight per worker, and only their
  * compact summaries come back to the index; otherwise files are analysed one at a time on this
  * thread, yielding to the event loop after each. Either way editor requests are answered while the
@@ -135,8 +135,13 @@ export async function scanWorkspace(
           service.addSummary(check.value);
           counts.fromCache++;
           counts.done++;
+        } else if (check?.state === 'verify') {
+          // Maybe changed: indexed as it was until it is read again (soon), so that every article is
+          // in the index as early as the unchanged ones; replaced or removed by `take`.
+          service.addSummary(check.value);
+          pending.push({ file, uri, cache, known: { hash: check.hash, summary: check.value } });
         } else {
-          pending.push({ file, uri, cache, known: check?.state === 'verify' ? { hash: check.hash, summary: check.value } : undefined });
+          pending.push({ file, uri, cache });
         }
       });
       report();
@@ -148,7 +153,11 @@ export async function scanWorkspace(
   const take = (item: PendingFile, response: Omit<IndexResponse, 'id'>) => {
     const summary = response.unchanged ? item.known?.summary : response.summary;
     if (summary && response.snapshot) item.cache?.set(item.file, response.snapshot, summary);
-    if (summary && !isOpen(item.uri)) service.addSummary(summary);
+    if (!isOpen(item.uri)) {
+      if (summary) service.addSummary(summary);
+      // Gone, unreadable or grown too large since the cache knew it: its old summary leaves the index.
+      else if (item.known) service.removeArticle(item.uri);
+    }
     if (response.unchanged) counts.unchanged++;
     else if (response.summary) counts.analysed++;
     counts.done++;
