@@ -42,7 +42,7 @@ function main(): void {
   const summaries = files.map((file) => service.summarizeArticle(`file://${file}`, fs.readFileSync(file, 'utf8')));
   const entries: CacheEntry<ArticleSummary>[] = Array.from({ length: ARTICLES }, (_, i) => {
     const file = `/workspace/articles/${String(i).padStart(6, '0')}.txt`;
-    return { path: file, size: 4000, mtimeMs: 1_700_000_000_000, hash: 'ab'.repeat(32), readAtMs: 1_700_000_100_000, value: structuredClone({ ...summaries[i % summaries.length], uri: `file://${file}` }) };
+    return { path: file, size: 4000, mtimeMs: 1_700_000_000_000, hash: 'ab'.repeat(32), readAtMs: 1_700_000_100_000, deps: [], value: structuredClone({ ...summaries[i % summaries.length], uri: `file://${file}` }) };
   });
   const identity = { key: 'bench', folder: 'file:///workspace' };
   const isAny = (_value: unknown): _value is ArticleSummary => true;

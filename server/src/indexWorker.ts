@@ -9,6 +9,7 @@ import { loadClosedArticleInput } from './annotationStore/storeRoot';
 import { createArticleService } from './core/languageService';
 import { maxFileBytes } from './core/settings';
 import { loadDefaultResources } from './diskData';
+import { AnnotationDependencies } from './indexCache/annotationDependency';
 import { readForIndex } from './indexCache/fileSnapshot';
 import type { IndexRequest, IndexResponse } from './lsp/workspaceScan';
 
@@ -20,6 +21,8 @@ try {
 }
 
 const service = createArticleService(loadDefaultResources());
+/** The annotation store files summaries depend on, for the index cache (store roots looked up once per folder). */
+const annotationStores = new AnnotationDependencies();
 
 parentPort?.on('message', (request: IndexRequest) => {
   void summarize(request).then((response) => parentPort?.postMessage(response));
@@ -31,7 +34,7 @@ parentPort?.on('message', (request: IndexRequest) => {
  */
 async function summarize(request: IndexRequest): Promise<IndexResponse> {
   try {
-    const read = readForIndex(request.file, maxFileBytes(request.settings), request.knownHash);
+    const read = readForIndex(request.file, maxFileBytes(request.settings), (file) => annotationStores.stampsOf(file), request.knownHash);
     if (!read) return { id: request.id };
     if (read.text === undefined) return { id: request.id, snapshot: read.snapshot, unchanged: true };
     const input = await loadClosedArticleInput(request.file, read.text).catch(() => undefined);

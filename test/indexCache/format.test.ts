@@ -15,7 +15,7 @@ function seedEntries(): CacheEntry<ArticleSummary>[] {
   const service = newService();
   return Object.values(SEEDS).map((name, i) => {
     const path = seedPath(name);
-    return { path, size: 1000 + i, mtimeMs: 1_700_000_000_000 + i, hash: 'ab'.repeat(32), readAtMs: 1_700_000_100_000, value: service.summarizeArticle(URI.file(path).toString(), readSeed(name)) };
+    return { path, size: 1000 + i, mtimeMs: 1_700_000_000_000 + i, hash: 'ab'.repeat(32), readAtMs: 1_700_000_100_000, deps: [], value: service.summarizeArticle(URI.file(path).toString(), readSeed(name)) };
   });
 }
 

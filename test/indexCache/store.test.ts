@@ -23,7 +23,7 @@ describe('index cache: store', () => {
     const store = await open(logs);
     assert.strictEqual(store.size, 0);
     assert.strictEqual(logs.length, 0);
-    store.set('/ws/a.txt', { size: 10, mtimeMs: 1000, hash: 'h-a', readAtMs: 10_000 }, 'summary of a');
+    store.set('/ws/a.txt', { size: 10, mtimeMs: 1000, hash: 'h-a', readAtMs: 10_000, deps: [] }, 'summary of a');
     await store.save((m) => logs.push(m));
     assert.deepStrictEqual(logs, []);
     assert.deepStrictEqual(fs.readdirSync(path.dirname(file)), [path.basename(file)], 'no temporary file left');
@@ -33,8 +33,8 @@ describe('index cache: store', () => {
 
   it('trusts size and time only for a file read well after its last change; otherwise asks for its hash', async () => {
     const store = await open();
-    store.set('/ws/old.txt', { size: 5, mtimeMs: 1000, hash: 'h-old', readAtMs: 1000 + 60_000 }, 'old');
-    store.set('/ws/racy.txt', { size: 5, mtimeMs: 1000, hash: 'h-racy', readAtMs: 1000 + 500 }, 'racy');
+    store.set('/ws/old.txt', { size: 5, mtimeMs: 1000, hash: 'h-old', readAtMs: 1000 + 60_000, deps: [] }, 'old');
+    store.set('/ws/racy.txt', { size: 5, mtimeMs: 1000, hash: 'h-racy', readAtMs: 1000 + 500, deps: [] }, 'racy');
     await store.save(() => undefined);
     const again = await open();
     assert.deepStrictEqual(again.check('/ws/old.txt', 5, 1000), { state: 'fresh', value: 'old' });
@@ -44,10 +44,26 @@ describe('index cache: store', () => {
     assert.deepStrictEqual(again.check('/ws/new.txt', 5, 1000), { state: 'unknown' });
   });
 
+  it('a value whose dependency (an annotation store file) changed, appeared or just changed is computed again, not verified by hash', async () => {
+    const store = await open();
+    const annotations = { path: '/ws/.article-lens/annotations/a.txt.json', size: 300, mtimeMs: 5000 };
+    store.set('/ws/a.txt', { size: 5, mtimeMs: 1000, hash: 'h-a', readAtMs: 60_000, deps: [annotations] }, 'with annotations');
+    store.set('/ws/b.txt', { size: 5, mtimeMs: 1000, hash: 'h-b', readAtMs: 60_000, deps: [{ path: '', size: -1, mtimeMs: 0 }] }, 'no store');
+    store.set('/ws/c.txt', { size: 5, mtimeMs: 1000, hash: 'h-c', readAtMs: 60_000, deps: [{ ...annotations, mtimeMs: 59_000 }] }, 'store written just before');
+    await store.save(() => undefined);
+    const again = await open();
+    assert.deepStrictEqual(again.check('/ws/a.txt', 5, 1000, [annotations]), { state: 'fresh', value: 'with annotations' });
+    assert.deepStrictEqual(again.check('/ws/a.txt', 5, 1000, [{ ...annotations, size: 301 }]), { state: 'verify', value: 'with annotations' }, 'annotations edited');
+    assert.deepStrictEqual(again.check('/ws/a.txt', 6, 1000, [{ ...annotations, mtimeMs: 7000 }]), { state: 'verify', value: 'with annotations' }, 'both changed: no hash shortcut');
+    assert.deepStrictEqual(again.check('/ws/b.txt', 5, 1000, [{ path: '', size: -1, mtimeMs: 0 }]), { state: 'fresh', value: 'no store' });
+    assert.deepStrictEqual(again.check('/ws/b.txt', 5, 1000, [{ path: '/ws/.article-lens/annotations/b.txt.json', size: -1, mtimeMs: 0 }]), { state: 'verify', value: 'no store' }, 'a store appeared above it');
+    assert.deepStrictEqual(again.check('/ws/c.txt', 5, 1000, [{ ...annotations, mtimeMs: 59_000 }]), { state: 'verify', value: 'store written just before' }, 'racy store file');
+  });
+
   it('a save keeps only the files this session confirmed or read: deleted files leave the cache', async () => {
     const store = await open();
-    store.set('/ws/kept.txt', { size: 1, mtimeMs: 1, hash: 'k', readAtMs: 100_000 }, 'kept');
-    store.set('/ws/gone.txt', { size: 1, mtimeMs: 1, hash: 'g', readAtMs: 100_000 }, 'gone');
+    store.set('/ws/kept.txt', { size: 1, mtimeMs: 1, hash: 'k', readAtMs: 100_000, deps: [] }, 'kept');
+    store.set('/ws/gone.txt', { size: 1, mtimeMs: 1, hash: 'g', readAtMs: 100_000, deps: [] }, 'gone');
     await store.save(() => undefined);
     const second = await open();
     assert.strictEqual(second.size, 2);
@@ -61,7 +77,7 @@ describe('index cache: store', () => {
   it('a save that cannot be written is a log line, not an exception, and leaves no temporary file', async () => {
     fs.writeFileSync(path.join(scratch, 'nested'), 'a file where the folder should be');
     const store = await open();
-    store.set('/ws/a.txt', { size: 1, mtimeMs: 1, hash: 'a', readAtMs: 100_000 }, 'a');
+    store.set('/ws/a.txt', { size: 1, mtimeMs: 1, hash: 'a', readAtMs: 100_000, deps: [] }, 'a');
     const logs: string[] = [];
     await store.save((m) => logs.push(m));
     assert.strictEqual(logs.length, 1);

@@ -3,6 +3,8 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { URI } from 'vscode-uri';
+import { serializeAnnotationCollection } from '../../server/src/core/annotations/w3c';
+import { labelOn } from '../core/annotations/helpers';
 import { LspTestClient } from '../helpers/lspClient';
 import { readSeed, SEEDS } from '../helpers/seeds';
 
@@ -51,10 +53,10 @@ async function cacheFile(storage: string): Promise<string> {
   throw new Error(`no index cache written in ${storage}`);
 }
 
-/** Names of the workspace symbols matching `query`, with the file they are in. */
-async function symbols(client: LspTestClient, query: string): Promise<string[]> {
+/** Names of the workspace symbols matching `query`, with the file they are in (quotes left out with `actorsOnly`). */
+async function symbols(client: LspTestClient, query: string, actorsOnly = false): Promise<string[]> {
   const found = await client.request<{ name: string; location: { uri: string } }[]>('workspace/symbol', { query });
-  return found.map((s) => `${s.name} @ ${path.basename(URI.parse(s.location.uri).fsPath)}`).sort();
+  return found.filter((s) => !actorsOnly || !s.name.startsWith('“')).map((s) => `${s.name} @ ${path.basename(URI.parse(s.location.uri).fsPath)}`).sort();
 }
 
 describe('persistent workspace index (dist/server.js)', function () {
@@ -121,6 +123,40 @@ describe('persistent workspace index (dist/server.js)', function () {
     // The three files written just before the second scan are checked by hash (changed within 2 s of being read).
     const [, fresh, reread] = /^workspace index: 12 article files, (\d+) from the index cache, (\d+) read again and unchanged, 0 analysed$/.exec(third.summary) ?? [];
     assert.strictEqual(Number(fresh) + Number(reread), 12, third.summary);
+  });
+
+  it("a closed article whose annotations changed is analysed again, the others stay cached (a store appearing above them counts as a change)", async () => {
+    const first = await started(workspace, storage);
+    assert.match(first.summary, /12 analysed$/);
+    const file = await cacheFile(storage);
+    await first.client.shutdown();
+    const anHourAgo = new Date(Date.now() - 3_600_000);
+    const article = path.join(workspace, 'articles', 'article-07.txt');
+    const text = fs.readFileSync(article, 'utf8');
+    const store = path.join(workspace, '.article-lens', 'annotations', 'articles', 'article-07.txt.json');
+    const label = (word: string) => {
+      fs.mkdirSync(path.dirname(store), { recursive: true });
+      fs.writeFileSync(store, serializeAnnotationCollection({ path: 'articles/article-07.txt', text, annotations: { reviewState: 'in-progress', annotations: [labelOn(text, word, 0, 'organization')] } }));
+    };
+    label('crisis');
+    fs.utimesSync(store, anHourAgo, anHourAgo);
+
+    let before = fs.statSync(file).mtimeMs;
+    const second = await started(workspace, storage);
+    // The new store is above every article: each may have annotations now, so each is read and analysed again.
+    assert.strictEqual(second.summary, 'workspace index: 12 article files, 0 from the index cache, 0 read again and unchanged, 12 analysed');
+    assert.deepStrictEqual(await symbols(second.client, 'crisis', true), ['crisis @ article-07.txt'], 'the label of the store file is in the index');
+    await waitForRewrite(file, before);
+    await second.client.shutdown();
+
+    label('communications');
+    const halfAnHourAgo = new Date(Date.now() - 1_800_000);
+    fs.utimesSync(store, halfAnHourAgo, halfAnHourAgo);
+    before = fs.statSync(file).mtimeMs;
+    const third = await started(workspace, storage);
+    assert.strictEqual(third.summary, 'workspace index: 12 article files, 11 from the index cache, 0 read again and unchanged, 1 analysed');
+    assert.deepStrictEqual(await symbols(third.client, 'communications', true), ['communications @ article-07.txt']);
+    assert.deepStrictEqual(await symbols(third.client, 'crisis', true), [], 'the old label left with the old summary');
   });
 
   it('a damaged cache (one byte changed, or cut short) is discarded with a log line, and everything is analysed again', async () => {

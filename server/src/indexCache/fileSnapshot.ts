@@ -1,5 +1,6 @@
 import { createHash } from 'crypto';
 import * as fs from 'fs';
+import type { DependencyStamp } from './format';
 import type { FileSnapshot } from './store';
 
 /** An article file read for the index: how it looked, and its text unless it was unchanged. */
@@ -10,18 +11,20 @@ export interface ReadForIndex {
 }
 
 /**
- * Reads a file for the workspace index: its size and modification time (taken before reading, so a
- * change during the read shows up as a mismatch next time), the SHA-256 of its bytes, and its text.
- * Undefined when it is over `maxBytes` (not indexed) or cannot be read. When the hash is `knownHash`
- * (a file touched but not changed, a checkout that rewrote it), the text is not decoded.
+ * Reads a file for the workspace index: its size and modification time and those of its
+ * dependencies (`dependencies`, taken before reading, so a change during the read shows up as a
+ * mismatch next time), the SHA-256 of its bytes, and its text. Undefined when it is over `maxBytes`
+ * (not indexed) or cannot be read. When the hash is `knownHash` (a file touched but not changed, a
+ * checkout that rewrote it), the text is not decoded.
  */
-export function readForIndex(file: string, maxBytes: number, knownHash?: string): ReadForIndex | undefined {
+export function readForIndex(file: string, maxBytes: number, dependencies: (file: string) => DependencyStamp[], knownHash?: string): ReadForIndex | undefined {
   try {
     const readAtMs = Date.now();
     const stat = fs.statSync(file);
     if (!stat.isFile() || stat.size > maxBytes) return undefined;
+    const deps = dependencies(file);
     const bytes = fs.readFileSync(file);
-    const snapshot: FileSnapshot = { size: stat.size, mtimeMs: stat.mtimeMs, hash: createHash('sha256').update(bytes).digest('hex'), readAtMs };
+    const snapshot: FileSnapshot = { size: stat.size, mtimeMs: stat.mtimeMs, hash: createHash('sha256').update(bytes).digest('hex'), readAtMs, deps };
     return snapshot.hash === knownHash ? { snapshot } : { snapshot, text: bytes.toString('utf8') };
   } catch {
     // Deleted or unreadable between listing and reading: nothing to index.

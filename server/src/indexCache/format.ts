@@ -44,6 +44,16 @@ export function survivesEncoding(value: unknown): boolean {
   }
 }
 
+/**
+ * Another file a value was computed from (an article's annotation store file), as it was when the
+ * value was computed: its path, size and modification time; size -1 when there was none.
+ */
+export interface DependencyStamp {
+  readonly path: string;
+  readonly size: number;
+  readonly mtimeMs: number;
+}
+
 /** What the cache keeps of one file: how it looked when read, and the value computed from it. */
 export interface CacheEntry<T> {
   readonly path: string;
@@ -53,6 +63,8 @@ export interface CacheEntry<T> {
   readonly hash: string;
   /** When the file was read: a file modified within the clock's resolution of this is checked by hash. */
   readonly readAtMs: number;
+  /** The other files the value depends on: any change to them and the value is computed again. */
+  readonly deps: readonly DependencyStamp[];
   readonly value: T;
 }
 
@@ -156,5 +168,11 @@ export function decodeCache<T>(bytes: Buffer, expected: CacheIdentity, isValue: 
 function isEntry<T>(entry: unknown, isValue: (value: unknown, path: string) => value is T): entry is CacheEntry<T> {
   if (typeof entry !== 'object' || entry === null) return false;
   const e = entry as Record<string, unknown>;
-  return typeof e.path === 'string' && typeof e.size === 'number' && typeof e.mtimeMs === 'number' && typeof e.hash === 'string' && typeof e.readAtMs === 'number' && isValue(e.value, e.path);
+  return typeof e.path === 'string' && typeof e.size === 'number' && typeof e.mtimeMs === 'number' && typeof e.hash === 'string' && typeof e.readAtMs === 'number' && Array.isArray(e.deps) && e.deps.every(isStamp) && isValue(e.value, e.path);
+}
+
+function isStamp(stamp: unknown): stamp is DependencyStamp {
+  if (typeof stamp !== 'object' || stamp === null) return false;
+  const d = stamp as Record<string, unknown>;
+  return typeof d.path === 'string' && typeof d.size === 'number' && typeof d.mtimeMs === 'number';
 }

@@ -2,7 +2,7 @@ import { randomBytes } from 'crypto';
 import * as fs from 'fs/promises';
 import * as path from 'path';
 import type { Staged } from '../core/stages';
-import { decodeInSteps, encodeInSteps, type CacheEntry, type CacheIdentity } from './format';
+import { decodeInSteps, encodeInSteps, type CacheEntry, type CacheIdentity, type DependencyStamp } from './format';
 
 /**
  * A file modified this close to the moment it was read may have changed again within the file
@@ -15,16 +15,21 @@ const RACY_MS = 2000;
 export type CacheCheck<T> =
   /** Same size and modification time, read long enough after its last change: the value stands. */
   | { readonly state: 'fresh'; readonly value: T }
-  /** Known, but the file may have changed: read it, and if its content hash is `hash`, the value stands. */
-  | { readonly state: 'verify'; readonly hash: string; readonly value: T }
+  /**
+   * Known, but the file may have changed: read it, and if its content hash is `hash`, the value stands.
+   * Without a hash, a file it depends on changed: the value is out of date (until computed again, the
+   * best there is).
+   */
+  | { readonly state: 'verify'; readonly hash?: string; readonly value: T }
   | { readonly state: 'unknown' };
 
-/** How a file looked when it was read for its value. */
+/** How a file, and those its value depends on, looked when it was read for its value. */
 export interface FileSnapshot {
   readonly size: number;
   readonly mtimeMs: number;
   readonly hash: string;
   readonly readAtMs: number;
+  readonly deps: readonly DependencyStamp[];
 }
 
 /**
@@ -71,10 +76,14 @@ export class IndexCacheStore<T> {
     return this.previous.size;
   }
 
-  /** What is known of `filePath`, which now has this size and modification time. */
-  check(filePath: string, size: number, mtimeMs: number): CacheCheck<T> {
+  /**
+   * What is known of `filePath`, which now has this size and modification time, and whose
+   * dependencies now look like `deps` (in the order they were recorded).
+   */
+  check(filePath: string, size: number, mtimeMs: number, deps: readonly DependencyStamp[] = []): CacheCheck<T> {
     const entry = this.previous.get(filePath);
     if (!entry) return { state: 'unknown' };
+    if (!sameDependencies(entry, deps)) return { state: 'verify', value: entry.value };
     if (entry.size === size && entry.mtimeMs === mtimeMs && entry.readAtMs - mtimeMs >= RACY_MS) {
       this.current.set(filePath, entry);
       return { state: 'fresh', value: entry.value };
@@ -85,7 +94,7 @@ export class IndexCacheStore<T> {
   /** Records the value of a file as it was read (`snapshot`). */
   set(filePath: string, snapshot: FileSnapshot, value: T): void {
     this.changed = true;
-    this.current.set(filePath, { path: filePath, size: snapshot.size, mtimeMs: snapshot.mtimeMs, hash: snapshot.hash, readAtMs: snapshot.readAtMs, value });
+    this.current.set(filePath, { path: filePath, size: snapshot.size, mtimeMs: snapshot.mtimeMs, hash: snapshot.hash, readAtMs: snapshot.readAtMs, deps: snapshot.deps, value });
   }
 
   /** Forgets a file (deleted, or no longer indexed). */
@@ -123,6 +132,14 @@ export class IndexCacheStore<T> {
       await fs.rm(temporary, { force: true }).catch(() => undefined);
     }
   }
+}
+
+/** True when the dependencies look as they did when the entry was made, and had not just changed then. */
+function sameDependencies(entry: CacheEntry<unknown>, now: readonly DependencyStamp[]): boolean {
+  return (
+    entry.deps.length === now.length &&
+    entry.deps.every((was, i) => was.path === now[i].path && was.size === now[i].size && was.mtimeMs === now[i].mtimeMs && (was.size < 0 || entry.readAtMs - was.mtimeMs >= RACY_MS))
+  );
 }
 
 /** Runs staged work to its end, letting the event loop in between steps. */

@@ -9,6 +9,7 @@ import type { AnnotationInput } from '../core/annotationInput';
 import type { ArticleService } from '../core/languageService';
 import { maxFileBytes, type ArticleSettings } from '../core/settings';
 import type { ArticleSummary } from '../core/workspaceIndex';
+import { AnnotationDependencies } from '../indexCache/annotationDependency';
 import { readForIndex } from '../indexCache/fileSnapshot';
 import type { FileSnapshot, IndexCacheStore } from '../indexCache/store';
 import { isWorkspaceArticle } from './watchedFiles';
@@ -73,7 +74,8 @@ interface PendingFile {
   readonly file: string;
   readonly uri: string;
   readonly cache?: IndexCacheStore<ArticleSummary>;
-  readonly known?: { readonly hash: string; readonly summary: ArticleSummary };
+  /** The cached summary, and the content hash under which it still stands (none: a dependency changed). */
+  readonly known?: { readonly hash?: string; readonly summary: ArticleSummary };
 }
 
 /** Files stat-ed at once while checking them against the cache. */
@@ -81,9 +83,10 @@ const STAT_BATCH = 256;
 
 /**
  * Indexes every article file under the workspace folders in the background. With a persistent
- * cache, a file whose size and modification time match its entry is indexed from the cache without
- * being read; one that may have changed is indexed from the cache at once too, then read, and kept if
- * its content hash is the same, else analysed again; only the others wait for their analysis. With a worker script (the bundled server has one), files
+ * cache, a file whose size and modification time match its entry, and whose annotation store file is
+ * as it was, is indexed from the cache without being read; one that may have changed is indexed from
+ * the cache at once too, then read, and kept if its content hash is the same (and its annotations
+ * did not change), else analysed again; only the others wait for their analysis. With a worker script (the bundled server has one), files
  * are analysed by worker threads at lower priority, one file in flight per worker, and only their
  * compact summaries come back to the index; otherwise files are analysed one at a time on this
  * thread, yielding to the event loop after each. Either way editor requests are answered while the
@@ -115,6 +118,7 @@ export async function scanWorkspace(
   const maxBytes = maxFileBytes(settings);
 
   const pending: PendingFile[] = [];
+  const annotationStores = new AnnotationDependencies();
   for (const { files, cache } of found) {
     if (!cache || cache.size === 0) {
       // Nothing to check against (a first scan): every file is read, and recorded if there is a cache.
@@ -124,10 +128,11 @@ export async function scanWorkspace(
     for (let from = 0; from < files.length; from += STAT_BATCH) {
       const batch = files.slice(from, from + STAT_BATCH);
       const stats = await Promise.all(batch.map((file) => fs.stat(file).catch(() => undefined)));
+      const stamps = await Promise.all(batch.map((file) => annotationStores.stampsOfAsync(file)));
       batch.forEach((file, i) => {
         const uri = URI.file(file).toString();
         const stat = stats[i];
-        const check = stat && stat.size <= maxBytes ? cache.check(file, stat.size, stat.mtimeMs) : undefined;
+        const check = stat && stat.size <= maxBytes ? cache.check(file, stat.size, stat.mtimeMs, stamps[i]) : undefined;
         if (isOpen(uri) || !stat || stat.size > maxBytes) {
           // Open (the editor's text wins), gone, or too large: nothing to read.
           counts.done++;
@@ -175,7 +180,7 @@ export async function scanWorkspace(
     if (isOpen(item.uri)) {
       counts.done++;
     } else {
-      const read = readForIndex(item.file, maxBytes, item.known?.hash);
+      const read = readForIndex(item.file, maxBytes, (file) => annotationStores.stampsOf(file), item.known?.hash);
       const input = read?.text === undefined ? undefined : await options.annotationInput?.(item.file, read.text).catch(() => undefined);
       take(item, read ? { snapshot: read.snapshot, unchanged: read.text === undefined, summary: read.text === undefined ? undefined : service.summarizeArticle(item.uri, read.text, settings, input) } : {});
     }
@@ -227,7 +232,7 @@ async function scanWithWorkers(
       }
       if (next >= pending.length) return stop(worker);
       const item = pending[next];
-      const request: IndexRequest = { id: next++, uri: item.uri, file: item.file, settings, ...(item.known ? { knownHash: item.known.hash } : {}) };
+      const request: IndexRequest = { id: next++, uri: item.uri, file: item.file, settings, ...(item.known?.hash ? { knownHash: item.known.hash } : {}) };
       worker.postMessage(request);
     };
     for (let i = 0; i < count; i++) {
