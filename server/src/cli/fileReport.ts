@@ -1,5 +1,6 @@
 import * as path from 'path';
 import { URI } from 'vscode-uri';
+import { describeRepeat } from '../core/duplicates';
 import type { ArticleService } from '../core/languageService';
 import { quoteSpeakers } from '../core/quoteSpeakers';
 import { DEFAULT_SETTINGS } from '../core/settings';
@@ -47,10 +48,10 @@ export function reportArticle(service: ArticleService, file: string, text: strin
   const speakers = quoteSpeakers(analysis.quotes, analysis.actors);
   return {
     file,
-    diagnostics: analysis.duplicates.map(({ duplicate, original }) => {
-      const at = positions.positionAt(duplicate.start);
-      const firstLine = positions.positionAt(original.start).line + 1;
-      return { line: at.line + 1, column: at.character + 1, severity: 'warning', code: 'duplicate-paragraph', message: `Duplicate paragraph: repeats the paragraph at line ${firstLine}.`, firstLine };
+    diagnostics: analysis.duplicates.map((repeat) => {
+      const at = positions.positionAt(repeat.duplicate.start);
+      const firstLine = positions.positionAt(repeat.original.start).line + 1;
+      return { line: at.line + 1, column: at.character + 1, severity: 'warning', code: 'duplicate-paragraph', message: describeRepeat(repeat, firstLine), firstLine };
     }),
     actors: analysis.actors
       .filter((a) => a.type === 'person' || a.type === 'organization')
