@@ -13,7 +13,7 @@
  * through msgpackr rather than Node's own `v8.serialize`: summaries are many small objects of a few
  * shapes, and msgpackr's records write each shape's keys once and read objects back through code
  * generated per shape. On 10,000 PolNeAR summaries (`npm run bench:index-cache`) the file is 31 MB
- * instead of 78 MB, and decoding and checking it took 2.6 s against 6.1 s for v8.deserialize, in the
+ * instead of 79 MB, and decoding and checking it took 1.95 s against 4.74 s for v8.deserialize, in the
  * same run on a loaded machine (reading it is what reopening a workspace waits for).
  * msgpackr is pure JavaScript (its optional native string extractor is left out of the bundle) and
  * keeps typed arrays (`moreTypes`). The checksum makes a torn or altered file fail as a whole, never
