@@ -18,6 +18,7 @@ import { NerRecognizer } from '../server/src/core/ner/recognizer';
 import { SequenceTagger } from '../server/src/core/ner/tagger';
 import type { Vocabulary } from '../server/src/core/vocabulary';
 import { convertTags, documentText, mentionSpans, SpanScore, tagSpans, type ConllSentence, type DocumentText } from './nerShared';
+import { seededRandom } from '../server/src/core/random';
 
 /**
  * Training choices. Defaults are what `npm run train:ner` uses. Epochs: 5-fold cross-validation
@@ -43,18 +44,6 @@ export const TYPES = ['PER', 'ORG', 'LOC', 'MISC'];
 export function tagNames(scheme: 'BIO' | 'BILOU'): string[] {
   const prefixes = scheme === 'BILOU' ? ['B', 'I', 'L', 'U'] : ['B', 'I'];
   return ['O', ...TYPES.flatMap((t) => prefixes.map((p) => `${p}-${t}`))];
-}
-
-/** Small deterministic PRNG (mulberry32) for the per-epoch shuffles. */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /** A growable Int32Array. */
@@ -265,7 +254,7 @@ export function trainPerceptron(
   const T = corpus.tags.length;
   const runs = Array.from({ length: options.runs }, (_, r) => ({
     perceptron: new AveragedPerceptron(corpus, decoder),
-    random: rng(options.seed + r),
+    random: seededRandom(options.seed + r),
     order: sentences.slice(),
   }));
   let result: Weights = { weights: new Float32Array(0), transitions: new Float32Array(0) };
