@@ -2,7 +2,8 @@
  * Custom protocol messages between the Article Lens client and server, imported by both sides
  * (as vscode-eslint and rust-analyzer's lsp_ext.ts do), so names and payloads cannot drift apart.
  */
-import { NotificationType, RequestType, type Range } from 'vscode-languageserver-protocol';
+import { NotificationType, RequestType, type Location, type Range, type TextDocumentPositionParams } from 'vscode-languageserver-protocol';
+import type { ActorArticleRow, ActorMap, ActorRow, ArticleRow, ArticleTarget, Page, QuoteRow, SpeakerRow } from './core/views/rows';
 
 /** The server's state, shown in the client's status bar item. */
 export interface ServerStatusParams {
@@ -159,3 +160,100 @@ export const UnreviewedEntityRequest = new RequestType<{ readonly uri: string; r
 
 /** Sent when an open article's annotations changed (a command, a reload, or typing that moved them): the client refreshes its comment threads. */
 export const AnnotationsChangedNotification = new NotificationType<{ readonly uri: string }>('articleLens/annotationsChanged');
+
+// ---------------------------------------------------------------------------------------------
+// Workspace views and the actor map (issue 16). Rows are computed by `core/workspaceViews.ts` and
+// sent as they are; places in articles travel as character offsets (`ArticleTarget`) that the
+// client hands back to `articleLens/locate` when the user goes there, so listing a page of 10,000
+// articles' quotes reads no file.
+
+export type {
+  ActorArticleRow,
+  ActorMap,
+  ActorRow,
+  ArticleRow,
+  ArticleTarget,
+  MapEdge,
+  MapNode,
+  Page,
+  QuoteRow,
+  SpeakerRow,
+} from './core/views/rows';
+
+/** Which rows of a list to return: at most `limit` (default 200, at most 1,000) from `offset`. */
+export interface PageParams {
+  readonly offset?: number;
+  readonly limit?: number;
+}
+
+/** The actor types the views show. */
+export type ViewActorType = 'person' | 'organization' | 'location';
+
+export interface ActorsParams extends PageParams {
+  /** Only these types; all when absent or empty. */
+  readonly types?: readonly ViewActorType[];
+  /** Only actors whose name contains these words. */
+  readonly query?: string;
+}
+
+/** Actors of the workspace, most mentioned first. */
+export const ActorsRequest = new RequestType<ActorsParams, Page<ActorRow>, void>('articleLens/actors');
+
+/** One actor by id; null when no article has it any more. */
+export const ActorRequest = new RequestType<{ readonly id: string }, ActorRow | null, void>('articleLens/actor');
+
+/** The articles an actor is in, in URI order. */
+export const ActorArticlesRequest = new RequestType<PageParams & { readonly id: string }, Page<ActorArticleRow>, void>('articleLens/actorArticles');
+
+/** One mention, with the line it is on. */
+export interface MentionItem {
+  readonly uri: string;
+  readonly range: Range;
+  readonly kind: 'name' | 'nominal' | 'pronoun';
+  /** The line of the mention, trimmed and shortened. */
+  readonly preview: string;
+}
+
+/** An actor's mentions in one article, in document order. */
+export const ActorMentionsRequest = new RequestType<{ readonly id: string; readonly uri: string }, MentionItem[], void>('articleLens/actorMentions');
+
+/** The workspace actor under the cursor, for revealing it in the Actors view. */
+export const ActorAtRequest = new RequestType<TextDocumentPositionParams, ActorRow | null, void>('articleLens/actorAt');
+
+export interface QuoteSpeakersParams extends PageParams {
+  /** Only quotes containing these words. */
+  readonly text?: string;
+  /** Only speakers whose name contains these words. */
+  readonly speaker?: string;
+}
+
+/** Speakers and how many of their quotes match, most quoted first; quotes without a speaker last. */
+export const QuoteSpeakersRequest = new RequestType<QuoteSpeakersParams, Page<SpeakerRow>, void>('articleLens/quoteSpeakers');
+
+/** The quotes of one speaker (a `SpeakerRow` id) that contain `text`. */
+export const SpeakerQuotesRequest = new RequestType<PageParams & { readonly id: string; readonly text?: string }, Page<QuoteRow>, void>('articleLens/speakerQuotes');
+
+/** Every indexed article, in URI order, with its counts. */
+export const ArticlesRequest = new RequestType<PageParams, Page<ArticleRow>, void>('articleLens/articles');
+
+/** Where a target is now, as an LSP location (the open document's text, else the file's); null when it cannot be read. */
+export const LocateRequest = new RequestType<ArticleTarget, Location | null, void>('articleLens/locate');
+
+export interface ActorMapParams {
+  /** How many actors, most mentioned first (default 300, at most 5,000). */
+  readonly maxNodes?: number;
+  readonly types?: readonly ViewActorType[];
+}
+
+/** The actor map's nodes and lines. */
+export const ActorMapRequest = new RequestType<ActorMapParams, ActorMap, void>('articleLens/actorMap');
+
+/** Sent (at most a few times a second) when indexed articles changed: the views refresh. */
+export interface WorkspaceChangedParams {
+  readonly revision: number;
+  readonly articles: number;
+  /** False when only places in the articles moved (typing that added or renamed no actor). */
+  readonly actorsChanged: boolean;
+}
+
+export const WorkspaceChangedNotification = new NotificationType<WorkspaceChangedParams>('articleLens/workspaceChanged');

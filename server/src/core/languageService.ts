@@ -2,6 +2,7 @@ import { createActorNavigation } from './actorNavigation';
 import { actorAt, type Actor, type ActorMention } from './actors';
 import { analyzeArticle, lightAnalysis, recognizePart, type AnalysisContext, type ArticleAnalysis } from './analysis';
 import { applyEntityInput, NO_ANNOTATIONS, type AnnotationInput } from './annotationInput';
+import { articleFacts } from './views/articleFacts';
 import { duplicateFixRanges, findDuplicateParagraphs, repeatsRemovedByFixAll, type DuplicateFix, type DuplicateParagraph } from './duplicates';
 import { FurnitureCache, findPageFurniture, type FurnitureRegion } from './pageFurniture';
 import { paragraphRemovalRanges } from './paragraphRemoval';
@@ -13,6 +14,7 @@ import { analysisSettingsKey, DEFAULT_SETTINGS, type ArticleSettings } from './s
 import { finish, type Staged } from './stages';
 import type { EntityMention, OffsetRange, Paragraph, Quote } from './types';
 import { summarizeArticle, WorkspaceIndex, type ArticleReference, type ArticleSummary } from './workspaceIndex';
+import { createWorkspaceViews } from './views/workspaceViews';
 
 /** Structural twin of LSP's CancellationToken, so the core needs no protocol import. */
 export interface CancellationSignal {
@@ -161,6 +163,11 @@ export function createArticleService(resources: ArticleResources) {
     return lightAnalysis(text, layer.paragraphs, layer.duplicates, findPageFurniture(layer.paragraphs, resources.furniture));
   }
 
+  /** The index's summary of an analysed article, with the facts the workspace views count. */
+  function summarize(uri: string, text: string, analysis: ArticleAnalysis): ArticleSummary {
+    return { ...summarizeArticle(uri, text, analysis.actors, analysis.quotes), ...articleFacts(uri, text, analysis, resources.names) };
+  }
+
   /**
    * A one-off analysis of a text that is not an open document (the workspace scan). `input`: the
    * article's annotations read from its store, when the article is not open (nothing is kept of it).
@@ -222,7 +229,7 @@ export function createArticleService(resources: ArticleResources) {
     }
     // A state disposed while this ran (the document closed) is not brought back.
     if (states.get(document.uri) === state) state.analysis = { key, version: document.version, analysis };
-    workspace.update(summarizeArticle(document.uri, text, analysis.actors, analysis.quotes));
+    workspace.update(summarize(document.uri, text, analysis));
     return analysis;
   }
 
@@ -271,6 +278,8 @@ export function createArticleService(resources: ArticleResources) {
     isAnalysed,
     // Definition, references, highlights, rename, workspace search, speaker hints, name variants.
     ...createActorNavigation({ analyze, workspace, names: resources.names, isAnalysed }),
+    // The Actors, Quotes and Articles views and the actor map: queries over the workspace index.
+    ...createWorkspaceViews({ analyze, workspace }),
 
     /** Drops what is kept for a closed document; its workspace summary stays while the file exists. */
     forget(uri: string): void {
@@ -297,13 +306,13 @@ export function createArticleService(resources: ArticleResources) {
      */
     indexArticle(uri: string, text: string, settings: ArticleSettings = DEFAULT_SETTINGS, input?: AnnotationInput): void {
       const analysis = analyzeText(uri, text, settings, input);
-      workspace.update(summarizeArticle(uri, text, analysis.actors, analysis.quotes));
+      workspace.update(summarize(uri, text, analysis));
     },
 
     /** The workspace summary of an article, without indexing it (a scan worker computes it off the main thread). */
     summarizeArticle(uri: string, text: string, settings: ArticleSettings = DEFAULT_SETTINGS, input?: AnnotationInput): ArticleSummary {
       const analysis = analyzeText(uri, text, settings, input);
-      return summarizeArticle(uri, text, analysis.actors, analysis.quotes);
+      return summarize(uri, text, analysis);
     },
 
     /** Adds a summary computed elsewhere (by {@link summarizeArticle} in a scan worker) to the workspace index. */

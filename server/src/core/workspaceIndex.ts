@@ -49,6 +49,10 @@ export interface ArticleSummary {
   /** One letter per mention: `n` name, `o` nominal, `p` pronoun. */
   readonly mentionKinds: string;
   readonly quotes: readonly QuoteSummary[];
+  /** How many diagnostics of each kind the article has, by settings key (`duplicateParagraphs` → 2): the Articles view's counts. */
+  readonly issues?: Readonly<Record<string, number>>;
+  /** The date the article carries (`YYYY-MM-DD`, `core/articleDate.ts`), for the actor map's time axis. */
+  readonly date?: string;
 }
 
 /** One mention of an actor in an indexed article. */

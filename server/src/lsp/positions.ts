@@ -52,6 +52,12 @@ export class PositionMapper {
     return a <= b ? { start: a, end: b } : { start: b, end: a };
   }
 
+  /** The text of a line, without its line break; empty past the last line. */
+  lineText(line: number): string {
+    if (line < 0 || line >= this.lineStarts.length) return '';
+    return this.text.slice(this.lineStarts[line], this.lineContentEnd(line));
+  }
+
   /** Length of a line's content in UTF-16 code units, without its line break. */
   lineLength(line: number): number {
     return this.lineContentEnd(line) - this.lineStarts[line];

@@ -1,0 +1,12 @@
+import type { Location } from 'vscode-languageserver';
+import type { ArticleTarget } from '../core/views/rows';
+import type { ArticleTexts } from './articleTexts';
+
+/**
+ * Where a place the views listed is, as a location to open: offsets into the open document's
+ * text, else into the file's. Null when the article can no longer be read.
+ */
+export async function locate(target: ArticleTarget, texts: ArticleTexts): Promise<Location | null> {
+  const positions = await texts.positions(target.uri);
+  return positions ? { uri: target.uri, range: positions.rangeOf(target) } : null;
+}
