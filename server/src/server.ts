@@ -24,7 +24,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
 import { DataFileError } from './core/dataSource';
 import { AnalysisCancelled, createArticleService, type ArticleService } from './core/languageService';
-import type { ArticleSettings } from './core/settings';
+import { DEFAULT_SETTINGS, type ArticleSettings, type FeatureSwitchName } from './core/settings';
 import { dataFolder, loadDefaultResources } from './diskData';
 import { parseIndexCacheOptions, type IndexCacheOptions } from './indexCache/initializationOptions';
 import { summaryCaches } from './indexCache/summaryCache';
@@ -46,7 +46,27 @@ import { referenceLocations } from './lsp/references';
 import { prepareRenameResult, renameWorkspaceEdit } from './lsp/rename';
 import { extraArticleWatchers, WatchedArticles } from './lsp/watchedFiles';
 import { WORKSPACE_SYMBOL_LIMIT, workspaceSymbols } from './lsp/workspaceSymbols';
-import { ANNOTATION_COMMANDS, AnnotationsChangedNotification, ArticleActorsRequest, ServerStatusNotification, UnreviewedEntityRequest } from './protocol';
+import {
+  ActorArticlesRequest,
+  ActorAtRequest,
+  ActorMapRequest,
+  ActorMentionsRequest,
+  ActorRequest,
+  ActorsRequest,
+  ANNOTATION_COMMANDS,
+  AnnotationsChangedNotification,
+  ArticleActorsRequest,
+  ArticlesRequest,
+  LocateRequest,
+  QuoteSpeakersRequest,
+  ServerStatusNotification,
+  SpeakerQuotesRequest,
+  UnreviewedEntityRequest,
+  WorkspaceChangedNotification,
+} from './protocol';
+import { mentionItems } from './lsp/actorMentions';
+import { locate } from './lsp/locate';
+import { ViewRefresh } from './lsp/viewRefresh';
 import { loadClosedArticleInput } from './annotationStore/storeRoot';
 import { ANNOTATION_FOLDER } from './core/annotations/storeLayout';
 import { annotationActions, ANNOTATE_KIND } from './lsp/annotationActions';
@@ -121,6 +141,11 @@ function articleTexts(): ArticleTexts {
   });
 }
 
+/** The first workspace folder's settings: workspace-wide features (the scan, the views, workspace symbols) follow them. */
+function folderSettings(): Promise<ArticleSettings> {
+  return workspaceFolders.length > 0 ? settings.get(workspaceFolders[0]) : Promise.resolve(DEFAULT_SETTINGS);
+}
+
 /** Runs a request handler; cancellation and unexpected errors become LSP errors, never a crash. */
 function guarded<T>(name: string, token: CancellationToken | undefined, handler: () => Promise<T> | T, fallback: T): Promise<T | ResponseError<void>> {
   return Promise.resolve()
@@ -187,7 +212,7 @@ connection.onInitialized(() => {
   if (canRegisterWatchers) connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: `**/${ANNOTATION_FOLDER}/**` }] }).catch(() => undefined);
 });
 
-/** The `articleLens.files` patterns the index and the file watchers follow, as JSON. */
+/** The settings that decide which files the index covers (`files`, `index.exclude`, `workspaceIndex.enabled`), as JSON. */
 let articleFilePatterns: string | undefined;
 let extraWatchers: Promise<Disposable | undefined> = Promise.resolve(undefined);
 
@@ -204,12 +229,13 @@ async function watchExtraArticleFiles(): Promise<void> {
 }
 
 /**
- * A settings change that alters `articleLens.files` changes which files are articles: files no
- * longer matched leave the index, newly matched ones are scanned in, and the watchers follow.
+ * A settings change that alters `articleLens.files` (or the index's exclusions, or turns the index
+ * on or off) changes which files the index covers: files no longer covered leave the index, newly
+ * covered ones are scanned in, and the watchers follow.
  */
 async function followArticleFilePatterns(): Promise<void> {
   if (workspaceFolders.length === 0 || articleFilePatterns === undefined) return;
-  const patterns = JSON.stringify((await settings.get(workspaceFolders[0])).files);
+  const patterns = indexedFilesKey(await settings.get(workspaceFolders[0]));
   if (patterns === articleFilePatterns) return;
   await watchedArticles.forgetFilesNoLongerArticles();
   await watchExtraArticleFiles();
@@ -222,7 +248,11 @@ async function indexWorkspace(folders: readonly string[] = workspaceFolders, ski
   if (folders.length === 0) return;
   const progress = await connection.window.createWorkDoneProgress().catch(() => undefined);
   const workspaceSettings = await settings.get(folders[0]);
-  articleFilePatterns = JSON.stringify(workspaceSettings.files);
+  articleFilePatterns = indexedFilesKey(workspaceSettings);
+  if (!workspaceSettings.workspaceIndex.enabled) {
+    void connection.sendNotification(ServerStatusNotification, { state: 'ready', articles: service.workspaceSize, message: 'Workspace index off: open articles only (articleLens.workspaceIndex.enabled)' });
+    return;
+  }
   const cacheOf = indexCacheOptions.enabled
     ? summaryCaches({ storagePath: indexCacheOptions.storagePath, dataFolder: dataFolder(), settings: workspaceSettings, summarize: (uri, text) => service.summarizeArticle(uri, text, workspaceSettings), log: (message) => connection.console.log(message) })
     : undefined;
@@ -239,6 +269,10 @@ async function indexWorkspace(folders: readonly string[] = workspaceFolders, ski
   }, (uri) => documents.get(uri) !== undefined || skip(uri), { workerScript: path.join(__dirname, 'indexWorker.js'), annotationInput: closedArticleInput, cacheOf, log: (message) => connection.console.log(message) });
   void connection.sendNotification(ServerStatusNotification, { state: 'ready', articles: service.workspaceSize, message: `${scan.files} article files indexed${cacheOf ? ` (${scan.fromCache + scan.unchanged} from the index cache, ${scan.analysed} analysed)` : ''}` });
   if (cacheOf) connection.console.log(`workspace index: ${scan.files} article files, ${scan.fromCache} from the index cache, ${scan.unchanged} read again and unchanged, ${scan.analysed} analysed`);
+}
+
+function indexedFilesKey(folderSettings: ArticleSettings): string {
+  return JSON.stringify([folderSettings.files, folderSettings.index.exclude, folderSettings.workspaceIndex.enabled]);
 }
 
 /**
@@ -343,6 +377,8 @@ connection.onDidChangeConfiguration(() => {
   settings.clear();
   for (const document of documents.all()) diagnostics.schedule(document.uri, true);
   refreshSemanticTokens();
+  // `articleLens.inlayHints.enabled` may have changed: hints are pulled, so ask for them again.
+  if (canRefreshInlayHints) connection.languages.inlayHint.refresh().catch(() => undefined);
   void followArticleFilePatterns().catch((error) => connection.console.error(`re-indexing after a settings change failed: ${error instanceof Error ? error.message : String(error)}`));
 });
 
@@ -377,10 +413,12 @@ connection.workspace.onDidRenameFiles(({ files }) => {
  * The open document and its settings, with its full analysis run first a stage at a time (see
  * `AnalysisRunner`): a request handler then reads the analysis, never computes it in one piece.
  */
-async function analysedDocument(uri: string, token: CancellationToken): Promise<{ document: TextDocument; documentSettings: ArticleSettings } | undefined> {
+async function analysedDocument(uri: string, token: CancellationToken, feature?: FeatureSwitchName): Promise<{ document: TextDocument; documentSettings: ArticleSettings } | undefined> {
   const document = documents.get(uri);
   if (!document) return undefined;
   const documentSettings = await settings.get(uri);
+  // A feature switched off for the document: nothing analysed, an empty answer.
+  if (feature && !documentSettings[feature].enabled) return undefined;
   await analyses.ensure(document, documentSettings, token);
   return { document, documentSettings };
 }
@@ -392,7 +430,7 @@ async function analyseOpenDocuments(token: CancellationToken): Promise<void> {
 
 connection.onHover((params, token) =>
   guarded('hover', token, async () => {
-    const found = await analysedDocument(params.textDocument.uri, token);
+    const found = await analysedDocument(params.textDocument.uri, token, 'hover');
     if (!found) return null;
     const { document, documentSettings } = found;
     const positions = positionsOf(document);
@@ -404,8 +442,9 @@ connection.onHover((params, token) =>
 connection.languages.semanticTokens.on((params, token) =>
   guarded('semanticTokens', token, async () => {
     const document = documents.get(params.textDocument.uri);
-    if (!document) return { data: [] };
-    const { entities } = service.getEntitiesQuickly(document, undefined, await settings.get(document.uri), token);
+    const documentSettings = document && (await settings.get(document.uri));
+    if (!document || !documentSettings?.entityHighlighting.enabled) return { data: [] };
+    const { entities } = service.getEntitiesQuickly(document, undefined, documentSettings, token);
     return tokenResults.full(document.uri, buildSemanticTokens(entities, positionsOf(document)));
   }, { data: [] }),
 );
@@ -413,8 +452,9 @@ connection.languages.semanticTokens.on((params, token) =>
 connection.languages.semanticTokens.onDelta((params, token) =>
   guarded('semanticTokens/full/delta', token, async () => {
     const document = documents.get(params.textDocument.uri);
-    if (!document) return { data: [] };
-    const { entities } = service.getEntitiesQuickly(document, undefined, await settings.get(document.uri), token);
+    const documentSettings = document && (await settings.get(document.uri));
+    if (!document || !documentSettings?.entityHighlighting.enabled) return { data: [] };
+    const { entities } = service.getEntitiesQuickly(document, undefined, documentSettings, token);
     return tokenResults.delta(document.uri, params.previousResultId, buildSemanticTokens(entities, positionsOf(document)));
   }, { data: [] }),
 );
@@ -422,9 +462,10 @@ connection.languages.semanticTokens.onDelta((params, token) =>
 connection.languages.semanticTokens.onRange((params, token) =>
   guarded('semanticTokens/range', token, async () => {
     const document = documents.get(params.textDocument.uri);
-    if (!document) return { data: [] };
+    const documentSettings = document && (await settings.get(document.uri));
+    if (!document || !documentSettings?.entityHighlighting.enabled) return { data: [] };
     const positions = positionsOf(document);
-    const { entities, firstPaint } = service.getEntitiesQuickly(document, positions.offsetsOf(params.range), await settings.get(document.uri), token);
+    const { entities, firstPaint } = service.getEntitiesQuickly(document, positions.offsetsOf(params.range), documentSettings, token);
     // Shown before the full analysis: have it run (settling refreshes the client's tokens after).
     if (firstPaint) settling.schedule(document.uri);
     return buildSemanticTokens(entities, positions);
@@ -436,7 +477,7 @@ const symbolCache = new WeakMap<object, ReturnType<typeof quoteOutlineSymbols>>(
 
 connection.onDocumentSymbol((params, token) =>
   guarded('documentSymbol', token, async () => {
-    const found = await analysedDocument(params.textDocument.uri, token);
+    const found = await analysedDocument(params.textDocument.uri, token, 'outline');
     if (!found) return [];
     const { document, documentSettings } = found;
     const outline = service.getQuoteOutline(document, documentSettings, token);
@@ -479,7 +520,7 @@ connection.onCodeAction((params, token) =>
 
 connection.onDefinition((params, token) =>
   guarded('definition', token, async () => {
-    const found = await analysedDocument(params.textDocument.uri, token);
+    const found = await analysedDocument(params.textDocument.uri, token, 'navigation');
     if (!found) return null;
     const { document, documentSettings } = found;
     const positions = positionsOf(document);
@@ -490,7 +531,7 @@ connection.onDefinition((params, token) =>
 
 connection.onReferences((params, token) =>
   guarded('references', token, async () => {
-    const found = await analysedDocument(params.textDocument.uri, token);
+    const found = await analysedDocument(params.textDocument.uri, token, 'navigation');
     if (!found) return [];
     const { document, documentSettings } = found;
     await analyseOpenDocuments(token);
@@ -502,7 +543,7 @@ connection.onReferences((params, token) =>
 
 connection.onDocumentHighlight((params, token) =>
   guarded('documentHighlight', token, async () => {
-    const found = await analysedDocument(params.textDocument.uri, token);
+    const found = await analysedDocument(params.textDocument.uri, token, 'navigation');
     if (!found) return [];
     const { document, documentSettings } = found;
     const positions = positionsOf(document);
@@ -512,7 +553,7 @@ connection.onDocumentHighlight((params, token) =>
 
 connection.onPrepareRename((params, token) =>
   guarded('prepareRename', token, async () => {
-    const found = await analysedDocument(params.textDocument.uri, token);
+    const found = await analysedDocument(params.textDocument.uri, token, 'navigation');
     if (!found) return null;
     const { document, documentSettings } = found;
     const positions = positionsOf(document);
@@ -522,7 +563,7 @@ connection.onPrepareRename((params, token) =>
 
 connection.onRenameRequest((params, token) =>
   guarded('rename', token, async () => {
-    const found = await analysedDocument(params.textDocument.uri, token);
+    const found = await analysedDocument(params.textDocument.uri, token, 'navigation');
     if (!found) return null;
     const { document, documentSettings } = found;
     await analyseOpenDocuments(token);
@@ -534,12 +575,15 @@ connection.onRenameRequest((params, token) =>
 );
 
 connection.onWorkspaceSymbol((params, token) =>
-  guarded('workspaceSymbol', token, () => workspaceSymbols(service.searchWorkspace(params.query, WORKSPACE_SYMBOL_LIMIT), articleTexts(), (uri) => path.basename(URI.parse(uri).path)), []),
+  guarded('workspaceSymbol', token, async () => {
+    if (!(await folderSettings()).navigation.enabled) return [];
+    return workspaceSymbols(service.searchWorkspace(params.query, WORKSPACE_SYMBOL_LIMIT), articleTexts(), (uri) => path.basename(URI.parse(uri).path));
+  }, []),
 );
 
 connection.languages.inlayHint.on((params, token) =>
   guarded('inlayHint', token, async () => {
-    const found = await analysedDocument(params.textDocument.uri, token);
+    const found = await analysedDocument(params.textDocument.uri, token, 'inlayHints');
     if (!found) return [];
     const { document, documentSettings } = found;
     const positions = positionsOf(document);
@@ -623,6 +667,27 @@ connection.onRequest(UnreviewedEntityRequest, (params, token) =>
     return unreviewedEntity(entities, positions.offsetAt(params.position), params.direction === 'previous' ? 'previous' : 'next', positions);
   }, null),
 );
+
+// Workspace views and the actor map (issue 16): the requests of protocol.ts, answered from core/views/workspaceViews.ts.
+const EMPTY_PAGE = { items: [], total: 0, offset: 0 };
+connection.onRequest(ActorsRequest, (params, token) => guarded('actors', token, () => service.getActors(params), EMPTY_PAGE));
+connection.onRequest(ActorRequest, (params, token) => guarded('actor', token, () => service.getActor(params.id) ?? null, null));
+connection.onRequest(ActorArticlesRequest, (params, token) => guarded('actorArticles', token, () => service.getActorArticles(params.id, params), EMPTY_PAGE));
+connection.onRequest(ActorMentionsRequest, (params, token) => guarded('actorMentions', token, () => mentionItems(service.getActorMentions(params.id, params.uri), articleTexts()), []));
+connection.onRequest(ActorAtRequest, (params, token) =>
+  guarded('actorAt', token, async () => {
+    const found = await analysedDocument(params.textDocument.uri, token);
+    return found ? (service.getViewActorAt(found.document, positionsOf(found.document).offsetAt(params.position), found.documentSettings, token) ?? null) : null;
+  }, null),
+);
+connection.onRequest(QuoteSpeakersRequest, (params, token) => guarded('quoteSpeakers', token, () => service.getQuoteSpeakers(params), EMPTY_PAGE));
+connection.onRequest(SpeakerQuotesRequest, (params, token) => guarded('speakerQuotes', token, () => service.getSpeakerQuotes(params.id, params), EMPTY_PAGE));
+connection.onRequest(ArticlesRequest, (params, token) => guarded('articles', token, async () => service.getArticles(params, await folderSettings()), EMPTY_PAGE));
+connection.onRequest(LocateRequest, (params, token) => guarded('locate', token, () => locate(params, articleTexts()), null));
+connection.onRequest(ActorMapRequest, (params, token) => guarded('actorMap', token, () => service.getActorMap(params), { nodes: [], edges: [], totalActors: 0, revision: -1 }));
+const viewRefresh = new ViewRefresh((actorsChanged) => void connection.sendNotification(WorkspaceChangedNotification, { revision: service.viewsRevision(), articles: service.workspaceSize, actorsChanged }));
+service.onWorkspaceChange((change) => viewRefresh.changed(change.actorsChanged));
+connection.onShutdown(() => viewRefresh.dispose());
 
 documents.listen(connection);
 connection.listen();

@@ -122,6 +122,17 @@ export class LspTestClient {
     });
   }
 
+  /** Resolves when the server next says it is `ready` (the workspace scan done), with the article count it gives. */
+  whenReady(): Promise<number> {
+    return new Promise((resolve) => {
+      const subscription = this.connection.onNotification('articleLens/status', (status: { state: string; articles: number }) => {
+        if (status.state !== 'ready') return;
+        subscription.dispose();
+        resolve(status.articles);
+      });
+    });
+  }
+
   request<R>(method: string, params: unknown): Promise<R> {
     return this.connection.sendRequest(method, params) as Promise<R>;
   }

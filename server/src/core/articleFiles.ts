@@ -14,6 +14,12 @@ export function isArticlePath(relativePath: string, extraPatterns: readonly stri
   return DEFAULT_ARTICLE_PATTERNS.some((pattern) => matcher(pattern).match(path)) || extraPatterns.some((pattern) => matcher(pattern).match(path));
 }
 
+/** True when a workspace-relative path matches one of the `articleLens.index.exclude` globs. */
+export function isExcludedPath(relativePath: string, excludePatterns: readonly string[]): boolean {
+  const path = relativePath.replace(/\\/g, '/');
+  return excludePatterns.some((pattern) => matcher(pattern).match(path));
+}
+
 /**
  * Each pattern compiled once: compiling on every call made the scan of a 10,000-file folder hold
  * the server for a quarter of a second. Patterns come from the defaults and the settings, so few.

@@ -18,6 +18,26 @@ export interface ArticleSettings {
   readonly maxFileSize: number;
   /** The human annotation layer: who annotates, and the labels offered besides the four entity labels. */
   readonly annotation: AnnotationSettings;
+  // Feature switches and the index's exclusions (issue 16): each feature can be turned off alone.
+  /** Actor cards on hover. */
+  readonly hover: FeatureSwitch;
+  /** Entity colours (semantic tokens). */
+  readonly entityHighlighting: FeatureSwitch;
+  /** The quote outline (document symbols). */
+  readonly outline: FeatureSwitch;
+  /** `he (Kerry) said` hints after pronouns in attributions. */
+  readonly inlayHints: FeatureSwitch;
+  /** Definition, references, highlights, rename and workspace symbols of actors. */
+  readonly navigation: FeatureSwitch;
+  /** The background scan of the workspace's articles (cross-article hovers, references, the views). */
+  readonly workspaceIndex: FeatureSwitch;
+  /** Glob patterns (workspace-relative) of files the workspace index leaves out. */
+  readonly index: { readonly exclude: readonly string[] };
+}
+
+/** An on/off switch of one feature. */
+export interface FeatureSwitch {
+  readonly enabled: boolean;
 }
 
 /** `articleLens.annotation.*`. */
@@ -35,6 +55,13 @@ export const DEFAULT_SETTINGS: ArticleSettings = Object.freeze({
   files: Object.freeze([]) as readonly string[],
   maxFileSize: 10_000_000,
   annotation: Object.freeze({ author: '', labels: Object.freeze([]) as readonly string[] }),
+  hover: Object.freeze({ enabled: true }),
+  entityHighlighting: Object.freeze({ enabled: true }),
+  outline: Object.freeze({ enabled: true }),
+  inlayHints: Object.freeze({ enabled: true }),
+  navigation: Object.freeze({ enabled: true }),
+  workspaceIndex: Object.freeze({ enabled: true }),
+  index: Object.freeze({ exclude: Object.freeze([]) as readonly string[] }),
 });
 
 const SEVERITIES: readonly DiagnosticSeverityName[] = ['error', 'warning', 'information', 'hint', 'off'];
@@ -55,7 +82,23 @@ export function parseSettings(raw: unknown): ArticleSettings {
   const annotation = (value.annotation ?? {}) as Record<string, unknown>;
   const author = typeof annotation.author === 'string' ? annotation.author.trim() : DEFAULT_SETTINGS.annotation.author;
   const labels = parseUserLabels(annotation.labels).labels;
-  return { duplicateParagraphs: { severity }, nameVariants: { severity: variantSeverity }, pageFurniture: { severity: furnitureSeverity }, files, maxFileSize, annotation: { author, labels } };
+  return { duplicateParagraphs: { severity }, nameVariants: { severity: variantSeverity }, pageFurniture: { severity: furnitureSeverity }, files, maxFileSize, annotation: { author, labels }, ...parseFeatureSwitches(value) };
+}
+
+/** The settings that switch one feature on or off. */
+export type FeatureSwitchName = 'hover' | 'entityHighlighting' | 'outline' | 'inlayHints' | 'navigation' | 'workspaceIndex';
+const FEATURE_SWITCHES: readonly FeatureSwitchName[] = ['hover', 'entityHighlighting', 'outline', 'inlayHints', 'navigation', 'workspaceIndex'];
+
+/** The feature switches and `index.exclude`; a switch that is not a boolean keeps its default (on). */
+function parseFeatureSwitches(value: Record<string, unknown>): Pick<ArticleSettings, FeatureSwitchName | 'index'> {
+  const switches = {} as Record<FeatureSwitchName, FeatureSwitch>;
+  for (const name of FEATURE_SWITCHES) {
+    const enabled = ((value[name] ?? {}) as Record<string, unknown>).enabled;
+    switches[name] = { enabled: typeof enabled === 'boolean' ? enabled : DEFAULT_SETTINGS[name].enabled };
+  }
+  const index = (value.index ?? {}) as Record<string, unknown>;
+  const exclude = Array.isArray(index.exclude) ? index.exclude.filter((f): f is string => typeof f === 'string') : DEFAULT_SETTINGS.index.exclude;
+  return { ...switches, index: { exclude } };
 }
 
 /**

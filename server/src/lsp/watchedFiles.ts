@@ -2,7 +2,7 @@ import * as fs from 'fs/promises';
 import * as path from 'path';
 import { FileChangeType, type FileEvent, type FileSystemWatcher } from 'vscode-languageserver';
 import { URI } from 'vscode-uri';
-import { IGNORED_FOLDERS, isArticlePath } from '../core/articleFiles';
+import { IGNORED_FOLDERS, isArticlePath, isExcludedPath } from '../core/articleFiles';
 import type { AnnotationInput } from '../core/annotationInput';
 import type { ArticleService } from '../core/languageService';
 import { maxFileBytes, type ArticleSettings } from '../core/settings';
@@ -11,11 +11,12 @@ import { maxFileBytes, type ArticleSettings } from '../core/settings';
  * True when a file under a workspace folder is an article. Patterns are tried against the path
  * relative to the folder and against the path including the folder's own name, because editors
  * match the `seeds` folder pattern against the whole path: a workspace opened on `seeds/` itself still
- * holds articles.
+ * holds articles. `exclude` (`articleLens.index.exclude`) leaves files out of the index.
  */
-export function isWorkspaceArticle(rootFsPath: string, fsPath: string, patterns: readonly string[]): boolean {
+export function isWorkspaceArticle(rootFsPath: string, fsPath: string, patterns: readonly string[], exclude: readonly string[] = []): boolean {
   const relative = path.relative(rootFsPath, fsPath);
   if (relative.split(/[\\/]/).some((part) => IGNORED_FOLDERS.has(part))) return false;
+  if (exclude.length > 0 && isExcludedPath(relative, exclude)) return false;
   return isArticlePath(relative, patterns) || isArticlePath(path.relative(path.dirname(rootFsPath), fsPath), patterns);
 }
 
@@ -57,8 +58,8 @@ export class WatchedArticles {
   }
 
   /**
-   * After `articleLens.files` changed: forgets indexed files that are no longer articles (files the
-   * new patterns match are the scan's to add). Open documents stay: the editor decides their language.
+   * After `articleLens.files`, `articleLens.index.exclude` or `articleLens.workspaceIndex.enabled`
+   * changed: forgets indexed files the index no longer covers (files it now covers are the scan's to add). Open documents stay: the editor decides their language.
    */
   async forgetFilesNoLongerArticles(): Promise<void> {
     for (const uri of this.host.service.indexedArticles()) {
@@ -67,7 +68,7 @@ export class WatchedArticles {
       const folder = parsed.scheme === 'file' ? this.folderOf(parsed.fsPath) : undefined;
       if (!folder) continue;
       const settings = await this.host.settingsFor(folder.uri);
-      if (!isWorkspaceArticle(folder.fsPath, parsed.fsPath, settings.files)) this.host.service.removeArticle(uri);
+      if (!indexes(settings, folder.fsPath, parsed.fsPath)) this.host.service.removeArticle(uri);
     }
   }
 
@@ -109,7 +110,7 @@ export class WatchedArticles {
     }
     // The folder's settings: asking per file would cache settings for every file ever closed.
     const settings = await this.host.settingsFor(folder.uri);
-    if (!isWorkspaceArticle(folder.fsPath, parsed.fsPath, settings.files)) {
+    if (!indexes(settings, folder.fsPath, parsed.fsPath)) {
       this.host.service.removeArticle(uri);
       return;
     }
@@ -142,4 +143,9 @@ export class WatchedArticles {
     }
     return undefined;
   }
+}
+
+/** True when the workspace index keeps this file: the index is on, the file is an article, and not excluded. */
+function indexes(settings: ArticleSettings, rootFsPath: string, fsPath: string): boolean {
+  return settings.workspaceIndex.enabled && isWorkspaceArticle(rootFsPath, fsPath, settings.files, settings.index.exclude);
 }

@@ -277,7 +277,7 @@ async function collect(root: string, folder: string, settings: ArticleSettings, 
     const full = path.join(folder, entry.name);
     if (entry.isDirectory()) {
       if (!IGNORED_FOLDERS.has(entry.name) && !entry.name.startsWith('.')) await collect(root, full, settings, into);
-    } else if (entry.isFile() && isWorkspaceArticle(root, full, settings.files)) {
+    } else if (entry.isFile() && isWorkspaceArticle(root, full, settings.files, settings.index.exclude)) {
       into.push(full);
     }
   }
