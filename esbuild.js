@@ -1,4 +1,4 @@
-// Bundles the client, the server and the CLI. Type checking is separate (`npm run typecheck`).
+// Bundles the client, the server, the CLI and the actor map's webview script. Type checking is separate (`npm run typecheck`).
 const esbuild = require('esbuild');
 const fs = require('fs');
 const path = require('path');
@@ -40,6 +40,17 @@ async function main() {
     esbuild.context({ ...common, entryPoints: ['server/src/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } }),
     // The workspace scan's worker thread (lsp/workspaceScan.ts), loaded by dist/server.js from beside it.
     esbuild.context({ ...common, entryPoints: ['server/src/indexWorker.ts'], outfile: 'dist/indexWorker.js' }),
+    // The actor map's webview script and styles (client/src/actorMap/panel.ts loads them): a browser
+    // bundle of its own, with cytoscape and d3-force inside, so the webview loads nothing remote.
+    esbuild.context({
+      ...common,
+      entryPoints: ['client/webview/actorMap.ts', 'client/webview/actorMap.css'],
+      outdir: 'dist/webview',
+      platform: 'browser',
+      format: 'iife',
+      target: 'es2022',
+      sourcemap: false,
+    }),
     ...(benchmarks
       ? [
           ['scripts/bench.ts', 'dist/bench.js'],
@@ -50,6 +61,7 @@ async function main() {
           ['scripts/benchDuplicates.ts', 'dist/bench-duplicates.js'],
           ['scripts/benchCli.ts', 'dist/bench-cli.js'],
           ['scripts/benchIndexCache.ts', 'dist/bench-index-cache.js'],
+          ['scripts/benchViews.ts', 'dist/bench-views.js'],
         ].map(([entry, outfile]) =>
           // Packages stay in node_modules (compromise, the protocol types): only our code is bundled.
           esbuild.context({ ...common, entryPoints: [entry], outfile, packages: 'external' }),

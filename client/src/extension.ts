@@ -1,14 +1,21 @@
 /**
  * The thin client: starts the language server over IPC, shows its state in the status bar, and
- * offers restart and output commands. All analysis is in the server.
+ * registers the views, the actor map and the commands. All analysis is in the server; the views
+ * and the map draw what it computes.
  */
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { ARTICLE_LANGUAGE_ID, ServerStatusNotification } from '../../server/src/protocol';
+import { ActorMapPanel } from './actorMap/panel';
 import { ANNOTATION_INITIALIZATION_OPTIONS, registerAnnotations } from './annotations';
+import { applyFilePatterns } from './fileAssociations';
+import { registerViews } from './views/registerViews';
 
 let client: LanguageClient | undefined;
 let statusItem: vscode.LanguageStatusItem | undefined;
+
+/** The sample article the walkthrough opens (shipped in the .vsix). */
+const SAMPLE = ['samples', 'geneva-talks.article'];
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
   const output = vscode.window.createOutputChannel('Article Lens', { log: true });
@@ -25,7 +32,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     // Annotation prompts, and the folder where the workspace index persists (the extension's storage).
     initializationOptions: { ...ANNOTATION_INITIALIZATION_OPTIONS, storagePath: storagePathOf(context) },
   };
-  client = new LanguageClient('articleLens', 'Article Lens', serverOptions, clientOptions);
+  const languageClient = new LanguageClient('articleLens', 'Article Lens', serverOptions, clientOptions);
+  client = languageClient;
 
   statusItem = vscode.languages.createLanguageStatusItem('articleLens.status', { language: ARTICLE_LANGUAGE_ID });
   statusItem.name = 'Article Lens';
@@ -33,51 +41,45 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   statusItem.command = { title: 'Show output', command: 'articleLens.showOutput' };
   context.subscriptions.push(statusItem, output);
 
+  const views = registerViews(context, languageClient);
   context.subscriptions.push(
     vscode.commands.registerCommand('articleLens.restartServer', async () => {
       if (statusItem) statusItem.text = 'Article Lens: restarting';
       await client?.restart();
     }),
     vscode.commands.registerCommand('articleLens.showOutput', () => output.show(true)),
+    vscode.commands.registerCommand('articleLens.showActorMap', () => ActorMapPanel.show(context, languageClient, views, output)),
+    vscode.commands.registerCommand('articleLens.views.showOnMap', (node: { row: { id: string } }) => ActorMapPanel.show(context, languageClient, views, output, node.row.id)),
+    vscode.commands.registerCommand('articleLens.openSample', async () => {
+      const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(context.extensionUri, ...SAMPLE)));
+      const document = await vscode.workspace.openTextDocument({ language: ARTICLE_LANGUAGE_ID, content: text });
+      await vscode.window.showTextDocument(document);
+    }),
+    vscode.commands.registerCommand('articleLens.openWalkthrough', () =>
+      vscode.commands.executeCommand('workbench.action.openWalkthrough', `${context.extension.id}#gettingStarted`, false),
+    ),
     vscode.workspace.onDidChangeConfiguration((event) => {
-      if (event.affectsConfiguration('articleLens.files')) void applyFilePatterns();
+      if (event.affectsConfiguration('articleLens.files')) void applyFilePatterns(context);
     }),
   );
   context.subscriptions.push(
-    client.onDidChangeState(({ newState }) => {
+    languageClient.onDidChangeState(({ newState }) => {
       if (statusItem) statusItem.text = newState === 2 ? 'Article Lens: ready' : newState === 3 ? 'Article Lens: starting' : 'Article Lens: stopped';
     }),
   );
-  await client.start();
+  // Registered before start: the scan's first progress messages come right after initialisation.
   context.subscriptions.push(
-    client.onNotification(ServerStatusNotification, (status) => {
+    languageClient.onNotification(ServerStatusNotification, (status) => {
+      views.serverStatus(status);
       if (!statusItem) return;
       statusItem.busy = status.state === 'indexing';
       statusItem.text = status.state === 'indexing' ? 'Article Lens: indexing' : `Article Lens: ${status.articles} articles`;
       statusItem.detail = status.message;
     }),
   );
-  registerAnnotations(context, client);
-  await applyFilePatterns();
-}
-
-/**
- * `articleLens.files` adds glob patterns of article files. VS Code maps files to languages through
- * `files.associations`, so the client writes the patterns there for this workspace.
- */
-async function applyFilePatterns(): Promise<void> {
-  const patterns = vscode.workspace.getConfiguration('articleLens').get<string[]>('files', []);
-  if (patterns.length === 0) return;
-  const associations = vscode.workspace.getConfiguration('files');
-  const current = { ...(associations.get<Record<string, string>>('associations') ?? {}) };
-  let changed = false;
-  for (const pattern of patterns) {
-    if (current[pattern] !== ARTICLE_LANGUAGE_ID) {
-      current[pattern] = ARTICLE_LANGUAGE_ID;
-      changed = true;
-    }
-  }
-  if (changed && vscode.workspace.workspaceFolders?.length) await associations.update('associations', current, vscode.ConfigurationTarget.Workspace);
+  await languageClient.start();
+  registerAnnotations(context, languageClient);
+  await applyFilePatterns(context);
 }
 
 export async function deactivate(): Promise<void> {

@@ -1,0 +1,120 @@
+import * as vscode from 'vscode';
+import type { Page } from '../../../server/src/protocol';
+import { plural } from './navigation';
+
+/** Rows fetched per page: a tree of 10,000 articles shows its first rows at once and the rest on demand. */
+export const PAGE_SIZE = 200;
+
+/** A tree node; `id` is stable across refreshes, so expanded nodes stay expanded. */
+export interface TreeNode {
+  readonly kind: string;
+  readonly id: string;
+}
+
+/** The last row of a list that has more rows than were fetched: *Load more…*. */
+export interface MoreNode extends TreeNode {
+  readonly kind: 'more';
+  readonly key: string;
+  readonly parent: TreeNode | undefined;
+  shown: number;
+  total: number;
+}
+
+type Fetch<R> = (offset: number, limit: number) => Thenable<Page<R>>;
+
+/**
+ * A tree whose lists come from the server page by page. Each list (the roots, the children of a
+ * node) is fetched when first shown and kept until the workspace changes; *Load more…* fetches
+ * the next page, and a refresh fetches as many rows as were shown before. Nodes are kept by id, so
+ * the tree sees the same object for the same row across refreshes (reveal and expand rely on it).
+ */
+export abstract class PagedTreeProvider<N extends TreeNode> implements vscode.TreeDataProvider<N | MoreNode> {
+  private readonly changed = new vscode.EventEmitter<N | MoreNode | undefined>();
+  readonly onDidChangeTreeData = this.changed.event;
+  private readonly lists = new Map<string, Thenable<{ rows: unknown[]; total: number }>>();
+  private readonly fetchers = new Map<string, Fetch<unknown>>();
+  /** How many rows of each list were shown: a refresh fetches as many again. */
+  private readonly shown = new Map<string, number>();
+  private readonly nodes = new Map<string, TreeNode>();
+  private readonly parents = new Map<string, TreeNode | undefined>();
+
+  /** The tree item of one of this tree's own nodes. */
+  protected abstract itemOf(node: N): vscode.TreeItem;
+
+  /** The children of a node (the roots for `undefined`); use {@link paged} for lists from the server. */
+  protected abstract childrenOf(node: N | undefined): Promise<(N | MoreNode)[]>;
+
+  getTreeItem(node: N | MoreNode): vscode.TreeItem {
+    if (node.kind !== 'more') return this.itemOf(node as N);
+    const more = node as MoreNode;
+    const item = new vscode.TreeItem(`Load ${Math.min(PAGE_SIZE, more.total - more.shown)} more…`, vscode.TreeItemCollapsibleState.None);
+    item.id = more.id;
+    item.description = `${more.shown.toLocaleString('en')} of ${plural(more.total, 'row')} shown`;
+    item.iconPath = new vscode.ThemeIcon('ellipsis');
+    item.command = { command: 'articleLens.views.loadMore', title: 'Load More', arguments: [more] };
+    return item;
+  }
+
+  getChildren(node?: N | MoreNode): Promise<(N | MoreNode)[]> {
+    if (node?.kind === 'more') return Promise.resolve([]);
+    return this.childrenOf(node as N | undefined);
+  }
+
+  getParent(node: N | MoreNode): N | undefined {
+    return this.parents.get(node.id) as N | undefined;
+  }
+
+  /** True when the *Load more…* node ends one of this tree's lists. */
+  owns(more: MoreNode): boolean {
+    return this.fetchers.has(more.key);
+  }
+
+  /** Fetches the next page of the list a *Load more…* node ends, and shows it. */
+  async loadMore(more: MoreNode): Promise<void> {
+    const fetch = this.fetchers.get(more.key);
+    const list = this.lists.get(more.key);
+    if (!fetch || !list) return;
+    const current = await list;
+    const page = await fetch(current.rows.length, PAGE_SIZE);
+    const next = { rows: [...current.rows, ...page.items], total: page.total };
+    this.lists.set(more.key, Promise.resolve(next));
+    this.shown.set(more.key, next.rows.length);
+    this.changed.fire(more.parent as N | undefined);
+  }
+
+  /** Drops the fetched lists (the workspace changed); `resetPaging` also forgets how many rows were shown (a new filter). */
+  refresh(resetPaging = false): void {
+    this.lists.clear();
+    if (resetPaging) this.shown.clear();
+    this.changed.fire(undefined);
+  }
+
+  /**
+   * The nodes of a list from the server under `key`, children of `parent`, with a *Load more…*
+   * node when the server has more rows than were fetched.
+   */
+  protected async paged<R>(key: string, parent: N | undefined, fetch: Fetch<R>, toNode: (row: R) => N): Promise<(N | MoreNode)[]> {
+    this.fetchers.set(key, fetch as Fetch<unknown>);
+    let list = this.lists.get(key);
+    if (!list) {
+      const pending = fetch(0, Math.max(PAGE_SIZE, this.shown.get(key) ?? 0)).then((page) => ({ rows: [...page.items] as unknown[], total: page.total }));
+      this.lists.set(key, pending);
+      list = pending;
+      pending.then(undefined, () => this.lists.delete(key));
+    }
+    const { rows, total } = await list;
+    const nodes: (N | MoreNode)[] = (rows as R[]).map((row) => this.intern(toNode(row), parent));
+    if (rows.length < total) nodes.push(this.intern({ kind: 'more', id: `${parent?.id ?? ''}/more:${key}`, key, parent, shown: rows.length, total } as MoreNode, parent));
+    return nodes;
+  }
+
+  /** The node with this id handed out before, updated to `node`'s fields, or `node` itself. */
+  protected intern<T extends TreeNode>(node: T, parent: TreeNode | undefined): T {
+    this.parents.set(node.id, parent);
+    const known = this.nodes.get(node.id);
+    if (known && known.kind === node.kind) return Object.assign(known, node) as T;
+    if (this.nodes.size > 50_000) this.nodes.clear();
+    this.nodes.set(node.id, node);
+    return node;
+  }
+}
