@@ -10,6 +10,20 @@ const manifest = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'ut
 /** Semantic token types VS Code defines itself (a subset: those the server sends). */
 const VSCODE_STANDARD_TYPES = new Set(['number']);
 
+/** Settings only the client reads (the server never sees them). */
+const CLIENT_ONLY_SETTINGS = ['articleLens.trace.server', 'articleLens.views.revealActorUnderCursor'];
+
+/** `DEFAULT_SETTINGS` as dotted setting names (`articleLens.hover.enabled`) and their defaults. */
+function flatten(value: object, prefix = 'articleLens'): Map<string, unknown> {
+  const leaves = new Map<string, unknown>();
+  for (const [key, inner] of Object.entries(value)) {
+    const name = `${prefix}.${key}`;
+    if (inner !== null && typeof inner === 'object' && !Array.isArray(inner)) for (const [k, v] of flatten(inner, name)) leaves.set(k, v);
+    else leaves.set(name, inner);
+  }
+  return leaves;
+}
+
 describe('settings and manifest', () => {
   it('package.json declares every server setting with the same default', () => {
     const properties = manifest.contributes.configuration.properties;
@@ -22,6 +36,31 @@ describe('settings and manifest', () => {
     assert.deepStrictEqual(properties['articleLens.files'].default, DEFAULT_SETTINGS.files);
     assert.strictEqual(properties['articleLens.maxFileSize'].default, DEFAULT_SETTINGS.maxFileSize);
     assert.ok(properties['articleLens.trace.server'], 'the client trace setting is declared');
+  });
+
+  it('declares every setting of core/settings.ts with its default, and no server setting the core lacks', () => {
+    const properties: Record<string, { default: unknown; type: string; description?: string; markdownDescription?: string }> = manifest.contributes.configuration.properties;
+    const defaults = flatten(DEFAULT_SETTINGS);
+    for (const [name, value] of defaults) {
+      assert.ok(properties[name], `${name} is declared in package.json`);
+      assert.deepStrictEqual(properties[name].default, value, `${name}: package.json's default is the core's`);
+      assert.strictEqual(properties[name].type, Array.isArray(value) ? 'array' : typeof value === 'boolean' ? 'boolean' : typeof value === 'number' ? 'number' : 'string', `${name}: type`);
+    }
+    for (const [name, property] of Object.entries(properties)) {
+      assert.ok(defaults.has(name) || CLIENT_ONLY_SETTINGS.includes(name), `${name} is declared but core/settings.ts does not know it`);
+      assert.ok(property.description ?? property.markdownDescription, `${name} has a description`);
+    }
+  });
+
+  it('reads each feature switch and the index exclusions, keeping the defaults for values of the wrong type', () => {
+    const off = parseSettings({ hover: { enabled: false }, inlayHints: { enabled: false }, workspaceIndex: { enabled: false }, index: { exclude: ['**/archive/**', 3] } });
+    assert.strictEqual(off.hover.enabled, false);
+    assert.strictEqual(off.inlayHints.enabled, false);
+    assert.strictEqual(off.workspaceIndex.enabled, false);
+    assert.strictEqual(off.outline.enabled, true, 'a switch not given stays on');
+    assert.deepStrictEqual(off.index.exclude, ['**/archive/**']);
+    assert.strictEqual(parseSettings({ hover: { enabled: 'no' } }).hover.enabled, true);
+    assert.deepStrictEqual(parseSettings({ index: { exclude: '**/x' } }).index.exclude, []);
   });
 
   it('ignores values of the wrong type', () => {

@@ -94,6 +94,21 @@
     return m ? '#' + [m[1], m[2], m[3]].map((x) => Number(x).toString(16).padStart(2, '0')).join('') : c;
   }
 
+  /** Rows of a tree (the Outline, a view pane) in tree order: level, expansion, selection, label and description. */
+  function treeRows(rows) {
+    return [...rows]
+      .sort((a, b) => Number(a.getAttribute('data-index')) - Number(b.getAttribute('data-index')))
+      .map((r) => ({
+        index: Number(r.getAttribute('data-index')),
+        level: Number(r.getAttribute('aria-level') || 0),
+        expanded: r.getAttribute('aria-expanded'),
+        selected: r.getAttribute('aria-selected') === 'true' || r.classList.contains('selected'),
+        name: ((r.querySelector('.label-name') || {}).innerText || '').replace(NBSP, ' '),
+        detail: ((r.querySelector('.label-description') || {}).innerText || '').replace(NBSP, ' '),
+        aria: r.getAttribute('aria-label') || '',
+      }));
+  }
+
   function visible(el) {
     if (!el) return false;
     const r = el.getBoundingClientRect();
@@ -161,17 +176,7 @@
     outline() {
       const pane = document.querySelector('.outline-pane');
       if (!pane || !visible(pane)) return null;
-      return [...pane.querySelectorAll('.monaco-list-row')]
-        .sort((a, b) => Number(a.getAttribute('data-index')) - Number(b.getAttribute('data-index')))
-        .map((r) => ({
-          index: Number(r.getAttribute('data-index')),
-          level: Number(r.getAttribute('aria-level') || 0),
-          expanded: r.getAttribute('aria-expanded'),
-          selected: r.getAttribute('aria-selected') === 'true' || r.classList.contains('selected'),
-          name: ((r.querySelector('.label-name') || {}).innerText || '').replace(NBSP, ' '),
-          detail: ((r.querySelector('.label-description') || {}).innerText || '').replace(NBSP, ' '),
-          aria: r.getAttribute('aria-label') || '',
-        }));
+      return treeRows(pane.querySelectorAll('.monaco-list-row'));
     },
 
     /** Items of the code action menu (lightbulb / Ctrl+.). */
@@ -189,6 +194,30 @@
     editorMessage() {
       const m = [...document.querySelectorAll('.part.editor .monaco-editor-overlaymessage')].find(visible);
       return m ? m.innerText.trim() : null;
+    },
+
+    /**
+     * Rows of a view pane (a tree view in the side bar) whose header title is `title`, in tree order; null when the
+     * pane is not shown. A collapsed pane has no rows.
+     */
+    viewRows(title) {
+      const pane = [...document.querySelectorAll('.pane')].find((p) => {
+        const t = p.querySelector('.pane-header .title');
+        return t && t.textContent.trim().toLowerCase() === title.toLowerCase();
+      });
+      if (!pane || !visible(pane)) return null;
+      return treeRows(pane.querySelectorAll('.pane-body .monaco-list-row'));
+    },
+
+    /** The Welcome page's walkthrough, when one is shown: its title and step titles. */
+    walkthrough() {
+      const page = [...document.querySelectorAll('.gettingStartedContainer')].find(visible);
+      if (!page) return null;
+      const slide = page.querySelector('.gettingStartedSlideDetails') || page;
+      return {
+        title: ((slide.querySelector('.getting-started-category h2, .category-title, h2') || {}).textContent || '').trim(),
+        steps: [...slide.querySelectorAll('.getting-started-step')].map((s) => ((s.querySelector('.step-title') || {}).textContent || '').trim()),
+      };
     },
 
     tokenInspector() {

@@ -9,7 +9,7 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type Frame, type Page, type Request } from 'playwright-core';
 import { arg } from './args';
 
 // ---------------------------------------------------------------------------------------------- arguments
@@ -33,6 +33,7 @@ interface WordColor { color: string; cls: string; spanText: string; line: number
 interface ProblemRow { level: number; expanded: string | null; aria: string; kind: 'marker' | 'related' | 'resource'; message: string; where: string; text: string }
 interface Problems { message: string; rows: ProblemRow[] }
 interface OutlineRow { index: number; level: number; expanded: string | null; selected: boolean; name: string; detail: string; aria: string }
+type ViewRow = OutlineRow;
 interface CodeActionItem { text: string; aria: string; cls: string }
 
 /** Shape of window.__al, defined by dom-helpers.js. */
@@ -53,9 +54,13 @@ interface Al {
   tokenInspector(): string | null;
   editorMessage(): string | null;
   commentRows(): string[];
+  viewRows(title: string): ViewRow[] | null;
+  walkthrough(): { title: string; steps: string[] } | null;
 }
 
 let page: Page;
+/** Every request the browser made (all frames, webviews and workers), for the offline check of scenario 8. */
+const requests: Request[] = [];
 
 /** Runs one window.__al reader in the page. */
 async function read<K extends keyof Al>(name: K, ...args: Parameters<Al[K]>): Promise<ReturnType<Al[K]>> {
@@ -129,13 +134,24 @@ async function openFile(rel: string): Promise<void> {
   }
 }
 
-/** Command Palette: run a command by its title. */
+/**
+ * Command Palette: run a command by its title. The palette lists the commands known when it opened: right after
+ * start-up an extension's commands may not be registered yet, so it is opened again if the command is missing.
+ */
 async function runCommand(title: string): Promise<void> {
-  await escapeAll();
-  await page.keyboard.press('Control+Shift+P');
-  await page.waitForSelector('.quick-input-widget input', { state: 'visible', timeout: 15000 });
-  await page.keyboard.type(title);
-  await until(`command "${title}" in the palette`, () => read('quickInputRows'), (rows) => rows.some((r) => r.startsWith(`> ${title}`)), 15000);
+  for (let attempt = 1; ; attempt++) {
+    await escapeAll();
+    await page.keyboard.press('Control+Shift+P');
+    await page.waitForSelector('.quick-input-widget input', { state: 'visible', timeout: 15000 });
+    await page.keyboard.type(title);
+    try {
+      await until(`command "${title}" in the palette`, () => read('quickInputRows'), (rows) => rows.some((r) => r.startsWith(`> ${title}`)), attempt < 3 ? 5000 : 15000);
+      break;
+    } catch (e) {
+      if (attempt >= 3) throw e;
+      log(`  "${title}" not in the palette yet (attempt ${attempt}); opening it again`);
+    }
+  }
   await page.keyboard.press('Enter');
 }
 
@@ -314,6 +330,63 @@ async function checkProblems(): Promise<string[]> {
 // ---------------------------------------------------------------------------------------------- scenarios
 const original000 = fs.readFileSync(path.join(SEEDS, FILE_000), 'utf8');
 const lines000 = original000.split('\n');
+
+/** The rows of a view pane below the row at `index`, one level deeper (its children), in order. */
+function childRows(rows: ViewRow[], index: number): ViewRow[] {
+  const parent = rows.find((r) => r.index === index);
+  if (!parent) return [];
+  const kids: ViewRow[] = [];
+  for (const r of rows.filter((x) => x.index > index)) {
+    if (r.level <= parent.level) break;
+    if (r.level === parent.level + 1) kids.push(r);
+  }
+  return kids;
+}
+
+/** A row of a view pane, by the pane's title and the row's index. */
+const viewRow = (title: string, index: number) =>
+  page.locator('.pane').filter({ has: page.locator('.pane-header .title', { hasText: new RegExp(`^${title}$`, 'i') }) }).locator(`.monaco-list-row[data-index="${index}"]`);
+
+/** Expands a collapsed row of a view pane (clicking its twistie) and waits for its children. */
+async function expandRow(title: string, match: (r: ViewRow) => boolean, what: string): Promise<{ row: ViewRow; children: ViewRow[] }> {
+  let rows = await until(`${title}: ${what}`, () => read('viewRows', title), (r) => !!r && r.some(match), 30000);
+  let row = rows!.find(match)!;
+  if (row.expanded === 'false') await viewRow(title, row.index).locator('.monaco-tl-twistie').click();
+  rows = await until(`${title}: ${what} expanded with children`, () => read('viewRows', title), (r) => {
+    const now = r?.find(match);
+    return !!now && now.expanded === 'true' && childRows(r!, now.index).length > 0;
+  }, 20000);
+  row = rows!.find(match)!;
+  return { row, children: childRows(rows!, row.index) };
+}
+
+/** The frame of the actor map's webview (the inner iframe that holds its page), once it exists. */
+async function mapFrame(): Promise<Frame | null> {
+  for (const frame of page.frames()) {
+    const found = await frame.evaluate("!!document.getElementById('map') && !!document.getElementById('actors')").catch(() => false);
+    if (found) return frame;
+  }
+  return null;
+}
+
+/** A request that stays on this machine: code-server on 127.0.0.1, or a scheme that is no network at all. */
+const isLocalRequest = (url: string): boolean => {
+  if (/^(data|blob|about|vscode-[a-z-]+|chrome|devtools):/i.test(url)) return true;
+  try {
+    return ['127.0.0.1', 'localhost', '[::1]'].includes(new URL(url).hostname);
+  } catch {
+    return false;
+  }
+};
+
+/** Line (1-based) and the columns where a quote from a view row starts in a file: at its opening mark or its first word. */
+function quotePlace(file: string, label: string): { line: number; cols: number[] } {
+  const probe = label.replace(/^[\s“”"'‘’«»]+/, '').replace(/(…|\.\.\.)?[\s“”"'‘’«»]*$/, '').slice(0, 30);
+  const lines = fs.readFileSync(file, 'utf8').split('\n');
+  const index = lines.findIndex((l) => l.includes(probe));
+  const at = index >= 0 ? lines[index].indexOf(probe) : -1;
+  return { line: index + 1, cols: at < 0 ? [] : [at, at + 1] };
+}
 
 const scenarios: { id: number; slug: string; title: string; run: () => Promise<string[]> }[] = [
   {
@@ -500,6 +573,98 @@ const scenarios: { id: number; slug: string; title: string; run: () => Promise<s
       return [`mode=${mode}`, `Lavrov ${name.color} = met ${plain.color}`, 'no warnings for notes.txt in 3 s'];
     },
   },
+  {
+    id: 7, slug: 'views', title: 'Article Lens views: Sergei Lavrov with his five articles; clicking a quote moves the cursor',
+    async run() {
+      await runCommand('Article Lens: Focus on Actors View');
+      const lavrov = (r: ViewRow) => /^Serge[iy] Lavrov$/.test(r.name);
+      // the scan indexes the five seeds in the background: the view fills in when the server says so
+      await until('Actors lists Sergei Lavrov in 5 articles', () => read('viewRows', 'Actors'), (r) => !!r && r.some((x) => lavrov(x) && /\b5 articles\b/.test(x.detail)), 30000);
+      const { row, children } = await expandRow('Actors', lavrov, 'Sergei Lavrov');
+      const seedFiles = fs.readdirSync(SEEDS).filter((f) => f.endsWith('.txt')).sort();
+      assert(children.length === 5, `Sergei Lavrov has five article rows (got ${JSON.stringify(children.map((c) => c.detail))})`);
+      for (const file of seedFiles) assert(children.some((c) => c.detail.includes(file)), `an article row names ${file}: ${JSON.stringify(children.map((c) => c.detail))}`);
+      await shot('7a-actors.png');
+
+      // Quotes: Lavrov as a speaker; a click on a quote opens its article with the cursor on it
+      const { children: quoteRows } = await expandRow('Quotes', lavrov, 'speaker Sergei Lavrov');
+      const quote = quoteRows.find((q) => seedFiles.some((f) => q.detail.includes(f)) && quotePlace(path.join(WS, 'seeds', q.detail.trim()), q.name).line > 1) ?? quoteRows[0];
+      const place = quotePlace(path.join(WS, 'seeds', quote.detail.trim()), quote.name);
+      assert(place.line > 0, `quote ${JSON.stringify(quote.name)} found in ${quote.detail}`);
+      await viewRow('Quotes', quote.index).locator('.label-name').click();
+      const sel = await until(`cursor on line ${place.line} of ${quote.detail}`, () => read('statusSelection'), (s) => !!s && s.startsWith(`Ln ${place.line},`), 15000);
+      const col = Number(/Col (\d+)/.exec(sel ?? '')?.[1]);
+      assert(place.cols.includes(col), `cursor at the quote (${sel}), expected column ${place.cols.join(' or ')}`);
+      await until(`editor shows ${quote.detail}`, () => read('editorUris'), (u) => u.some((x) => decodeURIComponent(x ?? '').endsWith(quote.detail.trim())), 10000);
+      await shot('7b-quotes.png');
+
+      // Articles: the five seeds, with their warnings counted
+      await page.locator('.pane-header', { has: page.locator('.title', { hasText: /^Articles$/i }) }).click();
+      const articles = await until('Articles lists the five seeds', () => read('viewRows', 'Articles'), (r) => !!r && seedFiles.every((f) => r.some((x) => x.detail.includes(f))), 20000);
+      const a003 = articles!.find((x) => x.detail.includes('003_'))!;
+      assert(/\b2 warnings\b/.test(a003.detail), `003 shows its 2 duplicate-paragraph warnings: ${a003.detail}`);
+      await shot('7c-articles.png');
+      return [`actor row: ${row.name} — ${row.detail}`, `articles: ${children.map((c) => c.detail.split(' · ').pop()).join(', ')}`,
+        `quote ${JSON.stringify(quote.name.slice(0, 50))} -> ${sel}`, `Articles: ${articles!.map((a) => a.detail).join(' | ')}`];
+    },
+  },
+  {
+    id: 8, slug: 'actor-map', title: 'actor map: nodes for Lavrov, Kerry and Steinmeier, drawn offline; a click lists the quotes',
+    async run() {
+      const since = requests.length;
+      await runCommand('Article Lens: Show Actor Map');
+      const frame = await until('actor map webview', mapFrame, (f) => !!f, 30000);
+      const wanted = [/^Serge[iy] Lavrov$/, /^John Kerry$/, /^Frank-Walter Steinmeier$/];
+      type MapState = { state?: string; nodes?: string; names: string[]; csp?: string; canvases: number };
+      const state = await until('actor map drawn', () => frame!.evaluate<MapState>(
+        "({ state: document.body.dataset.state, nodes: document.body.dataset.nodes, csp: document.body.dataset.cspViolations, names: [...document.querySelectorAll('#actors button')].map((b) => b.textContent), canvases: document.querySelectorAll('#map canvas').length })"),
+      // drawn during the workspace scan, the map is drawn again when the scan ends
+      (s) => s.state === 'rendered' && wanted.every((name) => s.names.some((n) => name.test(n))), 30000).catch(async (e) => {
+        const last = await frame!.evaluate<MapState>("({ state: document.body.dataset.state, names: [...document.querySelectorAll('#actors button')].map((b) => b.textContent), canvases: 0 })");
+        if (last.state !== 'rendered') throw e;
+        return last;
+      });
+      for (const name of wanted) {
+        assert(state!.names.some((n) => name.test(n)), `the map has a node for ${name}: ${JSON.stringify(state!.names.slice(0, 40))}`);
+      }
+      assert(state!.canvases > 0, 'the map is drawn on a canvas');
+      await shot('8a-actor-map.png');
+      // a click on Lavrov (in the list beside the map: the keyboard- and screen-reader way to pick a node) lists his quotes
+      await frame!.locator('#actors button', { hasText: /^Serge[iy] Lavrov$/ }).click();
+      const details = await until('Lavrov\'s quotes beside the map', () => frame!.evaluate<{ heading: string; quotes: number }>(
+        "({ heading: document.querySelector('#details h3')?.textContent ?? '', quotes: document.querySelectorAll('#details .quotes li').length })"),
+      (d) => /^Quotes \(\d+\)$/.test(d.heading) && d.quotes > 0, 15000);
+      const selected = await until('Sergei Lavrov selected in the Actors view', () => read('viewRows', 'Actors'), (r) => !!r && r.some((x) => /^Serge[iy] Lavrov$/.test(x.name) && x.selected), 15000);
+      await shot('8b-actor-map-selected.png');
+      const csp = await frame!.evaluate<string | undefined>('document.body.dataset.cspViolations');
+      assert(!csp, `no Content-Security-Policy violations in the map (${csp})`);
+      const during = requests.slice(since);
+      // Webview resources have https://*.vscode-resource.vscode-cdn.net URLs, but the webview's service worker answers
+      // them from the extension's folder (through the workbench, from 127.0.0.1): served by the worker, never the network.
+      const served = await Promise.all(during.map(async (r) => ({ url: r.url(), worker: (await r.response().catch(() => null))?.fromServiceWorker() ?? false })));
+      const remote = served.filter((r) => !isLocalRequest(r.url) && !r.worker);
+      assert(remote.length === 0, `no request left the machine while the map opened: ${JSON.stringify(remote.slice(0, 10))}`);
+      const byWorker = served.filter((r) => r.worker).length;
+      return [`${state!.nodes} nodes, e.g. ${state!.names.slice(0, 6).join(', ')}`, `Lavrov: ${details!.heading}, ${details!.quotes} listed`,
+        `Actors view selection: ${selected!.find((x) => x.selected)?.name}`, `${during.length} requests while it opened: ${during.length - byWorker} to 127.0.0.1 or local schemes, ${byWorker} answered by the webview's service worker`];
+    },
+  },
+  {
+    id: 9, slug: 'walkthrough', title: 'Get Started walkthrough opens; its first step opens the sample article',
+    async run() {
+      await runCommand('Article Lens: Get Started');
+      const walkthrough = await until('the Article Lens walkthrough', () => read('walkthrough'), (w) => !!w && /Article Lens/.test(w.title) && w.steps.length >= 5, 20000);
+      for (const step of ['Open a sample article', 'Hover a name', 'See the problems', 'Quotes in the Outline', 'The workspace at a glance', 'The actor map']) {
+        assert(walkthrough!.steps.includes(step), `walkthrough step "${step}": ${JSON.stringify(walkthrough!.steps)}`);
+      }
+      await shot('9a-walkthrough.png');
+      await page.locator('.gettingStartedContainer .getting-started-step.expanded a, .gettingStartedContainer .getting-started-step.expanded .monaco-button', { hasText: 'Open Sample Article' }).first().click();
+      await until('the sample opens as an Article', () => read('statusMode'), (m) => m === 'Article', 15000);
+      const lines = await until('the sample\'s headline', () => read('lines'), (l) => l.length > 0 && /Foreign ministers meet in Geneva/.test(l[0].text), 15000);
+      await shot('9b-sample.png');
+      return [`walkthrough "${walkthrough!.title}": ${walkthrough!.steps.join(' / ')}`, `sample: ${lines![0].text}`];
+    },
+  },
 ];
 
 // ---------------------------------------------------------------------------------------------- annotations (issue 12)
@@ -656,6 +821,7 @@ async function main(): Promise<number> {
         '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
     });
     page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    page.context().on('request', (r) => requests.push(r));
     page.on('pageerror', (e) => log('page error:', e.message));
     page.on('console', (m) => { if (m.type() === 'error' && !m.text().startsWith('Failed to load resource')) log(`console ${m.type()}:`, m.text().slice(0, 3000), JSON.stringify(m.location())); });
     await page.addInitScript({ path: path.join(__dirname, 'dom-helpers.js') });

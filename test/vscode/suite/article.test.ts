@@ -139,4 +139,24 @@ describe('Article Lens in VS Code', () => {
       await new Promise((r) => setTimeout(r, 200));
     }
   });
+
+  it('7. articleLens.files adds its files.associations entries, and removes them once the setting no longer lists them', async () => {
+    const associations = () => vscode.workspace.getConfiguration('files').inspect<Record<string, string>>('associations')?.workspaceValue ?? {};
+    const articleLens = vscode.workspace.getConfiguration('articleLens');
+    await articleLens.update('files', ['**/drafts/*.txt', '**/wire/*.txt'], vscode.ConfigurationTarget.Workspace);
+    await until('both patterns associated with article', associations, (a) => a['**/drafts/*.txt'] === 'article' && a['**/wire/*.txt'] === 'article');
+    await articleLens.update('files', ['**/wire/*.txt'], vscode.ConfigurationTarget.Workspace);
+    await until('drafts no longer associated', associations, (a) => !('**/drafts/*.txt' in a) && a['**/wire/*.txt'] === 'article');
+    await articleLens.update('files', undefined, vscode.ConfigurationTarget.Workspace);
+    await until('no association left', associations, (a) => !('**/wire/*.txt' in a));
+  });
+
+  it('8. every command the manifest declares is registered', async () => {
+    const extension = vscode.extensions.all.find((e) => e.packageJSON?.name === 'article-lens');
+    assert.ok(extension, 'the extension is installed');
+    await extension.activate();
+    const declared = (extension.packageJSON.contributes.commands as { command: string }[]).map((c) => c.command);
+    const commands = new Set(await vscode.commands.getCommands(true));
+    assert.deepStrictEqual(declared.filter((command) => !commands.has(command)), [], 'declared but not registered');
+  });
 });
