@@ -3,7 +3,7 @@
  * (as vscode-eslint and rust-analyzer's lsp_ext.ts do), so names and payloads cannot drift apart.
  */
 import { NotificationType, RequestType, type Location, type Range, type TextDocumentPositionParams } from 'vscode-languageserver-protocol';
-import type { ActorArticleRow, ActorMap, ActorRow, ArticleRow, ArticleTarget, Page, QuoteRow, SpeakerRow } from './core/views/rows';
+import type { ActorArticleRow, ActorMap, ActorRow, AnnotatedArticleRow, AnnotationGroupRow, AnnotationRow, ArticleRow, ArticleTarget, Page, QuoteRow, SpeakerRow } from './core/views/rows';
 
 /** The server's state, shown in the client's status bar item. */
 export interface ServerStatusParams {
@@ -171,6 +171,9 @@ export type {
   ActorArticleRow,
   ActorMap,
   ActorRow,
+  AnnotatedArticleRow,
+  AnnotationGroupRow,
+  AnnotationRow,
   ArticleRow,
   ArticleTarget,
   MapEdge,
@@ -235,6 +238,21 @@ export const SpeakerQuotesRequest = new RequestType<PageParams & { readonly id: 
 
 /** Every indexed article, in URI order, with its counts. */
 export const ArticlesRequest = new RequestType<PageParams, Page<ArticleRow>, void>('articleLens/articles');
+
+/** Which annotations the Annotations view lists. */
+export interface AnnotationsViewParams extends PageParams {
+  /** Only orphaned annotations (their text is no longer in the article), and the groups and articles that have some. */
+  readonly orphanedOnly?: boolean;
+}
+
+/** The groups of the Annotations view: labels, then corrections, then notes, with their counts. */
+export const AnnotationGroupsRequest = new RequestType<AnnotationsViewParams, Page<AnnotationGroupRow>, void>('articleLens/annotationGroups');
+
+/** The annotated articles, those still to review (unreviewed, in progress) first, with their review state and counts. */
+export const AnnotatedArticlesRequest = new RequestType<AnnotationsViewParams, Page<AnnotatedArticleRow>, void>('articleLens/annotatedArticles');
+
+/** The annotations of a group (`AnnotationGroupRow.id`) and/or an article: still to review first, then in text order. */
+export const AnnotationsRequest = new RequestType<AnnotationsViewParams & { readonly group?: string; readonly uri?: string }, Page<AnnotationRow>, void>('articleLens/annotations');
 
 /** Where a target is now, as an LSP location (the open document's text, else the file's); null when it cannot be read. */
 export const LocateRequest = new RequestType<ArticleTarget, Location | null, void>('articleLens/locate');

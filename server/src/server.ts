@@ -53,6 +53,9 @@ import {
   ActorMentionsRequest,
   ActorRequest,
   ActorsRequest,
+  AnnotatedArticlesRequest,
+  AnnotationGroupsRequest,
+  AnnotationsRequest,
   ANNOTATION_COMMANDS,
   AnnotationsChangedNotification,
   ArticleActorsRequest,
@@ -683,6 +686,9 @@ connection.onRequest(ActorAtRequest, (params, token) =>
 connection.onRequest(QuoteSpeakersRequest, (params, token) => guarded('quoteSpeakers', token, () => service.getQuoteSpeakers(params), EMPTY_PAGE));
 connection.onRequest(SpeakerQuotesRequest, (params, token) => guarded('speakerQuotes', token, () => service.getSpeakerQuotes(params.id, params), EMPTY_PAGE));
 connection.onRequest(ArticlesRequest, (params, token) => guarded('articles', token, async () => service.getArticles(params, await folderSettings()), EMPTY_PAGE));
+connection.onRequest(AnnotationGroupsRequest, (params, token) => guarded('annotationGroups', token, () => service.getAnnotationGroups(params), EMPTY_PAGE));
+connection.onRequest(AnnotatedArticlesRequest, (params, token) => guarded('annotatedArticles', token, () => service.getAnnotatedArticles(params), EMPTY_PAGE));
+connection.onRequest(AnnotationsRequest, (params, token) => guarded('annotations', token, () => service.getAnnotations(params), EMPTY_PAGE));
 connection.onRequest(LocateRequest, (params, token) => guarded('locate', token, () => locate(params, articleTexts()), null));
 connection.onRequest(ActorMapRequest, (params, token) => guarded('actorMap', token, () => service.getActorMap(params), { nodes: [], edges: [], totalActors: 0, revision: -1 }));
 const viewRefresh = new ViewRefresh((actorsChanged) => void connection.sendNotification(WorkspaceChangedNotification, { revision: service.viewsRevision(), articles: service.workspaceSize, actorsChanged }));

@@ -33,15 +33,17 @@ export function articlePathIn(root: string, articleFile: string): string | undef
 
 /**
  * The annotation input of an article that is not open, read from its store file and placed in `text`
- * (re-anchored by quote, as on opening it). `undefined` when it has no store file, or an unreadable one
- * (the article is then indexed as the machine sees it; opening it shows the store's problem).
+ * (re-anchored by quote, as on opening it), with every annotation and the review state in its `digest`
+ * (the workspace index's Annotations view). `undefined` when it has no store file, one with nothing in it,
+ * or an unreadable one (the article is then indexed as the machine sees it; opening it shows the store's
+ * problem).
  */
 export async function loadClosedArticleInput(articleFile: string, text: string, boundary?: string): Promise<AnnotationInput | undefined> {
   const root = storeRootOf(articleFile, boundary);
   const article = root === undefined ? undefined : articlePathIn(root, articleFile);
   if (root === undefined || article === undefined) return undefined;
   const loaded = await new AnnotationFiles(root).load(article, text);
-  if (loaded.kind !== 'loaded' || loaded.annotations.annotations.length === 0) return undefined;
+  if (loaded.kind !== 'loaded' || (loaded.annotations.annotations.length === 0 && loaded.annotations.reviewState === 'unreviewed')) return undefined;
   // Any revision will do: these inputs go to one-off analyses, whose results are not cached by it.
   return toAnnotationInput(loaded.annotations, 1);
 }

@@ -1,3 +1,4 @@
+import type { AnnotationDigest } from './annotations/digest';
 import type { OffsetRange, Attribution, EntityMention, EntityType, Quote } from './types';
 
 /**
@@ -37,6 +38,12 @@ export interface AnnotationInput {
   readonly speakers: readonly SpeakerAssignment[];
   /** What a quotation really is: reported speech, a scare quote, or no quote at all. */
   readonly quoteKinds: readonly QuoteKindCorrection[];
+  /**
+   * Not read by the analysis: every annotation of the article (orphans and notes too) and its review
+   * state, as the workspace index keeps them for the Annotations view. It rides with the input so that
+   * an open article and a closed one's store file reach the index by the same path.
+   */
+  readonly digest?: AnnotationDigest;
 }
 
 /** A labelled span; `label` is `person`, `organization`, `location`, `misc` or a label the user declared. */

@@ -163,9 +163,14 @@ export function createArticleService(resources: ArticleResources) {
     return lightAnalysis(text, layer.paragraphs, layer.duplicates, findPageFurniture(layer.paragraphs, resources.furniture));
   }
 
-  /** The index's summary of an analysed article, with the facts the workspace views count. */
-  function summarize(uri: string, text: string, analysis: ArticleAnalysis): ArticleSummary {
-    return { ...summarizeArticle(uri, text, analysis.actors, analysis.quotes), ...articleFacts(uri, text, analysis, resources.names) };
+  /**
+   * The index's summary of an analysed article, with the facts the workspace views count and the
+   * annotations (`input.digest`) the analysis was given.
+   */
+  function summarize(uri: string, text: string, analysis: ArticleAnalysis, input: AnnotationInput | undefined): ArticleSummary {
+    const digest = input?.digest;
+    const annotated = digest && (digest.entries.length > 0 || digest.reviewState !== 'unreviewed');
+    return { ...summarizeArticle(uri, text, analysis.actors, analysis.quotes), ...articleFacts(uri, text, analysis, resources.names), ...(annotated ? { annotations: digest } : {}) };
   }
 
   /**
@@ -212,9 +217,11 @@ export function createArticleService(resources: ArticleResources) {
     if (state.analysis?.key === key) return state.analysis.analysis;
     const text = document.getText();
     const reason = limitedReason(text, effective);
+    // The input this analysis reads, whose annotations the summary lists (a newer one may come meanwhile).
+    const context = contextOf(document.uri);
     let analysis: ArticleAnalysis;
     if (reason === undefined) {
-      const stages = state.analyzer.analyzeInStages(text, contextOf(document.uri));
+      const stages = state.analyzer.analyzeInStages(text, context);
       for (;;) {
         const step = stages.next();
         if (step.done) {
@@ -229,7 +236,7 @@ export function createArticleService(resources: ArticleResources) {
     }
     // A state disposed while this ran (the document closed) is not brought back.
     if (states.get(document.uri) === state) state.analysis = { key, version: document.version, analysis };
-    workspace.update(summarize(document.uri, text, analysis));
+    workspace.update(summarize(document.uri, text, analysis, context.input));
     return analysis;
   }
 
@@ -306,13 +313,13 @@ export function createArticleService(resources: ArticleResources) {
      */
     indexArticle(uri: string, text: string, settings: ArticleSettings = DEFAULT_SETTINGS, input?: AnnotationInput): void {
       const analysis = analyzeText(uri, text, settings, input);
-      workspace.update(summarize(uri, text, analysis));
+      workspace.update(summarize(uri, text, analysis, input ?? contextOf(uri).input));
     },
 
     /** The workspace summary of an article, without indexing it (a scan worker computes it off the main thread). */
     summarizeArticle(uri: string, text: string, settings: ArticleSettings = DEFAULT_SETTINGS, input?: AnnotationInput): ArticleSummary {
       const analysis = analyzeText(uri, text, settings, input);
-      return summarize(uri, text, analysis);
+      return summarize(uri, text, analysis, input ?? contextOf(uri).input);
     },
 
     /** Adds a summary computed elsewhere (by {@link summarizeArticle} in a scan worker) to the workspace index. */

@@ -1,3 +1,4 @@
+import type { AnnotationDigest } from './annotations/digest';
 import { clusterActors, type ActorCluster, type ClusterNode } from './actorClusters';
 import { matchEvidence } from './actorMatching';
 import type { Actor, ActorMentionKind } from './actors';
@@ -53,6 +54,8 @@ export interface ArticleSummary {
   readonly issues?: Readonly<Record<string, number>>;
   /** The date the article carries (`YYYY-MM-DD`, `core/articleDate.ts`), for the actor map's time axis. */
   readonly date?: string;
+  /** People's annotations of the article and its review state (absent: none, unreviewed), for the Annotations and Articles views. */
+  readonly annotations?: AnnotationDigest;
 }
 
 /** One mention of an actor in an indexed article. */

@@ -243,7 +243,8 @@ export class AnnotationLayer {
 
   private publish(state: OpenAnnotations, annotations: ArticleAnnotations, byEdit: boolean): void {
     state.annotations = annotations;
-    const input = annotations.annotations.length === 0 ? NO_ANNOTATIONS : toAnnotationInput(annotations, ++this.revision);
+    // An article with nothing stored has no input; one reviewed with no annotation still has its review state in the index.
+    const input = annotations.annotations.length === 0 && annotations.reviewState === 'unreviewed' ? NO_ANNOTATIONS : toAnnotationInput(annotations, ++this.revision);
     this.host.service.setAnnotationInput(state.uri, input);
     this.host.changed(state.uri, byEdit);
   }

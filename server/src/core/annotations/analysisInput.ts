@@ -1,5 +1,6 @@
 import { annotationInput, type AnnotationInput, type MentionPair, type QuoteKindCorrection, type SpeakerAssignment } from '../annotationInput';
-import type { AnchoredSpan, Annotation, ArticleAnnotations } from './model';
+import { digestAnnotations } from './digest';
+import { extentOf as extent, type AnchoredSpan, type Annotation, type ArticleAnnotations } from './model';
 import type { OffsetRange } from '../types';
 
 /**
@@ -7,7 +8,8 @@ import type { OffsetRange } from '../types';
  * anchored annotations count (an orphan's offsets are stale). A discontinuous target counts by each
  * fragment for labels and rejections, by its whole extent where a single range is asked for (a quote, a
  * mention). Links to mentions in other articles are left to the workspace (the article's analysis only
- * sees its own text). Notes carry nothing for the analysis.
+ * sees its own text). Notes carry nothing for the analysis. Every annotation, with the review state, is
+ * also in the input's `digest`, for the workspace index (the Annotations view).
  */
 export function toAnnotationInput(article: ArticleAnnotations, revision: number): AnnotationInput {
   const labels: Array<OffsetRange & { label: string }> = [];
@@ -51,17 +53,13 @@ export function toAnnotationInput(article: ArticleAnnotations, revision: number)
         break;
     }
   }
-  return annotationInput({ revision, labels, confirmed, rejected, rejectedTexts, sameActor, differentActor, actorNames, speakers, quoteKinds });
+  return annotationInput({ revision, labels, confirmed, rejected, rejectedTexts, sameActor, differentActor, actorNames, speakers, quoteKinds, digest: digestAnnotations(article) });
 }
 
 function range(span: AnchoredSpan): OffsetRange {
   return { start: span.start, end: span.end };
 }
 
-/** From the first fragment's start to the last one's end. */
-function extent(spans: readonly AnchoredSpan[]): OffsetRange {
-  return { start: Math.min(...spans.map((s) => s.start)), end: Math.max(...spans.map((s) => s.end)) };
-}
 
 /** True when the annotation changes what the analysis computes (everything but notes). */
 export function affectsAnalysis(annotation: Annotation): boolean {

@@ -16,3 +16,4 @@ export * from './operations';
 export { effectiveEntities, withoutOverlaps, type EntitySuggestion, type LabeledSpan } from './entityLayer';
 export * from './formats';
 export { toAnnotationInput, affectsAnalysis } from './analysisInput';
+export { digestAnnotations, type AnnotationDigest, type AnnotationEntry } from './digest';

@@ -229,6 +229,18 @@ export function placeText(spans: readonly AnchoredSpan[]): string {
   return spans.map((span) => span.exact).join(' ');
 }
 
+/** From the first fragment's start to the last one's end (an empty list: the start of the text). */
+export function extentOf(spans: readonly AnchoredSpan[]): { readonly start: number; readonly end: number } {
+  if (spans.length === 0) return { start: 0, end: 0 };
+  let start = spans[0].start;
+  let end = spans[0].end;
+  for (const span of spans) {
+    start = Math.min(start, span.start);
+    end = Math.max(end, span.end);
+  }
+  return { start, end };
+}
+
 /** True for the bodies that say what entity a span is: labels and confirmations. */
 export function isLabelling(body: AnnotationBody): body is LabelBody | ConfirmBody {
   return body.kind === 'label' || body.kind === 'confirm';

@@ -1,4 +1,5 @@
 import type { ActorMentionKind } from '../actors';
+import type { AnnotationKind, ReviewState } from '../annotations/model';
 import type { EntityType, OffsetRange } from '../types';
 import type { ProblemCounts } from './articleFacts';
 
@@ -81,8 +82,64 @@ export interface ArticleRow {
   readonly date?: string;
   /** Diagnostics as the Problems panel would count them with the current severities. */
   readonly problems: ProblemCounts;
-  /** The article's review state; issue 13 (review of annotations) fills it. */
-  readonly reviewState?: string;
+  /** The article's review state, from its annotation store (`unreviewed` when it has none). */
+  readonly reviewState?: ReviewState;
+}
+
+/**
+ * A group of the Annotations view: one label (the labels and accepted entities that say it), one kind of
+ * correction (not an entity, same actor, speaker, …), or the notes.
+ */
+export interface AnnotationGroupRow {
+  /** `label:person`, `kind:reject`, `kind:note`: the key the annotations request takes. */
+  readonly id: string;
+  /** `Person`, `claim`, `Not an entity`, `Notes`. */
+  readonly name: string;
+  readonly kind: 'label' | 'correction' | 'note';
+  readonly annotations: number;
+  readonly orphaned: number;
+  /** Annotations in articles not reviewed yet (unreviewed or in progress). */
+  readonly unreviewed: number;
+  readonly articles: number;
+}
+
+/** An article of the Annotations view, with its review state and counts. */
+export interface AnnotatedArticleRow {
+  readonly uri: string;
+  readonly title: string;
+  readonly reviewState: ReviewState;
+  readonly annotations: number;
+  readonly orphaned: number;
+}
+
+/** One annotation; its target is the annotated text (an orphan's: where that text last was). */
+export interface AnnotationRow extends ArticleTarget {
+  readonly id: string;
+  readonly title: string;
+  /** The group it is listed under (`AnnotationGroupRow.id`). */
+  readonly group: string;
+  readonly kind: AnnotationKind;
+  readonly label?: string;
+  /** The annotated text, shortened. */
+  readonly text: string;
+  /** What it says (`label Person`, `note “check the date”`). */
+  readonly description: string;
+  /** Its text could not be found in the article: it is kept, at its last place, until someone removes it. */
+  readonly orphaned: boolean;
+  readonly reviewState: ReviewState;
+}
+
+/** Which annotations the Annotations view lists. */
+export interface AnnotationFilter extends PageRequest {
+  /** Only orphaned annotations (and the groups and articles that have some). */
+  readonly orphanedOnly?: boolean;
+}
+
+/** The annotations of one group or one article (or both), filtered. */
+export interface AnnotationListRequest extends AnnotationFilter {
+  /** An `AnnotationGroupRow.id`. */
+  readonly group?: string;
+  readonly uri?: string;
 }
 
 /** An actor on the map, with the dates of the articles it appears in. */

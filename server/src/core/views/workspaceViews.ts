@@ -4,15 +4,16 @@ import { normalizeName } from '../names';
 import type { ArticleSettings } from '../settings';
 import { summaryMentions, type ActorCluster, type ActorIdentity, type ArticleSummary, type IndexChange, type IndexSubscription } from '../workspaceIndex';
 import { actorMap } from './actorMap';
+import { annotatedArticles, annotationGroups, annotationRow, groupOf, reviewStateOf, workspaceAnnotations } from './annotationGroups';
 import { ActorTable, type ViewActor } from './actorTable';
 import { problemCounts, type IssueKind } from './articleFacts';
-import { compareText, pageOf, type ActorArticleRow, type ActorFilter, type ActorMap, type ActorMapRequest, type ActorRow, type ArticleRow, type MentionTarget, type Page, type PageRequest, type QuoteFilter, type QuoteRow, type SpeakerRow } from './rows';
+import { compareText, pageOf, type AnnotatedArticleRow, type AnnotationFilter, type AnnotationGroupRow, type AnnotationListRequest, type AnnotationRow, type ActorArticleRow, type ActorFilter, type ActorMap, type ActorMapRequest, type ActorRow, type ArticleRow, type MentionTarget, type Page, type PageRequest, type QuoteFilter, type QuoteRow, type SpeakerRow } from './rows';
 import { speakerGroups, type SpeakerGroup } from './speakerGroups';
 
 export { UNATTRIBUTED_SPEAKER } from './speakerGroups';
 
 /**
- * The workspace views (Actors, Quotes, Articles) and the actor map, as queries over the workspace
+ * The workspace views (Actors, Quotes, Articles, Annotations) and the actor map, as queries over the workspace
  * index: rows with counts, paged, so a tree shows its first rows of 10,000 articles at once and
  * fetches children when they are expanded. The workspace actors are kept up to date article by
  * article (`actorTable.ts`); the rest (quotes by speaker, articles in order, filtered lists, the
@@ -73,6 +74,8 @@ export function createWorkspaceViews({ analyze, workspace }: ViewsDeps) {
     });
   const speakers = () => memo('speakers', () => speakerGroups(articles(), actors));
   const speakerById = () => memo('speakers by id', () => new Map<string, SpeakerGroup>(speakers().map((g) => [g.id, g])));
+  /** Every annotation (or every orphan), articles still to review first. */
+  const annotations = (orphanedOnly: boolean) => memo(`annotations\u0000${orphanedOnly}`, () => workspaceAnnotations(articles(), orphanedOnly));
 
   return {
     /** How many changes the index has seen: the revision a map or a refresh notice refers to. */
@@ -159,6 +162,29 @@ export function createWorkspaceViews({ analyze, workspace }: ViewsDeps) {
       return { ...page, items: page.items.map((article) => articleRow(article, settings)) };
     },
 
+    /** The groups of the Annotations view (labels, corrections, notes) with their counts. */
+    getAnnotationGroups(filter: AnnotationFilter = {}): Page<AnnotationGroupRow> {
+      const orphanedOnly = filter.orphanedOnly === true;
+      return pageOf(memo(`annotation groups\u0000${orphanedOnly}`, () => annotationGroups(annotations(orphanedOnly))), filter);
+    },
+
+    /** The annotated articles, still to review first (then in URI order), with their counts. */
+    getAnnotatedArticles(filter: AnnotationFilter = {}): Page<AnnotatedArticleRow> {
+      const orphanedOnly = filter.orphanedOnly === true;
+      return pageOf(memo(`annotated articles\u0000${orphanedOnly}`, () => annotatedArticles(annotations(orphanedOnly))), filter);
+    },
+
+    /** The annotations of a group and/or an article, articles still to review first, each article's in text order. */
+    getAnnotations(request: AnnotationListRequest = {}): Page<AnnotationRow> {
+      const orphanedOnly = request.orphanedOnly === true;
+      const { group, uri } = request;
+      const list = memo(`annotation list\u0000${orphanedOnly}\u0000${group ?? ''}\u0000${uri ?? ''}`, () =>
+        annotations(orphanedOnly).filter((a) => (uri === undefined || a.article.uri === uri) && (group === undefined || groupOf(a.entry).id === group)),
+      );
+      const page = pageOf(list, request);
+      return { ...page, items: page.items.map(annotationRow) };
+    },
+
     /**
      * The actor map: the `maxNodes` most mentioned actors, lines between actors of the same articles
      * (the strongest few per actor in a dense workspace) and from speakers to the actors their quotes name.
@@ -200,5 +226,6 @@ function articleRow(article: ArticleSummary, settings: Pick<ArticleSettings, Iss
     quotes: article.quotes.length,
     ...(article.date ? { date: article.date } : {}),
     problems: problemCounts(article.issues, settings),
+    reviewState: reviewStateOf(article),
   };
 }
