@@ -5,6 +5,7 @@ import * as path from 'path';
 import type { Hover, InlayHint, Location, SemanticTokens } from 'vscode-languageserver-protocol';
 import { URI } from 'vscode-uri';
 import type { ActorArticleRow, ActorMap, ActorRow, ArticleRow, MentionItem, Page, QuoteRow, SpeakerRow } from '../../server/src/protocol';
+import { eventually } from '../helpers/eventually';
 import { LspTestClient } from '../helpers/lspClient';
 import { readSeed, ROOT, SEEDS, seedPath } from '../helpers/seeds';
 
@@ -15,17 +16,6 @@ const nameOf = (uri: string) => path.basename(URI.parse(uri).fsPath);
 /** The text a range covers in a seed (ranges of these requests are on one line). */
 function textAt(name: string, range: { start: { line: number; character: number }; end: { line: number; character: number } }): string {
   return readSeed(name).split('\n')[range.start.line].slice(range.start.character, range.end.character);
-}
-
-/** Asks again until the answer is as expected: the server indexes and analyses in the background. */
-async function eventually<T>(what: string, probe: () => Promise<T>, ok: (value: T) => boolean): Promise<T> {
-  let last: T | undefined;
-  for (let attempt = 0; attempt < 400; attempt++) {
-    last = await probe();
-    if (ok(last)) return last;
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-  throw new Error(`${what}: last answer ${JSON.stringify(last)?.slice(0, 500)}`);
 }
 
 /** Protocol tests of the requests behind the Actors, Quotes and Articles views and the actor map, on the five seeds. */
@@ -133,7 +123,7 @@ describe('workspace views over stdio, on the seed articles', function () {
     const byName = new Map(articles.items.map((a) => [nameOf(a.uri), a]));
     assert.deepStrictEqual(byName.get(SEEDS.lavrovJamil)!.problems, { error: 0, warning: 9, information: 0, hint: 0 });
     assert.ok(byName.get(SEEDS.lavrovSteinmeier)!.problems.hint >= 1, 'Steinmeier / Steimeier is a name-variant hint');
-    assert.ok(articles.items.every((a) => a.actors > 0 && a.reviewState === undefined));
+    assert.ok(articles.items.every((a) => a.actors > 0 && a.reviewState === 'unreviewed'), 'no store file: unreviewed');
     // Each article's counts are what the Problems panel shows once it is opened and analysed.
     const SEVERITY = ['', 'error', 'warning', 'information', 'hint'] as const;
     for (const name of SEED_NAMES) {
