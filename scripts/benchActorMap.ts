@@ -1,12 +1,13 @@
 /**
  * The actor map's page with thousands of actors, in headless Chromium: how long the layout takes,
- * the longest gap between two frames meanwhile (the page must stay responsive), and the PNG export.
+ * the longest gap between two frames meanwhile (the page must stay responsive), and the PNG and SVG exports.
  * Loads the very page the extension shows (`client/src/actorMap/html.ts`, `dist/webview/actorMap.*`,
  * same Content-Security-Policy) from a fake origin answered by the script itself: nothing goes out.
  * The maps are generated (a fixed seed): mention counts falling off as in news (a few actors in most
  * articles, a long tail), five lines per actor to more mentioned ones, a tenth of them quoting.
  *
  *   npm run bench:map                  # sizes 300, 1000, 3000, 5000; CHROMIUM=/path to use another browser
+ *   npm run bench:map -- --nodes=300 --save=/tmp/maps   # one size, the PNG and SVG pictures kept
  */
 import * as fs from 'fs';
 import * as path from 'path';
@@ -17,6 +18,8 @@ import type { ActorMap, MapEdge, MapNode } from '../server/src/protocol';
 const ROOT = path.resolve(__dirname, '..');
 const ORIGIN = 'https://actor-map.test';
 const SIZES = (process.argv.find((a) => a.startsWith('--nodes='))?.slice(8) ?? '300,1000,3000,5000').split(',').map(Number);
+/** `--save=DIR`: keep the exported pictures there, to look at. */
+const SAVE = process.argv.find((a) => a.startsWith('--save='))?.slice(7);
 
 /** A small seeded generator (mulberry32): the same maps on every run. */
 function random(seed: number): () => number {
@@ -80,7 +83,7 @@ async function main(): Promise<void> {
   if (!fs.existsSync(script)) throw new Error('dist/webview/actorMap.js is missing: run `npm run build` first');
   const page = actorMapHtml({ nonce: 'bench-nonce', cspSource: ORIGIN, script: `${ORIGIN}/actorMap.js`, style: `${ORIGIN}/actorMap.css` });
   const browser = await chromium.launch({ executablePath, headless: true, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
-  console.log('actor map page in headless Chromium (software rendering, 1400×900): nodes | lines | layout | longest frame gap while laying out | PNG export');
+  console.log('actor map page in headless Chromium (software rendering, 1400×900): nodes | lines | layout | longest frame gap while laying out | PNG export | SVG export');
   try {
     for (const size of SIZES) {
       for (const dated of [false, true]) {
@@ -116,8 +119,22 @@ async function main(): Promise<void> {
         await until(tab, "window.__posted.some((m) => m.type === 'export')");
         const exported = await tab.evaluate("window.__posted.find((m) => m.type === 'export').dataUrl") as string;
         const png = Buffer.from(exported.slice(exported.indexOf(',') + 1), 'base64');
+        const pngMs = Date.now() - t;
+        const t2 = Date.now();
+        await tab.click('#export-svg');
+        await until(tab, "window.__posted.some((m) => m.type === 'export' && m.format === 'svg')");
+        const svg = await tab.evaluate("window.__posted.find((m) => m.type === 'export' && m.format === 'svg').svg") as string;
+        const svgMs = Date.now() - t2;
+        if (SAVE) {
+          fs.mkdirSync(SAVE, { recursive: true });
+          const name = path.join(SAVE, `actor-map-${size}${dated ? '-dated' : ''}`);
+          fs.writeFileSync(`${name}.png`, png);
+          fs.writeFileSync(`${name}.svg`, svg);
+        }
+        // Every actor is a shape of its own in the picture (the background is one more rectangle; ticks are rectangles too).
+        const shapes = (svg.match(/<(ellipse|polygon|rect) /g) ?? []).length - 1;
         const violations = await tab.evaluate('document.body.dataset.cspViolations');
-        console.log(`${size.toLocaleString('en')}${dated ? ' (time axis)' : ''} | ${map.edges.length.toLocaleString('en')} | ${(ms / 1000).toFixed(1)} s | ${Math.round(gap)} ms | ${png.readUInt32BE(16)}×${png.readUInt32BE(20)} px, ${(png.length / 1024).toFixed(0)} KB in ${Date.now() - t} ms${violations ? `; CSP violations: ${violations}` : ''}${outside.length ? `; requests outside: ${outside.length}` : ''}`);
+        console.log(`${size.toLocaleString('en')}${dated ? ' (time axis)' : ''} | ${map.edges.length.toLocaleString('en')} | ${(ms / 1000).toFixed(1)} s | ${Math.round(gap)} ms | ${png.readUInt32BE(16)}×${png.readUInt32BE(20)} px, ${(png.length / 1024).toFixed(0)} KB in ${pngMs} ms | ${shapes.toLocaleString('en')} shapes, ${(svg.match(/<line /g) ?? []).length.toLocaleString('en')} lines, ${(svg.length / 1024).toFixed(0)} KB in ${svgMs} ms${violations ? `; CSP violations: ${violations}` : ''}${outside.length ? `; requests outside: ${outside.length}` : ''}`);
         await context.close();
       }
     }

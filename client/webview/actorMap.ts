@@ -4,7 +4,7 @@
  * what the user picks; it fetches nothing.
  *
  * Libraries: cytoscape.js draws the network on a canvas, with pan, zoom, selection and PNG export
- * built in, and stays usable with thousands of nodes (labels hide when zoomed out, edges while
+ * built in (SVG is written from what it drew: `mapSvg.ts` says why), and stays usable with thousands of nodes (labels hide when zoomed out, edges while
  * panning). d3-force lays it out: its Barnes–Hut simulation is O(n log n) per step (cytoscape's own
  * force layout is quadratic) and takes a target x per node, which is how actors are placed along
  * the time axis when articles carry dates. Steps run a few per frame, so the page stays responsive.
@@ -13,6 +13,7 @@ import cytoscape, { type Core, type ElementDefinition, type StylesheetJson } fro
 import { forceCollide, forceLink, forceManyBody, forceSimulation, forceX, forceY, type SimulationLinkDatum, type SimulationNodeDatum } from 'd3-force';
 import type { ActorMap, MapNode, QuoteRow } from '../../server/src/protocol';
 import type { FromMap, ToMap } from '../src/actorMap/messages';
+import { mapToSvg, type SvgEdge, type SvgNode } from './mapSvg';
 
 declare function acquireVsCodeApi(): { postMessage(message: unknown): void };
 const host = acquireVsCodeApi();
@@ -368,6 +369,42 @@ $('export').addEventListener('click', () => {
   const dataUrl = cy.png({ output: 'base64uri', full: true, scale, bg: theme().background });
   post({ type: 'export', format: 'png', dataUrl });
 });
+$('export-svg').addEventListener('click', () => {
+  if (cy) post({ type: 'export', format: 'svg', svg: svgOf(cy) });
+});
+
+/** The drawing as SVG: every shown node and line as cytoscape placed and styled it (colours resolved). */
+function svgOf(graph: Core): string {
+  const t = theme();
+  const nodes: SvgNode[] = [];
+  graph.nodes().forEach((node) => {
+    if (!node.visible()) return;
+    const { x, y } = node.position();
+    const label = node.style('label') as string;
+    const border = node.numericStyle('border-width') as number;
+    nodes.push({
+      x,
+      y,
+      width: node.width(),
+      height: node.height(),
+      shape: node.style('shape') as SvgNode['shape'],
+      fill: node.style('background-color') as string,
+      opacity: node.numericStyle('opacity') as number,
+      ...(label ? { label } : {}),
+      fontSize: node.numericStyle('font-size') as number,
+      textColor: node.style('color') as string,
+      outlineColor: t.background,
+      ...(border > 0 ? { borderWidth: border, borderColor: node.style('border-color') as string } : {}),
+    });
+  });
+  const edges: SvgEdge[] = [];
+  graph.edges().forEach((edge) => {
+    if (!edge.visible()) return;
+    const [from, to] = [edge.sourceEndpoint(), edge.targetEndpoint()];
+    edges.push({ x1: from.x, y1: from.y, x2: to.x, y2: to.y, color: edge.style('line-color') as string, width: edge.numericStyle('width') as number, opacity: edge.numericStyle('opacity') as number, arrow: edge.style('target-arrow-shape') !== 'none' });
+  });
+  return mapToSvg({ nodes, edges, background: t.background, fontFamily: t.font });
+}
 
 // A theme change rewrites the CSS variables and the body's class: restyle the drawing.
 new MutationObserver(() => cy?.style(stylesheet())).observe(document.body, { attributes: true, attributeFilter: ['class'] });

@@ -804,6 +804,33 @@ const annotationScenarios: typeof scenarios = [
       return [`${annFile}: ${ann.trim().split('\n').length} lines`];
     },
   },
+  {
+    id: 12, slug: 'annotations-view', title: 'Annotations view: 001’s label under Person; the note whose word is deleted flagged orphaned, and placed again on undo',
+    async run() {
+      const rel = `seeds/${FILE_001}`;
+      if (!storeOf(rel)) throw new Error('scenario 10 must run first (it makes the annotations)');
+      await openFile(rel);
+      await runCommand('Article Lens: Focus on Annotations View');
+      const person = (r: ViewRow) => r.name === 'Person';
+      const notes = (r: ViewRow) => r.name === 'Notes';
+      await until('Annotations lists Person and Notes', () => read('viewRows', 'Annotations'), (r) => !!r && r.some((x) => person(x) && /\b1 annotation\b/.test(x.detail)) && r.some(notes), 30000);
+      const { children: labels } = await expandRow('Annotations', person, 'Person');
+      assert(labels.some((c) => c.name === '“counterpart”' && c.detail.includes(FILE_001)), `the label on "counterpart" is listed: ${JSON.stringify(labels)}`);
+      // Scenario 10 put its note on "Kerry" (line 3 since its edit): deleting the word orphans the note.
+      await selectWord('Kerry', 3);
+      await page.keyboard.press('Delete');
+      const rows = await until('Notes flagged with an orphan', () => read('viewRows', 'Annotations'), (r) => !!r && r.some((x) => notes(x) && /\b1 orphaned\b/.test(x.detail)), 20000);
+      const { children } = await expandRow('Annotations', notes, 'Notes');
+      const orphan = children.find((c) => c.name === '“Kerry”');
+      assert(orphan && /^orphaned · note/.test(orphan.detail), `the note on "Kerry" is flagged orphaned: ${JSON.stringify(children)}`);
+      await shot('12-annotations-view.png');
+      // Undo brings the word back, and the note is placed again (the editor stays unsaved, the file as it was).
+      await page.locator('.part.editor .monaco-editor .view-lines').first().click({ position: { x: 5, y: 5 } });
+      await page.keyboard.press('Control+Z');
+      await until('no orphan left', () => read('viewRows', 'Annotations'), (r) => !!r && r.some(notes) && !r.some((x) => /orphaned/.test(x.detail)), 20000);
+      return [`groups: ${rows!.filter((r) => r.level === rows![0].level).map((r) => `${r.name} (${r.detail})`).join(' | ')}`, `orphan: ${orphan.name} — ${orphan.detail}`];
+    },
+  },
 ];
 scenarios.push(...annotationScenarios);
 

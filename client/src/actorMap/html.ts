@@ -44,6 +44,7 @@ export function actorMapHtml({ nonce, cspSource, script, style }: ActorMapPage):
       </select></label>
       <button id="fit" type="button" title="Fit the map to the window">Fit</button>
       <button id="export" type="button" title="Save the map as a PNG picture">Export PNG</button>
+      <button id="export-svg" type="button" title="Save the map as an SVG picture (vector, names as text)">Export SVG</button>
     </div>
     <p id="stale" hidden><span id="stale-text">Articles changed.</span> <button id="reload" type="button">Redraw</button></p>
     <p id="legend"><span class="dot person"></span>person <span class="dot organization"></span>organisation <span class="dot location"></span>place <span class="line together"></span>same article <span class="line quotes"></span>quotes about</p>

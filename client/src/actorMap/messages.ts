@@ -25,6 +25,7 @@ export type FromMap =
   | { readonly type: 'selected'; readonly id: string }
   | { readonly type: 'open'; readonly target: ArticleTarget }
   | { readonly type: 'export'; readonly format: 'png'; readonly dataUrl: string }
+  | { readonly type: 'export'; readonly format: 'svg'; readonly svg: string }
   /** Drawn: how many nodes and lines, and how long the layout took. */
   | { readonly type: 'rendered'; readonly nodes: number; readonly edges: number; readonly ms: number }
   /** The Content-Security-Policy blocked something: a bug to report, never expected. */

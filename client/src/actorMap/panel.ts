@@ -83,7 +83,7 @@ export class ActorMapPanel {
         await openTarget(this.client, message.target, false);
         return;
       case 'export':
-        await this.savePicture(message.dataUrl);
+        await this.savePicture(message.format === 'png' ? { extension: 'png', name: 'PNG image', bytes: Buffer.from(message.dataUrl.slice(message.dataUrl.indexOf(',') + 1), 'base64') } : { extension: 'svg', name: 'SVG image', bytes: Buffer.from(message.svg, 'utf8') });
         return;
       case 'rendered':
         this.output.info(`actor map: ${message.nodes} actors, ${message.edges} lines, laid out in ${message.ms} ms`);
@@ -101,16 +101,15 @@ export class ActorMapPanel {
     this.post({ type: 'map', map, limit: this.limit });
   }
 
-  private async savePicture(dataUrl: string): Promise<void> {
+  private async savePicture(picture: { extension: 'png' | 'svg'; name: string; bytes: Uint8Array }): Promise<void> {
     const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
     const target = await vscode.window.showSaveDialog({
       title: 'Export Actor Map',
-      filters: { 'PNG image': ['png'] },
-      ...(folder ? { defaultUri: vscode.Uri.joinPath(folder, 'actor-map.png') } : {}),
+      filters: { [picture.name]: [picture.extension] },
+      ...(folder ? { defaultUri: vscode.Uri.joinPath(folder, `actor-map.${picture.extension}`) } : {}),
     });
     if (!target) return;
-    const base64 = dataUrl.slice(dataUrl.indexOf(',') + 1);
-    await vscode.workspace.fs.writeFile(target, Buffer.from(base64, 'base64'));
+    await vscode.workspace.fs.writeFile(target, picture.bytes);
     this.post({ type: 'exported', message: `Saved ${target.fsPath}` });
   }
 

@@ -2,12 +2,13 @@ import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { ActorAtRequest, ARTICLE_LANGUAGE_ID, WorkspaceChangedNotification, type ActorRow, type ArticleTarget, type ServerStatusParams, type ViewActorType, type WorkspaceChangedParams } from '../../../server/src/protocol';
 import { ACTOR_TYPES, ActorsTree } from './actorsView';
+import { AnnotationsTree, removeAnnotationOf, type AnnotationGrouping } from './annotationsView';
 import { ArticlesTree } from './articlesView';
 import { openTarget, showRange } from './navigation';
 import type { MoreNode, PagedTreeProvider, TreeNode } from './pagedTree';
 import { QuotesTree } from './quotesView';
 
-const VIEW_IDS = { actors: 'articleLens.actors', quotes: 'articleLens.quotes', articles: 'articleLens.articles' } as const;
+const VIEW_IDS = { actors: 'articleLens.actors', quotes: 'articleLens.quotes', articles: 'articleLens.articles', annotations: 'articleLens.annotations' } as const;
 /** How long the cursor rests before the Actors view follows it. */
 const FOLLOW_CURSOR_MS = 400;
 
@@ -28,7 +29,7 @@ export interface ArticleLensViews {
 }
 
 /**
- * Creates the Actors, Quotes and Articles views and their commands. The trees refresh when the
+ * Creates the Actors, Quotes, Articles and Annotations views and their commands. The trees refresh when the
  * server says the index changed (at most twice a second) and show the scan's progress; the Actors
  * view follows the cursor onto the actor under it.
  */
@@ -39,7 +40,9 @@ export function registerViews(context: vscode.ExtensionContext, client: Language
   const actorsView = vscode.window.createTreeView(VIEW_IDS.actors, { treeDataProvider: actors, showCollapseAll: true });
   const quotesView = vscode.window.createTreeView(VIEW_IDS.quotes, { treeDataProvider: quotes, showCollapseAll: true });
   const articlesView = vscode.window.createTreeView(VIEW_IDS.articles, { treeDataProvider: articles });
-  const trees: PagedTreeProvider<TreeNode>[] = [actors as PagedTreeProvider<TreeNode>, quotes as PagedTreeProvider<TreeNode>, articles as PagedTreeProvider<TreeNode>];
+  const annotations = new AnnotationsTree(client);
+  const annotationsView = vscode.window.createTreeView(VIEW_IDS.annotations, { treeDataProvider: annotations, showCollapseAll: true });
+  const trees: PagedTreeProvider<TreeNode>[] = [actors, quotes, articles, annotations] as PagedTreeProvider<TreeNode>[];
   const workspaceChanged = new vscode.EventEmitter<WorkspaceChangedParams>();
   const finishedIndexing = new vscode.EventEmitter<void>();
 
@@ -50,6 +53,17 @@ export function registerViews(context: vscode.ExtensionContext, client: Language
     quotesView.description = [text ? `“${text}”` : '', speaker ? `speaker: ${speaker}` : ''].filter(Boolean).join(' · ') || undefined;
     void vscode.commands.executeCommand('setContext', 'articleLens.actors.filtered', types.length > 0);
     void vscode.commands.executeCommand('setContext', 'articleLens.quotes.filtered', !!(text || speaker));
+    annotationsView.description = [annotations.grouping === 'article' ? 'by article' : 'by label', annotations.orphanedOnly ? 'orphaned only' : ''].filter(Boolean).join(' · ');
+    void vscode.commands.executeCommand('setContext', 'articleLens.annotations.byArticle', annotations.grouping === 'article');
+    void vscode.commands.executeCommand('setContext', 'articleLens.annotations.orphanedOnly', annotations.orphanedOnly);
+  };
+  const groupAnnotations = (grouping: AnnotationGrouping) => () => {
+    annotations.setGrouping(grouping);
+    describeFilters();
+  };
+  const showOrphans = (orphanedOnly: boolean) => () => {
+    annotations.setOrphanedOnly(orphanedOnly);
+    describeFilters();
   };
 
   const views: ArticleLensViews = {
@@ -94,13 +108,13 @@ export function registerViews(context: vscode.ExtensionContext, client: Language
 
   let indexing: { resolve: () => void } | undefined;
   const showIndexing = (message: string | undefined) => {
-    for (const view of [actorsView, quotesView, articlesView]) view.message = message;
+    for (const view of [actorsView, quotesView, articlesView, annotationsView]) view.message = message;
     if (indexing) return;
     const done = new Promise<void>((resolve) => (indexing = { resolve }));
     for (const id of Object.values(VIEW_IDS)) void vscode.window.withProgress({ location: { viewId: id } }, () => done);
   };
   const indexingDone = () => {
-    for (const view of [actorsView, quotesView, articlesView]) view.message = undefined;
+    for (const view of [actorsView, quotesView, articlesView, annotationsView]) view.message = undefined;
     if (!indexing) return;
     indexing.resolve();
     indexing = undefined;
@@ -111,6 +125,7 @@ export function registerViews(context: vscode.ExtensionContext, client: Language
     actorsView,
     quotesView,
     articlesView,
+    annotationsView,
     workspaceChanged,
     finishedIndexing,
     client.onNotification(WorkspaceChangedNotification, (change) => {
@@ -175,6 +190,11 @@ export function registerViews(context: vscode.ExtensionContext, client: Language
       await views.showQuotesOf(row);
     }),
     vscode.commands.registerCommand('articleLens.views.showQuotes', (node: { row: ActorRow }) => views.showQuotesOf(node.row)),
+    vscode.commands.registerCommand('articleLens.annotations.groupByArticle', groupAnnotations('article')),
+    vscode.commands.registerCommand('articleLens.annotations.groupByLabel', groupAnnotations('label')),
+    vscode.commands.registerCommand('articleLens.annotations.showOrphaned', showOrphans(true)),
+    vscode.commands.registerCommand('articleLens.annotations.showAll', showOrphans(false)),
+    vscode.commands.registerCommand('articleLens.annotations.remove', (node?: Parameters<typeof removeAnnotationOf>[1]) => removeAnnotationOf(client, node)),
   );
   describeFilters();
   return views;
