@@ -11,14 +11,16 @@
  * Measured for each size: the first request after the index changed (it rebuilds what the views
  * derive from the index: actors, speakers, articles in order), the same request again (kept), pages
  * further down, filters, the children of the most mentioned actor, the quotes of the most quoted
- * speaker, the actor map at 300, 1,000 and 3,000 actors (and its JSON size), and the first request
- * after one article changed (typing in an open article, say).
+ * speaker, the Annotations view's groups, articles and a page of annotations (every article carries a
+ * few synthetic annotations), the actor map at 300, 1,000 and 3,000 actors (and its JSON size), and the
+ * first request after one article changed (typing in an open article, say).
  */
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { performance } from 'perf_hooks';
 import { DEFAULT_SETTINGS } from '../server/src/core/settings';
+import type { AnnotationDigest, AnnotationEntry } from '../server/src/core/annotations/digest';
 import type { ArticleSummary } from '../server/src/core/workspaceIndex';
 import { newService } from '../test/helpers/resources';
 
@@ -78,7 +80,7 @@ function main(): void {
     const uriOf = (i: number) => `file:///bench/${String(i).padStart(5, '0')}_${fileNameOf(summaries[i % summaries.length])}`;
     const added: ArticleSummary[] = [];
     for (let i = 0; i < size; i++) {
-      added.push({ ...summaries[i % summaries.length], uri: uriOf(i) });
+      added.push({ ...summaries[i % summaries.length], uri: uriOf(i), annotations: syntheticAnnotations(summaries[i % summaries.length], i) });
       views.addSummary(added[i]);
     }
     const say = (what: string, figure: string) => console.log(`${size.toLocaleString('en')} | ${what} | ${figure.replace(/ ms/, ` ms (${ms(lastWall)})`)}`);
@@ -118,6 +120,14 @@ function main(): void {
     const speaker = speakers.items[0];
     say(`quotes of ${speaker.name} (${speaker.quotes.toLocaleString('en')}), first page`, `${ms(time(() => views.getSpeakerQuotes(speaker.id, { limit: 200, text: String(words++) })))} ms`);
     say('articles, a page of 200 with problem counts', `${ms(time(() => views.getArticles({ offset: 100, limit: 200 }, DEFAULT_SETTINGS)))} ms`);
+    const groups = views.getAnnotationGroups();
+    const annotationCount = groups.items.reduce((n, g) => n + g.annotations, 0);
+    say(`annotation groups after typing in an article (${annotationCount.toLocaleString('en')} annotations, ${groups.total} groups)`, `${ms(time(() => views.getAnnotationGroups(), REPEATS, typed))} ms`);
+    say('annotated articles, first page after typing in an article', `${ms(time(() => views.getAnnotatedArticles({ limit: 200 }), REPEATS, typed))} ms`);
+    const biggest = groups.items[0];
+    say(`annotations of “${biggest.name}” (${biggest.annotations.toLocaleString('en')}), first page after typing`, `${ms(time(() => views.getAnnotations({ group: biggest.id, limit: 200 }), REPEATS, typed))} ms`);
+    say(`annotations of “${biggest.name}”, page at offset ${Math.floor(biggest.annotations / 2).toLocaleString('en')} (kept)`, `${ms(time(() => views.getAnnotations({ group: biggest.id, offset: Math.floor(biggest.annotations / 2), limit: 200 })))} ms`);
+    say('orphaned annotations only, groups after typing', `${ms(time(() => views.getAnnotationGroups({ orphanedOnly: true }), REPEATS, typed))} ms`);
     for (const nodes of [300, 1000, 3000]) {
       let map = views.getActorMap({ maxNodes: nodes });
       const figure = time(() => (map = views.getActorMap({ maxNodes: nodes })), 5, typed);
@@ -125,6 +135,20 @@ function main(): void {
       say(`actor map, ${nodes.toLocaleString('en')} actors`, `${ms(figure)} ms; ${map.nodes.length} nodes (${dated} dated), ${map.edges.length} lines, ${(JSON.stringify(map).length / 1024).toFixed(0)} KB as JSON`);
     }
   }
+}
+
+/**
+ * Annotations as a reviewer might leave them, for the Annotations view: the first mention of up to four
+ * actors labelled with their type, a note on every fifth article (orphaned on every twentieth), a third of
+ * the articles reviewed and a seventh in progress.
+ */
+function syntheticAnnotations(summary: ArticleSummary, i: number): AnnotationDigest {
+  const entries: AnnotationEntry[] = summary.actors.slice(0, 4).map((actor, k) => {
+    const start = summary.mentionOffsets[actor.mentionFrom * 2];
+    return { id: `urn:uuid:bench-${i}-${k}`, kind: 'label', label: actor.type, start, end: start + actor.name.length, text: actor.name, description: `label ${actor.type}` };
+  });
+  if (i % 5 === 0) entries.push({ id: `urn:uuid:bench-${i}-note`, kind: 'note', start: 0, end: 10, text: summary.title.slice(0, 10), description: 'note “check this”', ...(i % 20 === 0 ? { orphaned: true as const } : {}) });
+  return { reviewState: i % 3 === 0 ? 'reviewed' : i % 7 === 0 ? 'in-progress' : 'unreviewed', entries };
 }
 
 /** The file name of a summary's URI. */
