@@ -1,6 +1,7 @@
 import { groupActors, type Actor } from './actors';
 import { applyEntityInput, applyQuoteInput, NO_ANNOTATIONS, type AnnotationInput } from './annotationInput';
 import { findDuplicateParagraphs, type DuplicateParagraph } from './duplicates';
+import { repairEntities } from './entityRepair';
 import { findFigures, mergeFigures } from './figures';
 import { findPageFurniture, type FurnitureRegion } from './pageFurniture';
 import { splitParagraphs } from './paragraphs';
@@ -62,13 +63,14 @@ export function lightAnalysis(text: string, paragraphs: readonly Paragraph[], du
 /**
  * The entities of some sentences, the one way every path gets them (the full analysis, the
  * incremental one, the provisional entities while typing, the first paint of a large file): the
- * recogniser's mentions, the figures, then people's input. `document` lets the recogniser cache
+ * recogniser's mentions repaired with the article's own evidence (`entityRepair.ts`), the figures,
+ * then people's input. `document` lets the recogniser cache
  * per document (only when `sentences` are the whole document); `within` is the part of the text the
  * sentences cover when they are not the whole document (only labels inside it are added).
  */
 export function* recognizeInStages(text: string, sentences: readonly Sentence[], context: AnalysisContext, document?: string, within?: OffsetRange): Staged<{ recognized: EntityMention[]; entities: EntityMention[] }> {
   const machine = yield* context.resources.recognizer.recognizeInStages(text, sentences, document);
-  const recognized = mergeFigures(machine, findFigures(text, sentences));
+  const recognized = mergeFigures(repairEntities(text, sentences, machine, context.resources), findFigures(text, sentences));
   return { recognized, entities: applyEntityInput(text, recognized, context.input, context.resources.shippedLabels, within) };
 }
 

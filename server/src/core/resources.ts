@@ -1,5 +1,6 @@
 import { parseShippedLabels } from './annotationInput';
 import { readListFile, readOrFail, type DataSource } from './dataSource';
+import { loadNameLexicon, type NameLexicon } from './nameLexicon';
 import { PersonNames } from './names';
 import { loadFurnitureLexicon, type FurnitureLexicon } from './pageFurniture';
 import { loadRecognizer } from './ner';
@@ -20,6 +21,8 @@ export interface ArticleResources {
   readonly vocabulary: Vocabulary;
   /** Person-name rules over that vocabulary (surname, given names, spelling comparison). */
   readonly names: PersonNames;
+  /** Word classes that tell names from other capitalised words, for the entity repair. */
+  readonly nameLexicon: NameLexicon;
   /** The entity recogniser (the trained tagger with its lists). */
   readonly recognizer: EntityRecognizer;
   /** The word lists of quote attribution (speech verbs, first names, phrase heads, title forms). */
@@ -39,11 +42,13 @@ export interface ArticleResources {
  */
 export function loadArticleResources(source: DataSource): ArticleResources {
   const vocabulary = loadVocabulary(source);
+  const quotes = loadQuoteLexicon(source, vocabulary);
   return Object.freeze({
     vocabulary,
     names: new PersonNames(vocabulary),
+    nameLexicon: loadNameLexicon(source, quotes.firstNames.keys()),
     recognizer: loadRecognizer(source, vocabulary),
-    quotes: loadQuoteLexicon(source, vocabulary),
+    quotes,
     speakers: loadSpeakerModel(source),
     shippedLabels: parseShippedLabels(readOrFail(SHIPPED_LABELS_FILE, () => readListFile(source, SHIPPED_LABELS_FILE))),
     furniture: loadFurnitureLexicon(source),

@@ -48,9 +48,9 @@ export class Vocabulary {
     return this.particles.has(word);
   }
 
-  /** True when the word heads a role or title (`Minister`, `envoy`, `counterpart`), any case. */
+  /** True when the word heads a role or title (`Minister`, `envoy`, `counterpart`, `Gov.`), any case, with or without a full stop. */
   isRoleWord(word: string): boolean {
-    return this.roles.has(word.toLowerCase());
+    return this.roles.has(stripStop(word).toLowerCase());
   }
 
   /** The leading honorific of a name (`Dr. Bashar al-Ja'afari` → `Dr. `, with its space), or ''. */

@@ -1,0 +1,383 @@
+import { headlineSentences, wordCase } from './headlines';
+import type { NameLexicon } from './nameLexicon';
+import { normalizeName } from './names';
+import type { EntityMention, EntityType, Sentence, Token } from './types';
+import type { Vocabulary } from './vocabulary';
+
+/** What the repair reads besides the text: the name lexicon, the shared vocabulary, the speech verbs. */
+export interface RepairResources {
+  readonly nameLexicon: NameLexicon;
+  readonly vocabulary: Vocabulary;
+  readonly quotes: { readonly speechVerbs: ReadonlySet<string> };
+}
+
+/** Tokens after which a word is capitalised by position, as at the start of a sentence. */
+const OPENERS = new Set(['“', '‘', '"', "'", "''", '``', '(', '[', '—', '–', '-', ':', '«', '…', '―']);
+/** Hyphenated suffixes that make a name into a modifier (`Warren-style`, `Saudi-led`): cut off. */
+const MODIFIER_SUFFIX = /-(?:style|led|backed|era|like|based|linked|allied|type|esque|friendly|inspired|owned|funded|controlled)$/i;
+/** What makes a surname into another word (`Obamacare`, `Clintonism`, `Reaganomics`, `Trumpian`). */
+const DERIVED_SUFFIX = /^(?:care|isms?|ists?|ites?|ians?|esque|mania|nomics|omics|gate|world|land|ville)$/;
+/** How close another person's name must stand to count as a list of people. */
+const NEIGHBOUR_TOKENS = 2;
+/** A name particle glued to a surname (`al-Khatib`, `el-Sisi`): lower case, but part of the name. */
+const GLUED_PARTICLE = /^(?:al|el|ad|as|ash|at|az|ar|an|bin|ibn|abu|abd)-/;
+/** Characters never found in a person's name (`C2I`, `Moore & Van Allen`, `@HillaryClinton`). */
+const NOT_IN_A_NAME = /[\d&@#/]/;
+
+/** A mention being repaired: its tokens in its sentence, `[first, last)`. */
+interface Work {
+  readonly sentence: number;
+  first: number;
+  last: number;
+  type: EntityType;
+  /** Dropped: not an entity after all. */
+  dropped: boolean;
+  readonly headline: boolean;
+}
+
+/**
+ * Repairs the recogniser's mentions with evidence from the whole article, after recognition and
+ * before figures and people's input (`analysis.ts`). A person is a person:
+ * - **headlines**: in a title-case line (`headlines.ts`) a person is kept only as far as the body of
+ *   the article names that person (`Barack Obama Just` → `Barack Obama`, `Clinton Hid` → `Clinton`,
+ *   `Reveals` → nothing);
+ * - **words capitalised by position** are not names: a sentence-initial word (or one right after an
+ *   opening quote) that the article writes in lower case elsewhere, or an ordinary English word it
+ *   never capitalises mid-sentence, is cut off (`Sadly`, `Take`, `Do` of `Don't`); so are a leading
+ *   group word (`Libertarian Gary Johnson`), a plural title (`Senators Charles E. Grassley`), a lower-case
+ *   word (`no. Rasmussen`), a modifier suffix (`Warren-style`) and anything from a bracket on;
+ * - **groups, places, events, organisations** are not people: names of groups of people (`Muslims`,
+ *   `Hispanic`, `Reagan Democrats`, `the Clintons`), names ending in a head noun (`Trauma Center` →
+ *   organisation, `Capitol Hill` → place, `Super Tuesday` → no entity), names made of ordinary words
+ *   only (`Fancy Bear`), an ordinary word alone (`Times`, `Patriot`) with no title before it and no
+ *   full name of the article containing it, a word made from a person's surname (`Obamacare`), a
+ *   name followed by a state (`Charlotte, N.C.` → place, and `Charlotte` elsewhere in the article too),
+ *   handles (`@HillaryClinton`), names with digits or `&`, and party tags (`(D-Va.)`, `(Ky.)`);
+ * - **the article's own types**: a one-word "person" the article gives no sign of being one is
+ *   dropped (`Theranos`), and one that begins a longer organisation or place takes its type
+ *   (`Peabody` beside `Peabody Energy`).
+ * Returns mentions sorted, non-overlapping, each with `text === text.slice(start, end)`.
+ */
+export function repairEntities(text: string, sentences: readonly Sentence[], mentions: readonly EntityMention[], resources: RepairResources): EntityMention[] {
+  if (mentions.length === 0) return [];
+  const lexicon = resources.nameLexicon;
+  const headline = headlineSentences(text, sentences, lexicon);
+  const work = locate(sentences, mentions, headline);
+  const evidence = new DocumentEvidence(sentences, headline, work);
+  const placeNames = new Set<string>();
+  for (const item of work) {
+    if (item.type !== 'person' || item.headline) continue;
+    repairPerson(sentences, item, evidence, resources, placeNames);
+  }
+  // A name the article places (`Charlotte, N.C.`) is a place wherever it stands alone.
+  if (placeNames.size > 0) {
+    for (const item of work) {
+      if (!item.dropped && item.type === 'person' && item.last - item.first === 1 && placeNames.has(sentences[item.sentence].tokens[item.first].text)) item.type = 'location';
+    }
+  }
+  dropNamesWithoutEvidence(sentences, work, evidence, resources);
+  followLongerNames(sentences, work, resources.vocabulary);
+  repairNamesInContext(text, sentences, work, lexicon);
+  const out: EntityMention[] = [];
+  for (const item of work) {
+    if (item.dropped || item.first >= item.last) continue;
+    const tokens = sentences[item.sentence].tokens;
+    const start = tokens[item.first].start;
+    let end = tokens[item.last - 1].end;
+    const last = tokens[item.last - 1].text;
+    const suffix = MODIFIER_SUFFIX.exec(last);
+    if (item.type === 'person' && suffix) end -= suffix[0].length;
+    out.push({ start, end, type: item.type, text: text.slice(start, end) });
+  }
+  return out;
+}
+
+/** Finds each mention's tokens; mentions that do not fall on token boundaries are kept as they are (figures, labels). */
+function locate(sentences: readonly Sentence[], mentions: readonly EntityMention[], headline: Uint8Array): Work[] {
+  const work: Work[] = [];
+  let s = 0;
+  for (const mention of mentions) {
+    while (s < sentences.length && sentences[s].end <= mention.start) s++;
+    if (s >= sentences.length) break;
+    const tokens = sentences[s].tokens;
+    let first = 0;
+    while (first < tokens.length && tokens[first].start < mention.start) first++;
+    let last = first;
+    while (last < tokens.length && tokens[last].end <= mention.end) last++;
+    if (first >= last || tokens[first].start !== mention.start || tokens[last - 1].end !== mention.end) continue;
+    work.push({ sentence: s, first, last, type: mention.type, dropped: false, headline: headline[s] === 1 });
+  }
+  return work;
+}
+
+/** What the article says about its words: how it writes them, and which are parts of people's names. */
+class DocumentEvidence {
+  /** Words the article writes in lower case (lower-cased). */
+  readonly lowerCase = new Set<string>();
+  /** Words the article capitalises where position does not (mid-sentence, outside headlines), lower-cased. */
+  readonly capitalisedMid = new Set<string>();
+  /** Words of multi-word person names outside headlines, lower-cased (`hillary`, `clinton`). */
+  readonly fullNameWords = new Set<string>();
+  /** Last words of multi-word person names outside headlines, as written (`Clinton`, `Obama`). */
+  readonly surnames = new Set<string>();
+
+  /** The mention each token is part of, by `sentence:index`. */
+  private readonly covered = new Map<string, Work>();
+
+  /** The recogniser's mention a token is part of, if any. */
+  mentionAt(sentence: number, index: number): Work | undefined {
+    return this.covered.get(`${sentence}:${index}`);
+  }
+
+  constructor(sentences: readonly Sentence[], headline: Uint8Array, work: readonly Work[]) {
+    sentences.forEach((sentence, s) => {
+      const tokens = sentence.tokens;
+      for (let i = 0; i < tokens.length; i++) {
+        const kind = wordCase(tokens[i]);
+        if (kind === 'lower') this.lowerCase.add(tokens[i].text.toLowerCase());
+        else if (kind === 'capitalised' && !headline[s] && !isInitial(tokens, i)) this.capitalisedMid.add(tokens[i].text.toLowerCase());
+      }
+    });
+    for (const item of work) for (let i = item.first; i < item.last; i++) this.covered.set(`${item.sentence}:${i}`, item);
+    for (const item of work) {
+      if (item.type !== 'person' || item.headline || item.last - item.first < 2) continue;
+      const tokens = sentences[item.sentence].tokens;
+      for (let i = item.first; i < item.last; i++) this.fullNameWords.add(tokens[i].text.toLowerCase());
+      this.surnames.add(tokens[item.last - 1].text);
+    }
+  }
+
+  /**
+   * A word capitalised only by its position: never capitalised mid-sentence here, not a given name,
+   * and alone (`Sadly`, `Keepin`) an ordinary English word or one the article writes in lower case;
+   * before a full name an ordinary word (`Libertarian`); before one more word an ordinary word the
+   * article also writes in lower case (`Given Obama`, but not `Tiger Woods`, nor `Bill Maher` where
+   * `Bill` is a name).
+   */
+  capitalisedByPosition(word: string, lexicon: NameLexicon, alone: boolean, fullNameAfter: boolean): boolean {
+    const lower = word.toLowerCase();
+    if (this.capitalisedMid.has(lower) || lexicon.isGivenName(word)) return false;
+    if (alone) return lexicon.isOrdinaryWord(word) || this.lowerCase.has(lower);
+    // Before one more word only when the article also writes it in lower case (`Given Obama`, not `Tiger Woods`).
+    return lexicon.isOrdinaryWord(word) && (fullNameAfter || this.lowerCase.has(lower));
+  }
+}
+
+function isInitial(tokens: readonly Token[], i: number): boolean {
+  return i === 0 || OPENERS.has(tokens[i - 1].text);
+}
+
+function repairPerson(sentences: readonly Sentence[], item: Work, evidence: DocumentEvidence, resources: RepairResources, placeNames: Set<string>): void {
+  const { nameLexicon: lexicon, vocabulary } = resources;
+  const tokens = sentences[item.sentence].tokens;
+  const before = tokens[item.first - 1];
+  // Handles and tags (`@HillaryClinton`, `#Trump`), and party tags (`(D-Va.)`, `(Ky.)`).
+  if (before && (before.text === '@' || before.text === '#') && before.end === tokens[item.first].start) return drop(item);
+  const only = tokens[item.first].text;
+  if (item.last - item.first === 1 && (/^[DRI]-\p{Lu}/u.test(only) || (before?.text === '(' && (lexicon.isStateAbbreviation(only) || lexicon.isStateAbbreviation(`${only}.`))))) return drop(item);
+  // A name ends where a bracket opens (`Scott (D-Va`).
+  for (let i = item.first; i < item.last; i++) {
+    if (tokens[i].text === '(' || tokens[i].text === ')') {
+      item.last = i;
+      break;
+    }
+  }
+  for (let i = item.first; i < item.last; i++) if (NOT_IN_A_NAME.test(tokens[i].text)) return drop(item);
+  // Words in front of the name that are not part of it. A capitalised word is cut only where a full
+  // name stays after it (`Libertarian Gary Johnson`), or alone (`Sadly`): `Tiger Woods`, `Christian Arrue`.
+  while (item.last - item.first > 0) {
+    const word = tokens[item.first].text;
+    const alone = item.last - item.first === 1;
+    const nameAfter = item.last - item.first > 2;
+    const leading =
+      (wordCase(tokens[item.first]) === 'lower' && !vocabulary.isNameParticle(word) && !GLUED_PARTICLE.test(word)) ||
+      (isInitial(tokens, item.first) && evidence.capitalisedByPosition(word, lexicon, alone, nameAfter)) ||
+      (nameAfter && lexicon.isGroupNoun(word) && !lexicon.isGivenName(word)) ||
+      (!alone && /s$/.test(word) && vocabulary.isRoleWord(word.slice(0, -1)));
+    if (!leading) break;
+    item.first++;
+  }
+  const n = item.last - item.first;
+  if (n === 0) return drop(item);
+  const words = tokens.slice(item.first, item.last).map((t) => t.text.replace(MODIFIER_SUFFIX, ''));
+  const last = words[n - 1];
+  // Groups of people: `Muslims`, `Reagan Democrats`, the `Clintons`; but `Mark Cuban` is a person.
+  const givenNameFirst = n > 1 && words.slice(0, -1).some((w) => lexicon.isGivenName(w));
+  if (lexicon.isGroupNoun(last) && !(givenNameFirst && !/s$/.test(last))) return drop(item);
+  if (/s$/.test(last) && evidence.surnames.has(last.slice(0, -1))) return drop(item);
+  // A name followed by a head noun the tagger left out (`Steve Harvey Morning` `Show`) names that thing.
+  const next = tokens[item.last];
+  const nextHead = next && next.start === tokens[item.last - 1].end + 1 && wordCase(next) === 'capitalised' ? lexicon.headOf(next.text) : undefined;
+  if (nextHead && nextHead.kind !== 'event' && !(givenNameFirst && nextHead.kind !== 'organization')) {
+    // The head may be a mention of its own (`Show` read as a person): it becomes part of this one.
+    const own = evidence.mentionAt(item.sentence, item.last);
+    if (!own || own.last - own.first === 1) {
+      if (own) own.dropped = true;
+      item.last++;
+      return retype(item, nextHead.kind);
+    }
+  }
+  const head = lexicon.headOf(last);
+  if (head && n > 1) {
+    // After a given name a place or calendar word is a surname (`Michael Bay`, `Kristen Day`); an
+    // organisation's head only when it is a common surname too (`Emily Post`, not `Charlotte Observer`).
+    if (!(givenNameFirst && (head.kind !== 'organization' || head.surname))) return head.kind === 'event' ? drop(item) : retype(item, head.kind);
+  }
+  if (head && n === 1 && !isTitled(tokens, item.first, vocabulary)) {
+    if (head.kind === 'event') return drop(item);
+    // `Healthcare`, `the Times`, `Awards Fund` (a name cut short); but `Hill said` is Mr. Hill.
+    const previous = tokens[item.first - 1];
+    const surnameToo = head.kind !== 'organization' || head.surname;
+    if (!surnameToo || (previous && (previous.text === 'the' || previous.text === 'The' || wordCase(previous) === 'capitalised'))) return retype(item, head.kind);
+  }
+  if (n > 1 && words.every((w) => lexicon.isOrdinaryWord(w) || lexicon.headOf(w)?.kind === 'event')) return drop(item);
+  // An ordinary word after ordinary words or a surname is not a name (`Zero Hedge`, `Trump Rally`,
+  // `Sanders Is`); after a given name or an unknown word it may be one (`Samantha Power`, `Butch Otter`).
+  const surnameOrWord = (w: string) => lexicon.isOrdinaryWord(w) || lexicon.isKnownSurname(w) || evidence.surnames.has(w);
+  if (n > 1 && lexicon.isOrdinaryWord(last) && !givenNameFirst && words.slice(0, -1).every(surnameOrWord)) return drop(item);
+  if (n === 1) {
+    if (!isTitled(tokens, item.first, vocabulary) && lexicon.isOrdinaryWord(last) && !evidence.fullNameWords.has(last.toLowerCase())) return drop(item);
+    // A word made from a surname (`Obamacare`, `Clintonite`, `Reaganomics`).
+    if (!lexicon.isGivenName(last)) {
+      for (let cut = 3; cut < last.length - 1; cut++) {
+        const stem = last.slice(0, cut);
+        if (DERIVED_SUFFIX.test(last.slice(cut)) && (evidence.surnames.has(stem) || lexicon.isKnownSurname(stem))) return drop(item);
+      }
+    }
+  }
+  // A name followed by a state is a place (`Charlotte, N.C.`, `Everett, Wash.`), but not one in a
+  // list followed by a state's politician (`Chris Christie, Ohio Gov. John Kasich`).
+  if (followedByState(tokens, item.last, lexicon)) {
+    retype(item, 'location');
+    if (n === 1) placeNames.add(tokens[item.first].text);
+  }
+}
+
+/** `, N.C.`, `, Wash.,` or `, Ohio.` at `index`: a comma, a state, then no capitalised word. */
+function followedByState(tokens: readonly Token[], index: number, lexicon: NameLexicon): boolean {
+  const state = tokens[index + 1];
+  if (tokens[index]?.text !== ',' || !state) return false;
+  let next = index + 2;
+  let abbreviation = lexicon.isStateAbbreviation(state.text) && state.text.endsWith('.');
+  if (!abbreviation && tokens[next]?.text === '.' && tokens[next].start === state.end && lexicon.isStateAbbreviation(`${state.text}.`)) {
+    abbreviation = true;
+    next++;
+  }
+  if (!abbreviation && !lexicon.isStateAbbreviation(state.text)) return false;
+  const after = tokens[next];
+  return !after || wordCase(after) !== 'capitalised';
+}
+
+/** A title or honorific right before the word (`President Obama`, `Mr. Young`, `Gov. Kasich`). */
+function isTitled(tokens: readonly Token[], index: number, vocabulary: Vocabulary): boolean {
+  const previous = tokens[index - 1]?.text;
+  return previous !== undefined && (vocabulary.isHonorific(previous) || vocabulary.isRoleWord(previous));
+}
+
+/**
+ * A one-word "person" the article gives no sign of being one is dropped (`Theranos`, `Instagram`,
+ * `Jukebox`): a sign is a given name (`Bernie`), a known surname or name (`Obama`, `Yeltsin`), a
+ * surname of a full name of the article, a title or honorific before it (`Pope Francis`), a speech
+ * verb beside it (`Gearan said`, `said Gearan`), or another person's name beside it (a list) at any
+ * of its mentions.
+ */
+function dropNamesWithoutEvidence(sentences: readonly Sentence[], work: readonly Work[], evidence: DocumentEvidence, resources: RepairResources): void {
+  const { nameLexicon: lexicon, vocabulary, quotes } = resources;
+  const speech = (token: Token | undefined) => token !== undefined && quotes.speechVerbs.has(token.text.toLowerCase());
+  const signed = new Set<string>();
+  const candidates: Work[] = [];
+  // In a list or a score line with other people (`Dharmasena , Vaas , Muralitharan`, `c Vaas b Chandana`).
+  const people = work.filter((w) => !w.dropped && w.type === 'person');
+  const besidePerson = (item: Work) =>
+    people.some((other) => other !== item && other.sentence === item.sentence && (Math.abs(other.first - item.last) <= NEIGHBOUR_TOKENS || Math.abs(item.first - other.last) <= NEIGHBOUR_TOKENS));
+  for (const item of work) {
+    if (item.dropped || item.type !== 'person' || item.headline || item.last - item.first !== 1) continue;
+    const tokens = sentences[item.sentence].tokens;
+    const word = tokens[item.first].text;
+    if (signed.has(word)) continue;
+    const known = lexicon.isGivenName(word) || lexicon.isKnownSurname(word) || lexicon.isKnownName(word) || evidence.fullNameWords.has(word.toLowerCase());
+    if (known || isTitled(tokens, item.first, vocabulary) || speech(tokens[item.first + 1]) || speech(tokens[item.first - 1]) || besidePerson(item)) signed.add(word);
+    else candidates.push(item);
+  }
+  for (const item of candidates) if (!signed.has(sentences[item.sentence].tokens[item.first].text)) item.dropped = true;
+}
+
+/**
+ * A one-word "person" that begins an organisation or a place of the article and is no part of a
+ * person's full name there takes that type: `Peabody` where the article has `Peabody Energy`,
+ * `Walter` beside `Walter Energy` (the tagger's type for the longer name, applied to its short form).
+ */
+function followLongerNames(sentences: readonly Sentence[], work: readonly Work[], vocabulary: Vocabulary): void {
+  const typeOfFirstWord = new Map<string, EntityType>();
+  const personWords = new Set<string>();
+  for (const item of work) {
+    if (item.dropped || item.last - item.first < 2) continue;
+    const tokens = sentences[item.sentence].tokens;
+    if (item.type === 'person') for (let i = item.first; i < item.last; i++) personWords.add(tokens[i].text);
+    else if (item.type === 'organization' || item.type === 'location') typeOfFirstWord.set(tokens[item.first].text, item.type);
+  }
+  for (const item of work) {
+    if (item.dropped || item.type !== 'person' || item.last - item.first !== 1) continue;
+    const tokens = sentences[item.sentence].tokens;
+    const word = tokens[item.first].text;
+    const type = typeOfFirstWord.get(word);
+    if (type && !personWords.has(word) && !isTitled(tokens, item.first, vocabulary)) item.type = type;
+  }
+}
+
+function drop(item: Work): void {
+  item.dropped = true;
+}
+
+function retype(item: Work, type: EntityType): void {
+  item.type = type;
+}
+
+/**
+ * An ordinary word glued after a name that the article writes elsewhere on its own is cut off
+ * (`Hillary Clinton Goes` where the article has `Hillary Clinton`; a word before a name is left, as
+ * `Tiger` of `Tiger Woods` is one). People in headlines are kept only as far as
+ * the body names them: the longest part of the mention that is a person's name outside headlines,
+ * or its surname (`Clinton` in `Clinton Hid`), or for a one-word mention its given name (`Hillary`).
+ */
+function repairNamesInContext(text: string, sentences: readonly Sentence[], work: Work[], lexicon: NameLexicon): void {
+  const names = new Set<string>();
+  const surnames = new Set<string>();
+  const firstWords = new Set<string>();
+  const nameOf = (item: Work, first = item.first, last = item.last) => {
+    const tokens = sentences[item.sentence].tokens;
+    return normalizeName(text.slice(tokens[first].start, tokens[last - 1].end));
+  };
+  for (const item of work) {
+    if (item.headline || item.dropped || item.type !== 'person') continue;
+    names.add(nameOf(item));
+    surnames.add(normalizeName(sentences[item.sentence].tokens[item.last - 1].text));
+    firstWords.add(normalizeName(sentences[item.sentence].tokens[item.first].text));
+  }
+  for (const item of work) {
+    if (item.headline || item.dropped || item.type !== 'person' || item.last - item.first < 2) continue;
+    const tokens = sentences[item.sentence].tokens;
+    const glued = (index: number) => lexicon.isOrdinaryWord(tokens[index].text) && !lexicon.isGivenName(tokens[index].text);
+    if (glued(item.last - 1) && names.has(nameOf(item, item.first, item.last - 1))) item.last--;
+  }
+  // An article that is all headline (a one-line note) has no body to tell its names by.
+  if (names.size === 0) return;
+  for (const item of work) {
+    if (!item.headline || item.dropped || item.type !== 'person') continue;
+    const tokens = sentences[item.sentence].tokens;
+    let best: [number, number] | undefined;
+    // Longest first: the first part found at this length wins.
+    for (let length = item.last - item.first; length >= 1 && !best; length--) {
+      for (let from = item.first; from + length <= item.last; from++) {
+        const slice = normalizeName(text.slice(tokens[from].start, tokens[from + length - 1].end));
+        // A given name alone only for a one-word mention (`Hillary`), never cut out of a full name (`John` of `John Nolte`).
+        if (names.has(slice) || (length === 1 && (surnames.has(slice) || (item.last - item.first === 1 && firstWords.has(slice))))) {
+          best = [from, from + length];
+          break;
+        }
+      }
+    }
+    if (best) [item.first, item.last] = best;
+    else item.dropped = true;
+  }
+}

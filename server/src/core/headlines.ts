@@ -1,0 +1,79 @@
+import type { NameLexicon } from './nameLexicon';
+import type { Sentence, Token } from './types';
+
+/** A title-case line longer than this many tokens is prose that happens to be capitalised, not a headline. */
+const MAX_HEADLINE_TOKENS = 30;
+/** The words title case leaves in lower case (`of`, `for`, `with`, `amid`); any other lower-case word makes a line prose (`met`, `said`). */
+const TITLE_CASE_LOWER = new Set([
+  'a', 'an', 'the', 'and', 'or', 'but', 'nor', 'for', 'of', 'on', 'in', 'to', 'at', 'by', 'with', 'from', 'into', 'onto', 'over', 'amid', 'upon',
+  'as', 'per', 'via', 'vs', 'vs.', 'v.', 'than', 'that', 'if', 'so', 'up', 'out', 'off', 'is', 'are', 'be', 'it', 'its', 'not', 'after', 'about',
+]);
+
+/**
+ * Which sentences lie on title-case lines: headlines, section titles, bylines, teasers
+ * (`Hillary Clinton Goes After Donald Trump As The New Mitt Romney`, `Retired General Reveals
+ * ‘Demoralizing’ Experience Of Serving Under Obama`). In such a line every word is capitalised, so a
+ * capital says nothing about a name, and the tagger (trained on sentence-case and ALL-CAPS news)
+ * glues ordinary words to names (`Barack Obama Just`). A line is title case when it has at most
+ * {@link MAX_HEADLINE_TOKENS} tokens, no lower-case word but those title case keeps in lower case
+ * ({@link TITLE_CASE_LOWER}; `met` or `said` make a line prose), at least three capitalised words, and at least one of them an ordinary English word (so a line of
+ * names alone, `Jeb Bush, Marco Rubio and Ted Cruz`, is not one). ALL-CAPS lines are left alone.
+ * Lines are what the sentences cover between line breaks; returns one flag per sentence.
+ */
+export function headlineSentences(text: string, sentences: readonly Sentence[], lexicon: NameLexicon): Uint8Array {
+  const flags = new Uint8Array(sentences.length);
+  let first = 0;
+  while (first < sentences.length) {
+    // The sentences of one line (or of lines a sentence runs across).
+    let last = first;
+    let lineEnd = lineEndAfter(text, sentences[first].end);
+    while (last + 1 < sentences.length && sentences[last + 1].start < lineEnd) {
+      last++;
+      lineEnd = Math.max(lineEnd, lineEndAfter(text, sentences[last].end));
+    }
+    if (isTitleCase(sentences, first, last, lexicon)) flags.fill(1, first, last + 1);
+    first = last + 1;
+  }
+  return flags;
+}
+
+function lineEndAfter(text: string, offset: number): number {
+  const newline = text.indexOf('\n', offset);
+  return newline < 0 ? text.length : newline;
+}
+
+function isTitleCase(sentences: readonly Sentence[], first: number, last: number, lexicon: NameLexicon): boolean {
+  let tokens = 0;
+  let capitalised = 0;
+  let ordinary = 0;
+  let numbers = 0;
+  for (let s = first; s <= last; s++) {
+    for (const token of sentences[s].tokens) {
+      if (++tokens > MAX_HEADLINE_TOKENS) return false;
+      const kind = wordCase(token);
+      // Results and tables have numbers (`2. Paddy Lad 16-1 ( Peter Bloomfield )`); a headline has one at most.
+      if (kind === 'other' && /\d/.test(token.text) && ++numbers > 1) return false;
+      if (kind === 'lower') {
+        if (!TITLE_CASE_LOWER.has(token.text)) return false;
+      } else if (kind === 'capitalised') {
+        capitalised++;
+        if (lexicon.isOrdinaryWord(token.text)) ordinary++;
+      }
+    }
+  }
+  // Headlines are made of ordinary words; a row of names (`Hove : Sussex 363 ( W. Athey 111 , V. Drakes 52`) is not one.
+  return capitalised >= 3 && ordinary >= 2 && ordinary * 3 >= capitalised;
+}
+
+/** `capitalised` (`Goes`), `lower` (`goes`), `upper` (`NYPD`, `A`), or `other` (numbers, punctuation). */
+export function wordCase(token: Token): 'capitalised' | 'lower' | 'upper' | 'other' {
+  const text = token.text;
+  const first = text.charAt(0);
+  if (first.toLowerCase() === first.toUpperCase()) return 'other';
+  if (first !== first.toUpperCase()) return 'lower';
+  for (let i = 1; i < text.length; i++) {
+    const c = text.charAt(i);
+    if (c !== c.toUpperCase()) return 'capitalised';
+  }
+  return 'upper';
+}

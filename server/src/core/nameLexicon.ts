@@ -1,0 +1,97 @@
+import { readListFile, readOrFail, type DataSource } from './dataSource';
+
+/** The data files of the name lexicon, relative to the data folder. */
+export const NAME_LEXICON_FILES = {
+  englishWords: 'vocabulary/english-words.txt',
+  properNames: 'vocabulary/proper-names.txt',
+  groupNouns: 'vocabulary/group-nouns.txt',
+  nameHeads: 'vocabulary/name-heads.tsv',
+  usStates: 'vocabulary/us-states.txt',
+  /** The tagger's lists, read here too (one list of nationalities and of first names for the project). */
+  nationalities: 'ner/nationalities.txt',
+  firstNames: 'ner/firstnames.txt',
+  lastNames: 'ner/lastnames.txt',
+} as const;
+
+/** What a name ending in a head noun names (`Trauma Center` → organization). */
+export interface NameHead {
+  readonly kind: 'organization' | 'location' | 'event';
+  /** The capitalised word is also a common surname (`Hill`): after a given name it stays a person. */
+  readonly surname: boolean;
+}
+
+/**
+ * Word classes that tell a person's name from other capitalised words, for the entity repair
+ * (`entityRepair.ts`): ordinary English words (capitalised only by position or by a headline:
+ * `Sadly`, `Reveals`), nouns of groups of people (`Muslims`, `Democrats`, nationalities), head nouns
+ * of organisation, place and event names (`Center`, `Hill`, `Tuesday`), US state abbreviations
+ * (`Wash.`, `Ky.`), given names and common surnames.
+ */
+export class NameLexicon {
+  constructor(
+    private readonly ordinary: ReadonlySet<string>,
+    private readonly groups: ReadonlySet<string>,
+    private readonly heads: ReadonlyMap<string, NameHead>,
+    private readonly states: ReadonlySet<string>,
+    private readonly givenNames: ReadonlySet<string>,
+    private readonly surnames: ReadonlySet<string>,
+    private readonly properNames: ReadonlySet<string>,
+  ) {}
+
+  /** True for an ordinary English word that is not also a common name (`times`, `sadly`; not `will`, `brown`), any case. */
+  isOrdinaryWord(word: string): boolean {
+    return this.ordinary.has(word.toLowerCase());
+  }
+
+  /** True for a noun or adjective of a group of people, singular or plural (`Muslims`, `Hispanic`, `Democrats`, `Russians`). */
+  isGroupNoun(word: string): boolean {
+    const lower = word.toLowerCase();
+    if (this.groups.has(lower)) return true;
+    if (lower.endsWith('s') && this.groups.has(lower.slice(0, -1))) return true;
+    return lower.endsWith('es') && this.groups.has(lower.slice(0, -2));
+  }
+
+  /** The head noun class of a word, if names ending in it are organisations, places or events. */
+  headOf(word: string): NameHead | undefined {
+    return this.heads.get(word.toLowerCase());
+  }
+
+  /** True for a US state abbreviation as news writes it (`Wash.`, `N.J.`, `Ky.`, `Ohio`). */
+  isStateAbbreviation(word: string): boolean {
+    return this.states.has(word);
+  }
+
+  /** True for a common surname (`Obama`, `Sanders`), any case. */
+  isKnownSurname(word: string): boolean {
+    return this.surnames.has(word.toLowerCase());
+  }
+
+  /** True for a well-known proper name of any kind (`Yeltsin`, `Arafat`, `Denver`), any case. */
+  isKnownName(word: string): boolean {
+    return this.properNames.has(word.toLowerCase());
+  }
+
+  /** True for a common given name (`Charlotte`, `Walter`), any case. */
+  isGivenName(word: string): boolean {
+    return this.givenNames.has(word.toLowerCase());
+  }
+}
+
+/**
+ * Reads the lexicon's files; a missing file throws a `DataFileError` naming it. `moreGivenNames` are
+ * first names loaded elsewhere (the quote lexicon's, which know `Bill`, `Mitt` and `Jeb`).
+ */
+export function loadNameLexicon(source: DataSource, moreGivenNames: Iterable<string> = []): NameLexicon {
+  const list = (file: string) => readOrFail(file, () => readListFile(source, file));
+  const lower = (file: string) => new Set(list(file).map((w) => w.toLowerCase()));
+  const heads = new Map<string, NameHead>();
+  for (const line of list(NAME_LEXICON_FILES.nameHeads)) {
+    const [word, kind, flag] = line.split('\t');
+    if (kind === 'organization' || kind === 'location' || kind === 'event') heads.set(word.toLowerCase(), { kind, surname: flag === 'surname' });
+  }
+  const groups = lower(NAME_LEXICON_FILES.groupNouns);
+  for (const nationality of list(NAME_LEXICON_FILES.nationalities)) groups.add(nationality.toLowerCase());
+  const givenNames = lower(NAME_LEXICON_FILES.firstNames);
+  for (const name of moreGivenNames) givenNames.add(name.toLowerCase());
+  return new NameLexicon(lower(NAME_LEXICON_FILES.englishWords), groups, heads, new Set(list(NAME_LEXICON_FILES.usStates)), givenNames, lower(NAME_LEXICON_FILES.lastNames), lower(NAME_LEXICON_FILES.properNames));
+}

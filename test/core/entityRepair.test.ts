@@ -1,0 +1,93 @@
+import * as assert from 'assert';
+import { analyzeArticle } from '../../server/src/core/analysis';
+import { repairEntities } from '../../server/src/core/entityRepair';
+import { headlineSentences } from '../../server/src/core/headlines';
+import { splitParagraphs } from '../../server/src/core/paragraphs';
+import { splitSentences, tokenize } from '../../server/src/core/tokenize';
+import type { EntityMention, EntityType } from '../../server/src/core/types';
+import { context, resources } from '../helpers/resources';
+
+const people = (text: string) => analyzeArticle(text, context).actors.filter((a) => a.type === 'person').map((a) => a.name);
+const entities = (text: string) => analyzeArticle(text, context).entities.map((e) => `${e.type}:${e.text}`);
+
+function sentencesOf(text: string) {
+  return splitParagraphs(text).flatMap((p) => splitSentences(text, tokenize(text, p)));
+}
+
+/** The repair of what a recogniser said (`person:Barack Obama Just`), as `type:text` strings. */
+function repaired(text: string, said: readonly string[]): string[] {
+  let from = 0;
+  const mentions: EntityMention[] = said.map((item) => {
+    const [type, name] = item.split(/:(.*)/s);
+    const start = text.indexOf(name, from);
+    assert.ok(start >= 0, `${name} in the text`);
+    from = start + name.length;
+    return { start, end: start + name.length, type: type as EntityType, text: name };
+  });
+  return repairEntities(text, sentencesOf(text), mentions, resources).map((m) => `${m.type}:${m.text}`);
+}
+
+describe('entity repair: a person actor is a person (issue 14)', () => {
+  it('reads a title-case line as a headline, not as a row of names (`Barack Obama Just` → `Barack Obama`)', () => {
+    const text = 'Barack Obama Just Threw Down The Gauntlet On Trade\nPresident Barack Obama said on Monday that the deal would pass.\n';
+    assert.deepStrictEqual([...headlineSentences(text, sentencesOf(text), resources.nameLexicon)], [1, 0]);
+    assert.deepStrictEqual(repaired(text, ['person:Barack Obama Just', 'person:Barack Obama']), ['person:Barack Obama', 'person:Barack Obama']);
+    assert.deepStrictEqual(people(text), ['Barack Obama']);
+  });
+
+  it('keeps a headline person only as far as the body names them (`Clinton Hid` → `Clinton`)', () => {
+    const text = 'Clinton Hid Past Health Problems From Public, Former White House Doctor Says\nHillary Clinton was treated for a blood clot in 1998, her doctor said.\n';
+    const found = entities(text);
+    assert.ok(found.includes('person:Clinton'), found.join(', '));
+    assert.ok(!found.some((e) => /Hid/.test(e)), found.join(', '));
+  });
+
+  it('drops headline words that only look like names (`Among Republicans`, `Read Live`)', () => {
+    const text = 'Among Republicans, Trump Leads New Poll\nRead Live Coverage Of The Debate Here\nDonald Trump leads the Republican field by ten points, a poll found.\n';
+    assert.deepStrictEqual(repaired(text, ['person:Among Republicans', 'person:Trump', 'person:Read Live', 'person:Donald Trump']), ['person:Trump', 'person:Donald Trump']);
+    assert.deepStrictEqual(people(text), ['Donald Trump']);
+  });
+
+  it('a line of names or a sentence that has a verb in lower case is not a headline', () => {
+    for (const text of ['Jeb Bush, Marco Rubio and Ted Cruz\n', 'Russian Foreign Minister Sergei Lavrov met UN Special Envoy for Syria Staffan de Mistura.\n']) {
+      assert.deepStrictEqual([...headlineSentences(text, sentencesOf(text), resources.nameLexicon)], [0], text);
+    }
+  });
+
+  it('events, places and groups are not people (`Super Tuesday`, `Capitol Hill`, `Reagan Democrats`, `Muslims`)', () => {
+    const text =
+      'Bernie Sanders won Minnesota on Super Tuesday, the biggest day of the primaries.\n' +
+      'Democrats on Capitol Hill were nervous about the result.\n' +
+      'Donald Trump courted the Reagan Democrats of Ohio and said Muslims should be screened.\n';
+    assert.deepStrictEqual(people(text).sort(), ['Bernie Sanders', 'Donald Trump']);
+    assert.ok(entities(text).includes('location:Capitol Hill'), entities(text).join(', '));
+  });
+
+  it('words capitalised by position are not names (`Sadly`), party tags are not people (`(R-Ky.)`, `(Ky.)`)', () => {
+    const text = 'Sadly, the talks failed, Senate Majority Leader Mitch McConnell (R-Ky.) said on Tuesday.\nMcConnell (Ky.) spoke to reporters.\n';
+    assert.deepStrictEqual(repaired(text, ['person:Sadly', 'person:Mitch McConnell', 'person:R-Ky', 'person:McConnell', 'person:Ky']), ['person:Mitch McConnell', 'person:McConnell']);
+    assert.deepStrictEqual(people(text), ['Mitch McConnell']);
+  });
+
+  it('glued words and handles are not parts of names (`Hillary Clinton Goes`, `Warren-style`, `@HillaryClinton`)', () => {
+    const text = 'Hillary Clinton Goes to Ohio, and Hillary Clinton spoke there.\nShe ran as an Elizabeth Warren-style progressive, @HillaryClinton wrote.\n';
+    assert.deepStrictEqual(repaired(text, ['person:Hillary Clinton Goes', 'person:Hillary Clinton', 'person:Elizabeth Warren-style', 'person:HillaryClinton']), ['person:Hillary Clinton', 'person:Hillary Clinton', 'person:Elizabeth Warren']);
+  });
+
+  it('a one-word "person" with no sign of being one is dropped; one that begins an organisation takes its type', () => {
+    const text = 'Theranos has come under scrutiny.\nPeabody Energy sold mines, and Peabody kept the rest.\n';
+    assert.deepStrictEqual(repaired(text, ['person:Theranos', 'organization:Peabody Energy', 'person:Peabody']), ['organization:Peabody Energy', 'organization:Peabody']);
+  });
+
+  it('a name the article places is a place (`Charlotte, N.C.`)', () => {
+    const text = 'Protests spread through Charlotte, N.C., after the shooting, and Charlotte stayed tense, Roy Cooper said.\n';
+    const found = entities(text);
+    assert.ok(found.filter((e) => e === 'location:Charlotte').length === 2, found.join(', '));
+    assert.deepStrictEqual(people(text), ['Roy Cooper']);
+  });
+
+  it('keeps people whose names are ordinary words (`Tiger Woods`, `Samantha Power`, `Mark Cuban`)', () => {
+    const text = 'Tiger Woods shot 67 on Thursday.\nUN Ambassador Samantha Power said the vote mattered, and Mark Cuban agreed.\n';
+    assert.deepStrictEqual(people(text).sort(), ['Mark Cuban', 'Samantha Power', 'Tiger Woods']);
+  });
+});
