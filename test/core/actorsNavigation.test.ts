@@ -82,7 +82,7 @@ describe('actors: mentions, nominals and pronouns', () => {
     assert.deepStrictEqual(steinmeier.mentions.map((m) => m.text), ['Frank-Walter Steinmeier', 'Steimeier']);
     assert.strictEqual(steinmeier.variants[0].spelling, 'Steimeier');
     assert.match(steinmeier.variants[0].evidence.join('; '), /surname 1 edit apart \(Steimeier \/ Steinmeier\)/);
-    assert.deepStrictEqual(steinmeier.roles, ['German counterpart']);
+    assert.deepStrictEqual(steinmeier.roles, ['German counterpart of Lavrov']);
 
     // Two people that close: no evidence for either, so the typo stays apart.
     const two = analyze('Frank-Walter Steinmeier met Hans Steinmaier. Later Steimeier spoke.');

@@ -2,7 +2,9 @@ import { hasActorInput, NO_ANNOTATIONS, type AnnotationInput } from './annotatio
 import { normalizeName, SurnameIndex, type PersonNames } from './names';
 import { findNominals, type Nominal } from './nominals';
 import type { ArticleResources } from './resources';
-import { roleOf } from './roles';
+import { headlineSentences } from './headlines';
+import type { NameLexicon } from './nameLexicon';
+import { roleOf, selectRoles } from './roles';
 import { firstOverlapping, lowerBound, rangeContaining } from './search';
 import type { EntityMention, EntityType, OffsetRange, Quote, Sentence, TextSlice } from './types';
 
@@ -50,7 +52,11 @@ export interface Actor {
   readonly externalId?: string;
   /** Full spellings found, in order of appearance (`Sergei Lavrov`, `Sergey Lavrov`). */
   readonly spellings: readonly string[];
-  /** Roles the article gives in appositions, in order, without repeats. */
+  /**
+   * Roles the article gives in appositions and titles, normalised (`Sen.` → `Senator`, `Syria's` =
+   * `Syrian`), none contained in another (`President` in `Syrian President`), the most specific
+   * first, at most three; relative ones say whose (`US counterpart of Sergei Lavrov`).
+   */
   readonly roles: readonly string[];
   /** Each role with the mention it is attached to, in document order. */
   readonly roleMentions: readonly ActorRole[];
@@ -76,8 +82,8 @@ const PERSON_PRONOUN = /^(he|she|him|her|his)$/i;
  * mentioned person whose role has those words. Lookups go through maps keyed by surname and role
  * word, so the pass is near-linear in the number of mentions.
  */
-export function groupActors(text: string, sentences: readonly Sentence[], entities: readonly EntityMention[], quotes: readonly Quote[], resources: Pick<ArticleResources, 'names' | 'vocabulary'>, input: AnnotationInput = NO_ANNOTATIONS): Actor[] {
-  const { names, vocabulary } = resources;
+export function groupActors(text: string, sentences: readonly Sentence[], entities: readonly EntityMention[], quotes: readonly Quote[], resources: Pick<ArticleResources, 'names' | 'vocabulary' | 'nameLexicon'>, input: AnnotationInput = NO_ANNOTATIONS): Actor[] {
+  const { names, vocabulary, nameLexicon } = resources;
   const builders: ActorBuilder[] = [];
   const byKey = new Map<string, ActorBuilder>();
   const bySurname = new SurnameIndex<ActorBuilder>();
@@ -110,16 +116,24 @@ export function groupActors(text: string, sentences: readonly Sentence[], entiti
 
   const sentenceAt = sentenceLocator(sentences);
   const persons = entities.filter((e) => e.type === 'person');
+  // No roles from headlines: a title-case line glues words that are no title to names.
+  const headline = headlineSentences(text, sentences, nameLexicon);
+  const sentenceIndex = (offset: number) => lowerBound(sentences.length, (k) => sentences[k].end > offset);
   for (const builder of builders) {
     builder.mentions.sort((a, b) => a.start - b.start);
     if (builder.type !== 'person') continue;
     for (const mention of builder.mentions) {
-      const sentence = sentenceAt(mention.start);
-      const role = sentence && roleOf(text, sentence, mention, vocabulary, (offset) => {
+      const index = sentenceIndex(mention.start);
+      const sentence = sentences[index];
+      if (!sentence || sentence.start > mention.start || headline[index]) continue;
+      const role = roleOf(text, sentence, mention, vocabulary, nameLexicon, (offset) => {
         const other = firstOverlapping(persons, { start: offset, end: offset + 1 });
         return other !== undefined && other.start !== mention.start;
       });
-      if (role) builder.roleMentions.push({ text: role, mention });
+      if (!role) continue;
+      // A relative title says whose (`his US counterpart` → `US counterpart of Sergei Lavrov`).
+      const owner = role.relativeTo && (role.relativeTo.kind === 'name' ? ownerAt(ownerOf, entities, role.relativeTo) : personBefore(persons, ownerOf, role.relativeTo.start, builder));
+      builder.roleMentions.push({ text: owner && owner !== builder ? `${role.text} of ${owner.fullestName()}` : role.text, mention });
     }
   }
 
@@ -147,7 +161,7 @@ export function groupActors(text: string, sentences: readonly Sentence[], entiti
 
   const actors = builders
     .filter((b) => b.mentions.length > 0)
-    .map((b) => b.freeze(names))
+    .map((b) => b.freeze(names, nameLexicon))
     .sort((a, b) => a.mentions[0].start - b.mentions[0].start);
   return withStableKeys(text, actors, sentenceAt);
 }
@@ -319,12 +333,16 @@ class ActorBuilder {
     }
   }
 
-  freeze(names: PersonNames): Actor {
-    const fullest = this.canonicalName ?? [...this.spellings].sort((a, b) => names.nameParts(b).length - names.nameParts(a).length)[0] ?? this.mentions[0].text;
+  /** The canonical name: a person's choice, else the fullest spelling (`Sergei Lavrov` rather than `Lavrov`). */
+  fullestName(): string {
+    return this.canonicalName ?? [...this.spellings].sort((a, b) => this.names.nameParts(b).length - this.names.nameParts(a).length)[0] ?? this.mentions[0].text;
+  }
+
+  freeze(names: PersonNames, lexicon: NameLexicon): Actor {
+    const fullest = this.fullestName();
     const mentions = [...this.mentions].sort((a, b) => a.start - b.start);
     const roleMentions = [...this.roleMentions].sort((a, b) => a.mention.start - b.mention.start);
-    const roles: string[] = [];
-    for (const role of roleMentions) if (!roles.includes(role.text)) roles.push(role.text);
+    const roles = selectRoles(roleMentions.map((r) => r.text), lexicon);
     return Object.freeze({
       key: this.key,
       type: this.type,
@@ -454,6 +472,15 @@ function resolveNominals(nominals: readonly Nominal[], builders: readonly ActorB
     if (best) resolved.push({ nominal, builder: best });
   }
   return resolved;
+}
+
+/** The actor of the last person's name before `offset` other than `self` (whom `his` in `his counterpart` refers to). */
+function personBefore(persons: readonly EntityMention[], ownerOf: ReadonlyMap<number, ActorBuilder>, offset: number, self: ActorBuilder): ActorBuilder | undefined {
+  for (let i = lowerBound(persons.length, (k) => persons[k].start >= offset) - 1; i >= 0; i--) {
+    const owner = ownerOf.get(persons[i].start);
+    if (owner && owner !== self) return owner;
+  }
+  return undefined;
 }
 
 /** The sentence containing an offset. */

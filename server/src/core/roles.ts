@@ -1,27 +1,53 @@
+import type { NameLexicon } from './nameLexicon';
 import { lowerBound } from './search';
-import type { EntityMention, Sentence, Token } from './types';
+import type { EntityMention, OffsetRange, Sentence, Token } from './types';
 import type { Vocabulary } from './vocabulary';
 
 const ROLE_CONNECTORS = new Set(['of', 'for', 'and', 'on', 'to', 'in', '’s', "'s", '-', 'the']);
 const LEADING_NOISE = new Set(['the', 'his', 'her', 'their', 'its', 'of', 'for', 'and', 'on', 'to', 'in', '-', 'a', 'an']);
+/** Possessive pronouns before a title: the title is relative to someone (`his German counterpart`). */
+const POSSESSIVE_PRONOUNS = new Set(['his', 'her', 'their', 'His', 'Her', 'Their']);
+const POSSESSIVE_MARKS = new Set(["'s", '’s']);
+/** Words after a title's head that start what it is of (`Secretary of State`, `spokesman for Sanders`). */
+const ROLE_COMPLEMENTS = new Set(['of', 'for', 'at', 'to', 'in', 'on', 'with', 'from', 'and']);
+/** Words that qualify a title rather than open a sentence (`Former Russian ambassador`). */
+const TITLE_MODIFIERS = new Set(['former', 'acting', 'interim', 'incoming', 'outgoing', 'then', 'late', 'current', 'ex', 'retired', 'senior', 'top']);
+/** At most this many roles per actor and article, the most specific first. */
+export const MAX_ROLES = 3;
+
+/** A role the article gives a person, found beside one of their mentions. */
+export interface FoundRole {
+  /** The role as written, abbreviations spelled out (`Texas Senator`, `US counterpart`). */
+  readonly text: string;
+  /**
+   * For a relative role (`his German counterpart`, `Clinton's spokesman`), the words that say whose:
+   * a possessive pronoun to resolve, or a name.
+   */
+  readonly relativeTo?: { readonly kind: 'pronoun' | 'name' } & OffsetRange;
+}
 
 /**
  * The role an article gives a person in an apposition, if any: the title words right before the
  * name (`Russian Foreign Minister Sergei Lavrov`, `UN Special Envoy for Syria Staffan De Mistura`,
  * `his German counterpart Frank-Walter Steinmeier`) or a comma apposition after it (`John Kerry, the
- * US Secretary of State,`). Returns the role text as written. `isOtherPerson` tells where another
- * person's name stands, which ends a title (`Vice President Joe Biden and U.N. envoy Lakhdar Brahimi`
- * gives Brahimi `U.N. envoy`).
+ * US Secretary of State,`). Abbreviated titles are spelled out (`Sen.` → `Senator`). `isOtherPerson`
+ * tells where another person's name stands, which ends a title (`Vice President Joe Biden and U.N.
+ * envoy Lakhdar Brahimi` gives Brahimi `U.N. envoy`). Fragments are not roles: a title must end in
+ * its head or a name right before the person (`chairwoman for Clinton's campaign` gives Clinton no
+ * role), and an apposition after the name must be a title with at most what it is of (`Ohio governor
+ * earned 51 percent` is a clause, not a role).
  */
-export function roleOf(text: string, sentence: Sentence, mention: EntityMention, vocabulary: Vocabulary, isOtherPerson: (offset: number) => boolean = () => false): string | undefined {
+export function roleOf(text: string, sentence: Sentence, mention: EntityMention, vocabulary: Vocabulary, lexicon: NameLexicon, isOtherPerson: (offset: number) => boolean = () => false): FoundRole | undefined {
   const tokens = sentence.tokens;
   let index = tokenStartingAt(tokens, mention.start);
   if (index < 0) return undefined;
-  const before = roleBefore(text, tokens, index, vocabulary, isOtherPerson);
+  const before = roleBefore(text, tokens, index, vocabulary, lexicon, isOtherPerson);
   if (before) return before;
   // The token the mention ends with: the last one that starts inside it, if it ends with it too.
   index = tokenStartingAt(tokens, mention.end - 1, true);
-  return index < 0 || tokens[index].end !== mention.end ? undefined : roleAfter(text, tokens, index, vocabulary);
+  if (index < 0 || tokens[index].end !== mention.end) return undefined;
+  const after = roleAfter(text, tokens, index, vocabulary);
+  return after ? { text: after } : undefined;
 }
 
 /**
@@ -35,11 +61,16 @@ function tokenStartingAt(tokens: readonly Token[], offset: number, atOrBefore = 
   return atOrBefore ? i - 1 : -1;
 }
 
-function roleBefore(text: string, tokens: readonly Token[], nameIndex: number, vocabulary: Vocabulary, isOtherPerson: (offset: number) => boolean): string | undefined {
+function roleBefore(text: string, tokens: readonly Token[], nameIndex: number, vocabulary: Vocabulary, lexicon: NameLexicon, isOtherPerson: (offset: number) => boolean): FoundRole | undefined {
   let first = nameIndex;
+  let owner: FoundRole['relativeTo'];
   for (let i = nameIndex - 1; i >= 0; i--) {
     const word = tokens[i].text;
-    if (isOtherPerson(tokens[i].start)) break;
+    if (isOtherPerson(tokens[i].start)) {
+      // `Clinton's spokesman Brian Fallon`: the title is relative to that person.
+      if (POSSESSIVE_MARKS.has(tokens[i + 1]?.text ?? '') && i + 1 <= first) owner = { kind: 'name', start: tokens[i].start, end: tokens[i].end };
+      break;
+    }
     // A dateline agency glued to the title ("SANA-Russian Foreign Minister") is not part of it.
     if ((word === '-' || word === '–') && /^\p{Lu}{2,}$/u.test(tokens[i - 1]?.text ?? '')) break;
     const capitalised = /^\p{Lu}/u.test(word);
@@ -49,21 +80,37 @@ function roleBefore(text: string, tokens: readonly Token[], nameIndex: number, v
       first = i;
       continue;
     }
+    if (POSSESSIVE_PRONOUNS.has(word) && first < nameIndex) owner = { kind: 'pronoun', start: tokens[i].start, end: tokens[i].end };
     break;
   }
-  while (first < nameIndex && (LEADING_NOISE.has(tokens[first].text) || tokens[first].text === '(' || tokens[first].text === ')')) first++;
+  while (first < nameIndex && (LEADING_NOISE.has(tokens[first].text) || tokens[first].text === '(' || tokens[first].text === ')' || POSSESSIVE_MARKS.has(tokens[first].text))) {
+    if (POSSESSIVE_PRONOUNS.has(tokens[first].text)) owner = { kind: 'pronoun', start: tokens[first].start, end: tokens[first].end };
+    first++;
+  }
+  // A sentence-initial word that is no title (`If Secretary Clinton`, `Neither Speaker Ryan`).
+  while (first < nameIndex && first === firstWordIndex(tokens) && lexicon.isOrdinaryWord(tokens[first].text) && !vocabulary.isRoleWord(tokens[first].text) && !TITLE_MODIFIERS.has(tokens[first].text.toLowerCase())) first++;
   let last = nameIndex;
   // An honorific between the title and the name (`ambassador to Russia Dr. Bashar al-Ja’afari`) is not part of the role.
   while (last > first && vocabulary.isHonorific(tokens[last - 1].text)) last--;
   if (first >= last) return undefined;
   const span = tokens.slice(first, last);
   if (!span.some((t) => vocabulary.isRoleWord(t.text))) return undefined;
-  const role = text.slice(span[0].start, span[span.length - 1].end).replace(/\s+/g, ' ');
+  // A title ends in its head or a name, never in `for`, `and` or `of` (`chairwoman for Clinton's campaign`).
+  if (ROLE_CONNECTORS.has(span[span.length - 1].text) || POSSESSIVE_MARKS.has(span[span.length - 1].text)) return undefined;
+  // A given name inside is another person the tagger missed (`Kevin Bishop John Brisini`).
+  if (span.some((t) => /^\p{Lu}/u.test(t.text) && lexicon.isGivenName(t.text) && !vocabulary.isRoleWord(t.text))) return undefined;
+  let role = spelledOut(text.slice(span[0].start, span[span.length - 1].end), vocabulary);
   // "Organization for Security and Co-operation in Europe (OSCE) Secretary General": the acronym in
   // brackets names the organisation the title belongs to.
   const acronym = tokens[first - 2]?.text;
-  if (tokens[first - 1]?.text === ')' && tokens[first - 3]?.text === '(' && acronym && /^\p{Lu}[\p{Lu}.&-]+$/u.test(acronym)) return `${acronym} ${role}`;
-  return role;
+  if (tokens[first - 1]?.text === ')' && tokens[first - 3]?.text === '(' && acronym && /^\p{Lu}[\p{Lu}.&-]+$/u.test(acronym)) role = `${acronym} ${role}`;
+  return owner ? { text: role, relativeTo: owner } : { text: role };
+}
+
+function firstWordIndex(tokens: readonly Token[]): number {
+  let i = 0;
+  while (i < tokens.length && !/^\p{L}/u.test(tokens[i].text)) i++;
+  return i;
 }
 
 function roleAfter(text: string, tokens: readonly Token[], nameEnd: number, vocabulary: Vocabulary): string | undefined {
@@ -73,16 +120,87 @@ function roleAfter(text: string, tokens: readonly Token[], nameEnd: number, voca
   while (i < tokens.length && tokens[i].text !== ',' && tokens[i].text !== '.' && i - start < 12) i++;
   if (tokens[i]?.text !== ',' && tokens[i]?.text !== '.') return undefined;
   const span = tokens.slice(start, i);
-  if (span.length === 0 || !span.some((t) => vocabulary.isRoleWord(t.text))) return undefined;
+  if (span.length === 0) return undefined;
   // "Lavrov, who made the comments …" is a relative clause, not a role.
   if (/^(who|which|that|whose|where|when|said|says)$/i.test(span[0].text)) return undefined;
-  if (span.some((t) => /^(said|says|told|is|was|has|had)$/i.test(t.text))) return undefined;
+  // "Obama, running for president," is a participle clause.
+  if (/^\p{Ll}+(?:ing|ed)$/u.test(span[0].text) && !vocabulary.isRoleWord(span[0].text)) return undefined;
+  if (span.some((t) => /^(said|says|told|is|was|has|had)$/i.test(t.text) || /\d/.test(t.text))) return undefined;
+  // The title's head comes before anything but what it is of: `the US Secretary of State`, `a
+  // spokesman for Sanders`; not `Ohio governor earned 51 percent`.
+  const head = span.findIndex((t) => vocabulary.isRoleWord(t.text));
+  if (head < 0) return undefined;
+  let end = head + 1;
+  while (end < span.length && (vocabulary.isRoleWord(span[end].text) || /^\p{Lu}/u.test(span[end].text) || span[end].text === '-')) end++;
+  if (end < span.length && !ROLE_COMPLEMENTS.has(span[end].text.toLowerCase())) return undefined;
   let begin = 0;
   while (begin < span.length && LEADING_NOISE.has(span[begin].text.toLowerCase())) begin++;
   if (begin >= span.length) return undefined;
-  return text.slice(span[begin].start, span[span.length - 1].end).replace(/\s+/g, ' ');
+  return spelledOut(text.slice(span[begin].start, span[span.length - 1].end), vocabulary);
 }
 
 function isAdjacentHyphen(tokens: readonly Token[], i: number): boolean {
   return tokens[i].text === '-' && tokens[i - 1]?.end === tokens[i].start && tokens[i + 1]?.start === tokens[i].end;
+}
+
+/** One white space between words, abbreviated titles spelled out (`Ohio Gov.` → `Ohio Governor`). */
+function spelledOut(role: string, vocabulary: Vocabulary): string {
+  return role
+    .split(/\s+/)
+    .map((word) => vocabulary.spelledOutTitle(word) ?? word)
+    .join(' ');
+}
+
+/**
+ * What identifies a role for comparison: lower case, articles dropped, a country's possessive and
+ * its adjective made one (`Syria's Deputy Prime Minister` = `Syrian Deputy Prime Minister`, `U.S.`
+ * = `US` = `American`).
+ */
+export function roleKey(role: string, lexicon: NameLexicon): string[] {
+  const words: string[] = [];
+  for (const raw of role.split(/\s+/)) {
+    let word = raw.toLowerCase().replace(/[’']s$/, "'s");
+    if (word === 'the' || word === 'a' || word === 'an') continue;
+    const possessive = word.endsWith("'s");
+    if (possessive) word = word.slice(0, -2);
+    const bare = word.replace(/\./g, '');
+    if (AMERICAN.has(bare)) word = '@us';
+    else if (possessive || lexicon.isGroupNoun(word)) word = `@${bare.slice(0, 4)}`;
+    words.push(word);
+  }
+  return words;
+}
+
+const AMERICAN = new Set(['us', 'usa', 'american', 'america']);
+
+/**
+ * The roles to show for an actor from the roles of their mentions: one per role (by
+ * {@link roleKey}, preferring the adjective to the possessive: `Syrian`, not `Syria's`), none that
+ * a more specific one contains (`President` inside `Syrian President`), the most specific first, at
+ * most {@link MAX_ROLES}.
+ */
+export function selectRoles(roles: readonly string[], lexicon: NameLexicon): string[] {
+  const chosen: { text: string; key: string[]; order: number }[] = [];
+  for (const text of roles) {
+    const key = roleKey(text, lexicon);
+    const same = chosen.find((c) => c.key.join(' ') === key.join(' '));
+    if (same) {
+      if (/[’']s\b/.test(same.text) && !/[’']s\b/.test(text)) same.text = text;
+      continue;
+    }
+    chosen.push({ text, key, order: chosen.length });
+  }
+  const kept = chosen.filter((c) => !chosen.some((other) => other !== c && other.key.length > c.key.length && containsWords(other.key, c.key)));
+  kept.sort((a, b) => b.key.length - a.key.length || a.order - b.order);
+  return kept.slice(0, MAX_ROLES).map((c) => c.text);
+}
+
+/** True when `part` appears in `whole` as consecutive words. */
+function containsWords(whole: readonly string[], part: readonly string[]): boolean {
+  for (let i = 0; i + part.length <= whole.length; i++) {
+    let k = 0;
+    while (k < part.length && whole[i + k] === part[k]) k++;
+    if (k === part.length) return true;
+  }
+  return false;
 }

@@ -9,6 +9,7 @@ export const VOCABULARY_FILES = {
   nameParticles: 'vocabulary/name-particles.txt',
   roleWords: 'vocabulary/role-words.txt',
   titles: 'vocabulary/titles.txt',
+  roleAbbreviations: 'vocabulary/role-abbreviations.tsv',
 } as const;
 
 /**
@@ -25,12 +26,25 @@ export class Vocabulary {
   private readonly roles: ReadonlySet<string>;
   /** Titles written before a name, lower case, as listed (`gen.`, `archbishop`). */
   readonly titles: readonly string[];
+  private readonly abbreviations: ReadonlyMap<string, string>;
 
-  constructor(lists: { readonly honorifics: ReadonlyMap<string, Gender | undefined>; readonly nameParticles: Iterable<string>; readonly roleWords: Iterable<string>; readonly titles?: Iterable<string> }) {
+  constructor(lists: {
+    readonly honorifics: ReadonlyMap<string, Gender | undefined>;
+    readonly nameParticles: Iterable<string>;
+    readonly roleWords: Iterable<string>;
+    readonly titles?: Iterable<string>;
+    readonly roleAbbreviations?: ReadonlyMap<string, string>;
+  }) {
     this.honorifics = lists.honorifics;
     this.particles = new Set([...lists.nameParticles].map((w) => w.toLowerCase()));
     this.roles = new Set([...lists.roleWords].map((w) => w.toLowerCase()));
     this.titles = Object.freeze([...(lists.titles ?? [])].map((w) => w.toLowerCase()));
+    this.abbreviations = lists.roleAbbreviations ?? new Map();
+  }
+
+  /** The title an abbreviation stands for (`Gov.` → `Governor`), or undefined for any other word. */
+  spelledOutTitle(word: string): string | undefined {
+    return this.abbreviations.get(word);
   }
 
   /** True for an honorific as written before a name, with or without its full stop, any case (`Mr.`, `DR`, `sheikh`). */
@@ -75,6 +89,9 @@ export function loadVocabulary(source: DataSource): Vocabulary {
     nameParticles: readOrFail(VOCABULARY_FILES.nameParticles, () => readListFile(source, VOCABULARY_FILES.nameParticles)),
     roleWords: readOrFail(VOCABULARY_FILES.roleWords, () => readListFile(source, VOCABULARY_FILES.roleWords)),
     titles: readOrFail(VOCABULARY_FILES.titles, () => readListFile(source, VOCABULARY_FILES.titles)),
+    roleAbbreviations: new Map(
+      readOrFail(VOCABULARY_FILES.roleAbbreviations, () => readListFile(source, VOCABULARY_FILES.roleAbbreviations)).map((line) => line.split(/\t+/) as [string, string]),
+    ),
   });
 }
 

@@ -1,0 +1,56 @@
+import * as assert from 'assert';
+import { analyzeArticle } from '../../server/src/core/analysis';
+import { roleKey, selectRoles } from '../../server/src/core/roles';
+import { context, resources } from '../helpers/resources';
+import { readSeed, SEEDS } from '../helpers/seeds';
+
+const rolesOf = (text: string, name: string) => {
+  const actor = analyzeArticle(text, context).actors.find((a) => a.name === name);
+  assert.ok(actor, `${name} is an actor`);
+  return actor.roles;
+};
+
+describe('roles (issue 14)', () => {
+  it('one role however the article writes it (000: `Syrian Deputy Prime Minister`, `Syria’s Deputy Prime Minister`)', () => {
+    assert.deepStrictEqual(rolesOf(readSeed(SEEDS.lavrovJamil), 'Qadri Jamil'), ['Syrian Deputy Prime Minister']);
+    assert.deepStrictEqual(roleKey('Syria’s Deputy Prime Minister', resources.nameLexicon), roleKey('Syrian Deputy Prime Minister', resources.nameLexicon));
+    assert.deepStrictEqual(roleKey('U.S. Vice President', resources.nameLexicon), roleKey('American Vice President', resources.nameLexicon));
+  });
+
+  it('a role inside a more specific one is not repeated (003: `Syrian President`, not also `President`)', () => {
+    assert.deepStrictEqual(rolesOf(readSeed(SEEDS.lavrovMunich), 'Bashar al-Assad'), ['Syrian President']);
+    assert.deepStrictEqual(selectRoles(['President', 'Syrian President', 'Syria’s President'], resources.nameLexicon), ['Syrian President']);
+  });
+
+  it('the most specific first, at most three', () => {
+    const roles = selectRoles(['Senator', 'Texas Senator', 'candidate', 'Republican nominee', 'presidential candidate', 'Senate Judiciary Committee member'], resources.nameLexicon);
+    assert.deepStrictEqual(roles, ['Senate Judiciary Committee member', 'Texas Senator', 'Republican nominee']);
+  });
+
+  it('spells out abbreviated titles (`Ohio Gov.` → `Ohio Governor`)', () => {
+    assert.deepStrictEqual(rolesOf('Ohio Gov. John Kasich spoke in Columbus on Monday.\n', 'John Kasich'), ['Ohio Governor']);
+  });
+
+  it('a relative role says relative to whom (001: `US counterpart of Sergei Lavrov`)', () => {
+    assert.deepStrictEqual(rolesOf(readSeed(SEEDS.lavrovKerry), 'John Kerry'), ['US counterpart of Sergei Lavrov']);
+    assert.deepStrictEqual(rolesOf('Hillary Clinton spoke on Monday, and Clinton’s spokesman Brian Fallon said more.\n', 'Brian Fallon'), ['spokesman of Hillary Clinton']);
+  });
+
+  it('no roles from fragments: `chairwoman for`, `If Secretary`, `president and`, a clause after a comma', () => {
+    const text =
+      'Huma Abedin, vice chairwoman for Hillary Clinton’s presidential campaign, wrote to supporters.\n' +
+      'If Secretary Clinton wins, the party will cheer.\n' +
+      'He met the vice president and Bernie Sanders in Iowa.\n' +
+      'In the Ohio poll, John Kasich, the Ohio governor earned 51 percent to her 35 percent, led.\n';
+    const { actors } = analyzeArticle(text, context);
+    const roles = actors.flatMap((a) => a.roles.map((r) => `${a.name}: ${r}`));
+    // `Secretary Clinton` is a title; `If` is not part of it.
+    assert.deepStrictEqual(roles.sort(), ['Hillary Clinton: Secretary', 'Huma Abedin: vice chairwoman for Hillary Clinton’s presidential campaign']);
+  });
+
+  it('no roles from headlines', () => {
+    const text = 'Obama Praises Defense Secretary Ash Carter In Farewell\nPresident Barack Obama thanked Ash Carter on Monday.\n';
+    assert.deepStrictEqual(rolesOf(text, 'Ash Carter'), []);
+    assert.deepStrictEqual(rolesOf(text, 'Barack Obama'), ['President']);
+  });
+});
