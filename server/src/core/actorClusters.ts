@@ -1,4 +1,5 @@
 import { matchEvidence, type ActorIdentity } from './actorMatching';
+import { isLongForm, sameOrganisation } from './aliases';
 import { normalizeName, type PersonNames } from './names';
 import type { EntityType } from './types';
 
@@ -41,19 +42,20 @@ const DOMINANCE = 4;
  * are joined when {@link matchEvidence} accepts them, transitively (union–find over the distinct
  * spellings, so thousands of articles that write `Donald Trump` cost one comparison); then each
  * surname alone joins the one cluster it fits, or the clearly dominant one. Organisations and
- * places: one cluster per normalised name.
+ * places: spellings of one organisation joined, an acronym with the long form it abbreviates
+ * ({@link clusterOrganisations}).
  */
 export function clusterActors(nodes: readonly ClusterNode[], names: PersonNames): ActorCluster[] {
   const groups = new Map<string, SpellingGroup>();
   for (const node of nodes) {
     const signature = signatureOf(node);
     let group = groups.get(signature);
-    if (!group) groups.set(signature, (group = new SpellingGroup(node, node.type === 'person' && node.spellings.some((s) => names.isFullName(s)))));
+    if (!group) groups.set(signature, (group = new SpellingGroup(node, node.type === 'person' ? node.spellings.some((s) => names.isFullName(s)) : node.spellings.some(isLongForm))));
     group.add(node);
   }
   const all = [...groups.values()];
   const persons = all.filter((g) => g.type === 'person');
-  const clusters: SpellingGroup[][] = all.filter((g) => g.type !== 'person').map((g) => [g]);
+  const clusters: SpellingGroup[][] = clusterOrganisations(all.filter((g) => g.type !== 'person'));
 
   const full = persons.filter((g) => g.full);
   const parent = full.map((_, i) => i);
@@ -101,6 +103,37 @@ export function clusterActors(nodes: readonly ClusterNode[], names: PersonNames)
     }
   }
   return [...clusters, ...personClusters].map((groups) => toCluster(groups, ambiguous.has(groups)));
+}
+
+/**
+ * Organisations and places of one alias block: spellings that name one organisation are joined
+ * (`United Nations`, `UN Security Council` / `United Nations Security Council`); then a group known
+ * only by its acronym (`U.N.`) joins the one long form it abbreviates, or the clearly dominant one
+ * (`NRA` between two long forms of those initials stays apart otherwise).
+ */
+function clusterOrganisations(groups: readonly SpellingGroup[]): SpellingGroup[][] {
+  const same = (a: SpellingGroup, b: SpellingGroup) => a.type === b.type && a.spellings.some((x) => b.spellings.some((y) => sameOrganisation(x, y)));
+  const join = (list: readonly SpellingGroup[]): SpellingGroup[][] => {
+    const out: SpellingGroup[][] = [];
+    for (const group of list) {
+      const found = out.find((cluster) => cluster.some((g) => same(g, group)));
+      if (found) found.push(group);
+      else out.push([group]);
+    }
+    return out;
+  };
+  const long = join(groups.filter((g) => g.full));
+  const short = join(groups.filter((g) => !g.full));
+  const weight = (cluster: readonly SpellingGroup[]) => cluster.reduce((n, g) => n + g.weight, 0);
+  const alone: SpellingGroup[][] = [];
+  for (const cluster of short) {
+    const fits = long.filter((l) => l.some((g) => cluster.some((c) => same(g, c))));
+    const weights = fits.map(weight).sort((a, b) => b - a);
+    const best = fits.length === 1 ? fits[0] : fits.length > 1 && weights[0] >= DOMINANCE * weights[1] ? fits.find((f) => weight(f) === weights[0]) : undefined;
+    if (best) best.push(...cluster);
+    else alone.push(cluster);
+  }
+  return [...long, ...alone];
 }
 
 /** The distinct spellings of one actor across articles: what matching compares, once for all its nodes. */

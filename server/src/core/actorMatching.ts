@@ -1,3 +1,4 @@
+import { acronymOf, sameOrganisation } from './aliases';
 import { normalizeName, similarNameWord, type PersonNames } from './names';
 import type { EntityType } from './types';
 import type { Vocabulary } from './vocabulary';
@@ -17,7 +18,7 @@ export interface ActorIdentity {
  */
 export function matchEvidence(actor: ActorIdentity, other: ActorIdentity, names: PersonNames): string[] | undefined {
   if (actor.type !== other.type) return undefined;
-  if (actor.type !== 'person') return [normalizeName(actor.name) === normalizeName(other.name) ? 'same name' : 'same name up to case'];
+  if (actor.type !== 'person') return organisationEvidence(actor, other);
   const spellings = actor.spellings.length > 0 ? actor.spellings : [actor.name];
   const others = other.spellings.length > 0 ? other.spellings : [other.name];
   let pair: [string, string] | undefined;
@@ -57,6 +58,22 @@ function roleAgreement(a: readonly string[], b: readonly string[], vocabulary: V
     for (const y of b) {
       const shared = normalizeName(y).split(/[^\p{L}]+/u).filter((w) => words.has(w));
       if (shared.some((w) => vocabulary.isRoleWord(w)) && shared.length >= 2) return `roles agree (${x} / ${y})`;
+    }
+  }
+  return undefined;
+}
+
+/** Why two organisations or places are one: the same name, or an acronym or another spelling of it (`U.N.` / `United Nations`). */
+function organisationEvidence(actor: ActorIdentity, other: ActorIdentity): string[] | undefined {
+  if (normalizeName(actor.name) === normalizeName(other.name)) return [actor.name === other.name ? 'same name' : 'same name up to case'];
+  const mine = actor.spellings.length > 0 ? actor.spellings : [actor.name];
+  const theirs = other.spellings.length > 0 ? other.spellings : [other.name];
+  for (const a of mine) {
+    for (const b of theirs) {
+      if (!sameOrganisation(a, b)) continue;
+      if (normalizeName(a) === normalizeName(b)) return [`same name (${a})`];
+      const acronym = acronymOf(a) !== undefined || acronymOf(b) !== undefined;
+      return [acronym && acronymOf(a) !== acronymOf(b) ? `acronym and long form (${b} / ${a})` : `the same name written two ways (${b} / ${a})`];
     }
   }
   return undefined;

@@ -1,3 +1,4 @@
+import { initialsOf, sameOrganisation, wholeOrganisationNames } from './aliases';
 import { hasActorInput, NO_ANNOTATIONS, type AnnotationInput } from './annotationInput';
 import { normalizeName, SurnameIndex, type PersonNames } from './names';
 import { findNominals, type Nominal } from './nominals';
@@ -82,8 +83,10 @@ const PERSON_PRONOUN = /^(he|she|him|her|his)$/i;
  * mentioned person whose role has those words. Lookups go through maps keyed by surname and role
  * word, so the pass is near-linear in the number of mentions.
  */
-export function groupActors(text: string, sentences: readonly Sentence[], entities: readonly EntityMention[], quotes: readonly Quote[], resources: Pick<ArticleResources, 'names' | 'vocabulary' | 'nameLexicon'>, input: AnnotationInput = NO_ANNOTATIONS): Actor[] {
+export function groupActors(text: string, sentences: readonly Sentence[], recognized: readonly EntityMention[], quotes: readonly Quote[], resources: Pick<ArticleResources, 'names' | 'vocabulary' | 'nameLexicon'>, input: AnnotationInput = NO_ANNOTATIONS): Actor[] {
   const { names, vocabulary, nameLexicon } = resources;
+  // Organisations keep their whole names (`Russian Foreign Ministry`).
+  const entities = wholeOrganisationNames(text, sentences, recognized, nameLexicon);
   const builders: ActorBuilder[] = [];
   const byKey = new Map<string, ActorBuilder>();
   const bySurname = new SurnameIndex<ActorBuilder>();
@@ -112,6 +115,12 @@ export function groupActors(text: string, sentences: readonly Sentence[], entiti
     }
     builder.addName(mention, builder.type !== 'person');
     ownerOf.set(mention.start, builder);
+  }
+
+  // One organisation or place however the article writes it (`OSCE` / `Organization for Security …`).
+  if (mergeAliases(builders)) {
+    ownerOf.clear();
+    for (const builder of builders) for (const mention of builder.mentions) ownerOf.set(mention.start, builder);
   }
 
   const sentenceAt = sentenceLocator(sentences);
@@ -333,6 +342,11 @@ class ActorBuilder {
     }
   }
 
+  /** The spelling with the most characters (an organisation's long form). */
+  longestSpelling(): string {
+    return this.spellings.reduce((a, b) => (b.length > a.length ? b : a), this.spellings[0] ?? this.mentions[0]?.text ?? '');
+  }
+
   /** The canonical name: a person's choice, else the fullest spelling (`Sergei Lavrov` rather than `Lavrov`). */
   fullestName(): string {
     return this.canonicalName ?? [...this.spellings].sort((a, b) => this.names.nameParts(b).length - this.names.nameParts(a).length)[0] ?? this.mentions[0].text;
@@ -472,6 +486,59 @@ function resolveNominals(nominals: readonly Nominal[], builders: readonly ActorB
     if (best) resolved.push({ nominal, builder: best });
   }
   return resolved;
+}
+
+/**
+ * Joins the organisations and places of an article that are one: an acronym and its long form, long
+ * forms equal once acronyms are read (`sameOrganisation`), and a shorter name that ends one longer
+ * name of the article (`Foreign Ministry` after `Russian Foreign Ministry`; with two such longer
+ * names it stays apart). Candidates are bucketed by initials and last word, so this stays near-linear.
+ * True when anything was joined.
+ */
+function mergeAliases(builders: readonly ActorBuilder[]): boolean {
+  let merged = false;
+  const live = builders.filter((b) => b.type !== 'person' && b.spellings.length > 0);
+  const byInitials = new Map<string, ActorBuilder[]>();
+  for (const builder of live) {
+    const key = `${builder.type}\u0000${initialsOf(builder.spellings[0])}`;
+    const bucket = byInitials.get(key);
+    if (!bucket) {
+      byInitials.set(key, [builder]);
+      continue;
+    }
+    const same = bucket.find((other) => other.spellings.some((a) => builder.spellings.some((b) => sameOrganisation(a, b))));
+    if (same) {
+      absorbInto(same, builder);
+      merged = true;
+    } else bucket.push(builder);
+  }
+  const byLastWord = new Map<string, ActorBuilder[]>();
+  const words = (b: ActorBuilder) => normalizeName(b.longestSpelling()).split(' ');
+  for (const builder of live) {
+    if (builder.mentions.length === 0) continue;
+    const last = words(builder).pop()!;
+    const bucket = byLastWord.get(`${builder.type}\u0000${last}`);
+    if (bucket) bucket.push(builder);
+    else byLastWord.set(`${builder.type}\u0000${last}`, [builder]);
+  }
+  for (const bucket of byLastWord.values()) {
+    if (bucket.length < 2) continue;
+    for (const short of bucket) {
+      const w = words(short);
+      if (w.length < 2 || short.mentions.length === 0) continue;
+      const longer = bucket.filter((b) => b !== short && b.mentions.length > 0 && words(b).length > w.length && words(b).slice(-w.length).join(' ') === w.join(' '));
+      if (longer.length === 1) {
+        absorbInto(longer[0], short);
+        merged = true;
+      }
+    }
+  }
+  return merged;
+}
+
+/** `into` takes `from`'s mentions; the longer name stays the actor's name. */
+function absorbInto(into: ActorBuilder, from: ActorBuilder): void {
+  into.absorb(from);
 }
 
 /** The actor of the last person's name before `offset` other than `self` (whom `his` in `his counterpart` refers to). */

@@ -1,5 +1,6 @@
 import type { AnnotationDigest } from './annotations/digest';
 import { clusterActors, type ActorCluster, type ClusterNode } from './actorClusters';
+import { aliasKey } from './aliases';
 import { matchEvidence } from './actorMatching';
 import type { Actor, ActorMentionKind } from './actors';
 import { normalizeName, SurnameIndex, type PersonNames } from './names';
@@ -352,9 +353,12 @@ export class WorkspaceIndex {
     return normalized;
   }
 
-  /** A person's bare surname, or an organisation's or place's normalised name, with the type. */
+  /**
+   * A person's bare surname, or an organisation's or place's alias key (its initials for an acronym
+   * or a long form, so `U.N.` and `United Nations` share a block; else its normalised name), with the type.
+   */
   private blockKeyOf(actor: Pick<ActorIdentity, 'type' | 'name'>): string {
-    return actor.type === 'person' ? `${PERSON_PREFIX}${this.names.bareSurname(actor.name)}` : `${actor.type}:${normalizeName(actor.name)}`;
+    return actor.type === 'person' ? `${PERSON_PREFIX}${this.names.bareSurname(actor.name)}` : `${actor.type}:${aliasKey(actor.name)}`;
   }
 
   private unlink(previous: ArticleSummary, actorsChanged: boolean): void {

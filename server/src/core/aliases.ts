@@ -1,0 +1,137 @@
+import type { NameLexicon } from './nameLexicon';
+import { normalizeName } from './names';
+import { firstOverlapping } from './search';
+import type { EntityMention, Sentence, Token } from './types';
+
+/**
+ * Aliases of organisations and places: an acronym and its long form (`OSCE` / `Organization for
+ * Security and Co-operation in Europe`, `U.N.` / `UN` / `United Nations`, `UN Security Council` /
+ * `United Nations Security Council`), and names kept whole (`Russian Foreign Ministry`, not `Foreign
+ * Ministry`). Used within an article by the actor grouping (`actors.ts`) and across the workspace by
+ * the name blocks and clusters (`workspaceIndex.ts`, `actorClusters.ts`). A one-word name that is no
+ * acronym (`the Kremlin`) has no alias.
+ */
+
+/** Words an acronym skips (`Organization for Security and Co-operation in Europe` → OSCE). */
+const FUNCTION_WORDS = new Set(['of', 'for', 'and', 'in', 'the', 'on', 'at', 'to', 'de', 'du', 'des', 'la', 'le', '&']);
+
+/** The letters of an acronym (`U.N.` → `UN`, `OSCE`), or undefined when the name is not one. */
+export function acronymOf(name: string): string | undefined {
+  const trimmed = name.trim();
+  if (!/^\p{Lu}(?:\.?\p{Lu})+\.?$/u.test(trimmed)) return undefined;
+  return trimmed.replace(/\./g, '');
+}
+
+/** The significant words of a name: capitalised words and acronyms, function words dropped. */
+function significantWords(name: string): string[] {
+  return name
+    .split(/\s+/)
+    .map((w) => w.replace(/^[("“‘']+|[)"”’',;:]+$/g, ''))
+    .filter((w) => w.length > 0 && !FUNCTION_WORDS.has(w.toLowerCase()));
+}
+
+/** One letter per significant word, an acronym's letters for an acronym (`UN Security Council` → `UNSC`). */
+export function initialsOf(name: string): string {
+  let initials = '';
+  for (const word of significantWords(name)) initials += acronymOf(word) ?? word.charAt(0).toUpperCase();
+  return initials;
+}
+
+/** A name of two or more significant words, each capitalised (`United Nations`, `Foreign Ministry`). */
+export function isLongForm(name: string): boolean {
+  const words = significantWords(name);
+  return words.length >= 2 && words.every((w) => /^\p{Lu}/u.test(w));
+}
+
+/**
+ * The key under which the workspace looks for an organisation or place's other spellings: the
+ * initials for an acronym or a long form (`#UN` for `UN`, `U.N.` and `United Nations`), else the
+ * normalised name (`kremlin`).
+ */
+export function aliasKey(name: string): string {
+  if (acronymOf(name) !== undefined || isLongForm(name)) {
+    const initials = initialsOf(name);
+    if (initials.length >= 2) return `#${initials}`;
+  }
+  return normalizeName(name);
+}
+
+/**
+ * True when two spellings name one organisation or place: the same words, an acronym and the long
+ * form it abbreviates, or long forms that are the same once acronyms in either are read as the
+ * words of the other (`UN Security Council` / `United Nations Security Council`). Long forms that
+ * only share initials (`National Rifle Association` / `National Recovery Administration`) are not.
+ */
+export function sameOrganisation(a: string, b: string): boolean {
+  if (normalizeName(a) === normalizeName(b)) return true;
+  const acronym = acronymOf(a);
+  if (acronym !== undefined && acronym === acronymOf(b)) return true;
+  const x = significantWords(a);
+  const y = significantWords(b);
+  if (x.length === 0 || y.length === 0 || initialsOf(a) !== initialsOf(b)) return false;
+  return alignsWith(x, y) || alignsWith(y, x);
+}
+
+/** Every word of `a` equals the next word of `b`, or is an acronym of the next words of `b`. */
+function alignsWith(a: readonly string[], b: readonly string[]): boolean {
+  let j = 0;
+  let expanded = false;
+  for (const word of a) {
+    const letters = acronymOf(word);
+    if (letters && letters.length > 1 && !(j < b.length && normalizeName(b[j]) === normalizeName(word))) {
+      for (const letter of letters) {
+        if (j >= b.length || b[j].charAt(0).toUpperCase() !== letter) return false;
+        j++;
+      }
+      expanded = true;
+      continue;
+    }
+    if (j >= b.length || normalizeName(b[j]) !== normalizeName(word)) return false;
+    j++;
+  }
+  return j === b.length && (expanded || a.length === b.length);
+}
+
+/**
+ * The organisation mentions of an article as actors name them, kept whole: a nationality written
+ * right before the name is part of it (`the Russian Foreign Ministry`), and so is a place before a
+ * name ending in a head noun, with at most one lower-case word between (`Syria international Support
+ * Group`); that place is then no mention of its own. The coloured entities stay as the recogniser
+ * cut them (CoNLL reads `Russian | Foreign Ministry`); only the actors use these.
+ */
+export function wholeOrganisationNames(text: string, sentences: readonly Sentence[], entities: readonly EntityMention[], lexicon: NameLexicon): EntityMention[] {
+  if (!entities.some((e) => e.type === 'organization')) return entities as EntityMention[];
+  const swallowed = new Set<EntityMention>();
+  const out: EntityMention[] = [];
+  let s = 0;
+  for (let k = 0; k < entities.length; k++) {
+    const entity = entities[k];
+    if (entity.type !== 'organization') {
+      out.push(entity);
+      continue;
+    }
+    while (s < sentences.length && sentences[s].end <= entity.start) s++;
+    const tokens = sentences[s]?.tokens ?? [];
+    const first = tokens.findIndex((t) => t.start === entity.start);
+    let start = entity.start;
+    if (first > 0) {
+      const before = tokens[first - 1];
+      const gap = (a: Token, b: Token) => b.start - a.end === 1 && text.charCodeAt(a.end) === 32;
+      const inEntity = firstOverlapping(entities, before);
+      if (!inEntity && /^\p{Lu}\p{Ll}/u.test(before.text) && lexicon.isGroupNoun(before.text) && !/s$/.test(before.text) && gap(before, tokens[first])) {
+        start = before.start;
+      } else {
+        const lastWord = entity.text.split(/\s+/).pop() ?? '';
+        const head = lexicon.headOf(lastWord);
+        const between = inEntity ? undefined : before;
+        const place = between && /^\p{Ll}+$/u.test(between.text) && first > 1 ? firstOverlapping(entities, tokens[first - 2]) : inEntity;
+        if (head?.kind === 'organization' && place?.type === 'location' && place.end === (between ? tokens[first - 2].end : before.end) && (!between || (gap(tokens[first - 2], between) && gap(between, tokens[first])))) {
+          start = place.start;
+          swallowed.add(place);
+        }
+      }
+    }
+    out.push(start === entity.start ? entity : { ...entity, start, text: text.slice(start, entity.end) });
+  }
+  return swallowed.size === 0 ? out : out.filter((e) => !swallowed.has(e));
+}

@@ -1,0 +1,59 @@
+import * as assert from 'assert';
+import { acronymOf, aliasKey, initialsOf, sameOrganisation } from '../../server/src/core/aliases';
+import { analyzeArticle } from '../../server/src/core/analysis';
+import { context, newService } from '../helpers/resources';
+import { readSeed, SEEDS } from '../helpers/seeds';
+
+const organisations = (text: string) =>
+  analyzeArticle(text, context)
+    .actors.filter((a) => a.type === 'organization')
+    .map((a) => `${a.name} (${a.mentions.length})`);
+
+describe('aliases (issue 14)', () => {
+  it('reads acronyms and long forms as one name', () => {
+    assert.strictEqual(acronymOf('U.N.'), 'UN');
+    assert.strictEqual(initialsOf('Organization for Security and Co-operation in Europe'), 'OSCE');
+    assert.strictEqual(aliasKey('U.N.'), aliasKey('United Nations'));
+    assert.ok(sameOrganisation('OSCE', 'Organization for Security and Co-operation in Europe'));
+    assert.ok(sameOrganisation('UN', 'U.N.'));
+    assert.ok(sameOrganisation('UN Security Council', 'United Nations Security Council'));
+    assert.ok(!sameOrganisation('National Rifle Association', 'National Recovery Administration'));
+    assert.ok(!sameOrganisation('Kremlin', 'Kremlin Palace'));
+  });
+
+  it('one actor for an acronym and its long form in an article (002: OSCE; 003: U.N. / United Nations); the Kremlin stays its own', () => {
+    assert.ok(organisations(readSeed(SEEDS.lavrovZannier)).includes('Organization for Security and Co-operation in Europe (2)'), organisations(readSeed(SEEDS.lavrovZannier)).join(', '));
+    const munich = organisations(readSeed(SEEDS.lavrovMunich));
+    assert.ok(munich.includes('United Nations (5)'), munich.join(', '));
+    assert.ok(!munich.some((o) => /^U\.N\. \(/.test(o)), munich.join(', '));
+    assert.ok(organisations(readSeed(SEEDS.lavrovJamil)).includes('Kremlin (4)'));
+  });
+
+  it('names kept whole (001: Russian Foreign Ministry; 004: Syria international Support Group)', () => {
+    assert.ok(organisations(readSeed(SEEDS.lavrovKerry)).includes('Russian Foreign Ministry (3)'), organisations(readSeed(SEEDS.lavrovKerry)).join(', '));
+    const steinmeier = organisations(readSeed(SEEDS.lavrovSteinmeier));
+    assert.ok(steinmeier.includes('Russian Foreign Ministry (1)'), steinmeier.join(', '));
+    assert.ok(steinmeier.includes('Syria international Support Group (1)'), steinmeier.join(', '));
+    assert.ok(!steinmeier.includes('Foreign Ministry (1)') && !steinmeier.includes('Support Group (1)'));
+    // The entity the editor colours stays as the tagger cut it (CoNLL convention).
+    assert.ok(analyzeArticle(readSeed(SEEDS.lavrovKerry), context).entities.some((e) => e.text === 'Foreign Ministry'));
+  });
+
+  it('a shorter name joins the one longer name that ends with it', () => {
+    const text = 'The Russian Foreign Ministry said on Monday that talks would go on. The Foreign Ministry also said it was hopeful.\n';
+    assert.deepStrictEqual(organisations(text), ['Russian Foreign Ministry (2)']);
+  });
+
+  it('across the workspace an acronym reaches its long form’s actor', () => {
+    const service = newService();
+    service.indexArticle('file:///a.txt', 'The United Nations said on Monday that aid would arrive.\n');
+    service.indexArticle('file:///b.txt', 'A U.N. spokesman said aid was on its way, the U.N. said.\n');
+    service.indexArticle('file:///c.txt', 'The Kremlin said nothing.\n');
+    const text = 'The UN said aid was late.\n';
+    const document = { uri: 'file:///d.txt', version: 1, getText: () => text };
+    const card = service.getActorCard(document, text.indexOf('UN'));
+    assert.ok(card, 'an actor under the cursor');
+    assert.deepStrictEqual(card.elsewhere.map((r) => r.uri).sort(), ['file:///a.txt', 'file:///b.txt']);
+    assert.ok(card.elsewhere.every((r) => r.evidence.length > 0));
+  });
+});
