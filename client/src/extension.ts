@@ -31,6 +31,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     synchronize: { fileEvents: vscode.workspace.createFileSystemWatcher('**/*.{txt,article}') },
     // Annotation prompts, and the folder where the workspace index persists (the extension's storage).
     initializationOptions: { ...ANNOTATION_INITIALIZATION_OPTIONS, storagePath: storagePathOf(context) },
+    // The actor hover links to Find All References and the Actors view; only these commands run from it.
+    markdown: { isTrusted: { enabledCommands: ['editor.action.findReferences', 'articleLens.showActor'] } },
   };
   const languageClient = new LanguageClient('articleLens', 'Article Lens', serverOptions, clientOptions);
   client = languageClient;

@@ -438,7 +438,7 @@ connection.onHover((params, token) =>
     const { document, documentSettings } = found;
     const positions = positionsOf(document);
     const card = service.getActorCard(document, positions.offsetAt(params.position), documentSettings, token);
-    return card ? renderActorHover(card, positions, (uri) => path.basename(URI.parse(uri).path)) : null;
+    return card ? renderActorHover(card, positions, (uri) => path.basename(URI.parse(uri).path), document.uri) : null;
   }, null),
 );
 

@@ -5,7 +5,7 @@ import { findNominals, type Nominal } from './nominals';
 import type { ArticleResources } from './resources';
 import { headlineSentences } from './headlines';
 import type { NameLexicon } from './nameLexicon';
-import { roleOf, selectRoles } from './roles';
+import { roleOf, selectRoles, splitRoles } from './roles';
 import { firstOverlapping, lowerBound, rangeContaining } from './search';
 import type { EntityMention, EntityType, OffsetRange, Quote, Sentence, TextSlice } from './types';
 
@@ -142,7 +142,7 @@ export function groupActors(text: string, sentences: readonly Sentence[], recogn
       if (!role) continue;
       // A relative title says whose (`his US counterpart` → `US counterpart of Sergei Lavrov`).
       const owner = role.relativeTo && (role.relativeTo.kind === 'name' ? ownerAt(ownerOf, entities, role.relativeTo) : personBefore(persons, ownerOf, role.relativeTo.start, builder));
-      builder.roleMentions.push({ text: owner && owner !== builder ? `${role.text} of ${owner.fullestName()}` : role.text, mention });
+      for (const part of splitRoles(role.text, vocabulary)) builder.roleMentions.push({ text: owner && owner !== builder ? `${part} of ${owner.fullestName()}` : part, mention });
     }
   }
 

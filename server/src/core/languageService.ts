@@ -13,7 +13,7 @@ import type { ArticleResources } from './resources';
 import { analysisSettingsKey, DEFAULT_SETTINGS, type ArticleSettings } from './settings';
 import { finish, type Staged } from './stages';
 import type { EntityMention, OffsetRange, Paragraph, Quote } from './types';
-import { summarizeArticle, WorkspaceIndex, type ArticleReference, type ArticleSummary } from './workspaceIndex';
+import { summarizeArticle, WorkspaceIndex, type ActorProfile, type ArticleReference, type ArticleSummary } from './workspaceIndex';
 import { createWorkspaceViews } from './views/workspaceViews';
 
 /** Structural twin of LSP's CancellationToken, so the core needs no protocol import. */
@@ -37,10 +37,14 @@ export interface ActorCard {
   readonly elsewhere: readonly ArticleReference[];
   /** How many other articles mention the actor in all. */
   readonly elsewhereCount: number;
+  /** Who the actor is across the workspace: roles with counts, articles, quotes, the most relevant articles. */
+  readonly profile?: ActorProfile;
 }
 
 /** At most this many other articles on an actor card (the hover lists ten and counts the rest). */
 export const ACTOR_CARD_ARTICLES = 10;
+/** The most relevant articles a card names (the hover stays this size in a workspace of any size). */
+export const ACTOR_CARD_RELEVANT = 3;
 
 /** A speaker and the quotes attributed to them, for the outline. */
 export interface SpeakerQuotes {
@@ -117,7 +121,7 @@ class DocumentState {
  * files (`loadArticleResources`); the service reads nothing from disk itself.
  */
 export function createArticleService(resources: ArticleResources) {
-  const workspace = new WorkspaceIndex(resources.names);
+  const workspace = new WorkspaceIndex(resources.names, resources.nameLexicon);
   const states = new Map<string, DocumentState>();
   /** People's annotations per article (open or not), as the analysis reads them. */
   const inputs = new Map<string, AnnotationInput>();
@@ -423,7 +427,8 @@ export function createArticleService(resources: ArticleResources) {
       const hit = actorAt(actors, offset);
       if (!hit) return undefined;
       const { references, total } = workspace.findFirstReferences(hit.actor, document.uri, ACTOR_CARD_ARTICLES);
-      return { actor: hit.actor, mention: hit.mention, elsewhere: references, elsewhereCount: total };
+      const profile = workspace.actorProfile(hit.actor, document.uri, ACTOR_CARD_RELEVANT);
+      return { actor: hit.actor, mention: hit.mention, elsewhere: references, elsewhereCount: total, ...(profile ? { profile } : {}) };
     },
 
     /** Repeated paragraphs, each with the first copy. */

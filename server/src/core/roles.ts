@@ -10,6 +10,13 @@ const POSSESSIVE_PRONOUNS = new Set(['his', 'her', 'their', 'His', 'Her', 'Their
 const POSSESSIVE_MARKS = new Set(["'s", '’s']);
 /** Words after a title's head that start what it is of (`Secretary of State`, `spokesman for Sanders`). */
 const ROLE_COMPLEMENTS = new Set(['of', 'for', 'at', 'to', 'in', 'on', 'with', 'from', 'and']);
+/** Words that open a clause or a coordination after a comma, never an apposition (`Clinton, or their criticism of …`). */
+const CLAUSE_OPENERS = new Set([
+  'who', 'which', 'that', 'whose', 'whom', 'where', 'when', 'said', 'says', 'or', 'and', 'but', 'nor', 'as', 'so', 'while', 'because', 'if',
+  'though', 'although', 'even', 'like', 'unlike', 'with', 'without', 'for', 'from', 'to', 'in', 'on', 'at', 'by', 'than', 'after', 'before',
+  'since', 'until', 'including', 'likely', 'probably', 'perhaps', 'he', 'she', 'they', 'it', 'we', 'i', 'you', 'this', 'these', 'those', 'not',
+  'just', 'only', 'then', 'now', 'still', 'also', 'too', 'however', 'meanwhile', 'instead',
+]);
 /** Words that qualify a title rather than open a sentence (`Former Russian ambassador`). */
 const TITLE_MODIFIERS = new Set(['former', 'acting', 'interim', 'incoming', 'outgoing', 'then', 'late', 'current', 'ex', 'retired', 'senior', 'top']);
 /** At most this many roles per actor and article, the most specific first. */
@@ -74,7 +81,9 @@ function roleBefore(text: string, tokens: readonly Token[], nameIndex: number, v
     // A dateline agency glued to the title ("SANA-Russian Foreign Minister") is not part of it.
     if ((word === '-' || word === '–') && /^\p{Lu}{2,}$/u.test(tokens[i - 1]?.text ?? '')) break;
     const capitalised = /^\p{Lu}/u.test(word);
-    if (capitalised || vocabulary.isRoleWord(word) || ROLE_CONNECTORS.has(word) || isAdjacentHyphen(tokens, i)) {
+    // `presidential nominee`, `campaign manager`: a qualifier of a title already found to its right.
+    const modifier = first < nameIndex && vocabulary.isRoleModifier(word);
+    if (capitalised || modifier || vocabulary.isRoleWord(word) || ROLE_CONNECTORS.has(word) || isAdjacentHyphen(tokens, i)) {
       // A role does not run across a gap wider than one space ("Moscow, SANA-Russian" stops at "-").
       if (tokens[i + 1].start - tokens[i].end > 1) break;
       first = i;
@@ -93,6 +102,18 @@ function roleBefore(text: string, tokens: readonly Token[], nameIndex: number, v
   // An honorific between the title and the name (`ambassador to Russia Dr. Bashar al-Ja’afari`) is not part of the role.
   while (last > first && vocabulary.isHonorific(tokens[last - 1].text)) last--;
   if (first >= last) return undefined;
+  // `adviser to Vice President Joe Biden`: the title before `to`/`for` is someone else's; Biden's is after it.
+  for (let k = last - 2; k > first; k--) {
+    const connector = tokens[k].text;
+    if (connector !== 'to' && connector !== 'for') continue;
+    const after = tokens.slice(k + 1, last).some((t) => vocabulary.isRoleWord(t.text));
+    const before = tokens.slice(first, k).some((t) => vocabulary.isRoleWord(t.text));
+    if (after && before) {
+      first = k + 1;
+      owner = undefined;
+      break;
+    }
+  }
   const span = tokens.slice(first, last);
   if (!span.some((t) => vocabulary.isRoleWord(t.text))) return undefined;
   // A title ends in its head or a name, never in `for`, `and` or `of` (`chairwoman for Clinton's campaign`).
@@ -121,8 +142,9 @@ function roleAfter(text: string, tokens: readonly Token[], nameEnd: number, voca
   if (tokens[i]?.text !== ',' && tokens[i]?.text !== '.') return undefined;
   const span = tokens.slice(start, i);
   if (span.length === 0) return undefined;
-  // "Lavrov, who made the comments …" is a relative clause, not a role.
-  if (/^(who|which|that|whose|where|when|said|says)$/i.test(span[0].text)) return undefined;
+  // "Lavrov, who made the comments …" is a relative clause, "…, or their criticism of …" a
+  // coordination: an apposition starts with a determiner, an adjective or a noun.
+  if (CLAUSE_OPENERS.has(span[0].text.toLowerCase())) return undefined;
   // "Obama, running for president," is a participle clause.
   if (/^\p{Ll}+(?:ing|ed)$/u.test(span[0].text) && !vocabulary.isRoleWord(span[0].text)) return undefined;
   if (span.some((t) => /^(said|says|told|is|was|has|had)$/i.test(t.text) || /\d/.test(t.text))) return undefined;
@@ -149,6 +171,17 @@ function spelledOut(role: string, vocabulary: Vocabulary): string {
     .split(/\s+/)
     .map((word) => vocabulary.spelledOutTitle(word) ?? word)
     .join(' ');
+}
+
+/**
+ * Two titles joined by `and` are two roles (`Democratic presidential candidate and former Secretary
+ * of State`); a title with `and` inside stays one (`Secretary of Health and Human Services`).
+ */
+export function splitRoles(role: string, vocabulary: Vocabulary): string[] {
+  const parts = role.split(/\s+and\s+/);
+  if (parts.length < 2) return [role];
+  const hasTitle = (part: string) => part.split(/\s+/).some((w) => vocabulary.isRoleWord(w));
+  return parts.every(hasTitle) ? parts : [role];
 }
 
 /**
@@ -196,7 +229,7 @@ export function selectRoles(roles: readonly string[], lexicon: NameLexicon): str
 }
 
 /** True when `part` appears in `whole` as consecutive words. */
-function containsWords(whole: readonly string[], part: readonly string[]): boolean {
+export function containsWords(whole: readonly string[], part: readonly string[]): boolean {
   for (let i = 0; i + part.length <= whole.length; i++) {
     let k = 0;
     while (k < part.length && whole[i + k] === part[k]) k++;

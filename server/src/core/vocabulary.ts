@@ -10,6 +10,7 @@ export const VOCABULARY_FILES = {
   roleWords: 'vocabulary/role-words.txt',
   titles: 'vocabulary/titles.txt',
   roleAbbreviations: 'vocabulary/role-abbreviations.tsv',
+  roleModifiers: 'vocabulary/role-modifiers.txt',
 } as const;
 
 /**
@@ -27,6 +28,7 @@ export class Vocabulary {
   /** Titles written before a name, lower case, as listed (`gen.`, `archbishop`). */
   readonly titles: readonly string[];
   private readonly abbreviations: ReadonlyMap<string, string>;
+  private readonly modifiers: ReadonlySet<string>;
 
   constructor(lists: {
     readonly honorifics: ReadonlyMap<string, Gender | undefined>;
@@ -34,12 +36,19 @@ export class Vocabulary {
     readonly roleWords: Iterable<string>;
     readonly titles?: Iterable<string>;
     readonly roleAbbreviations?: ReadonlyMap<string, string>;
+    readonly roleModifiers?: Iterable<string>;
   }) {
     this.honorifics = lists.honorifics;
     this.particles = new Set([...lists.nameParticles].map((w) => w.toLowerCase()));
     this.roles = new Set([...lists.roleWords].map((w) => w.toLowerCase()));
     this.titles = Object.freeze([...(lists.titles ?? [])].map((w) => w.toLowerCase()));
     this.abbreviations = lists.roleAbbreviations ?? new Map();
+    this.modifiers = new Set(lists.roleModifiers ?? []);
+  }
+
+  /** True for a lower-case word that qualifies a title before a name (`presidential` of `presidential nominee`). */
+  isRoleModifier(word: string): boolean {
+    return this.modifiers.has(word);
   }
 
   /** The title an abbreviation stands for (`Gov.` → `Governor`), or undefined for any other word. */
@@ -89,6 +98,7 @@ export function loadVocabulary(source: DataSource): Vocabulary {
     nameParticles: readOrFail(VOCABULARY_FILES.nameParticles, () => readListFile(source, VOCABULARY_FILES.nameParticles)),
     roleWords: readOrFail(VOCABULARY_FILES.roleWords, () => readListFile(source, VOCABULARY_FILES.roleWords)),
     titles: readOrFail(VOCABULARY_FILES.titles, () => readListFile(source, VOCABULARY_FILES.titles)),
+    roleModifiers: readOrFail(VOCABULARY_FILES.roleModifiers, () => readListFile(source, VOCABULARY_FILES.roleModifiers)),
     roleAbbreviations: new Map(
       readOrFail(VOCABULARY_FILES.roleAbbreviations, () => readListFile(source, VOCABULARY_FILES.roleAbbreviations)).map((line) => line.split(/\t+/) as [string, string]),
     ),

@@ -3,7 +3,9 @@ import { clusterActors, type ActorCluster, type ClusterNode } from './actorClust
 import { aliasKey } from './aliases';
 import { matchEvidence } from './actorMatching';
 import type { Actor, ActorMentionKind } from './actors';
+import type { NameLexicon } from './nameLexicon';
 import { normalizeName, SurnameIndex, type PersonNames } from './names';
+import { containsWords, roleKey } from './roles';
 import { quoteSpeakers } from './quoteSpeakers';
 import type { EntityType, OffsetRange, Quote } from './types';
 
@@ -71,6 +73,46 @@ export interface ArticleReference {
   readonly actor: ActorSummary;
   /** Why the actor there is taken for this one: same spelling, edit distance, role agreement. */
   readonly evidence: readonly string[];
+  /** The article's date, when it carries one. */
+  readonly date?: string;
+}
+
+/** A role the workspace gives an actor, and in how many articles. */
+export interface RoleCount {
+  readonly role: string;
+  readonly articles: number;
+}
+
+/**
+ * Who a workspace actor is, at a glance and the same size however many articles mention them: the
+ * roles the articles give most often, how many articles and quotes, and the few most relevant
+ * articles (those that quote the actor most, then the newest).
+ */
+export interface ActorProfile {
+  /** The workspace actor's id (`person:hillary rodham clinton`), for a command that shows it. */
+  readonly id: string;
+  readonly name: string;
+  /** The most common roles, normalised (`Syria's` = `Syrian`), with the number of articles giving each. */
+  readonly roles: readonly RoleCount[];
+  /** Other spellings, the most used first (`Hillary Clinton`, `Clinton`). */
+  readonly spellings: readonly string[];
+  readonly articleCount: number;
+  readonly quoteCount: number;
+  /** The most relevant articles other than the one asked from. */
+  readonly relevant: readonly ArticleReference[];
+}
+
+/** Roles and spellings shown on a profile. */
+const PROFILE_ROLES = 3;
+const PROFILE_SPELLINGS = 3;
+
+/** What a profile needs of a whole cluster, computed once per cluster (clusters are kept until their articles change). */
+interface ClusterStats {
+  readonly roles: readonly RoleCount[];
+  readonly spellings: readonly string[];
+  readonly quoteCount: number;
+  /** Members ranked by relevance: quotes, then date (newest), then mentions. */
+  readonly ranked: readonly ClusterNode[];
 }
 
 /** A workspace symbol search hit: an actor in an article, or a quote. */
@@ -193,7 +235,15 @@ export class WorkspaceIndex {
   /** Normalised names and quote texts for search, computed once per summary rather than per keystroke. */
   private readonly searchText = new WeakMap<object, string>();
 
-  constructor(private readonly names: PersonNames) {}
+  /** Per cluster object: its roles, spellings and ranking (a cluster is rebuilt when its articles change). */
+  private readonly stats = new WeakMap<ActorCluster, ClusterStats>();
+  /** Role keys by role text: the workspace has few distinct roles and asks for them again and again. */
+  private readonly roleKeys = new Map<string, string>();
+
+  constructor(
+    private readonly names: PersonNames,
+    private readonly lexicon?: NameLexicon,
+  ) {}
 
   /** Adds or replaces an article. */
   update(summary: ArticleSummary): void {
@@ -313,13 +363,100 @@ export class WorkspaceIndex {
     return { references, total };
   }
 
-  /** The reference to one article of a cluster: its first member there, and the evidence. */
-  private referenceIn(actor: ActorIdentity, cluster: ActorCluster, uri: string): ArticleReference {
+  /** The reference to one article of a cluster: its first member there (or `member`), and the evidence. */
+  private referenceIn(actor: ActorIdentity, cluster: ActorCluster, uri: string, member = cluster.members.find((m) => m.uri === uri)!): ArticleReference {
     const article = this.articles.get(uri)!;
-    const member = cluster.members.find((m) => m.uri === uri)!;
     const other = article.actors[member.index];
     const evidence = matchEvidence(actor, other, this.names) ?? [`the same ${cluster.type === 'person' ? 'person' : 'actor'} across the workspace (${cluster.name})`];
-    return { uri, title: article.title, actor: other, evidence };
+    return { uri, title: article.title, actor: other, evidence, ...(article.date ? { date: article.date } : {}) };
+  }
+
+  /**
+   * Who the workspace actor of `actor` is (see {@link ActorProfile}), with at most `limit` relevant
+   * articles other than `exceptUri`. Its size does not grow with the workspace; what it reads of the
+   * cluster is computed once per cluster and kept until the cluster changes, so a hover after an edit
+   * that keeps the article's actors costs a few lookups.
+   */
+  actorProfile(actor: ActorIdentity, exceptUri: string | undefined, limit: number): ActorProfile | undefined {
+    const cluster = this.clusterOf(actor, exceptUri);
+    if (!cluster) return undefined;
+    const stats = this.statsOf(cluster);
+    const relevant: ArticleReference[] = [];
+    const seen = new Set<string>();
+    for (const member of stats.ranked) {
+      if (relevant.length >= limit) break;
+      if (member.uri === exceptUri || seen.has(member.uri)) continue;
+      seen.add(member.uri);
+      relevant.push(this.referenceIn(actor, cluster, member.uri, member));
+    }
+    return { id: cluster.id, name: cluster.name, roles: stats.roles, spellings: stats.spellings, articleCount: cluster.uris.length, quoteCount: stats.quoteCount, relevant };
+  }
+
+  private statsOf(cluster: ActorCluster): ClusterStats {
+    const known = this.stats.get(cluster);
+    if (known) return known;
+    const roleArticles = new Map<string, { texts: Map<string, number>; uris: Set<string>; words: number }>();
+    const spellingCounts = new Map<string, number>();
+    let quoteCount = 0;
+    const summaries = new Map<ClusterNode, ActorSummary>();
+    for (const member of cluster.members) {
+      const summary = this.memberSummary(member);
+      if (!summary) continue;
+      summaries.set(member, summary);
+      quoteCount += summary.quoteCount;
+      for (const spelling of summary.spellings) if (spelling !== cluster.name) spellingCounts.set(spelling, (spellingCounts.get(spelling) ?? 0) + 1);
+      for (const role of summary.roles) {
+        const key = this.roleKeyOf(role);
+        let entry = roleArticles.get(key);
+        if (!entry) roleArticles.set(key, (entry = { texts: new Map(), uris: new Set(), words: key.split(' ').length }));
+        entry.uris.add(member.uri);
+        entry.texts.set(role, (entry.texts.get(role) ?? 0) + 1);
+      }
+    }
+    // A role inside a more specific one the workspace also gives (`Secretary` in `Secretary of State`)
+    // counts for the one most articles give.
+    // Only into a common elaboration (a quarter of the articles at least), not a one-off double title.
+    const keys = [...roleArticles.keys()].map((key) => ({ key, words: key.split(' '), own: roleArticles.get(key)!.uris.size })).sort((a, b) => a.words.length - b.words.length);
+    for (const { key, words, own } of keys) {
+      let into: { texts: Map<string, number>; uris: Set<string>; words: number } | undefined;
+      let intoOwn = 0;
+      for (const other of keys) {
+        if (other.words.length <= words.length || other.own * 4 < own || other.own <= intoOwn || !containsWords(other.words, words)) continue;
+        into = roleArticles.get(other.key);
+        intoOwn = other.own;
+      }
+      if (!into) continue;
+      for (const uri of roleArticles.get(key)!.uris) into.uris.add(uri);
+      roleArticles.delete(key);
+    }
+    const mostUsed = (counts: Map<string, number>) => [...counts.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0][0];
+    const roles = [...roleArticles.values()]
+      .sort((a, b) => b.uris.size - a.uris.size || b.words - a.words)
+      .slice(0, PROFILE_ROLES)
+      .map((entry) => ({ role: mostUsed(entry.texts), articles: entry.uris.size }));
+    const spellings = [...spellingCounts.entries()].sort((a, b) => b[1] - a[1]).slice(0, PROFILE_SPELLINGS).map(([spelling]) => spelling);
+    const dateOf = (member: ClusterNode) => this.articles.get(member.uri)?.date ?? '';
+    const ranked = [...summaries.keys()].sort((a, b) => {
+      const x = summaries.get(a)!;
+      const y = summaries.get(b)!;
+      const [da, db] = [dateOf(a), dateOf(b)];
+      const byDate = da === db ? 0 : da < db ? 1 : -1;
+      return y.quoteCount - x.quoteCount || byDate || y.mentionCount - x.mentionCount || (a.uri < b.uri ? -1 : 1);
+    });
+    const stats = { roles, spellings, quoteCount, ranked };
+    this.stats.set(cluster, stats);
+    return stats;
+  }
+
+  /** A role's identity across articles (`Syria's Deputy Prime Minister` = `Syrian Deputy Prime Minister`). */
+  private roleKeyOf(role: string): string {
+    let key = this.roleKeys.get(role);
+    if (key === undefined) {
+      if (this.roleKeys.size >= MAX_ROLE_KEYS) this.roleKeys.clear();
+      key = this.lexicon ? roleKey(role, this.lexicon).join(' ') : normalizeName(role);
+      this.roleKeys.set(role, key);
+    }
+    return key;
   }
 
   /**
@@ -436,6 +573,7 @@ export class WorkspaceIndex {
 }
 
 const PERSON_PREFIX = 'person:';
+const MAX_ROLE_KEYS = 50_000;
 /** A chain of close surname spellings stops growing here (a pathological workspace must not join everything). */
 const MAX_GROUP_BLOCKS = 64;
 
