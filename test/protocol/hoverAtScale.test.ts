@@ -43,7 +43,11 @@ describe('actor hover at scale over stdio (PolNeAR articles naming Hillary Clint
     const probe = names.find((name) => fs.existsSync(path.join(folder, 'news', name)) && fs.readFileSync(path.join(folder, 'news', name), 'utf8').includes('Hillary Rodham Clinton'))!;
     articleText = fs.readFileSync(path.join(folder, 'news', probe), 'utf8');
     client = new LspTestClient();
-    const indexed = new Promise<void>((resolve) => client.connection.onNotification('articleLens/status', (status: { state: string }) => status.state === 'ready' && resolve()));
+    const indexed = new Promise<void>((resolve) =>
+      client.connection.onNotification('articleLens/status', (status: { state: string }) => {
+        if (status.state === 'ready') resolve();
+      }),
+    );
     await client.connection.sendRequest('initialize', { processId: process.pid, rootUri: null, workspaceFolders: [{ uri: URI.file(folder).toString(), name: 'scale' }], capabilities: {} });
     await client.connection.sendNotification('initialized', {});
     await indexed;

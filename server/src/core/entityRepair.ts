@@ -1,6 +1,7 @@
 import { headlineSentences, wordCase } from './headlines';
 import type { NameLexicon } from './nameLexicon';
 import { normalizeName } from './names';
+import { lowerBound } from './search';
 import type { EntityMention, EntityType, Sentence, Token } from './types';
 import type { Vocabulary } from './vocabulary';
 
@@ -33,6 +34,7 @@ interface Work {
   /** Dropped: not an entity after all. */
   dropped: boolean;
   readonly headline: boolean;
+  readonly original: EntityMention;
 }
 
 /**
@@ -85,8 +87,14 @@ export function repairEntities(text: string, sentences: readonly Sentence[], men
     const start = tokens[item.first].start;
     let end = tokens[item.last - 1].end;
     const last = tokens[item.last - 1].text;
-    const suffix = MODIFIER_SUFFIX.exec(last);
-    if (item.type === 'person' && suffix) end -= suffix[0].length;
+    const suffix = item.type === 'person' && last.includes('-') ? MODIFIER_SUFFIX.exec(last) : null;
+    if (suffix) end -= suffix[0].length;
+    // Most mentions come through unchanged: keep the recogniser's object.
+    const original = item.original;
+    if (original.start === start && original.end === end && original.type === item.type) {
+      out.push(original);
+      continue;
+    }
     out.push({ start, end, type: item.type, text: text.slice(start, end) });
   }
   return out;
@@ -100,45 +108,29 @@ function locate(sentences: readonly Sentence[], mentions: readonly EntityMention
     while (s < sentences.length && sentences[s].end <= mention.start) s++;
     if (s >= sentences.length) break;
     const tokens = sentences[s].tokens;
-    let first = 0;
-    while (first < tokens.length && tokens[first].start < mention.start) first++;
+    const first = lowerBound(tokens.length, (k) => tokens[k].start >= mention.start);
     let last = first;
     while (last < tokens.length && tokens[last].end <= mention.end) last++;
     if (first >= last || tokens[first].start !== mention.start || tokens[last - 1].end !== mention.end) continue;
-    work.push({ sentence: s, first, last, type: mention.type, dropped: false, headline: headline[s] === 1 });
+    work.push({ sentence: s, first, last, type: mention.type, dropped: false, headline: headline[s] === 1, original: mention });
   }
   return work;
 }
 
 /** What the article says about its words: how it writes them, and which are parts of people's names. */
 class DocumentEvidence {
-  /** Words the article writes in lower case (lower-cased). */
-  readonly lowerCase = new Set<string>();
-  /** Words the article capitalises where position does not (mid-sentence, outside headlines), lower-cased. */
-  readonly capitalisedMid = new Set<string>();
   /** Words of multi-word person names outside headlines, lower-cased (`hillary`, `clinton`). */
   readonly fullNameWords = new Set<string>();
   /** Last words of multi-word person names outside headlines, as written (`Clinton`, `Obama`). */
   readonly surnames = new Set<string>();
+  /** How the article writes its words, read on first use (most articles never ask). */
+  private cases: { readonly lowerCase: ReadonlySet<string>; readonly capitalisedMid: ReadonlySet<string> } | undefined;
 
-  /** The mention each token is part of, by `sentence:index`. */
-  private readonly covered = new Map<string, Work>();
-
-  /** The recogniser's mention a token is part of, if any. */
-  mentionAt(sentence: number, index: number): Work | undefined {
-    return this.covered.get(`${sentence}:${index}`);
-  }
-
-  constructor(sentences: readonly Sentence[], headline: Uint8Array, work: readonly Work[]) {
-    sentences.forEach((sentence, s) => {
-      const tokens = sentence.tokens;
-      for (let i = 0; i < tokens.length; i++) {
-        const kind = wordCase(tokens[i]);
-        if (kind === 'lower') this.lowerCase.add(tokens[i].text.toLowerCase());
-        else if (kind === 'capitalised' && !headline[s] && !isInitial(tokens, i)) this.capitalisedMid.add(tokens[i].text.toLowerCase());
-      }
-    });
-    for (const item of work) for (let i = item.first; i < item.last; i++) this.covered.set(`${item.sentence}:${i}`, item);
+  constructor(
+    private readonly sentences: readonly Sentence[],
+    private readonly headline: Uint8Array,
+    private readonly work: readonly Work[],
+  ) {
     for (const item of work) {
       if (item.type !== 'person' || item.headline || item.last - item.first < 2) continue;
       const tokens = sentences[item.sentence].tokens;
@@ -156,10 +148,39 @@ class DocumentEvidence {
    */
   capitalisedByPosition(word: string, lexicon: NameLexicon, alone: boolean, fullNameAfter: boolean): boolean {
     const lower = word.toLowerCase();
-    if (this.capitalisedMid.has(lower) || lexicon.isGivenName(word)) return false;
-    if (alone) return lexicon.isOrdinaryWord(word) || this.lowerCase.has(lower);
+    const { lowerCase, capitalisedMid } = this.casesOf();
+    if (capitalisedMid.has(lower) || lexicon.isGivenName(word)) return false;
+    if (alone) return lexicon.isOrdinaryWord(word) || lowerCase.has(lower);
     // Before one more word only when the article also writes it in lower case (`Given Obama`, not `Tiger Woods`).
-    return lexicon.isOrdinaryWord(word) && (fullNameAfter || this.lowerCase.has(lower));
+    return lexicon.isOrdinaryWord(word) && (fullNameAfter || lowerCase.has(lower));
+  }
+
+  /**
+   * Words the article writes in lower case, and words it capitalises where position does not
+   * (mid-sentence, outside headlines), both lower-cased.
+   */
+  private casesOf(): NonNullable<DocumentEvidence['cases']> {
+    if (this.cases) return this.cases;
+    const lowerCase = new Set<string>();
+    const capitalisedMid = new Set<string>();
+    this.sentences.forEach((sentence, s) => {
+      const tokens = sentence.tokens;
+      for (let i = 0; i < tokens.length; i++) {
+        const kind = wordCase(tokens[i]);
+        if (kind === 'lower') lowerCase.add(tokens[i].text.toLowerCase());
+        else if (kind === 'capitalised' && !this.headline[s] && !isInitial(tokens, i)) capitalisedMid.add(tokens[i].text.toLowerCase());
+      }
+    });
+    this.cases = { lowerCase, capitalisedMid };
+    return this.cases;
+  }
+
+  /** The recogniser's mention a token is part of, if any (mentions are in document order). */
+  mentionAt(sentence: number, index: number): Work | undefined {
+    const work = this.work;
+    const k = lowerBound(work.length, (i) => work[i].sentence > sentence || (work[i].sentence === sentence && work[i].last > index));
+    const found = work[k];
+    return found && found.sentence === sentence && found.first <= index && index < found.last ? found : undefined;
   }
 }
 
@@ -287,9 +308,15 @@ function dropNamesWithoutEvidence(sentences: readonly Sentence[], work: readonly
   const signed = new Set<string>();
   const candidates: Work[] = [];
   // In a list or a score line with other people (`Dharmasena , Vaas , Muralitharan`, `c Vaas b Chandana`).
-  const people = work.filter((w) => !w.dropped && w.type === 'person');
+  const peopleBySentence = new Map<number, Work[]>();
+  for (const w of work) {
+    if (w.dropped || w.type !== 'person') continue;
+    const list = peopleBySentence.get(w.sentence);
+    if (list) list.push(w);
+    else peopleBySentence.set(w.sentence, [w]);
+  }
   const besidePerson = (item: Work) =>
-    people.some((other) => other !== item && other.sentence === item.sentence && (Math.abs(other.first - item.last) <= NEIGHBOUR_TOKENS || Math.abs(item.first - other.last) <= NEIGHBOUR_TOKENS));
+    (peopleBySentence.get(item.sentence) ?? []).some((other) => other !== item && (Math.abs(other.first - item.last) <= NEIGHBOUR_TOKENS || Math.abs(item.first - other.last) <= NEIGHBOUR_TOKENS));
   for (const item of work) {
     if (item.dropped || item.type !== 'person' || item.headline || item.last - item.first !== 1) continue;
     const tokens = sentences[item.sentence].tokens;

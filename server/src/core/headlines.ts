@@ -68,12 +68,25 @@ function isTitleCase(sentences: readonly Sentence[], first: number, last: number
 /** `capitalised` (`Goes`), `lower` (`goes`), `upper` (`NYPD`, `A`), or `other` (numbers, punctuation). */
 export function wordCase(token: Token): 'capitalised' | 'lower' | 'upper' | 'other' {
   const text = token.text;
+  const code = text.charCodeAt(0);
+  // ASCII first: this runs on every token of the article.
+  if (code >= 97 && code <= 122) return 'lower';
+  if (code >= 65 && code <= 90) return hasLowerCase(text) ? 'capitalised' : 'upper';
+  if (code < 128) return 'other';
   const first = text.charAt(0);
   if (first.toLowerCase() === first.toUpperCase()) return 'other';
   if (first !== first.toUpperCase()) return 'lower';
+  return hasLowerCase(text) ? 'capitalised' : 'upper';
+}
+
+function hasLowerCase(text: string): boolean {
   for (let i = 1; i < text.length; i++) {
-    const c = text.charAt(i);
-    if (c !== c.toUpperCase()) return 'capitalised';
+    const code = text.charCodeAt(i);
+    if (code >= 97 && code <= 122) return true;
+    if (code >= 128) {
+      const c = text.charAt(i);
+      if (c !== c.toUpperCase()) return true;
+    }
   }
-  return 'upper';
+  return false;
 }
