@@ -1,4 +1,4 @@
-import { initialsOf, sameOrganisation, wholeOrganisationNames } from './aliases';
+import { acronymOf, initialsOf, sameOrganisation, wholeOrganisationNames } from './aliases';
 import { hasActorInput, NO_ANNOTATIONS, type AnnotationInput } from './annotationInput';
 import { normalizeName, SurnameIndex, type PersonNames } from './names';
 import { findNominals, type Nominal } from './nominals';
@@ -125,8 +125,8 @@ export function groupActors(text: string, sentences: readonly Sentence[], recogn
 
   const sentenceAt = sentenceLocator(sentences);
   const persons = entities.filter((e) => e.type === 'person');
-  // No roles from headlines: a title-case line glues words that are no title to names.
-  const headline = headlineSentences(text, sentences, nameLexicon);
+  // No roles from headlines: a title-case line glues words that are no title to names (read when a role is first found).
+  let headline: Uint8Array | undefined;
   const sentenceIndex = (offset: number) => lowerBound(sentences.length, (k) => sentences[k].end > offset);
   for (const builder of builders) {
     builder.mentions.sort((a, b) => a.start - b.start);
@@ -134,12 +134,14 @@ export function groupActors(text: string, sentences: readonly Sentence[], recogn
     for (const mention of builder.mentions) {
       const index = sentenceIndex(mention.start);
       const sentence = sentences[index];
-      if (!sentence || sentence.start > mention.start || headline[index]) continue;
+      if (!sentence || sentence.start > mention.start) continue;
       const role = roleOf(text, sentence, mention, vocabulary, nameLexicon, (offset) => {
         const other = firstOverlapping(persons, { start: offset, end: offset + 1 });
         return other !== undefined && other.start !== mention.start;
       });
       if (!role) continue;
+      headline ??= headlineSentences(text, sentences, nameLexicon);
+      if (headline[index]) continue;
       // A relative title says whose (`his US counterpart` → `US counterpart of Sergei Lavrov`).
       const owner = role.relativeTo && (role.relativeTo.kind === 'name' ? ownerAt(ownerOf, entities, role.relativeTo) : personBefore(persons, ownerOf, role.relativeTo.start, builder));
       for (const part of splitRoles(role.text, vocabulary)) builder.roleMentions.push({ text: owner && owner !== builder ? `${part} of ${owner.fullestName()}` : part, mention });
@@ -497,7 +499,8 @@ function resolveNominals(nominals: readonly Nominal[], builders: readonly ActorB
  */
 function mergeAliases(builders: readonly ActorBuilder[]): boolean {
   let merged = false;
-  const live = builders.filter((b) => b.type !== 'person' && b.spellings.length > 0);
+  // A one-word name that is no acronym (`Syria`, `Kremlin`) has no alias and ends no longer name.
+  const live = builders.filter((b) => b.type !== 'person' && b.spellings.length > 0 && (b.spellings.length > 1 || /\s/.test(b.spellings[0]) || acronymOf(b.spellings[0]) !== undefined));
   const byInitials = new Map<string, ActorBuilder[]>();
   for (const builder of live) {
     const key = `${builder.type}\u0000${initialsOf(builder.spellings[0])}`;

@@ -1,6 +1,6 @@
 import type { NameLexicon } from './nameLexicon';
 import { normalizeName } from './names';
-import { firstOverlapping } from './search';
+import { firstOverlapping, lowerBound } from './search';
 import type { EntityMention, Sentence, Token } from './types';
 
 /**
@@ -29,11 +29,16 @@ export function acronymOf(name: string): string | undefined {
 
 /** The significant words of a name: capitalised words and acronyms, function words dropped. */
 function significantWords(name: string): string[] {
-  return name
-    .split(/\s+/)
-    .map((w) => w.replace(/^[("“‘']+|[)"”’',;:]+$/g, ''))
-    .filter((w) => w.length > 0 && !FUNCTION_WORDS.has(w.toLowerCase()));
+  const words: string[] = [];
+  for (const raw of name.split(' ')) {
+    const word = EDGE_PUNCTUATION.test(raw) ? raw.replace(EDGE_PUNCTUATION_ALL, '') : raw;
+    if (word.length > 0 && !FUNCTION_WORDS.has(word) && !FUNCTION_WORDS.has(word.toLowerCase())) words.push(word);
+  }
+  return words;
 }
+
+const EDGE_PUNCTUATION = /^[("“‘']|[)"”’',;:]$|\s/;
+const EDGE_PUNCTUATION_ALL = /^[("“‘'\s]+|[)"”’',;:\s]+$/g;
 
 /** One letter per significant word, an acronym's letters for an acronym (`UN Security Council` → `UNSC`). */
 export function initialsOf(name: string): string {
@@ -117,7 +122,8 @@ export function wholeOrganisationNames(text: string, sentences: readonly Sentenc
     }
     while (s < sentences.length && sentences[s].end <= entity.start) s++;
     const tokens = sentences[s]?.tokens ?? [];
-    const first = tokens.findIndex((t) => t.start === entity.start);
+    let first = lowerBound(tokens.length, (i) => tokens[i].start >= entity.start);
+    if (tokens[first]?.start !== entity.start) first = -1;
     let start = entity.start;
     if (first > 0) {
       const before = tokens[first - 1];
@@ -126,7 +132,7 @@ export function wholeOrganisationNames(text: string, sentences: readonly Sentenc
       if (!inEntity && /^\p{Lu}\p{Ll}/u.test(before.text) && lexicon.isGroupNoun(before.text) && !/s$/.test(before.text) && gap(before, tokens[first])) {
         start = before.start;
       } else {
-        const lastWord = entity.text.split(/\s+/).pop() ?? '';
+        const lastWord = entity.text.slice(entity.text.lastIndexOf(' ') + 1);
         const head = lexicon.headOf(lastWord);
         const between = inEntity ? undefined : before;
         const place = between && /^\p{Ll}+$/u.test(between.text) && first > 1 ? firstOverlapping(entities, tokens[first - 2]) : inEntity;

@@ -17,7 +17,7 @@ const OPENERS = new Set(['“', '‘', '"', "'", "''", '``', '(', '[', '—', '�
 /** Hyphenated suffixes that make a name into a modifier (`Warren-style`, `Saudi-led`): cut off. */
 const MODIFIER_SUFFIX = /-(?:style|led|backed|era|like|based|linked|allied|type|esque|friendly|inspired|owned|funded|controlled)$/i;
 /** What makes a surname into another word (`Obamacare`, `Clintonism`, `Reaganomics`, `Trumpian`). */
-const DERIVED_SUFFIX = /^(?:care|isms?|ists?|ites?|ians?|esque|mania|nomics|omics|gate|world|land|ville)$/;
+const DERIVED_SUFFIXES = ['care', 'ism', 'isms', 'ist', 'ists', 'ite', 'ites', 'ian', 'ians', 'esque', 'mania', 'nomics', 'omics', 'gate', 'world', 'land', 'ville'];
 /** How close another person's name must stand to count as a list of people. */
 const NEIGHBOUR_TOKENS = 2;
 /** A name particle glued to a surname (`al-Khatib`, `el-Sisi`): lower case, but part of the name. */
@@ -161,14 +161,24 @@ class DocumentEvidence {
    */
   private casesOf(): NonNullable<DocumentEvidence['cases']> {
     if (this.cases) return this.cases;
+    // Only the words that can be asked about (people's names that begin a sentence) are looked for,
+    // as written and in lower case: one pass of two set lookups per token, nothing lower-cased.
+    const asked = new Map<string, string>();
+    for (const item of this.work) {
+      const tokens = this.sentences[item.sentence].tokens;
+      if (item.type !== 'person' || item.headline || !isInitial(tokens, item.first)) continue;
+      const word = tokens[item.first].text;
+      asked.set(word, word.toLowerCase());
+    }
+    const lowered = new Set(asked.values());
     const lowerCase = new Set<string>();
     const capitalisedMid = new Set<string>();
     this.sentences.forEach((sentence, s) => {
       const tokens = sentence.tokens;
       for (let i = 0; i < tokens.length; i++) {
-        const kind = wordCase(tokens[i]);
-        if (kind === 'lower') lowerCase.add(tokens[i].text.toLowerCase());
-        else if (kind === 'capitalised' && !this.headline[s] && !isInitial(tokens, i)) capitalisedMid.add(tokens[i].text.toLowerCase());
+        const text = tokens[i].text;
+        if (lowered.has(text)) lowerCase.add(text);
+        else if (asked.has(text) && !this.headline[s] && !isInitial(tokens, i)) capitalisedMid.add(asked.get(text)!);
       }
     });
     this.cases = { lowerCase, capitalisedMid };
@@ -220,7 +230,9 @@ function repairPerson(sentences: readonly Sentence[], item: Work, evidence: Docu
   }
   const n = item.last - item.first;
   if (n === 0) return drop(item);
-  const words = tokens.slice(item.first, item.last).map((t) => t.text.replace(MODIFIER_SUFFIX, ''));
+  const words: string[] = [];
+  for (let i = item.first; i < item.last; i++) words.push(tokens[i].text);
+  if (words[n - 1].includes('-')) words[n - 1] = words[n - 1].replace(MODIFIER_SUFFIX, '');
   const last = words[n - 1];
   // Groups of people: `Muslims`, `Reagan Democrats`, the `Clintons`; but `Mark Cuban` is a person.
   const givenNameFirst = n > 1 && words.slice(0, -1).some((w) => lexicon.isGivenName(w));
@@ -259,11 +271,10 @@ function repairPerson(sentences: readonly Sentence[], item: Work, evidence: Docu
   if (n === 1) {
     if (!isTitled(tokens, item.first, vocabulary) && lexicon.isOrdinaryWord(last) && !evidence.fullNameWords.has(last.toLowerCase())) return drop(item);
     // A word made from a surname (`Obamacare`, `Clintonite`, `Reaganomics`).
-    if (!lexicon.isGivenName(last)) {
-      for (let cut = 3; cut < last.length - 1; cut++) {
-        const stem = last.slice(0, cut);
-        if (DERIVED_SUFFIX.test(last.slice(cut)) && (evidence.surnames.has(stem) || lexicon.isKnownSurname(stem))) return drop(item);
-      }
+    for (const suffix of DERIVED_SUFFIXES) {
+      if (last.length < suffix.length + 3 || !last.endsWith(suffix)) continue;
+      const stem = last.slice(0, -suffix.length);
+      if ((evidence.surnames.has(stem) || lexicon.isKnownSurname(stem)) && !lexicon.isGivenName(last)) return drop(item);
     }
   }
   // A name followed by a state is a place (`Charlotte, N.C.`, `Everett, Wash.`), but not one in a
@@ -307,16 +318,21 @@ function dropNamesWithoutEvidence(sentences: readonly Sentence[], work: readonly
   const speech = (token: Token | undefined) => token !== undefined && quotes.speechVerbs.has(token.text.toLowerCase());
   const signed = new Set<string>();
   const candidates: Work[] = [];
-  // In a list or a score line with other people (`Dharmasena , Vaas , Muralitharan`, `c Vaas b Chandana`).
-  const peopleBySentence = new Map<number, Work[]>();
-  for (const w of work) {
-    if (w.dropped || w.type !== 'person') continue;
-    const list = peopleBySentence.get(w.sentence);
-    if (list) list.push(w);
-    else peopleBySentence.set(w.sentence, [w]);
-  }
-  const besidePerson = (item: Work) =>
-    (peopleBySentence.get(item.sentence) ?? []).some((other) => other !== item && (Math.abs(other.first - item.last) <= NEIGHBOUR_TOKENS || Math.abs(item.first - other.last) <= NEIGHBOUR_TOKENS));
+  // In a list or a score line with other people (`Dharmasena , Vaas , Muralitharan`, `c Vaas b Chandana`);
+  // the people of each sentence are indexed only when a word needs this last test.
+  let peopleBySentence: Map<number, Work[]> | undefined;
+  const besidePerson = (item: Work) => {
+    if (!peopleBySentence) {
+      peopleBySentence = new Map();
+      for (const w of work) {
+        if (w.dropped || w.type !== 'person') continue;
+        const list = peopleBySentence.get(w.sentence);
+        if (list) list.push(w);
+        else peopleBySentence.set(w.sentence, [w]);
+      }
+    }
+    return (peopleBySentence.get(item.sentence) ?? []).some((other) => other !== item && (Math.abs(other.first - item.last) <= NEIGHBOUR_TOKENS || Math.abs(item.first - other.last) <= NEIGHBOUR_TOKENS));
+  };
   for (const item of work) {
     if (item.dropped || item.type !== 'person' || item.headline || item.last - item.first !== 1) continue;
     const tokens = sentences[item.sentence].tokens;
@@ -336,19 +352,22 @@ function dropNamesWithoutEvidence(sentences: readonly Sentence[], work: readonly
  */
 function followLongerNames(sentences: readonly Sentence[], work: readonly Work[], vocabulary: Vocabulary): void {
   const typeOfFirstWord = new Map<string, EntityType>();
+  for (const item of work) {
+    if (!item.dropped && item.last - item.first >= 2 && (item.type === 'organization' || item.type === 'location')) typeOfFirstWord.set(sentences[item.sentence].tokens[item.first].text, item.type);
+  }
+  if (typeOfFirstWord.size === 0) return;
+  const candidates = work.filter((item) => !item.dropped && item.type === 'person' && item.last - item.first === 1 && typeOfFirstWord.has(sentences[item.sentence].tokens[item.first].text));
+  if (candidates.length === 0) return;
   const personWords = new Set<string>();
   for (const item of work) {
-    if (item.dropped || item.last - item.first < 2) continue;
+    if (item.dropped || item.type !== 'person' || item.last - item.first < 2) continue;
     const tokens = sentences[item.sentence].tokens;
-    if (item.type === 'person') for (let i = item.first; i < item.last; i++) personWords.add(tokens[i].text);
-    else if (item.type === 'organization' || item.type === 'location') typeOfFirstWord.set(tokens[item.first].text, item.type);
+    for (let i = item.first; i < item.last; i++) personWords.add(tokens[i].text);
   }
-  for (const item of work) {
-    if (item.dropped || item.type !== 'person' || item.last - item.first !== 1) continue;
+  for (const item of candidates) {
     const tokens = sentences[item.sentence].tokens;
     const word = tokens[item.first].text;
-    const type = typeOfFirstWord.get(word);
-    if (type && !personWords.has(word) && !isTitled(tokens, item.first, vocabulary)) item.type = type;
+    if (!personWords.has(word) && !isTitled(tokens, item.first, vocabulary)) item.type = typeOfFirstWord.get(word)!;
   }
 }
 

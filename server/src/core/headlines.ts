@@ -29,7 +29,9 @@ export function headlineSentences(text: string, sentences: readonly Sentence[], 
     let lineEnd = lineEndAfter(text, sentences[first].end);
     while (last + 1 < sentences.length && sentences[last + 1].start < lineEnd) {
       last++;
-      lineEnd = Math.max(lineEnd, lineEndAfter(text, sentences[last].end));
+      // Only a sentence that runs past the line end moves it (searching again from every sentence's
+      // end made a long paragraph quadratic).
+      if (sentences[last].end > lineEnd) lineEnd = lineEndAfter(text, sentences[last].end);
     }
     if (isTitleCase(sentences, first, last, lexicon)) flags.fill(1, first, last + 1);
     first = last + 1;

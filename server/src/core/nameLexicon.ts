@@ -28,6 +28,12 @@ export interface NameHead {
  * (`Wash.`, `Ky.`), given names and common surnames.
  */
 export class NameLexicon {
+  /**
+   * The classes of each word asked about, as bits: the repair asks about the same names again and
+   * again (`Trump` hundreds of times in a long article), and lower-casing each time was its cost.
+   */
+  private readonly classes = new Map<string, number>();
+
   constructor(
     private readonly ordinary: ReadonlySet<string>,
     private readonly groups: ReadonlySet<string>,
@@ -40,20 +46,34 @@ export class NameLexicon {
 
   /** True for an ordinary English word that is not also a common name (`times`, `sadly`; not `will`, `brown`), any case. */
   isOrdinaryWord(word: string): boolean {
-    return this.ordinary.has(word.toLowerCase());
+    return (this.classOf(word) & ORDINARY) !== 0;
   }
 
   /** True for a noun or adjective of a group of people, singular or plural (`Muslims`, `Hispanic`, `Democrats`, `Russians`). */
   isGroupNoun(word: string): boolean {
-    const lower = word.toLowerCase();
-    if (this.groups.has(lower)) return true;
-    if (lower.endsWith('s') && this.groups.has(lower.slice(0, -1))) return true;
-    return lower.endsWith('es') && this.groups.has(lower.slice(0, -2));
+    return (this.classOf(word) & GROUP) !== 0;
   }
 
   /** The head noun class of a word, if names ending in it are organisations, places or events. */
   headOf(word: string): NameHead | undefined {
-    return this.heads.get(word.toLowerCase());
+    return (this.classOf(word) & HEAD) !== 0 ? this.heads.get(word.toLowerCase()) : undefined;
+  }
+
+  private classOf(word: string): number {
+    let bits = this.classes.get(word);
+    if (bits === undefined) {
+      if (this.classes.size >= MAX_REMEMBERED_WORDS) this.classes.clear();
+      const lower = word.toLowerCase();
+      bits = 0;
+      if (this.ordinary.has(lower)) bits |= ORDINARY;
+      if (this.groups.has(lower) || (lower.endsWith('s') && this.groups.has(lower.slice(0, -1))) || (lower.endsWith('es') && this.groups.has(lower.slice(0, -2)))) bits |= GROUP;
+      if (this.heads.has(lower)) bits |= HEAD;
+      if (this.givenNames.has(lower)) bits |= GIVEN;
+      if (this.surnames.has(lower)) bits |= SURNAME;
+      if (this.properNames.has(lower)) bits |= KNOWN;
+      this.classes.set(word, bits);
+    }
+    return bits;
   }
 
   /** True for a US state abbreviation as news writes it (`Wash.`, `N.J.`, `Ky.`, `Ohio`). */
@@ -63,19 +83,27 @@ export class NameLexicon {
 
   /** True for a common surname (`Obama`, `Sanders`), any case. */
   isKnownSurname(word: string): boolean {
-    return this.surnames.has(word.toLowerCase());
+    return (this.classOf(word) & SURNAME) !== 0;
   }
 
   /** True for a well-known proper name of any kind (`Yeltsin`, `Arafat`, `Denver`), any case. */
   isKnownName(word: string): boolean {
-    return this.properNames.has(word.toLowerCase());
+    return (this.classOf(word) & KNOWN) !== 0;
   }
 
   /** True for a common given name (`Charlotte`, `Walter`), any case. */
   isGivenName(word: string): boolean {
-    return this.givenNames.has(word.toLowerCase());
+    return (this.classOf(word) & GIVEN) !== 0;
   }
 }
+
+const ORDINARY = 1;
+const GROUP = 2;
+const HEAD = 4;
+const GIVEN = 8;
+const SURNAME = 16;
+const KNOWN = 32;
+const MAX_REMEMBERED_WORDS = 50_000;
 
 /**
  * Reads the lexicon's files; a missing file throws a `DataFileError` naming it. `moreGivenNames` are
