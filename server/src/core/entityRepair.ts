@@ -394,18 +394,20 @@ function repairNamesInContext(text: string, sentences: readonly Sentence[], work
     const tokens = sentences[item.sentence].tokens;
     return normalizeName(text.slice(tokens[first].start, tokens[last - 1].end));
   };
+  // Most articles have neither a glued word nor a person in a headline: nothing to read then.
+  const glued = work.filter((item) => {
+    if (item.headline || item.dropped || item.type !== 'person' || item.last - item.first < 2) return false;
+    const last = sentences[item.sentence].tokens[item.last - 1].text;
+    return lexicon.isOrdinaryWord(last) && !lexicon.isGivenName(last);
+  });
+  if (glued.length === 0 && !work.some((item) => item.headline && !item.dropped && item.type === 'person')) return;
   for (const item of work) {
     if (item.headline || item.dropped || item.type !== 'person') continue;
     names.add(nameOf(item));
     surnames.add(normalizeName(sentences[item.sentence].tokens[item.last - 1].text));
     firstWords.add(normalizeName(sentences[item.sentence].tokens[item.first].text));
   }
-  for (const item of work) {
-    if (item.headline || item.dropped || item.type !== 'person' || item.last - item.first < 2) continue;
-    const tokens = sentences[item.sentence].tokens;
-    const glued = (index: number) => lexicon.isOrdinaryWord(tokens[index].text) && !lexicon.isGivenName(tokens[index].text);
-    if (glued(item.last - 1) && names.has(nameOf(item, item.first, item.last - 1))) item.last--;
-  }
+  for (const item of glued) if (names.has(nameOf(item, item.first, item.last - 1))) item.last--;
   // An article that is all headline (a one-line note) has no body to tell its names by.
   if (names.size === 0) return;
   for (const item of work) {
