@@ -31,7 +31,7 @@ import { summaryCaches } from './indexCache/summaryCache';
 import { AnalysisRunner } from './lsp/analysisRunner';
 import { paragraphCodeActions, CODE_ACTION_KINDS } from './lsp/codeActions';
 import { computeDiagnostics, DiagnosticsScheduler } from './lsp/documentDiagnostics';
-import { renderActorHover } from './lsp/hover';
+import { renderActorHover, renderAuthorHover } from './lsp/hover';
 import { buildSemanticTokens, SEMANTIC_TOKENS_LEGEND, SemanticTokensResults } from './lsp/semanticTokens';
 import { SettingsCache } from './lsp/settings';
 import { quoteOutlineSymbols } from './lsp/symbols';
@@ -437,8 +437,11 @@ connection.onHover((params, token) =>
     if (!found) return null;
     const { document, documentSettings } = found;
     const positions = positionsOf(document);
-    const card = service.getActorCard(document, positions.offsetAt(params.position), documentSettings, token);
-    return card ? renderActorHover(card, positions, (uri) => path.basename(URI.parse(uri).path), document.uri) : null;
+    const offset = positions.offsetAt(params.position);
+    const card = service.getActorCard(document, offset, documentSettings, token);
+    if (card) return renderActorHover(card, positions, (uri) => path.basename(URI.parse(uri).path), document.uri);
+    const author = service.getAuthorAt(document, offset, documentSettings, token);
+    return author ? renderAuthorHover(author, positions) : null;
   }, null),
 );
 

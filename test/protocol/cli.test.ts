@@ -24,6 +24,17 @@ describe('command line (dist/cli.js)', () => {
     assert.match(stdout, /5 files, 11 warnings/);
   });
 
+  it('lists places too, the authors a byline names (not as actors), and name variants as hints like the editor (issue 14)', () => {
+    const { code, stdout, stderr } = cli('--strict', seedPath(SEEDS.lavrovKerry), seedPath(SEEDS.lavrovSteinmeier));
+    assert.strictEqual(code, 0, `hints are no warnings: ${stderr}`);
+    assert.match(stdout, /^ {2}place {2}Moscow · 3 mentions$/m);
+    assert.match(stdout, /001_df97716ef8399177\.txt: by Manal Ismael\n/);
+    assert.doesNotMatch(stdout, /person Manal Ismael/);
+    assert.match(stdout, /^.*004_e992f3d333dd0b49\.txt:19:15 hint name-variant Frank-Walter Steinmeier: 'Steimeier' is also spelled 'Steinmeier' in this article\.$/m);
+    assert.match(stdout, /person John Kerry — US counterpart of Sergei Lavrov/);
+    assert.match(stdout, /\n2 files, 0 warnings\n$/);
+  });
+
   it('prints JSON with --json', () => {
     const { code, stdout } = cli('--json', seedPath(SEEDS.lavrovKerry));
     assert.strictEqual(code, 0);

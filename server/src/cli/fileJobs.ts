@@ -25,7 +25,7 @@ export interface JobSettings {
 export function runFileJob(service: ArticleService, job: FileJob, settings: JobSettings): FileOutcome {
   try {
     const report = reportArticle(service, job.file, readArticle(job.file), settings.strict);
-    return { seq: job.seq, output: renderReport(report, settings.format), warnings: report.diagnostics.length };
+    return { seq: job.seq, output: renderReport(report, settings.format), warnings: report.diagnostics.filter((d) => d.severity === 'warning').length };
   } catch (error) {
     if (error instanceof UnreadableArticle) return { seq: job.seq, problem: error.message };
     return { seq: job.seq, problem: `${job.file}: internal error: ${error instanceof Error ? error.message : String(error)}` };

@@ -1,7 +1,9 @@
 import * as path from 'path';
 import { URI } from 'vscode-uri';
+import { authorsOf } from '../core/analysis';
 import { describeRepeat } from '../core/duplicates';
 import type { ArticleService } from '../core/languageService';
+import { nameVariantMessage } from '../core/nameVariants';
 import { quoteSpeakers } from '../core/quoteSpeakers';
 import { DEFAULT_SETTINGS } from '../core/settings';
 import { PositionMapper } from '../lsp/positions';
@@ -10,7 +12,8 @@ import { PositionMapper } from '../lsp/positions';
 export interface ReportDiagnostic {
   readonly line: number;
   readonly column: number;
-  readonly severity: 'warning';
+  /** `hint` for what the editor shows as a hint by default (`name-variant`): it does not count as a warning. */
+  readonly severity: 'warning' | 'hint';
   readonly code: string;
   readonly message: string;
   /** For `duplicate-paragraph`: the line of the first copy. */
@@ -23,6 +26,9 @@ export interface FileReport {
   /** Present (true) when the file has no content: nothing but white space. */
   readonly empty?: true;
   readonly diagnostics: readonly ReportDiagnostic[];
+  /** Who wrote the article: the names its byline and credits give (not among its actors). */
+  readonly authors?: readonly string[];
+  /** People, organisations and places. */
   readonly actors: readonly { name: string; type: string; roles: string[]; spellings: string[]; mentions: number; quotes: number }[];
   readonly quotes: readonly { line: number; column: number; speaker: string | null; kind: string; text: string }[];
 }
@@ -46,15 +52,28 @@ export function reportArticle(service: ArticleService, file: string, text: strin
   const analysis = service.analyzeText(URI.file(path.resolve(file)).toString(), text, DEFAULT_SETTINGS);
   const positions = new PositionMapper(text);
   const speakers = quoteSpeakers(analysis.quotes, analysis.actors);
+  const diagnostics: ReportDiagnostic[] = analysis.duplicates.map((repeat) => {
+    const at = positions.positionAt(repeat.duplicate.start);
+    const firstLine = positions.positionAt(repeat.original.start).line + 1;
+    return { line: at.line + 1, column: at.character + 1, severity: 'warning', code: 'duplicate-paragraph', message: describeRepeat(repeat, firstLine), firstLine };
+  });
+  // One person spelled two ways, as the editor's hint says it.
+  for (const variant of service.nameVariantsOf(analysis)) {
+    for (const other of variant.spellings.slice(1)) {
+      for (const range of other.ranges) {
+        const at = positions.positionAt(range.start);
+        diagnostics.push({ line: at.line + 1, column: at.character + 1, severity: 'hint', code: 'name-variant', message: nameVariantMessage(variant, other) });
+      }
+    }
+  }
+  diagnostics.sort((a, b) => a.line - b.line || a.column - b.column);
+  const authors = authorsOf(analysis);
   return {
     file,
-    diagnostics: analysis.duplicates.map((repeat) => {
-      const at = positions.positionAt(repeat.duplicate.start);
-      const firstLine = positions.positionAt(repeat.original.start).line + 1;
-      return { line: at.line + 1, column: at.character + 1, severity: 'warning', code: 'duplicate-paragraph', message: describeRepeat(repeat, firstLine), firstLine };
-    }),
+    diagnostics,
+    ...(authors.length > 0 ? { authors } : {}),
     actors: analysis.actors
-      .filter((a) => a.type === 'person' || a.type === 'organization')
+      .filter((a) => a.type === 'person' || a.type === 'organization' || a.type === 'location')
       .map((a) => ({ name: a.name, type: a.type, roles: [...a.roles], spellings: [...a.spellings], mentions: a.mentions.length, quotes: a.quotes.length })),
     quotes: analysis.quotes.map((q) => {
       const at = positions.positionAt(q.start);

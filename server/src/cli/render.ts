@@ -1,6 +1,9 @@
 import type { FileReport } from './fileReport';
 import type { OutputFormat } from './options';
 
+/** How an actor line names the actor's type, padded to one width. */
+const TYPE_LABELS: Readonly<Record<string, string>> = { person: 'person', organization: 'org   ', location: 'place ' };
+
 /**
  * One report as printed, a self-contained piece of the output: linter-style lines and a blank line
  * (text), an element of the `files` array indented as `JSON.stringify(document, null, 2)` would
@@ -15,11 +18,12 @@ export function renderReport(report: FileReport, format: OutputFormat): string {
   if (report.empty) {
     out.push(`${report.file}: no content`);
   } else {
+    if (report.authors?.length) out.push(`${report.file}: by ${report.authors.join(', ')}`);
     out.push(`${report.file}: actors`);
     for (const actor of report.actors) {
       const roles = actor.roles.length ? ` — ${actor.roles.join('; ')}` : '';
       const spellings = actor.spellings.length > 1 ? ` (also ${actor.spellings.filter((s) => s !== actor.name).join(', ')})` : '';
-      out.push(`  ${actor.type === 'person' ? 'person' : 'org   '} ${actor.name}${roles}${spellings} · ${actor.mentions} mention${actor.mentions === 1 ? '' : 's'}${actor.quotes ? `, ${actor.quotes} quote${actor.quotes === 1 ? '' : 's'}` : ''}`);
+      out.push(`  ${TYPE_LABELS[actor.type] ?? actor.type} ${actor.name}${roles}${spellings} · ${actor.mentions} mention${actor.mentions === 1 ? '' : 's'}${actor.quotes ? `, ${actor.quotes} quote${actor.quotes === 1 ? '' : 's'}` : ''}`);
     }
     out.push(`${report.file}: quotes`);
     for (const quote of report.quotes) {

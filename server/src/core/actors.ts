@@ -83,10 +83,20 @@ const PERSON_PRONOUN = /^(he|she|him|her|his)$/i;
  * mentioned person whose role has those words. Lookups go through maps keyed by surname and role
  * word, so the pass is near-linear in the number of mentions.
  */
-export function groupActors(text: string, sentences: readonly Sentence[], recognized: readonly EntityMention[], quotes: readonly Quote[], resources: Pick<ArticleResources, 'names' | 'vocabulary' | 'nameLexicon'>, input: AnnotationInput = NO_ANNOTATIONS): Actor[] {
+export function groupActors(
+  text: string,
+  sentences: readonly Sentence[],
+  recognized: readonly EntityMention[],
+  quotes: readonly Quote[],
+  resources: Pick<ArticleResources, 'names' | 'vocabulary' | 'nameLexicon'>,
+  input: AnnotationInput = NO_ANNOTATIONS,
+  furniture: readonly OffsetRange[] = [],
+): Actor[] {
   const { names, vocabulary, nameLexicon } = resources;
-  // Organisations keep their whole names (`Russian Foreign Ministry`).
-  const entities = wholeOrganisationNames(text, sentences, recognized, nameLexicon);
+  // Names in page furniture are no actors of the article (a byline's are its authors); organisations
+  // keep their whole names (`Russian Foreign Ministry`).
+  const inArticle = furniture.length === 0 ? recognized : recognized.filter((e) => !rangeContaining(furniture, e.start));
+  const entities = wholeOrganisationNames(text, sentences, inArticle, nameLexicon);
   const builders: ActorBuilder[] = [];
   const byKey = new Map<string, ActorBuilder>();
   const bySurname = new SurnameIndex<ActorBuilder>();

@@ -30,6 +30,13 @@ export interface ArticleAnalysis {
   readonly furniture: readonly FurnitureRegion[];
 }
 
+/** The article's authors: the names its page furniture credits (bylines, `X contributed reporting`), each once. */
+export function authorsOf(analysis: Pick<ArticleAnalysis, 'furniture'>): string[] {
+  const authors: string[] = [];
+  for (const region of analysis.furniture) for (const author of region.authors) if (!authors.includes(author.text)) authors.push(author.text);
+  return authors;
+}
+
 /** What an analysis reads besides the text: the loaded data, and people's input for this article. */
 export interface AnalysisContext {
   readonly resources: ArticleResources;
@@ -104,6 +111,7 @@ export function* completeAnalysisInStages(layers: ArticleLayers, context: Analys
   const named = entities.some((e) => !ACTOR_TYPES.has(e.type)) ? entities.filter((e) => ACTOR_TYPES.has(e.type)) : entities;
   const quotes = applyQuoteInput(text, findQuotes(text, paragraphs, sentences, named, resources.quotes, resources.speakers), input, named);
   yield;
-  const actors = groupActors(text, sentences, named, quotes, resources, input);
+  // Names in page furniture (a byline, a teaser for another article) are not the article's actors.
+  const actors = groupActors(text, sentences, named, quotes, resources, input, furniture);
   return { ...layers, furniture, quotes, actors };
 }

@@ -1,6 +1,6 @@
 import { createActorNavigation } from './actorNavigation';
 import { actorAt, type Actor, type ActorMention } from './actors';
-import { analyzeArticle, lightAnalysis, recognizePart, type AnalysisContext, type ArticleAnalysis } from './analysis';
+import { analyzeArticle, authorsOf, lightAnalysis, recognizePart, type AnalysisContext, type ArticleAnalysis } from './analysis';
 import { applyEntityInput, NO_ANNOTATIONS, type AnnotationInput } from './annotationInput';
 import { articleFacts } from './views/articleFacts';
 import { duplicateFixRanges, findDuplicateParagraphs, repeatsRemovedByFixAll, type DuplicateFix, type DuplicateParagraph } from './duplicates';
@@ -8,6 +8,7 @@ import { FurnitureCache, findPageFurniture, type FurnitureRegion } from './pageF
 import { paragraphRemovalRanges } from './paragraphRemoval';
 import { entitiesOfParagraphsIn, IncrementalAnalyzer, provisionalEntitiesIn, provisionalFromAnalysis, updateProvisionalEntities, type ParagraphLayer, type PartRecognizer, type ProvisionalEntities } from './incrementalAnalysis';
 import { splitParagraphs } from './paragraphs';
+import { findNameVariants, type NameVariant } from './nameVariants';
 import { quoteSpeakers } from './quoteSpeakers';
 import type { ArticleResources } from './resources';
 import { analysisSettingsKey, DEFAULT_SETTINGS, type ArticleSettings } from './settings';
@@ -168,13 +169,13 @@ export function createArticleService(resources: ArticleResources) {
   }
 
   /**
-   * The index's summary of an analysed article, with the facts the workspace views count and the
-   * annotations (`input.digest`) the analysis was given.
+   * The index's summary of an analysed article, with the facts the workspace views count, its authors
+   * and the annotations (`input.digest`) the analysis was given.
    */
   function summarize(uri: string, text: string, analysis: ArticleAnalysis, input: AnnotationInput | undefined): ArticleSummary {
     const digest = input?.digest;
     const annotated = digest && (digest.entries.length > 0 || digest.reviewState !== 'unreviewed');
-    return { ...summarizeArticle(uri, text, analysis.actors, analysis.quotes), ...articleFacts(uri, text, analysis, resources.names), ...(annotated ? { annotations: digest } : {}) };
+    return { ...summarizeArticle(uri, text, analysis.actors, analysis.quotes, authorsOf(analysis)), ...articleFacts(uri, text, analysis, resources.names), ...(annotated ? { annotations: digest } : {}) };
   }
 
   /**
@@ -429,6 +430,25 @@ export function createArticleService(resources: ArticleResources) {
       const { references, total } = workspace.findFirstReferences(hit.actor, document.uri, ACTOR_CARD_ARTICLES);
       const profile = workspace.actorProfile(hit.actor, document.uri, ACTOR_CARD_RELEVANT);
       return { actor: hit.actor, mention: hit.mention, elsewhere: references, elsewhereCount: total, ...(profile ? { profile } : {}) };
+    },
+
+    /** One person spelled two ways in an analysis (the CLI's `name-variant` lines), without keeping anything. */
+    nameVariantsOf(analysis: Pick<ArticleAnalysis, 'actors'>): NameVariant[] {
+      return findNameVariants(analysis.actors, resources.names);
+    },
+
+    /**
+     * The author credited at `offset` (a byline name, `X contributed reporting`): not an actor of the
+     * article, the hover says who wrote it.
+     */
+    getAuthorAt(document: ArticleDocument, offset: number, settings?: ArticleSettings, token?: CancellationSignal): { readonly name: string; readonly range: OffsetRange } | undefined {
+      const { furniture } = analyze(document, settings, token);
+      for (const region of furniture) {
+        if (offset < region.start || offset > region.end) continue;
+        const author = region.authors.find((a) => a.start <= offset && offset <= a.end);
+        if (author) return { name: author.text, range: { start: author.start, end: author.end } };
+      }
+      return undefined;
     },
 
     /** Repeated paragraphs, each with the first copy. */

@@ -19,6 +19,11 @@ export interface NameVariant {
   readonly spellings: readonly WordSpelling[];
 }
 
+/** What the `name-variant` diagnostic says of one less usual spelling, in the editor and the CLI alike. */
+export function nameVariantMessage(variant: NameVariant, other: WordSpelling): string {
+  return `${variant.actorName}: '${other.text}' is also spelled '${variant.spellings[0].text}' in this article.`;
+}
+
 /**
  * The spelling variants within one article, from the actors' name mentions. Case and a dropped
  * article (`Assad` / `al-Assad`) are not variants: both are ordinary in news text. Linear in the

@@ -59,6 +59,8 @@ export interface ArticleSummary {
   readonly date?: string;
   /** People's annotations of the article and its review state (absent: none, unreviewed), for the Annotations and Articles views. */
   readonly annotations?: AnnotationDigest;
+  /** Who wrote it: the names its page furniture credits (a byline, `X contributed reporting`). */
+  readonly authors?: readonly string[];
 }
 
 /** One mention of an actor in an indexed article. */
@@ -75,6 +77,8 @@ export interface ArticleReference {
   readonly evidence: readonly string[];
   /** The article's date, when it carries one. */
   readonly date?: string;
+  /** The article's authors, when its byline names them. */
+  readonly authors?: readonly string[];
 }
 
 /** A role the workspace gives an actor, and in how many articles. */
@@ -132,7 +136,7 @@ const LETTER_KIND: Record<string, ActorMentionKind> = { n: 'name', o: 'nominal',
 const QUOTE_SUMMARY_LENGTH = 120;
 
 /** Summarises an analysed article for the workspace index. */
-export function summarizeArticle(uri: string, text: string, actors: readonly Actor[], quotes: readonly Quote[]): ArticleSummary {
+export function summarizeArticle(uri: string, text: string, actors: readonly Actor[], quotes: readonly Quote[], authors: readonly string[] = []): ArticleSummary {
   const firstLine = text.replace(/^\uFEFF/, '').split(/\r?\n|\r/, 1)[0].trim();
   const kept = actors.filter((a) => a.type === 'person' || a.type === 'organization' || a.type === 'location');
   const mentionTotal = kept.reduce((n, a) => n + a.mentions.length, 0);
@@ -176,6 +180,7 @@ export function summarizeArticle(uri: string, text: string, actors: readonly Act
     mentionOffsets: offsets,
     mentionKinds: kinds,
     quotes: quoteSummaries,
+    ...(authors.length > 0 ? { authors } : {}),
   };
 }
 
@@ -368,7 +373,7 @@ export class WorkspaceIndex {
     const article = this.articles.get(uri)!;
     const other = article.actors[member.index];
     const evidence = matchEvidence(actor, other, this.names) ?? [`the same ${cluster.type === 'person' ? 'person' : 'actor'} across the workspace (${cluster.name})`];
-    return { uri, title: article.title, actor: other, evidence, ...(article.date ? { date: article.date } : {}) };
+    return { uri, title: article.title, actor: other, evidence, ...(article.date ? { date: article.date } : {}), ...(article.authors ? { authors: article.authors } : {}) };
   }
 
   /**

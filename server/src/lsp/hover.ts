@@ -1,6 +1,6 @@
 import { MarkupKind, type Hover } from 'vscode-languageserver';
 import { type ActorCard } from '../core/languageService';
-import type { EntityType } from '../core/types';
+import type { EntityType, OffsetRange } from '../core/types';
 import type { ArticleReference } from '../core/workspaceIndex';
 import type { PositionMapper } from './positions';
 
@@ -65,6 +65,14 @@ export function renderActorHover(card: ActorCard, positions: PositionMapper, uri
   };
 }
 
+/** The hover on a name the page furniture credits (a byline): the article's author, not one of its actors. */
+export function renderAuthorHover(author: { readonly name: string; readonly range: OffsetRange }, positions: PositionMapper): Hover {
+  return {
+    contents: { kind: MarkupKind.Markdown, value: `**${escapeMarkdown(author.name)}** · Author of this article\n\n*Named in the byline or credits: not one of the article's actors.*` },
+    range: positions.rangeOf(author.range),
+  };
+}
+
 /** One other article: its link, date, how it spells and quotes the actor, and why it is the same actor. */
 function articleLines(reference: ArticleReference, name: string, uriLabel: (uri: string) => string): string[] {
   const spelled = reference.actor.name !== name ? ` · as ${escapeMarkdown(reference.actor.name)}` : '';
@@ -72,8 +80,9 @@ function articleLines(reference: ArticleReference, name: string, uriLabel: (uri:
   // Date, spelling, role, quotes: ` · 2016-02-20 · as Hillary Clinton — Secretary of State · 13 quotes`.
   const roles = reference.actor.roles.length > 0 ? ` — ${escapeMarkdown(shorten(reference.actor.roles[0], ROLE_LENGTH))}` : '';
   const quotes = reference.actor.quoteCount ? ` · ${plural(reference.actor.quoteCount, 'quote')}` : '';
+  const by = reference.authors && reference.authors.length > 0 ? ` · by ${reference.authors.map(escapeMarkdown).join(', ')}` : '';
   const label = reference.title || uriLabel(reference.uri);
-  const lines = [`- [${escapeMarkdown(label)}](${reference.uri})${date}${spelled}${roles}${quotes}`];
+  const lines = [`- [${escapeMarkdown(label)}](${reference.uri})${date}${by}${spelled}${roles}${quotes}`];
   if (reference.evidence.length > 0 && reference.actor.name !== name) lines.push(`  - *why the same:* ${escapeMarkdown(reference.evidence.join('; '))}`);
   return lines;
 }

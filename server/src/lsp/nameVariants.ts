@@ -1,5 +1,5 @@
 import { CodeActionKind, type CodeAction, type Diagnostic, type TextEdit } from 'vscode-languageserver';
-import { useSpellingEdits, type NameVariant } from '../core/nameVariants';
+import { nameVariantMessage, useSpellingEdits, type NameVariant } from '../core/nameVariants';
 import type { DiagnosticSeverityName } from '../core/settings';
 import type { OffsetRange } from '../core/types';
 import { DIAGNOSTIC_SOURCE } from '../protocol';
@@ -31,7 +31,7 @@ export function nameVariantDiagnostics(variants: readonly NameVariant[], positio
           severity: SEVERITIES[severity],
           source: DIAGNOSTIC_SOURCE,
           code: NAME_VARIANT_CODE,
-          message: `${variant.actorName}: '${other.text}' is also spelled '${usual.text}' in this article.`,
+          message: nameVariantMessage(variant, other),
           relatedInformation: usual.ranges.slice(0, 3).map((r) => ({ location: { uri, range: positions.rangeOf(r) }, message: `Spelled '${usual.text}'` })),
         });
       }
