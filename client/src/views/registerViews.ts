@@ -184,6 +184,13 @@ export function registerViews(context: vscode.ExtensionContext, client: Language
       followed = row.id;
       await views.revealActor(row, true);
     }),
+    // The actor hover's "Show in Actors view" link: the actor at a position of a document, not the cursor's.
+    vscode.commands.registerCommand('articleLens.showActor', async (uri: string, position: { line: number; character: number }) => {
+      const row = await client.sendRequest(ActorAtRequest, { textDocument: { uri }, position });
+      if (!row) return void vscode.window.showInformationMessage('Article Lens: that actor is no longer in the workspace index.');
+      followed = row.id;
+      await views.revealActor(row, true);
+    }),
     vscode.commands.registerCommand('articleLens.showQuotesOfActor', async () => {
       const row = await actorUnderCursor(vscode.window.activeTextEditor);
       if (!row) return void vscode.window.showInformationMessage('Article Lens: no person, organisation or place under the cursor.');

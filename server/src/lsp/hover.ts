@@ -11,7 +11,7 @@ const MAX_QUOTES = 3;
 const MAX_VARIANTS = 3;
 /** An article in the list shows its first role, this long at most. */
 const ROLE_LENGTH = 60;
-/** The command that shows a workspace actor in the Actors view (registered by the client, with the actor's id). */
+/** The command that shows a workspace actor in the Actors view (registered by the client; arguments: document URI, LSP position). */
 export const SHOW_ACTOR_COMMAND = 'articleLens.showActor';
 /** VS Code's own Find All References, run from a command link at the hovered mention. */
 const FIND_REFERENCES_COMMAND = 'editor.action.findReferences';
@@ -30,7 +30,7 @@ export function renderActorHover(card: ActorCard, positions: PositionMapper, uri
   if (card.mention.kind !== 'name') lines.push('', `*“${escapeMarkdown(card.mention.text)}” refers to ${escapeMarkdown(actor.name)}*`);
   if (profile && profile.roles.length > 0) lines.push('', `*Across the workspace:* ${profile.roles.map((r) => `${escapeMarkdown(r.role)} (${r.articles})`).join(' · ')}`);
   if (profile) {
-    const links = [documentUri ? commandLink('Find All References', FIND_REFERENCES_COMMAND, [marshalledUri(documentUri), vscodePosition(positions, card.mention.start)]) : '', commandLink('Show in Actors view', SHOW_ACTOR_COMMAND, [profile.id])].filter(Boolean);
+    const links = [documentUri ? commandLink('Find All References', FIND_REFERENCES_COMMAND, [marshalledUri(documentUri), vscodePosition(positions, card.mention.start)]) : '', documentUri ? commandLink('Show in Actors view', SHOW_ACTOR_COMMAND, [documentUri, positions.positionAt(card.mention.start)]) : ''].filter(Boolean);
     lines.push(`*In ${plural(profile.articleCount, 'article')}, ${plural(profile.quoteCount, 'quote')}* · ${links.join(' · ')}`);
   }
   if (actor.roles.length > 0) lines.push('', `*Role in this article:* ${actor.roles.map(escapeMarkdown).join('; ')}`);
