@@ -21,6 +21,17 @@ describe('aliases (issue 14)', () => {
     assert.ok(!sameOrganisation('Kremlin', 'Kremlin Palace'));
   });
 
+  it('a place written in capitals (a dateline) keys with its ordinary spelling, so the workspace joins them', () => {
+    assert.strictEqual(aliasKey('MOSCOW'), aliasKey('Moscow'));
+    assert.strictEqual(aliasKey('NATO'), aliasKey('Nato'));
+    assert.notStrictEqual(aliasKey('Moscow'), aliasKey('Minsk'));
+    const s = newService();
+    s.indexArticle('file:///dateline.txt', 'MOSCOW — Officials met on Monday.');
+    s.indexArticle('file:///body.txt', 'Officials met in Moscow on Monday.');
+    const places = s.getActors({ types: ['location'] }).items.map((a) => `${a.id} ${a.name} ${a.articles}`);
+    assert.deepStrictEqual(places, ['location:moscow Moscow 2']);
+  });
+
   it('one actor for an acronym and its long form in an article (002: OSCE; 003: U.N. / United Nations); the Kremlin stays its own', () => {
     assert.ok(organisations(readSeed(SEEDS.lavrovZannier)).includes('Organization for Security and Co-operation in Europe (2)'), organisations(readSeed(SEEDS.lavrovZannier)).join(', '));
     const munich = organisations(readSeed(SEEDS.lavrovMunich));

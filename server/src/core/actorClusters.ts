@@ -1,6 +1,6 @@
 import { matchEvidence, type ActorIdentity } from './actorMatching';
 import { isLongForm, sameOrganisation } from './aliases';
-import { normalizeName, type PersonNames } from './names';
+import { capitalsLast, normalizeName, type PersonNames } from './names';
 import type { EntityType } from './types';
 
 /** One actor of one article, as the clustering sees it: where it is, and what identifies it. */
@@ -176,7 +176,7 @@ function toCluster(groups: readonly SpellingGroup[], ambiguous: boolean): ActorC
     if (anyFull && !group.full) continue;
     for (const node of group.nodes) nameWeights.set(node.name, (nameWeights.get(node.name) ?? 0) + node.weight);
   }
-  const name = [...nameWeights.entries()].sort((a, b) => b[1] - a[1] || b[0].length - a[0].length || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))[0][0];
+  const name = [...nameWeights.entries()].sort((a, b) => b[1] - a[1] || capitalsLast(a[0]) - capitalsLast(b[0]) || b[0].length - a[0].length || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))[0][0];
   const members = groups.flatMap((g) => g.nodes).sort((a, b) => (a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : a.index - b.index));
   const uris: string[] = [];
   for (const member of members) if (uris[uris.length - 1] !== member.uri) uris.push(member.uri);

@@ -1,6 +1,6 @@
 import { acronymOf, initialsOf, sameOrganisation, wholeOrganisationNames } from './aliases';
 import { hasActorInput, NO_ANNOTATIONS, type AnnotationInput } from './annotationInput';
-import { normalizeName, SurnameIndex, type PersonNames } from './names';
+import { capitalsLast, normalizeName, SurnameIndex, type PersonNames } from './names';
 import { findNominals, type Nominal } from './nominals';
 import type { ArticleResources } from './resources';
 import { headlineSentences } from './headlines';
@@ -359,9 +359,14 @@ class ActorBuilder {
     return this.spellings.reduce((a, b) => (b.length > a.length ? b : a), this.spellings[0] ?? this.mentions[0]?.text ?? '');
   }
 
-  /** The canonical name: a person's choice, else the fullest spelling (`Sergei Lavrov` rather than `Lavrov`). */
+  /**
+   * The canonical name: a person's choice, else the fullest spelling (`Sergei Lavrov` rather than
+   * `Lavrov`), and of equally full ones a spelling in ordinary case: a dateline or headline writes
+   * `MOSCOW` in capitals by typographic convention, and the capitals would make it read as an acronym
+   * (a different alias key) across the workspace.
+   */
   fullestName(): string {
-    return this.canonicalName ?? [...this.spellings].sort((a, b) => this.names.nameParts(b).length - this.names.nameParts(a).length)[0] ?? this.mentions[0].text;
+    return this.canonicalName ?? [...this.spellings].sort((a, b) => this.names.nameParts(b).length - this.names.nameParts(a).length || capitalsLast(a) - capitalsLast(b))[0] ?? this.mentions[0].text;
   }
 
   freeze(names: PersonNames, lexicon: NameLexicon): Actor {

@@ -59,11 +59,15 @@ export function isLongForm(name: string): boolean {
  * normalised name (`kremlin`).
  */
 export function aliasKey(name: string): string {
-  if (acronymOf(name) !== undefined || isLongForm(name)) {
+  const acronym = acronymOf(name);
+  if (acronym !== undefined || isLongForm(name)) {
     const initials = initialsOf(name);
     if (initials.length >= 2) return `#${initials}`;
   }
-  return normalizeName(name);
+  // A one-word name keys on its letters in capitals, as an acronym would: a dateline's `MOSCOW` reads
+  // as an acronym, and must meet the `Moscow` of other articles (one actor, one id in the views).
+  const normalized = normalizeName(name);
+  return normalized.length >= 2 && !normalized.includes(' ') ? `#${normalized.toUpperCase()}` : normalized;
 }
 
 /**

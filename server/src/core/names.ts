@@ -6,6 +6,14 @@ import type { Vocabulary } from './vocabulary';
  * (de Mistura / De Mistura), apostrophes (Ja’afari / Ja'afari) and diacritics.
  */
 
+/**
+ * 1 for a spelling in capitals throughout (`MOSCOW`, a dateline's or headline's typographic habit), else
+ * 0: a sort key that puts the ordinary spelling of a name first among equally good ones.
+ */
+export function capitalsLast(spelling: string): number {
+  return spelling === spelling.toUpperCase() && spelling !== spelling.toLowerCase() ? 1 : 0;
+}
+
 /** Lower case, no diacritics, straight apostrophes, single spaces. */
 export function normalizeName(name: string): string {
   // Grouping compares the same few thousand names over and over (a profile hot spot): remember them.
