@@ -4,10 +4,22 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { loadDefaultResources } from '../server/src/diskData';
-import type { Quote } from '../server/src/core/types';
+import { diskDataSource } from '../server/src/diskData';
+import { loadRecognizer } from '../server/src/core/ner';
+import { loadQuoteLexicon, type QuoteLexicon } from '../server/src/core/quotes';
+import type { EntityRecognizer, Quote } from '../server/src/core/types';
+import { loadVocabulary } from '../server/src/core/vocabulary';
 
-const lexicon = loadDefaultResources().quotes;
+/**
+ * What training and the benchmark read besides the corpus — the recogniser and the quote lexicon — loaded
+ * without the speaker model (training must run when the model file is stale or missing).
+ */
+export const trainingResources: { readonly recognizer: EntityRecognizer; readonly lexicon: QuoteLexicon } = (() => {
+  const source = diskDataSource();
+  const vocabulary = loadVocabulary(source);
+  return { recognizer: loadRecognizer(source, vocabulary), lexicon: loadQuoteLexicon(source, vocabulary) };
+})();
+const lexicon = trainingResources.lexicon;
 /** PolNeAR in the shared data folder (never copied into the repository). */
 export const DATA = path.join(__dirname, '..', '..', 'shared', 'data', 'polnear');
 
@@ -99,7 +111,8 @@ export function goldQuotes(text: string, attrs: readonly Attr[]): GoldQuote[] {
         else if (open >= 0) {
           const gs = open + 1;
           const ge = at;
-          if (/[\p{L}\p{N}]/u.test(text.slice(gs, ge))) {
+          // `author="MartinOMalley"`: an attribute value of markup left in the text, not a quotation.
+          if (/[\p{L}\p{N}]/u.test(text.slice(gs, ge)) && text[open - 1] !== '=') {
             const key = `${gs}:${ge}`;
             const len = c.end - c.start;
             const prev = byKey.get(key);
@@ -251,14 +264,19 @@ export function strictGold(src: Span, sources: readonly Span[]): Span {
   return found ?? src;
 }
 
-/** Lower-case words that may follow a name inside a Source (`Mr. Morgan of the Sierra Club`, `Lee, who …`). */
-const AFTER_NAME = /^(of|from|at|in|who|which|and|for|with|on|to|said|says)$/;
+/** Lower-case words that may follow a name inside a Source (`Mr. Morgan of the Sierra Club`, `Lee, who …`, `Cruz himself`). */
+const AFTER_NAME = /^(of|from|at|in|who|which|and|for|with|on|to|said|says|himself|herself|themselves|itself)$/;
+
+/** A word written as a possessive: `Trump's`, `Clinton’s`, `Sanders’`. */
+const POSSESSIVE = /(['’]s|s['’])$/;
 
 /**
  * True when a Source contains a name: a run of capitalised words (`Sen. Ted Cruz`, `John Weaver`) that is not
  * a modifier of a lower-case head (`The Florida senator`, `the Heritage Foundation website`, `Trump's
  * campaign`). Such a Source is its own strict gold; any other (a pronoun, a description) is replaced by the
- * nearest earlier Source that names someone.
+ * nearest earlier Source that names someone. A name ends at a comma (`Jeff Weaver, Sanders’ campaign
+ * manager,` names Jeff Weaver: the appositive after the comma describes him) and a possessive that ends the
+ * Source names its possessor (`Clinton’s`, annotated without what she owns).
  */
 export function namesSomeone(source: string): boolean {
   if (isPronoun(source)) return false;
@@ -266,11 +284,11 @@ export function namesSomeone(source: string): boolean {
   for (let i = 0; i < words.length; i++) {
     if (!/^\p{Lu}/u.test(words[i]) || capitalWords(words[i]).length === 0) continue;
     let j = i;
-    while (j + 1 < words.length && /^\p{Lu}/u.test(words[j + 1])) j++;
+    while (j + 1 < words.length && /^\p{Lu}/u.test(words[j + 1]) && !/[,;:—–)]$/.test(words[j])) j++;
     const last = words[j];
     const next = words[j + 1];
     // `Trump's campaign`: a possessive name modifies the head that follows.
-    if (/['’]s$/.test(last)) {
+    if (POSSESSIVE.test(last) && next !== undefined) {
       i = j;
       continue;
     }
@@ -280,9 +298,25 @@ export function namesSomeone(source: string): boolean {
   return false;
 }
 
-/** Name words of a speaker: capitalised words, without titles and pronouns (`Sen. Ted Cruz's` → Ted, Cruz). */
-function nameWords(s: string): string[] {
-  return capitalWords(s);
+/** Honorifics, title forms and role words: capitalised before a name (`Sen.`, `Foreign Minister`), never one of its words. */
+const TITLE_LIKE: ReadonlySet<string> = (() => {
+  const words = new Set<string>();
+  for (const forms of lexicon.titleForms.values()) for (const f of forms) words.add(f);
+  for (const role of lexicon.titleForms.keys()) words.add(role);
+  return words;
+})();
+
+function isTitleLike(word: string): boolean {
+  const w = word.toLowerCase();
+  return TITLE_LIKE.has(w) || lexicon.vocabulary.isHonorific(w) || lexicon.vocabulary.isRoleWord(w);
+}
+
+/**
+ * Name words of a speaker: capitalised words without titles, honorifics, role words and pronouns (`Sen. Ted
+ * Cruz's` → Ted, Cruz; `Foreign Minister Sergei Lavrov` → Sergei, Lavrov).
+ */
+export function nameWords(s: string): string[] {
+  return capitalWords(s).filter((w) => !isTitleLike(w));
 }
 
 /** True when two speakers share a name word (the strict measure's test). */
@@ -346,6 +380,22 @@ export interface SpeakerCounts {
   withSource: number;
   own: number;
   strict: number;
+  /** When given, each strict miss is described here (`--errors`): its kind and the text around it. */
+  misses?: string[];
+}
+
+/**
+ * What kind of strict miss a quotation is: the annotated Source (a name, a pronoun, a description) and what
+ * went wrong (not found, read as a scare quote, no speaker, our words are the Source but resolve elsewhere,
+ * our words are elsewhere).
+ */
+export function strictMissKind(q: Quote | undefined, source: Span): string {
+  const kind = namesSomeone(source.text) ? 'named' : isPronoun(source.text) ? 'pronoun' : 'description';
+  if (!q) return `${kind}/not found`;
+  if (q.kind !== 'direct') return `${kind}/scare`;
+  const a = q.attribution;
+  if (!a) return `${kind}/no speaker`;
+  return `${kind}/${overlaps(a.mention, source) ? 'right words, ' + (a.resolved ? 'wrong resolution' : 'unresolved') : 'wrong words'}`;
 }
 
 /** Adds an article's speaker figures to `counts`. */
@@ -356,6 +406,15 @@ export function countSpeakers(article: Article, quotes: readonly Quote[], counts
     counts.withSource++;
     const q = matchGold(quotes, g);
     if (q && q.kind === 'direct' && speakerMatches(q, src, resolveGold(src, article.attrs, article.sources, article.text))) counts.own++;
-    if (strictMatch(q, strictGold(src, article.sources))) counts.strict++;
+    const gold = strictGold(src, article.sources);
+    if (strictMatch(q, gold)) counts.strict++;
+    else if (counts.misses) {
+      const a = q?.attribution;
+      const { text } = article;
+      counts.misses.push(
+        `${article.base} [${strictMissKind(q, src)}]\n  quote: ${text.slice(g.start, Math.min(g.end, g.start + 70)).replace(/\n/g, ' ')}\n  gold: ${src.text}${gold !== src ? ` => ${gold.text}` : ''}\n` +
+          `  pred: ${q ? `${q.kind} ${a ? `${a.mention.text}${a.resolved ? ` => ${a.resolved.text}` : ''} [${a.cue?.text ?? ''}]` : '-'}` : 'NOT FOUND'}\n  ctx: ${text.slice(Math.max(0, g.start - 200), g.end + 60).replace(/\n/g, ' ¶ ')}`,
+      );
+    }
   }
 }
