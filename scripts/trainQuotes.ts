@@ -24,12 +24,12 @@ import {
   serializeSpeakerModel,
   trainSpeakerModel,
   type RankingExample,
+  type ReportedPronoun,
   type SpeakerModel,
 } from '../server/src/core/quotes';
 import { splitSentences, tokenize } from '../server/src/core/tokenize';
 import type { EntityMention, Paragraph, Sentence } from '../server/src/core/types';
-import { loadDefaultResources } from '../server/src/diskData';
-import { DATA, countSpeakers, loadArticles, namesSomeone, overlaps, sharesNameWord, strictGold, type Article, type SpeakerCounts } from './quoteGold';
+import { DATA, countSpeakers, loadArticles, namesSomeone, overlaps, sharesNameWord, strictGold, trainingResources, type Article, type SpeakerCounts } from './quoteGold';
 
 const FOLDS = 5;
 const SEED = 20161108;
@@ -45,7 +45,7 @@ interface Prepared {
   readonly antecedentExamples: RankingExample[];
 }
 
-const lexicon = loadDefaultResources().quotes;
+const lexicon = trainingResources.lexicon;
 
 interface Stats {
   quotes: number;
@@ -54,6 +54,8 @@ interface Stats {
   skipped: number;
   resolutions: number;
   antecedentExamples: number;
+  /** Resolutions whose strict gold is not among the candidates, by anaphor kind. */
+  absent: Map<string, number>;
 }
 
 function prepare(article: Article, recognize: (text: string, sentences: readonly Sentence[]) => EntityMention[], stats: Stats): Prepared {
@@ -64,7 +66,14 @@ function prepare(article: Article, recognize: (text: string, sentences: readonly
   const entities = recognize(text, sentences);
   const contents = article.attrs.flatMap((a) => a.content);
   const examples: RankingExample[] = [];
-  const collected = collectSpeakerCandidates(text, paragraphs, sentences, entities, lexicon);
+  // Pronoun Sources of attributions without a quoted string: reported speech (`Ryan said he …`), resolved as
+  // extra examples of the antecedent ranker (twice the pronouns to learn from).
+  const quotedAttrs = new Set(article.gold.map((g) => g.attr));
+  const reported: ReportedPronoun[] = article.attrs
+    .filter((a) => a.source && !quotedAttrs.has(a) && /^(he|she)$/i.test(a.source.text.trim()) && a.content.length > 0)
+    .map((a) => ({ mention: { start: a.source!.start, end: a.source!.end, text: a.source!.text }, content: { start: a.content[0].start, end: a.content[0].end } }))
+    .sort((x, y) => x.mention.start - y.mention.start);
+  const collected = collectSpeakerCandidates(text, paragraphs, sentences, entities, lexicon, reported);
   for (const q of collected.quotes) {
     stats.quotes++;
     // The gold string this quotation covers (the innermost attribution's, as the benchmark reads it).
@@ -95,27 +104,35 @@ function prepare(article: Article, recognize: (text: string, sentences: readonly
   // (the nearest earlier Source naming someone: PolNeAR has no coreference layer), when the mention being
   // resolved is the annotated Source.
   const antecedentExamples: RankingExample[] = [];
-  for (const r of collected.antecedents) {
+  for (const { anaphor, candidates } of collected.antecedents) {
     stats.resolutions++;
-    // The gold string that opens right after the quotation's opening mark.
-    const g = article.gold.find((x) => x.start > r.quoteStart && x.start <= r.quoteStart + 2);
-    const source = g?.attr.source;
-    if (!source || namesSomeone(source.text) || !source.fragments.some(([s, e]) => overlaps(r.mention, { start: s, end: e }))) continue;
+    // The gold string that opens right after the quotation's opening mark; for reported speech, the pronoun.
+    const g = article.gold.find((x) => x.start > anaphor.quote.start && x.start <= anaphor.quote.start + 2);
+    const isReported = reported.some((r) => r.mention.start === anaphor.mention.start && r.content.start === anaphor.quote.start);
+    const source = isReported ? article.sources.find((x) => x.start === anaphor.mention.start) : g?.attr.source;
+    if (!source || namesSomeone(source.text) || !source.fragments.some(([s, e]) => overlaps(anaphor.mention, { start: s, end: e }))) continue;
     const named = strictGold(source, article.sources);
     if (!namesSomeone(named.text)) continue;
     const gold: number[] = [];
-    r.candidates.forEach((c, i) => {
+    candidates.forEach((c, i) => {
       if (c.name && sharesNameWord(c.name.text, named.text)) gold.push(i);
     });
-    if (gold.length === 0) continue;
-    antecedentExamples.push({ candidates: r.candidates, gold });
+    // The one named is not among the candidates (the recogniser missed the name, or the strict gold names
+    // someone the pronoun cannot stand for): nothing to learn. (Teaching *nobody* here cost 0.01 strict in
+    // cross-validation.)
+    if (gold.length === 0) {
+      const kind = `absent ${anaphor.kind}`;
+      stats.absent.set(kind, (stats.absent.get(kind) ?? 0) + 1);
+      continue;
+    }
+    antecedentExamples.push({ candidates, gold });
     stats.antecedentExamples++;
   }
   return { article, paragraphs, sentences, entities, examples, antecedentExamples };
 }
 
-function evaluate(items: readonly Prepared[], model: SpeakerModel | undefined): SpeakerCounts {
-  const counts: SpeakerCounts = { withSource: 0, own: 0, strict: 0 };
+function evaluate(items: readonly Prepared[], model: SpeakerModel | undefined, misses?: string[]): SpeakerCounts {
+  const counts: SpeakerCounts = { withSource: 0, own: 0, strict: 0, misses };
   for (const p of items) countSpeakers(p.article, findQuotes(p.article.text, p.paragraphs, p.sentences, p.entities, lexicon, model), counts);
   return counts;
 }
@@ -132,11 +149,12 @@ function main(): void {
     process.exitCode = 1;
     return;
   }
-  const recognizer = loadDefaultResources().recognizer;
-  const stats: Stats = { quotes: 0, none: 0, missed: 0, skipped: 0, resolutions: 0, antecedentExamples: 0 };
+  const recognizer = trainingResources.recognizer;
+  const stats: Stats = { quotes: 0, none: 0, missed: 0, skipped: 0, resolutions: 0, antecedentExamples: 0, absent: new Map() };
   const t0 = Date.now();
   const items = loadArticles('train').map((a) => prepare(a, (text, sentences) => recognizer.recognize(text, sentences), stats));
   const examples = items.flatMap((p) => p.examples);
+  if (process.argv.includes('--errors')) console.log([...stats.absent].map(([k, v]) => `${k}: ${v}`).join(', '));
   const antecedentExamples = items.flatMap((p) => p.antecedentExamples);
   console.log(
     `PolNeAR train: ${items.length} articles, ${stats.quotes} quotations, ${examples.length} speaker examples (${stats.none} with no speaker); ` +
@@ -154,6 +172,9 @@ function main(): void {
     r.own.push(counts.own / counts.withSource);
   };
   const choice = { rules: 0, ranker: 0, total: 0 };
+  const choiceByKind = new Map<string, { rules: number; ranker: number; total: number }>();
+  // `--errors`: the held-out strict misses of the first epoch choice, by kind, into a file.
+  const misses: string[] | undefined = process.argv.includes('--errors') ? [] : undefined;
   for (let fold = 0; fold < FOLDS; fold++) {
     const heldOut = items.filter((_, i) => foldOf(i) === fold);
     const training = items.filter((_, i) => foldOf(i) !== fold);
@@ -165,17 +186,34 @@ function main(): void {
     const antecedentModel = trainSpeakerModel([], antecedents, { epochs: 3, seed: SEED });
     for (const ex of heldOutAntecedents) {
       const rule = ex.candidates.findIndex((c) => c.features.some((f) => f.endsWith('|rule')));
-      choice.rules += ex.gold.includes(rule < 0 ? ex.candidates.length - 1 : rule) ? 1 : 0;
-      choice.ranker += ex.gold.includes(bestCandidate(antecedentModel.antecedents, ex.candidates)) ? 1 : 0;
-      choice.total++;
+      const kind = ex.candidates[0].features[0];
+      let byKind = choiceByKind.get(kind);
+      if (!byKind) choiceByKind.set(kind, (byKind = { rules: 0, ranker: 0, total: 0 }));
+      for (const c of [choice, byKind]) {
+        c.rules += ex.gold.includes(rule < 0 ? ex.candidates.length - 1 : rule) ? 1 : 0;
+        c.ranker += ex.gold.includes(bestCandidate(antecedentModel.antecedents, ex.candidates)) ? 1 : 0;
+        c.total++;
+      }
     }
     for (const epochs of EPOCH_CHOICES) {
       const model = trainSpeakerModel(speakers, antecedents, { epochs, seed: SEED });
-      record(`ranker, ${epochs} epochs`, evaluate(heldOut, model));
+      record(`ranker, ${epochs} epochs`, evaluate(heldOut, model, epochs === EPOCH_CHOICES[0] ? misses : undefined));
       record(`  speakers only, ${epochs}`, evaluate(heldOut, { ...model, antecedents: new Map() }));
     }
   }
   console.log(`\nAntecedents of pronouns and descriptions, held out: rules ${(choice.rules / choice.total).toFixed(3)}, ranker ${(choice.ranker / choice.total).toFixed(3)} (${choice.total} resolutions whose strict gold is a candidate)`);
+  for (const [kind, c] of [...choiceByKind].sort((x, y) => y[1].total - x[1].total)) console.log(`  ${kind.padEnd(16)} rules ${(c.rules / c.total).toFixed(3)}, ranker ${(c.ranker / c.total).toFixed(3)} (${c.total})`);
+  if (misses) {
+    const byKind = new Map<string, number>();
+    for (const m of misses) {
+      const kind = /\[(.*)\]/.exec(m)![1];
+      byKind.set(kind, (byKind.get(kind) ?? 0) + 1);
+    }
+    const file = path.join(require('os').tmpdir(), 'quotes-strict-misses-cv.txt');
+    fs.writeFileSync(file, misses.join('\n'));
+    console.log(`\nHeld-out strict misses (${EPOCH_CHOICES[0]} epochs) by kind, written to ${file}:`);
+    for (const [kind, count] of [...byKind].sort((x, y) => y[1] - x[1])) console.log(`  ${kind.padEnd(44)} ${count}`);
+  }
   console.log(`\n${FOLDS}-fold cross-validation on train (folds by article), speaker accuracy over gold strings with a Source:`);
   let bestEpochs = EPOCH_CHOICES[0];
   let bestMean = -1;

@@ -1,114 +1,284 @@
 /**
- * Antecedent candidates of a speaker pronoun (`he`, `she`) or definite description (`the foreign minister`,
- * `his Russian counterpart`, `the newspaper`), with the features the ranker (`ranker.ts`, its `antecedent`
- * weights) scores them by: one candidate per named person (or, for an organisation head, organisation) seen
- * in the 3,000 characters before, grouped by surname, plus *nobody*. Features: how recently and how often
- * the name was mentioned, its paragraph distance, whether it stood as the subject of a speech verb or was
- * the previous speaker, gender agreement, a title or modifier shared with the description, and which name
- * the hand rules of `coreference.ts` picked. Bounded: at most 40 mentions are looked at.
+ * Antecedent candidates of a speaker that names nobody — a pronoun (`he`, `she`, `they`) or a definite
+ * description (`the foreign minister`, `his Russian counterpart`, `the newspaper`, `the statement`) — with the
+ * features the antecedent ranker (`ranker.ts`, its `antecedents` weights) scores them by: a mention-ranking
+ * model over the entities named before the anaphor.
+ *
+ * Candidates: one per entity (people grouped by surname, organisations by name) mentioned outside quotations
+ * in the 3,000 characters before the anaphor, plus speakers of earlier quotations the recogniser did not
+ * type, plus *nobody*. Features, each for the anaphor's kind and shared across kinds: how recently the entity
+ * was mentioned (entities in between, sentences, paragraphs), its grammatical role there (subject of a speech
+ * verb, subject, possessor, object of a preposition), how salient it is (mentions in the window and in the
+ * article), the topic of the paragraph (its first subject), the speakers of earlier quotations (the previous
+ * one, how often), whether the quotation itself names the entity (people rarely name themselves), gender
+ * agreement from first names and honorifics, the entity's type, for a description its title and the words
+ * around the name, and which entity the hand rules of `coreference.ts` picked. Bounded: at most 40 mentions are
+ * looked at and 12 entities kept.
  */
 import { lowerBound } from '../search';
 import type { EntityMention, TextSlice } from '../types';
 import { genderOf, lastPersonBefore, subjectRank, type SpeakerState } from './coreference';
-import { surname, tokenAt, type Doc } from './document';
+import { isPunct, isSentenceEnd, surname, tokenAt, type Doc } from './document';
 
-/** What is being resolved. */
-export type AnaphorKind = 'he' | 'she' | 'person' | 'organization';
+/** What is being resolved: a pronoun by its person, a description by what its head names (`other`: a head no list knows). */
+export type AnaphorKind = 'he' | 'she' | 'they' | 'person' | 'organization' | 'document' | 'other';
+
+/** A speaker mention to resolve, with the quotation attributed to it. */
+export interface Anaphor {
+  readonly kind: AnaphorKind;
+  /** A description's words after its determiner, lower case (`florida`, `senator`); empty for a pronoun. */
+  readonly words: readonly string[];
+  /** Where the search looks back from: the earlier of the mention and the quotation. */
+  readonly offset: number;
+  readonly mention: TextSlice;
+  /** The quotation (from its opening to its closing mark). */
+  readonly quote: { readonly start: number; readonly end: number };
+}
 
 /** One possible antecedent. */
 export interface AntecedentCandidate {
-  /** The latest mention of the name before the anaphor; absent for *nobody*. */
+  /** The latest mention of the entity before the anaphor; absent for *nobody*. */
   readonly name?: TextSlice;
   readonly features: string[];
 }
 
+/** A quotation already attributed to a named entity, as the resolution of later anaphors reads it. */
+export interface SpeakerTurn {
+  /** The entity's key (`surname` of a person, lower-case name of an organisation). */
+  readonly key: string;
+  readonly name: TextSlice;
+  /** Paragraph of the quotation. */
+  readonly paragraph: number;
+  /** End of the quotation (its closing mark). */
+  readonly end: number;
+}
+
 const WINDOW_CHARS = 3000;
 const MAX_MENTIONS = 40;
+const MAX_ENTITIES = 12;
+
+/** How a mention stands in its sentence. */
+type Role = 'speech' | 'subject' | 'poss' | 'prep' | 'other';
+
+const PREPOSITIONS = new Set(['to', 'with', 'by', 'for', 'of', 'at', 'from', 'on', 'about', 'against', 'in', 'into', 'over', 'than', 'like', 'between', 'among', 'toward', 'towards', 'under', 'after', 'before', 'during', 'behind', 'beside', 'including']);
 
 interface Group {
-  key: string;
+  readonly key: string;
+  readonly type: 'person' | 'organization';
   latest: EntityMention;
-  /** Mentions of the name within the window. */
+  latestRole: Role;
+  /** The strongest role among its mentions in the window (speech > subject > other). */
+  bestRank: number;
+  /** Start of its latest mention as a subject (of any verb, of a speech verb), or -1. */
+  subjectAt: number;
+  speechAt: number;
   count: number;
-  /** The best subject rank among its two latest mentions. */
-  rank: number;
-  speaker: boolean;
-  order: number;
+  readonly order: number;
+}
+
+/** The key an entity is grouped by: a person's surname, an organisation's lower-case name. */
+export function entityKey(text: string, type: 'person' | 'organization'): string {
+  return type === 'person' ? surname(text) : text.toLowerCase().replace(/^the\s+/, '').replace(/['’]s$/, '');
 }
 
 /**
- * The candidates for the anaphor at `offset` (`np` its words, lower case; `head` its head word), the rules'
- * pick marked, *nobody* last.
+ * The candidates for `anaphor`: the entities named before it, the rules' pick marked, *nobody* last.
+ * `rulePick` is what the hand rules of `coreference.ts` resolved it to, if anything.
  */
-export function antecedentCandidates(doc: Doc, offset: number, kind: AnaphorKind, words: readonly string[], state: SpeakerState, rulePick: TextSlice | undefined): AntecedentCandidate[] {
+export function antecedentCandidates(doc: Doc, anaphor: Anaphor, state: SpeakerState, rulePick: TextSlice | undefined): AntecedentCandidate[] {
+  const { kind, offset } = anaphor;
+  const withOrganizations = kind !== 'he' && kind !== 'she' && kind !== 'person';
+  const n = doc.tokens.length;
+  const anchorTok = Math.min(tokenAt(doc, offset), n - 1);
+  const anchorSent = doc.sent[anchorTok] ?? 0;
+  const anchorPara = doc.para[anchorTok] ?? 0;
+
   const groups = new Map<string, Group>();
-  const list = kind === 'organization' ? organizations(doc, offset) : doc.persons;
-  const start = kind === 'organization' ? list.length - 1 : lastPersonBefore(doc, offset);
-  const anchorTok = Math.min(tokenAt(doc, offset), doc.tokens.length - 1);
-  for (let k = start, seen = 0; k >= 0 && seen < MAX_MENTIONS; k--) {
-    const m = list[k];
-    if (offset - m.end > WINDOW_CHARS) break;
+  // The first subject of the anaphor's paragraph and of the one before: the topic the paragraph is about.
+  const topic: (string | undefined)[] = [undefined, undefined];
+  const consider = (m: EntityMention, type: 'person' | 'organization'): boolean => {
     const t = tokenAt(doc, m.start);
-    if (t < doc.tokens.length && doc.inQuote[t]) continue;
-    seen++;
-    const key = surname(m.text);
+    if (t >= n || doc.inQuote[t]) return false;
+    const key = entityKey(m.text, type);
+    if (key.length === 0) return false;
+    const role = roleOf(doc, m, t);
+    const rank = role === 'speech' ? 2 : role === 'subject' ? 1 : 0;
+    const pd = anchorPara - doc.para[t];
+    if (rank > 0 && (pd === 0 || pd === 1)) topic[pd] = key; // walking backwards: the last one set is the first
     let g = groups.get(key);
     if (!g) {
-      g = { key, latest: m, count: 0, rank: subjectRank(doc, m), speaker: false, order: groups.size };
+      if (groups.size >= MAX_ENTITIES) return true;
+      g = { key, type, latest: m, latestRole: role, bestRank: rank, subjectAt: -1, speechAt: -1, count: 0, order: groups.size };
       groups.set(key, g);
-    } else if (g.count === 1) g.rank = Math.max(g.rank, subjectRank(doc, m));
+    } else if (rank > g.bestRank) g.bestRank = rank;
+    if (rank >= 1 && g.subjectAt < 0) g.subjectAt = m.start;
+    if (rank === 2 && g.speechAt < 0) g.speechAt = m.start;
     g.count++;
-    if (state.speakers.has(m.start)) g.speaker = true;
+    return true;
+  };
+  // People and (for anaphors that may stand for one) organisations, newest first, merged by position.
+  const persons = doc.persons;
+  const organizations = withOrganizations ? organizationsBefore(doc, offset) : [];
+  let p = lastPersonBefore(doc, offset);
+  let o = organizations.length - 1;
+  for (let seen = 0; seen < MAX_MENTIONS && (p >= 0 || o >= 0); ) {
+    const takePerson = o < 0 || (p >= 0 && persons[p].start > organizations[o].start);
+    const m = takePerson ? persons[p--] : organizations[o--];
+    if (offset - m.end > WINDOW_CHARS) break;
+    if (consider(m, takePerson ? 'person' : 'organization')) seen++;
   }
-  const a = kind;
+
+  // Speakers of earlier quotations: how often each spoke, and who spoke last.
+  const turns = state.turns;
+  const spoke = new Map<string, number>();
+  for (let i = turns.length - 1, k = 0; i >= 0 && k < 30; i--, k++) spoke.set(turns[i].key, (spoke.get(turns[i].key) ?? 0) + 1);
+  const previous = turns.length > 0 ? turns[turns.length - 1] : undefined;
+  for (let i = turns.length - 1, k = 0; i >= 0 && k < 4; i--, k++) {
+    const turn = turns[i];
+    // A speaker the recogniser did not type (found by the cue rules in the tokens).
+    if (!groups.has(turn.key) && groups.size < MAX_ENTITIES && offset - turn.name.end <= WINDOW_CHARS && turn.name.end <= offset) {
+      const m: EntityMention = { start: turn.name.start, end: turn.name.end, text: turn.name.text, type: 'person' };
+      groups.set(turn.key, { key: turn.key, type: 'person', latest: m, latestRole: 'speech', bestRank: 2, subjectAt: m.start, speechAt: m.start, count: 1, order: groups.size });
+    }
+  }
+
+  // People the quotation itself names are usually talked about, not talking.
+  const named = namedInside(doc, anaphor.quote.start, anaphor.quote.end);
+  const salience = [...groups.values()].map((g) => ({ g, total: g.type === 'person' ? mentionsBefore(doc, g.key, offset) : g.count }));
+  salience.sort((x, y) => y.total - x.total || x.g.order - y.g.order);
+  const salienceRank = new Map<Group, number>();
+  salience.forEach((s, i) => salienceRank.set(s.g, i));
   const pickKey = rulePick ? surname(rulePick.text) : undefined;
   const lastKey = state.last ? surname(state.last.name.text) : undefined;
-  const byCount = [...groups.values()].sort((x, y) => y.count - x.count || x.order - y.order);
-  // Salience over the whole article so far: the person an article is about is mentioned throughout.
-  const total = new Map<string, number>();
-  for (const g of groups.values()) total.set(g.key, mentionsBefore(doc, g.key, offset));
-  const byTotal = [...groups.values()].sort((x, y) => total.get(y.key)! - total.get(x.key)! || x.order - y.order);
+  const head = anaphor.words[anaphor.words.length - 1];
+  const modifiers = anaphor.words.slice(0, -1).filter((w) => w.length > 2 && !/^(the|his|her|their|its|this|that|former|latter|new|top)$/.test(w));
+
+  // Order among the entities last seen as the subject of a speech verb, and of any verb: people quoted in
+  // news are introduced with a speech verb, and the one who spoke last usually speaks on.
+  const speechOrder = orderBy(groups, (g) => g.speechAt);
+  const subjectOrder = orderBy(groups, (g) => g.subjectAt);
+  const inMention = anaphor.mention.text.toLowerCase();
+  // Someone introduced as a subject since the previous quotation takes the floor from its speaker.
+  const sincePrevious = (g: Group): boolean => previous !== undefined && g.subjectAt > previous.end;
+  let interrupted = false;
+  for (const g of groups.values()) if (previous && g.key !== previous.key && sincePrevious(g)) interrupted = true;
+
   const out: AntecedentCandidate[] = [];
+  const a = `a=${kind}`;
   for (const g of groups.values()) {
     const m = g.latest;
-    const mTok = tokenAt(doc, m.start);
-    const paraDist = Math.min(3, (doc.para[anchorTok] ?? 0) - (doc.para[Math.min(mTok, doc.tokens.length - 1)] ?? 0));
-    const f: string[] = [
-      `a=${a}`,
-      `a=${a}|rec=${Math.min(g.order, 4)}`,
-      `a=${a}|para=${paraDist}`,
-      `a=${a}|cnt=${g.count >= 5 ? '5+' : g.count >= 3 ? '3-4' : g.count}`,
-      `a=${a}|sal=${Math.min(byCount.indexOf(g), 3)}`,
-      `a=${a}|gsal=${Math.min(byTotal.indexOf(g), 3)}`,
-      `a=${a}|gsal=${Math.min(byTotal.indexOf(g), 3)}|rec=${Math.min(g.order, 2)}`,
-      `a=${a}|subj=${g.rank}`,
-      `a=${a}|rec=${Math.min(g.order, 2)}|subj=${g.rank}`,
+    const mTok = Math.min(tokenAt(doc, m.start), n - 1);
+    const sd = anchorSent - doc.sent[mTok];
+    const pd = anchorPara - doc.para[mTok];
+    const atoms: string[] = [
+      `t=${g.type}`,
+      `rec=${Math.min(g.order, 4)}`,
+      `sd=${sd <= 2 ? sd : sd <= 4 ? '3-4' : '5+'}`,
+      `pd=${Math.min(pd, 3)}`,
+      `role=${g.latestRole}`,
+      `best=${g.bestRank}`,
+      `rec=${Math.min(g.order, 2)}|role=${g.latestRole}`,
+      `pd=${Math.min(pd, 2)}|best=${g.bestRank}`,
+      `cnt=${g.count >= 5 ? '5+' : g.count >= 3 ? '3-4' : g.count}`,
+      `gsal=${Math.min(salienceRank.get(g)!, 3)}`,
+      `gsal=${Math.min(salienceRank.get(g)!, 2)}|rec=${Math.min(g.order, 2)}`,
     ];
-    if (g.key === pickKey) f.push(`a=${a}|rule`, `a=${a}|rule|rec=${Math.min(g.order, 2)}`);
-    if (g.speaker) f.push(`a=${a}|speaker`);
-    if (g.key === lastKey) f.push(`a=${a}|last`);
-    if (doc.sent[Math.min(mTok, doc.tokens.length - 1)] === doc.sent[anchorTok]) f.push(`a=${a}|sameSent`);
-    if (a === 'he' || a === 'she') {
-      const gender = genderOf(doc, m.text);
-      f.push(`a=${a}|g=${!gender ? 'unknown' : (gender === 'f') === (a === 'she') ? 'agree' : 'disagree'}`);
-    } else {
-      const head = words[words.length - 1];
-      if (doc.titles.get(g.key)?.has(head)) f.push(`a=${a}|titled`);
-      // The description's other words next to the name ("his Russian counterpart" ~ "Russian Foreign Minister
-      // Sergei Lavrov"; "the Florida senator" ~ "Florida Sen. Marco Rubio").
-      const around = doc.text.slice(Math.max(0, m.start - 40), Math.min(offset, m.end + 50)).toLowerCase();
-      const modifiers = words.slice(0, -1).filter((w) => w.length > 2 && !/^(the|his|her|their|its|this|that|former|latter|new|top)$/.test(w));
-      if (around.includes(head)) f.push(`a=${a}|headNear`);
-      if (modifiers.length > 0 && modifiers.every((w) => around.includes(w))) f.push(`a=${a}|modNear`);
+    const turnsOf = spoke.get(g.key) ?? 0;
+    atoms.push(`spoke=${turnsOf >= 4 ? '4+' : turnsOf >= 2 ? '2-3' : turnsOf}`);
+    if (previous && previous.key === g.key) atoms.push('prevTurn', `prevTurn|pd=${Math.min(anchorPara - previous.paragraph, 2)}`, `prevTurn|interrupted=${interrupted}`);
+    if (sincePrevious(g)) atoms.push('sinceTurn', `sinceTurn|role=${g.bestRank}`);
+    if (g.key === lastKey) atoms.push('last');
+    if (topic[0] === g.key) atoms.push('topic=0');
+    if (topic[1] === g.key) atoms.push('topic=1');
+    if (named.has(g.key)) atoms.push('namedInQuote', `namedInQuote|rec=${Math.min(g.order, 2)}`);
+    if (g.key === pickKey) atoms.push('rule', `rule|rec=${Math.min(g.order, 2)}`);
+    const speech = speechOrder.get(g);
+    atoms.push(`speechRec=${speech === undefined ? '-' : Math.min(speech, 2)}`, `subjRec=${subjectOrder.has(g) ? Math.min(subjectOrder.get(g)!, 2) : '-'}`);
+    if (speech !== undefined) atoms.push(`speechRec=${Math.min(speech, 2)}|pd=${Math.min(pd, 2)}`);
+    if (g.subjectAt >= 0) {
+      const st = Math.min(tokenAt(doc, g.subjectAt), n - 1);
+      atoms.push(`subjSd=${Math.min(anchorSent - doc.sent[st], 3)}`, `subjPd=${Math.min(anchorPara - doc.para[st], 2)}|subjRec=${Math.min(subjectOrder.get(g)!, 1)}`);
     }
+    // "the Clinton campaign" may speak for Clinton; "the senior Cruz adviser" does not.
+    if (head !== undefined && inMention.includes(g.key.toLowerCase())) atoms.push('inMention');
+    if (kind === 'he' || kind === 'she') {
+      const gender = genderOf(doc, m.text) ?? honorificGenderBefore(doc, m);
+      // Agreement is grammar, not a preference: "she" is never Bernie Sanders (the strict gold, blind to
+      // gender, would teach otherwise).
+      if (gender && (gender === 'f') !== (kind === 'she')) continue;
+      atoms.push(`g=${gender ? 'agree' : 'unknown'}`);
+    } else if (head !== undefined) {
+      if (g.type === 'person' && doc.titles.get(g.key)?.has(head)) atoms.push('titled');
+      // The description's other words next to the name ("his Russian counterpart" ~ "Russian Foreign Minister
+      // Sergei Lavrov"; "the Florida senator" ~ "Florida Sen. Marco Rubio"), its head as the name's possession
+      // ("Clinton's statement … The statement said").
+      const around = doc.text.slice(Math.max(0, m.start - 40), Math.min(offset, m.end + 50)).toLowerCase();
+      if (around.includes(head)) atoms.push('headNear');
+      if (modifiers.length > 0 && modifiers.every((w) => around.includes(w))) atoms.push('modNear');
+      if (ownsHead(doc, g, head, offset)) atoms.push('owns');
+    }
+    const f: string[] = [a];
+    for (const atom of atoms) f.push(atom, `${a}|${atom}`);
     out.push({ name: { start: m.start, end: m.end, text: m.text }, features: f });
   }
   if (rulePick && pickKey !== undefined && !groups.has(pickKey)) {
     // A name the rules found in the tokens (the recogniser missed it).
-    out.push({ name: rulePick, features: [`a=${a}`, `a=${a}|rule`, `a=${a}|ruleOnly`] });
+    out.push({ name: rulePick, features: [a, 'rule', `${a}|rule`, 'ruleOnly', `${a}|ruleOnly`] });
   }
-  out.push({ features: [`a=${a}|none`, `a=${a}|none|rule=${rulePick !== undefined}`] });
+  out.push({ features: ['none', `${a}|none`, `${a}|none|rule=${rulePick !== undefined}`, `none|cands=${Math.min(groups.size, 3)}`] });
   return out;
+}
+
+/** Each group's rank among those with a position (`at(g)` ≥ 0), latest first. */
+function orderBy(groups: ReadonlyMap<string, Group>, at: (g: Group) => number): Map<Group, number> {
+  const ranked = [...groups.values()].filter((g) => at(g) >= 0).sort((x, y) => at(y) - at(x));
+  return new Map(ranked.map((g, i) => [g, i]));
+}
+
+/** The role of a person or organisation mention at token `t` (cached per document). */
+function roleOf(doc: Doc, m: EntityMention, t: number): Role {
+  const cache = (doc.mentionRoles ??= new Map());
+  const hit = cache.get(m.start);
+  if (hit) return hit as Role;
+  const rank = subjectRank(doc, m);
+  let role: Role = rank === 2 ? 'speech' : rank === 1 ? 'subject' : 'other';
+  if (role === 'other') {
+    const after = tokenAt(doc, m.end);
+    const next = after < doc.tokens.length ? doc.lower[after] : '';
+    let before = t - 1;
+    while (before >= 0 && before > t - 4 && /^(the|a|an)$/.test(doc.lower[before])) before--;
+    if (next === "'s" || next === '’s' || /['’]s?$/.test(m.text)) role = 'poss';
+    else if (before >= 0 && PREPOSITIONS.has(doc.lower[before]) && !isSentenceEnd(doc, before) && !isPunct(doc.tokens[before].text)) role = 'prep';
+  }
+  cache.set(m.start, role);
+  return role;
+}
+
+/** Keys of the people named inside `[start, end)`. */
+function namedInside(doc: Doc, start: number, end: number): Set<string> {
+  const keys = new Set<string>();
+  const persons = doc.persons;
+  for (let k = lowerBound(persons.length, (i) => persons[i].start >= start); k < persons.length && persons[k].end <= end && keys.size < 8; k++) keys.add(surname(persons[k].text));
+  return keys;
+}
+
+/** `Mrs. Clinton`: the gender of an honorific written right before a mention. */
+function honorificGenderBefore(doc: Doc, m: EntityMention): 'f' | 'm' | undefined {
+  const t = tokenAt(doc, m.start);
+  if (t === 0) return undefined;
+  let k = t - 1;
+  if (doc.tokens[k].text === '.' && k > 0) k--;
+  return doc.lex.vocabulary.honorificGender(doc.tokens[k].text);
+}
+
+/** True when a mention of the entity before `offset` possesses the description's head (`Clinton's … statement`). */
+function ownsHead(doc: Doc, g: Group, head: string, offset: number): boolean {
+  const m = g.latest;
+  const after = doc.text.slice(m.end, Math.min(offset, m.end + 40)).toLowerCase();
+  const possessive = /['’]s?$/.test(m.text) ? /^\s/.test(after) : /^['’]s?\s/.test(after);
+  if (!possessive) return false;
+  const words = after.replace(/^['’]s?/, '').trim().split(/\s+/, 3);
+  return words.some((w) => w.replace(/[^\p{L}]/gu, '') === head);
 }
 
 /** How many mentions of the surname `key` end before `offset` in the whole document (binary search). */
@@ -129,8 +299,8 @@ function mentionsBefore(doc: Doc, key: string, offset: number): number {
   return lowerBound(ends.length, (i) => ends[i] > offset);
 }
 
-/** Organisation mentions ending before `offset`, in document order. */
-function organizations(doc: Doc, offset: number): EntityMention[] {
+/** Organisation mentions ending before `offset` within the window, in document order. */
+function organizationsBefore(doc: Doc, offset: number): EntityMention[] {
   const list = doc.entities;
   const out: EntityMention[] = [];
   for (let k = lowerBound(list.length, (i) => list[i].end >= offset - WINDOW_CHARS); k < list.length && list[k].end <= offset; k++) if (list[k].type === 'organization') out.push(list[k]);

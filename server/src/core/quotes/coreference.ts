@@ -8,7 +8,7 @@ import { type Doc, type NounPhrase, hasCapital, headLower, isCapitalized, isCue,
 import { npRightOf, npToken, speakerKind, subjectOf } from './phrases';
 import { DETERMINERS, SUBJECT_PRONOUNS, VERB_PREFIX } from './words';
 import type { EntityMention, TextSlice } from '../types';
-import type { AnaphorKind, AntecedentCandidate } from './antecedents';
+import type { Anaphor, AntecedentCandidate, SpeakerTurn } from './antecedents';
 import type { Weights } from './ranker';
 
 export const RESOLVE_CHARS = 3000;
@@ -132,10 +132,12 @@ export interface SpeakerState {
   readonly speakers: Set<number>;
   /** The last named person speaker: the name, where it was last referred to, and the pronoun used then. */
   last?: { name: TextSlice; at: number; pronoun?: string };
+  /** The quotations attributed so far to a named (or resolved) speaker, in order. */
+  readonly turns: SpeakerTurn[];
   /** The antecedent ranker's weights (`ranker.ts`); without them the hand rules below resolve alone. */
   readonly antecedents?: Weights;
   /** Training: receives the candidates of every resolution, with the mention and the quotation's start. */
-  readonly collectAntecedents?: (mention: TextSlice, quoteStart: number, kind: AnaphorKind, candidates: AntecedentCandidate[]) => void;
+  readonly collectAntecedents?: (anaphor: Anaphor, candidates: AntecedentCandidate[]) => void;
 }
 
 /**

@@ -127,6 +127,18 @@ export function findSentenceFinal(doc: Doc, closeTok: number): Found | undefined
   return undefined;
 }
 
+/**
+ * Why a speech verb does not introduce the words after it as said: a wh-clause or a refused infinitive
+ * (`refused to say where “…” is`: nothing is reported), or urging (`called on X to …`, `called for …`: the
+ * words are the subject's, but not a report of them); undefined for a verb that reports.
+ */
+export function weakCue(doc: Doc, v: number): 'unsaid' | 'urging' | undefined {
+  const next = doc.lower[v + 1] ?? '';
+  if (WH_WORDS.has(next) || (v > 1 && doc.lower[v - 1] === 'to' && /^(refused|refuses|refusing|declined|declines|declining|not|unwilling|reluctant|afraid)$/.test(doc.lower[v - 2]))) return 'unsaid';
+  if (doc.lower[v].startsWith('call') && /^(on|for|upon)$/.test(next)) return 'urging';
+  return undefined;
+}
+
 /** Attribution before the quotation, within its sentence: `Lavrov said “…”`, `…, saying “…”`, `according to X, “…”`. */
 export function findBefore(doc: Doc, openTok: number, allowPrevParagraph: boolean): Found | undefined {
   if (openTok <= 0) return undefined;
@@ -163,10 +175,7 @@ export function findBefore(doc: Doc, openTok: number, allowPrevParagraph: boolea
     const next = doc.lower[v + 1];
     // "refused to say where “…” is": a wh-clause or an infinitive does not report the quoted words.
     // "called on X to …", "called for …" urge rather than report words.
-    const weak =
-      WH_WORDS.has(next ?? '') ||
-      (v > 1 && doc.lower[v - 1] === 'to' && /^(refused|refuses|refusing|declined|declines|declining|not|unwilling|reluctant|afraid)$/.test(doc.lower[v - 2])) ||
-      (doc.lower[v].startsWith('call') && /^(on|for|upon)$/.test(next ?? ''));
+    const weak = weakCue(doc, v) !== undefined;
     // "a short film called “…”", "items labeled “…”": a participle naming a thing, not a speaker's verb.
     const prevLower = v > 0 ? doc.lower[v - 1] : '';
     if (NAMING_VERBS.has(doc.lower[v]) && /ed$/.test(doc.lower[v]) && v > 0 && !isCapitalized(doc.tokens[v - 1].text) && /^\p{Ll}/u.test(prevLower) && !SUBJECT_PRONOUNS.has(prevLower) && !VERB_PREFIX.has(prevLower) && !prevLower.endsWith('ly') && prevLower !== 'and' && prevLower !== 'who' && prevLower !== 'which' && prevLower !== 'that') {

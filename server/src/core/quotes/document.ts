@@ -36,6 +36,8 @@ export interface Doc {
   lex: QuoteLexicon;
   /** Ends of the person mentions of each surname, built when first needed (`antecedents.ts`). */
   surnameMentions?: Map<string, number[]>;
+  /** Grammatical role of person and organisation mentions by start, built when first needed (`antecedents.ts`). */
+  mentionRoles?: Map<number, string>;
   /** Feature names built for the ranker, interned per document (`candidates.ts`). */
   featureNames: Map<string, Map<string, string>>;
 }

@@ -17,12 +17,12 @@
  * decided here.
  */
 import { type SpeakerState, personStartIn, resolveNominal, resolvePronoun } from './coreference';
-import { AFTER_WINDOW, type Found, findAfter, findAsComplement, findBefore, findBylineParagraph, findLeadIn, findSentenceFinal } from './cues';
+import { AFTER_WINDOW, type Found, weakCue, findAfter, findAsComplement, findBefore, findBylineParagraph, findLeadIn, findSentenceFinal } from './cues';
 import { type Doc, type NounPhrase, buildDoc, hasCapital, headLower, isCapitalized, isCue, isSentenceEnd, overlapsEntity, slice, tokenAt } from './document';
 import type { QuoteLexicon } from './lexicon';
 import { cueNear, speakerCandidates, type RuleSignals, type SpeakerCandidate } from './candidates';
 import { bestCandidate, type SpeakerModel } from './ranker';
-import { antecedentCandidates, type AnaphorKind, type AntecedentCandidate } from './antecedents';
+import { antecedentCandidates, entityKey, type Anaphor, type AnaphorKind, type AntecedentCandidate } from './antecedents';
 import { type RawQuote, isWordChar, pairQuotationMarks } from './marks';
 import { speakerKind } from './phrases';
 import type { Attribution, EntityMention, Paragraph, Quote, Sentence, TextSlice } from '../types';
@@ -108,17 +108,27 @@ export interface QuoteCandidates {
 
 /** A pronoun or description being resolved, with its antecedent candidates, as training reads them. */
 export interface AntecedentChoice {
-  readonly mention: TextSlice;
-  /** Start of the quotation attributed to the mention. */
-  readonly quoteStart: number;
-  readonly kind: AnaphorKind;
+  readonly anaphor: Anaphor;
   readonly candidates: readonly AntecedentCandidate[];
+}
+
+/**
+ * A pronoun outside any quotation the pass attributes that training resolves too (`Ryan said he …`, an
+ * annotated Source of reported speech): more examples for the antecedent ranker, read in the same state.
+ */
+export interface ReportedPronoun {
+  /** The pronoun (`he`, `she`). */
+  readonly mention: TextSlice;
+  /** What it said (the reported words), read as the quotation of the anaphor. */
+  readonly content: { readonly start: number; readonly end: number };
 }
 
 /** Receives the candidates of each decision (training). */
 interface Collector {
   speaker(doc: Doc, raw: RawQuote, candidates: SpeakerCandidate[]): void;
-  antecedent(mention: TextSlice, quoteStart: number, kind: AnaphorKind, candidates: AntecedentCandidate[]): void;
+  antecedent(anaphor: Anaphor, candidates: AntecedentCandidate[]): void;
+  /** Pronouns of reported speech to resolve as the pass reaches them, sorted by offset. */
+  readonly reported?: readonly ReportedPronoun[];
 }
 
 /**
@@ -131,16 +141,18 @@ export function collectSpeakerCandidates(
   sentences: readonly Sentence[],
   entities: readonly EntityMention[],
   lexicon: QuoteLexicon,
+  reported: readonly ReportedPronoun[] = [],
 ): { quotes: QuoteCandidates[]; antecedents: AntecedentChoice[] } {
   const quotes: QuoteCandidates[] = [];
   const antecedents: AntecedentChoice[] = [];
   attributeQuotes(text, paragraphs, sentences, entities, lexicon, undefined, {
+    reported,
     speaker(doc, raw, candidates) {
       const spans = candidates.map((c) => (c.np ? slice(doc, c.np.from, c.np.to) : c.inherited?.mention));
       quotes.push({ start: raw.start, contentStart: raw.contentStart, contentEnd: raw.contentEnd, candidates, spans });
     },
-    antecedent(mention, quoteStart, kind, candidates) {
-      antecedents.push({ mention, quoteStart, kind, candidates });
+    antecedent(anaphor, candidates) {
+      antecedents.push({ anaphor, candidates });
     },
   });
   return { quotes, antecedents };
@@ -158,10 +170,14 @@ function attributeQuotes(
   const raws = pairQuotationMarks(text, paragraphs);
   if (raws.length === 0) return [];
   const doc = buildDoc(text, paragraphs, sentences, entities, raws, lexicon);
-  const state: SpeakerState = { speakers: new Set<number>(), antecedents: model && model.antecedents.size > 0 ? model.antecedents : undefined, collectAntecedents: collect?.antecedent };
+  const state: SpeakerState = { speakers: new Set<number>(), turns: [], antecedents: model && model.antecedents.size > 0 ? model.antecedents : undefined, collectAntecedents: collect?.antecedent };
   const quotes: Quote[] = [];
   let previous: { raw: RawQuote; attribution?: Attribution; closeTok: number } | undefined;
+  let nextReported = 0;
+  const reported = collect?.reported ?? [];
   for (const raw of raws) {
+    // Training: the pronouns of reported speech before this quotation, resolved in the state the pass is in.
+    for (; nextReported < reported.length && reported[nextReported].mention.start < raw.start; nextReported++) resolveReported(doc, reported[nextReported], state);
     const openTok = tokenAt(doc, raw.start);
     const closeTok = tokenAt(doc, raw.end);
     const words = wordCount(text, raw.contentStart, raw.contentEnd, TITLE_MAX_WORDS + 1);
@@ -234,7 +250,10 @@ function attributeQuotes(
     // shows and slogans keep the rules' reading too (named unless a speech verb touches them). The ranker
     // decides the rest, about half of the quotations: faster, and trained where the rules hesitate.
     const bylined = pick !== undefined && !pick.cue && (via === 'after' || via === 'byline');
-    const tight = (pick !== undefined && pick.strength >= 2 && (via === 'after' || via === 'before')) || bylined || via === 'previous' || title;
+    // A short quoted term whose only speech verb does not report it ("refused to say where “…” is") is named,
+    // not said: a scare quote, as the rules read it.
+    const weakOnly = short && before?.cue !== undefined && before.strength === 0 && weakCue(doc, before.cue.from) === 'unsaid' && !after && !final && !complement;
+    const tight = (pick !== undefined && pick.strength >= 2 && (via === 'after' || via === 'before')) || bylined || via === 'previous' || title || weakOnly;
     if (ranking && !tight) {
       const nearPrevious = previous?.attribution && previous.raw.lastParagraph >= raw.paragraph - 1 ? previous.attribution : undefined;
       const rules: RuleSignals = { after, before, final, complement, leadIn, byline, pick, pickVia: via, previous: nearPrevious, continues, short, title };
@@ -243,12 +262,12 @@ function attributeQuotes(
       if (model) {
         const chosen = candidates[bestCandidate(model.speakers, candidates)];
         if (chosen.kind === 'previous') attribution = chosen.inherited;
-        else if (chosen.kind !== 'none' && chosen.np) attribution = makeAttribution(doc, chosen.found ?? cueNear(doc, chosen.np), raw.start, state);
+        else if (chosen.kind !== 'none' && chosen.np) attribution = makeAttribution(doc, chosen.found ?? cueNear(doc, chosen.np), raw, state);
       }
     }
     if (!model || tight) {
       if (via === 'previous') attribution = previous?.attribution;
-      else if (pick && via !== 'none') attribution = makeAttribution(doc, pick, raw.start, state);
+      else if (pick && via !== 'none') attribution = makeAttribution(doc, pick, raw, state);
     }
     const kind: Quote['kind'] = attribution || (!short && !title) ? 'direct' : 'scare';
     quotes.push({
@@ -261,9 +280,19 @@ function attributeQuotes(
       ...(attribution ? { attribution } : {}),
     });
     if (kind === 'direct') previous = { raw, attribution, closeTok };
+    if (attribution) recordTurn(state, attribution, raw);
   }
+  for (; nextReported < reported.length; nextReported++) resolveReported(doc, reported[nextReported], state);
   inheritWithinSentence(doc, quotes);
   return quotes;
+}
+
+/** Offers a reported-speech pronoun to the antecedent collector (training only; the state is not changed). */
+function resolveReported(doc: Doc, pronoun: ReportedPronoun, state: SpeakerState): void {
+  const l = pronoun.mention.text.toLowerCase();
+  if (l !== 'he' && l !== 'she') return;
+  const offset = Math.min(pronoun.mention.start, pronoun.content.start);
+  rankAntecedents(doc, { kind: l, words: [], offset, mention: pronoun.mention, quote: pronoun.content }, state, resolvePronoun(doc, offset, l, state));
 }
 
 /**
@@ -302,28 +331,37 @@ function startsSentence(doc: Doc, openTok: number, prevClose: number, raw: RawQu
   return isSentenceEnd(doc, b) || (doc.inQuote[b] === 1 && /[.!?]/.test(doc.tokens[b - 1]?.text ?? '')) || doc.tokens[b].text === ':';
 }
 
-function makeAttribution(doc: Doc, found: Found, quoteStart: number, state: SpeakerState): Attribution {
+function makeAttribution(doc: Doc, found: Found, raw: RawQuote, state: SpeakerState): Attribution {
   const mention = slice(doc, found.np.from, found.np.to);
   const kind = speakerKind(doc, found.np);
   const l = doc.lower[found.np.from];
   let resolved: TextSlice | undefined;
   const single = found.np.to - found.np.from === 1;
-  const at = Math.min(mention.start, quoteStart);
+  const at = Math.min(mention.start, raw.start);
+  const anaphor = (k: AnaphorKind, words: readonly string[]): Anaphor => ({ kind: k, words, offset: at, mention, quote: { start: raw.start, end: raw.end } });
   if (single && (l === 'he' || l === 'she')) {
-    resolved = rankAntecedents(doc, at, l, [l], state, resolvePronoun(doc, at, l, state), mention, quoteStart);
+    resolved = rankAntecedents(doc, anaphor(l, []), state, resolvePronoun(doc, at, l, state));
     if (resolved) state.last = { name: resolved, at: mention.start, pronoun: l };
+  } else if (single && (l === 'they' || l === 'we')) {
+    // "they said": an organisation or the people of one; the rules leave it as it is.
+    resolved = rankAntecedents(doc, anaphor('they', []), state, undefined);
   } else if (single && l === 'i') {
     // "I" outside a quotation is the writer (first-person journalism, op-eds): nobody to resolve to.
   } else if (!hasCapital(doc, found.np.from, found.np.to) || isDescription(doc, found.np)) {
     // "the foreign minister", "The Democratic frontrunner", "his Russian counterpart": a description.
     resolved = resolveNominal(doc, found.np, at);
-    // Definite descriptions refer back ("the newspaper", "the gambling tycoon"); indefinite ones ("a man",
-    // "one voter") introduce someone new and stay as they are.
-    if (DEFINITE.has(l) && found.np.to - found.np.from >= 2 && (kind === 'person' || kind === 'organization')) {
+    // Definite descriptions refer back ("the newspaper", "the gambling tycoon", "the statement"); indefinite
+    // ones ("a man", "one voter") introduce someone new and stay as they are.
+    const head = headLower(doc, found.np);
+    // A singular head no list knows ("the gambling tycoon", "the 46-year-old", "the column") is an epithet or a
+    // text all the same; plural ones ("the protesters", "the two lawmakers") are groups and stay as they are.
+    const described: AnaphorKind | undefined =
+      kind === 'person' || kind === 'organization' ? kind : doc.lex.documentHeads.has(head) ? 'document' : kind === 'unknown' && !isPlural(head) ? 'other' : undefined;
+    if (DEFINITE.has(l) && found.np.to - found.np.from >= 2 && described) {
       const words: string[] = [];
       for (let i = found.np.from + 1; i < found.np.to; i++) words.push(doc.lower[i]);
       // The rules' title and description matches are precise; the ranker decides when they find no one.
-      const ranked = rankAntecedents(doc, at, kind, words, state, resolved, mention, quoteStart);
+      const ranked = rankAntecedents(doc, anaphor(described, words), state, resolved);
       resolved ??= ranked;
     }
     if (resolved && kind === 'person') state.last = { name: resolved, at: mention.start };
@@ -343,15 +381,33 @@ function makeAttribution(doc: Doc, found: Found, quoteStart: number, state: Spea
   };
 }
 
+/** A plural head (`protesters`, `lawmakers`, `chairmen`): a group, not one speaker. */
+function isPlural(head: string): boolean {
+  return (head.endsWith('s') && !head.endsWith('ss') && !head.endsWith('us')) || head.endsWith('men') || head === 'people';
+}
+
+/** Remembers who spoke (a name, or what a pronoun or description was resolved to) for later resolutions. */
+function recordTurn(state: SpeakerState, attribution: Attribution, raw: RawQuote): void {
+  const name = attribution.resolved ?? (hasCapitalText(attribution.mention.text) ? attribution.mention : undefined);
+  if (!name) return;
+  const type = attribution.sourceKind === 'organization' && !attribution.resolved ? 'organization' : 'person';
+  state.turns.push({ key: entityKey(name.text, type), name, paragraph: raw.lastParagraph, end: raw.end });
+}
+
+function hasCapitalText(s: string): boolean {
+  return /\p{Lu}/u.test(s) && !/^(He|She|They|We|I|It)$/.test(s);
+}
+
 /**
- * "The Democratic frontrunner", "his Russian counterpart": a definite phrase with capitals that still
- * describes rather than names (its head is a role or organisation word in lower case).
+ * "The Democratic frontrunner", "his Russian counterpart", "the Clinton campaign", "The Rove ad": a definite
+ * phrase with capitals that still describes rather than names (its head is a role, organisation or document
+ * word in lower case).
  */
 function isDescription(doc: Doc, np: NounPhrase): boolean {
   const last = doc.tokens[np.to - 1].text;
   if (!DEFINITE.has(doc.lower[np.from]) || isCapitalized(last)) return false;
   const head = headLower(doc, np);
-  return doc.lex.titleForms.has(head) || (doc.lower[np.from] !== 'the' && doc.lex.personHeads.has(head));
+  return doc.lex.titleForms.has(head) || doc.lex.personHeads.has(head) || doc.lex.organizationHeads.has(head) || doc.lex.documentHeads.has(head);
 }
 
 /** Determiners of a description that refers back to someone already named. */
@@ -361,15 +417,18 @@ const DEFINITE = new Set(['the', 'his', 'her', 'their', 'its']);
  * The antecedent the trained ranker picks among the candidates of `antecedents.ts` (the hand rules' pick
  * is one of its features), or the rules' pick when no model is given.
  */
-function rankAntecedents(doc: Doc, offset: number, kind: AnaphorKind, words: readonly string[], state: SpeakerState, rulePick: TextSlice | undefined, mention: TextSlice, quoteStart: number): TextSlice | undefined {
+function rankAntecedents(doc: Doc, anaphor: Anaphor, state: SpeakerState, rulePick: TextSlice | undefined): TextSlice | undefined {
   if (!state.antecedents && !state.collectAntecedents) return rulePick;
-  const candidates = antecedentCandidates(doc, offset, kind, words, state, rulePick);
-  state.collectAntecedents?.(mention, quoteStart, kind, candidates);
+  const candidates = antecedentCandidates(doc, anaphor, state, rulePick);
+  state.collectAntecedents?.(anaphor, candidates);
   if (!state.antecedents) return rulePick;
-  return candidates[bestCandidate(state.antecedents, candidates)].name;
+  const chosen = candidates[bestCandidate(state.antecedents, candidates)];
+  // "his wife", "the spokesman", "the woman" name someone by a relation or a role: the one meant is a person the
+  // article describes that way (a title, the description's words next to the name), not whoever is salient.
+  return chosen.name;
 }
 
 export { loadQuoteLexicon, QUOTE_LEXICON_FILES, type QuoteLexicon } from './lexicon';
 export { bestCandidate, loadSpeakerModel, parseSpeakerModel, serializeSpeakerModel, trainSpeakerModel, SPEAKER_MODEL_FILE, type SpeakerModel, type RankingExample } from './ranker';
 export type { SpeakerCandidate, CandidateKind } from './candidates';
-export type { AntecedentCandidate, AnaphorKind } from './antecedents';
+export type { AntecedentCandidate, AnaphorKind, Anaphor } from './antecedents';

@@ -118,9 +118,18 @@ export function npRightOf(doc: Doc, start: number, limit: number): NounPhrase | 
     if (!isCapitalized(doc.tokens[to].text) && isCapitalized(doc.tokens[to - 1].text) && !/^\p{N}/u.test(doc.tokens[to].text) && !leadsToHead(doc, to, limit)) break;
     // A capitalised day name or month after a name ends the phrase ("said Lavrov Monday").
     if (NP_STOP.has(lt)) break;
+    // After a lower-case head a verb form starts the predicate ("The Florida senator sought …", "The email goes").
+    if (isPhraseHead(doc, to - 1) && !isPhraseHead(doc, to) && !isCapitalized(doc.tokens[to].text) && verbLike(doc, to)) break;
     to++;
   }
   return { from: start, to };
+}
+
+/** True for a lower-case word heading a person, organisation, group or document phrase (`senator`, `email`). */
+function isPhraseHead(doc: Doc, i: number): boolean {
+  const l = doc.lower[i];
+  const lex = doc.lex;
+  return !isCapitalized(doc.tokens[i].text) && (lex.personHeads.has(l) || lex.organizationHeads.has(l) || lex.groupHeads.has(l) || lex.documentHeads.has(l));
 }
 
 /** Skips auxiliaries and adverbs leftwards from `i` (inclusive); returns the new index. */
