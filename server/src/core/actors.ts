@@ -1,7 +1,7 @@
 import { acronymOf, initialsOf, sameOrganisation, wholeOrganisationNames } from './aliases';
 import { hasActorInput, NO_ANNOTATIONS, type AnnotationInput } from './annotationInput';
 import { capitalsLast, normalizeName, SurnameIndex, type PersonNames } from './names';
-import { findNominals, type Nominal } from './nominals';
+import { findNominals, NominalResolver, type Nominal } from './nominals';
 import type { ArticleResources } from './resources';
 import { headlineSentences } from './headlines';
 import type { NameLexicon } from './nameLexicon';
@@ -462,45 +462,26 @@ function ownerAt(ownerOf: ReadonlyMap<number, ActorBuilder>, entities: readonly 
 
 /**
  * Resolves each nominal to the most recently mentioned person whose role contains all its words
- * (`the foreign minister` → `Russian Foreign Minister Sergei Lavrov`). Candidates come from a map of
- * role words, and recency from a walk over the name mentions in order, so this stays linear.
+ * (`the foreign minister` → `Russian Foreign Minister Sergei Lavrov`), through the resolver of role
+ * descriptions the quote pass uses too (`nominals.ts`), with the roles of `roles.ts`.
  */
 function resolveNominals(nominals: readonly Nominal[], builders: readonly ActorBuilder[]): { nominal: Nominal; builder: ActorBuilder }[] {
   if (nominals.length === 0) return [];
-  const byRoleWord = new Map<string, Set<ActorBuilder>>();
   const roleWords = new Map<ActorBuilder, Set<string>>();
+  const mentions: { start: number; holder: ActorBuilder }[] = [];
   for (const builder of builders) {
     if (builder.type !== 'person' || builder.roleMentions.length === 0) continue;
     const words = new Set<string>();
     for (const role of builder.roleMentions) for (const w of role.text.toLowerCase().split(/[^\p{L}]+/u)) if (w) words.add(w);
     roleWords.set(builder, words);
-    for (const w of words) {
-      let set = byRoleWord.get(w);
-      if (!set) byRoleWord.set(w, (set = new Set()));
-      set.add(builder);
-    }
+    for (const m of builder.mentions) mentions.push({ start: m.start, holder: builder });
   }
-  const names: { start: number; builder: ActorBuilder }[] = [];
-  for (const builder of roleWords.keys()) for (const m of builder.mentions) names.push({ start: m.start, builder });
-  names.sort((a, b) => a.start - b.start);
-  const lastSeen = new Map<ActorBuilder, number>();
+  mentions.sort((a, b) => a.start - b.start);
+  const resolver = new NominalResolver(mentions, (builder) => roleWords.get(builder));
   const resolved: { nominal: Nominal; builder: ActorBuilder }[] = [];
-  let n = 0;
   for (const nominal of nominals) {
-    while (n < names.length && names[n].start < nominal.start) lastSeen.set(names[n].builder, names[n++].start);
-    const head = nominal.words[nominal.words.length - 1];
-    let best: ActorBuilder | undefined;
-    let bestAt = -1;
-    for (const candidate of byRoleWord.get(head) ?? []) {
-      const at = lastSeen.get(candidate);
-      if (at === undefined || at <= bestAt) continue;
-      const words = roleWords.get(candidate)!;
-      if (nominal.words.every((w) => words.has(w))) {
-        best = candidate;
-        bestAt = at;
-      }
-    }
-    if (best) resolved.push({ nominal, builder: best });
+    const hit = resolver.resolve(nominal.words, nominal.start, { wholeDescription: true });
+    if (hit) resolved.push({ nominal, builder: hit.holder });
   }
   return resolved;
 }

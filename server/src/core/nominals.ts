@@ -1,3 +1,4 @@
+import { lowerBound } from './search';
 import type { EntityMention, OffsetRange, Sentence } from './types';
 import type { Vocabulary } from './vocabulary';
 
@@ -44,4 +45,83 @@ export function findNominals(text: string, sentences: readonly Sentence[], entit
     }
   }
   return nominals;
+}
+
+/** A mention of someone who may be described by role: where, and who (an actor, a surname: the caller's key). */
+export interface RoleHolderMention<T> {
+  readonly start: number;
+  readonly holder: T;
+}
+
+/** Options of {@link NominalResolver.resolve}. */
+export interface NominalOptions {
+  /**
+   * True: every word of the description must be among the holder's role words (`the foreign minister` needs
+   * `foreign` and `minister`); false: the head is enough (`the Florida senator` → the one senator), though a
+   * holder with every word still wins over one with the head only.
+   */
+  readonly wholeDescription: boolean;
+  /** Only the holders of the last this many mentions before the description are considered. */
+  readonly maxMentions?: number;
+}
+
+/**
+ * The one resolver of role descriptions to the person they stand for (`the foreign minister` → `Russian Foreign
+ * Minister Sergei Lavrov`): the most recently mentioned holder, before the description, of a role with the
+ * description's head — titles written before a name, appositions, roles the article gives. Actors resolve
+ * every description of the article through it (their roles from `roles.ts`) and the quote pass the speakers
+ * it finds (titles from `quotes/document.ts`), so the two cannot disagree on who "the senator" is. Built once
+ * per article; a description costs a map look-up per holder of its head and a binary search per holder.
+ */
+export class NominalResolver<T> {
+  private readonly byRoleWord = new Map<string, T[]>();
+  private readonly starts = new Map<T, number[]>();
+  private readonly order: readonly RoleHolderMention<T>[];
+
+  /**
+   * @param mentions every mention of a holder, sorted by start
+   * @param roleWords the lower-case words of the roles each holder is given (`russian`, `foreign`, `minister`)
+   */
+  constructor(mentions: readonly RoleHolderMention<T>[], private readonly roleWords: (holder: T) => ReadonlySet<string> | undefined) {
+    this.order = mentions;
+    for (const m of mentions) {
+      let list = this.starts.get(m.holder);
+      if (!list) {
+        this.starts.set(m.holder, (list = []));
+        for (const w of roleWords(m.holder) ?? []) {
+          let holders = this.byRoleWord.get(w);
+          if (!holders) this.byRoleWord.set(w, (holders = []));
+          holders.push(m.holder);
+        }
+      }
+      list.push(m.start);
+    }
+  }
+
+  /** The holder a description (its words after the article, lower case) at `offset` stands for, if any. */
+  resolve(words: readonly string[], offset: number, options: NominalOptions): { holder: T; start: number } | undefined {
+    const head = words[words.length - 1];
+    const holders = head === undefined ? undefined : this.byRoleWord.get(head);
+    if (!holders) return undefined;
+    // The window: holders mentioned among the last `maxMentions` mentions before the description.
+    const from = options.maxMentions === undefined ? -Infinity : this.windowStart(offset, options.maxMentions);
+    let best: { holder: T; start: number; whole: boolean } | undefined;
+    for (const holder of holders) {
+      const list = this.starts.get(holder)!;
+      const k = lowerBound(list.length, (i) => list[i] >= offset) - 1;
+      if (k < 0 || list[k] < from) continue;
+      const roles = this.roleWords(holder)!;
+      const whole = words.every((w) => roles.has(w));
+      if (options.wholeDescription && !whole) continue;
+      if (!best || (whole && !best.whole) || (whole === best.whole && list[k] > best.start)) best = { holder, start: list[k], whole };
+    }
+    return best && { holder: best.holder, start: best.start };
+  }
+
+  /** Start of the `count`-th mention before `offset` (of any holder). */
+  private windowStart(offset: number, count: number): number {
+    const order = this.order;
+    const k = lowerBound(order.length, (i) => order[i].start >= offset) - count;
+    return k <= 0 ? -Infinity : order[k].start;
+  }
 }

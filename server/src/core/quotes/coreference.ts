@@ -3,6 +3,7 @@
  * minister`) stands for — gender agreement from first names and honorifics, the subject position of
  * earlier mentions, the previous quotation's speaker, and titles given to a name anywhere in the article.
  */
+import { NominalResolver } from '../nominals';
 import { lowerBound } from '../search';
 import { type Doc, type NounPhrase, hasCapital, headLower, isCapitalized, isCue, isPunct, isSentenceEnd, overlapsEntity, prevOutside, slice, surname, tokenAt, verbLike } from './document';
 import { npRightOf, npToken, speakerKind, subjectOf } from './phrases';
@@ -214,23 +215,15 @@ export function resolveNominal(doc: Doc, np: NounPhrase, offset: number): TextSl
   // "his Russian counterpart": a person the article gives the description's other words to.
   if ((det === 'his' || det === 'her' || det === 'their') && doc.lex.personHeads.has(head)) return describedPerson(doc, np, offset);
   // Only titles single out one person; "the source", "the aide" could be anybody.
-  const patterns = doc.lex.titlePatterns.get(head);
-  if (!patterns || det !== 'the') return undefined;
-  let seen = 0;
-  for (let k = lastPersonBefore(doc, offset); k >= 0 && seen < 40; k--) {
-    const m = doc.persons[k];
-    seen++;
-    // A person given this title anywhere in the article ("Sen. Ted Cruz" early on, "Cruz" since).
-    if (doc.titles.get(surname(m.text))?.has(head)) return { start: m.start, end: m.end, text: m.text };
-    // The title right before the name ("Foreign Minister Sergei Lavrov", "Indiana Gov. Mike Pence") or in an
-    // appositive right after it ("Lavrov, the Russian foreign minister,").
-    const before = doc.text.slice(Math.max(0, m.start - 40), m.start).toLowerCase();
-    const after = doc.text.slice(m.end, Math.min(doc.text.length, m.end + 50)).toLowerCase();
-    const inner = m.text.toLowerCase();
-    const titled = patterns.some((p) => p.before.test(before) || p.inner.test(inner));
-    // The appositive must close ("Lavrov, the foreign minister, said"); "in Chelsea, the mayor said" is a clause.
-    const apposed = patterns.some((p) => p.apposed.test(after) && !p.apposedClause.test(after));
-    if (titled || apposed) return { start: m.start, end: m.end, text: m.text };
+  if (!doc.lex.titleForms.has(head) || det !== 'the') return undefined;
+  // A person given this title anywhere in the article ("Sen. Ted Cruz" early on, "Cruz" since), or in an
+  // appositive ("Lavrov, the Russian foreign minister,"): the shared resolver of role descriptions.
+  const words: string[] = [];
+  for (let i = np.from + 1; i < np.to; i++) words.push(doc.lower[i]);
+  const hit = nominalResolver(doc).resolve(words, offset, { wholeDescription: false, maxMentions: 40 });
+  if (hit) {
+    const m = doc.persons[lowerBound(doc.persons.length, (i) => doc.persons[i].start >= hit.start)];
+    return { start: m.start, end: m.end, text: m.text };
   }
   // No one carries the title: the person the text is about, i.e. the nearest subject in this or the
   // previous paragraph ("Hillary Clinton wants … ¶ The Democratic frontrunner wrote …").
@@ -243,6 +236,15 @@ export function resolveNominal(doc: Doc, np: NounPhrase, offset: number): TextSl
   return undefined;
 }
 
+
+/** The document's resolver of role descriptions: its people (by surname) with the titles the article gives them. */
+function nominalResolver(doc: Doc): NominalResolver<string> {
+  doc.nominals ??= new NominalResolver(
+    doc.persons.map((m) => ({ start: m.start, holder: surname(m.text) })),
+    (key) => doc.titles.get(key),
+  );
+  return doc.nominals;
+}
 
 /**
  * "the latter" / "the former": the last, or the one before the last, person named in the sentence before

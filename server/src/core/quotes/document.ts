@@ -4,6 +4,7 @@
  * titles seen per surname; and the small predicates over single tokens (capitalised, punctuation, sentence
  * end, speech verb, verb-like). Built once per `findQuotes` call.
  */
+import type { NominalResolver } from '../nominals';
 import { lowerBound } from '../search';
 import type { QuoteLexicon } from './lexicon';
 import { type RawQuote, isQuoteMark, isWordChar } from './marks';
@@ -34,6 +35,8 @@ export interface Doc {
   verbs: ReadonlySet<string>;
   /** The word lists of the pass. */
   lex: QuoteLexicon;
+  /** Who a role description stands for (surname keys, roles from `titles`), built when first needed (`coreference.ts`). */
+  nominals?: NominalResolver<string>;
   /** Ends of the person mentions of each surname, built when first needed (`antecedents.ts`). */
   surnameMentions?: Map<string, number[]>;
   /** Grammatical role of person and organisation mentions by start, built when first needed (`antecedents.ts`). */
@@ -272,18 +275,26 @@ export function buildDoc(
     surnameGender.set(last, prev && prev !== g ? 'x' : g);
   }
   const titles = new Map<string, Set<string>>();
+  const addTitle = (m: EntityMention, form: string): void => {
+    const role = lex.titleOfForm.get(form);
+    if (!role) return;
+    const key = surname(m.text);
+    let set = titles.get(key);
+    if (!set) titles.set(key, (set = new Set()));
+    set.add(role);
+  };
   for (const m of persons) {
     // The 30 characters before the mention, a space, and the mention's words but the last (single-spaced).
     const lead = lowerOf(text.slice(Math.max(0, m.start - 30), m.start));
     const before = firstSpace(m.text) < 0 ? lead + ' ' : lead + ' ' + m.text.toLowerCase().split(/\s+/).slice(0, -1).join(' ');
     const hit = lex.titleBefore.exec(before);
-    if (!hit) continue;
-    const role = lex.titleOfForm.get(hit[1]);
-    if (!role) continue;
-    const key = surname(m.text);
-    let set = titles.get(key);
-    if (!set) titles.set(key, (set = new Set()));
-    set.add(role);
+    if (hit) addTitle(m, hit[1]);
+    // An appositive that closes ("Lavrov, the Russian foreign minister, said"); "in Chelsea, the mayor said" is a clause.
+    if (text.charCodeAt(m.end) === 44 || text.charCodeAt(m.end + 1) === 44) {
+      const after = lowerOf(text.slice(m.end, Math.min(text.length, m.end + 50)));
+      const apposed = lex.titleApposed.exec(after);
+      if (apposed && !lex.titleApposedClause.test(after)) addTitle(m, apposed[1]);
+    }
   }
   return {
     titles,

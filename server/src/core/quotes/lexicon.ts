@@ -19,18 +19,6 @@ export const QUOTE_LEXICON_FILES = {
   titleForms: 'quotes/title-forms.tsv',
 } as const;
 
-/** The patterns that find a title form next to a name, compiled once per role. */
-export interface TitlePatterns {
-  /** The title right before the name: `foreign minister sergei ` + `lavrov`. */
-  readonly before: RegExp;
-  /** The title inside the mention itself (`Minister Lavrov`). */
-  readonly inner: RegExp;
-  /** An appositive after the name: `, the russian foreign minister,`. */
-  readonly apposed: RegExp;
-  /** …unless the title starts a clause: `, the mayor said`. */
-  readonly apposedClause: RegExp;
-}
-
 /** Everything the quote pass reads besides the text: built by {@link loadQuoteLexicon}, immutable. */
 export interface QuoteLexicon {
   /** Speech and attribution cues, one inflected form each (`said`, `saying`, `according`). */
@@ -51,8 +39,10 @@ export interface QuoteLexicon {
   readonly titleOfForm: ReadonlyMap<string, string>;
   /** Finds the last title form before a name in lower-cased text (`… sen. ted ` → `sen`). */
   readonly titleBefore: RegExp;
-  /** Per role noun, the patterns of each of its title forms. */
-  readonly titlePatterns: ReadonlyMap<string, readonly TitlePatterns[]>;
+  /** Finds a title form in an appositive right after a name (`, the russian foreign minister,` → `minister`). */
+  readonly titleApposed: RegExp;
+  /** …unless the title starts a clause (`, the mayor said`). */
+  readonly titleApposedClause: RegExp;
   /** Honorifics (`Mrs.` → f) and role words, shared with names, roles and actors. */
   readonly vocabulary: Vocabulary;
 }
@@ -79,8 +69,7 @@ export function loadQuoteLexicon(source: DataSource, vocabulary: Vocabulary = lo
   }
   const titleOfForm = new Map<string, string>();
   for (const [role, forms] of titleForms) for (const f of forms) titleOfForm.set(f, role);
-  const titlePatterns = new Map<string, TitlePatterns[]>();
-  for (const [role, forms] of titleForms) titlePatterns.set(role, forms.map(compileTitlePatterns));
+  const formsPattern = [...titleOfForm.keys()].map(escapeRegExp).join('|');
   return {
     speechVerbs: lowerSet(QUOTE_LEXICON_FILES.speechVerbs),
     firstNames,
@@ -90,19 +79,10 @@ export function loadQuoteLexicon(source: DataSource, vocabulary: Vocabulary = lo
     documentHeads: lowerSet(QUOTE_LEXICON_FILES.documentHeads),
     titleForms,
     titleOfForm,
-    titleBefore: new RegExp(`\\b(${[...titleOfForm.keys()].map(escapeRegExp).join('|')})\\.?\\s+(?:[\\p{L}.'’-]+\\s+){0,2}[\\p{L}.'’-]*$`, 'u'),
-    titlePatterns,
+    titleBefore: new RegExp(`\\b(${formsPattern})\\.?\\s+(?:[\\p{L}.'’-]+\\s+){0,2}[\\p{L}.'’-]*$`, 'u'),
+    titleApposed: new RegExp(`^\\s*,\\s*(?:the|a|an)\\b[^,.]{0,35}\\b(${formsPattern})\\b[^,.]{0,40}[,.]`, 'u'),
+    titleApposedClause: new RegExp(`^\\s*,\\s*(?:the|a|an)\\b[^,.]{0,35}\\b(?:${formsPattern})\\s+(?:also\\s+)?(?:said|says|told|added|noted)\\b`, 'u'),
     vocabulary,
-  };
-}
-
-function compileTitlePatterns(form: string): TitlePatterns {
-  const f = escapeRegExp(form);
-  return {
-    before: new RegExp(`\\b${f}\\.?\\s+(?:[\\p{L}.'’-]+\\s+){0,1}$`, 'u'),
-    inner: new RegExp(`^(?:[\\p{L}.'’-]+\\s+){0,2}${f}\\b`, 'u'),
-    apposed: new RegExp(`^\\s*,\\s*(the|a|an)\\b[^,.]{0,35}\\b${f}\\b[^,.]{0,40}[,.]`, 'u'),
-    apposedClause: new RegExp(`^\\s*,\\s*(the|a|an)\\b[^,.]{0,35}\\b${f}\\s+(also\\s+)?(said|says|told|added|noted)\\b`, 'u'),
   };
 }
 
