@@ -218,7 +218,11 @@ export function antecedentCandidates(doc: Doc, anaphor: Anaphor, state: SpeakerS
       if (ownsHead(doc, g, head, offset)) atoms.push('owns');
     }
     const f: string[] = [a];
-    for (const atom of atoms) f.push(atom, `${a}|${atom}`);
+    // Shared across kinds (a pronoun and a description follow the same recency and role preferences), but for
+    // the type, recency and the rules' pick, which differ by kind (a description of an organisation, "she").
+    for (const atom of atoms) f.push(atom);
+    f.push(`${a}|${atoms[0]}`, `${a}|${atoms[1]}`, `${a}|${atoms[4]}`);
+    if (g.key === pickKey) f.push(`${a}|rule`);
     out.push({ name: { start: m.start, end: m.end, text: m.text }, features: f });
   }
   if (rulePick && pickKey !== undefined && !groups.has(pickKey)) {
