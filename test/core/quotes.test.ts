@@ -422,6 +422,52 @@ describe('quotes: hostile inputs', () => {
   });
 });
 
+describe('quotes: pronouns and descriptions', () => {
+  it('a description with a head no list knows is an epithet of someone named before (the gambling tycoon → Sheldon Adelson)', () => {
+    const text = 'Top Republican Party donor Sheldon Adelson met the candidates in Las Vegas on Thursday.\n“I will support whoever wins the nomination,” the gambling tycoon told reporters.';
+    const q = quote(analyse(text, { 'Sheldon Adelson': P, 'Las Vegas': L }), 'I will support');
+    assert.strictEqual(q.attribution?.mention.text, 'the gambling tycoon');
+    assert.strictEqual(q.attribution?.resolved?.text, 'Sheldon Adelson');
+  });
+
+  it('a phrase ends before the verb after its head (The Florida senator sought …, saying …) and resolves by the title', () => {
+    const text = 'Sen. Marco Rubio ended his bid for the White House on Tuesday.\nThe Florida senator sought to calm his supporters, saying the heckler would “not get beat up” at his rally.';
+    const q = quote(analyse(text, { 'Marco Rubio': P, 'White House': O }), 'not get beat up');
+    assert.strictEqual(q.attribution?.mention.text, 'The Florida senator');
+    assert.strictEqual(q.attribution?.resolved?.text, 'Marco Rubio');
+  });
+
+  it('a title given in an appositive resolves "the minister", by the hand rules alone too (the shared resolver of role descriptions)', () => {
+    const text = 'Sergei Lavrov, the Russian foreign minister, met John Kerry in Geneva.\n“The talks were useful,” the minister said.';
+    const names = { 'Sergei Lavrov': P, 'John Kerry': P, Geneva: L };
+    assert.strictEqual(speaker(quote(analyse(text, names), 'The talks')), 'Sergei Lavrov');
+    const paragraphs = splitParagraphs(text);
+    const sentences: Sentence[] = [];
+    for (const p of paragraphs) for (const s of splitSentences(text, tokenize(text, p))) sentences.push(s);
+    assert.strictEqual(speaker(findQuotes(text, paragraphs, sentences, mentionsOf(text, names), lexicon)[0]), 'Sergei Lavrov');
+  });
+
+  it('a plural description is a group: the protesters stay the protesters', () => {
+    const q = quote(analyse('Donald Trump spoke in Chicago on Friday.\n“Dump Trump!” the protesters chanted outside the hall.', { 'Donald Trump': P, Trump: P, Chicago: L }), 'Dump Trump');
+    assert.strictEqual(q.attribution?.mention.text, 'the protesters');
+    assert.strictEqual(q.attribution?.resolved, undefined);
+  });
+
+  it('someone introduced as the subject since the last quotation takes "he" from its speaker', () => {
+    const text =
+      '“We will win this state,” Donald Trump said on Monday.\nFlorida developer Mel Sembler, a longtime donor, expressed dismay at the thought of Trump as the nominee.\n' +
+      '“I now fear it may happen,” he told the Tampa Bay Times.';
+    const q = quote(analyse(text, { 'Donald Trump': P, Trump: P, 'Mel Sembler': P, 'Tampa Bay Times': O }), 'I now fear');
+    assert.strictEqual(q.attribution?.resolved?.text, 'Mel Sembler');
+  });
+
+  it('gender is a constraint, not a preference: "she" never stands for a man, however recent', () => {
+    const text = 'Hillary Clinton listened.\nBernie Sanders spoke next, and Sanders said the debate had been fair.\n“I respect him,” she said.';
+    const q = quote(analyse(text, { 'Hillary Clinton': P, 'Bernie Sanders': P, Sanders: P }), 'I respect him');
+    assert.strictEqual(q.attribution?.resolved?.text, 'Hillary Clinton');
+  });
+});
+
 describe('quotes: lexicon', () => {
   it('a missing data file is a DataFileError that names it, not a silently shorter list', () => {
     const disk = diskDataSource();

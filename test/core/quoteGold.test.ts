@@ -1,0 +1,51 @@
+import * as assert from 'assert';
+import { goldQuotes, nameWords, namesSomeone, parseAnn, sharesNameWord, strictGold, strictMatch, type Span } from '../../scripts/quoteGold';
+import type { Quote } from '../../server/src/core/types';
+
+/**
+ * The strict speaker measure of issue 15 (`scripts/quoteGold.ts`): gold = the annotated Source; for a pronoun or
+ * a description, the nearest earlier named Source; a found quotation counts when its speaker shares a name word
+ * with the gold one. These pin the readings of "named", "name word" and "description" the benchmark uses.
+ */
+describe('strict speaker measure', () => {
+  const span = (text: string, start: number): Span => ({ id: `T${start}`, type: 'Source', fragments: [[start, start + text.length]], start, end: start + text.length, text });
+  const direct = (speaker: string, resolved?: string): Quote => ({
+    start: 0, end: 1, contentStart: 0, contentEnd: 1, text: '', kind: 'direct',
+    attribution: { mention: { start: 0, end: speaker.length, text: speaker }, ...(resolved ? { resolved: { start: 0, end: resolved.length, text: resolved } } : {}), sourceKind: 'person' },
+  });
+
+  it('a Source names someone when it holds a name, even followed by an appositive or as a bare possessive', () => {
+    for (const named of ['Sen. Ted Cruz', 'Jeff Weaver, Sanders’ campaign manager,', 'Christie, New Jersey’s sitting governor,', 'Clinton’s', 'Cruz himself', 'Mr. Morgan of the Sierra Club']) {
+      assert.ok(namesSomeone(named), named);
+    }
+    for (const description of ['he', 'The Florida senator', 'Trump\'s campaign', 'Sanders’ campaign', 'the Heritage Foundation website', 'a man', 'the statement']) {
+      assert.ok(!namesSomeone(description), description);
+    }
+  });
+
+  it('titles, honorifics and role words are not name words ("Sen." with its full stop included)', () => {
+    assert.deepStrictEqual(nameWords('Sen. Ted Cruz’s'), ['Ted', 'Cruz']);
+    // Capitalised modifiers stay (the measure does not tell a proper adjective from a name): a shared `Foreign`
+    // between two foreign ministers would count; the shipped lists make `Minister` a title.
+    assert.deepStrictEqual(nameWords('Russian Foreign Minister Sergei Lavrov'), ['Russian', 'Foreign', 'Sergei', 'Lavrov']);
+    assert.ok(!sharesNameWord('Sen. Marco Rubio', 'Sen. Ted Cruz'), 'two senators share a title, not a name');
+    assert.ok(sharesNameWord('Lavrov', 'Foreign Minister Sergei Lavrov'));
+  });
+
+  it('a pronoun or a description takes the nearest earlier Source that names someone', () => {
+    const sources = [span('Sen. Ted Cruz', 0), span('Jeff Weaver, Sanders’ campaign manager,', 100), span('the statement', 200), span('he', 300)];
+    assert.strictEqual(strictGold(sources[2], sources).text, 'Jeff Weaver, Sanders’ campaign manager,');
+    assert.strictEqual(strictGold(sources[3], sources).text, 'Jeff Weaver, Sanders’ campaign manager,');
+    assert.strictEqual(strictGold(sources[0], sources), sources[0]);
+    assert.ok(strictMatch(direct('the statement', 'Jeff Weaver'), strictGold(sources[2], sources)));
+    assert.ok(!strictMatch(direct('the statement'), strictGold(sources[2], sources)), 'an unresolved description names nobody');
+    assert.ok(!strictMatch({ ...direct('Weaver'), kind: 'scare' }, sources[1]), 'a scare quote has no speaker');
+  });
+
+  it('quoted attribute values of markup left in the text are not gold quotations', () => {
+    const text = 'Republicans tweeted: <tweet author="JebBush">Praying for the victims.</tweet> Bush said "we pray" too.';
+    const ann = `T1\tSource 0 11\tRepublicans\nT2\tContent 21 ${text.length}\t${text.slice(21)}\nE1\tAttribution:T2 Source:T1 Content:T2\n`;
+    const gold = goldQuotes(text, parseAnn(ann).attrs);
+    assert.deepStrictEqual(gold.map((g) => text.slice(g.start, g.end)), ['we pray']);
+  });
+});
