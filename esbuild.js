@@ -62,6 +62,7 @@ async function main() {
           ['scripts/benchCli.ts', 'dist/bench-cli.js'],
           ['scripts/benchIndexCache.ts', 'dist/bench-index-cache.js'],
           ['scripts/benchViews.ts', 'dist/bench-views.js'],
+          ['scripts/benchLearning.ts', 'dist/bench-learning.js'],
         ].map(([entry, outfile]) =>
           // Packages stay in node_modules (compromise, the protocol types): only our code is bundled.
           esbuild.context({ ...common, entryPoints: [entry], outfile, packages: 'external' }),

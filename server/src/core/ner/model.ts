@@ -40,6 +40,23 @@ export interface RawModel {
   readonly transitions: Float32Array;
 }
 
+/**
+ * Weights added to a model's at scoring time, keyed by the same feature hashes: the corrections a
+ * person's annotations taught (`adaptation.ts`). Generic over what the features are, so it holds
+ * whatever `features.ts` extracts. It may add tags (a label the model was not trained for).
+ */
+export interface WeightOverlay {
+  /** The tags scored: the model's own, in their order, then the overlay's new ones. */
+  readonly tags: readonly string[];
+  /** Transitions over {@link tags}, `(tags + 1) × tags` (last row: start), used instead of the model's. */
+  readonly transitions: Float32Array;
+  readonly constraints: TagConstraints;
+  /** Changes whenever a weight or a tag changes: sums cached under another revision are stale. */
+  readonly revision: number;
+  /** Adds the overlay's weights of features `feats[from..to)` to `out[at..at + tags.length)`. */
+  addWeights(feats: Int32Array, from: number, to: number, out: Float32Array, at: number): void;
+}
+
 /** Serialises a model to the compact file format. */
 export function encodeModel(raw: RawModel): Buffer {
   const nTags = raw.header.tags.length;
@@ -114,7 +131,8 @@ export class TaggerModel {
   /** Record of the feature whose hash is 0 (it cannot live in the table, where 0 means empty), or -1. */
   private readonly zeroRecord: number;
   private readonly scale: number;
-  private readonly transitions: Float32Array;
+  /** The model's own transitions, `(tags + 1) × tags` (last row: start); an overlay's replace them in scoring. */
+  readonly transitions: Float32Array;
   /** Which tag sequences are valid (see {@link transitionConstraints}). */
   private readonly constraints: TagConstraints;
   private emission = new Float32Array(0);
@@ -140,6 +158,12 @@ export class TaggerModel {
   private readonly wordFeatureScratch = new Int32Array(MAX_FEATURES_PER_TOKEN);
   /** Per token of the sentence being decoded: its entry in the word cache. */
   private tokenEntry = new Int32Array(256);
+  /** Learned weights scored on top of the model's ({@link setOverlay}); undefined: the model alone. */
+  private overlay: WeightOverlay | undefined;
+  /** The overlay revision the word cache's overlay sums belong to. */
+  private overlayRevision = -1;
+  /** As `wordSums`, the overlay's sums per cache entry, over the overlay's tags (floats: they are not quantised). */
+  private overlaySums = new Float32Array(0);
 
   /** `wordCacheSize` (a power of two) is for tests that exercise a full cache. */
   constructor(header: ModelHeader, keys: Int32Array, weights: Int16Array, transitions: Float32Array, wordCacheSize = WORD_CACHE_SIZE) {
@@ -184,38 +208,64 @@ export class TaggerModel {
 
   /** Parses a model file. */
   static decode(file: Buffer, wordCacheSize = WORD_CACHE_SIZE): TaggerModel {
-    if (file.readUInt32LE(0) !== MAGIC) throw new Error('Not an Article Lens NER model file');
-    const format = file.readUInt32LE(4);
-    if (format !== FORMAT) throw new Error(`Unsupported NER model format ${format} (expected ${FORMAT})`);
-    const headerLength = file.readUInt32LE(8);
-    const header = JSON.parse(file.toString('utf8', 12, 12 + headerLength)) as ModelHeader;
-    const payload = zlib.inflateRawSync(file.subarray(12 + headerLength));
-    const n = header.features;
-    const nTags = header.tags.length;
-    const keys = new Int32Array(n);
-    let p = 0;
-    let prev = 0;
-    for (let i = 0; i < n; i++) {
-      let value = 0;
-      let mul = 1;
-      let byte: number;
-      do {
-        byte = payload[p++];
-        value += (byte & 0x7f) * mul;
-        mul *= 128;
-      } while (byte & 0x80);
-      prev += value;
-      keys[i] = prev | 0;
-    }
-    const stored = new Int16Array(payload.buffer.slice(payload.byteOffset + p, payload.byteOffset + p + n * nTags * 2));
-    p += n * nTags * 2;
-    const transitions = new Float32Array(payload.buffer.slice(payload.byteOffset + p, payload.byteOffset + p + (nTags + 1) * nTags * 4));
-    const weights = new Int16Array(n * nTags);
-    for (let t = 0; t < nTags; t++) {
-      const from = t * n;
-      for (let i = 0; i < n; i++) weights[i * nTags + t] = stored[from + i];
-    }
+    const { header, keys, weights, transitions } = decodeModelParts(file);
     return new TaggerModel(header, keys, weights, transitions, wordCacheSize);
+  }
+
+  /**
+   * Scores with `overlay`'s weights added to the model's, over its tags (undefined: the model alone).
+   * The overlay may change its weights afterwards: its revision tells the word cache to start over.
+   */
+  setOverlay(overlay: WeightOverlay | undefined): void {
+    this.overlay = overlay;
+    this.overlayRevision = -1;
+  }
+
+  /** The tags decoding chooses from: the model's, then those an overlay adds. */
+  get scoredTags(): readonly string[] {
+    return this.overlay?.tags ?? this.tags;
+  }
+
+  /** The transitions decoding uses over {@link scoredTags}: `(tags + 1) × tags`, last row the start. */
+  get scoredTransitions(): Float32Array {
+    return this.overlay?.transitions ?? this.transitions;
+  }
+
+  /** Which sequences of {@link scoredTags} are valid. */
+  get scoredConstraints(): TagConstraints {
+    return this.overlay?.constraints ?? this.constraints;
+  }
+
+  /**
+   * Before decoding: when the overlay changed since the word cache summed its weights, the cache
+   * starts over (the model's own sums would still do, but entries hold both). Returns the number of
+   * scored tags.
+   */
+  private syncOverlay(): number {
+    const overlay = this.overlay;
+    if (!overlay) return this.nTags;
+    const TT = overlay.tags.length;
+    if (overlay.revision !== this.overlayRevision) {
+      this.overlayRevision = overlay.revision;
+      this.cacheGeneration++;
+      this.cachedWords = [];
+      this.overlaySums = new Float32Array((this.wordSums.length / this.nTags) * TT);
+      for (let b = 0; b < BOUNDARY_WORDS; b++) this.sumOverlayGroups(BOUNDARY_NEIGHBOUR_FEATURES, b * NEIGHBOUR_FEATURES, b);
+    }
+    return TT;
+  }
+
+  /** The overlay's part of {@link sumNeighbourGroups}. */
+  private sumOverlayGroups(feats: Int32Array, from: number, entry: number): void {
+    const overlay = this.overlay!;
+    const TT = overlay.tags.length;
+    let k = from;
+    for (let g = 0; g < NEIGHBOUR_GROUP_SIZES.length; g++) {
+      const at = (entry * WORD_VECTORS + 1 + g) * TT;
+      this.overlaySums.fill(0, at, at + TT);
+      overlay.addWeights(feats, k, k + NEIGHBOUR_GROUP_SIZES[g], this.overlaySums, at);
+      k += NEIGHBOUR_GROUP_SIZES[g];
+    }
   }
 
   /**
@@ -249,8 +299,7 @@ export class TaggerModel {
     }
   }
 
-  private ensureCapacity(n: number): void {
-    const T = this.nTags;
+  private ensureCapacity(n: number, T: number): void {
     if (this.emission.length < n * T) {
       this.emission = new Float32Array(n * T * 2);
       this.score = new Float32Array(n * T * 2);
@@ -264,19 +313,33 @@ export class TaggerModel {
    * {@link decodeWords}; this plain form is the reference a test holds it to.
    */
   decode(feats: Int32Array, offsets: Int32Array, n: number, out: Int32Array): void {
+    const TT = this.syncOverlay();
+    this.ensureCapacity(n, TT);
+    this.scoreTokens(feats, offsets, n, this.emission);
+    viterbi(this.emission, this.scoredTransitions, this.scoredConstraints, n, TT, this.score, this.back, out);
+  }
+
+  /**
+   * The emission scores of `n` tokens whose features are `feats[offsets[i]..offsets[i+1])` (the full
+   * layout) over {@link scoredTags}, the overlay's weights included: `out[i * tags + t]`. What
+   * {@link decode} maximises with {@link scoredTransitions}; a learner reads it to compare sequences.
+   */
+  scoreTokens(feats: Int32Array, offsets: Int32Array, n: number, out: Float32Array): void {
     const T = this.nTags;
-    this.ensureCapacity(n);
-    const em = this.emission;
+    const overlay = this.overlay;
+    const TT = overlay ? overlay.tags.length : T;
     const acc = this.accumulator;
     const scale = this.scale;
     for (let i = 0; i < n; i++) {
-      const base = i * T;
+      const base = i * TT;
       // Integer sums of the 16-bit weights (exact, and cheaper than float adds), scaled once per token.
       acc.fill(0);
       this.addWeights(feats, offsets[i], offsets[i + 1], acc, 0);
-      for (let t = 0; t < T; t++) em[base + t] = acc[t] * scale;
+      for (let t = 0; t < T; t++) out[base + t] = acc[t] * scale;
+      if (!overlay) continue;
+      out.fill(0, base + T, base + TT);
+      overlay.addWeights(feats, offsets[i], offsets[i + 1], out, base);
     }
-    viterbi(this.emission, this.transitions, this.constraints, n, this.nTags, this.score, this.back, out);
   }
 
   /** Sums a word's neighbour features, `feats[from…from + NEIGHBOUR_FEATURES)`, into its cache entry's group vectors. */
@@ -289,6 +352,7 @@ export class TaggerModel {
       this.addWeights(feats, k, k + NEIGHBOUR_GROUP_SIZES[g], this.wordSums, at);
       k += NEIGHBOUR_GROUP_SIZES[g];
     }
+    if (this.overlay) this.sumOverlayGroups(feats, from, entry);
   }
 
   /** Fills a cache entry from token `i`'s word-only and neighbour features. */
@@ -298,6 +362,12 @@ export class TaggerModel {
     const count = source.wordFeatures(i, this.wordFeatureScratch);
     this.wordSums.fill(0, at, at + T);
     this.addWeights(this.wordFeatureScratch, 0, count, this.wordSums, at);
+    if (this.overlay) {
+      const TT = this.overlay.tags.length;
+      const overlayAt = entry * WORD_VECTORS * TT;
+      this.overlaySums.fill(0, overlayAt, overlayAt + TT);
+      this.overlay.addWeights(this.wordFeatureScratch, 0, count, this.overlaySums, overlayAt);
+    }
     this.sumNeighbourGroups(this.wordFeatureScratch, count, entry);
   }
 
@@ -313,7 +383,8 @@ export class TaggerModel {
     if (!buffer.factored) throw new Error('decodeWords reads the factored feature layout: extract(s, buffer, true)');
     const T = this.nTags;
     const E = WORD_VECTORS * T;
-    this.ensureCapacity(n);
+    const TT = this.syncOverlay();
+    this.ensureCapacity(n, TT);
     if (this.tokenEntry.length < n) this.tokenEntry = new Int32Array(n * 2);
     // The sentence's entries must stay valid until it is decoded: a cache that would fill up
     // mid-sentence starts over first, and a word met when it is full anyway (a sentence longer than
@@ -327,6 +398,11 @@ export class TaggerModel {
       const grown = new Int32Array(Math.max(needed, Math.min(this.wordSums.length * 2, (BOUNDARY_WORDS + this.cacheWords) * E)));
       grown.set(this.wordSums);
       this.wordSums = grown;
+    }
+    if (this.overlay && this.overlaySums.length < (this.wordSums.length / T) * TT) {
+      const grown = new Float32Array((this.wordSums.length / T) * TT);
+      grown.set(this.overlaySums);
+      this.overlaySums = grown;
     }
     const feats = buffer.feats, offsets = buffer.offsets, wordKeys = buffer.wordKeys;
     const cacheKeys = this.cacheKeys, cacheEntries = this.cacheEntries, cacheStamps = this.cacheStamps;
@@ -376,6 +452,9 @@ export class TaggerModel {
     const acc = this.accumulator;
     const sums = this.wordSums;
     const scale = this.scale;
+    const overlay = this.overlay;
+    const overlaySums = this.overlaySums;
+    const OE = WORD_VECTORS * TT;
     for (let i = 0; i < n; i++) {
       const own = entries[i] * E;
       // Each neighbour's (or pseudo-word's) vector for this position: as previous word, as the word
@@ -386,11 +465,59 @@ export class TaggerModel {
       const afterNext = (i < n - 2 ? entries[i + 2] : i === n - 2 ? EOS1_ENTRY : EOS2_ENTRY) * E + 4 * T;
       for (let t = 0; t < T; t++) acc[t] = sums[own + t] + sums[previous + t] + sums[beforePrevious + t] + sums[next + t] + sums[afterNext + t];
       this.addWeights(feats, offsets[i], offsets[i + 1], acc, 0);
-      const base = i * T;
+      const base = i * TT;
       for (let t = 0; t < T; t++) em[base + t] = acc[t] * scale;
+      if (!overlay) continue;
+      // The overlay's sums of the same five vectors (entry, then vector within it, over its own tags),
+      // then its weights of the token's pair, list and document features.
+      const ownO = entries[i] * OE;
+      const previousO = ((previous - T) / E) * OE + TT;
+      const beforePreviousO = ((beforePrevious - 2 * T) / E) * OE + 2 * TT;
+      const nextO = ((next - 3 * T) / E) * OE + 3 * TT;
+      const afterNextO = ((afterNext - 4 * T) / E) * OE + 4 * TT;
+      for (let t = 0; t < TT; t++) {
+        em[base + t] = (t < T ? em[base + t] : 0) + overlaySums[ownO + t] + overlaySums[previousO + t] + overlaySums[beforePreviousO + t] + overlaySums[nextO + t] + overlaySums[afterNextO + t];
+      }
+      overlay.addWeights(feats, offsets[i], offsets[i + 1], em, base);
     }
-    viterbi(this.emission, this.transitions, this.constraints, n, this.nTags, this.score, this.back, out);
+    viterbi(this.emission, this.scoredTransitions, this.scoredConstraints, n, TT, this.score, this.back, out);
   }
+}
+
+/** The parts of a model file: header, feature hashes, quantised weights (row-major, row × tag) and transitions. */
+export function decodeModelParts(file: Buffer): { header: ModelHeader; keys: Int32Array; weights: Int16Array; transitions: Float32Array } {
+  if (file.readUInt32LE(0) !== MAGIC) throw new Error('Not an Article Lens NER model file');
+  const format = file.readUInt32LE(4);
+  if (format !== FORMAT) throw new Error(`Unsupported NER model format ${format} (expected ${FORMAT})`);
+  const headerLength = file.readUInt32LE(8);
+  const header = JSON.parse(file.toString('utf8', 12, 12 + headerLength)) as ModelHeader;
+  const payload = zlib.inflateRawSync(file.subarray(12 + headerLength));
+  const n = header.features;
+  const nTags = header.tags.length;
+  const keys = new Int32Array(n);
+  let p = 0;
+  let prev = 0;
+  for (let i = 0; i < n; i++) {
+    let value = 0;
+    let mul = 1;
+    let byte: number;
+    do {
+      byte = payload[p++];
+      value += (byte & 0x7f) * mul;
+      mul *= 128;
+    } while (byte & 0x80);
+    prev += value;
+    keys[i] = prev | 0;
+  }
+  const stored = new Int16Array(payload.buffer.slice(payload.byteOffset + p, payload.byteOffset + p + n * nTags * 2));
+  p += n * nTags * 2;
+  const transitions = new Float32Array(payload.buffer.slice(payload.byteOffset + p, payload.byteOffset + p + (nTags + 1) * nTags * 4));
+  const weights = new Int16Array(n * nTags);
+  for (let t = 0; t < nTags; t++) {
+    const from = t * n;
+    for (let i = 0; i < n; i++) weights[i * nTags + t] = stored[from + i];
+  }
+  return { header, keys, weights, transitions };
 }
 
 /**

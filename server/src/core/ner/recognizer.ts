@@ -3,6 +3,7 @@ import type { EntityMention, EntityRecognizer, EntityType, Sentence } from '../t
 import { charClass, hashLower } from './hash';
 import { LIST_BIT, type Gazetteers } from './gazetteer';
 import { SentenceTagCache, type SequenceTagger, type TokenSpan } from './tagger';
+import { labelOfClass, TaggerAdaptation, type Correction, type LearningOptions, type LearningReport } from './adaptation';
 import type { Vocabulary } from '../vocabulary';
 
 const OUTPUT_TYPES: Readonly<Record<string, EntityType | undefined>> = {
@@ -17,6 +18,8 @@ const OUTPUT_TYPES: Readonly<Record<string, EntityType | undefined>> = {
 export interface RecognizerOptions {
   /** Make a document's mentions agree (same string → same type; surnames inherit full names). Default true. */
   readonly documentConsistency?: boolean;
+  /** How learning from corrections steps (`adaptation.ts`; the default is what the editor uses). */
+  readonly learning?: LearningOptions;
 }
 
 interface DocSpan {
@@ -40,6 +43,10 @@ export class NerRecognizer implements EntityRecognizer {
    * words' evidence elsewhere in the article changed; the result is what decoding all would give.
    */
   private readonly sentenceCaches = new Map<string, SentenceTagCache>();
+  /** What the person's corrections taught the tagger (`adaptation.ts`): nothing until they correct something. */
+  readonly adaptation: TaggerAdaptation;
+  /** The learned weights' revision the sentence caches were filled under. */
+  private cachedRevision = 0;
 
   constructor(
     readonly tagger: SequenceTagger,
@@ -47,6 +54,20 @@ export class NerRecognizer implements EntityRecognizer {
     options: RecognizerOptions = {},
   ) {
     this.consistency = options.documentConsistency ?? true;
+    this.adaptation = new TaggerAdaptation(tagger, options.learning);
+  }
+
+  /** Changes whenever learning changed what the recogniser finds in a text. */
+  get revision(): number {
+    return this.adaptation.revision;
+  }
+
+  /**
+   * Learns from a person's decisions about one document (`sentences`: all of them, tokenised as the
+   * analysis does): see `TaggerAdaptation.learn`. The next recognition of every document reflects it.
+   */
+  learn(sentences: readonly Sentence[], corrections: readonly Correction[]): LearningReport {
+    return this.adaptation.learn(sentences, this.truecase(sentences.map((s) => s.tokens.map((t) => t.text))), corrections);
   }
 
   recognize(text: string, sentences: readonly Sentence[], document?: string): EntityMention[] {
@@ -59,6 +80,11 @@ export class NerRecognizer implements EntityRecognizer {
    */
   *recognizeInStages(text: string, sentences: readonly Sentence[], document?: string): Staged<EntityMention[]> {
     const words = sentences.map((s) => s.tokens.map((t) => t.text));
+    // Tags decoded with weights learning has changed since are stale.
+    if (this.cachedRevision !== this.revision) {
+      this.sentenceCaches.clear();
+      this.cachedRevision = this.revision;
+    }
     let cache: SentenceTagCache | undefined;
     if (document !== undefined) {
       cache = new SentenceTagCache(this.sentenceCaches.get(document));
@@ -78,16 +104,29 @@ export class NerRecognizer implements EntityRecognizer {
     const nonEntities = this.tagger.gazetteers.nonEntities;
     const mentions: EntityMention[] = [];
     for (const span of spans) {
-      const type = OUTPUT_TYPES[span.type];
-      if (!type) continue;
+      const output = this.outputOf(span.type);
+      if (!output) continue;
       if (nonEntities.has(span.key.toLowerCase()) && !isAcronym(span.key)) continue;
       const tokens = sentences[span.sentence].tokens;
       const start = tokens[span.start].start;
       const end = tokens[span.end - 1].end;
-      mentions.push({ start, end, type, text: text.slice(start, end) });
+      mentions.push({ start, end, ...output, text: text.slice(start, end) });
     }
     mentions.sort((a, b) => a.start - b.start);
     return mentions;
+  }
+
+  /**
+   * The entity a span of a tagger class becomes: the shipped classes PER, ORG, LOC always; a class a
+   * person taught (their own label, or MISC once they labelled something misc) as that label.
+   */
+  private outputOf(type: string): { type: EntityType; label?: string } | undefined {
+    const shipped = OUTPUT_TYPES[type];
+    if (shipped) return { type: shipped };
+    if (!this.adaptation.taughtClasses.has(type)) return undefined;
+    const label = labelOfClass(type);
+    if (label === undefined) return undefined;
+    return label === 'misc' ? { type: 'misc' } : { type: 'custom', label };
   }
 
   /** Drops the sentence tags kept for a document (it was closed). */

@@ -19,10 +19,12 @@ export class SequenceTagger {
   protected readonly features: DocumentFeatures;
   private readonly buffer = new FeatureBuffer();
   private tagOut = new Int32Array(256);
-  /** Per tag index: the type it belongs to (`PER`…) or '' for O. */
-  private readonly tagType: readonly string[];
+  /** Per tag index of the scored tags: the type it belongs to (`PER`…) or '' for O. */
+  private tagType: readonly string[] = [];
   /** Per tag index: true when the tag opens a span (B-, U-). */
-  private readonly tagOpens: readonly boolean[];
+  private tagOpens: readonly boolean[] = [];
+  /** The tag list the two above were read from (a learned overlay may add tags). */
+  private tagsRead: readonly string[] | undefined;
 
   /** `groups` switches feature groups off, for ablations only: a model is trained with the same groups. */
   constructor(
@@ -38,9 +40,10 @@ export class SequenceTagger {
       throw new DataFileError(`ner/${CLUSTER_FILE}`, `the NER model was trained with other word clusters (checksum ${clusters}, this file's is ${gazetteers.clusters.checksum}): retrain with npm run train:ner`);
     }
     this.features = new DocumentFeatures(gazetteers, groups);
-    this.tagType = model.tags.map((t) => (t === 'O' ? '' : t.slice(2)));
-    this.tagOpens = model.tags.map((t) => t.startsWith('B-') || t.startsWith('U-'));
+    this.groups = groups;
   }
+
+  private readonly groups: Partial<FeatureGroups>;
 
   /**
    * Tags every sentence of one document (token strings); returns the spans per sentence. With a
@@ -65,6 +68,24 @@ export class SequenceTagger {
     return result;
   }
 
+  /**
+   * Calls `visit` with the features of sentences `which` of a document (all its sentences, as token
+   * strings) in the full layout, what training reads (`DocumentFeatures.extract`): for learning from a
+   * person's corrections. It has its own feature extractor, so tagging is never disturbed.
+   */
+  visitFeatures(sentences: readonly (readonly string[])[], which: readonly number[], visit: (s: number, buffer: FeatureBuffer) => void): void {
+    this.learningFeatures ??= new DocumentFeatures(this.gazetteers, this.groups);
+    this.learningFeatures.prepare(sentences);
+    for (const s of which) {
+      if (sentences[s].length === 0) continue;
+      this.learningFeatures.extract(s, this.learningBuffer);
+      visit(s, this.learningBuffer);
+    }
+  }
+
+  private learningFeatures: DocumentFeatures | undefined;
+  private readonly learningBuffer = new FeatureBuffer();
+
   /** Tags sentence `s` (its words) of the document last given to `features.prepare`. */
   protected tagPrepared(s: number, words: readonly string[]): TokenSpan[] {
     const n = words.length;
@@ -77,6 +98,12 @@ export class SequenceTagger {
 
   /** Turns a valid tag sequence into spans. */
   private spans(tags: Int32Array, n: number): TokenSpan[] {
+    const scored = this.model.scoredTags;
+    if (scored !== this.tagsRead) {
+      this.tagsRead = scored;
+      this.tagType = scored.map((t) => (t === 'O' ? '' : t.slice(2)));
+      this.tagOpens = scored.map((t) => t.startsWith('B-') || t.startsWith('U-'));
+    }
     const spans: TokenSpan[] = [];
     let i = 0;
     while (i < n) {

@@ -1,0 +1,179 @@
+/**
+ * Learning curves of the tagger's online learning from corrections (issue 13), on CoNLL-2003 eng.testa.
+ *
+ *   npm run bench:learning
+ *   npm run bench:learning -- --margin 1 --max-step 0.1 --repeats 3   # other learning options
+ *
+ * A simulated person annotates the testa documents in order and corrects each one fully, one decision
+ * at a time in text order, as in the editor: every gold entity is labelled, every suggestion that is not
+ * a gold entity is rejected (gold as the person's answers). Each decision is one `learn` call of the
+ * recogniser (its sentence learned with every decision made in it so far). After 0, 5, 10, 20 and 50
+ * documents the recogniser (post-processing on, as the editor shows it) is scored on the documents not
+ * seen yet, and on the documents after the 50th (the same documents at every point, so the points
+ * compare like with like):
+ *
+ * (a) the shipped model, PER/ORG/LOC/MISC (MISC shown from the start, as once a person labels misc);
+ * (b) a label the shipped model does not know: the model with its MISC columns removed, and MISC
+ *     taught as a label of the person's own (`miscellaneous`, a new class learned from zero).
+ *
+ * Then the time of each update (one `learn` call) as p50 / p99 / max. Nothing is asserted: the
+ * targets (curves rise, the new label at F1 ≥ 0.6 after 50 documents, updates ≤ 50 ms) are read here.
+ */
+import * as fs from 'fs';
+import * as path from 'path';
+import { DEFAULT_LEARNING, type Correction, type LearningOptions } from '../server/src/core/ner/adaptation';
+import { Gazetteers } from '../server/src/core/ner/gazetteer';
+import { decodeModelParts, TaggerModel } from '../server/src/core/ner/model';
+import { NerRecognizer } from '../server/src/core/ner/recognizer';
+import { SequenceTagger } from '../server/src/core/ner/tagger';
+import { MODEL_FILE } from '../server/src/core/ner';
+import type { EntityMention } from '../server/src/core/types';
+import { loadVocabulary } from '../server/src/core/vocabulary';
+import { dataFolder, diskDataSource } from '../server/src/diskData';
+import { CONLL_DIR, documentText, readConll, segmentDocuments, SpanScore, type DocumentText, type TypedSpan } from './nerShared';
+
+const CHECKPOINTS = [0, 5, 10, 20, 50];
+const NEW_LABEL = 'miscellaneous';
+
+function argValue(name: string): string | undefined {
+  const i = process.argv.indexOf(name);
+  return i >= 0 ? process.argv[i + 1] : undefined;
+}
+
+const options: LearningOptions = {
+  margin: Number(argValue('--margin') ?? DEFAULT_LEARNING.margin),
+  maxStep: Number(argValue('--max-step') ?? DEFAULT_LEARNING.maxStep),
+  repeats: Number(argValue('--repeats') ?? DEFAULT_LEARNING.repeats),
+};
+
+/** CoNLL type of each label the simulated person uses, and back. */
+const LABEL_OF_TYPE: Record<string, string> = { PER: 'person', ORG: 'organization', LOC: 'location', MISC: 'misc' };
+const TYPE_OF_MENTION = (m: EntityMention, newLabel: boolean): string | undefined => {
+  if (m.type === 'person') return 'PER';
+  if (m.type === 'organization') return 'ORG';
+  if (m.type === 'location') return 'LOC';
+  if (!newLabel && m.type === 'misc') return 'MISC';
+  if (newLabel && m.type === 'custom' && m.label === NEW_LABEL) return 'MISC';
+  return undefined;
+};
+
+function spansOf(mentions: readonly EntityMention[], newLabel: boolean): TypedSpan[] {
+  const out: TypedSpan[] = [];
+  for (const m of mentions) {
+    const type = TYPE_OF_MENTION(m, newLabel);
+    if (type) out.push({ start: m.start, end: m.end, type });
+  }
+  return out;
+}
+
+function score(recognizer: NerRecognizer, docs: readonly DocumentText[], newLabel: boolean): SpanScore {
+  const result = new SpanScore(['PER', 'ORG', 'LOC', 'MISC']);
+  for (const doc of docs) result.add(doc.gold, spansOf(recognizer.recognize(doc.text, doc.sentences), newLabel));
+  return result;
+}
+
+/**
+ * The person corrects one document: in text order, each gold entity is labelled and each suggestion
+ * that is no gold entity is rejected, one decision per `learn` call. Returns the time of each call (ms).
+ */
+function correctDocument(recognizer: NerRecognizer, doc: DocumentText, newLabel: boolean): number[] {
+  const suggested = spansOf(recognizer.recognize(doc.text, doc.sentences), newLabel);
+  const goldKeys = new Set(doc.gold.map((g) => `${g.start}:${g.end}:${g.type}`));
+  const decisions: Correction[] = [
+    ...doc.gold.map((g) => ({ start: g.start, end: g.end, label: newLabel && g.type === 'MISC' ? NEW_LABEL : LABEL_OF_TYPE[g.type] })),
+    ...suggested.filter((s) => !goldKeys.has(`${s.start}:${s.end}:${s.type}`) && !doc.gold.some((g) => g.start === s.start && g.end === s.end)).map((s) => ({ start: s.start, end: s.end })),
+  ].sort((a, b) => a.start - b.start || a.end - b.end);
+  const times: number[] = [];
+  const made: Correction[] = [];
+  for (const decision of decisions) {
+    const start = process.hrtime.bigint();
+    recognizer.learn(doc.sentences, [...made, { ...decision, fresh: true }]);
+    times.push(Number(process.hrtime.bigint() - start) / 1e6);
+    made.push(decision);
+  }
+  return times;
+}
+
+const pct = (x: number) => (100 * x).toFixed(2).padStart(6);
+
+function curve(title: string, recognizer: NerRecognizer, docs: readonly DocumentText[], newLabel: boolean, types: readonly string[]): number[] {
+  console.log(`\n${title}`);
+  const tail = docs.slice(Math.max(...CHECKPOINTS));
+  console.log(`  docs seen │ F1 on the documents not seen yet: ${types.join(' / ')} / overall │ F1 on documents ${Math.max(...CHECKPOINTS) + 1}–${docs.length} (fixed): ${types.join(' / ')} / overall`);
+  const times: number[] = [];
+  let seen = 0;
+  for (const checkpoint of CHECKPOINTS) {
+    for (; seen < checkpoint; seen++) times.push(...correctDocument(recognizer, docs[seen], newLabel));
+    const unseen = score(recognizer, docs.slice(checkpoint), newLabel);
+    const fixed = score(recognizer, tail, newLabel);
+    const row = (s: SpanScore) => [...types.map((t) => pct(s.prf(t).f1)), pct(types.length === 4 ? s.prf().f1 : fOf(s, types))].join(' ');
+    console.log(`  ${String(checkpoint).padStart(9)} │ ${row(unseen)} │ ${row(fixed)}`);
+  }
+  const taught = recognizer.adaptation.weights;
+  console.log(`  learned: ${taught.size.toLocaleString('en-US')} features, tags ${taught.tags.length} (${taught.learnedTags.join(', ') || 'none new'})`);
+  return times;
+}
+
+/** Micro F1 over some types only. */
+function fOf(s: SpanScore, types: readonly string[]): number {
+  let tp = 0, fp = 0, fn = 0;
+  for (const t of types) {
+    const c = s.prf(t);
+    tp += c.tp;
+    fp += c.fp;
+    fn += c.fn;
+  }
+  const p = tp + fp ? tp / (tp + fp) : 0;
+  const r = tp + fn ? tp / (tp + fn) : 0;
+  return p + r ? (2 * p * r) / (p + r) : 0;
+}
+
+function percentile(sorted: readonly number[], q: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
+}
+
+function printTimes(label: string, times: number[]): void {
+  const sorted = [...times].sort((a, b) => a - b);
+  console.log(`  ${label}: ${times.length} updates, p50 ${percentile(sorted, 0.5).toFixed(2)} ms, p99 ${percentile(sorted, 0.99).toFixed(2)} ms, max ${sorted[sorted.length - 1].toFixed(2)} ms`);
+}
+
+/** The shipped model with the columns of some tags removed (a class it never learned). */
+function modelWithout(file: Buffer, dropped: (tag: string) => boolean): TaggerModel {
+  const { header, keys, weights, transitions } = decodeModelParts(file);
+  const keep = header.tags.map((t, i) => [t, i] as const).filter(([t]) => !dropped(t)).map(([, i]) => i);
+  const T = header.tags.length;
+  const K = keep.length;
+  const kept = new Int16Array(keys.length * K);
+  for (let r = 0; r < keys.length; r++) keep.forEach((t, j) => (kept[r * K + j] = weights[r * T + t]));
+  const keptTransitions = new Float32Array((K + 1) * K);
+  const rows = [...keep, T];
+  rows.forEach((a, i) => keep.forEach((b, j) => (keptTransitions[i * K + j] = transitions[a * T + b])));
+  return new TaggerModel({ ...header, tags: keep.map((t) => header.tags[t]) }, keys, kept, keptTransitions);
+}
+
+function main(): void {
+  const testa = path.join(CONLL_DIR, 'eng.testa');
+  if (!fs.existsSync(testa)) {
+    console.log(`bench:learning skipped: ${testa} is missing (../shared/data)`);
+    return;
+  }
+  const docs = segmentDocuments(readConll(testa)).map(documentText);
+  const source = diskDataSource();
+  const vocabulary = loadVocabulary(source);
+  const gazetteers = Gazetteers.load(source);
+  const file = fs.readFileSync(path.join(dataFolder(), MODEL_FILE));
+  console.log(`eng.testa: ${docs.length} documents; learning options ${JSON.stringify(options)}; corrections one decision at a time, in text order`);
+
+  const shipped = new NerRecognizer(new SequenceTagger(TaggerModel.decode(file), gazetteers), vocabulary, { learning: options });
+  shipped.adaptation.teach('MISC');
+  const timesA = curve('(a) shipped model, corrections of PER/ORG/LOC/MISC', shipped, docs, false, ['PER', 'ORG', 'LOC', 'MISC']);
+
+  const withoutMisc = new NerRecognizer(new SequenceTagger(modelWithout(file, (t) => t.endsWith('-MISC')), gazetteers), vocabulary, { learning: options });
+  const timesB = curve(`(b) a new label: the model without MISC, MISC taught as the person's label '${NEW_LABEL}' (F1 of MISC is the new label's)`, withoutMisc, docs, true, ['PER', 'ORG', 'LOC', 'MISC']);
+
+  console.log('\nUpdate time (one learn call: one decision, its sentence learned; wall-clock)');
+  printTimes('(a)', timesA);
+  printTimes('(b)', timesB);
+}
+
+main();

@@ -1,0 +1,342 @@
+import type { Sentence } from '../types';
+import { LearnedWeights } from './learnedWeights';
+import { viterbi, type TaggerModel } from './model';
+import type { SequenceTagger } from './tagger';
+
+/**
+ * Learning from a person's corrections (issue 13): the tagger's weights move online, one corrected
+ * sentence at a time, in an overlay beside the shipped model ({@link LearnedWeights}).
+ *
+ * A person says little about a sentence: this span is a `law`, that one is not an entity. Those are
+ * constraints, not a full tag sequence, so each update compares two decodings under the current
+ * weights (Tsuboi et al. 2008, partial annotations): the best sequence, and the best sequence that
+ * obeys every constraint. When they differ the weights move from the first towards the second by a
+ * passive-aggressive step (Crammer et al. 2006, PA-I): the smallest change that makes the constrained
+ * sequence win by a margin proportional to the tokens it corrects, capped. A strong shipped model
+ * thus changes only as much as a correction needs, and a label the model never saw (a new class,
+ * whose weights start at zero) is learned from the corrections alone. The steps are repeated until
+ * the sentence is tagged as the person said (or a few times at most), so the correction shows at once.
+ * Everything is deterministic: the same corrections in the same order give the same weights.
+ */
+
+/** What a person decided about a place of the text, in character offsets. */
+export interface Correction {
+  readonly start: number;
+  readonly end: number;
+  /**
+   * The label: `person`, `organization`, `location`, `misc`, or a label of the person's own (learned
+   * as a new class). Undefined: not an entity.
+   */
+  readonly label?: string;
+  /** Learned now (a new decision). Sentences holding only older decisions are not learned again. */
+  readonly fresh?: boolean;
+}
+
+/** How the learner steps; {@link DEFAULT_LEARNING} is what the editor uses (chosen by `npm run bench:learning`). */
+export interface LearningOptions {
+  /** Score margin the corrected sequence must win by, per corrected token. */
+  readonly margin: number;
+  /** Largest step of one update (PA-I's aggressiveness C). */
+  readonly maxStep: number;
+  /** Updates of one sentence at most, until it is tagged as the person said. */
+  readonly repeats: number;
+}
+
+/**
+ * Chosen with `npm run bench:learning` (the figures are in its README section): small capped steps
+ * repeated until the sentence is right keep the shipped classes where they were on documents not
+ * corrected (larger steps, a single step, confidence-weighted steps (AROW), averaging and replaying
+ * earlier corrections all did worse or no better) and learn a new class to F1 0.8 in 50 documents.
+ */
+export const DEFAULT_LEARNING: LearningOptions = { margin: 3, maxStep: 0.05, repeats: 3 };
+
+/** A labelled span of more tokens than this is not an entity (a claim, a quote): it teaches nothing. */
+export const MAX_ENTITY_TOKENS = 10;
+
+/** The recogniser's names for the entity labels; a person's own label `x` is the class `@x`. */
+const TYPE_OF_LABEL: Readonly<Record<string, string>> = { person: 'PER', organization: 'ORG', location: 'LOC', misc: 'MISC' };
+
+/** The tagger's class of a label (`organization` → `ORG`, `law` → `@law`). */
+export function classOfLabel(label: string): string {
+  return TYPE_OF_LABEL[label] ?? `@${label}`;
+}
+
+/** The label of a tagger class, for a class a person taught (`@law` → `law`, `MISC` → `misc`); undefined for others. */
+export function labelOfClass(type: string): string | undefined {
+  if (type.startsWith('@')) return type.slice(1);
+  for (const [label, cls] of Object.entries(TYPE_OF_LABEL)) if (cls === type) return label;
+  return undefined;
+}
+
+/** What one call of {@link TaggerAdaptation.learn} did. */
+export interface LearningReport {
+  /** Sentences learned from (holding a fresh correction). */
+  readonly sentences: number;
+  /** Of those, the ones the weights had to move for. */
+  readonly updated: number;
+  /** Classes added for labels the model did not know. */
+  readonly newClasses: readonly string[];
+}
+
+/**
+ * The online update step over one sentence given in the full feature layout, on weights overlaid on a
+ * model (see the file's comment for the method).
+ */
+export class OnlineLearner {
+  private em = new Float32Array(0);
+  private constrained = new Float32Array(0);
+  private score = new Float32Array(0);
+  private back = new Int32Array(0);
+  private predicted = new Int32Array(0);
+  private gold = new Int32Array(0);
+
+  constructor(
+    private readonly model: TaggerModel,
+    private readonly weights: LearnedWeights,
+    private readonly options: LearningOptions = DEFAULT_LEARNING,
+  ) {}
+
+  /**
+   * Learns from one sentence of `n` tokens (features `feats[offsets[i]..offsets[i+1])`): `forced[i]`
+   * is the tag index token i must have, or -1 when the person said nothing about it. Returns how many
+   * updates it took (0: already tagged as the person said).
+   */
+  learnSentence(feats: Int32Array, offsets: Int32Array, n: number, forced: Int32Array): number {
+    let updates = 0;
+    for (let round = 0; round < this.options.repeats; round++) {
+      if (!this.decodeBoth(feats, offsets, n, forced)) break;
+      this.step(feats, offsets, n);
+      updates++;
+    }
+    return updates;
+  }
+
+  /** Decodes freely and under the constraints; true when they differ. */
+  private decodeBoth(feats: Int32Array, offsets: Int32Array, n: number, forced: Int32Array): boolean {
+    const tags = this.weights.tags;
+    const TT = tags.length;
+    if (this.em.length < n * TT) {
+      this.em = new Float32Array(n * TT * 2);
+      this.constrained = new Float32Array(n * TT * 2);
+      this.score = new Float32Array(n * TT * 2);
+      this.back = new Int32Array(n * TT * 2);
+    }
+    if (this.predicted.length < n) {
+      this.predicted = new Int32Array(n * 2);
+      this.gold = new Int32Array(n * 2);
+    }
+    const em = this.em;
+    this.model.scoreTokens(feats, offsets, n, em);
+    viterbi(em, this.weights.transitions, this.weights.constraints, n, TT, this.score, this.back, this.predicted);
+    // The constrained decoding: every tag but the forced one is ruled out, and so is continuing a
+    // forced span past its end (a label names the whole entity).
+    const c = this.constrained;
+    c.set(em.subarray(0, n * TT));
+    const RULED_OUT = -1e9;
+    for (let i = 0; i < n; i++) {
+      const f = forced[i];
+      if (f >= 0) {
+        for (let t = 0; t < TT; t++) if (t !== f) c[i * TT + t] = RULED_OUT;
+      } else if (i > 0 && forced[i - 1] >= 0 && tags[forced[i - 1]] !== 'O') {
+        const inside = tags.indexOf(`I-${tags[forced[i - 1]].slice(2)}`);
+        if (inside >= 0) c[i * TT + inside] = RULED_OUT;
+      }
+    }
+    viterbi(c, this.weights.transitions, this.weights.constraints, n, TT, this.score, this.back, this.gold);
+    for (let i = 0; i < n; i++) if (this.predicted[i] !== this.gold[i]) return true;
+    return false;
+  }
+
+  /** One PA-I step from the predicted sequence towards the constrained one. */
+  private step(feats: Int32Array, offsets: Int32Array, n: number): void {
+    const TT = this.weights.tags.length;
+    const start = TT;
+    const em = this.em, trans = this.weights.transitions, pred = this.predicted, gold = this.gold;
+    // The feature difference φ(gold) − φ(predicted), aggregated (a feature may occur at several tokens).
+    const delta = new Map<number, number>();
+    const bump = (key: number, by: number) => delta.set(key, (delta.get(key) ?? 0) + by);
+    const transitionDelta = new Map<number, number>();
+    const bumpTransition = (from: number, to: number, by: number) => {
+      const key = from * TT + to;
+      transitionDelta.set(key, (transitionDelta.get(key) ?? 0) + by);
+    };
+    let scoreDifference = 0;
+    let loss = 0;
+    for (let i = 0; i < n; i++) {
+      const g = gold[i], p = pred[i];
+      const gPrevious = i === 0 ? start : gold[i - 1];
+      const pPrevious = i === 0 ? start : pred[i - 1];
+      scoreDifference += em[i * TT + g] - em[i * TT + p] + trans[gPrevious * TT + g] - trans[pPrevious * TT + p];
+      if (g !== p) {
+        loss++;
+        for (let k = offsets[i]; k < offsets[i + 1]; k++) {
+          // Keys pair the feature (as unsigned) with the tag; below 2^53, so exact as numbers.
+          const h = (feats[k] >>> 0) * 256;
+          bump(h + g, 1);
+          bump(h + p, -1);
+        }
+      }
+      if (g !== p || gPrevious !== pPrevious) {
+        bumpTransition(gPrevious, g, 1);
+        bumpTransition(pPrevious, p, -1);
+      }
+    }
+    let norm = 0;
+    for (const v of delta.values()) norm += v * v;
+    for (const v of transitionDelta.values()) norm += v * v;
+    const tau = Math.min(this.options.maxStep, (this.options.margin * loss - scoreDifference) / norm);
+    if (norm === 0 || !(tau > 0)) return;
+    for (const [key, v] of delta) {
+      if (v === 0) continue;
+      const tag = key % 256;
+      this.weights.addToWeight(((key - tag) / 256) | 0, tag, tau * v);
+    }
+    for (const [key, v] of transitionDelta) if (v !== 0) this.weights.addToTransition(Math.floor(key / TT), key % TT, tau * v);
+    this.weights.changed();
+  }
+}
+
+/**
+ * A tagger that learns: its model scores with an overlay of learned weights (installed only once
+ * something was learned, so the shipped model runs untouched until then), corrections in character
+ * offsets become constraints on the sentences' tokens, and {@link OnlineLearner} moves the weights.
+ */
+export class TaggerAdaptation {
+  readonly weights: LearnedWeights;
+  private readonly learner: OnlineLearner;
+
+  constructor(
+    private readonly tagger: SequenceTagger,
+    options: LearningOptions = DEFAULT_LEARNING,
+  ) {
+    this.weights = new LearnedWeights(tagger.model);
+    this.learner = new OnlineLearner(tagger.model, this.weights, options);
+  }
+
+  /** Changes whenever the learned weights change (0: nothing learned since the start). */
+  get revision(): number {
+    return this.weights.revision;
+  }
+
+  /** The classes learned for labels of the person's own (`@law`) and the shipped classes the person taught (`MISC`). */
+  get taughtClasses(): ReadonlySet<string> {
+    return this.taught;
+  }
+
+  private taught = new Set<string>();
+
+  /** Shows the spans of a class the shipped recogniser keeps to itself (MISC), as learning does once a person labels one. */
+  teach(type: string): void {
+    this.taught.add(type);
+  }
+
+  /**
+   * Learns from the corrections of one document: `sentences` are all of its sentences (the document
+   * evidence of the features reads them all), `words` the tagger's input for them (the recogniser's
+   * true-cased words), `corrections` every decision the person made in it. Only sentences holding a
+   * fresh correction are learned from, each with every decision that falls in it.
+   */
+  learn(sentences: readonly Sentence[], words: readonly (readonly string[])[], corrections: readonly Correction[]): LearningReport {
+    const fresh = corrections.some((c) => c.fresh) ? corrections.filter((c) => c.fresh) : corrections;
+    const chosen: number[] = [];
+    for (let s = 0; s < sentences.length; s++) if (fresh.some((c) => overlaps(c, sentences[s]))) chosen.push(s);
+    const newClasses: string[] = [];
+    for (const c of corrections) {
+      if (c.label === undefined) continue;
+      const cls = classOfLabel(c.label);
+      if (cls.startsWith('@') && !this.weights.tags.includes(`B-${cls}`)) {
+        this.weights.addClass(cls);
+        newClasses.push(cls);
+      }
+    }
+    let updated = 0;
+    if (chosen.length > 0) {
+      this.install();
+      this.tagger.visitFeatures(words, chosen, (s, buffer) => {
+        const forced = this.forcedTags(sentences[s], corrections);
+        if (!forced) return;
+        if (this.learner.learnSentence(buffer.feats, buffer.offsets, sentences[s].tokens.length, forced) > 0) updated++;
+      });
+    }
+    for (const c of fresh) if (c.label !== undefined) this.taught.add(classOfLabel(c.label));
+    this.install();
+    return { sentences: chosen.length, updated, newClasses };
+  }
+
+  /**
+   * Per token of the sentence: the tag index the corrections force, or -1. Labels win over rejections
+   * (a person who rejected `Kerry` then labelled `John Kerry` meant the longer name). Undefined when
+   * nothing in the sentence constrains a token (a label across sentences or too long to be an entity).
+   */
+  private forcedTags(sentence: Sentence, corrections: readonly Correction[]): Int32Array | undefined {
+    const tokens = sentence.tokens;
+    const forced = new Int32Array(tokens.length).fill(-1);
+    const tokensOf = (c: Correction): [number, number] | undefined => {
+      if (c.start < sentence.start || c.end > sentence.end) return undefined;
+      let first = -1;
+      let last = -1;
+      for (let i = 0; i < tokens.length; i++) {
+        if (tokens[i].end <= c.start || tokens[i].start >= c.end) continue;
+        if (first < 0) first = i;
+        last = i;
+      }
+      return first < 0 ? undefined : [first, last + 1];
+    };
+    let any = false;
+    const outside = this.weights.tagIndex('O');
+    for (const c of corrections) {
+      if (c.label !== undefined) continue;
+      const span = tokensOf(c);
+      if (!span) continue;
+      forced.fill(outside, span[0], span[1]);
+      any = true;
+    }
+    for (const c of corrections) {
+      if (c.label === undefined) continue;
+      const span = tokensOf(c);
+      if (!span || span[1] - span[0] > MAX_ENTITY_TOKENS) continue;
+      const cls = classOfLabel(c.label);
+      const begin = this.weights.tagIndex(`B-${cls}`);
+      const inside = this.weights.tagIndex(`I-${cls}`);
+      if (begin < 0 || inside < 0) continue;
+      forced[span[0]] = begin;
+      forced.fill(inside, span[0] + 1, span[1]);
+      any = true;
+    }
+    return any ? forced : undefined;
+  }
+
+  /** Forgets everything learned: the shipped model's tags again, exactly. */
+  reset(): void {
+    this.weights.clear();
+    this.taught = new Set();
+    this.install();
+  }
+
+  /** The learned state as a file (see `LearnedWeights.encode`), with the owner's facts. */
+  save(extra: Record<string, unknown> = {}): Buffer {
+    return this.weights.encode({ ...extra, taught: [...this.taught].sort() });
+  }
+
+  /** Reads a file of {@link save}; returns the owner's facts. Throws (and keeps the model alone) when it cannot be used. */
+  load(file: Uint8Array): Record<string, unknown> {
+    try {
+      const extra = this.weights.decode(file);
+      this.taught = new Set(Array.isArray(extra.taught) ? extra.taught.filter((t): t is string => typeof t === 'string') : []);
+      this.install();
+      return extra;
+    } catch (error) {
+      this.reset();
+      throw error;
+    }
+  }
+
+  /** The overlay scores only once it holds something: until then the shipped model runs as it was. */
+  private install(): void {
+    this.tagger.model.setOverlay(this.weights.isEmpty ? undefined : this.weights);
+  }
+}
+
+function overlaps(a: { start: number; end: number }, b: { start: number; end: number }): boolean {
+  return a.start < b.end && b.start < a.end;
+}
