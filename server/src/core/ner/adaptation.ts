@@ -43,12 +43,14 @@ export interface LearningOptions {
 }
 
 /**
- * Chosen with `npm run bench:learning` (the figures are in its README section): small capped steps
- * repeated until the sentence is right keep the shipped classes where they were on documents not
- * corrected (larger steps, a single step, confidence-weighted steps (AROW), averaging and replaying
- * earlier corrections all did worse or no better) and learn a new class to F1 0.8 in 50 documents.
+ * Chosen with `npm run bench:learning` (its figures are in server/data/ner/README.md): small capped
+ * steps, repeated until the person's answer wins by the margin, so a correction shows at once. Fewer
+ * repeats keep the shipped classes a little better on CoNLL documents nobody corrected (the shipped
+ * model already learned that kind of text) but leave many corrections unlearned; larger steps,
+ * confidence-weighted steps (AROW), averaging, replaying earlier corrections and a learned name list
+ * did no better on either curve.
  */
-export const DEFAULT_LEARNING: LearningOptions = { margin: 3, maxStep: 0.05, repeats: 3 };
+export const DEFAULT_LEARNING: LearningOptions = { margin: 3, maxStep: 0.05, repeats: 30 };
 
 /** A labelled span of more tokens than this is not an entity (a claim, a quote): it teaches nothing. */
 export const MAX_ENTITY_TOKENS = 10;
@@ -111,7 +113,11 @@ export class OnlineLearner {
     return updates;
   }
 
-  /** Decodes freely and under the constraints; true when they differ. */
+  /**
+   * Decodes under the constraints (the person's answer, `gold`) and freely with the margin added to
+   * every tag the person ruled out (loss-augmented, `predicted`); true when they differ, i.e. when the
+   * person's answer does not win by the margin yet.
+   */
   private decodeBoth(feats: Int32Array, offsets: Int32Array, n: number, forced: Int32Array): boolean {
     const tags = this.weights.tags;
     const TT = tags.length;
@@ -127,7 +133,6 @@ export class OnlineLearner {
     }
     const em = this.em;
     this.model.scoreTokens(feats, offsets, n, em);
-    viterbi(em, this.weights.transitions, this.weights.constraints, n, TT, this.score, this.back, this.predicted);
     // The constrained decoding: every tag but the forced one is ruled out, and so is continuing a
     // forced span past its end (a label names the whole entity).
     const c = this.constrained;
@@ -143,6 +148,14 @@ export class OnlineLearner {
       }
     }
     viterbi(c, this.weights.transitions, this.weights.constraints, n, TT, this.score, this.back, this.gold);
+    // The loss-augmented decoding, on the same buffer: at every token the person decided, each other tag gets the margin.
+    c.set(em.subarray(0, n * TT));
+    const margin = this.options.margin;
+    for (let i = 0; i < n; i++) {
+      if (forced[i] < 0) continue;
+      for (let t = 0; t < TT; t++) if (t !== this.gold[i]) c[i * TT + t] += margin;
+    }
+    viterbi(c, this.weights.transitions, this.weights.constraints, n, TT, this.score, this.back, this.predicted);
     for (let i = 0; i < n; i++) if (this.predicted[i] !== this.gold[i]) return true;
     return false;
   }
@@ -171,9 +184,9 @@ export class OnlineLearner {
         loss++;
         for (let k = offsets[i]; k < offsets[i + 1]; k++) {
           // Keys pair the feature (as unsigned) with the tag; below 2^53, so exact as numbers.
-          const h = (feats[k] >>> 0) * 256;
-          bump(h + g, 1);
-          bump(h + p, -1);
+          const key = (feats[k] >>> 0) * 256;
+          bump(key + g, 1);
+          bump(key + p, -1);
         }
       }
       if (g !== p || gPrevious !== pPrevious) {
@@ -207,7 +220,7 @@ export class TaggerAdaptation {
 
   constructor(
     private readonly tagger: SequenceTagger,
-    options: LearningOptions = DEFAULT_LEARNING,
+    private readonly options: LearningOptions = DEFAULT_LEARNING,
   ) {
     this.weights = new LearnedWeights(tagger.model);
     this.learner = new OnlineLearner(tagger.model, this.weights, options);
@@ -269,19 +282,8 @@ export class TaggerAdaptation {
    * nothing in the sentence constrains a token (a label across sentences or too long to be an entity).
    */
   private forcedTags(sentence: Sentence, corrections: readonly Correction[]): Int32Array | undefined {
-    const tokens = sentence.tokens;
-    const forced = new Int32Array(tokens.length).fill(-1);
-    const tokensOf = (c: Correction): [number, number] | undefined => {
-      if (c.start < sentence.start || c.end > sentence.end) return undefined;
-      let first = -1;
-      let last = -1;
-      for (let i = 0; i < tokens.length; i++) {
-        if (tokens[i].end <= c.start || tokens[i].start >= c.end) continue;
-        if (first < 0) first = i;
-        last = i;
-      }
-      return first < 0 ? undefined : [first, last + 1];
-    };
+    const forced = new Int32Array(sentence.tokens.length).fill(-1);
+    const tokensOf = (c: Correction) => tokenSpanOf(sentence, c);
     let any = false;
     const outside = this.weights.tagIndex('O');
     for (const c of corrections) {
@@ -335,6 +337,20 @@ export class TaggerAdaptation {
   private install(): void {
     this.tagger.model.setOverlay(this.weights.isEmpty ? undefined : this.weights);
   }
+}
+
+/** The tokens `[first, end)` of the sentence a correction covers (any token it touches); undefined when it is not inside the sentence. */
+function tokenSpanOf(sentence: Sentence, c: Correction): [number, number] | undefined {
+  if (c.start < sentence.start || c.end > sentence.end) return undefined;
+  const tokens = sentence.tokens;
+  let first = -1;
+  let last = -1;
+  for (let i = 0; i < tokens.length; i++) {
+    if (tokens[i].end <= c.start || tokens[i].start >= c.end) continue;
+    if (first < 0) first = i;
+    last = i;
+  }
+  return first < 0 ? undefined : [first, last + 1];
 }
 
 function overlaps(a: { start: number; end: number }, b: { start: number; end: number }): boolean {
