@@ -21,13 +21,13 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { DEFAULT_LEARNING, type Correction, type LearningOptions } from '../server/src/core/ner/adaptation';
+import { DEFAULT_LEARNING, type LearningOptions } from '../server/src/core/ner/adaptation';
 import { Gazetteers } from '../server/src/core/ner/gazetteer';
 import { decodeModelParts, TaggerModel } from '../server/src/core/ner/model';
 import { NerRecognizer } from '../server/src/core/ner/recognizer';
 import { SequenceTagger } from '../server/src/core/ner/tagger';
 import { MODEL_FILE } from '../server/src/core/ner';
-import type { EntityMention } from '../server/src/core/types';
+import type { Correction, EntityMention } from '../server/src/core/types';
 import { loadVocabulary } from '../server/src/core/vocabulary';
 import { dataFolder, diskDataSource } from '../server/src/diskData';
 import { CONLL_DIR, documentText, readConll, segmentDocuments, SpanScore, type DocumentText, type TypedSpan } from './nerShared';

@@ -51,12 +51,18 @@ export function plainContext(resources: ArticleResources): AnalysisContext {
 /** Runs the whole analysis pipeline over one article text. */
 export function analyzeArticle(text: string, context: AnalysisContext): ArticleAnalysis {
   const paragraphs = splitParagraphs(text);
+  const sentences = sentencesOf(text, paragraphs);
+  const { recognized, entities } = finish(recognizeInStages(text, sentences, context));
+  return completeAnalysis({ text, paragraphs, sentences, recognized, entities, duplicates: findDuplicateParagraphs(paragraphs) }, context);
+}
+
+/** The sentences of a text (of its paragraphs, split when not given), as every analysis tokenises it. */
+export function sentencesOf(text: string, paragraphs: readonly Paragraph[] = splitParagraphs(text)): Sentence[] {
   const sentences: Sentence[] = [];
   for (const paragraph of paragraphs) {
     for (const sentence of splitSentences(text, tokenize(text, paragraph))) sentences.push(sentence);
   }
-  const { recognized, entities } = finish(recognizeInStages(text, sentences, context));
-  return completeAnalysis({ text, paragraphs, sentences, recognized, entities, duplicates: findDuplicateParagraphs(paragraphs) }, context);
+  return sentences;
 }
 
 /**

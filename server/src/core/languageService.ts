@@ -1,6 +1,6 @@
 import { createActorNavigation } from './actorNavigation';
 import { actorAt, type Actor, type ActorMention } from './actors';
-import { analyzeArticle, authorsOf, lightAnalysis, recognizePart, type AnalysisContext, type ArticleAnalysis } from './analysis';
+import { analyzeArticle, authorsOf, lightAnalysis, recognizePart, sentencesOf, type AnalysisContext, type ArticleAnalysis } from './analysis';
 import { applyEntityInput, NO_ANNOTATIONS, type AnnotationInput } from './annotationInput';
 import { articleFacts } from './views/articleFacts';
 import { duplicateFixRanges, findDuplicateParagraphs, repeatsRemovedByFixAll, type DuplicateFix, type DuplicateParagraph } from './duplicates';
@@ -13,7 +13,7 @@ import { quoteSpeakers } from './quoteSpeakers';
 import type { ArticleResources } from './resources';
 import { analysisSettingsKey, DEFAULT_SETTINGS, type ArticleSettings } from './settings';
 import { finish, type Staged } from './stages';
-import type { EntityMention, OffsetRange, Paragraph, Quote } from './types';
+import { canLearn, type Correction, type EntityMention, type LearningReport, type OffsetRange, type Paragraph, type Quote } from './types';
 import { summarizeArticle, WorkspaceIndex, type ActorProfile, type ArticleReference, type ArticleSummary } from './workspaceIndex';
 import { createWorkspaceViews } from './views/workspaceViews';
 
@@ -92,7 +92,7 @@ class DocumentState {
   readonly analyzer: IncrementalAnalyzer;
   /** The settings this document's own requests last used: what other documents' requests analyse it with. */
   settings: ArticleSettings = DEFAULT_SETTINGS;
-  analysis: { readonly key: string; readonly version: number; readonly analysis: ArticleAnalysis } | undefined;
+  analysis: { readonly key: string; readonly version: number; readonly analysis: ArticleAnalysis; readonly recognizerRevision: number } | undefined;
   /** Entities of a version typed since the last full analysis (see `getEntitiesQuickly`). */
   provisional: { readonly key: string; readonly version: number; readonly entities: ProvisionalEntities } | undefined;
   /** The key whose visible paragraphs were shown before its full analysis existed. */
@@ -144,9 +144,9 @@ export function createArticleService(resources: ArticleResources) {
     return { resources, input: inputs.get(uri) ?? NO_ANNOTATIONS };
   }
 
-  /** The key of everything an analysis of this document reads besides its text. */
+  /** The key of everything an analysis of this document reads besides its text (what the recogniser learned too). */
   function keyOf(document: ArticleDocument, settings: ArticleSettings): string {
-    return `${document.version}\u0000${analysisSettingsKey(settings)}\u0000${inputs.get(document.uri)?.revision ?? 0}`;
+    return `${document.version}\u0000${analysisSettingsKey(settings)}\u0000${inputs.get(document.uri)?.revision ?? 0}\u0000${resources.recognizer.revision ?? 0}`;
   }
 
   /** Explicit settings become the document's own; without them, the document's last ones are used. */
@@ -220,6 +220,7 @@ export function createArticleService(resources: ArticleResources) {
     const state = stateOf(document.uri);
     const key = keyOf(document, effective);
     if (state.analysis?.key === key) return state.analysis.analysis;
+    const recognizerRevision = resources.recognizer.revision ?? 0;
     const text = document.getText();
     const reason = limitedReason(text, effective);
     // The input this analysis reads, whose annotations the summary lists (a newer one may come meanwhile).
@@ -240,7 +241,7 @@ export function createArticleService(resources: ArticleResources) {
       analysis = limitedAnalysis(text, reason, state.analyzer);
     }
     // A state disposed while this ran (the document closed) is not brought back.
-    if (states.get(document.uri) === state) state.analysis = { key, version: document.version, analysis };
+    if (states.get(document.uri) === state) state.analysis = { key, version: document.version, analysis, recognizerRevision };
     workspace.update(summarize(document.uri, text, analysis, context.input));
     return analysis;
   }
@@ -305,6 +306,36 @@ export function createArticleService(resources: ArticleResources) {
     setAnnotationInput(uri: string, input: AnnotationInput): void {
       if (input.revision === 0 && input === NO_ANNOTATIONS) inputs.delete(uri);
       else inputs.set(uri, input);
+    },
+
+    /**
+     * Teaches the recogniser the decisions people made in one article (`text` as it is now): the
+     * next analysis of every document reflects it (the recogniser's revision is part of every key).
+     * Undefined when the recogniser does not learn.
+     */
+    learnFromCorrections(text: string, corrections: readonly Correction[]): LearningReport | undefined {
+      const recognizer = resources.recognizer;
+      if (!canLearn(recognizer)) return undefined;
+      return recognizer.learn(sentencesOf(text), corrections);
+    },
+
+    /** What the recogniser learned, as a file to keep (undefined when it does not learn), and the caller's facts in it. */
+    saveLearning(extra?: Record<string, unknown>): Uint8Array | undefined {
+      const recognizer = resources.recognizer;
+      return canLearn(recognizer) ? recognizer.saveLearning(extra) : undefined;
+    },
+
+    /** Replaces what the recogniser learned with a file of {@link saveLearning}; returns the caller's facts. Throws when the file cannot be used (nothing learned then). */
+    loadLearning(file: Uint8Array): Record<string, unknown> {
+      const recognizer = resources.recognizer;
+      if (!canLearn(recognizer)) throw new Error('the recogniser does not learn');
+      return recognizer.loadLearning(file);
+    },
+
+    /** Forgets what the recogniser learned: the shipped model's suggestions again. */
+    resetLearning(): void {
+      const recognizer = resources.recognizer;
+      if (canLearn(recognizer)) recognizer.resetLearning();
     },
 
     /** The annotation input the analysis of an article reads. */
@@ -382,7 +413,7 @@ export function createArticleService(resources: ArticleResources) {
       const limited = limitedReason(text, effective);
       if (limited !== undefined) return { entities: inRange(analyze(document, effective, token).entities), exact: true };
       let entities: ProvisionalEntities;
-      if (cached && cached.analysis.text === text) {
+      if (cached && cached.analysis.text === text && cached.recognizerRevision === (resources.recognizer.revision ?? 0)) {
         // Same text, other annotations or settings: the machine's entities stand, people's input is applied again.
         const input = contextOf(document.uri).input;
         entities = provisionalFromAnalysis({ ...cached.analysis, entities: applyEntityInput(text, cached.analysis.recognized, input, resources.shippedLabels) });

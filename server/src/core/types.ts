@@ -69,6 +69,53 @@ export interface EntityRecognizer {
   recognizeInStages(text: string, sentences: readonly Sentence[], document?: string): Generator<void, EntityMention[]>;
   /** Drops whatever is kept for the document (it was closed or removed). */
   forget(document: string): void;
+  /**
+   * Changes whenever what the recogniser finds in a text may change without the text changing (it
+   * learned from corrections): part of every cached analysis's key. Absent: it never changes.
+   */
+  readonly revision?: number;
+}
+
+/** What a person decided about a place of a text, as a recogniser that learns reads it. */
+export interface Correction extends OffsetRange {
+  /**
+   * The label: `person`, `organization`, `location`, `misc`, or a label of the person's own (learned
+   * as a new class). Undefined: not an entity.
+   */
+  readonly label?: string;
+  /** A new decision, learned now; the document's older decisions only say what else its sentences hold. */
+  readonly fresh?: boolean;
+}
+
+/** What learning from one document's corrections did. */
+export interface LearningReport {
+  /** Sentences learned from (holding a fresh correction). */
+  readonly sentences: number;
+  /** Of those, the ones the weights had to move for. */
+  readonly updated: number;
+  /** Classes added for labels the recogniser did not know. */
+  readonly newClasses: readonly string[];
+}
+
+/**
+ * A recogniser that learns from people's corrections (the trained tagger, `ner/adaptation.ts`): what
+ * it learned is its own state beside the shipped data, which it can save, load and forget.
+ */
+export interface LearningRecognizer extends EntityRecognizer {
+  readonly revision: number;
+  /** Learns from the decisions people made in one document; `sentences` are all of its sentences. */
+  learn(sentences: readonly Sentence[], corrections: readonly Correction[]): LearningReport;
+  /** Forgets everything learned: the shipped model's answers again, exactly. */
+  resetLearning(): void;
+  /** What was learned, as a file, with the caller's facts kept in it. */
+  saveLearning(extra?: Record<string, unknown>): Uint8Array;
+  /** Replaces what was learned with a file of {@link saveLearning}; returns the caller's facts. Throws when it cannot be used. */
+  loadLearning(file: Uint8Array): Record<string, unknown>;
+}
+
+/** True for a recogniser that learns from corrections. */
+export function canLearn(recognizer: EntityRecognizer): recognizer is LearningRecognizer {
+  return typeof (recognizer as Partial<LearningRecognizer>).learn === 'function';
 }
 
 /** A span of text with its exact source slice. */

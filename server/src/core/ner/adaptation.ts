@@ -1,4 +1,4 @@
-import type { Sentence } from '../types';
+import type { Correction, LearningReport, Sentence } from '../types';
 import { LearnedWeights } from './learnedWeights';
 import { viterbi, type TaggerModel } from './model';
 import type { SequenceTagger } from './tagger';
@@ -18,19 +18,6 @@ import type { SequenceTagger } from './tagger';
  * the sentence is tagged as the person said (or a few times at most), so the correction shows at once.
  * Everything is deterministic: the same corrections in the same order give the same weights.
  */
-
-/** What a person decided about a place of the text, in character offsets. */
-export interface Correction {
-  readonly start: number;
-  readonly end: number;
-  /**
-   * The label: `person`, `organization`, `location`, `misc`, or a label of the person's own (learned
-   * as a new class). Undefined: not an entity.
-   */
-  readonly label?: string;
-  /** Learned now (a new decision). Sentences holding only older decisions are not learned again. */
-  readonly fresh?: boolean;
-}
 
 /** How the learner steps; {@link DEFAULT_LEARNING} is what the editor uses (chosen by `npm run bench:learning`). */
 export interface LearningOptions {
@@ -68,16 +55,6 @@ export function labelOfClass(type: string): string | undefined {
   if (type.startsWith('@')) return type.slice(1);
   for (const [label, cls] of Object.entries(TYPE_OF_LABEL)) if (cls === type) return label;
   return undefined;
-}
-
-/** What one call of {@link TaggerAdaptation.learn} did. */
-export interface LearningReport {
-  /** Sentences learned from (holding a fresh correction). */
-  readonly sentences: number;
-  /** Of those, the ones the weights had to move for. */
-  readonly updated: number;
-  /** Classes added for labels the model did not know. */
-  readonly newClasses: readonly string[];
 }
 
 /**

@@ -1,9 +1,9 @@
 import { finish, type Staged } from '../stages';
-import type { EntityMention, EntityRecognizer, EntityType, Sentence } from '../types';
+import type { Correction, EntityMention, EntityType, LearningRecognizer, LearningReport, Sentence } from '../types';
 import { charClass, hashLower } from './hash';
 import { LIST_BIT, type Gazetteers } from './gazetteer';
 import { SentenceTagCache, type SequenceTagger, type TokenSpan } from './tagger';
-import { labelOfClass, TaggerAdaptation, type Correction, type LearningOptions, type LearningReport } from './adaptation';
+import { labelOfClass, TaggerAdaptation, type LearningOptions } from './adaptation';
 import type { Vocabulary } from '../vocabulary';
 
 const OUTPUT_TYPES: Readonly<Record<string, EntityType | undefined>> = {
@@ -34,7 +34,7 @@ interface DocSpan {
  * The trained recogniser: the sequence tagger plus document-level clean-up. Mentions come back
  * sorted, non-overlapping, with `text.slice(start, end) === text`.
  */
-export class NerRecognizer implements EntityRecognizer {
+export class NerRecognizer implements LearningRecognizer {
   readonly name = 'perceptron';
   private readonly consistency: boolean;
   /**
@@ -68,6 +68,18 @@ export class NerRecognizer implements EntityRecognizer {
    */
   learn(sentences: readonly Sentence[], corrections: readonly Correction[]): LearningReport {
     return this.adaptation.learn(sentences, this.truecase(sentences.map((s) => s.tokens.map((t) => t.text))), corrections);
+  }
+
+  resetLearning(): void {
+    this.adaptation.reset();
+  }
+
+  saveLearning(extra?: Record<string, unknown>): Uint8Array {
+    return this.adaptation.save(extra);
+  }
+
+  loadLearning(file: Uint8Array): Record<string, unknown> {
+    return this.adaptation.load(file);
   }
 
   recognize(text: string, sentences: readonly Sentence[], document?: string): EntityMention[] {

@@ -1,0 +1,249 @@
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as path from 'path';
+import { sentencesOf } from '../../server/src/core/analysis';
+import type { Annotation, ArticleAnnotations } from '../../server/src/core/annotations/model';
+import { correctionsOf } from '../../server/src/core/learning/corrections';
+import { LearningLedger } from '../../server/src/core/learning/ledger';
+import { createArticleService } from '../../server/src/core/languageService';
+import { loadRecognizer, MODEL_FILE, type NerRecognizer } from '../../server/src/core/ner';
+import { DocumentFeatures, FeatureBuffer } from '../../server/src/core/ner/features';
+import { Gazetteers } from '../../server/src/core/ner/gazetteer';
+import { TaggerModel } from '../../server/src/core/ner/model';
+import { NerRecognizer as Recognizer } from '../../server/src/core/ner/recognizer';
+import { SequenceTagger } from '../../server/src/core/ner/tagger';
+import { loadArticleResources } from '../../server/src/core/resources';
+import type { Correction, EntityMention } from '../../server/src/core/types';
+import { loadVocabulary } from '../../server/src/core/vocabulary';
+import { dataFolder, diskDataSource } from '../../server/src/diskData';
+import { CONLL_DIR, readConll, segmentDocuments } from '../../scripts/nerShared';
+import { annotationAt } from './annotations/helpers';
+import { readSeed, SEEDS } from '../helpers/seeds';
+
+/**
+ * Learning from corrections (issue 13): the tagger's weights move in an overlay beside the shipped
+ * model. Each test loads its own recogniser: learning changes it, and the shared resources of the
+ * other tests must stay the shipped model.
+ */
+const source = diskDataSource();
+const vocabulary = loadVocabulary(source);
+const freshRecognizer = (): NerRecognizer => loadRecognizer(source, vocabulary);
+
+/** What the recogniser shows in a text, as `type:text` (`custom/law:…` for a person's own label). */
+function shown(recognizer: NerRecognizer, text: string): string[] {
+  return recognizer.recognize(text, sentencesOf(text)).map(asShown);
+}
+
+function asShown(m: EntityMention): string {
+  return `${m.type}${m.label ? `/${m.label}` : ''}:${m.text}`;
+}
+
+/** A correction of the first occurrence of `words` in `text`. */
+function on(text: string, words: string, label?: string): Correction {
+  const start = text.indexOf(words);
+  assert.ok(start >= 0, `"${words}" in "${text}"`);
+  return { start, end: start + words.length, ...(label ? { label } : {}), fresh: true };
+}
+
+const KASSIOUN = 'Kassioun said the talks had failed.';
+const LAW = 'Lawmakers debated the Magnitsky Act on Monday.';
+const SEED_TEXTS = Object.values(SEEDS).map((name) => readSeed(name));
+
+describe('learning from corrections: the recogniser', () => {
+  it('learns a correction: the sentence follows it at once, and so does the same name in another article', () => {
+    const recognizer = freshRecognizer();
+    const other = 'Kassioun said the ceasefire had collapsed.';
+    assert.deepStrictEqual(shown(recognizer, KASSIOUN), ['person:Kassioun'], 'the mistake the correction fixes');
+    assert.deepStrictEqual(shown(recognizer, other), ['person:Kassioun']);
+    const revision = recognizer.revision;
+    const report = recognizer.learn(sentencesOf(KASSIOUN), [on(KASSIOUN, 'Kassioun', 'organization')]);
+    assert.deepStrictEqual(report, { sentences: 1, updated: 1, newClasses: [] });
+    assert.ok(recognizer.revision > revision, 'the revision tells caches the answers changed');
+    assert.deepStrictEqual(shown(recognizer, KASSIOUN), ['organization:Kassioun']);
+    assert.deepStrictEqual(shown(recognizer, other), ['organization:Kassioun']);
+  });
+
+  it('learns a label of the person\'s own as a new class, and shows it as that label', () => {
+    const recognizer = freshRecognizer();
+    const again = 'Senators debated the Magnitsky Act on Tuesday.';
+    assert.deepStrictEqual(shown(recognizer, LAW), []);
+    assert.deepStrictEqual(shown(recognizer, again), []);
+    const report = recognizer.learn(sentencesOf(LAW), [on(LAW, 'Magnitsky Act', 'law')]);
+    assert.deepStrictEqual(report.newClasses, ['@law']);
+    assert.deepStrictEqual(recognizer.adaptation.weights.learnedTags, ['B-@law', 'I-@law']);
+    assert.deepStrictEqual(shown(recognizer, LAW), ['custom/law:Magnitsky Act']);
+    assert.deepStrictEqual(shown(recognizer, again), ['custom/law:Magnitsky Act']);
+  });
+
+  it('learns a rejection: what the person said is no entity is not suggested there again', () => {
+    const recognizer = freshRecognizer();
+    const text = 'The Hmeimim base was attacked.';
+    assert.deepStrictEqual(shown(recognizer, text), ['organization:Hmeimim']);
+    recognizer.learn(sentencesOf(text), [on(text, 'Hmeimim')]);
+    assert.deepStrictEqual(shown(recognizer, text), []);
+  });
+
+  it('learns only sentences with a fresh correction; older ones only constrain their sentence', () => {
+    const recognizer = freshRecognizer();
+    const text = `${KASSIOUN}\n${LAW}`;
+    const older = { ...on(text, 'Kassioun', 'organization'), fresh: false };
+    const report = recognizer.learn(sentencesOf(text), [older, on(text, 'Magnitsky Act', 'law')]);
+    assert.strictEqual(report.sentences, 1);
+    assert.deepStrictEqual(shown(recognizer, KASSIOUN), ['person:Kassioun'], 'the older decision was not learned again');
+  });
+
+  it('reset restores the shipped tags exactly', () => {
+    const recognizer = freshRecognizer();
+    const before = SEED_TEXTS.map((text) => shown(recognizer, text));
+    recognizer.learn(sentencesOf(KASSIOUN), [on(KASSIOUN, 'Kassioun', 'organization')]);
+    recognizer.learn(sentencesOf(LAW), [on(LAW, 'Magnitsky Act', 'law')]);
+    const seed = SEED_TEXTS[1];
+    recognizer.learn(sentencesOf(seed), [on(seed, 'Lavrov', 'organization'), on(seed, 'SANA')]);
+    const learned = SEED_TEXTS.map((text) => shown(recognizer, text));
+    assert.notDeepStrictEqual(learned, before, 'learning changed what the seeds show');
+    const revision = recognizer.revision;
+    recognizer.resetLearning();
+    assert.ok(recognizer.revision > revision);
+    assert.deepStrictEqual(SEED_TEXTS.map((text) => shown(recognizer, text)), before);
+    assert.ok(recognizer.adaptation.weights.isEmpty);
+    assert.deepStrictEqual(recognizer.adaptation.weights.tags, recognizer.tagger.model.tags);
+  });
+
+  it('updates are deterministic: the same corrections in the same order give the same bytes', () => {
+    const teach = (recognizer: NerRecognizer): Uint8Array => {
+      recognizer.learn(sentencesOf(KASSIOUN), [on(KASSIOUN, 'Kassioun', 'organization')]);
+      recognizer.learn(sentencesOf(LAW), [on(LAW, 'Magnitsky Act', 'law')]);
+      const seed = SEED_TEXTS[2];
+      recognizer.learn(sentencesOf(seed), [on(seed, 'Zannier', 'organization'), on(seed, 'ISIS')]);
+      return recognizer.saveLearning({ note: 'same' });
+    };
+    const first = teach(freshRecognizer());
+    const second = teach(freshRecognizer());
+    assert.ok(first.length > 100);
+    assert.ok(Buffer.from(first).equals(Buffer.from(second)));
+  });
+
+  it('saves and loads what it learned: a fresh recogniser answers the same; a file of another model is refused', () => {
+    const teacher = freshRecognizer();
+    teacher.learn(sentencesOf(KASSIOUN), [on(KASSIOUN, 'Kassioun', 'organization')]);
+    teacher.learn(sentencesOf(LAW), [on(LAW, 'Magnitsky Act', 'law')]);
+    const file = teacher.saveLearning({ ledger: { learned: ['a1'] } });
+    const student = freshRecognizer();
+    assert.deepStrictEqual(student.loadLearning(file), { ledger: { learned: ['a1'] }, taught: ['@law', 'ORG'] });
+    for (const text of [KASSIOUN, LAW, ...SEED_TEXTS]) assert.deepStrictEqual(shown(student, text), shown(teacher, text));
+    // A file that is not one, or was learned over another model: refused, and what was learned is forgotten.
+    const other = freshRecognizer();
+    other.learn(sentencesOf(KASSIOUN), [on(KASSIOUN, 'Kassioun', 'person')]);
+    const garbled = Buffer.from(file);
+    garbled.write('XXXX', 0);
+    assert.throws(() => other.loadLearning(garbled), /not a learned-weights file/);
+    assert.ok(other.adaptation.weights.isEmpty, 'a file that cannot be used leaves the shipped model');
+    const header = Buffer.from(file);
+    const json = header.toString('utf8', 12, 12 + header.readUInt32LE(8)).replace(/"model":"[^"]*"/, (m) => m.replace(/:\d/, ':9'));
+    const tampered = Buffer.concat([header.subarray(0, 8), uint32(Buffer.byteLength(json)), Buffer.from(json), header.subarray(12 + header.readUInt32LE(8))]);
+    assert.throws(() => student.loadLearning(tampered), /another version of the shipped model/);
+    assert.deepStrictEqual(shown(student, KASSIOUN), ['person:Kassioun']);
+  });
+
+  it('decodes with learned weights exactly as the full feature layout does (word cache of 64)', function () {
+    this.timeout(60000);
+    const gazetteers = Gazetteers.load(source);
+    const model = TaggerModel.decode(fs.readFileSync(path.join(dataFolder(), MODEL_FILE)), 64);
+    const recognizer = new Recognizer(new SequenceTagger(model, gazetteers), vocabulary);
+    for (const text of SEED_TEXTS.slice(0, 3)) {
+      const mentions = recognizer.recognize(text, sentencesOf(text));
+      recognizer.learn(sentencesOf(text), mentions.slice(0, 6).map((m, i) => ({ start: m.start, end: m.end, label: i % 3 === 0 ? 'event' : i % 3 === 1 ? 'organization' : undefined, fresh: true })));
+    }
+    assert.ok(!recognizer.adaptation.weights.isEmpty);
+    const documents = SEED_TEXTS.map((text) => sentencesOf(text).map((s) => s.tokens.map((t) => t.text)));
+    const testa = path.join(CONLL_DIR, 'eng.testa');
+    if (fs.existsSync(testa)) for (const doc of segmentDocuments(readConll(testa)).slice(0, 40)) documents.push(doc.map((s) => s.words));
+    const features = new DocumentFeatures(gazetteers);
+    const full = new FeatureBuffer();
+    const factored = new FeatureBuffer();
+    let learnedTags = 0;
+    for (const doc of documents) {
+      features.prepare(doc);
+      doc.forEach((words, s) => {
+        const n = words.length;
+        if (n === 0) return;
+        const expected = new Int32Array(n);
+        const actual = new Int32Array(n);
+        features.extract(s, full);
+        model.decode(full.feats, full.offsets, n, expected);
+        features.extract(s, factored, true);
+        model.decodeWords(factored, words, n, actual, features);
+        assert.deepStrictEqual(Array.from(actual), Array.from(expected), words.join(' '));
+        for (const tag of expected) if (tag >= model.nTags) learnedTags++;
+      });
+    }
+    assert.ok(learnedTags > 0, 'the comparison covers a learned class');
+  });
+});
+
+describe('learning from corrections: the language service', () => {
+  it('an analysis after learning reflects it, in every document, without a text change', () => {
+    const service = createArticleService(loadArticleResources(source));
+    const first = { uri: 'file:///ws/a.txt', version: 1, getText: () => KASSIOUN };
+    const second = { uri: 'file:///ws/b.txt', version: 1, getText: () => 'Kassioun said the ceasefire had collapsed.' };
+    assert.deepStrictEqual(service.analyze(second).entities.map(asShown), ['person:Kassioun']);
+    assert.ok(service.isAnalysed(second));
+    const report = service.learnFromCorrections(first.getText(), [on(KASSIOUN, 'Kassioun', 'organization')]);
+    assert.strictEqual(report?.updated, 1);
+    assert.ok(!service.isAnalysed(second), 'the cached analysis is out of date');
+    assert.strictEqual(service.getEntitiesQuickly(second).exact, false, 'the machine entities of the cached analysis do not stand');
+    assert.deepStrictEqual(service.analyze(second).entities.map(asShown), ['organization:Kassioun']);
+    service.resetLearning();
+    assert.deepStrictEqual(service.analyze(second).entities.map(asShown), ['person:Kassioun']);
+  });
+});
+
+describe('learning from corrections: annotations as corrections', () => {
+  const text = 'SANA reported that Kassioun met SANA editors. Lavrov spoke.';
+  const at = (words: string, occurrence = 0): [number, number] => {
+    let start = -1;
+    for (let i = 0; i <= occurrence; i++) start = text.indexOf(words, start + 1);
+    return [start, start + words.length];
+  };
+  const article: ArticleAnnotations = {
+    reviewState: 'in-progress',
+    annotations: [
+      annotationAt(text, [at('Kassioun')], { kind: 'label', label: 'organization' }, 'label'),
+      annotationAt(text, [at('Lavrov')], { kind: 'confirm', label: 'person' }, 'confirm'),
+      annotationAt(text, [at('SANA')], { kind: 'reject', extent: 'everywhere' }, 'everywhere'),
+      annotationAt(text, [at('editors')], { kind: 'note', text: 'check', resolved: false, replies: [] }, 'note'),
+      { ...annotationAt(text, [at('spoke')], { kind: 'label', label: 'misc' }, 'orphan'), status: 'orphaned' },
+    ],
+  };
+
+  it('labels, acceptances and rejections teach (each occurrence of a rejected-everywhere text); notes and orphans do not', () => {
+    const { corrections, fresh } = correctionsOf(article, text, () => false);
+    assert.deepStrictEqual(
+      corrections.map((c) => [text.slice(c.start, c.end), c.label ?? '-', c.fresh]),
+      [['SANA', '-', true], ['Kassioun', 'organization', true], ['SANA', '-', true], ['Lavrov', 'person', true]],
+    );
+    assert.deepStrictEqual(fresh.map((a) => a.id), ['label', 'confirm', 'everywhere']);
+  });
+
+  it('the ledger says which taught: learned ones and those made before a reset are not fresh', () => {
+    const ledger = new LearningLedger();
+    ledger.add([article.annotations[0]]);
+    let { fresh } = correctionsOf(article, text, (a) => ledger.hasLearned(a));
+    assert.deepStrictEqual(fresh.map((a) => a.id), ['confirm', 'everywhere']);
+    ledger.reset('2024-05-01T10:00:00.000Z');
+    ({ fresh } = correctionsOf(article, text, (a) => ledger.hasLearned(a)));
+    assert.deepStrictEqual(fresh, [], 'made at the reset time: not learned again');
+    const later: Annotation = { ...article.annotations[0], id: 'later', modified: '2024-05-02T09:00:00.000Z' };
+    assert.ok(!ledger.hasLearned(later));
+    const copy = LearningLedger.fromJSON(JSON.parse(JSON.stringify(ledger.toJSON())));
+    assert.deepStrictEqual(copy.toJSON(), { learned: [], since: '2024-05-01T10:00:00.000Z' });
+    assert.ok(copy.hasLearned(article.annotations[1]) && !copy.hasLearned(later));
+    assert.deepStrictEqual(LearningLedger.fromJSON('nonsense').toJSON(), { learned: [] });
+  });
+});
+
+function uint32(value: number): Buffer {
+  const buffer = Buffer.alloc(4);
+  buffer.writeUInt32LE(value, 0);
+  return buffer;
+}
