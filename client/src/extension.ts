@@ -10,6 +10,7 @@ import { ActorMapPanel } from './actorMap/panel';
 import { ANNOTATION_INITIALIZATION_OPTIONS, registerAnnotations } from './annotations';
 import { applyFilePatterns } from './fileAssociations';
 import { registerViews } from './views/registerViews';
+import { registerReview } from './review';
 
 let client: LanguageClient | undefined;
 let statusItem: vscode.LanguageStatusItem | undefined;
@@ -81,6 +82,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   );
   await languageClient.start();
   registerAnnotations(context, languageClient);
+  registerReview(context, languageClient);
   await applyFilePatterns(context);
 }
 

@@ -4,6 +4,7 @@
  */
 import { NotificationType, RequestType, type Location, type Range, type TextDocumentPositionParams } from 'vscode-languageserver-protocol';
 import type { ActorArticleRow, ActorMap, ActorRow, AnnotatedArticleRow, AnnotationGroupRow, AnnotationRow, ArticleRow, ArticleTarget, Page, QuoteRow, SpeakerRow } from './core/views/rows';
+import type { ReviewState } from './core/annotations/model';
 
 /** The server's state, shown in the client's status bar item. */
 export interface ServerStatusParams {
@@ -275,3 +276,82 @@ export interface WorkspaceChangedParams {
 }
 
 export const WorkspaceChangedNotification = new NotificationType<WorkspaceChangedParams>('articleLens/workspaceChanged');
+
+// ---------------------------------------------------------------------------------------------
+// Review, learning from corrections and curation (issue 13). Commands through
+// `workspace/executeCommand`; requests for the status item and the views that list articles.
+
+/** The `workspace/executeCommand` commands of review, learning and curation. */
+export const REVIEW_COMMANDS = {
+  /** Confirms every suggestion of the article, or of the paragraph at `position` ({@link AcceptAllParams}) → `{ accepted }`. */
+  acceptAll: 'articleLens.annotation.acceptAll',
+  /** Sets the article's review state ({@link ReviewStateParams}). */
+  setReviewState: 'articleLens.annotation.setReviewState',
+  /** Compares the open articles with another annotator's annotations in a folder ({@link CompareParams}) → {@link CompareResult}. */
+  compare: 'articleLens.annotation.compare',
+  /** Settles one disagreement of a comparison ({@link ResolveDisagreementParams}). */
+  resolveDisagreement: 'articleLens.annotation.resolveDisagreement',
+  /** Forgets what corrections taught the tagger: the shipped model's suggestions again (no arguments). */
+  resetLearning: 'articleLens.learning.reset',
+} as const;
+
+/** The review states of an article, as stored with its annotations: `unreviewed`, `in-progress`, `reviewed`. */
+export type ArticleReviewState = ReviewState;
+
+/** `articleLens.annotation.acceptAll`: the suggestions of the whole article, or of the paragraph at `position`. */
+export interface AcceptAllParams {
+  readonly uri: string;
+  readonly scope: 'article' | 'paragraph';
+  readonly position?: Range['start'];
+}
+
+/** `articleLens.annotation.setReviewState`. */
+export interface ReviewStateParams {
+  readonly uri: string;
+  readonly state: ArticleReviewState;
+}
+
+/** `articleLens.annotation.compare`: a folder (URI or path) of another annotator's work; `null` stops comparing. */
+export interface CompareParams {
+  readonly folder: string | null;
+}
+
+/** What a comparison found in the open articles. */
+export interface CompareResult {
+  /** The folder compared with, as a path; absent once comparing stopped. */
+  readonly folder?: string;
+  /** Open articles that have annotations in the folder. */
+  readonly articles: number;
+  readonly disagreements: number;
+  /** Files of the folder that could not be read, one line each. */
+  readonly problems: readonly string[];
+}
+
+/** `articleLens.annotation.resolveDisagreement`: keep this article's annotations there, or take the other annotator's. */
+export interface ResolveDisagreementParams {
+  readonly uri: string;
+  /** The disagreement's id (its diagnostic's `data.id`). */
+  readonly id: string;
+  readonly take: 'mine' | 'theirs';
+}
+
+/** Code of the Information diagnostics of a comparison. */
+export const DISAGREEMENT_CODE = 'annotation-disagreement';
+
+/** One article's review: its state and the counts of its entities. */
+export interface ReviewSummary {
+  readonly uri: string;
+  readonly state: ArticleReviewState;
+  /** Entities a person labelled or accepted. */
+  readonly confirmed: number;
+  /** Machine suggestions nobody reviewed yet. */
+  readonly suggested: number;
+  /** Machine suggestions a person rejected. */
+  readonly rejected: number;
+}
+
+/** The review of an open article; null when it is not open. */
+export const ReviewSummaryRequest = new RequestType<{ readonly uri: string }, ReviewSummary | null, void>('articleLens/reviewSummary');
+
+/** Sent when an open article's review changed (a decision, a state, suggestions that learning changed). */
+export const ReviewSummaryNotification = new NotificationType<ReviewSummary>('articleLens/reviewSummaryChanged');

@@ -79,6 +79,11 @@ import { annotationDiagnostics } from './lsp/annotationDiagnostics';
 import { exportAnnotationsCommand, importAnnotationsCommand, type ExchangeHost } from './lsp/annotationExchange';
 import { articleActorItems, unreviewedEntity } from './lsp/annotationRequests';
 import { PositionMapper } from './lsp/positions';
+// Review, learning from corrections and curation (issue 13).
+import { REVIEW_COMMANDS, ReviewSummaryNotification, ReviewSummaryRequest } from './protocol';
+import { CorrectionLearning } from './lsp/learning';
+import { Curation } from './lsp/curation';
+import { acceptAllCommand, reviewSummary, ReviewNotices, setReviewStateCommand } from './lsp/review';
 
 const connection = createConnection(ProposedFeatures.all);
 /**
@@ -182,7 +187,7 @@ connection.onInitialize((params): InitializeResult | ResponseError<InitializeErr
       hoverProvider: true,
       documentSymbolProvider: { label: 'Quotes' },
       codeActionProvider: { codeActionKinds: [...CODE_ACTION_KINDS, ANNOTATE_KIND], resolveProvider: false },
-      executeCommandProvider: { commands: Object.values(ANNOTATION_COMMANDS) },
+      executeCommandProvider: { commands: [...Object.values(ANNOTATION_COMMANDS), ...Object.values(REVIEW_COMMANDS)] },
       semanticTokensProvider: { legend: SEMANTIC_TOKENS_LEGEND, full: { delta: true }, range: true },
       definitionProvider: true,
       referencesProvider: true,
@@ -211,6 +216,7 @@ connection.onInitialized(() => {
   }
   void indexWorkspace();
   void watchExtraArticleFiles();
+  void learning.load();
   // Store files changed outside the server (git, another window) are read again.
   if (canRegisterWatchers) connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: `**/${ANNOTATION_FOLDER}/**` }] }).catch(() => undefined);
 });
@@ -300,7 +306,7 @@ function onCurrentVersion(job: string, run: (document: TextDocument, documentSet
 const diagnostics = open.register(new DiagnosticsScheduler(
   onCurrentVersion('diagnostics', (document, documentSettings) => {
     const positions = positionsOf(document);
-    const all = [...computeDiagnostics(service, document, documentSettings, positions), ...annotationDiagnostics(annotations.peek(document.uri), positions)];
+    const all = [...computeDiagnostics(service, document, documentSettings, positions), ...annotationDiagnostics(annotations.peek(document.uri), positions), ...curation.diagnostics(document.uri, positions)];
     return connection.sendDiagnostics({ uri: document.uri, version: document.version, diagnostics: all });
   }),
 ));
@@ -324,6 +330,7 @@ const settling = open.register(
       if (service.settle(document, documentSettings)) refreshSemanticTokens();
       // Diagnostics that need actors (name variants) can go out now that the analysis exists.
       diagnostics.schedule(document.uri, true);
+      sendReviewSummary(document.uri);
     }),
     300,
   ),
@@ -351,6 +358,7 @@ const annotations = open.register(new AnnotationLayer({
   changed: (uri, byEdit) => {
     annotationNotices.schedule(uri);
     if (byEdit) return;
+    learning.annotationsChanged(uri);
     // A new label or correction changes tokens, hovers, the outline and hints without a text change.
     refreshSemanticTokens();
     if (canRefreshInlayHints) connection.languages.inlayHint.refresh().catch(() => undefined);
@@ -363,6 +371,7 @@ const annotations = open.register(new AnnotationLayer({
 documents.onDidOpen((event) => {
   annotations.open(event.document.uri);
   diagnostics.schedule(event.document.uri, true);
+  void annotations.stateOf(event.document.uri).then(() => curation.opened(event.document.uri));
 });
 documents.onDidSave((event) => void annotations.saved(event.document.uri));
 documents.onDidChangeContent((event) => {
@@ -520,7 +529,7 @@ connection.onCodeAction((params, token) =>
       prompts: clientHasAnnotationPrompts,
       only: params.context.only,
     }, positions);
-    return [...variants, ...annotate, ...paragraphCodeActions(service, document, documentSettings, requested, params.context.only, params.context.diagnostics, positions)];
+    return [...variants, ...annotate, ...curation.actions(document.uri, params.context.diagnostics, params.context.only), ...paragraphCodeActions(service, document, documentSettings, requested, params.context.only, params.context.diagnostics, positions)];
   }, []),
 );
 
@@ -646,6 +655,14 @@ const annotationCommands: Record<string, (args: unknown[] | undefined) => Promis
   [ANNOTATION_COMMANDS.export]: (args) => exportAnnotationsCommand(annotationHost, args),
   [ANNOTATION_COMMANDS.import]: (args) => importAnnotationsCommand(annotationHost, args),
   [ANNOTATION_COMMANDS.updateNote]: (args) => updateNoteCommand(annotationHost, args),
+  [REVIEW_COMMANDS.acceptAll]: (args) => acceptAllCommand(annotationHost, args),
+  [REVIEW_COMMANDS.setReviewState]: (args) => setReviewStateCommand(annotationHost, args),
+  [REVIEW_COMMANDS.compare]: (args) => curation.compareCommand(args),
+  [REVIEW_COMMANDS.resolveDisagreement]: (args) => curation.resolveCommand(args),
+  [REVIEW_COMMANDS.resetLearning]: async () => {
+    await learning.reset();
+    return null;
+  },
 };
 
 connection.onExecuteCommand((params, token) =>
@@ -697,6 +714,83 @@ connection.onRequest(ActorMapRequest, (params, token) => guarded('actorMap', tok
 const viewRefresh = new ViewRefresh((actorsChanged) => void connection.sendNotification(WorkspaceChangedNotification, { revision: service.viewsRevision(), articles: service.workspaceSize, actorsChanged }));
 service.onWorkspaceChange((change) => viewRefresh.changed(change.actorsChanged));
 connection.onShutdown(() => viewRefresh.dispose());
+
+// ---- Review, learning from corrections and curation (issue 13) ----------------------------------
+
+/** Corrections teach the tagger (`lsp/learning.ts`); what they taught is read at start-up. */
+const learning = new CorrectionLearning({
+  service,
+  // The client's storage folder (the index cache's too), when the window has a workspace: a window without
+  // one gets VS Code's global storage, shared by every such window, so what it learns stays in the session.
+  get storage() {
+    return workspaceFolders.length > 0 ? indexCacheOptions.storagePath : undefined;
+  },
+  article: async (uri) => {
+    const state = await annotations.stateOf(uri);
+    const text = documents.get(uri)?.getText();
+    return state && text !== undefined ? { text, annotations: state.annotations } : undefined;
+  },
+  enabled: async (uri) => (await settings.get(uri)).learning.enabled,
+  learned: () => reanalyseAfterLearning(),
+  log: (message) => connection.console.log(message),
+});
+
+/** *Compare with Annotations in…*: disagreements with another annotator as diagnostics with quick fixes. */
+const curation = open.register(new Curation({
+  ...annotationHost,
+  openArticles: () => documents.all().map((d) => d.uri),
+  changed: (uri) => diagnostics.schedule(uri, true),
+}));
+
+const reviewNotices = open.register(new ReviewNotices((summary) => void connection.sendNotification(ReviewSummaryNotification, summary)));
+
+/** Tells the client an open article's review counts and state, when it is analysed and they changed. */
+function sendReviewSummary(uri: string): void {
+  const document = documents.get(uri);
+  const state = annotations.peek(uri);
+  if (!document || !state || !service.isAnalysed(document)) return;
+  reviewNotices.update(reviewSummary(uri, service.analyze(document), service.annotationInputOf(uri), state.annotations));
+}
+
+let reanalysing: Promise<void> | undefined;
+let reanalyseAgain = false;
+
+/**
+ * Learning changed what the tagger suggests: every open article is analysed again (a stage at a time,
+ * as always), then the client refreshes tokens and hints, and diagnostics and review counts follow.
+ */
+function reanalyseAfterLearning(): void {
+  reanalyseAgain = true;
+  reanalysing ??= (async () => {
+    while (reanalyseAgain) {
+      reanalyseAgain = false;
+      for (const document of documents.all()) {
+        try {
+          await analyses.ensure(document, await settings.get(document.uri));
+        } catch (error) {
+          if (!(error instanceof AnalysisCancelled)) throw error;
+        }
+        sendReviewSummary(document.uri);
+        diagnostics.schedule(document.uri, true);
+      }
+      refreshSemanticTokens();
+      if (canRefreshInlayHints) connection.languages.inlayHint.refresh().catch(() => undefined);
+    }
+  })()
+    .catch((error: unknown) => connection.console.error(`analysis after learning failed: ${String(error)}`))
+    .finally(() => (reanalysing = undefined));
+}
+
+connection.onRequest(ReviewSummaryRequest, (params, token) =>
+  guarded('reviewSummary', token, async () => {
+    const found = await analysedDocument(params.uri, token);
+    const state = await annotations.stateOf(params.uri);
+    if (!found || !state) return null;
+    return reviewSummary(params.uri, service.analyze(found.document, found.documentSettings, token), service.annotationInputOf(params.uri), state.annotations);
+  }, null),
+);
+
+connection.onShutdown(() => learning.flush());
 
 documents.listen(connection);
 connection.listen();

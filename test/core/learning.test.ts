@@ -191,7 +191,7 @@ describe('learning from corrections: the language service', () => {
     const report = service.learnFromCorrections(first.getText(), [on(KASSIOUN, 'Kassioun', 'organization')]);
     assert.strictEqual(report?.updated, 1);
     assert.ok(!service.isAnalysed(second), 'the cached analysis is out of date');
-    assert.strictEqual(service.getEntitiesQuickly(second).exact, false, 'the machine entities of the cached analysis do not stand');
+    assert.strictEqual(service.getEntitiesQuickly(second).exact, false, 'until the analysis settles, the earlier entities are provisional');
     assert.deepStrictEqual(service.analyze(second).entities.map(asShown), ['organization:Kassioun']);
     service.resetLearning();
     assert.deepStrictEqual(service.analyze(second).entities.map(asShown), ['person:Kassioun']);

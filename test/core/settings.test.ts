@@ -97,6 +97,9 @@ describe('settings and manifest', () => {
     assert.strictEqual(properties['articleLens.annotation.author'].default, DEFAULT_SETTINGS.annotation.author);
     assert.deepStrictEqual(properties['articleLens.annotation.labels'].default, DEFAULT_SETTINGS.annotation.labels);
     assert.deepStrictEqual(parseSettings({ annotation: { author: ' Ann ', labels: ['claim', 'two words', 'claim', 'person', 3] } }).annotation, { author: 'Ann', labels: ['claim'] });
+    assert.strictEqual(properties['articleLens.learning.enabled'].default, DEFAULT_SETTINGS.learning.enabled);
+    assert.strictEqual(parseSettings({ learning: { enabled: false } }).learning.enabled, false);
+    assert.strictEqual(parseSettings({ learning: { enabled: 'no' } }).learning.enabled, true);
   });
 
   it('keeps engines.vscode at or below the tested VS Code and @types/vscode no newer', () => {

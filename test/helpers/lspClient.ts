@@ -79,9 +79,10 @@ export class LspTestClient {
   }
 
   /** Initializes the server; resolves with the semantic-token types of its legend, in legend order. */
-  async initialize(workspaceFolder?: string, withConfiguration = false): Promise<string[]> {
+  async initialize(workspaceFolder?: string, withConfiguration = false, initializationOptions?: unknown): Promise<string[]> {
     const result = await this.connection.sendRequest<{ capabilities: { semanticTokensProvider: { legend: { tokenTypes: string[] } } } }>('initialize', {
       processId: process.pid,
+      ...(initializationOptions !== undefined ? { initializationOptions } : {}),
       rootUri: workspaceFolder ? URI.file(workspaceFolder).toString() : null,
       workspaceFolders: workspaceFolder ? [{ uri: URI.file(workspaceFolder).toString(), name: 'ws' }] : null,
       capabilities: {

@@ -4,9 +4,9 @@ import * as os from 'os';
 import * as path from 'path';
 import { ResponseError, type CodeAction, type Diagnostic, type DocumentSymbol, type Hover, type MarkupContent, type Range, type SemanticTokens } from 'vscode-languageserver-protocol';
 import { URI } from 'vscode-uri';
-import { SEMANTIC_TOKENS_LEGEND } from '../../server/src/lsp/semanticTokens';
 import type { AnnotationListItem } from '../../server/src/protocol';
 import { LspTestClient } from '../helpers/lspClient';
+import { decodeTokens as decode, rangeOf, type Token } from '../helpers/protocolText';
 import { readSeed, SEEDS } from '../helpers/seeds';
 
 /**
@@ -22,39 +22,6 @@ const LIST = 'articleLens.annotation.list';
 const REMOVE = 'articleLens.annotation.remove';
 const EXPORT = 'articleLens.annotation.export';
 const IMPORT = 'articleLens.annotation.import';
-
-interface Token {
-  line: number;
-  character: number;
-  length: number;
-  type: string;
-  modifiers: string[];
-}
-
-/** Decodes relative semantic tokens with their modifiers. */
-function decode(data: readonly number[]): Token[] {
-  const tokens: Token[] = [];
-  let line = 0;
-  let character = 0;
-  for (let i = 0; i < data.length; i += 5) {
-    line += data[i];
-    character = data[i] === 0 ? character + data[i + 1] : data[i + 1];
-    const modifiers = SEMANTIC_TOKENS_LEGEND.tokenModifiers.filter((_, bit) => data[i + 4] & (1 << bit));
-    tokens.push({ line, character, length: data[i + 2], type: SEMANTIC_TOKENS_LEGEND.tokenTypes[data[i + 3]], modifiers });
-  }
-  return tokens;
-}
-
-/** The range of the `nth` occurrence of `word` in `text`. */
-function rangeOf(text: string, word: string, nth = 0): Range {
-  let at = -1;
-  for (let i = 0; i <= nth; i++) at = text.indexOf(word, at + 1);
-  assert.ok(at >= 0, `${word} #${nth} is in the text`);
-  const before = text.slice(0, at).split('\n');
-  const line = before.length - 1;
-  const character = before[line].length;
-  return { start: { line, character }, end: { line, character: character + word.length } };
-}
 
 async function errorOf(request: Promise<unknown>): Promise<ResponseError<unknown>> {
   try {
@@ -80,7 +47,9 @@ describe('annotations over the protocol', function () {
     folder = fs.mkdtempSync(path.join(os.tmpdir(), 'article-lens-annotations-'));
     fs.mkdirSync(path.join(folder, 'news'));
     client = new LspTestClient();
-    client.configuration = { annotation: { author: 'Test Reviewer', labels: ['claim'] } };
+    // Corrections would teach the tagger, and one test's rejections change the next test's suggestions:
+    // learning is tested in learning.test.ts, the annotation layer here against the shipped model.
+    client.configuration = { annotation: { author: 'Test Reviewer', labels: ['claim'] }, learning: { enabled: false } };
     await client.initialize(folder, true);
   });
 

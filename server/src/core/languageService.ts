@@ -92,7 +92,7 @@ class DocumentState {
   readonly analyzer: IncrementalAnalyzer;
   /** The settings this document's own requests last used: what other documents' requests analyse it with. */
   settings: ArticleSettings = DEFAULT_SETTINGS;
-  analysis: { readonly key: string; readonly version: number; readonly analysis: ArticleAnalysis; readonly recognizerRevision: number } | undefined;
+  analysis: { readonly key: string; readonly version: number; readonly analysis: ArticleAnalysis } | undefined;
   /** Entities of a version typed since the last full analysis (see `getEntitiesQuickly`). */
   provisional: { readonly key: string; readonly version: number; readonly entities: ProvisionalEntities } | undefined;
   /** The key whose visible paragraphs were shown before its full analysis existed. */
@@ -220,7 +220,6 @@ export function createArticleService(resources: ArticleResources) {
     const state = stateOf(document.uri);
     const key = keyOf(document, effective);
     if (state.analysis?.key === key) return state.analysis.analysis;
-    const recognizerRevision = resources.recognizer.revision ?? 0;
     const text = document.getText();
     const reason = limitedReason(text, effective);
     // The input this analysis reads, whose annotations the summary lists (a newer one may come meanwhile).
@@ -241,7 +240,7 @@ export function createArticleService(resources: ArticleResources) {
       analysis = limitedAnalysis(text, reason, state.analyzer);
     }
     // A state disposed while this ran (the document closed) is not brought back.
-    if (states.get(document.uri) === state) state.analysis = { key, version: document.version, analysis, recognizerRevision };
+    if (states.get(document.uri) === state) state.analysis = { key, version: document.version, analysis };
     workspace.update(summarize(document.uri, text, analysis, context.input));
     return analysis;
   }
@@ -413,8 +412,9 @@ export function createArticleService(resources: ArticleResources) {
       const limited = limitedReason(text, effective);
       if (limited !== undefined) return { entities: inRange(analyze(document, effective, token).entities), exact: true };
       let entities: ProvisionalEntities;
-      if (cached && cached.analysis.text === text && cached.recognizerRevision === (resources.recognizer.revision ?? 0)) {
-        // Same text, other annotations or settings: the machine's entities stand, people's input is applied again.
+      if (cached && cached.analysis.text === text) {
+        // Same text, other annotations or settings: the machine's entities stand, people's input is
+        // applied again. (After learning they are the earlier model's until the full analysis settles.)
         const input = contextOf(document.uri).input;
         entities = provisionalFromAnalysis({ ...cached.analysis, entities: applyEntityInput(text, cached.analysis.recognized, input, resources.shippedLabels) });
       } else {

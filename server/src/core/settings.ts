@@ -18,6 +18,8 @@ export interface ArticleSettings {
   readonly maxFileSize: number;
   /** The human annotation layer: who annotates, and the labels offered besides the four entity labels. */
   readonly annotation: AnnotationSettings;
+  /** `articleLens.learning.enabled`: labels, acceptances and rejections teach the entity tagger (issue 13). */
+  readonly learning: { readonly enabled: boolean };
   // Feature switches and the index's exclusions (issue 16): each feature can be turned off alone.
   /** Actor cards on hover. */
   readonly hover: FeatureSwitch;
@@ -62,6 +64,7 @@ export const DEFAULT_SETTINGS: ArticleSettings = Object.freeze({
   navigation: Object.freeze({ enabled: true }),
   workspaceIndex: Object.freeze({ enabled: true }),
   index: Object.freeze({ exclude: Object.freeze([]) as readonly string[] }),
+  learning: Object.freeze({ enabled: true }),
 });
 
 const SEVERITIES: readonly DiagnosticSeverityName[] = ['error', 'warning', 'information', 'hint', 'off'];
@@ -82,7 +85,9 @@ export function parseSettings(raw: unknown): ArticleSettings {
   const annotation = (value.annotation ?? {}) as Record<string, unknown>;
   const author = typeof annotation.author === 'string' ? annotation.author.trim() : DEFAULT_SETTINGS.annotation.author;
   const labels = parseUserLabels(annotation.labels).labels;
-  return { duplicateParagraphs: { severity }, nameVariants: { severity: variantSeverity }, pageFurniture: { severity: furnitureSeverity }, files, maxFileSize, annotation: { author, labels }, ...parseFeatureSwitches(value) };
+  const learning = (value.learning ?? {}) as Record<string, unknown>;
+  const learningEnabled = typeof learning.enabled === 'boolean' ? learning.enabled : DEFAULT_SETTINGS.learning.enabled;
+  return { duplicateParagraphs: { severity }, nameVariants: { severity: variantSeverity }, pageFurniture: { severity: furnitureSeverity }, files, maxFileSize, annotation: { author, labels }, learning: { enabled: learningEnabled }, ...parseFeatureSwitches(value) };
 }
 
 /** The settings that switch one feature on or off. */
