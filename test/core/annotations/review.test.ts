@@ -1,0 +1,52 @@
+import * as assert from 'assert';
+import { annotationInput, NO_ANNOTATIONS } from '../../../server/src/core/annotationInput';
+import { analyzeArticle } from '../../../server/src/core/analysis';
+import { serializeAnnotationCollection } from '../../../server/src/core/annotations/w3c';
+import { acceptableSuggestions, reviewCounts, reviewStateOfStoreFile } from '../../../server/src/core/annotations/review';
+import type { EntityMention } from '../../../server/src/core/types';
+import { resources } from '../../helpers/resources';
+import { readSeed, SEEDS } from '../../helpers/seeds';
+
+describe('annotations: review counts and Accept All', () => {
+  const text = readSeed(SEEDS.lavrovKerry);
+  const plain = analyzeArticle(text, { resources, input: NO_ANNOTATIONS });
+  const reviewable = plain.entities.filter((e) => e.type !== 'date' && e.type !== 'number');
+  const at = (words: string): { start: number; end: number } => ({ start: text.indexOf(words), end: text.indexOf(words) + words.length });
+
+  it('counts an article nobody reviewed: everything suggested (dates and figures are not reviewed)', () => {
+    assert.ok(plain.entities.some((e) => e.type === 'date' || e.type === 'number'), 'the seed has figures to leave out');
+    assert.deepStrictEqual(reviewCounts(plain, NO_ANNOTATIONS), { confirmed: 0, suggested: reviewable.length, rejected: 0 });
+  });
+
+  it('counts labels and acceptances as confirmed, each mention a rejection removed as rejected', () => {
+    const lavrovMentions = plain.recognized.filter((e) => e.text === 'Lavrov').length;
+    assert.ok(lavrovMentions >= 3);
+    const input = annotationInput({
+      revision: 1,
+      confirmed: [at('Sergei Lavrov')],
+      labels: [{ ...at('counterpart'), label: 'person' }],
+      rejected: [at('SANA')],
+      rejectedTexts: ['Lavrov'],
+    });
+    const analysis = analyzeArticle(text, { resources, input });
+    assert.deepStrictEqual(reviewCounts(analysis, input), { confirmed: 2, suggested: reviewable.length - 2 - lavrovMentions, rejected: 1 + lavrovMentions });
+  });
+
+  it('Accept All takes the suggestions inside the range, not the confirmed ones, dates or figures', () => {
+    const paragraph = plain.paragraphs[1];
+    const inside = acceptableSuggestions(plain.entities, paragraph);
+    assert.deepStrictEqual(inside, reviewable.filter((e) => e.start >= paragraph.start && e.end <= paragraph.end));
+    assert.ok(inside.length >= 3);
+    const confirmed: EntityMention[] = plain.entities.map((e) => (e.text === 'Syria' ? { ...e, confirmed: true } : e));
+    assert.ok(!acceptableSuggestions(confirmed).some((e) => e.text === 'Syria'));
+    assert.strictEqual(acceptableSuggestions(plain.entities).length, reviewable.length);
+  });
+
+  it('reads the review state of a store file alone', () => {
+    const file = serializeAnnotationCollection({ path: 'a.txt', text: 'x', annotations: { reviewState: 'in-progress', annotations: [] } });
+    assert.strictEqual(reviewStateOfStoreFile(file), 'in-progress');
+    assert.strictEqual(reviewStateOfStoreFile(file.replace(/"reviewState": "in-progress",\n/, '')), 'unreviewed');
+    assert.strictEqual(reviewStateOfStoreFile('{ not json'), undefined);
+    assert.strictEqual(reviewStateOfStoreFile('{"type": "AnnotationCollection", "reviewState": "done"}'), undefined);
+  });
+});
