@@ -834,6 +834,30 @@ const annotationScenarios: typeof scenarios = [
 ];
 scenarios.push(...annotationScenarios);
 
+// ---------------------------------------------------------------------------------------------- learning (issue 13)
+scenarios.push({
+  id: 12, slug: 'learning', title: 'a correction in one article changes the suggestion in a second open article',
+  async run() {
+    // Two short articles in articles/ (test/e2e/fixtures): the tagger takes "Kassioun" (a newspaper) for a person in both.
+    const [first, second] = ['articles/learn-1.txt', 'articles/learn-2.txt'];
+    const colours = (file: string) => Promise.all([read('wordColor', 'Kassioun', 1, file), read('wordColor', 'Lavrov', 2, file), read('wordColor', 'Kremlin', 2, file)]);
+    await openFile(second);
+    const [before, person, organization] = await until('"Kassioun" in the second article coloured as a person, like "Lavrov"', () => colours('learn-2.txt'),
+      ([k, l, o]) => !!k && !!l && !!o && hexOk(l.color) && k.color === l.color && o.color !== l.color, 30000);
+    await openFile(first);
+    await until('"Kassioun" in the first article coloured', () => read('wordColor', 'Kassioun', 1, 'learn-1.txt'), (c) => !!c && c.color === person!.color, 30000);
+    await selectWord('Kassioun', 1);
+    await annotateKey('KeyO');
+    await until('"Kassioun" labelled an organisation in the first article', () => read('wordColor', 'Kassioun', 1, 'learn-1.txt'), (c) => !!c && c.color === organization!.color, 15000);
+    const labelled = Date.now();
+    await openFile(second);
+    const after = await until('"Kassioun" in the second article now suggested as an organisation', () => read('wordColor', 'Kassioun', 1, 'learn-2.txt'),
+      (c) => !!c && c.color === organization!.color && !/\bmtkb\b/.test(c.cls), 15000);
+    await shot('12-learned.png');
+    return [`second article: Kassioun ${before!.color} (person) -> ${after!.color} (organisation, a suggestion: not bold)`, `seen ${Date.now() - labelled} ms after the label (including the switch of tabs)`];
+  },
+});
+
 // ---------------------------------------------------------------------------------------------- main
 async function main(): Promise<number> {
   fs.mkdirSync(OUT, { recursive: true });
