@@ -196,13 +196,14 @@ describe('review over the protocol: counts, Accept All, review state', function 
   it('sets the review state, stores it with the annotations, and the views that list articles show it', async () => {
     ws.write('state.txt', seed);
     const uri = client.open(ws.article('state.txt'), seed);
+    await run(ADD, { uri, range: rangeOf(seed, 'counterpart'), label: 'person' });
     await run(REVIEW_COMMANDS.setReviewState, { uri, state: 'reviewed' });
     assert.strictEqual(JSON.parse(fs.readFileSync(ws.storeFile('state.txt'), 'utf8')).reviewState, 'reviewed');
     assert.strictEqual((await summaryOf(uri))?.state, 'reviewed');
     // One review state: the one the command stored reaches the Articles and Annotations views through the index.
     const stateIn = async <R extends { uri: string; reviewState?: string }>(request: string) => (await client.request<Page<R>>(request, {})).items.find((row) => row.uri === uri)?.reviewState;
     await eventually('the Articles view shows it', () => stateIn<ArticleRow>('articleLens/articles'), (state) => state === 'reviewed');
-    await eventually('the Annotations view lists it', () => stateIn<AnnotatedArticleRow>('articleLens/annotatedArticles'), (state) => state === 'reviewed');
+    await eventually('the Annotations view lists it with its label', () => stateIn<AnnotatedArticleRow>('articleLens/annotatedArticles'), (state) => state === 'reviewed');
     await run(REVIEW_COMMANDS.setReviewState, { uri, state: 'in-progress' });
     await eventually('the Articles view follows a change', () => stateIn<ArticleRow>('articleLens/articles'), (state) => state === 'in-progress');
     assert.match((await errorOf(run(REVIEW_COMMANDS.setReviewState, { uri, state: 'done' }))).message, /"state" must be one of unreviewed, in-progress, reviewed/);

@@ -1,8 +1,7 @@
 import * as assert from 'assert';
 import { annotationInput, NO_ANNOTATIONS } from '../../../server/src/core/annotationInput';
 import { analyzeArticle } from '../../../server/src/core/analysis';
-import { serializeAnnotationCollection } from '../../../server/src/core/annotations/w3c';
-import { acceptableSuggestions, reviewCounts, reviewStateOfStoreFile } from '../../../server/src/core/annotations/review';
+import { acceptableSuggestions, reviewCounts } from '../../../server/src/core/annotations/review';
 import type { EntityMention } from '../../../server/src/core/types';
 import { resources } from '../../helpers/resources';
 import { readSeed, SEEDS } from '../../helpers/seeds';
@@ -42,11 +41,4 @@ describe('annotations: review counts and Accept All', () => {
     assert.strictEqual(acceptableSuggestions(plain.entities).length, reviewable.length);
   });
 
-  it('reads the review state of a store file alone', () => {
-    const file = serializeAnnotationCollection({ path: 'a.txt', text: 'x', annotations: { reviewState: 'in-progress', annotations: [] } });
-    assert.strictEqual(reviewStateOfStoreFile(file), 'in-progress');
-    assert.strictEqual(reviewStateOfStoreFile(file.replace(/"reviewState": "in-progress",\n/, '')), 'unreviewed');
-    assert.strictEqual(reviewStateOfStoreFile('{ not json'), undefined);
-    assert.strictEqual(reviewStateOfStoreFile('{"type": "AnnotationCollection", "reviewState": "done"}'), undefined);
-  });
 });
