@@ -136,6 +136,15 @@
       return { color: rgbToHex(getComputedStyle(span).color), cls: span.className, spanText: span.textContent.replace(NBSP, ' '), line: w.line };
     },
 
+    /**
+     * The language status items shown in the hover of the status bar's "{ }" entry (null when it is not shown):
+     * each item's label and detail as one line.
+     */
+    languageStatus() {
+      const items = [...document.querySelectorAll('.hover-language-status .element .left')].filter(visible);
+      return items.length ? items.map((e) => e.innerText.replace(NBSP, ' ').replace(/\s+/g, ' ').trim()) : null;
+    },
+
     statusMode() { const e = document.querySelector('#status\\.editor\\.mode'); return e ? e.innerText.trim() : null; },
     statusSelection() { const e = document.querySelector('#status\\.editor\\.selection'); return e ? e.innerText.trim() : null; },
     statusProblems() { const e = document.querySelector('#status\\.problems'); return e ? (e.getAttribute('aria-label') || e.innerText) : null; },

@@ -42,6 +42,7 @@ interface Al {
   editorUris(): string[];
   wordBox(word: string, line?: number, suffix?: string): Box | null;
   wordColor(word: string, line?: number, suffix?: string): WordColor | null;
+  languageStatus(): string[] | null;
   statusMode(): string | null;
   statusSelection(): string | null;
   statusProblems(): string | null;
@@ -834,27 +835,78 @@ const annotationScenarios: typeof scenarios = [
 ];
 scenarios.push(...annotationScenarios);
 
-// ---------------------------------------------------------------------------------------------- learning (issue 13)
+// ---------------------------------------------------------------------------------------------- learning and review (issue 13)
+/**
+ * The review item of the language status ("{ }" in the status bar, hovered): its counts and its detail (the
+ * state). The hover is opened once and kept: its content follows the item as it changes.
+ */
+async function reviewStatus(): Promise<string | undefined> {
+  let items = await read('languageStatus');
+  if (!items) {
+    // Off the entry first: a hover opens when the mouse comes onto it.
+    await page.mouse.move(1, 1);
+    await page.hover('#status\\.languageStatus');
+    await page.waitForSelector('.hover-language-status', { state: 'visible', timeout: 5000 }).catch(() => undefined);
+    items = await read('languageStatus');
+  }
+  return items?.find((line) => /\bconfirmed\b/.test(line));
+}
+
+/** Waits for the review item to read `counts` (`N confirmed · N suggested · N rejected`), and `state` if given. */
+function reviewStatusShows(counts: string, state?: string): Promise<string | undefined> {
+  return until(`the review status shows "${counts}"${state ? ` and "${state}"` : ''}`, reviewStatus, (line) => !!line && line.includes(counts) && (!state || line.includes(`Review: ${state}`)), 15000);
+}
+
 scenarios.push({
-  id: 12, slug: 'learning', title: 'a correction in one article changes the suggestion in a second open article',
+  id: 13, slug: 'learning', title: 'a correction teaches the tagger: a second open article’s suggestion changes; review counts, Accept All, Reset Learned Corrections, review state in the Articles view',
   async run() {
-    // Two short articles in articles/ (test/e2e/fixtures): the tagger takes "Kassioun" (a newspaper) for a person in both.
+    // Two short articles in articles/ (test/e2e/fixtures): the shipped tagger takes "Kassioun" (a newspaper) for a person in both.
     const [first, second] = ['articles/learn-1.txt', 'articles/learn-2.txt'];
-    const colours = (file: string) => Promise.all([read('wordColor', 'Kassioun', 1, file), read('wordColor', 'Lavrov', 2, file), read('wordColor', 'Kremlin', 2, file)]);
+    const kassioun = (file: string) => read('wordColor', 'Kassioun', 1, file);
     await openFile(second);
-    const [before, person, organization] = await until('"Kassioun" in the second article coloured as a person, like "Lavrov"', () => colours('learn-2.txt'),
-      ([k, l, o]) => !!k && !!l && !!o && hexOk(l.color) && k.color === l.color && o.color !== l.color, 30000);
+    const [before, person, organization] = await until('"Kassioun" in the second article coloured as a person, like "Davutoglu"', () => Promise.all([kassioun('learn-2.txt'), read('wordColor', 'Davutoglu', 2, 'learn-2.txt'), read('wordColor', 'United', 2, 'learn-2.txt')]),
+      ([k, p, o]) => !!k && !!p && !!o && hexOk(p.color) && k.color === p.color && o.color !== p.color, 30000);
     await openFile(first);
-    await until('"Kassioun" in the first article coloured', () => read('wordColor', 'Kassioun', 1, 'learn-1.txt'), (c) => !!c && c.color === person!.color, 30000);
+    await until('"Kassioun" in the first article coloured as a person', () => kassioun('learn-1.txt'), (c) => !!c && c.color === person!.color, 30000);
+    const unreviewed = await reviewStatusShows('0 confirmed · 5 suggested · 0 rejected', 'unreviewed');
+
+    // The correction: "Kassioun" labelled an organisation in the first article.
     await selectWord('Kassioun', 1);
     await annotateKey('KeyO');
-    await until('"Kassioun" labelled an organisation in the first article', () => read('wordColor', 'Kassioun', 1, 'learn-1.txt'), (c) => !!c && c.color === organization!.color, 15000);
+    await until('"Kassioun" labelled an organisation in the first article (bold)', () => kassioun('learn-1.txt'), (c) => !!c && c.color === organization!.color && /\bmtkb\b/.test(c.cls), 15000);
     const labelled = Date.now();
+    const counted = await reviewStatusShows('1 confirmed · 4 suggested · 0 rejected');
     await openFile(second);
-    const after = await until('"Kassioun" in the second article now suggested as an organisation', () => read('wordColor', 'Kassioun', 1, 'learn-2.txt'),
+    const after = await until('"Kassioun" in the second article now suggested as an organisation (not bold)', () => kassioun('learn-2.txt'),
       (c) => !!c && c.color === organization!.color && !/\bmtkb\b/.test(c.cls), 15000);
-    await shot('12-learned.png');
-    return [`second article: Kassioun ${before!.color} (person) -> ${after!.color} (organisation, a suggestion: not bold)`, `seen ${Date.now() - labelled} ms after the label (including the switch of tabs)`];
+    const seenAfter = Date.now() - labelled;
+    await shot('13a-learned.png');
+
+    // Reset Learned Corrections: the shipped model's suggestion again; the label in the first article stays.
+    await runCommand('Article Lens: Reset Learned Corrections');
+    const confirm = page.locator('.monaco-dialog-box .monaco-button', { hasText: /^Reset$/ });
+    await confirm.waitFor({ state: 'visible', timeout: 10000 });
+    await confirm.click();
+    await until('"Kassioun" in the second article a person again', () => kassioun('learn-2.txt'), (c) => !!c && c.color === person!.color, 15000);
+
+    // Accept All Suggestions in Article: every suggestion confirmed, bold.
+    await reviewStatusShows('0 confirmed · 6 suggested · 0 rejected');
+    await runCommand('Article Lens: Accept All Suggestions in Article');
+    const accepted = await reviewStatusShows('6 confirmed · 0 suggested · 0 rejected');
+    await until('"Kassioun" confirmed (bold)', () => kassioun('learn-2.txt'), (c) => !!c && /\bmtkb\b/.test(c.cls), 15000);
+    await shot('13b-accepted.png');
+
+    // The review state the command sets is the one the Articles view shows.
+    await runCommand('Article Lens: Mark Article Reviewed');
+    const reviewed = await reviewStatusShows('6 confirmed', 'reviewed');
+    await runCommand('Article Lens: Focus on Articles View');
+    const rows = await until('the Articles view shows learn-2.txt reviewed', () => read('viewRows', 'Articles'), (r) => !!r && r.some((x) => x.detail.includes('learn-2.txt') && /\breviewed\b/.test(x.detail)), 20000);
+    await shot('13c-reviewed.png');
+    return [
+      `second article: Kassioun ${before!.color} (person) -> ${after!.color} (organisation, a suggestion: not bold), seen ${seenAfter} ms after the label (including the switch of tabs)`,
+      `review status: ${unreviewed} | after the label: ${counted} | after Accept All: ${accepted} | ${reviewed}`,
+      `Articles view: ${rows!.find((x) => x.detail.includes('learn-2.txt'))!.detail}`,
+    ];
   },
 });
 
