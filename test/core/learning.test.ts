@@ -7,7 +7,7 @@ import { correctionsOf } from '../../server/src/core/learning/corrections';
 import { LearningLedger } from '../../server/src/core/learning/ledger';
 import { createArticleService } from '../../server/src/core/languageService';
 import { loadRecognizer, MODEL_FILE, type NerRecognizer } from '../../server/src/core/ner';
-import { DocumentFeatures, FeatureBuffer } from '../../server/src/core/ner/features';
+import { DocumentFeatures } from '../../server/src/core/ner/features';
 import { Gazetteers } from '../../server/src/core/ner/gazetteer';
 import { TaggerModel } from '../../server/src/core/ner/model';
 import { NerRecognizer as Recognizer } from '../../server/src/core/ner/recognizer';
@@ -18,6 +18,7 @@ import { loadVocabulary } from '../../server/src/core/vocabulary';
 import { dataFolder, diskDataSource } from '../../server/src/diskData';
 import { CONLL_DIR, readConll, segmentDocuments } from '../../scripts/nerShared';
 import { annotationAt } from './annotations/helpers';
+import { assertDecodersAgree } from '../helpers/decoders';
 import { readSeed, SEEDS } from '../helpers/seeds';
 
 /**
@@ -158,25 +159,10 @@ describe('learning from corrections: the recogniser', () => {
     const documents = SEED_TEXTS.map((text) => sentencesOf(text).map((s) => s.tokens.map((t) => t.text)));
     const testa = path.join(CONLL_DIR, 'eng.testa');
     if (fs.existsSync(testa)) for (const doc of segmentDocuments(readConll(testa)).slice(0, 40)) documents.push(doc.map((s) => s.words));
-    const features = new DocumentFeatures(gazetteers);
-    const full = new FeatureBuffer();
-    const factored = new FeatureBuffer();
     let learnedTags = 0;
-    for (const doc of documents) {
-      features.prepare(doc);
-      doc.forEach((words, s) => {
-        const n = words.length;
-        if (n === 0) return;
-        const expected = new Int32Array(n);
-        const actual = new Int32Array(n);
-        features.extract(s, full);
-        model.decode(full.feats, full.offsets, n, expected);
-        features.extract(s, factored, true);
-        model.decodeWords(factored, words, n, actual, features);
-        assert.deepStrictEqual(Array.from(actual), Array.from(expected), words.join(' '));
-        for (const tag of expected) if (tag >= model.nTags) learnedTags++;
-      });
-    }
+    assertDecodersAgree(model, new DocumentFeatures(gazetteers), documents, (_, tags) => {
+      for (const tag of tags) if (tag >= model.nTags) learnedTags++;
+    });
     assert.ok(learnedTags > 0, 'the comparison covers a learned class');
   });
 });

@@ -12,6 +12,7 @@ import { splitSentences, tokenize } from '../../server/src/core/tokenize';
 import { plainContext, recognizePart } from '../../server/src/core/analysis';
 import { ACTOR_TYPES, type EntityMention, type EntityType, type Sentence } from '../../server/src/core/types';
 import { CONLL_DIR, documentText, mentionSpans, readConll, segmentDocuments, SpanScore } from '../../scripts/nerShared';
+import { assertDecodersAgree } from '../helpers/decoders';
 
 const SEEDS = path.resolve(__dirname, '..', '..', 'seeds');
 
@@ -201,29 +202,14 @@ describe('tagger decoding with per-word cached sums', () => {
       this.timeout(60000);
       assert.ok(modelFile, 'model file');
       const model = TaggerModel.decode(fs.readFileSync(modelFile), cacheSize);
-      const features = new DocumentFeatures(gazetteers);
-      const full = new FeatureBuffer();
-      const factored = new FeatureBuffer();
       let sentences = 0;
       let entityTags = 0;
       let longest = 0;
-      for (const doc of documents()) {
-        features.prepare(doc);
-        doc.forEach((words, s) => {
-          const n = words.length;
-          if (n === 0) return;
-          const expected = new Int32Array(n);
-          const actual = new Int32Array(n);
-          features.extract(s, full);
-          model.decode(full.feats, full.offsets, n, expected);
-          features.extract(s, factored, true);
-          model.decodeWords(factored, words, n, actual, features);
-          assert.deepStrictEqual(Array.from(actual), Array.from(expected), `sentence ${s}: ${words.join(' ')}`);
-          sentences++;
-          longest = Math.max(longest, n);
-          for (const tag of expected) if (tag !== 0) entityTags++;
-        });
-      }
+      assertDecodersAgree(model, new DocumentFeatures(gazetteers), documents(), (words, tags) => {
+        sentences++;
+        longest = Math.max(longest, words.length);
+        for (const tag of tags) if (tag !== 0) entityTags++;
+      });
       assert.ok(sentences > 1000 || !fs.existsSync(path.join(CONLL_DIR, 'eng.testa')), `only ${sentences} sentences`);
       assert.ok(entityTags > 100, 'the comparison covers entity tags, not only O');
       if (cacheSize < 100) assert.ok(longest > cacheSize, 'some sentence is longer than the small cache');

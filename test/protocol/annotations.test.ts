@@ -2,10 +2,11 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { ResponseError, type CodeAction, type Diagnostic, type DocumentSymbol, type Hover, type MarkupContent, type Range, type SemanticTokens } from 'vscode-languageserver-protocol';
+import { type CodeAction, type Diagnostic, type DocumentSymbol, type Hover, type MarkupContent, type Range, type SemanticTokens } from 'vscode-languageserver-protocol';
 import { URI } from 'vscode-uri';
 import type { AnnotationListItem } from '../../server/src/protocol';
 import { LspTestClient } from '../helpers/lspClient';
+import { errorOf } from '../helpers/responseError';
 import { decodeTokens as decode, rangeOf, type Token } from '../helpers/protocolText';
 import { readSeed, SEEDS } from '../helpers/seeds';
 
@@ -22,16 +23,6 @@ const LIST = 'articleLens.annotation.list';
 const REMOVE = 'articleLens.annotation.remove';
 const EXPORT = 'articleLens.annotation.export';
 const IMPORT = 'articleLens.annotation.import';
-
-async function errorOf(request: Promise<unknown>): Promise<ResponseError<unknown>> {
-  try {
-    await request;
-  } catch (error) {
-    if (error instanceof ResponseError) return error;
-    throw error;
-  }
-  throw new Error('expected an error');
-}
 
 describe('annotations over the protocol', function () {
   let client: LspTestClient;

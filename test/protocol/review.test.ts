@@ -2,7 +2,7 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { ResponseError, type CodeAction, type Diagnostic, type SemanticTokens } from 'vscode-languageserver-protocol';
+import { type CodeAction, type Diagnostic, type SemanticTokens } from 'vscode-languageserver-protocol';
 import { URI } from 'vscode-uri';
 import { createAnnotation } from '../../server/src/core/annotations/operations';
 import { serializeAnnotationCollection } from '../../server/src/core/annotations/w3c';
@@ -22,6 +22,7 @@ import {
 } from '../../server/src/protocol';
 import { eventually } from '../helpers/eventually';
 import { LspTestClient } from '../helpers/lspClient';
+import { errorOf } from '../helpers/responseError';
 import { decodeTokens, rangeOf } from '../helpers/protocolText';
 import { readSeed, SEEDS } from '../helpers/seeds';
 
@@ -35,16 +36,6 @@ import { readSeed, SEEDS } from '../helpers/seeds';
 
 const ADD = 'articleLens.annotation.add';
 const LIST = 'articleLens.annotation.list';
-
-async function errorOf(request: Promise<unknown>): Promise<ResponseError<unknown>> {
-  try {
-    await request;
-  } catch (error) {
-    if (error instanceof ResponseError) return error;
-    throw error;
-  }
-  throw new Error('expected an error');
-}
 
 /** A workspace folder with a `news` folder, and helpers over a client of it. */
 function workspace(prefix: string) {
