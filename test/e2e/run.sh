@@ -178,7 +178,7 @@ EOF
 # ------------------------------------------------------------------ 4. a workspace: a COPY of seeds/ + notes.txt outside it
 cp "$REPO"/seeds/*.txt "$RUN/ws/seeds/"
 cp "$REPO/test/e2e/fixtures/notes.txt" "$RUN/ws/notes.txt"   # looks like an article, is not in seeds/
-mkdir -p "$RUN/ws/articles" && cp "$REPO"/test/e2e/fixtures/articles/*.txt "$RUN/ws/articles/"   # scenario 13 (learning, review)
+mkdir -p "$RUN/ws/seeds/stories" && cp "$REPO"/test/e2e/fixtures/stories/*.txt "$RUN/ws/seeds/stories/"   # scenario 13 (learning, review)
 
 # ------------------------------------------------------------------ 5. start code-server on a free port
 # start_code_server NAME USER_DATA EXTENSIONS WORKSPACE: sets PORT; extra environment comes from the caller
