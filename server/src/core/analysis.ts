@@ -3,13 +3,14 @@ import { applyEntityInput, applyQuoteInput, NO_ANNOTATIONS, type AnnotationInput
 import { findDuplicateParagraphs, type DuplicateParagraph } from './duplicates';
 import { repairEntities } from './entityRepair';
 import { findFigures, mergeFigures } from './figures';
+import { keepTaughtMentions } from './learning/taughtMentions';
 import { findPageFurniture, type FurnitureRegion } from './pageFurniture';
 import { splitParagraphs } from './paragraphs';
 import { findQuotes } from './quotes';
 import type { ArticleResources } from './resources';
 import { finish, type Staged } from './stages';
 import { splitSentences, tokenize } from './tokenize';
-import { ACTOR_TYPES, type EntityMention, type OffsetRange, type Paragraph, type Quote, type Sentence } from './types';
+import { ACTOR_TYPES, canLearn, type EntityMention, type OffsetRange, type Paragraph, type Quote, type Sentence } from './types';
 
 /** Everything the features need to know about one article, computed once per document version. */
 export interface ArticleAnalysis {
@@ -76,14 +77,18 @@ export function lightAnalysis(text: string, paragraphs: readonly Paragraph[], du
 /**
  * The entities of some sentences, the one way every path gets them (the full analysis, the
  * incremental one, the provisional entities while typing, the first paint of a large file): the
- * recogniser's mentions repaired with the article's own evidence (`entityRepair.ts`), the figures,
- * then people's input. `document` lets the recogniser cache
+ * recogniser's mentions repaired with the article's own evidence (`entityRepair.ts`) except those a
+ * person taught it, the figures, then people's input. `document` lets the recogniser cache
  * per document (only when `sentences` are the whole document); `within` is the part of the text the
  * sentences cover when they are not the whole document (only labels inside it are added).
  */
 export function* recognizeInStages(text: string, sentences: readonly Sentence[], context: AnalysisContext, document?: string, within?: OffsetRange): Staged<{ recognized: EntityMention[]; entities: EntityMention[] }> {
-  const machine = yield* context.resources.recognizer.recognizeInStages(text, sentences, document);
-  const recognized = mergeFigures(repairEntities(text, sentences, machine, context.resources), findFigures(text, sentences));
+  const recognizer = context.resources.recognizer;
+  const machine = yield* recognizer.recognizeInStages(text, sentences, document);
+  // The repair never undoes what a person taught the tagger (core/learning/taughtMentions.ts).
+  const repaired = repairEntities(text, sentences, machine, context.resources);
+  const kept = canLearn(recognizer) ? keepTaughtMentions(machine, repaired, (name) => recognizer.taughtLabelOf(name)) : repaired;
+  const recognized = mergeFigures(kept, findFigures(text, sentences));
   return { recognized, entities: applyEntityInput(text, recognized, context.input, context.resources.shippedLabels, within) };
 }
 

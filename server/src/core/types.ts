@@ -107,6 +107,12 @@ export interface LearningRecognizer extends EntityRecognizer {
   learn(sentences: readonly Sentence[], corrections: readonly Correction[]): LearningReport;
   /** Forgets everything learned: the shipped model's answers again, exactly. */
   resetLearning(): void;
+  /**
+   * The label a person last gave this name (`person`, `organization`, `location`, `misc` or their own),
+   * undefined when none: a mention of it with that label is left as it is by the steps after
+   * recognition (the entity repair), so what a person taught shows in every article.
+   */
+  taughtLabelOf(text: string): string | undefined;
   /** What was learned, as a file, with the caller's facts kept in it. */
   saveLearning(extra?: Record<string, unknown>): Uint8Array;
   /** Replaces what was learned with a file of {@link saveLearning}; returns the caller's facts. Throws when it cannot be used. */

@@ -203,9 +203,9 @@ export class TaggerAdaptation {
     this.learner = new OnlineLearner(tagger.model, this.weights, options);
   }
 
-  /** Changes whenever the learned weights change (0: nothing learned since the start). */
+  /** Changes whenever the learned weights or the taught names change (0: nothing learned since the start). */
   get revision(): number {
-    return this.weights.revision;
+    return this.weights.revision + this.namesRevision;
   }
 
   /** The classes learned for labels of the person's own (`@law`) and the shipped classes the person taught (`MISC`). */
@@ -214,6 +214,19 @@ export class TaggerAdaptation {
   }
 
   private taught = new Set<string>();
+  /** The label a person last gave each name (its tokens' text run together), for {@link taughtLabelOf}. */
+  private names = new Map<string, string>();
+  private namesRevision = 0;
+
+  /**
+   * The label a person gave this name when they last labelled it (`person`, `organization`, …, or a
+   * label of their own), undefined when they never did or rejected it since. The steps after
+   * recognition that rework the tagger's mentions (the entity repair) leave such a mention as the
+   * person taught it: what the tagger learned from a person must show, as their own label does.
+   */
+  taughtLabelOf(text: string): string | undefined {
+    return this.names.size === 0 ? undefined : this.names.get(nameKey(text));
+  }
 
   /** Shows the spans of a class the shipped recogniser keeps to itself (MISC), as learning does once a person labels one. */
   teach(type: string): void {
@@ -249,8 +262,23 @@ export class TaggerAdaptation {
       });
     }
     for (const c of fresh) if (c.label !== undefined) this.taught.add(classOfLabel(c.label));
+    this.rememberNames(sentences, fresh);
     this.install();
     return { sentences: chosen.length, updated, newClasses };
+  }
+
+  /** Records the names the fresh corrections labelled, and forgets those they rejected. */
+  private rememberNames(sentences: readonly Sentence[], fresh: readonly Correction[]): void {
+    for (const c of fresh) {
+      const sentence = sentences.find((s) => s.start <= c.start && c.end <= s.end);
+      const span = sentence && tokenSpanOf(sentence, c);
+      if (!span || span[1] - span[0] > MAX_ENTITY_TOKENS) continue;
+      const key = nameKey(sentence.tokens.slice(span[0], span[1]).map((t) => t.text).join(''));
+      if (c.label !== undefined ? this.names.get(key) === c.label : !this.names.has(key)) continue;
+      if (c.label !== undefined) this.names.set(key, c.label);
+      else this.names.delete(key);
+      this.namesRevision++;
+    }
   }
 
   /**
@@ -289,12 +317,14 @@ export class TaggerAdaptation {
   reset(): void {
     this.weights.clear();
     this.taught = new Set();
+    if (this.names.size > 0) this.namesRevision++;
+    this.names = new Map();
     this.install();
   }
 
   /** The learned state as a file (see `LearnedWeights.encode`), with the owner's facts. */
   save(extra: Record<string, unknown> = {}): Buffer {
-    return this.weights.encode({ ...extra, taught: [...this.taught].sort() });
+    return this.weights.encode({ ...extra, taught: [...this.taught].sort(), names: [...this.names].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)) });
   }
 
   /** Reads a file of {@link save}; returns the owner's facts. Throws (and keeps the model alone) when it cannot be used. */
@@ -302,6 +332,9 @@ export class TaggerAdaptation {
     try {
       const extra = this.weights.decode(file);
       this.taught = new Set(Array.isArray(extra.taught) ? extra.taught.filter((t): t is string => typeof t === 'string') : []);
+      const names = Array.isArray(extra.names) ? extra.names.filter((n): n is [string, string] => Array.isArray(n) && typeof n[0] === 'string' && typeof n[1] === 'string') : [];
+      this.names = new Map(names);
+      this.namesRevision++;
       this.install();
       return extra;
     } catch (error) {
@@ -314,6 +347,11 @@ export class TaggerAdaptation {
   private install(): void {
     this.tagger.model.setOverlay(this.weights.isEmpty ? undefined : this.weights);
   }
+}
+
+/** A name as {@link TaggerAdaptation.taughtLabelOf} keys it: its text without white space (line breaks in a name do not matter). */
+function nameKey(text: string): string {
+  return text.replace(/\s+/g, '');
 }
 
 /** The tokens `[first, end)` of the sentence a correction covers (any token it touches); undefined when it is not inside the sentence. */

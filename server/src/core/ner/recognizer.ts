@@ -74,6 +74,10 @@ export class NerRecognizer implements LearningRecognizer {
     this.adaptation.reset();
   }
 
+  taughtLabelOf(text: string): string | undefined {
+    return this.adaptation.taughtLabelOf(text);
+  }
+
   saveLearning(extra?: Record<string, unknown>): Uint8Array {
     return this.adaptation.save(extra);
   }
