@@ -11,7 +11,7 @@ export function findFigures(text: string, sentences: readonly Sentence[]): Entit
   for (const sentence of sentences) {
     const tokens = sentence.tokens;
     for (let i = 0; i < tokens.length; ) {
-      const found = dateAt(tokens, i) ?? numberAt(tokens, i);
+      const found = mayStartFigure(tokens[i].text) ? (dateAt(tokens, i) ?? numberAt(tokens, i)) : undefined;
       if (!found) {
         i++;
         continue;
@@ -74,12 +74,30 @@ function joined(tokens: readonly Token[], i: number): boolean {
 
 /** A capitalised month or weekday (`May` the month, not `may` the verb). */
 function isCapitalisedIn(set: ReadonlySet<string>, token: Token | undefined): boolean {
-  return token !== undefined && /^\p{Lu}/u.test(token.text) && set.has(token.text.toLowerCase());
+  if (token === undefined) return false;
+  const text = token.text;
+  // Month and weekday names are 3–9 letters (`Jan.` … `September`), capitalised in ASCII: most tokens
+  // are ruled out by their length and first letter before a lower-cased copy is made.
+  if (text.length < 3 || text.length > 9) return false;
+  const first = text.charCodeAt(0);
+  return first >= 65 && first <= 90 && set.has(text.toLowerCase());
+}
+
+function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+
+/** Whether a token can start a figure at all: a digit, an ASCII capital (a month or weekday), or a currency sign. */
+function mayStartFigure(text: string): boolean {
+  const c = text.charCodeAt(0);
+  return isDigit(c) || (c >= 65 && c <= 90) || CURRENCY.has(text);
 }
 
 function dateAt(tokens: readonly Token[], i: number): Found | undefined {
   const t = tokens[i];
-  if (ISO_DATE.test(t.text) || DECADE.test(t.text)) return { type: 'date', last: i };
+  // Every pattern below but the month and weekday names starts with a digit.
+  const digit = isDigit(t.text.charCodeAt(0));
+  if (digit && (ISO_DATE.test(t.text) || DECADE.test(t.text))) return { type: 'date', last: i };
   if (isCapitalisedIn(WEEKDAYS, t)) {
     // "Tuesday, March 1": the weekday and the date after it.
     if (tokens[i + 1]?.text === ',' && isCapitalisedIn(MONTHS, tokens[i + 2])) return { type: 'date', last: dateAt(tokens, i + 2)?.last ?? i + 2 };
@@ -99,6 +117,7 @@ function dateAt(tokens: readonly Token[], i: number): Found | undefined {
     }
     return last >= 0 ? { type: 'date', last } : undefined;
   }
+  if (!digit) return undefined;
   // "3 March 2016", "3 March"
   if (ORDINAL_DAY.test(t.text) && joined(tokens, i) && isCapitalisedIn(MONTHS, tokens[i + 1])) {
     const last = joined(tokens, i + 1) && YEAR.test(tokens[i + 2]?.text ?? '') ? i + 2 : i + 1;
@@ -111,6 +130,7 @@ function dateAt(tokens: readonly Token[], i: number): Found | undefined {
 
 function numberAt(tokens: readonly Token[], i: number): Found | undefined {
   let first = i;
+  if (!isDigit(tokens[i].text.charCodeAt(0)) && !CURRENCY.has(tokens[i].text)) return undefined;
   if (CURRENCY.has(tokens[i].text) && joined(tokens, i) && DIGITS.test(tokens[i + 1]?.text ?? '')) first = i + 1;
   if (!DIGITS.test(tokens[first].text)) return undefined;
   let last = first;
