@@ -10,7 +10,7 @@ import { findQuotes } from './quotes';
 import type { ArticleResources } from './resources';
 import { finish, type Staged } from './stages';
 import { splitSentences, tokenize } from './tokenize';
-import { ACTOR_TYPES, canLearn, type EntityMention, type OffsetRange, type Paragraph, type Quote, type Sentence } from './types';
+import { ACTOR_TYPES, canLearn, type EntityMention, type OffsetRange, type Paragraph, type Quote, type Sentence, type SentenceTaggingPool } from './types';
 
 /** Everything the features need to know about one article, computed once per document version. */
 export interface ArticleAnalysis {
@@ -42,6 +42,11 @@ export function authorsOf(analysis: Pick<ArticleAnalysis, 'furniture'>): string[
 export interface AnalysisContext {
   readonly resources: ArticleResources;
   readonly input: AnnotationInput;
+  /**
+   * Threads that may tag a large article's sentences meanwhile (the server's tagging workers). Only
+   * for staged analyses driven by a caller that awaits the promises the stages yield (`stages.ts`).
+   */
+  readonly tagging?: SentenceTaggingPool;
 }
 
 /** The context of an article nobody has annotated. */
@@ -84,7 +89,7 @@ export function lightAnalysis(text: string, paragraphs: readonly Paragraph[], du
  */
 export function* recognizeInStages(text: string, sentences: readonly Sentence[], context: AnalysisContext, document?: string, within?: OffsetRange): Staged<{ recognized: EntityMention[]; entities: EntityMention[] }> {
   const recognizer = context.resources.recognizer;
-  const machine = yield* recognizer.recognizeInStages(text, sentences, document);
+  const machine = yield* recognizer.recognizeInStages(text, sentences, document, context.tagging);
   // The repair never undoes what a person taught the tagger (core/learning/taughtMentions.ts).
   const repaired = repairEntities(text, sentences, machine, context.resources);
   const kept = canLearn(recognizer) ? keepTaughtMentions(machine, repaired, (name) => recognizer.taughtLabelOf(name)) : repaired;

@@ -57,8 +57,10 @@ export class IncrementalAnalyzer {
    * {@link analyze} one stage per step (sentences, tagging, entity clean-up, quotes, actors). Each
    * step leaves the caches consistent, so a caller may drop the generator between steps (the text
    * changed) and the next analysis still reuses what was done; other analyses may run between steps.
+   * `onEntities` hears the entities as soon as they are final, before quotes and actors (semantic
+   * tokens need nothing more).
    */
-  *analyzeInStages(text: string, context: AnalysisContext): Staged<ArticleAnalysis> {
+  *analyzeInStages(text: string, context: AnalysisContext, onEntities?: (found: { recognized: EntityMention[]; entities: EntityMention[] }) => void): Staged<ArticleAnalysis> {
     const { paragraphs, duplicates } = this.paragraphLayer(text);
     const used = new Map<string, ParagraphParse>();
     const sentences: Sentence[] = [];
@@ -68,6 +70,7 @@ export class IncrementalAnalyzer {
     this.keepOnly(used);
     yield;
     const { recognized, entities } = yield* recognizeInStages(text, sentences, context, this.document);
+    onEntities?.({ recognized, entities });
     yield;
     return yield* completeAnalysisInStages({ text, paragraphs, sentences, recognized, entities, duplicates }, context);
   }

@@ -65,8 +65,12 @@ export interface EntityRecognizer {
   /** Short identifier shown in benchmarks and logs. */
   readonly name: string;
   recognize(text: string, sentences: readonly Sentence[], document?: string): EntityMention[];
-  /** {@link recognize}, yielding between stages; a caller may drop it between any two. */
-  recognizeInStages(text: string, sentences: readonly Sentence[], document?: string): Generator<void, EntityMention[]>;
+  /**
+   * {@link recognize}, yielding between stages; a caller may drop it between any two. With a
+   * `tagging` pool it may hand sentences to other threads and yield the promise of their tags
+   * (`core/stages.ts`): only a caller that awaits yielded promises passes one. The result is the same.
+   */
+  recognizeInStages(text: string, sentences: readonly Sentence[], document?: string, tagging?: SentenceTaggingPool): Generator<void | Promise<unknown>, EntityMention[]>;
   /** Drops whatever is kept for the document (it was closed or removed). */
   forget(document: string): void;
   /**
@@ -122,6 +126,30 @@ export interface LearningRecognizer extends EntityRecognizer {
 /** True for a recogniser that learns from corrections. */
 export function canLearn(recognizer: EntityRecognizer): recognizer is LearningRecognizer {
   return typeof (recognizer as Partial<LearningRecognizer>).learn === 'function';
+}
+
+/** A tagged span in token indices of one sentence, `end` exclusive, with the tagger's type (`PER`, `ORG`, `LOC`, `MISC`). */
+export interface TokenSpan {
+  readonly start: number;
+  readonly end: number;
+  readonly type: string;
+}
+
+/**
+ * Threads that tag sentences for a recogniser while its staged recognition waits (the server's
+ * tagging workers, `server/src/tagging/`): the first full analysis of a large article uses every core.
+ * Each sentence comes with its document evidence (`DocumentFeatures.evidenceKey`), so a worker that
+ * sees only some sentences computes exactly the features the whole document gives them.
+ */
+export interface SentenceTaggingPool {
+  /** How many threads beside the caller's may tag (started, ready or still loading; 0: none). */
+  readonly threads: number;
+  /**
+   * Hands `sentences` (token strings, as the tagger reads them) with their evidence keys to a thread
+   * that is free now, and promises per sentence its spans; undefined when no thread is free (the
+   * caller tags them itself). The promise fails when the thread does: the caller tags them then too.
+   */
+  tryTag(sentences: readonly (readonly string[])[], evidence: readonly string[]): Promise<TokenSpan[][]> | undefined;
 }
 
 /** A span of text with its exact source slice. */

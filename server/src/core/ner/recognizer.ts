@@ -1,8 +1,8 @@
 import { finish, type Staged } from '../stages';
-import type { Correction, EntityMention, EntityType, LearningRecognizer, LearningReport, Sentence } from '../types';
+import type { Correction, EntityMention, EntityType, LearningRecognizer, LearningReport, Sentence, SentenceTaggingPool } from '../types';
 import { charClass, hashLower } from './hash';
 import { LIST_BIT, type Gazetteers } from './gazetteer';
-import { SentenceTagCache, type SequenceTagger, type TokenSpan } from './tagger';
+import { SentenceTagCache, type SequenceTagger, type TaggingPlan, type TokenSpan } from './tagger';
 import { labelOfClass, TaggerAdaptation, type LearningOptions } from './adaptation';
 import type { Vocabulary } from '../vocabulary';
 
@@ -20,6 +20,8 @@ export interface RecognizerOptions {
   readonly documentConsistency?: boolean;
   /** How learning from corrections steps (`adaptation.ts`; the default is what the editor uses). */
   readonly learning?: LearningOptions;
+  /** Fewest tokens to decode for which a tagging pool is used (default {@link PARALLEL_MIN_TOKENS}; tests use 0: and small chunks). */
+  readonly parallelMinTokens?: number;
 }
 
 interface DocSpan {
@@ -54,6 +56,7 @@ export class NerRecognizer implements LearningRecognizer {
     options: RecognizerOptions = {},
   ) {
     this.consistency = options.documentConsistency ?? true;
+    this.parallelMinTokens = options.parallelMinTokens ?? PARALLEL_MIN_TOKENS;
     this.adaptation = new TaggerAdaptation(tagger, options.learning);
   }
 
@@ -86,6 +89,8 @@ export class NerRecognizer implements LearningRecognizer {
     return this.adaptation.load(file);
   }
 
+  private readonly parallelMinTokens: number;
+
   recognize(text: string, sentences: readonly Sentence[], document?: string): EntityMention[] {
     return finish(this.recognizeInStages(text, sentences, document));
   }
@@ -93,8 +98,10 @@ export class NerRecognizer implements LearningRecognizer {
   /**
    * {@link recognize} in two steps, tagging then the document-level clean-up, pausing between. With
    * `document`, the sentences are the whole document and the tags are cached for its next version.
+   * With a `tagging` pool and many sentences to decode, they are shared between this thread and the
+   * pool's: each sentence goes with its document evidence, so its tags are what tagging here gives.
    */
-  *recognizeInStages(text: string, sentences: readonly Sentence[], document?: string): Staged<EntityMention[]> {
+  *recognizeInStages(text: string, sentences: readonly Sentence[], document?: string, tagging?: SentenceTaggingPool): Staged<EntityMention[]> {
     const words = sentences.map((s) => s.tokens.map((t) => t.text));
     // Tags decoded with weights learning has changed since are stale.
     if (this.cachedRevision !== this.revision) {
@@ -106,7 +113,12 @@ export class NerRecognizer implements LearningRecognizer {
       cache = new SentenceTagCache(this.sentenceCaches.get(document));
       this.sentenceCaches.set(document, cache);
     }
-    const tagged = this.tagger.tagDocument(this.truecase(words), cache);
+    // Workers tag with the shipped model: not while learned weights change what this one decodes.
+    const parallel = tagging !== undefined && tagging.threads > 0 && this.adaptation.weights.isEmpty && tokenCount(words) >= this.parallelMinTokens;
+    const plan = this.tagger.plan(this.truecase(words), cache, cache !== undefined || parallel);
+    if (parallel && plan.pendingTokens >= this.parallelMinTokens && plan.pending.length > 1) yield* this.tagAcrossThreads(plan, tagging);
+    else this.tagger.tagPending(plan, plan.pending);
+    const tagged = plan.result();
     // The tagging step read the previous version's tags; keep only what this version used.
     cache?.seal();
     yield;
@@ -143,6 +155,47 @@ export class NerRecognizer implements LearningRecognizer {
     const label = labelOfClass(type);
     if (label === undefined) return undefined;
     return label === 'misc' ? { type: 'misc' } : { type: 'custom', label };
+  }
+
+  /**
+   * Decodes the plan's pending sentences on this thread and the pool's at once. The sentences are cut
+   * into chunks, several per thread: this thread tags them from the front, pausing after each (a
+   * worker that became free gets the next chunk from the back, and a keystroke gets in); workers that
+   * are still loading, busy or gone simply get none. Then it waits for the chunks out on workers; a
+   * chunk whose worker failed is tagged here, so a lost worker costs time, never tags.
+   */
+  private *tagAcrossThreads(plan: TaggingPlan, pool: SentenceTaggingPool): Staged<void> {
+    const chunkTokens = Math.max(Math.min(MIN_CHUNK_TOKENS, Math.max(1, this.parallelMinTokens)), Math.ceil(plan.pendingTokens / (CHUNKS_PER_THREAD * (pool.threads + 1))));
+    const chunks = chunksByTokens(plan.pending, plan.sentences, chunkTokens);
+    const handed: { share: number[]; answer: { spans?: TokenSpan[][]; failed?: true }; done: Promise<void> }[] = [];
+    let front = 0;
+    let back = chunks.length;
+    while (front < back) {
+      while (front < back) {
+        const share = chunks[back - 1];
+        const promised = pool.tryTag(share.map((s) => plan.sentences[s]), share.map((s) => plan.evidence[s]));
+        if (!promised) break;
+        back--;
+        const answer: { spans?: TokenSpan[][]; failed?: true } = {};
+        const done = promised.then(
+          (spans) => {
+            if (spans.length === share.length) answer.spans = spans;
+            else answer.failed = true;
+          },
+          () => {
+            answer.failed = true;
+          },
+        );
+        handed.push({ share, answer, done });
+      }
+      if (front < back) this.tagger.tagPending(plan, chunks[front++]);
+      if (front < back) yield;
+    }
+    for (const { share, answer, done } of handed) {
+      while (!answer.spans && !answer.failed) yield done;
+      if (answer.spans) share.forEach((s, k) => this.tagger.record(plan, s, answer.spans![k]));
+      else this.tagger.tagPending(plan, share);
+    }
   }
 
   /** Drops the sentence tags kept for a document (it was closed). */
@@ -263,6 +316,41 @@ export class NerRecognizer implements LearningRecognizer {
     }
     return out;
   }
+}
+
+/**
+ * Below this many tokens to decode, tagging stays on the calling thread: handing sentences to a
+ * worker costs a copy each way, worth it for a large article (about 50 KB and up), not for a paragraph.
+ */
+const PARALLEL_MIN_TOKENS = 10_000;
+
+function tokenCount(words: readonly (readonly string[])[]): number {
+  let n = 0;
+  for (const ws of words) n += ws.length;
+  return n;
+}
+
+/** A chunk handed to a worker has at least this many tokens (a message each way per chunk). */
+const MIN_CHUNK_TOKENS = 4_000;
+/** Chunks per thread taking part: enough for the threads to end together when one starts late or runs slow. */
+const CHUNKS_PER_THREAD = 8;
+
+/** `sentences` (indexes, in order) cut into runs of about `tokens` tokens each. */
+function chunksByTokens(sentences: readonly number[], words: readonly (readonly string[])[], tokens: number): number[][] {
+  const chunks: number[][] = [];
+  let chunk: number[] = [];
+  let size = 0;
+  for (const s of sentences) {
+    chunk.push(s);
+    size += words[s].length;
+    if (size >= tokens) {
+      chunks.push(chunk);
+      chunk = [];
+      size = 0;
+    }
+  }
+  if (chunk.length > 0) chunks.push(chunk);
+  return chunks;
 }
 
 /** Sequence numbers of conferences named after cities (`Geneva II`). */

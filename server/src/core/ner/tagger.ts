@@ -3,11 +3,47 @@ import { DataFileError } from '../dataSource';
 import { CLUSTER_FILE, Gazetteers } from './gazetteer';
 import { TaggerModel } from './model';
 
-/** A tagged span in token indices of one sentence, `end` exclusive, with the CoNLL type (`PER`, `ORG`, `LOC`, `MISC`). */
-export interface TokenSpan {
-  readonly start: number;
-  readonly end: number;
-  readonly type: string;
+import type { TokenSpan } from '../types';
+export type { TokenSpan } from '../types';
+
+/**
+ * One document prepared for tagging ({@link SequenceTagger.plan}): the tags its cache already had,
+ * and the sentences still to decode, here ({@link SequenceTagger.tagPending}) or on other threads
+ * with their {@link evidence} ({@link SequenceTagger.record} keeps what comes back).
+ */
+export class TaggingPlan {
+  /** Per sentence, its spans once known. */
+  readonly tagged: (TokenSpan[] | undefined)[];
+  /** Sentences still to decode, in document order. */
+  readonly pending: number[] = [];
+  /** How many tokens the pending sentences have. */
+  pendingTokens = 0;
+
+  constructor(
+    /** The document's sentences as the tagger reads them. */
+    readonly sentences: readonly (readonly string[])[],
+    /**
+     * Per sentence, its document evidence (`DocumentFeatures.evidenceKey`): computed when the plan
+     * caches tags or may send sentences to other threads, else empty.
+     */
+    readonly evidence: readonly string[],
+    readonly cache: SentenceTagCache | undefined,
+  ) {
+    this.tagged = new Array<TokenSpan[] | undefined>(sentences.length);
+  }
+
+  /** True when every sentence has its tags. */
+  get complete(): boolean {
+    return this.pending.every((s) => this.tagged[s] !== undefined);
+  }
+
+  /** The spans per sentence, once {@link complete}. */
+  result(): TokenSpan[][] {
+    return this.tagged.map((spans, s) => {
+      if (!spans) throw new Error(`sentence ${s} was not tagged`);
+      return spans;
+    });
+  }
 }
 
 /**
@@ -52,20 +88,34 @@ export class SequenceTagger {
    * decoding would give. The returned arrays may be the cached ones: callers copy before changing.
    */
   tagDocument(sentences: readonly (readonly string[])[], cache?: SentenceTagCache): TokenSpan[][] {
+    const plan = this.plan(sentences, cache);
+    this.tagPending(plan, plan.pending);
+    return plan.result();
+  }
+
+  /**
+   * Prepares a document for tagging: its features' document evidence, and the tags of every sentence
+   * the cache has under the same words and evidence. The other sentences are {@link TaggingPlan.pending}.
+   */
+  plan(sentences: readonly (readonly string[])[], cache?: SentenceTagCache, withEvidence = cache !== undefined): TaggingPlan {
     this.features.prepare(sentences);
-    const result: TokenSpan[][] = [];
+    this.prepared = sentences;
+    const evidence = withEvidence ? sentences.map((_, s) => this.features.evidenceKey(s)) : [];
+    const plan = new TaggingPlan(sentences, evidence, cache);
     for (let s = 0; s < sentences.length; s++) {
       const words = sentences[s];
-      if (!cache || words.length === 0) {
-        result.push(this.tagPrepared(s, words));
+      if (words.length === 0) {
+        plan.tagged[s] = [];
         continue;
       }
-      const key = `${words.join('\u0001')}\u0000${this.features.evidenceKey(s)}`;
-      const spans = cache.get(key) ?? this.tagPrepared(s, words);
-      cache.set(key, spans);
-      result.push(spans);
+      const known = cache?.get(cacheKey(words, evidence[s]));
+      if (known) this.record(plan, s, known);
+      else {
+        plan.pending.push(s);
+        plan.pendingTokens += words.length;
+      }
     }
-    return result;
+    return plan;
   }
 
   /**
@@ -85,6 +135,37 @@ export class SequenceTagger {
 
   private learningFeatures: DocumentFeatures | undefined;
   private readonly learningBuffer = new FeatureBuffer();
+
+  /** Decodes sentences `which` of the plan on this thread. */
+  tagPending(plan: TaggingPlan, which: readonly number[]): void {
+    // Another document may have been prepared since (an analysis paused while workers tagged): the
+    // plan's sentences are its whole document, so preparing them again gives the same evidence.
+    if (this.prepared !== plan.sentences) {
+      this.features.prepare(plan.sentences);
+      this.prepared = plan.sentences;
+    }
+    for (const s of which) this.record(plan, s, this.tagPrepared(s, plan.sentences[s]));
+  }
+
+  /** Keeps the tags of sentence `s` of the plan (decoded here or elsewhere), in the plan's cache too. */
+  record(plan: TaggingPlan, s: number, spans: TokenSpan[]): void {
+    plan.tagged[s] = spans;
+    if (plan.cache) plan.cache.set(cacheKey(plan.sentences[s], plan.evidence[s]), spans);
+  }
+
+  /**
+   * Tags some sentences of a document given with their evidence keys (computed by {@link plan} where
+   * the whole document is): what a tagging worker does with its share. The same tags as tagging the
+   * whole document, since a sentence's features depend on its words and its evidence alone.
+   */
+  tagWithEvidence(sentences: readonly (readonly string[])[], evidence: readonly string[]): TokenSpan[][] {
+    this.features.prepare(sentences, evidence);
+    this.prepared = undefined;
+    return sentences.map((words, s) => this.tagPrepared(s, words));
+  }
+
+  /** The sentences `features` was last prepared with by {@link plan} (their evidence is the whole document's). */
+  private prepared: readonly (readonly string[])[] | undefined;
 
   /** Tags sentence `s` (its words) of the document last given to `features.prepare`. */
   protected tagPrepared(s: number, words: readonly string[]): TokenSpan[] {
@@ -119,6 +200,11 @@ export class SequenceTagger {
     }
     return spans;
   }
+}
+
+/** A sentence's key in a {@link SentenceTagCache}: its words and their document evidence. */
+function cacheKey(words: readonly string[], evidence: string): string {
+  return `${words.join('\u0001')}\u0000${evidence}`;
 }
 
 /**
