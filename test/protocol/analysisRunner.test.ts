@@ -57,4 +57,19 @@ describe('analysis runner (lsp/analysisRunner.ts)', () => {
     version = 2;
     await assert.rejects(waiting, AnalysisCancelled);
   });
+
+  it('answers a caller that needs only the entities once they are final, then finishes the analysis', async () => {
+    const service = newService();
+    const document = { uri: 'file:///runner/e.article', version: 1, getText: () => text };
+    const runner = new AnalysisRunner(service, () => 1);
+    assert.ok(service.entitiesNeedAnalysis(document));
+    await runner.ensure(document, undefined as never, undefined, 'entities');
+    assert.ok(service.hasEntities(document));
+    assert.ok(!service.isAnalysed(document), 'quotes and actors were still to come');
+    const quickly = service.getEntitiesQuickly(document);
+    assert.ok(quickly.exact);
+    for (let wait = 0; !service.isAnalysed(document) && wait < 10_000; wait++) await new Promise((resolve) => setTimeout(resolve, 1));
+    assert.ok(service.isAnalysed(document), 'the run went on to the end with nobody waiting');
+    assert.deepStrictEqual(quickly.entities, newService().analyze({ ...document, uri: 'file:///runner/fresh-e.article' }).entities);
+  });
 });

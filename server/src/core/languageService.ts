@@ -13,7 +13,7 @@ import { quoteSpeakers } from './quoteSpeakers';
 import type { ArticleResources } from './resources';
 import { analysisSettingsKey, DEFAULT_SETTINGS, type ArticleSettings } from './settings';
 import { finish, type Staged } from './stages';
-import { canLearn, type Correction, type EntityMention, type LearningReport, type OffsetRange, type Paragraph, type Quote } from './types';
+import { canLearn, type Correction, type EntityMention, type LearningReport, type OffsetRange, type Paragraph, type Quote, type SentenceTaggingPool } from './types';
 import { summarizeArticle, WorkspaceIndex, type ActorProfile, type ArticleReference, type ArticleSummary } from './workspaceIndex';
 import { createWorkspaceViews } from './views/workspaceViews';
 
@@ -93,6 +93,8 @@ class DocumentState {
   /** The settings this document's own requests last used: what other documents' requests analyse it with. */
   settings: ArticleSettings = DEFAULT_SETTINGS;
   analysis: { readonly key: string; readonly version: number; readonly analysis: ArticleAnalysis } | undefined;
+  /** The final entities of a version whose analysis is still under way (quotes and actors to come). */
+  entities: { readonly key: string; readonly entities: readonly EntityMention[] } | undefined;
   /** Entities of a version typed since the last full analysis (see `getEntitiesQuickly`). */
   provisional: { readonly key: string; readonly version: number; readonly entities: ProvisionalEntities } | undefined;
   /** The key whose visible paragraphs were shown before its full analysis existed. */
@@ -109,10 +111,26 @@ class DocumentState {
 
   dispose(): void {
     this.analysis = undefined;
+    this.entities = undefined;
     this.provisional = undefined;
     this.firstPaint = undefined;
     this.onDispose(this.uri);
   }
+}
+
+/** What a service may use besides the data files. */
+export interface ArticleServiceOptions {
+  /**
+   * Threads that tag a large article's sentences during its staged analysis, when the caller of
+   * {@link ArticleService.analyzeInStages} awaits what the stages yield (the server's runner does).
+   */
+  readonly tagging?: SentenceTaggingPool;
+}
+
+/** How a staged analysis may run. */
+export interface StagedAnalysisOptions {
+  /** The caller awaits promises the stages yield: the analysis may hand work to other threads. */
+  readonly mayWait?: boolean;
 }
 
 /**
@@ -121,7 +139,7 @@ class DocumentState {
  * `vscode` import, so tests and the CLI use it as the server does. `resources` are the loaded data
  * files (`loadArticleResources`); the service reads nothing from disk itself.
  */
-export function createArticleService(resources: ArticleResources) {
+export function createArticleService(resources: ArticleResources, options: ArticleServiceOptions = {}) {
   const workspace = new WorkspaceIndex(resources.names, resources.nameLexicon);
   const states = new Map<string, DocumentState>();
   /** People's annotations per article (open or not), as the analysis reads them. */
@@ -215,7 +233,7 @@ export function createArticleService(resources: ArticleResources) {
    * cancellation gets in. An analysis of the same version finished meanwhile by another caller is
    * taken up: the rest is not done twice. Without `settings`, the document's own last settings.
    */
-  function* analyzeInStages(document: ArticleDocument, settings?: ArticleSettings): Staged<ArticleAnalysis> {
+  function* analyzeInStages(document: ArticleDocument, settings?: ArticleSettings, staged: StagedAnalysisOptions = {}): Staged<ArticleAnalysis> {
     const effective = settingsFor(document, settings);
     const state = stateOf(document.uri);
     const key = keyOf(document, effective);
@@ -226,21 +244,27 @@ export function createArticleService(resources: ArticleResources) {
     const context = contextOf(document.uri);
     let analysis: ArticleAnalysis;
     if (reason === undefined) {
-      const stages = state.analyzer.analyzeInStages(text, context);
+      // The server's runner awaits what a stage hands to other threads: only it gets the tagging pool.
+      const stages = state.analyzer.analyzeInStages(text, staged.mayWait && options.tagging ? { ...context, tagging: options.tagging } : context, ({ entities }) => {
+        if (states.get(document.uri) === state) state.entities = { key, entities };
+      });
       for (;;) {
         const step = stages.next();
         if (step.done) {
           analysis = step.value;
           break;
         }
-        yield;
+        yield step.value;
         if (state.analysis?.key === key) return state.analysis.analysis;
       }
     } else {
       analysis = limitedAnalysis(text, reason, state.analyzer);
     }
     // A state disposed while this ran (the document closed) is not brought back.
-    if (states.get(document.uri) === state) state.analysis = { key, version: document.version, analysis };
+    if (states.get(document.uri) === state) {
+      state.analysis = { key, version: document.version, analysis };
+      state.entities = undefined;
+    }
     workspace.update(summarize(document.uri, text, analysis, context.input));
     return analysis;
   }
@@ -268,6 +292,14 @@ export function createArticleService(resources: ArticleResources) {
     return !!state?.analysis && state.analysis.key === keyOf(document, state.settings);
   }
 
+  /** True when the document's version has its final entities (its analysis may still be under way). */
+  function hasEntities(document: ArticleDocument): boolean {
+    const state = states.get(document.uri);
+    if (!state) return false;
+    const key = keyOf(document, state.settings);
+    return state.analysis?.key === key || state.entities?.key === key;
+  }
+
   function* settleInStages(document: ArticleDocument, settings?: ArticleSettings): Staged<boolean> {
     const state = stateOf(document.uri);
     const served = state.provisional;
@@ -288,6 +320,7 @@ export function createArticleService(resources: ArticleResources) {
     /** A one-off analysis of a text that is not an open document: nothing is kept or indexed (the CLI, one file after another). */
     analyzeText,
     isAnalysed,
+    hasEntities,
     // Definition, references, highlights, rename, workspace search, speaker hints, name variants.
     ...createActorNavigation({ analyze, workspace, names: resources.names, isAnalysed }),
     // The Actors, Quotes and Articles views and the actor map: queries over the workspace index.
@@ -393,6 +426,20 @@ export function createArticleService(resources: ArticleResources) {
     },
 
     /**
+     * True when {@link getEntitiesQuickly} of the whole document would have to run the full analysis
+     * (nothing of this document analysed yet): a server awaits the staged analysis instead, up to its
+     * entities (`hasEntities`), rather than running it in one piece in a request handler.
+     */
+    entitiesNeedAnalysis(document: ArticleDocument, settings?: ArticleSettings): boolean {
+      const effective = settingsFor(document, settings);
+      const state = states.get(document.uri);
+      if (!state) return limitedReason(document.getText(), effective) === undefined;
+      const key = keyOf(document, effective);
+      if (state.analysis || state.entities?.key === key || state.provisional) return false;
+      return limitedReason(document.getText(), effective) === undefined;
+    },
+
+    /**
      * Entities to colour while the user types: exact when this version is analysed, otherwise the
      * previous version's entities carried over the edit with the edited paragraphs recognised again
      * (`exact: false`; {@link settle} later says whether the full analysis disagreed). Costs one
@@ -406,6 +453,7 @@ export function createArticleService(resources: ArticleResources) {
       const base = state.provisional;
       const inRange = (entities: readonly EntityMention[]) => (range ? entities.filter((e) => e.end > range.start && e.start < range.end) : entities);
       if (cached?.key === key) return { entities: inRange(cached.analysis.entities), exact: true };
+      if (state.entities?.key === key) return { entities: inRange(state.entities.entities), exact: true };
       if (base?.key === key) return { entities: provisionalEntitiesIn(base.entities, range), exact: false };
       if (token?.isCancellationRequested) throw new AnalysisCancelled();
       const text = document.getText();

@@ -1,9 +1,13 @@
 import { AnalysisCancelled, type ArticleDocument, type ArticleService, type CancellationSignal } from '../core/languageService';
 import type { ArticleSettings } from '../core/settings';
 
+/** What a caller waits for: the whole analysis, or only its entities (semantic tokens need no more). */
+export type AnalysisNeed = 'analysis' | 'entities';
+
 /** One caller waiting for a run. */
 interface Waiter {
   readonly token: CancellationSignal | undefined;
+  readonly need: AnalysisNeed;
   readonly resolve: () => void;
   readonly reject: (error: Error) => void;
 }
@@ -11,7 +15,10 @@ interface Waiter {
 /** A run of the staged analysis of one document version, and who waits for it. */
 interface Run {
   readonly version: number;
+  readonly document: ArticleDocument;
   readonly waiters: Set<Waiter>;
+  /** Someone was served from this run (its entities): it goes on to the end even when nobody waits. */
+  served: boolean;
 }
 
 /**
@@ -19,8 +26,11 @@ interface Run {
  * stages, so a request never holds the connection for a whole analysis (a keystroke, another request
  * or a cancellation gets in between), and one run per document version (a request that needs the
  * analysis while the background settling runs it waits for that run instead of starting another).
- * A cancelled request stops waiting at the next stage; a run nobody waits for any more stops there
- * too (what it did stays in the analysis caches), and so does a run whose document changed.
+ * A stage that handed work to other threads (the tagging workers) yields its promise: the run awaits
+ * it, and the connection is served meanwhile. A caller that needs only the entities is answered as
+ * soon as they are final. A cancelled request stops waiting at the next stage; a run nobody waits for
+ * any more stops there too (what it did stays in the analysis caches), unless it already served
+ * someone; a run whose document changed always stops.
  */
 export class AnalysisRunner {
   private readonly runs = new Map<string, Run>();
@@ -32,53 +42,69 @@ export class AnalysisRunner {
   ) {}
 
   /**
-   * Resolves once the document's version is analysed with these settings; throws `AnalysisCancelled`
-   * when `token` fires or the document changes first. Already analysed: resolves at once.
+   * Resolves once the document's version is analysed with these settings (with `need` 'entities':
+   * once its entities are final); throws `AnalysisCancelled` when `token` fires or the document
+   * changes first. Already there: resolves at once.
    */
-  async ensure(document: ArticleDocument, settings: ArticleSettings, token?: CancellationSignal): Promise<void> {
+  async ensure(document: ArticleDocument, settings: ArticleSettings, token?: CancellationSignal, need: AnalysisNeed = 'analysis'): Promise<void> {
     for (;;) {
       if (token?.isCancellationRequested) throw new AnalysisCancelled();
       // Documents are updated in place: the version is read once per attempt, the run is for that one.
       const version = document.version;
       const running = this.runs.get(document.uri);
       if (running?.version === version) {
-        await this.wait(running, token);
+        await this.wait(running, token, need);
       } else {
-        const stages = this.service.analyzeInStages(document, settings);
-        if (stages.next().done) return;
-        const run: Run = { version, waiters: new Set() };
+        const stages = this.service.analyzeInStages(document, settings, { mayWait: true });
+        const first = stages.next();
+        if (first.done) return;
+        const run: Run = { version, document, waiters: new Set(), served: false };
         this.runs.set(document.uri, run);
-        const waited = this.wait(run, token);
-        void this.drive(document.uri, run, stages);
+        const waited = this.wait(run, token, need);
+        void this.drive(document.uri, run, stages, first.value);
         await waited;
       }
-      if (this.service.isAnalysed(document)) return;
+      if (this.satisfied(document, need)) return;
       // The document changed (or closed) during the run: the answer would be for a text that is gone.
       if (this.versionOf(document.uri) !== version) throw new AnalysisCancelled();
       // Analysed with other settings meanwhile: run again, for these.
     }
   }
 
-  private wait(run: Run, token: CancellationSignal | undefined): Promise<void> {
-    return new Promise<void>((resolve, reject) => run.waiters.add({ token, resolve, reject }));
+  private satisfied(document: ArticleDocument, need: AnalysisNeed): boolean {
+    return this.service.isAnalysed(document) || (need === 'entities' && this.service.hasEntities(document));
   }
 
-  private async drive(uri: string, run: Run, stages: Generator<void, unknown>): Promise<void> {
+  private wait(run: Run, token: CancellationSignal | undefined, need: AnalysisNeed): Promise<void> {
+    if (need === 'entities' && this.service.hasEntities(run.document)) return Promise.resolve();
+    return new Promise<void>((resolve, reject) => run.waiters.add({ token, need, resolve, reject }));
+  }
+
+  private async drive(uri: string, run: Run, stages: Generator<void | Promise<unknown>, unknown>, handed: void | Promise<unknown>): Promise<void> {
     try {
       for (;;) {
-        // A timer, not setImmediate: the connection handles each message it read from an immediate of
-        // its own, queued behind ours, so only a timer lets a keystroke that came during the stage in.
-        await new Promise<void>((resolve) => setTimeout(resolve, 1));
+        // Work on other threads: wait for it (the connection is served meanwhile). Otherwise a timer,
+        // not setImmediate: the connection handles each message it read from an immediate of its own,
+        // queued behind ours, so only a timer lets a keystroke that came during the stage in.
+        if (handed) await handed;
+        else await new Promise<void>((resolve) => setTimeout(resolve, 1));
         for (const waiter of run.waiters) {
-          if (!waiter.token?.isCancellationRequested) continue;
-          run.waiters.delete(waiter);
-          waiter.reject(new AnalysisCancelled());
+          if (waiter.token?.isCancellationRequested) {
+            run.waiters.delete(waiter);
+            waiter.reject(new AnalysisCancelled());
+          } else if (waiter.need === 'entities' && this.service.hasEntities(run.document)) {
+            run.waiters.delete(waiter);
+            run.served = true;
+            waiter.resolve();
+          }
         }
-        if (run.waiters.size === 0 || this.versionOf(uri) !== run.version) {
+        if ((run.waiters.size === 0 && !run.served) || this.versionOf(uri) !== run.version) {
           stages.return(undefined);
           break;
         }
-        if (stages.next().done) break;
+        const step = stages.next();
+        if (step.done) break;
+        handed = step.value;
       }
     } catch (error) {
       for (const waiter of run.waiters) waiter.reject(error instanceof Error ? error : new Error(String(error)));
