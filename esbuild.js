@@ -40,6 +40,8 @@ async function main() {
     esbuild.context({ ...common, entryPoints: ['server/src/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } }),
     // The workspace scan's worker thread (lsp/workspaceScan.ts), loaded by dist/server.js from beside it.
     esbuild.context({ ...common, entryPoints: ['server/src/indexWorker.ts'], outfile: 'dist/indexWorker.js' }),
+    // The tagging workers of a large article's first analysis (server/src/tagging/), loaded from beside dist/server.js.
+    esbuild.context({ ...common, entryPoints: ['server/src/tagging/taggingWorker.ts'], outfile: 'dist/taggingWorker.js' }),
     // The actor map's webview script and styles (client/src/actorMap/panel.ts loads them): a browser
     // bundle of its own, with cytoscape and d3-force inside, so the webview loads nothing remote.
     esbuild.context({

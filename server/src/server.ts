@@ -26,6 +26,8 @@ import { DataFileError } from './core/dataSource';
 import { AnalysisCancelled, createArticleService, type ArticleService } from './core/languageService';
 import { DEFAULT_SETTINGS, type ArticleSettings, type FeatureSwitchName } from './core/settings';
 import { dataFolder, loadDefaultResources } from './diskData';
+import { ServiceStartup } from './serviceStartup';
+import { TaggingPool, taggingThreads } from './tagging/taggingPool';
 import { parseIndexCacheOptions, type IndexCacheOptions } from './indexCache/initializationOptions';
 import { summaryCaches } from './indexCache/summaryCache';
 import { AnalysisRunner } from './lsp/analysisRunner';
@@ -99,20 +101,17 @@ const documents = new TextDocuments<TextDocument>({
 });
 
 /**
- * The data files, loaded once at start-up. A missing or stale file is a broken installation: the
- * server says so in the answer to `initialize` (the editor shows it) instead of failing mid-request.
+ * Worker threads that tag a large article's sentences during its first full analysis, so that it uses
+ * every core (`tagging/`): started with `initialize`, each loads the model and warms up meanwhile.
  */
-let dataError: DataFileError | undefined;
-function createService(): ArticleService {
-  try {
-    return createArticleService(loadDefaultResources());
-  } catch (error) {
-    if (!(error instanceof DataFileError)) throw error;
-    dataError = error;
-    return undefined as never;
-  }
-}
-const service = createService();
+const tagging = new TaggingPool({ script: path.join(__dirname, 'taggingWorker.js'), threads: taggingThreads(), log: (message) => connection.console.log(message) });
+/**
+ * The data files, loaded once, right after the answer to `initialize` (`serviceStartup.ts`): a
+ * message that comes earlier waits for them. A missing or stale file is a broken installation: the
+ * server shows it to the user and every request answers with it, instead of failing mid-request.
+ */
+const startup = new ServiceStartup(() => createArticleService(loadDefaultResources(), { tagging }));
+const service = startup.service;
 /** Everything kept per open document, released in one call when it closes. */
 const open = new OpenDocuments();
 const settings = open.register(new SettingsCache(connection));
@@ -162,13 +161,15 @@ function guarded<T>(name: string, token: CancellationToken | undefined, handler:
       if (error instanceof AnalysisCancelled) return new ResponseError<void>(LSPErrorCodes.RequestCancelled, 'Request cancelled');
       // A mistake in a command's arguments is the caller's to fix: said plainly, not logged as a failure.
       if (error instanceof CommandError) return new ResponseError<void>(ErrorCodes.InvalidParams, error.message);
+      // A broken installation (a data file missing or stale): the user was told once, at start-up.
+      if (error instanceof DataFileError) return new ResponseError<void>(ErrorCodes.InternalError, error.message);
       connection.console.error(`${name} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
       return fallback;
     });
 }
 
-connection.onInitialize((params): InitializeResult | ResponseError<InitializeError> => {
-  if (dataError) return new ResponseError(ErrorCodes.InternalError, dataError.message, { retry: false });
+connection.onInitialize((params): InitializeResult => {
+  tagging.start();
   const capabilities = params.capabilities;
   settings.setSupported(!!capabilities.workspace?.configuration);
   canRegisterConfiguration = !!capabilities.workspace?.didChangeConfiguration?.dynamicRegistration;
@@ -206,6 +207,12 @@ connection.onInitialize((params): InitializeResult | ResponseError<InitializeErr
 });
 
 connection.onInitialized(() => {
+  const dataError = startup.load();
+  if (dataError) {
+    connection.console.error(dataError.message);
+    void connection.window.showErrorMessage(`Article Lens cannot analyse articles: ${dataError.message}`);
+    return;
+  }
   if (canRegisterConfiguration) connection.client.register(DidChangeConfigurationNotification.type, { section: 'articleLens' }).catch(() => undefined);
   if (supportsFolderChanges) {
     connection.workspace.onDidChangeWorkspaceFolders(({ added, removed }) => {
@@ -454,12 +461,22 @@ connection.onHover((params, token) =>
   }, null),
 );
 
+/**
+ * The entities of the whole document for semantic tokens: while typing, the provisional ones; for a
+ * document nothing was analysed of yet (just opened), its staged analysis is awaited up to its
+ * entities (tagged on every core for a large article), never run in one piece in the handler.
+ */
+async function documentEntities(document: TextDocument, documentSettings: ArticleSettings, token: CancellationToken) {
+  if (service.entitiesNeedAnalysis(document, documentSettings)) await analyses.ensure(document, documentSettings, token, 'entities');
+  return service.getEntitiesQuickly(document, undefined, documentSettings, token).entities;
+}
+
 connection.languages.semanticTokens.on((params, token) =>
   guarded('semanticTokens', token, async () => {
     const document = documents.get(params.textDocument.uri);
     const documentSettings = document && (await settings.get(document.uri));
     if (!document || !documentSettings?.entityHighlighting.enabled) return { data: [] };
-    const { entities } = service.getEntitiesQuickly(document, undefined, documentSettings, token);
+    const entities = await documentEntities(document, documentSettings, token);
     return tokenResults.full(document.uri, buildSemanticTokens(entities, positionsOf(document)));
   }, { data: [] }),
 );
@@ -469,7 +486,7 @@ connection.languages.semanticTokens.onDelta((params, token) =>
     const document = documents.get(params.textDocument.uri);
     const documentSettings = document && (await settings.get(document.uri));
     if (!document || !documentSettings?.entityHighlighting.enabled) return { data: [] };
-    const { entities } = service.getEntitiesQuickly(document, undefined, documentSettings, token);
+    const entities = await documentEntities(document, documentSettings, token);
     return tokenResults.delta(document.uri, params.previousResultId, buildSemanticTokens(entities, positionsOf(document)));
   }, { data: [] }),
 );
@@ -712,8 +729,11 @@ connection.onRequest(AnnotationsRequest, (params, token) => guarded('annotations
 connection.onRequest(LocateRequest, (params, token) => guarded('locate', token, () => locate(params, articleTexts()), null));
 connection.onRequest(ActorMapRequest, (params, token) => guarded('actorMap', token, () => service.getActorMap(params), { nodes: [], edges: [], totalActors: 0, revision: -1 }));
 const viewRefresh = new ViewRefresh((actorsChanged) => void connection.sendNotification(WorkspaceChangedNotification, { revision: service.viewsRevision(), articles: service.workspaceSize, actorsChanged }));
-service.onWorkspaceChange((change) => viewRefresh.changed(change.actorsChanged));
-connection.onShutdown(() => viewRefresh.dispose());
+startup.onCreated((created) => created.onWorkspaceChange((change) => viewRefresh.changed(change.actorsChanged)));
+connection.onShutdown(() => {
+  viewRefresh.dispose();
+  tagging.dispose();
+});
 
 // ---- Review, learning from corrections and curation (issue 13) ----------------------------------
 

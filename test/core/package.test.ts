@@ -43,7 +43,7 @@ describe('the packaged extension', function () {
 
   it('ships only what the extension uses: bundles, data, grammar, icons, walkthrough, sample, manifest and docs', () => {
     const allowed = [
-      /^dist\/(extension|server|indexWorker)\.js$/,
+      /^dist\/(extension|server|indexWorker|taggingWorker)\.js$/,
       /^dist\/data\//,
       /^dist\/webview\/actorMap\.(js|css)$/,
       /^syntaxes\/[^/]+\.json$/,
@@ -59,7 +59,7 @@ describe('the packaged extension', function () {
   });
 
   it('ships every file the manifest and the client point to', () => {
-    for (const file of [...manifestFiles(), 'dist/server.js', 'dist/indexWorker.js', 'dist/webview/actorMap.js', 'dist/webview/actorMap.css', 'dist/data/ner/model.bin']) {
+    for (const file of [...manifestFiles(), 'dist/server.js', 'dist/indexWorker.js', 'dist/taggingWorker.js', 'dist/webview/actorMap.js', 'dist/webview/actorMap.css', 'dist/data/ner/model.bin']) {
       assert.ok(files.includes(file), `${file} is packaged`);
       assert.ok(fs.existsSync(path.join(ROOT, file)), `${file} exists`);
     }

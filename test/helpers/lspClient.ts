@@ -37,11 +37,11 @@ export class LspTestClient {
   private readonly versions = new Map<string, number>();
   stderr = '';
 
-  constructor() {
-    const server = path.join(ROOT, 'dist', 'server.js');
-    if (!fs.existsSync(server)) throw new Error('dist/server.js is missing: run `npm run build` first');
+  /** `server`: another build's server (a benchmark's baseline); `env`: added to the server's environment. */
+  constructor(server = path.join(ROOT, 'dist', 'server.js'), env: Record<string, string> = {}) {
+    if (!fs.existsSync(server)) throw new Error(`${path.relative(ROOT, server)} is missing: run \`npm run build\` first`);
     // The standalone index cache goes to a folder of this test run, not the user's ~/.cache.
-    this.process = spawn(process.execPath, [...(process.env.ARTICLE_LENS_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean), server, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, XDG_CACHE_HOME: testCacheHome() } });
+    this.process = spawn(process.execPath, [...(process.env.ARTICLE_LENS_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean), server, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, XDG_CACHE_HOME: testCacheHome(), ...env } });
     this.process.stderr!.on('data', (chunk: Buffer) => (this.stderr += chunk.toString()));
     this.connection = createProtocolConnection(new StreamMessageReader(this.process.stdout!), new StreamMessageWriter(this.process.stdin!));
     this.connection.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => {
