@@ -48,7 +48,9 @@ const ROOT = path.resolve(__dirname, '..');
 const POLNEAR = path.resolve(ROOT, '..', 'shared', 'data', 'polnear');
 const QUICK = process.argv.includes('--quick');
 /** `--only=analysis,protocol,workspace` runs some sections; `--articles=1000,10000` sets the workspace sizes. */
-const ONLY = (process.argv.find((a) => a.startsWith('--only='))?.slice(7) ?? 'analysis,protocol,oversized,annotations,workspace').split(',');
+const ONLY = (process.argv.find((a) => a.startsWith('--only='))?.slice(7) ?? 'analysis,cold,protocol,oversized,annotations,workspace').split(',');
+/** `--baseline-server=path/to/dist/server.js`: another build's server measured beside this one (cold open). */
+const BASELINE_SERVER = process.argv.find((a) => a.startsWith('--baseline-server='))?.slice(18);
 const WORKSPACE_SIZES = (process.argv.find((a) => a.startsWith('--articles='))?.slice(11) ?? (QUICK ? '1000' : '1000,10000')).split(',').map(Number);
 const KB = 1024;
 const MB = 1024 * 1024;
@@ -265,6 +267,118 @@ async function benchAnalysis(texts: readonly string[]): Promise<void> {
 }
 
 // ---------------------------------------------------------------------------------------------------
+// 2a. A large article opened in a fresh server
+// ---------------------------------------------------------------------------------------------------
+
+/** CPU time (user + system, every thread) of a process so far, in ms; NaN once it is gone. */
+function processCpuMs(pid: number): number {
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
+  } catch {
+    return NaN;
+  }
+}
+
+interface ColdOpen {
+  /** From spawning the server to its answer to `initialize`. */
+  initializeMs: number;
+  /** From `didOpen` (sent right after `initialized`) to the full semantic tokens. */
+  tokensMs: number;
+  /** The server's CPU time, every thread, from spawn to the tokens. */
+  cpuMs: number;
+  /** The server process's resident memory (its workers included) when the tokens came. */
+  rssMb: number;
+  tokens: number;
+}
+
+/** Resident memory of a process (every thread), in MB; NaN once it is gone. */
+function processRssMb(pid: number): number {
+  try {
+    const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
+    return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1]) / 1024;
+  } catch {
+    return NaN;
+  }
+}
+
+/**
+ * Spawns a server (`server`), initializes it and at once opens a 1 MB article, as an editor that
+ * starts the server for the article the user opens, and asks for the document's full semantic tokens.
+ */
+async function coldOpen(server: string, text: string, uri: string, env: Record<string, string> = {}): Promise<ColdOpen> {
+  const t0 = performance.now();
+  const client = new LspTestClient(server, env);
+  const pid = (client as unknown as { process: { pid: number } }).process.pid;
+  try {
+    await client.connection.sendRequest('initialize', {
+      processId: process.pid,
+      rootUri: null,
+      workspaceFolders: null,
+      capabilities: { textDocument: { semanticTokens: { requests: { full: { delta: true }, range: true }, tokenTypes: [], tokenModifiers: [], formats: ['relative'] } } },
+    });
+    const initializeMs = performance.now() - t0;
+    await client.connection.sendNotification('initialized', {});
+    const t1 = performance.now();
+    void client.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'article', version: 1, text } });
+    const tokens = await client.request<SemanticTokens>('textDocument/semanticTokens/full', { textDocument: { uri } });
+    const tokensMs = performance.now() - t1;
+    return { initializeMs, tokensMs, cpuMs: processCpuMs(pid), rssMb: processRssMb(pid), tokens: tokens.data.length / 5 };
+  } finally {
+    await client.shutdown();
+  }
+}
+
+/**
+ * 2a. The first full semantic tokens of a 1 MB article in a fresh server (three servers, median), and
+ * the ratio to compromise's time for the same megabyte in this run (its rate on a 100 KB sample of the
+ * article, warmed up first: feeding it the whole megabyte takes minutes). With `--baseline-server`,
+ * another build's server is measured in turns with this one.
+ */
+async function benchColdOpen(texts: readonly string[], tmp: string): Promise<void> {
+  console.error('2a. a 1 MB article opened in a fresh server');
+  const text = buildArticle(texts, MB, 17);
+  const uri = URI.file(path.join(tmp, 'articles', 'cold-megabyte.txt')).toString();
+  // This build with its tagging workers (the default count) and with none (every sentence tagged on
+  // the server's thread), and another build when asked: in turns, so load on the machine hits all alike.
+  const thisBuild = path.join(ROOT, 'dist', 'server.js');
+  const servers: [string, string, Record<string, string>][] = [
+    ['this build', thisBuild, {}],
+    ['this build, no tagging workers', thisBuild, { ARTICLE_LENS_TAGGING_THREADS: '0' }],
+    ...(BASELINE_SERVER ? [[`baseline (${path.relative(ROOT, path.resolve(BASELINE_SERVER))})`, path.resolve(BASELINE_SERVER), {}] as [string, string, Record<string, string>]] : []),
+  ];
+  const runs = new Map<string, ColdOpen[]>(servers.map(([name]) => [name, []]));
+  for (let r = 0; r < 3; r++) for (const [name, server, env] of servers) runs.get(name)!.push(await coldOpen(server, text, uri, env));
+  // compromise on a 100 KB sample of the same article, after a warm-up of its own.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const nlp = require('compromise') as (text: string) => { people(): { out(f: string): string[] }; organizations(): { out(f: string): string[] }; places(): { out(f: string): string[] } };
+  const runCompromise = (sample: string) => {
+    const doc = nlp(sample);
+    return doc.people().out('array').length + doc.organizations().out('array').length + doc.places().out('array').length;
+  };
+  for (let w = 0; w < 2; w++) runCompromise(buildArticle(texts, 64 * KB, 2000 + 131 * w));
+  const sample = buildArticle([text], 100 * KB);
+  const compromiseSampleMs = Math.min(...[0, 1].map(() => timeBoth(() => runCompromise(sample))[2]));
+  const compromiseMegabyteMs = compromiseSampleMs * (Buffer.byteLength(text) / Buffer.byteLength(sample));
+  const cold: Record<string, unknown> = { bytes: Buffer.byteLength(text), compromiseSampleMs, compromiseMegabyteMs };
+  for (const [name] of servers) {
+    const measured = runs.get(name)!;
+    const tokensMs = median(measured.map((m) => m.tokensMs));
+    const mine = name === 'this build';
+    cold[name] = { runs: measured, tokensMs, cpuMs: median(measured.map((m) => m.cpuMs)), rssMb: median(measured.map((m) => m.rssMb)), initializeMs: median(measured.map((m) => m.initializeMs)) };
+    const label = mine ? '' : ` — ${name}`;
+    row('cold open (1 MB)', `first semantic tokens after open (fresh server, didOpen → full tokens)${label}`, `${ms(tokensMs)} ms (runs ${measured.map((m) => ms(m.tokensMs)).join(', ')}), ${measured[0].tokens.toLocaleString('en')} tokens; server CPU from spawn ${ms(median(measured.map((m) => m.cpuMs)))} ms, RSS ${Math.round(median(measured.map((m) => m.rssMb)))} MB`, mine ? '≤ 500 ms' : undefined, mine ? tokensMs <= 500 : undefined);
+    row('cold open (1 MB)', `answer to initialize after spawn${label}`, `${ms(median(measured.map((m) => m.initializeMs)))} ms`);
+    row('cold open (1 MB)', `… against compromise on the same megabyte${label}`, `compromise ${(compromiseMegabyteMs / 1000).toFixed(1)} s CPU (${ms(compromiseSampleMs)} ms on a ${Math.round(Buffer.byteLength(sample) / KB)} KB sample) → ours ${(compromiseMegabyteMs / tokensMs).toFixed(1)}×`, mine ? '≥ 15×' : undefined, mine ? compromiseMegabyteMs / tokensMs >= 15 : undefined);
+  }
+  const withWorkers = runs.get('this build')!;
+  const without = runs.get('this build, no tagging workers')!;
+  row('cold open (1 MB)', 'tagging workers: first tokens with ÷ without (same runs, in turns)', `${(median(withWorkers.map((m) => m.tokensMs)) / median(without.map((m) => m.tokensMs))).toFixed(2)} (wall), CPU ${(median(withWorkers.map((m) => m.cpuMs)) / median(without.map((m) => m.cpuMs))).toFixed(2)}; load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}`);
+  results.coldOpen = cold;
+}
+
+// ---------------------------------------------------------------------------------------------------
 // 2. and 3. Requests and typing through the protocol
 // ---------------------------------------------------------------------------------------------------
 
@@ -357,7 +471,8 @@ async function benchProtocol(texts: readonly string[], tmp: string): Promise<voi
     const [, firstTokens] = await timed(() => client.request('textDocument/semanticTokens/full', { textDocument: { uri: bigUri } }));
     await requestLatencies(client, bigUri, big, legend, 30, bigLatencies);
     protocol.oneMegabyte = { ...summarize(bigLatencies), firstSemanticTokensMs: firstTokens };
-    row('requests (1 MB)', 'first semantic tokens after open (full analysis)', `${ms(firstTokens)} ms`);
+    // The fresh-server figure is section 2a's; this server has analysed the seeds already.
+    row('requests (1 MB)', 'semantic tokens of a 1 MB article once its diagnostics are out (server that analysed the seeds)', `${ms(firstTokens)} ms`);
     // What an editor asks first for a large file it opens: the visible lines. Another 1 MB article,
     // its first 60 lines requested right after didOpen.
     const other = buildArticle(texts, MB, Math.round(texts.length / 2));
@@ -759,6 +874,7 @@ async function main(): Promise<void> {
   results.workspace = [];
   try {
     if (ONLY.includes('analysis')) await benchAnalysis(texts);
+    if (ONLY.includes('cold')) await benchColdOpen(texts, tmp);
     if (ONLY.includes('protocol')) await benchProtocol(texts, tmp);
     if (ONLY.includes('oversized')) await benchOversized(texts);
     if (ONLY.includes('annotations')) benchAnnotations();
