@@ -41,9 +41,15 @@ export class IncrementalAnalyzer {
     const used = new Map<string, ParagraphParse>();
     for (const paragraph of paragraphs) this.parseOf(paragraph, used);
     this.keepOnly(used);
-    // Keys through `used` (by paragraph text) rather than a second map per keystroke.
-    const duplicates = findDuplicateParagraphs(paragraphs, (p) => used.get(p.text)!.key);
-    const layer = { paragraphs, duplicates };
+    // Keys through `used` (by paragraph text) rather than a second map per keystroke. Found when first
+    // read: a full analysis reads them after the entities, so a large article's colours do not wait.
+    let duplicates: readonly DuplicateParagraph[] | undefined;
+    const layer: ParagraphLayer = {
+      paragraphs,
+      get duplicates() {
+        return (duplicates ??= findDuplicateParagraphs(paragraphs, (p) => used.get(p.text)!.key));
+      },
+    };
     this.lastLayer = { text, layer, split };
     return layer;
   }
@@ -61,7 +67,8 @@ export class IncrementalAnalyzer {
    * tokens need nothing more).
    */
   *analyzeInStages(text: string, context: AnalysisContext, onEntities?: (found: { recognized: EntityMention[]; entities: EntityMention[] }) => void): Staged<ArticleAnalysis> {
-    const { paragraphs, duplicates } = this.paragraphLayer(text);
+    const layer = this.paragraphLayer(text);
+    const { paragraphs } = layer;
     const used = new Map<string, ParagraphParse>();
     const sentences: Sentence[] = [];
     for (const paragraph of paragraphs) {
@@ -72,7 +79,7 @@ export class IncrementalAnalyzer {
     const { recognized, entities } = yield* recognizeInStages(text, sentences, context, this.document);
     onEntities?.({ recognized, entities });
     yield;
-    return yield* completeAnalysisInStages({ text, paragraphs, sentences, recognized, entities, duplicates }, context);
+    return yield* completeAnalysisInStages({ text, paragraphs, sentences, recognized, entities, duplicates: layer.duplicates }, context);
   }
 
   private parseOf(paragraph: Paragraph, used: Map<string, ParagraphParse>): ParagraphParse {
