@@ -375,17 +375,43 @@ const annotations = open.register(new AnnotationLayer({
   warn: (message) => void connection.window.showWarningMessage(`Article Lens: ${message}`),
 }));
 
+/**
+ * From this many characters, a just-opened article's first diagnostics wait for its entities: the
+ * colours come first, and the repeated-paragraph and furniture search (a second of CPU on a megabyte)
+ * does not hold them up.
+ */
+const COLOURS_FIRST_MIN_LENGTH = 100_000;
+
+/** Large articles just opened, by URI, with the version whose first diagnostics wait for its entities. */
+const coloursFirst = new Map<string, number>();
+
 documents.onDidOpen((event) => {
-  annotations.open(event.document.uri);
-  diagnostics.schedule(event.document.uri, true);
-  void annotations.stateOf(event.document.uri).then(() => curation.opened(event.document.uri));
+  const document = event.document;
+  annotations.open(document.uri);
+  void annotations.stateOf(document.uri).then(() => curation.opened(document.uri));
+  if (document.getText().length < COLOURS_FIRST_MIN_LENGTH) {
+    diagnostics.schedule(document.uri, true);
+    return;
+  }
+  coloursFirst.set(document.uri, document.version);
+  void (async () => {
+    try {
+      await analyses.ensure(document, await settings.get(document.uri), undefined, 'entities');
+    } catch {
+      // Changed meanwhile (its own diagnostics follow the change), closed, or failed: diagnostics anyway.
+    }
+    if (coloursFirst.get(document.uri) === document.version) coloursFirst.delete(document.uri);
+    diagnostics.schedule(document.uri, true);
+  })();
 });
 documents.onDidSave((event) => void annotations.saved(event.document.uri));
 documents.onDidChangeContent((event) => {
-  diagnostics.schedule(event.document.uri);
+  // Also fired for the text a document opens with: a large one's diagnostics wait for its entities (above).
+  if (coloursFirst.get(event.document.uri) !== event.document.version) diagnostics.schedule(event.document.uri);
   settling.schedule(event.document.uri);
 });
 documents.onDidClose((event) => {
+  coloursFirst.delete(event.document.uri);
   open.close(event.document.uri);
   void connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] });
   // The index holds the editor's text, perhaps unsaved: the file on disk is the truth again.

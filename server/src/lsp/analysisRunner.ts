@@ -88,6 +88,7 @@ export class AnalysisRunner {
         // queued behind ours, so only a timer lets a keystroke that came during the stage in.
         if (handed) await handed;
         else await new Promise<void>((resolve) => setTimeout(resolve, 1));
+        let answered = false;
         for (const waiter of run.waiters) {
           if (waiter.token?.isCancellationRequested) {
             run.waiters.delete(waiter);
@@ -95,12 +96,18 @@ export class AnalysisRunner {
           } else if (waiter.need === 'entities' && this.service.hasEntities(run.document)) {
             run.waiters.delete(waiter);
             run.served = true;
+            answered = true;
             waiter.resolve();
           }
         }
         if ((run.waiters.size === 0 && !run.served) || this.versionOf(uri) !== run.version) {
           stages.return(undefined);
           break;
+        }
+        if (answered) {
+          // The caller answers (semantic tokens go out) before the next stage takes the thread.
+          handed = undefined;
+          continue;
         }
         const step = stages.next();
         if (step.done) break;
