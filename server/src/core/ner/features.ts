@@ -27,8 +27,6 @@ const BOS1 = 0x1b873593, BOS2 = 0x2b873593, EOS1 = 0x3b873593, EOS2 = 0x4b873593
 /** Document-level evidence bits for a capitalised word (see {@link DocumentFeatures.prepare}). */
 const DOC_LOWER = 1, DOC_CAP_MID = 2, DOC_AFTER_FIRST = 4, DOC_AFTER_TITLE = 8, DOC_AFTER_IN = 16;
 const DOC_BITS = 5;
-/** The character of an evidence key ({@link DocumentFeatures.evidenceKey}) for a token without evidence: `0`. */
-const EVIDENCE_ZERO = 48;
 const FIRSTNAME_BIT = 1 << 5;
 
 /**
@@ -153,7 +151,7 @@ export class DocumentFeatures implements WordFeatureSource {
   /** The sentence last given to {@link extract}, which {@link wordFeatures} reads. */
   private extracted = 0;
   /** Lower-case word hash → document evidence bits, rebuilt per document. */
-  private readonly evidenceTable = new FlagTable();
+  private readonly evidence = new FlagTable();
   private readonly hashIn = hashLower('in');
 
   constructor(
@@ -165,12 +163,12 @@ export class DocumentFeatures implements WordFeatureSource {
 
   /**
    * Computes token hashes, list matches and document evidence for all sentences of a document. With
-   * `evidence` (each sentence's {@link evidenceKey}, computed where the whole document was prepared),
+   * `evidenceKeys` (each sentence's {@link evidenceKey}, computed where the whole document was prepared),
    * `sentences` may be any of the document's sentences: the evidence is read from the keys, not from
    * these sentences, so they get exactly the features the whole document gives them (a tagging
    * worker prepares only its share).
    */
-  prepare(sentences: readonly (readonly string[])[], evidence?: readonly string[]): void {
+  prepare(sentences: readonly (readonly string[])[], evidenceKeys?: readonly string[]): void {
     let total = 0;
     for (const s of sentences) total += s.length;
     if (total > this.cap) this.grow(total * 2);
@@ -179,8 +177,8 @@ export class DocumentFeatures implements WordFeatureSource {
       this.capsSentence = new Uint8Array((sentences.length + 1) * 2);
     }
     this.words = sentences;
-    const table = this.evidenceTable;
-    table.reset(total);
+    const evidence = this.evidence;
+    evidence.reset(total);
     let k = 0;
     for (let s = 0; s < sentences.length; s++) {
       const ws = sentences[s];
@@ -204,10 +202,10 @@ export class DocumentFeatures implements WordFeatureSource {
       }
       this.capsSentence[s] = hasLower ? 0 : 1;
       this.gazetteers.match(ws, this.lower, this.gazBegin, this.gazInside, k);
-      if (evidence) {
-        const key = evidence[s];
+      if (evidenceKeys) {
+        const key = evidenceKeys[s];
         if (key.length !== ws.length) throw new Error(`evidence of sentence ${s} has ${key.length} tokens, the sentence ${ws.length}`);
-        for (let i = 0; i < ws.length; i++) this.docFlags[k + i] = key.charCodeAt(i) - EVIDENCE_ZERO;
+        for (let i = 0; i < ws.length; i++) this.docFlags[k + i] = key.charCodeAt(i) - 48;
         k += ws.length;
         continue;
       }
@@ -215,19 +213,19 @@ export class DocumentFeatures implements WordFeatureSource {
       for (let i = 0; i < ws.length; i++) {
         const cls = charClass(ws[i].charCodeAt(0));
         const l = this.lower[k + i];
-        if (cls === 2) table.or(l, DOC_LOWER);
+        if (cls === 2) evidence.or(l, DOC_LOWER);
         else if (cls === 1 && i > 0 && !this.capsSentence[s]) {
           let bits = DOC_CAP_MID;
           if (this.gazBegin[k + i - 1] & FIRSTNAME_BIT && charClass(ws[i - 1].charCodeAt(0)) === 1) bits |= DOC_AFTER_FIRST;
           if (this.title[k + i - 1]) bits |= DOC_AFTER_TITLE;
           if (this.lower[k + i - 1] === this.hashIn) bits |= DOC_AFTER_IN;
-          table.or(l, bits);
+          evidence.or(l, bits);
         }
       }
       k += ws.length;
     }
     this.sentenceStart[sentences.length] = k;
-    if (!evidence) for (let t = 0; t < k; t++) this.docFlags[t] = table.get(this.lower[t]);
+    if (!evidenceKeys) for (let t = 0; t < k; t++) this.docFlags[t] = evidence.get(this.lower[t]);
   }
 
   private grow(size: number): void {
@@ -297,7 +295,7 @@ export class DocumentFeatures implements WordFeatureSource {
    */
   evidenceKey(s: number): string {
     let key = '';
-    for (let t = this.sentenceStart[s], end = this.sentenceStart[s + 1]; t < end; t++) key += String.fromCharCode(EVIDENCE_ZERO + this.docFlags[t]);
+    for (let t = this.sentenceStart[s], end = this.sentenceStart[s + 1]; t < end; t++) key += String.fromCharCode(48 + this.docFlags[t]);
     return key;
   }
 
