@@ -42,6 +42,7 @@ import { IncrementalAnalyzer } from '../server/src/core/incrementalAnalysis';
 import { loadDefaultResources } from '../server/src/diskData';
 import { decodeSemanticTokens, LspTestClient } from '../test/helpers/lspClient';
 import { readSeed, seedPath, SEEDS } from '../test/helpers/seeds';
+import { taggingThreads } from '../server/src/tagging/taggingPool';
 import { measureAnnotations, TARGET_MS as REANCHOR_TARGET_MS } from './reanchorBench';
 
 const ROOT = path.resolve(__dirname, '..');
@@ -343,9 +344,12 @@ async function benchColdOpen(texts: readonly string[], tmp: string): Promise<voi
   // This build with its tagging workers (the default count) and with none (every sentence tagged on
   // the server's thread), and another build when asked: in turns, so load on the machine hits all alike.
   const thisBuild = path.join(ROOT, 'dist', 'server.js');
+  const defaultThreads = taggingThreads();
+  const other = defaultThreads === 0 ? 1 : 0;
+  const otherName = `this build, ${other === 0 ? 'no tagging workers' : 'one tagging worker'}`;
   const servers: [string, string, Record<string, string>][] = [
-    ['this build', thisBuild, {}],
-    ['this build, no tagging workers', thisBuild, { ARTICLE_LENS_TAGGING_THREADS: '0' }],
+    [`this build`, thisBuild, {}],
+    [otherName, thisBuild, { ARTICLE_LENS_TAGGING_THREADS: String(other) }],
     ...(BASELINE_SERVER ? [[`baseline (${path.relative(ROOT, path.resolve(BASELINE_SERVER))})`, path.resolve(BASELINE_SERVER), {}] as [string, string, Record<string, string>]] : []),
   ];
   const runs = new Map<string, ColdOpen[]>(servers.map(([name]) => [name, []]));
@@ -372,9 +376,9 @@ async function benchColdOpen(texts: readonly string[], tmp: string): Promise<voi
     row('cold open (1 MB)', `answer to initialize after spawn${label}`, `${ms(median(measured.map((m) => m.initializeMs)))} ms`);
     row('cold open (1 MB)', `… against compromise on the same megabyte${label}`, `compromise ${(compromiseMegabyteMs / 1000).toFixed(1)} s CPU (${ms(compromiseSampleMs)} ms on a ${Math.round(Buffer.byteLength(sample) / KB)} KB sample) → ours ${(compromiseMegabyteMs / tokensMs).toFixed(1)}×`, mine ? '≥ 15×' : undefined, mine ? compromiseMegabyteMs / tokensMs >= 15 : undefined);
   }
-  const withWorkers = runs.get('this build')!;
-  const without = runs.get('this build, no tagging workers')!;
-  row('cold open (1 MB)', 'tagging workers: first tokens with ÷ without (same runs, in turns)', `${(median(withWorkers.map((m) => m.tokensMs)) / median(without.map((m) => m.tokensMs))).toFixed(2)} (wall), CPU ${(median(withWorkers.map((m) => m.cpuMs)) / median(without.map((m) => m.cpuMs))).toFixed(2)}; load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}`);
+  const withWorkers = runs.get(defaultThreads > 0 ? 'this build' : otherName)!;
+  const without = runs.get(defaultThreads > 0 ? otherName : 'this build')!;
+  row('cold open (1 MB)', `tagging workers (${Math.max(defaultThreads, other)}): first tokens with ÷ without (same runs, in turns; this build starts ${defaultThreads} on ${os.availableParallelism()} cores)`, `${(median(withWorkers.map((m) => m.tokensMs)) / median(without.map((m) => m.tokensMs))).toFixed(2)} (wall), CPU ${(median(withWorkers.map((m) => m.cpuMs)) / median(without.map((m) => m.cpuMs))).toFixed(2)}; load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}`);
   results.coldOpen = cold;
 }
 

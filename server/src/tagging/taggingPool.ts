@@ -127,12 +127,14 @@ export class TaggingPool implements SentenceTaggingPool {
 }
 
 /**
- * How many tagging workers the server starts: one per core but the one the server's own thread uses
- * (that thread tags a share too), at most three; `ARTICLE_LENS_TAGGING_THREADS` sets it (0: none, every
- * article tagged on the server's thread).
+ * How many tagging workers the server starts: one per core beyond two (one core for the server's own
+ * thread, which tags a share too, one left for the editor), at most three; `ARTICLE_LENS_TAGGING_THREADS`
+ * sets it (0: none, every article tagged on the server's thread). On two cores, a worker made the cold
+ * open of a megabyte slower, not faster (`npm run bench -- --only=cold`): loading its model and warming
+ * up takes the core the server's thread needs.
  */
 export function taggingThreads(): number {
   const set = Number(process.env.ARTICLE_LENS_TAGGING_THREADS);
   if (process.env.ARTICLE_LENS_TAGGING_THREADS !== undefined && Number.isInteger(set) && set >= 0) return set;
-  return Math.min(3, Math.max(1, availableParallelism() - 1));
+  return Math.min(3, Math.max(0, availableParallelism() - 2));
 }
