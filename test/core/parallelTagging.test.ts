@@ -108,4 +108,24 @@ describe('tagging a large article on several threads (recognizer + SentenceTaggi
     assert.deepStrictEqual(service.analyze(document).actors, fresh.actors);
     assert.ok(service.analyze(document).entities.some((e) => e.text === 'Angela Merkel'));
   });
+
+  it('keeps tagging on one thread once learned weights change what it decodes (the workers have the shipped model)', async () => {
+    const pool = fakePool(2);
+    const recognizer = loadRecognizer(source, resources.vocabulary, { parallelMinTokens: 0 });
+    const service = createArticleService({ ...resources, recognizer }, { tagging: pool });
+    const alone = loadRecognizer(source, resources.vocabulary);
+    // Both learn that `Jamil` is an organisation, from the same sentences.
+    const seed = readSeed(SEEDS.lavrovJamil);
+    const taught = service.analyze({ uri: 'file:///parallel/teach.txt', version: 1, getText: () => seed });
+    const at = seed.indexOf('Qadri Jamil');
+    const corrections = [{ start: at, end: at + 'Qadri Jamil'.length, label: 'organization', fresh: true }];
+    recognizer.learn(taught.sentences, corrections);
+    alone.learn(taught.sentences, corrections);
+    assert.ok(!recognizer.adaptation.weights.isEmpty, 'the correction changed the weights');
+    const document = { uri: 'file:///parallel/learned.txt', version: 1, getText: () => text };
+    await new AnalysisRunner(service, () => 1).ensure(document, undefined as never);
+    assert.strictEqual(pool.handed, 0);
+    const expected = createArticleService({ ...resources, recognizer: alone }).analyze({ ...document, uri: 'file:///parallel/learned-alone.txt' });
+    assert.deepStrictEqual(service.analyze(document).entities, expected.entities);
+  });
 });
