@@ -13,7 +13,9 @@ import {
   FileChangeType,
   ProposedFeatures,
   LSPErrorCodes,
+  MessageType,
   ResponseError,
+  ShowMessageNotification,
   TextDocuments,
   TextDocumentSyncKind,
   CancellationToken,
@@ -88,6 +90,10 @@ import { Curation } from './lsp/curation';
 import { acceptAllCommand, reviewSummary, ReviewNotices, setReviewStateCommand } from './lsp/review';
 
 const connection = createConnection(ProposedFeatures.all);
+// A promise nobody awaited that fails (a client that answers a request of ours with an error, say) is
+// logged: Node would otherwise end the process, and every open article with it.
+process.on('unhandledRejection', (reason) => connection.console.error(`Article Lens: unexpected failure: ${reason instanceof Error ? (reason.stack ?? reason.message) : String(reason)}`));
+
 /**
  * Open documents. Before a change is applied, the annotation layer sees it with the text it applies to:
  * annotations shift exactly through each content change (`lsp/annotations.ts`).
@@ -206,11 +212,19 @@ connection.onInitialize((params): InitializeResult => {
   };
 });
 
+/**
+ * A message for the person, as a notification: `window/showErrorMessage` is a request, and a client that
+ * does not answer it (or answers with an error) would leave a rejected promise that ends the server.
+ */
+function tellUser(type: MessageType, message: string): void {
+  void connection.sendNotification(ShowMessageNotification.type, { type, message }).catch(() => undefined);
+}
+
 connection.onInitialized(() => {
   const dataError = startup.load();
   if (dataError) {
     connection.console.error(dataError.message);
-    void connection.window.showErrorMessage(`Article Lens cannot analyse articles: ${dataError.message}`);
+    tellUser(MessageType.Error, `Article Lens cannot analyse articles: ${dataError.message}`);
     return;
   }
   if (canRegisterConfiguration) connection.client.register(DidChangeConfigurationNotification.type, { section: 'articleLens' }).catch(() => undefined);
@@ -372,7 +386,7 @@ const annotations = open.register(new AnnotationLayer({
     diagnostics.schedule(uri, true);
     settling.schedule(uri);
   },
-  warn: (message) => void connection.window.showWarningMessage(`Article Lens: ${message}`),
+  warn: (message) => tellUser(MessageType.Warning, `Article Lens: ${message}`),
 }));
 
 /**
