@@ -79,6 +79,12 @@ describe('actor hover at scale over stdio (PolNeAR articles naming Hillary Clint
     const listed = readable.split('\n').filter((line) => line.startsWith('- ') && !line.startsWith('- “') && !line.startsWith('- …'));
     assert.ok(listed.length >= 1 && listed.length <= 3, readable);
     assert.match(readable, /… and \d+ more/);
+    // A file of many joined articles credits dozens of authors: a line names three and counts the rest.
+    for (const line of listed) {
+      const by = /· by (.*?)(?: · | — |$)/.exec(line)?.[1];
+      if (by) assert.ok(by.split(', ').length <= 3, line);
+    }
+    assert.match(readable, /· by [^·\n]* and \d+ others/, 'the joined file is among the most relevant, its authors counted');
     // Bounded: the same few lines whatever the size of the workspace.
     assert.ok(readable.split('\n').length <= 30, `${readable.split('\n').length} lines`);
     assert.ok(readable.length <= 3000, `${readable.length} characters`);

@@ -80,11 +80,20 @@ function articleLines(reference: ArticleReference, name: string, uriLabel: (uri:
   // Date, spelling, role, quotes: ` · 2016-02-20 · as Hillary Clinton — Secretary of State · 13 quotes`.
   const roles = reference.actor.roles.length > 0 ? ` — ${escapeMarkdown(shorten(reference.actor.roles[0], ROLE_LENGTH))}` : '';
   const quotes = reference.actor.quoteCount ? ` · ${plural(reference.actor.quoteCount, 'quote')}` : '';
-  const by = reference.authors && reference.authors.length > 0 ? ` · by ${reference.authors.map(escapeMarkdown).join(', ')}` : '';
+  const by = reference.authors && reference.authors.length > 0 ? ` · by ${authorList(reference.authors)}` : '';
   const label = reference.title || uriLabel(reference.uri);
   const lines = [`- [${escapeMarkdown(label)}](${reference.uri})${date}${by}${spelled}${roles}${quotes}`];
   if (reference.evidence.length > 0 && reference.actor.name !== name) lines.push(`  - *why the same:* ${escapeMarkdown(reference.evidence.join('; '))}`);
   return lines;
+}
+
+/** At most this many authors are named on an article's line (a file of many joined articles credits dozens). */
+const MAX_AUTHORS = 3;
+
+/** `A, B, C and 26 others`. */
+function authorList(authors: readonly string[]): string {
+  const named = authors.slice(0, MAX_AUTHORS).map(escapeMarkdown).join(', ');
+  return authors.length > MAX_AUTHORS ? `${named} and ${authors.length - MAX_AUTHORS} others` : named;
 }
 
 function plural(count: number, noun: string): string {
