@@ -77,6 +77,9 @@ async function main() {
   } else {
     await Promise.all(contexts.map((c) => c.rebuild()));
     await Promise.all(contexts.map((c) => c.dispose()));
+    // The CLI is package.json's `bin`: executable, so `npx article-lens` runs it from a clone whatever
+    // npm does or does not link (it does not always mark the file itself).
+    fs.chmodSync(path.join(__dirname, 'dist', 'cli.js'), 0o755);
   }
 }
 
