@@ -47,23 +47,29 @@ export function readConll(file: string): ConllSentence[] {
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
-function hasLowerCase(s: ConllSentence): boolean {
-  return s.words.some((w) => /\p{Ll}/u.test(w));
+/** A Reuters byline (`Peter Blackburn`, `Hassan Hafidh`): a few capitalised words, no full stop. */
+function isByline(s: ConllSentence): boolean {
+  return s.words.length <= 4 && s.words.every((w) => /^\p{Lu}[\p{L}'.-]*$/u.test(w)) && !s.words[s.words.length - 1].endsWith('.');
 }
 
 /**
  * The files carry no document markers, so documents are recovered from Reuters datelines
- * (`BRUSSELS 1996-08-22`): a document starts at its dateline, or at the all-caps headline lines just
- * before it. Document-level features and consistency need this; a wrong cut only weakens them.
+ * (`BRUSSELS 1996-08-22`): a story is its headline (`EU rejects German call to boycott British
+ * lamb .`), sometimes a byline, then the dateline and the body, so a document starts at the sentence
+ * before the dateline, or two before it when that one is a byline. Document-level features and
+ * consistency need this; a wrong cut only weakens them.
  */
 export function segmentDocuments(sentences: readonly ConllSentence[]): ConllSentence[][] {
   const starts: number[] = [0];
   for (let i = 1; i < sentences.length; i++) {
     const w = sentences[i].words;
     if (w.length > 8 || !DATE.test(w[w.length - 1]) || !/^\p{Lu}/u.test(w[0])) continue;
+    const last = starts[starts.length - 1];
     let start = i;
-    while (start > i - 2 && start - 1 > starts[starts.length - 1] && !hasLowerCase(sentences[start - 1])) start--;
-    if (start > starts[starts.length - 1]) starts.push(start);
+    // The first story's headline is the file's first sentence (`last` itself): no new document then.
+    if (start - 1 >= last && isByline(sentences[start - 1])) start--;
+    if (start - 1 >= last) start--;
+    if (start > last) starts.push(start);
   }
   const docs: ConllSentence[][] = [];
   for (let d = 0; d < starts.length; d++) docs.push(sentences.slice(starts[d], starts[d + 1] ?? sentences.length));

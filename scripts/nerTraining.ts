@@ -343,6 +343,7 @@ export function crossValidate(
   folds: number,
   epochs: readonly number[],
   log: (line: string) => void = () => {},
+  recognizer: { documentConsistency?: boolean } = {},
 ): FoldResult[] {
   const corpus = encodeCorpus(docs, gazetteers, options);
   const texts = docs.map((d) => documentText(d));
@@ -364,7 +365,7 @@ export function crossValidate(
       const result: FoldResult = {
         fold: f,
         epoch,
-        recognizer: scoreRecognizer(file, gazetteers, vocabulary, heldTexts, { groups: options.groups }),
+        recognizer: scoreRecognizer(file, gazetteers, vocabulary, heldTexts, { ...recognizer, groups: options.groups }),
         tokens: scoreSentences(corpus, held, w),
       };
       results.push(result);

@@ -6,6 +6,7 @@
  *   npm run train:ner -- --cv 5                 # 5-fold cross-validation, epochs 1…--epochs (no model written)
  *   npm run train:ner -- --ablate               # cross-validated contribution of each feature group and name list
  *   npm run train:ner -- --epochs 10 --runs 4 --scheme BIO --prune 0.5 --seed 20260422 --out /tmp/model.bin
+ *   npm run train:ner -- --cv 5 --off topic,clusters   # feature groups switched off (names of FeatureGroups in features.ts)
  *
  * Steps of a training: (1) regenerate `lowercase-words.txt` from PolNeAR text statistics (skipped when
  * PolNeAR is absent); (2) extract features for eng.train; (3) train `--runs` averaged perceptrons that
@@ -57,6 +58,7 @@ function parseArgs(): Options {
       case '--out': opts.out = path.resolve(value); i++; break;
       case '--cv': opts.cv = Number(value); i++; break;
       case '--ablate': opts.ablate = true; break;
+      case '--off': opts.groups = Object.fromEntries(value.split(',').map((group) => [group, false])); i++; break;
       default: throw new Error(`Unknown argument ${argv[i]}`);
     }
   }
@@ -136,6 +138,7 @@ function ablate(docs: ConllSentence[][], opts: Options): void {
     { name: 'without name lists (all of them)', groups: { lists: false } },
     { name: 'without document evidence features', groups: { document: false } },
     { name: 'without role-word features', groups: { roles: false } },
+    { name: 'without the topic line', groups: { topic: false } },
     ...GAZETTEER_FILES.map((file) => ({ name: `without ${file}`, without: [file] })),
     { name: 'without document consistency (post-processing)', consistency: false },
   ];
@@ -144,12 +147,9 @@ function ablate(docs: ConllSentence[][], opts: Options): void {
   for (const v of variants) {
     const gazetteers = Gazetteers.load(diskDataSource(), { without: v.without });
     const t0 = Date.now();
-    let results;
-    if (v.consistency === false) {
-      results = crossValidateWith(docs, gazetteers, opts, { documentConsistency: false });
-    } else {
-      results = crossValidate(docs, gazetteers, loadVocabulary(diskDataSource()), { ...opts, groups: v.groups }, opts.cv, [opts.epochs], (line) => console.log(`${line} (${v.name})`)).map((r) => r.recognizer);
-    }
+    const results = crossValidate(docs, gazetteers, loadVocabulary(diskDataSource()), { ...opts, groups: v.groups }, opts.cv, [opts.epochs], (line) => console.log(`${line} (${v.name})`), {
+      documentConsistency: v.consistency,
+    }).map((r) => r.recognizer);
     const f1 = results.map((s) => s.prf().f1);
     const org = results.map((s) => s.prf('ORG').f1);
     base ??= f1;
@@ -159,21 +159,6 @@ function ablate(docs: ConllSentence[][], opts: Options): void {
     rows.push(row);
   }
   console.log(`\nAblation, ${opts.cv}-fold cross-validation over eng.train, ${opts.epochs} epochs, PER/ORG/LOC through the recogniser:\n${rows.join('\n')}`);
-}
-
-/** Cross-validation with recogniser options (the model is the shipped configuration). */
-function crossValidateWith(docs: ConllSentence[][], gazetteers: Gazetteers, opts: Options, recognizer: { documentConsistency: boolean }) {
-  const corpus = encodeCorpus(docs, gazetteers, opts);
-  const scores = [];
-  for (let f = 0; f < opts.cv; f++) {
-    const from = Math.floor((f * docs.length) / opts.cv);
-    const to = Math.floor(((f + 1) * docs.length) / opts.cv);
-    const train: number[] = [];
-    for (let d = 0; d < docs.length; d++) if (d < from || d >= to) for (let s = corpus.docStart[d]; s < corpus.docStart[d + 1]; s++) train.push(s);
-    const w = trainPerceptron(corpus, train, opts);
-    scores.push(scoreRecognizer(modelFile(corpus, w, opts, {}).file, gazetteers, loadVocabulary(diskDataSource()), docs.slice(from, to).map((d) => documentText(d)), recognizer));
-  }
-  return scores;
 }
 
 function main(): void {

@@ -9,7 +9,7 @@ import { affixHashes, charClass, hashCapitalised, hashLower, hashWord, mix, mix3
  */
 
 /** Increment when the feature set changes: the model file records it and refuses a mismatch. */
-export const FEATURE_VERSION = 5;
+export const FEATURE_VERSION = 6;
 
 // Template ids. Each feature is mix(template, value...); the numbers only need to be distinct.
 const T_BIAS = 1, T_W = 2, T_L = 3, T_S = 4, T_PRE = 5, T_SUF = 9;
@@ -20,6 +20,8 @@ const T_FIRST = 26, T_CAPS_SENT = 27, T_GAZ = 28, T_GAZ_M1 = 29, T_GAZ_P1 = 30;
 const T_TITLE_M1 = 31, T_TITLE_M2 = 32, T_TITLE_0 = 33, T_HYPH_LAST = 34, T_HYPH_FIRST = 35;
 const T_DOC = 37, T_W_M1 = 38, T_W_P1 = 39, T_LAST = 40, T_GAZ_S = 41;
 const T_CLUSTER = 42, T_C1_M1 = 43, T_C2_M1 = 44, T_C1_P1 = 45, T_C2_P1 = 46;
+const T_TOPIC_S = 51, T_TOPIC_G = 52;
+const T_GAZ_M1_S = 56;
 
 // Sentinel hashes for positions outside the sentence.
 const BOS1 = 0x1b873593, BOS2 = 0x2b873593, EOS1 = 0x3b873593, EOS2 = 0x4b873593;
@@ -66,9 +68,11 @@ export interface FeatureGroups {
   readonly lists: boolean;
   readonly document: boolean;
   readonly roles: boolean;
+  /** The document's topic line (`SOCCER -`), with each token's shape and list matches. */
+  readonly topic: boolean;
 }
 
-const ALL_GROUPS: FeatureGroups = { clusters: true, lists: true, document: true, roles: true };
+const ALL_GROUPS: FeatureGroups = { clusters: true, lists: true, document: true, roles: true, topic: true };
 
 /** Cluster levels (of {@link WordClusters}, coarse first) a word shows its neighbours: the second and third. */
 const NEIGHBOUR_LEVEL_1 = 1, NEIGHBOUR_LEVEL_2 = 2;
@@ -150,6 +154,8 @@ export class DocumentFeatures implements WordFeatureSource {
   private words: readonly (readonly string[])[] = [];
   /** The sentence last given to {@link extract}, which {@link wordFeatures} reads. */
   private extracted = 0;
+  /** The document's topic ({@link topicOf}), or 0. */
+  private topic = 0;
   /** Lower-case word hash → document evidence bits, rebuilt per document. */
   private readonly evidence = new FlagTable();
   private readonly hashIn = hashLower('in');
@@ -204,7 +210,7 @@ export class DocumentFeatures implements WordFeatureSource {
       this.gazetteers.match(ws, this.lower, this.gazBegin, this.gazInside, k);
       if (evidenceKeys) {
         const key = evidenceKeys[s];
-        if (key.length !== ws.length) throw new Error(`evidence of sentence ${s} has ${key.length} tokens, the sentence ${ws.length}`);
+        if (key.length !== ws.length && key.charAt(ws.length) !== TOPIC_MARK) throw new Error(`evidence of sentence ${s} has ${key.length} tokens, the sentence ${ws.length}`);
         for (let i = 0; i < ws.length; i++) this.docFlags[k + i] = key.charCodeAt(i) - 48;
         k += ws.length;
         continue;
@@ -225,7 +231,31 @@ export class DocumentFeatures implements WordFeatureSource {
       k += ws.length;
     }
     this.sentenceStart[sentences.length] = k;
-    if (!evidenceKeys) for (let t = 0; t < k; t++) this.docFlags[t] = evidence.get(this.lower[t]);
+    if (evidenceKeys) {
+      this.topic = sentences.length > 0 ? topicOfKey(evidenceKeys[0], sentences[0].length) : 0;
+      return;
+    }
+    for (let t = 0; t < k; t++) this.docFlags[t] = evidence.get(this.lower[t]);
+    this.topic = this.groups.topic ? this.topicOf(sentences) : 0;
+  }
+
+  /**
+   * A hash of the words of the topic line that opens a wire story's headline (`SOCCER - GLORIA
+   * BISTRITA BEAT 2-1 F.C. VALLETTA .`, `RUGBY UNION - …`, `RESEARCH ALERT - …`), or 0 when the
+   * first sentence has none: in a sports story two capitalised words are a club far more often than
+   * a person. Read from the prepared tokens (lower-case hashes) of the first sentence.
+   */
+  private topicOf(sentences: readonly (readonly string[])[]): number {
+    const first = sentences[0];
+    if (!first) return 0;
+    const dash = first.indexOf('-');
+    if (dash < 1 || dash > 3) return 0;
+    let topic = 0x5f356495;
+    for (let i = 0; i < dash; i++) {
+      if (charClass(first[i].charCodeAt(0)) !== 1) return 0;
+      topic = mix(topic, this.lower[i]);
+    }
+    return topic;
   }
 
   private grow(size: number): void {
@@ -296,7 +326,8 @@ export class DocumentFeatures implements WordFeatureSource {
   evidenceKey(s: number): string {
     let key = '';
     for (let t = this.sentenceStart[s], end = this.sentenceStart[s + 1]; t < end; t++) key += String.fromCharCode(48 + this.docFlags[t]);
-    return key;
+    // The story's topic after the tokens' characters, so that a worker given the keys reads it too (topicOfKey).
+    return this.topic === 0 ? key : `${key}${TOPIC_MARK}${this.topic}`;
   }
 
   /** Writes the word-only features of document token `t` (word `w`) into `f` from `p`; returns the new end. */
@@ -405,11 +436,22 @@ export class DocumentFeatures implements WordFeatureSource {
       }
       if (lists && i > 0) {
         const g = this.gazBegin[t - 1] | this.gazInside[t - 1];
-        if (g) f[p++] = mix(T_GAZ_M1, g);
+        if (g) {
+          f[p++] = mix(T_GAZ_M1, g);
+          // With the token's own shape: a capitalised word after a first name (`Theresa May`) is a
+          // surname, whatever its word and its classes say elsewhere (`May` the month).
+          f[p++] = mix3(T_GAZ_M1_S, g, s0);
+        }
       }
       if (lists && i < n - 1) {
         const g = this.gazBegin[t + 1] | this.gazInside[t + 1];
         if (g) f[p++] = mix(T_GAZ_P1, g);
+      }
+      // The story's topic line: `Gloria Bistrita` in a SOCCER story is a club.
+      const topic = this.topic;
+      if (topic !== 0) {
+        f[p++] = mix3(T_TOPIC_S, topic, s0);
+        if (gb | gi) f[p++] = mix3(T_TOPIC_G, topic, gb | gi);
       }
       // Role words: "Foreign Minister Sergei Lavrov", "Dr. Bashar al-Ja’afari".
       if (roles) {
@@ -431,6 +473,14 @@ export class DocumentFeatures implements WordFeatureSource {
     offsets[n] = p;
     out.factored = factored;
   }
+}
+
+/** Separates a sentence's evidence characters from the document's topic in an evidence key. */
+const TOPIC_MARK = '|';
+
+/** The topic a sentence's evidence key carries ({@link DocumentFeatures.evidenceKey}) after its `tokens` characters, or 0. */
+function topicOfKey(key: string, tokens: number): number {
+  return key.charAt(tokens) === TOPIC_MARK ? Number(key.slice(tokens + 1)) | 0 : 0;
 }
 
 /**
