@@ -39,6 +39,24 @@ function asShown(m: EntityMention): string {
   return `${m.type}${m.label ? `/${m.label}` : ''}:${m.text}`;
 }
 
+/**
+ * What the recogniser showed in `text` before (`before`, its mentions) with the mentions over the first
+ * occurrence of `words` replaced by `replacement` (`type:text`, or nothing): what a correction of those
+ * words should leave, whatever the shipped model read there, the rest of the sentence unchanged.
+ */
+function corrected(before: readonly EntityMention[], text: string, words: string, replacement?: string): string[] {
+  const start = text.indexOf(words);
+  const end = start + words.length;
+  const rest = before.filter((m) => m.end <= start || m.start >= end).map((m) => ({ start: m.start, shown: asShown(m) }));
+  if (replacement) rest.push({ start, shown: replacement });
+  return rest.sort((a, b) => a.start - b.start).map((m) => m.shown);
+}
+
+/** The mentions the recogniser finds in `text`. */
+function mentionsIn(recognizer: NerRecognizer, text: string): EntityMention[] {
+  return recognizer.recognize(text, sentencesOf(text));
+}
+
 /** A correction of the first occurrence of `words` in `text`. */
 function on(text: string, words: string, label?: string): Correction {
   const start = text.indexOf(words);
@@ -67,21 +85,37 @@ describe('learning from corrections: the recogniser', () => {
   it('learns a label of the person\'s own as a new class, and shows it as that label', () => {
     const recognizer = freshRecognizer();
     const again = 'Senators debated the Magnitsky Act on Tuesday.';
-    assert.deepStrictEqual(shown(recognizer, LAW), []);
-    assert.deepStrictEqual(shown(recognizer, again), []);
+    // Whatever the shipped model makes of the name (nothing, or an organisation), it has no class `law`.
+    const before = mentionsIn(recognizer, LAW);
+    const beforeAgain = mentionsIn(recognizer, again);
+    assert.ok(![...before, ...beforeAgain].some((m) => m.type === 'custom'), 'no label of the person\'s own before they gave one');
     const report = recognizer.learn(sentencesOf(LAW), [on(LAW, 'Magnitsky Act', 'law')]);
     assert.deepStrictEqual(report.newClasses, ['@law']);
     assert.deepStrictEqual(recognizer.adaptation.weights.learnedTags, ['B-@law', 'I-@law']);
-    assert.deepStrictEqual(shown(recognizer, LAW), ['custom/law:Magnitsky Act']);
-    assert.deepStrictEqual(shown(recognizer, again), ['custom/law:Magnitsky Act']);
+    assert.deepStrictEqual(shown(recognizer, LAW), corrected(before, LAW, 'Magnitsky Act', 'custom/law:Magnitsky Act'));
+    assert.deepStrictEqual(shown(recognizer, again), corrected(beforeAgain, again, 'Magnitsky Act', 'custom/law:Magnitsky Act'));
   });
 
   it('learns a rejection: what the person said is no entity is not suggested there again', () => {
     const recognizer = freshRecognizer();
     const text = 'The Hmeimim base was attacked.';
-    assert.deepStrictEqual(shown(recognizer, text), ['organization:Hmeimim']);
+    // The shipped model suggests the name (as a person or an organisation: the type does not matter here).
+    const before = mentionsIn(recognizer, text);
+    assert.deepStrictEqual(before.map((m) => m.text), ['Hmeimim'], 'the suggestion the rejection takes back');
     recognizer.learn(sentencesOf(text), [on(text, 'Hmeimim')]);
-    assert.deepStrictEqual(shown(recognizer, text), []);
+    assert.deepStrictEqual(shown(recognizer, text), corrected(before, text, 'Hmeimim'));
+  });
+
+  it('a reversed decision takes back what the earlier one taught: label, reject, label again answers as the first label', () => {
+    const once = freshRecognizer();
+    once.learn(sentencesOf(KASSIOUN), [on(KASSIOUN, 'Kassioun', 'organization')]);
+    const changed = freshRecognizer();
+    changed.learn(sentencesOf(KASSIOUN), [on(KASSIOUN, 'Kassioun', 'organization')]);
+    changed.learn(sentencesOf(KASSIOUN), [on(KASSIOUN, 'Kassioun')]);
+    const other = 'Kassioun said the ceasefire had collapsed.';
+    assert.ok(!shown(changed, other).includes('organization:Kassioun'), 'the rejection taught the other article too');
+    changed.learn(sentencesOf(KASSIOUN), [on(KASSIOUN, 'Kassioun', 'organization')]);
+    for (const text of [KASSIOUN, other, ...SEED_TEXTS]) assert.deepStrictEqual(shown(changed, text), shown(once, text));
   });
 
   it('learns only sentences with a fresh correction; older ones only constrain their sentence', () => {
@@ -193,9 +227,12 @@ describe('learning from corrections: the language service', () => {
     assert.strictEqual(report?.updated, 0, 'the tagger already said person: nothing to learn in its weights');
     assert.ok(!service.isAnalysed(next), 'what was taught still changes the answers');
     assert.deepStrictEqual(service.analyze(next).entities.map(asShown), ['person:Zorbek']);
-    // A rejection of the name since, or a reset, hands it back to the repair.
+    // A rejection of the name since, or a reset, hands it back to the repair: no person any more (what
+    // the tagger makes of it after learning "not a person", nothing or another type, is its own reading).
     service.learnFromCorrections(labelled, [on(labelled, 'Zorbek')]);
-    assert.deepStrictEqual(service.analyze(next).entities.map(asShown), []);
+    assert.ok(!service.analyze(next).entities.map(asShown).includes('person:Zorbek'), 'the rejection took the person back');
+    // Labelled a person again: the later decision overrides the rejection (what the rejection taught is
+    // taken back), so the next article shows a person again, as after the first label.
     service.learnFromCorrections(labelled, [on(labelled, 'Zorbek', 'person')]);
     assert.deepStrictEqual(service.analyze(next).entities.map(asShown), ['person:Zorbek']);
     const file = service.saveLearning();

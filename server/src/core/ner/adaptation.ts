@@ -58,6 +58,16 @@ export function labelOfClass(type: string): string | undefined {
 }
 
 /**
+ * What the updates of one sentence added to the learned weights, so that they can be taken back:
+ * per feature and tag (`feature * 256 + tag`, the feature as unsigned) and per transition
+ * (`from * 4096 + to`, `from` -1 for the start, which moves when classes are added).
+ */
+export interface SentenceDelta {
+  readonly weights: Map<number, number>;
+  readonly transitions: Map<number, number>;
+}
+
+/**
  * The online update step over one sentence given in the full feature layout, on weights overlaid on a
  * model (see the file's comment for the method).
  */
@@ -78,13 +88,13 @@ export class OnlineLearner {
   /**
    * Learns from one sentence of `n` tokens (features `feats[offsets[i]..offsets[i+1])`): `forced[i]`
    * is the tag index token i must have, or -1 when the person said nothing about it. Returns how many
-   * updates it took (0: already tagged as the person said).
+   * updates it took (0: already tagged as the person said). What the updates add is also added to `record`.
    */
-  learnSentence(feats: Int32Array, offsets: Int32Array, n: number, forced: Int32Array): number {
+  learnSentence(feats: Int32Array, offsets: Int32Array, n: number, forced: Int32Array, record?: SentenceDelta): number {
     let updates = 0;
     for (let round = 0; round < this.options.repeats; round++) {
       if (!this.decodeBoth(feats, offsets, n, forced)) break;
-      this.step(feats, offsets, n);
+      this.step(feats, offsets, n, record);
       updates++;
     }
     return updates;
@@ -138,7 +148,7 @@ export class OnlineLearner {
   }
 
   /** One PA-I step from the predicted sequence towards the constrained one. */
-  private step(feats: Int32Array, offsets: Int32Array, n: number): void {
+  private step(feats: Int32Array, offsets: Int32Array, n: number, record?: SentenceDelta): void {
     const TT = this.weights.tags.length;
     const start = TT;
     const em = this.em, trans = this.weights.transitions, pred = this.predicted, gold = this.gold;
@@ -180,10 +190,39 @@ export class OnlineLearner {
       if (v === 0) continue;
       const tag = key % 256;
       this.weights.addToWeight(((key - tag) / 256) | 0, tag, tau * v);
+      if (record) record.weights.set(key, (record.weights.get(key) ?? 0) + tau * v);
     }
-    for (const [key, v] of transitionDelta) if (v !== 0) this.weights.addToTransition(Math.floor(key / TT), key % TT, tau * v);
+    for (const [key, v] of transitionDelta) {
+      if (v === 0) continue;
+      const from = Math.floor(key / TT), to = key % TT;
+      this.weights.addToTransition(from, to, tau * v);
+      if (record) {
+        const at = (from === start ? -1 : from) * 4096 + to;
+        record.transitions.set(at, (record.transitions.get(at) ?? 0) + tau * v);
+      }
+    }
     this.weights.changed();
   }
+
+  /** Takes back what {@link learnSentence} recorded in `record`. */
+  withdraw(record: SentenceDelta): void {
+    for (const [key, v] of record.weights) {
+      const tag = key % 256;
+      this.weights.addToWeight(((key - tag) / 256) | 0, tag, -v);
+    }
+    for (const [key, v] of record.transitions) {
+      const to = ((key % 4096) + 4096) % 4096;
+      const from = (key - to) / 4096;
+      this.weights.addToTransition(from < 0 ? this.weights.tags.length : from, to, -v);
+    }
+    this.weights.changed();
+  }
+}
+
+/** The decisions a sentence was last learned with (its forced tags) and what learning it added. */
+interface LearnedSentence {
+  forced: Int32Array;
+  readonly delta: SentenceDelta;
 }
 
 /**
@@ -214,6 +253,17 @@ export class TaggerAdaptation {
   }
 
   private taught = new Set<string>();
+  /**
+   * Per sentence learned in this session (keyed by its words), the decisions it was learned with and
+   * what that added to the weights. When a person reverses a decision there (rejects what they had
+   * labelled, labels what they had rejected, or labels it otherwise), what the earlier decision taught
+   * is taken back before the sentence is learned again: the weights follow the person's present answer,
+   * not the sum of every answer they gave. Without this, a rejection that had to overcome a confident
+   * model (a large step) outweighs the later label, which only needs to win in its own sentence (a small
+   * one), and the name reads as something else in the next article. Not kept in the learned file: a
+   * decision reversed after a restart adds to what was learned before it.
+   */
+  private sentences = new Map<string, LearnedSentence>();
   /** The label a person last gave each name (its tokens' text run together), for {@link taughtLabelOf}. */
   private names = new Map<string, string>();
   private namesRevision = 0;
@@ -254,17 +304,37 @@ export class TaggerAdaptation {
     }
     let updated = 0;
     if (chosen.length > 0) {
-      this.install();
+      // The learner must score with the weights it moves, even while they are still empty: with the
+      // model alone it would not see its own steps and take all its repeats at the largest step (a
+      // first correction, or a rejection after a label that taught nothing, learned ten times too hard).
+      this.tagger.model.setOverlay(this.weights);
       this.tagger.visitFeatures(words, chosen, (s, buffer) => {
         const forced = this.forcedTags(sentences[s], corrections);
         if (!forced) return;
-        if (this.learner.learnSentence(buffer.feats, buffer.offsets, sentences[s].tokens.length, forced) > 0) updated++;
+        if (this.learner.learnSentence(buffer.feats, buffer.offsets, sentences[s].tokens.length, forced, this.recordOf(words[s], forced)) > 0) updated++;
       });
     }
     for (const c of fresh) if (c.label !== undefined) this.taught.add(classOfLabel(c.label));
     this.rememberNames(sentences, fresh);
     this.install();
     return { sentences: chosen.length, updated, newClasses };
+  }
+
+  /**
+   * Where the updates of a sentence about to be learned with `forced` are recorded; when a decision the
+   * sentence was learned with before is now a different one, what it taught is taken back first.
+   */
+  private recordOf(words: readonly string[], forced: Int32Array): SentenceDelta {
+    const key = words.join('\u0000');
+    const earlier = this.sentences.get(key);
+    if (earlier && earlier.forced.length === forced.length && !earlier.forced.some((tag, i) => tag >= 0 && tag !== forced[i])) {
+      earlier.forced = forced;
+      return earlier.delta;
+    }
+    if (earlier) this.learner.withdraw(earlier.delta);
+    const learned: LearnedSentence = { forced, delta: { weights: new Map(), transitions: new Map() } };
+    this.sentences.set(key, learned);
+    return learned.delta;
   }
 
   /** Records the names the fresh corrections labelled, and forgets those they rejected. */
@@ -316,6 +386,7 @@ export class TaggerAdaptation {
   /** Forgets everything learned: the shipped model's tags again, exactly. */
   reset(): void {
     this.weights.clear();
+    this.sentences = new Map();
     this.taught = new Set();
     if (this.names.size > 0) this.namesRevision++;
     this.names = new Map();
@@ -331,6 +402,7 @@ export class TaggerAdaptation {
   load(file: Uint8Array): Record<string, unknown> {
     try {
       const extra = this.weights.decode(file);
+      this.sentences = new Map();
       this.taught = new Set(Array.isArray(extra.taught) ? extra.taught.filter((t): t is string => typeof t === 'string') : []);
       const names = Array.isArray(extra.names) ? extra.names.filter((n): n is [string, string] => Array.isArray(n) && typeof n[0] === 'string' && typeof n[1] === 'string') : [];
       this.names = new Map(names);
