@@ -84,6 +84,9 @@ describe('entity repair: a person actor is a person (issue 14)', () => {
     const found = entities(text);
     assert.ok(found.filter((e) => e === 'location:Charlotte').length === 2, found.join(', '));
     assert.deepStrictEqual(people(text), ['Roy Cooper']);
+    // Whichever type the tagger gave the mention the state follows, the text places the name.
+    assert.deepStrictEqual(repaired(text, ['location:Charlotte', 'location:N.C.', 'person:Charlotte', 'person:Roy Cooper']), ['location:Charlotte', 'location:N.C.', 'location:Charlotte', 'person:Roy Cooper']);
+    assert.deepStrictEqual(repaired(text, ['person:Charlotte', 'location:N.C.', 'person:Charlotte', 'person:Roy Cooper']), ['location:Charlotte', 'location:N.C.', 'location:Charlotte', 'person:Roy Cooper']);
   });
 
   it('keeps people whose names are ordinary words (`Tiger Woods`, `Samantha Power`, `Mark Cuban`)', () => {

@@ -68,8 +68,12 @@ export function repairEntities(text: string, sentences: readonly Sentence[], men
   const evidence = new DocumentEvidence(sentences, headline, work);
   const placeNames = new Set<string>();
   for (const item of work) {
-    if (item.type !== 'person' || item.headline) continue;
-    repairPerson(sentences, item, evidence, resources, placeNames);
+    if (item.headline) continue;
+    if (item.type === 'person') repairPerson(sentences, item, evidence, resources, placeNames);
+    // The tagger may have read the placed mention itself as a place already: the text places the name all the same.
+    else if (item.type === 'location' && item.last - item.first === 1 && followedByState(sentences[item.sentence].tokens, item.last, lexicon)) {
+      placeNames.add(sentences[item.sentence].tokens[item.first].text);
+    }
   }
   // A name the article places (`Charlotte, N.C.`) is a place wherever it stands alone.
   if (placeNames.size > 0) {
