@@ -39,6 +39,12 @@ export interface LearningOptions {
  */
 export const DEFAULT_LEARNING: LearningOptions = { margin: 3, maxStep: 0.05, repeats: 30 };
 
+/**
+ * The sentences of a session whose updates are kept to be taken back when a person reverses a decision
+ * there (a few hundred numbers each): the most recently learned ones, so a long session's memory stays bounded.
+ */
+const MAX_REMEMBERED_SENTENCES = 5000;
+
 /** A labelled span of more tokens than this is not an entity (a claim, a quote): it teaches nothing. */
 export const MAX_ENTITY_TOKENS = 10;
 
@@ -329,11 +335,17 @@ export class TaggerAdaptation {
     const earlier = this.sentences.get(key);
     if (earlier && earlier.forced.length === forced.length && !earlier.forced.some((tag, i) => tag >= 0 && tag !== forced[i])) {
       earlier.forced = forced;
+      this.sentences.delete(key);
+      this.sentences.set(key, earlier);
       return earlier.delta;
     }
     if (earlier) this.learner.withdraw(earlier.delta);
     const learned: LearnedSentence = { forced, delta: { weights: new Map(), transitions: new Map() } };
+    this.sentences.delete(key);
     this.sentences.set(key, learned);
+    // A long session keeps the sentences learned last (a Map iterates in insertion order): a decision
+    // reversed in an older one adds to what it taught, as after a restart.
+    if (this.sentences.size > MAX_REMEMBERED_SENTENCES) this.sentences.delete(this.sentences.keys().next().value!);
     return learned.delta;
   }
 
