@@ -96,6 +96,13 @@ describe('duplicate paragraphs', () => {
     assert.deepStrictEqual(duplicates.map((d) => [d.duplicate.index, d.original.index]), [[5, 0], [6, 1], [7, 2], [8, 3]]);
   });
 
+  it('points every short repeat of a run at the first copy, the one fix-all keeps (found by the fuzz test)', () => {
+    const long = 'The talks in Geneva ended on Friday without an agreement on the ceasefire, officials from both delegations said.';
+    const text = `\uFEFF“He said\n\n${long}\n\n“He said\n\n${long}\n\n  “He said\n\n“He said`;
+    const duplicates = findDuplicateParagraphs(splitParagraphs(text));
+    assert.deepStrictEqual(duplicates.map((d) => [d.duplicate.index, d.original.index]), [[2, 0], [3, 1], [4, 0]]);
+  });
+
   it('fix-all is idempotent', () => {
     const once = removeDuplicates(readSeed(SEEDS.lavrovMunich));
     assert.strictEqual(removeDuplicates(once), once);

@@ -94,6 +94,14 @@ function findExactRepeats(paragraphs: readonly Paragraph[], signatures: readonly
     const next = originalOf[i + 1];
     if (originalOf[i] === undefined && next !== undefined && sameShort(i, next - 1)) originalOf[i] = originalOf[next - 1] ?? next - 1;
   }
+  // The two passes can point a short repeat at a copy that the other pass then found to be a repeat
+  // itself (`“He said` after a repeated run, twice): every copy here has the same key, so each points at
+  // the first — the one copy fix-all keeps.
+  for (let i = 0; i < count; i++) {
+    let original = originalOf[i];
+    while (original !== undefined && originalOf[original] !== undefined) original = originalOf[original];
+    originalOf[i] = original;
+  }
   return originalOf;
 }
 
