@@ -16,6 +16,11 @@
  * (b) a label the shipped model does not know: the model with its MISC columns removed, and MISC
  *     taught as a label of the person's own (`miscellaneous`, a new class learned from zero).
  *
+ * With `--retrained`, a reference for (a): the curve of a full offline retraining instead of online
+ * learning (the shipped model's recipe, `npm run train:ner`, on eng.train plus the first N testa
+ * documents with their gold labels; about half a minute per point), scored the same way. It is what the
+ * corrections could teach at best with this model and features.
+ *
  * Then the time of each update (one `learn` call) as p50 / p99 / max, the recognition speed with and
  * without the learned weights, and how soon a correction shows in another open article over the
  * protocol (`learningLatency.ts`). Nothing is asserted: the targets (curves rise, the new label at
@@ -33,7 +38,8 @@ import type { Correction, EntityMention } from '../server/src/core/types';
 import { loadVocabulary } from '../server/src/core/vocabulary';
 import { dataFolder, diskDataSource } from '../server/src/diskData';
 import { correctionLatencies } from './learningLatency';
-import { CONLL_DIR, documentText, readConll, segmentDocuments, SpanScore, type DocumentText, type TypedSpan } from './nerShared';
+import { CONLL_DIR, documentText, readConll, segmentDocuments, SpanScore, type ConllSentence, type DocumentText, type TypedSpan } from './nerShared';
+import { DEFAULT_TRAINING, encodeCorpus, modelFile, trainPerceptron } from './nerTraining';
 
 const CHECKPOINTS = [0, 5, 10, 20, 50];
 const NEW_LABEL = 'miscellaneous';
@@ -49,6 +55,7 @@ const options: LearningOptions = {
   margin: Number(argValue('--margin') ?? DEFAULT_LEARNING.margin),
   maxStep: Number(argValue('--max-step') ?? DEFAULT_LEARNING.maxStep),
   repeats: Number(argValue('--repeats') ?? DEFAULT_LEARNING.repeats),
+  contextRate: Number(argValue('--context-rate') ?? DEFAULT_LEARNING.contextRate),
 };
 
 /** CoNLL type of each label the simulated person uses, and back. */
@@ -119,6 +126,31 @@ function curve(title: string, recognizer: NerRecognizer, docs: readonly Document
   return times;
 }
 
+/**
+ * The reference curve for (a): the shipped model's training recipe run again on eng.train plus the first
+ * N testa documents (gold labels), scored like {@link curve} at each checkpoint.
+ */
+function retrainedCurve(trainDocs: readonly ConllSentence[][], testaDocs: readonly ConllSentence[][], docs: readonly DocumentText[], shippedFile: Buffer, gazetteers: Gazetteers, vocabulary: ReturnType<typeof loadVocabulary>): void {
+  const types = ['PER', 'ORG', 'LOC', 'MISC'];
+  console.log(`
+(a, reference) retrained offline on eng.train + the first N testa documents (npm run train:ner's recipe, ${JSON.stringify(DEFAULT_TRAINING)})`);
+  const tail = docs.slice(Math.max(...CHECKPOINTS));
+  for (const checkpoint of CHECKPOINTS) {
+    const started = Date.now();
+    let file = shippedFile;
+    if (checkpoint > 0) {
+      const corpus = encodeCorpus([...trainDocs, ...testaDocs.slice(0, checkpoint)], gazetteers, DEFAULT_TRAINING);
+      const all = Array.from({ length: corpus.sentences.length }, (_, s) => s);
+      file = modelFile(corpus, trainPerceptron(corpus, all, DEFAULT_TRAINING, () => undefined), DEFAULT_TRAINING, {}).file;
+    }
+    const recognizer = new NerRecognizer(new SequenceTagger(TaggerModel.decode(file), gazetteers), vocabulary);
+    recognizer.adaptation.teach('MISC');
+    const row = (sc: SpanScore) => [...types.map((t) => pct(sc.prf(t).f1)), pct(sc.prf().f1)].join(' ');
+    const took = checkpoint > 0 ? ` (${((Date.now() - started) / 1000).toFixed(0)} s)` : ' (the shipped model)';
+    console.log(`  ${String(checkpoint).padStart(9)} │ ${row(score(recognizer, docs.slice(checkpoint), false))} │ ${row(score(recognizer, tail, false))}${took}`);
+  }
+}
+
 /** Micro F1 over some types only. */
 function fOf(s: SpanScore, types: readonly string[]): number {
   let tp = 0, fp = 0, fn = 0;
@@ -162,7 +194,8 @@ async function main(): Promise<void> {
     console.log(`bench:learning: the learning curves are skipped: ${testa} is missing (../shared/data)`);
     return printLatency();
   }
-  const docs = segmentDocuments(readConll(testa)).map(documentText);
+  const testaDocs = segmentDocuments(readConll(testa));
+  const docs = testaDocs.map(documentText);
   const source = diskDataSource();
   const vocabulary = loadVocabulary(source);
   const gazetteers = Gazetteers.load(source);
@@ -172,6 +205,10 @@ async function main(): Promise<void> {
   const shipped = new NerRecognizer(new SequenceTagger(TaggerModel.decode(file), gazetteers), vocabulary, { learning: options });
   shipped.adaptation.teach('MISC');
   const timesA = curve('(a) shipped model, corrections of PER/ORG/LOC/MISC', shipped, docs, false, ['PER', 'ORG', 'LOC', 'MISC']);
+
+  if (process.argv.includes('--retrained')) {
+    retrainedCurve(segmentDocuments(readConll(path.join(CONLL_DIR, 'eng.train'))), testaDocs, docs, file, gazetteers, vocabulary);
+  }
 
   const withoutMisc = new NerRecognizer(new SequenceTagger(modelWithout(file, (t) => t.endsWith('-MISC')), gazetteers), vocabulary, { learning: options });
   const timesB = curve(`(b) a new label: the model without MISC, MISC taught as the person's label '${NEW_LABEL}' (F1 of MISC is the new label's)`, withoutMisc, docs, true, ['PER', 'ORG', 'LOC', 'MISC']);

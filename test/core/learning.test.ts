@@ -118,6 +118,27 @@ describe('learning from corrections: the recogniser', () => {
     for (const text of [KASSIOUN, other, ...SEED_TEXTS]) assert.deepStrictEqual(shown(changed, text), shown(once, text));
   });
 
+  it('a correction of a shipped class teaches about the words corrected: every seed sentence without them is tagged as before', () => {
+    const recognizer = freshRecognizer();
+    // A person labels "Kassioun" (read as a person) an organisation and rejects "Lavrov" in one sentence each.
+    const taught = [
+      { text: KASSIOUN, correction: on(KASSIOUN, 'Kassioun', 'organization') },
+      { text: 'Lavrov said at the conference that such a condition is not acceptable.', correction: on('Lavrov said at the conference that such a condition is not acceptable.', 'Lavrov') },
+    ];
+    const sentencesWithout = (text: string) => sentencesOf(text).filter((s) => !s.tokens.some((t) => t.text === 'Kassioun' || t.text === 'Lavrov'));
+    const inSentences = (text: string) => {
+      const mentions = recognizer.recognize(text, sentencesOf(text));
+      return sentencesWithout(text).map((s) => mentions.filter((m) => m.start >= s.start && m.end <= s.end).map(asShown));
+    };
+    const before = SEED_TEXTS.map(inSentences);
+    assert.ok(before.flat(2).length > 100, 'the seeds have many mentions in sentences without the corrected words');
+    for (const { text, correction } of taught) recognizer.learn(sentencesOf(text), [correction]);
+    assert.deepStrictEqual(shown(recognizer, KASSIOUN), ['organization:Kassioun'], 'the correction is learned');
+    assert.deepStrictEqual(SEED_TEXTS.map(inSentences), before);
+    // The corrected words themselves follow the person elsewhere.
+    assert.deepStrictEqual(shown(recognizer, 'Kassioun reported the strikes.'), ['organization:Kassioun']);
+  });
+
   it('learns only sentences with a fresh correction; older ones only constrain their sentence', () => {
     const recognizer = freshRecognizer();
     const text = `${KASSIOUN}\n${LAW}`;

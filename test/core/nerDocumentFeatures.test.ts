@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { DocumentFeatures, FeatureBuffer } from '../../server/src/core/ner/features';
+import { DocumentFeatures, FeatureBuffer, WORD_IDENTITY_SLOTS } from '../../server/src/core/ner/features';
 import { Gazetteers } from '../../server/src/core/ner/gazetteer';
 import { diskDataSource } from '../../server/src/diskData';
 
@@ -18,6 +18,28 @@ describe('document-level features of the tagger', () => {
     return buffer.offsets[i + 1] - buffer.offsets[i];
   };
   const won = ['Brann', 'won', '5-2', 'on', 'aggregate', '.'];
+
+  it('keeps a token\'s own word in the slots the learner moves (WORD_IDENTITY_SLOTS), whatever its context', () => {
+    const doc = [['Lavrov', 'said', 'on', 'Monday', '.'], ['Sergei', 'Lavrov', 'met', 'Kerry', '.'], ['LAVROV', 'ARRIVES']];
+    const features = new DocumentFeatures(gazetteers);
+    const buffer = new FeatureBuffer();
+    features.prepare(doc);
+    const slots = (s: number, i: number): number[] => {
+      features.extract(s, buffer);
+      return WORD_IDENTITY_SLOTS.map((slot) => buffer.feats[buffer.offsets[i] + slot]);
+    };
+    const [written, lower] = slots(0, 0);
+    assert.deepStrictEqual(slots(1, 1), [written, lower], 'the same word in another sentence and position');
+    const [upperWritten, upperLower] = slots(2, 0);
+    assert.notStrictEqual(upperWritten, written, 'the word as written differs in capitals');
+    assert.strictEqual(upperLower, lower, 'lower-cased, it is the same word');
+    assert.ok(!slots(1, 3).includes(written) && !slots(1, 3).includes(lower), 'another word has other features there');
+    features.extract(0, buffer);
+    const others = Array.from(buffer.feats.subarray(buffer.offsets[0], buffer.offsets[1])).filter((_, k) => !WORD_IDENTITY_SLOTS.includes(k));
+    features.extract(1, buffer);
+    const othersThere = Array.from(buffer.feats.subarray(buffer.offsets[1], buffer.offsets[2])).filter((_, k) => !WORD_IDENTITY_SLOTS.includes(k));
+    assert.notDeepStrictEqual(othersThere, others, 'the other features of the word read its context');
+  });
 
   it('reads the topic line of a wire headline (SOCCER -) into every sentence', () => {
     const story = (topic: string[]) => [[...topic, '-', 'BRANN', 'BEAT', 'SHELBOURNE', '.'], won];

@@ -74,6 +74,14 @@ export interface FeatureGroups {
 
 const ALL_GROUPS: FeatureGroups = { clusters: true, lists: true, document: true, roles: true, topic: true };
 
+/**
+ * Where a token's own word is in its run of the full layout ({@link DocumentFeatures.extract}): the
+ * word as written (`T_W`) and lower-cased (`T_L`), right after the bias. These are the features that
+ * say something of this word alone, rather than of its shape, context or class; the learner from
+ * corrections moves only them for the classes the shipped model was trained on (see `adaptation.ts`).
+ */
+export const WORD_IDENTITY_SLOTS: readonly number[] = [1, 2];
+
 /** Cluster levels (of {@link WordClusters}, coarse first) a word shows its neighbours: the second and third. */
 const NEIGHBOUR_LEVEL_1 = 1, NEIGHBOUR_LEVEL_2 = 2;
 /** The neighbour cluster value of a word without clusters. */
@@ -330,7 +338,10 @@ export class DocumentFeatures implements WordFeatureSource {
     return this.topic === 0 ? key : `${key}${TOPIC_MARK}${this.topic}`;
   }
 
-  /** Writes the word-only features of document token `t` (word `w`) into `f` from `p`; returns the new end. */
+  /**
+   * Writes the word-only features of document token `t` (word `w`) into `f` from `p`; returns the new end.
+   * The word as written and lower-cased come second and third ({@link WORD_IDENTITY_SLOTS}).
+   */
   private writeWordFeatures(t: number, w: string, clusterKey: number, f: Int32Array, p: number): number {
     f[p++] = mix(T_BIAS, 0);
     f[p++] = mix(T_W, this.word[t]);
