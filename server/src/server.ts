@@ -284,7 +284,7 @@ async function indexWorkspace(folders: readonly string[] = workspaceFolders, ski
     return;
   }
   const cacheOf = indexCacheOptions.enabled
-    ? summaryCaches({ storagePath: indexCacheOptions.storagePath, dataFolder: dataFolder(), settings: workspaceSettings, summarize: (uri, text) => service.summarizeArticle(uri, text, workspaceSettings), log: (message) => connection.console.log(message) })
+    ? summaryCaches({ storagePath: indexCacheOptions.storagePath, dataFolder: dataFolder(), settings: workspaceSettings, summarize: (uri, text) => service.summarizeArticle(uri, text, workspaceSettings), compact: (summary) => service.compactSummary(summary), log: (message) => connection.console.log(message) })
     : undefined;
   const scan = await scanWorkspace(folders, service, workspaceSettings, {
     begin: (total) => {

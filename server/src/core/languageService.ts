@@ -390,9 +390,18 @@ export function createArticleService(resources: ArticleResources, options: Artic
       return summarize(uri, text, analysis, input ?? contextOf(uri).input);
     },
 
-    /** Adds a summary computed elsewhere (by {@link summarizeArticle} in a scan worker) to the workspace index. */
-    addSummary(summary: ArticleSummary): void {
-      workspace.update(summary);
+    /**
+     * Adds a summary computed elsewhere (by {@link summarizeArticle} in a scan worker) to the workspace
+     * index; returns the copy the index keeps (its repeated names shared with other articles'), the one
+     * to keep elsewhere (the index cache) too.
+     */
+    addSummary(summary: ArticleSummary): ArticleSummary {
+      return workspace.update(summary);
+    },
+
+    /** A summary as the workspace index keeps it, without indexing it (the index cache compacts what it reads with this). */
+    compactSummary(summary: ArticleSummary): ArticleSummary {
+      return workspace.compact(summary);
     },
 
     /** Removes a deleted article from the workspace index, with everything kept for it. */

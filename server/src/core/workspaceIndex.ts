@@ -7,6 +7,7 @@ import type { NameLexicon } from './nameLexicon';
 import { normalizeName, SurnameIndex, type PersonNames } from './names';
 import { containsWords, roleKey } from './roles';
 import { quoteSpeakers } from './quoteSpeakers';
+import { SummaryPool } from './summaryPool';
 import type { EntityType, OffsetRange, Quote } from './types';
 
 export type { ActorCluster, ClusterNode } from './actorClusters';
@@ -230,8 +231,13 @@ interface BlockGroup {
  */
 export class WorkspaceIndex {
   private readonly articles = new Map<string, ArticleSummary>();
-  /** Block key → article URI → indexes of that article's actors in the block. */
-  private readonly blocks = new Map<string, Map<string, number[]>>();
+  /**
+   * Block key → article URI → the index of that article's actor in the block, or their indexes when
+   * it has several there (rare: a number rather than a list for each of 2 million actors at 100,000 articles).
+   */
+  private readonly blocks = new Map<string, Map<string, number | number[]>>();
+  /** Shares what repeats across the kept summaries (names, spellings, roles). */
+  private readonly pool = new SummaryPool();
   /** Person blocks by surname, for close spellings across blocks. */
   private readonly personBlocks = new SurnameIndex<string>();
   /** The group of each block whose clusters are known (or whose group was found). */
@@ -250,8 +256,12 @@ export class WorkspaceIndex {
     private readonly lexicon?: NameLexicon,
   ) {}
 
-  /** Adds or replaces an article. */
-  update(summary: ArticleSummary): void {
+  /**
+   * Adds or replaces an article. Returns the summary the index keeps: equal to `summary`, its
+   * repeated parts shared with other articles' ({@link compact}); keep that one rather than `summary`.
+   */
+  update(incoming: ArticleSummary): ArticleSummary {
+    const summary = this.pool.compact(incoming);
     const previous = this.articles.get(summary.uri);
     const actorsChanged = !previous || !sameActors(previous, summary);
     if (previous) this.unlink(previous, actorsChanged);
@@ -270,10 +280,20 @@ export class WorkspaceIndex {
       }
       if (actorsChanged) this.forgetGroupOf(key);
       const indexes = uris.get(summary.uri);
-      if (indexes) indexes.push(index);
-      else uris.set(summary.uri, [index]);
+      if (indexes === undefined) uris.set(summary.uri, index);
+      else if (typeof indexes === 'number') uris.set(summary.uri, [indexes, index]);
+      else indexes.push(index);
     });
     this.emit({ uri: summary.uri, kind: 'update', actorsChanged });
+    return summary;
+  }
+
+  /**
+   * The summary as the index would keep it (see {@link update}), without indexing it: for the index
+   * cache, so that what it holds and what the index holds are one object, not two.
+   */
+  compact(summary: ArticleSummary): ArticleSummary {
+    return this.pool.compact(summary);
   }
 
   /** Forgets an article (deleted or no longer an article). */
@@ -558,7 +578,7 @@ export class WorkspaceIndex {
     for (const block of group.blocks) {
       for (const [uri, indexes] of this.blocks.get(block) ?? []) {
         const article = this.articles.get(uri)!;
-        for (const index of indexes) {
+        for (const index of typeof indexes === 'number' ? [indexes] : indexes) {
           const a = article.actors[index];
           nodes.push({ uri, index, type: a.type, name: a.name, spellings: a.spellings, roles: a.roles, weight: a.mentionCount });
         }

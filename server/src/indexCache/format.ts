@@ -79,32 +79,60 @@ export interface CacheIdentity {
 /** A decoded cache, or why the file was not taken. */
 export type DecodedCache<T> = { readonly entries: CacheEntry<T>[] } | { readonly discarded: string };
 
+/** The dependencies of most entries (an article without an annotation store file): one list for all. */
+const NO_DEPENDENCIES: readonly DependencyStamp[] = Object.freeze([]);
+
 /** Entries per MessagePack chunk: encoding or decoding one takes a few milliseconds, then the caller may let other work in. */
 const CHUNK_ENTRIES = 250;
 
 /**
- * Encodes entries with their identity, a chunk of entries per step (the payload is a sequence of
- * `u32 LE length, MessagePack of up to CHUNK_ENTRIES entries`), so a server saving 10,000 summaries
- * pauses between chunks instead of holding its thread. Returns the file's parts, to be written in
- * order (no copy into one buffer).
+ * The payload of a cache file, a chunk at a time: `u32 LE length, MessagePack of up to
+ * CHUNK_ENTRIES entries`. A writer hashes and writes each chunk as it comes, so saving 100,000
+ * summaries never holds the whole file in memory, and pauses between chunks instead of holding
+ * its thread.
  */
-export function* encodeInSteps<T>(identity: CacheIdentity, entries: readonly CacheEntry<T>[]): Staged<Buffer[]> {
-  const chunks: Buffer[] = [];
+export function* payloadChunks<T>(entries: readonly CacheEntry<T>[]): Generator<Buffer> {
   for (let from = 0; from < entries.length; from += CHUNK_ENTRIES) {
     const packed = codec().pack(entries.slice(from, from + CHUNK_ENTRIES));
     const length = Buffer.alloc(4);
     length.writeUInt32LE(packed.length, 0);
-    chunks.push(length, packed);
-    yield;
+    yield Buffer.concat([length, packed]);
   }
-  const payloadBytes = chunks.reduce((n, c) => n + c.length, 0);
-  const hash = createHash('sha256');
-  for (const chunk of chunks) hash.update(chunk);
-  const header = Buffer.from(JSON.stringify({ key: identity.key, folder: identity.folder, entries: entries.length, payloadBytes }), 'utf8');
+}
+
+/** The largest payload length the header is sized for (see {@link cacheHead}). */
+const MAX_PAYLOAD_DIGITS = String(Number.MAX_SAFE_INTEGER).length;
+
+/**
+ * What comes before the payload: magic, version, header and the payload's SHA-256. Its length
+ * depends only on the identity and the entry count (the header is padded with spaces, which JSON
+ * allows, as if the payload length had {@link MAX_PAYLOAD_DIGITS} digits), so a writer can leave
+ * room for it, write the payload, and fill it in at the end.
+ */
+export function cacheHead(identity: CacheIdentity, entries: number, payloadBytes: number, payloadHash: Buffer): Buffer {
+  const json = (bytes: number | string) => JSON.stringify({ key: identity.key, folder: identity.folder, entries, payloadBytes: bytes });
+  const room = Buffer.byteLength(json('0'.repeat(MAX_PAYLOAD_DIGITS)), 'utf8') - 2;
+  const written = Buffer.from(json(payloadBytes), 'utf8');
+  const header = Buffer.concat([written, Buffer.alloc(room - written.length, ' ')]);
   const numbers = Buffer.alloc(8);
   numbers.writeUInt32LE(FORMAT_VERSION, 0);
   numbers.writeUInt32LE(header.length, 4);
-  return [MAGIC, numbers, header, hash.digest(), ...chunks];
+  return Buffer.concat([MAGIC, numbers, header, payloadHash]);
+}
+
+/**
+ * Encodes entries with their identity, a chunk of entries per step ({@link payloadChunks}).
+ * Returns the file's parts, to be written in order (no copy into one buffer).
+ */
+export function* encodeInSteps<T>(identity: CacheIdentity, entries: readonly CacheEntry<T>[]): Staged<Buffer[]> {
+  const chunks: Buffer[] = [];
+  const hash = createHash('sha256');
+  for (const chunk of payloadChunks(entries)) {
+    hash.update(chunk);
+    chunks.push(chunk);
+    yield;
+  }
+  return [cacheHead(identity, entries.length, chunks.reduce((n, c) => n + c.length, 0), hash.digest()), ...chunks];
 }
 
 /** {@link encodeInSteps} at once, as one buffer. */
@@ -116,9 +144,10 @@ export function encodeCache<T>(identity: CacheIdentity, entries: readonly CacheE
  * Decodes a cache file for `expected`, a chunk per step, or says why it is not used: not a cache at
  * all (foreign), a cache of another format, folder or analysis, or a damaged one. Never throws;
  * `isValue` checks each entry's value (the checksum already rules out damage, this rules out a file
- * written by other code).
+ * written by other code). `revive` turns each checked value into the one to keep, a chunk at a time
+ * (the workspace index's compact summary), so the decoded copies never all live at once.
  */
-export function* decodeInSteps<T>(bytes: Buffer, expected: CacheIdentity, isValue: (value: unknown, path: string) => value is T): Staged<DecodedCache<T>> {
+export function* decodeInSteps<T>(bytes: Buffer, expected: CacheIdentity, isValue: (value: unknown, path: string) => value is T, revive: (value: T) => T = (value) => value): Staged<DecodedCache<T>> {
   if (bytes.length < MAGIC.length + 8 || !bytes.subarray(0, MAGIC.length).equals(MAGIC)) return { discarded: 'not an Article Lens index cache' };
   const version = bytes.readUInt32LE(MAGIC.length);
   if (version !== FORMAT_VERSION) return { discarded: `cache format ${version}, this version reads ${FORMAT_VERSION}` };
@@ -151,7 +180,7 @@ export function* decodeInSteps<T>(bytes: Buffer, expected: CacheIdentity, isValu
     if (!Array.isArray(chunk)) return { discarded: 'damaged (a chunk is not a list of entries)' };
     for (const entry of chunk) {
       if (!isEntry(entry, isValue)) return { discarded: 'damaged (an entry of the wrong shape)' };
-      entries.push(entry);
+      entries.push({ path: entry.path, size: entry.size, mtimeMs: entry.mtimeMs, hash: entry.hash, readAtMs: entry.readAtMs, deps: entry.deps.length === 0 ? NO_DEPENDENCIES : entry.deps, value: revive(entry.value) });
     }
     at += 4 + length;
     yield;

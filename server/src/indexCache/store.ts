@@ -1,8 +1,8 @@
-import { randomBytes } from 'crypto';
+import { createHash, randomBytes } from 'crypto';
 import * as fs from 'fs/promises';
 import * as path from 'path';
 import type { Staged } from '../core/stages';
-import { decodeInSteps, encodeInSteps, type CacheEntry, type CacheIdentity, type DependencyStamp } from './format';
+import { cacheHead, decodeInSteps, payloadChunks, type CacheEntry, type CacheIdentity, type DependencyStamp } from './format';
 
 /**
  * A file modified this close to the moment it was read may have changed again within the file
@@ -53,9 +53,9 @@ export class IndexCacheStore<T> {
   /**
    * Opens the cache file for `identity`: its entries when it is one and valid, else an empty cache
    * (a missing file silently; a foreign, outdated or damaged one with a line to `log`, and it is
-   * replaced at the next save).
+   * replaced at the next save). `revive` turns each value read into the one to keep (`format.ts`).
    */
-  static async open<T>(file: string, identity: CacheIdentity, isValue: (value: unknown, path: string) => value is T, log: (message: string) => void): Promise<IndexCacheStore<T>> {
+  static async open<T>(file: string, identity: CacheIdentity, isValue: (value: unknown, path: string) => value is T, log: (message: string) => void, revive?: (value: T) => T): Promise<IndexCacheStore<T>> {
     let bytes: Buffer;
     try {
       bytes = await fs.readFile(file);
@@ -63,7 +63,7 @@ export class IndexCacheStore<T> {
       if ((error as NodeJS.ErrnoException).code !== 'ENOENT') log(`index cache ${file} not read: ${(error as Error).message}`);
       return new IndexCacheStore<T>(file, identity, new Map());
     }
-    const decoded = await inSteps(decodeInSteps(bytes, identity, isValue));
+    const decoded = await inSteps(decodeInSteps(bytes, identity, isValue, revive));
     if ('discarded' in decoded) {
       log(`index cache ${file} discarded: ${decoded.discarded}`);
       return new IndexCacheStore<T>(file, identity, new Map());
@@ -117,11 +117,10 @@ export class IndexCacheStore<T> {
     if (!this.changed && this.current.size === this.previous.size) return;
     const temporary = `${this.file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
     try {
-      const parts = await inSteps(encodeInSteps(this.identity, [...this.current.values()]));
       await fs.mkdir(path.dirname(this.file), { recursive: true });
       const handle = await fs.open(temporary, 'w');
       try {
-        await handle.writev(parts);
+        await writeCache(handle, this.identity, [...this.current.values()]);
         await handle.sync();
       } finally {
         await handle.close();
@@ -140,6 +139,28 @@ function sameDependencies(entry: CacheEntry<unknown>, now: readonly DependencySt
     entry.deps.length === now.length &&
     entry.deps.every((was, i) => was.path === now[i].path && was.size === now[i].size && was.mtimeMs === now[i].mtimeMs && (was.size < 0 || entry.readAtMs - was.mtimeMs >= RACY_MS))
   );
+}
+
+/**
+ * Writes a cache file chunk by chunk (`format.ts`): room for its head, the payload as it is encoded
+ * (a chunk in memory at a time, the event loop let in between), then the head with the payload's
+ * length and hash.
+ */
+async function writeCache<T>(handle: fs.FileHandle, identity: CacheIdentity, entries: readonly CacheEntry<T>[]): Promise<void> {
+  const room = cacheHead(identity, entries.length, 0, Buffer.alloc(32)).length;
+  const hash = createHash('sha256');
+  let position = room;
+  for (const chunk of payloadChunks(entries)) {
+    hash.update(chunk);
+    await writeAt(handle, chunk, position);
+    position += chunk.length;
+  }
+  await writeAt(handle, cacheHead(identity, entries.length, position - room, hash.digest()), 0);
+}
+
+/** Writes all of `bytes` at `position` (a write may take fewer bytes than it is given). */
+async function writeAt(handle: fs.FileHandle, bytes: Buffer, position: number): Promise<void> {
+  for (let done = 0; done < bytes.length; ) done += (await handle.write(bytes, done, bytes.length - done, position + done)).bytesWritten;
 }
 
 /** Runs staged work to its end, letting the event loop in between steps. */

@@ -15,6 +15,8 @@ export interface SummaryCacheOptions {
   readonly settings: ArticleSettings;
   /** Summarises a text as the index does (`service.summarizeArticle`), for the key's probe. */
   summarize(uri: string, text: string): ArticleSummary;
+  /** A summary as the workspace index keeps it (`service.compactSummary`): what is read from the cache becomes that, so the cache and the index hold one copy. */
+  compact?(summary: ArticleSummary): ArticleSummary;
   log(message: string): void;
 }
 
@@ -39,7 +41,7 @@ export function summaryCaches(options: SummaryCacheOptions): ((folderUri: string
     return undefined;
   }
   void pruneStaleCaches(folder);
-  return (folderUri) => IndexCacheStore.open(cacheFileFor(folder, folderUri), { key, folder: folderUri }, isSummaryOf, options.log);
+  return (folderUri) => IndexCacheStore.open(cacheFileFor(folder, folderUri), { key, folder: folderUri }, isSummaryOf, options.log, options.compact);
 }
 
 /** A summary of the file at `path`: its URI is the file's, with the fields every summary has. */

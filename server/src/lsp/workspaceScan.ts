@@ -156,13 +156,17 @@ export async function scanWorkspace(
 
   /** Indexes what was read of a pending file, and records it in its folder's cache. */
   const take = (item: PendingFile, response: Omit<IndexResponse, 'id'>) => {
-    const summary = response.unchanged ? item.known?.summary : response.summary;
-    if (summary && response.snapshot) item.cache?.set(item.file, response.snapshot, summary);
+    const read = response.unchanged ? item.known?.summary : response.summary;
+    let summary = read;
     if (!isOpen(item.uri)) {
-      if (summary) service.addSummary(summary);
+      // The cache keeps the index's own copy: one object per article, not two.
+      if (read) summary = service.addSummary(read);
       // Gone, unreadable or grown too large since the cache knew it: its old summary leaves the index.
       else if (item.known) service.removeArticle(item.uri);
+    } else if (read) {
+      summary = service.compactSummary(read);
     }
+    if (summary && response.snapshot) item.cache?.set(item.file, response.snapshot, summary);
     if (response.unchanged) counts.unchanged++;
     else if (response.summary) counts.analysed++;
     counts.done++;

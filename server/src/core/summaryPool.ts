@@ -1,0 +1,103 @@
+import type { ActorSummary, ArticleSummary, QuoteSummary } from './workspaceIndex';
+
+/**
+ * Past this many distinct strings (or lists) the pool starts again: what it shared stays shared, the
+ * next articles share among themselves. It keeps a workspace of renamed-and-removed articles from
+ * holding every name it ever saw; a real workspace has far fewer distinct names than this.
+ */
+const MAX_POOLED = 1_000_000;
+
+const EMPTY: readonly string[] = Object.freeze([]);
+
+/**
+ * Makes the summaries the workspace index keeps small (issue 17: 100,000 articles in ≤ 1 GB). A
+ * summary arrives as its own copy (from a scan worker's message or the index cache file), so the
+ * same actor in 70,000 articles is 70,000 copies of `person`, `Donald Trump`, `["Donald Trump",
+ * "Trump"]` and `person:donald trump`. The pool gives each article's summary the one shared copy of
+ * every string and list that repeats across articles (actor keys, types, names, spellings, roles,
+ * quote speakers, dates, authors, issue counts), and builds its actor and quote records with one
+ * fixed shape each (a copied object keeps its fields out of line, in a second array). What is kept
+ * is equal, field for field, to what came in: nothing the hovers, views or CLI read is dropped.
+ * Quote texts, titles and URIs are the article's own and are not pooled.
+ */
+export class SummaryPool {
+  private strings = new Map<string, string>();
+  private lists = new Map<string, readonly string[]>();
+  private issues = new Map<string, Readonly<Record<string, number>>>();
+  /** Summaries this pool made: compacting one again returns it as it is. */
+  private readonly made = new WeakSet<ArticleSummary>();
+
+  /** The summary with its repeated parts shared; `summary` itself when this pool made it. */
+  compact(summary: ArticleSummary): ArticleSummary {
+    if (this.made.has(summary)) return summary;
+    if (this.strings.size > MAX_POOLED || this.lists.size > MAX_POOLED) {
+      this.strings = new Map();
+      this.lists = new Map();
+      this.issues = new Map();
+    }
+    const kept: ArticleSummary = {
+      uri: summary.uri,
+      title: summary.title,
+      actors: summary.actors.map((actor) => this.actor(actor)),
+      mentionOffsets: summary.mentionOffsets,
+      mentionKinds: summary.mentionKinds,
+      quotes: summary.quotes.map((quote) => this.quote(quote)),
+      ...(summary.issues ? { issues: this.issueCounts(summary.issues) } : {}),
+      ...(summary.date !== undefined ? { date: this.string(summary.date) } : {}),
+      ...(summary.annotations ? { annotations: summary.annotations } : {}),
+      ...(summary.authors ? { authors: this.list(summary.authors) } : {}),
+    };
+    this.made.add(kept);
+    return kept;
+  }
+
+  private actor(actor: ActorSummary): ActorSummary {
+    // One literal, so that every kept actor has the same shape with its fields in the object.
+    return {
+      key: this.string(actor.key),
+      type: this.string(actor.type) as ActorSummary['type'],
+      name: this.string(actor.name),
+      spellings: this.list(actor.spellings),
+      roles: this.list(actor.roles),
+      mentionCount: actor.mentionCount,
+      quoteCount: actor.quoteCount,
+      firstOffset: actor.firstOffset,
+      introOffset: actor.introOffset,
+      mentionFrom: actor.mentionFrom,
+      mentionTo: actor.mentionTo,
+    };
+  }
+
+  private quote(quote: QuoteSummary): QuoteSummary {
+    return quote.speaker === undefined ? { start: quote.start, end: quote.end, text: quote.text } : { start: quote.start, end: quote.end, text: quote.text, speaker: this.string(quote.speaker) };
+  }
+
+  /** The pooled copy of a string (a string read from a message or a file is a new copy each time). */
+  private string(text: string): string {
+    const known = this.strings.get(text);
+    if (known !== undefined) return known;
+    this.strings.set(text, text);
+    return text;
+  }
+
+  /** One shared, frozen list per content (most actors have one or two spellings and no role). */
+  private list(items: readonly string[]): readonly string[] {
+    if (items.length === 0) return EMPTY;
+    const key = items.length === 1 ? items[0] : items.join('\u0000');
+    const known = this.lists.get(key);
+    // The key of a list is its items joined: checked, so that no two lists can share one.
+    if (known && known.length === items.length && known.every((item, i) => item === items[i])) return known;
+    const list = Object.freeze(items.map((item) => this.string(item)));
+    this.lists.set(items.length === 1 ? list[0] : key, list);
+    return list;
+  }
+
+  private issueCounts(issues: Readonly<Record<string, number>>): Readonly<Record<string, number>> {
+    const key = JSON.stringify(issues);
+    const known = this.issues.get(key);
+    if (known) return known;
+    const frozen = Object.freeze({ ...issues });
+    this.issues.set(key, frozen);
+    return frozen;
+  }
+}
