@@ -110,17 +110,18 @@ export class IndexCacheStore<T> {
 
   /**
    * Writes this session's entries atomically, encoding a chunk at a time with pauses between (the
-   * server answers requests meanwhile); skipped when every entry on disk was confirmed and none was
+   * server answers requests meanwhile; before each chunk it awaits `pace`, which the server resolves
+   * when no analysis runs, so the save waits for the editor, never the other way round); skipped when every entry on disk was confirmed and none was
    * added. A failure is logged, never thrown: the cache is a convenience.
    */
-  async save(log: (message: string) => void): Promise<void> {
+  async save(log: (message: string) => void, pace: () => Promise<void> = async () => undefined): Promise<void> {
     if (!this.changed && this.current.size === this.previous.size) return;
     const temporary = `${this.file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
     try {
       await fs.mkdir(path.dirname(this.file), { recursive: true });
       const handle = await fs.open(temporary, 'w');
       try {
-        await writeCache(handle, this.identity, [...this.current.values()]);
+        await writeCache(handle, this.identity, [...this.current.values()], pace);
         await handle.sync();
       } finally {
         await handle.close();
@@ -146,14 +147,19 @@ function sameDependencies(entry: CacheEntry<unknown>, now: readonly DependencySt
  * (a chunk in memory at a time, the event loop let in between), then the head with the payload's
  * length and hash.
  */
-async function writeCache<T>(handle: fs.FileHandle, identity: CacheIdentity, entries: readonly CacheEntry<T>[]): Promise<void> {
+async function writeCache<T>(handle: fs.FileHandle, identity: CacheIdentity, entries: readonly CacheEntry<T>[], pace: () => Promise<void>): Promise<void> {
   const room = cacheHead(identity, entries.length, 0, Buffer.alloc(32)).length;
   const hash = createHash('sha256');
   let position = room;
-  for (const chunk of payloadChunks(entries)) {
-    hash.update(chunk);
-    await writeAt(handle, chunk, position);
-    position += chunk.length;
+  const chunks = payloadChunks(entries);
+  for (;;) {
+    // Before encoding a chunk (the step that holds the thread): the caller may hold the save back.
+    await pace();
+    const next = chunks.next();
+    if (next.done) break;
+    hash.update(next.value);
+    await writeAt(handle, next.value, position);
+    position += next.value.length;
   }
   await writeAt(handle, cacheHead(identity, entries.length, position - room, hash.digest()), 0);
 }

@@ -34,6 +34,8 @@ interface Run {
  */
 export class AnalysisRunner {
   private readonly runs = new Map<string, Run>();
+  /** Who waits for a moment with no run ({@link idle}). */
+  private idleWaiters: (() => void)[] = [];
 
   constructor(
     private readonly service: ArticleService,
@@ -69,6 +71,23 @@ export class AnalysisRunner {
       if (this.versionOf(document.uri) !== version) throw new AnalysisCancelled();
       // Analysed with other settings meanwhile: run again, for these.
     }
+  }
+
+  /**
+   * Resolves when no analysis runs (at once when none does). Background work of the server (saving
+   * the index cache) waits for this between its steps, so that it never stands between a request and
+   * the analysis it waits for.
+   */
+  idle(): Promise<void> {
+    if (this.runs.size === 0) return Promise.resolve();
+    return new Promise<void>((resolve) => this.idleWaiters.push(resolve));
+  }
+
+  private wakeIdleWaiters(): void {
+    if (this.runs.size > 0 || this.idleWaiters.length === 0) return;
+    const waiters = this.idleWaiters;
+    this.idleWaiters = [];
+    for (const resolve of waiters) resolve();
   }
 
   private satisfied(document: ArticleDocument, need: AnalysisNeed): boolean {
@@ -119,11 +138,13 @@ export class AnalysisRunner {
     } finally {
       if (this.runs.get(uri) === run) this.runs.delete(uri);
       for (const waiter of run.waiters) waiter.resolve();
+      this.wakeIdleWaiters();
     }
   }
 
   /** Forgets a closed document's run (it stops at its next stage: the version is gone). */
   delete(uri: string): void {
     this.runs.delete(uri);
+    this.wakeIdleWaiters();
   }
 }

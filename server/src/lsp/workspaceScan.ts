@@ -51,6 +51,8 @@ export interface ScanOptions {
   readonly cacheOf?: (folderUri: string) => Promise<IndexCacheStore<ArticleSummary>>;
   /** Where the cache's saving failures go. */
   readonly log?: (message: string) => void;
+  /** Awaited before each step of saving the cache (the server: until no analysis runs), so saving gives way to the editor. */
+  readonly pace?: () => Promise<void>;
   /** People's annotations of an article (its store file), for the scan on this thread (workers read them themselves). */
   readonly annotationInput?: (file: string, text: string) => Promise<AnnotationInput | undefined>;
 }
@@ -192,7 +194,7 @@ export async function scanWorkspace(
   }
   progress.report(counts.done, total);
   progress.done();
-  const saved = Promise.all(found.map(({ cache }) => cache?.save(log))).then(() => undefined);
+  const saved = Promise.all(found.map(({ cache }) => cache?.save(log, options.pace))).then(() => undefined);
   return { files: total, fromCache: counts.fromCache, unchanged: counts.unchanged, analysed: counts.analysed, saved };
 }
 
