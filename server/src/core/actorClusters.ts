@@ -43,16 +43,18 @@ const DOMINANCE = 4;
  * spellings, so thousands of articles that write `Donald Trump` cost one comparison); then each
  * surname alone joins the one cluster it fits, or the clearly dominant one. Organisations and
  * places: spellings of one organisation joined, an acronym with the long form it abbreviates
- * ({@link clusterOrganisations}).
+ * ({@link clusterOrganisations}). `nodes` come in article order (URI, then actor index): each
+ * cluster's members keep that order, and the result depends on nothing else (not on the order in
+ * which articles were indexed).
  */
 export function clusterActors(nodes: readonly ClusterNode[], names: PersonNames): ActorCluster[] {
   const groups = new Map<string, SpellingGroup>();
-  for (const node of nodes) {
+  nodes.forEach((node, position) => {
     const signature = signatureOf(node);
     let group = groups.get(signature);
     if (!group) groups.set(signature, (group = new SpellingGroup(node, node.type === 'person' ? node.spellings.some((s) => names.isFullName(s)) : node.spellings.some(isLongForm))));
-    group.add(node);
-  }
+    group.add(node, position);
+  });
   const all = [...groups.values()];
   const persons = all.filter((g) => g.type === 'person');
   const clusters: SpellingGroup[][] = clusterOrganisations(all.filter((g) => g.type !== 'person'));
@@ -102,7 +104,7 @@ export function clusterActors(nodes: readonly ClusterNode[], names: PersonNames)
       personClusters.push(own);
     }
   }
-  return [...clusters, ...personClusters].map((groups) => toCluster(groups, ambiguous.has(groups)));
+  return [...clusters, ...personClusters].map((groups) => toCluster(groups, ambiguous.has(groups), nodes));
 }
 
 /**
@@ -143,6 +145,8 @@ class SpellingGroup implements ActorIdentity {
   readonly spellings: readonly string[];
   readonly roles: string[] = [];
   readonly nodes: ClusterNode[] = [];
+  /** The place of each node in the input, for the cluster's member order. */
+  readonly positions: number[] = [];
   weight = 0;
 
   constructor(
@@ -154,8 +158,9 @@ class SpellingGroup implements ActorIdentity {
     this.spellings = first.spellings;
   }
 
-  add(node: ClusterNode): void {
+  add(node: ClusterNode, position: number): void {
     this.nodes.push(node);
+    this.positions.push(position);
     this.weight += node.weight;
     // Roles only decide a match across a typo in the surname: a few distinct ones are enough.
     for (const role of node.roles) if (this.roles.length < MAX_GROUP_ROLES && !this.roles.includes(role)) this.roles.push(role);
@@ -164,12 +169,21 @@ class SpellingGroup implements ActorIdentity {
 
 const MAX_GROUP_ROLES = 16;
 
+/**
+ * Signatures by spellings list: the workspace index shares one list among every article that spells
+ * an actor the same way (`summaryPool.ts`), so 70,000 nodes of `Donald Trump` cost one signature.
+ */
+const signatures = new WeakMap<readonly string[], string>();
+
 function signatureOf(node: ClusterNode): string {
-  const spellings = node.spellings.length > 0 ? node.spellings : [node.name];
-  return `${node.type}\u0000${[...new Set(spellings.map(normalizeName))].sort().join('\u0001')}`;
+  if (node.spellings.length === 0) return `${node.type}\u0000${normalizeName(node.name)}`;
+  let spelled = signatures.get(node.spellings);
+  if (spelled === undefined) signatures.set(node.spellings, (spelled = [...new Set(node.spellings.map(normalizeName))].sort().join('\u0001')));
+  return `${node.type}\u0000${spelled}`;
 }
 
-function toCluster(groups: readonly SpellingGroup[], ambiguous: boolean): ActorCluster {
+/** A cluster of spelling groups; its members in the order of the input (`nodes`), which is URI order. */
+function toCluster(groups: readonly SpellingGroup[], ambiguous: boolean, nodes: readonly ClusterNode[]): ActorCluster {
   const nameWeights = new Map<string, number>();
   const anyFull = groups.some((g) => g.full);
   for (const group of groups) {
@@ -177,7 +191,10 @@ function toCluster(groups: readonly SpellingGroup[], ambiguous: boolean): ActorC
     for (const node of group.nodes) nameWeights.set(node.name, (nameWeights.get(node.name) ?? 0) + node.weight);
   }
   const name = [...nameWeights.entries()].sort((a, b) => b[1] - a[1] || capitalsLast(a[0]) - capitalsLast(b[0]) || b[0].length - a[0].length || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))[0][0];
-  const members = groups.flatMap((g) => g.nodes).sort((a, b) => (a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : a.index - b.index));
+  // Positions, not URIs, are compared: sorting 70,000 long URIs that share their first 60 letters is
+  // what made a hover after an edit slow in a large workspace.
+  const positions = Int32Array.from(groups.flatMap((g) => g.positions)).sort();
+  const members = Array.from(positions, (position) => nodes[position]);
   const uris: string[] = [];
   for (const member of members) if (uris[uris.length - 1] !== member.uri) uris.push(member.uri);
   return { id: `${groups[0].type}:${normalizeName(name)}`, type: groups[0].type, name, members, uris, ambiguous };

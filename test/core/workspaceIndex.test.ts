@@ -1,0 +1,127 @@
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as path from 'path';
+import { WorkspaceIndex, type ActorCluster, type ArticleSummary } from '../../server/src/core/workspaceIndex';
+import { names, newService, resources } from '../helpers/resources';
+import { ROOT } from '../helpers/seeds';
+
+const POLNEAR_TRAIN = path.resolve(ROOT, '..', 'shared', 'data', 'polnear', 'train', 'text');
+/** Articles summarised (those naming Trump or Clinton, so that clusters span many articles). */
+const ARTICLES = 40;
+
+/**
+ * Issue 17: the workspace index keeps 100,000 summaries small (shared names, spellings and roles) and
+ * keeps its clusters up to date article by article. What it keeps must equal what it was given, and
+ * an index brought to a state by adds, edits, removals and re-adds in any order must answer exactly as
+ * one built from scratch in that state: the same workspace actors, hovers and profiles.
+ */
+describe('workspace index on PolNeAR articles', function () {
+  let summaries: ArticleSummary[] = [];
+
+  before(function () {
+    if (!fs.existsSync(POLNEAR_TRAIN)) {
+      console.log(`      (skipped: ${POLNEAR_TRAIN} not found; the PolNeAR data lives outside the repository in ../shared/data)`);
+      this.skip();
+    }
+    this.timeout(180000);
+    const service = newService();
+    for (const name of fs.readdirSync(POLNEAR_TRAIN).sort()) {
+      if (summaries.length >= ARTICLES) break;
+      const text = fs.readFileSync(path.join(POLNEAR_TRAIN, name), 'utf8');
+      if (/\b(Trump|Clinton)\b/.test(text)) summaries.push(service.summarizeArticle(`file:///ws/${name}`, text));
+    }
+  });
+
+  /** A copy as a scan worker's message or the cache file gives it: every string and list its own. */
+  const copyAs = (summary: ArticleSummary, uri: string): ArticleSummary => structuredClone({ ...summary, uri });
+
+  it('keeps every summary equal to the one it was given, with the lists that repeat across articles shared', () => {
+    const index = new WorkspaceIndex(names, resources.nameLexicon);
+    const copies = summaries.flatMap((s, i) => [copyAs(s, `file:///a/${i}.txt`), copyAs(s, `file:///b/${i}.txt`)]);
+    for (const copy of copies) index.update(copy);
+    for (const copy of copies) assert.deepStrictEqual(index.get(copy.uri), copy);
+    const first = index.get('file:///a/0.txt')!;
+    const second = index.get('file:///b/0.txt')!;
+    assert.ok(first.actors.length > 0);
+    first.actors.forEach((actor, i) => {
+      assert.strictEqual(second.actors[i].spellings, actor.spellings, `${actor.name}: one spellings list for both articles`);
+      assert.strictEqual(second.actors[i].roles, actor.roles);
+      assert.notStrictEqual(actor.spellings, copies[0].actors[i].spellings, 'the kept list is the pool’s, not the copy’s');
+    });
+    // Indexing the kept summary again keeps it as it is (the index cache hands the index its own copy).
+    assert.strictEqual(index.update(first), first);
+  });
+
+  it('answers after adds, edits, removals and re-adds in any order exactly as an index built from scratch', () => {
+    const uriOf = (i: number) => `file:///ws/${String(i).padStart(3, '0')}.txt`;
+    // The final state: each article once, and a few articles twice (as in a replicated workspace).
+    const final = new Map<string, ArticleSummary>();
+    summaries.forEach((s, i) => final.set(uriOf(i), copyAs(s, uriOf(i))));
+    for (let i = 0; i < 10; i++) final.set(uriOf(100 + i), copyAs(summaries[i * 3], uriOf(100 + i)));
+
+    const scratch = new WorkspaceIndex(names, resources.nameLexicon);
+    for (const uri of [...final.keys()].sort()) scratch.update(copyAs(final.get(uri)!, uri));
+
+    const edited = new WorkspaceIndex(names, resources.nameLexicon);
+    const uris = [...final.keys()];
+    // Reverse order, each article first as another one (other actors), clusters and hovers asked in between.
+    uris.reverse().forEach((uri, i) => {
+      edited.update(copyAs(summaries[(i * 7) % summaries.length], uri));
+      if (i % 9 === 0) hoversOf(edited);
+    });
+    hoversOf(edited);
+    edited.clusters();
+    // Some removed, some edited (a mention more for every actor: the actors changed), then the final text.
+    for (const uri of uris.slice(0, 12)) edited.remove(uri);
+    hoversOf(edited);
+    uris.forEach((uri, i) => {
+      const summary = final.get(uri)!;
+      if (i % 4 === 0) edited.update(copyAs({ ...summary, actors: summary.actors.map((a) => ({ ...a, mentionCount: a.mentionCount + 1 })) }, uri));
+      if (i % 5 === 0) hoversOf(edited);
+    });
+    edited.clusters();
+    for (const uri of uris) edited.update(copyAs(final.get(uri)!, uri));
+
+    assert.deepStrictEqual(clusterList(edited), clusterList(scratch));
+    const hovers = hoversOf(scratch);
+    assert.ok(hovers.filter((h) => h.total > 10).length > 5, 'some actors are in more than ten other articles');
+    assert.deepStrictEqual(hoversOf(edited), hovers);
+  });
+
+  it('names the most relevant articles of a profile as ranking all of its members would', () => {
+    const index = new WorkspaceIndex(names, resources.nameLexicon);
+    summaries.forEach((s, i) => index.update(copyAs(s, `file:///ws/${i}.txt`)));
+    let compared = 0;
+    for (const s of summaries) {
+      for (const actor of s.actors) {
+        const few = index.actorProfile(actor, s.uri, 3);
+        // More than the few the index keeps ranked: all members are ranked.
+        const all = index.actorProfile(actor, s.uri, 40);
+        if (!few || !all) continue;
+        assert.deepStrictEqual(few.relevant, all.relevant.slice(0, 3));
+        if (all.relevant.length > 16) compared++;
+      }
+    }
+    assert.ok(compared > 0, 'some actor has more relevant articles than the index keeps ranked');
+  });
+
+  /** What hovers show for every actor of every article: the first references, the count, the profile. */
+  function hoversOf(index: WorkspaceIndex) {
+    const out: { uri: string; actor: string; total: number; references: unknown; profile: unknown }[] = [];
+    for (const uri of [...index.uris()].sort()) {
+      for (const actor of index.get(uri)!.actors) {
+        const { references, total } = index.findFirstReferences(actor, uri, 10);
+        out.push({ uri, actor: actor.key, references, total, profile: index.actorProfile(actor, uri, 3) });
+      }
+    }
+    return out;
+  }
+
+  function clusterList(index: WorkspaceIndex) {
+    const key = (c: ActorCluster) => `${c.id}\u0000${c.members[0]?.uri}\u0000${c.members[0]?.index}`;
+    return index
+      .clusters()
+      .map((c) => ({ ...c, members: c.members.map((m) => ({ ...m })) }))
+      .sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
+  }
+});
