@@ -9,6 +9,15 @@ const MAX_POOLED = 1_000_000;
 
 const EMPTY: readonly string[] = Object.freeze([]);
 
+/** What identifies an actor across articles: pooled once, shared by every article that names it so. */
+type ActorIdentityFields = Pick<ActorSummary, 'key' | 'type' | 'name' | 'spellings' | 'roles'>;
+
+function sameItems(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
 /**
  * Makes the summaries the workspace index keeps small (issue 17: 100,000 articles in ≤ 1 GB). A
  * summary arrives as its own copy (from a scan worker's message or the index cache file), so the
@@ -24,6 +33,7 @@ export class SummaryPool {
   private strings = new Map<string, string>();
   private lists = new Map<string, readonly string[]>();
   private issues = new Map<string, Readonly<Record<string, number>>>();
+  private identities = new Map<string, ActorIdentityFields>();
   /** Summaries this pool made: compacting one again returns it as it is. */
   private readonly made = new WeakSet<ArticleSummary>();
 
@@ -34,6 +44,7 @@ export class SummaryPool {
       this.strings = new Map();
       this.lists = new Map();
       this.issues = new Map();
+      this.identities = new Map();
     }
     const kept: ArticleSummary = {
       uri: summary.uri,
@@ -52,13 +63,14 @@ export class SummaryPool {
   }
 
   private actor(actor: ActorSummary): ActorSummary {
+    const identity = this.identity(actor);
     // One literal, so that every kept actor has the same shape with its fields in the object.
     return {
-      key: this.string(actor.key),
-      type: this.string(actor.type) as ActorSummary['type'],
-      name: this.string(actor.name),
-      spellings: this.list(actor.spellings),
-      roles: this.list(actor.roles),
+      key: identity.key,
+      type: identity.type,
+      name: identity.name,
+      spellings: identity.spellings,
+      roles: identity.roles,
       mentionCount: actor.mentionCount,
       quoteCount: actor.quoteCount,
       firstOffset: actor.firstOffset,
@@ -70,6 +82,19 @@ export class SummaryPool {
 
   private quote(quote: QuoteSummary): QuoteSummary {
     return quote.speaker === undefined ? { start: quote.start, end: quote.end, text: quote.text } : { start: quote.start, end: quote.end, text: quote.text, speaker: this.string(quote.speaker) };
+  }
+
+  /**
+   * The pooled identity fields of an actor. The last identity seen under each key is kept whole: the
+   * same actor in the next article is one lookup and a few comparisons, not one lookup per string
+   * (reopening 10,000 articles from the cache spent most of its pooling time hashing the strings).
+   */
+  private identity(actor: ActorSummary): ActorIdentityFields {
+    const known = this.identities.get(actor.key);
+    if (known && known.type === actor.type && known.name === actor.name && sameItems(known.spellings, actor.spellings) && sameItems(known.roles, actor.roles)) return known;
+    const identity: ActorIdentityFields = { key: this.string(actor.key), type: this.string(actor.type) as ActorSummary['type'], name: this.string(actor.name), spellings: this.list(actor.spellings), roles: this.list(actor.roles) };
+    this.identities.set(identity.key, identity);
+    return identity;
   }
 
   /** The pooled copy of a string (a string read from a message or a file is a new copy each time). */
