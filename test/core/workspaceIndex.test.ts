@@ -58,34 +58,37 @@ describe('workspace index on PolNeAR articles', function () {
     const final = new Map<string, ArticleSummary>();
     summaries.forEach((s, i) => final.set(uriOf(i), copyAs(s, uriOf(i))));
     for (let i = 0; i < 10; i++) final.set(uriOf(100 + i), copyAs(summaries[i * 3], uriOf(100 + i)));
-
-    const scratch = new WorkspaceIndex(names, resources.nameLexicon);
-    for (const uri of [...final.keys()].sort()) scratch.update(copyAs(final.get(uri)!, uri));
+    const uris = [...final.keys()].reverse();
+    /** The same articles indexed from scratch in URI order: what `edited` must answer. */
+    const assertAsFromScratch = (edited: WorkspaceIndex, when: string) => {
+      const scratch = new WorkspaceIndex(names, resources.nameLexicon);
+      for (const uri of [...edited.uris()].sort()) scratch.update(copyAs(edited.get(uri)!, uri));
+      assert.deepStrictEqual(clusterList(edited), clusterList(scratch), `workspace actors ${when}`);
+      assert.deepStrictEqual(hoversOf(edited), hoversOf(scratch), `hovers ${when}`);
+    };
+    const moreMentions = (summary: ArticleSummary, uri: string) => copyAs({ ...summary, actors: summary.actors.map((a) => ({ ...a, mentionCount: a.mentionCount + 1 })) }, uri);
 
     const edited = new WorkspaceIndex(names, resources.nameLexicon);
-    const uris = [...final.keys()];
-    // Reverse order, each article first as another one (other actors), clusters and hovers asked in between.
-    uris.reverse().forEach((uri, i) => {
+    // Reverse order, each article first as another one (other actors), hovers asked in between.
+    uris.forEach((uri, i) => {
       edited.update(copyAs(summaries[(i * 7) % summaries.length], uri));
       if (i % 9 === 0) hoversOf(edited);
     });
-    hoversOf(edited);
-    edited.clusters();
-    // Some removed, some edited (a mention more for every actor: the actors changed), then the final text.
-    for (const uri of uris.slice(0, 12)) edited.remove(uri);
-    hoversOf(edited);
+    assertAsFromScratch(edited, 'after adding every article');
+    // Edits that change actors (another article's text, a mention more), no article added: the kept
+    // clusters and nodes are brought up to date edit by edit.
     uris.forEach((uri, i) => {
       const summary = final.get(uri)!;
-      if (i % 4 === 0) edited.update(copyAs({ ...summary, actors: summary.actors.map((a) => ({ ...a, mentionCount: a.mentionCount + 1 })) }, uri));
-      if (i % 5 === 0) hoversOf(edited);
+      edited.update(i % 3 === 0 ? moreMentions(summary, uri) : copyAs(summary, uri));
+      if (i % 6 === 0) assertAsFromScratch(edited, `after editing ${i + 1} articles`);
     });
-    edited.clusters();
+    for (const [i, uri] of uris.slice(0, 12).entries()) {
+      edited.remove(uri);
+      if (i % 4 === 0) assertAsFromScratch(edited, `after removing ${i + 1} articles`);
+    }
     for (const uri of uris) edited.update(copyAs(final.get(uri)!, uri));
-
-    assert.deepStrictEqual(clusterList(edited), clusterList(scratch));
-    const hovers = hoversOf(scratch);
-    assert.ok(hovers.filter((h) => h.total > 10).length > 5, 'some actors are in more than ten other articles');
-    assert.deepStrictEqual(hoversOf(edited), hovers);
+    assertAsFromScratch(edited, 'at the end');
+    assert.ok(hoversOf(edited).filter((h) => h.total > 10).length > 5, 'some actors are in more than ten other articles');
   });
 
   it('names the most relevant articles of a profile as ranking all of its members would', () => {

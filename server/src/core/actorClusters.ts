@@ -173,13 +173,15 @@ const MAX_GROUP_ROLES = 16;
  * Signatures by spellings list: the workspace index shares one list among every article that spells
  * an actor the same way (`summaryPool.ts`), so 70,000 nodes of `Donald Trump` cost one signature.
  */
-const signatures = new WeakMap<readonly string[], string>();
+const signatures = new WeakMap<readonly string[], Map<string, string>>();
 
 function signatureOf(node: ClusterNode): string {
   if (node.spellings.length === 0) return `${node.type}\u0000${normalizeName(node.name)}`;
-  let spelled = signatures.get(node.spellings);
-  if (spelled === undefined) signatures.set(node.spellings, (spelled = [...new Set(node.spellings.map(normalizeName))].sort().join('\u0001')));
-  return `${node.type}\u0000${spelled}`;
+  let byType = signatures.get(node.spellings);
+  if (!byType) signatures.set(node.spellings, (byType = new Map()));
+  let signature = byType.get(node.type);
+  if (signature === undefined) byType.set(node.type, (signature = `${node.type}\u0000${[...new Set(node.spellings.map(normalizeName))].sort().join('\u0001')}`));
+  return signature;
 }
 
 /** A cluster of spelling groups; its members in the order of the input (`nodes`), which is URI order. */
