@@ -141,8 +141,13 @@ interface RankedMember {
 
 /** Relevance order: more quotes, then newer, then more mentions, then URI order. */
 function byRelevance(a: RankedMember, b: RankedMember): number {
-  const byDate = a.date === b.date ? 0 : a.date < b.date ? 1 : -1;
-  return b.quotes - a.quotes || byDate || b.mentions - a.mentions || a.position - b.position;
+  return relevanceOrder(a.quotes, a.date, a.mentions, a.position, b);
+}
+
+/** {@link byRelevance} of a member given by its fields (no object made for each of 70,000 members). */
+function relevanceOrder(quotes: number, date: string, mentions: number, position: number, b: RankedMember): number {
+  const byDate = date === b.date ? 0 : date < b.date ? 1 : -1;
+  return b.quotes - quotes || byDate || b.mentions - mentions || position - b.position;
 }
 
 /** The first `size` members in relevance order, kept while they are offered one by one. */
@@ -152,10 +157,11 @@ class TopMembers {
 
   constructor(private readonly size: number) {}
 
-  offer(candidate: RankedMember): void {
+  offer(member: ClusterNode, quotes: number, date: string, mentions: number, position: number): void {
     this.offered++;
     const kept = this.kept;
-    if (kept.length === this.size && byRelevance(candidate, kept[kept.length - 1]) >= 0) return;
+    if (kept.length === this.size && relevanceOrder(quotes, date, mentions, position, kept[kept.length - 1]) >= 0) return;
+    const candidate: RankedMember = { member, quotes, date, mentions, position };
     let at = kept.length;
     while (at > 0 && byRelevance(candidate, kept[at - 1]) < 0) at--;
     kept.splice(at, 0, candidate);
@@ -498,26 +504,28 @@ export class WorkspaceIndex {
   }
 
   /** What ranks a member (undefined when its article is gone). */
-  private rankedMember(member: ClusterNode, position: number): (RankedMember & { readonly summary: ActorSummary }) | undefined {
+  private rankedMember(member: ClusterNode, position: number): RankedMember | undefined {
     const article = this.articles.get(member.uri);
     const summary = article?.actors[member.index];
-    return summary && { member, summary, quotes: summary.quoteCount, date: article!.date ?? '', mentions: summary.mentionCount, position };
+    return summary && { member, quotes: summary.quoteCount, date: article!.date ?? '', mentions: summary.mentionCount, position };
   }
 
   private statsOf(cluster: ActorCluster): ClusterStats {
     const known = this.stats.get(cluster);
     if (known) return known;
     const roleArticles = new Map<string, { texts: Map<string, number>; uris: Set<string>; words: number }>();
-    const spellingCounts = new Map<string, number>();
+    // Counted by spellings list first (the index shares one list among the articles that spell an
+    // actor alike: one count per member, not one per spelling), then by spelling, in first-seen order.
+    const spellingLists = new Map<readonly string[], number>();
     let quoteCount = 0;
     const top = new TopMembers(RANKED_KEPT);
     cluster.members.forEach((member, position) => {
-      const ranked = this.rankedMember(member, position);
-      if (!ranked) return;
-      const { summary } = ranked;
-      top.offer(ranked);
+      const article = this.articles.get(member.uri);
+      const summary = article?.actors[member.index];
+      if (!summary) return;
+      top.offer(member, summary.quoteCount, article!.date ?? '', summary.mentionCount, position);
       quoteCount += summary.quoteCount;
-      for (const spelling of summary.spellings) if (spelling !== cluster.name) spellingCounts.set(spelling, (spellingCounts.get(spelling) ?? 0) + 1);
+      spellingLists.set(summary.spellings, (spellingLists.get(summary.spellings) ?? 0) + 1);
       for (const role of summary.roles) {
         const key = this.roleKeyOf(role);
         let entry = roleArticles.get(key);
@@ -526,6 +534,8 @@ export class WorkspaceIndex {
         entry.texts.set(role, (entry.texts.get(role) ?? 0) + 1);
       }
     });
+    const spellingCounts = new Map<string, number>();
+    for (const [list, count] of spellingLists) for (const spelling of list) if (spelling !== cluster.name) spellingCounts.set(spelling, (spellingCounts.get(spelling) ?? 0) + count);
     // A role inside a more specific one the workspace also gives (`Secretary` in `Secretary of State`)
     // counts for the one most articles give.
     // Only into a common elaboration (a quarter of the articles at least), not a one-off double title.
