@@ -141,50 +141,97 @@ export function encodeCache<T>(identity: CacheIdentity, entries: readonly CacheE
 }
 
 /**
+ * Where a cache file's bytes come from: a buffer, or the file itself read a piece at a time (the
+ * store: a 300 MB cache of 100,000 summaries is never in memory whole). `read` may answer later.
+ */
+export interface CacheBytes {
+  readonly length: number;
+  read(at: number, length: number): Buffer | Promise<Buffer>;
+}
+
+/** The bytes of a buffer as a {@link CacheBytes}. */
+export function bufferBytes(bytes: Buffer): CacheBytes {
+  return { length: bytes.length, read: (at, length) => bytes.subarray(at, at + length) };
+}
+
+/**
  * Decodes a cache file for `expected`, a chunk per step, or says why it is not used: not a cache at
  * all (foreign), a cache of another format, folder or analysis, or a damaged one. Never throws;
  * `isValue` checks each entry's value (the checksum already rules out damage, this rules out a file
  * written by other code). `revive` turns each checked value into the one to keep, a chunk at a time
- * (the workspace index's compact summary), so the decoded copies never all live at once.
+ * (the workspace index's compact summary), so the decoded copies never all live at once. The
+ * payload is hashed as it is read; nothing is returned unless the whole of it matches its checksum.
+ * A step may yield a promise (a read of `source`): the caller awaits it before going on.
  */
-export function* decodeInSteps<T>(bytes: Buffer, expected: CacheIdentity, isValue: (value: unknown, path: string) => value is T, revive: (value: T) => T = (value) => value): Staged<DecodedCache<T>> {
-  if (bytes.length < MAGIC.length + 8 || !bytes.subarray(0, MAGIC.length).equals(MAGIC)) return { discarded: 'not an Article Lens index cache' };
-  const version = bytes.readUInt32LE(MAGIC.length);
+export function* decodeInSteps<T>(source: Buffer | CacheBytes, expected: CacheIdentity, isValue: (value: unknown, path: string) => value is T, revive: (value: T) => T = (value) => value): Staged<DecodedCache<T>> {
+  const file = Buffer.isBuffer(source) ? bufferBytes(source) : source;
+  let piece: Buffer = Buffer.alloc(0);
+  /** Reads `length` bytes at `at` into `piece` (a step that may wait). */
+  function* read(at: number, length: number): Staged<Buffer> {
+    const got = file.read(at, Math.max(0, Math.min(length, file.length - at)));
+    if (Buffer.isBuffer(got)) piece = got;
+    else yield got.then((bytes) => void (piece = bytes));
+    return piece;
+  }
+  const start = yield* read(0, MAGIC.length + 8);
+  if (start.length < MAGIC.length + 8 || !start.subarray(0, MAGIC.length).equals(MAGIC)) return { discarded: 'not an Article Lens index cache' };
+  const version = start.readUInt32LE(MAGIC.length);
   if (version !== FORMAT_VERSION) return { discarded: `cache format ${version}, this version reads ${FORMAT_VERSION}` };
-  const headerLength = bytes.readUInt32LE(MAGIC.length + 4);
+  const headerLength = start.readUInt32LE(MAGIC.length + 4);
   const headerStart = MAGIC.length + 8;
   const payloadStart = headerStart + headerLength + 32;
-  if (payloadStart > bytes.length) return { discarded: 'damaged (truncated header)' };
+  if (payloadStart > file.length) return { discarded: 'damaged (truncated header)' };
+  const head = Buffer.from(yield* read(headerStart, headerLength + 32));
   let header: { key?: unknown; folder?: unknown; entries?: unknown; payloadBytes?: unknown };
   try {
-    header = JSON.parse(bytes.subarray(headerStart, headerStart + headerLength).toString('utf8'));
+    header = JSON.parse(head.subarray(0, headerLength).toString('utf8'));
   } catch {
     return { discarded: 'damaged (unreadable header)' };
   }
   if (typeof header !== 'object' || header === null) return { discarded: 'damaged (unreadable header)' };
   if (header.folder !== expected.folder) return { discarded: `made for another folder (${String(header.folder)})` };
   if (header.key !== expected.key) return { discarded: 'made by another analysis version, model or settings' };
-  const payload = bytes.subarray(payloadStart);
-  if (payload.length !== header.payloadBytes) return { discarded: `damaged (${payload.length} bytes of data, the header says ${String(header.payloadBytes)})` };
-  if (!createHash('sha256').update(payload).digest().equals(bytes.subarray(payloadStart - 32, payloadStart))) return { discarded: 'damaged (checksum mismatch)' };
+  const payloadLength = file.length - payloadStart;
+  if (payloadLength !== header.payloadBytes) return { discarded: `damaged (${payloadLength} bytes of data, the header says ${String(header.payloadBytes)})` };
+  const hash = createHash('sha256');
   const entries: CacheEntry<T>[] = [];
-  for (let at = 0; at < payload.length; ) {
-    const length = at + 4 <= payload.length ? payload.readUInt32LE(at) : Infinity;
-    if (at + 4 + length > payload.length) return { discarded: 'damaged (a chunk runs past the end)' };
+  /** Why the payload is not taken, once known; the rest is still hashed: a damaged file says so. */
+  let problem: string | undefined;
+  for (let at = payloadStart; at < file.length; ) {
+    const prefix = yield* read(at, 4);
+    hash.update(prefix);
+    const length = prefix.length === 4 ? prefix.readUInt32LE(0) : Infinity;
+    if (at + 4 + length > file.length) {
+      problem ??= 'damaged (a chunk runs past the end)';
+      hash.update(yield* read(at + 4, file.length - at - 4));
+      break;
+    }
+    const bytes = yield* read(at + 4, length);
+    hash.update(bytes);
+    at += 4 + length;
+    if (problem) continue;
     let chunk: unknown;
     try {
-      chunk = codec().unpack(payload.subarray(at + 4, at + 4 + length));
+      chunk = codec().unpack(bytes);
     } catch (error) {
-      return { discarded: `damaged (${error instanceof Error ? error.message : String(error)})` };
+      problem = `damaged (${error instanceof Error ? error.message : String(error)})`;
+      continue;
     }
-    if (!Array.isArray(chunk)) return { discarded: 'damaged (a chunk is not a list of entries)' };
+    if (!Array.isArray(chunk)) {
+      problem = 'damaged (a chunk is not a list of entries)';
+      continue;
+    }
     for (const entry of chunk) {
-      if (!isEntry(entry, isValue)) return { discarded: 'damaged (an entry of the wrong shape)' };
+      if (!isEntry(entry, isValue)) {
+        problem = 'damaged (an entry of the wrong shape)';
+        break;
+      }
       entries.push({ path: entry.path, size: entry.size, mtimeMs: entry.mtimeMs, hash: entry.hash, readAtMs: entry.readAtMs, deps: entry.deps.length === 0 ? NO_DEPENDENCIES : entry.deps, value: revive(entry.value) });
     }
-    at += 4 + length;
     yield;
   }
+  if (!hash.digest().equals(head.subarray(headerLength))) return { discarded: 'damaged (checksum mismatch)' };
+  if (problem) return { discarded: problem };
   if (entries.length !== header.entries) return { discarded: 'damaged (entry count)' };
   return { entries };
 }

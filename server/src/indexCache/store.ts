@@ -2,7 +2,7 @@ import { createHash, randomBytes } from 'crypto';
 import * as fs from 'fs/promises';
 import * as path from 'path';
 import type { Staged } from '../core/stages';
-import { cacheHead, decodeInSteps, payloadChunks, type CacheEntry, type CacheIdentity, type DependencyStamp } from './format';
+import { cacheHead, decodeInSteps, payloadChunks, type CacheBytes, type CacheEntry, type DecodedCache, type CacheIdentity, type DependencyStamp } from './format';
 
 /**
  * A file modified this close to the moment it was read may have changed again within the file
@@ -56,14 +56,19 @@ export class IndexCacheStore<T> {
    * replaced at the next save). `revive` turns each value read into the one to keep (`format.ts`).
    */
   static async open<T>(file: string, identity: CacheIdentity, isValue: (value: unknown, path: string) => value is T, log: (message: string) => void, revive?: (value: T) => T): Promise<IndexCacheStore<T>> {
-    let bytes: Buffer;
+    let decoded: DecodedCache<T>;
     try {
-      bytes = await fs.readFile(file);
+      // Read a chunk at a time as it is decoded: a 300 MB file is never in memory whole.
+      const handle = await fs.open(file, 'r');
+      try {
+        decoded = await inSteps(decodeInSteps(fileBytes(handle, (await handle.stat()).size), identity, isValue, revive));
+      } finally {
+        await handle.close();
+      }
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'ENOENT') log(`index cache ${file} not read: ${(error as Error).message}`);
       return new IndexCacheStore<T>(file, identity, new Map());
     }
-    const decoded = await inSteps(decodeInSteps(bytes, identity, isValue, revive));
     if ('discarded' in decoded) {
       log(`index cache ${file} discarded: ${decoded.discarded}`);
       return new IndexCacheStore<T>(file, identity, new Map());
@@ -174,6 +179,24 @@ async function inSteps<T>(steps: Staged<T>): Promise<T> {
   for (;;) {
     const step = steps.next();
     if (step.done) return step.value;
-    await new Promise<void>((resolve) => setImmediate(resolve));
+    // A step that waits for a read hands its promise; the others pause for the event loop.
+    if (step.value) await step.value;
+    else await new Promise<void>((resolve) => setImmediate(resolve));
   }
+}
+
+/** A file's bytes read where the decoder asks, through an open handle. */
+function fileBytes(handle: fs.FileHandle, length: number): CacheBytes {
+  return {
+    length,
+    async read(at, wanted) {
+      const bytes = Buffer.alloc(wanted);
+      for (let done = 0; done < wanted; ) {
+        const { bytesRead } = await handle.read(bytes, done, wanted - done, at + done);
+        if (bytesRead === 0) return bytes.subarray(0, done);
+        done += bytesRead;
+      }
+      return bytes;
+    },
+  };
 }
