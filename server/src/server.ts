@@ -296,7 +296,7 @@ async function indexWorkspace(folders: readonly string[] = workspaceFolders, ski
       void connection.sendNotification(ServerStatusNotification, { state: 'indexing', articles: service.workspaceSize, message: `Indexing articles: ${done}/${total}` });
     },
     done: () => progress?.done(),
-  }, (uri) => documents.get(uri) !== undefined || skip(uri), { workerScript: path.join(__dirname, 'indexWorker.js'), annotationInput: closedArticleInput, cacheOf, log: (message) => connection.console.log(message), pace: () => analyses.idle() });
+  }, (uri) => documents.get(uri) !== undefined || skip(uri), { workerScript: path.join(__dirname, 'indexWorker.js'), annotationInput: closedArticleInput, cacheOf, log: (message) => connection.console.log(message), pace: () => analyses.quiet() });
   void connection.sendNotification(ServerStatusNotification, { state: 'ready', articles: service.workspaceSize, message: `${scan.files} article files indexed${cacheOf ? ` (${scan.fromCache + scan.unchanged} from the index cache, ${scan.analysed} analysed)` : ''}` });
   if (cacheOf) connection.console.log(`workspace index: ${scan.files} article files, ${scan.fromCache} from the index cache, ${scan.unchanged} read again and unchanged, ${scan.analysed} analysed`);
 }

@@ -48,6 +48,31 @@ describe('analysis runner (lsp/analysisRunner.ts)', () => {
     assert.strictEqual(started, 1);
   });
 
+  it('lets background work wait until no analysis runs and nothing asked for one lately, or its patience ends', async () => {
+    const service = newService();
+    const document = { uri: 'file:///runner/e.article', version: 1, getText: () => text };
+    const runner = new AnalysisRunner(service, () => 1);
+    const order: string[] = [];
+    const analysed = runner.ensure(document, undefined as never).then(() => order.push('analysed'));
+    const quiet = runner.quiet(50, 60_000).then(() => order.push('quiet'));
+    await Promise.all([analysed, quiet]);
+    assert.deepStrictEqual(order, ['analysed', 'quiet']);
+    // A request answered at once (analysed already) still means the editor is in use: quiet waits.
+    await runner.ensure(document, undefined as never);
+    const t0 = Date.now();
+    await runner.quiet(200, 60_000);
+    assert.ok(Date.now() - t0 >= 150, `quiet came after ${Date.now() - t0} ms`);
+    // With requests that never stop, patience ends the wait.
+    const busy = setInterval(() => void runner.ensure(document, undefined as never), 5);
+    try {
+      const t1 = Date.now();
+      await runner.quiet(100, 300);
+      assert.ok(Date.now() - t1 < 2000);
+    } finally {
+      clearInterval(busy);
+    }
+  });
+
   it('gives up when the document changes during the run', async () => {
     const service = newService();
     let version = 1;

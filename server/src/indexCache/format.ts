@@ -80,7 +80,7 @@ export interface CacheIdentity {
 export type DecodedCache<T> = { readonly entries: CacheEntry<T>[] } | { readonly discarded: string };
 
 /** The dependencies of most entries (an article without an annotation store file): one list for all. */
-const NO_DEPENDENCIES: readonly DependencyStamp[] = Object.freeze([]);
+export const NO_DEPENDENCIES: readonly DependencyStamp[] = Object.freeze([]);
 
 /** Entries per MessagePack chunk: encoding or decoding one takes a few milliseconds, then the caller may let other work in. */
 const CHUNK_ENTRIES = 250;

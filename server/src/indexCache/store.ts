@@ -2,7 +2,7 @@ import { createHash, randomBytes } from 'crypto';
 import * as fs from 'fs/promises';
 import * as path from 'path';
 import type { Staged } from '../core/stages';
-import { cacheHead, decodeInSteps, payloadChunks, type CacheBytes, type CacheEntry, type DecodedCache, type CacheIdentity, type DependencyStamp } from './format';
+import { cacheHead, decodeInSteps, NO_DEPENDENCIES, payloadChunks, type CacheBytes, type CacheEntry, type DecodedCache, type CacheIdentity, type DependencyStamp } from './format';
 
 /**
  * A file modified this close to the moment it was read may have changed again within the file
@@ -99,7 +99,7 @@ export class IndexCacheStore<T> {
   /** Records the value of a file as it was read (`snapshot`). */
   set(filePath: string, snapshot: FileSnapshot, value: T): void {
     this.changed = true;
-    this.current.set(filePath, { path: filePath, size: snapshot.size, mtimeMs: snapshot.mtimeMs, hash: snapshot.hash, readAtMs: snapshot.readAtMs, deps: snapshot.deps, value });
+    this.current.set(filePath, { path: filePath, size: snapshot.size, mtimeMs: snapshot.mtimeMs, hash: snapshot.hash, readAtMs: snapshot.readAtMs, deps: snapshot.deps.length === 0 ? NO_DEPENDENCIES : snapshot.deps, value });
   }
 
   /** Forgets a file (deleted, or no longer indexed). */
@@ -116,7 +116,7 @@ export class IndexCacheStore<T> {
   /**
    * Writes this session's entries atomically, encoding a chunk at a time with pauses between (the
    * server answers requests meanwhile; before each chunk it awaits `pace`, which the server resolves
-   * when no analysis runs, so the save waits for the editor, never the other way round); skipped when every entry on disk was confirmed and none was
+   * when the editor is quiet, so the save waits for the editor, never the other way round); skipped when every entry on disk was confirmed and none was
    * added. A failure is logged, never thrown: the cache is a convenience.
    */
   async save(log: (message: string) => void, pace: () => Promise<void> = async () => undefined): Promise<void> {

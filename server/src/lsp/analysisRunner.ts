@@ -21,6 +21,11 @@ interface Run {
   served: boolean;
 }
 
+/** How long without a request asking for an analysis counts as the editor not in use ({@link AnalysisRunner.quiet}). */
+const QUIET_MS = 100;
+/** Background work waits for a quiet moment this long at most per step. */
+const PATIENCE_MS = 2000;
+
 /**
  * Runs the full analysis of open documents for the server: a stage at a time with a pause between
  * stages, so a request never holds the connection for a whole analysis (a keystroke, another request
@@ -36,6 +41,8 @@ export class AnalysisRunner {
   private readonly runs = new Map<string, Run>();
   /** Who waits for a moment with no run ({@link idle}). */
   private idleWaiters: (() => void)[] = [];
+  /** When a request last asked for an analysis (answered at once or not): the editor is in use. */
+  private lastDemand = 0;
 
   constructor(
     private readonly service: ArticleService,
@@ -49,6 +56,7 @@ export class AnalysisRunner {
    * changes first. Already there: resolves at once.
    */
   async ensure(document: ArticleDocument, settings: ArticleSettings, token?: CancellationSignal, need: AnalysisNeed = 'analysis'): Promise<void> {
+    this.lastDemand = Date.now();
     for (;;) {
       if (token?.isCancellationRequested) throw new AnalysisCancelled();
       // Documents are updated in place: the version is read once per attempt, the run is for that one.
@@ -81,6 +89,23 @@ export class AnalysisRunner {
   idle(): Promise<void> {
     if (this.runs.size === 0) return Promise.resolve();
     return new Promise<void>((resolve) => this.idleWaiters.push(resolve));
+  }
+
+  /**
+   * Resolves when no analysis runs and no request asked for one in the last `quietMs` (the user is
+   * not hovering or typing), or after `patienceMs` at the latest: background work that takes the
+   * thread a few milliseconds at a time (saving the index cache) steps aside while the editor is in
+   * use, and still ends while it always is.
+   */
+  async quiet(quietMs = QUIET_MS, patienceMs = PATIENCE_MS): Promise<void> {
+    const deadline = Date.now() + patienceMs;
+    for (;;) {
+      await this.idle();
+      const now = Date.now();
+      const calm = now - this.lastDemand;
+      if (calm >= quietMs || now >= deadline) return;
+      await new Promise<void>((resolve) => setTimeout(resolve, Math.min(quietMs - calm, deadline - now)));
+    }
   }
 
   private wakeIdleWaiters(): void {

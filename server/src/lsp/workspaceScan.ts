@@ -51,7 +51,7 @@ export interface ScanOptions {
   readonly cacheOf?: (folderUri: string) => Promise<IndexCacheStore<ArticleSummary>>;
   /** Where the cache's saving failures go. */
   readonly log?: (message: string) => void;
-  /** Awaited before each step of saving the cache (the server: until no analysis runs), so saving gives way to the editor. */
+  /** Awaited before each step of saving the cache (the server: until the editor is quiet, `AnalysisRunner.quiet`), so saving gives way to the editor. */
   readonly pace?: () => Promise<void>;
   /** People's annotations of an article (its store file), for the scan on this thread (workers read them themselves). */
   readonly annotationInput?: (file: string, text: string) => Promise<AnnotationInput | undefined>;
@@ -161,8 +161,9 @@ export async function scanWorkspace(
     const read = response.unchanged ? item.known?.summary : response.summary;
     let summary = read;
     if (!isOpen(item.uri)) {
-      // The cache keeps the index's own copy: one object per article, not two.
-      if (read) summary = service.addSummary(read);
+      // The cache keeps the index's own copy: one object per article, not two; and the URI is this
+      // scan's string, not a second copy from the worker's message (100,000 of them at the end of a scan).
+      if (read) summary = service.addSummary(read.uri === item.uri ? { ...read, uri: item.uri } : read);
       // Gone, unreadable or grown too large since the cache knew it: its old summary leaves the index.
       else if (item.known) service.removeArticle(item.uri);
     } else if (read) {
