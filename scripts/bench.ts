@@ -730,7 +730,9 @@ async function benchWorkspace(files: readonly string[], count: number, tmp: stri
   (results.workspace as unknown[]).push(entry);
   const big = count >= 10_000;
   row(`workspace (${count.toLocaleString('en')})`, `index ${count.toLocaleString('en')} articles (${(bytes / MB).toFixed(1)} MB)`, `${(indexMs / 1000).toFixed(1)} s, ${(bytes / MB / (indexMs / 1000)).toFixed(2)} MB/s, ${articlesIndexed} indexed, ${progressReports} progress reports`, big ? '≤ 30 s' : undefined, big ? indexMs <= 30_000 : undefined);
-  row(`workspace (${count.toLocaleString('en')})`, 'peak resident memory of the server', `${(peak / MB).toFixed(0)} MB`, big ? '≤ 500 MB' : undefined, big ? peak <= 500 * MB : undefined);
+  // Issue 17: 10,000 articles in 500 MB; 100,000 in 1 GB.
+  const memoryTarget = count >= 100_000 ? 1024 : 500;
+  row(`workspace (${count.toLocaleString('en')})`, 'peak resident memory of the server', `${(peak / MB).toFixed(0)} MB`, big ? `≤ ${memoryTarget} MB` : undefined, big ? peak <= memoryTarget * MB : undefined);
   row(`workspace (${count.toLocaleString('en')})`, 'documentSymbol while indexing', `p50 ${ms(median(duringIndexing))} ms, p99 ${ms(percentile(duringIndexing, 99))} ms, max ${ms(Math.max(...duringIndexing))} ms (n=${duringIndexing.length})`);
   row(`workspace (${count.toLocaleString('en')})`, `hover on "Trump" (in ${hoverArticles} other articles) after an edit`, `p50 ${ms(median(hovers))} ms, p99 ${ms(percentile(hovers, 99))} ms (n=${hovers.length})`, '≤ 20 ms', percentile(hovers, 99) <= 20);
   row(`workspace (${count.toLocaleString('en')})`, 'the same hover again (kept until the index changes)', `p50 ${ms(median(repeatedHovers))} ms, p99 ${ms(percentile(repeatedHovers, 99))} ms`);
