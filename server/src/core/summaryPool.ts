@@ -73,7 +73,6 @@ export class SummaryPool {
       roles: identity.roles,
       mentionCount: actor.mentionCount,
       quoteCount: actor.quoteCount,
-      firstOffset: actor.firstOffset,
       introOffset: actor.introOffset,
       mentionFrom: actor.mentionFrom,
       mentionTo: actor.mentionTo,

@@ -23,8 +23,6 @@ export type ActorIdentity = Pick<Actor, 'key' | 'type' | 'name' | 'spellings' | 
 export interface ActorSummary extends ActorIdentity {
   readonly mentionCount: number;
   readonly quoteCount: number;
-  /** Offset of the first mention, for links into the article. */
-  readonly firstOffset: number;
   /** Offset of the mention where the article introduces the actor (with a role, else the first). */
   readonly introOffset: number;
   /** This actor's mentions are `mentionFrom … mentionTo - 1` in the article's mention table. */
@@ -219,7 +217,6 @@ export function summarizeArticle(uri: string, text: string, actors: readonly Act
       roles: a.roles,
       mentionCount: a.mentions.length,
       quoteCount: a.quotes.length,
-      firstOffset: a.mentions[0].start,
       introOffset: a.introduction.start,
       mentionFrom: from,
       mentionTo: next,
