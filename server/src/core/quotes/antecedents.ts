@@ -19,6 +19,7 @@ import { lowerBound } from '../search';
 import type { EntityMention, TextSlice } from '../types';
 import { genderOf, lastPersonBefore, subjectRank, type SpeakerState } from './coreference';
 import { isPunct, isSentenceEnd, surname, tokenAt, type Doc } from './document';
+import { featureName, featurePair } from './featureNames';
 
 /** What is being resolved: a pronoun by its person, a description by what its head names (`other`: a head no list knows). */
 export type AnaphorKind = 'he' | 'she' | 'they' | 'person' | 'organization' | 'document' | 'other';
@@ -164,40 +165,40 @@ export function antecedentCandidates(doc: Doc, anaphor: Anaphor, state: SpeakerS
   for (const g of groups.values()) if (previous && g.key !== previous.key && sincePrevious(g)) interrupted = true;
 
   const out: AntecedentCandidate[] = [];
-  const a = `a=${kind}`;
+  const a = featureName('a=', kind);
   for (const g of groups.values()) {
     const m = g.latest;
     const mTok = Math.min(tokenAt(doc, m.start), n - 1);
     const sd = anchorSent - doc.sent[mTok];
     const pd = anchorPara - doc.para[mTok];
     const atoms: string[] = [
-      `t=${g.type}`,
-      `rec=${Math.min(g.order, 4)}`,
-      `sd=${sd <= 2 ? sd : sd <= 4 ? '3-4' : '5+'}`,
-      `pd=${Math.min(pd, 3)}`,
-      `role=${g.latestRole}`,
-      `best=${g.bestRank}`,
-      `rec=${Math.min(g.order, 2)}|role=${g.latestRole}`,
-      `pd=${Math.min(pd, 2)}|best=${g.bestRank}`,
-      `cnt=${g.count >= 5 ? '5+' : g.count >= 3 ? '3-4' : g.count}`,
-      `gsal=${Math.min(salienceRank.get(g)!, 3)}`,
-      `gsal=${Math.min(salienceRank.get(g)!, 2)}|rec=${Math.min(g.order, 2)}`,
+      featureName('t=', g.type),
+      featureName('rec=', Math.min(g.order, 4)),
+      featureName('sd=', sd <= 2 ? sd : sd <= 4 ? '3-4' : '5+'),
+      featureName('pd=', Math.min(pd, 3)),
+      featureName('role=', g.latestRole),
+      featureName('best=', g.bestRank),
+      featurePair('rec=', Math.min(g.order, 2), '|role=', g.latestRole),
+      featurePair('pd=', Math.min(pd, 2), '|best=', g.bestRank),
+      featureName('cnt=', g.count >= 5 ? '5+' : g.count >= 3 ? '3-4' : g.count),
+      featureName('gsal=', Math.min(salienceRank.get(g)!, 3)),
+      featurePair('gsal=', Math.min(salienceRank.get(g)!, 2), '|rec=', Math.min(g.order, 2)),
     ];
     const turnsOf = spoke.get(g.key) ?? 0;
-    atoms.push(`spoke=${turnsOf >= 4 ? '4+' : turnsOf >= 2 ? '2-3' : turnsOf}`);
-    if (previous && previous.key === g.key) atoms.push('prevTurn', `prevTurn|pd=${Math.min(anchorPara - previous.paragraph, 2)}`, `prevTurn|interrupted=${interrupted}`);
-    if (sincePrevious(g)) atoms.push('sinceTurn', `sinceTurn|role=${g.bestRank}`);
+    atoms.push(featureName('spoke=', turnsOf >= 4 ? '4+' : turnsOf >= 2 ? '2-3' : turnsOf));
+    if (previous && previous.key === g.key) atoms.push('prevTurn', featureName('prevTurn|pd=', Math.min(anchorPara - previous.paragraph, 2)), featureName('prevTurn|interrupted=', interrupted));
+    if (sincePrevious(g)) atoms.push('sinceTurn', featureName('sinceTurn|role=', g.bestRank));
     if (g.key === lastKey) atoms.push('last');
     if (topic[0] === g.key) atoms.push('topic=0');
     if (topic[1] === g.key) atoms.push('topic=1');
-    if (named.has(g.key)) atoms.push('namedInQuote', `namedInQuote|rec=${Math.min(g.order, 2)}`);
-    if (g.key === pickKey) atoms.push('rule', `rule|rec=${Math.min(g.order, 2)}`);
+    if (named.has(g.key)) atoms.push('namedInQuote', featureName('namedInQuote|rec=', Math.min(g.order, 2)));
+    if (g.key === pickKey) atoms.push('rule', featureName('rule|rec=', Math.min(g.order, 2)));
     const speech = speechOrder.get(g);
-    atoms.push(`speechRec=${speech === undefined ? '-' : Math.min(speech, 2)}`, `subjRec=${subjectOrder.has(g) ? Math.min(subjectOrder.get(g)!, 2) : '-'}`);
-    if (speech !== undefined) atoms.push(`speechRec=${Math.min(speech, 2)}|pd=${Math.min(pd, 2)}`);
+    atoms.push(featureName('speechRec=', speech === undefined ? '-' : Math.min(speech, 2)), featureName('subjRec=', subjectOrder.has(g) ? Math.min(subjectOrder.get(g)!, 2) : '-'));
+    if (speech !== undefined) atoms.push(featurePair('speechRec=', Math.min(speech, 2), '|pd=', Math.min(pd, 2)));
     if (g.subjectAt >= 0) {
       const st = Math.min(tokenAt(doc, g.subjectAt), n - 1);
-      atoms.push(`subjSd=${Math.min(anchorSent - doc.sent[st], 3)}`, `subjPd=${Math.min(anchorPara - doc.para[st], 2)}|subjRec=${Math.min(subjectOrder.get(g)!, 1)}`);
+      atoms.push(featureName('subjSd=', Math.min(anchorSent - doc.sent[st], 3)), featurePair('subjPd=', Math.min(anchorPara - doc.para[st], 2), '|subjRec=', Math.min(subjectOrder.get(g)!, 1)));
     }
     // "the Clinton campaign" may speak for Clinton; "the senior Cruz adviser" does not.
     if (head !== undefined && inMention.includes(g.key.toLowerCase())) atoms.push('inMention');
@@ -206,7 +207,7 @@ export function antecedentCandidates(doc: Doc, anaphor: Anaphor, state: SpeakerS
       // Agreement is grammar, not a preference: "she" is never Bernie Sanders (the strict gold, blind to
       // gender, would teach otherwise).
       if (gender && (gender === 'f') !== (kind === 'she')) continue;
-      atoms.push(`g=${gender ? 'agree' : 'unknown'}`);
+      atoms.push(gender ? 'g=agree' : 'g=unknown');
     } else if (head !== undefined) {
       if (g.type === 'person' && doc.titles.get(g.key)?.has(head)) atoms.push('titled');
       // The description's other words next to the name ("his Russian counterpart" ~ "Russian Foreign Minister
@@ -221,15 +222,16 @@ export function antecedentCandidates(doc: Doc, anaphor: Anaphor, state: SpeakerS
     // Shared across kinds (a pronoun and a description follow the same recency and role preferences), but for
     // the type, recency and the rules' pick, which differ by kind (a description of an organisation, "she").
     for (const atom of atoms) f.push(atom);
-    f.push(`${a}|${atoms[0]}`, `${a}|${atoms[1]}`, `${a}|${atoms[4]}`);
-    if (g.key === pickKey) f.push(`${a}|rule`);
+    const aBar = featureName(a, '|');
+    f.push(featureName(aBar, atoms[0]), featureName(aBar, atoms[1]), featureName(aBar, atoms[4]));
+    if (g.key === pickKey) f.push(featureName(a, '|rule'));
     out.push({ name: { start: m.start, end: m.end, text: m.text }, features: f });
   }
   if (rulePick && pickKey !== undefined && !groups.has(pickKey)) {
     // A name the rules found in the tokens (the recogniser missed it).
-    out.push({ name: rulePick, features: [a, 'rule', `${a}|rule`, 'ruleOnly', `${a}|ruleOnly`] });
+    out.push({ name: rulePick, features: [a, 'rule', featureName(a, '|rule'), 'ruleOnly', featureName(a, '|ruleOnly')] });
   }
-  out.push({ features: ['none', `${a}|none`, `${a}|none|rule=${rulePick !== undefined}`, `none|cands=${Math.min(groups.size, 3)}`] });
+  out.push({ features: ['none', featureName(a, '|none'), featurePair(a, '|none', '|rule=', rulePick !== undefined), featureName('none|cands=', Math.min(groups.size, 3))] });
   return out;
 }
 

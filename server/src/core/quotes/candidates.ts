@@ -17,6 +17,7 @@ import type { Found } from './cues';
 import { headLower, isCapitalized, isCue, isSentenceEnd, type Doc, type NounPhrase } from './document';
 import type { RawQuote } from './marks';
 import { subjectRank } from './coreference';
+import { featureName } from './featureNames';
 import { npLeftOf } from './phrases';
 import { VERB_PREFIX } from './words';
 
@@ -103,11 +104,11 @@ export function speakerCandidates(doc: Doc, raw: RawQuote, openTok: number, clos
     }
     const c = candidates[at];
     c.found ??= found;
-    const v = join(doc, 'via=', via);
-    vias[at].push(v, join(doc, v, STRENGTH[found.strength] ?? '|s=?'));
+    const v = featureName('via=', via);
+    vias[at].push(v, featureName(v, STRENGTH[found.strength] ?? '|s=?'));
     if (found === rules.pick) {
       c.found = found;
-      vias[at].push('pick', join(doc, 'pick=', rules.pickVia));
+      vias[at].push('pick', featureName('pick=', rules.pickVia));
     }
   };
   attach(rules.after, 'after');
@@ -123,7 +124,7 @@ export function speakerCandidates(doc: Doc, raw: RawQuote, openTok: number, clos
     paraInitial ? '|paraInit=true' : '|paraInit=false',
     sentenceInitial ? '|sentInit=true' : '|sentInit=false',
     rules.continues ? '|cont=true' : '|cont=false',
-    join(doc, '|pickVia=', rules.pickVia),
+    featureName('|pickVia=', rules.pickVia),
   ];
   const previousMention = rules.previous?.mention;
   const sideRank = { L: 0, R: 0 };
@@ -143,27 +144,27 @@ export function speakerCandidates(doc: Doc, raw: RawQuote, openTok: number, clos
     if (previousMention && doc.tokens[np.from].start < previousMention.end && previousMention.start < doc.tokens[np.to - 1].end) atoms.push('prevMention');
     else if (rules.previous && sameName(doc, np, rules.previous)) atoms.push('prevName');
     const f = c.features;
-    const k = join(doc, 'k=', c.kind);
-    const kBar = join(doc, k, '|');
+    const k = featureName('k=', c.kind);
+    const kBar = featureName(k, '|');
     f.push(k);
-    for (const a of atoms) f.push(a, join(doc, kBar, a));
-    const kSide = join(doc, kBar, left ? 'side=L' : 'side=R');
-    f.push(join(doc, kSide, join(doc, '|', dist)), join(doc, kSide, join(doc, '|', sd)));
-    for (const q of quoteFeatures) f.push(join(doc, k, q));
-    f.push(join(doc, join(doc, kSide, join(doc, '|', sd)), quoteFeatures[3]));
-    for (const v of vias[i]) f.push(v, join(doc, kBar, v), join(doc, v, quoteFeatures[0]));
-    if (vias[i].length === 0) f.push('noRule', join(doc, 'noRule|', kSide));
+    for (const a of atoms) f.push(a, featureName(kBar, a));
+    const kSide = featureName(kBar, left ? 'side=L' : 'side=R');
+    f.push(featureName(kSide, featureName('|', dist)), featureName(kSide, featureName('|', sd)));
+    for (const q of quoteFeatures) f.push(featureName(k, q));
+    f.push(featureName(featureName(kSide, featureName('|', sd)), quoteFeatures[3]));
+    for (const v of vias[i]) f.push(v, featureName(kBar, v), featureName(v, quoteFeatures[0]));
+    if (vias[i].length === 0) f.push('noRule', featureName('noRule|', kSide));
   }
   if (rules.previous) {
     candidates.push({
       kind: 'previous',
       inherited: rules.previous,
-      features: ['k=previous', ...quoteFeatures.map((q) => join(doc, 'k=previous', q)), rules.pick ? 'k=previous|rulePick' : 'k=previous|noRulePick'],
+      features: ['k=previous', ...quoteFeatures.map((q) => featureName('k=previous', q)), rules.pick ? 'k=previous|rulePick' : 'k=previous|noRulePick'],
     });
   }
   candidates.push({
     kind: 'none',
-    features: ['k=none', ...quoteFeatures.map((q) => join(doc, 'k=none', q)), join(doc, rules.pick ? 'k=none|pick' : 'k=none|noPick', quoteFeatures[0])],
+    features: ['k=none', ...quoteFeatures.map((q) => featureName('k=none', q)), featureName(rules.pick ? 'k=none|pick' : 'k=none|noPick', quoteFeatures[0])],
   });
   return candidates;
 }
@@ -173,17 +174,6 @@ const SENTENCE_DISTANCE = ['sd=0', 'sd=1', 'sd=2'];
 const NEAR = ['near=0', 'near=1', 'near=2'];
 const SUBJECT = ['subj=0', 'subj=1', 'subj=2'];
 
-/**
- * `a + b`, the same string object each time within one document: feature names are looked up in the
- * model's map, and a string seen before has its hash already computed (and makes no garbage).
- */
-function join(doc: Doc, a: string, b: string): string {
-  let inner = doc.featureNames.get(a);
-  if (!inner) doc.featureNames.set(a, (inner = new Map()));
-  let joined = inner.get(b);
-  if (joined === undefined) inner.set(b, (joined = a + b));
-  return joined;
-}
 
 /** Named mentions, pronouns and head-word nominals in tokens `[from, to)` outside quotations. */
 function collectSpans(doc: Doc, from: number, to: number, out: { np: NounPhrase; kind: CandidateKind }[]): void {

@@ -41,8 +41,6 @@ export interface Doc {
   surnameMentions?: Map<string, number[]>;
   /** Grammatical role of person and organisation mentions by start, built when first needed (`antecedents.ts`). */
   mentionRoles?: Map<number, string>;
-  /** Feature names built for the ranker, interned per document (`candidates.ts`). */
-  featureNames: Map<string, Map<string, string>>;
 }
 
 export interface NounPhrase {
@@ -310,6 +308,5 @@ export function buildDoc(
     entities,
     verbs: lex.speechVerbs,
     lex,
-    featureNames: new Map(),
   };
 }
