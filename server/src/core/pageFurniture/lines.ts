@@ -87,13 +87,21 @@ const MAX_LINE = 300;
 const QUICK_WORDS = 12;
 const OPENERS = new Set(['follow', 'on', 'share', 'subscribe', '(subscribe', 'sign', 'send', 'click', 'get', 'like', 'watch', 'listen', 'see', 'view', 'read', 'continue', 'by', 'for', 'want', 'enter', 'photo', '(photo', 'image', 'video', 'source:', 'h/t', '(h/t', 'twitter:']);
 const CUES = ['contributed', 'reported', 'Getty', 'Reuters', 'AFP', 'AP Photo', 'embedded', 'opyright', '©', 'eprinted', 'ights reserved', 'ShareLikeReply', 'ike the page', 'hare and comment', 'ewsletter', 'ollow us', 'h/t', ' via ', 'Twitter'];
+/** Any of {@link CUES}: one scan of the line instead of one per cue (most paragraphs hold none). */
+const ANY_CUE = new RegExp(CUES.map((cue) => cue.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')).join('|'));
 
 /** False when a long paragraph that ends a sentence has nothing that furniture lines have. */
 function mayBeFurniture(line: string): boolean {
-  if (!/[.!?]["”’)]*$/.test(line) || line.split(' ', QUICK_WORDS + 1).length <= QUICK_WORDS) return true;
+  if (!/[.!?]["”’)]*$/.test(line) || !hasMoreSpaces(line, QUICK_WORDS - 1)) return true;
   const space = line.indexOf(' ');
   if (OPENERS.has((space < 0 ? line : line.slice(0, space)).toLowerCase())) return true;
-  for (const cue of CUES) if (line.includes(cue)) return true;
+  return ANY_CUE.test(line);
+}
+
+/** True when `line` has more than `count` spaces (U+0020): more than `count + 1` words as `split(' ')` counts them, without making them. */
+function hasMoreSpaces(line: string, count: number): boolean {
+  let seen = 0;
+  for (let at = line.indexOf(' '); at >= 0; at = line.indexOf(' ', at + 1)) if (++seen > count) return true;
   return false;
 }
 
