@@ -17,61 +17,63 @@ const MIN_SHARED_SHARE = 0.5;
 /** Candidates compared per paragraph, most fingerprints in common first. */
 const MAX_CANDIDATES = 6;
 
-/** Paragraphs by fingerprint, in document order; a paragraph can be taken out again. */
+/** Integers per slot of the index's table: the fingerprint, 1 + its first and last postings' entries (0: empty slot), its postings' count. */
+const SLOT = 4;
+const KEY = 0, HEAD = 1, TAIL = 2, SIZE = 3;
+
+/**
+ * Paragraphs by fingerprint, in document order; a paragraph can be taken out again. A slot's four
+ * integers lie side by side (a probe reads one cache line, and an index is three allocations, not
+ * nine: one is made per analysis).
+ */
 export class FingerprintIndex {
   private readonly mask: number;
-  private readonly slotKeys: Int32Array;
-  /** 1 + the first entry of the slot's postings (0: empty slot). */
-  private readonly slotHeads: Int32Array;
-  private readonly slotTails: Int32Array;
-  private readonly slotSizes: Int32Array;
-  private readonly entryParagraphs: Int32Array;
-  private readonly entryNext: Int32Array;
+  /** Slot `s` at `s * SLOT`: see {@link SLOT}. */
+  private readonly slots: Int32Array;
+  /** Entry `e` (from 1) at `e * 2`: its paragraph, then the next entry of the same slot (0: none). */
+  private readonly postings: Int32Array;
   private entries = 0;
-  private readonly fingerprintCounts: Int32Array;
+  /** Paragraph `p` at `p * 2`: how many fingerprints it was added with, then its count of shared fingerprints during {@link candidates}. */
+  private readonly paragraphCounts: Int32Array;
   private readonly removed: Uint8Array;
-  private readonly counts: Int32Array;
 
   /** `capacity`: how many fingerprints will be added at most (all paragraphs' together). */
   constructor(paragraphCount: number, capacity: number) {
     let size = 16;
     while (size < capacity * 2) size <<= 1;
     this.mask = size - 1;
-    this.slotKeys = new Int32Array(size);
-    this.slotHeads = new Int32Array(size);
-    this.slotTails = new Int32Array(size);
-    this.slotSizes = new Int32Array(size);
-    this.entryParagraphs = new Int32Array(capacity + 1);
-    this.entryNext = new Int32Array(capacity + 1);
-    this.fingerprintCounts = new Int32Array(paragraphCount);
+    this.slots = new Int32Array(size * SLOT);
+    this.postings = new Int32Array((capacity + 1) * 2);
+    this.paragraphCounts = new Int32Array(paragraphCount * 2);
     this.removed = new Uint8Array(paragraphCount);
-    this.counts = new Int32Array(paragraphCount);
   }
 
-  /** The slot of `key`: where it is, or the empty slot where it would go. */
+  /** Where the slot of `key` starts: where it is, or the empty slot where it would go. */
   private slotOf(key: number): number {
+    const slots = this.slots;
     let slot = Math.imul(key, 0x9e3779b1) & this.mask;
-    while (this.slotHeads[slot] !== 0 && this.slotKeys[slot] !== key) slot = (slot + 1) & this.mask;
-    return slot;
+    while (slots[slot * SLOT + HEAD] !== 0 && slots[slot * SLOT + KEY] !== key) slot = (slot + 1) & this.mask;
+    return slot * SLOT;
   }
 
   add(paragraph: number, fingerprints: Int32Array): void {
-    this.fingerprintCounts[paragraph] = fingerprints.length;
+    const slots = this.slots, postings = this.postings;
+    this.paragraphCounts[paragraph * 2] = fingerprints.length;
     this.removed[paragraph] = 0;
     for (let i = 0; i < fingerprints.length; i++) {
-      const slot = this.slotOf(fingerprints[i]);
-      if (this.slotSizes[slot] >= MAX_POSTINGS) continue;
+      const at = this.slotOf(fingerprints[i]);
+      if (slots[at + SIZE] >= MAX_POSTINGS) continue;
       const entry = ++this.entries;
-      this.entryParagraphs[entry] = paragraph;
-      this.entryNext[entry] = 0;
-      if (this.slotHeads[slot] === 0) {
-        this.slotKeys[slot] = fingerprints[i];
-        this.slotHeads[slot] = entry;
+      postings[entry * 2] = paragraph;
+      postings[entry * 2 + 1] = 0;
+      if (slots[at + HEAD] === 0) {
+        slots[at + KEY] = fingerprints[i];
+        slots[at + HEAD] = entry;
       } else {
-        this.entryNext[this.slotTails[slot]] = entry;
+        postings[slots[at + TAIL] * 2 + 1] = entry;
       }
-      this.slotTails[slot] = entry;
-      this.slotSizes[slot]++;
+      slots[at + TAIL] = entry;
+      slots[at + SIZE]++;
     }
   }
 
@@ -89,23 +91,24 @@ export class FingerprintIndex {
     for (const list of lists) own += list.length;
     if (own === 0 || this.entries === 0) return [];
     const touched: number[] = [];
-    const counts = this.counts;
+    const counts = this.paragraphCounts;
+    const postings = this.postings;
     for (const fingerprints of lists) {
       for (let i = 0; i < fingerprints.length; i++) {
-        const slot = this.slotOf(fingerprints[i]);
-        for (let entry = this.slotHeads[slot]; entry !== 0; entry = this.entryNext[entry]) {
-          const p = this.entryParagraphs[entry];
+        const at = this.slotOf(fingerprints[i]);
+        for (let entry = this.slots[at + HEAD]; entry !== 0; entry = postings[entry * 2 + 1]) {
+          const p = postings[entry * 2];
           if (this.removed[p]) continue;
-          if (counts[p]++ === 0) touched.push(p);
+          if (counts[p * 2 + 1]++ === 0) touched.push(p);
         }
       }
     }
     if (touched.length === 0) return [];
     const found: { paragraph: number; shared: number }[] = [];
     for (const p of touched) {
-      const shared = counts[p];
-      counts[p] = 0;
-      const smaller = Math.min(own, this.fingerprintCounts[p]);
+      const shared = counts[p * 2 + 1];
+      counts[p * 2 + 1] = 0;
+      const smaller = Math.min(own, counts[p * 2]);
       if (shared >= (smaller <= 4 ? 1 : Math.max(2, Math.ceil(MIN_SHARED_SHARE * smaller)))) found.push({ paragraph: p, shared });
     }
     found.sort((x, y) => y.shared - x.shared || x.paragraph - y.paragraph);

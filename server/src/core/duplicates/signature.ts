@@ -249,6 +249,31 @@ export function tokenizeForComparison(original: string): ParagraphTokens {
   return { text: repaired.text, repair: repaired.sample, hashes: hashScratch.slice(0, count), masked, starts: startScratch.slice(0, count), ends: endScratch.slice(0, count), fingerprints };
 }
 
+/** Winnowing's picks before they are sorted: reused, as the other scratch arrays (one paragraph at a time). */
+let pickedScratch = new Int32Array(256);
+
+/** Below this many values an insertion sort is cheaper than a typed array's `sort` (a call into the runtime). */
+const INSERTION_SORT_MAX = 64;
+
+/**
+ * `values[0..n)` sorted ascending in place, returned as that part of the array: what
+ * `values.subarray(0, n).sort()` does, without the view and the runtime call for the short lists
+ * of most paragraphs' fingerprints.
+ */
+function sortInt32(values: Int32Array, n: number): Int32Array {
+  if (n > INSERTION_SORT_MAX) return values.subarray(0, n).sort();
+  for (let i = 1; i < n; i++) {
+    const value = values[i];
+    let j = i - 1;
+    while (j >= 0 && values[j] > value) {
+      values[j + 1] = values[j];
+      j--;
+    }
+    values[j + 1] = value;
+  }
+  return values;
+}
+
 /** Mixes three token hashes into one n-gram hash (murmur3's finaliser spreads the bits). */
 function gramHash(a: number, b: number, c: number): number {
   let h = Math.imul(a, 0x9e3779b1) ^ Math.imul(b, 0x85ebca77) ^ Math.imul(c, 0xc2b2ae3d);
@@ -271,7 +296,8 @@ function winnow(count: number): Int32Array {
   const gram = gramScratch;
   for (let i = 0; i < grams; i++) gram[i] = gramHash(gram[i], gram[i + 1], gram[i + 2]);
   const windows = Math.max(1, grams - WINDOW + 1);
-  const picked = new Int32Array(windows);
+  if (pickedScratch.length < windows) pickedScratch = new Int32Array(windows * 2);
+  const picked = pickedScratch;
   let n = 0;
   let last = -1;
   for (let w = 0; w < windows; w++) {
@@ -283,7 +309,7 @@ function winnow(count: number): Int32Array {
       last = best;
     }
   }
-  const sorted = picked.subarray(0, n).sort();
+  const sorted = sortInt32(picked, n);
   let unique = 0;
   for (let i = 0; i < n; i++) if (i === 0 || sorted[i] !== sorted[i - 1]) sorted[unique++] = sorted[i];
   return sorted.slice(0, unique);
