@@ -139,7 +139,8 @@ export function applyEntityInput(text: string, machine: readonly EntityMention[]
     addLabelsBefore(mention.end);
     // Every label starting before the mention ends is placed by now: one that reaches into it wins.
     if (mention.start < lastLabelEnd) continue;
-    const key = rangeKey(mention);
+    // Most articles have no rejected or confirmed ranges: no key string per mention then.
+    const key = rejected.size > 0 || confirmed.size > 0 ? rangeKey(mention) : '';
     if (rejected.has(key) || rejectedTexts.has(mention.text)) continue;
     let out = mention;
     if (hasTextLabels) {
