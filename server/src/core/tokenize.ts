@@ -46,19 +46,31 @@ for (let c = 48; c <= 57; c++) ASCII_WORD[c] = 2;
  * pattern. A test checks both agree at every position of the seeds and the corpora.
  */
 export function tokenEndAt(slice: string, position: number): number {
+  const plain = plainWordEnd(slice, position);
+  return plain >= 0 ? plain : otherTokenEnd(slice, position);
+}
+
+/**
+ * Where a plain word starting at `position` ends: ASCII letters and digits after an ASCII letter,
+ * followed by nothing the pattern could join to it (a hyphen, an apostrophe, a non-ASCII character,
+ * the dot of an initial). -1 when the token there is no such word. A plain word has no hyphen and no
+ * apostrophe, which {@link tokenize} need not look for then.
+ */
+function plainWordEnd(slice: string, position: number): number {
+  if (ASCII_WORD[slice.charCodeAt(position)] !== 1) return -1; // NaN and non-ASCII index as undefined
+  let end = position + 1;
+  let next = slice.charCodeAt(end);
+  while (next < 128 && ASCII_WORD[next] !== 0) next = slice.charCodeAt(++end);
+  // NaN past the end: no character follows, so the run is the word.
+  if (!(next >= 128 || next === 45 /* - */ || next === 39 /* ' */ || (next === 46 /* . */ && end === position + 1))) return end;
+  return -1;
+}
+
+/** {@link tokenEndAt} where no plain word starts: ASCII punctuation directly, the rest by the pattern. */
+function otherTokenEnd(slice: string, position: number): number {
   const c = slice.charCodeAt(position);
-  if (c < 128) {
-    const kind = ASCII_WORD[c];
-    if (kind === 1) {
-      let end = position + 1;
-      let next = slice.charCodeAt(end);
-      while (next < 128 && ASCII_WORD[next] !== 0) next = slice.charCodeAt(++end);
-      // NaN past the end: no character follows, so the run is the word.
-      if (!(next >= 128 || next === 45 /* - */ || next === 39 /* ' */ || (next === 46 /* . */ && end === position + 1))) return end;
-    } else if (kind === 0 && c !== 39 && c !== 46 && c !== 45) {
-      return position + 1; // any other ASCII character is a token of its own (`\S`)
-    }
-  }
+  // Any other ASCII character is a token of its own (`\S`).
+  if (c < 128 && ASCII_WORD[c] === 0 && c !== 39 && c !== 46 && c !== 45) return position + 1;
   TOKEN_AT.lastIndex = position;
   return TOKEN_AT.test(slice) ? TOKEN_AT.lastIndex : -1;
 }
@@ -88,7 +100,9 @@ export function tokenize(text: string, range: OffsetRange = { start: 0, end: tex
   for (;;) {
     while (position < length && isAsciiWhiteSpace(slice.charCodeAt(position))) position++;
     if (position >= length) break;
-    const end = tokenEndAt(slice, position);
+    const plainEnd = plainWordEnd(slice, position);
+    const plain = plainEnd >= 0;
+    const end = plain ? plainEnd : otherTokenEnd(slice, position);
     if (end < 0) {
       position++; // other white space (no-break space, …)
       continue;
@@ -104,8 +118,9 @@ export function tokenize(text: string, range: OffsetRange = { start: 0, end: tex
     if (isLetterStart && word.length > 2) {
       // A dateline agency glued to the lead's first word ("Moscow, SANA-Russian Foreign Minister"):
       // an all-caps part before the hyphen and a capitalised word after it are separate tokens.
-      // (Each regex below needs a character that most words lack: test for it first, same result.)
-      const glued = word.indexOf('-', 2) > 0 ? GLUED_DATELINE.exec(word) : null;
+      // (Each regex below needs a character that most words lack: test for it first, same result;
+      // a plain word has neither a hyphen nor an apostrophe.)
+      const glued = !plain && word.indexOf('-', 2) > 0 ? GLUED_DATELINE.exec(word) : null;
       if (glued) {
         tokens.push({ start, end: start + glued[1].length, text: glued[1] });
         tokens.push({ start: start + glued[1].length, end: start + glued[1].length + 1, text: '-' });
@@ -114,7 +129,7 @@ export function tokenize(text: string, range: OffsetRange = { start: 0, end: tex
         // The rest ("Russian", "Syria’s") goes through the clitic split below.
       }
       // Split clitics the way CoNLL does: "Syria's" -> "Syria" "'s", "don't" -> "do" "n't".
-      const clitic = word.indexOf("'", 1) > 0 || word.indexOf('’', 1) > 0 ? (POSSESSIVE.exec(word) ?? NEGATION.exec(word)) : null;
+      const clitic = !plain && (word.indexOf("'", 1) > 0 || word.indexOf('’', 1) > 0) ? (POSSESSIVE.exec(word) ?? NEGATION.exec(word)) : null;
       if (clitic) {
         tokens.push({ start, end: start + clitic[1].length, text: clitic[1] });
         start += clitic[1].length;
