@@ -47,7 +47,6 @@ function lineEndAfter(text: string, offset: number): number {
 function isTitleCase(sentences: readonly Sentence[], first: number, last: number, lexicon: NameLexicon): boolean {
   let tokens = 0;
   let capitalised = 0;
-  let ordinary = 0;
   let numbers = 0;
   for (let s = first; s <= last; s++) {
     for (const token of sentences[s].tokens) {
@@ -59,12 +58,18 @@ function isTitleCase(sentences: readonly Sentence[], first: number, last: number
         if (!TITLE_CASE_LOWER.has(token.text)) return false;
       } else if (kind === 'capitalised') {
         capitalised++;
-        if (lexicon.isOrdinaryWord(token.text)) ordinary++;
       }
     }
   }
+  if (capitalised < 3) return false;
+  // Only a line that reads as title case so far asks the word lists (most lines are prose, and
+  // fail above at their first lower-case word).
+  let ordinary = 0;
+  for (let s = first; s <= last; s++) {
+    for (const token of sentences[s].tokens) if (wordCase(token) === 'capitalised' && lexicon.isOrdinaryWord(token.text)) ordinary++;
+  }
   // Headlines are made of ordinary words; a row of names (`Hove : Sussex 363 ( W. Athey 111 , V. Drakes 52`) is not one.
-  return capitalised >= 3 && ordinary >= 2 && ordinary * 3 >= capitalised;
+  return ordinary >= 2 && ordinary * 3 >= capitalised;
 }
 
 /** `capitalised` (`Goes`), `lower` (`goes`), `upper` (`NYPD`, `A`), or `other` (numbers, punctuation). */
