@@ -471,7 +471,9 @@ export class DocumentFeatures implements WordFeatureSource {
         if (title[t]) f[p++] = mix(T_TITLE_0, s0);
       }
       // Transliterated names: "al-Nusra", "al-Ja’afari", "Frank-Walter".
-      const hyphen = w.lastIndexOf('-');
+      // `indexOf` first: V8 runs `lastIndexOf` in its runtime (a call a tenth of the feature
+      // extraction cost), and most words have no hyphen at all.
+      const hyphen = w.indexOf('-') < 0 ? -1 : w.lastIndexOf('-');
       if (hyphen > 0 && hyphen < len - 1) {
         f[p++] = mix(T_HYPH_LAST, hashLower(w, hyphen + 1, len));
         f[p++] = mix(T_HYPH_FIRST, hashWord(w, 0, w.indexOf('-')));
