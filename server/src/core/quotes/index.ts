@@ -32,7 +32,9 @@ function wordCount(text: string, from: number, to: number, cap: number): number 
   let n = 0;
   let inWord = false;
   for (let i = from; i < to; i++) {
-    const w: boolean = isWordChar(text.charCodeAt(i)) || (inWord && (text[i] === '’' || text[i] === "'" || text[i] === '-'));
+    const c = text.charCodeAt(i);
+    // Apostrophes and hyphens inside a word (compared as code units: `text[i]` made a string of each).
+    const w: boolean = isWordChar(c) || (inWord && (c === 0x2019 || c === 0x27 || c === 0x2d));
     if (w && !inWord) {
       n++;
       if (n > cap) return n;
