@@ -55,6 +55,8 @@ const WEEKDAYS = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday'
 const SCALES = new Set(['hundred', 'thousand', 'million', 'billion', 'trillion', 'bn', 'mn']);
 const UNITS_AFTER = new Set(['percent', '%', 'per']);
 const CURRENCY = new Set(['$', '€', '£', '¥', 'US$', 'USD', 'EUR']);
+/** First code units of {@link CURRENCY}: most tokens start with none, and need no set look-up (which hashes the token's text). */
+const CURRENCY_FIRST = new Set([...CURRENCY].map((sign) => sign.charCodeAt(0)));
 const DIGITS = /^\d{1,3}(?:,\d{3})+(?:\.\d+)?$|^\d+(?:\.\d+)?$/;
 const ORDINAL_DAY = /^(?:[12]?\d|3[01])(?:st|nd|rd|th)?$/;
 const YEAR = /^(?:1[89]|20)\d\d$/;
@@ -90,7 +92,7 @@ function isDigit(c: number): boolean {
 /** Whether a token can start a figure at all: a digit, an ASCII capital (a month or weekday), or a currency sign. */
 function mayStartFigure(text: string): boolean {
   const c = text.charCodeAt(0);
-  return isDigit(c) || (c >= 65 && c <= 90) || CURRENCY.has(text);
+  return isDigit(c) || (c >= 65 && c <= 90) || (CURRENCY_FIRST.has(c) && CURRENCY.has(text));
 }
 
 function dateAt(tokens: readonly Token[], i: number): Found | undefined {
