@@ -136,11 +136,11 @@ export function wholeOrganisationNames(text: string, sentences: readonly Sentenc
       if (!inEntity && /^\p{Lu}\p{Ll}/u.test(before.text) && lexicon.isGroupNoun(before.text) && !/s$/.test(before.text) && gap(before, tokens[first])) {
         start = before.start;
       } else {
-        const lastWord = entity.text.slice(entity.text.lastIndexOf(' ') + 1);
-        const head = lexicon.headOf(lastWord);
         const between = inEntity ? undefined : before;
         const place = between && /^\p{Ll}+$/u.test(between.text) && first > 1 ? firstOverlapping(entities, tokens[first - 2]) : inEntity;
-        if (head?.kind === 'organization' && place?.type === 'location' && place.end === (between ? tokens[first - 2].end : before.end) && (!between || (gap(tokens[first - 2], between) && gap(between, tokens[first])))) {
+        // The head noun is asked for only after a place (most organisations have none before them).
+        const headIsOrganisation = (): boolean => lexicon.headOf(entity.text.slice(entity.text.lastIndexOf(' ') + 1))?.kind === 'organization';
+        if (place?.type === 'location' && headIsOrganisation() && place.end === (between ? tokens[first - 2].end : before.end) && (!between || (gap(tokens[first - 2], between) && gap(between, tokens[first])))) {
           start = place.start;
           swallowed.add(place);
         }
