@@ -35,6 +35,18 @@ export function normalizeName(name: string): string {
 const normalized = new Map<string, string>();
 const MAX_REMEMBERED_NAMES = 50_000;
 
+/**
+ * True when `name` is ASCII without white space: one word however it is normalised (ASCII has no
+ * compatibility decompositions, such as the space NFKD makes of `´`).
+ */
+function isOneAsciiWord(name: string): boolean {
+  for (let i = 0; i < name.length; i++) {
+    const c = name.charCodeAt(i);
+    if (c >= 128 || c === 32 || (c >= 9 && c <= 13)) return false;
+  }
+  return true;
+}
+
 /** Particles that are glued to a surname with a hyphen (`al-Assad`) and may be dropped (`Assad`). */
 const GLUED_PARTICLE = /^(al|el|ad|as|ash|at|az|ar|an)-(?=\p{L})/u;
 
@@ -152,7 +164,8 @@ export class PersonNames {
 
   /** True when the name has given names besides its surname (`Sergei Lavrov`, not `de Mistura`). */
   isFullName(name: string): boolean {
-    return this.givenNamesOf(name).length > 0;
+    // One ASCII word (`Clinton`, most mentions of a person) has no given name: no look-up for it.
+    return !isOneAsciiWord(name) && this.givenNamesOf(name).length > 0;
   }
 
   /** True when two full person names plausibly name the same person (Sergei / Sergey Lavrov). */
