@@ -452,9 +452,11 @@ function makeConsistent(spans: DocSpan[], words: readonly (readonly string[])[],
   // Multi-word names by first word, longest first, for adding untagged repetitions.
   const multi = new Map<string, { words: string[]; type: string }[]>();
   for (const [key] of votes) {
+    // A one-word key (most) is no multi-word name: not split.
+    if (key.indexOf(' ') < 0) continue;
     const type = majority(key);
+    if (!type) continue;
     const ws = key.split(' ');
-    if (!type || ws.length < 2) continue;
     let list = multi.get(ws[0]);
     if (!list) multi.set(ws[0], (list = []));
     list.push({ words: ws, type });
