@@ -233,14 +233,12 @@ function applyActorInput(text: string, builders: ActorBuilder[], byKey: Map<stri
  * actor's own text and never on the order of actors (the old `#2` numbering).
  */
 function withStableKeys(text: string, actors: Actor[], sentenceAt: (offset: number) => Sentence | undefined): Actor[] {
+  const bases = actors.map(baseKey);
   const counts = new Map<string, number>();
-  for (const actor of actors) {
-    const base = baseKey(actor);
-    counts.set(base, (counts.get(base) ?? 0) + 1);
-  }
+  for (const base of bases) counts.set(base, (counts.get(base) ?? 0) + 1);
   const used = new Set<string>();
-  return actors.map((actor) => {
-    const base = baseKey(actor);
+  return actors.map((actor, i) => {
+    const base = bases[i];
     let key = base;
     if (counts.get(base)! > 1) {
       const sentence = sentenceAt(actor.introduction.start);
