@@ -17,7 +17,7 @@ const MIN_SHARED_SHARE = 0.5;
 /** Candidates compared per paragraph, most fingerprints in common first. */
 const MAX_CANDIDATES = 6;
 
-/** Integers per slot of the index's table: the fingerprint, 1 + its first and last postings' entries (0: empty slot), its postings' count. */
+/** Integers per slot of the index's table: the fingerprint, its first and last postings' entries (entries count from 1: a head of 0 is an empty slot), its postings' count. */
 const SLOT = 4;
 const KEY = 0, HEAD = 1, TAIL = 2, SIZE = 3;
 
