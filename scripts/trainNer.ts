@@ -7,6 +7,7 @@
  *   npm run train:ner -- --ablate               # cross-validated contribution of each feature group and name list
  *   npm run train:ner -- --epochs 10 --runs 4 --scheme BIO --prune 0.5 --seed 20260422 --out /tmp/model.bin
  *   npm run train:ner -- --cv 5 --off topic,clusters   # feature groups switched off (names of FeatureGroups in features.ts)
+ *   npm run train:ner -- --cv 5 --embeddings /tmp/embedding-clusters.tsv   # other embedding clusters than the committed ones
  *
  * Steps of a training: (1) regenerate `lowercase-words.txt` from PolNeAR text statistics (skipped when
  * PolNeAR is absent); (2) extract features for eng.train; (3) train `--runs` averaged perceptrons that
@@ -15,7 +16,8 @@
  * `server/data/ner/model.bin`; (5) reload the written file and print testa P/R/F1 through the
  * run-time recogniser: a final look, not a tuning signal.
  *
- * The word clusters (`clusters.tsv`) are an input: `npm run train:clusters` makes them.
+ * The word clusters (`clusters.tsv`) are an input: `npm run train:clusters` makes them; so are the
+ * embedding clusters (`embedding-clusters.tsv`, `npm run train:embedding-clusters`).
  *
  * Cross-validation holds out contiguous blocks of pseudo-documents (the files have no -DOCSTART-
  * lines; documents are recovered from datelines, see nerShared.ts). Nothing from the data is written
@@ -28,7 +30,8 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import type { FeatureGroups } from '../server/src/core/ner/features';
-import { CLUSTER_FILE, GAZETTEER_FILES, Gazetteers } from '../server/src/core/ner/gazetteer';
+import { CLUSTER_FILE, EMBEDDING_CLUSTER_FILE, GAZETTEER_FILES, Gazetteers } from '../server/src/core/ner/gazetteer';
+import { WordClusters } from '../server/src/core/ner/clusters';
 import { splitParagraphs } from '../server/src/core/paragraphs';
 import { splitSentences, tokenize } from '../server/src/core/tokenize';
 import { loadVocabulary } from '../server/src/core/vocabulary';
@@ -42,6 +45,8 @@ interface Options extends Mutable<TrainingOptions> {
   out: string;
   cv: number;
   ablate: boolean;
+  /** An embedding-clusters file to use instead of the committed one (to pick its settings by cross-validation). */
+  embeddings?: string;
 }
 
 function parseArgs(): Options {
@@ -58,6 +63,7 @@ function parseArgs(): Options {
       case '--out': opts.out = path.resolve(value); i++; break;
       case '--cv': opts.cv = Number(value); i++; break;
       case '--ablate': opts.ablate = true; break;
+      case '--embeddings': opts.embeddings = path.resolve(value); i++; break;
       case '--off': opts.groups = Object.fromEntries(value.split(',').map((group) => [group, false])); i++; break;
       default: throw new Error(`Unknown argument ${argv[i]}`);
     }
@@ -110,9 +116,16 @@ function buildLowercaseLexicon(): void {
 
 const pct = (x: number) => (100 * x).toFixed(2);
 
+/** The name lists and clusters, with the embedding clusters of `--embeddings` when given. */
+function loadGazetteers(opts: Options, without?: readonly string[]): Gazetteers {
+  const gazetteers = Gazetteers.load(diskDataSource(), { without });
+  if (opts.embeddings && !without?.includes(EMBEDDING_CLUSTER_FILE)) gazetteers.embeddings = WordClusters.parse(fs.readFileSync(opts.embeddings, 'utf8'));
+  return gazetteers;
+}
+
 /** Cross-validation at every epoch up to `--epochs`: the learning curve that picks the number of epochs. */
 function crossValidateEpochs(docs: ConllSentence[][], opts: Options): void {
-  const gazetteers = Gazetteers.load(diskDataSource());
+  const gazetteers = loadGazetteers(opts);
   const epochs = Array.from({ length: opts.epochs }, (_, i) => i + 1);
   const results = crossValidate(docs, gazetteers, loadVocabulary(diskDataSource()), opts, opts.cv, epochs, (line) => console.log(line));
   console.log(`\n${opts.cv}-fold cross-validation over eng.train (${docs.length} pseudo-documents), PER/ORG/LOC F1 by epoch, mean ± sd over folds:`);
@@ -135,6 +148,7 @@ function ablate(docs: ConllSentence[][], opts: Options): void {
   const variants: { name: string; groups?: Partial<FeatureGroups>; without?: string[]; consistency?: boolean }[] = [
     { name: 'all features (as shipped)' },
     { name: 'without word clusters', groups: { clusters: false } },
+    { name: 'without embedding clusters', groups: { embeddings: false } },
     { name: 'without name lists (all of them)', groups: { lists: false } },
     { name: 'without document evidence features', groups: { document: false } },
     { name: 'without role-word features', groups: { roles: false } },
@@ -145,7 +159,7 @@ function ablate(docs: ConllSentence[][], opts: Options): void {
   const rows: string[] = [];
   let base: number[] | undefined;
   for (const v of variants) {
-    const gazetteers = Gazetteers.load(diskDataSource(), { without: v.without });
+    const gazetteers = loadGazetteers(opts, v.without);
     const t0 = Date.now();
     const results = crossValidate(docs, gazetteers, loadVocabulary(diskDataSource()), { ...opts, groups: v.groups }, opts.cv, [opts.epochs], (line) => console.log(`${line} (${v.name})`), {
       documentConsistency: v.consistency,
@@ -180,7 +194,7 @@ function main(): void {
   const dev = readConll(path.join(CONLL_DIR, 'eng.testa'));
   const devDocs = segmentDocuments(dev);
   console.log(`train: ${train.length} sentences, ${trainDocs.length} pseudo-documents; testa: ${dev.length} sentences, ${devDocs.length} pseudo-documents`);
-  const gazetteers = Gazetteers.load(diskDataSource());
+  const gazetteers = loadGazetteers(opts);
   const vocabulary = loadVocabulary(diskDataSource());
   const corpus = encodeCorpus(trainDocs, gazetteers, opts);
   console.log(`features: ${corpus.keys.length} distinct, ${corpus.rows.length} occurrences; encoded in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
@@ -198,6 +212,9 @@ function main(): void {
     clusters: CLUSTER_FILE,
     clusterWords: gazetteers.clusters.size,
     clustersChecksum: gazetteers.clusters.checksum,
+    embeddingClusters: opts.embeddings ? path.basename(opts.embeddings) : EMBEDDING_CLUSTER_FILE,
+    embeddingClusterWords: gazetteers.embeddings.size,
+    embeddingClustersChecksum: gazetteers.embeddings.checksum,
   });
   fs.mkdirSync(path.dirname(opts.out), { recursive: true });
   fs.writeFileSync(opts.out, file);

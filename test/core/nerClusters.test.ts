@@ -1,13 +1,15 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import { WordClusters } from '../../server/src/core/ner/clusters';
-import { CLUSTER_FILE, Gazetteers } from '../../server/src/core/ner/gazetteer';
-import { hashCapitalised, hashWord } from '../../server/src/core/ner/hash';
+import { CLUSTER_FILE, EMBEDDING_CLUSTER_FILE, Gazetteers } from '../../server/src/core/ner/gazetteer';
+import { DocumentFeatures, FeatureBuffer } from '../../server/src/core/ner/features';
+import { hashCapitalised, hashLower, hashWord } from '../../server/src/core/ner/hash';
 import { MODEL_FILE, SequenceTagger } from '../../server/src/core/ner';
 import { dataFolder, diskDataSource } from '../../server/src/diskData';
 import * as path from 'path';
 import { TaggerModel } from '../../server/src/core/ner/model';
 import { exchangeCluster, hierarchicalExchange } from '../../scripts/exchangeClustering';
+import { hierarchicalKMeans, normaliseRows } from '../../scripts/embeddingClustering';
 
 /** A corpus of two kinds of sentence: "the <animal> ran" and "in <city> today", ids by word. */
 function toyCorpus(): { ids: Int32Array; vocabulary: number; words: string[] } {
@@ -64,12 +66,16 @@ describe('word clusters (exchange clustering)', () => {
     assert.notStrictEqual(WordClusters.parse('Monday\t1\t7\n').checksum, WordClusters.parse('Monday\t1\t8\n').checksum, 'a class number changes the checksum');
   });
 
-  it('refuses a model trained with other clusters', () => {
+  it('refuses a model trained with other clusters or other embedding clusters', () => {
     const model = TaggerModel.decode(fs.readFileSync(path.join(dataFolder(), MODEL_FILE)));
     const gazetteers = Gazetteers.load(diskDataSource());
     assert.doesNotThrow(() => new SequenceTagger(model, gazetteers));
+    const shipped = gazetteers.clusters;
     gazetteers.clusters = WordClusters.parse('Monday\t1\t7\n');
     assert.throws(() => new SequenceTagger(model, gazetteers), /other word clusters/);
+    gazetteers.clusters = shipped;
+    gazetteers.embeddings = WordClusters.parse('monday\t1\t7\n');
+    assert.throws(() => new SequenceTagger(model, gazetteers), /other embedding clusters/);
   });
 
   it('ships clusters learned from news: weekdays together, places together, apart from each other', () => {
@@ -81,5 +87,63 @@ describe('word clusters (exchange clustering)', () => {
     assert.strictEqual(fine('Monday'), fine('Friday'));
     assert.strictEqual(coarse('Moscow'), coarse('Beijing'));
     assert.notStrictEqual(coarse('Monday'), coarse('said'));
+  });
+});
+
+describe('embedding clusters (GloVe vectors, spherical k-means)', () => {
+  it('groups vectors by direction, each coarser level a union of finer classes, the same for the same seed', () => {
+    // Three directions in 3-d, two points near each.
+    const rows = [[1, 0.05, 0], [1, -0.05, 0.02], [0, 1, 0.05], [0.04, 1, 0], [0, 0.03, 1], [0.02, 0, 1]];
+    const data = Float32Array.from(rows.flat());
+    normaliseRows(data, 3);
+    const points = { data, count: rows.length, dimensions: 3 };
+    const [coarse, fine] = hierarchicalKMeans(points, [2, 3], 7);
+    assert.strictEqual(fine[0], fine[1]);
+    assert.strictEqual(fine[2], fine[3]);
+    assert.strictEqual(fine[4], fine[5]);
+    assert.strictEqual(new Set(fine).size, 3);
+    for (let i = 0; i < rows.length; i++) for (let j = 0; j < rows.length; j++) if (fine[i] === fine[j]) assert.strictEqual(coarse[i], coarse[j], 'a fine class lies within one coarse class');
+    assert.strictEqual(new Set(coarse).size, 2);
+    assert.deepStrictEqual(hierarchicalKMeans(points, [2, 3], 7), [coarse, fine]);
+  });
+
+  it('ships embedding clusters of lower-cased words: politicians, capitals, clubs each together, apart from each other', () => {
+    const embeddings = Gazetteers.load(diskDataSource()).embeddings;
+    assert.ok(fs.existsSync(path.join(dataFolder(), 'ner', EMBEDDING_CLUSTER_FILE)));
+    assert.ok(embeddings.size >= 50000, `${embeddings.size} words`);
+    const classOf = (w: string, level: number) => embeddings.classOf(embeddings.entry(hashLower(w)), level);
+    const finest = embeddings.levels - 1;
+    assert.strictEqual(classOf('Monday', finest), classOf('friday', finest));
+    assert.strictEqual(classOf('Yeltsin', finest), classOf('CHERNOMYRDIN', finest));
+    assert.strictEqual(classOf('Paris', finest), classOf('London', finest));
+    assert.strictEqual(classOf('Ajax', finest), classOf('Feyenoord', finest));
+    assert.strictEqual(classOf('Ajax', 1), classOf('Juventus', 1), 'football clubs of two countries, one coarser class');
+    assert.notStrictEqual(classOf('Yeltsin', 1), classOf('Paris', 1));
+    assert.notStrictEqual(classOf('Paris', 1), classOf('Ajax', 1));
+    assert.strictEqual(embeddings.entry(hashLower('Xqzvbrt')), -1);
+  });
+
+  it('reads a word\'s embedding classes lower-cased as its features; a word without a vector has one feature for that', () => {
+    const gazetteers = Gazetteers.load(diskDataSource());
+    /** The features the embedding group adds to token i of the sentence. */
+    const added = (words: string[], i: number): number[] => {
+      const run = (embeddings: boolean) => {
+        const features = new DocumentFeatures(gazetteers, { embeddings });
+        const buffer = new FeatureBuffer();
+        features.prepare([words]);
+        features.extract(0, buffer);
+        return Array.from(buffer.feats.subarray(buffer.offsets[i], buffer.offsets[i + 1]));
+      };
+      const without = new Set(run(false));
+      return run(true).filter((f) => !without.has(f));
+    };
+    const levels = gazetteers.embeddings.levels;
+    // The word's classes at every level, and one class each of the words before and after.
+    const monday = added(['on', 'Monday', 'night'], 1);
+    assert.strictEqual(monday.length, levels + 2);
+    assert.deepStrictEqual(added(['on', 'FRIDAY', 'night'], 1).slice(0, levels), monday.slice(0, levels), 'Monday and FRIDAY: the same classes, read lower-cased');
+    assert.deepStrictEqual(added(['on', 'Monday', 'night'], 1), added(['on', 'monday', 'night'], 1));
+    assert.notDeepStrictEqual(added(['in', 'Moscow', 'today'], 1).slice(0, levels), monday.slice(0, levels));
+    assert.strictEqual(added(['on', 'Xqzvbrt', 'night'], 1).length, 1 + 2, 'no vector: one feature, besides the neighbours\' classes');
   });
 });

@@ -9,7 +9,7 @@ import { affixHashes, charClass, hashCapitalised, hashLower, hashWord, mix, mix3
  */
 
 /** Increment when the feature set changes: the model file records it and refuses a mismatch. */
-export const FEATURE_VERSION = 6;
+export const FEATURE_VERSION = 7;
 
 // Template ids. Each feature is mix(template, value...); the numbers only need to be distinct.
 const T_BIAS = 1, T_W = 2, T_L = 3, T_S = 4, T_PRE = 5, T_SUF = 9;
@@ -22,6 +22,7 @@ const T_DOC = 37, T_W_M1 = 38, T_W_P1 = 39, T_LAST = 40, T_GAZ_S = 41;
 const T_CLUSTER = 42, T_C1_M1 = 43, T_C2_M1 = 44, T_C1_P1 = 45, T_C2_P1 = 46;
 const T_TOPIC_S = 51, T_TOPIC_G = 52;
 const T_GAZ_M1_S = 56;
+const T_EMBEDDING = 60, T_E_M1 = 61, T_E_P1 = 62;
 
 // Sentinel hashes for positions outside the sentence.
 const BOS1 = 0x1b873593, BOS2 = 0x2b873593, EOS1 = 0x3b873593, EOS2 = 0x4b873593;
@@ -33,30 +34,32 @@ const FIRSTNAME_BIT = 1 << 5;
 
 /**
  * A word's features as somebody's neighbour, for the factored layout of {@link DocumentFeatures.extract}:
- * what it adds to the token after it (`T_L_M1`, `T_W_M1`, `T_S_M1` of its hashes and `T_C1_M1`,
- * `T_C2_M1` of its clusters), to the token two after it (`T_L_M2`, `T_S_M2`), to the token before it
- * (`T_L_P1`, `T_W_P1`, `T_S_P1`, `T_C1_P1`, `T_C2_P1`) and to the token two before it (`T_L_P2`,
- * `T_S_P2`). These are the fourteen context features that depend on one neighbour's word alone, so a
- * decoder can sum them once per word rather than once per token.
+ * what it adds to the token after it (`T_L_M1`, `T_W_M1`, `T_S_M1` of its hashes, `T_C1_M1`, `T_C2_M1`
+ * of its clusters and `T_E_M1` of its embedding cluster), to the token two after it (`T_L_M2`,
+ * `T_S_M2`), to the token before it (`T_L_P1`, `T_W_P1`, `T_S_P1`, `T_C1_P1`, `T_C2_P1`, `T_E_P1`) and
+ * to the token two before it (`T_L_P2`, `T_S_P2`). These are the sixteen context features that depend
+ * on one neighbour's word alone, so a decoder can sum them once per word rather than once per token.
  */
-export const NEIGHBOUR_GROUP_SIZES: readonly number[] = [5, 2, 5, 2];
-export const NEIGHBOUR_FEATURES = 14;
+export const NEIGHBOUR_GROUP_SIZES: readonly number[] = [6, 2, 6, 2];
+export const NEIGHBOUR_FEATURES = 16;
 
-function writeNeighbourFeatures(f: Int32Array, p: number, l: number, w: number, s: number, c1: number, c2: number): void {
+function writeNeighbourFeatures(f: Int32Array, p: number, l: number, w: number, s: number, c1: number, c2: number, e: number): void {
   f[p] = mix(T_L_M1, l);
   f[p + 1] = mix(T_W_M1, w);
   f[p + 2] = mix(T_S_M1, s);
   f[p + 3] = mix(T_C1_M1, c1);
   f[p + 4] = mix(T_C2_M1, c2);
-  f[p + 5] = mix(T_L_M2, l);
-  f[p + 6] = mix(T_S_M2, s);
-  f[p + 7] = mix(T_L_P1, l);
-  f[p + 8] = mix(T_W_P1, w);
-  f[p + 9] = mix(T_S_P1, s);
-  f[p + 10] = mix(T_C1_P1, c1);
-  f[p + 11] = mix(T_C2_P1, c2);
-  f[p + 12] = mix(T_L_P2, l);
-  f[p + 13] = mix(T_S_P2, s);
+  f[p + 5] = mix(T_E_M1, e);
+  f[p + 6] = mix(T_L_M2, l);
+  f[p + 7] = mix(T_S_M2, s);
+  f[p + 8] = mix(T_L_P1, l);
+  f[p + 9] = mix(T_W_P1, w);
+  f[p + 10] = mix(T_S_P1, s);
+  f[p + 11] = mix(T_C1_P1, c1);
+  f[p + 12] = mix(T_C2_P1, c2);
+  f[p + 13] = mix(T_E_P1, e);
+  f[p + 14] = mix(T_L_P2, l);
+  f[p + 15] = mix(T_S_P2, s);
 }
 
 /**
@@ -65,6 +68,8 @@ function writeNeighbourFeatures(f: Int32Array, p: number, l: number, w: number, 
  */
 export interface FeatureGroups {
   readonly clusters: boolean;
+  /** The embedding clusters (GloVe vectors' classes) of the lower-cased word, and of its neighbours at one level. */
+  readonly embeddings: boolean;
   readonly lists: boolean;
   readonly document: boolean;
   readonly roles: boolean;
@@ -72,7 +77,7 @@ export interface FeatureGroups {
   readonly topic: boolean;
 }
 
-const ALL_GROUPS: FeatureGroups = { clusters: true, lists: true, document: true, roles: true, topic: true };
+const ALL_GROUPS: FeatureGroups = { clusters: true, embeddings: true, lists: true, document: true, roles: true, topic: true };
 
 /**
  * Where a token's own word is in its run of the full layout ({@link DocumentFeatures.extract}): the
@@ -86,6 +91,8 @@ export const WORD_IDENTITY_SLOTS: readonly number[] = [1, 2];
 const NEIGHBOUR_LEVEL_1 = 1, NEIGHBOUR_LEVEL_2 = 2;
 /** The neighbour cluster value of a word without clusters. */
 const NO_CLUSTER = -1;
+/** The embedding-cluster level (of {@link Gazetteers.embeddings}, coarse first; capped at the finest) a word shows its neighbours. */
+const NEIGHBOUR_EMBEDDING_LEVEL = 2;
 
 /**
  * The neighbour features of the positions outside a sentence, as four pseudo-words of
@@ -95,7 +102,7 @@ const NO_CLUSTER = -1;
  */
 export const BOUNDARY_NEIGHBOUR_FEATURES: Int32Array = (() => {
   const f = new Int32Array(4 * NEIGHBOUR_FEATURES);
-  [BOS1, BOS2, EOS1, EOS2].forEach((h, k) => writeNeighbourFeatures(f, k * NEIGHBOUR_FEATURES, h, h, h, h, h));
+  [BOS1, BOS2, EOS1, EOS2].forEach((h, k) => writeNeighbourFeatures(f, k * NEIGHBOUR_FEATURES, h, h, h, h, h, h));
   return f;
 })();
 
@@ -152,6 +159,9 @@ export class DocumentFeatures implements WordFeatureSource {
   private sentenceClusterKeys = new Int32Array(256);
   private sentenceClusters1 = new Int32Array(256);
   private sentenceClusters2 = new Int32Array(256);
+  /** The full layout's embedding-cluster entries ({@link embeddingEntryOf}) of the sentence, and the class its neighbours see. */
+  private sentenceEmbeddings = new Int32Array(256);
+  private sentenceEmbeddingClasses = new Int32Array(256);
   private readonly groups: FeatureGroups;
   private readonly affixes = new Int32Array(8);
   private readonly hashes = new Int32Array(3);
@@ -299,18 +309,38 @@ export class DocumentFeatures implements WordFeatureSource {
     return key < 0 ? NO_CLUSTER : clusters.classOf(key >> 1, Math.min(level, clusters.levels - 1));
   }
 
+  /**
+   * Token `t`'s entry in the embedding clusters, looked up lower-cased (GloVe's words are), or -1
+   * when the word has none or the group is off.
+   */
+  private embeddingEntryOf(t: number): number {
+    const embeddings = this.gazetteers.embeddings;
+    return this.groups.embeddings && embeddings.levels > 0 ? embeddings.entry(this.lower[t]) : -1;
+  }
+
+  /** The embedding class a word with entry `entry` shows its neighbours, or {@link NO_CLUSTER}. */
+  private neighbourEmbeddingClass(entry: number): number {
+    const embeddings = this.gazetteers.embeddings;
+    return entry < 0 ? NO_CLUSTER : embeddings.classOf(entry, Math.min(NEIGHBOUR_EMBEDDING_LEVEL, embeddings.levels - 1));
+  }
+
   /** Fills the sentence's cluster keys and neighbour classes for the full layout. */
   private lookUpSentenceClusters(base: number, ws: readonly string[]): void {
     if (this.sentenceClusterKeys.length < ws.length) {
       this.sentenceClusterKeys = new Int32Array(ws.length * 2);
       this.sentenceClusters1 = new Int32Array(ws.length * 2);
       this.sentenceClusters2 = new Int32Array(ws.length * 2);
+      this.sentenceEmbeddings = new Int32Array(ws.length * 2);
+      this.sentenceEmbeddingClasses = new Int32Array(ws.length * 2);
     }
     for (let i = 0; i < ws.length; i++) {
       const key = this.clusterKeyOf(base + i, ws[i]);
       this.sentenceClusterKeys[i] = key;
       this.sentenceClusters1[i] = this.clusterClass(key, NEIGHBOUR_LEVEL_1);
       this.sentenceClusters2[i] = this.clusterClass(key, NEIGHBOUR_LEVEL_2);
+      const entry = this.embeddingEntryOf(base + i);
+      this.sentenceEmbeddings[i] = entry;
+      this.sentenceEmbeddingClasses[i] = this.neighbourEmbeddingClass(entry);
     }
   }
 
@@ -342,7 +372,7 @@ export class DocumentFeatures implements WordFeatureSource {
    * Writes the word-only features of document token `t` (word `w`) into `f` from `p`; returns the new end.
    * The word as written and lower-cased come second and third ({@link WORD_IDENTITY_SLOTS}).
    */
-  private writeWordFeatures(t: number, w: string, clusterKey: number, f: Int32Array, p: number): number {
+  private writeWordFeatures(t: number, w: string, clusterKey: number, embeddingEntry: number, f: Int32Array, p: number): number {
     f[p++] = mix(T_BIAS, 0);
     f[p++] = mix(T_W, this.word[t]);
     f[p++] = mix(T_L, this.lower[t]);
@@ -362,6 +392,14 @@ export class DocumentFeatures implements WordFeatureSource {
         for (let level = 0; level < clusters.levels; level++) f[p++] = mix3(T_CLUSTER, level * 2 + (key & 1), clusters.classOf(key >> 1, level));
       }
     }
+    // Embedding clusters at every level, coarse to fine, of the lower-cased word (case is in the shape).
+    if (this.groups.embeddings) {
+      if (embeddingEntry < 0) f[p++] = mix(T_EMBEDDING, -1);
+      else {
+        const embeddings = this.gazetteers.embeddings;
+        for (let level = 0; level < embeddings.levels; level++) f[p++] = mix3(T_EMBEDDING, level, embeddings.classOf(embeddingEntry, level));
+      }
+    }
     return p;
   }
 
@@ -369,8 +407,12 @@ export class DocumentFeatures implements WordFeatureSource {
     const t = this.sentenceStart[this.extracted] + i;
     const w = this.words[this.extracted][i];
     const key = this.clusterKeyOf(t, w);
-    const count = this.writeWordFeatures(t, w, key, out, 0);
-    writeNeighbourFeatures(out, count, this.lower[t], this.word[t], this.shape[t], this.clusterClass(key, NEIGHBOUR_LEVEL_1), this.clusterClass(key, NEIGHBOUR_LEVEL_2));
+    const entry = this.embeddingEntryOf(t);
+    const count = this.writeWordFeatures(t, w, key, entry, out, 0);
+    writeNeighbourFeatures(
+      out, count, this.lower[t], this.word[t], this.shape[t],
+      this.clusterClass(key, NEIGHBOUR_LEVEL_1), this.clusterClass(key, NEIGHBOUR_LEVEL_2), this.neighbourEmbeddingClass(entry),
+    );
     return count;
   }
 
@@ -378,8 +420,8 @@ export class DocumentFeatures implements WordFeatureSource {
    * Writes the features of sentence `s` (of the prepared document) into `out`: per token, its full
    * feature list (what training sees), or with `factored` only the features that depend on more than
    * one word. A decoder of the factored layout sums the rest once per distinct word and caches it
-   * ({@link wordFeatures}): the token's word-only features, and instead of the ten features its
-   * neighbours' words give it (`T_L_M1` of the previous word, …) the ten its own word gives its
+   * ({@link wordFeatures}): the token's word-only features, and instead of the sixteen features its
+   * neighbours' words give it (`T_L_M1` of the previous word, …) the sixteen its own word gives its
    * neighbours ({@link NEIGHBOUR_GROUP_SIZES}), sentence boundaries coming from
    * {@link BOUNDARY_NEIGHBOUR_FEATURES}. Summed over a sentence, every token gets the same multiset of
    * features either way.
@@ -395,7 +437,8 @@ export class DocumentFeatures implements WordFeatureSource {
     const W = this.word, L = this.lower, S = this.shape;
     if (!factored) this.lookUpSentenceClusters(base, ws);
     const K = this.sentenceClusterKeys, C1 = this.sentenceClusters1, C2 = this.sentenceClusters2;
-    const { lists, document, roles } = this.groups;
+    const E = this.sentenceEmbeddings, EC = this.sentenceEmbeddingClasses;
+    const { lists, document, roles, embeddings } = this.groups;
     const caps = this.capsSentence[s];
     const title = this.title;
     let p = 0;
@@ -411,7 +454,7 @@ export class DocumentFeatures implements WordFeatureSource {
       const len = w.length;
       if (factored) out.wordKeys[i] = W[t];
       else {
-        p = this.writeWordFeatures(t, w, K[i], f, p);
+        p = this.writeWordFeatures(t, w, K[i], E[i], f, p);
         f[p++] = mix(T_L_M1, lm1);
         f[p++] = mix(T_L_P1, lp1);
         f[p++] = mix(T_L_M2, lm2);
@@ -426,6 +469,12 @@ export class DocumentFeatures implements WordFeatureSource {
         f[p++] = mix(T_C2_M1, i > 0 ? C2[i - 1] : BOS1);
         f[p++] = mix(T_C1_P1, i < n - 1 ? C1[i + 1] : EOS1);
         f[p++] = mix(T_C2_P1, i < n - 1 ? C2[i + 1] : EOS1);
+        // Left out with the group off, so that an ablation trains exactly the features before the group
+        // (the factored layout still has them, but a model trained without them has no weights for them).
+        if (embeddings) {
+          f[p++] = mix(T_E_M1, i > 0 ? EC[i - 1] : BOS1);
+          f[p++] = mix(T_E_P1, i < n - 1 ? EC[i + 1] : EOS1);
+        }
       }
       f[p++] = mix3(T_S_M1_0, sm1, s0);
       f[p++] = mix3(T_S_0_P1, s0, sp1);

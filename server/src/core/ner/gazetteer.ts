@@ -28,6 +28,9 @@ export const LIST_BIT = { countries: 1, cities: 2, nationalities: 4, organizatio
 /** The word clusters' file under `server/data/ner/` (see {@link WordClusters}). */
 export const CLUSTER_FILE = 'clusters.tsv';
 
+/** The embedding clusters' file under `server/data/ner/`: lower-cased words, classes of their GloVe vectors. */
+export const EMBEDDING_CLUSTER_FILE = 'embedding-clusters.tsv';
+
 /** Longest phrase (in tokens) we try to match; longer list entries are ignored. */
 const MAX_PHRASE = 8;
 const PHRASE_SEED = 0x3c6ef372;
@@ -46,10 +49,15 @@ export class Gazetteers {
   readonly lowercaseWords = new Set<number>();
   /** Word clusters learned from unlabelled news (`clusters.tsv`), read as features of each word. */
   clusters = WordClusters.empty();
+  /**
+   * Clusters of lower-cased words' GloVe vectors (`embedding-clusters.tsv`, from Wikipedia and newswire
+   * text far larger than {@link clusters}'), read as features of each word by its lower-cased hash.
+   */
+  embeddings = WordClusters.empty();
 
   /**
    * Reads every list from `server/data/ner/`. `options.without` leaves out some of the
-   * {@link GAZETTEER_FILES} (or `clusters.tsv`): for ablations in training and benchmarks only.
+   * {@link GAZETTEER_FILES} (or a clusters file): for ablations in training and benchmarks only.
    */
   static load(source: DataSource, options: { without?: readonly string[] } = {}): Gazetteers {
     const readList = (file: string) => readOrFail(`ner/${file}`, () => readListFile(source, `ner/${file}`));
@@ -60,6 +68,9 @@ export class Gazetteers {
       for (const phrase of readList(file)) g.addPhrase(phrase, 1 << bit);
     });
     if (!without.has(CLUSTER_FILE)) g.clusters = readOrFail(`ner/${CLUSTER_FILE}`, () => WordClusters.parse(source.readText(`ner/${CLUSTER_FILE}`)));
+    if (!without.has(EMBEDDING_CLUSTER_FILE)) {
+      g.embeddings = readOrFail(`ner/${EMBEDDING_CLUSTER_FILE}`, () => WordClusters.parse(source.readText(`ner/${EMBEDDING_CLUSTER_FILE}`)));
+    }
     // Titles are the shared vocabulary's (core/vocabulary.ts): one list for the tagger, roles and quotes.
     for (const title of loadVocabulary(source).titles) g.titles.add(hashLower(title));
     for (const phrase of readList('nonentities.txt')) g.nonEntities.add(phrase.toLowerCase());

@@ -374,7 +374,7 @@ export class TaggerModel {
   /**
    * {@link decode} for one sentence's features in the factored layout (`extract(s, buffer, true)`)
    * with the tokens' words. Everything a token's features owe to single words (its own word-only
-   * features, and the ten each neighbouring word gives it) is asked of `source` once per distinct
+   * features, and the sixteen each neighbouring word gives it) is asked of `source` once per distinct
    * word, summed and cached across calls; per token only the features of word pairs, lists and the
    * document remain. The sums are integers, so the result is exactly that of {@link decode} on the
    * full layout.

@@ -1,6 +1,6 @@
 import { DocumentFeatures, FEATURE_VERSION, FeatureBuffer, type FeatureGroups } from './features';
 import { DataFileError } from '../dataSource';
-import { CLUSTER_FILE, Gazetteers } from './gazetteer';
+import { CLUSTER_FILE, EMBEDDING_CLUSTER_FILE, Gazetteers } from './gazetteer';
 import { TaggerModel } from './model';
 
 import type { TokenSpan } from '../types';
@@ -74,6 +74,13 @@ export class SequenceTagger {
     const clusters = model.header.training.clustersChecksum;
     if (clusters !== undefined && clusters !== gazetteers.clusters.checksum) {
       throw new DataFileError(`ner/${CLUSTER_FILE}`, `the NER model was trained with other word clusters (checksum ${clusters}, this file's is ${gazetteers.clusters.checksum}): retrain with npm run train:ner`);
+    }
+    const embeddings = model.header.training.embeddingClustersChecksum;
+    if (embeddings !== undefined && embeddings !== gazetteers.embeddings.checksum) {
+      throw new DataFileError(
+        `ner/${EMBEDDING_CLUSTER_FILE}`,
+        `the NER model was trained with other embedding clusters (checksum ${embeddings}, this file's is ${gazetteers.embeddings.checksum}): retrain with npm run train:ner`,
+      );
     }
     this.features = new DocumentFeatures(gazetteers, groups);
     this.groups = groups;
