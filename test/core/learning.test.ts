@@ -241,7 +241,7 @@ describe('learning from corrections: the language service', () => {
   it('the entity repair does not undo what a person taught: a name labelled a person stays one in the next article', () => {
     const service = createArticleService(loadArticleResources(source));
     const labelled = 'The report by Zorbek was published on Monday.';
-    const next = { uri: 'file:///ws/next.txt', version: 1, getText: () => 'A second report by Zorbek appeared in March.' };
+    const next = { uri: 'file:///ws/next.txt', version: 1, getText: () => 'Another report by Zorbek came out in March.' };
     // The tagger says person; the repair drops a one-word person the article gives no sign of being one.
     assert.deepStrictEqual(service.analyze(next).recognized.map(asShown), [], 'the repair drops the tagger’s suggestion');
     const report = service.learnFromCorrections(labelled, [on(labelled, 'Zorbek', 'person')]);

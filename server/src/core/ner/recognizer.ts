@@ -469,6 +469,8 @@ function makeConsistent(spans: DocSpan[], words: readonly (readonly string[])[],
     if (!list) bySentence.set(span.sentence, (list = []));
     list.push(span);
   }
+  /** Spans taken into a longer name of the article (see below), dropped at the end. */
+  const merged = new Set<DocSpan>();
   // One buffer for every sentence, cleared per sentence (a fresh array per sentence was GC work).
   let coveredBuffer = new Uint8Array(256);
   const noSpans: DocSpan[] = [];
@@ -489,6 +491,26 @@ function makeConsistent(spans: DocSpan[], words: readonly (readonly string[])[],
       span.start = start;
       span.key = spanKey(ws, span.start, span.end);
       covered[start] = 1;
+    }
+    // A name tagged only in part ("Jabhat" of "Jabhat al-Nusra", named in full elsewhere in the
+    // article) takes the rest of the words of the article's longer name of its type that follow it here,
+    // untagged or tagged misc ("al-Nusra"): misc spans lying wholly in the words taken are merged. Only
+    // a person, organisation or place grows, and it never swallows another of those.
+    for (const span of inSentence) {
+      if (span.type === 'MISC' || merged.has(span)) continue;
+      for (const cand of multi.get(foldApostrophes(ws[span.start])) ?? NO_CANDIDATES) {
+        const end = span.start + cand.words.length;
+        if (cand.type !== span.type || end <= span.end || end > ws.length) continue;
+        let ok = true;
+        for (let k = 1; k < cand.words.length && ok; k++) ok = foldApostrophes(ws[span.start + k]) === cand.words[k];
+        const inside = inSentence.filter((other) => other !== span && other.start < end && other.end > span.end);
+        if (!ok || inside.some((other) => other.type !== 'MISC' || other.start < span.end || other.end > end)) continue;
+        for (const other of inside) merged.add(other);
+        covered.fill(1, span.end, end);
+        span.end = end;
+        span.key = cand.words.join(' ');
+        break;
+      }
     }
     for (let i = 0; i < ws.length; i++) {
       if (covered[i] || !(isCapitalised(ws[i]) || (startsWithAOrE(ws[i]) && /^(?:al|el)-\p{Lu}/u.test(ws[i])))) continue;
@@ -514,6 +536,7 @@ function makeConsistent(spans: DocSpan[], words: readonly (readonly string[])[],
       }
     }
   });
-  if (added.length === 0) return spans;
-  return spans.concat(added).sort((a, b) => a.sentence - b.sentence || a.start - b.start);
+  const kept = merged.size === 0 ? spans : spans.filter((span) => !merged.has(span));
+  if (added.length === 0) return kept;
+  return kept.concat(added).sort((a, b) => a.sentence - b.sentence || a.start - b.start);
 }
