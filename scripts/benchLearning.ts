@@ -108,18 +108,25 @@ function correctDocument(recognizer: NerRecognizer, doc: DocumentText, newLabel:
 
 const pct = (x: number) => (100 * x).toFixed(2).padStart(6);
 
+/**
+ * One checkpoint's line of a curve: F1 per type and overall on the documents not seen yet (from
+ * `checkpoint` on) and on the fixed tail (the documents after the last checkpoint).
+ */
+function checkpointRow(checkpoint: number, recognizer: NerRecognizer, docs: readonly DocumentText[], newLabel: boolean, types: readonly string[]): string {
+  const row = (s: SpanScore) => [...types.map((t) => pct(s.prf(t).f1)), pct(types.length === 4 ? s.prf().f1 : fOf(s, types))].join(' ');
+  const unseen = score(recognizer, docs.slice(checkpoint), newLabel);
+  const fixed = score(recognizer, docs.slice(Math.max(...CHECKPOINTS)), newLabel);
+  return `  ${String(checkpoint).padStart(9)} │ ${row(unseen)} │ ${row(fixed)}`;
+}
+
 function curve(title: string, recognizer: NerRecognizer, docs: readonly DocumentText[], newLabel: boolean, types: readonly string[]): number[] {
   console.log(`\n${title}`);
-  const tail = docs.slice(Math.max(...CHECKPOINTS));
   console.log(`  docs seen │ F1 on the documents not seen yet: ${types.join(' / ')} / overall │ F1 on documents ${Math.max(...CHECKPOINTS) + 1}–${docs.length} (fixed): ${types.join(' / ')} / overall`);
   const times: number[] = [];
   let seen = 0;
   for (const checkpoint of CHECKPOINTS) {
     for (; seen < checkpoint; seen++) times.push(...correctDocument(recognizer, docs[seen], newLabel));
-    const unseen = score(recognizer, docs.slice(checkpoint), newLabel);
-    const fixed = score(recognizer, tail, newLabel);
-    const row = (s: SpanScore) => [...types.map((t) => pct(s.prf(t).f1)), pct(types.length === 4 ? s.prf().f1 : fOf(s, types))].join(' ');
-    console.log(`  ${String(checkpoint).padStart(9)} │ ${row(unseen)} │ ${row(fixed)}`);
+    console.log(checkpointRow(checkpoint, recognizer, docs, newLabel, types));
   }
   const taught = recognizer.adaptation.weights;
   console.log(`  learned: ${taught.size.toLocaleString('en-US')} features, tags ${taught.tags.length} (${taught.learnedTags.join(', ') || 'none new'})`);
@@ -134,7 +141,6 @@ function retrainedCurve(trainDocs: readonly ConllSentence[][], testaDocs: readon
   const types = ['PER', 'ORG', 'LOC', 'MISC'];
   console.log(`
 (a, reference) retrained offline on eng.train + the first N testa documents (npm run train:ner's recipe, ${JSON.stringify(DEFAULT_TRAINING)})`);
-  const tail = docs.slice(Math.max(...CHECKPOINTS));
   for (const checkpoint of CHECKPOINTS) {
     const started = Date.now();
     let file = shippedFile;
@@ -145,9 +151,8 @@ function retrainedCurve(trainDocs: readonly ConllSentence[][], testaDocs: readon
     }
     const recognizer = new NerRecognizer(new SequenceTagger(TaggerModel.decode(file), gazetteers), vocabulary);
     recognizer.adaptation.teach('MISC');
-    const row = (sc: SpanScore) => [...types.map((t) => pct(sc.prf(t).f1)), pct(sc.prf().f1)].join(' ');
     const took = checkpoint > 0 ? ` (${((Date.now() - started) / 1000).toFixed(0)} s)` : ' (the shipped model)';
-    console.log(`  ${String(checkpoint).padStart(9)} │ ${row(score(recognizer, docs.slice(checkpoint), false))} │ ${row(score(recognizer, tail, false))}${took}`);
+    console.log(`${checkpointRow(checkpoint, recognizer, docs, false, types)}${took}`);
   }
 }
 
