@@ -56,6 +56,7 @@ const options: LearningOptions = {
   maxStep: Number(argValue('--max-step') ?? DEFAULT_LEARNING.maxStep),
   repeats: Number(argValue('--repeats') ?? DEFAULT_LEARNING.repeats),
   contextRate: Number(argValue('--context-rate') ?? DEFAULT_LEARNING.contextRate),
+  connectorRate: Number(argValue('--connector-rate') ?? DEFAULT_LEARNING.connectorRate),
 };
 
 /** CoNLL type of each label the simulated person uses, and back. */

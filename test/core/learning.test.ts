@@ -139,6 +139,20 @@ describe('learning from corrections: the recogniser', () => {
     assert.deepStrictEqual(shown(recognizer, 'Kassioun reported the strikes.'), ['organization:Kassioun']);
   });
 
+  it('a label over a name with joining words (`of`) teaches the name, not the joining word: other names do not run on through `of`', () => {
+    const recognizer = freshRecognizer();
+    const probe = 'The mediators of the Minsk Group of countries met again.';
+    assert.deepStrictEqual(shown(recognizer, probe), ['organization:Minsk Group']);
+    const taught = [
+      { text: 'Diplomats from the Friends of Syria group met in Paris.', words: 'Friends of Syria', label: 'organization' },
+      { text: 'Fishermen sailed into the Gulf of Sidra at dawn.', words: 'Gulf of Sidra', label: 'location' },
+    ];
+    for (const { text, words, label } of taught) recognizer.learn(sentencesOf(text), [on(text, words, label)]);
+    for (const { text, words, label } of taught) assert.ok(shown(recognizer, text).includes(`${label}:${words}`), `learned: ${words}`);
+    // When `of` itself learned from these labels (as every corrected word did before), it ran on here: `Minsk Group of countries`.
+    assert.deepStrictEqual(shown(recognizer, probe), ['organization:Minsk Group']);
+  });
+
   it('learns only sentences with a fresh correction; older ones only constrain their sentence', () => {
     const recognizer = freshRecognizer();
     const text = `${KASSIOUN}\n${LAW}`;

@@ -77,13 +77,18 @@ async function read<K extends keyof Al>(name: K, ...args: Parameters<Al[K]>): Pr
 
 /** Polls `probe` until `ok` holds; on timeout throws with what was last seen. */
 async function until<T>(what: string, probe: () => Promise<T>, ok: (v: T) => boolean, timeoutMs = 20000): Promise<T> {
-  const end = Date.now() + timeoutMs;
+  const start = Date.now();
+  const end = start + timeoutMs;
   let last: T | undefined;
   let lastErr: unknown;
   for (;;) {
     try {
       last = await probe();
-      if (ok(last)) return last;
+      if (ok(last)) {
+        // a wait that used much of its budget is the next flake: say so in the log
+        if (Date.now() - start > timeoutMs / 3) log(`slow wait: ${Date.now() - start} ms of ${timeoutMs} for: ${what}`);
+        return last;
+      }
     } catch (e) {
       lastErr = e;
     }
@@ -93,6 +98,12 @@ async function until<T>(what: string, probe: () => Promise<T>, ok: (v: T) => boo
     }
     await page.waitForTimeout(100); // polling interval, not a wait for the app
   }
+}
+
+/** Logs the steps of a long scenario with the time since its start, so a CI excerpt shows where it stopped. */
+function stepLogger(): (step: string) => void {
+  const start = Date.now();
+  return (step) => log(`  step at ${Date.now() - start} ms: ${step}`);
 }
 
 /** Checks that `bad` stays false for `ms` (for "nothing appears" assertions; there is no event to wait for). */
@@ -697,16 +708,19 @@ const annotationScenarios: typeof scenarios = [
   {
     id: 10, slug: 'annotate', title: 'annotate 001: label with the keybinding, reject an entity, add a note; an edit above, save, reload: all still there',
     async run() {
+      const progress = stepLogger();
       const rel = `seeds/${FILE_001}`;
       await openFile(rel);
       // Line 2: "… Lavrov said during his meeting with his US counterpart John Kerry …"
       const before = await until('"Lavrov" coloured on line 2', () => Promise.all([read('wordColor', 'Lavrov', 2), read('wordColor', 'counterpart', 2)]),
         ([n, p]) => !!n && !!p && hexOk(n.color) && n.color !== p.color, 30000);
       const [lavrov, plain] = before;
+      progress('select "counterpart"');
       await selectWord('counterpart', 2);
       await annotateKey('KeyP');
       const labelled = await until('"counterpart" coloured as a person, bold (confirmed)', () => read('wordColor', 'counterpart', 2),
         (c) => !!c && c.color === lavrov!.color && /\bmtkb\b/.test(c.cls), 15000);
+      progress('labelled');
       await shot('10a-labelled.png');
       // Reject the machine's "Lavrov" on line 2: the cursor on it, Ctrl+Alt+A R.
       const box = (await read('wordBox', 'Lavrov', 2))!;
@@ -727,6 +741,7 @@ const annotationScenarios: typeof scenarios = [
         return c;
       }, (c) => !!c && !/goto-definition-link/.test(c.cls) && c.color === plain!.color, 15000);
       // A note on "Kerry" (line 2), typed in the input box.
+      progress('Lavrov rejected');
       await selectWord('Kerry', 2);
       await annotateKey('KeyN');
       await until('the note prompt', () => read('quickInputRows').then(() => page.locator('.quick-input-widget:not(.hidden) .quick-input-message, .quick-input-widget:not(.hidden) input').first().getAttribute('placeholder')), (v) => typeof v === 'string' && /Check this figure/.test(v), 15000);
@@ -735,6 +750,7 @@ const annotationScenarios: typeof scenarios = [
       await until('the note in the store file', () => Promise.resolve(JSON.stringify(storeOf(rel) ?? '')), (s) => s.includes('Which meeting was this?'), 15000);
       await runCommand('Comments: Focus on Comments View');
       await until('the note in the Comments panel', commentsPanelRows, (rows) => rows.some((r) => r.includes('Which meeting was this?')), 15000);
+      progress('note in the Comments panel');
       await shot('10b-note-in-comments.png');
       // An edit above everything, then save: the store file follows.
       await page.locator('.part.editor .monaco-editor .view-lines').first().click({ position: { x: 5, y: 5 } });
@@ -742,8 +758,9 @@ const annotationScenarios: typeof scenarios = [
       await page.keyboard.press('Home');
       await page.keyboard.type('UPDATE: an editor added this line.');
       await page.keyboard.press('Enter');
+      progress('edit typed, saving');
       await page.keyboard.press('Control+S');
-      await until('tab not dirty', () => read('activeTab'), (t) => !!t && !t.dirty, 10000);
+      await until('tab not dirty', () => read('activeTab'), (t) => !!t && !t.dirty, 20000);
       const text = fs.readFileSync(path.join(WS, rel), 'utf8');
       assert(text.startsWith('UPDATE: an editor added this line.\n'), 'the edit is saved');
       const codePoints = (s: string) => [...s].length;
@@ -751,14 +768,16 @@ const annotationScenarios: typeof scenarios = [
         const label = s?.first.items.find((i) => JSON.stringify(i).includes('"counterpart"'));
         const position = (label?.target as { selector: Array<{ type: string; start: number }> } | undefined)?.selector.find((x) => x.type === 'TextPositionSelector');
         return !!position && position.start === codePoints(text.slice(0, text.indexOf('counterpart'))) && s!.first.items.length === 3;
-      }, 10000);
+      }, 30000);
+      progress('store followed the edit');
       // Reload the window: everything comes back from the store.
       await runCommand('Developer: Reload Window');
       await page.waitForSelector('.monaco-workbench', { timeout: 60000 });
+      progress('reloaded');
       await openFile(rel);
       await until('after the reload, "counterpart" is still a bold person and "Lavrov" (line 3 now) still plain',
         () => Promise.all([read('wordColor', 'counterpart', 3), read('wordColor', 'Lavrov', 3)]),
-        ([c, l]) => !!c && !!l && c.color === lavrov!.color && /\bmtkb\b/.test(c.cls) && l.color === plain!.color, 30000);
+        ([c, l]) => !!c && !!l && c.color === lavrov!.color && /\bmtkb\b/.test(c.cls) && l.color === plain!.color, 60000);
       await runCommand('Comments: Focus on Comments View');
       await until('the note still in the Comments panel', commentsPanelRows, (rows) => rows.some((r) => r.includes('Which meeting was this?')), 20000);
       await shot('10c-after-reload.png');
@@ -793,15 +812,20 @@ const annotationScenarios: typeof scenarios = [
           if ((await input.inputValue()) !== `${out}/`) await input.fill(`${out}/`);
           return input.inputValue();
         }, (v) => v === `${out}/`, 15000);
-        await page.keyboard.press('Enter');
+        await input.press('Enter');
         // The dialog may first go into the folder and wait for a second Enter; the value is set again
-        // before each one, so that an Enter never accepts another folder.
-        await until('the .ann file written', async () => {
+        // before each one, so that an Enter never accepts another folder. The Enter goes to the dialog's
+        // input itself, never to the keyboard's focus: while the dialog closes, the focus is back in the
+        // editor, and an Enter there once put an empty line into the article.
+        await until('the .ann file and the text beside it written', async () => {
           if (!fs.existsSync(annFile) && (await input.isVisible().catch(() => false))) {
             if ((await input.inputValue()) !== `${out}/`) await input.fill(`${out}/`);
-            else await page.keyboard.press('Enter');
+            else if (await input.evaluate((el) => el === (el.ownerDocument as { activeElement: unknown }).activeElement).catch(() => false)) {
+              await input.press('Enter', { timeout: 1000 }).catch(() => undefined);
+            }
           }
-          return fs.existsSync(annFile);
+          // the export writes the .ann and the text beside it one after the other: both, before reading either
+          return fs.existsSync(annFile) && fs.existsSync(annFile.replace(/\.ann$/, '.txt'));
         }, (written) => written, 20000);
       };
       // Under a loaded CPU the dialog once accepted the workspace folder itself (its list not yet showing
@@ -996,7 +1020,11 @@ async function main(): Promise<number> {
   }
   fs.writeFileSync(path.join(OUT, 'results.json'), JSON.stringify(results, null, 2));
   console.log('\nE2E scenarios:');
-  for (const r of results) console.log(`  ${r.ok ? 'PASS' : 'FAIL'}  ${r.id}. ${r.title}  [${r.ms} ms]`);
+  for (const r of results) {
+    console.log(`  ${r.ok ? 'PASS' : 'FAIL'}  ${r.id}. ${r.title}  [${r.ms} ms]`);
+    // the reason again here, at the end of the log, where a CI excerpt shows it
+    if (!r.ok) console.log(`        ${(r.error ?? '').slice(0, 1500).replace(/\n/g, '\n        ')}`);
+  }
   console.log(`  screenshots: ${fs.readdirSync(OUT).filter((f) => f.endsWith('.png')).sort().join(', ')}`);
   const failed = results.filter((r) => !r.ok).length;
   const ran = results.length;

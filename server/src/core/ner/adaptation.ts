@@ -2,6 +2,7 @@ import type { Correction, LearningReport, Sentence } from '../types';
 import { LearnedWeights } from './learnedWeights';
 import { viterbi, type TaggerModel } from './model';
 import { WORD_IDENTITY_SLOTS } from './features';
+import { hashLower } from './hash';
 import type { SequenceTagger } from './tagger';
 
 /**
@@ -23,7 +24,8 @@ import type { SequenceTagger } from './tagger';
  * generalisations — shapes, contexts, word classes, name lists, tag order — from a corpus, and one
  * person's correction is evidence about the words they corrected. Moving those too let a correction
  * reach far (rejecting `Lavrov` in one sentence untagged `Kassioun said` in another article) and lost
- * the shipped classes 0.5 F1 on CoNLL testa after 50 corrected documents. A class a person declared
+ * the shipped classes 0.5 F1 on CoNLL testa after 50 corrected documents. Nor do the joining words
+ * inside a name (`of`, {@link LearningOptions.connectorRate}). A class a person declared
  * learns with every feature, since it has nothing to keep ({@link LearningOptions.contextRate}).
  * Everything is deterministic: the same corrections in the same order give the same weights.
  */
@@ -43,6 +45,14 @@ export interface LearningOptions {
    * feature at rate 1 either way (it has nothing to keep).
    */
   readonly contextRate: number;
+  /**
+   * How freely a correction moves the own weights of a word written in lower case that news text
+   * writes in lower case (`of`, `and`, `de`: the words that join a name's parts). Such a word's weights
+   * were learned from thousands of occurrences, and a person who labels `Lawrence of Arabia` says
+   * nothing new about `of`: at rate 1 a few such labels taught `of` to continue any name
+   * (`Dini of`, `Minsk Group of countries`). 0 keeps them as shipped, like the context's.
+   */
+  readonly connectorRate: number;
 }
 
 /**
@@ -54,7 +64,7 @@ export interface LearningOptions {
  * between (0.01, 0.05) and other step sizes moved the curve by less than 0.15 either way. Confidence-
  * weighted steps (AROW), averaging, replaying earlier corrections and a learned name list did no better.
  */
-export const DEFAULT_LEARNING: LearningOptions = { margin: 3, maxStep: 1, repeats: 30, contextRate: 0 };
+export const DEFAULT_LEARNING: LearningOptions = { margin: 3, maxStep: 1, repeats: 30, contextRate: 0, connectorRate: 0 };
 
 /**
  * The sentences of a session whose updates are kept to be taken back when a person reverses a decision
@@ -113,11 +123,11 @@ export class OnlineLearner {
    * is the tag index token i must have, or -1 when the person said nothing about it. Returns how many
    * updates it took (0: already tagged as the person said). What the updates add is also added to `record`.
    */
-  learnSentence(feats: Int32Array, offsets: Int32Array, n: number, forced: Int32Array, record?: SentenceDelta): number {
+  learnSentence(feats: Int32Array, offsets: Int32Array, n: number, forced: Int32Array, record?: SentenceDelta, connectors?: Uint8Array): number {
     let updates = 0;
     for (let round = 0; round < this.options.repeats; round++) {
       if (!this.decodeBoth(feats, offsets, n, forced)) break;
-      this.step(feats, offsets, n, record);
+      this.step(feats, offsets, n, record, connectors);
       updates++;
     }
     return updates;
@@ -174,7 +184,7 @@ export class OnlineLearner {
    * One PA-I step from the predicted sequence towards the constrained one, in the metric where moving a
    * weight of the shipped classes other than a word's own costs 1 / `contextRate` (see {@link LearningOptions.contextRate}).
    */
-  private step(feats: Int32Array, offsets: Int32Array, n: number, record?: SentenceDelta): void {
+  private step(feats: Int32Array, offsets: Int32Array, n: number, record?: SentenceDelta, connectors?: Uint8Array): void {
     const TT = this.weights.tags.length;
     const start = TT;
     const em = this.em, trans = this.weights.transitions, pred = this.predicted, gold = this.gold;
@@ -208,12 +218,13 @@ export class OnlineLearner {
       scoreDifference += em[i * TT + g] - em[i * TT + p] + trans[gPrevious * TT + g] - trans[pPrevious * TT + p];
       if (g !== p) {
         loss++;
+        const ownRate = connectors?.[i] ? this.options.connectorRate : 1;
         for (let k = offsets[i]; k < offsets[i + 1]; k++) {
           // Keys pair the feature (as unsigned) with the tag; below 2^53, so exact as numbers.
           const key = (feats[k] >>> 0) * 256;
-          const ownWord = WORD_IDENTITY_SLOTS.includes(k - offsets[i]);
-          bump(key + g, 1, ownWord || learnedTag(g) ? 1 : contextRate);
-          bump(key + p, -1, ownWord || learnedTag(p) ? 1 : contextRate);
+          const rate = WORD_IDENTITY_SLOTS.includes(k - offsets[i]) ? ownRate : contextRate;
+          bump(key + g, 1, learnedTag(g) ? 1 : rate);
+          bump(key + p, -1, learnedTag(p) ? 1 : rate);
         }
       }
       if (g !== p || gPrevious !== pPrevious) {
@@ -353,13 +364,26 @@ export class TaggerAdaptation {
       this.tagger.visitFeatures(words, chosen, (s, buffer) => {
         const forced = this.forcedTags(sentences[s], corrections);
         if (!forced) return;
-        if (this.learner.learnSentence(buffer.feats, buffer.offsets, sentences[s].tokens.length, forced, this.recordOf(words[s], forced)) > 0) updated++;
+        const connectors = this.connectorsOf(words[s]);
+        if (this.learner.learnSentence(buffer.feats, buffer.offsets, sentences[s].tokens.length, forced, this.recordOf(words[s], forced), connectors) > 0) updated++;
       });
     }
     for (const c of fresh) if (c.label !== undefined) this.taught.add(classOfLabel(c.label));
     this.rememberNames(sentences, fresh);
     this.install();
     return { sentences: chosen.length, updated, newClasses };
+  }
+
+  /** Which words of a sentence are connectors ({@link LearningOptions.connectorRate}): written in lower case, and so written in news. */
+  private connectorsOf(words: readonly string[]): Uint8Array {
+    const lowercaseWords = this.tagger.gazetteers.lowercaseWords;
+    const out = new Uint8Array(words.length);
+    for (let i = 0; i < words.length; i++) {
+      const w = words[i];
+      if (w !== w.toLowerCase() || !lowercaseWords.has(hashLower(w))) continue;
+      out[i] = 1;
+    }
+    return out;
   }
 
   /**
