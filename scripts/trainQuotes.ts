@@ -2,11 +2,7 @@
  * Trains the speaker ranker (`server/src/core/quotes/ranker.ts`) on PolNeAR train and writes
  * `server/data/quotes/speaker-model.json`. Run: `npm run train:quotes` (about a minute).
  *
- * Examples: every quotation the quote pass finds in a train article, with its speaker candidates
- * (`collectSpeakerCandidates`). Gold: the candidates overlapping the Source span of the attribution whose
- * Content holds the quotation (for a `previous` candidate, the repeated mention); a quotation outside every
- * Content span has gold *no speaker*; a quotation whose Source is not among its candidates teaches nothing
- * and is counted. Entities come from the shipped tagger, as at run time.
+ * Examples and gold: `quoteTraining.ts`.
  *
  * Before writing the model the script estimates held-out accuracy by 5-fold cross-validation over train
  * articles (fold = article index mod 5), for each number of epochs tried, and prints the mean ± sd of the
@@ -16,132 +12,12 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { splitParagraphs } from '../server/src/core/paragraphs';
-import {
-  bestCandidate,
-  collectSpeakerCandidates,
-  findQuotes,
-  serializeSpeakerModel,
-  trainSpeakerModel,
-  type RankingExample,
-  type ReportedPronoun,
-  type SpeakerModel,
-} from '../server/src/core/quotes';
-import { splitSentences, tokenize } from '../server/src/core/tokenize';
-import type { EntityMention, Paragraph, Sentence } from '../server/src/core/types';
-import { DATA, countSpeakers, loadArticles, namesSomeone, overlaps, sharesNameWord, strictGold, trainingResources, type Article, type SpeakerCounts } from './quoteGold';
+import { bestCandidate, serializeSpeakerModel, trainSpeakerModel } from '../server/src/core/quotes';
+import { DATA, loadArticles, trainingResources, type SpeakerCounts } from './quoteGold';
+import { FOLDS, SEED, evaluate, meanSd, prepare, type Stats } from './quoteTraining';
 
-const FOLDS = 5;
-const SEED = 20161108;
 const EPOCH_CHOICES = [3, 6, 10, 15];
 const OUT = path.join(__dirname, '..', 'server', 'data', 'quotes', 'speaker-model.json');
-
-interface Prepared {
-  readonly article: Article;
-  readonly paragraphs: readonly Paragraph[];
-  readonly sentences: readonly Sentence[];
-  readonly entities: readonly EntityMention[];
-  readonly examples: RankingExample[];
-  readonly antecedentExamples: RankingExample[];
-}
-
-const lexicon = trainingResources.lexicon;
-
-interface Stats {
-  quotes: number;
-  none: number;
-  missed: number;
-  skipped: number;
-  resolutions: number;
-  antecedentExamples: number;
-  /** Resolutions whose strict gold is not among the candidates, by anaphor kind. */
-  absent: Map<string, number>;
-}
-
-function prepare(article: Article, recognize: (text: string, sentences: readonly Sentence[]) => EntityMention[], stats: Stats): Prepared {
-  const { text } = article;
-  const paragraphs = splitParagraphs(text);
-  const sentences: Sentence[] = [];
-  for (const p of paragraphs) for (const s of splitSentences(text, tokenize(text, p))) sentences.push(s);
-  const entities = recognize(text, sentences);
-  const contents = article.attrs.flatMap((a) => a.content);
-  const examples: RankingExample[] = [];
-  // Pronoun Sources of attributions without a quoted string: reported speech (`Ryan said he …`), resolved as
-  // extra examples of the antecedent ranker (twice the pronouns to learn from).
-  const quotedAttrs = new Set(article.gold.map((g) => g.attr));
-  const reported: ReportedPronoun[] = article.attrs
-    .filter((a) => a.source && !quotedAttrs.has(a) && /^(he|she)$/i.test(a.source.text.trim()) && a.content.length > 0)
-    .map((a) => ({ mention: { start: a.source!.start, end: a.source!.end, text: a.source!.text }, content: { start: a.content[0].start, end: a.content[0].end } }))
-    .sort((x, y) => x.mention.start - y.mention.start);
-  const collected = collectSpeakerCandidates(text, paragraphs, sentences, entities, lexicon, reported);
-  for (const q of collected.quotes) {
-    stats.quotes++;
-    // The gold string this quotation covers (the innermost attribution's, as the benchmark reads it).
-    const g = article.gold.find((x) => q.contentStart <= x.start + 1 && q.contentEnd >= x.end - 1);
-    const noneIndex = q.candidates.length - 1;
-    if (!g) {
-      const inContent = contents.some((c) => c.start < q.contentEnd && q.contentStart < c.end);
-      if (inContent) stats.skipped++;
-      else {
-        examples.push({ candidates: q.candidates, gold: [noneIndex] });
-        stats.none++;
-      }
-      continue;
-    }
-    const source = g.attr.source;
-    if (!source) {
-      stats.skipped++;
-      continue;
-    }
-    const gold: number[] = [];
-    q.spans.forEach((span, i) => {
-      if (span && source.fragments.some(([s, e]) => overlaps(span, { start: s, end: e }))) gold.push(i);
-    });
-    if (gold.length === 0) stats.missed++;
-    else examples.push({ candidates: q.candidates, gold });
-  }
-  // Antecedents: gold = the candidates sharing a name word with the strict gold speaker of the quotation
-  // (the nearest earlier Source naming someone: PolNeAR has no coreference layer), when the mention being
-  // resolved is the annotated Source.
-  const antecedentExamples: RankingExample[] = [];
-  for (const { anaphor, candidates } of collected.antecedents) {
-    stats.resolutions++;
-    // The gold string that opens right after the quotation's opening mark; for reported speech, the pronoun.
-    const g = article.gold.find((x) => x.start > anaphor.quote.start && x.start <= anaphor.quote.start + 2);
-    const isReported = reported.some((r) => r.mention.start === anaphor.mention.start && r.content.start === anaphor.quote.start);
-    const source = isReported ? article.sources.find((x) => x.start === anaphor.mention.start) : g?.attr.source;
-    if (!source || namesSomeone(source.text) || !source.fragments.some(([s, e]) => overlaps(anaphor.mention, { start: s, end: e }))) continue;
-    const named = strictGold(source, article.sources);
-    if (!namesSomeone(named.text)) continue;
-    const gold: number[] = [];
-    candidates.forEach((c, i) => {
-      if (c.name && sharesNameWord(c.name.text, named.text)) gold.push(i);
-    });
-    // The one named is not among the candidates (the recogniser missed the name, or the strict gold names
-    // someone the pronoun cannot stand for): nothing to learn. (Teaching *nobody* here cost 0.01 strict in
-    // cross-validation.)
-    if (gold.length === 0) {
-      const kind = `absent ${anaphor.kind}`;
-      stats.absent.set(kind, (stats.absent.get(kind) ?? 0) + 1);
-      continue;
-    }
-    antecedentExamples.push({ candidates, gold });
-    stats.antecedentExamples++;
-  }
-  return { article, paragraphs, sentences, entities, examples, antecedentExamples };
-}
-
-function evaluate(items: readonly Prepared[], model: SpeakerModel | undefined, misses?: string[]): SpeakerCounts {
-  const counts: SpeakerCounts = { withSource: 0, own: 0, strict: 0, misses };
-  for (const p of items) countSpeakers(p.article, findQuotes(p.article.text, p.paragraphs, p.sentences, p.entities, lexicon, model), counts);
-  return counts;
-}
-
-function meanSd(xs: readonly number[]): string {
-  const mean = xs.reduce((a, b) => a + b, 0) / xs.length;
-  const sd = Math.sqrt(xs.reduce((a, b) => a + (b - mean) ** 2, 0) / Math.max(1, xs.length - 1));
-  return `${mean.toFixed(3)} ± ${sd.toFixed(3)}`;
-}
 
 function main(): void {
   if (!fs.existsSync(DATA)) {
