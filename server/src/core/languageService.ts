@@ -636,9 +636,16 @@ function limitedReason(text: string, settings: ArticleSettings): LimitedReason |
   return undefined;
 }
 
+/** A C0 control character other than tab, line feed, form feed and carriage return (NUL included). */
+const CONTROL_CHARACTER = /[\x00-\x08\x0B\x0E-\x1F]/;
+
 /** A NUL in the first 8 KB, or many other control characters, marks a binary file. */
 export function looksBinary(text: string): boolean {
   const sample = Math.min(text.length, 8192);
+  // Almost every article has none of the control characters counted below: one scan by the regular
+  // expression engine says so. (The loop alone, its `control` branch never taken, was optimised and
+  // thrown away again on nearly every call: 230 deoptimisations over the 840 PolNeAR train articles.)
+  if (!CONTROL_CHARACTER.test(sample === text.length ? text : text.slice(0, sample))) return false;
   let control = 0;
   for (let i = 0; i < sample; i++) {
     const c = text.charCodeAt(i);

@@ -311,5 +311,11 @@ export function buildDoc(
     entities,
     verbs: lex.speechVerbs,
     lex,
+    // Built when first needed, but present from the start: every Doc has one shape, so the quote
+    // pass's functions see one hidden class (added later, in varying order, they made several and
+    // the optimised code of the largest functions was thrown away and compiled again).
+    nominals: undefined,
+    surnameMentions: undefined,
+    mentionRoles: undefined,
   };
 }
