@@ -66,6 +66,19 @@ describe('word clusters (exchange clustering)', () => {
     assert.notStrictEqual(WordClusters.parse('Monday\t1\t7\n').checksum, WordClusters.parse('Monday\t1\t8\n').checksum, 'a class number changes the checksum');
   });
 
+  it('reads Windows line ends, a last line without one, and class fields as numbers', () => {
+    const clusters = WordClusters.parse('Monday\t1\t7\r\nFriday\t012\t 3\r\nMoscow\t1234567890\t\n\nParis\t0\t5');
+    assert.strictEqual(clusters.levels, 2);
+    assert.strictEqual(clusters.size, 4);
+    assert.strictEqual(clusters.classOf(clusters.entry(hashWord('Monday')), 1), 7, 'no carriage return in the last class');
+    const friday = clusters.entry(hashWord('Friday'));
+    assert.deepStrictEqual([clusters.classOf(friday, 0), clusters.classOf(friday, 1)], [12, 3], 'leading zeros and spaces read as Number() reads them');
+    const moscow = clusters.entry(hashWord('Moscow'));
+    assert.deepStrictEqual([clusters.classOf(moscow, 0), clusters.classOf(moscow, 1)], [1234567890, 0], 'a long number, and an empty field as 0');
+    assert.strictEqual(clusters.classOf(clusters.entry(hashWord('Paris')), 1), 5);
+    assert.throws(() => WordClusters.parse('Monday\t1\t7\r\n\r\nFriday\t1\t2\r\n'), /expected a word and 2 classes/, 'a blank line of a Windows file is malformed, as it always was');
+  });
+
   it('refuses a model trained with other clusters or other embedding clusters', () => {
     const model = TaggerModel.decode(fs.readFileSync(path.join(dataFolder(), MODEL_FILE)));
     const gazetteers = Gazetteers.load(diskDataSource());

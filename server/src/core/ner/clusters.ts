@@ -56,15 +56,40 @@ export class WordClusters {
     const hashes: number[] = [];
     const classes: number[] = [];
     let levels = -1;
-    for (const line of text.split('\n')) {
-      if (line === '' || line.startsWith('# ')) continue;
-      const parts = line.replace(/\r$/, '').split('\t');
-      if (levels < 0) levels = parts.length - 1;
-      if (parts.length - 1 !== levels || levels < 1) throw new Error(`clusters.tsv: expected a word and ${levels} classes: ${line.slice(0, 80)}`);
-      hashes.push(hashWord(parts[0]));
-      for (let k = 1; k < parts.length; k++) classes.push(Number(parts[k]));
+    // Read in place, a line and a field at a time (the 100,000 lines of the embedding clusters are
+    // parsed in every process and worker at start: splitting every line into strings took most of it).
+    for (let start = 0; start < text.length; ) {
+      let end = text.indexOf('\n', start);
+      if (end < 0) end = text.length;
+      const next = end + 1;
+      if (end > start && text.charCodeAt(end - 1) === 13) end--;
+      if (end === start || (text.charCodeAt(start) === 35 && text.charCodeAt(start + 1) === 32)) {
+        // An empty line or a comment (`# `); a line of a lone `\r` counts as a (malformed) line, as before.
+        if (end === start && next - start === 2) WordClusters.parseLine('\r', hashes, classes, levels);
+        start = next;
+        continue;
+      }
+      levels = WordClusters.parseLine(text.slice(start, end), hashes, classes, levels);
+      start = next;
     }
     return new WordClusters(Math.max(levels, 0), Int32Array.from(hashes), Int32Array.from(classes), checksumOf(text));
+  }
+
+  /** One line's word hash and classes; returns the number of levels (set by the first line). */
+  private static parseLine(line: string, hashes: number[], classes: number[], levels: number): number {
+    const tab = line.indexOf('\t');
+    let fields = 0;
+    for (let at = tab; at >= 0; at = line.indexOf('\t', at + 1)) fields++;
+    if (levels < 0) levels = fields;
+    if (fields !== levels || levels < 1) throw new Error(`clusters.tsv: expected a word and ${levels} classes: ${line.slice(0, 80)}`);
+    hashes.push(hashWord(line.slice(0, tab)));
+    for (let from = tab + 1; from <= line.length; ) {
+      let to = line.indexOf('\t', from);
+      if (to < 0) to = line.length;
+      classes.push(decimalOrNumber(line, from, to));
+      from = to + 1;
+    }
+    return levels;
   }
 
   /** The entry of a word by its {@link hashWord}, or -1 when the word was not clustered. */
@@ -81,6 +106,18 @@ export class WordClusters {
   classOf(entry: number, level: number): number {
     return this.classes[entry * this.levels + level];
   }
+}
+
+/** `Number(line.slice(from, to))`, without the string for a plain run of up to nine digits. */
+function decimalOrNumber(line: string, from: number, to: number): number {
+  if (to === from || to - from > 9) return Number(line.slice(from, to));
+  let value = 0;
+  for (let i = from; i < to; i++) {
+    const digit = line.charCodeAt(i) - 48;
+    if (digit < 0 || digit > 9) return Number(line.slice(from, to));
+    value = value * 10 + digit;
+  }
+  return value;
 }
 
 /** FNV-1a over the raw UTF-16 code units (unlike the feature hashes, digits are not folded). */
