@@ -25,6 +25,12 @@ describe('tokeniser and sentences', () => {
     assert.deepStrictEqual(sentences, ['Biden met al-Khatib.', 'This year is new.', 'Dr. Jamil met U.S. Vice President Biden.', '“Fine,” he said.']);
   });
 
+  it('goes on with a sentence after a closing bracket or quote when a lower-case word follows: (I-Vt.) on Saturday, “Go!” she said', () => {
+    const text = 'Sen. Bernie Sanders (I-Vt.) on Saturday said he would stay. “Go away!” she shouted. “We will win.” He smiled.';
+    const sentences = splitSentences(text, tokenize(text)).map((s) => text.slice(s.start, s.end));
+    assert.deepStrictEqual(sentences, ['Sen. Bernie Sanders (I-Vt.) on Saturday said he would stay.', '“Go away!” she shouted.', '“We will win.”', 'He smiled.']);
+  });
+
   it('tokenises surrogate pairs and combining marks without splitting them', () => {
     const text = 'Café 😀 naïve';
     for (const token of tokenize(text)) {

@@ -190,6 +190,11 @@ function endsSentence(token: Token, next: Token | undefined, text: string): bool
   return false;
 }
 
+/** True when a word begins with a lower-case letter. */
+function startsLowerCase(word: string): boolean {
+  return /^\p{Ll}/u.test(word);
+}
+
 /**
  * Splits the tokens of one paragraph into sentences. Closing quotes and brackets that follow the
  * final punctuation stay with the sentence they close.
@@ -201,6 +206,9 @@ export function splitSentences(text: string, tokens: readonly Token[]): Sentence
     if (!endsSentence(tokens[i], tokens[i + 1], text)) continue;
     let last = i;
     while (last + 1 < tokens.length && CLOSING_PUNCTUATION.has(tokens[last + 1].text) && tokens[last + 1].start === tokens[last].end) last++;
+    // A lower-case word after the closing quote or bracket goes on with the sentence: `(I-Vt.) on
+    // Saturday said`, `“Go!” she said`.
+    if (last > i && last + 1 < tokens.length && startsLowerCase(tokens[last + 1].text)) continue;
     const sentenceTokens = tokens.slice(begin, last + 1);
     sentences.push({ start: sentenceTokens[0].start, end: sentenceTokens[sentenceTokens.length - 1].end, tokens: sentenceTokens });
     begin = last + 1;
