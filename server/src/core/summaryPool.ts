@@ -1,3 +1,4 @@
+import { Uint32Slab } from './uint32Slab';
 import type { ActorSummary, ArticleSummary, QuoteSummary } from './workspaceIndex';
 
 /**
@@ -34,6 +35,8 @@ export class SummaryPool {
   private lists = new Map<string, readonly string[]>();
   private issues = new Map<string, Readonly<Record<string, number>>>();
   private identities = new Map<string, ActorIdentityFields>();
+  /** The mention offsets of every kept summary, in shared chunks rather than a buffer each. */
+  private readonly offsets = new Uint32Slab();
   /** Summaries this pool made: compacting one again returns it as it is. */
   private readonly made = new WeakSet<ArticleSummary>();
 
@@ -50,7 +53,7 @@ export class SummaryPool {
       uri: summary.uri,
       title: summary.title,
       actors: summary.actors.map((actor) => this.actor(actor)),
-      mentionOffsets: summary.mentionOffsets,
+      mentionOffsets: this.offsets.copy(summary.mentionOffsets),
       mentionKinds: summary.mentionKinds,
       quotes: summary.quotes.map((quote) => this.quote(quote)),
       ...(summary.issues ? { issues: this.issueCounts(summary.issues) } : {}),
