@@ -67,19 +67,9 @@ export class SummaryPool {
 
   private actor(actor: ActorSummary): ActorSummary {
     const identity = this.identity(actor);
-    // One literal, so that every kept actor has the same shape with its fields in the object.
-    return {
-      key: identity.key,
-      type: identity.type,
-      name: identity.name,
-      spellings: identity.spellings,
-      roles: identity.roles,
-      mentionCount: actor.mentionCount,
-      quoteCount: actor.quoteCount,
-      introOffset: actor.introOffset,
-      mentionFrom: actor.mentionFrom,
-      mentionTo: actor.mentionTo,
-    };
+    if (actor.mentionCount === actor.mentionTo - actor.mentionFrom) return new KeptActor(identity, actor.quoteCount, actor.introOffset, actor.mentionFrom, actor.mentionTo);
+    // A count that is not its mention range's length (never from `summarizeArticle`) is kept as it came.
+    return plainActor(actor, identity);
   }
 
   private quote(quote: QuoteSummary): QuoteSummary {
@@ -127,4 +117,66 @@ export class SummaryPool {
     this.issues.set(key, frozen);
     return frozen;
   }
+}
+
+/**
+ * An actor as the index keeps it: five fields instead of ten (64 bytes instead of 104, for the 2.3
+ * million actors of 100,000 PolNeAR articles). The identity fields are read through the one identity
+ * object the pool shares among the articles that name the actor alike, and the mention count is the
+ * length of its mention range. It reads as the {@link ActorSummary} it was made from; `toJSON` gives
+ * that summary as a plain object, which is what JSON (the protocol) and MessagePack (the index
+ * cache: msgpackr writes a class instance through its `toJSON`) carry.
+ */
+class KeptActor implements ActorSummary {
+  constructor(
+    private readonly identity: ActorIdentityFields,
+    readonly quoteCount: number,
+    readonly introOffset: number,
+    readonly mentionFrom: number,
+    readonly mentionTo: number,
+  ) {}
+
+  get key(): string {
+    return this.identity.key;
+  }
+
+  get type(): ActorSummary['type'] {
+    return this.identity.type;
+  }
+
+  get name(): string {
+    return this.identity.name;
+  }
+
+  get spellings(): readonly string[] {
+    return this.identity.spellings;
+  }
+
+  get roles(): readonly string[] {
+    return this.identity.roles;
+  }
+
+  get mentionCount(): number {
+    return this.mentionTo - this.mentionFrom;
+  }
+
+  toJSON(): ActorSummary {
+    return plainActor(this);
+  }
+}
+
+/**
+ * An actor summary as a plain object with its fields in the usual order (as `summarizeArticle` makes
+ * it), its identity fields taken from `identity`.
+ */
+export function plainActor(actor: ActorSummary, identity: ActorIdentityFields = actor): ActorSummary {
+  return { key: identity.key, type: identity.type, name: identity.name, spellings: identity.spellings, roles: identity.roles, mentionCount: actor.mentionCount, quoteCount: actor.quoteCount, introOffset: actor.introOffset, mentionFrom: actor.mentionFrom, mentionTo: actor.mentionTo };
+}
+
+/**
+ * A summary as plain objects, as `summarizeArticle` makes it: for what copies a kept summary by its
+ * own fields (`structuredClone`, a worker message), which would miss a kept actor's shared ones.
+ */
+export function plainSummary(summary: ArticleSummary): ArticleSummary {
+  return { ...summary, actors: summary.actors.map((actor) => plainActor(actor)) };
 }
