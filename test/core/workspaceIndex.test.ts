@@ -1,7 +1,7 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
-import { plainSummary } from '../../server/src/core/summaryPool';
+import { plainActor, plainSummary } from '../../server/src/core/summaryPool';
 import { WorkspaceIndex, type ActorCluster, type ArticleSummary } from '../../server/src/core/workspaceIndex';
 import { names, newService, resources } from '../helpers/resources';
 import { ROOT } from '../helpers/seeds';
@@ -75,6 +75,8 @@ describe('workspace index on PolNeAR articles', function () {
       assert.deepStrictEqual(hoversOf(edited), hoversOf(scratch), `hovers ${when}`);
     };
     const moreMentions = (summary: ArticleSummary, uri: string) => copyAs({ ...summary, actors: summary.actors.map((a) => ({ ...a, mentionCount: a.mentionCount + 1 })) }, uri);
+    // A quote more for each actor, names and mentions as they were: the profiles' quote counts and rankings change.
+    const moreQuotes = (summary: ArticleSummary, uri: string) => copyAs({ ...plainSummary(summary), actors: summary.actors.map((a) => ({ ...plainActor(a), quoteCount: a.quoteCount + 1 })) }, uri);
 
     const edited = new WorkspaceIndex(names, resources.nameLexicon);
     // Reverse order, each article first as another one (other actors), hovers asked in between.
@@ -90,6 +92,15 @@ describe('workspace index on PolNeAR articles', function () {
       edited.update(i % 3 === 0 ? moreMentions(summary, uri) : copyAs(summary, uri));
       if (i % 6 === 0) assertAsFromScratch(edited, `after editing ${i + 1} articles`);
     });
+    // Edits that only add quotes, profiles asked for before and after (they were kept stale once).
+    uris.forEach((uri, i) => {
+      if (i % 4 !== 0) return;
+      hoversOf(edited);
+      edited.update(moreQuotes(final.get(uri)!, uri));
+      if (i % 8 === 0) assertAsFromScratch(edited, `after adding quotes to ${i / 4 + 1} articles`);
+    });
+    for (const [i, uri] of uris.entries()) if (i % 4 === 0) edited.update(copyAs(final.get(uri)!, uri));
+    assertAsFromScratch(edited, 'after taking the quotes back');
     for (const [i, uri] of uris.slice(0, 12).entries()) {
       edited.remove(uri);
       if (i % 4 === 0) assertAsFromScratch(edited, `after removing ${i + 1} articles`);

@@ -256,7 +256,7 @@ export interface IndexChange {
   readonly uri: string;
   readonly kind: 'update' | 'remove';
   /**
-   * False when an update kept every actor's identity (name, spellings, roles; only offsets moved, as
+   * False when an update kept every actor's identity and counts (name, spellings, roles, mentions, quotes; only offsets moved, as
    * when the user types): workspace actors did not change, and views need not redraw them.
    */
   readonly actorsChanged: boolean;
@@ -492,19 +492,8 @@ export class WorkspaceIndex {
 
   /** Every member of a cluster in relevance order (what {@link ClusterStats.ranked} keeps the first of). */
   private rankAll(cluster: ActorCluster): ClusterNode[] {
-    const all: RankedMember[] = [];
-    cluster.members.forEach((member, position) => {
-      const ranked = this.rankedMember(member, position);
-      if (ranked) all.push(ranked);
-    });
+    const all = cluster.members.map((member, position): RankedMember => ({ member, quotes: member.quoteCount, date: member.date, mentions: member.weight, position }));
     return all.sort(byRelevance).map((r) => r.member);
-  }
-
-  /** What ranks a member (undefined when its article is gone). */
-  private rankedMember(member: ClusterNode, position: number): RankedMember | undefined {
-    const article = this.articles.get(member.uri);
-    const summary = article?.actors[member.index];
-    return summary && { member, quotes: summary.quoteCount, date: article!.date ?? '', mentions: summary.mentionCount, position };
   }
 
   private statsOf(cluster: ActorCluster): ClusterStats {
@@ -516,14 +505,13 @@ export class WorkspaceIndex {
     const spellingLists = new Map<readonly string[], number>();
     let quoteCount = 0;
     const top = new TopMembers(RANKED_KEPT);
+    // The members carry what is counted (their actor's spellings, roles and counts, the date): no
+    // article is looked up, which for 70,000 members scattered in memory was most of the time.
     cluster.members.forEach((member, position) => {
-      const article = this.articles.get(member.uri);
-      const summary = article?.actors[member.index];
-      if (!summary) return;
-      top.offer(member, summary.quoteCount, article!.date ?? '', summary.mentionCount, position);
-      quoteCount += summary.quoteCount;
-      spellingLists.set(summary.spellings, (spellingLists.get(summary.spellings) ?? 0) + 1);
-      for (const role of summary.roles) {
+      top.offer(member, member.quoteCount, member.date, member.weight, position);
+      quoteCount += member.quoteCount;
+      spellingLists.set(member.spellings, (spellingLists.get(member.spellings) ?? 0) + 1);
+      for (const role of member.roles) {
         const key = this.roleKeyOf(role);
         let entry = roleArticles.get(key);
         if (!entry) roleArticles.set(key, (entry = { texts: new Map(), uris: new Set(), words: key.split(' ').length }));
@@ -736,8 +724,9 @@ export class WorkspaceIndex {
   }
 
   private nodeOf(uri: string, index: number): ClusterNode {
-    const a = this.articles.get(uri)!.actors[index];
-    return { uri, index, type: a.type, name: a.name, spellings: a.spellings, roles: a.roles, weight: a.mentionCount };
+    const article = this.articles.get(uri)!;
+    const a = article.actors[index];
+    return { uri, index, type: a.type, name: a.name, spellings: a.spellings, roles: a.roles, weight: a.mentionCount, quoteCount: a.quoteCount, date: article.date ?? '' };
   }
 
   /** The actors of some blocks as cluster nodes in article order (URI, then actor index). */
@@ -806,13 +795,14 @@ function spellingSignature(actor: Pick<ActorIdentity, 'type' | 'name' | 'spellin
   return `${actor.type}\u0000${[...new Set(spellings.map(normalizeName))].sort().join('\u0001')}`;
 }
 
-/** True when two summaries of an article have the same actors, in order, named the same (offsets aside). */
+/** True when two summaries of an article have the same actors, in order, named and counted the same (offsets aside). */
 function sameActors(a: ArticleSummary, b: ArticleSummary): boolean {
-  if (a.actors.length !== b.actors.length) return false;
+  // The date and the quote counts rank a cluster's members and count on its profile: kept with the cluster, so they count as a change.
+  if (a.actors.length !== b.actors.length || (a.date ?? '') !== (b.date ?? '')) return false;
   for (let i = 0; i < a.actors.length; i++) {
     const x = a.actors[i];
     const y = b.actors[i];
-    if (x.key !== y.key || x.type !== y.type || x.name !== y.name || x.mentionCount !== y.mentionCount || !sameList(x.spellings, y.spellings) || !sameList(x.roles, y.roles)) return false;
+    if (x.key !== y.key || x.type !== y.type || x.name !== y.name || x.mentionCount !== y.mentionCount || x.quoteCount !== y.quoteCount || !sameList(x.spellings, y.spellings) || !sameList(x.roles, y.roles)) return false;
   }
   return true;
 }
