@@ -29,6 +29,19 @@ describe('index cache: file format', () => {
     assert.ok(decoded.entries.some((e) => e.value.actors.some((a) => a.name === 'Sergei Lavrov')));
   });
 
+  it('writes summaries as the workspace index keeps them (shared actor identities, offsets in shared chunks) as the summaries they came from', () => {
+    const entries = seedEntries();
+    const service = newService();
+    // What the cache holds after a scan: the index's compact copies, whose actors read their names
+    // through a shared identity and whose offsets are views of a larger buffer.
+    const kept = entries.map((entry) => ({ ...entry, value: service.addSummary(structuredClone(entry.value)) }));
+    assert.ok(kept.some((e) => e.value.mentionOffsets.byteOffset > 0), 'offsets are views into a shared chunk');
+    assert.notDeepStrictEqual(Object.keys(kept[0].value.actors[0]), Object.keys(entries[0].value.actors[0]), 'kept actors are not plain copies');
+    const decoded = decodeCache(encodeCache(identity, kept), identity, isSummaryOf);
+    assert.ok('entries' in decoded, JSON.stringify(decoded));
+    assert.deepStrictEqual(decoded.entries, entries);
+  });
+
   it('says why a file is not taken: foreign, another format, folder or analysis, damaged', () => {
     const bytes = encodeCache(identity, seedEntries());
     const discarded = (b: Buffer, expected = identity) => {
