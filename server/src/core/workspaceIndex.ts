@@ -1,16 +1,18 @@
 import type { AnnotationDigest } from './annotations/digest';
 import { clusterActors, type ActorCluster, type ClusterNode } from './actorClusters';
+import { ClusterTally, rankAll, type ClusterStats, type RoleCount } from './clusterStats';
 import { aliasKey } from './aliases';
 import { matchEvidence } from './actorMatching';
 import type { Actor, ActorMentionKind } from './actors';
 import type { NameLexicon } from './nameLexicon';
 import { normalizeName, SurnameIndex, type PersonNames } from './names';
-import { containsWords, roleKey } from './roles';
+import { roleKey } from './roles';
 import { quoteSpeakers } from './quoteSpeakers';
 import { SummaryPool } from './summaryPool';
 import type { EntityType, OffsetRange, Quote } from './types';
 
 export type { ActorCluster, ClusterNode } from './actorClusters';
+export type { RoleCount } from './clusterStats';
 
 /** The fields of an actor that cross-article matching looks at. */
 export type ActorIdentity = Pick<Actor, 'key' | 'type' | 'name' | 'spellings' | 'roles'>;
@@ -80,12 +82,6 @@ export interface ArticleReference {
   readonly authors?: readonly string[];
 }
 
-/** A role the workspace gives an actor, and in how many articles. */
-export interface RoleCount {
-  readonly role: string;
-  readonly articles: number;
-}
-
 /**
  * Who a workspace actor is, at a glance and the same size however many articles mention them: the
  * roles the articles give most often, how many articles and quotes, and the few most relevant
@@ -103,77 +99,6 @@ export interface ActorProfile {
   readonly quoteCount: number;
   /** The most relevant articles other than the one asked from. */
   readonly relevant: readonly ArticleReference[];
-}
-
-/** Roles and spellings shown on a profile. */
-const PROFILE_ROLES = 3;
-const PROFILE_SPELLINGS = 3;
-
-/** What a profile needs of a whole cluster, computed once per cluster (clusters are kept until their articles change). */
-interface ClusterStats {
-  readonly roles: readonly RoleCount[];
-  readonly spellings: readonly string[];
-  readonly quoteCount: number;
-  /**
-   * The most relevant members (at most {@link RANKED_KEPT}): quotes, then date (newest), then
-   * mentions, then URI. Found in one pass, not by sorting 70,000 members: a profile names three.
-   */
-  readonly ranked: readonly ClusterNode[];
-  /** True when `ranked` holds every member of the cluster. */
-  readonly complete: boolean;
-}
-
-/** Members kept in a cluster's ranking: enough for a profile's few articles, skipping the one asked from and repeats. */
-const RANKED_KEPT = 16;
-
-/** A member with what ranks it. */
-interface RankedMember {
-  readonly member: ClusterNode;
-  readonly quotes: number;
-  /** `YYYY-MM-DD`, or empty. */
-  readonly date: string;
-  readonly mentions: number;
-  /** Its place among the cluster's members (URI, then actor index): the last tie-break. */
-  readonly position: number;
-}
-
-/** Relevance order: more quotes, then newer, then more mentions, then URI order. */
-function byRelevance(a: RankedMember, b: RankedMember): number {
-  return relevanceOrder(a.quotes, a.date, a.mentions, a.position, b);
-}
-
-/** {@link byRelevance} of a member given by its fields (no object made for each of 70,000 members). */
-function relevanceOrder(quotes: number, date: string, mentions: number, position: number, b: RankedMember): number {
-  const byDate = date === b.date ? 0 : date < b.date ? 1 : -1;
-  return b.quotes - quotes || byDate || b.mentions - mentions || position - b.position;
-}
-
-/** The first `size` members in relevance order, kept while they are offered one by one. */
-class TopMembers {
-  private readonly kept: RankedMember[] = [];
-  private offered = 0;
-
-  constructor(private readonly size: number) {}
-
-  offer(member: ClusterNode, quotes: number, date: string, mentions: number, position: number): void {
-    this.offered++;
-    const kept = this.kept;
-    if (kept.length === this.size && relevanceOrder(quotes, date, mentions, position, kept[kept.length - 1]) >= 0) return;
-    const candidate: RankedMember = { member, quotes, date, mentions, position };
-    let at = kept.length;
-    while (at > 0 && byRelevance(candidate, kept[at - 1]) < 0) at--;
-    kept.splice(at, 0, candidate);
-    if (kept.length > this.size) kept.pop();
-  }
-
-  members(): ClusterNode[] {
-    return this.kept.map((k) => k.member);
-  }
-
-  /** True when every member offered is kept. */
-  get complete(): boolean {
-    return this.offered === this.kept.length;
-  }
 }
 
 /** A workspace symbol search hit: an actor in an article, or a quote. */
@@ -301,8 +226,14 @@ export class WorkspaceIndex {
   /** Normalised names and quote texts for search, computed once per summary rather than per keystroke. */
   private readonly searchText = new WeakMap<object, string>();
 
-  /** Per cluster object: its roles, spellings and ranking (a cluster is rebuilt when its articles change). */
-  private readonly stats = new WeakMap<ActorCluster, ClusterStats>();
+  /** Per cluster object: its roles, spellings and ranking, and the tally they come from (a cluster is rebuilt when its articles change). */
+  private readonly stats = new WeakMap<ActorCluster, { readonly tally: ClusterTally; readonly stats: ClusterStats }>();
+  /**
+   * The tallies of clusters forgotten since (by id), with their members then and the articles
+   * changed since: the cluster made again from them patches the tally by those articles' members
+   * instead of counting 70,000 members again ({@link ClusterTally.patched} checks the rest is equal).
+   */
+  private retired = new Map<string, { readonly members: readonly ClusterNode[]; readonly tally: ClusterTally; readonly changed: string[] }>();
   /** Each clustered block's actors as nodes in article order ({@link nodesOfBlock}). */
   private readonly blockNodes = new Map<string, ClusterNode[]>();
   /** Block keys by type and name ({@link blockKeyOf}). */
@@ -349,6 +280,7 @@ export class WorkspaceIndex {
       else indexes.push(index);
     });
     if (previous && actorsChanged) this.patchBlockNodes(summary.uri, previous, summary);
+    if (actorsChanged) this.retireChanged(summary.uri);
     this.emit({ uri: summary.uri, kind: 'update', actorsChanged });
     return summary;
   }
@@ -368,6 +300,7 @@ export class WorkspaceIndex {
     this.unlink(previous, true);
     this.articles.delete(uri);
     this.patchBlockNodes(uri, previous, undefined);
+    this.retireChanged(uri);
     this.emit({ uri, kind: 'remove', actorsChanged: true });
   }
 
@@ -486,65 +419,21 @@ export class WorkspaceIndex {
     };
     let relevant = pick(stats.ranked);
     // The kept few were not enough (many members in one article, or a long limit): rank them all.
-    if (relevant.length < limit && !stats.complete) relevant = pick(this.rankAll(cluster));
+    if (relevant.length < limit && !stats.complete) relevant = pick(rankAll(cluster.members));
     return { id: cluster.id, name: cluster.name, roles: stats.roles, spellings: stats.spellings, articleCount: cluster.uris.length, quoteCount: stats.quoteCount, relevant };
-  }
-
-  /** Every member of a cluster in relevance order (what {@link ClusterStats.ranked} keeps the first of). */
-  private rankAll(cluster: ActorCluster): ClusterNode[] {
-    const all = cluster.members.map((member, position): RankedMember => ({ member, quotes: member.quoteCount, date: member.date, mentions: member.weight, position }));
-    return all.sort(byRelevance).map((r) => r.member);
   }
 
   private statsOf(cluster: ActorCluster): ClusterStats {
     const known = this.stats.get(cluster);
-    if (known) return known;
-    const roleArticles = new Map<string, { texts: Map<string, number>; uris: Set<string>; words: number }>();
-    // Counted by spellings list first (the index shares one list among the articles that spell an
-    // actor alike: one count per member, not one per spelling), then by spelling, in first-seen order.
-    const spellingLists = new Map<readonly string[], number>();
-    let quoteCount = 0;
-    const top = new TopMembers(RANKED_KEPT);
+    if (known) return known.stats;
+    const retired = this.retired.get(cluster.id);
+    if (retired) this.retired.delete(cluster.id);
+    const roleKeyOf = (role: string) => this.roleKeyOf(role);
     // The members carry what is counted (their actor's spellings, roles and counts, the date): no
     // article is looked up, which for 70,000 members scattered in memory was most of the time.
-    cluster.members.forEach((member, position) => {
-      top.offer(member, member.quoteCount, member.date, member.weight, position);
-      quoteCount += member.quoteCount;
-      spellingLists.set(member.spellings, (spellingLists.get(member.spellings) ?? 0) + 1);
-      for (const role of member.roles) {
-        const key = this.roleKeyOf(role);
-        let entry = roleArticles.get(key);
-        if (!entry) roleArticles.set(key, (entry = { texts: new Map(), uris: new Set(), words: key.split(' ').length }));
-        entry.uris.add(member.uri);
-        entry.texts.set(role, (entry.texts.get(role) ?? 0) + 1);
-      }
-    });
-    const spellingCounts = new Map<string, number>();
-    for (const [list, count] of spellingLists) for (const spelling of list) if (spelling !== cluster.name) spellingCounts.set(spelling, (spellingCounts.get(spelling) ?? 0) + count);
-    // A role inside a more specific one the workspace also gives (`Secretary` in `Secretary of State`)
-    // counts for the one most articles give.
-    // Only into a common elaboration (a quarter of the articles at least), not a one-off double title.
-    const keys = [...roleArticles.keys()].map((key) => ({ key, words: key.split(' '), own: roleArticles.get(key)!.uris.size })).sort((a, b) => a.words.length - b.words.length);
-    for (const { key, words, own } of keys) {
-      let into: { texts: Map<string, number>; uris: Set<string>; words: number } | undefined;
-      let intoOwn = 0;
-      for (const other of keys) {
-        if (other.words.length <= words.length || other.own * 4 < own || other.own <= intoOwn || !containsWords(other.words, words)) continue;
-        into = roleArticles.get(other.key);
-        intoOwn = other.own;
-      }
-      if (!into) continue;
-      for (const uri of roleArticles.get(key)!.uris) into.uris.add(uri);
-      roleArticles.delete(key);
-    }
-    const mostUsed = (counts: Map<string, number>) => [...counts.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0][0];
-    const roles = [...roleArticles.values()]
-      .sort((a, b) => b.uris.size - a.uris.size || b.words - a.words)
-      .slice(0, PROFILE_ROLES)
-      .map((entry) => ({ role: mostUsed(entry.texts), articles: entry.uris.size }));
-    const spellings = [...spellingCounts.entries()].sort((a, b) => b[1] - a[1]).slice(0, PROFILE_SPELLINGS).map(([spelling]) => spelling);
-    const stats = { roles, spellings, quoteCount, ranked: top.members(), complete: top.complete };
-    this.stats.set(cluster, stats);
+    const tally = retired?.tally.patched(retired.members, cluster.members, retired.changed) ?? ClusterTally.of(cluster.members, roleKeyOf);
+    const stats = tally.stats(cluster.name);
+    this.stats.set(cluster, { tally, stats });
     return stats;
   }
 
@@ -634,7 +523,22 @@ export class WorkspaceIndex {
 
   private forgetGroupOf(key: string): void {
     const group = this.groups.get(key);
-    if (group) for (const block of group.blocks) this.groups.delete(block);
+    if (!group) return;
+    for (const block of group.blocks) this.groups.delete(block);
+    if (this.retired.size > MAX_RETIRED) this.retired = new Map();
+    for (const cluster of group.clusters ?? []) {
+      const known = this.stats.get(cluster);
+      if (known) this.retired.set(cluster.id, { members: cluster.members, tally: known.tally, changed: [] });
+    }
+  }
+
+  /** Notes an article whose actors changed (or that came or went) in the tallies retired ({@link retired}). */
+  private retireChanged(uri: string): void {
+    for (const [id, retired] of this.retired) {
+      if (retired.changed.includes(uri)) continue;
+      if (retired.changed.length >= MAX_CHANGED) this.retired.delete(id);
+      else retired.changed.push(uri);
+    }
   }
 
   /**
@@ -758,6 +662,9 @@ const PERSON_PREFIX = 'person:';
 const ACTOR_SLOTS = 2 ** 21;
 /** Role keys and block keys kept per name at most (past this the table starts again). */
 const MAX_ROLE_KEYS = 50_000;
+/** Retired tallies kept at most (past this they start again), and articles changed since one's retirement (past this it is counted again). */
+const MAX_RETIRED = 256;
+const MAX_CHANGED = 32;
 /** A chain of close surname spellings stops growing here (a pathological workspace must not join everything). */
 const MAX_GROUP_BLOCKS = 64;
 
