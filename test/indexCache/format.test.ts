@@ -42,6 +42,16 @@ describe('index cache: file format', () => {
     assert.deepStrictEqual(decoded.entries, entries);
   });
 
+  it('reads the dependencies most entries have (no annotation store) as one shared list', () => {
+    const noStore = () => [{ path: '', size: -1, mtimeMs: 0 }];
+    const entries = seedEntries().map((entry, i) => ({ ...entry, deps: i === 0 ? [{ path: '/work/.article-lens/a.json', size: 10, mtimeMs: 1 }] : noStore() }));
+    const decoded = decodeCache(encodeCache(identity, entries), identity, isSummaryOf);
+    assert.ok('entries' in decoded, JSON.stringify(decoded));
+    assert.deepStrictEqual(decoded.entries, entries);
+    assert.strictEqual(decoded.entries[1].deps, decoded.entries[2].deps);
+    assert.notStrictEqual(decoded.entries[0].deps, decoded.entries[1].deps);
+  });
+
   it('says why a file is not taken: foreign, another format, folder or analysis, damaged', () => {
     const bytes = encodeCache(identity, seedEntries());
     const discarded = (b: Buffer, expected = identity) => {

@@ -82,6 +82,20 @@ export type DecodedCache<T> = { readonly entries: CacheEntry<T>[] } | { readonly
 /** The dependencies of most entries (an article without an annotation store file): one list for all. */
 export const NO_DEPENDENCIES: readonly DependencyStamp[] = Object.freeze([]);
 
+/** What a scan records for an article in a folder with no annotation store (`annotationDependency.ts`). */
+const NO_STORE_DEPENDENCIES: readonly DependencyStamp[] = Object.freeze([Object.freeze({ path: '', size: -1, mtimeMs: 0 })]);
+
+/**
+ * One shared list for the dependencies that nearly every entry has (none, or no annotation store),
+ * instead of a list and an object per entry from each worker message or cache chunk (100,000 at the
+ * end of a scan).
+ */
+export function sharedDependencies(deps: readonly DependencyStamp[]): readonly DependencyStamp[] {
+  if (deps.length === 0) return NO_DEPENDENCIES;
+  const [only] = deps;
+  return deps.length === 1 && only.path === '' && only.size === -1 && only.mtimeMs === 0 ? NO_STORE_DEPENDENCIES : deps;
+}
+
 /** Entries per MessagePack chunk: encoding or decoding one takes a few milliseconds, then the caller may let other work in. */
 const CHUNK_ENTRIES = 250;
 
@@ -226,7 +240,7 @@ export function* decodeInSteps<T>(source: Buffer | CacheBytes, expected: CacheId
         problem = 'damaged (an entry of the wrong shape)';
         break;
       }
-      entries.push({ path: entry.path, size: entry.size, mtimeMs: entry.mtimeMs, hash: entry.hash, readAtMs: entry.readAtMs, deps: entry.deps.length === 0 ? NO_DEPENDENCIES : entry.deps, value: revive(entry.value) });
+      entries.push({ path: entry.path, size: entry.size, mtimeMs: entry.mtimeMs, hash: entry.hash, readAtMs: entry.readAtMs, deps: sharedDependencies(entry.deps), value: revive(entry.value) });
     }
     yield;
   }

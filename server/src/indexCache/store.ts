@@ -2,7 +2,7 @@ import { createHash, randomBytes } from 'crypto';
 import * as fs from 'fs/promises';
 import * as path from 'path';
 import type { Staged } from '../core/stages';
-import { cacheHead, decodeInSteps, NO_DEPENDENCIES, payloadChunks, type CacheBytes, type CacheEntry, type DecodedCache, type CacheIdentity, type DependencyStamp } from './format';
+import { cacheHead, decodeInSteps, payloadChunks, sharedDependencies, type CacheBytes, type CacheEntry, type DecodedCache, type CacheIdentity, type DependencyStamp } from './format';
 
 /**
  * A file modified this close to the moment it was read may have changed again within the file
@@ -99,7 +99,7 @@ export class IndexCacheStore<T> {
   /** Records the value of a file as it was read (`snapshot`). */
   set(filePath: string, snapshot: FileSnapshot, value: T): void {
     this.changed = true;
-    this.current.set(filePath, { path: filePath, size: snapshot.size, mtimeMs: snapshot.mtimeMs, hash: snapshot.hash, readAtMs: snapshot.readAtMs, deps: snapshot.deps.length === 0 ? NO_DEPENDENCIES : snapshot.deps, value });
+    this.current.set(filePath, { path: filePath, size: snapshot.size, mtimeMs: snapshot.mtimeMs, hash: snapshot.hash, readAtMs: snapshot.readAtMs, deps: sharedDependencies(snapshot.deps), value });
   }
 
   /** Forgets a file (deleted, or no longer indexed). */
