@@ -114,6 +114,7 @@ function crossValidation(): void {
   console.log(`${k}-fold cross-validation over eng.train (${docs.length} pseudo-documents in contiguous blocks), ${DEFAULT_TRAINING.epochs} epochs × ${DEFAULT_TRAINING.runs} runs, ${((Date.now() - t0) / 1000).toFixed(0)} s:`);
   console.log(formatFolds('through the recogniser (quantised, pruned, post-processed; exact spans, MISC left out), mean ± sd over folds:', results.map((r) => r.recognizer)));
   console.log(formatFolds('tagger alone (float weights, no post-processing):', results.map((r) => r.tokens)));
+  console.log(formatFolds('through the recogniser, unseen names only (mentions none of whose words is in the training folds):', results.map((r) => r.unseen)));
   console.log('');
 }
 

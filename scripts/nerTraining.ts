@@ -17,7 +17,7 @@ import { encodeModel, transitionConstraints, viterbi, TaggerModel, type TagConst
 import { NerRecognizer } from '../server/src/core/ner/recognizer';
 import { SequenceTagger } from '../server/src/core/ner/tagger';
 import type { Vocabulary } from '../server/src/core/vocabulary';
-import { convertTags, documentText, mentionSpans, SpanScore, tagSpans, type ConllSentence, type DocumentText } from './nerShared';
+import { convertTags, documentText, mentionSpans, SpanScore, tagSpans, type ConllSentence, type DocumentText, type TypedSpan } from './nerShared';
 import { seededRandom } from '../server/src/core/random';
 
 /**
@@ -313,10 +313,18 @@ export function scoreRecognizer(
   vocabulary: Vocabulary,
   docs: readonly DocumentText[],
   options: { documentConsistency?: boolean; groups?: Partial<FeatureGroups> } = {},
+  /** Also scores, into `unseen.score`, only the mentions (gold and found) none of whose words is in `unseen.known`. */
+  unseen?: { readonly known: ReadonlySet<string>; readonly score: SpanScore },
 ): SpanScore {
   const recognizer = new NerRecognizer(new SequenceTagger(TaggerModel.decode(file), gazetteers, options.groups), vocabulary, { documentConsistency: options.documentConsistency });
   const score = new SpanScore();
-  for (const d of docs) score.add(d.gold, mentionSpans(recognizer.recognize(d.text, d.sentences)));
+  for (const d of docs) {
+    const found = mentionSpans(recognizer.recognize(d.text, d.sentences));
+    score.add(d.gold, found);
+    if (!unseen) continue;
+    const isUnseen = (span: TypedSpan) => d.text.slice(span.start, span.end).split(/\s+/).every((w) => !unseen.known.has(w.toLowerCase()));
+    unseen.score.add(d.gold.filter(isUnseen), found.filter(isUnseen));
+  }
   return score;
 }
 
@@ -326,6 +334,11 @@ export interface FoldResult {
   readonly epoch: number;
   /** Through the recogniser (post-processing on), quantised and pruned as shipped. */
   readonly recognizer: SpanScore;
+  /**
+   * As {@link recognizer}, only the mentions none of whose words (lower-cased) occurs in the training
+   * folds: names the model never saw, which a later test set (CoNLL test B) has more of.
+   */
+  readonly unseen: SpanScore;
   /** Tagger alone, float weights, no post-processing. */
   readonly tokens: SpanScore;
 }
@@ -358,14 +371,18 @@ export function crossValidate(
       for (let s = corpus.docStart[d]; s < corpus.docStart[d + 1]; s++) (d >= from && d < to ? held : train).push(s);
     }
     const heldTexts = texts.slice(from, to);
+    const known = new Set<string>();
+    for (let d = 0; d < docs.length; d++) if (d < from || d >= to) for (const sentence of docs[d]) for (const w of sentence.words) known.add(w.toLowerCase());
     const t0 = Date.now();
     trainPerceptron(corpus, train, { ...options, epochs: maxEpoch }, (epoch, w) => {
       if (!epochs.includes(epoch)) return;
       const { file } = modelFile(corpus, w, options, {});
+      const unseen = new SpanScore();
       const result: FoldResult = {
         fold: f,
         epoch,
-        recognizer: scoreRecognizer(file, gazetteers, vocabulary, heldTexts, { ...recognizer, groups: options.groups }),
+        recognizer: scoreRecognizer(file, gazetteers, vocabulary, heldTexts, { ...recognizer, groups: options.groups }, { known, score: unseen }),
+        unseen,
         tokens: scoreSentences(corpus, held, w),
       };
       results.push(result);

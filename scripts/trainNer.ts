@@ -138,6 +138,7 @@ function crossValidateEpochs(docs: ConllSentence[][], opts: Options): void {
   const last = results.filter((r) => r.epoch === opts.epochs);
   console.log(`\n${formatFolds(`epoch ${opts.epochs}, through the recogniser (quantised, pruned, post-processed):`, last.map((r) => r.recognizer))}`);
   console.log(formatFolds(`epoch ${opts.epochs}, tagger alone:`, last.map((r) => r.tokens)));
+  console.log(formatFolds(`epoch ${opts.epochs}, through the recogniser, unseen names only (no word in the training folds):`, last.map((r) => r.unseen)));
 }
 
 /**
