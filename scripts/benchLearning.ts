@@ -3,6 +3,7 @@
  *
  *   npm run bench:learning
  *   npm run bench:learning -- --margin 1 --max-step 0.1 --repeats 3   # other learning options
+ *   npm run bench:learning -- --model /tmp/model.bin                    # another model than the shipped one
  *
  * A simulated person annotates the testa documents in order and corrects each one fully, one decision
  * at a time in text order, as in the editor: every gold entity is labelled, every suggestion that is not
@@ -205,7 +206,11 @@ async function main(): Promise<void> {
   const source = diskDataSource();
   const vocabulary = loadVocabulary(source);
   const gazetteers = Gazetteers.load(source);
-  const file = fs.readFileSync(path.join(dataFolder(), MODEL_FILE));
+  const file = fs.readFileSync(path.resolve(argValue('--model') ?? path.join(dataFolder(), MODEL_FILE)));
+  if (String(TaggerModel.decode(file).header.training.data ?? '').includes('eng.testa')) {
+    console.log('NOTE: this model was trained on eng.testa too (train:ner --with-testa): it has seen the documents corrected and scored here;');
+    console.log('      pass a model trained without --with-testa with --model for curves of unseen documents.');
+  }
   console.log(`eng.testa: ${docs.length} documents; learning options ${JSON.stringify(options)}; corrections one decision at a time, in text order`);
 
   const shipped = new NerRecognizer(new SequenceTagger(TaggerModel.decode(file), gazetteers), vocabulary, { learning: options });

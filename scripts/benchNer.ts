@@ -175,6 +175,10 @@ function main(): void {
   console.log(`  load time (model + gazetteers): ${loadMs.toFixed(0)} ms`);
   console.log(`  memory after loading: rss ${mb(after.rss)} (+${mb(after.rss - before.rss)}), heap used ${mb(after.heapUsed)} (+${mb(after.heapUsed - before.heapUsed)}), array buffers ${mb(after.arrayBuffers)}`);
   console.log('');
+  if (String(header.training.data ?? '').includes('eng.testa')) {
+    console.log('NOTE: this model was trained on eng.testa too (train:ner --with-testa): the testa figures below are not held out;');
+    console.log('      for the recipe\'s held-out look, train without --with-testa and pass the file with --model.');
+  }
   console.log(gold.format('perceptron tagger, gold tokenisation (exact spans, MISC left out):'));
   console.log(full.format('perceptron tagger, full analysis path (paragraphs + tokenize + splitSentences + recognize):'));
   console.log(baseline.format('compromise baseline, same text (people/organizations/places):'));
