@@ -46,7 +46,7 @@ import { splitSentences, tokenize } from '../server/src/core/tokenize';
 import { findQuotes } from '../server/src/core/quotes';
 import { loadDefaultResources } from '../server/src/diskData';
 import type { Quote, Sentence } from '../server/src/core/types';
-import { crossValidate, meanSd, prepare, FOLDS, type Stats } from './quoteTraining';
+import { crossValidate, emptyStats, meanSd, prepare, FOLDS } from './quoteTraining';
 import { DATA, loadArticles, trainingResources, goldQuotes, strictGold, strictMatch, headMatch, overlaps, parseAnn, pickAnnotations, resolveGold, speakerMatches, type Span } from './quoteGold';
 
 const lexicon = loadDefaultResources().quotes;
@@ -233,7 +233,7 @@ function main(): void {
     // Held-out figure on train: the ranker retrained on four folds of articles with the shipped model's
     // epochs, scored on the fifth (the same cross-validation `npm run train:quotes` chooses its epochs by).
     const epochs = (JSON.parse(fs.readFileSync(path.join(__dirname, '..', 'server', 'data', 'quotes', 'speaker-model.json'), 'utf8')) as { epochs: number }).epochs;
-    const stats: Stats = { quotes: 0, none: 0, missed: 0, skipped: 0, resolutions: 0, antecedentExamples: 0, absent: new Map() };
+    const stats = emptyStats();
     const items = loadArticles('train').map((a) => prepare(a, (text, sentences) => trainingResources.recognizer.recognize(text, sentences), stats));
     const cv = crossValidate(items, epochs);
     console.log(`\n[train, ${FOLDS}-fold cross-validation by article, ranker retrained on the other folds (${epochs} epochs)]`);

@@ -51,6 +51,11 @@ export interface Stats {
   absent: Map<string, number>;
 }
 
+/** Stats with nothing counted yet. */
+export function emptyStats(): Stats {
+  return { quotes: 0, none: 0, missed: 0, skipped: 0, resolutions: 0, antecedentExamples: 0, absent: new Map() };
+}
+
 /** Reads an article and makes its speaker and antecedent examples. */
 export function prepare(article: Article, recognize: (text: string, sentences: readonly Sentence[]) => EntityMention[], stats: Stats): Prepared {
   const { text } = article;

@@ -14,7 +14,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { bestCandidate, serializeSpeakerModel, trainSpeakerModel } from '../server/src/core/quotes';
 import { DATA, loadArticles, trainingResources, type SpeakerCounts } from './quoteGold';
-import { FOLDS, SEED, evaluate, meanSd, prepare, type Stats } from './quoteTraining';
+import { FOLDS, SEED, emptyStats, evaluate, meanSd, prepare } from './quoteTraining';
 
 const EPOCH_CHOICES = [3, 6, 10, 15];
 const OUT = path.join(__dirname, '..', 'server', 'data', 'quotes', 'speaker-model.json');
@@ -26,7 +26,7 @@ function main(): void {
     return;
   }
   const recognizer = trainingResources.recognizer;
-  const stats: Stats = { quotes: 0, none: 0, missed: 0, skipped: 0, resolutions: 0, antecedentExamples: 0, absent: new Map() };
+  const stats = emptyStats();
   const t0 = Date.now();
   const items = loadArticles('train').map((a) => prepare(a, (text, sentences) => recognizer.recognize(text, sentences), stats));
   const examples = items.flatMap((p) => p.examples);

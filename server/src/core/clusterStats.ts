@@ -1,5 +1,6 @@
 import type { ClusterNode } from './actorClusters';
 import { containsWords } from './roles';
+import { compareText } from './views/rows';
 
 /** A role the workspace gives an actor, and in how many articles. */
 export interface RoleCount {
@@ -73,7 +74,7 @@ interface RoleTally {
  * What a cluster's profile statistics are made from, in a form an edit can change by the members of
  * the articles it touched (issue 17: an edit that adds a mention of an actor in 70,000 articles made
  * the whole tally again). Everything in it is a count or a ranking prefix, and what is derived from
- * it ({@link stats}) does not depend on the order members were counted in (ties are broken by name),
+ * it ({@link stats}) does not depend on the order members were counted in (ties are broken by name, in code-unit order),
  * so a patched tally gives exactly what counting from scratch gives.
  */
 export class ClusterTally {
@@ -153,7 +154,7 @@ export class ClusterTally {
     const spellingCounts = new Map<string, number>();
     for (const [list, count] of this.spellingLists) for (const spelling of list) if (spelling !== name) spellingCounts.set(spelling, (spellingCounts.get(spelling) ?? 0) + count);
     const spellings = [...spellingCounts.entries()]
-      .sort((a, b) => b[1] - a[1] || byName(a[0], b[0]))
+      .sort((a, b) => b[1] - a[1] || compareText(a[0], b[0]))
       .slice(0, PROFILE_SPELLINGS)
       .map(([spelling]) => spelling);
     return { roles: this.topRoles(), spellings, quoteCount: this.quoteCount, ranked: this.top.map((r) => r.member), complete: this.top.length === this.memberCount };
@@ -168,7 +169,7 @@ export class ClusterTally {
     // at least), not a one-off double title.
     const keys = [...entries.keys()]
       .map((key) => ({ key, words: key.split(' '), own: entries.get(key)!.uris.size }))
-      .sort((a, b) => a.words.length - b.words.length || byName(a.key, b.key));
+      .sort((a, b) => a.words.length - b.words.length || compareText(a.key, b.key));
     for (const { key, words, own } of keys) {
       let into: { uris: ReadonlyMap<string, number> | Set<string> } | undefined;
       let intoOwn = 0;
@@ -182,9 +183,9 @@ export class ClusterTally {
       for (const uri of entries.get(key)!.uris.keys()) uris.add(uri);
       entries.delete(key);
     }
-    const mostUsed = (counts: Map<string, number>) => [...counts.entries()].sort((a, b) => b[1] - a[1] || byName(a[0], b[0]))[0][0];
+    const mostUsed = (counts: Map<string, number>) => [...counts.entries()].sort((a, b) => b[1] - a[1] || compareText(a[0], b[0]))[0][0];
     return [...entries.entries()]
-      .sort(([ka, a], [kb, b]) => b.uris.size - a.uris.size || b.words - a.words || byName(ka, kb))
+      .sort(([ka, a], [kb, b]) => b.uris.size - a.uris.size || b.words - a.words || compareText(ka, kb))
       .slice(0, PROFILE_ROLES)
       .map(([, entry]) => ({ role: mostUsed(entry.texts), articles: entry.uris.size }));
   }
@@ -242,9 +243,4 @@ function changeCount<K>(counts: Map<K, number>, key: K, by: number): void {
   const count = (counts.get(key) ?? 0) + by;
   if (count > 0) counts.set(key, count);
   else counts.delete(key);
-}
-
-/** Code-unit order: the tie-break that makes the statistics independent of the order members were counted in. */
-function byName(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }

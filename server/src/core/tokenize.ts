@@ -170,8 +170,7 @@ function endsSentence(token: Token, next: Token | undefined, text: string): bool
     if (!next) return true;
     const c = next.text.charCodeAt(0);
     // Lower-case continuation ("e.g. the") does not start a sentence.
-    const nextIsLower = next.text[0] !== next.text[0].toUpperCase();
-    if (nextIsLower) return false;
+    if (startsLowerCase(next.text)) return false;
     // "al-Khatib.This" — a missing space still ends the sentence when a capital follows.
     return c !== 44 /* , */;
   }
@@ -190,9 +189,9 @@ function endsSentence(token: Token, next: Token | undefined, text: string): bool
   return false;
 }
 
-/** True when a word begins with a lower-case letter. */
+/** True when a word begins with a lower-case letter (one that has a capital). */
 function startsLowerCase(word: string): boolean {
-  return /^\p{Ll}/u.test(word);
+  return word[0] !== word[0].toUpperCase();
 }
 
 /**

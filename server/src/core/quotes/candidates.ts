@@ -174,7 +174,6 @@ const SENTENCE_DISTANCE = ['sd=0', 'sd=1', 'sd=2'];
 const NEAR = ['near=0', 'near=1', 'near=2'];
 const SUBJECT = ['subj=0', 'subj=1', 'subj=2'];
 
-
 /** Named mentions, pronouns and head-word nominals in tokens `[from, to)` outside quotations. */
 function collectSpans(doc: Doc, from: number, to: number, out: { np: NounPhrase; kind: CandidateKind }[]): void {
   const ents = doc.entities;
