@@ -12,7 +12,7 @@
  * from the model file is noted in server/data/ner/README.md.
  */
 import { DocumentFeatures, FEATURE_VERSION, FeatureBuffer, type FeatureGroups } from '../server/src/core/ner/features';
-import type { Gazetteers } from '../server/src/core/ner/gazetteer';
+import { CLUSTER_FILE, EMBEDDING_CLUSTER_FILE, type Gazetteers } from '../server/src/core/ner/gazetteer';
 import { encodeModel, transitionConstraints, viterbi, TaggerModel, type TagConstraints } from '../server/src/core/ner/model';
 import { NerRecognizer } from '../server/src/core/ner/recognizer';
 import { SequenceTagger } from '../server/src/core/ner/tagger';
@@ -306,6 +306,64 @@ export function modelFile(corpus: EncodedCorpus, w: Weights, options: TrainingOp
   return { file, kept: keep.length };
 }
 
+/**
+ * The training data as a model file's header names it. `bench:ner` and `bench:learning` read it to tell
+ * whether a model saw eng.testa; the train-only wording is the one models before the testa recipe carry.
+ */
+export function trainingDataName(withTesta: boolean): string {
+  return `CoNLL-2003 eng.train${withTesta ? ' and eng.testa' : ''}; epochs chosen by 5-fold cross-validation on eng.train`;
+}
+
+/** True when a model file's header says it was trained on eng.testa. */
+export function sawTesta(header: { readonly training: Record<string, unknown> }): boolean {
+  return String(header.training.data ?? '').includes('eng.testa');
+}
+
+/** A model file trained by {@link trainModel}. */
+export interface TrainedModel {
+  readonly file: Buffer;
+  /** Features kept after pruning, of {@link features} seen in training. */
+  readonly kept: number;
+  readonly features: number;
+}
+
+/**
+ * The whole training of a model file (`npm run train:ner`'s steps 2–4): features of `docs`, `options.runs`
+ * perceptrons for `options.epochs` epochs, pruned and quantised. `data` names the training data in the
+ * file's header (`bench:ner` and `bench:learning` read it to tell whether testa was seen). Deterministic.
+ */
+export function trainModel(
+  docs: readonly (readonly ConllSentence[])[],
+  gazetteers: Gazetteers,
+  options: TrainingOptions,
+  data: string,
+  log: (line: string) => void = () => {},
+  embeddingClusters = EMBEDDING_CLUSTER_FILE,
+): TrainedModel {
+  const t0 = Date.now();
+  const corpus = encodeCorpus(docs, gazetteers, options);
+  log(`features: ${corpus.keys.length} distinct, ${corpus.rows.length} occurrences; encoded in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+  const all = Array.from({ length: corpus.sentences.length }, (_, s) => s);
+  const weights = trainPerceptron(corpus, all, options, (epoch, _w, errors) => log(`epoch ${epoch}: ${errors} sentences wrong per run`));
+  const { file, kept } = modelFile(corpus, weights, options, {
+    algorithm: 'averaged structured perceptron, first-order Viterbi',
+    data,
+    epochs: options.epochs,
+    scheme: options.scheme,
+    seed: options.seed,
+    runs: options.runs,
+    prune: options.prune,
+    featuresBeforePruning: corpus.keys.length,
+    clusters: CLUSTER_FILE,
+    clusterWords: gazetteers.clusters.size,
+    clustersChecksum: gazetteers.clusters.checksum,
+    embeddingClusters,
+    embeddingClusterWords: gazetteers.embeddings.size,
+    embeddingClustersChecksum: gazetteers.embeddings.checksum,
+  });
+  return { file, kept, features: corpus.keys.length };
+}
+
 /** Scores a model file through the run-time recogniser (quantised weights, post-processing) on documents. */
 export function scoreRecognizer(
   file: Buffer,
@@ -347,6 +405,8 @@ export interface FoldResult {
  * k-fold cross-validation over documents: fold f holds out the f-th contiguous block of documents
  * (Reuters files run in date order, so a block is later or earlier news than the rest, as a test
  * set is), trains on the others, and scores the held-out block after each epoch in `epochs`.
+ * `alwaysTrain` documents (eng.testa for the shipped recipe, `train:ner --with-testa`) are added to
+ * every fold's training data and never scored: the folds measure that recipe on news it did not see.
  */
 export function crossValidate(
   docs: readonly (readonly ConllSentence[])[],
@@ -357,8 +417,10 @@ export function crossValidate(
   epochs: readonly number[],
   log: (line: string) => void = () => {},
   recognizer: { documentConsistency?: boolean } = {},
+  alwaysTrain: readonly (readonly ConllSentence[])[] = [],
 ): FoldResult[] {
-  const corpus = encodeCorpus(docs, gazetteers, options);
+  const all = [...docs, ...alwaysTrain];
+  const corpus = encodeCorpus(all, gazetteers, options);
   const texts = docs.map((d) => documentText(d));
   const results: FoldResult[] = [];
   const maxEpoch = Math.max(...epochs);
@@ -367,12 +429,13 @@ export function crossValidate(
     const to = Math.floor(((f + 1) * docs.length) / folds);
     const train: number[] = [];
     const held: number[] = [];
-    for (let d = 0; d < docs.length; d++) {
-      for (let s = corpus.docStart[d]; s < corpus.docStart[d + 1]; s++) (d >= from && d < to ? held : train).push(s);
+    const isHeld = (d: number) => d >= from && d < to;
+    for (let d = 0; d < all.length; d++) {
+      for (let s = corpus.docStart[d]; s < corpus.docStart[d + 1]; s++) (isHeld(d) ? held : train).push(s);
     }
     const heldTexts = texts.slice(from, to);
     const known = new Set<string>();
-    for (let d = 0; d < docs.length; d++) if (d < from || d >= to) for (const sentence of docs[d]) for (const w of sentence.words) known.add(w.toLowerCase());
+    for (let d = 0; d < all.length; d++) if (!isHeld(d)) for (const sentence of all[d]) for (const w of sentence.words) known.add(w.toLowerCase());
     const t0 = Date.now();
     trainPerceptron(corpus, train, { ...options, epochs: maxEpoch }, (epoch, w) => {
       if (!epochs.includes(epoch)) return;
