@@ -3,7 +3,7 @@
  *
  *   npm run bench:learning
  *   npm run bench:learning -- --margin 1 --max-step 0.1 --repeats 3   # other learning options
- *   npm run bench:learning -- --model /tmp/model.bin                    # another model than the shipped one
+ *   npm run bench:learning -- --model /tmp/model.bin                    # another model than the eng.train-only reference
  *
  * A simulated person annotates the testa documents in order and corrects each one fully, one decision
  * at a time in text order, as in the editor: every gold entity is labelled, every suggestion that is not
@@ -34,11 +34,11 @@ import { Gazetteers } from '../server/src/core/ner/gazetteer';
 import { decodeModelParts, TaggerModel } from '../server/src/core/ner/model';
 import { NerRecognizer } from '../server/src/core/ner/recognizer';
 import { SequenceTagger } from '../server/src/core/ner/tagger';
-import { MODEL_FILE } from '../server/src/core/ner';
 import type { Correction, EntityMention } from '../server/src/core/types';
 import { loadVocabulary } from '../server/src/core/vocabulary';
-import { dataFolder, diskDataSource } from '../server/src/diskData';
+import { diskDataSource } from '../server/src/diskData';
 import { correctionLatencies } from './learningLatency';
+import { modelForTestaMeasures } from './nerReferenceModel';
 import { CONLL_DIR, documentText, readConll, segmentDocuments, SpanScore, type ConllSentence, type DocumentText, type TypedSpan } from './nerShared';
 import { DEFAULT_TRAINING, encodeCorpus, modelFile, trainPerceptron } from './nerTraining';
 
@@ -206,11 +206,8 @@ async function main(): Promise<void> {
   const source = diskDataSource();
   const vocabulary = loadVocabulary(source);
   const gazetteers = Gazetteers.load(source);
-  const file = fs.readFileSync(path.resolve(argValue('--model') ?? path.join(dataFolder(), MODEL_FILE)));
-  if (String(TaggerModel.decode(file).header.training.data ?? '').includes('eng.testa')) {
-    console.log('NOTE: this model was trained on eng.testa too (train:ner --with-testa): it has seen the documents corrected and scored here;');
-    console.log('      pass a model trained without --with-testa with --model for curves of unseen documents.');
-  }
+  // The shipped model was trained on testa: the curves need one that was not (scripts/nerReferenceModel.ts).
+  const file = modelForTestaMeasures(argValue('--model'));
   console.log(`eng.testa: ${docs.length} documents; learning options ${JSON.stringify(options)}; corrections one decision at a time, in text order`);
 
   const shipped = new NerRecognizer(new SequenceTagger(TaggerModel.decode(file), gazetteers), vocabulary, { learning: options });
