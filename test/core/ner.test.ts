@@ -121,6 +121,15 @@ describe('named-entity recogniser', () => {
     assert.deepStrictEqual(found, ['organization:Republican Party', 'location:WASHINGTON', 'person:Charles E. Grassley', 'location:Iowa']);
   });
 
+  it('keeps a place apart from the nationality adjective before it (not one misc name)', () => {
+    // The tagger reads "Syrian Golan" as one misc name, as it reads "French Open": the place is hidden
+    // unless the adjective is split off (seed 004's teaser and dateline, each standing alone here).
+    const teaser = 'Cherry of Occupied Syrian Golan… a taste with flavor of resilience';
+    assert.deepStrictEqual(recognise(teaser).map((m) => `${m.type}:${m.text}`), ['location:Golan']);
+    const dateline = 'Occupied Syrian Golan, SANA- The season of picking cherry crop in occupied Syrian Golan began.';
+    assert.deepStrictEqual(recognise(dateline).map((m) => `${m.type}:${m.text}`), ['location:Golan', 'organization:SANA', 'location:Golan']);
+  });
+
   it('gives a surname-only mention the type of the full name elsewhere in the article', () => {
     const text = 'Talks were held with Hossein Jaberi Ansari in Tehran.\nLater, Ansari said the talks had been useful.';
     const found = recognise(text).map((m) => `${m.type}:${m.text}`);
@@ -243,16 +252,18 @@ describe('tagger decoding with per-word cached sums', () => {
   });
 });
 
-describe('named-entity recogniser on CoNLL-2003 eng.testa', function () {
-  // Measured 93.25 F1 (PER/ORG/LOC, exact spans; PER 95.3, ORG 87.4, LOC 95.4) through the full
-  // analysis path; the thresholds sit just below so a regression in the tagger, features, tokeniser
-  // or post-processing fails here. testa is a final look, not what the tagger is tuned on: the
-  // generalisation estimate is the cross-validation of `npm run bench:ner -- --cv`.
-  const THRESHOLD = 0.93;
-  const PER_TYPE: Readonly<Record<string, number>> = { PER: 0.945, ORG: 0.87, LOC: 0.945 };
+describe('named-entity recogniser on CoNLL-2003 eng.testa (training data of the shipped model)', function () {
+  // The shipped model is trained on eng.train and eng.testa, so this is no accuracy figure (that is the
+  // cross-validation of `npm run bench:ner -- --cv`, and testa held out by the eng.train-only reference
+  // model, 94.11 through this path): it checks that the analysis path reads CoNLL text as the tagger
+  // was trained to. Measured 99.17 F1 (PER/ORG/LOC, exact spans; PER 99.51, ORG 98.73, LOC 99.16)
+  // through the full analysis path; the thresholds sit just below, so a regression in the features,
+  // tokeniser, sentence splitter or post-processing, or a model not trained on testa, fails here.
+  const THRESHOLD = 0.985;
+  const PER_TYPE: Readonly<Record<string, number>> = { PER: 0.99, ORG: 0.98, LOC: 0.985 };
   const testa = path.join(CONLL_DIR, 'eng.testa');
 
-  it(`scores F1 ≥ ${THRESHOLD} on PER/ORG/LOC through the full analysis path`, function () {
+  it(`reproduces its training data: F1 ≥ ${THRESHOLD} on PER/ORG/LOC through the full analysis path`, function () {
     if (!fs.existsSync(testa)) {
       console.log(`      (skipped: ${testa} not found; the CoNLL data lives outside the repository in ../shared/data)`);
       this.skip();

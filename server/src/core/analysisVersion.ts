@@ -12,4 +12,5 @@
  */
 // 3: summaries no longer keep each actor's `firstOffset` (read by nothing; 8 bytes × 2 million actors at 100,000 articles).
 // 4: a sentence goes on after a closing bracket or quote when a lower-case word follows (`(I-Vt.) on Saturday`).
-export const ANALYSIS_VERSION = 4;
+// 5: the recogniser splits a nationality adjective off a misc name before a known place (`Syrian Golan` → `Golan`, a place).
+export const ANALYSIS_VERSION = 5;
