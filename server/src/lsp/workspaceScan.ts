@@ -178,7 +178,8 @@ export async function scanWorkspace(
 
   let handedOut = 0;
   if (options.workerScript && pending.length > 1 && existsSync(options.workerScript)) {
-    handedOut = await scanWithWorkers(pending, options.workerScript, options.workers ?? Math.max(1, Math.min(4, availableParallelism())), settings, isOpen, take, () => {
+    const workers = options.workers ?? Math.max(1, Math.min(4, availableParallelism()));
+    handedOut = await scanWithWorkers(pending, options.workerScript, workers, settings, isOpen, take, log, () => {
       counts.done++;
       report();
     });
@@ -211,8 +212,22 @@ function throttled(report: () => void): () => void {
 }
 
 /**
+ * What a scan worker may use. At 100,000 articles the server's peak memory was mostly the index's
+ * summaries plus each worker's heap, and a worker's heap was mostly garbage: under V8's default
+ * limits (several GB here) its old generation may grow to 4× what survived the last collection
+ * before it is collected again, and its young generation to 48 MB. Under a 512 MB old generation
+ * V8 grows it by about 1.4× instead, and an 8 MB young generation is collected more often; the work
+ * per file is the same (measured: the same CPU time for PolNeAR train). A file whose analysis needs
+ * more than that is left out of the index, as one that fails to analyse, and its worker is started again.
+ */
+export const INDEX_WORKER_LIMITS = { maxOldGenerationSizeMb: 512, maxYoungGenerationSizeMb: 8 } as const;
+/** Workers started again after one stopped (out of memory, a crash), per scan: past this the others go on alone. */
+const WORKER_RESTARTS = 4;
+
+/**
  * Hands files to worker threads, one in flight per worker, and passes what they read to `take`
- * (skipping files opened meanwhile: the editor's version wins). Returns how many files were handed
+ * (skipping files opened meanwhile: the editor's version wins). A worker that stops (its file's
+ * analysis ran out of memory) is replaced, a few times per scan. Returns how many files were handed
  * out: all of them, unless every worker failed and the caller must go on.
  */
 async function scanWithWorkers(
@@ -222,17 +237,19 @@ async function scanWithWorkers(
   settings: ArticleSettings,
   isOpen: (uri: string) => boolean,
   take: (item: PendingFile, response: IndexResponse) => void,
+  log: (message: string) => void,
   skip: () => void,
 ): Promise<number> {
   let next = 0;
+  let restarts = WORKER_RESTARTS;
   await new Promise<void>((resolve) => {
-    let alive = count;
+    let alive = 0;
     const stop = (worker: Worker) => {
       alive--;
       void worker.terminate();
       if (alive === 0) resolve();
     };
-    const feed = (worker: Worker) => {
+    const feed = (worker: Worker, onRequest: (id: number) => void) => {
       while (next < pending.length && isOpen(pending[next].uri)) {
         next++;
         skip();
@@ -240,32 +257,44 @@ async function scanWithWorkers(
       if (next >= pending.length) return stop(worker);
       const item = pending[next];
       const request: IndexRequest = { id: next++, uri: item.uri, file: item.file, settings, ...(item.known?.hash ? { knownHash: item.known.hash } : {}) };
+      onRequest(request.id);
       worker.postMessage(request);
     };
-    for (let i = 0; i < count; i++) {
+    /** Starts a worker and keeps it fed; false when threads are unavailable. */
+    const start = (): boolean => {
       let worker: Worker;
       try {
-        worker = new Worker(script);
+        worker = new Worker(script, { resourceLimits: INDEX_WORKER_LIMITS });
       } catch {
-        // Threads unavailable: with no worker at all the caller indexes on its own thread.
-        if (--alive === 0) resolve();
-        continue;
+        return false;
       }
-      let inFlight = true;
+      alive++;
+      let inFlight: number | undefined;
+      const sent = (id: number) => (inFlight = id);
       worker.on('message', (response: IndexResponse) => {
-        inFlight = false;
+        inFlight = undefined;
         take(pending[response.id], response);
-        inFlight = true;
-        feed(worker);
+        feed(worker, sent);
       });
-      worker.once('error', () => {
-        // The file in flight is lost with the worker; the others (or the caller) go on.
-        if (inFlight) skip();
-        inFlight = false;
+      worker.once('error', (error: Error) => {
+        // The file in flight is lost with the worker (left out of the index); another worker takes its place.
+        if (inFlight !== undefined) {
+          log(`workspace index: ${pending[inFlight].file} left out (${error.message})`);
+          skip();
+        }
+        inFlight = undefined;
+        if (next < pending.length && restarts > 0) {
+          restarts--;
+          start();
+        }
         stop(worker);
       });
-      feed(worker);
-    }
+      feed(worker, sent);
+      return true;
+    };
+    for (let i = 0; i < count; i++) start();
+    // Threads unavailable: with no worker at all the caller indexes on its own thread.
+    if (alive === 0) resolve();
   });
   return next;
 }

@@ -1,0 +1,44 @@
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { URI } from 'vscode-uri';
+import type { ArticleService } from '../../server/src/core/languageService';
+import { DEFAULT_SETTINGS } from '../../server/src/core/settings';
+import type { ArticleSummary } from '../../server/src/core/workspaceIndex';
+import { INDEX_WORKER_LIMITS, scanWorkspace } from '../../server/src/lsp/workspaceScan';
+
+const FAKE_WORKER = path.resolve(__dirname, '..', 'helpers', 'fakeIndexWorker.js');
+
+/**
+ * Issue 17: the scan's worker threads run under memory limits (a 100,000-article scan peaked over
+ * 1 GB, mostly the workers' garbage), and a worker that stops (a file whose analysis needs more than
+ * that) is replaced: the file is left out with a log line, the rest is still indexed by workers.
+ */
+describe('workspace scan workers', () => {
+  let folder: string;
+
+  beforeEach(() => {
+    folder = fs.mkdtempSync(path.join(os.tmpdir(), 'article-lens-scan-'));
+    fs.mkdirSync(path.join(folder, 'articles'));
+    for (const name of ['a', 'b', 'c', 'crash', 'd', 'e', 'f', 'g']) fs.writeFileSync(path.join(folder, 'articles', `${name}.txt`), `Article ${name}.\n`);
+  });
+  afterEach(() => fs.rmSync(folder, { recursive: true, force: true }));
+
+  it('runs each worker under the memory limits and replaces one that stops', async () => {
+    const added: ArticleSummary[] = [];
+    const service = { addSummary: (summary: ArticleSummary) => (added.push(summary), summary) } as unknown as ArticleService;
+    const logged: string[] = [];
+    const progress = { begin: () => undefined, report: () => undefined, done: () => undefined };
+    const result = await scanWorkspace([URI.file(folder).toString()], service, DEFAULT_SETTINGS, progress, () => false, { workerScript: FAKE_WORKER, workers: 1, log: (line) => logged.push(line) });
+    assert.deepStrictEqual(added.map((s) => path.basename(URI.parse(s.uri).fsPath)).sort(), ['a.txt', 'b.txt', 'c.txt', 'd.txt', 'e.txt', 'f.txt', 'g.txt']);
+    assert.strictEqual(result.analysed, 7);
+    // Every one by a worker under the limits (the files after the crash too: not on the server's thread).
+    for (const summary of added) {
+      const limits = JSON.parse(summary.title) as Record<string, number>;
+      assert.strictEqual(limits.maxOldGenerationSizeMb, INDEX_WORKER_LIMITS.maxOldGenerationSizeMb, summary.uri);
+      assert.strictEqual(limits.maxYoungGenerationSizeMb, INDEX_WORKER_LIMITS.maxYoungGenerationSizeMb, summary.uri);
+    }
+    assert.ok(logged.some((line) => line.includes('crash.txt') && line.includes('left out')), logged.join('\n'));
+  });
+});
