@@ -60,55 +60,60 @@ describe('workspace index on PolNeAR articles', function () {
     assert.strictEqual(index.update(first), first);
   });
 
-  it('answers after adds, edits, removals and re-adds in any order exactly as an index built from scratch', () => {
-    const uriOf = (i: number) => `file:///ws/${String(i).padStart(3, '0')}.txt`;
-    // The final state: each article once, and a few articles twice (as in a replicated workspace).
-    const final = new Map<string, ArticleSummary>();
-    summaries.forEach((s, i) => final.set(uriOf(i), copyAs(s, uriOf(i))));
-    for (let i = 0; i < 10; i++) final.set(uriOf(100 + i), copyAs(summaries[i * 3], uriOf(100 + i)));
-    const uris = [...final.keys()].reverse();
-    /** The same articles indexed from scratch in URI order: what `edited` must answer. */
-    const assertAsFromScratch = (edited: WorkspaceIndex, when: string) => {
-      const scratch = new WorkspaceIndex(names, resources.nameLexicon);
-      for (const uri of [...edited.uris()].sort()) scratch.update(copyAs(edited.get(uri)!, uri));
-      assert.deepStrictEqual(clusterList(edited), clusterList(scratch), `workspace actors ${when}`);
-      assert.deepStrictEqual(hoversOf(edited), hoversOf(scratch), `hovers ${when}`);
-    };
-    const moreMentions = (summary: ArticleSummary, uri: string) => copyAs({ ...summary, actors: summary.actors.map((a) => ({ ...a, mentionCount: a.mentionCount + 1 })) }, uri);
-    // A quote more for each actor, names and mentions as they were: the profiles' quote counts and rankings change.
-    const moreQuotes = (summary: ArticleSummary, uri: string) => copyAs({ ...plainSummary(summary), actors: summary.actors.map((a) => ({ ...plainActor(a), quoteCount: a.quoteCount + 1 })) }, uri);
+  for (const [options, how] of [[{}, 'clustering groups again'], [{ patchFrom: 0 }, 'patching every group’s clusters']] as const) {
+    it(`answers after adds, edits, removals and re-adds in any order exactly as an index built from scratch (${how})`, () => {
+      const uriOf = (i: number) => `file:///ws/${String(i).padStart(3, '0')}.txt`;
+      // The final state: each article once, and a few articles twice (as in a replicated workspace).
+      const final = new Map<string, ArticleSummary>();
+      summaries.forEach((s, i) => final.set(uriOf(i), copyAs(s, uriOf(i))));
+      for (let i = 0; i < 10; i++) final.set(uriOf(100 + i), copyAs(summaries[i * 3], uriOf(100 + i)));
+      const uris = [...final.keys()].reverse();
+      /** The same articles indexed from scratch in URI order: what `edited` must answer. */
+      const assertAsFromScratch = (edited: WorkspaceIndex, when: string) => {
+        const scratch = new WorkspaceIndex(names, resources.nameLexicon);
+        for (const uri of [...edited.uris()].sort()) scratch.update(copyAs(edited.get(uri)!, uri));
+        assert.deepStrictEqual(clusterList(edited), clusterList(scratch), `workspace actors ${when}`);
+        assert.deepStrictEqual(hoversOf(edited), hoversOf(scratch), `hovers ${when}`);
+      };
+      const moreMentions = (summary: ArticleSummary, uri: string) => copyAs({ ...summary, actors: summary.actors.map((a) => ({ ...a, mentionCount: a.mentionCount + 1 })) }, uri);
+      // A quote more for each actor, names and mentions as they were: the profiles' quote counts and rankings change.
+      const moreQuotes = (summary: ArticleSummary, uri: string) => copyAs({ ...plainSummary(summary), actors: summary.actors.map((a) => ({ ...plainActor(a), quoteCount: a.quoteCount + 1 })) }, uri);
 
-    const edited = new WorkspaceIndex(names, resources.nameLexicon);
-    // Reverse order, each article first as another one (other actors), hovers asked in between.
-    uris.forEach((uri, i) => {
-      edited.update(copyAs(summaries[(i * 7) % summaries.length], uri));
-      if (i % 9 === 0) hoversOf(edited);
+      const edited = new WorkspaceIndex(names, resources.nameLexicon, options);
+      // Reverse order, each article first as another one (other actors), hovers asked in between.
+      uris.forEach((uri, i) => {
+        edited.update(copyAs(summaries[(i * 7) % summaries.length], uri));
+        if (i % 9 === 0) hoversOf(edited);
+      });
+      assertAsFromScratch(edited, 'after adding every article');
+      // Edits that change actors (another article's text, a mention more), no article added: the kept
+      // clusters and nodes are brought up to date edit by edit.
+      uris.forEach((uri, i) => {
+        const summary = final.get(uri)!;
+        edited.update(i % 3 === 0 ? moreMentions(summary, uri) : copyAs(summary, uri));
+        if (i % 6 === 0) assertAsFromScratch(edited, `after editing ${i + 1} articles`);
+      });
+      // Edits that only add quotes, profiles asked for before and after (they were kept stale once).
+      uris.forEach((uri, i) => {
+        if (i % 4 !== 0) return;
+        hoversOf(edited);
+        edited.update(moreQuotes(final.get(uri)!, uri));
+        if (i % 8 === 0) assertAsFromScratch(edited, `after adding quotes to ${i / 4 + 1} articles`);
+      });
+      for (const [i, uri] of uris.entries()) if (i % 4 === 0) edited.update(copyAs(final.get(uri)!, uri));
+      assertAsFromScratch(edited, 'after taking the quotes back');
+      for (const [i, uri] of uris.slice(0, 12).entries()) {
+        edited.remove(uri);
+        if (i % 4 === 0) assertAsFromScratch(edited, `after removing ${i + 1} articles`);
+      }
+      for (const uri of uris) edited.update(copyAs(final.get(uri)!, uri));
+      assertAsFromScratch(edited, 'at the end');
+      assert.ok(hoversOf(edited).filter((h) => h.total > 10).length > 5, 'some actors are in more than ten other articles');
+      // Issue 17: an edit of one article patches the clusters of a large group (here: every group) instead of clustering it again.
+      if ('patchFrom' in options) assert.ok(edited.clusterPatches > 20, `clusters patched ${edited.clusterPatches} times`);
+      else assert.strictEqual(edited.clusterPatches, 0, 'groups of 40 articles are clustered again');
     });
-    assertAsFromScratch(edited, 'after adding every article');
-    // Edits that change actors (another article's text, a mention more), no article added: the kept
-    // clusters and nodes are brought up to date edit by edit.
-    uris.forEach((uri, i) => {
-      const summary = final.get(uri)!;
-      edited.update(i % 3 === 0 ? moreMentions(summary, uri) : copyAs(summary, uri));
-      if (i % 6 === 0) assertAsFromScratch(edited, `after editing ${i + 1} articles`);
-    });
-    // Edits that only add quotes, profiles asked for before and after (they were kept stale once).
-    uris.forEach((uri, i) => {
-      if (i % 4 !== 0) return;
-      hoversOf(edited);
-      edited.update(moreQuotes(final.get(uri)!, uri));
-      if (i % 8 === 0) assertAsFromScratch(edited, `after adding quotes to ${i / 4 + 1} articles`);
-    });
-    for (const [i, uri] of uris.entries()) if (i % 4 === 0) edited.update(copyAs(final.get(uri)!, uri));
-    assertAsFromScratch(edited, 'after taking the quotes back');
-    for (const [i, uri] of uris.slice(0, 12).entries()) {
-      edited.remove(uri);
-      if (i % 4 === 0) assertAsFromScratch(edited, `after removing ${i + 1} articles`);
-    }
-    for (const uri of uris) edited.update(copyAs(final.get(uri)!, uri));
-    assertAsFromScratch(edited, 'at the end');
-    assert.ok(hoversOf(edited).filter((h) => h.total > 10).length > 5, 'some actors are in more than ten other articles');
-  });
+  }
 
   it('names the most relevant articles of a profile as ranking all of its members would', () => {
     const index = new WorkspaceIndex(names, resources.nameLexicon);

@@ -52,25 +52,175 @@ const DOMINANCE = 4;
  * which articles were indexed).
  */
 export function clusterActors(nodes: readonly ClusterNode[], names: PersonNames): ActorCluster[] {
-  const groups = new Map<string, SpellingGroup>();
-  // The index shares one spellings list among the articles that spell an actor alike: the group of a
-  // list is found by the list itself (no signature looked up for each of 70,000 nodes).
-  const byList = new Map<readonly string[], SpellingGroup>();
-  nodes.forEach((node, position) => {
-    let group = node.spellings.length > 0 ? byList.get(node.spellings) : undefined;
-    if (group === undefined || group.type !== node.type) {
-      const signature = signatureOf(node);
-      group = groups.get(signature);
-      if (!group) groups.set(signature, (group = new SpellingGroup(node, node.type === 'person' ? node.spellings.some((s) => names.isFullName(s)) : node.spellings.some(isLongForm))));
-      if (node.spellings.length > 0) byList.set(node.spellings, group);
-    }
-    group.add(node, position);
-  });
-  const all = [...groups.values()];
-  const persons = all.filter((g) => g.type === 'person');
-  const clusters: SpellingGroup[][] = clusterOrganisations(all.filter((g) => g.type !== 'person'));
+  return [...GroupClustering.of(nodes, names).clusters];
+}
 
-  const full = persons.filter((g) => g.full);
+/**
+ * The clusters of one group with what they were made from, so that an edit of one article can be
+ * applied to them ({@link patch}) instead of clustering 70,000 actors again (issue 17: a hover after
+ * an edit that adds a mention of an actor named in 70,000 articles). What a patch gives is exactly
+ * what {@link clusterActors} gives for the group's actors after the edit, or nothing (then the
+ * group is clustered again): the joins between spellings depend only on each spelling group's
+ * identity (its first actor's names, and the roles its first actors give), so they are kept while no
+ * identity changes; the steps that depend on mention counts (which cluster a surname alone joins,
+ * the cluster's name) are made again over the spelling groups, not over their actors.
+ */
+export class GroupClustering {
+  /** Full-name spelling groups joined transitively (persons), before surnames alone join them. */
+  private readonly fullPartition: readonly (readonly SpellingGroup[])[];
+  /** Surname-alone spelling groups, in group order. */
+  private readonly alone: readonly SpellingGroup[];
+  /** Organisations and places: long forms and acronyms joined by spelling, before acronyms join long forms. */
+  private readonly organisations: { readonly long: readonly (readonly SpellingGroup[])[]; readonly short: readonly (readonly SpellingGroup[])[] };
+  /** Each cluster's spelling groups, in the order of {@link clusters}. */
+  private clusterGroups: readonly (readonly SpellingGroup[])[];
+  private clusterList: readonly ActorCluster[];
+  /** Whether a surname alone fits a spelling group (by {@link matchEvidence}), asked once per pair while neither's identity changes. */
+  private readonly fits = new Map<SpellingGroup, Map<SpellingGroup, boolean>>();
+  /** Whether an acronym's and a long form's spellings name one organisation, likewise. */
+  private readonly sameOrganisation = new Map<SpellingGroup, Map<SpellingGroup, boolean>>();
+
+  private constructor(
+    private readonly groups: ReadonlyMap<string, SpellingGroup>,
+    private readonly names: PersonNames,
+  ) {
+    const all = [...groups.values()];
+    const persons = all.filter((g) => g.type === 'person');
+    this.organisations = joinOrganisations(all.filter((g) => g.type !== 'person'), (a, b) => this.same(a, b, false));
+    this.fullPartition = joinFullNames(persons.filter((g) => g.full), names);
+    this.alone = persons.filter((g) => !g.full);
+    this.clusterGroups = [];
+    this.clusterList = [];
+  }
+
+  /** The clustering of `nodes` (in article order: URI, then actor index). */
+  static of(nodes: readonly ClusterNode[], names: PersonNames): GroupClustering {
+    const groups = new Map<string, SpellingGroup>();
+    // The index shares one spellings list among the articles that spell an actor alike: the group of a
+    // list is found by the list itself (no signature looked up for each of 70,000 nodes).
+    const byList = new Map<readonly string[], SpellingGroup>();
+    nodes.forEach((node, position) => {
+      let group = node.spellings.length > 0 ? byList.get(node.spellings) : undefined;
+      if (group === undefined || group.type !== node.type) {
+        const signature = signatureOf(node);
+        group = groups.get(signature);
+        if (!group) groups.set(signature, (group = new SpellingGroup(node, node.type === 'person' ? node.spellings.some((s) => names.isFullName(s)) : node.spellings.some(isLongForm))));
+        if (node.spellings.length > 0) byList.set(node.spellings, group);
+      }
+      group.add(node, position);
+    });
+    const clustering = new GroupClustering(groups, names);
+    const { clusterGroups, ambiguous } = clustering.decide();
+    clustering.clusterGroups = clusterGroups;
+    clustering.clusterList = clusterGroups.map((list) => toCluster(list, ambiguous.has(list), nodes));
+    // Positions were for the members' order: a patch keeps members in order by splicing.
+    for (const group of groups.values()) group.positions.length = 0;
+    return clustering;
+  }
+
+  get clusters(): readonly ActorCluster[] {
+    return this.clusterList;
+  }
+
+  /**
+   * Applies an edit of the article `uri` whose actors in this group were `before` (their names) and
+   * are now `after` (in actor order): returns the clusters it replaced (the rest are kept as they
+   * are, the same objects), or undefined when the edit changes what the joins depend on — a new or
+   * emptied spelling group, a group's first actor, the roles it is known by — and the group must be
+   * clustered again. Either way this clustering is changed: after undefined it is not to be used.
+   */
+  patch(uri: string, before: readonly Pick<ClusterNode, 'type' | 'name' | 'spellings'>[], after: readonly ClusterNode[]): ActorCluster[] | undefined {
+    const touched = new Set<SpellingGroup>();
+    for (const node of before) {
+      const group = this.groups.get(signatureOf(node));
+      if (!group) return undefined;
+      touched.add(group);
+    }
+    const added = new Map<SpellingGroup, ClusterNode[]>();
+    for (const node of after) {
+      const group = this.groups.get(signatureOf(node));
+      if (!group) return undefined;
+      touched.add(group);
+      const list = added.get(group);
+      if (list) list.push(node);
+      else added.set(group, [node]);
+    }
+    // The groups' order (by their first nodes) decides joins: the groups whose first node is in this
+    // article must stay the same ones, in the same order (the others' first nodes did not move).
+    const firstHere = (group: SpellingGroup) => group.nodes[0].uri === uri;
+    const leadingBefore = [...this.groups.values()].filter((g) => touched.has(g) && firstHere(g));
+    for (const group of touched) {
+      if (!group.replaceArticle(uri, added.get(group) ?? [])) return undefined;
+    }
+    const leadingAfter = [...touched].filter(firstHere).sort((a, b) => a.nodes[0].index - b.nodes[0].index);
+    if (leadingAfter.length !== leadingBefore.length || leadingAfter.some((g, i) => g !== leadingBefore[i])) return undefined;
+    const { clusterGroups, ambiguous } = this.decide();
+    // Clusters of the same spelling groups as before: kept, or their members spliced; any other → cluster again.
+    const previousByFirst = new Map<SpellingGroup, number>();
+    this.clusterGroups.forEach((list, i) => previousByFirst.set(list[0], i));
+    const replaced: ActorCluster[] = [];
+    const clusters: ActorCluster[] = [];
+    for (const list of clusterGroups) {
+      const at = previousByFirst.get(list[0]);
+      const previousGroups = at === undefined ? undefined : this.clusterGroups[at];
+      if (at === undefined || !previousGroups || previousGroups.length !== list.length || previousGroups.some((g, i) => g !== list[i])) return undefined;
+      const previous = this.clusterList[at];
+      const isAmbiguous = ambiguous.has(list);
+      if (!list.some((g) => touched.has(g)) && previous.ambiguous === isAmbiguous) {
+        clusters.push(previous);
+        continue;
+      }
+      const mine = after.filter((node) => list.includes(this.groups.get(signatureOf(node))!));
+      clusters.push(spliced(previous, list, isAmbiguous, uri, mine));
+      replaced.push(previous);
+    }
+    this.clusterGroups = clusterGroups;
+    this.clusterList = clusters;
+    return replaced;
+  }
+
+  /** The steps that depend on mention counts, over the spelling groups: each cluster's groups, and the ambiguous ones. */
+  private decide(): { clusterGroups: SpellingGroup[][]; ambiguous: Set<SpellingGroup[]> } {
+    const organisations = assignAcronyms(this.organisations.long, this.organisations.short, (a, b) => this.same(a, b, true));
+    const fullClusters = this.fullPartition.map((list) => [...list]);
+    const personClusters = [...fullClusters];
+    const ambiguous = new Set<SpellingGroup[]>();
+    for (const alone of this.alone) {
+      const fits = fullClusters.filter((cluster) => cluster.some((g) => this.fit(alone, g)));
+      const weights = fits.map((cluster) => cluster.reduce((n, g) => n + g.weight, 0)).sort((a, b) => b - a);
+      const best = fits.length === 1 ? fits[0] : fits.length > 1 && weights[0] >= DOMINANCE * weights[1] ? fits.find((c) => c.reduce((n, g) => n + g.weight, 0) === weights[0]) : undefined;
+      if (best) {
+        best.push(alone);
+      } else {
+        const own = [alone];
+        if (fits.length > 1) ambiguous.add(own);
+        personClusters.push(own);
+      }
+    }
+    return { clusterGroups: [...organisations, ...personClusters], ambiguous };
+  }
+
+  private fit(alone: SpellingGroup, group: SpellingGroup): boolean {
+    return remembered(this.fits, alone, group, () => matchEvidence(alone, group, this.names) !== undefined);
+  }
+
+  /** {@link sameOrganisationGroups}, remembered only for the acronym step (`remember`): the joins are made once. */
+  private same(a: SpellingGroup, b: SpellingGroup, remember: boolean): boolean {
+    return remember ? remembered(this.sameOrganisation, a, b, () => sameOrganisationGroups(a, b)) : sameOrganisationGroups(a, b);
+  }
+}
+
+/** A pair's answer, asked of `compute` once. */
+function remembered(memo: Map<SpellingGroup, Map<SpellingGroup, boolean>>, a: SpellingGroup, b: SpellingGroup, compute: () => boolean): boolean {
+  let row = memo.get(a);
+  if (!row) memo.set(a, (row = new Map()));
+  let answer = row.get(b);
+  if (answer === undefined) row.set(b, (answer = compute()));
+  return answer;
+}
+
+/** Full-name spelling groups joined when {@link matchEvidence} accepts them, transitively: depends on the groups' identities alone. */
+function joinFullNames(full: readonly SpellingGroup[], names: PersonNames): SpellingGroup[][] {
   const parent = full.map((_, i) => i);
   const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i])));
   // Two full names can only match with the same initial of the first given name (see
@@ -100,32 +250,20 @@ export function clusterActors(nodes: readonly ClusterNode[], names: PersonNames)
     if (members) members.push(group);
     else byRoot.set(root, [group]);
   });
-  const fullClusters = [...byRoot.values()];
-  const personClusters = [...fullClusters];
-  const ambiguous = new Set<SpellingGroup[]>();
-  for (const alone of persons.filter((g) => !g.full)) {
-    const fits = fullClusters.filter((cluster) => cluster.some((g) => matchEvidence(alone, g, names)));
-    const weights = fits.map((cluster) => cluster.reduce((n, g) => n + g.weight, 0)).sort((a, b) => b - a);
-    const best = fits.length === 1 ? fits[0] : fits.length > 1 && weights[0] >= DOMINANCE * weights[1] ? fits.find((c) => c.reduce((n, g) => n + g.weight, 0) === weights[0]) : undefined;
-    if (best) {
-      best.push(alone);
-    } else {
-      const own = [alone];
-      if (fits.length > 1) ambiguous.add(own);
-      personClusters.push(own);
-    }
-  }
-  return [...clusters, ...personClusters].map((groups) => toCluster(groups, ambiguous.has(groups), nodes));
+  return [...byRoot.values()];
+}
+
+/** True when two spelling groups of organisations or places name one (`United Nations` / `UN`). */
+function sameOrganisationGroups(a: SpellingGroup, b: SpellingGroup): boolean {
+  return a.type === b.type && a.spellings.some((x) => b.spellings.some((y) => sameOrganisation(x, y)));
 }
 
 /**
- * Organisations and places of one alias block: spellings that name one organisation are joined
- * (`United Nations`, `UN Security Council` / `United Nations Security Council`); then a group known
- * only by its acronym (`U.N.`) joins the one long form it abbreviates, or the clearly dominant one
- * (`NRA` between two long forms of those initials stays apart otherwise).
+ * Organisations and places of one alias block, first step: spellings that name one organisation are
+ * joined (`United Nations`, `UN Security Council` / `United Nations Security Council`), long forms
+ * and acronyms apart. Depends on the groups' identities alone.
  */
-function clusterOrganisations(groups: readonly SpellingGroup[]): SpellingGroup[][] {
-  const same = (a: SpellingGroup, b: SpellingGroup) => a.type === b.type && a.spellings.some((x) => b.spellings.some((y) => sameOrganisation(x, y)));
+function joinOrganisations(groups: readonly SpellingGroup[], same: (a: SpellingGroup, b: SpellingGroup) => boolean): { long: SpellingGroup[][]; short: SpellingGroup[][] } {
   const join = (list: readonly SpellingGroup[]): SpellingGroup[][] => {
     const out: SpellingGroup[][] = [];
     for (const group of list) {
@@ -135,8 +273,15 @@ function clusterOrganisations(groups: readonly SpellingGroup[]): SpellingGroup[]
     }
     return out;
   };
-  const long = join(groups.filter((g) => g.full));
-  const short = join(groups.filter((g) => !g.full));
+  return { long: join(groups.filter((g) => g.full)), short: join(groups.filter((g) => !g.full)) };
+}
+
+/**
+ * Second step: a group known only by its acronym (`U.N.`) joins the one long form it abbreviates, or
+ * the clearly dominant one (`NRA` between two long forms of those initials stays apart otherwise).
+ */
+function assignAcronyms(longForms: readonly (readonly SpellingGroup[])[], short: readonly (readonly SpellingGroup[])[], same: (a: SpellingGroup, b: SpellingGroup) => boolean): SpellingGroup[][] {
+  const long = longForms.map((cluster) => [...cluster]);
   const weight = (cluster: readonly SpellingGroup[]) => cluster.reduce((n, g) => n + g.weight, 0);
   const alone: SpellingGroup[][] = [];
   for (const cluster of short) {
@@ -144,7 +289,7 @@ function clusterOrganisations(groups: readonly SpellingGroup[]): SpellingGroup[]
     const weights = fits.map(weight).sort((a, b) => b - a);
     const best = fits.length === 1 ? fits[0] : fits.length > 1 && weights[0] >= DOMINANCE * weights[1] ? fits.find((f) => weight(f) === weights[0]) : undefined;
     if (best) best.push(...cluster);
-    else alone.push(cluster);
+    else alone.push([...cluster]);
   }
   return [...long, ...alone];
 }
@@ -186,6 +331,54 @@ class SpellingGroup implements ActorIdentity {
     // Roles only decide a match across a typo in the surname: a few distinct ones are enough.
     for (const role of node.roles) if (this.roles.length < MAX_GROUP_ROLES && !this.roles.includes(role)) this.roles.push(role);
   }
+
+  /**
+   * Replaces the nodes of article `uri` with `nodes` (its nodes now, in actor order). False, the group
+   * left half changed, when that changes what the group is known by: its first node's names (which
+   * are the group's), or the first distinct roles its nodes give, or when it is left empty.
+   */
+  replaceArticle(uri: string, nodes: readonly ClusterNode[]): boolean {
+    const from = firstAtOrAfter(this.nodes, uri);
+    let to = from;
+    while (to < this.nodes.length && this.nodes[to].uri === uri) to++;
+    if (this.nodes.length - (to - from) + nodes.length === 0) return false;
+    for (let i = from; i < to; i++) this.count(this.nodes[i], -1);
+    for (const node of nodes) this.count(node, 1);
+    this.nodes.splice(from, to - from, ...nodes);
+    // A name no node gives any more goes (the names' order does not matter: the cluster's name is picked by a total order).
+    for (let at = this.names.length - 1; at >= 0; at--) {
+      if (this.nameWeights[at] !== 0 || this.nodes.some((n) => n.name === this.names[at])) continue;
+      this.names.splice(at, 1);
+      this.nameWeights.splice(at, 1);
+    }
+    const first = this.nodes[0];
+    if (from === 0 && (first.name !== this.name || first.spellings.length !== this.spellings.length || first.spellings.some((spelling, i) => spelling !== this.spellings[i]))) return false;
+    return this.sameRoles();
+  }
+
+  /** Adds (`sign` 1) or takes away (-1) a node's mentions from the group's and its name's weight. */
+  private count(node: ClusterNode, sign: 1 | -1): void {
+    this.weight += sign * node.weight;
+    const at = this.names.indexOf(node.name);
+    if (at >= 0) this.nameWeights[at] += sign * node.weight;
+    else {
+      this.names.push(node.name);
+      this.nameWeights.push(sign * node.weight);
+    }
+  }
+
+  /** True when the first distinct roles of the nodes, in order, are still {@link roles}. */
+  private sameRoles(): boolean {
+    const roles: string[] = [];
+    const seen = new Set<readonly string[]>();
+    for (const node of this.nodes) {
+      if (roles.length >= MAX_GROUP_ROLES) break;
+      if (node.roles.length === 0 || seen.has(node.roles)) continue;
+      seen.add(node.roles);
+      for (const role of node.roles) if (roles.length < MAX_GROUP_ROLES && !roles.includes(role)) roles.push(role);
+    }
+    return roles.length === this.roles.length && roles.every((role, i) => role === this.roles[i]);
+  }
 }
 
 const MAX_GROUP_ROLES = 16;
@@ -196,7 +389,7 @@ const MAX_GROUP_ROLES = 16;
  */
 const signatures = new WeakMap<readonly string[], Map<string, string>>();
 
-function signatureOf(node: ClusterNode): string {
+function signatureOf(node: Pick<ClusterNode, 'type' | 'name' | 'spellings'>): string {
   if (node.spellings.length === 0) return `${node.type}\u0000${normalizeName(node.name)}`;
   let byType = signatures.get(node.spellings);
   if (!byType) signatures.set(node.spellings, (byType = new Map()));
@@ -207,13 +400,6 @@ function signatureOf(node: ClusterNode): string {
 
 /** A cluster of spelling groups; its members in the order of the input (`nodes`), which is URI order. */
 function toCluster(groups: readonly SpellingGroup[], ambiguous: boolean, nodes: readonly ClusterNode[]): ActorCluster {
-  const nameWeights = new Map<string, number>();
-  const anyFull = groups.some((g) => g.full);
-  for (const group of groups) {
-    if (anyFull && !group.full) continue;
-    group.names.forEach((name, i) => nameWeights.set(name, (nameWeights.get(name) ?? 0) + group.nameWeights[i]));
-  }
-  const name = [...nameWeights.entries()].sort((a, b) => b[1] - a[1] || capitalsLast(a[0]) - capitalsLast(b[0]) || b[0].length - a[0].length || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))[0][0];
   // Positions, not URIs, are compared: sorting 70,000 long URIs that share their first 60 letters is
   // what made a hover after an edit slow in a large workspace.
   // Each group's positions are in order already: one group's are the members as they are.
@@ -230,5 +416,45 @@ function toCluster(groups: readonly SpellingGroup[], ambiguous: boolean, nodes: 
   for (let i = 0; i < total; i++) members[i] = nodes[positions[i]];
   const uris: string[] = [];
   for (const member of members) if (uris[uris.length - 1] !== member.uri) uris.push(member.uri);
+  return named(groups, members, uris, ambiguous);
+}
+
+/** The cluster `previous` (of the same spelling groups) after the members in article `uri` became `mine` (in actor order). */
+function spliced(previous: ActorCluster, groups: readonly SpellingGroup[], ambiguous: boolean, uri: string, mine: readonly ClusterNode[]): ActorCluster {
+  const from = firstAtOrAfter(previous.members, uri);
+  let to = from;
+  while (to < previous.members.length && previous.members[to].uri === uri) to++;
+  const members = previous.members.slice();
+  members.splice(from, to - from, ...mine);
+  const uris = previous.uris.slice();
+  const place = firstAtOrAfter(uris, uri);
+  const listed = uris[place] === uri;
+  if (listed && mine.length === 0) uris.splice(place, 1);
+  else if (!listed && mine.length > 0) uris.splice(place, 0, uri);
+  return named(groups, members, uris, ambiguous);
+}
+
+/** The cluster of these members, named by the spelling most mentions use (full names before surnames alone). */
+function named(groups: readonly SpellingGroup[], members: readonly ClusterNode[], uris: readonly string[], ambiguous: boolean): ActorCluster {
+  const nameWeights = new Map<string, number>();
+  const anyFull = groups.some((g) => g.full);
+  for (const group of groups) {
+    if (anyFull && !group.full) continue;
+    group.names.forEach((name, i) => nameWeights.set(name, (nameWeights.get(name) ?? 0) + group.nameWeights[i]));
+  }
+  const name = [...nameWeights.entries()].sort((a, b) => b[1] - a[1] || capitalsLast(a[0]) - capitalsLast(b[0]) || b[0].length - a[0].length || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))[0][0];
   return { id: `${groups[0].type}:${normalizeName(name)}`, type: groups[0].type, name, members, uris, ambiguous };
+}
+
+/** The first of `items` (in URI order: URIs, or members by their URI) whose URI is `uri` or comes after it. */
+export function firstAtOrAfter(items: readonly (string | { readonly uri: string })[], uri: string): number {
+  let low = 0;
+  let high = items.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    const item = items[middle];
+    if ((typeof item === 'string' ? item : item.uri) < uri) low = middle + 1;
+    else high = middle;
+  }
+  return low;
 }

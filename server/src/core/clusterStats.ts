@@ -1,4 +1,4 @@
-import type { ClusterNode } from './actorClusters';
+import { firstAtOrAfter, type ClusterNode } from './actorClusters';
 import { containsWords } from './roles';
 import { compareText } from './views/rows';
 
@@ -225,18 +225,6 @@ function runsOf(members: readonly ClusterNode[], uris: readonly string[]): [numb
     if (to > from) runs.push([from, to]);
   }
   return runs;
-}
-
-/** The first member whose URI is `uri` or comes after it. */
-function firstAtOrAfter(members: readonly ClusterNode[], uri: string): number {
-  let low = 0;
-  let high = members.length;
-  while (low < high) {
-    const middle = (low + high) >>> 1;
-    if (members[middle].uri < uri) low = middle + 1;
-    else high = middle;
-  }
-  return low;
 }
 
 function changeCount<K>(counts: Map<K, number>, key: K, by: number): void {

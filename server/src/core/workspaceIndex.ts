@@ -1,5 +1,5 @@
 import type { AnnotationDigest } from './annotations/digest';
-import { clusterActors, type ActorCluster, type ClusterNode } from './actorClusters';
+import { clusterActors, GroupClustering, type ActorCluster, type ClusterNode } from './actorClusters';
 import { ClusterTally, rankAll, type ClusterStats, type RoleCount } from './clusterStats';
 import { aliasKey } from './aliases';
 import { matchEvidence } from './actorMatching';
@@ -196,7 +196,22 @@ export interface IndexSubscription {
 interface BlockGroup {
   readonly blocks: readonly string[];
   clusters: readonly ActorCluster[] | undefined;
+  /** For a large group, what its clusters were made from: an edit of one article patches them ({@link WorkspaceIndex.patchClusters}). */
+  clustering?: GroupClustering;
 }
+
+/** Options of a {@link WorkspaceIndex}. */
+export interface WorkspaceIndexOptions {
+  /**
+   * Groups of at least this many actors keep what their clusters were made from, so that an edit
+   * patches them instead of clustering them again (smaller ones cluster again in well under a
+   * millisecond, and keep nothing more). Tests set 0 to patch every group.
+   */
+  readonly patchFrom?: number;
+}
+
+/** See {@link WorkspaceIndexOptions.patchFrom}. */
+const PATCH_FROM = 1000;
 
 /**
  * The actors of every article in the workspace, clustered into workspace actors. Each article's
@@ -241,10 +256,22 @@ export class WorkspaceIndex {
   /** Role keys by role text: the workspace has few distinct roles and asks for them again and again. */
   private readonly roleKeys = new Map<string, string>();
 
+  /** How many edits patched a group's clusters rather than clustering it again: for tests and benchmarks. */
+  private patches = 0;
+  private readonly patchFrom: number;
+
   constructor(
     private readonly names: PersonNames,
     private readonly lexicon?: NameLexicon,
-  ) {}
+    options: WorkspaceIndexOptions = {},
+  ) {
+    this.patchFrom = options.patchFrom ?? PATCH_FROM;
+  }
+
+  /** How many edits patched a group's clusters (see {@link WorkspaceIndexOptions.patchFrom}). */
+  get clusterPatches(): number {
+    return this.patches;
+  }
 
   /**
    * Adds or replaces an article. Returns the summary the index keeps: equal to `summary`, its
@@ -259,7 +286,9 @@ export class WorkspaceIndex {
       this.blockNodes.clear();
     }
     const actorsChanged = !previous || !sameActors(previous, summary);
-    if (previous) this.unlink(previous, actorsChanged);
+    // Large groups the edit touches whose clusters can be patched rather than made again.
+    const patching = previous && actorsChanged ? this.patchableGroups(previous, summary) : undefined;
+    if (previous) this.unlink(previous, actorsChanged, patching);
     this.articles.set(summary.uri, summary);
     summary.actors.forEach((actor, index) => {
       const key = this.blockKeyOf(actor);
@@ -273,13 +302,17 @@ export class WorkspaceIndex {
           for (const { values } of this.personBlocks.similar(surname)) for (const other of values) this.forgetGroupOf(other);
         }
       }
-      if (actorsChanged) this.forgetGroupOf(key);
+      if (actorsChanged && !patching?.has(this.groups.get(key)!)) this.forgetGroupOf(key);
       const indexes = uris.get(summary.uri);
       if (indexes === undefined) uris.set(summary.uri, index);
       else if (typeof indexes === 'number') uris.set(summary.uri, [indexes, index]);
       else indexes.push(index);
     });
     if (previous && actorsChanged) this.patchBlockNodes(summary.uri, previous, summary);
+    for (const group of patching ?? []) {
+      // Still the group of its blocks (a block made or emptied by this edit forgets the groups near it).
+      if (this.groups.get(group.blocks[0]) === group && !this.patchClusters(group, previous!, summary)) this.forgetGroupOf(group.blocks[0]);
+    }
     if (actorsChanged) this.retireChanged(summary.uri);
     this.emit({ uri: summary.uri, kind: 'update', actorsChanged });
     return summary;
@@ -497,13 +530,13 @@ export class WorkspaceIndex {
     return key;
   }
 
-  private unlink(previous: ArticleSummary, actorsChanged: boolean): void {
+  private unlink(previous: ArticleSummary, actorsChanged: boolean, patching?: ReadonlySet<BlockGroup>): void {
     previous.actors.forEach((actor) => {
       const key = this.blockKeyOf(actor);
       const uris = this.blocks.get(key);
       if (!uris) return;
       uris.delete(previous.uri);
-      if (actorsChanged) this.forgetGroupOf(key);
+      if (actorsChanged && !patching?.has(this.groups.get(key)!)) this.forgetGroupOf(key);
       if (uris.size === 0) {
         this.blocks.delete(key);
         this.forgetGroupOf(key);
@@ -525,11 +558,47 @@ export class WorkspaceIndex {
     const group = this.groups.get(key);
     if (!group) return;
     for (const block of group.blocks) this.groups.delete(block);
+    this.retire(group.clusters ?? []);
+  }
+
+  /** Keeps the tallies of clusters being replaced, for the clusters made in their place ({@link retired}). */
+  private retire(clusters: readonly ActorCluster[]): void {
     if (this.retired.size > MAX_RETIRED) this.retired = new Map();
-    for (const cluster of group.clusters ?? []) {
+    for (const cluster of clusters) {
       const known = this.stats.get(cluster);
       if (known) this.retired.set(cluster.id, { members: cluster.members, tally: known.tally, changed: [] });
     }
+  }
+
+  /** The groups, known with what their clusters were made from, of the blocks an article's actors were and are in. */
+  private patchableGroups(before: ArticleSummary, after: ArticleSummary): Set<BlockGroup> | undefined {
+    let found: Set<BlockGroup> | undefined;
+    for (const actor of [...before.actors, ...after.actors]) {
+      const group = this.groups.get(this.blockKeyOf(actor));
+      if (group?.clustering) (found ??= new Set()).add(group);
+    }
+    return found;
+  }
+
+  /**
+   * Brings a group's clusters up to date after an edit of one article (its actors `before` and
+   * `after`, the blocks and nodes already updated) by patching them; false when the group must be
+   * clustered again. Clusters the patch replaced give their tallies to those made in their place.
+   */
+  private patchClusters(group: BlockGroup, before: ArticleSummary, after: ArticleSummary): boolean {
+    const clustering = group.clustering;
+    if (!clustering) return false;
+    const inGroup = (actor: ActorSummary) => group.blocks.includes(this.blockKeyOf(actor));
+    const nodes: ClusterNode[] = [];
+    after.actors.forEach((actor, index) => {
+      if (inGroup(actor)) nodes.push(this.nodeOf(after.uri, index));
+    });
+    const replaced = clustering.patch(after.uri, before.actors.filter(inGroup), nodes);
+    if (!replaced) return false;
+    this.retire(replaced);
+    group.clusters = clustering.clusters;
+    this.patches++;
+    return true;
   }
 
   /** Notes an article whose actors changed (or that came or went) in the tallies retired ({@link retired}). */
@@ -577,9 +646,14 @@ export class WorkspaceIndex {
    */
   private clustersOf(group: BlockGroup): readonly ActorCluster[] {
     if (group.clusters) return group.clusters;
-    const clusters = clusterActors(group.blocks.length === 1 ? this.nodesOfBlock(group.blocks[0]) : this.sortedNodes(group.blocks), this.names);
-    group.clusters = clusters;
-    return clusters;
+    const nodes = group.blocks.length === 1 ? this.nodesOfBlock(group.blocks[0]) : this.sortedNodes(group.blocks);
+    if (nodes.length >= this.patchFrom) {
+      group.clustering = GroupClustering.of(nodes, this.names);
+      group.clusters = group.clustering.clusters;
+    } else {
+      group.clusters = clusterActors(nodes, this.names);
+    }
+    return group.clusters;
   }
 
   /**
