@@ -31,6 +31,22 @@ describe('index cache: store', () => {
     assert.deepStrictEqual(again.check('/ws/a.txt', 10, 1000), { state: 'fresh', value: 'summary of a' });
   });
 
+  it('reads back a file larger than it reads ahead at once (4 MB), chunk lengths and chunks across its windows, and a chunk larger than a window', async () => {
+    const store = await open();
+    // 300 values of 20–60 KB (12 MB in about a dozen 25-entry chunks of 0.5–1.5 MB), and one of 5 MB.
+    const values = new Map<string, string>();
+    for (let i = 0; i < 300; i++) values.set(`/ws/${i}.txt`, `${i}:`.padEnd(20_000 + ((i * 7919) % 40_000), String.fromCharCode(97 + (i % 26))));
+    values.set('/ws/huge.txt', 'h'.repeat(5 * 1024 * 1024));
+    for (const [filePath, value] of values) store.set(filePath, { size: value.length, mtimeMs: 1000, hash: `h-${filePath}`, readAtMs: 60_000, deps: [] }, value);
+    const logs: string[] = [];
+    await store.save((m) => logs.push(m));
+    assert.ok(fs.statSync(file).size > 12 * 1024 * 1024);
+    const again = await open(logs);
+    assert.deepStrictEqual(logs, []);
+    assert.strictEqual(again.size, values.size);
+    for (const [filePath, value] of values) assert.deepStrictEqual(again.check(filePath, value.length, 1000), { state: 'fresh', value }, filePath);
+  });
+
   it('trusts size and time only for a file read well after its last change; otherwise asks for its hash', async () => {
     const store = await open();
     store.set('/ws/old.txt', { size: 5, mtimeMs: 1000, hash: 'h-old', readAtMs: 1000 + 60_000, deps: [] }, 'old');

@@ -185,18 +185,34 @@ async function inSteps<T>(steps: Staged<T>): Promise<T> {
   }
 }
 
-/** A file's bytes read where the decoder asks, through an open handle. */
+/**
+ * Bytes read ahead of the decoder at once. The decoder asks for each chunk's length, then its bytes:
+ * read one by one through the thread pool, a file of 4,000 chunks (100,000 entries) cost 8,000 round
+ * trips, which on a loaded machine doubled the time to reopen it.
+ */
+const READ_AHEAD = 4 * 1024 * 1024;
+
+/** A file's bytes read where the decoder asks, through an open handle, a few megabytes ahead. */
 function fileBytes(handle: fs.FileHandle, length: number): CacheBytes {
+  // A new buffer per read: the previous one may still be referenced by what was decoded from it.
+  let window = Buffer.alloc(0);
+  let windowAt = 0;
   return {
     length,
-    async read(at, wanted) {
-      const bytes = Buffer.alloc(wanted);
-      for (let done = 0; done < wanted; ) {
-        const { bytesRead } = await handle.read(bytes, done, wanted - done, at + done);
-        if (bytesRead === 0) return bytes.subarray(0, done);
-        done += bytesRead;
-      }
-      return bytes;
+    read(at, wanted) {
+      if (at >= windowAt && at + wanted <= windowAt + window.length) return window.subarray(at - windowAt, at - windowAt + wanted);
+      return (async () => {
+        const bytes = Buffer.alloc(Math.max(0, Math.min(Math.max(wanted, READ_AHEAD), length - at)));
+        let done = 0;
+        while (done < bytes.length) {
+          const { bytesRead } = await handle.read(bytes, done, bytes.length - done, at + done);
+          if (bytesRead === 0) break;
+          done += bytesRead;
+        }
+        window = bytes.subarray(0, done);
+        windowAt = at;
+        return window.subarray(0, Math.min(wanted, done));
+      })();
     },
   };
 }
