@@ -502,11 +502,24 @@ connection.onHover((params, token) =>
 );
 
 /**
+ * What an article's colours wait for before they are first computed: its store file read (its labels
+ * and rejections) and what corrections taught read at start-up — file reads, done in milliseconds.
+ * Colours computed before them were replaced a moment later through a refresh, and after a window
+ * reload VS Code sometimes went on showing neither answer (the server's later answers were right, the
+ * editor kept a stored label uncoloured until the article was reopened): the first answer is now the
+ * right one, and the refreshes that follow change nothing.
+ */
+async function firstInputsRead(uri: string): Promise<void> {
+  await Promise.all([annotations.stateOf(uri), learning.ready()]);
+}
+
+/**
  * The entities of the whole document for semantic tokens: while typing, the provisional ones; for a
  * document nothing was analysed of yet (just opened), its staged analysis is awaited up to its
  * entities (tagged on every core for a large article), never run in one piece in the handler.
  */
 async function documentEntities(document: TextDocument, documentSettings: ArticleSettings, token: CancellationToken) {
+  await firstInputsRead(document.uri);
   if (service.entitiesNeedAnalysis(document, documentSettings)) await analyses.ensure(document, documentSettings, token, 'entities');
   return service.getEntitiesQuickly(document, undefined, documentSettings, token).entities;
 }
@@ -536,6 +549,7 @@ connection.languages.semanticTokens.onRange((params, token) =>
     const document = documents.get(params.textDocument.uri);
     const documentSettings = document && (await settings.get(document.uri));
     if (!document || !documentSettings?.entityHighlighting.enabled) return { data: [] };
+    await firstInputsRead(document.uri);
     const positions = positionsOf(document);
     const { entities, firstPaint } = service.getEntitiesQuickly(document, positions.offsetsOf(params.range), documentSettings, token);
     // Shown before the full analysis: have it run (settling refreshes the client's tokens after).

@@ -60,6 +60,11 @@ export class CorrectionLearning {
     return this.loaded;
   }
 
+  /** Resolves once what was learned before has been read (or found missing or unusable). */
+  ready(): Promise<void> {
+    return this.loaded;
+  }
+
   private async read(): Promise<void> {
     const file = this.file();
     if (!file) return;
