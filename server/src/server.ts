@@ -501,6 +501,9 @@ connection.onHover((params, token) =>
   }, null),
 );
 
+/** How long an article's first colours wait for its store file and the learned corrections at most. */
+const FIRST_INPUTS_PATIENCE_MS = 3000;
+
 /**
  * What an article's colours wait for before they are first computed: its store file read (its labels
  * and rejections) and what corrections taught read at start-up — file reads, done in milliseconds.
@@ -510,7 +513,12 @@ connection.onHover((params, token) =>
  * right one, and the refreshes that follow change nothing.
  */
 async function firstInputsRead(uri: string): Promise<void> {
-  await Promise.all([annotations.stateOf(uri), learning.ready()]);
+  let timer: NodeJS.Timeout | undefined;
+  // A store on a disk that does not answer must not hold the colours: after a while they go out as they are
+  // (and a refresh follows once the store is read, as before).
+  const patience = new Promise<void>((resolve) => (timer = setTimeout(resolve, FIRST_INPUTS_PATIENCE_MS)));
+  await Promise.race([Promise.all([annotations.stateOf(uri), learning.ready()]), patience]);
+  clearTimeout(timer);
 }
 
 /**
