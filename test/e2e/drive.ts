@@ -794,8 +794,11 @@ const annotationScenarios: typeof scenarios = [
       }, 30000);
       progress('store followed the edit');
       // Reload the window: everything comes back from the store.
+      // The old page is marked: under load the reload starts late, and the old workbench answered the wait
+      // for the new one (Quick Open was then pressed into a page being torn down).
+      await page.evaluate('window.articleLensBeforeReload = true');
       await runCommand('Developer: Reload Window');
-      await page.waitForSelector('.monaco-workbench', { timeout: 60000 });
+      await page.waitForFunction('!window.articleLensBeforeReload && !!document.querySelector(".monaco-workbench")', undefined, { timeout: 60000 });
       progress('reloaded');
       await openFile(rel);
       // The first colours after the reload wait for the store and the learned weights (server.ts,
