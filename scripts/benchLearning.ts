@@ -41,7 +41,7 @@ import { diskDataSource } from '../server/src/diskData';
 import { correctionLatencies } from './learningLatency';
 import { modelForTestaMeasures } from './nerReferenceModel';
 import { CONLL_DIR, documentText, readConll, segmentDocuments, SpanScore, type ConllSentence, type DocumentText, type TypedSpan } from './nerShared';
-import { DEFAULT_TRAINING, encodeCorpus, modelFile, trainPerceptron } from './nerTraining';
+import { DEFAULT_TRAINING, trainingDataName, trainModel } from './nerTraining';
 
 const CHECKPOINTS = [0, 5, 10, 20, 50];
 const NEW_LABEL = 'miscellaneous';
@@ -148,9 +148,7 @@ function retrainedCurve(trainDocs: readonly ConllSentence[][], testaDocs: readon
     const started = Date.now();
     let file = shippedFile;
     if (checkpoint > 0) {
-      const corpus = encodeCorpus([...trainDocs, ...testaDocs.slice(0, checkpoint)], gazetteers, DEFAULT_TRAINING);
-      const all = Array.from({ length: corpus.sentences.length }, (_, s) => s);
-      file = modelFile(corpus, trainPerceptron(corpus, all, DEFAULT_TRAINING, () => undefined), DEFAULT_TRAINING, {}).file;
+      file = trainModel([...trainDocs, ...testaDocs.slice(0, checkpoint)], gazetteers, DEFAULT_TRAINING, `${trainingDataName(false)}; + the first ${checkpoint} eng.testa documents`).file;
     }
     const recognizer = new NerRecognizer(new SequenceTagger(TaggerModel.decode(file), gazetteers), vocabulary);
     recognizer.adaptation.teach('MISC');

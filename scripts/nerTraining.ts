@@ -405,7 +405,7 @@ export interface FoldResult {
  * k-fold cross-validation over documents: fold f holds out the f-th contiguous block of documents
  * (Reuters files run in date order, so a block is later or earlier news than the rest, as a test
  * set is), trains on the others, and scores the held-out block after each epoch in `epochs`.
- * `alwaysTrain` documents (eng.testa for the shipped recipe, `train:ner --with-testa`) are added to
+ * `alwaysTrain` documents (eng.testa for the shipped recipe, `npm run train:ner`) are added to
  * every fold's training data and never scored: the folds measure that recipe on news it did not see.
  */
 export function crossValidate(

@@ -77,6 +77,7 @@ import { ViewRefresh } from './lsp/viewRefresh';
 import { loadClosedArticleInput } from './annotationStore/storeRoot';
 import { ANNOTATION_FOLDER } from './core/annotations/storeLayout';
 import { annotationActions, ANNOTATE_KIND } from './lsp/annotationActions';
+import { FirstColours } from './lsp/firstColours';
 import { AnnotationLayer } from './lsp/annotations';
 import { addAnnotationCommand, CommandError, listAnnotationsCommand, removeAnnotationCommand, updateNoteCommand } from './lsp/annotationCommands';
 import { annotationDiagnostics } from './lsp/annotationDiagnostics';
@@ -501,25 +502,8 @@ connection.onHover((params, token) =>
   }, null),
 );
 
-/** How long an article's first colours wait for its store file and the learned corrections at most. */
-const FIRST_INPUTS_PATIENCE_MS = 3000;
-
-/**
- * What an article's colours wait for before they are first computed: its store file read (its labels
- * and rejections) and what corrections taught read at start-up — file reads, done in milliseconds.
- * Colours computed before them were replaced a moment later through a refresh, and after a window
- * reload VS Code sometimes went on showing neither answer (the server's later answers were right, the
- * editor kept a stored label uncoloured until the article was reopened): the first answer is now the
- * right one, and the refreshes that follow change nothing.
- */
-async function firstInputsRead(uri: string): Promise<void> {
-  let timer: NodeJS.Timeout | undefined;
-  // A store on a disk that does not answer must not hold the colours: after a while they go out as they are
-  // (and a refresh follows once the store is read, as before).
-  const patience = new Promise<void>((resolve) => (timer = setTimeout(resolve, FIRST_INPUTS_PATIENCE_MS)));
-  await Promise.race([Promise.all([annotations.stateOf(uri), learning.ready()]), patience]);
-  clearTimeout(timer);
-}
+/** An article's first colours wait for its store file and the learned corrections (`lsp/firstColours.ts`). */
+const firstColours = open.register(new FirstColours((uri) => annotations.stateOf(uri), () => learning.ready()));
 
 /**
  * The entities of the whole document for semantic tokens: while typing, the provisional ones; for a
@@ -527,7 +511,7 @@ async function firstInputsRead(uri: string): Promise<void> {
  * entities (tagged on every core for a large article), never run in one piece in the handler.
  */
 async function documentEntities(document: TextDocument, documentSettings: ArticleSettings, token: CancellationToken) {
-  await firstInputsRead(document.uri);
+  await firstColours.ready(document.uri);
   if (service.entitiesNeedAnalysis(document, documentSettings)) await analyses.ensure(document, documentSettings, token, 'entities');
   return service.getEntitiesQuickly(document, undefined, documentSettings, token).entities;
 }
@@ -557,7 +541,7 @@ connection.languages.semanticTokens.onRange((params, token) =>
     const document = documents.get(params.textDocument.uri);
     const documentSettings = document && (await settings.get(document.uri));
     if (!document || !documentSettings?.entityHighlighting.enabled) return { data: [] };
-    await firstInputsRead(document.uri);
+    await firstColours.ready(document.uri);
     const positions = positionsOf(document);
     const { entities, firstPaint } = service.getEntitiesQuickly(document, positions.offsetsOf(params.range), documentSettings, token);
     // Shown before the full analysis: have it run (settling refreshes the client's tokens after).

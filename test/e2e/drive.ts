@@ -807,8 +807,8 @@ const annotationScenarios: typeof scenarios = [
       await page.waitForFunction('!window.articleLensBeforeReload && !!document.querySelector(".monaco-workbench")', undefined, { timeout: 60000 });
       progress('reloaded');
       await openFile(rel);
-      // The first colours after the reload wait for the store and the learned weights (server.ts,
-      // firstInputsRead): before they did, about one run in five showed the label uncoloured here for good.
+      // The first colours after the reload wait for the store and the learned weights (server.ts and
+      // lsp/firstColours.ts): before they did, about one run in five showed the label uncoloured here for good.
       await until('after the reload, "counterpart" is still a bold person and "Lavrov" (line 3 now) still plain',
         () => Promise.all([read('wordColor', 'counterpart', 3), read('wordColor', 'Lavrov', 3)]),
         ([c, l]) => !!c && !!l && c.color === lavrov!.color && /\bmtkb\b/.test(c.cls) && l.color === plain!.color, 60000);
