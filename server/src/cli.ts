@@ -9,7 +9,7 @@
  */
 import { availableParallelism } from 'os';
 import { isMainThread } from 'worker_threads';
-import { createArticleService } from './core/languageService';
+import { createArticleService, type ArticleService } from './core/languageService';
 import { loadDefaultResources } from './diskData';
 import { runAgreeCommand } from './cli/agree';
 import { runExportCommand, runImportCommand } from './cli/annotationExchange';
@@ -60,7 +60,10 @@ async function main(): Promise<number> {
     yield* jobs;
   })();
   if (first.length >= 2 && options.jobs >= 2) {
-    await runInWorkers(all, { script: __filename, workers: first.length, settings, mayStart: (seq) => output.mayStart(seq), done: (outcome) => output.accept(outcome) });
+    // This thread is one of the N: N − 1 workers beside it (each worker compiles the analysis again).
+    let service: ArticleService | undefined;
+    const local = (job: FileJob) => runFileJob((service ??= createArticleService(loadDefaultResources())), job, settings);
+    await runInWorkers(all, { script: __filename, workers: first.length - 1, settings, local, mayStart: (seq) => output.mayStart(seq), done: (outcome) => output.accept(outcome) });
   } else {
     const service = createArticleService(loadDefaultResources());
     for (const job of all) output.accept(runFileJob(service, job, settings));

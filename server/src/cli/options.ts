@@ -28,7 +28,7 @@ export const USAGE = `Usage: article-lens [--json | --jsonl [--sorted]] [--stric
   --jsonl      print one JSON object per article, as each finishes
   --sorted     with --jsonl: in input order (arguments, then folders in code-unit order of names)
   --strict     exit with code 1 when any file has warnings; an empty file counts as one
-  --jobs N     analyse in N worker threads (default: the number of cores)
+  --jobs N     analyse in N threads (default: the number of cores)
   --shard K/N  analyse only share K of N (1 ≤ K ≤ N), chosen by a hash of each file's relative path
 Exit codes: 0 ok, 1 warnings with --strict, 2 bad input (the other files are still analysed).`;
 

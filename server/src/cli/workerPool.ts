@@ -1,5 +1,13 @@
 import { Worker } from 'worker_threads';
+
 import type { FileJob, FileOutcome, JobSettings } from './fileJobs';
+
+/**
+ * A small young generation for each worker: V8's default lets every thread's nursery grow to tens of
+ * megabytes, which the CLI's peak memory paid once per core for no speed (an article's garbage dies young
+ * either way). The old generation is not bounded: a file near the size limit must still be analysed.
+ */
+export const CLI_WORKER_LIMITS = { maxYoungGenerationSizeMb: 8 } as const;
 
 /**
  * Jobs handed to each worker at once: while it analyses one, the next is already in its queue, so
@@ -17,6 +25,12 @@ export interface PoolHost {
   mayStart(seq: number): boolean;
   /** Called with each outcome as it arrives, in completion order. */
   done(outcome: FileOutcome): void;
+  /**
+   * Runs a job on this thread, which then works as one more worker between the others' messages: on
+   * a machine of few cores a thread that only waits wastes one, and every worker started costs the
+   * compilation of the whole analysis once more (about half of a small run's CPU).
+   */
+  readonly local?: (job: FileJob) => FileOutcome;
 }
 
 /**
@@ -32,6 +46,8 @@ export function runInWorkers(jobs: Iterator<FileJob>, host: PoolHost): Promise<v
       readonly held: Map<number, FileJob>;
     }
     const slots = new Set<Slot>();
+    /** The job this thread runs next (with `host.local`), one at a time. */
+    let localJob: FileJob | undefined;
     let waiting: FileJob | undefined;
     let exhausted = false;
     let replacements = host.workers * 2;
@@ -46,7 +62,7 @@ export function runInWorkers(jobs: Iterator<FileJob>, host: PoolHost): Promise<v
     };
 
     const finishIfIdle = () => {
-      if (finished || !exhausted || waiting) return;
+      if (finished || !exhausted || waiting || localJob) return;
       for (const slot of slots) if (slot.held.size > 0) return;
       finished = true;
       for (const slot of slots) void slot.worker.terminate();
@@ -54,7 +70,24 @@ export function runInWorkers(jobs: Iterator<FileJob>, host: PoolHost): Promise<v
       resolve();
     };
 
+    const runLocal = () => {
+      const job = localJob!;
+      host.done(host.local!(job));
+      localJob = undefined;
+      dispatch();
+      finishIfIdle();
+    };
+
     const dispatch = () => {
+      if (host.local && !localJob && !finished) {
+        const job = peek();
+        if (job && host.mayStart(job.seq)) {
+          waiting = undefined;
+          localJob = job;
+          // After the messages already queued: the workers are fed before this thread analyses.
+          setImmediate(runLocal);
+        }
+      }
       for (const slot of slots) {
         while (slot.held.size < JOBS_PER_WORKER) {
           const job = peek();
@@ -64,7 +97,7 @@ export function runInWorkers(jobs: Iterator<FileJob>, host: PoolHost): Promise<v
           slot.worker.postMessage(job);
         }
       }
-      if (slots.size === 0) {
+      if (slots.size === 0 && !host.local) {
         // No worker left to run anything: every remaining file is reported, none silently dropped.
         for (let job = peek(); job; job = peek()) {
           waiting = undefined;
@@ -84,7 +117,7 @@ export function runInWorkers(jobs: Iterator<FileJob>, host: PoolHost): Promise<v
     };
 
     const start = () => {
-      const worker = new Worker(host.script, { workerData: host.settings });
+      const worker = new Worker(host.script, { workerData: host.settings, resourceLimits: CLI_WORKER_LIMITS });
       const slot: Slot = { worker, held: new Map() };
       slots.add(slot);
       worker.on('message', (outcome: FileOutcome) => {
