@@ -9,7 +9,7 @@
  */
 import { availableParallelism } from 'os';
 import { isMainThread } from 'worker_threads';
-import { createArticleService, type ArticleService } from './core/languageService';
+import { createArticleService } from './core/languageService';
 import { loadDefaultResources } from './diskData';
 import { runAgreeCommand } from './cli/agree';
 import { runExportCommand, runImportCommand } from './cli/annotationExchange';
@@ -59,14 +59,14 @@ async function main(): Promise<number> {
     yield* first;
     yield* jobs;
   })();
+  // This thread analyses files in every case: alone, or as one of the N beside N − 1 workers (each worker
+  // compiles the analysis again). Made here, a data file that cannot be read ends the run with its message.
+  const service = createArticleService(loadDefaultResources());
+  const runHere = (job: FileJob) => runFileJob(service, job, settings);
   if (first.length >= 2 && options.jobs >= 2) {
-    // This thread is one of the N: N − 1 workers beside it (each worker compiles the analysis again).
-    let service: ArticleService | undefined;
-    const local = (job: FileJob) => runFileJob((service ??= createArticleService(loadDefaultResources())), job, settings);
-    await runInWorkers(all, { script: __filename, workers: first.length - 1, settings, local, mayStart: (seq) => output.mayStart(seq), done: (outcome) => output.accept(outcome) });
+    await runInWorkers(all, { script: __filename, workers: first.length - 1, settings, local: runHere, mayStart: (seq) => output.mayStart(seq), done: (outcome) => output.accept(outcome) });
   } else {
-    const service = createArticleService(loadDefaultResources());
-    for (const job of all) output.accept(runFileJob(service, job, settings));
+    for (const job of all) output.accept(runHere(job));
   }
   const { warnings, problems } = output.finish();
   return problems > 0 ? 2 : options.strict && warnings > 0 ? 1 : 0;

@@ -1,5 +1,4 @@
 import { Worker } from 'worker_threads';
-
 import type { FileJob, FileOutcome, JobSettings } from './fileJobs';
 
 /**
