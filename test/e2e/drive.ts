@@ -705,14 +705,7 @@ const scenarios: { id: number; slug: string; title: string; run: () => Promise<s
 // ---------------------------------------------------------------------------------------------- annotations (issue 12)
 /** Selects a word by double-clicking it, and waits for the status bar to show a selection. */
 async function selectWord(word: string, line: number): Promise<void> {
-  const onScreen = (timeout: number) => until(`"${word}" on screen`, () => read('wordBox', word, line), (b) => !!b, timeout);
-  let box = await onScreen(3000).catch(() => undefined);
-  if (!box) {
-    // Scrolled away (a view that opened, a cursor an earlier scenario left below): the line is brought into view.
-    log(`  "${word}" not on screen on line ${line}: Go to Line ${line}`);
-    await goToLine(line);
-    box = await onScreen(10000);
-  }
+  const box = await until(`"${word}" on screen`, () => read('wordBox', word, line), (b) => !!b, 10000);
   await page.mouse.dblclick(box!.x, box!.y);
   await until(`"${word}" selected`, () => read('statusSelection'), (s) => !!s && /selected/.test(s), 5000);
 }
