@@ -30,6 +30,18 @@ export class TaggingPlan {
     readonly cache: SentenceTagCache | undefined,
   ) {
     this.tagged = new Array<TokenSpan[] | undefined>(sentences.length);
+    this.keys = new Array<string | undefined>(sentences.length);
+  }
+
+  /**
+   * Per sentence, its key in {@link cache} once looked up: made once, for the look-up and the entry
+   * that follows (a key joins every word of the sentence: a new string to build and to hash).
+   */
+  private readonly keys: (string | undefined)[];
+
+  /** Sentence `s`'s key in {@link cache}. */
+  keyOf(s: number): string {
+    return (this.keys[s] ??= cacheKey(this.sentences[s], this.evidence[s]));
   }
 
   /** True when every sentence has its tags. */
@@ -115,7 +127,7 @@ export class SequenceTagger {
         plan.tagged[s] = [];
         continue;
       }
-      const known = cache?.get(cacheKey(words, evidence[s]));
+      const known = cache?.get(plan.keyOf(s));
       if (known) this.record(plan, s, known);
       else {
         plan.pending.push(s);
@@ -157,7 +169,7 @@ export class SequenceTagger {
   /** Keeps the tags of sentence `s` of the plan (decoded here or elsewhere), in the plan's cache too. */
   record(plan: TaggingPlan, s: number, spans: TokenSpan[]): void {
     plan.tagged[s] = spans;
-    if (plan.cache) plan.cache.set(cacheKey(plan.sentences[s], plan.evidence[s]), spans);
+    if (plan.cache) plan.cache.set(plan.keyOf(s), spans);
   }
 
   /**
