@@ -106,12 +106,18 @@ export interface ParagraphLayer {
  * sentences, kept at the offset where they were last used and shifted when the paragraph moves.
  */
 class ParagraphParse {
-  readonly key: ParagraphSignature;
+  private signature: ParagraphSignature | undefined;
   private base = -1;
   private sentences: Sentence[] = [];
 
-  constructor(private readonly text: string) {
-    this.key = new ParagraphSignature(text);
+  constructor(private readonly text: string) {}
+
+  /**
+   * The paragraph's duplicate key, made when the repeated paragraphs are first looked for: a large
+   * article's first colours do not wait for it (a full analysis reads the duplicates after the entities).
+   */
+  get key(): ParagraphSignature {
+    return (this.signature ??= new ParagraphSignature(this.text));
   }
 
   sentencesAt(documentText: string, start: number): readonly Sentence[] {
