@@ -179,17 +179,18 @@ class DocumentEvidence {
     const capitalisedMid = new Set<string>();
     // The set look-ups hash each token's text: the first character and the length of the words
     // looked for rule out most tokens first (a pass over every token of the article).
-    const firstCodes: number[] = [];
+    // A long article asks about words of most initials: a table of first code units, not a list to search.
+    const firstCodes = new Uint8Array(65536);
     let lengths = 0;
     for (const word of [...asked.keys(), ...lowered]) {
-      if (!firstCodes.includes(word.charCodeAt(0))) firstCodes.push(word.charCodeAt(0));
+      firstCodes[word.charCodeAt(0)] = 1;
       lengths |= 1 << Math.min(word.length, 31);
     }
     this.sentences.forEach((sentence, s) => {
       const tokens = sentence.tokens;
       for (let i = 0; i < tokens.length; i++) {
         const text = tokens[i].text;
-        if ((lengths & (1 << Math.min(text.length, 31))) === 0 || !firstCodes.includes(text.charCodeAt(0))) continue;
+        if ((lengths & (1 << Math.min(text.length, 31))) === 0 || firstCodes[text.charCodeAt(0)] === 0) continue;
         if (lowered.has(text)) lowerCase.add(text);
         else if (asked.has(text) && !this.headline[s] && !isInitial(tokens, i)) capitalisedMid.add(asked.get(text)!);
       }
