@@ -9,6 +9,7 @@ import { createArticleService } from '../../server/src/core/languageService';
 import { loadRecognizer, MODEL_FILE, type NerRecognizer } from '../../server/src/core/ner';
 import { DocumentFeatures } from '../../server/src/core/ner/features';
 import { Gazetteers } from '../../server/src/core/ner/gazetteer';
+import { LearnedWeights } from '../../server/src/core/ner/learnedWeights';
 import { TaggerModel } from '../../server/src/core/ner/model';
 import { NerRecognizer as Recognizer } from '../../server/src/core/ner/recognizer';
 import { SequenceTagger } from '../../server/src/core/ner/tagger';
@@ -233,6 +234,29 @@ describe('learning from corrections: the recogniser', () => {
       for (const tag of tags) if (tag >= model.nTags) learnedTags++;
     });
     assert.ok(learnedTags > 0, 'the comparison covers a learned class');
+  });
+});
+
+describe('learning from corrections: the learned weights', () => {
+  it('keep every weight added, also the one whose feature made the table grow, and the zero hash', () => {
+    const weights = new LearnedWeights(freshRecognizer().tagger.model);
+    // Thousands of new features: the table (1024 slots at first, grown at half full) doubles several times.
+    const features = Array.from({ length: 3000 }, (_, i) => i * 7919 - 1_000_000);
+    const expected = (h: number) => ((Math.abs(h) % 13) + 1) / 4;
+    for (const h of features) weights.addToWeight(h, 1, expected(h));
+    weights.changed();
+    const out = new Float32Array(weights.tags.length);
+    for (const h of features) {
+      out.fill(0);
+      weights.addWeights(Int32Array.of(h), 0, 1, out, 0);
+      assert.deepStrictEqual([out[0], out[1], out[2]], [0, expected(h), 0], `feature ${h}`);
+    }
+    weights.addToWeight(0, 2, 0.5);
+    weights.changed();
+    out.fill(0);
+    weights.addWeights(Int32Array.of(0), 0, 1, out, 0);
+    assert.strictEqual(out[2], 0.5);
+    assert.strictEqual(weights.size, features.length + 1);
   });
 });
 

@@ -156,7 +156,10 @@ export class LearnedWeights implements WeightOverlay {
 
   /** Adds `amount` to feature `h`'s weight for tag `tag` (the feature is added when new). */
   addToWeight(h: number, tag: number, amount: number): void {
-    this.rowArray(h)[this.rowOf(h) + tag] += amount;
+    // The row first: making it may grow the table (or make the zero feature's row), and the sum must
+    // go to the array that holds the row afterwards, not the one read before (a lost update per growth).
+    const at = this.rowOf(h) + tag;
+    this.rowArray(h)[at] += amount;
   }
 
   /** Adds `amount` to the transition from tag `from` (`tags.length`: the start) to tag `to`. */
