@@ -4,6 +4,7 @@
  *   npm run bench:learning
  *   npm run bench:learning -- --margin 1 --max-step 0.1 --repeats 3   # other learning options
  *   npm run bench:learning -- --model /tmp/model.bin                    # another model than the eng.train-only reference
+ *   npm run bench:learning -- --model fold.bin --documents fold.conll --curve a   # curve (a) alone, on other documents
  *
  * A simulated person annotates the testa documents in order and corrects each one fully, one decision
  * at a time in text order, as in the editor: every gold entity is labelled, every suggestion that is not
@@ -27,6 +28,10 @@
  * without the learned weights, and how soon a correction shows in another open article over the
  * protocol (`learningLatency.ts`). Nothing is asserted: the targets (curves rise, the new label at
  * F1 ≥ 0.6 after 50 documents, updates ≤ 50 ms, other articles follow within 1 s) are read here.
+ *
+ * `--documents FILE` (CoNLL) corrects and scores other documents than eng.testa, and `--curve a` prints
+ * curve (a) and its update times alone: with a model trained on eng.train without those documents, a
+ * learning option is tried on held-out folds of eng.train before testa is looked at.
  */
 import * as fs from 'fs';
 import * as path from 'path';
@@ -195,7 +200,7 @@ function modelWithout(file: Buffer, dropped: (tag: string) => boolean): TaggerMo
 }
 
 async function main(): Promise<void> {
-  const testa = path.join(CONLL_DIR, 'eng.testa');
+  const testa = argValue('--documents') ?? path.join(CONLL_DIR, 'eng.testa');
   if (!fs.existsSync(testa)) {
     console.log(`bench:learning: the learning curves are skipped: ${testa} is missing (../shared/data)`);
     return printLatency();
@@ -207,7 +212,7 @@ async function main(): Promise<void> {
   const gazetteers = Gazetteers.load(source);
   // The shipped model was trained on testa: the curves need one that was not (scripts/nerReferenceModel.ts).
   const file = modelForTestaMeasures(argValue('--model'));
-  console.log(`eng.testa: ${docs.length} documents; learning options ${JSON.stringify(options)}; corrections one decision at a time, in text order`);
+  console.log(`${path.basename(testa)}: ${docs.length} documents; learning options ${JSON.stringify(options)}; corrections one decision at a time, in text order`);
 
   const shipped = new NerRecognizer(new SequenceTagger(TaggerModel.decode(file), gazetteers), vocabulary, { learning: options });
   shipped.adaptation.teach('MISC');
@@ -217,6 +222,7 @@ async function main(): Promise<void> {
     retrainedCurve(segmentDocuments(readConll(path.join(CONLL_DIR, 'eng.train'))), testaDocs, docs, file, gazetteers, vocabulary);
   }
 
+  if (argValue('--curve') === 'a') return printTimes('(a)', timesA);
   const withoutMisc = new NerRecognizer(new SequenceTagger(modelWithout(file, (t) => t.endsWith('-MISC')), gazetteers), vocabulary, { learning: options });
   const timesB = curve(`(b) a new label: the model without MISC, MISC taught as the person's label '${NEW_LABEL}' (F1 of MISC is the new label's)`, withoutMisc, docs, true, ['PER', 'ORG', 'LOC', 'MISC']);
 
