@@ -154,6 +154,23 @@ describe('learning from corrections: the recogniser', () => {
     assert.deepStrictEqual(shown(recognizer, probe), ['organization:Minsk Group']);
   });
 
+  it('a label over a name with a number (`Diario 16`) teaches the pair, not the number: scores and sections do not run on into names', () => {
+    const recognizer = freshRecognizer();
+    const probes = ['Crystal Palace 3 Arsenal 1 was the score.', 'Troops moved into Sector 7 of the city.'];
+    const before = probes.map((probe) => shown(recognizer, probe));
+    assert.deepStrictEqual(before[0], ['organization:Crystal Palace', 'organization:Arsenal']);
+    const taught = [
+      { text: 'The Madrid daily Diario 16 reported the deal.', words: 'Diario 16', label: 'organization' },
+      { text: 'He watched the show on Channel 4 last night.', words: 'Channel 4', label: 'organization' },
+      { text: 'The crew of Apollo 11 landed in 1969.', words: 'Apollo 11', label: 'misc' },
+    ];
+    for (const { text, words, label } of taught) recognizer.learn(sentencesOf(text), [on(text, words, label)]);
+    // Each correction shows at once in its sentence, number included.
+    for (const { text, words, label } of taught) assert.ok(shown(recognizer, text).includes(`${label}:${words}`), `learned: ${words}`);
+    // When the numbers themselves learned from these labels: `Crystal Palace 3`, `Arsenal 1`, `Sector 7`.
+    assert.deepStrictEqual(probes.map((probe) => shown(recognizer, probe)), before);
+  });
+
   it('learns only sentences with a fresh correction; older ones only constrain their sentence', () => {
     const recognizer = freshRecognizer();
     const text = `${KASSIOUN}\n${LAW}`;

@@ -1,7 +1,7 @@
 import type { Correction, LearningReport, Sentence } from '../types';
 import { LearnedWeights } from './learnedWeights';
 import { viterbi, type TaggerModel } from './model';
-import { WORD_IDENTITY_SLOTS } from './features';
+import { WORD_IDENTITY_SLOTS, wordPairFeatures } from './features';
 import { hashLower } from './hash';
 import type { SequenceTagger } from './tagger';
 
@@ -72,6 +72,18 @@ export const DEFAULT_LEARNING: LearningOptions = { margin: 3, maxStep: 1, repeat
  */
 const MAX_REMEMBERED_SENTENCES = 5000;
 
+/** A word with a letter of any script; one without (a number, a bracket) joins a name's parts like `of`. */
+const HAS_LETTER = /\p{L}/u;
+
+/**
+ * The connectors of a sentence ({@link LearningOptions.connectorRate}): `flags[i]` is 1 for a connector;
+ * `pairs[2i]`, `pairs[2i + 1]` are its pair features with the words before and after it.
+ */
+interface Connectors {
+  readonly flags: Uint8Array;
+  readonly pairs: Int32Array;
+}
+
 /** A labelled span of more tokens than this is not an entity (a claim, a quote): it teaches nothing. */
 export const MAX_ENTITY_TOKENS = 10;
 
@@ -123,7 +135,7 @@ export class OnlineLearner {
    * is the tag index token i must have, or -1 when the person said nothing about it. Returns how many
    * updates it took (0: already tagged as the person said). What the updates add is also added to `record`.
    */
-  learnSentence(feats: Int32Array, offsets: Int32Array, n: number, forced: Int32Array, record?: SentenceDelta, connectors?: Uint8Array): number {
+  learnSentence(feats: Int32Array, offsets: Int32Array, n: number, forced: Int32Array, record?: SentenceDelta, connectors?: Connectors): number {
     let updates = 0;
     for (let round = 0; round < this.options.repeats; round++) {
       if (!this.decodeBoth(feats, offsets, n, forced)) break;
@@ -184,7 +196,7 @@ export class OnlineLearner {
    * One PA-I step from the predicted sequence towards the constrained one, in the metric where moving a
    * weight of the shipped classes other than a word's own costs 1 / `contextRate` (see {@link LearningOptions.contextRate}).
    */
-  private step(feats: Int32Array, offsets: Int32Array, n: number, record?: SentenceDelta, connectors?: Uint8Array): void {
+  private step(feats: Int32Array, offsets: Int32Array, n: number, record?: SentenceDelta, connectors?: Connectors): void {
     const TT = this.weights.tags.length;
     const start = TT;
     const em = this.em, trans = this.weights.transitions, pred = this.predicted, gold = this.gold;
@@ -218,11 +230,14 @@ export class OnlineLearner {
       scoreDifference += em[i * TT + g] - em[i * TT + p] + trans[gPrevious * TT + g] - trans[pPrevious * TT + p];
       if (g !== p) {
         loss++;
-        const ownRate = connectors?.[i] ? this.options.connectorRate : 1;
+        const connector = connectors?.flags[i] === 1;
+        const ownRate = connector ? this.options.connectorRate : 1;
         for (let k = offsets[i]; k < offsets[i + 1]; k++) {
           // Keys pair the feature (as unsigned) with the tag; below 2^53, so exact as numbers.
           const key = (feats[k] >>> 0) * 256;
-          const rate = WORD_IDENTITY_SLOTS.includes(k - offsets[i]) ? ownRate : contextRate;
+          const rate = WORD_IDENTITY_SLOTS.includes(k - offsets[i]) ? ownRate
+            : connector && (feats[k] === connectors.pairs[2 * i] || feats[k] === connectors.pairs[2 * i + 1]) ? 1
+            : contextRate;
           bump(key + g, 1, learnedTag(g) ? 1 : rate);
           bump(key + p, -1, learnedTag(p) ? 1 : rate);
         }
@@ -374,16 +389,27 @@ export class TaggerAdaptation {
     return { sentences: chosen.length, updated, newClasses };
   }
 
-  /** Which words of a sentence are connectors ({@link LearningOptions.connectorRate}): written in lower case, and so written in news. */
-  private connectorsOf(words: readonly string[]): Uint8Array {
+  /**
+   * Which words of a sentence are connectors ({@link LearningOptions.connectorRate}): written in lower
+   * case, and so written in news — or without a letter (`16`, `(`, `&`). A label over `Diario 16` says
+   * nothing new about `16`: when numbers learned from such labels, scores and sections ran on into names
+   * (`Crystal Palace 3`, `Arsenal 1`, `Sector 7`), and 50 corrected CoNLL documents cost up to 1.55 F1 on
+   * held-out folds of eng.train (issue 13). What such a label says is about the pair (`16` after
+   * `Diario`): a connector's pair features learn instead of its own ({@link Connectors.pairs}).
+   */
+  private connectorsOf(words: readonly string[]): Connectors {
     const lowercaseWords = this.tagger.gazetteers.lowercaseWords;
-    const out = new Uint8Array(words.length);
+    const flags = new Uint8Array(words.length);
+    const pairs = new Int32Array(2 * words.length);
     for (let i = 0; i < words.length; i++) {
       const w = words[i];
-      if (w !== w.toLowerCase() || !lowercaseWords.has(hashLower(w))) continue;
-      out[i] = 1;
+      if (HAS_LETTER.test(w) && (w !== w.toLowerCase() || !lowercaseWords.has(hashLower(w)))) continue;
+      flags[i] = 1;
+      const [before, after] = wordPairFeatures(words, i);
+      pairs[2 * i] = before;
+      pairs[2 * i + 1] = after;
     }
-    return out;
+    return { flags, pairs };
   }
 
   /**

@@ -63,6 +63,18 @@ function writeNeighbourFeatures(f: Int32Array, p: number, l: number, w: number, 
 }
 
 /**
+ * The two features token `i` of a sentence shares with its neighbours' lower-cased words (`diario|16`,
+ * `16|reported`, as {@link DocumentFeatures.extract} writes them): evidence about a pair of words, not
+ * about either alone. The learner moves them for a word whose own weights it keeps (`ner/adaptation.ts`).
+ */
+export function wordPairFeatures(words: readonly string[], i: number): [number, number] {
+  const l0 = hashLower(words[i]);
+  const lm1 = i > 0 ? hashLower(words[i - 1]) : BOS1;
+  const lp1 = i < words.length - 1 ? hashLower(words[i + 1]) : EOS1;
+  return [mix3(T_L_M1_0, lm1, l0), mix3(T_L_0_P1, l0, lp1)];
+}
+
+/**
  * Feature groups that can be switched off, for ablations in training and benchmarks (the
  * analysis uses them all): word clusters, name-list matches, document evidence, role words.
  */
