@@ -200,6 +200,12 @@ function modelWithout(file: Buffer, dropped: (tag: string) => boolean): TaggerMo
 }
 
 async function main(): Promise<void> {
+  // Other documents are scored only by a model that did not learn from them: the reference model saw all of
+  // eng.train, and the retrained reference would train on eng.train again.
+  if (argValue('--documents') !== undefined && (argValue('--model') === undefined || process.argv.includes('--retrained'))) {
+    console.error('bench:learning: --documents needs --model (a model trained without those documents), and not --retrained');
+    process.exit(2);
+  }
   const testa = argValue('--documents') ?? path.join(CONLL_DIR, 'eng.testa');
   if (!fs.existsSync(testa)) {
     console.log(`bench:learning: the learning curves are skipped: ${testa} is missing (../shared/data)`);

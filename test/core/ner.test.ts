@@ -3,7 +3,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { MODEL_FILE } from '../../server/src/core/ner';
 import { dataFolder, diskDataSource, loadDefaultResources } from '../../server/src/diskData';
-import { DocumentFeatures, FeatureBuffer } from '../../server/src/core/ner/features';
+import { DocumentFeatures, FeatureBuffer, wordPairFeatures } from '../../server/src/core/ner/features';
 import { Gazetteers } from '../../server/src/core/ner/gazetteer';
 import { hashLower, hashShape, hashWord, wordHashes } from '../../server/src/core/ner/hash';
 import { TaggerModel } from '../../server/src/core/ner/model';
@@ -239,6 +239,20 @@ describe('tagger decoding with per-word cached sums', () => {
     for (const [a, b] of same) assert.strictEqual(hashShape(a), hashShape(b), `${a} / ${b}`);
     const apart = [['UN', 'NATO'], ['Lavrov', 'lavrov'], ['Lavrov', 'LAVROV'], ['U.S.', 'US'], ['al-Nusra', 'Nusra']];
     for (const [a, b] of apart) assert.notStrictEqual(hashShape(a), hashShape(b), `${a} / ${b}`);
+  });
+
+  it('the pair features the learner moves (wordPairFeatures) are those the full layout writes at every token, sentence edges included', () => {
+    const features = new DocumentFeatures(gazetteers);
+    const buffer = new FeatureBuffer();
+    const sentences = [['The', 'Madrid', 'daily', 'Diario', '16', 'reported', '(', 'AP', ')', '.'], ['Lavrov']];
+    features.prepare(sentences);
+    sentences.forEach((words, s) => {
+      features.extract(s, buffer);
+      for (let i = 0; i < words.length; i++) {
+        const own = Array.from(buffer.feats.subarray(buffer.offsets[i], buffer.offsets[i + 1]));
+        for (const pair of wordPairFeatures(words, i)) assert.ok(own.includes(pair), `sentence ${s}, token ${i} (${words[i]})`);
+      }
+    });
   });
 
   it('refuses the full layout', () => {

@@ -395,7 +395,8 @@ export class TaggerAdaptation {
    * nothing new about `16`: when numbers learned from such labels, scores and sections ran on into names
    * (`Crystal Palace 3`, `Arsenal 1`, `Sector 7`), and 50 corrected CoNLL documents cost up to 1.55 F1 on
    * held-out folds of eng.train (issue 13). What such a label says is about the pair (`16` after
-   * `Diario`): a connector's pair features learn instead of its own ({@link Connectors.pairs}).
+   * `Diario`, `of` after `Bank`): every connector's pair features learn instead of its own weights
+   * ({@link Connectors.pairs}), so the label still shows at once in its sentence.
    */
   private connectorsOf(words: readonly string[]): Connectors {
     const lowercaseWords = this.tagger.gazetteers.lowercaseWords;

@@ -71,7 +71,17 @@ export function wordPairFeatures(words: readonly string[], i: number): [number, 
   const l0 = hashLower(words[i]);
   const lm1 = i > 0 ? hashLower(words[i - 1]) : BOS1;
   const lp1 = i < words.length - 1 ? hashLower(words[i + 1]) : EOS1;
-  return [mix3(T_L_M1_0, lm1, l0), mix3(T_L_0_P1, l0, lp1)];
+  return [pairWithPrevious(lm1, l0), pairWithNext(l0, lp1)];
+}
+
+/** The pair feature of a word (lower-cased hash `l0`) and the word before it (`lm1`). */
+function pairWithPrevious(lm1: number, l0: number): number {
+  return mix3(T_L_M1_0, lm1, l0);
+}
+
+/** The pair feature of a word (lower-cased hash `l0`) and the word after it (`lp1`). */
+function pairWithNext(l0: number, lp1: number): number {
+  return mix3(T_L_0_P1, l0, lp1);
 }
 
 /**
@@ -491,8 +501,8 @@ export class DocumentFeatures implements WordFeatureSource {
       f[p++] = mix3(T_S_M1_0, sm1, s0);
       f[p++] = mix3(T_S_0_P1, s0, sp1);
       f[p++] = mix(mix3(T_S_M1_0_P1, sm1, s0), sp1);
-      f[p++] = mix3(T_L_M1_0, lm1, l0);
-      f[p++] = mix3(T_L_0_P1, l0, lp1);
+      f[p++] = pairWithPrevious(lm1, l0);
+      f[p++] = pairWithNext(l0, lp1);
       if (i === 0) f[p++] = mix3(T_FIRST, s0, caps);
       if (i === n - 1) f[p++] = mix(T_LAST, s0);
       if (caps) f[p++] = mix(T_CAPS_SENT, s0);
