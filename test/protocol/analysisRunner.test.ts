@@ -11,10 +11,10 @@ import { readSeed, SEEDS } from '../helpers/seeds';
 describe('analysis runner (lsp/analysisRunner.ts)', () => {
   const text = Object.values(SEEDS).map(readSeed).join('\n\n').repeat(4);
 
-  it('runs the analysis in stages, letting timers in between', async () => {
+  it('runs the analysis in stages, letting timers in between once a slice is used up', async () => {
     const service = newService();
     const document = { uri: 'file:///runner/a.article', version: 1, getText: () => text };
-    const runner = new AnalysisRunner(service, () => 1);
+    const runner = new AnalysisRunner(service, () => 1, 0);
     let ticks = 0;
     const timer = setInterval(() => ticks++, 0);
     try {
@@ -26,10 +26,28 @@ describe('analysis runner (lsp/analysisRunner.ts)', () => {
     assert.ok(ticks >= 2, `other work ran ${ticks} times during the analysis`);
   });
 
+  it('runs the stages of one slice without a pause: a small article is analysed at once', async () => {
+    const service = newService();
+    const document = { uri: 'file:///runner/slice.article', version: 1, getText: () => readSeed(SEEDS.lavrovKerry) };
+    const runner = new AnalysisRunner(service, () => 1, Number.POSITIVE_INFINITY);
+    let ticks = 0;
+    const timer = setInterval(() => ticks++, 0);
+    try {
+      const analysed = runner.ensure(document, undefined as never);
+      // Analysed before `ensure` returned its promise: no timer, no other message, could come first.
+      assert.ok(service.isAnalysed(document));
+      await analysed;
+    } finally {
+      clearInterval(timer);
+    }
+    assert.strictEqual(ticks, 0);
+    assert.deepStrictEqual(service.analyze(document).actors, newService().analyze({ ...document, uri: 'file:///runner/slice-fresh.article' }).actors);
+  });
+
   it('stops a cancelled request at the next stage, and the next request finishes the analysis right', async () => {
     const service = newService();
     const document = { uri: 'file:///runner/b.article', version: 1, getText: () => text };
-    const runner = new AnalysisRunner(service, () => 1);
+    const runner = new AnalysisRunner(service, () => 1, 0);
     const token = { isCancellationRequested: false };
     const waiting = runner.ensure(document, undefined as never, token);
     token.isCancellationRequested = true;
@@ -77,7 +95,7 @@ describe('analysis runner (lsp/analysisRunner.ts)', () => {
     const service = newService();
     let version = 1;
     const document = { uri: 'file:///runner/d.article', get version() { return version; }, getText: () => text };
-    const runner = new AnalysisRunner(service, () => version);
+    const runner = new AnalysisRunner(service, () => version, 0);
     const waiting = runner.ensure(document, undefined as never);
     version = 2;
     await assert.rejects(waiting, AnalysisCancelled);
@@ -86,7 +104,7 @@ describe('analysis runner (lsp/analysisRunner.ts)', () => {
   it('answers a caller that needs only the entities once they are final, then finishes the analysis', async () => {
     const service = newService();
     const document = { uri: 'file:///runner/e.article', version: 1, getText: () => text };
-    const runner = new AnalysisRunner(service, () => 1);
+    const runner = new AnalysisRunner(service, () => 1, 0);
     assert.ok(service.entitiesNeedAnalysis(document));
     await runner.ensure(document, undefined as never, undefined, 'entities');
     assert.ok(service.hasEntities(document));

@@ -25,10 +25,19 @@ interface Run {
 const QUIET_MS = 100;
 /** Background work waits for a quiet moment this long at most per step. */
 const PATIENCE_MS = 2000;
+/**
+ * A run holds the thread this long at most before it lets queued messages in (then between every two
+ * stages, as a large article's stages each take longer). An article of a few kilobytes is analysed in
+ * one slice: a pause between its stages cost at least a millisecond each (a timer's least delay), five
+ * of them on a hover after an edit that otherwise takes 6–10 ms, and a keystroke that comes meanwhile
+ * waits this long and one stage at most.
+ */
+const SLICE_MS = 10;
 
 /**
- * Runs the full analysis of open documents for the server: a stage at a time with a pause between
- * stages, so a request never holds the connection for a whole analysis (a keystroke, another request
+ * Runs the full analysis of open documents for the server: a stage at a time, with a pause between
+ * stages once a run has held the thread for {@link SLICE_MS}, so a request never holds the connection
+ * for a whole analysis of a large article (a keystroke, another request
  * or a cancellation gets in between), and one run per document version (a request that needs the
  * analysis while the background settling runs it waits for that run instead of starting another).
  * A stage that handed work to other threads (the tagging workers) yields its promise: the run awaits
@@ -48,6 +57,8 @@ export class AnalysisRunner {
     private readonly service: ArticleService,
     /** The document's current version, or undefined once it closed. */
     private readonly versionOf: (uri: string) => number | undefined,
+    /** How long a run may hold the thread before it lets queued messages in ({@link SLICE_MS}). */
+    private readonly sliceMs = SLICE_MS,
   ) {}
 
   /**
@@ -65,13 +76,14 @@ export class AnalysisRunner {
       if (running?.version === version) {
         await this.wait(running, token, need);
       } else {
+        const sliceStart = performance.now();
         const stages = this.service.analyzeInStages(document, settings, { mayWait: true });
         const first = stages.next();
         if (first.done) return;
         const run: Run = { version, document, waiters: new Set(), served: false };
         this.runs.set(document.uri, run);
         const waited = this.wait(run, token, need);
-        void this.drive(document.uri, run, stages, first.value);
+        void this.drive(document.uri, run, stages, first.value, sliceStart);
         await waited;
       }
       if (this.satisfied(document, need)) return;
@@ -124,15 +136,21 @@ export class AnalysisRunner {
     return new Promise<void>((resolve, reject) => run.waiters.add({ token, need, resolve, reject }));
   }
 
-  private async drive(uri: string, run: Run, stages: Generator<void | Promise<unknown>, unknown>, handed: void | Promise<unknown>): Promise<void> {
+  private async drive(uri: string, run: Run, stages: Generator<void | Promise<unknown>, unknown>, handed: void | Promise<unknown>, sliceStart: number): Promise<void> {
+    /** A waiter was answered: its caller goes on before the next stage. */
+    let answered = false;
     try {
       for (;;) {
-        // Work on other threads: wait for it (the connection is served meanwhile). Otherwise a timer,
-        // not setImmediate: the connection handles each message it read from an immediate of its own,
-        // queued behind ours, so only a timer lets a keystroke that came during the stage in.
-        if (handed) await handed;
-        else await new Promise<void>((resolve) => setTimeout(resolve, 1));
-        let answered = false;
+        // Work on other threads: wait for it (the connection is served meanwhile). Otherwise, once the
+        // slice is used up, a timer, not setImmediate: the connection handles each message it read from
+        // an immediate of its own, queued behind ours, so only a timer lets a keystroke that came during
+        // the stage in. The run is called for the first time in `ensure`, so it never starts with a wait.
+        if (handed || answered || performance.now() - sliceStart >= this.sliceMs) {
+          if (handed) await handed;
+          else await new Promise<void>((resolve) => setTimeout(resolve, 1));
+          sliceStart = performance.now();
+        }
+        answered = false;
         for (const waiter of run.waiters) {
           if (waiter.token?.isCancellationRequested) {
             run.waiters.delete(waiter);
