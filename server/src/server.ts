@@ -36,6 +36,7 @@ import { AnalysisRunner } from './lsp/analysisRunner';
 import { paragraphCodeActions, CODE_ACTION_KINDS } from './lsp/codeActions';
 import { computeDiagnostics, DiagnosticsScheduler } from './lsp/documentDiagnostics';
 import { renderActorHover, renderAuthorHover } from './lsp/hover';
+import { warmUp } from './lsp/warmUp';
 import { buildSemanticTokens, SEMANTIC_TOKENS_LEGEND, SemanticTokensResults } from './lsp/semanticTokens';
 import { SettingsCache } from './lsp/settings';
 import { quoteOutlineSymbols } from './lsp/symbols';
@@ -228,6 +229,8 @@ connection.onInitialized(() => {
     tellUser(MessageType.Error, `Article Lens cannot analyse articles: ${dataError.message}`);
     return;
   }
+  // A server with a workspace lives long and is hovered across articles: its thread is warmed in quiet moments.
+  if (workspaceFolders.length > 0) void warmUp(service, analyses).catch((error: unknown) => connection.console.error(`warm-up: ${String(error)}`));
   if (canRegisterConfiguration) connection.client.register(DidChangeConfigurationNotification.type, { section: 'articleLens' }).catch(() => undefined);
   if (supportsFolderChanges) {
     connection.workspace.onDidChangeWorkspaceFolders(({ added, removed }) => {

@@ -384,6 +384,28 @@ export function createArticleService(resources: ArticleResources, options: Artic
       workspace.update(summarize(uri, text, analysis, input ?? contextOf(uri).input));
     },
 
+    /**
+     * Analyses `text` as an open document is analysed — in full, then again after an edit in its
+     * middle (the incremental path: paragraphs reused, sentences shifted, tags from the sentence
+     * cache) — and summarises it as the index would, keeping and indexing nothing. A server runs it
+     * in quiet moments to warm its thread's compiled code (`lsp/warmUp.ts`).
+     */
+    *warmUpInStages(text: string): Staged<void> {
+      const uri = 'article-lens:warm-up';
+      const analyzer = new IncrementalAnalyzer(uri);
+      const context = { resources, input: NO_ANNOTATIONS };
+      try {
+        const middle = text.indexOf(' ', text.length >> 1);
+        for (const version of [text, middle < 0 ? `${text} ` : `${text.slice(0, middle)} again${text.slice(middle)}`]) {
+          const analysis = yield* analyzer.analyzeInStages(version, context);
+          summarize(uri, version, analysis, undefined);
+          yield;
+        }
+      } finally {
+        resources.recognizer.forget(uri);
+      }
+    },
+
     /** The workspace summary of an article, without indexing it (a scan worker computes it off the main thread). */
     summarizeArticle(uri: string, text: string, settings: ArticleSettings = DEFAULT_SETTINGS, input?: AnnotationInput): ArticleSummary {
       const analysis = analyzeText(uri, text, settings, input);
