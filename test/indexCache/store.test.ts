@@ -47,6 +47,28 @@ describe('index cache: store', () => {
     for (const [filePath, value] of values) assert.deepStrictEqual(again.check(filePath, value.length, 1000), { state: 'fresh', value }, filePath);
   });
 
+  it('reads binary values back intact across its read windows (the reader reuses one buffer: what is kept is a copy)', async () => {
+    type Blobs = { bytes: Uint8Array; offsets: Uint32Array };
+    const isBlobs = (value: unknown): value is Blobs => typeof value === 'object' && value !== null && (value as Blobs).bytes instanceof Uint8Array;
+    const blobs = new Map<string, Blobs>();
+    // 120 values of 100 KB: 12 MB, three read windows; each value's bytes are its own pattern.
+    for (let i = 0; i < 120; i++) {
+      const bytes = new Uint8Array(80_000).map((_, j) => (i * 31 + j) & 0xff);
+      blobs.set(`/ws/${i}.txt`, { bytes, offsets: new Uint32Array(5_000).map((_, j) => i * 100_000 + j) });
+    }
+    const store = await IndexCacheStore.open<Blobs>(file, identity, isBlobs, () => undefined);
+    for (const [filePath, value] of blobs) store.set(filePath, { size: 1, mtimeMs: 1000, hash: `h-${filePath}`, readAtMs: 60_000, deps: [] }, value);
+    await store.save(() => undefined);
+    const again = await IndexCacheStore.open<Blobs>(file, identity, isBlobs, () => undefined);
+    assert.strictEqual(again.size, blobs.size);
+    for (const [filePath, value] of blobs) {
+      const check = again.check(filePath, 1, 1000);
+      assert.ok(check.state === 'fresh', filePath);
+      assert.ok(Buffer.from(check.value.bytes).equals(Buffer.from(value.bytes)), `${filePath}: bytes`);
+      assert.deepStrictEqual([...check.value.offsets], [...value.offsets], `${filePath}: offsets`);
+    }
+  });
+
   it('trusts size and time only for a file read well after its last change; otherwise asks for its hash', async () => {
     const store = await open();
     store.set('/ws/old.txt', { size: 5, mtimeMs: 1000, hash: 'h-old', readAtMs: 1000 + 60_000, deps: [] }, 'old');

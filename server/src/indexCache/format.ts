@@ -28,8 +28,12 @@ const MAGIC = Buffer.from('article-lens index cache\n', 'ascii');
 /** Bump when the layout above, the payload's encoding or the entry shape below changes. */
 export const FORMAT_VERSION = 1;
 
-/** A fresh codec per file: records are defined inside each payload, nothing is shared between files. */
-const codec = () => new Packr({ useRecords: true, moreTypes: true });
+/**
+ * A fresh codec per file: records are defined inside each payload, nothing is shared between files.
+ * Binary values are copied when decoded (`copyBuffers`), never views of the bytes read, which the
+ * reader reuses (`CacheBytes`); typed arrays and strings are copies anyway.
+ */
+const codec = () => new Packr({ useRecords: true, moreTypes: true, copyBuffers: true });
 
 /**
  * True when `value` comes back from the payload encoding equal to itself. The cache checks a summary
@@ -166,6 +170,7 @@ export function encodeCache<T>(identity: CacheIdentity, entries: readonly CacheE
  */
 export interface CacheBytes {
   readonly length: number;
+  /** The bytes at `at`: valid until the next read (a reader may reuse its buffer), so whatever is kept is copied. */
   read(at: number, length: number): Buffer | Promise<Buffer>;
 }
 

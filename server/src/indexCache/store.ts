@@ -194,15 +194,20 @@ const READ_AHEAD = 4 * 1024 * 1024;
 
 /** A file's bytes read where the decoder asks, through an open handle, a few megabytes ahead. */
 function fileBytes(handle: fs.FileHandle, length: number): CacheBytes {
-  // A new buffer per read: the previous one may still be referenced by what was decoded from it.
   let window = Buffer.alloc(0);
   let windowAt = 0;
+  // One buffer for every window (the bytes of a read are valid until the next one, `CacheBytes`):
+  // a new 4 MB buffer per window left 77 of them (a 300 MB file) to the garbage collector, which
+  // freed them late — 90 MB of the peak when reopening 100,000 articles, in a process that did only that.
+  let space = Buffer.alloc(0);
   return {
     length,
     read(at, wanted) {
       if (at >= windowAt && at + wanted <= windowAt + window.length) return window.subarray(at - windowAt, at - windowAt + wanted);
       return (async () => {
-        const bytes = Buffer.alloc(Math.max(0, Math.min(Math.max(wanted, READ_AHEAD), length - at)));
+        const size = Math.max(0, Math.min(Math.max(wanted, READ_AHEAD), length - at));
+        if (space.length < size) space = Buffer.alloc(size);
+        const bytes = space.subarray(0, size);
         let done = 0;
         while (done < bytes.length) {
           const { bytesRead } = await handle.read(bytes, done, bytes.length - done, at + done);
