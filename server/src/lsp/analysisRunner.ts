@@ -144,7 +144,7 @@ export class AnalysisRunner {
         // Work on other threads: wait for it (the connection is served meanwhile). Otherwise, once the
         // slice is used up, a timer, not setImmediate: the connection handles each message it read from
         // an immediate of its own, queued behind ours, so only a timer lets a keystroke that came during
-        // the stage in. The run is called for the first time in `ensure`, so it never starts with a wait.
+        // the stage in. (`ensure` ran the first stage and calls this at once: the slice began there.)
         if (handed || answered || performance.now() - sliceStart >= this.sliceMs) {
           if (handed) await handed;
           else await new Promise<void>((resolve) => setTimeout(resolve, 1));
