@@ -4,7 +4,6 @@
  */
 import { promises as fsPromises } from 'fs';
 import * as path from 'path';
-import * as v8 from 'v8';
 import {
   createConnection,
   DidChangeConfigurationNotification,
@@ -38,6 +37,7 @@ import { paragraphCodeActions, CODE_ACTION_KINDS } from './lsp/codeActions';
 import { computeDiagnostics, DiagnosticsScheduler } from './lsp/documentDiagnostics';
 import { renderActorHover, renderAuthorHover } from './lsp/hover';
 import { warmUp } from './lsp/warmUp';
+import { withTightHeap } from './lsp/heapGrowth';
 import { buildSemanticTokens, SEMANTIC_TOKENS_LEGEND, SemanticTokensResults } from './lsp/semanticTokens';
 import { SettingsCache } from './lsp/settings';
 import { quoteOutlineSymbols } from './lsp/symbols';
@@ -93,17 +93,6 @@ import { Curation } from './lsp/curation';
 import { acceptAllCommand, reviewSummary, ReviewNotices, setReviewStateCommand } from './lsp/review';
 
 const connection = createConnection(ProposedFeatures.all);
-/**
- * Between full collections the old generation may grow by a fifth of what the last one kept. V8
- * chooses up to 4× when the program allocates fast, and the workspace index is the program's bulk
- * (about 500 MB at 100,000 articles): reopening that index from the cache while an open article was
- * hovered, which re-clusters its actor's group of 70,000 over the growing index each time, left the
- * garbage to a peak of 1.1–1.7 GB. With this, in a process that only decoded the cache, indexed it and
- * answered 80 hovers meanwhile: 1,030–1,361 → 809–819 MB, and the hover after an edit costs the same CPU.
- * V8's flags are per process (the scan workers run under their own limits as well).
- */
-v8.setFlagsFromString('--heap-growing-percent=20');
-
 // A promise nobody awaited that fails (a client that answers a request of ours with an error, say) is
 // logged: Node would otherwise end the process, and every open article with it.
 process.on('unhandledRejection', (reason) => connection.console.error(`Article Lens: unexpected failure: ${reason instanceof Error ? (reason.stack ?? reason.message) : String(reason)}`));
@@ -302,7 +291,7 @@ async function indexWorkspace(folders: readonly string[] = workspaceFolders, ski
   const cacheOf = indexCacheOptions.enabled
     ? summaryCaches({ storagePath: indexCacheOptions.storagePath, dataFolder: dataFolder(), settings: workspaceSettings, summarize: (uri, text) => service.summarizeArticle(uri, text, workspaceSettings), compact: (summary) => service.compactSummary(summary), log: (message) => connection.console.log(message) })
     : undefined;
-  const scan = await scanWorkspace(folders, service, workspaceSettings, {
+  const scan = await withTightHeap(() => scanWorkspace(folders, service, workspaceSettings, {
     begin: (total) => {
       progress?.begin('Article Lens: indexing articles', 0, `0/${total}`, false);
       void connection.sendNotification(ServerStatusNotification, { state: 'indexing', articles: 0, message: `Indexing ${total} articles` });
@@ -312,7 +301,7 @@ async function indexWorkspace(folders: readonly string[] = workspaceFolders, ski
       void connection.sendNotification(ServerStatusNotification, { state: 'indexing', articles: service.workspaceSize, message: `Indexing articles: ${done}/${total}` });
     },
     done: () => progress?.done(),
-  }, (uri) => documents.get(uri) !== undefined || skip(uri), { workerScript: path.join(__dirname, 'indexWorker.js'), annotationInput: closedArticleInput, cacheOf, log: (message) => connection.console.log(message), pace: () => analyses.quiet() });
+  }, (uri) => documents.get(uri) !== undefined || skip(uri), { workerScript: path.join(__dirname, 'indexWorker.js'), annotationInput: closedArticleInput, cacheOf, log: (message) => connection.console.log(message), pace: () => analyses.quiet() }));
   void connection.sendNotification(ServerStatusNotification, { state: 'ready', articles: service.workspaceSize, message: `${scan.files} article files indexed${cacheOf ? ` (${scan.fromCache + scan.unchanged} from the index cache, ${scan.analysed} analysed)` : ''}` });
   if (cacheOf) connection.console.log(`workspace index: ${scan.files} article files, ${scan.fromCache} from the index cache, ${scan.unchanged} read again and unchanged, ${scan.analysed} analysed`);
 }
