@@ -27,7 +27,7 @@ import { URI } from 'vscode-uri';
 import { DataFileError } from './core/dataSource';
 import { AnalysisCancelled, createArticleService, type ArticleService } from './core/languageService';
 import { DEFAULT_SETTINGS, type ArticleSettings, type FeatureSwitchName } from './core/settings';
-import { dataFolder, loadDefaultResources } from './diskData';
+import { dataFolder, diskDataSource, loadDefaultResources } from './diskData';
 import { ServiceStartup } from './serviceStartup';
 import { TaggingPool, taggingThreads } from './tagging/taggingPool';
 import { parseIndexCacheOptions, type IndexCacheOptions } from './indexCache/initializationOptions';
@@ -36,7 +36,7 @@ import { AnalysisRunner } from './lsp/analysisRunner';
 import { paragraphCodeActions, CODE_ACTION_KINDS } from './lsp/codeActions';
 import { computeDiagnostics, DiagnosticsScheduler } from './lsp/documentDiagnostics';
 import { renderActorHover, renderAuthorHover } from './lsp/hover';
-import { warmUp } from './lsp/warmUp';
+import { WARM_UP_ARTICLE, warmUp } from './lsp/warmUp';
 import { withTightHeap } from './lsp/heapGrowth';
 import { buildSemanticTokens, SEMANTIC_TOKENS_LEGEND, SemanticTokensResults } from './lsp/semanticTokens';
 import { SettingsCache } from './lsp/settings';
@@ -231,7 +231,11 @@ connection.onInitialized(() => {
     return;
   }
   // A server with a workspace lives long and is hovered across articles: its thread is warmed in quiet moments.
-  if (workspaceFolders.length > 0) void warmUp(service, analyses).catch((error: unknown) => connection.console.error(`warm-up: ${String(error)}`));
+  if (workspaceFolders.length > 0) {
+    void Promise.resolve()
+      .then(() => warmUp(service, analyses, diskDataSource().readText(WARM_UP_ARTICLE)))
+      .catch((error: unknown) => connection.console.error(`warm-up: ${error instanceof Error ? error.message : String(error)}`));
+  }
   if (canRegisterConfiguration) connection.client.register(DidChangeConfigurationNotification.type, { section: 'articleLens' }).catch(() => undefined);
   if (supportsFolderChanges) {
     connection.workspace.onDidChangeWorkspaceFolders(({ added, removed }) => {

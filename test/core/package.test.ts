@@ -59,7 +59,7 @@ describe('the packaged extension', function () {
   });
 
   it('ships every file the manifest and the client point to', () => {
-    for (const file of [...manifestFiles(), 'dist/server.js', 'dist/indexWorker.js', 'dist/taggingWorker.js', 'dist/webview/actorMap.js', 'dist/webview/actorMap.css', 'dist/data/ner/model.bin']) {
+    for (const file of [...manifestFiles(), 'dist/server.js', 'dist/indexWorker.js', 'dist/taggingWorker.js', 'dist/webview/actorMap.js', 'dist/webview/actorMap.css', 'dist/data/ner/model.bin', 'dist/data/warm-up/article.txt']) {
       assert.ok(files.includes(file), `${file} is packaged`);
       assert.ok(fs.existsSync(path.join(ROOT, file)), `${file} exists`);
     }

@@ -53,7 +53,9 @@ describe('index cache: store', () => {
     const blobs = new Map<string, Blobs>();
     // 120 values of 100 KB: 12 MB, three read windows; each value's bytes are its own pattern.
     for (let i = 0; i < 120; i++) {
-      const bytes = new Uint8Array(80_000).map((_, j) => (i * 31 + j) & 0xff);
+      // A Buffer: msgpackr copies typed arrays anyway, but decodes a Buffer as a view of its input
+      // unless told to copy (`copyBuffers`), a view the reused read buffer would overwrite.
+      const bytes = Buffer.from(new Uint8Array(80_000).map((_, j) => (i * 31 + j) & 0xff));
       blobs.set(`/ws/${i}.txt`, { bytes, offsets: new Uint32Array(5_000).map((_, j) => i * 100_000 + j) });
     }
     const store = await IndexCacheStore.open<Blobs>(file, identity, isBlobs, () => undefined);
