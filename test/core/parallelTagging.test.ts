@@ -54,11 +54,19 @@ describe('tagging a large article on several threads (recognizer + SentenceTaggi
     return createArticleService({ ...resources, recognizer }, { tagging: pool });
   }
 
+  /**
+   * The runners here pause after every stage (a slice of 0 ms): the fake workers answer after a timer,
+   * and a runner that ran its stages back to back for 10 ms (the server's slice) let no timer in
+   * between, so on a fast machine the one fake worker stayed busy and the later behaviours were never
+   * played out (a clean-clone CI run failed so).
+   */
+  const EVERY_STAGE = 0;
+
   const reference = createArticleService(resources).analyze({ uri: 'file:///parallel/reference.txt', version: 1, getText: () => text });
 
   async function analyseThroughRunner(pool: SentenceTaggingPool, document = { uri: 'file:///parallel/a.txt', version: 1, getText: () => text }) {
     const service = serviceWith(pool);
-    const runner = new AnalysisRunner(service, () => document.version);
+    const runner = new AnalysisRunner(service, () => document.version, EVERY_STAGE);
     await runner.ensure(document, undefined as never);
     assert.ok(service.isAnalysed(document));
     return service.analyze(document);
@@ -93,7 +101,7 @@ describe('tagging a large article on several threads (recognizer + SentenceTaggi
     let current = text;
     let version = 1;
     const document = { uri: 'file:///parallel/c.txt', get version() { return version; }, getText: () => current };
-    const runner = new AnalysisRunner(service, () => version);
+    const runner = new AnalysisRunner(service, () => version, EVERY_STAGE);
     const first = runner.ensure(document, undefined as never);
     // The edit comes while chunks are out on the fake workers (they answer after a timer).
     for (let wait = 0; pool.handed === 0 && wait < 10_000; wait++) await new Promise((resolve) => setTimeout(resolve, 1));
@@ -123,7 +131,7 @@ describe('tagging a large article on several threads (recognizer + SentenceTaggi
     alone.learn(taught.sentences, corrections);
     assert.ok(!recognizer.adaptation.weights.isEmpty, 'the correction changed the weights');
     const document = { uri: 'file:///parallel/learned.txt', version: 1, getText: () => text };
-    await new AnalysisRunner(service, () => 1).ensure(document, undefined as never);
+    await new AnalysisRunner(service, () => 1, EVERY_STAGE).ensure(document, undefined as never);
     assert.strictEqual(pool.handed, 0);
     const expected = createArticleService({ ...resources, recognizer: alone }).analyze({ ...document, uri: 'file:///parallel/learned-alone.txt' });
     assert.deepStrictEqual(service.analyze(document).entities, expected.entities);
