@@ -1,6 +1,15 @@
 import { AnalysisCancelled, type ArticleDocument, type ArticleService, type CancellationSignal } from '../core/languageService';
 import type { ArticleSettings } from '../core/settings';
 
+/**
+ * Lets the connection's queued messages (a keystroke, a request, a cancellation) in before the caller
+ * goes on: a timer, not setImmediate, because the connection handles each message it read from an
+ * immediate of its own, queued behind ours; and not a resolved promise, which lets nothing in.
+ */
+export function letMessagesIn(): Promise<void> {
+  return new Promise<void>((resolve) => setTimeout(resolve, 1));
+}
+
 /** What a caller waits for: the whole analysis, or only its entities (semantic tokens need no more). */
 export type AnalysisNeed = 'analysis' | 'entities';
 
@@ -142,12 +151,11 @@ export class AnalysisRunner {
     try {
       for (;;) {
         // Work on other threads: wait for it (the connection is served meanwhile). Otherwise, once the
-        // slice is used up, a timer, not setImmediate: the connection handles each message it read from
-        // an immediate of its own, queued behind ours, so only a timer lets a keystroke that came during
-        // the stage in. (`ensure` ran the first stage and calls this at once: the slice began there.)
+        // slice is used up, a keystroke that came during the stage gets in. (`ensure` ran the first
+        // stage and calls this at once: the slice began there.)
         if (handed || answered || performance.now() - sliceStart >= this.sliceMs) {
           if (handed) await handed;
-          else await new Promise<void>((resolve) => setTimeout(resolve, 1));
+          else await letMessagesIn();
           sliceStart = performance.now();
         }
         answered = false;
