@@ -68,13 +68,6 @@ describe('workspace index on PolNeAR articles', function () {
       summaries.forEach((s, i) => final.set(uriOf(i), copyAs(s, uriOf(i))));
       for (let i = 0; i < 10; i++) final.set(uriOf(100 + i), copyAs(summaries[i * 3], uriOf(100 + i)));
       const uris = [...final.keys()].reverse();
-      /** The same articles indexed from scratch in URI order: what `edited` must answer. */
-      const assertAsFromScratch = (edited: WorkspaceIndex, when: string) => {
-        const scratch = new WorkspaceIndex(names, resources.nameLexicon);
-        for (const uri of [...edited.uris()].sort()) scratch.update(copyAs(edited.get(uri)!, uri));
-        assert.deepStrictEqual(clusterList(edited), clusterList(scratch), `workspace actors ${when}`);
-        assert.deepStrictEqual(hoversOf(edited), hoversOf(scratch), `hovers ${when}`);
-      };
       const moreMentions = (summary: ArticleSummary, uri: string) => copyAs({ ...summary, actors: summary.actors.map((a) => ({ ...a, mentionCount: a.mentionCount + 1 })) }, uri);
       // A quote more for each actor, names and mentions as they were: the profiles' quote counts and rankings change.
       const moreQuotes = (summary: ArticleSummary, uri: string) => copyAs({ ...plainSummary(summary), actors: summary.actors.map((a) => ({ ...plainActor(a), quoteCount: a.quoteCount + 1 })) }, uri);
@@ -115,6 +108,57 @@ describe('workspace index on PolNeAR articles', function () {
     });
   }
 
+  for (const [options, how] of [[{}, 'clustering groups again'], [{ patchFrom: 0 }, 'patching every group’s clusters']] as const) {
+    it(`while loading, clusters a group again only when its actors doubled, and answers exactly when the load ends (${how})`, () => {
+      const uriOf = (i: number) => `file:///load/${String(i).padStart(3, '0')}.txt`;
+      const count = summaries.length * 3;
+      /** Adds every article, hovering every actor of the last article added after every third: how many actors groups were clustered from. */
+      const fill = (index: WorkspaceIndex, check: (index: WorkspaceIndex, uri: string) => void = () => undefined): number => {
+        for (let i = 0; i < count; i++) {
+          index.update(copyAs(summaries[(i * 7) % summaries.length], uriOf(i)));
+          if (i % 3 === 2) check(index, uriOf(i));
+        }
+        return index.clusteredActors;
+      };
+      const hoverLast = (index: WorkspaceIndex, uri: string) => {
+        for (const actor of index.get(uri)!.actors) index.findFirstReferences(actor, uri, 10);
+      };
+      const plain = new WorkspaceIndex(names, resources.nameLexicon, options);
+      const withoutLoad = fill(plain, hoverLast);
+
+      const loaded = new WorkspaceIndex(names, resources.nameLexicon, options);
+      const end = loaded.load();
+      let behind = 0;
+      const withLoad = fill(loaded, (index, uri) => {
+        const scratch = asIndexedFromScratch(index);
+        for (const actor of index.get(uri)!.actors) {
+          // Meanwhile a hover names only indexed articles, each with its kept summary, and never more than without the load.
+          const { references, total } = index.findFirstReferences(actor, uri, 10);
+          for (const reference of references) assert.strictEqual(reference.actor, index.get(reference.uri)!.actors[index.get(reference.uri)!.actors.indexOf(reference.actor)]);
+          const exact = scratch.findFirstReferences(actor, uri, 10).total;
+          assert.ok(total <= exact, `${actor.name}: ${total} of ${exact}`);
+          if (total < exact) behind++;
+        }
+      });
+      assert.ok(behind > 0, 'some hover during the load left out articles added since its group was clustered');
+      assert.ok(withLoad < withoutLoad / 2, `groups clustered from ${withLoad} actors in all while loading, ${withoutLoad} without`);
+      // An edit and a removal during the load: the groups they touch answer for them at once.
+      const edited = uriOf(count - 4);
+      loaded.update(copyAs(summaries[5], edited));
+      loaded.remove(uriOf(count - 2));
+      for (const actor of loaded.get(edited)!.actors) {
+        const cluster = loaded.clusterOf(actor, edited)!;
+        assert.ok(cluster.uris.includes(edited), `${actor.name}: the edited article is in its workspace actor`);
+        assert.ok(!cluster.uris.includes(uriOf(count - 2)), `${actor.name}: the removed article is not`);
+      }
+      end();
+      assertAsFromScratch(loaded, 'when the load ends');
+      // Articles added after the load are in their workspace actors at once, as before.
+      loaded.update(copyAs(summaries[0], uriOf(count)));
+      assertAsFromScratch(loaded, 'after an article added after the load');
+    });
+  }
+
   it('names the most relevant articles of a profile as ranking all of its members would', () => {
     const index = new WorkspaceIndex(names, resources.nameLexicon);
     summaries.forEach((s, i) => index.update(copyAs(s, `file:///ws/${i}.txt`)));
@@ -131,6 +175,20 @@ describe('workspace index on PolNeAR articles', function () {
     }
     assert.ok(compared > 0, 'some actor has more relevant articles than the index keeps ranked');
   });
+
+  /** The same articles indexed from scratch in URI order. */
+  function asIndexedFromScratch(index: WorkspaceIndex): WorkspaceIndex {
+    const scratch = new WorkspaceIndex(names, resources.nameLexicon);
+    for (const uri of [...index.uris()].sort()) scratch.update(copyAs(index.get(uri)!, uri));
+    return scratch;
+  }
+
+  /** `edited` answers as the same articles indexed from scratch would. */
+  function assertAsFromScratch(edited: WorkspaceIndex, when: string): void {
+    const scratch = asIndexedFromScratch(edited);
+    assert.deepStrictEqual(clusterList(edited), clusterList(scratch), `workspace actors ${when}`);
+    assert.deepStrictEqual(hoversOf(edited), hoversOf(scratch), `hovers ${when}`);
+  }
 
   /** What hovers show for every actor of every article: the first references, the count, the profile. */
   function hoversOf(index: WorkspaceIndex) {

@@ -421,6 +421,11 @@ export function createArticleService(resources: ArticleResources, options: Artic
       return workspace.update(summary);
     },
 
+    /** Marks a load of many articles into the workspace index (a scan) until the returned function is called (`WorkspaceIndex.load`). */
+    loadWorkspace(): () => void {
+      return workspace.load();
+    },
+
     /** A summary as the workspace index keeps it, without indexing it (the index cache compacts what it reads with this). */
     compactSummary(summary: ArticleSummary): ArticleSummary {
       return workspace.compact(summary);

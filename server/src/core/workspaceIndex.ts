@@ -198,6 +198,10 @@ interface BlockGroup {
   clusters: readonly ActorCluster[] | undefined;
   /** For a large group, what its clusters were made from: an edit of one article patches them ({@link WorkspaceIndex.patchClusters}). */
   clustering?: GroupClustering;
+  /** How many actors its clusters were made from. */
+  clustered?: number;
+  /** Actors of articles added while the index loaded that its clusters leave out for now ({@link WorkspaceIndex.load}). */
+  pending?: number;
 }
 
 /** Options of a {@link WorkspaceIndex}. */
@@ -256,6 +260,12 @@ export class WorkspaceIndex {
   /** Role keys by role text: the workspace has few distinct roles and asks for them again and again. */
   private readonly roleKeys = new Map<string, string>();
 
+  /** Loads under way ({@link load}): while one is, articles added leave the clusters of large groups as they were for a while. */
+  private loads = 0;
+  /** Groups whose clusters leave out actors of articles added during a load: clustered again when the load ends. */
+  private readonly pendingGroups = new Set<BlockGroup>();
+  /** See {@link clusteredActors}. */
+  private clusteredCount = 0;
   /** How many edits patched a group's clusters rather than clustering it again: for tests and benchmarks. */
   private patches = 0;
   private readonly patchFrom: number;
@@ -271,6 +281,36 @@ export class WorkspaceIndex {
   /** How many edits patched a group's clusters (see {@link WorkspaceIndexOptions.patchFrom}). */
   get clusterPatches(): number {
     return this.patches;
+  }
+
+  /** How many actors groups were clustered from, in all (patches aside): for tests and benchmarks. */
+  get clusteredActors(): number {
+    return this.clusteredCount;
+  }
+
+  /**
+   * Marks a load of many new articles (a workspace scan adding what its cache holds): until the
+   * returned function is called, a new article's actors leave the clusters already made of a group
+   * as they were, until the actors left out outnumber those the clusters were made from; then the
+   * group is clustered again when next asked for. When the load ends every group left
+   * behind is clustered again (when next asked for), so what the index answers then is exactly what
+   * it answers without loads. Why: the hovers of an open article while a scan adds 100,000 cached
+   * summaries each clustered the 70,000 actors of its group again, since every article added changed
+   * it (issue 17: 800 hovers took 144 s); now a group is clustered again each time its actors have
+   * doubled, a dozen times in a load of any size, twice its final size in all. Only additions wait: an edit or removal of an article in such a group
+   * forgets its clusters at once (its articles' actors must be as the clusters say). What a hover
+   * shows meanwhile is the workspace as it was a little earlier in the load, as while a scan without
+   * cache indexes it.
+   */
+  load(): () => void {
+    this.loads++;
+    let ended = false;
+    return () => {
+      if (ended) return;
+      ended = true;
+      if (--this.loads > 0) return;
+      for (const group of [...this.pendingGroups]) this.forgetGroup(group);
+    };
   }
 
   /**
@@ -302,7 +342,8 @@ export class WorkspaceIndex {
           for (const { values } of this.personBlocks.similar(surname)) for (const other of values) this.forgetGroupOf(other);
         }
       }
-      if (actorsChanged && !patching?.has(this.groups.get(key)!)) this.forgetGroupOf(key);
+      if (!previous && this.loads > 0) this.leaveOut(key);
+      else if (actorsChanged && !patching?.has(this.groups.get(key)!)) this.forgetGroupOf(key);
       const indexes = uris.get(summary.uri);
       if (indexes === undefined) uris.set(summary.uri, index);
       else if (typeof indexes === 'number') uris.set(summary.uri, [indexes, index]);
@@ -556,9 +597,26 @@ export class WorkspaceIndex {
 
   private forgetGroupOf(key: string): void {
     const group = this.groups.get(key);
-    if (!group) return;
-    for (const block of group.blocks) this.groups.delete(block);
+    if (group) this.forgetGroup(group);
+  }
+
+  private forgetGroup(group: BlockGroup): void {
+    for (const block of group.blocks) if (this.groups.get(block) === group) this.groups.delete(block);
+    this.pendingGroups.delete(group);
     this.retire(group.clusters ?? []);
+  }
+
+  /**
+   * A new article's actor in block `key` during a load: its group's clusters stay as they are while
+   * the actors they leave out are no more than those they were made from ({@link load}).
+   */
+  private leaveOut(key: string): void {
+    const group = this.groups.get(key);
+    // No clusters yet: they will be made from the blocks as they are when asked for.
+    if (!group?.clusters) return;
+    group.pending = (group.pending ?? 0) + 1;
+    if (group.pending > (group.clustered ?? 0)) this.forgetGroup(group);
+    else this.pendingGroups.add(group);
   }
 
   /** Keeps the tallies of clusters being replaced, for the clusters made in their place ({@link retired}). */
@@ -575,7 +633,8 @@ export class WorkspaceIndex {
     let found: Set<BlockGroup> | undefined;
     for (const actor of [...before.actors, ...after.actors]) {
       const group = this.groups.get(this.blockKeyOf(actor));
-      if (group?.clustering) (found ??= new Set()).add(group);
+      // Not a group whose clusters leave actors out (a load): patching them would keep leaving them out.
+      if (group?.clustering && !group.pending) (found ??= new Set()).add(group);
     }
     return found;
   }
@@ -647,6 +706,8 @@ export class WorkspaceIndex {
   private clustersOf(group: BlockGroup): readonly ActorCluster[] {
     if (group.clusters) return group.clusters;
     const nodes = group.blocks.length === 1 ? this.nodesOfBlock(group.blocks[0]) : this.sortedNodes(group.blocks);
+    group.clustered = nodes.length;
+    this.clusteredCount += nodes.length;
     if (nodes.length >= this.patchFrom) {
       group.clustering = GroupClustering.of(nodes, this.names);
       group.clusters = group.clustering.clusters;

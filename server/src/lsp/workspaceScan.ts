@@ -93,7 +93,9 @@ const STAT_BATCH = 256;
  * compact summaries come back to the index; otherwise files are analysed one at a time on this
  * thread, yielding to the event loop after each. Either way editor requests are answered while the
  * scan runs. Unreadable files and files over the size limit are skipped quietly: they are not open,
- * and the index is a convenience, never a gate.
+ * and the index is a convenience, never a gate. The scan is a load of the index (`WorkspaceIndex.load`):
+ * hovers meanwhile do not cluster a large group again for every article added to it, and the index
+ * answers exactly again when the scan resolves.
  */
 export async function scanWorkspace(
   folders: readonly string[],
@@ -103,6 +105,16 @@ export async function scanWorkspace(
   isOpen: (uri: string) => boolean,
   options: ScanOptions = {},
 ): Promise<ScanResult> {
+  const endLoad = service.loadWorkspace();
+  try {
+    return await scanFolders(folders, service, settings, progress, isOpen, options);
+  } finally {
+    endLoad();
+  }
+}
+
+/** {@link scanWorkspace} inside the index's load. */
+async function scanFolders(folders: readonly string[], service: ArticleService, settings: ArticleSettings, progress: ScanProgress, isOpen: (uri: string) => boolean, options: ScanOptions): Promise<ScanResult> {
   const log = options.log ?? (() => undefined);
   const found: { files: string[]; cache?: IndexCacheStore<ArticleSummary> }[] = [];
   for (const folder of folders) {
