@@ -19,6 +19,7 @@ import { createArticleService } from '../server/src/core/languageService';
 import type { ArticleSummary } from '../server/src/core/workspaceIndex';
 import { loadDefaultResources } from '../server/src/diskData';
 import { decodeInSteps, encodeInSteps, type CacheEntry } from '../server/src/indexCache/format';
+import { summaryCodec } from '../server/src/indexCache/summaryCodec';
 
 const ROOT = path.resolve(__dirname, '..');
 const POLNEAR = path.resolve(ROOT, '..', 'shared', 'data', 'polnear');
@@ -45,7 +46,7 @@ function main(): void {
     return { path: file, size: 4000, mtimeMs: 1_700_000_000_000, hash: 'ab'.repeat(32), readAtMs: 1_700_000_100_000, deps: [], value: structuredClone({ ...summaries[i % summaries.length], uri: `file://${file}` }) };
   });
   const identity = { key: 'bench', folder: 'file:///workspace' };
-  const isAny = (_value: unknown): _value is ArticleSummary => true;
+  const values = summaryCodec((_value: unknown): _value is ArticleSummary => true);
   const times = new Map<string, number[]>();
   const time = <T>(what: string, fn: () => T): T => {
     const t0 = performance.now();
@@ -56,10 +57,10 @@ function main(): void {
   let cacheBytes = 0;
   let v8Bytes = 0;
   for (let r = 0; r < RUNS; r++) {
-    const parts = time('cache file: encode (MessagePack records, chunked)', () => finish(encodeInSteps(identity, entries)));
+    const parts = time('cache file: encode (MessagePack records, chunked)', () => finish(encodeInSteps(identity, entries, values)));
     const file = Buffer.concat(parts);
     cacheBytes = file.length;
-    const decoded = time('cache file: decode and check', () => finish(decodeInSteps(file, identity, isAny)));
+    const decoded = time('cache file: decode and check', () => finish(decodeInSteps(file, identity, values)));
     if (!('entries' in decoded)) throw new Error(`the cache did not decode: ${decoded.discarded}`);
     const serialized = time('v8.serialize of the same entries', () => v8.serialize(entries));
     v8Bytes = serialized.length;

@@ -3,12 +3,15 @@ import { URI } from 'vscode-uri';
 import type { ArticleSummary } from '../../server/src/core/workspaceIndex';
 import { createHash } from 'crypto';
 import { decodeCache, encodeCache, FORMAT_VERSION, survivesEncoding, type CacheEntry } from '../../server/src/indexCache/format';
+import { summaryCodec } from '../../server/src/indexCache/summaryCodec';
 import { newService } from '../helpers/resources';
 import { readSeed, seedPath, SEEDS } from '../helpers/seeds';
 
 const identity = { key: 'analysis-key-1', folder: 'file:///work/articles' };
 const isSummaryOf = (value: unknown, path: string): value is ArticleSummary =>
   typeof value === 'object' && value !== null && (value as ArticleSummary).uri === URI.file(path).toString() && (value as ArticleSummary).mentionOffsets instanceof Uint32Array;
+/** How the server writes and reads summaries. */
+const values = summaryCodec(isSummaryOf);
 
 /** The seeds' real summaries as cache entries. */
 function seedEntries(): CacheEntry<ArticleSummary>[] {
@@ -22,7 +25,7 @@ function seedEntries(): CacheEntry<ArticleSummary>[] {
 describe('index cache: file format', () => {
   it('round-trips real summaries, typed arrays included', () => {
     const entries = seedEntries();
-    const decoded = decodeCache(encodeCache(identity, entries), identity, isSummaryOf);
+    const decoded = decodeCache(encodeCache(identity, entries, values), identity, values);
     assert.ok('entries' in decoded, JSON.stringify(decoded));
     assert.deepStrictEqual(decoded.entries, entries);
     assert.ok(decoded.entries[0].value.mentionOffsets instanceof Uint32Array);
@@ -37,15 +40,39 @@ describe('index cache: file format', () => {
     const kept = entries.map((entry) => ({ ...entry, value: service.addSummary(structuredClone(entry.value)) }));
     assert.ok(kept.some((e) => e.value.mentionOffsets.byteOffset > 0), 'offsets are views into a shared chunk');
     assert.notDeepStrictEqual(Object.keys(kept[0].value.actors[0]), Object.keys(entries[0].value.actors[0]), 'kept actors are not plain copies');
-    const decoded = decodeCache(encodeCache(identity, kept), identity, isSummaryOf);
+    const decoded = decodeCache(encodeCache(identity, kept, values), identity, values);
     assert.ok('entries' in decoded, JSON.stringify(decoded));
     assert.deepStrictEqual(decoded.entries, entries);
+  });
+
+  it('writes each actor identity once per file, and reads the actors of one identity with the same lists', () => {
+    const copies = [0, 1, 2].flatMap((copy) =>
+      seedEntries().map((entry) => {
+        const path = entry.path.replace(/\.txt$/, `-${copy}.txt`);
+        return { ...entry, path, value: { ...entry.value, uri: URI.file(path).toString() } };
+      }),
+    );
+    const writer = values.writer();
+    for (const entry of copies) writer.encode(entry.value);
+    const identities = new Set(copies.flatMap((e) => e.value.actors.map((a) => JSON.stringify([a.key, a.type, a.name, a.spellings, a.roles]))));
+    assert.strictEqual(writer.takeShared().length, identities.size, 'one table part per distinct identity');
+    assert.deepStrictEqual(writer.takeShared(), [], 'given once');
+    const decoded = decodeCache(encodeCache(identity, copies, values), identity, values);
+    assert.ok('entries' in decoded, JSON.stringify(decoded));
+    assert.deepStrictEqual(decoded.entries, copies);
+    const perCopy = copies.length / 3;
+    const [first, third] = [decoded.entries[0].value, decoded.entries[2 * perCopy].value];
+    assert.ok(first.actors.length > 0);
+    first.actors.forEach((actor, i) => {
+      assert.strictEqual(third.actors[i].spellings, actor.spellings, `${actor.name}: one spellings list`);
+      assert.strictEqual(third.actors[i].roles, actor.roles);
+    });
   });
 
   it('reads the dependencies most entries have (no annotation store) as one shared list', () => {
     const noStore = () => [{ path: '', size: -1, mtimeMs: 0 }];
     const entries = seedEntries().map((entry, i) => ({ ...entry, deps: i === 0 ? [{ path: '/work/.article-lens/a.json', size: 10, mtimeMs: 1 }] : noStore() }));
-    const decoded = decodeCache(encodeCache(identity, entries), identity, isSummaryOf);
+    const decoded = decodeCache(encodeCache(identity, entries, values), identity, values);
     assert.ok('entries' in decoded, JSON.stringify(decoded));
     assert.deepStrictEqual(decoded.entries, entries);
     assert.strictEqual(decoded.entries[1].deps, decoded.entries[2].deps);
@@ -53,9 +80,9 @@ describe('index cache: file format', () => {
   });
 
   it('says why a file is not taken: foreign, another format, folder or analysis, damaged', () => {
-    const bytes = encodeCache(identity, seedEntries());
+    const bytes = encodeCache(identity, seedEntries(), values);
     const discarded = (b: Buffer, expected = identity) => {
-      const decoded = decodeCache(b, expected, isSummaryOf);
+      const decoded = decodeCache(b, expected, values);
       return 'discarded' in decoded ? decoded.discarded : 'taken';
     };
     assert.strictEqual(discarded(Buffer.from('{"files": []}')), 'not an Article Lens index cache');
@@ -75,19 +102,19 @@ describe('index cache: file format', () => {
 
   it('refuses a well-formed file whose entries are not what the reader expects (written by other code)', () => {
     const entries = seedEntries().map((e) => ({ ...e, value: { ...e.value, uri: 'file:///somewhere/else.txt' } }));
-    const decoded = decodeCache(encodeCache(identity, entries), identity, isSummaryOf);
+    const decoded = decodeCache(encodeCache(identity, entries, values), identity, values);
     assert.deepStrictEqual(decoded, { discarded: 'damaged (an entry of the wrong shape)' });
     const noHash = seedEntries().map(({ hash: _hash, ...rest }) => rest) as unknown as CacheEntry<ArticleSummary>[];
-    assert.deepStrictEqual(decodeCache(encodeCache(identity, noHash), identity, isSummaryOf), { discarded: 'damaged (an entry of the wrong shape)' });
+    assert.deepStrictEqual(decodeCache(encodeCache(identity, noHash, values), identity, values), { discarded: 'damaged (an entry of the wrong shape)' });
   });
 
   it('a payload of garbage under a matching checksum (written by other code) is discarded, never thrown', () => {
-    const bytes = encodeCache(identity, seedEntries());
+    const bytes = encodeCache(identity, seedEntries(), values);
     const payloadStart = bytes.length - (JSON.parse(bytes.subarray(33, 33 + bytes.readUInt32LE(29)).toString()) as { payloadBytes: number }).payloadBytes;
     const forged = Buffer.from(bytes);
     for (let i = payloadStart; i < forged.length; i++) forged[i] = (i * 131) & 0xff;
     createHash('sha256').update(forged.subarray(payloadStart)).digest().copy(forged, payloadStart - 32);
-    const decoded = decodeCache(forged, identity, isSummaryOf);
+    const decoded = decodeCache(forged, identity, values);
     assert.ok('discarded' in decoded && /^damaged \(/.test(decoded.discarded), JSON.stringify(decoded));
   });
 

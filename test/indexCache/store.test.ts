@@ -2,6 +2,7 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import { plainValues } from '../../server/src/indexCache/format';
 import { IndexCacheStore } from '../../server/src/indexCache/store';
 
 const identity = { key: 'k', folder: 'file:///ws' };
@@ -16,7 +17,7 @@ describe('index cache: store', () => {
   });
   afterEach(() => fs.rmSync(scratch, { recursive: true, force: true }));
 
-  const open = (logs: string[] = []) => IndexCacheStore.open<string>(file, identity, isText, (m) => logs.push(m));
+  const open = (logs: string[] = []) => IndexCacheStore.open<string>(file, identity, plainValues(isText), (m) => logs.push(m));
 
   it('a missing file is an empty cache, silently; what is saved is read back', async () => {
     const logs: string[] = [];
@@ -58,10 +59,10 @@ describe('index cache: store', () => {
       const bytes = Buffer.from(new Uint8Array(80_000).map((_, j) => (i * 31 + j) & 0xff));
       blobs.set(`/ws/${i}.txt`, { bytes, offsets: new Uint32Array(5_000).map((_, j) => i * 100_000 + j) });
     }
-    const store = await IndexCacheStore.open<Blobs>(file, identity, isBlobs, () => undefined);
+    const store = await IndexCacheStore.open<Blobs>(file, identity, plainValues(isBlobs), () => undefined);
     for (const [filePath, value] of blobs) store.set(filePath, { size: 1, mtimeMs: 1000, hash: `h-${filePath}`, readAtMs: 60_000, deps: [] }, value);
     await store.save(() => undefined);
-    const again = await IndexCacheStore.open<Blobs>(file, identity, isBlobs, () => undefined);
+    const again = await IndexCacheStore.open<Blobs>(file, identity, plainValues(isBlobs), () => undefined);
     assert.strictEqual(again.size, blobs.size);
     for (const [filePath, value] of blobs) {
       const check = again.check(filePath, 1, 1000);

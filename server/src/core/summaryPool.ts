@@ -13,7 +13,9 @@ const EMPTY: readonly string[] = Object.freeze([]);
 /** What identifies an actor across articles: pooled once, shared by every article that names it so. */
 type ActorIdentityFields = Pick<ActorSummary, 'key' | 'type' | 'name' | 'spellings' | 'roles'>;
 
-function sameItems(a: readonly string[], b: readonly string[]): boolean {
+/** True when two lists hold the same strings in the same order. */
+export function sameItems(a: readonly string[], b: readonly string[]): boolean {
+  if (a === b) return true;
   if (a.length !== b.length) return false;
   for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
   return true;
@@ -35,6 +37,13 @@ export class SummaryPool {
   private lists = new Map<string, readonly string[]>();
   private issues = new Map<string, Readonly<Record<string, number>>>();
   private identities = new Map<string, ActorIdentityFields>();
+  /**
+   * The identity last kept for an incoming roles list. The index cache's reader gives every actor of
+   * one identity the same lists (`indexCache/summaryCodec.ts`): those actors are found by the list,
+   * not by their key, which for an actor known by several roles (Donald Trump in 7,000 articles) is
+   * one of several identities, each asked for in turn.
+   */
+  private byRoles = new WeakMap<readonly string[], ActorIdentityFields>();
   /** The mention offsets of every kept summary, in shared chunks rather than a buffer each. */
   private readonly offsets = new Uint32Slab();
   /** Summaries this pool made: compacting one again returns it as it is. */
@@ -48,6 +57,7 @@ export class SummaryPool {
       this.lists = new Map();
       this.issues = new Map();
       this.identities = new Map();
+      this.byRoles = new WeakMap();
     }
     const kept: ArticleSummary = {
       uri: summary.uri,
@@ -82,10 +92,16 @@ export class SummaryPool {
    * (reopening 10,000 articles from the cache spent most of its pooling time hashing the strings).
    */
   private identity(actor: ActorSummary): ActorIdentityFields {
-    const known = this.identities.get(actor.key);
-    if (known && known.type === actor.type && known.name === actor.name && sameItems(known.spellings, actor.spellings) && sameItems(known.roles, actor.roles)) return known;
-    const identity: ActorIdentityFields = { key: this.string(actor.key), type: this.string(actor.type) as ActorSummary['type'], name: this.string(actor.name), spellings: this.list(actor.spellings), roles: this.list(actor.roles) };
-    this.identities.set(identity.key, identity);
+    const sameAs = (known: ActorIdentityFields | undefined): known is ActorIdentityFields =>
+      known !== undefined && known.key === actor.key && known.type === actor.type && known.name === actor.name && sameItems(known.spellings, actor.spellings) && sameItems(known.roles, actor.roles);
+    const byList = this.byRoles.get(actor.roles);
+    if (sameAs(byList)) return byList;
+    let identity = this.identities.get(actor.key);
+    if (!sameAs(identity)) {
+      identity = { key: this.string(actor.key), type: this.string(actor.type) as ActorSummary['type'], name: this.string(actor.name), spellings: this.list(actor.spellings), roles: this.list(actor.roles) };
+      this.identities.set(identity.key, identity);
+    }
+    this.byRoles.set(actor.roles, identity);
     return identity;
   }
 

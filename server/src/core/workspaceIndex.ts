@@ -330,6 +330,8 @@ export class WorkspaceIndex {
     const patching = previous && actorsChanged ? this.patchableGroups(previous, summary) : undefined;
     if (previous) this.unlink(previous, actorsChanged, patching);
     this.articles.set(summary.uri, summary);
+    /** For a new article, the blocks its actors met so far: only those can hold it already (a second actor in one block). */
+    const met: string[] | undefined = previous ? undefined : [];
     summary.actors.forEach((actor, index) => {
       const key = this.blockKeyOf(actor);
       let uris = this.blocks.get(key);
@@ -344,7 +346,9 @@ export class WorkspaceIndex {
       }
       if (!previous && this.loads > 0) this.leaveOut(key);
       else if (actorsChanged && !patching?.has(this.groups.get(key)!)) this.forgetGroupOf(key);
-      const indexes = uris.get(summary.uri);
+      // A lookup in a block of 70,000 articles costs more than looking through the article's few blocks.
+      const indexes = met === undefined || met.includes(key) ? uris.get(summary.uri) : undefined;
+      met?.push(key);
       if (indexes === undefined) uris.set(summary.uri, index);
       else if (typeof indexes === 'number') uris.set(summary.uri, [indexes, index]);
       else indexes.push(index);

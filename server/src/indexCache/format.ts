@@ -6,6 +6,7 @@
  *   u32 LE  header length, then the header         JSON: key, folder, entries, payload length
  *   32 bytes                                       SHA-256 of the payload
  *   payload                                        chunks: u32 LE length, MessagePack (msgpackr records)
+ *                                                  of [shared parts first used here, entries]
  *
  * Why this and not an embedded database: the index is read whole at start-up and written whole after
  * a scan, never queried on disk, so a store with its own query engine buys nothing, and SQLite
@@ -18,6 +19,10 @@
  * msgpackr is pure JavaScript (its optional native string extractor is left out of the bundle) and
  * keeps typed arrays (`moreTypes`). The checksum makes a torn or altered file fail as a whole, never
  * half-trusted; the key in the header ties the file to the analysis that wrote it.
+ *
+ * Values go through a {@link ValueCodec}: the workspace summaries' (`summaryCodec.ts`) writes each
+ * distinct actor identity (key, type, names, roles) once per file, in the chunk that first uses it,
+ * and each article's actors as numbers referring to them; the others write values whole.
  */
 import { createHash } from 'crypto';
 import { Packr } from 'msgpackr';
@@ -26,7 +31,41 @@ import { finish, type Staged } from '../core/stages';
 
 const MAGIC = Buffer.from('article-lens index cache\n', 'ascii');
 /** Bump when the layout above, the payload's encoding or the entry shape below changes. */
-export const FORMAT_VERSION = 1;
+export const FORMAT_VERSION = 2;
+
+/**
+ * How a cache file writes its values: parts that values share (an actor named alike in 70,000
+ * articles) go once per file into a table, each in the chunk that first uses it, and a value refers
+ * to them. A writer and a reader are made per file.
+ */
+export interface ValueCodec<T> {
+  writer(): ValueWriter<T>;
+  reader(): ValueReader<T>;
+}
+
+/** Writes the values of one file, in order. */
+export interface ValueWriter<T> {
+  /** What is written for `value` (MessagePack must keep it). */
+  encode(value: T): unknown;
+  /** The shared parts first used by the values encoded since the last call, in order. */
+  takeShared(): unknown[];
+}
+
+/** Reads the values of one file, in the order written. */
+export interface ValueReader<T> {
+  /** Takes the shared parts a chunk defines; false when one is not of the expected shape. */
+  share(parts: readonly unknown[]): boolean;
+  /** The value of the file at `path` from what was written for it; undefined when it is not one. */
+  decode(written: unknown, path: string): T | undefined;
+}
+
+/** Values written whole, checked by `isValue` when read and turned into the ones to keep by `revive`. */
+export function plainValues<T>(isValue: (value: unknown, path: string) => value is T, revive: (value: T) => T = (value) => value): ValueCodec<T> {
+  return {
+    writer: () => ({ encode: (value) => value, takeShared: () => [] }),
+    reader: () => ({ share: (parts) => parts.length === 0, decode: (written, path) => (isValue(written, path) ? revive(written) : undefined) }),
+  };
+}
 
 /**
  * A fresh codec per file: records are defined inside each payload, nothing is shared between files.
@@ -36,13 +75,18 @@ export const FORMAT_VERSION = 1;
 const codec = () => new Packr({ useRecords: true, moreTypes: true, copyBuffers: true });
 
 /**
- * True when `value` comes back from the payload encoding equal to itself. The cache checks a summary
- * with this before trusting the encoding with the workspace: a field of a type MessagePack does not
- * keep (a class instance, a Map read back as an object) turns the cache off instead of corrupting it.
+ * True when `value` comes back from the payload encoding (through `values`) equal to itself. The
+ * cache checks a summary with this before trusting the encoding with the workspace: a field of a type
+ * MessagePack does not keep (a class instance, a Map read back as an object) turns the cache off
+ * instead of corrupting it.
  */
-export function survivesEncoding(value: unknown): boolean {
+export function survivesEncoding<T>(value: T, values: ValueCodec<T> = plainValues((_: unknown): _ is T => true), path = ''): boolean {
   try {
-    return isDeepStrictEqual(codec().unpack(codec().pack(value)), value);
+    const writer = values.writer();
+    const written = writer.encode(value);
+    const [shared, again] = codec().unpack(codec().pack([writer.takeShared(), written])) as [unknown[], unknown];
+    const reader = values.reader();
+    return reader.share(shared) && isDeepStrictEqual(reader.decode(again, path), value);
   } catch {
     return false;
   }
@@ -110,14 +154,16 @@ export function sharedDependencies(deps: readonly DependencyStamp[]): readonly D
 const CHUNK_ENTRIES = 25;
 
 /**
- * The payload of a cache file, a chunk at a time: `u32 LE length, MessagePack of up to
- * CHUNK_ENTRIES entries`. A writer hashes and writes each chunk as it comes, so saving 100,000
- * summaries never holds the whole file in memory, and pauses between chunks instead of holding
- * its thread.
+ * The payload of a cache file, a chunk at a time: `u32 LE length, MessagePack of [the shared parts
+ * first used in this chunk, up to CHUNK_ENTRIES entries]`. A writer hashes and writes each chunk as
+ * it comes, so saving 100,000 summaries never holds the whole file in memory, and pauses between
+ * chunks instead of holding its thread.
  */
-export function* payloadChunks<T>(entries: readonly CacheEntry<T>[]): Generator<Buffer> {
+export function* payloadChunks<T>(entries: readonly CacheEntry<T>[], values: ValueCodec<T>): Generator<Buffer> {
+  const writer = values.writer();
   for (let from = 0; from < entries.length; from += CHUNK_ENTRIES) {
-    const packed = codec().pack(entries.slice(from, from + CHUNK_ENTRIES));
+    const written = entries.slice(from, from + CHUNK_ENTRIES).map((entry) => ({ ...entry, value: writer.encode(entry.value) }));
+    const packed = codec().pack([writer.takeShared(), written]);
     const length = Buffer.alloc(4);
     length.writeUInt32LE(packed.length, 0);
     yield Buffer.concat([length, packed]);
@@ -148,10 +194,10 @@ export function cacheHead(identity: CacheIdentity, entries: number, payloadBytes
  * Encodes entries with their identity, a chunk of entries per step ({@link payloadChunks}).
  * Returns the file's parts, to be written in order (no copy into one buffer).
  */
-export function* encodeInSteps<T>(identity: CacheIdentity, entries: readonly CacheEntry<T>[]): Staged<Buffer[]> {
+export function* encodeInSteps<T>(identity: CacheIdentity, entries: readonly CacheEntry<T>[], values: ValueCodec<T>): Staged<Buffer[]> {
   const chunks: Buffer[] = [];
   const hash = createHash('sha256');
-  for (const chunk of payloadChunks(entries)) {
+  for (const chunk of payloadChunks(entries, values)) {
     hash.update(chunk);
     chunks.push(chunk);
     yield;
@@ -160,8 +206,8 @@ export function* encodeInSteps<T>(identity: CacheIdentity, entries: readonly Cac
 }
 
 /** {@link encodeInSteps} at once, as one buffer. */
-export function encodeCache<T>(identity: CacheIdentity, entries: readonly CacheEntry<T>[]): Buffer {
-  return Buffer.concat(finish(encodeInSteps(identity, entries)));
+export function encodeCache<T>(identity: CacheIdentity, entries: readonly CacheEntry<T>[], values: ValueCodec<T>): Buffer {
+  return Buffer.concat(finish(encodeInSteps(identity, entries, values)));
 }
 
 /**
@@ -182,13 +228,14 @@ export function bufferBytes(bytes: Buffer): CacheBytes {
 /**
  * Decodes a cache file for `expected`, a chunk per step, or says why it is not used: not a cache at
  * all (foreign), a cache of another format, folder or analysis, or a damaged one. Never throws;
- * `isValue` checks each entry's value (the checksum already rules out damage, this rules out a file
- * written by other code). `revive` turns each checked value into the one to keep, a chunk at a time
- * (the workspace index's compact summary), so the decoded copies never all live at once. The
+ * `values` checks each entry's value (the checksum already rules out damage, this rules out a file
+ * written by other code) and makes the one to keep, a chunk at a time (the workspace index's compact
+ * summary), so the decoded copies never all live at once. The
  * payload is hashed as it is read; nothing is returned unless the whole of it matches its checksum.
  * A step may yield a promise (a read of `source`): the caller awaits it before going on.
  */
-export function* decodeInSteps<T>(source: Buffer | CacheBytes, expected: CacheIdentity, isValue: (value: unknown, path: string) => value is T, revive: (value: T) => T = (value) => value): Staged<DecodedCache<T>> {
+export function* decodeInSteps<T>(source: Buffer | CacheBytes, expected: CacheIdentity, values: ValueCodec<T>): Staged<DecodedCache<T>> {
+  const reader = values.reader();
   const file = Buffer.isBuffer(source) ? bufferBytes(source) : source;
   let piece: Buffer = Buffer.alloc(0);
   /** Reads `length` bytes at `at` into `piece` (a step that may wait). */
@@ -242,16 +289,22 @@ export function* decodeInSteps<T>(source: Buffer | CacheBytes, expected: CacheId
       problem = `damaged (${error instanceof Error ? error.message : String(error)})`;
       continue;
     }
-    if (!Array.isArray(chunk)) {
+    if (!Array.isArray(chunk) || chunk.length !== 2 || !Array.isArray(chunk[0]) || !Array.isArray(chunk[1])) {
       problem = 'damaged (a chunk is not a list of entries)';
       continue;
     }
-    for (const entry of chunk) {
-      if (!isEntry(entry, isValue)) {
+    if (!reader.share(chunk[0])) {
+      problem = 'damaged (a shared part of the wrong shape)';
+      continue;
+    }
+    for (const entry of chunk[1] as unknown[]) {
+      const value = isEntry(entry) ? reader.decode(entry.value, entry.path) : undefined;
+      if (value === undefined) {
         problem = 'damaged (an entry of the wrong shape)';
         break;
       }
-      entries.push({ path: entry.path, size: entry.size, mtimeMs: entry.mtimeMs, hash: entry.hash, readAtMs: entry.readAtMs, deps: sharedDependencies(entry.deps), value: revive(entry.value) });
+      const { path, size, mtimeMs, hash, readAtMs, deps } = entry as CacheEntry<unknown>;
+      entries.push({ path, size, mtimeMs, hash, readAtMs, deps: sharedDependencies(deps), value });
     }
     yield;
   }
@@ -262,14 +315,15 @@ export function* decodeInSteps<T>(source: Buffer | CacheBytes, expected: CacheId
 }
 
 /** {@link decodeInSteps} at once. */
-export function decodeCache<T>(bytes: Buffer, expected: CacheIdentity, isValue: (value: unknown, path: string) => value is T): DecodedCache<T> {
-  return finish(decodeInSteps(bytes, expected, isValue));
+export function decodeCache<T>(bytes: Buffer, expected: CacheIdentity, values: ValueCodec<T>): DecodedCache<T> {
+  return finish(decodeInSteps(bytes, expected, values));
 }
 
-function isEntry<T>(entry: unknown, isValue: (value: unknown, path: string) => value is T): entry is CacheEntry<T> {
+/** An entry's fields other than its value, of the right types. */
+function isEntry(entry: unknown): entry is CacheEntry<unknown> {
   if (typeof entry !== 'object' || entry === null) return false;
   const e = entry as Record<string, unknown>;
-  return typeof e.path === 'string' && typeof e.size === 'number' && typeof e.mtimeMs === 'number' && typeof e.hash === 'string' && typeof e.readAtMs === 'number' && Array.isArray(e.deps) && e.deps.every(isStamp) && isValue(e.value, e.path);
+  return typeof e.path === 'string' && typeof e.size === 'number' && typeof e.mtimeMs === 'number' && typeof e.hash === 'string' && typeof e.readAtMs === 'number' && Array.isArray(e.deps) && e.deps.every(isStamp);
 }
 
 function isStamp(stamp: unknown): stamp is DependencyStamp {

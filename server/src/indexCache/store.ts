@@ -2,7 +2,7 @@ import { createHash, randomBytes } from 'crypto';
 import * as fs from 'fs/promises';
 import * as path from 'path';
 import type { Staged } from '../core/stages';
-import { cacheHead, decodeInSteps, payloadChunks, sharedDependencies, type CacheBytes, type CacheEntry, type DecodedCache, type CacheIdentity, type DependencyStamp } from './format';
+import { cacheHead, decodeInSteps, payloadChunks, sharedDependencies, type CacheBytes, type CacheEntry, type DecodedCache, type CacheIdentity, type DependencyStamp, type ValueCodec } from './format';
 
 /**
  * A file modified this close to the moment it was read may have changed again within the file
@@ -47,33 +47,35 @@ export class IndexCacheStore<T> {
   private constructor(
     readonly file: string,
     private readonly identity: CacheIdentity,
+    private readonly values: ValueCodec<T>,
     private readonly previous: ReadonlyMap<string, CacheEntry<T>>,
   ) {}
 
   /**
    * Opens the cache file for `identity`: its entries when it is one and valid, else an empty cache
    * (a missing file silently; a foreign, outdated or damaged one with a line to `log`, and it is
-   * replaced at the next save). `revive` turns each value read into the one to keep (`format.ts`).
+   * replaced at the next save). `values` writes values, and checks each value read and makes the one
+   * to keep (`format.ts`).
    */
-  static async open<T>(file: string, identity: CacheIdentity, isValue: (value: unknown, path: string) => value is T, log: (message: string) => void, revive?: (value: T) => T): Promise<IndexCacheStore<T>> {
+  static async open<T>(file: string, identity: CacheIdentity, values: ValueCodec<T>, log: (message: string) => void): Promise<IndexCacheStore<T>> {
     let decoded: DecodedCache<T>;
     try {
       // Read a chunk at a time as it is decoded: a 300 MB file is never in memory whole.
       const handle = await fs.open(file, 'r');
       try {
-        decoded = await inSteps(decodeInSteps(fileBytes(handle, (await handle.stat()).size), identity, isValue, revive));
+        decoded = await inSteps(decodeInSteps(fileBytes(handle, (await handle.stat()).size), identity, values));
       } finally {
         await handle.close();
       }
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'ENOENT') log(`index cache ${file} not read: ${(error as Error).message}`);
-      return new IndexCacheStore<T>(file, identity, new Map());
+      return new IndexCacheStore<T>(file, identity, values, new Map());
     }
     if ('discarded' in decoded) {
       log(`index cache ${file} discarded: ${decoded.discarded}`);
-      return new IndexCacheStore<T>(file, identity, new Map());
+      return new IndexCacheStore<T>(file, identity, values, new Map());
     }
-    return new IndexCacheStore<T>(file, identity, new Map(decoded.entries.map((entry) => [entry.path, entry])));
+    return new IndexCacheStore<T>(file, identity, values, new Map(decoded.entries.map((entry) => [entry.path, entry])));
   }
 
   /** Entries read from disk at open. */
@@ -126,7 +128,7 @@ export class IndexCacheStore<T> {
       await fs.mkdir(path.dirname(this.file), { recursive: true });
       const handle = await fs.open(temporary, 'w');
       try {
-        await writeCache(handle, this.identity, [...this.current.values()], pace);
+        await writeCache(handle, this.identity, [...this.current.values()], this.values, pace);
         await handle.sync();
       } finally {
         await handle.close();
@@ -152,11 +154,11 @@ function sameDependencies(entry: CacheEntry<unknown>, now: readonly DependencySt
  * (a chunk in memory at a time, the event loop let in between), then the head with the payload's
  * length and hash.
  */
-async function writeCache<T>(handle: fs.FileHandle, identity: CacheIdentity, entries: readonly CacheEntry<T>[], pace: () => Promise<void>): Promise<void> {
+async function writeCache<T>(handle: fs.FileHandle, identity: CacheIdentity, entries: readonly CacheEntry<T>[], values: ValueCodec<T>, pace: () => Promise<void>): Promise<void> {
   const room = cacheHead(identity, entries.length, 0, Buffer.alloc(32)).length;
   const hash = createHash('sha256');
   let position = room;
-  const chunks = payloadChunks(entries);
+  const chunks = payloadChunks(entries, values);
   for (;;) {
     // Before encoding a chunk (the step that holds the thread): the caller may hold the save back.
     await pace();

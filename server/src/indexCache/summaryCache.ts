@@ -3,6 +3,7 @@ import type { ArticleSettings } from '../core/settings';
 import type { ArticleSummary } from '../core/workspaceIndex';
 import { analysisKey, PROBE_TEXT } from './fingerprint';
 import { survivesEncoding } from './format';
+import { summaryCodec } from './summaryCodec';
 import { cacheFileFor, cacheFolder, pruneStaleCaches } from './location';
 import { IndexCacheStore } from './store';
 
@@ -32,7 +33,7 @@ export function summaryCaches(options: SummaryCacheOptions): ((folderUri: string
   let key: string;
   try {
     key = analysisKey(options.dataFolder, options.settings, options.summarize);
-    if (!survivesEncoding(options.summarize('article-lens:probe', PROBE_TEXT))) {
+    if (!survivesEncoding(options.summarize('article-lens:probe', PROBE_TEXT), summaryCodec((value): value is ArticleSummary => typeof value === 'object' && value !== null), 'article-lens:probe')) {
       options.log('index cache off: a summary does not come back equal from the cache encoding (a new field of a type MessagePack does not keep?)');
       return undefined;
     }
@@ -41,7 +42,8 @@ export function summaryCaches(options: SummaryCacheOptions): ((folderUri: string
     return undefined;
   }
   void pruneStaleCaches(folder);
-  return (folderUri) => IndexCacheStore.open(cacheFileFor(folder, folderUri), { key, folder: folderUri }, isSummaryOf, options.log, options.compact);
+  const values = summaryCodec(isSummaryOf, options.compact);
+  return (folderUri) => IndexCacheStore.open(cacheFileFor(folder, folderUri), { key, folder: folderUri }, values, options.log);
 }
 
 /** A summary of the file at `path`: its URI is the file's, with the fields every summary has. */
