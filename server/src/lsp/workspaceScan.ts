@@ -120,9 +120,11 @@ async function scanFolders(folders: readonly string[], service: ArticleService, 
   for (const folder of folders) {
     const root = URI.parse(folder);
     if (root.scheme !== 'file') continue;
+    // The cache is read while the folder is listed: each waits for the disk now and then.
+    const opening = options.cacheOf ? options.cacheOf(folder).catch((error: unknown) => void log(`index cache not opened: ${String(error)}`)) : undefined;
     const files: string[] = [];
     await collect(root.fsPath, root.fsPath, settings, files);
-    const cache = options.cacheOf ? await options.cacheOf(folder).catch((error: unknown) => void log(`index cache not opened: ${String(error)}`)) : undefined;
+    const cache = await opening;
     found.push({ files, cache: cache ?? undefined });
   }
   const total = found.reduce((n, f) => n + f.files.length, 0);
