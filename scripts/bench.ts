@@ -746,7 +746,7 @@ async function benchWorkspace(files: readonly string[], count: number, tmp: stri
     progressReports,
     statusMessages,
     requestsDuringIndexing: { n: duringIndexing.length, p50: median(duringIndexing), p99: percentile(duringIndexing, 99), max: Math.max(...duringIndexing) },
-    crossArticleHover: { p50: median(hovers), p99: percentile(hovers, 99), otherArticles: hoverArticles, firstMs: coldHoverMs, repeated: { p50: median(repeatedHovers), p99: percentile(repeatedHovers, 99) }, afterActorEdit: { p50: median(actorEditHovers), max: Math.max(...actorEditHovers) } },
+    crossArticleHover: { p50: median(hovers), p90: percentile(hovers, 90), p99: percentile(hovers, 99), otherArticles: hoverArticles, firstMs: coldHoverMs, repeated: { p50: median(repeatedHovers), p99: percentile(repeatedHovers, 99) }, afterActorEdit: { p50: median(actorEditHovers), max: Math.max(...actorEditHovers) } },
     reopenWithCache: reopened,
   };
   (results.workspace as unknown[]).push(entry);
@@ -756,7 +756,7 @@ async function benchWorkspace(files: readonly string[], count: number, tmp: stri
   const memoryTarget = count >= 100_000 ? 1024 : 500;
   row(`workspace (${count.toLocaleString('en')})`, 'peak resident memory of the server', `${(peak / MB).toFixed(0)} MB`, big ? `≤ ${memoryTarget} MB` : undefined, big ? peak <= memoryTarget * MB : undefined);
   row(`workspace (${count.toLocaleString('en')})`, 'documentSymbol while indexing', `p50 ${ms(median(duringIndexing))} ms, p99 ${ms(percentile(duringIndexing, 99))} ms, max ${ms(Math.max(...duringIndexing))} ms (n=${duringIndexing.length})`);
-  row(`workspace (${count.toLocaleString('en')})`, `hover on "Trump" (in ${hoverArticles} other articles) after an edit`, `p50 ${ms(median(hovers))} ms, p99 ${ms(percentile(hovers, 99))} ms (n=${hovers.length})`, '≤ 20 ms', percentile(hovers, 99) <= 20);
+  row(`workspace (${count.toLocaleString('en')})`, `hover on "Trump" (in ${hoverArticles} other articles) after an edit`, `p50 ${ms(median(hovers))} ms, p90 ${ms(percentile(hovers, 90))} ms, p99 ${ms(percentile(hovers, 99))} ms (n=${hovers.length}: the slowest; first timed ${ms(hovers[0])} ms)`, '≤ 20 ms', percentile(hovers, 99) <= 20);
   row(`workspace (${count.toLocaleString('en')})`, 'the same hover again (kept until the index changes)', `p50 ${ms(median(repeatedHovers))} ms, p99 ${ms(percentile(repeatedHovers, 99))} ms`);
   row(`workspace (${count.toLocaleString('en')})`, 'the hover after an edit that adds a mention of Trump (his workspace actor recomputed)', `p50 ${ms(median(actorEditHovers))} ms, max ${ms(Math.max(...actorEditHovers))} ms (n=${actorEditHovers.length})`);
   row(`workspace (${count.toLocaleString('en')})`, 'first hover after opening the article (cold main thread)', `${ms(coldHoverMs)} ms`);
