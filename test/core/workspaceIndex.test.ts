@@ -3,6 +3,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { plainActor, plainSummary } from '../../server/src/core/summaryPool';
 import { WorkspaceIndex, type ActorCluster, type ArticleSummary } from '../../server/src/core/workspaceIndex';
+import { createWorkspaceViews } from '../../server/src/core/views/workspaceViews';
 import { names, newService, resources } from '../helpers/resources';
 import { ROOT } from '../helpers/seeds';
 
@@ -158,6 +159,50 @@ describe('workspace index on PolNeAR articles', function () {
       assertAsFromScratch(loaded, 'after an article added after the load');
     });
   }
+
+  it('while loading, a group is clustered again once the actors added since outnumber those it was clustered from', () => {
+    const uriOf = (i: number) => `file:///double/${i}.txt`;
+    const source = summaries.find((s) => s.actors.some((a) => a.type === 'person'))!;
+    const index = new WorkspaceIndex(names, resources.nameLexicon);
+    const end = index.load();
+    const person = (uri: string) => index.get(uri)!.actors.find((a) => a.type === 'person')!;
+    const hover = (uri: string) => index.findFirstReferences(person(uri), uri, 10).total;
+    index.update(copyAs(source, uriOf(0)));
+    assert.strictEqual(hover(uriOf(0)), 0, 'one article: no other');
+    const clustered = index.clusteredActors;
+    // A copy adds as many actors to the group as it was clustered from: its clusters stay as they were.
+    index.update(copyAs(source, uriOf(1)));
+    assert.strictEqual(hover(uriOf(0)), 0, 'the copy is left out for now');
+    assert.strictEqual(index.clusteredActors, clustered, 'not clustered again');
+    // A second copy: the actors left out now outnumber those clustered, and the group is clustered again.
+    index.update(copyAs(source, uriOf(2)));
+    assert.strictEqual(hover(uriOf(0)), 2, 'clustered again: the two copies');
+    assert.ok(index.clusteredActors > clustered, 'clustered again');
+    end();
+    assertAsFromScratch(index, 'when the load ends');
+  });
+
+  it('tells its listeners when the end of a load groups actors again, so the Actors view shows what a fresh index shows', () => {
+    const uriOf = (i: number) => `file:///views/${String(i).padStart(3, '0')}.txt`;
+    const count = Math.min(summaries.length, 20);
+    const loaded = new WorkspaceIndex(names, resources.nameLexicon);
+    const views = createWorkspaceViews({ analyze: () => assert.fail('the view reads the index only'), workspace: loaded });
+    const events: string[] = [];
+    loaded.onDidChange((change) => events.push(change.kind));
+    const end = loaded.load();
+    for (let i = 0; i < count; i++) {
+      loaded.update(copyAs(summaries[i], uriOf(i)));
+      if (i === Math.floor(count * 0.7)) views.getActors(); // a view read mid-load clusters the groups
+    }
+    views.getActors(); // read after the last article, before the scan ends the load
+    end();
+    assert.strictEqual(events.at(-1), 'regroup');
+    const fresh = new WorkspaceIndex(names, resources.nameLexicon);
+    for (let i = 0; i < count; i++) fresh.update(copyAs(summaries[i], uriOf(i)));
+    const freshViews = createWorkspaceViews({ analyze: () => assert.fail('the view reads the index only'), workspace: fresh });
+    const top = (v: typeof views) => v.getActors().items.slice(0, 8).map((row) => `${row.name} ${row.articles} ${row.mentions}`);
+    assert.deepStrictEqual(top(views), top(freshViews));
+  });
 
   it('names the most relevant articles of a profile as ranking all of its members would', () => {
     const index = new WorkspaceIndex(names, resources.nameLexicon);

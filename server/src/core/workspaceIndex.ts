@@ -176,10 +176,13 @@ export function summaryMentions(article: ArticleSummary, actor: ActorSummary): S
 
 
 
-/** What changed in the index: one article added, replaced or removed. */
+/**
+ * What changed in the index: one article added, replaced or removed (`uri`), or, at the end of a
+ * load ({@link WorkspaceIndex.load}), no article but the grouping of their actors (`regroup`, `uri` empty).
+ */
 export interface IndexChange {
   readonly uri: string;
-  readonly kind: 'update' | 'remove';
+  readonly kind: 'update' | 'remove' | 'regroup';
   /**
    * False when an update kept every actor's identity and counts (name, spellings, roles, mentions, quotes; only offsets moved, as
    * when the user types): workspace actors did not change, and views need not redraw them.
@@ -309,7 +312,11 @@ export class WorkspaceIndex {
       if (ended) return;
       ended = true;
       if (--this.loads > 0) return;
+      if (this.pendingGroups.size === 0) return;
       for (const group of [...this.pendingGroups]) this.forgetGroup(group);
+      // No article changed, but workspace actors may now be grouped otherwise: views that keep what
+      // they derived from the clusters (the Actors view, the actor map) must hear of it.
+      this.emit({ uri: '', kind: 'regroup', actorsChanged: true });
     };
   }
 

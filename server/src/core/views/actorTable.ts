@@ -51,6 +51,11 @@ export class ActorTable {
     this.upToDate = false;
   }
 
+  /** The index grouped its actors again (the end of a load): every actor is read from the clusters again. */
+  regrouped(): void {
+    this.upToDate = false;
+  }
+
   /** Every workspace actor, most mentioned first. */
   actors(): readonly ViewActor[] {
     this.refresh();

@@ -47,7 +47,8 @@ export function createWorkspaceViews({ analyze, workspace }: ViewsDeps) {
   let derivedRevision = 0;
   workspace.onDidChange((change) => {
     revision++;
-    actors.changed(change.uri);
+    if (change.kind === 'regroup') actors.regrouped();
+    else actors.changed(change.uri);
   });
 
   function memo<T>(key: string, compute: () => T): T {
