@@ -12,7 +12,7 @@ import type { ArticleSummary } from '../core/workspaceIndex';
 import { AnnotationDependencies } from '../indexCache/annotationDependency';
 import { readForIndex } from '../indexCache/fileSnapshot';
 import type { FileSnapshot, IndexCacheStore } from '../indexCache/store';
-import { isWorkspaceArticle } from './watchedFiles';
+import { isArticleInFolder } from './watchedFiles';
 
 /** How the scan reports progress; the server maps it to LSP work-done progress. */
 export interface ScanProgress {
@@ -123,7 +123,7 @@ async function scanFolders(folders: readonly string[], service: ArticleService, 
     // The cache is read while the folder is listed: each waits for the disk now and then.
     const opening = options.cacheOf ? options.cacheOf(folder).catch((error: unknown) => void log(`index cache not opened: ${String(error)}`)) : undefined;
     const files: string[] = [];
-    await collect(root.fsPath, root.fsPath, settings, files);
+    await collect(root.fsPath, root.fsPath, '', settings, files);
     const cache = await opening;
     found.push({ files, cache: cache ?? undefined });
   }
@@ -313,22 +313,28 @@ async function scanWithWorkers(
   return next;
 }
 
-async function collect(root: string, folder: string, settings: ArticleSettings, into: string[]): Promise<void> {
+/**
+ * Lists the articles under `folder` (`relativeDir` from the root) into `into`. Paths are put together
+ * from the names read rather than with `path.join`/`path.relative` per file: the folder is already
+ * normalised, and a name from `readdir` holds no separator and is never `.` or `..`.
+ */
+async function collect(root: string, folder: string, relativeDir: string, settings: ArticleSettings, into: string[]): Promise<void> {
   let entries: import('fs').Dirent[];
   try {
     entries = await fs.readdir(folder, { withFileTypes: true });
   } catch {
     return;
   }
+  const folderPrefix = folder.endsWith(path.sep) ? folder : folder + path.sep;
+  const relativePrefix = relativeDir ? relativeDir + path.sep : '';
   for (let i = 0; i < entries.length; i++) {
     // A folder of many thousand files: let editor requests in now and then.
     if (i > 0 && i % 2000 === 0) await new Promise<void>((resolve) => setImmediate(resolve));
     const entry = entries[i];
-    const full = path.join(folder, entry.name);
     if (entry.isDirectory()) {
-      if (!IGNORED_FOLDERS.has(entry.name) && !entry.name.startsWith('.')) await collect(root, full, settings, into);
-    } else if (entry.isFile() && isWorkspaceArticle(root, full, settings.files, settings.index.exclude)) {
-      into.push(full);
+      if (!IGNORED_FOLDERS.has(entry.name) && !entry.name.startsWith('.')) await collect(root, folderPrefix + entry.name, relativePrefix + entry.name, settings, into);
+    } else if (entry.isFile() && isArticleInFolder(root, relativePrefix + entry.name, settings.files, settings.index.exclude)) {
+      into.push(folderPrefix + entry.name);
     }
   }
 }
