@@ -616,20 +616,6 @@ function summarize(set: LatencySet): Record<string, { p50: number; p99: number; 
 // 4. Workspace index
 // ---------------------------------------------------------------------------------------------------
 
-/**
- * CPU time (user + system) of a process's main thread so far: what a reopen's hover waits for, and on
- * this shared machine steadier than wall time (a loaded machine gives the thread a share of a core).
- */
-function mainThreadCpuMs(pid: number): number {
-  try {
-    // Fields after the command name (which may hold spaces): state is the first; utime and stime are the 12th and 13th.
-    const fields = fs.readFileSync(`/proc/${pid}/task/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
-  } catch {
-    return NaN;
-  }
-}
-
 function peakRss(pid: number): number {
   try {
     const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
@@ -862,7 +848,8 @@ async function reopen(folder: string, storage: string, probe: HoverProbe | undef
       hoverArticles = Number(/In other articles \((\d+)\)/.exec(value)?.[1] ?? 0);
       if (hoverArticles >= expected) {
         hoverReadyMs = performance.now() - t0;
-        hoverReadyCpuMs = mainThreadCpuMs(pid);
+        // The main thread's CPU: what the hover waits for, and steadier than wall time on a shared machine.
+        hoverReadyCpuMs = processCpuMs(pid, true);
         break;
       }
       await new Promise((r) => setTimeout(r, 100));

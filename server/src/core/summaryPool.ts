@@ -13,8 +13,13 @@ const EMPTY: readonly string[] = Object.freeze([]);
 /** What identifies an actor across articles: pooled once, shared by every article that names it so. */
 type ActorIdentityFields = Pick<ActorSummary, 'key' | 'type' | 'name' | 'spellings' | 'roles'>;
 
+/** True when two actors have the same identity: key, type, name, spellings and roles (lists by content). */
+export function sameIdentity(a: ActorIdentityFields, b: ActorIdentityFields): boolean {
+  return a.key === b.key && a.type === b.type && a.name === b.name && sameItems(a.spellings, b.spellings) && sameItems(a.roles, b.roles);
+}
+
 /** True when two lists hold the same strings in the same order. */
-export function sameItems(a: readonly string[], b: readonly string[]): boolean {
+function sameItems(a: readonly string[], b: readonly string[]): boolean {
   if (a === b) return true;
   if (a.length !== b.length) return false;
   for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
@@ -92,8 +97,7 @@ export class SummaryPool {
    * (reopening 10,000 articles from the cache spent most of its pooling time hashing the strings).
    */
   private identity(actor: ActorSummary): ActorIdentityFields {
-    const sameAs = (known: ActorIdentityFields | undefined): known is ActorIdentityFields =>
-      known !== undefined && known.key === actor.key && known.type === actor.type && known.name === actor.name && sameItems(known.spellings, actor.spellings) && sameItems(known.roles, actor.roles);
+    const sameAs = (known: ActorIdentityFields | undefined): known is ActorIdentityFields => known !== undefined && sameIdentity(known, actor);
     const byList = this.byRoles.get(actor.roles);
     if (sameAs(byList)) return byList;
     let identity = this.identities.get(actor.key);

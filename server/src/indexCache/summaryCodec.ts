@@ -1,4 +1,4 @@
-import { sameItems } from '../core/summaryPool';
+import { sameIdentity } from '../core/summaryPool';
 import type { ActorIdentity, ActorSummary, ArticleSummary } from '../core/workspaceIndex';
 import type { ValueCodec, ValueReader, ValueWriter } from './format';
 
@@ -55,7 +55,7 @@ class SummaryWriter implements ValueWriter<ArticleSummary> {
     let sameKey = this.known.get(actor.key);
     if (!sameKey) this.known.set(actor.key, (sameKey = []));
     for (const { place, identity } of sameKey) {
-      if (identity.type === actor.type && identity.name === actor.name && sameItems(identity.spellings, actor.spellings) && sameItems(identity.roles, actor.roles)) return place;
+      if (sameIdentity(identity, actor)) return place;
     }
     const place = this.places++;
     sameKey.push({ place, identity: { key: actor.key, type: actor.type, name: actor.name, spellings: actor.spellings, roles: actor.roles } });
