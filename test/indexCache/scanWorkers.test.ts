@@ -6,7 +6,7 @@ import { URI } from 'vscode-uri';
 import type { ArticleService } from '../../server/src/core/languageService';
 import { DEFAULT_SETTINGS } from '../../server/src/core/settings';
 import type { ArticleSummary } from '../../server/src/core/workspaceIndex';
-import { INDEX_WORKER_LIMITS, scanWorkspace } from '../../server/src/lsp/workspaceScan';
+import { INDEX_WORKER_LIMITS, scanWorkspace, workerFileDeadlineMs } from '../../server/src/lsp/workspaceScan';
 
 const FAKE_WORKER = path.resolve(__dirname, '..', 'helpers', 'fakeIndexWorker.js');
 
@@ -40,5 +40,33 @@ describe('workspace scan workers', () => {
       assert.strictEqual(limits.maxYoungGenerationSizeMb, INDEX_WORKER_LIMITS.maxYoungGenerationSizeMb, summary.uri);
     }
     assert.ok(logged.some((line) => line.includes('crash.txt') && line.includes('left out')), logged.join('\n'));
+  });
+
+  it('stops a worker whose file takes longer than its deadline, leaves that file out and indexes the rest', async () => {
+    fs.writeFileSync(path.join(folder, 'articles', 'hang.txt'), 'An article whose analysis never ends.\n');
+    const added: ArticleSummary[] = [];
+    let loads = 0;
+    const service = { addSummary: (summary: ArticleSummary) => (added.push(summary), summary), loadWorkspace: () => (loads++, () => loads--) } as unknown as ArticleService;
+    const logged: string[] = [];
+    const progress = { begin: () => undefined, report: () => undefined, done: () => undefined };
+    const deadlines: number[] = [];
+    const result = await scanWorkspace([URI.file(folder).toString()], service, DEFAULT_SETTINGS, progress, () => false, {
+      workerScript: FAKE_WORKER,
+      workers: 2,
+      log: (line) => logged.push(line),
+      fileDeadlineMs: (bytes) => (deadlines.push(bytes), 300),
+    });
+    assert.deepStrictEqual(added.map((s) => path.basename(URI.parse(s.uri).fsPath)).sort(), ['a.txt', 'b.txt', 'c.txt', 'd.txt', 'e.txt', 'f.txt', 'g.txt']);
+    assert.strictEqual(result.analysed, 7);
+    assert.ok(logged.some((line) => line.includes('hang.txt') && line.includes('left out') && line.includes('no answer')), logged.join('\n'));
+    assert.strictEqual(logged.filter((line) => line.includes('left out')).length, 2, logged.join('\n'));
+    // The deadline was asked for the hung file's real size once it was due, and the index's load ended.
+    assert.ok(deadlines.includes(fs.statSync(path.join(folder, 'articles', 'hang.txt')).size), String(deadlines));
+    assert.strictEqual(loads, 0);
+  });
+
+  it('allows a minute and half a minute per megabyte before a file counts as hung', () => {
+    assert.strictEqual(workerFileDeadlineMs(0), 60_000);
+    assert.strictEqual(workerFileDeadlineMs(10_000_000), 360_000);
   });
 });

@@ -1,4 +1,4 @@
-import { existsSync } from 'fs';
+import { existsSync, statSync } from 'fs';
 import * as fs from 'fs/promises';
 import { availableParallelism } from 'os';
 import * as path from 'path';
@@ -55,6 +55,8 @@ export interface ScanOptions {
   readonly pace?: () => Promise<void>;
   /** People's annotations of an article (its store file), for the scan on this thread (workers read them themselves). */
   readonly annotationInput?: (file: string, text: string) => Promise<AnnotationInput | undefined>;
+  /** How long a worker may take over a file of so many bytes before it is stopped as hung ({@link workerFileDeadlineMs}; tests shorten it). */
+  readonly fileDeadlineMs?: (bytes: number) => number;
 }
 
 /** What a scan did. */
@@ -193,7 +195,7 @@ async function scanFolders(folders: readonly string[], service: ArticleService, 
   let handedOut = 0;
   if (options.workerScript && pending.length > 1 && existsSync(options.workerScript)) {
     const workers = options.workers ?? Math.max(1, Math.min(4, availableParallelism()));
-    handedOut = await scanWithWorkers(pending, options.workerScript, workers, settings, isOpen, take, log, () => {
+    handedOut = await scanWithWorkers(pending, options.workerScript, workers, settings, isOpen, take, log, options.fileDeadlineMs ?? workerFileDeadlineMs, () => {
       counts.done++;
       report();
     });
@@ -235,14 +237,26 @@ function throttled(report: () => void): () => void {
  * more than that is left out of the index, as one that fails to analyse, and its worker is started again.
  */
 export const INDEX_WORKER_LIMITS = { maxOldGenerationSizeMb: 512, maxYoungGenerationSizeMb: 8 } as const;
-/** Workers started again after one stopped (out of memory, a crash), per scan: past this the others go on alone. */
+/** Workers started again after one stopped (out of memory, a crash, hung), per scan: past this the others go on alone. */
 const WORKER_RESTARTS = 4;
+
+/**
+ * How long a scan worker may take over one file before it is stopped as hung: a minute, and half a
+ * minute more per megabyte (a megabyte takes one to three seconds on a cold worker of lower priority
+ * on a loaded machine, so only a file whose analysis never ends reaches it). Without a deadline one
+ * such file kept the scan, and so the index's load, open for as long as the server ran: the clusters
+ * of large groups stayed those of the load, and the cache was never saved.
+ */
+export function workerFileDeadlineMs(bytes: number): number {
+  return 60_000 + (30_000 * bytes) / 1_000_000;
+}
 
 /**
  * Hands files to worker threads, one in flight per worker, and passes what they read to `take`
  * (skipping files opened meanwhile: the editor's version wins). A worker that stops (its file's
- * analysis ran out of memory) is replaced, a few times per scan. Returns how many files were handed
- * out: all of them, unless every worker failed and the caller must go on.
+ * analysis ran out of memory) or takes longer over a file than `deadlineMs` allows for its size (an
+ * analysis that never ends) is replaced, a few times per scan; the file is left out with a log line.
+ * Returns how many files were handed out: all of them, unless every worker failed and the caller must go on.
  */
 async function scanWithWorkers(
   pending: readonly PendingFile[],
@@ -252,13 +266,17 @@ async function scanWithWorkers(
   isOpen: (uri: string) => boolean,
   take: (item: PendingFile, response: IndexResponse) => void,
   log: (message: string) => void,
+  deadlineMs: (bytes: number) => number,
   skip: () => void,
 ): Promise<number> {
   let next = 0;
   let restarts = WORKER_RESTARTS;
   await new Promise<void>((resolve) => {
     let alive = 0;
+    const stopped = new WeakSet<Worker>();
     const stop = (worker: Worker) => {
+      if (stopped.has(worker)) return;
+      stopped.add(worker);
       alive--;
       void worker.terminate();
       if (alive === 0) resolve();
@@ -284,16 +302,13 @@ async function scanWithWorkers(
       }
       alive++;
       let inFlight: number | undefined;
-      const sent = (id: number) => (inFlight = id);
-      worker.on('message', (response: IndexResponse) => {
-        inFlight = undefined;
-        take(pending[response.id], response);
-        feed(worker, sent);
-      });
-      worker.once('error', (error: Error) => {
-        // The file in flight is lost with the worker (left out of the index); another worker takes its place.
+      let watchdog: NodeJS.Timeout | undefined;
+      /** The file in flight is lost with the worker (left out of the index); another worker takes its place. */
+      const replace = (reason: string) => {
+        if (stopped.has(worker)) return;
+        clearTimeout(watchdog);
         if (inFlight !== undefined) {
-          log(`workspace index: ${pending[inFlight].file} left out (${error.message})`);
+          log(`workspace index: ${pending[inFlight].file} left out (${reason})`);
           skip();
         }
         inFlight = undefined;
@@ -302,7 +317,32 @@ async function scanWithWorkers(
           start();
         }
         stop(worker);
+      };
+      /** Stops the worker once the file in flight has had the time its size allows (read when first due: no stat per file). */
+      const watch = (id: number, sentAt: number) => {
+        const check = (allowedMs: number) => {
+          watchdog = setTimeout(() => {
+            if (inFlight !== id) return;
+            const elapsed = Date.now() - sentAt;
+            const allowed = deadlineMs(fileSize(pending[id].file));
+            if (elapsed < allowed) return check(allowed - elapsed);
+            replace(`no answer after ${Math.round(elapsed / 1000)} s: its worker was stopped`);
+          }, allowedMs);
+        };
+        check(deadlineMs(0));
+      };
+      const sent = (id: number) => {
+        inFlight = id;
+        watch(id, Date.now());
+      };
+      worker.on('message', (response: IndexResponse) => {
+        if (stopped.has(worker)) return;
+        clearTimeout(watchdog);
+        inFlight = undefined;
+        take(pending[response.id], response);
+        feed(worker, sent);
       });
+      worker.once('error', (error: Error) => replace(error.message));
       feed(worker, sent);
       return true;
     };
@@ -311,6 +351,15 @@ async function scanWithWorkers(
     if (alive === 0) resolve();
   });
   return next;
+}
+
+/** A file's size in bytes, 0 when it cannot be read (the deadline's least allowance). */
+function fileSize(file: string): number {
+  try {
+    return statSync(file).size;
+  } catch {
+    return 0;
+  }
 }
 
 /**
