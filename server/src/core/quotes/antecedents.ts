@@ -36,11 +36,13 @@ export interface Anaphor {
   readonly quote: { readonly start: number; readonly end: number };
 }
 
-/** One possible antecedent. */
-export interface AntecedentCandidate {
-  /** The latest mention of the entity before the anaphor; absent for *nobody*. */
-  readonly name?: TextSlice;
-  readonly features: string[];
+/** One possible antecedent (a class: *nobody* and the named ones have one hidden class, as the ranker reads them). */
+export class AntecedentCandidate {
+  constructor(
+    /** The latest mention of the entity before the anaphor; undefined for *nobody*. */
+    readonly name: TextSlice | undefined,
+    readonly features: string[],
+  ) {}
 }
 
 /** A quotation already attributed to a named entity, as the resolution of later anaphors reads it. */
@@ -138,21 +140,26 @@ export function antecedentCandidates(doc: Doc, anaphor: Anaphor, state: SpeakerS
     const turn = turns[i];
     // A speaker the recogniser did not type (found by the cue rules in the tokens).
     if (!groups.has(turn.key) && groups.size < MAX_ENTITIES && offset - turn.name.end <= WINDOW_CHARS && turn.name.end <= offset) {
-      const m: EntityMention = { start: turn.name.start, end: turn.name.end, text: turn.name.text, type: 'person' };
+      const m: EntityMention = { start: turn.name.start, end: turn.name.end, type: 'person', text: turn.name.text };
       groups.set(turn.key, { key: turn.key, type: 'person', latest: m, latestRole: 'speech', bestRank: 2, subjectAt: m.start, speechAt: m.start, count: 1, order: groups.size });
     }
   }
 
   // People the quotation itself names are usually talked about, not talking.
   const named = namedInside(doc, anaphor.quote.start, anaphor.quote.end);
-  const salience = [...groups.values()].map((g) => ({ g, total: g.type === 'person' ? mentionsBefore(doc, g.key, offset) : g.count }));
+  const salience: { g: Group; total: number }[] = [];
+  for (const g of groups.values()) salience.push({ g, total: g.type === 'person' ? mentionsBefore(doc, g.key, offset) : g.count });
   salience.sort((x, y) => y.total - x.total || x.g.order - y.g.order);
   const salienceRank = new Map<Group, number>();
-  salience.forEach((s, i) => salienceRank.set(s.g, i));
+  for (let i = 0; i < salience.length; i++) salienceRank.set(salience[i].g, i);
   const pickKey = rulePick ? surname(rulePick.text) : undefined;
   const lastKey = state.last ? surname(state.last.name.text) : undefined;
   const head = anaphor.words[anaphor.words.length - 1];
-  const modifiers = anaphor.words.slice(0, -1).filter((w) => w.length > 2 && !/^(the|his|her|their|its|this|that|former|latter|new|top)$/.test(w));
+  const modifiers: string[] = [];
+  for (let i = 0; i < anaphor.words.length - 1; i++) {
+    const w = anaphor.words[i];
+    if (w.length > 2 && !/^(the|his|her|their|its|this|that|former|latter|new|top)$/.test(w)) modifiers.push(w);
+  }
 
   // Order among the entities last seen as the subject of a speech verb, and of any verb: people quoted in
   // news are introduced with a speech verb, and the one who spoke last usually speaks on.
@@ -225,20 +232,24 @@ export function antecedentCandidates(doc: Doc, anaphor: Anaphor, state: SpeakerS
     const aBar = featureName(a, '|');
     f.push(featureName(aBar, atoms[0]), featureName(aBar, atoms[1]), featureName(aBar, atoms[4]));
     if (g.key === pickKey) f.push(featureName(a, '|rule'));
-    out.push({ name: { start: m.start, end: m.end, text: m.text }, features: f });
+    out.push(new AntecedentCandidate({ start: m.start, end: m.end, text: m.text }, f));
   }
   if (rulePick && pickKey !== undefined && !groups.has(pickKey)) {
     // A name the rules found in the tokens (the recogniser missed it).
-    out.push({ name: rulePick, features: [a, 'rule', featureName(a, '|rule'), 'ruleOnly', featureName(a, '|ruleOnly')] });
+    out.push(new AntecedentCandidate(rulePick, [a, 'rule', featureName(a, '|rule'), 'ruleOnly', featureName(a, '|ruleOnly')]));
   }
-  out.push({ features: ['none', featureName(a, '|none'), featurePair(a, '|none', '|rule=', rulePick !== undefined), featureName('none|cands=', Math.min(groups.size, 3))] });
+  out.push(new AntecedentCandidate(undefined, ['none', featureName(a, '|none'), featurePair(a, '|none', '|rule=', rulePick !== undefined), featureName('none|cands=', Math.min(groups.size, 3))]));
   return out;
 }
 
 /** Each group's rank among those with a position (`at(g)` ≥ 0), latest first. */
 function orderBy(groups: ReadonlyMap<string, Group>, at: (g: Group) => number): Map<Group, number> {
-  const ranked = [...groups.values()].filter((g) => at(g) >= 0).sort((x, y) => at(y) - at(x));
-  return new Map(ranked.map((g, i) => [g, i]));
+  const ranked: Group[] = [];
+  for (const g of groups.values()) if (at(g) >= 0) ranked.push(g);
+  ranked.sort((x, y) => at(y) - at(x));
+  const order = new Map<Group, number>();
+  for (let i = 0; i < ranked.length; i++) order.set(ranked[i], i);
+  return order;
 }
 
 /** The role of a person or organisation mention at token `t` (cached per document). */

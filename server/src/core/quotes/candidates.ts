@@ -13,7 +13,7 @@
  */
 import { lowerBound } from '../search';
 import type { Attribution } from '../types';
-import type { Found } from './cues';
+import { makeFound, type Found } from './cues';
 import { headLower, isCapitalized, isCue, isSentenceEnd, type Doc, type NounPhrase } from './document';
 import type { RawQuote } from './marks';
 import { subjectRank } from './coreference';
@@ -24,17 +24,26 @@ import { VERB_PREFIX } from './words';
 /** What a candidate is; the ranker learns a weight for each. */
 export type CandidateKind = 'name' | 'org' | 'he' | 'she' | 'they' | 'we' | 'i' | 'nominal' | 'group' | 'document' | 'other' | 'previous' | 'none';
 
-/** One possible speaker of a quotation. */
-export interface SpeakerCandidate {
-  readonly kind: CandidateKind;
-  /** The phrase (token indices); absent for `previous` and `none`. */
-  readonly np?: NounPhrase;
+/**
+ * One possible speaker of a quotation. A class, so that every candidate has one hidden class whatever its
+ * kind: literals with and without `np`, `found` set on some later and `inherited` on others made the
+ * candidate code and the ranker's scoring see several, and V8 compiled them again for each new one.
+ */
+export class SpeakerCandidate {
+  constructor(
+    readonly kind: CandidateKind,
+    /** The phrase (token indices); undefined for `previous` and `none`. */
+    readonly np: NounPhrase | undefined,
+    /** For `previous`: the attribution the quotation repeats. */
+    readonly inherited: Attribution | undefined,
+    /** Feature names; the ranker sums their weights. */
+    readonly features: string[],
+  ) {}
+
   /** The cue pattern to attribute with, when a rule found this phrase (else a cue found next to it). */
-  found?: Found;
-  /** For `previous`: the attribution the quotation repeats. */
-  readonly inherited?: Attribution;
-  /** Feature names; the ranker sums their weights. */
-  readonly features: string[];
+  found: Found | undefined = undefined;
+  /** Feature names of the rules that found this phrase (`via=after`, …), gathered before the features. */
+  readonly vias: string[] = [];
 }
 
 /** What the cue rules of `cues.ts` said about the quotation: each pattern's phrase, and the rules' own choice. */
@@ -92,23 +101,27 @@ export function speakerCandidates(doc: Doc, raw: RawQuote, openTok: number, clos
   spans.sort((a, b) => distance(a.np) - distance(b.np));
   if (spans.length > MAX_CANDIDATES) spans.length = MAX_CANDIDATES;
 
-  const candidates: SpeakerCandidate[] = spans.map((s) => ({ kind: s.kind, np: s.np, features: [] }));
-  const vias: string[][] = candidates.map(() => []);
+  const candidates: SpeakerCandidate[] = [];
+  for (const span of spans) candidates.push(new SpeakerCandidate(span.kind, span.np, undefined, []));
   const attach = (found: Found | undefined, via: string): void => {
     if (!found) return;
-    let at = candidates.findIndex((c) => c.np && c.np.from < found.np.to && found.np.from < c.np.to);
-    if (at < 0) {
-      candidates.push({ kind: kindOf(doc, found.np), np: found.np, features: [] });
-      vias.push([]);
-      at = candidates.length - 1;
+    let c: SpeakerCandidate | undefined;
+    for (const other of candidates) {
+      if (other.np!.from < found.np.to && found.np.from < other.np!.to) {
+        c = other;
+        break;
+      }
     }
-    const c = candidates[at];
+    if (!c) {
+      c = new SpeakerCandidate(kindOf(doc, found.np), found.np, undefined, []);
+      candidates.push(c);
+    }
     c.found ??= found;
     const v = featureName('via=', via);
-    vias[at].push(v, featureName(v, STRENGTH[found.strength] ?? '|s=?'));
+    c.vias.push(v, featureName(v, strengthName(found.strength)));
     if (found === rules.pick) {
       c.found = found;
-      vias[at].push('pick', featureName('pick=', rules.pickVia));
+      c.vias.push('pick', featureName('pick=', rules.pickVia));
     }
   };
   attach(rules.after, 'after');
@@ -140,7 +153,7 @@ export function speakerCandidates(doc: Doc, raw: RawQuote, openTok: number, clos
     if (doc.para[np.from] !== doc.para[Math.min(left ? openTok : closeTok - 1, n - 1)]) atoms.push('otherPara');
     if (doc.lex.titleForms.has(headLower(doc, np))) atoms.push('titleHead');
     // Subject position of a name near the quotation: 2 = subject of a speech verb, 1 = of another verb.
-    if (c.kind === 'name' && np.to - np.from <= 4) atoms.push(SUBJECT[subjectRank(doc, { start: doc.tokens[np.from].start, end: doc.tokens[np.to - 1].end, text: '', type: 'person' })]);
+    if (c.kind === 'name' && np.to - np.from <= 4) atoms.push(SUBJECT[subjectRank(doc, { start: doc.tokens[np.from].start, end: doc.tokens[np.to - 1].end, type: 'person', text: '' })]);
     if (previousMention && doc.tokens[np.from].start < previousMention.end && previousMention.start < doc.tokens[np.to - 1].end) atoms.push('prevMention');
     else if (rules.previous && sameName(doc, np, rules.previous)) atoms.push('prevName');
     const f = c.features;
@@ -152,24 +165,26 @@ export function speakerCandidates(doc: Doc, raw: RawQuote, openTok: number, clos
     f.push(featureName(kSide, featureName('|', dist)), featureName(kSide, featureName('|', sd)));
     for (const q of quoteFeatures) f.push(featureName(k, q));
     f.push(featureName(featureName(kSide, featureName('|', sd)), quoteFeatures[3]));
-    for (const v of vias[i]) f.push(v, featureName(kBar, v), featureName(v, quoteFeatures[0]));
-    if (vias[i].length === 0) f.push('noRule', featureName('noRule|', kSide));
+    for (const v of c.vias) f.push(v, featureName(kBar, v), featureName(v, quoteFeatures[0]));
+    if (c.vias.length === 0) f.push('noRule', featureName('noRule|', kSide));
   }
   if (rules.previous) {
-    candidates.push({
-      kind: 'previous',
-      inherited: rules.previous,
-      features: ['k=previous', ...quoteFeatures.map((q) => featureName('k=previous', q)), rules.pick ? 'k=previous|rulePick' : 'k=previous|noRulePick'],
-    });
+    const features = ['k=previous'];
+    for (const q of quoteFeatures) features.push(featureName('k=previous', q));
+    features.push(rules.pick ? 'k=previous|rulePick' : 'k=previous|noRulePick');
+    candidates.push(new SpeakerCandidate('previous', undefined, rules.previous, features));
   }
-  candidates.push({
-    kind: 'none',
-    features: ['k=none', ...quoteFeatures.map((q) => featureName('k=none', q)), featureName(rules.pick ? 'k=none|pick' : 'k=none|noPick', quoteFeatures[0])],
-  });
+  const features = ['k=none'];
+  for (const q of quoteFeatures) features.push(featureName('k=none', q));
+  features.push(featureName(rules.pick ? 'k=none|pick' : 'k=none|noPick', quoteFeatures[0]));
+  candidates.push(new SpeakerCandidate('none', undefined, undefined, features));
   return candidates;
 }
 
-const STRENGTH: Readonly<Record<number, string>> = { 0: '|s=0', 0.25: '|s=0.25', 0.5: '|s=0.5', 1: '|s=1', 1.5: '|s=1.5', 2: '|s=2' };
+/** A pattern's strength as a feature part (a plain branch: a table keyed by 0.25 and 1 read one of them as a named property, the other as an element). */
+function strengthName(strength: number): string {
+  return strength === 0 ? '|s=0' : strength === 0.25 ? '|s=0.25' : strength === 0.5 ? '|s=0.5' : strength === 1 ? '|s=1' : strength === 1.5 ? '|s=1.5' : strength === 2 ? '|s=2' : '|s=?';
+}
 const SENTENCE_DISTANCE = ['sd=0', 'sd=1', 'sd=2'];
 const NEAR = ['near=0', 'near=1', 'near=2'];
 const SUBJECT = ['subj=0', 'subj=1', 'subj=2'];
@@ -267,7 +282,7 @@ export function cueNear(doc: Doc, np: NounPhrase): Found {
   const n = doc.tokens.length;
   let k = np.to;
   while (k < n && k - np.to < 3 && !doc.inQuote[k] && (VERB_PREFIX.has(doc.lower[k]) || (doc.lower[k].endsWith('ly') && doc.lower[k].length > 4))) k++;
-  if (k < n && isCue(doc, k)) return { np, cue: { from: k, to: k + 1 }, strength: 1 };
-  if (np.from - 1 >= 0 && isCue(doc, np.from - 1)) return { np, cue: { from: np.from - 1, to: np.from }, strength: 1 };
-  return { np, strength: 1 };
+  if (k < n && isCue(doc, k)) return makeFound(np, { from: k, to: k + 1 }, 1);
+  if (np.from - 1 >= 0 && isCue(doc, np.from - 1)) return makeFound(np, { from: np.from - 1, to: np.from }, 1);
+  return makeFound(np, undefined, 1);
 }

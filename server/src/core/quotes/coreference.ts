@@ -104,7 +104,7 @@ export function namedSpeakerBefore(doc: Doc, pt: number, pronoun: string): Entit
     while (from - 1 >= np.from && isCapitalized(doc.tokens[from - 1].text) && !DETERMINERS.has(doc.lower[from - 1])) from--;
     const m = slice(doc, from, np.to);
     if (!genderAgrees(doc, m.text, pronoun)) continue;
-    return { start: m.start, end: m.end, text: m.text, type: 'person' };
+    return { start: m.start, end: m.end, type: 'person', text: m.text };
   }
   return undefined;
 }

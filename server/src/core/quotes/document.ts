@@ -273,7 +273,10 @@ export function buildDoc(
     if (!g) continue;
     const last = stripPossessive(t.slice(lastSpace(t) + 1));
     const prev = surnameGender.get(last);
-    surnameGender.set(last, prev && prev !== g ? 'x' : g);
+    // Compared on every pass, not only after a first hit: a comparison V8 had never seen run was compiled as a
+    // deoptimisation, taken (and the loop's optimised code entered again) whenever a surname came back.
+    const same = prev === g;
+    surnameGender.set(last, prev === undefined || same ? g : 'x');
   }
   const titles = new Map<string, Set<string>>();
   const addTitle = (m: EntityMention, form: string): void => {
@@ -291,7 +294,8 @@ export function buildDoc(
     const hit = lex.titleBefore.exec(before);
     if (hit) addTitle(m, hit[1]);
     // An appositive that closes ("Lavrov, the Russian foreign minister, said"); "in Chelsea, the mayor said" is a clause.
-    if (text.charCodeAt(m.end) === 44 || text.charCodeAt(m.end + 1) === 44) {
+    // Read within the text only: a read past its end (a name closing the article) was a deoptimisation the first time.
+    if ((m.end < text.length && text.charCodeAt(m.end) === 44) || (m.end + 1 < text.length && text.charCodeAt(m.end + 1) === 44)) {
       const after = lowerOf(text.slice(m.end, Math.min(text.length, m.end + 50)));
       const apposed = lex.titleApposed.exec(after);
       if (apposed && !lex.titleApposedClause.test(after)) addTitle(m, apposed[1]);

@@ -170,10 +170,11 @@ function attributeQuotes(
   collect?: Collector,
 ): Quote[] {
   const raws = pairQuotationMarks(text, paragraphs);
-  if (raws.length === 0) return [];
+  // The list returned is made at one place even when empty (an empty literal of its own kept another elements kind).
+  const quotes: Quote[] = [];
+  if (raws.length === 0) return quotes;
   const doc = buildDoc(text, paragraphs, sentences, entities, raws, lexicon);
   const state: SpeakerState = { speakers: new Set<number>(), turns: [], antecedents: model && model.antecedents.size > 0 ? model.antecedents : undefined, collectAntecedents: collect?.antecedent };
-  const quotes: Quote[] = [];
   let previous: { raw: RawQuote; attribution?: Attribution; closeTok: number } | undefined;
   let nextReported = 0;
   const reported = collect?.reported ?? [];
@@ -196,8 +197,8 @@ function attributeQuotes(
     if (label && label[1].length > 1) {
       const ls = raw.contentStart + label.index + label[0].indexOf(label[1]);
       const mention = { start: ls, end: ls + label[1].length, text: label[1] };
-      const attribution: Attribution = { mention, sourceKind: 'person' };
-      quotes.push({ start: raw.start, end: raw.end, contentStart: raw.contentStart, contentEnd: raw.contentEnd, text: text.slice(raw.contentStart, raw.contentEnd), kind: 'direct', attribution });
+      const attribution = attributionOf(mention, undefined, undefined, 'person');
+      quotes.push(makeQuote(raw, text.slice(raw.contentStart, raw.contentEnd), 'direct', attribution));
       previous = { raw, attribution, closeTok };
       continue;
     }
@@ -272,21 +273,24 @@ function attributeQuotes(
       else if (pick && via !== 'none') attribution = makeAttribution(doc, pick, raw, state);
     }
     const kind: Quote['kind'] = attribution || (!short && !title) ? 'direct' : 'scare';
-    quotes.push({
-      start: raw.start,
-      end: raw.end,
-      contentStart: raw.contentStart,
-      contentEnd: raw.contentEnd,
-      text: text.slice(raw.contentStart, raw.contentEnd),
-      kind,
-      ...(attribution ? { attribution } : {}),
-    });
+    quotes.push(makeQuote(raw, text.slice(raw.contentStart, raw.contentEnd), kind, attribution));
     if (kind === 'direct') previous = { raw, attribution, closeTok };
     if (attribution) recordTurn(state, attribution, raw);
   }
   for (; nextReported < reported.length; nextReported++) resolveReported(doc, reported[nextReported], state);
   inheritWithinSentence(doc, quotes);
   return quotes;
+}
+
+/**
+ * A quotation as the pass hands it out, made here only (two hidden classes: with and without a speaker). Spreads
+ * made others (a conditional spread of the attribution, a copy given the speaker of a later quotation), and every
+ * reader of quotes (actors, speakers, hovers) met them one article at a time. The fields and their order are
+ * those of the output.
+ */
+function makeQuote(at: { readonly start: number; readonly end: number; readonly contentStart: number; readonly contentEnd: number }, text: string, kind: Quote['kind'], attribution: Attribution | undefined): Quote {
+  const { start, end, contentStart, contentEnd } = at;
+  return attribution ? { start, end, contentStart, contentEnd, text, kind, attribution } : { start, end, contentStart, contentEnd, text, kind };
 }
 
 /** Offers a reported-speech pronoun to the antecedent collector (training only; the state is not changed). */
@@ -315,7 +319,7 @@ function inheritWithinSentence(doc: Doc, quotes: Quote[]): void {
     for (let k = from; k < to; k++) if (isSentenceEnd(doc, k) || doc.inQuote[k] || isCue(doc, k)) ok = false;
     // The quotation must not end its sentence inside its marks ("“No.” “Yes,” he said" are two sentences).
     if (!ok || /[.!?]\s*$/.test(q.text)) continue;
-    quotes[i] = { ...q, kind: 'direct', attribution: a };
+    quotes[i] = makeQuote(q, q.text, 'direct', a);
   }
 }
 
@@ -375,12 +379,16 @@ function makeAttribution(doc: Doc, found: Found, raw: RawQuote, state: SpeakerSt
       state.last = { name: mention, at: mention.start };
     }
   }
-  return {
-    mention,
-    ...(resolved ? { resolved } : {}),
-    ...(found.cue ? { cue: slice(doc, found.cue.from, found.cue.to) } : {}),
-    sourceKind: kind,
-  };
+  return attributionOf(mention, resolved, found.cue ? slice(doc, found.cue.from, found.cue.to) : undefined, kind);
+}
+
+/**
+ * An attribution with the fields it has, in the output's order: object literals, one per combination, rather than
+ * conditional spreads (each spread-built combination was a hidden class apart from the literal ones).
+ */
+function attributionOf(mention: TextSlice, resolved: TextSlice | undefined, cue: TextSlice | undefined, sourceKind: Attribution['sourceKind']): Attribution {
+  if (resolved) return cue ? { mention, resolved, cue, sourceKind } : { mention, resolved, sourceKind };
+  return cue ? { mention, cue, sourceKind } : { mention, sourceKind };
 }
 
 /** A plural head (`protesters`, `lawmakers`, `chairmen`): a group, not one speaker. */
