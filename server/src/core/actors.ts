@@ -134,7 +134,8 @@ export function groupActors(
   }
 
   const sentenceAt = sentenceLocator(sentences);
-  const persons = entities.filter((e) => e.type === 'person');
+  const persons: EntityMention[] = [];
+  for (const e of entities) if (e.type === 'person') persons.push(e);
   // No roles from headlines: a title-case line glues words that are no title to names (read when a role is first found).
   let headline: Uint8Array | undefined;
   const sentenceIndex = (offset: number) => lowerBound(sentences.length, (k) => sentences[k].end > offset);
@@ -169,21 +170,22 @@ export function groupActors(
     const words = attribution.mention;
     if (attribution.resolved && !ownerOf.has(words.start) && !extra.has(words.start) && owner.type === 'person') {
       const kind: ActorMentionKind = PERSON_PRONOUN.test(words.text) ? 'pronoun' : 'nominal';
-      extra.set(words.start, { builder: owner, mention: { start: words.start, end: words.end, text: words.text, type: owner.type, kind } });
+      extra.set(words.start, { builder: owner, mention: actorMention(words.start, words.end, owner.type, words.text, kind) });
     }
   }
-  const taken = [...extra.values()].map((e) => e.mention).sort((a, b) => a.start - b.start);
+  const taken: ActorMention[] = [];
+  for (const e of extra.values()) taken.push(e.mention);
+  taken.sort((a, b) => a.start - b.start);
   for (const { nominal, builder } of resolveNominals(findNominals(text, sentences, entities, vocabulary), builders)) {
     if (extra.has(nominal.start) || firstOverlapping(taken, nominal)) continue;
-    extra.set(nominal.start, { builder, mention: { start: nominal.start, end: nominal.end, text: nominal.text, type: 'person', kind: 'nominal' } });
+    extra.set(nominal.start, { builder, mention: actorMention(nominal.start, nominal.end, 'person', nominal.text, 'nominal') });
   }
   for (const { builder, mention } of extra.values()) builder.mentions.push(mention);
   if (hasActorInput(input)) applyActorInput(text, builders, byKey, input, names);
 
-  const actors = builders
-    .filter((b) => b.mentions.length > 0)
-    .map((b) => b.freeze(names, nameLexicon))
-    .sort((a, b) => a.mentions[0].start - b.mentions[0].start);
+  const actors: Actor[] = [];
+  for (const builder of builders) if (builder.mentions.length > 0) actors.push(builder.freeze(names, nameLexicon));
+  actors.sort((a, b) => a.mentions[0].start - b.mentions[0].start);
   return withStableKeys(text, actors, sentenceAt);
 }
 
@@ -209,7 +211,7 @@ function applyActorInput(text: string, builders: ActorBuilder[], byKey: Map<stri
     if (source) {
       target.absorb(source.builder);
     } else if (second.start < second.end && second.end <= text.length) {
-      target.mentions.push({ start: second.start, end: second.end, text: text.slice(second.start, second.end), type: target.type, kind: 'nominal' });
+      target.mentions.push(actorMention(second.start, second.end, target.type, text.slice(second.start, second.end), 'nominal'));
     }
   }
   for (const { first, second } of input.differentActor) {
@@ -233,11 +235,17 @@ function applyActorInput(text: string, builders: ActorBuilder[], byKey: Map<stri
  * actor's own text and never on the order of actors (the old `#2` numbering).
  */
 function withStableKeys(text: string, actors: Actor[], sentenceAt: (offset: number) => Sentence | undefined): Actor[] {
-  const bases = actors.map(baseKey);
+  const bases: string[] = [];
   const counts = new Map<string, number>();
-  for (const base of bases) counts.set(base, (counts.get(base) ?? 0) + 1);
+  for (const actor of actors) {
+    const base = baseKey(actor);
+    bases.push(base);
+    counts.set(base, (counts.get(base) ?? 0) + 1);
+  }
   const used = new Set<string>();
-  return actors.map((actor, i) => {
+  const keyed: Actor[] = [];
+  for (let i = 0; i < actors.length; i++) {
+    const actor = actors[i];
     const base = bases[i];
     let key = base;
     if (counts.get(base)! > 1) {
@@ -248,8 +256,34 @@ function withStableKeys(text: string, actors: Actor[], sentenceAt: (offset: numb
       for (let n = 2; used.has(key); n++) key = `${base}~${shortHash(`${normalizeName(context)}\u0000${actor.introduction.start - (sentence?.start ?? 0)}`)}${n > 2 ? n : ''}`;
     }
     used.add(key);
-    return key === actor.key ? actor : Object.freeze({ ...actor, key });
-  });
+    keyed.push(key === actor.key ? actor : frozenActor(key, actor.type, actor.name, actor.spellings, actor.roles, actor.roleMentions, actor.mentions, actor.introduction, actor.variants, actor.quotes, actor.externalId));
+  }
+  return keyed;
+}
+
+/**
+ * An actor as the article's analysis hands it out, made here only: a copy of another actor with a new key was
+ * an object spread (a hidden class of its own, met by every reader of actors after the first article with two
+ * namesakes). The fields and their order are those of the output.
+ */
+function frozenActor(
+  key: string,
+  type: EntityType,
+  name: string,
+  spellings: readonly string[],
+  roles: readonly string[],
+  roleMentions: readonly ActorRole[],
+  mentions: readonly ActorMention[],
+  introduction: ActorMention,
+  variants: readonly SpellingVariant[],
+  quotes: readonly Quote[],
+  externalId: string | undefined,
+): Actor {
+  return Object.freeze(
+    externalId
+      ? { key, type, name, spellings, roles, roleMentions, mentions, introduction, variants, quotes, externalId }
+      : { key, type, name, spellings, roles, roleMentions, mentions, introduction, variants, quotes },
+  );
 }
 
 function baseKey(actor: Actor): string {
@@ -303,7 +337,7 @@ class ActorBuilder {
   /** Adds a name mention; a new spelling of a person is kept with the evidence that joined it. */
   addName(mention: EntityMention, asSpelling: boolean): void {
     // Written out: an object spread was the most expensive line of the actor pass.
-    this.mentions.push({ start: mention.start, end: mention.end, type: mention.type, text: mention.text, kind: 'name' });
+    this.mentions.push(actorMention(mention.start, mention.end, mention.type, mention.text, 'name'));
     // Only a run of white space or a non-space blank changes the text: most names need no new string.
     const clean = ODD_WHITE_SPACE.test(mention.text) ? mention.text.replace(/\s+/g, ' ') : mention.text;
     if (this.type === 'person' && !this.seen.has(clean)) {
@@ -322,7 +356,7 @@ class ActorBuilder {
 
   /** Takes every mention, spelling, role and quote of another actor (a person said they are one). */
   absorb(other: ActorBuilder): void {
-    this.mentions.push(...other.mentions.map((m) => ({ ...m, type: this.type })));
+    for (const m of other.mentions) this.mentions.push(actorMention(m.start, m.end, this.type, m.text, m.kind));
     for (const spelling of other.spellings) if (!this.spellings.includes(spelling)) this.spellings.push(spelling);
     this.roleMentions.push(...other.roleMentions);
     this.quotes.push(...other.quotes);
@@ -369,23 +403,49 @@ class ActorBuilder {
 
   freeze(names: PersonNames, lexicon: NameLexicon): Actor {
     const fullest = this.fullestName();
-    const mentions = [...this.mentions].sort((a, b) => a.start - b.start);
-    const roleMentions = [...this.roleMentions].sort((a, b) => a.mention.start - b.mention.start);
-    const roles = selectRoles(roleMentions.map((r) => r.text), lexicon);
-    return Object.freeze({
-      key: this.key,
-      type: this.type,
-      name: fullest,
-      spellings: Object.freeze([...this.spellings]),
-      roles: Object.freeze(roles),
-      roleMentions: Object.freeze(roleMentions),
-      mentions: Object.freeze(mentions),
-      introduction: roleMentions[0]?.mention ?? mentions.find((m) => m.kind === 'name') ?? mentions[0],
-      variants: Object.freeze(this.variants.filter((v) => v.spelling !== fullest)),
-      quotes: Object.freeze([...this.quotes].sort((a, b) => a.start - b.start)),
-      ...(this.externalId ? { externalId: this.externalId } : {}),
-    });
+    // Copies made by loops into fresh lists rather than spreads, `map` or `filter`: those make an empty list of
+    // another kind than a full one (V8's elements kinds), and the first article to bring one to code compiled
+    // for the other threw that code away.
+    const mentions = copyOf(this.mentions).sort((a, b) => a.start - b.start);
+    const roleMentions = copyOf(this.roleMentions).sort((a, b) => a.mention.start - b.mention.start);
+    const roleTexts: string[] = [];
+    for (const r of roleMentions) roleTexts.push(r.text);
+    const roles = selectRoles(roleTexts, lexicon);
+    let introduction = roleMentions.length > 0 ? roleMentions[0].mention : undefined;
+    if (!introduction) for (const m of mentions) if (m.kind === 'name') { introduction = m; break; }
+    const variants: SpellingVariant[] = [];
+    for (const v of this.variants) if (v.spelling !== fullest) variants.push(v);
+    const quotes = copyOf(this.quotes).sort((a, b) => a.start - b.start);
+    return frozenActor(
+      this.key,
+      this.type,
+      fullest,
+      Object.freeze(copyOf(this.spellings)),
+      Object.freeze(roles),
+      Object.freeze(roleMentions),
+      Object.freeze(mentions),
+      introduction ?? mentions[0],
+      Object.freeze(variants),
+      Object.freeze(quotes),
+      this.externalId,
+    );
   }
+}
+
+/**
+ * An actor's mention, made here only. A name lists its type before its text, a pronoun or description its text
+ * first (the output's order since they were written, kept so that output stays byte for byte the same): two
+ * hidden classes, where spread copies (an organisation's aliases merged, a person's correction) made more.
+ */
+function actorMention(start: number, end: number, type: EntityType, text: string, kind: ActorMentionKind): ActorMention {
+  return kind === 'name' ? { start, end, type, text, kind } : { start, end, text, type, kind };
+}
+
+/** A new list of the same items (see `freeze`). */
+function copyOf<T>(items: readonly T[]): T[] {
+  const copy: T[] = [];
+  for (const item of items) copy.push(item);
+  return copy;
 }
 
 function newActor(builders: ActorBuilder[], byKey: Map<string, ActorBuilder>, mention: EntityMention, names: PersonNames): ActorBuilder {

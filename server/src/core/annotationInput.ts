@@ -146,7 +146,12 @@ export function applyEntityInput(text: string, machine: readonly EntityMention[]
     if (hasTextLabels) {
       const folded = foldApostrophes(mention.text);
       const label = input.textLabels.get(folded) ?? shippedLabels.get(folded);
-      if (label !== undefined) out = { ...out, type: entityTypeOfLabel(label), ...(entityTypeOfLabel(label) === 'custom' ? { label } : {}) };
+      if (label !== undefined) {
+        const type = entityTypeOfLabel(label);
+        // A machine mention retyped (the shipped `Kremlin` → organisation) is written out as the recogniser writes
+        // its own: a spread copy was a hidden class of its own, met by every later reader of the entities.
+        out = type !== 'custom' && out.confirmed === undefined && out.label === undefined ? { start: out.start, end: out.end, type, text: out.text } : { ...out, type, ...(type === 'custom' ? { label } : {}) };
+      }
     }
     if (confirmed.has(key)) out = { ...out, confirmed: true };
     result.push(out);

@@ -69,7 +69,11 @@ export function repairEntities(text: string, sentences: readonly Sentence[], men
   const placeNames = new Set<string>();
   for (const item of work) {
     if (item.headline) continue;
-    if (item.type === 'person') repairPerson(sentences, item, evidence, resources, placeNames);
+    if (item.type === 'person') {
+      const verdict = repairPerson(sentences, item, evidence, resources, placeNames);
+      if (verdict === 'drop') item.dropped = true;
+      else if (verdict !== undefined) item.type = verdict;
+    }
     // The tagger may have read the placed mention itself as a place already: the text places the name all the same.
     else if (item.type === 'location' && item.last - item.first === 1 && followedByState(sentences[item.sentence].tokens, item.last, lexicon)) {
       placeNames.add(sentences[item.sentence].tokens[item.first].text);
@@ -212,14 +216,20 @@ function isInitial(tokens: readonly Token[], i: number): boolean {
   return i === 0 || OPENERS.has(tokens[i - 1].text);
 }
 
-function repairPerson(sentences: readonly Sentence[], item: Work, evidence: DocumentEvidence, resources: RepairResources, placeNames: Set<string>): void {
+/**
+ * What a person mention is after all: `drop` (no entity), another type, or undefined (a person, its words
+ * `[first, last)` cut to the name). Returned, not applied here: each of the many rare exits is then a constant,
+ * which V8 compiles without the type feedback a call or a store needs (each such exit taken for the first time
+ * threw away this function's optimised code and compiled it again).
+ */
+function repairPerson(sentences: readonly Sentence[], item: Work, evidence: DocumentEvidence, resources: RepairResources, placeNames: Set<string>): 'drop' | EntityType | undefined {
   const { nameLexicon: lexicon, vocabulary } = resources;
   const tokens = sentences[item.sentence].tokens;
   const before = tokens[item.first - 1];
   // Handles and tags (`@HillaryClinton`, `#Trump`), and party tags (`(D-Va.)`, `(Ky.)`).
-  if (before && (before.text === '@' || before.text === '#') && before.end === tokens[item.first].start) return drop(item);
+  if (before && (before.text === '@' || before.text === '#') && before.end === tokens[item.first].start) return 'drop';
   const only = tokens[item.first].text;
-  if (item.last - item.first === 1 && (/^[DRI]-\p{Lu}/u.test(only) || (before?.text === '(' && (lexicon.isStateAbbreviation(only) || lexicon.isStateAbbreviation(`${only}.`))))) return drop(item);
+  if (item.last - item.first === 1 && (/^[DRI]-\p{Lu}/u.test(only) || (before?.text === '(' && (lexicon.isStateAbbreviation(only) || lexicon.isStateAbbreviation(`${only}.`))))) return 'drop';
   // A name ends where a bracket opens (`Scott (D-Va`).
   for (let i = item.first; i < item.last; i++) {
     if (tokens[i].text === '(' || tokens[i].text === ')') {
@@ -227,7 +237,7 @@ function repairPerson(sentences: readonly Sentence[], item: Work, evidence: Docu
       break;
     }
   }
-  for (let i = item.first; i < item.last; i++) if (NOT_IN_A_NAME.test(tokens[i].text)) return drop(item);
+  for (let i = item.first; i < item.last; i++) if (NOT_IN_A_NAME.test(tokens[i].text)) return 'drop';
   // Words in front of the name that are not part of it. A capitalised word is cut only where a full
   // name stays after it (`Libertarian Gary Johnson`), or alone (`Sadly`): `Tiger Woods`, `Christian Arrue`.
   while (item.last - item.first > 0) {
@@ -243,15 +253,15 @@ function repairPerson(sentences: readonly Sentence[], item: Work, evidence: Docu
     item.first++;
   }
   const n = item.last - item.first;
-  if (n === 0) return drop(item);
+  if (n === 0) return 'drop';
   const words: string[] = [];
   for (let i = item.first; i < item.last; i++) words.push(tokens[i].text);
   if (words[n - 1].includes('-')) words[n - 1] = words[n - 1].replace(MODIFIER_SUFFIX, '');
   const last = words[n - 1];
   // Groups of people: `Muslims`, `Reagan Democrats`, the `Clintons`; but `Mark Cuban` is a person.
   const givenNameFirst = n > 1 && words.slice(0, -1).some((w) => lexicon.isGivenName(w));
-  if (lexicon.isGroupNoun(last) && !(givenNameFirst && !/s$/.test(last))) return drop(item);
-  if (/s$/.test(last) && evidence.surnames.has(last.slice(0, -1))) return drop(item);
+  if (lexicon.isGroupNoun(last) && !(givenNameFirst && !/s$/.test(last))) return 'drop';
+  if (/s$/.test(last) && evidence.surnames.has(last.slice(0, -1))) return 'drop';
   // A name followed by a head noun the tagger left out (`Steve Harvey Morning` `Show`) names that thing.
   const next = tokens[item.last];
   const nextHead = next && next.start === tokens[item.last - 1].end + 1 && wordCase(next) === 'capitalised' ? lexicon.headOf(next.text) : undefined;
@@ -261,42 +271,43 @@ function repairPerson(sentences: readonly Sentence[], item: Work, evidence: Docu
     if (!own || own.last - own.first === 1) {
       if (own) own.dropped = true;
       item.last++;
-      return retype(item, nextHead.kind);
+      return nextHead.kind;
     }
   }
   const head = lexicon.headOf(last);
   if (head && n > 1) {
     // After a given name a place or calendar word is a surname (`Michael Bay`, `Kristen Day`); an
     // organisation's head only when it is a common surname too (`Emily Post`, not `Charlotte Observer`).
-    if (!(givenNameFirst && (head.kind !== 'organization' || head.surname))) return head.kind === 'event' ? drop(item) : retype(item, head.kind);
+    if (!(givenNameFirst && (head.kind !== 'organization' || head.surname))) return head.kind === 'event' ? 'drop' : head.kind;
   }
   if (head && n === 1 && !isTitled(tokens, item.first, vocabulary)) {
-    if (head.kind === 'event') return drop(item);
+    if (head.kind === 'event') return 'drop';
     // `Healthcare`, `the Times`, `Awards Fund` (a name cut short); but `Hill said` is Mr. Hill.
     const previous = tokens[item.first - 1];
     const surnameToo = head.kind !== 'organization' || head.surname;
-    if (!surnameToo || (previous && (previous.text === 'the' || previous.text === 'The' || wordCase(previous) === 'capitalised'))) return retype(item, head.kind);
+    if (!surnameToo || (previous && (previous.text === 'the' || previous.text === 'The' || wordCase(previous) === 'capitalised'))) return head.kind;
   }
-  if (n > 1 && words.every((w) => lexicon.isOrdinaryWord(w) || lexicon.headOf(w)?.kind === 'event')) return drop(item);
+  if (n > 1 && words.every((w) => lexicon.isOrdinaryWord(w) || lexicon.headOf(w)?.kind === 'event')) return 'drop';
   // An ordinary word after ordinary words or a surname is not a name (`Zero Hedge`, `Trump Rally`,
   // `Sanders Is`); after a given name or an unknown word it may be one (`Samantha Power`, `Butch Otter`).
   const surnameOrWord = (w: string) => lexicon.isOrdinaryWord(w) || lexicon.isKnownSurname(w) || evidence.surnames.has(w);
-  if (n > 1 && lexicon.isOrdinaryWord(last) && !givenNameFirst && words.slice(0, -1).every(surnameOrWord)) return drop(item);
+  if (n > 1 && lexicon.isOrdinaryWord(last) && !givenNameFirst && words.slice(0, -1).every(surnameOrWord)) return 'drop';
   if (n === 1) {
-    if (!isTitled(tokens, item.first, vocabulary) && lexicon.isOrdinaryWord(last) && !evidence.fullNameWords.has(last.toLowerCase())) return drop(item);
+    if (!isTitled(tokens, item.first, vocabulary) && lexicon.isOrdinaryWord(last) && !evidence.fullNameWords.has(last.toLowerCase())) return 'drop';
     // A word made from a surname (`Obamacare`, `Clintonite`, `Reaganomics`).
     for (const suffix of DERIVED_SUFFIXES) {
       if (last.length < suffix.length + 3 || !last.endsWith(suffix)) continue;
       const stem = last.slice(0, -suffix.length);
-      if ((evidence.surnames.has(stem) || lexicon.isKnownSurname(stem)) && !lexicon.isGivenName(last)) return drop(item);
+      if ((evidence.surnames.has(stem) || lexicon.isKnownSurname(stem)) && !lexicon.isGivenName(last)) return 'drop';
     }
   }
   // A name followed by a state is a place (`Charlotte, N.C.`, `Everett, Wash.`), but not one in a
   // list followed by a state's politician (`Chris Christie, Ohio Gov. John Kasich`).
   if (followedByState(tokens, item.last, lexicon)) {
-    retype(item, 'location');
     if (n === 1) placeNames.add(tokens[item.first].text);
+    return 'location';
   }
+  return undefined;
 }
 
 /** `, N.C.`, `, Wash.,` or `, Ohio.` at `index`: a comma, a state, then no capitalised word. */
@@ -383,14 +394,6 @@ function followLongerNames(sentences: readonly Sentence[], work: readonly Work[]
     const word = tokens[item.first].text;
     if (!personWords.has(word) && !isTitled(tokens, item.first, vocabulary)) item.type = typeOfFirstWord.get(word)!;
   }
-}
-
-function drop(item: Work): void {
-  item.dropped = true;
-}
-
-function retype(item: Work, type: EntityType): void {
-  item.type = type;
 }
 
 /**

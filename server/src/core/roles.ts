@@ -225,7 +225,11 @@ export function selectRoles(roles: readonly string[], lexicon: NameLexicon): str
   }
   const kept = chosen.filter((c) => !chosen.some((other) => other !== c && other.key.length > c.key.length && containsWords(other.key, c.key)));
   kept.sort((a, b) => b.key.length - a.key.length || a.order - b.order);
-  return kept.slice(0, MAX_ROLES).map((c) => c.text);
+  // A list filled by a loop: `slice().map()` gave an actor without roles (most of them) a list of another
+  // elements kind than one with roles, and the code reading actors met both.
+  const out: string[] = [];
+  for (let i = 0; i < kept.length && i < MAX_ROLES; i++) out.push(kept[i].text);
+  return out;
 }
 
 /** True when `part` appears in `whole` as consecutive words. */

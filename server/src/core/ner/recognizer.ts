@@ -138,7 +138,11 @@ export class NerRecognizer implements LearningRecognizer {
       const tokens = sentences[span.sentence].tokens;
       const start = tokens[span.start].start;
       const end = tokens[span.end - 1].end;
-      mentions.push({ start, end, ...output, text: text.slice(start, end) });
+      // Written out rather than spread from `output`: a spread copy has a hidden class of its own, which every
+      // later reader of the article's entities (repair, quotes, actors) would meet beside the literal one
+      // that entity repair and figures make; the fields and their order are the same.
+      const mentionText = text.slice(start, end);
+      mentions.push(output.label === undefined ? { start, end, type: output.type, text: mentionText } : { start, end, type: output.type, label: output.label, text: mentionText });
     }
     mentions.sort((a, b) => a.start - b.start);
     return mentions;
@@ -386,8 +390,6 @@ function isAcronym(key: string): boolean {
   return key.length > 1 && /^[\p{Lu}.]+$/u.test(key);
 }
 
-const NO_CANDIDATES: readonly { words: string[]; type: string }[] = [];
-
 /** Cheap pre-test of `/^(?:al|el)-/`: the word starts with `a` or `e`. */
 function startsWithAOrE(word: string): boolean {
   const c = word.charCodeAt(0);
@@ -487,18 +489,20 @@ function makeConsistent(spans: DocSpan[], words: readonly (readonly string[])[],
   const merged = new Set<DocSpan>();
   // One buffer for every sentence, cleared per sentence (a fresh array per sentence was GC work).
   let coveredBuffer = new Uint8Array(256);
-  const noSpans: DocSpan[] = [];
   words.forEach((ws, s) => {
     if (coveredBuffer.length < ws.length) coveredBuffer = new Uint8Array(ws.length * 2);
     // Only indices below ws.length are read or written.
     const covered = coveredBuffer;
     covered.fill(0, 0, ws.length);
-    const inSentence = bySentence.get(s) ?? noSpans;
-    for (const span of inSentence) covered.fill(1, span.start, span.end);
+    // No shared empty list for a sentence without spans, nor for a word that starts no longer name: an empty
+    // literal is a list of another elements kind than the filled ones, and the loops over them were compiled
+    // again when an article first brought one after the other.
+    const inSentence = bySentence.get(s);
+    if (inSentence !== undefined) for (const span of inSentence) covered.fill(1, span.start, span.end);
     // A surname found without its particle ("Mistura" in "de Mistura’s initiative") takes it back.
     const withParticle = (start: number): number =>
       start > 0 && !covered[start - 1] && particleSurnames.has(`${ws[start - 1]} ${foldApostrophes(ws[start])}`) ? start - 1 : start;
-    for (const span of inSentence) {
+    if (inSentence !== undefined) for (const span of inSentence) {
       if (span.type !== 'PER' || span.end - span.start !== 1) continue;
       const start = withParticle(span.start);
       if (start === span.start) continue;
@@ -510,9 +514,11 @@ function makeConsistent(spans: DocSpan[], words: readonly (readonly string[])[],
     // article) takes the rest of the words of the article's longer name of its type that follow it here,
     // untagged or tagged misc ("al-Nusra"): misc spans lying wholly in the words taken are merged. Only
     // a person, organisation or place grows, and it never swallows another of those.
-    for (const span of inSentence) {
+    if (inSentence !== undefined) for (const span of inSentence) {
       if (span.type === 'MISC' || merged.has(span)) continue;
-      for (const cand of multi.get(foldApostrophes(ws[span.start])) ?? NO_CANDIDATES) {
+      const longer = multi.get(foldApostrophes(ws[span.start]));
+      if (longer === undefined) continue;
+      for (const cand of longer) {
         const end = span.start + cand.words.length;
         if (cand.type !== span.type || end <= span.end || end > ws.length) continue;
         let ok = true;
@@ -530,7 +536,8 @@ function makeConsistent(spans: DocSpan[], words: readonly (readonly string[])[],
       if (covered[i] || !(isCapitalised(ws[i]) || (startsWithAOrE(ws[i]) && /^(?:al|el)-\p{Lu}/u.test(ws[i])))) continue;
       const w = foldApostrophes(ws[i]);
       let matched = false;
-      for (const cand of multi.get(w) ?? NO_CANDIDATES) {
+      const longer = multi.get(w);
+      if (longer !== undefined) for (const cand of longer) {
         const end = i + cand.words.length;
         if (end > ws.length) continue;
         let ok = true;
