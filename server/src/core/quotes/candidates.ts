@@ -191,8 +191,11 @@ const SUBJECT = ['subj=0', 'subj=1', 'subj=2'];
 
 /** Named mentions, pronouns and head-word nominals in tokens `[from, to)` outside quotations. */
 function collectSpans(doc: Doc, from: number, to: number, out: { np: NounPhrase; kind: CandidateKind }[]): void {
+  // Nothing to read (a quotation at the edge of its window): returning here also keeps the entity search's
+  // offsets small integers (an `Infinity` there once deoptimised it).
+  if (from >= to || from >= doc.tokens.length) return;
   const ents = doc.entities;
-  let e = firstEntityEndingAfter(doc, from < doc.tokens.length ? doc.tokens[from].start : Infinity);
+  let e = firstEntityEndingAfter(doc, doc.tokens[from].start);
   for (let k = from; k < to; k++) {
     if (doc.inQuote[k]) continue;
     const t = doc.tokens[k];
