@@ -6,6 +6,7 @@
  */
 import * as assert from 'assert';
 import { analyzeArticle } from '../../server/src/core/analysis';
+import { annotationInput } from '../../server/src/core/annotationInput';
 import { splitParagraphs } from '../../server/src/core/paragraphs';
 import { collectSpeakerCandidates } from '../../server/src/core/quotes';
 import { splitSentences, tokenize } from '../../server/src/core/tokenize';
@@ -58,5 +59,41 @@ describe('shape-stable analysis objects', () => {
       for (const q of analysis.quotes) assert.strictEqual(keysOf(q), q.attribution ? 'start,end,contentStart,contentEnd,text,kind,attribution' : 'start,end,contentStart,contentEnd,text,kind');
     }
     assert.ok(nominal > 0, 'the seeds have pronoun or description mentions');
+  });
+
+  it("keeps the output's field order where people's annotations change entities and actors", () => {
+    const ACTOR = 'key,type,name,spellings,roles,roleMentions,mentions,introduction,variants,quotes';
+    const ATTRIBUTIONS = new Set(['mention,resolved,cue,sourceKind', 'mention,resolved,sourceKind', 'mention,cue,sourceKind', 'mention,sourceKind']);
+    const seen = { externalId: 0, namesake: 0, retyped: 0, absorbed: 0 };
+    for (const text of seeds) {
+      const plain = analyzeArticle(text, context);
+      const actors = plain.actors;
+      // Every path that writes actors or entities anew: two actors made one (`absorb`), one split in two
+      // (namesake keys), names and identifiers given, and names retyped by a text label.
+      const sameActor = [];
+      for (let i = 0; i + 1 < actors.length; i += 2) sameActor.push({ first: actors[i].mentions[0], second: actors[i + 1].mentions[0] });
+      const differentActor = [];
+      for (const actor of actors) if (actor.mentions.length > 1) differentActor.push({ first: actor.mentions[0], second: actor.mentions[1] });
+      const actorNames = actors.map((actor, i) => ({ mention: actor.mentions[0], externalId: i % 2 ? `Q${i}` : undefined }));
+      const textLabels = new Map<string, string>();
+      plain.entities.forEach((e, i) => textLabels.set(e.text, ['organization', 'person', 'location'][i % 3]));
+      for (const input of [annotationInput({ revision: 1, sameActor, differentActor, actorNames }), annotationInput({ revision: 2, textLabels })]) {
+        const analysis = analyzeArticle(text, { ...context, input });
+        for (const e of analysis.entities) {
+          assert.strictEqual(keysOf(e), 'start,end,type,text', JSON.stringify(e));
+          if (input.textLabels.get(e.text) === e.type && plain.entities.some((p) => p.start === e.start && p.type !== e.type)) seen.retyped++;
+        }
+        for (const actor of analysis.actors) {
+          assert.strictEqual(keysOf(actor), actor.externalId ? `${ACTOR},externalId` : ACTOR, actor.key);
+          if (actor.externalId) seen.externalId++;
+          if (actor.key.includes('~')) seen.namesake++;
+          if (input.sameActor.length > 0 && actor.spellings.length > 1) seen.absorbed++;
+          for (const m of actor.mentions) assert.strictEqual(keysOf(m), m.kind === 'name' ? 'start,end,type,text,kind' : 'start,end,text,type,kind', JSON.stringify(m));
+        }
+        for (const q of analysis.quotes) if (q.attribution) assert.ok(ATTRIBUTIONS.has(keysOf(q.attribution)), keysOf(q.attribution));
+      }
+    }
+    // The paths were taken: identifiers, namesakes, absorbed actors and retyped names all met the assertions.
+    assert.ok(seen.externalId > 0 && seen.namesake > 0 && seen.absorbed > 0 && seen.retyped > 0, JSON.stringify(seen));
   });
 });

@@ -256,7 +256,7 @@ function withStableKeys(text: string, actors: Actor[], sentenceAt: (offset: numb
       for (let n = 2; used.has(key); n++) key = `${base}~${shortHash(`${normalizeName(context)}\u0000${actor.introduction.start - (sentence?.start ?? 0)}`)}${n > 2 ? n : ''}`;
     }
     used.add(key);
-    keyed.push(key === actor.key ? actor : frozenActor(key, actor.type, actor.name, actor.spellings, actor.roles, actor.roleMentions, actor.mentions, actor.introduction, actor.variants, actor.quotes, actor.externalId));
+    keyed.push(key === actor.key ? actor : frozenActor(key, actor));
   }
   return keyed;
 }
@@ -264,21 +264,10 @@ function withStableKeys(text: string, actors: Actor[], sentenceAt: (offset: numb
 /**
  * An actor as the article's analysis hands it out, made here only: a copy of another actor with a new key was
  * an object spread (a hidden class of its own, met by every reader of actors after the first article with two
- * namesakes). The fields and their order are those of the output.
+ * namesakes). The literal names every field, in the output's order; `externalId` only when there is one.
  */
-function frozenActor(
-  key: string,
-  type: EntityType,
-  name: string,
-  spellings: readonly string[],
-  roles: readonly string[],
-  roleMentions: readonly ActorRole[],
-  mentions: readonly ActorMention[],
-  introduction: ActorMention,
-  variants: readonly SpellingVariant[],
-  quotes: readonly Quote[],
-  externalId: string | undefined,
-): Actor {
+function frozenActor(key: string, fields: Omit<Actor, 'key'>): Actor {
+  const { type, name, spellings, roles, roleMentions, mentions, introduction, variants, quotes, externalId } = fields;
   return Object.freeze(
     externalId
       ? { key, type, name, spellings, roles, roleMentions, mentions, introduction, variants, quotes, externalId }
@@ -411,24 +400,22 @@ class ActorBuilder {
     const roleTexts: string[] = [];
     for (const r of roleMentions) roleTexts.push(r.text);
     const roles = selectRoles(roleTexts, lexicon);
-    let introduction = roleMentions.length > 0 ? roleMentions[0].mention : undefined;
-    if (!introduction) for (const m of mentions) if (m.kind === 'name') { introduction = m; break; }
+    const introduction = roleMentions.length > 0 ? roleMentions[0].mention : firstName(mentions);
     const variants: SpellingVariant[] = [];
     for (const v of this.variants) if (v.spelling !== fullest) variants.push(v);
     const quotes = copyOf(this.quotes).sort((a, b) => a.start - b.start);
-    return frozenActor(
-      this.key,
-      this.type,
-      fullest,
-      Object.freeze(copyOf(this.spellings)),
-      Object.freeze(roles),
-      Object.freeze(roleMentions),
-      Object.freeze(mentions),
-      introduction ?? mentions[0],
-      Object.freeze(variants),
-      Object.freeze(quotes),
-      this.externalId,
-    );
+    return frozenActor(this.key, {
+      type: this.type,
+      name: fullest,
+      spellings: Object.freeze(copyOf(this.spellings)),
+      roles: Object.freeze(roles),
+      roleMentions: Object.freeze(roleMentions),
+      mentions: Object.freeze(mentions),
+      introduction: introduction ?? mentions[0],
+      variants: Object.freeze(variants),
+      quotes: Object.freeze(quotes),
+      externalId: this.externalId,
+    });
   }
 }
 
@@ -439,6 +426,12 @@ class ActorBuilder {
  */
 function actorMention(start: number, end: number, type: EntityType, text: string, kind: ActorMentionKind): ActorMention {
   return kind === 'name' ? { start, end, type, text, kind } : { start, end, text, type, kind };
+}
+
+/** The first name mention (not a pronoun or description), if any. */
+function firstName(mentions: readonly ActorMention[]): ActorMention | undefined {
+  for (const m of mentions) if (m.kind === 'name') return m;
+  return undefined;
 }
 
 /** A new list of the same items (see `freeze`). */

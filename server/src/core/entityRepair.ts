@@ -218,7 +218,7 @@ function isInitial(tokens: readonly Token[], i: number): boolean {
 
 /**
  * What a person mention is after all: `drop` (no entity), another type, or undefined (a person, its words
- * `[first, last)` cut to the name). Returned, not applied here: each of the many rare exits is then a constant,
+ * `[first, last)` cut to the name here). The drop or the new type is returned, not applied: each of the many rare exits is then a constant,
  * which V8 compiles without the type feedback a call or a store needs (each such exit taken for the first time
  * threw away this function's optimised code and compiled it again).
  */

@@ -498,38 +498,40 @@ function makeConsistent(spans: DocSpan[], words: readonly (readonly string[])[],
     // literal is a list of another elements kind than the filled ones, and the loops over them were compiled
     // again when an article first brought one after the other.
     const inSentence = bySentence.get(s);
-    if (inSentence !== undefined) for (const span of inSentence) covered.fill(1, span.start, span.end);
     // A surname found without its particle ("Mistura" in "de Mistura’s initiative") takes it back.
     const withParticle = (start: number): number =>
       start > 0 && !covered[start - 1] && particleSurnames.has(`${ws[start - 1]} ${foldApostrophes(ws[start])}`) ? start - 1 : start;
-    if (inSentence !== undefined) for (const span of inSentence) {
-      if (span.type !== 'PER' || span.end - span.start !== 1) continue;
-      const start = withParticle(span.start);
-      if (start === span.start) continue;
-      span.start = start;
-      span.key = spanKey(ws, span.start, span.end);
-      covered[start] = 1;
-    }
-    // A name tagged only in part ("Jabhat" of "Jabhat al-Nusra", named in full elsewhere in the
-    // article) takes the rest of the words of the article's longer name of its type that follow it here,
-    // untagged or tagged misc ("al-Nusra"): misc spans lying wholly in the words taken are merged. Only
-    // a person, organisation or place grows, and it never swallows another of those.
-    if (inSentence !== undefined) for (const span of inSentence) {
-      if (span.type === 'MISC' || merged.has(span)) continue;
-      const longer = multi.get(foldApostrophes(ws[span.start]));
-      if (longer === undefined) continue;
-      for (const cand of longer) {
-        const end = span.start + cand.words.length;
-        if (cand.type !== span.type || end <= span.end || end > ws.length) continue;
-        let ok = true;
-        for (let k = 1; k < cand.words.length && ok; k++) ok = foldApostrophes(ws[span.start + k]) === cand.words[k];
-        const inside = inSentence.filter((other) => other !== span && other.start < end && other.end > span.end);
-        if (!ok || inside.some((other) => other.type !== 'MISC' || other.start < span.end || other.end > end)) continue;
-        for (const other of inside) merged.add(other);
-        covered.fill(1, span.end, end);
-        span.end = end;
-        span.key = cand.words.join(' ');
-        break;
+    if (inSentence !== undefined) {
+      for (const span of inSentence) covered.fill(1, span.start, span.end);
+      for (const span of inSentence) {
+        if (span.type !== 'PER' || span.end - span.start !== 1) continue;
+        const start = withParticle(span.start);
+        if (start === span.start) continue;
+        span.start = start;
+        span.key = spanKey(ws, span.start, span.end);
+        covered[start] = 1;
+      }
+      // A name tagged only in part ("Jabhat" of "Jabhat al-Nusra", named in full elsewhere in the
+      // article) takes the rest of the words of the article's longer name of its type that follow it here,
+      // untagged or tagged misc ("al-Nusra"): misc spans lying wholly in the words taken are merged. Only
+      // a person, organisation or place grows, and it never swallows another of those.
+      for (const span of inSentence) {
+        if (span.type === 'MISC' || merged.has(span)) continue;
+        const longer = multi.get(foldApostrophes(ws[span.start]));
+        if (longer === undefined) continue;
+        for (const cand of longer) {
+          const end = span.start + cand.words.length;
+          if (cand.type !== span.type || end <= span.end || end > ws.length) continue;
+          let ok = true;
+          for (let k = 1; k < cand.words.length && ok; k++) ok = foldApostrophes(ws[span.start + k]) === cand.words[k];
+          const inside = inSentence.filter((other) => other !== span && other.start < end && other.end > span.end);
+          if (!ok || inside.some((other) => other.type !== 'MISC' || other.start < span.end || other.end > end)) continue;
+          for (const other of inside) merged.add(other);
+          covered.fill(1, span.end, end);
+          span.end = end;
+          span.key = cand.words.join(' ');
+          break;
+        }
       }
     }
     for (let i = 0; i < ws.length; i++) {
@@ -537,17 +539,19 @@ function makeConsistent(spans: DocSpan[], words: readonly (readonly string[])[],
       const w = foldApostrophes(ws[i]);
       let matched = false;
       const longer = multi.get(w);
-      if (longer !== undefined) for (const cand of longer) {
-        const end = i + cand.words.length;
-        if (end > ws.length) continue;
-        let ok = true;
-        for (let k = 1; k < cand.words.length && ok; k++) ok = !covered[i + k] && foldApostrophes(ws[i + k]) === cand.words[k];
-        if (!ok) continue;
-        added.push({ sentence: s, start: i, end, type: cand.type, key: cand.words.join(' ') });
-        covered.fill(1, i, end);
-        i = end - 1;
-        matched = true;
-        break;
+      if (longer !== undefined) {
+        for (const cand of longer) {
+          const end = i + cand.words.length;
+          if (end > ws.length) continue;
+          let ok = true;
+          for (let k = 1; k < cand.words.length && ok; k++) ok = !covered[i + k] && foldApostrophes(ws[i + k]) === cand.words[k];
+          if (!ok) continue;
+          added.push({ sentence: s, start: i, end, type: cand.type, key: cand.words.join(' ') });
+          covered.fill(1, i, end);
+          i = end - 1;
+          matched = true;
+          break;
+        }
       }
       if (matched) continue;
       if (surnames.has(w) && !(i + 1 < ws.length && isCapitalised(ws[i + 1]) && !covered[i + 1])) {

@@ -107,7 +107,7 @@ export function speakerCandidates(doc: Doc, raw: RawQuote, openTok: number, clos
     if (!found) return;
     let c: SpeakerCandidate | undefined;
     for (const other of candidates) {
-      if (other.np!.from < found.np.to && found.np.from < other.np!.to) {
+      if (other.np !== undefined && other.np.from < found.np.to && found.np.from < other.np.to) {
         c = other;
         break;
       }
