@@ -4,6 +4,7 @@ import type { ArticleSummary } from '../../server/src/core/workspaceIndex';
 import { createHash } from 'crypto';
 import { decodeCache, encodeCache, FORMAT_VERSION, survivesEncoding, type CacheEntry } from '../../server/src/indexCache/format';
 import { summaryCodec } from '../../server/src/indexCache/summaryCodec';
+import { plainSummary } from '../../server/src/core/summaryPool';
 import { newService } from '../helpers/resources';
 import { readSeed, seedPath, SEEDS } from '../helpers/seeds';
 
@@ -67,6 +68,34 @@ describe('index cache: file format', () => {
       assert.strictEqual(third.actors[i].spellings, actor.spellings, `${actor.name}: one spellings list`);
       assert.strictEqual(third.actors[i].roles, actor.roles);
     });
+  });
+
+  it('reads through the index’s pool the summaries the index keeps: equal to those written, each identity the pool’s, indexed as they are', () => {
+    const entries = [0, 1].flatMap((copy) =>
+      seedEntries().map((entry) => {
+        const path = entry.path.replace(/\.txt$/, `-${copy}.txt`);
+        return { ...entry, path, value: { ...entry.value, uri: URI.file(path).toString() } };
+      }),
+    );
+    const service = newService();
+    const pooled = summaryCodec(isSummaryOf, service.summaryCompactor());
+    const decoded = decodeCache(encodeCache(identity, entries, values), identity, pooled);
+    assert.ok('entries' in decoded, JSON.stringify(decoded));
+    assert.deepStrictEqual(decoded.entries.map((e) => plainSummary(e.value)), entries.map((e) => e.value));
+    // What the index keeps is what it would have made of the summaries themselves (the same pool, the same shared lists).
+    const fresh = newService();
+    const perCopy = entries.length / 2;
+    decoded.entries.forEach((entry, i) => {
+      const own = fresh.compactSummary(structuredClone(entries[i].value));
+      assert.deepStrictEqual(plainSummary(entry.value), plainSummary(own));
+      assert.notDeepStrictEqual(Object.keys(entry.value.actors[0] ?? {}), Object.keys(entries[i].value.actors[0] ?? {}), 'kept actors, not plain copies');
+      // Two copies of an article: one identity object per actor, as the pool shares it.
+      const other = decoded.entries[(i + perCopy) % entries.length].value;
+      entry.value.actors.forEach((actor, a) => assert.strictEqual(other.actors[a].spellings, actor.spellings));
+    });
+    // Handed to the index, a summary read so is kept as it is, not copied again.
+    for (const entry of decoded.entries) assert.strictEqual(service.addSummary(entry.value), entry.value);
+    assert.ok(service.indexedArticles().length === entries.length);
   });
 
   it('reads the dependencies most entries have (no annotation store) as one shared list', () => {

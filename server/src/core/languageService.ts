@@ -15,6 +15,7 @@ import { analysisSettingsKey, DEFAULT_SETTINGS, type ArticleSettings } from './s
 import { finish, type Staged } from './stages';
 import { canLearn, type Correction, type EntityMention, type LearningReport, type OffsetRange, type Paragraph, type Quote, type SentenceTaggingPool } from './types';
 import { summarizeArticle, WorkspaceIndex, type ActorProfile, type ArticleReference, type ArticleSummary } from './workspaceIndex';
+import type { SummaryCompactor } from './summaryPool';
 import { createWorkspaceViews } from './views/workspaceViews';
 
 /** Structural twin of LSP's CancellationToken, so the core needs no protocol import. */
@@ -429,6 +430,11 @@ export function createArticleService(resources: ArticleResources, options: Artic
     /** A summary as the workspace index keeps it, without indexing it (the index cache compacts what it reads with this). */
     compactSummary(summary: ArticleSummary): ArticleSummary {
       return workspace.compact(summary);
+    },
+
+    /** The workspace index's pool: the index cache's reader makes the summaries the index keeps with it (`SummaryCompactor`). */
+    summaryCompactor(): SummaryCompactor {
+      return workspace.compactor;
     },
 
     /** Removes a deleted article from the workspace index, with everything kept for it. */

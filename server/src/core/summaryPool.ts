@@ -11,7 +11,25 @@ const MAX_POOLED = 1_000_000;
 const EMPTY: readonly string[] = Object.freeze([]);
 
 /** What identifies an actor across articles: pooled once, shared by every article that names it so. */
-type ActorIdentityFields = Pick<ActorSummary, 'key' | 'type' | 'name' | 'spellings' | 'roles'>;
+export type ActorIdentityFields = Pick<ActorSummary, 'key' | 'type' | 'name' | 'spellings' | 'roles'>;
+/** The fields of an actor summary that are the article's own. */
+type ActorCounts = Omit<ActorSummary, keyof ActorIdentityFields>;
+
+/**
+ * What a reader that knows each actor's identity before its actors (the index cache's table of
+ * identities, `indexCache/summaryCodec.ts`) uses to make the summaries the workspace index keeps: the
+ * shared copy of each identity once, then each actor kept with it at once, instead of every actor
+ * read as a plain object and its identity compared again by {@link SummaryPool.compact} (issue 17:
+ * 230,000 actors when reopening 10,000 articles).
+ */
+export interface SummaryCompactor {
+  /** The summary with its repeated parts shared; actors made by {@link keptActor} are kept as they are. */
+  compact(summary: ArticleSummary): ArticleSummary;
+  /** The shared copy of an actor identity, equal to `identity`. */
+  sharedIdentity(identity: ActorIdentityFields): ActorIdentityFields;
+  /** An actor as the index keeps it, of an identity from {@link sharedIdentity}, equal to the actor with these fields. */
+  keptActor(identity: ActorIdentityFields, mentionCount: number, quoteCount: number, introOffset: number, mentionFrom: number, mentionTo: number): ActorSummary;
+}
 
 /** True when two actors have the same identity: key, type, name, spellings and roles (lists by content). */
 export function sameIdentity(a: ActorIdentityFields, b: ActorIdentityFields): boolean {
@@ -37,7 +55,7 @@ function sameItems(a: readonly string[], b: readonly string[]): boolean {
  * is equal, field for field, to what came in: nothing the hovers, views or CLI read is dropped.
  * Quote texts, titles and URIs are the article's own and are not pooled.
  */
-export class SummaryPool {
+export class SummaryPool implements SummaryCompactor {
   private strings = new Map<string, string>();
   private lists = new Map<string, readonly string[]>();
   private issues = new Map<string, Readonly<Record<string, number>>>();
@@ -81,10 +99,15 @@ export class SummaryPool {
   }
 
   private actor(actor: ActorSummary): ActorSummary {
-    const identity = this.identity(actor);
-    if (actor.mentionCount === actor.mentionTo - actor.mentionFrom) return new KeptActor(identity, actor.quoteCount, actor.introOffset, actor.mentionFrom, actor.mentionTo);
+    // Already kept (read from the index cache through `keptActor`, or a kept summary copied with a new URI).
+    if (actor instanceof KeptActor) return actor;
+    return this.keptActor(this.sharedIdentity(actor), actor.mentionCount, actor.quoteCount, actor.introOffset, actor.mentionFrom, actor.mentionTo);
+  }
+
+  keptActor(identity: ActorIdentityFields, mentionCount: number, quoteCount: number, introOffset: number, mentionFrom: number, mentionTo: number): ActorSummary {
+    if (mentionCount === mentionTo - mentionFrom) return new KeptActor(identity, quoteCount, introOffset, mentionFrom, mentionTo);
     // A count that is not its mention range's length (never from `summarizeArticle`) is kept as it came.
-    return plainActor(actor, identity);
+    return plainActor({ mentionCount, quoteCount, introOffset, mentionFrom, mentionTo }, identity);
   }
 
   private quote(quote: QuoteSummary): QuoteSummary {
@@ -96,7 +119,7 @@ export class SummaryPool {
    * same actor in the next article is one lookup and a few comparisons, not one lookup per string
    * (reopening 10,000 articles from the cache spent most of its pooling time hashing the strings).
    */
-  private identity(actor: ActorSummary): ActorIdentityFields {
+  sharedIdentity(actor: ActorIdentityFields): ActorIdentityFields {
     const sameAs = (known: ActorIdentityFields | undefined): known is ActorIdentityFields => known !== undefined && sameIdentity(known, actor);
     const byList = this.byRoles.get(actor.roles);
     if (sameAs(byList)) return byList;
@@ -189,7 +212,9 @@ class KeptActor implements ActorSummary {
  * An actor summary as a plain object with its fields in the usual order (as `summarizeArticle` makes
  * it), its identity fields taken from `identity`.
  */
-export function plainActor(actor: ActorSummary, identity: ActorIdentityFields = actor): ActorSummary {
+export function plainActor(actor: ActorSummary): ActorSummary;
+export function plainActor(counts: ActorCounts, identity: ActorIdentityFields): ActorSummary;
+export function plainActor(actor: ActorCounts & Partial<ActorIdentityFields>, identity: ActorIdentityFields = actor as ActorSummary): ActorSummary {
   return { key: identity.key, type: identity.type, name: identity.name, spellings: identity.spellings, roles: identity.roles, mentionCount: actor.mentionCount, quoteCount: actor.quoteCount, introOffset: actor.introOffset, mentionFrom: actor.mentionFrom, mentionTo: actor.mentionTo };
 }
 

@@ -8,7 +8,8 @@ import type { NameLexicon } from './nameLexicon';
 import { normalizeName, SurnameIndex, type PersonNames } from './names';
 import { roleKey } from './roles';
 import { quoteSpeakers } from './quoteSpeakers';
-import { SummaryPool } from './summaryPool';
+import { NameBlock } from './nameBlock';
+import { SummaryPool, type SummaryCompactor } from './summaryPool';
 import type { EntityType, OffsetRange, Quote } from './types';
 
 export type { ActorCluster, ClusterNode } from './actorClusters';
@@ -231,11 +232,8 @@ const PATCH_FROM = 1000;
  */
 export class WorkspaceIndex {
   private readonly articles = new Map<string, ArticleSummary>();
-  /**
-   * Block key → article URI → the index of that article's actor in the block, or their indexes when
-   * it has several there (rare: a number rather than a list for each of 2 million actors at 100,000 articles).
-   */
-  private readonly blocks = new Map<string, Map<string, number | number[]>>();
+  /** Block key → the articles with an actor in the block, and those actors' indexes. */
+  private readonly blocks = new Map<string, NameBlock>();
   /** Shares what repeats across the kept summaries (names, spellings, roles). */
   private readonly pool = new SummaryPool();
   /** Person blocks by surname, for close spellings across blocks. */
@@ -337,13 +335,11 @@ export class WorkspaceIndex {
     const patching = previous && actorsChanged ? this.patchableGroups(previous, summary) : undefined;
     if (previous) this.unlink(previous, actorsChanged, patching);
     this.articles.set(summary.uri, summary);
-    /** For a new article, the blocks its actors met so far: only those can hold it already (a second actor in one block). */
-    const met: string[] | undefined = previous ? undefined : [];
     summary.actors.forEach((actor, index) => {
       const key = this.blockKeyOf(actor);
-      let uris = this.blocks.get(key);
-      if (!uris) {
-        this.blocks.set(key, (uris = new Map()));
+      let block = this.blocks.get(key);
+      if (!block) {
+        this.blocks.set(key, (block = new NameBlock()));
         if (actor.type === 'person') {
           const surname = key.slice(PERSON_PREFIX.length);
           this.personBlocks.add(surname, key);
@@ -353,12 +349,7 @@ export class WorkspaceIndex {
       }
       if (!previous && this.loads > 0) this.leaveOut(key);
       else if (actorsChanged && !patching?.has(this.groups.get(key)!)) this.forgetGroupOf(key);
-      // A lookup in a block of 70,000 articles costs more than looking through the article's few blocks.
-      const indexes = met === undefined || met.includes(key) ? uris.get(summary.uri) : undefined;
-      met?.push(key);
-      if (indexes === undefined) uris.set(summary.uri, index);
-      else if (typeof indexes === 'number') uris.set(summary.uri, [indexes, index]);
-      else indexes.push(index);
+      block.add(summary.uri, index);
     });
     if (previous && actorsChanged) this.patchBlockNodes(summary.uri, previous, summary);
     for (const group of patching ?? []) {
@@ -376,6 +367,11 @@ export class WorkspaceIndex {
    */
   compact(summary: ArticleSummary): ArticleSummary {
     return this.pool.compact(summary);
+  }
+
+  /** The pool that makes the summaries this index keeps, for a reader that makes them itself (the index cache). */
+  get compactor(): SummaryCompactor {
+    return this.pool;
   }
 
   /** Forgets an article (deleted or no longer an article). */
@@ -585,11 +581,11 @@ export class WorkspaceIndex {
   private unlink(previous: ArticleSummary, actorsChanged: boolean, patching?: ReadonlySet<BlockGroup>): void {
     previous.actors.forEach((actor) => {
       const key = this.blockKeyOf(actor);
-      const uris = this.blocks.get(key);
-      if (!uris) return;
-      uris.delete(previous.uri);
+      const block = this.blocks.get(key);
+      if (!block) return;
+      block.delete(previous.uri);
       if (actorsChanged && !patching?.has(this.groups.get(key)!)) this.forgetGroupOf(key);
-      if (uris.size === 0) {
+      if (block.size === 0) {
         this.blocks.delete(key);
         this.forgetGroupOf(key);
         if (key.startsWith(PERSON_PREFIX)) this.personBlocks.delete(key.slice(PERSON_PREFIX.length), key);
@@ -753,8 +749,8 @@ export class WorkspaceIndex {
     for (const key of keys) {
       const nodes = this.blockNodes.get(key);
       if (!nodes) continue;
-      const uris = this.blocks.get(key);
-      if (!uris) {
+      const block = this.blocks.get(key);
+      if (!block) {
         this.blockNodes.delete(key);
         continue;
       }
@@ -767,7 +763,7 @@ export class WorkspaceIndex {
       }
       let end = low;
       while (end < nodes.length && nodes[end].uri === uri) end++;
-      const indexes = uris.get(uri);
+      const indexes = block.get(uri);
       const fresh = indexes === undefined ? [] : (typeof indexes === 'number' ? [indexes] : indexes).map((index) => this.nodeOf(uri, index));
       nodes.splice(low, end - low, ...fresh);
     }
@@ -788,7 +784,7 @@ export class WorkspaceIndex {
     const keys = new Float64Array(count);
     let next = 0;
     for (const block of blocks) {
-      for (const [uri, indexes] of this.blocks.get(block) ?? []) {
+      for (const [uri, indexes] of this.blocks.get(block)?.entries() ?? []) {
         const place = places.get(uri)! * ACTOR_SLOTS;
         if (typeof indexes === 'number') keys[next++] = place + indexes;
         else for (const index of indexes) keys[next++] = place + index;

@@ -1,5 +1,4 @@
 import * as fs from 'fs';
-import { promises as fsp } from 'fs';
 import * as path from 'path';
 import { AnnotationFiles } from '../annotationStore/annotationFiles';
 import { articlePathIn, storeRootOf } from '../annotationStore/storeRoot';
@@ -23,7 +22,7 @@ export class AnnotationDependencies {
     return root === undefined || article === undefined ? undefined : new AnnotationFiles(root).fileOf(article);
   }
 
-  /** The stamps of `articleFile`'s dependencies now (on this thread's disk view, synchronously: a worker). */
+  /** The stamps of `articleFile`'s dependencies now, synchronously (a worker; the scan, between pauses). */
   stampsOf(articleFile: string): DependencyStamp[] {
     const store = this.storeFileOf(articleFile);
     if (store === undefined) return [NO_STORE];
@@ -33,14 +32,6 @@ export class AnnotationDependencies {
     } catch {
       return [{ path: store, size: -1, mtimeMs: 0 }];
     }
-  }
-
-  /** {@link stampsOf}, without blocking (the server's thread checking thousands of files). */
-  async stampsOfAsync(articleFile: string): Promise<DependencyStamp[]> {
-    const store = this.storeFileOf(articleFile);
-    if (store === undefined) return [NO_STORE];
-    const stat = await fsp.stat(store).catch(() => undefined);
-    return [stat ? { path: store, size: stat.size, mtimeMs: stat.mtimeMs } : { path: store, size: -1, mtimeMs: 0 }];
   }
 }
 

@@ -1,5 +1,6 @@
 import { URI } from 'vscode-uri';
 import type { ArticleSettings } from '../core/settings';
+import type { SummaryCompactor } from '../core/summaryPool';
 import type { ArticleSummary } from '../core/workspaceIndex';
 import { analysisKey, PROBE_TEXT } from './fingerprint';
 import { survivesEncoding } from './format';
@@ -16,8 +17,8 @@ export interface SummaryCacheOptions {
   readonly settings: ArticleSettings;
   /** Summarises a text as the index does (`service.summarizeArticle`), for the key's probe. */
   summarize(uri: string, text: string): ArticleSummary;
-  /** A summary as the workspace index keeps it (`service.compactSummary`): what is read from the cache becomes that, so the cache and the index hold one copy. */
-  compact?(summary: ArticleSummary): ArticleSummary;
+  /** The workspace index's pool (`service.summaryCompactor()`): what is read from the cache becomes the summaries the index keeps, so the cache and the index hold one copy. */
+  readonly pool?: SummaryCompactor;
   log(message: string): void;
 }
 
@@ -42,7 +43,7 @@ export function summaryCaches(options: SummaryCacheOptions): ((folderUri: string
     return undefined;
   }
   void pruneStaleCaches(folder);
-  const values = summaryCodec(isSummaryOf, options.compact);
+  const values = summaryCodec(isSummaryOf, options.pool);
   return (folderUri) => IndexCacheStore.open(cacheFileFor(folder, folderUri), { key, folder: folderUri }, values, options.log);
 }
 

@@ -1,4 +1,4 @@
-import { sameIdentity } from '../core/summaryPool';
+import { sameIdentity, type SummaryCompactor } from '../core/summaryPool';
 import type { ActorIdentity, ActorSummary, ArticleSummary } from '../core/workspaceIndex';
 import type { ValueCodec, ValueReader, ValueWriter } from './format';
 
@@ -17,12 +17,14 @@ const MAX_NUMBER = 2 ** 32 - 1;
  * index's pool, and most of that was strings read and hashed again per actor (`Donald Trump`,
  * `person:donald trump` and his spellings in 7,000 of 10,000 articles), for about 9,000 distinct
  * identities among 230,000 actors. Read this way, every actor of one identity shares its strings and
- * lists, which the pool then recognises without hashing them again. `isSummary` checks each summary
- * read; `compact` makes the one to keep (the index's own copy). A summary whose numbers do not fit
- * (never one `summarizeArticle` makes) is written with its actors whole.
+ * lists. `isSummary` checks each summary read; with `pool` (the workspace index's), each identity of
+ * the table becomes the pool's shared one as it is read, each actor is made as the index keeps it
+ * with that identity, and each summary is the index's own copy: the summaries are read once, not read
+ * as plain objects and compacted again actor by actor. A summary whose numbers do not fit (never one
+ * `summarizeArticle` makes) is written with its actors whole.
  */
-export function summaryCodec(isSummary: (value: unknown, path: string) => value is ArticleSummary, compact: (summary: ArticleSummary) => ArticleSummary = (summary) => summary): ValueCodec<ArticleSummary> {
-  return { writer: () => new SummaryWriter(), reader: () => new SummaryReader(isSummary, compact) };
+export function summaryCodec(isSummary: (value: unknown, path: string) => value is ArticleSummary, pool?: SummaryCompactor): ValueCodec<ArticleSummary> {
+  return { writer: () => new SummaryWriter(), reader: () => new SummaryReader(isSummary, pool) };
 }
 
 class SummaryWriter implements ValueWriter<ArticleSummary> {
@@ -69,34 +71,41 @@ class SummaryReader implements ValueReader<ArticleSummary> {
 
   constructor(
     private readonly isSummary: (value: unknown, path: string) => value is ArticleSummary,
-    private readonly compact: (summary: ArticleSummary) => ArticleSummary,
+    private readonly pool: SummaryCompactor | undefined,
   ) {}
 
   share(parts: readonly unknown[]): boolean {
     for (const part of parts) {
       if (!isIdentityPart(part)) return false;
       const [key, type, name, spellings, roles] = part;
-      this.table.push({ key, type: type as ActorIdentity['type'], name, spellings, roles });
+      const identity: ActorIdentity = { key, type: type as ActorIdentity['type'], name, spellings, roles };
+      this.table.push(this.pool ? this.pool.sharedIdentity(identity) : identity);
     }
     return true;
   }
 
   decode(written: unknown, path: string): ArticleSummary | undefined {
     if (typeof written !== 'object' || written === null) return undefined;
-    const numbers = (written as { actors?: unknown }).actors;
-    let summary: unknown = written;
+    const summary = written as { actors?: unknown };
+    const numbers = summary.actors;
     if (numbers instanceof Uint32Array) {
       if (numbers.length % ACTOR_NUMBERS !== 0) return undefined;
       const actors: ActorSummary[] = [];
       for (let at = 0; at < numbers.length; at += ACTOR_NUMBERS) {
         const identity = this.table[numbers[at]];
         if (!identity) return undefined;
-        // The fields in the order `summarizeArticle` gives them.
-        actors.push({ key: identity.key, type: identity.type, name: identity.name, spellings: identity.spellings, roles: identity.roles, mentionCount: numbers[at + 1], quoteCount: numbers[at + 2], introOffset: numbers[at + 3], mentionFrom: numbers[at + 4], mentionTo: numbers[at + 5] });
+        actors.push(
+          this.pool
+            ? this.pool.keptActor(identity, numbers[at + 1], numbers[at + 2], numbers[at + 3], numbers[at + 4], numbers[at + 5])
+            : // The fields in the order `summarizeArticle` gives them.
+              { key: identity.key, type: identity.type, name: identity.name, spellings: identity.spellings, roles: identity.roles, mentionCount: numbers[at + 1], quoteCount: numbers[at + 2], introOffset: numbers[at + 3], mentionFrom: numbers[at + 4], mentionTo: numbers[at + 5] },
+        );
       }
-      summary = { ...(written as object), actors };
+      // The decoded object is this reader's own: its numbers are replaced in place (a copy per article was garbage at once).
+      summary.actors = actors;
     }
-    return this.isSummary(summary, path) ? this.compact(summary) : undefined;
+    if (!this.isSummary(summary, path)) return undefined;
+    return this.pool ? this.pool.compact(summary) : summary;
   }
 }
 

@@ -1,4 +1,4 @@
-import { existsSync, statSync } from 'fs';
+import { existsSync, statSync, type Stats } from 'fs';
 import * as fs from 'fs/promises';
 import { availableParallelism } from 'os';
 import * as path from 'path';
@@ -53,6 +53,8 @@ export interface ScanOptions {
   readonly log?: (message: string) => void;
   /** Awaited before each step of saving the cache (the server: until the editor is quiet, `AnalysisRunner.quiet`), so saving gives way to the editor. */
   readonly pace?: () => Promise<void>;
+  /** Called once every article the cache vouches for is in the index, before the others are read. */
+  readonly cachedIn?: () => void;
   /** People's annotations of an article (its store file), for the scan on this thread (workers read them themselves). */
   readonly annotationInput?: (file: string, text: string) => Promise<AnnotationInput | undefined>;
   /** How long a worker may take over a file of so many bytes before it is stopped as hung ({@link workerFileDeadlineMs}; tests shorten it). */
@@ -145,12 +147,12 @@ async function scanFolders(folders: readonly string[], service: ArticleService, 
     }
     for (let from = 0; from < files.length; from += STAT_BATCH) {
       const batch = files.slice(from, from + STAT_BATCH);
-      const stats = await Promise.all(batch.map((file) => fs.stat(file).catch(() => undefined)));
-      const stamps = await Promise.all(batch.map((file) => annotationStores.stampsOfAsync(file)));
-      batch.forEach((file, i) => {
+      batch.forEach((file) => {
         const uri = URI.file(file).toString();
-        const stat = stats[i];
-        const check = stat && stat.size <= maxBytes ? cache.check(file, stat.size, stat.mtimeMs, stamps[i]) : undefined;
+        // On this thread, between pauses: a promise per file cost the thread twice the system call
+        // (about 130 against 60 ms for 10,000 files), and the batch's additions hold it longer anyway.
+        const stat = statOf(file);
+        const check = stat && stat.size <= maxBytes ? cache.check(file, stat.size, stat.mtimeMs, annotationStores.stampsOf(file)) : undefined;
         if (isOpen(uri) || !stat || stat.size > maxBytes) {
           // Open (the editor's text wins), gone, or too large: nothing to read.
           counts.done++;
@@ -171,6 +173,8 @@ async function scanFolders(folders: readonly string[], service: ArticleService, 
       await new Promise<void>((resolve) => setImmediate(resolve));
     }
   }
+
+  options.cachedIn?.();
 
   /** Indexes what was read of a pending file, and records it in its folder's cache. */
   const take = (item: PendingFile, response: Omit<IndexResponse, 'id'>) => {
@@ -214,6 +218,15 @@ async function scanFolders(folders: readonly string[], service: ArticleService, 
   progress.done();
   const saved = Promise.all(found.map(({ cache }) => cache?.save(log, options.pace))).then(() => undefined);
   return { files: total, fromCache: counts.fromCache, unchanged: counts.unchanged, analysed: counts.analysed, saved };
+}
+
+/** The file's size and modification time now; undefined when it is gone or cannot be read. */
+function statOf(file: string): Stats | undefined {
+  try {
+    return statSync(file, { throwIfNoEntry: false });
+  } catch {
+    return undefined;
+  }
 }
 
 /** Calls `report` at most every 100 ms. */
