@@ -53,11 +53,13 @@ export class WordClusters {
 
   /** Parses `clusters.tsv`: lines `word<TAB>class<TAB>class…`; lines starting with `# ` are comments. */
   static parse(text: string): WordClusters {
-    const hashes: number[] = [];
-    const classes: number[] = [];
-    let levels = -1;
-    // Read in place, a line and a field at a time (the 100,000 lines of the embedding clusters are
-    // parsed in every process and worker at start: splitting every line into strings took most of it).
+    // Read in place, a line and a field at a time, into typed arrays sized by the line count: the
+    // 100,000 lines of the embedding clusters are parsed in every process and worker at start, and a
+    // string per line, then lists grown number by number, were most of it (issue 17: the reopened
+    // server's data load, before its first analysis).
+    let lines = 1;
+    for (let at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', at + 1)) lines++;
+    const parsed: ParsedClusters = { hashes: new Int32Array(lines), classes: new Int32Array(0), words: 0, levels: -1 };
     for (let start = 0; start < text.length; ) {
       let end = text.indexOf('\n', start);
       if (end < 0) end = text.length;
@@ -65,31 +67,38 @@ export class WordClusters {
       if (end > start && text.charCodeAt(end - 1) === 13) end--;
       if (end === start || (text.charCodeAt(start) === 35 && text.charCodeAt(start + 1) === 32)) {
         // An empty line or a comment (`# `); a line of a lone `\r` counts as a (malformed) line, as before.
-        if (end === start && next - start === 2) WordClusters.parseLine('\r', hashes, classes, levels);
+        if (end === start && next - start === 2) WordClusters.parseLine('\r', 0, 1, parsed, lines);
         start = next;
         continue;
       }
-      levels = WordClusters.parseLine(text.slice(start, end), hashes, classes, levels);
+      WordClusters.parseLine(text, start, end, parsed, lines);
       start = next;
     }
-    return new WordClusters(Math.max(levels, 0), Int32Array.from(hashes), Int32Array.from(classes), checksumOf(text));
+    const { hashes, classes, words, levels } = parsed;
+    return new WordClusters(Math.max(levels, 0), hashes.subarray(0, words), classes.subarray(0, words * Math.max(levels, 0)), checksumOf(text));
   }
 
-  /** One line's word hash and classes; returns the number of levels (set by the first line). */
-  private static parseLine(line: string, hashes: number[], classes: number[], levels: number): number {
-    const tab = line.indexOf('\t');
+  /** The word hash and classes of the line `text[start, end)` into `parsed` (its first line sets the number of levels). */
+  private static parseLine(text: string, start: number, end: number, parsed: ParsedClusters, lines: number): void {
+    const tabAt = text.indexOf('\t', start);
+    const tab = tabAt < end ? tabAt : -1;
     let fields = 0;
-    for (let at = tab; at >= 0; at = line.indexOf('\t', at + 1)) fields++;
-    if (levels < 0) levels = fields;
-    if (fields !== levels || levels < 1) throw new Error(`clusters.tsv: expected a word and ${levels} classes: ${line.slice(0, 80)}`);
-    hashes.push(hashWord(line.slice(0, tab)));
-    for (let from = tab + 1; from <= line.length; ) {
-      let to = line.indexOf('\t', from);
-      if (to < 0) to = line.length;
-      classes.push(decimalOrNumber(line, from, to));
+    for (let at = tab; at >= 0 && at < end; at = text.indexOf('\t', at + 1)) fields++;
+    if (parsed.levels < 0) {
+      parsed.levels = fields;
+      parsed.classes = new Int32Array(lines * Math.max(fields, 0));
+    }
+    const levels = parsed.levels;
+    if (fields !== levels || levels < 1) throw new Error(`clusters.tsv: expected a word and ${levels} classes: ${text.slice(start, Math.min(end, start + 80))}`);
+    parsed.hashes[parsed.words] = hashWord(text, start, tab);
+    let next = parsed.words * levels;
+    for (let from = tab + 1; from <= end; ) {
+      let to = text.indexOf('\t', from);
+      if (to < 0 || to > end) to = end;
+      parsed.classes[next++] = decimalOrNumber(text, from, to);
       from = to + 1;
     }
-    return levels;
+    parsed.words++;
   }
 
   /** The entry of a word by its {@link hashWord}, or -1 when the word was not clustered. */
@@ -106,6 +115,15 @@ export class WordClusters {
   classOf(entry: number, level: number): number {
     return this.classes[entry * this.levels + level];
   }
+}
+
+/** What {@link WordClusters.parse} has read so far. */
+interface ParsedClusters {
+  readonly hashes: Int32Array;
+  /** `levels` numbers per word, allocated when the first line says how many. */
+  classes: Int32Array;
+  words: number;
+  levels: number;
 }
 
 /** `Number(line.slice(from, to))`, without the string for a plain run of up to nine digits. */
