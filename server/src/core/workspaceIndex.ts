@@ -318,7 +318,16 @@ export class WorkspaceIndex {
       ended = true;
       if (--this.loads > 0) return;
       if (this.pendingGroups.size === 0) return;
-      for (const group of [...this.pendingGroups]) this.forgetGroup(group);
+      const behind = [...this.pendingGroups];
+      for (const group of behind) this.forgetGroup(group);
+      // Clustered again now rather than at the next request: these are the groups asked for during the
+      // load (an open article's actors), which are asked for again, and the load's end usually leaves
+      // the thread idle until then (issue 17: the first hover after reopening a workspace waited for
+      // its 7,000-actor group).
+      for (const group of behind) {
+        const block = group.blocks.find((key) => this.blocks.has(key));
+        if (block !== undefined) this.clustersOf(this.groupOf(block));
+      }
       // No article changed, but workspace actors may now be grouped otherwise: views that keep what
       // they derived from the clusters (the Actors view, the actor map) must hear of it.
       this.emit({ uri: '', kind: 'regroup', actorsChanged: true });
