@@ -1,6 +1,8 @@
 import * as assert from 'assert';
 import * as path from 'path';
+import { DEFAULT_SETTINGS } from '../../server/src/core/settings';
 import { isArticleInFolder, isWorkspaceArticle } from '../../server/src/lsp/watchedFiles';
+import { articleTest } from '../../server/src/lsp/workspaceScan';
 
 /**
  * The workspace scan asks whether a file it listed is an article by its path relative to the folder
@@ -28,5 +30,28 @@ describe('which workspace files are articles (lsp/watchedFiles.ts)', () => {
     assert.strictEqual(isArticleInFolder('/work/seeds', 'a.txt', []), true, 'a workspace opened on seeds/ itself');
     assert.strictEqual(isArticleInFolder('/work/project', 'a.txt', []), false);
     assert.strictEqual(isArticleInFolder('/work/project', path.join('node_modules', 'seeds', 'a.txt'), ['**/*.txt']), false);
+  });
+
+  it('the scan’s listing, which answers once per kind of name under the default patterns, answers every name as isArticleInFolder', () => {
+    // Names of one folder in an order where each kind of name comes after another of its kind.
+    const names = ['a.txt', 'B.TXT', 'c.Txt', '.hidden.txt', '.x.txt', 'x.article', 'Y.ARTICLE', 'a.txt.bak', 'txt', 'a.', 'a.text', 'node_modules', 'dist', 'out', 'a.md', 'seeds', 'ü.txt', 'ß.ARTİCLE', 'a.artİcle', 'a.ſtxt', 'a.tẋt'];
+    const folders = ['', 'seeds/', 'seeds/2016/', 'articles/', 'news/x/', 'docs/', 'node_modules/seeds/', 'Seeds/'];
+    const cases: [readonly string[], readonly string[]][] = [[[], []], [['**/*.md'], []], [[], ['**/a.*']]];
+    let articles = 0;
+    for (const root of ['/work/project', '/work/seeds', '/work/news']) {
+      for (const folder of folders) {
+        const relativePrefix = folder.split('/').join(path.sep);
+        for (const [files, exclude] of cases) {
+          const settings = { ...DEFAULT_SETTINGS, files, index: { exclude } };
+          const isArticle = articleTest(root, relativePrefix, settings);
+          for (const name of [...names, ...names]) {
+            const expected = isArticleInFolder(root, relativePrefix + name, files, exclude);
+            assert.strictEqual(isArticle(name), expected, `${root} ${folder}${name} (${files.join(' ')} / ${exclude.join(' ')})`);
+            if (expected) articles++;
+          }
+        }
+      }
+    }
+    assert.ok(articles > 50, `${articles} articles`);
   });
 });
