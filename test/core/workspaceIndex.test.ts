@@ -191,6 +191,30 @@ describe('workspace index on PolNeAR articles', function () {
     assertAsFromScratch(index, 'when the load ends');
   });
 
+  it('a load settled (every cached article in) answers for every article added so far, and goes on leaving later ones out for a while', () => {
+    const uriOf = (i: number) => `file:///settle/${i}.txt`;
+    const source = summaries.find((s) => s.actors.some((a) => a.type === 'person'))!;
+    const index = new WorkspaceIndex(names, resources.nameLexicon);
+    const events: string[] = [];
+    index.onDidChange((change) => events.push(change.kind));
+    const load = index.load();
+    const person = (uri: string) => index.get(uri)!.actors.find((a) => a.type === 'person')!;
+    const hover = (uri: string) => index.findFirstReferences(person(uri), uri, 10).total;
+    index.update(copyAs(source, uriOf(0)));
+    index.update(copyAs(source, uriOf(1)));
+    assert.strictEqual(hover(uriOf(0)), 1);
+    index.update(copyAs(source, uriOf(2)));
+    assert.strictEqual(hover(uriOf(0)), 1, 'the third copy is left out for now');
+    load.settle();
+    assert.strictEqual(events.at(-1), 'regroup');
+    assert.strictEqual(hover(uriOf(0)), 2, 'settled: every copy added so far');
+    index.update(copyAs(source, uriOf(3)));
+    assert.strictEqual(hover(uriOf(0)), 2, 'still a load: a later copy is left out for a while');
+    load();
+    assert.strictEqual(hover(uriOf(0)), 3);
+    assertAsFromScratch(index, 'when the load ends');
+  });
+
   it('tells its listeners when the end of a load groups actors again, so the Actors view shows what a fresh index shows', () => {
     const uriOf = (i: number) => `file:///views/${String(i).padStart(3, '0')}.txt`;
     const count = Math.min(summaries.length, 20);

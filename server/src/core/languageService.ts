@@ -14,7 +14,7 @@ import type { ArticleResources } from './resources';
 import { analysisSettingsKey, DEFAULT_SETTINGS, type ArticleSettings } from './settings';
 import { finish, type Staged } from './stages';
 import { canLearn, type Correction, type EntityMention, type LearningReport, type OffsetRange, type Paragraph, type Quote, type SentenceTaggingPool } from './types';
-import { summarizeArticle, WorkspaceIndex, type ActorProfile, type ArticleReference, type ArticleSummary } from './workspaceIndex';
+import { summarizeArticle, WorkspaceIndex, type ActorProfile, type ArticleReference, type ArticleSummary, type IndexLoad } from './workspaceIndex';
 import type { SummaryCompactor } from './summaryPool';
 import { createWorkspaceViews } from './views/workspaceViews';
 
@@ -423,7 +423,7 @@ export function createArticleService(resources: ArticleResources, options: Artic
     },
 
     /** Marks a load of many articles into the workspace index (a scan) until the returned function is called (`WorkspaceIndex.load`). */
-    loadWorkspace(): () => void {
+    loadWorkspace(): IndexLoad {
       return workspace.load();
     },
 

@@ -191,6 +191,13 @@ export interface IndexChange {
   readonly actorsChanged: boolean;
 }
 
+/** A load of the index under way ({@link WorkspaceIndex.load}): called, it ends. */
+export interface IndexLoad {
+  (): void;
+  /** Brings the groups the load has left behind up to date now; the load goes on. */
+  settle(): void;
+}
+
 /** A listener's handle: `dispose()` stops the events. */
 export interface IndexSubscription {
   dispose(): void;
@@ -308,30 +315,39 @@ export class WorkspaceIndex {
    * doubled, a dozen times in a load of any size, twice its final size in all. Only additions wait: an edit or removal of an article in such a group
    * forgets its clusters at once (its articles' actors must be as the clusters say). What a hover
    * shows meanwhile is the workspace as it was a little earlier in the load, as while a scan without
-   * cache indexes it.
+   * cache indexes it. The returned function's `settle()` brings the groups left behind up to date
+   * without ending the load (a scan, once every article its cache knows is in: what follows comes
+   * one file at a time).
    */
-  load(): () => void {
+  load(): IndexLoad {
     this.loads++;
     let ended = false;
-    return () => {
-      if (ended) return;
-      ended = true;
-      if (--this.loads > 0) return;
-      if (this.pendingGroups.size === 0) return;
-      const behind = [...this.pendingGroups];
-      for (const group of behind) this.forgetGroup(group);
-      // Clustered again now rather than at the next request: these are the groups asked for during the
-      // load (an open article's actors), which are asked for again, and the load's end usually leaves
-      // the thread idle until then (issue 17: the first hover after reopening a workspace waited for
-      // its 7,000-actor group).
-      for (const group of behind) {
-        const block = group.blocks.find((key) => this.blocks.has(key));
-        if (block !== undefined) this.clustersOf(this.groupOf(block));
-      }
-      // No article changed, but workspace actors may now be grouped otherwise: views that keep what
-      // they derived from the clusters (the Actors view, the actor map) must hear of it.
-      this.emit({ uri: '', kind: 'regroup', actorsChanged: true });
-    };
+    return Object.assign(
+      () => {
+        if (ended) return;
+        ended = true;
+        if (--this.loads === 0) this.regroupLeftBehind();
+      },
+      { settle: () => void (ended || this.regroupLeftBehind()) },
+    );
+  }
+
+  /** Clusters again the groups whose clusters leave out articles added during a load ({@link load}). */
+  private regroupLeftBehind(): void {
+    if (this.pendingGroups.size === 0) return;
+    const behind = [...this.pendingGroups];
+    for (const group of behind) this.forgetGroup(group);
+    // Clustered again now rather than at the next request: these are the groups asked for during the
+    // load (an open article's actors), which are asked for again, and the load's end usually leaves
+    // the thread idle until then (issue 17: the first hover after reopening a workspace waited for
+    // its 7,000-actor group).
+    for (const group of behind) {
+      const block = group.blocks.find((key) => this.blocks.has(key));
+      if (block !== undefined) this.clustersOf(this.groupOf(block));
+    }
+    // No article changed, but workspace actors may now be grouped otherwise: views that keep what
+    // they derived from the clusters (the Actors view, the actor map) must hear of it.
+    this.emit({ uri: '', kind: 'regroup', actorsChanged: true });
   }
 
   /**

@@ -111,14 +111,14 @@ export async function scanWorkspace(
 ): Promise<ScanResult> {
   const endLoad = service.loadWorkspace();
   try {
-    return await scanFolders(folders, service, settings, progress, isOpen, options);
+    return await scanFolders(folders, service, settings, progress, isOpen, options, () => endLoad.settle?.());
   } finally {
     endLoad();
   }
 }
 
-/** {@link scanWorkspace} inside the index's load. */
-async function scanFolders(folders: readonly string[], service: ArticleService, settings: ArticleSettings, progress: ScanProgress, isOpen: (uri: string) => boolean, options: ScanOptions): Promise<ScanResult> {
+/** {@link scanWorkspace} inside the index's load; `settle` brings the groups it left behind up to date. */
+async function scanFolders(folders: readonly string[], service: ArticleService, settings: ArticleSettings, progress: ScanProgress, isOpen: (uri: string) => boolean, options: ScanOptions, settle: () => void): Promise<ScanResult> {
   const log = options.log ?? (() => undefined);
   const found: { files: string[]; cache?: IndexCacheStore<ArticleSummary> }[] = [];
   for (const folder of folders) {
@@ -175,6 +175,11 @@ async function scanFolders(folders: readonly string[], service: ArticleService, 
     }
   }
 
+  // Every article the cache knows is in the index (those that may have changed as they were): the
+  // groups asked for meanwhile answer for all of them now, not when the last changed file is read
+  // again (issue 17: a reopen with 100 changed files waited for the index workers to start and
+  // return a changed article of the hovered actor's group).
+  settle();
   options.cachedIn?.();
 
   /** Indexes what was read of a pending file, and records it in its folder's cache. */
