@@ -33,8 +33,10 @@ export function summaryCaches(options: SummaryCacheOptions): ((folderUri: string
   const folder = cacheFolder(options.storagePath);
   let key: string;
   try {
-    key = analysisKey(options.dataFolder, options.settings, options.summarize);
-    if (!survivesEncoding(options.summarize('article-lens:probe', PROBE_TEXT), summaryCodec((value): value is ArticleSummary => typeof value === 'object' && value !== null), 'article-lens:probe')) {
+    // The probe analysed once for both (an analysis on a thread that has not analysed yet: a reopen waits for it).
+    const probe = options.summarize('article-lens:probe', PROBE_TEXT);
+    key = analysisKey(options.dataFolder, options.settings, () => probe);
+    if (!survivesEncoding(probe, summaryCodec((value): value is ArticleSummary => typeof value === 'object' && value !== null), 'article-lens:probe')) {
       options.log('index cache off: a summary does not come back equal from the cache encoding (a new field of a type MessagePack does not keep?)');
       return undefined;
     }
