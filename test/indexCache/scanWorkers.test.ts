@@ -27,7 +27,7 @@ describe('workspace scan workers', () => {
 
   it('runs each worker under the memory limits and replaces one that stops', async () => {
     const added: ArticleSummary[] = [];
-    const service = { addSummary: (summary: ArticleSummary) => (added.push(summary), summary), loadWorkspace: () => () => undefined } as unknown as ArticleService;
+    const service = { addSummary: (summary: ArticleSummary) => (added.push(summary), summary), loadWorkspace: () => Object.assign(() => undefined, { settle: () => undefined }) } as unknown as ArticleService;
     const logged: string[] = [];
     const progress = { begin: () => undefined, report: () => undefined, done: () => undefined };
     const result = await scanWorkspace([URI.file(folder).toString()], service, DEFAULT_SETTINGS, progress, () => false, { workerScript: FAKE_WORKER, workers: 1, log: (line) => logged.push(line) });
@@ -46,7 +46,7 @@ describe('workspace scan workers', () => {
     fs.writeFileSync(path.join(folder, 'articles', 'hang.txt'), 'An article whose analysis never ends.\n');
     const added: ArticleSummary[] = [];
     let loads = 0;
-    const service = { addSummary: (summary: ArticleSummary) => (added.push(summary), summary), loadWorkspace: () => (loads++, () => loads--) } as unknown as ArticleService;
+    const service = { addSummary: (summary: ArticleSummary) => (added.push(summary), summary), loadWorkspace: () => (loads++, Object.assign(() => void loads--, { settle: () => undefined })) } as unknown as ArticleService;
     const logged: string[] = [];
     const progress = { begin: () => undefined, report: () => undefined, done: () => undefined };
     const deadlines: number[] = [];

@@ -34,7 +34,8 @@ describe('which workspace files are articles (lsp/watchedFiles.ts)', () => {
 
   it('the scan’s listing, which answers once per kind of name under the default patterns, answers every name as isArticleInFolder', () => {
     // Names of one folder in an order where each kind of name comes after another of its kind.
-    const names = ['a.txt', 'B.TXT', 'c.Txt', '.hidden.txt', '.x.txt', 'x.article', 'Y.ARTICLE', 'a.txt.bak', 'txt', 'a.', 'a.text', 'node_modules', 'dist', 'out', 'a.md', 'seeds', 'ü.txt', 'ß.ARTİCLE', 'a.artİcle', 'a.ſtxt', 'a.tẋt'];
+    // A back slash is legal in a Linux or macOS name and a separator to isArticleInFolder (`news\a.txt` is under news/).
+    const names = ['news\\a.txt', 'plain.txt', 'node_modules\\articles\\b.txt', 'a.txt', 'B.TXT', 'c.Txt', '.hidden.txt', '.x.txt', 'x.article', 'Y.ARTICLE', 'a.txt.bak', 'txt', 'a.', 'a.text', 'node_modules', 'dist', 'out', 'a.md', 'seeds', 'ü.txt', 'ß.ARTİCLE', 'a.artİcle', 'a.ſtxt', 'a.tẋt'];
     const folders = ['', 'seeds/', 'seeds/2016/', 'articles/', 'news/x/', 'docs/', 'node_modules/seeds/', 'Seeds/'];
     const cases: [readonly string[], readonly string[]][] = [[[], []], [['**/*.md'], []], [[], ['**/a.*']]];
     let articles = 0;

@@ -111,7 +111,7 @@ export async function scanWorkspace(
 ): Promise<ScanResult> {
   const endLoad = service.loadWorkspace();
   try {
-    return await scanFolders(folders, service, settings, progress, isOpen, options, () => endLoad.settle?.());
+    return await scanFolders(folders, service, settings, progress, isOpen, options, () => endLoad.settle());
   } finally {
     endLoad();
   }
@@ -425,6 +425,8 @@ export function articleTest(root: string, relativePrefix: string, settings: Arti
   if (settings.files.length > 0 || settings.index.exclude.length > 0 || !DEFAULTS_BY_EXTENSION) return test;
   const byClass = new Map<string, boolean>();
   return (name) => {
+    // A back slash (legal in a Linux or macOS name) is a separator to `isArticleInFolder`: no class answers for it.
+    if (name.includes('\\')) return test(name);
     const dot = name.lastIndexOf('.');
     const nameClass = `${name.charCodeAt(0) === 46 ? '.' : ''}${IGNORED_FOLDERS.has(name) ? `/${name}` : ''}:${dot < 0 ? '' : name.slice(dot + 1).toLowerCase()}`;
     let answer = byClass.get(nameClass);
