@@ -377,7 +377,11 @@ export class WorkspaceIndex {
           this.personBlocks.add(surname, key);
           // A new surname can join the groups of its close spellings into one.
           // (A copy of the values: forgetting a group takes its blocks out of the index looked through.)
-          for (const { values } of this.groupedSurnames.similar(surname)) for (const other of [...values]) this.forgetGroupOf(other);
+          if (surname.length >= MIN_CHAINED_SURNAME) {
+            for (const { surname: close, values } of this.groupedSurnames.similar(surname)) {
+              if (close.length >= MIN_CHAINED_SURNAME) for (const other of [...values]) this.forgetGroupOf(other);
+            }
+          }
         }
       }
       if (!previous && this.loads > 0) this.leaveOut(key);
@@ -715,8 +719,10 @@ export class WorkspaceIndex {
 
   /**
    * The group of a block: itself, and for a person's surname of five letters or more, every block a
-   * chain of close spellings away (`Steinmeier` / `Steimeier`), so that clusters are the same from
-   * whichever block they are asked for.
+   * chain of close spellings of five letters or more away (`Steinmeier` / `Steimeier`), so that clusters
+   * are the same from whichever block they are asked for. Both ends of a link are long: a link from
+   * `Kerry` to `Kery` that `Kery` does not follow back gave `Kery`'s mentions other references when
+   * `Kerry` was asked for first.
    */
   private groupOf(key: string): BlockGroup {
     const known = this.groups.get(key);
@@ -726,8 +732,9 @@ export class WorkspaceIndex {
       const seen = new Set(blocks);
       for (let i = 0; i < blocks.length && blocks.length < MAX_GROUP_BLOCKS; i++) {
         const surname = blocks[i].slice(PERSON_PREFIX.length);
-        if (surname.length < 5) continue;
-        for (const { values } of this.personBlocks.similar(surname)) {
+        if (surname.length < MIN_CHAINED_SURNAME) continue;
+        for (const { surname: close, values } of this.personBlocks.similar(surname)) {
+          if (close.length < MIN_CHAINED_SURNAME) continue;
           for (const other of values) {
             if (!seen.has(other)) {
               seen.add(other);
@@ -847,6 +854,8 @@ const MAX_ROLE_KEYS = 50_000;
 /** Retired tallies kept at most (past this they start again), and articles changed since one's retirement (past this it is counted again). */
 const MAX_RETIRED = 256;
 const MAX_CHANGED = 32;
+/** Surnames shorter than this join no group of close spellings (`Li`, `Cruz`: too many namesakes one letter apart). */
+const MIN_CHAINED_SURNAME = 5;
 /** A chain of close surname spellings stops growing here (a pathological workspace must not join everything). */
 const MAX_GROUP_BLOCKS = 64;
 
