@@ -374,11 +374,7 @@ async function scanWithWorkers(
 
 /** A file's size in bytes, 0 when it cannot be read (the deadline's least allowance). */
 function fileSize(file: string): number {
-  try {
-    return statSync(file).size;
-  } catch {
-    return 0;
-  }
+  return statOf(file)?.size ?? 0;
 }
 
 /**
