@@ -1,4 +1,4 @@
-import { sameIdentity, type SummaryCompactor } from '../core/summaryPool';
+import { plainActor, sameIdentity, type SummaryCompactor } from '../core/summaryPool';
 import type { ActorIdentity, ActorSummary, ArticleSummary } from '../core/workspaceIndex';
 import type { ValueCodec, ValueReader, ValueWriter } from './format';
 
@@ -97,8 +97,7 @@ class SummaryReader implements ValueReader<ArticleSummary> {
         actors.push(
           this.pool
             ? this.pool.keptActor(identity, numbers[at + 1], numbers[at + 2], numbers[at + 3], numbers[at + 4], numbers[at + 5])
-            : // The fields in the order `summarizeArticle` gives them.
-              { key: identity.key, type: identity.type, name: identity.name, spellings: identity.spellings, roles: identity.roles, mentionCount: numbers[at + 1], quoteCount: numbers[at + 2], introOffset: numbers[at + 3], mentionFrom: numbers[at + 4], mentionTo: numbers[at + 5] },
+            : plainActor({ mentionCount: numbers[at + 1], quoteCount: numbers[at + 2], introOffset: numbers[at + 3], mentionFrom: numbers[at + 4], mentionTo: numbers[at + 5] }, identity),
         );
       }
       // The decoded object is this reader's own: its numbers are replaced in place (a copy per article was garbage at once).
