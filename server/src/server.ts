@@ -164,6 +164,8 @@ function folderSettings(): Promise<ArticleSettings> {
 
 /** Runs a request handler; cancellation and unexpected errors become LSP errors, never a crash. */
 function guarded<T>(name: string, token: CancellationToken | undefined, handler: () => Promise<T> | T, fallback: T): Promise<T | ResponseError<void>> {
+  // A request and its answer both mean the editor is in use: background work waits for a quiet moment.
+  analyses.noteDemand();
   return Promise.resolve()
     .then(() => (token?.isCancellationRequested ? new ResponseError<void>(LSPErrorCodes.RequestCancelled, 'Request cancelled') : handler()))
     .catch((error: unknown) => {
@@ -174,7 +176,8 @@ function guarded<T>(name: string, token: CancellationToken | undefined, handler:
       if (error instanceof DataFileError) return new ResponseError<void>(ErrorCodes.InternalError, error.message);
       connection.console.error(`${name} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
       return fallback;
-    });
+    })
+    .finally(() => analyses.noteDemand());
 }
 
 connection.onInitialize((params): InitializeResult => {
@@ -438,6 +441,7 @@ documents.onDidOpen((event) => {
 });
 documents.onDidSave((event) => void annotations.saved(event.document.uri));
 documents.onDidChangeContent((event) => {
+  analyses.noteDemand();
   // Also fired for the text a document opens with: a large one's diagnostics wait for its entities (above).
   if (coloursFirst.get(event.document.uri) !== event.document.version) diagnostics.schedule(event.document.uri);
   settling.schedule(event.document.uri);

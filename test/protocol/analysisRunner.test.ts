@@ -1,6 +1,8 @@
 import * as assert from 'assert';
+import * as net from 'net';
+import { createProtocolConnection, SocketMessageReader, SocketMessageWriter, type ProtocolConnection } from 'vscode-languageserver-protocol/node';
 import { AnalysisCancelled } from '../../server/src/core/languageService';
-import { AnalysisRunner } from '../../server/src/lsp/analysisRunner';
+import { AnalysisRunner, letMessagesIn } from '../../server/src/lsp/analysisRunner';
 import { newService } from '../helpers/resources';
 import { readSeed, SEEDS } from '../helpers/seeds';
 
@@ -114,5 +116,108 @@ describe('analysis runner (lsp/analysisRunner.ts)', () => {
     for (let wait = 0; !service.isAnalysed(document) && wait < 10_000; wait++) await new Promise((resolve) => setTimeout(resolve, 1));
     assert.ok(service.isAnalysed(document), 'the run went on to the end with nobody waiting');
     assert.deepStrictEqual(quickly.entities, newService().analyze({ ...document, uri: 'file:///runner/fresh-e.article' }).entities);
+  });
+
+  /** A message as it goes over the wire, for writing straight into a socket as another process would. */
+  const framed = (message: object): string => {
+    const body = JSON.stringify(message);
+    return `Content-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`;
+  };
+
+  /**
+   * A server connection and the client's socket over a real TCP socket: the server's messages come
+   * through the event loop's poll phase, as from VS Code's pipe. `setUp` registers the server's handlers.
+   */
+  async function overSocket<T>(setUp: (server: ProtocolConnection, clientSocket: net.Socket) => void, use: (client: ProtocolConnection, clientSocket: net.Socket) => Promise<T>): Promise<T> {
+    let server: ProtocolConnection | undefined;
+    let socket: net.Socket | undefined;
+    const listener = net.createServer((incoming) => {
+      server = createProtocolConnection(new SocketMessageReader(incoming), new SocketMessageWriter(incoming));
+      setUp(server, socket!);
+      server.listen();
+    });
+    await new Promise<void>((resolve) => listener.listen(0, '127.0.0.1', resolve));
+    socket = net.connect((listener.address() as net.AddressInfo).port, '127.0.0.1');
+    await new Promise<void>((resolve) => socket!.once('connect', resolve));
+    for (let wait = 0; !server && wait < 5000; wait++) await new Promise((resolve) => setTimeout(resolve, 1));
+    const client = createProtocolConnection(new SocketMessageReader(socket), new SocketMessageWriter(socket));
+    client.listen();
+    try {
+      return await use(client, socket);
+    } finally {
+      client.dispose();
+      server?.dispose();
+      socket.destroy();
+      listener.close();
+    }
+  }
+
+  /**
+   * A request whose handler works in stages with `letMessagesIn` between them, and a notification
+   * sent before it starts or written while its first stage runs. One turn of `setImmediate` would
+   * not let it in (the connection's own immediates are queued behind it).
+   */
+  function stagesAndMessage(sendDuringFirstStage: boolean): Promise<string[]> {
+    const events: string[] = [];
+    return overSocket(
+      (server, clientSocket) => {
+        server.onNotification('test/ping', () => void events.push('message'));
+        server.onRequest('test/work', async () => {
+          for (let stage = 0; stage < 3; stage++) {
+            const start = Date.now();
+            while (Date.now() - start < 3) {
+              // a stage's work: the thread is busy
+            }
+            events.push(`stage ${stage}`);
+            // Written to the socket at once, as another process would (the connection's writer waits a turn).
+            if (stage === 0 && sendDuringFirstStage) clientSocket.write(framed({ jsonrpc: '2.0', method: 'test/ping' }));
+            await letMessagesIn();
+          }
+          return events;
+        });
+      },
+      async (client) => {
+        const work = client.sendRequest<string[]>('test/work');
+        if (!sendDuringFirstStage) void client.sendNotification('test/ping');
+        return work;
+      },
+    );
+  }
+
+  it('lets a message in between two stages without a timer: one queued before the work, one that came during a stage', async () => {
+    assert.deepStrictEqual(await stagesAndMessage(false), ['stage 0', 'message', 'stage 1', 'stage 2']);
+    assert.deepStrictEqual(await stagesAndMessage(true), ['stage 0', 'message', 'stage 1', 'stage 2']);
+  });
+
+  it('counts the editor in use from the last demand noted (a request that came or was answered, an edit), not only from a request for an analysis', async () => {
+    const runner = new AnalysisRunner(newService(), () => 1);
+    // Nothing asked for anything: quiet at once.
+    const t0 = Date.now();
+    await runner.quiet(200, 60_000);
+    assert.ok(Date.now() - t0 < 150, `quiet came after ${Date.now() - t0} ms`);
+    // A request answered just now (it may have asked for its analysis long before): quiet waits.
+    runner.noteDemand();
+    const t1 = Date.now();
+    await runner.quiet(200, 60_000);
+    assert.ok(Date.now() - t1 >= 150, `quiet came after ${Date.now() - t1} ms`);
+  });
+
+  it('lets a request that is already waiting in before it says the editor is quiet', async () => {
+    const runner = new AnalysisRunner(newService(), () => 1);
+    const waited = await overSocket(
+      (server) => server.onNotification('test/edit', () => runner.noteDemand()),
+      async (_client, clientSocket) => {
+        const start = Date.now();
+        // The edit is written while the thread is busy: it waits unread in the socket when background
+        // work asks whether it may go on.
+        clientSocket.write(framed({ jsonrpc: '2.0', method: 'test/edit' }));
+        while (Date.now() - start < 10) {
+          // busy
+        }
+        await runner.quiet(200, 60_000);
+        return Date.now() - start;
+      },
+    );
+    assert.ok(waited >= 150, `quiet came after ${waited} ms: the edit waiting in the socket was not counted`);
   });
 });

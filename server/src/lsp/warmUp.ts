@@ -1,5 +1,5 @@
 import type { ArticleService } from '../core/languageService';
-import { letMessagesIn, type AnalysisRunner } from './analysisRunner';
+import type { AnalysisRunner } from './analysisRunner';
 
 /**
  * The warm-up's article, in the data folder: written for it (not from any corpus), with people with
@@ -29,9 +29,8 @@ export async function warmUp(service: ArticleService, runner: AnalysisRunner, te
   for (let round = 0; round < rounds; round++) {
     const stages = service.warmUpInStages(text);
     for (;;) {
-      // First: when nothing runs, `quiet` resolves at once, and promises alone would chain every stage
-      // of every round without letting a message (or the scan's start) in.
-      await letMessagesIn();
+      // `quiet` lets queued messages (or the scan's start) in first: when nothing runs it resolves at
+      // once, and promises alone would chain every stage of every round.
       await runner.quiet();
       if (stages.next().done) break;
     }
