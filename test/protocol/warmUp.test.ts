@@ -47,4 +47,23 @@ describe('warm-up of the server thread (lsp/warmUp.ts)', () => {
     assert.deepStrictEqual(order, ['request', 'warm-up']);
     assert.strictEqual(service.workspaceSize, 1, 'only the request’s article is indexed');
   });
+
+  it('goes on while the editor asks for something every 50 ms, a stage in each gap', async () => {
+    const service = newService();
+    const runner = new AnalysisRunner(service, () => 1);
+    // An editor in use: demand every 50 ms (the bench asks for document symbols so while the
+    // workspace is indexed). With the 100 ms quiet the index cache's saving waits for, each stage
+    // would wait out its 2 s of patience: the two rounds below (some 20 stages) would take 40 s.
+    const demand = setInterval(() => runner.noteDemand(), 50);
+    let ticks = 0;
+    const counter = setInterval(() => ticks++, 50);
+    try {
+      runner.noteDemand();
+      await warmUp(service, runner, WARM_UP_TEXT, 2);
+    } finally {
+      clearInterval(demand);
+      clearInterval(counter);
+    }
+    assert.ok(ticks < 100, `the warm-up took ${ticks} demand periods of 50 ms`);
+  });
 });
