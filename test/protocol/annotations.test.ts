@@ -124,6 +124,26 @@ describe('annotations over the protocol', function () {
     assert.deepStrictEqual([back.status, back.range], ['anchored', deleted]);
   });
 
+  it('keeps a name deleted in a repeated paragraph orphaned rather than moving it to the other copy, and brings it back on undo', async () => {
+    // Seed 000 repeats its opening paragraphs further down: the deleted "Lavrov" has the same words and
+    // context in the copy, which only the edit itself tells apart (regression: the label jumped there).
+    const copies = readSeed(SEEDS.lavrovJamil);
+    fs.writeFileSync(article('copies.txt'), copies);
+    const uri = client.open(article('copies.txt'), copies);
+    const range = rangeOf(copies, 'Lavrov said that the more than');
+    const name = { start: range.start, end: { line: range.start.line, character: range.start.character + 'Lavrov'.length } };
+    const { id } = await run<{ id: string }>(ADD, { uri, range: name, label: 'person' });
+    client.change(uri, [{ range: name, text: '' }]);
+    const [orphan] = await run<AnnotationListItem[]>(LIST, { uri });
+    assert.deepStrictEqual([orphan.id, orphan.status, orphan.text], [id, 'orphaned', 'Lavrov']);
+    // Typing elsewhere does not move it either.
+    client.change(uri, [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: 'x' }]);
+    assert.strictEqual((await run<AnnotationListItem[]>(LIST, { uri }))[0].status, 'orphaned');
+    client.change(uri, [{ range: { start: name.start, end: name.start }, text: 'Lavrov' }]);
+    const [back] = await run<AnnotationListItem[]>(LIST, { uri });
+    assert.deepStrictEqual([back.status, back.range], ['anchored', name]);
+  });
+
   it('re-anchors after the article changed on disk while closed, and keeps what it cannot place as orphaned', async () => {
     fs.writeFileSync(article('disk.txt'), seed);
     let uri = client.open(article('disk.txt'), seed);

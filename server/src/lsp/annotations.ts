@@ -4,10 +4,10 @@ import { URI } from 'vscode-uri';
 import { AnnotationFiles, type StoreWrite } from '../annotationStore/annotationFiles';
 import { articlePathIn, storeRootOf } from '../annotationStore/storeRoot';
 import { toAnnotationInput } from '../core/annotations/analysisInput';
-import { applyEdits } from '../core/annotations/editShift';
+import { applyEdits, writtenRanges } from '../core/annotations/editShift';
 import { EMPTY_ARTICLE_ANNOTATIONS, type ArticleAnnotations } from '../core/annotations/model';
 import type { Outcome } from '../core/annotations/operations';
-import { reanchor, reanchorOrphans, type ReanchorOutcome } from '../core/annotations/reanchor';
+import { reanchor, reanchorOrphansWhereWritten, type ReanchorOutcome } from '../core/annotations/reanchor';
 import { articleOfStoreFile } from '../core/annotations/storeLayout';
 import { NO_ANNOTATIONS } from '../core/annotationInput';
 import type { ArticleService } from '../core/languageService';
@@ -108,7 +108,7 @@ export class AnnotationLayer {
 
   /**
    * The document is about to take `changes` (called before they are applied, with its current text):
-   * every annotation shifts exactly; orphans whose text came back (an undo) are placed again.
+   * every annotation shifts exactly; orphans whose text these changes brought back (an undo) are placed again.
    */
   willChange(uri: string, text: string, changes: readonly TextDocumentContentChangeEvent[], positions?: PositionMapper): void {
     const state = this.states.get(uri);
@@ -116,7 +116,7 @@ export class AnnotationLayer {
     const { edits, text: newText } = offsetEditsOf(text, changes, positions);
     const before = state.annotations.annotations;
     let after = applyEdits(before, edits, newText).annotations;
-    if (after.some((a) => a.status === 'orphaned')) after = reanchorOrphans(after, newText).annotations;
+    if (after.some((a) => a.status === 'orphaned')) after = reanchorOrphansWhereWritten(after, newText, writtenRanges(edits)).annotations;
     if (after.every((a, i) => a === before[i])) return;
     state.dirty = true;
     this.publish(state, { ...state.annotations, annotations: after }, true);

@@ -36,6 +36,27 @@ export function shiftRange(span: OffsetRange, edit: TextEdit): OffsetRange | und
   return { start: s, end: a };
 }
 
+/**
+ * The places of the text after `edits` (applied in order, as {@link applyEdits} takes them) that they wrote,
+ * each `[start, end]` closed: an insertion is the text it put in, a deletion the point where the text closed
+ * up. Later edits move earlier places, and one that touches an earlier place takes it in.
+ */
+export function writtenRanges(edits: readonly TextEdit[]): OffsetRange[] {
+  let written: OffsetRange[] = [];
+  for (const edit of edits) {
+    const { start: a, end: b } = edit;
+    if (a === b && edit.text === '') continue; // changes nothing
+    const delta = edit.text.length - (b - a);
+    written = written.map((range) => {
+      if (b < range.start) return { start: range.start + delta, end: range.end + delta };
+      if (a > range.end) return range;
+      return { start: Math.min(range.start, a), end: Math.max(range.end, b) + delta };
+    });
+    written.push({ start: a, end: a + edit.text.length });
+  }
+  return written;
+}
+
 /** What {@link applyEdits} did. */
 export interface EditShiftResult {
   /** The annotations after the edits, in the same order; unchanged ones are the same objects. */
@@ -48,7 +69,7 @@ export interface EditShiftResult {
  * Shifts every annotation through `edits` (applied in order, each against the text the previous one left,
  * as LSP content changes are). `newText` is the text after all of them: spans near an edit take their
  * quote afresh from it. Orphaned annotations keep their quotes; their offsets shift too, as hints for
- * placing them again (an undo brings the text back: see `reanchorOrphans`).
+ * placing them again (an undo brings the text back: see `reanchorOrphansWhereWritten`).
  */
 export function applyEdits(annotations: readonly Annotation[], edits: readonly TextEdit[], newText: string): EditShiftResult {
   const newlyOrphaned: string[] = [];

@@ -9,7 +9,7 @@ export { CodePointIndex } from './codePoints';
 export { spanAt, respan, quoteFitsAt } from './selectors';
 export { applyEdits, shiftRange, type TextEdit, type EditShiftResult } from './editShift';
 export { findQuote, type QuoteMatch } from './quoteMatch';
-export { reanchor, reanchorOrphans, type ReanchorOutcome, type ReanchorResult } from './reanchor';
+export { reanchor, reanchorOrphans, reanchorOrphansWhereWritten, type ReanchorOutcome, type ReanchorResult } from './reanchor';
 export { serializeAnnotationCollection, parseAnnotationCollection, isValidExternalId, type StoredArticle, type ParseResult } from './w3c';
 export { ANNOTATION_FOLDER, storeFileOf, articleOfStoreFile } from './storeLayout';
 export * from './operations';

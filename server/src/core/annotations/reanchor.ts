@@ -1,6 +1,7 @@
 import { findQuote } from './quoteMatch';
 import { localSpans, withLocalSpans, type AnchoredSpan, type Annotation } from './model';
 import { quoteFitsAt, respan } from './selectors';
+import type { OffsetRange } from '../types';
 
 /**
  * Placing annotations again after their article changed outside the editor (git checkout, another editor,
@@ -98,6 +99,31 @@ export function reanchor(annotations: readonly Annotation[], text: string, optio
 /** Tries the orphaned annotations again; anchored ones are untouched. */
 export function reanchorOrphans(annotations: readonly Annotation[], text: string): ReanchorResult {
   return reanchor(annotations, text, { onlyOrphaned: true });
+}
+
+/**
+ * Orphans placed again after an edit in the editor, but only where the edit brought their text back (an
+ * undo, the words typed or pasted in again): every span of a placed orphan either is where the edits left
+ * its hint or has written text in it — it overlaps a range of `written` (`editShift.writtenRanges`), or a
+ * deletion closed up inside it. The quote alone cannot tell copies
+ * of a repeated paragraph apart: an annotation whose words were just deleted must stay an orphan, not
+ * move to the same words in the other copy.
+ */
+export function reanchorOrphansWhereWritten(annotations: readonly Annotation[], text: string, written: readonly OffsetRange[]): ReanchorResult {
+  const tried = reanchorOrphans(annotations, text);
+  const outcomes = new Map(tried.outcomes);
+  const result = tried.annotations.map((placed, i) => {
+    const orphan = annotations[i];
+    if (orphan.status !== 'orphaned' || placed.status !== 'anchored') return placed;
+    const hints = localSpans(orphan);
+    const broughtBack = localSpans(placed).every(
+      (span, k) => (span.start === hints[k].start && span.end === hints[k].end) || written.some((range) => range.start < span.end && span.start < range.end),
+    );
+    if (broughtBack) return placed;
+    outcomes.set(orphan.id, 'orphaned');
+    return orphan;
+  });
+  return { annotations: result, outcomes };
 }
 
 /** Pass 1: the offset of each entry's quote where its full context makes it sure, or `undefined`. */
