@@ -3,6 +3,7 @@ import * as fc from 'fast-check';
 import { reanchor, reanchorOrphans } from '../../../server/src/core/annotations/reanchor';
 import { findQuote } from '../../../server/src/core/annotations/quoteMatch';
 import { spanAt } from '../../../server/src/core/annotations/selectors';
+import { parseAnnotationCollection, serializeAnnotationCollection } from '../../../server/src/core/annotations/w3c';
 import type { Annotation } from '../../../server/src/core/annotations/model';
 import { findDuplicateParagraphs } from '../../../server/src/core/duplicates';
 import { splitParagraphs } from '../../../server/src/core/paragraphs';
@@ -126,6 +127,22 @@ describe('annotations: re-anchoring after the text changed outside the editor', 
     const [placed] = reanchor([annotation], changed).annotations;
     assert.strictEqual(textOf(changed, placed), '𝐊𝐞𝐫𝐫𝐲');
     assert.strictEqual(placed.target[0].start, annotation.target[0].start + '🇷🇺 '.length);
+  });
+
+  it('ends a span where its quote ends when the stored end disagrees (a store file counted in UTF-16 around an emoji)', () => {
+    const text = 'Sergei Lavrov 🇷🇺 met John Kerry in Geneva.';
+    const start = text.indexOf('Lavrov');
+    const annotation = labelAt(text, start, start + 'Lavrov 🇷🇺'.length, 'flagged');
+    const json = JSON.parse(serializeAnnotationCollection({ path: 'a.txt', text, annotations: { reviewState: 'unreviewed', annotations: [annotation] } }));
+    // The flag is two astral characters: another tool counting UTF-16 units writes an end two further on.
+    json.first.items[0].target.selector[0].end += 2;
+    const parsed = parseAnnotationCollection(JSON.stringify(json), text);
+    assert.ok(parsed.ok);
+    const result = reanchor(parsed.annotations.annotations, text);
+    const [placed] = result.annotations;
+    assert.strictEqual(placed.status, 'anchored');
+    assert.strictEqual(textOf(text, placed), 'Lavrov 🇷🇺');
+    assert.strictEqual(result.outcomes.get('flagged'), 'moved', 'the store file is written again with the end put right');
   });
 
   it('finds nothing for a quote whose text and context are both gone, and no junk for a short common word', () => {

@@ -70,7 +70,9 @@ export function reanchor(annotations: readonly Annotation[], text: string, optio
     if (trusted[i]) {
       before = i;
       const at = sure[i]!;
-      const moved = at !== entry.span.start;
+      // The quote decides where the span ends: a stored end that disagrees with it (a store file edited by
+      // hand, or counted in other units around an emoji in the span) is put right, and the file rewritten.
+      const moved = at !== entry.span.start || entry.span.end !== at + entry.span.exact.length;
       placements[entry.annotation][entry.slot] = { span: moved ? { ...entry.span, start: at, end: at + entry.span.exact.length } : entry.span, outcome: moved ? 'moved' : 'unchanged' };
       return;
     }
