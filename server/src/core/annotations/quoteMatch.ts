@@ -112,13 +112,23 @@ export function findQuote(text: string, quote: Pick<AnchoredSpan, 'exact' | 'pre
  */
 function contextBefore(raw: string, textStart: boolean): string {
   const lineBreak = Math.max(raw.lastIndexOf('\n'), raw.lastIndexOf('\r'));
-  return lineBreak >= 0 ? reversed(raw.slice(lineBreak + 1)) + PARAGRAPH_END : reversed(raw) + (textStart ? PARAGRAPH_END : '');
+  if (lineBreak >= 0) return reversed(spaced(raw.slice(lineBreak + 1)).trimStart()) + PARAGRAPH_END;
+  return textStart ? reversed(spaced(raw).trimStart()) + PARAGRAPH_END : reversed(spaced(raw));
 }
 
 /** The context after a span within its paragraph, as {@link contextBefore} (not reversed). */
 function contextAfter(raw: string, textEnd: boolean): string {
   const lineBreak = raw.search(/[\r\n]/);
-  return lineBreak >= 0 ? raw.slice(0, lineBreak) + PARAGRAPH_END : raw + (textEnd ? PARAGRAPH_END : '');
+  if (lineBreak >= 0) return spaced(raw.slice(0, lineBreak)).trimEnd() + PARAGRAPH_END;
+  return textEnd ? spaced(raw).trimEnd() + PARAGRAPH_END : spaced(raw);
+}
+
+/**
+ * White space within a paragraph as one space: a context compared after a tool re-spaced the text (spaces
+ * at line ends trimmed, double spaces, no-break spaces) still agrees.
+ */
+function spaced(text: string): string {
+  return text.replace(/[^\S\r\n]+/g, ' ');
 }
 
 /** The exact occurrences worth a full score: the best by a cheap aligned comparison and the two nearest. */
