@@ -69,6 +69,21 @@ describe('annotations: brat standoff', () => {
     assert.deepStrictEqual(back.annotations.map((a) => [a.body.kind, a.target[0].exact]), [['note', 'Monday'], ['identity', 'Geneva']]);
   });
 
+  it('keeps a user label named like an anchor ("Note", "Mention") under a note or a reference (regression: the label was lost)', () => {
+    const text = 'Talks resumed on Monday in Geneva.';
+    const annotations: Annotation[] = [
+      labelOn(text, 'Monday', 0, 'Note'),
+      annotationAt(text, [[17, 23]], { kind: 'note', text: 'Which Monday?', resolved: false, replies: [] }, 'n1'),
+      labelOn(text, 'Geneva', 0, 'Mention'),
+      annotationAt(text, [[27, 33]], { kind: 'identity', canonicalName: 'Geneva', externalId: 'Q71' }, 'i1'),
+    ];
+    const { text: ann } = exportBrat({ path: 'a.txt', text, annotations: { reviewState: 'unreviewed', annotations } });
+    const back = importBrat(ann, text, context());
+    assert.deepStrictEqual(back.problems, []);
+    const key = (a: Annotation) => JSON.stringify([a.target.map((s) => [s.start, s.end]), a.body]);
+    assert.deepStrictEqual(back.annotations.map(key).sort(), annotations.map(key).sort());
+  });
+
   it('counts offsets in code points, as brat (Python) does, around emoji', () => {
     const text = '🇺🇸 Kerry and 😀 Lavrov';
     const annotations = [labelOn(text, 'Kerry'), labelOn(text, 'Lavrov')];

@@ -141,16 +141,18 @@ function attributionOf(event: BratEvent, spansById: ReadonlyMap<string, Anchored
 class TextBounds {
   readonly lines: BratTextBound[] = [];
   private readonly byKey = new Map<string, string>();
+  /** Ids of the spans written only to carry a note or a reference. */
+  private readonly anchors = new Set<string>();
   constructor(private readonly text: string, private readonly index: CodePointIndex) {}
 
   private fragments(spans: readonly AnchoredSpan[]): Array<[number, number]> {
     return spans.map((s) => [this.index.toCodePoints(s.start), this.index.toCodePoints(s.end)]);
   }
 
-  /** The id of a `type` annotation on `spans`, made if new. */
-  id(type: string, spans: readonly AnchoredSpan[]): string {
+  /** The id of a `type` annotation on `spans` (of a `role`: anchors apart from labels), made if new. */
+  id(type: string, spans: readonly AnchoredSpan[], role = ''): string {
     const fragments = this.fragments(spans);
-    const key = `${type}|${JSON.stringify(fragments)}`;
+    const key = `${role}|${type}|${JSON.stringify(fragments)}`;
     let id = this.byKey.get(key);
     if (id === undefined) {
       id = `T${this.lines.length + 1}`;
@@ -160,11 +162,18 @@ class TextBounds {
     return id;
   }
 
-  /** The id of any annotation on exactly `spans`, or of a new one of type `fallback`. */
+  /**
+   * The id of any annotation on exactly `spans`, or of a new one of type `fallback` (an anchor type). A
+   * label that is itself named like an anchor (a user label `Note`) is not used: read back, a span of an
+   * anchor type that a note points at is taken for an anchor only, and the label would be lost.
+   */
   anyOn(spans: readonly AnchoredSpan[], fallback: string): string {
     const wanted = JSON.stringify(this.fragments(spans));
-    const found = this.lines.find((t) => JSON.stringify(t.fragments) === wanted);
-    return found ? found.id : this.id(fallback, spans);
+    const found = this.lines.find((t) => JSON.stringify(t.fragments) === wanted && (!ANCHOR_TYPES.has(t.type) || this.anchors.has(t.id)));
+    if (found) return found.id;
+    const id = this.id(fallback, spans, 'anchor');
+    this.anchors.add(id);
+    return id;
   }
 }
 
