@@ -5,7 +5,7 @@ import { exportBrat, importBrat } from '../../../server/src/core/annotations/for
 import { parseBratStandoff } from '../../../server/src/core/annotations/formats/bratStandoff';
 import type { ImportContext } from '../../../server/src/core/annotations/formats/exchange';
 import { EMPTY_ARTICLE_ANNOTATIONS, type Annotation } from '../../../server/src/core/annotations/model';
-import { ROOT } from '../../helpers/seeds';
+import { readSeed, ROOT, SEEDS } from '../../helpers/seeds';
 import { annotationAt, labelOn } from './helpers';
 
 const POLNEAR_DEV = path.join(ROOT, '..', 'shared', 'data', 'polnear', 'dev');
@@ -82,6 +82,21 @@ describe('annotations: brat standoff', () => {
     assert.deepStrictEqual(back.problems, []);
     const key = (a: Annotation) => JSON.stringify([a.target.map((s) => [s.start, s.end]), a.body]);
     assert.deepStrictEqual(back.annotations.map(key).sort(), annotations.map(key).sort());
+  });
+
+  it('reads a file made on the article with LF line breaks into a CRLF copy of it, and the other way round', () => {
+    // git's autocrlf gives a Windows checkout CRLF: counted as the file was made, every offset after the first
+    // line landed one character short per line (regression: labels on " Lavro", "that L").
+    const lf = readSeed(SEEDS.lavrovKerry);
+    const crlf = lf.replace(/\n/g, '\r\n');
+    for (const [made, copy, counting] of [[lf, crlf, 'LF'], [crlf, lf, 'CRLF']]) {
+      const annotations = ['Lavrov', 'Kerry', 'Geneva', 'Syria'].flatMap((word) => [0, 1].map((k) => labelOn(made, word, k)));
+      const { text: ann } = exportBrat({ path: 'a.txt', text: made, annotations: { reviewState: 'unreviewed', annotations } });
+      const back = importBrat(ann, copy, context());
+      assert.deepStrictEqual(back.problems, [`the offsets count ${counting === 'LF' ? 'one character' : 'two characters'} per line break (${counting}), not as this copy of the article writes them: read as counted`]);
+      const placed = (a: Annotation, text: string) => `${text.slice(a.target[0].start, a.target[0].end)}@${text.slice(0, a.target[0].start).split('\n').length}`;
+      assert.deepStrictEqual(back.annotations.map((a) => placed(a, copy)).sort(), annotations.map((a) => placed(a, made)).sort());
+    }
   });
 
   it('counts offsets in code points, as brat (Python) does, around emoji', () => {

@@ -5,6 +5,7 @@ import type { AnchoredSpan, Annotation, AnnotationBody, BratEventDetail, Mention
 import { spanAt } from '../selectors';
 import { isValidExternalId, sortedForStore } from '../w3c';
 import { countLeftOut, type ArticleForExport, type ExportOutput, type ImportContext } from './exchange';
+import { lineBreakVariant } from './lineBreakCounting';
 import { parseBratStandoff, writeBratStandoff, type BratEvent, type BratNormalization, type BratNote, type BratTextBound } from './bratStandoff';
 
 /**
@@ -42,21 +43,20 @@ function sameText(a: string, b: string): boolean {
 
 /** Annotations from a `.ann` file for the article `text`. */
 export function importBrat(ann: string, text: string, context: ImportContext): BratImport {
-  const { document, problems } = parseBratStandoff(ann);
-  const index = new CodePointIndex(text);
-  const spansById = new Map<string, AnchoredSpan[]>();
-  const typeById = new Map<string, string>();
-  for (const t of document.textBounds) {
-    if (t.fragments.some(([, end]) => end > index.codePointLength)) {
-      problems.push(`${t.id}: offsets beyond the end of the text (${index.codePointLength} characters)`);
-      continue;
+  const parsed = parseBratStandoff(ann);
+  const { document } = parsed;
+  let read = readTextBounds(document.textBounds, text, text, (offset) => offset);
+  // A file made on the article with its line breaks written the other way (LF ↔ CRLF) is read as it was counted.
+  const variant = read.mismatches > 0 ? lineBreakVariant(text) : undefined;
+  if (variant) {
+    const other = readTextBounds(document.textBounds, text, variant.text, variant.toArticle);
+    if (other.mismatches < read.mismatches) {
+      read = other;
+      read.problems.unshift(`the offsets count ${variant.counting === 'LF' ? 'one character' : 'two characters'} per line break (${variant.counting}), not as this copy of the article writes them: read as counted`);
     }
-    const spans = t.fragments.map(([s, e]) => spanAt(text, { start: index.toUtf16(s), end: index.toUtf16(e) }));
-    const actual = spans.map((s) => s.exact).join(' ');
-    if (!sameText(actual, t.text)) problems.push(`${t.id}: the file says ${JSON.stringify(t.text)} but the text has ${JSON.stringify(actual)} there (the offsets are used)`);
-    spansById.set(t.id, spans);
-    typeById.set(t.id, t.type);
   }
+  const { spansById } = read;
+  const problems = [...parsed.problems, ...read.problems];
   const make = (target: AnchoredSpan[], body: AnnotationBody): Annotation => ({
     id: context.newId(),
     ...(context.creator !== undefined ? { creator: context.creator } : {}),
@@ -103,6 +103,32 @@ export function importBrat(ann: string, text: string, context: ImportContext): B
   }
   for (const line of document.others) problems.push(`not imported: ${line.split('\t')[0]} (${line.split('\t')[1]?.split(' ')[0] ?? ''} lines have no counterpart here)`);
   return { annotations, problems };
+}
+
+/**
+ * The text-bound annotations placed in the article `text`, their offsets read as code points of `counted`
+ * (the article itself, or as another tool counted its line breaks) and brought back by `toArticle`.
+ */
+function readTextBounds(textBounds: readonly BratTextBound[], text: string, counted: string, toArticle: (offset: number) => number) {
+  const index = new CodePointIndex(counted);
+  const spansById = new Map<string, AnchoredSpan[]>();
+  const problems: string[] = [];
+  let mismatches = 0;
+  for (const t of textBounds) {
+    if (t.fragments.some(([, end]) => end > index.codePointLength)) {
+      problems.push(`${t.id}: offsets beyond the end of the text (${index.codePointLength} characters)`);
+      mismatches++;
+      continue;
+    }
+    const spans = t.fragments.map(([s, e]) => spanAt(text, { start: toArticle(index.toUtf16(s)), end: toArticle(index.toUtf16(e)) }));
+    const actual = spans.map((s) => s.exact).join(' ');
+    if (!sameText(actual, t.text)) {
+      problems.push(`${t.id}: the file says ${JSON.stringify(t.text)} but the text has ${JSON.stringify(actual)} there (the offsets are used)`);
+      mismatches++;
+    }
+    spansById.set(t.id, spans);
+  }
+  return { spansById, problems, mismatches };
 }
 
 function contentOrTrigger(event: BratEvent, spansById: ReadonlyMap<string, AnchoredSpan[]>): AnchoredSpan[] {
