@@ -46,6 +46,20 @@ describe('annotation store files', () => {
     assert.strictEqual(await fs.readFile(storeFile(), 'utf8'), '{ "type": "AnnotationCollection", oops');
   });
 
+  it('never rewrites a file with a field it does not read (a newer version wrote it), and says which', async () => {
+    const files = new AnnotationFiles(folder);
+    await files.load(article, text);
+    await files.save(article, text, one);
+    const newer = (await fs.readFile(storeFile(), 'utf8')).replace('"type": "Annotation",', '"type": "Annotation",\n      "confidence": 0.9,');
+    await fs.writeFile(storeFile(), newer);
+    const loaded = await new AnnotationFiles(folder).load(article, text);
+    assert.ok(loaded.kind === 'invalid' && loaded.message.includes('"confidence" is not a field this version of Article Lens reads'), JSON.stringify(loaded));
+    const again = new AnnotationFiles(folder);
+    await again.load(article, text);
+    assert.ok(!(await again.save(article, text, { ...one, reviewState: 'reviewed' })).ok);
+    assert.strictEqual(await fs.readFile(storeFile(), 'utf8'), newer);
+  });
+
   it('does not overwrite a file changed on disk since it was read, nor write one never read', async () => {
     const files = new AnnotationFiles(folder);
     assert.ok(!(await files.save(article, text, one)).ok, 'not read yet');

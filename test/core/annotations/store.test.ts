@@ -81,6 +81,30 @@ describe('annotations: the W3C store format', () => {
     assert.deepStrictEqual(back.annotations.annotations[0].target[0], annotation.target[0]);
   });
 
+  it('refuses a file with fields or parts it does not read (a newer version’s, a hand edit) rather than dropping them when it writes the file again', () => {
+    const written = serializeAnnotationCollection({ path: 'news/kerry.txt', text, annotations: { reviewState: 'in-progress', annotations: everyKind(text) } });
+    assert.ok(parseAnnotationCollection(written, text).ok, 'every field it writes, it reads');
+    const item = (json: any, id: string) => json.first.items.find((i: { id: string }) => i.id === id);
+    const cases: Array<[(json: any) => void, string]> = [
+      [(json) => (json.formatVersion = 2), 'the file: "formatVersion" is not a field this version of Article Lens reads'],
+      [(json) => (json.first.next = { type: 'AnnotationPage', items: [] }), '"first": "next" is not a field'],
+      [(json) => (item(json, 'urn:uuid:confirm').confidence = 0.9), '(urn:uuid:confirm): "confidence" is not a field'],
+      [(json) => (item(json, 'urn:uuid:confirm').creator.email = 'ana@example.org'), '"creator": "email" is not a field'],
+      [(json) => item(json, 'urn:uuid:confirm').target.selector.push({ type: 'XPathSelector', value: '/p[2]' }), 'a selector this version does not read'],
+      [(json) => (item(json, 'urn:uuid:confirm').target.selector[1].language = 'en'), 'TextQuoteSelector: "language" is not a field'],
+      [(json) => (item(json, 'urn:uuid:confirm').body[0].language = 'en'), 'body 1: "language" is not a field'],
+      [(json) => item(json, 'urn:uuid:confirm').body.push({ type: 'TextualBody', purpose: 'describing', value: 'why' }), '3 body parts where this version reads 2'],
+      [(json) => (item(json, 'urn:uuid:reply').rights = 'CC-BY'), '(urn:uuid:reply): "rights" is not a field'],
+    ];
+    for (const [change, message] of cases) {
+      const json = JSON.parse(written);
+      change(json);
+      const result = parseAnnotationCollection(JSON.stringify(json), text);
+      assert.ok(!result.ok, message);
+      assert.ok(result.message.includes(message), `${result.message} should include ${message}`);
+    }
+  });
+
   it('says clearly what is wrong with an unreadable or invalid file', () => {
     const cases: Array<[string, string]> = [
       ['{"type": "AnnotationCollection", "first": {', 'not valid JSON'],

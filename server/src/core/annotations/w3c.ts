@@ -213,6 +213,30 @@ function stringAt(object: JsonObject, key: string, where: string, optional = fal
   return value;
 }
 
+// The fields this version reads, by kind of object: any other field would be lost when the file is written
+// again (a newer version's, or one added by hand), so the file is refused instead, as an unreadable one is.
+const COLLECTION_FIELDS = ['@context', 'type', 'label', 'reviewState', 'total', 'first'];
+const PAGE_FIELDS = ['type', 'startIndex', 'items'];
+const ANNOTATION_FIELDS = ['id', 'type', 'motivation', 'creator', 'created', 'modified', 'status', 'resolved', 'target', 'body'];
+const REPLY_FIELDS = ['id', 'type', 'motivation', 'creator', 'created', 'modified', 'target', 'body'];
+const CREATOR_FIELDS = ['type', 'name'];
+const RESOURCE_FIELDS = ['type', 'source', 'selector'];
+const LIST_FIELDS = ['type', 'items'];
+const POSITION_FIELDS = ['type', 'start', 'end'];
+const QUOTE_FIELDS = ['type', 'exact', 'prefix', 'suffix'];
+const TEXTUAL_FIELDS = ['type', 'purpose', 'value', 'format', 'extent', 'bratEventType', 'noContent'];
+const EXTERNAL_ID_FIELDS = ['type', 'purpose', 'source'];
+/** Fields a place carries as a part of a body: a link's purpose and relation, an attribution part's role. */
+const REF_FIELDS = ['purpose', 'relation', 'role'];
+
+/** Refuses an object with a field not in `fields`: writing the file again would drop it. */
+function knownFieldsOnly(object: JsonObject, fields: readonly string[], where: string): void {
+  const unknown = Object.keys(object).find((key) => !fields.includes(key));
+  if (unknown !== undefined) {
+    fail(where, `"${unknown}" is not a field this version of Article Lens reads (written by a newer version, or by hand); the file is left as it is rather than written again without it`);
+  }
+}
+
 function numberAt(object: JsonObject, key: string, where: string): number {
   const value = object[key];
   if (typeof value !== 'number' || !Number.isInteger(value) || value < 0) fail(where, `"${key}" must be a whole number ≥ 0`);
@@ -243,9 +267,11 @@ export function parseAnnotationCollection(json: string, text: string): ParseResu
 function readCollection(raw: unknown, index: CodePointIndex): ArticleAnnotations {
   const collection = objectAt(raw, 'the file');
   if (collection.type !== 'AnnotationCollection') fail('the file', 'expected "type": "AnnotationCollection"');
+  knownFieldsOnly(collection, COLLECTION_FIELDS, 'the file');
   const reviewState = (collection.reviewState ?? 'unreviewed') as ReviewState;
   if (!REVIEW_STATES.includes(reviewState)) fail('the file', `"reviewState" must be one of ${REVIEW_STATES.join(', ')}`);
   const page = objectAt(collection.first ?? { type: 'AnnotationPage', items: [] }, '"first"');
+  knownFieldsOnly(page, PAGE_FIELDS, '"first"');
   if (!Array.isArray(page.items)) fail('"first"', '"items" must be a list');
   const annotations: Annotation[] = [];
   const replies: Array<{ parent: string; reply: NoteReply; where: string }> = [];
@@ -278,7 +304,9 @@ function readCreator(object: JsonObject, where: string): string | undefined {
   const creator = object.creator;
   if (creator === undefined) return undefined;
   if (typeof creator === 'string') return creator;
-  return stringAt(objectAt(creator, `${where}: "creator"`), 'name', `${where}: "creator"`);
+  const person = objectAt(creator, `${where}: "creator"`);
+  knownFieldsOnly(person, CREATOR_FIELDS, `${where}: "creator"`);
+  return stringAt(person, 'name', `${where}: "creator"`);
 }
 
 function readTimes(object: JsonObject, where: string): { created: string; modified: string } {
@@ -288,20 +316,26 @@ function readTimes(object: JsonObject, where: string): { created: string; modifi
 }
 
 function readReply(object: JsonObject, where: string): NoteReply {
+  knownFieldsOnly(object, REPLY_FIELDS, where);
   const body = objectAt(object.body, `${where}: "body"`);
+  knownFieldsOnly(body, TEXTUAL_FIELDS, `${where}: "body"`);
   const creator = readCreator(object, where);
   return { id: stringAt(object, 'id', where), ...(creator !== undefined ? { creator } : {}), ...readTimes(object, where), text: stringAt(body, 'value', `${where}: "body"`) };
 }
 
-function readSpan(value: Json, where: string): { source: string; span: AnchoredSpan } {
+function readSpan(value: Json, where: string, fields: readonly string[]): { source: string; span: AnchoredSpan } {
   const resource = objectAt(value, where);
   if (resource.type !== 'SpecificResource') fail(where, 'expected a "SpecificResource"');
+  knownFieldsOnly(resource, fields, where);
   const source = stringAt(resource, 'source', where);
   const selectors = Array.isArray(resource.selector) ? resource.selector : [resource.selector];
   const position = selectors.find((s) => isObject(s) && s.type === 'TextPositionSelector') as JsonObject | undefined;
   const quote = selectors.find((s) => isObject(s) && s.type === 'TextQuoteSelector') as JsonObject | undefined;
   if (!quote) fail(where, 'no TextQuoteSelector (the quote is what re-anchors an annotation)');
   if (!position) fail(where, 'no TextPositionSelector');
+  if (selectors.length > 2) fail(where, 'a selector this version does not read besides its TextPositionSelector and TextQuoteSelector; the file is left as it is rather than written again without it');
+  knownFieldsOnly(position, POSITION_FIELDS, `${where}: TextPositionSelector`);
+  knownFieldsOnly(quote, QUOTE_FIELDS, `${where}: TextQuoteSelector`);
   const exact = stringAt(quote, 'exact', `${where}: TextQuoteSelector`);
   const prefix = stringAt(quote, 'prefix', `${where}: TextQuoteSelector`, true) ?? '';
   const suffix = stringAt(quote, 'suffix', `${where}: TextQuoteSelector`, true) ?? '';
@@ -312,16 +346,20 @@ function readSpan(value: Json, where: string): { source: string; span: AnchoredS
 }
 
 /** A place as written: its source and its spans with offsets in code points (not converted yet). */
-function readPlace(value: Json | undefined, where: string): { source: string; spans: AnchoredSpan[] } {
+function readPlace(value: Json | undefined, where: string, extraFields: readonly string[] = []): { source: string; spans: AnchoredSpan[] } {
   const object = objectAt(value, where);
-  const parts = object.type === 'List' ? (Array.isArray(object.items) ? object.items : fail(where, '"items" must be a list')) : [object];
+  const list = object.type === 'List';
+  if (list) knownFieldsOnly(object, [...LIST_FIELDS, ...extraFields], where);
+  const parts = list ? (Array.isArray(object.items) ? object.items : fail(where, '"items" must be a list')) : [object];
   if (parts.length === 0) fail(where, 'an empty list');
-  const read = parts.map((part, i) => readSpan(part, parts.length > 1 ? `${where} ${i + 1}` : where));
+  const fields = list ? RESOURCE_FIELDS : [...RESOURCE_FIELDS, ...extraFields];
+  const read = parts.map((part, i) => readSpan(part, parts.length > 1 ? `${where} ${i + 1}` : where, fields));
+  if (read.some((r) => r.source !== read[0].source)) fail(where, 'the parts of a list are in different articles');
   return { source: read[0].source, spans: read.map((r) => r.span) };
 }
 
 function readRef(value: Json, where: string, index: CodePointIndex, targetSource: string): MentionRef {
-  const { source, spans } = readPlace(value, where);
+  const { source, spans } = readPlace(value, where, REF_FIELDS);
   if (source === targetSource) return { spans: spans.map((s) => toUtf16(s, index)) };
   return { spans, article: source };
 }
@@ -343,13 +381,27 @@ function textualValue(parts: JsonObject[], purpose: string, where: string): stri
 }
 
 function readAnnotation(object: JsonObject, where: string, index: CodePointIndex): Annotation {
+  knownFieldsOnly(object, ANNOTATION_FIELDS, where);
   const target = readPlace(object.target, `${where}: target`);
   const targetSpans = target.spans.map((s) => toUtf16(s, index));
   const parts = bodies(object, where);
+  parts.forEach((part, i) => {
+    if (part.type === 'TextualBody') knownFieldsOnly(part, TEXTUAL_FIELDS, `${where}: body ${i + 1}`);
+    else if (part.type === 'SpecificResource' && part.purpose === 'identifying') knownFieldsOnly(part, EXTERNAL_ID_FIELDS, `${where}: body ${i + 1}`);
+  });
   const body = readBody(object, parts, where, index, target.source);
+  if (parts.length !== partsWritten(body)) {
+    fail(where, `${parts.length} body parts where this version reads ${partsWritten(body)}; the file is left as it is rather than written again without the others`);
+  }
   const status = object.status === undefined ? 'anchored' : object.status === 'orphaned' ? 'orphaned' : fail(where, '"status" must be "orphaned" when present');
   const creator = readCreator(object, where);
   return { id: stringAt(object, 'id', where), ...(creator !== undefined ? { creator } : {}), ...readTimes(object, where), target: targetSpans, body, status };
+}
+
+/** How many body parts the store writes for `body` (to tell whether a file had parts that were not read). */
+function partsWritten(body: AnnotationBody): number {
+  const written = bodyToJson(body, '', new CodePointIndex('')).body;
+  return written === undefined ? 0 : Array.isArray(written) ? written.length : 1;
 }
 
 function readBody(object: JsonObject, parts: JsonObject[], where: string, index: CodePointIndex, source: string): AnnotationBody {
