@@ -65,6 +65,19 @@ describe('annotations: shifting through editor edits', () => {
     assert.strictEqual(result.annotations[1], last);
   });
 
+  it('places every annotation again, each on its own copy of a repeated paragraph, after one edit replaced the whole text', () => {
+    // An editor reloading a file changed on disk sends one edit from the first change to the last; seed 000
+    // repeats paragraphs (regression: the spans' hints all fell at the edit's end, 5 of 74 names went to the
+    // other copy and 40 were orphaned).
+    const names = [...text.matchAll(/\p{Lu}[\p{L}’'-]+(?: \p{Lu}[\p{L}’'-]+)?/gu)].map((m) => labelAt(text, m.index!, m.index! + m[0].length, `n${m.index}`));
+    const edits = [{ start: 0, end: text.length, text: `UPDATED\n${text}\nEND` }];
+    const reloaded = applyTo(text, edits);
+    const shifted = applyEdits(names, edits, reloaded).annotations;
+    const placed = reanchorOrphansWhereWritten(shifted, reloaded, writtenRanges(edits)).annotations;
+    const misplaced = placed.filter((a, i) => a.status !== 'anchored' || a.target[0].start !== names[i].target[0].start + 'UPDATED\n'.length);
+    assert.deepStrictEqual(misplaced.map((a) => `${a.target[0].exact}@${a.target[0].start} ${a.status}`), []);
+  });
+
   // Oracle: each character of the original text carries its index; an annotation is untouched when its
   // characters are still present, contiguous and in order after all edits. Then it must cover exactly them.
   // Seed 000 repeats paragraphs: an orphan placed again (as the editor does after each change) must be on

@@ -84,7 +84,11 @@ export function applyEdits(annotations: readonly Annotation[], edits: readonly T
         const next = shiftRange(range, edit);
         if (next === undefined) {
           lost = true;
-          range = { start: edit.start + edit.text.length, end: edit.start + edit.text.length };
+          // The hint keeps the span's place within the replaced text: an editor that reloads a file changed
+          // on disk sends one edit over everything between the first and the last change, and spans hinted
+          // at its end could no longer tell the copies of a repeated paragraph apart when placed again.
+          const at = edit.start + Math.min(range.start - edit.start, edit.text.length);
+          range = { start: at, end: Math.min(at + (range.end - range.start), edit.start + edit.text.length) };
         } else {
           range = next;
         }
