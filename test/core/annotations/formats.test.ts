@@ -122,6 +122,12 @@ describe('annotations: doccano JSONL export', () => {
     assert.deepStrictEqual(documents[0].spans, [{ start: 0, end: 5, label: 'person' }]);
     assert.deepStrictEqual(problems, ['line 2: not JSON', 'line 3: span [0,9,"PER"] is not [start, end, label] inside the text']);
   });
+
+  it('reports negative and fractional offsets instead of reading them as other places (regression: -3 read as 0)', () => {
+    const { documents, problems } = parseDoccano('{"text":"Kerry met Lavrov","label":[[-3,5,"PER"],[10,15.5,"PER"],[10,16,"PER"]]}');
+    assert.deepStrictEqual(documents[0].spans, [{ start: 10, end: 16, label: 'person' }]);
+    assert.deepStrictEqual(problems, ['line 1: span [-3,5,"PER"] is not [start, end, label] inside the text', 'line 1: span [10,15.5,"PER"] is not [start, end, label] inside the text']);
+  });
 });
 
 describe('annotations: export with machine suggestions', () => {

@@ -56,7 +56,7 @@ export function parseDoccano(jsonl: string): { documents: DoccanoDocument[]; pro
     const spans: Array<OffsetRange & { label: string }> = [];
     for (const item of raw) {
       const [start, end, name] = Array.isArray(item) ? item : [(item as Record<string, unknown>)?.start_offset, (item as Record<string, unknown>)?.end_offset, (item as Record<string, unknown>)?.label];
-      if (typeof start !== 'number' || typeof end !== 'number' || typeof name !== 'string' || start > end || end > index.codePointLength) {
+      if (!Number.isInteger(start) || !Number.isInteger(end) || typeof name !== 'string' || start < 0 || start > end || end > index.codePointLength) {
         problems.push(`line ${i + 1}: span ${JSON.stringify(item)} is not [start, end, label] inside the text`);
         continue;
       }
