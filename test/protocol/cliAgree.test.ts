@@ -131,7 +131,7 @@ describe('command line: article-lens agree A B (dist/cli.js)', () => {
     fs.appendFileSync(path.join(b, 'cruz_ef2d.ann'), 'T9\tSource 500 510\tfar away\n');
     const { code, stderr, stdout } = agree(a, b);
     assert.strictEqual(code, 0);
-    assert.match(stderr, /warning: .*cruz_ef2d\.ann: T9: offsets beyond the end of the text/);
+    assert.match(stderr, /warning: .*cruz_ef2d\.ann: line \d+: T9: offsets beyond the end of the text/);
     assert.match(stdout, /^cruz\.txt\s+3\s+3 /m);
   });
 });

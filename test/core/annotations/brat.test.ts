@@ -122,9 +122,9 @@ describe('annotations: brat standoff', () => {
     assert.strictEqual(annotations.length, 1);
     assert.deepStrictEqual(problems, [
       'line 2: expected "TYPE START END" (fragments separated by ;)',
-      'E1: refers to T9, which is missing or unreadable',
-      '#1: a note on T7, which is missing',
-      'not imported: R1 (SameAs lines have no counterpart here)',
+      'line 3: E1: refers to T9, which is missing or unreadable',
+      'line 5: #1: a note on T7, which is missing',
+      'line 4: R1: not imported (SameAs lines have no counterpart here)',
     ]);
   });
 

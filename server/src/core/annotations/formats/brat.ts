@@ -45,11 +45,13 @@ function sameText(a: string, b: string): boolean {
 export function importBrat(ann: string, text: string, context: ImportContext): BratImport {
   const parsed = parseBratStandoff(ann);
   const { document } = parsed;
-  let read = readTextBounds(document.textBounds, text, text, (offset) => offset);
+  // Messages name the line an annotation was read from: `line 3: T2: …`.
+  const at = (id: string): string => (document.lineOf?.has(id) ? `line ${document.lineOf.get(id)}: ${id}` : id);
+  let read = readTextBounds(document.textBounds, text, text, (offset) => offset, at);
   // A file made on the article with its line breaks written the other way (LF ↔ CRLF) is read as it was counted.
   const variant = read.mismatches > 0 ? lineBreakVariant(text) : undefined;
   if (variant) {
-    const other = readTextBounds(document.textBounds, text, variant.text, variant.toArticle);
+    const other = readTextBounds(document.textBounds, text, variant.text, variant.toArticle, at);
     if (other.mismatches < read.mismatches) {
       read = other;
       read.problems.unshift(`the offsets count ${variant.counting === 'LF' ? 'one character' : 'two characters'} per line break (${variant.counting}), not as this copy of the article writes them: read as counted`);
@@ -71,8 +73,8 @@ export function importBrat(ann: string, text: string, context: ImportContext): B
   for (const event of document.events) {
     const isAttribution = event.type.startsWith('Attribution') || event.arguments.some((a) => ATTRIBUTION_ROLES.has(a.role));
     const missing = [event.trigger, ...event.arguments.map((a) => a.id)].filter((id) => !spansById.has(id));
-    if (!isAttribution) problems.push(`${event.id}: events of type ${event.type} are not imported`);
-    else if (missing.length > 0) problems.push(`${event.id}: refers to ${missing.join(', ')}, which ${missing.length > 1 ? 'are' : 'is'} missing or unreadable`);
+    if (!isAttribution) problems.push(`${at(event.id)}: events of type ${event.type} are not imported`);
+    else if (missing.length > 0) problems.push(`${at(event.id)}: refers to ${missing.join(', ')}, which ${missing.length > 1 ? 'are' : 'is'} missing or unreadable`);
     else {
       const { target, body } = attributionOf(event, spansById);
       annotations.push(make(target, body));
@@ -90,18 +92,18 @@ export function importBrat(ann: string, text: string, context: ImportContext): B
   const targetOf = (id: string): AnchoredSpan[] | undefined => spansById.get(id) ?? eventSpans.get(id);
   for (const note of document.notes) {
     const target = targetOf(note.target);
-    if (!target) problems.push(`${note.id}: a note on ${note.target}, which is missing`);
-    else if (note.text.trim() === '') problems.push(`${note.id}: an empty note`);
+    if (!target) problems.push(`${at(note.id)}: a note on ${note.target}, which is missing`);
+    else if (note.text.trim() === '') problems.push(`${at(note.id)}: an empty note`);
     else annotations.push(make(target, { kind: 'note', text: note.text, resolved: false, replies: [] }));
   }
   for (const n of document.normalizations) {
     const target = targetOf(n.target);
     const externalId = n.reference.startsWith('Wikidata:') ? n.reference.slice('Wikidata:'.length) : n.reference;
-    if (!target) problems.push(`${n.id}: a reference for ${n.target}, which is missing`);
-    else if (!isValidExternalId(externalId)) problems.push(`${n.id}: ${n.reference} is not an id we can keep`);
+    if (!target) problems.push(`${at(n.id)}: a reference for ${n.target}, which is missing`);
+    else if (!isValidExternalId(externalId)) problems.push(`${at(n.id)}: ${n.reference} is not an id we can keep`);
     else annotations.push(make(target, { kind: 'identity', canonicalName: n.text.trim() || target.map((s) => s.exact).join(' '), externalId }));
   }
-  for (const line of document.others) problems.push(`not imported: ${line.split('\t')[0]} (${line.split('\t')[1]?.split(' ')[0] ?? ''} lines have no counterpart here)`);
+  for (const line of document.others) problems.push(`${at(line.split('\t')[0])}: not imported (${line.split('\t')[1]?.split(' ')[0] ?? ''} lines have no counterpart here)`);
   return { annotations, problems };
 }
 
@@ -109,21 +111,21 @@ export function importBrat(ann: string, text: string, context: ImportContext): B
  * The text-bound annotations placed in the article `text`, their offsets read as code points of `counted`
  * (the article itself, or as another tool counted its line breaks) and brought back by `toArticle`.
  */
-function readTextBounds(textBounds: readonly BratTextBound[], text: string, counted: string, toArticle: (offset: number) => number) {
+function readTextBounds(textBounds: readonly BratTextBound[], text: string, counted: string, toArticle: (offset: number) => number, at: (id: string) => string) {
   const index = new CodePointIndex(counted);
   const spansById = new Map<string, AnchoredSpan[]>();
   const problems: string[] = [];
   let mismatches = 0;
   for (const t of textBounds) {
     if (t.fragments.some(([, end]) => end > index.codePointLength)) {
-      problems.push(`${t.id}: offsets beyond the end of the text (${index.codePointLength} characters)`);
+      problems.push(`${at(t.id)}: offsets beyond the end of the text (${index.codePointLength} characters)`);
       mismatches++;
       continue;
     }
     const spans = t.fragments.map(([s, e]) => spanAt(text, { start: toArticle(index.toUtf16(s)), end: toArticle(index.toUtf16(e)) }));
     const actual = spans.map((s) => s.exact).join(' ');
     if (!sameText(actual, t.text)) {
-      problems.push(`${t.id}: the file says ${JSON.stringify(t.text)} but the text has ${JSON.stringify(actual)} there (the offsets are used)`);
+      problems.push(`${at(t.id)}: the file says ${JSON.stringify(t.text)} but the text has ${JSON.stringify(actual)} there (the offsets are used)`);
       mismatches++;
     }
     spansById.set(t.id, spans);

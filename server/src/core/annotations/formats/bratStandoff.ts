@@ -50,6 +50,8 @@ export interface BratDocument {
   readonly normalizations: readonly BratNormalization[];
   /** Lines of other kinds, as written. */
   readonly others: readonly string[];
+  /** The (first) line of the file each annotation id was read from, 1-based, for messages; absent when written here. */
+  readonly lineOf?: ReadonlyMap<string, number>;
 }
 
 const ANNOTATION_START = /^(?:[TERAMN#]\d+|\*)\t/;
@@ -70,8 +72,10 @@ export function parseBratStandoff(ann: string): { document: BratDocument; proble
   const notes: BratNote[] = [];
   const normalizations: BratNormalization[] = [];
   const others: string[] = [];
+  const lineOf = new Map<string, number>();
   for (const { line, text } of records) {
     const [id, middle = '', ...rest] = text.split('\t');
+    if (!lineOf.has(id)) lineOf.set(id, line);
     const tail = rest.join('\t');
     const bad = (what: string): void => void problems.push(`line ${line}: ${what}`);
     switch (id[0]) {
@@ -112,7 +116,7 @@ export function parseBratStandoff(ann: string): { document: BratDocument; proble
         others.push(text);
     }
   }
-  return { document: { textBounds, events, notes, normalizations, others }, problems };
+  return { document: { textBounds, events, notes, normalizations, others, lineOf }, problems };
 }
 
 /** A line break in a field would split the line: written as a space. */
