@@ -81,6 +81,8 @@ export function reanchor(annotations: readonly Annotation[], text: string, optio
     placements[entry.annotation][entry.slot] = search(text, entry.span, drift);
   });
 
+  unplaceCollisions(annotations, entries, placements);
+
   const outcomes = new Map<string, ReanchorOutcome>();
   const result = annotations.map((annotation, index) => {
     const spans = spansOf[index];
@@ -96,6 +98,33 @@ export function reanchor(annotations: readonly Annotation[], text: string, optio
     return withLocalSpans(annotation, all.map((p) => p.span), 'anchored');
   });
   return { annotations: result, outcomes };
+}
+
+/**
+ * Spans of anchored annotations that were on different occurrences of the same words (their old starts
+ * differ) cannot both be on one occurrence now: one of them lost its words — deleted, or changed in one
+ * copy of a repeated paragraph — and was found on the other's copy, dragging its neighbours along. The
+ * spans that moved further than the nearest one are left unplaced (their annotations become orphans); at
+ * equal distances from two old places, all stay.
+ */
+function unplaceCollisions(annotations: readonly Annotation[], entries: readonly Entry[], placements: Array<Array<Placement | undefined>>): void {
+  const byPlace = new Map<string, Entry[]>();
+  for (const entry of entries) {
+    const placed = placements[entry.annotation][entry.slot];
+    if (placed === undefined || annotations[entry.annotation].status !== 'anchored') continue;
+    const key = `${placed.span.start}:${placed.span.end}`;
+    const group = byPlace.get(key);
+    if (group) group.push(entry);
+    else byPlace.set(key, [entry]);
+  }
+  for (const group of byPlace.values()) {
+    if (group.every((entry) => entry.span.start === group[0].span.start)) continue;
+    const moved = (entry: Entry): number => Math.abs(placements[entry.annotation][entry.slot]!.span.start - entry.span.start);
+    const least = Math.min(...group.map(moved));
+    const nearest = group.filter((entry) => moved(entry) === least);
+    if (nearest.some((entry) => entry.span.start !== nearest[0].span.start)) continue;
+    for (const entry of group) if (entry.span.start !== nearest[0].span.start) placements[entry.annotation][entry.slot] = undefined;
+  }
 }
 
 /** Tries the orphaned annotations again; anchored ones are untouched. */
@@ -133,13 +162,31 @@ function placeSurely(text: string, entries: readonly Entry[]): Array<number | un
   let drift = 0;
   return entries.map(({ span }) => {
     const hint = Math.min(span.start, text.length);
+    const fits = (at: number): boolean => quoteFitsAt(text, span, at) && !nearerCopy(text, span, at, hint);
     let at: number | undefined;
-    if (quoteFitsAt(text, span, hint + drift)) at = hint + drift;
-    else if (quoteFitsAt(text, span, hint)) at = hint;
+    if (fits(hint + drift)) at = hint + drift;
+    else if (fits(hint)) at = hint;
     else at = onlyOccurrence(text, span);
     if (at !== undefined) drift = at - span.start;
     return at;
   });
+}
+
+/**
+ * True when the quote with its full context also occurs at a place other than `at` that is no farther from
+ * the old offset `hint`: then the drift that led to `at` may come from a span found in the other copy of a
+ * repeated paragraph (its own words deleted), and only the search, which takes the nearest, decides.
+ */
+function nearerCopy(text: string, span: AnchoredSpan, at: number, hint: number): boolean {
+  if (at === hint) return false;
+  const distance = Math.abs(at - hint);
+  const whole = span.prefix + span.exact + span.suffix;
+  const from = Math.max(0, hint - distance - span.prefix.length);
+  const window = text.slice(from, Math.min(text.length, hint + distance - span.prefix.length + whole.length));
+  for (let i = window.indexOf(whole); i >= 0; i = window.indexOf(whole, i + 1)) {
+    if (from + i + span.prefix.length !== at) return true;
+  }
+  return false;
 }
 
 /** Where quote and full context occur, if exactly once in `text`. */
