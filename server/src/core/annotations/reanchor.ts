@@ -172,6 +172,9 @@ function placeSurely(text: string, entries: readonly Entry[]): Array<number | un
   });
 }
 
+/** Characters each side of a span's old offset where {@link nearerCopy} looks (a copy further away is not seen). */
+const NEARER_COPY_WINDOW = 4096;
+
 /**
  * True when the quote with its full context also occurs at a place other than `at` that is no farther from
  * the old offset `hint`: then the drift that led to `at` may come from a span found in the other copy of a
@@ -179,7 +182,8 @@ function placeSurely(text: string, entries: readonly Entry[]): Array<number | un
  */
 function nearerCopy(text: string, span: AnchoredSpan, at: number, hint: number): boolean {
   if (at === hint) return false;
-  const distance = Math.abs(at - hint);
+  // Looked for within a window of the old offset: every span after a long insertion is far from its hint.
+  const distance = Math.min(Math.abs(at - hint), NEARER_COPY_WINDOW);
   const whole = span.prefix + span.exact + span.suffix;
   const from = Math.max(0, hint - distance - span.prefix.length);
   const window = text.slice(from, Math.min(text.length, hint + distance - span.prefix.length + whole.length));
