@@ -99,6 +99,15 @@ describe('annotations: brat standoff', () => {
     }
   });
 
+  it('says what a note loses on its one line: the replies of its thread and its line breaks', () => {
+    const text = 'Talks resumed on Monday in Geneva.';
+    const reply = { id: 'r1', creator: 'Bo', created: 't', modified: 't', text: 'Yes.' };
+    const annotations = [annotationAt(text, [[17, 23]], { kind: 'note', text: 'Which Monday?\nCheck.', resolved: false, replies: [reply] }, 'n1')];
+    const { text: ann, leftOut } = exportBrat({ path: 'a.txt', text, annotations: { reviewState: 'unreviewed', annotations } });
+    assert.match(ann, /^#1\tAnnotatorNotes T1\tWhich Monday\? Check\. \| Bo: Yes\.$/m);
+    assert.deepStrictEqual(leftOut, ['1 × note thread written as one note (replies joined with " | ")', '1 × line breaks or tabs in a note (written as spaces)']);
+  });
+
   it('counts offsets in code points, as brat (Python) does, around emoji', () => {
     const text = '🇺🇸 Kerry and 😀 Lavrov';
     const annotations = [labelOn(text, 'Kerry'), labelOn(text, 'Lavrov')];

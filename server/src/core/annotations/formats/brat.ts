@@ -231,6 +231,9 @@ export function exportBrat(article: ArticleForExport): ExportOutput {
     const body = a.body;
     if (body.kind === 'note') {
       const thread = [body.text, ...body.replies.map((r) => (r.creator ? `${r.creator}: ${r.text}` : r.text))].join(' | ');
+      // A note is one line of a .ann file: what does not survive that is said, as for what is left out.
+      if (body.replies.length > 0) leftOut.push('note thread written as one note (replies joined with " | ")');
+      if (/[\r\n\t]/.test(thread)) leftOut.push('line breaks or tabs in a note (written as spaces)');
       notes.push({ id: `#${notes.length + 1}`, type: 'AnnotatorNotes', target: bounds.anyOn(a.target, NOTE_ANCHOR), text: thread });
     } else if (body.kind === 'identity' && body.externalId !== undefined) {
       const reference = /^Q\d+$/.test(body.externalId) ? `Wikidata:${body.externalId}` : body.externalId;
