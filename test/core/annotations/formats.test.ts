@@ -117,6 +117,13 @@ describe('annotations: doccano JSONL export', () => {
     assert.deepStrictEqual(documents[0].spans, annotations.slice(0, 2).map((a) => ({ start: a.target[0].start, end: a.target[0].end, label: 'person' })));
   });
 
+  it('says when a discontinuous label is written as one entity per fragment (doccano and CoNLL have no discontinuous spans)', () => {
+    const text = 'Sergei Lavrov met John Kerry.';
+    const annotations = [annotationAt(text, [[0, 6], [18, 22]], { kind: 'label', label: 'misc' }, 'd')];
+    assert.deepStrictEqual(exportDoccano({ path: 'a.txt', text, annotations: article(annotations) }).leftOut, ['1 × discontinuous label (one entity per fragment: doccano has no discontinuous spans)']);
+    assert.deepStrictEqual(exportConll({ path: 'a.txt', text, annotations: article(annotations) }).leftOut, ['1 × discontinuous label (one entity per fragment: CoNLL has no discontinuous spans)']);
+  });
+
   it('reads the entities form newer doccano versions export, and reports bad lines', () => {
     const { documents, problems } = parseDoccano('{"text":"Kerry","entities":[{"id":1,"label":"PER","start_offset":0,"end_offset":5}]}\nnot json\n{"text":"x","label":[[0,9,"PER"]]}');
     assert.deepStrictEqual(documents[0].spans, [{ start: 0, end: 5, label: 'person' }]);

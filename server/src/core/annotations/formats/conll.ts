@@ -29,6 +29,7 @@ export function exportConll(article: ArticleForExport): ExportOutput {
   for (const a of article.annotations.annotations) {
     if (a.status === 'orphaned') leftOut.push('orphaned annotation (no place in the text)');
     else if (a.body.kind !== 'label' && a.body.kind !== 'confirm' && a.body.kind !== 'reject') leftOut.push(`${a.body.kind} annotation (CoNLL holds entity tags only)`);
+    else if (a.body.kind !== 'reject' && a.target.length > 1) leftOut.push('discontinuous label (one entity per fragment: CoNLL has no discontinuous spans)');
   }
   const all = effectiveEntities(text, article.annotations.annotations, article.suggestions);
   const entities = withoutOverlaps(all);

@@ -18,6 +18,7 @@ export function exportDoccano(article: ArticleForExport): ExportOutput {
   for (const a of article.annotations.annotations) {
     if (a.status === 'orphaned') leftOut.push('orphaned annotation (no place in the text)');
     else if (a.body.kind !== 'label' && a.body.kind !== 'confirm' && a.body.kind !== 'reject') leftOut.push(`${a.body.kind} annotation (doccano sequence labels are entities only)`);
+    else if (a.body.kind !== 'reject' && a.target.length > 1) leftOut.push('discontinuous label (one entity per fragment: doccano has no discontinuous spans)');
   }
   const label = effectiveEntities(article.text, article.annotations.annotations, article.suggestions).map((e) => [index.toCodePoints(e.start), index.toCodePoints(e.end), conllTagOfLabel(e.label)]);
   return { text: JSON.stringify({ text: article.text, label, path: article.path }) + '\n', leftOut: countLeftOut(leftOut) };
