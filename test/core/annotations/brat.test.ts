@@ -127,10 +127,11 @@ describe('annotations: brat standoff', () => {
   });
 
   it('says which lines it could not use, and keeps going', () => {
-    const { annotations, problems } = importBrat('T1\tPerson 0 5\tKerry\nT2\tPerson 5\tbroken\nE1\tAttribution:T9 Source:T1\nR1\tSameAs Arg1:T1 Arg2:T1\n#1\tAnnotatorNotes T7\tlost\n', 'Kerry met Lavrov.', context());
+    const { annotations, problems } = importBrat('T1\tPerson 0 5\tKerry\nT2\tPerson 5\tbroken\nE1\tAttribution:T9 Source:T1\nR1\tSameAs Arg1:T1 Arg2:T1\n#1\tAnnotatorNotes T7\tlost\nT3\tPerson 6 6\t\n', 'Kerry met Lavrov.', context());
     assert.strictEqual(annotations.length, 1);
     assert.deepStrictEqual(problems, [
       'line 2: expected "TYPE START END" (fragments separated by ;)',
+      'line 6: T3: an empty span (6 6) is not imported',
       'line 3: E1: refers to T9, which is missing or unreadable',
       'line 5: #1: a note on T7, which is missing',
       'line 4: R1: not imported (SameAs lines have no counterpart here)',

@@ -122,6 +122,12 @@ function readTextBounds(textBounds: readonly BratTextBound[], text: string, coun
       mismatches++;
       continue;
     }
+    if (t.fragments.some(([start, end]) => start === end)) {
+      // An empty span marks nothing a person could see (and a CoNLL export would tag the word around it).
+      problems.push(`${at(t.id)}: an empty span (${t.fragments.map(([start, end]) => `${start} ${end}`).join(';')}) is not imported`);
+      mismatches++;
+      continue;
+    }
     const spans = t.fragments.map(([s, e]) => spanAt(text, { start: toArticle(index.toUtf16(s)), end: toArticle(index.toUtf16(e)) }));
     const actual = spans.map((s) => s.exact).join(' ');
     if (!sameText(actual, t.text)) {
