@@ -67,6 +67,20 @@ export function maxErrorsFor(quoteLength: number): number {
   return Math.min(64, Math.ceil(quoteLength / 4));
 }
 
+/**
+ * True when `exact`, or text within {@link maxErrorsFor} errors of it, may sit across `range` (overlap it;
+ * an empty range: have it inside), looking no further than `reach` characters each side: a cheap look at a
+ * small window before the full search. An exact occurrence in the window that does not overlap answers true
+ * too, since it would hide approximate ones from the search (see `segmentsBetween`): the search decides.
+ */
+export function mayOccurAcross(text: string, exact: string, range: OffsetRange, reach: number): boolean {
+  if (exact.length === 0) return false;
+  const from = Math.max(0, range.start - reach);
+  const window = text.slice(from, Math.min(text.length, range.end + reach));
+  if (window.includes(exact)) return true;
+  return approximateSearch(window, exact, maxErrorsFor(exact.length)).some((m) => from + m.start < range.end && range.start < from + m.end);
+}
+
 /** Where `quote` is in `text`, expected near `expected` (a UTF-16 offset). */
 export function findQuote(text: string, quote: Pick<AnchoredSpan, 'exact' | 'prefix' | 'suffix'>, expected: number): QuoteMatch {
   const { exact } = quote;

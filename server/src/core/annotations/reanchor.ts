@@ -1,4 +1,4 @@
-import { findQuote } from './quoteMatch';
+import { findQuote, maxErrorsFor, mayOccurAcross } from './quoteMatch';
 import { localSpans, withLocalSpans, type AnchoredSpan, type Annotation } from './model';
 import { quoteFitsAt, respan } from './selectors';
 import type { OffsetRange } from '../types';
@@ -54,8 +54,9 @@ interface Placement {
  * Places the annotations in `text`. With `onlyOrphaned`, anchored annotations are left as they are and
  * only orphans are tried again (after an undo brought their text back, say).
  */
-export function reanchor(annotations: readonly Annotation[], text: string, options: { onlyOrphaned?: boolean } = {}): ReanchorResult {
-  const spansOf = annotations.map((a) => (options.onlyOrphaned && a.status !== 'orphaned' ? [] : localSpans(a)));
+export function reanchor(annotations: readonly Annotation[], text: string, options: { onlyOrphaned?: boolean; only?: (annotation: Annotation) => boolean } = {}): ReanchorResult {
+  const tried = (a: Annotation): boolean => (!options.onlyOrphaned || a.status === 'orphaned') && (!options.only || options.only(a));
+  const spansOf = annotations.map((a) => (tried(a) ? localSpans(a) : []));
   const entries: Entry[] = [];
   spansOf.forEach((spans, annotation) => spans.forEach((span, slot) => entries.push({ annotation, slot, span })));
   entries.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
@@ -141,7 +142,16 @@ export function reanchorOrphans(annotations: readonly Annotation[], text: string
  * move to the same words in the other copy.
  */
 export function reanchorOrphansWhereWritten(annotations: readonly Annotation[], text: string, written: readonly OffsetRange[]): ReanchorResult {
-  const tried = reanchorOrphans(annotations, text);
+  // Only orphans whose every span has its words (or nearly) at its hint or across written text are searched:
+  // this runs on every keystroke, and a search for words that are nowhere reads the whole text.
+  const couldComeBack = (orphan: Annotation): boolean =>
+    localSpans(orphan).every((span) => {
+      const reach = span.exact.length + maxErrorsFor(span.exact.length);
+      return mayOccurAcross(text, span.exact, span, 0) || written.some((range) => mayOccurAcross(text, span.exact, range, reach));
+    });
+  const candidates = new Set(annotations.filter((a) => a.status === 'orphaned' && couldComeBack(a)));
+  if (candidates.size === 0) return { annotations: [...annotations], outcomes: new Map() };
+  const tried = reanchor(annotations, text, { only: (a) => candidates.has(a) });
   const outcomes = new Map(tried.outcomes);
   const result = tried.annotations.map((placed, i) => {
     const orphan = annotations[i];
