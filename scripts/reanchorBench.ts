@@ -13,8 +13,8 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { performance } from 'perf_hooks';
-import { applyEdits } from '../server/src/core/annotations/editShift';
-import { reanchor } from '../server/src/core/annotations/reanchor';
+import { applyEdits, writtenRanges, type TextEdit } from '../server/src/core/annotations/editShift';
+import { reanchor, reanchorOrphansWhereWritten } from '../server/src/core/annotations/reanchor';
 import { spanAt } from '../server/src/core/annotations/selectors';
 import type { Annotation } from '../server/src/core/annotations/model';
 
@@ -98,8 +98,28 @@ export interface ReanchorRow {
   readonly approximate?: number;
 }
 
-/** Every measurement: re-anchoring per edit kind, then shifting through keystrokes. */
-export function measureAnnotations(): { source: string; size: number; count: number; rows: ReanchorRow[]; all: number[]; keystrokes: number[] } {
+/**
+ * 500 keystrokes spread over the text, each as the server takes a `didChange`: every annotation shifted,
+ * then the orphans, if any, placed again where the keystroke wrote (`reanchorOrphansWhereWritten`).
+ */
+function typeThrough(annotations: readonly Annotation[], text: string): number[] {
+  const keystrokes: number[] = [];
+  let current = annotations;
+  let currentText = text;
+  for (let i = 0; i < 500; i++) {
+    const at = Math.floor((currentText.length * ((i * 37) % 100)) / 100);
+    const edit = { start: at, end: at, text: 'x' };
+    currentText = currentText.slice(0, at) + 'x' + currentText.slice(at);
+    const start = performance.now();
+    current = applyEdits(current, [edit], currentText).annotations;
+    if (current.some((a) => a.status === 'orphaned')) current = reanchorOrphansWhereWritten(current, currentText, writtenRanges([edit])).annotations;
+    keystrokes.push(performance.now() - start);
+  }
+  return keystrokes;
+}
+
+/** Every measurement: re-anchoring per edit kind, then shifting through keystrokes, without and with orphans. */
+export function measureAnnotations(): { source: string; size: number; count: number; rows: ReanchorRow[]; all: number[]; keystrokes: number[]; keystrokesWithOrphans: number[]; orphans: number } {
   const { text, source } = article();
   const annotations = annotate(text);
   const rows: ReanchorRow[] = [];
@@ -120,17 +140,14 @@ export function measureAnnotations(): { source: string; size: number; count: num
     all.push(...times);
     rows.push({ kind, times, orphaned, approximate });
   }
-  // A keystroke in the editor: every annotation shifted through one didChange (no search).
-  const keystrokes: number[] = [];
-  let current = annotations;
-  let currentText = text;
-  for (let i = 0; i < 500; i++) {
-    const at = Math.floor((currentText.length * ((i * 37) % 100)) / 100);
-    const edit = { start: at, end: at, text: 'x' };
-    currentText = currentText.slice(0, at) + 'x' + currentText.slice(at);
-    const start = performance.now();
-    current = applyEdits(current, [edit], currentText).annotations;
-    keystrokes.push(performance.now() - start);
-  }
-  return { source, size: text.length, count: annotations.length, rows, all, keystrokes };
+  // A keystroke in the editor: every annotation shifted through one didChange (no search)...
+  const keystrokes = typeThrough(annotations, text);
+  // ... and with 10 orphans: the words of every 100th annotation deleted first (the last first, so that the
+  // offsets of the others hold), as the person would in the editor.
+  const deletions: TextEdit[] = annotations.filter((_, i) => i % 100 === 50).reverse().map((a) => ({ start: a.target[0].start, end: a.target[0].end, text: '' }));
+  let orphanedText = text;
+  for (const d of deletions) orphanedText = orphanedText.slice(0, d.start) + orphanedText.slice(d.end);
+  const withOrphans = applyEdits(annotations, deletions, orphanedText).annotations;
+  const keystrokesWithOrphans = typeThrough(withOrphans, orphanedText);
+  return { source, size: text.length, count: annotations.length, rows, all, keystrokes, keystrokesWithOrphans, orphans: withOrphans.filter((a) => a.status === 'orphaned').length };
 }
