@@ -78,6 +78,9 @@ function edits(text: string): Array<[string, string]> {
     ['paragraph deleted', deleted],
     ['20 typos', typos(text, 20)],
     ['all of these', all],
+    // A page saved twice over (a scraper's accident): every annotated name has a copy of its words and context
+    // at its old offset, which re-anchoring takes (the nearer copy; its doubts are bounded: `reanchor.ts`).
+    ['the article copied above itself', text + text],
   ];
 }
 
