@@ -2,7 +2,7 @@ import * as path from 'path';
 import { URI } from 'vscode-uri';
 import { authorsOf } from '../core/analysis';
 import { describeRepeat } from '../core/duplicates';
-import type { ArticleService } from '../core/languageService';
+import { limitedReason, type ArticleService } from '../core/languageService';
 import { nameVariantMessage } from '../core/nameVariants';
 import { quoteSpeakers } from '../core/quoteSpeakers';
 import { DEFAULT_SETTINGS } from '../core/settings';
@@ -12,8 +12,11 @@ import { PositionMapper } from '../lsp/positions';
 export interface ReportDiagnostic {
   readonly line: number;
   readonly column: number;
-  /** `hint` for what the editor shows as a hint by default (`name-variant`): it does not count as a warning. */
-  readonly severity: 'warning' | 'hint';
+  /**
+   * `hint` for what the editor shows as a hint by default (`name-variant`), `information` for a note
+   * about the analysis itself (`limited-analysis`): neither counts as a warning.
+   */
+  readonly severity: 'warning' | 'information' | 'hint';
   readonly code: string;
   readonly message: string;
   /** For `duplicate-paragraph`: the line of the first copy. */
@@ -65,6 +68,11 @@ export function reportArticle(service: ArticleService, file: string, text: strin
         diagnostics.push({ line: at.line + 1, column: at.character + 1, severity: 'hint', code: 'name-variant', message: nameVariantMessage(variant, other) });
       }
     }
+  }
+  // Over the size limit only repeated paragraphs are looked for: say so, as the editor does, rather
+  // than print an article without actors or quotes as if it had none.
+  if (limitedReason(text, DEFAULT_SETTINGS) === 'too-large') {
+    diagnostics.push({ line: 1, column: 1, severity: 'information', code: 'limited-analysis', message: `The file is longer than ${DEFAULT_SETTINGS.maxFileSize.toLocaleString('en')} characters: entities, quotes and actors are not recognised; repeated paragraphs still are.` });
   }
   diagnostics.sort((a, b) => a.line - b.line || a.column - b.column);
   const authors = authorsOf(analysis);

@@ -663,7 +663,8 @@ export function createArticleService(resources: ArticleResources, options: Artic
 /** The language service's type, for the LSP layer. */
 export type ArticleService = ReturnType<typeof createArticleService>;
 
-function limitedReason(text: string, settings: ArticleSettings): LimitedReason | undefined {
+/** Why a text gets only part of the analysis (binary, or longer than `maxFileSize`), if it does. */
+export function limitedReason(text: string, settings: ArticleSettings): LimitedReason | undefined {
   if (looksBinary(text)) return 'binary';
   if (text.length > settings.maxFileSize) return 'too-large';
   return undefined;
