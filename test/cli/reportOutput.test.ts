@@ -48,6 +48,19 @@ describe('cli: report output', () => {
     assert.strictEqual(stdout(), '');
   });
 
+  it('--json prints one document even when no file was analysed (an empty shard used to print nothing, which no JSON parser takes)', () => {
+    for (const problem of [false, true]) {
+      const { output, stdout } = collect('json', true);
+      if (problem) output.reportProblem('missing.txt: no such file or folder');
+      output.finish();
+      assert.deepStrictEqual(JSON.parse(stdout()), { files: [] });
+      assert.strictEqual(stdout(), `${JSON.stringify({ files: [] }, null, 2)}\n`);
+    }
+    const { output, stdout } = collect('jsonl', true);
+    output.finish();
+    assert.strictEqual(stdout(), '', 'JSON lines: no line');
+  });
+
   it('text ends with the counts, naming the paths not analysed', () => {
     const { output, stdout } = collect('text', true);
     output.accept({ seq: 0, output: renderReport(report('a.txt', 1), 'text'), warnings: 1 });

@@ -43,17 +43,20 @@ export interface OutputFrame {
   readonly separator: string;
   /** After the last report. */
   tail(files: number, warnings: number, unanalysed: number): string;
+  /** All that is printed when no file was analysed: nothing, but JSON is still one document to parse. */
+  readonly empty: string;
 }
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 /** The frame of a format. Together with {@link renderReport} the JSON output is exactly `JSON.stringify({ files }, null, 2)`. */
 export function outputFrame(format: OutputFormat): OutputFrame {
-  if (format === 'json') return { head: '{\n  "files": [\n', separator: ',\n', tail: () => '\n  ]\n}\n' };
-  if (format === 'jsonl') return { head: '', separator: '', tail: () => '' };
+  if (format === 'json') return { head: '{\n  "files": [\n', separator: ',\n', tail: () => '\n  ]\n}\n', empty: `${JSON.stringify({ files: [] }, null, 2)}\n` };
+  if (format === 'jsonl') return { head: '', separator: '', tail: () => '', empty: '' };
   return {
     head: '',
     separator: '',
+    empty: '',
     tail: (files, warnings, unanalysed) => `${plural(files, 'file')}, ${plural(warnings, 'warning')}${unanalysed ? `, ${plural(unanalysed, 'path')} not analysed` : ''}\n`,
   };
 }

@@ -11,7 +11,8 @@ const ORDERED_WINDOW = 256;
 /**
  * Writes outcomes as they come: in completion order, or, when ordered, in input order through a
  * small reorder buffer. Reports go to `write` inside the format's frame (opened at the first report,
- * so a run that analysed nothing prints nothing); problems go to `problem`. Counts what it wrote.
+ * so a run that analysed nothing prints nothing, or with `--json` an empty `files` list); problems go to
+ * `problem`. Counts what it wrote.
  */
 export class ReportOutput {
   private readonly frame: OutputFrame;
@@ -51,9 +52,10 @@ export class ReportOutput {
     this.problem(message);
   }
 
-  /** Closes the frame; returns the counts for the exit code. */
+  /** Closes the frame (or prints the format's empty output); returns the counts for the exit code. */
   finish(): { reports: number; warnings: number; problems: number } {
     if (this.reports > 0) this.write(this.frame.tail(this.reports, this.warnings, this.problems));
+    else if (this.frame.empty) this.write(this.frame.empty);
     return { reports: this.reports, warnings: this.warnings, problems: this.problems };
   }
 
