@@ -2,7 +2,10 @@ import { promises as fs } from 'fs';
 import * as path from 'path';
 import type { ExportFile } from '../core/annotations/formats/exportFiles';
 
-/** An export that would write outside its folder or over an exported article: refused with this message. */
+/**
+ * An export that cannot go where it was asked — outside its folder, over an exported article, into a
+ * file that is not a folder, or a folder that cannot be made or written: refused with this message.
+ */
 export class ExportClash extends Error {}
 
 /**
@@ -22,11 +25,48 @@ export async function writeExportFiles(folder: string, files: readonly ExportFil
   for (const [i, file] of files.entries()) {
     const target = targets[i];
     if (path.relative(root, target).startsWith('..')) throw new ExportClash(`${file.path} would be written outside ${root}`);
-    await fs.mkdir(path.dirname(target), { recursive: true });
-    const temporary = `${target}.${process.pid}.tmp`;
-    await fs.writeFile(temporary, file.text, 'utf8');
-    await fs.rename(temporary, target);
+    try {
+      await makeFolders(path.dirname(target));
+      const temporary = `${target}.${process.pid}.tmp`;
+      await fs.writeFile(temporary, file.text, 'utf8');
+      await fs.rename(temporary, target);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === undefined) throw error;
+      throw new ExportClash(code === 'ENOTDIR' || code === 'EEXIST' ? `${root}: not a folder (or a file stands in the way of ${target})` : `${target} cannot be written (${code})`);
+    }
     written.push(target);
   }
   return written;
+}
+
+/**
+ * `mkdir -p`, one level at a time from the deepest folder that exists. Node's own recursive mkdir never
+ * returns, spinning a thread at full CPU, when a missing folder's parent exists but cannot hold it (any
+ * path under /proc, where mkdir answers ENOENT): an export there would hang the command line, and a
+ * thread of the server's pool for good.
+ */
+async function makeFolders(folder: string): Promise<void> {
+  const missing: string[] = [];
+  for (let dir = folder; !(await exists(dir)); dir = path.dirname(dir)) {
+    missing.push(dir);
+    if (path.dirname(dir) === dir) break;
+  }
+  for (const dir of missing.reverse()) {
+    try {
+      await fs.mkdir(dir);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    }
+  }
+}
+
+/** False only when nothing is at `file` (another failure to stat is left to the mkdir or write that follows). */
+async function exists(file: string): Promise<boolean> {
+  try {
+    await fs.stat(file);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code !== 'ENOENT';
+  }
 }
