@@ -80,7 +80,9 @@ describe('command line (dist/cli.js) on hostile input', function () {
   it('binary files: with NUL bytes, with control characters, UTF-16: exit 2 with a clear message', () => {
     assertBadInput([write('image.article', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d]))], /image\.article: binary file \(contains NUL bytes\)/);
     assertBadInput([write('controls.txt', Buffer.from('\u0001\u0002\u0003\u0004\u0005\u0006'.repeat(100)))], /controls\.txt: binary file \(control characters\)/);
-    assertBadInput([write('utf16.txt', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('Lavrov said no.', 'utf16le')]))], /utf16\.txt: binary file/);
+    // UTF-16 is text, not binary: the message names the encoding and how to convert it (it said "binary file").
+    assertBadInput([write('utf16.txt', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('Lavrov said no.', 'utf16le')]))], /utf16\.txt: UTF-16 text .*only UTF-8 is read: convert it, e\.g\. iconv -f UTF-16 -t UTF-8/);
+    assertBadInput([write('utf16be.txt', Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from('Lavrov said no.', 'utf16le').swap16()]))], /utf16be\.txt: UTF-16 text/);
     // One bad file among good ones: named in one line, the good one still reported, exit 2 at the end.
     const folder = path.join(scratch, 'mixed');
     write('mixed/a.txt', fs.readFileSync(seedPath(SEEDS.lavrovKerry)));
