@@ -177,6 +177,17 @@ describe('protocol robustness (dist/server.js --stdio)', function () {
     await stillServing();
   });
 
+  it('articleLens/locate without whole-number offsets answers null (it used to answer a range whose characters were null)', async () => {
+    for (const target of [{ uri: seedUri }, { uri: seedUri, start: 'a', end: 5 }, { uri: seedUri, start: 1.5, end: 3 }, { uri: seedUri, start: null, end: null }, { uri: 42, start: 0, end: 6 }, null]) {
+      const { result, error } = await outcome(client.request('articleLens/locate', target));
+      assert.strictEqual(error, undefined, `${JSON.stringify(target)}: no error`);
+      assert.strictEqual(result, null, `${JSON.stringify(target)}: null, got ${JSON.stringify(result)}`);
+    }
+    const found = await client.request('articleLens/locate', { uri: seedUri, start: 0, end: 6 });
+    assert.deepStrictEqual(found, { uri: seedUri, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 6 } } }, 'MOSCOW, the first word of the seed');
+    await stillServing();
+  });
+
   it('answers unknown methods with MethodNotFound and ignores unknown notifications', async () => {
     for (const method of ['articleLens/bogus', 'textDocument/doesNotExist']) {
       const { error } = await outcome(client.request(method, { anything: true }));

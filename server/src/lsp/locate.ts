@@ -4,9 +4,11 @@ import type { ArticleTexts } from './articleTexts';
 
 /**
  * Where a place the views listed is, as a location to open: offsets into the open document's
- * text, else into the file's. Null when the article can no longer be read.
+ * text, else into the file's. Null when the article can no longer be read, or the target is not one.
  */
 export async function locate(target: ArticleTarget, texts: ArticleTexts): Promise<Location | null> {
+  // Offsets that are not whole numbers would come back as a range with null characters, which no client reads.
+  if (typeof target?.uri !== 'string' || !Number.isSafeInteger(target.start) || !Number.isSafeInteger(target.end)) return null;
   const positions = await texts.positions(target.uri);
   return positions ? { uri: target.uri, range: positions.rangeOf(target) } : null;
 }
