@@ -19,7 +19,8 @@ export interface InputProblem {
  * folder walked depth-first with names in code-unit order (not the locale's, so every machine lists
  * the same order). A missing path, an unreadable folder or a folder without articles is yielded as
  * a problem and the walk goes on. Inside a folder given on the command line, every `.txt` and
- * `.article` file counts; a file named explicitly is always taken.
+ * `.article` file counts, and a symbolic link to one (a broken link is a problem); links to folders
+ * are not followed. A file named explicitly is always taken.
  */
 export function* listInputFiles(paths: readonly string[]): Generator<InputFile | InputProblem> {
   for (const given of paths) {
@@ -62,10 +63,23 @@ function* walk(root: string, folder: string): Generator<InputFile | InputProblem
     const full = path.join(folder, entry.name);
     if (entry.isDirectory()) {
       if (!IGNORED_FOLDERS.has(entry.name) && !entry.name.startsWith('.')) yield* walk(root, full);
-    } else if (entry.isFile()) {
+    } else if (entry.isFile() || entry.isSymbolicLink()) {
       const relative = path.relative(root, full);
-      if (/\.(txt|article)$/i.test(entry.name) || isArticlePath(relative)) yield { file: full, shardKey: toShardKey(relative) };
+      if (!/\.(txt|article)$/i.test(entry.name) && !isArticlePath(relative)) continue;
+      // A link to a file is that file (a git-annex corpus is all links); links to folders are not followed (no loops).
+      const target = entry.isSymbolicLink() ? linkTarget(full) : 'file';
+      if (target === 'file') yield { file: full, shardKey: toShardKey(relative) };
+      else if (target === 'broken') yield { problem: `${full}: broken symbolic link` };
     }
+  }
+}
+
+/** What a symbolic link leads to: a file, something else (a folder), or nothing. */
+function linkTarget(link: string): 'file' | 'other' | 'broken' {
+  try {
+    return fs.statSync(link).isFile() ? 'file' : 'other';
+  } catch {
+    return 'broken';
   }
 }
 

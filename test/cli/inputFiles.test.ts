@@ -1,0 +1,29 @@
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { listInputFiles } from '../../server/src/cli/inputFiles';
+import { SEEDS, seedPath } from '../helpers/seeds';
+
+describe('cli: input files', () => {
+  let folder: string;
+  beforeEach(() => (folder = fs.mkdtempSync(path.join(os.tmpdir(), 'article-lens-inputs-'))));
+  afterEach(() => fs.rmSync(folder, { recursive: true, force: true }));
+
+  it('a folder walk takes symbolic links to articles (they were skipped without a word), reports broken ones, and follows no link to a folder', () => {
+    fs.copyFileSync(seedPath(SEEDS.lavrovJamil), path.join(folder, 'a.txt'));
+    fs.symlinkSync(seedPath(SEEDS.lavrovKerry), path.join(folder, 'b.txt'));
+    fs.symlinkSync(path.join(folder, 'nowhere.txt'), path.join(folder, 'c.txt'));
+    fs.symlinkSync(seedPath(SEEDS.lavrovKerry), path.join(folder, 'not-an-article.md'));
+    fs.mkdirSync(path.join(folder, 'sub'));
+    fs.symlinkSync(folder, path.join(folder, 'sub', 'loop'));
+    fs.symlinkSync(path.dirname(seedPath(SEEDS.lavrovKerry)), path.join(folder, 'seeds.txt'));
+    const listed = [...listInputFiles([folder])];
+    assert.deepStrictEqual(listed, [
+      { file: path.join(folder, 'a.txt'), shardKey: 'a.txt' },
+      { file: path.join(folder, 'b.txt'), shardKey: 'b.txt' },
+      { problem: `${path.join(folder, 'c.txt')}: broken symbolic link` },
+    ]);
+    assert.strictEqual(fs.readFileSync((listed[1] as { file: string }).file, 'utf8'), fs.readFileSync(seedPath(SEEDS.lavrovKerry), 'utf8'));
+  });
+});
