@@ -1,10 +1,15 @@
 import * as assert from 'assert';
-import { parseArguments, UsageError } from '../../server/src/cli/options';
+import { parseArguments, USAGE, UsageError } from '../../server/src/cli/options';
 
 describe('cli: options', () => {
   it('defaults: text, the seeds, one job per core, no shard', () => {
     const options = parseArguments([], 2);
     assert.deepStrictEqual(options, { format: 'text', strict: false, sorted: false, jobs: 2, shard: undefined, paths: ['seeds'], help: false });
+  });
+
+  it('--help names every command of the command line: agree, export and import (export and import were missing)', () => {
+    assert.strictEqual(parseArguments(['--help'], 2).help, true);
+    for (const command of ['agree A B', 'export --format brat|conll|doccano|w3c', 'import [--article FILE]']) assert.ok(USAGE.includes(`article-lens ${command}`), command);
   });
 
   it('reads --jobs and --shard with a space or an equals sign', () => {

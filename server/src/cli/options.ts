@@ -23,6 +23,8 @@ export class UsageError extends Error {}
 
 export const USAGE = `Usage: article-lens [--json | --jsonl [--sorted]] [--strict] [--jobs N] [--shard K/N] [files or folders…]
        article-lens agree A B [--json] [--labels …]   (agreement between two annotators' folders; see README)
+       article-lens export --format brat|conll|doccano|w3c [--suggestions] [--out DIR] [files or folders…]
+       article-lens import [--article FILE] [--root DIR] FILES.ann…   (each of these three: --help for more)
   Analyses news articles (default: ./seeds): duplicate paragraphs, actors and roles, quotes and speakers.
   --json       print one JSON document ({"files": […]}) instead of text
   --jsonl      print one JSON object per article, as each finishes
