@@ -1,7 +1,10 @@
+import { constants } from 'buffer';
 import * as fs from 'fs';
 import { looksBinary } from '../core/languageService';
 
-/** A file that cannot be analysed: unreadable, binary or not UTF-8. The message names the file. */
+const MAX_STRING_LENGTH = constants.MAX_STRING_LENGTH;
+
+/** A file that cannot be analysed: unreadable, binary, not UTF-8 or too large for a string. The message names the file. */
 export class UnreadableArticle extends Error {}
 
 /** Reads a file as UTF-8 text, refusing binary files, UTF-16 and invalid UTF-8 with a clear message. */
@@ -21,7 +24,9 @@ export function readArticle(file: string): string {
   let text: string;
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
+  } catch (error) {
+    // Past V8's longest string (about 512 million characters) the decoder fails too, for valid UTF-8.
+    if ((error as NodeJS.ErrnoException).code === 'ERR_STRING_TOO_LONG') throw new UnreadableArticle(`${file}: too large to read as one text (${bytes.length.toLocaleString('en')} bytes; the most is ${MAX_STRING_LENGTH.toLocaleString('en')} characters)`);
     throw new UnreadableArticle(`${file}: not valid UTF-8 text`);
   }
   if (looksBinary(text)) throw new UnreadableArticle(`${file}: binary file (control characters), not an article`);
