@@ -63,6 +63,14 @@ describe('command line: article-lens agree A B (dist/cli.js)', () => {
     assert.deepStrictEqual(report.documents, [{ document: 'cruz.txt', spansA: 3, spansB: 3, f1Exact: 1 / 3, f1Overlap: 1 }]);
   });
 
+  it('names a --labels label that neither folder has (a typo printed a table of dashes without a word)', () => {
+    const { a, b } = bratPair();
+    const { code, stdout, stderr } = agree('--labels', 'source,Cue', a, b);
+    assert.strictEqual(code, 0, stderr);
+    assert.strictEqual(stderr, 'article-lens agree: warning: --labels source: neither folder has it (labels: Content, Cue, Source)\n');
+    assert.match(stdout, /^Cue\s+1\s+1\s+1\.000/m);
+  });
+
   it("compares our store's annotations with a brat file, and keeps only the labels asked for", () => {
     const { b } = bratPair();
     const store = path.join(scratch, 'store');

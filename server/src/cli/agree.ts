@@ -65,6 +65,7 @@ export function runAgreeCommand(args: readonly string[], output: AgreeOutput): n
     const onlyInB = [...b.keys()].filter((k) => !a.has(k));
     reportProblems(folderA, a, output);
     reportProblems(folderB, b, output);
+    if (only) reportUnknownLabels(only, [...a.values(), ...b.values()], output);
     const report = compareAnnotators(pairs);
     if (json) {
       output.out(`${JSON.stringify({ a: folderA, b: folderB, labels: report.labels, overall: report.overall, documents: report.documents, tokens: report.tokens, onlyInA, onlyInB }, null, 2)}\n`);
@@ -81,6 +82,17 @@ export function runAgreeCommand(args: readonly string[], output: AgreeOutput): n
     }
     output.err(`article-lens agree: internal error: ${error instanceof Error ? error.message : String(error)}\n`);
     return 2;
+  }
+}
+
+/**
+ * A label of `--labels` that neither annotator used (a typo, or another case: `source` for `Source`) would
+ * print a table of dashes without a word: named on stderr with the labels there are.
+ */
+function reportUnknownLabels(only: ReadonlySet<string>, articles: readonly AnnotatedArticle[], output: AgreeOutput): void {
+  const used = new Set(articles.flatMap((article) => article.places.map((place) => place.label)));
+  for (const label of only) {
+    if (!used.has(label)) output.err(`article-lens agree: warning: --labels ${label}: neither folder has it (labels: ${[...used].sort().join(', ') || 'none'})\n`);
   }
 }
 
