@@ -62,6 +62,10 @@ describe('workspace view queries', () => {
     const past = service.getActors({ offset: all.total + 10 });
     assert.deepStrictEqual([past.items.length, past.total, past.offset], [0, all.total, all.total]);
     assert.strictEqual(service.getActors({ limit: 0 }).items.length, 1, 'at least one row');
+    // Not numbers (a client's mistake): as if not given, not an empty page at offset null.
+    const garbage = service.getActors({ offset: 'a', limit: 'b' } as unknown as { offset: number; limit: number });
+    assert.deepStrictEqual([garbage.items.length, garbage.offset], [Math.min(all.total, 200), 0]);
+    assert.strictEqual(service.getActors({ offset: NaN, limit: Infinity }).offset, 0);
   });
 
   it('lists quotes nobody is known to have said last, under their own group', () => {

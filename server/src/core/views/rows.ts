@@ -192,11 +192,18 @@ export interface ActorMapRequest {
 const DEFAULT_PAGE = 200;
 const MAX_PAGE = 1000;
 
-/** Rows `offset … offset + limit` of a list (the limit kept between 1 and 1,000, default 200). */
+/**
+ * Rows `offset … offset + limit` of a list (the limit kept between 1 and 1,000, default 200). An offset
+ * or limit that is not a number counts as not given (it made an empty page at offset null).
+ */
 export function pageOf<T>(rows: readonly T[], request: PageRequest): Page<T> {
-  const limit = Math.min(Math.max(1, Math.floor(request.limit ?? DEFAULT_PAGE)), MAX_PAGE);
-  const offset = Math.min(Math.max(0, Math.floor(request.offset ?? 0)), rows.length);
+  const limit = Math.min(Math.max(1, Math.floor(finiteOr(request.limit, DEFAULT_PAGE))), MAX_PAGE);
+  const offset = Math.min(Math.max(0, Math.floor(finiteOr(request.offset, 0))), rows.length);
   return { items: rows.slice(offset, offset + limit), total: rows.length, offset };
+}
+
+function finiteOr(value: unknown, fallback: number): number {
+  return typeof value === 'number' && Number.isFinite(value) ? value : fallback;
 }
 
 /** Code-unit order: locale comparison was a cost at 10,000 articles, and the order only has to be stable. */
