@@ -221,6 +221,25 @@ describe('annotations over the protocol', function () {
     assert.deepStrictEqual(await run(LIST, { uri }), []);
   });
 
+  it('refuses an export out folder given as a relative path (it was written under the server process\'s working folder, wherever that was)', async () => {
+    fs.writeFileSync(article('relative.txt'), seed);
+    const uri = client.open(article('relative.txt'), seed);
+    const relative = `article-lens-relative-out-${process.pid}`;
+    try {
+      const error = await errorOf(run(EXPORT, { uris: [uri], format: 'conll', out: relative }));
+      assert.strictEqual(error.code, -32602);
+      assert.match(error.message, /"out" must be an absolute path or a file URI/);
+      assert.ok(!fs.existsSync(path.resolve(relative)), 'nothing written beside the test run');
+    } finally {
+      fs.rmSync(path.resolve(relative), { recursive: true, force: true });
+    }
+    const out = path.join(folder, 'export-here');
+    await run(EXPORT, { uris: [uri], format: 'conll', out: URI.file(out).toString() });
+    assert.ok(fs.existsSync(path.join(out, 'annotations.conll')), 'a file URI is taken');
+    await run(EXPORT, { uris: [uri], format: 'doccano', out });
+    assert.ok(fs.existsSync(path.join(out, 'annotations.jsonl')), 'an absolute path is taken');
+  });
+
   it('rejects a machine entity here, then everywhere, and removes an annotation', async () => {
     fs.writeFileSync(article('reject.txt'), seed);
     const uri = client.open(article('reject.txt'), seed);

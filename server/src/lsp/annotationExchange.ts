@@ -61,6 +61,8 @@ export async function exportAnnotationsCommand(host: ExchangeHost, args: unknown
   }
   if (out !== undefined) {
     const folder = out.includes('://') ? URI.parse(out).fsPath : out;
+    // The server's working folder is nobody's choice (in VS Code, often `/`): a relative path would put the files where no one looks.
+    if (!path.isAbsolute(folder)) fail(`${where}: "out" must be an absolute path or a file URI (got ${out})`);
     const articles = uris.map((uri) => URI.parse(uri)).filter((u) => u.scheme === 'file').map((u) => u.fsPath);
     try {
       await writeExportFiles(folder, exportFiles(format, results.map((r) => ({ path: r.path, text: r.articleText, output: r.text }))), articles);
