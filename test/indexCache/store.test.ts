@@ -126,6 +126,19 @@ describe('index cache: store', () => {
     assert.deepStrictEqual(fs.readdirSync(scratch), ['nested']);
   });
 
+  it('a save under a folder that cannot be made (/proc) is a log line at once (Node\'s recursive mkdir spun a thread there for ever: the idle server used most of a core)', async function () {
+    if (!fs.existsSync('/proc/self')) this.skip();
+    const store = await IndexCacheStore.open<string>('/proc/article-lens-cache/workspace-index-0123456789abcdef.bin', identity, plainValues(isText), () => undefined);
+    store.set('/ws/a.txt', { size: 1, mtimeMs: 1, hash: 'a', readAtMs: 100_000, deps: [] }, 'a');
+    const logs: string[] = [];
+    let timer: NodeJS.Timeout | undefined;
+    const settled = await Promise.race([store.save((m) => logs.push(m)).then(() => true), new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), 10_000)))]);
+    clearTimeout(timer);
+    assert.ok(settled, 'the save settled within 10 s');
+    assert.strictEqual(logs.length, 1);
+    assert.match(logs[0], /^index cache \/proc\/article-lens-cache\/.* not saved: ENOENT/);
+  });
+
   it('a file that cannot be read (a folder in its place) is an empty cache with a log line', async () => {
     fs.mkdirSync(file, { recursive: true });
     const logs: string[] = [];

@@ -1,6 +1,7 @@
 import { promises as fs } from 'fs';
 import * as path from 'path';
 import type { ExportFile } from '../core/annotations/formats/exportFiles';
+import { makeFolders } from '../makeFolders';
 
 /**
  * An export that cannot go where it was asked — outside its folder, over an exported article, into a
@@ -38,35 +39,4 @@ export async function writeExportFiles(folder: string, files: readonly ExportFil
     written.push(target);
   }
   return written;
-}
-
-/**
- * `mkdir -p`, one level at a time from the deepest folder that exists. Node's own recursive mkdir never
- * returns, spinning a thread at full CPU, when a missing folder's parent exists but cannot hold it (any
- * path under /proc, where mkdir answers ENOENT): an export there would hang the command line, and a
- * thread of the server's pool for good.
- */
-async function makeFolders(folder: string): Promise<void> {
-  const missing: string[] = [];
-  for (let dir = folder; !(await exists(dir)); dir = path.dirname(dir)) {
-    missing.push(dir);
-    if (path.dirname(dir) === dir) break;
-  }
-  for (const dir of missing.reverse()) {
-    try {
-      await fs.mkdir(dir);
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-    }
-  }
-}
-
-/** False only when nothing is at `file` (another failure to stat is left to the mkdir or write that follows). */
-async function exists(file: string): Promise<boolean> {
-  try {
-    await fs.stat(file);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code !== 'ENOENT';
-  }
 }

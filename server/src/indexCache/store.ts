@@ -2,6 +2,7 @@ import { createHash, randomBytes } from 'crypto';
 import * as fs from 'fs/promises';
 import * as path from 'path';
 import type { Staged } from '../core/stages';
+import { makeFolders } from '../makeFolders';
 import { cacheHead, decodeInSteps, payloadChunks, sharedDependencies, type CacheBytes, type CacheEntry, type DecodedCache, type CacheIdentity, type DependencyStamp, type ValueCodec } from './format';
 
 /**
@@ -125,7 +126,7 @@ export class IndexCacheStore<T> {
     if (!this.changed && this.current.size === this.previous.size) return;
     const temporary = `${this.file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
     try {
-      await fs.mkdir(path.dirname(this.file), { recursive: true });
+      await makeFolders(path.dirname(this.file));
       const handle = await fs.open(temporary, 'w');
       try {
         await writeCache(handle, this.identity, [...this.current.values()], this.values, pace);

@@ -4,6 +4,7 @@ import type { ArticleAnnotations } from '../core/annotations/model';
 import type { ArticleService } from '../core/languageService';
 import { correctionsOf } from '../core/learning/corrections';
 import { LearningLedger } from '../core/learning/ledger';
+import { makeFolders } from '../makeFolders';
 
 /**
  * Corrections teach the tagger (issue 13). When an open article's annotations change (a command, the
@@ -156,7 +157,7 @@ export class CorrectionLearning {
     if (!file || !bytes) return;
     const temporary = `${file}.${process.pid}.tmp`;
     try {
-      await fs.mkdir(path.dirname(file), { recursive: true });
+      await makeFolders(path.dirname(file));
       await fs.writeFile(temporary, bytes);
       await fs.rename(temporary, file);
     } catch (error) {
