@@ -524,8 +524,9 @@ function makeConsistent(spans: DocSpan[], words: readonly (readonly string[])[],
           if (cand.type !== span.type || end <= span.end || end > ws.length) continue;
           let ok = true;
           for (let k = 1; k < cand.words.length && ok; k++) ok = foldApostrophes(ws[span.start + k]) === cand.words[k];
+          if (!ok) continue;
           const inside = inSentence.filter((other) => other !== span && other.start < end && other.end > span.end);
-          if (!ok || inside.some((other) => other.type !== 'MISC' || other.start < span.end || other.end > end)) continue;
+          if (inside.some((other) => other.type !== 'MISC' || other.start < span.end || other.end > end)) continue;
           for (const other of inside) merged.add(other);
           covered.fill(1, span.end, end);
           span.end = end;
