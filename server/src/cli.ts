@@ -82,10 +82,13 @@ function* fileJobs(options: CliOptions, output: ReportOutput): Generator<FileJob
 }
 
 if (isMainThread) {
-  // `article-lens … | head`: the reader left; stop quietly rather than with a stack trace.
+  // `article-lens … | head`: the reader left; stop quietly rather than with a stack trace. Any other
+  // failure to write (a full disk under `> out.jsonl`) loses output: one line, and exit code 2, not a
+  // stack trace and exit code 1, which `--strict` uses for warnings.
   process.stdout.on('error', (error: NodeJS.ErrnoException) => {
     if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-    throw error;
+    process.stderr.write(`article-lens: cannot write the output: ${error.message}\n`);
+    process.exit(2);
   });
   main().then(
     (code) => (process.exitCode = code),

@@ -108,6 +108,23 @@ describe('command line (dist/cli.js) on hostile input', function () {
     for (const [name, bytes] of cases) assertBadInput([write(name, Buffer.from(bytes))], new RegExp(`${name.replace('.', '\\.')}: not valid UTF-8 text`));
   });
 
+  it('output that cannot be written (a full disk): one line and exit code 2, for the report and for agree (it was a stack trace and exit code 1)', function () {
+    if (!fs.existsSync('/dev/full')) this.skip();
+    const full = fs.openSync('/dev/full', 'w');
+    try {
+      const folder = path.join(scratch, 'agree');
+      write('agree/a.txt', 'Kerry said no.');
+      write('agree/a.ann', 'T1\tPerson 0 5\tKerry\n');
+      for (const args of [[seedPath(SEEDS.lavrovJamil)], ['--jsonl', '--jobs', '2', seedPath(SEEDS.lavrovJamil), seedPath(SEEDS.lavrovKerry)], ['agree', folder, folder]]) {
+        const result = spawnSync(process.execPath, [path.join(ROOT, 'dist', 'cli.js'), ...args], { cwd: ROOT, encoding: 'utf8', timeout: 100_000, stdio: ['ignore', full, 'pipe'] });
+        assert.strictEqual(result.status, 2, `${args.join(' ')}: exit code 2 (stderr: ${result.stderr})`);
+        assert.strictEqual(result.stderr, 'article-lens: cannot write the output: ENOSPC: no space left on device, write\n', args.join(' '));
+      }
+    } finally {
+      fs.closeSync(full);
+    }
+  });
+
   it('odd but valid files are analysed: empty, blank, BOM and CRLF, emoji, a long single line', () => {
     const valid = [
       write('valid/empty.txt', ''),
