@@ -19,9 +19,9 @@ describe('cli: file report', function () {
     assert.ok(note, 'a limited-analysis note');
     assert.strictEqual(note.severity, 'information');
     assert.deepStrictEqual([note.line, note.column], [1, 1]);
-    assert.match(note.message, /longer than 10,000,000 characters: entities, quotes and actors are not recognised; repeated paragraphs still are/);
+    assert.match(note.message, /^This file is larger than 10,000,000 characters: entities, quotes and actors are not recognised; repeated paragraphs still are/);
     assert.ok(report.diagnostics.some((d) => d.code === 'duplicate-paragraph'), 'repeats are still reported');
-    assert.match(renderReport(report, 'text'), /^huge\.txt:1:1 information limited-analysis The file is longer than 10,000,000 characters/);
+    assert.match(renderReport(report, 'text'), /^huge\.txt:1:1 information limited-analysis This file is larger than 10,000,000 characters/);
     // The seed itself, within the limit, gets no such note.
     assert.ok(!reportArticle(service, 'seed.txt', seed, false).diagnostics.some((d) => d.code === 'limited-analysis'));
   });

@@ -18,11 +18,16 @@ describe('cli: input files', () => {
     fs.mkdirSync(path.join(folder, 'sub'));
     fs.symlinkSync(folder, path.join(folder, 'sub', 'loop'));
     fs.symlinkSync(path.dirname(seedPath(SEEDS.lavrovKerry)), path.join(folder, 'seeds.txt'));
+    // Two links to each other: a loop, not a missing file.
+    fs.symlinkSync(path.join(folder, 'e.txt'), path.join(folder, 'd.txt'));
+    fs.symlinkSync(path.join(folder, 'd.txt'), path.join(folder, 'e.txt'));
     const listed = [...listInputFiles([folder])];
     assert.deepStrictEqual(listed, [
       { file: path.join(folder, 'a.txt'), shardKey: 'a.txt' },
       { file: path.join(folder, 'b.txt'), shardKey: 'b.txt' },
       { problem: `${path.join(folder, 'c.txt')}: broken symbolic link` },
+      { problem: `${path.join(folder, 'd.txt')}: symbolic link in a loop` },
+      { problem: `${path.join(folder, 'e.txt')}: symbolic link in a loop` },
     ]);
     assert.strictEqual(fs.readFileSync((listed[1] as { file: string }).file, 'utf8'), fs.readFileSync(seedPath(SEEDS.lavrovKerry), 'utf8'));
   });

@@ -2,7 +2,7 @@ import * as path from 'path';
 import { URI } from 'vscode-uri';
 import { authorsOf } from '../core/analysis';
 import { describeRepeat } from '../core/duplicates';
-import { limitedReason, type ArticleService } from '../core/languageService';
+import { limitedAnalysisMessage, limitedReason, type ArticleService } from '../core/languageService';
 import { nameVariantMessage } from '../core/nameVariants';
 import { quoteSpeakers } from '../core/quoteSpeakers';
 import { DEFAULT_SETTINGS } from '../core/settings';
@@ -72,7 +72,7 @@ export function reportArticle(service: ArticleService, file: string, text: strin
   // Over the size limit only repeated paragraphs are looked for: say so, as the editor does, rather
   // than print an article without actors or quotes as if it had none.
   if (limitedReason(text, DEFAULT_SETTINGS) === 'too-large') {
-    diagnostics.push({ line: 1, column: 1, severity: 'information', code: 'limited-analysis', message: `The file is longer than ${DEFAULT_SETTINGS.maxFileSize.toLocaleString('en')} characters: entities, quotes and actors are not recognised; repeated paragraphs still are.` });
+    diagnostics.push({ line: 1, column: 1, severity: 'information', code: 'limited-analysis', message: capitalised(limitedAnalysisMessage('too-large', `${DEFAULT_SETTINGS.maxFileSize.toLocaleString('en')} characters`)) });
   }
   diagnostics.sort((a, b) => a.line - b.line || a.column - b.column);
   const authors = authorsOf(analysis);
@@ -88,4 +88,8 @@ export function reportArticle(service: ArticleService, file: string, text: strin
       return { line: at.line + 1, column: at.character + 1, speaker: speakers.get(q)?.label ?? null, kind: q.kind, text: q.text };
     }),
   };
+}
+
+function capitalised(sentence: string): string {
+  return sentence.charAt(0).toUpperCase() + sentence.slice(1);
 }

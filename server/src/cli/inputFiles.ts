@@ -70,16 +70,17 @@ function* walk(root: string, folder: string): Generator<InputFile | InputProblem
       const target = entry.isSymbolicLink() ? linkTarget(full) : 'file';
       if (target === 'file') yield { file: full, shardKey: toShardKey(relative) };
       else if (target === 'broken') yield { problem: `${full}: broken symbolic link` };
+      else if (target === 'loop') yield { problem: `${full}: symbolic link in a loop` };
     }
   }
 }
 
-/** What a symbolic link leads to: a file, something else (a folder), or nothing. */
-function linkTarget(link: string): 'file' | 'other' | 'broken' {
+/** What a symbolic link leads to: a file, something else (a folder), nothing, or itself through other links. */
+function linkTarget(link: string): 'file' | 'other' | 'broken' | 'loop' {
   try {
     return fs.statSync(link).isFile() ? 'file' : 'other';
-  } catch {
-    return 'broken';
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'ELOOP' ? 'loop' : 'broken';
   }
 }
 

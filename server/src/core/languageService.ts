@@ -670,6 +670,16 @@ export function limitedReason(text: string, settings: ArticleSettings): LimitedR
   return undefined;
 }
 
+/**
+ * What a partial analysis leaves out, said the same way by the editor and the command line; `limit` names
+ * the size limit as the reader knows it (the setting in the editor, the figure on the command line).
+ */
+export function limitedAnalysisMessage(reason: LimitedReason, limit: string): string {
+  return reason === 'binary'
+    ? 'this file looks binary (it contains NUL or control characters), so it is not analysed.'
+    : `this file is larger than ${limit}: entities, quotes and actors are not recognised; repeated paragraphs still are.`;
+}
+
 /** A C0 control character other than tab, line feed, form feed and carriage return (NUL included). */
 const CONTROL_CHARACTER = /[\x00-\x08\x0B\x0E-\x1F]/;
 

@@ -1,6 +1,6 @@
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver';
 import { describeRepeat, type DuplicateParagraph } from '../core/duplicates';
-import type { LimitedReason } from '../core/languageService';
+import { limitedAnalysisMessage, type LimitedReason } from '../core/languageService';
 import type { DiagnosticSeverityName } from '../core/settings';
 import { DIAGNOSTIC_SOURCE } from '../protocol';
 import type { PositionMapper } from './positions';
@@ -43,10 +43,7 @@ export function duplicateParagraphDiagnostics(
 
 /** Tells the user why a file got only part of the analysis, so nothing is silently skipped. */
 export function limitedAnalysisDiagnostic(reason: LimitedReason, maxFileSize: number): Diagnostic {
-  const message =
-    reason === 'binary'
-      ? 'Article Lens: this file looks binary (it contains NUL or control characters), so it is not analysed.'
-      : `Article Lens: this file is larger than articleLens.maxFileSize (${maxFileSize.toLocaleString('en')} characters): entities, quotes and actors are not recognised; repeated paragraphs still are.`;
+  const message = `Article Lens: ${limitedAnalysisMessage(reason, `articleLens.maxFileSize (${maxFileSize.toLocaleString('en')} characters)`)}`;
   return {
     range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
     severity: DiagnosticSeverity.Information,

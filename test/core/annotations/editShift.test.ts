@@ -138,4 +138,28 @@ describe('annotations: shifting through editor edits', () => {
       { numRuns: 3000, seed: 12 },
     );
   });
+
+  it('a deleted name typed back a letter at a time is labelled again whole, not on its first letters', () => {
+    // As the server takes each keystroke (lsp/annotations.ts): shift, then orphans placed where it wrote.
+    const keystroke = (state: { annotations: Annotation[]; text: string }, edit: TextEdit) => {
+      const text = state.text.slice(0, edit.start) + edit.text + state.text.slice(edit.end);
+      let annotations = applyEdits(state.annotations, [edit], text).annotations;
+      if (annotations.some((a) => a.status === 'orphaned')) annotations = reanchorOrphansWhereWritten(annotations, text, writtenRanges([edit])).annotations;
+      return { annotations, text };
+    };
+    const base = readSeed(SEEDS.lavrovKerry);
+    const label = labelOn(base, 'Lavrov', 1);
+    const { start, end } = label.target[0];
+    let state = keystroke({ annotations: [label], text: base }, { start, end, text: '' });
+    assert.strictEqual(state.annotations[0].status, 'orphaned');
+    const seen: string[] = [];
+    for (let i = 0; i < 'Lavrov'.length; i++) {
+      state = keystroke(state, { start: start + i, end: start + i, text: 'Lavrov'[i] });
+      seen.push(state.annotations[0].status);
+    }
+    assert.strictEqual(state.text, base);
+    assert.deepStrictEqual(seen, ['orphaned', 'orphaned', 'orphaned', 'orphaned', 'orphaned', 'anchored']);
+    assert.deepStrictEqual({ start: state.annotations[0].target[0].start, exact: state.annotations[0].target[0].exact }, { start, exact: 'Lavrov' });
+  });
 });
+

@@ -7,6 +7,9 @@ import { parseAnnotationCollection, serializeAnnotationCollection } from '../../
 import type { Annotation } from '../../../server/src/core/annotations/model';
 import { findDuplicateParagraphs } from '../../../server/src/core/duplicates';
 import { splitParagraphs } from '../../../server/src/core/paragraphs';
+import * as fs from 'fs';
+import * as path from 'path';
+import { POLNEAR_DEV } from '../../helpers/actorSample';
 import { readSeed, SEEDS } from '../../helpers/seeds';
 import { labelAt, labelOn, textOf } from './helpers';
 
@@ -254,5 +257,31 @@ describe('annotations: re-anchoring after the text changed outside the editor', 
     // Measured 0.974–0.982 over four seeds: what is lost is in seed 000's repeated block of paragraphs,
     // where a copy could be either and the annotation is orphaned.
     assert.ok(placed / survived > 0.96, `only ${placed} of ${survived} surviving annotations were placed`);
+  });
+
+  describe('two annotations from different places that land on one (the one whose context agrees keeps it)', () => {
+    // Delete the paragraph of the first "Among" (as another editor or a git checkout would): the second
+    // "Among", intact, moved up by the paragraph's length, while the first one's quote is found right at
+    // its old offset, on the second's words. Distance alone kept the deleted one there and orphaned the other.
+    const deleteFirstParagraph = (text: string, first: number): string => text.slice(0, first) + text.slice(text.indexOf('\n\n', first) + 2);
+    const check = (text: string, first: number, second: number): void => {
+      const changed = deleteFirstParagraph(text, first);
+      const [lost, kept] = reanchor([labelAt(text, first, first + 5, 'lost'), labelAt(text, second, second + 5, 'kept')], changed).annotations;
+      assert.strictEqual(kept.status, 'anchored', 'the annotation whose words are still there stays');
+      assert.strictEqual(kept.target[0].start, second - (text.length - changed.length));
+      assert.strictEqual(lost.status, 'orphaned', 'the one whose words were deleted does not take their place');
+    };
+
+    it('a short text', () => {
+      const text = 'Poll results.\n\nAmong likely voters in a four-way race, Clinton leads by two.\n\nAmong likely voters in a two-way race, Clinton leads by one.\n';
+      check(text, text.indexOf('Among'), text.lastIndexOf('Among'));
+    });
+
+    it('a PolNeAR dev article (a paragraph of a poll report deleted)', function () {
+      const file = path.join(POLNEAR_DEV, 'politico_2016-09-25_poll-clinton-and-trump-in-dead-h.txt');
+      if (!fs.existsSync(file)) this.skip(); // ../shared/data is not beside the project
+      const text = fs.readFileSync(file, 'utf8');
+      check(text, text.indexOf('Among likely voters in a four-way'), text.indexOf('Among likely voters in a two-way'));
+    });
   });
 });

@@ -85,15 +85,9 @@ export function mayOccurAcross(text: string, exact: string, range: OffsetRange, 
 export function findQuote(text: string, quote: Pick<AnchoredSpan, 'exact' | 'prefix' | 'suffix'>, expected: number): QuoteMatch {
   const { exact } = quote;
   if (exact.length === 0) return { kind: 'none' };
-  const storedBefore = contextBefore(quote.prefix, quote.prefix.length < CONTEXT_LENGTH - 1);
-  const storedAfter = contextAfter(quote.suffix, quote.suffix.length < CONTEXT_LENGTH - 1);
+  const stored = storedContext(quote);
   const score = (start: number, end: number, errors: number): Candidate => {
-    const from = start - CONTEXT_LENGTH - CONTEXT_SLACK;
-    const before = contextBefore(text.slice(Math.max(0, from), start), from <= 0);
-    const to = end + CONTEXT_LENGTH + CONTEXT_SLACK;
-    const after = contextAfter(text.slice(end, to), to >= text.length);
-    const prefixSimilarity = anchoredSimilarity(storedBefore, before);
-    const suffixSimilarity = anchoredSimilarity(storedAfter, after);
+    const [prefixSimilarity, suffixSimilarity] = contextSimilarities(text, stored, start, end);
     const context = (prefixSimilarity + suffixSimilarity) / 2;
     const quoteSimilarity = 1 - errors / exact.length;
     return { start, end, errors, context, weakerSide: Math.min(prefixSimilarity, suffixSimilarity), score: (QUOTE_WEIGHT * quoteSimilarity + 2 * CONTEXT_WEIGHT * context) / (QUOTE_WEIGHT + 2 * CONTEXT_WEIGHT) };
@@ -118,6 +112,35 @@ export function findQuote(text: string, quote: Pick<AnchoredSpan, 'exact' | 'pre
     }
   }
   return decide(candidates, expected);
+}
+
+/** A quote's stored context as {@link contextSimilarities} compares it (read once per quote). */
+interface StoredContext {
+  readonly before: string;
+  readonly after: string;
+}
+
+function storedContext(quote: Pick<AnchoredSpan, 'prefix' | 'suffix'>): StoredContext {
+  return { before: contextBefore(quote.prefix, quote.prefix.length < CONTEXT_LENGTH - 1), after: contextAfter(quote.suffix, quote.suffix.length < CONTEXT_LENGTH - 1) };
+}
+
+/** How well the text around `[start, end)` agrees with a stored context, before and after (each 0–1, within the paragraph). */
+function contextSimilarities(text: string, stored: StoredContext, start: number, end: number): [number, number] {
+  const from = start - CONTEXT_LENGTH - CONTEXT_SLACK;
+  const before = contextBefore(text.slice(Math.max(0, from), start), from <= 0);
+  const to = end + CONTEXT_LENGTH + CONTEXT_SLACK;
+  const after = contextAfter(text.slice(end, to), to >= text.length);
+  return [anchoredSimilarity(stored.before, before), anchoredSimilarity(stored.after, after)];
+}
+
+/**
+ * How well the text around `[start, end)` agrees with `quote`'s stored context: the sum of the two sides'
+ * similarities (0–2) that {@link findQuote} scores a place by. Re-anchoring compares annotations that
+ * landed on one place with it.
+ */
+export function contextAgreement(text: string, quote: Pick<AnchoredSpan, 'prefix' | 'suffix'>, start: number, end: number): number {
+  const [before, after] = contextSimilarities(text, storedContext(quote), start, end);
+  return before + after;
 }
 
 /**

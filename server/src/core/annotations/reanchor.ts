@@ -1,4 +1,4 @@
-import { findQuote, maxErrorsFor, mayOccurAcross } from './quoteMatch';
+import { contextAgreement, findQuote, maxErrorsFor, mayOccurAcross } from './quoteMatch';
 import { localSpans, withLocalSpans, type AnchoredSpan, type Annotation } from './model';
 import { quoteFitsAt, respan } from './selectors';
 import type { OffsetRange } from '../types';
@@ -82,7 +82,7 @@ export function reanchor(annotations: readonly Annotation[], text: string, optio
     placements[entry.annotation][entry.slot] = search(text, entry.span, drift);
   });
 
-  unplaceCollisions(annotations, entries, placements);
+  unplaceCollisions(text, annotations, entries, placements);
 
   const outcomes = new Map<string, ReanchorOutcome>();
   const result = annotations.map((annotation, index) => {
@@ -105,10 +105,13 @@ export function reanchor(annotations: readonly Annotation[], text: string, optio
  * Spans of anchored annotations that were on different occurrences of the same words (their old starts
  * differ) cannot both be on one occurrence now: one of them lost its words — deleted, or changed in one
  * copy of a repeated paragraph — and was found on the other's copy, dragging its neighbours along. The
- * spans that moved further than the nearest one are left unplaced (their annotations become orphans); at
- * equal distances from two old places, all stay.
+ * one whose stored context agrees best with the place's keeps it (as the search scores a place), and of
+ * those that agree equally the one that moved least; the others are left unplaced (their annotations
+ * become orphans). Distance alone chose wrongly when a paragraph was deleted: the survivor after it moved
+ * by the paragraph's length while the search put the deleted one's words right at its old offset. When
+ * two old places tie on both, all stay.
  */
-function unplaceCollisions(annotations: readonly Annotation[], entries: readonly Entry[], placements: Array<Array<Placement | undefined>>): void {
+function unplaceCollisions(text: string, annotations: readonly Annotation[], entries: readonly Entry[], placements: Array<Array<Placement | undefined>>): void {
   const byPlace = new Map<string, Entry[]>();
   for (const entry of entries) {
     const placed = placements[entry.annotation][entry.slot];
@@ -120,13 +123,20 @@ function unplaceCollisions(annotations: readonly Annotation[], entries: readonly
   }
   for (const group of byPlace.values()) {
     if (group.every((entry) => entry.span.start === group[0].span.start)) continue;
-    const moved = (entry: Entry): number => Math.abs(placements[entry.annotation][entry.slot]!.span.start - entry.span.start);
-    const least = Math.min(...group.map(moved));
-    const nearest = group.filter((entry) => moved(entry) === least);
-    if (nearest.some((entry) => entry.span.start !== nearest[0].span.start)) continue;
-    for (const entry of group) if (entry.span.start !== nearest[0].span.start) placements[entry.annotation][entry.slot] = undefined;
+    const place = placements[group[0].annotation][group[0].slot]!.span;
+    const agreement = new Map(group.map((entry) => [entry, contextAgreement(text, entry.span, place.start, place.end)]));
+    const best = Math.max(...agreement.values());
+    const agreeing = group.filter((entry) => best - agreement.get(entry)! < AGREEMENT_TIE);
+    const moved = (entry: Entry): number => Math.abs(place.start - entry.span.start);
+    const least = Math.min(...agreeing.map(moved));
+    const kept = agreeing.filter((entry) => moved(entry) === least);
+    if (kept.some((entry) => entry.span.start !== kept[0].span.start)) continue;
+    for (const entry of group) if (entry.span.start !== kept[0].span.start) placements[entry.annotation][entry.slot] = undefined;
   }
 }
+
+/** Context agreements closer than this are equal (sums of similarities computed alike). */
+const AGREEMENT_TIE = 1e-9;
 
 /** Tries the orphaned annotations again; anchored ones are untouched. */
 export function reanchorOrphans(annotations: readonly Annotation[], text: string): ReanchorResult {
@@ -134,8 +144,8 @@ export function reanchorOrphans(annotations: readonly Annotation[], text: string
 }
 
 /**
- * Orphans placed again after an edit in the editor, but only where the edit brought their text back (an
- * undo, the words typed or pasted in again): every span of a placed orphan either is where the edits left
+ * Orphans placed again after an edit in the editor, but only where the edit brought their exact text back
+ * (an undo, the words typed or pasted in again): every span of a placed orphan either is where the edits left
  * its hint or has written text in it — it overlaps a range of `written` (`editShift.writtenRanges`), or a
  * deletion closed up inside it. The quote alone cannot tell copies
  * of a repeated paragraph apart: an annotation whose words were just deleted must stay an orphan, not
@@ -157,8 +167,12 @@ export function reanchorOrphansWhereWritten(annotations: readonly Annotation[], 
     const orphan = annotations[i];
     if (orphan.status !== 'orphaned' || placed.status !== 'anchored') return placed;
     const hints = localSpans(orphan);
+    // Exactly its words: typed back a letter at a time, `Lavr` is already near enough `Lavrov` for the
+    // search (a quarter of its letters may differ), and the label would stay on `Lavr` once the name is whole.
     const broughtBack = localSpans(placed).every(
-      (span, k) => (span.start === hints[k].start && span.end === hints[k].end) || written.some((range) => range.start < span.end && span.start < range.end),
+      (span, k) =>
+        text.slice(span.start, span.end) === hints[k].exact &&
+        ((span.start === hints[k].start && span.end === hints[k].end) || written.some((range) => range.start < span.end && span.start < range.end)),
     );
     if (broughtBack) return placed;
     outcomes.set(orphan.id, 'orphaned');
