@@ -68,17 +68,16 @@ export function maxErrorsFor(quoteLength: number): number {
 }
 
 /**
- * True when `exact`, or text within {@link maxErrorsFor} errors of it, may sit across `range` (overlap it;
- * an empty range: have it inside), looking no further than `reach` characters each side: a cheap look at a
- * small window before the full search. An exact occurrence in the window that does not overlap answers true
- * too, since it would hide approximate ones from the search (see `segmentsBetween`): the search decides.
+ * True when `exact` occurs across `range` (overlapping it; an empty range, the place where a deletion
+ * closed up: with that place strictly inside). A cheap look before the full search, for orphans that only
+ * their exact words bring back (`reanchor.reanchorOrphansWhereWritten`).
  */
-export function mayOccurAcross(text: string, exact: string, range: OffsetRange, reach: number): boolean {
+export function occursAcross(text: string, exact: string, range: OffsetRange): boolean {
   if (exact.length === 0) return false;
-  const from = Math.max(0, range.start - reach);
-  const window = text.slice(from, Math.min(text.length, range.end + reach));
-  if (window.includes(exact)) return true;
-  return approximateSearch(window, exact, maxErrorsFor(exact.length)).some((m) => from + m.start < range.end && range.start < from + m.end);
+  for (let at = text.indexOf(exact, Math.max(0, range.start - exact.length)); at >= 0 && at <= range.end; at = text.indexOf(exact, at + 1)) {
+    if (at < range.end && range.start < at + exact.length) return true;
+  }
+  return false;
 }
 
 /** Where `quote` is in `text`, expected near `expected` (a UTF-16 offset). */

@@ -1,4 +1,4 @@
-import { contextAgreement, findQuote, maxErrorsFor, mayOccurAcross } from './quoteMatch';
+import { contextAgreement, findQuote, occursAcross } from './quoteMatch';
 import { localSpans, withLocalSpans, type AnchoredSpan, type Annotation } from './model';
 import { quoteFitsAt, respan } from './selectors';
 import type { OffsetRange } from '../types';
@@ -152,13 +152,10 @@ export function reanchorOrphans(annotations: readonly Annotation[], text: string
  * move to the same words in the other copy.
  */
 export function reanchorOrphansWhereWritten(annotations: readonly Annotation[], text: string, written: readonly OffsetRange[]): ReanchorResult {
-  // Only orphans whose every span has its words (or nearly) at its hint or across written text are searched:
+  // Only orphans whose every span has its exact words at its hint or across written text are searched:
   // this runs on every keystroke, and a search for words that are nowhere reads the whole text.
   const couldComeBack = (orphan: Annotation): boolean =>
-    localSpans(orphan).every((span) => {
-      const reach = span.exact.length + maxErrorsFor(span.exact.length);
-      return mayOccurAcross(text, span.exact, span, 0) || written.some((range) => mayOccurAcross(text, span.exact, range, reach));
-    });
+    localSpans(orphan).every((span) => occursAcross(text, span.exact, span) || written.some((range) => occursAcross(text, span.exact, range)));
   const candidates = new Set(annotations.filter((a) => a.status === 'orphaned' && couldComeBack(a)));
   if (candidates.size === 0) return { annotations: [...annotations], outcomes: new Map() };
   const tried = reanchor(annotations, text, { only: (a) => candidates.has(a) });
