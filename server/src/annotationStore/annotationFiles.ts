@@ -4,6 +4,7 @@ import * as path from 'path';
 import { parseAnnotationCollection, serializeAnnotationCollection } from '../core/annotations/w3c';
 import { reanchor, type ReanchorOutcome } from '../core/annotations/reanchor';
 import { storeFileOf } from '../core/annotations/storeLayout';
+import { makeFolders } from '../makeFolders';
 import type { ArticleAnnotations } from '../core/annotations/model';
 
 /**
@@ -87,7 +88,7 @@ export class AnnotationFiles {
       return { ok: true };
     }
     const content = serializeAnnotationCollection({ path: articlePath.replace(/\\/g, '/'), text, annotations });
-    await fs.mkdir(path.dirname(file), { recursive: true });
+    await makeFolders(path.dirname(file));
     const temporary = `${file}.${randomUUID()}.tmp`;
     try {
       await fs.writeFile(temporary, content, 'utf8');
@@ -181,7 +182,7 @@ async function moveWithoutOverwriting(from: string, to: string): Promise<StoreWr
     return { ok: true };
   }
   try {
-    await fs.mkdir(path.dirname(to), { recursive: true });
+    await makeFolders(path.dirname(to));
     await fs.rename(from, to);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { ok: true };
