@@ -51,12 +51,11 @@ interface Placement {
 }
 
 /**
- * Places the annotations in `text`. With `onlyOrphaned`, anchored annotations are left as they are and
- * only orphans are tried again (after an undo brought their text back, say).
+ * Places the annotations in `text`. With `only`, the others are left as they are (orphans tried again after
+ * an undo brought their text back, say).
  */
-export function reanchor(annotations: readonly Annotation[], text: string, options: { onlyOrphaned?: boolean; only?: (annotation: Annotation) => boolean } = {}): ReanchorResult {
-  const tried = (a: Annotation): boolean => (!options.onlyOrphaned || a.status === 'orphaned') && (!options.only || options.only(a));
-  const spansOf = annotations.map((a) => (tried(a) ? localSpans(a) : []));
+export function reanchor(annotations: readonly Annotation[], text: string, options: { only?: (annotation: Annotation) => boolean } = {}): ReanchorResult {
+  const spansOf = annotations.map((a) => (!options.only || options.only(a) ? localSpans(a) : []));
   const entries: Entry[] = [];
   spansOf.forEach((spans, annotation) => spans.forEach((span, slot) => entries.push({ annotation, slot, span })));
   entries.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
@@ -140,7 +139,7 @@ const AGREEMENT_TIE = 1e-9;
 
 /** Tries the orphaned annotations again; anchored ones are untouched. */
 export function reanchorOrphans(annotations: readonly Annotation[], text: string): ReanchorResult {
-  return reanchor(annotations, text, { onlyOrphaned: true });
+  return reanchor(annotations, text, { only: (a) => a.status === 'orphaned' });
 }
 
 /**
@@ -184,7 +183,11 @@ function placeSurely(text: string, entries: readonly Entry[]): Array<number | un
   // Each span the nearer-copy look leaves unsure is searched for in the whole text later: bounded, so that
   // a text made of many copies of itself with a long insertion above them is not read once per span.
   let doubts = Math.max(MIN_NEARER_COPY_DOUBTS, Math.floor(NEARER_COPY_SEARCH_BUDGET / Math.max(1, text.length)));
-  const doubted = (span: AnchoredSpan, at: number, hint: number): boolean => doubts > 0 && nearerCopy(text, span, at, hint) && doubts-- > 0;
+  const doubted = (span: AnchoredSpan, at: number, hint: number): boolean => {
+    if (doubts === 0 || !nearerCopy(text, span, at, hint)) return false;
+    doubts--;
+    return true;
+  };
   return entries.map(({ span }) => {
     const hint = Math.min(span.start, text.length);
     const fits = (at: number): boolean => quoteFitsAt(text, span, at) && !doubted(span, at, hint);
