@@ -8,6 +8,7 @@ import type { Paragraph } from '../types';
 import { FingerprintIndex } from './candidates';
 import { compareParagraphs, compareSplitCopy, type Difference, type NearMatch } from './compare';
 import { ParagraphSignature } from './signature';
+import { packedMap } from '../packedMap';
 
 /** A paragraph that repeats another one. */
 export interface DuplicateParagraph {
@@ -54,7 +55,8 @@ const MIN_PART_TOKENS = 3;
  */
 export function findDuplicateParagraphs(paragraphs: readonly Paragraph[], signatureOf?: (paragraph: Paragraph) => ParagraphSignature): DuplicateParagraph[] {
   const count = paragraphs.length;
-  const signatures = paragraphs.map((p) => (signatureOf ? signatureOf(p) : new ParagraphSignature(p.text)));
+  // Packed in every tier (packedMap.ts): the passes below are compiled for one kind of array.
+  const signatures = packedMap(paragraphs, (p) => (signatureOf ? signatureOf(p) : new ParagraphSignature(p.text)));
   const originalOf = findExactRepeats(paragraphs, signatures);
   const near = findNearRepeats(paragraphs, signatures, originalOf);
   const duplicates: DuplicateParagraph[] = [];

@@ -1,4 +1,5 @@
 import { finish, type Staged } from '../stages';
+import { packedMap } from '../packedMap';
 import type { Correction, EntityMention, EntityType, LearningRecognizer, LearningReport, Sentence, SentenceTaggingPool } from '../types';
 import { charClass, hashLower } from './hash';
 import { LIST_BIT, type Gazetteers } from './gazetteer';
@@ -70,7 +71,7 @@ export class NerRecognizer implements LearningRecognizer {
    * analysis does): see `TaggerAdaptation.learn`. The next recognition of every document reflects it.
    */
   learn(sentences: readonly Sentence[], corrections: readonly Correction[]): LearningReport {
-    return this.adaptation.learn(sentences, this.truecase(sentences.map((s) => s.tokens.map((t) => t.text))), corrections);
+    return this.adaptation.learn(sentences, this.truecase(wordsOf(sentences)), corrections);
   }
 
   resetLearning(): void {
@@ -102,7 +103,8 @@ export class NerRecognizer implements LearningRecognizer {
    * pool's: each sentence goes with its document evidence, so its tags are what tagging here gives.
    */
   *recognizeInStages(text: string, sentences: readonly Sentence[], document?: string, tagging?: SentenceTaggingPool): Staged<EntityMention[]> {
-    const words = sentences.map((s) => s.tokens.map((t) => t.text));
+    // Packed arrays in every tier (packedMap.ts): every tagging stage below reads these lists.
+    const words = wordsOf(sentences);
     // Tags decoded with weights learning has changed since are stale.
     if (this.cachedRevision !== this.revision) {
       this.sentenceCaches.clear();
@@ -222,7 +224,7 @@ export class NerRecognizer implements LearningRecognizer {
       if (w.length < 2 || !isCapitalised(w) || !hasLowerCase(w)) return false;
       return gazetteers.lowercaseWords.has(hashLower(w)) && gazetteers.lookupWord(w) === 0;
     };
-    const headline = words.map((ws) => {
+    const headline = packedMap(words, (ws) => {
       // Every longer word capitalised (cheap test first), and at least three of them ordinary words.
       let long = 0;
       for (const w of ws) {
@@ -250,11 +252,16 @@ export class NerRecognizer implements LearningRecognizer {
       return capitalisedMid.has(hashLower(w));
     };
     const lowerIfOrdinary = (w: string): string => (ordinary(w) && !seenCapitalisedMid(w) ? w.toLowerCase() : w);
-    return words.map((ws, s) => {
-      if (headline[s]) return ws.map(lowerIfOrdinary);
+    return packedMap(words, (ws, s) => {
+      if (headline[s]) return packedMap(ws, lowerIfOrdinary);
       if (ws.length > 1 && ws[0].length >= 4 && !isCapitalised(ws[1])) {
         const first = lowerIfOrdinary(ws[0]);
-        if (first !== ws[0]) return [first, ...ws.slice(1)];
+        if (first !== ws[0]) {
+          // A copy of the same kind of array as the others (see packedMap.ts).
+          const copy = ws.slice();
+          copy[0] = first;
+          return copy;
+        }
       }
       return ws;
     });
@@ -341,6 +348,11 @@ export class NerRecognizer implements LearningRecognizer {
  * worker costs a copy each way, worth it for a large article (about 50 KB and up), not for a paragraph.
  */
 const PARALLEL_MIN_TOKENS = 10_000;
+
+/** The token texts of each sentence, as the tagger reads them: packed arrays in every tier (packedMap.ts). */
+function wordsOf(sentences: readonly Sentence[]): string[][] {
+  return packedMap(sentences, (sentence) => packedMap(sentence.tokens, (token) => token.text));
+}
 
 function tokenCount(words: readonly (readonly string[])[]): number {
   let n = 0;

@@ -2,6 +2,7 @@ import { DocumentFeatures, FEATURE_VERSION, FeatureBuffer, type FeatureGroups } 
 import { DataFileError } from '../dataSource';
 import { CLUSTER_FILE, EMBEDDING_CLUSTER_FILE, Gazetteers } from './gazetteer';
 import { TaggerModel } from './model';
+import { packedMap } from '../packedMap';
 
 import type { TokenSpan } from '../types';
 export type { TokenSpan } from '../types';
@@ -51,7 +52,7 @@ export class TaggingPlan {
 
   /** The spans per sentence, once {@link complete}. */
   result(): TokenSpan[][] {
-    return this.tagged.map((spans, s) => {
+    return packedMap(this.tagged, (spans, s) => {
       if (!spans) throw new Error(`sentence ${s} was not tagged`);
       return spans;
     });

@@ -9,6 +9,7 @@ import { rangeContaining } from '../search';
 import type { OffsetRange, Paragraph, TextSlice } from '../types';
 import { readAuthorBio, readLine, type FurnitureKind, type LineReading } from './lines';
 import type { FurnitureLexicon } from './names';
+import { packedMap } from '../packedMap';
 
 /** A stretch of page furniture: one paragraph, or a heading with the lines it introduces. */
 export interface FurnitureRegion extends OffsetRange {
@@ -39,7 +40,8 @@ const HEADLINE_WORDS = 25;
  */
 export function findPageFurniture(paragraphs: readonly Paragraph[], lexicon: FurnitureLexicon, cache?: FurnitureCache): FurnitureRegion[] {
   const count = paragraphs.length;
-  const readings: (LineReading | undefined)[] = paragraphs.map((p) => (cache ? cache.read(p.text, p.start, lexicon) : readLine(p.text, p.start, lexicon)));
+  // Packed in every tier (packedMap.ts): the loops below are compiled for one kind of array.
+  const readings: (LineReading | undefined)[] = packedMap(paragraphs, (p) => (cache ? cache.read(p.text, p.start, lexicon) : readLine(p.text, p.start, lexicon)));
   cache?.keepOnlyUsed();
   const regionAt: (FurnitureRegion | undefined)[] = new Array(count);
   const claimed = new Uint8Array(count);
