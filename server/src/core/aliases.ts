@@ -18,7 +18,7 @@ const FUNCTION_WORDS = new Set(['of', 'for', 'and', 'in', 'the', 'on', 'at', 'to
 /** The letters of an acronym (`U.N.` → `UN`, `OSCE`), or undefined when the name is not one. */
 export function acronymOf(name: string): string | undefined {
   // Cheap test first (this runs on every word of every organisation's name): two capitals to begin.
-  const second = name.charCodeAt(1);
+  const second = name.length > 1 ? name.charCodeAt(1) : NaN;
   if (!(second === 46 || (second >= 65 && second <= 90)) || name.length > 24) {
     if (!/^\s/.test(name) && !(second > 127)) return undefined;
   }

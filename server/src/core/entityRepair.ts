@@ -321,8 +321,7 @@ function followedByState(tokens: readonly Token[], index: number, lexicon: NameL
     next++;
   }
   if (!abbreviation && !lexicon.isStateAbbreviation(state.text)) return false;
-  const after = tokens[next];
-  return !after || wordCase(after) !== 'capitalised';
+  return next >= tokens.length || wordCase(tokens[next]) !== 'capitalised';
 }
 
 /** A title or honorific right before the word (`President Obama`, `Mr. Young`, `Gov. Kasich`). */
@@ -364,7 +363,7 @@ function dropNamesWithoutEvidence(sentences: readonly Sentence[], work: readonly
     const word = tokens[item.first].text;
     if (signed.has(word)) continue;
     const known = lexicon.isGivenName(word) || lexicon.isKnownSurname(word) || lexicon.isKnownName(word) || evidence.fullNameWords.has(word.toLowerCase());
-    if (known || isTitled(tokens, item.first, vocabulary) || speech(tokens[item.first + 1]) || speech(tokens[item.first - 1]) || besidePerson(item)) signed.add(word);
+    if (known || isTitled(tokens, item.first, vocabulary) || speech(item.first + 1 < tokens.length ? tokens[item.first + 1] : undefined) || speech(item.first > 0 ? tokens[item.first - 1] : undefined) || besidePerson(item)) signed.add(word);
     else candidates.push(item);
   }
   for (const item of candidates) if (!signed.has(sentences[item.sentence].tokens[item.first].text)) item.dropped = true;

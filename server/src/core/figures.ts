@@ -69,9 +69,7 @@ function lower(token: Token | undefined): string {
 
 /** Adjacent tokens with at most one space between them (figures do not run across line breaks). */
 function joined(tokens: readonly Token[], i: number): boolean {
-  const a = tokens[i];
-  const b = tokens[i + 1];
-  return b !== undefined && b.start - a.end <= 1;
+  return i + 1 < tokens.length && tokens[i + 1].start - tokens[i].end <= 1;
 }
 
 /** A capitalised month or weekday (`May` the month, not `may` the verb). */

@@ -64,7 +64,7 @@ export function roleOf(text: string, sentence: Sentence, mention: EntityMention,
  */
 function tokenStartingAt(tokens: readonly Token[], offset: number, atOrBefore = false): number {
   const i = lowerBound(tokens.length, (k) => tokens[k].start >= offset);
-  if (tokens[i]?.start === offset) return i;
+  if (i < tokens.length && tokens[i].start === offset) return i;
   return atOrBefore ? i - 1 : -1;
 }
 
@@ -135,7 +135,7 @@ function firstWordIndex(tokens: readonly Token[]): number {
 }
 
 function roleAfter(text: string, tokens: readonly Token[], nameEnd: number, vocabulary: Vocabulary): string | undefined {
-  if (tokens[nameEnd + 1]?.text !== ',') return undefined;
+  if (nameEnd + 1 >= tokens.length || tokens[nameEnd + 1].text !== ',') return undefined;
   let i = nameEnd + 2;
   const start = i;
   while (i < tokens.length && tokens[i].text !== ',' && tokens[i].text !== '.' && i - start < 12) i++;

@@ -58,10 +58,13 @@ export function tokenEndAt(slice: string, position: number): number {
  */
 function plainWordEnd(slice: string, position: number): number {
   if (ASCII_WORD[slice.charCodeAt(position)] !== 1) return -1; // NaN and non-ASCII index as undefined
+  const length = slice.length;
   let end = position + 1;
-  let next = slice.charCodeAt(end);
-  while (next < 128 && ASCII_WORD[next] !== 0) next = slice.charCodeAt(++end);
-  // NaN past the end: no character follows, so the run is the word.
+  // Past the end reads as 0 (NUL, no word character), as NaN would, without reading past the string:
+  // V8 compiles the read for within bounds and threw the code away the first time a word ended a paragraph.
+  let next = end < length ? slice.charCodeAt(end) : 0;
+  while (next < 128 && ASCII_WORD[next] !== 0) next = ++end < length ? slice.charCodeAt(end) : 0;
+  // Past the end no character follows, so the run is the word.
   if (!(next >= 128 || next === 45 /* - */ || next === 39 /* ' */ || (next === 46 /* . */ && end === position + 1))) return end;
   return -1;
 }
@@ -139,19 +142,19 @@ export function tokenize(text: string, range: OffsetRange = { start: 0, end: tex
       }
       // Keep the dot of a known abbreviation ("Dr.").
       const next = start + word.length;
-      if (text.charCodeAt(next) === 46 /* . */ && next < range.end && ABBREVIATIONS.has(word.toLowerCase())) {
+      if (next < range.end && text.charCodeAt(next) === 46 /* . */ && ABBREVIATIONS.has(word.toLowerCase())) {
         word += '.';
         position++;
       }
     } else if (isLetterStart) {
       const next = start + word.length;
-      if (text.charCodeAt(next) === 46 && next < range.end && ABBREVIATIONS.has(word.toLowerCase())) {
+      if (next < range.end && text.charCodeAt(next) === 46 && ABBREVIATIONS.has(word.toLowerCase())) {
         word += '.';
         position++;
       }
     } else if (tokens.length === 0 && LIST_NUMBER.test(word)) {
       const next = start + word.length;
-      if (text.charCodeAt(next) === 46 && next + 1 < range.end && /\s/.test(text[next + 1])) {
+      if (next + 1 < range.end && text.charCodeAt(next) === 46 && /\s/.test(text[next + 1])) {
         word += '.';
         position++;
       }

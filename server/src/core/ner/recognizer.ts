@@ -332,8 +332,8 @@ export class NerRecognizer implements LearningRecognizer {
       }
       // "recourse to Geneva 1 or …", "the Geneva II talks": a city with a sequence number names a
       // conference (an event, MISC in CoNLL terms), not an organisation.
-      if (span.type === 'ORG' && span.end - span.start === 1 && span.start > 0 && EVENT_NUMBERS.has(ws[span.end] ?? '') &&
-        EVENT_LEAD.has(ws[span.start - 1].toLowerCase()) && !isCapitalised(ws[span.end + 1] ?? 'x') &&
+      if (span.type === 'ORG' && span.end - span.start === 1 && span.start > 0 && span.end < ws.length && EVENT_NUMBERS.has(ws[span.end]) &&
+        EVENT_LEAD.has(ws[span.start - 1].toLowerCase()) && !(span.end + 1 < ws.length && isCapitalised(ws[span.end + 1])) &&
         gazetteers.lookup([ws[span.start]]) & LIST_BIT.cities) continue;
       let allTitles = true;
       for (let k = span.start; k < span.end && allTitles; k++) allTitles = isTitle(ws[k]);
