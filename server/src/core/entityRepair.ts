@@ -283,7 +283,7 @@ function repairPerson(sentences: readonly Sentence[], item: Work, evidence: Docu
   if (head && n === 1 && !isTitled(tokens, item.first, vocabulary)) {
     if (head.kind === 'event') return 'drop';
     // `Healthcare`, `the Times`, `Awards Fund` (a name cut short); but `Hill said` is Mr. Hill.
-    const previous = tokens[item.first - 1];
+    const previous = item.first > 0 ? tokens[item.first - 1] : undefined;
     const surnameToo = head.kind !== 'organization' || head.surname;
     if (!surnameToo || (previous && (previous.text === 'the' || previous.text === 'The' || wordCase(previous) === 'capitalised'))) return head.kind;
   }

@@ -135,8 +135,8 @@ function numberAt(tokens: readonly Token[], i: number): Found | undefined {
   if (!DIGITS.test(tokens[first].text)) return undefined;
   let last = first;
   if (joined(tokens, last) && SCALES.has(lower(tokens[last + 1]))) last++;
-  const after = lower(tokens[last + 1]);
+  const after = last + 1 < tokens.length ? lower(tokens[last + 1]) : '';
   if (joined(tokens, last) && (after === 'percent' || after === '%')) last++;
-  else if (after === 'per' && lower(tokens[last + 2]) === 'cent') last += 2;
+  else if (after === 'per' && last + 2 < tokens.length && lower(tokens[last + 2]) === 'cent') last += 2;
   return { type: 'number', last };
 }

@@ -105,7 +105,10 @@ export function findPageFurniture(paragraphs: readonly Paragraph[], lexicon: Fur
     add(i, i, 'byline', [{ start, end: start + name.length, text: name }]);
   }
 
-  return regionAt.filter((r): r is FurnitureRegion => r !== undefined);
+  // Pushed, not filtered: the same kind of array whichever tier runs this (see packedMap.ts).
+  const regions: FurnitureRegion[] = [];
+  for (const region of regionAt) if (region !== undefined) regions.push(region);
+  return regions;
 }
 
 /**

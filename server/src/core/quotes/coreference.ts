@@ -175,7 +175,7 @@ export function subjectRank(doc: Doc, m: EntityMention): 0 | 1 | 2 {
     // "Sen. David Perdue (R-Ga.) said"
     let k = e + 1;
     while (k < doc.tokens.length && k < e + 8 && doc.tokens[k].text !== ')') k++;
-    if (doc.tokens[k]?.text === ')') e = k + 1;
+    if (k < doc.tokens.length && doc.tokens[k].text === ')') e = k + 1;
   }
   if (doc.tokens[e]?.text === ',') {
     // "Herman Cain, the pizza maven …, was asked", "Woodrow Benford, 58, who lives …, says", "Sen. Dianne
