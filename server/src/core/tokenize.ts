@@ -57,7 +57,10 @@ export function tokenEndAt(slice: string, position: number): number {
  * apostrophe, which {@link tokenize} need not look for then.
  */
 function plainWordEnd(slice: string, position: number): number {
-  if (ASCII_WORD[slice.charCodeAt(position)] !== 1) return -1; // NaN and non-ASCII index as undefined
+  // Non-ASCII (and NaN past the end) ruled out before the table is read: an index past the table was
+  // compiled as a deoptimisation the first time a word began with a non-ASCII letter.
+  const first = slice.charCodeAt(position);
+  if (!(first < 128) || ASCII_WORD[first] !== 1) return -1;
   const length = slice.length;
   let end = position + 1;
   // Past the end reads as 0 (NUL, no word character), as NaN would, without reading past the string:
@@ -92,9 +95,17 @@ const POSSESSIVE = /^(.+?)(['’](?:[sSmMdD]|re|ve|ll|RE|VE|LL))$/;
 const NEGATION = /^(.+?)(n['’]t)$/i;
 
 /** Splits `text[range)` into tokens. Offsets are absolute in `text`. */
-export function tokenize(text: string, range: OffsetRange = { start: 0, end: text.length }): Token[] {
+export function tokenize(text: string, range?: OffsetRange): Token[] {
+  // The range's two numbers are read here, not in the loop below: ranges come as paragraphs (with more
+  // fields) and as plain ranges (the name lists at load time), two hidden classes, and the tokeniser
+  // compiled for one was thrown away and compiled again on meeting the other.
+  return range === undefined ? tokenizeBetween(text, 0, text.length) : tokenizeBetween(text, range.start, range.end);
+}
+
+/** {@link tokenize} of `text[rangeStart, rangeEnd)`. */
+function tokenizeBetween(text: string, rangeStart: number, rangeEnd: number): Token[] {
   const tokens: Token[] = [];
-  const slice = range.start === 0 && range.end === text.length ? text : text.slice(range.start, range.end);
+  const slice = rangeStart === 0 && rangeEnd === text.length ? text : text.slice(rangeStart, rangeEnd);
   // What `TOKEN_PATTERN.exec` in a loop would find, without a match array per token (the largest
   // allocation of the whole analysis): no token starts with white space and every other character
   // starts one (`\S`), so skip white space and match there, anchored.
@@ -114,7 +125,7 @@ export function tokenize(text: string, range: OffsetRange = { start: 0, end: tex
     // character instead of a fresh copy each: less to allocate, and less for the collector to trace
     // through a large document's token list.
     let word = end === position + 1 && slice.charCodeAt(position) < 128 ? ASCII_STRINGS[slice.charCodeAt(position)] : slice.slice(position, end);
-    let start = range.start + position;
+    let start = rangeStart + position;
     position = end;
     const first = word.charCodeAt(0);
     const isLetterStart = first > 64 && (first < 91 || (first > 96 && first < 123) || first > 127);
@@ -142,19 +153,19 @@ export function tokenize(text: string, range: OffsetRange = { start: 0, end: tex
       }
       // Keep the dot of a known abbreviation ("Dr.").
       const next = start + word.length;
-      if (next < range.end && text.charCodeAt(next) === 46 /* . */ && ABBREVIATIONS.has(word.toLowerCase())) {
+      if (next < rangeEnd && text.charCodeAt(next) === 46 /* . */ && ABBREVIATIONS.has(word.toLowerCase())) {
         word += '.';
         position++;
       }
     } else if (isLetterStart) {
       const next = start + word.length;
-      if (next < range.end && text.charCodeAt(next) === 46 && ABBREVIATIONS.has(word.toLowerCase())) {
+      if (next < rangeEnd && text.charCodeAt(next) === 46 && ABBREVIATIONS.has(word.toLowerCase())) {
         word += '.';
         position++;
       }
     } else if (tokens.length === 0 && LIST_NUMBER.test(word)) {
       const next = start + word.length;
-      if (next + 1 < range.end && text.charCodeAt(next) === 46 && /\s/.test(text[next + 1])) {
+      if (next + 1 < rangeEnd && text.charCodeAt(next) === 46 && /\s/.test(text[next + 1])) {
         word += '.';
         position++;
       }
