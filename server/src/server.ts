@@ -49,7 +49,7 @@ import { actorHighlights } from './lsp/documentHighlight';
 import { speakerInlayHints } from './lsp/inlayHints';
 import { nameVariantActions } from './lsp/nameVariants';
 import { referenceLocations } from './lsp/references';
-import { prepareRenameResult, renameWorkspaceEdit } from './lsp/rename';
+import { prepareRenameResult, refuseUnusableNewName, renameWorkspaceEdit } from './lsp/rename';
 import { extraArticleWatchers, WatchedArticles } from './lsp/watchedFiles';
 import { WORKSPACE_SYMBOL_LIMIT, workspaceSymbols } from './lsp/workspaceSymbols';
 import {
@@ -662,6 +662,7 @@ connection.onPrepareRename((params, token) =>
 
 connection.onRenameRequest((params, token) =>
   guarded('rename', token, async () => {
+    refuseUnusableNewName(params.newName);
     const found = await analysedDocument(params.textDocument.uri, token, 'navigation');
     if (!found) return null;
     const { document, documentSettings } = found;

@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { renamedPersonMention } from '../../server/src/core/actorNavigation';
+import { newNameProblem, renamedPersonMention } from '../../server/src/core/actorNavigation';
 import { actorAt, groupActors, type Actor } from '../../server/src/core/actors';
 import { analyzeArticle, plainContext } from '../../server/src/core/analysis';
 import { createArticleService } from '../../server/src/core/languageService';
@@ -260,6 +260,31 @@ describe('navigation', () => {
     s.indexArticle('file:///stale.txt', 'Sergei Lavrov spoke.');
     const renames = s.getRenameEdits(doc('file:///a.txt', text), text.indexOf('Lavrov said'), 'Lavrova', [], () => 'Someone else spoke.');
     assert.ok(!renames.some((r) => r.uri === 'file:///stale.txt'));
+  });
+
+  it('reads a one-word name typed over a full name as the new full name: Sergei Lavrov → Sergei, never Sergei Sergei', () => {
+    const s = service();
+    const { text, offset } = withCursor(ARTICLE.replace('Sergei Lavrov', 'Sergei La|vrov'));
+    assert.strictEqual(s.prepareRename(doc('file:///a.txt', text), offset)?.placeholder, 'Sergei Lavrov');
+    const renames = s.getRenameEdits(doc('file:///a.txt', text), offset, 'Sergei', [], () => undefined);
+    const apply = (source: string, edits: readonly { range: { start: number; end: number }; newText: string }[]) =>
+      [...edits].sort((a, b) => b.range.start - a.range.start).reduce((t, e) => t.slice(0, e.range.start) + e.newText + t.slice(e.range.end), source);
+    assert.strictEqual(apply(text, renames[0].edits), ARTICLE.replace('Sergei Lavrov', 'Sergei').replace('Lavrov said', 'Sergei said'));
+    assert.strictEqual(renamedPersonMention('Sergei Lavrov', 'Sergei', names, true), 'Sergei');
+    assert.strictEqual(renamedPersonMention('Lavrov', 'Sergei', names, true), 'Sergei');
+  });
+
+  it('renames nothing to an empty name, a name with a line break or a control character, and says why', () => {
+    const s = service();
+    const offset = ARTICLE.indexOf('Lavrov said');
+    for (const bad of ['', '   ', '\t', 'Sergei\nLavrova', 'Sergei\r\nLavrova', 'Sergei\u2028Lavrova', 'Lav\u0000rova']) {
+      assert.deepStrictEqual(s.getRenameEdits(doc('file:///a.txt', ARTICLE), offset, bad, [], () => undefined), [], JSON.stringify(bad));
+      assert.ok(newNameProblem(bad), `a reason for ${JSON.stringify(bad)}`);
+    }
+    assert.match(newNameProblem(' ')!, /empty/);
+    assert.match(newNameProblem('Sergei\nLavrova')!, /line break/);
+    assert.match(newNameProblem('Lav\u0000rova')!, /U\+0000/);
+    assert.strictEqual(newNameProblem('Sergei  Lavrova'), undefined, 'spaces between words are folded, not refused');
   });
 
   it('renames mentions with particles and honorifics consistently', () => {

@@ -5,6 +5,7 @@ import * as path from 'path';
 import type { CodeAction, Diagnostic, DocumentHighlight, Hover, InlayHint, Location, MarkupContent, SymbolInformation, TextDocumentEdit, TextEdit, WorkspaceEdit } from 'vscode-languageserver-protocol';
 import { URI } from 'vscode-uri';
 import { applyEdits, LspTestClient } from '../helpers/lspClient';
+import { errorOf } from '../helpers/responseError';
 import { readSeed, ROOT, SEEDS, seedPath } from '../helpers/seeds';
 
 const SEED_NAMES = Object.values(SEEDS);
@@ -100,6 +101,42 @@ describe('actor navigation over stdio, on the seed articles', function () {
     assert.match(renamedAll, /Sergei Lavrova/);
     assert.match(renamedAll, /Sergey Lavrova/);
     assert.match(renamedAll, /he affirmed/, 'pronouns stay');
+  });
+
+  it('renames Sergei Lavrov to Sergei as typed: full names and surnames become Sergei, never Sergei Sergei', async () => {
+    const uri = client.open(seedPath(SEEDS.lavrovJamil));
+    const line = readSeed(SEEDS.lavrovJamil).split('\n')[1];
+    const position = { line: 1, character: line.indexOf('Sergei Lavrov') + 8 };
+    const prepared = await client.request<{ placeholder: string }>('textDocument/prepareRename', { textDocument: { uri }, position });
+    assert.strictEqual(prepared.placeholder, 'Sergei Lavrov');
+    const edit = await client.request<WorkspaceEdit>('textDocument/rename', { textDocument: { uri }, position, newName: 'Sergei' });
+    const changes = edit.documentChanges as TextDocumentEdit[];
+    assert.ok(changes.length >= 5, 'every seed mentions him');
+    const here = applyEdits(readSeed(SEEDS.lavrovJamil), changes.find((c) => c.textDocument.uri === uri)!.edits as TextEdit[]);
+    assert.strictEqual(here.split('\n')[1], line.replace('Sergei Lavrov', 'Sergei'), 'the mention renamed reads as typed');
+    for (const change of changes) {
+      const name = SEED_NAMES.find((n) => seedUri(n) === change.textDocument.uri)!;
+      const renamed = applyEdits(readSeed(name), change.edits as TextEdit[]);
+      assert.doesNotMatch(renamed, /Sergei Sergei|Sergey Sergei/, name);
+      assert.doesNotMatch(renamed, /(?<!\p{L})Lavrov(?!\p{L})/u, `${name}: no Lavrov left`);
+    }
+  });
+
+  it('refuses an empty, blank or multi-line new name with a message, and leaves other people alone on a clash', async () => {
+    const uri = client.open(seedPath(SEEDS.lavrovKerry));
+    const text = readSeed(SEEDS.lavrovKerry);
+    const position = { line: 1, character: text.split('\n')[1].indexOf('Lavrov said') + 2 };
+    for (const [newName, reason] of [['', /empty/], ['   ', /empty/], ['Sergei\nLavrova', /line break/], ['Lav\trova', /control character/]] as const) {
+      const error = await errorOf(client.request('textDocument/rename', { textDocument: { uri }, position, newName }));
+      assert.strictEqual(error.code, -32602, `InvalidParams for ${JSON.stringify(newName)}`);
+      assert.match(error.message, reason);
+    }
+    // "Kerry" is another person of 001 (John Kerry): the rename touches Lavrov's mentions only.
+    const edit = await client.request<WorkspaceEdit>('textDocument/rename', { textDocument: { uri }, position, newName: 'Kerry' });
+    const change = (edit.documentChanges as TextDocumentEdit[]).find((c) => c.textDocument.uri === uri)!;
+    const lines = text.split('\n');
+    for (const e of change.edits as TextEdit[]) assert.match(lines[e.range.start.line].slice(e.range.start.character, e.range.end.character), /Lavrov/);
+    assert.strictEqual(applyEdits(text, change.edits as TextEdit[]).split('John Kerry').length, text.split('John Kerry').length, 'John Kerry stays');
   });
 
   it('refuses to rename a pronoun', async () => {

@@ -120,10 +120,13 @@ export function createActorNavigation({ analyze, workspace, names, isAnalysed }:
 
     /**
      * The replacements that rename the actor under the cursor in every article: full names become
-     * the new full name (or keep their given names when the new name is a surname alone),
-     * surname-only mentions become the new surname; nominals and pronouns stay. `readText` gives
-     * the text of an article that is not open; a mention whose text there no longer looks like the
-     * actor (the file changed since it was indexed) is left alone.
+     * the new full name (or keep their given names when the new name is a surname alone typed over
+     * a surname), surname-only mentions become the new surname; nominals and pronouns stay. The
+     * mention under the cursor always reads as typed: a one-word name typed over a full name is the
+     * new full name (`Sergei Lavrov` → `Sergei`, never `Sergei Sergei`). `readText` gives the text of
+     * an article that is not open; a mention whose text there no longer looks like the actor (the
+     * file changed since it was indexed) is left alone. A new name with a `newNameProblem` renames
+     * nothing.
      */
     getRenameEdits(
       document: NavigationDocument,
@@ -135,9 +138,11 @@ export function createActorNavigation({ analyze, workspace, names, isAnalysed }:
       token?: Signal,
     ): ArticleRename[] {
       const hit = hitAt(document, offset, settings, token);
+      if (!hit || newNameProblem(newName) !== undefined || hit.mention.kind !== 'name') return [];
       const name = newName.trim().replace(/\s+/g, ' ');
-      if (!hit || !name || hit.mention.kind !== 'name') return [];
       const isPerson = hit.actor.type === 'person';
+      // The new name is read as the kind of name it was typed over (see renamedPersonMention).
+      const newIsFull = names.isFullName(name) || (isPerson && names.isFullName(withoutHonorific(hit.mention.text, names).rest));
       const expected = names.bareSurname(hit.actor.name);
       const renameIn = (text: string, mentions: readonly ReferenceRange[]): RenameReplacement[] => {
         const edits: RenameReplacement[] = [];
@@ -146,7 +151,7 @@ export function createActorNavigation({ analyze, workspace, names, isAnalysed }:
           const old = text.slice(m.start, m.end);
           if (isPerson && !similarNameWord(names.bareSurname(old), expected) && !hit.actor.mentions.some((x) => x.text === old)) continue;
           if (!isPerson && normalizeName(old) !== normalizeName(hit.mention.text) && !hit.actor.spellings.includes(old)) continue;
-          const replacement = isPerson ? renamedPersonMention(old, name, names) : name;
+          const replacement = isPerson ? renamedPersonMention(old, name, names, newIsFull) : name;
           if (replacement !== old) edits.push({ range: { start: m.start, end: m.end }, newText: replacement });
         }
         return edits;
@@ -204,15 +209,34 @@ export function createActorNavigation({ analyze, workspace, names, isAnalysed }:
 }
 
 /**
+ * Why `newName` cannot be an actor's new name, in a sentence for the person who typed it, or
+ * undefined when it can: an empty name would delete every mention, and a line break or another
+ * control character would split or garble each line the name is written on.
+ */
+export function newNameProblem(newName: string): string | undefined {
+  if (newName.trim() === '') return 'The new name is empty: type the name the actor should have.';
+  if (/[\n\r\u0085\u2028\u2029]/.test(newName)) return 'The new name contains a line break: a name is written on one line.';
+  const control = /\p{Cc}/u.exec(newName);
+  if (control) return `The new name contains a control character (U+${control[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}): type the name as it should be printed.`;
+  return undefined;
+}
+
+/** A person mention split into an honorific before it (with its space) and the name itself. */
+function withoutHonorific(mention: string, names: PersonNames): { honorific: string; rest: string } {
+  const words = mention.trim().split(/\s+/);
+  const honorific = words.length > 1 && names.vocabulary.isHonorific(words[0]) ? `${words.shift()} ` : '';
+  return { honorific, rest: words.join(' ') };
+}
+
+/**
  * The new text of one person mention: a full name becomes the new full name, a surname alone the
  * new surname (`Lavrov` → `Lavrova`), and a new surname alone keeps the mention's given names
- * (`Sergei Lavrov` → `Sergei Lavrova`). An honorific before the name stays.
+ * (`Sergei Lavrov` → `Sergei Lavrova`). An honorific before the name stays. `newIsFull` says the
+ * new name is a full name even when it looks like a surname alone: the rename typed it over a full
+ * name (`Sergei Lavrov` → `Sergei` makes full names `Sergei`, not `Sergei Sergei`).
  */
-export function renamedPersonMention(old: string, newName: string, names: PersonNames): string {
-  const words = old.trim().split(/\s+/);
-  const honorific = words.length > 1 && names.vocabulary.isHonorific(words[0]) ? `${words.shift()} ` : '';
-  const rest = words.join(' ');
-  const newIsFull = names.isFullName(newName);
+export function renamedPersonMention(old: string, newName: string, names: PersonNames, newIsFull = names.isFullName(newName)): string {
+  const { honorific, rest } = withoutHonorific(old, names);
   const newSurname = names.shortNameOf(newName);
   if (names.isFullName(rest)) {
     if (newIsFull) return honorific + newName;

@@ -1,12 +1,23 @@
 import type { Range, TextDocumentEdit, TextEdit, WorkspaceEdit } from 'vscode-languageserver';
-import type { ArticleRename } from '../core/actorNavigation';
+import { newNameProblem, type ArticleRename } from '../core/actorNavigation';
 import type { OffsetRange } from '../core/types';
+import { CommandError } from './annotationCommands';
 import type { ArticleTexts } from './articleTexts';
 import type { PositionMapper } from './positions';
 
 /** `textDocument/prepareRename`: the name under the cursor and its text as the placeholder. */
 export function prepareRenameResult(found: { range: OffsetRange; placeholder: string } | undefined, positions: PositionMapper): { range: Range; placeholder: string } | null {
   return found ? { range: positions.rangeOf(found.range), placeholder: found.placeholder } : null;
+}
+
+/**
+ * Refuses a new name that would delete or garble the mentions (empty, a line break, a control
+ * character): the rename request fails with the reason as its message (`InvalidParams`), which the
+ * editor shows, instead of an empty edit that says nothing.
+ */
+export function refuseUnusableNewName(newName: unknown): void {
+  const problem = typeof newName === 'string' ? newNameProblem(newName) : 'The new name is missing.';
+  if (problem !== undefined) throw new CommandError(problem);
 }
 
 /**
