@@ -4,7 +4,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { serializeAnnotationCollection } from '../../server/src/core/annotations/w3c';
-import { ROOT } from '../helpers/seeds';
+import { readSeed, ROOT, SEEDS } from '../helpers/seeds';
 import { annotationAt, labelOn } from '../core/annotations/helpers';
 
 function agree(...args: string[]) {
@@ -47,6 +47,23 @@ describe('command line: article-lens agree A B (dist/cli.js)', () => {
     assert.match(stdout, /^Cue\s+1\s+1\s+1\.000\s+1\.000\s+1\.000\s+1\.000$/m);
     assert.match(stdout, /^overall\s+3\s+3\s+0\.333\s+1\.000\s+\d\.\d{3}\s+\d\.\d{3}$/m);
     assert.match(stdout, /^cruz\.txt\s+3\s+3\s+0\.333\s+1\.000$/m);
+  });
+
+  it('pairs x_<annotator>.ann with x.TXT, extensions in any case (seed 000)', () => {
+    const seed = readSeed(SEEDS.lavrovJamil);
+    const source = seed.indexOf('Sergei Lavrov');
+    const cue = seed.indexOf('said', source);
+    const a = path.join(scratch, 'A');
+    const b = path.join(scratch, 'B');
+    write(path.join(a, 'LAVROV.TXT'), seed);
+    write(path.join(b, 'LAVROV.TXT'), seed);
+    write(path.join(a, 'LAVROV_4b22.ANN'), `T1\tSource ${source} ${source + 13}\tSergei Lavrov\nT2\tCue ${cue} ${cue + 4}\tsaid\n`);
+    write(path.join(b, 'lavrov_ef2d.ann'), `T1\tSource ${source + 7} ${source + 13}\tLavrov\nT2\tCue ${cue} ${cue + 4}\tsaid\n`);
+    const { code, stdout, stderr } = agree(a, b);
+    assert.strictEqual(code, 0, stderr);
+    assert.match(stdout, /: 1 article, \d+ tokens$/m);
+    assert.match(stdout, /^Cue\s+1\s+1\s+1\.000\s+1\.000/m);
+    assert.match(stdout, /^LAVROV\.TXT\s+2\s+2\s+0\.500\s+1\.000$/m);
   });
 
   it('prints the JSON contract with --json', () => {

@@ -63,6 +63,51 @@ describe('command line: article-lens export / import (dist/cli.js)', () => {
     assert.strictEqual(again.stdout, ann);
   });
 
+  it('pairs x.ann with its article whatever the case of the extensions, and a name differing in case alone when it is the only one', () => {
+    const seed = readSeed(SEEDS.lavrovJamil);
+    const at = seed.indexOf('Sergei Lavrov');
+    const ann = `T1\tPerson ${at} ${at + 13}\tSergei Lavrov\n`;
+    const folder = path.join(scratch, 'upper');
+    write(path.join(folder, 'lavrov.TXT'), seed);
+    write(path.join(folder, 'lavrov.ann'), ann);
+    write(path.join(folder, 'jamil.Article'), seed);
+    write(path.join(folder, 'jamil.ANN'), ann);
+    write(path.join(folder, 'moscow.txt'), seed);
+    write(path.join(folder, 'MOSCOW.ann'), ann);
+    for (const [file, store] of [['lavrov.ann', 'lavrov.TXT.json'], ['jamil.ANN', 'jamil.Article.json'], ['MOSCOW.ann', 'moscow.txt.json']]) {
+      const imported = cli(folder, 'import', file);
+      assert.strictEqual(imported.code, 0, `${file}: ${imported.stderr}`);
+      assert.match(imported.stdout, new RegExp(`^${file}: 1 annotation imported into .*${store.replace('.', '\\.')}`), file);
+    }
+    // Two articles that differ in case alone: which one is meant cannot be told.
+    write(path.join(folder, 'kerry.txt'), seed);
+    write(path.join(folder, 'Kerry.TXT'), seed);
+    write(path.join(folder, 'KERRY.ann'), ann);
+    const ambiguous = cli(folder, 'import', 'KERRY.ann');
+    assert.strictEqual(ambiguous.code, 2);
+    assert.match(ambiguous.stderr, /^article-lens import: KERRY\.ann: (kerry\.txt and Kerry\.TXT|Kerry\.TXT and kerry\.txt) differ only in case .*give --article FILE\)\n$/);
+  });
+
+  it('exits 2 when no line of a .ann file can be used, and still imports the other files', () => {
+    const seed = readSeed(SEEDS.lavrovJamil);
+    const folder = path.join(scratch, 'unusable');
+    write(path.join(folder, 'lavrov.txt'), seed);
+    write(path.join(folder, 'wrong.txt'), seed);
+    // Offsets past the end of the article: a .ann made for another text.
+    write(path.join(folder, 'wrong.ann'), `T1\tPerson ${seed.length + 10} ${seed.length + 23}\tSergei Lavrov\nT2\tPerson 5 3\tbackwards\n`);
+    const at = seed.indexOf('Qadri Jamil');
+    write(path.join(folder, 'lavrov.ann'), `T1\tPerson ${at} ${at + 11}\tQadri Jamil\n`);
+    write(path.join(folder, 'empty.txt'), seed);
+    write(path.join(folder, 'empty.ann'), '');
+    const result = cli(folder, 'import', 'wrong.ann', 'lavrov.ann', 'empty.ann');
+    assert.strictEqual(result.code, 2, result.stderr);
+    assert.match(result.stderr, /^article-lens import: wrong\.ann: no line could be used \(2 problems above\); nothing imported$/m);
+    assert.match(result.stdout, /^lavrov\.ann: 1 annotation imported/m);
+    assert.match(result.stdout, /^empty\.ann: 0 annotations imported/m, 'an empty .ann is an article nobody annotated, not an error');
+    assert.ok(!fs.existsSync(path.join(folder, '.article-lens', 'annotations', 'wrong.txt.json')), 'no store file for nothing');
+    assert.strictEqual(cli(folder, 'import', 'lavrov.ann', 'empty.ann').code, 0);
+  });
+
   it('exits 2 with one line on bad input, and never overwrites an unreadable store', () => {
     const broken = path.join(scratch, '.article-lens', 'annotations', 'news', 'kerry.txt.json');
     fs.writeFileSync(broken, '{ not json');

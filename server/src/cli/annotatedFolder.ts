@@ -3,12 +3,14 @@ import * as path from 'path';
 import { spanSetOfBrat, spanSetOfStore, type LabeledPlace } from '../core/agreement/spanSets';
 import { ANNOTATION_FOLDER, articleOfStoreFile } from '../core/annotations/storeLayout';
 import { IGNORED_FOLDERS } from '../core/articleFiles';
+import { ARTICLE_NAME, articleOfBratName, BRAT_FILE, bratArticleProblem } from './bratArticle';
 import { readArticle } from './readArticle';
 
 /**
  * One annotator's folder for `article-lens agree`: articles (`.txt`, `.article`) with their annotations,
  * either in our store (`.article-lens/annotations/<article>.json`) or as brat `.ann` files beside them —
- * `x.ann` for `x.txt`, or PolNeAR's `x_<annotator>.ann` (the part after the last `_` names the annotator).
+ * `x.ann` for `x.txt`, or PolNeAR's `x_<annotator>.ann` (the part after the last `_` names the annotator);
+ * the pairing rule, extensions in any case, is `bratArticle.ts`'s.
  * Articles are named by their path relative to the folder, so the two folders' articles pair by name.
  */
 
@@ -27,8 +29,6 @@ export interface AnnotatedArticle {
   readonly problems: readonly string[];
 }
 
-const ARTICLE_FILE = /\.(txt|article)$/i;
-
 /** The annotated articles of `folder`, by article path (articles without annotations are not listed). */
 export function readAnnotatedFolder(folder: string): Map<string, AnnotatedArticle> {
   let stat: fs.Stats;
@@ -45,10 +45,12 @@ export function readAnnotatedFolder(folder: string): Map<string, AnnotatedArticl
     if (other) throw new AnnotatedFolderError(`${path.join(folder, article)}: two annotation files, ${other.file} and ${file} (a folder holds one annotator's work)`);
     annotationOf.set(article, { file, kind });
   };
+  const namesIn = articleNamesByFolder(articles);
   for (const file of bratFiles) {
-    const article = articleOfBratFile(file, articles);
-    if (article === undefined) throw new AnnotatedFolderError(`${path.join(folder, file)}: no article beside it (${file.replace(/\.ann$/, '.txt')}, or without the _annotator suffix)`);
-    claim(article, file, 'brat');
+    const slash = file.lastIndexOf('/');
+    const found = articleOfBratName(file.slice(slash + 1), namesIn.get(file.slice(0, slash + 1)) ?? []);
+    if (!found || !('article' in found)) throw new AnnotatedFolderError(bratArticleProblem(path.join(folder, file), found));
+    claim(file.slice(0, slash + 1) + found.article, file, 'brat');
   }
   for (const file of storeFiles) {
     const article = articleOfStoreFile(file);
@@ -86,8 +88,8 @@ function listFiles(folder: string): { articles: Set<string>; bratFiles: string[]
       } else if (entry.isFile()) {
         if (child.startsWith(`${ANNOTATION_FOLDER}/`)) {
           if (child.endsWith('.json')) storeFiles.push(child);
-        } else if (child.endsWith('.ann')) bratFiles.push(child);
-        else if (ARTICLE_FILE.test(child)) articles.add(child);
+        } else if (BRAT_FILE.test(child)) bratFiles.push(child);
+        else if (ARTICLE_NAME.test(child)) articles.add(child);
       }
     }
   };
@@ -95,12 +97,15 @@ function listFiles(folder: string): { articles: Set<string>; bratFiles: string[]
   return { articles, bratFiles, storeFiles };
 }
 
-/** The article a `.ann` file annotates: `x.ann` → `x.txt`/`x.article`, else `x_4b22.ann` → `x.txt`/`x.article`. */
-function articleOfBratFile(file: string, articles: ReadonlySet<string>): string | undefined {
-  const stem = file.slice(0, -'.ann'.length);
-  const underscore = stem.lastIndexOf('_');
-  const stems = underscore > stem.lastIndexOf('/') + 1 ? [stem, stem.slice(0, underscore)] : [stem];
-  for (const candidate of stems) for (const extension of ['.txt', '.article']) if (articles.has(candidate + extension)) return candidate + extension;
-  return undefined;
+/** The article file names of each folder (keyed by the folder's relative path with its final `/`, `''` at the top). */
+function articleNamesByFolder(articles: ReadonlySet<string>): Map<string, string[]> {
+  const byFolder = new Map<string, string[]>();
+  for (const article of articles) {
+    const slash = article.lastIndexOf('/');
+    const folder = article.slice(0, slash + 1);
+    let names = byFolder.get(folder);
+    if (!names) byFolder.set(folder, (names = []));
+    names.push(article.slice(slash + 1));
+  }
+  return byFolder;
 }
-

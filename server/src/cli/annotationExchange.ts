@@ -19,6 +19,7 @@ import { EMPTY_ARTICLE_ANNOTATIONS } from '../core/annotations/model';
 import { createArticleService, type ArticleService } from '../core/languageService';
 import { DEFAULT_SETTINGS } from '../core/settings';
 import { loadDefaultResources } from '../diskData';
+import { ARTICLE_NAME, articleOfBratName, BRAT_FILE, bratArticleProblem, type BratArticle } from './bratArticle';
 import { listInputFiles } from './inputFiles';
 import { readArticle, UnreadableArticle } from './readArticle';
 
@@ -32,11 +33,12 @@ Exit codes: 0 ok, 2 bad input.`;
 
 export const IMPORT_USAGE = `Usage: article-lens import [--article FILE] [--root DIR] FILES.ann…
   Adds the annotations of brat .ann files to the store of their articles (annotations it has already are
-  not added twice). The article of x.ann is x.txt or x.article beside it (PolNeAR's x_<annotator>.ann too,
-  and its text/ folder beside attributions/), or --article FILE.
+  not added twice). The article of x.ann is x.txt or x.article beside it (extensions in any case; PolNeAR's
+  x_<annotator>.ann too, and its text/ folder beside attributions/), or --article FILE.
   --root DIR      the folder whose .article-lens/annotations/ receives them (default: the nearest one above
                   the article, else the current folder when the article is inside it, else the article's folder)
-Exit codes: 0 ok, 2 bad input.`;
+Exit codes: 0 ok (lines that cannot be used are warnings), 2 bad input, or a file none of whose lines could be
+used (the other files are still imported).`;
 
 /** Where a command writes. */
 export interface CommandOutput {
@@ -120,11 +122,11 @@ export async function runImportCommand(args: readonly string[], output: CommandO
     if (root !== undefined && !isFolder(root)) throw new UsageError(`${root}: no such folder`);
     const creator = osUserName();
     const now = new Date().toISOString();
+    let unusable = 0;
     for (const file of files) {
-      if (!file.endsWith('.ann')) throw new UsageError(`${file}: not a brat .ann file`);
+      if (!BRAT_FILE.test(file)) throw new UsageError(`${file}: not a brat .ann file`);
       const ann = readArticle(file);
       const articleFile = article ?? articleOfBratFile(file);
-      if (!articleFile) throw new UsageError(`${file}: no article beside it (${path.basename(file, '.ann')}.txt or .article, or give --article FILE)`);
       const text = readArticle(articleFile);
       const storeRoot = root ?? storeRootOf(articleFile) ?? (articlePathIn(process.cwd(), articleFile) !== undefined ? process.cwd() : path.dirname(path.resolve(articleFile)));
       const articlePath = articlePathIn(storeRoot, articleFile);
@@ -134,13 +136,19 @@ export async function runImportCommand(args: readonly string[], output: CommandO
       if (loaded.kind === 'invalid') throw new UsageError(`${loaded.file} could not be read (${loaded.message}); it is left as it is`);
       const current = loaded.kind === 'loaded' ? loaded.annotations : EMPTY_ARTICLE_ANNOTATIONS;
       const { annotations, problems } = importBrat(ann, text, { newId: newAnnotationId, now, ...(creator ? { creator } : {}) });
+      for (const problem of problems) output.err(`article-lens import: warning: ${file}: ${problem}\n`);
+      if (annotations.length === 0 && problems.length > 0) {
+        // Every line failed: most likely the wrong file or the wrong article, which a 0 would hide from a script.
+        output.err(`article-lens import: ${file}: no line could be used (${problems.length} problem${problems.length === 1 ? '' : 's'} above); nothing imported\n`);
+        unusable++;
+        continue;
+      }
       const merged = mergeImported(current, annotations);
       const saved = await store.save(articlePath, text, merged.article);
       if (!saved.ok) throw new UsageError(saved.message);
-      for (const problem of problems) output.err(`article-lens import: warning: ${file}: ${problem}\n`);
       output.out(`${file}: ${merged.added} annotation${merged.added === 1 ? '' : 's'} imported into ${store.fileOf(articlePath)}${annotations.length > merged.added ? ` (${annotations.length - merged.added} already there)` : ''}\n`);
     }
-    return 0;
+    return unusable > 0 ? 2 : 0;
   });
 }
 
@@ -200,20 +208,26 @@ async function storedAnnotations(file: string, text: string) {
   return { path: articlePath, annotations: loaded.kind === 'loaded' ? loaded.annotations : EMPTY_ARTICLE_ANNOTATIONS };
 }
 
-/** `x.ann` → `x.txt`/`x.article` beside it, without a `_annotator` suffix too, or in PolNeAR's `../text/`. */
-function articleOfBratFile(file: string): string | undefined {
+/**
+ * `x.ann` → `x.txt`/`x.article` beside it, without a `_annotator` suffix too, or in PolNeAR's `../text/`
+ * (extensions in any case: `bratArticle.ts`); a missing or ambiguous article is a usage error.
+ */
+function articleOfBratFile(file: string): string {
   const folder = path.dirname(file);
-  const stem = path.basename(file, '.ann');
-  const underscore = stem.lastIndexOf('_');
-  const stems = underscore > 0 ? [stem, stem.slice(0, underscore)] : [stem];
-  const folders = [folder, path.join(folder, '..', 'text')];
-  for (const where of folders) {
-    for (const candidate of stems) {
-      for (const extension of ['.txt', '.article']) {
-        const article = path.join(where, candidate + extension);
-        if (fs.existsSync(article)) return article;
-      }
-    }
+  let found: BratArticle;
+  for (const where of [folder, path.join(folder, '..', 'text')]) {
+    found = articleOfBratName(path.basename(file), articleNamesIn(where));
+    if (found && 'article' in found) return path.join(where, found.article);
+    if (found) break;
   }
-  return undefined;
+  throw new UsageError(bratArticleProblem(file, found, 'give --article FILE'));
+}
+
+/** The names of the article files (`.txt`, `.article`, any case) in `folder`; none when it cannot be read. */
+function articleNamesIn(folder: string): string[] {
+  try {
+    return fs.readdirSync(folder, { withFileTypes: true }).filter((entry) => !entry.isDirectory() && ARTICLE_NAME.test(entry.name)).map((entry) => entry.name);
+  } catch {
+    return [];
+  }
 }
