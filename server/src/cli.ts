@@ -45,10 +45,12 @@ async function main(): Promise<number> {
     process.stdout.write(`${USAGE}\n`);
     return 0;
   }
+  for (const note of options.notes ?? []) process.stderr.write(`article-lens: warning: ${note}\n`);
   const output = new ReportOutput(options.format, options.format !== 'jsonl' || options.sorted, (text) => process.stdout.write(text), (message) => process.stderr.write(`article-lens: ${message}\n`));
   const settings: JobSettings = { format: options.format, strict: options.strict };
   const jobs = fileJobs(options, output);
-  // A look at the first files decides how many threads are worth starting (one file: none).
+  // A look at the first files decides how many threads are worth starting (one file: none): never more
+  // threads than files.
   const first: FileJob[] = [];
   while (first.length < options.jobs) {
     const next = jobs.next();

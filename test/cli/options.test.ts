@@ -21,6 +21,16 @@ describe('cli: options', () => {
     assert.deepStrictEqual(options.paths, ['corpus']);
   });
 
+  it('caps --jobs at twice the cores, with a note saying so (--jobs 99 on 2 cores started 98 workers)', () => {
+    const capped = parseArguments(['--jobs', '99'], 2);
+    assert.strictEqual(capped.jobs, 4);
+    assert.deepStrictEqual(capped.notes, ['--jobs 99: analysing in 4 threads, twice the 2 cores (more only add memory)']);
+    const asked = parseArguments(['--jobs=4'], 2);
+    assert.strictEqual(asked.jobs, 4);
+    assert.strictEqual(asked.notes, undefined, 'no note when nothing was changed');
+    assert.strictEqual(parseArguments(['-j', '3'], 1).jobs, 2);
+  });
+
   it('refuses bad values, unknown options and --json with --jsonl, with the usage', () => {
     const cases: [string[], RegExp][] = [
       [['--jobs', '0'], /--jobs 0: expected a whole number from 1 to 256/],

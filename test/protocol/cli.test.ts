@@ -83,6 +83,14 @@ describe('command line (dist/cli.js)', () => {
     assert.deepStrictEqual([...threads].sort(), [...lines].sort());
   });
 
+  it('--jobs 99 analyses in at most twice the cores, says so on stderr, and prints the same lines', () => {
+    const cores = os.availableParallelism();
+    const many = cli('--jsonl', '--jobs', '99');
+    assert.strictEqual(many.code, 0, many.stderr);
+    if (2 * cores < 99) assert.strictEqual(many.stderr, `article-lens: warning: --jobs 99: analysing in ${2 * cores} threads, twice the ${cores} core${cores === 1 ? '' : 's'} (more only add memory)\n`);
+    assert.deepStrictEqual(many.stdout.trimEnd().split('\n').sort(), cli('--jsonl', '--jobs', '1').stdout.trimEnd().split('\n').sort());
+  });
+
   it('one missing path among good ones is named on stderr; the others are still reported, exit 2 at the end', () => {
     const { code, stdout, stderr } = cli('--jobs', '2', seedPath(SEEDS.lavrovJamil), path.join(scratch, 'missing.txt'), seedPath(SEEDS.lavrovKerry));
     assert.strictEqual(code, 2);

@@ -16,7 +16,17 @@ export interface CliOptions {
   readonly shard?: Shard;
   readonly paths: readonly string[];
   readonly help: boolean;
+  /** What was changed from the command line as given, one line each for stderr (`--jobs` lowered). */
+  readonly notes?: readonly string[];
 }
+
+/**
+ * At most this many threads per core, whatever `--jobs` asks: the analysis is CPU work, so threads
+ * beyond the cores only add memory (about 30 MB each) and the analysis's compilation once more each
+ * (`--jobs 99` on 2 cores started 98 workers). Twice, not once, leaves room for a file system that
+ * makes threads wait on reads.
+ */
+export const MAX_JOBS_PER_CORE = 2;
 
 /** A wrong command line: the message is printed with the usage, exit code 2. */
 export class UsageError extends Error {}
@@ -30,7 +40,7 @@ export const USAGE = `Usage: article-lens [--json | --jsonl [--sorted]] [--stric
   --jsonl      print one JSON object per article, as each finishes
   --sorted     with --jsonl: in input order (arguments, then folders in code-unit order of names)
   --strict     exit with code 1 when any file has warnings; an empty file counts as one
-  --jobs N     analyse in N threads (default: the number of cores)
+  --jobs N     analyse in N threads (default: the number of cores; at most twice the cores and one per file)
   --shard K/N  analyse only share K of N (1 ≤ K ≤ N), chosen by a hash of each file's relative path
 Exit codes: 0 ok, 1 warnings with --strict, 2 bad input (the other files are still analysed).`;
 
@@ -68,7 +78,13 @@ export function parseArguments(argv: readonly string[], cores: number): CliOptio
   }
   if (json && jsonl) throw new UsageError(`--json and --jsonl exclude each other\n${USAGE}`);
   if (paths.length === 0) paths.push('seeds');
-  return { format: jsonl ? 'jsonl' : json ? 'json' : 'text', strict, sorted, jobs, shard, paths, help };
+  const notes: string[] = [];
+  const maxJobs = MAX_JOBS_PER_CORE * Math.max(1, cores);
+  if (jobs > maxJobs) {
+    notes.push(`--jobs ${jobs}: analysing in ${maxJobs} threads, twice the ${cores} core${cores === 1 ? '' : 's'} (more only add memory)`);
+    jobs = maxJobs;
+  }
+  return { format: jsonl ? 'jsonl' : json ? 'json' : 'text', strict, sorted, jobs, shard, paths, help, ...(notes.length > 0 ? { notes } : {}) };
 }
 
 function parseJobs(text: string): number {
