@@ -1,6 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { IGNORED_FOLDERS, isArticlePath } from '../core/articleFiles';
+import { linkProblem, linkTarget } from '../symbolicLinks';
 
 /** A file to analyse. */
 export interface InputFile {
@@ -66,21 +67,12 @@ function* walk(root: string, folder: string): Generator<InputFile | InputProblem
     } else if (entry.isFile() || entry.isSymbolicLink()) {
       const relative = path.relative(root, full);
       if (!/\.(txt|article)$/i.test(entry.name) && !isArticlePath(relative)) continue;
-      // A link to a file is that file (a git-annex corpus is all links); links to folders are not followed (no loops).
+      // A link to a file is that file; links to folders are not followed (no loops): symbolicLinks.ts.
       const target = entry.isSymbolicLink() ? linkTarget(full) : 'file';
+      const problem = linkProblem(target);
       if (target === 'file') yield { file: full, shardKey: toShardKey(relative) };
-      else if (target === 'broken') yield { problem: `${full}: broken symbolic link` };
-      else if (target === 'loop') yield { problem: `${full}: symbolic link in a loop` };
+      else if (problem) yield { problem: `${full}: ${problem}` };
     }
-  }
-}
-
-/** What a symbolic link leads to: a file, something else (a folder), nothing, or itself through other links. */
-function linkTarget(link: string): 'file' | 'other' | 'broken' | 'loop' {
-  try {
-    return fs.statSync(link).isFile() ? 'file' : 'other';
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'ELOOP' ? 'loop' : 'broken';
   }
 }
 

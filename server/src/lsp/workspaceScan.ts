@@ -12,6 +12,7 @@ import type { ArticleSummary } from '../core/workspaceIndex';
 import { AnnotationDependencies } from '../indexCache/annotationDependency';
 import { readForIndex } from '../indexCache/fileSnapshot';
 import type { FileSnapshot, IndexCacheStore } from '../indexCache/store';
+import { linkProblem, linkTarget } from '../symbolicLinks';
 import { isArticleInFolder } from './watchedFiles';
 
 /** How the scan reports progress; the server maps it to LSP work-done progress. */
@@ -127,7 +128,7 @@ async function scanFolders(folders: readonly string[], service: ArticleService, 
     // The cache is read while the folder is listed: each waits for the disk now and then.
     const opening = options.cacheOf ? options.cacheOf(folder).catch((error: unknown) => void log(`index cache not opened: ${String(error)}`)) : undefined;
     const files: string[] = [];
-    await collect(root.fsPath, root.fsPath, '', settings, files);
+    await collect(root.fsPath, root.fsPath, '', settings, files, (problem) => log(`workspace index: ${problem} (not indexed)`));
     const cache = await opening;
     found.push({ files, cache: cache ?? undefined });
   }
@@ -380,9 +381,11 @@ function fileSize(file: string): number {
 /**
  * Lists the articles under `folder` (`relativeDir` from the root) into `into`. Paths are put together
  * from the names read rather than with `path.join`/`path.relative` per file: the folder is already
- * normalised, and a name from `readdir` holds no separator and is never `.` or `..`.
+ * normalised, and a name from `readdir` holds no separator and is never `.` or `..`. A symbolic link
+ * to an article file is listed as the CLI lists it (`symbolicLinks.ts`: links to folders are not
+ * followed); a broken one or a loop is passed to `problem`, once per scan.
  */
-async function collect(root: string, folder: string, relativeDir: string, settings: ArticleSettings, into: string[]): Promise<void> {
+async function collect(root: string, folder: string, relativeDir: string, settings: ArticleSettings, into: string[], problem: (message: string) => void): Promise<void> {
   let entries: import('fs').Dirent[];
   try {
     entries = await fs.readdir(folder, { withFileTypes: true });
@@ -397,9 +400,15 @@ async function collect(root: string, folder: string, relativeDir: string, settin
     if (i > 0 && i % 2000 === 0) await new Promise<void>((resolve) => setImmediate(resolve));
     const entry = entries[i];
     if (entry.isDirectory()) {
-      if (!IGNORED_FOLDERS.has(entry.name) && !entry.name.startsWith('.')) await collect(root, folderPrefix + entry.name, relativePrefix + entry.name, settings, into);
+      if (!IGNORED_FOLDERS.has(entry.name) && !entry.name.startsWith('.')) await collect(root, folderPrefix + entry.name, relativePrefix + entry.name, settings, into, problem);
     } else if (entry.isFile() && isArticle(entry.name)) {
       into.push(folderPrefix + entry.name);
+    } else if (entry.isSymbolicLink() && isArticle(entry.name)) {
+      // Rare: one stat each, which follows the chain and never reads (a link to a pipe is not waited on).
+      const target = linkTarget(folderPrefix + entry.name);
+      const unusable = linkProblem(target);
+      if (target === 'file') into.push(folderPrefix + entry.name);
+      else if (unusable) problem(`${folderPrefix + entry.name}: ${unusable}`);
     }
   }
 }
