@@ -32,7 +32,7 @@ import { ServiceStartup } from './serviceStartup';
 import { TaggingPool, taggingThreads } from './tagging/taggingPool';
 import { parseIndexCacheOptions, type IndexCacheOptions } from './indexCache/initializationOptions';
 import { summaryCaches } from './indexCache/summaryCache';
-import { AnalysisRunner } from './lsp/analysisRunner';
+import { AnalysisRunner, DocumentChanged } from './lsp/analysisRunner';
 import { paragraphCodeActions, CODE_ACTION_KINDS } from './lsp/codeActions';
 import { computeDiagnostics, DiagnosticsScheduler } from './lsp/documentDiagnostics';
 import { renderActorHover, renderAuthorHover } from './lsp/hover';
@@ -169,6 +169,8 @@ function guarded<T>(name: string, token: CancellationToken | undefined, handler:
   return Promise.resolve()
     .then(() => (token?.isCancellationRequested ? new ResponseError<void>(LSPErrorCodes.RequestCancelled, 'Request cancelled') : handler()))
     .catch((error: unknown) => {
+      // Asked of a version the document no longer has: LSP's ContentModified, which clients drop quietly.
+      if (error instanceof DocumentChanged) return new ResponseError<void>(LSPErrorCodes.ContentModified, 'The document changed: ask again for its new version');
       if (error instanceof AnalysisCancelled) return new ResponseError<void>(LSPErrorCodes.RequestCancelled, 'Request cancelled');
       // A mistake in a command's arguments is the caller's to fix: said plainly, not logged as a failure.
       if (error instanceof CommandError) return new ResponseError<void>(ErrorCodes.InvalidParams, error.message);
@@ -497,10 +499,12 @@ connection.workspace.onDidRenameFiles(({ files }) => {
 async function analysedDocument(uri: string, token: CancellationToken, feature?: FeatureSwitchName): Promise<{ document: TextDocument; documentSettings: ArticleSettings } | undefined> {
   const document = documents.get(uri);
   if (!document) return undefined;
+  // The version the request was made for: its positions are in that text (a later edit answers ContentModified).
+  const version = document.version;
   const documentSettings = await settings.get(uri);
   // A feature switched off for the document: nothing analysed, an empty answer.
   if (feature && !documentSettings[feature].enabled) return undefined;
-  await analyses.ensure(document, documentSettings, token);
+  await analyses.ensure(document, documentSettings, token, 'analysis', version);
   return { document, documentSettings };
 }
 

@@ -2,7 +2,7 @@ import * as assert from 'assert';
 import * as net from 'net';
 import { createProtocolConnection, SocketMessageReader, SocketMessageWriter, type ProtocolConnection } from 'vscode-languageserver-protocol/node';
 import { AnalysisCancelled } from '../../server/src/core/languageService';
-import { AnalysisRunner, letMessagesIn } from '../../server/src/lsp/analysisRunner';
+import { AnalysisRunner, DocumentChanged, letMessagesIn } from '../../server/src/lsp/analysisRunner';
 import { newService } from '../helpers/resources';
 import { readSeed, SEEDS } from '../helpers/seeds';
 
@@ -101,6 +101,36 @@ describe('analysis runner (lsp/analysisRunner.ts)', () => {
     const waiting = runner.ensure(document, undefined as never);
     version = 2;
     await assert.rejects(waiting, AnalysisCancelled);
+  });
+
+  it('answers a request for a version the document no longer has with DocumentChanged, and runs nothing for it', async () => {
+    const service = newService();
+    const started: number[] = [];
+    const counting = { ...service, analyzeInStages: (...args: Parameters<typeof service.analyzeInStages>) => (started.push(args[0].version), service.analyzeInStages(...args)) };
+    const document = { uri: 'file:///runner/pinned.article', version: 2, getText: () => text };
+    const runner = new AnalysisRunner(counting as typeof service, () => document.version, 0);
+    await assert.rejects(runner.ensure(document, undefined as never, undefined, 'analysis', 1), DocumentChanged);
+    assert.deepStrictEqual(started, []);
+  });
+
+  it('coalesces the versions of a document edited while it is analysed: a request lets queued edits in first, and only the newest version is run', async () => {
+    const service = newService();
+    const started: number[] = [];
+    const counting = { ...service, analyzeInStages: (...args: Parameters<typeof service.analyzeInStages>) => (started.push(args[0].version), service.analyzeInStages(...args)) };
+    const document = { uri: 'file:///runner/typed.article', version: 1, text, getText() { return this.text; } };
+    const edit = (version: number) => Object.assign(document, { version, text: `${document.text}x` });
+    const runner = new AnalysisRunner(counting as typeof service, () => document.version, 0);
+    // A hover on version 1, then a keystroke: the run stops at its next stage, the hover gets DocumentChanged.
+    const first = runner.ensure(document, undefined as never, undefined, 'analysis', 1);
+    edit(2);
+    await assert.rejects(first, DocumentChanged);
+    // The hover sent after keystroke 2 comes while keystroke 3 is already queued (it is let in within the
+    // message turns): nothing is run for version 2.
+    setImmediate(() => edit(3));
+    await assert.rejects(runner.ensure(document, undefined as never, undefined, 'analysis', 2), DocumentChanged);
+    await runner.ensure(document, undefined as never, undefined, 'analysis', 3);
+    assert.ok(service.isAnalysed(document));
+    assert.deepStrictEqual(started, [1, 3], 'runs started, by version');
   });
 
   it('answers a caller that needs only the entities once they are final, then finishes the analysis', async () => {

@@ -16,6 +16,7 @@ const LSP_METHOD_NOT_FOUND = -32601;
 const LSP_INVALID_PARAMS = -32602;
 const LSP_INTERNAL_ERROR = -32603;
 const LSP_REQUEST_CANCELLED = -32800;
+const LSP_CONTENT_MODIFIED = -32801;
 const LSP_INVALID_REQUEST = -32600;
 const LSP_REQUEST_FAILED = -32803;
 /** The memory test's server heap limit: its working set is well under this, a leak is not. */
@@ -218,6 +219,23 @@ describe('protocol robustness (dist/server.js --stdio)', function () {
     await client.connection.sendNotification('$/cancelRequest', { id: 'no-such-id' });
     const tokens = await client.request<SemanticTokens>('textDocument/semanticTokens/full', { textDocument: { uri } });
     assert.ok(tokens.data.length > 0, 'the document is analysed after the cancellations');
+    client.close(uri);
+    await stillServing();
+  });
+
+  it('answers requests whose document changed before their analysis with ContentModified, and the newest version\'s', async () => {
+    // Seed 001 many times over: its analysis takes long enough for the keystrokes to come first.
+    const big = `${readSeed(SEEDS.lavrovKerry)}\n`.repeat(300);
+    const uri = client.open('/tmp/article-lens-typed.article', big);
+    const position = { line: 1, character: readSeed(SEEDS.lavrovKerry).split('\n')[1].indexOf('Lavrov said') + 2 };
+    const stale: Promise<{ result?: unknown; error?: number }>[] = [];
+    for (let i = 0; i < 3; i++) {
+      stale.push(outcome(client.request('textDocument/hover', { textDocument: { uri }, position })));
+      client.change(uri, [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: 'x' }]);
+    }
+    const newest = await client.request<{ contents: { value: string } } | null>('textDocument/hover', { textDocument: { uri }, position });
+    assert.match(newest!.contents.value, /Lavrov/);
+    for (const o of await Promise.all(stale)) assert.strictEqual(o.error, LSP_CONTENT_MODIFIED, `a hover of a version gone: ContentModified, got ${JSON.stringify(o)}`);
     client.close(uri);
     await stillServing();
   });

@@ -24,6 +24,14 @@ export async function letMessagesIn(): Promise<void> {
   for (let turn = 0; turn < MESSAGE_TURNS; turn++) await new Promise<void>((resolve) => setImmediate(resolve));
 }
 
+/**
+ * A request's document changed before its analysis was there: the answer would be for a text the
+ * client no longer has. The server answers it with LSP's `ContentModified`, as the protocol asks of a
+ * result made invalid by a change (the client asks again for the new version if it still wants one).
+ * An `AnalysisCancelled`, so that callers that drop a cancelled analysis drop this one too.
+ */
+export class DocumentChanged extends AnalysisCancelled {}
+
 /** What a caller waits for: the whole analysis, or only its entities (semantic tokens need no more). */
 export type AnalysisNeed = 'analysis' | 'entities';
 
@@ -71,6 +79,12 @@ const SLICE_MS = 10;
  */
 export class AnalysisRunner {
   private readonly runs = new Map<string, Run>();
+  /**
+   * Documents whose last run was stopped by a change of their text: edited while analysed (a large
+   * article being typed in). A request for one lets queued edits in before it starts a run, so only
+   * the newest version is analysed. Cleared when a run of the document ends.
+   */
+  private readonly changedWhileRunning = new Set<string>();
   /** Who waits for a moment with no run ({@link idle}). */
   private idleWaiters: (() => void)[] = [];
   /**
@@ -90,22 +104,39 @@ export class AnalysisRunner {
   /**
    * Resolves once the document's version is analysed with these settings (with `need` 'entities':
    * once its entities are final); throws `AnalysisCancelled` when `token` fires or the document
-   * changes first. Already there: resolves at once.
+   * changes first. Already there: resolves at once. `forVersion`, the version a request was made
+   * for: when the document has another, the request is not run but answered `DocumentChanged`.
+   *
+   * Versions are coalesced: a run stops at its next stage when the text changes, and while a
+   * document is edited during its analysis (`changedWhileRunning`: a large article, whose stages take
+   * a second each), a request lets the edits already sent in before it starts a run, so that a run is
+   * started for the newest version only — a hover sent after each keystroke no longer starts a run
+   * that the next keystroke stops, while the newest version's analysis waits behind them.
    */
-  async ensure(document: ArticleDocument, settings: ArticleSettings, token?: CancellationSignal, need: AnalysisNeed = 'analysis'): Promise<void> {
+  async ensure(document: ArticleDocument, settings: ArticleSettings, token?: CancellationSignal, need: AnalysisNeed = 'analysis', forVersion?: number): Promise<void> {
     this.lastDemand = Date.now();
     for (;;) {
       if (token?.isCancellationRequested) throw new AnalysisCancelled();
+      if (forVersion !== undefined && document.version !== forVersion) throw new DocumentChanged();
       // Documents are updated in place: the version is read once per attempt, the run is for that one.
       const version = document.version;
       const running = this.runs.get(document.uri);
       if (running?.version === version) {
         await this.wait(running, token, need);
+      } else if ((running || this.changedWhileRunning.has(document.uri)) && !this.satisfied(document, need) && (await this.changesQueued(document, version))) {
+        // A newer version came in: this attempt's version is gone (the loop answers or goes on with the newest).
+        continue;
+      } else if (this.runs.get(document.uri)?.version === version) {
+        // Started by another request while the edits were let in.
+        continue;
       } else {
         const sliceStart = performance.now();
         const stages = this.service.analyzeInStages(document, settings, { mayWait: true });
         const first = stages.next();
-        if (first.done) return;
+        if (first.done) {
+          this.changedWhileRunning.delete(document.uri);
+          return;
+        }
         const run: Run = { version, document, waiters: new Set(), served: false };
         this.runs.set(document.uri, run);
         const waited = this.wait(run, token, need);
@@ -114,9 +145,15 @@ export class AnalysisRunner {
       }
       if (this.satisfied(document, need)) return;
       // The document changed (or closed) during the run: the answer would be for a text that is gone.
-      if (this.versionOf(document.uri) !== version) throw new AnalysisCancelled();
+      if (this.versionOf(document.uri) !== version) throw new DocumentChanged();
       // Analysed with other settings meanwhile: run again, for these.
     }
+  }
+
+  /** Lets the messages already sent in, and says whether they changed the document from `version`. */
+  private async changesQueued(document: ArticleDocument, version: number): Promise<boolean> {
+    await letMessagesIn();
+    return document.version !== version;
   }
 
   /**
@@ -202,6 +239,7 @@ export class AnalysisRunner {
           }
         }
         if ((run.waiters.size === 0 && !run.served) || this.versionOf(uri) !== run.version) {
+          if (this.versionOf(uri) !== undefined && this.versionOf(uri) !== run.version) this.changedWhileRunning.add(uri);
           stages.return(undefined);
           break;
         }
@@ -211,7 +249,10 @@ export class AnalysisRunner {
           continue;
         }
         const step = stages.next();
-        if (step.done) break;
+        if (step.done) {
+          this.changedWhileRunning.delete(uri);
+          break;
+        }
         handed = step.value;
       }
     } catch (error) {
@@ -227,6 +268,7 @@ export class AnalysisRunner {
   /** Forgets a closed document's run (it stops at its next stage: the version is gone). */
   delete(uri: string): void {
     this.runs.delete(uri);
+    this.changedWhileRunning.delete(uri);
     this.wakeIdleWaiters();
   }
 }
