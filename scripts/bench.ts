@@ -564,6 +564,22 @@ async function benchTyping(client: LspTestClient, uri: string, text: string): Pr
     duringSettle.push(performance.now() - t0);
   }
   row('typing (1 MB)', 'a keystroke during the full analysis (typing with pauses) → fresh tokens', `p50 ${ms(median(duringSettle))} ms, p99 ${ms(percentile(duringSettle, 99))} ms (n=${duringSettle.length})`);
+  // Typing with a hover after each keystroke (the pointer resting on the text): the versions typed over are
+  // coalesced (AnalysisRunner), so the last hover waits for one analysis of the newest text, not behind a run
+  // per keystroke; a hover of a version gone is answered ContentModified.
+  const hoverPosition = { line, character: 0 };
+  const hoverAnswers: Promise<number | undefined>[] = [];
+  const hoverStart = performance.now();
+  for (let i = 0; i < 30; i++) {
+    client.change(uri, [{ range: { start: { line, character }, end: { line, character } }, text: 'z' }]);
+    character++;
+    hoverAnswers.push(client.request('textDocument/hover', { textDocument, position: hoverPosition }).then(() => undefined, (error: { code?: number }) => error.code));
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  await client.request('textDocument/hover', { textDocument, position: hoverPosition });
+  const hoversWhileTypingMs = performance.now() - hoverStart;
+  const contentModified = (await Promise.all(hoverAnswers)).filter((code) => code === -32801).length;
+  row('typing (1 MB)', '30 keystrokes 100 ms apart, a hover after each: first keystroke → last hover answered', `${ms(hoversWhileTypingMs)} ms (${contentModified} of 30 hovers ContentModified)`);
   return {
     edits: 200,
     toSemanticTokensMs: { p50: median(toTokens), p99: p99Tokens, max: Math.max(...toTokens) },
@@ -571,6 +587,7 @@ async function benchTyping(client: LspTestClient, uri: string, text: string): Pr
     fullDeltaMs: { p50: median(toDelta), p99: percentile(toDelta, 99) },
     firstHoverAfterTypingMs: settleMs,
     keystrokeDuringAnalysisMs: { p50: median(duringSettle), p99: percentile(duringSettle, 99) },
+    hoversWhileTypingMs,
     provisionalEqualsFull: agreed,
     visibleRangeHadTokens: entityLinesOk,
   };
