@@ -38,6 +38,11 @@ export const ANNOTATION_COMMANDS = {
   import: 'articleLens.annotation.import',
   /** Edit, resolve, reopen or reply to a note (the Comments API's actions). */
   updateNote: 'articleLens.annotation.updateNote',
+  /**
+   * `[{ uri }]`: the store files whose article is gone (`{ strays: [{ article, file }] }`); `[{ uri, from }]`:
+   * moves the store of the article once at `from` (a path as listed) to `uri`, an article without annotations.
+   */
+  reattach: 'articleLens.annotation.reattach',
 } as const;
 
 /**

@@ -81,6 +81,7 @@ import { ANNOTATION_FOLDER } from './core/annotations/storeLayout';
 import { annotationActions, ANNOTATE_KIND } from './lsp/annotationActions';
 import { FirstColours } from './lsp/firstColours';
 import { AnnotationLayer } from './lsp/annotations';
+import { reattachAnnotationsCommand, StrayStores } from './lsp/strayStores';
 import { addAnnotationCommand, CommandError, listAnnotationsCommand, removeAnnotationCommand, updateNoteCommand } from './lsp/annotationCommands';
 import { annotationDiagnostics } from './lsp/annotationDiagnostics';
 import { exportAnnotationsCommand, importAnnotationsCommand, type ExchangeHost } from './lsp/annotationExchange';
@@ -320,6 +321,8 @@ async function indexWorkspace(folders: readonly string[] = workspaceFolders, ski
     },
     done: () => progress?.done(),
   }, (uri) => documents.get(uri) !== undefined || skip(uri), { workerScript: path.join(__dirname, 'indexWorker.js'), annotationInput: closedArticleInput, cacheOf, cachedIn, log: (message) => connection.console.log(message), pace: () => analyses.quiet() }));
+  // Articles renamed or moved while the server was not running left their store files under the old names.
+  void strayStores.afterScan();
   void connection.sendNotification(ServerStatusNotification, { state: 'ready', articles: service.workspaceSize, message: `${scan.files} article files indexed${cacheOf ? ` (${scan.fromCache + scan.unchanged} from the index cache, ${scan.analysed} analysed)` : ''}` });
   if (cacheOf) connection.console.log(`workspace index: ${scan.files} article files, ${scan.fromCache} from the index cache, ${scan.unchanged} read again and unchanged, ${scan.analysed} analysed`);
 }
@@ -473,10 +476,25 @@ const watchedArticles = new WatchedArticles({
   annotationInput: closedArticleInput,
 });
 
+/** Store files of articles renamed or moved outside the editor follow them (`lsp/strayStores.ts`). */
+const strayStores = new StrayStores({
+  folders: () => workspaceFolders,
+  indexedArticles: () => service.indexedArticles(),
+  isOpen: (uri) => documents.get(uri) !== undefined,
+  textOf: (uri) => documents.get(uri)?.getText(),
+  placeOf: (uri) => annotations.placeOf(uri),
+  move: (oldUri, newUri) => annotations.renamed(oldUri, newUri),
+  reindex: (uri) => void watchedArticles.apply([{ uri, type: FileChangeType.Changed }]).catch(() => undefined),
+  tell: (kind, message) => tellUser(kind === 'info' ? MessageType.Info : MessageType.Warning, `Article Lens: ${message}`),
+  log: (message) => connection.console.log(message),
+});
+
 connection.onDidChangeWatchedFiles(({ changes }) => {
   const storeFiles = changes.filter((change) => change.uri.includes(`/${ANNOTATION_FOLDER}/`));
   const articles = changes.filter((change) => !storeFiles.includes(change));
   void watchedArticles.apply(articles).catch((error: unknown) => connection.console.error(`watched files: ${String(error)}`));
+  // A deletion and a creation may be an article renamed or moved outside the editor: its store follows.
+  strayStores.articleEvents(articles);
   // A store file changed: its open article reads it again, a closed one is indexed again with it.
   for (const change of storeFiles) {
     void annotations
@@ -744,6 +762,7 @@ const annotationCommands: Record<string, (args: unknown[] | undefined) => Promis
   [ANNOTATION_COMMANDS.export]: (args) => exportAnnotationsCommand(annotationHost, args),
   [ANNOTATION_COMMANDS.import]: (args) => importAnnotationsCommand(annotationHost, args),
   [ANNOTATION_COMMANDS.updateNote]: (args) => updateNoteCommand(annotationHost, args),
+  [ANNOTATION_COMMANDS.reattach]: (args) => reattachAnnotationsCommand(strayStores, annotationHost, args),
   [REVIEW_COMMANDS.acceptAll]: (args) => acceptAllCommand(annotationHost, args),
   [REVIEW_COMMANDS.setReviewState]: (args) => setReviewStateCommand(annotationHost, args),
   [REVIEW_COMMANDS.compare]: (args) => curation.compareCommand(args),

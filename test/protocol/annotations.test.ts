@@ -5,6 +5,8 @@ import * as path from 'path';
 import { type CodeAction, type Diagnostic, type DocumentSymbol, type Hover, type MarkupContent, type Range, type SemanticTokens } from 'vscode-languageserver-protocol';
 import { URI } from 'vscode-uri';
 import type { AnnotationListItem } from '../../server/src/protocol';
+import { AnnotationFiles } from '../../server/src/annotationStore/annotationFiles';
+import { labelAt } from '../core/annotations/helpers';
 import { LspTestClient } from '../helpers/lspClient';
 import { errorOf } from '../helpers/responseError';
 import { decodeTokens as decode, rangeOf, type Token } from '../helpers/protocolText';
@@ -183,6 +185,73 @@ describe('annotations over the protocol', function () {
     let list = await run<AnnotationListItem[]>(LIST, { uri });
     for (let i = 0; i < 100 && list.length > 0; i++) list = await run<AnnotationListItem[]>(LIST, { uri });
     assert.deepStrictEqual(list, []);
+  });
+
+  it('moves the store file with an article renamed outside the editor (a deletion and a creation), and reports once a store that fits no article', async () => {
+    const shown: string[] = [];
+    client.connection.onNotification('window/showMessage', (message: { message: string }) => void shown.push(message.message));
+    const waitFor = async (condition: () => boolean): Promise<void> => {
+      for (let i = 0; i < 250 && !condition(); i++) await new Promise((resolve) => setTimeout(resolve, 20));
+    };
+    fs.writeFileSync(article('outside.txt'), seed);
+    let uri = client.open(article('outside.txt'), seed);
+    await run(ADD, { uri, range: rangeOf(seed, 'John Kerry'), label: 'person' });
+    await run(ADD, { uri, range: rangeOf(seed, 'Sergei Lavrov'), label: 'person' });
+    client.close(uri);
+    // `mv outside.txt renamed-outside.txt`: the watcher reports a deletion and a creation.
+    fs.renameSync(article('outside.txt'), article('renamed-outside.txt'));
+    const events = [{ uri, type: 3 }, { uri: uriOf('renamed-outside.txt'), type: 1 }];
+    await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: events });
+    await waitFor(() => fs.existsSync(storeFile('renamed-outside.txt')));
+    assert.ok(fs.existsSync(storeFile('renamed-outside.txt')) && !fs.existsSync(storeFile('outside.txt')), 'the store file followed the article');
+    await waitFor(() => shown.some((m) => m.includes('now belong to news/renamed-outside.txt')));
+    assert.ok(shown.some((m) => m.includes('news/outside.txt') && m.includes('now belong to news/renamed-outside.txt')), shown.join('\n'));
+    uri = client.open(article('renamed-outside.txt'), seed);
+    assert.deepStrictEqual((await run<AnnotationListItem[]>(LIST, { uri })).map((a) => a.text).sort(), ['John Kerry', 'Sergei Lavrov']);
+    client.close(uri);
+    // Deleted for good (or renamed to a text that changed past recognition): kept, reported once, naming the file.
+    fs.rmSync(article('renamed-outside.txt'));
+    for (let i = 0; i < 2; i++) {
+      await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri, type: 3 }] });
+      await waitFor(() => shown.some((m) => m.includes('renamed-outside.txt.json')));
+      await new Promise((resolve) => setTimeout(resolve, 700));
+    }
+    assert.ok(fs.existsSync(storeFile('renamed-outside.txt')), 'never deleted');
+    const reports = shown.filter((m) => m.includes('news/renamed-outside.txt.json'));
+    assert.strictEqual(reports.length, 1, shown.join('\n'));
+    assert.match(reports[0], /Re-attach Annotations/);
+    // The person re-attaches it to an article that holds another version of the text.
+    const rewritten = seed.replace(/\n/g, '\n\n');
+    fs.writeFileSync(article('rewritten.txt'), rewritten);
+    const target = client.open(article('rewritten.txt'), rewritten);
+    const listed = await run<{ strays: Array<{ article: string }> }>('articleLens.annotation.reattach', { uri: target });
+    assert.deepStrictEqual(listed.strays.map((s) => s.article), ['news/renamed-outside.txt']);
+    await run('articleLens.annotation.reattach', { uri: target, from: 'news/renamed-outside.txt' });
+    assert.ok(fs.existsSync(storeFile('rewritten.txt')) && !fs.existsSync(storeFile('renamed-outside.txt')));
+    assert.deepStrictEqual((await run<AnnotationListItem[]>(LIST, { uri: target })).map((a) => a.text).sort(), ['John Kerry', 'Sergei Lavrov']);
+    client.close(target);
+  });
+
+  it('moves the store file of an article renamed while the server was not running, at the workspace scan', async () => {
+    const other = fs.mkdtempSync(path.join(os.tmpdir(), 'article-lens-renamed-'));
+    const second = new LspTestClient();
+    try {
+      fs.mkdirSync(path.join(other, 'news'));
+      fs.writeFileSync(path.join(other, 'news', 'a.txt'), seed);
+      fs.writeFileSync(path.join(other, 'news', 'unrelated.txt'), readSeed(SEEDS.lavrovJamil));
+      const files = new AnnotationFiles(other);
+      await files.load('news/a.txt', seed);
+      const kerry = seed.indexOf('John Kerry');
+      assert.deepStrictEqual(await files.save('news/a.txt', seed, { reviewState: 'in-progress', annotations: [labelAt(seed, kerry, kerry + 'John Kerry'.length)] }), { ok: true });
+      fs.renameSync(path.join(other, 'news', 'a.txt'), path.join(other, 'news', 'b.txt'));
+      await second.initialize(other, true);
+      const moved = path.join(other, '.article-lens', 'annotations', 'news', 'b.txt.json');
+      for (let i = 0; i < 500 && !fs.existsSync(moved); i++) await new Promise((resolve) => setTimeout(resolve, 20));
+      assert.ok(fs.existsSync(moved), 'the store file followed the article');
+    } finally {
+      await second.shutdown();
+      fs.rmSync(other, { recursive: true, force: true });
+    }
   });
 
   it('reports a corrupted store file, never overwrites it, and keeps the other features working', async () => {

@@ -56,5 +56,26 @@ export function registerExchangeCommands(server: AnnotationServer): vscode.Dispo
       const problems = result.problems.length > 0 ? ` ${result.problems.length} line${result.problems.length === 1 ? '' : 's'} could not be used: ${result.problems[0]}${result.problems.length > 1 ? ' …' : ''}` : '';
       void vscode.window.showInformationMessage(`Article Lens: ${result.imported} annotation${result.imported === 1 ? '' : 's'} imported.${problems}`);
     }),
+    // A store file left by an article renamed or moved outside the editor, when its text could not say where it goes.
+    vscode.commands.registerCommand('articleLens.annotate.reattach', async () => {
+      const editor = vscode.window.activeTextEditor;
+      if (!editor || editor.document.languageId !== ARTICLE_LANGUAGE_ID) {
+        void vscode.window.showInformationMessage('Article Lens: open the article the annotations belong to, then re-attach them.');
+        return;
+      }
+      const uri = editor.document.uri.toString();
+      const listed = await server.run<{ strays: Array<{ article: string; file: string }> }>(ANNOTATION_COMMANDS.reattach, { uri });
+      if (!listed) return;
+      if (listed.strays.length === 0) {
+        void vscode.window.showInformationMessage('Article Lens: every store file of this workspace belongs to an article that exists.');
+        return;
+      }
+      const picked = await vscode.window.showQuickPick(
+        listed.strays.map((stray) => ({ label: stray.article, description: vscode.workspace.asRelativePath(stray.file) })),
+        { placeHolder: 'The annotations of which missing article belong to this one?' },
+      );
+      if (!picked) return;
+      if (await server.run(ANNOTATION_COMMANDS.reattach, { uri, from: picked.label })) void vscode.window.showInformationMessage(`Article Lens: the annotations of ${picked.label} now belong to this article.`);
+    }),
   ];
 }

@@ -1,0 +1,180 @@
+import { promises as fs } from 'fs';
+import * as path from 'path';
+import { FileChangeType, type FileEvent } from 'vscode-languageserver';
+import { URI } from 'vscode-uri';
+import { hasStoreFile, listStrayStores, matchStrayStore, type StrayStore } from '../annotationStore/strayStores';
+import { STORE_FIT_SHARE } from '../core/annotations/storeFit';
+import { storeFileOf } from '../core/annotations/storeLayout';
+import { CommandError, type CommandHost } from './annotationCommands';
+
+/**
+ * Annotations follow an article renamed or moved outside the editor. The editor's own renames arrive as
+ * `workspace/didRenameFiles` (`AnnotationLayer.renamed`); a `mv`, a `git mv` or a file manager shows the
+ * server only a deletion and a creation (the file watcher), or nothing at all while it was not running
+ * (the next workspace scan). Then every store file whose article is gone is matched by its text to an
+ * article without a store — first the articles created since the last look, then every other indexed one —
+ * and moved there when exactly one fits, with a message. A store that fits nothing, or several articles,
+ * is left where it is and reported once, naming the file and the command that re-attaches it.
+ */
+
+/** What following renames needs from the server. */
+export interface StrayStoresHost {
+  /** Workspace folder URIs, as they are now. */
+  folders(): readonly string[];
+  /** Indexed article URIs (the candidates besides the files just created). */
+  indexedArticles(): Iterable<string>;
+  /** True while the article is open in the editor (its store is not stray, even when the file is gone). */
+  isOpen(uri: string): boolean;
+  /** An open document's text, else undefined (read from disk). */
+  textOf(uri: string): string | undefined;
+  /** Where an article's annotations are stored (the annotation layer's rule), or undefined. */
+  placeOf(uri: string): { readonly root: string; readonly article: string } | undefined;
+  /** Moves the article's store files to the new article, as a rename in the editor does. */
+  move(oldUri: string, newUri: string): Promise<void>;
+  /** A closed article whose annotations changed is indexed again. */
+  reindex(uri: string): void;
+  /** A message for the person. */
+  tell(kind: 'info' | 'warning', message: string): void;
+  log(message: string): void;
+}
+
+/** How long events are gathered before a look: a move arrives as a deletion and a creation, in either order. */
+export const STRAY_LOOK_DELAY_MS = 500;
+
+/** The command that re-attaches a stray store to an open article (named in the messages). */
+export const REATTACH_COMMAND_TITLE = 'Article Lens: Re-attach Annotations to This Article…';
+
+export class StrayStores {
+  /** Article files created since the last look (absolute paths): tried first. */
+  private created = new Set<string>();
+  /** Store files already reported as matching nothing (once each per session). */
+  private readonly reported = new Set<string>();
+  private timer: NodeJS.Timeout | undefined;
+  private running: Promise<void> = Promise.resolve();
+
+  constructor(private readonly host: StrayStoresHost, private readonly delayMs = STRAY_LOOK_DELAY_MS) {}
+
+  /** Article files changed on disk (the watcher): a deletion or a creation may be half of a move. */
+  articleEvents(changes: readonly FileEvent[]): void {
+    let moved = false;
+    for (const change of changes) {
+      const uri = URI.parse(change.uri);
+      if (uri.scheme !== 'file') continue;
+      if (change.type === FileChangeType.Created) {
+        this.created.add(uri.fsPath);
+        moved = true;
+      } else if (change.type === FileChangeType.Deleted) {
+        moved = true;
+      }
+    }
+    if (!moved) return;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      void this.look();
+    }, this.delayMs);
+  }
+
+  /** After a workspace scan: stores left by renames while the server was not running. */
+  afterScan(): Promise<void> {
+    return this.look();
+  }
+
+  /** Looks for stray stores in every store root of the workspace and pairs them. One look at a time. */
+  look(): Promise<void> {
+    const next = this.running.then(() => this.lookNow()).catch((error: unknown) => this.host.log(`annotation stores of renamed articles: ${String(error)}`));
+    this.running = next;
+    return next;
+  }
+
+  /** Stray stores of the workspace now (for the re-attach command). */
+  async strays(): Promise<StrayStore[]> {
+    const all: StrayStore[] = [];
+    for (const root of this.roots()) all.push(...(await listStrayStores(root, (file) => this.host.isOpen(URI.file(file).toString()))));
+    return all;
+  }
+
+  private async lookNow(): Promise<void> {
+    const created = [...this.created];
+    this.created = new Set();
+    const strays = await this.strays();
+    if (strays.length === 0) return;
+    const indexed = [...this.host.indexedArticles()].map((uri) => URI.parse(uri)).filter((uri) => uri.scheme === 'file').map((uri) => uri.fsPath);
+    for (const stray of strays) {
+      const inRoot = (files: readonly string[]): string[] =>
+        files.flatMap((file) => {
+          const place = this.host.placeOf(URI.file(file).toString());
+          return place?.root === stray.root ? [place.article] : [];
+        });
+      const match = await matchStrayStore(stray, [inRoot(created), inRoot(indexed)], (article) => this.read(path.join(stray.root, ...article.split('/'))));
+      const oldUri = URI.file(path.join(stray.root, ...stray.article.split('/'))).toString();
+      if (match.kind === 'one') {
+        const newUri = URI.file(path.join(stray.root, ...match.article.split('/'))).toString();
+        await this.host.move(oldUri, newUri);
+        this.host.log(`annotations: ${stray.article} is gone; its store file follows ${match.article}, which holds its annotated text`);
+        this.host.tell('info', `The annotations of ${stray.article} now belong to ${match.article}: the article was renamed or moved outside the editor, and its annotated text is there.`);
+        if (!this.host.isOpen(newUri)) this.host.reindex(newUri);
+        continue;
+      }
+      if (this.reported.has(stray.file)) continue;
+      this.reported.add(stray.file);
+      const where = `${storeFileOf(stray.article)} (in ${stray.root})`;
+      const message =
+        match.kind === 'several'
+          ? `The annotations of ${stray.article}, whose file is gone, fit several articles (${match.articles.join(', ')}): they are kept in ${where}. Open the article they belong to and run "${REATTACH_COMMAND_TITLE}".`
+          : match.unreadable !== undefined
+            ? `The annotations of ${stray.article}, whose file is gone, are kept in ${where}, which could not be read (${match.unreadable}).`
+            : `The annotations of ${stray.article} (${match.annotations}) are kept in ${where}, but that article is gone and no article without annotations holds ${Math.round(STORE_FIT_SHARE * 100)} % of their text. Rename the article back, or open the article they belong to and run "${REATTACH_COMMAND_TITLE}".`;
+      this.host.log(`annotations: ${message}`);
+      this.host.tell('warning', message);
+    }
+  }
+
+  private async read(file: string): Promise<string | undefined> {
+    const open = this.host.textOf(URI.file(file).toString());
+    if (open !== undefined) return open;
+    try {
+      return await fs.readFile(file, 'utf8');
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** The store roots looked at: the workspace folders (a store in a subfolder is not listed: a known limit). */
+  private roots(): string[] {
+    const roots = new Set<string>();
+    for (const uri of this.host.folders()) {
+      const folder = URI.parse(uri);
+      if (folder.scheme === 'file') roots.add(folder.fsPath);
+    }
+    return [...roots];
+  }
+}
+
+/** The command's answer without `from`: the stray stores of the article's store root. */
+export interface StrayList {
+  readonly strays: Array<{ readonly article: string; readonly file: string }>;
+}
+
+/**
+ * `articleLens.annotation.reattach` (`protocol.ts`): lists the stray stores beside an article, or moves one
+ * to it — the person's answer where the text could not decide (an article edited past recognition, or
+ * copies). The article must have no annotations of its own: two stores are never merged or overwritten.
+ */
+export async function reattachAnnotationsCommand(strays: StrayStores, host: Pick<CommandHost, 'storePlace'> & { readonly layer: { renamed(oldUri: string, newUri: string): Promise<void> } }, args: unknown[] | undefined): Promise<StrayList | { readonly moved: string }> {
+  const where = 'articleLens.annotation.reattach';
+  const [params] = args ?? [];
+  const uri = (params as { uri?: unknown } | undefined)?.uri;
+  const from = (params as { from?: unknown } | undefined)?.from;
+  if (typeof uri !== 'string') throw new CommandError(`${where}: expected [{ uri, from? }] with the article's URI`);
+  if (from !== undefined && typeof from !== 'string') throw new CommandError(`${where}: "from" must be the path of a stray store's article, as listed`);
+  const place = host.storePlace(uri);
+  if (!place) throw new CommandError(`${where}: ${uri} is outside every workspace folder`);
+  const beside = (await strays.strays()).filter((stray) => stray.root === place.root);
+  if (from === undefined) return { strays: beside.map(({ article, file }) => ({ article, file })) };
+  const stray = beside.find((s) => s.article === from);
+  if (!stray) throw new CommandError(`${where}: no store file of a missing article ${from} beside ${place.article}`);
+  if (hasStoreFile(place.root, place.article)) throw new CommandError(`${where}: ${place.article} has annotations of its own; ${stray.file} is left as it is`);
+  await host.layer.renamed(URI.file(path.join(stray.root, ...stray.article.split('/'))).toString(), uri);
+  return { moved: stray.file };
+}

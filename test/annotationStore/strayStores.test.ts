@@ -1,0 +1,77 @@
+import * as assert from 'assert';
+import { promises as fs } from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { AnnotationFiles } from '../../server/src/annotationStore/annotationFiles';
+import { listStrayStores, matchStrayStore } from '../../server/src/annotationStore/strayStores';
+import { fits, storeFit } from '../../server/src/core/annotations/storeFit';
+import type { Annotation } from '../../server/src/core/annotations/model';
+import { readSeed, SEEDS } from '../helpers/seeds';
+import { labelAt } from '../core/annotations/helpers';
+
+/** Labels on every capitalised name of `text`. */
+function labelsOnNames(text: string): Annotation[] {
+  return [...text.matchAll(/\p{Lu}[\p{L}’'-]+(?: \p{Lu}[\p{L}’'-]+)?/gu)].map((m) => labelAt(text, m.index!, m.index! + m[0].length, `n${m.index}`));
+}
+
+describe('annotation stores of articles renamed outside the editor', () => {
+  let folder: string;
+  const seeds = Object.values(SEEDS).map((name) => readSeed(name));
+  const [jamil, kerry] = seeds;
+  const read = (article: string) => fs.readFile(path.join(folder, ...article.split('/')), 'utf8').catch(() => undefined);
+
+  beforeEach(async () => {
+    folder = await fs.mkdtemp(path.join(os.tmpdir(), 'article-lens-stray-'));
+    await fs.mkdir(path.join(folder, 'news'));
+    // Every seed is an article; only kerry.txt has annotations.
+    for (const [i, text] of seeds.entries()) await fs.writeFile(path.join(folder, 'news', `seed${i}.txt`), text);
+    await fs.writeFile(path.join(folder, 'news', 'kerry.txt'), kerry);
+    assert.deepStrictEqual(await new AnnotationFiles(folder).load('news/kerry.txt', kerry), { kind: 'missing' });
+  });
+  afterEach(async () => {
+    await fs.rm(folder, { recursive: true, force: true });
+  });
+
+  const annotate = async (article: string, text: string): Promise<void> => {
+    const files = new AnnotationFiles(folder);
+    await files.load(article, text);
+    assert.deepStrictEqual(await files.save(article, text, { reviewState: 'in-progress', annotations: labelsOnNames(text) }), { ok: true });
+  };
+
+  it('finds the store whose article was moved away, and the article that holds its text (also edited), not a copy made long ago', async () => {
+    await fs.rm(path.join(folder, 'news', 'seed1.txt')); // kerry.txt is the only article with this text
+    await annotate('news/kerry.txt', kerry);
+    await fs.mkdir(path.join(folder, 'archive'));
+    // `mv news/kerry.txt archive/2016-kerry.txt`, and a paragraph added on top later.
+    await fs.rename(path.join(folder, 'news', 'kerry.txt'), path.join(folder, 'archive', '2016-kerry.txt'));
+    await fs.writeFile(path.join(folder, 'archive', '2016-kerry.txt'), 'UPDATED with a new first paragraph.\n' + kerry);
+    const strays = await listStrayStores(folder);
+    assert.deepStrictEqual(strays.map((s) => s.article), ['news/kerry.txt']);
+    const others = ['news/seed0.txt', 'news/seed2.txt', 'news/seed3.txt', 'news/seed4.txt'];
+    assert.deepStrictEqual(await matchStrayStore(strays[0], [[], [...others, 'archive/2016-kerry.txt']], read), { kind: 'one', article: 'archive/2016-kerry.txt' });
+    // Nothing else fits: the other seeds mention Lavrov and Kerry too, but not in the stored contexts.
+    assert.deepStrictEqual(await matchStrayStore(strays[0], [others], read), { kind: 'none', annotations: labelsOnNames(kerry).length });
+    // Two copies: nothing is moved — unless one of them just appeared (the rename) and the other is old.
+    await fs.writeFile(path.join(folder, 'news', 'copy.txt'), kerry);
+    assert.deepStrictEqual(await matchStrayStore(strays[0], [[], ['news/copy.txt', 'archive/2016-kerry.txt']], read), { kind: 'several', articles: ['news/copy.txt', 'archive/2016-kerry.txt'] });
+    assert.deepStrictEqual(await matchStrayStore(strays[0], [['archive/2016-kerry.txt'], ['news/copy.txt']], read), { kind: 'one', article: 'archive/2016-kerry.txt' });
+  });
+
+  it('keeps a store whose article is open in the editor, and skips articles with a store of their own', async () => {
+    await annotate('news/kerry.txt', kerry);
+    await annotate('news/seed1.txt', kerry);
+    await fs.rm(path.join(folder, 'news', 'kerry.txt'));
+    assert.deepStrictEqual(await listStrayStores(folder, (file) => file.endsWith('kerry.txt')), []);
+    const [stray] = await listStrayStores(folder);
+    assert.deepStrictEqual(await matchStrayStore(stray, [['news/seed1.txt']], read), { kind: 'none', annotations: labelsOnNames(kerry).length });
+  });
+
+  it('a store fits its own article and no other seed', () => {
+    for (const [i, text] of seeds.entries()) {
+      const annotations = labelsOnNames(text);
+      assert.ok(fits(storeFit(annotations, text)), `seed ${i} fits itself`);
+      for (const [j, other] of seeds.entries()) if (j !== i && other !== text) assert.ok(!fits(storeFit(annotations, other)), `seed ${i}'s store does not fit seed ${j}`);
+    }
+    assert.ok(!fits(storeFit([], jamil)), 'an empty store fits nothing');
+  });
+});
