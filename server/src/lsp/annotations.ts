@@ -1,11 +1,12 @@
 import * as path from 'path';
 import type { TextDocumentContentChangeEvent } from 'vscode-languageserver';
 import { URI } from 'vscode-uri';
-import { AnnotationFiles, type StoreWrite } from '../annotationStore/annotationFiles';
+import { AnnotationFiles, type StoreLoad, type StoreWrite } from '../annotationStore/annotationFiles';
 import { articlePathIn, storeRootOf } from '../annotationStore/storeRoot';
 import { toAnnotationInput } from '../core/annotations/analysisInput';
 import { applyEdits, writtenRanges } from '../core/annotations/editShift';
 import { EMPTY_ARTICLE_ANNOTATIONS, type ArticleAnnotations } from '../core/annotations/model';
+import { hasUnsavedChanges, mergeUnsaved } from '../core/annotations/merge';
 import type { Outcome } from '../core/annotations/operations';
 import { reanchor, reanchorOrphansWhereWritten, type ReanchorOutcome } from '../core/annotations/reanchor';
 import { articleOfStoreFile } from '../core/annotations/storeLayout';
@@ -60,6 +61,11 @@ export interface OpenAnnotations {
   outcomes: ReadonlyMap<string, ReanchorOutcome>;
   /** Changed (shifted by typing) since the store file was written. */
   dirty: boolean;
+  /**
+   * The annotations as last read from or written to the store file (undefined before the first read, or
+   * when it could not be read): what the person's unsaved changes are measured against when the file changes.
+   */
+  stored?: ArticleAnnotations;
   /** Resolves once the store file has been read. */
   ready: Promise<void>;
 }
@@ -152,13 +158,16 @@ export class AnnotationLayer {
         const problem = unwritable(state);
         if (problem) return { ok: false, message: problem };
         const text = this.host.textOf(uri) ?? '';
-        const result = change(state.annotations, text);
+        const before = state.annotations;
+        const result = change(before, text);
         if (!result.ok) return result;
         this.publish(state, result.value, false);
         state.dirty = true;
         const written = await this.write(state);
         if (written.ok) return result;
         if (written.reason === 'changed' && attempt === 0) {
+          // The change is made again on the file as it is now; earlier unsaved changes are merged into it.
+          state.annotations = before;
           await this.load(state);
           continue;
         }
@@ -214,8 +223,22 @@ export class AnnotationLayer {
     if (text === undefined) return;
     const loaded = await state.place.files.load(state.place.article, text);
     if (this.states.get(state.uri) !== state) return;
+    // Changes of the person's that a failed write left in memory are merged, not dropped.
+    const base = state.stored;
+    const unsaved = base !== undefined && hasUnsavedChanges(base, state.annotations) ? state.annotations : undefined;
     state.storeError = undefined;
     state.dirty = false;
+    state.stored = loaded.kind === 'loaded' ? loaded.annotations : loaded.kind === 'missing' ? EMPTY_ARTICLE_ANNOTATIONS : undefined;
+    if (unsaved && base) {
+      if (loaded.kind === 'invalid') {
+        state.storeError = { file: loaded.file, message: loaded.message };
+        state.stored = base; // merged once the file can be read again
+        this.host.warn(`${loaded.file} changed on disk and cannot be read (${loaded.message}); your unsaved annotations are kept in memory, not written over it`);
+        return;
+      }
+      await this.mergeIntoStore(state, base, unsaved, loaded.kind === 'loaded' ? loaded : undefined, text);
+      return;
+    }
     if (loaded.kind === 'invalid') {
       state.storeError = { file: loaded.file, message: loaded.message };
       state.outcomes = new Map();
@@ -241,6 +264,28 @@ export class AnnotationLayer {
     this.publish(state, annotations, false);
   }
 
+  /**
+   * The store file changed on disk while the person's changes were only in memory (a write had failed):
+   * theirs, placed in the text, with ours on top (`core/annotations/merge.ts`), published and written.
+   */
+  private async mergeIntoStore(state: OpenAnnotations, base: ArticleAnnotations, ours: ArticleAnnotations, loaded: Extract<StoreLoad, { kind: 'loaded' }> | undefined, text: string): Promise<void> {
+    let theirs = loaded?.annotations ?? EMPTY_ARTICLE_ANNOTATIONS;
+    const now = this.host.textOf(state.uri);
+    if (loaded && now !== undefined && now !== text) theirs = { ...theirs, annotations: reanchor(theirs.annotations, now).annotations };
+    const merged = mergeUnsaved(base, ours, theirs);
+    state.outcomes = loaded?.outcomes ?? new Map();
+    state.dirty = true;
+    this.publish(state, merged.annotations, false);
+    const file = state.place?.files.fileOf(state.place.article) ?? state.uri;
+    const conflicts = merged.conflicts.length > 0 ? ` ${merged.conflicts.length} annotation${merged.conflicts.length === 1 ? ' was' : 's were'} changed on both sides: yours kept.` : '';
+    const written = await this.write(state);
+    this.host.warn(
+      written.ok
+        ? `${file} changed on disk while ${merged.carried} change${merged.carried === 1 ? '' : 's'} of yours were not saved: they were merged into it and saved.${conflicts}`
+        : `${file} changed on disk while ${merged.carried} change${merged.carried === 1 ? '' : 's'} of yours were not saved: they were merged into it, and are kept in memory but not saved (${written.message}).${conflicts}`,
+    );
+  }
+
   private publish(state: OpenAnnotations, annotations: ArticleAnnotations, byEdit: boolean): void {
     state.annotations = annotations;
     // An article with nothing stored has no input; one reviewed with no annotation still has its review state in the index.
@@ -254,6 +299,7 @@ export class AnnotationLayer {
     if (!state.place || text === undefined) return { ok: false, message: unwritable(state) ?? 'the article is not open', reason: 'outside' };
     const annotations = state.annotations;
     const written = await state.place.files.save(state.place.article, text, annotations);
+    if (written.ok) state.stored = annotations;
     // Typed while it was written: those shifts are written on the next save.
     if (written.ok && state.annotations === annotations) state.dirty = false;
     return written;

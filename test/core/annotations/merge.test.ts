@@ -1,0 +1,28 @@
+import * as assert from 'assert';
+import { hasUnsavedChanges, mergeUnsaved } from '../../../server/src/core/annotations/merge';
+import type { Annotation, ArticleAnnotations } from '../../../server/src/core/annotations/model';
+import { readSeed, SEEDS } from '../../helpers/seeds';
+import { labelOn } from './helpers';
+
+describe('annotations: unsaved changes merged into a store file that changed on disk', () => {
+  const text = readSeed(SEEDS.lavrovKerry);
+  const lavrov = labelOn(text, 'Sergei Lavrov');
+  const kerry = labelOn(text, 'John Kerry');
+  const relabel = (a: Annotation, label: string, at: string): Annotation => ({ ...a, body: { kind: 'label', label }, modified: at });
+  const of = (...annotations: Annotation[]): ArticleAnnotations => ({ reviewState: 'in-progress', annotations });
+
+  it('ours wins where both changed one annotation (named as a conflict); a removal does not win over their edit', () => {
+    const base = of(lavrov, kerry);
+    const ours = of(relabel(lavrov, 'organization', '2024-06-01T00:00:00.000Z'));
+    const theirs = of(relabel(lavrov, 'location', '2024-06-02T00:00:00.000Z'), relabel(kerry, 'misc', '2024-06-02T00:00:00.000Z'));
+    const merged = mergeUnsaved(base, ours, theirs);
+    assert.deepStrictEqual(merged.annotations.annotations.map((a) => [a.target[0].exact, a.body.kind === 'label' ? a.body.label : '']), [['Sergei Lavrov', 'organization'], ['John Kerry', 'misc']]);
+    assert.deepStrictEqual(merged.conflicts, [lavrov.id]);
+  });
+
+  it('typing that moved or orphaned a span is not a change of the person’s', () => {
+    const moved: Annotation = { ...lavrov, status: 'orphaned', target: [{ ...lavrov.target[0], start: 0, end: 5, exact: 'Serge' }] };
+    assert.ok(!hasUnsavedChanges(of(lavrov, kerry), of(moved, kerry)));
+    assert.ok(hasUnsavedChanges(of(lavrov, kerry), { ...of(lavrov, kerry), reviewState: 'reviewed' }));
+  });
+});
