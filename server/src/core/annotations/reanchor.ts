@@ -78,7 +78,12 @@ export function reanchor(annotations: readonly Annotation[], text: string, optio
     }
     if (after >= 0 && after < i) after = trusted.findIndex((t, j) => t && j > i);
     const drift = before >= 0 ? driftOfTrusted(before) : after >= 0 ? driftOfTrusted(after) : 0;
-    placements[entry.annotation][entry.slot] = search(text, entry.span, drift);
+    let placed = search(text, entry.span, drift);
+    // Between two trusted spans that moved differently the text changed: a span there moved with the one
+    // before it or with the one after it. Two copies of a paragraph made adjacent by deleting what stood
+    // between them are equally near the first drift's guess, and only the second one's tells them apart.
+    if (placed === undefined && before >= 0 && after >= 0 && driftOfTrusted(after) !== drift) placed = search(text, entry.span, driftOfTrusted(after));
+    placements[entry.annotation][entry.slot] = placed;
   });
 
   unplaceCollisions(text, annotations, entries, placements);
@@ -104,34 +109,58 @@ export function reanchor(annotations: readonly Annotation[], text: string, optio
  * Spans of anchored annotations that were on different occurrences of the same words (their old starts
  * differ) cannot both be on one occurrence now: one of them lost its words — deleted, or changed in one
  * copy of a repeated paragraph — and was found on the other's copy, dragging its neighbours along. The
- * one whose stored context agrees best with the place's keeps it (as the search scores a place), and of
- * those that agree equally the one that moved least; the others are left unplaced (their annotations
- * become orphans). Distance alone chose wrongly when a paragraph was deleted: the survivor after it moved
- * by the paragraph's length while the search put the deleted one's words right at its old offset. When
- * two old places tie on both, all stay.
+ * one whose stored context agrees best with the place's keeps it (as the search scores a place); of
+ * those that agree equally (copies of a paragraph: context is read within the paragraph), the one that
+ * moved as its neighbours did — the nearest spans before and after it in the old order that landed
+ * alone — and then the one that moved least; the others are left unplaced (their annotations become
+ * orphans). Distance alone chose wrongly twice: when a paragraph was deleted, the survivor after it moved
+ * by the paragraph's length while the search put the deleted one's words right at its old offset; and
+ * when the first of two copies with a short paragraph between them was deleted, the first copy's spans,
+ * found on the second, had moved less (the short paragraph's length) than the second copy's own (the
+ * deleted one's), which were orphaned though never touched. When two old places tie on all three, all stay.
  */
 function unplaceCollisions(text: string, annotations: readonly Annotation[], entries: readonly Entry[], placements: Array<Array<Placement | undefined>>): void {
-  const byPlace = new Map<string, Entry[]>();
-  for (const entry of entries) {
+  const byPlace = new Map<string, number[]>();
+  entries.forEach((entry, i) => {
     const placed = placements[entry.annotation][entry.slot];
-    if (placed === undefined || annotations[entry.annotation].status !== 'anchored') continue;
+    if (placed === undefined || annotations[entry.annotation].status !== 'anchored') return;
     const key = `${placed.span.start}:${placed.span.end}`;
     const group = byPlace.get(key);
-    if (group) group.push(entry);
-    else byPlace.set(key, [entry]);
+    if (group) group.push(i);
+    else byPlace.set(key, [i]);
+  });
+  const groups = [...byPlace.values()].filter((group) => group.some((i) => entries[i].span.start !== entries[group[0]].span.start));
+  if (groups.length === 0) return;
+  // How far each span that landed alone moved, in old order: what its neighbours' moves are compared with.
+  const colliding = new Set(groups.flat());
+  const moves = entries.map((entry, i) => {
+    const placed = placements[entry.annotation][entry.slot];
+    return placed === undefined || colliding.has(i) ? undefined : placed.span.start - entry.span.start;
+  });
+  const neighbourMoves = (i: number): number[] => {
+    const found: number[] = [];
+    for (let j = i - 1; j >= 0; j--) if (moves[j] !== undefined) { found.push(moves[j]!); break; }
+    for (let j = i + 1; j < entries.length; j++) if (moves[j] !== undefined) { found.push(moves[j]!); break; }
+    return found;
+  };
+  for (const group of groups) {
+    const first = entries[group[0]];
+    const place = placements[first.annotation][first.slot]!.span;
+    const moved = (i: number): number => place.start - entries[i].span.start;
+    const agreement = new Map(group.map((i) => [i, contextAgreement(text, entries[i].span, place.start, place.end)]));
+    const unlike = new Map(group.map((i) => [i, neighbourMoves(i).reduce((sum, m) => sum + Math.abs(moved(i) - m), 0)]));
+    let kept = keepBest(group, (i) => agreement.get(i)!, AGREEMENT_TIE);
+    kept = keepBest(kept, (i) => -unlike.get(i)!, 0);
+    kept = keepBest(kept, (i) => -Math.abs(moved(i)), 0);
+    if (kept.some((i) => entries[i].span.start !== entries[kept[0]].span.start)) continue;
+    for (const i of group) if (entries[i].span.start !== entries[kept[0]].span.start) placements[entries[i].annotation][entries[i].slot] = undefined;
   }
-  for (const group of byPlace.values()) {
-    if (group.every((entry) => entry.span.start === group[0].span.start)) continue;
-    const place = placements[group[0].annotation][group[0].slot]!.span;
-    const agreement = new Map(group.map((entry) => [entry, contextAgreement(text, entry.span, place.start, place.end)]));
-    const best = Math.max(...agreement.values());
-    const agreeing = group.filter((entry) => best - agreement.get(entry)! < AGREEMENT_TIE);
-    const moved = (entry: Entry): number => Math.abs(place.start - entry.span.start);
-    const least = Math.min(...agreeing.map(moved));
-    const kept = agreeing.filter((entry) => moved(entry) === least);
-    if (kept.some((entry) => entry.span.start !== kept[0].span.start)) continue;
-    for (const entry of group) if (entry.span.start !== kept[0].span.start) placements[entry.annotation][entry.slot] = undefined;
-  }
+}
+
+/** The members of `group` whose `score` is within `tie` of the best. */
+function keepBest(group: readonly number[], score: (i: number) => number, tie: number): number[] {
+  const best = Math.max(...group.map(score));
+  return group.filter((i) => best - score(i) <= tie);
 }
 
 /** Context agreements closer than this are equal (sums of similarities computed alike). */
