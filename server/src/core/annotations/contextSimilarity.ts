@@ -34,6 +34,32 @@ export function anchoredSimilarity(stored: string, actual: string): number {
   return 1 - best / m;
 }
 
+/** The longest word or words beside a span that {@link besideWordSimilarity} takes in or leaves out. */
+export const MAX_GAP = 24;
+/** Stored characters {@link besideWordSimilarity} must still compare when it leaves some out (all of a shorter context). */
+const MIN_COMPARED = 16;
+
+/**
+ * {@link anchoredSimilarity} once a word or words right beside the span (up to {@link MAX_GAP} characters)
+ * are taken out of the actual context (written since: "met Kerry" → "met John Kerry") or out of the stored
+ * one (deleted since), whichever agrees best. A context cut at a paragraph's start a few characters before
+ * a name lost most of its similarity to one inserted word (`Moscow, ` → `Moscow, new `: 0.56). Only beside
+ * the span: a word changed further out is a different sentence as often as the same one (news repeats its
+ * formulas), and a context may lose at most what leaves {@link MIN_COMPARED} of its characters compared (or
+ * only its paragraph's end: the words deleted were all there was between it and the span).
+ */
+export function besideWordSimilarity(stored: string, actual: string): number {
+  let best = anchoredSimilarity(stored, actual);
+  for (let k = 1; k <= MAX_GAP && best < 1; k++) {
+    if (k < actual.length) best = Math.max(best, anchoredSimilarity(stored, actual.slice(k)));
+    // Left out of the stored context: all but MIN_COMPARED characters, or all but the paragraph's end (a
+    // line break or the text's end, as `quoteMatch` reads contexts) when the words were all that stood there.
+    const rest = stored.length - k;
+    if (rest >= MIN_COMPARED || (rest === 1 && stored.endsWith('\n'))) best = Math.max(best, anchoredSimilarity(stored.slice(k), actual));
+  }
+  return best;
+}
+
 /**
  * Cheap first look, without copying: how many characters of `prefix` agree with `text` just before
  * `start`, aligned at `start` (a substitution costs one, an insertion everything beyond it).

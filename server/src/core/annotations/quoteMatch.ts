@@ -1,5 +1,5 @@
 import approximateSearch from 'approx-string-match';
-import { agreementAfter, agreementBefore, anchoredSimilarity, CONTEXT_SLACK, reversed } from './contextSimilarity';
+import { agreementAfter, agreementBefore, anchoredSimilarity, CONTEXT_SLACK, besideWordSimilarity, MAX_GAP, reversed } from './contextSimilarity';
 import { CONTEXT_LENGTH, type AnchoredSpan } from './model';
 import type { OffsetRange } from '../types';
 
@@ -80,11 +80,26 @@ export function occursAcross(text: string, exact: string, range: OffsetRange): b
   return false;
 }
 
-/** Where `quote` is in `text`, expected near `expected` (a UTF-16 offset). */
+/**
+ * Where `quote` is in `text`, expected near `expected` (a UTF-16 offset). Contexts are read within a
+ * paragraph, a line. When that places the quote nowhere, or only approximately, they are read again with a
+ * paragraph ending only at a blank line (every single line break as white space; in a text without blank
+ * lines, contexts then run across lines): a text wrapped at another width — 72 → 50 columns — moves every
+ * line's end, and with it nearly every context, while its words and their order stay. The exact words so
+ * placed win over an approximate place (a formula repeated elsewhere, read up to its line's end, could beat
+ * the quote's own words whose context the re-wrap cut).
+ */
 export function findQuote(text: string, quote: Pick<AnchoredSpan, 'exact' | 'prefix' | 'suffix'>, expected: number): QuoteMatch {
+  const byLines = findQuoteWith(text, quote, expected, false);
+  if (byLines.kind === 'ambiguous' || (byLines.kind === 'found' && byLines.exact)) return byLines;
+  const byParagraphs = findQuoteWith(text, quote, expected, true);
+  return byParagraphs.kind === 'found' && (byLines.kind === 'none' || byParagraphs.exact) ? byParagraphs : byLines;
+}
+
+function findQuoteWith(text: string, quote: Pick<AnchoredSpan, 'exact' | 'prefix' | 'suffix'>, expected: number, blankLines: boolean): QuoteMatch {
   const { exact } = quote;
   if (exact.length === 0) return { kind: 'none' };
-  const stored = storedContext(quote);
+  const stored = storedContext(quote, blankLines);
   const score = (start: number, end: number, errors: number): Candidate => {
     const [prefixSimilarity, suffixSimilarity] = contextSimilarities(text, stored, start, end);
     const context = (prefixSimilarity + suffixSimilarity) / 2;
@@ -110,26 +125,58 @@ export function findQuote(text: string, quote: Pick<AnchoredSpan, 'exact' | 'pre
       for (const m of approximateSearch(text, exact, maxErrors)) candidates.push(score(m.start, m.end, m.errors));
     }
   }
-  return decide(candidates, expected);
+  const decided = decide(candidates, expected);
+  return decided.kind === 'none' ? nearbyWithWordChanged(text, stored, exactStarts, exact.length, expected) : decided;
+}
+
+/** Characters each side of the expected position where {@link nearbyWithWordChanged} looks. */
+const NEARBY = 1024;
+
+/**
+ * The last chance of a quote the search could not place: its exact words once in the neighbourhood of
+ * where it is expected, with one side of the context as stored and the other as stored but for a word or
+ * two written or deleted right beside it (`besideWordSimilarity`) — "Lavrov met Kerry" → "Lavrov met John Kerry" in a file changed on disk.
+ * Only one such place: two are ambiguous, and the quote stays an orphan.
+ */
+function nearbyWithWordChanged(text: string, stored: StoredContext, exactStarts: readonly number[], length: number, expected: number): QuoteMatch {
+  const places: OffsetRange[] = [];
+  for (const start of exactStarts) {
+    if (start < expected - NEARBY || start > expected + NEARBY) continue;
+    const [before, after] = contextSimilarities(text, stored, start, start + length);
+    if (before < MIN_SIDE && after < MIN_SIDE) continue; // one side at least is as stored
+    const [beforeBeside, afterBeside] = contextSimilarities(text, stored, start, start + length, besideWordSimilarity, MAX_GAP);
+    if (Math.min(Math.max(before, beforeBeside), Math.max(after, afterBeside)) >= MIN_SIDE) places.push({ start, end: start + length });
+  }
+  if (places.length === 1) return { kind: 'found', ...places[0], exact: true };
+  return places.length === 0 ? { kind: 'none' } : { kind: 'ambiguous', places };
 }
 
 /** A quote's stored context as {@link contextSimilarities} compares it (read once per quote). */
 interface StoredContext {
   readonly before: string;
   readonly after: string;
+  /** Paragraphs end only at blank lines, not at every line break (see {@link findQuote}). */
+  readonly blankLines: boolean;
 }
 
-function storedContext(quote: Pick<AnchoredSpan, 'prefix' | 'suffix'>): StoredContext {
-  return { before: contextBefore(quote.prefix, quote.prefix.length < CONTEXT_LENGTH - 1), after: contextAfter(quote.suffix, quote.suffix.length < CONTEXT_LENGTH - 1) };
+function storedContext(quote: Pick<AnchoredSpan, 'prefix' | 'suffix'>, blankLines: boolean): StoredContext {
+  return {
+    before: contextBefore(quote.prefix, quote.prefix.length < CONTEXT_LENGTH - 1, blankLines),
+    after: contextAfter(quote.suffix, quote.suffix.length < CONTEXT_LENGTH - 1, blankLines),
+    blankLines,
+  };
 }
 
-/** How well the text around `[start, end)` agrees with a stored context, before and after (each 0–1, within the paragraph). */
-function contextSimilarities(text: string, stored: StoredContext, start: number, end: number): [number, number] {
-  const from = start - CONTEXT_LENGTH - CONTEXT_SLACK;
-  const before = contextBefore(text.slice(Math.max(0, from), start), from <= 0);
-  const to = end + CONTEXT_LENGTH + CONTEXT_SLACK;
-  const after = contextAfter(text.slice(end, to), to >= text.length);
-  return [anchoredSimilarity(stored.before, before), anchoredSimilarity(stored.after, after)];
+/**
+ * How well the text around `[start, end)` agrees with a stored context, before and after (each 0–1, within
+ * the paragraph), by `similarity` reading `extra` characters more each side.
+ */
+function contextSimilarities(text: string, stored: StoredContext, start: number, end: number, similarity = anchoredSimilarity, extra = 0): [number, number] {
+  const from = start - CONTEXT_LENGTH - CONTEXT_SLACK - extra;
+  const before = contextBefore(text.slice(Math.max(0, from), start), from <= 0, stored.blankLines);
+  const to = end + CONTEXT_LENGTH + CONTEXT_SLACK + extra;
+  const after = contextAfter(text.slice(end, to), to >= text.length, stored.blankLines);
+  return [similarity(stored.before, before), similarity(stored.after, after)];
 }
 
 /**
@@ -138,7 +185,7 @@ function contextSimilarities(text: string, stored: StoredContext, start: number,
  * landed on one place with it.
  */
 export function contextAgreement(text: string, quote: Pick<AnchoredSpan, 'prefix' | 'suffix'>, start: number, end: number): number {
-  const [before, after] = contextSimilarities(text, storedContext(quote), start, end);
+  const [before, after] = contextSimilarities(text, storedContext(quote, false), start, end);
   return before + after;
 }
 
@@ -146,25 +193,35 @@ export function contextAgreement(text: string, quote: Pick<AnchoredSpan, 'prefix
  * The context before a span, read outward from it (reversed), within its paragraph: up to the last line
  * break, which is kept as PARAGRAPH_END, as is the start of the text when `textStart` says it was reached.
  */
-function contextBefore(raw: string, textStart: boolean): string {
-  const lineBreak = Math.max(raw.lastIndexOf('\n'), raw.lastIndexOf('\r'));
-  if (lineBreak >= 0) return reversed(spaced(raw.slice(lineBreak + 1)).trimStart()) + PARAGRAPH_END;
-  return textStart ? reversed(spaced(raw).trimStart()) + PARAGRAPH_END : reversed(spaced(raw));
+function contextBefore(raw: string, textStart: boolean, blankLines: boolean): string {
+  const lineBreak = blankLines ? lastBlankLineEnd(raw) : Math.max(raw.lastIndexOf('\n'), raw.lastIndexOf('\r'));
+  if (lineBreak >= 0) return reversed(spaced(raw.slice(lineBreak + 1), blankLines).trimStart()) + PARAGRAPH_END;
+  return textStart ? reversed(spaced(raw, blankLines).trimStart()) + PARAGRAPH_END : reversed(spaced(raw, blankLines));
 }
 
 /** The context after a span within its paragraph, as {@link contextBefore} (not reversed). */
-function contextAfter(raw: string, textEnd: boolean): string {
-  const lineBreak = raw.search(/[\r\n]/);
-  if (lineBreak >= 0) return spaced(raw.slice(0, lineBreak)).trimEnd() + PARAGRAPH_END;
-  return textEnd ? spaced(raw).trimEnd() + PARAGRAPH_END : spaced(raw);
+function contextAfter(raw: string, textEnd: boolean, blankLines: boolean): string {
+  const lineBreak = blankLines ? raw.search(BLANK_LINE) : raw.search(/[\r\n]/);
+  if (lineBreak >= 0) return spaced(raw.slice(0, lineBreak), blankLines).trimEnd() + PARAGRAPH_END;
+  return textEnd ? spaced(raw, blankLines).trimEnd() + PARAGRAPH_END : spaced(raw, blankLines);
+}
+
+/** A blank line: where a paragraph ends in a text that wraps its lines. */
+const BLANK_LINE = /\r?\n[^\S\n]*\n/;
+
+/** The offset of the last character of the last blank line in `raw`, or -1. */
+function lastBlankLineEnd(raw: string): number {
+  let end = -1;
+  for (const m of raw.matchAll(/\r?\n[^\S\n]*\n/g)) end = m.index! + m[0].length - 1;
+  return end;
 }
 
 /**
  * White space within a paragraph as one space: a context compared after a tool re-spaced the text (spaces
- * at line ends trimmed, double spaces, no-break spaces) still agrees.
+ * at line ends trimmed, double spaces, no-break spaces, lines wrapped at another width) still agrees.
  */
-function spaced(text: string): string {
-  return text.replace(/[^\S\r\n]+/g, ' ');
+function spaced(text: string, blankLines: boolean): string {
+  return text.replace(blankLines ? /\s+/g : /[^\S\r\n]+/g, ' ');
 }
 
 /** The exact occurrences worth a full score: the best by a cheap aligned comparison and the two nearest. */

@@ -1,6 +1,7 @@
 import { contextAgreement, findQuote, occursAcross } from './quoteMatch';
 import { localSpans, withLocalSpans, type AnchoredSpan, type Annotation } from './model';
 import { quoteFitsAt, respan } from './selectors';
+import { SpacedText } from './spacedText';
 import type { OffsetRange } from '../types';
 
 /**
@@ -54,7 +55,7 @@ interface Placement {
  * Places the annotations in `text`. With `only`, the others are left as they are (orphans tried again after
  * an undo brought their text back, say).
  */
-export function reanchor(annotations: readonly Annotation[], text: string, options: { only?: (annotation: Annotation) => boolean } = {}): ReanchorResult {
+export function reanchor(annotations: readonly Annotation[], text: string, options: { only?: (annotation: Annotation) => boolean; hintsArePlaces?: boolean } = {}): ReanchorResult {
   const spansOf = annotations.map((a) => (!options.only || options.only(a) ? localSpans(a) : []));
   const entries: Entry[] = [];
   spansOf.forEach((spans, annotation) => spans.forEach((span, slot) => entries.push({ annotation, slot, span })));
@@ -86,7 +87,7 @@ export function reanchor(annotations: readonly Annotation[], text: string, optio
     placements[entry.annotation][entry.slot] = placed;
   });
 
-  unplaceCollisions(text, annotations, entries, placements);
+  unplaceCollisions(text, entries, placements, (entry) => options.hintsArePlaces === true || annotations[entry.annotation].status === 'anchored');
 
   const outcomes = new Map<string, ReanchorOutcome>();
   const result = annotations.map((annotation, index) => {
@@ -118,12 +119,14 @@ export function reanchor(annotations: readonly Annotation[], text: string, optio
  * when the first of two copies with a short paragraph between them was deleted, the first copy's spans,
  * found on the second, had moved less (the short paragraph's length) than the second copy's own (the
  * deleted one's), which were orphaned though never touched. When two old places tie on all three, all stay.
+ * Only spans whose old start was a place take part (`wasPlace`): an orphan's offsets are a hint, except in
+ * the editor, where the edit that orphaned it kept its place within the text it wrote.
  */
-function unplaceCollisions(text: string, annotations: readonly Annotation[], entries: readonly Entry[], placements: Array<Array<Placement | undefined>>): void {
+function unplaceCollisions(text: string, entries: readonly Entry[], placements: Array<Array<Placement | undefined>>, wasPlace: (entry: Entry) => boolean): void {
   const byPlace = new Map<string, number[]>();
   entries.forEach((entry, i) => {
     const placed = placements[entry.annotation][entry.slot];
-    if (placed === undefined || annotations[entry.annotation].status !== 'anchored') return;
+    if (placed === undefined || !wasPlace(entry)) return;
     const key = `${placed.span.start}:${placed.span.end}`;
     const group = byPlace.get(key);
     if (group) group.push(i);
@@ -186,12 +189,19 @@ export function reanchorOrphansWhereWritten(annotations: readonly Annotation[], 
     localSpans(orphan).every((span) => occursAcross(text, span.exact, span) || written.some((range) => occursAcross(text, span.exact, range)));
   const candidates = new Set(annotations.filter((a) => a.status === 'orphaned' && couldComeBack(a)));
   if (candidates.size === 0) return { annotations: [...annotations], outcomes: new Map() };
-  const tried = reanchor(annotations, text, { only: (a) => candidates.has(a) });
+  // Their hints are places: the edit that orphaned them kept each one's place within the text it wrote (an
+  // editor reloading a changed file sends one edit over every paragraph between two changes).
+  const tried = reanchor(annotations, text, { only: (a) => candidates.has(a), hintsArePlaces: true });
   const outcomes = new Map(tried.outcomes);
+  // Words an annotation that no edit touched still holds: an orphan placed there lost its own words (a
+  // deleted copy of a paragraph) and found its copy's.
+  const held = new Set<string>();
+  for (const annotation of annotations) if (annotation.status === 'anchored') for (const span of localSpans(annotation)) held.add(`${span.start}:${span.end}`);
   const result = tried.annotations.map((placed, i) => {
     const orphan = annotations[i];
     if (orphan.status !== 'orphaned' || placed.status !== 'anchored') return placed;
     const hints = localSpans(orphan);
+    const onHeldWords = localSpans(placed).some((span, k) => span.start !== hints[k].start && held.has(`${span.start}:${span.end}`));
     // Exactly its words: typed back a letter at a time, `Lavr` is already near enough `Lavrov` for the
     // search (a quarter of its letters may differ), and the label would stay on `Lavr` once the name is whole.
     const broughtBack = localSpans(placed).every(
@@ -199,7 +209,7 @@ export function reanchorOrphansWhereWritten(annotations: readonly Annotation[], 
         text.slice(span.start, span.end) === hints[k].exact &&
         ((span.start === hints[k].start && span.end === hints[k].end) || written.some((range) => range.start < span.end && span.start < range.end)),
     );
-    if (broughtBack) return placed;
+    if (broughtBack && !onHeldWords) return placed;
     outcomes.set(orphan.id, 'orphaned');
     return orphan;
   });
@@ -217,13 +227,15 @@ function placeSurely(text: string, entries: readonly Entry[]): Array<number | un
     doubts--;
     return true;
   };
+  let spaced: SpacedText | undefined;
+  const spacedText = (): SpacedText => (spaced ??= new SpacedText(text));
   return entries.map(({ span }) => {
     const hint = Math.min(span.start, text.length);
     const fits = (at: number): boolean => quoteFitsAt(text, span, at) && !doubted(span, at, hint);
     let at: number | undefined;
     if (fits(hint + drift)) at = hint + drift;
     else if (fits(hint)) at = hint;
-    else at = onlyOccurrence(text, span);
+    else at = onlyOccurrence(text, span, spacedText);
     if (at !== undefined) drift = at - span.start;
     return at;
   });
@@ -260,12 +272,19 @@ function nearerCopy(text: string, span: AnchoredSpan, at: number, hint: number):
   return false;
 }
 
-/** Where quote and full context occur, if exactly once in `text`. */
-function onlyOccurrence(text: string, span: AnchoredSpan): number | undefined {
+/**
+ * Where quote and full context occur, if exactly once in `text` — and once with white space compared as one
+ * space: an article re-wrapped at another width may have the same words with a line break at the same place
+ * by chance elsewhere, while the span's own place differs only in its line breaks. Found only so (a text
+ * re-spaced), the quote must be there exactly.
+ */
+function onlyOccurrence(text: string, span: AnchoredSpan, spacedText: () => SpacedText): number | undefined {
   if (span.exact.length === 0) return undefined;
   const whole = span.prefix + span.exact + span.suffix;
   const first = text.indexOf(whole);
-  return first >= 0 && text.indexOf(whole, first + 1) < 0 ? first + span.prefix.length : undefined;
+  if (first >= 0) return text.indexOf(whole, first + 1) < 0 && !spacedText().occursMoreThanOnce(span.prefix, span.exact, span.suffix) ? first + span.prefix.length : undefined;
+  const at = spacedText().onlyOccurrence(span.prefix, span.exact, span.suffix);
+  return at !== undefined && text.startsWith(span.exact, at) ? at : undefined;
 }
 
 /**
