@@ -90,15 +90,63 @@ export function occursAcross(text: string, exact: string, range: OffsetRange): b
  * the quote's own words whose context the re-wrap cut).
  */
 export function findQuote(text: string, quote: Pick<AnchoredSpan, 'exact' | 'prefix' | 'suffix'>, expected: number): QuoteMatch {
-  const byLines = findQuoteWith(text, quote, expected, false);
+  if (quote.exact.length === 0) return { kind: 'none' };
+  const places = new QuotePlaces(text, quote.exact, expected);
+  const byLines = findQuoteWith(places, quote, false);
   if (byLines.kind === 'ambiguous' || (byLines.kind === 'found' && byLines.exact)) return byLines;
-  const byParagraphs = findQuoteWith(text, quote, expected, true);
+  const byParagraphs = findQuoteWith(places, quote, true);
   return byParagraphs.kind === 'found' && (byLines.kind === 'none' || byParagraphs.exact) ? byParagraphs : byLines;
 }
 
-function findQuoteWith(text: string, quote: Pick<AnchoredSpan, 'exact' | 'prefix' | 'suffix'>, expected: number, blankLines: boolean): QuoteMatch {
+/** A place of the quote's text, exact or approximate (`errors` > 0). */
+interface Place extends OffsetRange {
+  readonly errors: number;
+}
+
+/**
+ * The places where a quote's text occurs in a text, found once for both readings of its context (by
+ * lines, by paragraphs): its exact occurrences, the approximate ones in the window around the expected
+ * position (between the exact ones), and, asked only when needed, those of the whole text.
+ */
+class QuotePlaces {
+  readonly exactStarts: number[] = [];
+  readonly maxErrors: number;
+  readonly windowStart: number;
+  readonly windowEnd: number;
+  private inWindow: Place[] | undefined;
+  private whole: Place[] | undefined;
+
+  constructor(readonly text: string, readonly exact: string, readonly expected: number) {
+    for (let at = text.indexOf(exact); at >= 0; at = text.indexOf(exact, at + 1)) this.exactStarts.push(at);
+    this.maxErrors = maxErrorsFor(exact.length);
+    this.windowStart = Math.max(0, expected - WINDOW);
+    this.windowEnd = Math.min(text.length, expected + exact.length + WINDOW);
+  }
+
+  approximateInWindow(): Place[] {
+    if (this.inWindow) return this.inWindow;
+    this.inWindow = [];
+    for (const segment of segmentsBetween(this.windowStart, this.windowEnd, this.exactStarts, this.exact.length)) {
+      if (segment.end - segment.start < this.exact.length - this.maxErrors) continue;
+      for (const m of approximateSearch(this.text.slice(segment.start, segment.end), this.exact, this.maxErrors)) {
+        if (m.errors > 0) this.inWindow.push({ start: segment.start + m.start, end: segment.start + m.end, errors: m.errors });
+      }
+    }
+    return this.inWindow;
+  }
+
+  approximateInWholeText(): Place[] {
+    return (this.whole ??= approximateSearch(this.text, this.exact, this.maxErrors).map((m) => ({ start: m.start, end: m.end, errors: m.errors })));
+  }
+
+  get windowIsWholeText(): boolean {
+    return this.windowStart === 0 && this.windowEnd === this.text.length;
+  }
+}
+
+function findQuoteWith(places: QuotePlaces, quote: Pick<AnchoredSpan, 'exact' | 'prefix' | 'suffix'>, blankLines: boolean): QuoteMatch {
+  const { text, exactStarts, expected } = places;
   const { exact } = quote;
-  if (exact.length === 0) return { kind: 'none' };
   const stored = storedContext(quote, blankLines);
   const score = (start: number, end: number, errors: number): Candidate => {
     const [prefixSimilarity, suffixSimilarity] = contextSimilarities(text, stored, start, end);
@@ -106,23 +154,12 @@ function findQuoteWith(text: string, quote: Pick<AnchoredSpan, 'exact' | 'prefix
     const quoteSimilarity = 1 - errors / exact.length;
     return { start, end, errors, context, weakerSide: Math.min(prefixSimilarity, suffixSimilarity), score: (QUOTE_WEIGHT * quoteSimilarity + 2 * CONTEXT_WEIGHT * context) / (QUOTE_WEIGHT + 2 * CONTEXT_WEIGHT) };
   };
-
-  const exactStarts: number[] = [];
-  for (let at = text.indexOf(exact); at >= 0; at = text.indexOf(exact, at + 1)) exactStarts.push(at);
   const candidates = scoreExact(text, quote, exactStarts, expected, score);
 
   if (!candidates.some((c) => c.context >= CONFIDENT_CONTEXT)) {
-    const maxErrors = maxErrorsFor(exact.length);
-    const windowStart = Math.max(0, expected - WINDOW);
-    const windowEnd = Math.min(text.length, expected + exact.length + WINDOW);
-    for (const segment of segmentsBetween(windowStart, windowEnd, exactStarts, exact.length)) {
-      if (segment.end - segment.start < exact.length - maxErrors) continue;
-      for (const m of approximateSearch(text.slice(segment.start, segment.end), exact, maxErrors)) {
-        if (m.errors > 0) candidates.push(score(segment.start + m.start, segment.start + m.end, m.errors));
-      }
-    }
-    if (exactStarts.length === 0 && !candidates.some(isPlausible) && (windowStart > 0 || windowEnd < text.length)) {
-      for (const m of approximateSearch(text, exact, maxErrors)) candidates.push(score(m.start, m.end, m.errors));
+    for (const m of places.approximateInWindow()) candidates.push(score(m.start, m.end, m.errors));
+    if (exactStarts.length === 0 && !candidates.some(isPlausible) && !places.windowIsWholeText) {
+      for (const m of places.approximateInWholeText()) candidates.push(score(m.start, m.end, m.errors));
     }
   }
   const decided = decide(candidates, expected);

@@ -1,7 +1,7 @@
 import { contextAgreement, findQuote, occursAcross } from './quoteMatch';
 import { localSpans, withLocalSpans, type AnchoredSpan, type Annotation } from './model';
 import { quoteFitsAt, respan } from './selectors';
-import { SpacedText } from './spacedText';
+import { spacedOccurrences } from './spacedText';
 import type { OffsetRange } from '../types';
 
 /**
@@ -227,15 +227,13 @@ function placeSurely(text: string, entries: readonly Entry[]): Array<number | un
     doubts--;
     return true;
   };
-  let spaced: SpacedText | undefined;
-  const spacedText = (): SpacedText => (spaced ??= new SpacedText(text));
   return entries.map(({ span }) => {
     const hint = Math.min(span.start, text.length);
     const fits = (at: number): boolean => quoteFitsAt(text, span, at) && !doubted(span, at, hint);
     let at: number | undefined;
     if (fits(hint + drift)) at = hint + drift;
     else if (fits(hint)) at = hint;
-    else at = onlyOccurrence(text, span, spacedText);
+    else at = onlyOccurrence(text, span);
     if (at !== undefined) drift = at - span.start;
     return at;
   });
@@ -274,17 +272,18 @@ function nearerCopy(text: string, span: AnchoredSpan, at: number, hint: number):
 
 /**
  * Where quote and full context occur, if exactly once in `text` — and once with white space compared as one
- * space: an article re-wrapped at another width may have the same words with a line break at the same place
- * by chance elsewhere, while the span's own place differs only in its line breaks. Found only so (a text
- * re-spaced), the quote must be there exactly.
+ * space (`spacedText.ts`): an article re-wrapped at another width may have the same words with a line break
+ * at the same place by chance elsewhere, while the span's own place differs only in its line breaks. Found
+ * only so (a text re-spaced), the quote is there exactly.
  */
-function onlyOccurrence(text: string, span: AnchoredSpan, spacedText: () => SpacedText): number | undefined {
+function onlyOccurrence(text: string, span: AnchoredSpan): number | undefined {
   if (span.exact.length === 0) return undefined;
   const whole = span.prefix + span.exact + span.suffix;
   const first = text.indexOf(whole);
-  if (first >= 0) return text.indexOf(whole, first + 1) < 0 && !spacedText().occursMoreThanOnce(span.prefix, span.exact, span.suffix) ? first + span.prefix.length : undefined;
-  const at = spacedText().onlyOccurrence(span.prefix, span.exact, span.suffix);
-  return at !== undefined && text.startsWith(span.exact, at) ? at : undefined;
+  if (first >= 0 && text.indexOf(whole, first + 1) >= 0) return undefined;
+  const spaced = spacedOccurrences(text, span.prefix, span.exact, span.suffix);
+  if (first >= 0) return spaced.count === 1 ? first + span.prefix.length : undefined;
+  return spaced.count === 1 ? spaced.at : undefined;
 }
 
 /**
