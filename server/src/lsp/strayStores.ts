@@ -47,7 +47,7 @@ export const REATTACH_COMMAND_TITLE = 'Article Lens: Re-attach Annotations to Th
 export class StrayStores {
   /** Article files created since the last look (absolute paths): tried first. */
   private created = new Set<string>();
-  /** Store files already reported as matching nothing (once each per session). */
+  /** Store files already reported as matching nothing (once each per session): later looks try new files only. */
   private readonly reported = new Set<string>();
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<void> = Promise.resolve();
@@ -73,6 +73,7 @@ export class StrayStores {
       this.timer = undefined;
       void this.look();
     }, this.delayMs);
+    this.timer.unref?.();
   }
 
   /** After a workspace scan: stores left by renames while the server was not running. */
@@ -106,7 +107,10 @@ export class StrayStores {
           const place = this.host.placeOf(URI.file(file).toString());
           return place?.root === stray.root ? [place.article] : [];
         });
-      const match = await matchStrayStore(stray, [inRoot(created), inRoot(indexed)], (article) => this.read(path.join(stray.root, ...article.split('/'))));
+      // Every indexed article was tried once already for a store reported: reading them all again at each
+      // file event would cost a workspace's worth of reads, for a store that fitted none of them.
+      const tiers = this.reported.has(stray.file) ? [inRoot(created)] : [inRoot(created), inRoot(indexed)];
+      const match = await matchStrayStore(stray, tiers, (article) => this.read(path.join(stray.root, ...article.split('/'))));
       const oldUri = URI.file(path.join(stray.root, ...stray.article.split('/'))).toString();
       if (match.kind === 'one') {
         const newUri = URI.file(path.join(stray.root, ...match.article.split('/'))).toString();
