@@ -322,7 +322,7 @@ async function indexWorkspace(folders: readonly string[] = workspaceFolders, ski
     done: () => progress?.done(),
   }, (uri) => documents.get(uri) !== undefined || skip(uri), { workerScript: path.join(__dirname, 'indexWorker.js'), annotationInput: closedArticleInput, cacheOf, cachedIn, log: (message) => connection.console.log(message), pace: () => analyses.quiet() }));
   // Articles renamed or moved while the server was not running left their store files under the old names.
-  void strayStores.afterScan();
+  void strayStores.afterScan(scan.analysedFiles);
   void connection.sendNotification(ServerStatusNotification, { state: 'ready', articles: service.workspaceSize, message: `${scan.files} article files indexed${cacheOf ? ` (${scan.fromCache + scan.unchanged} from the index cache, ${scan.analysed} analysed)` : ''}` });
   if (cacheOf) connection.console.log(`workspace index: ${scan.files} article files, ${scan.fromCache} from the index cache, ${scan.unchanged} read again and unchanged, ${scan.analysed} analysed`);
 }

@@ -4,6 +4,8 @@ import * as os from 'os';
 import * as path from 'path';
 import { AnnotationFiles } from '../../server/src/annotationStore/annotationFiles';
 import { listStrayStores, matchStrayStore } from '../../server/src/annotationStore/strayStores';
+import { StrayStores } from '../../server/src/lsp/strayStores';
+import { URI } from 'vscode-uri';
 import { fits, storeFit } from '../../server/src/core/annotations/storeFit';
 import type { Annotation } from '../../server/src/core/annotations/model';
 import { readSeed, SEEDS } from '../helpers/seeds';
@@ -64,6 +66,33 @@ describe('annotation stores of articles renamed outside the editor', () => {
     assert.deepStrictEqual(await listStrayStores(folder, (file) => file.endsWith('kerry.txt')), []);
     const [stray] = await listStrayStores(folder);
     assert.deepStrictEqual(await matchStrayStore(stray, [['news/seed1.txt']], read), { kind: 'none', annotations: labelsOnNames(kerry).length });
+  });
+
+  it('after a workspace scan, tries the files the scan analysed (new or changed), not every indexed article again', async () => {
+    await annotate('news/kerry.txt', kerry);
+    await fs.rm(path.join(folder, 'news', 'seed1.txt')); // kerry.txt is the only article with this text
+    await fs.rename(path.join(folder, 'news', 'kerry.txt'), path.join(folder, 'news', 'renamed.txt'));
+    const articles = ['seed0', 'seed2', 'seed3', 'seed4', 'renamed'].map((name) => path.join(folder, 'news', `${name}.txt`));
+    const moves: string[] = [];
+    const warnings: string[] = [];
+    const strays = new StrayStores({
+      folders: () => [URI.file(folder).toString()],
+      indexedArticles: () => articles.map((file) => URI.file(file).toString()),
+      isOpen: () => false,
+      textOf: () => undefined,
+      placeOf: (uri) => ({ root: folder, article: path.relative(folder, URI.parse(uri).fsPath).split(path.sep).join('/') }),
+      move: async (oldUri, newUri) => void moves.push(`${path.basename(URI.parse(oldUri).fsPath)} → ${path.basename(URI.parse(newUri).fsPath)}`),
+      reindex: () => undefined,
+      tell: (kind, message) => void (kind === 'warning' && warnings.push(message)),
+      log: () => undefined,
+    });
+    // The index cache knew every article but the renamed one unchanged: the store fits none of those read.
+    await strays.afterScan(articles.filter((file) => !file.endsWith('renamed.txt')));
+    assert.deepStrictEqual(moves, [], 'the renamed article was not among the files analysed, so it is not read');
+    assert.strictEqual(warnings.length, 1, 'the store that fitted nothing is reported');
+    // A scan that analysed the renamed article (new by its path) moves the store there.
+    await strays.afterScan(articles.slice(-1));
+    assert.deepStrictEqual(moves, ['kerry.txt → renamed.txt']);
   });
 
   it('a store fits its own article and no other seed', () => {

@@ -72,6 +72,11 @@ export interface ScanResult {
   readonly unchanged: number;
   /** Read and analysed. */
   readonly analysed: number;
+  /**
+   * The files read and analysed (absolute paths): new or changed since the index cache, every file on a
+   * first scan. An article renamed while the server was not running is among them (by its new path).
+   */
+  readonly analysedFiles: readonly string[];
   /** Settles when the caches are written (after the scan: saving never delays the index). */
   readonly saved: Promise<void>;
 }
@@ -134,6 +139,7 @@ async function scanFolders(folders: readonly string[], service: ArticleService, 
   }
   const total = found.reduce((n, f) => n + f.files.length, 0);
   const counts = { done: 0, fromCache: 0, unchanged: 0, analysed: 0 };
+  const analysedFiles: string[] = [];
   progress.begin(total);
   const report = throttled(() => progress.report(counts.done, total));
   const maxBytes = maxFileBytes(settings);
@@ -198,7 +204,10 @@ async function scanFolders(folders: readonly string[], service: ArticleService, 
     }
     if (summary && response.snapshot) item.cache?.set(item.file, response.snapshot, summary);
     if (response.unchanged) counts.unchanged++;
-    else if (response.summary) counts.analysed++;
+    else if (response.summary) {
+      counts.analysed++;
+      analysedFiles.push(item.file);
+    }
     counts.done++;
     report();
   };
@@ -224,7 +233,7 @@ async function scanFolders(folders: readonly string[], service: ArticleService, 
   progress.report(counts.done, total);
   progress.done();
   const saved = Promise.all(found.map(({ cache }) => cache?.save(log, options.pace))).then(() => undefined);
-  return { files: total, fromCache: counts.fromCache, unchanged: counts.unchanged, analysed: counts.analysed, saved };
+  return { files: total, fromCache: counts.fromCache, unchanged: counts.unchanged, analysed: counts.analysed, analysedFiles, saved };
 }
 
 /** The file's size and modification time now; undefined when it is gone or cannot be read. */
