@@ -127,6 +127,11 @@ export class WatchedArticles {
       this.host.service.removeArticle(uri);
       return;
     }
+    if (await this.linksToWorkspaceArticle(parsed.fsPath)) {
+      // The same text as that article's, which the index holds under its real path: not a second article.
+      if (this.generations.get(uri) === generation && !this.host.isOpen(uri)) this.host.service.removeArticle(uri);
+      return;
+    }
     let text: string;
     try {
       const stat = await fs.stat(parsed.fsPath);
@@ -144,6 +149,31 @@ export class WatchedArticles {
     const input = await this.host.annotationInput?.(parsed.fsPath, text);
     if (this.generations.get(uri) !== generation || this.host.isOpen(uri)) return;
     this.host.service.indexArticle(uri, text, settings, input);
+  }
+
+  /**
+   * Whether `fsPath` is a symbolic link to an article the index keeps under its real path, in one of
+   * the workspace folders: one text is one article (the scan leaves such links out in the same way,
+   * `leaveOutSecondCopies` in workspaceScan.ts), or hovers and views would count it twice.
+   */
+  private async linksToWorkspaceArticle(fsPath: string): Promise<boolean> {
+    let real: string;
+    try {
+      if (!(await fs.lstat(fsPath)).isSymbolicLink()) return false;
+      real = await fs.realpath(fsPath);
+    } catch {
+      return false;
+    }
+    for (const folder of this.host.folders()) {
+      const root = URI.parse(folder);
+      if (root.scheme !== 'file') continue;
+      // The folder as the real path reads it (the folder itself may be reached through a link).
+      const realRoot = await fs.realpath(root.fsPath).catch(() => root.fsPath);
+      const relative = path.relative(realRoot, real);
+      if (!relative || relative.startsWith('..') || path.isAbsolute(relative)) continue;
+      return indexes(await this.host.settingsFor(folder), root.fsPath, path.join(root.fsPath, relative));
+    }
+    return false;
   }
 
   /** The workspace folder that holds a file, or undefined outside every folder. */

@@ -1,4 +1,4 @@
-import { existsSync, statSync, type Stats } from 'fs';
+import { existsSync, realpathSync, statSync, type Stats } from 'fs';
 import * as fs from 'fs/promises';
 import { availableParallelism } from 'os';
 import * as path from 'path';
@@ -126,17 +126,19 @@ export async function scanWorkspace(
 /** {@link scanWorkspace} inside the index's load; `settle` brings the groups it left behind up to date. */
 async function scanFolders(folders: readonly string[], service: ArticleService, settings: ArticleSettings, progress: ScanProgress, isOpen: (uri: string) => boolean, options: ScanOptions, settle: () => void): Promise<ScanResult> {
   const log = options.log ?? (() => undefined);
-  const found: { files: string[]; cache?: IndexCacheStore<ArticleSummary> }[] = [];
+  const found: ListedFolder[] = [];
   for (const folder of folders) {
     const root = URI.parse(folder);
     if (root.scheme !== 'file') continue;
     // The cache is read while the folder is listed: each waits for the disk now and then.
     const opening = options.cacheOf ? options.cacheOf(folder).catch((error: unknown) => void log(`index cache not opened: ${String(error)}`)) : undefined;
     const files: string[] = [];
-    await collect(root.fsPath, root.fsPath, '', settings, files, (problem) => log(`workspace index: ${problem} (not indexed)`));
+    const links: string[] = [];
+    await collect(root.fsPath, root.fsPath, '', settings, files, links, (problem) => log(`workspace index: ${problem} (not indexed)`));
     const cache = await opening;
-    found.push({ files, cache: cache ?? undefined });
+    found.push({ root: root.fsPath, files, links, cache: cache ?? undefined });
   }
+  leaveOutSecondCopies(found);
   const total = found.reduce((n, f) => n + f.files.length, 0);
   const counts = { done: 0, fromCache: 0, unchanged: 0, analysed: 0 };
   const analysedFiles: string[] = [];
@@ -387,14 +389,60 @@ function fileSize(file: string): number {
   return statOf(file)?.size ?? 0;
 }
 
+/** One workspace folder's listing: its article files (links to files among them, also in `links`) and its index cache. */
+interface ListedFolder {
+  readonly root: string;
+  files: string[];
+  readonly links: readonly string[];
+  readonly cache?: IndexCacheStore<ArticleSummary>;
+}
+
+/**
+ * Leaves out the symbolic links whose real file is listed already — under its own path, in this or
+ * another workspace folder, or through another link (the first in code-unit order of paths is kept):
+ * one text is one article of the index, or a hover's "in other articles (N)" and the views' counts
+ * would count it once per path (a corpus's `latest.txt` link beside the dated file counted twice).
+ * Folders are not followed, so a listed file's real path is its folder's real path and the same
+ * relative path: one `realpath` per folder and per link, and nothing at all when there is no link.
+ */
+function leaveOutSecondCopies(listed: ListedFolder[]): void {
+  const links = new Set<string>();
+  for (const folder of listed) for (const link of folder.links) links.add(link);
+  if (links.size === 0) return;
+  const realFiles = new Set<string>();
+  for (const { root, files } of listed) {
+    const realRoot = realPathOf(root) ?? root;
+    for (const file of files) if (!links.has(file)) realFiles.add(path.join(realRoot, path.relative(root, file)));
+  }
+  const copies = new Set<string>();
+  for (const link of [...links].sort()) {
+    const real = realPathOf(link);
+    if (real === undefined) continue;
+    if (realFiles.has(real)) copies.add(link);
+    else realFiles.add(real);
+  }
+  if (copies.size === 0) return;
+  for (const folder of listed) if (folder.links.some((link) => copies.has(link))) folder.files = folder.files.filter((file) => !copies.has(file));
+}
+
+/** The real path of a file or folder (links resolved), or undefined when it cannot be had. */
+function realPathOf(file: string): string | undefined {
+  try {
+    return realpathSync(file);
+  } catch {
+    return undefined;
+  }
+}
+
 /**
  * Lists the articles under `folder` (`relativeDir` from the root) into `into`. Paths are put together
  * from the names read rather than with `path.join`/`path.relative` per file: the folder is already
  * normalised, and a name from `readdir` holds no separator and is never `.` or `..`. A symbolic link
  * to an article file is listed as the CLI lists it (`symbolicLinks.ts`: links to folders are not
- * followed); a broken one or a loop is passed to `problem`, once per scan.
+ * followed), and into `links` too ({@link leaveOutSecondCopies}); a broken one or a loop is passed
+ * to `problem`, once per scan.
  */
-async function collect(root: string, folder: string, relativeDir: string, settings: ArticleSettings, into: string[], problem: (message: string) => void): Promise<void> {
+async function collect(root: string, folder: string, relativeDir: string, settings: ArticleSettings, into: string[], links: string[], problem: (message: string) => void): Promise<void> {
   let entries: import('fs').Dirent[];
   try {
     entries = await fs.readdir(folder, { withFileTypes: true });
@@ -409,15 +457,17 @@ async function collect(root: string, folder: string, relativeDir: string, settin
     if (i > 0 && i % 2000 === 0) await new Promise<void>((resolve) => setImmediate(resolve));
     const entry = entries[i];
     if (entry.isDirectory()) {
-      if (!IGNORED_FOLDERS.has(entry.name) && !entry.name.startsWith('.')) await collect(root, folderPrefix + entry.name, relativePrefix + entry.name, settings, into, problem);
+      if (!IGNORED_FOLDERS.has(entry.name) && !entry.name.startsWith('.')) await collect(root, folderPrefix + entry.name, relativePrefix + entry.name, settings, into, links, problem);
     } else if (entry.isFile() && isArticle(entry.name)) {
       into.push(folderPrefix + entry.name);
     } else if (entry.isSymbolicLink() && isArticle(entry.name)) {
       // Rare: one stat each, which follows the chain and never reads (a link to a pipe is not waited on).
       const target = linkTarget(folderPrefix + entry.name);
       const unusable = linkProblem(target);
-      if (target === 'file') into.push(folderPrefix + entry.name);
-      else if (unusable) problem(`${folderPrefix + entry.name}: ${unusable}`);
+      if (target === 'file') {
+        into.push(folderPrefix + entry.name);
+        links.push(folderPrefix + entry.name);
+      } else if (unusable) problem(`${folderPrefix + entry.name}: ${unusable}`);
     }
   }
 }
