@@ -287,6 +287,24 @@ describe('navigation', () => {
     assert.strictEqual(newNameProblem('Sergei  Lavrova'), undefined, 'spaces between words are folded, not refused');
   });
 
+  it('renames nothing to a name of invisible characters alone, or one with a bidirectional override that reorders the rest of its line', () => {
+    const s = service();
+    const offset = ARTICLE.indexOf('Lavrov said');
+    // A zero-width space, a word joiner, a soft hyphen with a no-break space: every mention would vanish from sight.
+    for (const invisible of ['\u200B', '\u2060\u200B', '\u00AD\u00A0', ' \u200C ']) {
+      assert.deepStrictEqual(s.getRenameEdits(doc('file:///a.txt', ARTICLE), offset, invisible, [], () => undefined), [], JSON.stringify(invisible));
+      assert.match(newNameProblem(invisible) ?? '', /no visible character/, JSON.stringify(invisible));
+    }
+    // Right-to-left override / isolate: the rest of each line with the name would print reversed.
+    for (const reordering of ['Lav\u202Erova', '\u2067Lavrova']) {
+      assert.deepStrictEqual(s.getRenameEdits(doc('file:///a.txt', ARTICLE), offset, reordering, [], () => undefined), [], JSON.stringify(reordering));
+      assert.match(newNameProblem(reordering) ?? '', /direction of the text/, JSON.stringify(reordering));
+    }
+    // A joiner inside a name (Persian and Indic names use it) is part of the name.
+    assert.strictEqual(newNameProblem('Mohammad\u200CReza'), undefined);
+    assert.strictEqual(newNameProblem('کامران\u200Cپور'), undefined);
+  });
+
   it('renames mentions with particles and honorifics consistently', () => {
     assert.strictEqual(renamedPersonMention('Sergei Lavrov', 'Lavrova', names), 'Sergei Lavrova');
     assert.strictEqual(renamedPersonMention('Lavrov', 'Sergei Lavrova', names), 'Lavrova');

@@ -210,15 +210,26 @@ export function createActorNavigation({ analyze, workspace, names, isAnalysed }:
 
 /**
  * Why `newName` cannot be an actor's new name, in a sentence for the person who typed it, or
- * undefined when it can: an empty name would delete every mention, and a line break or another
- * control character would split or garble each line the name is written on.
+ * undefined when it can: an empty name would delete every mention, and so would one of invisible
+ * characters alone (a zero-width space, a soft hyphen); a line break or another control character
+ * would split or garble each line the name is written on, and a bidirectional embedding, override
+ * or isolate would print the rest of each such line in another order.
  */
 export function newNameProblem(newName: string): string | undefined {
   if (newName.trim() === '') return 'The new name is empty: type the name the actor should have.';
   if (/[\n\r\u0085\u2028\u2029]/.test(newName)) return 'The new name contains a line break: a name is written on one line.';
   const control = /\p{Cc}/u.exec(newName);
-  if (control) return `The new name contains a control character (U+${control[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}): type the name as it should be printed.`;
+  if (control) return `The new name contains a control character (U+${codePointOf(control[0])}): type the name as it should be printed.`;
+  // Format characters (\p{Cf}: zero-width space and joiners, soft hyphen, word joiner) print as nothing.
+  if (!/[^\s\p{Cf}]/u.test(newName)) return 'The new name has no visible character: every mention would vanish. Type the name the actor should have.';
+  const reordering = /[\u202A-\u202E\u2066-\u2069]/.exec(newName);
+  if (reordering) return `The new name contains a character that changes the direction of the text (U+${codePointOf(reordering[0])}): the rest of each line with the name would print in another order.`;
   return undefined;
+}
+
+/** A character's code point as four or more upper-case hexadecimal digits (`0000`, `202E`). */
+function codePointOf(character: string): string {
+  return character.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0');
 }
 
 /** A person mention split into an honorific before it (with its space) and the name itself. */
