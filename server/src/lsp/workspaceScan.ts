@@ -133,7 +133,7 @@ async function scanFolders(folders: readonly string[], service: ArticleService, 
     // The cache is read while the folder is listed: each waits for the disk now and then.
     const opening = options.cacheOf ? options.cacheOf(folder).catch((error: unknown) => void log(`index cache not opened: ${String(error)}`)) : undefined;
     const files: string[] = [];
-    const links: string[] = [];
+    const links: ListedLink[] = [];
     await collect(root.fsPath, root.fsPath, '', settings, files, links, (problem) => log(`workspace index: ${problem} (not indexed)`));
     const cache = await opening;
     found.push({ root: root.fsPath, files, links, cache: cache ?? undefined });
@@ -393,8 +393,14 @@ function fileSize(file: string): number {
 interface ListedFolder {
   readonly root: string;
   files: string[];
-  readonly links: readonly string[];
+  readonly links: readonly ListedLink[];
   readonly cache?: IndexCacheStore<ArticleSummary>;
+}
+
+/** A symbolic link to an article file, and the real path of that file (undefined when it could not be had). */
+interface ListedLink {
+  readonly file: string;
+  readonly real: string | undefined;
 }
 
 /**
@@ -403,32 +409,33 @@ interface ListedFolder {
  * one text is one article of the index, or a hover's "in other articles (N)" and the views' counts
  * would count it once per path (a corpus's `latest.txt` link beside the dated file counted twice).
  * Folders are not followed, so a listed file's real path is its folder's real path and the same
- * relative path: one `realpath` per folder and per link, and nothing at all when there is no link.
+ * relative path: one `realpath` per folder here, one per link as it was listed, and nothing at all
+ * when there is no link (a git-annex corpus, all links, pays one system call per file more).
  */
 function leaveOutSecondCopies(listed: ListedFolder[]): void {
-  const links = new Set<string>();
-  for (const folder of listed) for (const link of folder.links) links.add(link);
-  if (links.size === 0) return;
+  const links: ListedLink[] = [];
+  for (const folder of listed) links.push(...folder.links);
+  if (links.length === 0) return;
+  const linkFiles = new Set(links.map((link) => link.file));
   const realFiles = new Set<string>();
   for (const { root, files } of listed) {
     const realRoot = realPathOf(root) ?? root;
-    for (const file of files) if (!links.has(file)) realFiles.add(path.join(realRoot, path.relative(root, file)));
+    for (const file of files) if (!linkFiles.has(file)) realFiles.add(path.join(realRoot, path.relative(root, file)));
   }
   const copies = new Set<string>();
-  for (const link of [...links].sort()) {
-    const real = realPathOf(link);
+  for (const { file, real } of links.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0))) {
     if (real === undefined) continue;
-    if (realFiles.has(real)) copies.add(link);
+    if (realFiles.has(real)) copies.add(file);
     else realFiles.add(real);
   }
   if (copies.size === 0) return;
-  for (const folder of listed) if (folder.links.some((link) => copies.has(link))) folder.files = folder.files.filter((file) => !copies.has(file));
+  for (const folder of listed) if (folder.links.some((link) => copies.has(link.file))) folder.files = folder.files.filter((file) => !copies.has(file));
 }
 
-/** The real path of a file or folder (links resolved), or undefined when it cannot be had. */
+/** The real path of a file or folder (links resolved; the system's own call, not Node's walk of each part), or undefined. */
 function realPathOf(file: string): string | undefined {
   try {
-    return realpathSync(file);
+    return realpathSync.native(file);
   } catch {
     return undefined;
   }
@@ -442,7 +449,7 @@ function realPathOf(file: string): string | undefined {
  * followed), and into `links` too ({@link leaveOutSecondCopies}); a broken one or a loop is passed
  * to `problem`, once per scan.
  */
-async function collect(root: string, folder: string, relativeDir: string, settings: ArticleSettings, into: string[], links: string[], problem: (message: string) => void): Promise<void> {
+async function collect(root: string, folder: string, relativeDir: string, settings: ArticleSettings, into: string[], links: ListedLink[], problem: (message: string) => void): Promise<void> {
   let entries: import('fs').Dirent[];
   try {
     entries = await fs.readdir(folder, { withFileTypes: true });
@@ -466,7 +473,7 @@ async function collect(root: string, folder: string, relativeDir: string, settin
       const unusable = linkProblem(target);
       if (target === 'file') {
         into.push(folderPrefix + entry.name);
-        links.push(folderPrefix + entry.name);
+        links.push({ file: folderPrefix + entry.name, real: realPathOf(folderPrefix + entry.name) });
       } else if (unusable) problem(`${folderPrefix + entry.name}: ${unusable}`);
     }
   }
