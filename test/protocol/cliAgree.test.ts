@@ -66,6 +66,23 @@ describe('command line: article-lens agree A B (dist/cli.js)', () => {
     assert.match(stdout, /^LAVROV\.TXT\s+2\s+2\s+0\.500\s+1\.000$/m);
   });
 
+  it('pairs A/x.TXT with B/x.txt (the same article, its name in another case), and says unpaired ones', () => {
+    const seed = readSeed(SEEDS.lavrovJamil);
+    const cue = seed.indexOf('said', seed.indexOf('Sergei Lavrov'));
+    const a = path.join(scratch, 'A');
+    const b = path.join(scratch, 'B');
+    write(path.join(a, 'Lavrov.TXT'), seed);
+    write(path.join(b, 'lavrov.txt'), seed);
+    write(path.join(a, 'Lavrov_4b22.ann'), `T1\tCue ${cue} ${cue + 4}\tsaid\n`);
+    write(path.join(b, 'lavrov_ef2d.ann'), `T1\tCue ${cue} ${cue + 4}\tsaid\n`);
+    write(path.join(b, 'other.txt'), TEXT);
+    write(path.join(b, 'other_ef2d.ann'), 'T1\tCue 9 13\tsaid\n');
+    const { code, stdout, stderr } = agree(a, b);
+    assert.strictEqual(code, 0, stderr);
+    assert.match(stdout, /: 1 article, \d+ tokens; not compared, annotated on one side only: 0 in A, 1 in B$/m);
+    assert.match(stdout, /^Cue\s+1\s+1\s+1\.000\s+1\.000/m);
+  });
+
   it('prints the JSON contract with --json', () => {
     const { a, b } = bratPair();
     const { code, stdout } = agree('--json', a, b);

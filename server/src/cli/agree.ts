@@ -12,7 +12,8 @@ import { UnreadableArticle } from './readArticle';
 export const AGREE_USAGE = `Usage: article-lens agree A B [--json] [--labels L1,L2,…]
   Agreement between two annotators: A and B are folders of the same articles (.txt), each with one
   annotator's annotations — Article Lens's store (.article-lens/annotations/) or brat .ann files beside
-  the articles (x.ann or x_<annotator>.ann for x.txt). Articles are paired by their path in the folder.
+  the articles (x.ann or x_<annotator>.ann for x.txt). Articles are paired by their path in the
+  folder, or by the one path that differs in case alone.
   Prints per label and overall: F1 with exact spans (A as the reference), F1 with overlapping spans,
   Cohen's κ over tokens, Krippendorff's αU; and F1 per article.
   --json           print {"labels": {…}, "overall": {…}, "documents": […]} instead of the table
@@ -53,16 +54,19 @@ export function runAgreeCommand(args: readonly string[], output: AgreeOutput): n
     const a = readAnnotatedFolder(folderA);
     const b = readAnnotatedFolder(folderB);
     const pairs: AnnotatedPair[] = [];
+    const partnerInB = pairAcrossFolders([...a.keys()], [...b.keys()]);
     for (const [article, fromA] of a) {
-      const fromB = b.get(article);
+      const partner = partnerInB.get(article);
+      const fromB = partner === undefined ? undefined : b.get(partner);
       if (!fromB) continue;
       if (fromA.text !== fromB.text) throw new AgreeUsageError(`${article}: the text in ${folderA} and in ${folderB} differs (both annotators must have annotated the same text)`);
       const kept = (places: AnnotatedArticle['places']) => (only ? places.filter((p) => only.has(p.label)) : places);
       pairs.push({ document: article, text: fromA.text, a: kept(fromA.places), b: kept(fromB.places) });
     }
     if (pairs.length === 0) throw new AgreeUsageError(`no article is annotated in both ${folderA} (${a.size}) and ${folderB} (${b.size})`);
-    const onlyInA = [...a.keys()].filter((k) => !b.has(k));
-    const onlyInB = [...b.keys()].filter((k) => !a.has(k));
+    const pairedInB = new Set(partnerInB.values());
+    const onlyInA = [...a.keys()].filter((k) => !partnerInB.has(k));
+    const onlyInB = [...b.keys()].filter((k) => !pairedInB.has(k));
     reportProblems(folderA, a, output);
     reportProblems(folderB, b, output);
     if (only) reportUnknownLabels(only, [...a.values(), ...b.values()], output);
@@ -103,4 +107,38 @@ function reportProblems(folder: string, articles: ReadonlyMap<string, AnnotatedA
     const more = article.problems.length > 1 ? ` (and ${article.problems.length - 1} more)` : '';
     output.err(`article-lens agree: warning: ${folder}/${article.annotationFile}: ${article.problems[0]}${more}\n`);
   }
+}
+
+/**
+ * Which article of B each article of A is compared with: the same path, else the one path that differs from it
+ * in case alone (`A/x.TXT` with `B/x.txt`: the two annotators' copies of one article, as a brat file pairs with its
+ * article whatever the case, `cli/bratArticle.ts`). Two such paths in B, or a B path that has its exact twin in A,
+ * are not guessed at: those articles stay unpaired and are counted as annotated on one side only.
+ */
+export function pairAcrossFolders(inA: readonly string[], inB: readonly string[]): Map<string, string> {
+  const exactB = new Set(inB);
+  const exactA = new Set(inA);
+  const byCaseB = new Map<string, string[]>();
+  for (const key of inB) {
+    const folded = key.toLowerCase();
+    const same = byCaseB.get(folded);
+    if (same) same.push(key);
+    else byCaseB.set(folded, [key]);
+  }
+  const partner = new Map<string, string>();
+  const claimed = new Map<string, number>();
+  for (const key of inA) {
+    if (exactB.has(key)) {
+      partner.set(key, key);
+      continue;
+    }
+    const candidates = (byCaseB.get(key.toLowerCase()) ?? []).filter((other) => !exactA.has(other));
+    if (candidates.length === 1) {
+      partner.set(key, candidates[0]);
+      claimed.set(candidates[0], (claimed.get(candidates[0]) ?? 0) + 1);
+    }
+  }
+  // A B path that two A paths differing in case could both mean is nobody's.
+  for (const [key, other] of partner) if (key !== other && claimed.get(other)! > 1) partner.delete(key);
+  return partner;
 }
