@@ -245,11 +245,13 @@ function contextAfter(raw: string, textEnd: boolean, blankLines: boolean): strin
 
 /** A blank line: where a paragraph ends in a text that wraps its lines. */
 const BLANK_LINE = /\r?\n[^\S\n]*\n/;
+/** {@link BLANK_LINE}, every one in a text. */
+const BLANK_LINES = new RegExp(BLANK_LINE.source, 'g');
 
 /** The offset of the last character of the last blank line in `raw`, or -1. */
 function lastBlankLineEnd(raw: string): number {
   let end = -1;
-  for (const m of raw.matchAll(/\r?\n[^\S\n]*\n/g)) end = m.index! + m[0].length - 1;
+  for (const m of raw.matchAll(BLANK_LINES)) end = m.index! + m[0].length - 1;
   return end;
 }
 
