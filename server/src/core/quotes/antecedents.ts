@@ -18,8 +18,8 @@
 import { lowerBound } from '../search';
 import type { EntityMention, TextSlice } from '../types';
 import { genderOf, lastPersonBefore, subjectRank, type SpeakerState } from './coreference';
-import { isPunct, isSentenceEnd, surname, tokenAt, type Doc } from './document';
-import { featureName, featurePair } from './featureNames';
+import { isPunct, isSentenceEnd, personKeys, personTokens, surname, tokenAt, type Doc } from './document';
+import { featureNames, featuresNamed, type Feature } from './featureNames';
 
 /** What is being resolved: a pronoun by its person, a description by what its head names (`other`: a head no list knows). */
 export type AnaphorKind = 'he' | 'she' | 'they' | 'person' | 'organization' | 'document' | 'other';
@@ -41,8 +41,14 @@ export class AntecedentCandidate {
   constructor(
     /** The latest mention of the entity before the anaphor; undefined for *nobody*. */
     readonly name: TextSlice | undefined,
-    readonly features: string[],
+    /** The ranker sums their weights. */
+    readonly rankerFeatures: Feature[],
   ) {}
+
+  /** The feature names, as training reads them. */
+  get features(): string[] {
+    return featureNames(this.rankerFeatures);
+  }
 }
 
 /** A quotation already attributed to a named entity, as the resolution of later anaphors reads it. */
@@ -99,10 +105,10 @@ export function antecedentCandidates(doc: Doc, anaphor: Anaphor, state: SpeakerS
   const groups = new Map<string, Group>();
   // The first subject of the anaphor's paragraph and of the one before: the topic the paragraph is about.
   const topic: (string | undefined)[] = [undefined, undefined];
-  const consider = (m: EntityMention, type: 'person' | 'organization'): boolean => {
-    const t = tokenAt(doc, m.start);
+  // A person's first token and key are the document's (`personTokens`, `personKeys`); an organisation's are found here.
+  const consider = (m: EntityMention, type: 'person' | 'organization', t: number, knownKey: string | undefined): boolean => {
     if (t >= n || doc.inQuote[t]) return false;
-    const key = entityKey(m.text, type);
+    const key = knownKey ?? entityKey(m.text, type);
     if (key.length === 0) return false;
     const role = roleOf(doc, m, t);
     const rank = role === 'speech' ? 2 : role === 'subject' ? 1 : 0;
@@ -121,14 +127,18 @@ export function antecedentCandidates(doc: Doc, anaphor: Anaphor, state: SpeakerS
   };
   // People and (for anaphors that may stand for one) organisations, newest first, merged by position.
   const persons = doc.persons;
+  const keys = personKeys(doc);
+  const tokens = personTokens(doc);
   const organizations = withOrganizations ? organizationsBefore(doc, offset) : [];
   let p = lastPersonBefore(doc, offset);
   let o = organizations.length - 1;
   for (let seen = 0; seen < MAX_MENTIONS && (p >= 0 || o >= 0); ) {
     const takePerson = o < 0 || (p >= 0 && persons[p].start > organizations[o].start);
-    const m = takePerson ? persons[p--] : organizations[o--];
+    const m = takePerson ? persons[p] : organizations[o];
     if (offset - m.end > WINDOW_CHARS) break;
-    if (consider(m, takePerson ? 'person' : 'organization')) seen++;
+    if (takePerson ? consider(m, 'person', tokens[p], keys[p]) : consider(m, 'organization', tokenAt(doc, m.start), undefined)) seen++;
+    if (takePerson) p--;
+    else o--;
   }
 
   // Speakers of earlier quotations: how often each spoke, and who spoke last.
@@ -172,75 +182,82 @@ export function antecedentCandidates(doc: Doc, anaphor: Anaphor, state: SpeakerS
   for (const g of groups.values()) if (previous && g.key !== previous.key && sincePrevious(g)) interrupted = true;
 
   const out: AntecedentCandidate[] = [];
-  const a = featureName('a=', kind);
+  const a = F['a='].and(kind);
   for (const g of groups.values()) {
     const m = g.latest;
     const mTok = Math.min(tokenAt(doc, m.start), n - 1);
     const sd = anchorSent - doc.sent[mTok];
     const pd = anchorPara - doc.para[mTok];
-    const atoms: string[] = [
-      featureName('t=', g.type),
-      featureName('rec=', Math.min(g.order, 4)),
-      featureName('sd=', sd <= 2 ? sd : sd <= 4 ? '3-4' : '5+'),
-      featureName('pd=', Math.min(pd, 3)),
-      featureName('role=', g.latestRole),
-      featureName('best=', g.bestRank),
-      featurePair('rec=', Math.min(g.order, 2), '|role=', g.latestRole),
-      featurePair('pd=', Math.min(pd, 2), '|best=', g.bestRank),
-      featureName('cnt=', g.count >= 5 ? '5+' : g.count >= 3 ? '3-4' : g.count),
-      featureName('gsal=', Math.min(salienceRank.get(g)!, 3)),
-      featurePair('gsal=', Math.min(salienceRank.get(g)!, 2), '|rec=', Math.min(g.order, 2)),
+    const atoms: Feature[] = [
+      F['t='].and(g.type),
+      F['rec='].and(Math.min(g.order, 4)),
+      F['sd='].and(sd <= 2 ? sd : sd <= 4 ? '3-4' : '5+'),
+      F['pd='].and(Math.min(pd, 3)),
+      F['role='].and(g.latestRole),
+      F['best='].and(g.bestRank),
+      F['rec='].and(Math.min(g.order, 2)).and('|role=').and(g.latestRole),
+      F['pd='].and(Math.min(pd, 2)).and('|best=').and(g.bestRank),
+      F['cnt='].and(g.count >= 5 ? '5+' : g.count >= 3 ? '3-4' : g.count),
+      F['gsal='].and(Math.min(salienceRank.get(g)!, 3)),
+      F['gsal='].and(Math.min(salienceRank.get(g)!, 2)).and('|rec=').and(Math.min(g.order, 2)),
     ];
     const turnsOf = spoke.get(g.key) ?? 0;
-    atoms.push(featureName('spoke=', turnsOf >= 4 ? '4+' : turnsOf >= 2 ? '2-3' : turnsOf));
-    if (previous && previous.key === g.key) atoms.push('prevTurn', featureName('prevTurn|pd=', Math.min(anchorPara - previous.paragraph, 2)), featureName('prevTurn|interrupted=', interrupted));
-    if (sincePrevious(g)) atoms.push('sinceTurn', featureName('sinceTurn|role=', g.bestRank));
-    if (g.key === lastKey) atoms.push('last');
-    if (topic[0] === g.key) atoms.push('topic=0');
-    if (topic[1] === g.key) atoms.push('topic=1');
-    if (named.has(g.key)) atoms.push('namedInQuote', featureName('namedInQuote|rec=', Math.min(g.order, 2)));
-    if (g.key === pickKey) atoms.push('rule', featureName('rule|rec=', Math.min(g.order, 2)));
+    atoms.push(F['spoke='].and(turnsOf >= 4 ? '4+' : turnsOf >= 2 ? '2-3' : turnsOf));
+    if (previous && previous.key === g.key) atoms.push(F['prevTurn'], F['prevTurn|pd='].and(Math.min(anchorPara - previous.paragraph, 2)), F['prevTurn|interrupted='].and(interrupted));
+    if (sincePrevious(g)) atoms.push(F['sinceTurn'], F['sinceTurn|role='].and(g.bestRank));
+    if (g.key === lastKey) atoms.push(F['last']);
+    if (topic[0] === g.key) atoms.push(F['topic=0']);
+    if (topic[1] === g.key) atoms.push(F['topic=1']);
+    if (named.has(g.key)) atoms.push(F['namedInQuote'], F['namedInQuote|rec='].and(Math.min(g.order, 2)));
+    if (g.key === pickKey) atoms.push(F['rule'], F['rule|rec='].and(Math.min(g.order, 2)));
     const speech = speechOrder.get(g);
-    atoms.push(featureName('speechRec=', speech === undefined ? '-' : Math.min(speech, 2)), featureName('subjRec=', subjectOrder.has(g) ? Math.min(subjectOrder.get(g)!, 2) : '-'));
-    if (speech !== undefined) atoms.push(featurePair('speechRec=', Math.min(speech, 2), '|pd=', Math.min(pd, 2)));
+    atoms.push(F['speechRec='].and(speech === undefined ? '-' : Math.min(speech, 2)), F['subjRec='].and(subjectOrder.has(g) ? Math.min(subjectOrder.get(g)!, 2) : '-'));
+    if (speech !== undefined) atoms.push(F['speechRec='].and(Math.min(speech, 2)).and('|pd=').and(Math.min(pd, 2)));
     if (g.subjectAt >= 0) {
       const st = Math.min(tokenAt(doc, g.subjectAt), n - 1);
-      atoms.push(featureName('subjSd=', Math.min(anchorSent - doc.sent[st], 3)), featurePair('subjPd=', Math.min(anchorPara - doc.para[st], 2), '|subjRec=', Math.min(subjectOrder.get(g)!, 1)));
+      atoms.push(F['subjSd='].and(Math.min(anchorSent - doc.sent[st], 3)), F['subjPd='].and(Math.min(anchorPara - doc.para[st], 2)).and('|subjRec=').and(Math.min(subjectOrder.get(g)!, 1)));
     }
     // "the Clinton campaign" may speak for Clinton; "the senior Cruz adviser" does not.
-    if (head !== undefined && inMention.includes(g.key.toLowerCase())) atoms.push('inMention');
+    if (head !== undefined && inMention.includes(g.key.toLowerCase())) atoms.push(F['inMention']);
     if (kind === 'he' || kind === 'she') {
       const gender = genderOf(doc, m.text) ?? honorificGenderBefore(doc, m);
       // Agreement is grammar, not a preference: "she" is never Bernie Sanders (the strict gold, blind to
       // gender, would teach otherwise).
       if (gender && (gender === 'f') !== (kind === 'she')) continue;
-      atoms.push(gender ? 'g=agree' : 'g=unknown');
+      atoms.push(gender ? F['g=agree'] : F['g=unknown']);
     } else if (head !== undefined) {
-      if (g.type === 'person' && doc.titles.get(g.key)?.has(head)) atoms.push('titled');
+      if (g.type === 'person' && doc.titles.get(g.key)?.has(head)) atoms.push(F['titled']);
       // The description's other words next to the name ("his Russian counterpart" ~ "Russian Foreign Minister
       // Sergei Lavrov"; "the Florida senator" ~ "Florida Sen. Marco Rubio"), its head as the name's possession
       // ("Clinton's statement … The statement said").
       const around = doc.text.slice(Math.max(0, m.start - 40), Math.min(offset, m.end + 50)).toLowerCase();
-      if (around.includes(head)) atoms.push('headNear');
-      if (modifiers.length > 0 && modifiers.every((w) => around.includes(w))) atoms.push('modNear');
-      if (ownsHead(doc, g, head, offset)) atoms.push('owns');
+      if (around.includes(head)) atoms.push(F['headNear']);
+      if (modifiers.length > 0 && modifiers.every((w) => around.includes(w))) atoms.push(F['modNear']);
+      if (ownsHead(doc, g, head, offset)) atoms.push(F['owns']);
     }
-    const f: string[] = [a];
+    const f: Feature[] = [a];
     // Shared across kinds (a pronoun and a description follow the same recency and role preferences), but for
     // the type, recency and the rules' pick, which differ by kind (a description of an organisation, "she").
     for (const atom of atoms) f.push(atom);
-    const aBar = featureName(a, '|');
-    f.push(featureName(aBar, atoms[0]), featureName(aBar, atoms[1]), featureName(aBar, atoms[4]));
-    if (g.key === pickKey) f.push(featureName(a, '|rule'));
+    const aBar = a.and('|');
+    f.push(aBar.and(atoms[0]), aBar.and(atoms[1]), aBar.and(atoms[4]));
+    if (g.key === pickKey) f.push(a.and('|rule'));
     out.push(new AntecedentCandidate({ start: m.start, end: m.end, text: m.text }, f));
   }
   if (rulePick && pickKey !== undefined && !groups.has(pickKey)) {
     // A name the rules found in the tokens (the recogniser missed it).
-    out.push(new AntecedentCandidate(rulePick, [a, 'rule', featureName(a, '|rule'), 'ruleOnly', featureName(a, '|ruleOnly')]));
+    out.push(new AntecedentCandidate(rulePick, [a, F['rule'], a.and('|rule'), F['ruleOnly'], a.and('|ruleOnly')]));
   }
-  out.push(new AntecedentCandidate(undefined, ['none', featureName(a, '|none'), featurePair(a, '|none', '|rule=', rulePick !== undefined), featureName('none|cands=', Math.min(groups.size, 3))]));
+  out.push(new AntecedentCandidate(undefined, [F['none'], a.and('|none'), a.and('|none').and('|rule=').and(rulePick !== undefined), F['none|cands='].and(Math.min(groups.size, 3))]));
   return out;
 }
+
+/** The features and name parts of the antecedent ranker, by name. */
+const F = featuresNamed([
+  'a=', 't=', 'rec=', 'sd=', 'pd=', 'role=', 'best=', 'cnt=', 'gsal=', 'spoke=', 'prevTurn', 'prevTurn|pd=', 'prevTurn|interrupted=', 'sinceTurn', 'sinceTurn|role=',
+  'last', 'topic=0', 'topic=1', 'namedInQuote', 'namedInQuote|rec=', 'rule', 'rule|rec=', 'speechRec=', 'subjRec=', 'subjSd=', 'subjPd=', 'inMention',
+  'g=agree', 'g=unknown', 'titled', 'headNear', 'modNear', 'owns', 'ruleOnly', 'none', 'none|cands=',
+]);
 
 /** Each group's rank among those with a position (`at(g)` ≥ 0), latest first. */
 function orderBy(groups: ReadonlyMap<string, Group>, at: (g: Group) => number): Map<Group, number> {
@@ -275,7 +292,8 @@ function roleOf(doc: Doc, m: EntityMention, t: number): Role {
 function namedInside(doc: Doc, start: number, end: number): Set<string> {
   const keys = new Set<string>();
   const persons = doc.persons;
-  for (let k = lowerBound(persons.length, (i) => persons[i].start >= start); k < persons.length && persons[k].end <= end && keys.size < 8; k++) keys.add(surname(persons[k].text));
+  const personKeyOf = personKeys(doc);
+  for (let k = lowerBound(persons.length, (i) => persons[i].start >= start); k < persons.length && persons[k].end <= end && keys.size < 8; k++) keys.add(personKeyOf[k]);
   return keys;
 }
 
@@ -303,8 +321,10 @@ function mentionsBefore(doc: Doc, key: string, offset: number): number {
   let index = doc.surnameMentions;
   if (!index) {
     const built = new Map<string, number[]>();
-    for (const m of doc.persons) {
-      const k = surname(m.text);
+    const keys = personKeys(doc);
+    for (let i = 0; i < doc.persons.length; i++) {
+      const m = doc.persons[i];
+      const k = keys[i];
       let list = built.get(k);
       if (!list) built.set(k, (list = []));
       list.push(m.end);

@@ -17,7 +17,7 @@ import { makeFound, type Found } from './cues';
 import { headLower, isCapitalized, isCue, isSentenceEnd, type Doc, type NounPhrase } from './document';
 import type { RawQuote } from './marks';
 import { subjectRank } from './coreference';
-import { featureName } from './featureNames';
+import { feature, featureNames, featuresNamed, type Feature } from './featureNames';
 import { npLeftOf } from './phrases';
 import { VERB_PREFIX } from './words';
 
@@ -36,14 +36,19 @@ export class SpeakerCandidate {
     readonly np: NounPhrase | undefined,
     /** For `previous`: the attribution the quotation repeats. */
     readonly inherited: Attribution | undefined,
-    /** Feature names; the ranker sums their weights. */
-    readonly features: string[],
+    /** The ranker sums their weights. */
+    readonly rankerFeatures: Feature[],
   ) {}
 
   /** The cue pattern to attribute with, when a rule found this phrase (else a cue found next to it). */
   found: Found | undefined = undefined;
-  /** Feature names of the rules that found this phrase (`via=after`, …), gathered before the features. */
-  readonly vias: string[] = [];
+  /** Features of the rules that found this phrase (`via=after`, …), gathered before the features. */
+  readonly vias: Feature[] = [];
+
+  /** The feature names, as training reads them. */
+  get features(): string[] {
+    return featureNames(this.rankerFeatures);
+  }
 }
 
 /** What the cue rules of `cues.ts` said about the quotation: each pattern's phrase, and the rules' own choice. */
@@ -117,11 +122,11 @@ export function speakerCandidates(doc: Doc, raw: RawQuote, openTok: number, clos
       candidates.push(c);
     }
     c.found ??= found;
-    const v = featureName('via=', via);
-    c.vias.push(v, featureName(v, strengthName(found.strength)));
+    const v = VIA.and(via);
+    c.vias.push(v, v.and(strengthName(found.strength)));
     if (found === rules.pick) {
       c.found = found;
-      c.vias.push('pick', featureName('pick=', rules.pickVia));
+      c.vias.push(PICK, PICK_VIA.and(rules.pickVia));
     }
   };
   attach(rules.after, 'after');
@@ -132,12 +137,12 @@ export function speakerCandidates(doc: Doc, raw: RawQuote, openTok: number, clos
   attach(rules.byline, 'byline');
 
   const quoteFeatures = [
-    rules.short ? '|short=true' : '|short=false',
-    rules.title ? '|title=true' : '|title=false',
-    paraInitial ? '|paraInit=true' : '|paraInit=false',
-    sentenceInitial ? '|sentInit=true' : '|sentInit=false',
-    rules.continues ? '|cont=true' : '|cont=false',
-    featureName('|pickVia=', rules.pickVia),
+    rules.short ? QUOTE['|short=true'] : QUOTE['|short=false'],
+    rules.title ? QUOTE['|title=true'] : QUOTE['|title=false'],
+    paraInitial ? QUOTE['|paraInit=true'] : QUOTE['|paraInit=false'],
+    sentenceInitial ? QUOTE['|sentInit=true'] : QUOTE['|sentInit=false'],
+    rules.continues ? QUOTE['|cont=true'] : QUOTE['|cont=false'],
+    QUOTE_PICK_VIA.and(rules.pickVia),
   ];
   const previousMention = rules.previous?.mention;
   const sideRank = { L: 0, R: 0 };
@@ -148,46 +153,70 @@ export function speakerCandidates(doc: Doc, raw: RawQuote, openTok: number, clos
     const side = left ? 'L' : 'R';
     const dist = bucket(distance(np));
     const sd = SENTENCE_DISTANCE[Math.min(left ? openSent - doc.sent[np.to - 1] : doc.sent[np.from] - closeSent, 2)];
-    const atoms: string[] = [left ? 'side=L' : 'side=R', dist, sd, NEAR[Math.min(sideRank[side]++, 2)]];
+    const sideAtom = left ? ATOM['side=L'] : ATOM['side=R'];
+    const atoms: Feature[] = [sideAtom, dist, sd, NEAR[Math.min(sideRank[side]++, 2)]];
     cueAtoms(doc, np, openTok, closeTok, atoms);
-    if (doc.para[np.from] !== doc.para[Math.min(left ? openTok : closeTok - 1, n - 1)]) atoms.push('otherPara');
-    if (doc.lex.titleForms.has(headLower(doc, np))) atoms.push('titleHead');
+    if (doc.para[np.from] !== doc.para[Math.min(left ? openTok : closeTok - 1, n - 1)]) atoms.push(ATOM['otherPara']);
+    if (doc.lex.titleForms.has(headLower(doc, np))) atoms.push(ATOM['titleHead']);
     // Subject position of a name near the quotation: 2 = subject of a speech verb, 1 = of another verb.
     if (c.kind === 'name' && np.to - np.from <= 4) atoms.push(SUBJECT[subjectRank(doc, { start: doc.tokens[np.from].start, end: doc.tokens[np.to - 1].end, type: 'person', text: '' })]);
-    if (previousMention && doc.tokens[np.from].start < previousMention.end && previousMention.start < doc.tokens[np.to - 1].end) atoms.push('prevMention');
-    else if (rules.previous && sameName(doc, np, rules.previous)) atoms.push('prevName');
-    const f = c.features;
-    const k = featureName('k=', c.kind);
-    const kBar = featureName(k, '|');
+    if (previousMention && doc.tokens[np.from].start < previousMention.end && previousMention.start < doc.tokens[np.to - 1].end) atoms.push(ATOM['prevMention']);
+    else if (rules.previous && sameName(doc, np, rules.previous)) atoms.push(ATOM['prevName']);
+    const f = c.rankerFeatures;
+    const k = KIND.and(c.kind);
+    const kBar = k.and('|');
     f.push(k);
-    for (const a of atoms) f.push(a, featureName(kBar, a));
-    const kSide = featureName(kBar, left ? 'side=L' : 'side=R');
-    f.push(featureName(kSide, featureName('|', dist)), featureName(kSide, featureName('|', sd)));
-    for (const q of quoteFeatures) f.push(featureName(k, q));
-    f.push(featureName(featureName(kSide, featureName('|', sd)), quoteFeatures[3]));
-    for (const v of c.vias) f.push(v, featureName(kBar, v), featureName(v, quoteFeatures[0]));
-    if (c.vias.length === 0) f.push('noRule', featureName('noRule|', kSide));
+    for (const a of atoms) f.push(a, kBar.and(a));
+    const kSideBar = kBar.and(sideAtom).and('|');
+    f.push(kSideBar.and(dist), kSideBar.and(sd));
+    for (const q of quoteFeatures) f.push(k.and(q));
+    f.push(kSideBar.and(sd).and(quoteFeatures[3]));
+    for (const v of c.vias) f.push(v, kBar.and(v), v.and(quoteFeatures[0]));
+    if (c.vias.length === 0) f.push(NO_RULE, NO_RULE_BAR.and(kBar.and(sideAtom)));
   }
   if (rules.previous) {
-    const features = ['k=previous'];
-    for (const q of quoteFeatures) features.push(featureName('k=previous', q));
-    features.push(rules.pick ? 'k=previous|rulePick' : 'k=previous|noRulePick');
+    const features = [PREVIOUS];
+    for (const q of quoteFeatures) features.push(PREVIOUS.and(q));
+    features.push(rules.pick ? PREVIOUS_RULE_PICK : PREVIOUS_NO_RULE_PICK);
     candidates.push(new SpeakerCandidate('previous', undefined, rules.previous, features));
   }
-  const features = ['k=none'];
-  for (const q of quoteFeatures) features.push(featureName('k=none', q));
-  features.push(featureName(rules.pick ? 'k=none|pick' : 'k=none|noPick', quoteFeatures[0]));
+  const features = [NONE];
+  for (const q of quoteFeatures) features.push(NONE.and(q));
+  features.push((rules.pick ? NONE_PICK : NONE_NO_PICK).and(quoteFeatures[0]));
   candidates.push(new SpeakerCandidate('none', undefined, undefined, features));
   return candidates;
 }
+
+const KIND = feature('k=');
+const VIA = feature('via=');
+const PICK = feature('pick');
+const PICK_VIA = feature('pick=');
+const QUOTE_PICK_VIA = feature('|pickVia=');
+const NO_RULE = feature('noRule');
+const NO_RULE_BAR = feature('noRule|');
+const PREVIOUS = feature('k=previous');
+const PREVIOUS_RULE_PICK = feature('k=previous|rulePick');
+const PREVIOUS_NO_RULE_PICK = feature('k=previous|noRulePick');
+const NONE = feature('k=none');
+const NONE_PICK = feature('k=none|pick');
+const NONE_NO_PICK = feature('k=none|noPick');
+
+/** Properties of the quotation, shared by its candidates. */
+const QUOTE = featuresNamed(['|short=true', '|short=false', '|title=true', '|title=false', '|paraInit=true', '|paraInit=false', '|sentInit=true', '|sentInit=false', '|cont=true', '|cont=false']);
+
+/** Properties of a candidate phrase. */
+const ATOM = featuresNamed([
+  'side=L', 'side=R', 'otherPara', 'titleHead', 'prevMention', 'prevName',
+  'cueAfter=ing', 'cueAfter=end', 'cueAfter', 'commaAfter', 'cueBefore', 'accordingTo', 'afterPrep', 'clauseStart', 'afterQuote', 'possessive', 'colonLead', 'touchAfter', 'touchBefore',
+]);
 
 /** A pattern's strength as a feature part (a plain branch: a table keyed by 0.25 and 1 read one of them as a named property, the other as an element). */
 function strengthName(strength: number): string {
   return strength === 0 ? '|s=0' : strength === 0.25 ? '|s=0.25' : strength === 0.5 ? '|s=0.5' : strength === 1 ? '|s=1' : strength === 1.5 ? '|s=1.5' : strength === 2 ? '|s=2' : '|s=?';
 }
-const SENTENCE_DISTANCE = ['sd=0', 'sd=1', 'sd=2'];
-const NEAR = ['near=0', 'near=1', 'near=2'];
-const SUBJECT = ['subj=0', 'subj=1', 'subj=2'];
+const SENTENCE_DISTANCE = ['sd=0', 'sd=1', 'sd=2'].map(feature);
+const NEAR = ['near=0', 'near=1', 'near=2'].map(feature);
+const SUBJECT = ['subj=0', 'subj=1', 'subj=2'].map(feature);
 
 /** Named mentions, pronouns and head-word nominals in tokens `[from, to)` outside quotations. */
 function collectSpans(doc: Doc, from: number, to: number, out: { np: NounPhrase; kind: CandidateKind }[]): void {
@@ -214,14 +243,32 @@ function collectSpans(doc: Doc, from: number, to: number, out: { np: NounPhrase;
       continue;
     }
     if (ent || isCapitalized(t.text)) continue;
-    const lex = doc.lex;
-    const kind: CandidateKind | undefined = lex.personHeads.has(l) ? 'nominal' : lex.groupHeads.has(l) ? 'group' : lex.organizationHeads.has(l) ? 'org' : lex.documentHeads.has(l) ? 'document' : undefined;
+    const kind = HEAD_KINDS[headKind(doc, k)];
     if (!kind) continue;
     // The phrase ends at its head: "the foreign minister", "his Russian counterpart", "officials".
-    if (k + 1 < to && !doc.inQuote[k + 1] && (lex.personHeads.has(doc.lower[k + 1]) || lex.groupHeads.has(doc.lower[k + 1]))) continue;
+    if (k + 1 < to && !doc.inQuote[k + 1] && (headKind(doc, k + 1) === PERSON_HEAD || headKind(doc, k + 1) === GROUP_HEAD)) continue;
     const np = npLeftOf(doc, k, from);
     out.push({ np: np ?? { from: k, to: k + 1 }, kind });
   }
+}
+
+/** Kinds of the phrases a word heads, by `headKind` (0: none of them). */
+const HEAD_KINDS: readonly (CandidateKind | undefined)[] = [undefined, 'nominal', 'group', 'org', 'document'];
+const PERSON_HEAD = 1;
+const GROUP_HEAD = 2;
+
+/**
+ * What kind of phrase token `i`'s word heads, as an index of `HEAD_KINDS` (the first of the lists that has it),
+ * read once a token: neighbouring quotations' windows overlap.
+ */
+function headKind(doc: Doc, i: number): number {
+  const known = doc.headKinds[i];
+  if (known !== 0) return known - 1;
+  const l = doc.lower[i];
+  const lex = doc.lex;
+  const kind = lex.personHeads.has(l) ? 1 : lex.groupHeads.has(l) ? 2 : lex.organizationHeads.has(l) ? 3 : lex.documentHeads.has(l) ? 4 : 0;
+  doc.headKinds[i] = kind + 1;
+  return kind;
 }
 
 function firstEntityEndingAfter(doc: Doc, offset: number): number {
@@ -245,27 +292,27 @@ function kindOf(doc: Doc, np: NounPhrase): CandidateKind {
 }
 
 /** Speech verbs and colons around the phrase: the signals of the cue rules, seen from the candidate. */
-function cueAtoms(doc: Doc, np: NounPhrase, openTok: number, closeTok: number, atoms: string[]): void {
+function cueAtoms(doc: Doc, np: NounPhrase, openTok: number, closeTok: number, atoms: Feature[]): void {
   const n = doc.tokens.length;
   // A speech verb after the phrase, past auxiliaries and adverbs ("Lavrov has also said").
   let k = np.to;
   while (k < n && k - np.to < 3 && !doc.inQuote[k] && (VERB_PREFIX.has(doc.lower[k]) || (doc.lower[k].endsWith('ly') && doc.lower[k].length > 4))) k++;
   // A speech verb closing its sentence ("…, where Mrs. Clinton also spoke.") introduces no later quotation.
-  if (k < n && isCue(doc, k)) atoms.push(doc.lower[k].endsWith('ing') ? 'cueAfter=ing' : k + 1 < n && k + 1 < openTok && isSentenceEnd(doc, k + 1) ? 'cueAfter=end' : 'cueAfter');
-  else if (k < n && doc.tokens[k].text === ',') atoms.push('commaAfter');
+  if (k < n && isCue(doc, k)) atoms.push(doc.lower[k].endsWith('ing') ? ATOM['cueAfter=ing'] : k + 1 < n && k + 1 < openTok && isSentenceEnd(doc, k + 1) ? ATOM['cueAfter=end'] : ATOM['cueAfter']);
+  else if (k < n && doc.tokens[k].text === ',') atoms.push(ATOM['commaAfter']);
   // Inverted ("said Lavrov") or "according to X".
   const b = np.from - 1;
   if (b >= 0 && !doc.inQuote[b]) {
-    if (isCue(doc, b)) atoms.push('cueBefore');
-    else if (doc.lower[b] === 'to' && b > 0 && doc.lower[b - 1] === 'according') atoms.push('accordingTo');
-    else if (PREPOSITIONS.has(doc.lower[b])) atoms.push('afterPrep');
-    else if (isSentenceEnd(doc, b) || doc.tokens[b].text === ',' || doc.lower[b] === 'and' || doc.lower[b] === 'but' || doc.lower[b] === 'that') atoms.push('clauseStart');
-  } else if (b >= 0) atoms.push('afterQuote');
-  else atoms.push('clauseStart');
-  if (np.to < n && (doc.lower[np.to] === "'s" || doc.lower[np.to] === '’s')) atoms.push('possessive');
-  if (np.to < n && doc.tokens[np.to].text === ':' && np.to + 1 >= openTok && np.to < openTok) atoms.push('colonLead');
-  if (np.from === closeTok || (np.from === closeTok + 1 && /^[,—–-]$/.test(doc.tokens[closeTok].text))) atoms.push('touchAfter');
-  if (np.to === openTok || (np.to + 1 === openTok && /^[,:—–-]$/.test(doc.tokens[np.to].text))) atoms.push('touchBefore');
+    if (isCue(doc, b)) atoms.push(ATOM['cueBefore']);
+    else if (doc.lower[b] === 'to' && b > 0 && doc.lower[b - 1] === 'according') atoms.push(ATOM['accordingTo']);
+    else if (PREPOSITIONS.has(doc.lower[b])) atoms.push(ATOM['afterPrep']);
+    else if (isSentenceEnd(doc, b) || doc.tokens[b].text === ',' || doc.lower[b] === 'and' || doc.lower[b] === 'but' || doc.lower[b] === 'that') atoms.push(ATOM['clauseStart']);
+  } else if (b >= 0) atoms.push(ATOM['afterQuote']);
+  else atoms.push(ATOM['clauseStart']);
+  if (np.to < n && (doc.lower[np.to] === "'s" || doc.lower[np.to] === '’s')) atoms.push(ATOM['possessive']);
+  if (np.to < n && doc.tokens[np.to].text === ':' && np.to + 1 >= openTok && np.to < openTok) atoms.push(ATOM['colonLead']);
+  if (np.from === closeTok || (np.from === closeTok + 1 && /^[,—–-]$/.test(doc.tokens[closeTok].text))) atoms.push(ATOM['touchAfter']);
+  if (np.to === openTok || (np.to + 1 === openTok && /^[,:—–-]$/.test(doc.tokens[np.to].text))) atoms.push(ATOM['touchBefore']);
 }
 
 /** True when the phrase's last word is the last word of the previous speaker's name. */
@@ -276,9 +323,10 @@ function sameName(doc: Doc, np: NounPhrase, previous: Attribution): boolean {
   return !!last && last.length > 1 && head === last;
 }
 
-function bucket(d: number): string {
-  return d <= 0 ? 'd=0' : d === 1 ? 'd=1' : d === 2 ? 'd=2' : d <= 4 ? 'd=3-4' : d <= 8 ? 'd=5-8' : d <= 16 ? 'd=9-16' : d <= 32 ? 'd=17-32' : 'd=33+';
+function bucket(d: number): Feature {
+  return d <= 0 ? DISTANCE[0] : d === 1 ? DISTANCE[1] : d === 2 ? DISTANCE[2] : d <= 4 ? DISTANCE[3] : d <= 8 ? DISTANCE[4] : d <= 16 ? DISTANCE[5] : d <= 32 ? DISTANCE[6] : DISTANCE[7];
 }
+const DISTANCE = ['d=0', 'd=1', 'd=2', 'd=3-4', 'd=5-8', 'd=9-16', 'd=17-32', 'd=33+'].map(feature);
 
 /** The pattern to attribute a candidate no rule found: its phrase and a speech verb right after or before it. */
 export function cueNear(doc: Doc, np: NounPhrase): Found {

@@ -5,7 +5,7 @@
  */
 import { NominalResolver } from '../nominals';
 import { lowerBound } from '../search';
-import { type Doc, type NounPhrase, hasCapital, headLower, isCapitalized, isCue, isPunct, isSentenceEnd, overlapsEntity, prevOutside, slice, surname, tokenAt, verbLike } from './document';
+import { type Doc, type NounPhrase, hasCapital, headLower, isCapitalized, isCue, isPunct, isSentenceEnd, overlapsEntity, personKeys, prevOutside, slice, surname, tokenAt, verbLike } from './document';
 import { npRightOf, npToken, speakerKind, subjectOf } from './phrases';
 import { DETERMINERS, SUBJECT_PRONOUNS, VERB_PREFIX } from './words';
 import type { EntityMention, TextSlice } from '../types';
@@ -111,6 +111,13 @@ export function namedSpeakerBefore(doc: Doc, pt: number, pronoun: string): Entit
 
 /** Gender of a person name, from its first name or from the document's use of the surname. */
 export function genderOf(doc: Doc, name: string): 'f' | 'm' | undefined {
+  // The same names are asked about by every pronoun and candidate near them: read once per document.
+  let g = doc.genders.get(name);
+  if (g === undefined) doc.genders.set(name, (g = nameGender(doc, name) ?? ''));
+  return g === '' ? undefined : g;
+}
+
+function nameGender(doc: Doc, name: string): 'f' | 'm' | undefined {
   const words = name.split(/\s+/);
   for (const w of words) {
     const g = doc.lex.firstNames.get(w) ?? doc.lex.vocabulary.honorificGender(w);
@@ -149,6 +156,18 @@ export function subjectRank(doc: Doc, m: EntityMention): 0 | 1 | 2 {
   const t = tokenAt(doc, m.start);
   const e0 = tokenAt(doc, m.end);
   if (t >= doc.tokens.length) return 0;
+  // The same mention is asked about by the candidates of neighbouring quotations, the antecedents and the
+  // pronoun rules: its rank is read once, kept by its first token with its end token (`(e0 + 1) << 2 | rank`).
+  const ranks = doc.subjectRanks;
+  const known = ranks[t];
+  if (known >> 2 === e0 + 1) return (known & 3) as 0 | 1 | 2;
+  const rank = subjectRankAt(doc, t, e0);
+  ranks[t] = ((e0 + 1) << 2) | rank;
+  return rank;
+}
+
+/** {@link subjectRank} of the mention of tokens `t` … `e0 - 1`. */
+function subjectRankAt(doc: Doc, t: number, e0: number): 0 | 1 | 2 {
   // Before the mention (over titles, determiners, lower-case role words: "councilmember Mark Levine").
   let pb = t - 1;
   while (
@@ -239,10 +258,13 @@ export function resolveNominal(doc: Doc, np: NounPhrase, offset: number): TextSl
 
 /** The document's resolver of role descriptions: its people (by surname) with the titles the article gives them. */
 function nominalResolver(doc: Doc): NominalResolver<string> {
-  doc.nominals ??= new NominalResolver(
-    doc.persons.map((m) => ({ start: m.start, holder: surname(m.text) })),
-    (key) => doc.titles.get(key),
-  );
+  if (!doc.nominals) {
+    const keys = personKeys(doc);
+    doc.nominals = new NominalResolver(
+      doc.persons.map((m, i) => ({ start: m.start, holder: keys[i] })),
+      (key) => doc.titles.get(key),
+    );
+  }
   return doc.nominals;
 }
 

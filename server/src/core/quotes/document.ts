@@ -41,6 +41,17 @@ export interface Doc {
   surnameMentions?: Map<string, number[]>;
   /** Grammatical role of person and organisation mentions by start, built when first needed (`antecedents.ts`). */
   mentionRoles?: Map<number, string>;
+  /** Subject ranks of mentions by first token, filled as they are asked for (`coreference.ts`); 0 = not yet. */
+  subjectRanks: Int32Array;
+  /** Per token, whether it is a cue (`isCue`): 0 = not yet read, 1 = no, 2 = yes. */
+  cueFlags: Uint8Array;
+  /** Per token, the kind of phrase its word heads (`candidates.ts`), filled as they are asked for; 0 = not yet. */
+  headKinds: Uint8Array;
+  /** Gender of person names, by name, filled as they are asked for (`coreference.ts`); '' = unknown. */
+  genders: Map<string, 'f' | 'm' | ''>;
+  /** The surname and the first token of each person mention (`persons`), built when first needed (`personKeys`, `personTokens`). */
+  personKeys?: string[];
+  personTokens?: Int32Array;
 }
 
 export interface NounPhrase {
@@ -58,6 +69,16 @@ export function isPunct(tok: string): boolean {
 }
 
 export function isCue(doc: Doc, i: number): boolean {
+  // Asked of the same tokens again and again (each quotation's windows, each rule, each candidate): read once a
+  // token. Outside the document the flag is undefined: not a cue.
+  const known = doc.cueFlags[i];
+  if (known !== 0) return known === 2;
+  const cue = readsAsCue(doc, i);
+  doc.cueFlags[i] = cue ? 2 : 1;
+  return cue;
+}
+
+function readsAsCue(doc: Doc, i: number): boolean {
   // Lower-case only: "the United States", "the Washington Post" are not speech verbs.
   if (doc.inQuote[i] !== 0 || isCapitalized(doc.tokens[i].text)) return false;
   // "Sanders shot back, “…”", "Trump fired back".
@@ -160,6 +181,21 @@ export function surname(name: string): string {
   return words[words.length - 1].replace(/['’]s$/, '');
 }
 
+/** The surname of each person mention, by its index in `doc.persons`: the key antecedents and titles group people by. */
+export function personKeys(doc: Doc): readonly string[] {
+  return (doc.personKeys ??= doc.persons.map((m) => surname(m.text)));
+}
+
+/** The first token of each person mention, by its index in `doc.persons`. */
+export function personTokens(doc: Doc): Int32Array {
+  let tokens = doc.personTokens;
+  if (!tokens) {
+    tokens = doc.personTokens = new Int32Array(doc.persons.length);
+    for (let i = 0; i < tokens.length; i++) tokens[i] = tokenAt(doc, doc.persons[i].start);
+  }
+  return tokens;
+}
+
 /** `s.toLowerCase()`, without allocating when `s` is ASCII with no capital (most tokens). */
 export function lowerOf(s: string): string {
   for (let i = 0; i < s.length; i++) {
@@ -185,6 +221,18 @@ export function firstSpace(s: string): number {
 export function lastSpace(s: string): number {
   for (let i = s.length - 1; i >= 0; i--) if (isRegexSpace(s.charCodeAt(i))) return i;
   return -1;
+}
+
+/** Start of the `count`-th last run of characters other than `/\s/` in `s` (0 when there are fewer). */
+function startOfLastWords(s: string, count: number): number {
+  let i = s.length;
+  for (let words = 0; i > 0; ) {
+    while (i > 0 && isRegexSpace(s.charCodeAt(i - 1))) i--;
+    if (i === 0) return 0;
+    while (i > 0 && !isRegexSpace(s.charCodeAt(i - 1))) i--;
+    if (++words === count) return i;
+  }
+  return 0;
 }
 
 /** `w.replace(/['’]s$/, '')`. */
@@ -215,7 +263,16 @@ export function buildDoc(
   let count = 0;
   for (const sentence of sentences) count += sentence.tokens.length;
   const tokens = new Array<Token>(count);
-  const sent = new Int32Array(count);
+  // The per-token numbers share one buffer: each typed array of its own was a buffer allocated outside the
+  // heap, and the five of them a tenth of the time spent building a document's view.
+  const buffer = new ArrayBuffer(count * 19);
+  const sent = new Int32Array(buffer, 0, count);
+  const para = new Int32Array(buffer, count * 4, count);
+  const quoteOpen = new Int32Array(buffer, count * 8, count);
+  const subjectRanks = new Int32Array(buffer, count * 12, count);
+  const inQuote = new Uint8Array(buffer, count * 16, count);
+  const cueFlags = new Uint8Array(buffer, count * 17, count);
+  const headKinds = new Uint8Array(buffer, count * 18, count);
   for (let si = 0, k = 0; si < sentences.length; si++) {
     for (const t of sentences[si].tokens) {
       sent[k] = si;
@@ -224,14 +281,11 @@ export function buildDoc(
   }
   const lower = new Array<string>(tokens.length);
   for (let i = 0; i < tokens.length; i++) lower[i] = lowerOf(tokens[i].text);
-  const para = new Int32Array(tokens.length);
   let pi = 0;
   for (let i = 0; i < tokens.length; i++) {
     while (pi + 1 < paragraphs.length && paragraphs[pi].end <= tokens[i].start) pi++;
     para[i] = pi;
   }
-  const inQuote = new Uint8Array(tokens.length);
-  const quoteOpen = new Int32Array(tokens.length);
   let ti = 0;
   for (const q of raws) {
     while (ti < tokens.length && tokens[ti].start < q.start) ti++;
@@ -243,13 +297,26 @@ export function buildDoc(
   }
   // Words written with a capital inside a sentence are names; a capital at the start of a sentence proves
   // nothing. Used to discard person mentions such as "Asked" or "Instead" from a weak recogniser.
+  // Only single-word person mentions are tested, so only their words (with and without `'s`) are looked for:
+  // a token whose first letter starts none of them is passed over without a look-up.
+  const sought = new Set<string>();
+  const soughtInitials = [0, 0, 0, 0]; // ASCII first letters, a bit each
+  for (const e of entities) {
+    if (e.type !== 'person' || firstSpace(e.text) >= 0) continue;
+    sought.add(e.text);
+    sought.add(stripPossessive(e.text));
+    const c = e.text.charCodeAt(0);
+    if (c < 128) soughtInitials[c >> 5] |= 1 << (c & 31);
+  }
   const midCaps = new Set<string>();
-  for (let i = 1; i < tokens.length; i++) {
+  for (let i = 1; i < tokens.length && sought.size > 0; i++) {
     const t = tokens[i].text;
     if (!isCapitalized(t)) continue;
+    const c = t.charCodeAt(0);
+    if (c < 128 && (soughtInitials[c >> 5] & (1 << (c & 31))) === 0) continue;
     const prev = tokens[i - 1].text;
     if (para[i - 1] !== para[i] || (prev.length === 1 && isSentenceOpener(prev.charCodeAt(0))) || prev === '...' || prev === '…') continue;
-    midCaps.add(t);
+    if (sought.has(t)) midCaps.add(t);
   }
   // A mention with a space is credible; a single word must have been seen capitalised mid-sentence (with or
   // without a possessive `'s`).
@@ -291,7 +358,10 @@ export function buildDoc(
     // The 30 characters before the mention, a space, and the mention's words but the last (single-spaced).
     const lead = lowerOf(text.slice(Math.max(0, m.start - 30), m.start));
     const before = firstSpace(m.text) < 0 ? lead + ' ' : lead + ' ' + m.text.toLowerCase().split(/\s+/).slice(0, -1).join(' ');
-    const hit = lex.titleBefore.exec(before);
+    // The pattern ends with the title and at most three words after it: it is tried from the fourth last word
+    // on (the same match: where it starts a space precedes, as at the start of the text).
+    const from = startOfLastWords(before, 4);
+    const hit = lex.titleBefore.exec(from > 0 ? before.slice(from) : before);
     if (hit) addTitle(m, hit[1]);
     // An appositive that closes ("Lavrov, the Russian foreign minister, said"); "in Chelsea, the mayor said" is a clause.
     // Read within the text only: a read past its end (a name closing the article) was a deoptimisation the first time.
@@ -321,5 +391,11 @@ export function buildDoc(
     nominals: undefined,
     surnameMentions: undefined,
     mentionRoles: undefined,
+    subjectRanks,
+    cueFlags,
+    headKinds,
+    genders: new Map(),
+    personKeys: undefined,
+    personTokens: undefined,
   };
 }

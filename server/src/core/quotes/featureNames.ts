@@ -1,27 +1,63 @@
 /**
- * The rankers' feature names (`candidates.ts`, `antecedents.ts`), made once per process: each is the
- * same string object every time it is made, so the model's map finds it by a hash computed once.
- * Made afresh for every article (or every candidate), each name was a new string whose hash every
- * look-up computed again; the rankers' scoring cost about twice as much.
+ * The rankers' features (`candidates.ts`, `antecedents.ts`), made once per process. A feature is its name (what
+ * the model file and training read) and the features made from it by appending a part (`k=name` + `|` +
+ * `side=L`), so that making a conjunction costs one look-up in the feature it extends: every part comes from
+ * a closed set (rule names, candidate kinds, distance buckets, small counts capped by the features), so a
+ * few thousand features exist however many articles are read. A feature also remembers its weight in the
+ * model it was last scored with, so the ranker adds weights without looking names up: names made afresh for
+ * every candidate and looked up by their text (two look-ups to make each, one more to score it) were a third
+ * of the quote pass's ranking time.
  */
+import type { Weights } from './ranker';
 
-/**
- * Names made so far, by their two parts. Every part comes from a closed set (rule names, candidate
- * kinds, distance buckets, small counts capped by the features), so the table holds a few thousand
- * names however many articles are read.
- */
-const names = new Map<string, Map<string | number | boolean, string>>();
+export class Feature {
+  /** Features made from this one by appending a part, by part. */
+  private readonly extended = new Map<string | number | boolean | Feature, Feature>();
+  /** The weights this feature was last scored with, and its weight there. */
+  private scoredWith: Weights | undefined = undefined;
+  private weight = 0;
 
-/** `a + b` (`b` written as a template literal writes it), the same string object each time. */
-export function featureName(a: string, b: string | number | boolean): string {
-  let inner = names.get(a);
-  if (!inner) names.set(a, (inner = new Map()));
-  let joined = inner.get(b);
-  if (joined === undefined) inner.set(b, (joined = `${a}${b}`));
-  return joined;
+  constructor(readonly name: string) {}
+
+  /** This feature's name followed by `part` (written as a template literal writes it), the same object each time. */
+  and(part: string | number | boolean | Feature): Feature {
+    let f = this.extended.get(part);
+    if (f === undefined) this.extended.set(part, (f = new Feature(`${this.name}${part instanceof Feature ? part.name : part}`)));
+    return f;
+  }
+
+  /**
+   * The feature's weight in `weights` (0 when absent). Remembered for the weights last asked: a trained
+   * model's weights never change (training, whose weights do, scores names with `scoreCandidate`).
+   */
+  weightIn(weights: Weights): number {
+    if (this.scoredWith !== weights) {
+      this.weight = weights.get(this.name) ?? 0;
+      this.scoredWith = weights;
+    }
+    return this.weight;
+  }
 }
 
-/** `${a}${x}${b}${y}`, a conjunction of two features (`rec=2|role=speech`), the same string object each time. */
-export function featurePair(a: string, x: string | number | boolean, b: string, y: string | number | boolean): string {
-  return featureName(featureName(featureName(a, x), b), y);
+const named = new Map<string, Feature>();
+
+/** The feature named `name`, the same object each time. */
+export function feature(name: string): Feature {
+  let f = named.get(name);
+  if (f === undefined) named.set(name, (f = new Feature(name)));
+  return f;
+}
+
+/** Features by name, for a closed set of names written out where they are used (`F['rec=']`). */
+export function featuresNamed<N extends string>(names: readonly N[]): Record<N, Feature> {
+  const out = {} as Record<N, Feature>;
+  for (const name of names) out[name] = feature(name);
+  return out;
+}
+
+/** The names of `features`, in order (what training and the model file read). */
+export function featureNames(features: readonly Feature[]): string[] {
+  const names = new Array<string>(features.length);
+  for (let i = 0; i < features.length; i++) names[i] = features[i].name;
+  return names;
 }

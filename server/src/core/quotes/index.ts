@@ -21,7 +21,7 @@ import { AFTER_WINDOW, type Found, weakCue, findAfter, findAsComplement, findBef
 import { type Doc, type NounPhrase, buildDoc, hasCapital, headLower, isCapitalized, isCue, isSentenceEnd, overlapsEntity, slice, tokenAt } from './document';
 import type { QuoteLexicon } from './lexicon';
 import { cueNear, speakerCandidates, type RuleSignals, type SpeakerCandidate } from './candidates';
-import { bestCandidate, type SpeakerModel } from './ranker';
+import { bestRanked, type SpeakerModel } from './ranker';
 import { antecedentCandidates, entityKey, type Anaphor, type AnaphorKind, type AntecedentCandidate } from './antecedents';
 import { type RawQuote, isWordChar, pairQuotationMarks } from './marks';
 import { speakerKind } from './phrases';
@@ -263,7 +263,7 @@ function attributeQuotes(
       const candidates = speakerCandidates(doc, raw, openTok, closeTok, rules);
       collect?.speaker(doc, raw, candidates);
       if (model) {
-        const chosen = candidates[bestCandidate(model.speakers, candidates)];
+        const chosen = candidates[bestRanked(model.speakers, candidates)];
         if (chosen.kind === 'previous') attribution = chosen.inherited;
         else if (chosen.kind !== 'none' && chosen.np) attribution = makeAttribution(doc, chosen.found ?? cueNear(doc, chosen.np), raw, state);
       }
@@ -432,7 +432,7 @@ function rankAntecedents(doc: Doc, anaphor: Anaphor, state: SpeakerState, rulePi
   const candidates = antecedentCandidates(doc, anaphor, state, rulePick);
   state.collectAntecedents?.(anaphor, candidates);
   if (!state.antecedents) return rulePick;
-  const chosen = candidates[bestCandidate(state.antecedents, candidates)];
+  const chosen = candidates[bestRanked(state.antecedents, candidates)];
   // "his wife", "the spokesman", "the woman" name someone by a relation or a role: the one meant is a person the
   // article describes that way (a title, the description's words next to the name), not whoever is salient.
   return chosen.name;

@@ -13,6 +13,7 @@
  */
 import { seededRandom } from '../random';
 import { DataFileError, readOrFail, type DataSource } from '../dataSource';
+import type { Feature } from './featureNames';
 
 /** The model file, relative to the data folder. */
 export const SPEAKER_MODEL_FILE = 'quotes/speaker-model.json';
@@ -86,6 +87,29 @@ export function bestCandidate(weights: Weights, candidates: readonly Scored[]): 
   let bestScore = -Infinity;
   for (let i = 0; i < candidates.length; i++) {
     const s = scoreCandidate(weights, candidates[i]);
+    if (s > bestScore) {
+      best = i;
+      bestScore = s;
+    }
+  }
+  return best;
+}
+
+/** A candidate of the quote pass: its features as objects that remember their weight (`featureNames.ts`). */
+export interface Ranked {
+  readonly rankerFeatures: readonly Feature[];
+}
+
+/**
+ * {@link bestCandidate} for the quote pass's own candidates under a trained model: the same weights added in
+ * the same order (so the same sums and the same pick), read from the features instead of looked up by name.
+ */
+export function bestRanked(weights: Weights, candidates: readonly Ranked[]): number {
+  let best = -1;
+  let bestScore = -Infinity;
+  for (let i = 0; i < candidates.length; i++) {
+    let s = 0;
+    for (const f of candidates[i].rankerFeatures) s += f.weightIn(weights);
     if (s > bestScore) {
       best = i;
       bestScore = s;
