@@ -103,8 +103,8 @@ const WORD_VECTORS = 1 + NEIGHBOUR_GROUP_SIZES.length;
 /** Entries 0–3 of the word cache: the pseudo-words BOS1, BOS2, EOS1, EOS2 (see features.ts). */
 const BOUNDARY_WORDS = 4;
 const BOS1_ENTRY = 0, BOS2_ENTRY = 1, EOS1_ENTRY = 2, EOS2_ENTRY = 3;
-/** Words of this length or more are not cached (see {@link TaggerModel.decodeWords}). */
-const CACHED_WORD_LENGTH = 13;
+/** A slot of the word cache's table ({@link TaggerModel.cacheSlots}): generation stamp, word hash, entry, unused. */
+const SLOT_WORDS = 4;
 
 /**
  * A loaded model: the features' weights in one open-addressing table, and Viterbi decoding.
@@ -141,19 +141,27 @@ export class TaggerModel {
   private back = new Int32Array(0);
   /**
    * The word cache of {@link decodeWords}: open addressing from the word's feature hash to an entry;
-   * entry `e` holds the word in `cachedWords[e - BOUNDARY_WORDS]` (compared in full, so hash
-   * collisions cannot mix two words) and at `wordSums[e * WORD_VECTORS * nTags…]` its summed weights:
-   * of its word-only features, then of each group of its features as a neighbour
-   * ({@link NEIGHBOUR_GROUP_SIZES}). Entries 0–3 are the pseudo-words outside a sentence. Entries are
-   * valid while `cacheStamps` holds the current generation, so emptying the cache is one increment.
+   * entry `e` holds the word's characters in `wordChars[wordStart[e - BOUNDARY_WORDS]…wordStart[e - BOUNDARY_WORDS + 1])`
+   * (compared in full, so hash collisions cannot mix two words) and at `wordSums[e * WORD_VECTORS * nTags…]`
+   * its summed weights: of its word-only features, then of each group of its features as a neighbour
+   * ({@link NEIGHBOUR_GROUP_SIZES}). Entries 0–3 are the pseudo-words outside a sentence. A slot is
+   * {@link SLOT_WORDS} integers side by side (its generation stamp, the word's hash, its entry), so a
+   * probe reads one cache line; entries are valid while the stamp is the current generation, so
+   * emptying the cache is one increment.
    */
-  private readonly cacheKeys: Int32Array;
-  private readonly cacheEntries: Int32Array;
-  private readonly cacheStamps: Int32Array;
+  private readonly cacheSlots: Int32Array;
   /** Most words the cache holds; its table has twice as many slots, so a probe always ends. */
   private readonly cacheWords: number;
   private cacheGeneration = 1;
-  private cachedWords: string[] = [];
+  /** How many words the cache holds. */
+  private cachedCount = 0;
+  /**
+   * The cached words' characters end to end: copies rather than the token strings, so an entry
+   * keeps no document's text alive, and a hit compares characters in one flat array instead of
+   * calling the runtime's string comparison on a string somewhere in the heap.
+   */
+  private wordChars = new Uint16Array(1 << 16);
+  private readonly wordStart: Int32Array;
   private wordSums: Int32Array;
   private readonly wordFeatureScratch = new Int32Array(MAX_FEATURES_PER_TOKEN);
   /** Per token of the sentence being decoded: its entry in the word cache. */
@@ -169,9 +177,8 @@ export class TaggerModel {
   constructor(header: ModelHeader, keys: Int32Array, weights: Int16Array, transitions: Float32Array, wordCacheSize = WORD_CACHE_SIZE) {
     this.header = header;
     this.cacheWords = wordCacheSize;
-    this.cacheKeys = new Int32Array(wordCacheSize * 2);
-    this.cacheEntries = new Int32Array(wordCacheSize * 2);
-    this.cacheStamps = new Int32Array(wordCacheSize * 2);
+    this.cacheSlots = new Int32Array(wordCacheSize * 2 * SLOT_WORDS);
+    this.wordStart = new Int32Array(wordCacheSize + 1);
     this.tags = header.tags;
     this.nTags = header.tags.length;
     this.scale = header.scale;
@@ -248,7 +255,7 @@ export class TaggerModel {
     if (overlay.revision !== this.overlayRevision) {
       this.overlayRevision = overlay.revision;
       this.cacheGeneration++;
-      this.cachedWords = [];
+      this.cachedCount = 0;
       this.overlaySums = new Float32Array((this.wordSums.length / this.nTags) * TT);
       for (let b = 0; b < BOUNDARY_WORDS; b++) this.sumOverlayGroups(BOUNDARY_NEIGHBOUR_FEATURES, b * NEIGHBOUR_FEATURES, b);
     }
@@ -345,11 +352,13 @@ export class TaggerModel {
   /** Sums a word's neighbour features, `feats[from…from + NEIGHBOUR_FEATURES)`, into its cache entry's group vectors. */
   private sumNeighbourGroups(feats: Int32Array, from: number, entry: number): void {
     const T = this.nTags;
+    const sums = this.wordSums;
     let k = from;
     for (let g = 0; g < NEIGHBOUR_GROUP_SIZES.length; g++) {
       const at = (entry * WORD_VECTORS + 1 + g) * T;
-      this.wordSums.fill(0, at, at + T);
-      this.addWeights(feats, k, k + NEIGHBOUR_GROUP_SIZES[g], this.wordSums, at);
+      // A loop V8 compiles inline rather than a call of `fill`: every word new to the cache empties five vectors.
+      for (let t = 0; t < T; t++) sums[at + t] = 0;
+      this.addWeights(feats, k, k + NEIGHBOUR_GROUP_SIZES[g], sums, at);
       k += NEIGHBOUR_GROUP_SIZES[g];
     }
     if (this.overlay) this.sumOverlayGroups(feats, from, entry);
@@ -360,8 +369,9 @@ export class TaggerModel {
     const T = this.nTags;
     const at = entry * WORD_VECTORS * T;
     const count = source.wordFeatures(i, this.wordFeatureScratch);
-    this.wordSums.fill(0, at, at + T);
-    this.addWeights(this.wordFeatureScratch, 0, count, this.wordSums, at);
+    const sums = this.wordSums;
+    for (let t = 0; t < T; t++) sums[at + t] = 0;
+    this.addWeights(this.wordFeatureScratch, 0, count, sums, at);
     if (this.overlay) {
       const TT = this.overlay.tags.length;
       const overlayAt = entry * WORD_VECTORS * TT;
@@ -369,6 +379,20 @@ export class TaggerModel {
       this.overlay.addWeights(this.wordFeatureScratch, 0, count, this.overlaySums, overlayAt);
     }
     this.sumNeighbourGroups(this.wordFeatureScratch, count, entry);
+  }
+
+  /** Appends a word's characters to the cache's as its next entry. */
+  private keepWord(word: string): void {
+    const from = this.wordStart[this.cachedCount];
+    const to = from + word.length;
+    if (to > this.wordChars.length) {
+      const grown = new Uint16Array(Math.max(to, this.wordChars.length * 2));
+      grown.set(this.wordChars);
+      this.wordChars = grown;
+    }
+    const chars = this.wordChars;
+    for (let j = 0; j < word.length; j++) chars[from + j] = word.charCodeAt(j);
+    this.wordStart[++this.cachedCount] = to;
   }
 
   /**
@@ -389,11 +413,11 @@ export class TaggerModel {
     // The sentence's entries must stay valid until it is decoded: a cache that would fill up
     // mid-sentence starts over first, and a word met when it is full anyway (a sentence longer than
     // the cache) is not cached. Uncached words take scratch entries after the cached ones.
-    if (this.cachedWords.length + n > this.cacheWords && this.cachedWords.length > 0) {
+    if (this.cachedCount + n > this.cacheWords && this.cachedCount > 0) {
       this.cacheGeneration++;
-      this.cachedWords = [];
+      this.cachedCount = 0;
     }
-    const needed = (BOUNDARY_WORDS + this.cachedWords.length + n) * E;
+    const needed = (BOUNDARY_WORDS + this.cachedCount + n) * E;
     if (this.wordSums.length < needed) {
       const grown = new Int32Array(Math.max(needed, Math.min(this.wordSums.length * 2, (BOUNDARY_WORDS + this.cacheWords) * E)));
       grown.set(this.wordSums);
@@ -405,43 +429,46 @@ export class TaggerModel {
       this.overlaySums = grown;
     }
     const feats = buffer.feats, offsets = buffer.offsets, wordKeys = buffer.wordKeys;
-    const cacheKeys = this.cacheKeys, cacheEntries = this.cacheEntries, cacheStamps = this.cacheStamps;
-    const cacheMask = cacheKeys.length - 1;
+    const slots = this.cacheSlots;
+    const slotMask = slots.length / SLOT_WORDS - 1;
+    const wrap = slots.length - 1;
     const generation = this.cacheGeneration;
     const entries = this.tokenEntry;
+    const wordStart = this.wordStart;
     let uncacheable = 0;
     for (let i = 0; i < n; i++) {
       const word = words[i];
-      // Only short words are cached: V8 may keep a longer token as a slice of the whole document's
-      // text, and a cache entry would keep that text alive.
-      if (word.length >= CACHED_WORD_LENGTH || this.cachedWords.length >= this.cacheWords) {
+      if (this.cachedCount >= this.cacheWords) {
         entries[i] = -1;
         uncacheable++;
         continue;
       }
       // The cache's key is a hash of the word, checked against the word itself.
       const h = wordKeys[i];
-      let probe = h & cacheMask;
+      let slot = (h & slotMask) * SLOT_WORDS;
       let entry = -1;
-      while (cacheStamps[probe] === generation) {
-        if (cacheKeys[probe] === h && this.cachedWords[cacheEntries[probe] - BOUNDARY_WORDS] === word) {
-          entry = cacheEntries[probe];
-          break;
+      while (slots[slot] === generation) {
+        if (slots[slot + 1] === h) {
+          const cached = slots[slot + 2] - BOUNDARY_WORDS;
+          if (sameCharacters(this.wordChars, wordStart[cached], wordStart[cached + 1], word)) {
+            entry = cached + BOUNDARY_WORDS;
+            break;
+          }
         }
-        probe = (probe + 1) & cacheMask;
+        slot = (slot + SLOT_WORDS) & wrap;
       }
       if (entry < 0) {
-        entry = BOUNDARY_WORDS + this.cachedWords.length;
-        this.cachedWords.push(word);
-        cacheStamps[probe] = generation;
-        cacheKeys[probe] = h;
-        cacheEntries[probe] = entry;
+        entry = BOUNDARY_WORDS + this.cachedCount;
+        this.keepWord(word);
+        slots[slot] = generation;
+        slots[slot + 1] = h;
+        slots[slot + 2] = entry;
         this.sumWord(source, i, entry);
       }
       entries[i] = entry;
     }
     if (uncacheable > 0) {
-      let scratch = BOUNDARY_WORDS + this.cachedWords.length;
+      let scratch = BOUNDARY_WORDS + this.cachedCount;
       for (let i = 0; i < n; i++) {
         if (entries[i] >= 0) continue;
         entries[i] = scratch;
@@ -537,18 +564,25 @@ export function viterbi(
 ): void {
   if (n === 0) return;
   const { allowed, allowedEnd, predStart, predTag, predRow } = constraints;
+  // The weight of each allowed bigram, in the order the search visits them (per tag, its
+  // predecessors): read in sequence, rather than found in the transition matrix at every token.
+  // Copied per call since a learner changes its transitions between calls.
+  if (bigramScratch.length < predTag.length) bigramScratch = new Float32Array(predTag.length);
+  const bigram = bigramScratch;
+  for (let t = 0, k = 0; t < T; t++) for (const end = predStart[t + 1]; k < end; k++) bigram[k] = trans[predRow[k] + t];
   const NEG = -1e30;
   const startRow = T * T;
   for (let t = 0; t < T; t++) score[t] = allowed[startRow + t] ? em[t] + trans[startRow + t] : NEG;
   for (let i = 1; i < n; i++) {
     const prev = (i - 1) * T;
     const cur = i * T;
+    let k = 0;
     for (let t = 0; t < T; t++) {
       let best = NEG;
       let arg = 0;
-      for (let k = predStart[t], end = predStart[t + 1]; k < end; k++) {
+      for (const end = predStart[t + 1]; k < end; k++) {
         const s = predTag[k];
-        const v = score[prev + s] + trans[predRow[k] + t];
+        const v = score[prev + s] + bigram[k];
         if (v > best) {
           best = v;
           arg = s;
@@ -570,6 +604,9 @@ export function viterbi(
   out[n - 1] = arg;
   for (let i = n - 1; i > 0; i--) out[i - 1] = back[i * T + out[i]];
 }
+
+/** {@link viterbi}'s allowed bigram weights in visiting order, grown to the largest tag set seen. */
+let bigramScratch = new Float32Array(0);
 
 /** The valid tag sequences, as {@link transitionConstraints} finds them. */
 export interface TagConstraints {
@@ -615,4 +652,11 @@ export function transitionConstraints(tags: readonly string[]): TagConstraints {
   }
   predStart[T] = predTag.length;
   return { allowed, allowedEnd, predStart, predTag: Int32Array.from(predTag), predRow: Int32Array.from(predTag, (a) => a * T) };
+}
+
+/** True when `chars[from, to)` are the characters of `word`. */
+function sameCharacters(chars: Uint16Array, from: number, to: number, word: string): boolean {
+  if (to - from !== word.length) return false;
+  for (let j = 0; j < word.length; j++) if (chars[from + j] !== word.charCodeAt(j)) return false;
+  return true;
 }
