@@ -117,11 +117,13 @@ export function groupActors(
     if (mention.type === 'person') {
       builder = findSurname(bySurname, mention, names);
       if (!builder) {
-        builder = byKey.get(actorKey('person', mention.text, names)) ?? newActor(builders, byKey, mention, names);
+        const key = actorKey('person', mention.text, names);
+        builder = byKey.get(key) ?? newActor(builders, byKey, mention, names, key);
         bySurname.add(names.bareSurname(mention.text), builder);
       }
     } else {
-      builder = byKey.get(actorKey(mention.type, mention.text, names)) ?? newActor(builders, byKey, mention, names);
+      const key = actorKey(mention.type, mention.text, names);
+      builder = byKey.get(key) ?? newActor(builders, byKey, mention, names, key);
     }
     builder.addName(mention, builder.type !== 'person');
     ownerOf.set(mention.start, builder);
@@ -136,7 +138,8 @@ export function groupActors(
   const sentenceAt = sentenceLocator(sentences);
   const persons: EntityMention[] = [];
   for (const e of entities) if (e.type === 'person') persons.push(e);
-  // No roles from headlines: a title-case line glues words that are no title to names (read when a role is first found).
+  // No roles from headlines: a title-case line glues words that are no title to names (the entity repair read the
+  // lines of these sentences already: its answer is kept for them).
   let headline: Uint8Array | undefined;
   const sentenceIndex = (offset: number) => lowerBound(sentences.length, (k) => sentences[k].end > offset);
   for (const builder of builders) {
@@ -146,13 +149,13 @@ export function groupActors(
       const index = sentenceIndex(mention.start);
       const sentence = sentences[index];
       if (!sentence || sentence.start > mention.start) continue;
+      headline ??= headlineSentences(text, sentences, nameLexicon);
+      if (headline[index]) continue;
       const role = roleOf(text, sentence, mention, vocabulary, nameLexicon, (offset) => {
         const other = firstOverlapping(persons, { start: offset, end: offset + 1 });
         return other !== undefined && other.start !== mention.start;
       });
       if (!role) continue;
-      headline ??= headlineSentences(text, sentences, nameLexicon);
-      if (headline[index]) continue;
       // A relative title says whose (`his US counterpart` → `US counterpart of Sergei Lavrov`).
       const owner = role.relativeTo && (role.relativeTo.kind === 'name' ? ownerAt(ownerOf, entities, role.relativeTo) : personBefore(persons, ownerOf, role.relativeTo.start, builder));
       for (const part of splitRoles(role.text, vocabulary)) builder.roleMentions.push({ text: owner && owner !== builder ? `${part} of ${owner.fullestName()}` : part, mention });
@@ -395,15 +398,19 @@ class ActorBuilder {
     // Copies made by loops into fresh lists rather than spreads, `map` or `filter`: those make an empty list of
     // another kind than a full one (V8's elements kinds), and the first article to bring one to code compiled
     // for the other threw that code away.
-    const mentions = copyOf(this.mentions).sort((a, b) => a.start - b.start);
-    const roleMentions = copyOf(this.roleMentions).sort((a, b) => a.mention.start - b.mention.start);
+    // Most lists are in order already (the grouping sorts the name mentions; roles and quotes come in text order).
+    const mentions = copyOf(this.mentions);
+    if (!inOrder(mentions, (m) => m.start)) mentions.sort((a, b) => a.start - b.start);
+    const roleMentions = copyOf(this.roleMentions);
+    if (!inOrder(roleMentions, (r) => r.mention.start)) roleMentions.sort((a, b) => a.mention.start - b.mention.start);
     const roleTexts: string[] = [];
     for (const r of roleMentions) roleTexts.push(r.text);
     const roles = selectRoles(roleTexts, lexicon);
     const introduction = roleMentions.length > 0 ? roleMentions[0].mention : firstName(mentions);
     const variants: SpellingVariant[] = [];
     for (const v of this.variants) if (v.spelling !== fullest) variants.push(v);
-    const quotes = copyOf(this.quotes).sort((a, b) => a.start - b.start);
+    const quotes = copyOf(this.quotes);
+    if (!inOrder(quotes, (q) => q.start)) quotes.sort((a, b) => a.start - b.start);
     return frozenActor(this.key, {
       type: this.type,
       name: fullest,
@@ -434,6 +441,12 @@ function firstName(mentions: readonly ActorMention[]): ActorMention | undefined 
   return undefined;
 }
 
+/** True when the items' starts never decrease: a stable sort by start would leave them as they are. */
+function inOrder<T>(items: readonly T[], startOf: (item: T) => number): boolean {
+  for (let i = 1; i < items.length; i++) if (startOf(items[i - 1]) > startOf(items[i])) return false;
+  return true;
+}
+
 /** A new list of the same items (see `freeze`). */
 function copyOf<T>(items: readonly T[]): T[] {
   const copy: T[] = [];
@@ -441,8 +454,8 @@ function copyOf<T>(items: readonly T[]): T[] {
   return copy;
 }
 
-function newActor(builders: ActorBuilder[], byKey: Map<string, ActorBuilder>, mention: EntityMention, names: PersonNames): ActorBuilder {
-  const base = actorKey(mention.type, mention.text, names);
+/** A new actor for a mention, under its key (`base`, the mention's {@link actorKey}, when the caller has it). */
+function newActor(builders: ActorBuilder[], byKey: Map<string, ActorBuilder>, mention: EntityMention, names: PersonNames, base = actorKey(mention.type, mention.text, names)): ActorBuilder {
   let key = base;
   for (let n = 2; byKey.has(key); n++) key = `${base}#${n}`;
   const builder = new ActorBuilder(key, mention.type, names);
@@ -563,27 +576,43 @@ function mergeAliases(builders: readonly ActorBuilder[]): boolean {
     } else bucket.push(builder);
   }
   const byLastWord = new Map<string, ActorBuilder[]>();
-  const words = (b: ActorBuilder) => normalizeName(b.longestSpelling()).split(' ');
+  // Each name's words are read once (a bucket compares every pair), and again for an actor that took another's spellings.
+  const wordsOf = new Map<ActorBuilder, readonly string[]>();
+  const words = (b: ActorBuilder): readonly string[] => {
+    let found = wordsOf.get(b);
+    if (!found) wordsOf.set(b, (found = normalizeName(b.longestSpelling()).split(' ')));
+    return found;
+  };
   for (const builder of live) {
     if (builder.mentions.length === 0) continue;
-    const last = words(builder).pop()!;
-    const bucket = byLastWord.get(`${builder.type}\u0000${last}`);
+    const w = words(builder);
+    const key = `${builder.type}\u0000${w[w.length - 1]}`;
+    const bucket = byLastWord.get(key);
     if (bucket) bucket.push(builder);
-    else byLastWord.set(`${builder.type}\u0000${last}`, [builder]);
+    else byLastWord.set(key, [builder]);
   }
   for (const bucket of byLastWord.values()) {
     if (bucket.length < 2) continue;
     for (const short of bucket) {
       const w = words(short);
       if (w.length < 2 || short.mentions.length === 0) continue;
-      const longer = bucket.filter((b) => b !== short && b.mentions.length > 0 && words(b).length > w.length && words(b).slice(-w.length).join(' ') === w.join(' '));
+      const longer = bucket.filter((b) => b !== short && b.mentions.length > 0 && endsWithWords(words(b), w));
       if (longer.length === 1) {
         absorbInto(longer[0], short);
+        wordsOf.delete(longer[0]);
         merged = true;
       }
     }
   }
   return merged;
+}
+
+/** True when `whole` has more words than `tail` and ends with them. */
+function endsWithWords(whole: readonly string[], tail: readonly string[]): boolean {
+  if (whole.length <= tail.length) return false;
+  const offset = whole.length - tail.length;
+  for (let i = 0; i < tail.length; i++) if (whole[offset + i] !== tail[i]) return false;
+  return true;
 }
 
 /** `into` takes `from`'s mentions; the longer name stays the actor's name. */

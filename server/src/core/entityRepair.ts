@@ -184,21 +184,26 @@ class DocumentEvidence {
     // The set look-ups hash each token's text: the first character and the length of the words
     // looked for rule out most tokens first (a pass over every token of the article).
     // A long article asks about words of most initials: a table of first code units, not a list to search.
-    const firstCodes = new Uint8Array(65536);
+    const words = [...asked.keys(), ...lowered];
+    const firstCodes = FIRST_CODES;
     let lengths = 0;
-    for (const word of [...asked.keys(), ...lowered]) {
+    for (const word of words) {
       firstCodes[word.charCodeAt(0)] = 1;
       lengths |= 1 << Math.min(word.length, 31);
     }
-    this.sentences.forEach((sentence, s) => {
-      const tokens = sentence.tokens;
-      for (let i = 0; i < tokens.length; i++) {
-        const text = tokens[i].text;
-        if ((lengths & (1 << Math.min(text.length, 31))) === 0 || firstCodes[text.charCodeAt(0)] === 0) continue;
-        if (lowered.has(text)) lowerCase.add(text);
-        else if (asked.has(text) && !this.headline[s] && !isInitial(tokens, i)) capitalisedMid.add(asked.get(text)!);
-      }
-    });
+    try {
+      this.sentences.forEach((sentence, s) => {
+        const tokens = sentence.tokens;
+        for (let i = 0; i < tokens.length; i++) {
+          const text = tokens[i].text;
+          if ((lengths & (1 << Math.min(text.length, 31))) === 0 || firstCodes[text.charCodeAt(0)] === 0) continue;
+          if (lowered.has(text)) lowerCase.add(text);
+          else if (asked.has(text) && !this.headline[s] && !isInitial(tokens, i)) capitalisedMid.add(asked.get(text)!);
+        }
+      });
+    } finally {
+      for (const word of words) firstCodes[word.charCodeAt(0)] = 0;
+    }
     this.cases = { lowerCase, capitalisedMid };
     return this.cases;
   }
@@ -211,6 +216,13 @@ class DocumentEvidence {
     return found && found.sentence === sentence && found.first <= index && index < found.last ? found : undefined;
   }
 }
+
+/**
+ * The table of first code units {@link DocumentEvidence} marks the words it looks for in, one for the process and
+ * left all zero after each use: a fresh 64 KB table per article (an array buffer, allocated outside the heap and
+ * zeroed) was most of the repair's time when many articles are repaired one after another.
+ */
+const FIRST_CODES = new Uint8Array(65536);
 
 function isInitial(tokens: readonly Token[], i: number): boolean {
   return i === 0 || OPENERS.has(tokens[i - 1].text);

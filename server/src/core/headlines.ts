@@ -21,6 +21,21 @@ const TITLE_CASE_LOWER = new Set([
  * Lines are what the sentences cover between line breaks; returns one flag per sentence.
  */
 export function headlineSentences(text: string, sentences: readonly Sentence[], lexicon: NameLexicon): Uint8Array {
+  // The entity repair and the actor pass both ask, of the same sentences: the second gets the first's answer.
+  const known = answered.get(sentences);
+  if (known && known.text === text && known.lexicon === lexicon && known.flags.length === sentences.length) return known.flags;
+  const flags = findHeadlines(text, sentences, lexicon);
+  answered.set(sentences, { text, lexicon, flags });
+  return flags;
+}
+
+/**
+ * The flags given for each list of sentences, while it lives (an analysis makes its list and keeps it unchanged).
+ * Readers of the flags never write to them.
+ */
+const answered = new WeakMap<readonly Sentence[], { readonly text: string; readonly lexicon: NameLexicon; readonly flags: Uint8Array }>();
+
+function findHeadlines(text: string, sentences: readonly Sentence[], lexicon: NameLexicon): Uint8Array {
   const flags = new Uint8Array(sentences.length);
   let first = 0;
   while (first < sentences.length) {

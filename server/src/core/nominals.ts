@@ -1,5 +1,5 @@
 import { lowerBound } from './search';
-import type { EntityMention, OffsetRange, Sentence } from './types';
+import type { EntityMention, OffsetRange, Sentence, Token } from './types';
 import type { Vocabulary } from './vocabulary';
 
 /** A definite description that may refer back to a person by role: `the foreign minister`, `The Minister`. */
@@ -15,36 +15,55 @@ const MAX_MODIFIERS = 3;
 /**
  * Finds `the` + up to three modifiers + a role head word (`server/data/vocabulary/role-words.txt`) that is not an
  * apposition before a name (`the Iranian Foreign Minister Mohammad Jawad Zarif` gives a role, not a
- * reference) and does not overlap a recognised entity. Linear in the number of tokens.
+ * reference) and does not overlap a recognised entity. The `the`s are found in the text (a token's text is the
+ * text at its offsets), then their tokens by a binary search: a pass over every token of the article read two
+ * objects per token, where the text is one string.
  */
 export function findNominals(text: string, sentences: readonly Sentence[], entities: readonly EntityMention[], vocabulary: Vocabulary): Nominal[] {
   const nominals: Nominal[] = [];
   let entityIndex = 0;
-  for (const sentence of sentences) {
-    const tokens = sentence.tokens;
-    for (let i = 0; i < tokens.length; i++) {
-      if (tokens[i].text !== 'the' && tokens[i].text !== 'The') continue;
-      let head = -1;
-      for (let j = i + 1; j < tokens.length && j <= i + 1 + MAX_MODIFIERS; j++) {
-        if (!/^[\p{L}][\p{L}.-]*$/u.test(tokens[j].text)) break;
-        if (vocabulary.isRoleWord(tokens[j].text)) head = j;
-        else if (head >= 0) break;
-      }
-      if (head < 0) continue;
-      const next = tokens[head + 1];
-      // "the foreign minister Sergei Lavrov": a title before a name, not a reference to someone earlier.
-      if (next && /^\p{Lu}/u.test(next.text)) continue;
-      const start = tokens[i].start;
-      const end = tokens[head].end;
-      while (entityIndex < entities.length && entities[entityIndex].end <= start) entityIndex++;
-      const entity = entities[entityIndex];
-      if (entity && entity.start < end) continue;
-      const words = tokens.slice(i + 1, head + 1).map((t) => t.text.toLowerCase());
-      nominals.push({ start, end, text: text.slice(start, end), words });
-      i = head;
+  let s = 0;
+  // The last description found, as its sentence and head token: a `the` among its modifiers opens none.
+  let foundIn = -1;
+  let foundHead = -1;
+  let lower = text.indexOf('the');
+  let upper = text.indexOf('The');
+  while (lower >= 0 || upper >= 0) {
+    const at = upper < 0 || (lower >= 0 && lower < upper) ? lower : upper;
+    if (at === lower) lower = text.indexOf('the', at + 1);
+    else upper = text.indexOf('The', at + 1);
+    while (s < sentences.length && sentences[s].end <= at) s++;
+    if (s >= sentences.length) break;
+    const tokens = sentences[s].tokens;
+    const i = tokenStartingAt(tokens, at);
+    if (i < 0 || (s === foundIn && i <= foundHead) || (tokens[i].text !== 'the' && tokens[i].text !== 'The')) continue;
+    let head = -1;
+    for (let j = i + 1; j < tokens.length && j <= i + 1 + MAX_MODIFIERS; j++) {
+      if (!/^[\p{L}][\p{L}.-]*$/u.test(tokens[j].text)) break;
+      if (vocabulary.isRoleWord(tokens[j].text)) head = j;
+      else if (head >= 0) break;
     }
+    if (head < 0) continue;
+    const next = tokens[head + 1];
+    // "the foreign minister Sergei Lavrov": a title before a name, not a reference to someone earlier.
+    if (next && /^\p{Lu}/u.test(next.text)) continue;
+    const start = tokens[i].start;
+    const end = tokens[head].end;
+    while (entityIndex < entities.length && entities[entityIndex].end <= start) entityIndex++;
+    const entity = entities[entityIndex];
+    if (entity && entity.start < end) continue;
+    const words = tokens.slice(i + 1, head + 1).map((t) => t.text.toLowerCase());
+    nominals.push({ start, end, text: text.slice(start, end), words });
+    foundIn = s;
+    foundHead = head;
   }
   return nominals;
+}
+
+/** The index of the token that starts at `offset`, or -1. */
+function tokenStartingAt(tokens: readonly Token[], offset: number): number {
+  const i = lowerBound(tokens.length, (k) => tokens[k].start >= offset);
+  return i < tokens.length && tokens[i].start === offset ? i : -1;
 }
 
 /** A mention of someone who may be described by role: where, and who (an actor, a surname: the caller's key). */

@@ -214,14 +214,23 @@ const AMERICAN = new Set(['us', 'usa', 'american', 'america']);
  */
 export function selectRoles(roles: readonly string[], lexicon: NameLexicon): string[] {
   const chosen: { text: string; key: string[]; order: number }[] = [];
+  const byKey = new Map<string, { text: string }>();
+  // An actor named with its title at each mention has one role many times over: a text met again changes nothing
+  // (it was chosen, or gave way to a text without a possessive, or kept one).
+  const seen = new Set<string>();
   for (const text of roles) {
+    if (seen.has(text)) continue;
+    seen.add(text);
     const key = roleKey(text, lexicon);
-    const same = chosen.find((c) => c.key.join(' ') === key.join(' '));
+    const joined = key.join(' ');
+    const same = byKey.get(joined);
     if (same) {
       if (/[’']s\b/.test(same.text) && !/[’']s\b/.test(text)) same.text = text;
       continue;
     }
-    chosen.push({ text, key, order: chosen.length });
+    const role = { text, key, order: chosen.length };
+    chosen.push(role);
+    byKey.set(joined, role);
   }
   const kept = chosen.filter((c) => !chosen.some((other) => other !== c && other.key.length > c.key.length && containsWords(other.key, c.key)));
   kept.sort((a, b) => b.key.length - a.key.length || a.order - b.order);

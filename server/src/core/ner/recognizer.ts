@@ -418,6 +418,13 @@ function hasLowerCase(word: string): boolean {
 }
 
 /**
+ * Which words of a sentence {@link makeConsistent} has given to a name: one buffer for every sentence of every
+ * document, cleared per sentence (a fresh array per sentence was GC work, and one per document is still an array
+ * buffer allocated outside the heap for each article).
+ */
+let coveredBuffer = new Uint8Array(256);
+
+/**
  * Document-level agreement, the second pass the tagger's features cannot do alone:
  * - the same string gets the type it has most often in the document;
  * - a surname (`Lavrov`, `al-Khatib`, `Assad` of `Bashar al-Assad`) inherits the person type of the
@@ -499,8 +506,6 @@ function makeConsistent(spans: DocSpan[], words: readonly (readonly string[])[],
   }
   /** Spans taken into a longer name of the article (see below), dropped at the end. */
   const merged = new Set<DocSpan>();
-  // One buffer for every sentence, cleared per sentence (a fresh array per sentence was GC work).
-  let coveredBuffer = new Uint8Array(256);
   words.forEach((ws, s) => {
     if (coveredBuffer.length < ws.length) coveredBuffer = new Uint8Array(ws.length * 2);
     // Only indices below ws.length are read or written.
