@@ -24,8 +24,10 @@ const service = createArticleService(loadDefaultResources());
 /** The annotation store files summaries depend on, for the index cache (store roots looked up once per folder). */
 const annotationStores = new AnnotationDependencies();
 
+/** The files queued are summarised one after another, in the order sent: the scan watches the first for a hang. */
+let queue = Promise.resolve();
 parentPort?.on('message', (request: IndexRequest) => {
-  void summarize(request).then((response) => parentPort?.postMessage(response));
+  queue = queue.then(() => summarize(request)).then((response) => parentPort?.postMessage(response));
 });
 
 /**
@@ -37,7 +39,9 @@ async function summarize(request: IndexRequest): Promise<IndexResponse> {
     const read = readForIndex(request.file, maxFileBytes(request.settings), (file) => annotationStores.stampsOf(file), request.knownHash);
     if (!read) return { id: request.id };
     if (read.text === undefined) return { id: request.id, snapshot: read.snapshot, unchanged: true };
-    const input = await loadClosedArticleInput(request.file, read.text).catch(() => undefined);
+    // No store above the file (known from its folder, looked up once for the stamps): nothing to read,
+    // where the lookup itself asked the disk once per folder level for every file.
+    const input = annotationStores.storeFileOf(request.file) === undefined ? undefined : await loadClosedArticleInput(request.file, read.text).catch(() => undefined);
     return { id: request.id, snapshot: read.snapshot, summary: service.summarizeArticle(request.uri, read.text, request.settings, input) };
   } catch {
     // An analysis that failed on this file: it stays out of the index, the scan goes on.

@@ -99,7 +99,7 @@ const STAT_BATCH = 256;
  * as it was, is indexed from the cache without being read; one that may have changed is indexed from
  * the cache at once too, then read, and kept if its content hash is the same (and its annotations
  * did not change), else analysed again; only the others wait for their analysis. With a worker script (the bundled server has one), files
- * are analysed by worker threads at lower priority, one file in flight per worker, and only their
+ * are analysed by worker threads at lower priority, two files queued per worker, and only their
  * compact summaries come back to the index; otherwise files are analysed one at a time on this
  * thread, yielding to the event loop after each. Either way editor requests are answered while the
  * scan runs. Unreadable files and files over the size limit are skipped quietly: they are not open,
@@ -214,15 +214,15 @@ async function scanFolders(folders: readonly string[], service: ArticleService, 
     report();
   };
 
-  let handedOut = 0;
+  let leftToThisThread: readonly PendingFile[] = pending;
   if (options.workerScript && pending.length > 1 && existsSync(options.workerScript)) {
     const workers = options.workers ?? Math.max(1, Math.min(4, availableParallelism()));
-    handedOut = await scanWithWorkers(pending, options.workerScript, workers, settings, isOpen, take, log, options.fileDeadlineMs ?? workerFileDeadlineMs, () => {
+    leftToThisThread = await scanWithWorkers(pending, options.workerScript, workers, settings, isOpen, take, log, options.fileDeadlineMs ?? workerFileDeadlineMs, () => {
       counts.done++;
       report();
     });
   }
-  for (const item of pending.slice(handedOut)) {
+  for (const item of leftToThisThread) {
     if (isOpen(item.uri)) {
       counts.done++;
     } else {
@@ -283,11 +283,19 @@ export function workerFileDeadlineMs(bytes: number): number {
 }
 
 /**
- * Hands files to worker threads, one in flight per worker, and passes what they read to `take`
- * (skipping files opened meanwhile: the editor's version wins). A worker that stops (its file's
- * analysis ran out of memory) or takes longer over a file than `deadlineMs` allows for its size (an
- * analysis that never ends) is replaced, a few times per scan; the file is left out with a log line.
- * Returns how many files were handed out: all of them, unless every worker failed and the caller must go on.
+ * Files handed to each scan worker at once: while it analyses one, the next is already in its queue,
+ * so a worker never waits for this thread between files (this thread may be busy with a request, a
+ * warm-up stage or a collection when an answer comes in). The worker answers them in order.
+ */
+const FILES_PER_WORKER = 2;
+
+/**
+ * Hands files to worker threads, {@link FILES_PER_WORKER} queued per worker, and passes what they read
+ * to `take` (skipping files opened meanwhile: the editor's version wins). A worker that stops (its
+ * file's analysis ran out of memory) or takes longer over a file than `deadlineMs` allows for its size
+ * (an analysis that never ends) is replaced, a few times per scan; the file it was analysing is left
+ * out with a log line, the files queued behind it go to another worker. Returns the files no worker
+ * took: none, unless every worker failed and the caller must go on.
  */
 async function scanWithWorkers(
   pending: readonly PendingFile[],
@@ -299,8 +307,10 @@ async function scanWithWorkers(
   log: (message: string) => void,
   deadlineMs: (bytes: number) => number,
   skip: () => void,
-): Promise<number> {
+): Promise<PendingFile[]> {
   let next = 0;
+  /** Files that were queued behind a file whose worker stopped: handed out again first. */
+  const returned: number[] = [];
   let restarts = WORKER_RESTARTS;
   await new Promise<void>((resolve) => {
     let alive = 0;
@@ -312,17 +322,15 @@ async function scanWithWorkers(
       void worker.terminate();
       if (alive === 0) resolve();
     };
-    const feed = (worker: Worker, onRequest: (id: number) => void) => {
-      while (next < pending.length && isOpen(pending[next].uri)) {
-        next++;
+    /** The next file to hand out (one opened meanwhile is skipped), or undefined when none is left. */
+    const nextFile = (): number | undefined => {
+      for (;;) {
+        const id = returned.length > 0 ? returned.pop() : next < pending.length ? next++ : undefined;
+        if (id === undefined || !isOpen(pending[id].uri)) return id;
         skip();
       }
-      if (next >= pending.length) return stop(worker);
-      const item = pending[next];
-      const request: IndexRequest = { id: next++, uri: item.uri, file: item.file, settings, ...(item.known?.hash ? { knownHash: item.known.hash } : {}) };
-      onRequest(request.id);
-      worker.postMessage(request);
     };
+    const hasMore = () => returned.length > 0 || next < pending.length;
     /** Starts a worker and keeps it fed; false when threads are unavailable. */
     const start = (): boolean => {
       let worker: Worker;
@@ -332,29 +340,36 @@ async function scanWithWorkers(
         return false;
       }
       alive++;
-      let inFlight: number | undefined;
+      /** The files sent to this worker and not answered yet, in order: the first is the one it is analysing. */
+      const queued: number[] = [];
       let watchdog: NodeJS.Timeout | undefined;
-      /** The file in flight is lost with the worker (left out of the index); another worker takes its place. */
+      /** The file being analysed is lost with the worker (left out of the index); the others queued go to another worker, which takes its place. */
       const replace = (reason: string) => {
         if (stopped.has(worker)) return;
         clearTimeout(watchdog);
-        if (inFlight !== undefined) {
-          log(`workspace index: ${pending[inFlight].file} left out (${reason})`);
+        const lost = queued.shift();
+        if (lost !== undefined) {
+          log(`workspace index: ${pending[lost].file} left out (${reason})`);
           skip();
         }
-        inFlight = undefined;
-        if (next < pending.length && restarts > 0) {
+        returned.push(...queued.reverse());
+        queued.length = 0;
+        if (hasMore() && restarts > 0) {
           restarts--;
           start();
         }
         stop(worker);
       };
-      /** Stops the worker once the file in flight has had the time its size allows (read when first due: no stat per file). */
-      const watch = (id: number, sentAt: number) => {
+      /** Stops the worker once the file it is analysing has had the time its size allows (read when first due: no stat per file). */
+      const watch = () => {
+        clearTimeout(watchdog);
+        const id = queued[0];
+        if (id === undefined) return;
+        const startedAt = Date.now();
         const check = (allowedMs: number) => {
           watchdog = setTimeout(() => {
-            if (inFlight !== id) return;
-            const elapsed = Date.now() - sentAt;
+            if (queued[0] !== id) return;
+            const elapsed = Date.now() - startedAt;
             const allowed = deadlineMs(fileSize(pending[id].file));
             if (elapsed < allowed) return check(allowed - elapsed);
             replace(`no answer after ${Math.round(elapsed / 1000)} s: its worker was stopped`);
@@ -362,26 +377,46 @@ async function scanWithWorkers(
         };
         check(deadlineMs(0));
       };
-      const sent = (id: number) => {
-        inFlight = id;
-        watch(id, Date.now());
+      const feed = (depth = FILES_PER_WORKER) => {
+        while (queued.length < depth) {
+          const id = nextFile();
+          if (id === undefined) break;
+          const item = pending[id];
+          const request: IndexRequest = { id, uri: item.uri, file: item.file, settings, ...(item.known?.hash ? { knownHash: item.known.hash } : {}) };
+          queued.push(id);
+          if (queued.length === 1) watch();
+          worker.postMessage(request);
+        }
+        if (queued.length === 0) stop(worker);
       };
       worker.on('message', (response: IndexResponse) => {
         if (stopped.has(worker)) return;
-        clearTimeout(watchdog);
-        inFlight = undefined;
+        // Answers come in the order the files were sent: the next queued file is being analysed from now.
+        const at = queued.indexOf(response.id);
+        if (at < 0) return;
+        queued.splice(at, 1);
+        if (at === 0) watch();
         take(pending[response.id], response);
-        feed(worker, sent);
+        feed();
       });
       worker.once('error', (error: Error) => replace(error.message));
-      feed(worker, sent);
+      // One file first: a small scan's files go one to each worker, not two to the first.
+      feed(1);
+      topUps.push(() => {
+        if (!stopped.has(worker)) feed();
+      });
       return true;
     };
+    /** Each worker's queue filled once all have their first file. */
+    const topUps: (() => void)[] = [];
     for (let i = 0; i < count; i++) start();
+    for (const topUp of topUps) topUp();
     // Threads unavailable: with no worker at all the caller indexes on its own thread.
     if (alive === 0) resolve();
   });
-  return next;
+  const left = returned.reverse().map((id) => pending[id]);
+  for (let id = next; id < pending.length; id++) left.push(pending[id]);
+  return left;
 }
 
 /** A file's size in bytes, 0 when it cannot be read (the deadline's least allowance). */
