@@ -246,7 +246,8 @@ describe('annotations over the protocol', function () {
       fs.renameSync(path.join(other, 'news', 'a.txt'), path.join(other, 'news', 'b.txt'));
       await second.initialize(other, true);
       const moved = path.join(other, '.article-lens', 'annotations', 'news', 'b.txt.json');
-      for (let i = 0; i < 500 && !fs.existsSync(moved); i++) await new Promise((resolve) => setTimeout(resolve, 20));
+      // The scan's workers start and analyse first: under load (12 on 2 cores) that took more than 10 s, on main too.
+      for (let i = 0; i < 3000 && !fs.existsSync(moved); i++) await new Promise((resolve) => setTimeout(resolve, 20));
       assert.ok(fs.existsSync(moved), 'the store file followed the article');
     } finally {
       await second.shutdown();
