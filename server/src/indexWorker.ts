@@ -5,7 +5,7 @@
  */
 import * as os from 'os';
 import { parentPort } from 'worker_threads';
-import { loadClosedArticleInput } from './annotationStore/storeRoot';
+import { loadClosedArticleInputIn } from './annotationStore/storeRoot';
 import { createArticleService } from './core/languageService';
 import { maxFileBytes } from './core/settings';
 import { loadDefaultResources } from './diskData';
@@ -39,9 +39,9 @@ async function summarize(request: IndexRequest): Promise<IndexResponse> {
     const read = readForIndex(request.file, maxFileBytes(request.settings), (file) => annotationStores.stampsOf(file), request.knownHash);
     if (!read) return { id: request.id };
     if (read.text === undefined) return { id: request.id, snapshot: read.snapshot, unchanged: true };
-    // No store above the file (known from its folder, looked up once for the stamps): nothing to read,
-    // where the lookup itself asked the disk once per folder level for every file.
-    const input = annotationStores.storeFileOf(request.file) === undefined ? undefined : await loadClosedArticleInput(request.file, read.text).catch(() => undefined);
+    // The store root as found for the stamps, once per folder: looked up again per file, it asked the disk
+    // once per folder level for every file.
+    const input = await loadClosedArticleInputIn(annotationStores.storeRootOf(request.file), request.file, read.text).catch(() => undefined);
     return { id: request.id, snapshot: read.snapshot, summary: service.summarizeArticle(request.uri, read.text, request.settings, input) };
   } catch {
     // An analysis that failed on this file: it stays out of the index, the scan goes on.

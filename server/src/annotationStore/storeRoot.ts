@@ -39,7 +39,11 @@ export function articlePathIn(root: string, articleFile: string): string | undef
  * problem).
  */
 export async function loadClosedArticleInput(articleFile: string, text: string, boundary?: string): Promise<AnnotationInput | undefined> {
-  const root = storeRootOf(articleFile, boundary);
+  return loadClosedArticleInputIn(storeRootOf(articleFile, boundary), articleFile, text);
+}
+
+/** {@link loadClosedArticleInput} with the store root already found (`root`; undefined when none is above the article). */
+export async function loadClosedArticleInputIn(root: string | undefined, articleFile: string, text: string): Promise<AnnotationInput | undefined> {
   const article = root === undefined ? undefined : articlePathIn(root, articleFile);
   if (root === undefined || article === undefined) return undefined;
   const loaded = await new AnnotationFiles(root).load(article, text);

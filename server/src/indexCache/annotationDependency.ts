@@ -15,11 +15,16 @@ export class AnnotationDependencies {
 
   /** The store file that applies to `articleFile`, or undefined when no store is above it. */
   storeFileOf(articleFile: string): string | undefined {
-    const folder = path.dirname(path.resolve(articleFile));
-    if (!this.roots.has(folder)) this.roots.set(folder, storeRootOf(articleFile));
-    const root = this.roots.get(folder);
+    const root = this.storeRootOf(articleFile);
     const article = root === undefined ? undefined : articlePathIn(root, articleFile);
     return root === undefined || article === undefined ? undefined : new AnnotationFiles(root).fileOf(article);
+  }
+
+  /** The store root above `articleFile` (`storeRoot.ts`'s rule), or undefined: looked up once per folder. */
+  storeRootOf(articleFile: string): string | undefined {
+    const folder = path.dirname(path.resolve(articleFile));
+    if (!this.roots.has(folder)) this.roots.set(folder, storeRootOf(articleFile));
+    return this.roots.get(folder);
   }
 
   /** The stamps of `articleFile`'s dependencies now, synchronously (a worker; the scan, between pauses). */
