@@ -81,6 +81,7 @@ import { ANNOTATION_FOLDER } from './core/annotations/storeLayout';
 import { annotationActions, ANNOTATE_KIND } from './lsp/annotationActions';
 import { FirstColours } from './lsp/firstColours';
 import { AnnotationLayer } from './lsp/annotations';
+import { QuietStrays } from './annotationStore/quietStrays';
 import { reattachAnnotationsCommand, StrayStores } from './lsp/strayStores';
 import { addAnnotationCommand, CommandError, listAnnotationsCommand, removeAnnotationCommand, updateNoteCommand } from './lsp/annotationCommands';
 import { annotationDiagnostics } from './lsp/annotationDiagnostics';
@@ -486,8 +487,10 @@ const strayStores = new StrayStores({
   move: (oldUri, newUri) => annotations.renamed(oldUri, newUri),
   reindex: (uri) => void watchedArticles.apply([{ uri, type: FileChangeType.Changed }]).catch(() => undefined),
   tell: (kind, message) => tellUser(kind === 'info' ? MessageType.Info : MessageType.Warning, `Article Lens: ${message}`),
+  ask: async (message, answers) => (await connection.window.showWarningMessage(`Article Lens: ${message}`, ...answers.map((title) => ({ title }))))?.title,
+  show: (file) => void connection.window.showDocument({ uri: URI.file(file).toString(), takeFocus: true }).catch(() => undefined),
   log: (message) => connection.console.log(message),
-});
+}, new QuietStrays(() => (workspaceFolders.length > 0 ? indexCacheOptions.storagePath : undefined), (message) => connection.console.log(message)));
 
 connection.onDidChangeWatchedFiles(({ changes }) => {
   const storeFiles = changes.filter((change) => change.uri.includes(`/${ANNOTATION_FOLDER}/`));

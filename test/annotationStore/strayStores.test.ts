@@ -4,7 +4,8 @@ import * as os from 'os';
 import * as path from 'path';
 import { AnnotationFiles } from '../../server/src/annotationStore/annotationFiles';
 import { listStrayStores, matchStrayStore } from '../../server/src/annotationStore/strayStores';
-import { StrayStores } from '../../server/src/lsp/strayStores';
+import { QuietStrays, QUIET_STRAYS_FILE } from '../../server/src/annotationStore/quietStrays';
+import { DONT_WARN_ANSWER, OPEN_STORE_ANSWER, StrayStores, type StrayStoresHost } from '../../server/src/lsp/strayStores';
 import { URI } from 'vscode-uri';
 import { fits, storeFit } from '../../server/src/core/annotations/storeFit';
 import type { Annotation } from '../../server/src/core/annotations/model';
@@ -84,8 +85,10 @@ describe('annotation stores of articles renamed outside the editor', () => {
       move: async (oldUri, newUri) => void moves.push(`${path.basename(URI.parse(oldUri).fsPath)} → ${path.basename(URI.parse(newUri).fsPath)}`),
       reindex: () => undefined,
       tell: (kind, message) => void (kind === 'warning' && warnings.push(message)),
+      ask: async (message) => void warnings.push(message),
+      show: () => undefined,
       log: () => undefined,
-    });
+    }, new QuietStrays(() => undefined, () => undefined));
     // The index cache knew every article but the renamed one unchanged: the store fits none of those read.
     await strays.afterScan(articles.filter((file) => !file.endsWith('renamed.txt')));
     assert.deepStrictEqual(moves, [], 'the renamed article was not among the files analysed, so it is not read');
@@ -93,6 +96,70 @@ describe('annotation stores of articles renamed outside the editor', () => {
     // A scan that analysed the renamed article (new by its path) moves the store there.
     await strays.afterScan(articles.slice(-1));
     assert.deepStrictEqual(moves, ['kerry.txt → renamed.txt']);
+  });
+
+  it('warns about a store that fits no article once per session, and never again once told not to, until the store file changes', async () => {
+    await annotate('news/kerry.txt', kerry);
+    await fs.rm(path.join(folder, 'news', 'kerry.txt'));
+    await fs.rm(path.join(folder, 'news', 'seed1.txt')); // the one other copy of its text: now it fits nothing
+    const storage = path.join(folder, 'storage');
+    const asked: string[] = [];
+    const logged: string[] = [];
+    const shown: string[] = [];
+    let answer: string | undefined;
+    const host: StrayStoresHost = {
+      folders: () => [URI.file(folder).toString()],
+      indexedArticles: () => ['seed0', 'seed2', 'seed3', 'seed4'].map((name) => URI.file(path.join(folder, 'news', `${name}.txt`)).toString()),
+      isOpen: () => false,
+      textOf: () => undefined,
+      placeOf: (uri) => ({ root: folder, article: path.relative(folder, URI.parse(uri).fsPath).split(path.sep).join('/') }),
+      move: async () => assert.fail('nothing fits: nothing is moved'),
+      reindex: () => undefined,
+      tell: () => assert.fail('a store that fits nothing is a warning with answers'),
+      ask: async (message, answers) => {
+        asked.push(message);
+        assert.deepStrictEqual(answers, [OPEN_STORE_ANSWER, DONT_WARN_ANSWER]);
+        return answer;
+      },
+      show: (file) => void shown.push(file),
+      log: (message) => void logged.push(message),
+    };
+    const session = () => new StrayStores(host, new QuietStrays(() => storage, (message) => void logged.push(message)));
+    const settle = () => new Promise((resolve) => setTimeout(resolve, 50));
+    const [stray] = await listStrayStores(folder);
+    // Dismissed: asked again in the next session, not twice in one.
+    let strays = session();
+    await strays.look();
+    await strays.look();
+    assert.strictEqual(asked.length, 1);
+    assert.match(asked[0], /news\/kerry\.txt/);
+    // "Open Store File" shows the store file.
+    answer = OPEN_STORE_ANSWER;
+    await session().look();
+    await settle();
+    assert.deepStrictEqual(shown, [stray.file]);
+    assert.strictEqual(asked.length, 2);
+    // "Don't Warn Again": the next sessions only log it, and the store file is untouched.
+    const before = await fs.readFile(stray.file, 'utf8');
+    answer = DONT_WARN_ANSWER;
+    await session().look();
+    await settle();
+    assert.ok((await fs.readdir(storage)).includes(QUIET_STRAYS_FILE));
+    strays = session();
+    await strays.look();
+    assert.strictEqual(asked.length, 3, 'not asked after "Don\'t Warn Again"');
+    assert.ok(logged.some((m) => m.includes('news/kerry.txt') && m.includes('not shown')), logged.join('\n'));
+    assert.strictEqual(await fs.readFile(stray.file, 'utf8'), before, 'the store file is never touched');
+    // The store file changed (restored, edited): warned again.
+    answer = undefined;
+    await fs.appendFile(stray.file, '\n');
+    await session().look();
+    assert.strictEqual(asked.length, 4, 'a changed store file is reported again');
+    // A list file that is not ours is discarded with a log line, and the store is reported.
+    await fs.writeFile(path.join(storage, QUIET_STRAYS_FILE), '{"version":1,"stores":"everything"}');
+    await session().look();
+    assert.strictEqual(asked.length, 5);
+    assert.ok(logged.some((m) => m.includes(QUIET_STRAYS_FILE) && m.includes('discarded')), logged.join('\n'));
   });
 
   it('a store fits its own article and no other seed', () => {

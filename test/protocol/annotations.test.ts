@@ -190,6 +190,13 @@ describe('annotations over the protocol', function () {
   it('moves the store file with an article renamed outside the editor (a deletion and a creation), and reports once a store that fits no article', async () => {
     const shown: string[] = [];
     client.connection.onNotification('window/showMessage', (message: { message: string }) => void shown.push(message.message));
+    // A store that fits no article is a warning with answers (Open Store File, Don't Warn Again): dismissed here.
+    const answers: string[][] = [];
+    client.connection.onRequest('window/showMessageRequest', (request: { message: string; actions?: Array<{ title: string }> }) => {
+      shown.push(request.message);
+      answers.push((request.actions ?? []).map((action) => action.title));
+      return null;
+    });
     const waitFor = async (condition: () => boolean): Promise<void> => {
       for (let i = 0; i < 250 && !condition(); i++) await new Promise((resolve) => setTimeout(resolve, 20));
     };
@@ -220,6 +227,7 @@ describe('annotations over the protocol', function () {
     const reports = shown.filter((m) => m.includes('news/renamed-outside.txt.json'));
     assert.strictEqual(reports.length, 1, shown.join('\n'));
     assert.match(reports[0], /Re-attach Annotations/);
+    assert.deepStrictEqual(answers, [['Open Store File', "Don't Warn Again"]]);
     // The person re-attaches it to an article that holds another version of the text.
     const rewritten = seed.replace(/\n/g, '\n\n');
     fs.writeFileSync(article('rewritten.txt'), rewritten);

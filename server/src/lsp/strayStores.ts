@@ -2,6 +2,7 @@ import { promises as fs } from 'fs';
 import * as path from 'path';
 import { FileChangeType, type FileEvent } from 'vscode-languageserver';
 import { URI } from 'vscode-uri';
+import type { QuietStrays } from '../annotationStore/quietStrays';
 import { hasStoreFile, listStrayStores, matchStrayStore, type StrayStore } from '../annotationStore/strayStores';
 import { STORE_FIT_SHARE } from '../core/annotations/storeFit';
 import { storeFileOf } from '../core/annotations/storeLayout';
@@ -14,7 +15,9 @@ import { CommandError, type CommandHost } from './annotationCommands';
  * (the next workspace scan). Then every store file whose article is gone is matched by its text to an
  * article without a store — first the articles created since the last look, then every other indexed one —
  * and moved there when exactly one fits, with a message. A store that fits nothing, or several articles,
- * is left where it is and reported once, naming the file and the command that re-attaches it.
+ * is left where it is and reported once per session, naming the file and the command that re-attaches it,
+ * with the answers *Open Store File* and *Don't Warn Again* (a store kept on purpose, its article deleted:
+ * remembered in the workspace storage, `annotationStore/quietStrays.ts`, until the store file changes).
  */
 
 /** What following renames needs from the server. */
@@ -35,6 +38,10 @@ export interface StrayStoresHost {
   reindex(uri: string): void;
   /** A message for the person. */
   tell(kind: 'info' | 'warning', message: string): void;
+  /** A warning with answers: resolves with the one the person chose, or undefined (dismissed). */
+  ask(message: string, answers: readonly string[]): Promise<string | undefined>;
+  /** Shows a file in the editor. */
+  show(file: string): void;
   log(message: string): void;
 }
 
@@ -44,6 +51,10 @@ export const STRAY_LOOK_DELAY_MS = 500;
 /** The command that re-attaches a stray store to an open article (named in the messages). */
 export const REATTACH_COMMAND_TITLE = 'Article Lens: Re-attach Annotations to This Article…';
 
+/** The answers to the warning about a store that fits no article (or several). */
+export const OPEN_STORE_ANSWER = 'Open Store File';
+export const DONT_WARN_ANSWER = "Don't Warn Again";
+
 export class StrayStores {
   /** Article files created since the last look (absolute paths): tried first. */
   private created = new Set<string>();
@@ -52,7 +63,12 @@ export class StrayStores {
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<void> = Promise.resolve();
 
-  constructor(private readonly host: StrayStoresHost, private readonly delayMs = STRAY_LOOK_DELAY_MS) {}
+  constructor(
+    private readonly host: StrayStoresHost,
+    /** Stores the person asked not to be warned about again. */
+    private readonly quiet: QuietStrays,
+    private readonly delayMs = STRAY_LOOK_DELAY_MS,
+  ) {}
 
   /** Article files changed on disk (the watcher): a deletion or a creation may be half of a move. */
   articleEvents(changes: readonly FileEvent[]): void {
@@ -140,9 +156,21 @@ export class StrayStores {
           : match.unreadable !== undefined
             ? `The annotations of ${stray.article}, whose file is gone, are kept in ${where}, which could not be read (${match.unreadable}).`
             : `The annotations of ${stray.article} (${match.annotations}) are kept in ${where}, but that article is gone and no article without annotations holds ${Math.round(STORE_FIT_SHARE * 100)} % of their text. Rename the article back, or open the article they belong to and run "${REATTACH_COMMAND_TITLE}".`;
+      if (await this.quiet.has(stray.file)) {
+        this.host.log(`annotations: ${message} (not shown: the person asked not to be warned again about this store file)`);
+        continue;
+      }
       this.host.log(`annotations: ${message}`);
-      this.host.tell('warning', message);
+      // Not awaited: the look goes on while the warning waits for the person.
+      void this.warn(stray.file, message);
     }
+  }
+
+  /** Shows the warning about a store and does what the person answers. */
+  private async warn(storeFile: string, message: string): Promise<void> {
+    const answer = await this.host.ask(message, [OPEN_STORE_ANSWER, DONT_WARN_ANSWER]).catch(() => undefined);
+    if (answer === OPEN_STORE_ANSWER) this.host.show(storeFile);
+    else if (answer === DONT_WARN_ANSWER) await this.quiet.add(storeFile);
   }
 
   private async read(file: string): Promise<string | undefined> {
