@@ -3,6 +3,7 @@ import { promises as fs } from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { AnnotationFiles } from '../../server/src/annotationStore/annotationFiles';
+import { articlePathIn, storeRootOf } from '../../server/src/annotationStore/storeRoot';
 import { listStrayStores, matchStrayStore } from '../../server/src/annotationStore/strayStores';
 import { QuietStrays, QUIET_STRAYS_FILE } from '../../server/src/annotationStore/quietStrays';
 import { DONT_WARN_ANSWER, OPEN_STORE_ANSWER, StrayStores, type StrayStoresHost } from '../../server/src/lsp/strayStores';
@@ -160,6 +161,43 @@ describe('annotation stores of articles renamed outside the editor', () => {
     await session().look();
     assert.strictEqual(asked.length, 5);
     assert.ok(logged.some((m) => m.includes(QUIET_STRAYS_FILE) && m.includes('discarded')), logged.join('\n'));
+  });
+
+  it('follows an article renamed inside a subfolder that has a store of its own (a nested store root)', async () => {
+    // projects/kyiv keeps its own store; the workspace folder has one too (news/kerry.txt).
+    const project = path.join(folder, 'projects', 'kyiv');
+    await fs.mkdir(project, { recursive: true });
+    await annotate('news/kerry.txt', kerry);
+    const projectFiles = new AnnotationFiles(project);
+    await projectFiles.load('lavrov.txt', jamil);
+    await fs.writeFile(path.join(project, 'lavrov.txt'), jamil);
+    assert.deepStrictEqual(await projectFiles.save('lavrov.txt', jamil, { reviewState: 'in-progress', annotations: labelsOnNames(jamil) }), { ok: true });
+    await fs.writeFile(path.join(project, 'other.txt'), seeds[2]);
+    await fs.rm(path.join(folder, 'news', 'seed0.txt')); // the workspace's other copy of that text
+    // `mv projects/kyiv/lavrov.txt projects/kyiv/2016-lavrov.txt`
+    await fs.rename(path.join(project, 'lavrov.txt'), path.join(project, '2016-lavrov.txt'));
+    const indexed = [path.join(project, '2016-lavrov.txt'), path.join(project, 'other.txt'), path.join(folder, 'news', 'kerry.txt')];
+    const moves: string[] = [];
+    const strays = new StrayStores({
+      folders: () => [URI.file(folder).toString()],
+      indexedArticles: () => indexed.map((file) => URI.file(file).toString()),
+      isOpen: () => false,
+      textOf: () => undefined,
+      placeOf: (uri) => {
+        const file = URI.parse(uri).fsPath;
+        const root = storeRootOf(file, folder, folder)!;
+        return { root, article: articlePathIn(root, file)! };
+      },
+      move: async (oldUri, newUri) => void moves.push(`${path.relative(folder, URI.parse(oldUri).fsPath)} → ${path.relative(folder, URI.parse(newUri).fsPath)}`),
+      reindex: () => undefined,
+      tell: () => undefined,
+      ask: async (message) => assert.fail(`nothing to warn about: ${message}`),
+      show: () => undefined,
+      log: () => undefined,
+    }, new QuietStrays(() => undefined, () => undefined));
+    assert.deepStrictEqual((await strays.strays()).map((stray) => [stray.root, stray.article]), [[project, 'lavrov.txt']]);
+    await strays.look();
+    assert.deepStrictEqual(moves, [`${path.join('projects', 'kyiv', 'lavrov.txt')} → ${path.join('projects', 'kyiv', '2016-lavrov.txt')}`]);
   });
 
   it('a store fits its own article and no other seed', () => {

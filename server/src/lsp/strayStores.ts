@@ -183,14 +183,28 @@ export class StrayStores {
     }
   }
 
-  /** The store roots looked at: the workspace folders (a store in a subfolder is not listed: a known limit). */
+  /**
+   * The store roots looked at: the workspace folders, and the nested ones (a subfolder with a store of its
+   * own, `storeRoot.ts`) that hold indexed articles — found once per folder of articles, not per article. A
+   * nested store none of whose articles is left in the index is not found: a known limit (its folder is not
+   * walked for stores).
+   */
   private roots(): string[] {
     const roots = new Set<string>();
     for (const uri of this.host.folders()) {
       const folder = URI.parse(uri);
       if (folder.scheme === 'file') roots.add(folder.fsPath);
     }
-    return [...roots];
+    // Folders by their URI's prefix: a workspace of 100,000 articles is not parsed URI by URI at each look.
+    const folders = new Set<string>();
+    for (const uri of this.host.indexedArticles()) {
+      const folder = uri.slice(0, uri.lastIndexOf('/'));
+      if (folders.has(folder)) continue;
+      folders.add(folder);
+      const root = this.host.placeOf(uri)?.root;
+      if (root !== undefined) roots.add(root);
+    }
+    return [...roots].sort();
   }
 }
 
