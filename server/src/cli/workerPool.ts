@@ -34,9 +34,9 @@ export interface PoolHost {
 
 /**
  * Runs the jobs on worker threads, each with its own language service, until every job has an
- * outcome. A worker that dies (out of memory, a crash in native code) turns the files it held into
- * problems and is replaced, a few times at most; if no worker is left, the remaining files are
- * reported as not analysed rather than lost.
+ * outcome. A worker that dies (out of memory, a crash in native code) turns the file it died on into
+ * a problem, hands the files queued behind it to the other threads, and is replaced, a few times at
+ * most; if no worker is left, the remaining files are reported as not analysed rather than lost.
  */
 export function runInWorkers(jobs: Iterator<FileJob>, host: PoolHost): Promise<void> {
   return new Promise<void>((resolve) => {
@@ -48,12 +48,16 @@ export function runInWorkers(jobs: Iterator<FileJob>, host: PoolHost): Promise<v
     /** The job this thread runs next (with `host.local`), one at a time. */
     let localJob: FileJob | undefined;
     let waiting: FileJob | undefined;
+    /** Jobs that were queued behind the one a worker died on: handed out again first, in their order. */
+    const returned: FileJob[] = [];
     let exhausted = false;
     let replacements = host.workers * 2;
     let finished = false;
 
     const peek = (): FileJob | undefined => {
-      if (waiting || exhausted) return waiting;
+      if (waiting) return waiting;
+      if (returned.length > 0) return (waiting = returned.shift());
+      if (exhausted) return undefined;
       const next = jobs.next();
       if (next.done) exhausted = true;
       else waiting = next.value;
@@ -61,7 +65,7 @@ export function runInWorkers(jobs: Iterator<FileJob>, host: PoolHost): Promise<v
     };
 
     const finishIfIdle = () => {
-      if (finished || !exhausted || waiting || localJob) return;
+      if (finished || !exhausted || waiting || returned.length > 0 || localJob) return;
       for (const slot of slots) if (slot.held.size > 0) return;
       finished = true;
       for (const slot of slots) void slot.worker.terminate();
@@ -109,7 +113,13 @@ export function runInWorkers(jobs: Iterator<FileJob>, host: PoolHost): Promise<v
     const fail = (slot: Slot, reason: string) => {
       if (!slots.delete(slot)) return;
       void slot.worker.terminate();
-      for (const job of slot.held.values()) host.done({ seq: job.seq, problem: `${job.file}: internal error: ${reason}` });
+      // A worker takes its jobs in order: it died on the first it still held. Those queued behind that one
+      // were never started, and go to another thread rather than being reported as failed.
+      const [diedOn, ...queuedBehind] = slot.held.values();
+      if (diedOn) host.done({ seq: diedOn.seq, problem: `${diedOn.file}: internal error: ${reason}` });
+      if (waiting) queuedBehind.push(waiting);
+      waiting = undefined;
+      returned.unshift(...queuedBehind);
       slot.held.clear();
       if (replacements-- > 0 && !finished) start();
       dispatch();
@@ -124,8 +134,12 @@ export function runInWorkers(jobs: Iterator<FileJob>, host: PoolHost): Promise<v
         host.done(outcome);
         dispatch();
       });
-      worker.once('error', (error) => fail(slot, `worker thread failed (${error.message})`));
-      worker.once('exit', (code) => fail(slot, `worker thread stopped (exit code ${code})`));
+      // Its jobs fail once it has exited, not at its 'error': that event travels apart from the outcomes,
+      // and the outcomes of jobs it finished before failing could still be on their way (reported as
+      // failed, then done a second time). Node delivers every outcome before 'exit'.
+      let failure: string | undefined;
+      worker.once('error', (error) => (failure = `worker thread failed (${error.message})`));
+      worker.once('exit', (code) => fail(slot, failure ?? `worker thread stopped (exit code ${code})`));
     };
 
     for (let i = 0; i < host.workers; i++) start();

@@ -399,7 +399,13 @@ async function scanWithWorkers(
         take(pending[response.id], response);
         feed();
       });
-      worker.once('error', (error: Error) => replace(error.message));
+      // A worker that fails (out of memory, an uncaught error) is replaced once it has exited, not at its
+      // 'error': that event travels apart from the answers, which can still be on their way — the answers
+      // of files it finished before failing, which would be left out as lost. Node delivers every answer
+      // before 'exit', so the file then first in the queue is the one it failed on.
+      let failure: string | undefined;
+      worker.once('error', (error: Error) => (failure = error.message));
+      worker.once('exit', (code) => replace(failure ?? `its worker stopped (exit code ${code})`));
       // One file first: a small scan's files go one to each worker, not two to the first.
       feed(1);
       topUps.push(() => {
