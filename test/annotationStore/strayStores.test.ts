@@ -42,6 +42,29 @@ describe('annotation stores of articles renamed outside the editor', () => {
     assert.deepStrictEqual(await files.save(article, text, { reviewState: 'in-progress', annotations: labelsOnNames(text) }), { ok: true });
   };
 
+  /**
+   * The server's side of the stray look over `folder`: these article files indexed, none open, stores placed
+   * by the server's rule (the nearest store root, else the folder); `overrides` record what a test watches.
+   */
+  const hostOf = (indexed: readonly string[], overrides: Partial<StrayStoresHost>): StrayStoresHost => ({
+    folders: () => [URI.file(folder).toString()],
+    indexedArticles: () => indexed.map((file) => URI.file(file).toString()),
+    isOpen: () => false,
+    textOf: () => undefined,
+    placeOf: (uri) => {
+      const file = URI.parse(uri).fsPath;
+      const root = storeRootOf(file, folder, folder)!;
+      return { root, article: articlePathIn(root, file)! };
+    },
+    move: async () => undefined,
+    reindex: () => undefined,
+    tell: () => undefined,
+    ask: async () => undefined,
+    show: () => undefined,
+    log: () => undefined,
+    ...overrides,
+  });
+
   it('finds the store whose article was moved away, and the article that holds its text (also edited), not a copy made long ago', async () => {
     await fs.rm(path.join(folder, 'news', 'seed1.txt')); // kerry.txt is the only article with this text
     await annotate('news/kerry.txt', kerry);
@@ -77,19 +100,11 @@ describe('annotation stores of articles renamed outside the editor', () => {
     const articles = ['seed0', 'seed2', 'seed3', 'seed4', 'renamed'].map((name) => path.join(folder, 'news', `${name}.txt`));
     const moves: string[] = [];
     const warnings: string[] = [];
-    const strays = new StrayStores({
-      folders: () => [URI.file(folder).toString()],
-      indexedArticles: () => articles.map((file) => URI.file(file).toString()),
-      isOpen: () => false,
-      textOf: () => undefined,
-      placeOf: (uri) => ({ root: folder, article: path.relative(folder, URI.parse(uri).fsPath).split(path.sep).join('/') }),
+    const host = hostOf(articles, {
       move: async (oldUri, newUri) => void moves.push(`${path.basename(URI.parse(oldUri).fsPath)} → ${path.basename(URI.parse(newUri).fsPath)}`),
-      reindex: () => undefined,
-      tell: (kind, message) => void (kind === 'warning' && warnings.push(message)),
       ask: async (message) => void warnings.push(message),
-      show: () => undefined,
-      log: () => undefined,
-    }, new QuietStrays(() => undefined, () => undefined));
+    });
+    const strays = new StrayStores(host, new QuietStrays(() => undefined, () => undefined));
     // The index cache knew every article but the renamed one unchanged: the store fits none of those read.
     await strays.afterScan(articles.filter((file) => !file.endsWith('renamed.txt')));
     assert.deepStrictEqual(moves, [], 'the renamed article was not among the files analysed, so it is not read');
@@ -108,14 +123,8 @@ describe('annotation stores of articles renamed outside the editor', () => {
     const logged: string[] = [];
     const shown: string[] = [];
     let answer: string | undefined;
-    const host: StrayStoresHost = {
-      folders: () => [URI.file(folder).toString()],
-      indexedArticles: () => ['seed0', 'seed2', 'seed3', 'seed4'].map((name) => URI.file(path.join(folder, 'news', `${name}.txt`)).toString()),
-      isOpen: () => false,
-      textOf: () => undefined,
-      placeOf: (uri) => ({ root: folder, article: path.relative(folder, URI.parse(uri).fsPath).split(path.sep).join('/') }),
+    const host = hostOf(['seed0', 'seed2', 'seed3', 'seed4'].map((name) => path.join(folder, 'news', `${name}.txt`)), {
       move: async () => assert.fail('nothing fits: nothing is moved'),
-      reindex: () => undefined,
       tell: () => assert.fail('a store that fits nothing is a warning with answers'),
       ask: async (message, answers) => {
         asked.push(message);
@@ -124,7 +133,7 @@ describe('annotation stores of articles renamed outside the editor', () => {
       },
       show: (file) => void shown.push(file),
       log: (message) => void logged.push(message),
-    };
+    });
     const session = () => new StrayStores(host, new QuietStrays(() => storage, (message) => void logged.push(message)));
     const settle = () => new Promise((resolve) => setTimeout(resolve, 50));
     const [stray] = await listStrayStores(folder);
@@ -178,23 +187,11 @@ describe('annotation stores of articles renamed outside the editor', () => {
     await fs.rename(path.join(project, 'lavrov.txt'), path.join(project, '2016-lavrov.txt'));
     const indexed = [path.join(project, '2016-lavrov.txt'), path.join(project, 'other.txt'), path.join(folder, 'news', 'kerry.txt')];
     const moves: string[] = [];
-    const strays = new StrayStores({
-      folders: () => [URI.file(folder).toString()],
-      indexedArticles: () => indexed.map((file) => URI.file(file).toString()),
-      isOpen: () => false,
-      textOf: () => undefined,
-      placeOf: (uri) => {
-        const file = URI.parse(uri).fsPath;
-        const root = storeRootOf(file, folder, folder)!;
-        return { root, article: articlePathIn(root, file)! };
-      },
+    const host = hostOf(indexed, {
       move: async (oldUri, newUri) => void moves.push(`${path.relative(folder, URI.parse(oldUri).fsPath)} → ${path.relative(folder, URI.parse(newUri).fsPath)}`),
-      reindex: () => undefined,
-      tell: () => undefined,
       ask: async (message) => assert.fail(`nothing to warn about: ${message}`),
-      show: () => undefined,
-      log: () => undefined,
-    }, new QuietStrays(() => undefined, () => undefined));
+    });
+    const strays = new StrayStores(host, new QuietStrays(() => undefined, () => undefined));
     assert.deepStrictEqual((await strays.strays()).map((stray) => [stray.root, stray.article]), [[project, 'lavrov.txt']]);
     await strays.look();
     assert.deepStrictEqual(moves, [`${path.join('projects', 'kyiv', 'lavrov.txt')} → ${path.join('projects', 'kyiv', '2016-lavrov.txt')}`]);
