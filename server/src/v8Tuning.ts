@@ -1,0 +1,21 @@
+/**
+ * V8 settings of our own processes (the language server and the CLI), applied before any of the
+ * analysis runs: imported first by each entry point. Flags are process-wide, so worker threads
+ * started afterwards (tagging, index and CLI workers) share them.
+ *
+ * Less inlining into one optimised function: V8 lets an optimised function inline up to 920 bytes of
+ * bytecode in all by default. The analysis has many large functions (the quote pass's document
+ * builder and candidate searches, actor grouping, entity repair) that inline dozens of helpers each,
+ * and V8 compiles each of them again after every deoptimisation, so in a run of a few megabytes the
+ * optimising compiler costs about as much CPU as the analysis itself and competes with it for the
+ * cores. At 300 the compiles are smaller: the CLI over the 840 PolNeAR train articles on 2 cores, 2 jobs,
+ * 4.15–4.48 → 3.88–4.11 s wall; the same folder four times over 7.83–7.87 → 6.99–7.31 s; the editor's
+ * benchmarks unchanged within their spread (ARCHITECTURE.md, "The command line at scale").
+ */
+import { setFlagsFromString } from 'v8';
+import { isMainThread } from 'worker_threads';
+
+/** Bytes of bytecode V8 may inline into one optimised function, in all (V8's default: 920). */
+export const MAX_INLINED_BYTECODE_CUMULATIVE = 300;
+
+if (isMainThread) setFlagsFromString(`--max-inlined-bytecode-size-cumulative=${MAX_INLINED_BYTECODE_CUMULATIVE}`);
