@@ -2,6 +2,7 @@ import { acronymOf, initialsOf, sameOrganisation, wholeOrganisationNames } from 
 import { hasActorInput, NO_ANNOTATIONS, type AnnotationInput } from './annotationInput';
 import { capitalsLast, normalizeName, SurnameIndex, type PersonNames } from './names';
 import { findNominals, NominalResolver, type Nominal } from './nominals';
+import { quotedTitleStarts } from './quotedTitles';
 import type { ArticleResources } from './resources';
 import { headlineSentences } from './headlines';
 import type { NameLexicon } from './nameLexicon';
@@ -95,7 +96,10 @@ export function groupActors(
   const { names, vocabulary, nameLexicon } = resources;
   // Names in page furniture are no actors of the article (a byline's are its authors); organisations
   // keep their whole names (`Russian Foreign Ministry`).
-  const inArticle = furniture.length === 0 ? recognized : recognized.filter((e) => !rangeContaining(furniture, e.start));
+  const outsideFurniture = furniture.length === 0 ? recognized : recognized.filter((e) => !rangeContaining(furniture, e.start));
+  // Titles of works in quotation marks (`“Fox & Friends”`) are not actors either (quotedTitles.ts).
+  const titles = quotedTitleStarts(text, outsideFurniture, quotes);
+  const inArticle = titles.size === 0 ? outsideFurniture : outsideFurniture.filter((e) => !titles.has(e.start));
   const entities = wholeOrganisationNames(text, sentences, inArticle, nameLexicon);
   const builders: ActorBuilder[] = [];
   const byKey = new Map<string, ActorBuilder>();

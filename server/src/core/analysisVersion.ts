@@ -13,4 +13,5 @@
 // 3: summaries no longer keep each actor's `firstOffset` (read by nothing; 8 bytes × 2 million actors at 100,000 articles).
 // 4: a sentence goes on after a closing bracket or quote when a lower-case word follows (`(I-Vt.) on Saturday`).
 // 5: the recogniser splits a nationality adjective off a misc name before a known place (`Syrian Golan` → `Golan`, a place).
-export const ANALYSIS_VERSION = 5;
+// 6: a name that is only ever the whole of a scare quote (a show, a book, an alias: `“Fox & Friends,”`) is no actor.
+export const ANALYSIS_VERSION = 6;
