@@ -1,14 +1,17 @@
 /**
- * Experiment (not shipped; server/data/ner/README.md, round 6, records its figures): a second tagging pass that reads the first pass's labels of the other
- * mentions in the document (Krishnan & Manning 2006; Ratinov & Roth 2009's prediction history).
- * Cross-validated over eng.train folds (eng.testa added to every training fold), first-pass labels
- * of the training folds jackknifed. Two variants of the second pass:
- *   full:   a whole model retrained with the history features added to every token's features;
- *   frozen: the first pass's emission scores kept, plus weights of the history features only
- *           (a sentence without history features decodes as in the first pass).
- * Scores are the tagger alone (float weights, no post-processing), paired over folds.
+ * Experiment (not shipped; server/data/ner/README.md, round 6, records its figures): a second tagging
+ * pass that reads the first pass's labels of the other mentions in the document (Krishnan & Manning
+ * 2006; Ratinov & Roth 2009's prediction history). Cross-validated over eng.train folds (eng.testa
+ * added to every training fold), first-pass labels of the training folds jackknifed. Two variants of
+ * the second pass:
+ *   full:   a whole model retrained with the history features (and, unless `--no-own`, the token's
+ *           own first-pass label) added to every token's features;
+ *   frozen: the first pass's emission scores kept, plus weights of the history features only and
+ *           learned changes of the transition weights.
+ * Scored on the held-out eng.train fold with float weights, tagger alone; `full` also through the
+ * recogniser's post-processing (the same tags fed to `NerRecognizer` by a lookup tagger).
  *
- *   npx tsx scripts/nerStackExperiment.ts [--folds 5] [--inner 4] [--inner-runs 2]
+ *   npx tsx scripts/nerStackExperiment.ts [--folds 5] [--inner 4] [--inner-runs 2] [--only full|frozen] [--no-own]
  */
 import * as path from 'path';
 import { Gazetteers } from '../server/src/core/ner/gazetteer';

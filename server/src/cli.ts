@@ -7,7 +7,7 @@
  * path or file is reported in one line and the others are still analysed: exit code 2 at the end.
  * See `cli/` for the parts.
  */
-// First: V8 settings that must be in place before any analysis code is compiled.
+// First: the CLI's V8 settings, in place before any analysis code is compiled.
 import './v8Tuning';
 import { availableParallelism } from 'os';
 import { isMainThread } from 'worker_threads';

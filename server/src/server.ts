@@ -2,8 +2,6 @@
  * Connection wiring only: every feature lives in `lsp/<feature>.ts` over the pure core in `core/`.
  * Started by the VS Code client over IPC, or standalone with `node dist/server.js --stdio`.
  */
-// First: V8 settings that must be in place before any analysis code is compiled.
-import './v8Tuning';
 import { promises as fsPromises } from 'fs';
 import * as path from 'path';
 import {
