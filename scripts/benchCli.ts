@@ -116,10 +116,11 @@ async function main(): Promise<void> {
   const configurations: { what: string; command: string; target?: boolean }[] = [
     ...(BASELINE ? [{ what: `before: ${path.relative(ROOT, BASELINE) || BASELINE} (text)`, command: `node ${JSON.stringify(path.resolve(BASELINE))} ${quoted}` }] : []),
     { what: 'text, --jobs 1', command: `node dist/cli.js --jobs 1 ${quoted}` },
-    { what: `text, default jobs (${cores})`, command: `node dist/cli.js ${quoted}` },
-    { what: `--jsonl, default jobs (${cores})`, command: `node dist/cli.js --jsonl ${quoted}`, target: true },
-    { what: `--jsonl --sorted, default jobs (${cores})`, command: `node dist/cli.js --jsonl --sorted ${quoted}` },
-    { what: `--json, default jobs (${cores})`, command: `node dist/cli.js --json ${quoted}` },
+    { what: 'text, default jobs', command: `node dist/cli.js ${quoted}` },
+    { what: '--jsonl, default jobs', command: `node dist/cli.js --jsonl ${quoted}`, target: true },
+    { what: `--jsonl, --jobs ${cores}`, command: `node dist/cli.js --jsonl --jobs ${cores} ${quoted}` },
+    { what: '--jsonl --sorted, default jobs', command: `node dist/cli.js --jsonl --sorted ${quoted}` },
+    { what: '--json, default jobs', command: `node dist/cli.js --json ${quoted}` },
     { what: `${cores} shards at once, --jobs 1 each (as GNU parallel runs them)`, command: Array.from({ length: cores }, (_, k) => `node dist/cli.js --jsonl --jobs 1 --shard ${k + 1}/${cores} ${quoted} > ${tmp}/shard-${k + 1}.jsonl`).join(' & ') + ' & wait' },
   ];
   const runs = configurations.map(() => [] as Run[]);

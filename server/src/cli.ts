@@ -20,6 +20,7 @@ import { listInputFiles } from './cli/inputFiles';
 import { parseArguments, USAGE, UsageError, type CliOptions } from './cli/options';
 import { ReportOutput } from './cli/reportOutput';
 import { shardOf } from './cli/shard';
+import { takeFirstJobs } from './cli/threadCount';
 import { runInWorkers } from './cli/workerPool';
 
 /**
@@ -36,8 +37,9 @@ async function main(): Promise<number> {
   const command = SUBCOMMANDS[process.argv[2]];
   if (command) return command(process.argv.slice(3), { out: (text) => process.stdout.write(text), err: (text) => process.stderr.write(text) });
   let options: CliOptions;
+  const cores = availableParallelism();
   try {
-    options = parseArguments(process.argv.slice(2), availableParallelism());
+    options = parseArguments(process.argv.slice(2), cores);
   } catch (error) {
     if (!(error instanceof UsageError)) throw error;
     process.stderr.write(`article-lens: ${error.message}\n`);
@@ -51,14 +53,9 @@ async function main(): Promise<number> {
   const output = new ReportOutput(options.format, options.format !== 'jsonl' || options.sorted, (text) => process.stdout.write(text), (message) => process.stderr.write(`article-lens: ${message}\n`));
   const settings: JobSettings = { format: options.format, strict: options.strict };
   const jobs = fileJobs(options, output);
-  // A look at the first files decides how many threads are worth starting (one file: none): never more
-  // threads than files.
-  const first: FileJob[] = [];
-  while (first.length < options.jobs) {
-    const next = jobs.next();
-    if (next.done) break;
-    first.push(next.value);
-  }
+  // A look at the first files decides how many threads are worth starting: never more threads than files,
+  // and by default none beside this one for a small input (each costs the analysis's compilation again).
+  const { first, threads } = takeFirstJobs(jobs, options.jobs, cores);
   const all = (function* () {
     yield* first;
     yield* jobs;
@@ -67,8 +64,8 @@ async function main(): Promise<number> {
   // compiles the analysis again). Made here, a data file that cannot be read ends the run with its message.
   const service = createArticleService(loadDefaultResources());
   const runHere = (job: FileJob) => runFileJob(service, job, settings);
-  if (first.length >= 2 && options.jobs >= 2) {
-    await runInWorkers(all, { script: __filename, workers: first.length - 1, settings, local: runHere, mayStart: (seq) => output.mayStart(seq), done: (outcome) => output.accept(outcome) });
+  if (threads >= 2) {
+    await runInWorkers(all, { script: __filename, workers: threads - 1, settings, local: runHere, mayStart: (seq) => output.mayStart(seq), done: (outcome) => output.accept(outcome) });
   } else {
     for (const job of all) output.accept(runHere(job));
   }

@@ -2,9 +2,9 @@ import * as assert from 'assert';
 import { parseArguments, USAGE, UsageError } from '../../server/src/cli/options';
 
 describe('cli: options', () => {
-  it('defaults: text, the seeds, one job per core, no shard', () => {
+  it('defaults: text, the seeds, threads decided by the input (threadCount.ts), no shard', () => {
     const options = parseArguments([], 2);
-    assert.deepStrictEqual(options, { format: 'text', strict: false, sorted: false, jobs: 2, shard: undefined, paths: ['seeds'], help: false });
+    assert.deepStrictEqual(options, { format: 'text', strict: false, sorted: false, jobs: undefined, shard: undefined, paths: ['seeds'], help: false });
   });
 
   it('--help names every command of the command line: agree, export and import (export and import were missing)', () => {

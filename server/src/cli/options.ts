@@ -1,4 +1,5 @@
 import { parseShard, type Shard } from './shard';
+import { BYTES_PER_EXTRA_THREAD } from './threadCount';
 
 /** How reports are printed: linter-style text, one JSON document, or one JSON object per line. */
 export type OutputFormat = 'text' | 'json' | 'jsonl';
@@ -10,8 +11,11 @@ export interface CliOptions {
   readonly strict: boolean;
   /** JSONL in input order rather than as articles finish (text and JSON are always in input order). */
   readonly sorted: boolean;
-  /** Worker threads that analyse files; 1 analyses on the main thread. */
-  readonly jobs: number;
+  /**
+   * Threads that analyse files, as `--jobs` asked (1: the main thread alone). Absent: the run decides
+   * from the size of its input (`threadCount.ts`).
+   */
+  readonly jobs: number | undefined;
   /** Only this share of the input files, when given. */
   readonly shard?: Shard;
   readonly paths: readonly string[];
@@ -40,18 +44,19 @@ export const USAGE = `Usage: article-lens [--json | --jsonl [--sorted]] [--stric
   --jsonl      print one JSON object per article, as each finishes
   --sorted     with --jsonl: in input order (arguments, then folders in code-unit order of names)
   --strict     exit with code 1 when any file has warnings; an empty file counts as one
-  --jobs N     analyse in N threads (default: the number of cores; at most twice the cores and one per file)
+  --jobs N     analyse in N threads (at most twice the cores and one per file; default: one, and one more
+               per ${BYTES_PER_EXTRA_THREAD / 2 ** 20} MB of input, up to the number of cores)
   --shard K/N  analyse only share K of N (1 ≤ K ≤ N), chosen by a hash of each file's relative path
 Exit codes: 0 ok, 1 warnings with --strict, 2 bad input (the other files are still analysed).`;
 
-/** Parses `argv` (without node and the script); `cores` is the default for `--jobs`. */
+/** Parses `argv` (without node and the script); `cores` bounds `--jobs`. */
 export function parseArguments(argv: readonly string[], cores: number): CliOptions {
   let json = false;
   let jsonl = false;
   let strict = false;
   let sorted = false;
   let help = false;
-  let jobs = Math.max(1, cores);
+  let jobs: number | undefined;
   let shard: Shard | undefined;
   const paths: string[] = [];
   for (let i = 0; i < argv.length; i++) {
@@ -80,7 +85,7 @@ export function parseArguments(argv: readonly string[], cores: number): CliOptio
   if (paths.length === 0) paths.push('seeds');
   const notes: string[] = [];
   const maxJobs = MAX_JOBS_PER_CORE * Math.max(1, cores);
-  if (jobs > maxJobs) {
+  if (jobs !== undefined && jobs > maxJobs) {
     notes.push(`--jobs ${jobs}: analysing in ${maxJobs} threads, twice the ${cores} core${cores === 1 ? '' : 's'} (more only add memory)`);
     jobs = maxJobs;
   }
