@@ -167,6 +167,20 @@ function withExtraFeatures(corpus: EncodedCorpus, extra: readonly number[][], ke
   return { ...corpus, rows: Int32Array.from(rows), tokenStart: Int32Array.from(tokenStart), keys: Int32Array.from(keys) };
 }
 
+/** Sentence `s`'s emission scores into `em`: the first pass's, plus `weights` of its extra features; returns its length. */
+function frozenEmissions(corpus: EncodedCorpus, baseEm: Float32Array, weights: Float32Array, s: number, em: Float32Array): number {
+  const T = corpus.tags.length;
+  const first = corpus.sentStart[s], n = corpus.sentStart[s + 1] - first;
+  for (let i = 0; i < n; i++) {
+    for (let t = 0; t < T; t++) em[i * T + t] = baseEm[(first + i) * T + t];
+    for (let k = corpus.tokenStart[first + i]; k < corpus.tokenStart[first + i + 1]; k++) {
+      const wb = corpus.rows[k] * T;
+      for (let t = 0; t < T; t++) em[i * T + t] += weights[wb + t];
+    }
+  }
+  return n;
+}
+
 /** Second pass with frozen first-pass emissions: perceptron over the extra features and transition deltas. */
 function trainFrozen(corpus: EncodedCorpus, baseEm: Float32Array, baseTrans: Float32Array, train: readonly number[], epochs: number, runs: number, seed: number): Weights {
   const T = corpus.tags.length;
@@ -185,14 +199,7 @@ function trainFrozen(corpus: EncodedCorpus, baseEm: Float32Array, baseTrans: Flo
     for (let e = 0; e < epochs; e++) {
       for (let i = order.length - 1; i > 0; i--) { const j = Math.floor(random() * (i + 1)); [order[i], order[j]] = [order[j], order[i]]; }
       for (const s of order) {
-        const first = corpus.sentStart[s], n = corpus.sentStart[s + 1] - first;
-        for (let i = 0; i < n; i++) {
-          for (let t = 0; t < T; t++) em[i * T + t] = baseEm[(first + i) * T + t];
-          for (let k = corpus.tokenStart[first + i]; k < corpus.tokenStart[first + i + 1]; k++) {
-            const wb = corpus.rows[k] * T;
-            for (let t = 0; t < T; t++) em[i * T + t] += w[wb + t];
-          }
-        }
+        const first = corpus.sentStart[s], n = frozenEmissions(corpus, baseEm, w, s, em);
         for (let k = 0; k < trans.length; k++) trans[k] = baseTrans[k] + tw[k];
         viterbi(em, trans, constraints, n, T, score, back, pred);
         for (let i = 0; i < n; i++) {
@@ -225,14 +232,7 @@ function scoreFrozen(corpus: EncodedCorpus, baseEm: Float32Array, baseTrans: Flo
   const trans = new Float32Array((T + 1) * T);
   for (let k = 0; k < trans.length; k++) trans[k] = baseTrans[k] + w.transitions[k];
   for (const s of held) {
-    const first = corpus.sentStart[s], n = corpus.sentStart[s + 1] - first;
-    for (let i = 0; i < n; i++) {
-      for (let t = 0; t < T; t++) em[i * T + t] = baseEm[(first + i) * T + t];
-      for (let k = corpus.tokenStart[first + i]; k < corpus.tokenStart[first + i + 1]; k++) {
-        const wb = corpus.rows[k] * T;
-        for (let t = 0; t < T; t++) em[i * T + t] += w.weights[wb + t];
-      }
-    }
+    const n = frozenEmissions(corpus, baseEm, w.weights, s, em);
     viterbi(em, trans, constraints, n, T, sc, back, pred);
     score.add(tagSpans(convertTags(corpus.sentences[s].tags, 'BIO')), tagSpans(Array.from(pred.subarray(0, n), (p) => corpus.tags[p])));
   }
