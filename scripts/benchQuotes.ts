@@ -27,6 +27,12 @@
  * no coreference layer, so this is an approximation: a share of the "errors" on pronoun sources are errors
  * of this resolution.
  *
+ * Speaker actor accuracy (also printed) is what a reader sees: the actor the editor, the outline and the CLI give the
+ * quote (`quoteSpeakers` over the full analysis) must carry the surname that heads the strict gold Source
+ * (`headSurname`: `RNC spokesman Sean Spicer` is Spicer, not the RNC; `Clinton’s aide Jake Sullivan` is Sullivan).
+ * The two measures above accept any name word of the Source, so they cannot tell a quote given to the outlet or
+ * state named before the speaker.
+ *
  * Mention accuracy (also printed) skips resolution on both sides: the predicted `attribution.mention` must
  * overlap the annotated Source span or agree with it by head word.
  *
@@ -44,12 +50,15 @@ import { performance } from 'perf_hooks';
 import { splitParagraphs } from '../server/src/core/paragraphs';
 import { splitSentences, tokenize } from '../server/src/core/tokenize';
 import { findQuotes } from '../server/src/core/quotes';
+import { analyzeArticle, plainContext } from '../server/src/core/analysis';
+import { quoteSpeakers } from '../server/src/core/quoteSpeakers';
 import { loadDefaultResources } from '../server/src/diskData';
 import type { Quote, Sentence } from '../server/src/core/types';
 import { crossValidate, emptyStats, meanSd, prepare, FOLDS } from './quoteTraining';
-import { DATA, loadArticles, trainingResources, goldQuotes, strictGold, strictMatch, headMatch, overlaps, parseAnn, pickAnnotations, resolveGold, speakerMatches, type Span } from './quoteGold';
+import { DATA, loadArticles, trainingResources, goldQuotes, headSurname, namesSomeone, strictGold, strictMatch, headMatch, overlaps, parseAnn, pickAnnotations, resolveGold, speakerMatches, type Span } from './quoteGold';
 
 const lexicon = loadDefaultResources().quotes;
+const context = plainContext(loadDefaultResources());
 /** The shipped speaker ranker; `--rules` measures the hand rules alone. */
 const model = process.argv.includes('--rules') ? undefined : loadDefaultResources().speakers;
 
@@ -64,6 +73,10 @@ interface Totals {
   speakerDenom: number;
   speakerOk: number;
   strictOk: number;
+  /** Gold strings whose strict gold Source names someone by a head name (`headSurname`), and how many of them the actor the quote is given to carries. */
+  actorDenom: number;
+  actorOk: number;
+  actorNone: number;
   mentionOk: number;
   longDenom: number;
   longOk: number;
@@ -83,7 +96,7 @@ function runSplit(split: string, verbose: boolean): Totals {
   const picks = pickAnnotations(annDir);
   const recognizer = loadDefaultResources().recognizer;
   const t: Totals = {
-    docs: 0, bytes: 0, gold: 0, found: 0, foundDirect: 0, exact: 0, withSource: 0, speakerDenom: 0, speakerOk: 0, strictOk: 0, mentionOk: 0, longDenom: 0, longOk: 0, longWithSource: 0,
+    docs: 0, bytes: 0, gold: 0, found: 0, foundDirect: 0, exact: 0, withSource: 0, speakerDenom: 0, speakerOk: 0, strictOk: 0, actorDenom: 0, actorOk: 0, actorNone: 0, mentionOk: 0, longDenom: 0, longOk: 0, longWithSource: 0,
     predDirect: 0, predDirectInContent: 0, predScare: 0, predQuotes: 0, quoteMs: 0, pipelineMs: 0, errors: [],
   };
   for (const [base, annFile] of picks) {
@@ -101,6 +114,9 @@ function runSplit(split: string, verbose: boolean): Totals {
     const q0 = performance.now();
     const quotes = findQuotes(text, paragraphs, sentences, entities, lexicon, model);
     const q1 = performance.now();
+    // Who each quote is given to in the editor, the outline and the CLI: the actor its attribution joins.
+    const analysis = analyzeArticle(text, context);
+    const speakers = quoteSpeakers(analysis.quotes, analysis.actors);
     // The quote pass is timed as the best of three runs: the machine is shared, and a single run measures
     // the neighbours' load as much as the code.
     let best = q1 - q0;
@@ -152,7 +168,16 @@ function runSplit(split: string, verbose: boolean): Totals {
       const ok = !!match && match.kind === 'direct' && speakerMatches(match, src, resolved);
       if (match && match.kind === 'direct' && match.attribution) t.speakerDenom++;
       if (ok) t.speakerOk++;
-      if (strictMatch(match, strictGold(src, sources))) t.strictOk++;
+      const strict = strictGold(src, sources);
+      if (strictMatch(match, strict)) t.strictOk++;
+      const surname = namesSomeone(strict.text) ? headSurname(strict.text) : undefined;
+      if (surname) {
+        t.actorDenom++;
+        const shown = match?.kind === 'direct' ? analysis.quotes.find((q) => q.contentStart === match.contentStart && q.contentEnd === match.contentEnd) : undefined;
+        const actor = shown && speakers.get(shown)?.actor;
+        if (!actor) t.actorNone++;
+        else if (actor.name.toLowerCase().split(/\s+/).includes(surname)) t.actorOk++;
+      }
       // Breakdown for full-sentence quotations (five words or more), the ones a reader calls "quotes".
       if ((text.slice(g.start, g.end).match(/[\p{L}\p{N}]+/gu) ?? []).length >= 5) {
         t.longWithSource++;
@@ -218,6 +243,7 @@ function main(): void {
     console.log(`  speaker accuracy (found, attributed): ${pct(t.speakerOk, t.speakerDenom)}`);
     console.log(`  speaker accuracy (all with Source)  : ${pct(t.speakerOk, t.withSource)}`);
     console.log(`  speaker accuracy, STRICT (all with Source): ${pct(t.strictOk, t.withSource)}  (gold = annotated Source, a pronoun or description → nearest earlier named Source; a name word shared)`);
+    console.log(`  speaker ACTOR accuracy (named strict gold): ${pct(t.actorOk, t.actorDenom)}; wrong actor ${pct(t.actorDenom - t.actorOk - t.actorNone, t.actorDenom)}, no actor ${t.actorNone}  (the actor the editor and CLI give the quote carries the surname heading the gold Source: \`RNC spokesman Sean Spicer\` is Spicer)`);
     console.log(`  speaker accuracy, quotes of 5+ words: ${pct(t.longOk, t.longDenom)} (found, attributed); ${pct(t.longOk, t.longWithSource)} (all with Source)`);
     console.log(`  mention accuracy (found, attributed): ${pct(t.mentionOk, t.speakerDenom)}  (source words in the text = annotated Source span, no pronoun resolution)`);
     console.log(

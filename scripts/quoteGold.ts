@@ -343,6 +343,33 @@ export function strictMatch(q: Quote | undefined, gold: Span): boolean {
   return lg.length > 0 && lp.length > 0 && lg[lg.length - 1] === lp[lp.length - 1];
 }
 
+/** A capitalised word or a name particle, and runs of them (`Josh Earnest`, `Bill de Blasio`). */
+const NAME_RUN = /(?:\p{Lu}[\p{L}\p{M}.'’-]*|(?:de|van|von|al|bin|la|le|del|da|di)\b)(?:\s+(?:\p{Lu}[\p{L}\p{M}.'’-]*|(?:de|van|von|al|bin|la|le|del|da|di)\b))*/gu;
+
+/**
+ * The surname of the person a named Source is about, read as English noun phrases are: the last name of the
+ * first comma-separated part that has one, before a post-modifier (`of`, `from`, `who`, …), not a possessive
+ * (`White House press secretary Josh Earnest` → `earnest`; `Hillary Clinton’s campaign manager Robby Mook` →
+ * `mook`; `Jeff Weaver, Sanders’ campaign manager,` → `weaver`; `A top strategist, John Weaver,` → `weaver`).
+ * Lower case; undefined when the Source has no such name (`Clinton’s campaign manager`).
+ */
+export function headSurname(source: string): string | undefined {
+  for (const part of source.split(',')) {
+    const premodified = part.replace(/^\s*(?:the|an?)\s+/i, '').split(/\s(?:of|from|at|in|who|for|with)\s/)[0];
+    let last: string | undefined;
+    for (const m of premodified.matchAll(NAME_RUN)) {
+      const after = premodified.slice(m.index + m[0].length);
+      if (/['’]s?$/.test(m[0]) || /^['’]/.test(after)) continue;
+      last = m[0];
+    }
+    if (last) {
+      const words = last.replace(/[.,]$/, '').split(/\s+/);
+      return words[words.length - 1].toLowerCase();
+    }
+  }
+  return undefined;
+}
+
 /** One PolNeAR article with its gold. */
 export interface Article {
   readonly base: string;

@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { goldQuotes, nameWords, namesSomeone, parseAnn, sharesNameWord, strictGold, strictMatch, type Span } from '../../scripts/quoteGold';
+import { goldQuotes, headSurname, nameWords, namesSomeone, parseAnn, sharesNameWord, strictGold, strictMatch, type Span } from '../../scripts/quoteGold';
 import type { Quote } from '../../server/src/core/types';
 
 /**
@@ -47,5 +47,19 @@ describe('strict speaker measure', () => {
     const ann = `T1\tSource 0 11\tRepublicans\nT2\tContent 21 ${text.length}\t${text.slice(21)}\nE1\tAttribution:T2 Source:T1 Content:T2\n`;
     const gold = goldQuotes(text, parseAnn(ann).attrs);
     assert.deepStrictEqual(gold.map((g) => text.slice(g.start, g.end)), ['we pray']);
+  });
+
+  it('the speaker actor measure reads the surname heading a Source, not a modifier, possessor or post-modifier', () => {
+    const cases: [string, string | undefined][] = [
+      ['RNC spokesman Sean Spicer', 'spicer'],
+      ['White House press secretary Josh Earnest', 'earnest'],
+      ['Hillary Clinton’s campaign manager Robby Mook', 'mook'],
+      ['Jeff Weaver, Sanders’ campaign manager,', 'weaver'],
+      ['A top strategist, John Weaver,', 'weaver'],
+      ['Mr. Morgan of the Sierra Club', 'morgan'],
+      ['New York Mayor Bill de Blasio', 'blasio'],
+      ['Clinton’s campaign manager', undefined],
+    ];
+    for (const [source, surname] of cases) assert.strictEqual(headSurname(source), surname, source);
   });
 });

@@ -7,6 +7,7 @@ import type { ArticleResources } from './resources';
 import { headlineSentences } from './headlines';
 import type { NameLexicon } from './nameLexicon';
 import { roleOf, selectRoles, splitRoles } from './roles';
+import { ONLY_OWNERS, speakerEntity } from './sourceHead';
 import { firstOverlapping, lowerBound, rangeContaining } from './search';
 import type { EntityMention, EntityType, OffsetRange, Quote, Sentence, TextSlice } from './types';
 
@@ -171,7 +172,12 @@ export function groupActors(
     const attribution = quote.attribution;
     const source = attribution?.resolved ?? attribution?.mention;
     if (!attribution || !source) continue;
-    const owner = ownerAt(ownerOf, entities, source) ?? (attribution.sourceKind === 'person' || attribution.resolved ? findSurname(bySurname, source, names) : undefined);
+    // The name that speaks, not a possessor (`Hillary Clinton’s campaign manager Robby Mook`: sourceHead.ts).
+    const speaker = speakerEntity(text, entities, source, (word) => vocabulary.isRoleWord(word));
+    const owner =
+      speaker === ONLY_OWNERS
+        ? undefined
+        : (speaker && ownerOf.get(speaker.start)) ?? (attribution.sourceKind === 'person' || attribution.resolved ? findSurname(bySurname, source, names) : undefined);
     if (!owner) continue;
     owner.quotes.push(quote);
     const words = attribution.mention;

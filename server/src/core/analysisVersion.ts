@@ -14,4 +14,5 @@
 // 4: a sentence goes on after a closing bracket or quote when a lower-case word follows (`(I-Vt.) on Saturday`).
 // 5: the recogniser splits a nationality adjective off a misc name before a known place (`Syrian Golan` → `Golan`, a place).
 // 6: a name that is only ever the whole of a scare quote (a show, a book, an alias: `“Fox & Friends,”`) is no actor.
-export const ANALYSIS_VERSION = 6;
+// 7: a quote's speaker is the name heading its source phrase (`RNC spokesman Sean Spicer` → Spicer, not the RNC).
+export const ANALYSIS_VERSION = 7;

@@ -1,0 +1,87 @@
+import { lowerBound } from './search';
+import type { EntityMention, OffsetRange } from './types';
+
+/**
+ * Which name in a quote's source phrase is the one speaking.
+ *
+ * The quote pass attributes a quote to a phrase (`RNC spokesman Sean Spicer`, `Hillary Clinton’s campaign manager
+ * Robby Mook`, `the Washington Post’s Ishaan Tharoor`, `Clinton's campaign chairman`), and its first name is not
+ * always the speaker: an English noun phrase ends in its head, and the names before it only say whose spokesman,
+ * manager or reporter the speaker is. Giving the quote to such a modifier puts words in the mouth of someone who
+ * did not say them, the one mistake a fact-checker cannot let through. So:
+ *
+ * - names that modify the next one (`ACLU executive Director Anthony Romero`, `Obama adviser David Axelrod`,
+ *   `Germany’s Chancellor Angela Merkel`: nothing between them but words and a possessive mark) give way to it;
+ *   a place does not take over (`Trump’s Virginia …` is no place speaking), and a comma, a bracket or a
+ *   linking word (`and`, `of`, `who`, …) ends the run (`David Albright and Serena Kelleher-Vergantini` →
+ *   Albright; `Stacy Baker of Columbia` → Baker);
+ * - when the phrase goes on after its last name and ends in a role word (`Clinton's campaign chairman`, `a
+ *   Trump spokeswoman`), the name is the role's owner, not the speaker: the person set off right after the
+ *   phrase as its apposition speaks (`…, John Podesta,`), else nobody, and the quote keeps the phrase's own
+ *   words as its speaker's label;
+ * - a phrase that opens with a role and gives its owner after `for`, `to` or `of` (`a spokesman for House
+ *   Speaker Paul Ryan`, `an aide to Clinton`) is the same: the apposition, else nobody;
+ * - a name that owns anything else speaks through it (`Trump's words`, `Clinton’s website`, `the Clinton
+ *   campaign`): the first name, as before.
+ */
+
+/** The outcome for a phrase that names the speaker by a role of someone else and by no name. */
+export const ONLY_OWNERS = null;
+
+/** What ends a run of names modifying one another: punctuation that sets off, and linking words. */
+const RUN_BREAK = /[,;:()[\]"“”]|\s[-–—]+\s|\b(?:and|or|nor|but|of|from|at|in|for|who|whom|whose|which|that|with|to|on|by|about|as|than|said|says|told)\b/i;
+
+/**
+ * The entity naming the speaker of a source phrase `slice`; `undefined` when no entity overlaps it (the
+ * caller may look the words up otherwise), `ONLY_OWNERS` when the phrase is someone's role with no name and
+ * no apposition. `entities` are sorted and do not overlap; `isRoleWord` tells role nouns (`manager`, `aide`).
+ */
+export function speakerEntity(
+  text: string,
+  entities: readonly EntityMention[],
+  slice: OffsetRange,
+  isRoleWord: (word: string) => boolean,
+): EntityMention | undefined | typeof ONLY_OWNERS {
+  const from = lowerBound(entities.length, (k) => entities[k].end > slice.start);
+  const first = entities[from];
+  if (!first || first.start >= slice.end) return undefined;
+  // `a spokesman for House Speaker Paul Ryan`, `an aide to Clinton`: the names say whose the speaker is.
+  if (ownedFromTheStart(text.slice(slice.start, first.start), isRoleWord)) return apposition(text, entities, slice) ?? ONLY_OWNERS;
+  let head = first;
+  for (let i = from + 1; i < entities.length && entities[i].start < slice.end; i++) {
+    const next = entities[i];
+    if (next.type === 'location' || RUN_BREAK.test(text.slice(head.end, next.start))) break;
+    head = next;
+  }
+  // The words after the run's last name, up to the phrase's end or what sets them off.
+  const after = text.slice(head.end, Math.max(head.end, slice.end));
+  const cut = RUN_BREAK.exec(after);
+  const rest = (cut ? after.slice(0, cut.index) : after).replace(/^['’]s?/, '');
+  const words = rest.toLowerCase().match(/\p{L}+/gu);
+  if (!words) return head;
+  if (!endsInRole(words, isRoleWord)) return first;
+  return apposition(text, entities, slice) ?? ONLY_OWNERS;
+}
+
+/** A determiner, a role noun and `for`/`to`/`of` before the first name (`a spokeswoman for`, `one aide to`). */
+const OWNED_LEAD = /^(?:a|an|the|one|another|two|three|several|some)\s+(?:[\p{L}-]+\s+)*?([\p{L}]+)\s+(?:for|to|of|with)\s+(?:the\s+)?$/iu;
+
+/** True when the phrase opens with someone's role and the names come after (`a spokesman for …`). */
+function ownedFromTheStart(lead: string, isRoleWord: (word: string) => boolean): boolean {
+  const m = OWNED_LEAD.exec(lead);
+  return m !== null && endsInRole([m[1].toLowerCase()], isRoleWord);
+}
+
+/** True when the last word is a role noun, singular or plural (`manager`, `biographers`). */
+function endsInRole(words: readonly string[], isRoleWord: (word: string) => boolean): boolean {
+  const last = words[words.length - 1];
+  return isRoleWord(last) || (last.endsWith('s') && isRoleWord(last.slice(0, -1)));
+}
+
+/** The person named right after the phrase behind a comma (`…, John Podesta,`), if any. */
+function apposition(text: string, entities: readonly EntityMention[], slice: OffsetRange): EntityMention | undefined {
+  const i = lowerBound(entities.length, (k) => entities[k].start >= slice.end);
+  const next = entities[i];
+  if (!next || next.type !== 'person' || next.start - slice.end > 4) return undefined;
+  return /^\s*,\s*$/.test(text.slice(slice.end, next.start)) ? next : undefined;
+}
