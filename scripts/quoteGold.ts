@@ -8,16 +8,16 @@ import { diskDataSource } from '../server/src/diskData';
 import { loadRecognizer } from '../server/src/core/ner';
 import { loadQuoteLexicon, type QuoteLexicon } from '../server/src/core/quotes';
 import type { EntityRecognizer, Quote } from '../server/src/core/types';
-import { loadVocabulary } from '../server/src/core/vocabulary';
+import { loadVocabulary, type Vocabulary } from '../server/src/core/vocabulary';
 
 /**
  * What training and the benchmark read besides the corpus — the recogniser and the quote lexicon — loaded
  * without the speaker model (training must run when the model file is stale or missing).
  */
-export const trainingResources: { readonly recognizer: EntityRecognizer; readonly lexicon: QuoteLexicon } = (() => {
+export const trainingResources: { readonly recognizer: EntityRecognizer; readonly lexicon: QuoteLexicon; readonly vocabulary: Vocabulary } = (() => {
   const source = diskDataSource();
   const vocabulary = loadVocabulary(source);
-  return { recognizer: loadRecognizer(source, vocabulary), lexicon: loadQuoteLexicon(source, vocabulary) };
+  return { recognizer: loadRecognizer(source, vocabulary), lexicon: loadQuoteLexicon(source, vocabulary), vocabulary };
 })();
 const lexicon = trainingResources.lexicon;
 /** PolNeAR in the shared data folder (never copied into the repository). */
@@ -347,25 +347,34 @@ export function strictMatch(q: Quote | undefined, gold: Span): boolean {
 const NAME_RUN = /(?:\p{Lu}[\p{L}\p{M}.'’-]*|(?:de|van|von|al|bin|la|le|del|da|di)\b)(?:\s+(?:\p{Lu}[\p{L}\p{M}.'’-]*|(?:de|van|von|al|bin|la|le|del|da|di)\b))*/gu;
 
 /**
- * The surname of the person a named Source is about, read as English noun phrases are: the last name of the
- * first comma-separated part that has one, before a post-modifier (`of`, `from`, `who`, …), not a possessive
- * (`White House press secretary Josh Earnest` → `earnest`; `Hillary Clinton’s campaign manager Robby Mook` →
- * `mook`; `Jeff Weaver, Sanders’ campaign manager,` → `weaver`; `A top strategist, John Weaver,` → `weaver`).
- * Lower case; undefined when the Source has no such name (`Clinton’s campaign manager`).
+ * The surname of the person a named Source is about, read as English noun phrases are: in the first
+ * comma-separated part that has one, the last name before a post-modifier (`of the`, `from`, `who`, …, or `of`
+ * after a full name), not a possessive, brackets and titles aside (`White House press secretary Josh Earnest` →
+ * `earnest`; `Hillary Clinton’s campaign manager Robby Mook` → `mook`; `Secretary of State John F. Kerry` →
+ * `kerry`; `Michael Brown of Washington, D.C.` → `brown`; `Sen. Richard Blumenthal (D-Conn.)` → `blumenthal`;
+ * `A top strategist, John Weaver,` → `weaver`). Lower case; undefined when the Source names nobody that way
+ * (`Clinton’s campaign manager`).
  */
 export function headSurname(source: string): string | undefined {
-  for (const part of source.split(',')) {
-    const premodified = part.replace(/^\s*(?:the|an?)\s+/i, '').split(/\s(?:of|from|at|in|who|for|with)\s/)[0];
+  const { vocabulary } = trainingResources;
+  const isTitle = (w: string) => vocabulary.isRoleWord(w) || vocabulary.isHonorific(w);
+  for (const part of source.replace(/\([^)]*\)?/g, ' ').split(',')) {
+    // A determiner or possessive pronoun opening the part is capitalised by position, not a name (`Her campaign manager`).
+    const body = part.replace(/^\s*(?:the|an?|his|her|their|its|our|my|one|two|three|another)\s+/i, '');
     let last: string | undefined;
-    for (const m of premodified.matchAll(NAME_RUN)) {
-      const after = premodified.slice(m.index + m[0].length);
-      if (/['’]s?$/.test(m[0]) || /^['’]/.test(after)) continue;
-      last = m[0];
+    let lastWords = 0;
+    let previousEnd = 0;
+    for (const m of body.matchAll(NAME_RUN)) {
+      const gap = body.slice(previousEnd, m.index);
+      if (last && (/\s(?:of\s+the|from|at|in|who|with|for)\s/i.test(gap) || (lastWords >= 2 && /\sof\s/i.test(gap)))) break;
+      previousEnd = m.index + m[0].length;
+      if (/['’]s?$/.test(m[0]) || /^['’]/.test(body.slice(previousEnd))) continue;
+      const words = m[0].replace(/[.,]$/, '').split(/\s+/).filter((w) => !isTitle(w));
+      if (words.length === 0) continue;
+      last = words[words.length - 1].toLowerCase();
+      lastWords = words.length;
     }
-    if (last) {
-      const words = last.replace(/[.,]$/, '').split(/\s+/);
-      return words[words.length - 1].toLowerCase();
-    }
+    if (last) return last;
   }
   return undefined;
 }

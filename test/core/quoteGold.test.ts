@@ -58,6 +58,11 @@ describe('strict speaker measure', () => {
       ['A top strategist, John Weaver,', 'weaver'],
       ['Mr. Morgan of the Sierra Club', 'morgan'],
       ['New York Mayor Bill de Blasio', 'blasio'],
+      ['Secretary of State John F. Kerry', 'kerry'],
+      ['Speaker of the House Rep. Paul Ryan (R-WI)', 'ryan'],
+      ['RNC Chief of Staff Katie Walsh', 'walsh'],
+      ['Michael Brown of Washington, D.C.,', 'brown'],
+      ['Sen. Richard Blumenthal (D-Conn.)', 'blumenthal'],
       ['Clinton’s campaign manager', undefined],
     ];
     for (const [source, surname] of cases) assert.strictEqual(headSurname(source), surname, source);

@@ -55,6 +55,13 @@ describe('a quote is given to the name heading its source phrase, not to a modif
     assert.deepStrictEqual(new Set(speakersOf(analysis, 'a spokesman for House Speaker Paul Ryan')), new Set(['(no actor) a spokesman for House Speaker Paul Ryan']));
   });
 
+  it('a person of a place or a principal is not the place or the principal (a Nevada Democrat, Attorneys for Clinton)', function () {
+    const insiders = analyse.call(this, 'politico_2016-02-04_insiders-trump-will-rebound-in-n.txt');
+    assert.deepStrictEqual(new Set(speakersOf(insiders, 'a Nevada Democrat')), new Set(['(no actor) a Nevada Democrat']));
+    const attorneys = analyse.call(this, 'wash-post_2016-07-13_after-review-clinton-s-emails-mi.txt');
+    assert.deepStrictEqual(new Set(speakersOf(attorneys, 'Attorneys for Clinton')), new Set(['(no actor) Attorneys for Clinton']));
+  });
+
   it('a possessor’s role set off by an apposition: the apposition speaks (Clinton’s campaign chairman, John Podesta; Santilli’s attorney, Thomas Coan)', function () {
     const podesta = analyse.call(this, 'wash-post_2016-07-22_republican-assails-elites-as-he-.txt');
     assert.deepStrictEqual(new Set(speakersOf(podesta, "Clinton's campaign chairman")), new Set(['John Podesta']));

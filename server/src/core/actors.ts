@@ -90,11 +90,12 @@ export function groupActors(
   sentences: readonly Sentence[],
   recognized: readonly EntityMention[],
   quotes: readonly Quote[],
-  resources: Pick<ArticleResources, 'names' | 'vocabulary' | 'nameLexicon'>,
+  resources: Pick<ArticleResources, 'names' | 'vocabulary' | 'nameLexicon' | 'quotes'>,
   input: AnnotationInput = NO_ANNOTATIONS,
   furniture: readonly OffsetRange[] = [],
 ): Actor[] {
   const { names, vocabulary, nameLexicon } = resources;
+  const personHeads = resources.quotes.personHeads;
   // Names in page furniture are no actors of the article (a byline's are its authors); organisations
   // keep their whole names (`Russian Foreign Ministry`).
   const outsideFurniture = furniture.length === 0 ? recognized : recognized.filter((e) => !rangeContaining(furniture, e.start));
@@ -173,7 +174,7 @@ export function groupActors(
     const source = attribution?.resolved ?? attribution?.mention;
     if (!attribution || !source) continue;
     // The name that speaks, not a possessor (`Hillary Clinton’s campaign manager Robby Mook`: sourceHead.ts).
-    const speaker = speakerEntity(text, entities, source, (word) => vocabulary.isRoleWord(word));
+    const speaker = speakerEntity(text, entities, source, (word) => personHeads.has(word));
     const owner =
       speaker === ONLY_OWNERS
         ? undefined

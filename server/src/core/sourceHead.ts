@@ -15,17 +15,17 @@ import type { EntityMention, OffsetRange } from './types';
  *   a place does not take over (`Trump’s Virginia …` is no place speaking), and a comma, a bracket or a
  *   linking word (`and`, `of`, `who`, …) ends the run (`David Albright and Serena Kelleher-Vergantini` →
  *   Albright; `Stacy Baker of Columbia` → Baker);
- * - when the phrase goes on after its last name and ends in a role word (`Clinton's campaign chairman`, `a
- *   Trump spokeswoman`), the name is the role's owner, not the speaker: the person set off right after the
+ * - when the phrase goes on after its last name and ends in a word for a person (`Clinton's campaign chairman`, `a
+ *   Trump spokeswoman`, `a Nevada Democrat`), the name is whose or where that person is, not the speaker: the person set off right after the
  *   phrase as its apposition speaks (`…, John Podesta,`), else nobody, and the quote keeps the phrase's own
  *   words as its speaker's label;
  * - a phrase that opens with a role and gives its owner after `for`, `to` or `of` (`a spokesman for House
- *   Speaker Paul Ryan`, `an aide to Clinton`) is the same: the apposition, else nobody;
+ *   Speaker Paul Ryan`, `an aide to Clinton`, `Attorneys for Clinton`) is the same: the apposition, else nobody;
  * - a name that owns anything else speaks through it (`Trump's words`, `Clinton’s website`, `the Clinton
  *   campaign`): the first name, as before.
  */
 
-/** The outcome for a phrase that names the speaker by a role of someone else and by no name. */
+/** The outcome for a phrase that names the speaker as someone else's person (spokesman, aide, voter) and by no name. */
 export const ONLY_OWNERS = null;
 
 /** What ends a run of names modifying one another: punctuation that sets off, and linking words. */
@@ -34,19 +34,20 @@ const RUN_BREAK = /[,;:()[\]"“”]|\s[-–—]+\s|\b(?:and|or|nor|but|of|from|
 /**
  * The entity naming the speaker of a source phrase `slice`; `undefined` when no entity overlaps it (the
  * caller may look the words up otherwise), `ONLY_OWNERS` when the phrase is someone's role with no name and
- * no apposition. `entities` are sorted and do not overlap; `isRoleWord` tells role nouns (`manager`, `aide`).
+ * no apposition. `entities` are sorted and do not overlap; `isPersonHead` tells lower-case nouns naming a person:
+ * role words and heads such as `woman`, `voter`, `Democrat` (`manager`, `aide`).
  */
 export function speakerEntity(
   text: string,
   entities: readonly EntityMention[],
   slice: OffsetRange,
-  isRoleWord: (word: string) => boolean,
+  isPersonHead: (word: string) => boolean,
 ): EntityMention | undefined | typeof ONLY_OWNERS {
   const from = lowerBound(entities.length, (k) => entities[k].end > slice.start);
   const first = entities[from];
   if (!first || first.start >= slice.end) return undefined;
   // `a spokesman for House Speaker Paul Ryan`, `an aide to Clinton`: the names say whose the speaker is.
-  if (ownedFromTheStart(text.slice(slice.start, first.start), isRoleWord)) return apposition(text, entities, slice) ?? ONLY_OWNERS;
+  if (ownedFromTheStart(text.slice(slice.start, first.start), isPersonHead)) return apposition(text, entities, slice) ?? ONLY_OWNERS;
   let head = first;
   for (let i = from + 1; i < entities.length && entities[i].start < slice.end; i++) {
     const next = entities[i];
@@ -59,23 +60,27 @@ export function speakerEntity(
   const rest = (cut ? after.slice(0, cut.index) : after).replace(/^['’]s?/, '');
   const words = rest.toLowerCase().match(/\p{L}+/gu);
   if (!words) return head;
-  if (!endsInRole(words, isRoleWord)) return first;
+  if (!endsInPerson(words, isPersonHead)) return first;
   return apposition(text, entities, slice) ?? ONLY_OWNERS;
 }
 
-/** A determiner, a role noun and `for`/`to`/`of` before the first name (`a spokeswoman for`, `one aide to`). */
-const OWNED_LEAD = /^(?:a|an|the|one|another|two|three|several|some)\s+(?:[\p{L}-]+\s+)*?([\p{L}]+)\s+(?:for|to|of|with)\s+(?:the\s+)?$/iu;
+/** A role noun and `for`/`to`/`of` before the first name, after a determiner (`a spokeswoman for`, `one aide to`)
+ * or in the plural (`Attorneys for`): a capitalised singular title is a name's own (`Director of National
+ * Intelligence James Clapper`). */
+const OWNED_LEAD = /^((?:a|an|the|one|another|two|three|several|some)\s+)?(?:[\p{L}-]+\s+)*?([\p{L}]+)\s+(?:for|to|of|with)\s+(?:the\s+)?$/iu;
 
-/** True when the phrase opens with someone's role and the names come after (`a spokesman for …`). */
-function ownedFromTheStart(lead: string, isRoleWord: (word: string) => boolean): boolean {
+/** True when the phrase opens with someone's people and the names come after (`a spokesman for …`). */
+function ownedFromTheStart(lead: string, isPersonHead: (word: string) => boolean): boolean {
   const m = OWNED_LEAD.exec(lead);
-  return m !== null && endsInRole([m[1].toLowerCase()], isRoleWord);
+  if (!m) return false;
+  const head = m[2].toLowerCase();
+  return m[1] !== undefined ? endsInPerson([head], isPersonHead) : head.endsWith('s') && isPersonHead(head.slice(0, -1));
 }
 
-/** True when the last word is a role noun, singular or plural (`manager`, `biographers`). */
-function endsInRole(words: readonly string[], isRoleWord: (word: string) => boolean): boolean {
+/** True when the last word names a person, singular or plural (`manager`, `biographers`, `Democrat`). */
+function endsInPerson(words: readonly string[], isPersonHead: (word: string) => boolean): boolean {
   const last = words[words.length - 1];
-  return isRoleWord(last) || (last.endsWith('s') && isRoleWord(last.slice(0, -1)));
+  return isPersonHead(last) || (last.endsWith('s') && isPersonHead(last.slice(0, -1)));
 }
 
 /** The person named right after the phrase behind a comma (`…, John Podesta,`), if any. */
