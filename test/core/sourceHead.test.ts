@@ -69,6 +69,13 @@ describe('a quote is given to the name heading its source phrase, not to a modif
     assert.deepStrictEqual(new Set(speakersOf(coan, "Santilli's attorney")), new Set(['Thomas Coan']));
   });
 
+  it('a role the quote pass cut before its name is that name’s (White House press secretary | Josh Earnest)', function () {
+    const analysis = analyse.call(this, 'wash-post_2015-12-04_a-killing-and-video-test-emanuel.txt');
+    assert.deepStrictEqual(new Set(speakersOf(analysis, 'White House press secretary')), new Set(['Josh Earnest']));
+    const fallon = analyse.call(this, 'breitbart_2016-08-08_exclusive-roger-stone-don-t-trus.txt');
+    assert.deepStrictEqual(new Set(speakersOf(fallon, 'Clinton campaign spokesman')), new Set(['Brian Fallon']));
+  });
+
   it('a possessor’s role with no name: no actor, the phrase itself is the label (Clinton’s campaign manager)', function () {
     const analysis = analyse.call(this, 'west-journal_2016-07-27_clinton-campaign-manager-laughs-.txt');
     assert.deepStrictEqual(new Set(speakersOf(analysis, 'Clinton’s campaign manager')), new Set(['(no actor) Clinton’s campaign manager']));

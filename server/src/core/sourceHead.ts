@@ -32,8 +32,8 @@ export const ONLY_OWNERS = null;
 const RUN_BREAK = /[,;:()[\]"“”]|\s[-–—]+\s|\b(?:and|or|nor|but|of|from|at|in|for|who|whom|whose|which|that|with|to|on|by|about|as|than|said|says|told)\b/i;
 
 /**
- * The entity naming the speaker of a source phrase `slice`; `undefined` when no entity overlaps it (the
- * caller may look the words up otherwise), `ONLY_OWNERS` when the phrase is someone's role with no name and
+ * The entity naming the speaker of a source phrase `slice`; `undefined` when no entity overlaps it and none
+ * follows it as the name of the person it describes (the caller may look the words up otherwise), `ONLY_OWNERS` when the phrase is someone's role with no name and
  * no apposition. `entities` are sorted and do not overlap; `isPersonHead` tells lower-case nouns naming a person:
  * role words and heads such as `woman`, `voter`, `Democrat` (`manager`, `aide`).
  */
@@ -45,7 +45,11 @@ export function speakerEntity(
 ): EntityMention | undefined | typeof ONLY_OWNERS {
   const from = lowerBound(entities.length, (k) => entities[k].end > slice.start);
   const first = entities[from];
-  if (!first || first.start >= slice.end) return undefined;
+  if (!first || first.start >= slice.end) {
+    // No name inside (`Republican presidential nominee`, cut by the quote pass before `Donald Trump`).
+    const words = text.slice(slice.start, slice.end).toLowerCase().match(/\p{L}+/gu);
+    return words && endsInPerson(words, isPersonHead) ? apposition(text, entities, slice) : undefined;
+  }
   // `a spokesman for House Speaker Paul Ryan`, `an aide to Clinton`: the names say whose the speaker is.
   if (ownedFromTheStart(text.slice(slice.start, first.start), isPersonHead)) return apposition(text, entities, slice) ?? ONLY_OWNERS;
   let head = first;
@@ -83,10 +87,13 @@ function endsInPerson(words: readonly string[], isPersonHead: (word: string) => 
   return isPersonHead(last) || (last.endsWith('s') && isPersonHead(last.slice(0, -1)));
 }
 
-/** The person named right after the phrase behind a comma (`…, John Podesta,`), if any. */
+/**
+ * The person named right after the phrase, behind a comma (`…, John Podesta,`) or nothing (`Clinton campaign
+ * spokesman` + `Brian Fallon`, when the quote pass's phrase stopped before the name), if any.
+ */
 function apposition(text: string, entities: readonly EntityMention[], slice: OffsetRange): EntityMention | undefined {
   const i = lowerBound(entities.length, (k) => entities[k].start >= slice.end);
   const next = entities[i];
   if (!next || next.type !== 'person' || next.start - slice.end > 4) return undefined;
-  return /^\s*,\s*$/.test(text.slice(slice.end, next.start)) ? next : undefined;
+  return /^\s*,?\s*$/.test(text.slice(slice.end, next.start)) ? next : undefined;
 }
