@@ -7,6 +7,8 @@ import * as path from 'path';
 import { diskDataSource } from '../server/src/diskData';
 import { loadRecognizer } from '../server/src/core/ner';
 import { loadQuoteLexicon, type QuoteLexicon } from '../server/src/core/quotes';
+import type { ArticleAnalysis } from '../server/src/core/analysis';
+import { quoteSpeakers } from '../server/src/core/quoteSpeakers';
 import type { EntityRecognizer, Quote } from '../server/src/core/types';
 import { loadVocabulary, type Vocabulary } from '../server/src/core/vocabulary';
 
@@ -418,6 +420,34 @@ export interface SpeakerCounts {
   strict: number;
   /** When given, each strict miss is described here (`--errors`): its kind and the text around it. */
   misses?: string[];
+}
+
+/** The speaker actor measure's counts: gold strings with a named strict gold, how many carry its head surname, how many have no actor. */
+export interface ActorCounts {
+  named: number;
+  right: number;
+  none: number;
+}
+
+/**
+ * Counts, for each gold string whose strict gold Source names someone by a head name (`headSurname`), whether
+ * the actor the full analysis gives the quote (`quoteSpeakers`: what the editor, the outline and the CLI show)
+ * carries that surname. `RNC spokesman Sean Spicer` is right only as Spicer, not as the RNC.
+ */
+export function countActorSpeakers(article: Article, analysis: Pick<ArticleAnalysis, 'quotes' | 'actors'>, counts: ActorCounts): void {
+  const speakers = quoteSpeakers(analysis.quotes, analysis.actors);
+  for (const g of article.gold) {
+    const src = g.attr.source;
+    if (!src) continue;
+    const strict = strictGold(src, article.sources);
+    const surname = namesSomeone(strict.text) ? headSurname(strict.text) : undefined;
+    if (!surname) continue;
+    counts.named++;
+    const q = matchGold(analysis.quotes, g);
+    const actor = q?.kind === 'direct' ? speakers.get(q)?.actor : undefined;
+    if (!actor) counts.none++;
+    else if (actor.name.toLowerCase().split(/\s+/).includes(surname)) counts.right++;
+  }
 }
 
 /**

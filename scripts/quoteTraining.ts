@@ -9,7 +9,10 @@
  * Content span has gold *no speaker*; a quotation whose Source is not among its candidates teaches nothing
  * and is counted. Antecedent examples: see `prepare`. Entities come from the shipped tagger, as at run time.
  */
+import { analyzeArticle, plainContext } from '../server/src/core/analysis';
 import { splitParagraphs } from '../server/src/core/paragraphs';
+import type { ArticleResources } from '../server/src/core/resources';
+import { loadDefaultResources } from '../server/src/diskData';
 import {
   collectSpeakerCandidates,
   findQuotes,
@@ -20,7 +23,7 @@ import {
 } from '../server/src/core/quotes';
 import { splitSentences, tokenize } from '../server/src/core/tokenize';
 import type { EntityMention, Paragraph, Sentence } from '../server/src/core/types';
-import { countSpeakers, namesSomeone, overlaps, sharesNameWord, strictGold, trainingResources, type Article, type SpeakerCounts } from './quoteGold';
+import { countActorSpeakers, countSpeakers, namesSomeone, overlaps, sharesNameWord, strictGold, trainingResources, type ActorCounts, type Article, type SpeakerCounts } from './quoteGold';
 
 /** Folds of the cross-validation: article index mod 5. */
 export const FOLDS = 5;
@@ -137,26 +140,41 @@ export function evaluate(items: readonly Prepared[], model: SpeakerModel | undef
   return counts;
 }
 
-/** Per fold, the strict and our own speaker accuracy of a model trained on the other folds. */
+/** Per fold, the strict and our own speaker accuracy of a model trained on the other folds, and, when asked for, the speaker actor accuracy. */
 export interface CrossValidation {
   readonly strict: number[];
   readonly own: number[];
+  readonly actor: number[];
 }
 
 /**
  * Cross-validation by article: for each fold, both rankers are trained on the other folds' examples with
  * `epochs` and scored on the fold's articles (`evaluate`, the whole quote pass).
  */
-export function crossValidate(items: readonly Prepared[], epochs: number): CrossValidation {
-  const out: CrossValidation = { strict: [], own: [] };
+export function crossValidate(items: readonly Prepared[], epochs: number, actors = false): CrossValidation {
+  const out: CrossValidation = { strict: [], own: [], actor: [] };
   for (let fold = 0; fold < FOLDS; fold++) {
     const training = items.filter((_, i) => i % FOLDS !== fold);
     const model = trainSpeakerModel(training.flatMap((p) => p.examples), training.flatMap((p) => p.antecedentExamples), { epochs, seed: SEED });
-    const counts = evaluate(items.filter((_, i) => i % FOLDS === fold), model);
+    const heldOut = items.filter((_, i) => i % FOLDS === fold);
+    const counts = evaluate(heldOut, model);
     out.strict.push(counts.strict / counts.withSource);
     out.own.push(counts.own / counts.withSource);
+    if (actors) {
+      // The whole analysis with this fold's ranker, as the editor would run it: the actor each quote is given to.
+      const context = plainContext({ ...shippedResources(), speakers: model });
+      const actorCounts: ActorCounts = { named: 0, right: 0, none: 0 };
+      for (const p of heldOut) countActorSpeakers(p.article, analyzeArticle(p.article.text, context), actorCounts);
+      out.actor.push(actorCounts.right / actorCounts.named);
+    }
   }
   return out;
+}
+
+let resources: ArticleResources | undefined;
+/** The shipped data files, loaded once (the cross-validation swaps in each fold's ranker). */
+function shippedResources(): ArticleResources {
+  return (resources ??= loadDefaultResources());
 }
 
 /** `mean ± sd` of the numbers, three decimals. */
