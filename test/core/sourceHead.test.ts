@@ -81,6 +81,11 @@ describe('a quote is given to the name heading its source phrase, not to a modif
     assert.deepStrictEqual(new Set(speakersOf(analysis, 'Clinton’s campaign manager')), new Set(['(no actor) Clinton’s campaign manager']));
   });
 
+  it('the possessor of what is not a person speaks through it, even after a place (New Hampshire Sen. Kelly Ayotte’s campaign)', function () {
+    const analysis = analyse.call(this, 'politico_2016-05-05_paul-ryan-says-he-s-not-ready-to.txt');
+    assert.deepStrictEqual(new Set(speakersOf(analysis, 'New Hampshire Sen. Kelly Ayotte’s campaign')), new Set(['Kelly Ayotte']));
+  });
+
   it('a possessor of what is not a person speaks through it (Clinton’s website)', function () {
     const analysis = analyse.call(this, 'huff-post_2016-01-28_bernie-sanders-and-hillary-clint.txt');
     const clinton = analysis.actors.find((a) => a.name === 'Hillary Clinton');

@@ -21,8 +21,8 @@ import type { EntityMention, OffsetRange } from './types';
  *   words as its speaker's label;
  * - a phrase that opens with a role and gives its owner after `for`, `to` or `of` (`a spokesman for House
  *   Speaker Paul Ryan`, `an aide to Clinton`, `Attorneys for Clinton`) is the same: the apposition, else nobody;
- * - a name that owns anything else speaks through it (`Trump's words`, `Clinton’s website`, `the Clinton
- *   campaign`): the first name, as before.
+ * - a name that owns anything else speaks through it (`Trump's words`, `Clinton’s website`, `New Hampshire Sen.
+ *   Kelly Ayotte’s campaign`): the last possessive of the run, else the first name (`the Clinton campaign`).
  */
 
 /** The outcome for a phrase that names the speaker as someone else's person (spokesman, aide, voter) and by no name. */
@@ -53,10 +53,13 @@ export function speakerEntity(
   // `a spokesman for House Speaker Paul Ryan`, `an aide to Clinton`: the names say whose the speaker is.
   if (ownedFromTheStart(text.slice(slice.start, first.start), isPersonHead)) return apposition(text, entities, slice) ?? ONLY_OWNERS;
   let head = first;
+  // The last name of the run written as a possessive: the owner of what the phrase ends in.
+  let owner = isPossessive(text, first) ? first : undefined;
   for (let i = from + 1; i < entities.length && entities[i].start < slice.end; i++) {
     const next = entities[i];
     if (next.type === 'location' || RUN_BREAK.test(text.slice(head.end, next.start))) break;
     head = next;
+    if (isPossessive(text, next)) owner = next;
   }
   // The words after the run's last name, up to the phrase's end or what sets them off.
   const after = text.slice(head.end, Math.max(head.end, slice.end));
@@ -64,7 +67,7 @@ export function speakerEntity(
   const rest = (cut ? after.slice(0, cut.index) : after).replace(/^['’]s?/, '');
   const words = rest.toLowerCase().match(/\p{L}+/gu);
   if (!words) return head;
-  if (!endsInPerson(words, isPersonHead)) return first;
+  if (!endsInPerson(words, isPersonHead)) return owner ?? first;
   return apposition(text, entities, slice) ?? ONLY_OWNERS;
 }
 
@@ -79,6 +82,11 @@ function ownedFromTheStart(lead: string, isPersonHead: (word: string) => boolean
   if (!m) return false;
   const head = m[2].toLowerCase();
   return m[1] !== undefined ? endsInPerson([head], isPersonHead) : head.endsWith('s') && isPersonHead(head.slice(0, -1));
+}
+
+/** True when the name is written as a possessive (`Ayotte’s`, `Sanders’ campaign`). */
+function isPossessive(text: string, e: EntityMention): boolean {
+  return /^['’](?:s\b|\s)/.test(text.slice(e.end, e.end + 3)) && (text.charAt(e.end + 1) !== ' ' || /s$/.test(e.text));
 }
 
 /** True when the last word names a person, singular or plural (`manager`, `biographers`, `Democrat`). */
