@@ -1,21 +1,6 @@
 import * as assert from 'assert';
-import * as fs from 'fs';
-import * as path from 'path';
-import { analyzeArticle } from '../../server/src/core/analysis';
 import { quotedTitleStarts } from '../../server/src/core/quotedTitles';
-import { context } from '../helpers/resources';
-import { ROOT } from '../helpers/seeds';
-
-const TRAIN = path.resolve(ROOT, '..', 'shared', 'data', 'polnear', 'train', 'text');
-
-/** A PolNeAR train article's analysis, or a skip when ../shared is absent (a user's fresh clone). */
-function analyse(this: Mocha.Context, file: string) {
-  if (!fs.existsSync(TRAIN)) {
-    console.log(`      skipped: ${TRAIN} is absent`);
-    this.skip();
-  }
-  return analyzeArticle(fs.readFileSync(path.join(TRAIN, file), 'utf8'), context);
-}
+import { analysePolnearTrain } from '../helpers/polnearArticles';
 
 const SHOW = 'huff-post_2016-08-05_bloodline-star-norbert-leo-butz-.txt';
 
@@ -27,7 +12,7 @@ describe('titles of works in quotation marks are not actors (issue 14)', () => {
       ['wash-post_2016-01-07_ig-report-state-was-inaccurate-o.txt', 'Richard Windsor'],
     ];
     for (const [file, title] of cases) {
-      const analysis = analyse.call(this, file);
+      const analysis = analysePolnearTrain(this, file);
       assert.ok(analysis.entities.some((e) => e.text === title), `${title} is still an entity of ${file}`);
       assert.ok(!analysis.actors.some((a) => a.name === title || a.mentions.some((m) => m.text === title)), `${title} is no actor of ${file}`);
       assert.ok(analysis.actors.length > 3, `${file} keeps its other actors`);
@@ -39,14 +24,14 @@ describe('titles of works in quotation marks are not actors (issue 14)', () => {
       ['politico_2015-12-03_trump-carson-flop-with-jewish-re.txt', 'Hamas'],
       ['breitbart_2016-07-21_trump-fever-infects-convention-f.txt', 'Ted Cruz'],
     ]) {
-      const analysis = analyse.call(this, file);
+      const analysis = analysePolnearTrain(this, file);
       assert.ok(analysis.quotes.some((q) => q.kind === 'scare' && q.text.replace(/[,.]$/, '') === name), `${file} has the scare quote “${name}”`);
       assert.ok(analysis.actors.some((a) => a.name === name), `${name} is an actor of ${file}`);
     }
   });
 
   it('a title a person labelled or accepted is kept', function () {
-    const analysis = analyse.call(this, SHOW);
+    const analysis = analysePolnearTrain(this, SHOW);
     const title = analysis.entities.find((e) => e.text === 'Mercy Street')!;
     assert.deepStrictEqual([...quotedTitleStarts(analysis.text, analysis.entities, analysis.quotes)], [title.start]);
     const confirmed = analysis.entities.map((e) => (e === title ? { ...e, confirmed: true as const } : e));

@@ -1,21 +1,7 @@
 import * as assert from 'assert';
-import * as fs from 'fs';
-import * as path from 'path';
-import { analyzeArticle, type ArticleAnalysis } from '../../server/src/core/analysis';
+import type { ArticleAnalysis } from '../../server/src/core/analysis';
 import { quoteSpeakers } from '../../server/src/core/quoteSpeakers';
-import { context } from '../helpers/resources';
-import { ROOT } from '../helpers/seeds';
-
-const TRAIN = path.resolve(ROOT, '..', 'shared', 'data', 'polnear', 'train', 'text');
-
-/** A PolNeAR train article's analysis, or a skip when ../shared is absent (a user's fresh clone). */
-function analyse(this: Mocha.Context, file: string): ArticleAnalysis {
-  if (!fs.existsSync(TRAIN)) {
-    console.log(`      skipped: ${TRAIN} is absent`);
-    this.skip();
-  }
-  return analyzeArticle(fs.readFileSync(path.join(TRAIN, file), 'utf8'), context);
-}
+import { analysePolnearTrain } from '../helpers/polnearArticles';
 
 /** Who each quote whose source phrase holds `phrase` is given to: the actor's name, or the label with no actor. */
 function speakersOf(analysis: ArticleAnalysis, phrase: string): string[] {
@@ -33,61 +19,61 @@ function speakersOf(analysis: ArticleAnalysis, phrase: string): string[] {
 
 describe('a quote is given to the name heading its source phrase, not to a modifier or possessor (issue 15)', () => {
   it('a possessor followed by a name: the name speaks (Breitbart’s Joel Pollak, Clinton’s top foreign policy aide Jake Sullivan)', function () {
-    const pollak = analyse.call(this, 'breitbart_2015-12-04_san-bernardino-terror-suspect-na.txt');
+    const pollak = analysePolnearTrain(this, 'breitbart_2015-12-04_san-bernardino-terror-suspect-na.txt');
     assert.deepStrictEqual(new Set(speakersOf(pollak, 'Breitbart’s Joel Pollak')), new Set(['Joel Pollak']));
-    const sullivan = analyse.call(this, 'breitbart_2016-07-27_obama-to-frame-election-as-comma.txt');
+    const sullivan = analysePolnearTrain(this, 'breitbart_2016-07-27_obama-to-frame-election-as-comma.txt');
     assert.deepStrictEqual(new Set(speakersOf(sullivan, 'Clinton’s top foreign policy aide Jake Sullivan')), new Set(['Jake Sullivan']));
     assert.ok(!sullivan.actors.find((a) => a.name === 'Hillary Clinton')?.quotes.some((q) => q.attribution?.mention.text.includes('Sullivan')), 'Clinton is not given Sullivan’s quotes');
   });
 
   it('names before the speaker’s own modify it (Florida Sen. Marco Rubio, RNC spokesman Sean Spicer, White House press secretary Josh Earnest)', function () {
-    const rubio = analyse.call(this, 'breitbart_2016-01-05_the-latest-cruz-to-give-away-eng.txt');
+    const rubio = analysePolnearTrain(this, 'breitbart_2016-01-05_the-latest-cruz-to-give-away-eng.txt');
     assert.deepStrictEqual(new Set(speakersOf(rubio, 'Florida Sen. Marco Rubio')), new Set(['Marco Rubio']));
     assert.deepStrictEqual(new Set(speakersOf(rubio, 'House Speaker Paul Ryan')), new Set(['Paul Ryan']));
-    const spicer = analyse.call(this, 'politico_2016-06-22_trump-s-stumbles-fuel-convention.txt');
+    const spicer = analysePolnearTrain(this, 'politico_2016-06-22_trump-s-stumbles-fuel-convention.txt');
     assert.deepStrictEqual(new Set(speakersOf(spicer, 'RNC spokesman Sean Spicer')), new Set(['Sean Spicer']));
-    const earnest = analyse.call(this, 'breitbart_2016-06-08_ready-to-back-clinton-obama-work.txt');
+    const earnest = analysePolnearTrain(this, 'breitbart_2016-06-08_ready-to-back-clinton-obama-work.txt');
     assert.deepStrictEqual(new Set(speakersOf(earnest, 'White House spokesman Josh Earnest')), new Set(['Josh Earnest']));
   });
 
   it('a spokesman for someone is not that someone (a spokesman for House Speaker Paul Ryan)', function () {
-    const analysis = analyse.call(this, 'west-journal_2016-01-04_texas-gov-hears-about-obama-s-gu.txt');
+    const analysis = analysePolnearTrain(this, 'west-journal_2016-01-04_texas-gov-hears-about-obama-s-gu.txt');
     assert.deepStrictEqual(new Set(speakersOf(analysis, 'a spokesman for House Speaker Paul Ryan')), new Set(['(no actor) a spokesman for House Speaker Paul Ryan']));
   });
 
   it('a person of a place or a principal is not the place or the principal (a Nevada Democrat, Attorneys for Clinton)', function () {
-    const insiders = analyse.call(this, 'politico_2016-02-04_insiders-trump-will-rebound-in-n.txt');
+    const insiders = analysePolnearTrain(this, 'politico_2016-02-04_insiders-trump-will-rebound-in-n.txt');
     assert.deepStrictEqual(new Set(speakersOf(insiders, 'a Nevada Democrat')), new Set(['(no actor) a Nevada Democrat']));
-    const attorneys = analyse.call(this, 'wash-post_2016-07-13_after-review-clinton-s-emails-mi.txt');
+    const attorneys = analysePolnearTrain(this, 'wash-post_2016-07-13_after-review-clinton-s-emails-mi.txt');
     assert.deepStrictEqual(new Set(speakersOf(attorneys, 'Attorneys for Clinton')), new Set(['(no actor) Attorneys for Clinton']));
   });
 
   it('a possessor’s role set off by an apposition: the apposition speaks (Clinton’s campaign chairman, John Podesta; Santilli’s attorney, Thomas Coan)', function () {
-    const podesta = analyse.call(this, 'wash-post_2016-07-22_republican-assails-elites-as-he-.txt');
+    const podesta = analysePolnearTrain(this, 'wash-post_2016-07-22_republican-assails-elites-as-he-.txt');
     assert.deepStrictEqual(new Set(speakersOf(podesta, "Clinton's campaign chairman")), new Set(['John Podesta']));
-    const coan = analyse.call(this, 'wash-post_2016-02-21_oregon-occupier-uses-st-amendmen.txt');
+    const coan = analysePolnearTrain(this, 'wash-post_2016-02-21_oregon-occupier-uses-st-amendmen.txt');
     assert.deepStrictEqual(new Set(speakersOf(coan, "Santilli's attorney")), new Set(['Thomas Coan']));
   });
 
   it('a role the quote pass cut before its name is that name’s (White House press secretary | Josh Earnest)', function () {
-    const analysis = analyse.call(this, 'wash-post_2015-12-04_a-killing-and-video-test-emanuel.txt');
+    const analysis = analysePolnearTrain(this, 'wash-post_2015-12-04_a-killing-and-video-test-emanuel.txt');
     assert.deepStrictEqual(new Set(speakersOf(analysis, 'White House press secretary')), new Set(['Josh Earnest']));
-    const fallon = analyse.call(this, 'breitbart_2016-08-08_exclusive-roger-stone-don-t-trus.txt');
+    const fallon = analysePolnearTrain(this, 'breitbart_2016-08-08_exclusive-roger-stone-don-t-trus.txt');
     assert.deepStrictEqual(new Set(speakersOf(fallon, 'Clinton campaign spokesman')), new Set(['Brian Fallon']));
   });
 
   it('a possessor’s role with no name: no actor, the phrase itself is the label (Clinton’s campaign manager)', function () {
-    const analysis = analyse.call(this, 'west-journal_2016-07-27_clinton-campaign-manager-laughs-.txt');
+    const analysis = analysePolnearTrain(this, 'west-journal_2016-07-27_clinton-campaign-manager-laughs-.txt');
     assert.deepStrictEqual(new Set(speakersOf(analysis, 'Clinton’s campaign manager')), new Set(['(no actor) Clinton’s campaign manager']));
   });
 
   it('the possessor of what is not a person speaks through it, even after a place (New Hampshire Sen. Kelly Ayotte’s campaign)', function () {
-    const analysis = analyse.call(this, 'politico_2016-05-05_paul-ryan-says-he-s-not-ready-to.txt');
+    const analysis = analysePolnearTrain(this, 'politico_2016-05-05_paul-ryan-says-he-s-not-ready-to.txt');
     assert.deepStrictEqual(new Set(speakersOf(analysis, 'New Hampshire Sen. Kelly Ayotte’s campaign')), new Set(['Kelly Ayotte']));
   });
 
   it('a possessor of what is not a person speaks through it (Clinton’s website)', function () {
-    const analysis = analyse.call(this, 'huff-post_2016-01-28_bernie-sanders-and-hillary-clint.txt');
+    const analysis = analysePolnearTrain(this, 'huff-post_2016-01-28_bernie-sanders-and-hillary-clint.txt');
     const clinton = analysis.actors.find((a) => a.name === 'Hillary Clinton');
     assert.ok(clinton, 'Hillary Clinton is an actor');
     assert.ok(
