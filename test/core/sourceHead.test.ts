@@ -1,6 +1,8 @@
 import * as assert from 'assert';
 import type { ArticleAnalysis } from '../../server/src/core/analysis';
 import { quoteSpeakers } from '../../server/src/core/quoteSpeakers';
+import { speakerEntity } from '../../server/src/core/sourceHead';
+import type { EntityMention } from '../../server/src/core/types';
 import { analysePolnearTrain } from '../helpers/polnearArticles';
 
 /** Who each quote whose source phrase holds `phrase` is given to: the actor's name, or the label with no actor. */
@@ -62,6 +64,11 @@ describe('a quote is given to the name heading its source phrase, not to a modif
     assert.deepStrictEqual(new Set(speakersOf(fallon, 'Clinton campaign spokesman')), new Set(['Brian Fallon']));
   });
 
+  it('a role phrase after a name and a comma is that name’s (Christine Link, executive director of …), but not a clause’s subject', function () {
+    const analysis = analysePolnearTrain(this, 'wash-post_2016-06-07_cleveland-shakes-off-rust-before.txt');
+    assert.deepStrictEqual(new Set(speakersOf(analysis, 'executive director')), new Set(['Christine Link']));
+  });
+
   it('a possessor’s role with no name: no actor, the phrase itself is the label (Clinton’s campaign manager)', function () {
     const analysis = analysePolnearTrain(this, 'west-journal_2016-07-27_clinton-campaign-manager-laughs-.txt');
     assert.deepStrictEqual(new Set(speakersOf(analysis, 'Clinton’s campaign manager')), new Set(['(no actor) Clinton’s campaign manager']));
@@ -80,5 +87,16 @@ describe('a quote is given to the name heading its source phrase, not to a modif
       clinton.quotes.some((q) => q.text.startsWith('defend the Affordable Care Act')),
       'the website’s “defend the Affordable Care Act …” stays Clinton’s',
     );
+  });
+
+  it('a name before a comma is not the speaker of a clause that follows it (Clinton, a top aide said, …)', () => {
+    const isPerson = (w: string) => w === 'aide' || w === 'director';
+    const at = (text: string, name: string): EntityMention => ({ start: text.indexOf(name), end: text.indexOf(name) + name.length, type: 'person', text: name });
+    const slice = (text: string, words: string) => ({ start: text.indexOf(words), end: text.indexOf(words) + words.length });
+    const clause = 'Clinton, a top aide said, “is very confident.”';
+    assert.strictEqual(speakerEntity(clause, [at(clause, 'Clinton')], slice(clause, 'a top aide'), isPerson), undefined);
+    const appositive = 'said Christine Link, executive director of the ACLU.';
+    const link = at(appositive, 'Christine Link');
+    assert.strictEqual(speakerEntity(appositive, [link], slice(appositive, 'executive director'), isPerson), link);
   });
 });

@@ -96,12 +96,20 @@ function endsInPerson(words: readonly string[], isPersonHead: (word: string) => 
 }
 
 /**
- * The person named right after the phrase, behind a comma (`…, John Podesta,`) or nothing (`Clinton campaign
- * spokesman` + `Brian Fallon`, when the quote pass's phrase stopped before the name), if any.
+ * The person the phrase stands in apposition to: named right after it, behind a comma (`…, John Podesta,`) or
+ * nothing (`Clinton campaign spokesman` + `Brian Fallon`, when the quote pass's phrase stopped before the name),
+ * or right before it behind a comma (`Christine Link, executive director of the ACLU in Ohio`), if any.
  */
 function apposition(text: string, entities: readonly EntityMention[], slice: OffsetRange): EntityMention | undefined {
   const i = lowerBound(entities.length, (k) => entities[k].start >= slice.end);
   const next = entities[i];
-  if (!next || next.type !== 'person' || next.start - slice.end > 4) return undefined;
-  return /^\s*,?\s*$/.test(text.slice(slice.end, next.start)) ? next : undefined;
+  if (next && next.type === 'person' && next.start - slice.end <= 4 && /^\s*,?\s*$/.test(text.slice(slice.end, next.start))) return next;
+  const before = lowerBound(entities.length, (k) => entities[k].end > slice.start) - 1;
+  const previous = entities[before];
+  // Set off on both sides, or going on with a preposition (`Christine Link, executive director of the ACLU`,
+  // `Carl Anthony, historian at …`): a phrase after a comma and before a verb is a clause's subject instead
+  // (`Clinton, a top aide said, …`; `As Trump attacked Clinton, the attendees chanted`), and so is left alone
+  // even when a writer dropped the closing comma (`Robby Mook, Clinton’s campaign manager was asked`).
+  if (previous && previous.type === 'person' && slice.start - previous.end <= 4 && /^\s*,\s*$/.test(text.slice(previous.end, slice.start)) && /^\s*(?:[,.;:!?]|(?:of|at|for|to|in|with|from|on)\s)/.test(text.slice(slice.end, slice.end + 7))) return previous;
+  return undefined;
 }
