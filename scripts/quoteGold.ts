@@ -346,7 +346,7 @@ export function strictMatch(q: Quote | undefined, gold: Span): boolean {
 }
 
 /** A capitalised word or a name particle, and runs of them (`Josh Earnest`, `Bill de Blasio`). */
-const NAME_RUN = /(?:\p{Lu}[\p{L}\p{M}.'’-]*|(?:de|van|von|al|bin|la|le|del|da|di)\b)(?:\s+(?:\p{Lu}[\p{L}\p{M}.'’-]*|(?:de|van|von|al|bin|la|le|del|da|di)\b))*/gu;
+const NAME_RUN = /(?:\p{Lu}[\p{L}\p{M}.'’-]*|\b(?:de|van|von|al|bin|la|le|del|da|di)\b)(?:\s+(?:\p{Lu}[\p{L}\p{M}.'’-]*|(?:de|van|von|al|bin|la|le|del|da|di)\b))*/gu;
 
 /**
  * The surname of the person a named Source is about, read as English noun phrases are: in the first

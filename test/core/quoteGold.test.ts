@@ -64,6 +64,10 @@ describe('strict speaker measure', () => {
       ['Michael Brown of Washington, D.C.,', 'brown'],
       ['Sen. Richard Blumenthal (D-Conn.)', 'blumenthal'],
       ['Clinton’s campaign manager', undefined],
+      // A particle is a word of its own, not the end of one (`aide`, `presidential`, `general` are no `de`, `al`).
+      ['Her chief policy aide, Jake Sullivan,', 'sullivan'],
+      ['her personal lawyer, David E. Kendall', 'kendall'],
+      ['Syrian President Bashar al Assad', 'assad'],
     ];
     for (const [source, surname] of cases) assert.strictEqual(headSurname(source), surname, source);
   });
