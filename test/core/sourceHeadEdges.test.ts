@@ -1,0 +1,48 @@
+import * as assert from 'assert';
+import { ONLY_OWNERS, speakerEntity } from '../../server/src/core/sourceHead';
+import type { EntityMention, EntityType, OffsetRange } from '../../server/src/core/types';
+import { resources } from '../helpers/resources';
+
+const isPersonHead = (word: string) => resources.quotes.personHeads.has(word);
+
+/** Entities written in order into `text` (each the next occurrence of its words). */
+function mentions(text: string, spec: readonly [string, EntityType][]): EntityMention[] {
+  let from = 0;
+  return spec.map(([words, type]) => {
+    const start = text.indexOf(words, from);
+    assert.ok(start >= 0, `${words} is in the text`);
+    from = start + words.length;
+    return { start, end: from, text: words, type } as EntityMention;
+  });
+}
+
+/** The speaker's words, `ONLY_OWNERS` or `undefined`, for a phrase (the whole text unless a slice is given). */
+function speaker(text: string, spec: readonly [string, EntityType][], slice: OffsetRange = { start: 0, end: text.length }): string | null | undefined {
+  const found = speakerEntity(text, mentions(text, spec), slice, isPersonHead);
+  return found === ONLY_OWNERS ? ONLY_OWNERS : found?.text;
+}
+
+describe('sourceHead: any slice the server may be asked about answers without throwing (review 15)', () => {
+  it('an empty text, an empty slice, a slice past the end or reversed, one inside a name', () => {
+    assert.strictEqual(speaker('', []), undefined);
+    assert.strictEqual(speaker('a', []), undefined);
+    assert.strictEqual(speaker('Trump said', [['Trump', 'person']], { start: 0, end: 0 }), undefined);
+    assert.strictEqual(speaker('Trump said', [['Trump', 'person']], { start: 20, end: 10 }), undefined);
+    assert.strictEqual(speaker('Trump said', [['Trump', 'person']], { start: 3, end: 50 }), 'Trump');
+    assert.strictEqual(speaker('Hillary Clinton said', [['Hillary Clinton', 'person']], { start: 2, end: 9 }), 'Hillary Clinton');
+  });
+
+  it('a name cut by the slice’s end still speaks; its owner written with a straight, curly or bare plural apostrophe', () => {
+    assert.strictEqual(speaker('RNC spokesman Sean Spicer', [['RNC', 'organization'], ['Sean Spicer', 'person']], { start: 0, end: 18 }), 'Sean Spicer');
+    assert.strictEqual(speaker("Sanders' campaign manager Jeff Weaver", [['Sanders', 'person'], ['Jeff Weaver', 'person']]), 'Jeff Weaver');
+    assert.strictEqual(speaker('Sanders’ campaign manager', [['Sanders', 'person']]), ONLY_OWNERS);
+    assert.strictEqual(speaker('Trump’s words', [['Trump', 'person']]), 'Trump');
+  });
+
+  it('a 100 KB phrase of words before or after the name is read whole (no exception, the same answer as a short one)', () => {
+    const words = 'the big spokesman '.repeat(6000);
+    assert.strictEqual(speaker(`a ${words}for Paul Ryan`, [['Paul Ryan', 'person']]), ONLY_OWNERS);
+    assert.strictEqual(speaker(`${words}x. Paul Ryan`, [['Paul Ryan', 'person']]), 'Paul Ryan');
+    assert.strictEqual(speaker(`Paul Ryan ${words}`, [['Paul Ryan', 'person']]), ONLY_OWNERS);
+  });
+});
