@@ -85,6 +85,7 @@ export function repairEntities(text: string, sentences: readonly Sentence[], men
       if (!item.dropped && item.type === 'person' && item.last - item.first === 1 && placeNames.has(sentences[item.sentence].tokens[item.first].text)) item.type = 'location';
     }
   }
+  peopleTakenForOrganisations(sentences, work, resources);
   dropNamesWithoutEvidence(sentences, work, evidence, resources);
   followLongerNames(sentences, work, resources.vocabulary);
   repairNamesInContext(text, sentences, work, lexicon);
@@ -354,10 +355,27 @@ function dropNamesWithoutEvidence(sentences: readonly Sentence[], work: readonly
   const speech = (token: Token | undefined) => token !== undefined && quotes.speechVerbs.has(token.text.toLowerCase());
   const signed = new Set<string>();
   const candidates: Work[] = [];
-  // In a list or a score line with other people (`Dharmasena , Vaas , Muralitharan`, `c Vaas b Chandana`);
-  // the people of each sentence are indexed only when a word needs this last test.
+  const besidePerson = personBesideTest(work);
+  for (const item of work) {
+    if (item.dropped || item.type !== 'person' || item.headline || item.last - item.first !== 1) continue;
+    const tokens = sentences[item.sentence].tokens;
+    const word = tokens[item.first].text;
+    if (signed.has(word)) continue;
+    const known = lexicon.isGivenName(word) || lexicon.isKnownSurname(word) || lexicon.isKnownName(word) || evidence.fullNameWords.has(word.toLowerCase());
+    if (known || isTitled(tokens, item.first, vocabulary) || speech(item.first + 1 < tokens.length ? tokens[item.first + 1] : undefined) || speech(item.first > 0 ? tokens[item.first - 1] : undefined) || besidePerson(item)) signed.add(word);
+    else candidates.push(item);
+  }
+  for (const item of candidates) if (!signed.has(sentences[item.sentence].tokens[item.first].text)) item.dropped = true;
+}
+
+/**
+ * Whether another person's name stands within {@link NEIGHBOUR_TOKENS} of a mention: a list or a score line
+ * (`Dharmasena , Vaas , Muralitharan`, `c Vaas b Chandana`, `Charlie Sheen and Bill Cosby`). The people
+ * of each sentence, as typed when the test is made, are indexed on its first use (most articles never ask).
+ */
+function personBesideTest(work: readonly Work[]): (item: Work) => boolean {
   let peopleBySentence: Map<number, Work[]> | undefined;
-  const besidePerson = (item: Work) => {
+  return (item) => {
     if (!peopleBySentence) {
       peopleBySentence = new Map();
       for (const w of work) {
@@ -369,16 +387,79 @@ function dropNamesWithoutEvidence(sentences: readonly Sentence[], work: readonly
     }
     return (peopleBySentence.get(item.sentence) ?? []).some((other) => other !== item && (Math.abs(other.first - item.last) <= NEIGHBOUR_TOKENS || Math.abs(item.first - other.last) <= NEIGHBOUR_TOKENS));
   };
-  for (const item of work) {
-    if (item.dropped || item.type !== 'person' || item.headline || item.last - item.first !== 1) continue;
+}
+
+/**
+ * An "organisation" that has the form of a person's name and that the article treats as a person is a
+ * person. The tagger learned some surnames as organisations (in its 1996 Reuters training text `Trump` is
+ * a company), so the family of a person of the article comes out as one: `Ivanka Trump` and `Melania Trump`
+ * beside `Donald Trump`, and sometimes the person too. The form: two or three capitalised words, none in
+ * capitals, the first neither an ordinary word nor a group noun unless it is a given name (not `Team Trump`,
+ * `Stop Trump`, `Republican Trump`), the last no head noun of an organisation, a place or an event unless a
+ * surname may be one (`Pacific Command`, `Marine Corps`). The sign, at any mention of the name outside
+ * headlines: its last word is the surname of a person the tagger found in the article (`Trump` of `Donald
+ * Trump`); or, when the first word is a given name, a title, honorific or role word before it
+ * (`candidate Donald Trump`, `Rep. Hakeem Jeffries`, `leader, Marine Le Pen`) or another person beside it
+ * (`Charlie Sheen and Bill Cosby`). Every organisation mention of the name then becomes a person, and an
+ * organisation such as `Al Qaeda` or `Morgan Stanley`, with a given name's form but no such sign, stays one.
+ */
+function peopleTakenForOrganisations(sentences: readonly Sentence[], work: readonly Work[], resources: RepairResources): void {
+  const { nameLexicon: lexicon, vocabulary } = resources;
+  const nameOf = (item: Work) => {
     const tokens = sentences[item.sentence].tokens;
-    const word = tokens[item.first].text;
-    if (signed.has(word)) continue;
-    const known = lexicon.isGivenName(word) || lexicon.isKnownSurname(word) || lexicon.isKnownName(word) || evidence.fullNameWords.has(word.toLowerCase());
-    if (known || isTitled(tokens, item.first, vocabulary) || speech(item.first + 1 < tokens.length ? tokens[item.first + 1] : undefined) || speech(item.first > 0 ? tokens[item.first - 1] : undefined) || besidePerson(item)) signed.add(word);
-    else candidates.push(item);
+    let name = tokens[item.first].text;
+    for (let i = item.first + 1; i < item.last; i++) name += ` ${tokens[i].text}`;
+    return name;
+  };
+  const besidePerson = personBesideTest(work);
+  // The surnames of the people left after the repair of person mentions (not the tagger's `Pacific Command`).
+  const surnames = new Set<string>();
+  for (const item of work) {
+    if (!item.dropped && item.type === 'person' && !item.headline && item.last - item.first >= 2) surnames.add(sentences[item.sentence].tokens[item.last - 1].text);
   }
-  for (const item of candidates) if (!signed.has(sentences[item.sentence].tokens[item.first].text)) item.dropped = true;
+  const people = new Set<string>();
+  const others = new Set<string>();
+  for (const item of work) {
+    if (item.dropped || item.type !== 'organization' || item.headline) continue;
+    const n = item.last - item.first;
+    if (n < 2 || n > 3) continue;
+    const tokens = sentences[item.sentence].tokens;
+    const name = nameOf(item);
+    if (people.has(name) || others.has(name)) continue;
+    if (!hasPersonNameForm(tokens, item, lexicon)) {
+      others.add(name);
+      continue;
+    }
+    const given = lexicon.isGivenName(tokens[item.first].text);
+    const before = tokens[item.first - 1];
+    const roleBefore = isTitled(tokens, item.first, vocabulary) || (before?.text === ',' && vocabulary.isRoleWord(tokens[item.first - 2]?.text ?? ''));
+    if (surnames.has(tokens[item.last - 1].text) || (given && (roleBefore || besidePerson(item)))) people.add(name);
+  }
+  if (people.size === 0) return;
+  // The name's short forms go with it (`Le Pen` of `Marine Le Pen`, `Trump` of `Melania Trump`): one person, not a person and an organisation.
+  for (const name of [...people]) {
+    for (let space = name.indexOf(' '); space >= 0; space = name.indexOf(' ', space + 1)) people.add(name.slice(space + 1));
+  }
+  for (const item of work) {
+    if (!item.dropped && item.type === 'organization' && item.last - item.first <= 3 && people.has(nameOf(item))) item.type = 'person';
+  }
+}
+
+/** Two or three capitalised words that can be a person's name (see {@link peopleTakenForOrganisations}). */
+function hasPersonNameForm(tokens: readonly Token[], item: Work, lexicon: NameLexicon): boolean {
+  for (let i = item.first; i < item.last; i++) {
+    if (wordCase(tokens[i]) !== 'capitalised' || NOT_IN_A_NAME.test(tokens[i].text)) return false;
+  }
+  for (let i = item.first; i < item.last - 1; i++) {
+    const word = tokens[i].text;
+    if (!lexicon.isGivenName(word) && (lexicon.isOrdinaryWord(word) || lexicon.isGroupNoun(word) || lexicon.headOf(word) !== undefined)) return false;
+  }
+  const last = tokens[item.last - 1].text;
+  // An ordinary word at the end leaves it a thing's name, if not always (`Samantha Power`): an organisation stays one.
+  if (lexicon.isGroupNoun(last) || lexicon.isOrdinaryWord(last)) return false;
+  // As for a person's name (`repairPerson`): after a given name a place word or a surname-like organisation word is a surname (`Anita Hill`).
+  const head = lexicon.headOf(last);
+  return head === undefined || (lexicon.isGivenName(tokens[item.first].text) && head.kind !== 'event' && (head.kind !== 'organization' || head.surname));
 }
 
 /**
