@@ -5,6 +5,7 @@ import { headlineSentences } from '../../server/src/core/headlines';
 import { splitParagraphs } from '../../server/src/core/paragraphs';
 import { splitSentences, tokenize } from '../../server/src/core/tokenize';
 import type { EntityMention, EntityType } from '../../server/src/core/types';
+import { analysePolnearTrain } from '../helpers/polnearArticles';
 import { context, resources } from '../helpers/resources';
 
 const people = (text: string) => analyzeArticle(text, context).actors.filter((a) => a.type === 'person').map((a) => a.name);
@@ -67,6 +68,23 @@ describe('entity repair: a person actor is a person (issue 14)', () => {
     const text = 'Sadly, the talks failed, Senate Majority Leader Mitch McConnell (R-Ky.) said on Tuesday.\nMcConnell (Ky.) spoke to reporters.\n';
     assert.deepStrictEqual(repaired(text, ['person:Sadly', 'person:Mitch McConnell', 'person:R-Ky', 'person:McConnell', 'person:Ky']), ['person:Mitch McConnell', 'person:McConnell']);
     assert.deepStrictEqual(people(text), ['Mitch McConnell']);
+  });
+
+  it('party tags and titles read as places or organisations are no entities (`(R-Fla.)`, `(D-N.J.)`, `Sens.`)', () => {
+    const text = 'Sens. Jeff Merkley (D-Ore.) and Robert Menendez (D-N.J.) questioned him, and Rep. John Mica (R-Fla.) said so.\n';
+    assert.deepStrictEqual(
+      repaired(text, ['location:Sens', 'person:Jeff Merkley', 'organization:D-Ore', 'person:Robert Menendez', 'location:D-N', 'person:John Mica', 'location:R-Fla']),
+      ['person:Jeff Merkley', 'person:Robert Menendez', 'person:John Mica'],
+    );
+  });
+
+  it('party tags are no places in real news: a PolNeAR article keeps its people and places', function () {
+    const analysis = analysePolnearTrain(this, 'wash-post_2016-07-06_understated-perez-raises-politic.txt');
+    const tags = analysis.text.match(/\([DRI]-[A-Z][A-Za-z.]*\)/g) ?? [];
+    assert.ok(tags.length >= 5, `the article has party tags (${tags.join(' ')})`);
+    assert.deepStrictEqual(analysis.entities.filter((e) => /^[DRI]-/.test(e.text)).map((e) => e.text), []);
+    assert.ok(analysis.actors.some((a) => a.type === 'person' && a.name === 'Xavier Becerra'));
+    assert.ok(analysis.actors.some((a) => a.type === 'location'));
   });
 
   it('glued words and handles are not parts of names (`Hillary Clinton Goes`, `Warren-style`, `@HillaryClinton`)', () => {

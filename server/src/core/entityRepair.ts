@@ -24,6 +24,8 @@ const NEIGHBOUR_TOKENS = 2;
 const GLUED_PARTICLE = /^(?:al|el|ad|as|ash|at|az|ar|an|bin|ibn|abu|abd)-/;
 /** Characters never found in a person's name (`C2I`, `Moore & Van Allen`, `@HillaryClinton`). */
 const NOT_IN_A_NAME = /[\d&@#/]/;
+/** A party's initial and a state (`R-Fla`, `D-N` of `D-N.J.`, `I-Vt`), as in the tags after US politicians' names. */
+const PARTY_TAG = /^[DRI]-\p{Lu}/u;
 
 /** A mention being repaired: its tokens in its sentence, `[first, last)`. */
 interface Work {
@@ -74,6 +76,8 @@ export function repairEntities(text: string, sentences: readonly Sentence[], men
       if (verdict === 'drop') item.dropped = true;
       else if (verdict !== undefined) item.type = verdict;
     }
+    // A party tag or a title read as a place or an organisation (`(R-Fla.)`, `Sens.`): no entity of any type.
+    else if (item.last - item.first === 1 && isTagOrTitle(sentences[item.sentence].tokens[item.first].text, resources.vocabulary)) item.dropped = true;
     // The tagger may have read the placed mention itself as a place already: the text places the name all the same.
     else if (item.type === 'location' && item.last - item.first === 1 && followedByState(sentences[item.sentence].tokens, item.last, lexicon)) {
       placeNames.add(sentences[item.sentence].tokens[item.first].text);
@@ -242,7 +246,7 @@ function repairPerson(sentences: readonly Sentence[], item: Work, evidence: Docu
   // Handles and tags (`@HillaryClinton`, `#Trump`), and party tags (`(D-Va.)`, `(Ky.)`).
   if (before && (before.text === '@' || before.text === '#') && before.end === tokens[item.first].start) return 'drop';
   const only = tokens[item.first].text;
-  if (item.last - item.first === 1 && (/^[DRI]-\p{Lu}/u.test(only) || (before?.text === '(' && (lexicon.isStateAbbreviation(only) || lexicon.isStateAbbreviation(`${only}.`))))) return 'drop';
+  if (item.last - item.first === 1 && (PARTY_TAG.test(only) || (before?.text === '(' && (lexicon.isStateAbbreviation(only) || lexicon.isStateAbbreviation(`${only}.`))))) return 'drop';
   // A name ends where a bracket opens (`Scott (D-Va`).
   for (let i = item.first; i < item.last; i++) {
     if (tokens[i].text === '(' || tokens[i].text === ')') {
@@ -335,6 +339,15 @@ function followedByState(tokens: readonly Token[], index: number, lexicon: NameL
   }
   if (!abbreviation && !lexicon.isStateAbbreviation(state.text)) return false;
   return next >= tokens.length || wordCase(tokens[next]) !== 'capitalised';
+}
+
+/**
+ * A party tag (`R-Fla` of `(R-Fla.)`, `D-N` of `(D-N.J.)`: party, hyphen, state) or a title (`Sens` of `Sens. Jeff
+ * Merkley`), which the tagger may read as a place or an organisation; a person so read is repaired by
+ * {@link repairPerson}.
+ */
+function isTagOrTitle(word: string, vocabulary: Vocabulary): boolean {
+  return PARTY_TAG.test(word) || vocabulary.isRoleWord(word) || vocabulary.isHonorific(word);
 }
 
 /** A title or honorific right before the word (`President Obama`, `Mr. Young`, `Gov. Kasich`). */
