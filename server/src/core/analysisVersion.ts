@@ -15,5 +15,6 @@
 // 5: the recogniser splits a nationality adjective off a misc name before a known place (`Syrian Golan` → `Golan`, a place).
 // 6: a name that is only ever the whole of a scare quote (a show, a book, an alias: `“Fox & Friends,”`) is no actor.
 // 7: a quote's speaker is the name heading its source phrase (`RNC spokesman Sean Spicer` → Spicer, not the RNC).
-// 8: an organisation with the form of a person's name that the article treats as a person is one (`Ivanka Trump` beside `Donald Trump`).
+// 8: an organisation with a person's form that the article treats as a person is one (`Ivanka Trump` beside `Donald Trump`);
+//    party tags and titles are no places or organisations (`(R-Fla.)`, `Sens.`).
 export const ANALYSIS_VERSION = 8;
