@@ -78,6 +78,14 @@ describe('entity repair: a person actor is a person (issue 14)', () => {
     );
   });
 
+  it('handles and hashtags are no entities of any type (`@NolteNC`, `#NeverTrump`), the names beside them stay', () => {
+    const text = 'Follow John Nolte on Twitter @NolteNC. The #NeverTrump movement met the NRA in Ohio.\n';
+    assert.deepStrictEqual(
+      repaired(text, ['person:John Nolte', 'organization:NolteNC', 'organization:NeverTrump', 'organization:NRA', 'location:Ohio']),
+      ['person:John Nolte', 'organization:NRA', 'location:Ohio'],
+    );
+  });
+
   it('party tags are no places in real news: a PolNeAR article keeps its people and places', function () {
     const analysis = analysePolnearTrain(this, 'wash-post_2016-07-06_understated-perez-raises-politic.txt');
     const tags = analysis.text.match(/\([DRI]-[A-Z][A-Za-z.]*\)/g) ?? [];

@@ -2,7 +2,7 @@ import { headlineSentences, wordCase } from './headlines';
 import type { NameLexicon } from './nameLexicon';
 import { normalizeName } from './names';
 import { lowerBound } from './search';
-import type { EntityMention, EntityType, Sentence, Token } from './types';
+import { ACTOR_TYPES, type EntityMention, type EntityType, type Sentence, type Token } from './types';
 import type { Vocabulary } from './vocabulary';
 
 /** What the repair reads besides the text: the name lexicon, the shared vocabulary, the speech verbs. */
@@ -71,7 +71,10 @@ export function repairEntities(text: string, sentences: readonly Sentence[], men
   const placeNames = new Set<string>();
   for (const item of work) {
     if (item.headline) continue;
-    if (item.type === 'person') {
+    const before = sentences[item.sentence].tokens[item.first - 1];
+    // Handles and hashtags (`@HillaryClinton`, `@NolteNC`, `#NeverTrump`): an account or a topic, not a name.
+    if (ACTOR_TYPES.has(item.type) && before && (before.text === '@' || before.text === '#') && before.end === sentences[item.sentence].tokens[item.first].start) item.dropped = true;
+    else if (item.type === 'person') {
       const verdict = repairPerson(sentences, item, evidence, resources, placeNames);
       if (verdict === 'drop') item.dropped = true;
       else if (verdict !== undefined) item.type = verdict;
@@ -243,8 +246,7 @@ function repairPerson(sentences: readonly Sentence[], item: Work, evidence: Docu
   const { nameLexicon: lexicon, vocabulary } = resources;
   const tokens = sentences[item.sentence].tokens;
   const before = tokens[item.first - 1];
-  // Handles and tags (`@HillaryClinton`, `#Trump`), and party tags (`(D-Va.)`, `(Ky.)`).
-  if (before && (before.text === '@' || before.text === '#') && before.end === tokens[item.first].start) return 'drop';
+  // Party tags (`(D-Va.)`, `(Ky.)`); handles and hashtags went before (`repairEntities`).
   const only = tokens[item.first].text;
   if (item.last - item.first === 1 && (PARTY_TAG.test(only) || (before?.text === '(' && (lexicon.isStateAbbreviation(only) || lexicon.isStateAbbreviation(`${only}.`))))) return 'drop';
   // A name ends where a bracket opens (`Scott (D-Va`).
