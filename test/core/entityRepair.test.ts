@@ -78,6 +78,14 @@ describe('entity repair: a person actor is a person (issue 14)', () => {
     );
   });
 
+  it('a chamber read with its leaders\' title is the chamber (`Senate Majority` of `Senate Majority Leader` → `Senate`)', () => {
+    const text = 'Senate Majority Leader Mitch McConnell and House Minority Whip Steny Hoyer met; the New Hampshire Union Leader reported it.\n';
+    assert.deepStrictEqual(
+      repaired(text, ['organization:Senate Majority', 'person:Mitch McConnell', 'organization:House Minority', 'person:Steny Hoyer', 'organization:New Hampshire Union Leader']),
+      ['organization:Senate', 'person:Mitch McConnell', 'organization:House', 'person:Steny Hoyer', 'organization:New Hampshire Union Leader'],
+    );
+  });
+
   it('handles and hashtags are no entities of any type (`@NolteNC`, `#NeverTrump`), the names beside them stay', () => {
     const text = 'Follow John Nolte on Twitter @NolteNC. The #NeverTrump movement met the NRA in Ohio.\n';
     assert.deepStrictEqual(

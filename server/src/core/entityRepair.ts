@@ -24,6 +24,8 @@ const NEIGHBOUR_TOKENS = 2;
 const GLUED_PARTICLE = /^(?:al|el|ad|as|ash|at|az|ar|an|bin|ibn|abu|abd)-/;
 /** Characters never found in a person's name (`C2I`, `Moore & Van Allen`, `@HillaryClinton`). */
 const NOT_IN_A_NAME = /[\d&@#/]/;
+/** The sides of a legislature whose leaders' titles follow its name (`Senate Majority Leader`). */
+const CHAMBER_SIDES: ReadonlySet<string> = new Set(['Majority', 'Minority']);
 /** A party's initial and a state (`R-Fla`, `D-N` of `D-N.J.`, `I-Vt`), as in the tags after US politicians' names. */
 const PARTY_TAG = /^[DRI]-\p{Lu}/u;
 
@@ -85,6 +87,9 @@ export function repairEntities(text: string, sentences: readonly Sentence[], men
     else if (item.type === 'location' && item.last - item.first === 1 && followedByState(sentences[item.sentence].tokens, item.last, lexicon)) {
       placeNames.add(sentences[item.sentence].tokens[item.first].text);
     }
+  }
+  for (const item of work) {
+    if (!item.dropped && item.type === 'organization') leaveChamberTitle(sentences[item.sentence].tokens, item);
   }
   // A name the article places (`Charlotte, N.C.`) is a place wherever it stands alone.
   if (placeNames.size > 0) {
@@ -350,6 +355,15 @@ function followedByState(tokens: readonly Token[], index: number, lexicon: NameL
  */
 function isTagOrTitle(word: string, vocabulary: Vocabulary): boolean {
   return PARTY_TAG.test(word) || vocabulary.isRoleWord(word) || vocabulary.isHonorific(word);
+}
+
+/**
+ * A chamber's name read with the first word of its leaders' title (`Senate Majority` of `Senate Majority Leader
+ * Mitch McConnell`, `House Minority` of `House Minority Whip`): the organisation is the chamber.
+ */
+function leaveChamberTitle(tokens: readonly Token[], item: Work): void {
+  const next = tokens[item.last];
+  if (item.last - item.first >= 2 && next && CHAMBER_SIDES.has(tokens[item.last - 1].text) && (next.text === 'Leader' || next.text === 'Whip')) item.last--;
 }
 
 /** A title or honorific right before the word (`President Obama`, `Mr. Young`, `Gov. Kasich`). */
