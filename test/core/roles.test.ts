@@ -48,6 +48,16 @@ describe('roles (issue 14)', () => {
     assert.deepStrictEqual(roles.sort(), ['Hillary Clinton: Secretary', 'Huma Abedin: vice chairwoman for Hillary Clinton’s presidential campaign']);
   });
 
+  it('a clause opener at a sentence\'s start is no part of a title (`As President Obama`, `He and House Judiciary Committee Chairman Bob Goodlatte`)', () => {
+    const text =
+      'As President Barack Obama lectured the nation on Sunday night, the room was quiet.\n' +
+      'As the Hollywood columnist Louella Parsons wrote, the stars were out.\n' +
+      'He and House Judiciary Committee Chairman Bob Goodlatte disagreed.\n';
+    const { actors } = analyzeArticle(text, context);
+    const roles = actors.flatMap((a) => a.roles.map((r) => `${a.name}: ${r}`));
+    assert.deepStrictEqual(roles.sort(), ['Barack Obama: President', 'Bob Goodlatte: House Judiciary Committee Chairman', 'Louella Parsons: Hollywood columnist']);
+  });
+
   it('no roles from headlines', () => {
     const text = 'Obama Praises Defense Secretary Ash Carter In Farewell\nPresident Barack Obama thanked Ash Carter on Monday.\n';
     assert.deepStrictEqual(rolesOf(text, 'Ash Carter'), []);

@@ -10,7 +10,11 @@ const POSSESSIVE_PRONOUNS = new Set(['his', 'her', 'their', 'His', 'Her', 'Their
 const POSSESSIVE_MARKS = new Set(["'s", '’s']);
 /** Words after a title's head that start what it is of (`Secretary of State`, `spokesman for Sanders`). */
 const ROLE_COMPLEMENTS = new Set(['of', 'for', 'at', 'to', 'in', 'on', 'with', 'from', 'and']);
-/** Words that open a clause or a coordination after a comma, never an apposition (`Clinton, or their criticism of …`). */
+/**
+ * Words that open a clause or a coordination after a comma, never an apposition (`Clinton, or their criticism of …`);
+ * nor the start of a title at a sentence's start (`As President Obama appears set to veto`: closed-class words,
+ * which the word lists do not all call ordinary).
+ */
 const CLAUSE_OPENERS = new Set([
   'who', 'which', 'that', 'whose', 'whom', 'where', 'when', 'said', 'says', 'or', 'and', 'but', 'nor', 'as', 'so', 'while', 'because', 'if',
   'though', 'although', 'even', 'like', 'unlike', 'with', 'without', 'for', 'from', 'to', 'in', 'on', 'at', 'by', 'than', 'after', 'before',
@@ -92,12 +96,18 @@ function roleBefore(text: string, tokens: readonly Token[], nameIndex: number, v
     if (POSSESSIVE_PRONOUNS.has(word) && first < nameIndex) owner = { kind: 'pronoun', start: tokens[i].start, end: tokens[i].end };
     break;
   }
-  while (first < nameIndex && (LEADING_NOISE.has(tokens[first].text) || tokens[first].text === '(' || tokens[first].text === ')' || POSSESSIVE_MARKS.has(tokens[first].text))) {
-    if (POSSESSIVE_PRONOUNS.has(tokens[first].text)) owner = { kind: 'pronoun', start: tokens[first].start, end: tokens[first].end };
-    first++;
+  // Words before the title that are not part of it; after a sentence-initial word that is no title
+  // (`If Secretary Clinton`, `Neither Speaker Ryan`, `As President Obama`) there may be more (`As the Hollywood columnist`).
+  for (let initial = firstWordIndex(tokens); ; first++) {
+    while (first < nameIndex && (LEADING_NOISE.has(tokens[first].text) || tokens[first].text === '(' || tokens[first].text === ')' || POSSESSIVE_MARKS.has(tokens[first].text))) {
+      if (POSSESSIVE_PRONOUNS.has(tokens[first].text)) owner = { kind: 'pronoun', start: tokens[first].start, end: tokens[first].end };
+      first++;
+    }
+    const word = tokens[first]?.text ?? '';
+    const noTitle = CLAUSE_OPENERS.has(word.toLowerCase()) || (lexicon.isOrdinaryWord(word) && !vocabulary.isRoleWord(word) && !TITLE_MODIFIERS.has(word.toLowerCase()));
+    if (first >= nameIndex || first !== initial || !noTitle) break;
+    initial = -1;
   }
-  // A sentence-initial word that is no title (`If Secretary Clinton`, `Neither Speaker Ryan`).
-  while (first < nameIndex && first === firstWordIndex(tokens) && lexicon.isOrdinaryWord(tokens[first].text) && !vocabulary.isRoleWord(tokens[first].text) && !TITLE_MODIFIERS.has(tokens[first].text.toLowerCase())) first++;
   let last = nameIndex;
   // An honorific between the title and the name (`ambassador to Russia Dr. Bashar al-Ja’afari`) is not part of the role.
   while (last > first && vocabulary.isHonorific(tokens[last - 1].text)) last--;
