@@ -1,5 +1,6 @@
 import * as assert from 'assert';
 import { analyzeArticle } from '../../server/src/core/analysis';
+import { analysePolnearTrain } from '../helpers/polnearArticles';
 import { context, names, newService } from '../helpers/resources';
 import { readSeed, SEEDS, withCursor } from '../helpers/seeds';
 
@@ -16,6 +17,22 @@ describe('actors', () => {
     assert.ok(lavrov.roles.includes('Russian Foreign Minister'), `roles: ${lavrov.roles.join('; ')}`);
     const jamil = actors.find((a) => a.name === 'Qadri Jamil');
     assert.ok(jamil?.roles.some((r) => /Deputy Prime Minister/.test(r)));
+  });
+
+  it('joins a given name alone with the one person of the article who has it (`Bill` → Bill Clinton, `Hillary` → Hillary Clinton), without a name-variant hint', function () {
+    const analysis = analysePolnearTrain(this, 'usa-today_2016-01-05_bill-is-back-hillary-s-husband-o.txt');
+    const people = analysis.actors.filter((a) => a.type === 'person').map((a) => a.name);
+    assert.ok(!people.includes('Bill') && !people.includes('Hillary'), people.join(', '));
+    const bill = analysis.actors.find((a) => a.name === 'Bill Clinton')!;
+    const hillary = analysis.actors.find((a) => a.name === 'Hillary Clinton')!;
+    assert.ok(bill.mentions.some((m) => m.text === 'Bill') && hillary.mentions.some((m) => m.text === 'Hillary'));
+    assert.deepStrictEqual([...bill.variants, ...hillary.variants], [], 'a given name alone is no variant spelling');
+  });
+
+  it('leaves a given name alone that two people of the article share (`Bill` beside Bill Clinton and Bill de Blasio)', () => {
+    const text = 'Bill Clinton and Bill de Blasio met in Harlem. Bill said the city had changed.\n';
+    const people = analyze(text).actors.filter((a) => a.type === 'person');
+    assert.deepStrictEqual(people.map((a) => a.name).sort(), ['Bill', 'Bill Clinton', 'Bill de Blasio']);
   });
 
   it('reads multi-word roles with "for" (UN Special Envoy for Syria)', () => {

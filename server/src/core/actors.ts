@@ -78,7 +78,8 @@ const PERSON_PRONOUN = /^(he|she|him|her|his)$/i;
 
 /**
  * Groups entity mentions into actors. A surname alone joins the full name that shares it
- * (`Lavrov` → `Sergei Lavrov`, `Assad` → `Bashar al-Assad`), close spellings of one person join
+ * (`Lavrov` → `Sergei Lavrov`, `Assad` → `Bashar al-Assad`), a given name alone the one full name
+ * that begins with it (`Hillary` → `Hillary Clinton`), close spellings of one person join
  * (`Sergei` / `Sergey`, `Steimeier` / `Steinmeier`) with the evidence kept, organisations and places
  * join on their normalised text. Quotes join the actor their attribution names (resolved through
  * pronouns, which become `pronoun` mentions); `the foreign minister` joins the most recently
@@ -112,16 +113,23 @@ export function groupActors(
   const fullNames: EntityMention[] = [];
   const others: EntityMention[] = [];
   for (const e of entities) (e.type === 'person' && names.isFullName(e.text) ? fullNames : others).push(e);
+  // A given name alone (`Hillary`, `Bernie`) is the one person of the article with that first name; with two
+  // (`Bill Clinton`, `Bill de Blasio`) it is neither. `null` marks a first name shared by two people.
+  const byFirstName = new Map<string, ActorBuilder | null>();
   for (const mention of fullNames) {
     const builder = findFullName(bySurname, mention, names) ?? newActor(builders, byKey, mention, names);
     bySurname.add(names.bareSurname(mention.text), builder);
     builder.addName(mention, true);
     ownerOf.set(mention.start, builder);
+    const first = firstNameKey(mention.text);
+    const known = byFirstName.get(first);
+    if (known === undefined) byFirstName.set(first, builder);
+    else if (known !== builder) byFirstName.set(first, null);
   }
   for (const mention of others) {
     let builder: ActorBuilder | undefined;
     if (mention.type === 'person') {
-      builder = findSurname(bySurname, mention, names);
+      builder = findSurname(bySurname, mention, names) ?? (isOneWord(mention.text) ? (byFirstName.get(firstNameKey(mention.text)) ?? undefined) : undefined);
       if (!builder) {
         const key = actorKey('person', mention.text, names);
         builder = byKey.get(key) ?? newActor(builders, byKey, mention, names, key);
@@ -507,6 +515,16 @@ function findSurname(bySurname: SurnameIndex<ActorBuilder>, mention: TextSlice, 
     }
   }
   return found;
+}
+
+/** The first word of a person's name, as the given-name index keys it (`Hillary` of `Hillary Rodham Clinton`). */
+function firstNameKey(name: string): string {
+  const space = name.search(/\s/);
+  return normalizeName(space < 0 ? name : name.slice(0, space));
+}
+
+function isOneWord(name: string): boolean {
+  return !/\s/.test(name);
 }
 
 function nearestBefore(candidates: readonly ActorBuilder[], offset: number): ActorBuilder {

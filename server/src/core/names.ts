@@ -221,10 +221,11 @@ export class PersonNames {
 
   /**
    * True when `spelling` spells a name differently from `reference`: another surname (`Steimeier` /
-   * `Steinmeier`) or another given name (`Sergey` / `Sergei`). A surname alone, a dropped article
-   * (`Assad` / `al-Assad`) and case are not variants.
+   * `Steinmeier`) or another given name (`Sergey` / `Sergei`). A surname alone, a given name alone
+   * (`Hillary` / `Hillary Clinton`), a dropped article (`Assad` / `al-Assad`) and case are not variants.
    */
   isVariantSpelling(reference: string, spelling: string): boolean {
+    if (!/\s/.test(spelling.trim()) && normalizeName(spelling) === normalizeName(this.firstWord(reference))) return false;
     if (this.bareSurname(reference) !== this.bareSurname(spelling)) return true;
     const a = this.givenNamesOf(reference);
     const b = this.givenNamesOf(spelling);
