@@ -86,6 +86,20 @@ describe('entity repair: a person actor is a person (issue 14)', () => {
     );
   });
 
+  it('one name, one type: a name the tagger typed two ways takes the type most of its mentions have (Nega the professor, not a place)', function () {
+    const analysis = analysePolnearTrain(this, 'nyt_2016-09-03_professor-nega-s-war-why-an-ethi.txt');
+    assert.deepStrictEqual(analysis.entities.filter((e) => e.text === 'Nega' && e.type !== 'person').length, 0);
+    const nega = analysis.actors.filter((a) => a.mentions.some((m) => m.text === 'Nega'));
+    assert.deepStrictEqual(nega.map((a) => [a.name, a.type]), [['Berhanu Nega', 'person']]);
+    assert.ok(nega[0].mentions.length > 30);
+  });
+
+  it('a tie between two types is left as the tagger said (`Cleveland` the city and the team); one more mention decides', () => {
+    const text = 'The convention came to Cleveland in July. Cleveland beat Golden State in June.\n';
+    assert.deepStrictEqual(repaired(text, ['location:Cleveland', 'organization:Cleveland', 'location:Golden State']), ['location:Cleveland', 'organization:Cleveland', 'location:Golden State']);
+    assert.deepStrictEqual(repaired(text + 'Fans in Cleveland cheered.\n', ['location:Cleveland', 'organization:Cleveland', 'location:Golden State', 'location:Cleveland']), ['location:Cleveland', 'location:Cleveland', 'location:Golden State', 'location:Cleveland']);
+  });
+
   it('handles and hashtags are no entities of any type (`@NolteNC`, `#NeverTrump`), the names beside them stay', () => {
     const text = 'Follow John Nolte on Twitter @NolteNC. The #NeverTrump movement met the NRA in Ohio.\n';
     assert.deepStrictEqual(

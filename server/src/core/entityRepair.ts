@@ -101,6 +101,7 @@ export function repairEntities(text: string, sentences: readonly Sentence[], men
   dropNamesWithoutEvidence(sentences, work, evidence, resources);
   followLongerNames(sentences, work, resources.vocabulary);
   repairNamesInContext(text, sentences, work, lexicon);
+  oneTypePerName(text, sentences, work);
   const out: EntityMention[] = [];
   for (const item of work) {
     if (item.dropped || item.first >= item.last) continue;
@@ -396,6 +397,42 @@ function dropNamesWithoutEvidence(sentences: readonly Sentence[], work: readonly
   }
   for (const item of candidates) if (!signed.has(sentences[item.sentence].tokens[item.first].text)) item.dropped = true;
 }
+
+/**
+ * One name, one type in an article ("one sense per discourse"): where the tagger gave the same name two
+ * types of actor (`Politico` an organisation in one sentence, a place after `according to`; `Facebook`, `Planned
+ * Parenthood`), every mention takes the type most of them have, so the article has one actor, not two. A tie
+ * leaves the mentions as they are: there is no evidence which is right, and a name may be two things
+ * (`Cleveland` the city and the team).
+ */
+function oneTypePerName(text: string, sentences: readonly Sentence[], work: readonly Work[]): void {
+  const votes = new Map<string, { person: number; organization: number; location: number }>();
+  const names: (string | undefined)[] = [];
+  let mixed = false;
+  for (const item of work) {
+    let name: string | undefined;
+    if (!item.dropped && item.first < item.last && ACTOR_TYPES.has(item.type)) {
+      const tokens = sentences[item.sentence].tokens;
+      name = text.slice(tokens[item.first].start, tokens[item.last - 1].end);
+      let count = votes.get(name);
+      if (!count) votes.set(name, (count = { person: 0, organization: 0, location: 0 }));
+      else if (count[item.type as ActorType] === 0) mixed = true;
+      count[item.type as ActorType]++;
+    }
+    names.push(name);
+  }
+  if (!mixed) return;
+  work.forEach((item, i) => {
+    const name = names[i];
+    if (name === undefined) return;
+    const count = votes.get(name)!;
+    const best = (['person', 'organization', 'location'] as const).reduce((a, b) => (count[b] > count[a] ? b : a));
+    const ties = (['person', 'organization', 'location'] as const).filter((type) => count[type] === count[best]).length;
+    if (ties === 1) item.type = best;
+  });
+}
+
+type ActorType = 'person' | 'organization' | 'location';
 
 /**
  * Whether another person's name stands within {@link NEIGHBOUR_TOKENS} of a mention: a list or a score line
