@@ -15,6 +15,7 @@
 // 5: the recogniser splits a nationality adjective off a misc name before a known place (`Syrian Golan` → `Golan`, a place).
 // 6: a name that is only ever the whole of a scare quote (a show, a book, an alias: `“Fox & Friends,”`) is no actor.
 // 7: a quote's speaker is the name heading its source phrase (`RNC spokesman Sean Spicer` → Spicer, not the RNC).
-// 8: an organisation with a person's form that the article treats as a person is one (`Ivanka Trump` beside `Donald Trump`);
-//    party tags and titles are no places or organisations (`(R-Fla.)`, `Sens.`).
+// 8: the entity repair reads people typed as organisations (`Ivanka Trump` beside `Donald Trump`), party tags, titles,
+//    handles and chamber titles (`(R-Fla.)`, `Sens.`, `@NolteNC`, `Senate Majority`), one type per name; a given name
+//    alone joins its person (`Hillary`); roles lose a sentence's opening word (`As President`).
 export const ANALYSIS_VERSION = 8;
