@@ -117,6 +117,22 @@ describe('entity repair: a person actor is a person (issue 14)', () => {
     assert.ok(analysis.actors.some((a) => a.type === 'location'));
   });
 
+  it('an organisation the lists know is no place after `on` or `to` (`on Twitter`, `told Politico`); the Kremlin and Sanaa keep theirs', () => {
+    const text = 'Trump posted on Twitter and on Facebook late Friday, and Cornyn told Politico he agreed.\nThe Kremlin said so, and he stopped over in Sanaa.\n';
+    assert.deepStrictEqual(
+      repaired(text, ['location:Twitter', 'location:Facebook', 'person:Cornyn', 'location:Politico', 'location:Kremlin', 'location:Sanaa']),
+      ['organization:Twitter', 'organization:Facebook', 'person:Cornyn', 'organization:Politico', 'location:Kremlin', 'location:Sanaa'],
+    );
+  });
+
+  it('social networks are organisations in real news: a PolNeAR article lists no Facebook or Twitter among its places', function () {
+    const analysis = analysePolnearTrain(this, 'nyt_2015-12-09_terrorists-mock-bids-to-block-th.txt');
+    const networks = analysis.entities.filter((e) => e.text === 'Facebook' || e.text === 'Twitter');
+    assert.ok(networks.length >= 3, `the article names the networks (${networks.length})`);
+    assert.deepStrictEqual(networks.filter((e) => e.type !== 'organization').map((e) => `${e.type}:${e.text}`), []);
+    assert.deepStrictEqual(analysis.actors.filter((a) => a.type === 'location' && /^(?:Facebook|Twitter)$/.test(a.name)).map((a) => a.name), []);
+  });
+
   it('glued words and handles are not parts of names (`Hillary Clinton Goes`, `Warren-style`, `@HillaryClinton`)', () => {
     const text = 'Hillary Clinton Goes to Ohio, and Hillary Clinton spoke there.\nShe ran as an Elizabeth Warren-style progressive, @HillaryClinton wrote.\n';
     assert.deepStrictEqual(repaired(text, ['person:Hillary Clinton Goes', 'person:Hillary Clinton', 'person:Elizabeth Warren-style', 'person:HillaryClinton']), ['person:Hillary Clinton', 'person:Hillary Clinton', 'person:Elizabeth Warren']);

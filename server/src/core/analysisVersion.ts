@@ -18,4 +18,5 @@
 // 8: the entity repair reads people typed as organisations (`Ivanka Trump` beside `Donald Trump`), party tags, titles,
 //    handles and chamber titles (`(R-Fla.)`, `Sens.`, `@NolteNC`, `Senate Majority`), one type per name; a given name
 //    alone joins its person (`Hillary`); roles lose a sentence's opening word (`As President`).
-export const ANALYSIS_VERSION = 8;
+// 9: a place named whole in the organisations list and in no place list is an organisation (`on Twitter`).
+export const ANALYSIS_VERSION = 9;

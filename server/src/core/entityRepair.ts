@@ -83,6 +83,9 @@ export function repairEntities(text: string, sentences: readonly Sentence[], men
     }
     // A party tag or a title read as a place or an organisation (`(R-Fla.)`, `Sens.`): no entity of any type.
     else if (item.last - item.first === 1 && isTagOrTitle(sentences[item.sentence].tokens[item.first].text, resources.vocabulary)) item.dropped = true;
+    // An organisation the lists know and no place list names, read as a place after `on`, `to` or `in` (`on Twitter`,
+    // `posted on Facebook`, `told Politico`): the tagger's list feature lost to the preposition; the name is no place.
+    else if (item.type === 'location' && lexicon.isListedOrganisation(item.original.text)) item.type = 'organization';
     // The tagger may have read the placed mention itself as a place already: the text places the name all the same.
     else if (item.type === 'location' && item.last - item.first === 1 && followedByState(sentences[item.sentence].tokens, item.last, lexicon)) {
       placeNames.add(sentences[item.sentence].tokens[item.first].text);

@@ -11,6 +11,11 @@ export const NAME_LEXICON_FILES = {
   nationalities: 'ner/nationalities.txt',
   firstNames: 'ner/firstnames.txt',
   lastNames: 'ner/lastnames.txt',
+  /** Organisations and places the tagger's lists know: a listed organisation that no place list names is no place. */
+  organizations: 'ner/organizations.txt',
+  countries: 'ner/countries.txt',
+  cities: 'ner/cities.txt',
+  metonymicPlaces: 'vocabulary/metonymic-places.txt',
 } as const;
 
 /** What a name ending in a head noun names (`Trauma Center` → organization). */
@@ -42,7 +47,16 @@ export class NameLexicon {
     private readonly givenNames: ReadonlySet<string>,
     private readonly surnames: ReadonlySet<string>,
     private readonly properNames: ReadonlySet<string>,
+    private readonly organisationsOnly: ReadonlySet<string> = new Set(),
   ) {}
+
+  /**
+   * True for the whole name of an organisation in the tagger's list that no list of places also holds
+   * (`Facebook`, `Twitter`; not `Sanaa`, nor `the Kremlin`, which stands for what it houses), any case and spacing.
+   */
+  isListedOrganisation(name: string): boolean {
+    return this.organisationsOnly.has(name.replace(/\s+/g, ' ').toLowerCase());
+  }
 
   /** True for an ordinary English word that is not also a common name (`times`, `sadly`; not `will`, `brown`), any case. */
   isOrdinaryWord(word: string): boolean {
@@ -121,5 +135,7 @@ export function loadNameLexicon(source: DataSource, moreGivenNames: Iterable<str
   for (const nationality of list(NAME_LEXICON_FILES.nationalities)) groups.add(nationality.toLowerCase());
   const givenNames = lower(NAME_LEXICON_FILES.firstNames);
   for (const name of moreGivenNames) givenNames.add(name.toLowerCase());
-  return new NameLexicon(lower(NAME_LEXICON_FILES.englishWords), groups, heads, new Set(list(NAME_LEXICON_FILES.usStates)), givenNames, lower(NAME_LEXICON_FILES.lastNames), lower(NAME_LEXICON_FILES.properNames));
+  const places = new Set([...lower(NAME_LEXICON_FILES.countries), ...lower(NAME_LEXICON_FILES.cities), ...lower(NAME_LEXICON_FILES.usStates), ...lower(NAME_LEXICON_FILES.metonymicPlaces)]);
+  const organisationsOnly = new Set([...lower(NAME_LEXICON_FILES.organizations)].filter((name) => !places.has(name)));
+  return new NameLexicon(lower(NAME_LEXICON_FILES.englishWords), groups, heads, new Set(list(NAME_LEXICON_FILES.usStates)), givenNames, lower(NAME_LEXICON_FILES.lastNames), lower(NAME_LEXICON_FILES.properNames), organisationsOnly);
 }
