@@ -133,6 +133,14 @@ describe('entity repair: a person actor is a person (issue 14)', () => {
     assert.deepStrictEqual(analysis.actors.filter((a) => a.type === 'location' && /^(?:Facebook|Twitter)$/.test(a.name)).map((a) => a.name), []);
   });
 
+  it('an organisation head read apart from its place is one name with it (`University` + `New Hampshire`, `Bank of America`); a place after another word stays', () => {
+    const text = 'A University of New Hampshire poll out this week, and a Bank of America report, said the Governor of Texas led.\n';
+    assert.deepStrictEqual(
+      repaired(text, ['organization:University', 'location:New Hampshire', 'organization:Bank', 'location:America', 'location:Texas']),
+      ['organization:University of New Hampshire', 'organization:Bank of America', 'location:Texas'],
+    );
+  });
+
   it('glued words and handles are not parts of names (`Hillary Clinton Goes`, `Warren-style`, `@HillaryClinton`)', () => {
     const text = 'Hillary Clinton Goes to Ohio, and Hillary Clinton spoke there.\nShe ran as an Elizabeth Warren-style progressive, @HillaryClinton wrote.\n';
     assert.deepStrictEqual(repaired(text, ['person:Hillary Clinton Goes', 'person:Hillary Clinton', 'person:Elizabeth Warren-style', 'person:HillaryClinton']), ['person:Hillary Clinton', 'person:Hillary Clinton', 'person:Elizabeth Warren']);

@@ -18,5 +18,6 @@
 // 8: the entity repair reads people typed as organisations (`Ivanka Trump` beside `Donald Trump`), party tags, titles,
 //    handles and chamber titles (`(R-Fla.)`, `Sens.`, `@NolteNC`, `Senate Majority`), one type per name; a given name
 //    alone joins its person (`Hillary`); roles lose a sentence's opening word (`As President`).
-// 9: a place named whole in the organisations list and in no place list is an organisation (`on Twitter`).
+// 9: a place named whole in the organisations list and in no place list is an organisation (`on Twitter`); an
+//    organisation head and the place it is `of` are one name (`University of New Hampshire`).
 export const ANALYSIS_VERSION = 9;

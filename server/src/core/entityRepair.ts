@@ -94,6 +94,7 @@ export function repairEntities(text: string, sentences: readonly Sentence[], men
   for (const item of work) {
     if (!item.dropped && item.type === 'organization') leaveChamberTitle(sentences[item.sentence].tokens, item);
   }
+  joinHeadOfPlace(sentences, work, lexicon);
   // A name the article places (`Charlotte, N.C.`) is a place wherever it stands alone.
   if (placeNames.size > 0) {
     for (const item of work) {
@@ -554,6 +555,26 @@ function followLongerNames(sentences: readonly Sentence[], work: readonly Work[]
     const tokens = sentences[item.sentence].tokens;
     const word = tokens[item.first].text;
     if (!personWords.has(word) && !isTitled(tokens, item.first, vocabulary)) item.type = typeOfFirstWord.get(word)!;
+  }
+}
+
+/**
+ * An organisation's head word read apart from the place it is `of` is one name with it (`University` + `New
+ * Hampshire` → `University of New Hampshire`, `Bank of America`, `Times of India`): the tagger, which has seen few
+ * such names, stops at `of`, and the place left alone puts a university among the article's places.
+ */
+function joinHeadOfPlace(sentences: readonly Sentence[], work: readonly Work[], lexicon: NameLexicon): void {
+  for (let k = 0; k + 1 < work.length; k++) {
+    const head = work[k];
+    const place = work[k + 1];
+    if (head.dropped || place.dropped || head.sentence !== place.sentence || head.last - head.first !== 1) continue;
+    if (place.type !== 'location' || (head.type !== 'organization' && head.type !== 'location')) continue;
+    const tokens = sentences[head.sentence].tokens;
+    if (place.first !== head.last + 1 || tokens[head.last].text !== 'of') continue;
+    if (lexicon.headOf(tokens[head.first].text)?.kind !== 'organization') continue;
+    head.last = place.last;
+    head.type = 'organization';
+    place.dropped = true;
   }
 }
 
