@@ -46,3 +46,14 @@ describe('sourceHead: any slice the server may be asked about answers without th
     assert.strictEqual(speaker(`Paul Ryan ${words}`, [['Paul Ryan', 'person']]), ONLY_OWNERS);
   });
 });
+
+describe('sourceHead: a title holding `of` after a possessor is the title of the name after it (review 15)', () => {
+  it('`Clinton’s chief of staff Cheryl Mills` is Mills, `Bush’s secretary of state Colin Powell` Powell; a place after `of` still ends the run', () => {
+    assert.strictEqual(speaker('Clinton’s chief of staff Cheryl Mills', [['Clinton', 'person'], ['Cheryl Mills', 'person']]), 'Cheryl Mills');
+    assert.strictEqual(speaker("Bush's secretary of state Colin Powell", [['Bush', 'person'], ['Colin Powell', 'person']]), 'Colin Powell');
+    assert.strictEqual(speaker('Obama’s director of the budget office Shaun Donovan', [['Obama', 'person'], ['Shaun Donovan', 'person']]), 'Shaun Donovan');
+    // Not a possessor: `of` links the names (`Stacy Baker of Columbia`), and without a title after `of` the owner stays.
+    assert.strictEqual(speaker('Stacy Baker of Columbia', [['Stacy Baker', 'person'], ['Columbia', 'location']]), 'Stacy Baker');
+    assert.strictEqual(speaker('Rick Perry of Texas and Ted Cruz', [['Rick Perry', 'person'], ['Texas', 'location'], ['Ted Cruz', 'person']]), 'Rick Perry');
+  });
+});

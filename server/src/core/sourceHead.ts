@@ -14,7 +14,8 @@ import type { EntityMention, OffsetRange } from './types';
  *   `Germany’s Chancellor Angela Merkel`: nothing between them but words and a possessive mark) give way to it;
  *   a place does not take over (`Trump’s Virginia …` is no place speaking), and a comma, a bracket or a
  *   linking word (`and`, `of`, `who`, …) ends the run (`David Albright and Serena Kelleher-Vergantini` →
- *   Albright; `Stacy Baker of Columbia` → Baker);
+ *   Albright; `Stacy Baker of Columbia` → Baker), except an `of` inside a title after a possessive (`Clinton’s
+ *   chief of staff Cheryl Mills` → Mills);
  * - when the phrase goes on after its last name and ends in a word for a person (`Clinton's campaign chairman`, `a
  *   Trump spokeswoman`, `a Nevada Democrat`), the name is whose or where that person is, not the speaker: the person set off right after the
  *   phrase as its apposition speaks (`…, John Podesta,`), else nobody, and the quote keeps the phrase's own
@@ -30,6 +31,12 @@ export const ONLY_OWNERS = null;
 
 /** What ends a run of names modifying one another: punctuation that sets off, and linking words. */
 const RUN_BREAK = /[,;:()[\]"“”]|\s[-–—]+\s|\b(?:and|or|nor|but|of|from|at|in|for|who|whom|whose|which|that|with|to|on|by|about|as|than|said|says|told)\b/i;
+
+/**
+ * A possessive and a title holding `of` between two names (`Clinton’s chief of staff Cheryl Mills`, `Bush’s
+ * secretary of state Colin Powell`): the `of` is the title's own, not a link to the next name, so the run goes on.
+ */
+const POSSESSED_TITLE_OF = /^['’]s?\s+(?:\p{L}[\p{L}-]*\s+){1,3}of\s+(?:the\s+)?(?:\p{L}[\p{L}-]*\s+){1,2}$/u;
 
 /**
  * The entity naming the speaker of a source phrase `slice`; `undefined` when no entity overlaps it and none
@@ -57,7 +64,8 @@ export function speakerEntity(
   let owner = isPossessive(text, first) ? first : undefined;
   for (let i = from + 1; i < entities.length && entities[i].start < slice.end; i++) {
     const next = entities[i];
-    if (next.type === 'location' || RUN_BREAK.test(text.slice(head.end, next.start))) break;
+    const between = text.slice(head.end, next.start);
+    if (next.type === 'location' || (RUN_BREAK.test(between) && !(next.type === 'person' && POSSESSED_TITLE_OF.test(between)))) break;
     head = next;
     if (isPossessive(text, next)) owner = next;
   }
