@@ -56,4 +56,11 @@ describe('sourceHead: a title holding `of` after a possessor is the title of the
     assert.strictEqual(speaker('Stacy Baker of Columbia', [['Stacy Baker', 'person'], ['Columbia', 'location']]), 'Stacy Baker');
     assert.strictEqual(speaker('Rick Perry of Texas and Ted Cruz', [['Rick Perry', 'person'], ['Texas', 'location'], ['Ted Cruz', 'person']]), 'Rick Perry');
   });
+
+  it('`the Director of National Intelligence James Clapper` is Clapper; `a spokesman for House Speaker Paul Ryan` stays nobody named', () => {
+    assert.strictEqual(speaker('the Director of National Intelligence James Clapper', [['National Intelligence', 'organization'], ['James Clapper', 'person']]), 'James Clapper');
+    assert.strictEqual(speaker('The Director of National Intelligence James Clapper', [['National Intelligence', 'organization'], ['James Clapper', 'person']]), 'James Clapper');
+    assert.strictEqual(speaker('a spokesman for House Speaker Paul Ryan', [['House', 'organization'], ['Paul Ryan', 'person']]), ONLY_OWNERS);
+    assert.strictEqual(speaker('the spokesman for House Speaker Paul Ryan', [['House', 'organization'], ['Paul Ryan', 'person']]), ONLY_OWNERS);
+  });
 });

@@ -89,6 +89,8 @@ function ownedFromTheStart(lead: string, isPersonHead: (word: string) => boolean
   const m = OWNED_LEAD.exec(lead);
   if (!m) return false;
   const head = m[2].toLowerCase();
+  // `the Director of National Intelligence James Clapper`: a capitalised title after `the` is a name's own title.
+  if (m[1] !== undefined && /^the\s/i.test(m[1]) && /^\p{Lu}/u.test(m[2])) return false;
   return m[1] !== undefined ? endsInPerson([head], isPersonHead) : head.endsWith('s') && isPersonHead(head.slice(0, -1));
 }
 
