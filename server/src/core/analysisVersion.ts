@@ -21,5 +21,5 @@
 // 9: a place named whole in the organisations list and in no place list is an organisation (`on Twitter`); an
 //    organisation head and the place it is `of` are one name (`University of New Hampshire`).
 // 10: a title holding `of` after a possessive belongs to the next name (`Clinton’s chief of staff Cheryl Mills` → Mills),
-//     and so is a capitalised title after `the` (`the Director of National Intelligence James Clapper`).
+//     and so does a capitalised title after `the` (`the Director of National Intelligence James Clapper`).
 export const ANALYSIS_VERSION = 10;
