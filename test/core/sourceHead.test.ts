@@ -28,6 +28,11 @@ describe('a quote is given to the name heading its source phrase, not to a modif
     assert.ok(!sullivan.actors.find((a) => a.name === 'Hillary Clinton')?.quotes.some((q) => q.attribution?.mention.text.includes('Sullivan')), 'Clinton is not given Sullivan’s quotes');
   });
 
+  it('two titles joined by `and` are one person’s (former Pennsylvania Gov. and Democratic National Committee Chairman Ed Rendell)', function () {
+    const rendell = analysePolnearTrain(this, 'politico_2016-07-08_clinton-unleashes-democratic-dre.txt');
+    assert.deepStrictEqual(speakersOf(rendell, 'former Pennsylvania Gov. and Democratic National Committee Chairman Ed Rendell'), ['Ed Rendell', 'Ed Rendell']);
+  });
+
   it('names before the speaker’s own modify it (Florida Sen. Marco Rubio, RNC spokesman Sean Spicer, White House press secretary Josh Earnest)', function () {
     const rubio = analysePolnearTrain(this, 'breitbart_2016-01-05_the-latest-cruz-to-give-away-eng.txt');
     assert.deepStrictEqual(new Set(speakersOf(rubio, 'Florida Sen. Marco Rubio')), new Set(['Marco Rubio']));

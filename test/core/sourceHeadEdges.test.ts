@@ -63,4 +63,11 @@ describe('sourceHead: a title holding `of` after a possessor is the title of the
     assert.strictEqual(speaker('a spokesman for House Speaker Paul Ryan', [['House', 'organization'], ['Paul Ryan', 'person']]), ONLY_OWNERS);
     assert.strictEqual(speaker('the spokesman for House Speaker Paul Ryan', [['House', 'organization'], ['Paul Ryan', 'person']]), ONLY_OWNERS);
   });
+
+  it('titles joined by `and` run on to the person they are of (`Trump adviser and Fox host Sean Hannity`); with no person at the end the run stops at the `and`', () => {
+    assert.strictEqual(speaker('Trump adviser and Fox host Sean Hannity', [['Trump', 'person'], ['Fox', 'organization'], ['Sean Hannity', 'person']]), 'Sean Hannity');
+    assert.strictEqual(speaker('Pennsylvania Gov. and Democratic National Committee', [['Pennsylvania', 'location'], ['Democratic National Committee', 'organization']]), ONLY_OWNERS);
+    // Two people joined by `and` stay two: the first speaks, as before (no title before the `and`).
+    assert.strictEqual(speaker('Sen. Bernie Sanders and Gov. Jerry Brown', [['Bernie Sanders', 'person'], ['Jerry Brown', 'person']]), 'Bernie Sanders');
+  });
 });

@@ -22,4 +22,5 @@
 //    organisation head and the place it is `of` are one name (`University of New Hampshire`).
 // 10: a title holding `of` after a possessive belongs to the next name (`Clinton’s chief of staff Cheryl Mills` → Mills),
 //     and so does a capitalised title after `the` (`the Director of National Intelligence James Clapper`).
-export const ANALYSIS_VERSION = 10;
+// 11: an `and` between two titles runs on to the person they are of (`former … Gov. and DNC Chairman Ed Rendell`).
+export const ANALYSIS_VERSION = 11;

@@ -15,7 +15,8 @@ import type { EntityMention, OffsetRange } from './types';
  *   a place does not take over (`Trump’s Virginia …` is no place speaking), and a comma, a bracket or a
  *   linking word (`and`, `of`, `who`, …) ends the run (`David Albright and Serena Kelleher-Vergantini` →
  *   Albright; `Stacy Baker of Columbia` → Baker), except an `of` inside a title after a possessive (`Clinton’s
- *   chief of staff Cheryl Mills` → Mills);
+ *   chief of staff Cheryl Mills` → Mills) and an `and` between two titles of the person the run ends in (`former
+ *   Pennsylvania Gov. and Democratic National Committee Chairman Ed Rendell` → Rendell);
  * - when the phrase goes on after its last name and ends in a word for a person (`Clinton's campaign chairman`, `a
  *   Trump spokeswoman`, `a Nevada Democrat`), the name is whose or where that person is, not the speaker: the person set off right after the
  *   phrase as its apposition speaks (`…, John Podesta,`), else nobody, and the quote keeps the phrase's own
@@ -31,6 +32,9 @@ export const ONLY_OWNERS = null;
 
 /** What ends a run of names modifying one another: punctuation that sets off, and linking words. */
 const RUN_BREAK = /[,;:()[\]"“”]|\s[-–—]+\s|\b(?:and|or|nor|but|of|from|at|in|for|who|whom|whose|which|that|with|to|on|by|about|as|than|said|says|told)\b/i;
+
+/** A title word, and `and` before the next name (` Gov. and `): two titles of the person the run ends in. */
+const TITLE_AND = /^\s+(\p{L}+)\.?\s+and\s+$/u;
 
 /**
  * A possessive and a title holding `of` between two names (`Clinton’s chief of staff Cheryl Mills`, `Bush’s
@@ -62,13 +66,22 @@ export function speakerEntity(
   let head = first;
   // The last name of the run written as a possessive: the owner of what the phrase ends in.
   let owner = isPossessive(text, first) ? first : undefined;
+  // Where the run went on over an `and` between two titles, and what it was before: kept only if a person ends it.
+  let beforeTitles: { head: EntityMention; owner: EntityMention | undefined } | undefined;
   for (let i = from + 1; i < entities.length && entities[i].start < slice.end; i++) {
     const next = entities[i];
     const between = text.slice(head.end, next.start);
-    if (next.type === 'location' || (RUN_BREAK.test(between) && !(next.type === 'person' && POSSESSED_TITLE_OF.test(between)))) break;
+    if (next.type === 'location') break;
+    if (RUN_BREAK.test(between) && !(next.type === 'person' && POSSESSED_TITLE_OF.test(between))) {
+      // `former Pennsylvania Gov. and Democratic National Committee Chairman Ed Rendell`: one person's two titles.
+      const titles = TITLE_AND.exec(between);
+      if (!titles || !isPersonHead(titles[1].toLowerCase())) break;
+      beforeTitles ??= { head, owner };
+    }
     head = next;
     if (isPossessive(text, next)) owner = next;
   }
+  if (beforeTitles && head.type !== 'person') ({ head, owner } = beforeTitles);
   // The words after the run's last name, up to the phrase's end or what sets them off.
   const after = text.slice(head.end, Math.max(head.end, slice.end));
   const cut = RUN_BREAK.exec(after);
