@@ -96,17 +96,22 @@ function roleBefore(text: string, tokens: readonly Token[], nameIndex: number, v
     if (POSSESSIVE_PRONOUNS.has(word) && first < nameIndex) owner = { kind: 'pronoun', start: tokens[i].start, end: tokens[i].end };
     break;
   }
-  // Words before the title that are not part of it; after a sentence-initial word that is no title
-  // (`If Secretary Clinton`, `Neither Speaker Ryan`, `As President Obama`) there may be more (`As the Hollywood columnist`).
-  for (let initial = firstWordIndex(tokens); ; first++) {
+  // Words before the title that are not part of it.
+  const skipNoise = () => {
     while (first < nameIndex && (LEADING_NOISE.has(tokens[first].text) || tokens[first].text === '(' || tokens[first].text === ')' || POSSESSIVE_MARKS.has(tokens[first].text))) {
       if (POSSESSIVE_PRONOUNS.has(tokens[first].text)) owner = { kind: 'pronoun', start: tokens[first].start, end: tokens[first].end };
       first++;
     }
-    const word = tokens[first]?.text ?? '';
-    const noTitle = CLAUSE_OPENERS.has(word.toLowerCase()) || (lexicon.isOrdinaryWord(word) && !vocabulary.isRoleWord(word) && !TITLE_MODIFIERS.has(word.toLowerCase()));
-    if (first >= nameIndex || first !== initial || !noTitle) break;
-    initial = -1;
+  };
+  skipNoise();
+  // A sentence-initial word that is no title (`If Secretary Clinton`, `Neither Speaker Ryan`, `As President Obama`),
+  // and the noise after it (`As the Hollywood columnist`).
+  if (first < nameIndex && first === firstWordIndex(tokens)) {
+    const word = tokens[first].text;
+    if (CLAUSE_OPENERS.has(word.toLowerCase()) || (lexicon.isOrdinaryWord(word) && !vocabulary.isRoleWord(word) && !TITLE_MODIFIERS.has(word.toLowerCase()))) {
+      first++;
+      skipNoise();
+    }
   }
   let last = nameIndex;
   // An honorific between the title and the name (`ambassador to Russia Dr. Bashar al-Ja’afari`) is not part of the role.
