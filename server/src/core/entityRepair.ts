@@ -430,13 +430,15 @@ function oneTypePerName(text: string, sentences: readonly Sentence[], work: read
     const name = names[i];
     if (name === undefined) return;
     const count = votes.get(name)!;
-    const best = (['person', 'organization', 'location'] as const).reduce((a, b) => (count[b] > count[a] ? b : a));
-    const ties = (['person', 'organization', 'location'] as const).filter((type) => count[type] === count[best]).length;
+    const best = VOTED_TYPES.reduce((a, b) => (count[b] > count[a] ? b : a));
+    const ties = VOTED_TYPES.filter((type) => count[type] === count[best]).length;
     if (ties === 1) item.type = best;
   });
 }
 
-type ActorType = 'person' | 'organization' | 'location';
+/** The types an actor may have, in the order a vote between them reads them. */
+const VOTED_TYPES = ['person', 'organization', 'location'] as const;
+type ActorType = (typeof VOTED_TYPES)[number];
 
 /**
  * Whether another person's name stands within {@link NEIGHBOUR_TOKENS} of a mention: a list or a score line
