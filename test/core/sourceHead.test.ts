@@ -104,4 +104,29 @@ describe('a quote is given to the name heading its source phrase, not to a modif
     const link = at(appositive, 'Christine Link');
     assert.strictEqual(speakerEntity(appositive, [link], slice(appositive, 'executive director'), isPerson), link);
   });
+
+  it('a name and its verb before a determiner are subject and predicate, not one phrase (Martin Andanar released a statement saying …; Black Lives Matter issued a statement saying …)', function () {
+    // The phrase reader let a lower-case word after a name run on when a head followed within two words;
+    // `released a statement` has one, after a determiner that starts another phrase. Read as one phrase,
+    // its first name (the office) spoke.
+    const andanar = analysePolnearTrain(this, 'wash-post_2016-08-10_philippine-lawmaker-wants-trump-.txt');
+    assert.deepStrictEqual(speakersOf(andanar, 'Philippine Presidential Communications Office Secretary Martin Andanar'), ['Martin Andanar', 'Martin Andanar']);
+    // `the group said` two sentences later: the group that issued the statement.
+    const blm = analysePolnearTrain(this, 'usa-today_2016-06-27_orlando-shootings-temper-lgbt-pr.txt');
+    const speakers = quoteSpeakers(blm.quotes, blm.actors);
+    const quote = blm.quotes.find((q) => q.text.startsWith('For us, celebrating Pride'));
+    assert.ok(quote, 'the quote is found');
+    assert.strictEqual(quote.attribution?.mention.text, 'the group');
+    assert.strictEqual(speakers.get(quote)?.actor?.name, 'Black Lives Matter');
+  });
+
+  it('a name with a post-modifier and an apposition is the subject of the verb after them (Rep. Lee Zeldin of New York, a Trump supporter, said …)', function () {
+    // `Ryan told a news conference` is now read as Ryan speaking; the later `he said` is still Zeldin's,
+    // the subject of the speech verb after `of New York, a Trump supporter,`.
+    const analysis = analysePolnearTrain(this, 'breitbart_2016-05-12_trump-ryan-pledge-to-work-togeth.txt');
+    const speakers = quoteSpeakers(analysis.quotes, analysis.actors);
+    const quote = analysis.quotes.find((q) => q.text.startsWith('I don’t think it’s do or die'));
+    assert.ok(quote, 'the quote is found');
+    assert.strictEqual(speakers.get(quote)?.actor?.name, 'Lee Zeldin');
+  });
 });

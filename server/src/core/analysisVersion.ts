@@ -23,4 +23,7 @@
 // 10: a title holding `of` after a possessive belongs to the next name (`Clinton’s chief of staff Cheryl Mills` → Mills),
 //     and so does a capitalised title after `the` (`the Director of National Intelligence James Clapper`).
 // 11: an `and` between two titles runs on to the person they are of (`former … Gov. and DNC Chairman Ed Rendell`).
-export const ANALYSIS_VERSION = 11;
+// 12: a name's lower-case verb followed by a determiner ends the name's phrase (`Martin Andanar released a statement
+//     saying` → Andanar); a name with an `of …` post-modifier and an apposition is the subject of the speech verb
+//     after them (`Lee Zeldin of New York, a Trump supporter, said`).
+export const ANALYSIS_VERSION = 12;

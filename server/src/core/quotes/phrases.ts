@@ -70,6 +70,8 @@ export function leadsToHead(doc: Doc, i: number, limit: number): boolean {
   if (doc.lower[i] === "'s" || doc.lower[i] === '’s') return true; // "Twitter's Adam Sharp"
   for (let k = i; k < Math.min(limit, i + 3); k++) {
     const l = doc.lower[k];
+    // A determiner starts another phrase: "Martin Andanar released a statement" is a name and its verb.
+    if (DETERMINERS.has(l)) return false;
     if (doc.lex.personHeads.has(l) || doc.lex.organizationHeads.has(l) || doc.lex.groupHeads.has(l) || doc.lex.documentHeads.has(l)) return true;
     if (!npToken(doc, k) || isCapitalized(doc.tokens[k].text)) return false;
   }
