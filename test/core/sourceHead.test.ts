@@ -129,4 +129,14 @@ describe('a quote is given to the name heading its source phrase, not to a modif
     assert.ok(quote, 'the quote is found');
     assert.strictEqual(speakers.get(quote)?.actor?.name, 'Lee Zeldin');
   });
+
+  it('a member of Congress with a party tag whose state is an initialism speaks (Rep. Hakeem Jeffries (D-N.Y.) …, saying), not the tag’s letter `Y`', function () {
+    // The splitter ended a sentence at the dot of `D-N.` and the quote pass took `Y` for the subject.
+    const jeffries = analysePolnearTrain(this, 'huff-post_2016-05-12_george-zimmerman-auctioning-off-.txt');
+    const speakers = quoteSpeakers(jeffries.quotes, jeffries.actors);
+    const quote = jeffries.quotes.find((q) => q.text.startsWith('Trayvon Martin’s cold-blooded'));
+    assert.ok(quote, 'the quote is found');
+    assert.strictEqual(quote.attribution?.mention.text, 'Rep. Hakeem Jeffries');
+    assert.strictEqual(speakers.get(quote)?.actor?.name, 'Hakeem Jeffries');
+  });
 });

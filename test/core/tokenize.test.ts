@@ -31,6 +31,12 @@ describe('tokeniser and sentences', () => {
     assert.deepStrictEqual(sentences, ['Sen. Bernie Sanders (I-Vt.) on Saturday said he would stay.', '“Go away!” she shouted.', '“We will win.”', 'He smiled.']);
   });
 
+  it('does not end a sentence inside a party tag whose state is an initialism: (D-N.Y.), (D-W.Va.); a lost space before a word still ends one', () => {
+    const text = 'Rep. Gregory Meeks (D-N.Y.) said Clinton reassured them. Sen. Joe Manchin (D-W.Va.) agreed. Biden met al-Khatib.This year is new. He lives in N.Y. He said so.';
+    const sentences = splitSentences(text, tokenize(text)).map((s) => text.slice(s.start, s.end));
+    assert.deepStrictEqual(sentences, ['Rep. Gregory Meeks (D-N.Y.) said Clinton reassured them.', 'Sen. Joe Manchin (D-W.Va.) agreed.', 'Biden met al-Khatib.', 'This year is new.', 'He lives in N.Y. He said so.']);
+  });
+
   it('tokenises surrogate pairs and combining marks without splitting them', () => {
     const text = 'Café 😀 naïve';
     for (const token of tokenize(text)) {

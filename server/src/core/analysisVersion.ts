@@ -26,4 +26,5 @@
 // 12: a name's lower-case verb followed by a determiner ends the name's phrase (`Martin Andanar released a statement
 //     saying` → Andanar); a name with an `of …` post-modifier and an apposition is the subject of the speech verb
 //     after them (`Lee Zeldin of New York, a Trump supporter, said`).
-export const ANALYSIS_VERSION = 12;
+// 13: no sentence ends inside a party tag whose state is an initialism (`Rep. Gregory Meeks (D-N.Y.) said`).
+export const ANALYSIS_VERSION = 13;

@@ -185,6 +185,10 @@ function endsSentence(token: Token, next: Token | undefined, text: string): bool
     const c = next.text.charCodeAt(0);
     // Lower-case continuation ("e.g. the") does not start a sentence.
     if (startsLowerCase(next.text)) return false;
+    // A dot inside an initialism that a hyphenated word ran into: `(D-N.Y.)`, `(D-W.Va.)` are read as `D-N` `.`
+    // `Y` `.` (the word takes the first letter); a dot with no space on either side and one or two letters
+    // after it, then another dot, is no sentence end (`al-Khatib.This`, a missing space, still is).
+    if (next.start === token.end && token.start > 0 && /[\p{L}\p{N}]/u.test(text[token.start - 1]) && text.charCodeAt(next.end) === 46 /* . */ && next.end - next.start <= 2 && /^\p{Lu}\p{Ll}?$/u.test(next.text)) return false;
     // "al-Khatib.This" — a missing space still ends the sentence when a capital follows.
     return c !== 44 /* , */;
   }
