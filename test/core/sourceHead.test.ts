@@ -139,4 +139,18 @@ describe('a quote is given to the name heading its source phrase, not to a modif
     assert.strictEqual(quote.attribution?.mention.text, 'Rep. Hakeem Jeffries');
     assert.strictEqual(speakers.get(quote)?.actor?.name, 'Hakeem Jeffries');
   });
+
+  it('a capitalised word after a determiner or `of` belongs to the phrase, though it could be a speech verb or a day (a State Department official, Secretary of State John F. Kerry)', function () {
+    // `State` is also a speech verb and the phrase reader stopped at it: the source was `a` (no actor, and the
+    // outline labelled the quote `a`), or `Department`.
+    const official = analysePolnearTrain(this, 'politico_2015-12-31_more-than-clinton-emails-now-dee.txt');
+    const secret = official.quotes.find((q) => q.text.toLowerCase() === 'secret');
+    assert.ok(secret, 'the quote is found');
+    assert.strictEqual(secret.attribution?.mention.text, 'a State Department official');
+    const department = analysePolnearTrain(this, 'wash-post_2016-01-31_state-calls-emails-of-clinton-to.txt');
+    assert.ok(department.quotes.some((q) => q.attribution?.mention.text === 'The State Department'), 'The State Department is a source whole');
+    assert.ok(!department.quotes.some((q) => q.attribution?.mention.text === 'Department'), 'no source is cut to `Department`');
+    const kerry = analysePolnearTrain(this, 'wash-post_2015-11-10_opposition-appears-to-win-landsl.txt');
+    assert.deepStrictEqual(speakersOf(kerry, 'Secretary of State John F. Kerry'), ['John F. Kerry', 'John F. Kerry']);
+  });
 });

@@ -27,4 +27,6 @@
 //     saying` → Andanar); a name with an `of …` post-modifier and an apposition is the subject of the speech verb
 //     after them (`Lee Zeldin of New York, a Trump supporter, said`).
 // 13: no sentence ends inside a party tag whose state is an initialism (`Rep. Gregory Meeks (D-N.Y.) said`).
-export const ANALYSIS_VERSION = 13;
+// 14: a capitalised word after a determiner or `of` belongs to the source phrase though it may be a speech verb or a
+//     day (`a State Department official`, `Secretary of State John F. Kerry`, `a Wednesday editorial`).
+export const ANALYSIS_VERSION = 14;

@@ -19,6 +19,9 @@ export function npToken(doc: Doc, i: number): boolean {
   if (isPunct(t)) return t === '.' ? false : t === '&';
   if (/^\p{N}/u.test(t)) return true;
   if (isCapitalized(t)) {
+    // After a determiner or `of` a capitalised word is a name's or a modifier's, whatever else it may be: `a State
+    // Department official`, `Secretary of State`, `a Wednesday editorial`.
+    if (i > 0 && (DETERMINERS.has(doc.lower[i - 1]) || doc.lower[i - 1] === 'of') && !doc.inQuote[i - 1] && !DETERMINERS.has(l)) return true;
     // Sentence-initial function words ("But Kelly") are not part of a name; "Will" and "May" may be names.
     if (NP_STOP.has(l) && l !== 'will' && l !== 'may' && !DETERMINERS.has(l)) return false;
     // A capitalised speech verb at the start of a sentence ("Said Lavrov") is still a verb.
@@ -118,8 +121,9 @@ export function npRightOf(doc: Doc, start: number, limit: number): NounPhrase | 
     // After a name, a lower-case word is a verb ("Trump shot back") unless a nominal head follows within two
     // words ("the Senate minority leader").
     if (!isCapitalized(doc.tokens[to].text) && isCapitalized(doc.tokens[to - 1].text) && !/^\p{N}/u.test(doc.tokens[to].text) && !leadsToHead(doc, to, limit)) break;
-    // A capitalised day name or month after a name ends the phrase ("said Lavrov Monday").
-    if (NP_STOP.has(lt)) break;
+    // A capitalised day name or month after a name ends the phrase ("said Lavrov Monday"); after a determiner
+    // it modifies the head ("a Wednesday editorial").
+    if (NP_STOP.has(lt) && !(isCapitalized(doc.tokens[to].text) && onlyDeterminers(doc, start, to))) break;
     // After a lower-case head a verb form starts the predicate ("The Florida senator sought …", "The email goes").
     if (isPhraseHead(doc, to - 1) && !isPhraseHead(doc, to) && !isCapitalized(doc.tokens[to].text) && verbLike(doc, to)) break;
     to++;
