@@ -57,6 +57,24 @@ describe('actors', () => {
     assert.strictEqual(names.surnameOf('Staffan de Mistura'), 'mistura');
   });
 
+  it('a compound surname without its given name is the same person (Wasserman Schultz, Peña Nieto, Suu Kyi); a given name and surname are not a tail (Ted Cruz)', function () {
+    assert.ok(names.similarPersonNames('Wasserman Schultz', 'Debbie Wasserman Schultz'));
+    assert.ok(names.similarPersonNames('Enrique Peña Nieto', 'Peña Nieto'));
+    assert.ok(names.similarPersonNames('Suu Kyi', 'Aung San Suu Kyi'));
+    // A headline word glued to a name (`Conflates Ted Cruz`) must not take Ted Cruz's mentions and name him.
+    assert.ok(!names.similarPersonNames('Ted Cruz', 'Conflates Ted Cruz'));
+    const article = analysePolnearTrain(this, 'politico_2016-08-30_wasserman-schultz-survives-spiri.txt');
+    const people = article.actors.filter((a) => a.type === 'person' && /Wasserman Schultz/.test(a.name));
+    assert.deepStrictEqual(people.map((a) => a.name), ['Debbie Wasserman Schultz']);
+    assert.ok(people[0].mentions.length >= 10, `her mentions: ${people[0].mentions.length}`);
+  });
+
+  it('a name garbled by a wrong decoding is one actor, whole (Enrique PeÃ±a Nieto, not `Enrique PeÃ` and a place `Nieto`)', function () {
+    const article = analysePolnearTrain(this, 'usa-today_2016-09-01_trump-didn-t-need-to-meet-with-p.txt');
+    const named = article.actors.map((a) => `${a.type}:${a.name.normalize('NFC')}`).filter((name) => /Nieto|PeÃ/.test(name));
+    assert.deepStrictEqual(named, ['person:Enrique PeÃ±a Nieto']);
+  });
+
   it('hover card lists the other workspace articles that mention the actor, across spellings', () => {
     const service = newService();
     for (const [name, seed] of Object.entries(SEEDS)) service.indexArticle(`file:///seeds/${name}.txt`, readSeed(seed));

@@ -37,6 +37,12 @@ describe('tokeniser and sentences', () => {
     assert.deepStrictEqual(sentences, ['Rep. Gregory Meeks (D-N.Y.) said Clinton reassured them.', 'Sen. Joe Manchin (D-W.Va.) agreed.', 'Biden met al-Khatib.', 'This year is new.', 'He lives in N.Y. He said so.']);
   });
 
+  it('keeps a letter garbled by a wrong decoding inside its word (PeÃ±a, FranÃ§ois, also with a decomposed Ã); a lone symbol stays a token', () => {
+    assert.deepStrictEqual(words('Enrique PeÃ±a Nieto met FranÃ§ois Hollande in GuantÃ¡namo.'), ['Enrique', 'PeÃ±a', 'Nieto', 'met', 'FranÃ§ois', 'Hollande', 'in', 'GuantÃ¡namo', '.']);
+    assert.deepStrictEqual(words('Enrique PeA\u0303\u00b1a Nieto'), ['Enrique', 'PeA\u0303\u00b1a', 'Nieto']);
+    assert.deepStrictEqual(words('a ± b, 5 ©'), ['a', '±', 'b', ',', '5', '©']);
+  });
+
   it('tokenises surrogate pairs and combining marks without splitting them', () => {
     const text = 'Café 😀 naïve';
     for (const token of tokenize(text)) {

@@ -29,4 +29,6 @@
 // 13: no sentence ends inside a party tag whose state is an initialism (`Rep. Gregory Meeks (D-N.Y.) said`).
 // 14: a capitalised word after a determiner or `of` belongs to the source phrase though it may be a speech verb or a
 //     day (`a State Department official`, `Secretary of State John F. Kerry`, `a Wednesday editorial`).
-export const ANALYSIS_VERSION = 14;
+// 15: a letter garbled by a wrong decoding stays inside its word (`PeÃ±a`); a compound surname without its given name
+//     is that person (`Wasserman Schultz` of `Debbie Wasserman Schultz`).
+export const ANALYSIS_VERSION = 15;

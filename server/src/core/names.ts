@@ -111,7 +111,14 @@ interface NameInfo {
 export class PersonNames {
   private readonly infos = new Map<string, NameInfo>();
 
-  constructor(readonly vocabulary: Vocabulary) {}
+  /**
+   * `isGivenName`: true for a common given name (`nameLexicon.ts`); it tells a compound surname (`Wasserman
+   * Schultz`) from a given name and a surname (`Ted Cruz`) in {@link similarPersonNames}.
+   */
+  constructor(
+    readonly vocabulary: Vocabulary,
+    private readonly isGivenName: (word: string) => boolean,
+  ) {}
 
   private info(name: string): NameInfo {
     let info = this.infos.get(name);
@@ -174,6 +181,10 @@ export class PersonNames {
     const givenA = this.givenNamesOf(a);
     const givenB = this.givenNamesOf(b);
     if (givenA.length === 0 || givenB.length === 0) return true;
+    // `Wasserman Schultz` of `Debbie Wasserman Schultz`, `Peña Nieto` of `Enrique Peña Nieto`: a compound surname
+    // the article keeps when it drops the given name reads as a given name, and differs. Not when that word is a
+    // common given name: `Ted Cruz` is not the tail of a headline's `Conflates Ted Cruz`, but Ted Cruz.
+    if ((isTailOf(a, b) && !this.isGivenName(firstWord(a))) || (isTailOf(b, a) && !this.isGivenName(firstWord(b)))) return true;
     return similarNameWord(givenA[0], givenB[0]) || (givenA[0][0] === givenB[0][0] && (givenA[0].length === 1 || givenB[0].length === 1));
   }
 
@@ -237,6 +248,19 @@ export class PersonNames {
     const words = name.trim().split(/\s+/);
     return words.length > 1 && this.vocabulary.isHonorific(words[0]) ? words[1] : words[0];
   }
+}
+
+/** True when `short` is two words or more that end `long`, which has more (`Peña Nieto`, `Enrique Peña Nieto`). */
+function isTailOf(short: string, long: string): boolean {
+  const s = normalizeName(short).split(/\s+/);
+  const l = normalizeName(long).split(/\s+/);
+  if (s.length < 2 || s.length >= l.length) return false;
+  for (let i = 1; i <= s.length; i++) if (s[s.length - i] !== l[l.length - i]) return false;
+  return true;
+}
+
+function firstWord(name: string): string {
+  return name.trim().split(/\s+/, 1)[0];
 }
 
 function lastWord(name: string): string {

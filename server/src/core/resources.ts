@@ -43,10 +43,11 @@ export interface ArticleResources {
 export function loadArticleResources(source: DataSource): ArticleResources {
   const vocabulary = loadVocabulary(source);
   const quotes = loadQuoteLexicon(source, vocabulary);
+  const nameLexicon = loadNameLexicon(source, quotes.firstNames.keys());
   return Object.freeze({
     vocabulary,
-    names: new PersonNames(vocabulary),
-    nameLexicon: loadNameLexicon(source, quotes.firstNames.keys()),
+    names: new PersonNames(vocabulary, (word) => nameLexicon.isGivenName(word)),
+    nameLexicon,
     recognizer: loadRecognizer(source, vocabulary),
     quotes,
     speakers: loadSpeakerModel(source),
