@@ -63,6 +63,10 @@ describe('actors', () => {
     assert.ok(names.similarPersonNames('Suu Kyi', 'Aung San Suu Kyi'));
     // A headline word glued to a name (`Conflates Ted Cruz`) must not take Ted Cruz's mentions and name him.
     assert.ok(!names.similarPersonNames('Ted Cruz', 'Conflates Ted Cruz'));
+    // An initial is no compound surname: the son is not the father, one Kennedy not every Kennedy.
+    assert.ok(!names.similarPersonNames('W. Bush', 'George H. W. Bush'));
+    assert.ok(!names.similarPersonNames('F. Kennedy', 'Robert F. Kennedy'));
+    assert.deepStrictEqual(names.spellingEvidence('Wasserman Schultz', 'Debbie Wasserman Schultz'), ['same surname (Schultz)', 'one spelling is a compound surname without its given name (Wasserman Schultz)']);
     const article = analysePolnearTrain(this, 'politico_2016-08-30_wasserman-schultz-survives-spiri.txt');
     const people = article.actors.filter((a) => a.type === 'person' && /Wasserman Schultz/.test(a.name));
     assert.deepStrictEqual(people.map((a) => a.name), ['Debbie Wasserman Schultz']);
@@ -73,6 +77,16 @@ describe('actors', () => {
     const article = analysePolnearTrain(this, 'usa-today_2016-09-01_trump-didn-t-need-to-meet-with-p.txt');
     const named = article.actors.map((a) => `${a.type}:${a.name.normalize('NFC')}`).filter((name) => /Nieto|PeÃ/.test(name));
     assert.deepStrictEqual(named, ['person:Enrique PeÃ±a Nieto']);
+  });
+
+  it('across the workspace a compound surname joins the full name another article gives (Wasserman Schultz)', () => {
+    const service = newService();
+    service.indexArticle('file:///a.txt', 'Rep. Debbie Wasserman Schultz said on Monday that the party would stay united.\n');
+    service.indexArticle('file:///b.txt', 'Wasserman Schultz said the convention would open on time.\n');
+    const { text, offset } = withCursor('Wasser|man Schultz said the convention would open on time.\n');
+    const card = service.getActorCard(doc('file:///b.txt', text), offset);
+    assert.ok(card, 'an actor under the cursor');
+    assert.deepStrictEqual(card.elsewhere.map((r) => r.uri), ['file:///a.txt']);
   });
 
   it('hover card lists the other workspace articles that mention the actor, across spellings', () => {

@@ -41,6 +41,10 @@ describe('tokeniser and sentences', () => {
     assert.deepStrictEqual(words('Enrique PeÃ±a Nieto met FranÃ§ois Hollande in GuantÃ¡namo.'), ['Enrique', 'PeÃ±a', 'Nieto', 'met', 'FranÃ§ois', 'Hollande', 'in', 'GuantÃ¡namo', '.']);
     assert.deepStrictEqual(words('Enrique PeA\u0303\u00b1a Nieto'), ['Enrique', 'PeA\u0303\u00b1a', 'Nieto']);
     assert.deepStrictEqual(words('a ± b, 5 ©'), ['a', '±', 'b', ',', '5', '©']);
+    // `Â` pairs are symbols and spaces, not letters: a garbled no-break space or pound sign joins no word.
+    assert.deepStrictEqual(words('TrumpÂ\u00A0said Â£5 Â«NoÂ»'), ['TrumpÂ', 'said', 'Â', '£', '5', 'Â', '«', 'NoÂ', '»']);
+    // A letter garbled twice (`Ã` `\x83` `Â` `¡` for `á`) is still one word.
+    assert.deepStrictEqual(words('Hugo ChÃ\u0083Â¡vez'), ['Hugo', 'ChÃ\u0083Â¡vez']);
   });
 
   it('tokenises surrogate pairs and combining marks without splitting them', () => {

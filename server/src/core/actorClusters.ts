@@ -223,11 +223,14 @@ function remembered(memo: Map<SpellingGroup, Map<SpellingGroup, boolean>>, a: Sp
 function joinFullNames(full: readonly SpellingGroup[], names: PersonNames): SpellingGroup[][] {
   const parent = full.map((_, i) => i);
   const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i])));
-  // Two full names can only match with the same initial of the first given name (see
-  // `PersonNames.similarPersonNames`): compare within those buckets, not every pair of the group.
+  // Two full names can only match with the same initial of the first given name, or when one is a compound
+  // surname ending the other (`Wasserman Schultz`, `Debbie Wasserman Schultz`, whose second "given name" it
+  // begins with; see `PersonNames.similarPersonNames`): compare within buckets by the initials of every given
+  // name, not every pair of the group.
   const byInitial = new Map<string, number[]>();
   full.forEach((group, i) => {
-    const initials = new Set(group.spellings.map((s) => names.givenNamesOf(s)[0]?.[0]).filter((c): c is string => c !== undefined));
+    const initials = new Set<string>();
+    for (const spelling of group.spellings) for (const given of names.givenNamesOf(spelling)) if (given.length > 0) initials.add(given[0]);
     for (const initial of initials) {
       const bucket = byInitial.get(initial);
       if (bucket) bucket.push(i);

@@ -31,4 +31,6 @@
 //     day (`a State Department official`, `Secretary of State John F. Kerry`, `a Wednesday editorial`).
 // 15: a letter garbled by a wrong decoding stays inside its word (`PeÃ±a`); a compound surname without its given name
 //     is that person (`Wasserman Schultz` of `Debbie Wasserman Schultz`).
-export const ANALYSIS_VERSION = 15;
+// 16: a garbled `Â` pair or no-break space joins no word (`Â«`, `TrumpÂ` + no-break space); an initial is no compound
+//     surname (`W. Bush` is not `George H. W. Bush`).
+export const ANALYSIS_VERSION = 16;

@@ -184,8 +184,19 @@ export class PersonNames {
     // `Wasserman Schultz` of `Debbie Wasserman Schultz`, `Peña Nieto` of `Enrique Peña Nieto`: a compound surname
     // the article keeps when it drops the given name reads as a given name, and differs. Not when that word is a
     // common given name: `Ted Cruz` is not the tail of a headline's `Conflates Ted Cruz`, but Ted Cruz.
-    if ((isTailOf(a, b) && !this.isGivenName(firstWord(a))) || (isTailOf(b, a) && !this.isGivenName(firstWord(b)))) return true;
+    if (this.isCompoundSurnameOf(a, b) || this.isCompoundSurnameOf(b, a)) return true;
     return similarNameWord(givenA[0], givenB[0]) || (givenA[0][0] === givenB[0][0] && (givenA[0].length === 1 || givenB[0].length === 1));
+  }
+
+  /**
+   * True when `short` is a compound surname that ends the longer full name `long` (`Wasserman Schultz` of `Debbie
+   * Wasserman Schultz`): two words or more that end it, the first neither a common given name (`Ted Cruz` of a
+   * headline's `Conflates Ted Cruz`) nor an initial (`W. Bush` of `George H. W. Bush`, `F. Kennedy`).
+   */
+  private isCompoundSurnameOf(short: string, long: string): boolean {
+    if (!isTailOf(short, long)) return false;
+    const first = firstWord(short);
+    return !/^\p{L}\.?$/u.test(first) && !this.isGivenName(first);
   }
 
   /**
@@ -220,7 +231,9 @@ export class PersonNames {
     }
     const givenA = this.givenNamesOf(a);
     const givenB = this.givenNamesOf(b);
-    if (givenA.length > 0 && givenB.length > 0 && givenA[0] !== givenB[0]) {
+    if (this.isCompoundSurnameOf(a, b) || this.isCompoundSurnameOf(b, a)) {
+      evidence.push(`one spelling is a compound surname without its given name (${a.length < b.length ? a : b})`);
+    } else if (givenA.length > 0 && givenB.length > 0 && givenA[0] !== givenB[0]) {
       const distance = editDistance(givenA[0], givenB[0], 3);
       const shown = `${this.firstWord(a)} / ${this.firstWord(b)}`;
       evidence.push(distance <= 3 ? `given name ${distance} edit${distance === 1 ? '' : 's'} apart (${shown}): transliteration or typo` : `initial matches (${shown})`);

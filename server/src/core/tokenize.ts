@@ -22,12 +22,14 @@ const TITLE_ABBREVIATIONS = new Set([
 ]);
 
 // Order matters: initialisms, a capital initial before a name ("George W. Bush"), words (with inner
-// hyphens/apostrophes, no dots; a UTF-8 letter read as Windows-1252, `PeÃ±a` for `Peña`, stays inside its word:
-// the second character of such a pair is a symbol, `±`, `©`, and scraped text has them, its `Ã` sometimes
-// decomposed as `A` and a combining tilde), a clitic standing alone ("Kremlin 's" in pre-tokenised text), numbers
+// hyphens/apostrophes, no dots; a UTF-8 letter read as Latin-1 or Windows-1252, `PeÃ±a` for `Peña`, stays inside
+// its word: its first character is `Ã`, `Ä` or `Å` (lead bytes of the Latin letters; `Ã` sometimes decomposed as
+// `A` and a combining tilde), its second a symbol, `±`, `©`, or a C1 control. Not a no-break space after it (the
+// mojibake of `à`, but a space too often), nor `Â` pairs (`Â£`, `Â«`, `Â°`: symbols, not letters) but in a letter
+// garbled twice (`Ã\x83Â±`); a capital whose second byte Windows-1252 maps to punctuation (`Ã‰` for `É`) still splits), a clitic standing alone ("Kremlin 's" in pre-tokenised text), numbers
 // (dates, scores and ages stay whole as in CoNLL: 1996-08-22, 6-2, 20-year-old, 24th, 1990s), any other char.
 const TOKEN_PATTERN =
-  /(?:\p{L}\.){2,}|\p{Lu}\.(?=[ \t]+\p{Lu})|\p{L}(?:[\p{L}\p{M}\p{N}]|(?<=[ÂÃÅ]|A[\u0302\u0303\u030A])[\u0080-\u00BF])*(?:[-'’‘](?:[\p{L}\p{M}\p{N}]|(?<=[ÂÃÅ]|A[\u0302\u0303\u030A])[\u0080-\u00BF])+)*|['’](?:[sSmMdD]|re|ve|ll|RE|VE|LL)(?![\p{L}\p{N}])|\p{N}+(?:[-.,:/]\p{N}+)*(?:%|\p{L}+(?:-\p{L}+)*|(?:-\p{L}+)+)?|\.\.\.|…|--|—|\S/gu;
+  /(?:\p{L}\.){2,}|\p{Lu}\.(?=[ \t]+\p{Lu})|\p{L}(?:[\p{L}\p{M}\p{N}]|(?<=[ÃÄÅ]|A[\u0303\u0308\u030A]|[\u0080-\u009F](?:Â|A\u0302))[\u0080-\u009F\u00A1-\u00BF])*(?:[-'’‘](?:[\p{L}\p{M}\p{N}]|(?<=[ÃÄÅ]|A[\u0303\u0308\u030A]|[\u0080-\u009F](?:Â|A\u0302))[\u0080-\u009F\u00A1-\u00BF])+)*|['’](?:[sSmMdD]|re|ve|ll|RE|VE|LL)(?![\p{L}\p{N}])|\p{N}+(?:[-.,:/]\p{N}+)*(?:%|\p{L}+(?:-\p{L}+)*|(?:-\p{L}+)+)?|\.\.\.|…|--|—|\S/gu;
 
 /** {@link TOKEN_PATTERN} anchored at `lastIndex`. */
 export const TOKEN_AT = new RegExp(TOKEN_PATTERN.source, 'uy');
