@@ -181,21 +181,21 @@ export class PersonNames {
     const givenA = this.givenNamesOf(a);
     const givenB = this.givenNamesOf(b);
     if (givenA.length === 0 || givenB.length === 0) return true;
+    if (similarNameWord(givenA[0], givenB[0]) || (givenA[0][0] === givenB[0][0] && (givenA[0].length === 1 || givenB[0].length === 1))) return true;
     // `Wasserman Schultz` of `Debbie Wasserman Schultz`, `Peña Nieto` of `Enrique Peña Nieto`: a compound surname
-    // the article keeps when it drops the given name reads as a given name, and differs. Not when that word is a
-    // common given name: `Ted Cruz` is not the tail of a headline's `Conflates Ted Cruz`, but Ted Cruz.
-    if (this.isCompoundSurnameOf(a, b) || this.isCompoundSurnameOf(b, a)) return true;
-    return similarNameWord(givenA[0], givenB[0]) || (givenA[0][0] === givenB[0][0] && (givenA[0].length === 1 || givenB[0].length === 1));
+    // the article keeps when it drops the given name reads as a given name, and differs.
+    return this.oneIsCompoundSurnameOfOther(a, b);
   }
 
   /**
-   * True when `short` is a compound surname that ends the longer full name `long` (`Wasserman Schultz` of `Debbie
-   * Wasserman Schultz`): two words or more that end it, the first neither a common given name (`Ted Cruz` of a
-   * headline's `Conflates Ted Cruz`) nor an initial (`W. Bush` of `George H. W. Bush`, `F. Kennedy`).
+   * True when one name is a compound surname that ends the other, a longer full name (`Wasserman Schultz` of
+   * `Debbie Wasserman Schultz`): two words or more that end it, the first neither a common given name (`Ted Cruz` of
+   * a headline's `Conflates Ted Cruz`) nor an initial (`W. Bush` of `George H. W. Bush`, `F. Kennedy`).
    */
-  private isCompoundSurnameOf(short: string, long: string): boolean {
+  private oneIsCompoundSurnameOfOther(a: string, b: string): boolean {
+    const [short, long] = a.length <= b.length ? [a, b] : [b, a];
     if (!isTailOf(short, long)) return false;
-    const first = firstWord(short);
+    const first = this.firstWord(short);
     return !/^\p{L}\.?$/u.test(first) && !this.isGivenName(first);
   }
 
@@ -231,7 +231,7 @@ export class PersonNames {
     }
     const givenA = this.givenNamesOf(a);
     const givenB = this.givenNamesOf(b);
-    if (this.isCompoundSurnameOf(a, b) || this.isCompoundSurnameOf(b, a)) {
+    if (this.oneIsCompoundSurnameOfOther(a, b)) {
       evidence.push(`one spelling is a compound surname without its given name (${a.length < b.length ? a : b})`);
     } else if (givenA.length > 0 && givenB.length > 0 && givenA[0] !== givenB[0]) {
       const distance = editDistance(givenA[0], givenB[0], 3);
@@ -265,15 +265,12 @@ export class PersonNames {
 
 /** True when `short` is two words or more that end `long`, which has more (`Peña Nieto`, `Enrique Peña Nieto`). */
 function isTailOf(short: string, long: string): boolean {
-  const s = normalizeName(short).split(/\s+/);
-  const l = normalizeName(long).split(/\s+/);
+  // Normalised names have single spaces.
+  const s = normalizeName(short).split(' ');
+  const l = normalizeName(long).split(' ');
   if (s.length < 2 || s.length >= l.length) return false;
   for (let i = 1; i <= s.length; i++) if (s[s.length - i] !== l[l.length - i]) return false;
   return true;
-}
-
-function firstWord(name: string): string {
-  return name.trim().split(/\s+/, 1)[0];
 }
 
 function lastWord(name: string): string {

@@ -21,15 +21,23 @@ const TITLE_ABBREVIATIONS = new Set([
   'st', 'mt', 'rev', 'hon', 'amb', 'adm', 'cmdr', 'no', 'vs',
 ]);
 
+/**
+ * A character that continues a word: a letter, a mark or a digit, or the second character of a UTF-8 letter read
+ * as Latin-1 or Windows-1252 (`PeÃ±a` for `Peña`): after `Ã`, `Ä` or `Å` (lead bytes of the Latin letters; `Ã`
+ * sometimes decomposed as `A` and a combining tilde) a symbol (`±`, `©`) or a C1 control. Not a no-break space (the
+ * mojibake of `à`, but a space too often), nor after `Â` (`Â£`, `Â«`, `Â°`: symbols, not letters) but inside a
+ * letter garbled twice (`Ã\x83Â±`); a capital whose second byte Windows-1252 maps to punctuation (`Ã‰` for `É`)
+ * still splits.
+ */
+const WORD_CHAR = String.raw`(?:[\p{L}\p{M}\p{N}]|(?<=[ÃÄÅ]|A[\u0303\u0308\u030A]|[\u0080-\u009F](?:Â|A\u0302))[\u0080-\u009F\u00A1-\u00BF])`;
+
 // Order matters: initialisms, a capital initial before a name ("George W. Bush"), words (with inner
-// hyphens/apostrophes, no dots; a UTF-8 letter read as Latin-1 or Windows-1252, `PeÃ±a` for `Peña`, stays inside
-// its word: its first character is `Ã`, `Ä` or `Å` (lead bytes of the Latin letters; `Ã` sometimes decomposed as
-// `A` and a combining tilde), its second a symbol, `±`, `©`, or a C1 control. Not a no-break space after it (the
-// mojibake of `à`, but a space too often), nor `Â` pairs (`Â£`, `Â«`, `Â°`: symbols, not letters) but in a letter
-// garbled twice (`Ã\x83Â±`); a capital whose second byte Windows-1252 maps to punctuation (`Ã‰` for `É`) still splits), a clitic standing alone ("Kremlin 's" in pre-tokenised text), numbers
+// hyphens/apostrophes, no dots; {@link WORD_CHAR}), a clitic standing alone ("Kremlin 's" in pre-tokenised text), numbers
 // (dates, scores and ages stay whole as in CoNLL: 1996-08-22, 6-2, 20-year-old, 24th, 1990s), any other char.
-const TOKEN_PATTERN =
-  /(?:\p{L}\.){2,}|\p{Lu}\.(?=[ \t]+\p{Lu})|\p{L}(?:[\p{L}\p{M}\p{N}]|(?<=[ÃÄÅ]|A[\u0303\u0308\u030A]|[\u0080-\u009F](?:Â|A\u0302))[\u0080-\u009F\u00A1-\u00BF])*(?:[-'’‘](?:[\p{L}\p{M}\p{N}]|(?<=[ÃÄÅ]|A[\u0303\u0308\u030A]|[\u0080-\u009F](?:Â|A\u0302))[\u0080-\u009F\u00A1-\u00BF])+)*|['’](?:[sSmMdD]|re|ve|ll|RE|VE|LL)(?![\p{L}\p{N}])|\p{N}+(?:[-.,:/]\p{N}+)*(?:%|\p{L}+(?:-\p{L}+)*|(?:-\p{L}+)+)?|\.\.\.|…|--|—|\S/gu;
+const TOKEN_PATTERN = new RegExp(
+  String.raw`(?:\p{L}\.){2,}|\p{Lu}\.(?=[ \t]+\p{Lu})|\p{L}${WORD_CHAR}*(?:[-'’‘]${WORD_CHAR}+)*|['’](?:[sSmMdD]|re|ve|ll|RE|VE|LL)(?![\p{L}\p{N}])|\p{N}+(?:[-.,:/]\p{N}+)*(?:%|\p{L}+(?:-\p{L}+)*|(?:-\p{L}+)+)?|\.\.\.|…|--|—|\S`,
+  'gu',
+);
 
 /** {@link TOKEN_PATTERN} anchored at `lastIndex`. */
 export const TOKEN_AT = new RegExp(TOKEN_PATTERN.source, 'uy');
@@ -181,6 +189,16 @@ function tokenizeBetween(text: string, rangeStart: number, rangeEnd: number): To
 
 const CLOSING_PUNCTUATION = new Set(['"', '”', '’', "'", ')', ']']);
 
+/**
+ * True for a dot inside an initialism that a hyphenated word ran into: `(D-N.Y.)`, `(D-W.Va.)` are read as `D-N`
+ * `.` `Y` `.` (the word takes the first letter). A dot with no space on either side and one or two letters after
+ * it, then another dot, is no sentence end (`al-Khatib.This`, a missing space, still is). The sentence splitter
+ * and the quote pass's own sentence ends (`quotes/document.ts`) both ask it.
+ */
+export function isDotInsideInitialism(text: string, dot: Token, next: Token): boolean {
+  return next.start === dot.end && dot.start > 0 && /[\p{L}\p{N}]/u.test(text[dot.start - 1]) && text.charCodeAt(next.end) === 46 /* . */ && next.end - next.start <= 2 && /^\p{Lu}\p{Ll}?$/u.test(next.text);
+}
+
 /** True when a sentence may end after `token` given the token that follows. */
 function endsSentence(token: Token, next: Token | undefined, text: string): boolean {
   const t = token.text;
@@ -189,10 +207,7 @@ function endsSentence(token: Token, next: Token | undefined, text: string): bool
     const c = next.text.charCodeAt(0);
     // Lower-case continuation ("e.g. the") does not start a sentence.
     if (startsLowerCase(next.text)) return false;
-    // A dot inside an initialism that a hyphenated word ran into: `(D-N.Y.)`, `(D-W.Va.)` are read as `D-N` `.`
-    // `Y` `.` (the word takes the first letter); a dot with no space on either side and one or two letters
-    // after it, then another dot, is no sentence end (`al-Khatib.This`, a missing space, still is).
-    if (next.start === token.end && token.start > 0 && /[\p{L}\p{N}]/u.test(text[token.start - 1]) && text.charCodeAt(next.end) === 46 /* . */ && next.end - next.start <= 2 && /^\p{Lu}\p{Ll}?$/u.test(next.text)) return false;
+    if (isDotInsideInitialism(text, token, next)) return false;
     // "al-Khatib.This" — a missing space still ends the sentence when a capital follows.
     return c !== 44 /* , */;
   }

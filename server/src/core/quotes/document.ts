@@ -6,6 +6,7 @@
  */
 import type { NominalResolver } from '../nominals';
 import { lowerBound } from '../search';
+import { isDotInsideInitialism } from '../tokenize';
 import type { QuoteLexicon } from './lexicon';
 import { type RawQuote, isQuoteMark, isWordChar } from './marks';
 import { DETERMINERS, IRREGULAR_PAST, NOUN_VERBS, NP_STOP, SUBJECT_PRONOUNS, VERB_PREFIX } from './words';
@@ -134,8 +135,7 @@ export function isSentenceEnd(doc: Doc, i: number): boolean {
     // "(D-Calif.)", "Calif., who": a dot before a bracket, a comma or a lower-case word ends nothing.
     if (next === ')' || next === ',' || (next !== '' && !isCapitalized(next) && /^\p{L}/u.test(next))) return false;
     // "(D-N.Y.)": a dot inside an initialism that a hyphenated word ran into (as the sentence splitter reads it).
-    const after = doc.tokens[i + 1];
-    if (after && after.start === doc.tokens[i].end && i > 0 && doc.tokens[i - 1].end === doc.tokens[i].start && /[\p{L}\p{N}]/u.test(doc.text[doc.tokens[i].start - 1]) && next.length <= 2 && /^\p{Lu}\p{Ll}?$/u.test(next) && doc.tokens[i + 2]?.text === '.' && doc.tokens[i + 2].start === after.end) return false;
+    if (i + 1 < doc.tokens.length && isDotInsideInitialism(doc.text, doc.tokens[i], doc.tokens[i + 1])) return false;
     // "J. Gerald Hebert": the dot of an initial before a name does not end the sentence.
     const prev = i > 0 ? doc.tokens[i - 1].text : '';
     return !(prev.length === 1 && isCapitalized(prev) && doc.tokens[i - 1].end === doc.tokens[i].start && isCapitalized(next) && !isQuoteMark(next.charCodeAt(0)));
