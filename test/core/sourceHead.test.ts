@@ -3,7 +3,7 @@ import type { ArticleAnalysis } from '../../server/src/core/analysis';
 import { quoteSpeakers } from '../../server/src/core/quoteSpeakers';
 import { speakerEntity } from '../../server/src/core/sourceHead';
 import type { EntityMention } from '../../server/src/core/types';
-import { analysePolnearTrain } from '../helpers/polnearArticles';
+import { analysePolnearTrain, quoteOpening } from '../helpers/polnearArticles';
 
 /** Who each quote whose source phrase holds `phrase` is given to: the actor's name, or the label with no actor. */
 function speakersOf(analysis: ArticleAnalysis, phrase: string): string[] {
@@ -17,13 +17,6 @@ function speakersOf(analysis: ArticleAnalysis, phrase: string): string[] {
   }
   assert.ok(out.length > 0, `a quote is attributed to “${phrase}”`);
   return out;
-}
-
-/** The quote whose words open with `opening`: its source phrase as written and the actor it is shown under. */
-function quoteOpening(analysis: ArticleAnalysis, opening: string): { mention: string | undefined; actor: string | undefined } {
-  const quote = analysis.quotes.find((q) => q.text.startsWith(opening));
-  assert.ok(quote, `a quote opens with “${opening}”`);
-  return { mention: quote.attribution?.mention.text, actor: quoteSpeakers(analysis.quotes, analysis.actors).get(quote)?.actor?.name };
 }
 
 describe('a quote is given to the name heading its source phrase, not to a modifier or possessor (issue 15)', () => {

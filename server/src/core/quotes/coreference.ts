@@ -123,6 +123,12 @@ function nameGender(doc: Doc, name: string): 'f' | 'm' | undefined {
     const g = doc.lex.firstNames.get(w) ?? doc.lex.vocabulary.honorificGender(w);
     if (g) return g;
   }
+  // The derived given names only before the surname: a lone `Clinton` or `Warren` is a surname, whatever the
+  // birth registers say of it as a given name.
+  for (let i = 0; i < words.length - 1; i++) {
+    const g = doc.lex.givenNameGenders.get(words[i]);
+    if (g) return g;
+  }
   const g = doc.surnameGender.get(words[words.length - 1].replace(/['’]s$/, ''));
   return g === 'f' || g === 'm' ? g : undefined;
 }

@@ -333,7 +333,7 @@ export function buildDoc(
   // Subject pronouns are at most 4 characters, and lower-casing never shortens a string.
   const persons = entities.filter((e) => e.type === 'person' && !(e.text.length <= 4 && SUBJECT_PRONOUNS.has(lowerOf(e.text))) && credible(e));
   // "Hillary Clinton … Clinton said … she": a surname inherits the gender of the first name it came with.
-  const names = lex.firstNames;
+  const names = lex.givenNameGenders;
   const surnameGender = new Map<string, 'f' | 'm' | 'x'>();
   for (const m of persons) {
     const t = m.text;

@@ -12,6 +12,7 @@ import { loadVocabulary, VOCABULARY_FILES, type Gender, type Vocabulary } from '
 export const QUOTE_LEXICON_FILES = {
   speechVerbs: 'quotes/speech-verbs.txt',
   firstNames: 'quotes/first-names.tsv',
+  givenNameGenders: 'quotes/given-name-genders.tsv',
   personHeads: 'quotes/person-heads.txt',
   organizationHeads: 'quotes/organization-heads.txt',
   groupHeads: 'quotes/group-heads.txt',
@@ -23,8 +24,14 @@ export const QUOTE_LEXICON_FILES = {
 export interface QuoteLexicon {
   /** Speech and attribution cues, one inflected form each (`said`, `saying`, `according`). */
   readonly speechVerbs: ReadonlySet<string>;
-  /** First names with the pronoun usually used for them (`Hillary` → f). */
+  /** First names with the pronoun usually used for them (`Hillary` → f): the hand-written list, also read as names. */
   readonly firstNames: ReadonlyMap<string, Gender>;
+  /**
+   * The pronoun of a given name, for gender agreement only: `firstNames`, then the derived SSA list
+   * (`given-name-genders.tsv`, about 5,000 names) where the hand-written one has none. Not a list of names: read only
+   * for a word before a person's surname, since many of its names are surnames too (`Clinton`, `Christie`, `Warren`).
+   */
+  readonly givenNameGenders: ReadonlyMap<string, Gender>;
   /** Heads of phrases naming a person: the vocabulary's role words and `person-heads.txt` (`minister`, `woman`). */
   readonly personHeads: ReadonlySet<string>;
   /** Heads of phrases naming an organisation (`ministry`, `campaign`). */
@@ -54,11 +61,15 @@ export interface QuoteLexicon {
 export function loadQuoteLexicon(source: DataSource, vocabulary: Vocabulary = loadVocabulary(source)): QuoteLexicon {
   const list = (file: string): string[] => readOrFail(file, () => readListFile(source, file));
   const lowerSet = (file: string): Set<string> => new Set(list(file).map((w) => w.toLowerCase()));
-  const firstNames = new Map<string, Gender>();
-  for (const line of list(QUOTE_LEXICON_FILES.firstNames)) {
-    const [name, gender] = line.split('\t');
-    if (name && (gender === 'f' || gender === 'm')) firstNames.set(name, gender);
-  }
+  const readGenders = (file: string, into: Map<string, Gender>): Map<string, Gender> => {
+    for (const line of list(file)) {
+      const [name, gender] = line.split('\t');
+      if (name && (gender === 'f' || gender === 'm') && !into.has(name)) into.set(name, gender);
+    }
+    return into;
+  };
+  const firstNames = readGenders(QUOTE_LEXICON_FILES.firstNames, new Map());
+  const givenNameGenders = readGenders(QUOTE_LEXICON_FILES.givenNameGenders, new Map(firstNames));
   const personHeads = lowerSet(QUOTE_LEXICON_FILES.personHeads);
   // The shared role words (one definition with names, roles and actors) are person heads too.
   for (const w of list(VOCABULARY_FILES.roleWords)) personHeads.add(w.toLowerCase());
@@ -73,6 +84,7 @@ export function loadQuoteLexicon(source: DataSource, vocabulary: Vocabulary = lo
   return {
     speechVerbs: lowerSet(QUOTE_LEXICON_FILES.speechVerbs),
     firstNames,
+    givenNameGenders,
     personHeads,
     organizationHeads: lowerSet(QUOTE_LEXICON_FILES.organizationHeads),
     groupHeads: lowerSet(QUOTE_LEXICON_FILES.groupHeads),
