@@ -140,4 +140,13 @@ describe('a quote is given to the name heading its source phrase, not to a modif
     const kerry = analysePolnearTrain(this, 'wash-post_2015-11-10_opposition-appears-to-win-landsl.txt');
     assert.deepStrictEqual(speakersOf(kerry, 'Secretary of State John F. Kerry'), ['John F. Kerry', 'John F. Kerry']);
   });
+
+  it('a dateline with a date or a news agency is not the subject of the lead sentence (WASHINGTON, Dec. 8 (UPI) —; Washington (AFP) –)', function () {
+    // The participle's subject is the lead sentence's first phrase, past the dateline and an introductory phrase:
+    // it was `Dec. 8` and `Washington` (a place given a quote).
+    const upi = analysePolnearTrain(this, 'breitbart_2015-12-07_clinton-camp-trump-s-islamaphobi.txt');
+    assert.strictEqual(quoteOpening(upi, 'We have to be ready to stop him').mention, 'Hillary Clinton’s right-hand woman');
+    const afp = analysePolnearTrain(this, 'breitbart_2016-06-26_clinton-swipes-at-trump-over-bre.txt');
+    assert.deepStrictEqual(quoteOpening(afp, 'bombastic comments'), { mention: 'Democrat Hillary Clinton', actor: 'Hillary Clinton' });
+  });
 });

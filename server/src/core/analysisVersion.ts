@@ -35,4 +35,6 @@
 //     surname (`W. Bush` is not `George H. W. Bush`).
 // 17: `he`/`she` agree with about 5,000 more given names (SSA birth counts, `quotes/given-name-genders.tsv`), read
 //     only before a surname (`Gilda Cobb-Hunter … she said`, not a lone `Clinton`).
-export const ANALYSIS_VERSION = 17;
+// 18: a dateline with a date or an agency is not a lead sentence's subject (`WASHINGTON, Dec. 8 (UPI) —`,
+//     `Washington (AFP) –`).
+export const ANALYSIS_VERSION = 18;

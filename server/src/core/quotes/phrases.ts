@@ -307,17 +307,58 @@ export function coordinatedSubject(doc: Doc, v: number, lowest: number): NounPhr
   return undefined;
 }
 
+/** A month as a dateline writes it (`Dec.`, `June`, `Sept`). */
+const DATELINE_MONTH = /^(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?$/;
+
+/**
+ * The token after a dateline opening a sentence, or `start` when there is none: a place, a date after a comma, a
+ * news agency in brackets, then a dash (`WASHINGTON, Dec. 8 (UPI) —`, `Washington (AFP) –`, `ST. LOUIS, Mo. (AP) —`,
+ * `WASHINGTON —`), or a place in capitals and a comma (`MOSCOW, SANA-`). A place in ordinary case needs the
+ * agency or the date: `Trump — who …` opens an aside, not a dateline.
+ */
+function afterDateline(doc: Doc, start: number, to: number): number {
+  const text = (k: number): string => doc.tokens[k].text;
+  let k = start;
+  // In capitals: every word of the place (`ST. LOUIS`), not an initial of a name (`Michael J. Petrilli`).
+  let capitals = true;
+  while (k < to && k - start < 5 && (/^\p{Lu}/u.test(text(k)) || (k > start && text(k) === '.'))) {
+    if (/\p{Ll}/u.test(text(k)) || /^\p{Lu}\.?$/u.test(text(k))) capitals = false;
+    k++;
+  }
+  if (k === start || k >= to) return start;
+  const placeEnd = k;
+  let dated = false;
+  if (text(k) === ',') {
+    // After the comma: a state or a date (`Mo.`, `Dec. 8`), up to four tokens.
+    let j = k + 1;
+    while (j < to && j - k <= 4 && (/^\p{Lu}/u.test(text(j)) || text(j) === '.' || /^\d{1,2}$/.test(text(j)))) {
+      if (DATELINE_MONTH.test(doc.lower[j]) && /^\d{1,2}$/.test(text(j + 1) ?? '')) dated = true;
+      j++;
+    }
+    k = j;
+  }
+  let agency = false;
+  if (k + 2 < to && text(k) === '(' && /^\p{Lu}/u.test(text(k + 1))) {
+    let close = k + 2;
+    while (close < to && close - k <= 3 && text(close) !== ')') close++;
+    if (close < to && text(close) === ')') {
+      agency = true;
+      k = close + 1;
+    }
+  }
+  if (k < to && /^[—–-]$|^--$/.test(text(k)) && (capitals || agency || dated)) return k + 1;
+  // "MOSCOW, Russian Foreign Minister …": a place in capitals and a comma.
+  if (capitals && text(placeEnd) === ',') return placeEnd + 1;
+  return start;
+}
+
 /** First noun phrase of a clause, skipping an introductory phrase that ends with a comma. */
 export function sentenceSubject(doc: Doc, from: number, to: number): NounPhrase | undefined {
   let start = from;
   while (start < to && (isPunct(doc.tokens[start].text) || doc.inQuote[start])) start++;
-  // A dateline ("WASHINGTON —", "MOSCOW, SANA-") is not the subject.
-  let d = start;
-  while (d < to && /^\p{Lu}[\p{Lu}.'’-]+$/u.test(doc.tokens[d].text)) d++;
-  if (d > start && d < to && /^[—–-]$|^--$|^,$|^\($/.test(doc.tokens[d].text)) {
-    start = d + 1;
-    while (start < to && isPunct(doc.tokens[start].text)) start++;
-  }
+  // A dateline ("WASHINGTON —", "MOSCOW, SANA-", "Washington (AFP) –") is not the subject.
+  start = afterDateline(doc, start, to);
+  while (start < to && isPunct(doc.tokens[start].text)) start++;
   // "At a news conference in Geneva, Kerry said …", "On Thursday, after remaining neutral …, Warren
   // appeared …": skip introductory phrases, each ending with a comma.
   for (let intro = 0; intro < 3; intro++) {
