@@ -135,6 +135,22 @@ describe('entity repair: a person actor is a person (issue 14)', () => {
     assert.deepStrictEqual(analysis.actors.filter((a) => a.type === 'person' && /\bPAC$/.test(a.name)).map((a) => a.name), []);
   });
 
+  it('a law named after a person is no place or organisation (`Obamacare`); a town named after one stays a place (`Jacksonville`)', () => {
+    const text = 'Republicans backed the delay as a blow to Obamacare, and Jackson said Obamacare failed Jacksonville.\n';
+    assert.deepStrictEqual(
+      repaired(text, ['location:Obamacare', 'person:Jackson', 'organization:Obamacare', 'location:Jacksonville']),
+      ['person:Jackson', 'location:Jacksonville'],
+    );
+  });
+
+  it('a law named after a person is no actor in real news (`Obamacare` was a place of a PolNeAR article)', function () {
+    const analysis = analysePolnearTrain(this, 'huff-post_2015-12-08_the-biggest-blow-to-obamacare-ye.txt');
+    assert.ok(analysis.text.includes(' Obamacare'), 'the article names Obamacare');
+    assert.deepStrictEqual(analysis.entities.filter((e) => e.text === 'Obamacare').map((e) => `${e.type}:${e.text}`), []);
+    assert.ok(!analysis.actors.some((a) => a.name === 'Obamacare'), 'Obamacare is no actor');
+    assert.ok(analysis.actors.length >= 3, 'the article keeps its other actors');
+  });
+
   it('social networks are organisations in real news: a PolNeAR article lists no Facebook or Twitter among its places', function () {
     const analysis = analysePolnearTrain(this, 'nyt_2015-12-09_terrorists-mock-bids-to-block-th.txt');
     const networks = analysis.entities.filter((e) => e.text === 'Facebook' || e.text === 'Twitter');

@@ -37,4 +37,5 @@
 //     only before a surname (`Gilda Cobb-Hunter … she said`, not a lone `Clinton`).
 // 18: a dateline with a date or an agency is not a lead sentence's subject (`WASHINGTON, Dec. 8 (UPI) —`,
 //     `Washington (AFP) –`).
-export const ANALYSIS_VERSION = 18;
+// 19: a law or doctrine made from a surname is no place or organisation (`Obamacare`, typed a place by the tagger).
+export const ANALYSIS_VERSION = 19;

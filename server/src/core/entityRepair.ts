@@ -18,6 +18,12 @@ const OPENERS = new Set(['“', '‘', '"', "'", "''", '``', '(', '[', '—', '�
 const MODIFIER_SUFFIX = /-(?:style|led|backed|era|like|based|linked|allied|type|esque|friendly|inspired|owned|funded|controlled)$/i;
 /** What makes a surname into another word (`Obamacare`, `Clintonism`, `Reaganomics`, `Trumpian`). */
 const DERIVED_SUFFIXES = ['care', 'ism', 'isms', 'ist', 'ists', 'ite', 'ites', 'ian', 'ians', 'esque', 'mania', 'nomics', 'omics', 'gate', 'world', 'land', 'ville'];
+/**
+ * The suffixes of those that make no place or organisation either: a law, a doctrine, a scandal (`Obamacare`,
+ * `Reaganomics`, `Trumpism`, `Bridgegate`), which the tagger also takes for a place or an organisation. Not
+ * `land`, `ville`, `world` (`Disneyland`) nor the adjectives' `ite`, `ian`.
+ */
+const DERIVED_NON_NAME_SUFFIXES = ['care', 'ism', 'isms', 'mania', 'nomics', 'omics', 'gate'];
 /** How close another person's name must stand to count as a list of people. */
 const NEIGHBOUR_TOKENS = 2;
 /** A name particle glued to a surname (`al-Khatib`, `el-Sisi`): lower case, but part of the name. */
@@ -58,7 +64,8 @@ interface Work {
  *   only (`Fancy Bear`), an ordinary word alone (`Times`, `Patriot`) with no title before it and no
  *   full name of the article containing it, a word made from a person's surname (`Obamacare`), a
  *   name followed by a state (`Charlotte, N.C.` → place, and `Charlotte` elsewhere in the article too),
- *   handles (`@HillaryClinton`), names with digits or `&`, and party tags (`(D-Va.)`, `(Ky.)`);
+ *   handles (`@HillaryClinton`), names with digits or `&`, and party tags (`(D-Va.)`, `(Ky.)`); a law or
+ *   doctrine made from a surname is no place or organisation either (`Obamacare`, `Reaganomics`);
  * - **the article's own types**: a one-word "person" the article gives no sign of being one is
  *   dropped (`Theranos`), and one that begins a longer organisation or place takes its type
  *   (`Peabody` beside `Peabody Energy`).
@@ -83,6 +90,8 @@ export function repairEntities(text: string, sentences: readonly Sentence[], men
     }
     // A party tag or a title read as a place or an organisation (`(R-Fla.)`, `Sens.`): no entity of any type.
     else if (item.last - item.first === 1 && isTagOrTitle(sentences[item.sentence].tokens[item.first].text, resources.vocabulary)) item.dropped = true;
+    // A law or a doctrine named after a person (`Obamacare` read as a place): no entity of any type.
+    else if (item.last - item.first === 1 && madeFromSurname(sentences[item.sentence].tokens[item.first].text, DERIVED_NON_NAME_SUFFIXES, evidence, lexicon)) item.dropped = true;
     // An organisation the lists know and no place list names, read as a place after `on`, `to` or `in` (`on Twitter`,
     // `posted on Facebook`, `told Politico`): the tagger's list feature lost to the preposition; the name is no place.
     else if (item.type === 'location' && lexicon.isListedOrganisation(item.original.text)) item.type = 'organization';
@@ -324,11 +333,7 @@ function repairPerson(sentences: readonly Sentence[], item: Work, evidence: Docu
   if (n === 1) {
     if (!isTitled(tokens, item.first, vocabulary) && lexicon.isOrdinaryWord(last) && !evidence.fullNameWords.has(last.toLowerCase())) return 'drop';
     // A word made from a surname (`Obamacare`, `Clintonite`, `Reaganomics`).
-    for (const suffix of DERIVED_SUFFIXES) {
-      if (last.length < suffix.length + 3 || !last.endsWith(suffix)) continue;
-      const stem = last.slice(0, -suffix.length);
-      if ((evidence.surnames.has(stem) || lexicon.isKnownSurname(stem)) && !lexicon.isGivenName(last)) return 'drop';
-    }
+    if (madeFromSurname(last, DERIVED_SUFFIXES, evidence, lexicon)) return 'drop';
   }
   // A name followed by a state is a place (`Charlotte, N.C.`, `Everett, Wash.`), but not one in a
   // list followed by a state's politician (`Chris Christie, Ohio Gov. John Kasich`).
@@ -337,6 +342,16 @@ function repairPerson(sentences: readonly Sentence[], item: Work, evidence: Docu
     return 'location';
   }
   return undefined;
+}
+
+/** True for a word made of a surname (of the article or the lists) and one of `suffixes`, unless it is a given name itself. */
+function madeFromSurname(word: string, suffixes: readonly string[], evidence: DocumentEvidence, lexicon: NameLexicon): boolean {
+  for (const suffix of suffixes) {
+    if (word.length < suffix.length + 3 || !word.endsWith(suffix)) continue;
+    const stem = word.slice(0, -suffix.length);
+    if ((evidence.surnames.has(stem) || lexicon.isKnownSurname(stem)) && !lexicon.isGivenName(word)) return true;
+  }
+  return false;
 }
 
 /** `, N.C.`, `, Wash.,` or `, Ohio.` at `index`: a comma, a state, then no capitalised word. */
