@@ -151,6 +151,14 @@ describe('entity repair: a person actor is a person (issue 14)', () => {
     assert.ok(analysis.actors.length >= 3, 'the article keeps its other actors');
   });
 
+  it('a court case and the parties its name cites are no entities and no actors (`Roe v. Wade`)', function () {
+    const roe = analysePolnearTrain(this, 'wash-post_2016-06-28_ruling-solidifies-candidates-abo.txt');
+    assert.ok(roe.text.includes('Roe v. Wade'), 'the article cites Roe v. Wade');
+    assert.deepStrictEqual(roe.entities.filter((e) => /^(?:Roe|Wade)\b/.test(e.text)).map((e) => `${e.type}:${e.text}`), []);
+    assert.ok(!roe.actors.some((a) => a.name === 'Wade' || a.name === 'Roe'), 'neither Roe nor Wade is an actor');
+    assert.ok(roe.actors.some((a) => a.name === 'Hillary Clinton'), 'the article keeps its people');
+  });
+
   it('social networks are organisations in real news: a PolNeAR article lists no Facebook or Twitter among its places', function () {
     const analysis = analysePolnearTrain(this, 'nyt_2015-12-09_terrorists-mock-bids-to-block-th.txt');
     const networks = analysis.entities.filter((e) => e.text === 'Facebook' || e.text === 'Twitter');

@@ -37,6 +37,13 @@ describe('tokeniser and sentences', () => {
     assert.deepStrictEqual(sentences, ['Rep. Gregory Meeks (D-N.Y.) said Clinton reassured them.', 'Sen. Joe Manchin (D-W.Va.) agreed.', 'Biden met al-Khatib.', 'This year is new.', 'He lives in N.Y. He said so.']);
   });
 
+  it('does not end a sentence at the `v.` of a court case (Roe v. Wade); a sports result’s `v` stays a word of its own', () => {
+    const text = 'The court decided Roe v. Wade in 1973 and Plessy v. Ferguson before. Glamorgan v Kent was drawn.';
+    assert.deepStrictEqual(words('Roe v. Wade'), ['Roe', 'v.', 'Wade']);
+    const sentences = splitSentences(text, tokenize(text)).map((s) => text.slice(s.start, s.end));
+    assert.deepStrictEqual(sentences, ['The court decided Roe v. Wade in 1973 and Plessy v. Ferguson before.', 'Glamorgan v Kent was drawn.']);
+  });
+
   it('keeps a letter garbled by a wrong decoding inside its word (PeÃ±a, FranÃ§ois, also with a decomposed Ã); a lone symbol stays a token', () => {
     assert.deepStrictEqual(words('Enrique PeÃ±a Nieto met FranÃ§ois Hollande in GuantÃ¡namo.'), ['Enrique', 'PeÃ±a', 'Nieto', 'met', 'FranÃ§ois', 'Hollande', 'in', 'GuantÃ¡namo', '.']);
     assert.deepStrictEqual(words('Enrique PeA\u0303\u00b1a Nieto'), ['Enrique', 'PeA\u0303\u00b1a', 'Nieto']);

@@ -38,4 +38,5 @@
 // 18: a dateline with a date or an agency is not a lead sentence's subject (`WASHINGTON, Dec. 8 (UPI) —`,
 //     `Washington (AFP) –`).
 // 19: a law or doctrine made from a surname is no place or organisation (`Obamacare`, typed a place by the tagger).
-export const ANALYSIS_VERSION = 19;
+// 20: no sentence ends at a court case's `v.`, and a case or a party its name cites is no entity (`Roe v. Wade`).
+export const ANALYSIS_VERSION = 20;

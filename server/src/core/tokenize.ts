@@ -12,13 +12,13 @@ const ABBREVIATIONS = new Set([
   'mr', 'mrs', 'ms', 'dr', 'prof', 'gen', 'lt', 'col', 'maj', 'capt', 'sgt', 'rep', 'sen', 'gov', 'pres',
   'st', 'jr', 'sr', 'mt', 'ft', 'rev', 'hon', 'amb', 'adm', 'cmdr', 'corp', 'inc', 'ltd', 'co', 'bros',
   'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec',
-  'no', 'vs', 'etc', 'approx', 'dept', 'est', 'fig', 'vol', 'ave', 'blvd',
+  'no', 'vs', 'v', 'etc', 'approx', 'dept', 'est', 'fig', 'vol', 'ave', 'blvd',
 ]);
 
 /** Abbreviations after which a capitalised word still continues the sentence (titles before names). */
 const TITLE_ABBREVIATIONS = new Set([
   'mr', 'mrs', 'ms', 'dr', 'prof', 'gen', 'lt', 'col', 'maj', 'capt', 'sgt', 'rep', 'sen', 'gov',
-  'st', 'mt', 'rev', 'hon', 'amb', 'adm', 'cmdr', 'no', 'vs',
+  'st', 'mt', 'rev', 'hon', 'amb', 'adm', 'cmdr', 'no', 'vs', 'v',
 ]);
 
 /**

@@ -272,7 +272,7 @@ export class NerRecognizer implements LearningRecognizer {
    * (CoNLL leaves titles outside): a person span does not start with one ("Dr.", "Minister"), an
    * organisation does not end with one ("UN Special Envoy" → "UN"), and a span of role words only
    * ("Head") is dropped. Also: edge punctuation, honorifics, roles of places, a place glued to a name,
-   * and conferences named after cities (each rule commented below).
+   * court cases (`Roe v. Wade`) and conferences named after cities (each rule commented below).
    */
   private cleanSpans(spans: DocSpan[], words: readonly (readonly string[])[]): DocSpan[] {
     const gazetteers = this.tagger.gazetteers;
@@ -286,6 +286,9 @@ export class NerRecognizer implements LearningRecognizer {
       while (span.end > span.start && !/[\p{L}\p{N}]/u.test(ws[span.start])) span.start++;
       while (span.end > span.start && !/[\p{L}\p{N}]/u.test(ws[span.end - 1]) && !(ws[span.end - 1] === ')' && ws.slice(span.start, span.end).includes('('))) span.end--;
       if (span.end === span.start) continue;
+      // A court case (`Roe v. Wade`, `Plessy v. Ferguson`) or a party in its name is the case, not an actor: left out
+      // before document consistency, which would otherwise give `Ferguson` the city the case's type.
+      if (citesCase(ws, span.start, span.end)) continue;
       // "Mr. Leahy" is a person whatever the tagger thought.
       if (span.end - span.start > 1 && isCapitalised(ws[span.start]) && this.vocabulary.isHonorific(ws[span.start])) span.type = 'PER';
       while (span.type === 'PER' && span.end - span.start > 1 && isTitle(ws[span.start])) span.start++;
@@ -582,4 +585,16 @@ function makeConsistent(spans: DocSpan[], words: readonly (readonly string[])[],
   const kept = merged.size === 0 ? spans : spans.filter((span) => !merged.has(span));
   if (added.length === 0) return kept;
   return kept.concat(added).sort((a, b) => a.sentence - b.sentence || a.start - b.start);
+}
+
+/**
+ * True when the span holds or touches a court case's `v.` between two capitalised words (`Roe v. Wade`, `United
+ * States v. Texas`). Legal citation writes the bare `v.`; a contest between actors is `vs.` (`Trump vs. Clinton`) and
+ * sports results write `v` without a dot (CoNLL's `Glamorgan v Kent`, two teams).
+ */
+function citesCase(ws: readonly string[], start: number, end: number): boolean {
+  for (let i = Math.max(1, start - 1); i <= end && i < ws.length - 1; i++) {
+    if (ws[i] === 'v.' && isCapitalised(ws[i - 1]) && isCapitalised(ws[i + 1])) return true;
+  }
+  return false;
 }
