@@ -157,6 +157,10 @@ describe('entity repair: a person actor is a person (issue 14)', () => {
     assert.deepStrictEqual(roe.entities.filter((e) => /^(?:Roe|Wade)\b/.test(e.text)).map((e) => `${e.type}:${e.text}`), []);
     assert.ok(!roe.actors.some((a) => a.name === 'Wade' || a.name === 'Roe'), 'neither Roe nor Wade is an actor');
     assert.ok(roe.actors.some((a) => a.name === 'Hillary Clinton'), 'the article keeps its people');
+    // A party the article also names plainly stays out of the case: document consistency does not put it back.
+    const text = 'Henry Wade was the district attorney in Dallas.\nThe court decided Roe v. Wade in 1973, and Jim Obergefell sued later in Obergefell v. Hodges.\n';
+    const inCase = analyzeArticle(text, context).entities.filter((e) => e.start > text.indexOf('Roe') && e.type !== 'date');
+    assert.deepStrictEqual(inCase.map((e) => `${e.type}:${e.text}`), ['person:Jim Obergefell']);
   });
 
   it('social networks are organisations in real news: a PolNeAR article lists no Facebook or Twitter among its places', function () {

@@ -1,5 +1,6 @@
 import * as assert from 'assert';
 import { analysePolnearTrain, quoteOpening } from '../helpers/polnearArticles';
+import { derivedGivenNameGender } from '../../server/src/core/quotes/document';
 import { resources } from '../helpers/resources';
 
 describe('a pronoun agrees with the given names of the birth registers, not only the hand-written ones (issue 15)', () => {
@@ -37,5 +38,14 @@ describe('a pronoun agrees with the given names of the birth registers, not only
     assert.strictEqual(quoteOpening(deacon, 'By coming to town').actor, 'Colleen Deacon', '“Deacon had nothing bad to say … she said”');
     const beebe = analysePolnearTrain(this, 'usa-today_2016-01-05_bill-is-back-hillary-s-husband-o.txt');
     assert.notStrictEqual(quoteOpening(beebe, 'I ask my wife').actor, 'Hillary Clinton', '“he said” is not the lone `Clinton` before it');
+  });
+
+  it('reads the given name before the surname, past middle initials, and not a place or a title before it', () => {
+    const lexicon = resources.quotes;
+    assert.strictEqual(lexicon.givenNameGenders.get('Houston'), 'm', 'the registers call Houston a boy’s name');
+    assert.strictEqual(derivedGivenNameGender(lexicon, ['Houston', 'Mayor', 'Gilda', 'Parker']), 'f');
+    assert.strictEqual(derivedGivenNameGender(lexicon, ['Wendy', 'R.', 'Sherman']), 'f');
+    assert.strictEqual(derivedGivenNameGender(lexicon, ['Colleen', 'Deacon']), 'f');
+    assert.strictEqual(derivedGivenNameGender(lexicon, ['Deacon']), undefined, 'a lone surname is no given name');
   });
 });

@@ -3,7 +3,9 @@ import type { ArticleAnalysis } from '../../server/src/core/analysis';
 import { quoteSpeakers } from '../../server/src/core/quoteSpeakers';
 import { speakerEntity } from '../../server/src/core/sourceHead';
 import type { EntityMention } from '../../server/src/core/types';
+import { analyzeArticle } from '../../server/src/core/analysis';
 import { analysePolnearTrain, quoteOpening } from '../helpers/polnearArticles';
+import { context } from '../helpers/resources';
 
 /** Who each quote whose source phrase holds `phrase` is given to: the actor's name, or the label with no actor. */
 function speakersOf(analysis: ArticleAnalysis, phrase: string): string[] {
@@ -148,5 +150,11 @@ describe('a quote is given to the name heading its source phrase, not to a modif
     assert.strictEqual(quoteOpening(upi, 'We have to be ready to stop him').mention, 'Hillary Clinton’s right-hand woman');
     const afp = analysePolnearTrain(this, 'breitbart_2016-06-26_clinton-swipes-at-trump-over-bre.txt');
     assert.deepStrictEqual(quoteOpening(afp, 'bombastic comments'), { mention: 'Democrat Hillary Clinton', actor: 'Hillary Clinton' });
+  });
+
+  it('an acronym or a party tag in brackets before a dash is no dateline: the name before it stays the subject', () => {
+    const source = (text: string) => analyzeArticle(text, context).quotes[0]?.attribution?.mention.text;
+    assert.strictEqual(source('The Environmental Protection Agency (EPA) — long a target of Republicans — defended the rule on Monday, saying that “the science is clear.”\n'), 'The Environmental Protection Agency');
+    assert.strictEqual(source('Sen. Ted Cruz (R-Texas) — a longtime critic of the deal — blasted it on Monday, saying: “This is a disaster for the country.”\n'), 'Sen. Ted Cruz');
   });
 });

@@ -42,6 +42,9 @@ describe('tokeniser and sentences', () => {
     assert.deepStrictEqual(words('Roe v. Wade'), ['Roe', 'v.', 'Wade']);
     const sentences = splitSentences(text, tokenize(text)).map((s) => text.slice(s.start, s.end));
     assert.deepStrictEqual(sentences, ['The court decided Roe v. Wade in 1973 and Plessy v. Ferguson before.', 'Glamorgan v Kent was drawn.']);
+    // A capital `V.` is a numeral or an initial, and may end a sentence.
+    const title = '“We will protect Title V.” Jane Jones disagreed.';
+    assert.deepStrictEqual(splitSentences(title, tokenize(title)).map((s) => title.slice(s.start, s.end)), ['“We will protect Title V.”', 'Jane Jones disagreed.']);
   });
 
   it('keeps a letter garbled by a wrong decoding inside its word (PeÃ±a, FranÃ§ois, also with a decomposed Ã); a lone symbol stays a token', () => {

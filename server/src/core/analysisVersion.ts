@@ -39,4 +39,7 @@
 //     `Washington (AFP) –`).
 // 19: a law or doctrine made from a surname is no place or organisation (`Obamacare`, typed a place by the tagger).
 // 20: no sentence ends at a court case's `v.`, and a case or a party its name cites is no entity (`Roe v. Wade`).
-export const ANALYSIS_VERSION = 20;
+// 21: review fixes: only a known agency in brackets makes a dateline of a place in ordinary case; a capital `V.`
+//     may end a sentence; a case party stays out after document consistency; the derived given names are read for
+//     the word before the surname only.
+export const ANALYSIS_VERSION = 21;

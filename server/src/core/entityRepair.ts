@@ -91,7 +91,7 @@ export function repairEntities(text: string, sentences: readonly Sentence[], men
     // A party tag or a title read as a place or an organisation (`(R-Fla.)`, `Sens.`): no entity of any type.
     else if (item.last - item.first === 1 && isTagOrTitle(sentences[item.sentence].tokens[item.first].text, resources.vocabulary)) item.dropped = true;
     // A law or a doctrine named after a person (`Obamacare` read as a place): no entity of any type.
-    else if (item.last - item.first === 1 && madeFromSurname(sentences[item.sentence].tokens[item.first].text, DERIVED_NON_NAME_SUFFIXES, evidence, lexicon)) item.dropped = true;
+    else if ((item.type === 'location' || item.type === 'organization') && item.last - item.first === 1 && madeFromSurname(sentences[item.sentence].tokens[item.first].text, DERIVED_NON_NAME_SUFFIXES, evidence, lexicon)) item.dropped = true;
     // An organisation the lists know and no place list names, read as a place after `on`, `to` or `in` (`on Twitter`,
     // `posted on Facebook`, `told Politico`): the tagger's list feature lost to the preposition; the name is no place.
     else if (item.type === 'location' && lexicon.isListedOrganisation(item.original.text)) item.type = 'organization';

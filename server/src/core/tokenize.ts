@@ -12,14 +12,22 @@ const ABBREVIATIONS = new Set([
   'mr', 'mrs', 'ms', 'dr', 'prof', 'gen', 'lt', 'col', 'maj', 'capt', 'sgt', 'rep', 'sen', 'gov', 'pres',
   'st', 'jr', 'sr', 'mt', 'ft', 'rev', 'hon', 'amb', 'adm', 'cmdr', 'corp', 'inc', 'ltd', 'co', 'bros',
   'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec',
-  'no', 'vs', 'v', 'etc', 'approx', 'dept', 'est', 'fig', 'vol', 'ave', 'blvd',
+  'no', 'vs', 'etc', 'approx', 'dept', 'est', 'fig', 'vol', 'ave', 'blvd',
 ]);
 
 /** Abbreviations after which a capitalised word still continues the sentence (titles before names). */
 const TITLE_ABBREVIATIONS = new Set([
   'mr', 'mrs', 'ms', 'dr', 'prof', 'gen', 'lt', 'col', 'maj', 'capt', 'sgt', 'rep', 'sen', 'gov',
-  'st', 'mt', 'rev', 'hon', 'amb', 'adm', 'cmdr', 'no', 'vs', 'v',
+  'st', 'mt', 'rev', 'hon', 'amb', 'adm', 'cmdr', 'no', 'vs',
 ]);
+
+/**
+ * True when the word keeps the dot after it: a known abbreviation, or the lower-case `v` of a court case (`Roe v.
+ * Wade`; a capital `V.` is an initial or a numeral, `Title V.`, and may end a sentence).
+ */
+function keepsDot(word: string): boolean {
+  return word === 'v' || ABBREVIATIONS.has(word.toLowerCase());
+}
 
 /**
  * A character that continues a word: a letter, a mark or a digit, or the second character of a UTF-8 letter read
@@ -165,13 +173,13 @@ function tokenizeBetween(text: string, rangeStart: number, rangeEnd: number): To
       }
       // Keep the dot of a known abbreviation ("Dr.").
       const next = start + word.length;
-      if (next < rangeEnd && text.charCodeAt(next) === 46 /* . */ && ABBREVIATIONS.has(word.toLowerCase())) {
+      if (next < rangeEnd && text.charCodeAt(next) === 46 /* . */ && keepsDot(word)) {
         word += '.';
         position++;
       }
     } else if (isLetterStart) {
       const next = start + word.length;
-      if (next < rangeEnd && text.charCodeAt(next) === 46 && ABBREVIATIONS.has(word.toLowerCase())) {
+      if (next < rangeEnd && text.charCodeAt(next) === 46 && keepsDot(word)) {
         word += '.';
         position++;
       }
@@ -216,7 +224,8 @@ function endsSentence(token: Token, next: Token | undefined, text: string): bool
     // word after a line break or a non-title abbreviation followed by a capital and a gap).
     if (!next) return true;
     const lower = t.slice(0, -1).toLowerCase();
-    if (TITLE_ABBREVIATIONS.has(lower)) return false;
+    // A court case's `v.` (`Roe v. Wade`) goes on with its sentence like a title.
+    if (TITLE_ABBREVIATIONS.has(lower) || t === 'v.') return false;
     if (t.indexOf('.') < t.length - 1) {
       // Initialism: "U.S. Vice President" continues; a line break after it ends.
       return /[\r\n]/.test(text.slice(token.end, next.start));

@@ -137,6 +137,9 @@ export class NerRecognizer implements LearningRecognizer {
       const output = this.outputOf(span.type);
       if (!output) continue;
       if (nonEntities.has(span.key.toLowerCase()) && !isAcronym(span.key)) continue;
+      // Again after consistency, which labels a word as its other mentions are (`Wade` of `Roe v. Wade` beside
+      // `Henry Wade`, the district attorney).
+      if (citesCase(words[span.sentence], span.start, span.end)) continue;
       const tokens = sentences[span.sentence].tokens;
       const start = tokens[span.start].start;
       const end = tokens[span.end - 1].end;

@@ -5,7 +5,7 @@
  */
 import { NominalResolver } from '../nominals';
 import { lowerBound } from '../search';
-import { type Doc, type NounPhrase, hasCapital, headLower, isCapitalized, isCue, isPunct, isSentenceEnd, overlapsEntity, personKeys, prevOutside, slice, surname, tokenAt, verbLike } from './document';
+import { type Doc, type NounPhrase, derivedGivenNameGender, hasCapital, headLower, isCapitalized, isCue, isPunct, isSentenceEnd, overlapsEntity, personKeys, prevOutside, slice, surname, tokenAt, verbLike } from './document';
 import { npRightOf, npToken, speakerKind, subjectOf } from './phrases';
 import { DETERMINERS, SUBJECT_PRONOUNS, VERB_PREFIX } from './words';
 import type { EntityMention, TextSlice } from '../types';
@@ -123,12 +123,9 @@ function nameGender(doc: Doc, name: string): 'f' | 'm' | undefined {
     const g = doc.lex.firstNames.get(w) ?? doc.lex.vocabulary.honorificGender(w);
     if (g) return g;
   }
-  // The derived given names only before the surname: a lone `Clinton` or `Warren` is a surname, whatever the
-  // birth registers say of it as a given name.
-  for (let i = 0; i < words.length - 1; i++) {
-    const g = doc.lex.givenNameGenders.get(words[i]);
-    if (g) return g;
-  }
+  // The derived given names only for the word before the surname (`derivedGivenNameGender`).
+  const given = words.length > 1 ? derivedGivenNameGender(doc.lex, words) : undefined;
+  if (given) return given;
   const g = doc.surnameGender.get(words[words.length - 1].replace(/['’]s$/, ''));
   return g === 'f' || g === 'm' ? g : undefined;
 }

@@ -8,6 +8,7 @@ import type { NominalResolver } from '../nominals';
 import { lowerBound } from '../search';
 import { isDotInsideInitialism } from '../tokenize';
 import type { QuoteLexicon } from './lexicon';
+import type { Gender } from '../vocabulary';
 import { type RawQuote, isQuoteMark, isWordChar } from './marks';
 import { DETERMINERS, IRREGULAR_PAST, NOUN_VERBS, NP_STOP, SUBJECT_PRONOUNS, VERB_PREFIX } from './words';
 import type { EntityMention, Paragraph, Sentence, TextSlice, Token } from '../types';
@@ -248,6 +249,18 @@ export function stripPossessive(w: string): string {
   return w;
 }
 
+/**
+ * The gender the derived list (`given-name-genders.tsv`) gives a name of two words or more, read from the word before
+ * the surname past middle initials (`Gilda Cobb-Hunter`, `Wendy R. Sherman`): never the surname itself (`Clinton`,
+ * `Deacon` are boys' names in the birth registers), nor a place or a title before the given name (`Houston Mayor
+ * Gilda Parker`).
+ */
+export function derivedGivenNameGender(lex: QuoteLexicon, words: readonly string[]): Gender | undefined {
+  let i = words.length - 2;
+  while (i > 0 && /^\p{Lu}\.?$/u.test(words[i])) i--;
+  return i >= 0 ? lex.givenNameGenders.get(words[i]) : undefined;
+}
+
 /** A one-character token after which a capital may open a sentence or a quotation: `. ! ? : " “ ” ‘ ' ( [ — – -`. */
 export function isSentenceOpener(c: number): boolean {
   return c === 0x2e || c === 0x21 || c === 0x3f || c === 0x3a || c === 0x22 || c === 0x201c || c === 0x201d || c === 0x2018 || c === 0x27 || c === 0x28 || c === 0x5b || c === 0x2014 || c === 0x2013 || c === 0x2d;
@@ -333,13 +346,12 @@ export function buildDoc(
   // Subject pronouns are at most 4 characters, and lower-casing never shortens a string.
   const persons = entities.filter((e) => e.type === 'person' && !(e.text.length <= 4 && SUBJECT_PRONOUNS.has(lowerOf(e.text))) && credible(e));
   // "Hillary Clinton … Clinton said … she": a surname inherits the gender of the first name it came with.
-  const names = lex.givenNameGenders;
   const surnameGender = new Map<string, 'f' | 'm' | 'x'>();
   for (const m of persons) {
     const t = m.text;
     const sp = firstSpace(t);
     if (sp < 0) continue; // a single word
-    const g = names.get(t.slice(0, sp));
+    const g = lex.firstNames.get(t.slice(0, sp)) ?? derivedGivenNameGender(lex, t.split(/\s+/));
     if (!g) continue;
     const last = stripPossessive(t.slice(lastSpace(t) + 1));
     const prev = surnameGender.get(last);

@@ -18,6 +18,7 @@ export const QUOTE_LEXICON_FILES = {
   groupHeads: 'quotes/group-heads.txt',
   documentHeads: 'quotes/document-heads.txt',
   titleForms: 'quotes/title-forms.tsv',
+  agencies: 'ner/agencies.txt',
 } as const;
 
 /** Everything the quote pass reads besides the text: built by {@link loadQuoteLexicon}, immutable. */
@@ -32,6 +33,8 @@ export interface QuoteLexicon {
    * for a word before a person's surname, since many of its names are surnames too (`Clinton`, `Christie`, `Warren`).
    */
   readonly givenNameGenders: ReadonlyMap<string, Gender>;
+  /** News agencies and broadcasters, lower case (`ap`, `afp`, `associated press`): the bracket of a dateline. */
+  readonly agencies: ReadonlySet<string>;
   /** Heads of phrases naming a person: the vocabulary's role words and `person-heads.txt` (`minister`, `woman`). */
   readonly personHeads: ReadonlySet<string>;
   /** Heads of phrases naming an organisation (`ministry`, `campaign`). */
@@ -85,6 +88,7 @@ export function loadQuoteLexicon(source: DataSource, vocabulary: Vocabulary = lo
     speechVerbs: lowerSet(QUOTE_LEXICON_FILES.speechVerbs),
     firstNames,
     givenNameGenders,
+    agencies: lowerSet(QUOTE_LEXICON_FILES.agencies),
     personHeads,
     organizationHeads: lowerSet(QUOTE_LEXICON_FILES.organizationHeads),
     groupHeads: lowerSet(QUOTE_LEXICON_FILES.groupHeads),

@@ -313,8 +313,9 @@ const DATELINE_MONTH = /^(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*
 /**
  * The token after a dateline opening a sentence, or `start` when there is none: a place, a date after a comma, a
  * news agency in brackets, then a dash (`WASHINGTON, Dec. 8 (UPI) —`, `Washington (AFP) –`, `ST. LOUIS, Mo. (AP) —`,
- * `WASHINGTON —`), or a place in capitals and a comma (`MOSCOW, SANA-`). A place in ordinary case needs the
- * agency or the date: `Trump — who …` opens an aside, not a dateline.
+ * `WASHINGTON —`), or a place in capitals and a comma (`MOSCOW, SANA-`). A place in ordinary case needs a known
+ * agency (`ner/agencies.txt`) or the date: `Trump — who …`, `The Environmental Protection Agency (EPA) — long a
+ * target … —` and `Sen. Ted Cruz (R-Texas) — …` open an aside, not a dateline.
  */
 function afterDateline(doc: Doc, start: number, to: number): number {
   const text = (k: number): string => doc.tokens[k].text;
@@ -332,7 +333,7 @@ function afterDateline(doc: Doc, start: number, to: number): number {
     // After the comma: a state or a date (`Mo.`, `Dec. 8`), up to four tokens.
     let j = k + 1;
     while (j < to && j - k <= 4 && (/^\p{Lu}/u.test(text(j)) || text(j) === '.' || /^\d{1,2}$/.test(text(j)))) {
-      if (DATELINE_MONTH.test(doc.lower[j]) && /^\d{1,2}$/.test(text(j + 1) ?? '')) dated = true;
+      if (j + 1 < to && DATELINE_MONTH.test(doc.lower[j]) && /^\d{1,2}$/.test(text(j + 1))) dated = true;
       j++;
     }
     k = j;
@@ -342,7 +343,7 @@ function afterDateline(doc: Doc, start: number, to: number): number {
     let close = k + 2;
     while (close < to && close - k <= 3 && text(close) !== ')') close++;
     if (close < to && text(close) === ')') {
-      agency = true;
+      agency = doc.lex.agencies.has(doc.lower.slice(k + 1, close).join(' '));
       k = close + 1;
     }
   }
