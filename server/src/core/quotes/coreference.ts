@@ -124,7 +124,7 @@ function nameGender(doc: Doc, name: string): 'f' | 'm' | undefined {
     if (g) return g;
   }
   // The derived given names only for the word before the surname (`derivedGivenNameGender`).
-  const given = words.length > 1 ? derivedGivenNameGender(doc.lex, words) : undefined;
+  const given = derivedGivenNameGender(doc.lex, words);
   if (given) return given;
   const g = doc.surnameGender.get(words[words.length - 1].replace(/['’]s$/, ''));
   return g === 'f' || g === 'm' ? g : undefined;

@@ -307,9 +307,6 @@ export function coordinatedSubject(doc: Doc, v: number, lowest: number): NounPhr
   return undefined;
 }
 
-/** A month as a dateline writes it (`Dec.`, `June`, `Sept`). */
-const DATELINE_MONTH = /^(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?$/;
-
 /**
  * The token after a dateline opening a sentence, or `start` when there is none: a place, a date after a comma, a
  * news agency in brackets, then a dash (`WASHINGTON, Dec. 8 (UPI) —`, `Washington (AFP) –`, `ST. LOUIS, Mo. (AP) —`,
@@ -333,7 +330,7 @@ function afterDateline(doc: Doc, start: number, to: number): number {
     // After the comma: a state or a date (`Mo.`, `Dec. 8`), up to four tokens.
     let j = k + 1;
     while (j < to && j - k <= 4 && (/^\p{Lu}/u.test(text(j)) || text(j) === '.' || /^\d{1,2}$/.test(text(j)))) {
-      if (j + 1 < to && DATELINE_MONTH.test(doc.lower[j]) && /^\d{1,2}$/.test(text(j + 1))) dated = true;
+      if (j + 1 < to && MONTHS.test(doc.lower[j]) && /^\d{1,2}$/.test(text(j + 1))) dated = true;
       j++;
     }
     k = j;
