@@ -159,6 +159,16 @@ describe('quotes: seeds', () => {
     assert.strictEqual(alone[0].kind, 'scare');
     assert.strictEqual(alone[0].attribution, undefined);
   });
+
+  it('a quoted term in a wh-clause or an if-clause of reported speech is the reporter\'s (PolNeAR train)', () => {
+    // breitbart_2016-07-14 and huff-post_2016-05-02: both were scare quotes while a wh-word after the verb meant "not said".
+    const gingrich = analyse('Newt Gingrich said if presumptive Republican presidential nominee Donald Trump picked him as a vice presidential running mate it would be a “two-pirate ticket.”', { 'Newt Gingrich': P, 'Donald Trump': P });
+    assert.strictEqual(gingrich[0].kind, 'direct');
+    assert.strictEqual(speaker(gingrich[0]), 'Newt Gingrich');
+    const fehrman = analyse('Craig Fehrman explains why Indiana is “weird.”', { 'Craig Fehrman': P, Indiana: L });
+    assert.strictEqual(fehrman[0].kind, 'direct');
+    assert.strictEqual(speaker(fehrman[0]), 'Craig Fehrman');
+  });
 });
 
 describe('quotes: constructions', () => {

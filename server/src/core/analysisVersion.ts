@@ -42,4 +42,6 @@
 // 21: review fixes: only a known agency in brackets makes a dateline of a place in ordinary case; a capital `V.`
 //     may end a sentence; a case party stays out after document consistency; the derived given names are read for
 //     the word before the surname only.
-export const ANALYSIS_VERSION = 21;
+// 22: a wh-clause after a speech verb reports (`explained why Indiana is “weird”`, `said if …, “…”`); only a refused
+//     or negated infinitive leaves a short quoted term unsaid.
+export const ANALYSIS_VERSION = 22;

@@ -38,9 +38,6 @@ export const VERB_PREFIX = new Set([
 /** Verbs that name something with the quoted words (`called it “a disaster”`). */
 export const NAMING_VERBS = new Set(['call', 'calls', 'called', 'calling', 'dub', 'dubs', 'dubbed', 'label', 'labels', 'labeled', 'labelled', 'describe', 'describes', 'described', 'term', 'termed', 'brand', 'branded']);
 
-/** After a speech verb, these open an indirect question (`refused to say where …`), not reported words. */
-export const WH_WORDS = new Set(['where', 'what', 'why', 'how', 'whether', 'if', 'when', 'who', 'which']);
-
 /** Speech-verb forms that are also common nouns (`state`, `claims`, `talk`). */
 export const NOUN_VERBS = new Set([
   'state', 'states', 'talk', 'talks', 'claim', 'claims', 'post', 'note', 'notes', 'call', 'calls', 'comment',
