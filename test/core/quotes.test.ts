@@ -482,6 +482,16 @@ describe('quotes: pronouns and descriptions', () => {
     const q = quote(analyse(text, { 'Hillary Clinton': P, 'Bernie Sanders': P, Sanders: P }), 'I respect him');
     assert.strictEqual(q.attribution?.resolved?.text, 'Hillary Clinton');
   });
+
+  it('a surname is no given name: a woman whose first name no list knows is not made a man by her surname (PolNeAR dev, wash-post_2016-09-25)', () => {
+    // `Scott` is a man's first name, and `Keith Lamont Scott` made the surname a man's in this article: `she` found no one.
+    const text = 'Police shot Keith Lamont Scott on Tuesday. Rakeyia Scott can be heard yelling to the officers that her husband was unarmed.\n\n"Don\'t shoot him," she says.';
+    const q = quote(analyse(text, { 'Keith Lamont Scott': P, 'Rakeyia Scott': P }), "Don't shoot him");
+    assert.strictEqual(q.attribution?.resolved?.text, 'Rakeyia Scott');
+    // PolNeAR train, wash-post_2016-02-17: `Mattie Thomas` was taken for a man by `Thomas`, and `she` went to an earlier woman.
+    const thomas = '"It matters," said Jane Miller, a teacher.\n\n"It\'s according to age groups," said Mattie Thomas, 66, a retired worker. She\'s a Sanders supporter.\n\n"They have a perception," she said.';
+    assert.strictEqual(quote(analyse(thomas, { 'Jane Miller': P, 'Mattie Thomas': P, Sanders: P }), 'They have').attribution?.resolved?.text, 'Mattie Thomas');
+  });
 });
 
 describe('quotes: lexicon', () => {

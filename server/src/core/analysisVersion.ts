@@ -44,4 +44,6 @@
 //     the word before the surname only.
 // 22: a wh-clause after a speech verb reports (`explained why Indiana is “weird”`, `said if …, “…”`); only a refused
 //     or negated infinitive leaves a short quoted term unsaid.
-export const ANALYSIS_VERSION = 22;
+// 23: a surname gives no gender from the first-name list (`Rakeyia Scott`, `Mattie Thomas` are not men), and a name
+//     with a given name of unknown gender does not take the gender of the surname's other bearer (`Keith Scott`).
+export const ANALYSIS_VERSION = 23;

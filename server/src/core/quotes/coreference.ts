@@ -119,15 +119,31 @@ export function genderOf(doc: Doc, name: string): 'f' | 'm' | undefined {
 
 function nameGender(doc: Doc, name: string): 'f' | 'm' | undefined {
   const words = name.split(/\s+/);
-  for (const w of words) {
-    const g = doc.lex.firstNames.get(w) ?? doc.lex.vocabulary.honorificGender(w);
+  const last = words.length - 1;
+  // The hand-written first names for every word but the surname (`Scott`, `Thomas` are men's first names and many
+  // women's surnames), honorifics for any.
+  for (let i = 0; i <= last; i++) {
+    const w = words[i];
+    const g = (i < last || last === 0 ? doc.lex.firstNames.get(w) : undefined) ?? doc.lex.vocabulary.honorificGender(w);
     if (g) return g;
   }
   // The derived given names only for the word before the surname (`derivedGivenNameGender`).
   const given = derivedGivenNameGender(doc.lex, words);
   if (given) return given;
-  const g = doc.surnameGender.get(words[words.length - 1].replace(/['’]s$/, ''));
+  if (last > 0 && hasUnknownGivenName(doc, words)) return undefined;
+  const g = doc.surnameGender.get(words[last].replace(/['’]s$/, ''));
   return g === 'f' || g === 'm' ? g : undefined;
+}
+
+/**
+ * True when a word that is neither an initial nor a title stands before the surname (`Rakeyia Scott`): a given name of
+ * unknown gender, so the name is not the surname's known bearer (`Keith Scott`, in the same article) but maybe a relative.
+ */
+function hasUnknownGivenName(doc: Doc, words: readonly string[]): boolean {
+  let i = words.length - 2;
+  while (i > 0 && /^\p{Lu}\.?$/u.test(words[i])) i--;
+  const w = words[i];
+  return i >= 0 && !/^\p{Lu}\.?$/u.test(w) && !doc.lex.titleOfForm.has(w.toLowerCase().replace(/\.$/, ''));
 }
 
 /** False only when the name is known to take the other pronoun. */
