@@ -494,6 +494,23 @@ describe('quotes: pronouns and descriptions', () => {
   });
 });
 
+describe('quotes: a description with the name apposed', () => {
+  // PolNeAR train: each description was resolved to the person the article had named last (Obama, a suspect, a husband).
+  it('the name after the description is the speaker, after the quotation and before it', () => {
+    const trump = analyse('"Is President Obama going to finally mention the words radical Islamic terrorism?" the presumptive GOP presidential nominee, Donald Trump, tweeted Sunday.', { Obama: P, GOP: O, 'Donald Trump': P });
+    assert.strictEqual(speaker(trump[0]), 'Donald Trump');
+    const comey = analyse('The FBI looked for a connection between Mateen and Abusalha. "We found no ties of any consequence," said the bureau\'s director, James B. Comey, on Monday.', { FBI: O, Mateen: P, Abusalha: P, 'James B. Comey': P });
+    assert.strictEqual(speaker(comey[0]), 'James B. Comey');
+    const bondi = analyse('Obama spoke first. Florida\'s Republican attorney general, Pam Bondi, said: "We will defend the law."', { Obama: P, Florida: L, 'Pam Bondi': P });
+    assert.strictEqual(speaker(bondi[0]), 'Pam Bondi');
+  });
+
+  it('a name that is not apposed (a list, no closing comma) leaves the description as it was', () => {
+    const qs = analyse('"We will win," said the senator, Ted Cruz and Marco Rubio nodding.', { 'Ted Cruz': P, 'Marco Rubio': P });
+    assert.notStrictEqual(qs[0].attribution?.mention.text, 'Ted Cruz');
+  });
+});
+
 describe('quotes: lexicon', () => {
   it('a missing data file is a DataFileError that names it, not a silently shorter list', () => {
     const disk = diskDataSource();

@@ -46,4 +46,6 @@
 //     or negated infinitive leaves a short quoted term unsaid.
 // 23: a surname gives no gender from the first-name list (`Rakeyia Scott`, `Mattie Thomas` are not men), and a name
 //     with a given name of unknown gender does not take the gender of the surname's other bearer (`Keith Scott`).
-export const ANALYSIS_VERSION = 23;
+// 24: a person's name apposed to a description is the speaker (`said the bureau's director, James B. Comey,`,
+//     `the presumptive GOP presidential nominee, Donald Trump, tweeted`).
+export const ANALYSIS_VERSION = 24;

@@ -6,7 +6,7 @@
  * the pattern is. Resolution of pronouns and nominals is not done here (`coreference.ts`).
  */
 import { type Doc, type NounPhrase, hasCapital, headLower, isCapitalized, isCue, isCueAfterSubject, isSentenceEnd, nextOutside, onlyDeterminers, overlapsEntity, prevOutside, verbLike } from './document';
-import { coordinatedSubject, isSpeakerLike, npLeftOf, npRightOf, npToken, sentenceSubject, speakerKind, subjectOf } from './phrases';
+import { apposedName, coordinatedSubject, isSpeakerLike, npLeftOf, npRightOf, npToken, sentenceSubject, speakerKind, subjectOf } from './phrases';
 import { AS_PASSIVE, COMPARE_VERBS, DETERMINERS, NAMING_VERBS, NOUN_VERBS, SUBJECT_PRONOUNS, VERB_PREFIX } from './words';
 
 /** A candidate attribution before pronoun resolution. */
@@ -60,7 +60,7 @@ export function findAfter(doc: Doc, closeTok: number, limit: number): Found | un
     while (q < stop && VERB_PREFIX.has(doc.lower[q])) q++;
     // The inverted pattern is unambiguous: any noun phrase is the speaker ("said a source close to …").
     const np = npRightOf(doc, q, stop);
-    if (np) return makeFound(np, { from: p, to: p + 1 }, afterStrength(doc, closeTok, p, stop));
+    if (np) return makeFound(apposedName(doc, np, stop) ?? np, { from: p, to: p + 1 }, afterStrength(doc, closeTok, p, stop));
     return undefined;
   }
   // Inverted with an unlisted verb: "“This is fantastic!” beamed Donald Hartley".
@@ -97,7 +97,7 @@ export function findAfter(doc: Doc, closeTok: number, limit: number): Found | un
   // also a noun is the head of the phrase (the verb would be "tweets" or "tweeted").
   const bareNoun = q === np.to && /^(a|an|this|that)$/.test(doc.lower[np.from]) && NOUN_VERBS.has(doc.lower[q]) && !/(s|ed)$/.test(doc.lower[q]) && doc.lower[q] !== 'read';
   if (q < stop && !bareNoun && (isCue(doc, q) || isCueAfterSubject(doc, q))) {
-    return makeFound(np, { from: q, to: q + 1 }, afterStrength(doc, closeTok, q, stop));
+    return makeFound(apposedName(doc, np, q) ?? np, { from: q, to: q + 1 }, afterStrength(doc, closeTok, q, stop));
   }
   // "“…,” Trump shot back." — an unlisted verb closing the sentence right after a named or pronoun subject.
   if (q < stop && q + 2 >= stop && isSpeakerLike(doc, np) && doc.lower[np.from] !== 'it' && /^[a-z]+ed$|^(shot|fired|went|hit|spoke|wrote|struck)$/.test(doc.tokens[q].text)) {

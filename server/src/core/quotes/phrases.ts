@@ -191,6 +191,9 @@ export function subjectOf(doc: Doc, v: number, lowest: number): NounPhrase | und
         const name = npRightOf(doc, k + 1, j);
         if (name && name.to === j && hasCapital(doc, name.from, name.to)) return name;
       }
+      // "The presumptive GOP presidential nominee, Donald Trump, tweeted": also after a description with capitals.
+      const apposed = np && np.to === k ? apposedName(doc, np, j + 1) : undefined;
+      if (apposed && apposed.to === j) return apposed;
       // "…, Gov. John Kasich (R-OH), said": a named person between the commas is the subject when the phrase
       // before them is not one ("after winning Ohio in the primary, Gov. John Kasich (R-OH), said").
       if (np && speakerKind(doc, np) !== 'person' && k + 1 < j && isCapitalized(doc.tokens[k + 1].text)) {
@@ -243,6 +246,23 @@ export function subjectOf(doc: Doc, v: number, lowest: number): NounPhrase | und
     }
   }
   return np;
+}
+
+/**
+ * The person's name in apposition to a description of them, `the bureau's director, James B. Comey,` or `his wife,
+ * Gabriela Violeta Lazar, wrote`: the better mention (as {@link subjectOf} takes it before a verb). Left alone, the
+ * description was resolved to whoever the article named last (`the presumptive GOP presidential nominee` to Obama,
+ * with Donald Trump apposed). Undefined unless `np` ends in a lower-case person or title word and a comma follows,
+ * then a name the recogniser typed a person, closed by a comma, a bracket or `stop`.
+ */
+export function apposedName(doc: Doc, np: NounPhrase, stop: number): NounPhrase | undefined {
+  const comma = np.to;
+  if (comma + 1 >= stop || doc.tokens[comma].text !== ',' || !isCapitalized(doc.tokens[comma + 1].text)) return undefined;
+  const head = headLower(doc, np);
+  if (isCapitalized(doc.tokens[np.to - 1].text) || !(doc.lex.personHeads.has(head) || doc.lex.titleForms.has(head))) return undefined;
+  const name = npRightOf(doc, comma + 1, stop);
+  if (!name || !isCapitalized(doc.tokens[name.to - 1].text) || !overlapsEntity(doc, name.from, name.to, 'person')) return undefined;
+  return name.to >= stop || doc.tokens[name.to].text === ',' || doc.tokens[name.to].text === '(' ? name : undefined;
 }
 
 /** Rough test that a noun phrase can be a speaker: a pronoun, a name, or a person/organisation/group head. */
