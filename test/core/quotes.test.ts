@@ -505,6 +505,26 @@ describe('quotes: a description with the name apposed', () => {
     assert.strictEqual(speaker(bondi[0]), 'Pam Bondi');
   });
 
+  it('a description after a name and a comma is that name (PolNeAR train: Geert Wilders, Elijah Cummings), but a verb after it makes it a subject', () => {
+    const wilders = analyse('Dutch voters rejected the treaty. The rejection signals "the beginning of the end" for the EU, said Geert Wilders, founder of the right-wing Dutch Party for Freedom.', { 'Geert Wilders': P, EU: O, 'Dutch Party for Freedom': O });
+    assert.strictEqual(speaker(wilders[0]), 'Geert Wilders');
+    const cummings = analyse('Rep. Elijah Cummings (D-Md.), chair of the Platform Committee, said that it was "100 percent committed to an open and transparent process" and "open to every viewpoint being expressed."', { 'Elijah Cummings': P, 'Platform Committee': O });
+    assert.deepStrictEqual(cummings.map(speaker), ['Elijah Cummings', 'Elijah Cummings']);
+    const clause = analyse('Clinton, a top aide said, “is very confident about the race.”', { Clinton: P });
+    assert.notStrictEqual(speaker(clause[0]), 'Clinton');
+  });
+
+  it('a speaker named by no one is shown with whose or where the person is (PolNeAR train: a longtime adviser to Trump)', () => {
+    const adviser = analyse('The campaign is in trouble. "It is over," said a longtime adviser to Trump.', { Trump: P });
+    assert.strictEqual(adviser[0].attribution?.mention.text, 'a longtime adviser to Trump');
+    assert.strictEqual(adviser[0].attribution?.resolved, undefined);
+    const spokesman = analyse('"We need answers," a spokesman for committee Democrats said.', { Democrats: O });
+    assert.strictEqual(spokesman[0].attribution?.mention.text, 'a spokesman for committee Democrats');
+    // A time after the link is not whose the person is.
+    const monday = analyse('"We will win," said a spokesman on Monday.', { Monday: 'date' });
+    assert.strictEqual(monday[0].attribution?.mention.text, 'a spokesman');
+  });
+
   it('a name that is not apposed (a list, no closing comma) leaves the description as it was', () => {
     const qs = analyse('"We will win," said the senator, Ted Cruz and Marco Rubio nodding.', { 'Ted Cruz': P, 'Marco Rubio': P });
     assert.notStrictEqual(qs[0].attribution?.mention.text, 'Ted Cruz');

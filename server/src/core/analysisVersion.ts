@@ -48,4 +48,6 @@
 //     with a given name of unknown gender does not take the gender of the surname's other bearer (`Keith Scott`).
 // 24: a person's name apposed to a description is the speaker (`said the bureau's director, James B. Comey,`,
 //     `the presumptive GOP presidential nominee, Donald Trump, tweeted`).
-export const ANALYSIS_VERSION = 24;
+// 25: a description after a name and a comma, closed, is that name (`said Geert Wilders, founder of …`); a speaker
+//     nothing resolves keeps whose or where it is (`a longtime adviser to Trump`).
+export const ANALYSIS_VERSION = 25;

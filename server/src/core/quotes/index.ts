@@ -17,14 +17,14 @@
  * decided here.
  */
 import { type SpeakerState, personStartIn, resolveNominal, resolvePronoun } from './coreference';
-import { AFTER_WINDOW, type Found, weakCue, findAfter, findAsComplement, findBefore, findBylineParagraph, findLeadIn, findSentenceFinal } from './cues';
+import { AFTER_WINDOW, type Found, makeFound, weakCue, findAfter, findAsComplement, findBefore, findBylineParagraph, findLeadIn, findSentenceFinal } from './cues';
 import { type Doc, type NounPhrase, buildDoc, hasCapital, headLower, isCapitalized, isCue, isSentenceEnd, overlapsEntity, slice, tokenAt } from './document';
 import type { QuoteLexicon } from './lexicon';
 import { cueNear, speakerCandidates, type RuleSignals, type SpeakerCandidate } from './candidates';
 import { bestRanked, type SpeakerModel } from './ranker';
 import { antecedentCandidates, entityKey, type Anaphor, type AnaphorKind, type AntecedentCandidate } from './antecedents';
 import { type RawQuote, isWordChar, pairQuotationMarks } from './marks';
-import { speakerKind } from './phrases';
+import { nameBeforeApposition, speakerKind, withOwnerPhrase } from './phrases';
 import type { Attribution, EntityMention, Paragraph, Quote, Sentence, TextSlice } from '../types';
 
 /** Counts words (runs of letters/digits) in `[from, to)`, stopping early past `cap`. */
@@ -279,6 +279,7 @@ function attributeQuotes(
   }
   for (; nextReported < reported.length; nextReported++) resolveReported(doc, reported[nextReported], state);
   inheritWithinSentence(doc, quotes);
+  withOwnerPhrases(doc, quotes);
   return quotes;
 }
 
@@ -337,7 +338,10 @@ function startsSentence(doc: Doc, openTok: number, prevClose: number, raw: RawQu
   return isSentenceEnd(doc, b) || (doc.inQuote[b] === 1 && /[.!?]/.test(doc.tokens[b - 1]?.text ?? '')) || doc.tokens[b].text === ':';
 }
 
-function makeAttribution(doc: Doc, found: Found, raw: RawQuote, state: SpeakerState): Attribution {
+function makeAttribution(doc: Doc, chosen: Found, raw: RawQuote, state: SpeakerState): Attribution {
+  // "said Geert Wilders, founder of …": the name the description is apposed to.
+  const named = speakerKind(doc, chosen.np) === 'person' ? nameBeforeApposition(doc, chosen.np) : undefined;
+  const found = named ? makeFound(named, chosen.cue, chosen.strength) : chosen;
   const mention = slice(doc, found.np.from, found.np.to);
   const kind = speakerKind(doc, found.np);
   const l = doc.lower[found.np.from];
@@ -380,6 +384,41 @@ function makeAttribution(doc: Doc, found: Found, raw: RawQuote, state: SpeakerSt
     }
   }
   return attributionOf(mention, resolved, found.cue ? slice(doc, found.cue.from, found.cue.to) : undefined, kind);
+}
+
+/**
+ * A speaker that nothing resolves is shown by its description, which takes in whose or where the person is (`a
+ * longtime adviser to Trump`, `a spokesman for committee Democrats`: {@link withOwnerPhrase}). Done after the pass,
+ * so that what later quotations resolve to (the turns, the previous speaker) is the phrase as the chunker cut it:
+ * words such as `Democrats` in it are no speaker's name. A quotation that shares its attribution with another
+ * (continued, split) shares the longer one too.
+ */
+function withOwnerPhrases(doc: Doc, quotes: Quote[]): void {
+  const longer = new Map<Attribution, Attribution>();
+  for (let i = 0; i < quotes.length; i++) {
+    const a = quotes[i].attribution;
+    if (!a || a.resolved || a.sourceKind !== 'person') continue;
+    let b = longer.get(a);
+    if (!b) {
+      b = a;
+      const from = tokenAt(doc, a.mention.start);
+      const to = tokenAt(doc, a.mention.end);
+      // Only a mention the tokens delimit (not a transcript label inside the quotation).
+      if (from < to && doc.tokens[from].start === a.mention.start && doc.tokens[to - 1].end === a.mention.end) {
+        const whole = withOwnerPhrase(doc, { from, to }, a.cue && a.cue.start >= a.mention.end ? tokenAt(doc, a.cue.start) : sentenceEndFrom(doc, to));
+        if (whole.to > to) b = attributionOf(slice(doc, from, whole.to), undefined, a.cue, a.sourceKind);
+      }
+      longer.set(a, b);
+    }
+    if (b !== a) quotes[i] = makeQuote(quotes[i], quotes[i].text, quotes[i].kind, b);
+  }
+}
+
+/** The token that ends the sentence at token `i` (or where its paragraph or a quotation begins), at most 16 tokens on. */
+function sentenceEndFrom(doc: Doc, i: number): number {
+  let end = i;
+  while (end < doc.tokens.length && end < i + 16 && !doc.inQuote[end] && !isSentenceEnd(doc, end) && doc.para[end] === doc.para[i]) end++;
+  return end;
 }
 
 /**

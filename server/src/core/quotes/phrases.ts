@@ -265,6 +265,71 @@ export function apposedName(doc: Doc, np: NounPhrase, stop: number): NounPhrase 
   return name.to >= stop || doc.tokens[name.to].text === ',' || doc.tokens[name.to].text === '(' ? name : undefined;
 }
 
+/**
+ * The person's name that a description stands in apposition to, written before it: `said Geert Wilders, founder of
+ * the right-wing Dutch Party for Freedom.`, `Rep. Elijah Cummings (D-Md.), chair of the Platform Committee, said`.
+ * The description is the same person; given the quotation, it showed the role and no one (the ranker had picked it
+ * over the name). Undefined unless `np` ends in a lower-case person or title word, is closed (a comma, a full stop
+ * or its sentence's end after it or after its owner phrase, {@link withOwnerPhrase}), and a comma and a name the recogniser typed a person (and a bracket,
+ * `(D-Md.)`) stand right before it.
+ */
+export function nameBeforeApposition(doc: Doc, np: NounPhrase): NounPhrase | undefined {
+  const head = headLower(doc, np);
+  if (isCapitalized(doc.tokens[np.to - 1].text) || !(doc.lex.personHeads.has(head) || doc.lex.titleForms.has(head))) return undefined;
+  // Closed after its owner phrase, if any (`founder of the right-wing Dutch Party for Freedom.`).
+  let limit = np.to;
+  while (limit < doc.tokens.length && limit < np.to + 16 && !doc.inQuote[limit] && !isSentenceEnd(doc, limit) && doc.para[limit] === doc.para[np.from]) limit++;
+  const to = withOwnerPhrase(doc, np, limit).to;
+  // A verb right after it makes it a subject (`Clinton, a top aide said, “…”`, `In an interview with … Mika
+  // Brzezinski, the Democratic presidential candidate stated …`), not an apposition.
+  const closed = to >= doc.tokens.length || /^[,.;]$/.test(doc.tokens[to].text) || isSentenceEnd(doc, to);
+  let c = np.from - 1;
+  if (!closed || c < 1 || doc.tokens[c].text !== ',' || doc.inQuote[c - 1]) return undefined;
+  let end = c;
+  if (doc.tokens[end - 1].text === ')') {
+    let o = end - 2;
+    while (o > 0 && o > end - 8 && doc.tokens[o].text !== '(') o--;
+    if (doc.tokens[o].text !== '(') return undefined;
+    end = o;
+  }
+  if (end < 1 || !isCapitalized(doc.tokens[end - 1].text) || !overlapsEntity(doc, end - 1, end, 'person')) return undefined;
+  let from = end - 1;
+  while (from - 1 >= 0 && isCapitalized(doc.tokens[from - 1].text) && overlapsEntity(doc, from - 1, from, 'person')) from--;
+  return { from, to: end };
+}
+
+/** Links after a person word that say whose or where the person is (`an aide to`, `a spokesman for`, `the senator from`). */
+const OWNER_LINKS = new Set(['to', 'for', 'of', 'from']);
+
+/**
+ * A description of a person with the phrase after it that says whose or where the person is: `a longtime adviser to
+ * Trump`, `a person close to the Clintons`, `one Democrat familiar with the campaign`, `a strategist for one of these
+ * candidates`. The chunker stops before the link, and a speaker named by no one else was shown as `a longtime adviser`.
+ * `np` unchanged unless it ends in a lower-case person or title word (or `close`, `familiar` after one) and a phrase
+ * that is no time (`a spokesman for Monday`) follows the link before `limit`.
+ */
+export function withOwnerPhrase(doc: Doc, np: NounPhrase, limit: number): NounPhrase {
+  let to = np.to;
+  let head = to - 1;
+  const linkAfter = (w: string) => (w === 'close' ? 'to' : w === 'familiar' ? 'with' : undefined);
+  let link = linkAfter(doc.lower[head]);
+  if (link) head--;
+  else if (to < limit && linkAfter(doc.lower[to])) {
+    link = linkAfter(doc.lower[to]);
+    to++;
+  }
+  if (head < np.from || isCapitalized(doc.tokens[head].text) || !(doc.lex.personHeads.has(doc.lower[head]) || doc.lex.titleForms.has(doc.lower[head]))) return np;
+  if (to >= limit || (link ? doc.lower[to] !== link : !OWNER_LINKS.has(doc.lower[to]))) return np;
+  const owner = npRightOf(doc, to + 1, limit);
+  if (!owner || TIME_WORDS.has(headLower(doc, owner)) || overlapsEntity(doc, owner.from, owner.to, 'date')) return np;
+  to = owner.to;
+  // "a strategist for one of these candidates"
+  if (to + 1 < limit && doc.lower[to] === 'of') to = npRightOf(doc, to + 1, limit)?.to ?? to;
+  // "executive director of the American Civil Liberties Union in Ohio": where the owner is.
+  if (to + 1 < limit && doc.lower[to] === 'in' && overlapsEntity(doc, to + 1, to + 2, 'location')) to = npRightOf(doc, to + 1, limit)?.to ?? to;
+  return { from: np.from, to };
+}
+
 /** Rough test that a noun phrase can be a speaker: a pronoun, a name, or a person/organisation/group head. */
 export function isSpeakerLike(doc: Doc, np: NounPhrase): boolean {
   return speakerKind(doc, np) !== 'unknown' || hasCapital(doc, np.from, np.to) || doc.lex.documentHeads.has(headLower(doc, np));
