@@ -494,6 +494,18 @@ describe('quotes: pronouns and descriptions', () => {
   });
 });
 
+describe('quotes: a noun before a name says the gender', () => {
+  it('"widow Terry Strada" is a woman, whatever Terry suggests (PolNeAR train, west-journal_2016-09-23)', () => {
+    const text =
+      'Obama vetoed the bill on Friday.\n\n“The president’s rationales to veto JASTA don’t hold weight,” said 9/11 widow Terry Strada.\n\nShe continued, “All we are asking for is an opportunity to have our case heard.”\n\nStrada accused the Saudi government. “Nobody should make us wait,” she said.';
+    const qs = analyse(text, { Obama: P, 'Terry Strada': P, Strada: P, JASTA: O });
+    assert.strictEqual(quote(qs, 'All we are asking').attribution?.resolved?.text, 'Terry Strada');
+    assert.strictEqual(quote(qs, 'Nobody should').attribution?.resolved?.text, 'Strada');
+    assert.strictEqual(lexicon.vocabulary.nounGender('husband'), 'm');
+    assert.strictEqual(lexicon.vocabulary.nounGender('spokesman'), undefined, 'a noun English does not mark for gender');
+  });
+});
+
 describe('quotes: a description with the name apposed', () => {
   // PolNeAR train: each description was resolved to the person the article had named last (Obama, a suspect, a husband).
   it('the name after the description is the speaker, after the quotation and before it', () => {

@@ -50,4 +50,6 @@
 //     `the presumptive GOP presidential nominee, Donald Trump, tweeted`).
 // 25: a description after a name and a comma, closed, is that name (`said Geert Wilders, founder of …`); a speaker
 //     nothing resolves keeps whose or where it is (`a longtime adviser to Trump`).
-export const ANALYSIS_VERSION = 25;
+// 26: a gendered noun before a name gives its gender (`9/11 widow Terry Strada`, `his wife, Melania`), over the first
+//     name's (vocabulary/gendered-nouns.tsv).
+export const ANALYSIS_VERSION = 26;

@@ -11,6 +11,7 @@ export const VOCABULARY_FILES = {
   titles: 'vocabulary/titles.txt',
   roleAbbreviations: 'vocabulary/role-abbreviations.tsv',
   roleModifiers: 'vocabulary/role-modifiers.txt',
+  genderedNouns: 'vocabulary/gendered-nouns.tsv',
 } as const;
 
 /**
@@ -29,6 +30,7 @@ export class Vocabulary {
   readonly titles: readonly string[];
   private readonly abbreviations: ReadonlyMap<string, string>;
   private readonly modifiers: ReadonlySet<string>;
+  private readonly nounGenders: ReadonlyMap<string, Gender>;
 
   constructor(lists: {
     readonly honorifics: ReadonlyMap<string, Gender | undefined>;
@@ -37,6 +39,7 @@ export class Vocabulary {
     readonly titles?: Iterable<string>;
     readonly roleAbbreviations?: ReadonlyMap<string, string>;
     readonly roleModifiers?: Iterable<string>;
+    readonly genderedNouns?: ReadonlyMap<string, Gender>;
   }) {
     this.honorifics = lists.honorifics;
     this.particles = new Set([...lists.nameParticles].map((w) => w.toLowerCase()));
@@ -44,6 +47,12 @@ export class Vocabulary {
     this.titles = Object.freeze([...(lists.titles ?? [])].map((w) => w.toLowerCase()));
     this.abbreviations = lists.roleAbbreviations ?? new Map();
     this.modifiers = new Set(lists.roleModifiers ?? []);
+    this.nounGenders = lists.genderedNouns ?? new Map();
+  }
+
+  /** The pronoun gender a lower-case noun for a person implies (`widow` → `f`, `husband` → `m`), if English marks one. */
+  nounGender(word: string): Gender | undefined {
+    return this.nounGenders.get(word);
   }
 
   /** True for a lower-case word that qualifies a title before a name (`presidential` of `presidential nominee`). */
@@ -93,8 +102,14 @@ export function loadVocabulary(source: DataSource): Vocabulary {
     const [word, gender] = line.split(/\t+/);
     honorifics.set(word.toLowerCase(), gender === 'f' || gender === 'm' ? gender : undefined);
   }
+  const genderedNouns = new Map<string, Gender>();
+  for (const line of readOrFail(VOCABULARY_FILES.genderedNouns, () => readListFile(source, VOCABULARY_FILES.genderedNouns))) {
+    const [word, gender] = line.split(/\t+/);
+    if (gender === 'f' || gender === 'm') genderedNouns.set(word, gender);
+  }
   return new Vocabulary({
     honorifics,
+    genderedNouns,
     nameParticles: readOrFail(VOCABULARY_FILES.nameParticles, () => readListFile(source, VOCABULARY_FILES.nameParticles)),
     roleWords: readOrFail(VOCABULARY_FILES.roleWords, () => readListFile(source, VOCABULARY_FILES.roleWords)),
     titles: readOrFail(VOCABULARY_FILES.titles, () => readListFile(source, VOCABULARY_FILES.titles)),

@@ -118,13 +118,16 @@ export function genderOf(doc: Doc, name: string): 'f' | 'm' | undefined {
 }
 
 function nameGender(doc: Doc, name: string): 'f' | 'm' | undefined {
+  // A noun for the person before the name in the article (`widow Terry Strada`), or in the phrase itself.
+  const named = doc.namedGender.size > 0 ? doc.namedGender.get(name.replace(/['’]s$/, '')) : undefined;
+  if (named === 'f' || named === 'm') return named;
   const words = name.split(/\s+/);
   const last = words.length - 1;
   // The hand-written first names for every word but the surname (`Scott`, `Thomas` are men's first names and many
-  // women's surnames), honorifics for any.
+  // women's surnames), honorifics and gendered nouns (lower case) for any.
   for (let i = 0; i <= last; i++) {
     const w = words[i];
-    const g = (i < last || last === 0 ? doc.lex.firstNames.get(w) : undefined) ?? doc.lex.vocabulary.honorificGender(w);
+    const g = (i < last || last === 0 ? doc.lex.firstNames.get(w) : undefined) ?? doc.lex.vocabulary.honorificGender(w) ?? (isCapitalized(w) ? undefined : doc.lex.vocabulary.nounGender(w));
     if (g) return g;
   }
   // The derived given names only for the word before the surname (`derivedGivenNameGender`).

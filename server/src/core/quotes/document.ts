@@ -32,6 +32,8 @@ export interface Doc {
   titles: Map<string, Set<string>>;
   /** Gender of person mentions by their last word, from first names seen in the document (`x` = conflicting). */
   surnameGender: Map<string, 'f' | 'm' | 'x'>;
+  /** Gender of person names (as written, without `'s`) that a gendered noun stands before (`widow Terry Strada`; `x` = conflicting). */
+  namedGender: Map<string, 'f' | 'm' | 'x'>;
   entities: readonly EntityMention[];
   /** The speech verbs (`lex.speechVerbs`), at hand for the hot paths. */
   verbs: ReadonlySet<string>;
@@ -261,6 +263,9 @@ export function derivedGivenNameGender(lex: QuoteLexicon, words: readonly string
   return i >= 0 ? lex.givenNameGenders.get(words[i]) : undefined;
 }
 
+/** The lower-case word right before a name, past a comma (`wife, ` of `his wife, Melania`). */
+const GENDERED_NOUN_BEFORE = /(?:^|[^\p{L}])(\p{Ll}+),? $/u;
+
 /** A one-character token after which a capital may open a sentence or a quotation: `. ! ? : " “ ” ‘ ' ( [ — – -`. */
 export function isSentenceOpener(c: number): boolean {
   return c === 0x2e || c === 0x21 || c === 0x3f || c === 0x3a || c === 0x22 || c === 0x201c || c === 0x201d || c === 0x2018 || c === 0x27 || c === 0x28 || c === 0x5b || c === 0x2014 || c === 0x2013 || c === 0x2d;
@@ -345,13 +350,25 @@ export function buildDoc(
   };
   // Subject pronouns are at most 4 characters, and lower-casing never shortens a string.
   const persons = entities.filter((e) => e.type === 'person' && !(e.text.length <= 4 && SUBJECT_PRONOUNS.has(lowerOf(e.text))) && credible(e));
+  // "9/11 widow Terry Strada", "his wife, Melania": the noun before a name says the gender, whatever the first name
+  // suggests (`Terry` is mostly a man's).
+  const namedGender = new Map<string, 'f' | 'm' | 'x'>();
+  for (const m of persons) {
+    const before = GENDERED_NOUN_BEFORE.exec(text.slice(Math.max(0, m.start - 20), m.start));
+    const g = before ? lex.vocabulary.nounGender(before[1]) : undefined;
+    if (!g) continue;
+    const name = stripPossessive(m.text);
+    const prev = namedGender.get(name);
+    namedGender.set(name, prev === undefined || prev === g ? g : 'x');
+  }
   // "Hillary Clinton … Clinton said … she": a surname inherits the gender of the first name it came with.
   const surnameGender = new Map<string, 'f' | 'm' | 'x'>();
   for (const m of persons) {
     const t = m.text;
     const sp = firstSpace(t);
     if (sp < 0) continue; // a single word
-    const g = lex.firstNames.get(t.slice(0, sp)) ?? derivedGivenNameGender(lex, t.split(/\s+/));
+    const named = namedGender.size > 0 ? namedGender.get(stripPossessive(t)) : undefined;
+    const g = (named === 'f' || named === 'm' ? named : undefined) ?? lex.firstNames.get(t.slice(0, sp)) ?? derivedGivenNameGender(lex, t.split(/\s+/));
     if (!g) continue;
     const last = stripPossessive(t.slice(lastSpace(t) + 1));
     const prev = surnameGender.get(last);
@@ -397,6 +414,7 @@ export function buildDoc(
     quoteOpen,
     persons,
     surnameGender,
+    namedGender,
     entities,
     verbs: lex.speechVerbs,
     lex,
