@@ -494,6 +494,20 @@ describe('quotes: pronouns and descriptions', () => {
   });
 });
 
+describe('quotes: a speech verb that is also a noun, inside a speaker phrase', () => {
+  it('`talk` of `conservative talk radio host Rush Limbaugh` and `state` of `Virginia state director` are modifiers (PolNeAR train)', () => {
+    // The phrase stopped at the speech verb: the source was `conservative`, and `Trump’s Virginia` gave the quote to Trump.
+    const limbaugh = analyse('According to conservative talk radio host Rush Limbaugh, “the move reeks of fear and desperation.”', { 'Rush Limbaugh': P });
+    assert.strictEqual(limbaugh[0].attribution?.mention.text, 'conservative talk radio host Rush Limbaugh');
+    const rubino = analyse('In early October, Trump’s Virginia state director, Mike Rubino, reached out to rVotes, writing in an email: “We want to utilize this ASAP.”', { Trump: P, Virginia: L, 'Mike Rubino': P });
+    // The whole role (the actors give it to the apposed Mike Rubino, test/core/sourceHead.test.ts), not `Trump’s Virginia`.
+    assert.strictEqual(rubino[0].attribution?.mention.text, 'Trump’s Virginia state director');
+    // A verb stays a verb: `they talk`, `will talk`.
+    const verb = analyse('Party leaders will talk radio host strategy today. “It is over,” they said.', {});
+    assert.strictEqual(verb[0].attribution?.mention.text, 'they');
+  });
+});
+
 describe('quotes: a noun before a name says the gender', () => {
   it('"widow Terry Strada" is a woman, whatever Terry suggests (PolNeAR train, west-journal_2016-09-23)', () => {
     const text =

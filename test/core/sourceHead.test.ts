@@ -65,6 +65,12 @@ describe('a quote is given to the name heading its source phrase, not to a modif
     assert.deepStrictEqual(quoteOpening(coan, 'shock jock'), { mention: 'Thomas Coan', actor: 'Thomas Coan' });
   });
 
+  it('a possessor’s role with a speech verb in it is read whole, and its apposition speaks (Trump’s Virginia state director, Mike Rubino)', function () {
+    // `state` is a speech verb: the phrase was `Trump’s Virginia`, and the quote was Donald Trump’s.
+    const analysis = analysePolnearTrain(this, 'politico_2016-01-05_trump-quietly-builds-a-data-jugg.txt');
+    assert.deepStrictEqual(quoteOpening(analysis, 'We want to utilize this ASAP'), { mention: 'Trump’s Virginia state director', actor: 'Mike Rubino' });
+  });
+
   it('a role the quote pass cut before its name is that name’s (White House press secretary | Josh Earnest)', function () {
     const analysis = analysePolnearTrain(this, 'wash-post_2015-12-04_a-killing-and-video-test-emanuel.txt');
     assert.deepStrictEqual(new Set(speakersOf(analysis, 'White House press secretary')), new Set(['Josh Earnest']));

@@ -52,4 +52,6 @@
 //     nothing resolves keeps whose or where it is (`a longtime adviser to Trump`).
 // 26: a gendered noun before a name gives its gender (`9/11 widow Terry Strada`, `his wife, Melania`), over the first
 //     name's (vocabulary/gendered-nouns.tsv).
-export const ANALYSIS_VERSION = 26;
+// 27: a speech verb that is also a noun, bare, between a word and a head, is part of the speaker phrase
+//     (`conservative talk radio host Rush Limbaugh`, `Trump’s Virginia state director`).
+export const ANALYSIS_VERSION = 27;

@@ -5,7 +5,7 @@
  * phrase names (person, organisation, group, unknown).
  */
 import { type Doc, type NounPhrase, hasCapital, headLower, isCapitalized, isCue, isPunct, isSentenceEnd, onlyDeterminers, overlapsEntity, prevOutside, verbLike } from './document';
-import { DETERMINERS, GROUP_PRONOUNS, MONTHS, NP_STOP, PERSON_PRONOUNS, SUBJECT_PRONOUNS, TIME_WORDS, VERB_PREFIX } from './words';
+import { DETERMINERS, GROUP_PRONOUNS, MONTHS, NOUN_VERBS, NP_STOP, PERSON_PRONOUNS, SUBJECT_PRONOUNS, TIME_WORDS, VERB_PREFIX } from './words';
 import type { Attribution } from '../types';
 
 /** True for a token that can be part of a noun phrase. */
@@ -28,7 +28,8 @@ export function npToken(doc: Doc, i: number): boolean {
     return !(doc.verbs.has(l) && !DETERMINERS.has(l)) || l === 'post' || l === 'report';
   }
   if (DETERMINERS.has(l)) return true;
-  if (NP_STOP.has(l) || doc.verbs.has(l) || SUBJECT_PRONOUNS.has(l)) return false;
+  if (NP_STOP.has(l) || SUBJECT_PRONOUNS.has(l)) return false;
+  if (doc.verbs.has(l)) return nounBeforeHead(doc, i, doc.tokens.length);
   if (l.endsWith('ly') && l.length > 4) return false;
   return true;
 }
@@ -124,11 +125,26 @@ export function npRightOf(doc: Doc, start: number, limit: number): NounPhrase | 
     // A capitalised day name or month after a name ends the phrase ("said Lavrov Monday"); after a determiner
     // it modifies the head ("a Wednesday editorial").
     if (NP_STOP.has(lt) && !(isCapitalized(doc.tokens[to].text) && onlyDeterminers(doc, start, to))) break;
-    // After a lower-case head a verb form starts the predicate ("The Florida senator sought …", "The email goes").
-    if (isPhraseHead(doc, to - 1) && !isPhraseHead(doc, to) && !isCapitalized(doc.tokens[to].text) && verbLike(doc, to)) break;
+    // After a lower-case head a verb form starts the predicate ("The Florida senator sought …", "The email goes"),
+    // unless a singular head is followed by a bare noun that is also a verb and leads on to another head: a
+    // modifier ("conservative talk radio host Rush Limbaugh"; a singular subject would take "talks").
+    if (isPhraseHead(doc, to - 1) && !isPhraseHead(doc, to) && !isCapitalized(doc.tokens[to].text) && verbLike(doc, to) && !nounBeforeHead(doc, to, limit)) break;
     to++;
   }
   return { from: start, to };
+}
+
+/**
+ * True when token `i`, a speech verb that is also a noun, is a modifier in a noun phrase: its bare form, after a word
+ * that no verb could follow in that form (not a plural, a pronoun, an auxiliary or `to`), leading on to a head
+ * (`talk` of `conservative talk radio host Rush Limbaugh`, `a talk show host`; `they talk`, `will talk` stay verbs).
+ */
+function nounBeforeHead(doc: Doc, i: number, limit: number): boolean {
+  const l = doc.lower[i];
+  if (i === 0 || !NOUN_VERBS.has(l) || l.endsWith('s') || l.endsWith('ed') || doc.inQuote[i - 1]) return false;
+  const before = doc.lower[i - 1];
+  if (before.endsWith('s') || isPunct(doc.tokens[i - 1].text) || SUBJECT_PRONOUNS.has(before) || VERB_PREFIX.has(before) || (NP_STOP.has(before) && !DETERMINERS.has(before))) return false;
+  return leadsToHead(doc, i + 1, limit);
 }
 
 /** True for a lower-case word heading a person, organisation, group or document phrase (`senator`, `email`). */
