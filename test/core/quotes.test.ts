@@ -508,6 +508,17 @@ describe('quotes: a speech verb that is also a noun, inside a speaker phrase', (
   });
 });
 
+describe('quotes: an organisation described by what it is', () => {
+  it('is no person named before it (PolNeAR train: `the editorial board` was Chris Christie), unless it carries the name or a person word heads it', () => {
+    const board = analyse('Chris Christie attacked Ted Cruz on Tuesday.\n\nIn an editorial, the editorial board wrote that “the senator is not eligible to be president.”', { 'Chris Christie': P, 'Ted Cruz': P });
+    const q = quote(board, 'the senator is not eligible');
+    assert.strictEqual(q.attribution?.mention.text, 'the editorial board');
+    assert.strictEqual(q.attribution?.resolved, undefined);
+    const leader = analyse('Harry M. Reid spoke on Tuesday.\n\nThe Senate minority leader said that “the nominee is not fit to serve.”', { 'Harry M. Reid': P, Senate: O });
+    assert.strictEqual(quote(leader, 'the nominee').attribution?.resolved?.text, 'Harry M. Reid');
+  });
+});
+
 describe('quotes: a noun before a name says the gender', () => {
   it('"widow Terry Strada" is a woman, whatever Terry suggests (PolNeAR train, west-journal_2016-09-23)', () => {
     const text =

@@ -54,4 +54,6 @@
 //     name's (vocabulary/gendered-nouns.tsv).
 // 27: a speech verb that is also a noun, bare, between a word and a head, is part of the speaker phrase
 //     (`conservative talk radio host Rush Limbaugh`, `Trump’s Virginia state director`).
-export const ANALYSIS_VERSION = 27;
+// 28: an organisation described by what it is (`the editorial board`, `the network`) resolves to no person the
+//     article named before, unless it carries the name (`the Trump campaign`) or a person word heads it.
+export const ANALYSIS_VERSION = 28;

@@ -373,6 +373,10 @@ function makeAttribution(doc: Doc, chosen: Found, raw: RawQuote, state: SpeakerS
       // The rules' title and description matches are precise; the ranker decides when they find no one.
       const ranked = rankAntecedents(doc, anaphor(described, words), state, resolved);
       resolved ??= ranked;
+      // "the editorial board", "the network", "the Clinton campaign": an organisation described by what it is speaks
+      // for no person the article named before, unless it carries that person's name ("the Trump campaign": Trump).
+      // (A person's head word keeps its person: "the Senate minority leader" is Harry M. Reid.)
+      if (resolved && described === 'organization' && l === 'the' && !doc.lex.personHeads.has(head) && !doc.lex.titleForms.has(head) && namesOtherPerson(doc, found.np, resolved)) resolved = undefined;
     }
     if (resolved && kind === 'person') state.last = { name: resolved, at: mention.start };
   } else {
@@ -428,6 +432,15 @@ function sentenceEndFrom(doc: Doc, i: number): number {
 function attributionOf(mention: TextSlice, resolved: TextSlice | undefined, cue: TextSlice | undefined, sourceKind: Attribution['sourceKind']): Attribution {
   if (resolved) return cue ? { mention, resolved, cue, sourceKind } : { mention, resolved, sourceKind };
   return cue ? { mention, cue, sourceKind } : { mention, sourceKind };
+}
+
+/** True when `resolved` is a person the phrase `np` does not name (none of its capitalised words is in the name). */
+function namesOtherPerson(doc: Doc, np: NounPhrase, resolved: TextSlice): boolean {
+  const t = tokenAt(doc, resolved.start);
+  if (t >= doc.tokens.length || !overlapsEntity(doc, t, t + 1, 'person')) return false;
+  const name = new Set(resolved.text.split(/\s+/).map((w) => w.replace(/['’]s$/, '')));
+  for (let i = np.from; i < np.to; i++) if (isCapitalized(doc.tokens[i].text) && name.has(doc.tokens[i].text.replace(/['’]s$/, ''))) return false;
+  return true;
 }
 
 /** A plural head (`protesters`, `lawmakers`, `chairmen`): a group, not one speaker. */
