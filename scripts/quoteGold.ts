@@ -148,10 +148,14 @@ export function isNamed(s: string): boolean {
 
 const FIRST_NAMES: ReadonlyMap<string, string> = lexicon.firstNames;
 
-/** Gender of a named source from its first name, or from an earlier source with the same surname. */
+/**
+ * Gender of a named source from its first name, or from an earlier source with the same surname. The last word of
+ * a name of several is its surname, not a first name (`Rakeyia Scott`, `Mattie Thomas` are no men), as in the quote
+ * pass (`coreference.ts`).
+ */
 function sourceGender(text: string, sources: readonly Span[]): string | undefined {
   const words = text.split(/[\s,]+/).filter((w) => /^\p{Lu}/u.test(w));
-  for (const w of words) if (FIRST_NAMES.has(w)) return FIRST_NAMES.get(w);
+  for (let i = 0; i < words.length; i++) if ((i < words.length - 1 || words.length === 1) && FIRST_NAMES.has(words[i])) return FIRST_NAMES.get(words[i]);
   const last = words[words.length - 1];
   if (!last) return undefined;
   for (const s of sources) {
