@@ -508,6 +508,16 @@ describe('quotes: a speech verb that is also a noun, inside a speaker phrase', (
   });
 });
 
+describe('quotes: a pronoun after its sentence\'s named subject', () => {
+  it('is that subject, not the previous speaker (PolNeAR dev, wash-post_2016-09-10: Ban Ki-moon, not Jean-Marc Ayrault)', () => {
+    const text =
+      'Jean-Marc Ayrault, the foreign minister of France, said the latest "provocation cannot be left without consequences."\n\nSecretary General Ban Ki-moon condemned what he called a "brazen breach" of U.N. resolutions.\n\n"I count on the Security Council to remain united," he told reporters.';
+    const qs = analyse(text, { 'Jean-Marc Ayrault': P, France: L, 'Ban Ki-moon': P, 'U.N.': O, 'Security Council': O });
+    assert.strictEqual(quote(qs, 'brazen breach').attribution?.resolved?.text, 'Ban Ki-moon');
+    assert.strictEqual(quote(qs, 'I count on').attribution?.resolved?.text, 'Ban Ki-moon');
+  });
+});
+
 describe('quotes: an organisation described by what it is', () => {
   it('is no person named before it (PolNeAR train: `the editorial board` was Chris Christie), unless it carries the name or a person word heads it', () => {
     const board = analyse('Chris Christie attacked Ted Cruz on Tuesday.\n\nIn an editorial, the editorial board wrote that “the senator is not eligible to be president.”', { 'Chris Christie': P, 'Ted Cruz': P });

@@ -56,4 +56,5 @@
 //     (`conservative talk radio host Rush Limbaugh`, `Trump’s Virginia state director`).
 // 28: an organisation described by what it is (`the editorial board`, `the network`) resolves to no person the
 //     article named before, unless it carries the name (`the Trump campaign`) or a person word heads it.
-export const ANALYSIS_VERSION = 28;
+// 29: a pronoun after its sentence's named subject is that subject (`Ban Ki-moon condemned what he called …`).
+export const ANALYSIS_VERSION = 29;

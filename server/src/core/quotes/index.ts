@@ -16,7 +16,7 @@
  * a wrong name behind a right pronoun or nominal is `coreference.ts`; direct/scare and split quotations are
  * decided here.
  */
-import { type SpeakerState, personStartIn, resolveNominal, resolvePronoun } from './coreference';
+import { type SpeakerState, clauseSubject, personStartIn, resolveNominal, resolvePronoun } from './coreference';
 import { AFTER_WINDOW, type Found, makeFound, weakCue, findAfter, findAsComplement, findBefore, findBylineParagraph, findLeadIn, findSentenceFinal } from './cues';
 import { type Doc, type NounPhrase, buildDoc, hasCapital, headLower, isCapitalized, isCue, isSentenceEnd, overlapsEntity, slice, tokenAt } from './document';
 import type { QuoteLexicon } from './lexicon';
@@ -350,7 +350,7 @@ function makeAttribution(doc: Doc, chosen: Found, raw: RawQuote, state: SpeakerS
   const at = Math.min(mention.start, raw.start);
   const anaphor = (k: AnaphorKind, words: readonly string[]): Anaphor => ({ kind: k, words, offset: at, mention, quote: { start: raw.start, end: raw.end } });
   if (single && (l === 'he' || l === 'she')) {
-    resolved = rankAntecedents(doc, anaphor(l, []), state, resolvePronoun(doc, at, l, state));
+    resolved = clauseSubject(doc, mention.start, l) ?? rankAntecedents(doc, anaphor(l, []), state, resolvePronoun(doc, at, l, state));
     if (resolved) state.last = { name: resolved, at: mention.start, pronoun: l };
   } else if (single && (l === 'they' || l === 'we')) {
     // "they said": an organisation or the people of one; the rules leave it as it is.
