@@ -160,6 +160,13 @@ describe('quotes: seeds', () => {
     assert.strictEqual(alone[0].attribution, undefined);
   });
 
+  it('a negated verb before a wh-clause reports nothing: the quoted term stays a scare quote', () => {
+    for (const text of ['Trump did not say where the “rigged” system was.', 'Clinton would never explain why she used the word “deplorables.”']) {
+      const [q] = analyse(text, { Trump: P, Clinton: P });
+      assert.strictEqual(q.kind, 'scare', text);
+    }
+  });
+
   it('a quoted term in a wh-clause or an if-clause of reported speech is the reporter\'s (PolNeAR train)', () => {
     // breitbart_2016-07-14 and huff-post_2016-05-02: both were scare quotes while a wh-word after the verb meant "not said".
     const gingrich = analyse('Newt Gingrich said if presumptive Republican presidential nominee Donald Trump picked him as a vice presidential running mate it would be a “two-pirate ticket.”', { 'Newt Gingrich': P, 'Donald Trump': P });
@@ -491,6 +498,9 @@ describe('quotes: pronouns and descriptions', () => {
     // PolNeAR train, wash-post_2016-02-17: `Mattie Thomas` was taken for a man by `Thomas`, and `she` went to an earlier woman.
     const thomas = '"It matters," said Jane Miller, a teacher.\n\n"It\'s according to age groups," said Mattie Thomas, 66, a retired worker. She\'s a Sanders supporter.\n\n"They have a perception," she said.';
     assert.strictEqual(quote(analyse(thomas, { 'Jane Miller': P, 'Mattie Thomas': P, Sanders: P }), 'They have').attribution?.resolved?.text, 'Mattie Thomas');
+    // Her surname alone is no man's first name either (PolNeAR: a lone `Warren`, `Henry` made `she` find no one).
+    const alone = '"They have a perception," Mattie Thomas said.\n\n"We know it," Thomas said. "Really," she added.';
+    assert.strictEqual(quote(analyse(alone, { 'Mattie Thomas': P, Thomas: P }), 'Really').attribution?.resolved?.text, 'Thomas');
   });
 });
 
@@ -558,7 +568,12 @@ describe('quotes: a description with the name apposed', () => {
     const cummings = analyse('Rep. Elijah Cummings (D-Md.), chair of the Platform Committee, said that it was "100 percent committed to an open and transparent process" and "open to every viewpoint being expressed."', { 'Elijah Cummings': P, 'Platform Committee': O });
     assert.deepStrictEqual(cummings.map(speaker), ['Elijah Cummings', 'Elijah Cummings']);
     const clause = analyse('Clinton, a top aide said, “is very confident about the race.”', { Clinton: P });
-    assert.notStrictEqual(speaker(clause[0]), 'Clinton');
+    assert.strictEqual(clause[0].attribution?.mention.text, 'a top aide');
+    // A name that ends a phrase put first does not open the clause: the aide speaks.
+    const fronted = analyse('Asked about Clinton, a senior aide, who spoke on condition of anonymity, said: “She is tired.”', { Clinton: P });
+    assert.strictEqual(fronted[0].attribution?.mention.text, 'a senior aide');
+    // A description at the very start of a text, after a bracket: nothing before it to read (this threw).
+    assert.strictEqual(analyse('), a spokesman, said: “We will win.”')[0].attribution?.mention.text, 'a spokesman');
   });
 
   it('a speaker named by no one is shown with whose or where the person is (PolNeAR train: a longtime adviser to Trump)', () => {
@@ -567,9 +582,15 @@ describe('quotes: a description with the name apposed', () => {
     assert.strictEqual(adviser[0].attribution?.resolved, undefined);
     const spokesman = analyse('"We need answers," a spokesman for committee Democrats said.', { Democrats: O });
     assert.strictEqual(spokesman[0].attribution?.mention.text, 'a spokesman for committee Democrats');
-    // A time after the link is not whose the person is.
-    const monday = analyse('"We will win," said a spokesman on Monday.', { Monday: 'date' });
-    assert.strictEqual(monday[0].attribution?.mention.text, 'a spokesman');
+    // A duration after the link is not whose the person is; nor is a place after `from`, which the actors would
+    // read as the speaker (`a staffer from Trump's campaign` was Trump's).
+    assert.strictEqual(analyse('"We will win," said a prosecutor for 20 years.')[0].attribution?.mention.text, 'a prosecutor');
+    assert.strictEqual(analyse('"We will win," said a staffer from Trump\'s campaign.', { Trump: P })[0].attribution?.mention.text, 'a staffer');
+  });
+
+  it('a name apposed to a description that says whose the person is, is the owner (a spokesman for the governor, Greg Abbott)', () => {
+    const qs = analyse('"We will appeal," said a spokesman for the governor, Greg Abbott, on Wednesday.', { 'Greg Abbott': P });
+    assert.notStrictEqual(qs[0].attribution?.mention.text, 'Greg Abbott');
   });
 
   it('a name that is not apposed (a list, no closing comma) leaves the description as it was', () => {

@@ -113,6 +113,10 @@ describe('a quote is given to the name heading its source phrase, not to a modif
     const appositive = 'said Christine Link, executive director of the ACLU.';
     const link = at(appositive, 'Christine Link');
     assert.strictEqual(speakerEntity(appositive, [link], slice(appositive, 'executive director'), isPerson), link);
+    // The apposition after a possessor's role speaks (the quote pass now names Podesta itself; this is the actors' own rule).
+    const after = "Clinton's campaign chairman, John Podesta, said in a statement:";
+    const podesta = at(after, 'John Podesta');
+    assert.strictEqual(speakerEntity(after, [at(after, 'Clinton'), podesta], slice(after, "Clinton's campaign chairman"), (w) => w === 'chairman'), podesta);
   });
 
   it('a name and its verb before a determiner are subject and predicate, not one phrase (Martin Andanar released a statement saying …; Black Lives Matter issued a statement saying …)', function () {

@@ -150,7 +150,7 @@ function nameGender(doc: Doc, name: string): 'f' | 'm' | undefined {
   // women's surnames), honorifics and gendered nouns (lower case) for any.
   for (let i = 0; i <= last; i++) {
     const w = words[i];
-    const g = (i < last || last === 0 ? doc.lex.firstNames.get(w) : undefined) ?? doc.lex.vocabulary.honorificGender(w) ?? (isCapitalized(w) ? undefined : doc.lex.vocabulary.nounGender(w));
+    const g = (i < last || (last === 0 && !isSurnameHere(doc, w)) ? doc.lex.firstNames.get(w) : undefined) ?? doc.lex.vocabulary.honorificGender(w) ?? (isCapitalized(w) ? undefined : doc.lex.vocabulary.nounGender(w));
     if (g) return g;
   }
   // The derived given names only for the word before the surname (`derivedGivenNameGender`).
@@ -161,6 +161,15 @@ function nameGender(doc: Doc, name: string): 'f' | 'm' | undefined {
   return g === 'f' || g === 'm' ? g : undefined;
 }
 
+/** True when a lone word is the surname of a person this article names in full (`Thomas` after `Mattie Thomas`). */
+function isSurnameHere(doc: Doc, word: string): boolean {
+  if (!doc.fullNameSurnames) {
+    doc.fullNameSurnames = new Set();
+    for (const m of doc.persons) if (/\s/.test(m.text)) doc.fullNameSurnames.add(surname(m.text));
+  }
+  return doc.fullNameSurnames.has(word.replace(/['’]s$/, ''));
+}
+
 /**
  * True when a word that is neither an initial nor a title stands before the surname (`Rakeyia Scott`): a given name of
  * unknown gender, so the name is not the surname's known bearer (`Keith Scott`, in the same article) but maybe a relative.
@@ -169,7 +178,7 @@ function hasUnknownGivenName(doc: Doc, words: readonly string[]): boolean {
   let i = words.length - 2;
   while (i > 0 && /^\p{Lu}\.?$/u.test(words[i])) i--;
   const w = words[i];
-  return i >= 0 && !/^\p{Lu}\.?$/u.test(w) && !doc.lex.titleOfForm.has(w.toLowerCase().replace(/\.$/, ''));
+  return !/^\p{Lu}\.?$/u.test(w) && !doc.lex.titleOfForm.has(w.toLowerCase().replace(/\.$/, ''));
 }
 
 /** False only when the name is known to take the other pronoun. */

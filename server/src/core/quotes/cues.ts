@@ -7,7 +7,7 @@
  */
 import { type Doc, type NounPhrase, hasCapital, headLower, isCapitalized, isCue, isCueAfterSubject, isSentenceEnd, nextOutside, onlyDeterminers, overlapsEntity, prevOutside, verbLike } from './document';
 import { apposedName, coordinatedSubject, isSpeakerLike, npLeftOf, npRightOf, npToken, sentenceSubject, speakerKind, subjectOf } from './phrases';
-import { AS_PASSIVE, COMPARE_VERBS, DETERMINERS, NAMING_VERBS, NOUN_VERBS, SUBJECT_PRONOUNS, VERB_PREFIX } from './words';
+import { AS_PASSIVE, COMPARE_VERBS, DETERMINERS, NAMING_VERBS, NEGATIONS, NOUN_VERBS, SUBJECT_PRONOUNS, VERB_PREFIX, WH_WORDS } from './words';
 
 /** A candidate attribution before pronoun resolution. */
 export interface Found {
@@ -139,7 +139,8 @@ export function findSentenceFinal(doc: Doc, closeTok: number): Found | undefined
 
 /**
  * Why a speech verb does not introduce the words after it as said: a refused or negated infinitive
- * (`refused to say where “…” is`, `chose not to respond`: nothing is reported), or urging (`called on X to …`,
+ * (`refused to say where “…” is`, `chose not to respond`), or a negated verb before a wh-clause (`did not say where
+ * the “rigged” system was`, `would never explain why …`): nothing is reported; or urging (`called on X to …`,
  * `called for …`: the words are the subject's, but not a report of them); undefined for a verb that reports.
  * A wh-clause alone reports: `explained why Indiana is “weird”`, `said if Trump wins, he would impose a “…”`
  * quote the subject (over PolNeAR train + dev, the 8 scare quotes the wh-word made all lie in annotated Content with a Source).
@@ -147,6 +148,7 @@ export function findSentenceFinal(doc: Doc, closeTok: number): Found | undefined
 export function weakCue(doc: Doc, v: number): 'unsaid' | 'urging' | undefined {
   const next = doc.lower[v + 1] ?? '';
   if ((v > 1 && doc.lower[v - 1] === 'to' && /^(refused|refuses|refusing|declined|declines|declining|not|unwilling|reluctant|afraid)$/.test(doc.lower[v - 2]))) return 'unsaid';
+  if (WH_WORDS.has(next) && v > 0 && (NEGATIONS.has(doc.lower[v - 1]) || (v > 1 && NEGATIONS.has(doc.lower[v - 2])))) return 'unsaid';
   if (doc.lower[v].startsWith('call') && /^(on|for|upon)$/.test(next)) return 'urging';
   return undefined;
 }

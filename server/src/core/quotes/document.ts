@@ -53,6 +53,8 @@ export interface Doc {
   headKinds: Uint8Array;
   /** Gender of person names, by name, filled as they are asked for (`coreference.ts`); '' = unknown. */
   genders: Map<string, 'f' | 'm' | ''>;
+  /** Last words of the person mentions of several words, built when first needed (`coreference.ts`). */
+  fullNameSurnames?: Set<string>;
   /** The surname and the first token of each person mention (`persons`), built when first needed (`personKeys`, `personTokens`). */
   personKeys?: string[];
   personTokens?: Int32Array;
@@ -180,6 +182,13 @@ export function verbLike(doc: Doc, i: number): boolean {
   if (VERB_PREFIX.has(l) || doc.verbs.has(l)) return true;
   if (NP_STOP.has(l) || DETERMINERS.has(l) || l === "'s" || l === '’s') return false;
   return /ed$/.test(l) || (/[^s]s$/.test(l) && l.length > 3) || IRREGULAR_PAST.has(l);
+}
+
+/** The token that ends the sentence at token `i` (or where its paragraph or a quotation begins), at most 16 tokens on. */
+export function sentenceEndFrom(doc: Doc, i: number): number {
+  let end = i;
+  while (end < doc.tokens.length && end < i + 16 && !doc.inQuote[end] && !isSentenceEnd(doc, end) && doc.para[end] === doc.para[i]) end++;
+  return end;
 }
 
 export function surname(name: string): string {
@@ -428,6 +437,7 @@ export function buildDoc(
     cueFlags,
     headKinds,
     genders: new Map(),
+    fullNameSurnames: undefined,
     personKeys: undefined,
     personTokens: undefined,
   };

@@ -18,7 +18,7 @@
  */
 import { type SpeakerState, clauseSubject, personStartIn, resolveNominal, resolvePronoun } from './coreference';
 import { AFTER_WINDOW, type Found, makeFound, weakCue, findAfter, findAsComplement, findBefore, findBylineParagraph, findLeadIn, findSentenceFinal } from './cues';
-import { type Doc, type NounPhrase, buildDoc, hasCapital, headLower, isCapitalized, isCue, isSentenceEnd, overlapsEntity, slice, tokenAt } from './document';
+import { type Doc, type NounPhrase, buildDoc, hasCapital, headLower, isCapitalized, isCue, isSentenceEnd, overlapsEntity, sentenceEndFrom, slice, tokenAt } from './document';
 import type { QuoteLexicon } from './lexicon';
 import { cueNear, speakerCandidates, type RuleSignals, type SpeakerCandidate } from './candidates';
 import { bestRanked, type SpeakerModel } from './ranker';
@@ -279,7 +279,7 @@ function attributeQuotes(
   }
   for (; nextReported < reported.length; nextReported++) resolveReported(doc, reported[nextReported], state);
   inheritWithinSentence(doc, quotes);
-  withOwnerPhrases(doc, quotes);
+  extendUnresolvedDescriptions(doc, quotes);
   return quotes;
 }
 
@@ -397,7 +397,7 @@ function makeAttribution(doc: Doc, chosen: Found, raw: RawQuote, state: SpeakerS
  * words such as `Democrats` in it are no speaker's name. A quotation that shares its attribution with another
  * (continued, split) shares the longer one too.
  */
-function withOwnerPhrases(doc: Doc, quotes: Quote[]): void {
+function extendUnresolvedDescriptions(doc: Doc, quotes: Quote[]): void {
   const longer = new Map<Attribution, Attribution>();
   for (let i = 0; i < quotes.length; i++) {
     const a = quotes[i].attribution;
@@ -416,13 +416,6 @@ function withOwnerPhrases(doc: Doc, quotes: Quote[]): void {
     }
     if (b !== a) quotes[i] = makeQuote(quotes[i], quotes[i].text, quotes[i].kind, b);
   }
-}
-
-/** The token that ends the sentence at token `i` (or where its paragraph or a quotation begins), at most 16 tokens on. */
-function sentenceEndFrom(doc: Doc, i: number): number {
-  let end = i;
-  while (end < doc.tokens.length && end < i + 16 && !doc.inQuote[end] && !isSentenceEnd(doc, end) && doc.para[end] === doc.para[i]) end++;
-  return end;
 }
 
 /**

@@ -4,7 +4,8 @@
  * clauses), the subject of a sentence (past datelines and introductory phrases), and what kind of speaker a
  * phrase names (person, organisation, group, unknown).
  */
-import { type Doc, type NounPhrase, hasCapital, headLower, isCapitalized, isCue, isPunct, isSentenceEnd, onlyDeterminers, overlapsEntity, prevOutside, verbLike } from './document';
+import { type Doc, type NounPhrase, hasCapital, headLower, isCapitalized, isCue, isPunct, isSentenceEnd, onlyDeterminers, overlapsEntity, prevOutside, sentenceEndFrom, verbLike } from './document';
+import { lowerBound } from '../search';
 import { DETERMINERS, GROUP_PRONOUNS, MONTHS, NOUN_VERBS, NP_STOP, PERSON_PRONOUNS, SUBJECT_PRONOUNS, TIME_WORDS, VERB_PREFIX } from './words';
 import type { Attribution } from '../types';
 
@@ -264,18 +265,36 @@ export function subjectOf(doc: Doc, v: number, lowest: number): NounPhrase | und
   return np;
 }
 
+/** True when the phrase ends in a lower-case word for a person or a title (`the bureau's director`, `founder`). */
+function endsInPersonWord(doc: Doc, np: NounPhrase): boolean {
+  const last = np.to - 1;
+  return !isCapitalized(doc.tokens[last].text) && (doc.lex.personHeads.has(doc.lower[last]) || doc.lex.titleForms.has(doc.lower[last]));
+}
+
+/**
+ * True when the phrase says whose the person is inside it (`a spokesman for the governor`, `the wife of the late
+ * senator`): a link and a determiner or a capital after a word; a name apposed to it is the owner's, not the
+ * speaker's. A role's own complement (`the secretary of state`) is no owner.
+ */
+function hasOwnerInside(doc: Doc, np: NounPhrase): boolean {
+  for (let i = np.from + 1; i + 1 < np.to; i++) {
+    if (OWNER_LINKS.has(doc.lower[i]) && (DETERMINERS.has(doc.lower[i + 1]) || isCapitalized(doc.tokens[i + 1].text))) return true;
+  }
+  return false;
+}
+
 /**
  * The person's name in apposition to a description of them, `the bureau's director, James B. Comey,` or `his wife,
  * Gabriela Violeta Lazar, wrote`: the better mention (as {@link subjectOf} takes it before a verb). Left alone, the
  * description was resolved to whoever the article named last (`the presumptive GOP presidential nominee` to Obama,
- * with Donald Trump apposed). Undefined unless `np` ends in a lower-case person or title word and a comma follows,
- * then a name the recogniser typed a person, closed by a comma, a bracket or `stop`.
+ * with Donald Trump apposed). Undefined unless `np` ends in a lower-case person or title word, says no owner inside it
+ * (`a spokesman for the governor, Greg Abbott,`: Abbott is the governor) and a comma follows, then a name the
+ * recogniser typed a person, closed by a comma, a bracket or `stop`.
  */
 export function apposedName(doc: Doc, np: NounPhrase, stop: number): NounPhrase | undefined {
   const comma = np.to;
   if (comma + 1 >= stop || doc.tokens[comma].text !== ',' || !isCapitalized(doc.tokens[comma + 1].text)) return undefined;
-  const head = headLower(doc, np);
-  if (isCapitalized(doc.tokens[np.to - 1].text) || !(doc.lex.personHeads.has(head) || doc.lex.titleForms.has(head))) return undefined;
+  if (!endsInPersonWord(doc, np) || hasOwnerInside(doc, np)) return undefined;
   const name = npRightOf(doc, comma + 1, stop);
   if (!name || !isCapitalized(doc.tokens[name.to - 1].text) || !overlapsEntity(doc, name.from, name.to, 'person')) return undefined;
   return name.to >= stop || doc.tokens[name.to].text === ',' || doc.tokens[name.to].text === '(' ? name : undefined;
@@ -285,65 +304,77 @@ export function apposedName(doc: Doc, np: NounPhrase, stop: number): NounPhrase 
  * The person's name that a description stands in apposition to, written before it: `said Geert Wilders, founder of
  * the right-wing Dutch Party for Freedom.`, `Rep. Elijah Cummings (D-Md.), chair of the Platform Committee, said`.
  * The description is the same person; given the quotation, it showed the role and no one (the ranker had picked it
- * over the name). Undefined unless `np` ends in a lower-case person or title word, is closed (a comma, a full stop
- * or its sentence's end after it or after its owner phrase, {@link withOwnerPhrase}), and a comma and a name the recogniser typed a person (and a bracket,
- * `(D-Md.)`) stand right before it.
+ * over the name). Undefined unless `np` ends in a lower-case person or title word; the description, with its owner
+ * phrase ({@link withOwnerPhrase}), is followed by a comma, a full stop or its sentence's end (a verb right after it
+ * makes it a subject: `Clinton, a top aide said, “…”`); and right before it stand a comma and a name the recogniser
+ * typed a person (with a bracket, `(D-Md.)`) that opens its clause: a name ending a phrase put first is no speaker
+ * (`Asked about Clinton, a senior aide, who …, said`).
  */
 export function nameBeforeApposition(doc: Doc, np: NounPhrase): NounPhrase | undefined {
-  const head = headLower(doc, np);
-  if (isCapitalized(doc.tokens[np.to - 1].text) || !(doc.lex.personHeads.has(head) || doc.lex.titleForms.has(head))) return undefined;
-  // Closed after its owner phrase, if any (`founder of the right-wing Dutch Party for Freedom.`).
-  let limit = np.to;
-  while (limit < doc.tokens.length && limit < np.to + 16 && !doc.inQuote[limit] && !isSentenceEnd(doc, limit) && doc.para[limit] === doc.para[np.from]) limit++;
-  const to = withOwnerPhrase(doc, np, limit).to;
-  // A verb right after it makes it a subject (`Clinton, a top aide said, “…”`, `In an interview with … Mika
-  // Brzezinski, the Democratic presidential candidate stated …`), not an apposition.
-  const closed = to >= doc.tokens.length || /^[,.;]$/.test(doc.tokens[to].text) || isSentenceEnd(doc, to);
-  let c = np.from - 1;
-  if (!closed || c < 1 || doc.tokens[c].text !== ',' || doc.inQuote[c - 1]) return undefined;
-  let end = c;
+  if (!endsInPersonWord(doc, np)) return undefined;
+  const to = withOwnerPhrase(doc, np, sentenceEndFrom(doc, np.to)).to;
+  const closed = to >= doc.tokens.length || doc.tokens[to].text === ',' || isSentenceEnd(doc, to);
+  const comma = np.from - 1;
+  if (!closed || comma < 1 || doc.tokens[comma].text !== ',' || doc.inQuote[comma - 1]) return undefined;
+  let end = comma;
   if (doc.tokens[end - 1].text === ')') {
     let o = end - 2;
     while (o > 0 && o > end - 8 && doc.tokens[o].text !== '(') o--;
-    if (doc.tokens[o].text !== '(') return undefined;
+    if (o < 1 || doc.tokens[o].text !== '(') return undefined;
     end = o;
   }
-  if (end < 1 || !isCapitalized(doc.tokens[end - 1].text) || !overlapsEntity(doc, end - 1, end, 'person')) return undefined;
+  // The one person mention that ends at `end`.
+  const persons = doc.persons;
+  const endOffset = doc.tokens[end - 1].end;
+  const k = lowerBound(persons.length, (i) => persons[i].end >= endOffset);
+  if (k >= persons.length || persons[k].end !== endOffset) return undefined;
   let from = end - 1;
-  while (from - 1 >= 0 && isCapitalized(doc.tokens[from - 1].text) && overlapsEntity(doc, from - 1, from, 'person')) from--;
-  return { from, to: end };
+  while (from > 0 && doc.tokens[from - 1].start >= persons[k].start) from--;
+  // Titles before the name belong to its clause's subject (`Rep. Elijah Cummings`, `Sen. Elizabeth Warren`).
+  let opening = from;
+  while (opening > 0 && isCapitalized(doc.tokens[opening - 1].text) && (doc.lex.titleOfForm.has(doc.lower[opening - 1].replace(/\.$/, '')) || doc.lex.vocabulary.isHonorific(doc.tokens[opening - 1].text))) opening--;
+  return opensClause(doc, opening) ? { from, to: end } : undefined;
 }
 
-/** Links after a person word that say whose or where the person is (`an aide to`, `a spokesman for`, `the senator from`). */
-const OWNER_LINKS = new Set(['to', 'for', 'of', 'from']);
+/**
+ * True when token `i` starts its clause: the first of its paragraph or sentence, after a quotation (`“…,” Geert
+ * Wilders, founder …, said`), or right after an inverted speech verb (`said Geert Wilders, founder of …`).
+ */
+function opensClause(doc: Doc, i: number): boolean {
+  if (i === 0 || doc.para[i - 1] !== doc.para[i] || isSentenceEnd(doc, i - 1) || doc.inQuote[i - 1] || isCue(doc, i - 1)) return true;
+  return doc.tokens[i - 1].text === ',' && i >= 2 && doc.inQuote[i - 2] === 1;
+}
+
+/** Links after a person word that say whose the person is (`an aide to`, `a spokesman for`, `the director of`). */
+const OWNER_LINKS = new Set(['to', 'for', 'of']);
 
 /**
- * A description of a person with the phrase after it that says whose or where the person is: `a longtime adviser to
- * Trump`, `a person close to the Clintons`, `one Democrat familiar with the campaign`, `a strategist for one of these
- * candidates`. The chunker stops before the link, and a speaker named by no one else was shown as `a longtime adviser`.
- * `np` unchanged unless it ends in a lower-case person or title word (or `close`, `familiar` after one) and a phrase
- * that is no time (`a spokesman for Monday`) follows the link before `limit`.
+ * A description of a person with the phrase after it that says whose the person is: `a longtime adviser to Trump`,
+ * `a spokesman for committee Democrats`, `a strategist for one of these candidates`. The chunker stops before the
+ * link, and a speaker named by no one else was shown as `a longtime adviser`. Only the links the actors read the
+ * same way (`sourceHead.ts`: the names after them own the person, never speak): not `from` (`a staffer from Trump's
+ * campaign` would be Trump's words there). `np` unchanged unless it ends in a lower-case person or title word and a
+ * phrase that is no time or duration (`a spokesman for Monday`, `a prosecutor for 20 years`) follows the link before
+ * `limit`.
  */
 export function withOwnerPhrase(doc: Doc, np: NounPhrase, limit: number): NounPhrase {
   let to = np.to;
-  let head = to - 1;
-  const linkAfter = (w: string) => (w === 'close' ? 'to' : w === 'familiar' ? 'with' : undefined);
-  let link = linkAfter(doc.lower[head]);
-  if (link) head--;
-  else if (to < limit && linkAfter(doc.lower[to])) {
-    link = linkAfter(doc.lower[to]);
-    to++;
-  }
-  if (head < np.from || isCapitalized(doc.tokens[head].text) || !(doc.lex.personHeads.has(doc.lower[head]) || doc.lex.titleForms.has(doc.lower[head]))) return np;
-  if (to >= limit || (link ? doc.lower[to] !== link : !OWNER_LINKS.has(doc.lower[to]))) return np;
+  if (!endsInPersonWord(doc, np) || to + 1 >= limit || !OWNER_LINKS.has(doc.lower[to])) return np;
   const owner = npRightOf(doc, to + 1, limit);
-  if (!owner || TIME_WORDS.has(headLower(doc, owner)) || overlapsEntity(doc, owner.from, owner.to, 'date')) return np;
+  if (!owner || isTimePhrase(doc, owner)) return np;
   to = owner.to;
   // "a strategist for one of these candidates"
   if (to + 1 < limit && doc.lower[to] === 'of') to = npRightOf(doc, to + 1, limit)?.to ?? to;
   // "executive director of the American Civil Liberties Union in Ohio": where the owner is.
   if (to + 1 < limit && doc.lower[to] === 'in' && overlapsEntity(doc, to + 1, to + 2, 'location')) to = npRightOf(doc, to + 1, limit)?.to ?? to;
   return { from: np.from, to };
+}
+
+/** A time or a duration (`Monday`, `years`, `20 years`, `the past decade`), not whose someone is. */
+function isTimePhrase(doc: Doc, np: NounPhrase): boolean {
+  const head = headLower(doc, np);
+  const singular = head.endsWith('s') ? head.slice(0, -1) : head;
+  return TIME_WORDS.has(head) || TIME_WORDS.has(singular) || singular === 'decade' || singular === 'hour' || /^\p{N}/u.test(doc.tokens[np.from].text) || overlapsEntity(doc, np.from, np.to, 'date') !== undefined;
 }
 
 /** Rough test that a noun phrase can be a speaker: a pronoun, a name, or a person/organisation/group head. */

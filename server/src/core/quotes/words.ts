@@ -38,6 +38,12 @@ export const VERB_PREFIX = new Set([
 /** Verbs that name something with the quoted words (`called it “a disaster”`). */
 export const NAMING_VERBS = new Set(['call', 'calls', 'called', 'calling', 'dub', 'dubs', 'dubbed', 'label', 'labels', 'labeled', 'labelled', 'describe', 'describes', 'described', 'term', 'termed', 'brand', 'branded']);
 
+/** Words that open an indirect question or condition after a verb (`say where …`, `explain why …`, `said if …`). */
+export const WH_WORDS = new Set(['where', 'what', 'why', 'how', 'whether', 'if', 'when', 'who', 'which']);
+
+/** Words that negate the verb after them (`did not say`, `didn't explain`, `never said`). */
+export const NEGATIONS = new Set(['not', "n't", 'n’t', 'never']);
+
 /** Speech-verb forms that are also common nouns (`state`, `claims`, `talk`). */
 export const NOUN_VERBS = new Set([
   'state', 'states', 'talk', 'talks', 'claim', 'claims', 'post', 'note', 'notes', 'call', 'calls', 'comment',
