@@ -588,6 +588,15 @@ describe('quotes: a description with the name apposed', () => {
     assert.strictEqual(analyse('"We will win," said a staffer from Trump\'s campaign.', { Trump: P })[0].attribution?.mention.text, 'a staffer');
   });
 
+  it('a name after a description and its link is the owner, not the speaker (PolNeAR train: Another source familiar with Cruz’s thinking)', () => {
+    const cruz = analyse('Another source familiar with Cruz’s thinking said he “is not going anywhere.”', { Cruz: P });
+    assert.strictEqual(cruz[0].attribution?.mention.text, 'Another source familiar with Cruz’s thinking');
+    const pence = analyse('A senior aide to Mike Pence said: “We will win.”', { 'Mike Pence': P });
+    assert.strictEqual(pence[0].attribution?.mention.text, 'A senior aide to Mike Pence');
+    const trump = analyse('Trump said: “We will win.”', { Trump: P });
+    assert.strictEqual(trump[0].attribution?.mention.text, 'Trump');
+  });
+
   it('a name apposed to a description that says whose the person is, is the owner (a spokesman for the governor, Greg Abbott)', () => {
     const qs = analyse('"We will appeal," said a spokesman for the governor, Greg Abbott, on Wednesday.', { 'Greg Abbott': P });
     assert.notStrictEqual(qs[0].attribution?.mention.text, 'Greg Abbott');

@@ -113,6 +113,11 @@ describe('a quote is given to the name heading its source phrase, not to a modif
     const appositive = 'said Christine Link, executive director of the ACLU.';
     const link = at(appositive, 'Christine Link');
     assert.strictEqual(speakerEntity(appositive, [link], slice(appositive, 'executive director'), isPerson), link);
+    // Someone close to or familiar with a name is that name's person, not the name (`a person close to the Clintons`).
+    const close = 'said a person close to the Clintons.';
+    assert.strictEqual(speakerEntity(close, [at(close, 'Clintons')], slice(close, 'a person close to the Clintons'), (w) => w === 'person'), null);
+    const familiar = 'Another source familiar with Cruz’s thinking said';
+    assert.strictEqual(speakerEntity(familiar, [at(familiar, 'Cruz')], slice(familiar, 'Another source familiar with Cruz’s thinking'), (w) => w === 'source'), null);
     // The apposition after a possessor's role speaks (the quote pass now names Podesta itself; this is the actors' own rule).
     const after = "Clinton's campaign chairman, John Podesta, said in a statement:";
     const podesta = at(after, 'John Podesta');

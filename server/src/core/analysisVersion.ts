@@ -60,4 +60,6 @@
 // 30: review fixes: a name before a description opens its clause; no apposed name after a description that names its
 //     owner; no owner phrase after `from` or of a duration; a negated verb before a wh-clause reports nothing; a lone
 //     surname of a full name in the article takes no gender from the first-name list.
-export const ANALYSIS_VERSION = 30;
+// 31: a subject read leftwards takes in the description it is the owner of (`A senior aide to Mike Pence said`,
+//     `Another source familiar with Cruz's thinking said`); the actors read `close to`/`familiar with` as owners.
+export const ANALYSIS_VERSION = 31;

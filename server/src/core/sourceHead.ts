@@ -92,10 +92,10 @@ export function speakerEntity(
   return apposition(text, entities, slice) ?? ONLY_OWNERS;
 }
 
-/** A role noun and `for`/`to`/`of` before the first name, after a determiner (`a spokeswoman for`, `one aide to`)
- * or in the plural (`Attorneys for`): a capitalised singular title is a name's own (`Director of National
- * Intelligence James Clapper`). */
-const OWNED_LEAD = /^((?:a|an|the|one|another|two|three|several|some)\s+)?(?:[\p{L}-]+\s+)*?([\p{L}]+)\s+(?:for|to|of|with)\s+(?:the\s+)?$/iu;
+/** A role noun and `for`/`to`/`of` before the first name, after a determiner (`a spokeswoman for`, `one aide to`, `a
+ * person close to`, `another source familiar with`) or in the plural (`Attorneys for`): a capitalised singular title
+ * is a name's own (`Director of National Intelligence James Clapper`). */
+const OWNED_LEAD = /^((?:a|an|the|one|another|two|three|several|some)\s+)?(?:[\p{L}-]+\s+)*?([\p{L}]+)\s+(?:(?:close|familiar)\s+)?(?:for|to|of|with)\s+(?:the\s+)?$/iu;
 
 /** True when the phrase opens with someone's people and the names come after (`a spokesman for …`). */
 function ownedFromTheStart(lead: string, isPersonHead: (word: string) => boolean): boolean {

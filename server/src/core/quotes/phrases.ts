@@ -174,8 +174,31 @@ export function skipVerbPrefixLeft(doc: Doc, i: number, lowest: number): number 
   }
 }
 
+/**
+ * The noun phrase with the description before it that the phrase is the owner of: `A senior aide to Mike Pence`,
+ * `Another source familiar with Cruz's thinking`, `A representative for the Ivanka Trump brand` (the chunker read
+ * leftwards from the verb and stopped at the link: the name was the speaker). Unchanged unless a link (`to`, `for`,
+ * `of`, or `with` after `familiar`, `to` after `close`) and a lower-case person or title word stand before it.
+ */
+function withOwnedDescriptionBefore(doc: Doc, np: NounPhrase, lowest: number): NounPhrase {
+  const link = np.from - 1;
+  if (link - 1 < lowest || doc.inQuote[link]) return np;
+  const l = doc.lower[link];
+  let head = link - 1;
+  if ((l === 'to' && doc.lower[head] === 'close') || (l === 'with' && doc.lower[head] === 'familiar')) head--;
+  else if (!OWNER_LINKS.has(l)) return np;
+  if (head < lowest || isCapitalized(doc.tokens[head].text) || !(doc.lex.personHeads.has(doc.lower[head]) || doc.lex.titleForms.has(doc.lower[head]))) return np;
+  const description = npLeftOf(doc, head, lowest);
+  return description ? { from: description.from, to: np.to } : np;
+}
+
 /** Subject of the verb at token `v`: the noun phrase before it, passing over an appositive between commas. */
 export function subjectOf(doc: Doc, v: number, lowest: number): NounPhrase | undefined {
+  const np = subjectPhrase(doc, v, lowest);
+  return np ? withOwnedDescriptionBefore(doc, np, lowest) : undefined;
+}
+
+function subjectPhrase(doc: Doc, v: number, lowest: number): NounPhrase | undefined {
   let j = skipVerbPrefixLeft(doc, v - 1, lowest);
   if (j < lowest) return undefined;
   if (doc.tokens[j].text === ')') {
