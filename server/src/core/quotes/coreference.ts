@@ -5,7 +5,7 @@
  */
 import { NominalResolver } from '../nominals';
 import { lowerBound } from '../search';
-import { type Doc, type NounPhrase, derivedGivenNameGender, hasCapital, headLower, isCapitalized, isCue, isPunct, isSentenceEnd, overlapsEntity, personKeys, prevOutside, slice, surname, tokenAt, verbLike } from './document';
+import { type Doc, type NounPhrase, derivedGivenNameGender, givenNameIndex, hasCapital, headLower, isCapitalized, isInitial, isCue, isPunct, isSentenceEnd, overlapsEntity, personKeys, prevOutside, slice, surname, tokenAt, verbLike } from './document';
 import { npRightOf, npToken, speakerKind, subjectOf } from './phrases';
 import { DETERMINERS, SUBJECT_PRONOUNS, VERB_PREFIX } from './words';
 import type { EntityMention, TextSlice } from '../types';
@@ -165,7 +165,10 @@ function nameGender(doc: Doc, name: string): 'f' | 'm' | undefined {
 function isSurnameHere(doc: Doc, word: string): boolean {
   if (!doc.fullNameSurnames) {
     doc.fullNameSurnames = new Set();
-    for (const m of doc.persons) if (/\s/.test(m.text)) doc.fullNameSurnames.add(surname(m.text));
+    const keys = personKeys(doc);
+    doc.persons.forEach((m, k) => {
+      if (/\s/.test(m.text)) doc.fullNameSurnames!.add(keys[k]);
+    });
   }
   return doc.fullNameSurnames.has(word.replace(/['’]s$/, ''));
 }
@@ -175,10 +178,8 @@ function isSurnameHere(doc: Doc, word: string): boolean {
  * unknown gender, so the name is not the surname's known bearer (`Keith Scott`, in the same article) but maybe a relative.
  */
 function hasUnknownGivenName(doc: Doc, words: readonly string[]): boolean {
-  let i = words.length - 2;
-  while (i > 0 && /^\p{Lu}\.?$/u.test(words[i])) i--;
-  const w = words[i];
-  return !/^\p{Lu}\.?$/u.test(w) && !doc.lex.titleOfForm.has(w.toLowerCase().replace(/\.$/, ''));
+  const w = words[givenNameIndex(words)];
+  return !isInitial(w) && !doc.lex.titleOfForm.has(w.toLowerCase().replace(/\.$/, ''));
 }
 
 /** False only when the name is known to take the other pronoun. */

@@ -267,9 +267,20 @@ export function stripPossessive(w: string): string {
  * Gilda Parker`).
  */
 export function derivedGivenNameGender(lex: QuoteLexicon, words: readonly string[]): Gender | undefined {
-  let i = words.length - 2;
-  while (i > 0 && /^\p{Lu}\.?$/u.test(words[i])) i--;
+  const i = givenNameIndex(words);
   return i >= 0 ? lex.givenNameGenders.get(words[i]) : undefined;
+}
+
+/** Where a name's given name is: the word before the surname, past middle initials (`Wendy R. Sherman` → 0); -1 for one word. */
+export function givenNameIndex(words: readonly string[]): number {
+  let i = words.length - 2;
+  while (i > 0 && isInitial(words[i])) i--;
+  return i;
+}
+
+/** A capital alone, with or without its full stop (`R.`, `W`). */
+export function isInitial(word: string): boolean {
+  return /^\p{Lu}\.?$/u.test(word);
 }
 
 /** The lower-case word right before a name, past a comma (`wife, ` of `his wife, Melania`). */
