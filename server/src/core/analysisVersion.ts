@@ -62,4 +62,6 @@
 //     surname of a full name in the article takes no gender from the first-name list.
 // 31: a subject read leftwards takes in the description it is the owner of (`A senior aide to Mike Pence said`,
 //     `Another source familiar with Cruz's thinking said`); the actors read `close to`/`familiar with` as owners.
-export const ANALYSIS_VERSION = 31;
+// 32: a name no list genders takes the gender its own clause's `his`/`he`/`she`/`himself`/`herself` gives it; a
+//     lone person the rules pick that is not among the counted mentions is ranked like the others.
+export const ANALYSIS_VERSION = 32;

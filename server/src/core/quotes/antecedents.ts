@@ -130,10 +130,23 @@ export function antecedentCandidates(doc: Doc, anaphor: Anaphor, state: SpeakerS
   const keys = personKeys(doc);
   const tokens = personTokens(doc);
   const organizations = withOrganizations ? organizationsBefore(doc, offset) : [];
+  // A person the recogniser found that the document does not count as one (a lone surname seen only at the
+  // start of sentences, `Cruz openly admitted …`), when the rules pick it, is walked with the others, so that it
+  // is scored by the same recency, role and agreement as they are.
+  const pickKey = rulePick ? surname(rulePick.text) : undefined;
+  let unlisted = rulePick && (kind === 'he' || kind === 'she' || kind === 'person') && rulePick.end <= offset && isUncountedPerson(doc, rulePick) ? rulePick : undefined;
   let p = lastPersonBefore(doc, offset);
   let o = organizations.length - 1;
-  for (let seen = 0; seen < MAX_MENTIONS && (p >= 0 || o >= 0); ) {
-    const takePerson = o < 0 || (p >= 0 && persons[p].start > organizations[o].start);
+  for (let seen = 0; seen < MAX_MENTIONS && (p >= 0 || o >= 0 || unlisted); ) {
+    const personStart = p >= 0 ? persons[p].start : -1;
+    const organizationStart = o >= 0 ? organizations[o].start : -1;
+    if (unlisted && unlisted.start > personStart && unlisted.start > organizationStart) {
+      if (offset - unlisted.end > WINDOW_CHARS) break;
+      if (consider({ start: unlisted.start, end: unlisted.end, type: 'person', text: unlisted.text }, 'person', tokenAt(doc, unlisted.start), pickKey)) seen++;
+      unlisted = undefined;
+      continue;
+    }
+    const takePerson = o < 0 || (p >= 0 && personStart > organizationStart);
     const m = takePerson ? persons[p] : organizations[o];
     if (offset - m.end > WINDOW_CHARS) break;
     if (takePerson ? consider(m, 'person', tokens[p], keys[p]) : consider(m, 'organization', tokenAt(doc, m.start), undefined)) seen++;
@@ -162,7 +175,6 @@ export function antecedentCandidates(doc: Doc, anaphor: Anaphor, state: SpeakerS
   salience.sort((x, y) => y.total - x.total || x.g.order - y.g.order);
   const salienceRank = new Map<Group, number>();
   for (let i = 0; i < salience.length; i++) salienceRank.set(salience[i].g, i);
-  const pickKey = rulePick ? surname(rulePick.text) : undefined;
   const lastKey = state.last ? surname(state.last.name.text) : undefined;
   const head = anaphor.words[anaphor.words.length - 1];
   const modifiers: string[] = [];
@@ -286,6 +298,16 @@ function roleOf(doc: Doc, m: EntityMention, t: number): Role {
   }
   cache.set(m.start, role);
   return role;
+}
+
+/** True when the recogniser found `name` as a person but it is not one of the document's person mentions (`doc.persons`). */
+function isUncountedPerson(doc: Doc, name: TextSlice): boolean {
+  const persons = doc.persons;
+  const k = lowerBound(persons.length, (i) => persons[i].start >= name.start);
+  if (k < persons.length && persons[k].start === name.start) return false;
+  const entities = doc.entities;
+  const e = lowerBound(entities.length, (i) => entities[i].start >= name.start);
+  return e < entities.length && entities[e].start === name.start && entities[e].end === name.end && entities[e].type === 'person';
 }
 
 /** Keys of the people named inside `[start, end)`. */

@@ -5,7 +5,7 @@
  */
 import { NominalResolver } from '../nominals';
 import { lowerBound } from '../search';
-import { type Doc, type NounPhrase, derivedGivenNameGender, givenNameIndex, hasCapital, headLower, isCapitalized, isInitial, isCue, isPunct, isSentenceEnd, overlapsEntity, personKeys, prevOutside, slice, surname, tokenAt, verbLike } from './document';
+import { type Doc, type NounPhrase, derivedGivenNameGender, givenNameIndex, hasCapital, headLower, isCapitalized, isInitial, isCue, isPunct, isSentenceEnd, overlapsEntity, personKeys, personTokens, prevOutside, slice, surname, tokenAt, verbLike } from './document';
 import { npRightOf, npToken, speakerKind, subjectOf } from './phrases';
 import { DETERMINERS, SUBJECT_PRONOUNS, VERB_PREFIX } from './words';
 import type { EntityMention, TextSlice } from '../types';
@@ -156,9 +156,60 @@ function nameGender(doc: Doc, name: string): 'f' | 'm' | undefined {
   // The derived given names only for the word before the surname (`derivedGivenNameGender`).
   const given = derivedGivenNameGender(doc.lex, words);
   if (given) return given;
-  if (last > 0 && hasUnknownGivenName(doc, words)) return undefined;
+  const bare = name.replace(/['’]s$/, '');
+  if (last > 0 && hasUnknownGivenName(doc, words)) return pronounGender(doc, bare);
   const g = doc.surnameGender.get(words[last].replace(/['’]s$/, ''));
+  // Full names of both genders share the surname (`Donald Trump`, `Melania Trump`): a lone `Trump` is either.
+  return g === 'f' || g === 'm' ? g : g === 'x' ? undefined : pronounGender(doc, bare);
+}
+
+/** Pronouns that can only stand for the subject of their own clause when they follow it: possessives and reflexives, and `he`/`she`. */
+const SUBJECT_BOUND_PRONOUNS: ReadonlyMap<string, 'f' | 'm'> = new Map([['he', 'm'], ['his', 'm'], ['himself', 'm'], ['she', 'f'], ['herself', 'f']]);
+
+/**
+ * The gender the article's own pronouns give a name no first name, honorific or noun genders: the subject of
+ * a clause followed in its sentence, before any other person or person noun, by `his`, `he`, `himself`, `she`
+ * or `herself` (`Cruz openly admitted that his pick was politically motivated`). A lone surname takes the
+ * gender of the full name it stands for. Not `him` or `her`: as objects they name someone else (`Cruz
+ * praised her`). `x` where the evidence conflicts.
+ */
+function pronounGender(doc: Doc, name: string): 'f' | 'm' | undefined {
+  let genders = doc.pronounGenders;
+  if (!genders) genders = doc.pronounGenders = pronounGenders(doc);
+  const g = genders.get(name);
   return g === 'f' || g === 'm' ? g : undefined;
+}
+
+function pronounGenders(doc: Doc): Map<string, 'f' | 'm' | 'x'> {
+  const genders = new Map<string, 'f' | 'm' | 'x'>();
+  const note = (key: string, g: 'f' | 'm'): void => {
+    const prev = genders.get(key);
+    genders.set(key, prev === undefined || prev === g ? g : 'x');
+  };
+  const persons = doc.persons;
+  const tokens = personTokens(doc);
+  const keys = personKeys(doc);
+  const n = doc.tokens.length;
+  for (let k = 0; k < persons.length; k++) {
+    const m = persons[k];
+    const t = tokens[k];
+    if (t >= n || doc.inQuote[t] || subjectRank(doc, m) === 0) continue;
+    const next = k + 1 < persons.length ? persons[k + 1].start : Infinity;
+    for (let i = tokenAt(doc, m.end); i < n && i < t + 16 && doc.sent[i] === doc.sent[t] && !doc.inQuote[i] && doc.tokens[i].start < next; i++) {
+      const w = doc.lower[i];
+      // Reported speech reports someone's words about others: `Melania Trump tells supporters that he loves you`.
+      if (isCue(doc, i)) break;
+      const g = SUBJECT_BOUND_PRONOUNS.get(w);
+      if (g) {
+        note(m.text.replace(/['’]s$/, ''), g);
+        if (/\s/.test(m.text)) note(keys[k], g);
+        break;
+      }
+      // Another person the pronoun may stand for: `Cruz told the woman that she …`, `Cruz and Rubio …`.
+      if (w === 'him' || w === 'her' || w === 'they' || doc.lex.personHeads.has(w) || doc.lex.vocabulary.nounGender(w)) break;
+    }
+  }
+  return genders;
 }
 
 /** True when a lone word is the surname of a person this article names in full (`Thomas` after `Mattie Thomas`). */

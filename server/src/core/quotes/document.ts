@@ -55,6 +55,8 @@ export interface Doc {
   genders: Map<string, 'f' | 'm' | ''>;
   /** Last words of the person mentions of several words, built when first needed (`coreference.ts`). */
   fullNameSurnames?: Set<string>;
+  /** Gender that the article's own pronouns give a name (`Cruz admitted that his pick`), built when first needed (`coreference.ts`). */
+  pronounGenders?: Map<string, 'f' | 'm' | 'x'>;
   /** The surname and the first token of each person mention (`persons`), built when first needed (`personKeys`, `personTokens`). */
   personKeys?: string[];
   personTokens?: Int32Array;
@@ -449,6 +451,7 @@ export function buildDoc(
     headKinds,
     genders: new Map(),
     fullNameSurnames: undefined,
+    pronounGenders: undefined,
     personKeys: undefined,
     personTokens: undefined,
   };
