@@ -5,7 +5,7 @@
  */
 import { NominalResolver } from '../nominals';
 import { lowerBound } from '../search';
-import { type Doc, type NounPhrase, derivedGivenNameGender, givenNameIndex, hasCapital, headLower, isCapitalized, isInitial, isCue, isPunct, isSentenceEnd, overlapsEntity, personKeys, personTokens, prevOutside, slice, surname, tokenAt, verbLike } from './document';
+import { type Doc, type NounPhrase, derivedGivenNameGender, givenNameIndex, hasCapital, headLower, isCapitalized, isInitial, isCue, isPunct, isSentenceEnd, overlapsEntity, personKeys, personTokens, prevOutside, slice, stripPossessive, surname, tokenAt, verbLike } from './document';
 import { npRightOf, npToken, speakerKind, subjectOf } from './phrases';
 import { DETERMINERS, SUBJECT_PRONOUNS, VERB_PREFIX } from './words';
 import type { EntityMention, TextSlice } from '../types';
@@ -156,22 +156,34 @@ function nameGender(doc: Doc, name: string): 'f' | 'm' | undefined {
   // The derived given names only for the word before the surname (`derivedGivenNameGender`).
   const given = derivedGivenNameGender(doc.lex, words);
   if (given) return given;
-  const bare = name.replace(/['’]s$/, '');
+  const bare = stripPossessive(name);
   if (last > 0 && hasUnknownGivenName(doc, words)) return pronounGender(doc, bare);
   const g = doc.surnameGender.get(words[last].replace(/['’]s$/, ''));
   // Full names of both genders share the surname (`Donald Trump`, `Melania Trump`): a lone `Trump` is either.
   return g === 'f' || g === 'm' ? g : g === 'x' ? undefined : pronounGender(doc, bare);
 }
 
-/** Pronouns that can only stand for the subject of their own clause when they follow it: possessives and reflexives, and `he`/`she`. */
+/** Pronouns that, right after a clause's named subject, stand for it (`Cruz admitted that his pick`, `Rubio thinks he`). */
 const SUBJECT_BOUND_PRONOUNS: ReadonlyMap<string, 'f' | 'm'> = new Map([['he', 'm'], ['his', 'm'], ['himself', 'm'], ['she', 'f'], ['herself', 'f']]);
 
 /**
- * The gender the article's own pronouns give a name no first name, honorific or noun genders: the subject of
- * a clause followed in its sentence, before any other person or person noun, by `his`, `he`, `himself`, `she`
- * or `herself` (`Cruz openly admitted that his pick was politically motivated`). A lone surname takes the
- * gender of the full name it stands for. Not `him` or `her`: as objects they name someone else (`Cruz
- * praised her`). `x` where the evidence conflicts.
+ * Words after which a pronoun may stand for someone else: object pronouns (`praised her`), relative pronouns
+ * (`whom he appointed`), and the subordinators that open a clause of its own (`sued the landlord after he refused`).
+ */
+const PRONOUN_WALK_STOPS: ReadonlySet<string> = new Set([
+  'him', 'her', 'they', 'them', 'who', 'whom', 'whose', 'which', 'where', 'when', 'while', 'after', 'before', 'until',
+  'as', 'because', 'if', 'since', 'though', 'although', 'unless', 'once', 'than',
+]);
+
+/**
+ * The gender the article's own pronouns give a name that no first name, honorific or noun genders (read by
+ * `nameGender` when nothing else tells): the subject of a clause followed in its sentence by `his`, `he`,
+ * `himself`, `she` or `herself` with only lower-case words between that bring in no one else (`Rubio has used
+ * his …`, `X quietly sold his house`). The walk stops at a speech verb (`Melania Trump tells supporters that
+ * he loves you`: reported speech is about others), a determiner or a capitalised word (another noun phrase or name
+ * the pronoun may stand for: `hugged the victim as he wept`, `worked for GE until he`), punctuation, and the words of
+ * {@link PRONOUN_WALK_STOPS}. Evidence from a full name reaches its lone surname only when no full name of another
+ * given name shares the surname (`Tenzin Zdrowski` and `Kesi Zdrowski`). `x` where the evidence conflicts.
  */
 function pronounGender(doc: Doc, name: string): 'f' | 'm' | undefined {
   let genders = doc.pronounGenders;
@@ -182,7 +194,7 @@ function pronounGender(doc: Doc, name: string): 'f' | 'm' | undefined {
 
 function pronounGenders(doc: Doc): Map<string, 'f' | 'm' | 'x'> {
   const genders = new Map<string, 'f' | 'm' | 'x'>();
-  const note = (key: string, g: 'f' | 'm'): void => {
+  const note = (key: string, g: 'f' | 'm' | 'x'): void => {
     const prev = genders.get(key);
     genders.set(key, prev === undefined || prev === g ? g : 'x');
   };
@@ -190,23 +202,32 @@ function pronounGenders(doc: Doc): Map<string, 'f' | 'm' | 'x'> {
   const tokens = personTokens(doc);
   const keys = personKeys(doc);
   const n = doc.tokens.length;
+  // The given names each surname comes with: a surname of two people is either.
+  const givenNames = new Map<string, string>();
+  for (let k = 0; k < persons.length; k++) {
+    const text = persons[k].text;
+    const space = text.indexOf(' ');
+    if (space < 0) continue;
+    const given = text.slice(0, space);
+    const seen = givenNames.get(keys[k]);
+    if (seen === undefined) givenNames.set(keys[k], given);
+    else if (seen !== given) note(keys[k], 'x');
+  }
   for (let k = 0; k < persons.length; k++) {
     const m = persons[k];
     const t = tokens[k];
     if (t >= n || doc.inQuote[t] || subjectRank(doc, m) === 0) continue;
-    const next = k + 1 < persons.length ? persons[k + 1].start : Infinity;
-    for (let i = tokenAt(doc, m.end); i < n && i < t + 16 && doc.sent[i] === doc.sent[t] && !doc.inQuote[i] && doc.tokens[i].start < next; i++) {
+    for (let i = tokenAt(doc, m.end); i < n && i < t + 12 && doc.sent[i] === doc.sent[t] && !doc.inQuote[i]; i++) {
       const w = doc.lower[i];
-      // Reported speech reports someone's words about others: `Melania Trump tells supporters that he loves you`.
       if (isCue(doc, i)) break;
       const g = SUBJECT_BOUND_PRONOUNS.get(w);
       if (g) {
-        note(m.text.replace(/['’]s$/, ''), g);
-        if (/\s/.test(m.text)) note(keys[k], g);
+        note(stripPossessive(m.text), g);
+        if (m.text.indexOf(' ') >= 0) note(keys[k], g);
         break;
       }
-      // Another person the pronoun may stand for: `Cruz told the woman that she …`, `Cruz and Rubio …`.
-      if (w === 'him' || w === 'her' || w === 'they' || doc.lex.personHeads.has(w) || doc.lex.vocabulary.nounGender(w)) break;
+      const word = doc.tokens[i].text;
+      if (PRONOUN_WALK_STOPS.has(w) || DETERMINERS.has(w) || isPunct(word) || isCapitalized(word) || doc.lex.personHeads.has(w) || doc.lex.vocabulary.nounGender(w)) break;
     }
   }
   return genders;
