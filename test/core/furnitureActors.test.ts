@@ -1,5 +1,6 @@
 import * as assert from 'assert';
 import { analyzeArticle, authorsOf } from '../../server/src/core/analysis';
+import { analysePolnearTrain, quoteOpening } from '../helpers/polnearArticles';
 import { context, newService } from '../helpers/resources';
 import { readSeed, SEEDS, withCursor } from '../helpers/seeds';
 
@@ -29,5 +30,17 @@ describe('page furniture and actors (issue 14)', () => {
     assert.strictEqual(service.getAuthorAt(document, offset)?.name, 'Hazem Sabbagh');
     const lavrov = service.getActorCard(document, text.indexOf('Sergey Lavrov') + 2);
     assert.deepStrictEqual(lavrov?.profile?.relevant.map((r) => r.authors), [['Manal Ismael']]);
+  });
+
+  it('a name in page furniture is no speaker either: a picture credit is not `the 43-year-old` who asked', function () {
+    // `Neilson Barnard via Getty Images.` is a credit line between the paragraph that names Serafinowicz and his quotation.
+    const sketch = analysePolnearTrain(this, 'huff-post_2015-12-19_donald-trump-sounds-weirdly-soph.txt');
+    assert.deepStrictEqual(quoteOpening(sketch, 'What if Donald Trump had elocution lessons'), { mention: 'the 43-year-old', actor: 'Peter Serafinowicz' });
+  });
+
+  it('a picture credit’s name is no antecedent of a description that speaks', () => {
+    const text = 'Mary Smith, the mayor of Dayton, spoke to the council on Monday.\n\nTenzin Zdrowski via Getty Images.\n\n“We will fix the roads,” the 43-year-old said.';
+    const quote = analyzeArticle(text, context).quotes.find((q) => q.text.startsWith('We will fix'));
+    assert.strictEqual(quote?.attribution?.resolved?.text, 'Mary Smith');
   });
 });

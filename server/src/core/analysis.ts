@@ -125,7 +125,10 @@ export function* completeAnalysisInStages(layers: ArticleLayers, context: Analys
   const furniture = findPageFurniture(paragraphs, resources.furniture);
   // Figures and labels of other kinds are entities to colour, not actors or speakers.
   const named = entities.some((e) => !ACTOR_TYPES.has(e.type)) ? entities.filter((e) => ACTOR_TYPES.has(e.type)) : entities;
-  const quotes = applyQuoteInput(text, findQuotes(text, paragraphs, sentences, named, resources.quotes, resources.speakers), input, named);
+  // Nor can they say anything in it: a picture credit (`Neilson Barnard via Getty Images.`) or a byline is no
+  // antecedent of `the 43-year-old asked`.
+  const speakers = furniture.length > 0 ? named.filter((e) => !furniture.some((region) => e.start >= region.start && e.end <= region.end)) : named;
+  const quotes = applyQuoteInput(text, findQuotes(text, paragraphs, sentences, speakers, resources.quotes, resources.speakers), input, named);
   yield;
   // Names in page furniture (a byline, a teaser for another article) are not the article's actors.
   const actors = groupActors(text, sentences, named, quotes, resources, input, furniture);

@@ -64,4 +64,5 @@
 //     `Another source familiar with Cruz's thinking said`); the actors read `close to`/`familiar with` as owners.
 // 32: a name no list genders takes the gender its own clause's `his`/`he`/`she`/`himself`/`herself` gives it; a
 //     lone person the rules pick that is not among the counted mentions is ranked like the others.
-export const ANALYSIS_VERSION = 32;
+// 33: names in page furniture (picture credits, bylines, teasers) are no speakers or antecedents in the quote pass.
+export const ANALYSIS_VERSION = 33;
