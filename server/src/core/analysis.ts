@@ -4,6 +4,7 @@ import { findDuplicateParagraphs, type DuplicateParagraph } from './duplicates';
 import { repairEntities } from './entityRepair';
 import { findFigures, mergeFigures } from './figures';
 import { keepTaughtMentions } from './learning/taughtMentions';
+import { joinQuotedNicknames } from './nicknames';
 import { findPageFurniture, type FurnitureRegion } from './pageFurniture';
 import { splitParagraphs } from './paragraphs';
 import { findQuotes } from './quotes';
@@ -91,7 +92,7 @@ export function* recognizeInStages(text: string, sentences: readonly Sentence[],
   const recognizer = context.resources.recognizer;
   const machine = yield* recognizer.recognizeInStages(text, sentences, document, context.tagging);
   // The repair never undoes what a person taught the tagger (core/learning/taughtMentions.ts).
-  const repaired = repairEntities(text, sentences, machine, context.resources);
+  const repaired = joinQuotedNicknames(text, sentences, repairEntities(text, sentences, machine, context.resources), context.resources.nameLexicon);
   const kept = canLearn(recognizer) ? keepTaughtMentions(machine, repaired, (name) => recognizer.taughtLabelOf(name)) : repaired;
   const recognized = mergeFigures(kept, findFigures(text, sentences));
   return { recognized, entities: applyEntityInput(text, recognized, context.input, context.resources.shippedLabels, within) };

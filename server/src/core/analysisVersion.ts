@@ -65,4 +65,6 @@
 // 32: a name no list genders takes the gender its own clause's `his`/`he`/`she`/`himself`/`herself` gives it; a
 //     lone person the rules pick that is not among the counted mentions is ranked like the others.
 // 33: names in page furniture (picture credits, bylines, teasers) are no speakers or antecedents in the quote pass.
-export const ANALYSIS_VERSION = 33;
+// 34: a quoted nickname inside a name is one person mention and no quotation (`nicknames.ts`); the tokeniser keeps an
+//     initial whole before a quoted word and a name (`Robert C. “Bobby” Scott`).
+export const ANALYSIS_VERSION = 34;

@@ -39,11 +39,11 @@ function keepsDot(word: string): boolean {
  */
 const WORD_CHAR = String.raw`(?:[\p{L}\p{M}\p{N}]|(?<=[ÃÄÅ]|A[\u0303\u0308\u030A]|[\u0080-\u009F](?:Â|A\u0302))[\u0080-\u009F\u00A1-\u00BF])`;
 
-// Order matters: initialisms, a capital initial before a name ("George W. Bush"), words (with inner
+// Order matters: initialisms, a capital initial before a name ("George W. Bush", "Robert C. “Bobby” Scott"), words (with inner
 // hyphens/apostrophes, no dots; {@link WORD_CHAR}), a clitic standing alone ("Kremlin 's" in pre-tokenised text), numbers
 // (dates, scores and ages stay whole as in CoNLL: 1996-08-22, 6-2, 20-year-old, 24th, 1990s), any other char.
 const TOKEN_PATTERN = new RegExp(
-  String.raw`(?:\p{L}\.){2,}|\p{Lu}\.(?=[ \t]+\p{Lu})|\p{L}${WORD_CHAR}*(?:[-'’‘]${WORD_CHAR}+)*|['’](?:[sSmMdD]|re|ve|ll|RE|VE|LL)(?![\p{L}\p{N}])|\p{N}+(?:[-.,:/]\p{N}+)*(?:%|\p{L}+(?:-\p{L}+)*|(?:-\p{L}+)+)?|\.\.\.|…|--|—|\S`,
+  String.raw`(?:\p{L}\.){2,}|\p{Lu}\.(?=[ \t]+(?:\p{Lu}|["“‘]\p{Lu}\p{Ll}*["”’][ \t]+\p{Lu}))|\p{L}${WORD_CHAR}*(?:[-'’‘]${WORD_CHAR}+)*|['’](?:[sSmMdD]|re|ve|ll|RE|VE|LL)(?![\p{L}\p{N}])|\p{N}+(?:[-.,:/]\p{N}+)*(?:%|\p{L}+(?:-\p{L}+)*|(?:-\p{L}+)+)?|\.\.\.|…|--|—|\S`,
   'gu',
 );
 

@@ -163,7 +163,7 @@ function nameGender(doc: Doc, name: string): 'f' | 'm' | undefined {
   return g === 'f' || g === 'm' ? g : g === 'x' ? undefined : pronounGender(doc, bare);
 }
 
-/** Pronouns that, right after a clause's named subject, stand for it (`Cruz admitted that his pick`, `Rubio thinks he`). */
+/** Pronouns that, right after a clause's named subject, stand for it (`Rubio sold his house`, `Rubio thinks he`). */
 const SUBJECT_BOUND_PRONOUNS: ReadonlyMap<string, 'f' | 'm'> = new Map([['he', 'm'], ['his', 'm'], ['himself', 'm'], ['she', 'f'], ['herself', 'f']]);
 
 /**

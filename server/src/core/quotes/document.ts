@@ -55,7 +55,7 @@ export interface Doc {
   genders: Map<string, 'f' | 'm' | ''>;
   /** Last words of the person mentions of several words, built when first needed (`coreference.ts`). */
   fullNameSurnames?: Set<string>;
-  /** Gender that the article's own pronouns give a name (`Cruz admitted that his pick`), built when first needed (`coreference.ts`). */
+  /** Gender that the article's own pronouns give a name (`Rubio sold his house`), built when first needed (`coreference.ts`). */
   pronounGenders?: Map<string, 'f' | 'm' | 'x'>;
   /** The surname and the first token of each person mention (`persons`), built when first needed (`personKeys`, `personTokens`). */
   personKeys?: string[];
@@ -273,11 +273,20 @@ export function derivedGivenNameGender(lex: QuoteLexicon, words: readonly string
   return i >= 0 ? lex.givenNameGenders.get(words[i]) : undefined;
 }
 
-/** Where a name's given name is: the word before the surname, past middle initials (`Wendy R. Sherman` → 0); -1 for one word. */
+/**
+ * Where a name's given name is: the word before the surname, past middle initials and a quoted nickname
+ * (`Wendy R. Sherman`, `John “Tig” Tiegen` → 0); -1 for one word.
+ */
 export function givenNameIndex(words: readonly string[]): number {
   let i = words.length - 2;
-  while (i > 0 && isInitial(words[i])) i--;
+  while (i > 0 && (isInitial(words[i]) || isQuotedNickname(words[i]))) i--;
   return i;
+}
+
+/** A word in quotation marks inside a name (`“Tig”`, `"Bobby"`: `core/nicknames.ts`). */
+function isQuotedNickname(word: string): boolean {
+  const c = word.charCodeAt(0);
+  return c === 0x201c || c === 0x22 || c === 0x2018;
 }
 
 /** A capital alone, with or without its full stop (`R.`, `W`). */

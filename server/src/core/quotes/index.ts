@@ -26,6 +26,7 @@ import { antecedentCandidates, entityKey, type Anaphor, type AnaphorKind, type A
 import { type RawQuote, isWordChar, pairQuotationMarks } from './marks';
 import { nameBeforeApposition, speakerKind, withOwnerPhrase } from './phrases';
 import type { Attribution, EntityMention, Paragraph, Quote, Sentence, TextSlice } from '../types';
+import { lowerBound } from '../search';
 
 /** Counts words (runs of letters/digits) in `[from, to)`, stopping early past `cap`. */
 function wordCount(text: string, from: number, to: number, cap: number): number {
@@ -169,7 +170,7 @@ function attributeQuotes(
   model: SpeakerModel | undefined,
   collect?: Collector,
 ): Quote[] {
-  const raws = pairQuotationMarks(text, paragraphs);
+  const raws = outsidePersonNames(pairQuotationMarks(text, paragraphs), entities);
   // The list returned is made at one place even when empty (an empty literal of its own kept another elements kind).
   const quotes: Quote[] = [];
   if (raws.length === 0) return quotes;
@@ -281,6 +282,19 @@ function attributeQuotes(
   inheritWithinSentence(doc, quotes);
   extendUnresolvedDescriptions(doc, quotes);
   return quotes;
+}
+
+/** The quotations but those inside a person's name: a nickname (`Robert C. “Bobby” Scott`, `core/nicknames.ts`) is no quotation. */
+function outsidePersonNames(raws: RawQuote[], entities: readonly EntityMention[]): RawQuote[] {
+  let kept: RawQuote[] | undefined;
+  for (let r = 0; r < raws.length; r++) {
+    const raw = raws[r];
+    const k = lowerBound(entities.length, (i) => entities[i].end > raw.start);
+    const inside = k < entities.length && entities[k].start <= raw.start && raw.end <= entities[k].end && entities[k].type === 'person';
+    if (inside && !kept) kept = raws.slice(0, r);
+    else if (!inside && kept) kept.push(raw);
+  }
+  return kept ?? raws;
 }
 
 /**
