@@ -13,6 +13,8 @@ describe('a nickname in quotation marks is part of the name, not a quotation (is
     assert.deepStrictEqual(entitiesOf('Rep. Robert C. “Bobby” Scott threw open his family’s back yard.'), ['Robert C. “Bobby” Scott/person']);
     assert.deepStrictEqual(entitiesOf('Delegate Marcia "Cia" Price shouted to the crowd.'), ['Marcia "Cia" Price/person']);
     assert.deepStrictEqual(quotesOf('Rep. Robert C. “Bobby” Scott said he was glad.'), []);
+    // Initials for the given names.
+    assert.deepStrictEqual(entitiesOf('His campaign was represented by Gov. C.L. "Butch" Otter, an early supporter.'), ['C.L. "Butch" Otter/person']);
   });
 
   it('a pronoun after the name is that person: the nickname is not the given name that genders it', () => {

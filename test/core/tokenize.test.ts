@@ -10,6 +10,19 @@ describe('tokeniser and sentences', () => {
     assert.deepStrictEqual(words('Syria’s envoy, Frank-Walter Steinmeier, met al-Ja’afari.'), ['Syria', '’s', 'envoy', ',', 'Frank-Walter', 'Steinmeier', ',', 'met', 'al-Ja’afari', '.']);
   });
 
+  it('reads a left quotation mark typed for the apostrophe as the possessive, only before s (Trump‘s, not Sa‘d)', () => {
+    assert.deepStrictEqual(words('Donald Trump‘s remarks, Sa‘d said.'), ['Donald', 'Trump', '‘s', 'remarks', ',', 'Sa‘d', 'said', '.']);
+  });
+
+  it('keeps an initial whole before a quoted nickname and a name, and the sentence going on; not before a quoted sentence', () => {
+    const text = 'Rep. Robert C. “Bobby” Scott spoke. He was asked by Gov. C.L. "Butch" Otter, R-S.C. "I get that," he said.';
+    assert.deepStrictEqual(splitSentences(text, tokenize(text)).map((s) => text.slice(s.start, s.end)), [
+      'Rep. Robert C. “Bobby” Scott spoke.',
+      'He was asked by Gov. C.L. "Butch" Otter, R-S.C.',
+      '"I get that," he said.',
+    ]);
+  });
+
   it('keeps initialisms and title abbreviations with their dots', () => {
     assert.deepStrictEqual(words('U.S. Vice President and Dr. Bashar'), ['U.S.', 'Vice', 'President', 'and', 'Dr.', 'Bashar']);
   });

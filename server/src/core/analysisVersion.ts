@@ -67,4 +67,5 @@
 // 33: names in page furniture (picture credits, bylines, teasers) are no speakers or antecedents in the quote pass.
 // 34: a quoted nickname inside a name is one person mention and no quotation (`nicknames.ts`); the tokeniser keeps an
 //     initial whole before a quoted word and a name (`Robert C. “Bobby” Scott`).
-export const ANALYSIS_VERSION = 34;
+// 35: initials for the given names before a nickname (`C.L. "Butch" Otter`); `‘s` typed for the possessive is one.
+export const ANALYSIS_VERSION = 35;

@@ -39,9 +39,12 @@ export function joinQuotedNicknames(text: string, sentences: readonly Sentence[]
 
 /** The given name's token, the surname's last token and its end when the mark at `open` opens a nickname inside a name. */
 function nicknamedName(tokens: readonly Token[], open: number, close: string, lexicon: NameLexicon): { given: number; last: number; end: number } | undefined {
-  // A given name right before the mark, or one before an initial (`Robert C. “Bobby” Scott`).
-  const given = isInitial(tokens[open - 1].text) ? open - 2 : open - 1;
-  if (given < 0 || !lexicon.isGivenName(tokens[given].text)) return undefined;
+  // A given name right before the mark, or one before an initial (`Robert C. “Bobby” Scott`), or initials that
+  // stand for the given names (`Gov. C.L. "Butch" Otter`).
+  const before = tokens[open - 1].text;
+  const given = isInitial(before) ? open - 2 : open - 1;
+  const named = INITIALS.test(before) || (given >= 0 && lexicon.isGivenName(tokens[given].text));
+  if (!named) return undefined;
   // The nickname: one or two capitalised words, the marks touching them.
   let k = open + 1;
   if (tokens[k].start !== tokens[open].end) return undefined;
@@ -50,7 +53,7 @@ function nicknamedName(tokens: readonly Token[], open: number, close: string, le
   // The surname: capitalised words after the closing mark.
   let last = k;
   while (last + 1 < tokens.length && last - k < SURNAME_WORDS && isCapitalisedWord(tokens[last + 1].text)) last++;
-  return last === k ? undefined : { given, last, end: tokens[last].end };
+  return last === k ? undefined : { given: INITIALS.test(before) ? open - 1 : given, last, end: tokens[last].end };
 }
 
 /** `mentions` without those overlapping `mention`, and `mention`, in order. */
@@ -68,6 +71,9 @@ function replaceSpan(mentions: EntityMention[], mention: EntityMention): EntityM
   if (!placed) out.push(mention);
   return out;
 }
+
+/** Two or three initials written as one word (`C.L.`). */
+const INITIALS = /^(?:\p{Lu}\.){2,3}$/u;
 
 /** A capital and its full stop (`C.`): `A` alone opens headlines (`A ‘Seismic Shift’ Among Voters`). */
 function isInitial(word: string): boolean {

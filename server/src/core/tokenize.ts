@@ -111,7 +111,9 @@ const LIST_NUMBER = /^\p{N}{1,3}$/u;
 
 const GLUED_DATELINE = /^(\p{Lu}{2,})-(?=\p{Lu}\p{Ll})/u;
 // The possessive and the contracted verbs (I’m, they’re, we’ve, she’ll, he’d) are their own tokens.
-const POSSESSIVE = /^(.+?)(['’](?:[sSmMdD]|re|ve|ll|RE|VE|LL))$/;
+// A left quotation mark typed for the apostrophe (`Donald Trump‘s remarks`) is one too.
+// Only before `s`: `Sa‘d` is a name.
+const POSSESSIVE = /^(.+?)(['’](?:[sSmMdD]|re|ve|ll|RE|VE|LL)|‘[sS])$/;
 const NEGATION = /^(.+?)(n['’]t)$/i;
 
 /** Splits `text[range)` into tokens. Offsets are absolute in `text`. */
@@ -163,7 +165,7 @@ function tokenizeBetween(text: string, rangeStart: number, rangeEnd: number): To
         // The rest ("Russian", "Syria’s") goes through the clitic split below.
       }
       // Split clitics the way CoNLL does: "Syria's" -> "Syria" "'s", "don't" -> "do" "n't".
-      const clitic = !plain && (word.indexOf("'", 1) > 0 || word.indexOf('’', 1) > 0) ? (POSSESSIVE.exec(word) ?? NEGATION.exec(word)) : null;
+      const clitic = !plain && (word.indexOf("'", 1) > 0 || word.indexOf('’', 1) > 0 || word.indexOf('‘', 1) > 0) ? (POSSESSIVE.exec(word) ?? NEGATION.exec(word)) : null;
       if (clitic) {
         tokens.push({ start, end: start + clitic[1].length, text: clitic[1] });
         start += clitic[1].length;
