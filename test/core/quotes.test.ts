@@ -602,6 +602,18 @@ describe('quotes: a description with the name apposed', () => {
     assert.notStrictEqual(qs[0].attribution?.mention.text, 'Greg Abbott');
   });
 
+  it('a chain of appositives between a name and its speech verb after a quotation (PolNeAR train: Harry Bond, 30, of Raleigh, N.C.)', () => {
+    // The sentence-final reading gave the words to `N.C.`; the description of Anne Richards was taken for the speaker.
+    const bond = analyse('"Both Donald Trump and Ted Cruz scare me," Harry Bond, 30, of Raleigh, N.C., who was among those polled, said in a follow-up interview.', { 'Donald Trump': P, 'Ted Cruz': P, 'Harry Bond': P, Raleigh: L, 'N.C.': L });
+    assert.strictEqual(speaker(bond[0]), 'Harry Bond');
+    const richards = analyse('The new plans “will not solve this challenge,” Anne Richards, assistant secretary of state for population, refugees, and migration, said on the call.', { 'Anne Richards': P });
+    assert.strictEqual(richards[0].attribution?.mention.text, 'Anne Richards');
+    // A quotation that ends its sentence: the next sentence's subject and verb are not its attribution.
+    const sign = analyse('Aubrey Pelletier hoisted a sign that read "15%!" Her father, Brad, 39, worried that voters would not listen.', { 'Aubrey Pelletier': P, Brad: P });
+    assert.notStrictEqual(sign[0].attribution?.mention.text, 'Her father');
+    assert.notStrictEqual(sign[0].attribution?.mention.text, 'Brad');
+  });
+
   it('a name that is not apposed (a list, no closing comma) leaves the description as it was', () => {
     const qs = analyse('"We will win," said the senator, Ted Cruz and Marco Rubio nodding.', { 'Ted Cruz': P, 'Marco Rubio': P });
     assert.notStrictEqual(qs[0].attribution?.mention.text, 'Ted Cruz');

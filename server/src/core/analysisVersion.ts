@@ -68,4 +68,6 @@
 // 34: a quoted nickname inside a name is one person mention and no quotation (`nicknames.ts`); the tokeniser keeps an
 //     initial whole before a quoted word and a name (`Robert C. “Bobby” Scott`).
 // 35: initials for the given names before a nickname (`C.L. "Butch" Otter`); `‘s` typed for the possessive is one.
-export const ANALYSIS_VERSION = 35;
+// 36: after a quotation a comma leaves open, a chain of appositives between the subject and its speech verb
+//     (`Harry Bond, 30, of Raleigh, N.C., who …, said`).
+export const ANALYSIS_VERSION = 36;
