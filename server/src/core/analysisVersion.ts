@@ -70,4 +70,5 @@
 // 35: initials for the given names before a nickname (`C.L. "Butch" Otter`); `‘s` typed for the possessive is one.
 // 36: after a quotation a comma leaves open, a chain of appositives between the subject and its speech verb
 //     (`Harry Bond, 30, of Raleigh, N.C., who …, said`).
-export const ANALYSIS_VERSION = 36;
+// 37: an apposition whose title runs into another person's name is no role of the person before it.
+export const ANALYSIS_VERSION = 37;

@@ -57,7 +57,7 @@ export function roleOf(text: string, sentence: Sentence, mention: EntityMention,
   // The token the mention ends with: the last one that starts inside it, if it ends with it too.
   index = tokenStartingAt(tokens, mention.end - 1, true);
   if (index < 0 || tokens[index].end !== mention.end) return undefined;
-  const after = roleAfter(text, tokens, index, vocabulary);
+  const after = roleAfter(text, tokens, index, vocabulary, isOtherPerson);
   return after ? { text: after } : undefined;
 }
 
@@ -149,7 +149,7 @@ function firstWordIndex(tokens: readonly Token[]): number {
   return i;
 }
 
-function roleAfter(text: string, tokens: readonly Token[], nameEnd: number, vocabulary: Vocabulary): string | undefined {
+function roleAfter(text: string, tokens: readonly Token[], nameEnd: number, vocabulary: Vocabulary, isOtherPerson: (offset: number) => boolean): string | undefined {
   if (nameEnd + 1 >= tokens.length || tokens[nameEnd + 1].text !== ',') return undefined;
   let i = nameEnd + 2;
   const start = i;
@@ -168,7 +168,14 @@ function roleAfter(text: string, tokens: readonly Token[], nameEnd: number, voca
   const head = span.findIndex((t) => vocabulary.isRoleWord(t.text));
   if (head < 0) return undefined;
   let end = head + 1;
-  while (end < span.length && (vocabulary.isRoleWord(span[end].text) || /^\p{Lu}/u.test(span[end].text) || span[end].text === '-')) end++;
+  // A title with another person's name right after it introduces that person: `Chuck Berry, the baseball player
+  // Willie Mays and …` is a list, not Berry's role; after `of`, `for` or `to` the name says whose the role is
+  // (`daughter of former President George W. Bush`, `counterpart of Sergei Lavrov`).
+  const owned = span.slice(0, head).some((t) => /^(?:of|for|to)$/i.test(t.text));
+  while (end < span.length && (vocabulary.isRoleWord(span[end].text) || /^\p{Lu}/u.test(span[end].text) || span[end].text === '-')) {
+    if (!owned && isOtherPerson(span[end].start)) return undefined;
+    end++;
+  }
   if (end < span.length && !ROLE_COMPLEMENTS.has(span[end].text.toLowerCase())) return undefined;
   let begin = 0;
   while (begin < span.length && LEADING_NOISE.has(span[begin].text.toLowerCase())) begin++;
