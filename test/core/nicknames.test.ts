@@ -22,6 +22,14 @@ describe('a nickname in quotation marks is part of the name, not a quotation (is
     assert.deepStrictEqual(quotesOf(text), ['I pretty much cried the whole parade, — Juan "Chico" Manriquez']);
   });
 
+  it('no nickname after a verb, in a headline, after initials the recogniser placed, and no surname past the name (review)', () => {
+    // `sue` is a given name to the lists, in lower case; title case capitalises every word; `U.S.` is a place.
+    assert.deepStrictEqual(entitiesOf('Trump has vowed to sue "Crooked" Hillary Clinton over the ads.').filter((e) => e.endsWith('/person')), ['Hillary Clinton/person']);
+    assert.ok(!entitiesOf('Trump Tells Paul ‘Get Out’ Of Race').some((e) => e.includes('Get Out')));
+    assert.ok(entitiesOf('The U.S. "Dream" Team won gold in Rio.').includes('U.S./location'));
+    assert.deepStrictEqual(entitiesOf('We met John “Tig” Tiegen Tuesday in Dallas.'), ['John “Tig” Tiegen/person', 'Tuesday/date', 'Dallas/location']);
+  });
+
   it('leaves quoted words alone that are no nickname: no given name before them, or a sentence after an initial', () => {
     assert.deepStrictEqual(quotesOf('Trump “Won” Iowa, he said.'), ['Won — he']);
     assert.ok(!entitiesOf('HuffPollster: A ‘Seismic Shift’ Among Voters.').some((e) => e.endsWith('/person')));

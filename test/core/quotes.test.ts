@@ -608,6 +608,9 @@ describe('quotes: a description with the name apposed', () => {
     assert.strictEqual(speaker(bond[0]), 'Harry Bond');
     const richards = analyse('The new plans “will not solve this challenge,” Anne Richards, assistant secretary of state for population, refugees, and migration, said on the call.', { 'Anne Richards': P });
     assert.strictEqual(richards[0].attribution?.mention.text, 'Anne Richards');
+    // Not for a subject that is no person: the name between the commas speaks (review).
+    const letter = analyse('"We are disappointed by the ruling," the letter, signed by Sen. Ted Cruz, the Texas Republican, said.', { 'Ted Cruz': P, Texas: L });
+    assert.strictEqual(speaker(letter[0]), 'Ted Cruz');
     // A quotation that ends its sentence: the next sentence's subject and verb are not its attribution.
     const sign = analyse('Aubrey Pelletier hoisted a sign that read "15%!" Her father, Brad, 39, worried that voters would not listen.', { 'Aubrey Pelletier': P, Brad: P });
     assert.notStrictEqual(sign[0].attribution?.mention.text, 'Her father');

@@ -67,8 +67,10 @@ describe('roles (issue 14)', () => {
   it('another person introduced with a title after a comma is no role (PolNeAR: Chuck Berry, the baseball player Willie Mays and …); a name after `of` says whose', () => {
     const heroes = 'The museum, Mr. Bush said, celebrated several of his heroes, including the musician Chuck Berry, the baseball player Willie Mays and the Supreme Court justice Thurgood Marshall.';
     assert.ok(!rolesOf(heroes, 'Chuck Berry').some((role) => role.includes('Willie Mays')), 'no role names another person');
-    const debate = 'Donald Trump, Senator Ted Cruz of Texas and Senator Marco Rubio of Florida took the stage on Thursday.';
+    const debate = 'Donald Trump, Senator Ted Cruz of Texas, and Ohio Gov. John Kasich spoke.';
     assert.deepStrictEqual(rolesOf(debate, 'Donald Trump'), []);
+    // A name before a role word is a modifier: the role stays (review).
+    assert.deepStrictEqual(rolesOf('Merrick Garland, a President Obama nominee, waited for months.', 'Merrick Garland'), ['President Obama nominee']);
     const hager = 'Jenna Bush Hager, daughter of former President George W. Bush, joined the network in 2009.';
     assert.deepStrictEqual(rolesOf(hager, 'Jenna Bush Hager'), ['daughter of former President George W. Bush']);
   });

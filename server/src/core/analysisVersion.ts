@@ -71,4 +71,6 @@
 // 36: after a quotation a comma leaves open, a chain of appositives between the subject and its speech verb
 //     (`Harry Bond, 30, of Raleigh, N.C., who …, said`).
 // 37: an apposition whose title runs into another person's name is no role of the person before it.
-export const ANALYSIS_VERSION = 37;
+// 38: review fixes: no nickname after a lower-case word, in a headline or after placed initials; the surname stops at
+//     a day or month; appositive chains for person subjects only; a name before a role word is a modifier.
+export const ANALYSIS_VERSION = 38;

@@ -6,69 +6,108 @@
  * and drops the mentions inside it. The quote pass skips quotation marks inside a person's name
  * (`quotes/index.ts`).
  *
- * A nickname is one or two capitalised words between marks that touch them, right after a given name the lists
- * know or an initial (`C.`) and right before a capitalised word: `Trump “Won” Iowa` (no given name) and a
- * headline's `Felt “Invisible” As` stay as they are.
+ * A nickname is one or two capitalised words between marks that touch them, right after a capitalised given name
+ * the lists know (with an initial, `C.`, or as initials, `C.L.`) and right before a capitalised word: `Trump “Won”
+ * Iowa` (no given name), `sue "Crooked" Hillary Clinton` (a verb) and a headline's `Felt “Invisible” As` stay as
+ * they are.
  */
+import { headlineSentences } from './headlines';
 import type { NameLexicon } from './nameLexicon';
+import { lowerBound } from './search';
 import type { EntityMention, Sentence, Token } from './types';
 
 const OPENING: ReadonlyMap<string, string> = new Map([['“', '”'], ['"', '"'], ['‘', '’']]);
 /** Words of the surname after the nickname, at most (`Juan “Chico” Manriquez`, `Eldrick “Tiger” Woods Jr`). */
 const SURNAME_WORDS = 2;
+/**
+ * Words that title case capitalises and no surname is (`Trump Tells Paul ‘Get Out’ Of Race`), and the days and
+ * months a sentence may go on with (`John “Tig” Tiegen Tuesday`: figures are found after this step).
+ */
+const NOT_SURNAMES = new Set([
+  'of', 'to', 'in', 'on', 'at', 'for', 'from', 'after', 'before', 'and', 'or', 'the', 'a', 'an', 'as', 'by', 'with', 'over', 'says', 'said',
+  'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'january', 'february', 'march', 'april', 'may', 'june',
+  'july', 'august', 'september', 'october', 'november', 'december',
+]);
 
-/** `mentions` (sorted, as the repair returns them) with each name around a quoted nickname made one person mention. */
+/**
+ * `mentions` (sorted, non-overlapping, as the repair returns them) with each name around a quoted nickname made
+ * one person mention. Headlines are left alone: title case capitalises every word (`Hillary ‘Feels Great’ After
+ * Collapse`).
+ */
 export function joinQuotedNicknames(text: string, sentences: readonly Sentence[], mentions: EntityMention[], lexicon: NameLexicon): EntityMention[] {
-  // Most articles have no quotation mark right after a given name: one pass over the tokens decides.
-  let joined: EntityMention[] | undefined;
-  for (const sentence of sentences) {
-    const tokens = sentence.tokens;
+  // Most articles have no quotation mark right after a given name: one pass over the tokens decides, and the
+  // names found are merged into the list once (a list copied per name was quadratic in a file of many).
+  let names: EntityMention[] | undefined;
+  let headline: Uint8Array | undefined;
+  for (let s = 0; s < sentences.length; s++) {
+    const tokens = sentences[s].tokens;
     for (let i = 1; i + 3 < tokens.length; i++) {
       const close = OPENING.get(tokens[i].text);
       if (close === undefined) continue;
-      const name = nicknamedName(tokens, i, close, lexicon);
+      const name = nicknamedName(tokens, i, close, mentions, lexicon);
       if (!name) continue;
+      headline ??= headlineSentences(text, sentences, lexicon);
+      if (headline[s]) break;
       // From the given name: a title the recogniser took in (`Marine John`) stays out, as in the repair's names.
       const start = tokens[name.given].start;
-      joined = replaceSpan(joined ?? [...mentions], { start, end: name.end, type: 'person', text: text.slice(start, name.end) });
+      (names ??= []).push({ start, end: name.end, type: 'person', text: text.slice(start, name.end) });
       i = name.last;
     }
   }
-  return joined ?? mentions;
+  return names ? mergeNames(mentions, names) : mentions;
 }
 
 /** The given name's token, the surname's last token and its end when the mark at `open` opens a nickname inside a name. */
-function nicknamedName(tokens: readonly Token[], open: number, close: string, lexicon: NameLexicon): { given: number; last: number; end: number } | undefined {
-  // A given name right before the mark, or one before an initial (`Robert C. “Bobby” Scott`), or initials that
-  // stand for the given names (`Gov. C.L. "Butch" Otter`).
-  const before = tokens[open - 1].text;
-  const given = isInitial(before) ? open - 2 : open - 1;
-  const named = INITIALS.test(before) || (given >= 0 && lexicon.isGivenName(tokens[given].text));
-  if (!named) return undefined;
+function nicknamedName(tokens: readonly Token[], open: number, close: string, mentions: readonly EntityMention[], lexicon: NameLexicon): { given: number; last: number; end: number } | undefined {
+  // A capitalised given name right before the mark (`sue "Crooked" Hillary` is a verb), or one before an initial
+  // (`Robert C. “Bobby” Scott`), or initials that stand for the given names and that the recogniser did not read
+  // as a place or an organisation (`Gov. C.L. "Butch" Otter`; not `The U.S. "Dream" Team`).
+  const before = tokens[open - 1];
+  let given: number;
+  if (INITIALS.test(before.text)) {
+    const typed = mentionAt(mentions, before.start);
+    if (typed && typed.type !== 'person') return undefined;
+    given = open - 1;
+  } else {
+    given = isInitial(before.text) ? open - 2 : open - 1;
+    if (given < 0 || !/^\p{Lu}/u.test(tokens[given].text) || !lexicon.isGivenName(tokens[given].text)) return undefined;
+  }
   // The nickname: one or two capitalised words, the marks touching them.
   let k = open + 1;
   if (tokens[k].start !== tokens[open].end) return undefined;
   while (k < tokens.length && k - open <= 2 && isCapitalisedWord(tokens[k].text)) k++;
   if (k === open + 1 || k >= tokens.length || tokens[k].text !== close || tokens[k].start !== tokens[k - 1].end) return undefined;
-  // The surname: capitalised words after the closing mark.
+  // The surname: capitalised words after the closing mark, up to a word of another kind the recogniser found
+  // (`John “Tig” Tiegen Tuesday`: a date) or a word title case capitalises.
   let last = k;
-  while (last + 1 < tokens.length && last - k < SURNAME_WORDS && isCapitalisedWord(tokens[last + 1].text)) last++;
-  return last === k ? undefined : { given: INITIALS.test(before) ? open - 1 : given, last, end: tokens[last].end };
+  while (last + 1 < tokens.length && last - k < SURNAME_WORDS && isSurnameWord(tokens[last + 1], mentions)) last++;
+  return last === k ? undefined : { given, last, end: tokens[last].end };
 }
 
-/** `mentions` without those overlapping `mention`, and `mention`, in order. */
-function replaceSpan(mentions: EntityMention[], mention: EntityMention): EntityMention[] {
+function isSurnameWord(token: Token, mentions: readonly EntityMention[]): boolean {
+  if (!isCapitalisedWord(token.text) || NOT_SURNAMES.has(token.text.toLowerCase())) return false;
+  const typed = mentionAt(mentions, token.start);
+  return typed === undefined || typed.type === 'person' || typed.type === 'organization' || typed.type === 'location';
+}
+
+/** The mention covering `offset`, if any (binary search: mentions are sorted and do not overlap). */
+function mentionAt(mentions: readonly EntityMention[], offset: number): EntityMention | undefined {
+  const k = lowerBound(mentions.length, (i) => mentions[i].end > offset);
+  return k < mentions.length && mentions[k].start <= offset ? mentions[k] : undefined;
+}
+
+/** `mentions` without those overlapping a name of `names`, and the names, in order (both lists sorted). */
+function mergeNames(mentions: readonly EntityMention[], names: readonly EntityMention[]): EntityMention[] {
   const out: EntityMention[] = [];
-  let placed = false;
+  let n = 0;
   for (const m of mentions) {
-    if (m.end > mention.start && m.start < mention.end) continue;
-    if (!placed && m.start >= mention.end) {
-      out.push(mention);
-      placed = true;
-    }
-    out.push(m);
+    while (n < names.length && names[n].end <= m.start) out.push(names[n++]);
+    // Overlapping a name: a name may cover several mentions, and a mention may run past a name's end.
+    let overlaps = false;
+    for (let k = n; k < names.length && names[k].start < m.end; k++) if (names[k].end > m.start) overlaps = true;
+    if (!overlaps) out.push(m);
   }
-  if (!placed) out.push(mention);
+  while (n < names.length) out.push(names[n++]);
   return out;
 }
 

@@ -169,11 +169,12 @@ function roleAfter(text: string, tokens: readonly Token[], nameEnd: number, voca
   if (head < 0) return undefined;
   let end = head + 1;
   // A title with another person's name right after it introduces that person: `Chuck Berry, the baseball player
-  // Willie Mays and …` is a list, not Berry's role; after `of`, `for` or `to` the name says whose the role is
-  // (`daughter of former President George W. Bush`, `counterpart of Sergei Lavrov`).
-  const owned = span.slice(0, head).some((t) => /^(?:of|for|to)$/i.test(t.text));
+  // Willie Mays and …` is a list, not Berry's role. Unless `of`, `for` or `to` comes before the title's head (the
+  // name says whose the role is: `daughter of former President George W. Bush`), or a role word follows the name
+  // (it is a modifier: `Merrick Garland, a President Obama nominee,`).
+  const ownerLinkBeforeHead = span.slice(0, head).some((t) => /^(?:of|for|to)$/i.test(t.text));
   while (end < span.length && (vocabulary.isRoleWord(span[end].text) || /^\p{Lu}/u.test(span[end].text) || span[end].text === '-')) {
-    if (!owned && isOtherPerson(span[end].start)) return undefined;
+    if (!ownerLinkBeforeHead && isOtherPerson(span[end].start) && !beforeRoleNoun(span, end, vocabulary)) return undefined;
     end++;
   }
   if (end < span.length && !ROLE_COMPLEMENTS.has(span[end].text.toLowerCase())) return undefined;
@@ -181,6 +182,13 @@ function roleAfter(text: string, tokens: readonly Token[], nameEnd: number, voca
   while (begin < span.length && LEADING_NOISE.has(span[begin].text.toLowerCase())) begin++;
   if (begin >= span.length) return undefined;
   return spelledOut(text.slice(span[begin].start, span[span.length - 1].end), vocabulary);
+}
+
+/** True when the capitalised words from `from` on are followed by a lower-case role word (`President Obama nominee`). */
+function beforeRoleNoun(span: readonly Token[], from: number, vocabulary: Vocabulary): boolean {
+  let j = from;
+  while (j < span.length && /^\p{Lu}/u.test(span[j].text)) j++;
+  return j < span.length && /^\p{Ll}/u.test(span[j].text) && vocabulary.isRoleWord(span[j].text);
 }
 
 function isAdjacentHyphen(tokens: readonly Token[], i: number): boolean {

@@ -85,25 +85,27 @@ export function findAfter(doc: Doc, closeTok: number, limit: number): Found | un
     if (k < stop && doc.tokens[k].text === ')') q = k + 1;
   }
   if (q < stop && doc.tokens[q].text === ',') {
-    // "Lavrov, the minister, said"; after a quotation that a comma leaves open, a chain of appositives, each
-    // closed by a comma: "Harry Bond, 30, of Raleigh, N.C., who was among those polled, said" (the comma the
-    // speech verb follows; else the first). Not after one that ends its sentence: `"15%!" Her father, Brad, 39,
-    // worried that …` is another sentence.
-    const open = doc.tokens[closeTok - 2]?.text === ',';
+    // "Lavrov, the minister, said"; after a quotation that a comma leaves open, a person's chain of appositives,
+    // each closed by a comma: "Harry Bond, 30, of Raleigh, N.C., who was among those polled, said" (the comma the
+    // speech verb follows; else the first). Not after a quotation that ends its sentence (`"15%!" Her father, Brad,
+    // 39, worried that …` is another sentence), nor for a subject that is no person (`the letter, signed by Sen.
+    // Ted Cruz, the Texas Republican, said`: the name between the commas speaks).
+    const closedByComma = doc.tokens[closeTok - 2]?.text === ',';
+    const segments = closedByComma && speakerKind(doc, np) === 'person' ? MAX_APPOSITIVES : 1;
     let k = q + 1;
-    let first = -1;
-    for (let segments = 0; segments < (open ? MAX_APPOSITIVES : 1) && k < stop; segments++, k++) {
+    let afterComma = -1;
+    for (let segment = 0; segment < segments && k < stop; segment++, k++) {
       while (k < stop && doc.tokens[k].text !== ',') k++;
       if (k >= stop) break;
-      if (first < 0) first = k + 1;
+      if (afterComma < 0) afterComma = k + 1;
       let v = k + 1;
       while (v < stop && VERB_PREFIX.has(doc.lower[v])) v++;
       if (v < stop && (isCue(doc, v) || isCueAfterSubject(doc, v))) {
-        first = k + 1;
+        afterComma = k + 1;
         break;
       }
     }
-    if (first >= 0) q = first;
+    if (afterComma >= 0) q = afterComma;
   } else if (q < stop && /^(of|at|in|from|with|for)$/.test(doc.lower[q])) {
     // "a voice-over in the ad states", "Jeffrey Lewis of the James Martin Center wrote"
     let k = q + 1;

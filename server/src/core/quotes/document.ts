@@ -283,10 +283,11 @@ export function givenNameIndex(words: readonly string[]): number {
   return i;
 }
 
-/** A word in quotation marks inside a name (`“Tig”`, `"Bobby"`: `core/nicknames.ts`). */
+/** A word of a nickname in quotation marks inside a name (`“Tig”`, `"Bobby"`, `"The` and `Situation"`: `core/nicknames.ts`). */
 function isQuotedNickname(word: string): boolean {
-  const c = word.charCodeAt(0);
-  return c === 0x201c || c === 0x22 || c === 0x2018;
+  const first = word.charCodeAt(0);
+  const last = word.charCodeAt(word.length - 1);
+  return first === 0x201c || first === 0x22 || first === 0x2018 || last === 0x201d || last === 0x22 || last === 0x2019;
 }
 
 /** A capital alone, with or without its full stop (`R.`, `W`). */
