@@ -11,23 +11,17 @@
  * Iowa` (no given name), `sue "Crooked" Hillary Clinton` (a verb) and a headline's `Felt “Invisible” As` stay as
  * they are.
  */
+import { MONTHS, WEEKDAYS } from './figures';
 import { headlineSentences } from './headlines';
 import type { NameLexicon } from './nameLexicon';
-import { lowerBound } from './search';
+import { rangeContaining } from './search';
 import type { EntityMention, Sentence, Token } from './types';
 
 const OPENING: ReadonlyMap<string, string> = new Map([['“', '”'], ['"', '"'], ['‘', '’']]);
 /** Words of the surname after the nickname, at most (`Juan “Chico” Manriquez`, `Eldrick “Tiger” Woods Jr`). */
 const SURNAME_WORDS = 2;
-/**
- * Words that title case capitalises and no surname is (`Trump Tells Paul ‘Get Out’ Of Race`), and the days and
- * months a sentence may go on with (`John “Tig” Tiegen Tuesday`: figures are found after this step).
- */
-const NOT_SURNAMES = new Set([
-  'of', 'to', 'in', 'on', 'at', 'for', 'from', 'after', 'before', 'and', 'or', 'the', 'a', 'an', 'as', 'by', 'with', 'over', 'says', 'said',
-  'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'january', 'february', 'march', 'april', 'may', 'june',
-  'july', 'august', 'september', 'october', 'november', 'december',
-]);
+/** Words that title case capitalises and no surname is (`Trump Tells Paul ‘Get Out’ Of Race`). */
+const NOT_SURNAMES = new Set(['of', 'to', 'in', 'on', 'at', 'for', 'from', 'after', 'before', 'and', 'or', 'the', 'a', 'an', 'as', 'by', 'with', 'over', 'says', 'said']);
 
 /**
  * `mentions` (sorted, non-overlapping, as the repair returns them) with each name around a quoted nickname made
@@ -65,7 +59,7 @@ function nicknamedName(tokens: readonly Token[], open: number, close: string, me
   const before = tokens[open - 1];
   let given: number;
   if (INITIALS.test(before.text)) {
-    const typed = mentionAt(mentions, before.start);
+    const typed = rangeContaining(mentions, before.start);
     if (typed && typed.type !== 'person') return undefined;
     given = open - 1;
   } else {
@@ -85,15 +79,11 @@ function nicknamedName(tokens: readonly Token[], open: number, close: string, me
 }
 
 function isSurnameWord(token: Token, mentions: readonly EntityMention[]): boolean {
-  if (!isCapitalisedWord(token.text) || NOT_SURNAMES.has(token.text.toLowerCase())) return false;
-  const typed = mentionAt(mentions, token.start);
+  const lower = token.text.toLowerCase();
+  // Nor is a day or a month a sentence goes on with (`John “Tig” Tiegen Tuesday`: figures are found after this step).
+  if (!isCapitalisedWord(token.text) || NOT_SURNAMES.has(lower) || WEEKDAYS.has(lower) || MONTHS.has(lower)) return false;
+  const typed = rangeContaining(mentions, token.start);
   return typed === undefined || typed.type === 'person' || typed.type === 'organization' || typed.type === 'location';
-}
-
-/** The mention covering `offset`, if any (binary search: mentions are sorted and do not overlap). */
-function mentionAt(mentions: readonly EntityMention[], offset: number): EntityMention | undefined {
-  const k = lowerBound(mentions.length, (i) => mentions[i].end > offset);
-  return k < mentions.length && mentions[k].start <= offset ? mentions[k] : undefined;
 }
 
 /** `mentions` without those overlapping a name of `names`, and the names, in order (both lists sorted). */

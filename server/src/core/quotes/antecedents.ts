@@ -15,7 +15,7 @@
  * around the name, and which entity the hand rules of `coreference.ts` picked. Bounded: at most 40 mentions are
  * looked at and 12 entities kept.
  */
-import { lowerBound } from '../search';
+import { lowerBound, rangeContaining } from '../search';
 import type { EntityMention, TextSlice } from '../types';
 import { genderOf, lastPersonBefore, subjectRank, type SpeakerState } from './coreference';
 import { isPunct, isSentenceEnd, personKeys, personTokens, surname, tokenAt, type Doc } from './document';
@@ -305,9 +305,8 @@ function isUncountedPerson(doc: Doc, name: TextSlice): boolean {
   const persons = doc.persons;
   const k = lowerBound(persons.length, (i) => persons[i].start >= name.start);
   if (k < persons.length && persons[k].start === name.start) return false;
-  const entities = doc.entities;
-  const e = lowerBound(entities.length, (i) => entities[i].start >= name.start);
-  return e < entities.length && entities[e].start === name.start && entities[e].end === name.end && entities[e].type === 'person';
+  const entity = rangeContaining(doc.entities, name.start);
+  return entity !== undefined && entity.start === name.start && entity.end === name.end && entity.type === 'person';
 }
 
 /** Keys of the people named inside `[start, end)`. */

@@ -5,7 +5,7 @@
  */
 import { NominalResolver } from '../nominals';
 import { lowerBound } from '../search';
-import { type Doc, type NounPhrase, derivedGivenNameGender, givenNameIndex, hasCapital, headLower, isCapitalized, isInitial, isCue, isPunct, isSentenceEnd, overlapsEntity, personKeys, personTokens, prevOutside, slice, stripPossessive, surname, tokenAt, verbLike } from './document';
+import { type Doc, type NounPhrase, derivedGivenNameGender, givenNameIndex, hasCapital, headLower, isCapitalized, isInitial, isCue, isPunct, isSentenceEnd, noteGender, overlapsEntity, personKeys, personTokens, prevOutside, slice, stripPossessive, surname, tokenAt, verbLike } from './document';
 import { npRightOf, npToken, speakerKind, subjectOf } from './phrases';
 import { DETERMINERS, SUBJECT_PRONOUNS, VERB_PREFIX } from './words';
 import type { EntityMention, TextSlice } from '../types';
@@ -141,8 +141,9 @@ export function genderOf(doc: Doc, name: string): 'f' | 'm' | undefined {
 }
 
 function nameGender(doc: Doc, name: string): 'f' | 'm' | undefined {
+  const bare = stripPossessive(name);
   // A noun for the person before the name in the article (`widow Terry Strada`), or in the phrase itself.
-  const named = doc.namedGender.size > 0 ? doc.namedGender.get(name.replace(/['’]s$/, '')) : undefined;
+  const named = doc.namedGender.size > 0 ? doc.namedGender.get(bare) : undefined;
   if (named === 'f' || named === 'm') return named;
   const words = name.split(/\s+/);
   const last = words.length - 1;
@@ -156,9 +157,8 @@ function nameGender(doc: Doc, name: string): 'f' | 'm' | undefined {
   // The derived given names only for the word before the surname (`derivedGivenNameGender`).
   const given = derivedGivenNameGender(doc.lex, words);
   if (given) return given;
-  const bare = stripPossessive(name);
   if (last > 0 && hasUnknownGivenName(doc, words)) return pronounGender(doc, bare);
-  const g = doc.surnameGender.get(words[last].replace(/['’]s$/, ''));
+  const g = doc.surnameGender.get(stripPossessive(words[last]));
   // Full names of both genders share the surname (`Donald Trump`, `Melania Trump`): a lone `Trump` is either.
   return g === 'f' || g === 'm' ? g : g === 'x' ? undefined : pronounGender(doc, bare);
 }
@@ -194,10 +194,6 @@ function pronounGender(doc: Doc, name: string): 'f' | 'm' | undefined {
 
 function pronounGenders(doc: Doc): Map<string, 'f' | 'm' | 'x'> {
   const genders = new Map<string, 'f' | 'm' | 'x'>();
-  const note = (key: string, g: 'f' | 'm' | 'x'): void => {
-    const prev = genders.get(key);
-    genders.set(key, prev === undefined || prev === g ? g : 'x');
-  };
   const persons = doc.persons;
   const tokens = personTokens(doc);
   const keys = personKeys(doc);
@@ -211,7 +207,7 @@ function pronounGenders(doc: Doc): Map<string, 'f' | 'm' | 'x'> {
     const given = text.slice(0, space);
     const seen = givenNames.get(keys[k]);
     if (seen === undefined) givenNames.set(keys[k], given);
-    else if (seen !== given) note(keys[k], 'x');
+    else if (seen !== given) noteGender(genders, keys[k], 'x');
   }
   for (let k = 0; k < persons.length; k++) {
     const m = persons[k];
@@ -222,8 +218,8 @@ function pronounGenders(doc: Doc): Map<string, 'f' | 'm' | 'x'> {
       if (isCue(doc, i)) break;
       const g = SUBJECT_BOUND_PRONOUNS.get(w);
       if (g) {
-        note(stripPossessive(m.text), g);
-        if (m.text.indexOf(' ') >= 0) note(keys[k], g);
+        noteGender(genders, stripPossessive(m.text), g);
+        if (m.text.indexOf(' ') >= 0) noteGender(genders, keys[k], g);
         break;
       }
       const word = doc.tokens[i].text;
@@ -242,7 +238,7 @@ function isSurnameHere(doc: Doc, word: string): boolean {
       if (/\s/.test(m.text)) doc.fullNameSurnames!.add(keys[k]);
     });
   }
-  return doc.fullNameSurnames.has(word.replace(/['’]s$/, ''));
+  return doc.fullNameSurnames.has(stripPossessive(word));
 }
 
 /**

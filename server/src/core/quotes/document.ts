@@ -295,6 +295,18 @@ export function isInitial(word: string): boolean {
   return /^\p{Lu}\.?$/u.test(word);
 }
 
+/**
+ * Records gender evidence `g` for `key`: the first evidence, or `x` once two disagree. The gender maps of the
+ * document (`namedGender`, `surnameGender`, the pronouns' in `coreference.ts`) all keep evidence this way.
+ */
+export function noteGender(genders: Map<string, 'f' | 'm' | 'x'>, key: string, g: 'f' | 'm' | 'x'): void {
+  const prev = genders.get(key);
+  // Compared on every call, not only after a first hit: a comparison V8 had never seen run was compiled as a
+  // deoptimisation, taken (and the caller's optimised loop entered again) whenever a surname came back.
+  const same = prev === g;
+  genders.set(key, prev === undefined || same ? g : 'x');
+}
+
 /** The lower-case word right before a name, past a comma (`wife, ` of `his wife, Melania`). */
 const GENDERED_NOUN_BEFORE = /(?:^|[^\p{L}])(\p{Ll}+),? $/u;
 
@@ -388,10 +400,7 @@ export function buildDoc(
   for (const m of persons) {
     const before = GENDERED_NOUN_BEFORE.exec(text.slice(Math.max(0, m.start - 20), m.start));
     const g = before ? lex.vocabulary.nounGender(before[1]) : undefined;
-    if (!g) continue;
-    const name = stripPossessive(m.text);
-    const prev = namedGender.get(name);
-    namedGender.set(name, prev === undefined || prev === g ? g : 'x');
+    if (g) noteGender(namedGender, stripPossessive(m.text), g);
   }
   // "Hillary Clinton … Clinton said … she": a surname inherits the gender of the first name it came with.
   const surnameGender = new Map<string, 'f' | 'm' | 'x'>();
@@ -402,12 +411,7 @@ export function buildDoc(
     const named = namedGender.size > 0 ? namedGender.get(stripPossessive(t)) : undefined;
     const g = (named === 'f' || named === 'm' ? named : undefined) ?? lex.firstNames.get(t.slice(0, sp)) ?? derivedGivenNameGender(lex, t.split(/\s+/));
     if (!g) continue;
-    const last = stripPossessive(t.slice(lastSpace(t) + 1));
-    const prev = surnameGender.get(last);
-    // Compared on every pass, not only after a first hit: a comparison V8 had never seen run was compiled as a
-    // deoptimisation, taken (and the loop's optimised code entered again) whenever a surname came back.
-    const same = prev === g;
-    surnameGender.set(last, prev === undefined || same ? g : 'x');
+    noteGender(surnameGender, stripPossessive(t.slice(lastSpace(t) + 1)), g);
   }
   const titles = new Map<string, Set<string>>();
   const addTitle = (m: EntityMention, form: string): void => {

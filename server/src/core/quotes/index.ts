@@ -26,7 +26,7 @@ import { antecedentCandidates, entityKey, type Anaphor, type AnaphorKind, type A
 import { type RawQuote, isWordChar, pairQuotationMarks } from './marks';
 import { nameBeforeApposition, speakerKind, withOwnerPhrase } from './phrases';
 import type { Attribution, EntityMention, Paragraph, Quote, Sentence, TextSlice } from '../types';
-import { lowerBound } from '../search';
+import { rangeContaining } from '../search';
 
 /** Counts words (runs of letters/digits) in `[from, to)`, stopping early past `cap`. */
 function wordCount(text: string, from: number, to: number, cap: number): number {
@@ -289,8 +289,8 @@ function outsidePersonNames(raws: RawQuote[], entities: readonly EntityMention[]
   let kept: RawQuote[] | undefined;
   for (let r = 0; r < raws.length; r++) {
     const raw = raws[r];
-    const k = lowerBound(entities.length, (i) => entities[i].end > raw.start);
-    const inside = k < entities.length && entities[k].start <= raw.start && raw.end <= entities[k].end && entities[k].type === 'person';
+    const entity = rangeContaining(entities, raw.start);
+    const inside = entity !== undefined && raw.end <= entity.end && entity.type === 'person';
     if (inside && !kept) kept = raws.slice(0, r);
     else if (!inside && kept) kept.push(raw);
   }
