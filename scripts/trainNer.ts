@@ -7,6 +7,7 @@
  *   npm run train:ner -- --ablate               # cross-validated contribution of each feature group and name list
  *   npm run train:ner -- --epochs 10 --runs 4 --scheme BIO --prune 0.5 --seed 20260422 --out /tmp/model.bin
  *   npm run train:ner -- --cv 5 --off topic,clusters   # feature groups switched off (names of FeatureGroups in features.ts)
+ *   npm run train:ner -- --cv 5 --without cities.txt,people.txt   # name lists (or cluster files) left out of the CV
  *   npm run train:ner -- --cv 5 --embeddings /tmp/embedding-clusters.tsv   # other embedding clusters than the committed ones
  *   npm run train:ner -- --train-only --out /tmp/model.bin   # eng.train alone: testa stays a held-out look, printed at the end
  *   npm run train:ner -- --train-only --hold-out 450-663 --out /tmp/foldB.bin   # without eng.train documents 450–662, written to /tmp/foldB.conll
@@ -59,6 +60,8 @@ interface Options extends Mutable<TrainingOptions> {
   ablate: boolean;
   /** An embedding-clusters file to use instead of the committed one (to pick its settings by cross-validation). */
   embeddings?: string;
+  /** Name lists or cluster files left out (`--without a.txt,b.txt`), for a cross-validated comparison. */
+  without?: string[];
   /**
    * Train on eng.testa as well as eng.train (the shipped recipe; `--train-only` turns it off): a
    * quarter more labelled news, at the price of testa as a final look. With `--cv`/`--ablate`, testa
@@ -85,6 +88,7 @@ function parseArgs(): Options {
       case '--ablate': opts.ablate = true; break;
       case '--train-only': opts.withTesta = false; break;
       case '--embeddings': opts.embeddings = path.resolve(value); i++; break;
+      case '--without': opts.without = value.split(','); i++; break;
       case '--off': opts.groups = Object.fromEntries(value.split(',').map((group) => [group, false])); i++; break;
       case '--hold-out': {
         const [from, to] = value.split('-').map(Number);
@@ -163,7 +167,7 @@ const foldsTitle = (folds: Folds, k: number) =>
 
 /** Cross-validation at every epoch up to `--epochs`: the learning curve that picks the number of epochs. */
 function crossValidateEpochs(folds: Folds, opts: Options): void {
-  const gazetteers = loadGazetteers(opts);
+  const gazetteers = loadGazetteers(opts, opts.without);
   const epochs = Array.from({ length: opts.epochs }, (_, i) => i + 1);
   const results = crossValidate(folds.train, gazetteers, loadVocabulary(diskDataSource()), opts, opts.cv, epochs, (line) => console.log(line), {}, folds.alwaysTrain);
   console.log(`\n${foldsTitle(folds, opts.cv)}, PER/ORG/LOC F1 by epoch, mean ± sd over folds:`);

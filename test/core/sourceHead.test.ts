@@ -65,6 +65,21 @@ describe('a quote is given to the name heading its source phrase, not to a modif
     assert.deepStrictEqual(quoteOpening(coan, 'shock jock'), { mention: 'Thomas Coan', actor: 'Thomas Coan' });
   });
 
+  it('a relative of someone, set off by an apposition with a title, is the apposition, not the relative (Scott’s niece, state Del. Marcia Price)', function () {
+    const analysis = analyzeArticle('Bobby Scott spoke first.\n\n“It is over,” Bobby Scott’s niece, Marcia Price, shouted to the crowd.\n\n“We won,” his brother, Sen. Tim Scott, said.\n', context);
+    assert.deepStrictEqual(quoteOpening(analysis, 'It is over'), { mention: 'Marcia Price', actor: 'Marcia Price' });
+    assert.deepStrictEqual(quoteOpening(analysis, 'We won').actor, 'Tim Scott');
+    // As a Washington Post article wrote it: the niece was Bobby Scott’s (before the delegate’s `Del.` was read, `Del`’s, a place).
+    const post = analyzeArticle('Scott spoke to several hundred guests.\n\n"This is a big year for our potential United States senator, Bobby Scott!" Scott\'s niece, state Del. Marcia "Cia" Price (D-Newport News), shouted to the crowd.\n', context);
+    assert.deepStrictEqual(quoteOpening(post, 'This is a big year').actor, 'Marcia "Cia" Price');
+  });
+
+  it('a delegate’s `Del.` is a title before the speaker’s name (said Del. Stacey Plaskett)', function () {
+    const analysis = analyzeArticle('Republicans pressed on.\n\n"It is destroying this committee," said Del. Stacey Plaskett of the Virgin Islands. The vote was 19 to 15.\n', context);
+    assert.deepStrictEqual(quoteOpening(analysis, 'It is destroying').actor, 'Stacey Plaskett');
+    assert.ok(!analysis.entities.some((e) => e.text === 'Del'), 'no place `Del`');
+  });
+
   it('a possessor’s role with a speech verb in it is read whole, and its apposition speaks (Trump’s Virginia state director, Mike Rubino)', function () {
     // `state` is a speech verb: the phrase was `Trump’s Virginia`, and the quote was Donald Trump’s.
     const analysis = analysePolnearTrain(this, 'politico_2016-01-05_trump-quietly-builds-a-data-jugg.txt');

@@ -50,6 +50,21 @@ describe('tokeniser and sentences', () => {
     assert.deepStrictEqual(sentences, ['Rep. Gregory Meeks (D-N.Y.) said Clinton reassured them.', 'Sen. Joe Manchin (D-W.Va.) agreed.', 'Biden met al-Khatib.', 'This year is new.', 'He lives in N.Y. He said so.']);
   });
 
+  it('reads `Del.` before a name as a delegate’s title and `No.` before a figure as an abbreviation, not sentence ends; `D-Del.`, `Dover, Del.` and `voted no.` end sentences', () => {
+    const text = '“It is destroying this committee,” said Del. Stacey Plaskett of the Virgin Islands. Sen. Chris Coons, D-Del. He voted no. He lives in Dover, Del. The town is small.';
+    assert.deepStrictEqual(words('said Del. Stacey Plaskett'), ['said', 'Del.', 'Stacey', 'Plaskett']);
+    assert.deepStrictEqual(words('Coons, D-Del. He'), ['Coons', ',', 'D-Del', '.', 'He']);
+    assert.deepStrictEqual(words('the No. 1 seed, no. 5'), ['the', 'No.', '1', 'seed', ',', 'no.', '5']);
+    const sentences = splitSentences(text, tokenize(text)).map((s) => text.slice(s.start, s.end));
+    assert.deepStrictEqual(sentences, [
+      '“It is destroying this committee,” said Del. Stacey Plaskett of the Virgin Islands.',
+      'Sen. Chris Coons, D-Del.',
+      'He voted no.',
+      'He lives in Dover, Del.',
+      'The town is small.',
+    ]);
+  });
+
   it('does not end a sentence at the `v.` of a court case (Roe v. Wade); a sports result’s `v` stays a word of its own', () => {
     const text = 'The court decided Roe v. Wade in 1973 and Plessy v. Ferguson before. Glamorgan v Kent was drawn.';
     assert.deepStrictEqual(words('Roe v. Wade'), ['Roe', 'v.', 'Wade']);

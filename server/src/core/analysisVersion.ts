@@ -73,4 +73,6 @@
 // 37: an apposition whose title runs into another person's name is no role of the person before it.
 // 38: review fixes: no nickname after a lower-case word, in a headline or after placed initials; the surname stops at
 //     a day or month; appositive chains for person subjects only; a name before a role word is a modifier.
-export const ANALYSIS_VERSION = 38;
+// 39: `Del.` before a name is a delegate's title and `No.` keeps its dot before a figure only (tokenize.ts); a
+//     relative is a person head, and an apposed name may follow an abbreviated title (sourceHead.ts).
+export const ANALYSIS_VERSION = 39;

@@ -119,14 +119,24 @@ function endsInPerson(words: readonly string[], isPersonHead: (word: string) => 
 }
 
 /**
- * The person the phrase stands in apposition to: named right after it, behind a comma (`…, John Podesta,`) or
+ * What may stand between a phrase and the name set off after it: a comma, or nothing, and an abbreviated title the
+ * person span leaves out, after `former`, `state` or `then` (`Scott's niece, state Del. Marcia Price`, `his brother,
+ * Sen. Ted Cruz`, `her husband, former Gov. Jeb Bush`).
+ */
+const APPOSITION_LEAD = /^\s*,?\s*(?:(?:(?:former|state|then)\s+)?\p{Lu}\p{Ll}{1,4}\.\s+)?$/u;
+/** The most characters {@link APPOSITION_LEAD} spans (`, former Gov. `). */
+const APPOSITION_GAP = 20;
+
+/**
+ * The person the phrase stands in apposition to: named right after it, behind a comma (`…, John Podesta,`, `…, Sen.
+ * Ted Cruz,`) or
  * nothing (`Clinton campaign spokesman` + `Brian Fallon`, when the quote pass's phrase stopped before the name),
  * or right before it behind a comma (`Christine Link, executive director of the ACLU in Ohio`), if any.
  */
 function apposition(text: string, entities: readonly EntityMention[], slice: OffsetRange): EntityMention | undefined {
   const i = lowerBound(entities.length, (k) => entities[k].start >= slice.end);
   const next = entities[i];
-  if (next && next.type === 'person' && next.start - slice.end <= 4 && /^\s*,?\s*$/.test(text.slice(slice.end, next.start))) return next;
+  if (next && next.type === 'person' && next.start - slice.end <= APPOSITION_GAP && APPOSITION_LEAD.test(text.slice(slice.end, next.start))) return next;
   const before = lowerBound(entities.length, (k) => entities[k].end > slice.start) - 1;
   const previous = entities[before];
   // Set off on both sides, or going on with a preposition (`Christine Link, executive director of the ACLU`,

@@ -12,13 +12,14 @@ const ABBREVIATIONS = new Set([
   'mr', 'mrs', 'ms', 'dr', 'prof', 'gen', 'lt', 'col', 'maj', 'capt', 'sgt', 'rep', 'sen', 'gov', 'pres',
   'st', 'jr', 'sr', 'mt', 'ft', 'rev', 'hon', 'amb', 'adm', 'cmdr', 'corp', 'inc', 'ltd', 'co', 'bros',
   'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec',
-  'no', 'vs', 'etc', 'approx', 'dept', 'est', 'fig', 'vol', 'ave', 'blvd',
+  'vs', 'etc', 'approx', 'dept', 'est', 'fig', 'vol', 'ave', 'blvd',
 ]);
 
 /** Abbreviations after which a capitalised word still continues the sentence (titles before names). */
 const TITLE_ABBREVIATIONS = new Set([
   'mr', 'mrs', 'ms', 'dr', 'prof', 'gen', 'lt', 'col', 'maj', 'capt', 'sgt', 'rep', 'sen', 'gov',
   'st', 'mt', 'rev', 'hon', 'amb', 'adm', 'cmdr', 'no', 'vs',
+  'del', // only ever a token with its dot as a delegate's title (`keepsDotBefore`); Delaware's `Del` keeps its dot apart
 ]);
 
 /**
@@ -27,6 +28,27 @@ const TITLE_ABBREVIATIONS = new Set([
  */
 function keepsDot(word: string): boolean {
   return word === 'v' || ABBREVIATIONS.has(word.toLowerCase());
+}
+
+/**
+ * True when the word at `text[start]` keeps its dot by what follows: `No.` before a figure (`No. 1`; `he voted no.
+ * He` ends a sentence), and `Del.` as the title of a delegate (`said Del. Stacey Plaskett`, `state Del. Marcia
+ * Price`): written so, its dot, one space and a capital. After a hyphen or a comma `Del` is Delaware, which may
+ * end the sentence (`Sen. Chris Coons, D-Del. He voted`, `Dover, Del. The`), and keeps the split it always had.
+ */
+function keepsDotBefore(text: string, start: number, word: string): boolean {
+  const dot = start + word.length;
+  if (word.length === 2 && (word === 'No' || word === 'no' || word === 'NO')) {
+    const figure = text.charCodeAt(text.charCodeAt(dot + 1) === 32 ? dot + 2 : dot + 1);
+    return figure >= 48 && figure <= 57;
+  }
+  if (word !== 'Del' || text.charCodeAt(dot + 1) !== 32) return false;
+  const following = text.charCodeAt(dot + 2);
+  if (!(following >= 65 && following <= 90)) return false;
+  let k = start - 1;
+  while (k >= 0 && text.charCodeAt(k) === 32) k--;
+  const before = k >= 0 ? text.charCodeAt(k) : 32;
+  return before !== 45 /* - */ && before !== 44 /* , */;
 }
 
 /**
@@ -173,15 +195,15 @@ function tokenizeBetween(text: string, rangeStart: number, rangeEnd: number): To
         tokens.push({ start, end: start + word.length, text: word });
         continue;
       }
-      // Keep the dot of a known abbreviation ("Dr.").
+      // Keep the dot of a known abbreviation ("Dr.", a delegate's "Del.").
       const next = start + word.length;
-      if (next < rangeEnd && text.charCodeAt(next) === 46 /* . */ && keepsDot(word)) {
+      if (next < rangeEnd && text.charCodeAt(next) === 46 /* . */ && (keepsDot(word) || keepsDotBefore(text, start, word))) {
         word += '.';
         position++;
       }
     } else if (isLetterStart) {
       const next = start + word.length;
-      if (next < rangeEnd && text.charCodeAt(next) === 46 && keepsDot(word)) {
+      if (next < rangeEnd && text.charCodeAt(next) === 46 && (keepsDot(word) || keepsDotBefore(text, start, word))) {
         word += '.';
         position++;
       }
