@@ -617,6 +617,19 @@ describe('quotes: a description with the name apposed', () => {
     assert.notStrictEqual(sign[0].attribution?.mention.text, 'Brad');
   });
 
+  it('a lone lower-case verb form is no speaker (PolNeAR train: “…,” giving states more power; voiced in his famous demand)', () => {
+    // `states` and `demand` are speech verbs too: the participle before them was read as their subject.
+    const miller = analyse('Miller said he is hopeful the new bill can be “the best of both worlds,” giving states more power, but still protecting the civil rights of poor students.', { Miller: P });
+    assert.strictEqual(speaker(quote(miller, 'the best')), 'Miller');
+    const reagan = analyse('Ronald Reagan was known for his hatred of what he called the Soviet "Evil Empire," voiced in his famous demand in Berlin in 1987: "Mr. Gorbachev, tear down this wall!"', { 'Ronald Reagan': P, Gorbachev: P, Berlin: L });
+    assert.notStrictEqual(quote(reagan, 'Mr. Gorbachev').attribution?.mention.text, 'voiced');
+    const roll = analyse('The chairman called for a voice vote. “Call the roll,” came shouts from the crowd.', {});
+    assert.notStrictEqual(quote(roll, 'Call the roll').attribution?.mention.text, 'came');
+    // A word for people stays a speaker (`critics`), and so does a capitalised one.
+    const critics = analyse('“It is a disaster,” critics said.', {});
+    assert.strictEqual(speaker(critics[0]), 'critics');
+  });
+
   it('a name that is not apposed (a list, no closing comma) leaves the description as it was', () => {
     const qs = analyse('"We will win," said the senator, Ted Cruz and Marco Rubio nodding.', { 'Ted Cruz': P, 'Marco Rubio': P });
     assert.notStrictEqual(qs[0].attribution?.mention.text, 'Ted Cruz');

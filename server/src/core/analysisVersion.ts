@@ -75,4 +75,5 @@
 //     a day or month; appositive chains for person subjects only; a name before a role word is a modifier.
 // 39: `Del.` before a name is a delegate's title and `No.` keeps its dot before a figure only (tokenize.ts); a
 //     relative is a person head, and an apposed name may follow an abbreviated title (sourceHead.ts).
-export const ANALYSIS_VERSION = 39;
+// 40: a lone lower-case verb form is no speaker (`“…,” giving states more power`; quotes/cues.ts withSpeakerPhrase).
+export const ANALYSIS_VERSION = 40;

@@ -7,7 +7,7 @@
  */
 import { type Doc, type NounPhrase, hasCapital, headLower, isCapitalized, isCue, isCueAfterSubject, isSentenceEnd, nextOutside, onlyDeterminers, overlapsEntity, prevOutside, verbLike } from './document';
 import { apposedName, coordinatedSubject, isSpeakerLike, npLeftOf, npRightOf, npToken, sentenceSubject, speakerKind, subjectOf } from './phrases';
-import { AS_PASSIVE, COMPARE_VERBS, DETERMINERS, NAMING_VERBS, NEGATIONS, NOUN_VERBS, SUBJECT_PRONOUNS, VERB_PREFIX, WH_WORDS } from './words';
+import { AS_PASSIVE, COMPARE_VERBS, DETERMINERS, IRREGULAR_PAST, NAMING_VERBS, NEGATIONS, NOUN_VERBS, SUBJECT_PRONOUNS, VERB_PREFIX, WH_WORDS } from './words';
 
 /** A candidate attribution before pronoun resolution. */
 export interface Found {
@@ -37,6 +37,20 @@ export const BEFORE_WINDOW = 60;
 export const MAX_QUOTE_JUMPS = 6;
 
 /** Attribution after the quotation: `“…,” Lavrov said`, `“…,” said Lavrov`, `“…,” according to X`. */
+/**
+ * The pattern found, unless its speaker is one lower-case verb form (`“…,” giving states more power`, `came shouts
+ * from the crowd`, `who didn't want to be named said`): a participle or a past tense the chunker took for a noun
+ * before a word that is also a speech verb or a noun (`states`, `shouts`, `claim`). No such word names a speaker;
+ * a word for people does (`critics`, `donors`, `the historian`), and so does any capitalised one.
+ */
+export function withSpeakerPhrase(doc: Doc, found: Found | undefined): Found | undefined {
+  if (!found || found.np.to - found.np.from !== 1) return found;
+  const i = found.np.from;
+  const l = doc.lower[i];
+  if (isCapitalized(doc.tokens[i].text) || !(l.endsWith('ing') || l.endsWith('ed') || IRREGULAR_PAST.has(l)) || speakerKind(doc, found.np) !== 'unknown') return found;
+  return undefined;
+}
+
 export function findAfter(doc: Doc, closeTok: number, limit: number): Found | undefined {
   let p = closeTok;
   const para = doc.para[closeTok - 1] ?? -1;

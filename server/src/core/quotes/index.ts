@@ -17,7 +17,7 @@
  * decided here.
  */
 import { type SpeakerState, clauseSubject, personStartIn, resolveNominal, resolvePronoun } from './coreference';
-import { AFTER_WINDOW, type Found, makeFound, weakCue, findAfter, findAsComplement, findBefore, findBylineParagraph, findLeadIn, findSentenceFinal } from './cues';
+import { AFTER_WINDOW, type Found, makeFound, weakCue, findAfter, findAsComplement, findBefore, findBylineParagraph, findLeadIn, findSentenceFinal, withSpeakerPhrase } from './cues';
 import { type Doc, type NounPhrase, buildDoc, hasCapital, headLower, isCapitalized, isCue, isSentenceEnd, overlapsEntity, sentenceEndFrom, slice, tokenAt } from './document';
 import type { QuoteLexicon } from './lexicon';
 import { cueNear, speakerCandidates, type RuleSignals, type SpeakerCandidate } from './candidates';
@@ -203,8 +203,8 @@ function attributeQuotes(
       previous = { raw, attribution, closeTok };
       continue;
     }
-    const after = findAfter(doc, closeTok, afterLimit);
-    const before = findBefore(doc, openTok, prevParaEndsWithColon);
+    const after = withSpeakerPhrase(doc, findAfter(doc, closeTok, afterLimit));
+    const before = withSpeakerPhrase(doc, findBefore(doc, openTok, prevParaEndsWithColon));
     let found = after;
     if (!found || (before && before.strength > found.strength)) found = before ?? found;
     // "Jeb Bush called Trump “unhinged.” Sen. Marco Rubio called the statement …": a quotation that closes its
