@@ -625,6 +625,9 @@ describe('quotes: a description with the name apposed', () => {
     assert.notStrictEqual(quote(reagan, 'Mr. Gorbachev').attribution?.mention.text, 'voiced');
     const roll = analyse('The chairman called for a voice vote. “Call the roll,” came shouts from the crowd.', {});
     assert.notStrictEqual(quote(roll, 'Call the roll').attribution?.mention.text, 'came');
+    // The clitic of `what’s` alone (PolNeAR train).
+    const clitic = analyse('Researchers hope one day to harness that power for what’s today typically called “regenerative medicine.”', {});
+    assert.notStrictEqual(clitic[0].attribution?.mention.text, '’s');
     // A word for people stays a speaker (`critics`), and so does a capitalised one.
     const critics = analyse('“It is a disaster,” critics said.', {});
     assert.strictEqual(speaker(critics[0]), 'critics');

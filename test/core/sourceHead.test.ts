@@ -74,6 +74,12 @@ describe('a quote is given to the name heading its source phrase, not to a modif
     assert.deepStrictEqual(quoteOpening(post, 'This is a big year').actor, 'Marcia "Cia" Price');
   });
 
+  it('the plural of a head word ends its phrase before a verb: Cruz’s lawyers are no Cruz (PolNeAR train: Cruz’s lawyers relied on …)', function () {
+    // The phrase ran on into the verb, `Cruz’s lawyers relied`, whose last word is no person: the owner, Ted Cruz, spoke.
+    const analysis = analyzeArticle('Ted Cruz is a natural-born citizen, an election board ruled.\n\nIn response to the filings, Cruz’s lawyers relied on Supreme Court precedent, legal history and articles from noted constitutional scholars to defend the view that he is in fact “natural born” within the meaning of the Constitution.\n', context);
+    assert.deepStrictEqual(quoteOpening(analysis, 'natural born'), { mention: 'Cruz’s lawyers', actor: undefined });
+  });
+
   it('a delegate’s `Del.` is a title before the speaker’s name (said Del. Stacey Plaskett)', function () {
     const analysis = analyzeArticle('Republicans pressed on.\n\n"It is destroying this committee," said Del. Stacey Plaskett of the Virgin Islands. The vote was 19 to 15.\n', context);
     assert.deepStrictEqual(quoteOpening(analysis, 'It is destroying').actor, 'Stacey Plaskett');

@@ -76,4 +76,5 @@
 // 39: `Del.` before a name is a delegate's title and `No.` keeps its dot before a figure only (tokenize.ts); a
 //     relative is a person head, and an apposed name may follow an abbreviated title (sourceHead.ts).
 // 40: a lone lower-case verb form is no speaker (`“…,” giving states more power`; quotes/cues.ts withSpeakerPhrase).
-export const ANALYSIS_VERSION = 40;
+// 41: a lone clitic is no speaker; the plural of a head word ends its phrase before a verb (quotes/phrases.ts).
+export const ANALYSIS_VERSION = 41;

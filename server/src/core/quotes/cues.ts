@@ -40,14 +40,18 @@ export const MAX_QUOTE_JUMPS = 6;
 /**
  * The pattern found, unless its speaker is one lower-case verb form (`“…,” giving states more power`, `came shouts
  * from the crowd`, `who didn't want to be named said`): a participle or a past tense the chunker took for a noun
- * before a word that is also a speech verb or a noun (`states`, `shouts`, `claim`). No such word names a speaker;
+ * before a word that is also a speech verb or a noun (`states`, `shouts`, `claim`), or a clitic alone (`what’s
+ * typically called “…”`). No such word names a speaker;
  * a word for people does (`critics`, `donors`, `the historian`), and so does any capitalised one.
  */
 export function withSpeakerPhrase(doc: Doc, found: Found | undefined): Found | undefined {
   if (!found || found.np.to - found.np.from !== 1) return found;
-  const i = found.np.from;
+  const np = found.np;
+  const i = np.from;
   const l = doc.lower[i];
-  if (isCapitalized(doc.tokens[i].text) || !(l.endsWith('ing') || l.endsWith('ed') || IRREGULAR_PAST.has(l)) || speakerKind(doc, found.np) !== 'unknown') return found;
+  // `what’s today typically called “…”`: the clitic of `what’s` alone.
+  if (l === "'s" || l === '’s') return undefined;
+  if (isCapitalized(doc.tokens[i].text) || !(l.endsWith('ing') || l.endsWith('ed') || IRREGULAR_PAST.has(l)) || speakerKind(doc, np) !== 'unknown') return found;
   return undefined;
 }
 

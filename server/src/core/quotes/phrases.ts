@@ -152,7 +152,12 @@ function nounBeforeHead(doc: Doc, i: number, limit: number): boolean {
 function isPhraseHead(doc: Doc, i: number): boolean {
   const l = doc.lower[i];
   const lex = doc.lex;
-  return !isCapitalized(doc.tokens[i].text) && (lex.personHeads.has(l) || lex.organizationHeads.has(l) || lex.groupHeads.has(l) || lex.documentHeads.has(l));
+  if (isCapitalized(doc.tokens[i].text)) return false;
+  if (lex.personHeads.has(l) || lex.organizationHeads.has(l) || lex.groupHeads.has(l) || lex.documentHeads.has(l)) return true;
+  // The plural of a head (`Cruz’s lawyers relied on …`: the verb after it starts the predicate).
+  if (l.length < 4 || !l.endsWith('s')) return false;
+  const one = l.slice(0, -1);
+  return lex.personHeads.has(one) || lex.organizationHeads.has(one) || lex.documentHeads.has(one);
 }
 
 /** Skips auxiliaries and adverbs leftwards from `i` (inclusive); returns the new index. */
