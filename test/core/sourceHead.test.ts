@@ -80,6 +80,25 @@ describe('a quote is given to the name heading its source phrase, not to a modif
     assert.deepStrictEqual(quoteOpening(analysis, 'natural born'), { mention: 'Cruz’s lawyers', actor: undefined });
   });
 
+  it('after a role and its owner, a titled name set off is the owner’s, not the speaker (review: a spokesman for the governor, Gov. Andrew Cuomo)', function () {
+    const cuomo = analyzeArticle('“We are reviewing the bill,” said a spokesman for the governor, Gov. Andrew Cuomo.\n', context);
+    assert.strictEqual(quoteOpening(cuomo, 'We are reviewing').actor, undefined);
+    const flynn = analyzeArticle('“He will cooperate,” said a lawyer for the former national security adviser, Mr. Flynn.\n', context);
+    assert.strictEqual(quoteOpening(flynn, 'He will cooperate').actor, undefined);
+  });
+
+  it('a place’s initials and a title before a name are no part of it (review: said D.C. Del. Eleanor Holmes Norton)', function () {
+    const analysis = analyzeArticle('“We will fight,” said D.C. Del. Eleanor Holmes Norton.\n', context);
+    assert.strictEqual(quoteOpening(analysis, 'We will fight').actor, 'Eleanor Holmes Norton');
+  });
+
+  it('a present-tense verb in -s after a head is a verb, and a plural head before a noun in -s goes on (review: Clinton’s aide posts a message; the workers rights group)', function () {
+    const posts = analyzeArticle('Clinton’s aide posts a message calling Trump “unfit.”\n', context);
+    assert.strictEqual(quoteOpening(posts, 'unfit').actor, undefined);
+    const group = analyzeArticle('“We will sue,” said the workers rights group Jobs With Justice.\n', context);
+    assert.notStrictEqual(quoteOpening(group, 'We will sue').mention, 'the workers');
+  });
+
   it('a delegate’s `Del.` is a title before the speaker’s name (said Del. Stacey Plaskett)', function () {
     const analysis = analyzeArticle('Republicans pressed on.\n\n"It is destroying this committee," said Del. Stacey Plaskett of the Virgin Islands. The vote was 19 to 15.\n', context);
     assert.deepStrictEqual(quoteOpening(analysis, 'It is destroying').actor, 'Stacey Plaskett');

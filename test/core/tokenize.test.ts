@@ -55,6 +55,12 @@ describe('tokeniser and sentences', () => {
     assert.deepStrictEqual(words('said Del. Stacey Plaskett'), ['said', 'Del.', 'Stacey', 'Plaskett']);
     assert.deepStrictEqual(words('Coons, D-Del. He'), ['Coons', ',', 'D-Del', '.', 'He']);
     assert.deepStrictEqual(words('the No. 1 seed, no. 5'), ['the', 'No.', '1', 'seed', ',', 'no.', '5']);
+    // Review: Delaware without a comma before it or a name after it, a dash before it; a no-break space after `No.`.
+    for (const place of ['The measure passed in Md., Va. and Del. The governors praised it.', 'It is based in Wilmington Del. The firm employs 300 people.', 'Sen. Chris Coons, D–Del. He voted no.']) {
+      assert.strictEqual(splitSentences(place, tokenize(place)).length, 2, place);
+    }
+    const nbsp = 'He is the No.\u00a02 official at the department.';
+    assert.strictEqual(splitSentences(nbsp, tokenize(nbsp)).length, 1);
     const sentences = splitSentences(text, tokenize(text)).map((s) => text.slice(s.start, s.end));
     assert.deepStrictEqual(sentences, [
       '“It is destroying this committee,” said Del. Stacey Plaskett of the Virgin Islands.',

@@ -77,4 +77,6 @@
 //     relative is a person head, and an apposed name may follow an abbreviated title (sourceHead.ts).
 // 40: a lone lower-case verb form is no speaker (`“…,” giving states more power`; quotes/cues.ts withSpeakerPhrase).
 // 41: a lone clitic is no speaker; the plural of a head word ends its phrase before a verb (quotes/phrases.ts).
-export const ANALYSIS_VERSION = 41;
+// 42: review fixes: `Del.` a title only before a name; `No.` before a no-break space; a place's initials before a
+//     title left out of a person; no titled apposition after a role's owner; a plural head only before a clear verb.
+export const ANALYSIS_VERSION = 42;

@@ -59,10 +59,12 @@ export function speakerEntity(
   if (!first || first.start >= slice.end) {
     // No name inside (`Republican presidential nominee`, cut by the quote pass before `Donald Trump`).
     const words = text.slice(slice.start, slice.end).toLowerCase().match(/\p{L}+/gu);
-    return words && endsInPerson(words, isPersonHead) ? apposition(text, entities, slice) : undefined;
+    // After a role and its owner (`a lawyer for the former national security adviser, Mr. Flynn`) a titled name is the owner's.
+    return words && endsInPerson(words, isPersonHead) ? apposition(text, entities, slice, !/\b(?:for|to|of)\b/.test(words.join(' '))) : undefined;
   }
   // `a spokesman for House Speaker Paul Ryan`, `an aide to Clinton`: the names say whose the speaker is.
-  if (ownedFromTheStart(text.slice(slice.start, first.start), isPersonHead)) return apposition(text, entities, slice) ?? ONLY_OWNERS;
+  // (A title before the apposed name is the owner's there: `a lawyer for the former adviser, Mr. Flynn`.)
+  if (ownedFromTheStart(text.slice(slice.start, first.start), isPersonHead)) return apposition(text, entities, slice, false) ?? ONLY_OWNERS;
   let head = first;
   // The last name of the run written as a possessive: the owner of what the phrase ends in.
   let owner = isPossessive(text, first) ? first : undefined;
@@ -124,6 +126,8 @@ function endsInPerson(words: readonly string[], isPersonHead: (word: string) => 
  * Sen. Ted Cruz`, `her husband, former Gov. Jeb Bush`).
  */
 const APPOSITION_LEAD = /^\s*,?\s*(?:(?:(?:former|state|then)\s+)?\p{Lu}\p{Ll}{1,4}\.\s+)?$/u;
+/** A comma or nothing: the lead of an apposition where a title would be the owner's (`a spokesman for the governor, Gov. Cuomo`). */
+const PLAIN_APPOSITION_LEAD = /^\s*,?\s*$/;
 /** The most characters {@link APPOSITION_LEAD} spans (`, former Gov. `). */
 const APPOSITION_GAP = 20;
 
@@ -131,12 +135,13 @@ const APPOSITION_GAP = 20;
  * The person the phrase stands in apposition to: named right after it, behind a comma (`…, John Podesta,`, `…, Sen.
  * Ted Cruz,`) or
  * nothing (`Clinton campaign spokesman` + `Brian Fallon`, when the quote pass's phrase stopped before the name),
- * or right before it behind a comma (`Christine Link, executive director of the ACLU in Ohio`), if any.
+ * or right before it behind a comma (`Christine Link, executive director of the ACLU in Ohio`), if any. `titled`: the name
+ * may follow an abbreviated title ({@link APPOSITION_LEAD}); not after a phrase that names its owner first.
  */
-function apposition(text: string, entities: readonly EntityMention[], slice: OffsetRange): EntityMention | undefined {
+function apposition(text: string, entities: readonly EntityMention[], slice: OffsetRange, titled = true): EntityMention | undefined {
   const i = lowerBound(entities.length, (k) => entities[k].start >= slice.end);
   const next = entities[i];
-  if (next && next.type === 'person' && next.start - slice.end <= APPOSITION_GAP && APPOSITION_LEAD.test(text.slice(slice.end, next.start))) return next;
+  if (next && next.type === 'person' && next.start - slice.end <= APPOSITION_GAP && (titled ? APPOSITION_LEAD : PLAIN_APPOSITION_LEAD).test(text.slice(slice.end, next.start))) return next;
   const before = lowerBound(entities.length, (k) => entities[k].end > slice.start) - 1;
   const previous = entities[before];
   // Set off on both sides, or going on with a preposition (`Christine Link, executive director of the ACLU`,

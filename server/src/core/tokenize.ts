@@ -31,25 +31,33 @@ function keepsDot(word: string): boolean {
 }
 
 /**
- * True when the word at `text[start]` keeps its dot by what follows: `No.` before a figure (`No. 1`; `he voted no.
- * He` ends a sentence), and `Del.` as the title of a delegate (`said Del. Stacey Plaskett`, `state Del. Marcia
- * Price`): written so, its dot, one space and a capital. After a hyphen or a comma `Del` is Delaware, which may
- * end the sentence (`Sen. Chris Coons, D-Del. He voted`, `Dover, Del. The`), and keeps the split it always had.
+ * True when the word at `text[start]` keeps its dot by what follows: `No.` before a figure (`No. 1`, also after a
+ * no-break space; `he voted no. He` ends a sentence), and `Del.` as the title of a delegate (`said Del. Stacey
+ * Plaskett`, `state Del. Marcia Price`): written so, its dot, one space and a name. After a hyphen or a dash or a
+ * comma, or before a word that opens sentences, `Del` is Delaware, which may end the sentence (`Sen. Chris Coons,
+ * D-Del. He voted`, `Dover, Del. The`, `Wilmington Del. The firm`), and keeps the split it always had.
  */
 function keepsDotBefore(text: string, start: number, word: string): boolean {
   const dot = start + word.length;
   if (word.length === 2 && (word === 'No' || word === 'no' || word === 'NO')) {
-    const figure = text.charCodeAt(text.charCodeAt(dot + 1) === 32 ? dot + 2 : dot + 1);
+    const gap = text.charCodeAt(dot + 1);
+    const figure = text.charCodeAt(gap === 32 || gap === 0xa0 ? dot + 2 : dot + 1);
     return figure >= 48 && figure <= 57;
   }
   if (word !== 'Del' || text.charCodeAt(dot + 1) !== 32) return false;
-  const following = text.charCodeAt(dot + 2);
-  if (!(following >= 65 && following <= 90)) return false;
+  // A name follows: a capitalised word, not one that opens sentences, then a capital, an initial or a quoted
+  // nickname (`Del. Stacey Plaskett`, `Del. Jennifer L. McClellan`, `Del. Marcia "Cia" Price`).
+  const name = /^([A-Z][a-z]+) +["“A-Z]/.exec(text.slice(dot + 2, dot + 40));
+  if (!name || SENTENCE_OPENERS.has(name[1])) return false;
   let k = start - 1;
   while (k >= 0 && text.charCodeAt(k) === 32) k--;
   const before = k >= 0 ? text.charCodeAt(k) : 32;
-  return before !== 45 /* - */ && before !== 44 /* , */;
+  // After a hyphen or a dash (`D-Del.`, `D–Del.`) or a comma (`Dover, Del.`) it is Delaware.
+  return before !== 45 && before !== 0x2013 && before !== 0x2014 && before !== 44;
 }
+
+/** Capitalised words that open sentences and no name (`Del. The governors`, `Del. He died`). */
+const SENTENCE_OPENERS = new Set(['The', 'He', 'She', 'It', 'They', 'We', 'In', 'A', 'An', 'But', 'And', 'This', 'That', 'His', 'Her', 'Their', 'Its', 'On', 'At', 'For', 'As', 'If', 'When', 'After', 'There']);
 
 /**
  * A character that continues a word: a letter, a mark or a digit, or the second character of a UTF-8 letter read

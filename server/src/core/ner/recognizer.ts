@@ -294,6 +294,8 @@ export class NerRecognizer implements LearningRecognizer {
       if (citesCase(ws, span.start, span.end)) continue;
       // "Mr. Leahy" is a person whatever the tagger thought.
       if (span.end - span.start > 1 && isCapitalised(ws[span.start]) && this.vocabulary.isHonorific(ws[span.start])) span.type = 'PER';
+      // A place's initials before a title are the title's too: `D.C. Del. Eleanor Holmes Norton`, `N.Y. Sen. …`.
+      if (span.type === 'PER' && span.end - span.start > 2 && /^(?:\p{Lu}\.)+$/u.test(ws[span.start]) && isTitle(ws[span.start + 1])) span.start++;
       while (span.type === 'PER' && span.end - span.start > 1 && isTitle(ws[span.start])) span.start++;
       if (span.type !== 'PER') {
         let end = span.end;

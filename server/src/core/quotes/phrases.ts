@@ -6,7 +6,7 @@
  */
 import { type Doc, type NounPhrase, hasCapital, headLower, isCapitalized, isCue, isPunct, isSentenceEnd, onlyDeterminers, overlapsEntity, prevOutside, sentenceEndFrom, verbLike } from './document';
 import { lowerBound } from '../search';
-import { DETERMINERS, GROUP_PRONOUNS, MONTHS, NOUN_VERBS, NP_STOP, PERSON_PRONOUNS, SUBJECT_PRONOUNS, TIME_WORDS, VERB_PREFIX } from './words';
+import { DETERMINERS, GROUP_PRONOUNS, IRREGULAR_PAST, MONTHS, NOUN_VERBS, NP_STOP, PERSON_PRONOUNS, SUBJECT_PRONOUNS, TIME_WORDS, VERB_PREFIX } from './words';
 import type { Attribution } from '../types';
 
 /** True for a token that can be part of a noun phrase. */
@@ -130,6 +130,9 @@ export function npRightOf(doc: Doc, start: number, limit: number): NounPhrase | 
     // unless a singular head is followed by a bare noun that is also a verb and leads on to another head: a
     // modifier ("conservative talk radio host Rush Limbaugh"; a singular subject would take "talks").
     if (isPhraseHead(doc, to - 1) && !isPhraseHead(doc, to) && !isCapitalized(doc.tokens[to].text) && verbLike(doc, to) && !nounBeforeHead(doc, to, limit)) break;
+    // The plural of a head, before a clear verb: a past tense or a speech verb (`Cruz’s lawyers relied on …`, `the
+    // lawyers say`); a word in -s after it is as likely a noun of a compound (`the workers rights group`).
+    if (isPluralHead(doc, to - 1) && !isPhraseHead(doc, to) && !isCapitalized(doc.tokens[to].text) && clearVerb(doc, to)) break;
     to++;
   }
   return { from: start, to };
@@ -152,12 +155,22 @@ function nounBeforeHead(doc: Doc, i: number, limit: number): boolean {
 function isPhraseHead(doc: Doc, i: number): boolean {
   const l = doc.lower[i];
   const lex = doc.lex;
-  if (isCapitalized(doc.tokens[i].text)) return false;
-  if (lex.personHeads.has(l) || lex.organizationHeads.has(l) || lex.groupHeads.has(l) || lex.documentHeads.has(l)) return true;
-  // The plural of a head (`Cruz’s lawyers relied on …`: the verb after it starts the predicate).
-  if (l.length < 4 || !l.endsWith('s')) return false;
+  return !isCapitalized(doc.tokens[i].text) && (lex.personHeads.has(l) || lex.organizationHeads.has(l) || lex.groupHeads.has(l) || lex.documentHeads.has(l));
+}
+
+/** True for the plural of a lower-case person, organisation or document head (`lawyers`, `groups`' kin `agencies`, `memos`). */
+function isPluralHead(doc: Doc, i: number): boolean {
+  const l = doc.lower[i];
+  if (l.length < 4 || !l.endsWith('s') || isCapitalized(doc.tokens[i].text)) return false;
   const one = l.slice(0, -1);
+  const lex = doc.lex;
   return lex.personHeads.has(one) || lex.organizationHeads.has(one) || lex.documentHeads.has(one);
+}
+
+/** True for a word that can only be a verb after a noun: a past tense (`relied`, `granted`, `told`) or a speech verb (`say`). */
+function clearVerb(doc: Doc, i: number): boolean {
+  const l = doc.lower[i];
+  return doc.verbs.has(l) || (l.endsWith('ed') && l.length > 4) || IRREGULAR_PAST.has(l);
 }
 
 /** Skips auxiliaries and adverbs leftwards from `i` (inclusive); returns the new index. */
