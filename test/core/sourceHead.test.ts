@@ -97,6 +97,9 @@ describe('a quote is given to the name heading its source phrase, not to a modif
     assert.strictEqual(quoteOpening(posts, 'unfit').actor, undefined);
     const group = analyzeArticle('“We will sue,” said the workers rights group Jobs With Justice.\n', context);
     assert.notStrictEqual(quoteOpening(group, 'We will sue').mention, 'the workers');
+    // A plural head after a name is the phrase's head, as a singular one is (review: the quote had no speaker).
+    const koch = analyzeArticle('“We feel betrayed,” the Koch brothers said.\n', context);
+    assert.deepStrictEqual(quoteOpening(koch, 'We feel betrayed'), { mention: 'the Koch brothers', actor: undefined });
   });
 
   it('a delegate’s `Del.` is a title before the speaker’s name (said Del. Stacey Plaskett)', function () {

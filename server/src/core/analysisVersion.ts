@@ -79,4 +79,5 @@
 // 41: a lone clitic is no speaker; the plural of a head word ends its phrase before a verb (quotes/phrases.ts).
 // 42: review fixes: `Del.` a title only before a name; `No.` before a no-break space; a place's initials before a
 //     title left out of a person; no titled apposition after a role's owner; a plural head only before a clear verb.
-export const ANALYSIS_VERSION = 42;
+// 43: after a name, a plural head word leads the phrase on (`the Koch brothers said`; quotes/phrases.ts leadsToHead).
+export const ANALYSIS_VERSION = 43;

@@ -78,6 +78,8 @@ export function leadsToHead(doc: Doc, i: number, limit: number): boolean {
     // A determiner starts another phrase: "Martin Andanar released a statement" is a name and its verb.
     if (DETERMINERS.has(l)) return false;
     if (doc.lex.personHeads.has(l) || doc.lex.organizationHeads.has(l) || doc.lex.groupHeads.has(l) || doc.lex.documentHeads.has(l)) return true;
+    // Their plurals too: `the Koch brothers said`, `Clinton campaign aides said`.
+    if (isPluralHead(doc, k)) return true;
     if (!npToken(doc, k) || isCapitalized(doc.tokens[k].text)) return false;
   }
   return false;
