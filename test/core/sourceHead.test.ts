@@ -100,6 +100,9 @@ describe('a quote is given to the name heading its source phrase, not to a modif
     // A plural head after a name is the phrase's head, as a singular one is (review: the quote had no speaker).
     const koch = analyzeArticle('“We feel betrayed,” the Koch brothers said.\n', context);
     assert.deepStrictEqual(quoteOpening(koch, 'We feel betrayed'), { mention: 'the Koch brothers', actor: undefined });
+    // The possessive mark of a plural is part of the phrase (review: `the teachers’ union said` had no speaker).
+    const union = analyzeArticle('“We are ready,” the teachers’ union said.\n', context);
+    assert.deepStrictEqual(quoteOpening(union, 'We are ready'), { mention: 'the teachers’ union', actor: undefined });
   });
 
   it('a delegate’s `Del.` is a title before the speaker’s name (said Del. Stacey Plaskett)', function () {

@@ -80,4 +80,5 @@
 // 42: review fixes: `Del.` a title only before a name; `No.` before a no-break space; a place's initials before a
 //     title left out of a person; no titled apposition after a role's owner; a plural head only before a clear verb.
 // 43: after a name, a plural head word leads the phrase on (`the Koch brothers said`; quotes/phrases.ts leadsToHead).
-export const ANALYSIS_VERSION = 43;
+// 44: the possessive mark of a lower-case plural is part of a phrase (`the teachers’ union said`; quotes/phrases.ts).
+export const ANALYSIS_VERSION = 44;

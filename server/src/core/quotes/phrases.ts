@@ -17,6 +17,8 @@ export function npToken(doc: Doc, i: number): boolean {
   // The dot of an initial ("George W. Bush", "Harry M. Reid").
   if (t === '.' && i > 0 && doc.tokens[i - 1].text.length === 1 && isCapitalized(doc.tokens[i - 1].text) && doc.tokens[i - 1].end === doc.tokens[i].start && i + 1 < doc.tokens.length && isCapitalized(doc.tokens[i + 1].text)) return true;
   if (l === "'s" || l === '’s') return true;
+  // The possessive mark of a plural, glued to it, before a word: `the teachers’ union said`.
+  if ((t === '’' || t === "'") && i > 0 && i + 1 < doc.tokens.length && isPluralPossessor(doc, i - 1) && doc.tokens[i + 1].start > doc.tokens[i].end && /^\p{Ll}/u.test(doc.tokens[i + 1].text)) return true;
   if (isPunct(t)) return t === '.' ? false : t === '&';
   if (/^\p{N}/u.test(t)) return true;
   if (isCapitalized(t)) {
@@ -33,6 +35,12 @@ export function npToken(doc: Doc, i: number): boolean {
   if (doc.verbs.has(l)) return nounBeforeHead(doc, i, doc.tokens.length);
   if (l.endsWith('ly') && l.length > 4) return false;
   return true;
+}
+
+/** True for a lower-case word in -s that a possessive mark follows, glued to it (`teachers’`, `workers'`). */
+function isPluralPossessor(doc: Doc, i: number): boolean {
+  const w = doc.tokens[i];
+  return w.end === doc.tokens[i + 1].start && w.text.length > 3 && w.text.endsWith('s') && /^\p{Ll}+$/u.test(w.text) && !doc.inQuote[i];
 }
 
 /** Noun phrase ending at token `end` (inclusive), read leftwards. */
