@@ -36,7 +36,6 @@ export const BEFORE_WINDOW = 60;
 /** Earlier quotations the before-window may pass over (`“…,” he said, adding “…”`). */
 export const MAX_QUOTE_JUMPS = 6;
 
-/** Attribution after the quotation: `“…,” Lavrov said`, `“…,” said Lavrov`, `“…,” according to X`. */
 /**
  * The pattern found, unless its speaker is one lower-case verb form (`“…,” giving states more power`, `came shouts
  * from the crowd`, `who didn't want to be named said`): a participle or a past tense the chunker took for a noun
@@ -45,8 +44,9 @@ export const MAX_QUOTE_JUMPS = 6;
  * a word for people does (`critics`, `donors`, `the historian`), and so does any capitalised one.
  */
 export function withSpeakerPhrase(doc: Doc, found: Found | undefined): Found | undefined {
-  if (!found || found.np.to - found.np.from !== 1) return found;
+  if (!found) return found;
   const np = found.np;
+  if (np.to - np.from !== 1) return found;
   const i = np.from;
   const l = doc.lower[i];
   // `what’s today typically called “…”`: the clitic of `what’s` alone.
@@ -55,6 +55,7 @@ export function withSpeakerPhrase(doc: Doc, found: Found | undefined): Found | u
   return undefined;
 }
 
+/** Attribution after the quotation: `“…,” Lavrov said`, `“…,” said Lavrov`, `“…,” according to X`. */
 export function findAfter(doc: Doc, closeTok: number, limit: number): Found | undefined {
   let p = closeTok;
   const para = doc.para[closeTok - 1] ?? -1;
