@@ -74,4 +74,28 @@ describe('roles (issue 14)', () => {
     const hager = 'Jenna Bush Hager, daughter of former President George W. Bush, joined the network in 2009.';
     assert.deepStrictEqual(rolesOf(hager, 'Jenna Bush Hager'), ['daughter of former President George W. Bush']);
   });
+
+  it('a title after `and` is the second conjunct\'s, not joined to the first one\'s place (PolNeAR: `Vermont and former Maryland governor`)', () => {
+    const debate = 'Sen. Bernie Sanders of Vermont and former Maryland governor Martin O’Malley debated on Saturday.\n';
+    assert.deepStrictEqual(rolesOf(debate, 'Martin O’Malley'), ['former Maryland governor']);
+    assert.deepStrictEqual(rolesOf('Sen. Ted Cruz of Texas and Senator Marco Rubio of Florida spoke in Houston.\n', 'Marco Rubio'), ['Senator']);
+    const pac = 'Groups such as Emily’s List and former New York mayor Michael R. Bloomberg’s super PAC have spent more than $10 million.\n';
+    assert.deepStrictEqual(rolesOf(pac, 'Michael R. Bloomberg'), ['former New York mayor']);
+    // One organisation's title, and two titles of one person, keep their `and`.
+    assert.deepStrictEqual(rolesOf('House Ways and Means Committee Chairman Kevin Brady spoke on Monday.\n', 'Kevin Brady'), ['House Ways and Means Committee Chairman']);
+    assert.deepStrictEqual(rolesOf('He met Secretary of Health and Human Services Alex Azar on Monday.\n', 'Alex Azar'), ['Secretary of Health and Human Services']);
+  });
+
+  it('a clause opener is no part of a title after a colon or an opening quotation mark either (PolNeAR: `When President`)', () => {
+    const text = 'Pence continued: "When President Obama became president, it was important to remember that Iraq was stable."\n';
+    assert.deepStrictEqual(rolesOf(text, 'Obama'), ['President']);
+  });
+
+  it('a place or organisation that opens the sentence keeps its first word in the title (PolNeAR: `Jersey Governor`, `York Times columnist`)', () => {
+    assert.deepStrictEqual(rolesOf('New Jersey Gov. Chris Christie dropped out of the race on Wednesday.\n', 'Chris Christie'), ['New Jersey Governor']);
+    assert.deepStrictEqual(rolesOf('New York Times columnist David Brooks wrote about the race.\n', 'David Brooks'), ['New York Times columnist']);
+    // Not a name's first word, nor its article: left out as before.
+    assert.deepStrictEqual(rolesOf('Both Senate Majority Leader Mitch McConnell and House Speaker Paul Ryan spoke.\n', 'Mitch McConnell'), ['Senate Majority Leader']);
+    assert.deepStrictEqual(rolesOf('The Washington Post columnist Ruth Marcus wrote about it.\n', 'Ruth Marcus'), ['Washington Post columnist']);
+  });
 });

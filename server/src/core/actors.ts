@@ -165,10 +165,21 @@ export function groupActors(
       if (!sentence || sentence.start > mention.start) continue;
       headline ??= headlineSentences(text, sentences, nameLexicon);
       if (headline[index]) continue;
-      const role = roleOf(text, sentence, mention, vocabulary, nameLexicon, (offset) => {
-        const other = firstOverlapping(persons, { start: offset, end: offset + 1 });
-        return other !== undefined && other.start !== mention.start;
-      });
+      const role = roleOf(
+        text,
+        sentence,
+        mention,
+        vocabulary,
+        nameLexicon,
+        (offset) => {
+          const other = firstOverlapping(persons, { start: offset, end: offset + 1 });
+          return other !== undefined && other.start !== mention.start;
+        },
+        (offset) => {
+          const name = firstOverlapping(entities, { start: offset, end: offset + 1 });
+          return name !== undefined && name.start === offset && name.type !== 'person';
+        },
+      );
       if (!role) continue;
       // A relative title says whose (`his US counterpart` → `US counterpart of Sergei Lavrov`).
       const owner = role.relativeTo && (role.relativeTo.kind === 'name' ? ownerAt(ownerOf, entities, role.relativeTo) : personBefore(persons, ownerOf, role.relativeTo.start, builder));

@@ -81,4 +81,7 @@
 //     title left out of a person; no titled apposition after a role's owner; a plural head only before a clear verb.
 // 43: after a name, a plural head word leads the phrase on (`the Koch brothers said`; quotes/phrases.ts leadsToHead).
 // 44: the possessive mark of a lower-case plural is part of a phrase (`the teachers’ union said`; quotes/phrases.ts).
-export const ANALYSIS_VERSION = 44;
+// 45: roles: a title after `and` is the second conjunct's (`Vermont and former Maryland governor`); a clause opener
+//     after a colon or an opening quotation mark is no part of a title; a place's or organisation's first word at a
+//     sentence's start stays in it (`New Jersey Governor`, was `Jersey Governor`; core/roles.ts).
+export const ANALYSIS_VERSION = 45;

@@ -43,16 +43,25 @@ export interface FoundRole {
  * `his German counterpart Frank-Walter Steinmeier`) or a comma apposition after it (`John Kerry, the
  * US Secretary of State,`). Abbreviated titles are spelled out (`Sen.` → `Senator`). `isOtherPerson`
  * tells where another person's name stands, which ends a title (`Vice President Joe Biden and U.N.
- * envoy Lakhdar Brahimi` gives Brahimi `U.N. envoy`). Fragments are not roles: a title must end in
+ * envoy Lakhdar Brahimi` gives Brahimi `U.N. envoy`); `isNameStart`, where a place's or an organisation's name
+ * starts (`New York Governor` at a sentence's start keeps `New`). Fragments are not roles: a title must end in
  * its head or a name right before the person (`chairwoman for Clinton's campaign` gives Clinton no
  * role), and an apposition after the name must be a title with at most what it is of (`Ohio governor
  * earned 51 percent` is a clause, not a role).
  */
-export function roleOf(text: string, sentence: Sentence, mention: EntityMention, vocabulary: Vocabulary, lexicon: NameLexicon, isOtherPerson: (offset: number) => boolean = () => false): FoundRole | undefined {
+export function roleOf(
+  text: string,
+  sentence: Sentence,
+  mention: EntityMention,
+  vocabulary: Vocabulary,
+  lexicon: NameLexicon,
+  isOtherPerson: (offset: number) => boolean = () => false,
+  isNameStart: (offset: number) => boolean = () => false,
+): FoundRole | undefined {
   const tokens = sentence.tokens;
   let index = tokenStartingAt(tokens, mention.start);
   if (index < 0) return undefined;
-  const before = roleBefore(text, tokens, index, vocabulary, lexicon, isOtherPerson);
+  const before = roleBefore(text, tokens, index, vocabulary, lexicon, isOtherPerson, isNameStart);
   if (before) return before;
   // The token the mention ends with: the last one that starts inside it, if it ends with it too.
   index = tokenStartingAt(tokens, mention.end - 1, true);
@@ -72,7 +81,15 @@ function tokenStartingAt(tokens: readonly Token[], offset: number, atOrBefore = 
   return atOrBefore ? i - 1 : -1;
 }
 
-function roleBefore(text: string, tokens: readonly Token[], nameIndex: number, vocabulary: Vocabulary, lexicon: NameLexicon, isOtherPerson: (offset: number) => boolean): FoundRole | undefined {
+function roleBefore(
+  text: string,
+  tokens: readonly Token[],
+  nameIndex: number,
+  vocabulary: Vocabulary,
+  lexicon: NameLexicon,
+  isOtherPerson: (offset: number) => boolean,
+  isNameStart: (offset: number) => boolean,
+): FoundRole | undefined {
   let first = nameIndex;
   let owner: FoundRole['relativeTo'];
   for (let i = nameIndex - 1; i >= 0; i--) {
@@ -105,10 +122,15 @@ function roleBefore(text: string, tokens: readonly Token[], nameIndex: number, v
   };
   skipNoise();
   // A sentence-initial word that is no title (`If Secretary Clinton`, `Neither Speaker Ryan`, `As President Obama`),
-  // and the noise after it (`As the Hollywood columnist`).
-  if (first < nameIndex && first === firstWordIndex(tokens)) {
+  // and the noise after it (`As the Hollywood columnist`); so too the first word of a quotation or after a colon
+  // (`Pence continued: "When President Obama became president, …`).
+  if (first < nameIndex && (first === firstWordIndex(tokens) || opensClause(tokens, first))) {
     const word = tokens[first].text;
-    if (CLAUSE_OPENERS.has(word.toLowerCase()) || (lexicon.isOrdinaryWord(word) && !vocabulary.isRoleWord(word) && !TITLE_MODIFIERS.has(word.toLowerCase()))) {
+    // An ordinary word that starts a place's or an organisation's name is part of the title (`New York Governor`,
+    // `United States Senator`), unlike `Neither Speaker Ryan`, `Both Senate Majority Leader`.
+    // (A name's article is not: `The Washington Post columnist` is a `Washington Post columnist`.)
+    const startsName = word.toLowerCase() !== 'the' && isNameStart(tokens[first].start);
+    if (CLAUSE_OPENERS.has(word.toLowerCase()) || (lexicon.isOrdinaryWord(word) && !vocabulary.isRoleWord(word) && !TITLE_MODIFIERS.has(word.toLowerCase()) && !startsName)) {
       first++;
       skipNoise();
     }
@@ -129,6 +151,20 @@ function roleBefore(text: string, tokens: readonly Token[], nameIndex: number, v
       break;
     }
   }
+  // `Sen. Bernie Sanders of Vermont and former Maryland governor Martin O’Malley`, `Emily's List and former New York
+  // mayor Michael R. Bloomberg`: a title after `and` whose words before it hold none is the second of two
+  // conjuncts, the first of which ends with someone else's place or organisation. Only a title word or a qualifier
+  // right after `and` opens a new conjunct: `House Ways and Means Committee Chairman` is one organisation's title,
+  // and `President and CEO` keeps both (a title before `and`).
+  for (let k = last - 2; k > first; k--) {
+    if (tokens[k].text !== 'and') continue;
+    const opener = tokens[k + 1].text;
+    if (!vocabulary.isRoleWord(opener) && !TITLE_MODIFIERS.has(opener.toLowerCase())) continue;
+    if (tokens.slice(first, k).some((t) => vocabulary.isRoleWord(t.text))) break;
+    first = k + 1;
+    owner = undefined;
+    break;
+  }
   const span = tokens.slice(first, last);
   if (!span.some((t) => vocabulary.isRoleWord(t.text))) return undefined;
   // A title ends in its head or a name, never in `for`, `and` or `of` (`chairwoman for Clinton's campaign`).
@@ -141,6 +177,17 @@ function roleBefore(text: string, tokens: readonly Token[], nameIndex: number, v
   const acronym = tokens[first - 2]?.text;
   if (tokens[first - 1]?.text === ')' && tokens[first - 3]?.text === '(' && acronym && /^\p{Lu}[\p{Lu}.&-]+$/u.test(acronym)) role = `${acronym} ${role}`;
   return owner ? { text: role, relativeTo: owner } : { text: role };
+}
+
+/**
+ * True when token `i` opens a clause inside its sentence: right after a colon, or after an opening quotation
+ * mark (written against the word it opens, which a closing mark is not).
+ */
+function opensClause(tokens: readonly Token[], i: number): boolean {
+  const previous = tokens[i - 1];
+  if (previous === undefined) return false;
+  if (previous.text === ':') return true;
+  return (previous.text === '“' || previous.text === '"' || previous.text === '‘') && previous.end === tokens[i].start;
 }
 
 function firstWordIndex(tokens: readonly Token[]): number {
