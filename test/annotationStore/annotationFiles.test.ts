@@ -46,6 +46,27 @@ describe('annotation store files', () => {
     assert.strictEqual(await fs.readFile(storeFile(), 'utf8'), '{ "type": "AnnotationCollection", oops');
   });
 
+  it('refuses a file that is not UTF-8 (a note saved as Latin-1 elsewhere) and never rewrites it; a byte-order mark is read past', async () => {
+    const files = new AnnotationFiles(folder);
+    await files.load(article, text);
+    await files.save(article, text, { ...one, annotations: [{ ...one.annotations[0], body: { kind: 'note', text: 'Café', resolved: false, replies: [] } }] });
+    const utf8 = await fs.readFile(storeFile());
+    const latin1 = Buffer.from(utf8.toString('utf8').replace('Café', 'Caf\u00e9'), 'latin1');
+    await fs.writeFile(storeFile(), latin1);
+    const refused = new AnnotationFiles(folder);
+    const loaded = await refused.load(article, text);
+    assert.ok(loaded.kind === 'invalid' && /^is not UTF-8 text \(byte 0xE9 at offset \d+\)/.test(loaded.message), JSON.stringify(loaded));
+    assert.ok(!(await refused.save(article, text, { ...one, reviewState: 'reviewed' })).ok);
+    assert.deepStrictEqual(await fs.readFile(storeFile()), latin1, 'the bytes are kept');
+    // Notepad's byte-order mark before the JSON: read, and the next save writes the file without it.
+    await fs.writeFile(storeFile(), Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), utf8]));
+    const withMark = new AnnotationFiles(folder);
+    const read = await withMark.load(article, text);
+    assert.ok(read.kind === 'loaded' && read.annotations.annotations.length === 1, JSON.stringify(read));
+    assert.deepStrictEqual(await withMark.save(article, text, { ...one, reviewState: 'reviewed' }), { ok: true });
+    assert.notStrictEqual((await fs.readFile(storeFile()))[0], 0xef);
+  });
+
   it('never rewrites a file with a field it does not read (a newer version wrote it), and says which', async () => {
     const files = new AnnotationFiles(folder);
     await files.load(article, text);

@@ -5,6 +5,7 @@ import { parseAnnotationCollection, serializeAnnotationCollection } from '../cor
 import { reanchor, type ReanchorOutcome } from '../core/annotations/reanchor';
 import { storeFileOf } from '../core/annotations/storeLayout';
 import { makeFolders } from '../makeFolders';
+import { NotUtf8StoreError, readStoreText } from './storeText';
 import type { ArticleAnnotations } from '../core/annotations/model';
 
 /**
@@ -52,8 +53,9 @@ export class AnnotationFiles {
     if (file === undefined) return { kind: 'missing' };
     let content: string;
     try {
-      content = await fs.readFile(file, 'utf8');
+      content = await readStoreText(file);
     } catch (error) {
+      if (error instanceof NotUtf8StoreError) return this.invalid(file, error.message);
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
         this.known.set(file, { content: undefined });
         return { kind: 'missing' };
@@ -108,8 +110,9 @@ export class AnnotationFiles {
     if ('invalid' in known) return { message: `${file} is not overwritten because it could not be read: ${known.invalid}`, reason: 'invalid' };
     let current: string | undefined;
     try {
-      current = await fs.readFile(file, 'utf8');
+      current = await readStoreText(file);
     } catch (error) {
+      if (error instanceof NotUtf8StoreError) return { message: `${file} changed on disk since it was read and ${error.message}`, reason: 'changed' };
       if ((error as NodeJS.ErrnoException).code !== 'ENOENT') return { message: `${file} cannot be read (${(error as Error).message})`, reason: 'io' };
     }
     return current === known.content ? undefined : { message: `${file} changed on disk since it was read: load it again`, reason: 'changed' };
@@ -125,7 +128,7 @@ export class AnnotationFiles {
     const known = this.known.get(file);
     let current: string | undefined;
     try {
-      current = await fs.readFile(file, 'utf8');
+      current = await readStoreText(file);
     } catch {
       current = undefined;
     }

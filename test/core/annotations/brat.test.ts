@@ -138,6 +138,59 @@ describe('annotations: brat standoff', () => {
     ]);
   });
 
+  it('imports no line of an id two lines share (two files joined): one line\'s label is not put on the other\'s words', () => {
+    const { annotations, problems } = importBrat('T1\tPerson 0 5\tKerry\nT1\tLocation 20 26\tGeneva\nT2\tPerson 10 16\tLavrov\n', 'Kerry met Lavrov in Geneva.', context());
+    assert.deepStrictEqual(annotations.map((a) => [a.body.kind === 'label' && a.body.label, a.target[0].exact]), [['person', 'Lavrov']]);
+    assert.deepStrictEqual(problems, ['T1: 2 lines have this id (two files joined?): none of them is imported']);
+  });
+
+  it('puts a line whose words are not at its offsets on those words nearby, on the offsets when a few letters changed, else nowhere', () => {
+    const text = readSeed(SEEDS.lavrovKerry);
+    const ann = exportBrat({ path: 'a.txt', text, annotations: { reviewState: 'unreviewed', annotations: [labelOn(text, 'Lavrov'), labelOn(text, 'Kerry', 1)] } }).text;
+    // Counted in a copy without the line added on top since: each found where its words now are.
+    const added = 'UPDATED on Friday.\n' + text;
+    const moved = importBrat(ann, added, context());
+    assert.deepStrictEqual(moved.annotations.map((a) => [a.target[0].exact, a.target[0].start]), [['Lavrov', text.indexOf('Lavrov') + 19], ['Kerry', text.indexOf('Kerry', text.indexOf('Kerry') + 1) + 19]]);
+    assert.ok(moved.problems.every((p) => p.endsWith('placed on "Lavrov" 19 characters later') || p.endsWith('placed on "Kerry" 19 characters later')), moved.problems.join('\n'));
+    // A typo fixed in the name since: still its words.
+    const fixed = importBrat('T1\tPerson 10 16\tLavorv\n', 'Kerry met Lavrov in Geneva.', context());
+    assert.deepStrictEqual(fixed.annotations.map((a) => a.target[0].exact), ['Lavrov']);
+    // Made for another text: nothing is put on other words.
+    const other = importBrat('T1\tPerson 0 5\tKerry\nT2\tPerson 10 16\tLavrov\n', 'Completely different words here, nothing alike at all.\n', context());
+    assert.deepStrictEqual(other.annotations, []);
+    assert.deepStrictEqual(other.problems, [
+      'line 1: T1: the file says "Kerry" but the text has "Compl" there, and "Kerry" is not near: not imported',
+      'line 2: T2: the file says "Lavrov" but the text has " diffe" there, and "Lavrov" is not near: not imported',
+    ]);
+  });
+
+  it('reads offsets counted with a byte-order mark as the first character, as brat counts them', () => {
+    const { annotations, problems } = importBrat('T1\tPerson 1 6\tKerry\nT2\tPerson 11 17\tLavrov\nT3\tLocation 21 27\tGeneva\n', 'Kerry met Lavrov in Geneva.\n', context());
+    assert.deepStrictEqual(annotations.map((a) => a.target[0].exact), ['Kerry', 'Lavrov', 'Geneva']);
+    assert.deepStrictEqual(problems, ['the offsets count a byte-order mark before the text as its first character (as brat does): read as counted']);
+  });
+
+  it('keeps a person\'s labels named like an attribution\'s roles (`Source`, `Content`, `Cue`) on its words (regression: lost in the event\'s lines)', () => {
+    const text = 'Kerry said: "We agree."';
+    const quote = annotationAt(text, [[12, 23]], { kind: 'speaker', speaker: { spans: [labelOn(text, 'Kerry').target[0]] }, cue: { spans: [labelOn(text, 'said').target[0]] } }, 'q1');
+    const annotations: Annotation[] = [quote, labelOn(text, 'Kerry', 0, 'Source'), annotationAt(text, [[12, 23]], { kind: 'label', label: 'Content' }, 'l2'), labelOn(text, 'said', 0, 'Cue')];
+    const { text: ann } = exportBrat({ path: 'a.txt', text, annotations: { reviewState: 'unreviewed', annotations } });
+    const back = importBrat(ann, text, context());
+    assert.deepStrictEqual(back.problems, []);
+    const key = (a: Annotation) => JSON.stringify([a.target.map((s) => [s.start, s.end]), a.body]);
+    assert.deepStrictEqual(back.annotations.map(key).sort(), annotations.map(key).sort());
+  });
+
+  it('names what brat cannot hold of a note or an accepted suggestion', () => {
+    const text = 'Talks resumed on Monday in Geneva.';
+    const annotations: Annotation[] = [
+      annotationAt(text, [[17, 23]], { kind: 'note', text: 'Which Monday?', resolved: true, replies: [] }, 'n1'),
+      annotationAt(text, [[27, 33]], { kind: 'confirm', label: 'location' }, 'c1'),
+    ];
+    const { leftOut } = exportBrat({ path: 'a.txt', text, annotations: { reviewState: 'unreviewed', annotations } });
+    assert.deepStrictEqual(leftOut.sort(), ['1 × acceptance of a suggestion (written as a label)', '1 × resolved state of a note (read back as open)']);
+  });
+
   it('exports nothing for an article without annotations', () => {
     assert.strictEqual(exportBrat({ path: 'a.txt', text: 'x', annotations: EMPTY_ARTICLE_ANNOTATIONS }).text, '');
   });

@@ -71,6 +71,23 @@ describe('annotations: imports and export files', () => {
     assert.deepStrictEqual(exportFiles('conll', articles), [{ path: 'annotations.conll', text: 'T1\nT2\n' }]);
     assert.deepStrictEqual(exportFiles('doccano', []), []);
   });
+
+  it('gives brat files of their own to two articles whose names differ only in the extension (one overwrote the other)', () => {
+    const articles = [
+      { path: 'news/a.txt', text: 'A', output: 'T1\n' },
+      { path: 'news/a.article', text: 'B', output: 'T2\n' },
+      { path: 'news/A.md', text: 'C', output: 'T3\n' },
+      { path: 'news/a.article.txt', text: 'D', output: 'T4\n' },
+    ];
+    const files = exportFiles('brat', articles);
+    assert.deepStrictEqual(files.map((f) => f.path), [
+      'news/a.ann', 'news/a.txt',
+      'news/a.article.ann', 'news/a.article.txt',
+      'news/A.md.ann', 'news/A.md.txt',
+      'news/a.article~2.ann', 'news/a.article~2.txt',
+    ]);
+    assert.strictEqual(new Set(files.map((f) => f.path.toLowerCase())).size, files.length, 'no two files at one path, whatever the case');
+  });
 });
 
 describe('content changes as offset edits (positions.ts)', () => {

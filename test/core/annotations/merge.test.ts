@@ -20,6 +20,17 @@ describe('annotations: unsaved changes merged into a store file that changed on 
     assert.deepStrictEqual(merged.conflicts, [lavrov.id]);
   });
 
+  it('an edit of the person\'s is kept when the file removed the annotation meanwhile (named as a conflict; it was lost)', () => {
+    const base = of(lavrov, kerry);
+    const ours = of(relabel(lavrov, 'organization', '2024-06-01T00:00:00.000Z'), kerry);
+    const merged = mergeUnsaved(base, ours, of(kerry));
+    assert.deepStrictEqual(merged.annotations.annotations.map((a) => [a.target[0].exact, a.body.kind === 'label' ? a.body.label : '']), [['John Kerry', 'person'], ['Sergei Lavrov', 'organization']]);
+    assert.deepStrictEqual(merged.conflicts, [lavrov.id]);
+    assert.strictEqual(merged.carried, 1);
+    // Not edited by the person: the file's removal stands.
+    assert.deepStrictEqual(mergeUnsaved(base, of(lavrov, kerry), of(kerry)).annotations.annotations.map((a) => a.id), [kerry.id]);
+  });
+
   it('typing that moved or orphaned a span is not a change of the person’s', () => {
     const moved: Annotation = { ...lavrov, status: 'orphaned', target: [{ ...lavrov.target[0], start: 0, end: 5, exact: 'Serge' }] };
     assert.ok(!hasUnsavedChanges(of(lavrov, kerry), of(moved, kerry)));

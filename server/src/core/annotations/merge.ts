@@ -9,7 +9,7 @@ import type { Annotation, ArticleAnnotations } from './model';
  * - one the person removed (in `base`, not in ours) is removed, unless the file changed it meanwhile (then
  *   theirs stays: a removal does not win over someone's edit);
  * - one the person changed (its body, or its time: every operation sets it) replaces the file's; if the file changed it too, ours
- *   wins and the annotation is named among the conflicts;
+ *   wins and the annotation is named among the conflicts; if the file removed it, it is kept, a conflict too;
  * - the review state the person set wins over the file's.
  * Everything else is the file's. Only content counts as a change: typing moves spans without changing an
  * annotation, and the file's annotations are already placed in the current text.
@@ -69,9 +69,18 @@ export function mergeUnsaved(base: ArticleAnnotations, ours: ArticleAnnotations,
     carried++;
   }
   for (const our of ours.annotations) {
-    if (baseById.has(our.id) || theirsById.has(our.id)) continue;
-    merged.push(our); // added by the person
-    carried++;
+    if (theirsById.has(our.id)) continue;
+    const old = baseById.get(our.id);
+    if (old === undefined) {
+      merged.push(our); // added by the person
+      carried++;
+    } else if (changed(old, our)) {
+      // Changed by the person, removed from the file meanwhile: an edit is not lost to a removal (as a removal
+      // does not win over an edit the other way round); named among the conflicts.
+      merged.push(our);
+      conflicts.push(our.id);
+      carried++;
+    }
   }
   const reviewState = ours.reviewState !== base.reviewState ? ours.reviewState : theirs.reviewState;
   if (ours.reviewState !== base.reviewState) carried++;

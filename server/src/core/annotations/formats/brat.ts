@@ -1,7 +1,9 @@
+import approximateSearch from 'approx-string-match';
 import { CodePointIndex } from '../codePoints';
 import { effectiveEntities } from '../entityLayer';
 import { bratTypeOfLabel, labelOfExternalName } from '../labels';
 import type { AnchoredSpan, Annotation, AnnotationBody, BratEventDetail, MentionRef, SpeakerBody } from '../model';
+import { maxErrorsFor } from '../quoteMatch';
 import { spanAt } from '../selectors';
 import { isValidExternalId, sortedForStore } from '../w3c';
 import { countLeftOut, type ArticleForExport, type ExportOutput, type ImportContext } from './exchange';
@@ -25,6 +27,8 @@ const CUE = 'Cue';
 const NOTE_ANCHOR = 'Note';
 const MENTION_ANCHOR = 'Mention';
 const ANCHOR_TYPES = new Set([NOTE_ANCHOR, MENTION_ANCHOR]);
+/** What the spans of attribution events are registered as in {@link TextBounds}: apart from labels of the same type. */
+const EVENT_ROLE = 'event';
 /** The role types of an attribution event; an event with one of them, or of a type `Attribution…`, is one. */
 const ATTRIBUTION_ROLES = new Set([CONTENT, SOURCE, CUE]);
 
@@ -55,6 +59,15 @@ export function importBrat(ann: string, text: string, context: ImportContext): B
     if (other.mismatches < read.mismatches) {
       read = other;
       read.problems.unshift(`the offsets count ${variant.counting === 'LF' ? 'one character' : 'two characters'} per line break (${variant.counting}), not as this copy of the article writes them: read as counted`);
+    }
+  }
+  // brat reads a file's byte-order mark as its first character; editors (and this reader) leave it out, so a file
+  // annotated in brat counts every offset one more.
+  if (read.mismatches > 0 && !text.startsWith(BYTE_ORDER_MARK)) {
+    const counted = readTextBounds(document.textBounds, text, BYTE_ORDER_MARK + text, (offset) => Math.max(0, offset - 1), at);
+    if (counted.mismatches < read.mismatches) {
+      read = counted;
+      read.problems.unshift('the offsets count a byte-order mark before the text as its first character (as brat does): read as counted');
     }
   }
   const { spansById } = read;
@@ -116,7 +129,13 @@ function readTextBounds(textBounds: readonly BratTextBound[], text: string, coun
   const spansById = new Map<string, AnchoredSpan[]>();
   const problems: string[] = [];
   let mismatches = 0;
+  // An id given to two lines (two files joined, say) cannot say which of them an event or a note means, nor
+  // whose label is whose: none of them is imported, rather than one line's label put on the other's words.
+  const lines = new Map<string, number>();
+  for (const t of textBounds) lines.set(t.id, (lines.get(t.id) ?? 0) + 1);
+  for (const [id, count] of lines) if (count > 1) problems.push(`${id}: ${count} lines have this id (two files joined?): none of them is imported`);
   for (const t of textBounds) {
+    if (lines.get(t.id)! > 1) continue;
     if (t.fragments.some(([, end]) => end > index.codePointLength)) {
       problems.push(`${at(t.id)}: offsets beyond the end of the text (${index.codePointLength} characters)`);
       mismatches++;
@@ -131,12 +150,69 @@ function readTextBounds(textBounds: readonly BratTextBound[], text: string, coun
     const spans = t.fragments.map(([s, e]) => spanAt(text, { start: toArticle(index.toUtf16(s)), end: toArticle(index.toUtf16(e)) }));
     const actual = spans.map((s) => s.exact).join(' ');
     if (!sameText(actual, t.text)) {
-      problems.push(`${at(t.id)}: the file says ${JSON.stringify(t.text)} but the text has ${JSON.stringify(actual)} there (the offsets are used)`);
       mismatches++;
+      // The words the line gives are what the annotator marked; its offsets only say where. Counted in another
+      // copy of the text (one with a byte-order mark, a line added), they are found near there; found nowhere
+      // near, or in two places alike, the line is left out rather than put on other words.
+      const found = t.fragments.length === 1 ? nearestOccurrence(text, t.text, spans[0].start) : undefined;
+      if (found === undefined) {
+        // A few letters changed where the offsets point (a typo fixed since): those are still its words.
+        if (nearlySame(actual, t.text)) {
+          problems.push(`${at(t.id)}: the file says ${JSON.stringify(t.text)} but the text has ${JSON.stringify(actual)} there (a few letters differ: the offsets are used)`);
+          spansById.set(t.id, spans);
+        } else problems.push(`${at(t.id)}: the file says ${JSON.stringify(t.text)} but the text has ${JSON.stringify(actual)} there, and ${JSON.stringify(t.text)} is not near: not imported`);
+        continue;
+      }
+      problems.push(`${at(t.id)}: the file says ${JSON.stringify(t.text)} but the text has ${JSON.stringify(actual)} there: placed on ${JSON.stringify(text.slice(found.start, found.end))} ${describeShift(found.start - spans[0].start)}`);
+      spansById.set(t.id, [spanAt(text, found)]);
+      continue;
     }
     spansById.set(t.id, spans);
   }
   return { spansById, problems, mismatches };
+}
+
+const BYTE_ORDER_MARK = '\uFEFF';
+
+/** Characters each side of a line's offsets where its words are looked for when the offsets do not hold them. */
+const NEAR_OFFSETS = 20_000;
+
+/** How much nearer the nearest occurrence must be than the next one to be taken (as the store's search does). */
+const NEAREST_RATIO = 4;
+
+/**
+ * The place of `words` (white space matching any white space: brat writes a line break inside a span as a
+ * space) nearest `offset` within {@link NEAR_OFFSETS}, when it is clearly the nearest; otherwise `undefined`.
+ */
+function nearestOccurrence(text: string, words: string, offset: number): { start: number; end: number } | undefined {
+  const parts = words.trim().split(/\s+/).filter((part) => part.length > 0);
+  if (parts.length === 0) return undefined;
+  const pattern = new RegExp(parts.map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('\\s+'), 'g');
+  const from = Math.max(0, offset - NEAR_OFFSETS);
+  const window = text.slice(from, Math.min(text.length, offset + NEAR_OFFSETS + words.length));
+  const places: Array<{ start: number; end: number }> = [];
+  for (let m = pattern.exec(window); m !== null; m = pattern.exec(window)) {
+    places.push({ start: from + m.index, end: from + m.index + m[0].length });
+    if (m[0].length === 0) pattern.lastIndex++;
+  }
+  if (places.length === 0) return undefined;
+  const distance = (p: { start: number }): number => Math.abs(p.start - offset);
+  places.sort((a, b) => distance(a) - distance(b));
+  if (places.length > 1 && distance(places[0]) * NEAREST_RATIO >= distance(places[1])) return undefined;
+  return places[0];
+}
+
+/** True when `actual` is `stored` with a few letters changed (as many as the store's quote search allows). */
+function nearlySame(actual: string, stored: string): boolean {
+  const errors = maxErrorsFor(stored.length);
+  if (errors === 0 || Math.abs(actual.length - stored.length) > errors) return false;
+  return approximateSearch(actual, stored, errors).some((m) => m.start <= errors && m.end >= actual.length - errors);
+}
+
+/** `1 character later`, `12 characters earlier`. */
+function describeShift(shift: number): string {
+  const n = Math.abs(shift);
+  return `${n.toLocaleString('en')} character${n === 1 ? '' : 's'} ${shift > 0 ? 'later' : 'earlier'}`;
 }
 
 function contentOrTrigger(event: BratEvent, spansById: ReadonlyMap<string, AnchoredSpan[]>): AnchoredSpan[] {
@@ -228,6 +304,8 @@ export function exportBrat(article: ArticleForExport): ExportOutput {
   for (const a of anchored) {
     const body = a.body;
     if (body.kind === 'label' || body.kind === 'confirm') bounds.id(bratTypeOfLabel(body.label), a.target);
+    // brat has labels only: an accepted suggestion is read back as the person's own label.
+    if (body.kind === 'confirm') leftOut.push('acceptance of a suggestion (written as a label)');
     else if (body.kind === 'speaker') events.push(attributionEvent(a.target, body, bounds, events.length + 1));
   }
   for (const e of effectiveEntities(text, anchored, article.suggestions)) {
@@ -240,6 +318,7 @@ export function exportBrat(article: ArticleForExport): ExportOutput {
       // A note is one line of a .ann file: what does not survive that is said, as for what is left out.
       if (body.replies.length > 0) leftOut.push('note thread written as one note (replies joined with " | ")');
       if (/[\r\n\t]/.test(thread)) leftOut.push('line breaks or tabs in a note (written as spaces)');
+      if (body.resolved) leftOut.push('resolved state of a note (read back as open)');
       notes.push({ id: `#${notes.length + 1}`, type: 'AnnotatorNotes', target: bounds.anyOn(a.target, NOTE_ANCHOR), text: thread });
     } else if (body.kind === 'identity' && body.externalId !== undefined) {
       const reference = /^Q\d+$/.test(body.externalId) ? `Wikidata:${body.externalId}` : body.externalId;
@@ -261,12 +340,15 @@ export function exportBrat(article: ArticleForExport): ExportOutput {
 /** The event (and its spans) of one attribution annotation. */
 function attributionEvent(target: readonly AnchoredSpan[], body: SpeakerBody, bounds: TextBounds, number: number): BratEvent {
   const eventType = body.brat?.eventType ?? (body.speaker ? 'Attribution' : 'Attribution-no-source');
+  // The event's spans are lines of their own, apart from labels: read back, a line an event uses is no label, so a
+  // person's label named like a role (`Source`, `Content`, `Cue`) on the same words would be lost in the event's.
+  const role = (type: string, spans: readonly AnchoredSpan[]): string => bounds.id(type, spans, EVENT_ROLE);
   const args: Array<{ role: string; id: string }> = [];
-  if (!body.brat?.noContent) args.push({ role: CONTENT, id: bounds.id(CONTENT, target) });
-  if (body.cue) args.push({ role: CUE, id: bounds.id(CUE, body.cue.spans) });
-  if (body.speaker) args.push({ role: SOURCE, id: bounds.id(SOURCE, body.speaker.spans) });
-  for (const a of body.brat?.arguments ?? []) args.push({ role: a.role, id: bounds.id(a.role.replace(/\d+$/, ''), a.ref.spans) });
+  if (!body.brat?.noContent) args.push({ role: CONTENT, id: role(CONTENT, target) });
+  if (body.cue) args.push({ role: CUE, id: role(CUE, body.cue.spans) });
+  if (body.speaker) args.push({ role: SOURCE, id: role(SOURCE, body.speaker.spans) });
+  for (const a of body.brat?.arguments ?? []) args.push({ role: a.role, id: role(a.role.replace(/\d+$/, ''), a.ref.spans) });
   // The trigger is the cue, as in PolNeAR; without one, the quotation itself.
   const triggerSpans = body.brat?.trigger?.spans ?? body.cue?.spans ?? target;
-  return { id: `E${number}`, type: eventType, trigger: bounds.id(eventType, triggerSpans), arguments: args };
+  return { id: `E${number}`, type: eventType, trigger: role(eventType, triggerSpans), arguments: args };
 }
