@@ -30,6 +30,12 @@
  * 5. Annotations: the rows of `npm run bench:annotations` (re-anchoring 1,000 annotations in 100 KB after
  *    external edits, target ≤ 100 ms; shifting them through a keystroke). The request section measures
  *    the annotation code actions on a selection (target p99 ≤ 50 ms on the seeds).
+ * 6. Command line (issue 17): `node dist/cli.js --jsonl` over the PolNeAR train folder, default jobs, end to end:
+ *    MB/s (median of three runs) and the process tree's peak memory, with their targets (≥ 2 MB/s, ≤ 250 MB).
+ *    `npm run bench:cli` measures more configurations (jobs, shards, output formats).
+ *
+ * The cold open (`--only=cold`) and the 100,000-article workspace (`-- --articles=100000`, ≤ 1 GB) have rows of
+ * their own; the default workspace sizes are 1,000 and 10,000.
  */
 import * as fs from 'fs';
 import * as os from 'os';
@@ -43,13 +49,14 @@ import { loadDefaultResources } from '../server/src/diskData';
 import { decodeSemanticTokens, LspTestClient } from '../test/helpers/lspClient';
 import { readSeed, seedPath, SEEDS } from '../test/helpers/seeds';
 import { taggingThreads } from '../server/src/tagging/taggingPool';
+import { measure } from './processMeasure';
 import { measureAnnotations, TARGET_MS as REANCHOR_TARGET_MS } from './reanchorBench';
 
 const ROOT = path.resolve(__dirname, '..');
 const POLNEAR = path.resolve(ROOT, '..', 'shared', 'data', 'polnear');
 const QUICK = process.argv.includes('--quick');
 /** `--only=analysis,protocol,workspace` runs some sections; `--articles=1000,10000` sets the workspace sizes. */
-const ONLY = (process.argv.find((a) => a.startsWith('--only='))?.slice(7) ?? 'analysis,cold,protocol,oversized,annotations,workspace').split(',');
+const ONLY = (process.argv.find((a) => a.startsWith('--only='))?.slice(7) ?? 'analysis,cold,protocol,oversized,annotations,cli,workspace').split(',');
 /** `--baseline-server=path/to/dist/server.js`: another build's server measured beside this one (cold open). */
 const BASELINE_SERVER = process.argv.find((a) => a.startsWith('--baseline-server='))?.slice(18);
 /** `--cold-runs=N`: fresh servers per build in the cold open (default 3; the machine's load spreads single runs widely). */
@@ -903,6 +910,30 @@ function printTable(): void {
   for (const b of body) console.log(line(b));
 }
 
+/** Runs of the command line in its row (median taken; `npm run bench:cli` measures more configurations, five runs each). */
+const CLI_RUNS = 3;
+
+/**
+ * Corpus throughput of the command line (issue 17), end to end as a user runs it: `node dist/cli.js --jsonl` over
+ * the PolNeAR train folder (process start, model load, reading, analysis, output to a file), default jobs; the
+ * median wall time of {@link CLI_RUNS} runs and the peak resident memory of the process tree (`processMeasure.ts`).
+ */
+async function benchCli(tmp: string): Promise<void> {
+  console.error('6. command line');
+  const folder = path.join(POLNEAR, 'train', 'text');
+  const names = fs.readdirSync(folder).filter((name) => /\.(txt|article)$/i.test(name));
+  const bytes = names.reduce((n, name) => n + fs.statSync(path.join(folder, name)).size, 0);
+  const runs = [];
+  for (let r = 0; r < CLI_RUNS; r++) runs.push(await measure(`node dist/cli.js --jsonl ${JSON.stringify(folder)}`, path.join(tmp, 'cli.jsonl'), ROOT));
+  const wall = median(runs.map((run) => run.wallMs));
+  const peak = Math.max(...runs.map((run) => run.peakRss));
+  const mbps = bytes / MB / (wall / 1000);
+  results.cli = { files: names.length, bytes, runs: runs.map(({ wallMs, cpuMs, peakRss }) => ({ wallMs, cpuMs, peakRss })) };
+  const what = `--jsonl over PolNeAR train (${names.length} files, ${(bytes / MB).toFixed(2)} MB), default jobs, median of ${CLI_RUNS}`;
+  row('cli', what, `${mbps.toFixed(2)} MB/s (${(wall / 1000).toFixed(2)} s)`, '≥ 2 MB/s', mbps >= 2);
+  row('cli', `peak memory of that run (process tree)`, `${(peak / MB).toFixed(0)} MB`, '≤ 250 MB', peak <= 250 * MB);
+}
+
 async function main(): Promise<void> {
   const files = polnearFiles();
   if (files.length === 0) {
@@ -923,6 +954,7 @@ async function main(): Promise<void> {
     if (ONLY.includes('protocol')) await benchProtocol(texts, tmp);
     if (ONLY.includes('oversized')) await benchOversized(texts);
     if (ONLY.includes('annotations')) benchAnnotations();
+    if (ONLY.includes('cli')) await benchCli(tmp);
     if (ONLY.includes('workspace')) {
       console.error('4. workspace');
       for (const count of WORKSPACE_SIZES) await benchWorkspace(files, count, tmp);
