@@ -50,7 +50,11 @@ async function main(): Promise<number> {
     return 0;
   }
   for (const note of options.notes ?? []) process.stderr.write(`article-lens: warning: ${note}\n`);
-  const output = new ReportOutput(options.format, options.format !== 'jsonl' || options.sorted, (text) => process.stdout.write(text), (message) => process.stderr.write(`article-lens: ${message}\n`));
+  const output = new ReportOutput(options.format, options.format !== 'jsonl' || options.sorted, (text) => process.stdout.write(text), (message) => {
+    process.stderr.write(`article-lens: ${message}\n`);
+    // Known now, not only at the end: a reader that leaves early (`| head`) still gets exit code 2.
+    process.exitCode = 2;
+  });
   const settings: JobSettings = { format: options.format, strict: options.strict };
   const jobs = fileJobs(options, output);
   // A look at the first files decides how many threads are worth starting: never more threads than files,

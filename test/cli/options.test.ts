@@ -29,11 +29,23 @@ describe('cli: options', () => {
     assert.strictEqual(asked.jobs, 4);
     assert.strictEqual(asked.notes, undefined, 'no note when nothing was changed');
     assert.strictEqual(parseArguments(['-j', '3'], 1).jobs, 2);
+    // However large: lowered as the usage says, not refused (it was above 256).
+    const large = parseArguments(['--jobs', '1000'], 2);
+    assert.strictEqual(large.jobs, 4);
+    assert.deepStrictEqual(large.notes, ['--jobs 1000: analysing in 4 threads, twice the 2 cores (more only add memory)']);
+  });
+
+  it('takes every argument after `--` as a file or folder (a name starting with -)', () => {
+    const options = parseArguments(['--jsonl', '--', '-dash.txt', '--strict'], 2);
+    assert.deepStrictEqual(options.paths, ['-dash.txt', '--strict']);
+    assert.strictEqual(options.strict, false);
   });
 
   it('refuses bad values, unknown options and --json with --jsonl, with the usage', () => {
     const cases: [string[], RegExp][] = [
-      [['--jobs', '0'], /--jobs 0: expected a whole number from 1 to 256/],
+      [['--jobs', '0'], /--jobs 0: expected a whole number, 1 or more/],
+      [['--strict=no', 'a.txt'], /--strict takes no value \(--strict=no\)/],
+      [['--json=false'], /--json takes no value/],
       [['--jobs', 'many'], /--jobs many/],
       [['--jobs'], /--jobs needs a value/],
       [['--shard', '4/3'], /--shard 4\/3: expected K\/N with 1 ≤ K ≤ N/],

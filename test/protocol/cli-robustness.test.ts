@@ -66,6 +66,35 @@ describe('command line (dist/cli.js) on hostile input', function () {
     assertBadInput([''], /no such file or folder/);
   });
 
+  it('walks every folder of a corpus but hidden ones and node_modules (articles under out/ and dist/ were skipped without a word)', () => {
+    const corpus = path.join(scratch, 'corpus');
+    const seed = fs.readFileSync(seedPath(SEEDS.lavrovKerry), 'utf8');
+    for (const folder of ['a', 'out', 'dist', '.hidden', 'node_modules']) write(path.join('corpus', folder, 'x.txt'), seed);
+    const { code, stdout } = cli('--jsonl', '--sorted', corpus);
+    assert.strictEqual(code, 0);
+    const files = stdout.trim().split('\n').map((line) => path.relative(corpus, JSON.parse(line).file).split(path.sep).join('/'));
+    assert.deepStrictEqual(files, ['a/x.txt', 'dist/x.txt', 'out/x.txt']);
+  });
+
+  it('says why a path on the command line names nothing: a loop of links, a broken link, a missing file', () => {
+    // In a folder of their own: the cleanup changes the modes of the scratch folder's entries, through links.
+    const links = path.join(scratch, 'links');
+    fs.mkdirSync(links);
+    const loopA = path.join(links, 'loopA.txt');
+    fs.symlinkSync(path.join(links, 'loopB.txt'), loopA);
+    fs.symlinkSync(loopA, path.join(links, 'loopB.txt'));
+    const broken = path.join(links, 'broken.txt');
+    fs.symlinkSync(path.join(links, 'nowhere', 'x.txt'), broken);
+    assertBadInput([loopA], /loopA\.txt: symbolic link in a loop/);
+    assertBadInput([broken], /broken\.txt: broken symbolic link/);
+    assertBadInput([path.join(scratch, 'nothere.txt')], /nothere\.txt: no such file or folder/);
+  });
+
+  it('exits 2 when a reader that left early (`| head`) missed nothing of a problem already said (it exited 0)', () => {
+    const result = spawnSync('bash', ['-o', 'pipefail', '-c', `"${process.execPath}" dist/cli.js --jsonl nothere.txt seeds seeds seeds | head -c 10 > /dev/null; echo "status $?"`], { cwd: ROOT, encoding: 'utf8' });
+    assert.match(result.stdout, /^status 2$/m, result.stdout + result.stderr);
+  });
+
   it('folders without articles: exit 2 with a clear message', () => {
     const folder = path.join(scratch, 'not-articles');
     fs.mkdirSync(folder);

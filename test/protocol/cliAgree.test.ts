@@ -158,6 +158,7 @@ describe('command line: article-lens agree A B (dist/cli.js)', () => {
       [[a, unrelated], /no article is annotated in both/],
       [[a, badStore], /cruz\.txt\.json: not valid JSON/],
       [[a, b, '--labels'], /--labels needs a comma-separated list/],
+      [[a, b, '--labels', '--json'], /--labels needs a comma-separated list of labels before --json/],
     ];
     for (const [args, message] of cases) {
       const { code, stdout, stderr } = agree(...args);
@@ -166,6 +167,28 @@ describe('command line: article-lens agree A B (dist/cli.js)', () => {
       assert.match(stderr, message);
       assert.match(stderr, /^article-lens agree: [^\n]*\n$/, `one line: ${stderr}`);
     }
+  });
+
+  it('reads articles and annotation files that are symbolic links, as the report does (it said "no article beside it")', () => {
+    const { a, b } = bratPair();
+    const linked = path.join(scratch, 'linked');
+    fs.mkdirSync(linked);
+    fs.symlinkSync(path.join(a, 'cruz.txt'), path.join(linked, 'cruz.txt'));
+    fs.symlinkSync(path.join(a, 'cruz_4b22.ann'), path.join(linked, 'cruz_4b22.ann'));
+    const { code, stdout, stderr } = agree(linked, b, '--json');
+    assert.strictEqual(code, 0, stderr);
+    assert.deepStrictEqual(JSON.parse(stdout).documents.map((d: { document: string }) => d.document), ['cruz.txt']);
+  });
+
+  it('names a stray line of an annotation file (a remark after an event) and still reads the event (it was glued to the event, which was lost)', () => {
+    const { a, b } = bratPair();
+    fs.appendFileSync(path.join(a, 'cruz_4b22.ann'), 'reviewed by JB\n');
+    const { code, stderr, stdout } = agree(a, b, '--json');
+    assert.strictEqual(code, 0);
+    assert.match(stderr, /cruz_4b22\.ann: line 5: not a brat annotation/);
+    assert.doesNotMatch(stderr, /line 4/);
+    const labels = Object.keys(JSON.parse(stdout).labels).sort();
+    assert.deepStrictEqual(labels, ['Content', 'Cue', 'Source'], 'no stray "Attribution" label');
   });
 
   it('warns about lines of an annotation file it cannot use, and still compares the rest', () => {

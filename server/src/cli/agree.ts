@@ -36,9 +36,16 @@ export function runAgreeCommand(args: readonly string[], output: AgreeOutput): n
     let only: Set<string> | undefined;
     for (let i = 0; i < args.length; i++) {
       const arg = args[i];
+      // `--` ends the options: the rest are the folders.
+      if (arg === '--') {
+        folders.push(...args.slice(i + 1));
+        break;
+      }
       if (arg === '--json') json = true;
       else if (arg === '--labels' || arg.startsWith('--labels=')) {
         const value = arg === '--labels' ? args[++i] : arg.slice('--labels='.length);
+        // `--labels --json`: the list is missing, not a label named `--json`.
+        if (value?.startsWith('--')) throw new AgreeUsageError(`--labels needs a comma-separated list of labels before ${value}, e.g. --labels Source,Cue,Content`);
         const labels = (value ?? '').split(',').map((l) => l.trim()).filter((l) => l !== '');
         if (labels.length === 0) throw new AgreeUsageError('--labels needs a comma-separated list of labels, e.g. --labels Source,Cue,Content');
         only = new Set(labels);

@@ -2,7 +2,8 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { spanSetOfBrat, spanSetOfStore, type LabeledPlace } from '../core/agreement/spanSets';
 import { ANNOTATION_FOLDER, articleOfStoreFile } from '../core/annotations/storeLayout';
-import { IGNORED_FOLDERS } from '../core/articleFiles';
+import { isToolFolder } from '../core/articleFiles';
+import { linkTarget } from '../symbolicLinks';
 import { ARTICLE_NAME, articleOfBratName, BRAT_FILE, bratArticleProblem } from './bratArticle';
 import { readArticle } from './readArticle';
 
@@ -84,8 +85,9 @@ function listFiles(folder: string): { articles: Set<string>; bratFiles: string[]
     for (const entry of entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
       const child = relative === '' ? entry.name : `${relative}/${entry.name}`;
       if (entry.isDirectory()) {
-        if (child === ANNOTATION_FOLDER || ANNOTATION_FOLDER.startsWith(`${child}/`) || (!IGNORED_FOLDERS.has(entry.name) && !entry.name.startsWith('.'))) walk(child);
-      } else if (entry.isFile()) {
+        if (child === ANNOTATION_FOLDER || ANNOTATION_FOLDER.startsWith(`${child}/`) || !isToolFolder(entry.name)) walk(child);
+      } else if (entry.isFile() || (entry.isSymbolicLink() && linkTarget(path.join(folder, child)) === 'file')) {
+        // A link to a file is that file, as in the report's walk (symbolicLinks.ts).
         if (child.startsWith(`${ANNOTATION_FOLDER}/`)) {
           if (child.endsWith('.json')) storeFiles.push(child);
         } else if (BRAT_FILE.test(child)) bratFiles.push(child);

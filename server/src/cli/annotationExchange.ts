@@ -57,6 +57,11 @@ export async function runExportCommand(args: readonly string[], output: CommandO
     const paths: string[] = [];
     for (let i = 0; i < args.length; i++) {
       const arg = args[i];
+      // `--` ends the options: the rest are files and folders.
+      if (arg === '--') {
+        paths.push(...args.slice(i + 1));
+        break;
+      }
       if (arg === '--format' || arg.startsWith('--format=')) format = checkFormat(arg === '--format' ? args[++i] : arg.slice('--format='.length));
       else if (arg === '--suggestions') suggestions = true;
       else if (arg === '--out' || arg.startsWith('--out=')) out = valueOf(arg === '--out' ? args[++i] : arg.slice('--out='.length), '--out needs a folder');
@@ -109,6 +114,10 @@ export async function runImportCommand(args: readonly string[], output: CommandO
     const files: string[] = [];
     for (let i = 0; i < args.length; i++) {
       const arg = args[i];
+      if (arg === '--') {
+        files.push(...args.slice(i + 1));
+        break;
+      }
       if (arg === '--article' || arg.startsWith('--article=')) article = valueOf(arg === '--article' ? args[++i] : arg.slice('--article='.length), '--article needs a file');
       else if (arg === '--root' || arg.startsWith('--root=')) root = valueOf(arg === '--root' ? args[++i] : arg.slice('--root='.length), '--root needs a folder');
       else if (arg === '--help' || arg === '-h') {

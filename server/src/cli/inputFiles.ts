@@ -1,6 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { IGNORED_FOLDERS, isArticlePath } from '../core/articleFiles';
+import { isArticlePath, isToolFolder } from '../core/articleFiles';
 import { linkProblem, linkTarget } from '../symbolicLinks';
 
 /** A file to analyse. */
@@ -20,7 +20,7 @@ export interface InputProblem {
  * folder walked depth-first with names in code-unit order (not the locale's, so every machine lists
  * the same order). A missing path, an unreadable folder or a folder without articles is yielded as
  * a problem and the walk goes on. Inside a folder given on the command line, every `.txt` and
- * `.article` file counts, and a symbolic link to one (a broken link is a problem); links to folders
+ * `.article` file counts (hidden folders and `node_modules` are not walked: `isToolFolder`), and a symbolic link to one (a broken link is a problem); links to folders
  * are not followed. A file named explicitly is always taken.
  */
 export function* listInputFiles(paths: readonly string[]): Generator<InputFile | InputProblem> {
@@ -28,8 +28,11 @@ export function* listInputFiles(paths: readonly string[]): Generator<InputFile |
     let stat: fs.Stats;
     try {
       stat = fs.statSync(given);
-    } catch {
-      yield { problem: `${given}: no such file or folder` };
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      // Said as the walk says it of a link inside a folder.
+      const reason = code === 'ELOOP' ? 'symbolic link in a loop' : code === 'ENOENT' && isLink(given) ? 'broken symbolic link' : code === 'EACCES' ? 'permission denied' : 'no such file or folder';
+      yield { problem: `${given}: ${reason}` };
       continue;
     }
     if (stat.isFile()) {
@@ -63,7 +66,7 @@ function* walk(root: string, folder: string): Generator<InputFile | InputProblem
   for (const entry of entries) {
     const full = path.join(folder, entry.name);
     if (entry.isDirectory()) {
-      if (!IGNORED_FOLDERS.has(entry.name) && !entry.name.startsWith('.')) yield* walk(root, full);
+      if (!isToolFolder(entry.name)) yield* walk(root, full);
     } else if (entry.isFile() || entry.isSymbolicLink()) {
       const relative = path.relative(root, full);
       if (!/\.(txt|article)$/i.test(entry.name) && !isArticlePath(relative)) continue;
@@ -73,6 +76,14 @@ function* walk(root: string, folder: string): Generator<InputFile | InputProblem
       if (target === 'file') yield { file: full, shardKey: toShardKey(relative) };
       else if (problem) yield { problem: `${full}: ${problem}` };
     }
+  }
+}
+
+function isLink(file: string): boolean {
+  try {
+    return fs.lstatSync(file).isSymbolicLink();
+  } catch {
+    return false;
   }
 }
 

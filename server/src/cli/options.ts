@@ -35,7 +35,7 @@ export const MAX_JOBS_PER_CORE = 2;
 /** A wrong command line: the message is printed with the usage, exit code 2. */
 export class UsageError extends Error {}
 
-export const USAGE = `Usage: article-lens [--json | --jsonl [--sorted]] [--strict] [--jobs N] [--shard K/N] [files or folders…]
+export const USAGE = `Usage: article-lens [--json | --jsonl [--sorted]] [--strict] [--jobs N] [--shard K/N] [--] [files or folders…]
        article-lens agree A B [--json] [--labels …]   (agreement between two annotators' folders; see README)
        article-lens export --format brat|conll|doccano|w3c [--suggestions] [--out DIR] [files or folders…]
        article-lens import [--article FILE] [--root DIR] FILES.ann…   (each of these three: --help for more)
@@ -47,6 +47,7 @@ export const USAGE = `Usage: article-lens [--json | --jsonl [--sorted]] [--stric
   --jobs N     analyse in N threads (at most twice the cores and one per file; default: one, and one more
                per ${BYTES_PER_EXTRA_THREAD / 2 ** 20} MB of input, up to the number of cores)
   --shard K/N  analyse only share K of N (1 ≤ K ≤ N), chosen by a hash of each file's relative path
+  --           the end of the options: every argument after it is a file or folder (a name starting with -)
 Exit codes: 0 ok, 1 warnings with --strict, 2 bad input (the other files are still analysed).`;
 
 /** Parses `argv` (without node and the script); `cores` bounds `--jobs`. */
@@ -59,8 +60,18 @@ export function parseArguments(argv: readonly string[], cores: number): CliOptio
   let jobs: number | undefined;
   let shard: Shard | undefined;
   const paths: string[] = [];
+  let optionsEnded = false;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
+    // `--` ends the options: what follows is files and folders, even a name starting with `-`.
+    if (optionsEnded) {
+      paths.push(arg);
+      continue;
+    }
+    if (arg === '--') {
+      optionsEnded = true;
+      continue;
+    }
     // `--jobs 4` and `--jobs=4` alike.
     const [name, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
     const value = () => {
@@ -68,11 +79,16 @@ export function parseArguments(argv: readonly string[], cores: number): CliOptio
       if (given === undefined) throw new UsageError(`${name} needs a value\n${USAGE}`);
       return given;
     };
-    if (name === '--json') json = true;
-    else if (name === '--jsonl') jsonl = true;
-    else if (name === '--strict') strict = true;
-    else if (name === '--sorted') sorted = true;
-    else if (name === '--help' || name === '-h') help = true;
+    // A switch takes no value: `--strict=no` is refused rather than read as `--strict`.
+    const flag = () => {
+      if (inline !== undefined) throw new UsageError(`${name} takes no value (${arg})\n${USAGE}`);
+      return true;
+    };
+    if (name === '--json') json = flag();
+    else if (name === '--jsonl') jsonl = flag();
+    else if (name === '--strict') strict = flag();
+    else if (name === '--sorted') sorted = flag();
+    else if (name === '--help' || name === '-h') help = flag();
     else if (name === '--jobs' || name === '-j') jobs = parseJobs(value());
     else if (name === '--shard') {
       const text = value();
@@ -92,8 +108,9 @@ export function parseArguments(argv: readonly string[], cores: number): CliOptio
   return { format: jsonl ? 'jsonl' : json ? 'json' : 'text', strict, sorted, jobs, shard, paths, help, ...(notes.length > 0 ? { notes } : {}) };
 }
 
+/** A whole number of threads, 1 or more; a large one is lowered by {@link parseArguments}, with a note. */
 function parseJobs(text: string): number {
   const jobs = /^\d+$/.test(text) ? Number(text) : NaN;
-  if (!(jobs >= 1 && jobs <= 256)) throw new UsageError(`--jobs ${text}: expected a whole number from 1 to 256\n${USAGE}`);
+  if (!(jobs >= 1 && Number.isSafeInteger(jobs))) throw new UsageError(`--jobs ${text}: expected a whole number, 1 or more\n${USAGE}`);
   return jobs;
 }

@@ -37,3 +37,13 @@ function matcher(pattern: string): Minimatch {
 
 /** Folders the workspace scan never enters. */
 export const IGNORED_FOLDERS: ReadonlySet<string> = new Set(['node_modules', '.git', '.hg', '.svn', 'dist', 'out', '.vscode-test']);
+
+/**
+ * Folders a walk of the folders named on the command line skips: hidden ones (`.git`, the annotation store's
+ * `.article-lens`) and `node_modules`, which hold tools' files, never a corpus. Unlike the workspace scan, which
+ * leaves a code project's `out` and `dist` alone, it walks them: a folder named on the command line is a corpus,
+ * and a scraper's output folder is often `out` (its articles were skipped without a word).
+ */
+export function isToolFolder(name: string): boolean {
+  return name.startsWith('.') || name === 'node_modules';
+}

@@ -191,6 +191,21 @@ describe('annotations: brat standoff', () => {
     assert.deepStrictEqual(leftOut.sort(), ['1 × acceptance of a suggestion (written as a label)', '1 × resolved state of a note (read back as open)']);
   });
 
+  it('reads lines ended by a lone CR, and names a line that starts no annotation instead of gluing it to the one before', () => {
+    const text = 'Ted Cruz met Jeb Bush in Iowa.\n';
+    const crOnly = importBrat('T1\tPerson 0 8\tTed Cruz\rT2\tPerson 13 21\tJeb Bush\rT3\tLocation 25 29\tIowa\r', text, context());
+    assert.deepStrictEqual(crOnly.annotations.map((a) => a.target[0].exact), ['Ted Cruz', 'Jeb Bush', 'Iowa']);
+    assert.deepStrictEqual(crOnly.problems, []);
+    // Spaces for tabs: each such line is named, not read as the text of the line before.
+    const spaces = importBrat('T1\tPerson 0 8\tTed Cruz\nT2 Person 13 21 Jeb Bush\nT3\tLocation 25 29\tIowa\n', text, context());
+    assert.deepStrictEqual(spaces.annotations.map((a) => a.target[0].exact), ['Ted Cruz', 'Iowa']);
+    assert.deepStrictEqual(spaces.problems, ['line 2: not a brat annotation (expected an id such as T1, E1 or #1, then a tab)']);
+    // A span over a line break still goes on on the next line (as PolNeAR writes it).
+    const over = importBrat('T1\tContent 0 12\tTed Cruz\nmet\n', 'Ted Cruz\nmet Jeb.', context());
+    assert.deepStrictEqual(over.annotations.map((a) => a.target[0].exact), ['Ted Cruz\nmet']);
+    assert.deepStrictEqual(over.problems, []);
+  });
+
   it('exports nothing for an article without annotations', () => {
     assert.strictEqual(exportBrat({ path: 'a.txt', text: 'x', annotations: EMPTY_ARTICLE_ANNOTATIONS }).text, '');
   });

@@ -87,8 +87,16 @@ export function importBrat(ann: string, text: string, context: ImportContext): B
     const isAttribution = event.type.startsWith('Attribution') || event.arguments.some((a) => ATTRIBUTION_ROLES.has(a.role));
     const missing = [event.trigger, ...event.arguments.map((a) => a.id)].filter((id) => !spansById.has(id));
     if (!isAttribution) problems.push(`${at(event.id)}: events of type ${event.type} are not imported`);
-    else if (missing.length > 0) problems.push(`${at(event.id)}: refers to ${missing.join(', ')}, which ${missing.length > 1 ? 'are' : 'is'} missing or unreadable`);
-    else {
+    else if (missing.length > 0) {
+      problems.push(`${at(event.id)}: refers to ${missing.join(', ')}, which ${missing.length > 1 ? 'are' : 'is'} missing or unreadable`);
+      // Its spans typed as its parts (`Attribution`, `Cue`) belong to the attribution that was reported, not labels
+      // of their own; one typed otherwise (`Person`) is still that label.
+      const typeOf = new Map(document.textBounds.map((t) => [t.id, t.type]));
+      for (const id of [event.trigger, ...event.arguments.map((a) => a.id)]) {
+        const type = typeOf.get(id);
+        if (type !== undefined && (ATTRIBUTION_ROLES.has(type.replace(/\d+$/, '')) || type.startsWith('Attribution'))) used.add(id);
+      }
+    } else {
       const { target, body } = attributionOf(event, spansById);
       annotations.push(make(target, body));
       used.add(event.trigger);

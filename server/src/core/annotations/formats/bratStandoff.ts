@@ -56,16 +56,35 @@ export interface BratDocument {
 
 const ANNOTATION_START = /^(?:[TERAMN#]\d+|\*)\t/;
 
+/**
+ * True when a `T` record's text is shorter than its span (in code points, fragments joined by a space): the span
+ * runs over a line break, and the next line goes on with its text.
+ */
+function continuesSpanText(record: string): boolean {
+  const [id, middle = '', ...rest] = record.split('\t');
+  if (id[0] !== 'T' || rest.length === 0) return false;
+  const match = /^\S+ (\d+ \d+(?:;\d+ \d+)*)$/.exec(middle);
+  if (!match) return false;
+  const fragments = match[1].split(';').map((f) => f.split(' ').map(Number));
+  const length = fragments.reduce((sum, [start, end]) => sum + (end - start), 0) + fragments.length - 1;
+  return [...rest.join('\t')].length < length;
+}
+
 /** Reads a `.ann` file; `problems` lists each line that could not be read (1-based line numbers). */
 export function parseBratStandoff(ann: string): { document: BratDocument; problems: string[] } {
-  const lines = ann.split(/\r?\n/);
+  // Any line end, a lone CR (old Mac files) too: read as one line, every record after it was lost in the first.
+  const lines = ann.split(/\r\n|\n|\r/);
   if (lines.length > 0 && lines[lines.length - 1] === '') lines.pop();
   const records: Array<{ line: number; text: string }> = [];
   const problems: string[] = [];
   lines.forEach((line, i) => {
+    const last = records[records.length - 1];
     if (ANNOTATION_START.test(line)) records.push({ line: i + 1, text: line });
-    else if (records.length > 0) records[records.length - 1].text += '\n' + line;
-    else if (line.trim() !== '') problems.push(`line ${i + 1}: not a brat annotation`);
+    // A span's text that runs over a line break goes on on the next line (PolNeAR writes such spans so); after
+    // any other record a line that starts no annotation is one that cannot be read (a remark, spaces for tabs),
+    // not part of that record: glued to an event, it made the event unreadable, and the stray line was never named.
+    else if (last !== undefined && continuesSpanText(last.text)) last.text += '\n' + line;
+    else if (line.trim() !== '') problems.push(`line ${i + 1}: not a brat annotation (expected an id such as T1, E1 or #1, then a tab)`);
   });
   const textBounds: BratTextBound[] = [];
   const events: BratEvent[] = [];
