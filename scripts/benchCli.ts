@@ -66,6 +66,9 @@ async function main(): Promise<void> {
   console.log(`Corpus: ${files.length} files, ${(bytes / MB).toFixed(2)} MB (${bytes.toLocaleString('en')} bytes); median of ${RUNS} runs (min–max wall)\n`);
   const header = ['Configuration', 'Wall', 'MB/s', 'CPU', 'Peak RSS', 'Target'];
   const body = configurations.map((c, i) => {
+    // A configuration that failed measured nothing: said, not printed as a speed.
+    const failed = runs[i].find((r) => r.code !== 0);
+    if (failed) return [c.what, `failed (exit code ${failed.code})`, '', '', '', c.target ? 'NOT met' : ''];
     const wall = median(runs[i].map((r) => r.wallMs));
     const peak = Math.max(...runs[i].map((r) => r.peakRss));
     const mbps = bytes / MB / (wall / 1000);

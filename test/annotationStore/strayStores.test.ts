@@ -153,7 +153,8 @@ describe('annotation stores of articles renamed outside the editor', () => {
     const before = await fs.readFile(stray.file, 'utf8');
     answer = DONT_WARN_ANSWER;
     await session().look();
-    await settle();
+    // Written after the answer, in the background: waited for (a fixed 50 ms was too short on a loaded machine).
+    for (let i = 0; i < 100 && !(await fs.readdir(storage).catch(() => [] as string[])).includes(QUIET_STRAYS_FILE); i++) await settle();
     assert.ok((await fs.readdir(storage)).includes(QUIET_STRAYS_FILE));
     strays = session();
     await strays.look();

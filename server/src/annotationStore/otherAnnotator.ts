@@ -31,7 +31,9 @@ export async function readOtherAnnotations(folder: string, articlePath: string, 
     if (loaded.kind === 'invalid') return { kind: 'invalid', file: loaded.file, message: loaded.message };
     if (loaded.kind === 'loaded') return { kind: 'found', file: store.fileOf(candidate)!, annotations: loaded.annotations.annotations, problems: orphans(loaded.annotations.annotations) };
   }
-  for (const stem of unique([articlePath.replace(/\.[^./]+$/, ''), base.replace(/\.[^./]+$/, '')])) {
+  // The whole name first: an export gives an article whose name differs from another's only in its extension
+  // brat files under its whole name (`a.article.ann` beside `a.txt`'s `a.ann`: formats/exportFiles.ts).
+  for (const stem of unique([articlePath, articlePath.replace(/\.[^./]+$/, ''), base, base.replace(/\.[^./]+$/, '')])) {
     const ann = await bratFileOf(path.join(folder, ...stem.split('/')));
     if (!ann) continue;
     const theirs = (await readText(path.join(folder, ...articlePath.split('/')))) ?? (await readText(`${path.join(folder, ...stem.split('/'))}.txt`)) ?? text;

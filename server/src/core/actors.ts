@@ -177,7 +177,7 @@ export function groupActors(
         },
         (offset) => {
           const name = firstOverlapping(entities, { start: offset, end: offset + 1 });
-          return name !== undefined && name.start === offset && name.type !== 'person';
+          return name !== undefined && name.start === offset && name.type !== 'person' ? name.end : undefined;
         },
       );
       if (!role) continue;

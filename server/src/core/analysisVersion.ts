@@ -84,4 +84,6 @@
 // 45: roles: a title after `and` is the second conjunct's (`Vermont and former Maryland governor`); a clause opener
 //     after a colon or an opening quotation mark is no part of a title; a place's or organisation's first word at a
 //     sentence's start stays in it (`New Jersey Governor`, was `Jersey Governor`; core/roles.ts).
-export const ANALYSIS_VERSION = 45;
+// 46: review fixes: only closed-class words are left out before a title at a clause's start (`Vice President`, was
+//     `President`); the `and` rule only after a preposition's complement or a name alone (core/roles.ts).
+export const ANALYSIS_VERSION = 46;

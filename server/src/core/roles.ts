@@ -21,6 +21,22 @@ const CLAUSE_OPENERS = new Set([
   'since', 'until', 'including', 'likely', 'probably', 'perhaps', 'he', 'she', 'they', 'it', 'we', 'i', 'you', 'this', 'these', 'those', 'not',
   'just', 'only', 'then', 'now', 'still', 'also', 'too', 'however', 'meanwhile', 'instead',
 ]);
+/**
+ * Closed-class words that open a sentence or a quotation before a title but are never part of one (`Neither Speaker
+ * Ryan`, `Is President Obama`, `Yesterday White House press secretary`): quantifiers, auxiliaries and adverbs of
+ * time, beside {@link CLAUSE_OPENERS}. A closed list, not "any ordinary word": `Vice`, `Prime`, `Press`, `Defense`,
+ * `New` are ordinary words too, and open titles and names (`Vice President`, `New Jersey Governor`).
+ */
+const FUNCTION_WORDS = new Set([
+  'neither', 'either', 'both', 'each', 'every', 'many', 'most', 'some', 'several', 'few', 'all', 'any', 'no', 'is', 'was', 'are',
+  'were', 'has', 'have', 'had', 'did', 'does', 'do', 'will', 'would', 'can', 'could', 'should', 'may', 'might', 'must', 'today',
+  'yesterday', 'tomorrow', 'tonight', 'here', 'there', 'yet', 'already', 'later', 'earlier', 'indeed', 'maybe', 'never', 'ever',
+  'once', 'again', 'thus', 'otherwise', 'besides', 'moreover', 'nevertheless', 'nonetheless', 'why', 'how', 'what', 'whether',
+  'asked', 'according', 'under', 'over', 'during', 'about', 'against', 'between', 'among', 'through', 'into', 'amid', 'despite',
+  'unlike', 'our', 'my', 'your', 'its', 'an', 'a', 'yes', 'well', 'oh', 'thanks', 'thank',
+]);
+/** Prepositions whose complement may stand before a title's `and` (`of Vermont and former Maryland governor`). */
+const COMPLEMENT_PREPOSITIONS = new Set(['of', 'to', 'in', 'for', 'on']);
 /** Words that qualify a title rather than open a sentence (`Former Russian ambassador`). */
 const TITLE_MODIFIERS = new Set(['former', 'acting', 'interim', 'incoming', 'outgoing', 'then', 'late', 'current', 'ex', 'retired', 'senior', 'top']);
 /** At most this many roles per actor and article, the most specific first. */
@@ -43,8 +59,8 @@ export interface FoundRole {
  * `his German counterpart Frank-Walter Steinmeier`) or a comma apposition after it (`John Kerry, the
  * US Secretary of State,`). Abbreviated titles are spelled out (`Sen.` → `Senator`). `isOtherPerson`
  * tells where another person's name stands, which ends a title (`Vice President Joe Biden and U.N.
- * envoy Lakhdar Brahimi` gives Brahimi `U.N. envoy`); `isNameStart`, where a place's or an organisation's name
- * starts (`New York Governor` at a sentence's start keeps `New`). Fragments are not roles: a title must end in
+ * envoy Lakhdar Brahimi` gives Brahimi `U.N. envoy`); `nameEndAt`, where the place's or organisation's name that
+ * starts at an offset ends (`between Congress and President Obama`: `Congress` is a name alone). Fragments are not roles: a title must end in
  * its head or a name right before the person (`chairwoman for Clinton's campaign` gives Clinton no
  * role), and an apposition after the name must be a title with at most what it is of (`Ohio governor
  * earned 51 percent` is a clause, not a role).
@@ -56,12 +72,12 @@ export function roleOf(
   vocabulary: Vocabulary,
   lexicon: NameLexicon,
   isOtherPerson: (offset: number) => boolean = () => false,
-  isNameStart: (offset: number) => boolean = () => false,
+  nameEndAt: (offset: number) => number | undefined = () => undefined,
 ): FoundRole | undefined {
   const tokens = sentence.tokens;
   let index = tokenStartingAt(tokens, mention.start);
   if (index < 0) return undefined;
-  const before = roleBefore(text, tokens, index, vocabulary, lexicon, isOtherPerson, isNameStart);
+  const before = roleBefore(text, tokens, index, vocabulary, lexicon, isOtherPerson, nameEndAt);
   if (before) return before;
   // The token the mention ends with: the last one that starts inside it, if it ends with it too.
   index = tokenStartingAt(tokens, mention.end - 1, true);
@@ -88,7 +104,7 @@ function roleBefore(
   vocabulary: Vocabulary,
   lexicon: NameLexicon,
   isOtherPerson: (offset: number) => boolean,
-  isNameStart: (offset: number) => boolean,
+  nameEndAt: (offset: number) => number | undefined,
 ): FoundRole | undefined {
   let first = nameIndex;
   let owner: FoundRole['relativeTo'];
@@ -113,6 +129,9 @@ function roleBefore(
     if (POSSESSIVE_PRONOUNS.has(word) && first < nameIndex) owner = { kind: 'pronoun', start: tokens[i].start, end: tokens[i].end };
     break;
   }
+  // `… Sanders of Vermont and former …`: the words walked began with a preposition, so what follows it up to an
+  // `and` is a complement of something before the title (the `and` rule below).
+  const complementFirst = first < nameIndex && COMPLEMENT_PREPOSITIONS.has(tokens[first].text);
   // Words before the title that are not part of it.
   const skipNoise = () => {
     while (first < nameIndex && (LEADING_NOISE.has(tokens[first].text) || tokens[first].text === '(' || tokens[first].text === ')' || POSSESSIVE_MARKS.has(tokens[first].text))) {
@@ -125,12 +144,10 @@ function roleBefore(
   // and the noise after it (`As the Hollywood columnist`); so too the first word of a quotation or after a colon
   // (`Pence continued: "When President Obama became president, …`).
   if (first < nameIndex && (first === firstWordIndex(tokens) || opensClause(tokens, first))) {
-    const word = tokens[first].text;
-    // An ordinary word that starts a place's or an organisation's name is part of the title (`New York Governor`,
-    // `United States Senator`), unlike `Neither Speaker Ryan`, `Both Senate Majority Leader`.
-    // (A name's article is not: `The Washington Post columnist` is a `Washington Post columnist`.)
-    const startsName = word.toLowerCase() !== 'the' && isNameStart(tokens[first].start);
-    if (CLAUSE_OPENERS.has(word.toLowerCase()) || (lexicon.isOrdinaryWord(word) && !vocabulary.isRoleWord(word) && !TITLE_MODIFIERS.has(word.toLowerCase()) && !startsName)) {
+    const word = tokens[first].text.toLowerCase();
+    // `His German counterpart Frank-Walter Steinmeier`: relative, as in the middle of a sentence.
+    if (POSSESSIVE_PRONOUNS.has(tokens[first].text)) owner = { kind: 'pronoun', start: tokens[first].start, end: tokens[first].end };
+    if (CLAUSE_OPENERS.has(word) || FUNCTION_WORDS.has(word) || word === 'the' || POSSESSIVE_PRONOUNS.has(tokens[first].text)) {
       first++;
       skipNoise();
     }
@@ -151,16 +168,19 @@ function roleBefore(
       break;
     }
   }
-  // `Sen. Bernie Sanders of Vermont and former Maryland governor Martin O’Malley`, `Emily's List and former New York
-  // mayor Michael R. Bloomberg`: a title after `and` whose words before it hold none is the second of two
-  // conjuncts, the first of which ends with someone else's place or organisation. Only a title word or a qualifier
-  // right after `and` opens a new conjunct: `House Ways and Means Committee Chairman` is one organisation's title,
-  // and `President and CEO` keeps both (a title before `and`).
+  // `Sen. Bernie Sanders of Vermont and former Maryland governor Martin O’Malley`, `a pivot to Asia and Secretary
+  // Clinton`, `between Congress and President Obama`: a title after `and` is the second of two conjuncts when the
+  // first is someone else's place or organisation — the complement of a preposition before it, or one place's or
+  // organisation's name and nothing else — and holds no title word. Only a title word or a qualifier right after `and`
+  // opens a new conjunct (`House Ways and Means Committee Chairman` is one organisation's title); `Texas Republican
+  // and former Governor Rick Perry` describes Perry in both (neither a complement nor a name alone), and
+  // `President and CEO` keeps both (a title before `and`).
   for (let k = last - 2; k > first; k--) {
     if (tokens[k].text !== 'and') continue;
     const opener = tokens[k + 1].text;
     if (!vocabulary.isRoleWord(opener) && !TITLE_MODIFIERS.has(opener.toLowerCase())) continue;
     if (tokens.slice(first, k).some((t) => vocabulary.isRoleWord(t.text))) break;
+    if (!complementFirst && nameEndAt(tokens[first].start) !== tokens[k - 1].end) break;
     first = k + 1;
     owner = undefined;
     break;

@@ -152,9 +152,19 @@ describe('annotations: brat standoff', () => {
     const moved = importBrat(ann, added, context());
     assert.deepStrictEqual(moved.annotations.map((a) => [a.target[0].exact, a.target[0].start]), [['Lavrov', text.indexOf('Lavrov') + 19], ['Kerry', text.indexOf('Kerry', text.indexOf('Kerry') + 1) + 19]]);
     assert.ok(moved.problems.every((p) => p.endsWith('placed on "Lavrov" 19 characters later') || p.endsWith('placed on "Kerry" 19 characters later')), moved.problems.join('\n'));
-    // A typo fixed in the name since: still its words.
-    const fixed = importBrat('T1\tPerson 10 16\tLavorv\n', 'Kerry met Lavrov in Geneva.', context());
-    assert.deepStrictEqual(fixed.annotations.map((a) => a.target[0].exact), ['Lavrov']);
+    // A typo fixed in the name since: still its words; but one letter of a short name makes another name (review).
+    const fixed = importBrat('T1\tPerson 10 32\tFrank-Walter Steinmeir\n', 'Kerry met Frank-Walter Steinmeier in Geneva.', context());
+    assert.deepStrictEqual(fixed.annotations.map((a) => a.target[0].exact), ['Frank-Walter Steinmeier']);
+    assert.deepStrictEqual(importBrat('T1\tPerson 0 5\tOsama\n', 'Obama spoke.', context()).annotations, []);
+    // No text column, or the text written with HTML entities: the offsets, as before.
+    const bare = importBrat('T1\tPerson 0 5\nT2\tOrganization 10 14\tAT&amp;T\n', 'Kerry met AT&T people.', context());
+    assert.deepStrictEqual(bare.annotations.map((a) => a.target[0].exact), ['Kerry', 'AT&T']);
+    assert.deepStrictEqual(bare.problems, []);
+    // A span of thousands of words that moved: no crash (review: the search's pattern overflowed the stack), found
+    // where it moved to by the alignment beside its offsets.
+    const long = Array.from({ length: 5001 }, (_, i) => `w${i % 7}`).join(' ');
+    const longMoved = importBrat(`T1\tContent 0 ${long.length}\t${long}\n`, `Added.\n${long}`, context());
+    assert.deepStrictEqual(longMoved.annotations.map((a) => [a.target[0].start, a.target[0].end]), [[7, 7 + long.length]]);
     // Made for another text: nothing is put on other words.
     const other = importBrat('T1\tPerson 0 5\tKerry\nT2\tPerson 10 16\tLavrov\n', 'Completely different words here, nothing alike at all.\n', context());
     assert.deepStrictEqual(other.annotations, []);

@@ -2,7 +2,7 @@ import * as assert from 'assert';
 import { hasUnsavedChanges, mergeUnsaved } from '../../../server/src/core/annotations/merge';
 import type { Annotation, ArticleAnnotations } from '../../../server/src/core/annotations/model';
 import { readSeed, SEEDS } from '../../helpers/seeds';
-import { labelOn } from './helpers';
+import { annotationAt, labelOn } from './helpers';
 
 describe('annotations: unsaved changes merged into a store file that changed on disk', () => {
   const text = readSeed(SEEDS.lavrovKerry);
@@ -29,6 +29,13 @@ describe('annotations: unsaved changes merged into a store file that changed on 
     assert.strictEqual(merged.carried, 1);
     // Not edited by the person: the file's removal stands.
     assert.deepStrictEqual(mergeUnsaved(base, of(lavrov, kerry), of(kerry)).annotations.annotations.map((a) => a.id), [kerry.id]);
+    // Typing moved the spans inside a speaker's body (no operation of the person's, its time unchanged): not an edit
+    // that brings back what the file removed (review).
+    const quote = annotationAt(text, [[kerry.target[0].start, kerry.target[0].end]], { kind: 'speaker', speaker: { spans: [lavrov.target[0]] } }, 'q1');
+    const typed: Annotation = { ...quote, body: { kind: 'speaker', speaker: { spans: [{ ...lavrov.target[0], start: lavrov.target[0].start + 4, end: lavrov.target[0].end + 4 }] } } };
+    const afterTyping = mergeUnsaved(of(quote, kerry), of(typed, kerry), of(kerry));
+    assert.deepStrictEqual(afterTyping.annotations.annotations.map((a) => a.id), [kerry.id]);
+    assert.deepStrictEqual(afterTyping.conflicts, []);
   });
 
   it('typing that moved or orphaned a span is not a change of the person’s', () => {

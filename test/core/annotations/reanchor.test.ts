@@ -189,6 +189,10 @@ describe('annotations: re-anchoring after the text changed outside the editor', 
     const sana = labelOn(kerry, 'SANA-Russian Foreign');
     const cut = kerry.replace('Moscow, SANA', 'SANA');
     assert.strictEqual(textOf(cut, reanchor([sana], cut).annotations[0]), 'SANA-Russian Foreign');
+    // A word written beside it and a letter changed in the other side's context (review: orphaned by a stricter rule).
+    const plain = 'In Moscow, Sergei Lavrov met Kerry in Geneva on Monday to discuss Syria.\nThe talks went on.\n';
+    const both = plain.replace('met Kerry', 'met John Kerry').replace('to discuss', 'to discus');
+    assert.strictEqual(textOf(both, reanchor([labelOn(plain, 'Kerry')], both).annotations[0]), 'Kerry');
     // The name deleted, and written again in the next sentence beside other words: not that one.
     const moved = kerry.replace('counterpart John Kerry, an option', 'counterpart, an option').replace('In a statement,', 'In a statement, John Kerry and');
     assert.strictEqual(reanchor([kerryLabel], moved).annotations[0].status, 'orphaned');

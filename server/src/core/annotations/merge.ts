@@ -74,9 +74,11 @@ export function mergeUnsaved(base: ArticleAnnotations, ours: ArticleAnnotations,
     if (old === undefined) {
       merged.push(our); // added by the person
       carried++;
-    } else if (changed(old, our)) {
+    } else if (old.modified !== our.modified) {
       // Changed by the person, removed from the file meanwhile: an edit is not lost to a removal (as a removal
-      // does not win over an edit the other way round); named among the conflicts.
+      // does not win over an edit the other way round); named among the conflicts. Only an operation of the
+      // person's counts here, which sets the time: typing moves the spans inside a speaker's body, which is
+      // no edit and must not bring back what the file removed.
       merged.push(our);
       conflicts.push(our.id);
       carried++;

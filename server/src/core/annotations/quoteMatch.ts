@@ -166,6 +166,12 @@ function findQuoteWith(places: QuotePlaces, quote: Pick<AnchoredSpan, 'exact' | 
   return decided.kind === 'none' ? nearbyWithWordChanged(text, stored, exactStarts, exact.length, expected) : decided;
 }
 
+/**
+ * Stored characters (within the paragraph, its end counted) a side of the context needs for agreeing with a word
+ * taken out to count as evidence (`nearbyWithWordChanged`); as many as `besideWordSimilarity` compares at least.
+ */
+const MIN_BESIDE_EVIDENCE = 16;
+
 /** Characters each side of the expected position where {@link nearbyWithWordChanged} looks. */
 const NEARBY = 1024;
 
@@ -180,13 +186,16 @@ function nearbyWithWordChanged(text: string, stored: StoredContext, exactStarts:
   for (const start of exactStarts) {
     if (start < expected - NEARBY || start > expected + NEARBY) continue;
     const [before, after] = contextSimilarities(text, stored, start, start + length);
-    // One side exactly as stored: nearly as stored is not enough when the other side is judged with a word or two
-    // taken out. A name that ended a deleted paragraph (`Bashar al-Assad.`, its context after it just the
-    // paragraph's end) was put on `… Bashar al-Assad's government.` in another one: a prefix differing in a
-    // word (0.88) and `'s government` taken out before the full stop.
-    if (before < 1 && after < 1) continue;
+    if (before < MIN_SIDE && after < MIN_SIDE) continue; // one side at least is as stored
     const [beforeBeside, afterBeside] = contextSimilarities(text, stored, start, start + length, besideWordSimilarity, MAX_GAP);
-    if (Math.min(Math.max(before, beforeBeside), Math.max(after, afterBeside)) >= MIN_SIDE) places.push({ start, end: start + length });
+    // A side that agrees only once a word is taken out must have had something to agree with: a stored context of
+    // a few characters (a name that ended its paragraph: `.` and the paragraph's end) agrees with nearly any place
+    // once up to 24 characters are taken out, so the other side must then be exactly as stored. A name of a
+    // deleted paragraph (`Bashar al-Assad.`) went to `… Bashar al-Assad's government.` in another one, its prefix
+    // differing in a word (0.88).
+    const sideAgrees = (plain: number, beside: number, storedSide: string, other: number): boolean =>
+      plain >= MIN_SIDE || (beside >= MIN_SIDE && (storedSide.length >= MIN_BESIDE_EVIDENCE || other === 1));
+    if (sideAgrees(before, beforeBeside, stored.before, after) && sideAgrees(after, afterBeside, stored.after, before)) places.push({ start, end: start + length });
   }
   if (places.length === 1) return { kind: 'found', ...places[0], exact: true };
   return places.length === 0 ? { kind: 'none' } : { kind: 'ambiguous', places };

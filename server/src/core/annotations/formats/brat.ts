@@ -157,6 +157,12 @@ function readTextBounds(textBounds: readonly BratTextBound[], text: string, coun
     }
     const spans = t.fragments.map(([s, e]) => spanAt(text, { start: toArticle(index.toUtf16(s)), end: toArticle(index.toUtf16(e)) }));
     const actual = spans.map((s) => s.exact).join(' ');
+    // A line without its text (other tools leave it out) has only its offsets to go by; one whose text was written
+    // with HTML entities (`AT&amp;T`) says the same words.
+    if (t.text.trim() === '' || sameText(actual, decodeEntities(t.text))) {
+      spansById.set(t.id, spans);
+      continue;
+    }
     if (!sameText(actual, t.text)) {
       mismatches++;
       // The words the line gives are what the annotator marked; its offsets only say where. Counted in another
@@ -165,9 +171,10 @@ function readTextBounds(textBounds: readonly BratTextBound[], text: string, coun
       const found = t.fragments.length === 1 ? nearestOccurrence(text, t.text, spans[0].start) : undefined;
       if (found === undefined) {
         // A few letters changed where the offsets point (a typo fixed since): those are still its words.
-        if (nearlySame(actual, t.text)) {
-          problems.push(`${at(t.id)}: the file says ${JSON.stringify(t.text)} but the text has ${JSON.stringify(actual)} there (a few letters differ: the offsets are used)`);
-          spansById.set(t.id, spans);
+        const near = t.fragments.length === 1 ? nearlyAt(text, t.text, spans[0].start, spans[0].end) : undefined;
+        if (near) {
+          problems.push(`${at(t.id)}: the file says ${JSON.stringify(t.text)} but the text has ${JSON.stringify(actual)} there: placed on ${JSON.stringify(text.slice(near.start, near.end))} (a few letters differ)`);
+          spansById.set(t.id, [spanAt(text, near)]);
         } else problems.push(`${at(t.id)}: the file says ${JSON.stringify(t.text)} but the text has ${JSON.stringify(actual)} there, and ${JSON.stringify(t.text)} is not near: not imported`);
         continue;
       }
@@ -185,6 +192,9 @@ const BYTE_ORDER_MARK = '\uFEFF';
 /** Characters each side of a line's offsets where its words are looked for when the offsets do not hold them. */
 const NEAR_OFFSETS = 20_000;
 
+/** The most words of a line's text looked for near its offsets ({@link nearestOccurrence}). */
+const MAX_SEARCHED_WORDS = 500;
+
 /** How much nearer the nearest occurrence must be than the next one to be taken (as the store's search does). */
 const NEAREST_RATIO = 4;
 
@@ -194,7 +204,9 @@ const NEAREST_RATIO = 4;
  */
 function nearestOccurrence(text: string, words: string, offset: number): { start: number; end: number } | undefined {
   const parts = words.trim().split(/\s+/).filter((part) => part.length > 0);
-  if (parts.length === 0) return undefined;
+  // A span of thousands of words (a whole quotation) is looked for no further: its pattern would overflow the
+  // regular-expression engine's stack, and such a line is left out with its message.
+  if (parts.length === 0 || parts.length > MAX_SEARCHED_WORDS) return undefined;
   const pattern = new RegExp(parts.map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('\\s+'), 'g');
   const from = Math.max(0, offset - NEAR_OFFSETS);
   const window = text.slice(from, Math.min(text.length, offset + NEAR_OFFSETS + words.length));
@@ -210,11 +222,47 @@ function nearestOccurrence(text: string, words: string, offset: number): { start
   return places[0];
 }
 
-/** True when `actual` is `stored` with a few letters changed (as many as the store's quote search allows). */
-function nearlySame(actual: string, stored: string): boolean {
+/**
+ * Where `stored` is, with a few letters changed (as many as the store's quote search allows), at the offsets
+ * `[start, end)` or as many characters beside them: the closest alignment (fewest changes, then nearest). Only for a
+ * text long enough for that to be a typo: in a short name one letter makes another (`Obama`, `Osama`; `Bush`, `Rush`).
+ */
+function nearlyAt(text: string, stored: string, start: number, end: number): { start: number; end: number } | undefined {
   const errors = maxErrorsFor(stored.length);
-  if (errors === 0 || Math.abs(actual.length - stored.length) > errors) return false;
-  return approximateSearch(actual, stored, errors).some((m) => m.start <= errors && m.end >= actual.length - errors);
+  if (stored.length < MIN_NEARLY_SAME) return undefined;
+  const from = Math.max(0, start - errors);
+  const matches = approximateSearch(text.slice(from, Math.min(text.length, end + errors)), stored, errors);
+  // Of equal cost, one that starts and ends at word boundaries (`Steinmeir` → `Steinmeier`, not `Steinmei`), then
+  // the nearest.
+  const wordChar = /[\p{L}\p{N}]/u;
+  const cut = (i: number): number => (i > 0 && i < text.length && wordChar.test(text[i - 1]) && wordChar.test(text[i]) ? 1 : 0);
+  let best: { start: number; end: number; errors: number; cuts: number } | undefined;
+  for (const m of matches) {
+    const place = { start: from + m.start, end: from + m.end, errors: m.errors, cuts: 0 };
+    place.cuts = cut(place.start) + cut(place.end);
+    const better =
+      !best ||
+      place.errors < best.errors ||
+      (place.errors === best.errors && (place.cuts < best.cuts || (place.cuts === best.cuts && Math.abs(place.start - start) < Math.abs(best.start - start))));
+    if (better) best = place;
+  }
+  return best && { start: best.start, end: best.end };
+}
+
+/** Characters a line's text needs for {@link nearlyAt} to read a difference as a typo. */
+const MIN_NEARLY_SAME = 8;
+
+/** `&amp;` → `&`, and the other entities of XML and numbered ones; anything else as it is. */
+function decodeEntities(s: string): string {
+  if (!s.includes('&')) return s;
+  const named: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0' };
+  return s.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (whole, name: string) => {
+    if (name[0] === '#') {
+      const code = name[1] === 'x' || name[1] === 'X' ? parseInt(name.slice(2), 16) : parseInt(name.slice(1), 10);
+      return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : whole;
+    }
+    return named[name.toLowerCase()] ?? whole;
+  });
 }
 
 /** `1 character later`, `12 characters earlier`. */
