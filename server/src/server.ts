@@ -34,6 +34,7 @@ import { parseIndexCacheOptions, type IndexCacheOptions } from './indexCache/ini
 import { summaryCaches } from './indexCache/summaryCache';
 import { AnalysisRunner, DocumentChanged } from './lsp/analysisRunner';
 import { paragraphCodeActions, CODE_ACTION_KINDS } from './lsp/codeActions';
+import { forClient } from './lsp/edits';
 import { computeDiagnostics, DiagnosticsScheduler } from './lsp/documentDiagnostics';
 import { renderActorHover, renderAuthorHover } from './lsp/hover';
 import { WARM_UP_ARTICLE, warmUp } from './lsp/warmUp';
@@ -638,7 +639,8 @@ connection.onCodeAction((params, token) =>
       prompts: clientHasAnnotationPrompts,
       only: params.context.only,
     }, positions);
-    return [...variants, ...annotate, ...curation.actions(document.uri, params.context.diagnostics, params.context.only), ...paragraphCodeActions(service, document, documentSettings, requested, params.context.only, params.context.diagnostics, positions)];
+    const actions = [...variants, ...annotate, ...curation.actions(document.uri, params.context.diagnostics, params.context.only), ...paragraphCodeActions(service, document, documentSettings, requested, params.context.only, params.context.diagnostics, positions)];
+    return forClient(actions, supportsDocumentChanges);
   }, []),
 );
 

@@ -262,6 +262,22 @@ describe('navigation', () => {
     assert.ok(!renames.some((r) => r.uri === 'file:///stale.txt'));
   });
 
+  it('skips a file that changed on disk by one character since it was indexed (review: ` Sergei Lavro` was replaced, garbling the text)', () => {
+    const s = service();
+    const indexed = 'In Moscow, Foreign Minister Sergei Lavrov pointed to the talks.\nLavrov said nothing more.\n';
+    s.indexArticle('file:///shifted.txt', indexed);
+    const renames = s.getRenameEdits(doc('file:///a.txt', ARTICLE), ARTICLE.indexOf('Lavrov said'), 'Smith', [], (uri) => (uri === 'file:///shifted.txt' ? `X${indexed}` : undefined));
+    assert.ok(!renames.some((r) => r.uri === 'file:///shifted.txt'), JSON.stringify(renames.find((r) => r.uri === 'file:///shifted.txt')));
+  });
+
+  it('renames no place, as prepareRename offers none (a client that skips it renamed MOSCOW and every Moscow)', () => {
+    const s = service();
+    const text = 'Russian Foreign Minister Sergei Lavrov arrived in Moscow on Monday.\nThe talks in Moscow went on.\n';
+    const offset = text.indexOf('Moscow');
+    assert.strictEqual(s.prepareRename(doc('file:///a.txt', text), offset), undefined);
+    assert.deepStrictEqual(s.getRenameEdits(doc('file:///a.txt', text), offset, 'Smith', [], () => undefined), []);
+  });
+
   it('reads a one-word name typed over a full name as the new full name: Sergei Lavrov → Sergei, never Sergei Sergei', () => {
     const s = service();
     const { text, offset } = withCursor(ARTICLE.replace('Sergei Lavrov', 'Sergei La|vrov'));
@@ -285,6 +301,9 @@ describe('navigation', () => {
     assert.match(newNameProblem('Sergei\nLavrova')!, /line break/);
     assert.match(newNameProblem('Lav\u0000rova')!, /U\+0000/);
     assert.strictEqual(newNameProblem('Sergei  Lavrova'), undefined, 'spaces between words are folded, not refused');
+    // Half a character: saved as U+FFFD (review).
+    assert.match(newNameProblem('Bad\ud800Name') ?? '', /unpaired surrogate/);
+    assert.strictEqual(newNameProblem('Smith \ud83d\ude00'), undefined, 'a whole emoji is a character');
   });
 
   it('renames nothing to a name of invisible characters alone, or one with a bidirectional override that reorders the rest of its line', () => {

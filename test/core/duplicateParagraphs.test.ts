@@ -89,6 +89,11 @@ describe('duplicate paragraphs', () => {
     assert.strictEqual(removeDuplicates(text), '\uFEFFThe first paragraph is long enough to count.\n  Indented last paragraph.');
   });
 
+  it('removes a copy indented with no-break spaces with its indentation, leaving the next paragraph as it was (the spaces moved onto it)', () => {
+    const text = 'The first paragraph is long enough to count.\n\u00a0\u00a0The first paragraph is long enough to count.\nThe next paragraph.\n';
+    assert.strictEqual(removeDuplicates(text), 'The first paragraph is long enough to count.\nThe next paragraph.\n');
+  });
+
   it('takes short lines inside a repeated run with the run, but not short repeats on their own', () => {
     const run = 'Then, later that month on CNN:\n"I have never said we made a\nmistake going into\nAfghanistan."';
     const text = `${run}\nSomething else happened on the same day in Iowa.\n${run}\nCheck Also\nThe end of the story is here.\nCheck Also`;
@@ -175,6 +180,20 @@ describe('near repeats', () => {
     const repeats = findDuplicateParagraphs(splitParagraphs(`${toll}\n${other}\n${toll.replace('60,000', '70,000')}`));
     assert.strictEqual(describeRepeat(repeats[0], 1), 'Near repeat of line 1 — differs: "60,000" → "70,000". (figures differ: "remove all" leaves this one to you)');
     assert.strictEqual(repeats[0].near?.removedByFixAll, false);
+  });
+
+  it('a figure that differs only in its decimal point, separator or sign is a changed figure, not an exact repeat (fix-all deleted it)', () => {
+    for (const [first, second] of [
+      ['The economy grew by 1.5 percent in the last quarter, the ministry said on Tuesday in Moscow.', 'The economy grew by 15 percent in the last quarter, the ministry said on Tuesday in Moscow.'],
+      ['Temperatures fell to -20 degrees overnight in the north of the country, officials said on Monday.', 'Temperatures fell to 20 degrees overnight in the north of the country, officials said on Monday.'],
+      ['The tickets cost $1,500 each for the gala dinner in Washington, organisers said on Friday.', 'The tickets cost $15.00 each for the gala dinner in Washington, organisers said on Friday.'],
+    ]) {
+      const repeats = findDuplicateParagraphs(splitParagraphs(`${first}\n${other}\n${second}`));
+      assert.strictEqual(repeats.length, 1, first);
+      assert.ok(repeats[0].near, `a near repeat, not an exact one: ${describeRepeat(repeats[0], 1)}`);
+      assert.strictEqual(repeats[0].near.removedByFixAll, false, describeRepeat(repeats[0], 1));
+      assert.match(describeRepeat(repeats[0], 1), /figures differ/);
+    }
   });
 
   it('never flags different paragraphs that share a sentence, or a copy with figures and words changed', () => {

@@ -86,7 +86,8 @@ export class LspTestClient {
       rootUri: workspaceFolder ? URI.file(workspaceFolder).toString() : null,
       workspaceFolders: workspaceFolder ? [{ uri: URI.file(workspaceFolder).toString(), name: 'ws' }] : null,
       capabilities: {
-        workspace: { configuration: withConfiguration, didChangeWatchedFiles: { dynamicRegistration: true } },
+        // As VS Code says it: edits pinned to a document version (`documentChanges`) are understood.
+        workspace: { configuration: withConfiguration, didChangeWatchedFiles: { dynamicRegistration: true }, workspaceEdit: { documentChanges: true } },
         textDocument: { semanticTokens: { requests: { full: true, range: true }, tokenTypes: [], tokenModifiers: [], formats: ['relative'] } },
       },
     });

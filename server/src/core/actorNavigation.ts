@@ -37,6 +37,14 @@ export interface ReferenceRange extends OffsetRange {
   readonly kind: ActorMentionKind;
 }
 
+const WORD_CHARACTER = /[\p{L}\p{N}]/u;
+
+/** True when `[start, end)` of `text` starts and ends with a word's character and cuts no word. */
+function isWholeWords(text: string, start: number, end: number): boolean {
+  if (end <= start || !WORD_CHARACTER.test(text[start]) || !/[\p{L}\p{N}.)]/u.test(text[end - 1])) return false;
+  return !WORD_CHARACTER.test(text[start - 1] ?? '') && !WORD_CHARACTER.test(text[end] ?? '');
+}
+
 /** The mentions of an actor in one article. `version` is set when the article is open. */
 export interface ArticleRanges {
   readonly uri: string;
@@ -138,7 +146,8 @@ export function createActorNavigation({ analyze, workspace, names, isAnalysed }:
       token?: Signal,
     ): ArticleRename[] {
       const hit = hitAt(document, offset, settings, token);
-      if (!hit || newNameProblem(newName) !== undefined || hit.mention.kind !== 'name') return [];
+      // What prepareRename refuses is not renamed either (a client may skip asking it): places keep their names.
+      if (!hit || newNameProblem(newName) !== undefined || hit.mention.kind !== 'name' || (hit.actor.type !== 'person' && hit.actor.type !== 'organization')) return [];
       const name = newName.trim().replace(/\s+/g, ' ');
       const isPerson = hit.actor.type === 'person';
       // The new name is read as the kind of name it was typed over (see renamedPersonMention).
@@ -149,6 +158,9 @@ export function createActorNavigation({ analyze, workspace, names, isAnalysed }:
         for (const m of mentions) {
           if (m.kind !== 'name' || m.end > text.length) continue;
           const old = text.slice(m.start, m.end);
+          // A name is whole words: a file changed on disk since it was indexed (a character added above) showed
+          // ` Sergei Lavro` at the old offsets, near enough the name for the check below, and the edit garbled it.
+          if (!isWholeWords(text, m.start, m.end)) continue;
           if (isPerson && !similarNameWord(names.bareSurname(old), expected) && !hit.actor.mentions.some((x) => x.text === old)) continue;
           if (!isPerson && normalizeName(old) !== normalizeName(hit.mention.text) && !hit.actor.spellings.includes(old)) continue;
           const replacement = isPerson ? renamedPersonMention(old, name, names, newIsFull) : name;
@@ -222,6 +234,8 @@ export function newNameProblem(newName: string): string | undefined {
   if (control) return `The new name contains a control character (U+${codePointOf(control[0])}): type the name as it should be printed.`;
   // Format characters (\p{Cf}: zero-width space and joiners, soft hyphen, word joiner) print as nothing.
   if (!/[^\s\p{Cf}]/u.test(newName)) return 'The new name has no visible character: every mention would vanish. Type the name the actor should have.';
+  // Half of a character (an unpaired surrogate) is written to UTF-8 as U+FFFD: the name would be saved damaged.
+  if (/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/.test(newName)) return 'The new name contains half of a character (an unpaired surrogate): type the name again.';
   const reordering = /[\u202A-\u202E\u2066-\u2069]/.exec(newName);
   if (reordering) return `The new name contains a character that changes the direction of the text (U+${codePointOf(reordering[0])}): the rest of each line with the name would print in another order.`;
   return undefined;

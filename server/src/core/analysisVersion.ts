@@ -86,4 +86,6 @@
 //     sentence's start stays in it (`New Jersey Governor`, was `Jersey Governor`; core/roles.ts).
 // 46: review fixes: only closed-class words are left out before a title at a clause's start (`Vice President`, was
 //     `President`); the `and` rule only after a preposition's complement or a name alone (core/roles.ts).
-export const ANALYSIS_VERSION = 46;
+// 47: a figure's marks are part of a paragraph's repeat key (`1.5` ≠ `15`, `-20` ≠ `20`), and a near repeat whose
+//     figures differ only in such a mark is a changed figure, left out of fix-all (core/duplicates).
+export const ANALYSIS_VERSION = 47;

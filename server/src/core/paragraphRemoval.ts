@@ -36,15 +36,24 @@ export function paragraphRemovalRanges(text: string, all: readonly Paragraph[], 
 /** Where the line holding `offset` starts, when only indentation precedes it on that line. */
 function lineStartOf(text: string, offset: number): number {
   let i = offset;
-  while (i > 0 && (text[i - 1] === ' ' || text[i - 1] === '\t')) i--;
+  while (i > 0 && isLineBlank(text[i - 1])) i--;
   return i === 0 || text[i - 1] === '\n' || text[i - 1] === '\r' ? i : offset;
 }
 
 /** Where the line holding `offset` ends, past trailing blanks (the line break itself excluded). */
 function lineEndOf(text: string, offset: number): number {
   let i = offset;
-  while (i < text.length && (text[i] === ' ' || text[i] === '\t')) i++;
+  while (i < text.length && isLineBlank(text[i])) i++;
   return i;
+}
+
+/**
+ * White space a paragraph's line may be indented or ended with, as `paragraphs.ts` trims it: a no-break space
+ * too (scraped HTML indents with `&nbsp;`: left behind, it moved onto the next paragraph). Not a byte-order mark,
+ * which belongs to the file's start, not to a line.
+ */
+function isLineBlank(c: string): boolean {
+  return c === ' ' || c === '\t' || c === '\u00a0';
 }
 
 /** End of a final paragraph including trailing white space and line breaks. */

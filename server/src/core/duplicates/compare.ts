@@ -138,6 +138,9 @@ class Judge {
     if (common < MIN_COMMON_SHARE * compared) return undefined;
     if (this.damaged > Math.max(2, Math.floor(compared / TOKENS_PER_DAMAGE)) || this.damagedTokens > 0.25 * compared) return undefined;
     if (this.differences.length === 0) {
+      // Same tokens, other figures: a sign or a mark the tokens drop (`-20` and `20`) changes a figure.
+      const figure = differingFigure(a.text, b.text);
+      if (figure) return { copy: this.copy, differences: [{ kind: 'figures', original: figure[0], copy: figure[1] }] };
       // Same tokens: the encoding differed (repaired entities or mojibake), or only what the tokens drop.
       const repair = b.repair ?? a.repair;
       this.differences.push(repair ? (b.repair ? { kind: 'encoding', original: repair.repaired, copy: repair.damaged } : { kind: 'encoding', original: repair.damaged, copy: repair.repaired }) : { kind: 'letters', original: '', copy: '' });
@@ -383,6 +386,17 @@ function wordsAround(side: ParagraphTokens, from: number, to: number): string {
 }
 
 /** The whole number around tokens `[from, to)`: `60,000` rather than the `60` that differs. */
+/** A figure with its sign, currency and marks (`-20`, `$1,500`, `3.5%`); a hyphen after a word is no sign. */
+const FIGURE = /(?<![\p{L}\p{N}])[-+\u2212]?[$€£¥]?\d(?:[\d.,]*\d)?%?/gu;
+
+/** The first pair of figures that differ between two texts whose tokens are the same, if any. */
+function differingFigure(a: string, b: string): [string, string] | undefined {
+  const inA = a.match(FIGURE) ?? [];
+  const inB = b.match(FIGURE) ?? [];
+  for (let i = 0; i < Math.max(inA.length, inB.length); i++) if (inA[i] !== inB[i]) return [inA[i] ?? '', inB[i] ?? ''];
+  return undefined;
+}
+
 function numberAround(side: ParagraphTokens, from: number, to: number): string {
   let start = side.starts[from];
   let end = side.ends[to - 1];

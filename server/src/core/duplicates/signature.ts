@@ -109,9 +109,11 @@ export class ParagraphSignature {
 }
 
 /**
- * The comparison key of a paragraph: lower-case letters and digits only. Scrapers repeat paragraphs
- * with changed white space, punctuation, case or a lost space after a full stop (`al-Khatib.This`);
- * all of these vanish in the key, while any changed word keeps two paragraphs apart.
+ * The comparison key of a paragraph: lower-case letters and digits, and the marks that make a number what it is.
+ * Scrapers repeat paragraphs with changed white space, punctuation, case or a lost space after a full stop
+ * (`al-Khatib.This`); all of these vanish in the key, while any changed word keeps two paragraphs apart. A
+ * figure's marks stay (`numberMark`): without them `1.5 percent` and `15 percent`, `-20` and `20`, `$1,500` and
+ * `$15.00` had one key, and a fix-all removed the paragraph with the other figure as an exact repeat.
  */
 export function paragraphKey(text: string): string {
   // Fast path, same result: ASCII letters and digits kept (lower-cased), ASCII and common non-ASCII
@@ -124,8 +126,9 @@ export function paragraphKey(text: string): string {
     const c = text.charCodeAt(i);
     if (c < 128) {
       if (c >= 97 ? c <= 122 : c >= 65 ? c <= 90 : c >= 48 && c <= 57) buffer[n++] = c >= 65 && c <= 90 ? c + 32 : c;
+      else if (numberMark(text, i, c)) buffer[n++] = c;
     } else if (!(c === 0xa0 || (c >= 0x2000 && c <= 0x206f))) {
-      return text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+      return generalKey(text);
     }
   }
   let key = '';
@@ -134,6 +137,53 @@ export function paragraphKey(text: string): string {
 }
 
 let keyBuffer = new Uint16Array(1024);
+
+const isDigitCode = (c: number): boolean => c >= 48 && c <= 57;
+const isAsciiLetterOrDigit = (c: number): boolean => (c >= 97 ? c <= 122 : c >= 65 ? c <= 90 : c >= 48 && c <= 57);
+
+/**
+ * True when the ASCII mark `c` at `i` belongs to a number: a decimal or thousands separator between digits
+ * (`1.5`, `1,500`), a sign before a digit that follows no letter or digit (`-20`, `+3`; not the hyphen of
+ * `COVID-19`), a per cent after a digit, a dollar before one.
+ */
+function numberMark(text: string, i: number, c: number): boolean {
+  switch (c) {
+    case 46: // .
+    case 44: // ,
+      return isDigitCode(text.charCodeAt(i - 1)) && isDigitCode(text.charCodeAt(i + 1));
+    case 45: // -
+    case 43: // +
+      return isDigitCode(text.charCodeAt(i + 1)) && !isAsciiLetterOrDigit(text.charCodeAt(i - 1));
+    case 37: // %
+      return isDigitCode(text.charCodeAt(i - 1));
+    case 36: // $
+      return isDigitCode(text.charCodeAt(i + 1));
+    default:
+      return false;
+  }
+}
+
+/**
+ * {@link paragraphKey} of a text with other than ASCII letters, digits and punctuation: letters and digits of any
+ * script, lower-cased, the ASCII number marks as in the fast path, and the minus sign (U+2212) and the currency
+ * signs (€ £ ¥) of figures.
+ */
+function generalKey(text: string): string {
+  const lower = text.toLowerCase();
+  let key = '';
+  for (const m of lower.matchAll(/[\p{L}\p{N}]+|[.,+\-%$\u2212\u20ac\u00a3\u00a5]/gu)) {
+    const token = m[0];
+    if (token.length > 1 || /[\p{L}\p{N}]/u.test(token)) key += token;
+    else {
+      const c = token.charCodeAt(0);
+      const at = m.index!;
+      if (c < 128) {
+        if (numberMark(lower, at, c)) key += token;
+      } else if (c === 0x2212 ? isDigitCode(lower.charCodeAt(at + 1)) && !/[\p{L}\p{N}]/u.test(lower[at - 1] ?? '') : isDigitCode(lower.charCodeAt(at + 1))) key += token;
+    }
+  }
+  return key;
+}
 
 /** FNV-1a hash of a key's characters (the same whether the key was built or streamed). */
 export function hashKey(key: string): number {
@@ -155,6 +205,9 @@ function streamKey(text: string): { length: number; hash: number; key?: string }
     if (c < 128) {
       if (c >= 97 ? c <= 122 : c >= 65 ? c <= 90 : c >= 48 && c <= 57) {
         h = Math.imul(h ^ (c >= 65 && c <= 90 ? c + 32 : c), FNV_PRIME);
+        n++;
+      } else if (numberMark(text, i, c)) {
+        h = Math.imul(h ^ c, FNV_PRIME);
         n++;
       }
     } else if (!(c === 0xa0 || (c >= 0x2000 && c <= 0x206f))) {

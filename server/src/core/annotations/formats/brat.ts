@@ -1,4 +1,5 @@
 import approximateSearch from 'approx-string-match';
+import { decodeHTML } from 'entities';
 import { CodePointIndex } from '../codePoints';
 import { effectiveEntities } from '../entityLayer';
 import { bratTypeOfLabel, labelOfExternalName } from '../labels';
@@ -159,7 +160,7 @@ function readTextBounds(textBounds: readonly BratTextBound[], text: string, coun
     const actual = spans.map((s) => s.exact).join(' ');
     // A line without its text (other tools leave it out) has only its offsets to go by; one whose text was written
     // with HTML entities (`AT&amp;T`) says the same words.
-    if (t.text.trim() === '' || sameText(actual, decodeEntities(t.text))) {
+    if (t.text.trim() === '' || (t.text.includes('&') && sameText(actual, decodeHTML(t.text)))) {
       spansById.set(t.id, spans);
       continue;
     }
@@ -251,19 +252,6 @@ function nearlyAt(text: string, stored: string, start: number, end: number): { s
 
 /** Characters a line's text needs for {@link nearlyAt} to read a difference as a typo. */
 const MIN_NEARLY_SAME = 8;
-
-/** `&amp;` → `&`, and the other entities of XML and numbered ones; anything else as it is. */
-function decodeEntities(s: string): string {
-  if (!s.includes('&')) return s;
-  const named: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0' };
-  return s.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (whole, name: string) => {
-    if (name[0] === '#') {
-      const code = name[1] === 'x' || name[1] === 'X' ? parseInt(name.slice(2), 16) : parseInt(name.slice(1), 10);
-      return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : whole;
-    }
-    return named[name.toLowerCase()] ?? whole;
-  });
-}
 
 /** `1 character later`, `12 characters earlier`. */
 function describeShift(shift: number): string {
