@@ -25,4 +25,12 @@ describe('cli: file report', function () {
     // The seed itself, within the limit, gets no such note.
     assert.ok(!reportArticle(service, 'seed.txt', seed, false).diagnostics.some((d) => d.code === 'limited-analysis'));
   });
+
+  it('shortens a long quote in the text output without splitting an emoji (half of one printed as U+FFFD)', () => {
+    const quote = `${'x'.repeat(88)}😀 and more words after it to make it long`;
+    const report = { file: 'a.txt', diagnostics: [], actors: [], quotes: [{ line: 1, column: 1, speaker: 'Kerry', kind: 'direct', text: quote }] };
+    const line = renderReport(report, 'text').split('\n').find((l) => l.includes('xxxx'))!;
+    assert.ok(!/[\ud800-\udbff](?![\udc00-\udfff])/.test(line), `no half character: ${JSON.stringify(line.slice(-6))}`);
+    assert.ok(line.endsWith(`${'x'.repeat(88)}…”`) || line.includes(`${'x'.repeat(88)}…`), line.slice(-20));
+  });
 });

@@ -28,7 +28,7 @@ export function renderReport(report: FileReport, format: OutputFormat): string {
     out.push(`${report.file}: quotes`);
     for (const quote of report.quotes) {
       const who = quote.speaker ?? (quote.kind === 'scare' ? '(scare quote)' : '(no speaker found)');
-      const text = quote.text.length > 90 ? `${quote.text.slice(0, 89)}…` : quote.text;
+      const text = quote.text.length > 90 ? `${shortened(quote.text, 89)}…` : quote.text;
       out.push(`  ${report.file}:${quote.line}:${quote.column} ${who}: “${text.replace(/\s+/g, ' ')}”`);
     }
   }
@@ -59,4 +59,10 @@ export function outputFrame(format: OutputFormat): OutputFrame {
     empty: '',
     tail: (files, warnings, unanalysed) => `${plural(files, 'file')}, ${plural(warnings, 'warning')}${unanalysed ? `, ${plural(unanalysed, 'path')} not analysed` : ''}\n`,
   };
+}
+
+/** The first `length` UTF-16 units of `text`, one fewer when the cut would split a character (an emoji: printed as U+FFFD). */
+function shortened(text: string, length: number): string {
+  const last = text.charCodeAt(length - 1);
+  return text.slice(0, last >= 0xd800 && last <= 0xdbff ? length - 1 : length);
 }
