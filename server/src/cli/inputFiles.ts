@@ -31,7 +31,7 @@ export function* listInputFiles(paths: readonly string[]): Generator<InputFile |
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
       // Said as the walk says it of a link inside a folder.
-      const reason = code === 'ELOOP' ? 'symbolic link in a loop' : code === 'ENOENT' && isLink(given) ? 'broken symbolic link' : code === 'EACCES' ? 'permission denied' : 'no such file or folder';
+      const reason = code === 'ELOOP' ? linkProblem('loop') : code === 'ENOENT' && isLink(given) ? linkProblem('broken') : code === 'EACCES' ? 'permission denied' : 'no such file or folder';
       yield { problem: `${given}: ${reason}` };
       continue;
     }

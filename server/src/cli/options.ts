@@ -60,17 +60,12 @@ export function parseArguments(argv: readonly string[], cores: number): CliOptio
   let jobs: number | undefined;
   let shard: Shard | undefined;
   const paths: string[] = [];
-  let optionsEnded = false;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     // `--` ends the options: what follows is files and folders, even a name starting with `-`.
-    if (optionsEnded) {
-      paths.push(arg);
-      continue;
-    }
     if (arg === '--') {
-      optionsEnded = true;
-      continue;
+      paths.push(...argv.slice(i + 1));
+      break;
     }
     // `--jobs 4` and `--jobs=4` alike.
     const [name, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];

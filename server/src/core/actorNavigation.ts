@@ -45,6 +45,11 @@ function isWholeWords(text: string, start: number, end: number): boolean {
   return !WORD_CHARACTER.test(text[start - 1] ?? '') && !WORD_CHARACTER.test(text[end] ?? '');
 }
 
+/** True when the mention under the cursor can be renamed: a name (not a pronoun or nominal) of a person or organisation. */
+function isRenamable(hit: { readonly mention: { readonly kind: ActorMentionKind }; readonly actor: { readonly type: string } }): boolean {
+  return hit.mention.kind === 'name' && (hit.actor.type === 'person' || hit.actor.type === 'organization');
+}
+
 /** The mentions of an actor in one article. `version` is set when the article is open. */
 export interface ArticleRanges {
   readonly uri: string;
@@ -122,7 +127,7 @@ export function createActorNavigation({ analyze, workspace, names, isAnalysed }:
     /** The name mention under the cursor and its text, when it can be renamed (not a pronoun or nominal). */
     prepareRename(document: NavigationDocument, offset: number, settings?: ArticleSettings, token?: Signal): { range: OffsetRange; placeholder: string } | undefined {
       const hit = hitAt(document, offset, settings, token);
-      if (!hit || hit.mention.kind !== 'name' || (hit.actor.type !== 'person' && hit.actor.type !== 'organization')) return undefined;
+      if (!hit || !isRenamable(hit)) return undefined;
       return { range: { start: hit.mention.start, end: hit.mention.end }, placeholder: hit.mention.text };
     },
 
@@ -147,7 +152,7 @@ export function createActorNavigation({ analyze, workspace, names, isAnalysed }:
     ): ArticleRename[] {
       const hit = hitAt(document, offset, settings, token);
       // What prepareRename refuses is not renamed either (a client may skip asking it): places keep their names.
-      if (!hit || newNameProblem(newName) !== undefined || hit.mention.kind !== 'name' || (hit.actor.type !== 'person' && hit.actor.type !== 'organization')) return [];
+      if (!hit || newNameProblem(newName) !== undefined || !isRenamable(hit)) return [];
       const name = newName.trim().replace(/\s+/g, ' ');
       const isPerson = hit.actor.type === 'person';
       // The new name is read as the kind of name it was typed over (see renamedPersonMention).

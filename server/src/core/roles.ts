@@ -145,9 +145,10 @@ function roleBefore(
   // (`Pence continued: "When President Obama became president, …`).
   if (first < nameIndex && (first === firstWordIndex(tokens) || opensClause(tokens, first))) {
     const word = tokens[first].text.toLowerCase();
-    // `His German counterpart Frank-Walter Steinmeier`: relative, as in the middle of a sentence.
-    if (POSSESSIVE_PRONOUNS.has(tokens[first].text)) owner = { kind: 'pronoun', start: tokens[first].start, end: tokens[first].end };
-    if (CLAUSE_OPENERS.has(word) || FUNCTION_WORDS.has(word) || word === 'the' || POSSESSIVE_PRONOUNS.has(tokens[first].text)) {
+    const possessive = POSSESSIVE_PRONOUNS.has(tokens[first].text);
+    if (CLAUSE_OPENERS.has(word) || FUNCTION_WORDS.has(word) || word === 'the' || possessive) {
+      // `His German counterpart Frank-Walter Steinmeier`: relative, as in the middle of a sentence.
+      if (possessive) owner = { kind: 'pronoun', start: tokens[first].start, end: tokens[first].end };
       first++;
       skipNoise();
     }

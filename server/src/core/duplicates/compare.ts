@@ -385,7 +385,6 @@ function wordsAround(side: ParagraphTokens, from: number, to: number): string {
   return side.text.slice(start, end).replace(/^["“‘(]+/u, '').replace(/["”’),.;:!?]+$/u, '');
 }
 
-/** The whole number around tokens `[from, to)`: `60,000` rather than the `60` that differs. */
 /** A figure with its sign, currency and marks (`-20`, `$1,500`, `3.5%`); a hyphen after a word is no sign. */
 const FIGURE = /(?<![\p{L}\p{N}])[-+\u2212]?[$€£¥]?\d(?:[\d.,]*\d)?%?/gu;
 
@@ -397,6 +396,7 @@ function differingFigure(a: string, b: string): [string, string] | undefined {
   return undefined;
 }
 
+/** The whole number around tokens `[from, to)`: `60,000` rather than the `60` that differs. */
 function numberAround(side: ParagraphTokens, from: number, to: number): string {
   let start = side.starts[from];
   let end = side.ends[to - 1];

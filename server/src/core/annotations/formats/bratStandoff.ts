@@ -63,11 +63,16 @@ const ANNOTATION_START = /^(?:[TERAMN#]\d+|\*)\t/;
 function continuesSpanText(record: string): boolean {
   const [id, middle = '', ...rest] = record.split('\t');
   if (id[0] !== 'T' || rest.length === 0) return false;
-  const match = /^\S+ (\d+ \d+(?:;\d+ \d+)*)$/.exec(middle);
-  if (!match) return false;
-  const fragments = match[1].split(';').map((f) => f.split(' ').map(Number));
-  const length = fragments.reduce((sum, [start, end]) => sum + (end - start), 0) + fragments.length - 1;
+  const bounds = textBoundOf(middle);
+  if (!bounds) return false;
+  const length = bounds.fragments.reduce((sum, [start, end]) => sum + (end - start), 0) + bounds.fragments.length - 1;
   return [...rest.join('\t')].length < length;
+}
+
+/** The type and fragments of a `T` line's middle field (`Person 0 5;7 12`), if it reads as one. */
+function textBoundOf(middle: string): { type: string; fragments: Array<[number, number]> } | undefined {
+  const match = /^(\S+) (\d+ \d+(?:;\d+ \d+)*)$/.exec(middle);
+  return match ? { type: match[1], fragments: match[2].split(';').map((f) => f.split(' ').map(Number) as [number, number]) } : undefined;
 }
 
 /** Reads a `.ann` file; `problems` lists each line that could not be read (1-based line numbers). */
@@ -99,14 +104,13 @@ export function parseBratStandoff(ann: string): { document: BratDocument; proble
     const bad = (what: string): void => void problems.push(`line ${line}: ${what}`);
     switch (id[0]) {
       case 'T': {
-        const match = /^(\S+) (\d+ \d+(?:;\d+ \d+)*)$/.exec(middle);
-        if (!match) {
+        const bounds = textBoundOf(middle);
+        if (!bounds) {
           bad('expected "TYPE START END" (fragments separated by ;)');
           break;
         }
-        const fragments = match[2].split(';').map((f) => f.split(' ').map(Number) as [number, number]);
-        if (fragments.some(([s, e]) => e < s)) bad('a fragment ends before it starts');
-        else textBounds.push({ id, type: match[1], fragments, text: tail.replace(/\n+$/, '') });
+        if (bounds.fragments.some(([s, e]) => e < s)) bad('a fragment ends before it starts');
+        else textBounds.push({ id, type: bounds.type, fragments: bounds.fragments, text: tail.replace(/\n+$/, '') });
         break;
       }
       case 'E': {
