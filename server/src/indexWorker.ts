@@ -36,12 +36,12 @@ parentPort?.on('message', (request: IndexRequest) => {
  */
 async function summarize(request: IndexRequest): Promise<IndexResponse> {
   try {
-    const read = readForIndex(request.file, maxFileBytes(request.settings), (file) => annotationStores.stampsOf(file), request.knownHash);
+    const read = readForIndex(request.file, maxFileBytes(request.settings), (file) => annotationStores.stampsOf(file, request.folder), request.knownHash, request.knownDeps);
     if (!read) return { id: request.id };
     if (read.text === undefined) return { id: request.id, snapshot: read.snapshot, unchanged: true };
     // The store root as found for the stamps, once per folder: looked up again per file, it asked the disk
     // once per folder level for every file.
-    const input = await loadClosedArticleInputIn(annotationStores.storeRootOf(request.file), request.file, read.text).catch(() => undefined);
+    const input = await loadClosedArticleInputIn(annotationStores.storeRootOf(request.file, request.folder), request.file, read.text).catch(() => undefined);
     return { id: request.id, snapshot: read.snapshot, summary: service.summarizeArticle(request.uri, read.text, request.settings, input) };
   } catch {
     // An analysis that failed on this file: it stays out of the index, the scan goes on.

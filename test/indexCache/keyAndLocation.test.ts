@@ -64,4 +64,16 @@ describe('index cache: key and location', () => {
     await pruneStaleCaches(folder);
     assert.deepStrictEqual(fs.readdirSync(folder).sort(), [path.basename(other), path.basename(recent)].sort());
   });
+
+  it('housekeeping deletes the temporary files of saves that never finished (a server that exited while saving), not a save under way', async () => {
+    const folder = path.join(scratch, 'saves');
+    fs.mkdirSync(folder);
+    const left = path.join(folder, 'workspace-index-0000000000000000.bin.4242.0a1b2c3d.tmp');
+    const saving = path.join(folder, 'workspace-index-0000000000000000.bin.4343.0a1b2c3e.tmp');
+    for (const f of [left, saving]) fs.writeFileSync(f, 'x');
+    const twoHoursAgo = new Date(Date.now() - 2 * 3600 * 1000);
+    fs.utimesSync(left, twoHoursAgo, twoHoursAgo);
+    await pruneStaleCaches(folder);
+    assert.deepStrictEqual(fs.readdirSync(folder), [path.basename(saving)]);
+  });
 });

@@ -6,6 +6,8 @@ import { URI } from 'vscode-uri';
 import type { ArticleService } from '../../server/src/core/languageService';
 import { DEFAULT_SETTINGS } from '../../server/src/core/settings';
 import type { ArticleSummary } from '../../server/src/core/workspaceIndex';
+import { plainValues } from '../../server/src/indexCache/format';
+import { IndexCacheStore } from '../../server/src/indexCache/store';
 import { INDEX_WORKER_LIMITS, scanWorkspace, workerFileDeadlineMs } from '../../server/src/lsp/workspaceScan';
 
 const FAKE_WORKER = path.resolve(__dirname, '..', 'helpers', 'fakeIndexWorker.js');
@@ -65,6 +67,39 @@ describe('workspace scan workers', () => {
     // The deadline was asked for the hung file's real size once it was due, and the index's load ended.
     assert.ok(deadlines.includes(fs.statSync(path.join(folder, 'articles', 'hang.txt')).size), String(deadlines));
     assert.strictEqual(loads, 0);
+  });
+
+  it('a file indexed from the cache while it waited to be read again leaves the index when its worker stops on it', async () => {
+    // It may have changed (here: another size): indexed as cached until read, then lost with its worker. Its
+    // old summary stayed in the index, though the log said the file was left out.
+    const crash = path.join(folder, 'articles', 'crash.txt');
+    const uri = URI.file(crash).toString();
+    const cacheFile = path.join(folder, 'cache.bin');
+    const identity = { key: 'k', folder: URI.file(folder).toString() };
+    const values = plainValues((value: unknown): value is ArticleSummary => typeof value === 'object' && value !== null);
+    const seeded = await IndexCacheStore.open(cacheFile, identity, values, () => undefined);
+    const old = { uri, title: 'the text before', actors: [], mentionOffsets: new Uint32Array(0), mentionKinds: '', quotes: [] } as unknown as ArticleSummary;
+    seeded.set(crash, { size: 1, mtimeMs: 1, hash: 'old', readAtMs: 60_000, deps: [{ path: '', size: -1, mtimeMs: 0 }] }, old);
+    await seeded.save(() => undefined);
+    const index = new Map<string, ArticleSummary>();
+    const service = {
+      addSummary: (summary: ArticleSummary) => (index.set(summary.uri, summary), summary),
+      removeArticle: (removed: string) => index.delete(removed),
+      compactSummary: (summary: ArticleSummary) => summary,
+      loadWorkspace: () => Object.assign(() => undefined, { settle: () => undefined }),
+    } as unknown as ArticleService;
+    const logged: string[] = [];
+    const progress = { begin: () => undefined, report: () => undefined, done: () => undefined };
+    const result = await scanWorkspace([URI.file(folder).toString()], service, DEFAULT_SETTINGS, progress, () => false, {
+      workerScript: FAKE_WORKER,
+      workers: 1,
+      log: (line) => logged.push(line),
+      cacheOf: (folderUri) => IndexCacheStore.open(cacheFile, { ...identity, folder: folderUri }, values, (line) => logged.push(line)),
+    });
+    await result.saved;
+    assert.ok(logged.some((line) => line.includes('crash.txt') && line.includes('left out')), logged.join('\n'));
+    assert.strictEqual(index.has(uri), false, 'the old summary left the index');
+    assert.strictEqual(index.size, 7);
   });
 
   it('allows a minute and half a minute per megabyte before a file counts as hung', () => {

@@ -3,6 +3,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { plainValues } from '../../server/src/indexCache/format';
+import { readForIndex } from '../../server/src/indexCache/fileSnapshot';
 import { IndexCacheStore } from '../../server/src/indexCache/store';
 
 const identity = { key: 'k', folder: 'file:///ws' };
@@ -18,6 +19,26 @@ describe('index cache: store', () => {
   afterEach(() => fs.rmSync(scratch, { recursive: true, force: true }));
 
   const open = (logs: string[] = []) => IndexCacheStore.open<string>(file, identity, plainValues(isText), (m) => logs.push(m));
+
+  it('a file of the same size and modification time whose change time differs is checked by its hash (cp -p, touch -r, rsync -a)', async () => {
+    const store = await open();
+    store.set('/ws/a.txt', { size: 10, mtimeMs: 1000, ctimeMs: 1000, hash: 'h-a', readAtMs: 60_000, deps: [] }, 'summary of a');
+    await store.save(() => undefined);
+    const again = await open();
+    assert.deepStrictEqual(again.check('/ws/a.txt', 10, 1000, [], 1000), { state: 'fresh', value: 'summary of a' });
+    assert.deepStrictEqual(again.check('/ws/a.txt', 10, 1000, [], 90_000), { state: 'verify', hash: 'h-a', value: 'summary of a' });
+  });
+
+  it('opening a cache marks it used, so that housekeeping (by modification time) keeps a cache opened every day', async () => {
+    const store = await open();
+    store.set('/ws/a.txt', { size: 10, mtimeMs: 1000, hash: 'h-a', readAtMs: 60_000, deps: [] }, 'summary of a');
+    await store.save(() => undefined);
+    const longAgo = new Date(Date.now() - 29 * 24 * 3600 * 1000);
+    fs.utimesSync(file, longAgo, longAgo);
+    const again = await open();
+    assert.strictEqual(again.size, 1);
+    assert.ok(Date.now() - fs.statSync(file).mtimeMs < 60_000, 'modification time set to now');
+  });
 
   it('a missing file is an empty cache, silently; what is saved is read back', async () => {
     const logs: string[] = [];
@@ -145,5 +166,23 @@ describe('index cache: store', () => {
     const store = await open(logs);
     assert.strictEqual(store.size, 0);
     assert.match(logs[0], /^index cache .* not read: /);
+  });
+});
+
+describe('index cache: reading a file for the index', () => {
+  let scratch: string;
+  beforeEach(() => (scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'article-lens-read-'))));
+  afterEach(() => fs.rmSync(scratch, { recursive: true, force: true }));
+
+  it('keeps the known summary only when the text and its annotation store are as they were checked', () => {
+    const file = path.join(scratch, 'a.txt');
+    fs.writeFileSync(file, 'Sergei Lavrov met John Kerry.\n');
+    const store = { path: path.join(scratch, 'store.json'), size: 300, mtimeMs: 5000 };
+    const first = readForIndex(file, 1e6, () => [store])!;
+    assert.ok(first.text !== undefined);
+    assert.strictEqual(readForIndex(file, 1e6, () => [store], first.snapshot.hash, [store])!.text, undefined, 'unchanged');
+    // The store written between the check and the read (a git pull during a long scan): analysed again.
+    const written = { ...store, size: 420, mtimeMs: 9000 };
+    assert.strictEqual(readForIndex(file, 1e6, () => [written], first.snapshot.hash, [store])!.text, 'Sergei Lavrov met John Kerry.\n');
   });
 });

@@ -96,7 +96,7 @@ describe('persistent workspace index (dist/server.js)', function () {
     assert.strictEqual(first.summary, 'workspace index: 12 article files, 0 from the index cache, 0 read again and unchanged, 12 analysed');
     const file = await cacheFile(storage);
     await first.client.shutdown();
-    const firstSave = fs.statSync(file).mtimeMs;
+    const firstSave = fs.statSync(file).ino;
 
     const articles = path.join(workspace, 'articles');
     // Changed: a new person in article 03. Touched but the same: article 04. Deleted: article 05. New: article 12.
@@ -141,7 +141,7 @@ describe('persistent workspace index (dist/server.js)', function () {
     label('crisis');
     fs.utimesSync(store, anHourAgo, anHourAgo);
 
-    let before = fs.statSync(file).mtimeMs;
+    let before = fs.statSync(file).ino;
     const second = await started(workspace, storage);
     // The new store is above every article: each may have annotations now, so each is read and analysed again.
     assert.strictEqual(second.summary, 'workspace index: 12 article files, 0 from the index cache, 0 read again and unchanged, 12 analysed');
@@ -152,7 +152,7 @@ describe('persistent workspace index (dist/server.js)', function () {
     label('communications');
     const halfAnHourAgo = new Date(Date.now() - 1_800_000);
     fs.utimesSync(store, halfAnHourAgo, halfAnHourAgo);
-    before = fs.statSync(file).mtimeMs;
+    before = fs.statSync(file).ino;
     const third = await started(workspace, storage);
     assert.strictEqual(third.summary, 'workspace index: 12 article files, 11 from the index cache, 0 read again and unchanged, 1 analysed');
     assert.deepStrictEqual(await symbols(third.client, 'communications', true), ['communications @ article-07.txt']);
@@ -164,7 +164,7 @@ describe('persistent workspace index (dist/server.js)', function () {
     const file = await cacheFile(storage);
     await first.client.shutdown();
     const bytes = fs.readFileSync(file);
-    const firstSave = fs.statSync(file).mtimeMs;
+    const firstSave = fs.statSync(file).ino;
     const flipped = Buffer.from(bytes);
     flipped[flipped.length - 100] ^= 0x55;
     fs.writeFileSync(file, flipped);
@@ -201,9 +201,13 @@ describe('persistent workspace index (dist/server.js)', function () {
 });
 
 /** Waits until the cache file is written again after `since` (the scan saves after it answers). */
-async function waitForRewrite(file: string, since: number): Promise<void> {
+/**
+ * Waits until the cache file is written again: a save renames a new file over it (another inode); its
+ * modification time says nothing, since opening a cache sets it (marked used).
+ */
+async function waitForRewrite(file: string, inode: number): Promise<void> {
   for (let waited = 0; waited < 20_000; waited += 50) {
-    if (fs.existsSync(file) && fs.statSync(file).mtimeMs > since) return;
+    if (fs.existsSync(file) && fs.statSync(file).ino !== inode) return;
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
 }

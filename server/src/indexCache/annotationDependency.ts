@@ -13,23 +13,28 @@ import type { DependencyStamp } from './format';
 export class AnnotationDependencies {
   private readonly roots = new Map<string, string | undefined>();
 
-  /** The store file that applies to `articleFile`, or undefined when no store is above it. */
-  storeFileOf(articleFile: string): string | undefined {
-    const root = this.storeRootOf(articleFile);
+  /**
+   * The store file that applies to `articleFile`, or undefined when no store is above it. `boundary` is the
+   * workspace folder the article was found in: a store above it does not apply (`storeRoot.ts`), as for an
+   * open article and the scan on the server's own thread.
+   */
+  storeFileOf(articleFile: string, boundary?: string): string | undefined {
+    const root = this.storeRootOf(articleFile, boundary);
     const article = root === undefined ? undefined : articlePathIn(root, articleFile);
     return root === undefined || article === undefined ? undefined : new AnnotationFiles(root).fileOf(article);
   }
 
-  /** The store root above `articleFile` (`storeRoot.ts`'s rule), or undefined: looked up once per folder. */
-  storeRootOf(articleFile: string): string | undefined {
+  /** The store root above `articleFile` and not above `boundary` (`storeRoot.ts`'s rule), or undefined: looked up once per folder. */
+  storeRootOf(articleFile: string, boundary?: string): string | undefined {
     const folder = path.dirname(path.resolve(articleFile));
-    if (!this.roots.has(folder)) this.roots.set(folder, storeRootOf(articleFile));
-    return this.roots.get(folder);
+    const key = boundary === undefined ? folder : `${folder}\0${path.resolve(boundary)}`;
+    if (!this.roots.has(key)) this.roots.set(key, storeRootOf(articleFile, boundary));
+    return this.roots.get(key);
   }
 
   /** The stamps of `articleFile`'s dependencies now, synchronously (a worker; the scan, between pauses). */
-  stampsOf(articleFile: string): DependencyStamp[] {
-    const store = this.storeFileOf(articleFile);
+  stampsOf(articleFile: string, boundary?: string): DependencyStamp[] {
+    const store = this.storeFileOf(articleFile, boundary);
     if (store === undefined) return [NO_STORE];
     try {
       const stat = fs.statSync(store);

@@ -33,9 +33,9 @@ import { finish, type Staged } from '../core/stages';
 const MAGIC = Buffer.from('article-lens index cache\n', 'ascii');
 /**
  * Bump when the layout above, the payload's encoding or the entry shape below changes. 3: record
- * shapes are defined once per file, not once per chunk.
+ * shapes are defined once per file, not once per chunk. 4: entries keep the file's change time.
  */
-export const FORMAT_VERSION = 3;
+export const FORMAT_VERSION = 4;
 
 /**
  * How a cache file writes its values: parts that values share (an actor named alike in 70,000
@@ -116,6 +116,12 @@ export interface CacheEntry<T> {
   readonly path: string;
   readonly size: number;
   readonly mtimeMs: number;
+  /**
+   * The file's change time (ctime), which no tool sets: a file rewritten with the same size and its old
+   * modification time put back (`cp -p`, `rsync -a`, `touch -r`, two articles swapped with `mv`) differs
+   * here, and is checked by its hash. Absent in entries made without it (they are checked without it).
+   */
+  readonly ctimeMs?: number;
   /** SHA-256 of the file's bytes, hex. */
   readonly hash: string;
   /** When the file was read: a file modified within the clock's resolution of this is checked by hash. */
@@ -315,8 +321,8 @@ export function* decodeInSteps<T>(source: Buffer | CacheBytes, expected: CacheId
         problem = 'damaged (an entry of the wrong shape)';
         break;
       }
-      const { path, size, mtimeMs, hash, readAtMs, deps } = entry as CacheEntry<unknown>;
-      entries.push({ path, size, mtimeMs, hash, readAtMs, deps: sharedDependencies(deps), value });
+      const { path, size, mtimeMs, ctimeMs, hash, readAtMs, deps } = entry as CacheEntry<unknown>;
+      entries.push({ path, size, mtimeMs, ...(ctimeMs === undefined ? {} : { ctimeMs }), hash, readAtMs, deps: sharedDependencies(deps), value });
     }
     yield;
   }
@@ -335,7 +341,7 @@ export function decodeCache<T>(bytes: Buffer, expected: CacheIdentity, values: V
 function isEntry(entry: unknown): entry is CacheEntry<unknown> {
   if (typeof entry !== 'object' || entry === null) return false;
   const e = entry as Record<string, unknown>;
-  return typeof e.path === 'string' && typeof e.size === 'number' && typeof e.mtimeMs === 'number' && typeof e.hash === 'string' && typeof e.readAtMs === 'number' && Array.isArray(e.deps) && e.deps.every(isStamp);
+  return typeof e.path === 'string' && typeof e.size === 'number' && typeof e.mtimeMs === 'number' && (e.ctimeMs === undefined || typeof e.ctimeMs === 'number') && typeof e.hash === 'string' && typeof e.readAtMs === 'number' && Array.isArray(e.deps) && e.deps.every(isStamp);
 }
 
 function isStamp(stamp: unknown): stamp is DependencyStamp {

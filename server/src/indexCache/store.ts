@@ -28,6 +28,8 @@ export type CacheCheck<T> =
 export interface FileSnapshot {
   readonly size: number;
   readonly mtimeMs: number;
+  /** The change time ({@link CacheEntry.ctimeMs}). */
+  readonly ctimeMs?: number;
   readonly hash: string;
   readonly readAtMs: number;
   readonly deps: readonly DependencyStamp[];
@@ -76,7 +78,13 @@ export class IndexCacheStore<T> {
       log(`index cache ${file} discarded: ${decoded.discarded}`);
       return new IndexCacheStore<T>(file, identity, values, new Map());
     }
-    return new IndexCacheStore<T>(file, identity, values, new Map(decoded.entries.map((entry) => [entry.path, entry])));
+    const store = new IndexCacheStore<T>(file, identity, values, new Map(decoded.entries.map((entry) => [entry.path, entry])));
+    // Marked used: housekeeping deletes caches by their modification time, and a session that changes
+    // nothing does not write the file (a workspace opened every day lost its cache after 30 days).
+    // Gone meanwhile (another server's housekeeping), it is written again at the save.
+    const now = new Date();
+    await fs.utimes(file, now, now).catch(() => void (store.changed = true));
+    return store;
   }
 
   /** Entries read from disk at open. */
@@ -85,14 +93,16 @@ export class IndexCacheStore<T> {
   }
 
   /**
-   * What is known of `filePath`, which now has this size and modification time, and whose
-   * dependencies now look like `deps` (in the order they were recorded).
+   * What is known of `filePath`, which now has this size, modification time and change time (when
+   * known), and whose dependencies now look like `deps` (in the order they were recorded).
    */
-  check(filePath: string, size: number, mtimeMs: number, deps: readonly DependencyStamp[] = []): CacheCheck<T> {
+  check(filePath: string, size: number, mtimeMs: number, deps: readonly DependencyStamp[] = [], ctimeMs?: number): CacheCheck<T> {
     const entry = this.previous.get(filePath);
     if (!entry) return { state: 'unknown' };
     if (!sameDependencies(entry, deps)) return { state: 'verify', value: entry.value };
-    if (entry.size === size && entry.mtimeMs === mtimeMs && entry.readAtMs - mtimeMs >= RACY_MS) {
+    // Equal is enough: a change made just after the read, with the modification time put back, sets a later change time.
+    const sameChangeTime = entry.ctimeMs === undefined || ctimeMs === undefined || entry.ctimeMs === ctimeMs;
+    if (entry.size === size && entry.mtimeMs === mtimeMs && entry.readAtMs - mtimeMs >= RACY_MS && sameChangeTime) {
       this.current.set(filePath, entry);
       return { state: 'fresh', value: entry.value };
     }
@@ -102,7 +112,7 @@ export class IndexCacheStore<T> {
   /** Records the value of a file as it was read (`snapshot`). */
   set(filePath: string, snapshot: FileSnapshot, value: T): void {
     this.changed = true;
-    this.current.set(filePath, { path: filePath, size: snapshot.size, mtimeMs: snapshot.mtimeMs, hash: snapshot.hash, readAtMs: snapshot.readAtMs, deps: sharedDependencies(snapshot.deps), value });
+    this.current.set(filePath, { path: filePath, size: snapshot.size, mtimeMs: snapshot.mtimeMs, ...(snapshot.ctimeMs === undefined ? {} : { ctimeMs: snapshot.ctimeMs }), hash: snapshot.hash, readAtMs: snapshot.readAtMs, deps: sharedDependencies(snapshot.deps), value });
   }
 
   /** Forgets a file (deleted, or no longer indexed). */

@@ -44,9 +44,14 @@ export function summaryCaches(options: SummaryCacheOptions): ((folderUri: string
     options.log(`index cache off: its key could not be computed (${error instanceof Error ? error.message : String(error)})`);
     return undefined;
   }
-  void pruneStaleCaches(folder);
+  // Housekeeping first: run beside the opening, it could delete a cache being read (not used for 30 days
+  // until this very opening), and the session, finding nothing changed, would not write it again.
+  const pruned = pruneStaleCaches(folder);
   const values = summaryCodec(isSummaryOf, options.pool);
-  return (folderUri) => IndexCacheStore.open(cacheFileFor(folder, folderUri), { key, folder: folderUri }, values, options.log);
+  return async (folderUri) => {
+    await pruned;
+    return IndexCacheStore.open(cacheFileFor(folder, folderUri), { key, folder: folderUri }, values, options.log);
+  };
 }
 
 /** A summary of the file at `path`: its URI is the file's, with the fields every summary has. */

@@ -11,6 +11,7 @@ import { maxFileBytes, type ArticleSettings } from '../core/settings';
 import type { ArticleSummary } from '../core/workspaceIndex';
 import { AnnotationDependencies } from '../indexCache/annotationDependency';
 import { readForIndex } from '../indexCache/fileSnapshot';
+import type { DependencyStamp } from '../indexCache/format';
 import type { FileSnapshot, IndexCacheStore } from '../indexCache/store';
 import { linkProblem, linkTarget } from '../symbolicLinks';
 import { isArticleInFolder } from './watchedFiles';
@@ -30,6 +31,10 @@ export interface IndexRequest {
   readonly settings: ArticleSettings;
   /** The content hash the cache knows for this file: if the file still has it, no analysis is needed. */
   readonly knownHash?: string;
+  /** The stamps of its dependencies when the cache was checked: the known summary stands only if they are still these. */
+  readonly knownDeps?: readonly DependencyStamp[];
+  /** The workspace folder the file was found in: an annotation store above it does not apply. */
+  readonly folder: string;
 }
 
 /**
@@ -85,9 +90,14 @@ export interface ScanResult {
 interface PendingFile {
   readonly file: string;
   readonly uri: string;
+  /** The workspace folder it was found in (a file system path). */
+  readonly folder: string;
   readonly cache?: IndexCacheStore<ArticleSummary>;
-  /** The cached summary, and the content hash under which it still stands (none: a dependency changed). */
-  readonly known?: { readonly hash?: string; readonly summary: ArticleSummary };
+  /**
+   * The cached summary, and the content hash under which it still stands (none: a dependency changed),
+   * with its dependencies' stamps as checked.
+   */
+  readonly known?: { readonly hash?: string; readonly deps: readonly DependencyStamp[]; readonly summary: ArticleSummary };
 }
 
 /** Files stat-ed at once while checking them against the cache. */
@@ -148,10 +158,10 @@ async function scanFolders(folders: readonly string[], service: ArticleService, 
 
   const pending: PendingFile[] = [];
   const annotationStores = new AnnotationDependencies();
-  for (const { files, cache } of found) {
+  for (const { root: folder, files, cache } of found) {
     if (!cache || cache.size === 0) {
       // Nothing to check against (a first scan): every file is read, and recorded if there is a cache.
-      for (const file of files) pending.push({ file, uri: URI.file(file).toString(), cache });
+      for (const file of files) pending.push({ file, uri: URI.file(file).toString(), folder, cache });
       continue;
     }
     for (let from = 0; from < files.length; from += STAT_BATCH) {
@@ -160,7 +170,8 @@ async function scanFolders(folders: readonly string[], service: ArticleService, 
         // On this thread, between pauses: a promise per file cost the thread twice the system call
         // (about 130 against 60 ms for 10,000 files), and the batch's additions hold it longer anyway.
         const stat = statOf(file);
-        const check = stat && stat.size <= maxBytes ? cache.check(file, stat.size, stat.mtimeMs, annotationStores.stampsOf(file)) : undefined;
+        const deps = stat && stat.size <= maxBytes ? annotationStores.stampsOf(file, folder) : [];
+        const check = stat && stat.size <= maxBytes ? cache.check(file, stat.size, stat.mtimeMs, deps, stat.ctimeMs) : undefined;
         // A cached summary's URI is this file's (the cache checks it when read): no second one made per file.
         const uri = check && check.state !== 'unknown' ? check.value.uri : URI.file(file).toString();
         if (isOpen(uri) || !stat || stat.size > maxBytes) {
@@ -174,9 +185,9 @@ async function scanFolders(folders: readonly string[], service: ArticleService, 
           // Maybe changed: indexed as it was until it is read again (soon), so that every article is
           // in the index as early as the unchanged ones; replaced or removed by `take`.
           service.addSummary(check.value);
-          pending.push({ file, uri, cache, known: { hash: check.hash, summary: check.value } });
+          pending.push({ file, uri, folder, cache, known: { hash: check.hash, deps, summary: check.value } });
         } else {
-          pending.push({ file, uri, cache });
+          pending.push({ file, uri, folder, cache });
         }
       });
       report();
@@ -220,13 +231,13 @@ async function scanFolders(folders: readonly string[], service: ArticleService, 
     leftToThisThread = await scanWithWorkers(pending, options.workerScript, workers, settings, isOpen, take, log, options.fileDeadlineMs ?? workerFileDeadlineMs, () => {
       counts.done++;
       report();
-    });
+    }, (uri) => service.removeArticle(uri));
   }
   for (const item of leftToThisThread) {
     if (isOpen(item.uri)) {
       counts.done++;
     } else {
-      const read = readForIndex(item.file, maxBytes, (file) => annotationStores.stampsOf(file), item.known?.hash);
+      const read = readForIndex(item.file, maxBytes, (file) => annotationStores.stampsOf(file, item.folder), item.known?.hash, item.known?.deps);
       const input = read?.text === undefined ? undefined : await options.annotationInput?.(item.file, read.text).catch(() => undefined);
       take(item, read ? { snapshot: read.snapshot, unchanged: read.text === undefined, summary: read.text === undefined ? undefined : service.summarizeArticle(item.uri, read.text, settings, input) } : {});
     }
@@ -307,6 +318,7 @@ async function scanWithWorkers(
   log: (message: string) => void,
   deadlineMs: (bytes: number) => number,
   skip: () => void,
+  removeArticle: (uri: string) => void,
 ): Promise<PendingFile[]> {
   let next = 0;
   /** Files that were queued behind a file whose worker stopped: handed out again first. */
@@ -350,6 +362,8 @@ async function scanWithWorkers(
         const lost = queued.shift();
         if (lost !== undefined) {
           log(`workspace index: ${pending[lost].file} left out (${reason})`);
+          // Indexed from the cache while it waited to be read again: it may have changed, and it is left out.
+          if (pending[lost].known && !isOpen(pending[lost].uri)) removeArticle(pending[lost].uri);
           skip();
         }
         returned.push(...queued.reverse());
@@ -382,7 +396,7 @@ async function scanWithWorkers(
           const id = nextFile();
           if (id === undefined) break;
           const item = pending[id];
-          const request: IndexRequest = { id, uri: item.uri, file: item.file, settings, ...(item.known?.hash ? { knownHash: item.known.hash } : {}) };
+          const request: IndexRequest = { id, uri: item.uri, file: item.file, folder: item.folder, settings, ...(item.known?.hash ? { knownHash: item.known.hash, knownDeps: item.known.deps } : {}) };
           queued.push(id);
           if (queued.length === 1) watch();
           worker.postMessage(request);
