@@ -185,6 +185,16 @@ function guarded<T>(name: string, token: CancellationToken | undefined, handler:
     .finally(() => analyses.noteDemand());
 }
 
+/**
+ * {@link guarded} for a request of ours (`protocol.ts`): parameters that are not an object (null, a
+ * string) are the caller's mistake, answered as such; they were read as if they were one, and the
+ * TypeError logged as a failure of the server.
+ */
+function guardedRequest<T>(name: string, params: unknown, token: CancellationToken | undefined, handler: () => Promise<T> | T, fallback: T): Promise<T | ResponseError<void>> {
+  if (typeof params !== 'object' || params === null || Array.isArray(params)) return Promise.resolve(new ResponseError<void>(ErrorCodes.InvalidParams, `articleLens/${name}: its parameters must be an object`));
+  return guarded(name, token, handler, fallback);
+}
+
 connection.onInitialize((params): InitializeResult => {
   tagging.start();
   const capabilities = params.capabilities;
@@ -787,7 +797,7 @@ connection.onExecuteCommand((params, token) =>
 );
 
 connection.onRequest(ArticleActorsRequest, (params, token) =>
-  guarded('articleActors', token, async () => {
+  guardedRequest('articleActors', params, token, async () => {
     const found = await analysedDocument(params.uri, token);
     if (!found) return [];
     return articleActorItems(service.analyze(found.document, found.documentSettings, token).actors, positionsOf(found.document));
@@ -795,7 +805,7 @@ connection.onRequest(ArticleActorsRequest, (params, token) =>
 );
 
 connection.onRequest(UnreviewedEntityRequest, (params, token) =>
-  guarded('unreviewedEntity', token, async () => {
+  guardedRequest('unreviewedEntity', params, token, async () => {
     const found = await analysedDocument(params.uri, token);
     if (!found) return null;
     const positions = positionsOf(found.document);
@@ -806,24 +816,24 @@ connection.onRequest(UnreviewedEntityRequest, (params, token) =>
 
 // Workspace views and the actor map (issue 16): the requests of protocol.ts, answered from core/views/workspaceViews.ts.
 const EMPTY_PAGE = { items: [], total: 0, offset: 0 };
-connection.onRequest(ActorsRequest, (params, token) => guarded('actors', token, () => service.getActors(params), EMPTY_PAGE));
-connection.onRequest(ActorRequest, (params, token) => guarded('actor', token, () => service.getActor(params.id) ?? null, null));
-connection.onRequest(ActorArticlesRequest, (params, token) => guarded('actorArticles', token, () => service.getActorArticles(params.id, params), EMPTY_PAGE));
-connection.onRequest(ActorMentionsRequest, (params, token) => guarded('actorMentions', token, () => mentionItems(service.getActorMentions(params.id, params.uri), articleTexts()), []));
+connection.onRequest(ActorsRequest, (params, token) => guardedRequest('actors', params, token, () => service.getActors(params), EMPTY_PAGE));
+connection.onRequest(ActorRequest, (params, token) => guardedRequest('actor', params, token, () => service.getActor(params.id) ?? null, null));
+connection.onRequest(ActorArticlesRequest, (params, token) => guardedRequest('actorArticles', params, token, () => service.getActorArticles(params.id, params), EMPTY_PAGE));
+connection.onRequest(ActorMentionsRequest, (params, token) => guardedRequest('actorMentions', params, token, () => mentionItems(service.getActorMentions(params.id, params.uri), articleTexts()), []));
 connection.onRequest(ActorAtRequest, (params, token) =>
-  guarded('actorAt', token, async () => {
+  guardedRequest('actorAt', params, token, async () => {
     const found = await analysedDocument(params.textDocument.uri, token);
     return found ? (service.getViewActorAt(found.document, positionsOf(found.document).offsetAt(params.position), found.documentSettings, token) ?? null) : null;
   }, null),
 );
-connection.onRequest(QuoteSpeakersRequest, (params, token) => guarded('quoteSpeakers', token, () => service.getQuoteSpeakers(params), EMPTY_PAGE));
-connection.onRequest(SpeakerQuotesRequest, (params, token) => guarded('speakerQuotes', token, () => service.getSpeakerQuotes(params.id, params), EMPTY_PAGE));
-connection.onRequest(ArticlesRequest, (params, token) => guarded('articles', token, async () => service.getArticles(params, await folderSettings()), EMPTY_PAGE));
-connection.onRequest(AnnotationGroupsRequest, (params, token) => guarded('annotationGroups', token, () => service.getAnnotationGroups(params), EMPTY_PAGE));
-connection.onRequest(AnnotatedArticlesRequest, (params, token) => guarded('annotatedArticles', token, () => service.getAnnotatedArticles(params), EMPTY_PAGE));
-connection.onRequest(AnnotationsRequest, (params, token) => guarded('annotations', token, () => service.getAnnotations(params), EMPTY_PAGE));
-connection.onRequest(LocateRequest, (params, token) => guarded('locate', token, () => locate(params, articleTexts()), null));
-connection.onRequest(ActorMapRequest, (params, token) => guarded('actorMap', token, () => service.getActorMap(params), { nodes: [], edges: [], totalActors: 0, revision: -1 }));
+connection.onRequest(QuoteSpeakersRequest, (params, token) => guardedRequest('quoteSpeakers', params, token, () => service.getQuoteSpeakers(params), EMPTY_PAGE));
+connection.onRequest(SpeakerQuotesRequest, (params, token) => guardedRequest('speakerQuotes', params, token, () => service.getSpeakerQuotes(params.id, params), EMPTY_PAGE));
+connection.onRequest(ArticlesRequest, (params, token) => guardedRequest('articles', params, token, async () => service.getArticles(params, await folderSettings()), EMPTY_PAGE));
+connection.onRequest(AnnotationGroupsRequest, (params, token) => guardedRequest('annotationGroups', params, token, () => service.getAnnotationGroups(params), EMPTY_PAGE));
+connection.onRequest(AnnotatedArticlesRequest, (params, token) => guardedRequest('annotatedArticles', params, token, () => service.getAnnotatedArticles(params), EMPTY_PAGE));
+connection.onRequest(AnnotationsRequest, (params, token) => guardedRequest('annotations', params, token, () => service.getAnnotations(params), EMPTY_PAGE));
+connection.onRequest(LocateRequest, (params, token) => guardedRequest('locate', params, token, () => locate(params, articleTexts()), null));
+connection.onRequest(ActorMapRequest, (params, token) => guardedRequest('actorMap', params, token, () => service.getActorMap(params), { nodes: [], edges: [], totalActors: 0, revision: -1 }));
 const viewRefresh = new ViewRefresh((actorsChanged) => void connection.sendNotification(WorkspaceChangedNotification, { revision: service.viewsRevision(), articles: service.workspaceSize, actorsChanged }));
 startup.onCreated((created) => created.onWorkspaceChange((change) => viewRefresh.changed(change.actorsChanged)));
 connection.onShutdown(() => {
@@ -898,7 +908,7 @@ function reanalyseAfterLearning(): void {
 }
 
 connection.onRequest(ReviewSummaryRequest, (params, token) =>
-  guarded('reviewSummary', token, async () => {
+  guardedRequest('reviewSummary', params, token, async () => {
     const found = await analysedDocument(params.uri, token);
     const state = await annotations.stateOf(params.uri);
     if (!found || !state) return null;

@@ -178,8 +178,19 @@ describe('protocol robustness (dist/server.js --stdio)', function () {
     await stillServing();
   });
 
+  it("answers our own requests called with parameters that are not an object with InvalidParams (they were read as objects and a TypeError logged)", async () => {
+    const methods = ['articleActors', 'unreviewedEntity', 'actors', 'actor', 'actorArticles', 'actorMentions', 'actorAt', 'quoteSpeakers', 'speakerQuotes', 'articles', 'annotationGroups', 'annotatedArticles', 'annotations', 'locate', 'actorMap', 'reviewSummary'];
+    for (const method of methods) {
+      for (const params of [null, 'x', [1]]) {
+        const { error } = await outcome(client.request(`articleLens/${method}`, params));
+        assert.strictEqual(error, LSP_INVALID_PARAMS, `articleLens/${method} ${JSON.stringify(params)}`);
+      }
+    }
+    await stillServing();
+  });
+
   it('articleLens/locate without whole-number offsets answers null (it used to answer a range whose characters were null)', async () => {
-    for (const target of [{ uri: seedUri }, { uri: seedUri, start: 'a', end: 5 }, { uri: seedUri, start: 1.5, end: 3 }, { uri: seedUri, start: null, end: null }, { uri: 42, start: 0, end: 6 }, null]) {
+    for (const target of [{ uri: seedUri }, { uri: seedUri, start: 'a', end: 5 }, { uri: seedUri, start: 1.5, end: 3 }, { uri: seedUri, start: null, end: null }, { uri: 42, start: 0, end: 6 }]) {
       const { result, error } = await outcome(client.request('articleLens/locate', target));
       assert.strictEqual(error, undefined, `${JSON.stringify(target)}: no error`);
       assert.strictEqual(result, null, `${JSON.stringify(target)}: null, got ${JSON.stringify(result)}`);
