@@ -26,6 +26,13 @@ describe('cli: file report', function () {
     assert.ok(!reportArticle(service, 'seed.txt', seed, false).diagnostics.some((d) => d.code === 'limited-analysis'));
   });
 
+  it('a file name with a line break is printed quoted, so that each report line stays one line (it split the line in two)', () => {
+    const report = { file: 'two\nlines.txt', diagnostics: [], actors: [], quotes: [{ line: 3, column: 1, speaker: 'Kerry', kind: 'direct', text: 'We agreed.' }] };
+    const lines = renderReport(report, 'text').trimEnd().split('\n');
+    assert.deepStrictEqual(lines, ['"two\\nlines.txt": actors', '"two\\nlines.txt": quotes', '  "two\\nlines.txt":3:1 Kerry: “We agreed.”']);
+    assert.match(renderReport({ ...report, file: 'plain name.txt' }, 'text'), /^plain name\.txt: actors$/m, 'other names as they are');
+  });
+
   it('shortens a long quote in the text output without splitting an emoji (half of one printed as U+FFFD)', () => {
     const quote = `${'x'.repeat(88)}😀 and more words after it to make it long`;
     const report = { file: 'a.txt', diagnostics: [], actors: [], quotes: [{ line: 1, column: 1, speaker: 'Kerry', kind: 'direct', text: quote }] };

@@ -14,25 +14,34 @@ export function renderReport(report: FileReport, format: OutputFormat): string {
   if (format === 'jsonl') return `${JSON.stringify(report)}\n`;
   if (format === 'json') return `    ${JSON.stringify(report, null, 2).replace(/\n/g, '\n    ')}`;
   const out: string[] = [];
-  for (const d of report.diagnostics) out.push(`${report.file}:${d.line}:${d.column} ${d.severity} ${d.code} ${d.message}`);
+  const file = printableName(report.file);
+  for (const d of report.diagnostics) out.push(`${file}:${d.line}:${d.column} ${d.severity} ${d.code} ${d.message}`);
   if (report.empty) {
-    out.push(`${report.file}: no content`);
+    out.push(`${file}: no content`);
   } else {
-    if (report.authors?.length) out.push(`${report.file}: by ${report.authors.join(', ')}`);
-    out.push(`${report.file}: actors`);
+    if (report.authors?.length) out.push(`${file}: by ${report.authors.join(', ')}`);
+    out.push(`${file}: actors`);
     for (const actor of report.actors) {
       const roles = actor.roles.length ? ` — ${actor.roles.join('; ')}` : '';
       const spellings = actor.spellings.length > 1 ? ` (also ${actor.spellings.filter((s) => s !== actor.name).join(', ')})` : '';
       out.push(`  ${TYPE_LABELS[actor.type] ?? actor.type} ${actor.name}${roles}${spellings} · ${actor.mentions} mention${actor.mentions === 1 ? '' : 's'}${actor.quotes ? `, ${actor.quotes} quote${actor.quotes === 1 ? '' : 's'}` : ''}`);
     }
-    out.push(`${report.file}: quotes`);
+    out.push(`${file}: quotes`);
     for (const quote of report.quotes) {
       const who = quote.speaker ?? (quote.kind === 'scare' ? '(scare quote)' : '(no speaker found)');
       const text = quote.text.length > 90 ? `${shortened(quote.text, 89)}…` : quote.text;
-      out.push(`  ${report.file}:${quote.line}:${quote.column} ${who}: “${text.replace(/\s+/g, ' ')}”`);
+      out.push(`  ${file}:${quote.line}:${quote.column} ${who}: “${text.replace(/\s+/g, ' ')}”`);
     }
   }
   return `${out.join('\n')}\n\n`;
+}
+
+/**
+ * A file name as a text report prints it: as it is, or quoted with escapes (`"a\nb.txt"`, as git quotes
+ * paths) when it holds a line break or another control character, which split a report line in two.
+ */
+function printableName(name: string): string {
+  return /[\u0000-\u001f\u007f\u2028\u2029]/.test(name) ? JSON.stringify(name).replace(/[\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16)}`) : name;
 }
 
 /** What goes around the rendered reports: the JSON document's brackets, the text's summary line. */
