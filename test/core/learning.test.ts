@@ -1,6 +1,8 @@
 import * as assert from 'assert';
+import { createHash } from 'crypto';
 import * as fs from 'fs';
 import * as path from 'path';
+import * as zlib from 'zlib';
 import { sentencesOf } from '../../server/src/core/analysis';
 import type { Annotation, ArticleAnnotations } from '../../server/src/core/annotations/model';
 import { correctionsOf } from '../../server/src/core/learning/corrections';
@@ -228,9 +230,30 @@ describe('learning from corrections: the recogniser', () => {
     assert.ok(other.adaptation.weights.isEmpty, 'a file that cannot be used leaves the shipped model');
     const header = Buffer.from(file);
     const json = header.toString('utf8', 12, 12 + header.readUInt32LE(8)).replace(/"model":"[^"]*"/, (m) => m.replace(/:\d/, ':9'));
-    const tampered = Buffer.concat([header.subarray(0, 8), uint32(Buffer.byteLength(json)), Buffer.from(json), header.subarray(12 + header.readUInt32LE(8))]);
+    const tampered = withChecksum(Buffer.concat([header.subarray(0, 8), uint32(Buffer.byteLength(json)), Buffer.from(json), header.subarray(12 + header.readUInt32LE(8), header.length - 32)]));
     assert.throws(() => student.loadLearning(tampered), /another version of the shipped model/);
     assert.deepStrictEqual(shown(student, KASSIOUN), ['person:Kassioun']);
+  });
+
+  it('refuses a damaged file (a bit flipped anywhere, weights that are not numbers) instead of tagging with it', () => {
+    // Raw deflate has no checksum: of 606 single-bit flips in the table, 426 loaded, some tagging every word an
+    // organisation or no entity at all, in every article, with "learned corrections read" in the log.
+    const teacher = freshRecognizer();
+    teacher.learn(sentencesOf(KASSIOUN), [on(KASSIOUN, 'Kassioun', 'organization')]);
+    const file = Buffer.from(teacher.saveLearning({ ledger: { learned: ['a1'] } }));
+    for (let at = 0; at < file.length; at += 7) {
+      const flipped = Buffer.from(file);
+      flipped[at] ^= 1 << (at % 8);
+      const student = freshRecognizer();
+      assert.throws(() => student.loadLearning(flipped), /damaged|not a learned-weights file|format/, `bit ${at % 8} of byte ${at}`);
+      assert.ok(student.adaptation.weights.isEmpty);
+    }
+    // Numbers that are not numbers, under a checksum that fits (written so by a faulty tool): refused too.
+    const headerEnd = 12 + file.readUInt32LE(8);
+    const table = zlib.inflateRawSync(file.subarray(headerEnd, file.length - 32));
+    table.writeFloatLE(NaN, table.length - 4);
+    const poisoned = withChecksum(Buffer.concat([file.subarray(0, headerEnd), zlib.deflateRawSync(table)]));
+    assert.throws(() => freshRecognizer().loadLearning(poisoned), /not a number/);
   });
 
   it('decodes with learned weights exactly as the full feature layout does (word cache of 64)', function () {
@@ -367,4 +390,9 @@ function uint32(value: number): Buffer {
   const buffer = Buffer.alloc(4);
   buffer.writeUInt32LE(value, 0);
   return buffer;
+}
+
+/** A learned-weights file's body with the SHA-256 that ends it. */
+function withChecksum(body: Buffer): Buffer {
+  return Buffer.concat([body, createHash('sha256').update(body).digest()]);
 }

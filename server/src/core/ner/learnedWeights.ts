@@ -1,3 +1,4 @@
+import { createHash } from 'crypto';
 import * as zlib from 'zlib';
 import { transitionConstraints, type TagConstraints, type TaggerModel, type WeightOverlay } from './model';
 
@@ -15,7 +16,8 @@ import { transitionConstraints, type TagConstraints, type TaggerModel, type Weig
  */
 
 const MAGIC = 0x574c4c41; // "ALLW" little-endian
-const FORMAT = 1;
+/** 2: the file ends with the SHA-256 of what comes before it (raw deflate has no checksum: a flipped bit loaded). */
+const FORMAT = 2;
 /** Bits of the quick "not in the overlay" test (a 2^16-bit map, 8 KB). */
 const PRESENT_SHIFT = 16;
 /** At most this many tags (the model's and learned ones): a learner keys a feature's tag in a byte. */
@@ -233,7 +235,8 @@ export class LearnedWeights implements WeightOverlay {
     prefix.writeUInt32LE(FORMAT, 4);
     prefix.writeUInt32LE(headerBytes.length, 8);
     const payload = Buffer.concat([bytesOf(keys), bytesOf(rows), bytesOf(this.transitions)]);
-    return Buffer.concat([prefix, headerBytes, zlib.deflateRawSync(payload)]);
+    const body = Buffer.concat([prefix, headerBytes, zlib.deflateRawSync(payload)]);
+    return Buffer.concat([body, createHash('sha256').update(body).digest()]);
   }
 
   /**
@@ -241,7 +244,10 @@ export class LearnedWeights implements WeightOverlay {
    * facts. Throws with a message saying why when the file is not one, or was learned over another
    * model (its weights would mean something else); the weights are then left empty.
    *
-   *   "ALLW" | u32 format | u32 header length | header JSON | deflate(keys i32[n] | weights f32[n × tags] | transitions f32[(tags + 1) × tags])
+   *   "ALLW" | u32 format | u32 header length | header JSON | deflate(keys i32[n] | weights f32[n × tags] | transitions f32[(tags + 1) × tags]) | SHA-256 of all before
+   *
+   * A file whose checksum or numbers are wrong (a bit flipped on disk: one in the compressed table tagged
+   * every word an organisation, or no entity at all) is refused as damaged, never half-trusted.
    */
   decode(file: Uint8Array): Record<string, unknown> {
     this.clear();
@@ -249,12 +255,15 @@ export class LearnedWeights implements WeightOverlay {
     if (bytes.length < 12 || bytes.readUInt32LE(0) !== MAGIC) throw new Error('not a learned-weights file');
     const format = bytes.readUInt32LE(4);
     if (format !== FORMAT) throw new Error(`learned-weights format ${format}, this version reads ${FORMAT}`);
+    const body = bytes.subarray(0, Math.max(0, bytes.length - CHECKSUM_BYTES));
+    if (bytes.length < 12 + CHECKSUM_BYTES || !createHash('sha256').update(body).digest().equals(bytes.subarray(body.length))) throw new Error('damaged (checksum mismatch)');
     const headerLength = bytes.readUInt32LE(8);
+    if (12 + headerLength > body.length) throw new Error('damaged (header length)');
     const header = JSON.parse(bytes.toString('utf8', 12, 12 + headerLength)) as LearnedHeader & { features: number };
     if (header.model !== modelIdentity(this.model)) throw new Error('learned over another version of the shipped model');
     const model = this.model.tags;
     if (header.tags.length < model.length || model.some((t, i) => header.tags[i] !== t)) throw new Error("its tags do not extend the model's");
-    const payload = zlib.inflateRawSync(bytes.subarray(12 + headerLength));
+    const payload = zlib.inflateRawSync(body.subarray(12 + headerLength));
     const n = header.features;
     const TT = header.tags.length;
     const R = TT;
@@ -263,17 +272,22 @@ export class LearnedWeights implements WeightOverlay {
     const floats = (from: number, count: number) => new Float32Array(payload.buffer.slice(payload.byteOffset + from * 4, payload.byteOffset + (from + count) * 4));
     const keys = new Int32Array(payload.buffer.slice(payload.byteOffset, payload.byteOffset + n * 4));
     const rows = floats(n, n * R);
+    const transitions = floats(n + n * R, transitionsSize);
+    if (!rows.every(Number.isFinite) || !transitions.every(Number.isFinite)) throw new Error('damaged (a weight that is not a number)');
     for (const tag of header.tags.slice(model.length)) if (tag.startsWith('B-')) this.addClass(tag.slice(2));
     if (this.tags.length !== TT || this.tags.some((t, i) => header.tags[i] !== t)) throw new Error('its learned tags are not B-/I- pairs');
     for (let i = 0; i < n; i++) {
       const row = this.rowOf(keys[i]);
       this.rowArray(keys[i]).set(rows.subarray(i * R, i * R + R), row);
     }
-    this.transitions = floats(n + n * R, transitionsSize);
+    this.transitions = transitions;
     this.revision++;
     return header.extra ?? {};
   }
 }
+
+/** Length of the SHA-256 that ends a learned-weights file. */
+const CHECKSUM_BYTES = 32;
 
 function bytesOf(array: Int32Array | Float32Array): Buffer {
   return Buffer.from(array.buffer, array.byteOffset, array.byteLength);
