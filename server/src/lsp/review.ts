@@ -15,7 +15,7 @@ import { actorFor, argumentObject, CommandError, stringField, type CommandHost }
  */
 
 /** The review summary of an open article from its analysis, the input it applied and its annotations. */
-export function reviewSummary(uri: string, analysis: Pick<ArticleAnalysis, 'recognized' | 'entities'>, input: AnnotationInput, annotations: ArticleAnnotations): ReviewSummary {
+export function reviewSummary(uri: string, analysis: Pick<ArticleAnalysis, 'text' | 'entities'>, input: AnnotationInput, annotations: ArticleAnnotations): ReviewSummary {
   return { uri, state: annotations.reviewState, ...reviewCounts(analysis, input) };
 }
 

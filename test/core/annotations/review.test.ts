@@ -31,6 +31,21 @@ describe('annotations: review counts and Accept All', () => {
     assert.deepStrictEqual(reviewCounts(analysis, input), { confirmed: 2, suggested: reviewable.length - 2 - lavrovMentions, rejected: 1 + lavrovMentions });
   });
 
+  it('counts a rejection the tagger has learned (it no longer suggests the name) as rejected; it fell to 0', () => {
+    const input = annotationInput({ revision: 1, rejected: [at('SANA')] });
+    const learned = { ...plain, recognized: plain.recognized.filter((e) => e.text !== 'SANA'), entities: plain.entities.filter((e) => e.text !== 'SANA') };
+    assert.strictEqual(reviewCounts(learned, input).rejected, 1);
+  });
+
+  it('a name rejected everywhere and then labelled at one place counts there as confirmed, not also as rejected', () => {
+    const everywhere = annotationInput({ revision: 1, rejectedTexts: ['Lavrov'] });
+    const second = text.indexOf('Lavrov', text.indexOf('Lavrov') + 1);
+    const labelled = annotationInput({ revision: 2, rejectedTexts: ['Lavrov'], labels: [{ start: second, end: second + 'Lavrov'.length, label: 'person' }] });
+    const before = reviewCounts(analyzeArticle(text, { resources, input: everywhere }), everywhere);
+    const after = reviewCounts(analyzeArticle(text, { resources, input: labelled }), labelled);
+    assert.deepStrictEqual([after.confirmed - before.confirmed, after.rejected - before.rejected], [1, -1]);
+  });
+
   it('Accept All takes the suggestions inside the range, not the confirmed ones, dates or figures', () => {
     const paragraph = plain.paragraphs[1];
     const inside = acceptableSuggestions(plain.entities, paragraph);

@@ -1,5 +1,6 @@
 import type { AnnotationInput } from '../annotationInput';
 import type { EntityMention, EntityType, OffsetRange } from '../types';
+import { wholeWordOccurrences } from './wholeWords';
 
 /**
  * How far a person has got reviewing an article's entities (issue 13): what they confirmed (labelled
@@ -26,23 +27,29 @@ export interface ReviewCounts {
 }
 
 /**
- * The review counts of an analysis: `entities` are what is shown (people's input applied), `recognized`
- * what the machine suggested, `input` the person's decisions the analysis applied.
+ * The review counts of an analysis: `entities` are what is shown (people's input applied), `input` the
+ * person's decisions the analysis applied. A rejection counts the places it rules out (its span, or each
+ * occurrence of a text rejected everywhere) where nothing is shown: a place a person labelled afterwards
+ * is confirmed, not also rejected. Counted from the decisions, not from what the machine still suggests:
+ * once the tagger learned a rejection it suggests nothing there, and the count fell to 0.
  */
-export function reviewCounts(analysis: { readonly recognized: readonly EntityMention[]; readonly entities: readonly EntityMention[] }, input: AnnotationInput): ReviewCounts {
+export function reviewCounts(analysis: { readonly text: string; readonly entities: readonly EntityMention[] }, input: AnnotationInput): ReviewCounts {
   let confirmed = 0;
   let suggested = 0;
+  const shown: EntityMention[] = [];
   for (const entity of analysis.entities) {
     if (!isReviewed(entity)) continue;
+    shown.push(entity);
     if (entity.confirmed) confirmed++;
     else suggested++;
   }
-  const rejectedRanges = new Set(input.rejected.map((r) => `${r.start}:${r.end}`));
-  const rejectedTexts = new Set(input.rejectedTexts);
-  let rejected = 0;
-  for (const entity of analysis.recognized) {
-    if (isReviewed(entity) && (rejectedRanges.has(`${entity.start}:${entity.end}`) || rejectedTexts.has(entity.text))) rejected++;
+  const places = new Map<string, OffsetRange>();
+  for (const range of input.rejected) places.set(`${range.start}:${range.end}`, range);
+  for (const text of new Set(input.rejectedTexts)) {
+    for (const start of wholeWordOccurrences(analysis.text, text)) places.set(`${start}:${start + text.length}`, { start, end: start + text.length });
   }
+  let rejected = 0;
+  for (const place of places.values()) if (!shown.some((e) => e.start < place.end && place.start < e.end)) rejected++;
   return { confirmed, suggested, rejected };
 }
 

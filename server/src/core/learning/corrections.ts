@@ -1,5 +1,6 @@
 import type { Annotation, ArticleAnnotations } from '../annotations/model';
 import type { Correction } from '../types';
+import { wholeWordOccurrences } from '../annotations/wholeWords';
 
 /**
  * A person's annotations of one article as corrections for a recogniser that learns (`types.ts`
@@ -38,17 +39,4 @@ export function correctionsOf(article: ArticleAnnotations, text: string, learned
     }
   }
   return { corrections: corrections.sort((a, b) => a.start - b.start || a.end - b.end), fresh };
-}
-
-/** Where `word` occurs in `text` with no letter or digit glued to either side. */
-function wholeWordOccurrences(text: string, word: string): number[] {
-  const found: number[] = [];
-  if (word === '') return found;
-  const glued = /[\p{L}\p{N}]/u;
-  for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1)) {
-    const before = at > 0 ? text[at - 1] : ' ';
-    const after = at + word.length < text.length ? text[at + word.length] : ' ';
-    if (!glued.test(before) && !glued.test(after)) found.push(at);
-  }
-  return found;
 }
