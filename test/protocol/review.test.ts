@@ -275,6 +275,8 @@ describe('curation over the protocol: Compare with Annotations in…', function 
     await run(REVIEW_COMMANDS.compare, { folder: null });
     await disagreements(uri, 0);
     assert.match((await errorOf(run(REVIEW_COMMANDS.compare, { folder: path.join(theirs.folder, 'nowhere') }))).message, /is not a folder/);
+    // A URI whose escapes do not decode named the root, and the whole file system was compared.
+    assert.match((await errorOf(run(REVIEW_COMMANDS.compare, { folder: 'file://%%%' }))).message, /is not a valid file URI/);
     assert.match((await errorOf(run(REVIEW_COMMANDS.resolveDisagreement, { uri, id: 'x', take: 'theirs' }))).message, /no such disagreement/);
   });
 });

@@ -62,7 +62,7 @@ export class Curation {
       return { articles: 0, disagreements: 0, problems: [] };
     }
     const given = stringField(params, 'folder', where);
-    const folder = given.startsWith('file:') ? URI.parse(given).fsPath : given;
+    const folder = given.startsWith('file:') ? folderOfUri(given, where) : given;
     const stat = await fs.stat(folder).catch(() => undefined);
     if (!stat?.isDirectory()) throw new CommandError(`${where}: ${folder} is not a folder`);
     this.folder = folder;
@@ -198,4 +198,20 @@ export class Curation {
 function entityPlaces(annotations: readonly Annotation[]): LabeledPlace[] {
   const attribution = new Set<string>(Object.values(ATTRIBUTION_LABELS));
   return labeledPlaces(annotations).filter((place) => !attribution.has(place.label));
+}
+
+/**
+ * The folder a `file:` URI names. A URI whose escapes do not decode (`file://%%%`), or that names no folder
+ * but the root, is refused: parsed leniently it named `/`, and the whole file system was compared.
+ */
+function folderOfUri(given: string, where: string): string {
+  let valid = true;
+  try {
+    decodeURIComponent(given);
+  } catch {
+    valid = false;
+  }
+  const uri = URI.parse(given);
+  if (!valid || uri.path === '' || uri.path === '/') throw new CommandError(`${where}: ${given} is not a valid file URI`);
+  return uri.fsPath;
 }
