@@ -266,6 +266,37 @@ describe('curation over the protocol: Compare with Annotations in…', function 
     assert.strictEqual((await run<AnnotationListItem[]>(LIST, { uri })).length, 2, 'keeping mine adds nothing');
   });
 
+  it('Take theirs leaves one decision per entity: their label replaces my rejection, and an entity we both labelled is not rejected', async () => {
+    // Before: my rejection of SANA stayed beside their label (confirmed 1, rejected 1 on one name), and taking
+    // their "nothing" over my claim rejected every suggestion inside it, John Kerry too, which both labelled.
+    const text = 'Sergei Lavrov told John Kerry in Geneva, SANA reported.\n';
+    theirs.write('decided.txt', text);
+    const theirsOf = (words: string, label: string, id: string) => createAnnotation(text, [{ start: text.indexOf(words), end: text.indexOf(words) + words.length }], { kind: 'label', label }, id, { creator: 'Other', now: '2024-06-01T00:00:00.000Z' });
+    const made = [theirsOf('SANA', 'location', 't4'), theirsOf('John Kerry', 'person', 't5')].map((m) => (assert.ok(m.ok), m.value));
+    fs.writeFileSync(theirs.storeFile('decided.txt'), serializeAnnotationCollection({ path: 'news/decided.txt', text, annotations: { reviewState: 'reviewed', annotations: made } }));
+    const previous = client.configuration;
+    client.configuration = { ...(previous as object), annotation: { labels: ['claim'] } };
+    await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
+    try {
+      ws.write('decided.txt', text);
+      const uri = client.open(ws.article('decided.txt'), text);
+      const sana = rangeOf(text, 'SANA');
+      await run(ADD, { uri, range: { start: sana.start, end: sana.start }, reject: true });
+      await run(ADD, { uri, range: rangeOf(text, 'John Kerry'), label: 'person' });
+      await run(ADD, { uri, range: rangeOf(text, text.trimEnd()), label: 'claim' });
+      await run(REVIEW_COMMANDS.compare, { folder: URI.file(theirs.folder).toString() });
+      // One disagreement: my claim over the sentence against their labels in it.
+      const [claim] = await disagreements(uri, 1);
+      await run(REVIEW_COMMANDS.resolveDisagreement, { uri, id: (claim.data as { id: string }).id, take: 'theirs' });
+      await disagreements(uri, 0);
+      const decisions = (await run<AnnotationListItem[]>(LIST, { uri })).map((a) => `${a.kind}:${a.label ?? ''}:${a.text}`).sort();
+      assert.deepStrictEqual(decisions, ['label:location:SANA', 'label:person:John Kerry']);
+    } finally {
+      client.configuration = previous;
+      await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
+    }
+  });
+
   it('compares with brat files too, and stops comparing', async () => {
     ws.write('brat.txt', seed);
     const uri = client.open(ws.article('brat.txt'), seed);

@@ -5,7 +5,8 @@ import { newAnnotationId } from '../annotationStore/annotationFiles';
 import { readOtherAnnotations } from '../annotationStore/otherAnnotator';
 import { findDisagreements, type Disagreement } from '../core/agreement/disagreements';
 import { ATTRIBUTION_LABELS, labeledPlaces, placeKey, type LabeledPlace } from '../core/agreement/spanSets';
-import { bratTypeOfLabel } from '../core/annotations/labels';
+import { withDecision } from '../core/annotations/decisions';
+import { bratTypeOfLabel, isEntityLabel } from '../core/annotations/labels';
 import { isLabelling, type Annotation, type ArticleAnnotations } from '../core/annotations/model';
 import { shortQuote } from '../core/annotations/describe';
 import { createAnnotation, type Outcome } from '../core/annotations/operations';
@@ -164,7 +165,13 @@ export class Curation {
     return null;
   }
 
-  /** This article's labels of the disagreement replaced by theirs; where they marked nothing, the machine's suggestion is rejected. */
+  /**
+   * This article's labels of the disagreement replaced by theirs; where they marked nothing, the machine's
+   * suggestions are rejected, except where this article decided an entity already (a name both labelled
+   * inside a sentence only one of them labelled a claim was rejected beside its label). Each is added as a
+   * decision (`withDecision`): a rejection of mine on the span their label takes is replaced, not kept
+   * beside it.
+   */
   private async takeTheirs(uri: string, disagreement: Disagreement): Promise<void> {
     const version = this.host.document(uri)?.version;
     const analysis = await this.host.analysis(uri);
@@ -174,6 +181,7 @@ export class Curation {
     const outcome = await this.host.layer.update(uri, (article, text): Outcome<ArticleAnnotations> => {
       if (this.host.document(uri)?.version !== version) return { ok: false, message: 'the article changed meanwhile: try again' };
       const annotations = article.annotations.filter((a) => !(isLabelling(a.body) && labeledPlaces([a]).some((place) => mineKeys.has(placeKey(place)))));
+      const decided = annotations.filter((a) => a.status === 'anchored' && (a.body.kind === 'confirm' || a.body.kind === 'reject' || (a.body.kind === 'label' && isEntityLabel(a.body.label))));
       const added: Annotation[] = [];
       for (const place of disagreement.theirs) {
         const made = createAnnotation(text, place.fragments, { kind: 'label', label: place.label }, newAnnotationId(), actor);
@@ -182,12 +190,13 @@ export class Curation {
       }
       if (disagreement.theirs.length === 0) {
         for (const entity of suggestions) {
+          if (decided.some((a) => a.target.some((span) => span.start < entity.end && entity.start < span.end))) continue;
           const made = createAnnotation(text, [entity], { kind: 'reject', extent: 'occurrence' }, newAnnotationId(), actor);
           if (!made.ok) return made;
           added.push(made.value);
         }
       }
-      return { ok: true, value: { ...article, annotations: [...annotations, ...added] } };
+      return { ok: true, value: added.reduce(withDecision, { ...article, annotations }) };
     });
     if (!outcome.ok) throw new CommandError(outcome.message);
     this.host.changed(uri);
