@@ -237,6 +237,22 @@ describe('workspace index on PolNeAR articles', function () {
     assert.deepStrictEqual(top(views), top(freshViews));
   });
 
+  it('knows which folders hold articles, so that a deleted name costs a pass over the articles only when it was a folder with some', () => {
+    const index = new WorkspaceIndex(names, resources.nameLexicon);
+    index.update(copyAs(summaries[0], 'file:///ws/news/reuters.com/a.txt'));
+    index.update(copyAs(summaries[1], 'file:///ws/news/reuters.com/deep/b.txt'));
+    index.update(copyAs(summaries[1], 'file:///ws/news/reuters.com/deep/b.txt'));
+    assert.ok(index.hasArticlesUnder('file:///ws/news/reuters.com'));
+    assert.ok(index.hasArticlesUnder('file:///ws/news/reuters.com/deep/'));
+    assert.ok(index.hasArticlesUnder('file:///ws'));
+    assert.ok(!index.hasArticlesUnder('file:///ws/news/reuters'), 'a sibling whose name begins the same');
+    assert.ok(!index.hasArticlesUnder('file:///ws/news/reuters.com/a.txt'), 'a file is no folder');
+    index.remove('file:///ws/news/reuters.com/deep/b.txt');
+    assert.ok(!index.hasArticlesUnder('file:///ws/news/reuters.com/deep'), 'an edit counted once, the removal forgets it');
+    index.remove('file:///ws/news/reuters.com/a.txt');
+    assert.ok(!index.hasArticlesUnder('file:///ws'));
+  });
+
   it('names the most relevant articles of a profile as ranking all of its members would', () => {
     const index = new WorkspaceIndex(names, resources.nameLexicon);
     summaries.forEach((s, i) => index.update(copyAs(s, `file:///ws/${i}.txt`)));

@@ -265,6 +265,28 @@ describe('workspace index kept up to date over stdio', function () {
     await eventually('Sergei Lavrov', []);
   });
 
+  /** The files of the Articles view (the index's own list: workspace/symbol leaves out a file it cannot read). */
+  const indexedFiles = async () =>
+    (await client.request<{ items: { uri: string }[] }>('articleLens/articles', { offset: 0, limit: 100 })).items.map((i) => path.relative(folder, URI.parse(i.uri).fsPath).split(path.sep).join('/')).sort();
+
+  it('forgets the articles of a deleted folder whose name has a dot (reuters.com), as of any other', async () => {
+    // Judged by its extension, `reuters.com` was taken for a file: its articles stayed in the index.
+    const dotted = path.join(folder, 'news', 'reuters.com');
+    fs.mkdirSync(dotted, { recursive: true });
+    fs.writeFileSync(path.join(dotted, 'story.txt'), 'Sergei Lavrov spoke in Geneva.\n');
+    await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: URI.file(path.join(dotted, 'story.txt')).toString(), type: 1 }] });
+    await eventually('Sergei Lavrov', ['story.txt']);
+    assert.ok((await indexedFiles()).includes('news/reuters.com/story.txt'));
+    fs.rmSync(dotted, { recursive: true });
+    await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: URI.file(dotted).toString(), type: 3 }] });
+    let files = await indexedFiles();
+    for (let attempt = 0; attempt < 200 && files.some((f) => f.startsWith('news/reuters.com/')); attempt++) {
+      await new Promise((resolve) => setTimeout(resolve, 25));
+      files = await indexedFiles();
+    }
+    assert.deepStrictEqual(files.filter((f) => f.startsWith('news/reuters.com/')), []);
+  });
+
   it('forgets a file that grew past the size limit (its old summary used to stay in the index)', async () => {
     const grown = path.join(folder, 'articles', 'grown.txt');
     fs.mkdirSync(path.dirname(grown), { recursive: true });

@@ -449,7 +449,8 @@ export function createArticleService(resources: ArticleResources, options: Artic
      */
     removeArticlesUnder(folderUri: string): number {
       const prefix = folderUri.endsWith('/') ? folderUri : `${folderUri}/`;
-      const gone = [...workspace.uris()].filter((uri) => uri.startsWith(prefix));
+      // Asked for every deleted name (any may be a folder): a pass over the articles only when one lies under it.
+      const gone = workspace.hasArticlesUnder(folderUri) ? [...workspace.uris()].filter((uri) => uri.startsWith(prefix)) : [];
       for (const uri of gone) workspace.remove(uri);
       for (const uri of [...states.keys()]) if (uri.startsWith(prefix)) disposeState(uri);
       return gone.length;

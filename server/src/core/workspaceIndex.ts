@@ -239,6 +239,11 @@ const PATCH_FROM = 1000;
  */
 export class WorkspaceIndex {
   private readonly articles = new Map<string, ArticleSummary>();
+  /**
+   * How many indexed articles each folder URI holds directly: whether a deleted name was a folder with
+   * articles under it is asked of the folders, a few hundred, not of every article.
+   */
+  private readonly folders = new Map<string, number>();
   /** Block key → the articles with an actor in the block, and those actors' indexes. */
   private readonly blocks = new Map<string, NameBlock>();
   /** Shares what repeats across the kept summaries (names, spellings, roles). */
@@ -366,6 +371,7 @@ export class WorkspaceIndex {
     // Large groups the edit touches whose clusters can be patched rather than made again.
     const patching = previous && actorsChanged ? this.patchableGroups(previous, summary) : undefined;
     if (previous) this.unlink(previous, actorsChanged, patching);
+    if (!previous) this.countFolder(summary.uri, 1);
     this.articles.set(summary.uri, summary);
     summary.actors.forEach((actor, index) => {
       const key = this.blockKeyOf(actor);
@@ -417,6 +423,7 @@ export class WorkspaceIndex {
     if (!previous) return;
     this.unlink(previous, true);
     this.articles.delete(uri);
+    this.countFolder(uri, -1);
     this.patchBlockNodes(uri, previous, undefined);
     this.retireChanged(uri);
     this.emit({ uri, kind: 'remove', actorsChanged: true });
@@ -434,6 +441,20 @@ export class WorkspaceIndex {
 
   has(uri: string): boolean {
     return this.articles.has(uri);
+  }
+
+  /** True when an indexed article lies under the folder URI `folderUri` (at any depth). */
+  hasArticlesUnder(folderUri: string): boolean {
+    const prefix = folderUri.endsWith('/') ? folderUri : `${folderUri}/`;
+    for (const folder of this.folders.keys()) if (`${folder}/`.startsWith(prefix)) return true;
+    return false;
+  }
+
+  private countFolder(uri: string, change: 1 | -1): void {
+    const folder = uri.slice(0, Math.max(0, uri.lastIndexOf('/')));
+    const count = (this.folders.get(folder) ?? 0) + change;
+    if (count > 0) this.folders.set(folder, count);
+    else this.folders.delete(folder);
   }
 
   /** The URIs of every indexed article. */

@@ -111,9 +111,10 @@ export class WatchedArticles {
     }
     if (type === FileChangeType.Deleted) {
       this.host.service.removeArticle(uri);
-      // A deleted folder arrives as one event for the folder; a name with an extension is a file,
-      // which spares a pass over the index for each of many deleted files.
-      if (!path.extname(parsed.fsPath)) this.host.service.removeArticlesUnder(uri);
+      // A deleted folder arrives as one event for the folder, and any name may be one (`reuters.com`,
+      // `2016.03`: judged by an extension, they kept their articles indexed). Whether articles lie under
+      // it is asked of the index's folders, so many deleted files cost no pass over the articles each.
+      this.host.service.removeArticlesUnder(uri);
       return;
     }
     const folder = this.folderOf(parsed.fsPath);
