@@ -35,6 +35,17 @@ describe('agreement: disagreements for curation', () => {
     assert.notStrictEqual(other[0].id, first[0].id);
   });
 
+  it('ids stay the same when text is typed above the disagreements (Keep mine stayed settled only until then), and tell alike ones apart', () => {
+    const shifted = (places: LabeledPlace[], by: number) => places.map((p) => ({ ...p, fragments: p.fragments.map((f) => ({ start: f.start + by, end: f.end + by })) }));
+    const mine = [place('person', 'Sergei Lavrov'), place('organization', 'State Department')];
+    const theirs = [place('person', 'Lavrov'), place('location', 'Geneva')];
+    const before = findDisagreements(mine, theirs).map((d) => d.id);
+    assert.deepStrictEqual(findDisagreements(shifted(mine, 7), shifted(theirs, 7)).map((d) => d.id), before);
+    // Two disagreements alike (the same labels on words of one length) at two places: two ids.
+    const twice = findDisagreements([place('person', 'Sergei'), place('person', 'Geneva')], [place('misc', 'Sergei'), place('misc', 'Geneva')]);
+    assert.strictEqual(new Set(twice.map((d) => d.id)).size, 2);
+  });
+
   it('nothing to settle when both agree, or neither marked anything', () => {
     assert.deepStrictEqual(findDisagreements([place('person', 'John Kerry')], [place('person', 'John Kerry')]), []);
     assert.deepStrictEqual(findDisagreements([], []), []);

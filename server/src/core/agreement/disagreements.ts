@@ -1,6 +1,11 @@
 import type { OffsetRange } from '../types';
 import { placeKey, placesOverlap, type LabeledPlace } from './spanSets';
 
+/** A place's label and fragments, the fragments counted from `origin`. */
+function relativeKey(place: LabeledPlace, origin: number): string {
+  return placeKey({ label: place.label, fragments: place.fragments.map((f) => ({ start: f.start - origin, end: f.end - origin })) });
+}
+
 /**
  * Where two annotators of one article disagree, for curation (*Compare with Annotations in…*): the
  * places that are not exactly the same on both sides, grouped where they overlap, so that `Sergei
@@ -10,7 +15,12 @@ import { placeKey, placesOverlap, type LabeledPlace } from './spanSets';
 
 /** One disagreement: the places of each side in an overlapping group (either side may have none). */
 export interface Disagreement extends OffsetRange {
-  /** The same for the same places on both sides: a settled disagreement is recognised when it comes back. */
+  /**
+   * The same for the same places on both sides, counted from the disagreement's start (and, of
+   * disagreements alike, which one in text order): a settled disagreement is recognised when it comes
+   * back, also after text was typed above it. With absolute offsets, typing one character at the top of
+   * the article brought back every disagreement *Keep mine* had settled.
+   */
   readonly id: string;
   readonly mine: readonly LabeledPlace[];
   readonly theirs: readonly LabeledPlace[];
@@ -40,10 +50,16 @@ export function findDisagreements(mine: readonly LabeledPlace[], theirs: readonl
     const side = (isMine: boolean) => group.filter((entry) => entry.mine === isMine).map((entry) => entry.place).sort(byPlace);
     const mineSide = side(true);
     const theirSide = side(false);
-    const id = `${mineSide.map(placeKey).join('|')}\u0001${theirSide.map(placeKey).join('|')}`;
-    result.push({ start, end, id, mine: mineSide, theirs: theirSide });
+    const shape = `${mineSide.map((p) => relativeKey(p, start)).join('|')}\u0001${theirSide.map((p) => relativeKey(p, start)).join('|')}`;
+    result.push({ start, end, id: shape, mine: mineSide, theirs: theirSide });
   }
-  return result.sort((a, b) => a.start - b.start || a.end - b.end);
+  result.sort((a, b) => a.start - b.start || a.end - b.end);
+  const seen = new Map<string, number>();
+  return result.map((d) => {
+    const nth = seen.get(d.id) ?? 0;
+    seen.set(d.id, nth + 1);
+    return { ...d, id: `${d.id}\u0002${nth}` };
+  });
 }
 
 function byPlace(a: LabeledPlace, b: LabeledPlace): number {
