@@ -858,6 +858,11 @@ const learning = new CorrectionLearning({
   },
   enabled: async (uri) => (await settings.get(uri)).learning.enabled,
   learned: () => reanalyseAfterLearning(),
+  annotationIds: async () => {
+    const ids = new Set(service.workspaceAnnotationIds());
+    for (const document of documents.all()) for (const annotation of (await annotations.stateOf(document.uri))?.annotations.annotations ?? []) ids.add(annotation.id);
+    return ids;
+  },
   log: (message) => connection.console.log(message),
 });
 

@@ -369,19 +369,24 @@ describe('learning from corrections: annotations as corrections', () => {
     assert.deepStrictEqual(fresh.map((a) => a.id), ['label', 'confirm', 'everywhere']);
   });
 
-  it('the ledger says which taught: learned ones and those made before a reset are not fresh', () => {
+  it('the ledger says which taught: learned ones, and those in the workspace at a reset, are not fresh; one that arrives later is', () => {
     const ledger = new LearningLedger();
     ledger.add([article.annotations[0]]);
     let { fresh } = correctionsOf(article, text, (a) => ledger.hasLearned(a));
     assert.deepStrictEqual(fresh.map((a) => a.id), ['confirm', 'everywhere']);
-    ledger.reset('2024-05-01T10:00:00.000Z');
+    // Reset with the article's annotations in the workspace: none teaches again.
+    ledger.reset(article.annotations.map((a) => a.id));
     ({ fresh } = correctionsOf(article, text, (a) => ledger.hasLearned(a)));
-    assert.deepStrictEqual(fresh, [], 'made at the reset time: not learned again');
-    const later: Annotation = { ...article.annotations[0], id: 'later', modified: '2024-05-02T09:00:00.000Z' };
-    assert.ok(!ledger.hasLearned(later));
+    assert.deepStrictEqual(fresh, [], 'in the workspace at the reset: not learned again');
+    // A colleague's, made before the reset but pulled after it, teaches (a reset kept only its time, and it never did).
+    const pulled: Annotation = { ...article.annotations[0], id: 'pulled', modified: '2020-01-01T00:00:00.000Z' };
+    assert.ok(!ledger.hasLearned(pulled));
     const copy = LearningLedger.fromJSON(JSON.parse(JSON.stringify(ledger.toJSON())));
-    assert.deepStrictEqual(copy.toJSON(), { learned: [], since: '2024-05-01T10:00:00.000Z' });
-    assert.ok(copy.hasLearned(article.annotations[1]) && !copy.hasLearned(later));
+    assert.deepStrictEqual(copy.toJSON(), { learned: [], forgotten: ['confirm', 'everywhere', 'label', 'note', 'orphan'] });
+    assert.ok(copy.hasLearned(article.annotations[1]) && !copy.hasLearned(pulled));
+    // A reset an earlier version recorded by its time alone still holds.
+    const older = LearningLedger.fromJSON({ learned: [], since: '2024-05-01T10:00:00.000Z' });
+    assert.ok(older.hasLearned({ ...pulled, modified: '2024-04-30T00:00:00.000Z' }) && !older.hasLearned({ ...pulled, modified: '2024-05-02T00:00:00.000Z' }));
     assert.deepStrictEqual(LearningLedger.fromJSON('nonsense').toJSON(), { learned: [] });
   });
 });

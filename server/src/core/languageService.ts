@@ -437,6 +437,11 @@ export function createArticleService(resources: ArticleResources, options: Artic
       return workspace.compactor;
     },
 
+    /** The ids of the annotations of every indexed article (from their digests). */
+    *workspaceAnnotationIds(): Generator<string> {
+      for (const uri of workspace.uris()) for (const entry of workspace.get(uri)?.annotations?.entries ?? []) yield entry.id;
+    },
+
     /** Removes a deleted article from the workspace index, with everything kept for it. */
     removeArticle(uri: string): void {
       workspace.remove(uri);

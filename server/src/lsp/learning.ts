@@ -35,6 +35,8 @@ export interface LearningHost {
   enabled(uri: string): Promise<boolean>;
   /** What the tagger suggests changed: analyse the open articles again and refresh what shows them. */
   learned(): void;
+  /** The ids of every annotation in the workspace: open articles' and, from the index, closed ones'. */
+  annotationIds(): Promise<Iterable<string>>;
   log(message: string): void;
 }
 
@@ -121,11 +123,12 @@ export class CorrectionLearning {
     this.scheduleSave();
   }
 
-  /** Forgets what corrections taught; annotations made until now do not teach again. */
-  async reset(now = new Date().toISOString()): Promise<void> {
+  /** Forgets what corrections taught; the annotations in the workspace now do not teach again (those that arrive later do). */
+  async reset(): Promise<void> {
     await this.loaded;
+    const present = await this.host.annotationIds();
     this.host.service.resetLearning();
-    this.ledger.reset(now);
+    this.ledger.reset(present);
     this.host.log('learned corrections reset: the shipped model again');
     this.host.learned();
     this.scheduleSave(0);
