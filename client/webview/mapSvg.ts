@@ -128,8 +128,12 @@ function num(value: number): string {
   return String(Math.round(value * 100) / 100);
 }
 
+/**
+ * A value as SVG text: `& < >` escaped, and the characters XML does not allow at all (control characters,
+ * U+FFFE, U+FFFF) left out, which made the exported file one no XML reader opens.
+ */
 function text(value: string): string {
-  return value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  return value.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
 function attr(value: string): string {

@@ -39,6 +39,12 @@ describe('the actor map as SVG', () => {
     assert.deepStrictEqual(opened, []);
   });
 
+  it('leaves out characters XML does not allow (a name with a control character made a file no XML reader opens)', () => {
+    const svg = mapToSvg({ nodes: [node({ label: 'John\u0001Kerry\u001f\ufffe' })], edges: [], background: '#1e1e1e', fontFamily: 'sans-serif' });
+    assert.match(svg, />JohnKerry<\/text>/);
+    assert.ok(!/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/.test(svg));
+  });
+
   it('fits the view box around every node, its name and every line, with a margin', () => {
     const [left, top, width, height] = /viewBox="([^"]+)"/.exec(picture)![1].split(' ').map(Number);
     assert.ok(left <= -110 - 30 && top <= -10 - 30, `the left and top nodes are inside: ${left} ${top}`);

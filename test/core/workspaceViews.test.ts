@@ -2,6 +2,7 @@ import * as assert from 'assert';
 import { articleDate } from '../../server/src/core/views/articleDate';
 import { problemCounts } from '../../server/src/core/views/articleFacts';
 import { DEFAULT_SETTINGS } from '../../server/src/core/settings';
+import type { EntityType } from '../../server/src/core/types';
 import { UNATTRIBUTED_SPEAKER } from '../../server/src/core/views/workspaceViews';
 import { newService } from '../helpers/resources';
 import { readSeed, SEEDS } from '../helpers/seeds';
@@ -21,6 +22,10 @@ describe('article dates (the actor map time axis)', () => {
     assert.strictEqual(articleDate('file:///a.txt', readSeed(SEEDS.lavrovJamil)), undefined);
     assert.strictEqual(articleDate('file:///report_2016-02-30.txt', 'February 30, 2016'), undefined);
     assert.strictEqual(articleDate('file:///a.txt', `${'Long opening paragraph. '.repeat(40)}March 11, 2016`), undefined);
+  });
+
+  it('reads a file name with a stray % (a client that does not escape it) without failing: decoding it threw, and the article got no hovers and never reached the index', () => {
+    assert.strictEqual(articleDate('file:///ws/bad-100%.article', 'WASHINGTON, March 11, 2016 — Talks.'), '2016-03-11');
   });
 
   it('prefers the file name to the text', () => {
@@ -53,6 +58,17 @@ describe('workspace view queries', () => {
     assert.strictEqual(lavrov.lastDate, '2016-03-14');
     const steinmeier = map.nodes.find((n) => n.name === 'Frank-Walter Steinmeier')!;
     assert.deepStrictEqual([steinmeier.firstDate, steinmeier.lastDate], ['2016-03-14', '2016-03-14']);
+  });
+
+  it('a filter with a comma in one type does not share a cached answer with two types (the malformed one answered 0 for both until the index changed)', () => {
+    const service = datedWorkspace();
+    const two = service.getActors({ types: ['person', 'location'] }).total;
+    assert.ok(two > 10);
+    assert.strictEqual(service.getActors({ types: ['person,location' as EntityType] }).total, 0);
+    assert.strictEqual(service.getActors({ types: ['person', 'location'] }).total, two);
+    const nodes = service.getActorMap({ types: ['person', 'location'] }).nodes.length;
+    service.getActorMap({ types: ['person,location' as EntityType] });
+    assert.strictEqual(service.getActorMap({ types: ['person', 'location'] }).nodes.length, nodes);
   });
 
   it('pages within bounds: a page past the end is empty, a huge limit is capped', () => {

@@ -195,6 +195,8 @@ describe('protocol robustness (dist/server.js --stdio)', function () {
       assert.strictEqual(error, undefined, `${JSON.stringify(target)}: no error`);
       assert.strictEqual(result, null, `${JSON.stringify(target)}: null, got ${JSON.stringify(result)}`);
     }
+    // Reversed offsets: the range in order (it was answered with its end before its start).
+    assert.deepStrictEqual(await client.request('articleLens/locate', { uri: seedUri, start: 6, end: 0 }), { uri: seedUri, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 6 } } });
     const found = await client.request('articleLens/locate', { uri: seedUri, start: 0, end: 6 });
     assert.deepStrictEqual(found, { uri: seedUri, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 6 } } }, 'MOSCOW, the first word of the seed');
     await stillServing();

@@ -1,3 +1,4 @@
+import { decodeUriComponentLeniently } from '../core/uriComponent';
 import { MarkupKind, type Hover } from 'vscode-languageserver';
 import { type ActorCard } from '../core/languageService';
 import type { EntityType, OffsetRange } from '../core/types';
@@ -110,7 +111,7 @@ function marshalledUri(uri: string): Record<string, unknown> {
   const parsed = /^([a-z][\w+.-]*):(?:\/\/([^/?#]*))?([^?#]*)(?:\?([^#]*))?(?:#(.*))?$/i.exec(uri);
   if (!parsed) return { $mid: 1, scheme: 'file', path: uri };
   const [, scheme, authority = '', path, query = '', fragment = ''] = parsed;
-  return { $mid: 1, scheme, authority, path: decodeURIComponent(path), query, fragment };
+  return { $mid: 1, scheme, authority, path: decodeUriComponentLeniently(path), query, fragment };
 }
 
 /** VS Code's 1-based editor position of an offset, for `editor.action.findReferences`. */

@@ -10,5 +10,7 @@ export async function locate(target: ArticleTarget, texts: ArticleTexts): Promis
   // Offsets that are not whole numbers would come back as a range with null characters, which no client reads.
   if (typeof target?.uri !== 'string' || !Number.isSafeInteger(target.start) || !Number.isSafeInteger(target.end)) return null;
   const positions = await texts.positions(target.uri);
-  return positions ? { uri: target.uri, range: positions.rangeOf(target) } : null;
+  // Reversed offsets are put in order (a range whose end is before its start is no range).
+  const [start, end] = target.start <= target.end ? [target.start, target.end] : [target.end, target.start];
+  return positions ? { uri: target.uri, range: positions.rangeOf({ start, end }) } : null;
 }

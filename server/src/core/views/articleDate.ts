@@ -1,3 +1,4 @@
+import { decodeUriComponentLeniently } from '../uriComponent';
 /**
  * The date an article carries, for the actor map's time axis. Collections name their files by date
  * (PolNeAR: `breitbart_2016-03-11_activists-….txt`), and articles often open with a dated line
@@ -18,7 +19,7 @@ const HEAD_LENGTH = 400;
  * {@link HEAD_LENGTH} characters of the text; undefined when neither gives a valid date.
  */
 export function articleDate(uri: string, text: string): string | undefined {
-  const name = decodeURIComponent(uri.slice(uri.lastIndexOf('/') + 1));
+  const name = decodeUriComponentLeniently(uri.slice(uri.lastIndexOf('/') + 1));
   return isoDate(ISO_DATE.exec(name)) ?? dateIn(text.slice(0, HEAD_LENGTH));
 }
 

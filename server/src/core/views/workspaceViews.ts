@@ -93,7 +93,7 @@ export function createWorkspaceViews({ analyze, workspace }: ViewsDeps) {
     getActors(filter: ActorFilter = {}): Page<ActorRow> {
       const types = filter.types?.length ? new Set(filter.types) : undefined;
       const query = normalizeName(filter.query?.trim() ?? '');
-      const rows = memo(`actors\u0000${[...(types ?? [])].join(',')}\u0000${query}`, () =>
+      const rows = memo(`actors\u0000${JSON.stringify([...(types ?? [])])}\u0000${query}`, () =>
         actors
           .actors()
           .filter((a) => (!types || types.has(a.row.type)) && (!query || normalizeName(a.row.name).includes(query)))
@@ -191,7 +191,7 @@ export function createWorkspaceViews({ analyze, workspace }: ViewsDeps) {
      * (the strongest few per actor in a dense workspace) and from speakers to the actors their quotes name.
      */
     getActorMap(request: ActorMapRequest = {}): ActorMap {
-      return memo(`map\u0000${request.maxNodes ?? ''}\u0000${request.types?.join(',') ?? ''}`, () => actorMap(actors, articles(), request, revision));
+      return memo(`map\u0000${request.maxNodes ?? ''}\u0000${JSON.stringify(request.types ?? null)}`, () => actorMap(actors, articles(), request, revision));
     },
   };
 }
