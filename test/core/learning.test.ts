@@ -85,6 +85,21 @@ describe('learning from corrections: the recogniser', () => {
     assert.deepStrictEqual(shown(recognizer, other), ['organization:Kassioun']);
   });
 
+  it('a removed correction takes back what it taught: the other article answers as before, the sentence\'s other decisions stay', () => {
+    // Before, removing the label left the tagger taught: only Reset undid it, and that forgot everything else too.
+    const recognizer = freshRecognizer();
+    const other = 'Kassioun said the ceasefire had collapsed.';
+    const both = 'Kassioun told Lavrov the talks had failed.';
+    recognizer.learn(sentencesOf(both), [on(both, 'Kassioun', 'organization'), on(both, 'Lavrov', 'organization')]);
+    assert.deepStrictEqual(shown(recognizer, other), ['organization:Kassioun']);
+    const lavrov = on(both, 'Lavrov', 'organization');
+    const taken = recognizer.unlearn(sentencesOf(both), [lavrov], [{ start: 0, end: 'Kassioun'.length }]);
+    assert.strictEqual(taken, 1);
+    assert.deepStrictEqual(shown(recognizer, other), ['person:Kassioun'], 'as the shipped model says');
+    assert.ok(shown(recognizer, both).includes('organization:Lavrov'), 'the decision still there is learned again');
+    assert.strictEqual(recognizer.taughtLabelOf('Kassioun'), undefined, 'the name is forgotten');
+  });
+
   it('learns a label of the person\'s own as a new class, and shows it as that label', () => {
     const recognizer = freshRecognizer();
     const again = 'Senators debated the Magnitsky Act on Tuesday.';

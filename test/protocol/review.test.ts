@@ -119,6 +119,15 @@ describe('learning from corrections over the protocol', function () {
     assert.strictEqual(await typeAt(a, first, 'Kassioun'), 'organization', 'the person’s label still shows');
     assert.strictEqual(await typeAt(b2, second, 'Kassioun'), 'person');
     assert.ok(!logs.some((line) => /^learned \d+ correction/.test(line)), logs.join('\n'));
+
+    // A label made now teaches; removing it takes back what it taught (before, only Reset undid it, and all else with it).
+    for (const old of await run<AnnotationListItem[]>(LIST, { uri: a })) await run('articleLens.annotation.remove', { uri: a, id: old.id });
+    await run(ADD, { uri: a, range: rangeOf(first, 'Kassioun'), label: 'organization' });
+    await eventually('the second article follows the new label', () => typeAt(b2, second, 'Kassioun'), (type) => type === 'organization');
+    const [label] = await run<AnnotationListItem[]>(LIST, { uri: a });
+    await run('articleLens.annotation.remove', { uri: a, id: label.id });
+    await eventually('the second article answers as the shipped model again', () => typeAt(b2, second, 'Kassioun'), (type) => type === 'person');
+    assert.ok(logs.some((line) => /^took back what 1 removed correction of first\.txt taught: 1 sentence$/.test(line)), logs.join('\n'));
   });
 });
 

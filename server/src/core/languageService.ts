@@ -352,6 +352,16 @@ export function createArticleService(resources: ArticleResources, options: Artic
       return recognizer.learn(sentencesOf(text), corrections);
     },
 
+    /**
+     * Takes back what decisions people removed from one article taught (`removed`: where they were in
+     * `text`), the article's remaining decisions being `corrections`; the sentences taken back, or
+     * undefined when the recogniser does not learn.
+     */
+    unlearnCorrections(text: string, corrections: readonly Correction[], removed: readonly OffsetRange[]): number | undefined {
+      const recognizer = resources.recognizer;
+      return canLearn(recognizer) ? recognizer.unlearn(sentencesOf(text), corrections, removed) : undefined;
+    },
+
     /** What the recogniser learned, as a file to keep (undefined when it does not learn), and the caller's facts in it. */
     saveLearning(extra?: Record<string, unknown>): Uint8Array | undefined {
       const recognizer = resources.recognizer;

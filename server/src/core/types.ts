@@ -111,6 +111,8 @@ export interface LearningRecognizer extends EntityRecognizer {
   learn(sentences: readonly Sentence[], corrections: readonly Correction[]): LearningReport;
   /** Forgets everything learned: the shipped model's answers again, exactly. */
   resetLearning(): void;
+  /** Takes back what decisions a person removed taught (`removed`: where they were), learning the rest of their sentences again; returns the sentences taken back. */
+  unlearn(sentences: readonly Sentence[], corrections: readonly Correction[], removed: readonly OffsetRange[]): number;
   /**
    * The label a person last gave this name (`person`, `organization`, `location`, `misc` or their own),
    * undefined when none: a mention of it with that label is left as it is by the steps after

@@ -1,8 +1,9 @@
 import { promises as fs } from 'fs';
 import * as path from 'path';
-import type { ArticleAnnotations } from '../core/annotations/model';
+import type { Annotation, ArticleAnnotations } from '../core/annotations/model';
+import { findQuote } from '../core/annotations/quoteMatch';
 import type { ArticleService } from '../core/languageService';
-import { correctionsOf } from '../core/learning/corrections';
+import { correctionsOf, teaches } from '../core/learning/corrections';
 import { LearningLedger } from '../core/learning/ledger';
 import { makeFolders } from '../makeFolders';
 
@@ -52,6 +53,11 @@ export class CorrectionLearning {
   private saveTimer: NodeJS.Timeout | undefined;
   private saving: Promise<void> = Promise.resolve();
   private loaded: Promise<void> = Promise.resolve();
+  /**
+   * Per open article, the annotations that taught or were found taught when it was last learned from: one
+   * gone since (the person removed it) has what it taught taken back.
+   */
+  private readonly teaching = new Map<string, ReadonlyMap<string, Annotation>>();
   /** Milliseconds of each learning update of this session (for the log). */
   readonly updateTimes: number[] = [];
 
@@ -107,6 +113,11 @@ export class CorrectionLearning {
       const article = await this.host.article(uri);
       if (!article || !(await this.host.enabled(uri))) continue;
       const { corrections, fresh } = correctionsOf(article.annotations, article.text, (a) => this.ledger.hasLearned(a));
+      const before = this.teaching.get(uri);
+      const now = new Map(article.annotations.annotations.filter(teaches).map((a) => [a.id, a]));
+      this.teaching.set(uri, now);
+      const present = new Set(article.annotations.annotations.map((a) => a.id));
+      if (before && this.unlearnRemoved(uri, article.text, corrections, [...before.values()].filter((a) => !present.has(a.id)))) changed = true;
       if (fresh.length === 0) continue;
       const start = process.hrtime.bigint();
       const report = this.host.service.learnFromCorrections(article.text, corrections);
@@ -121,6 +132,22 @@ export class CorrectionLearning {
     if (!changed) return;
     this.host.learned();
     this.scheduleSave();
+  }
+
+  /**
+   * Takes back what `removed` (annotations a person deleted from an open article) taught, found again in
+   * `text` by their quotes (the text may have changed since they taught): true when something was taken back.
+   */
+  private unlearnRemoved(uri: string, text: string, corrections: Parameters<ArticleService['unlearnCorrections']>[1], removed: readonly Annotation[]): boolean {
+    const places = removed.flatMap((annotation) => annotation.target.flatMap((span) => {
+      const found = findQuote(text, span, span.start);
+      return found.kind === 'found' && found.exact ? [{ start: found.start, end: found.end }] : [];
+    }));
+    if (places.length === 0) return false;
+    const taken = this.host.service.unlearnCorrections(text, corrections, places);
+    if (!taken) return false;
+    this.host.log(`took back what ${removed.length} removed correction${removed.length === 1 ? '' : 's'} of ${path.basename(uri)} taught: ${taken} sentence${taken === 1 ? '' : 's'}`);
+    return true;
   }
 
   /** Forgets what corrections taught; the annotations in the workspace now do not teach again (those that arrive later do). */

@@ -1,4 +1,4 @@
-import type { Correction, LearningReport, Sentence } from '../types';
+import type { Correction, LearningReport, OffsetRange, Sentence } from '../types';
 import { LearnedWeights } from './learnedWeights';
 import { viterbi, type TaggerModel } from './model';
 import { WORD_IDENTITY_SLOTS, wordPairFeatures } from './features';
@@ -390,6 +390,43 @@ export class TaggerAdaptation {
   }
 
   /**
+   * Takes back what decisions a person removed taught (`removed`: where they were in this text). Each
+   * sentence holding one that was learned in this session has its updates withdrawn and is learned again
+   * with the decisions still in it (`corrections`); a name such a decision labelled is forgotten. A
+   * sentence learned before a restart keeps its updates (they are not remembered, as for a decision
+   * reversed after a restart): *Reset Learned Corrections* undoes those. Returns the sentences taken back.
+   */
+  unlearn(sentences: readonly Sentence[], words: readonly (readonly string[])[], corrections: readonly Correction[], removed: readonly OffsetRange[]): number {
+    const again: number[] = [];
+    let withdrawn = 0;
+    for (let s = 0; s < sentences.length; s++) {
+      if (!removed.some((r) => overlaps(r, sentences[s]))) continue;
+      const key = words[s].join('\u0000');
+      const earlier = this.sentences.get(key);
+      if (!earlier) continue;
+      this.learner.withdraw(earlier.delta);
+      this.sentences.delete(key);
+      withdrawn++;
+      if (corrections.some((c) => overlaps(c, sentences[s]))) again.push(s);
+    }
+    if (again.length > 0) {
+      this.tagger.model.setOverlay(this.weights);
+      this.tagger.visitFeatures(words, again, (s, buffer) => {
+        const forced = this.forcedTags(sentences[s], corrections);
+        if (forced) this.learner.learnSentence(buffer.feats, buffer.offsets, sentences[s].tokens.length, forced, this.recordOf(words[s], forced), this.connectorsOf(words[s]));
+      });
+    }
+    for (const range of removed) {
+      const sentence = sentences.find((s) => s.start <= range.start && range.end <= s.end);
+      const span = sentence && tokenSpanOf(sentence, range);
+      if (!span) continue;
+      if (this.names.delete(nameKey(sentence.tokens.slice(span[0], span[1]).map((t) => t.text).join('')))) this.namesRevision++;
+    }
+    this.install();
+    return withdrawn;
+  }
+
+  /**
    * Which words of a sentence are connectors ({@link LearningOptions.connectorRate}): written in lower
    * case, and so written in news — or without a letter (`16`, `(`, `&`). A label over `Diario 16` says
    * nothing new about `16`: when numbers learned from such labels, scores and sections ran on into names
@@ -526,7 +563,7 @@ function nameKey(text: string): string {
 }
 
 /** The tokens `[first, end)` of the sentence a correction covers (any token it touches); undefined when it is not inside the sentence. */
-function tokenSpanOf(sentence: Sentence, c: Correction): [number, number] | undefined {
+function tokenSpanOf(sentence: Sentence, c: OffsetRange): [number, number] | undefined {
   if (c.start < sentence.start || c.end > sentence.end) return undefined;
   const tokens = sentence.tokens;
   let first = -1;

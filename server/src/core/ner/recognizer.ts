@@ -1,6 +1,6 @@
 import { finish, type Staged } from '../stages';
 import { packedMap } from '../packedMap';
-import type { Correction, EntityMention, EntityType, LearningRecognizer, LearningReport, Sentence, SentenceTaggingPool } from '../types';
+import type { Correction, EntityMention, EntityType, LearningRecognizer, LearningReport, OffsetRange, Sentence, SentenceTaggingPool } from '../types';
 import { charClass, hashLower } from './hash';
 import { LIST_BIT, type Gazetteers } from './gazetteer';
 import { SentenceTagCache, type SequenceTagger, type TaggingPlan, type TokenSpan } from './tagger';
@@ -76,6 +76,11 @@ export class NerRecognizer implements LearningRecognizer {
 
   resetLearning(): void {
     this.adaptation.reset();
+  }
+
+  /** Takes back what removed decisions taught (`removed`: where they were in the document): see `TaggerAdaptation.unlearn`. */
+  unlearn(sentences: readonly Sentence[], corrections: readonly Correction[], removed: readonly OffsetRange[]): number {
+    return this.adaptation.unlearn(sentences, this.truecase(wordsOf(sentences)), corrections, removed);
   }
 
   taughtLabelOf(text: string): string | undefined {
