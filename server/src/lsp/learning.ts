@@ -6,6 +6,7 @@ import type { ArticleService } from '../core/languageService';
 import { correctionsOf, teaches } from '../core/learning/corrections';
 import { LearningLedger } from '../core/learning/ledger';
 import { makeFolders } from '../makeFolders';
+import type { Correction } from '../core/types';
 
 /**
  * Corrections teach the tagger (issue 13). When an open article's annotations change (a command, the
@@ -138,7 +139,7 @@ export class CorrectionLearning {
    * Takes back what `removed` (annotations a person deleted from an open article) taught, found again in
    * `text` by their quotes (the text may have changed since they taught): true when something was taken back.
    */
-  private unlearnRemoved(uri: string, text: string, corrections: Parameters<ArticleService['unlearnCorrections']>[1], removed: readonly Annotation[]): boolean {
+  private unlearnRemoved(uri: string, text: string, corrections: readonly Correction[], removed: readonly Annotation[]): boolean {
     const places = removed.flatMap((annotation) => annotation.target.flatMap((span) => {
       const found = findQuote(text, span, span.start);
       return found.kind === 'found' && found.exact ? [{ start: found.start, end: found.end }] : [];

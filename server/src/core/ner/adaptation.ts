@@ -370,23 +370,31 @@ export class TaggerAdaptation {
         newClasses.push(cls);
       }
     }
-    let updated = 0;
-    if (chosen.length > 0) {
-      // The learner must score with the weights it moves, even while they are still empty: with the
-      // model alone it would not see its own steps and take all its repeats at the largest step (a
-      // first correction, or a rejection after a label that taught nothing, learned ten times too hard).
-      this.tagger.model.setOverlay(this.weights);
-      this.tagger.visitFeatures(words, chosen, (s, buffer) => {
-        const forced = this.forcedTags(sentences[s], corrections);
-        if (!forced) return;
-        const connectors = this.connectorsOf(words[s]);
-        if (this.learner.learnSentence(buffer.feats, buffer.offsets, sentences[s].tokens.length, forced, this.recordOf(words[s], forced), connectors) > 0) updated++;
-      });
-    }
+    const updated = this.learnSentences(sentences, words, chosen, corrections);
     for (const c of fresh) if (c.label !== undefined) this.taught.add(classOfLabel(c.label));
     this.rememberNames(sentences, fresh);
     this.install();
     return { sentences: chosen.length, updated, newClasses };
+  }
+
+  /**
+   * Learns the sentences `chosen` (indices into `sentences`) with every decision that falls in each; returns
+   * how many needed an update.
+   */
+  private learnSentences(sentences: readonly Sentence[], words: readonly (readonly string[])[], chosen: readonly number[], corrections: readonly Correction[]): number {
+    let updated = 0;
+    if (chosen.length === 0) return updated;
+    // The learner must score with the weights it moves, even while they are still empty: with the
+    // model alone it would not see its own steps and take all its repeats at the largest step (a
+    // first correction, or a rejection after a label that taught nothing, learned ten times too hard).
+    this.tagger.model.setOverlay(this.weights);
+    this.tagger.visitFeatures(words, chosen, (s, buffer) => {
+      const forced = this.forcedTags(sentences[s], corrections);
+      if (!forced) return;
+      const connectors = this.connectorsOf(words[s]);
+      if (this.learner.learnSentence(buffer.feats, buffer.offsets, sentences[s].tokens.length, forced, this.recordOf(words[s], forced), connectors) > 0) updated++;
+    });
+    return updated;
   }
 
   /**
@@ -409,18 +417,10 @@ export class TaggerAdaptation {
       withdrawn++;
       if (corrections.some((c) => overlaps(c, sentences[s]))) again.push(s);
     }
-    if (again.length > 0) {
-      this.tagger.model.setOverlay(this.weights);
-      this.tagger.visitFeatures(words, again, (s, buffer) => {
-        const forced = this.forcedTags(sentences[s], corrections);
-        if (forced) this.learner.learnSentence(buffer.feats, buffer.offsets, sentences[s].tokens.length, forced, this.recordOf(words[s], forced), this.connectorsOf(words[s]));
-      });
-    }
+    this.learnSentences(sentences, words, again, corrections);
     for (const range of removed) {
-      const sentence = sentences.find((s) => s.start <= range.start && range.end <= s.end);
-      const span = sentence && tokenSpanOf(sentence, range);
-      if (!span) continue;
-      if (this.names.delete(nameKey(sentence.tokens.slice(span[0], span[1]).map((t) => t.text).join('')))) this.namesRevision++;
+      const key = nameKeyAt(sentences, range);
+      if (key !== undefined && this.names.delete(key)) this.namesRevision++;
     }
     this.install();
     return withdrawn;
@@ -476,10 +476,8 @@ export class TaggerAdaptation {
   /** Records the names the fresh corrections labelled, and forgets those they rejected. */
   private rememberNames(sentences: readonly Sentence[], fresh: readonly Correction[]): void {
     for (const c of fresh) {
-      const sentence = sentences.find((s) => s.start <= c.start && c.end <= s.end);
-      const span = sentence && tokenSpanOf(sentence, c);
-      if (!span || span[1] - span[0] > MAX_ENTITY_TOKENS) continue;
-      const key = nameKey(sentence.tokens.slice(span[0], span[1]).map((t) => t.text).join(''));
+      const key = nameKeyAt(sentences, c);
+      if (key === undefined) continue;
       if (c.label !== undefined ? this.names.get(key) === c.label : !this.names.has(key)) continue;
       if (c.label !== undefined) this.names.set(key, c.label);
       else this.names.delete(key);
@@ -563,6 +561,17 @@ function nameKey(text: string): string {
 }
 
 /** The tokens `[first, end)` of the sentence a correction covers (any token it touches); undefined when it is not inside the sentence. */
+/**
+ * The name key ({@link nameKey}) of the tokens `range` covers in one of `sentences`; undefined when it spans
+ * sentences, covers no token, or is too long to be a name ({@link MAX_ENTITY_TOKENS}).
+ */
+function nameKeyAt(sentences: readonly Sentence[], range: OffsetRange): string | undefined {
+  const sentence = sentences.find((s) => s.start <= range.start && range.end <= s.end);
+  const span = sentence && tokenSpanOf(sentence, range);
+  if (!span || span[1] - span[0] > MAX_ENTITY_TOKENS) return undefined;
+  return nameKey(sentence.tokens.slice(span[0], span[1]).map((t) => t.text).join(''));
+}
+
 function tokenSpanOf(sentence: Sentence, c: OffsetRange): [number, number] | undefined {
   if (c.start < sentence.start || c.end > sentence.end) return undefined;
   const tokens = sentence.tokens;
