@@ -13,6 +13,14 @@
  * 4.15–4.48 → 3.88–4.11 s wall; the same folder four times over 7.83–7.87 → 6.99–7.31 s; warm passes
  * over the folder in one process 2–3 % slower (ARCHITECTURE.md, "The command line at scale").
  *
+ * A longer wait before V8 optimises a function: a function is optimised once it has run about
+ * `--interrupt-budget` bytes of bytecode (V8's default 66 KB, tuned for web pages that must get fast within
+ * a second). The analysis's large functions then reach the optimising compiler after a handful of
+ * articles, before their rarer branches ever ran; the first article that takes one deoptimises them,
+ * and they are compiled again (`--trace-deopt` over the PolNeAR train folder: most deoptimisations are
+ * "insufficient type feedback"). Sixteen times the default lets a batch run collect that feedback first:
+ * fewer, later compilations, which matters most when two threads' compilers share two cores.
+ *
  * Not set by the language server: the editor runs it under VS Code's Electron, whose V8 may refuse a
  * flag changed after start (a fatal check, not an exception), and its benchmarks showed no gain.
  */
@@ -22,4 +30,10 @@ import { isMainThread } from 'worker_threads';
 /** Bytes of bytecode V8 may inline into one optimised function, in all (V8's default: 920). */
 export const MAX_INLINED_BYTECODE_CUMULATIVE = 300;
 
-if (isMainThread) setFlagsFromString(`--max-inlined-bytecode-size-cumulative=${MAX_INLINED_BYTECODE_CUMULATIVE}`);
+/** Bytes of bytecode a function runs before V8 considers optimising it (V8's default: 67,584). */
+export const INTERRUPT_BUDGET = 1024 * 1024;
+
+if (isMainThread) {
+  setFlagsFromString(`--max-inlined-bytecode-size-cumulative=${MAX_INLINED_BYTECODE_CUMULATIVE}`);
+  setFlagsFromString(`--interrupt-budget=${INTERRUPT_BUDGET}`);
+}

@@ -4,13 +4,14 @@ import type { FileJob } from './fileJobs';
 /**
  * Bytes of input each thread beyond the first needs before it is worth starting, when `--jobs` is not
  * given (issue 17). A thread is an isolate of its own: it loads the data again and V8 compiles the whole
- * analysis again for it, and over the first few megabytes that warm-up costs about as much CPU as the
- * analysis itself (PolNeAR train, 3.9 MB: one thread about 5.9 s of process CPU, two about 9.2 s). On the
- * 2-core machines we measure on, the second thread's warm-up takes the core that the first thread's
- * optimising compiler was using, so two threads were slower than one up to about 11 MB of input and
- * faster beyond (ARCHITECTURE.md, "The command line at scale", has the figures).
+ * analysis again for it, and on the 2-core machines we measure on the second thread's compilations take
+ * the core that the first thread's optimising compiler was using. With V8's default tiering two threads
+ * were slower than one up to about 11 MB of input; with the CLI's later optimisation (`v8Tuning.ts`)
+ * they compile less, and two threads are ahead from about 0.8 MB (PolNeAR train articles, `--jsonl`,
+ * on 2 cores: 0.4 MB 1.30–1.35 s with one thread and 1.32–1.34 s with two; 0.8 MB 1.74–1.90 against
+ * 1.64–1.75 s; 2 MB 2.60–2.63 against 2.37–2.40 s; ARCHITECTURE.md, "The command line at scale").
  */
-export const BYTES_PER_EXTRA_THREAD = 12 * 1024 * 1024;
+export const BYTES_PER_EXTRA_THREAD = 1024 * 1024;
 
 /** How many threads the default run starts: one, and one more per {@link BYTES_PER_EXTRA_THREAD} of input, at most one per core and per file. */
 export function defaultThreads(inputBytes: number, files: number, cores: number, bytesPerExtraThread = BYTES_PER_EXTRA_THREAD): number {
