@@ -37,6 +37,10 @@ export abstract class PagedTreeProvider<N extends TreeNode> implements vscode.Tr
   private readonly shown = new Map<string, number>();
   private readonly nodes = new Map<string, TreeNode>();
   private readonly parents = new Map<string, TreeNode | undefined>();
+  /** Counts refreshes that forget the paging (a new filter): a page asked for before one is not shown after it. */
+  private generation = 0;
+  /** Counts every refresh: a page that was on its way during one belongs to the list before it. */
+  private refreshes = 0;
 
   /** The tree item of one of this tree's own nodes. */
   protected abstract itemOf(node: N): vscode.TreeItem;
@@ -69,23 +73,48 @@ export abstract class PagedTreeProvider<N extends TreeNode> implements vscode.Tr
     return this.fetchers.has(more.key);
   }
 
-  /** Fetches the next page of the list a *Load more…* node ends, and shows it. */
+  /**
+   * Fetches the next page of the list a *Load more…* node ends, and shows it. The page is chained
+   * onto the list itself, so a second click waits for the first and asks for the page after it. When
+   * the workspace changed while the page was on its way (a refresh dropped the list), the page is
+   * not appended to rows fetched before the change — its offset counts rows of the old list, so it
+   * would repeat or skip some — but the list is fetched again, as long as it now is.
+   */
   async loadMore(more: MoreNode): Promise<void> {
-    const fetch = this.fetchers.get(more.key);
-    const list = this.lists.get(more.key);
+    const { key } = more;
+    const fetch = this.fetchers.get(key);
+    const list = this.lists.get(key);
     if (!fetch || !list) return;
-    const current = await list;
-    const page = await fetch(current.rows.length, PAGE_SIZE);
-    const next = { rows: [...current.rows, ...page.items], total: page.total };
-    this.lists.set(more.key, Promise.resolve(next));
-    this.shown.set(more.key, next.rows.length);
+    const { generation, refreshes } = this;
+    const next = list.then(async (current) => {
+      const page = await fetch(current.rows.length, PAGE_SIZE);
+      return { rows: [...current.rows, ...page.items], total: page.total };
+    });
+    this.lists.set(key, next);
+    let loaded: { rows: unknown[]; total: number };
+    try {
+      loaded = await next;
+    } catch (error) {
+      // The rows shown before stay; the command reports the failure.
+      if (this.lists.get(key) === next) this.lists.set(key, list);
+      throw error;
+    }
+    // A new filter since: the list is another one, and the click meant nothing for it.
+    if (generation !== this.generation) return;
+    this.shown.set(key, Math.max(this.shown.get(key) ?? 0, loaded.rows.length));
+    // Fetched again since with the rows shown before the click: once more, with these.
+    if (refreshes !== this.refreshes) this.lists.delete(key);
     this.changed.fire(more.parent as N | undefined);
   }
 
   /** Drops the fetched lists (the workspace changed); `resetPaging` also forgets how many rows were shown (a new filter). */
   refresh(resetPaging = false): void {
     this.lists.clear();
-    if (resetPaging) this.shown.clear();
+    this.refreshes++;
+    if (resetPaging) {
+      this.shown.clear();
+      this.generation++;
+    }
     this.changed.fire(undefined);
   }
 
@@ -103,7 +132,16 @@ export abstract class PagedTreeProvider<N extends TreeNode> implements vscode.Tr
       pending.then(undefined, () => this.lists.delete(key));
     }
     const { rows, total } = await list;
-    const nodes: (N | MoreNode)[] = (rows as R[]).map((row) => this.intern(toNode(row), parent));
+    const nodes: (N | MoreNode)[] = [];
+    // A row the server moved between two pages (the index changed before its refresh reached the view)
+    // would come twice, and a tree must not hold two items of one id.
+    const ids = new Set<string>();
+    for (const row of rows as R[]) {
+      const node = toNode(row);
+      if (ids.has(node.id)) continue;
+      ids.add(node.id);
+      nodes.push(this.intern(node, parent));
+    }
     if (rows.length < total) nodes.push(this.intern({ kind: 'more', id: `${parent?.id ?? ''}/more:${key}`, key, parent, shown: rows.length, total } as MoreNode, parent));
     return nodes;
   }
