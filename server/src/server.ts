@@ -277,6 +277,8 @@ connection.onInitialized(() => {
 
 /** The settings that decide which files the index covers (`files`, `index.exclude`, `workspaceIndex.enabled`), as JSON. */
 let articleFilePatterns: string | undefined;
+/** `articleLens.maxFileSize` of the last scan: the largest article the index holds a full summary of. */
+let indexedMaxFileSize: number | undefined;
 let extraWatchers: Promise<Disposable | undefined> = Promise.resolve(undefined);
 
 /** Files matched by `articleLens.files` only: asks the client to report their changes too (again, when the patterns change). */
@@ -294,27 +296,55 @@ async function watchExtraArticleFiles(): Promise<void> {
 /**
  * A settings change that alters `articleLens.files` (or the index's exclusions, or turns the index
  * on or off) changes which files the index covers: files no longer covered leave the index, newly
- * covered ones are scanned in, and the watchers follow.
+ * covered ones are scanned in, and the watchers follow. A new `articleLens.maxFileSize` changes what
+ * the index holds of the largest files (a file over the limit is not indexed, one under it is) and the
+ * index cache's key: every file is read again, in the background, as at a first start. Runs in the
+ * scan queue, so it compares with the settings of the last scan that ran, not one still waiting.
  */
-async function followArticleFilePatterns(): Promise<void> {
-  if (workspaceFolders.length === 0 || articleFilePatterns === undefined) return;
-  const patterns = indexedFilesKey(await settings.get(workspaceFolders[0]));
-  if (patterns === articleFilePatterns) return;
-  await watchedArticles.forgetFilesNoLongerArticles();
-  await watchExtraArticleFiles();
-  const indexed = new Set(service.indexedArticles());
-  await indexWorkspace(workspaceFolders, (uri) => indexed.has(uri));
+function followIndexSettings(): Promise<void> {
+  return queueScan(async () => {
+    if (workspaceFolders.length === 0 || articleFilePatterns === undefined) return;
+    const now = await settings.get(workspaceFolders[0]);
+    const patternsChanged = indexedFilesKey(now) !== articleFilePatterns;
+    const limitChanged = now.maxFileSize !== indexedMaxFileSize;
+    if (!patternsChanged && !limitChanged) return;
+    if (patternsChanged) {
+      await watchedArticles.forgetFilesNoLongerArticles();
+      await watchExtraArticleFiles();
+    }
+    const indexed = new Set(service.indexedArticles());
+    await scanNow(workspaceFolders, limitChanged ? () => false : (uri) => indexed.has(uri));
+  });
+}
+
+/**
+ * Scans run one at a time, in the order asked. Two at once (a settings change or an added folder
+ * during the first scan of a large workspace) raced over the same articles: the older scan's
+ * summaries, read under the settings before, could land after the newer one's.
+ */
+let scans: Promise<void> = Promise.resolve();
+function queueScan(run: () => Promise<void>): Promise<void> {
+  const next = scans.then(run);
+  scans = next.catch(() => undefined);
+  return next;
 }
 
 /**
  * Indexes the articles under `folders`, except open documents and those `skip` names; `cachedIn` is
  * called once the articles the index cache vouches for are in the index (not at all without a scan).
+ * Queued behind a scan that is running.
  */
-async function indexWorkspace(folders: readonly string[] = workspaceFolders, skip: (uri: string) => boolean = () => false, cachedIn?: () => void): Promise<void> {
+function indexWorkspace(folders: readonly string[] = workspaceFolders, skip: (uri: string) => boolean = () => false, cachedIn?: () => void): Promise<void> {
+  return queueScan(() => scanNow(folders, skip, cachedIn));
+}
+
+/** {@link indexWorkspace} now: only from the scan queue. */
+async function scanNow(folders: readonly string[], skip: (uri: string) => boolean, cachedIn?: () => void): Promise<void> {
   if (folders.length === 0) return;
   const progress = await connection.window.createWorkDoneProgress().catch(() => undefined);
   const workspaceSettings = await settings.get(folders[0]);
   articleFilePatterns = indexedFilesKey(workspaceSettings);
+  indexedMaxFileSize = workspaceSettings.maxFileSize;
   if (!workspaceSettings.workspaceIndex.enabled) {
     void connection.sendNotification(ServerStatusNotification, { state: 'ready', articles: service.workspaceSize, message: 'Workspace index off: open articles only (articleLens.workspaceIndex.enabled)' });
     return;
@@ -477,7 +507,7 @@ connection.onDidChangeConfiguration(() => {
   refreshSemanticTokens();
   // `articleLens.inlayHints.enabled` may have changed: hints are pulled, so ask for them again.
   if (canRefreshInlayHints) connection.languages.inlayHint.refresh().catch(() => undefined);
-  void followArticleFilePatterns().catch((error) => connection.console.error(`re-indexing after a settings change failed: ${error instanceof Error ? error.message : String(error)}`));
+  void followIndexSettings().catch((error) => connection.console.error(`re-indexing after a settings change failed: ${error instanceof Error ? error.message : String(error)}`));
 });
 
 const watchedArticles = new WatchedArticles({

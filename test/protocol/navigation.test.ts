@@ -307,6 +307,32 @@ describe('workspace index kept up to date over stdio', function () {
     }
   });
 
+  it('applies a new articleLens.maxFileSize to the index at once: a file over the new limit leaves it, and comes back when the limit is raised', async () => {
+    // Before, the limit reached the index only at the next start: a lowered limit left the large
+    // article's actors in every hover and view, a raised one kept it out.
+    const large = path.join(folder, 'articles', 'large.txt');
+    fs.mkdirSync(path.dirname(large), { recursive: true });
+    const small = path.join(folder, 'articles', 'small.txt');
+    fs.writeFileSync(large, `Secretary of State John Kerry arrived.\n${'More news about the talks in Geneva. '.repeat(120)}\n`);
+    fs.writeFileSync(small, 'Secretary of State John Kerry left.\n');
+    await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [large, small].map((file) => ({ uri: URI.file(file).toString(), type: 1 })) });
+    await eventually('John Kerry', ['large.txt', 'small.txt']);
+    const previous = client.configuration;
+    try {
+      client.configuration = { ...(previous as object), maxFileSize: 1000 };
+      await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
+      await eventually('John Kerry', ['small.txt']);
+      assert.deepStrictEqual((await indexedFiles()).filter((f) => f.startsWith('articles/')), ['articles/small.txt']);
+      client.configuration = previous;
+      await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
+      await eventually('John Kerry', ['large.txt', 'small.txt']);
+    } finally {
+      client.configuration = previous;
+      for (const file of [large, small]) fs.rmSync(file);
+      await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [large, small].map((file) => ({ uri: URI.file(file).toString(), type: 3 })) });
+    }
+  });
+
   it('follows a change of articleLens.files: new matches indexed, old ones forgotten, watchers replaced', async () => {
     const draft = path.join(folder, 'drafts', 'e.md');
     fs.mkdirSync(path.join(folder, 'extra'), { recursive: true });

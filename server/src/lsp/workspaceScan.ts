@@ -176,7 +176,9 @@ async function scanFolders(folders: readonly string[], service: ArticleService, 
         // A cached summary's URI is this file's (the cache checks it when read): no second one made per file.
         const uri = check && check.state !== 'unknown' ? check.value.uri : URI.file(file).toString();
         if (isOpen(uri) || !stat || stat.size > maxBytes) {
-          // Open (the editor's text wins), gone, or too large: nothing to read.
+          // Open (the editor's text wins), gone, or too large: nothing to read. A summary from before
+          // (a scan again after `maxFileSize` was lowered) leaves the index.
+          if (!isOpen(uri)) service.removeArticle(uri);
           counts.done++;
         } else if (check?.state === 'fresh') {
           service.addSummary(check.value);
@@ -211,8 +213,9 @@ async function scanFolders(folders: readonly string[], service: ArticleService, 
       // The cache keeps the index's own copy: one object per article, not two; and the URI is this
       // scan's string, not a second copy from the worker's message (100,000 of them at the end of a scan).
       if (read) summary = service.addSummary(read.uri === item.uri ? { ...read, uri: item.uri } : read);
-      // Gone, unreadable or grown too large since the cache knew it: its old summary leaves the index.
-      else if (item.known) service.removeArticle(item.uri);
+      // Gone, unreadable or too large (grown since the cache knew it, or `maxFileSize` lowered since an
+      // earlier scan indexed it): a summary from before leaves the index.
+      else service.removeArticle(item.uri);
     } else if (read) {
       summary = service.compactSummary(read);
     }
