@@ -94,6 +94,7 @@ import { REVIEW_COMMANDS, ReviewSummaryNotification, ReviewSummaryRequest } from
 import { CorrectionLearning } from './lsp/learning';
 import { Curation } from './lsp/curation';
 import { acceptAllCommand, reviewSummary, ReviewNotices, setReviewStateCommand } from './lsp/review';
+import { articleTextOf } from './core/articleText';
 
 const connection = createConnection(ProposedFeatures.all);
 // A promise nobody awaited that fails (a client that answers a request of ours with an error, say) is
@@ -794,7 +795,7 @@ async function readArticle(uri: string): Promise<string | undefined> {
   const parsed = URI.parse(uri);
   if (parsed.scheme !== 'file') return undefined;
   try {
-    return await fsPromises.readFile(parsed.fsPath, 'utf8');
+    return articleTextOf(await fsPromises.readFile(parsed.fsPath, 'utf8'));
   } catch {
     return undefined;
   }

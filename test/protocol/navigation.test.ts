@@ -402,3 +402,52 @@ describe('workspace folders added and removed over stdio', function () {
     assert.deepStrictEqual(files, ['two.txt']);
   });
 });
+
+describe('a closed article saved with a byte-order mark (dist/server.js)', function () {
+  // Editors leave a UTF-8 byte-order mark out of the document; the server read closed files with it,
+  // so every offset on their first line was one character ahead: a rename edited `SSergei Lavrovahas`.
+  let client: LspTestClient;
+  let folder: string;
+  const closedText = readSeed(SEEDS.lavrovMunich);
+  let closedUri: string;
+
+  before(async function () {
+    folder = fs.mkdtempSync(path.join(os.tmpdir(), 'article-lens-bom-'));
+    fs.mkdirSync(path.join(folder, 'news'));
+    fs.writeFileSync(path.join(folder, 'news', 'open.txt'), readSeed(SEEDS.lavrovKerry));
+    fs.writeFileSync(path.join(folder, 'news', 'closed.txt'), `\uFEFF${closedText}`);
+    closedUri = URI.file(path.join(folder, 'news', 'closed.txt')).toString();
+    client = new LspTestClient();
+    const indexed = whenIndexed(client);
+    await client.initialize(folder, true);
+    await indexed;
+  });
+
+  after(async () => {
+    await client.shutdown();
+    fs.rmSync(folder, { recursive: true, force: true });
+  });
+
+  it('renames in it at the right places, and references point at the name', async () => {
+    const openPath = path.join(folder, 'news', 'open.txt');
+    const uri = client.open(openPath);
+    const text = readSeed(SEEDS.lavrovKerry);
+    const position = { line: 1, character: text.split('\n')[1].indexOf('Lavrov said') + 2 };
+    const edit = await client.request<WorkspaceEdit>('textDocument/rename', { textDocument: { uri }, position, newName: 'Lavrova' });
+    const closed = (edit.documentChanges as TextDocumentEdit[]).find((c) => c.textDocument.uri === closedUri);
+    assert.ok(closed, 'the closed article is renamed too');
+    assert.strictEqual(applyEdits(closedText, closed.edits as TextEdit[]), closedText.replace(/(?<!\p{L})Lavrov(?!\p{L})/gu, 'Lavrova'));
+    const references = await client.request<Location[]>('textDocument/references', { textDocument: { uri }, position, context: { includeDeclaration: true } });
+    const lines = closedText.split('\n');
+    const inClosed = references.filter((r) => r.uri === closedUri);
+    assert.ok(inClosed.some((r) => r.range.start.line === 0), 'a mention on the first line');
+    for (const r of inClosed) {
+      // Whole words (a name, a pronoun), not one character off.
+      const line = lines[r.range.start.line];
+      const found = line.slice(r.range.start.character, r.range.end.character);
+      assert.match(found, /^\p{L}(.*\p{L})?$/u, `${found} on line ${r.range.start.line}`);
+      assert.doesNotMatch(line.charAt(r.range.start.character - 1) + line.charAt(r.range.end.character), /\p{L}/u, `${found} on line ${r.range.start.line}`);
+    }
+    assert.ok(inClosed.some((r) => lines[r.range.start.line].slice(r.range.start.character, r.range.end.character) === 'Sergei Lavrov'));
+  });
+});

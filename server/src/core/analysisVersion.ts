@@ -88,4 +88,6 @@
 //     `President`); the `and` rule only after a preposition's complement or a name alone (core/roles.ts).
 // 47: a figure's marks are part of a paragraph's repeat key (`1.5` ≠ `15`, `-20` ≠ `20`), and a near repeat whose
 //     figures differ only in such a mark is a changed figure, left out of fix-all (core/duplicates).
-export const ANALYSIS_VERSION = 47;
+// 48: an article file read from disk leaves out a UTF-8 byte-order mark, as editors do (core/articleText.ts): the
+//     summaries of such files had every offset one character ahead.
+export const ANALYSIS_VERSION = 48;

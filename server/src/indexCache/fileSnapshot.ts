@@ -2,6 +2,7 @@ import { createHash } from 'crypto';
 import * as fs from 'fs';
 import type { DependencyStamp } from './format';
 import type { FileSnapshot } from './store';
+import { articleTextOf } from '../core/articleText';
 
 /** An article file read for the index: how it looked, and its text unless it was unchanged. */
 export interface ReadForIndex {
@@ -28,7 +29,7 @@ export function readForIndex(file: string, maxBytes: number, dependencies: (file
     // The known summary stands only if what it was made from is unchanged: the text (by hash) and the
     // dependencies as they were checked (a store file written between the check and this read, a git pull
     // during a long scan, made it stale, yet it was recorded under the new store's stamp and trusted).
-    return snapshot.hash === knownHash && sameStamps(deps, knownDeps) ? { snapshot } : { snapshot, text: bytes.toString('utf8') };
+    return snapshot.hash === knownHash && sameStamps(deps, knownDeps) ? { snapshot } : { snapshot, text: articleTextOf(bytes.toString('utf8')) };
   } catch {
     // Deleted or unreadable between listing and reading: nothing to index.
     return undefined;

@@ -1,6 +1,7 @@
 import * as fs from 'fs';
 import { URI } from 'vscode-uri';
 import { PositionMapper } from './positions';
+import { articleTextOf } from '../core/articleText';
 
 /**
  * Texts and line tables of articles that are not open, read from disk for cross-article features
@@ -38,7 +39,7 @@ export class ArticleTexts {
 function readFileSync(uri: string): string | undefined {
   try {
     const parsed = URI.parse(uri);
-    return parsed.scheme === 'file' ? fs.readFileSync(parsed.fsPath, 'utf8') : undefined;
+    return parsed.scheme === 'file' ? articleTextOf(fs.readFileSync(parsed.fsPath, 'utf8')) : undefined;
   } catch {
     return undefined;
   }
@@ -47,7 +48,7 @@ function readFileSync(uri: string): string | undefined {
 async function readFile(uri: string): Promise<string | undefined> {
   try {
     const parsed = URI.parse(uri);
-    return parsed.scheme === 'file' ? await fs.promises.readFile(parsed.fsPath, 'utf8') : undefined;
+    return parsed.scheme === 'file' ? articleTextOf(await fs.promises.readFile(parsed.fsPath, 'utf8')) : undefined;
   } catch {
     return undefined;
   }

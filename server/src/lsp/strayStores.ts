@@ -7,6 +7,7 @@ import { hasStoreFile, listStrayStores, matchStrayStore, type StrayStore } from 
 import { STORE_FIT_SHARE } from '../core/annotations/storeFit';
 import { storeFileOf } from '../core/annotations/storeLayout';
 import { CommandError, type CommandHost } from './annotationCommands';
+import { articleTextOf } from '../core/articleText';
 
 /**
  * Annotations follow an article renamed or moved outside the editor. The editor's own renames arrive as
@@ -177,7 +178,7 @@ export class StrayStores {
     const open = this.host.textOf(URI.file(file).toString());
     if (open !== undefined) return open;
     try {
-      return await fs.readFile(file, 'utf8');
+      return articleTextOf(await fs.readFile(file, 'utf8'));
     } catch {
       return undefined;
     }

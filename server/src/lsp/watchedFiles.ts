@@ -6,6 +6,7 @@ import { IGNORED_FOLDERS, isArticlePath, isExcludedPath } from '../core/articleF
 import type { AnnotationInput } from '../core/annotationInput';
 import type { ArticleService } from '../core/languageService';
 import { maxFileBytes, type ArticleSettings } from '../core/settings';
+import { articleTextOf } from '../core/articleText';
 
 /**
  * True when a file under a workspace folder is an article. Patterns are tried against the path
@@ -141,7 +142,7 @@ export class WatchedArticles {
         if (this.generations.get(uri) === generation && !this.host.isOpen(uri)) this.host.service.removeArticle(uri);
         return;
       }
-      text = await fs.readFile(parsed.fsPath, 'utf8');
+      text = articleTextOf(await fs.readFile(parsed.fsPath, 'utf8'));
     } catch {
       // Gone (an unsaved document closed, a file deleted meanwhile): nothing of it stays indexed.
       if (this.generations.get(uri) === generation && !this.host.isOpen(uri)) this.host.service.removeArticle(uri);
