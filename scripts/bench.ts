@@ -216,7 +216,7 @@ async function benchAnalysis(texts: readonly string[]): Promise<void> {
     const totalSeconds = cpu.reduce((a, b) => a + b, 0) / 1000;
     // Incremental: the first article after a one-character edit in the middle, through the paragraph caches.
     const text = articles[0];
-    const analyzer = new IncrementalAnalyzer(`file:///bench/${label}`);
+    const analyzer = new IncrementalAnalyzer(`file:///bench/${label}`, context.resources.knownWords);
     analyzer.analyze(text, context);
     const middle = text.indexOf(' ', text.length >> 1);
     const incremental: number[] = [];

@@ -4,6 +4,7 @@ import type { Paragraph } from '../../server/src/core/types';
 import { injectInto, randomGenerator } from '../../scripts/duplicateInjection';
 import { paragraphRemovalRanges } from '../../server/src/core/paragraphRemoval';
 import { splitParagraphs } from '../../server/src/core/paragraphs';
+import { newService, resources } from '../helpers/resources';
 import { readSeed, SEEDS } from '../helpers/seeds';
 
 function removeDuplicates(text: string, which: 'all' | number = 'all'): string {
@@ -108,6 +109,27 @@ describe('duplicate paragraphs', () => {
     assert.deepStrictEqual(duplicates.map((d) => [d.duplicate.index, d.original.index]), [[2, 0], [3, 1], [4, 0]]);
   });
 
+  it('removing the last line of a block that follows a kept line keeps the blank line after it: the blocks do not run together', () => {
+    const dup = 'Russian Foreign Minister Sergei Lavrov met Monday with his counterpart in Moscow.';
+    const text = `${dup}\n\nLavrov spoke to reporters after the session.\n${dup}\n\nWashington and Moscow have\nagreed to talk again\nnext week.\n`;
+    assert.strictEqual(removeDuplicates(text), `${dup}\n\nLavrov spoke to reporters after the session.\n\nWashington and Moscow have\nagreed to talk again\nnext week.\n`);
+    assert.strictEqual(removeDuplicates(text.replace(/\n/g, '\r\n')), `${dup}\n\nLavrov spoke to reporters after the session.\n\nWashington and Moscow have\nagreed to talk again\nnext week.\n`.replace(/\n/g, '\r\n'));
+  });
+
+  it('fix-all keeps a repeat whose first copy is page furniture (a teaser\'s headline): one copy stays', () => {
+    const lines = readSeed(SEEDS.lavrovMunich).split('\n').filter(Boolean);
+    const headline = 'Lavrov, Kerry discuss Syria crisis over phone';
+    const text = ['Read also', headline, lines[1], lines[2], headline, lines[3], lines[4], lines[5], lines[6], ''].join('\n');
+    const service = newService();
+    const document = { uri: 'file:///fix-all/news/teaser.txt', version: 1, getText: () => text };
+    const analysis = service.analyze(document);
+    assert.ok(analysis.furniture.some((r) => r.kind === 'teaser' && r.paragraphs.some((p) => p.text === headline)), 'the first headline is a teaser');
+    assert.ok(analysis.duplicates.some((d) => d.duplicate.text === headline), 'the second repeats it');
+    const fixed = applyRanges(text, service.getFixAllRemovals(document));
+    assert.strictEqual(fixed.split(headline).length - 1, 1, 'one copy of the headline is left');
+    assert.ok(!fixed.includes('Read also'));
+  });
+
   it('fix-all is idempotent', () => {
     const once = removeDuplicates(readSeed(SEEDS.lavrovMunich));
     assert.strictEqual(removeDuplicates(once), once);
@@ -194,6 +216,37 @@ describe('near repeats', () => {
       assert.strictEqual(repeats[0].near.removedByFixAll, false, describeRepeat(repeats[0], 1));
       assert.match(describeRepeat(repeats[0], 1), /figures differ/);
     }
+  });
+
+  it('a copy whose word became another real word was edited: flagged, named, and left out of fix-all (fix-all deleted "now" → "not")', () => {
+    const repeats = (first: string, second: string) => findDuplicateParagraphs(splitParagraphs(`${first}\n${other}\n${second}`), undefined, resources.knownWords);
+    for (const [first, second, named] of [
+      ['The ministry said the talks in Geneva would now go ahead next week, despite the fighting near Aleppo.', 'The ministry said the talks in Geneva would not go ahead next week, despite the fighting near Aleppo.', '"now" → "not"'],
+      ['The United Nations appealed for $2 million to feed the displaced families in the north of the country.', 'The United Nations appealed for $2 billion to feed the displaced families in the north of the country.', '"million" → "billion"'],
+      ['Lavrov said Iran had a part to play in the talks on the future of Syria, according to the ministry.', 'Lavrov said Iraq had a part to play in the talks on the future of Syria, according to the ministry.', '"Iran" → "Iraq"'],
+      ['He told reporters in Moscow that the ceasefire had held for a week in most parts of the country.', 'She told reporters in Moscow that the ceasefire had held for a week in most parts of the country.', '"He" → "She"'],
+      ['The court ruled that the blockade of the port was legal under the treaty signed by both countries.', 'The court ruled that the blockade of the port was illegal under the treaty signed by both countries.', '"legal" → "illegal"'],
+    ]) {
+      const found = repeats(first, second);
+      assert.strictEqual(found.length, 1, first);
+      assert.strictEqual(found[0].near?.removedByFixAll, false, describeRepeat(found[0], 1));
+      assert.strictEqual(describeRepeat(found[0], 1), `Near repeat of line 1 — differs: ${named}. (words differ: "remove all" leaves this one to you)`);
+    }
+    // Damage that makes no word stays damage, which fix-all removes.
+    const damaged = repeats(original, original.replace('Foreign', 'Foreing'));
+    assert.strictEqual(damaged[0].near?.removedByFixAll, true);
+  });
+
+  it('a copy holding a line the kept paragraph lacks is left out of fix-all: removing it would remove that line (fix-all deleted a new sentence)', () => {
+    const block = 'Russian Foreign Minister Sergei Lavrov met Monday\nwith Syrian Deputy Prime Minister Qadri Jamil\nin Moscow to try to resolve the deadly conflict.';
+    const copy = 'Russian Foreign Minister Sergei Lavrov met Monday\nwith Syrian Deputy Prime Minister Qadri Jamil\nBiden later denied any such meeting\nin Moscow to try to resolve the deadly conflict.';
+    const text = `${block}\n\n${other}\n\n${copy}\n`;
+    const paragraphs = splitParagraphs(text);
+    const [repeat] = findDuplicateParagraphs(paragraphs, undefined, resources.knownWords);
+    assert.ok(repeat?.near, 'still flagged as a near repeat');
+    assert.strictEqual(repeat.near.removedByFixAll, false);
+    assert.match(describeRepeat(repeat, 1), /line "Biden later denied any such meeting" inserted\. \(a line is in this copy only: "remove all" leaves this one to you\)$/);
+    assert.deepStrictEqual(duplicateFixRanges(text, paragraphs, [repeat], { kind: 'all' }), []);
   });
 
   it('never flags different paragraphs that share a sentence, or a copy with figures and words changed', () => {

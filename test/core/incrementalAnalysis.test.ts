@@ -39,7 +39,7 @@ describe('incremental analysis', () => {
   it('equals a fresh analysis after every one of 60 random edits', function () {
     this.timeout(120_000);
     const next = random(6);
-    const analyzer = new IncrementalAnalyzer('file:///incremental.article');
+    const analyzer = new IncrementalAnalyzer('file:///incremental.article', context.resources.knownWords);
     let text = articles.slice(0, 3).join('\n\n');
     for (let edit = 0; edit < 60; edit++) {
       text = randomEdit(text, next);
@@ -54,7 +54,7 @@ describe('incremental analysis', () => {
     // "Will" is a name in one sentence; a lower-case "will" elsewhere is document evidence against it.
     const before = 'Will Smith arrived in Moscow on Monday.\n\nThe talks went on for hours.\n';
     const after = 'Will Smith arrived in Moscow on Monday.\n\nThe talks will go on for hours.\n';
-    const analyzer = new IncrementalAnalyzer('file:///incremental.article');
+    const analyzer = new IncrementalAnalyzer('file:///incremental.article', context.resources.knownWords);
     analyzer.analyze(before, context);
     assert.deepStrictEqual(analyzer.analyze(after, context), analyzeArticle(after, context));
     assert.deepStrictEqual(analyzer.analyze(before, context), analyzeArticle(before, context));

@@ -350,7 +350,9 @@ export function checkDuplicateFixes(service: ArticleService, document: ArticleDo
   assert.strictEqual(fixAll.length, fixAllRanges.length > 0 ? 1 : 0, 'one fix-all action when there is something to fix');
   if (fixAll.length === 0) return;
   const fixed = applyEdits(text, checkedEdits(text, positions, fixAll[0], document.uri, document.version));
-  const removed = new Set([...repeatsRemovedByFixAll(duplicates).map((p) => p.index), ...analysis.furniture.flatMap((r) => r.paragraphs.map((p) => p.index))]);
+  // A repeat whose kept copy is page furniture stays (both gone would leave no copy).
+  const furnitureIndexes = new Set(analysis.furniture.flatMap((r) => r.paragraphs.map((p) => p.index)));
+  const removed = new Set([...repeatsRemovedByFixAll(duplicates.filter((d) => !furnitureIndexes.has(d.original.index))).map((p) => p.index), ...furnitureIndexes]);
   checkRemoval(text, fixed, analysis, removed);
 
   // Exactly one copy of every paragraph is left, and a second fix-all has nothing to do.

@@ -1,5 +1,5 @@
 import { completeAnalysisInStages, recognizeInStages, type AnalysisContext, type ArticleAnalysis } from './analysis';
-import { findDuplicateParagraphs, ParagraphSignature, type DuplicateParagraph } from './duplicates';
+import { findDuplicateParagraphs, ParagraphSignature, type DuplicateParagraph, type KnownWords } from './duplicates';
 import { resplitParagraphs, splitParagraphs, splitParagraphsWithInfo, type ParagraphSplit } from './paragraphs';
 import { lowerBound } from './search';
 import { finish, type Staged } from './stages';
@@ -29,8 +29,11 @@ export class IncrementalAnalyzer {
   private parses = new Map<string, ParagraphParse>();
   private lastLayer: { text: string; layer: ParagraphLayer; split: ParagraphSplit } | undefined;
 
-  /** `document` identifies the document to the recogniser's caches (its URI). */
-  constructor(private readonly document: string) {}
+  /** `document` identifies the document to the recogniser's caches (its URI); `words` tell an edited near repeat from a damaged one. */
+  constructor(
+    private readonly document: string,
+    private readonly words: KnownWords,
+  ) {}
 
   /** Paragraphs and repeated paragraphs: everything diagnostics need, without tokens or entities. */
   paragraphLayer(text: string): ParagraphLayer {
@@ -44,10 +47,11 @@ export class IncrementalAnalyzer {
     // Keys through `used` (by paragraph text) rather than a second map per keystroke. Found when first
     // read: a full analysis reads them after the entities, so a large article's colours do not wait.
     let duplicates: readonly DuplicateParagraph[] | undefined;
+    const words = this.words;
     const layer: ParagraphLayer = {
       paragraphs,
       get duplicates() {
-        return (duplicates ??= findDuplicateParagraphs(paragraphs, (p) => used.get(p.text)!.key));
+        return (duplicates ??= findDuplicateParagraphs(paragraphs, (p) => used.get(p.text)!.key, words));
       },
     };
     this.lastLayer = { text, layer, split };

@@ -3,7 +3,7 @@ import { actorAt, type Actor, type ActorMention } from './actors';
 import { analyzeArticle, authorsOf, lightAnalysis, recognizePart, sentencesOf, type AnalysisContext, type ArticleAnalysis } from './analysis';
 import { applyEntityInput, NO_ANNOTATIONS, type AnnotationInput } from './annotationInput';
 import { articleFacts } from './views/articleFacts';
-import { duplicateFixRanges, findDuplicateParagraphs, repeatsRemovedByFixAll, type DuplicateFix, type DuplicateParagraph } from './duplicates';
+import { duplicateFixRanges, findDuplicateParagraphs, repeatsRemovedByFixAll, type DuplicateFix, type DuplicateParagraph, type KnownWords } from './duplicates';
 import { FurnitureCache, findPageFurniture, type FurnitureRegion } from './pageFurniture';
 import { paragraphRemovalRanges } from './paragraphRemoval';
 import { entitiesOfParagraphsIn, IncrementalAnalyzer, provisionalEntitiesIn, provisionalFromAnalysis, updateProvisionalEntities, type ParagraphLayer, type PartRecognizer, type ProvisionalEntities } from './incrementalAnalysis';
@@ -106,8 +106,9 @@ class DocumentState {
   constructor(
     readonly uri: string,
     private readonly onDispose: (uri: string) => void,
+    words: KnownWords,
   ) {
-    this.analyzer = new IncrementalAnalyzer(uri);
+    this.analyzer = new IncrementalAnalyzer(uri, words);
   }
 
   dispose(): void {
@@ -150,7 +151,7 @@ export function createArticleService(resources: ArticleResources, options: Artic
 
   function stateOf(uri: string): DocumentState {
     let state = states.get(uri);
-    if (!state) states.set(uri, (state = new DocumentState(uri, (gone) => resources.recognizer.forget(gone))));
+    if (!state) states.set(uri, (state = new DocumentState(uri, (gone) => resources.recognizer.forget(gone), resources.knownWords)));
     return state;
   }
 
@@ -183,7 +184,7 @@ export function createArticleService(resources: ArticleResources, options: Artic
   /** The analysis of a document over the size limit or binary: paragraphs and duplicates at most. */
   function limitedAnalysis(text: string, reason: LimitedReason, analyzer?: IncrementalAnalyzer): ArticleAnalysis {
     if (reason === 'binary') return lightAnalysis(text, [], []);
-    const layer = analyzer ? analyzer.paragraphLayer(text) : paragraphsOf(text);
+    const layer = analyzer ? analyzer.paragraphLayer(text) : paragraphsOf(text, resources.knownWords);
     return lightAnalysis(text, layer.paragraphs, layer.duplicates, findPageFurniture(layer.paragraphs, resources.furniture));
   }
 
@@ -403,7 +404,7 @@ export function createArticleService(resources: ArticleResources, options: Artic
      */
     *warmUpInStages(text: string): Staged<void> {
       const uri = 'article-lens:warm-up';
-      const analyzer = new IncrementalAnalyzer(uri);
+      const analyzer = new IncrementalAnalyzer(uri, resources.knownWords);
       const context = { resources, input: NO_ANNOTATIONS };
       try {
         const middle = text.indexOf(' ', text.length >> 1);
@@ -639,8 +640,15 @@ export function createArticleService(resources: ArticleResources, options: Artic
     getFixAllRemovals(document: ArticleDocument, settings: ArticleSettings = DEFAULT_SETTINGS): OffsetRange[] {
       const { layer, furniture } = furnitureOf(document, settings);
       const chosen = new Map<number, Paragraph>();
-      if (settings.duplicateParagraphs.severity !== 'off') for (const p of repeatsRemovedByFixAll(layer.duplicates)) chosen.set(p.index, p);
-      if (settings.pageFurniture.severity !== 'off') for (const p of furniture.flatMap((r) => r.paragraphs)) chosen.set(p.index, p);
+      const furnitureParagraphs = settings.pageFurniture.severity !== 'off' ? furniture.flatMap((r) => r.paragraphs) : [];
+      for (const p of furnitureParagraphs) chosen.set(p.index, p);
+      if (settings.duplicateParagraphs.severity !== 'off') {
+        // A repeat whose kept copy is page furniture (a teaser's headline, then the story's own) stays:
+        // removing both would leave no copy at all.
+        const removedAsFurniture = new Set(furnitureParagraphs.map((p) => p.index));
+        const kept = layer.duplicates.filter((d) => !removedAsFurniture.has(d.original.index));
+        for (const p of repeatsRemovedByFixAll(kept)) chosen.set(p.index, p);
+      }
       return chosen.size === 0 ? [] : paragraphRemovalRanges(document.getText(), layer.paragraphs, [...chosen.values()]);
     },
 
@@ -716,9 +724,9 @@ export function looksBinary(text: string): boolean {
 }
 
 /** Paragraphs and repeated paragraphs of a text, for a one-off analysis. */
-function paragraphsOf(text: string): ParagraphLayer {
+function paragraphsOf(text: string, words: KnownWords): ParagraphLayer {
   const paragraphs = splitParagraphs(text);
-  return { paragraphs, duplicates: findDuplicateParagraphs(paragraphs) };
+  return { paragraphs, duplicates: findDuplicateParagraphs(paragraphs, undefined, words) };
 }
 
 /** Two mentions that colour the same: same range, type, and review state. */

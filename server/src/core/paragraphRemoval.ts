@@ -4,7 +4,9 @@ import type { OffsetRange, Paragraph } from './types';
  * The ranges to delete so that the given paragraphs disappear with their separators and nothing
  * else does. A paragraph is removed together with the line breaks and blank lines that follow it up
  * to the next paragraph; the last paragraph of the document takes the separator before it instead,
- * so the text before it ends exactly as it did (no stray trailing line break is left or added).
+ * so the text before it ends exactly as it did (no stray trailing line break is left or added). So
+ * does a paragraph on the line after a kept one with a blank line after it (the end of a block): the
+ * blank line then still separates the blocks, which would otherwise run together as one.
  * Overlapping and touching ranges are merged, so the result is a valid set of LSP edits.
  */
 export function paragraphRemovalRanges(text: string, all: readonly Paragraph[], toRemove: readonly Paragraph[]): OffsetRange[] {
@@ -12,8 +14,12 @@ export function paragraphRemovalRanges(text: string, all: readonly Paragraph[], 
   const ranges: OffsetRange[] = [];
   for (const paragraph of [...toRemove].sort((a, b) => a.start - b.start)) {
     const next = all[paragraph.index + 1];
+    const previous = all[paragraph.index - 1];
     const start = lineStartOf(text, paragraph.start);
-    const range = next ? { start, end: lineStartOf(text, next.start) } : { start, end: trailingEnd(text, paragraph.end) };
+    let range = next ? { start, end: lineStartOf(text, next.start) } : { start, end: trailingEnd(text, paragraph.end) };
+    if (next && previous && !removing.has(previous.index) && lineBreaks(text, previous.end, paragraph.start) === 1 && lineBreaks(text, paragraph.end, next.start) >= 2) {
+      range = { start: lineEndOf(text, previous.end), end: lineEndOf(text, paragraph.end) };
+    }
     const last = ranges[ranges.length - 1];
     if (last && last.end >= range.start) ranges[ranges.length - 1] = { start: last.start, end: Math.max(last.end, range.end) };
     else ranges.push(range);
@@ -31,6 +37,15 @@ export function paragraphRemovalRanges(text: string, all: readonly Paragraph[], 
     }
   }
   return ranges;
+}
+
+/** How many line breaks lie between `from` and `to` (CR LF counts once). */
+function lineBreaks(text: string, from: number, to: number): number {
+  let count = 0;
+  for (let i = from; i < to; i++) {
+    if (text[i] === '\n' || (text[i] === '\r' && text[i + 1] !== '\n')) count++;
+  }
+  return count;
 }
 
 /** Where the line holding `offset` starts, when only indentation precedes it on that line. */

@@ -7,6 +7,7 @@ import { loadRecognizer } from './ner';
 import { loadQuoteLexicon, loadSpeakerModel, type QuoteLexicon, type SpeakerModel } from './quotes';
 import type { EntityRecognizer } from './types';
 import { loadVocabulary, type Vocabulary } from './vocabulary';
+import { loadKnownWords, type KnownWords } from './duplicates';
 
 /** The shipped tier of the annotation input: labels by mention text (`Kremlin` → organization). */
 export const SHIPPED_LABELS_FILE = 'annotations/shipped-labels.tsv';
@@ -33,6 +34,8 @@ export interface ArticleResources {
   readonly shippedLabels: ReadonlyMap<string, string>;
   /** Name lists that tell a byline from a heading (page furniture). */
   readonly furniture: FurnitureLexicon;
+  /** Real words, which damage seldom makes: a near repeat whose word became another one was edited (duplicates). */
+  readonly knownWords: KnownWords;
 }
 
 /**
@@ -53,5 +56,6 @@ export function loadArticleResources(source: DataSource): ArticleResources {
     speakers: loadSpeakerModel(source),
     shippedLabels: parseShippedLabels(readOrFail(SHIPPED_LABELS_FILE, () => readListFile(source, SHIPPED_LABELS_FILE))),
     furniture: loadFurnitureLexicon(source),
+    knownWords: loadKnownWords(source),
   });
 }

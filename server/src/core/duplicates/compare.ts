@@ -19,10 +19,11 @@ import { diffArrays } from 'diff';
 import { distance } from 'fastest-levenshtein';
 import { splitSentences, tokenize } from '../tokenize';
 import { datelineLength } from './dateline';
+import type { KnownWords } from './knownWords';
 import type { ParagraphTokens } from './signature';
 
 /** What kind of difference a near repeat has. */
-export type DifferenceKind = 'letters' | 'encoding' | 'figures' | 'dateline' | 'cut-short' | 'inserted-line';
+export type DifferenceKind = 'letters' | 'words' | 'encoding' | 'figures' | 'dateline' | 'cut-short' | 'inserted-line';
 
 /** One difference between a near repeat and the paragraph it repeats, as the two texts show it. */
 export interface Difference {
@@ -64,17 +65,20 @@ interface Hunk {
   readonly bEnd: number;
 }
 
-/** Compares an earlier paragraph with a later one: a match when one is a copy of the other. */
-export function compareParagraphs(earlier: ParagraphTokens, later: ParagraphTokens): NearMatch | undefined {
-  return new Judge(earlier, later).run();
+/**
+ * Compares an earlier paragraph with a later one: a match when one is a copy of the other. With
+ * `words`, a word the copy turned into another known word is a `words` difference (an edit), not damage.
+ */
+export function compareParagraphs(earlier: ParagraphTokens, later: ParagraphTokens, words?: KnownWords): NearMatch | undefined {
+  return new Judge(earlier, later, words).run();
 }
 
 /**
  * Compares a paragraph with a copy split in two by an inserted line (`first`, a line, `second`): the
  * two parts read as one must be a copy of `original` that is not cut short.
  */
-export function compareSplitCopy(original: ParagraphTokens, first: ParagraphTokens, line: string, second: ParagraphTokens): NearMatch | undefined {
-  const match = compareParagraphs(original, joinTokens(first, second));
+export function compareSplitCopy(original: ParagraphTokens, first: ParagraphTokens, line: string, second: ParagraphTokens, words?: KnownWords): NearMatch | undefined {
+  const match = compareParagraphs(original, joinTokens(first, second), words);
   if (!match || match.differences.some((d) => d.kind === 'cut-short')) return undefined;
   const named = match.differences.filter((d) => d.original || d.copy);
   return { copy: 'later', differences: [...named, { kind: 'inserted-line', original: '', copy: line.trim() }] };
@@ -110,6 +114,7 @@ class Judge {
   constructor(
     private readonly a: ParagraphTokens,
     private readonly b: ParagraphTokens,
+    private readonly words: KnownWords | undefined,
   ) {}
 
   run(): NearMatch | undefined {
@@ -198,7 +203,9 @@ class Judge {
     if (!isDamage(x, y, xs, ys)) return false;
     this.damaged++;
     this.damagedTokens += Math.max(x.length, y.length);
-    this.differences.push({ kind: 'letters', original: wordsAround(this.a, h.aStart, h.aEnd), copy: wordsAround(this.b, h.bStart, h.bEnd) });
+    // Within the edit distance of damage, but a word on both sides: edited (`million` → `billion`).
+    const edited = x.length === 1 && y.length === 1 && x[0] !== y[0] && this.words !== undefined && this.words.has(x[0]) && this.words.has(y[0]);
+    this.differences.push({ kind: edited ? 'words' : 'letters', original: wordsAround(this.a, h.aStart, h.aEnd), copy: wordsAround(this.b, h.bStart, h.bEnd) });
     return true;
   }
 

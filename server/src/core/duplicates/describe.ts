@@ -21,8 +21,15 @@ export function describeRepeat(repeat: DuplicateParagraph, keptLine: number): st
   const more = shown.length - named.length;
   const parts = [...named, ...(more > 0 ? [`${more} more`] : [])];
   const split = near.split ? `, split in two by the line ${quote(near.split.line.text)}` : '';
-  const fixAll = near.removedByFixAll ? '' : ' (figures differ: "remove all" leaves this one to you)';
+  const fixAll = near.removedByFixAll ? '' : ` (${keptBecause(near.differences)}: "remove all" leaves this one to you)`;
   return `Near repeat of line ${keptLine}${split}${parts.length > 0 ? ` — ${parts.join('; ')}` : ''}.${fixAll}`;
+}
+
+/** Why "remove all" leaves a near repeat: what it may say that the kept copy does not. */
+function keptBecause(differences: readonly Difference[]): string {
+  if (differences.some((d) => d.kind === 'figures')) return 'figures differ';
+  if (differences.some((d) => d.kind === 'words')) return 'words differ';
+  return 'a line is in this copy only';
 }
 
 /** One difference, read from the kept copy to this one. */

@@ -7,6 +7,7 @@
 import type { Paragraph } from '../types';
 import { FingerprintIndex } from './candidates';
 import { compareParagraphs, compareSplitCopy, type Difference, type NearMatch } from './compare';
+import type { KnownWords } from './knownWords';
 import { ParagraphSignature } from './signature';
 import { packedMap } from '../packedMap';
 
@@ -27,8 +28,10 @@ export interface NearRepeat {
   /** When the copy was split in two by an inserted line: that line, and the copy's other part. */
   readonly split?: { readonly line: Paragraph; readonly otherPart: Paragraph };
   /**
-   * False when figures differ: either copy may be the up-to-date one, so "remove all" leaves the pair
-   * for the user to decide (the quick fixes still offer both ways).
+   * False when the copy may say something else: its figures differ, or a word became another word
+   * (`million` → `billion`), so either copy may be the up-to-date one; or a line inside it is not in
+   * the paragraph it repeats, and removing the copy would remove that line too. "Remove all" leaves
+   * such a pair for the user to decide (the quick fixes still offer both ways).
    */
   readonly removedByFixAll: boolean;
 }
@@ -53,12 +56,12 @@ const MIN_PART_TOKENS = 3;
  * that repeat the paragraphs next to the original. Otherwise removing a run would leave its short
  * lines behind, and they could read differently once their neighbours are gone.
  */
-export function findDuplicateParagraphs(paragraphs: readonly Paragraph[], signatureOf?: (paragraph: Paragraph) => ParagraphSignature): DuplicateParagraph[] {
+export function findDuplicateParagraphs(paragraphs: readonly Paragraph[], signatureOf?: (paragraph: Paragraph) => ParagraphSignature, words?: KnownWords): DuplicateParagraph[] {
   const count = paragraphs.length;
   // Packed in every tier (packedMap.ts): the passes below are compiled for one kind of array.
   const signatures = packedMap(paragraphs, (p) => (signatureOf ? signatureOf(p) : new ParagraphSignature(p.text)));
   const originalOf = findExactRepeats(paragraphs, signatures);
-  const near = findNearRepeats(paragraphs, signatures, originalOf);
+  const near = findNearRepeats(paragraphs, signatures, originalOf, words);
   const duplicates: DuplicateParagraph[] = [];
   for (let i = 0; i < count; i++) {
     const original = originalOf[i];
@@ -112,7 +115,7 @@ function findExactRepeats(paragraphs: readonly Paragraph[], signatures: readonly
  * compared with the kept paragraphs before it that share fingerprints with it. Fills `originalOf`
  * and returns what differs per repeated paragraph.
  */
-function findNearRepeats(paragraphs: readonly Paragraph[], signatures: readonly ParagraphSignature[], originalOf: (number | undefined)[]): (NearRepeat | undefined)[] {
+function findNearRepeats(paragraphs: readonly Paragraph[], signatures: readonly ParagraphSignature[], originalOf: (number | undefined)[], words: KnownWords | undefined): (NearRepeat | undefined)[] {
   const count = paragraphs.length;
   const near: (NearRepeat | undefined)[] = new Array(count);
   const eligible = (i: number) => originalOf[i] === undefined && signatures[i].keyLength >= MIN_SIGNIFICANT_CHARACTERS;
@@ -123,7 +126,8 @@ function findNearRepeats(paragraphs: readonly Paragraph[], signatures: readonly 
     originalOf[copy] = kept;
     // Differences read from the kept paragraph to the copy, whichever came first.
     const differences = match.copy === 'later' ? match.differences : match.differences.map((d) => ({ kind: d.kind, original: d.copy, copy: d.original }));
-    const removedByFixAll = !differences.some((d) => d.kind === 'figures');
+    // A line inserted inside the copy goes with it; one between the parts of a split copy stays.
+    const removedByFixAll = !differences.some((d) => d.kind === 'figures' || d.kind === 'words' || (d.kind === 'inserted-line' && d.copy !== '' && !split));
     near[copy] = { differences, split, removedByFixAll };
     // Repeats of a copy that "remove all" removes (exact ones, found first) are repeats of the kept
     // paragraph now, with the same differences: what a removed repeat points at is always kept. (A
@@ -141,7 +145,7 @@ function findNearRepeats(paragraphs: readonly Paragraph[], signatures: readonly 
     let found: { kept: number; match: NearMatch } | undefined;
     if (own && own.tokenCount >= MIN_NEAR_TOKENS) {
       for (const j of index.candidates(own.fingerprints)) {
-        const match = compareCached(signatures[j], signatures[i]);
+        const match = compareCached(signatures[j], signatures[i], words);
         if (match) {
           found = { kept: j, match };
           break;
@@ -151,7 +155,7 @@ function findNearRepeats(paragraphs: readonly Paragraph[], signatures: readonly 
     // A copy split by an inserted line reads, part by part, as a copy cut short (or as none): the
     // two parts read together explain more.
     const onlyCut = found && found.match.copy === 'later' && found.match.differences.some((d) => d.kind === 'cut-short');
-    if ((!found || onlyCut) && splitShaped(paragraphs, signatures, originalOf, i) && findSplitCopy(paragraphs, signatures, index, i, record)) continue;
+    if ((!found || onlyCut) && splitShaped(paragraphs, signatures, originalOf, i) && findSplitCopy(paragraphs, signatures, index, i, record, words)) continue;
     if (!found) {
       // Kept: later paragraphs are compared with it (keys repeated exactly, through their first paragraph).
       if (own) index.add(i, own.fingerprints);
@@ -171,10 +175,10 @@ function findNearRepeats(paragraphs: readonly Paragraph[], signatures: readonly 
 }
 
 /** The comparison of two paragraph texts, from the earlier one's cache when it was made before. */
-function compareCached(earlier: ParagraphSignature, later: ParagraphSignature): NearMatch | undefined {
+function compareCached(earlier: ParagraphSignature, later: ParagraphSignature, words: KnownWords | undefined): NearMatch | undefined {
   const cached = earlier.comparisons.get(later);
   if (cached !== undefined) return cached ?? undefined;
-  const match = compareParagraphs(earlier.tokens, later.tokens);
+  const match = compareParagraphs(earlier.tokens, later.tokens, words);
   earlier.comparisons.set(later, match ?? null);
   return match;
 }
@@ -194,6 +198,7 @@ function findSplitCopy(
   index: FingerprintIndex,
   i: number,
   record: (copy: number, kept: number, match: NearMatch, split?: NearRepeat['split']) => void,
+  words: KnownWords | undefined,
 ): boolean {
   const first = signatures[i].fingerprints;
   const second = signatures[i + 2].fingerprints;
@@ -201,7 +206,7 @@ function findSplitCopy(
   for (const j of index.candidates(first.fingerprints, second.fingerprints)) {
     const cache = signatures[i].splitComparisons(signatures[j]);
     let cached = cache.get(signatures[i + 2]);
-    if (cached === undefined) cache.set(signatures[i + 2], (cached = compareSplitCopy(signatures[j].tokens, signatures[i].tokens, '', signatures[i + 2].tokens) ?? null));
+    if (cached === undefined) cache.set(signatures[i + 2], (cached = compareSplitCopy(signatures[j].tokens, signatures[i].tokens, '', signatures[i + 2].tokens, words) ?? null));
     if (!cached) continue;
     // The line between the parts is named here: the cached comparison is the same whatever it says.
     const match: NearMatch = { copy: cached.copy, differences: cached.differences.map((d) => (d.kind === 'inserted-line' && d.copy === '' && d.original === '' ? { ...d, copy: paragraphs[i + 1].text.trim() } : d)) };

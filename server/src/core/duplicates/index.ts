@@ -5,7 +5,8 @@
  *   repair.ts      undoes encoding damage (HTML entities, mojibake) before comparing
  *   signature.ts   per paragraph text: the exact key, word tokens and winnowed fingerprints
  *   candidates.ts  fingerprint index: which earlier paragraphs are worth comparing
- *   compare.ts     token alignment and what differs (letters, figures, dateline, cut, inserted line)
+ *   compare.ts     token alignment and what differs (letters, words, figures, dateline, cut, inserted line)
+ *   knownWords.ts  real words, which damage seldom makes: a word turned into one is an edit
  *   dateline.ts    where a paragraph's dateline ends
  *   find.ts        the search: exact repeats, then near repeats, each with the copy kept
  *   describe.ts    what a repeat's diagnostic says
@@ -13,6 +14,7 @@
  */
 export { findDuplicateParagraphs, type DuplicateParagraph, type NearRepeat } from './find';
 export type { Difference, DifferenceKind } from './compare';
+export { loadKnownWords, type KnownWords } from './knownWords';
 export { ParagraphSignature, paragraphKey } from './signature';
 export { describeDifference, describeRepeat } from './describe';
 export { duplicateFixRanges, repeatsRemovedByFixAll, type DuplicateFix } from './removal';

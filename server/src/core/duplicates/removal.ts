@@ -13,10 +13,10 @@ export type DuplicateFix =
   | { readonly kind: 'remove'; readonly start: number }
   /** The paragraph the repeat starting at `start` repeats, so that this copy stays instead. */
   | { readonly kind: 'keep'; readonly start: number }
-  /** Every repeat fix-all may remove (not the near repeats whose figures differ). */
+  /** Every repeat fix-all may remove (not the near repeats that may say something else: `removedByFixAll`). */
   | { readonly kind: 'all' };
 
-/** The repeats fix-all removes: all but the near repeats whose figures differ. */
+/** The repeats fix-all removes: all but the near repeats that may say something else (figures or words differ, a line in the copy only). */
 export function repeatsRemovedByFixAll(duplicates: readonly DuplicateParagraph[]): Paragraph[] {
   return duplicates.filter((d) => d.near?.removedByFixAll !== false).map((d) => d.duplicate);
 }

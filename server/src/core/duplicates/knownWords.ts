@@ -1,0 +1,27 @@
+/**
+ * Words a damaged copy does not make. A copy that differs from the paragraph it repeats by one word
+ * turned into another real word — `million` → `billion`, `now` → `not`, `Iran` → `Iraq`, `He` → `She`
+ * — was edited, not damaged: it says something else, however small the edit. Such a copy is still
+ * flagged as a near repeat that names the words, but "remove all" leaves it to the user, as it does a
+ * copy whose figures differ. Scraping damage (a dropped or doubled letter, an OCR confusion) seldom
+ * makes a word of these lists: the tagger's words that news writes in lower case, and its lists of
+ * names, places and nationalities.
+ */
+import { readListFile, readOrFail, type DataSource } from '../dataSource';
+
+/** Known words, lower case: `has` tells a real word from a damaged one. */
+export interface KnownWords {
+  has(lowerCaseWord: string): boolean;
+}
+
+/** The lists read (each entry's words, lower case). */
+const KNOWN_WORD_FILES = ['ner/lowercase-words.txt', 'ner/firstnames.txt', 'ner/lastnames.txt', 'ner/countries.txt', 'ner/cities.txt', 'ner/nationalities.txt'];
+
+/** Reads the known words through `source` (part of `loadArticleResources`). */
+export function loadKnownWords(source: DataSource): KnownWords {
+  const words = new Set<string>();
+  for (const file of KNOWN_WORD_FILES) {
+    for (const entry of readOrFail(file, () => readListFile(source, file))) for (const word of entry.toLowerCase().split(/\s+/)) if (word) words.add(word);
+  }
+  return words;
+}
