@@ -62,6 +62,12 @@ describe('TextMate grammar', () => {
     assert.deepStrictEqual(scoped(grammar, lines[lines.length - 1], 'byline.article'), ['Manal Ismael']);
     assert.deepStrictEqual(scoped(grammar, 'Check Also', 'comment.line.furniture'), ['Check Also']);
     assert.deepStrictEqual(scoped(grammar, 'Post a Comment', 'comment.line.furniture'), ['Post a Comment']);
+    assert.deepStrictEqual(scoped(grammar, 'Follow Pam Key on Twitter @pamkeyNEN.', 'comment.line.furniture'), ['Follow Pam Key on Twitter @pamkeyNEN.']);
+  });
+
+  it('leaves story sentences that open with "Follow" unmarked, as the page-furniture detection does', () => {
+    assert.deepStrictEqual(scoped(grammar, 'Follow the money on Twitter and you will find the same accounts pushing the story, he said.', 'comment.line.furniture'), []);
+    assert.deepStrictEqual(scoped(grammar, 'Follow Donald Trump on Twitter and you will see, he said.', 'comment.line.furniture'), []);
   });
 
   it('marks as furniture only lines the page-furniture detection finds too, and marks its heading and comment lines (seeds and PolNeAR)', () => {

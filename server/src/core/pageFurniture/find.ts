@@ -7,8 +7,9 @@
  */
 import { rangeContaining } from '../search';
 import type { OffsetRange, Paragraph, TextSlice } from '../types';
-import { readAuthorBio, readLine, type FurnitureKind, type LineReading } from './lines';
-import type { FurnitureLexicon } from './names';
+import { readAuthorBio } from './authorBio';
+import { readLine, type FurnitureKind, type LineReading } from './lines';
+import { namesPerson, type FurnitureLexicon } from './names';
 import { packedMap } from '../packedMap';
 
 /** A stretch of page furniture: one paragraph, or a heading with the lines it introduces. */
@@ -67,10 +68,28 @@ export function findPageFurniture(paragraphs: readonly Paragraph[], lexicon: Fur
     } else if (reading.kind === 'signature') {
       // `- Bernie Sanders.` under a quotation signs the quotation: part of the story.
       if (i === 0 || !/^["“‘'].*["”’']\.?$/su.test(paragraphs[i - 1].text.trim())) add(i, i, 'byline', reading.authors);
+    } else if (reading.kind === 'reporters') {
+      // A credit names the reporters, who are not people of the story: `Lavrov reported from Moscow.`
+      // in an article about Lavrov is a sentence of it.
+      const named = (a: TextSlice) => paragraphs.some((q, j) => j !== i && readings[j] === undefined && namesPerson(q.text, a.text, lexicon));
+      if (!reading.authors.some(named)) add(i, i, 'byline', reading.authors);
     } else if ('authors' in reading) {
       add(i, i, reading.kind, reading.authors);
     }
   }
+
+  // A note on the author describes the writer: someone the story does not name (its paragraphs that
+  // are neither furniture nor a name alone, which may be the byline under the headline) — see authorBio.ts.
+  const authorBioAt = (at: number) =>
+    readAuthorBio(
+      paragraphs[at].text,
+      paragraphs[at].start,
+      {
+        story: () => paragraphs.filter((q, j) => j !== at && !claimed[j] && readings[j]?.kind !== 'name').map((q) => q.text),
+        bylines: () => regionAt.flatMap((r) => (r?.kind === 'byline' ? r.authors.map((a) => a.text) : [])),
+      },
+      lexicon,
+    );
 
   // The end of the article: what comes after the story's last paragraph. A name alone there is the
   // byline, unless names alone sign paragraphs all through the article (readers' letters, quotes):
@@ -89,8 +108,8 @@ export function findPageFurniture(paragraphs: readonly Paragraph[], lexicon: Fur
     if (reading?.kind === 'name') add(i, i, 'byline', [{ start: p.start + p.text.indexOf(p.text.trim()), end: p.start + p.text.indexOf(p.text.trim()) + p.text.trim().replace(/\.$/, '').length, text: p.text.trim().replace(/\.$/, '') }]);
     else if (reading?.kind === 'short' && i < count - 1) add(i, i, 'label');
     else {
-      const bio = readAuthorBio(p.text, p.start, lexicon);
-      if (bio && i > 0) add(i, i, 'author-bio', [bio]);
+      const bio = i > 0 ? authorBioAt(i) : undefined;
+      if (bio) add(i, i, 'author-bio', [bio]);
       break;
     }
   }

@@ -5,6 +5,7 @@
  *
  *   names.ts   whether text is a person's name; the names of a credit line
  *   lines.ts   what one paragraph is, read on its own
+ *   authorBio.ts  whether the last paragraph is a note on the writer, from the rest of the article
  *   find.ts    the regions, with what their place in the article makes of their neighbours
  *
  * The actor grouping can keep furniture names out of an article's actors with {@link furnitureAt},

@@ -8,6 +8,14 @@
  * The patterns are general forms seen over the PolNeAR articles and the seed articles, not their
  * strings; `syntaxes/article.tmLanguage.json` marks the single-line forms the same way (a test keeps
  * the two in step).
+ *
+ * Removing furniture deletes the line, so a form that a sentence of the story can also take must
+ * show what furniture has and a story sentence has not: a credit names a place and nothing more
+ * (`Wolf reported from Washington.`, not `Kerry reported from Geneva that the talks had stalled.`);
+ * a call to share or follow says where (a platform, a newsletter, a handle, `here`), or is only the
+ * call; whom to follow is a name or a handle; a notice opens its sentence (`Copyright © 2015 …`,
+ * not `… filed copyright claims in 2015 …`); a picture credit is a name and the agency, the whole
+ * line or a caption's closing brackets. A line that reports speech (`said`, `told`) is the story.
  */
 import type { TextSlice } from '../types';
 import { isPersonName, namesIn, type FurnitureLexicon } from './names';
@@ -40,6 +48,8 @@ export type LineReading =
   | { readonly kind: FurnitureKind; readonly authors: readonly TextSlice[] }
   /** `- Jane Doe`: a byline, unless it signs the quotation just above. */
   | { readonly kind: 'signature'; readonly authors: readonly TextSlice[] }
+  /** `Wolf reported from Washington.`: a byline, unless the story names a reporter (`Lavrov reported from Moscow.`). */
+  | { readonly kind: 'reporters'; readonly authors: readonly TextSlice[] }
   | { readonly kind: 'teaser-heading' | 'related-heading' | 'name' | 'short' };
 
 const NONE: readonly TextSlice[] = [];
@@ -50,6 +60,14 @@ const RELATED_HEADING =
 const RELATED_LINE = /^(?:read (?:the |it )?(?:rest|full|whole|all|more)\b.{0,60}(?:here|at [\p{L} .’'&-]{2,40})|continue reading\b.{0,40}|read more\b.{0,60}|(?:https?:\/\/|www\.)\S+)\s*[.:]?$/iu;
 const COMMENTS =
   /^(?:no comments?|\d+ comments?|comments?(?: \(\d+\))?|post a comment|leave a (?:comment|reply)|add (?:a )?comment|join the (?:conversation|discussion)|show (?:more )?comments|view (?:all )?comments|comments are closed)\s*:?\.?$|(?:Flag)?ShareLikeReply/iu;
+/**
+ * Where a share, follow or subscribe call sends the reader: a platform, a newsletter or podcast, a
+ * page, an address or handle, a link (`here`, `below`). `Like us, Russia wants …` and `Follow me to
+ * the border` name none: they are sentences that open with the same verbs.
+ */
+const CHANNEL = /\b(?:twitter|facebook|instagram|youtube|linkedin|itunes|soundcloud|rss|newsletters?|podcasts?|e-?mails?|updates|alerts|page|here|below|above)\b|[@#]\w|https?:\/\/|www\./iu;
+/** A call alone (`Share this:`, `Follow us`, `Sign up now!`): at most this many words. */
+const BARE_CALL_WORDS = 3;
 const SHARE =
   /^(?:share (?:this|on|via|the|article|story)\b.{0,40}|share and comment\b.{0,30}|share|tweet(?: this)?|email(?: this)?|print(?: this)?|like (?:us|the page|our page)\b.{0,40}|follow (?:us|me)\b.{0,60}|subscribe\b.{0,120}|sign up\b.{0,120}|send (?:news )?tips\b.{0,160}|click here\b.{0,100}|get (?:our|the) [\p{L} ]{0,30}newsletter\b.{0,60}|(?:on )?twitter\s*:\s*@\w+\.?|\(?subscribe to\b.{0,120})$/iu;
 /** `Do you support Donald Trump? Like the page:` and `… Share and comment below.`: the call ends the paragraph. */
@@ -58,12 +76,36 @@ const SHARE_ENDING = /(?:\blike (?:the|our) (?:facebook )?page|\bshare and comme
 const FOLLOW = /^(?:on twitter,? follow\s+(.{3,160}?)|follow\s+(.{3,120}?)\s+(?:on|at)\s+(?:twitter|facebook|instagram)\b.{0,160})$/iu;
 const MEDIA =
   /^(?:(?:watch|listen to|see|view)\b.{0,80}\b(?:video|clip|interview|segment|ad|episode|podcast|footage|remarks|speech|moment|analysis|audio)s?\b.{0,60}\b(?:above|below|here)\b.{0,100}|\(?(?:photo|image|picture|video|graphic)s?(?: credit)?\s*:.{0,80}|(?:getty(?: images)?|ap(?: photo)?|reuters|afp|epa|shutterstock|instagram|twitter|youtube)(?:\s*\/\s*[\p{L}. ]{2,40})*\s*\.?\)?)$/iu;
-/** A picture agency at the end of a short line or a caption: `Scott Olson via Getty Images.`, `(X/AFP/Getty Images.)` */
-const AGENCY_CREDIT = /(?:\bvia\s+|\/\s*)(?:getty(?: images)?|ap(?: photo| images)?|reuters|afp|epa|shutterstock|corbis|bloomberg)\s*\.?\)?\.?$/iu;
+/**
+ * A picture agency after who took or supplied the picture: the whole line (`Scott Olson via Getty
+ * Images.`, `Handout/Reuters.`) or a caption's closing brackets (`(FABRICE COFFRINI/AFP/Getty
+ * Images.)`); group 1 or 2 is the supplier, which must read as a name ({@link SUPPLIER}), so `… and
+ * later confirmed via Reuters.` is no credit.
+ */
+const AGENCY = String.raw`(?:getty(?: images)?|ap(?: photo| images)?|reuters|afp|epa|shutterstock|corbis|bloomberg)`;
+const AGENCY_CREDIT = new RegExp(String.raw`^([^,;:()]{2,80}?)(?:\s+via\s+|\s*\/\s*)${AGENCY}\s*\.?$|\((?:([^()]{2,80}?)(?:\s+via\s+|\s*\/\s*))?${AGENCY}\s*\.?\)\.?$`, 'iu');
+/** Who supplied a picture: capitalised words, slashes between suppliers (`Jim Urquhart`, `POOL New`, `FABRICE COFFRINI/AFP`). */
+const SUPPLIER = /^\p{Lu}[\p{L}.'’&-]*(?:(?:\s+|\s*\/\s*)\p{Lu}[\p{L}.'’&-]*)*$/u;
 /** Pointers to embedded audio or video anywhere in a short paragraph. */
 const EMBEDDED = /\bembedded (?:above|below)\b/iu;
-/** `(h/t Mediaite.)`, `h/t: The Hill.`, a copyright line. */
-const CREDIT_LINE = /^\(?h\/t\b.{0,60}$|^source:\s.{2,60}$|\bcopyright\b.{0,20}(?:©|\d{4})|©\s*\d{4}|\ball rights reserved\b|\breprinted (?:with|by|courtesy)\b/iu;
+/** `(h/t Mediaite.)`, `h/t: The Hill.`, `Source: NATO.` */
+const HAT_TIP = /^\(?h\/t\b.{0,60}$|^source:\s.{2,60}$/iu;
+/**
+ * A sentence of a copyright or reprint notice, which opens with it: `Copyright © 2015 by …`, `© 2016
+ * …`, `All rights reserved.`, `Reprinted courtesy of …`. A story sentence can hold the same words
+ * further on (`The studio filed copyright claims in 2015 …`, `… reprinted with the senator's
+ * permission …`, `… with all rights reserved to the coastal states …`).
+ */
+const NOTICE = /^(?:copyright\s*(?:©|\(c\))?\s*\d{4}|copyright\s*(?:©|\(c\))|©\s*\d{4}|all rights reserved\b|(?:reprinted|republished) (?:with permission|by permission|courtesy)\b)/iu;
+/** The source of an excerpt, beside its notice: `From STEALING AMERICA by Dinesh D’Souza.` */
+const EXCERPT_SOURCE = /^(?:(?:[Ee]xcerpted|[Aa]dapted) from|From)\s.{2,100}?\sby\s\p{Lu}[^.]*(?:\.\s*\p{Lu}[^.]*)*\.?$/u;
+/** Sentences of a line: after `.`, `!` or `?` and a space, before a capital or `©` (not after an initial: `Dinesh D. Souza`). */
+const SENTENCE_BREAK = /(?<=(?:\p{Ll}|[\d)”’"])[.!?])\s+(?=[\p{Lu}©])/u;
+/**
+ * Reported speech: `… to end, he said.`, `…, Trump told the crowd.`, `according to …`. Furniture
+ * reports nobody (over PolNeAR train + dev no furniture line holds these words in lower case).
+ */
+const REPORTED_SPEECH = /\b(?:said|says|told|tells|according to)\b/u;
 /** An embedded post left as an empty placeholder: `<tweet tweet-id="…"><tweet/>.` */
 const EMBED_PLACEHOLDER = /^<(tweet|embed|iframe|video)\b[^>]*>\s*<\/?\1\s*\/?>\.?$/iu;
 /** `Samantha-Jo Roth/HuffPost.`: a picture credit, a name and where the picture comes from. */
@@ -71,14 +113,26 @@ const CREDIT = /^(\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){1,3})\s*\/\s*[
 const ADVERTISEMENT = /^(?:advertisement|advert|sponsored(?: content)?|story continues below(?: advertisement)?|continue reading the main story|skip (?:ad|advertisement))\s*\.?$/iu;
 const BY = /^by\s+(.+?)\s*\.?$/iu;
 const SIGNATURE = /^[-—–]\s*(.+?)\.?$/u;
-/** A credit sentence: who reported or contributed (`Associated Press writer X contributed to this report.`). */
-const CONTRIBUTED = /^(?:(?:the )?(?:associated press|ap|reuters|afp|[\p{Lu}][\p{L}]+ (?:times|post|news))?\s*(?:staff )?(?:writers?|reporters?|correspondents?)\s+)?(.+?)(?:,)?\s+(?:also\s+)?(?:contributed(?: reporting| to this (?:report|story|article))?|reported)\b(?:\s+(?:from|in)\s+[^;]*?)?\s*(?:[.;]\s+|[.;]?$)/iu;
-/** Cues of a note on the author: only in the last paragraph, after the author's name. */
-const BIO_CUE =
-  /\b(?:editor|columnist|contributor|contributing (?:writer|editor)|correspondent|reporter|writer|author of|co-?host|podcast|board of contributors|opinions are (?:his|her|their) own|follow (?:him|her|them) on twitter|tweets (?:at )?@|professor|lecturer|historian|fellow at|director of|president of|founder of)\b/iu;
-
+/**
+ * Where a reporter filed from: a place name, capitalised words with commas between them (`Oakland,
+ * Calif.`, `Washington, D.C.`, `Kaneohe Bay, Hawaii`, `the United Nations`) and nothing more. `in a
+ * letter to Congress that …` or `from Geneva that the talks had stalled` is the story.
+ */
+const PLACE = String.raw`(?:the\s+)?\p{Lu}[\p{L}'’.-]*(?:,?\s+\p{Lu}[\p{L}'’.-]*)*`;
+/** The end of a credit sentence: a full stop or semicolon, the line's end, or `, and` before another reporter. */
+const CREDIT_END = String.raw`\s*(?:[.;]\s+|,\s+(?=and\s)|[.;]?$)`;
+/**
+ * A credit sentence: who reported or contributed (`Associated Press writer X contributed to this
+ * report.`, `Wolf reported from Washington.`). Case-sensitive, so that {@link PLACE} is capitalised.
+ */
+const CONTRIBUTED = new RegExp(
+  String.raw`^(?:(?:[Tt]he )?(?:Associated Press|AP|Reuters|AFP|\p{Lu}\p{L}+ (?:Times|Post|News))?\s*(?:[Ss]taff )?(?:writers?|reporters?|correspondents?)\s+)?(.+?),?\s+(?:also\s+)?(?:contributed(?: reporting| to this (?:report|story|article))?|reported)(?:\s+(?:from|in)\s+${PLACE})?${CREDIT_END}`,
+  'u',
+);
+/** A further reporter of the same credit, the verb left out: `; Gearan, from Washington.`, `, and Mark Landler and Coral Davenport from Kaneohe Bay, Hawaii.` */
+const ELLIPTIC_CREDIT = new RegExp(String.raw`^(?:and\s+)?(\p{Lu}[\p{L}'’-]+(?:\s+(?:\p{Lu}[\p{L}'’.-]*|and))*),?\s+from\s+${PLACE}${CREDIT_END}`, 'u');
 /** The longest paragraph read as a furniture line. */
-const MAX_LINE = 300;
+export const MAX_LINE = 300;
 /**
  * A paragraph of more than {@link QUICK_WORDS} words that ends a sentence is furniture only when it
  * opens with one of {@link OPENERS} or holds one of {@link CUES}: plain string tests that rule out
@@ -116,9 +170,11 @@ export function readLine(text: string, start: number, lexicon: FurnitureLexicon)
   const at = start + text.indexOf(line);
   if (TEASER_HEADING.test(line)) return { kind: 'teaser-heading' };
   if (RELATED_HEADING.test(line)) return { kind: 'related-heading' };
-  if (RELATED_LINE.test(line)) return { kind: 'related', authors: NONE };
   if (COMMENTS.test(line)) return { kind: 'comments', authors: NONE };
   if (ADVERTISEMENT.test(line)) return { kind: 'advertisement', authors: NONE };
+  // Comment widgets quote readers; any other line that reports speech is the story's.
+  if (reportsSpeech(line)) return undefined;
+  if (RELATED_LINE.test(line)) return { kind: 'related', authors: NONE };
   const follow = FOLLOW.exec(line);
   if (follow) {
     // Whom to follow names the author: the capitalised words before "on Twitter", after any
@@ -133,11 +189,13 @@ export function readLine(text: string, start: number, lexicon: FurnitureLexicon)
       const offset = whoAt + part.index + part[0].indexOf(part[0].trim()) + run.index;
       authors.push({ start: offset, end: offset + run[0].length, text: run[0] });
     }
-    return { kind: 'share', authors };
+    // Whom to follow is someone named or a handle: `Follow the money on Twitter and …` is no such line.
+    const whom = (follow[1] ?? follow[2]).trimStart();
+    if (/^[\p{Lu}@#]/u.test(whom) && (authors.length > 0 || /[@#]\w/.test(whom))) return { kind: 'share', authors };
   }
-  if (SHARE.test(line) || SHARE_ENDING.test(line)) return { kind: 'share', authors: NONE };
-  if (MEDIA.test(line) || (line.length <= 200 && (AGENCY_CREDIT.test(line) || EMBEDDED.test(line)))) return { kind: 'media', authors: NONE };
-  if (CREDIT_LINE.test(line)) return { kind: 'credit', authors: NONE };
+  if ((SHARE.test(line) && (CHANNEL.test(line) || !hasMoreSpaces(line, BARE_CALL_WORDS - 1))) || SHARE_ENDING.test(line)) return { kind: 'share', authors: NONE };
+  if (MEDIA.test(line) || (line.length <= 200 && (agencyCredit(line) || EMBEDDED.test(line)))) return { kind: 'media', authors: NONE };
+  if (HAT_TIP.test(line) || copyrightNotice(line)) return { kind: 'credit', authors: NONE };
   if (EMBED_PLACEHOLDER.test(line)) return { kind: 'media', authors: NONE };
   const credit = CREDIT.exec(line);
   if (credit && isPersonName(credit[1], lexicon)) return { kind: 'media', authors: NONE };
@@ -149,10 +207,29 @@ export function readLine(text: string, start: number, lexicon: FurnitureLexicon)
   const signature = SIGNATURE.exec(line);
   if (signature && isPersonName(signature[1], lexicon)) return { kind: 'signature', authors: namesIn(signature[1], at + line.indexOf(signature[1]), lexicon) };
   const contributors = contributorNames(line, at, lexicon);
-  if (contributors) return { kind: 'byline', authors: contributors };
+  if (contributors) return { kind: 'reporters', authors: contributors };
   if (isPersonName(line, lexicon)) return { kind: 'name' };
   if (line.split(/\s+/).length <= 4 && /\p{L}/u.test(line) && !/[.!?:;,"”’)]$/.test(line)) return { kind: 'short' };
   return undefined;
+}
+
+/** True when the line reports speech: a sentence of the story, whatever it opens with. */
+export function reportsSpeech(line: string): boolean {
+  return REPORTED_SPEECH.test(line);
+}
+
+/** A picture credit (see {@link AGENCY_CREDIT}): the agency after a supplier that reads as a name, or alone in a caption's brackets. */
+function agencyCredit(line: string): boolean {
+  const credit = AGENCY_CREDIT.exec(line);
+  if (!credit) return false;
+  const supplier = credit[1] ?? credit[2];
+  return supplier === undefined || SUPPLIER.test(supplier.trim());
+}
+
+/** A line made only of a copyright or reprint notice and the source of the excerpt it closes. */
+function copyrightNotice(line: string): boolean {
+  const sentences = line.split(SENTENCE_BREAK);
+  return sentences.some((s) => NOTICE.test(s)) && sentences.every((s) => NOTICE.test(s) || EXCERPT_SOURCE.test(s));
 }
 
 /**
@@ -167,16 +244,30 @@ function contributorNames(line: string, at: number, lexicon: FurnitureLexicon): 
   while (rest.length > 0) {
     const credit = CONTRIBUTED.exec(rest);
     // `; Gearan, from Washington.`: a second reporter in the same credit.
-    const elliptic = credit ? undefined : /^(\p{Lu}[\p{L}'’-]+),\s+from\s+[^;]*?\s*(?:[.;]\s+|[.;]?$)/u.exec(rest);
+    const elliptic = credit || authors.length === 0 ? undefined : ELLIPTIC_CREDIT.exec(rest);
     const match = credit ?? elliptic;
     if (!match) return undefined;
-    const names = onlyNames(match[1], offset + rest.indexOf(match[1]), lexicon, true, false);
+    const at = offset + rest.indexOf(match[1]);
+    // The reporters after the first credit are names by their place in it (`Coral Davenport`, whose given name no list knows).
+    const names = credit ? onlyNames(match[1], at, lexicon, true, false) : capitalisedRuns(match[1], at);
     if (!names) return undefined;
     authors.push(...names);
     offset += match[0].length;
     rest = rest.slice(match[0].length);
   }
   return authors.length > 0 ? authors : undefined;
+}
+
+/** The parts of a list (`Mark Landler and Coral Davenport`) when each is one to four capitalised words, else undefined. */
+function capitalisedRuns(list: string, at: number): TextSlice[] | undefined {
+  const runs: TextSlice[] = [];
+  for (const part of list.matchAll(/[^,]+?(?=\s+and\s+|,|$)/g)) {
+    const text = part[0].replace(/^\s*(?:and\s+)?/, '');
+    if (!/^\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){0,3}$/u.test(text)) return undefined;
+    const start = at + part.index + part[0].length - text.length;
+    runs.push({ start, end: start + text.length, text });
+  }
+  return runs.length > 0 ? runs : undefined;
 }
 
 /**
@@ -188,18 +279,4 @@ function onlyNames(list: string, at: number, lexicon: FurnitureLexicon, surnames
   const parts = list.split(/\s*(?:,|;|&|\band\b)\s*/).filter((p) => p.trim().length > 0);
   const outlet = outletLast && parts.length > 1 && /^(?:the\s+)?\p{Lu}[\p{L}.&’'-]*(?:\s+\p{Lu}[\p{L}.&’'-]*){0,3}\.?$/u.test(parts[parts.length - 1]) ? 1 : 0;
   return names.length > 0 && names.length >= parts.length - outlet ? names : undefined;
-}
-
-/**
- * A note on the author (`Zach Carter is a co-host of …`, `Glenn Harlan Reynolds, a University of
- * Tennessee law professor, is a member of USA TODAY's Board of Contributors.`): opens with a name and
- * says what the writer does. Asked for the article's last paragraph only.
- */
-export function readAuthorBio(text: string, start: number, lexicon: FurnitureLexicon): TextSlice | undefined {
-  const line = text.trim();
-  if (line.length > MAX_LINE || !BIO_CUE.test(line)) return undefined;
-  const opening = /^(\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){1,3})(?:,\s[^,]{3,120},)?\s+(?:is|was|writes|edits|chairs|teaches)\b/u.exec(line);
-  if (!opening || !isPersonName(opening[1], lexicon)) return undefined;
-  const offset = start + text.indexOf(line);
-  return { start: offset, end: offset + opening[1].length, text: opening[1] };
 }

@@ -79,3 +79,23 @@ function splitOnAnd(text: string, index: number): { text: string; index: number 
   pieces.push({ text: text.slice(from), index: index + from });
   return pieces;
 }
+
+/**
+ * True when `paragraph` names the person `name` (`Aaron Kall`, or a surname alone from a credit):
+ * the whole name, or its last word alone or after a title (`Mr. Kall`, `When Kall …`), not as
+ * another person's (`James and Olive Kall` names someone else): a capitalised word before it that
+ * is not the given name, an abbreviation or a word news text writes in lower case is another given
+ * name. Whole words only (`Wolf` is not in `Wolfe`).
+ */
+export function namesPerson(paragraph: string, name: string, lexicon: FurnitureLexicon): boolean {
+  const words = name.split(/\s+/);
+  const surname = words[words.length - 1];
+  const whole = (text: string, at: number, length: number) => !/[\p{L}\p{M}'’-]/u.test(text[at - 1] ?? ' ') && !/[\p{L}\p{M}-]/u.test(text[at + length] ?? ' ');
+  for (let at = paragraph.indexOf(name); at >= 0; at = paragraph.indexOf(name, at + 1)) if (whole(paragraph, at, name.length)) return true;
+  for (let at = paragraph.indexOf(surname); at >= 0; at = paragraph.indexOf(surname, at + 1)) {
+    if (!whole(paragraph, at, surname.length)) continue;
+    const before = /(?<![\p{L}'’.-])(\p{Lu}[\p{L}'’.-]*)\s+$/u.exec(paragraph.slice(Math.max(0, at - 40), at))?.[1];
+    if (before === undefined || (words.length > 1 && before === words[0]) || before.endsWith('.') || lexicon.lowerCaseWords.has(before.toLowerCase())) return true;
+  }
+  return false;
+}
