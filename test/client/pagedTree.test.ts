@@ -113,6 +113,19 @@ describe('the views: lists fetched page by page', () => {
     assert.deepStrictEqual(shown, tree.server.rows.slice(0, PAGE_SIZE));
   });
 
+  it('two quick clicks of which the first fails: the second loads its page, and the list stays usable', async () => {
+    const server = new Server(700);
+    const tree = new RowsTree(server);
+    const more = moreOf(await tree.getChildren());
+    const fetch = server.fetch;
+    let calls = 0;
+    server.fetch = (offset: number, limit: number) => (calls++ === 0 ? Promise.reject(new Error('server gone')) : fetch(offset, limit));
+    const [first, second] = await Promise.allSettled([tree.loadMore(more), tree.loadMore(more)]);
+    assert.strictEqual(first.status, 'rejected');
+    assert.strictEqual(second.status, 'fulfilled');
+    assert.deepStrictEqual(ids(await tree.getChildren()), server.rows.slice(0, 2 * PAGE_SIZE));
+  });
+
   it('a page that fails leaves the rows shown before', async () => {
     const server = new Server(700);
     const tree = new RowsTree(server);

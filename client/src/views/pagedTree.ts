@@ -86,19 +86,28 @@ export abstract class PagedTreeProvider<N extends TreeNode> implements vscode.Tr
     const list = this.lists.get(key);
     if (!fetch || !list) return;
     const { generation, refreshes } = this;
+    // A page that fails leaves the rows shown before (the list a later click chains onto stays whole);
+    // the command reports the failure.
+    let failure: { error: unknown } | undefined;
     const next = list.then(async (current) => {
-      const page = await fetch(current.rows.length, PAGE_SIZE);
-      return { rows: [...current.rows, ...page.items], total: page.total };
+      try {
+        const page = await fetch(current.rows.length, PAGE_SIZE);
+        return { rows: [...current.rows, ...page.items], total: page.total };
+      } catch (error) {
+        failure = { error };
+        return current;
+      }
     });
     this.lists.set(key, next);
     let loaded: { rows: unknown[]; total: number };
     try {
       loaded = await next;
     } catch (error) {
-      // The rows shown before stay; the command reports the failure.
-      if (this.lists.get(key) === next) this.lists.set(key, list);
+      // The list itself had failed: it is fetched again when next shown.
+      if (this.lists.get(key) === next) this.lists.delete(key);
       throw error;
     }
+    if (failure) throw failure.error;
     // A new filter since: the list is another one, and the click meant nothing for it.
     if (generation !== this.generation) return;
     this.shown.set(key, Math.max(this.shown.get(key) ?? 0, loaded.rows.length));
@@ -142,7 +151,7 @@ export abstract class PagedTreeProvider<N extends TreeNode> implements vscode.Tr
       ids.add(node.id);
       nodes.push(this.intern(node, parent));
     }
-    if (rows.length < total) nodes.push(this.intern({ kind: 'more', id: `${parent?.id ?? ''}/more:${key}`, key, parent, shown: rows.length, total } as MoreNode, parent));
+    if (rows.length < total) nodes.push(this.intern({ kind: 'more', id: `${parent?.id ?? ''}/more:${key}`, key, parent, shown: nodes.length, total } as MoreNode, parent));
     return nodes;
   }
 
