@@ -264,7 +264,10 @@ connection.onInitialized(() => {
   if (canRegisterConfiguration) connection.client.register(DidChangeConfigurationNotification.type, { section: 'articleLens' }).catch(() => undefined);
   if (supportsFolderChanges) {
     connection.workspace.onDidChangeWorkspaceFolders(({ added, removed }) => {
-      for (const folder of removed) service.removeArticlesUnder(folder.uri);
+      for (const folder of removed) {
+        service.removeArticlesUnder(folder.uri);
+        indexedWith.delete(folder.uri);
+      }
       workspaceFolders = [...workspaceFolders.filter((f) => !removed.some((r) => r.uri === f)), ...added.map((f) => f.uri)];
       if (added.length > 0) void indexWorkspace(added.map((f) => f.uri));
     });
@@ -276,10 +279,13 @@ connection.onInitialized(() => {
   if (canRegisterWatchers) connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: `**/${ANNOTATION_FOLDER}/**` }] }).catch(() => undefined);
 });
 
-/** The settings that decide which files the index covers (`files`, `index.exclude`, `workspaceIndex.enabled`), as JSON. */
-let articleFilePatterns: string | undefined;
-/** `articleLens.maxFileSize` of the last scan: the largest article the index holds a full summary of. */
-let indexedMaxFileSize: number | undefined;
+/**
+ * What each workspace folder was last indexed with, recorded when its scan ends: which files
+ * (`indexedFilesKey`: `files`, `index.exclude`, `workspaceIndex.enabled`) and `maxFileSize`. A folder
+ * not here was never scanned to the end (its first scan is queued, or failed): a settings change
+ * leaves it to that scan.
+ */
+const indexedWith = new Map<string, { readonly files: string; readonly maxFileSize: number }>();
 let extraWatchers: Promise<Disposable | undefined> = Promise.resolve(undefined);
 
 /** Files matched by `articleLens.files` only: asks the client to report their changes too (again, when the patterns change). */
@@ -299,22 +305,28 @@ async function watchExtraArticleFiles(): Promise<void> {
  * on or off) changes which files the index covers: files no longer covered leave the index, newly
  * covered ones are scanned in, and the watchers follow. A new `articleLens.maxFileSize` changes what
  * the index holds of the largest files (a file over the limit is not indexed, one under it is) and the
- * index cache's key: every file is read again, in the background, as at a first start. Runs in the
- * scan queue, so it compares with the settings of the last scan that ran, not one still waiting.
+ * index cache's key: every file of the folder is read again, in the background, as at a first start.
+ * Per folder (both settings may be set per folder), in the scan queue, so it compares with what the
+ * scans that ran applied, not with one still waiting.
  */
 function followIndexSettings(): Promise<void> {
   return queueScan(async () => {
-    if (workspaceFolders.length === 0 || articleFilePatterns === undefined) return;
-    const now = await settings.get(workspaceFolders[0]);
-    const patternsChanged = indexedFilesKey(now) !== articleFilePatterns;
-    const limitChanged = now.maxFileSize !== indexedMaxFileSize;
-    if (!patternsChanged && !limitChanged) return;
-    if (patternsChanged) {
+    const changed: { folder: string; files: boolean; limit: boolean }[] = [];
+    for (const folder of workspaceFolders) {
+      const was = indexedWith.get(folder);
+      if (!was) continue;
+      const now = await settings.get(folder);
+      const files = indexedFilesKey(now) !== was.files;
+      const limit = now.maxFileSize !== was.maxFileSize;
+      if (files || limit) changed.push({ folder, files, limit });
+    }
+    if (changed.length === 0) return;
+    if (changed.some((c) => c.files)) {
       await watchedArticles.forgetFilesNoLongerArticles();
       await watchExtraArticleFiles();
     }
     const indexed = new Set(service.indexedArticles());
-    await scanNow(workspaceFolders, limitChanged ? () => false : (uri) => indexed.has(uri));
+    for (const { folder, limit } of changed) await scanNow([folder], limit ? () => false : (uri) => indexed.has(uri));
   });
 }
 
@@ -340,13 +352,15 @@ function indexWorkspace(folders: readonly string[] = workspaceFolders, skip: (ur
 }
 
 /** {@link indexWorkspace} now: only from the scan queue. */
-async function scanNow(folders: readonly string[], skip: (uri: string) => boolean, cachedIn?: () => void): Promise<void> {
+async function scanNow(asked: readonly string[], skip: (uri: string) => boolean, cachedIn?: () => void): Promise<void> {
+  // A folder removed while its scan waited in the queue is not scanned (its articles would stay).
+  const folders = asked.filter((folder) => workspaceFolders.includes(folder));
   if (folders.length === 0) return;
   const progress = await connection.window.createWorkDoneProgress().catch(() => undefined);
   const workspaceSettings = await settings.get(folders[0]);
-  articleFilePatterns = indexedFilesKey(workspaceSettings);
-  indexedMaxFileSize = workspaceSettings.maxFileSize;
+  const applied = { files: indexedFilesKey(workspaceSettings), maxFileSize: workspaceSettings.maxFileSize };
   if (!workspaceSettings.workspaceIndex.enabled) {
+    for (const folder of folders) indexedWith.set(folder, applied);
     void connection.sendNotification(ServerStatusNotification, { state: 'ready', articles: service.workspaceSize, message: 'Workspace index off: open articles only (articleLens.workspaceIndex.enabled)' });
     return;
   }
@@ -364,6 +378,11 @@ async function scanNow(folders: readonly string[], skip: (uri: string) => boolea
     },
     done: () => progress?.done(),
   }, (uri) => documents.get(uri) !== undefined || skip(uri), { workerScript: path.join(__dirname, 'indexWorker.js'), annotationInput: closedArticleInput, cacheOf, cachedIn, log: (message) => connection.console.log(message), pace: () => analyses.quiet() }));
+  for (const folder of folders) {
+    if (workspaceFolders.includes(folder)) indexedWith.set(folder, applied);
+    // Removed while this scan ran: what it indexed there leaves again.
+    else service.removeArticlesUnder(folder);
+  }
   // Articles renamed or moved while the server was not running left their store files under the old names.
   void strayStores.afterScan(scan.analysedFiles);
   void connection.sendNotification(ServerStatusNotification, { state: 'ready', articles: service.workspaceSize, message: `${scan.files} article files indexed${cacheOf ? ` (${scan.fromCache + scan.unchanged} from the index cache, ${scan.analysed} analysed)` : ''}` });

@@ -401,6 +401,33 @@ describe('workspace folders added and removed over stdio', function () {
     }
     assert.deepStrictEqual(files, ['two.txt']);
   });
+  it('never indexes a folder removed before its scan ran, nor keeps what a scan indexed there while it was being removed', async () => {
+    // Scans run one at a time: the scan of a folder added and removed at once used to run anyway (or
+    // ran on while the folder was removed) and left its articles in the index until a restart.
+    const third = fs.mkdtempSync(path.join(os.tmpdir(), 'article-lens-c-'));
+    const fourth = fs.mkdtempSync(path.join(os.tmpdir(), 'article-lens-d-'));
+    try {
+      fs.mkdirSync(path.join(third, 'news'));
+      fs.mkdirSync(path.join(fourth, 'news'));
+      fs.writeFileSync(path.join(third, 'news', 'three.txt'), 'Sergei Lavrov spoke in Geneva on Friday.\n');
+      fs.writeFileSync(path.join(fourth, 'news', 'four.txt'), 'Sergei Lavrov spoke in Vienna on Saturday.\n');
+      const folderOf = (dir: string, name: string) => ({ uri: URI.file(dir).toString(), name });
+      await client.connection.sendNotification('workspace/didChangeWorkspaceFolders', { event: { added: [folderOf(third, 'c')], removed: [] } });
+      await client.connection.sendNotification('workspace/didChangeWorkspaceFolders', { event: { added: [], removed: [folderOf(third, 'c')] } });
+      const indexed = whenIndexed(client);
+      await client.connection.sendNotification('workspace/didChangeWorkspaceFolders', { event: { added: [folderOf(fourth, 'd')], removed: [] } });
+      await indexed;
+      let files: string[] = [];
+      for (let attempt = 0; attempt < 40 && !files.includes('four.txt'); attempt++) {
+        files = await filesWith('Sergei Lavrov');
+        if (!files.includes('four.txt')) await new Promise((resolve) => setTimeout(resolve, 25));
+      }
+      assert.deepStrictEqual(files, ['four.txt', 'two.txt']);
+    } finally {
+      fs.rmSync(third, { recursive: true, force: true });
+      fs.rmSync(fourth, { recursive: true, force: true });
+    }
+  });
 });
 
 describe('a closed article saved with a byte-order mark (dist/server.js)', function () {

@@ -170,7 +170,7 @@ async function scanFolders(folders: readonly string[], service: ArticleService, 
         // On this thread, between pauses: a promise per file cost the thread twice the system call
         // (about 130 against 60 ms for 10,000 files), and the batch's additions hold it longer anyway.
         const stat = statOf(file);
-        const indexable = stat !== undefined && stat.size <= maxBytes;
+        const indexable = fitsIndex(stat, maxBytes);
         const deps = indexable ? annotationStores.stampsOf(file, folder) : [];
         const check = indexable ? cache.check(file, stat.size, stat.mtimeMs, deps, stat.ctimeMs) : undefined;
         // A cached summary's URI is this file's (the cache checks it when read): no second one made per file.
@@ -213,9 +213,10 @@ async function scanFolders(folders: readonly string[], service: ArticleService, 
       // The cache keeps the index's own copy: one object per article, not two; and the URI is this
       // scan's string, not a second copy from the worker's message (100,000 of them at the end of a scan).
       if (read) summary = service.addSummary(read.uri === item.uri ? { ...read, uri: item.uri } : read);
-      // Gone, unreadable or too large (grown since the cache knew it, or `maxFileSize` lowered since an
-      // earlier scan indexed it): a summary from before leaves the index.
-      else service.removeArticle(item.uri);
+      // Gone, unreadable or grown too large since the cache knew it: its old summary leaves the index. So
+      // does one of an earlier scan of a file gone or over the limit now (`maxFileSize` lowered), but not
+      // one of a file that failed to read this once (busy, too many open files): it stays as it was.
+      else if (item.known || !fitsIndex(statOf(item.file), maxBytes)) service.removeArticle(item.uri);
     } else if (read) {
       summary = service.compactSummary(read);
     }
@@ -251,6 +252,11 @@ async function scanFolders(folders: readonly string[], service: ArticleService, 
   progress.done();
   const saved = Promise.all(found.map(({ cache }) => cache?.save(log, options.pace))).then(() => undefined);
   return { files: total, fromCache: counts.fromCache, unchanged: counts.unchanged, analysed: counts.analysed, analysedFiles, saved };
+}
+
+/** True when a file is there and within the size limit: the index holds a summary of it. */
+function fitsIndex(stat: Stats | undefined, maxBytes: number): stat is Stats {
+  return stat !== undefined && stat.size <= maxBytes;
 }
 
 /** The file's size and modification time now; undefined when it is gone or cannot be read. */
