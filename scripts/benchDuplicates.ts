@@ -72,10 +72,10 @@ function describe(d: DuplicateParagraph): string {
 
 function score(article: InjectedArticle, baseText: string, tally: Tally): void {
   const paragraphs = splitParagraphs(article.text);
-  const duplicates = findDuplicateParagraphs(paragraphs, undefined, WORDS);
+  const duplicates = findDuplicateParagraphs(paragraphs, WORDS);
   // Repeats the clean article already had, by the texts of the paragraphs involved.
   const baseRepeats = new Set<string>();
-  for (const d of findDuplicateParagraphs(splitParagraphs(baseText), undefined, WORDS)) {
+  for (const d of findDuplicateParagraphs(splitParagraphs(baseText), WORDS)) {
     baseRepeats.add(d.duplicate.text);
     baseRepeats.add(d.original.text);
   }
@@ -162,7 +162,7 @@ function run(split: string): void {
   let best = Infinity;
   for (let round = 0; round < 3; round++) {
     const cpu = cpuTime(() => {
-      for (const { article } of built) findDuplicateParagraphs(splitParagraphs(article.text), undefined, WORDS);
+      for (const { article } of built) findDuplicateParagraphs(splitParagraphs(article.text), WORDS);
     });
     best = Math.min(best, cpu);
   }
@@ -176,7 +176,7 @@ function runJoined(): void {
   const bytes = Buffer.byteLength(joined);
   let best = Infinity;
   let found = 0;
-  for (let round = 0; round < 5; round++) best = Math.min(best, cpuTime(() => (found = findDuplicateParagraphs(splitParagraphs(joined), undefined, WORDS).length)));
+  for (let round = 0; round < 5; round++) best = Math.min(best, cpuTime(() => (found = findDuplicateParagraphs(splitParagraphs(joined), WORDS).length)));
   console.log(`\none article of ${(bytes / 1048576).toFixed(2)} MB (train articles joined): ${(bytes / 1048576 / (best / 1000)).toFixed(1)} MB/s (${best.toFixed(0)} ms of CPU, best of 5), ${found} repeats`);
   console.log(`load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')} on ${os.cpus().length} cores (a shared machine: CPU time, not wall time, is measured)`);
 }

@@ -9,7 +9,7 @@ import { readSeed, SEEDS } from '../helpers/seeds';
 
 function removeDuplicates(text: string, which: 'all' | number = 'all'): string {
   const paragraphs = splitParagraphs(text);
-  const duplicates = findDuplicateParagraphs(paragraphs).map((d) => d.duplicate);
+  const duplicates = findDuplicateParagraphs(paragraphs, resources.knownWords).map((d) => d.duplicate);
   const chosen = which === 'all' ? duplicates : [duplicates[which]];
   const ranges = paragraphRemovalRanges(text, paragraphs, chosen);
   let result = text;
@@ -19,25 +19,25 @@ function removeDuplicates(text: string, which: 'all' | number = 'all'): string {
 
 describe('duplicate paragraphs', () => {
   it('finds the nine repeats of seed 000, each with its first copy', () => {
-    const duplicates = findDuplicateParagraphs(splitParagraphs(readSeed(SEEDS.lavrovJamil)));
+    const duplicates = findDuplicateParagraphs(splitParagraphs(readSeed(SEEDS.lavrovJamil)), resources.knownWords);
     assert.deepStrictEqual(duplicates.map((d) => [d.duplicate.index, d.original.index]), [[11, 2], [12, 3], [13, 4], [14, 5], [15, 6], [16, 7], [17, 8], [18, 9], [19, 10]]);
   });
 
   it('catches the near repeat in seed 003 and nothing in 001, 002, 004', () => {
-    assert.strictEqual(findDuplicateParagraphs(splitParagraphs(readSeed(SEEDS.lavrovMunich))).length, 2);
+    assert.strictEqual(findDuplicateParagraphs(splitParagraphs(readSeed(SEEDS.lavrovMunich)), resources.knownWords).length, 2);
     for (const seed of [SEEDS.lavrovKerry, SEEDS.lavrovZannier, SEEDS.lavrovSteinmeier]) {
-      assert.deepStrictEqual(findDuplicateParagraphs(splitParagraphs(readSeed(seed))), [], seed);
+      assert.deepStrictEqual(findDuplicateParagraphs(splitParagraphs(readSeed(seed)), resources.knownWords), [], seed);
     }
   });
 
   it('treats white space, punctuation, case and a lost space after a full stop as the same paragraph', () => {
     const text = 'Biden met Lavrov and al-Khatib. This year is different.\nOther news about the talks in Munich today.\nbiden  met Lavrov and al-Khatib.This year is different!';
-    assert.strictEqual(findDuplicateParagraphs(splitParagraphs(text)).length, 1);
+    assert.strictEqual(findDuplicateParagraphs(splitParagraphs(text), resources.knownWords).length, 1);
   });
 
   it('does not flag distinct paragraphs that share a sentence', () => {
     const text = 'Lavrov met Kerry in Geneva. They spoke for an hour.\nLavrov met Kerry in Geneva. Nothing was agreed.';
-    assert.deepStrictEqual(findDuplicateParagraphs(splitParagraphs(text)), []);
+    assert.deepStrictEqual(findDuplicateParagraphs(splitParagraphs(text), resources.knownWords), []);
   });
 
   it('compares keys, not only their hashes: two different paragraphs with colliding key hashes stay apart', () => {
@@ -60,12 +60,12 @@ describe('duplicate paragraphs', () => {
     assert.ok(pair, 'no collision found');
     const text = `${pair[0]}\n${pair[1]}\n${pair[0]}\n`;
     const paragraphs = splitParagraphs(text);
-    assert.deepStrictEqual(findDuplicateParagraphs(paragraphs).map((d) => [d.duplicate.index, d.original.index]), [[2, 0]]);
-    assert.deepStrictEqual(findDuplicateParagraphs(paragraphs, (p) => new ParagraphSignature(p.text)).map((d) => [d.duplicate.index, d.original.index]), [[2, 0]]);
+    assert.deepStrictEqual(findDuplicateParagraphs(paragraphs, resources.knownWords).map((d) => [d.duplicate.index, d.original.index]), [[2, 0]]);
+    assert.deepStrictEqual(findDuplicateParagraphs(paragraphs, resources.knownWords, (p) => new ParagraphSignature(p.text)).map((d) => [d.duplicate.index, d.original.index]), [[2, 0]]);
   });
 
   it('does not flag short repeated lines such as furniture', () => {
-    assert.deepStrictEqual(findDuplicateParagraphs(splitParagraphs('Check Also\nA story.\nCheck Also')), []);
+    assert.deepStrictEqual(findDuplicateParagraphs(splitParagraphs('Check Also\nA story.\nCheck Also'), resources.knownWords), []);
   });
 
   it('fix-all on seed 000 leaves lines 1–11 exactly as they were', () => {
@@ -98,14 +98,14 @@ describe('duplicate paragraphs', () => {
   it('takes short lines inside a repeated run with the run, but not short repeats on their own', () => {
     const run = 'Then, later that month on CNN:\n"I have never said we made a\nmistake going into\nAfghanistan."';
     const text = `${run}\nSomething else happened on the same day in Iowa.\n${run}\nCheck Also\nThe end of the story is here.\nCheck Also`;
-    const duplicates = findDuplicateParagraphs(splitParagraphs(text));
+    const duplicates = findDuplicateParagraphs(splitParagraphs(text), resources.knownWords);
     assert.deepStrictEqual(duplicates.map((d) => [d.duplicate.index, d.original.index]), [[5, 0], [6, 1], [7, 2], [8, 3]]);
   });
 
   it('points every short repeat of a run at the first copy, the one fix-all keeps (found by the fuzz test)', () => {
     const long = 'The talks in Geneva ended on Friday without an agreement on the ceasefire, officials from both delegations said.';
     const text = `\uFEFF“He said\n\n${long}\n\n“He said\n\n${long}\n\n  “He said\n\n“He said`;
-    const duplicates = findDuplicateParagraphs(splitParagraphs(text));
+    const duplicates = findDuplicateParagraphs(splitParagraphs(text), resources.knownWords);
     assert.deepStrictEqual(duplicates.map((d) => [d.duplicate.index, d.original.index]), [[2, 0], [3, 1], [4, 0]]);
   });
 
@@ -130,6 +130,30 @@ describe('duplicate paragraphs', () => {
     assert.ok(!fixed.includes('Read also'));
   });
 
+  it('the last line of a block removed with everything after it: one range, no overlap (VS Code refused the whole fix-all)', () => {
+    const text = 'Q.\nP.\n\nN.\n';
+    const paragraphs = splitParagraphs(text);
+    const ranges = paragraphRemovalRanges(text, paragraphs, [paragraphs[1], paragraphs[2]]);
+    for (let i = 1; i < ranges.length; i++) assert.ok(ranges[i - 1].end < ranges[i].start, JSON.stringify(ranges));
+    assert.strictEqual(applyRanges(text, ranges), 'Q.\n');
+    const dup = 'Russian Foreign Minister Sergei Lavrov met Monday with his counterpart in Moscow.';
+    const doc = `${dup}\n\nLavrov spoke to reporters after the session.\n${dup}\n\n${dup}\n`;
+    const docParagraphs = splitParagraphs(doc);
+    const all = duplicateFixRanges(doc, docParagraphs, findDuplicateParagraphs(docParagraphs, resources.knownWords), { kind: 'all' });
+    for (let i = 1; i < all.length; i++) assert.ok(all[i - 1].end < all[i].start, JSON.stringify(all));
+    assert.strictEqual(applyRanges(doc, all), `${dup}\n\nLavrov spoke to reporters after the session.\n`);
+  });
+
+  it('fix-all keeps one copy of a teaser\'s headline repeated twice in the story, and a second fix-all has nothing to do', () => {
+    const lines = readSeed(SEEDS.lavrovMunich).split('\n').filter(Boolean);
+    const headline = 'Lavrov, Kerry discuss Syria crisis over phone';
+    const text = ['Read also', headline, lines[1], lines[2], headline, lines[3], lines[4], headline, lines[5], lines[6], ''].join('\n');
+    const service = newService();
+    const fixed = applyRanges(text, service.getFixAllRemovals({ uri: 'file:///fix-all/news/teaser3.txt', version: 1, getText: () => text }));
+    assert.strictEqual(fixed.split(headline).length - 1, 1);
+    assert.deepStrictEqual(service.getFixAllRemovals({ uri: 'file:///fix-all/news/teaser3-fixed.txt', version: 1, getText: () => fixed }), []);
+  });
+
   it('fix-all is idempotent', () => {
     const once = removeDuplicates(readSeed(SEEDS.lavrovMunich));
     assert.strictEqual(removeDuplicates(once), once);
@@ -142,7 +166,7 @@ describe('near repeats', () => {
   /** The repeats of a text made of the original, another paragraph and `copy`, as [copy line, kept line, differences]. */
   function repeatsOf(copy: string, before = original): [number, number, string][] {
     const text = `${before}\n${other}\n${copy}`;
-    return findDuplicateParagraphs(splitParagraphs(text)).map((d) => [d.duplicate.index, d.original.index, d.near ? d.near.differences.map(describeDifference).join('; ') : 'exact']);
+    return findDuplicateParagraphs(splitParagraphs(text), resources.knownWords).map((d) => [d.duplicate.index, d.original.index, d.near ? d.near.differences.map(describeDifference).join('; ') : 'exact']);
   }
 
   it('sees through dropped, doubled and swapped letters, naming the word', () => {
@@ -176,7 +200,7 @@ describe('near repeats', () => {
   it('keeps the complete copy when the first one is the cut-short one', () => {
     const teaser = 'Russian Foreign Minister Sergei Lavrov met Monday with Syrian Deputy Prime Minister Qadri …';
     const text = `${teaser}\n${other}\n${original}`;
-    const [repeat] = findDuplicateParagraphs(splitParagraphs(text));
+    const [repeat] = findDuplicateParagraphs(splitParagraphs(text), resources.knownWords);
     assert.deepStrictEqual([repeat.duplicate.index, repeat.original.index], [0, 2], 'the teaser is the repeat, the complete paragraph is kept');
   });
 
@@ -189,7 +213,7 @@ describe('near repeats', () => {
     const at = original.indexOf(' with');
     const text = `${original}\n${other}\n${original.slice(0, at)}\nAdvertisement\n${original.slice(at + 1)}`;
     const paragraphs = splitParagraphs(text);
-    const repeats = findDuplicateParagraphs(paragraphs);
+    const repeats = findDuplicateParagraphs(paragraphs, resources.knownWords);
     assert.deepStrictEqual(repeats.map((d) => [d.duplicate.index, d.original.index]), [[2, 0], [4, 0]]);
     assert.strictEqual(repeats[0].near?.split?.line.text, 'Advertisement');
     assert.strictEqual(describeRepeat(repeats[0], 1), 'Near repeat of line 1, split in two by the line "Advertisement".');
@@ -197,9 +221,18 @@ describe('near repeats', () => {
     assert.strictEqual(removed, `${original}\n${other}\nAdvertisement\n`.slice(0, -1), 'Remove takes both parts, never the line between them');
   });
 
+  it('a split copy whose part holds a line of its own is left out of fix-all and names that line; the line that split it stays anyway', () => {
+    const text = `Russian Foreign Minister Sergei Lavrov met Monday\nwith Syrian Deputy Prime Minister Qadri Jamil\nin Moscow to try to resolve the deadly conflict in Syria.\n\n${other}\n\nRussian Foreign Minister Sergei Lavrov met Monday\nBiden later denied any such meeting\nwith Syrian Deputy Prime Minister\n\nAdvertisement\n\nQadri Jamil in Moscow to try to resolve the deadly conflict in Syria.\n`;
+    const paragraphs = splitParagraphs(text);
+    const repeats = findDuplicateParagraphs(paragraphs, resources.knownWords);
+    assert.deepStrictEqual(repeats.map((d) => [d.duplicate.index, d.original.index, d.near?.removedByFixAll]), [[2, 0, false], [4, 0, false]]);
+    assert.strictEqual(describeRepeat(repeats[0], 1), 'Near repeat of line 1, split in two by the line "Advertisement" — line "Biden later denied any such meeting" inserted. (a line is in this copy only: "remove all" leaves this one to you)');
+    assert.deepStrictEqual(duplicateFixRanges(text, paragraphs, repeats, { kind: 'all' }), []);
+  });
+
   it('flags an updated copy whose figures alone changed, naming them, and leaves it out of fix-all', () => {
     const toll = 'The United Nations says at least 60,000 people have been killed since the conflict began in March 2011.';
-    const repeats = findDuplicateParagraphs(splitParagraphs(`${toll}\n${other}\n${toll.replace('60,000', '70,000')}`));
+    const repeats = findDuplicateParagraphs(splitParagraphs(`${toll}\n${other}\n${toll.replace('60,000', '70,000')}`), resources.knownWords);
     assert.strictEqual(describeRepeat(repeats[0], 1), 'Near repeat of line 1 — differs: "60,000" → "70,000". (figures differ: "remove all" leaves this one to you)');
     assert.strictEqual(repeats[0].near?.removedByFixAll, false);
   });
@@ -210,7 +243,7 @@ describe('near repeats', () => {
       ['Temperatures fell to -20 degrees overnight in the north of the country, officials said on Monday.', 'Temperatures fell to 20 degrees overnight in the north of the country, officials said on Monday.'],
       ['The tickets cost $1,500 each for the gala dinner in Washington, organisers said on Friday.', 'The tickets cost $15.00 each for the gala dinner in Washington, organisers said on Friday.'],
     ]) {
-      const repeats = findDuplicateParagraphs(splitParagraphs(`${first}\n${other}\n${second}`));
+      const repeats = findDuplicateParagraphs(splitParagraphs(`${first}\n${other}\n${second}`), resources.knownWords);
       assert.strictEqual(repeats.length, 1, first);
       assert.ok(repeats[0].near, `a near repeat, not an exact one: ${describeRepeat(repeats[0], 1)}`);
       assert.strictEqual(repeats[0].near.removedByFixAll, false, describeRepeat(repeats[0], 1));
@@ -219,7 +252,7 @@ describe('near repeats', () => {
   });
 
   it('a copy whose word became another real word was edited: flagged, named, and left out of fix-all (fix-all deleted "now" → "not")', () => {
-    const repeats = (first: string, second: string) => findDuplicateParagraphs(splitParagraphs(`${first}\n${other}\n${second}`), undefined, resources.knownWords);
+    const repeats = (first: string, second: string) => findDuplicateParagraphs(splitParagraphs(`${first}\n${other}\n${second}`), resources.knownWords);
     for (const [first, second, named] of [
       ['The ministry said the talks in Geneva would now go ahead next week, despite the fighting near Aleppo.', 'The ministry said the talks in Geneva would not go ahead next week, despite the fighting near Aleppo.', '"now" → "not"'],
       ['The United Nations appealed for $2 million to feed the displaced families in the north of the country.', 'The United Nations appealed for $2 billion to feed the displaced families in the north of the country.', '"million" → "billion"'],
@@ -242,7 +275,7 @@ describe('near repeats', () => {
     const copy = 'Russian Foreign Minister Sergei Lavrov met Monday\nwith Syrian Deputy Prime Minister Qadri Jamil\nBiden later denied any such meeting\nin Moscow to try to resolve the deadly conflict.';
     const text = `${block}\n\n${other}\n\n${copy}\n`;
     const paragraphs = splitParagraphs(text);
-    const [repeat] = findDuplicateParagraphs(paragraphs, undefined, resources.knownWords);
+    const [repeat] = findDuplicateParagraphs(paragraphs, resources.knownWords);
     assert.ok(repeat?.near, 'still flagged as a near repeat');
     assert.strictEqual(repeat.near.removedByFixAll, false);
     assert.match(describeRepeat(repeat, 1), /line "Biden later denied any such meeting" inserted\. \(a line is in this copy only: "remove all" leaves this one to you\)$/);
@@ -266,7 +299,7 @@ describe('near repeats', () => {
       for (let round = 0; round < 4; round++) {
         const article = injectInto(text, random, { positives: 2, negatives: 2, offset: i * 8 + round * 2, linePerParagraph: round % 2 === 1, other: readSeed(Object.values(SEEDS)[(i + 1) % 5]) });
         const paragraphs = splitParagraphs(article.text);
-        const repeats = findDuplicateParagraphs(paragraphs);
+        const repeats = findDuplicateParagraphs(paragraphs, resources.knownWords);
         const touches = (p: Paragraph, r: { start: number; end: number }) => p.start < r.end && p.end > r.start;
         for (const item of article.injected) {
           const flagged = repeats.filter((d) => touches(d.duplicate, item.inserted));

@@ -1,7 +1,7 @@
 import * as assert from 'assert';
 import type { Diagnostic, DocumentSymbol, Position, Range } from 'vscode-languageserver';
 import type { ArticleAnalysis } from '../../server/src/core/analysis';
-import { paragraphKey, repeatsRemovedByFixAll } from '../../server/src/core/duplicates';
+import { paragraphKey, repeatsRemovedBesides, repeatsRemovedByFixAll } from '../../server/src/core/duplicates';
 import type { ArticleDocument, ArticleService } from '../../server/src/core/languageService';
 import { DEFAULT_SETTINGS, type ArticleSettings } from '../../server/src/core/settings';
 import type { OffsetRange } from '../../server/src/core/types';
@@ -350,9 +350,9 @@ export function checkDuplicateFixes(service: ArticleService, document: ArticleDo
   assert.strictEqual(fixAll.length, fixAllRanges.length > 0 ? 1 : 0, 'one fix-all action when there is something to fix');
   if (fixAll.length === 0) return;
   const fixed = applyEdits(text, checkedEdits(text, positions, fixAll[0], document.uri, document.version));
-  // A repeat whose kept copy is page furniture stays (both gone would leave no copy).
+  // The first repeat of a paragraph that is page furniture stays (both gone would leave no copy).
   const furnitureIndexes = new Set(analysis.furniture.flatMap((r) => r.paragraphs.map((p) => p.index)));
-  const removed = new Set([...repeatsRemovedByFixAll(duplicates.filter((d) => !furnitureIndexes.has(d.original.index))).map((p) => p.index), ...furnitureIndexes]);
+  const removed = new Set([...repeatsRemovedBesides(duplicates, furnitureIndexes).map((p) => p.index), ...furnitureIndexes]);
   checkRemoval(text, fixed, analysis, removed);
 
   // Exactly one copy of every paragraph is left, and a second fix-all has nothing to do.

@@ -2,12 +2,13 @@ import * as assert from 'assert';
 import { findDuplicateParagraphs } from '../../server/src/core/duplicates';
 import { paragraphRemovalRanges } from '../../server/src/core/paragraphRemoval';
 import { splitParagraphs } from '../../server/src/core/paragraphs';
+import { resources } from '../helpers/resources';
 
 /** Regression tests for bugs the fuzz and robustness tests found, each named after its bug. */
 
 function fixAll(text: string): string {
   const paragraphs = splitParagraphs(text);
-  const ranges = paragraphRemovalRanges(text, paragraphs, findDuplicateParagraphs(paragraphs).map((d) => d.duplicate));
+  const ranges = paragraphRemovalRanges(text, paragraphs, findDuplicateParagraphs(paragraphs, resources.knownWords).map((d) => d.duplicate));
   let result = text;
   for (const r of [...ranges].reverse()) result = result.slice(0, r.start) + result.slice(r.end);
   return result;

@@ -60,7 +60,7 @@ export function analyzeArticle(text: string, context: AnalysisContext): ArticleA
   const paragraphs = splitParagraphs(text);
   const sentences = sentencesOf(text, paragraphs);
   const { recognized, entities } = finish(recognizeInStages(text, sentences, context));
-  return completeAnalysis({ text, paragraphs, sentences, recognized, entities, duplicates: findDuplicateParagraphs(paragraphs, undefined, context.resources.knownWords) }, context);
+  return completeAnalysis({ text, paragraphs, sentences, recognized, entities, duplicates: findDuplicateParagraphs(paragraphs, context.resources.knownWords) }, context);
 }
 
 /** The sentences of a text (of its paragraphs, split when not given), as every analysis tokenises it. */

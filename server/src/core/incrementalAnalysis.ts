@@ -51,7 +51,7 @@ export class IncrementalAnalyzer {
     const layer: ParagraphLayer = {
       paragraphs,
       get duplicates() {
-        return (duplicates ??= findDuplicateParagraphs(paragraphs, (p) => used.get(p.text)!.key, words));
+        return (duplicates ??= findDuplicateParagraphs(paragraphs, words, (p) => used.get(p.text)!.key));
       },
     };
     this.lastLayer = { text, layer, split };

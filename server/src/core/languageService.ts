@@ -3,7 +3,7 @@ import { actorAt, type Actor, type ActorMention } from './actors';
 import { analyzeArticle, authorsOf, lightAnalysis, recognizePart, sentencesOf, type AnalysisContext, type ArticleAnalysis } from './analysis';
 import { applyEntityInput, NO_ANNOTATIONS, type AnnotationInput } from './annotationInput';
 import { articleFacts } from './views/articleFacts';
-import { duplicateFixRanges, findDuplicateParagraphs, repeatsRemovedByFixAll, type DuplicateFix, type DuplicateParagraph, type KnownWords } from './duplicates';
+import { duplicateFixRanges, findDuplicateParagraphs, repeatsRemovedBesides, type DuplicateFix, type DuplicateParagraph, type KnownWords } from './duplicates';
 import { FurnitureCache, findPageFurniture, type FurnitureRegion } from './pageFurniture';
 import { paragraphRemovalRanges } from './paragraphRemoval';
 import { entitiesOfParagraphsIn, IncrementalAnalyzer, provisionalEntitiesIn, provisionalFromAnalysis, updateProvisionalEntities, type ParagraphLayer, type PartRecognizer, type ProvisionalEntities } from './incrementalAnalysis';
@@ -643,11 +643,7 @@ export function createArticleService(resources: ArticleResources, options: Artic
       const furnitureParagraphs = settings.pageFurniture.severity !== 'off' ? furniture.flatMap((r) => r.paragraphs) : [];
       for (const p of furnitureParagraphs) chosen.set(p.index, p);
       if (settings.duplicateParagraphs.severity !== 'off') {
-        // A repeat whose kept copy is page furniture (a teaser's headline, then the story's own) stays:
-        // removing both would leave no copy at all.
-        const removedAsFurniture = new Set(furnitureParagraphs.map((p) => p.index));
-        const kept = layer.duplicates.filter((d) => !removedAsFurniture.has(d.original.index));
-        for (const p of repeatsRemovedByFixAll(kept)) chosen.set(p.index, p);
+        for (const p of repeatsRemovedBesides(layer.duplicates, new Set(furnitureParagraphs.map((p) => p.index)))) chosen.set(p.index, p);
       }
       return chosen.size === 0 ? [] : paragraphRemovalRanges(document.getText(), layer.paragraphs, [...chosen.values()]);
     },
@@ -726,7 +722,7 @@ export function looksBinary(text: string): boolean {
 /** Paragraphs and repeated paragraphs of a text, for a one-off analysis. */
 function paragraphsOf(text: string, words: KnownWords): ParagraphLayer {
   const paragraphs = splitParagraphs(text);
-  return { paragraphs, duplicates: findDuplicateParagraphs(paragraphs, undefined, words) };
+  return { paragraphs, duplicates: findDuplicateParagraphs(paragraphs, words) };
 }
 
 /** Two mentions that colour the same: same range, type, and review state. */

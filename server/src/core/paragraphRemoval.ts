@@ -17,7 +17,7 @@ export function paragraphRemovalRanges(text: string, all: readonly Paragraph[], 
     const previous = all[paragraph.index - 1];
     const start = lineStartOf(text, paragraph.start);
     let range = next ? { start, end: lineStartOf(text, next.start) } : { start, end: trailingEnd(text, paragraph.end) };
-    if (next && previous && !removing.has(previous.index) && lineBreaks(text, previous.end, paragraph.start) === 1 && lineBreaks(text, paragraph.end, next.start) >= 2) {
+    if (next && previous && !removing.has(previous.index) && !removing.has(next.index) && lineBreaks(text, previous.end, paragraph.start) === 1 && lineBreaks(text, paragraph.end, next.start) >= 2) {
       range = { start: lineEndOf(text, previous.end), end: lineEndOf(text, paragraph.end) };
     }
     const last = ranges[ranges.length - 1];
@@ -34,6 +34,12 @@ export function paragraphRemovalRanges(text: string, all: readonly Paragraph[], 
       // A document that ends with a line break keeps one: the kept paragraph's own stays.
       if (/[\r\n]$/.test(text)) start += text.startsWith('\r\n', start) ? 2 : text[start] === '\r' || text[start] === '\n' ? 1 : 0;
       ranges[ranges.length - 1] = { start, end: final.end };
+      // Moved back, it may now reach the range before it: merged, as LSP edits must not overlap.
+      while (ranges.length > 1 && ranges[ranges.length - 2].end >= ranges[ranges.length - 1].start) {
+        const last = ranges.pop()!;
+        const before = ranges[ranges.length - 1];
+        ranges[ranges.length - 1] = { start: Math.min(before.start, last.start), end: Math.max(before.end, last.end) };
+      }
     }
   }
   return ranges;

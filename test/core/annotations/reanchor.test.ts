@@ -11,6 +11,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { POLNEAR_DEV } from '../../helpers/actorSample';
 import { readSeed, SEEDS } from '../../helpers/seeds';
+import { resources } from '../../helpers/resources';
 import { labelAt, labelOn, textOf } from './helpers';
 
 /** Paragraphs (lines) of a seed, each with its line break. */
@@ -25,7 +26,7 @@ function lines(text: string): string[] {
 function copyGroupsOf(text: string): (offset: number) => number {
   const paragraphs = splitParagraphs(text);
   const group = paragraphs.map((p) => p.index);
-  for (const d of findDuplicateParagraphs(paragraphs)) group[d.duplicate.index] = group[d.original.index];
+  for (const d of findDuplicateParagraphs(paragraphs, resources.knownWords)) group[d.duplicate.index] = group[d.original.index];
   return (offset) => group[paragraphs.findIndex((p) => offset >= p.start && offset <= p.end)];
 }
 

@@ -66,10 +66,10 @@ interface Hunk {
 }
 
 /**
- * Compares an earlier paragraph with a later one: a match when one is a copy of the other. With
- * `words`, a word the copy turned into another known word is a `words` difference (an edit), not damage.
+ * Compares an earlier paragraph with a later one: a match when one is a copy of the other. A word the
+ * copy turned into another of the known `words` is a `words` difference (an edit), not damage.
  */
-export function compareParagraphs(earlier: ParagraphTokens, later: ParagraphTokens, words?: KnownWords): NearMatch | undefined {
+export function compareParagraphs(earlier: ParagraphTokens, later: ParagraphTokens, words: KnownWords): NearMatch | undefined {
   return new Judge(earlier, later, words).run();
 }
 
@@ -77,7 +77,7 @@ export function compareParagraphs(earlier: ParagraphTokens, later: ParagraphToke
  * Compares a paragraph with a copy split in two by an inserted line (`first`, a line, `second`): the
  * two parts read as one must be a copy of `original` that is not cut short.
  */
-export function compareSplitCopy(original: ParagraphTokens, first: ParagraphTokens, line: string, second: ParagraphTokens, words?: KnownWords): NearMatch | undefined {
+export function compareSplitCopy(original: ParagraphTokens, first: ParagraphTokens, line: string, second: ParagraphTokens, words: KnownWords): NearMatch | undefined {
   const match = compareParagraphs(original, joinTokens(first, second), words);
   if (!match || match.differences.some((d) => d.kind === 'cut-short')) return undefined;
   const named = match.differences.filter((d) => d.original || d.copy);
@@ -114,7 +114,7 @@ class Judge {
   constructor(
     private readonly a: ParagraphTokens,
     private readonly b: ParagraphTokens,
-    private readonly words: KnownWords | undefined,
+    private readonly words: KnownWords,
   ) {}
 
   run(): NearMatch | undefined {
@@ -204,7 +204,7 @@ class Judge {
     this.damaged++;
     this.damagedTokens += Math.max(x.length, y.length);
     // Within the edit distance of damage, but a word on both sides: edited (`million` → `billion`).
-    const edited = x.length === 1 && y.length === 1 && x[0] !== y[0] && this.words !== undefined && this.words.has(x[0]) && this.words.has(y[0]);
+    const edited = x.length === 1 && y.length === 1 && x[0] !== y[0] && this.words.has(x[0]) && this.words.has(y[0]);
     this.differences.push({ kind: edited ? 'words' : 'letters', original: wordsAround(this.a, h.aStart, h.aEnd), copy: wordsAround(this.b, h.bStart, h.bEnd) });
     return true;
   }

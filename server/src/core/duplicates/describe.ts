@@ -16,7 +16,8 @@ export function describeRepeat(repeat: DuplicateParagraph, keptLine: number): st
   const near = repeat.near;
   if (!near) return `Duplicate paragraph: repeats the paragraph at line ${keptLine}.`;
   // The line that split a copy is said once; a difference with nothing to show is not shown.
-  const shown = near.differences.filter((d) => (d.kind !== 'inserted-line' || !near.split) && (d.original || d.copy));
+  const splitLine = near.split?.line.text.trim();
+  const shown = near.differences.filter((d) => !(d.kind === 'inserted-line' && splitLine !== undefined && d.copy === splitLine) && (d.original || d.copy));
   const named = shown.slice(0, NAMED_DIFFERENCES).map(describeDifference);
   const more = shown.length - named.length;
   const parts = [...named, ...(more > 0 ? [`${more} more`] : [])];

@@ -56,7 +56,7 @@ const MIN_PART_TOKENS = 3;
  * that repeat the paragraphs next to the original. Otherwise removing a run would leave its short
  * lines behind, and they could read differently once their neighbours are gone.
  */
-export function findDuplicateParagraphs(paragraphs: readonly Paragraph[], signatureOf?: (paragraph: Paragraph) => ParagraphSignature, words?: KnownWords): DuplicateParagraph[] {
+export function findDuplicateParagraphs(paragraphs: readonly Paragraph[], words: KnownWords, signatureOf?: (paragraph: Paragraph) => ParagraphSignature): DuplicateParagraph[] {
   const count = paragraphs.length;
   // Packed in every tier (packedMap.ts): the passes below are compiled for one kind of array.
   const signatures = packedMap(paragraphs, (p) => (signatureOf ? signatureOf(p) : new ParagraphSignature(p.text)));
@@ -115,7 +115,7 @@ function findExactRepeats(paragraphs: readonly Paragraph[], signatures: readonly
  * compared with the kept paragraphs before it that share fingerprints with it. Fills `originalOf`
  * and returns what differs per repeated paragraph.
  */
-function findNearRepeats(paragraphs: readonly Paragraph[], signatures: readonly ParagraphSignature[], originalOf: (number | undefined)[], words: KnownWords | undefined): (NearRepeat | undefined)[] {
+function findNearRepeats(paragraphs: readonly Paragraph[], signatures: readonly ParagraphSignature[], originalOf: (number | undefined)[], words: KnownWords): (NearRepeat | undefined)[] {
   const count = paragraphs.length;
   const near: (NearRepeat | undefined)[] = new Array(count);
   const eligible = (i: number) => originalOf[i] === undefined && signatures[i].keyLength >= MIN_SIGNIFICANT_CHARACTERS;
@@ -126,8 +126,9 @@ function findNearRepeats(paragraphs: readonly Paragraph[], signatures: readonly 
     originalOf[copy] = kept;
     // Differences read from the kept paragraph to the copy, whichever came first.
     const differences = match.copy === 'later' ? match.differences : match.differences.map((d) => ({ kind: d.kind, original: d.copy, copy: d.original }));
-    // A line inserted inside the copy goes with it; one between the parts of a split copy stays.
-    const removedByFixAll = !differences.some((d) => d.kind === 'figures' || d.kind === 'words' || (d.kind === 'inserted-line' && d.copy !== '' && !split));
+    // A line inserted inside the copy goes with it; the line between the parts of a split copy stays.
+    const splitLine = split?.line.text.trim();
+    const removedByFixAll = !differences.some((d) => d.kind === 'figures' || d.kind === 'words' || (d.kind === 'inserted-line' && d.copy !== '' && d.copy !== splitLine));
     near[copy] = { differences, split, removedByFixAll };
     // Repeats of a copy that "remove all" removes (exact ones, found first) are repeats of the kept
     // paragraph now, with the same differences: what a removed repeat points at is always kept. (A
@@ -175,7 +176,7 @@ function findNearRepeats(paragraphs: readonly Paragraph[], signatures: readonly 
 }
 
 /** The comparison of two paragraph texts, from the earlier one's cache when it was made before. */
-function compareCached(earlier: ParagraphSignature, later: ParagraphSignature, words: KnownWords | undefined): NearMatch | undefined {
+function compareCached(earlier: ParagraphSignature, later: ParagraphSignature, words: KnownWords): NearMatch | undefined {
   const cached = earlier.comparisons.get(later);
   if (cached !== undefined) return cached ?? undefined;
   const match = compareParagraphs(earlier.tokens, later.tokens, words);
@@ -198,7 +199,7 @@ function findSplitCopy(
   index: FingerprintIndex,
   i: number,
   record: (copy: number, kept: number, match: NearMatch, split?: NearRepeat['split']) => void,
-  words: KnownWords | undefined,
+  words: KnownWords,
 ): boolean {
   const first = signatures[i].fingerprints;
   const second = signatures[i + 2].fingerprints;

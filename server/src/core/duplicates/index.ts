@@ -17,4 +17,4 @@ export type { Difference, DifferenceKind } from './compare';
 export { loadKnownWords, type KnownWords } from './knownWords';
 export { ParagraphSignature, paragraphKey } from './signature';
 export { describeDifference, describeRepeat } from './describe';
-export { duplicateFixRanges, repeatsRemovedByFixAll, type DuplicateFix } from './removal';
+export { duplicateFixRanges, repeatsRemovedBesides, repeatsRemovedByFixAll, type DuplicateFix } from './removal';

@@ -4,8 +4,8 @@
  * — was edited, not damaged: it says something else, however small the edit. Such a copy is still
  * flagged as a near repeat that names the words, but "remove all" leaves it to the user, as it does a
  * copy whose figures differ. Scraping damage (a dropped or doubled letter, an OCR confusion) seldom
- * makes a word of these lists: the tagger's words that news writes in lower case, and its lists of
- * names, places and nationalities.
+ * makes a word of these lists: ordinary English words (SCOWL, as the name lexicon reads them), the
+ * tagger's words that news writes in lower case, and its lists of names, places and nationalities.
  */
 import { readListFile, readOrFail, type DataSource } from '../dataSource';
 
@@ -15,7 +15,7 @@ export interface KnownWords {
 }
 
 /** The lists read (each entry's words, lower case). */
-const KNOWN_WORD_FILES = ['ner/lowercase-words.txt', 'ner/firstnames.txt', 'ner/lastnames.txt', 'ner/countries.txt', 'ner/cities.txt', 'ner/nationalities.txt'];
+const KNOWN_WORD_FILES = ['vocabulary/english-words.txt', 'ner/lowercase-words.txt', 'ner/firstnames.txt', 'ner/lastnames.txt', 'ner/countries.txt', 'ner/cities.txt', 'ner/nationalities.txt'];
 
 /** Reads the known words through `source` (part of `loadArticleResources`). */
 export function loadKnownWords(source: DataSource): KnownWords {

@@ -21,6 +21,25 @@ export function repeatsRemovedByFixAll(duplicates: readonly DuplicateParagraph[]
   return duplicates.filter((d) => d.near?.removedByFixAll !== false).map((d) => d.duplicate);
 }
 
+/**
+ * The repeats fix-all removes when it also removes the paragraphs `removedElsewhere` (page furniture):
+ * those of {@link repeatsRemovedByFixAll}, except the first repeat of a paragraph removed elsewhere (a
+ * teaser's headline, then the story's own), with the other part of a split copy — removing both would
+ * leave no copy at all. Its further repeats go, as repeats of it.
+ */
+export function repeatsRemovedBesides(duplicates: readonly DuplicateParagraph[], removedElsewhere: ReadonlySet<number>): Paragraph[] {
+  const firstOf = new Set<number>();
+  const stays = new Set<number>();
+  for (const d of duplicates) {
+    if (!removedElsewhere.has(d.original.index) || firstOf.has(d.original.index)) continue;
+    firstOf.add(d.original.index);
+    stays.add(d.duplicate.index);
+    const other = d.near?.split?.otherPart;
+    if (other) stays.add(other.index);
+  }
+  return repeatsRemovedByFixAll(duplicates).filter((p) => !stays.has(p.index));
+}
+
 /** The deletions of a duplicate fix; empty when `start` names no repeat. */
 export function duplicateFixRanges(text: string, paragraphs: readonly Paragraph[], duplicates: readonly DuplicateParagraph[], fix: DuplicateFix): OffsetRange[] {
   let chosen: Paragraph[];
