@@ -63,6 +63,25 @@ describe('command line: article-lens export / import (dist/cli.js)', () => {
     assert.strictEqual(again.stdout, ann);
   });
 
+  it('writes a file of its own for each of two articles with one path under two stores (W3C wrote one over the other and said 2 files)', () => {
+    const merkel = 'Angela Merkel spoke in Berlin.\n';
+    const johnson = 'Boris Johnson spoke in London.\n';
+    for (const [folder, body, name] of [['x', merkel, 'Angela Merkel'], ['y', johnson, 'Boris Johnson']]) {
+      write(path.join(scratch, folder, 'a.txt'), body);
+      write(path.join(scratch, folder, '.article-lens', 'annotations', 'a.txt.json'), serializeAnnotationCollection({ path: 'a.txt', text: body, annotations: { reviewState: 'unreviewed', annotations: [labelOn(body, name)] } }));
+    }
+    for (const format of ['w3c', 'brat']) {
+      const out = path.join(scratch, `out-${format}`);
+      const exported = cli(scratch, 'export', '--format', format, '--out', out, 'x/a.txt', 'y/a.txt');
+      assert.strictEqual(exported.code, 0, exported.stderr);
+      const files = fs.readdirSync(out).filter((f) => !f.startsWith('.')).sort();
+      assert.match(exported.stderr, new RegExp(`2 articles, ${files.length} files written`), format);
+      const written = files.map((f) => fs.readFileSync(path.join(out, f), 'utf8')).join('');
+      for (const name of ['Angela Merkel', 'Boris Johnson']) assert.ok(written.includes(name), `${format}: ${name} in ${files.join(', ')}`);
+      assert.strictEqual(files.length, format === 'w3c' ? 2 : 4, files.join(', '));
+    }
+  });
+
   it('pairs x.ann with its article whatever the case of the extensions, and a name differing in case alone when it is the only one', () => {
     const seed = readSeed(SEEDS.lavrovJamil);
     const at = seed.indexOf('Sergei Lavrov');

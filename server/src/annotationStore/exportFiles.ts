@@ -22,6 +22,12 @@ export async function writeExportFiles(folder: string, files: readonly ExportFil
   const targets = files.map((file) => path.resolve(root, ...file.path.split('/')));
   const clash = targets.find((target) => sources.has(target));
   if (clash) throw new ExportClash(`${root} holds the articles themselves (${clash} would be written over): export into another folder`);
+  // The layout gives every file a name of its own; should it ever fail to, one file is not silently written over another.
+  const seen = new Set<string>();
+  for (const target of targets) {
+    if (seen.has(target.toLowerCase())) throw new ExportClash(`two exported files would both be ${target}: nothing written`);
+    seen.add(target.toLowerCase());
+  }
   const written: string[] = [];
   for (const [i, file] of files.entries()) {
     const target = targets[i];

@@ -88,6 +88,24 @@ describe('annotations: imports and export files', () => {
     ]);
     assert.strictEqual(new Set(files.map((f) => f.path.toLowerCase())).size, files.length, 'no two files at one path, whatever the case');
   });
+
+  it('numbers the files of two articles with one path (two store roots, or articles outside the current folder): W3C wrote one over the other', () => {
+    // x/a.txt and y/a.txt, each under a store of its own, are both `a.txt` to the export.
+    const articles = [
+      { path: 'a.txt', text: 'Angela Merkel spoke.\n', output: '{"merkel"}\n' },
+      { path: 'a.txt', text: 'Boris Johnson spoke.\n', output: '{"johnson"}\n' },
+      { path: 'A.TXT', text: 'Emmanuel Macron spoke.\n', output: '{"macron"}\n' },
+    ];
+    assert.deepStrictEqual(exportFiles('w3c', articles), [
+      { path: 'a.txt.json', text: '{"merkel"}\n' },
+      { path: 'a.txt~2.json', text: '{"johnson"}\n' },
+      { path: 'A.TXT~3.json', text: '{"macron"}\n' },
+    ]);
+    for (const format of ['brat', 'w3c'] as const) {
+      const paths = exportFiles(format, articles).map((f) => f.path.toLowerCase());
+      assert.strictEqual(new Set(paths).size, paths.length, `${format}: no two files at one path, whatever the case`);
+    }
+  });
 });
 
 describe('content changes as offset edits (positions.ts)', () => {

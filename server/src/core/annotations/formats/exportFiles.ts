@@ -23,11 +23,16 @@ export const COMBINED_EXPORT_FILES: Readonly<Partial<Record<ExportFormat, string
  * CoNLL and doccano — one file with every article (`-DOCSTART-` per article; a JSON line per article).
  * Article paths keep their folders, so two articles of the same name in two folders do not collide, and two
  * articles of one folder whose names differ only in their extension get brat files of their own (`bratStems`).
+ * Two articles can still have one path (each relative to its own store: `x/a.txt` and `y/a.txt` under two
+ * stores are both `a.txt`): the second is numbered (`a.txt~2.json`), never written over the first.
  */
 export function exportFiles(format: ExportFormat, articles: readonly ExportedArticle[]): ExportFile[] {
   const combined = COMBINED_EXPORT_FILES[format];
   if (combined !== undefined) return articles.length === 0 ? [] : [{ path: combined, text: articles.map((a) => a.output).join('') }];
-  if (format === 'w3c') return articles.map((a) => ({ path: `${a.path}.json`, text: a.output }));
+  if (format === 'w3c') {
+    const names = numberedApart(articles.map((a) => a.path));
+    return articles.map((a, i) => ({ path: `${names[i]}.json`, text: a.output }));
+  }
   const stems = bratStems(articles.map((a) => a.path));
   return articles.flatMap((a, i) => [
     { path: `${stems[i]}.ann`, text: a.output },
@@ -57,10 +62,19 @@ function bratStems(paths: readonly string[]): string[] {
     }
     return p;
   });
+  return numberedApart(stems);
+}
+
+/**
+ * The names with a number added to each that an earlier one already has (`a.txt`, `a.txt~2`), compared
+ * without case, as a folder on macOS or Windows compares them.
+ */
+function numberedApart(names: readonly string[]): string[] {
+  const fold = (name: string): string => name.toLowerCase();
   const taken = new Set<string>();
-  return stems.map((stem) => {
-    let unique = stem;
-    for (let n = 2; taken.has(fold(unique)); n++) unique = `${stem}~${n}`;
+  return names.map((name) => {
+    let unique = name;
+    for (let n = 2; taken.has(fold(unique)); n++) unique = `${name}~${n}`;
     taken.add(fold(unique));
     return unique;
   });
