@@ -35,6 +35,34 @@ describe('export files', () => {
     assert.deepStrictEqual((await fs.readdir(path.join(out, 'news'))).sort(), ['kerry.ann', 'kerry.txt'], 'no temporary file left');
   });
 
+  it('refuses to write over a file no export wrote there (an unrelated article, another annotator\'s .ann): nothing written', async () => {
+    const out = path.join(folder, 'out');
+    await fs.mkdir(path.join(out, 'news'), { recursive: true });
+    const theirs = 'T1\tPerson 10 15\tKerry\n';
+    await fs.writeFile(path.join(out, 'news', 'kerry.ann'), theirs);
+    const { error } = await within(writeExportFiles(out, files), 10_000);
+    assert.ok(error instanceof ExportClash, `an ExportClash, got ${String(error)}`);
+    assert.match(error.message, /news\/kerry\.ann .*would be written over/);
+    assert.strictEqual(await fs.readFile(path.join(out, 'news', 'kerry.ann'), 'utf8'), theirs);
+    assert.deepStrictEqual(await fs.readdir(path.join(out, 'news')), ['kerry.ann'], 'not even the .txt copy was written');
+  });
+
+  it('writes again over what an earlier export wrote (a second run with more annotations), and over a file that holds what it would write; not over one changed since', async () => {
+    const out = path.join(folder, 'out');
+    await fs.mkdir(path.join(out, 'news'), { recursive: true });
+    // The article's copy is there already, as it would be written (a folder copied from elsewhere): nothing lost.
+    await fs.writeFile(path.join(out, 'news', 'kerry.txt'), text);
+    await writeExportFiles(out, files);
+    const more = [{ path: 'news/kerry.ann', text: 'T1\tPerson 0 4\tJohn\nT2\tPerson 5 10\tKerry\n' }, files[1]];
+    await writeExportFiles(out, more);
+    assert.strictEqual(await fs.readFile(path.join(out, 'news', 'kerry.ann'), 'utf8'), more[0].text);
+    // An annotator corrected the exported file in brat since: their work is not written over.
+    await fs.writeFile(path.join(out, 'news', 'kerry.ann'), 'T1\tLocation 0 4\tJohn\n');
+    const { error } = await within(writeExportFiles(out, files), 10_000);
+    assert.ok(error instanceof ExportClash, `an ExportClash, got ${String(error)}`);
+    assert.strictEqual(await fs.readFile(path.join(out, 'news', 'kerry.ann'), 'utf8'), 'T1\tLocation 0 4\tJohn\n');
+  });
+
   it('an out folder that is a file is refused with a message saying so (it used to fail with ENOTDIR as an internal error)', async () => {
     const file = path.join(folder, 'notes.txt');
     await fs.writeFile(file, 'not a folder');

@@ -82,6 +82,27 @@ describe('command line: article-lens export / import (dist/cli.js)', () => {
     }
   });
 
+  it('never writes an export over a file it did not write (brat wrote its .txt copy of a.article over the article a.txt beside it)', () => {
+    const folder = path.join(scratch, 'mixed');
+    const merkel = 'Angela Merkel spoke in Berlin.\n';
+    const other = 'A different article about Boris Johnson.\n';
+    write(path.join(folder, 'a.article'), merkel);
+    write(path.join(folder, 'a.txt'), other);
+    write(path.join(folder, '.article-lens', 'annotations', 'a.article.json'), serializeAnnotationCollection({ path: 'a.article', text: merkel, annotations: { reviewState: 'unreviewed', annotations: [labelOn(merkel, 'Angela Merkel')] } }));
+    const refused = cli(folder, 'export', '--format', 'brat', '--out', '.', 'a.article');
+    assert.strictEqual(refused.code, 2, refused.stderr);
+    assert.match(refused.stderr, /^article-lens export: .*a\.txt would be written over .*nothing written[^\n]*\n$/);
+    assert.strictEqual(fs.readFileSync(path.join(folder, 'a.txt'), 'utf8'), other);
+    assert.ok(!fs.existsSync(path.join(folder, 'a.ann')), 'nothing written');
+    // Into a folder of its own, again and again as the annotations grow: its own files are written over.
+    const out = path.join(scratch, 'out');
+    assert.strictEqual(cli(folder, 'export', '--format', 'brat', '--out', out, 'a.article').code, 0);
+    write(path.join(folder, '.article-lens', 'annotations', 'a.article.json'), serializeAnnotationCollection({ path: 'a.article', text: merkel, annotations: { reviewState: 'unreviewed', annotations: [labelOn(merkel, 'Angela Merkel'), labelOn(merkel, 'Berlin', 0, 'location')] } }));
+    const again = cli(folder, 'export', '--format', 'brat', '--out', out, 'a.article');
+    assert.strictEqual(again.code, 0, again.stderr);
+    assert.match(fs.readFileSync(path.join(out, 'a.ann'), 'utf8'), /Location .*Berlin/);
+  });
+
   it('pairs x.ann with its article whatever the case of the extensions, and a name differing in case alone when it is the only one', () => {
     const seed = readSeed(SEEDS.lavrovJamil);
     const at = seed.indexOf('Sergei Lavrov');

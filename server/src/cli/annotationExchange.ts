@@ -28,7 +28,8 @@ export const EXPORT_USAGE = `Usage: article-lens export --format brat|conll|docc
   Annotations are read from the store (.article-lens/annotations/, the nearest above each article).
   --format F      brat (.ann + .txt per article), conll (CoNLL-2003 IOB2), doccano (JSONL) or w3c (the store)
   --suggestions   include the machine's entities the person left standing (the person's always win)
-  --out DIR       write files into DIR (needed for brat and w3c with more than one article); else print
+  --out DIR       write files into DIR (needed for brat and w3c with more than one article); else print.
+                  A file there is written over only if an export wrote it and it is unchanged since
 Exit codes: 0 ok, 2 bad input.`;
 
 export const IMPORT_USAGE = `Usage: article-lens import [--article FILE] [--root DIR] FILES.ann…
