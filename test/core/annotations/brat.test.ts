@@ -1,6 +1,7 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
+import { spanSetOfBrat } from '../../../server/src/core/agreement/spanSets';
 import { exportBrat, importBrat } from '../../../server/src/core/annotations/formats/brat';
 import { parseBratStandoff } from '../../../server/src/core/annotations/formats/bratStandoff';
 import type { ImportContext } from '../../../server/src/core/annotations/formats/exchange';
@@ -172,6 +173,23 @@ describe('annotations: brat standoff', () => {
       'line 1: T1: the file says "Kerry" but the text has "Compl" there, and "Kerry" is not near: not imported',
       'line 2: T2: the file says "Lavrov" but the text has " diffe" there, and "Lavrov" is not near: not imported',
     ]);
+  });
+
+  it('never puts a line on other words that are a few letters off ("Hillary Clinton" was placed on "Bill Clinton", "Donald Trump" on "Donald Tusk")', () => {
+    const iowa = 'Yesterday Bill Clinton spoke in Iowa about the economy.\n';
+    const hillary = importBrat('T1\tPerson 10 25\tHillary Clinton\n', iowa, context());
+    assert.deepStrictEqual(hillary.annotations, []);
+    assert.deepStrictEqual(hillary.problems, ['line 1: T1: the file says "Hillary Clinton" but the text has "Bill Clinton sp" there, and "Hillary Clinton" is not near: not imported']);
+    assert.deepStrictEqual(importBrat('T1\tPerson 0 12\tDonald Trump\n', 'Donald Tusk met the press in Brussels.\n', context()).annotations, []);
+    // `agree` reads brat files through the same code: no place for B that A never marked.
+    assert.deepStrictEqual(spanSetOfBrat('T1\tPerson 10 25\tHillary Clinton\n', iowa).places, []);
+    // Damage that leaves the words as they are is still read: other quotation marks, a letter inside a long word.
+    const quoted = 'Kerry said: “We agreed on nothing,” and left.';
+    const marks = importBrat('T1\tContent 12 35\t"We agreed on nothing,"\n', quoted, context());
+    assert.deepStrictEqual(marks.annotations.map((a) => a.target[0].start), [12]);
+    assert.match(marks.annotations[0].target[0].exact, /^“We agreed on nothing,/);
+    const letter = importBrat('T1\tOrganization 10 35\tDepartmant of Agriculture\n', 'Kerry met Department of Agriculture staff.', context());
+    assert.deepStrictEqual(letter.annotations.map((a) => a.target[0].exact), ['Department of Agriculture']);
   });
 
   it('reads offsets counted with a byte-order mark as the first character, as brat counts them', () => {

@@ -9,6 +9,7 @@ import { spanAt } from '../selectors';
 import { isValidExternalId, sortedForStore } from '../w3c';
 import { countLeftOut, type ArticleForExport, type ExportOutput, type ImportContext } from './exchange';
 import { lineBreakVariant } from './lineBreakCounting';
+import { sameWordsDamaged } from './sameWords';
 import { parseBratStandoff, writeBratStandoff, type BratEvent, type BratNormalization, type BratNote, type BratTextBound } from './bratStandoff';
 
 /**
@@ -171,7 +172,7 @@ function readTextBounds(textBounds: readonly BratTextBound[], text: string, coun
       // near, or in two places alike, the line is left out rather than put on other words.
       const found = t.fragments.length === 1 ? nearestOccurrence(text, t.text, spans[0].start) : undefined;
       if (found === undefined) {
-        // A few letters changed where the offsets point (a typo fixed since): those are still its words.
+        // A few letters changed where the offsets point (a typo fixed since, other quotation marks): still its words.
         const near = t.fragments.length === 1 ? nearlyAt(text, t.text, spans[0].start, spans[0].end) : undefined;
         if (near) {
           problems.push(`${at(t.id)}: the file says ${JSON.stringify(t.text)} but the text has ${JSON.stringify(actual)} there: placed on ${JSON.stringify(text.slice(near.start, near.end))} (a few letters differ)`);
@@ -225,8 +226,9 @@ function nearestOccurrence(text: string, words: string, offset: number): { start
 
 /**
  * Where `stored` is, with a few letters changed (as many as the store's quote search allows), at the offsets
- * `[start, end)` or as many characters beside them: the closest alignment (fewest changes, then nearest). Only for a
- * text long enough for that to be a typo: in a short name one letter makes another (`Obama`, `Osama`; `Bush`, `Rush`).
+ * `[start, end)` or as many characters beside them: the closest alignment (fewest changes, then nearest) that
+ * still has the same words (`sameWords.ts`: other quotation marks, a letter inside a long word; never another
+ * word, `Bill Clinton` for `Hillary Clinton`). Only for a text long enough for that to be a typo.
  */
 function nearlyAt(text: string, stored: string, start: number, end: number): { start: number; end: number } | undefined {
   const errors = maxErrorsFor(stored.length);
@@ -240,6 +242,7 @@ function nearlyAt(text: string, stored: string, start: number, end: number): { s
   let best: { start: number; end: number; errors: number; cuts: number } | undefined;
   for (const m of matches) {
     const place = { start: from + m.start, end: from + m.end, errors: m.errors, cuts: 0 };
+    if (!sameWordsDamaged(stored, text.slice(place.start, place.end))) continue;
     place.cuts = cut(place.start) + cut(place.end);
     const better =
       !best ||
