@@ -6,6 +6,7 @@ import { exportBrat, importBrat } from '../../../server/src/core/annotations/for
 import { parseBratStandoff } from '../../../server/src/core/annotations/formats/bratStandoff';
 import type { ImportContext } from '../../../server/src/core/annotations/formats/exchange';
 import { EMPTY_ARTICLE_ANNOTATIONS, type Annotation } from '../../../server/src/core/annotations/model';
+import { spanAt } from '../../../server/src/core/annotations/selectors';
 import { readSeed, ROOT, SEEDS } from '../../helpers/seeds';
 import { annotationAt, labelOn } from './helpers';
 
@@ -207,6 +208,29 @@ describe('annotations: brat standoff', () => {
     assert.deepStrictEqual(back.problems, []);
     const key = (a: Annotation) => JSON.stringify([a.target.map((s) => [s.start, s.end]), a.body]);
     assert.deepStrictEqual(back.annotations.map(key).sort(), annotations.map(key).sort());
+  });
+
+  it('leaves out the parts of an attribution that are in another article, and says how many (a speaker in b.txt was written at this article\'s offsets)', () => {
+    const text = 'The weather was cold. "We will win," the chancellor said later.';
+    const other = 'Chancellor Angela Merkel arrived in Washington on Monday.\n';
+    const merkel = spanAt(other, { start: other.indexOf('Angela Merkel'), end: other.indexOf('Angela Merkel') + 13 });
+    const quote = text.indexOf('We will win,');
+    const said = labelOn(text, 'said').target[0];
+    const annotations: Annotation[] = [
+      annotationAt(text, [[quote, quote + 12]], { kind: 'speaker', speaker: { article: 'b.txt', spans: [merkel] }, cue: { spans: [said] } }, 'q1'),
+      annotationAt(text, [[quote, quote + 12]], { kind: 'speaker', speaker: { spans: [labelOn(text, 'the chancellor').target[0]] }, cue: { article: 'b.txt', spans: [merkel] }, brat: { arguments: [{ role: 'Content2', ref: { article: 'b.txt', spans: [merkel] } }] } }, 'q2'),
+    ];
+    const { text: ann, leftOut } = exportBrat({ path: 'a.txt', text, annotations: { reviewState: 'unreviewed', annotations } });
+    assert.deepStrictEqual(spanKeys(ann), ['Attribution 23 35', 'Attribution-no-source 52 56', 'Content 23 35', 'Cue 52 56', 'Source 37 51']);
+    for (const t of parseBratStandoff(ann).document.textBounds) assert.strictEqual(t.text, text.slice(t.fragments[0][0], t.fragments[0][1]));
+    assert.deepStrictEqual(leftOut.sort(), [
+      '1 × Content2 of an attribution, in another article (brat marks this article only)',
+      '1 × cue of an attribution, in another article (brat marks this article only)',
+      '1 × speaker of an attribution, in another article (brat marks this article only)',
+    ]);
+    const back = importBrat(ann, text, context());
+    assert.deepStrictEqual(back.problems, []);
+    assert.deepStrictEqual(back.annotations.map((a) => (a.body.kind === 'speaker' ? a.body.speaker?.spans[0].exact ?? null : a.body.kind)), [null, 'the chancellor']);
   });
 
   it('names what brat cannot hold of a note or an accepted suggestion', () => {

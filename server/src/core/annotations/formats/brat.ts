@@ -353,7 +353,7 @@ export function exportBrat(article: ArticleForExport): ExportOutput {
     if (body.kind === 'label' || body.kind === 'confirm') bounds.id(bratTypeOfLabel(body.label), a.target);
     // brat has labels only: an accepted suggestion is read back as the person's own label.
     if (body.kind === 'confirm') leftOut.push('acceptance of a suggestion (written as a label)');
-    else if (body.kind === 'speaker') events.push(attributionEvent(a.target, body, bounds, events.length + 1));
+    else if (body.kind === 'speaker') events.push(attributionEvent(a.target, body, bounds, events.length + 1, leftOut));
   }
   for (const e of effectiveEntities(text, anchored, article.suggestions)) {
     if (e.origin === 'suggested') bounds.id(bratTypeOfLabel(e.label), [spanAt(text, e)]);
@@ -384,18 +384,28 @@ export function exportBrat(article: ArticleForExport): ExportOutput {
   return { text: ann, leftOut: countLeftOut(leftOut) };
 }
 
-/** The event (and its spans) of one attribution annotation. */
-function attributionEvent(target: readonly AnchoredSpan[], body: SpeakerBody, bounds: TextBounds, number: number): BratEvent {
-  const eventType = body.brat?.eventType ?? (body.speaker ? 'Attribution' : 'Attribution-no-source');
+/**
+ * The event (and its spans) of one attribution annotation. A part in another article (a speaker named in an
+ * earlier article) is left out and said in `leftOut`: a `.ann` file marks its own article's text, where its
+ * offsets would mark other words. An attribution whose speaker is elsewhere is written as one without a source.
+ */
+function attributionEvent(target: readonly AnchoredSpan[], body: SpeakerBody, bounds: TextBounds, number: number, leftOut: string[]): BratEvent {
+  const here = (part: string, ref: MentionRef | undefined): MentionRef | undefined => {
+    if (ref?.article === undefined) return ref;
+    leftOut.push(`${part} of an attribution, in another article (brat marks this article only)`);
+    return undefined;
+  };
+  const [speaker, cue, trigger] = [here('speaker', body.speaker), here('cue', body.cue), here('trigger', body.brat?.trigger)];
+  const eventType = body.brat?.eventType ?? (speaker ? 'Attribution' : 'Attribution-no-source');
   // The event's spans are lines of their own, apart from labels: read back, a line an event uses is no label, so a
   // person's label named like a role (`Source`, `Content`, `Cue`) on the same words would be lost in the event's.
   const role = (type: string, spans: readonly AnchoredSpan[]): string => bounds.id(type, spans, EVENT_ROLE);
   const args: Array<{ role: string; id: string }> = [];
   if (!body.brat?.noContent) args.push({ role: CONTENT, id: role(CONTENT, target) });
-  if (body.cue) args.push({ role: CUE, id: role(CUE, body.cue.spans) });
-  if (body.speaker) args.push({ role: SOURCE, id: role(SOURCE, body.speaker.spans) });
-  for (const a of body.brat?.arguments ?? []) args.push({ role: a.role, id: role(a.role.replace(/\d+$/, ''), a.ref.spans) });
+  if (cue) args.push({ role: CUE, id: role(CUE, cue.spans) });
+  if (speaker) args.push({ role: SOURCE, id: role(SOURCE, speaker.spans) });
+  for (const a of body.brat?.arguments ?? []) if (here(a.role, a.ref)) args.push({ role: a.role, id: role(a.role.replace(/\d+$/, ''), a.ref.spans) });
   // The trigger is the cue, as in PolNeAR; without one, the quotation itself.
-  const triggerSpans = body.brat?.trigger?.spans ?? body.cue?.spans ?? target;
+  const triggerSpans = trigger?.spans ?? cue?.spans ?? target;
   return { id: `E${number}`, type: eventType, trigger: role(eventType, triggerSpans), arguments: args };
 }
