@@ -148,6 +148,19 @@ describe('command line: article-lens export / import (dist/cli.js)', () => {
     assert.strictEqual(cli(folder, 'import', 'lavrov.ann', 'empty.ann').code, 0);
   });
 
+  it('leaves out an imported label that contradicts the store on the same span, with a warning (Paris became both Organization and Location)', () => {
+    const folder = path.join(scratch, 'contradiction');
+    write(path.join(folder, 'a.txt'), 'Angela Merkel met Emmanuel Macron in Paris on Monday.\n');
+    write(path.join(folder, 'mine.ann'), 'T1\tOrganization 37 42\tParis\n');
+    write(path.join(folder, 'theirs.ann'), 'T1\tLocation 37 42\tParis\nT2\tPerson 18 33\tEmmanuel Macron\n');
+    assert.strictEqual(cli(folder, 'import', '--article', 'a.txt', 'mine.ann').code, 0);
+    const theirs = cli(folder, 'import', '--article', 'a.txt', 'theirs.ann');
+    assert.strictEqual(theirs.code, 0, theirs.stderr);
+    assert.strictEqual(theirs.stderr, 'article-lens import: warning: theirs.ann: “Paris”: label Location not imported: the article has label Organization there (one entity decision per span; remove that one first to take this one)\n');
+    assert.match(theirs.stdout, /^theirs\.ann: 1 annotation imported into .* \(1 contradicting the store, not imported\)$/m);
+    assert.match(cli(folder, 'export', '--format', 'conll', 'a.txt').stdout, /^Paris -X- -X- B-ORG$/m);
+  });
+
   it('exits 2 with one line on bad input, and never overwrites an unreadable store', () => {
     const broken = path.join(scratch, '.article-lens', 'annotations', 'news', 'kerry.txt.json');
     fs.writeFileSync(broken, '{ not json');

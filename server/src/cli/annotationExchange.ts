@@ -34,7 +34,7 @@ Exit codes: 0 ok, 2 bad input.`;
 
 export const IMPORT_USAGE = `Usage: article-lens import [--article FILE] [--root DIR] FILES.ann…
   Adds the annotations of brat .ann files to the store of their articles (annotations it has already are
-  not added twice). The article of x.ann is x.txt or x.article beside it (extensions in any case; PolNeAR's
+  not added twice; a label that contradicts the store's decision on the same span is left out, with a warning). The article of x.ann is x.txt or x.article beside it (extensions in any case; PolNeAR's
   x_<annotator>.ann too, and its text/ folder beside attributions/), or --article FILE.
   --root DIR      the folder whose .article-lens/annotations/ receives them (default: the nearest one above
                   the article, else the current folder when the article is inside it, else the article's folder)
@@ -154,9 +154,12 @@ export async function runImportCommand(args: readonly string[], output: CommandO
         continue;
       }
       const merged = mergeImported(current, annotations);
+      for (const contradiction of merged.contradictions) output.err(`article-lens import: warning: ${file}: ${contradiction}\n`);
       const saved = await store.save(articlePath, text, merged.article);
       if (!saved.ok) throw new UsageError(saved.message);
-      output.out(`${file}: ${merged.added} annotation${merged.added === 1 ? '' : 's'} imported into ${store.fileOf(articlePath)}${annotations.length > merged.added ? ` (${annotations.length - merged.added} already there)` : ''}\n`);
+      const already = annotations.length - merged.added - merged.contradictions.length;
+      const notes = [...(already > 0 ? [`${already} already there`] : []), ...(merged.contradictions.length > 0 ? [`${merged.contradictions.length} contradicting the store, not imported`] : [])];
+      output.out(`${file}: ${merged.added} annotation${merged.added === 1 ? '' : 's'} imported into ${store.fileOf(articlePath)}${notes.length > 0 ? ` (${notes.join(', ')})` : ''}\n`);
     }
     return unusable > 0 ? 2 : 0;
   });

@@ -112,8 +112,8 @@ export async function importAnnotationsCommand(host: ExchangeHost, args: unknown
   const outcome = await host.layer.update(uri, (article, text) => {
     if (host.document(uri)?.version !== version) return { ok: false, message: 'the article changed during the import: try again' };
     const result = importBrat(ann, text, { newId: newAnnotationId, now: actor.now, ...(actor.creator ? { creator: actor.creator } : {}) });
-    problems = result.problems;
     const merged = mergeImported(article, result.annotations);
+    problems = [...result.problems, ...merged.contradictions];
     imported = merged.added;
     return { ok: true, value: merged.article };
   });

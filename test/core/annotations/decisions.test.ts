@@ -4,7 +4,7 @@ import { exportFiles } from '../../../server/src/core/annotations/formats/export
 import { mergeImported } from '../../../server/src/core/annotations/imports';
 import type { ArticleAnnotations } from '../../../server/src/core/annotations/model';
 import { offsetEditsOf, PositionMapper } from '../../../server/src/lsp/positions';
-import { annotationAt, labelOn } from './helpers';
+import { annotationAt, labelAt, labelOn } from './helpers';
 
 const text = 'Russian Foreign Ministry spokeswoman Maria Zakharova said “no comment” on Monday.';
 const article = (...annotations: ArticleAnnotations['annotations']): ArticleAnnotations => ({ reviewState: 'unreviewed', annotations });
@@ -54,6 +54,25 @@ describe('annotations: imports and export files', () => {
     const merged = mergeImported(article(label), [again, fresh]);
     assert.strictEqual(merged.added, 1);
     assert.deepStrictEqual(merged.article.annotations.map((a) => a.id), [label.id, fresh.id]);
+  });
+
+  it('an import leaves out a label that contradicts the article\'s decision on the same span, and says so (Paris was both Organization and Location)', () => {
+    const paris = 'Angela Merkel met Emmanuel Macron in Paris on Monday.\n';
+    const organization = { ...labelOn(paris, 'Paris', 0, 'organization'), id: 'mine' };
+    const location = { ...labelOn(paris, 'Paris', 0, 'location'), id: 'theirs' };
+    const macron = { ...labelOn(paris, 'Emmanuel Macron'), id: 'macron' };
+    const merged = mergeImported(article(organization), [location, macron]);
+    assert.strictEqual(merged.added, 1);
+    assert.deepStrictEqual(merged.article.annotations.map((a) => a.id), ['mine', 'macron']);
+    assert.deepStrictEqual(merged.contradictions, ['“Paris”: label Location not imported: the article has label Organization there (one entity decision per span; remove that one first to take this one)']);
+    // Two lines of one file that contradict each other: the first is imported, the second said.
+    const within = mergeImported(article(), [location, organization]);
+    assert.deepStrictEqual([within.added, within.article.annotations.map((a) => a.id), within.contradictions.length], [1, ['theirs'], 1]);
+    // A rejection answers the same question; labels on overlapping spans, or a user label over a sentence, do not.
+    const rejected = mergeImported(article(annotationAt(paris, [[37, 42]], { kind: 'reject', extent: 'occurrence' }, 'no')), [location]);
+    assert.deepStrictEqual([rejected.added, rejected.contradictions.length], [0, 1]);
+    const nested = mergeImported(article(labelOn(paris, 'Paris on Monday', 0, 'misc'), labelAt(paris, 0, paris.length - 1, 'claim', 'claim')), [location]);
+    assert.deepStrictEqual([nested.added, nested.contradictions], [1, []]);
   });
 
   it('lays out the files of each format: brat .ann beside a .txt copy, W3C per article, CoNLL and doccano in one file', () => {

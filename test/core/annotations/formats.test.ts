@@ -82,6 +82,21 @@ describe('annotations: CoNLL-2003 export', () => {
     );
   });
 
+  it('picks one entity of two on one span by the later decision, whatever their ids (it went by random ids)', () => {
+    const text = 'Angela Merkel met Emmanuel Macron in Paris on Monday.';
+    const at = (label: string, id: string, modified: string): Annotation => ({ ...labelOn(text, 'Paris', 0, label), id, modified });
+    for (const [first, second] of [['urn:uuid:0', 'urn:uuid:f'], ['urn:uuid:f', 'urn:uuid:0']]) {
+      const annotations = [at('organization', first, '2024-05-01T10:00:00.000Z'), at('location', second, '2024-05-02T10:00:00.000Z')];
+      for (const order of [annotations, [...annotations].reverse()]) {
+        const { text: conll, leftOut } = exportConll({ path: 'a.txt', text, annotations: article(order) });
+        assert.match(conll, /^Paris -X- -X- B-LOC$/m, `${first} ${second}`);
+        assert.deepStrictEqual(leftOut, ['1 × entity overlapping another (BIO cannot nest)']);
+        const doccano = JSON.parse(exportDoccano({ path: 'a.txt', text, annotations: article(order) }).text);
+        assert.deepStrictEqual(doccano.label, [[37, 42, 'LOC'], [37, 42, 'ORG']]);
+      }
+    }
+  });
+
   it('reads IOB1 as CoNLL-2003 wrote it (I- starts an entity after O)', () => {
     const { documents, problems } = parseConll('-DOCSTART- -X- O O\n\nEU NNP I-NP I-ORG\nrejects VBZ I-VP O\nGerman JJ I-NP I-MISC\ncall NN I-NP O\n');
     assert.deepStrictEqual(problems, []);

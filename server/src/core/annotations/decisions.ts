@@ -24,6 +24,23 @@ export function replacedBy(article: ArticleAnnotations, annotation: Annotation):
   return article.annotations.filter((old) => old.status !== 'orphaned' && contradicts(annotation, old));
 }
 
+/**
+ * The article's decision about what the span of `annotation` is, when `annotation` is such a decision too (a
+ * label, an acceptance or a rejection) and one is already there on exactly its span: the question the editor
+ * answers once per span ({@link withDecision}). An import, which is not the person deciding, keeps the
+ * article's (`imports.ts`). Labels on overlapping spans (nested entities of a brat file) are other questions.
+ */
+export function decisionOnSameSpan(annotations: readonly Annotation[], annotation: Annotation): Annotation | undefined {
+  if (!isEntityDecision(annotation.body)) return undefined;
+  return annotations.find((old) => old.status === 'anchored' && isEntityDecision(old.body) && sameSpans(annotation.target, old.target));
+}
+
+/** True when two entity decisions give the same answer (a label and an acceptance of that label; two rejections). */
+export function sameEntityAnswer(a: AnnotationBody, b: AnnotationBody): boolean {
+  const answer = (body: AnnotationBody): string | undefined => (body.kind === 'reject' ? '' : body.kind === 'label' || body.kind === 'confirm' ? body.label : undefined);
+  return answer(a) !== undefined && answer(a) === answer(b);
+}
+
 type EntityBody = Extract<AnnotationBody, { kind: 'label' | 'confirm' | 'reject' }>;
 
 function isEntityDecision(body: AnnotationBody): body is EntityBody {

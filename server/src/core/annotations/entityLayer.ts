@@ -19,6 +19,8 @@ export interface LabeledSpan extends OffsetRange {
   /** `human`: labelled by a person; `confirmed`: a suggestion the person accepted; `suggested`: the machine's alone. */
   readonly origin: 'human' | 'confirmed' | 'suggested';
   readonly annotationId?: string;
+  /** When the person last decided it (ISO 8601), for the person's labels and acceptances. */
+  readonly modified?: string;
 }
 
 /**
@@ -27,7 +29,7 @@ export interface LabeledSpan extends OffsetRange {
  * (*not an entity*, this occurrence), when a rejection *everywhere* has its text, when it overlaps a
  * human entity label (`person`, `organization`, `location`, `misc`), or when a human label of any kind
  * has exactly its range. A user label over a longer stretch (`claim` over a sentence) leaves the entities
- * inside it alone. Sorted by start, then end.
+ * inside it alone. Sorted by start, then end, then label (not by annotation ids, which are random).
  */
 export function effectiveEntities(text: string, annotations: readonly Annotation[], suggestions: readonly EntitySuggestion[] = []): LabeledSpan[] {
   const human: LabeledSpan[] = [];
@@ -36,7 +38,7 @@ export function effectiveEntities(text: string, annotations: readonly Annotation
   for (const a of annotations) {
     if (a.status !== 'anchored') continue;
     if (a.body.kind === 'label' || a.body.kind === 'confirm') {
-      for (const span of a.target) human.push({ start: span.start, end: span.end, label: a.body.label, origin: a.body.kind === 'label' ? 'human' : 'confirmed', annotationId: a.id });
+      for (const span of a.target) human.push({ start: span.start, end: span.end, label: a.body.label, origin: a.body.kind === 'label' ? 'human' : 'confirmed', annotationId: a.id, modified: a.modified });
     } else if (a.body.kind === 'reject') {
       for (const span of a.target) {
         if (a.body.extent === 'everywhere') rejectedTexts.add(text.slice(span.start, span.end));
@@ -51,18 +53,29 @@ export function effectiveEntities(text: string, annotations: readonly Annotation
     if (rejectedRanges.has(key) || sameRange.has(key) || rejectedTexts.has(text.slice(s.start, s.end))) return false;
     return !entityLabels.some((h) => h.start < s.end && s.start < h.end);
   });
-  return [...human, ...kept.map((s): LabeledSpan => ({ start: s.start, end: s.end, label: s.label, origin: 'suggested' }))].sort((a, b) => a.start - b.start || a.end - b.end);
+  return [...human, ...kept.map((s): LabeledSpan => ({ start: s.start, end: s.end, label: s.label, origin: 'suggested' }))].sort(
+    (a, b) => a.start - b.start || a.end - b.end || compareText(a.label, b.label),
+  );
 }
 
 /**
  * The entities with no two overlapping, for formats that cannot nest (BIO tags): the person's before the
- * machine's, entity labels before user labels, then the longer and the earlier first; an entity that
- * overlaps one already taken is left out. Sorted by start.
+ * machine's, entity labels before user labels, then the longer and the earlier first; of two on one span, the
+ * later decision (the editor keeps only the later one, `decisions.ts`; two in a store come from imports or
+ * hand edits), then the label's name — never the order of random ids. An entity that overlaps one already
+ * taken is left out. Sorted by start.
  */
 export function withoutOverlaps(spans: readonly LabeledSpan[]): LabeledSpan[] {
   const rank = (s: LabeledSpan): number => (s.origin === 'suggested' ? 2 : 0) + (isEntityLabel(s.label) ? 0 : 1);
-  const ordered = [...spans].sort((a, b) => rank(a) - rank(b) || b.end - b.start - (a.end - a.start) || a.start - b.start);
+  const ordered = [...spans].sort(
+    (a, b) => rank(a) - rank(b) || b.end - b.start - (a.end - a.start) || a.start - b.start || compareText(b.modified ?? '', a.modified ?? '') || compareText(a.label, b.label),
+  );
   const taken: LabeledSpan[] = [];
   for (const s of ordered) if (!taken.some((t) => t.start < s.end && s.start < t.end)) taken.push(s);
   return taken.sort((a, b) => a.start - b.start);
+}
+
+/** Code-unit order, the same in every locale. */
+function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
