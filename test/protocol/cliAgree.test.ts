@@ -125,6 +125,23 @@ describe('command line: article-lens agree A B (dist/cli.js)', () => {
     assert.deepStrictEqual([report.overall.f1Exact, report.overall.kappa, report.overall.alphaU], [1, 1, 1]);
   });
 
+  it('skips a store file whose article was deleted (stores are kept on purpose) with a warning, and compares the rest (it refused the folder)', () => {
+    const a = path.join(scratch, 'A');
+    const b = path.join(scratch, 'B');
+    const store = (folder: string, article: string) =>
+      write(path.join(folder, '.article-lens', 'annotations', `${article}.json`), serializeAnnotationCollection({ path: article, text: TEXT, annotations: { reviewState: 'reviewed', annotations: [labelOn(TEXT, 'Ted Cruz'), labelOn(TEXT, 'Graham')] } }));
+    for (const folder of [a, b]) {
+      write(path.join(folder, 'cruz.txt'), TEXT);
+      store(folder, 'cruz.txt');
+    }
+    store(a, 'deleted.txt');
+    const { code, stdout, stderr } = agree(a, b);
+    assert.strictEqual(code, 0, stderr);
+    assert.strictEqual(stderr, `article-lens agree: warning: ${path.join(a, '.article-lens', 'annotations', 'deleted.txt.json')}: its article deleted.txt is not in the folder (a store kept after its article was deleted?): skipped\n`);
+    assert.match(stdout, /: 1 article, 11 tokens$/m);
+    assert.match(stdout, /^overall\s+2\s+2\s+1\.000/m);
+  });
+
   it('exits 2 with a one-line message on bad input', () => {
     const { a, b } = bratPair();
     const missing = path.join(scratch, 'missing');

@@ -58,8 +58,8 @@ export function runAgreeCommand(args: readonly string[], output: AgreeOutput): n
     }
     if (folders.length !== 2) throw new AgreeUsageError(`give two folders, A and B (usage: article-lens agree A B [--json] [--labels L1,L2,…]); got ${folders.length}`);
     const [folderA, folderB] = folders;
-    const a = readAnnotatedFolder(folderA);
-    const b = readAnnotatedFolder(folderB);
+    const { articles: a, warnings: skippedInA } = readAnnotatedFolder(folderA);
+    const { articles: b, warnings: skippedInB } = readAnnotatedFolder(folderB);
     const pairs: AnnotatedPair[] = [];
     const partnerInB = pairAcrossFolders([...a.keys()], [...b.keys()]);
     for (const [article, fromA] of a) {
@@ -74,6 +74,7 @@ export function runAgreeCommand(args: readonly string[], output: AgreeOutput): n
     const pairedInB = new Set(partnerInB.values());
     const onlyInA = [...a.keys()].filter((k) => !partnerInB.has(k));
     const onlyInB = [...b.keys()].filter((k) => !pairedInB.has(k));
+    for (const warning of [...skippedInA, ...skippedInB]) output.err(`article-lens agree: warning: ${warning}\n`);
     reportProblems(folderA, a, output);
     reportProblems(folderB, b, output);
     if (only) reportUnknownLabels(only, [...a.values(), ...b.values()], output);

@@ -30,8 +30,19 @@ export interface AnnotatedArticle {
   readonly problems: readonly string[];
 }
 
-/** The annotated articles of `folder`, by article path (articles without annotations are not listed). */
-export function readAnnotatedFolder(folder: string): Map<string, AnnotatedArticle> {
+/** An annotator's folder as read: its annotated articles, and what was skipped (one warning each). */
+export interface AnnotatedFolder {
+  /** By article path (articles without annotations are not listed). */
+  readonly articles: Map<string, AnnotatedArticle>;
+  readonly warnings: readonly string[];
+}
+
+/**
+ * The annotated articles of `folder`. A store file whose article is not in the folder is skipped with a
+ * warning: the editor keeps such stores on purpose (an article deleted, its annotations kept), so one is no
+ * reason to refuse the annotator's whole folder.
+ */
+export function readAnnotatedFolder(folder: string): AnnotatedFolder {
   let stat: fs.Stats;
   try {
     stat = fs.statSync(folder);
@@ -53,11 +64,12 @@ export function readAnnotatedFolder(folder: string): Map<string, AnnotatedArticl
     if (!found || !('article' in found)) throw new AnnotatedFolderError(bratArticleProblem(path.join(folder, file), found));
     claim(file.slice(0, slash + 1) + found.article, file, 'brat');
   }
+  const warnings: string[] = [];
   for (const file of storeFiles) {
     const article = articleOfStoreFile(file);
     if (article === undefined) continue;
-    if (!articles.has(article)) throw new AnnotatedFolderError(`${path.join(folder, file)}: its article ${article} is not in the folder`);
-    claim(article, file, 'store');
+    if (!articles.has(article)) warnings.push(`${path.join(folder, file)}: its article ${article} is not in the folder (a store kept after its article was deleted?): skipped`);
+    else claim(article, file, 'store');
   }
   const result = new Map<string, AnnotatedArticle>();
   for (const [article, { file, kind }] of [...annotationOf].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
@@ -67,7 +79,7 @@ export function readAnnotatedFolder(folder: string): Map<string, AnnotatedArticl
     if ('invalid' in set) throw new AnnotatedFolderError(`${path.join(folder, file)}: ${set.invalid}`);
     result.set(article, { article, text, annotationFile: file, places: set.places, problems: set.problems });
   }
-  return result;
+  return { articles: result, warnings };
 }
 
 /** Every article, `.ann` file and store file under `folder` (relative paths with `/`). */
