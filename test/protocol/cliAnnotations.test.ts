@@ -148,6 +148,26 @@ describe('command line: article-lens export / import (dist/cli.js)', () => {
     assert.strictEqual(cli(folder, 'import', 'lavrov.ann', 'empty.ann').code, 0);
   });
 
+  it('names a .ann file without its article and still imports the files after it, exiting 2 (they were silently never imported)', () => {
+    const folder = path.join(scratch, 'several');
+    const merkel = 'Angela Merkel spoke.\n';
+    write(path.join(folder, 'a.txt'), merkel);
+    write(path.join(folder, 'c.txt'), merkel);
+    for (const name of ['a', 'b', 'c']) write(path.join(folder, `${name}.ann`), 'T1\tPerson 0 13\tAngela Merkel\n');
+    const result = cli(folder, 'import', 'a.ann', 'b.ann', 'c.ann');
+    assert.strictEqual(result.code, 2, result.stderr);
+    assert.match(result.stderr, /^article-lens import: b\.ann: no article beside it .*\n$/);
+    assert.match(result.stdout, /^a\.ann: 1 annotation imported/m);
+    assert.match(result.stdout, /^c\.ann: 1 annotation imported/m);
+    // The nearest store above the articles is the scratch folder's.
+    assert.deepStrictEqual(fs.readdirSync(path.join(scratch, '.article-lens', 'annotations', 'several')).sort(), ['a.txt.json', 'c.txt.json']);
+    // A name that is no .ann file is a mistake in the command itself: nothing is imported.
+    const mistake = cli(folder, 'import', 'a.ann', 'c.txt');
+    assert.strictEqual(mistake.code, 2);
+    assert.strictEqual(mistake.stdout, '');
+    assert.match(mistake.stderr, /^article-lens import: c\.txt: not a brat \.ann file\n$/);
+  });
+
   it('leaves out an imported label that contradicts the store on the same span, with a warning (Paris became both Organization and Location)', () => {
     const folder = path.join(scratch, 'contradiction');
     write(path.join(folder, 'a.txt'), 'Angela Merkel met Emmanuel Macron in Paris on Monday.\n');

@@ -38,8 +38,8 @@ export const IMPORT_USAGE = `Usage: article-lens import [--article FILE] [--root
   x_<annotator>.ann too, and its text/ folder beside attributions/), or --article FILE.
   --root DIR      the folder whose .article-lens/annotations/ receives them (default: the nearest one above
                   the article, else the current folder when the article is inside it, else the article's folder)
-Exit codes: 0 ok (lines that cannot be used are warnings), 2 bad input, or a file none of whose lines could be
-used (the other files are still imported).`;
+Exit codes: 0 ok (lines that cannot be used are warnings), 2 bad input, or a file that could not be imported
+(no article beside it, a store that cannot be read, none of its lines usable: the other files are still imported).`;
 
 /** Where a command writes. */
 export interface CommandOutput {
@@ -130,39 +130,64 @@ export async function runImportCommand(args: readonly string[], output: CommandO
     if (files.length === 0) throw new UsageError('give the brat .ann files to import (usage: article-lens import [--article FILE] [--root DIR] FILES.ann…)');
     if (article !== undefined && files.length > 1) throw new UsageError('--article names the article of one .ann file; give one file with it');
     if (root !== undefined && !isFolder(root)) throw new UsageError(`${root}: no such folder`);
+    // A name that is no .ann file is a mistake in the command: said before anything is imported.
+    for (const file of files) if (!BRAT_FILE.test(file)) throw new UsageError(`${file}: not a brat .ann file`);
     const creator = osUserName();
-    const now = new Date().toISOString();
+    const how: ImportOptions = { article, root, now: new Date().toISOString(), ...(creator ? { creator } : {}) };
     let unusable = 0;
     for (const file of files) {
-      if (!BRAT_FILE.test(file)) throw new UsageError(`${file}: not a brat .ann file`);
-      const ann = readArticle(file);
-      const articleFile = article ?? articleOfBratFile(file);
-      const text = readArticle(articleFile);
-      const storeRoot = root ?? storeRootOf(articleFile) ?? (articlePathIn(process.cwd(), articleFile) !== undefined ? process.cwd() : path.dirname(path.resolve(articleFile)));
-      const articlePath = articlePathIn(storeRoot, articleFile);
-      if (articlePath === undefined) throw new UsageError(`${articleFile} is not inside ${storeRoot} (the folder given with --root)`);
-      const store = new AnnotationFiles(storeRoot);
-      const loaded = await store.load(articlePath, text);
-      if (loaded.kind === 'invalid') throw new UsageError(`${loaded.file} could not be read (${loaded.message}); it is left as it is`);
-      const current = loaded.kind === 'loaded' ? loaded.annotations : EMPTY_ARTICLE_ANNOTATIONS;
-      const { annotations, problems } = importBrat(ann, text, { newId: newAnnotationId, now, ...(creator ? { creator } : {}) });
-      for (const problem of problems) output.err(`article-lens import: warning: ${file}: ${problem}\n`);
-      if (annotations.length === 0 && problems.length > 0) {
-        // Every line failed: most likely the wrong file or the wrong article, which a 0 would hide from a script.
-        output.err(`article-lens import: ${file}: no line could be used (${problems.length} problem${problems.length === 1 ? '' : 's'} above); nothing imported\n`);
+      try {
+        if (!(await importFile(file, how, output))) unusable++;
+      } catch (error) {
+        // One file's problem (no article beside it, a store that cannot be read…) is said, and the files after it
+        // are still imported: the exit code tells a script that one was not.
+        if (!(error instanceof UsageError || error instanceof UnreadableArticle)) throw error;
+        output.err(`article-lens import: ${error.message}\n`);
         unusable++;
-        continue;
       }
-      const merged = mergeImported(current, annotations);
-      for (const contradiction of merged.contradictions) output.err(`article-lens import: warning: ${file}: ${contradiction}\n`);
-      const saved = await store.save(articlePath, text, merged.article);
-      if (!saved.ok) throw new UsageError(saved.message);
-      const already = annotations.length - merged.added - merged.contradictions.length;
-      const notes = [...(already > 0 ? [`${already} already there`] : []), ...(merged.contradictions.length > 0 ? [`${merged.contradictions.length} contradicting the store, not imported`] : [])];
-      output.out(`${file}: ${merged.added} annotation${merged.added === 1 ? '' : 's'} imported into ${store.fileOf(articlePath)}${notes.length > 0 ? ` (${notes.join(', ')})` : ''}\n`);
     }
     return unusable > 0 ? 2 : 0;
   });
+}
+
+/** What `import` was told besides the files. */
+interface ImportOptions {
+  readonly article: string | undefined;
+  readonly root: string | undefined;
+  readonly creator?: string;
+  readonly now: string;
+}
+
+/**
+ * Imports one `.ann` file into its article's store; false when none of its lines could be used. A problem
+ * that stops this file (no article, a store that cannot be read or written) is thrown as a UsageError.
+ */
+async function importFile(file: string, how: ImportOptions, output: CommandOutput): Promise<boolean> {
+  const ann = readArticle(file);
+  const articleFile = how.article ?? articleOfBratFile(file);
+  const text = readArticle(articleFile);
+  const storeRoot = how.root ?? storeRootOf(articleFile) ?? (articlePathIn(process.cwd(), articleFile) !== undefined ? process.cwd() : path.dirname(path.resolve(articleFile)));
+  const articlePath = articlePathIn(storeRoot, articleFile);
+  if (articlePath === undefined) throw new UsageError(`${articleFile} is not inside ${storeRoot} (the folder given with --root)`);
+  const store = new AnnotationFiles(storeRoot);
+  const loaded = await store.load(articlePath, text);
+  if (loaded.kind === 'invalid') throw new UsageError(`${loaded.file} could not be read (${loaded.message}); it is left as it is`);
+  const current = loaded.kind === 'loaded' ? loaded.annotations : EMPTY_ARTICLE_ANNOTATIONS;
+  const { annotations, problems } = importBrat(ann, text, { newId: newAnnotationId, now: how.now, ...(how.creator ? { creator: how.creator } : {}) });
+  for (const problem of problems) output.err(`article-lens import: warning: ${file}: ${problem}\n`);
+  if (annotations.length === 0 && problems.length > 0) {
+    // Every line failed: most likely the wrong file or the wrong article, which a 0 would hide from a script.
+    output.err(`article-lens import: ${file}: no line could be used (${problems.length} problem${problems.length === 1 ? '' : 's'} above); nothing imported\n`);
+    return false;
+  }
+  const merged = mergeImported(current, annotations);
+  for (const contradiction of merged.contradictions) output.err(`article-lens import: warning: ${file}: ${contradiction}\n`);
+  const saved = await store.save(articlePath, text, merged.article);
+  if (!saved.ok) throw new UsageError(saved.message);
+  const already = annotations.length - merged.added - merged.contradictions.length;
+  const notes = [...(already > 0 ? [`${already} already there`] : []), ...(merged.contradictions.length > 0 ? [`${merged.contradictions.length} contradicting the store, not imported`] : [])];
+  output.out(`${file}: ${merged.added} annotation${merged.added === 1 ? '' : 's'} imported into ${store.fileOf(articlePath)}${notes.length > 0 ? ` (${notes.join(', ')})` : ''}\n`);
+  return true;
 }
 
 async function guard(command: string, output: CommandOutput, run: () => Promise<number>): Promise<number> {
