@@ -97,6 +97,19 @@ describe('annotations: CoNLL-2003 export', () => {
     }
   });
 
+  it('counts every entity it leaves out where entities overlap (it said 1 when 3 were left out)', () => {
+    const text = 'The University of Paris Medical School opened.';
+    const annotations = [
+      labelOn(text, 'University of Paris Medical School', 0, 'organization'),
+      labelOn(text, 'Paris', 0, 'location'),
+      labelOn(text, 'University of Paris', 0, 'organization'),
+      labelOn(text, 'Medical', 0, 'misc'),
+    ];
+    const { text: conll, leftOut } = exportConll({ path: 'a.txt', text, annotations: article(annotations) });
+    assert.match(conll, /^University -X- -X- B-ORG\nof -X- -X- I-ORG\nParis -X- -X- I-ORG\nMedical -X- -X- I-ORG\nSchool -X- -X- I-ORG$/m);
+    assert.deepStrictEqual(leftOut, ['3 × entity overlapping another (BIO cannot nest)']);
+  });
+
   it('reads IOB1 as CoNLL-2003 wrote it (I- starts an entity after O)', () => {
     const { documents, problems } = parseConll('-DOCSTART- -X- O O\n\nEU NNP I-NP I-ORG\nrejects VBZ I-VP O\nGerman JJ I-NP I-MISC\ncall NN I-NP O\n');
     assert.deepStrictEqual(problems, []);

@@ -33,7 +33,8 @@ export function exportConll(article: ArticleForExport): ExportOutput {
   }
   const all = effectiveEntities(text, article.annotations.annotations, article.suggestions);
   const entities = withoutOverlaps(all);
-  if (entities.length < all.length) leftOut.push('entity overlapping another (BIO cannot nest)');
+  // One reason per entity left out: the note counts them.
+  for (let dropped = all.length - entities.length; dropped > 0; dropped--) leftOut.push('entity overlapping another (BIO cannot nest)');
   const lines = [DOCSTART, ''];
   let next = 0;
   for (const sentence of sentencesOf(text)) {
