@@ -4,6 +4,7 @@ import * as path from 'path';
 import { DEFAULT_SETTINGS, parseSettings } from '../../server/src/core/settings';
 import { SEMANTIC_TOKENS_LEGEND } from '../../server/src/lsp/semanticTokens';
 import { ROOT } from '../helpers/seeds';
+import { parseUserLabels } from '../../server/src/core/annotations/labels';
 
 const manifest = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
 
@@ -97,6 +98,11 @@ describe('settings and manifest', () => {
     assert.strictEqual(properties['articleLens.annotation.author'].default, DEFAULT_SETTINGS.annotation.author);
     assert.deepStrictEqual(properties['articleLens.annotation.labels'].default, DEFAULT_SETTINGS.annotation.labels);
     assert.deepStrictEqual(parseSettings({ annotation: { author: ' Ann ', labels: ['claim', 'two words', 'claim', 'person', 3] } }).annotation, { author: 'Ann', labels: ['claim'] });
+    // Labels that brat, CoNLL or doccano give an entity label would come back from an export as that label.
+    assert.deepStrictEqual(parseSettings({ annotation: { labels: ['PER', 'Location', 'ORGANIZATION', 'Misc', 'law', 'Per'] } }).annotation.labels, ['law', 'Per']);
+    const problems = parseUserLabels(['PER', 'Location']).problems;
+    assert.strictEqual(problems.length, 2);
+    assert.match(problems[0], /"PER" left out: brat and CoNLL call the entity label person so/);
     assert.strictEqual(properties['articleLens.learning.enabled'].default, DEFAULT_SETTINGS.learning.enabled);
     assert.strictEqual(parseSettings({ learning: { enabled: false } }).learning.enabled, false);
     assert.strictEqual(parseSettings({ learning: { enabled: 'no' } }).learning.enabled, true);

@@ -86,6 +86,15 @@ describe('annotations over the protocol', function () {
     assert.deepStrictEqual(list.map((a) => [a.id, a.text, a.label, a.status, a.range]), [[id, 'counterpart', 'person', 'anchored', range]]);
   });
 
+  it('stores a label typed as brat or CoNLL name an entity label (PER, Location) as that entity label: an export read back gives the same', async () => {
+    fs.writeFileSync(article('per.txt'), seed);
+    const uri = client.open(article('per.txt'), seed);
+    await run(ADD, { uri, range: rangeOf(seed, 'counterpart'), label: 'PER' });
+    await run(ADD, { uri, range: rangeOf(seed, 'Moscow'), label: 'Location' });
+    const list = await run<AnnotationListItem[]>(LIST, { uri });
+    assert.deepStrictEqual(list.map((a) => [a.text, a.label]).sort(), [['Moscow', 'location'], ['counterpart', 'person']]);
+  });
+
   it('attributes a quote to another speaker: the outline follows', async () => {
     fs.writeFileSync(article('outline.txt'), seed);
     const uri = client.open(article('outline.txt'), seed);

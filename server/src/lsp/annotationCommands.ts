@@ -5,7 +5,7 @@ import { URI } from 'vscode-uri';
 import { newAnnotationId } from '../annotationStore/annotationFiles';
 import { articlePathIn } from '../annotationStore/storeRoot';
 import { withDecision } from '../core/annotations/decisions';
-import { isValidLabel } from '../core/annotations/labels';
+import { isValidLabel, labelOfExternalName } from '../core/annotations/labels';
 import { placeText, type AnchoredSpan, type Annotation, type AnnotationBody, type MentionRef } from '../core/annotations/model';
 import { addReply, changeReply, createAnnotation, editNote, removeAnnotation, setNoteResolved, type Actor, type Outcome } from '../core/annotations/operations';
 import { spanAt } from '../core/annotations/selectors';
@@ -204,7 +204,9 @@ async function bodyOf(
     case 'label': {
       const label = stringField(params, 'label', where);
       if (!isValidLabel(label)) fail(`${where}: "${label}" is not a label: one word of letters, digits, _ . -`);
-      return { target: spanOrEntity(analysis, offsets, 'label'), body: { kind: 'label', label } };
+      // `PER`, `Person`, `LOCATION` are the entity labels as brat and CoNLL name them: stored as those, so an
+      // export read back gives the same labels.
+      return { target: spanOrEntity(analysis, offsets, 'label'), body: { kind: 'label', label: labelOfExternalName(label) } };
     }
     case 'accept': {
       if (params.accept !== true) fail(`${where}: "accept" must be true`);

@@ -38,6 +38,10 @@ export function parseUserLabels(raw: unknown): { labels: string[]; problems: str
   for (const value of raw) {
     if (typeof value !== 'string' || !isValidLabel(value)) {
       problems.push(`label ${JSON.stringify(value)} left out: a label is one word of letters, digits, _ . -`);
+    } else if (!isEntityLabel(value) && isEntityLabel(labelOfExternalName(value))) {
+      // `PER`, `Location`: brat, CoNLL and doccano name an entity label so, and an export read back would
+      // turn this label into that one. The entity label is offered anyway.
+      problems.push(`label ${JSON.stringify(value)} left out: brat and CoNLL call the entity label ${labelOfExternalName(value)} so; use ${labelOfExternalName(value)}, or another word`);
     } else if (!labels.includes(value) && !isEntityLabel(value)) {
       labels.push(value);
     }
