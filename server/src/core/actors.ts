@@ -1,4 +1,4 @@
-import { acronymOf, initialsOf, sameOrganisation, wholeOrganisationNames } from './aliases';
+import { acronymOf, initialsOf, organisationMatcher, wholeOrganisationNames } from './aliases';
 import { hasActorInput, NO_ANNOTATIONS, type AnnotationInput } from './annotationInput';
 import { capitalsLast, normalizeName, SurnameIndex, type PersonNames } from './names';
 import { findNominals, NominalResolver, type Nominal } from './nominals';
@@ -602,6 +602,7 @@ function mergeAliases(builders: readonly ActorBuilder[]): boolean {
   // A one-word name that is no acronym (`Syria`, `Kremlin`) has no alias and ends no longer name.
   const live = builders.filter((b) => b.type !== 'person' && b.spellings.length > 0 && (b.spellings.length > 1 || /\s/.test(b.spellings[0]) || acronymOf(b.spellings[0]) !== undefined));
   const byInitials = new Map<string, ActorBuilder[]>();
+  const sameOrganisation = organisationMatcher();
   for (const builder of live) {
     const key = `${builder.type}\u0000${initialsOf(builder.spellings[0])}`;
     const bucket = byInitials.get(key);

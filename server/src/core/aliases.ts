@@ -77,30 +77,70 @@ export function aliasKey(name: string): string {
  * only share initials (`National Rifle Association` / `National Recovery Administration`) are not.
  */
 export function sameOrganisation(a: string, b: string): boolean {
-  if (normalizeName(a) === normalizeName(b)) return true;
-  const acronym = acronymOf(a);
-  if (acronym !== undefined && acronym === acronymOf(b)) return true;
-  const x = significantWords(a);
-  const y = significantWords(b);
-  if (x.length === 0 || y.length === 0 || initialsOf(a) !== initialsOf(b)) return false;
-  return alignsWith(x, y) || alignsWith(y, x);
+  return sameProfiles(profileOf(a), profileOf(b));
+}
+
+/**
+ * {@link sameOrganisation} for many comparisons among the same spellings: each spelling's words are
+ * read once. An article that lists thousands of organisations of one set of initials (`A… Bank`) compares
+ * them in pairs, and reading the words again for every pair took most of that time.
+ */
+export function organisationMatcher(): (a: string, b: string) => boolean {
+  const profiles = new Map<string, SpellingProfile>();
+  const profile = (name: string) => {
+    let found = profiles.get(name);
+    if (!found) profiles.set(name, (found = profileOf(name)));
+    return found;
+  };
+  return (a, b) => sameProfiles(profile(a), profile(b));
+}
+
+/** One word of a spelling as the comparison reads it. */
+interface WordProfile {
+  readonly normalized: string;
+  /** Its letters when it is an acronym of two or more. */
+  readonly acronym: string | undefined;
+  readonly initial: string;
+}
+
+/** What {@link sameOrganisation} reads of a spelling. */
+interface SpellingProfile {
+  readonly normalized: string;
+  readonly acronym: string | undefined;
+  readonly initials: string;
+  readonly words: readonly WordProfile[];
+}
+
+function profileOf(name: string): SpellingProfile {
+  const words = significantWords(name).map((word): WordProfile => {
+    const letters = acronymOf(word);
+    return { normalized: normalizeName(word), acronym: letters && letters.length > 1 ? letters : undefined, initial: word.charAt(0).toUpperCase() };
+  });
+  return { normalized: normalizeName(name), acronym: acronymOf(name), initials: initialsOf(name), words };
+}
+
+function sameProfiles(a: SpellingProfile, b: SpellingProfile): boolean {
+  if (a.normalized === b.normalized) return true;
+  if (a.acronym !== undefined && a.acronym === b.acronym) return true;
+  if (a.words.length === 0 || b.words.length === 0 || a.initials !== b.initials) return false;
+  return alignsWith(a.words, b.words) || alignsWith(b.words, a.words);
 }
 
 /** Every word of `a` equals the next word of `b`, or is an acronym of the next words of `b`. */
-function alignsWith(a: readonly string[], b: readonly string[]): boolean {
+function alignsWith(a: readonly WordProfile[], b: readonly WordProfile[]): boolean {
   let j = 0;
   let expanded = false;
   for (const word of a) {
-    const letters = acronymOf(word);
-    if (letters && letters.length > 1 && !(j < b.length && normalizeName(b[j]) === normalizeName(word))) {
+    const letters = word.acronym;
+    if (letters && !(j < b.length && b[j].normalized === word.normalized)) {
       for (const letter of letters) {
-        if (j >= b.length || b[j].charAt(0).toUpperCase() !== letter) return false;
+        if (j >= b.length || b[j].initial !== letter) return false;
         j++;
       }
       expanded = true;
       continue;
     }
-    if (j >= b.length || normalizeName(b[j]) !== normalizeName(word)) return false;
+    if (j >= b.length || b[j].normalized !== word.normalized) return false;
     j++;
   }
   return j === b.length && (expanded || a.length === b.length);

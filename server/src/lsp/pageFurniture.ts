@@ -61,12 +61,20 @@ export function pageFurnitureActions(
 ): CodeAction[] {
   if (regions.length === 0 || !wantsKind(only, CodeActionKind.QuickFix)) return [];
   const actions: CodeAction[] = [];
+  // The furniture diagnostics by line, once: a whole document selected asks for every region's fix.
+  const byLine = new Map<number, Diagnostic[]>();
+  for (const d of diagnostics) {
+    if (d.code !== PAGE_FURNITURE_CODE) continue;
+    const list = byLine.get(d.range.start.line);
+    if (list) list.push(d);
+    else byLine.set(d.range.start.line, [d]);
+  }
   for (const region of regions) {
     if (region.start > requested.end || region.end < requested.start) continue;
     const ranges = removals(region.start);
     if (ranges.length === 0) continue;
     const line = positions.positionAt(region.start).line;
-    const matching = diagnostics.filter((d) => d.code === PAGE_FURNITURE_CODE && d.range.start.line === line);
+    const matching = byLine.get(line) ?? [];
     actions.push({ title: REMOVE_FURNITURE_TITLE, kind: CodeActionKind.QuickFix, diagnostics: matching, isPreferred: true, edit: deletionEdit(uri, version, ranges, positions) });
   }
   if (actions.length > 0 && regions.length > 1) actions.push({ title: REMOVE_ALL_FURNITURE_TITLE, kind: CodeActionKind.QuickFix, edit: deletionEdit(uri, version, removals(), positions) });

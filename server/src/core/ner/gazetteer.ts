@@ -32,7 +32,7 @@ export const CLUSTER_FILE = 'clusters.tsv';
 export const EMBEDDING_CLUSTER_FILE = 'embedding-clusters.tsv';
 
 /** Longest phrase (in tokens) we try to match; longer list entries are ignored. */
-const MAX_PHRASE = 8;
+export const MAX_PHRASE = 8;
 const PHRASE_SEED = 0x3c6ef372;
 
 /** Compiled gazetteers: phrase hashes to list bits, plus the cue-word lists. */
@@ -91,6 +91,8 @@ export class Gazetteers {
 
   /** Bit mask of the lists that contain exactly this phrase (given as its tokens), 0 if none. */
   lookup(words: readonly string[]): number {
+    // No list holds a longer phrase (`addPhrase`): nothing to hash.
+    if (words.length > MAX_PHRASE) return 0;
     let h = PHRASE_SEED;
     for (const w of words) h = mix(h, hashLower(w));
     return this.phrases.get(h) ?? 0;

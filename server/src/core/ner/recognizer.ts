@@ -2,7 +2,7 @@ import { finish, type Staged } from '../stages';
 import { packedMap } from '../packedMap';
 import type { Correction, EntityMention, EntityType, LearningRecognizer, LearningReport, OffsetRange, Sentence, SentenceTaggingPool } from '../types';
 import { charClass, hashLower } from './hash';
-import { LIST_BIT, type Gazetteers } from './gazetteer';
+import { LIST_BIT, MAX_PHRASE, type Gazetteers } from './gazetteer';
 import { SentenceTagCache, type SequenceTagger, type TaggingPlan, type TokenSpan } from './tagger';
 import { labelOfClass, TaggerAdaptation, type LearningOptions } from './adaptation';
 import type { Vocabulary } from '../vocabulary';
@@ -318,11 +318,13 @@ export class NerRecognizer implements LearningRecognizer {
       }
       // "Envoy for Syria Staffan de Mistura": a known place glued to a following name of two or more
       // words is two mentions, the place and a person.
-      if (span.type === 'LOC' && span.end - span.start >= 3) {
-        for (let k = span.end - 2; k > span.start; k--) {
+      // Phrases longer than the lists' longest are not looked up: a place run on for thousands of words
+      // (`Iowa Iowa …`, a scraped list) made this quadratic.
+      if (span.type === 'LOC' && span.end - span.start >= 3 && !(span.end - span.start <= MAX_PHRASE && gazetteers.lookup(ws.slice(span.start, span.end)) !== 0)) {
+        for (let k = Math.min(span.end - 2, span.start + MAX_PHRASE); k > span.start; k--) {
           const rest = ws[k];
           if (!(isCapitalised(rest) || rest === 'de' || /^(?:al|el)-/.test(rest)) || !isCapitalised(ws[span.end - 1])) continue;
-          if (gazetteers.typeOf(ws.slice(span.start, k)) !== 'LOC' || gazetteers.lookup(ws.slice(span.start, span.end)) !== 0) continue;
+          if (gazetteers.typeOf(ws.slice(span.start, k)) !== 'LOC') continue;
           out.push({ sentence: span.sentence, start: span.start, end: k, type: 'LOC', key: '' });
           span.start = k;
           span.type = 'PER';
@@ -334,8 +336,8 @@ export class NerRecognizer implements LearningRecognizer {
       // example B-MISC B-LOC I-LOC). The tagger, which has seen "Syrian" open many MISC names
       // ("French Open"), may run the two together as one MISC span, hiding the place.
       if (span.type === 'MISC' && span.end - span.start >= 2 && isCapitalised(ws[span.start])) {
-        for (let k = span.start + 1; k < span.end; k++) {
-          if (!(gazetteers.lookup(ws.slice(span.start, k)) & LIST_BIT.nationalities)) continue;
+        for (let k = span.start + 1; k < span.end && k - span.start <= MAX_PHRASE; k++) {
+          if (span.end - k > MAX_PHRASE || !(gazetteers.lookup(ws.slice(span.start, k)) & LIST_BIT.nationalities)) continue;
           if (gazetteers.typeOf(ws.slice(k, span.end)) !== 'LOC') continue;
           out.push({ sentence: span.sentence, start: span.start, end: k, type: 'MISC', key: '' });
           span.start = k;

@@ -74,8 +74,14 @@ const SHARE =
 const SHARE_ENDING = /(?:\blike (?:the|our) (?:facebook )?page|\bshare and comment below|\bfollow us on (?:twitter|facebook)|\bsign up for (?:the |our |his |her |their )?[\p{L}’' ]{0,40}newsletter\b.{0,40}|^enter your email(?: address)?)\s*[.:!]?$/iu;
 /** `Follow Pam Key on Twitter @pamkeyNEN.`, `On Twitter follow Ken Thomas https://…`: names the author. */
 const FOLLOW = /^(?:on twitter,? follow\s+(.{3,160}?)|follow\s+(.{3,120}?)\s+(?:on|at)\s+(?:twitter|facebook|instagram)\b.{0,160})$/iu;
+/**
+ * Pointers to media and picture credits (`Watch the video above.`, `Photo: …`, `Getty Images / Jane Doe`).
+ * A credit's parts after the agency are words with single spaces between them, so that a line that
+ * fails (a share bar: `Twitter / Facebook / … / More (12)`) is not tried every way of splitting its
+ * spaces between parts: with `[\p{L}. ]` parts it backtracked exponentially (14 parts: over a minute).
+ */
 const MEDIA =
-  /^(?:(?:watch|listen to|see|view)\b.{0,80}\b(?:video|clip|interview|segment|ad|episode|podcast|footage|remarks|speech|moment|analysis|audio)s?\b.{0,60}\b(?:above|below|here)\b.{0,100}|\(?(?:photo|image|picture|video|graphic)s?(?: credit)?\s*:.{0,80}|(?:getty(?: images)?|ap(?: photo)?|reuters|afp|epa|shutterstock|instagram|twitter|youtube)(?:\s*\/\s*[\p{L}. ]{2,40})*\s*\.?\)?)$/iu;
+  /^(?:(?:watch|listen to|see|view)\b.{0,80}\b(?:video|clip|interview|segment|ad|episode|podcast|footage|remarks|speech|moment|analysis|audio)s?\b.{0,60}\b(?:above|below|here)\b.{0,100}|\(?(?:photo|image|picture|video|graphic)s?(?: credit)?\s*:.{0,80}|(?:getty(?: images)?|ap(?: photo)?|reuters|afp|epa|shutterstock|instagram|twitter|youtube)(?:\s*\/\s*[\p{L}.]{1,40}(?: [\p{L}.]{1,40}){0,5})*\s*\.?\)?)$/iu;
 /**
  * A picture agency after who took or supplied the picture: the whole line (`Scott Olson via Getty
  * Images.`, `Handout/Reuters.`) or a caption's closing brackets (`(FABRICE COFFRINI/AFP/Getty
