@@ -35,6 +35,34 @@ describe('annotation store files', () => {
     assert.strictEqual(loaded.outcomes.get(one.annotations[0].id), 'moved');
   });
 
+  it('two windows saving one store at the same moment: one writes, the other is told the file changed (both used to pass the check, and the last rename won)', async () => {
+    const windowA = new AnnotationFiles(folder);
+    const windowB = new AnnotationFiles(folder);
+    await windowA.load(article, text);
+    await windowB.load(article, text);
+    const theirs: ArticleAnnotations = { reviewState: 'in-progress', annotations: [labelOn(text, 'John Kerry')] };
+    // The first rename waits a little, as a busy disk would, so the other window's check comes between.
+    const rename = fs.rename;
+    let first = true;
+    fs.rename = async (from, to) => {
+      if (first) {
+        first = false;
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+      return rename(from, to);
+    };
+    let results;
+    try {
+      results = await Promise.all([windowA.save(article, text, one), windowB.save(article, text, theirs)]);
+    } finally {
+      fs.rename = rename;
+    }
+    assert.deepStrictEqual(results.map((r) => (r.ok ? 'ok' : r.reason)).sort(), ['changed', 'ok']);
+    const written = results[0].ok ? 'Sergei Lavrov' : 'John Kerry';
+    assert.ok((await fs.readFile(storeFile(), 'utf8')).includes(written), 'the file holds what the window told "ok" wrote');
+    assert.deepStrictEqual((await fs.readdir(path.dirname(storeFile()))).sort(), ['kerry.txt.json'], 'no lock or temporary file left');
+  });
+
   it('never overwrites a file it could not read, and says why', async () => {
     await fs.mkdir(path.dirname(storeFile()), { recursive: true });
     await fs.writeFile(storeFile(), '{ "type": "AnnotationCollection", oops');

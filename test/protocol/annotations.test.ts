@@ -95,6 +95,42 @@ describe('annotations over the protocol', function () {
     assert.deepStrictEqual(list.map((a) => [a.text, a.label]).sort(), [['Moscow', 'location'], ['counterpart', 'person']]);
   });
 
+  it('two windows on one folder labelling one article at the same moment keep both labels (the last write used to win, silently)', async () => {
+    const other = new LspTestClient();
+    other.configuration = client.configuration;
+    try {
+      await other.initialize(folder, true);
+      const runIn = <R>(c: LspTestClient, command: string, argument: unknown) => c.request<R>('workspace/executeCommand', { command, arguments: [argument] });
+      const text = 'Alice met Bob in Paris on Monday.\n';
+      for (let round = 0; round < 5; round++) {
+        const name = `race${round}.txt`;
+        fs.writeFileSync(article(name), text);
+        const uri = client.open(article(name), text);
+        other.open(article(name), text);
+        await Promise.all([runIn(client, ADD, { uri, range: rangeOf(text, 'Alice'), label: 'person' }), runIn(other, ADD, { uri, range: rangeOf(text, 'Bob'), label: 'person' })]);
+        // Each window hears of the other's write, as the file watcher tells it.
+        for (const c of [client, other]) await c.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: URI.file(storeFile(name)).toString(), type: 2 }] });
+        let stored: string[] = [];
+        for (let attempt = 0; attempt < 100; attempt++) {
+          stored = (JSON.parse(fs.readFileSync(storeFile(name), 'utf8')).first.items as { target: { selector: { exact?: string }[] } }[]).map((item) => item.target.selector.find((x) => x.exact)!.exact!).sort();
+          if (stored.length === 2) break;
+          await new Promise((resolve) => setTimeout(resolve, 20));
+        }
+        assert.deepStrictEqual(stored, ['Alice', 'Bob'], `round ${round}: the store holds both labels`);
+        for (const c of [client, other]) {
+          let listed: string[] = [];
+          for (let attempt = 0; attempt < 100 && listed.length < 2; attempt++) {
+            listed = (await runIn<AnnotationListItem[]>(c, LIST, { uri })).map((a) => a.text).sort();
+            if (listed.length < 2) await new Promise((resolve) => setTimeout(resolve, 20));
+          }
+          assert.deepStrictEqual(listed, ['Alice', 'Bob'], `round ${round}: each window lists both`);
+        }
+      }
+    } finally {
+      await other.shutdown();
+    }
+  });
+
   it('attributes a quote to another speaker: the outline follows', async () => {
     fs.writeFileSync(article('outline.txt'), seed);
     const uri = client.open(article('outline.txt'), seed);

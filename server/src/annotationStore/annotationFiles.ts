@@ -5,6 +5,7 @@ import { parseAnnotationCollection, serializeAnnotationCollection } from '../cor
 import { reanchor, type ReanchorOutcome } from '../core/annotations/reanchor';
 import { storeFileOf } from '../core/annotations/storeLayout';
 import { makeFolders } from '../makeFolders';
+import { withStoreLock } from './storeLock';
 import { NotUtf8StoreError, readStoreText } from './storeText';
 import type { ArticleAnnotations } from '../core/annotations/model';
 
@@ -16,7 +17,8 @@ import type { ArticleAnnotations } from '../core/annotations/model';
  * - a file that could not be read (bad JSON, an invalid annotation) is never overwritten: saving refuses
  *   with the reason until the person fixes the file and it is read again;
  * - a file changed on disk since it was read (a git pull, another window) is not overwritten either:
- *   saving refuses, and the caller reads it again.
+ *   saving refuses, and the caller reads it again; windows check and write under a lock file
+ *   (`storeLock.ts`), so two of them never both pass the check.
  * Paths given to it are article paths relative to the workspace folder (POSIX or native separators).
  */
 
@@ -82,6 +84,15 @@ export class AnnotationFiles {
   async save(articlePath: string, text: string, annotations: ArticleAnnotations): Promise<StoreWrite> {
     const file = this.fileOf(articlePath);
     if (file === undefined) return { ok: false, message: `${articlePath} is outside the workspace folder`, reason: 'outside' };
+    try {
+      // The check that the file is as it was read and the write are one step for every window.
+      return await withStoreLock(file, () => this.saveLocked(file, articlePath, text, annotations));
+    } catch (error) {
+      return { ok: false, message: `${file} could not be written (${(error as Error).message})`, reason: 'io' };
+    }
+  }
+
+  private async saveLocked(file: string, articlePath: string, text: string, annotations: ArticleAnnotations): Promise<StoreWrite> {
     const refusal = await this.refusal(file);
     if (refusal) return { ok: false, ...refusal };
     if (annotations.annotations.length === 0 && annotations.reviewState === 'unreviewed') {
