@@ -131,6 +131,36 @@ describe('annotations over the protocol', function () {
     }
   });
 
+  it('a store written by another window keeps this window\'s orphan an orphan (read again, it moved to the other copy of a repeated paragraph)', async () => {
+    const other = new LspTestClient();
+    other.configuration = client.configuration;
+    try {
+      await other.initialize(folder, true);
+      const repeated = readSeed(SEEDS.lavrovJamil);
+      fs.writeFileSync(article('repeated.txt'), repeated);
+      const uri = client.open(article('repeated.txt'), repeated);
+      const lines = repeated.split('\n');
+      const line = lines.findIndex((l) => l.startsWith('Lavrov said that the more'));
+      assert.ok(line >= 0 && lines.filter((l) => l === lines[line]).length > 1, 'seed 000 repeats this paragraph');
+      await run(ADD, { uri, range: { start: { line, character: 0 }, end: { line, character: 'Lavrov'.length } }, label: 'person' });
+      client.change(uri, [{ range: { start: { line, character: 0 }, end: { line, character: 'Lavrov'.length } }, text: 'He' }]);
+      const orphaned = await run<AnnotationListItem[]>(LIST, { uri });
+      assert.deepStrictEqual(orphaned.map((a) => [a.text, a.status]), [['Lavrov', 'orphaned']]);
+      // The other window labels another word; this one hears of the store change.
+      const otherUri = other.open(article('repeated.txt'), repeated);
+      await other.request('workspace/executeCommand', { command: ADD, arguments: [{ uri: otherUri, range: rangeOf(repeated, 'Jamil'), label: 'person' }] });
+      await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: URI.file(storeFile('repeated.txt')).toString(), type: 2 }] });
+      let listed: AnnotationListItem[] = [];
+      for (let attempt = 0; attempt < 100 && listed.length < 2; attempt++) {
+        listed = await run<AnnotationListItem[]>(LIST, { uri });
+        if (listed.length < 2) await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+      assert.deepStrictEqual(listed.map((a) => [a.text, a.status]).sort(), [['Jamil', 'anchored'], ['Lavrov', 'orphaned']]);
+    } finally {
+      await other.shutdown();
+    }
+  });
+
   it('attributes a quote to another speaker: the outline follows', async () => {
     fs.writeFileSync(article('outline.txt'), seed);
     const uri = client.open(article('outline.txt'), seed);

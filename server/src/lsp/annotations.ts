@@ -250,6 +250,7 @@ export class AnnotationLayer {
       this.publish(state, EMPTY_ARTICLE_ANNOTATIONS, false);
       return;
     }
+    const inMemory = state.annotations;
     let annotations = loaded.annotations;
     let outcomes = loaded.outcomes;
     // Typed while the file was read: placed again in the text as it is now.
@@ -259,8 +260,13 @@ export class AnnotationLayer {
       annotations = { ...annotations, annotations: placed.annotations };
       outcomes = placed.outcomes;
     }
-    state.outcomes = outcomes;
+    // An annotation the file holds as this window last had it (same id, time and body: another window
+    // changed others) keeps the place the edits gave it, orphaned or not. Placed again by its quote, a
+    // label whose words were deleted from one copy of a repeated paragraph moved to the other copy.
+    // The file is written again when its places differ from the text's (quotes found elsewhere).
     state.dirty = [...outcomes.values()].some((o) => o !== 'unchanged');
+    ({ annotations, outcomes } = keepUnchangedPlacements(annotations, outcomes, inMemory));
+    state.outcomes = outcomes;
     this.publish(state, annotations, false);
   }
 
@@ -366,4 +372,21 @@ export class AnnotationLayer {
     }
     return undefined;
   }
+}
+
+/**
+ * `loaded` (a store file read again, its annotations placed by their quotes) with each annotation that
+ * `inMemory` holds unchanged (same id, `modified` and body) as memory has it: its place follows the
+ * person's edits exactly, which a quote cannot (a repeated paragraph), and an orphan stays one.
+ */
+function keepUnchangedPlacements(loaded: ArticleAnnotations, outcomes: ReadonlyMap<string, ReanchorOutcome>, inMemory: ArticleAnnotations): { annotations: ArticleAnnotations; outcomes: Map<string, ReanchorOutcome> } {
+  const mine = new Map(inMemory.annotations.map((a) => [a.id, a]));
+  const kept = new Map(outcomes);
+  const annotations = loaded.annotations.map((a) => {
+    const known = mine.get(a.id);
+    if (!known || known.modified !== a.modified || known.target.length !== a.target.length || JSON.stringify(known.body) !== JSON.stringify(a.body)) return a;
+    kept.set(a.id, 'unchanged');
+    return known;
+  });
+  return { annotations: { ...loaded, annotations }, outcomes: kept };
 }
