@@ -685,7 +685,7 @@ connection.onCodeAction((params, token) =>
     if (token.isCancellationRequested) return [];
     // Code actions are asked for on every cursor move: offer variant fixes once the version is analysed
     // (its name-variant diagnostics exist only then), never force a full analysis here.
-    const variants = nameVariantActions(document.uri, document.version, service.getNameVariantsIfAnalysed(document) ?? [], requested, params.context.only, params.context.diagnostics, positions);
+    const variants = nameVariantActions(document.uri, document.version, service.getNameVariantsIfAnalysed(document) ?? [], requested, params.context.only, params.context.diagnostics, positions, document.getText());
     const analysed = service.isAnalysed(document) ? service.analyze(document) : undefined;
     // A file past the size limit or binary has no entities: nothing to annotate there either.
     const annotate = service.getLimitedReason(document, documentSettings) ? [] : annotationActions({

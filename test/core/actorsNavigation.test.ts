@@ -360,9 +360,43 @@ describe('name variants within one article', () => {
     assert.ok(variant, 'a variant');
     assert.strictEqual(variant.part, 'surname');
     assert.deepStrictEqual(variant.spellings.map((s) => s.text), ['Steinmeier', 'Steimeier']);
-    const edits = useSpellingEdits(variant, 'Steinmeier');
+    const edits = useSpellingEdits(variant, 'Steinmeier', text);
     assert.deepStrictEqual(edits.map((e) => [text.slice(e.range.start, e.range.end), e.newText]), [['Steimeier', 'Steinmeier']]);
-    assert.deepStrictEqual(useSpellingEdits(variant, 'Steimeier').map((e) => text.slice(e.range.start, e.range.end)), ['Steinmeier']);
+    assert.deepStrictEqual(useSpellingEdits(variant, 'Steimeier', text).map((e) => text.slice(e.range.start, e.range.end)), ['Steinmeier']);
+  });
+
+  it('never takes a given name alone, a compound surname\'s first word or a nickname for a spelling of the surname (a fix wrote them over the name)', () => {
+    const people = stubRecognizer({ person: ['Hillary Clinton', 'Clinton', 'Hillary', 'Hilary Clinton', 'Debbie Wasserman Schultz', 'Wasserman Schultz', 'Debbie', 'Rahm Emanuel', 'Emanuel', 'Emanual', 'Rahm'] });
+    const text =
+      'Hillary Clinton campaigned in Iowa. Clinton told voters she would win. Supporters chanted "Hillary!" as she spoke. Hillary thanked them. Hilary Clinton, as one sign spelled it, drew a crowd.\n' +
+      'Debbie Wasserman Schultz spoke later. Wasserman Schultz said the vendetta against Debbie must end.\n' +
+      'Rahm Emanuel agreed. Emanuel said so twice, and Emanual once; Rahm laughed.\n';
+    const { actors } = analyzeArticle(text, plainContext({ ...resources, recognizer: people }));
+    const variants = findNameVariants(actors, names);
+    assert.deepStrictEqual(variants.map((v) => [v.part, v.spellings.map((s) => s.text)]).sort(), [['given name', ['Hillary', 'Hilary']], ['surname', ['Emanuel', 'Emanual']]]);
+    for (const variant of variants) {
+      for (const edit of useSpellingEdits(variant, variant.spellings[0].text, text)) assert.match(text.slice(edit.range.start, edit.range.end), /^(?:Hilary|Emanual)$/);
+    }
+  });
+
+  it('a fix keeps each word\'s article, capitals and possessive', () => {
+    const people = stubRecognizer({ person: ['Bashar al-Asad', 'al-Asad', 'Assad', 'ASSAD', 'Frank-Walter Steinmeier', 'Steimeier', 'Steinmeier’s'] });
+    const text = 'ASSAD MEETS ENVOY\nBashar al-Asad said he was ready. Assad said so again. Assad spoke. Frank-Walter Steinmeier arrived; Steimeier spoke; Steinmeier’s plan was read.\n';
+    const { actors } = analyzeArticle(text, plainContext({ ...resources, recognizer: people }));
+    const variants = findNameVariants(actors, names);
+    const assad = variants.find((v) => v.spellings.some((s) => /asad/i.test(s.text)))!;
+    assert.ok(assad, variants.map((v) => v.spellings.map((s) => s.text).join('/')).join(', '));
+    const apply = (edits: { range: { start: number; end: number }; newText: string }[]) => {
+      let out = text;
+      for (const e of [...edits].sort((a, b) => b.range.start - a.range.start)) out = out.slice(0, e.range.start) + e.newText + out.slice(e.range.end);
+      return out;
+    };
+    const toAsad = apply(useSpellingEdits(assad, assad.spellings.find((s) => /al-Asad/.test(s.text))!.text, text));
+    assert.match(toAsad, /^ASAD MEETS ENVOY\nBashar al-Asad said he was ready\. Asad said so again\. Asad spoke\./);
+    const steinmeier = variants.find((v) => v.spellings.some((s) => s.text === 'Steimeier'))!;
+    const fixed = apply(useSpellingEdits(steinmeier, 'Steinmeier', text));
+    assert.match(fixed, /Steinmeier spoke; Steinmeier’s plan was read\./);
+    assert.ok(!steinmeier.spellings.some((s) => s.text.includes('’')), 'a possessive is no spelling of its own');
   });
 
   it('finds a given-name variant and ignores a surname alone or a dropped article', () => {

@@ -93,4 +93,6 @@
 // 49: page furniture a sentence of the story can take the form of must show what furniture has (core/pageFurniture):
 //     a credit's place and nothing after it, a call's channel, a notice at its sentence's start, a picture credit's
 //     supplier; a line that reports speech is no furniture; a note on the author describes the writer (authorBio.ts).
-export const ANALYSIS_VERSION = 49;
+// 50: name variants are only spellings a letter or two apart (`Hillary` alone is no spelling of `Clinton`, nor
+//     `Wasserman` of `Schultz`), words without their possessive (core/nameVariants.ts): the summaries' variant counts.
+export const ANALYSIS_VERSION = 50;

@@ -1,5 +1,5 @@
 import type { Actor } from './actors';
-import { normalizeName, type PersonNames } from './names';
+import { normalizeName, similarNameWord, type PersonNames } from './names';
 import type { OffsetRange } from './types';
 
 /** One way a name word is written in the article, and where. */
@@ -26,8 +26,11 @@ export function nameVariantMessage(variant: NameVariant, other: WordSpelling): s
 
 /**
  * The spelling variants within one article, from the actors' name mentions. Case and a dropped
- * article (`Assad` / `al-Assad`) are not variants: both are ordinary in news text. Linear in the
- * number of mentions.
+ * article (`Assad` / `al-Assad`) are not variants: both are ordinary in news text. Only spellings a
+ * letter or two apart are variants of one another (`similarNameWord`): a given name alone (`Hillary`
+ * beside `Clinton`), the first word of a compound surname (`Wasserman Schultz`, `Vander Plaats`) or a
+ * nickname (`Rahm`) is another word, and a fix wrote it over the person's name. Linear in the number of
+ * mentions (a person has few spellings).
  */
 export function findNameVariants(actors: readonly Actor[], names: PersonNames): NameVariant[] {
   const variants: NameVariant[] = [];
@@ -47,15 +50,24 @@ export function findNameVariants(actors: readonly Actor[], names: PersonNames): 
     }
     for (const [part, groups] of [['surname', surnames], ['given name', given]] as const) {
       if (groups.size < 2) continue;
-      const spellings = [...groups.values()]
-        .map((forms) => {
+      const spellings = [...groups.entries()]
+        .map(([key, forms]) => {
           const all = forms.flatMap((f) => f.ranges).sort((a, b) => a.start - b.start);
           const usual = [...forms].sort((a, b) => b.ranges.length - a.ranges.length || a.first - b.first)[0];
-          return { text: usual.text, ranges: all, first: all[0].start };
+          return { key, text: usual.text, ranges: all, first: all[0].start };
         })
-        .sort((a, b) => b.ranges.length - a.ranges.length || a.first - b.first)
-        .map(({ text, ranges }) => ({ text, ranges }));
-      variants.push({ actorKey: actor.key, actorName: actor.name, part, spellings });
+        .sort((a, b) => b.ranges.length - a.ranges.length || a.first - b.first);
+      // Spellings grouped around the most frequent one they are close to.
+      const clusters: (typeof spellings)[] = [];
+      for (const spelling of spellings) {
+        const near = clusters.find((c) => similarNameWord(c[0].key, spelling.key));
+        if (near) near.push(spelling);
+        else clusters.push([spelling]);
+      }
+      for (const cluster of clusters) {
+        if (cluster.length < 2) continue;
+        variants.push({ actorKey: actor.key, actorName: actor.name, part, spellings: cluster.map(({ text, ranges }) => ({ text, ranges })) });
+      }
     }
   }
   return variants;
@@ -64,11 +76,25 @@ export function findNameVariants(actors: readonly Actor[], names: PersonNames): 
 
 /**
  * The replacements that write one spelling of a variant everywhere: every range of the other
- * spellings becomes `chosen`. Empty when `chosen` is not one of the spellings.
+ * spellings becomes `chosen`, as that range wrote its word: with or without its article (`al-`) and in
+ * capitals when it was (`ASSAD MEETS`). `text` is the article's. Empty when `chosen` is not one of the
+ * spellings.
  */
-export function useSpellingEdits(variant: NameVariant, chosen: string): { range: OffsetRange; newText: string }[] {
+export function useSpellingEdits(variant: NameVariant, chosen: string, text: string): { range: OffsetRange; newText: string }[] {
   if (!variant.spellings.some((s) => s.text === chosen)) return [];
-  return variant.spellings.filter((s) => s.text !== chosen).flatMap((s) => s.ranges.map((range) => ({ range, newText: chosen })));
+  return variant.spellings
+    .filter((s) => s.text !== chosen)
+    .flatMap((s) => s.ranges.map((range) => ({ range, newText: spelledAs(chosen, text.slice(range.start, range.end)) })))
+    .filter((edit) => edit.newText !== text.slice(edit.range.start, edit.range.end));
+}
+
+/** `chosen` with the article and capitals of `written`. */
+function spelledAs(chosen: string, written: string): string {
+  const article = /^(?:al|el)-/i;
+  const writtenArticle = article.exec(written)?.[0];
+  let out = chosen.replace(article, '');
+  if (writtenArticle) out = writtenArticle + out;
+  return written === written.toUpperCase() && written !== written.toLowerCase() ? out.toUpperCase() : out;
 }
 
 function add(groups: Map<string, { text: string; ranges: OffsetRange[]; first: number }[]>, key: string, word: { text: string; start: number; end: number }): void {
@@ -80,9 +106,15 @@ function add(groups: Map<string, { text: string; ranges: OffsetRange[]; first: n
   form.ranges.push({ start: word.start, end: word.end });
 }
 
-/** The whitespace-separated words of a mention with their offsets. */
+/**
+ * The words of a mention with their offsets, without the marks and possessive around them (a mention a
+ * person labelled may be `Steinmeier’s`: its `’s` is no part of the name, and a fix deleted it).
+ */
 function wordsOf(text: string, start: number): { text: string; start: number; end: number }[] {
   const words: { text: string; start: number; end: number }[] = [];
-  for (const match of text.matchAll(/\S+/g)) words.push({ text: match[0], start: start + match.index!, end: start + match.index! + match[0].length });
+  for (const match of text.matchAll(/[\p{L}\p{M}](?:[\p{L}\p{M}.'’-]*[\p{L}\p{M}.])?/gu)) {
+    const word = match[0].replace(/['’]s$/u, '');
+    if (word) words.push({ text: word, start: start + match.index!, end: start + match.index! + word.length });
+  }
   return words;
 }

@@ -52,6 +52,7 @@ export function nameVariantActions(
   only: readonly string[] | undefined,
   diagnostics: readonly Diagnostic[],
   positions: PositionMapper,
+  text: string,
 ): CodeAction[] {
   if (only && !only.some((o) => CodeActionKind.QuickFix === o || CodeActionKind.QuickFix.startsWith(`${o}.`))) return [];
   const actions: CodeAction[] = [];
@@ -60,7 +61,7 @@ export function nameVariantActions(
     if (!touched) continue;
     const matching = diagnostics.filter((d) => d.code === NAME_VARIANT_CODE && variant.spellings.some((s) => s.ranges.some((r) => rangeEquals(positions.rangeOf(r), d.range))));
     variant.spellings.forEach((spelling, index) => {
-      const edits = useSpellingEdits(variant, spelling.text).map((e): TextEdit => ({ range: positions.rangeOf(e.range), newText: e.newText }));
+      const edits = useSpellingEdits(variant, spelling.text, text).map((e): TextEdit => ({ range: positions.rangeOf(e.range), newText: e.newText }));
       actions.push({
         title: useSpellingTitle(spelling.text),
         kind: CodeActionKind.QuickFix,
