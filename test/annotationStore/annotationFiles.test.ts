@@ -63,6 +63,19 @@ describe('annotation store files', () => {
     assert.deepStrictEqual((await fs.readdir(path.dirname(storeFile()))).sort(), ['kerry.txt.json'], 'no lock or temporary file left');
   });
 
+  it('the lock: a dead writer\'s lock is broken, no lock is left, and an empty save without a store touches nothing', async () => {
+    const files = new AnnotationFiles(folder);
+    await files.load(article, text);
+    assert.deepStrictEqual(await files.save(article, text, { reviewState: 'unreviewed', annotations: [] }), { ok: true });
+    await assert.rejects(fs.stat(path.join(folder, '.article-lens')), 'no store folder made for nothing');
+    await fs.mkdir(path.dirname(storeFile()), { recursive: true });
+    await fs.writeFile(`${storeFile()}.lock`, 'a window that died');
+    const old = new Date(Date.now() - 60_000);
+    await fs.utimes(`${storeFile()}.lock`, old, old);
+    assert.deepStrictEqual(await files.save(article, text, one), { ok: true });
+    assert.deepStrictEqual((await fs.readdir(path.dirname(storeFile()))).sort(), ['kerry.txt.json']);
+  });
+
   it('never overwrites a file it could not read, and says why', async () => {
     await fs.mkdir(path.dirname(storeFile()), { recursive: true });
     await fs.writeFile(storeFile(), '{ "type": "AnnotationCollection", oops');

@@ -84,6 +84,11 @@ export class AnnotationFiles {
   async save(articlePath: string, text: string, annotations: ArticleAnnotations): Promise<StoreWrite> {
     const file = this.fileOf(articlePath);
     if (file === undefined) return { ok: false, message: `${articlePath} is outside the workspace folder`, reason: 'outside' };
+    // A file never read or unreadable is refused before the lock: nothing on disk is touched.
+    const known = this.known.get(file);
+    if (known === undefined || 'invalid' in known) return { ok: false, ...(await this.refusal(file))! };
+    // Nothing to remove: no lock either (an empty save of an article without a store, a read-only folder).
+    if (annotations.annotations.length === 0 && annotations.reviewState === 'unreviewed' && known.content === undefined && !(await exists(file))) return { ok: true };
     try {
       // The check that the file is as it was read and the write are one step for every window.
       return await withStoreLock(file, () => this.saveLocked(file, articlePath, text, annotations));
@@ -208,4 +213,9 @@ async function moveWithoutOverwriting(from: string, to: string): Promise<StoreWr
 /** A new annotation id: a UUID URN, as W3C annotation ids are IRIs. */
 export function newAnnotationId(): string {
   return `urn:uuid:${randomUUID()}`;
+}
+
+/** True when `file` is there now. */
+async function exists(file: string): Promise<boolean> {
+  return fs.stat(file).then(() => true, () => false);
 }
