@@ -5,7 +5,7 @@ import { repairEntities } from './entityRepair';
 import { findFigures, mergeFigures } from './figures';
 import { keepTaughtMentions } from './learning/taughtMentions';
 import { joinQuotedNicknames } from './nicknames';
-import { findPageFurniture, type FurnitureRegion } from './pageFurniture';
+import { findPageFurniture, furnitureAt, type FurnitureRegion } from './pageFurniture';
 import { splitParagraphs } from './paragraphs';
 import { findQuotes } from './quotes';
 import type { ArticleResources } from './resources';
@@ -128,7 +128,8 @@ export function* completeAnalysisInStages(layers: ArticleLayers, context: Analys
   const named = entities.some((e) => !ACTOR_TYPES.has(e.type)) ? entities.filter((e) => ACTOR_TYPES.has(e.type)) : entities;
   // Nor can they say anything in it: a picture credit (`Neilson Barnard via Getty Images.`) or a byline is no
   // antecedent of `the 43-year-old asked`.
-  const speakers = furniture.length > 0 ? outsideRegions(named, furniture) : named;
+  // Regions are in text order and never overlap: the one holding an entity's start is the only one that may hold it.
+  const speakers = furniture.length > 0 ? named.filter((e) => !((furnitureAt(furniture, e.start)?.end ?? -1) >= e.end)) : named;
   const quotes = applyQuoteInput(text, findQuotes(text, paragraphs, sentences, speakers, resources.quotes, resources.speakers), input, named);
   yield;
   // Names in page furniture (a byline, a teaser for another article) are not the article's actors.
@@ -136,27 +137,3 @@ export function* completeAnalysisInStages(layers: ArticleLayers, context: Analys
   return { ...layers, furniture, quotes, actors };
 }
 
-/**
- * The entities inside none of `regions` (in text order, by start). Each entity is looked up by a binary
- * search with the largest end so far: a test against every region made a megabyte of alternating names
- * and page furniture take seconds (190,000 entities × 27,000 regions at 3 MB).
- */
-function outsideRegions(entities: readonly EntityMention[], regions: readonly OffsetRange[]): EntityMention[] {
-  const furthest: number[] = [];
-  let end = -1;
-  for (const region of regions) furthest.push((end = Math.max(end, region.end)));
-  return entities.filter((e) => {
-    // The last region starting at or before the entity: it, or one before it, may hold the entity.
-    let low = 0;
-    let high = regions.length - 1;
-    let last = -1;
-    while (low <= high) {
-      const middle = (low + high) >> 1;
-      if (regions[middle].start <= e.start) {
-        last = middle;
-        low = middle + 1;
-      } else high = middle - 1;
-    }
-    return last < 0 || furthest[last] < e.end;
-  });
-}

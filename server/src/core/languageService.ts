@@ -4,7 +4,7 @@ import { analyzeArticle, authorsOf, lightAnalysis, recognizePart, sentencesOf, t
 import { applyEntityInput, NO_ANNOTATIONS, type AnnotationInput } from './annotationInput';
 import { articleFacts } from './views/articleFacts';
 import { duplicateFixRanges, findDuplicateParagraphs, repeatsRemovedBesides, type DuplicateFix, type DuplicateParagraph, type KnownWords } from './duplicates';
-import { FurnitureCache, findPageFurniture, type FurnitureRegion } from './pageFurniture';
+import { FurnitureCache, findPageFurniture, furnitureAt, type FurnitureRegion } from './pageFurniture';
 import { paragraphRemovalRanges } from './paragraphRemoval';
 import { entitiesOfParagraphsIn, IncrementalAnalyzer, provisionalEntitiesIn, provisionalFromAnalysis, updateProvisionalEntities, type ParagraphLayer, type PartRecognizer, type ProvisionalEntities } from './incrementalAnalysis';
 import { splitParagraphs } from './paragraphs';
@@ -630,7 +630,8 @@ export function createArticleService(resources: ArticleResources, options: Artic
       const { layer, furniture } = furnitureOf(document, settings);
       // One region by a binary search (regions are in text order): a code action over a whole document of
       // thousands of bylines asks for each one's removal, and a scan per region made that quadratic.
-      const chosen = regionStart === undefined ? furniture.flatMap((r) => r.paragraphs) : (regionStartingAt(furniture, regionStart)?.paragraphs ?? []);
+      const region = regionStart === undefined ? undefined : furnitureAt(furniture, regionStart);
+      const chosen = regionStart === undefined ? furniture.flatMap((r) => r.paragraphs) : region?.start === regionStart ? region.paragraphs : [];
       return chosen.length === 0 ? [] : paragraphRemovalRanges(document.getText(), layer.paragraphs, chosen);
     },
 
@@ -719,20 +720,6 @@ export function looksBinary(text: string): boolean {
     if (c < 32 && c !== 9 && c !== 10 && c !== 13 && c !== 12) control++;
   }
   return sample > 0 && control / sample > 0.1;
-}
-
-/** The region of `regions` (in text order) that starts at `start`, if any. */
-function regionStartingAt(regions: readonly FurnitureRegion[], start: number): FurnitureRegion | undefined {
-  let low = 0;
-  let high = regions.length - 1;
-  while (low <= high) {
-    const middle = (low + high) >> 1;
-    const at = regions[middle].start;
-    if (at === start) return regions[middle];
-    if (at < start) low = middle + 1;
-    else high = middle - 1;
-  }
-  return undefined;
 }
 
 /** Paragraphs and repeated paragraphs of a text, for a one-off analysis. */
