@@ -421,3 +421,17 @@ function recognizerOfSeeds() {
   // The seeds' people, so this test does not depend on the statistical tagger being retrained.
   return stubRecognizer({ person: ['Sergey Lavrov', 'Lavrov', 'Frank-Walter Steinmeier', 'Steimeier', 'Mikhail Bogdanov', 'Bogdanov', 'Staffan De Mistura'] });
 }
+
+describe('navigation in text without spaces between words', () => {
+  it('renames a Latin-script name inside Chinese text without touching the characters around it (a rename deleted 俄罗斯外长 and 说)', () => {
+    const s = createArticleService(resources);
+    const text = '俄罗斯外长Sergei Lavrov说，会谈很有用。\n\nJohn Kerry said Lavrov was helpful.\n';
+    const at = text.indexOf('Lavrov was');
+    const renames = s.getRenameEdits(doc('file:///zh.txt', text), at, 'Sergey Lavrov', [], () => undefined);
+    const edits = renames.find((r) => r.uri === 'file:///zh.txt')?.edits ?? [];
+    assert.ok(edits.length >= 1, JSON.stringify(edits));
+    const renamed = [...edits].sort((a, b) => b.range.start - a.range.start).reduce((t, e) => t.slice(0, e.range.start) + e.newText + t.slice(e.range.end), text);
+    // The surname stays a surname: `Lavrov was` keeps its one word.
+    assert.strictEqual(renamed, text.replace('Sergei Lavrov', 'Sergey Lavrov'));
+  });
+});

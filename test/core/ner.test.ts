@@ -5,7 +5,7 @@ import { MODEL_FILE } from '../../server/src/core/ner';
 import { dataFolder, diskDataSource, loadDefaultResources } from '../../server/src/diskData';
 import { DocumentFeatures, FeatureBuffer, wordPairFeatures } from '../../server/src/core/ner/features';
 import { Gazetteers } from '../../server/src/core/ner/gazetteer';
-import { hashLower, hashShape, hashWord, wordHashes } from '../../server/src/core/ner/hash';
+import { charClass, hashLower, hashShape, hashWord, wordHashes } from '../../server/src/core/ner/hash';
 import { TaggerModel } from '../../server/src/core/ner/model';
 import { splitParagraphs } from '../../server/src/core/paragraphs';
 import { splitSentences, tokenize } from '../../server/src/core/tokenize';
@@ -165,6 +165,16 @@ describe('named-entity recogniser', () => {
       });
     });
   }
+});
+
+describe('word shapes of capitals outside ASCII', () => {
+  it('reads Turkish İ as a capital, so names and places that begin with it are found (İbrahim Kalın gave only Kalın)', () => {
+    assert.strictEqual(charClass('İ'.charCodeAt(0)), 1);
+    assert.strictEqual(hashLower('İstanbul'), hashLower('istanbul'));
+    const text = 'Turkish presidential spokesman İbrahim Kalın said on Monday that talks in İstanbul and İzmir would go on.';
+    const found = recognise(text).map((m) => `${m.type}:${text.slice(m.start, m.end)}`);
+    for (const expected of ['person:İbrahim Kalın', 'location:İstanbul', 'location:İzmir']) assert.ok(found.includes(expected), found.join(' | '));
+  });
 });
 
 describe('tokeniser conventions the tagger relies on', () => {

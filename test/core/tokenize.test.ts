@@ -1,7 +1,7 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
-import { splitSentences, TOKEN_AT, tokenEndAt, tokenize } from '../../server/src/core/tokenize';
+import { isWordBoundary, splitSentences, TOKEN_AT, tokenEndAt, tokenize } from '../../server/src/core/tokenize';
 
 const words = (text: string) => tokenize(text).map((t) => t.text);
 
@@ -145,5 +145,21 @@ describe('tokeniser fast path', () => {
       for (let k = 0; k < length; k++) text += alphabet[Math.floor(random() * alphabet.length)];
       agreeEverywhere(text);
     }
+  });
+});
+
+describe('tokenize: scripts written without spaces', () => {
+  it('makes each Chinese or Japanese character a token, apart from a Latin-script name beside it', () => {
+    const text = '俄罗斯外长Sergei Lavrov说，東京でジョン会談。';
+    assert.deepStrictEqual(tokenize(text).map((t) => t.text), ['俄', '罗', '斯', '外', '长', 'Sergei', 'Lavrov', '说', '，', '東', '京', 'で', 'ジ', 'ョ', 'ン', '会', '談', '。']);
+  });
+
+  it('reads a word boundary beside such a character, also an astral one, and none inside a word', () => {
+    const text = '长Sergei𠮷Lavrov Kerry';
+    assert.ok(isWordBoundary(text, 1));
+    assert.ok(isWordBoundary(text, text.indexOf('𠮷')));
+    assert.ok(isWordBoundary(text, text.indexOf('Lavrov')));
+    assert.ok(!isWordBoundary(text, text.indexOf('ergei')));
+    assert.ok(isWordBoundary(text, text.indexOf(' Kerry')));
   });
 });

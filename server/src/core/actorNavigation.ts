@@ -4,6 +4,7 @@ import { findNameVariants, type NameVariant } from './nameVariants';
 import { normalizeName, similarNameWord, type PersonNames } from './names';
 import type { ArticleSettings } from './settings';
 import type { OffsetRange } from './types';
+import { isWordBoundary } from './tokenize';
 import { summaryMentions, type WorkspaceIndex, type WorkspaceSearchHit } from './workspaceIndex';
 
 /**
@@ -42,7 +43,7 @@ const WORD_CHARACTER = /[\p{L}\p{N}]/u;
 /** True when `[start, end)` of `text` starts and ends with a word's character and cuts no word. */
 function isWholeWords(text: string, start: number, end: number): boolean {
   if (end <= start || !WORD_CHARACTER.test(text[start]) || !/[\p{L}\p{N}.)]/u.test(text[end - 1])) return false;
-  return !WORD_CHARACTER.test(text[start - 1] ?? '') && !WORD_CHARACTER.test(text[end] ?? '');
+  return isWordBoundary(text, start) && isWordBoundary(text, end);
 }
 
 /** True when the mention under the cursor can be renamed: a name (not a pronoun or nominal) of a person or organisation. */

@@ -95,4 +95,6 @@
 //     supplier; a line that reports speech is no furniture; a note on the author describes the writer (authorBio.ts).
 // 50: name variants are only spellings a letter or two apart (`Hillary` alone is no spelling of `Clinton`, nor
 //     `Wasserman` of `Schultz`), words without their possessive (core/nameVariants.ts): the summaries' variant counts.
-export const ANALYSIS_VERSION = 50;
+// 51: Chinese and Japanese characters are tokens of their own (core/tokenize.ts), apart from a Latin-script name
+//     beside them; Turkish `İ` is a capital to the tagger (core/ner/hash.ts): the summaries of such articles.
+export const ANALYSIS_VERSION = 51;

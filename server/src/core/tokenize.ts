@@ -60,6 +60,31 @@ function keepsDotBefore(text: string, start: number, word: string): boolean {
 const SENTENCE_OPENERS = new Set(['The', 'He', 'She', 'It', 'They', 'We', 'In', 'A', 'An', 'But', 'And', 'This', 'That', 'His', 'Her', 'Their', 'Its', 'On', 'At', 'For', 'As', 'If', 'When', 'After', 'There']);
 
 /**
+ * A character of a script written without spaces between words (Chinese, Japanese kanji and kana): each is a token
+ * of its own, with the marks after it, as in character-level Chinese NER corpora. Read as letters of one word, a
+ * name written in Latin letters inside such text took in the characters around it (`俄罗斯外长Sergei Lavrov说` was
+ * one mention, and a rename deleted `俄罗斯外长` and `说`). Hangul is written with spaces and stays in words.
+ */
+const IDEOGRAPH = String.raw`[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}]`;
+const IDEOGRAPH_CHARACTER = new RegExp(IDEOGRAPH, 'u');
+const WORD_CHARACTER = /[\p{L}\p{M}\p{N}]/u;
+
+/**
+ * True when a word boundary lies between `text[offset - 1]` and `text[offset]`: they are not both word characters
+ * (letters, marks, digits), or either is a character of a spaceless script ({@link IDEOGRAPH}), a word of its own.
+ * Surrogate pairs are read whole (`𠮷` is Han).
+ */
+export function isWordBoundary(text: string, offset: number): boolean {
+  if (offset <= 0 || offset >= text.length) return true;
+  const low = text.charCodeAt(offset - 1);
+  const before = low >= 0xdc00 && low <= 0xdfff && offset >= 2 ? text.codePointAt(offset - 2)! : low;
+  const a = String.fromCodePoint(before);
+  const b = String.fromCodePoint(text.codePointAt(offset)!);
+  if (!WORD_CHARACTER.test(a) || !WORD_CHARACTER.test(b)) return true;
+  return IDEOGRAPH_CHARACTER.test(a) || IDEOGRAPH_CHARACTER.test(b);
+}
+
+/**
  * A character that continues a word: a letter, a mark or a digit, or the second character of a UTF-8 letter read
  * as Latin-1 or Windows-1252 (`PeÃ±a` for `Peña`): after `Ã`, `Ä` or `Å` (lead bytes of the Latin letters; `Ã`
  * sometimes decomposed as `A` and a combining tilde) a symbol (`±`, `©`) or a C1 control. Not a no-break space (the
@@ -67,13 +92,13 @@ const SENTENCE_OPENERS = new Set(['The', 'He', 'She', 'It', 'They', 'We', 'In', 
  * letter garbled twice (`Ã\x83Â±`); a capital whose second byte Windows-1252 maps to punctuation (`Ã‰` for `É`)
  * still splits.
  */
-const WORD_CHAR = String.raw`(?:[\p{L}\p{M}\p{N}]|(?<=[ÃÄÅ]|A[\u0303\u0308\u030A]|[\u0080-\u009F](?:Â|A\u0302))[\u0080-\u009F\u00A1-\u00BF])`;
+const WORD_CHAR = String.raw`(?:(?!${IDEOGRAPH})[\p{L}\p{M}\p{N}]|(?<=[ÃÄÅ]|A[\u0303\u0308\u030A]|[\u0080-\u009F](?:Â|A\u0302))[\u0080-\u009F\u00A1-\u00BF])`;
 
-// Order matters: initialisms, a capital initial before a name ("George W. Bush", "Robert C. “Bobby” Scott"), words (with inner
+// Order matters: a character of a spaceless script ({@link IDEOGRAPH}), initialisms, a capital initial before a name ("George W. Bush", "Robert C. “Bobby” Scott"), words (with inner
 // hyphens/apostrophes, no dots; {@link WORD_CHAR}), a clitic standing alone ("Kremlin 's" in pre-tokenised text), numbers
 // (dates, scores and ages stay whole as in CoNLL: 1996-08-22, 6-2, 20-year-old, 24th, 1990s), any other char.
 const TOKEN_PATTERN = new RegExp(
-  String.raw`(?:\p{L}\.){2,}|\p{Lu}\.(?=[ \t]+(?:\p{Lu}|["“‘]\p{Lu}\p{Ll}*["”’][ \t]+\p{Lu}))|\p{L}${WORD_CHAR}*(?:[-'’‘]${WORD_CHAR}+)*|['’](?:[sSmMdD]|re|ve|ll|RE|VE|LL)(?![\p{L}\p{N}])|\p{N}+(?:[-.,:/]\p{N}+)*(?:%|\p{L}+(?:-\p{L}+)*|(?:-\p{L}+)+)?|\.\.\.|…|--|—|\S`,
+  String.raw`${IDEOGRAPH}\p{M}*|(?:\p{L}\.){2,}|\p{Lu}\.(?=[ \t]+(?:\p{Lu}|["“‘]\p{Lu}\p{Ll}*["”’][ \t]+\p{Lu}))|\p{L}${WORD_CHAR}*(?:[-'’‘]${WORD_CHAR}+)*|['’](?:[sSmMdD]|re|ve|ll|RE|VE|LL)(?![\p{L}\p{N}])|\p{N}+(?:[-.,:/]\p{N}+)*(?:%|\p{L}+(?:-\p{L}+)*|(?:-\p{L}+)+)?|\.\.\.|…|--|—|\S`,
   'gu',
 );
 

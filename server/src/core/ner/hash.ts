@@ -38,6 +38,11 @@ const CHAR_CLASS = new Uint8Array(65536);
       if (l.length === 1 && l !== s) {
         cls = 1;
         lower = l.charCodeAt(0);
+      } else if (l !== s && u === s) {
+        // A capital whose lower case is two code units: Turkish `İ` (`i` and a combining dot). Read as a
+        // lower-case letter it made `İstanbul` and `İbrahim` look like lower-case words to the tagger.
+        cls = 1;
+        lower = l.charCodeAt(0);
       } else if (u !== s) cls = 2;
       else if (letter.test(s)) cls = 2;
     }
