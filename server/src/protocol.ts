@@ -125,6 +125,15 @@ export interface AnnotationExportParams {
   readonly out?: string;
 }
 
+/** One article of `articleLens.annotation.export`'s answer. */
+export interface AnnotationExportResult {
+  readonly uri: string;
+  /** The article in the format asked for. */
+  readonly text: string;
+  /** What the format could not carry, one line per reason with how many (`2 × entity starting or ending inside a token …`). */
+  readonly leftOut: readonly string[];
+}
+
 /** `articleLens.annotation.import`: a brat `.ann` file's text, for the article at `uri`. */
 export interface AnnotationImportParams {
   readonly uri: string;

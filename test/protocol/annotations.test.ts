@@ -4,7 +4,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { type CodeAction, type Diagnostic, type DocumentSymbol, type Hover, type MarkupContent, type Range, type SemanticTokens } from 'vscode-languageserver-protocol';
 import { URI } from 'vscode-uri';
-import type { AnnotationListItem } from '../../server/src/protocol';
+import type { AnnotationExportResult, AnnotationListItem } from '../../server/src/protocol';
 import { AnnotationFiles } from '../../server/src/annotationStore/annotationFiles';
 import { labelAt } from '../core/annotations/helpers';
 import { LspTestClient } from '../helpers/lspClient';
@@ -427,6 +427,20 @@ describe('annotations over the protocol', function () {
     await client.request('workspace/executeCommand', accept.command);
     const token = (await tokens(uri)).find((t) => t.line === lavrov.start.line && t.character === lavrov.start.character)!;
     assert.deepStrictEqual(token.modifiers, ['confirmed']);
+  });
+
+  it('says what an export left out (a CoNLL entity inside a token was tagged on the whole token, and nothing said)', async () => {
+    const text = 'The Obama-Putin summit opened in Geneva on Monday.\n';
+    fs.writeFileSync(article('left-out.txt'), text);
+    const uri = client.open(article('left-out.txt'), text);
+    await run(ADD, { uri, range: rangeOf(text, 'Obama'), label: 'person' });
+    await run(ADD, { uri, range: rangeOf(text, 'Geneva'), label: 'location' });
+    const [conll] = await run<AnnotationExportResult[]>(EXPORT, { uris: [uri], format: 'conll' });
+    assert.match(conll.text, /^Obama-Putin -X- -X- O$/m);
+    assert.match(conll.text, /^Geneva -X- -X- B-LOC$/m);
+    assert.deepStrictEqual(conll.leftOut, ['1 × entity starting or ending inside a token (CoNLL tags whole tokens)']);
+    const [brat] = await run<AnnotationExportResult[]>(EXPORT, { uris: [uri], format: 'brat' });
+    assert.deepStrictEqual(brat.leftOut, []);
   });
 
   it('exports to brat and imports it back into a fresh copy: the same annotations, offsets in code points', async () => {

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { ANNOTATION_COMMANDS, ARTICLE_LANGUAGE_ID, type AnnotationExportParams } from '../../../server/src/protocol';
+import { ANNOTATION_COMMANDS, ARTICLE_LANGUAGE_ID, type AnnotationExportParams, type AnnotationExportResult } from '../../../server/src/protocol';
 import type { AnnotationServer } from './server';
 
 const FORMATS: Array<vscode.QuickPickItem & { format: AnnotationExportParams['format'] }> = [
@@ -39,8 +39,13 @@ export function registerExchangeCommands(server: AnnotationServer): vscode.Dispo
         (await vscode.window.showOpenDialog({ canSelectFolders: true, canSelectFiles: false, canSelectMany: false, openLabel: 'Export here', defaultUri: vscode.workspace.workspaceFolders?.[0]?.uri })) ?? [];
       if (!folder) return;
       const params: AnnotationExportParams = { uris: scope.uris, format: format.format, includeSuggestions: suggestions.include, out: folder.toString() };
-      const result = await server.run<Array<{ uri: string }>>(ANNOTATION_COMMANDS.export, params);
-      if (result) void vscode.window.showInformationMessage(`Article Lens: ${result.length} article${result.length === 1 ? '' : 's'} exported as ${format.label} to ${folder.fsPath}`);
+      const result = await server.run<AnnotationExportResult[]>(ANNOTATION_COMMANDS.export, params);
+      if (!result) return;
+      const exported = `Article Lens: ${result.length} article${result.length === 1 ? '' : 's'} exported as ${format.label} to ${folder.fsPath}`;
+      // What the format could not carry is said, not dropped (a label inside a CoNLL token, a note in doccano).
+      const leftOut = result.flatMap((r) => (r.leftOut ?? []).map((line) => `${vscode.workspace.asRelativePath(vscode.Uri.parse(r.uri))}: ${line}`));
+      if (leftOut.length === 0) void vscode.window.showInformationMessage(exported);
+      else void vscode.window.showWarningMessage(`${exported}. Not in ${format.label}: ${leftOut.slice(0, 3).join('; ')}${leftOut.length > 3 ? ` … (${leftOut.length - 3} more)` : ''}`);
     }),
     vscode.commands.registerCommand('articleLens.annotate.import', async () => {
       const editor = vscode.window.activeTextEditor;

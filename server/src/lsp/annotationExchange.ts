@@ -9,7 +9,7 @@ import { exportFiles } from '../core/annotations/formats/exportFiles';
 import { mergeImported } from '../core/annotations/imports';
 import type { EntitySuggestion } from '../core/annotations/entityLayer';
 import type { EntityMention } from '../core/types';
-import { ANNOTATION_COMMANDS } from '../protocol';
+import { ANNOTATION_COMMANDS, type AnnotationExportResult } from '../protocol';
 import { actorFor, argumentObject, CommandError, stringField, type CommandHost } from './annotationCommands';
 
 /** What export and import need besides the commands' host. */
@@ -37,8 +37,11 @@ function fail(message: string): never {
 /** Machine entity types a suggestion can have (dates and figures are not entities of these formats). */
 const SUGGESTED_TYPES = new Set(['person', 'organization', 'location', 'misc']);
 
-/** `articleLens.annotation.export`: `[{ uri, text }]` per article, and the files written when `out` is given. */
-export async function exportAnnotationsCommand(host: ExchangeHost, args: unknown[] | undefined): Promise<Array<{ uri: string; text: string }>> {
+/**
+ * `articleLens.annotation.export`: `[{ uri, text, leftOut }]` per article (`leftOut`: what the format could not
+ * carry, counted, as the CLI prints it), and the files written when `out` is given.
+ */
+export async function exportAnnotationsCommand(host: ExchangeHost, args: unknown[] | undefined): Promise<AnnotationExportResult[]> {
   const where = ANNOTATION_COMMANDS.export;
   const params = argumentObject(where, args);
   const format = params.format as ExportFormat;
@@ -47,7 +50,7 @@ export async function exportAnnotationsCommand(host: ExchangeHost, args: unknown
   if (params.includeSuggestions !== undefined && typeof params.includeSuggestions !== 'boolean') fail(`${where}: "includeSuggestions" must be true or false`);
   const out = stringField(params, 'out', where, true);
   const uris = [...new Set((params.uris as string[]).flatMap((uri) => (host.document(uri) ? [uri] : host.articlesUnder(uri).length > 0 ? host.articlesUnder(uri) : [uri])))];
-  const results: Array<{ uri: string; text: string; path: string; articleText: string }> = [];
+  const results: Array<{ uri: string; text: string; leftOut: string[]; path: string; articleText: string }> = [];
   for (const uri of uris) {
     const article = await gather(host, uri);
     let suggestions: EntitySuggestion[] | undefined;
@@ -57,7 +60,7 @@ export async function exportAnnotationsCommand(host: ExchangeHost, args: unknown
         .map((e) => ({ start: e.start, end: e.end, label: e.type }));
     }
     const output = exportArticle(format, { path: article.path, text: article.text, annotations: article.annotations, ...(suggestions ? { suggestions } : {}) });
-    results.push({ uri, text: output.text, path: article.path, articleText: article.text });
+    results.push({ uri, text: output.text, leftOut: output.leftOut, path: article.path, articleText: article.text });
   }
   if (out !== undefined) {
     const folder = out.includes('://') ? URI.parse(out).fsPath : out;
@@ -71,7 +74,7 @@ export async function exportAnnotationsCommand(host: ExchangeHost, args: unknown
       throw error;
     }
   }
-  return results.map(({ uri, text }) => ({ uri, text }));
+  return results.map(({ uri, text, leftOut }) => ({ uri, text, leftOut }));
 }
 
 /** An article's text and annotations: the open document's, else the file's and its store's. */

@@ -110,6 +110,25 @@ describe('annotations: CoNLL-2003 export', () => {
     assert.deepStrictEqual(leftOut, ['3 × entity overlapping another (BIO cannot nest)']);
   });
 
+  it('leaves out and counts an entity that starts or ends inside a token (two labels in Obama-Putin were tagged as one entity, and nothing said)', () => {
+    const text = 'The Obama-Putin summit opened in Geneva. Gazprom’s chief and Kerry spoke.';
+    const annotations = [labelOn(text, 'Obama'), labelOn(text, 'Putin'), labelOn(text, 'enev', 0, 'location'), labelOn(text, 'Gazprom', 0, 'organization'), labelOn(text, 'Kerry')];
+    const { text: conll, leftOut } = exportConll({ path: 'a.txt', text, annotations: article(annotations) });
+    assert.match(conll, /^Obama-Putin -X- -X- O$/m);
+    assert.match(conll, /^Geneva -X- -X- O$/m);
+    assert.match(conll, /^Gazprom -X- -X- B-ORG\n’s -X- -X- O$/m, 'a label ending where a token ends is kept');
+    assert.match(conll, /^Kerry -X- -X- B-PER$/m);
+    assert.deepStrictEqual(leftOut, ['3 × entity starting or ending inside a token (CoNLL tags whole tokens)']);
+  });
+
+  it('leaves out and counts an entity running over a sentence end instead of cutting it in two', () => {
+    const text = 'Lavrov spoke. Kerry listened.';
+    const { text: conll, leftOut } = exportConll({ path: 'a.txt', text, annotations: article([labelOn(text, 'spoke. Kerry', 0, 'claim'), labelOn(text, 'Lavrov')]) });
+    assert.doesNotMatch(conll, /claim/i);
+    assert.match(conll, /^Lavrov -X- -X- B-PER$/m);
+    assert.deepStrictEqual(leftOut, ['1 × entity running over a sentence end (CoNLL entities are within one sentence)']);
+  });
+
   it('reads IOB1 as CoNLL-2003 wrote it (I- starts an entity after O)', () => {
     const { documents, problems } = parseConll('-DOCSTART- -X- O O\n\nEU NNP I-NP I-ORG\nrejects VBZ I-VP O\nGerman JJ I-NP I-MISC\ncall NN I-NP O\n');
     assert.deepStrictEqual(problems, []);

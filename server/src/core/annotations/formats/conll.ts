@@ -1,4 +1,4 @@
-import { effectiveEntities, withoutOverlaps } from '../entityLayer';
+import { effectiveEntities, withoutOverlaps, type LabeledSpan } from '../entityLayer';
 import { conllTagOfLabel, labelOfExternalName } from '../labels';
 import { splitParagraphs } from '../../paragraphs';
 import { splitSentences, tokenize } from '../../tokenize';
@@ -11,8 +11,10 @@ import { countLeftOut, type ArticleForExport, type ExportOutput } from './exchan
  * line before each article. Tokens and sentences are the project's own (`core/tokenize.ts`, per paragraph),
  * as the tagger sees them. NER tags in IOB2 (`B-` starts every entity): `PER`, `ORG`, `LOC`, `MISC`, and
  * user labels as they are. BIO cannot nest: where entities overlap, the person's win over the machine's,
- * entity labels over user labels, then the longer. An entity that does not start or end at a token
- * boundary covers the tokens it touches.
+ * entity labels over user labels, then the longer. CoNLL tags whole tokens within one sentence: an entity
+ * that starts or ends inside a token (`Obama` of `Obama-Putin`), or runs over a sentence end, is left out and
+ * counted, never stretched to the tokens it touches (two labels in `Obama-Putin` had become one entity) or cut
+ * in two.
  */
 
 const DOCSTART = '-DOCSTART- -X- -X- O';
@@ -31,13 +33,30 @@ export function exportConll(article: ArticleForExport): ExportOutput {
     else if (a.body.kind !== 'label' && a.body.kind !== 'confirm' && a.body.kind !== 'reject') leftOut.push(`${a.body.kind} annotation (CoNLL holds entity tags only)`);
     else if (a.body.kind !== 'reject' && a.target.length > 1) leftOut.push('discontinuous label (one entity per fragment: CoNLL has no discontinuous spans)');
   }
-  const all = effectiveEntities(text, article.annotations.annotations, article.suggestions);
-  const entities = withoutOverlaps(all);
+  const sentences = sentencesOf(text);
+  // Token starts and ends → the sentence they are in: an entity must start at one and end at one of the same sentence.
+  const sentenceOfStart = new Map<number, number>();
+  const sentenceOfEnd = new Map<number, number>();
+  sentences.forEach((sentence, i) => {
+    for (const token of sentence.tokens) {
+      sentenceOfStart.set(token.start, i);
+      sentenceOfEnd.set(token.end, i);
+    }
+  });
+  const tokenAligned: LabeledSpan[] = [];
+  for (const entity of effectiveEntities(text, article.annotations.annotations, article.suggestions)) {
+    const first = sentenceOfStart.get(entity.start);
+    const last = sentenceOfEnd.get(entity.end);
+    if (first === undefined || last === undefined) leftOut.push('entity starting or ending inside a token (CoNLL tags whole tokens)');
+    else if (first !== last) leftOut.push('entity running over a sentence end (CoNLL entities are within one sentence)');
+    else tokenAligned.push(entity);
+  }
+  const entities = withoutOverlaps(tokenAligned);
   // One reason per entity left out: the note counts them.
-  for (let dropped = all.length - entities.length; dropped > 0; dropped--) leftOut.push('entity overlapping another (BIO cannot nest)');
+  for (let dropped = tokenAligned.length - entities.length; dropped > 0; dropped--) leftOut.push('entity overlapping another (BIO cannot nest)');
   const lines = [DOCSTART, ''];
   let next = 0;
-  for (const sentence of sentencesOf(text)) {
+  for (const sentence of sentences) {
     let current: (typeof entities)[number] | undefined;
     for (const token of sentence.tokens) {
       while (next < entities.length && entities[next].end <= token.start) next++;
