@@ -429,6 +429,18 @@ describe('annotations over the protocol', function () {
     assert.deepStrictEqual(token.modifiers, ['confirmed']);
   });
 
+  it('a full-text didChange that normalises a labelled name to NFC keeps the whole name labelled (it was cut to `Jos`)', async () => {
+    const text = 'MADRID — Spanish Foreign Minister Jose\u0301 Garci\u0301a met John Kerry in Madrid.\r\n\r\nKerry said the talks were useful.\r\n';
+    fs.writeFileSync(article('full-sync.txt'), text);
+    const uri = client.open(article('full-sync.txt'), text);
+    await run(ADD, { uri, range: rangeOf(text, 'Jose\u0301 Garci\u0301a'), label: 'person' });
+    const after = text.normalize('NFC').replace(/\r\n/g, '\n');
+    client.change(uri, [{ text: after }]);
+    const [label] = await run<AnnotationListItem[]>(LIST, { uri });
+    assert.deepStrictEqual([label.status, label.text], ['anchored', 'José García']);
+    assert.deepStrictEqual(label.range, rangeOf(after, 'José García'));
+  });
+
   it('says what an export left out (a CoNLL entity inside a token was tagged on the whole token, and nothing said)', async () => {
     const text = 'The Obama-Putin summit opened in Geneva on Monday.\n';
     fs.writeFileSync(article('left-out.txt'), text);

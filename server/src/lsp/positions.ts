@@ -1,7 +1,7 @@
 import type { Position, Range, TextDocumentContentChangeEvent } from 'vscode-languageserver';
 import { eachLineBreak } from '../core/lineBreaks';
 import { lowerBound } from '../core/search';
-import { commonPrefixLength, commonSuffixLength } from '../core/textDiff';
+import { commonPrefixLength, commonSuffixLength, replacementsBetween } from '../core/textDiff';
 import type { OffsetRange } from '../core/types';
 
 /**
@@ -76,12 +76,16 @@ export class PositionMapper {
 /** One content change as offsets into the text before it: `[start, end)` replaced by `text`. */
 export interface OffsetEdit extends OffsetRange {
   readonly text: string;
+  /** From the first to the last of many differences, not one change (see `editShift.TextEdit.coarse`). */
+  readonly coarse?: boolean;
 }
 
 /**
  * LSP content changes, applied in order as `didChange` applies them, as offset edits: each one against
  * the text the previous one left (multi-cursor typing sends several). A change without a range replaces
- * the whole text and becomes the edit of the part that differs. `positions` is the line table of `text`
+ * the whole text and becomes the edits of its actual changes (`core/textDiff.ts` `replacementsBetween`: an
+ * annotation moves through each, as through typing); past the diff's budget, one coarse edit from the first
+ * difference to the last. `positions` is the line table of `text`
  * when the caller has it. Returns the edits and the text after them.
  */
 export function offsetEditsOf(text: string, changes: readonly TextDocumentContentChangeEvent[], positions?: PositionMapper): { edits: OffsetEdit[]; text: string } {
@@ -93,9 +97,17 @@ export function offsetEditsOf(text: string, changes: readonly TextDocumentConten
       const mapper = i === 0 && positions ? positions : new PositionMapper(current);
       edit = { ...mapper.offsetsOf(change.range), text: change.text };
     } else {
+      const replacements = replacementsBetween(current, change.text);
+      if (replacements) {
+        // Last first: each one's offsets still hold in the text the ones after it left.
+        for (let r = replacements.length - 1; r >= 0; r--) edits.push(replacements[r]);
+        current = change.text;
+        return;
+      }
+      // Too many differences to diff: one edit over all of them, which annotations are not cut by.
       const prefix = commonPrefixLength(current, change.text);
       const suffix = commonSuffixLength(current, change.text, Math.min(current.length, change.text.length) - prefix);
-      edit = { start: prefix, end: current.length - suffix, text: change.text.slice(prefix, change.text.length - suffix) };
+      edit = { start: prefix, end: current.length - suffix, text: change.text.slice(prefix, change.text.length - suffix), coarse: true };
     }
     current = current.slice(0, edit.start) + edit.text + current.slice(edit.end);
     edits.push(edit);

@@ -3,6 +3,7 @@ import * as fc from 'fast-check';
 import { applyEdits, shiftRange, writtenRanges, type TextEdit } from '../../../server/src/core/annotations/editShift';
 import { reanchorOrphansWhereWritten } from '../../../server/src/core/annotations/reanchor';
 import type { Annotation } from '../../../server/src/core/annotations/model';
+import { offsetEditsOf } from '../../../server/src/lsp/positions';
 import { readSeed, SEEDS } from '../../helpers/seeds';
 import { labelAt, labelOn, textOf } from './helpers';
 
@@ -53,6 +54,38 @@ describe('annotations: shifting through editor edits', () => {
     assert.strictEqual(result.annotations[0].status, 'orphaned');
     assert.deepStrictEqual(result.newlyOrphaned, [jamil.id]);
     assert.strictEqual(result.annotations[0].target[0].exact, 'Qadri Jamil', 'an orphan keeps its quote');
+  });
+
+  it('a full-text change cuts no annotation to a fragment (a name normalised to NFC in a whole-text didChange was left labelled `Jos`)', () => {
+    const before = 'MADRID — Spanish Foreign Minister Jose\u0301 Garci\u0301a met John Kerry in Madrid.\r\n\r\nKerry said the talks were useful.\r\n';
+    const after = before.normalize('NFC').replace(/\r\n/g, '\n');
+    const garcia = labelOn(before, 'Jose\u0301 Garci\u0301a');
+    const kerry = labelOn(before, 'Kerry', 1);
+    const { edits, text: changed } = offsetEditsOf(before, [{ text: after }]);
+    assert.strictEqual(changed, after);
+    const [name, second] = reanchorOrphansWhereWritten(applyEdits([garcia, kerry], edits, after).annotations, after, writtenRanges(edits)).annotations;
+    assert.strictEqual(name.status, 'anchored');
+    assert.strictEqual(textOf(after, name), 'José García');
+    assert.strictEqual(second.status, 'anchored');
+    assert.strictEqual(textOf(after, second), 'Kerry');
+    assert.strictEqual(second.target[0].start, after.lastIndexOf('Kerry'));
+  });
+
+  it('an edit from the first to the last difference of a text too changed to diff orphans a span it overlaps at one edge, instead of cutting it', () => {
+    assert.strictEqual(shiftRange({ start: 10, end: 20 }, { start: 5, end: 12, text: 'ab', coarse: true }), undefined);
+    assert.strictEqual(shiftRange({ start: 10, end: 20 }, { start: 15, end: 25, text: 'abc', coarse: true }), undefined);
+    assert.deepStrictEqual(shiftRange({ start: 10, end: 20 }, { start: 12, end: 15, text: 'abc', coarse: true }), { start: 10, end: 20 }, 'inside: every difference is in the span');
+    // `Kerry` became `Kerr Kerry`: the differences start inside the old name; it is found again whole.
+    const before = 'Russian Foreign Minister Sergei Lavrov met Kerry in Geneva on Monday to discuss the war.';
+    const after = 'Russian Foreign Minister Sergei Lavrov met Kerr Kerry in Geneva on Monday to discuss the war!';
+    const kerry = labelOn(before, 'Kerry');
+    const from = before.indexOf('Kerry') + 4;
+    const edits: TextEdit[] = [{ start: from, end: before.length, text: after.slice(from), coarse: true }];
+    assert.strictEqual(applyTo(before, edits), after);
+    const [placed] = reanchorOrphansWhereWritten(applyEdits([kerry], edits, after).annotations, after, writtenRanges(edits)).annotations;
+    assert.strictEqual(placed.status, 'anchored');
+    assert.strictEqual(textOf(after, placed), 'Kerry');
+    assert.strictEqual(placed.target[0].start, after.indexOf('Kerry'));
   });
 
   it('returns the same objects for annotations no edit came near', () => {

@@ -13,7 +13,8 @@ import type { OffsetRange } from '../types';
  *   typing at either edge does not grow the span, as a decoration with closed-open stickiness;
  * - inside the span (`s <= a`, `b <= e`, not the whole span): the span takes in the change (an edited
  *   name keeps its label) and its quote is taken afresh;
- * - over one edge (`a < s < b < e` or `s < a < e < b`): the span keeps its part the edit left;
+ * - over one edge (`a < s < b < e` or `s < a < e < b`): the span keeps its part the edit left, unless the
+ *   edit is coarse (the span between two differences of a whole-text change): then as over the whole span;
  * - over the whole span (`a <= s`, `e <= b`), also a replacement of exactly its text: the span is gone, and
  *   its annotation becomes orphaned — kept with its quote, never moved to the new text by a guess.
  */
@@ -21,6 +22,13 @@ import type { OffsetRange } from '../types';
 /** One change, as offsets into the text before it: `[start, end)` is replaced by `text`. */
 export interface TextEdit extends OffsetRange {
   readonly text: string;
+  /**
+   * The edit runs from the first to the last of many differences between two whole texts (a full-text
+   * change too large to diff), not over one change: its ends say nothing about where a span was edited, so
+   * a span it overlaps at one edge is not cut to the part outside it (`Jose\u0301 García` had become `Jos`)
+   * but treated as one it covers: orphaned, and placed again where its words are.
+   */
+  readonly coarse?: boolean;
 }
 
 /** Where a span goes through one edit: its new range, or `undefined` when the edit removed all of it. */
@@ -32,6 +40,7 @@ export function shiftRange(span: OffsetRange, edit: TextEdit): OffsetRange | und
   if (a >= e) return span;
   if (a <= s && b >= e) return undefined;
   if (a >= s && b <= e) return { start: s, end: e + delta };
+  if (edit.coarse) return undefined;
   if (a < s) return { start: a + edit.text.length, end: e + delta };
   return { start: s, end: a };
 }
