@@ -258,6 +258,38 @@ describe('annotations: re-anchoring after the text changed outside the editor', 
     assert.strictEqual(placed.target[0].start, annotation.target[0].start + '🇷🇺 '.length);
   });
 
+  it('places every label again, exactly, after the file was rewritten in NFD (looks the same; every label was orphaned, ASCII ones too)', () => {
+    const text = 'ANKARA — Turkish Foreign Minister Mevlüt Çavuşoğlu met John Kerry in Ankara.\n\nÇavuşoğlu said the talks were useful.\n';
+    const names = ['Mevlüt Çavuşoğlu', 'John Kerry', 'Ankara', 'Çavuşoğlu'];
+    const annotations = names.map((name, i) => labelOn(text, name, name === 'Çavuşoğlu' ? 1 : 0, i % 2 ? 'person' : 'location'));
+    const nfd = text.normalize('NFD');
+    const result = reanchor(annotations, nfd);
+    result.annotations.forEach((placed, i) => {
+      assert.strictEqual(placed.status, 'anchored', names[i]);
+      assert.strictEqual(textOf(nfd, placed), names[i].normalize('NFD'));
+      assert.strictEqual(placed.target[0].exact, names[i].normalize('NFD'), 'the quote is the text as it is now');
+      assert.strictEqual(placed.target[0].prefix, nfd.slice(0, placed.target[0].start).slice(-placed.target[0].prefix.length));
+    });
+    assert.deepStrictEqual([...result.outcomes.values()], ['moved', 'moved', 'moved', 'moved']);
+    // And back: NFD quotes in an NFC text; a text and quotes in the same form are left alone.
+    const back = reanchor(result.annotations, text);
+    back.annotations.forEach((placed, i) => assert.deepStrictEqual(placed.target[0], annotations[i].target[0], names[i]));
+    const again = reanchor(result.annotations, nfd);
+    again.annotations.forEach((placed, i) => assert.strictEqual(placed, result.annotations[i]));
+    assert.ok([...again.outcomes.values()].every((o) => o === 'unchanged'));
+  });
+
+  it('places a name with a typo made in an NFD rewrite approximately, on the decomposed text', () => {
+    const text = 'Spanish Foreign Minister José García met John Kerry in Madrid on Monday.';
+    const garcia = labelOn(text, 'José García');
+    const changed = text.replace('García', 'Garcíia').normalize('NFD');
+    const result = reanchor([garcia], changed);
+    const [placed] = result.annotations;
+    assert.strictEqual(placed.status, 'anchored');
+    assert.strictEqual(result.outcomes.get(garcia.id), 'approximate');
+    assert.strictEqual(textOf(changed, placed), 'José Garcíia'.normalize('NFD'));
+  });
+
   it('places every span again after a tool only re-spaced the text (spaces at line ends trimmed, no-break spaces)', () => {
     // Scraped articles often end their lines with a space, and editors trim them on save: a name at the end
     // of a paragraph kept only ".\n" of context after it, and the space cost that side half its score.

@@ -1,5 +1,6 @@
 import { contextAgreement, findQuote, occursAcross } from './quoteMatch';
 import { localSpans, withLocalSpans, type AnchoredSpan, type Annotation } from './model';
+import { NormalizedText } from './normalizedText';
 import { quoteFitsAt, respan } from './selectors';
 import { spacedOccurrences } from './spacedText';
 import type { OffsetRange } from '../types';
@@ -51,11 +52,64 @@ interface Placement {
   readonly outcome: Exclude<ReanchorOutcome, 'orphaned'>;
 }
 
+/** What {@link reanchor} is told besides the text. */
+export interface ReanchorOptions {
+  /** Only these are placed; the others are left as they are (orphans tried again after an undo brought their text back, say). */
+  readonly only?: (annotation: Annotation) => boolean;
+  readonly hintsArePlaces?: boolean;
+}
+
 /**
- * Places the annotations in `text`. With `only`, the others are left as they are (orphans tried again after
- * an undo brought their text back, say).
+ * Places the annotations in `text`. Quotes and their context are compared in Unicode NFC (`normalizedText.ts`):
+ * a text rewritten in NFD, or a quote stored in NFD, looks the same and places as if nothing had changed
+ * (every label of such a file was orphaned, ASCII ones too, by their context). The places are the original
+ * text's offsets, and a placed span's quote is taken from the original text.
  */
-export function reanchor(annotations: readonly Annotation[], text: string, options: { only?: (annotation: Annotation) => boolean; hintsArePlaces?: boolean } = {}): ReanchorResult {
+export function reanchor(annotations: readonly Annotation[], text: string, options: ReanchorOptions = {}): ReanchorResult {
+  const view = NormalizedText.of(text);
+  const isNfc = (s: string): boolean => s.normalize('NFC') === s;
+  const tried = (a: Annotation): boolean => !options.only || options.only(a);
+  if (!view && annotations.every((a) => !tried(a) || localSpans(a).every((span) => isNfc(span.exact) && isNfc(span.prefix) && isNfc(span.suffix)))) {
+    return reanchorAsWritten(annotations, text, options);
+  }
+  const normalText = view ? view.text : text;
+  const toNormal = (offset: number, side: 'start' | 'end'): number => (view ? view.fromOriginal(offset, side) : offset);
+  const toOriginal = (offset: number, side: 'start' | 'end'): number => (view ? view.toOriginal(offset, side) : offset);
+  const normalised = annotations.map((a) =>
+    withLocalSpans(
+      a,
+      localSpans(a).map((span) => ({
+        start: toNormal(span.start, 'start'),
+        end: toNormal(span.end, 'end'),
+        exact: span.exact.normalize('NFC'),
+        prefix: span.prefix.normalize('NFC'),
+        suffix: span.suffix.normalize('NFC'),
+      })),
+      a.status,
+    ),
+  );
+  const originalOf = new Map(normalised.map((copy, i) => [copy, annotations[i]]));
+  const placed = reanchorAsWritten(normalised, normalText, { ...options, only: (copy) => tried(originalOf.get(copy)!) });
+  const outcomes = new Map<string, ReanchorOutcome>();
+  const result = placed.annotations.map((annotation, i) => {
+    const original = annotations[i];
+    const outcome = placed.outcomes.get(original.id);
+    if (outcome === undefined) return original;
+    if (annotation.status === 'orphaned') {
+      outcomes.set(original.id, 'orphaned');
+      return withLocalSpans(original, localSpans(original), 'orphaned');
+    }
+    const before = localSpans(original);
+    const spans = localSpans(annotation).map((span, k) => respan(text, before[k], { start: toOriginal(span.start, 'start'), end: toOriginal(span.end, 'end') }));
+    const same = spans.every((span, k) => span === before[k]);
+    outcomes.set(original.id, outcome === 'approximate' ? 'approximate' : same ? 'unchanged' : 'moved');
+    return withLocalSpans(original, spans, 'anchored');
+  });
+  return { annotations: result, outcomes };
+}
+
+/** {@link reanchor} comparing quotes, context and text as they are written. */
+function reanchorAsWritten(annotations: readonly Annotation[], text: string, options: ReanchorOptions): ReanchorResult {
   const spansOf = annotations.map((a) => (!options.only || options.only(a) ? localSpans(a) : []));
   const entries: Entry[] = [];
   spansOf.forEach((spans, annotation) => spans.forEach((span, slot) => entries.push({ annotation, slot, span })));
