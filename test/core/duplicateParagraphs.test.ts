@@ -190,6 +190,16 @@ describe('near repeats', () => {
     assert.deepStrictEqual(repeatsOf('Café owners met &amp; talked with Lavrov and Kerry about the war in Syria and the talks in Geneva.', 'Café owners met & talked with Lavrov and Kerry about the war in Syria and the talks in Geneva.'), [[2, 0, 'encoding differs: "&" → "&amp;"']]);
   });
 
+  it('reads a copy with decomposed accents (NFD, looks the same) as the same words: it was neither a repeat nor a near one', () => {
+    const accented = 'Spanish Foreign Minister José Manuel García-Margallo met Secretary of State John Kerry in Madrid on Monday to discuss the ceasefire.';
+    const decomposed = accented.replace('José', 'Jose\u0301');
+    assert.deepStrictEqual(repeatsOf(decomposed, accented), [[2, 0, 'exact']]);
+    assert.deepStrictEqual(repeatsOf(accented.normalize('NFD').replace('Kerry', 'Kery'), accented), [[2, 0, 'differs: "Kerry" → "Kery"']]);
+    // The fix removes the copy by its own offsets, whatever form its letters are in.
+    const text = `${accented}\n${other}\n${decomposed}\nThe end.`;
+    assert.strictEqual(removeDuplicates(text), `${accented}\n${other}\nThe end.`);
+  });
+
   it('sees a copy cut short mid-sentence or marked with an ellipsis, not one that ends a sentence', () => {
     assert.deepStrictEqual(repeatsOf('Russian Foreign Minister Sergei Lavrov met Monday with Syrian Deputy Prime Min'), [[2, 0, 'cut short after "Monday with Syrian Deputy Prime Min"']]);
     assert.strictEqual(repeatsOf('Russian Foreign Minister Sergei Lavrov met Monday with Syrian Deputy Prime …').length, 1);

@@ -2,9 +2,9 @@
  * What one paragraph's text yields for repeat detection, computed once per distinct text (the
  * incremental analysis keeps it per paragraph across edits):
  *
- * - the exact key: lower-case letters and digits only, compared by length and hash first (exact
- *   and normalised repeats: white space, case, punctuation);
- * - for near repeats, on the text with its encoding repaired (`repair.ts`): word tokens (lower-case
+ * - the exact key: lower-case letters and digits only (in NFC), compared by length and hash first (exact
+ *   and normalised repeats: white space, case, punctuation, composed or decomposed accents);
+ * - for near repeats, on the text with its encoding repaired (`repair.ts`) and in NFC: word tokens (lower-case
  *   letter/digit runs) as hashes with their offsets, and winnowed fingerprints of token 3-grams
  *   (Schleimer, Wilkerson & Aiken 2003): any run of six tokens two paragraphs share gives them a
  *   fingerprint in common, so a damaged copy shares many with its original while unrelated
@@ -165,11 +165,12 @@ function numberMark(text: string, i: number, c: number): boolean {
 
 /**
  * {@link paragraphKey} of a text with other than ASCII letters, digits and punctuation: letters and digits of any
- * script, lower-cased, the ASCII number marks as in the fast path, and the minus sign (U+2212) and the currency
+ * script, in NFC and lower-cased, the ASCII number marks as in the fast path, and the minus sign (U+2212) and the currency
  * signs (€ £ ¥) of figures.
  */
 function generalKey(text: string): string {
-  const lower = text.toLowerCase();
+  // In NFC: a copy with `e` + U+0301 for `é` (looks the same) had the key of `e` alone, and was no repeat.
+  const lower = text.normalize('NFC').toLowerCase();
   let key = '';
   for (const m of lower.matchAll(/[\p{L}\p{N}]+|[.,+\-%$\u2212\u20ac\u00a3\u00a5]/gu)) {
     const token = m[0];
@@ -225,9 +226,15 @@ let gramScratch = new Int32Array(256);
 
 const WORD_CHAR = /[\p{L}\p{N}\p{M}]/u;
 
-/** The text compared: with its encoding damage repaired, when it has any. */
+/**
+ * The text compared: with its encoding damage repaired, when it has any, and in NFC (a copy whose `é` is `e` +
+ * U+0301 looks the same and reads the same). Its offsets are this text's only: what a fix removes is whole
+ * paragraphs, by their own offsets.
+ */
 function repairedOf(original: string): { text: string; sample?: RepairSample } {
-  return mayNeedRepair(original) ? repairText(original) : { text: original };
+  const repaired = mayNeedRepair(original) ? repairText(original) : { text: original };
+  const normal = repaired.text.normalize('NFC');
+  return normal === repaired.text ? repaired : { ...repaired, text: normal };
 }
 
 /**
