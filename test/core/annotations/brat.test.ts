@@ -110,6 +110,25 @@ describe('annotations: brat standoff', () => {
     assert.deepStrictEqual(leftOut, ['1 × note thread written as one note (replies joined with " | ")', '1 × line breaks or tabs in a note (written as spaces)']);
   });
 
+  it('keeps each annotation on one line for brat, which also breaks lines at VT, FF, NEL, U+2028 and U+2029 (Python splitlines)', () => {
+    const text = 'The talks\u2028were useful, Kerry said. Mr.\u0085Lavrov agreed.\u000bJohn\u000cKerry left.\u2029End.';
+    const annotations = [
+      labelOn(text, 'talks\u2028were', 0, 'claim'),
+      labelOn(text, 'Mr.\u0085Lavrov', 0, 'claim'),
+      labelOn(text, 'agreed.\u000bJohn\u000cKerry', 0, 'claim'),
+      annotationAt(text, [[text.indexOf('End'), text.indexOf('End') + 3]], { kind: 'note', text: 'One\u2028two\u001ethree', resolved: false, replies: [] }, 'n1'),
+    ];
+    const { text: ann, leftOut } = exportBrat({ path: 'a.txt', text, annotations: { reviewState: 'unreviewed', annotations } });
+    const pythonLines = ann.split(/\r\n|[\n\r\u000b\u000c\u001c\u001d\u001e\u0085\u2028\u2029]/).filter((l) => l !== '');
+    assert.strictEqual(pythonLines.length, 5, JSON.stringify(ann));
+    assert.ok(pythonLines.every((l) => /^[T#]\d+\t/.test(l)), JSON.stringify(pythonLines));
+    assert.match(ann, /\tOne two three$/m);
+    assert.deepStrictEqual(leftOut, ['1 × line breaks or tabs in a note (written as spaces)']);
+    const back = importBrat(ann, text, context());
+    assert.deepStrictEqual(back.problems, []);
+    assert.deepStrictEqual(back.annotations.filter((a) => a.body.kind === 'label').map((a) => text.slice(a.target[0].start, a.target[0].end)), ['talks\u2028were', 'Mr.\u0085Lavrov', 'agreed.\u000bJohn\u000cKerry']);
+  });
+
   it('counts offsets in code points, as brat (Python) does, around emoji', () => {
     const text = '🇺🇸 Kerry and 😀 Lavrov';
     const annotations = [labelOn(text, 'Kerry'), labelOn(text, 'Lavrov')];

@@ -10,7 +10,7 @@ import { isValidExternalId, sortedForStore } from '../w3c';
 import { countLeftOut, type ArticleForExport, type ExportOutput, type ImportContext } from './exchange';
 import { lineBreakVariant } from './lineBreakCounting';
 import { sameWordsDamaged } from './sameWords';
-import { parseBratStandoff, writeBratStandoff, type BratEvent, type BratNormalization, type BratNote, type BratTextBound } from './bratStandoff';
+import { BRAT_LINE_BREAK, parseBratStandoff, writeBratStandoff, type BratEvent, type BratNormalization, type BratNote, type BratTextBound } from './bratStandoff';
 
 /**
  * brat standoff ↔ annotations. Entities are `T` lines typed `Person`, `Organization`, `Location`, `Misc`
@@ -41,9 +41,13 @@ export interface BratImport {
   readonly problems: string[];
 }
 
+/** White space, and the other line breaks brat's reader knows (NEL, U+001C–U+001E: not `\s` in JavaScript), written as spaces. */
+const SPACE = '[\\s\\u0085\\u001c-\\u001e]';
+const SPACES = new RegExp(`${SPACE}+`, 'g');
+
 /** Whitespace-insensitive comparison of a span's stored text with the article's. */
 function sameText(a: string, b: string): boolean {
-  const squash = (s: string): string => s.replace(/\s+/g, ' ').trim();
+  const squash = (s: string): string => s.replace(SPACES, ' ').trim();
   return squash(a) === squash(b);
 }
 
@@ -205,11 +209,11 @@ const NEAREST_RATIO = 4;
  * space) nearest `offset` within {@link NEAR_OFFSETS}, when it is clearly the nearest; otherwise `undefined`.
  */
 function nearestOccurrence(text: string, words: string, offset: number): { start: number; end: number } | undefined {
-  const parts = words.trim().split(/\s+/).filter((part) => part.length > 0);
+  const parts = words.replace(SPACES, ' ').trim().split(' ').filter((part) => part.length > 0);
   // A span of thousands of words (a whole quotation) is looked for no further: its pattern would overflow the
   // regular-expression engine's stack, and such a line is left out with its message.
   if (parts.length === 0 || parts.length > MAX_SEARCHED_WORDS) return undefined;
-  const pattern = new RegExp(parts.map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('\\s+'), 'g');
+  const pattern = new RegExp(parts.map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join(`${SPACE}+`), 'g');
   const from = Math.max(0, offset - NEAR_OFFSETS);
   const window = text.slice(from, Math.min(text.length, offset + NEAR_OFFSETS + words.length));
   const places: Array<{ start: number; end: number }> = [];
@@ -364,7 +368,7 @@ export function exportBrat(article: ArticleForExport): ExportOutput {
       const thread = [body.text, ...body.replies.map((r) => (r.creator ? `${r.creator}: ${r.text}` : r.text))].join(' | ');
       // A note is one line of a .ann file: what does not survive that is said, as for what is left out.
       if (body.replies.length > 0) leftOut.push('note thread written as one note (replies joined with " | ")');
-      if (/[\r\n\t]/.test(thread)) leftOut.push('line breaks or tabs in a note (written as spaces)');
+      if (BRAT_LINE_BREAK.test(thread)) leftOut.push('line breaks or tabs in a note (written as spaces)');
       if (body.resolved) leftOut.push('resolved state of a note (read back as open)');
       notes.push({ id: `#${notes.length + 1}`, type: 'AnnotatorNotes', target: bounds.anyOn(a.target, NOTE_ANCHOR), text: thread });
     } else if (body.kind === 'identity' && body.externalId !== undefined) {

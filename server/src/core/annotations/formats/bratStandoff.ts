@@ -142,9 +142,17 @@ export function parseBratStandoff(ann: string): { document: BratDocument; proble
   return { document: { textBounds, events, notes, normalizations, others, lineOf }, problems };
 }
 
-/** A line break in a field would split the line: written as a space. */
+/**
+ * What breaks a line of a `.ann` file for brat, which reads it with Python's `splitlines`: `\r`, `\n`, and also
+ * VT, FF, the separators U+001C–U+001E, NEL (U+0085), LINE SEPARATOR and PARAGRAPH SEPARATOR (U+2028, U+2029);
+ * and the tab, which separates fields.
+ */
+export const BRAT_LINE_BREAK = /\r\n|[\r\n\t\v\f\u001c-\u001e\u0085\u2028\u2029]/;
+const BRAT_LINE_BREAKS = new RegExp(BRAT_LINE_BREAK.source, 'g');
+
+/** A line break in a field would split the line (a span's text or a note over two lines for brat): written as a space. */
 function oneLine(text: string): string {
-  return text.replace(/\r\n|\r|\n|\t/g, ' ');
+  return text.replace(BRAT_LINE_BREAKS, ' ');
 }
 
 /** Writes a `.ann` file: text-bound annotations, events, normalizations, notes, other lines; a final line break. */
