@@ -441,6 +441,20 @@ describe('annotations over the protocol', function () {
     assert.deepStrictEqual(label.range, rangeOf(after, 'José García'));
   });
 
+  it('refuses a label range that starts or ends inside an emoji (half a character was stored, and exported)', async () => {
+    const text = 'Kerry met 👍Sergei Lavrov in Geneva.\n';
+    fs.writeFileSync(article('surrogate.txt'), text);
+    const uri = client.open(article('surrogate.txt'), text);
+    const whole = rangeOf(text, '👍Sergei Lavrov');
+    const inside = { start: { ...whole.start, character: whole.start.character + 1 }, end: whole.end };
+    assert.match((await errorOf(run(ADD, { uri, range: inside, label: 'claim' }))).message, /starts inside a character .*UTF-16 offset 11/);
+    const endInside = { start: rangeOf(text, 'met').start, end: { ...whole.start, character: whole.start.character + 1 } };
+    assert.match((await errorOf(run(ADD, { uri, range: endInside, label: 'claim' }))).message, /ends inside a character/);
+    assert.deepStrictEqual(await run(LIST, { uri }), []);
+    await run(ADD, { uri, range: whole, label: 'claim' });
+    assert.deepStrictEqual((await run<AnnotationListItem[]>(LIST, { uri })).map((a) => a.text), ['👍Sergei Lavrov']);
+  });
+
   it('says what an export left out (a CoNLL entity inside a token was tagged on the whole token, and nothing said)', async () => {
     const text = 'The Obama-Putin summit opened in Geneva on Monday.\n';
     fs.writeFileSync(article('left-out.txt'), text);

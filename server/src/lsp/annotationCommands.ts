@@ -8,7 +8,7 @@ import { withDecision } from '../core/annotations/decisions';
 import { isValidLabel, labelOfExternalName } from '../core/annotations/labels';
 import { placeText, type AnchoredSpan, type Annotation, type AnnotationBody, type MentionRef } from '../core/annotations/model';
 import { addReply, changeReply, createAnnotation, editNote, removeAnnotation, setNoteResolved, type Actor, type Outcome } from '../core/annotations/operations';
-import { spanAt } from '../core/annotations/selectors';
+import { isHighSurrogate, isLowSurrogate, spanAt } from '../core/annotations/selectors';
 import { actorAt } from '../core/actors';
 import type { ArticleAnalysis } from '../core/analysis';
 import type { ArticleSettings } from '../core/settings';
@@ -161,6 +161,20 @@ function wordAt(text: string, offsets: OffsetRange): OffsetRange {
   return { start, end };
 }
 
+/**
+ * The range, refused when an end falls between the two halves of a character outside the Basic Multilingual Plane
+ * (an emoji, `𝐊`): the annotation would store half a character, which no file format can write. Refused rather
+ * than widened to the whole character, as a rename is: an editor's selection never ends there, so such a range
+ * was counted wrongly (in code points or bytes, say) and anything placed from it would be somewhere else than meant.
+ */
+function wholeCharacters(text: string, offsets: OffsetRange, where: string): OffsetRange {
+  const splits = (at: number): boolean => at > 0 && at < text.length && isHighSurrogate(text.charCodeAt(at - 1)) && isLowSurrogate(text.charCodeAt(at));
+  for (const [side, at] of [['starts', offsets.start], ['ends', offsets.end]] as const) {
+    if (splits(at)) fail(`${where}: the range ${side} inside a character (between the two halves of ${JSON.stringify(text.slice(at - 1, at + 1))}, UTF-16 offset ${at}): give positions in UTF-16 code units at character boundaries`);
+  }
+  return offsets;
+}
+
 // ---- The commands ------------------------------------------------------------------------------------
 
 const BODY_FIELDS = ['label', 'accept', 'reject', 'note', 'speaker', 'sameAs', 'differentFrom', 'identity', 'quoteKind'] as const;
@@ -175,7 +189,7 @@ export async function addAnnotationCommand(host: CommandHost, args: unknown[] | 
   if (given.length !== 1) fail(`${where}: give exactly one of ${BODY_FIELDS.join(', ')} (got ${given.length === 0 ? 'none' : given.join(', ')})`);
   const field = given[0];
   const { text, version, positions } = openArticle(host, uri, where);
-  const offsets = positions.offsetsOf(range);
+  const offsets = wholeCharacters(text, positions.offsetsOf(range), where);
   if (offsets.start >= text.length && text.length > 0 && offsets.start === offsets.end) fail(`${where}: the range is at the end of the text, where there is nothing to annotate`);
   const analysis = await host.analysis(uri);
   const { target, body } = await bodyOf(host, uri, field, params, offsets, text, analysis);
@@ -265,7 +279,7 @@ function spanOrEntityOrNothing(analysis: ArticleAnalysis | undefined, offsets: O
 async function mentionRef(host: CommandHost, uri: string, location: MentionLocation, analysis: ArticleAnalysis | undefined): Promise<MentionRef> {
   if (location.uri === uri) {
     const { text, positions } = openArticle(host, uri, 'the mention');
-    const offsets = mentionAt(analysis, positions.offsetsOf(location.range), 'refer to');
+    const offsets = mentionAt(analysis, wholeCharacters(text, positions.offsetsOf(location.range), 'the mention'), 'refer to');
     return { spans: [spanAt(text, offsets)] };
   }
   const here = host.storePlace(uri);
@@ -273,7 +287,7 @@ async function mentionRef(host: CommandHost, uri: string, location: MentionLocat
   if (!here || !there || here.root !== there.root) fail(`${location.uri} is not in the same workspace store as ${uri}: a link needs both articles in one store`);
   const other = await host.otherArticle(location.uri);
   if (!other) fail(`${location.uri} cannot be read`);
-  const offsets = other.positions.offsetsOf(location.range);
+  const offsets = wholeCharacters(other.text, other.positions.offsetsOf(location.range), 'the mention in the other article');
   if (offsets.start === offsets.end) fail('select the mention in the other article');
   return { spans: [spanAt(other.text, offsets)], article: articlePathIn(there.root, URI.parse(location.uri).fsPath) ?? there.article };
 }

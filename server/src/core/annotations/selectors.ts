@@ -7,12 +7,12 @@ import type { OffsetRange } from '../types';
  */
 
 /** True for the high (first) half of a surrogate pair. */
-function isHighSurrogate(code: number): boolean {
+export function isHighSurrogate(code: number): boolean {
   return code >= 0xd800 && code <= 0xdbff;
 }
 
 /** True for the low (second) half of a surrogate pair. */
-function isLowSurrogate(code: number): boolean {
+export function isLowSurrogate(code: number): boolean {
   return code >= 0xdc00 && code <= 0xdfff;
 }
 
