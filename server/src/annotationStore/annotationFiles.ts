@@ -25,7 +25,14 @@ import type { ArticleAnnotations } from '../core/annotations/model';
 /** What {@link AnnotationFiles.load} found. */
 export type StoreLoad =
   | { readonly kind: 'missing' }
-  | { readonly kind: 'loaded'; readonly annotations: ArticleAnnotations; readonly outcomes: ReadonlyMap<string, ReanchorOutcome> }
+  | {
+      readonly kind: 'loaded';
+      /** Placed in the text the caller gave. */
+      readonly annotations: ArticleAnnotations;
+      readonly outcomes: ReadonlyMap<string, ReanchorOutcome>;
+      /** As the file holds them, before they were placed (what a reader compares with what it last read or wrote). */
+      readonly read: ArticleAnnotations;
+    }
   | { readonly kind: 'invalid'; readonly file: string; readonly message: string };
 
 /**
@@ -68,7 +75,7 @@ export class AnnotationFiles {
     if (!parsed.ok) return this.invalid(file, parsed.message);
     this.known.set(file, { content });
     const placed = reanchor(parsed.annotations.annotations, text);
-    return { kind: 'loaded', annotations: { ...parsed.annotations, annotations: placed.annotations }, outcomes: placed.outcomes };
+    return { kind: 'loaded', annotations: { ...parsed.annotations, annotations: placed.annotations }, outcomes: placed.outcomes, read: parsed.annotations };
   }
 
   private invalid(file: string, message: string): StoreLoad {

@@ -10,6 +10,7 @@ import { hasUnsavedChanges, mergeUnsaved } from '../core/annotations/merge';
 import type { Outcome } from '../core/annotations/operations';
 import { reanchor, reanchorOrphansWhereWritten, type ReanchorOutcome } from '../core/annotations/reanchor';
 import { articleOfStoreFile } from '../core/annotations/storeLayout';
+import { sameInStore } from '../core/annotations/w3c';
 import { NO_ANNOTATIONS } from '../core/annotationInput';
 import type { ArticleService } from '../core/languageService';
 import { offsetEditsOf, type PositionMapper } from './positions';
@@ -62,8 +63,10 @@ export interface OpenAnnotations {
   /** Changed (shifted by typing) since the store file was written. */
   dirty: boolean;
   /**
-   * The annotations as last read from or written to the store file (undefined before the first read, or
-   * when it could not be read): what the person's unsaved changes are measured against when the file changes.
+   * The annotations as last read from the store file (as it holds them, before they were placed in the
+   * text) or written to it (undefined before the first read, or when it could not be read): what the
+   * person's unsaved changes are measured against when the file changes, and what tells an annotation
+   * someone else rewrote from one the file holds as this window left it.
    */
   stored?: ArticleAnnotations;
   /** Resolves once the store file has been read. */
@@ -228,7 +231,7 @@ export class AnnotationLayer {
     const unsaved = base !== undefined && hasUnsavedChanges(base, state.annotations) ? state.annotations : undefined;
     state.storeError = undefined;
     state.dirty = false;
-    state.stored = loaded.kind === 'loaded' ? loaded.annotations : loaded.kind === 'missing' ? EMPTY_ARTICLE_ANNOTATIONS : undefined;
+    state.stored = loaded.kind === 'loaded' ? loaded.read : loaded.kind === 'missing' ? EMPTY_ARTICLE_ANNOTATIONS : undefined;
     if (unsaved && base) {
       if (loaded.kind === 'invalid') {
         state.storeError = { file: loaded.file, message: loaded.message };
@@ -260,12 +263,14 @@ export class AnnotationLayer {
       annotations = { ...annotations, annotations: placed.annotations };
       outcomes = placed.outcomes;
     }
-    // An annotation the file holds as this window last had it (same id, time and body: another window
-    // changed others) keeps the place the edits gave it, orphaned or not. Placed again by its quote, a
-    // label whose words were deleted from one copy of a repeated paragraph moved to the other copy.
-    // The file is written again when its places differ from the text's (quotes found elsewhere).
-    state.dirty = [...outcomes.values()].some((o) => o !== 'unchanged');
-    ({ annotations, outcomes } = keepUnchangedPlacements(annotations, outcomes, inMemory));
+    // An annotation the file holds exactly as this window last read or wrote it (another window changed
+    // others) keeps the place the edits gave it, orphaned or not. Placed again by its quote, a label whose
+    // words were deleted from one copy of a repeated paragraph moved to the other copy. One whose place
+    // someone changed in the file is theirs: a place change does not touch `modified`.
+    ({ annotations, outcomes } = keepUnchangedPlacements(annotations, outcomes, inMemory, base, loaded.read));
+    // The file is written again when what is shown differs from what it holds (quotes found elsewhere,
+    // places the person's typing moved).
+    state.dirty = differsFromFile(annotations, loaded.read);
     state.outcomes = outcomes;
     this.publish(state, annotations, false);
   }
@@ -375,18 +380,39 @@ export class AnnotationLayer {
 }
 
 /**
- * `loaded` (a store file read again, its annotations placed by their quotes) with each annotation that
- * `inMemory` holds unchanged (same id, `modified` and body) as memory has it: its place follows the
- * person's edits exactly, which a quote cannot (a repeated paragraph), and an orphan stays one.
+ * `loaded` (a store file read again, its annotations placed by their quotes) with each annotation that the
+ * file (`read`, as it holds them) holds exactly as `stored` (what this window last read or wrote: places,
+ * quotes and status included) as memory has it: its place follows the person's edits exactly, which a
+ * quote cannot (a repeated paragraph), and an orphan stays one. Any other annotation is the file's: someone
+ * changed it, and its place in memory is older than theirs.
  */
-function keepUnchangedPlacements(loaded: ArticleAnnotations, outcomes: ReadonlyMap<string, ReanchorOutcome>, inMemory: ArticleAnnotations): { annotations: ArticleAnnotations; outcomes: Map<string, ReanchorOutcome> } {
+function keepUnchangedPlacements(
+  loaded: ArticleAnnotations,
+  outcomes: ReadonlyMap<string, ReanchorOutcome>,
+  inMemory: ArticleAnnotations,
+  stored: ArticleAnnotations | undefined,
+  read: ArticleAnnotations,
+): { annotations: ArticleAnnotations; outcomes: Map<string, ReanchorOutcome> } {
   const mine = new Map(inMemory.annotations.map((a) => [a.id, a]));
+  const last = new Map((stored?.annotations ?? []).map((a) => [a.id, a]));
+  const inFile = new Map(read.annotations.map((a) => [a.id, a]));
   const kept = new Map(outcomes);
   const annotations = loaded.annotations.map((a) => {
     const known = mine.get(a.id);
-    if (!known || known.modified !== a.modified || known.target.length !== a.target.length || JSON.stringify(known.body) !== JSON.stringify(a.body)) return a;
+    const was = last.get(a.id);
+    const now = inFile.get(a.id);
+    if (!known || !was || !now || !sameInStore(now, was)) return a;
     kept.set(a.id, 'unchanged');
     return known;
   });
   return { annotations: { ...loaded, annotations }, outcomes: kept };
+}
+
+/** True when the store would write `shown` otherwise than the file (`read`) holds it. */
+function differsFromFile(shown: ArticleAnnotations, read: ArticleAnnotations): boolean {
+  const inFile = new Map(read.annotations.map((a) => [a.id, a]));
+  return shown.annotations.some((a) => {
+    const held = inFile.get(a.id);
+    return held === undefined || !sameInStore(a, held);
+  });
 }

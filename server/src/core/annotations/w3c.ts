@@ -103,7 +103,7 @@ function placeToJson(spans: readonly AnchoredSpan[], source: string, index: Code
 }
 
 /** A mention; one in another article keeps its offsets as they are (UTF-16 hints: that text is not at hand). */
-function refToJson(ref: MentionRef, path: string, index: CodePointIndex, extra: JsonObject): JsonObject {
+function refToJson(ref: MentionRef, path: string, index: CodePointIndex | undefined, extra: JsonObject): JsonObject {
   return ref.article === undefined ? placeToJson(ref.spans, path, index, extra) : placeToJson(ref.spans, ref.article, undefined, extra);
 }
 
@@ -111,7 +111,7 @@ function textual(purpose: string, value: string, extra: JsonObject = {}): JsonOb
   return { type: 'TextualBody', purpose, value, ...extra };
 }
 
-function bodyToJson(body: AnnotationBody, path: string, index: CodePointIndex): { motivation: string; body?: Json } {
+function bodyToJson(body: AnnotationBody, path: string, index: CodePointIndex | undefined): { motivation: string; body?: Json } {
   switch (body.kind) {
     case 'label':
       return { motivation: 'tagging', body: textual('tagging', body.label) };
@@ -145,7 +145,7 @@ function bodyToJson(body: AnnotationBody, path: string, index: CodePointIndex): 
   }
 }
 
-function annotationToJson(annotation: Annotation, path: string, index: CodePointIndex): JsonObject {
+function annotationToJson(annotation: Annotation, path: string, index: CodePointIndex | undefined): JsonObject {
   const { motivation, body } = bodyToJson(annotation.body, path, index);
   const json: JsonObject = {
     id: annotation.id,
@@ -160,6 +160,16 @@ function annotationToJson(annotation: Annotation, path: string, index: CodePoint
   json.target = placeToJson(annotation.target, path, index);
   if (body !== undefined) json.body = body;
   return json;
+}
+
+/**
+ * True when the store would write `a` and `b` alike: everything it keeps of an annotation, its places
+ * (offsets, quotes, status) included. Offsets are compared as they are (no text converts them).
+ */
+export function sameInStore(a: Annotation, b: Annotation): boolean {
+  if (a === b) return true;
+  if (a.body.kind === 'note' && b.body.kind === 'note' && JSON.stringify(a.body.replies.map((r) => replyToJson(r, a.id))) !== JSON.stringify(b.body.replies.map((r) => replyToJson(r, b.id)))) return false;
+  return JSON.stringify(annotationToJson(a, '', undefined)) === JSON.stringify(annotationToJson(b, '', undefined));
 }
 
 function replyToJson(reply: NoteReply, parent: string): JsonObject {
