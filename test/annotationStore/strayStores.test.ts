@@ -8,10 +8,11 @@ import { listStrayStores, matchStrayStore } from '../../server/src/annotationSto
 import { QuietStrays, QUIET_STRAYS_FILE } from '../../server/src/annotationStore/quietStrays';
 import { DONT_WARN_ANSWER, OPEN_STORE_ANSWER, StrayStores, type StrayStoresHost } from '../../server/src/lsp/strayStores';
 import { URI } from 'vscode-uri';
-import { fits, storeFit } from '../../server/src/core/annotations/storeFit';
+import { fits, storeFit, type StoreFit } from '../../server/src/core/annotations/storeFit';
+import { parseAnnotationCollection } from '../../server/src/core/annotations/w3c';
 import type { Annotation } from '../../server/src/core/annotations/model';
 import { readSeed, SEEDS } from '../helpers/seeds';
-import { labelAt } from '../core/annotations/helpers';
+import { annotationAt, labelAt } from '../core/annotations/helpers';
 
 /** Labels on every capitalised name of `text`. */
 function labelsOnNames(text: string): Annotation[] {
@@ -196,6 +197,75 @@ describe('annotation stores of articles renamed outside the editor', () => {
     assert.deepStrictEqual((await strays.strays()).map((stray) => [stray.root, stray.article]), [[project, 'lavrov.txt']]);
     await strays.look();
     assert.deepStrictEqual(moves, [`${path.join('projects', 'kyiv', 'lavrov.txt')} → ${path.join('projects', 'kyiv', '2016-lavrov.txt')}`]);
+  });
+
+  /**
+   * Twin articles (one story filed twice, a word apart): `news/first.txt` with a note of its own, and
+   * `news/second.txt`. In one batch of file events the first is deleted and the second renamed; the look
+   * sees both stores stray and one new article, which both fit. Returns the moves made and the messages.
+   */
+  const twinsOneDeletedOneRenamed = async (second: string): Promise<{ moves: string[]; asked: string[]; logged: string[] }> => {
+    // The workspace's other copies of this text are gone.
+    for (const copy of ['seed1.txt', 'kerry.txt']) await fs.rm(path.join(folder, 'news', copy));
+    await fs.writeFile(path.join(folder, 'news', 'first.txt'), kerry);
+    await fs.writeFile(path.join(folder, 'news', 'second.txt'), second);
+    const files = new AnnotationFiles(folder);
+    await files.load('news/first.txt', kerry);
+    const note = annotationAt(kerry, [[kerry.indexOf('Moscow'), kerry.indexOf('Moscow') + 'Moscow'.length]], { kind: 'note', text: 'First filing: check the dateline', resolved: false, replies: [] }, 'note');
+    assert.deepStrictEqual(await files.save('news/first.txt', kerry, { reviewState: 'in-progress', annotations: [...labelsOnNames(kerry), note] }), { ok: true });
+    await annotate('news/second.txt', second);
+    await fs.rm(path.join(folder, 'news', 'first.txt'));
+    await fs.rename(path.join(folder, 'news', 'second.txt'), path.join(folder, 'news', 'renamed.txt'));
+    const renamed = path.join(folder, 'news', 'renamed.txt');
+    const moves: string[] = [];
+    const asked: string[] = [];
+    const logged: string[] = [];
+    const indexed = ['seed0', 'seed2', 'seed3', 'seed4', 'renamed'].map((name) => path.join(folder, 'news', `${name}.txt`));
+    const host = hostOf(indexed, {
+      // The store file moves, as the annotation layer moves it.
+      move: async (oldUri, newUri) => {
+        const [from, to] = [oldUri, newUri].map((uri) => path.relative(folder, URI.parse(uri).fsPath).split(path.sep).join('/'));
+        assert.deepStrictEqual(await new AnnotationFiles(folder).move(from, to), { ok: true });
+        moves.push(`${path.basename(from)} → ${path.basename(to)}`);
+      },
+      ask: async (message) => void asked.push(message),
+      log: (message) => void logged.push(message),
+    });
+    const strays = new StrayStores(host, new QuietStrays(() => undefined, () => undefined), 1);
+    // Each store fits the renamed article on its own: that is the trap.
+    const fitOf = async (article: string): Promise<StoreFit> => {
+      const parsed = parseAnnotationCollection(await fs.readFile(new AnnotationFiles(folder).fileOf(article)!, 'utf8'), second);
+      assert.ok(parsed.ok);
+      return storeFit(parsed.annotations.annotations, second);
+    };
+    assert.ok(fits(await fitOf('news/first.txt')) && fits(await fitOf('news/second.txt')), 'both stores fit the renamed article');
+    strays.articleEvents([
+      { uri: URI.file(path.join(folder, 'news', 'first.txt')).toString(), type: 3 },
+      { uri: URI.file(path.join(folder, 'news', 'second.txt')).toString(), type: 3 },
+      { uri: URI.file(renamed).toString(), type: 1 },
+    ]);
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    await strays.look();
+    return { moves, asked, logged };
+  };
+
+  it('twin articles, one deleted and the other renamed in one batch: the renamed one gets its own store, never the deleted one\'s note', async () => {
+    // The second filing has a word changed in its second paragraph: its store's places are its own text's.
+    const second = kerry.replace('an option which he said should', 'an option which he stated should');
+    assert.notStrictEqual(second, kerry);
+    const { moves, asked } = await twinsOneDeletedOneRenamed(second);
+    assert.deepStrictEqual(moves, ['second.txt → renamed.txt']);
+    assert.strictEqual(asked.length, 1, 'the deleted article\'s store is reported, not moved');
+    assert.match(asked[0], /news\/first\.txt/);
+  });
+
+  it('twin articles that the stores cannot tell apart: neither store is moved, and the log says why', async () => {
+    // The two filings are one text: every annotation of either store is in place in the renamed article.
+    const second = kerry;
+    const { moves, asked, logged } = await twinsOneDeletedOneRenamed(second);
+    assert.deepStrictEqual(moves, [], 'no guess');
+    assert.strictEqual(asked.length, 2, 'both stores are reported');
+    assert.ok(logged.some((m) => m.includes('news/first.txt') && m.includes('news/second.txt') && m.includes('news/renamed.txt')), logged.join('\n'));
   });
 
   it('a store fits its own article and no other seed', () => {

@@ -1,6 +1,6 @@
 import { existsSync, promises as fs } from 'fs';
 import * as path from 'path';
-import { articleForStore, storeFit, type StoreFit } from '../core/annotations/storeFit';
+import { assignStores, storeFit, type StoreFit } from '../core/annotations/storeFit';
 import { ANNOTATION_FOLDER, articleOfStoreFile, storeFileOf } from '../core/annotations/storeLayout';
 import { parseAnnotationCollection } from '../core/annotations/w3c';
 
@@ -58,41 +58,88 @@ export function hasStoreFile(root: string, article: string): boolean {
 /** How a stray store fits one article's text; a store that cannot be read fits nothing. */
 export function strayFit(content: string, text: string): StoreFit {
   const parsed = parseAnnotationCollection(content, text);
-  if (!parsed.ok) return { total: 0, placed: 0 };
+  if (!parsed.ok) return { total: 0, placed: 0, unchanged: 0 };
   return storeFit(parsed.annotations.annotations, text);
 }
 
-/** Where a stray store belongs: one article, several that fit (copies: nothing is moved), or none. */
-export type StrayMatch = { readonly kind: 'one'; readonly article: string } | { readonly kind: 'several'; readonly articles: string[] } | { readonly kind: 'none'; readonly annotations: number; readonly unreadable?: string };
+/**
+ * Where a stray store belongs: one article; several that fit (copies: nothing is moved); one that other
+ * stray stores (`rivals`, their articles) fit exactly as well (twins: nothing is moved either); or none.
+ */
+export type StrayMatch =
+  | { readonly kind: 'one'; readonly article: string }
+  | { readonly kind: 'several'; readonly articles: string[] }
+  | { readonly kind: 'contested'; readonly article: string; readonly rivals: string[] }
+  | { readonly kind: 'none'; readonly annotations: number; readonly unreadable?: string };
 
 /**
- * The article (a path in the stray's root) a stray store belongs to, tried tier by tier: the first tier
- * where one article fits decides (articles that appeared just now, before every other article without a
- * store: a copy made long ago must not make a fresh rename ambiguous). Articles that have a store of their
- * own are skipped; `textOf` reads a candidate (undefined: unreadable, skipped).
+ * The article (a path in the stray's root) a stray store belongs to, tried tier by tier: see
+ * {@link matchStrayStores}, for this store alone.
  */
 export async function matchStrayStore(stray: StrayStore, tiers: ReadonlyArray<readonly string[]>, textOf: (article: string) => Promise<string | undefined>): Promise<StrayMatch> {
-  let content: string;
-  try {
-    content = await fs.readFile(stray.file, 'utf8');
-  } catch (error) {
-    return { kind: 'none', annotations: 0, unreadable: (error as Error).message };
-  }
-  const probe = parseAnnotationCollection(content, '');
-  const annotations = probe.ok ? probe.annotations.annotations.length : 0;
-  if (!probe.ok) return { kind: 'none', annotations, unreadable: probe.message };
-  const tried = new Set<string>();
-  for (const tier of tiers) {
-    const candidates: Array<{ article: string; fit: StoreFit }> = [];
-    for (const article of tier) {
-      if (tried.has(article) || article === stray.article) continue;
-      tried.add(article);
-      if (hasStoreFile(stray.root, article)) continue;
-      const text = await textOf(article);
-      if (text !== undefined) candidates.push({ article, fit: strayFit(content, text) });
+  return (await matchStrayStores([stray], () => tiers, (_root, article) => textOf(article))).get(stray)!;
+}
+
+/**
+ * The articles (paths in each stray's root) the stray stores of one look belong to, decided together
+ * (`assignStores`): never two stores to one article, and where the text cannot tell two stores apart,
+ * neither is moved. Tried tier by tier (`tiersOf`: the tiers of each store's candidates): a store that
+ * fits an article of a tier is decided in that tier (articles that appeared just now, before every other
+ * article without a store: a copy made long ago must not make a fresh rename ambiguous); one that fits
+ * none there, or lost all it fitted to stores that fit them better, goes on to the next. Articles that
+ * have a store of their own are skipped, and so are those given to a store of this look; `textOf` reads
+ * a candidate (undefined: unreadable, skipped).
+ */
+export async function matchStrayStores(
+  strays: readonly StrayStore[],
+  tiersOf: (stray: StrayStore) => ReadonlyArray<readonly string[]>,
+  textOf: (root: string, article: string) => Promise<string | undefined>,
+): Promise<Map<StrayStore, StrayMatch>> {
+  const matches = new Map<StrayStore, StrayMatch>();
+  const contents = new Map<StrayStore, { content: string; annotations: number }>();
+  for (const stray of strays) {
+    let content: string;
+    try {
+      content = await fs.readFile(stray.file, 'utf8');
+    } catch (error) {
+      matches.set(stray, { kind: 'none', annotations: 0, unreadable: (error as Error).message });
+      continue;
     }
-    const match = articleForStore(candidates);
-    if (match.kind !== 'none') return match;
+    const probe = parseAnnotationCollection(content, '');
+    if (!probe.ok) matches.set(stray, { kind: 'none', annotations: 0, unreadable: probe.message });
+    else contents.set(stray, { content, annotations: probe.annotations.annotations.length });
   }
-  return { kind: 'none', annotations };
+  // Articles by their root too: two store roots may hold articles of one relative path.
+  const key = (root: string, article: string): string => `${root}\0${article}`;
+  const given = new Set<string>();
+  const tried = new Map<StrayStore, Set<string>>();
+  const tiers = Math.max(0, ...[...contents.keys()].map((stray) => tiersOf(stray).length));
+  for (let tier = 0; tier < tiers; tier++) {
+    const candidates: Array<{ store: StrayStore; article: string; fit: StoreFit }> = [];
+    for (const [stray, { content }] of contents) {
+      if (matches.has(stray)) continue;
+      const seen = tried.get(stray) ?? tried.set(stray, new Set()).get(stray)!;
+      for (const article of tiersOf(stray)[tier] ?? []) {
+        if (seen.has(article) || article === stray.article || given.has(key(stray.root, article))) continue;
+        seen.add(article);
+        if (hasStoreFile(stray.root, article)) continue;
+        const text = await textOf(stray.root, article);
+        if (text !== undefined) candidates.push({ store: stray, article: key(stray.root, article), fit: strayFit(content, text) });
+      }
+    }
+    const pathOf = (keyed: string): string => keyed.slice(keyed.indexOf('\0') + 1);
+    for (const [stray, assignment] of assignStores(candidates)) {
+      if (assignment.kind === 'none') continue;
+      if (assignment.kind === 'one') {
+        given.add(assignment.article);
+        matches.set(stray, { kind: 'one', article: pathOf(assignment.article) });
+      } else if (assignment.kind === 'several') {
+        matches.set(stray, { kind: 'several', articles: assignment.articles.map(pathOf) });
+      } else {
+        matches.set(stray, { kind: 'contested', article: pathOf(assignment.article), rivals: assignment.rivals.map((rival) => rival.article) });
+      }
+    }
+  }
+  for (const [stray, { annotations }] of contents) if (!matches.has(stray)) matches.set(stray, { kind: 'none', annotations });
+  return matches;
 }

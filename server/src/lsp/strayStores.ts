@@ -3,7 +3,7 @@ import * as path from 'path';
 import { FileChangeType, type FileEvent } from 'vscode-languageserver';
 import { URI } from 'vscode-uri';
 import type { QuietStrays } from '../annotationStore/quietStrays';
-import { hasStoreFile, listStrayStores, matchStrayStore, type StrayStore } from '../annotationStore/strayStores';
+import { hasStoreFile, listStrayStores, matchStrayStores, type StrayStore } from '../annotationStore/strayStores';
 import { STORE_FIT_SHARE } from '../core/annotations/storeFit';
 import { storeFileOf } from '../core/annotations/storeLayout';
 import { CommandError, type CommandHost } from './annotationCommands';
@@ -127,18 +127,25 @@ export class StrayStores {
     if (strays.length === 0) return;
     let indexed: string[] | undefined;
     const everyIndexed = () => (indexed ??= [...this.host.indexedArticles()].map((uri) => URI.parse(uri)).filter((uri) => uri.scheme === 'file').map((uri) => uri.fsPath));
+    const inRoot = (stray: StrayStore, files: readonly string[]): string[] =>
+      files.flatMap((file) => {
+        const place = this.host.placeOf(URI.file(file).toString());
+        return place?.root === stray.root ? [place.article] : [];
+      });
+    // Every indexed article was tried once already for a store reported: reading them all again at each
+    // file event would cost a workspace's worth of reads, for a store that fitted none of them. A scan's
+    // candidates (the files it analysed) are tried whatever was reported.
+    const tiers = new Map<StrayStore, string[][]>();
+    const tiersOf = (stray: StrayStore): string[][] => {
+      let found = tiers.get(stray);
+      if (!found) tiers.set(stray, (found = [inRoot(stray, created), inRoot(stray, candidates ?? (this.reported.has(stray.file) ? [] : everyIndexed()))]));
+      return found;
+    };
+    // All at once: one article deleted and its twin renamed in one batch leave two stores that fit the
+    // renamed one, and matched one by one the first store took it (`matchStrayStores`).
+    const matches = await matchStrayStores(strays, tiersOf, (root, article) => this.read(path.join(root, ...article.split('/'))));
     for (const stray of strays) {
-      const inRoot = (files: readonly string[]): string[] =>
-        files.flatMap((file) => {
-          const place = this.host.placeOf(URI.file(file).toString());
-          return place?.root === stray.root ? [place.article] : [];
-        });
-      // Every indexed article was tried once already for a store reported: reading them all again at each
-      // file event would cost a workspace's worth of reads, for a store that fitted none of them. A scan's
-      // candidates (the files it analysed) are tried whatever was reported.
-      const wide = candidates ?? (this.reported.has(stray.file) ? [] : everyIndexed());
-      const tiers = [inRoot(created), inRoot(wide)];
-      const match = await matchStrayStore(stray, tiers, (article) => this.read(path.join(stray.root, ...article.split('/'))));
+      const match = matches.get(stray)!;
       const oldUri = URI.file(path.join(stray.root, ...stray.article.split('/'))).toString();
       if (match.kind === 'one') {
         const newUri = URI.file(path.join(stray.root, ...match.article.split('/'))).toString();
@@ -148,15 +155,21 @@ export class StrayStores {
         if (!this.host.isOpen(newUri)) this.host.reindex(newUri);
         continue;
       }
+      if (match.kind === 'contested') {
+        // Said in the log whether or not the person is warned (again): why nothing was moved.
+        this.host.log(`annotations: the store files of ${[stray.article, ...match.rivals].join(' and ')}, whose files are gone, fit ${match.article} equally well; neither is moved (which one belongs there is the person's answer)`);
+      }
       if (this.reported.has(stray.file)) continue;
       this.reported.add(stray.file);
       const where = `${storeFileOf(stray.article)} (in ${stray.root})`;
       const message =
         match.kind === 'several'
           ? `The annotations of ${stray.article}, whose file is gone, fit several articles (${match.articles.join(', ')}): they are kept in ${where}. Open the article they belong to and run "${REATTACH_COMMAND_TITLE}".`
-          : match.unreadable !== undefined
-            ? `The annotations of ${stray.article}, whose file is gone, are kept in ${where}, which could not be read (${match.unreadable}).`
-            : `The annotations of ${stray.article} (${match.annotations}) are kept in ${where}, but that article is gone and no article without annotations holds ${Math.round(STORE_FIT_SHARE * 100)} % of their text. Rename the article back, or open the article they belong to and run "${REATTACH_COMMAND_TITLE}".`;
+          : match.kind === 'contested'
+            ? `The annotations of ${stray.article}, whose file is gone, fit ${match.article} exactly as well as those of ${match.rivals.join(' and ')} do: they are kept in ${where}. If ${match.article} is ${stray.article} renamed, open it and run "${REATTACH_COMMAND_TITLE}".`
+            : match.unreadable !== undefined
+              ? `The annotations of ${stray.article}, whose file is gone, are kept in ${where}, which could not be read (${match.unreadable}).`
+              : `The annotations of ${stray.article} (${match.annotations}) are kept in ${where}, but that article is gone and no article without annotations holds ${Math.round(STORE_FIT_SHARE * 100)} % of their text. Rename the article back, or open the article they belong to and run "${REATTACH_COMMAND_TITLE}".`;
       if (await this.quiet.has(stray.file)) {
         this.host.log(`annotations: ${message} (not shown: the person asked not to be warned again about this store file)`);
         continue;

@@ -15,6 +15,8 @@ export interface StoreFit {
   readonly total: number;
   /** Of those, how many re-anchor in the text. */
   readonly placed: number;
+  /** Of those placed, how many where the store has them (offsets, quote and context as written). */
+  readonly unchanged: number;
 }
 
 /**
@@ -35,22 +37,88 @@ export function fits(fit: StoreFit): boolean {
 export function storeFit(annotations: readonly Annotation[], text: string): StoreFit {
   const spanned = annotations.filter((a) => localSpans(a).length > 0);
   const total = spanned.length;
-  if (total === 0) return { total, placed: 0 };
+  if (total === 0) return { total, placed: 0, unchanged: 0 };
   const needed = Math.ceil(total * STORE_FIT_SHARE);
   let present = 0;
   for (const annotation of spanned) if (localSpans(annotation).every((span) => span.exact.length > 0 && text.includes(span.exact))) present++;
-  if (present < needed) return { total, placed: present };
-  const placed = reanchor(spanned, text).annotations.filter((a) => a.status === 'anchored').length;
-  return { total, placed };
+  if (present < needed) return { total, placed: present, unchanged: 0 };
+  const { annotations: placed, outcomes } = reanchor(spanned, text);
+  return { total, placed: placed.filter((a) => a.status === 'anchored').length, unchanged: [...outcomes.values()].filter((o) => o === 'unchanged').length };
 }
 
 /**
- * Of candidate articles (each with its {@link StoreFit}), the one a store belongs to: the only one that
- * fits. Several that fit (copies of one article) are ambiguous: nothing is moved.
+ * Which stray store goes to which article, decided for all of them at once. A store whose article is
+ * gone may fit more than one article (copies), and one article may be fitted by more than one store
+ * (twin articles: one story filed twice, one deleted and the other renamed in a single batch); matched
+ * one by one, whichever store came first took the renamed article, and with it perhaps the deleted
+ * twin's notes. An article is led by the store(s) that fit it best ({@link compareFits}: more of their
+ * annotations placed, then more of them exactly where the store has them). A store gets an article when
+ * it alone leads it and leads no other; taking that pair out can settle others (twins both renamed:
+ * each store leads its own text), so this repeats until nothing changes. Nothing is guessed: a store
+ * leading several articles (copies of one text: an old copy is as good as the renamed one, and better
+ * than one edited since) is `several`; one whose one article is led as well by other stores is
+ * `contested`, with them; one that leads nothing (every article it fits went to, or is fitted better
+ * by, another store) is `none`: its article is gone, and it may fit another tier's.
  */
-export function articleForStore<T>(candidates: ReadonlyArray<{ readonly article: T; readonly fit: StoreFit }>): { readonly kind: 'one'; readonly article: T } | { readonly kind: 'none' } | { readonly kind: 'several'; readonly articles: T[] } {
+export function assignStores<S, A>(candidates: ReadonlyArray<{ readonly store: S; readonly article: A; readonly fit: StoreFit }>): Map<S, StoreAssignment<S, A>> {
   const fitting = candidates.filter((c) => fits(c.fit));
-  if (fitting.length === 1) return { kind: 'one', article: fitting[0].article };
-  if (fitting.length === 0) return { kind: 'none' };
-  return { kind: 'several', articles: fitting.map((c) => c.article) };
+  const assigned = new Map<S, A>();
+  const taken = new Set<A>();
+  /** For each article still free, the stores still unassigned that fit it best (one: it claims it). */
+  const leaders = (): Map<A, S[]> => {
+    const best = new Map<A, Array<(typeof fitting)[number]>>();
+    for (const c of fitting) {
+      if (assigned.has(c.store) || taken.has(c.article)) continue;
+      const top = best.get(c.article);
+      const order = top === undefined ? 1 : compareFits(c.fit, top[0].fit);
+      if (order > 0) best.set(c.article, [c]);
+      else if (order === 0) top!.push(c);
+    }
+    return new Map([...best].map(([article, top]) => [article, top.map((c) => c.store)]));
+  };
+  /** The free articles a store fits that no other store fits better. */
+  const leading = (store: S, lead: Map<A, S[]>): A[] => [...lead].filter(([, stores]) => stores.includes(store)).map(([article]) => article);
+  const stores = [...new Set(fitting.map((c) => c.store))];
+  for (;;) {
+    const lead = leaders();
+    const pairs: Array<[S, A]> = [];
+    for (const store of stores) {
+      if (assigned.has(store)) continue;
+      const mine = leading(store, lead);
+      if (mine.length === 1 && lead.get(mine[0])!.length === 1) pairs.push([store, mine[0]]);
+    }
+    if (pairs.length === 0) break;
+    for (const [store, article] of pairs) {
+      assigned.set(store, article);
+      taken.add(article);
+    }
+  }
+  const lead = leaders();
+  const result = new Map<S, StoreAssignment<S, A>>();
+  for (const store of new Set(candidates.map((c) => c.store))) {
+    const article = assigned.get(store);
+    const mine = leading(store, lead);
+    if (article !== undefined) result.set(store, { kind: 'one', article });
+    else if (mine.length > 1) result.set(store, { kind: 'several', articles: mine });
+    else if (mine.length === 1) result.set(store, { kind: 'contested', article: mine[0], rivals: lead.get(mine[0])!.filter((s) => s !== store) });
+    else result.set(store, { kind: 'none' });
+  }
+  return result;
+}
+
+/** Where {@link assignStores} puts one store. */
+export type StoreAssignment<S, A> =
+  | { readonly kind: 'one'; readonly article: A }
+  | { readonly kind: 'several'; readonly articles: A[] }
+  | { readonly kind: 'contested'; readonly article: A; readonly rivals: S[] }
+  | { readonly kind: 'none' };
+
+/**
+ * Which of two stores fits one article better (> 0: `a`): the larger share of its annotations placed,
+ * then the larger share placed exactly where the store has them (a store written on this very text has
+ * every place as written; its twin's places are off where the texts differ). Shares, not counts: the
+ * stores hold different numbers of annotations.
+ */
+export function compareFits(a: StoreFit, b: StoreFit): number {
+  return Math.sign(a.placed * b.total - b.placed * a.total) || Math.sign(a.unchanged * b.total - b.unchanged * a.total);
 }
