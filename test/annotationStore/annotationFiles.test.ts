@@ -122,6 +122,30 @@ describe('annotation store files', () => {
     assert.strictEqual(await fs.readFile(storeFile(), 'utf8'), newer);
   });
 
+  it('keeps what another tool wrote in the fields it reads through a load and a save after the article changed (a Software creator, a note in text/html, a label, a context term)', async () => {
+    const files = new AnnotationFiles(folder);
+    await files.load(article, text);
+    await files.save(article, text, { reviewState: 'in-progress', annotations: [labelOn(text, 'Sergei Lavrov'), { ...labelOn(text, 'Moscow'), body: { kind: 'note', text: 'x', resolved: false, replies: [] } }] });
+    const theirs = JSON.parse(await fs.readFile(storeFile(), 'utf8'));
+    theirs['@context'][1].dcterms = 'http://purl.org/dc/terms/';
+    theirs.label = 'Desk B, first pass';
+    theirs.first.items[1].creator = { type: 'Software', name: 'NER bot 2.1' };
+    const note = theirs.first.items.find((i: { motivation: string }) => i.motivation === 'commenting');
+    note.body = { ...note.body, value: '<p>Dateline?</p>', format: 'text/html' };
+    await fs.writeFile(storeFile(), JSON.stringify(theirs, null, 2) + '\n');
+    // The article gained a paragraph on top: every place moves, so the file is written anew.
+    const changed = 'A new first paragraph.\n' + text;
+    const again = new AnnotationFiles(folder);
+    const loaded = await again.load(article, changed);
+    assert.ok(loaded.kind === 'loaded');
+    assert.deepStrictEqual(await again.save(article, changed, { ...loaded.annotations, annotations: [...loaded.annotations.annotations, labelOn(changed, 'John Kerry')] }), { ok: true });
+    const saved = JSON.parse(await fs.readFile(storeFile(), 'utf8'));
+    assert.deepStrictEqual(saved['@context'], theirs['@context']);
+    assert.strictEqual(saved.label, 'Desk B, first pass');
+    assert.deepStrictEqual(saved.first.items.find((i: { id: string }) => i.id === theirs.first.items[1].id).creator, { type: 'Software', name: 'NER bot 2.1' });
+    assert.deepStrictEqual(saved.first.items.find((i: { motivation: string }) => i.motivation === 'commenting').body, note.body);
+  });
+
   it('does not overwrite a file changed on disk since it was read, nor write one never read', async () => {
     const files = new AnnotationFiles(folder);
     assert.ok(!(await files.save(article, text, one)).ok, 'not read yet');

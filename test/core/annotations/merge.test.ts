@@ -38,6 +38,12 @@ describe('annotations: unsaved changes merged into a store file that changed on 
     assert.deepStrictEqual(afterTyping.conflicts, []);
   });
 
+  it('keeps what the file holds about itself (another tool\'s label and context) in the merged result', () => {
+    const store = { label: 'Desk B, first pass', context: ['http://www.w3.org/ns/anno.jsonld', { dcterms: 'http://purl.org/dc/terms/' }] };
+    const merged = mergeUnsaved(of(lavrov), of(lavrov, kerry), { ...of(lavrov), store });
+    assert.deepStrictEqual(merged.annotations.store, store);
+  });
+
   it('typing that moved or orphaned a span is not a change of the person’s', () => {
     const moved: Annotation = { ...lavrov, status: 'orphaned', target: [{ ...lavrov.target[0], start: 0, end: 5, exact: 'Serge' }] };
     assert.ok(!hasUnsavedChanges(of(lavrov, kerry), of(moved, kerry)));

@@ -105,6 +105,51 @@ describe('annotations: the W3C store format', () => {
     }
   });
 
+  it('keeps what another tool wrote that it reads: an extra @context term, the collection\'s label, a Software creator, a note in text/html (a save changed them all)', () => {
+    const written = serializeAnnotationCollection({ path: 'news/kerry.txt', text, annotations: { reviewState: 'in-progress', annotations: everyKind(text) } });
+    const item = (json: any, id: string) => json.first.items.find((i: { id: string }) => i.id === id);
+    const theirs = JSON.parse(written);
+    theirs['@context'][1].dcterms = 'http://purl.org/dc/terms/';
+    theirs['@context'].push('https://example.org/desk-context.jsonld');
+    theirs.label = 'Geneva talks, desk B';
+    item(theirs, 'urn:uuid:confirm').creator = { type: 'Software', name: 'NER bot 2.1' };
+    item(theirs, 'urn:uuid:reject').creator = { name: 'Desk B' };
+    item(theirs, 'urn:uuid:scare').creator = 'https://example.org/people/ana';
+    item(theirs, 'urn:uuid:note').body.format = 'text/html';
+    item(theirs, 'urn:uuid:note').body.value = '<p>Dateline?</p>';
+    item(theirs, 'urn:uuid:reply').body.format = 'text/markdown';
+    item(theirs, 'urn:uuid:reply').creator = { type: 'Organization', name: 'Desk B' };
+    item(theirs, 'Sergei Lavrov#0').body.format = 'text/plain';
+    const file = JSON.stringify(theirs, null, 2) + '\n';
+    const read = parseAnnotationCollection(file, text);
+    assert.ok(read.ok, read.ok ? '' : read.message);
+    // Saved again as read: the same bytes.
+    assert.strictEqual(serializeAnnotationCollection({ path: 'news/kerry.txt', text, annotations: read.annotations }), file);
+    // Saved after a change of the person's: only that changes.
+    const added = addAnnotation(read.annotations, labelOn(text, 'Moscow', 0, 'location'));
+    assert.ok(added.ok);
+    const again = JSON.parse(serializeAnnotationCollection({ path: 'news/kerry.txt', text, annotations: added.value }));
+    const moscow = again.first.items.find((i: { id: string }) => i.id === 'Moscow#0');
+    assert.deepStrictEqual(again, { ...theirs, total: theirs.total + 1, first: { ...theirs.first, items: again.first.items.map((i: { id: string }) => (i.id === 'Moscow#0' ? i : item(theirs, i.id))) } });
+    assert.deepStrictEqual(moscow.creator, { type: 'Person', name: 'Test Annotator' }, 'what Article Lens writes itself is as always');
+  });
+
+  it('writes the @context terms it needs into a file whose context lacks them, the label of a moved article\'s own path, and refuses a term of its own given another meaning', () => {
+    const written = JSON.parse(serializeAnnotationCollection({ path: 'news/kerry.txt', text, annotations: { reviewState: 'in-progress', annotations: [labelOn(text, 'Sergei Lavrov')] } }));
+    const bare = { ...written, '@context': 'http://www.w3.org/ns/anno.jsonld' };
+    const read = parseAnnotationCollection(JSON.stringify(bare), text);
+    assert.ok(read.ok);
+    assert.deepStrictEqual(JSON.parse(serializeAnnotationCollection({ path: 'news/kerry.txt', text, annotations: read.annotations }))['@context'], written['@context']);
+    const moved = parseAnnotationCollection(JSON.stringify(written), text);
+    assert.ok(moved.ok);
+    assert.strictEqual(JSON.parse(serializeAnnotationCollection({ path: 'archive/kerry.txt', text, annotations: moved.annotations })).label, 'Annotations of archive/kerry.txt');
+    const other = structuredClone(written);
+    other['@context'][1].status = 'http://example.org/workflow#status';
+    const refused = parseAnnotationCollection(JSON.stringify(other), text);
+    assert.ok(!refused.ok);
+    assert.match(refused.message, /"@context".*"status"/);
+  });
+
   it('says clearly what is wrong with an unreadable or invalid file', () => {
     const cases: Array<[string, string]> = [
       ['{"type": "AnnotationCollection", "first": {', 'not valid JSON'],

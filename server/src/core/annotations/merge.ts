@@ -86,7 +86,8 @@ export function mergeUnsaved(base: ArticleAnnotations, ours: ArticleAnnotations,
   }
   const reviewState = ours.reviewState !== base.reviewState ? ours.reviewState : theirs.reviewState;
   if (ours.reviewState !== base.reviewState) carried++;
-  return { annotations: { reviewState, annotations: merged }, carried, conflicts };
+  // What the file holds about itself (another tool's label, its context) is the file's: the person never edits it.
+  return { annotations: { ...theirs, reviewState, annotations: merged }, carried, conflicts };
 }
 
 /**

@@ -96,13 +96,24 @@ export interface QuoteKindBody {
   readonly quoteKind: 'not-a-quote' | 'scare';
 }
 
+/**
+ * How a store file wrote a creator that Article Lens would write otherwise (its own form is `{ "type":
+ * "Person", "name": … }`), kept so that saving the file writes it as it was: an object of another type
+ * (`Software`, `Organization`), or of none (`type` absent), or a plain string (an IRI, say).
+ */
+export type CreatorForm = { readonly type?: string | readonly string[] } | 'string';
+
 /** One reply in a note's thread. */
 export interface NoteReply {
   readonly id: string;
   readonly creator?: string;
+  /** Only when the store file wrote the creator in another form than Article Lens's. */
+  readonly creatorForm?: CreatorForm;
   readonly created: string;
   readonly modified: string;
   readonly text: string;
+  /** The text's media type when the store file gave one other than `text/plain` (`text/markdown`). */
+  readonly format?: string;
 }
 
 /** A free-text note on a span: a thread that can be replied to, edited and resolved. */
@@ -141,6 +152,13 @@ export interface Annotation {
   readonly id: string;
   /** The person's name (the author setting, or the OS user name). */
   readonly creator?: string;
+  /** Only when the store file wrote the creator in another form than Article Lens's (a `Software` agent). */
+  readonly creatorForm?: CreatorForm;
+  /**
+   * The media type (`format`) of body parts, by purpose (`commenting`: a note's text), where the store
+   * file gave one other than Article Lens writes (`text/plain` for a note, none for the others).
+   */
+  readonly formats?: Readonly<Record<string, string>>;
   /** ISO 8601 times. */
   readonly created: string;
   readonly modified: string;
@@ -156,10 +174,23 @@ export type ReviewState = 'unreviewed' | 'in-progress' | 'reviewed';
 /** The review states, in order. */
 export const REVIEW_STATES: readonly ReviewState[] = ['unreviewed', 'in-progress', 'reviewed'];
 
+/**
+ * What a store file holds about itself that Article Lens would write otherwise, kept so that saving the
+ * file changes none of what another tool (or a person) wrote there.
+ */
+export interface StoreExtras {
+  /** The file's `@context` (JSON as read) when it is not the one Article Lens writes: another tool's terms. */
+  readonly context?: unknown;
+  /** The collection's `label` when it is not Article Lens's own (`Annotations of <article path>`). */
+  readonly label?: string;
+}
+
 /** Everything stored for one article. */
 export interface ArticleAnnotations {
   readonly reviewState: ReviewState;
   readonly annotations: readonly Annotation[];
+  /** Only when its store file holds such things. */
+  readonly store?: StoreExtras;
 }
 
 /** An article with no annotation, not reviewed. */

@@ -1,5 +1,5 @@
 import { CodePointIndex } from './codePoints';
-import { localSpans, REVIEW_STATES, type AnchoredSpan, type Annotation, type AnnotationBody, type ArticleAnnotations, type MentionRef, type NoteReply, type ReviewState } from './model';
+import { localSpans, REVIEW_STATES, type AnchoredSpan, type Annotation, type AnnotationBody, type ArticleAnnotations, type CreatorForm, type MentionRef, type NoteReply, type ReviewState, type StoreExtras } from './model';
 
 /**
  * The store format: one article's annotations as a W3C Web Annotation `AnnotationCollection` (JSON-LD),
@@ -13,6 +13,12 @@ import { localSpans, REVIEW_STATES, type AnchoredSpan, type Annotation, type Ann
  * A place is one `SpecificResource` (source + [TextPositionSelector, TextQuoteSelector]); a discontinuous
  * place is a `List` of them. Replies to a note are annotations of motivation `replying` whose target is the
  * note's id, written right after it.
+ *
+ * What another tool wrote in a field this reads is written back as it was, not as Article Lens would write
+ * it (an annotation tool must not change others' data behind their back): the file's `@context` with its
+ * own terms (Article Lens's are added where missing), the collection's `label`, a creator that is not a
+ * `Person` (a `Software` agent) or is a plain string, a body's `format` (a note in `text/html`). A field
+ * this does not read refuses the file instead (see `knownFieldsOnly`).
  */
 
 const LENS = 'urn:article-lens:';
@@ -32,6 +38,15 @@ export const STORE_CONTEXT = [
     noContent: 'lens:noContent',
   },
 ] as const;
+
+/** The W3C annotation context, as Article Lens writes it and as it may be written (https). */
+const ANNOTATION_CONTEXTS = ['http://www.w3.org/ns/anno.jsonld', 'https://www.w3.org/ns/anno.jsonld'];
+
+/** Article Lens's own terms, as its context declares them. */
+const OWN_TERMS: Readonly<Record<string, string>> = STORE_CONTEXT[1];
+
+/** The media type each body part's text has when the file says nothing else (by purpose). */
+const DEFAULT_FORMATS: Readonly<Record<string, string>> = { commenting: 'text/plain', replying: 'text/plain' };
 
 const WIKIDATA_ENTITY = 'http://www.wikidata.org/entity/';
 
@@ -57,9 +72,9 @@ export function serializeAnnotationCollection(article: StoredArticle): string {
     }
   }
   const collection: JsonObject = {
-    '@context': STORE_CONTEXT as unknown as Json,
+    '@context': contextToWrite(article.annotations.store?.context),
     type: 'AnnotationCollection',
-    label: `Annotations of ${article.path}`,
+    label: article.annotations.store?.label ?? ownLabel(article.path),
     reviewState: article.annotations.reviewState,
     total: items.length,
     first: { type: 'AnnotationPage', startIndex: 0, items },
@@ -80,8 +95,41 @@ export function sortedForStore(annotations: readonly Annotation[]): Annotation[]
   });
 }
 
-function creatorJson(name: string | undefined): JsonObject {
-  return name === undefined ? {} : { creator: { type: 'Person', name } };
+/** The collection's label as Article Lens writes it. */
+function ownLabel(path: string): string {
+  return `Annotations of ${path}`;
+}
+
+/**
+ * The `@context` to write: the file's as it was, with any of Article Lens's terms it lacks added (to its
+ * object that declares Article Lens's others, else as an object of their own), so that every term the
+ * file uses is declared; without one of its own, Article Lens's.
+ */
+function contextToWrite(kept: unknown): Json {
+  if (kept === undefined) return STORE_CONTEXT as unknown as Json;
+  const entries = (Array.isArray(kept) ? [...kept] : [kept]) as Json[];
+  const declares = (entry: Json, term: string): boolean => isObject(entry) && entry[term] !== undefined;
+  const missing = Object.keys(OWN_TERMS).filter((term) => !entries.some((entry) => declares(entry, term)));
+  const annotationContext = entries.some((entry) => typeof entry === 'string' && ANNOTATION_CONTEXTS.includes(entry));
+  if (missing.length === 0 && annotationContext) return kept as Json;
+  if (!annotationContext) entries.unshift(STORE_CONTEXT[0]);
+  if (missing.length > 0) {
+    const added: JsonObject = Object.fromEntries(missing.map((term) => [term, OWN_TERMS[term]]));
+    let at = -1;
+    entries.forEach((entry, i) => {
+      if (Object.keys(OWN_TERMS).some((term) => declares(entry, term))) at = i;
+    });
+    if (at >= 0) entries[at] = { ...(entries[at] as JsonObject), ...added };
+    else entries.push(added);
+  }
+  return entries.length === 1 ? entries[0] : entries;
+}
+
+function creatorJson(name: string | undefined, form: CreatorForm | undefined): JsonObject {
+  if (name === undefined) return {};
+  if (form === 'string') return { creator: name };
+  if (form !== undefined) return { creator: { ...(form.type !== undefined ? { type: form.type as Json } : {}), name } };
+  return { creator: { type: 'Person', name } };
 }
 
 function spanToJson(span: AnchoredSpan, source: string, index: CodePointIndex | undefined): JsonObject {
@@ -107,11 +155,14 @@ function refToJson(ref: MentionRef, path: string, index: CodePointIndex | undefi
   return ref.article === undefined ? placeToJson(ref.spans, path, index, extra) : placeToJson(ref.spans, ref.article, undefined, extra);
 }
 
-function textual(purpose: string, value: string, extra: JsonObject = {}): JsonObject {
-  return { type: 'TextualBody', purpose, value, ...extra };
+/** A textual body part; `format` as the file had it, else the purpose's own (a note's text is plain). */
+function textualJson(purpose: string, value: string, format: string | undefined, extra: JsonObject = {}): JsonObject {
+  const written = format ?? DEFAULT_FORMATS[purpose];
+  return { type: 'TextualBody', purpose, value, ...(written !== undefined ? { format: written } : {}), ...extra };
 }
 
-function bodyToJson(body: AnnotationBody, path: string, index: CodePointIndex | undefined): { motivation: string; body?: Json } {
+function bodyToJson(body: AnnotationBody, path: string, index: CodePointIndex | undefined, formats?: Readonly<Record<string, string>>): { motivation: string; body?: Json } {
+  const textual = (purpose: string, value: string, extra: JsonObject = {}): JsonObject => textualJson(purpose, value, formats?.[purpose], extra);
   switch (body.kind) {
     case 'label':
       return { motivation: 'tagging', body: textual('tagging', body.label) };
@@ -141,17 +192,17 @@ function bodyToJson(body: AnnotationBody, path: string, index: CodePointIndex | 
     case 'quoteKind':
       return { motivation: 'classifying', body: textual('classifying', body.quoteKind === 'scare' ? 'scare-quote' : 'not-a-quote') };
     case 'note':
-      return { motivation: 'commenting', body: textual('commenting', body.text, { format: 'text/plain' }) };
+      return { motivation: 'commenting', body: textual('commenting', body.text) };
   }
 }
 
 function annotationToJson(annotation: Annotation, path: string, index: CodePointIndex | undefined): JsonObject {
-  const { motivation, body } = bodyToJson(annotation.body, path, index);
+  const { motivation, body } = bodyToJson(annotation.body, path, index, annotation.formats);
   const json: JsonObject = {
     id: annotation.id,
     type: 'Annotation',
     motivation,
-    ...creatorJson(annotation.creator),
+    ...creatorJson(annotation.creator, annotation.creatorForm),
     created: annotation.created,
     modified: annotation.modified,
   };
@@ -177,11 +228,11 @@ function replyToJson(reply: NoteReply, parent: string): JsonObject {
     id: reply.id,
     type: 'Annotation',
     motivation: 'replying',
-    ...creatorJson(reply.creator),
+    ...creatorJson(reply.creator, reply.creatorForm),
     created: reply.created,
     modified: reply.modified,
     target: parent,
-    body: textual('replying', reply.text, { format: 'text/plain' }),
+    body: textualJson('replying', reply.text, reply.format),
   };
 }
 
@@ -278,12 +329,15 @@ function readCollection(raw: unknown, index: CodePointIndex): ArticleAnnotations
   const collection = objectAt(raw, 'the file');
   if (collection.type !== 'AnnotationCollection') fail('the file', 'expected "type": "AnnotationCollection"');
   knownFieldsOnly(collection, COLLECTION_FIELDS, 'the file');
+  const context = readContext(collection['@context']);
+  const label = collection.label === undefined ? undefined : stringAt(collection, 'label', 'the file');
   const reviewState = (collection.reviewState ?? 'unreviewed') as ReviewState;
   if (!REVIEW_STATES.includes(reviewState)) fail('the file', `"reviewState" must be one of ${REVIEW_STATES.join(', ')}`);
   const page = objectAt(collection.first ?? { type: 'AnnotationPage', items: [] }, '"first"');
   knownFieldsOnly(page, PAGE_FIELDS, '"first"');
   if (!Array.isArray(page.items)) fail('"first"', '"items" must be a list');
   const annotations: Annotation[] = [];
+  const sources = new Set<string>();
   const replies: Array<{ parent: string; reply: NoteReply; where: string }> = [];
   const ids = new Set<string>();
   page.items.forEach((item, i) => {
@@ -297,7 +351,9 @@ function readCollection(raw: unknown, index: CodePointIndex): ArticleAnnotations
     if (object.motivation === 'replying') {
       replies.push({ parent: stringAt(object, 'target', named), reply: readReply(object, named), where: named });
     } else {
-      annotations.push(readAnnotation(object, named, index));
+      const read = readAnnotation(object, named, index);
+      annotations.push(read.annotation);
+      sources.add(read.source);
     }
   });
   const byId = new Map(annotations.map((a, i) => [a.id, i]));
@@ -307,16 +363,50 @@ function readCollection(raw: unknown, index: CodePointIndex): ArticleAnnotations
     if (!note || note.body.kind !== 'note') fail(where, `a reply to ${parent}, which is not a note in this file`);
     annotations[at!] = { ...note, body: { ...note.body, replies: [...note.body.replies, reply] } };
   }
-  return { reviewState, annotations };
+  // Article Lens's own label names the article, which a move changes: written anew, with the new path.
+  const own = label === undefined || [...sources].some((source) => label === ownLabel(source)) || (sources.size === 0 && label.startsWith(ownLabel('')));
+  const store: StoreExtras = { ...(context !== undefined ? { context } : {}), ...(!own ? { label } : {}) };
+  return { reviewState, annotations, ...(Object.keys(store).length > 0 ? { store } : {}) };
 }
 
-function readCreator(object: JsonObject, where: string): string | undefined {
+/**
+ * The file's `@context`, kept when it is not Article Lens's own (undefined when it is, or absent). One
+ * that gives a term of Article Lens's another meaning is refused: the file would be read otherwise than
+ * its writer meant it.
+ */
+function readContext(value: Json | undefined): Json | undefined {
+  if (value === undefined) return undefined;
+  for (const entry of Array.isArray(value) ? value : [value]) {
+    if (typeof entry === 'string') continue;
+    if (!isObject(entry)) fail('the file', '"@context" must hold IRIs and objects of terms');
+    for (const [term, meaning] of Object.entries(OWN_TERMS)) {
+      if (entry[term] !== undefined && entry[term] !== meaning) {
+        fail('the file', `"@context" gives "${term}" another meaning (${JSON.stringify(entry[term])}) than Article Lens reads it with (${meaning}); the file is left as it is rather than read as its writer did not mean it`);
+      }
+    }
+  }
+  return JSON.stringify(value) === JSON.stringify(STORE_CONTEXT) ? undefined : value;
+}
+
+/** The creator's name, and its form when Article Lens would write it otherwise (to write it as it was). */
+function readCreator(object: JsonObject, where: string): { creator?: string; creatorForm?: CreatorForm } {
   const creator = object.creator;
-  if (creator === undefined) return undefined;
-  if (typeof creator === 'string') return creator;
-  const person = objectAt(creator, `${where}: "creator"`);
-  knownFieldsOnly(person, CREATOR_FIELDS, `${where}: "creator"`);
-  return stringAt(person, 'name', `${where}: "creator"`);
+  if (creator === undefined) return {};
+  if (typeof creator === 'string') return { creator, creatorForm: 'string' };
+  const agent = objectAt(creator, `${where}: "creator"`);
+  knownFieldsOnly(agent, CREATOR_FIELDS, `${where}: "creator"`);
+  const name = stringAt(agent, 'name', `${where}: "creator"`);
+  const type = agent.type;
+  if (type === 'Person') return { creator: name };
+  if (type !== undefined && typeof type !== 'string' && !(Array.isArray(type) && type.every((t) => typeof t === 'string'))) fail(`${where}: "creator"`, '"type" must be a string or a list of strings');
+  return { creator: name, creatorForm: type === undefined ? {} : { type: type as string | string[] } };
+}
+
+/** A textual body part's `format` when it is not the one Article Lens writes for its purpose, else undefined. */
+function readFormat(part: JsonObject, where: string): string | undefined {
+  if (part.format === undefined) return undefined;
+  const format = stringAt(part, 'format', where);
+  return format === DEFAULT_FORMATS[typeof part.purpose === 'string' ? part.purpose : ''] ? undefined : format;
 }
 
 function readTimes(object: JsonObject, where: string): { created: string; modified: string } {
@@ -329,8 +419,8 @@ function readReply(object: JsonObject, where: string): NoteReply {
   knownFieldsOnly(object, REPLY_FIELDS, where);
   const body = objectAt(object.body, `${where}: "body"`);
   knownFieldsOnly(body, TEXTUAL_FIELDS, `${where}: "body"`);
-  const creator = readCreator(object, where);
-  return { id: stringAt(object, 'id', where), ...(creator !== undefined ? { creator } : {}), ...readTimes(object, where), text: stringAt(body, 'value', `${where}: "body"`) };
+  const format = readFormat({ ...body, purpose: 'replying' }, `${where}: "body"`);
+  return { id: stringAt(object, 'id', where), ...readCreator(object, where), ...readTimes(object, where), text: stringAt(body, 'value', `${where}: "body"`), ...(format !== undefined ? { format } : {}) };
 }
 
 function readSpan(value: Json, where: string, fields: readonly string[]): { source: string; span: AnchoredSpan } {
@@ -390,22 +480,35 @@ function textualValue(parts: JsonObject[], purpose: string, where: string): stri
   return part === undefined ? undefined : stringAt(part, 'value', `${where}: ${purpose} body`);
 }
 
-function readAnnotation(object: JsonObject, where: string, index: CodePointIndex): Annotation {
+/** An annotation, and the source its target names (the article's path as the file was written). */
+function readAnnotation(object: JsonObject, where: string, index: CodePointIndex): { annotation: Annotation; source: string } {
   knownFieldsOnly(object, ANNOTATION_FIELDS, where);
   const target = readPlace(object.target, `${where}: target`);
   const targetSpans = target.spans.map((s) => toUtf16(s, index));
   const parts = bodies(object, where);
+  const formats: Record<string, string> = {};
   parts.forEach((part, i) => {
-    if (part.type === 'TextualBody') knownFieldsOnly(part, TEXTUAL_FIELDS, `${where}: body ${i + 1}`);
-    else if (part.type === 'SpecificResource' && part.purpose === 'identifying') knownFieldsOnly(part, EXTERNAL_ID_FIELDS, `${where}: body ${i + 1}`);
+    if (part.type === 'TextualBody') {
+      knownFieldsOnly(part, TEXTUAL_FIELDS, `${where}: body ${i + 1}`);
+      const format = readFormat(part, `${where}: body ${i + 1}`);
+      if (format !== undefined && typeof part.purpose === 'string') formats[part.purpose] = format;
+    } else if (part.type === 'SpecificResource' && part.purpose === 'identifying') knownFieldsOnly(part, EXTERNAL_ID_FIELDS, `${where}: body ${i + 1}`);
   });
   const body = readBody(object, parts, where, index, target.source);
   if (parts.length !== partsWritten(body)) {
     fail(where, `${parts.length} body parts where this version reads ${partsWritten(body)}; the file is left as it is rather than written again without the others`);
   }
   const status = object.status === undefined ? 'anchored' : object.status === 'orphaned' ? 'orphaned' : fail(where, '"status" must be "orphaned" when present');
-  const creator = readCreator(object, where);
-  return { id: stringAt(object, 'id', where), ...(creator !== undefined ? { creator } : {}), ...readTimes(object, where), target: targetSpans, body, status };
+  const annotation: Annotation = {
+    id: stringAt(object, 'id', where),
+    ...readCreator(object, where),
+    ...(Object.keys(formats).length > 0 ? { formats } : {}),
+    ...readTimes(object, where),
+    target: targetSpans,
+    body,
+    status,
+  };
+  return { annotation, source: target.source };
 }
 
 /** How many body parts the store writes for `body` (to tell whether a file had parts that were not read). */
