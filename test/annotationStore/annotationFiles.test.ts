@@ -76,6 +76,73 @@ describe('annotation store files', () => {
     assert.deepStrictEqual((await fs.readdir(path.dirname(storeFile()))).sort(), ['kerry.txt.json']);
   });
 
+  it('a writer held up past the stale-lock limit, its lock taken by another window meanwhile, does not write over that window\'s file (both wrote, the last rename won)', async () => {
+    const windowA = new AnnotationFiles(folder);
+    const windowB = new AnnotationFiles(folder);
+    await windowA.load(article, text);
+    await windowB.load(article, text);
+    const theirs: ArticleAnnotations = { reviewState: 'in-progress', annotations: [labelOn(text, 'John Kerry')] };
+    const lock = `${storeFile()}.lock`;
+    // Window A's event loop is blocked (a long analysis) between taking its lock and writing: its lock ages
+    // past the limit, and window B, waiting, takes it for a dead window's, writes and lets go.
+    const writeFile = fs.writeFile;
+    let blocked = false;
+    let second: Awaited<ReturnType<AnnotationFiles['save']>> | undefined;
+    fs.writeFile = (async (file: Parameters<typeof writeFile>[0], ...rest: unknown[]) => {
+      if (!blocked && String(file).endsWith('.tmp')) {
+        blocked = true;
+        const old = new Date(Date.now() - 11_000);
+        await fs.utimes(lock, old, old);
+        second = await windowB.save(article, text, theirs);
+      }
+      return (writeFile as (...args: unknown[]) => Promise<void>)(file, ...rest);
+    }) as typeof writeFile;
+    let first;
+    try {
+      first = await windowA.save(article, text, one);
+    } finally {
+      fs.writeFile = writeFile;
+    }
+    assert.deepStrictEqual(second, { ok: true }, 'window B wrote');
+    assert.ok(!first.ok && first.reason === 'io', JSON.stringify(first));
+    assert.match(first.message, /lock/);
+    const onDisk = await fs.readFile(storeFile(), 'utf8');
+    assert.ok(onDisk.includes('John Kerry') && !onDisk.includes('Sergei Lavrov'), 'window B\'s file stands');
+    assert.deepStrictEqual((await fs.readdir(path.dirname(storeFile()))).sort(), ['kerry.txt.json'], 'no lock or temporary file left');
+    // Window A's change is not lost: read again, the file is B's, and A may write on top of it.
+    const again = await windowA.load(article, text);
+    assert.ok(again.kind === 'loaded');
+    assert.deepStrictEqual(await windowA.save(article, text, { ...again.annotations, annotations: [...again.annotations.annotations, ...one.annotations] }), { ok: true });
+  });
+
+  it('a folder moved while a store in it is being written: the store is not written back at the old path (a stray store came back there)', async () => {
+    const files = new AnnotationFiles(folder);
+    await files.load(article, text);
+    assert.deepStrictEqual(await files.save(article, text, one), { ok: true });
+    const readFile = fs.readFile;
+    const [from, to] = ['news', 'archive'].map((name) => path.join(folder, '.article-lens', 'annotations', name));
+    let moved = false;
+    // Right after the writer, holding its lock, checked the file: `mv news archive` (with the store folder, as the editor moves it).
+    fs.readFile = (async (file: Parameters<typeof readFile>[0], ...rest: unknown[]) => {
+      const content = await (readFile as (...args: unknown[]) => Promise<unknown>)(file, ...rest);
+      if (!moved && String(file) === storeFile() && (await fs.stat(`${storeFile()}.lock`).then(() => true, () => false))) {
+        moved = true;
+        assert.deepStrictEqual(await new AnnotationFiles(folder).moveFolder('news', 'archive'), { ok: true });
+      }
+      return content;
+    }) as typeof readFile;
+    let saved;
+    try {
+      saved = await files.save(article, text, { ...one, reviewState: 'reviewed' });
+    } finally {
+      fs.readFile = readFile;
+    }
+    assert.ok(moved);
+    assert.ok(!saved.ok && saved.reason === 'io', JSON.stringify(saved));
+    await assert.rejects(fs.stat(from), 'nothing at the old path');
+    assert.ok((await fs.readFile(path.join(to, 'kerry.txt.json'), 'utf8')).includes('"reviewState": "in-progress"'), 'the moved store is as it was');
+  });
+
   it('never overwrites a file it could not read, and says why', async () => {
     await fs.mkdir(path.dirname(storeFile()), { recursive: true });
     await fs.writeFile(storeFile(), '{ "type": "AnnotationCollection", oops');

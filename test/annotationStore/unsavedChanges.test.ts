@@ -96,6 +96,33 @@ describe('annotation changes that could not be written, when the store file chan
     assert.deepStrictEqual(exacts(await onDisk()), ['John Kerry']);
   });
 
+  it('keeps a label whose write lost its lock (the window was held up past the stale-lock limit) and merges it into the other window\'s file', async () => {
+    await layer.stateOf(uri);
+    // While this window is blocked after taking its lock, a colleague's window breaks it as stale and writes.
+    const writeFile = fs.writeFile;
+    let blocked = false;
+    fs.writeFile = (async (file: Parameters<typeof writeFile>[0], ...rest: unknown[]) => {
+      if (!blocked && String(file).endsWith('.tmp')) {
+        blocked = true;
+        const old = new Date(Date.now() - 11_000);
+        await fs.utimes(`${files.fileOf(article)!}.lock`, old, old);
+        await theyAddKerry();
+      }
+      return (writeFile as (...args: unknown[]) => Promise<void>)(file, ...rest);
+    }) as typeof writeFile;
+    try {
+      const added = await layer.update(uri, (annotations) => addAnnotation(annotations, labelOn(text, 'Moscow', 0, 'location')));
+      assert.ok(added.ok);
+    } finally {
+      fs.writeFile = writeFile;
+    }
+    assert.match(warnings.join('\n'), /kept in memory but not saved: .*lock/);
+    assert.deepStrictEqual(exacts(await onDisk()), ['John Kerry', 'Sergei Lavrov'], 'their file stands');
+    await layer.storeFileChanged(URI.file(files.fileOf(article)!).toString());
+    assert.deepStrictEqual(exacts((await layer.stateOf(uri))!.annotations), ['John Kerry', 'Moscow', 'Sergei Lavrov']);
+    assert.deepStrictEqual(exacts(await onDisk()), ['John Kerry', 'Moscow', 'Sergei Lavrov'], 'ours merged into theirs and saved');
+  });
+
   it('reads the file again as before when nothing of ours is unsaved', async () => {
     await layer.stateOf(uri);
     await theyAddKerry();

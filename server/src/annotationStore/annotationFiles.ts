@@ -5,7 +5,7 @@ import { parseAnnotationCollection, serializeAnnotationCollection } from '../cor
 import { reanchor, type ReanchorOutcome } from '../core/annotations/reanchor';
 import { storeFileOf } from '../core/annotations/storeLayout';
 import { makeFolders } from '../makeFolders';
-import { withStoreLock } from './storeLock';
+import { StoreLockLost, withStoreLock, type HeldLock } from './storeLock';
 import { NotUtf8StoreError, readStoreText } from './storeText';
 import type { ArticleAnnotations } from '../core/annotations/model';
 
@@ -18,7 +18,8 @@ import type { ArticleAnnotations } from '../core/annotations/model';
  *   with the reason until the person fixes the file and it is read again;
  * - a file changed on disk since it was read (a git pull, another window) is not overwritten either:
  *   saving refuses, and the caller reads it again; windows check and write under a lock file
- *   (`storeLock.ts`), so two of them never both pass the check.
+ *   (`storeLock.ts`), so two of them never both pass the check, and a writer that lost its lock meanwhile
+ *   (held up past the stale limit) writes nothing: an `io` failure, its change kept by the caller.
  * Paths given to it are article paths relative to the workspace folder (POSIX or native separators).
  */
 
@@ -98,29 +99,40 @@ export class AnnotationFiles {
     if (annotations.annotations.length === 0 && annotations.reviewState === 'unreviewed' && known.content === undefined && !(await exists(file))) return { ok: true };
     try {
       // The check that the file is as it was read and the write are one step for every window.
-      return await withStoreLock(file, () => this.saveLocked(file, articlePath, text, annotations));
+      return await withStoreLock(file, (lock) => this.saveLocked(file, articlePath, text, annotations, lock));
     } catch (error) {
       return { ok: false, message: `${file} could not be written (${(error as Error).message})`, reason: 'io' };
     }
   }
 
-  private async saveLocked(file: string, articlePath: string, text: string, annotations: ArticleAnnotations): Promise<StoreWrite> {
+  private async saveLocked(file: string, articlePath: string, text: string, annotations: ArticleAnnotations, lock: HeldLock): Promise<StoreWrite> {
     const refusal = await this.refusal(file);
     if (refusal) return { ok: false, ...refusal };
     if (annotations.annotations.length === 0 && annotations.reviewState === 'unreviewed') {
+      try {
+        await lock.check();
+      } catch (error) {
+        return { ok: false, message: (error as Error).message, reason: 'io' };
+      }
       await fs.rm(file, { force: true });
       this.known.set(file, { content: undefined });
       return { ok: true };
     }
     const content = serializeAnnotationCollection({ path: articlePath.replace(/\\/g, '/'), text, annotations });
-    await makeFolders(path.dirname(file));
+    // The folder is there: the lock was made in it. Not made again: one moved away meanwhile (a folder
+    // renamed in the editor) would be made anew at the old path, and a stray store written into it.
     const temporary = `${file}.${randomUUID()}.tmp`;
     try {
       await fs.writeFile(temporary, content, 'utf8');
+      // Writing took time (a blocked event loop): the lock may be another window's by now.
+      await lock.check();
       await fs.rename(temporary, file);
     } catch (error) {
       await fs.rm(temporary, { force: true });
-      return { ok: false, message: `${file} could not be written (${(error as Error).message})`, reason: 'io' };
+      if (error instanceof StoreLockLost) return { ok: false, message: error.message, reason: 'io' };
+      // Failed because the folder moved away (no folder for the temporary file): said as a lost lock.
+      const lost = await lock.check().then(() => undefined, (checked: Error) => checked);
+      return { ok: false, message: lost?.message ?? `${file} could not be written (${(error as Error).message})`, reason: 'io' };
     }
     this.known.set(file, { content });
     return { ok: true };

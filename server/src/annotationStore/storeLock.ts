@@ -10,6 +10,16 @@ import { makeFolders } from '../makeFolders';
  * lock is a file created exclusively (`wx`), which every process on the machine (and most network file
  * systems) honours, holding a token of its writer: a writer removes only its own lock. One older than
  * {@link STALE_LOCK_MS} belongs to a window that died while writing, and is broken.
+ *
+ * A live window can look dead: one whose event loop is blocked for longer than that (a long analysis, a
+ * machine that slept) loses its lock to a waiter, and both would write. So a writer checks, right before
+ * the rename that puts its file in place, that the lock is still its own ({@link HeldLock.check}), and
+ * writes nothing when it is not. (Between that check and the rename a few microseconds remain, not
+ * seconds.) A store folder moved meanwhile (an article folder renamed in the editor) takes the lock with
+ * it: the writer finds no lock of its own at the old path and writes nothing there either. The lock that
+ * travelled is then nobody's; it is left where it went, and the next writer of that store waits until
+ * it is stale (10 s) and breaks it: removing it with the move could remove the lock of a writer at the
+ * new path, and a wait is all it costs.
  */
 
 /** A lock held longer than this is a dead writer's: a write takes milliseconds. */
@@ -21,8 +31,17 @@ const WAIT_STEPS = Math.ceil((STALE_LOCK_MS * 1.5) / WAIT_STEP_MS);
 /** A lock that could not be taken (another window holds it for longer than a write takes). */
 export class StoreLockTimeout extends Error {}
 
+/** A lock that is no longer its writer's (taken as stale by another, or moved away with its folder). */
+export class StoreLockLost extends Error {}
+
+/** The lock, while `write` runs. */
+export interface HeldLock {
+  /** Throws {@link StoreLockLost} unless the lock is still this writer's: call it right before writing. */
+  check(): Promise<void>;
+}
+
 /** Runs `write` while holding the lock of `file`. */
-export async function withStoreLock<T>(file: string, write: () => Promise<T>): Promise<T> {
+export async function withStoreLock<T>(file: string, write: (lock: HeldLock) => Promise<T>): Promise<T> {
   const lock = `${file}.lock`;
   const token = `${process.pid} ${randomUUID()}`;
   await makeFolders(path.dirname(file));
@@ -43,10 +62,20 @@ export async function withStoreLock<T>(file: string, write: () => Promise<T>): P
       await new Promise((resolve) => setTimeout(resolve, WAIT_STEP_MS));
     }
   }
+  const ours = async (): Promise<boolean> => (await fs.readFile(lock, 'utf8').catch(() => undefined)) === token;
+  const held: HeldLock = {
+    check: async () => {
+      if (!(await ours())) {
+        throw new StoreLockLost(
+          `${file} was not written: this window's lock on it (${path.basename(lock)}) is gone — taken by another window after this one was held up for more than ${STALE_LOCK_MS / 1000} s, or moved away with its folder — so another window may be writing it`,
+        );
+      }
+    },
+  };
   try {
-    return await write();
+    return await write(held);
   } finally {
     // Only our own: a lock broken as stale meanwhile may be another writer's now.
-    if ((await fs.readFile(lock, 'utf8').catch(() => undefined)) === token) await fs.rm(lock, { force: true });
+    if (await ours()) await fs.rm(lock, { force: true });
   }
 }
