@@ -332,6 +332,14 @@ describe('navigation', () => {
     assert.strictEqual(renamedPersonMention('Dr. Bashar al-Ja’afari', 'al-Jaafari', names), 'Dr. Bashar al-Jaafari');
   });
 
+  it('keeps the separators of a mention as written: a no-break space or a line break inside a name is no plain space after a rename', () => {
+    assert.strictEqual(renamedPersonMention('John\u00a0Kerry', 'Smith', names), 'John\u00a0Smith');
+    assert.strictEqual(renamedPersonMention('Sergei\nLavrov', 'Lavrova', names), 'Sergei\nLavrova');
+    assert.strictEqual(renamedPersonMention('Dr.\u00a0Bashar  al-Ja’afari', 'al-Jaafari', names), 'Dr.\u00a0Bashar  al-Jaafari');
+    assert.strictEqual(renamedPersonMention('Staffan de\u00a0Mistura', 'Staffan de Mistoura', names), 'Staffan de Mistoura');
+    assert.strictEqual(renamedPersonMention('de\u00a0Mistura', 'Staffan de Mistoura', names), 'de Mistoura');
+  });
+
   it('hints the resolved speaker after a pronoun or a nominal', () => {
     const s = service();
     const hints = s.getSpeakerHints(doc('file:///a.txt', ARTICLE));

@@ -252,11 +252,22 @@ function codePointOf(character: string): string {
   return character.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0');
 }
 
-/** A person mention split into an honorific before it (with its space) and the name itself. */
+/**
+ * A person mention split into an honorific before it (with the white space after it) and the name itself, both as
+ * written: a rename changes the words it renames and no separator (`John\u00a0Kerry` kept its no-break space).
+ */
 function withoutHonorific(mention: string, names: PersonNames): { honorific: string; rest: string } {
-  const words = mention.trim().split(/\s+/);
-  const honorific = words.length > 1 && names.vocabulary.isHonorific(words[0]) ? `${words.shift()} ` : '';
-  return { honorific, rest: words.join(' ') };
+  const trimmed = mention.trim();
+  const first = /^(\S+)\s+(?=\S)/.exec(trimmed);
+  if (first && names.vocabulary.isHonorific(first[1])) return { honorific: first[0], rest: trimmed.slice(first[0].length) };
+  return { honorific: '', rest: trimmed };
+}
+
+/** Where the surname ({@link PersonNames.shortNameOf}, particles included) starts in `name` as written. */
+function surnameStart(name: string, names: PersonNames): number {
+  const words = [...name.matchAll(/\S+/g)];
+  const surnameWords = names.shortNameOf(name).split(' ').length;
+  return words[Math.max(0, words.length - surnameWords)]?.index ?? 0;
 }
 
 /**
@@ -271,10 +282,10 @@ export function renamedPersonMention(old: string, newName: string, names: Person
   const newSurname = names.shortNameOf(newName);
   if (names.isFullName(rest)) {
     if (newIsFull) return honorific + newName;
-    const surname = names.shortNameOf(rest);
-    return `${honorific}${rest.slice(0, rest.length - surname.length)}${newSurname}`;
+    return `${honorific}${rest.slice(0, surnameStart(rest, names))}${newSurname}`;
   }
   // A surname with its particles ("de Mistura") takes the new one's particles; a bare one its last word.
-  const bare = names.shortNameOf(rest) === rest && rest.includes(' ') ? newSurname : newSurname.split(' ').pop()!;
+  const words = rest.split(/\s+/);
+  const bare = words.length > 1 && names.shortNameOf(rest) === words.join(' ') ? newSurname : newSurname.split(' ').pop()!;
   return honorific + (newIsFull ? bare : newName);
 }
