@@ -31,4 +31,18 @@ describe('cli: input files', () => {
     ]);
     assert.strictEqual(fs.readFileSync((listed[1] as { file: string }).file, 'utf8'), fs.readFileSync(seedPath(SEEDS.lavrovKerry), 'utf8'));
   });
+
+  it('names a file whose name is not valid UTF-8 as such (it was "cannot read file (ENOENT)" of a file that is there)', function () {
+    const badName = Buffer.concat([Buffer.from(folder + '/bad_'), Buffer.from([0xff]), Buffer.from('_name.txt')]);
+    try {
+      fs.writeFileSync(badName, 'Sergei Lavrov said.');
+    } catch {
+      this.skip(); // a file system that refuses such names cannot hold the case
+    }
+    fs.copyFileSync(seedPath(SEEDS.lavrovJamil), path.join(folder, 'a.txt'));
+    const listed = [...listInputFiles([folder])];
+    assert.deepStrictEqual(listed[0], { file: path.join(folder, 'a.txt'), shardKey: 'a.txt' });
+    assert.strictEqual(listed.length, 2);
+    assert.match((listed[1] as { problem: string }).problem, /bad_\uFFFD_name\.txt: the file name is not valid UTF-8/);
+  });
 });

@@ -70,6 +70,12 @@ function* walk(root: string, folder: string): Generator<InputFile | InputProblem
     } else if (entry.isFile() || entry.isSymbolicLink()) {
       const relative = path.relative(root, full);
       if (!/\.(txt|article)$/i.test(entry.name) && !isArticlePath(relative)) continue;
+      // Node decodes names as UTF-8 and puts U+FFFD for bytes that are not: that name is no path to the file, and
+      // reading it said `cannot read file (ENOENT)` of a file that is there.
+      if (entry.name.includes('\uFFFD') && !fs.existsSync(full)) {
+        yield { problem: `${full}: the file name is not valid UTF-8 (\uFFFD stands for the bytes that are not); rename the file to read it` };
+        continue;
+      }
       // A link to a file is that file; links to folders are not followed (no loops): symbolicLinks.ts.
       const target = entry.isSymbolicLink() ? linkTarget(full) : 'file';
       const problem = linkProblem(target);
