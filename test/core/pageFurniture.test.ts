@@ -2,6 +2,7 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import { findPageFurniture, furnitureAt, type FurnitureRegion } from '../../server/src/core/pageFurniture';
+import { agencyCreditLine } from '../../server/src/core/pageFurniture/lines';
 import { splitParagraphs } from '../../server/src/core/paragraphs';
 import { newService, resources } from '../helpers/resources';
 import { readSeed, ROOT, SEEDS } from '../helpers/seeds';
@@ -98,6 +99,29 @@ describe('page furniture', () => {
     const found = furnitureOf([story[0], ...lines.flatMap((l) => [l, story[1]])].join('\n'));
     assert.deepStrictEqual(found.map((r) => [r[0], r[1]]), [['credit', lines[0]], ['media', lines[1]], ['media', lines[2]], ['share', lines[3]], ['share', lines[4]], ['share', lines[5]]]);
     assert.deepStrictEqual(furnitureOf([...story, 'Follow Donald Trump on Twitter and you will see the same thing, he said.'].join('\n')), [], 'a line that reports speech is the story');
+  });
+
+  it('reads an agency’s picture-credit line as the pattern did before it was made linear (parts of 2 to 40 letters, full stops, spaces)', () => {
+    // The linear pattern took parts of up to six single-spaced words of 1 to 40 letters each.
+    const credits = ['AP / John Smith of the Associated Press staff', 'Getty Images / John  Smith.', 'Reuters / J'];
+    const stories = ['Reuters / Christopher Montgomerysmith Photographers International', 'Reuters/J'];
+    const found = furnitureOf([story[0], ...[...credits, ...stories].flatMap((l) => [l, story[1]])].join('\n'));
+    assert.deepStrictEqual(found.map((r) => [r[0], r[1]]), credits.map((l) => ['media', l]));
+  });
+
+  it('reads an agency’s picture-credit line as the one pattern did, on every line of a small alphabet (agencyCreditLine)', () => {
+    // The pattern before it was made linear (8b1c459); exponential only on many parts, so lines here stay short.
+    const old = /^(?:getty(?: images)?|ap(?: photo)?|reuters|afp|epa|shutterstock|instagram|twitter|youtube)(?:\s*\/\s*[\p{L}. ]{2,40})*\s*\.?\)?$/iu;
+    const alphabet = ['/', ' ', '  ', '\t', '.', ')', 'J', 'Jo', 'x'.repeat(19), '\u{1D400}', '\u00a0', '-', '1'];
+    let seed = 41;
+    const random = (n: number) => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0), (seed >>> 16) % n);
+    for (const agency of ['Reuters', 'Getty Images', 'AP Photo', 'ap', 'Getty']) {
+      for (let n = 0; n < 4000; n++) {
+        let line = agency;
+        for (let k = random(9); k > 0; k--) line += alphabet[random(alphabet.length)];
+        assert.strictEqual(agencyCreditLine(line), old.test(line), JSON.stringify(line));
+      }
+    }
   });
 
   it('takes a note that gives only an occupation when the article speaks in its writer’s voice, and no note on a person the story names', () => {

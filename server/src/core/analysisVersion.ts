@@ -97,4 +97,6 @@
 //     `Wasserman` of `Schultz`), words without their possessive (core/nameVariants.ts): the summaries' variant counts.
 // 51: Chinese and Japanese characters are tokens of their own (core/tokenize.ts), apart from a Latin-script name
 //     beside them; Turkish `İ` is a capital to the tagger (core/ner/hash.ts): the summaries of such articles.
-export const ANALYSIS_VERSION = 51;
+// 52: an agency's picture-credit line reads as before it was made linear-time (core/pageFurniture/lines.ts
+//     agencyCreditLine: parts of 2 to 40 letters, full stops and spaces): the summaries' furniture counts.
+export const ANALYSIS_VERSION = 52;

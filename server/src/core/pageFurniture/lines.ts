@@ -74,14 +74,15 @@ const SHARE =
 const SHARE_ENDING = /(?:\blike (?:the|our) (?:facebook )?page|\bshare and comment below|\bfollow us on (?:twitter|facebook)|\bsign up for (?:the |our |his |her |their )?[\p{L}’' ]{0,40}newsletter\b.{0,40}|^enter your email(?: address)?)\s*[.:!]?$/iu;
 /** `Follow Pam Key on Twitter @pamkeyNEN.`, `On Twitter follow Ken Thomas https://…`: names the author. */
 const FOLLOW = /^(?:on twitter,? follow\s+(.{3,160}?)|follow\s+(.{3,120}?)\s+(?:on|at)\s+(?:twitter|facebook|instagram)\b.{0,160})$/iu;
-/**
- * Pointers to media and picture credits (`Watch the video above.`, `Photo: …`, `Getty Images / Jane Doe`).
- * A credit's parts after the agency are words with single spaces between them, so that a line that
- * fails (a share bar: `Twitter / Facebook / … / More (12)`) is not tried every way of splitting its
- * spaces between parts: with `[\p{L}. ]` parts it backtracked exponentially (14 parts: over a minute).
- */
+/** Pointers to media and picture captions (`Watch the video above.`, `Photo: …`); an agency's credit line is {@link agencyCreditLine}. */
 const MEDIA =
-  /^(?:(?:watch|listen to|see|view)\b.{0,80}\b(?:video|clip|interview|segment|ad|episode|podcast|footage|remarks|speech|moment|analysis|audio)s?\b.{0,60}\b(?:above|below|here)\b.{0,100}|\(?(?:photo|image|picture|video|graphic)s?(?: credit)?\s*:.{0,80}|(?:getty(?: images)?|ap(?: photo)?|reuters|afp|epa|shutterstock|instagram|twitter|youtube)(?:\s*\/\s*[\p{L}.]{1,40}(?: [\p{L}.]{1,40}){0,5})*\s*\.?\)?)$/iu;
+  /^(?:(?:watch|listen to|see|view)\b.{0,80}\b(?:video|clip|interview|segment|ad|episode|podcast|footage|remarks|speech|moment|analysis|audio)s?\b.{0,60}\b(?:above|below|here)\b.{0,100}|\(?(?:photo|image|picture|video|graphic)s?(?: credit)?\s*:.{0,80})$/iu;
+/** The agency or platform a picture-credit line opens with (`Getty Images / Jane Doe`, `AP Photo/Evan Vucci`, `Reuters`). */
+const CREDIT_AGENCY = /^(?:getty(?: images)?|ap(?: photo)?|reuters|afp|epa|shutterstock|instagram|twitter|youtube)/iu;
+/** What a part of a credit after the agency holds: letters, full stops and spaces (case-insensitive, as the agency). */
+const CREDIT_PART_CHARS = /^[\p{L}. ]*$/iu;
+/** The most characters (code points) of a part of a credit after the agency. */
+const CREDIT_PART_MAX = 40;
 /**
  * A picture agency after who took or supplied the picture: the whole line (`Scott Olson via Getty
  * Images.`, `Handout/Reuters.`) or a caption's closing brackets (`(FABRICE COFFRINI/AFP/Getty
@@ -200,7 +201,7 @@ export function readLine(text: string, start: number, lexicon: FurnitureLexicon)
     if (/^[\p{Lu}@#]/u.test(whom) && (authors.length > 0 || /[@#]\w/.test(whom))) return { kind: 'share', authors };
   }
   if ((SHARE.test(line) && (CHANNEL.test(line) || !hasMoreSpaces(line, BARE_CALL_WORDS - 1))) || SHARE_ENDING.test(line)) return { kind: 'share', authors: NONE };
-  if (MEDIA.test(line) || (line.length <= 200 && (agencyCredit(line) || EMBEDDED.test(line)))) return { kind: 'media', authors: NONE };
+  if (MEDIA.test(line) || agencyCreditLine(line) || (line.length <= 200 && (agencyCredit(line) || EMBEDDED.test(line)))) return { kind: 'media', authors: NONE };
   if (HAT_TIP.test(line) || copyrightNotice(line)) return { kind: 'credit', authors: NONE };
   if (EMBED_PLACEHOLDER.test(line)) return { kind: 'media', authors: NONE };
   const credit = CREDIT.exec(line);
@@ -222,6 +223,55 @@ export function readLine(text: string, start: number, lexicon: FurnitureLexicon)
 /** True when the line reports speech: a sentence of the story, whatever it opens with. */
 export function reportsSpeech(line: string): boolean {
   return REPORTED_SPEECH.test(line);
+}
+
+/**
+ * A picture-credit line that opens with the agency: `Getty Images`, `Getty Images / Jane Doe`, `AP
+ * Photo/Evan Vucci.`, `AP / John Smith of the Associated Press staff`: after the agency,
+ * parts between slashes of 2 to {@link CREDIT_PART_MAX} letters, full stops and spaces, then an
+ * optional full stop and closing bracket. As `agency(?:\s*\/\s*[\p{L}. ]{2,40})*\s*\.?\)?$` reads,
+ * but part by part: as one pattern, a line that fails (a share bar: `Twitter / Facebook / … / More
+ * (12)`) was tried every way of sharing its spaces between parts (14 parts: over a minute).
+ */
+export function agencyCreditLine(line: string): boolean {
+  const agency = CREDIT_AGENCY.exec(line);
+  if (!agency) return false;
+  const parts = line.slice(agency[0].length).split('/');
+  let last = parts.pop()!;
+  if (last.endsWith(')')) last = last.slice(0, -1);
+  if (parts.length === 0) return /^\s*\.?$/.test(last);
+  // Only white space between the agency and the first slash.
+  if (parts[0].trim().length > 0) return false;
+  for (let i = 1; i < parts.length; i++) if (!isCreditPart(parts[i])) return false;
+  // The closing full stop is the last part's own (`J.`) or follows it (after a part of 40 letters).
+  return isCreditPart(last) || (last.endsWith('.') && isCreditPart(last.slice(0, -1)));
+}
+
+/**
+ * A part of an agency's credit line between slashes (white space around it allowed): 2 to {@link
+ * CREDIT_PART_MAX} letters, full stops and spaces, the spaces beside the part included (so `Reuters /
+ * J` is a credit, as it was when one pattern read the line, and `Reuters/J` is not).
+ */
+function isCreditPart(part: string): boolean {
+  const core = part.trim();
+  if (!CREDIT_PART_CHARS.test(core)) return false;
+  const size = codePoints(core);
+  if (size > CREDIT_PART_MAX) return false;
+  if (size >= 2) return true;
+  if (size === 0) return part.includes('  ');
+  const at = part.indexOf(core);
+  return part[at - 1] === ' ' || part[at + core.length] === ' ';
+}
+
+/** The number of code points of `text` (a letter outside the BMP is one, as a `u` pattern counts it). */
+function codePoints(text: string): number {
+  let count = 0;
+  for (let i = 0; i < text.length; i++) {
+    const unit = text.charCodeAt(i);
+    if (unit >= 0xd800 && unit <= 0xdbff && i + 1 < text.length && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) i++;
+    count++;
+  }
+  return count;
 }
 
 /** A picture credit (see {@link AGENCY_CREDIT}): the agency after a supplier that reads as a name, or alone in a caption's brackets. */
