@@ -1,6 +1,9 @@
 import * as assert from 'assert';
 import { describeDifference, describeRepeat, duplicateFixRanges, findDuplicateParagraphs, ParagraphSignature } from '../../server/src/core/duplicates';
+import { readListFile, type DataSource } from '../../server/src/core/dataSource';
+import { loadArticleResources } from '../../server/src/core/resources';
 import type { Paragraph } from '../../server/src/core/types';
+import { diskDataSource } from '../../server/src/diskData';
 import { injectInto, randomGenerator } from '../../scripts/duplicateInjection';
 import { paragraphRemovalRanges } from '../../server/src/core/paragraphRemoval';
 import { splitParagraphs } from '../../server/src/core/paragraphs';
@@ -278,6 +281,19 @@ describe('near repeats', () => {
     // Damage that makes no word stays damage, which fix-all removes.
     const damaged = repeats(original, original.replace('Foreign', 'Foreing'));
     assert.strictEqual(damaged[0].near?.removedByFixAll, true);
+  });
+
+  it('the known words are the words of their lists, and the English list is read once at start-up, shared with the name lexicon (it was read twice)', () => {
+    const disk = diskDataSource();
+    const reads = new Map<string, number>();
+    const count = (file: string) => reads.set(file, (reads.get(file) ?? 0) + 1);
+    const counted: DataSource = { readText: (file) => (count(file), disk.readText(file)), readBytes: (file) => (count(file), disk.readBytes(file)) };
+    const loaded = loadArticleResources(counted);
+    assert.strictEqual(reads.get('vocabulary/english-words.txt'), 1);
+    const files = ['vocabulary/english-words.txt', 'ner/lowercase-words.txt', 'ner/firstnames.txt', 'ner/lastnames.txt', 'ner/countries.txt', 'ner/cities.txt', 'ner/nationalities.txt'];
+    const words = new Set(files.flatMap((file) => readListFile(disk, file).flatMap((entry) => entry.toLowerCase().split(/\s+/))));
+    for (const word of words) assert.ok(loaded.knownWords.has(word), word);
+    for (const word of ['bilion', 'milion', 'washingt0n', 'new york', 'iraqq', '']) assert.ok(!loaded.knownWords.has(word), word);
   });
 
   it('a copy holding a line the kept paragraph lacks is left out of fix-all: removing it would remove that line (fix-all deleted a new sentence)', () => {

@@ -120,12 +120,21 @@ const KNOWN = 32;
 const MAX_REMEMBERED_WORDS = 50_000;
 
 /**
- * Reads the lexicon's files; a missing file throws a `DataFileError` naming it. `moreGivenNames` are
- * first names loaded elsewhere (the quote lexicon's, which know `Bill`, `Mitt` and `Jeb`).
+ * The ordinary English words (`vocabulary/english-words.txt`, SCOWL), lower case: the largest list,
+ * read once at start-up for the name lexicon and the duplicates' known words (`loadArticleResources`).
  */
-export function loadNameLexicon(source: DataSource, moreGivenNames: Iterable<string> = []): NameLexicon {
+export function loadEnglishWords(source: DataSource): ReadonlySet<string> {
+  return lowerCaseList(source, NAME_LEXICON_FILES.englishWords);
+}
+
+/**
+ * Reads the lexicon's files; a missing file throws a `DataFileError` naming it. `moreGivenNames` are
+ * first names loaded elsewhere (the quote lexicon's, which know `Bill`, `Mitt` and `Jeb`);
+ * `englishWords` those of {@link loadEnglishWords}, when the caller shares them.
+ */
+export function loadNameLexicon(source: DataSource, moreGivenNames: Iterable<string> = [], englishWords: ReadonlySet<string> = loadEnglishWords(source)): NameLexicon {
   const list = (file: string) => readOrFail(file, () => readListFile(source, file));
-  const lower = (file: string) => new Set(list(file).map((w) => w.toLowerCase()));
+  const lower = (file: string) => lowerCaseList(source, file);
   const heads = new Map<string, NameHead>();
   for (const line of list(NAME_LEXICON_FILES.nameHeads)) {
     const [word, kind, flag] = line.split('\t');
@@ -137,5 +146,10 @@ export function loadNameLexicon(source: DataSource, moreGivenNames: Iterable<str
   for (const name of moreGivenNames) givenNames.add(name.toLowerCase());
   const places = new Set([...lower(NAME_LEXICON_FILES.countries), ...lower(NAME_LEXICON_FILES.cities), ...lower(NAME_LEXICON_FILES.usStates), ...lower(NAME_LEXICON_FILES.metonymicPlaces)]);
   const organisationsOnly = new Set([...lower(NAME_LEXICON_FILES.organizations)].filter((name) => !places.has(name)));
-  return new NameLexicon(lower(NAME_LEXICON_FILES.englishWords), groups, heads, new Set(list(NAME_LEXICON_FILES.usStates)), givenNames, lower(NAME_LEXICON_FILES.lastNames), lower(NAME_LEXICON_FILES.properNames), organisationsOnly);
+  return new NameLexicon(englishWords, groups, heads, new Set(list(NAME_LEXICON_FILES.usStates)), givenNames, lower(NAME_LEXICON_FILES.lastNames), lower(NAME_LEXICON_FILES.properNames), organisationsOnly);
+}
+
+/** The entries of a list file, lower case. */
+function lowerCaseList(source: DataSource, file: string): Set<string> {
+  return new Set(readOrFail(file, () => readListFile(source, file)).map((w) => w.toLowerCase()));
 }

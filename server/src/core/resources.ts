@@ -1,6 +1,6 @@
 import { parseShippedLabels } from './annotationInput';
 import { readListFile, readOrFail, type DataSource } from './dataSource';
-import { loadNameLexicon, type NameLexicon } from './nameLexicon';
+import { loadEnglishWords, loadNameLexicon, type NameLexicon } from './nameLexicon';
 import { PersonNames } from './names';
 import { loadFurnitureLexicon, type FurnitureLexicon } from './pageFurniture';
 import { loadRecognizer } from './ner';
@@ -46,7 +46,9 @@ export interface ArticleResources {
 export function loadArticleResources(source: DataSource): ArticleResources {
   const vocabulary = loadVocabulary(source);
   const quotes = loadQuoteLexicon(source, vocabulary);
-  const nameLexicon = loadNameLexicon(source, quotes.firstNames.keys());
+  // The largest list, shared by the name lexicon and the duplicates' known words (read once).
+  const englishWords = loadEnglishWords(source);
+  const nameLexicon = loadNameLexicon(source, quotes.firstNames.keys(), englishWords);
   return Object.freeze({
     vocabulary,
     names: new PersonNames(vocabulary, (word) => nameLexicon.isGivenName(word)),
@@ -56,6 +58,6 @@ export function loadArticleResources(source: DataSource): ArticleResources {
     speakers: loadSpeakerModel(source),
     shippedLabels: parseShippedLabels(readOrFail(SHIPPED_LABELS_FILE, () => readListFile(source, SHIPPED_LABELS_FILE))),
     furniture: loadFurnitureLexicon(source),
-    knownWords: loadKnownWords(source),
+    knownWords: loadKnownWords(source, englishWords),
   });
 }

@@ -8,20 +8,28 @@
  * tagger's words that news writes in lower case, and its lists of names, places and nationalities.
  */
 import { readListFile, readOrFail, type DataSource } from '../dataSource';
+import { loadEnglishWords } from '../nameLexicon';
 
 /** Known words, lower case: `has` tells a real word from a damaged one. */
 export interface KnownWords {
+  /** True for a known word (a token: letters and digits, no white space). */
   has(lowerCaseWord: string): boolean;
 }
 
-/** The lists read (each entry's words, lower case). */
-const KNOWN_WORD_FILES = ['vocabulary/english-words.txt', 'ner/lowercase-words.txt', 'ner/firstnames.txt', 'ner/lastnames.txt', 'ner/countries.txt', 'ner/cities.txt', 'ner/nationalities.txt'];
+/** The lists read besides the English words (each entry's words, lower case). */
+const KNOWN_WORD_FILES = ['ner/lowercase-words.txt', 'ner/firstnames.txt', 'ner/lastnames.txt', 'ner/countries.txt', 'ner/cities.txt', 'ner/nationalities.txt'];
 
-/** Reads the known words through `source` (part of `loadArticleResources`). */
-export function loadKnownWords(source: DataSource): KnownWords {
-  const words = new Set<string>();
-  for (const file of KNOWN_WORD_FILES) {
-    for (const entry of readOrFail(file, () => readListFile(source, file))) for (const word of entry.toLowerCase().split(/\s+/)) if (word) words.add(word);
-  }
-  return words;
+/**
+ * Reads the known words through `source` (part of `loadArticleResources`). `englishWords` are the
+ * name lexicon's ({@link loadEnglishWords}): the largest list is kept once, not copied here.
+ */
+export function loadKnownWords(source: DataSource, englishWords: ReadonlySet<string> = loadEnglishWords(source)): KnownWords {
+  const more = new Set<string>();
+  const add = (entry: string) => {
+    for (const word of entry.toLowerCase().split(/\s+/)) if (word && !englishWords.has(word)) more.add(word);
+  };
+  // An English entry of several words (none shipped) is known word by word, as an entry of the other lists.
+  for (const entry of englishWords) if (/\s/.test(entry)) add(entry);
+  for (const file of KNOWN_WORD_FILES) for (const entry of readOrFail(file, () => readListFile(source, file))) add(entry);
+  return { has: (word) => englishWords.has(word) || more.has(word) };
 }
