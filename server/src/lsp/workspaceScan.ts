@@ -175,7 +175,7 @@ async function scanFolders(folders: readonly string[], service: ArticleService, 
         const check = indexable ? cache.check(file, stat.size, stat.mtimeMs, deps, stat.ctimeMs) : undefined;
         // A cached summary's URI is this file's (the cache checks it when read): no second one made per file.
         const uri = check && check.state !== 'unknown' ? check.value.uri : URI.file(file).toString();
-        if (isOpen(uri) || !stat || stat.size > maxBytes) {
+        if (isOpen(uri) || !indexable) {
           // Open (the editor's text wins), gone, or too large: nothing to read. A summary from before
           // (a scan again after `maxFileSize` was lowered) leaves the index.
           if (!isOpen(uri)) service.removeArticle(uri);
