@@ -124,6 +124,15 @@ describe('page furniture', () => {
     }
   });
 
+  it('leaves a platform’s name heading readers’ posts signed by their handles: a section of the story, not a picture credit (fix-all removed `TWITTER.`)', () => {
+    const letters = ['Your say: the debate', 'LETTERS.', story[0], 'Jane Doe.', 'Boston.', 'TWITTER.', 'We asked our followers what they made of the talks.', 'Nobody expected much from Geneva anyway.', '@jdoe_41.', 'Another round of talks, another round of nothing.', '@roe.'];
+    assert.deepStrictEqual(furnitureOf(letters.join('\n\n')), []);
+    const instagram = [story[0], 'Instagram', 'Posts from the rally filled the feed.', '@rally.goer'];
+    assert.deepStrictEqual(furnitureOf(instagram.join('\n\n')), []);
+    // Under a picture, the story going on after it (a handle further on signs no post of it): the platform the picture comes from.
+    assert.deepStrictEqual(furnitureOf([story[0], 'Twitter.', story[1], story[2], story[0], story[1], story[2], '@jdoe_41.', 'TWITTER.', story[1], story[2], story[0], story[1]].join('\n\n')).map((r) => [r[0], r[1]]), [['media', 'Twitter.'], ['media', 'TWITTER.']]);
+  });
+
   it('takes a note that gives only an occupation when the article speaks in its writer’s voice, and no note on a person the story names', () => {
     const column = ['Our debates teach the wrong lesson', 'I have watched every debate since 1988, and we deserve better.', story[1], story[2]];
     const note = 'Aaron Kall is director of debate at the University of Michigan.';

@@ -98,5 +98,6 @@
 // 51: Chinese and Japanese characters are tokens of their own (core/tokenize.ts), apart from a Latin-script name
 //     beside them; Turkish `İ` is a capital to the tagger (core/ner/hash.ts): the summaries of such articles.
 // 52: an agency's picture-credit line reads as before it was made linear-time (core/pageFurniture/lines.ts
-//     agencyCreditLine: parts of 2 to 40 letters, full stops and spaces): the summaries' furniture counts.
+//     agencyCreditLine: parts of 2 to 40 letters, full stops and spaces), and a platform's name over posts signed by
+//     handles is no picture credit (pageFurniture/find.ts: `TWITTER.` of letters pages): furniture counts, actors.
 export const ANALYSIS_VERSION = 52;

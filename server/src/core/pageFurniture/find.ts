@@ -33,6 +33,8 @@ const RELATED_LINES = 12;
 const HEAD_ZONE = 3;
 /** A headline in a list: at most this many words. */
 const HEADLINE_WORDS = 25;
+/** Paragraphs after a platform's name that its first post is signed within: an introduction, the post, the handle. */
+const POST_LINES = 4;
 
 /**
  * Page furniture of an article, in document order, from its paragraphs (`splitParagraphs`) and the
@@ -73,6 +75,9 @@ export function findPageFurniture(paragraphs: readonly Paragraph[], lexicon: Fur
       // in an article about Lavrov is a sentence of it.
       const named = (a: TextSlice) => paragraphs.some((q, j) => j !== i && readings[j] === undefined && namesPerson(q.text, a.text, lexicon));
       if (!reading.authors.some(named)) add(i, i, 'byline', reading.authors);
+    } else if (reading.kind === 'platform') {
+      // `TWITTER.` over readers' posts signed by their handles heads a section of the story; under a picture it credits it.
+      if (!headsSignedPosts(paragraphs, i)) add(i, i, 'media');
     } else if ('authors' in reading) {
       add(i, i, reading.kind, reading.authors);
     }
@@ -161,6 +166,20 @@ export class FurnitureCache {
 export function furnitureAt(regions: readonly FurnitureRegion[], offset: number): FurnitureRegion | undefined {
   return rangeContaining(regions, offset);
 }
+
+/**
+ * True when a handle alone (`@jdoe_41.`) signs one of the {@link POST_LINES} paragraphs after
+ * paragraph `at`: the platform named there heads the posts quoted from it (`TWITTER.`, `We asked our
+ * followers …`, a post, `@jdoe_41.`), which the story is made of. A picture's credit has the story
+ * going on after it.
+ */
+function headsSignedPosts(paragraphs: readonly Paragraph[], at: number): boolean {
+  for (let i = at + 1; i < paragraphs.length && i <= at + POST_LINES; i++) if (HANDLE_ALONE.test(paragraphs[i].text.trim())) return true;
+  return false;
+}
+
+/** A handle alone, signing a post: `@jdoe_41.`, `@rally.goer`. */
+const HANDLE_ALONE = /^@\w[\w.]{0,29}$/u;
 
 /** A headline or the cut-off start of another article's text. */
 function teaserLine(text: string): boolean {

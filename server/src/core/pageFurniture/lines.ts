@@ -50,6 +50,8 @@ export type LineReading =
   | { readonly kind: 'signature'; readonly authors: readonly TextSlice[] }
   /** `Wolf reported from Washington.`: a byline, unless the story names a reporter (`Lavrov reported from Moscow.`). */
   | { readonly kind: 'reporters'; readonly authors: readonly TextSlice[] }
+  /** `Twitter.`: the platform a picture comes from, unless it heads readers' posts signed by their handles (`@jdoe.`). */
+  | { readonly kind: 'platform' }
   | { readonly kind: 'teaser-heading' | 'related-heading' | 'name' | 'short' };
 
 const NONE: readonly TextSlice[] = [];
@@ -79,6 +81,8 @@ const MEDIA =
   /^(?:(?:watch|listen to|see|view)\b.{0,80}\b(?:video|clip|interview|segment|ad|episode|podcast|footage|remarks|speech|moment|analysis|audio)s?\b.{0,60}\b(?:above|below|here)\b.{0,100}|\(?(?:photo|image|picture|video|graphic)s?(?: credit)?\s*:.{0,80})$/iu;
 /** The agency or platform a picture-credit line opens with (`Getty Images / Jane Doe`, `AP Photo/Evan Vucci`, `Reuters`). */
 const CREDIT_AGENCY = /^(?:getty(?: images)?|ap(?: photo)?|reuters|afp|epa|shutterstock|instagram|twitter|youtube)/iu;
+/** A platform named alone (`Twitter.`, `YOUTUBE`): a picture's credit or the heading of posts taken from it ({@link LineReading}). */
+const PLATFORM_ALONE = /^(?:instagram|twitter|youtube)\s*\.?$/iu;
 /** What a part of a credit after the agency holds: letters, full stops and spaces (case-insensitive, as the agency). */
 const CREDIT_PART_CHARS = /^[\p{L}. ]*$/iu;
 /** The most characters (code points) of a part of a credit after the agency. */
@@ -201,6 +205,7 @@ export function readLine(text: string, start: number, lexicon: FurnitureLexicon)
     if (/^[\p{Lu}@#]/u.test(whom) && (authors.length > 0 || /[@#]\w/.test(whom))) return { kind: 'share', authors };
   }
   if ((SHARE.test(line) && (CHANNEL.test(line) || !hasMoreSpaces(line, BARE_CALL_WORDS - 1))) || SHARE_ENDING.test(line)) return { kind: 'share', authors: NONE };
+  if (PLATFORM_ALONE.test(line)) return { kind: 'platform' };
   if (MEDIA.test(line) || agencyCreditLine(line) || (line.length <= 200 && (agencyCredit(line) || EMBEDDED.test(line)))) return { kind: 'media', authors: NONE };
   if (HAT_TIP.test(line) || copyrightNotice(line)) return { kind: 'credit', authors: NONE };
   if (EMBED_PLACEHOLDER.test(line)) return { kind: 'media', authors: NONE };
