@@ -1,6 +1,7 @@
 import * as assert from 'assert';
 import * as fc from 'fast-check';
-import { replacementsBetween, type TextReplacement } from '../../server/src/core/textDiff';
+import { changedRange, replacementsBetween, type TextReplacement } from '../../server/src/core/textDiff';
+import { splitsSurrogatePair } from '../../server/src/core/surrogates';
 
 function applied(text: string, replacements: readonly TextReplacement[]): string {
   let out = '';
@@ -31,6 +32,36 @@ describe('textDiff: the replacements between two texts', () => {
         for (const r of replacements) assert.ok(r.end > r.start || r.text.length > 0, 'each changes something');
       }),
       { numRuns: 2000 },
+    );
+  });
+
+  it('never cuts a character outside the BMP in half: emoji sharing a high half are replaced whole', () => {
+    // `😀` and `😃` are \uD83D\uDE00 and \uD83D\uDE03: a diff of code units replaced the low half alone.
+    const before = 'Kerry 😀 said 🇺🇸 so.';
+    const after = 'Kerry 😃 said 🇺🇦 so.';
+    const replacements = replacementsBetween(before, after)!;
+    assert.strictEqual(applied(before, replacements), after);
+    assert.deepStrictEqual(replacements.map((r) => [before.slice(r.start, r.end), r.text]), [['😀', '😃'], ['🇸', '🇦']]);
+    assert.deepStrictEqual(changedRange(before, after), { start: 6, end: 18, text: after.slice(6, 18) });
+  });
+
+  it('property: no replacement starts or ends inside a character, in either text', () => {
+    const text = fc.string({ unit: fc.constantFrom('a', ' ', '😀', '😃', '𝐊', 'é'), maxLength: 30 });
+    fc.assert(
+      fc.property(text, text, (before, after) => {
+        for (const replacements of [replacementsBetween(before, after)!, [changedRange(before, after)]]) {
+          assert.strictEqual(applied(before, replacements), after);
+          for (let i = 1; i < replacements.length; i++) assert.ok(replacements[i - 1].end < replacements[i].start, 'apart');
+          let shift = 0;
+          for (const r of replacements) {
+            assert.ok(!splitsSurrogatePair(before, r.start) && !splitsSurrogatePair(before, r.end), `cuts ${JSON.stringify(before)} at ${r.start}–${r.end}`);
+            const startAfter = r.start + shift;
+            assert.ok(!splitsSurrogatePair(after, startAfter) && !splitsSurrogatePair(after, startAfter + r.text.length), `cuts ${JSON.stringify(after)}`);
+            shift += r.text.length - (r.end - r.start);
+          }
+        }
+      }),
+      { numRuns: 3000 },
     );
   });
 

@@ -3,6 +3,8 @@
  * comparison and then character by character inside the first differing chunk: a keystroke in a
  * 1 MB article costs a few native compares rather than two million `charCodeAt` calls.
  */
+import { isHighSurrogate, isLowSurrogate } from './surrogates';
+
 const CHUNK = 4096;
 
 /** Length of the longest common prefix of `a` and `b`. */
@@ -50,7 +52,7 @@ export function replacementsBetween(before: string, after: string, stepBudget = 
   const a = before.slice(prefix, before.length - suffix);
   const b = after.slice(prefix, after.length - suffix);
   if (a.length === 0 && b.length === 0) return [];
-  if (a.length === 0 || b.length === 0) return [{ start: prefix, end: prefix + a.length, text: b }];
+  if (a.length === 0 || b.length === 0) return onWholeCharacters(before, after, [{ start: prefix, end: prefix + a.length, text: b }]);
   const n = a.length;
   const m = b.length;
   // At least |n - m| characters are deleted or inserted.
@@ -113,7 +115,50 @@ export function replacementsBetween(before: string, after: string, stepBudget = 
     }
     replacements.push({ start: prefix + from, end: prefix + i, text: b.slice(to, j) });
   }
-  return replacements;
+  return onWholeCharacters(before, after, replacements);
+}
+
+/**
+ * The replacements, each widened to whole characters and merged where they then meet. The diff compares
+ * UTF-16 code units, so two emoji that share their high half (`😀` → `😃`) differ in the low half alone; an
+ * annotation moved through that replacement could end between the halves and store half a character,
+ * which no file format can write. The character widened over is the same in both texts (it is outside
+ * every replacement), so widening takes it from `after` unchanged.
+ */
+export function onWholeCharacters(before: string, after: string, replacements: readonly TextReplacement[]): TextReplacement[] {
+  const widened: Array<{ start: number; end: number; startAfter: number; endAfter: number }> = [];
+  let shift = 0;
+  for (const r of replacements) {
+    let start = r.start;
+    let end = r.end;
+    let startAfter = r.start + shift;
+    let endAfter = startAfter + r.text.length;
+    shift += r.text.length - (r.end - r.start);
+    if (start > 0 && isHighSurrogate(before.charCodeAt(start - 1))) {
+      start--;
+      startAfter--;
+    }
+    if (end < before.length && isLowSurrogate(before.charCodeAt(end))) {
+      end++;
+      endAfter++;
+    }
+    const last = widened[widened.length - 1];
+    if (last && start <= last.end) {
+      last.end = end;
+      last.endAfter = endAfter;
+    } else widened.push({ start, end, startAfter, endAfter });
+  }
+  return widened.map((w) => ({ start: w.start, end: w.end, text: after.slice(w.startAfter, w.endAfter) }));
+}
+
+/**
+ * The one replacement from the first difference of `before` and `after` to the last, on whole characters:
+ * what a change too large to diff becomes.
+ */
+export function changedRange(before: string, after: string): TextReplacement {
+  const prefix = commonPrefixLength(before, after);
+  const suffix = commonSuffixLength(before, after, Math.min(before.length, after.length) - prefix);
+  return onWholeCharacters(before, after, [{ start: prefix, end: before.length - suffix, text: after.slice(prefix, after.length - suffix) }])[0];
 }
 
 /** Characters `a` from `x` and `b` from `y` have in common, and the steps it took: long runs go by native compares of chunks. */

@@ -8,7 +8,8 @@ import { withDecision } from '../core/annotations/decisions';
 import { isValidLabel, labelOfExternalName } from '../core/annotations/labels';
 import { placeText, type AnchoredSpan, type Annotation, type AnnotationBody, type MentionRef } from '../core/annotations/model';
 import { addReply, changeReply, createAnnotation, editNote, removeAnnotation, setNoteResolved, type Actor, type Outcome } from '../core/annotations/operations';
-import { isHighSurrogate, isLowSurrogate, spanAt } from '../core/annotations/selectors';
+import { spanAt } from '../core/annotations/selectors';
+import { splitsSurrogatePair } from '../core/surrogates';
 import { actorAt } from '../core/actors';
 import type { ArticleAnalysis } from '../core/analysis';
 import type { ArticleSettings } from '../core/settings';
@@ -164,13 +165,12 @@ function wordAt(text: string, offsets: OffsetRange): OffsetRange {
 /**
  * The range, refused when an end falls between the two halves of a character outside the Basic Multilingual Plane
  * (an emoji, `𝐊`): the annotation would store half a character, which no file format can write. Refused rather
- * than widened to the whole character, as a rename is: an editor's selection never ends there, so such a range
+ * than widened to the whole character: an editor's selection never ends there, so such a range
  * was counted wrongly (in code points or bytes, say) and anything placed from it would be somewhere else than meant.
  */
 function wholeCharacters(text: string, offsets: OffsetRange, where: string): OffsetRange {
-  const splits = (at: number): boolean => at > 0 && at < text.length && isHighSurrogate(text.charCodeAt(at - 1)) && isLowSurrogate(text.charCodeAt(at));
   for (const [side, at] of [['starts', offsets.start], ['ends', offsets.end]] as const) {
-    if (splits(at)) fail(`${where}: the range ${side} inside a character (between the two halves of ${JSON.stringify(text.slice(at - 1, at + 1))}, UTF-16 offset ${at}): give positions in UTF-16 code units at character boundaries`);
+    if (splitsSurrogatePair(text, at)) fail(`${where}: the range ${side} inside a character (between the two halves of ${JSON.stringify(text.slice(at - 1, at + 1))}, UTF-16 offset ${at}): give positions in UTF-16 code units at character boundaries`);
   }
   return offsets;
 }

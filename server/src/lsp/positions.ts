@@ -1,7 +1,7 @@
 import type { Position, Range, TextDocumentContentChangeEvent } from 'vscode-languageserver';
 import { eachLineBreak } from '../core/lineBreaks';
 import { lowerBound } from '../core/search';
-import { commonPrefixLength, commonSuffixLength, replacementsBetween } from '../core/textDiff';
+import { changedRange, replacementsBetween } from '../core/textDiff';
 import type { OffsetRange } from '../core/types';
 
 /**
@@ -105,9 +105,7 @@ export function offsetEditsOf(text: string, changes: readonly TextDocumentConten
         return;
       }
       // Too many differences to diff: one edit over all of them, which annotations are not cut by.
-      const prefix = commonPrefixLength(current, change.text);
-      const suffix = commonSuffixLength(current, change.text, Math.min(current.length, change.text.length) - prefix);
-      edit = { start: prefix, end: current.length - suffix, text: change.text.slice(prefix, change.text.length - suffix), coarse: true };
+      edit = { ...changedRange(current, change.text), coarse: true };
     }
     current = current.slice(0, edit.start) + edit.text + current.slice(edit.end);
     edits.push(edit);

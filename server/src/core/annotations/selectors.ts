@@ -1,20 +1,11 @@
 import { CONTEXT_LENGTH, type AnchoredSpan } from './model';
 import type { OffsetRange } from '../types';
+import { isHighSurrogate, isLowSurrogate } from '../surrogates';
 
 /**
  * Quote selectors (W3C TextQuoteSelector: exact text, prefix, suffix) taken from a text, and the test of
  * whether a quote still sits at a position.
  */
-
-/** True for the high (first) half of a surrogate pair. */
-export function isHighSurrogate(code: number): boolean {
-  return code >= 0xd800 && code <= 0xdbff;
-}
-
-/** True for the low (second) half of a surrogate pair. */
-export function isLowSurrogate(code: number): boolean {
-  return code >= 0xdc00 && code <= 0xdfff;
-}
 
 /**
  * The span `[start, end)` of `text` with its quote. Context stops at the text's ends and never cuts a
