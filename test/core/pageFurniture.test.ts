@@ -73,6 +73,17 @@ describe('page furniture', () => {
     assert.deepStrictEqual(furnitureOf([...story, 'Economic Scene'].join('\n')), [], 'a short last line alone is no label');
   });
 
+  it('leaves a list the story introduces at its end alone (names read as bylines, short items as labels, and Remove all page furniture deleted them)', () => {
+    const follow = 'Follow Pam Key on Twitter @pamkeyNEN.';
+    const voters = ['The Republicans who voted for the measure:', 'Susan Collins', 'Mark Kirk', 'Pat Toomey'];
+    assert.deepStrictEqual(furnitureOf([...story, ...voters].join('\n\n')), []);
+    assert.deepStrictEqual(furnitureOf([...story, ...voters, follow].join('\n\n')), [['share', follow, ['Pam Key']]]);
+    const states = ['The states voting on Tuesday:', 'Connecticut', 'Delaware', 'Rhode Island'];
+    assert.deepStrictEqual(furnitureOf([...story, ...states, follow].join('\n\n')), [['share', follow, ['Pam Key']]]);
+    // A byline's own heading introduces the name: still the byline.
+    assert.deepStrictEqual(furnitureOf([...story, 'Written by:', 'Jane Doe'].join('\n\n')), [['byline', 'Jane Doe', ['Jane Doe']]]);
+  });
+
   it('leaves readers’ signatures alone when names sign paragraphs all through the article', () => {
     const letters = ['Your say: readers on the debate', story[0], 'Jane Doe.', story[1], 'John Roe.', story[2], 'Mary Major.', story[0], 'Richard Miles.'].join('\n\n');
     assert.deepStrictEqual(furnitureOf(letters), []);

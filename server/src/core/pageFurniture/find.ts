@@ -35,6 +35,8 @@ const HEAD_ZONE = 3;
 const HEADLINE_WORDS = 25;
 /** Paragraphs after a platform's name that its first post is signed within: an introduction, the post, the handle. */
 const POST_LINES = 4;
+/** The heading of a byline (`Written by:`, `Authors:`): the names under it are the writers, not a list of the story. */
+const LIST_OF_AUTHORS = /(?:\bby|^(?:authors?|contributors?|reporters?|writers?))\s*:$/iu;
 
 /**
  * Page furniture of an article, in document order, from its paragraphs (`splitParagraphs`) and the
@@ -105,11 +107,19 @@ export function findPageFurniture(paragraphs: readonly Paragraph[], lexicon: Fur
     if (readings[i]?.kind === 'name' && storyAfter) namesInBody++;
     if (!claimed[i] && readings[i] === undefined) storyAfter = true;
   }
+  // The paragraph above the last run of names and short lines read (see aboveListItems).
+  let aboveItems = count;
   for (let i = count - 1; i >= 0; i--) {
     if (claimed[i]) continue;
     const reading = readings[i];
     const p = paragraphs[i];
     if (reading?.kind === 'name' && namesInBody > 0) break;
+    // `The Republicans who voted for it:` over names or short items: a list of the story, not bylines and
+    // labels. Read once per run of items (40,000 names alone must not be walked back from each).
+    if ((reading?.kind === 'name' || reading?.kind === 'short') && i <= aboveItems) {
+      aboveItems = aboveListItems(readings, claimed, i);
+      if (introducesStoryList(paragraphs, readings, claimed, aboveItems)) break;
+    }
     if (reading?.kind === 'name') add(i, i, 'byline', [{ start: p.start + p.text.indexOf(p.text.trim()), end: p.start + p.text.indexOf(p.text.trim()) + p.text.trim().replace(/\.$/, '').length, text: p.text.trim().replace(/\.$/, '') }]);
     else if (reading?.kind === 'short' && i < count - 1) add(i, i, 'label');
     else {
@@ -165,6 +175,24 @@ export class FurnitureCache {
 /** The furniture region holding `offset`, if any (regions sorted, as {@link findPageFurniture} returns them). */
 export function furnitureAt(regions: readonly FurnitureRegion[], offset: number): FurnitureRegion | undefined {
   return rangeContaining(regions, offset);
+}
+
+/** The paragraph above the run of names and short lines alone (not yet furniture) that paragraph `at` ends: -1 when none is. */
+function aboveListItems(readings: readonly (LineReading | undefined)[], claimed: Uint8Array, at: number): number {
+  let above = at - 1;
+  while (above >= 0 && !claimed[above] && (readings[above]?.kind === 'name' || readings[above]?.kind === 'short')) above--;
+  return above;
+}
+
+/**
+ * True when paragraph `at` is the story's and introduces a list, ending with a colon, so that the
+ * names and short lines under it are its items: `The Republicans who voted for it:`, `Susan Collins`,
+ * `Mark Kirk`. A byline's own heading (`Written by:`) introduces no list.
+ */
+function introducesStoryList(paragraphs: readonly Paragraph[], readings: readonly (LineReading | undefined)[], claimed: Uint8Array, at: number): boolean {
+  if (at < 0 || claimed[at] || readings[at] !== undefined) return false;
+  const intro = paragraphs[at].text.trim();
+  return intro.endsWith(':') && !LIST_OF_AUTHORS.test(intro);
 }
 
 /**
