@@ -84,6 +84,13 @@ describe('page furniture', () => {
     assert.deepStrictEqual(furnitureOf([...story, 'Written by:', 'Jane Doe'].join('\n\n')), [['byline', 'Jane Doe', ['Jane Doe']]]);
   });
 
+  it('leaves a short quotation in single quotes that ends the story alone (it read as a section label, `\'` not being a closing mark)', () => {
+    const credit = 'Costa reported from Washington.';
+    for (const quote of ["'It's over.'", "''We'll see.''", '"It\'s over."', '“It’s over.”']) {
+      assert.deepStrictEqual(furnitureOf([...story, 'Asked whether the bill could return, Toomey was blunt.', quote, credit].join('\n\n')), [['byline', credit, ['Costa']]], quote);
+    }
+  });
+
   it('leaves readers’ signatures alone when names sign paragraphs all through the article', () => {
     const letters = ['Your say: readers on the debate', story[0], 'Jane Doe.', story[1], 'John Roe.', story[2], 'Mary Major.', story[0], 'Richard Miles.'].join('\n\n');
     assert.deepStrictEqual(furnitureOf(letters), []);

@@ -121,6 +121,12 @@ const REPORTED_SPEECH = /\b(?:said|says|told|tells|according to)\b/u;
 const EMBED_PLACEHOLDER = /^<(tweet|embed|iframe|video)\b[^>]*>\s*<\/?\1\s*\/?>\.?$/iu;
 /** `Samantha-Jo Roth/HuffPost.`: a picture credit, a name and where the picture comes from. */
 const CREDIT = /^(\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){1,3})\s*\/\s*[\p{L}. ]{2,40}\.?$/u;
+/**
+ * A line that ends as a sentence or a clause does, so no label: with a mark, a closing quotation mark or
+ * bracket, or a sentence's mark inside ASCII single quotes, as PolNeAR's texts quote (`'It's over.'`,
+ * `''We'll see.''`); a word's own apostrophe (`Voters'`) does not close it.
+ */
+const CLOSED = /[.!?:;,"”’)]$|[.!?,]'+$/u;
 const ADVERTISEMENT = /^(?:advertisement|advert|sponsored(?: content)?|story continues below(?: advertisement)?|continue reading the main story|skip (?:ad|advertisement))\s*\.?$/iu;
 const BY = /^by\s+(.+?)\s*\.?$/iu;
 const SIGNATURE = /^[-—–]\s*(.+?)\.?$/u;
@@ -221,7 +227,7 @@ export function readLine(text: string, start: number, lexicon: FurnitureLexicon)
   const contributors = contributorNames(line, at, lexicon);
   if (contributors) return { kind: 'reporters', authors: contributors };
   if (isPersonName(line, lexicon)) return { kind: 'name' };
-  if (line.split(/\s+/).length <= 4 && /\p{L}/u.test(line) && !/[.!?:;,"”’)]$/.test(line)) return { kind: 'short' };
+  if (line.split(/\s+/).length <= 4 && /\p{L}/u.test(line) && !CLOSED.test(line)) return { kind: 'short' };
   return undefined;
 }
 
