@@ -99,7 +99,8 @@
 //     beside them; Turkish `İ` is a capital to the tagger (core/ner/hash.ts): the summaries of such articles.
 // 52: an agency's picture-credit line reads as before it was made linear-time (core/pageFurniture/lines.ts
 //     agencyCreditLine: parts of 2 to 40 letters, full stops and spaces), and a platform's name over posts signed by
-//     handles is no picture credit (pageFurniture/find.ts: `TWITTER.` of letters pages), nor are the items of a list the
-//     story introduces at its end (`The Republicans who voted for it:` over names alone) bylines, nor a short quotation
-//     in ASCII single quotes (`'It's over.'`) a label (pageFurniture/lines.ts CLOSED): furniture, authors, actors.
-export const ANALYSIS_VERSION = 52;
+//     handles is no picture credit (pageFurniture/find.ts: `TWITTER.` of letters pages).
+// 53: the items of a list the story introduces at its end (`The Republicans who voted for it:` over names alone) are
+//     no bylines, nor is a short quotation in ASCII single quotes (`'It's over.'`) a label (pageFurniture/lines.ts
+//     CLOSED): furniture, authors, actors.
+export const ANALYSIS_VERSION = 53;
