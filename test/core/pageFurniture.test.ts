@@ -4,6 +4,7 @@ import * as path from 'path';
 import { findPageFurniture, furnitureAt, type FurnitureRegion } from '../../server/src/core/pageFurniture';
 import { agencyCreditLine } from '../../server/src/core/pageFurniture/lines';
 import { splitParagraphs } from '../../server/src/core/paragraphs';
+import { POLNEAR_TRAIN_TEXT } from '../helpers/polnearArticles';
 import { newService, resources } from '../helpers/resources';
 import { readSeed, ROOT, SEEDS } from '../helpers/seeds';
 
@@ -43,6 +44,31 @@ describe('page furniture', () => {
     assert.deepStrictEqual(steinmeier.map((r) => r[0]), ['label', 'teaser']);
     assert.strictEqual(steinmeier[0][1], 'English Bulletin');
     assert.deepStrictEqual(furnitureOf(readSeed(SEEDS.lavrovJamil)), []);
+  });
+
+  it('takes a live blog’s comment widget glued to the next entry’s heading as furniture, and leaves the heading (HuffPost, PolNeAR train)', function () {
+    const file = path.join(POLNEAR_TRAIN_TEXT, 'huff-post_2016-02-07_the-latest-gop-debate-kicked-off.txt');
+    if (!fs.existsSync(file)) this.skip();
+    const text = fs.readFileSync(file, 'utf8');
+    const headings = ['Jeb Bush Hits Marco Rubio On Rape Exception For Abortions', 'Post-Debate Chat', 'Bernie: SMH', 'Fact Check', 'Chris Christie Says He Would Issue A Quarantine Over Zika Virus'];
+    const regions = findPageFurniture(splitParagraphs(text), resources.furniture);
+    for (const heading of headings) {
+      const at = text.indexOf(`PM${heading}\n`) + 2;
+      const widget = furnitureAt(regions, at - 3);
+      assert.strictEqual(widget?.kind, 'comments', `the widget before “${heading}”`);
+      assert.strictEqual(widget.end, at, 'the region ends where the heading starts');
+      assert.strictEqual(furnitureAt(regions, at), undefined, `“${heading}” is the story`);
+    }
+    const service = newService();
+    const document = { uri: 'file:///polnear/huff-post-live-blog.txt', version: 1, getText: () => text };
+    const apply = (ranges: { start: number; end: number }[]) => [...ranges].sort((a, b) => b.start - a.start).reduce((t, r) => t.slice(0, r.start) + t.slice(r.end), text);
+    const fixed = apply(service.getFixAllRemovals(document));
+    for (const heading of headings) assert.ok(fixed.includes(`\n${heading}\n`), `fix-all leaves “${heading}” as its own line`);
+    for (const heading of headings) assert.ok(!fixed.includes(`PM${heading}`), `fix-all removes the widget before “${heading}”`);
+    assert.ok(!fixed.includes('FlagShareLikeReplyShow More Posts.'), 'a widget line alone goes whole');
+    const one = furnitureAt(regions, text.indexOf('Julia CravenFlagShareLikeReply'))!;
+    assert.strictEqual(apply(service.getFurnitureRemovals(document, one.start)), text.slice(0, one.start) + text.slice(one.end), 'the quick fix deletes the widget alone');
+    assert.ok(text.slice(one.start, one.end).startsWith('Julia CravenFlagShareLikeReply'));
   });
 
   it('reads bylines: "By" lines, signatures, credits of who reported, names under the headline', () => {

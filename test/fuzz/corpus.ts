@@ -217,7 +217,18 @@ export const documentWithRepeats: fc.Arbitrary<string> = fc
   });
 
 /** Page furniture lines put among the paragraphs. */
-const FURNITURE = ['Check Also', 'Advertisement', 'Share this:', 'Post a Comment', 'Follow Pam Key on Twitter @pamkeyNEN.', 'By Jane Doe', 'Getty Images', 'Related:'];
+const FURNITURE = [
+  'Check Also',
+  'Advertisement',
+  'Share this:',
+  'Post a Comment',
+  'Follow Pam Key on Twitter @pamkeyNEN.',
+  'By Jane Doe',
+  'Getty Images',
+  'Related:',
+  // A live blog's comment widget glued to the next entry's heading: only the widget is furniture.
+  'Jane DoeFlagShareLikeReplyJohn Roe 5ptsmoderatorFeaturedFebruary 6, 2016 10:57PMKerry Meets Lavrov In Geneva',
+];
 
 /** Breaks a paragraph into lines of about `width` characters at spaces. */
 function hardWrap(paragraph: string, width: number, lineBreak: string): string {

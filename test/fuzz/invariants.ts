@@ -3,6 +3,7 @@ import type { Diagnostic, DocumentSymbol, Position, Range } from 'vscode-languag
 import type { ArticleAnalysis } from '../../server/src/core/analysis';
 import { paragraphKey, repeatsRemovedBesides, repeatsRemovedByFixAll } from '../../server/src/core/duplicates';
 import type { ArticleDocument, ArticleService } from '../../server/src/core/languageService';
+import { isPartOfParagraph } from '../../server/src/core/pageFurniture';
 import { DEFAULT_SETTINGS, type ArticleSettings } from '../../server/src/core/settings';
 import type { OffsetRange } from '../../server/src/core/types';
 import { duplicateParagraphActions, duplicateRemovalsOf, fixAllAction, KEEP_THIS_COPY_TITLE } from '../../server/src/lsp/codeActions';
@@ -109,7 +110,10 @@ export function checkAnalysis(text: string, analysis: ArticleAnalysis, binary = 
     checkOffsetRange(text, region, `furniture ${region.kind}`);
     assert.ok(region.start >= furnitureEnd, 'furniture regions sorted and apart');
     assert.strictEqual(region.start, region.paragraphs[0].start, 'furniture starts with a paragraph');
-    assert.strictEqual(region.end, region.paragraphs[region.paragraphs.length - 1].end, 'furniture ends with a paragraph');
+    if (isPartOfParagraph(region)) {
+      assert.strictEqual(region.paragraphs.length, 1, 'furniture that is part of a paragraph is part of one');
+      assert.ok(region.end > region.start && /\S/.test(text.slice(region.end, region.paragraphs[0].end)), 'the story after furniture in its paragraph is text');
+    } else assert.strictEqual(region.end, region.paragraphs[region.paragraphs.length - 1].end, 'furniture ends with a paragraph');
     for (const author of region.authors) {
       checkSlice(text, author, 'author');
       assert.ok(author.start >= region.start && author.end <= region.end, 'an author is inside its furniture');
@@ -203,16 +207,22 @@ function checkedEdits(text: string, positions: PositionMapper, action: { edit?: 
  * still there, unchanged, in order, each on a line of its own; only white space and line breaks went
  * with the removed ones. Counts a lost character when that fails.
  */
-export function checkRemoval(before: string, after: string, analysis: ArticleAnalysis, removed: ReadonlySet<number>): void {
+export function checkRemoval(before: string, after: string, analysis: ArticleAnalysis, removed: ReadonlySet<number>, shortened: ReadonlyMap<number, number> = new Map()): void {
   try {
     const kept = analysis.paragraphs.filter((p) => !removed.has(p.index));
     let at = 0;
     for (let i = 0; i < kept.length; i++) {
       const p = kept[i];
-      const found = after.indexOf(p.text, at);
+      // A paragraph whose start was furniture keeps the rest, from its line's start (indentation went too).
+      const from = shortened.get(p.index);
+      const keptText = from === undefined ? p.text : before.slice(from, p.end);
+      const found = after.indexOf(keptText, at);
       assert.ok(found >= 0, `kept paragraph ${p.index} is still there, unchanged`);
       const gap = after.slice(at, found);
-      if (i === 0 && p.index === analysis.paragraphs[0].index) {
+      if (from !== undefined) {
+        assert.ok(found === 0 || after[found - 1] === '\n' || after[found - 1] === '\r', `what is left of paragraph ${p.index} starts its line`);
+        assert.match(gap, /^[\s\uFEFF]*$/, `only white space before what is left of paragraph ${p.index}`);
+      } else if (i === 0 && p.index === analysis.paragraphs[0].index) {
         assert.strictEqual(gap, before.slice(0, p.start), 'everything before the first paragraph is unchanged');
       } else if (i === 0) {
         // The document's first paragraphs were removed: what came before them (a BOM, blank lines) stays.
@@ -231,7 +241,7 @@ export function checkRemoval(before: string, after: string, analysis: ArticleAna
         const lineBreakAt = gap.search(/[\r\n]/);
         assert.ok(before.startsWith(gap.slice(0, lineBreakAt), kept[i - 1].end), 'the separator after a kept paragraph is unchanged up to its line break');
       }
-      at = found + p.text.length;
+      at = found + keptText.length;
     }
     const tail = after.slice(at);
     assert.match(tail, /^[\s\uFEFF]*$/, 'only white space after the last kept paragraph');
@@ -315,7 +325,8 @@ export function checkFurnitureFixes(service: ArticleService, document: ArticleDo
   const one = actions.find((a) => a.isPreferred);
   assert.ok(one, 'a quick fix on page furniture');
   const after = applyEdits(text, checkedEdits(text, positions, one, document.uri, document.version));
-  checkRemoval(text, after, analysis, new Set(chosen.paragraphs.map((p) => p.index)));
+  if (isPartOfParagraph(chosen)) checkRemoval(text, after, analysis, new Set(), new Map([[chosen.paragraphs[0].index, chosen.end]]));
+  else checkRemoval(text, after, analysis, new Set(chosen.paragraphs.map((p) => p.index)));
 }
 
 /**
@@ -351,9 +362,12 @@ export function checkDuplicateFixes(service: ArticleService, document: ArticleDo
   if (fixAll.length === 0) return;
   const fixed = applyEdits(text, checkedEdits(text, positions, fixAll[0], document.uri, document.version));
   // The first repeat of a paragraph that is page furniture stays (both gone would leave no copy).
-  const furnitureIndexes = new Set(analysis.furniture.flatMap((r) => r.paragraphs.map((p) => p.index)));
+  const whole = analysis.furniture.filter((r) => !isPartOfParagraph(r));
+  const furnitureIndexes = new Set(whole.flatMap((r) => r.paragraphs.map((p) => p.index)));
   const removed = new Set([...repeatsRemovedBesides(duplicates, furnitureIndexes).map((p) => p.index), ...furnitureIndexes]);
-  checkRemoval(text, fixed, analysis, removed);
+  // A paragraph whose start is furniture keeps the rest, unless it goes whole as a repeat.
+  const shortened = new Map(analysis.furniture.filter((r) => isPartOfParagraph(r) && !removed.has(r.paragraphs[0].index)).map((r) => [r.paragraphs[0].index, r.end] as const));
+  checkRemoval(text, fixed, analysis, removed, shortened);
 
   // Exactly one copy of every paragraph is left, and a second fix-all has nothing to do.
   const again = service.analyze({ uri: `${document.uri}#fixed`, version: 1, getText: () => fixed }, settings);

@@ -4,8 +4,7 @@ import { analyzeArticle, authorsOf, lightAnalysis, recognizePart, sentencesOf, t
 import { applyEntityInput, NO_ANNOTATIONS, type AnnotationInput } from './annotationInput';
 import { articleFacts } from './views/articleFacts';
 import { duplicateFixRanges, findDuplicateParagraphs, repeatsRemovedBesides, type DuplicateFix, type DuplicateParagraph, type KnownWords } from './duplicates';
-import { FurnitureCache, findPageFurniture, furnitureAt, type FurnitureRegion } from './pageFurniture';
-import { paragraphRemovalRanges } from './paragraphRemoval';
+import { FurnitureCache, findPageFurniture, furnitureAt, furnitureRemovalRanges, isPartOfParagraph, type FurnitureRegion } from './pageFurniture';
 import { entitiesOfParagraphsIn, IncrementalAnalyzer, provisionalEntitiesIn, provisionalFromAnalysis, updateProvisionalEntities, type ParagraphLayer, type PartRecognizer, type ProvisionalEntities } from './incrementalAnalysis';
 import { splitParagraphs } from './paragraphs';
 import { findNameVariants, type NameVariant } from './nameVariants';
@@ -624,15 +623,16 @@ export function createArticleService(resources: ArticleResources, options: Artic
 
     /**
      * The deletions that remove page furniture: the region starting at `regionStart`, or all of it
-     * when undefined. Exactly the furniture paragraphs go, with their separators, nothing else.
+     * when undefined. Exactly the furniture paragraphs go, with their separators, nothing else (of a region
+     * that is the start of its paragraph, exactly that start: `pageFurniture/removal.ts`).
      */
     getFurnitureRemovals(document: ArticleDocument, regionStart?: number, settings?: ArticleSettings): OffsetRange[] {
       const { layer, furniture } = furnitureOf(document, settings);
       // One region by a binary search (regions are in text order): a code action over a whole document of
       // thousands of bylines asks for each one's removal, and a scan per region made that quadratic.
       const region = regionStart === undefined ? undefined : furnitureAt(furniture, regionStart);
-      const chosen = regionStart === undefined ? furniture.flatMap((r) => r.paragraphs) : region?.start === regionStart ? region.paragraphs : [];
-      return chosen.length === 0 ? [] : paragraphRemovalRanges(document.getText(), layer.paragraphs, chosen);
+      const regions = regionStart === undefined ? furniture : region?.start === regionStart ? [region] : [];
+      return furnitureRemovalRanges(document.getText(), layer.paragraphs, regions, new Map());
     },
 
     /**
@@ -642,13 +642,14 @@ export function createArticleService(resources: ArticleResources, options: Artic
      */
     getFixAllRemovals(document: ArticleDocument, settings: ArticleSettings = DEFAULT_SETTINGS): OffsetRange[] {
       const { layer, furniture } = furnitureOf(document, settings);
-      const chosen = new Map<number, Paragraph>();
-      const furnitureParagraphs = settings.pageFurniture.severity !== 'off' ? furniture.flatMap((r) => r.paragraphs) : [];
-      for (const p of furnitureParagraphs) chosen.set(p.index, p);
+      const regions = settings.pageFurniture.severity !== 'off' ? furniture : [];
+      // Repeats first: a repeated paragraph goes whole, even when its start is furniture.
+      const repeats = new Map<number, Paragraph>();
       if (settings.duplicateParagraphs.severity !== 'off') {
-        for (const p of repeatsRemovedBesides(layer.duplicates, new Set(furnitureParagraphs.map((p) => p.index)))) chosen.set(p.index, p);
+        const wholeFurniture = new Set(regions.filter((r) => !isPartOfParagraph(r)).flatMap((r) => r.paragraphs.map((p) => p.index)));
+        for (const p of repeatsRemovedBesides(layer.duplicates, wholeFurniture)) repeats.set(p.index, p);
       }
-      return chosen.size === 0 ? [] : paragraphRemovalRanges(document.getText(), layer.paragraphs, [...chosen.values()]);
+      return furnitureRemovalRanges(document.getText(), layer.paragraphs, regions, repeats);
     },
 
     /** The quotes grouped by speaker, in order of each speaker's first quote. */

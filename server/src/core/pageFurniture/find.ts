@@ -12,7 +12,10 @@ import { readLine, type FurnitureKind, type LineReading } from './lines';
 import { namesPerson, type FurnitureLexicon } from './names';
 import { packedMap } from '../packedMap';
 
-/** A stretch of page furniture: one paragraph, or a heading with the lines it introduces. */
+/**
+ * A stretch of page furniture: one paragraph, or a heading with the lines it introduces, or the start of one
+ * paragraph whose end is the story's (see {@link isPartOfParagraph}).
+ */
 export interface FurnitureRegion extends OffsetRange {
   readonly kind: FurnitureKind;
   /** The paragraphs the region covers, in document order (a teaser: its heading, headline and lead). */
@@ -23,6 +26,11 @@ export interface FurnitureRegion extends OffsetRange {
    * Names in a teaser or a list of related stories are not authors (nor actors of the article).
    */
   readonly authors: readonly TextSlice[];
+}
+
+/** True when the region is the start of its one paragraph only: removing it deletes exactly its range. */
+export function isPartOfParagraph(region: FurnitureRegion): boolean {
+  return region.end < region.paragraphs[region.paragraphs.length - 1].end;
 }
 
 /** Lines a teaser takes after its heading: a headline and the start of the other article's text. */
@@ -41,7 +49,8 @@ const LIST_OF_AUTHORS = /(?:\bby|^(?:authors?|contributors?|reporters?|writers?)
 /**
  * Page furniture of an article, in document order, from its paragraphs (`splitParagraphs`) and the
  * name lists (`resources.furniture`); `cache` keeps each paragraph's reading for the next version of
- * the same document. Regions cover whole paragraphs and never overlap.
+ * the same document. Regions cover whole paragraphs, or the start of one ({@link isPartOfParagraph}), and never
+ * overlap.
  */
 export function findPageFurniture(paragraphs: readonly Paragraph[], lexicon: FurnitureLexicon, cache?: FurnitureCache): FurnitureRegion[] {
   const count = paragraphs.length;
@@ -80,6 +89,11 @@ export function findPageFurniture(paragraphs: readonly Paragraph[], lexicon: Fur
     } else if (reading.kind === 'platform') {
       // `TWITTER.` over readers' posts signed by their handles heads a section of the story; under a picture it credits it.
       if (!headsSignedPosts(paragraphs, i)) add(i, i, 'media');
+    } else if ('storyFrom' in reading && reading.storyFrom !== undefined) {
+      // Only the line's start is furniture: the heading after it is the story's.
+      const p = paragraphs[i];
+      regionAt[i] = { kind: reading.kind, start: p.start, end: p.start + reading.storyFrom, paragraphs: [p], authors: reading.authors };
+      claimed[i] = 1;
     } else if ('authors' in reading) {
       add(i, i, reading.kind, reading.authors);
     }

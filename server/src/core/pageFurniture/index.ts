@@ -11,6 +11,7 @@
  * The actor grouping can keep furniture names out of an article's actors with {@link furnitureAt},
  * and show the `authors` of bylines as the article's authors.
  */
-export { FurnitureCache, findPageFurniture, furnitureAt, type FurnitureRegion } from './find';
+export { FurnitureCache, findPageFurniture, furnitureAt, isPartOfParagraph, type FurnitureRegion } from './find';
+export { furnitureRemovalRanges } from './removal';
 export type { FurnitureKind } from './lines';
 export { loadFurnitureLexicon, type FurnitureLexicon } from './names';

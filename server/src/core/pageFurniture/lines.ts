@@ -45,7 +45,17 @@ export type FurnitureKind =
 
 /** What a paragraph reads as on its own. */
 export type LineReading =
-  | { readonly kind: FurnitureKind; readonly authors: readonly TextSlice[] }
+  | {
+      readonly kind: FurnitureKind;
+      readonly authors: readonly TextSlice[];
+      /**
+       * Where the story takes over inside the line (an offset in the paragraph's text, so that a reading cached for
+       * the text holds wherever the paragraph moves), when only the line's start is furniture:
+       * a live blog's comment widget glued to the heading of the next entry (`…FlagShareLikeReply…10:57PMJeb Bush
+       * Hits Marco Rubio`). Removing the furniture then deletes the widget, not the heading.
+       */
+      readonly storyFrom?: number;
+    }
   /** `- Jane Doe`: a byline, unless it signs the quotation just above. */
   | { readonly kind: 'signature'; readonly authors: readonly TextSlice[] }
   /** `Wolf reported from Washington.`: a byline, unless the story names a reporter (`Lavrov reported from Moscow.`). */
@@ -61,7 +71,9 @@ const RELATED_HEADING =
   /^"?(?:related(?: articles?| stories| posts?| coverage| content| links| news| reading| videos?)?|more (?:stories|news|coverage|from [\p{L} .’'&-]{2,40}|on (?:this|[\p{L} .’'&-]{2,40}))|recommended(?: for you| stories| reading)?|you (?:may|might) also like|(?:most|more) (?:read|popular|viewed|shared)|trending(?: now| stories)?|popular (?:now|stories)|editor'?s picks?|further reading|online)\s*:?"?\.?$/iu;
 const RELATED_LINE = /^(?:read (?:the |it )?(?:rest|full|whole|all|more)\b.{0,60}(?:here|at [\p{L} .’'&-]{2,40})|continue reading\b.{0,40}|read more\b.{0,60}|(?:https?:\/\/|www\.)\S+)\s*[.:]?$/iu;
 const COMMENTS =
-  /^(?:no comments?|\d+ comments?|comments?(?: \(\d+\))?|post a comment|leave a (?:comment|reply)|add (?:a )?comment|join the (?:conversation|discussion)|show (?:more )?comments|view (?:all )?comments|comments are closed)\s*:?\.?$|(?:Flag)?ShareLikeReply/iu;
+  /^(?:no comments?|\d+ comments?|comments?(?: \(\d+\))?|post a comment|leave a (?:comment|reply)|add (?:a )?comment|join the (?:conversation|discussion)|show (?:more )?comments|view (?:all )?comments|comments are closed)\s*:?\.?$/iu;
+/** A comment widget's buttons scraped into one word: furniture on a line of its own, never inside a block of the story's lines. */
+const WIDGET = /(?:Flag)?ShareLikeReply/iu;
 /**
  * Where a share, follow or subscribe call sends the reader: a platform, a newsletter or podcast, a
  * page, an address or handle, a link (`here`, `below`). `Like us, Russia wants …` and `Follow me to
@@ -176,6 +188,23 @@ function hasMoreSpaces(line: string, count: number): boolean {
   return false;
 }
 
+/**
+ * A comment widget's buttons and the time stamp of a live blog's entry after them (`FlagShareLikeReplyAni Vrabel
+ * 5ptsmoderatorFeaturedFebruary 6, 2016 10:57PM`): scraped without line breaks, the next entry's heading follows
+ * on the same line.
+ */
+const WIDGET_THEN_TIME = /(?:Flag)?ShareLikeReply.*?\d{1,2}:\d{2}\s?[AP]\.?M\.?(?!.*ShareLikeReply)/iu;
+
+/** Offset in `line` of the heading glued after a widget's time stamp (letters, not another widget), or undefined. */
+function storyAfterWidget(line: string): number | undefined {
+  const widget = WIDGET_THEN_TIME.exec(line);
+  if (!widget) return undefined;
+  const end = widget.index + widget[0].length;
+  const rest = line.slice(end);
+  const lead = rest.length - rest.trimStart().length;
+  return /\p{L}{2}/u.test(rest) ? end + lead : undefined;
+}
+
 /** Reads one paragraph (`start` is its offset in the document, for the authors' offsets). */
 export function readLine(text: string, start: number, lexicon: FurnitureLexicon): LineReading | undefined {
   if (text.length > MAX_LINE + 20) return undefined;
@@ -187,7 +216,10 @@ export function readLine(text: string, start: number, lexicon: FurnitureLexicon)
   const at = start + text.indexOf(line);
   if (TEASER_HEADING.test(line)) return { kind: 'teaser-heading' };
   if (RELATED_HEADING.test(line)) return { kind: 'related-heading' };
-  if (COMMENTS.test(line)) return { kind: 'comments', authors: NONE };
+  if (COMMENTS.test(line) || (WIDGET.test(line) && !/[\r\n]/.test(line))) {
+    const story = storyAfterWidget(line);
+    return story === undefined ? { kind: 'comments', authors: NONE } : { kind: 'comments', authors: NONE, storyFrom: at - start + story };
+  }
   if (ADVERTISEMENT.test(line)) return { kind: 'advertisement', authors: NONE };
   // Comment widgets quote readers; any other line that reports speech is the story's.
   if (reportsSpeech(line)) return undefined;
