@@ -122,6 +122,16 @@ describe('page furniture', () => {
     assert.deepStrictEqual(furnitureOf(letters), []);
   });
 
+  it('names every co-writer of a note on the writers, each in a sentence of its own (USA Today, PolNeAR train), and no person of the story', function () {
+    const file = path.join(POLNEAR_TRAIN_TEXT, 'usa-today_2016-06-22_clinton-coverage-highlights-tv-g.txt');
+    if (!fs.existsSync(file)) this.skip();
+    const notes = furnitureOf(fs.readFileSync(file, 'utf8')).filter((r) => r[0] === 'author-bio');
+    assert.deepStrictEqual(notes.map((r) => r[2]), [['Gina Glantz', 'Julie Burton', 'Debbie Walsh']]);
+    const column = ['Our debates teach the wrong lesson', 'I have watched every debate since 1988, and we deserve better, as Hillary Clinton said.', story[1], story[2]];
+    const note = 'Aaron Kall is director of debate at the University of Michigan. Hillary Clinton is a former secretary of state. Jane Roe is a columnist.';
+    assert.deepStrictEqual(furnitureOf([...column, note].join('\n')), [['author-bio', note, ['Aaron Kall', 'Jane Roe']]]);
+  });
+
   it('finds a note on the author in the last paragraph only', () => {
     const bio = 'Zach Carter is a co-host of the HuffPost Politics podcast.';
     assert.deepStrictEqual(furnitureOf([...story, bio].join('\n')), [['author-bio', bio, ['Zach Carter']]]);

@@ -103,5 +103,6 @@
 // 53: the items of a list the story introduces at its end (`The Republicans who voted for it:` over names alone) are
 //     no bylines, nor is a short quotation in ASCII single quotes (`'It's over.'`) a label (pageFurniture/lines.ts
 //     CLOSED): furniture, authors, actors; a live blog's comment widget glued to the next entry's heading is furniture
-//     up to the widget's time stamp only, and a widget inside a block of the story's lines is none (pageFurniture/lines.ts).
+//     up to the widget's time stamp only, and a widget inside a block of the story's lines is none (pageFurniture/lines.ts);
+//     a note on co-writers names each as an author (pageFurniture/authorBio.ts).
 export const ANALYSIS_VERSION = 53;

@@ -45,6 +45,26 @@ function readNote(text: string, start: number, lexicon: FurnitureLexicon): NoteR
   return { name: { start: offset, end: offset + opening[1].length, text: opening[1] }, writes };
 }
 
+/** Where a sentence after the first may start: after a full stop (a quotation's closing mark) and white space. */
+const NEXT_SENTENCE = /[.!?]["”’)]?\s+(?=\p{Lu})/gu;
+
+/**
+ * The co-writers a note names after its first sentence, each opening a sentence of its own as the first does
+ * (`Gina Glantz is founder of GenderAvenger.com. Julie Burton is president of the Women's Media Center.`).
+ */
+function coWriters(text: string, first: TextSlice, start: number, lexicon: FurnitureLexicon): TextSlice[] {
+  const found: TextSlice[] = [];
+  for (const boundary of text.matchAll(NEXT_SENTENCE)) {
+    const at = boundary.index! + boundary[0].length;
+    if (start + at <= first.start) continue;
+    const opening = OPENING.exec(text.slice(at));
+    if (opening && isPersonName(opening[1], lexicon) && !found.some((n) => n.text === opening[1]) && opening[1] !== first.text) {
+      found.push({ start: start + at, end: start + at + opening[1].length, text: opening[1] });
+    }
+  }
+  return found;
+}
+
 /** The rest of the article, asked for only when a paragraph reads as a note. */
 export interface ArticleContext {
   /** The texts of the article's other paragraphs that are not furniture. */
@@ -54,15 +74,18 @@ export interface ArticleContext {
 }
 
 /**
- * The name of the note on the author that paragraph `text` (the article's last paragraph of text,
- * at offset `start`) is, or undefined.
+ * The names of the writers that paragraph `text` (the article's last paragraph of text, at offset `start`)
+ * is the note on, the first first (a note on co-writers names each in a sentence of its own), or undefined
+ * when it is no note on the writers.
  */
-export function readAuthorBio(text: string, start: number, article: ArticleContext, lexicon: FurnitureLexicon): TextSlice | undefined {
+export function readAuthorBio(text: string, start: number, article: ArticleContext, lexicon: FurnitureLexicon): TextSlice[] | undefined {
   const note = readNote(text, start, lexicon);
   if (!note) return undefined;
   const name = note.name.text;
   const story = article.story();
   if (story.some((paragraph) => namesPerson(paragraph, name, lexicon))) return undefined;
-  if (note.writes || article.bylines().includes(name)) return note.name;
-  return story.some((paragraph) => FIRST_PERSON.test(paragraph.replace(QUOTATION, ' '))) ? note.name : undefined;
+  const isNote = note.writes || article.bylines().includes(name) || story.some((paragraph) => FIRST_PERSON.test(paragraph.replace(QUOTATION, ' ')));
+  if (!isNote) return undefined;
+  // A name the story has is someone it is about, not a co-writer (`… is a columnist. Hillary Clinton is …`).
+  return [note.name, ...coWriters(text, note.name, start, lexicon).filter((other) => !story.some((paragraph) => namesPerson(paragraph, other.text, lexicon)))];
 }

@@ -138,7 +138,7 @@ export function findPageFurniture(paragraphs: readonly Paragraph[], lexicon: Fur
     else if (reading?.kind === 'short' && i < count - 1) add(i, i, 'label');
     else {
       const bio = i > 0 ? authorBioAt(i) : undefined;
-      if (bio) add(i, i, 'author-bio', [bio]);
+      if (bio) add(i, i, 'author-bio', bio);
       break;
     }
   }
