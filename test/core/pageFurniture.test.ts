@@ -132,6 +132,15 @@ describe('page furniture', () => {
     assert.deepStrictEqual(furnitureOf([...column, note].join('\n')), [['author-bio', note, ['Aaron Kall', 'Jane Roe']]]);
   });
 
+  it('reads a picture taken from a platform’s page as a picture credit (`Facebook/Leaders’ College.`, HuffPost), and no sentence that names a platform', () => {
+    for (const credit of ['Facebook/Leaders’ College.', 'Twitter/Jane Doe', 'INSTAGRAM / NASA.']) {
+      assert.deepStrictEqual(furnitureOf([story[0], credit, story[1]].join('\n')).map((r) => [r[0], r[1]]), [['media', credit]], credit);
+    }
+    for (const sentence of ['Facebook said it would remove the posts.', 'Facebook / Twitter users were angry, the poll found in May of this year.', 'Facebook and Twitter.']) {
+      assert.deepStrictEqual(furnitureOf([story[0], sentence, story[1]].join('\n')), [], sentence);
+    }
+  });
+
   it('finds a note on the author in the last paragraph only', () => {
     const bio = 'Zach Carter is a co-host of the HuffPost Politics podcast.';
     assert.deepStrictEqual(furnitureOf([...story, bio].join('\n')), [['author-bio', bio, ['Zach Carter']]]);

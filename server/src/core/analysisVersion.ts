@@ -104,5 +104,6 @@
 //     no bylines, nor is a short quotation in ASCII single quotes (`'It's over.'`) a label (pageFurniture/lines.ts
 //     CLOSED): furniture, authors, actors; a live blog's comment widget glued to the next entry's heading is furniture
 //     up to the widget's time stamp only, and a widget inside a block of the story's lines is none (pageFurniture/lines.ts);
-//     a note on co-writers names each as an author (pageFurniture/authorBio.ts).
+//     a note on co-writers names each as an author (pageFurniture/authorBio.ts); `Facebook/Leaders’ College.` is a
+//     picture credit (lines.ts PLATFORM_CREDIT), and the name in it no actor.
 export const ANALYSIS_VERSION = 53;

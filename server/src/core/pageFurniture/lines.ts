@@ -131,6 +131,11 @@ const SENTENCE_BREAK = /(?<=(?:\p{Ll}|[\d)”’"])[.!?])\s+(?=[\p{Lu}©])/u;
 const REPORTED_SPEECH = /\b(?:said|says|told|tells|according to)\b/u;
 /** An embedded post left as an empty placeholder: `<tweet tweet-id="…"><tweet/>.` */
 const EMBED_PLACEHOLDER = /^<(tweet|embed|iframe|video)\b[^>]*>\s*<\/?\1\s*\/?>\.?$/iu;
+/**
+ * `Facebook/Leaders’ College.`: a picture taken from a platform, with whose page or account it is (capitalised
+ * words, a possessive's apostrophe). The slash straight after the platform's name is what no sentence has.
+ */
+const PLATFORM_CREDIT = /^(?:Facebook|FACEBOOK|Twitter|TWITTER|Instagram|INSTAGRAM|YouTube|Youtube|YOUTUBE|Flickr|FLICKR)\s*\/\s*\p{Lu}[\p{L}\d'’.&-]*(?:\s+\p{Lu}[\p{L}\d'’.&-]*){0,5}\.?$/u;
 /** `Samantha-Jo Roth/HuffPost.`: a picture credit, a name and where the picture comes from. */
 const CREDIT = /^(\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){1,3})\s*\/\s*[\p{L}. ]{2,40}\.?$/u;
 /**
@@ -246,7 +251,7 @@ export function readLine(text: string, start: number, lexicon: FurnitureLexicon)
   if (PLATFORM_ALONE.test(line)) return { kind: 'platform' };
   if (MEDIA.test(line) || agencyCreditLine(line) || (line.length <= 200 && (agencyCredit(line) || EMBEDDED.test(line)))) return { kind: 'media', authors: NONE };
   if (HAT_TIP.test(line) || copyrightNotice(line)) return { kind: 'credit', authors: NONE };
-  if (EMBED_PLACEHOLDER.test(line)) return { kind: 'media', authors: NONE };
+  if (EMBED_PLACEHOLDER.test(line) || PLATFORM_CREDIT.test(line)) return { kind: 'media', authors: NONE };
   const credit = CREDIT.exec(line);
   if (credit && isPersonName(credit[1], lexicon)) return { kind: 'media', authors: NONE };
   const by = BY.exec(line);
