@@ -442,4 +442,13 @@ describe('navigation in text without spaces between words', () => {
     // The surname stays a surname: `Lavrov was` keeps its one word.
     assert.strictEqual(renamed, text.replace('Sergei Lavrov', 'Sergey Lavrov'));
   });
+
+  it('renames such a name after a date written with a figure (`28日Sergei Lavrov`: the figure took the name in)', () => {
+    const s = createArticleService(resources);
+    const text = '28日Sergei Lavrov说，会谈很有用。\n\nJohn Kerry said Lavrov was helpful.\n';
+    const renames = s.getRenameEdits(doc('file:///zh-date.txt', text), text.indexOf('Lavrov was'), 'Sergey Lavrov', [], () => undefined);
+    const edits = renames.find((r) => r.uri === 'file:///zh-date.txt')?.edits ?? [];
+    const renamed = [...edits].sort((a, b) => b.range.start - a.range.start).reduce((t, e) => t.slice(0, e.range.start) + e.newText + t.slice(e.range.end), text);
+    assert.strictEqual(renamed, text.replace('Sergei Lavrov', 'Sergey Lavrov'));
+  });
 });

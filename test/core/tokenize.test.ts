@@ -154,6 +154,19 @@ describe('tokenize: scripts written without spaces', () => {
     assert.deepStrictEqual(tokenize(text).map((t) => t.text), ['俄', '罗', '斯', '外', '长', 'Sergei', 'Lavrov', '说', '，', '東', '京', 'で', 'ジ', 'ョ', 'ン', '会', '談', '。']);
   });
 
+  it('makes such a character after a figure a token too (`2016年`, `28日Sergei`: the figure took them in)', () => {
+    assert.deepStrictEqual(tokenize('2016年中国外长王毅说').map((t) => t.text), ['2016', '年', '中', '国', '外', '长', '王', '毅', '说']);
+    assert.deepStrictEqual(tokenize('28日Sergei Lavrov说').map((t) => t.text), ['28', '日', 'Sergei', 'Lavrov', '说']);
+    assert.deepStrictEqual(tokenize('the 1990s, 24th, 20-year-old, 5km').map((t) => t.text), ['the', '1990s', ',', '24th', ',', '20-year-old', ',', '5km']);
+  });
+
+  it('reads no word boundary between the two halves of a character outside the BMP', () => {
+    const text = 'Lavrov𠮷说 Kerry😀';
+    assert.ok(!isWordBoundary(text, text.indexOf('𠮷') + 1));
+    assert.ok(!isWordBoundary(text, text.indexOf('😀') + 1));
+    assert.ok(isWordBoundary(text, text.indexOf('😀')));
+  });
+
   it('reads a word boundary beside such a character, also an astral one, and none inside a word', () => {
     const text = '长Sergei𠮷Lavrov Kerry';
     assert.ok(isWordBoundary(text, 1));

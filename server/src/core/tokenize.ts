@@ -1,3 +1,4 @@
+import { splitsSurrogatePair } from './surrogates';
 import type { OffsetRange, Sentence, Token } from './types';
 
 /**
@@ -76,6 +77,8 @@ const WORD_CHARACTER = /[\p{L}\p{M}\p{N}]/u;
  */
 export function isWordBoundary(text: string, offset: number): boolean {
   if (offset <= 0 || offset >= text.length) return true;
+  // Between the two halves of one character there is no boundary of any kind.
+  if (splitsSurrogatePair(text, offset)) return false;
   const low = text.charCodeAt(offset - 1);
   const before = low >= 0xdc00 && low <= 0xdfff && offset >= 2 ? text.codePointAt(offset - 2)! : low;
   const a = String.fromCodePoint(before);
@@ -94,11 +97,17 @@ export function isWordBoundary(text: string, offset: number): boolean {
  */
 const WORD_CHAR = String.raw`(?:(?!${IDEOGRAPH})[\p{L}\p{M}\p{N}]|(?<=[ÃÄÅ]|A[\u0303\u0308\u030A]|[\u0080-\u009F](?:Â|A\u0302))[\u0080-\u009F\u00A1-\u00BF])`;
 
+/**
+ * A letter of a number's suffix (`24th`, `1990s`, `20-year-old`): not a character of a spaceless script, which is a
+ * word of its own after a figure too (`2016年中国外长王毅说` was one token, and a rename of `王毅` missed it).
+ */
+const NUMBER_SUFFIX_LETTER = String.raw`(?:(?!${IDEOGRAPH})\p{L})`;
+
 // Order matters: a character of a spaceless script ({@link IDEOGRAPH}), initialisms, a capital initial before a name ("George W. Bush", "Robert C. “Bobby” Scott"), words (with inner
 // hyphens/apostrophes, no dots; {@link WORD_CHAR}), a clitic standing alone ("Kremlin 's" in pre-tokenised text), numbers
 // (dates, scores and ages stay whole as in CoNLL: 1996-08-22, 6-2, 20-year-old, 24th, 1990s), any other char.
 const TOKEN_PATTERN = new RegExp(
-  String.raw`${IDEOGRAPH}\p{M}*|(?:\p{L}\.){2,}|\p{Lu}\.(?=[ \t]+(?:\p{Lu}|["“‘]\p{Lu}\p{Ll}*["”’][ \t]+\p{Lu}))|\p{L}${WORD_CHAR}*(?:[-'’‘]${WORD_CHAR}+)*|['’](?:[sSmMdD]|re|ve|ll|RE|VE|LL)(?![\p{L}\p{N}])|\p{N}+(?:[-.,:/]\p{N}+)*(?:%|\p{L}+(?:-\p{L}+)*|(?:-\p{L}+)+)?|\.\.\.|…|--|—|\S`,
+  String.raw`${IDEOGRAPH}\p{M}*|(?:\p{L}\.){2,}|\p{Lu}\.(?=[ \t]+(?:\p{Lu}|["“‘]\p{Lu}\p{Ll}*["”’][ \t]+\p{Lu}))|\p{L}${WORD_CHAR}*(?:[-'’‘]${WORD_CHAR}+)*|['’](?:[sSmMdD]|re|ve|ll|RE|VE|LL)(?![\p{L}\p{N}])|\p{N}+(?:[-.,:/]\p{N}+)*(?:%|${NUMBER_SUFFIX_LETTER}+(?:-${NUMBER_SUFFIX_LETTER}+)*|(?:-${NUMBER_SUFFIX_LETTER}+)+)?|\.\.\.|…|--|—|\S`,
   'gu',
 );
 

@@ -3,6 +3,7 @@ import { CodePointIndex } from '../../../server/src/core/annotations/codePoints'
 import { effectiveEntities } from '../../../server/src/core/annotations/entityLayer';
 import { conllSpansInText, exportArticle, exportConll, exportDoccano, parseConll, parseDoccano } from '../../../server/src/core/annotations/formats';
 import type { Annotation, ArticleAnnotations } from '../../../server/src/core/annotations/model';
+import { spanAt } from '../../../server/src/core/annotations/selectors';
 import { tokenize } from '../../../server/src/core/tokenize';
 import { readSeed, SEEDS } from '../../helpers/seeds';
 import { annotationAt, labelAt, labelOn } from './helpers';
@@ -119,6 +120,22 @@ describe('annotations: CoNLL-2003 export', () => {
     assert.match(conll, /^Gazprom -X- -X- B-ORG\n’s -X- -X- O$/m, 'a label ending where a token ends is kept');
     assert.match(conll, /^Kerry -X- -X- B-PER$/m);
     assert.deepStrictEqual(leftOut, ['3 × entity starting or ending inside a token (CoNLL tags whole tokens)']);
+  });
+
+  it('keeps a label with white space selected around it or without its token’s full stop (`John Kerry `, `Acme Corp` of `Corp.`, `U.S` of `U.S.`), and leaves out one cut inside a word', () => {
+    const text = 'The meeting between Lavrov and John Kerry was held at Acme Corp. in Geneva with U.S. officials.';
+    const kerry = text.indexOf('John Kerry');
+    const acme = text.indexOf('Acme Corp');
+    const us = text.indexOf('U.S.');
+    const spaced = { ...labelOn(text, 'John Kerry'), target: [spanAt(text, { start: kerry - 1, end: kerry + 'John Kerry '.length })] };
+    const corp = { ...labelOn(text, 'Acme Corp', 0, 'organization'), target: [spanAt(text, { start: acme, end: acme + 'Acme Corp'.length })] };
+    const country = { ...labelOn(text, 'U.S', 0, 'location'), target: [spanAt(text, { start: us, end: us + 3 })] };
+    const cut = labelOn(text, 'Kerr', 0, 'person');
+    const { text: conll, leftOut } = exportConll({ path: 'a.txt', text, annotations: article([spaced, corp, country, cut]) });
+    assert.match(conll, /^John -X- -X- B-PER\nKerry -X- -X- I-PER\nwas -X- -X- O$/m);
+    assert.match(conll, /^Acme -X- -X- B-ORG\nCorp\. -X- -X- I-ORG\nin -X- -X- O$/m);
+    assert.match(conll, /^U\.S\. -X- -X- B-LOC$/m);
+    assert.deepStrictEqual(leftOut, ['1 × entity starting or ending inside a token (CoNLL tags whole tokens)'], '`Kerr` of `Kerry` is cut inside the word');
   });
 
   it('leaves out and counts an entity running over a sentence end instead of cutting it in two', () => {

@@ -44,7 +44,8 @@ export function exportConll(article: ArticleForExport): ExportOutput {
     }
   });
   const tokenAligned: LabeledSpan[] = [];
-  for (const entity of effectiveEntities(text, article.annotations.annotations, article.suggestions)) {
+  for (const labelled of effectiveEntities(text, article.annotations.annotations, article.suggestions)) {
+    const entity = onTokenEdges(text, labelled, sentenceOfStart, sentenceOfEnd);
     const first = sentenceOfStart.get(entity.start);
     const last = sentenceOfEnd.get(entity.end);
     if (first === undefined || last === undefined) leftOut.push('entity starting or ending inside a token (CoNLL tags whole tokens)');
@@ -68,6 +69,21 @@ export function exportConll(article: ArticleForExport): ExportOutput {
     lines.push('');
   }
   return { text: lines.join('\n') + '\n', leftOut: countLeftOut(leftOut) };
+}
+
+/**
+ * The entity with the edges a reader means: white space selected with the words left out (`John Kerry `), and an
+ * end just before the full stop of the token it ends in taken to that token's end (`Corp` of `Corp.`, `U.S` of
+ * `U.S.`: the tokeniser keeps an abbreviation's dot, and a selection that stops at the sentence's mark leaves it).
+ * Any other edge inside a token stays where it is, and the entity is left out.
+ */
+function onTokenEdges(text: string, entity: LabeledSpan, tokenStarts: ReadonlyMap<number, number>, tokenEnds: ReadonlyMap<number, number>): LabeledSpan {
+  let { start, end } = entity;
+  while (start < end && /\s/u.test(text[start])) start++;
+  while (end > start && /\s/u.test(text[end - 1])) end--;
+  if (start === end) return entity;
+  if (!tokenEnds.has(end) && text[end] === '.' && tokenEnds.has(end + 1) && !tokenStarts.has(end)) end++;
+  return start === entity.start && end === entity.end ? entity : { ...entity, start, end };
 }
 
 /** A token read from a CoNLL file, with its tag. */
