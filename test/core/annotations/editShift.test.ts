@@ -71,6 +71,24 @@ describe('annotations: shifting through editor edits', () => {
     assert.strictEqual(second.target[0].start, after.lastIndexOf('Kerry'));
   });
 
+  it('places a label with accents again after its paragraph was rewritten in NFD by one ranged edit, or by a coarse edit (it stayed orphaned)', () => {
+    const before = 'MADRID — Spanish Foreign Minister José García met John Kerry in Madrid.\n\nKerry said the talks were useful.\n';
+    const paragraphEnd = before.indexOf('\n');
+    for (const edit of [
+      { start: 0, end: paragraphEnd, text: before.slice(0, paragraphEnd).normalize('NFD') },
+      { start: 0, end: before.length, text: before.normalize('NFD'), coarse: true },
+    ] as TextEdit[]) {
+      const garcia = labelOn(before, 'José García');
+      const after = applyTo(before, [edit]);
+      const shifted = applyEdits([garcia], [edit], after).annotations;
+      assert.strictEqual(shifted[0].status, 'orphaned', 'the edit replaced the name whole');
+      const [placed] = reanchorOrphansWhereWritten(shifted, after, writtenRanges([edit])).annotations;
+      assert.strictEqual(placed.status, 'anchored', edit.coarse ? 'coarse edit' : 'ranged edit');
+      assert.strictEqual(textOf(after, placed), 'José García'.normalize('NFD'));
+      assert.strictEqual(placed.target[0].start, after.indexOf('Jose'));
+    }
+  });
+
   it('an edit from the first to the last difference of a text too changed to diff orphans a span it overlaps at one edge, instead of cutting it', () => {
     assert.strictEqual(shiftRange({ start: 10, end: 20 }, { start: 5, end: 12, text: 'ab', coarse: true }), undefined);
     assert.strictEqual(shiftRange({ start: 10, end: 20 }, { start: 15, end: 25, text: 'abc', coarse: true }), undefined);

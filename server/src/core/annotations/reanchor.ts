@@ -239,8 +239,9 @@ export function reanchorOrphans(annotations: readonly Annotation[], text: string
 export function reanchorOrphansWhereWritten(annotations: readonly Annotation[], text: string, written: readonly OffsetRange[]): ReanchorResult {
   // Only orphans whose every span has its exact words at its hint or across written text are searched:
   // this runs on every keystroke, and a search for words that are nowhere reads the whole text.
-  const couldComeBack = (orphan: Annotation): boolean =>
-    localSpans(orphan).every((span) => occursAcross(text, span.exact, span) || written.some((range) => occursAcross(text, span.exact, range)));
+  // Exact or in NFC, as the search compares: an edit that rewrote the words in NFD brings them back too.
+  const occursAt = (exact: string, range: OffsetRange): boolean => occursAcross(text, exact, range) || occursAcrossInNfc(text, exact, range);
+  const couldComeBack = (orphan: Annotation): boolean => localSpans(orphan).every((span) => occursAt(span.exact, span) || written.some((range) => occursAt(span.exact, range)));
   const candidates = new Set(annotations.filter((a) => a.status === 'orphaned' && couldComeBack(a)));
   if (candidates.size === 0) return { annotations: [...annotations], outcomes: new Map() };
   // Their hints are places: the edit that orphaned them kept each one's place within the text it wrote (an
@@ -260,7 +261,7 @@ export function reanchorOrphansWhereWritten(annotations: readonly Annotation[], 
     // search (a quarter of its letters may differ), and the label would stay on `Lavr` once the name is whole.
     const broughtBack = localSpans(placed).every(
       (span, k) =>
-        text.slice(span.start, span.end) === hints[k].exact &&
+        sameInNfc(text.slice(span.start, span.end), hints[k].exact) &&
         ((span.start === hints[k].start && span.end === hints[k].end) || written.some((range) => range.start < span.end && span.start < range.end)),
     );
     if (broughtBack && !onHeldWords) return placed;
@@ -268,6 +269,32 @@ export function reanchorOrphansWhereWritten(annotations: readonly Annotation[], 
     return orphan;
   });
   return { annotations: result, outcomes };
+}
+
+/**
+ * Characters of decomposed text one character of a quote may take: Hangul's three jamo, or a letter with two marks
+ * (`ệ`); beyond, a quote is not looked for in NFC around a written range.
+ */
+const NFD_EXPANSION = 3;
+
+/**
+ * True when `exact` in NFC occurs in NFC across `range` of `text` (a pre-filter, so loosely: anywhere in the stretch of
+ * text around the range that such an occurrence could span). Only that stretch is normalised: this runs on every
+ * keystroke while an orphan waits, and the NFC view of a whole decomposed text costs 0.1–1 s a megabyte.
+ */
+function occursAcrossInNfc(text: string, exact: string, range: OffsetRange): boolean {
+  const normalExact = exact.normalize('NFC');
+  const reach = normalExact.length * NFD_EXPANSION + 2;
+  const from = Math.max(0, range.start - reach);
+  const stretch = text.slice(from, Math.min(text.length, range.end + reach));
+  const normalStretch = stretch.normalize('NFC');
+  if (normalStretch === stretch && normalExact === exact) return false;
+  return normalStretch.includes(normalExact);
+}
+
+/** True when the two texts are the same in NFC (the same words, one written decomposed). */
+function sameInNfc(a: string, b: string): boolean {
+  return a === b || a.normalize('NFC') === b.normalize('NFC');
 }
 
 /** Pass 1: the offset of each entry's quote where its full context makes it sure, or `undefined`. */
