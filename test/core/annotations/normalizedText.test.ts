@@ -38,4 +38,30 @@ describe('annotations: a text in NFC and its way back to the original offsets', 
       { numRuns: 2000 },
     );
   });
+
+  it('property: the same across the chunks a long text is read in (each mapped when first needed), and as a whole', () => {
+    const unit = fc.constantFrom('a', ' ', '\u0301', '\u0308', 'é', '\u1100', '\u1161', '\u11a8', '가', '\u212b', '😀', '\n');
+    fc.assert(
+      fc.property(fc.array(unit, { minLength: 1, maxLength: 40 }), fc.array(unit, { maxLength: 40 }), (repeated, tail) => {
+        const text = repeated.join('').repeat(Math.ceil(10_000 / repeated.join('').length)) + tail.join('');
+        const view = NormalizedText.of(text);
+        if (!view) return;
+        assert.strictEqual(view.text, text.normalize('NFC'));
+        const checked = new Set<number>();
+        for (const around of [0, 4096, 8192, 12288, view.text.length]) for (let i = Math.max(0, around - 12); i <= Math.min(view.text.length, around + 12); i++) checked.add(i);
+        for (const i of checked) {
+          const start = view.toOriginal(i, 'start');
+          const end = view.toOriginal(i, 'end');
+          assert.ok(start <= end && start >= 0 && end <= text.length);
+          if (start === end) {
+            assert.strictEqual(text.slice(0, start).normalize('NFC').length, i);
+            assert.strictEqual(view.fromOriginal(start, 'start'), i, 'and back');
+          }
+        }
+        assert.strictEqual(view.toOriginal(view.text.length, 'end'), text.length);
+        assert.strictEqual(view.fromOriginal(text.length, 'end'), view.text.length);
+      }),
+      { numRuns: 150 },
+    );
+  });
 });
