@@ -443,6 +443,18 @@ describe('navigation in text without spaces between words', () => {
     assert.strictEqual(renamed, text.replace('Sergei Lavrov', 'Sergey Lavrov'));
   });
 
+  it('renames a name that ends with a combining mark (`Compaore\u0301` in NFD) or starts with a character outside the BMP (`𠮷田`): they were taken for cut words and left out', () => {
+    const people = stubRecognizer({ person: ['Blaise Compaore\u0301', 'Compaore\u0301', 'Taro 𠮷田', '𠮷田'] });
+    const s = createArticleService({ ...resources, recognizer: people });
+    const text = 'Burkina Faso President Blaise Compaore\u0301 met Taro 𠮷田 in Washington on Monday. Compaore\u0301 said the talks were useful, and 𠮷田 agreed.\n';
+    const renamed = (at: number, name: string): string => {
+      const edits = s.getRenameEdits(doc('file:///nfd.txt', text), at, name, [], () => undefined).find((r) => r.uri === 'file:///nfd.txt')?.edits ?? [];
+      return [...edits].sort((a, b) => b.range.start - a.range.start).reduce((t, e) => t.slice(0, e.range.start) + e.newText + t.slice(e.range.end), text);
+    };
+    assert.strictEqual(renamed(text.indexOf('Compaore\u0301 said'), 'Blaise Zongo'), text.replace(/Compaore\u0301/g, 'Zongo'));
+    assert.strictEqual(renamed(text.indexOf('𠮷田 agreed'), 'Taro 𡈽田'), text.replace(/𠮷田/g, '𡈽田'));
+  });
+
   it('renames such a name after a date written with a figure (`28日Sergei Lavrov`: the figure took the name in)', () => {
     const s = createArticleService(resources);
     const text = '28日Sergei Lavrov说，会谈很有用。\n\nJohn Kerry said Lavrov was helpful.\n';

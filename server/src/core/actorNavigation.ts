@@ -5,6 +5,7 @@ import { normalizeName, similarNameWord, type PersonNames } from './names';
 import type { ArticleSettings } from './settings';
 import type { OffsetRange } from './types';
 import { isWordBoundary } from './tokenize';
+import { isHighSurrogate, isLowSurrogate } from './surrogates';
 import { summaryMentions, type WorkspaceIndex, type WorkspaceSearchHit } from './workspaceIndex';
 
 /**
@@ -38,11 +39,19 @@ export interface ReferenceRange extends OffsetRange {
   readonly kind: ActorMentionKind;
 }
 
-const WORD_CHARACTER = /[\p{L}\p{N}]/u;
+/** What a name starts with: a letter or a digit. */
+const NAME_START = /^[\p{L}\p{N}]/u;
+/** What a name ends with: a letter, a digit, a mark (`e` + U+0301 of a decomposed `Compaoré`), or an initial's dot or a bracket. */
+const NAME_END = /[\p{L}\p{M}\p{N}.)]$/u;
 
-/** True when `[start, end)` of `text` starts and ends with a word's character and cuts no word. */
+/**
+ * True when `[start, end)` of `text` starts and ends with a name's character and cuts no word. Characters are read
+ * whole: a name may start with one outside the BMP (`𠮷田`) or end with a combining mark.
+ */
 function isWholeWords(text: string, start: number, end: number): boolean {
-  if (end <= start || !WORD_CHARACTER.test(text[start]) || !/[\p{L}\p{N}.)]/u.test(text[end - 1])) return false;
+  if (end <= start || !NAME_START.test(String.fromCodePoint(text.codePointAt(start)!))) return false;
+  const lastStart = end - 2 >= start && isLowSurrogate(text.charCodeAt(end - 1)) && isHighSurrogate(text.charCodeAt(end - 2)) ? end - 2 : end - 1;
+  if (!NAME_END.test(text.slice(lastStart, end))) return false;
   return isWordBoundary(text, start) && isWordBoundary(text, end);
 }
 
