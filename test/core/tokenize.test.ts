@@ -167,6 +167,17 @@ describe('tokenize: scripts written without spaces', () => {
     assert.ok(isWordBoundary(text, text.indexOf('😀')));
   });
 
+  it('reads no word boundary between the halves of any astral character in a word or beside one, and one beside a lone half', () => {
+    for (const text of ['长𠮷Lavrov', 'Kerry 𝐊erry', 'Kerry😀 said', 'a𝐊b']) {
+      for (let offset = 1; offset < text.length; offset++) {
+        if (/[\ud800-\udbff]/.test(text[offset - 1])) assert.ok(!isWordBoundary(text, offset), `${JSON.stringify(text)} at ${offset}`);
+      }
+    }
+    assert.ok(!isWordBoundary('a𝐊b', 1) && !isWordBoundary('a𝐊b', 3), 'a mathematical letter is a letter of the word');
+    // A lone low half (broken text) is no letter: it was read as the letter before it, and `a` `b` as one word.
+    assert.ok(isWordBoundary('a\udc00b', 2));
+  });
+
   it('reads a word boundary beside such a character, also an astral one, and none inside a word', () => {
     const text = '长Sergei𠮷Lavrov Kerry';
     assert.ok(isWordBoundary(text, 1));

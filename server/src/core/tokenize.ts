@@ -1,4 +1,4 @@
-import { splitsSurrogatePair } from './surrogates';
+import { isHighSurrogate, isLowSurrogate, splitsSurrogatePair } from './surrogates';
 import type { OffsetRange, Sentence, Token } from './types';
 
 /**
@@ -80,7 +80,9 @@ export function isWordBoundary(text: string, offset: number): boolean {
   // Between the two halves of one character there is no boundary of any kind.
   if (splitsSurrogatePair(text, offset)) return false;
   const low = text.charCodeAt(offset - 1);
-  const before = low >= 0xdc00 && low <= 0xdfff && offset >= 2 ? text.codePointAt(offset - 2)! : low;
+  // A low half is read with the character before only when that is its high half: a lone one (broken text) is no
+  // letter, and the character before it is not the one beside the offset.
+  const before = isLowSurrogate(low) && offset >= 2 && isHighSurrogate(text.charCodeAt(offset - 2)) ? text.codePointAt(offset - 2)! : low;
   const a = String.fromCodePoint(before);
   const b = String.fromCodePoint(text.codePointAt(offset)!);
   if (!WORD_CHARACTER.test(a) || !WORD_CHARACTER.test(b)) return true;
