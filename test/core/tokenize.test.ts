@@ -158,6 +158,9 @@ describe('tokenize: scripts written without spaces', () => {
     assert.deepStrictEqual(tokenize('2016年中国外长王毅说').map((t) => t.text), ['2016', '年', '中', '国', '外', '长', '王', '毅', '说']);
     assert.deepStrictEqual(tokenize('28日Sergei Lavrov说').map((t) => t.text), ['28', '日', 'Sergei', 'Lavrov', '说']);
     assert.deepStrictEqual(tokenize('the 1990s, 24th, 20-year-old, 5km').map((t) => t.text), ['the', '1990s', ',', '24th', ',', '20-year-old', ',', '5km']);
+    // Full-width figures, a month and a day, and a hyphen before the character.
+    assert.deepStrictEqual(words('２０１６年2月28日Sergei'), ['２０１６', '年', '2', '月', '28', '日', 'Sergei']);
+    assert.deepStrictEqual(words('2016-年 20-year-old'), ['2016', '-', '年', '20-year-old']);
   });
 
   it('reads no word boundary between the two halves of a character outside the BMP', () => {

@@ -138,6 +138,28 @@ describe('annotations: CoNLL-2003 export', () => {
     assert.deepStrictEqual(leftOut, ['1 × entity starting or ending inside a token (CoNLL tags whole tokens)'], '`Kerr` of `Kerry` is cut inside the word');
   });
 
+  it('keeps such labels on a seed: white space before or after the words, an initialism without its last dot, and reads them back as whole tokens', () => {
+    const text = readSeed(SEEDS.lavrovMunich);
+    const annotations = [
+      labelOn(text, 'Joe Biden '),
+      labelOn(text, ' Lakhdar Brahimi', 0, 'person'),
+      labelOn(text, 'U.S', 0, 'location'),
+      labelOn(text, 'U.N', 2, 'organization'),
+      labelOn(text, 'Munich Security Conference ', 0, 'misc'),
+    ];
+    const { text: conll, leftOut } = exportConll({ path: 'a.txt', text, annotations: article(annotations) });
+    assert.deepStrictEqual(leftOut, []);
+    assert.match(conll, /^U\.S\. -X- -X- B-LOC\nVice -X- -X- O$/m);
+    assert.match(conll, /^Joe -X- -X- B-PER\nBiden -X- -X- I-PER\nand -X- -X- O\nU\.N\. -X- -X- O$/m);
+    assert.match(conll, /^envoy -X- -X- O\nLakhdar -X- -X- B-PER\nBrahimi -X- -X- I-PER$/m);
+    assert.match(conll, /^the -X- -X- O\nU\.N\. -X- -X- B-ORG\nSecurity -X- -X- O$/m);
+    assert.match(conll, /^Munich -X- -X- B-MISC\nSecurity -X- -X- I-MISC\nConference -X- -X- I-MISC\nis -X- -X- O$/m);
+    const { documents } = parseConll(conll);
+    const spans = conllSpansInText(documents[0], text);
+    assert.ok('spans' in spans);
+    assert.deepStrictEqual(spans.spans.map((s) => text.slice(s.start, s.end)), ['U.S.', 'Joe Biden', 'Lakhdar Brahimi', 'Munich Security Conference', 'U.N.']);
+  });
+
   it('leaves out and counts an entity running over a sentence end instead of cutting it in two', () => {
     const text = 'Lavrov spoke. Kerry listened.';
     const { text: conll, leftOut } = exportConll({ path: 'a.txt', text, annotations: article([labelOn(text, 'spoke. Kerry', 0, 'claim'), labelOn(text, 'Lavrov')]) });
