@@ -105,6 +105,7 @@
 //     CLOSED): furniture, authors, actors; a live blog's comment widget glued to the next entry's heading is furniture
 //     up to the widget's time stamp only, and a widget inside a block of the story's lines is none (pageFurniture/lines.ts);
 //     a note on co-writers names each as an author (pageFurniture/authorBio.ts); `Facebook/Leaders’ College.` is a
-//     picture credit (lines.ts PLATFORM_CREDIT), and the name in it no actor; a Chinese or Japanese character after a
-//     figure is a token of its own (`2016年`; core/tokenize.ts NUMBER_SUFFIX_LETTER).
-export const ANALYSIS_VERSION = 53;
+//     picture credit (lines.ts PLATFORM_CREDIT), and the name in it no actor.
+// 54: a Chinese or Japanese character after a figure is a token of its own (`2016年`; core/tokenize.ts
+//     NUMBER_SUFFIX_LETTER): main's caches at 53 were computed before it.
+export const ANALYSIS_VERSION = 54;
