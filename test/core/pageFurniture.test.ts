@@ -1,11 +1,12 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
+import { analyzeArticle } from '../../server/src/core/analysis';
 import { findPageFurniture, furnitureAt, type FurnitureRegion } from '../../server/src/core/pageFurniture';
 import { agencyCreditLine } from '../../server/src/core/pageFurniture/lines';
 import { splitParagraphs } from '../../server/src/core/paragraphs';
 import { POLNEAR_TRAIN_TEXT } from '../helpers/polnearArticles';
-import { newService, resources } from '../helpers/resources';
+import { context, newService, resources } from '../helpers/resources';
 import { readSeed, ROOT, SEEDS } from '../helpers/seeds';
 
 /** Furniture of a text as [kind, text of the region, authors]. */
@@ -69,6 +70,27 @@ describe('page furniture', () => {
     const one = furnitureAt(regions, text.indexOf('Julia CravenFlagShareLikeReply'))!;
     assert.strictEqual(apply(service.getFurnitureRemovals(document, one.start)), text.slice(0, one.start) + text.slice(one.end), 'the quick fix deletes the widget alone');
     assert.ok(text.slice(one.start, one.end).startsWith('Julia CravenFlagShareLikeReply'));
+  });
+
+  it('takes the widget of a live-blog line too long to read as a line (a heading and a caption follow it), and leaves the rest', function () {
+    const file = path.join(POLNEAR_TRAIN_TEXT, 'huff-post_2016-02-07_the-latest-gop-debate-kicked-off.txt');
+    if (!fs.existsSync(file)) this.skip();
+    const text = fs.readFileSync(file, 'utf8');
+    const regions = findPageFurniture(splitParagraphs(text), resources.furniture);
+    for (const heading of ['BuddiesASSOCIATED PRESSOhio Gov. John Kasich shakes hands', 'Kasich And BushASSOCIATED PRESS', 'Carson And ChristieJEWEL SAMAD']) {
+      const at = text.indexOf(heading);
+      const lineStart = text.lastIndexOf('\n', at) + 1;
+      assert.ok(text.indexOf('\n', at) - lineStart > 300, `the line of “${heading}” is longer than a furniture line`);
+      const widget = furnitureAt(regions, lineStart + 1);
+      assert.strictEqual(widget?.kind, 'comments', `the widget before “${heading}”`);
+      assert.strictEqual(widget.end, at, 'the region ends where the heading starts');
+      assert.strictEqual(furnitureAt(regions, at), undefined, `“${heading}” is the story`);
+    }
+    // A widget whose name-long lead-in is a sentence stays the story's: a long paragraph is furniture only at its start.
+    const sentence = 'The crowd booed. FlagShareLikeReplyPaige Lavender 5ptsmoderatorFeaturedFebruary 6, 2016 10:14PMBuddies ' + 'and the rest of a long caption '.repeat(10);
+    assert.deepStrictEqual(furnitureOf([story[0], sentence, story[1]].join('\n')), []);
+    const actors = analyzeArticle(text, context).actors.map((a) => a.name);
+    assert.deepStrictEqual(actors.filter((name) => name.includes('FlagShareLikeReplyPaige')), [], 'no widget is an actor');
   });
 
   it('reads bylines: "By" lines, signatures, credits of who reported, names under the headline', () => {

@@ -1,4 +1,4 @@
-import { headlineSentences, wordCase } from './headlines';
+import { TITLE_CASE_LOWER, headlineSentences, isTitleCaseWord, wordCase } from './headlines';
 import type { NameLexicon } from './nameLexicon';
 import { normalizeName } from './names';
 import { lowerBound } from './search';
@@ -78,8 +78,16 @@ export function repairEntities(text: string, sentences: readonly Sentence[], men
   const work = locate(sentences, mentions, headline);
   const evidence = new DocumentEvidence(sentences, headline, work);
   const placeNames = new Set<string>();
+  dropHeadlineWordsTakenForNames(sentences, work, lexicon);
+  // A law or a doctrine named after a person (`Obamacare` read as a place): no entity of any type, in a headline too
+  // (the word says so, not its capital).
+  const namedAfterPerson = (item: Work) =>
+    (item.type === 'location' || item.type === 'organization') && item.last - item.first === 1 && madeFromSurname(sentences[item.sentence].tokens[item.first].text, DERIVED_NON_NAME_SUFFIXES, evidence, lexicon);
   for (const item of work) {
-    if (item.headline) continue;
+    if (item.headline) {
+      if (namedAfterPerson(item)) item.dropped = true;
+      continue;
+    }
     const before = sentences[item.sentence].tokens[item.first - 1];
     // Handles and hashtags (`@HillaryClinton`, `@NolteNC`, `#NeverTrump`): an account or a topic, not a name.
     if (ACTOR_TYPES.has(item.type) && before && (before.text === '@' || before.text === '#') && before.end === sentences[item.sentence].tokens[item.first].start) item.dropped = true;
@@ -90,8 +98,7 @@ export function repairEntities(text: string, sentences: readonly Sentence[], men
     }
     // A party tag or a title read as a place or an organisation (`(R-Fla.)`, `Sens.`): no entity of any type.
     else if (item.last - item.first === 1 && isTagOrTitle(sentences[item.sentence].tokens[item.first].text, resources.vocabulary)) item.dropped = true;
-    // A law or a doctrine named after a person (`Obamacare` read as a place): no entity of any type.
-    else if ((item.type === 'location' || item.type === 'organization') && item.last - item.first === 1 && madeFromSurname(sentences[item.sentence].tokens[item.first].text, DERIVED_NON_NAME_SUFFIXES, evidence, lexicon)) item.dropped = true;
+    else if (namedAfterPerson(item)) item.dropped = true;
     // An organisation the lists know and no place list names, read as a place after `on`, `to` or `in` (`on Twitter`,
     // `posted on Facebook`, `told Politico`): the tagger's list feature lost to the preposition; the name is no place.
     else if (item.type === 'location' && lexicon.isListedOrganisation(item.original.text)) item.type = 'organization';
@@ -136,6 +143,60 @@ export function repairEntities(text: string, sentences: readonly Sentence[], men
 }
 
 /** Finds each mention's tokens; mentions that do not fall on token boundaries are kept as they are (figures, labels). */
+/**
+ * An organisation or a place in a headline made only of words title case capitalises (`A Sign Of Leadership`,
+ * `To Die On The Street`, `Trade Deal Backfire`) is no name unless the article's body names it too or the
+ * tagger's lists know it (`Middle East`, `World Bank`): in a title-case line the capitals that are the
+ * tagger's evidence of a name are there for every word. People in headlines have their own rule
+ * ({@link repairNamesInContext}).
+ */
+function dropHeadlineWordsTakenForNames(sentences: readonly Sentence[], work: readonly Work[], lexicon: NameLexicon): void {
+  let bodyNames: Set<string> | undefined;
+  for (const item of work) {
+    if (!item.headline || (item.type !== 'organization' && item.type !== 'location')) continue;
+    const tokens = sentences[item.sentence].tokens;
+    let wordsOnly = true;
+    for (let i = item.first; i < item.last && wordsOnly; i++) wordsOnly = isTitleCaseWord(tokens[i], lexicon);
+    if (!wordsOnly || hasNameHead(tokens, item.first, item.last, lexicon)) continue;
+    const name = nameKey(tokens, item.first, item.last);
+    if (lexicon.isListedName(name)) continue;
+    // Names the body gives (any type: a headline may call a person's foundation what the body calls the person's).
+    if (!bodyNames) {
+      bodyNames = new Set();
+      for (const other of work) if (!other.headline) bodyNames.add(nameKey(sentences[other.sentence].tokens, other.first, other.last));
+    }
+    if (!bodyNames.has(name)) item.dropped = true;
+  }
+}
+
+/**
+ * True when a name of several words is built as organisations and places are: on a head noun (`Black Caucus
+ * Foundation`, `Kent County`) or a head noun before `of` (`Department Of Homeland Security`). A head noun alone
+ * (`Institute`) is a word.
+ */
+function hasNameHead(tokens: readonly Token[], first: number, last: number, lexicon: NameLexicon): boolean {
+  if (last - first < 2) return false;
+  const isHead = (i: number) => {
+    const kind = lexicon.headOf(tokens[i].text)?.kind;
+    return kind === 'organization' || kind === 'location';
+  };
+  // A head noun needs a word of the name beside it: `The Street` is a head noun and an article.
+  const isFunctionWord = (i: number) => TITLE_CASE_LOWER.has(tokens[i].text.toLowerCase());
+  if (isHead(last - 1)) {
+    for (let i = first; i < last - 1; i++) if (!isFunctionWord(i)) return true;
+    return false;
+  }
+  for (let i = first + 1; i < last - 1; i++) if (tokens[i].text.toLowerCase() === 'of' && isHead(i - 1)) return true;
+  return false;
+}
+
+/** The words of a mention, lower case, one space between them: `Department Of Homeland Security` is `department of homeland security`. */
+function nameKey(tokens: readonly Token[], first: number, last: number): string {
+  let key = tokens[first].text.toLowerCase();
+  for (let i = first + 1; i < last; i++) key += ' ' + tokens[i].text.toLowerCase();
+  return key;
+}
+
 function locate(sentences: readonly Sentence[], mentions: readonly EntityMention[], headline: Uint8Array): Work[] {
   const work: Work[] = [];
   let s = 0;

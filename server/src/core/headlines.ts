@@ -1,10 +1,11 @@
 import type { NameLexicon } from './nameLexicon';
+import { storyAfterWidget } from './pageFurniture/lines';
 import type { Sentence, Token } from './types';
 
 /** A title-case line longer than this many tokens is prose that happens to be capitalised, not a headline. */
 const MAX_HEADLINE_TOKENS = 30;
 /** The words title case leaves in lower case (`of`, `for`, `with`, `amid`); any other lower-case word makes a line prose (`met`, `said`). */
-const TITLE_CASE_LOWER = new Set([
+export const TITLE_CASE_LOWER: ReadonlySet<string> = new Set([
   'a', 'an', 'the', 'and', 'or', 'but', 'nor', 'for', 'of', 'on', 'in', 'to', 'at', 'by', 'with', 'from', 'into', 'onto', 'over', 'amid', 'upon',
   'as', 'per', 'via', 'vs', 'vs.', 'v.', 'than', 'that', 'if', 'so', 'up', 'out', 'off', 'is', 'are', 'be', 'it', 'its', 'not', 'after', 'about',
 ]);
@@ -37,6 +38,8 @@ const answered = new WeakMap<readonly Sentence[], { readonly text: string; reado
 
 function findHeadlines(text: string, sentences: readonly Sentence[], lexicon: NameLexicon): Uint8Array {
   const flags = new Uint8Array(sentences.length);
+  // A live blog's comment widget glued to the next entry's heading is read from the heading on (most texts have none).
+  const widgets = WIDGET.test(text);
   let first = 0;
   while (first < sentences.length) {
     // The sentences of one line (or of lines a sentence runs across).
@@ -48,7 +51,8 @@ function findHeadlines(text: string, sentences: readonly Sentence[], lexicon: Na
       // end made a long paragraph quadratic).
       if (sentences[last].end > lineEnd) lineEnd = lineEndAfter(text, sentences[last].end);
     }
-    if (isTitleCase(sentences, first, last, lexicon)) flags.fill(1, first, last + 1);
+    const from = widgets ? headingAfterWidget(text, sentences[first].start, lineEnd) : 0;
+    if (isTitleCase(sentences, first, last, lexicon, from)) flags.fill(1, first, last + 1);
     first = last + 1;
   }
   return flags;
@@ -59,12 +63,33 @@ function lineEndAfter(text: string, offset: number): number {
   return newline < 0 ? text.length : newline;
 }
 
-function isTitleCase(sentences: readonly Sentence[], first: number, last: number, lexicon: NameLexicon): boolean {
+/** The comment widget's buttons, as `pageFurniture/lines.ts` knows them. */
+const WIDGET = /ShareLikeReply/i;
+/** How far into a line a widget's time stamp is looked for (as far as the furniture reading looks). */
+const WIDGET_REACH = 300;
+
+/**
+ * Where the heading starts in a line that opens with a comment widget and its time stamp
+ * (`Igor BobicFlagShareLikeReply…9:23PMRubio Says Abandoning Comprehensive Immigration Reform Was A Sign Of
+ * Leadership`): the heading is title case though the widget is not. 0 for any other line.
+ */
+function headingAfterWidget(text: string, sentenceStart: number, lineEnd: number): number {
+  const newline = text.lastIndexOf('\n', sentenceStart - 1);
+  const lineStart = newline + 1;
+  const line = text.slice(lineStart, Math.min(lineEnd, lineStart + WIDGET_REACH));
+  if (!WIDGET.test(line)) return 0;
+  const story = storyAfterWidget(line);
+  return story === undefined ? 0 : lineStart + story;
+}
+
+/** Whether the sentences `first` to `last` make a title-case line, reading their tokens from offset `from` on. */
+function isTitleCase(sentences: readonly Sentence[], first: number, last: number, lexicon: NameLexicon, from = 0): boolean {
   let tokens = 0;
   let capitalised = 0;
   let numbers = 0;
   for (let s = first; s <= last; s++) {
     for (const token of sentences[s].tokens) {
+      if (token.start < from) continue;
       if (++tokens > MAX_HEADLINE_TOKENS) return false;
       const kind = wordCase(token);
       // Results and tables have numbers (`2. Paddy Lad 16-1 ( Peter Bloomfield )`); a headline has one at most.
@@ -81,10 +106,22 @@ function isTitleCase(sentences: readonly Sentence[], first: number, last: number
   // fail above at their first lower-case word).
   let ordinary = 0;
   for (let s = first; s <= last; s++) {
-    for (const token of sentences[s].tokens) if (wordCase(token) === 'capitalised' && lexicon.isOrdinaryWord(token.text)) ordinary++;
+    for (const token of sentences[s].tokens) if (token.start >= from && wordCase(token) === 'capitalised' && lexicon.isOrdinaryWord(token.text)) ordinary++;
   }
   // Headlines are made of ordinary words; a row of names (`Hove : Sussex 363 ( W. Athey 111 , V. Drakes 52`) is not one.
   return ordinary >= 2 && ordinary * 3 >= capitalised;
+}
+
+/**
+ * True for a word that title case capitalises whatever it is: a word it keeps in lower case
+ * ({@link TITLE_CASE_LOWER}: `Of`, `The`) or an ordinary English word (`Leadership`, `Street`). In a headline
+ * such a word's capital says nothing of a name; an acronym (`US`), a figure or a proper name (`Rubio`) does.
+ */
+export function isTitleCaseWord(token: Token, lexicon: NameLexicon): boolean {
+  const kind = wordCase(token);
+  if (kind === 'lower') return TITLE_CASE_LOWER.has(token.text);
+  if (kind !== 'capitalised') return false;
+  return TITLE_CASE_LOWER.has(token.text.toLowerCase()) || lexicon.isOrdinaryWord(token.text);
 }
 
 /** `capitalised` (`Goes`), `lower` (`goes`), `upper` (`NYPD`, `A`), or `other` (numbers, punctuation). */

@@ -48,7 +48,16 @@ export class NameLexicon {
     private readonly surnames: ReadonlySet<string>,
     private readonly properNames: ReadonlySet<string>,
     private readonly organisationsOnly: ReadonlySet<string> = new Set(),
+    private readonly listedNames: ReadonlySet<string> = new Set(),
   ) {}
+
+  /**
+   * True for the whole name of an organisation or a place in the tagger's lists (`World Bank`, `Middle East`,
+   * `Daily Beast`), any case and spacing: a name that needs no other evidence of being one.
+   */
+  isListedName(name: string): boolean {
+    return this.listedNames.has(name.replace(/\s+/g, ' ').toLowerCase());
+  }
 
   /**
    * True for the whole name of an organisation in the tagger's list that no list of places also holds
@@ -145,8 +154,10 @@ export function loadNameLexicon(source: DataSource, moreGivenNames: Iterable<str
   const givenNames = lower(NAME_LEXICON_FILES.firstNames);
   for (const name of moreGivenNames) givenNames.add(name.toLowerCase());
   const places = new Set([...lower(NAME_LEXICON_FILES.countries), ...lower(NAME_LEXICON_FILES.cities), ...lower(NAME_LEXICON_FILES.usStates), ...lower(NAME_LEXICON_FILES.metonymicPlaces)]);
-  const organisationsOnly = new Set([...lower(NAME_LEXICON_FILES.organizations)].filter((name) => !places.has(name)));
-  return new NameLexicon(englishWords, groups, heads, new Set(list(NAME_LEXICON_FILES.usStates)), givenNames, lower(NAME_LEXICON_FILES.lastNames), lower(NAME_LEXICON_FILES.properNames), organisationsOnly);
+  const organisations = lower(NAME_LEXICON_FILES.organizations);
+  const organisationsOnly = new Set([...organisations].filter((name) => !places.has(name)));
+  const listedNames = new Set([...organisations, ...places]);
+  return new NameLexicon(englishWords, groups, heads, new Set(list(NAME_LEXICON_FILES.usStates)), givenNames, lower(NAME_LEXICON_FILES.lastNames), lower(NAME_LEXICON_FILES.properNames), organisationsOnly, listedNames);
 }
 
 /** The entries of a list file, lower case. */

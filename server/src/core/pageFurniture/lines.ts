@@ -200,8 +200,30 @@ function hasMoreSpaces(line: string, count: number): boolean {
  */
 const WIDGET_THEN_TIME = /(?:Flag)?ShareLikeReply.*?\d{1,2}:\d{2}\s?[AP]\.?M\.?(?!.*ShareLikeReply)/iu;
 
-/** Offset in `line` of the heading glued after a widget's time stamp (letters, not another widget), or undefined. */
-function storyAfterWidget(line: string): number | undefined {
+/**
+ * The most characters before a comment widget's buttons in a paragraph longer than {@link MAX_LINE}: the
+ * commenter's name (`Zach Carter`), not a sentence of the story.
+ */
+const MAX_BEFORE_WIDGET = 60;
+
+/**
+ * A paragraph too long to read as a line that opens with a comment widget and its time stamp: the entry's
+ * heading and a picture's caption follow on the same line (`…FlagShareLikeReply…10:14PMBuddiesASSOCIATED
+ * PRESSOhio Gov. John Kasich shakes hands …`). Only the widget is furniture; only its start is read.
+ */
+function widgetOpening(text: string): LineReading | undefined {
+  const head = text.slice(0, MAX_LINE);
+  const widget = WIDGET.exec(head);
+  if (!widget || widget.index > MAX_BEFORE_WIDGET || /[.!?\r\n]/.test(head.slice(0, widget.index))) return undefined;
+  const story = storyAfterWidget(head);
+  return story === undefined || /[\r\n]/.test(head.slice(0, story)) ? undefined : { kind: 'comments', authors: NONE, storyFrom: story };
+}
+
+/**
+ * Offset in `line` of the heading glued after a widget's time stamp (letters, not another widget), or
+ * undefined; the headline reading (`headlines.ts`) reads the heading from there.
+ */
+export function storyAfterWidget(line: string): number | undefined {
   const widget = WIDGET_THEN_TIME.exec(line);
   if (!widget) return undefined;
   const end = widget.index + widget[0].length;
@@ -212,11 +234,12 @@ function storyAfterWidget(line: string): number | undefined {
 
 /** Reads one paragraph (`start` is its offset in the document, for the authors' offsets). */
 export function readLine(text: string, start: number, lexicon: FurnitureLexicon): LineReading | undefined {
-  if (text.length > MAX_LINE + 20) return undefined;
+  if (text.length > MAX_LINE + 20) return widgetOpening(text);
   let line = text.trim();
   // A stray quotation mark around a whole line (transcripts quote every line) is not part of it.
   if (line.startsWith('"') || line.startsWith('“')) line = line.replace(/^["“](?=[^"“”]*["”]?$)/u, '').replace(/(?<=^[^"“”]*)["”]$/u, '').trim();
-  if (line.length === 0 || line.length > MAX_LINE) return undefined;
+  if (line.length === 0) return undefined;
+  if (line.length > MAX_LINE) return widgetOpening(text);
   if (!mayBeFurniture(line)) return undefined;
   const at = start + text.indexOf(line);
   if (TEASER_HEADING.test(line)) return { kind: 'teaser-heading' };
