@@ -1,6 +1,7 @@
 import * as assert from 'assert';
 import { reportArticle } from '../../server/src/cli/fileReport';
 import { renderReport } from '../../server/src/cli/render';
+import { MAX_ANALYSED_LINES } from '../../server/src/core/languageService';
 import { DEFAULT_SETTINGS } from '../../server/src/core/settings';
 import { newService } from '../helpers/resources';
 import { readSeed, SEEDS } from '../helpers/seeds';
@@ -24,6 +25,22 @@ describe('cli: file report', function () {
     assert.match(renderReport(report, 'text'), /^huge\.txt:1:1 information limited-analysis This file is larger than 10,000,000 characters/);
     // The seed itself, within the limit, gets no such note.
     assert.ok(!reportArticle(service, 'seed.txt', seed, false).diagnostics.some((d) => d.code === 'limited-analysis'));
+  });
+
+  it('a file of more lines than VS Code analyses (a word list under the size limit) is not analysed and says so (it took 3.3 GB and 37 s)', () => {
+    const seed = readSeed(SEEDS.lavrovJamil);
+    // Real words of the seed, one a line: a word list of 1.6 MB, far under the size limit.
+    const words = seed.split(/\s+/).filter(Boolean);
+    const lines = Array.from({ length: MAX_ANALYSED_LINES + 1 }, (_, i) => words[i % words.length]);
+    const service = newService();
+    const report = reportArticle(service, 'words.txt', lines.join('\n'), false);
+    assert.deepStrictEqual([report.actors, report.quotes], [[], []]);
+    assert.deepStrictEqual(report.diagnostics.map((d) => [d.code, d.severity, d.line, d.column]), [['limited-analysis', 'information', 1, 1]]);
+    assert.match(report.diagnostics[0].message, /^This file has more than 300,000 lines, so it is not analysed/);
+    // One line fewer, with Windows line ends, and the same words are analysed (the limit counts lines, not characters).
+    const within = reportArticle(service, 'words.txt', lines.slice(1).join('\r\n'), false);
+    assert.ok(!within.diagnostics.some((d) => d.code === 'limited-analysis'), 'at the limit: analysed');
+    assert.ok(within.actors.some((a) => a.name === 'Lavrov'), 'and its names are found');
   });
 
   it('a file name with a line break is printed quoted, so that each report line stays one line (it split the line in two)', () => {

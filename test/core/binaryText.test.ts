@@ -1,7 +1,8 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
-import { looksBinary } from '../../server/src/core/languageService';
+import { limitedReason, looksBinary, MAX_ANALYSED_LINES } from '../../server/src/core/languageService';
+import { DEFAULT_SETTINGS } from '../../server/src/core/settings';
 
 describe('binary text (looksBinary)', () => {
   it('passes articles, tabs, form feeds and Windows line ends; a NUL or many control characters in the first 8 KB mark a binary file', () => {
@@ -16,5 +17,22 @@ describe('binary text (looksBinary)', () => {
     // Only the first 8 KB are read: what comes after never makes a file binary.
     assert.strictEqual(looksBinary('a'.repeat(8192) + '\u0000'), false);
     assert.strictEqual(looksBinary('a'.repeat(8191) + '\u0000'), true);
+  });
+});
+
+describe('files of too many lines (limitedReason)', () => {
+  it('counts line breaks as LSP does (LF, CR LF, a lone CR) up to MAX_ANALYSED_LINES, whatever the size', () => {
+    // `count` lines: the last one ends without a break.
+    const lines = (count: number, end: string) => 'x'.concat(end).repeat(count - 1) + 'x';
+    assert.strictEqual(limitedReason(lines(MAX_ANALYSED_LINES, '\n'), DEFAULT_SETTINGS), undefined, 'at the limit');
+    assert.strictEqual(limitedReason(lines(MAX_ANALYSED_LINES + 1, '\n'), DEFAULT_SETTINGS), 'too-many-lines');
+    assert.strictEqual(limitedReason(lines(MAX_ANALYSED_LINES, '\n') + '\n', DEFAULT_SETTINGS), 'too-many-lines', 'a last line break starts a line, as editors count');
+    assert.strictEqual(limitedReason(lines(MAX_ANALYSED_LINES, '\r\n'), DEFAULT_SETTINGS), undefined, 'CR LF is one break');
+    assert.strictEqual(limitedReason(lines(MAX_ANALYSED_LINES + 1, '\r\n'), DEFAULT_SETTINGS), 'too-many-lines');
+    assert.strictEqual(limitedReason(lines(MAX_ANALYSED_LINES + 1, '\r'), DEFAULT_SETTINGS), 'too-many-lines', 'an old Mac file');
+    assert.strictEqual(limitedReason(lines(MAX_ANALYSED_LINES / 2, '\r') + '\n' + lines(MAX_ANALYSED_LINES / 2 + 1, '\n'), DEFAULT_SETTINGS), 'too-many-lines', 'both kinds together');
+    // Over both limits the lines say more (nothing is analysed, not even the repeats).
+    assert.strictEqual(limitedReason(lines(MAX_ANALYSED_LINES + 1, '\n') + 'y'.repeat(DEFAULT_SETTINGS.maxFileSize), DEFAULT_SETTINGS), 'too-many-lines');
+    assert.strictEqual(limitedReason('y'.repeat(DEFAULT_SETTINGS.maxFileSize + 1), DEFAULT_SETTINGS), 'too-large');
   });
 });

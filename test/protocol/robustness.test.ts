@@ -268,6 +268,24 @@ describe('protocol robustness (dist/server.js --stdio)', function () {
     await stillServing();
   });
 
+  it('tells a file of more than 300,000 lines apart with a clear message and analyses nothing, without hanging (a word list took 3.3 GB and 37 s)', async () => {
+    const words = readSeed(SEEDS.lavrovJamil).split(/\s+/).filter(Boolean);
+    const text = Array.from({ length: 400_000 }, (_, i) => words[i % words.length]).join('\n');
+    const started = Date.now();
+    const uri = client.open('/tmp/article-lens-word-list.article', text);
+    const { diagnostics } = await client.waitForDiagnostics(uri, (p) => p.diagnostics.length > 0, 60_000);
+    assert.deepStrictEqual(diagnostics.map((d: Diagnostic) => d.code), ['limited-analysis']);
+    assert.match(String(diagnostics[0].message), /more than 300,000 lines, so it is not analysed/);
+    console.log(`      400,000 lines: limited-analysis note after ${Date.now() - started} ms`);
+    for (const [method, params] of requestsFor(uri, { line: 1, character: 2 })) {
+      const { result, error } = await outcome(client.request(method, params));
+      assert.strictEqual(error, undefined, method);
+      assert.ok(isEmpty(result), `${method}: nothing for a file of that many lines`);
+    }
+    client.close(uri);
+    await stillServing();
+  });
+
   /** Runs `test` with a second server whose `articleLens.maxFileSize` is 1,000 characters. */
   async function withSizeLimit(test: (limited: LspTestClient) => Promise<void>): Promise<void> {
     const limited = new LspTestClient();

@@ -69,10 +69,12 @@ export function reportArticle(service: ArticleService, file: string, text: strin
       }
     }
   }
-  // Over the size limit only repeated paragraphs are looked for: say so, as the editor does, rather
-  // than print an article without actors or quotes as if it had none.
-  if (limitedReason(text, DEFAULT_SETTINGS) === 'too-large') {
-    diagnostics.push({ line: 1, column: 1, severity: 'information', code: 'limited-analysis', message: capitalised(limitedAnalysisMessage('too-large', `${DEFAULT_SETTINGS.maxFileSize.toLocaleString('en')} characters`)) });
+  // Over the size limit only repeated paragraphs are looked for, over the line limit nothing: say so, as the
+  // editor does, rather than print an article without actors or quotes as if it had none. (Binary files never
+  // get here: readArticle.ts refuses them.)
+  const limited = limitedReason(text, DEFAULT_SETTINGS);
+  if (limited !== undefined) {
+    diagnostics.push({ line: 1, column: 1, severity: 'information', code: 'limited-analysis', message: capitalised(limitedAnalysisMessage(limited, `${DEFAULT_SETTINGS.maxFileSize.toLocaleString('en')} characters`)) });
   }
   diagnostics.sort((a, b) => a.line - b.line || a.column - b.column);
   const authors = authorsOf(analysis);

@@ -6,6 +6,7 @@ import { articleFacts } from './views/articleFacts';
 import { duplicateFixRanges, findDuplicateParagraphs, repeatsRemovedBesides, type DuplicateFix, type DuplicateParagraph, type KnownWords } from './duplicates';
 import { FurnitureCache, findPageFurniture, furnitureAt, furnitureRemovalRanges, isPartOfParagraph, type FurnitureRegion } from './pageFurniture';
 import { entitiesOfParagraphsIn, IncrementalAnalyzer, provisionalEntitiesIn, provisionalFromAnalysis, updateProvisionalEntities, type ParagraphLayer, type PartRecognizer, type ProvisionalEntities } from './incrementalAnalysis';
+import { hasMoreLineBreaks } from './lineBreaks';
 import { splitParagraphs } from './paragraphs';
 import { findNameVariants, type NameVariant } from './nameVariants';
 import { quoteSpeakers } from './quoteSpeakers';
@@ -56,8 +57,18 @@ export interface SpeakerQuotes {
   readonly quotes: readonly Quote[];
 }
 
-/** Why a document got only the light analyses. */
-export type LimitedReason = 'binary' | 'too-large';
+/**
+ * Why a document got only the light analyses: `binary` and `too-many-lines` get none (only the note that says
+ * why), `too-large` its paragraphs and their repeats.
+ */
+export type LimitedReason = 'binary' | 'too-large' | 'too-many-lines';
+
+/**
+ * The most lines a document may have to be analysed, whatever its size: VS Code turns off its own language
+ * features at this many lines (`editor.largeFileOptimizations`). The analysis keeps a few objects per paragraph,
+ * so a file of millions of one-word lines under `maxFileSize` (a word list, a log) took 3.3 GB and 37 s.
+ */
+export const MAX_ANALYSED_LINES = 300_000;
 
 /** The quote outline: attributed quotes by speaker, then quotes without a speaker. */
 export interface QuoteOutline {
@@ -182,7 +193,7 @@ export function createArticleService(resources: ArticleResources, options: Artic
 
   /** The analysis of a document over the size limit or binary: paragraphs and duplicates at most. */
   function limitedAnalysis(text: string, reason: LimitedReason, analyzer?: IncrementalAnalyzer): ArticleAnalysis {
-    if (reason === 'binary') return lightAnalysis(text, [], []);
+    if (reason !== 'too-large') return lightAnalysis(text, [], []);
     const layer = analyzer ? analyzer.paragraphLayer(text) : paragraphsOf(text, resources.knownWords);
     return lightAnalysis(text, layer.paragraphs, layer.duplicates, findPageFurniture(layer.paragraphs, resources.furniture));
   }
@@ -212,7 +223,8 @@ export function createArticleService(resources: ArticleResources, options: Artic
     const state = stateOf(document.uri);
     if (state.analysis?.key === keyOf(document, effective)) return state.analysis.analysis;
     const text = document.getText();
-    if (limitedReason(text, effective) === 'binary') return { paragraphs: [], duplicates: [] };
+    const reason = limitedReason(text, effective);
+    if (reason !== undefined && reason !== 'too-large') return { paragraphs: [], duplicates: [] };
     return state.analyzer.paragraphLayer(text);
   }
 
@@ -690,8 +702,19 @@ export type ArticleService = ReturnType<typeof createArticleService>;
 /** Why a text gets only part of the analysis (binary, or longer than `maxFileSize`), if it does. */
 export function limitedReason(text: string, settings: ArticleSettings): LimitedReason | undefined {
   if (looksBinary(text)) return 'binary';
+  if (tooManyLines(text)) return 'too-many-lines';
   if (text.length > settings.maxFileSize) return 'too-large';
   return undefined;
+}
+
+/** The last text counted by {@link tooManyLines}: requests ask again and again of the same document version. */
+let counted: { readonly text: string; readonly tooMany: boolean } | undefined;
+
+/** More lines than {@link MAX_ANALYSED_LINES}, counted as editors count them: one more than the line breaks. */
+function tooManyLines(text: string): boolean {
+  if (text.length < MAX_ANALYSED_LINES) return false;
+  if (counted?.text !== text) counted = { text, tooMany: hasMoreLineBreaks(text, MAX_ANALYSED_LINES - 1) };
+  return counted.tooMany;
 }
 
 /**
@@ -699,9 +722,9 @@ export function limitedReason(text: string, settings: ArticleSettings): LimitedR
  * the size limit as the reader knows it (the setting in the editor, the figure on the command line).
  */
 export function limitedAnalysisMessage(reason: LimitedReason, limit: string): string {
-  return reason === 'binary'
-    ? 'this file looks binary (it contains NUL or control characters), so it is not analysed.'
-    : `this file is larger than ${limit}: entities, quotes and actors are not recognised; repeated paragraphs still are.`;
+  if (reason === 'binary') return 'this file looks binary (it contains NUL or control characters), so it is not analysed.';
+  if (reason === 'too-many-lines') return `this file has more than ${MAX_ANALYSED_LINES.toLocaleString('en')} lines, so it is not analysed (VS Code turns off its own language features at that many lines too).`;
+  return `this file is larger than ${limit}: entities, quotes and actors are not recognised; repeated paragraphs still are.`;
 }
 
 /** A C0 control character other than tab, line feed, form feed and carriage return (NUL included). */

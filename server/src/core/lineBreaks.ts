@@ -23,3 +23,16 @@ export function eachLineBreak(text: string, from: number, to: number, found: (at
     }
   }
 }
+
+/**
+ * True when `text` has more than `max` line breaks (`\n`, `\r\n` or a lone `\r`), counted only as far as
+ * needed: a text with no more characters than `max` has no more breaks, and counting stops past `max`.
+ */
+export function hasMoreLineBreaks(text: string, max: number): boolean {
+  if (text.length <= max) return false;
+  let count = 0;
+  for (let at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', at + 1)) if (++count > max) return true;
+  // A lone `\r` (an old Mac file): most texts have none, and one search says so.
+  for (let at = text.indexOf('\r'); at >= 0; at = text.indexOf('\r', at + 1)) if (text.charCodeAt(at + 1) !== 10 && ++count > max) return true;
+  return false;
+}
