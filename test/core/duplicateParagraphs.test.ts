@@ -283,6 +283,29 @@ describe('near repeats', () => {
     assert.strictEqual(damaged[0].near?.removedByFixAll, true);
   });
 
+  it('an exact repeat with a symbol its first copy lacks (an emoji, an arrow) is left out of fix-all and names it (fix-all deleted the emoji)', () => {
+    const seed = readSeed(SEEDS.lavrovJamil);
+    const lines = seed.split('\n');
+    // Seed 000 repeats lines 3–11 as lines 12–20: give the repeat of line 3 an emoji, the repeat of line 4 another arrow.
+    const withSymbols = [...lines];
+    withSymbols[11] = `${lines[11]} 🎉`;
+    withSymbols[3] = `${lines[3]} →`;
+    withSymbols[12] = `${lines[12]} ←`;
+    const text = withSymbols.join('\n');
+    const repeats = findDuplicateParagraphs(splitParagraphs(text), resources.knownWords);
+    assert.deepStrictEqual(repeats.map((d) => [d.duplicate.index, d.original.index]), [[11, 2], [12, 3], [13, 4], [14, 5], [15, 6], [16, 7], [17, 8], [18, 9], [19, 10]], 'the same nine repeats');
+    assert.strictEqual(describeRepeat(repeats[0], 3), 'Near repeat of line 3 — symbols "🎉" added. (it has a symbol the other lacks: "remove all" leaves this one to you)');
+    assert.strictEqual(describeRepeat(repeats[1], 4), 'Near repeat of line 4 — symbols differ: "→" → "←". (it has a symbol the other lacks: "remove all" leaves this one to you)');
+    const fixed = applyRanges(text, duplicateFixRanges(text, splitParagraphs(text), repeats, { kind: 'all' }));
+    assert.ok(fixed.includes('🎉') && fixed.includes('←'), 'fix-all keeps both symbols');
+    assert.strictEqual(fixed.split('\n').length, 13, 'and removes the other seven repeats');
+    // The other way round (the first copy has the emoji), nothing is lost by removing the repeat: an exact repeat still.
+    const reversed = [...lines];
+    reversed[2] = `${lines[2]} 🎉`;
+    const plain = findDuplicateParagraphs(splitParagraphs(reversed.join('\n')), resources.knownWords);
+    assert.strictEqual(plain[0].near, undefined);
+  });
+
   it('the known words are the words of their lists, and the English list is read once at start-up, shared with the name lexicon (it was read twice)', () => {
     const disk = diskDataSource();
     const reads = new Map<string, number>();

@@ -23,7 +23,9 @@ import type { KnownWords } from './knownWords';
 import type { ParagraphTokens } from './signature';
 
 /** What kind of difference a near repeat has. */
-export type DifferenceKind = 'letters' | 'words' | 'encoding' | 'figures' | 'dateline' | 'cut-short' | 'inserted-line';
+export type DifferenceKind = 'letters' | 'words' | 'encoding' | 'figures' | 'dateline' | 'cut-short' | 'inserted-line'
+  /** Symbols only (emoji, arrows) between paragraphs of the same letters and digits: `symbols.ts`. */
+  | 'symbols';
 
 /** One difference between a near repeat and the paragraph it repeats, as the two texts show it. */
 export interface Difference {

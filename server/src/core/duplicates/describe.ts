@@ -30,6 +30,7 @@ export function describeRepeat(repeat: DuplicateParagraph, keptLine: number): st
 function keptBecause(differences: readonly Difference[]): string {
   if (differences.some((d) => d.kind === 'figures')) return 'figures differ';
   if (differences.some((d) => d.kind === 'words')) return 'words differ';
+  if (differences.some((d) => d.kind === 'symbols')) return 'it has a symbol the other lacks';
   return 'a line is in this copy only';
 }
 
@@ -44,6 +45,8 @@ export function describeDifference(d: Difference): string {
       return `differs: ${quote(d.original)} → ${quote(d.copy)}`;
     case 'inserted-line':
       return d.copy ? `line ${quote(d.copy)} inserted` : `line ${quote(d.original)} missing`;
+    case 'symbols':
+      return d.original ? `symbols differ: ${quote(d.original)} → ${quote(d.copy)}` : `symbols ${quote(d.copy)} added`;
     case 'encoding':
       return `encoding differs: ${quote(d.original)} → ${quote(d.copy)}`;
     default:

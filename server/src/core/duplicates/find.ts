@@ -9,6 +9,7 @@ import { FingerprintIndex } from './candidates';
 import { compareParagraphs, compareSplitCopy, type Difference, type NearMatch } from './compare';
 import type { KnownWords } from './knownWords';
 import { ParagraphSignature } from './signature';
+import { symbolsOnlyInRepeat } from './symbols';
 import { packedMap } from '../packedMap';
 
 /** A paragraph that repeats another one. */
@@ -62,6 +63,13 @@ export function findDuplicateParagraphs(paragraphs: readonly Paragraph[], words:
   const signatures = packedMap(paragraphs, (p) => (signatureOf ? signatureOf(p) : new ParagraphSignature(p.text)));
   const originalOf = findExactRepeats(paragraphs, signatures);
   const near = findNearRepeats(paragraphs, signatures, originalOf, words);
+  // An exact repeat with a symbol its kept copy lacks (an emoji, an arrow) is a near repeat that "remove all" leaves.
+  for (let i = 0; i < count; i++) {
+    const original = originalOf[i];
+    if (original === undefined || near[i]) continue;
+    const symbols = symbolsOnlyInRepeat(paragraphs[original].text, paragraphs[i].text);
+    if (symbols) near[i] = { differences: [{ kind: 'symbols', original: symbols.kept, copy: symbols.repeat }], removedByFixAll: false };
+  }
   const duplicates: DuplicateParagraph[] = [];
   for (let i = 0; i < count; i++) {
     const original = originalOf[i];

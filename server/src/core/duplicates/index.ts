@@ -9,6 +9,7 @@
  *   knownWords.ts  real words, which damage seldom makes: a word turned into one is an edit
  *   dateline.ts    where a paragraph's dateline ends
  *   find.ts        the search: exact repeats, then near repeats, each with the copy kept
+ *   symbols.ts     symbols (emoji, arrows) an exact repeat has that its kept copy lacks
  *   describe.ts    what a repeat's diagnostic says
  *   removal.ts     which paragraphs each fix removes
  */
