@@ -85,6 +85,30 @@ describe('annotation stores of articles renamed outside the editor', () => {
     assert.deepStrictEqual(await matchStrayStore(strays[0], [['archive/2016-kerry.txt'], ['news/copy.txt']], read), { kind: 'one', article: 'archive/2016-kerry.txt' });
   });
 
+  it('follows a store that places nothing (a review state only) by its article\'s text digest: the same text, also checked out with CR LF; not an edited one (it was never followed)', async () => {
+    await fs.rm(path.join(folder, 'news', 'seed1.txt')); // kerry.txt is the only article with this text
+    const files = new AnnotationFiles(folder);
+    await files.load('news/kerry.txt', kerry);
+    assert.deepStrictEqual(await files.save('news/kerry.txt', kerry, { reviewState: 'reviewed', annotations: [] }), { ok: true });
+    const stored = await fs.readFile(files.fileOf('news/kerry.txt')!, 'utf8');
+    assert.match(stored, /"textDigest": "sha256:[0-9a-f]{64}"/, 'the store keeps the digest of its text');
+    await fs.mkdir(path.join(folder, 'archive'));
+    await fs.rename(path.join(folder, 'news', 'kerry.txt'), path.join(folder, 'archive', '2016-kerry.txt'));
+    const strays = await listStrayStores(folder);
+    assert.deepStrictEqual(strays.map((s) => s.article), ['news/kerry.txt']);
+    const others = ['news/seed0.txt', 'news/seed2.txt', 'news/seed3.txt', 'news/seed4.txt'];
+    assert.deepStrictEqual(await matchStrayStore(strays[0], [[], [...others, 'archive/2016-kerry.txt']], read), { kind: 'one', article: 'archive/2016-kerry.txt' });
+    await fs.writeFile(path.join(folder, 'archive', '2016-kerry.txt'), kerry.replace(/\r?\n/g, '\r\n'));
+    assert.deepStrictEqual(await matchStrayStore(strays[0], [[], [...others, 'archive/2016-kerry.txt']], read), { kind: 'one', article: 'archive/2016-kerry.txt' }, 'CR LF line ends');
+    await fs.writeFile(path.join(folder, 'archive', '2016-kerry.txt'), 'UPDATED with a new first paragraph.\n' + kerry);
+    assert.deepStrictEqual(await matchStrayStore(strays[0], [[], [...others, 'archive/2016-kerry.txt']], read), { kind: 'none', annotations: 0 }, 'an edited text is not taken for it: the warning names the store');
+    // The digest goes once something is placed in the text (the annotations find the article then).
+    await files.load('news/seed0.txt', jamil);
+    assert.deepStrictEqual(await files.save('news/seed0.txt', jamil, { reviewState: 'reviewed', annotations: labelsOnNames(jamil).slice(0, 1) }), { ok: true });
+    const labelled = parseAnnotationCollection(await fs.readFile(files.fileOf('news/seed0.txt')!, 'utf8'), jamil);
+    assert.ok(labelled.ok && labelled.textDigest === undefined);
+  });
+
   it('keeps a store whose article is open in the editor, and skips articles with a store of their own', async () => {
     await annotate('news/kerry.txt', kerry);
     await annotate('news/seed1.txt', kerry);

@@ -1,6 +1,6 @@
 import { existsSync, promises as fs } from 'fs';
 import * as path from 'path';
-import { assignStores, storeFit, type StoreFit } from '../core/annotations/storeFit';
+import { assignStores, digestFit, storeFit, type StoreFit } from '../core/annotations/storeFit';
 import { ANNOTATION_FOLDER, articleOfStoreFile, storeFileOf } from '../core/annotations/storeLayout';
 import { parseAnnotationCollection } from '../core/annotations/w3c';
 
@@ -59,7 +59,10 @@ export function hasStoreFile(root: string, article: string): boolean {
 export function strayFit(content: string, text: string): StoreFit {
   const parsed = parseAnnotationCollection(content, text);
   if (!parsed.ok) return { total: 0, placed: 0, unchanged: 0 };
-  return storeFit(parsed.annotations.annotations, text);
+  const fit = storeFit(parsed.annotations.annotations, text);
+  // A store that places nothing (a review state, notes on the whole article) fits the text it keeps the digest of.
+  if (fit.total === 0 && parsed.textDigest !== undefined) return digestFit(parsed.textDigest, text);
+  return fit;
 }
 
 /**

@@ -1,5 +1,6 @@
 import { localSpans, type Annotation } from './model';
 import { reanchor } from './reanchor';
+import { textDigest } from './w3c';
 
 /**
  * Whether a store file whose article is gone belongs to another article: an article renamed or moved
@@ -44,6 +45,14 @@ export function storeFit(annotations: readonly Annotation[], text: string): Stor
   if (present < needed) return { total, placed: present, unchanged: 0 };
   const { annotations: placed, outcomes } = reanchor(spanned, text);
   return { total, placed: placed.filter((a) => a.status === 'anchored').length, unchanged: [...outcomes.values()].filter((o) => o === 'unchanged').length };
+}
+
+/**
+ * How a store that places nothing fits `text`: by the digest of its article's text it keeps (`w3c.ts`
+ * {@link textDigest}), the same text or not — one "annotation", placed exactly where it was or not at all.
+ */
+export function digestFit(digest: string, text: string): StoreFit {
+  return digest === textDigest(text) ? { total: 1, placed: 1, unchanged: 1 } : { total: 1, placed: 0, unchanged: 0 };
 }
 
 /**

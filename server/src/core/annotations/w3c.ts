@@ -1,3 +1,4 @@
+import { createHash } from 'crypto';
 import { CodePointIndex } from './codePoints';
 import { localSpans, REVIEW_STATES, type AnchoredSpan, type Annotation, type AnnotationBody, type ArticleAnnotations, type CreatorForm, type MentionRef, type NoteReply, type ReviewState, type StoreExtras } from './model';
 
@@ -36,6 +37,7 @@ export const STORE_CONTEXT = [
     relation: 'lens:relation',
     bratEventType: 'lens:bratEventType',
     noContent: 'lens:noContent',
+    textDigest: 'lens:textDigest',
   },
 ] as const;
 
@@ -71,15 +73,27 @@ export function serializeAnnotationCollection(article: StoredArticle): string {
       for (const reply of annotation.body.replies) items.push(replyToJson(reply, annotation.id));
     }
   }
+  // A store with nothing placed in the text (a review state, notes on the whole article) has only the text's
+  // digest to be found again by when its article is renamed outside the editor (`storeFit.ts`).
+  const placesNothing = !article.annotations.annotations.some((a) => localSpans(a).length > 0);
   const collection: JsonObject = {
     '@context': contextToWrite(article.annotations.store?.context),
     type: 'AnnotationCollection',
     label: article.annotations.store?.label ?? ownLabel(article.path),
     reviewState: article.annotations.reviewState,
+    ...(placesNothing ? { textDigest: textDigest(article.text) } : {}),
     total: items.length,
     first: { type: 'AnnotationPage', startIndex: 0, items },
   };
   return JSON.stringify(collection, null, 2) + '\n';
+}
+
+/**
+ * The digest a store of nothing placed keeps of its article's text: SHA-256 of the text with its line ends read
+ * as LF (a checkout may change them), `sha256:` and hex.
+ */
+export function textDigest(text: string): string {
+  return `sha256:${createHash('sha256').update(text.replace(/\r\n?/g, '\n')).digest('hex')}`;
 }
 
 /** Annotations in the store's order: by the first span's start and end, then id. */
@@ -250,7 +264,14 @@ export function isValidExternalId(id: string): boolean {
 // Reading
 
 /** The outcome of {@link parseAnnotationCollection}: the annotations, or why the file cannot be used. */
-export type ParseResult = { readonly ok: true; readonly annotations: ArticleAnnotations } | { readonly ok: false; readonly message: string };
+export type ParseResult =
+  | {
+      readonly ok: true;
+      readonly annotations: ArticleAnnotations;
+      /** The digest of the article's text the file keeps when it places nothing ({@link textDigest}). */
+      readonly textDigest?: string;
+    }
+  | { readonly ok: false; readonly message: string };
 
 class Invalid extends Error {}
 
@@ -276,7 +297,7 @@ function stringAt(object: JsonObject, key: string, where: string, optional = fal
 
 // The fields this version reads, by kind of object: any other field would be lost when the file is written
 // again (a newer version's, or one added by hand), so the file is refused instead, as an unreadable one is.
-const COLLECTION_FIELDS = ['@context', 'type', 'label', 'reviewState', 'total', 'first'];
+const COLLECTION_FIELDS = ['@context', 'type', 'label', 'reviewState', 'textDigest', 'total', 'first'];
 const PAGE_FIELDS = ['type', 'startIndex', 'items'];
 const ANNOTATION_FIELDS = ['id', 'type', 'motivation', 'creator', 'created', 'modified', 'status', 'resolved', 'target', 'body'];
 const REPLY_FIELDS = ['id', 'type', 'motivation', 'creator', 'created', 'modified', 'target', 'body'];
@@ -318,7 +339,11 @@ export function parseAnnotationCollection(json: string, text: string): ParseResu
     return { ok: false, message: `not valid JSON (${(error as Error).message})` };
   }
   try {
-    return { ok: true, annotations: readCollection(raw, new CodePointIndex(text)) };
+    const annotations = readCollection(raw, new CodePointIndex(text));
+    const digest = (raw as JsonObject).textDigest;
+    if (digest === undefined) return { ok: true, annotations };
+    if (typeof digest !== 'string') fail('the file', '"textDigest" must be a string');
+    return { ok: true, annotations, textDigest: digest };
   } catch (error) {
     if (error instanceof Invalid) return { ok: false, message: error.message };
     throw error;
