@@ -1,7 +1,7 @@
 import * as assert from 'assert';
 import type { Diagnostic, DocumentSymbol, Position, Range } from 'vscode-languageserver';
 import type { ArticleAnalysis } from '../../server/src/core/analysis';
-import { paragraphKey, repeatsRemovedBesides, repeatsRemovedByFixAll } from '../../server/src/core/duplicates';
+import { paragraphKey, repeatsRemovedBesides, repeatsRemovedByFixAll, symbolSet } from '../../server/src/core/duplicates';
 import type { ArticleDocument, ArticleService } from '../../server/src/core/languageService';
 import { isPartOfParagraph } from '../../server/src/core/pageFurniture';
 import { DEFAULT_SETTINGS, type ArticleSettings } from '../../server/src/core/settings';
@@ -371,7 +371,8 @@ export function checkDuplicateFixes(service: ArticleService, document: ArticleDo
 
   // Exactly one copy of every paragraph is left, and a second fix-all has nothing to do.
   const again = service.analyze({ uri: `${document.uri}#fixed`, version: 1, getText: () => fixed }, settings);
-  const keys = again.paragraphs.map((p) => paragraphKey(p.text)).filter((k) => k.length >= 20);
+  // A repeat with a symbol its first copy lacks (an emoji) stays: its symbols tell it apart (duplicates/symbols.ts).
+  const keys = again.paragraphs.filter((p) => paragraphKey(p.text).length >= 20).map((p) => `${paragraphKey(p.text)}\u0000${symbolSet(p.text)}`);
   // Paragraph shapes are decided per block, so removing repeats leaves the other blocks read as they were.
   // The one exception is by design: a text left with no blank line at all is read one paragraph per line
   // (the scraped-article convention), so a hard-wrapped block may then show repeated lines. Counted.

@@ -17,5 +17,6 @@ export { findDuplicateParagraphs, type DuplicateParagraph, type NearRepeat } fro
 export type { Difference, DifferenceKind } from './compare';
 export { loadKnownWords, type KnownWords } from './knownWords';
 export { ParagraphSignature, paragraphKey } from './signature';
+export { symbolSet } from './symbols';
 export { describeDifference, describeRepeat } from './describe';
 export { duplicateFixRanges, repeatsRemovedBesides, repeatsRemovedByFixAll, type DuplicateFix } from './removal';

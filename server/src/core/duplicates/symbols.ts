@@ -11,9 +11,17 @@ const SYMBOL = /(?![\x00-\x7f])\p{S}/gu;
 /** Any character outside ASCII: an ASCII paragraph has no symbol to compare. */
 const NON_ASCII = /[^\x00-\x7f]/;
 
-/** The symbols of `text`, in order, or '' (most paragraphs have none). */
+/** The symbols of `text`, in order (none for most paragraphs). */
 function symbolsOf(text: string): string[] {
   return NON_ASCII.test(text) ? (text.match(SYMBOL) ?? []) : [];
+}
+
+/**
+ * The symbols of `text` in a fixed order (sorted), one string: paragraphs of one repeat key keep apart in a
+ * fix-all's result when these differ (`symbolsOnlyInRepeat` kept the one with a symbol more).
+ */
+export function symbolSet(text: string): string {
+  return symbolsOf(text).sort().join('');
 }
 
 /**
