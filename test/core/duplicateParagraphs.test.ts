@@ -299,6 +299,13 @@ describe('near repeats', () => {
     const fixed = applyRanges(text, duplicateFixRanges(text, splitParagraphs(text), repeats, { kind: 'all' }));
     assert.ok(fixed.includes('🎉') && fixed.includes('←'), 'fix-all keeps both symbols');
     assert.strictEqual(fixed.split('\n').length, 13, 'and removes the other seven repeats');
+    // A third copy with the same emoji repeats the kept emoji copy: fix-all leaves one copy of each (found by the fuzz test).
+    const thrice = `${text}\n${lines[11]} 🎉`;
+    const three = findDuplicateParagraphs(splitParagraphs(thrice), resources.knownWords);
+    const last = three[three.length - 1];
+    assert.deepStrictEqual([last.duplicate.index, last.original.index, last.near], [20, 11, undefined], 'an exact repeat of the emoji copy');
+    const fixedThrice = applyRanges(thrice, duplicateFixRanges(thrice, splitParagraphs(thrice), three, { kind: 'all' }));
+    assert.strictEqual(fixedThrice.split('🎉').length - 1, 1, 'one copy with the emoji is left');
     // The other way round (the first copy has the emoji), nothing is lost by removing the repeat: an exact repeat still.
     const reversed = [...lines];
     reversed[2] = `${lines[2]} 🎉`;

@@ -61,15 +61,9 @@ export function findDuplicateParagraphs(paragraphs: readonly Paragraph[], words:
   const count = paragraphs.length;
   // Packed in every tier (packedMap.ts): the passes below are compiled for one kind of array.
   const signatures = packedMap(paragraphs, (p) => (signatureOf ? signatureOf(p) : new ParagraphSignature(p.text)));
-  const originalOf = findExactRepeats(paragraphs, signatures);
+  const { originalOf, withSymbols } = findExactRepeats(paragraphs, signatures);
   const near = findNearRepeats(paragraphs, signatures, originalOf, words);
-  // An exact repeat with a symbol its kept copy lacks (an emoji, an arrow) is a near repeat that "remove all" leaves.
-  for (let i = 0; i < count; i++) {
-    const original = originalOf[i];
-    if (original === undefined || near[i]) continue;
-    const symbols = symbolsOnlyInRepeat(paragraphs[original].text, paragraphs[i].text);
-    if (symbols) near[i] = { differences: [{ kind: 'symbols', original: symbols.kept, copy: symbols.repeat }], removedByFixAll: false };
-  }
+  for (const [i, repeat] of withSymbols) near[i] = repeat;
   const duplicates: DuplicateParagraph[] = [];
   for (let i = 0; i < count; i++) {
     const original = originalOf[i];
@@ -78,8 +72,34 @@ export function findDuplicateParagraphs(paragraphs: readonly Paragraph[], words:
   return duplicates;
 }
 
+/**
+ * The exact repeats with a symbol their first copy lacks (an emoji, an arrow), as near repeats that "remove all"
+ * leaves (`symbols.ts`); a later copy with no symbol beyond such a kept one's repeats that one instead (`originalOf`
+ * changed), so that fix-all leaves one copy of each.
+ */
+function keepRepeatsWithSymbols(paragraphs: readonly Paragraph[], originalOf: (number | undefined)[]): Map<number, NearRepeat> {
+  const kept = new Map<number, NearRepeat>();
+  /** The copies of each first paragraph kept for their symbols, in text order. */
+  const keptFor = new Map<number, number[]>();
+  for (let i = 0; i < paragraphs.length; i++) {
+    const original = originalOf[i];
+    if (original === undefined) continue;
+    const symbols = symbolsOnlyInRepeat(paragraphs[original].text, paragraphs[i].text);
+    if (!symbols) continue;
+    const copies = keptFor.get(original) ?? [];
+    const covering = copies.find((k) => !symbolsOnlyInRepeat(paragraphs[k].text, paragraphs[i].text));
+    if (covering !== undefined) {
+      originalOf[i] = covering;
+      continue;
+    }
+    kept.set(i, { differences: [{ kind: 'symbols', original: symbols.kept, copy: symbols.repeat }], removedByFixAll: false });
+    keptFor.set(original, [...copies, i]);
+  }
+  return kept;
+}
+
 /** Exact and normalised repeats (same key), each mapped to the first paragraph with its key. */
-function findExactRepeats(paragraphs: readonly Paragraph[], signatures: readonly ParagraphSignature[]): (number | undefined)[] {
+function findExactRepeats(paragraphs: readonly Paragraph[], signatures: readonly ParagraphSignature[]): { originalOf: (number | undefined)[]; withSymbols: Map<number, NearRepeat> } {
   const count = paragraphs.length;
   const sameKey = (i: number, j: number): boolean => {
     const a = signatures[i];
@@ -98,24 +118,29 @@ function findExactRepeats(paragraphs: readonly Paragraph[], signatures: readonly
     else if (firsts) firsts.push(i);
     else firstsByHash.set(hash, [i]);
   }
-  const sameShort = (i: number, j: number) => j >= 0 && j < i && sameKey(i, j) && (signatures[i].keyLength > 0 || paragraphs[i].text === paragraphs[j].text);
+  // Copies kept for a symbol are no repeats that fix-all removes: no run extends over their neighbours.
+  const withSymbols = keepRepeatsWithSymbols(paragraphs, originalOf);
+  const removable = (i: number) => originalOf[i] !== undefined && !withSymbols.has(i);
+  const sameShort = (i: number, j: number) =>
+    j >= 0 && j < i && sameKey(i, j) && (signatures[i].keyLength > 0 || paragraphs[i].text === paragraphs[j].text) && !symbolsOnlyInRepeat(paragraphs[j].text, paragraphs[i].text);
   for (let i = 1; i < count; i++) {
     const previous = originalOf[i - 1];
-    if (originalOf[i] === undefined && previous !== undefined && sameShort(i, previous + 1)) originalOf[i] = originalOf[previous + 1] ?? previous + 1;
+    if (originalOf[i] === undefined && removable(i - 1) && sameShort(i, previous! + 1)) originalOf[i] = originalOf[previous! + 1] ?? previous! + 1;
   }
   for (let i = count - 2; i >= 0; i--) {
     const next = originalOf[i + 1];
-    if (originalOf[i] === undefined && next !== undefined && sameShort(i, next - 1)) originalOf[i] = originalOf[next - 1] ?? next - 1;
+    if (originalOf[i] === undefined && removable(i + 1) && sameShort(i, next! - 1)) originalOf[i] = originalOf[next! - 1] ?? next! - 1;
   }
   // The two passes can point a short repeat at a copy that the other pass then found to be a repeat
   // itself (`“He said` after a repeated run, twice): every copy here has the same key, so each points at
   // the first — the one copy fix-all keeps.
+  // A copy kept for its symbols stays what its own repeats point at.
   for (let i = 0; i < count; i++) {
     let original = originalOf[i];
-    while (original !== undefined && originalOf[original] !== undefined) original = originalOf[original];
+    while (original !== undefined && originalOf[original] !== undefined && !withSymbols.has(original)) original = originalOf[original];
     originalOf[i] = original;
   }
-  return originalOf;
+  return { originalOf, withSymbols };
 }
 
 /**
