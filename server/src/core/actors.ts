@@ -1,5 +1,6 @@
 import { acronymOf, initialsOf, organisationMatcher, wholeOrganisationNames } from './aliases';
 import { hasActorInput, NO_ANNOTATIONS, type AnnotationInput } from './annotationInput';
+import { withoutFormatCharacters } from './formatCharacters';
 import { capitalsLast, normalizeName, SurnameIndex, type PersonNames } from './names';
 import { findNominals, NominalResolver, type Nominal } from './nominals';
 import { quotedTitleStarts } from './quotedTitles';
@@ -338,6 +339,15 @@ export function actorKey(type: EntityType, name: string, names: PersonNames): st
 /** White space that `replace(/\s+/g, ' ')` would change. */
 const ODD_WHITE_SPACE = /[^\S ]|\s\s/;
 
+/**
+ * A name mention's text as a spelling of its actor: single spaces, no format characters (`Frank-Walter
+ * Stein\u00admeier` is spelled `Frank-Walter Steinmeier`, and named so). Most names need no new string.
+ */
+function spellingOf(mentionText: string): string {
+  const text = withoutFormatCharacters(mentionText);
+  return ODD_WHITE_SPACE.test(text) ? text.replace(/\s+/g, ' ') : text;
+}
+
 class ActorBuilder {
   readonly mentions: ActorMention[] = [];
   readonly spellings: string[] = [];
@@ -360,8 +370,7 @@ class ActorBuilder {
   addName(mention: EntityMention, asSpelling: boolean): void {
     // Written out: an object spread was the most expensive line of the actor pass.
     this.mentions.push(actorMention(mention.start, mention.end, mention.type, mention.text, 'name'));
-    // Only a run of white space or a non-space blank changes the text: most names need no new string.
-    const clean = ODD_WHITE_SPACE.test(mention.text) ? mention.text.replace(/\s+/g, ' ') : mention.text;
+    const clean = spellingOf(mention.text);
     if (this.type === 'person' && !this.seen.has(clean)) {
       this.seen.add(clean);
       const reference = this.spellings[0];
@@ -401,16 +410,16 @@ class ActorBuilder {
       const source = this.quotes[i].attribution?.resolved ?? this.quotes[i].attribution?.mention;
       if (source && overlapsMention(source)) to.quotes.push(...this.quotes.splice(i, 1));
     }
-    if (mention.kind === 'name' && !to.spellings.includes(mention.text)) to.spellings.push(mention.text);
+    if (mention.kind === 'name' && !to.spellings.includes(spellingOf(mention.text))) to.spellings.push(spellingOf(mention.text));
     // Spellings no mention of this actor uses any more leave it.
     for (let i = this.spellings.length - 1; i >= 0; i--) {
-      if (!this.mentions.some((m) => m.text === this.spellings[i])) this.spellings.splice(i, 1);
+      if (!this.mentions.some((m) => spellingOf(m.text) === this.spellings[i])) this.spellings.splice(i, 1);
     }
   }
 
   /** The spelling with the most characters (an organisation's long form). */
   longestSpelling(): string {
-    return this.spellings.reduce((a, b) => (b.length > a.length ? b : a), this.spellings[0] ?? this.mentions[0]?.text ?? '');
+    return this.spellings.reduce((a, b) => (b.length > a.length ? b : a), this.spellings[0] ?? withoutFormatCharacters(this.mentions[0]?.text ?? ''));
   }
 
   /**
@@ -420,7 +429,7 @@ class ActorBuilder {
    * (a different alias key) across the workspace.
    */
   fullestName(): string {
-    return this.canonicalName ?? [...this.spellings].sort((a, b) => this.names.nameParts(b).length - this.names.nameParts(a).length || capitalsLast(a) - capitalsLast(b))[0] ?? this.mentions[0].text;
+    return this.canonicalName ?? [...this.spellings].sort((a, b) => this.names.nameParts(b).length - this.names.nameParts(a).length || capitalsLast(a) - capitalsLast(b))[0] ?? withoutFormatCharacters(this.mentions[0].text);
   }
 
   freeze(names: PersonNames, lexicon: NameLexicon): Actor {

@@ -1,4 +1,5 @@
 import { readListFile, readOrFail, type DataSource } from './dataSource';
+import { withoutFormatCharacters } from './formatCharacters';
 
 /** The data files of the name lexicon, relative to the data folder. */
 export const NAME_LEXICON_FILES = {
@@ -64,7 +65,7 @@ export class NameLexicon {
    * (`Facebook`, `Twitter`; not `Sanaa`, nor `the Kremlin`, which stands for what it houses), any case and spacing.
    */
   isListedOrganisation(name: string): boolean {
-    return this.organisationsOnly.has(name.replace(/\s+/g, ' ').toLowerCase());
+    return this.organisationsOnly.has(withoutFormatCharacters(name).replace(/\s+/g, ' ').toLowerCase());
   }
 
   /** True for an ordinary English word that is not also a common name (`times`, `sadly`; not `will`, `brown`), any case. */
@@ -79,14 +80,15 @@ export class NameLexicon {
 
   /** The head noun class of a word, if names ending in it are organisations, places or events. */
   headOf(word: string): NameHead | undefined {
-    return (this.classOf(word) & HEAD) !== 0 ? this.heads.get(word.toLowerCase()) : undefined;
+    return (this.classOf(word) & HEAD) !== 0 ? this.heads.get(withoutFormatCharacters(word).toLowerCase()) : undefined;
   }
 
+  /** The classes of a word, read without its format characters (`Stein\u00admeier` is `Steinmeier`). */
   private classOf(word: string): number {
     let bits = this.classes.get(word);
     if (bits === undefined) {
       if (this.classes.size >= MAX_REMEMBERED_WORDS) this.classes.clear();
-      const lower = word.toLowerCase();
+      const lower = withoutFormatCharacters(word).toLowerCase();
       bits = 0;
       if (this.ordinary.has(lower)) bits |= ORDINARY;
       if (this.groups.has(lower) || (lower.endsWith('s') && this.groups.has(lower.slice(0, -1))) || (lower.endsWith('es') && this.groups.has(lower.slice(0, -2)))) bits |= GROUP;

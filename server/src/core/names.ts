@@ -1,3 +1,4 @@
+import { withoutFormatCharacters } from './formatCharacters';
 import type { Vocabulary } from './vocabulary';
 
 /**
@@ -14,13 +15,13 @@ export function capitalsLast(spelling: string): number {
   return spelling === spelling.toUpperCase() && spelling !== spelling.toLowerCase() ? 1 : 0;
 }
 
-/** Lower case, no diacritics, straight apostrophes, single spaces. */
+/** Lower case, no diacritics, straight apostrophes, single spaces, no format characters (`Stein\u00admeier`). */
 export function normalizeName(name: string): string {
   // Grouping compares the same few thousand names over and over (a profile hot spot): remember them.
   let normal = normalized.get(name);
   if (normal === undefined) {
     if (normalized.size >= MAX_REMEMBERED_NAMES) normalized.clear();
-    normal = name
+    normal = withoutFormatCharacters(name)
       .normalize('NFKD')
       .replace(/\p{M}+/gu, '')
       .replace(/[’‘`´]/g, "'")

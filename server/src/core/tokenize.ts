@@ -1,3 +1,4 @@
+import { MOJIBAKE_LEAD } from './formatCharacters';
 import { isHighSurrogate, isLowSurrogate, splitsSurrogatePair } from './surrogates';
 import type { OffsetRange, Sentence, Token } from './types';
 
@@ -97,7 +98,18 @@ export function isWordBoundary(text: string, offset: number): boolean {
  * letter garbled twice (`Ã\x83Â±`); a capital whose second byte Windows-1252 maps to punctuation (`Ã‰` for `É`)
  * still splits.
  */
-const WORD_CHAR = String.raw`(?:(?!${IDEOGRAPH})[\p{L}\p{M}\p{N}]|(?<=[ÃÄÅ]|A[\u0303\u0308\u030A]|[\u0080-\u009F](?:Â|A\u0302))[\u0080-\u009F\u00A1-\u00BF])`;
+const WORD_CHAR = String.raw`(?:(?!${IDEOGRAPH})[\p{L}\p{M}\p{N}]|${MOJIBAKE_LEAD}[\u0080-\u009F\u00A1-\u00BF])`;
+
+/**
+ * A run of word characters ({@link WORD_CHAR}), and more runs after format characters (\p{Cf}), which print as
+ * nothing and join the letters on either side: a soft hyphen, a zero-width space, joiner or non-joiner, a word joiner
+ * inside a name (`Stein\u00admeier`, scraped web text) leaves one word, whose range covers them
+ * (`formatCharacters.ts`: what reads the word for its meaning reads it without them). Format characters that no
+ * letter follows are no part of a word. Written as runs, not a format character tried before each letter: the
+ * pattern reads most words as it did.
+ */
+const WORD_RUNS = String.raw`${WORD_CHAR}*(?:\p{Cf}+${WORD_CHAR}+)*`;
+const JOINED_RUNS = String.raw`\p{Cf}*${WORD_CHAR}+(?:\p{Cf}+${WORD_CHAR}+)*`;
 
 /**
  * A letter of a number's suffix (`24th`, `1990s`, `20-year-old`): not a character of a spaceless script, which is a
@@ -109,7 +121,7 @@ const NUMBER_SUFFIX_LETTER = String.raw`(?:(?!${IDEOGRAPH})\p{L})`;
 // hyphens/apostrophes, no dots; {@link WORD_CHAR}), a clitic standing alone ("Kremlin 's" in pre-tokenised text), numbers
 // (dates, scores and ages stay whole as in CoNLL: 1996-08-22, 6-2, 20-year-old, 24th, 1990s), any other char.
 const TOKEN_PATTERN = new RegExp(
-  String.raw`${IDEOGRAPH}\p{M}*|(?:\p{L}\.){2,}|\p{Lu}\.(?=[ \t]+(?:\p{Lu}|["“‘]\p{Lu}\p{Ll}*["”’][ \t]+\p{Lu}))|\p{L}${WORD_CHAR}*(?:[-'’‘]${WORD_CHAR}+)*|['’](?:[sSmMdD]|re|ve|ll|RE|VE|LL)(?![\p{L}\p{N}])|\p{N}+(?:[-.,:/]\p{N}+)*(?:%|${NUMBER_SUFFIX_LETTER}+(?:-${NUMBER_SUFFIX_LETTER}+)*|(?:-${NUMBER_SUFFIX_LETTER}+)+)?|\.\.\.|…|--|—|\S`,
+  String.raw`${IDEOGRAPH}\p{M}*|(?:\p{L}\.){2,}|\p{Lu}\.(?=[ \t]+(?:\p{Lu}|["“‘]\p{Lu}\p{Ll}*["”’][ \t]+\p{Lu}))|\p{L}${WORD_RUNS}(?:[-'’‘]${JOINED_RUNS})*|['’](?:[sSmMdD]|re|ve|ll|RE|VE|LL)(?![\p{L}\p{N}])|\p{N}+(?:[-.,:/]\p{N}+)*(?:%|${NUMBER_SUFFIX_LETTER}+(?:-${NUMBER_SUFFIX_LETTER}+)*|(?:-${NUMBER_SUFFIX_LETTER}+)+)?|\.\.\.|…|--|—|[^\s\p{Cf}]`,
   'gu',
 );
 
@@ -206,7 +218,9 @@ function tokenizeBetween(text: string, rangeStart: number, rangeEnd: number): To
     const plain = plainEnd >= 0;
     const end = plain ? plainEnd : otherTokenEnd(slice, position);
     if (end < 0) {
-      position++; // other white space (no-break space, …)
+      // Other white space (no-break space, …), or a format character no letter follows (`Doug \u00adAndres`): skipped
+      // whole, both halves of one outside the BMP (a tag character of an emoji flag).
+      position += isHighSurrogate(slice.charCodeAt(position)) && isLowSurrogate(slice.charCodeAt(position + 1)) ? 2 : 1;
       continue;
     }
     // A one-character token (punctuation, `a`, `I`: a fifth of all tokens) shares one string per

@@ -4,6 +4,7 @@ import { viterbi, type TaggerModel } from './model';
 import { WORD_IDENTITY_SLOTS, wordPairFeatures } from './features';
 import { hashLower } from './hash';
 import type { SequenceTagger } from './tagger';
+import { withoutFormatCharacters } from '../formatCharacters';
 
 /**
  * Learning from a person's corrections (issue 13): the tagger's weights move online, one corrected
@@ -555,9 +556,12 @@ export class TaggerAdaptation {
   }
 }
 
-/** A name as {@link TaggerAdaptation.taughtLabelOf} keys it: its text without white space (line breaks in a name do not matter). */
+/**
+ * A name as {@link TaggerAdaptation.taughtLabelOf} keys it: its text without white space (line breaks in a name do not
+ * matter) nor format characters (`Stein\u00admeier` is `Steinmeier`, as the tagger reads it).
+ */
 function nameKey(text: string): string {
-  return text.replace(/\s+/g, '');
+  return withoutFormatCharacters(text.replace(/\s+/g, ''));
 }
 
 /** The tokens `[first, end)` of the sentence a correction covers (any token it touches); undefined when it is not inside the sentence. */

@@ -6,6 +6,7 @@ import { LIST_BIT, MAX_PHRASE, type Gazetteers } from './gazetteer';
 import { SentenceTagCache, type SequenceTagger, type TaggingPlan, type TokenSpan } from './tagger';
 import { labelOfClass, TaggerAdaptation, type LearningOptions } from './adaptation';
 import type { Vocabulary } from '../vocabulary';
+import { mayHoldFormatCharacters, withoutFormatCharacters } from '../formatCharacters';
 
 const OUTPUT_TYPES: Readonly<Record<string, EntityType | undefined>> = {
   PER: 'person',
@@ -109,7 +110,7 @@ export class NerRecognizer implements LearningRecognizer {
    */
   *recognizeInStages(text: string, sentences: readonly Sentence[], document?: string, tagging?: SentenceTaggingPool): Staged<EntityMention[]> {
     // Packed arrays in every tier (packedMap.ts): every tagging stage below reads these lists.
-    const words = wordsOf(sentences);
+    const words = wordsOf(sentences, text);
     // Tags decoded with weights learning has changed since are stale.
     if (this.cachedRevision !== this.revision) {
       this.sentenceCaches.clear();
@@ -364,9 +365,17 @@ export class NerRecognizer implements LearningRecognizer {
  */
 const PARALLEL_MIN_TOKENS = 10_000;
 
-/** The token texts of each sentence, as the tagger reads them: packed arrays in every tier (packedMap.ts). */
-function wordsOf(sentences: readonly Sentence[]): string[][] {
-  return packedMap(sentences, (sentence) => packedMap(sentence.tokens, (token) => token.text));
+/**
+ * The token texts of each sentence, as the tagger reads them: packed arrays in every tier (packedMap.ts), and without
+ * the format characters a word may hold (`Stein\u00admeier` is read as `Steinmeier`: its features, lists and clusters
+ * are the clean word's; `formatCharacters.ts`). With the document's `text`, a text without any (nearly every one) is
+ * scanned once instead of each word tested.
+ */
+function wordsOf(sentences: readonly Sentence[], text?: string): string[][] {
+  if (text !== undefined && (sentences.length === 0 || !mayHoldFormatCharacters(text, sentences[0].start, sentences[sentences.length - 1].end))) {
+    return packedMap(sentences, (sentence) => packedMap(sentence.tokens, (token) => token.text));
+  }
+  return packedMap(sentences, (sentence) => packedMap(sentence.tokens, (token) => withoutFormatCharacters(token.text)));
 }
 
 function tokenCount(words: readonly (readonly string[])[]): number {
