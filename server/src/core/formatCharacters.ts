@@ -1,10 +1,11 @@
 /**
  * Format characters (Unicode category Cf) that scraped web text carries inside words and that print as nothing: the
- * soft hyphen (U+00AD, `Stein\u00admeier`), the zero-width space (U+200B), non-joiner and joiner (U+200C, U+200D),
+ * soft hyphen (U+00AD, `Stein\u00admeier`), non-joiner and joiner (U+200C, U+200D),
  * the word joiner (U+2060), the zero-width no-break space (U+FEFF), direction marks (U+200E, U+202A…). The tokeniser
  * keeps them inside the word they sit in (offsets cover the text as written, so a rename edits it exactly); what
  * reads a word or a name for its meaning (the tagger's features and lists, actor names and keys) reads it without
- * them, so that `Stein\u00admeier` is `Steinmeier`.
+ * them, so that `Stein\u00admeier` is `Steinmeier`. The zero-width space (U+200B) is a break between words, as
+ * Unicode's word boundaries (UAX #29) have it: read as a space.
  *
  * Not a format character: a soft hyphen that is the second byte of a UTF-8 letter read as Latin-1 or Windows-1252
  * (`GarcÃ\u00ada` for `García`; the tokeniser reads it as a letter, `tokenize.ts`), which stays.
@@ -37,9 +38,13 @@ export function hasFormatCharacter(s: string): boolean {
   return false;
 }
 
-/** `s` without its format characters; `s` itself (no new string) when it has none. */
+/**
+ * `s` without its format characters, a zero-width space read as the space it stands for between the words of a name
+ * (`Sergei\u200bLavrov` is `Sergei Lavrov`; the tokeniser breaks words there, as Unicode's word boundaries do); `s`
+ * itself (no new string) when it has none.
+ */
 export function withoutFormatCharacters(s: string): string {
-  return hasFormatCharacter(s) ? s.replace(FORMAT_CHARACTERS, '') : s;
+  return hasFormatCharacter(s) ? s.replace(FORMAT_CHARACTERS, (c) => (c === '\u200b' ? ' ' : '')) : s;
 }
 
 /** Any format character, a mojibake letter's soft hyphen too: the quick test of a whole text. */

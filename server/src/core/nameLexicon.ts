@@ -57,7 +57,7 @@ export class NameLexicon {
    * `Daily Beast`), any case and spacing: a name that needs no other evidence of being one.
    */
   isListedName(name: string): boolean {
-    return this.listedNames.has(name.replace(/\s+/g, ' ').toLowerCase());
+    return this.listedNames.has(withoutFormatCharacters(name).replace(/\s+/g, ' ').toLowerCase());
   }
 
   /**

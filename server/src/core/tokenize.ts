@@ -101,15 +101,21 @@ export function isWordBoundary(text: string, offset: number): boolean {
 const WORD_CHAR = String.raw`(?:(?!${IDEOGRAPH})[\p{L}\p{M}\p{N}]|${MOJIBAKE_LEAD}[\u0080-\u009F\u00A1-\u00BF])`;
 
 /**
- * A run of word characters ({@link WORD_CHAR}), and more runs after format characters (\p{Cf}), which print as
- * nothing and join the letters on either side: a soft hyphen, a zero-width space, joiner or non-joiner, a word joiner
- * inside a name (`Stein\u00admeier`, scraped web text) leaves one word, whose range covers them
+ * A format character inside a word: Unicode category Cf but the zero-width space (U+200B), which Unicode's word
+ * boundaries (UAX #29: Word_Break Other, not Format or Extend) read as a break between words, as a space.
+ */
+const IN_WORD_FORMAT = String.raw`[^\P{Cf}\u200B]`;
+
+/**
+ * A run of word characters ({@link WORD_CHAR}), and more runs after format characters ({@link IN_WORD_FORMAT}),
+ * which print as nothing and join the letters on either side: a soft hyphen, a zero-width joiner or non-joiner, a
+ * word joiner inside a name (`Stein\u00admeier`, scraped web text) leaves one word, whose range covers them
  * (`formatCharacters.ts`: what reads the word for its meaning reads it without them). Format characters that no
  * letter follows are no part of a word. Written as runs, not a format character tried before each letter: the
  * pattern reads most words as it did.
  */
-const WORD_RUNS = String.raw`${WORD_CHAR}*(?:\p{Cf}+${WORD_CHAR}+)*`;
-const JOINED_RUNS = String.raw`\p{Cf}*${WORD_CHAR}+(?:\p{Cf}+${WORD_CHAR}+)*`;
+const WORD_RUNS = String.raw`${WORD_CHAR}*(?:${IN_WORD_FORMAT}+${WORD_CHAR}+)*`;
+const JOINED_RUNS = String.raw`${IN_WORD_FORMAT}*${WORD_CHAR}+(?:${IN_WORD_FORMAT}+${WORD_CHAR}+)*`;
 
 /**
  * A letter of a number's suffix (`24th`, `1990s`, `20-year-old`): not a character of a spaceless script, which is a
