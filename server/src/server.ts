@@ -142,6 +142,8 @@ let supportsFolderChanges = false;
 let canRegisterWatchers = false;
 let canRefreshSemanticTokens = false;
 let canRefreshInlayHints = false;
+/** The client opens a document when asked (`window.showDocument`). */
+let canShowDocument = false;
 /** The client has the annotation prompts (quick picks, input boxes): the code actions may name them. */
 let clientHasAnnotationPrompts = false;
 
@@ -200,6 +202,8 @@ connection.onInitialize((params): InitializeResult => {
   tagging.start();
   const capabilities = params.capabilities;
   settings.setSupported(!!capabilities.workspace?.configuration);
+  settings.push(params.initializationOptions);
+  canShowDocument = !!capabilities.window?.showDocument?.support;
   canRegisterConfiguration = !!capabilities.workspace?.didChangeConfiguration?.dynamicRegistration;
   supportsDocumentChanges = !!capabilities.workspace?.workspaceEdit?.documentChanges;
   supportsFolderChanges = !!capabilities.workspace?.workspaceFolders;
@@ -356,6 +360,7 @@ async function scanNow(asked: readonly string[], skip: (uri: string) => boolean,
   // A folder removed while its scan waited in the queue is not scanned (its articles would stay).
   const folders = asked.filter((folder) => workspaceFolders.includes(folder));
   if (folders.length === 0) return;
+  // (vscode-languageserver asks only a client that said it shows progress, `window.workDoneProgress`.)
   const progress = await connection.window.createWorkDoneProgress().catch(() => undefined);
   const workspaceSettings = await settings.get(folders[0]);
   const applied = { files: indexedFilesKey(workspaceSettings), maxFileSize: workspaceSettings.maxFileSize };
@@ -521,7 +526,8 @@ documents.onDidClose((event) => {
   void watchedArticles.reindex(event.document.uri);
 });
 
-connection.onDidChangeConfiguration(() => {
+connection.onDidChangeConfiguration((change) => {
+  settings.push(change?.settings);
   settings.clear();
   for (const document of documents.all()) diagnostics.schedule(document.uri, true);
   refreshSemanticTokens();
@@ -549,7 +555,11 @@ const strayStores = new StrayStores({
   reindex: (uri) => void watchedArticles.apply([{ uri, type: FileChangeType.Changed }]).catch(() => undefined),
   tell: (kind, message) => tellUser(kind === 'info' ? MessageType.Info : MessageType.Warning, `Article Lens: ${message}`),
   ask: async (message, answers) => (await connection.window.showWarningMessage(`Article Lens: ${message}`, ...answers.map((title) => ({ title }))))?.title,
-  show: (file) => void connection.window.showDocument({ uri: URI.file(file).toString(), takeFocus: true }).catch(() => undefined),
+  // A client that cannot show a document (`window.showDocument`) is told where the file is.
+  show: (file) =>
+    canShowDocument
+      ? void connection.window.showDocument({ uri: URI.file(file).toString(), takeFocus: true }).catch(() => undefined)
+      : tellUser(MessageType.Info, `Article Lens: the store file is ${file}`),
   log: (message) => connection.console.log(message),
 }, new QuietStrays(() => (workspaceFolders.length > 0 ? indexCacheOptions.storagePath : undefined), (message) => connection.console.log(message)));
 
