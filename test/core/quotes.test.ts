@@ -85,6 +85,16 @@ const P: EntityType = 'person';
 const O: EntityType = 'organization';
 const L: EntityType = 'location';
 
+describe('quotes: a closing bracket as the text\'s first token', () => {
+  it('a speech verb after it with a quotation is analysed, not a crash (`) said “…”`: the subject search read before the first token; found by the fuzz test, seed 12)', () => {
+    const seed = readSeed('001');
+    const text = `) said “We will win this race in the end.”\n${seed}`;
+    const quotes = analyse(text);
+    assert.ok(quotes.some((q) => q.text.includes('We will win this race')), 'the quotation is found');
+    assert.strictEqual(quotes.length, analyse(seed).length + 1, 'and the seed\'s quotations after it');
+  });
+});
+
 describe('quotes: seeds', () => {
   it('001: Lavrov, the ministry report, the two sides, Kerry and "he said"', () => {
     const qs = analyse(readSeed('001'), {

@@ -233,7 +233,8 @@ function subjectPhrase(doc: Doc, v: number, lowest: number): NounPhrase | undefi
     // "Harry M. Reid (D-Nev.) told reporters"
     let k = j - 1;
     while (k > lowest && k > j - 8 && doc.tokens[k].text !== '(') k--;
-    if (doc.tokens[k].text === '(' && k - 1 >= lowest) j = k - 1;
+    // (A bracket that is the text's first token has nothing before it: `) said “…”`.)
+    if (k >= lowest && doc.tokens[k].text === '(' && k - 1 >= lowest) j = k - 1;
   }
   // "critics who say …": the relative pronoun stands for the phrase before it.
   if ((doc.lower[j] === 'who' || doc.lower[j] === 'which') && j - 1 >= lowest) {
