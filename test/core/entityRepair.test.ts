@@ -62,6 +62,11 @@ describe('entity repair: a person actor is a person (issue 14)', () => {
       ['location:Middle East', 'organization:Department Of Homeland Security', 'organization:Trade Deal Backfire', 'person:Marco Rubio', 'organization:Trade Deal Backfire'],
     );
     assert.deepStrictEqual(repaired('Trump Says Obamacare Replacement Will Not Let People Die On The Street\nDonald Trump spoke.\n', ['organization:Obamacare', 'location:The Street', 'person:Donald Trump']), ['person:Donald Trump']);
+    // A short form of the body's longer name stays (the review found it lost): `Supreme Court` of `U.S. Supreme Court`.
+    const court = 'Supreme Court Blocks Obama Climate Plan\nThe U.S. Supreme Court on Tuesday halted the plan.\n';
+    assert.deepStrictEqual(repaired(court, ['organization:Supreme Court', 'organization:U.S. Supreme Court']), ['organization:Supreme Court', 'organization:U.S. Supreme Court']);
+    // A word alone is no name for being part of a longer one (`News` of `Fox News`).
+    assert.deepStrictEqual(repaired('Hillary Clinton Makes News Again In Iowa\nShe told Fox News on Monday that she would win.\n', ['organization:News', 'organization:Fox News']), ['organization:Fox News']);
   });
 
   it('no junk places or organisations from PolNeAR headlines (`Confronts`, `Pundit Turns Adviser`), nor from a live blog\'s headings after a comment widget', function () {

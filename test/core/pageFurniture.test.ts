@@ -72,6 +72,24 @@ describe('page furniture', () => {
     assert.ok(text.slice(one.start, one.end).startsWith('Julia CravenFlagShareLikeReply'));
   });
 
+  it('ends a comment widget at its own time stamp, after the date, in any text (without PolNeAR too); a time in the story is no stamp', () => {
+    const widget = 'Igor BobicFlagShareLikeReplyMari Hayman 5ptsmoderatorFeaturedFebruary 6, 2016 9:23PM';
+    const heading = 'Rubio Says Abandoning Immigration Reform Was A Sign Of Leadership';
+    const caption = ' and the rest of a long picture caption that goes on'.repeat(8);
+    for (const line of [`${widget}${heading}`, `${widget}${heading}${caption}`]) {
+      const text = [story[0], line, story[1]].join('\n');
+      const regions = findPageFurniture(splitParagraphs(text), resources.furniture);
+      assert.deepStrictEqual(regions.map((r) => [r.kind, text.slice(r.start, r.end)]), [['comments', widget]], `${line.length} characters`);
+    }
+    // A widget without its stamp before a story's time: the story is not furniture up to that time (the review's case).
+    const noStamp = `Zach CarterFlagShareLikeReply The debate began at 8:05 PM in Manchester,${caption}`;
+    const text = [story[0], noStamp, story[1]].join('\n');
+    assert.ok(!findPageFurniture(splitParagraphs(text), resources.furniture).some((r) => text.slice(r.start, r.end).includes('The debate began')));
+    // The heading after the stamp reads as a headline: no organisation `Of Leadership`.
+    const analysed = analyzeArticle([story[0], `${widget}${heading}`, story[1]].join('\n'), context);
+    assert.ok(!analysed.entities.some((e) => e.text === 'Of Leadership'), analysed.entities.map((e) => e.text).join(', '));
+  });
+
   it('takes the widget of a live-blog line too long to read as a line (a heading and a caption follow it), and leaves the rest', function () {
     const file = path.join(POLNEAR_TRAIN_TEXT, 'huff-post_2016-02-07_the-latest-gop-debate-kicked-off.txt');
     if (!fs.existsSync(file)) this.skip();

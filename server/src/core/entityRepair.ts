@@ -151,7 +151,7 @@ export function repairEntities(text: string, sentences: readonly Sentence[], men
  * ({@link repairNamesInContext}).
  */
 function dropHeadlineWordsTakenForNames(sentences: readonly Sentence[], work: readonly Work[], lexicon: NameLexicon): void {
-  let bodyNames: Set<string> | undefined;
+  let bodyNames: string[] | undefined;
   for (const item of work) {
     if (!item.headline || (item.type !== 'organization' && item.type !== 'location')) continue;
     const tokens = sentences[item.sentence].tokens;
@@ -162,10 +162,14 @@ function dropHeadlineWordsTakenForNames(sentences: readonly Sentence[], work: re
     if (lexicon.isListedName(name)) continue;
     // Names the body gives (any type: a headline may call a person's foundation what the body calls the person's).
     if (!bodyNames) {
-      bodyNames = new Set();
-      for (const other of work) if (!other.headline) bodyNames.add(nameKey(sentences[other.sentence].tokens, other.first, other.last));
+      bodyNames = [];
+      for (const other of work) if (!other.headline) bodyNames.push(` ${nameKey(sentences[other.sentence].tokens, other.first, other.last)} `);
     }
-    if (!bodyNames.has(name)) item.dropped = true;
+    // The body's name, or for a name of several words a longer one holding it word for word (`Supreme Court` of
+    // `U.S. Supreme Court`; a word alone, `News`, is no name for being part of `Fox News`).
+    const words = ` ${name} `;
+    const several = item.last - item.first >= 2;
+    if (!bodyNames.some((body) => (several ? body.includes(words) : body === words))) item.dropped = true;
   }
 }
 

@@ -196,9 +196,10 @@ function hasMoreSpaces(line: string, count: number): boolean {
 /**
  * A comment widget's buttons and the time stamp of a live blog's entry after them (`FlagShareLikeReplyAni Vrabel
  * 5ptsmoderatorFeaturedFebruary 6, 2016 10:57PM`): scraped without line breaks, the next entry's heading follows
- * on the same line.
+ * on the same line. The time is the entry's stamp, after its date's year: a time in the story after a widget without
+ * a stamp (`… the debate began at 8:05 PM`) is no end of the widget.
  */
-const WIDGET_THEN_TIME = /(?:Flag)?ShareLikeReply.*?\d{1,2}:\d{2}\s?[AP]\.?M\.?(?!.*ShareLikeReply)/iu;
+const WIDGET_THEN_TIME = /(?:Flag)?ShareLikeReply.*?\b(?:19|20)\d{2},?\s*\d{1,2}:\d{2}\s?[AP]\.?M\.?(?!.*ShareLikeReply)/iu;
 
 /**
  * The most characters before a comment widget's buttons in a paragraph longer than {@link MAX_LINE}: the
