@@ -1,8 +1,9 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
-import { limitedReason, looksBinary, MAX_ANALYSED_LINES } from '../../server/src/core/languageService';
+import { createArticleService, limitedReason, looksBinary, MAX_ANALYSED_LINES } from '../../server/src/core/languageService';
 import { DEFAULT_SETTINGS } from '../../server/src/core/settings';
+import { resources } from '../helpers/resources';
 
 describe('binary text (looksBinary)', () => {
   it('passes articles, tabs, form feeds and Windows line ends; a NUL or many control characters in the first 8 KB mark a binary file', () => {
@@ -34,5 +35,18 @@ describe('files of too many lines (limitedReason)', () => {
     // Over both limits the lines say more (nothing is analysed, not even the repeats).
     assert.strictEqual(limitedReason(lines(MAX_ANALYSED_LINES + 1, '\n') + 'y'.repeat(DEFAULT_SETTINGS.maxFileSize), DEFAULT_SETTINGS), 'too-many-lines');
     assert.strictEqual(limitedReason('y'.repeat(DEFAULT_SETTINGS.maxFileSize + 1), DEFAULT_SETTINGS), 'too-large');
+  });
+
+  it('counts an open document once a version: an edit of the same length is counted again', () => {
+    const service = createArticleService(resources);
+    const uri = 'file:///lines/list.txt';
+    const text = 'x\n'.repeat(MAX_ANALYSED_LINES);
+    service.analyze({ uri, version: 1, getText: () => text });
+    assert.strictEqual(service.getLimitedReason({ uri, version: 1, getText: () => text }), 'too-many-lines');
+    // One break fewer, same length: the count of version 1 must not answer for version 2.
+    const edited = 'x ' + text.slice(2);
+    assert.strictEqual(service.getLimitedReason({ uri, version: 2, getText: () => edited }), undefined);
+    assert.strictEqual(service.analyze({ uri, version: 2, getText: () => edited }).paragraphs.length > 0, true, 'the edited version is analysed');
+    service.forget(uri);
   });
 });

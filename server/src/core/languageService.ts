@@ -7,6 +7,7 @@ import { duplicateFixRanges, findDuplicateParagraphs, repeatsRemovedBesides, typ
 import { FurnitureCache, findPageFurniture, furnitureAt, furnitureRemovalRanges, isPartOfParagraph, type FurnitureRegion } from './pageFurniture';
 import { entitiesOfParagraphsIn, IncrementalAnalyzer, provisionalEntitiesIn, provisionalFromAnalysis, updateProvisionalEntities, type ParagraphLayer, type PartRecognizer, type ProvisionalEntities } from './incrementalAnalysis';
 import { hasMoreLineBreaks } from './lineBreaks';
+import { withOwnStrings } from './ownStrings';
 import { splitParagraphs } from './paragraphs';
 import { findNameVariants, type NameVariant } from './nameVariants';
 import { quoteSpeakers } from './quoteSpeakers';
@@ -112,6 +113,11 @@ class DocumentState {
   firstPaint: string | undefined;
   /** What each paragraph text reads as, for page furniture (a keystroke reads one paragraph again). */
   readonly furniture = new FurnitureCache();
+  /**
+   * Whether a version has more lines than are analysed: requests ask again and again of the same version,
+   * and counting a 10 MB text's lines takes milliseconds. The count, not the text, is kept.
+   */
+  lineCount: { readonly version: number; readonly length: number; readonly tooMany: boolean } | undefined;
 
   constructor(
     readonly uri: string,
@@ -126,6 +132,7 @@ class DocumentState {
     this.entities = undefined;
     this.provisional = undefined;
     this.firstPaint = undefined;
+    this.lineCount = undefined;
     this.onDispose(this.uri);
   }
 }
@@ -186,6 +193,19 @@ export function createArticleService(resources: ArticleResources, options: Artic
     return settings;
   }
 
+  /** {@link limitedReason} of an open document's version, its line count kept with the document's state. */
+  function limitedReasonOf(document: ArticleDocument, text: string, settings: ArticleSettings): LimitedReason | undefined {
+    const state = states.get(document.uri);
+    if (!state) return limitedReason(text, settings);
+    return limitedReason(text, settings, () => {
+      const known = state.lineCount;
+      if (known?.version === document.version && known.length === text.length) return known.tooMany;
+      const tooMany = hasTooManyLines(text);
+      state.lineCount = { version: document.version, length: text.length, tooMany };
+      return tooMany;
+    });
+  }
+
   const recognizeIn = (uri: string): PartRecognizer => {
     const context = contextOf(uri);
     return (text, sentences, within) => recognizePart(text, sentences, context, within);
@@ -205,7 +225,9 @@ export function createArticleService(resources: ArticleResources, options: Artic
   function summarize(uri: string, text: string, analysis: ArticleAnalysis, input: AnnotationInput | undefined): ArticleSummary {
     const digest = input?.digest;
     const annotated = digest && (digest.entries.length > 0 || digest.reviewState !== 'unreviewed');
-    return { ...summarizeArticle(uri, text, analysis.actors, analysis.quotes, authorsOf(analysis)), ...articleFacts(uri, text, analysis, resources.names), ...(annotated ? { annotations: digest } : {}) };
+    // The summary outlives the analysis: its strings (title, names, quotes) must not keep the text alive.
+    const summary = withOwnStrings({ ...summarizeArticle(uri, text, analysis.actors, analysis.quotes, authorsOf(analysis)), ...articleFacts(uri, text, analysis, resources.names) });
+    return annotated ? { ...summary, annotations: digest } : summary;
   }
 
   /**
@@ -223,7 +245,7 @@ export function createArticleService(resources: ArticleResources, options: Artic
     const state = stateOf(document.uri);
     if (state.analysis?.key === keyOf(document, effective)) return state.analysis.analysis;
     const text = document.getText();
-    const reason = limitedReason(text, effective);
+    const reason = limitedReasonOf(document, text, effective);
     if (reason !== undefined && reason !== 'too-large') return { paragraphs: [], duplicates: [] };
     return state.analyzer.paragraphLayer(text);
   }
@@ -252,7 +274,7 @@ export function createArticleService(resources: ArticleResources, options: Artic
     const key = keyOf(document, effective);
     if (state.analysis?.key === key) return state.analysis.analysis;
     const text = document.getText();
-    const reason = limitedReason(text, effective);
+    const reason = limitedReasonOf(document, text, effective);
     // The input this analysis reads, whose annotations the summary lists (a newer one may come meanwhile).
     const context = contextOf(document.uri);
     let analysis: ArticleAnalysis;
@@ -485,7 +507,7 @@ export function createArticleService(resources: ArticleResources, options: Artic
 
     /** Why the document gets only the light analyses, if it does. */
     getLimitedReason(document: ArticleDocument, settings?: ArticleSettings): LimitedReason | undefined {
-      return limitedReason(document.getText(), settingsFor(document, settings));
+      return limitedReasonOf(document, document.getText(), settingsFor(document, settings));
     },
 
     /** Entity mentions to colour, optionally only those touching `range`. */
@@ -506,7 +528,7 @@ export function createArticleService(resources: ArticleResources, options: Artic
       if (!state) return limitedReason(document.getText(), effective) === undefined;
       const key = keyOf(document, effective);
       if (state.analysis || state.entities?.key === key || state.provisional) return false;
-      return limitedReason(document.getText(), effective) === undefined;
+      return limitedReasonOf(document, document.getText(), effective) === undefined;
     },
 
     /**
@@ -527,7 +549,7 @@ export function createArticleService(resources: ArticleResources, options: Artic
       if (base?.key === key) return { entities: provisionalEntitiesIn(base.entities, range), exact: false };
       if (token?.isCancellationRequested) throw new AnalysisCancelled();
       const text = document.getText();
-      const limited = limitedReason(text, effective);
+      const limited = limitedReasonOf(document, text, effective);
       if (limited !== undefined) return { entities: inRange(analyze(document, effective, token).entities), exact: true };
       let entities: ProvisionalEntities;
       if (cached && cached.analysis.text === text) {
@@ -699,22 +721,20 @@ export function createArticleService(resources: ArticleResources, options: Artic
 /** The language service's type, for the LSP layer. */
 export type ArticleService = ReturnType<typeof createArticleService>;
 
-/** Why a text gets only part of the analysis (binary, or longer than `maxFileSize`), if it does. */
-export function limitedReason(text: string, settings: ArticleSettings): LimitedReason | undefined {
+/**
+ * Why a text gets only part of the analysis (binary, too many lines, or longer than `maxFileSize`), if it
+ * does. `tooManyLines`: a cached count of the same text's lines (an open document's), if there is one.
+ */
+export function limitedReason(text: string, settings: ArticleSettings, tooManyLines: (text: string) => boolean = hasTooManyLines): LimitedReason | undefined {
   if (looksBinary(text)) return 'binary';
   if (tooManyLines(text)) return 'too-many-lines';
   if (text.length > settings.maxFileSize) return 'too-large';
   return undefined;
 }
 
-/** The last text counted by {@link tooManyLines}: requests ask again and again of the same document version. */
-let counted: { readonly text: string; readonly tooMany: boolean } | undefined;
-
 /** More lines than {@link MAX_ANALYSED_LINES}, counted as editors count them: one more than the line breaks. */
-function tooManyLines(text: string): boolean {
-  if (text.length < MAX_ANALYSED_LINES) return false;
-  if (counted?.text !== text) counted = { text, tooMany: hasMoreLineBreaks(text, MAX_ANALYSED_LINES - 1) };
-  return counted.tooMany;
+export function hasTooManyLines(text: string): boolean {
+  return text.length >= MAX_ANALYSED_LINES && hasMoreLineBreaks(text, MAX_ANALYSED_LINES - 1);
 }
 
 /**

@@ -1,4 +1,5 @@
 import { withoutFormatCharacters } from './formatCharacters';
+import { ownString } from './ownStrings';
 import type { Vocabulary } from './vocabulary';
 
 /**
@@ -21,14 +22,17 @@ export function normalizeName(name: string): string {
   let normal = normalized.get(name);
   if (normal === undefined) {
     if (normalized.size >= MAX_REMEMBERED_NAMES) normalized.clear();
-    normal = withoutFormatCharacters(name)
-      .normalize('NFKD')
-      .replace(/\p{M}+/gu, '')
-      .replace(/[’‘`´]/g, "'")
-      .replace(/\s+/g, ' ')
-      .trim()
-      .toLowerCase();
-    normalized.set(name, normal);
+    normal = ownString(
+      withoutFormatCharacters(name)
+        .normalize('NFKD')
+        .replace(/\p{M}+/gu, '')
+        .replace(/[’‘`´]/g, "'")
+        .replace(/\s+/g, ' ')
+        .trim()
+        .toLowerCase(),
+    );
+    // Kept past the analysis that asked: a name cut from an article's text would keep the whole text.
+    normalized.set(ownString(name), normal);
   }
   return normal;
 }
@@ -138,7 +142,8 @@ export class PersonNames {
       }
       const given = parts.slice(0, parts.lastIndexOf(surname)).filter((w) => !this.vocabulary.isNameParticle(w));
       info = Object.freeze({ parts: Object.freeze(parts), surname, bare: surname.replace(GLUED_PARTICLE, ''), given: Object.freeze(given) });
-      this.infos.set(name, info);
+      // The parts are cut from the normalised name, a string of its own; the key is made one too.
+      this.infos.set(ownString(name), info);
     }
     return info;
   }

@@ -298,6 +298,11 @@ export class DocumentFeatures implements WordFeatureSource {
     return topic;
   }
 
+  /** Lets go of the last document's words (cut from its text, which they would keep alive). */
+  release(): void {
+    this.words = [];
+  }
+
   private grow(size: number): void {
     this.cap = size;
     this.word = new Int32Array(size);

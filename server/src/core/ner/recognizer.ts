@@ -216,6 +216,7 @@ export class NerRecognizer implements LearningRecognizer {
   /** Drops the sentence tags kept for a document (it was closed). */
   forget(document: string): void {
     this.sentenceCaches.delete(document);
+    this.tagger.release();
   }
 
   /**

@@ -184,6 +184,16 @@ export class SequenceTagger {
     return sentences.map((words, s) => this.tagPrepared(s, words));
   }
 
+  /**
+   * Lets go of the last document prepared (a closed document's words would keep its text alive). A plan
+   * still being tagged prepares its sentences again in {@link tagPending}, with the same features.
+   */
+  release(): void {
+    this.prepared = undefined;
+    this.features.release();
+    this.learningFeatures?.release();
+  }
+
   /** The sentences `features` was last prepared with by {@link plan} (their evidence is the whole document's). */
   private prepared: readonly (readonly string[])[] | undefined;
 

@@ -1,0 +1,71 @@
+import * as assert from 'assert';
+import { createArticleService, MAX_ANALYSED_LINES } from '../../server/src/core/languageService';
+import { ownString, withOwnStrings } from '../../server/src/core/ownStrings';
+import { DEFAULT_SETTINGS } from '../../server/src/core/settings';
+import { collectGarbage } from '../../server/src/lsp/heapGrowth';
+import { resources } from '../helpers/resources';
+import { readSeed, SEEDS } from '../helpers/seeds';
+
+const MB = 1024 * 1024;
+
+/**
+ * Heap left in use after `open` ran and everything it made became garbage, in MB. V8 cuts substrings as
+ * views into their parent string, so a name or title kept from an analysis can keep the whole article.
+ */
+function heapKeptBy(open: () => void): number {
+  collectGarbage();
+  const before = process.memoryUsage().heapUsed;
+  open();
+  // V8 keeps the subject of the last regular expression match (the legacy `RegExp.input`) until the next one.
+  /x/.exec('x');
+  collectGarbage();
+  return (process.memoryUsage().heapUsed - before) / MB;
+}
+
+/** A service that has analysed a seed: what it loads or allocates once is not counted as kept. */
+function warmService(): ReturnType<typeof createArticleService> {
+  const service = createArticleService(resources);
+  service.analyze({ uri: 'file:///kept/warm.txt', version: 1, getText: () => readSeed(SEEDS.lavrovZannier) });
+  return service;
+}
+
+describe('texts are not kept after their analysis (V8 substrings keep their parent)', () => {
+  it('a closed document leaves nothing of its text: workspace summary, name caches and the tagger keep copies', () => {
+    const service = warmService();
+    const seed = readSeed(SEEDS.lavrovKerry);
+    // An article with 30 million spaces between two copies of a seed: 60 MB of text (the dash makes it two-byte).
+    const kept = heapKeptBy(() => {
+      const text = seed + ' '.repeat(30_000_000) + '\n\n' + seed;
+      const document = { uri: 'file:///kept/spaced.txt', version: 1, getText: () => text };
+      const analysis = service.analyze(document, { ...DEFAULT_SETTINGS, maxFileSize: 100_000_000 });
+      assert.ok(analysis.actors.some((a) => a.name === 'Sergei Lavrov'), 'the article is analysed in full');
+      service.forget(document.uri);
+    });
+    // Its summary stays in the workspace index (the file still exists): a few kilobytes, not the text.
+    assert.ok(kept < 8, `${kept.toFixed(1)} MB kept after the document was closed`);
+    assert.strictEqual(service.workspaceSize, 2, 'the warm-up article and this one are indexed');
+  });
+
+  it('a closed file of too many lines leaves nothing either (its title is a slice of its first line)', () => {
+    const service = warmService();
+    const kept = heapKeptBy(() => {
+      const list = ('y'.repeat(130) + '\n').repeat(MAX_ANALYSED_LINES + 1);
+      const document = { uri: 'file:///kept/list.txt', version: 1, getText: () => list };
+      service.analyze(document);
+      assert.strictEqual(service.getLimitedReason(document), 'too-many-lines');
+      service.forget(document.uri);
+    });
+    assert.ok(kept < 8, `${kept.toFixed(1)} MB kept after the document was closed`);
+  });
+
+  it('ownString and withOwnStrings copy without changing a value', () => {
+    const text = 'Sergei Lavrov said: ' + 'x'.repeat(1000);
+    assert.strictEqual(ownString(text.slice(0, 13)), 'Sergei Lavrov');
+    assert.strictEqual(ownString(''), '');
+    const summary = { uri: 'file:///a.txt', title: text.slice(0, 20), counts: new Uint32Array([1, 2]), actors: [{ name: text.slice(0, 13), roles: [] as string[], count: 2, date: undefined }] };
+    const copied = withOwnStrings(summary);
+    assert.deepStrictEqual(copied, summary);
+    assert.strictEqual(copied.counts, summary.counts, 'typed arrays are shared, not copied');
+    assert.notStrictEqual(copied.actors[0], summary.actors[0]);
+  });
+});
