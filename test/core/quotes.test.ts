@@ -348,6 +348,24 @@ describe('quotes: constructions', () => {
     assert.strictEqual(quote(qs, 'Gang of Eight').kind, 'scare');
   });
 
+  it('capitalised words after a preposition or a possessive name a show even when a speech verb follows them; a cry there is said', () => {
+    // Sentences of PolNeAR articles (breitbart 2016-09-25, wash-post 2016-09-26, wash-post 2016-02-09): the show was Pence's words.
+    const text =
+      'On this weekend’s broadcast of “Fox News Sunday,” Republican vice-presidential nominee Gov. Mike Pence said Trump would be at the debate.\n' +
+      'In an interview on CBS\'s "Face the Nation," House Speaker Paul D. Ryan said the police need support.\n' +
+      '"Donald Trump is a fraud," Perez said Sunday on NBC\'s "Meet the Press."\n' +
+      'Walking into the office to chants of "Marco! Marco!," the senator said his campaign here was "closing really strong."\n' +
+      'Sen. Bernie Sanders (I-Vt.) visited NBC’s “Today” to discuss his remarks, saying she’d be “an infinitely better president” than any Republican.';
+    const qs = analyse(text, { 'Mike Pence': P, Trump: P, CBS: O, 'Paul D. Ryan': P, Perez: P, NBC: O, 'Bernie Sanders': P });
+    assert.strictEqual(speaker(quote(qs, 'an infinitely better president')), 'Sen. Bernie Sanders');
+    for (const show of ['Fox News Sunday', 'Face the Nation', 'Meet the Press', 'Today']) {
+      assert.strictEqual(quote(qs, show).kind, 'scare', show);
+      assert.strictEqual(quote(qs, show).attribution, undefined, show);
+    }
+    assert.strictEqual(speaker(quote(qs, 'Donald Trump is a fraud')), 'Perez');
+    assert.strictEqual(quote(qs, 'Marco! Marco!').kind, 'direct', 'a chant is said, not named');
+  });
+
   it('speakers named with "of", objects before a colon, and sentences between parts of a quotation', () => {
     const text =
       '"It was the least bad outcome," Mr. Morgan of the Sierra Club said.\n' +

@@ -53,8 +53,8 @@ const TITLE_MAX_WORDS = 7;
 
 const TITLE_FUNCTION_WORDS = /^(of|the|a|an|and|in|on|with|for|to|is|at|by|or|from|are|be|vs\.?)$/;
 
-/** True for "New Day", "Orange is the New Black": every word capitalised or a short function word, two capitals at least. */
-function isTitleCase(text: string, from: number, to: number): boolean {
+/** True for "New Day", "Orange is the New Black": every word capitalised or a short function word, `minCapitals` capitals at least. */
+function isTitleCase(text: string, from: number, to: number, minCapitals = 2): boolean {
   const words = text.slice(from, to).match(/[\p{L}\p{N}][\p{L}\p{N}'’.-]*/gu);
   if (!words || words.length > TITLE_MAX_WORDS) return false;
   let capitals = 0;
@@ -64,7 +64,15 @@ function isTitleCase(text: string, from: number, to: number): boolean {
     else if (i === 0 || !TITLE_FUNCTION_WORDS.test(w)) return false;
   }
   // A sentence of one capitalised word ("No.") or all-capitals shouting is not a title.
-  return capitals >= 2 && words.some((w) => /\p{Ll}/u.test(w));
+  return capitals >= minCapitals && words.some((w) => /\p{Ll}/u.test(w));
+}
+
+/** Words before a quoted title that make it the name of something (`broadcast of “…”`, `CBS's “…”`). */
+const NAMING_BEFORE_TITLE = new Set(['of', 'on', 'in', 'at', 'from', 'to', 'with', 'by', 'for', 'about', "'s", '’s']);
+
+/** True when the quotation opening at token `openTok` follows a preposition or a possessive `'s`. */
+function namedAfterPreposition(doc: Doc, openTok: number): boolean {
+  return openTok > 0 && !doc.inQuote[openTok - 1] && NAMING_BEFORE_TITLE.has(doc.lower[openTok - 1]);
 }
 
 /** Pattern strength a short quotation needs to be reported speech: a tight pattern or a `that` clause. */
@@ -229,7 +237,16 @@ function attributeQuotes(
     // Titles of shows, books and slogans ("New Day", "Orange is the New Black", "Gang of Eight") are named,
     // not said, unless a speech verb touches them ("he said, “Make America Great Again”").
     const title = words <= TITLE_MAX_WORDS + 1 && isTitleCase(text, raw.contentStart, raw.contentEnd);
-    if (title && found && found.strength < 1) found = undefined;
+    // Capitalised words after a preposition or a possessive name a show, a piece or a nickname even when a speech
+    // verb follows ("On this weekend’s broadcast of “Fox News Sunday,” Mike Pence said", "on CBS's “Face the
+    // Nation,” Ryan said", "visited NBC’s “Today”"): the verb reports what was said there, not the name. A cry is
+    // said even there ("chants of “Feel the Bern!”").
+    const named =
+      words <= TITLE_MAX_WORDS + 1 &&
+      namedAfterPreposition(doc, openTok) &&
+      isTitleCase(text, raw.contentStart, raw.contentEnd, 1) &&
+      !/[!?][\s,.]*$/.test(text.slice(raw.contentStart, raw.contentEnd));
+    if (found && (named || (title && found.strength < 1))) found = undefined;
     const continues = previous?.attribution !== undefined && startsSentence(doc, openTok, previous.closeTok, raw);
     const paraInitial = openTok > 0 && doc.para[openTok - 1] !== doc.para[openTok];
     // A quotation paragraph after a paragraph whose last sentence reports someone ("Carter said that …
@@ -257,7 +274,7 @@ function attributeQuotes(
     // A short quoted term whose only speech verb does not report it ("refused to say where “…” is") is named,
     // not said: a scare quote, as the rules read it.
     const weakOnly = short && before?.cue !== undefined && before.strength === 0 && weakCue(doc, before.cue.from) === 'unsaid' && !after && !final && !complement;
-    const tight = (pick !== undefined && pick.strength >= 2 && (via === 'after' || via === 'before')) || bylined || via === 'previous' || title || weakOnly;
+    const tight = (pick !== undefined && pick.strength >= 2 && (via === 'after' || via === 'before')) || bylined || via === 'previous' || title || named || weakOnly;
     if (ranking && !tight) {
       const nearPrevious = previous?.attribution && previous.raw.lastParagraph >= raw.paragraph - 1 ? previous.attribution : undefined;
       const rules: RuleSignals = { after, before, final, complement, leadIn, byline, pick, pickVia: via, previous: nearPrevious, continues, short, title };
@@ -273,7 +290,7 @@ function attributeQuotes(
       if (via === 'previous') attribution = previous?.attribution;
       else if (pick && via !== 'none') attribution = makeAttribution(doc, pick, raw, state);
     }
-    const kind: Quote['kind'] = attribution || (!short && !title) ? 'direct' : 'scare';
+    const kind: Quote['kind'] = attribution || (!short && !title && !named) ? 'direct' : 'scare';
     quotes.push(makeQuote(raw, text.slice(raw.contentStart, raw.contentEnd), kind, attribution));
     if (kind === 'direct') previous = { raw, attribution, closeTok };
     if (attribution) recordTurn(state, attribution, raw);
