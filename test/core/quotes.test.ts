@@ -355,10 +355,11 @@ describe('quotes: constructions', () => {
       'In an interview on CBS\'s "Face the Nation," House Speaker Paul D. Ryan said the police need support.\n' +
       '"Donald Trump is a fraud," Perez said Sunday on NBC\'s "Meet the Press."\n' +
       'Walking into the office to chants of "Marco! Marco!," the senator said his campaign here was "closing really strong."\n' +
-      'Sen. Bernie Sanders (I-Vt.) visited NBC’s “Today” to discuss his remarks, saying she’d be “an infinitely better president” than any Republican.';
-    const qs = analyse(text, { 'Mike Pence': P, Trump: P, CBS: O, 'Paul D. Ryan': P, Perez: P, NBC: O, 'Bernie Sanders': P });
+      'Sen. Bernie Sanders (I-Vt.) visited NBC’s “Today” to discuss his remarks, saying she’d be “an infinitely better president” than any Republican.\n' +
+      'Serafinowicz, who’s starred in “Parks and Recreation” and “Guardians of the Galaxy,” posted the clip to YouTube.';
+    const qs = analyse(text, { 'Mike Pence': P, Trump: P, CBS: O, 'Paul D. Ryan': P, Perez: P, NBC: O, 'Bernie Sanders': P, Serafinowicz: P, YouTube: O });
     assert.strictEqual(speaker(quote(qs, 'an infinitely better president')), 'Sen. Bernie Sanders');
-    for (const show of ['Fox News Sunday', 'Face the Nation', 'Meet the Press', 'Today']) {
+    for (const show of ['Fox News Sunday', 'Face the Nation', 'Meet the Press', 'Today', 'Parks and Recreation', 'Guardians of the Galaxy']) {
       assert.strictEqual(quote(qs, show).kind, 'scare', show);
       assert.strictEqual(quote(qs, show).attribution, undefined, show);
     }

@@ -185,6 +185,10 @@ function attributeQuotes(
   const doc = buildDoc(text, paragraphs, sentences, entities, raws, lexicon);
   const state: SpeakerState = { speakers: new Set<number>(), turns: [], antecedents: model && model.antecedents.size > 0 ? model.antecedents : undefined, collectAntecedents: collect?.antecedent };
   let previous: { raw: RawQuote; attribution?: Attribution; closeTok: number } | undefined;
+  /** Quotations that name a show, a work or a nickname (`named` below): no later speaker is theirs. */
+  const names = new Set<Quote>();
+  /** Where the last such quotation ends: a title joined to it by `and` or a comma is one too. */
+  let lastNameEnd = -1;
   let nextReported = 0;
   const reported = collect?.reported ?? [];
   for (const raw of raws) {
@@ -241,9 +245,10 @@ function attributeQuotes(
     // verb follows ("On this weekend’s broadcast of “Fox News Sunday,” Mike Pence said", "on CBS's “Face the
     // Nation,” Ryan said", "visited NBC’s “Today”"): the verb reports what was said there, not the name. A cry is
     // said even there ("chants of “Feel the Bern!”").
+    // So is one joined to such a name ("starred in “Parks and Recreation” and “Guardians of the Galaxy,” posted").
     const named =
       words <= TITLE_MAX_WORDS + 1 &&
-      namedAfterPreposition(doc, openTok) &&
+      (namedAfterPreposition(doc, openTok) || (lastNameEnd >= 0 && /^\s*(?:,|,?\s*(?:and|or))\s*$/.test(text.slice(lastNameEnd, raw.start)))) &&
       isTitleCase(text, raw.contentStart, raw.contentEnd, 1) &&
       !/[!?][\s,.]*$/.test(text.slice(raw.contentStart, raw.contentEnd));
     if (found && (named || (title && found.strength < 1))) found = undefined;
@@ -291,12 +296,17 @@ function attributeQuotes(
       else if (pick && via !== 'none') attribution = makeAttribution(doc, pick, raw, state);
     }
     const kind: Quote['kind'] = attribution || (!short && !title && !named) ? 'direct' : 'scare';
-    quotes.push(makeQuote(raw, text.slice(raw.contentStart, raw.contentEnd), kind, attribution));
+    const quote = makeQuote(raw, text.slice(raw.contentStart, raw.contentEnd), kind, attribution);
+    quotes.push(quote);
+    if (named) {
+      names.add(quote);
+      lastNameEnd = raw.end;
+    }
     if (kind === 'direct') previous = { raw, attribution, closeTok };
     if (attribution) recordTurn(state, attribution, raw);
   }
   for (; nextReported < reported.length; nextReported++) resolveReported(doc, reported[nextReported], state);
-  inheritWithinSentence(doc, quotes);
+  inheritWithinSentence(doc, quotes, names);
   extendUnresolvedDescriptions(doc, quotes);
   return quotes;
 }
@@ -335,15 +345,15 @@ function resolveReported(doc: Doc, pronoun: ReportedPronoun, state: SpeakerState
 
 /**
  * `Guns are “the ultimate public health crisis” and “stunt children’s growth,” Howard Dean said`: a quotation
- * left without a speaker takes the speaker found after a later quotation of the same sentence. One backward
- * pass; the tokens between neighbours are looked at once, within a bound.
+ * left without a speaker takes the speaker found after a later quotation of the same sentence, unless it names a
+ * show or a work (`names`). One backward pass; the tokens between neighbours are looked at once, within a bound.
  */
-function inheritWithinSentence(doc: Doc, quotes: Quote[]): void {
+function inheritWithinSentence(doc: Doc, quotes: Quote[], names: ReadonlySet<Quote>): void {
   for (let i = quotes.length - 2; i >= 0; i--) {
     const q = quotes[i];
     const next = quotes[i + 1];
     const a = next.attribution;
-    if (q.attribution || !a || !a.cue || a.cue.start < next.end) continue;
+    if (q.attribution || names.has(q) || !a || !a.cue || a.cue.start < next.end) continue;
     const from = tokenAt(doc, q.end);
     const to = tokenAt(doc, next.start);
     if (to - from > 12 || from >= doc.tokens.length || doc.para[from] !== doc.para[Math.min(to, doc.tokens.length - 1)]) continue;
