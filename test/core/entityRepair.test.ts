@@ -65,6 +65,9 @@ describe('entity repair: a person actor is a person (issue 14)', () => {
     // A short form of the body's longer name stays (the review found it lost): `Supreme Court` of `U.S. Supreme Court`.
     const court = 'Supreme Court Blocks Obama Climate Plan\nThe U.S. Supreme Court on Tuesday halted the plan.\n';
     assert.deepStrictEqual(repaired(court, ['organization:Supreme Court', 'organization:U.S. Supreme Court']), ['organization:Supreme Court', 'organization:U.S. Supreme Court']);
+    // Head nouns of public bodies and regions build names too (`National Guard`, `Rust Belt`; PolNeAR wash-post 2016-09-07).
+    const heads = 'Obama Sends National Guard To The Rust Belt\nThe president spoke on Monday.\n';
+    assert.deepStrictEqual(repaired(heads, ['organization:National Guard', 'location:Rust Belt']), ['organization:National Guard', 'location:Rust Belt']);
     // A word alone is no name for being part of a longer one (`News` of `Fox News`).
     assert.deepStrictEqual(repaired('Hillary Clinton Makes News Again In Iowa\nShe told Fox News on Monday that she would win.\n', ['organization:News', 'organization:Fox News']), ['organization:Fox News']);
   });
@@ -99,6 +102,8 @@ describe('entity repair: a person actor is a person (issue 14)', () => {
       'Donald Trump courted the Reagan Democrats of Ohio and said Muslims should be screened.\n';
     assert.deepStrictEqual(people(text).sort(), ['Bernie Sanders', 'Donald Trump']);
     assert.ok(entities(text).includes('location:Capitol Hill'), entities(text).join(', '));
+    // Public bodies (PolNeAR nyt 2016-05-09: `Pacific Command` was a person); a surname that is such a word stays one.
+    assert.deepStrictEqual(repaired('Adm. Harry Harris heads the Pacific Command, Margaret Court said.\n', ['person:Harry Harris', 'person:Pacific Command', 'person:Margaret Court']), ['person:Harry Harris', 'organization:Pacific Command', 'person:Margaret Court']);
   });
 
   it('words capitalised by position are not names (`Sadly`), party tags are not people (`(R-Ky.)`, `(Ky.)`)', () => {

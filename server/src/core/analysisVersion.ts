@@ -118,4 +118,6 @@
 // 57: capitalised words quoted after a preposition or a possessive name a show or a work (`on CBS's “Face the Nation,”
 //     Ryan said`, `NBC’s “Today”`), not the speaker's words, unless a cry (core/quotes/index.ts namedAfterPreposition); the
 //     workspace summaries copy their strings (core/ownStrings.ts), with no change to what they hold.
-export const ANALYSIS_VERSION = 57;
+// 58: head nouns of public bodies and regions (`court`, `guard`, `service`, `command`, `senate`, `belt`, …) in
+//     vocabulary/name-heads.tsv: `U.S. Senate` one organisation, `Pacific Command` no person, `Rust Belt` in a headline.
+export const ANALYSIS_VERSION = 58;
