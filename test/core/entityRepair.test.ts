@@ -43,6 +43,17 @@ describe('entity repair: a person actor is a person (issue 14)', () => {
     assert.ok(!found.some((e) => /Hid/.test(e)), found.join(', '));
   });
 
+  it('a headline organisation that is a body person with headline words glued on is that person (`Donald Trump Rampages`, `Exploits Trump`)', () => {
+    // PolNeAR breitbart 2016-01-19 and 2016-10-02: both were organisations in the actor lists.
+    const rampage = 'Donald Trump Rampages To A Lead In Florida\nDonald Trump leads the field by 32 points.\n';
+    assert.deepStrictEqual(repaired(rampage, ['organization:Donald Trump Rampages', 'location:Florida', 'person:Donald Trump']), ['person:Donald Trump', 'location:Florida', 'person:Donald Trump']);
+    const exploits = 'Washington Post Hit Piece Exploits Trump Supporter\nThe story was about a supporter of Donald Trump.\n';
+    assert.deepStrictEqual(repaired(exploits, ['organization:Washington Post', 'organization:Exploits Trump', 'person:Donald Trump']), ['organization:Washington Post', 'person:Trump', 'person:Donald Trump']);
+    // A head noun builds a name of its own (`Trump University`); a name the body does not give stays as it was.
+    const university = 'Internal Trump University Records Must Be Released\nDonald Trump lost the ruling.\n';
+    assert.deepStrictEqual(repaired(university, ['organization:Internal Trump University', 'person:Donald Trump']), ['organization:Internal Trump University', 'person:Donald Trump']);
+  });
+
   it('drops headline words that only look like names (`Among Republicans`, `Read Live`)', () => {
     const text = 'Among Republicans, Trump Leads New Poll\nRead Live Coverage Of The Debate Here\nDonald Trump leads the Republican field by ten points, a poll found.\n';
     assert.deepStrictEqual(repaired(text, ['person:Among Republicans', 'person:Trump', 'person:Read Live', 'person:Donald Trump']), ['person:Trump', 'person:Donald Trump']);

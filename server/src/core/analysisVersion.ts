@@ -119,5 +119,7 @@
 //     Ryan said`, `NBC’s “Today”`), not the speaker's words, unless a cry (core/quotes/index.ts namedAfterPreposition); the
 //     workspace summaries copy their strings (core/ownStrings.ts), with no change to what they hold.
 // 58: head nouns of public bodies and regions (`court`, `guard`, `service`, `command`, `senate`, `belt`, …) in
-//     vocabulary/name-heads.tsv: `U.S. Senate` one organisation, `Pacific Command` no person, `Rust Belt` in a headline.
+//     vocabulary/name-heads.tsv: `U.S. Senate` one organisation, `Pacific Command` no person, `Rust Belt` in a headline;
+//     a headline organisation that is a body person with headline words glued on is that person (`Donald Trump
+//     Rampages`; core/entityRepair.ts findPeopleInHeadlineNames).
 export const ANALYSIS_VERSION = 58;

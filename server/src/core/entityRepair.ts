@@ -79,6 +79,7 @@ export function repairEntities(text: string, sentences: readonly Sentence[], men
   const evidence = new DocumentEvidence(sentences, headline, work);
   const placeNames = new Set<string>();
   dropHeadlineWordsTakenForNames(sentences, work, lexicon);
+  findPeopleInHeadlineNames(sentences, work, lexicon);
   // A law or a doctrine named after a person (`Obamacare` read as a place): no entity of any type, in a headline too
   // (the word says so, not its capital).
   const namedAfterPerson = (item: Work) =>
@@ -171,6 +172,49 @@ function dropHeadlineWordsTakenForNames(sentences: readonly Sentence[], work: re
     const several = item.last - item.first >= 2;
     if (!bodyNames.some((body) => (several ? body.includes(words) : body === words))) item.dropped = true;
   }
+}
+
+/**
+ * A headline's organisation or place that is a person the body names with headline words glued on (`Donald Trump
+ * Rampages`, `Exploits Trump`, `Conservative Icon Morton Blackwell Endorses`) is that person: in a title-case line the
+ * verb and the description are capitalised like the name, and the tagger took the run for one name. Only when every
+ * other word is one title case capitalises (an ordinary or a function word) and no head noun builds the name (`Trump
+ * University` stays). The longest of the body's person names inside is kept (`Donald Trump` before `Trump`).
+ */
+function findPeopleInHeadlineNames(sentences: readonly Sentence[], work: readonly Work[], lexicon: NameLexicon): void {
+  let people: Set<string> | undefined;
+  for (const item of work) {
+    if (!item.headline || item.dropped || (item.type !== 'organization' && item.type !== 'location') || item.last - item.first < 2) continue;
+    const tokens = sentences[item.sentence].tokens;
+    if (hasNameHead(tokens, item.first, item.last, lexicon) || lexicon.isListedName(nameKey(tokens, item.first, item.last))) continue;
+    people ??= bodyPersonNames(sentences, work);
+    let best: { from: number; to: number } | undefined;
+    for (let from = item.first; from < item.last; from++) {
+      for (let to = item.last; to > from; to--) {
+        if (best && to - from <= best.to - best.from) break;
+        if (people.has(nameKey(tokens, from, to))) best = { from, to };
+      }
+    }
+    if (!best || best.to - best.from === item.last - item.first) continue;
+    let glued = true;
+    for (let i = item.first; i < item.last && glued; i++) if (i < best.from || i >= best.to) glued = isTitleCaseWord(tokens[i], lexicon);
+    if (!glued) continue;
+    item.first = best.from;
+    item.last = best.to;
+    item.type = 'person';
+  }
+}
+
+/** The body's person names, lower case (`donald trump`), and the last words of those of several words (`trump`). */
+function bodyPersonNames(sentences: readonly Sentence[], work: readonly Work[]): Set<string> {
+  const names = new Set<string>();
+  for (const other of work) {
+    if (other.headline || other.dropped || other.type !== 'person') continue;
+    const tokens = sentences[other.sentence].tokens;
+    names.add(nameKey(tokens, other.first, other.last));
+    if (other.last - other.first >= 2) names.add(tokens[other.last - 1].text.toLowerCase());
+  }
+  return names;
 }
 
 /**
