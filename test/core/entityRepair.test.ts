@@ -49,6 +49,9 @@ describe('entity repair: a person actor is a person (issue 14)', () => {
     assert.deepStrictEqual(repaired(rampage, ['organization:Donald Trump Rampages', 'location:Florida', 'person:Donald Trump']), ['person:Donald Trump', 'location:Florida', 'person:Donald Trump']);
     const exploits = 'Washington Post Hit Piece Exploits Trump Supporter\nThe story was about a supporter of Donald Trump.\n';
     assert.deepStrictEqual(repaired(exploits, ['organization:Washington Post', 'organization:Exploits Trump', 'person:Donald Trump']), ['organization:Washington Post', 'person:Trump', 'person:Donald Trump']);
+    // Another of the body's names may be glued on too (PolNeAR west-journal 2016-07-14).
+    const stuns = 'Donald Trump Stuns LGBT Community With Convention Speaker Announcement\nDonald Trump named a speaker the LGBT community knows.\n';
+    assert.deepStrictEqual(repaired(stuns, ['organization:Donald Trump Stuns LGBT', 'person:Donald Trump', 'organization:LGBT']), ['person:Donald Trump', 'person:Donald Trump', 'organization:LGBT']);
     // A head noun builds a name of its own (`Trump University`); a name the body does not give stays as it was.
     const university = 'Internal Trump University Records Must Be Released\nDonald Trump lost the ruling.\n';
     assert.deepStrictEqual(repaired(university, ['organization:Internal Trump University', 'person:Donald Trump']), ['organization:Internal Trump University', 'person:Donald Trump']);

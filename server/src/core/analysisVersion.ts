@@ -122,4 +122,5 @@
 //     vocabulary/name-heads.tsv: `U.S. Senate` one organisation, `Pacific Command` no person, `Rust Belt` in a headline;
 //     a headline organisation that is a body person with headline words glued on is that person (`Donald Trump
 //     Rampages`; core/entityRepair.ts findPeopleInHeadlineNames).
-export const ANALYSIS_VERSION = 58;
+// 59: that person may have another of the body's names glued on as well (`Donald Trump Praises Breitbart`).
+export const ANALYSIS_VERSION = 59;

@@ -177,12 +177,14 @@ function dropHeadlineWordsTakenForNames(sentences: readonly Sentence[], work: re
 /**
  * A headline's organisation or place that is a person the body names with headline words glued on (`Donald Trump
  * Rampages`, `Exploits Trump`, `Conservative Icon Morton Blackwell Endorses`) is that person: in a title-case line the
- * verb and the description are capitalised like the name, and the tagger took the run for one name. Only when every
- * other word is one title case capitalises (an ordinary or a function word) and no head noun builds the name (`Trump
- * University` stays). The longest of the body's person names inside is kept (`Donald Trump` before `Trump`).
+ * verb and the description are capitalised like the name, and the tagger took the run for one name. Only when the
+ * other words are words title case capitalises (an ordinary or a function word; one at least) or words of the body's
+ * other names (`Donald Trump Praises Breitbart`), and no head noun builds the name (`Trump University` stays). The
+ * longest of the body's person names inside is kept (`Donald Trump` before `Trump`).
  */
 function findPeopleInHeadlineNames(sentences: readonly Sentence[], work: readonly Work[], lexicon: NameLexicon): void {
   let people: Set<string> | undefined;
+  let bodyWords: Set<string> | undefined;
   for (const item of work) {
     if (!item.headline || item.dropped || (item.type !== 'organization' && item.type !== 'location') || item.last - item.first < 2) continue;
     const tokens = sentences[item.sentence].tokens;
@@ -196,13 +198,32 @@ function findPeopleInHeadlineNames(sentences: readonly Sentence[], work: readonl
       }
     }
     if (!best || best.to - best.from === item.last - item.first) continue;
+    // The other words: words title case capitalises, at least one (the glue), and words of the body's other names
+    // (`Donald Trump Praises Breitbart`, `Marine Le Pen Backs Trump And Denounces`).
+    bodyWords ??= bodyNameWords(sentences, work);
+    let glue = 0;
     let glued = true;
-    for (let i = item.first; i < item.last && glued; i++) if (i < best.from || i >= best.to) glued = isTitleCaseWord(tokens[i], lexicon);
-    if (!glued) continue;
+    for (let i = item.first; i < item.last && glued; i++) {
+      if (i >= best.from && i < best.to) continue;
+      if (isTitleCaseWord(tokens[i], lexicon)) glue++;
+      else glued = bodyWords.has(tokens[i].text.toLowerCase());
+    }
+    if (!glued || glue === 0) continue;
     item.first = best.from;
     item.last = best.to;
     item.type = 'person';
   }
+}
+
+/** The words of the body's names of any type, lower case. */
+function bodyNameWords(sentences: readonly Sentence[], work: readonly Work[]): Set<string> {
+  const words = new Set<string>();
+  for (const other of work) {
+    if (other.headline || other.dropped) continue;
+    const tokens = sentences[other.sentence].tokens;
+    for (let i = other.first; i < other.last; i++) words.add(tokens[i].text.toLowerCase());
+  }
+  return words;
 }
 
 /** The body's person names, lower case (`donald trump`), and the last words of those of several words (`trump`). */
