@@ -31,6 +31,13 @@ describe('roles (issue 14)', () => {
     assert.deepStrictEqual(rolesOf('Ohio Gov. John Kasich spoke in Columbus on Monday.\n', 'John Kasich'), ['Ohio Governor']);
   });
 
+  it('a description and the title after it are two roles; hyphenated qualifiers stay (PolNeAR breitbart 2016-09-25: `nominee Governor`)', () => {
+    assert.deepStrictEqual(rolesOf('Republican vice-presidential nominee Gov. Mike Pence said on Sunday that he would attend.\n', 'Mike Pence'), ['Republican vice-presidential nominee', 'Governor']);
+    assert.deepStrictEqual(rolesOf('GOP vice-presidential candidate Mike Pence spoke on Monday.\n', 'Mike Pence'), ['GOP vice-presidential candidate']);
+    // A qualifier keeps its title, whatever the case it is written in.
+    assert.deepStrictEqual(rolesOf('ACLU executive Director Anthony Romero said on Monday that the plan was illegal.\n', 'Anthony Romero'), ['ACLU executive Director']);
+  });
+
   it('a relative role says relative to whom (001: `US counterpart of Sergei Lavrov`)', () => {
     assert.deepStrictEqual(rolesOf(readSeed(SEEDS.lavrovKerry), 'John Kerry'), ['US counterpart of Sergei Lavrov']);
     assert.deepStrictEqual(rolesOf('Hillary Clinton spoke on Monday, and Clinton’s spokesman Brian Fallon said more.\n', 'Brian Fallon'), ['spokesman of Hillary Clinton']);

@@ -123,4 +123,7 @@
 //     a headline organisation that is a body person with headline words glued on is that person (`Donald Trump
 //     Rampages`; core/entityRepair.ts findPeopleInHeadlineNames).
 // 59: that person may have another of the body's names glued on as well (`Donald Trump Praises Breitbart`).
-export const ANALYSIS_VERSION = 59;
+// 60: roles: a description and the title written after it are two roles (`Republican vice-presidential nominee Gov.`
+//     → `Republican vice-presidential nominee`, `Governor`; core/roles.ts splitRoles), and a hyphenated qualifier made
+//     of qualifiers qualifies (`vice-presidential`; core/vocabulary.ts isRoleModifier).
+export const ANALYSIS_VERSION = 60;

@@ -273,13 +273,29 @@ function spelledOut(role: string, vocabulary: Vocabulary): string {
 
 /**
  * Two titles joined by `and` are two roles (`Democratic presidential candidate and former Secretary
- * of State`); a title with `and` inside stays one (`Secretary of Health and Human Services`).
+ * of State`); a title with `and` inside stays one (`Secretary of Health and Human Services`). So are a
+ * description and the title written after it (`Republican vice-presidential nominee Gov.` → `Republican
+ * vice-presidential nominee`, `Governor`): a lower-case role word followed by a capitalised one ends a role.
  */
 export function splitRoles(role: string, vocabulary: Vocabulary): string[] {
   const parts = role.split(/\s+and\s+/);
-  if (parts.length < 2) return [role];
   const hasTitle = (part: string) => part.split(/\s+/).some((w) => vocabulary.isRoleWord(w));
-  return parts.every(hasTitle) ? parts : [role];
+  const joined = parts.length >= 2 && parts.every(hasTitle) ? parts : [role];
+  return joined.flatMap((part) => splitBeforeTitle(part, vocabulary));
+}
+
+/** `nominee Gov.` → `nominee`, `Gov.`: a capitalised title right after a lower-case role word starts another role. */
+function splitBeforeTitle(role: string, vocabulary: Vocabulary): string[] {
+  const words = role.split(/\s+/);
+  for (let k = 1; k < words.length; k++) {
+    const before = words[k - 1];
+    const word = words[k];
+    // A qualifier stays with the title after it, whatever its case (`executive Director`).
+    if (/^\p{Ll}/u.test(before) && vocabulary.isRoleWord(before) && !vocabulary.isRoleModifier(before) && /^\p{Lu}/u.test(word) && vocabulary.isRoleWord(word)) {
+      return [words.slice(0, k).join(' '), ...splitBeforeTitle(words.slice(k).join(' '), vocabulary)];
+    }
+  }
+  return [role];
 }
 
 /**

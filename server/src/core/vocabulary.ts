@@ -55,9 +55,15 @@ export class Vocabulary {
     return this.nounGenders.get(word);
   }
 
-  /** True for a lower-case word that qualifies a title before a name (`presidential` of `presidential nominee`). */
+  /**
+   * True for a lower-case word that qualifies a title before a name (`presidential` of `presidential nominee`), and
+   * for a hyphenated one made of such words (`vice-presidential`).
+   */
   isRoleModifier(word: string): boolean {
-    return this.modifiers.has(word);
+    if (this.modifiers.has(word)) return true;
+    if (!word.includes('-')) return false;
+    const parts = word.split('-');
+    return parts.every((part) => this.modifiers.has(part));
   }
 
   /** The title an abbreviation stands for (`Gov.` → `Governor`), or undefined for any other word. */
