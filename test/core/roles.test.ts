@@ -34,6 +34,8 @@ describe('roles (issue 14)', () => {
   it('a description and the title after it are two roles; hyphenated qualifiers stay (PolNeAR breitbart 2016-09-25: `nominee Governor`)', () => {
     assert.deepStrictEqual(rolesOf('Republican vice-presidential nominee Gov. Mike Pence said on Sunday that he would attend.\n', 'Mike Pence'), ['Republican vice-presidential nominee', 'Governor']);
     assert.deepStrictEqual(rolesOf('GOP vice-presidential candidate Mike Pence spoke on Monday.\n', 'Mike Pence'), ['GOP vice-presidential candidate']);
+    // A clause after the name is no role (PolNeAR nyt 2016-08-22): a description has no finite verb.
+    assert.deepStrictEqual(rolesOf("Mrs. Clinton's opponent, Donald J. Trump, could face his own complications if he becomes president, with investments abroad.\n", 'Donald J. Trump'), []);
     // A qualifier keeps its title, whatever the case it is written in.
     assert.deepStrictEqual(rolesOf('ACLU executive Director Anthony Romero said on Monday that the plan was illegal.\n', 'Anthony Romero'), ['ACLU executive Director']);
   });

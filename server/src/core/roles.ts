@@ -230,7 +230,8 @@ function roleAfter(text: string, tokens: readonly Token[], nameEnd: number, voca
   if (CLAUSE_OPENERS.has(span[0].text.toLowerCase())) return undefined;
   // "Obama, running for president," is a participle clause.
   if (/^\p{Ll}+(?:ing|ed)$/u.test(span[0].text) && !vocabulary.isRoleWord(span[0].text)) return undefined;
-  if (span.some((t) => /^(said|says|told|is|was|has|had)$/i.test(t.text) || /\d/.test(t.text))) return undefined;
+  // A finite verb makes it a clause, not a description (`Donald J. Trump, could face his own complications if he becomes president,`).
+  if (span.some((t) => /^(said|says|told|is|was|are|were|has|had|have|could|would|will|can|may|might|should|must|did|does)$/i.test(t.text) || /\d/.test(t.text))) return undefined;
   // The title's head comes before anything but what it is of: `the US Secretary of State`, `a
   // spokesman for Sanders`; not `Ohio governor earned 51 percent`.
   const head = span.findIndex((t) => vocabulary.isRoleWord(t.text));
