@@ -36,6 +36,8 @@ describe('roles (issue 14)', () => {
     assert.deepStrictEqual(rolesOf('GOP vice-presidential candidate Mike Pence spoke on Monday.\n', 'Mike Pence'), ['GOP vice-presidential candidate']);
     // A clause after the name is no role (PolNeAR nyt 2016-08-22): a description has no finite verb.
     assert.deepStrictEqual(rolesOf("Mrs. Clinton's opponent, Donald J. Trump, could face his own complications if he becomes president, with investments abroad.\n", 'Donald J. Trump'), []);
+    // A title after `of` is the named person's, the one before it someone else's (PolNeAR nyt 2016-01-30).
+    assert.deepStrictEqual(rolesOf("Mike Lux, a progressive activist and veteran of President Bill Clinton's administration, said so.\n", 'Bill Clinton'), ['President']);
     // A qualifier keeps its title, whatever the case it is written in.
     assert.deepStrictEqual(rolesOf('ACLU executive Director Anthony Romero said on Monday that the plan was illegal.\n', 'Anthony Romero'), ['ACLU executive Director']);
   });

@@ -157,10 +157,13 @@ function roleBefore(
   // An honorific between the title and the name (`ambassador to Russia Dr. Bashar al-Ja’afari`) is not part of the role.
   while (last > first && vocabulary.isHonorific(tokens[last - 1].text)) last--;
   if (first >= last) return undefined;
-  // `adviser to Vice President Joe Biden`: the title before `to`/`for` is someone else's; Biden's is after it.
+  // `adviser to Vice President Joe Biden`: the title before `to`/`for` is someone else's; Biden's is after it. So
+  // with `of` when a capitalised title follows it at once (`veteran of President Bill Clinton's administration`;
+  // not `Speaker of the House`).
   for (let k = last - 2; k > first; k--) {
     const connector = tokens[k].text;
-    if (connector !== 'to' && connector !== 'for') continue;
+    const ofTitle = connector === 'of' && /^\p{Lu}/u.test(tokens[k + 1].text) && vocabulary.isRoleWord(tokens[k + 1].text);
+    if (connector !== 'to' && connector !== 'for' && !ofTitle) continue;
     const after = tokens.slice(k + 1, last).some((t) => vocabulary.isRoleWord(t.text));
     const before = tokens.slice(first, k).some((t) => vocabulary.isRoleWord(t.text));
     if (after && before) {
