@@ -38,6 +38,10 @@ describe('roles (issue 14)', () => {
     assert.deepStrictEqual(rolesOf("Mrs. Clinton's opponent, Donald J. Trump, could face his own complications if he becomes president, with investments abroad.\n", 'Donald J. Trump'), []);
     // A title after `of` is the named person's, the one before it someone else's (PolNeAR nyt 2016-01-30).
     assert.deepStrictEqual(rolesOf("Mike Lux, a progressive activist and veteran of President Bill Clinton's administration, said so.\n", 'Bill Clinton'), ['President']);
+    // A relative clause in the apposition describes its last noun: the role ends before it (PolNeAR nyt 2015-11-25),
+    // and a verb inside the clause no longer hides the role (wash-post 2016-04-20: `Geoff Garin, a Democratic pollster who …`).
+    assert.deepStrictEqual(rolesOf('"It is over," said Paul H. Chipok, a lawyer in Orlando who specializes in land-use issues.\n', 'Paul H. Chipok'), ['lawyer in Orlando']);
+    assert.deepStrictEqual(rolesOf('"We saw it coming," said Geoff Garin, a Democratic pollster who has worked for Clinton.\n', 'Geoff Garin'), ['Democratic pollster']);
     // A qualifier keeps its title, whatever the case it is written in.
     assert.deepStrictEqual(rolesOf('ACLU executive Director Anthony Romero said on Monday that the plan was illegal.\n', 'Anthony Romero'), ['ACLU executive Director']);
   });

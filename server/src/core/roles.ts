@@ -226,7 +226,11 @@ function roleAfter(text: string, tokens: readonly Token[], nameEnd: number, voca
   const start = i;
   while (i < tokens.length && tokens[i].text !== ',' && tokens[i].text !== '.' && i - start < 12) i++;
   if (tokens[i]?.text !== ',' && tokens[i]?.text !== '.') return undefined;
-  const span = tokens.slice(start, i);
+  // A relative clause inside the apposition describes the last noun, not the person: the role ends before it
+  // (`senior official with the Broadcasting Board of Governors that oversees them`).
+  let relative = start + 1;
+  while (relative < i && !/^(?:that|which|who|whom|whose)$/i.test(tokens[relative].text)) relative++;
+  const span = tokens.slice(start, relative);
   if (span.length === 0) return undefined;
   // "Lavrov, who made the comments …" is a relative clause, "…, or their criticism of …" a
   // coordination: an apposition starts with a determiner, an adjective or a noun.
