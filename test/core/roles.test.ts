@@ -42,6 +42,8 @@ describe('roles (issue 14)', () => {
     // and a verb inside the clause no longer hides the role (wash-post 2016-04-20: `Geoff Garin, a Democratic pollster who …`).
     assert.deepStrictEqual(rolesOf('"It is over," said Paul H. Chipok, a lawyer in Orlando who specializes in land-use issues.\n', 'Paul H. Chipok'), ['lawyer in Orlando']);
     assert.deepStrictEqual(rolesOf('"We saw it coming," said Geoff Garin, a Democratic pollster who has worked for Clinton.\n', 'Geoff Garin'), ['Democratic pollster']);
+    // Two conjoined titles are two roles, each without its article (PolNeAR nyt 2016-07-05).
+    assert.deepStrictEqual(rolesOf('Norton returned the rights to Mr. Hurt.\n\nMr. Hurt, a former Newsweek correspondent and the author of several nonfiction books, self-published it.\n', 'Hurt'), ['author of several nonfiction books', 'former Newsweek correspondent']);
     // A qualifier keeps its title, whatever the case it is written in.
     assert.deepStrictEqual(rolesOf('ACLU executive Director Anthony Romero said on Monday that the plan was illegal.\n', 'Anthony Romero'), ['ACLU executive Director']);
   });

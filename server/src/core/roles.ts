@@ -288,7 +288,8 @@ function spelledOut(role: string, vocabulary: Vocabulary): string {
 export function splitRoles(role: string, vocabulary: Vocabulary): string[] {
   const parts = role.split(/\s+and\s+/);
   const hasTitle = (part: string) => part.split(/\s+/).some((w) => vocabulary.isRoleWord(w));
-  const joined = parts.length >= 2 && parts.every(hasTitle) ? parts : [role];
+  // Each conjunct without its article, as a role is written (`… correspondent and the author of …` → `author of …`).
+  const joined = parts.length >= 2 && parts.every(hasTitle) ? parts.map((part) => part.replace(/^(?:the|a|an)\s+/i, '')) : [role];
   return joined.flatMap((part) => splitBeforeTitle(part, vocabulary));
 }
 
