@@ -1,4 +1,5 @@
 import * as assert from 'assert';
+import { spanAt } from '../../server/src/core/annotations/selectors';
 import { createArticleService, MAX_ANALYSED_LINES } from '../../server/src/core/languageService';
 import { ownString, withOwnStrings } from '../../server/src/core/ownStrings';
 import { DEFAULT_SETTINGS } from '../../server/src/core/settings';
@@ -56,6 +57,31 @@ describe('texts are not kept after their analysis (V8 substrings keep their pare
       service.forget(document.uri);
     });
     assert.ok(kept < 8, `${kept.toFixed(1)} MB kept after the document was closed`);
+  });
+
+  it('nor does one whose headline has long ordinary words (the name lexicon remembers the words it classed)', () => {
+    const service = warmService();
+    const seed = readSeed(SEEDS.lavrovKerry);
+    const settings = { ...DEFAULT_SETTINGS, maxFileSize: 100_000_000 };
+    const kept = heapKeptBy(() => {
+      // `Administration` and `Congressional` are asked of the name lexicon's word classes.
+      const text = 'Administration Officials Meet Congressional Leaders\n\n' + seed + ' '.repeat(30_000_000) + '\n\n' + seed;
+      const document = { uri: 'file:///kept/headline.txt', version: 1, getText: () => text };
+      service.analyze(document, settings);
+      service.forget(document.uri);
+    });
+    assert.ok(kept < 8, `${kept.toFixed(1)} MB kept after the document was closed`);
+  });
+
+  it('annotation spans keep copies of their words, not the text they were placed in', () => {
+    const seed = readSeed(SEEDS.lavrovKerry);
+    const spans: { exact: string }[] = [];
+    const kept = heapKeptBy(() => {
+      const text = 'Administration officials met Sergei Lavrov.\n\n' + seed + ' '.repeat(30_000_000);
+      spans.push(spanAt(text, { start: 0, end: 14 }), spanAt(text, { start: 29, end: 42 }));
+    });
+    assert.ok(kept < 8, `${kept.toFixed(1)} MB kept by two annotation spans`);
+    assert.deepStrictEqual(spans.map((span) => span.exact), ['Administration', 'Sergei Lavrov']);
   });
 
   it('ownString and withOwnStrings copy without changing a value', () => {

@@ -1,5 +1,6 @@
 import { readListFile, readOrFail, type DataSource } from './dataSource';
 import { withoutFormatCharacters } from './formatCharacters';
+import { ownString } from './ownStrings';
 
 /** The data files of the name lexicon, relative to the data folder. */
 export const NAME_LEXICON_FILES = {
@@ -96,7 +97,8 @@ export class NameLexicon {
       if (this.givenNames.has(lower)) bits |= GIVEN;
       if (this.surnames.has(lower)) bits |= SURNAME;
       if (this.properNames.has(lower)) bits |= KNOWN;
-      this.classes.set(word, bits);
+      // Kept past the analysis that asked: a word cut from an article's text would keep the whole text.
+      this.classes.set(ownString(word), bits);
     }
     return bits;
   }

@@ -1,4 +1,5 @@
 import { CONTEXT_LENGTH, type AnchoredSpan } from './model';
+import { ownString } from '../ownStrings';
 import type { OffsetRange } from '../types';
 import { isHighSurrogate, isLowSurrogate } from '../surrogates';
 
@@ -18,7 +19,8 @@ export function spanAt(text: string, range: OffsetRange): AnchoredSpan {
   if (prefixStart > 0 && isLowSurrogate(text.charCodeAt(prefixStart))) prefixStart++;
   let suffixEnd = Math.min(text.length, end + CONTEXT_LENGTH);
   if (suffixEnd < text.length && isHighSurrogate(text.charCodeAt(suffixEnd - 1))) suffixEnd--;
-  return { start, end, exact: text.slice(start, end), prefix: text.slice(prefixStart, start), suffix: text.slice(end, suffixEnd) };
+  // Annotations outlive the text version they were placed in (an open article's later versions, what learning remembers).
+  return { start, end, exact: ownString(text.slice(start, end)), prefix: ownString(text.slice(prefixStart, start)), suffix: ownString(text.slice(end, suffixEnd)) };
 }
 
 /** The span moved to `range` of `text`, with its quote taken afresh; the same object when nothing changed. */

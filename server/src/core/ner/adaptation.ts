@@ -1,3 +1,4 @@
+import { ownString } from '../ownStrings';
 import type { Correction, LearningReport, OffsetRange, Sentence } from '../types';
 import { LearnedWeights } from './learnedWeights';
 import { viterbi, type TaggerModel } from './model';
@@ -561,7 +562,8 @@ export class TaggerAdaptation {
  * matter) nor format characters (`Stein\u00admeier` is `Steinmeier`, as the tagger reads it).
  */
 function nameKey(text: string): string {
-  return withoutFormatCharacters(text.replace(/\s+/g, ''));
+  // A key is kept as long as the name is taught: a one-word name cut from an article would keep the whole text.
+  return ownString(withoutFormatCharacters(text.replace(/\s+/g, '')));
 }
 
 /** The tokens `[first, end)` of the sentence a correction covers (any token it touches); undefined when it is not inside the sentence. */

@@ -127,6 +127,8 @@ export class NerRecognizer implements LearningRecognizer {
     if (parallel && plan.pendingTokens >= this.parallelMinTokens && plan.pending.length > 1) yield* this.tagAcrossThreads(plan, tagging);
     else this.tagger.tagPending(plan, plan.pending);
     const tagged = plan.result();
+    // The plan is done: the tagger keeps none of this text's words (a closed file read again and indexed, a scan).
+    this.tagger.release();
     // The tagging step read the previous version's tags; keep only what this version used.
     cache?.seal();
     yield;

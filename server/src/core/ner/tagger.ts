@@ -151,6 +151,8 @@ export class SequenceTagger {
       this.learningFeatures.extract(s, this.learningBuffer);
       visit(s, this.learningBuffer);
     }
+    // Learned from: its words (cut from the article's text) are not kept.
+    this.learningFeatures.release();
   }
 
   private learningFeatures: DocumentFeatures | undefined;
