@@ -525,7 +525,7 @@ export function createArticleService(resources: ArticleResources, options: Artic
     entitiesNeedAnalysis(document: ArticleDocument, settings?: ArticleSettings): boolean {
       const effective = settingsFor(document, settings);
       const state = states.get(document.uri);
-      if (!state) return limitedReason(document.getText(), effective) === undefined;
+      if (!state) return limitedReasonOf(document, document.getText(), effective) === undefined;
       const key = keyOf(document, effective);
       if (state.analysis || state.entities?.key === key || state.provisional) return false;
       return limitedReasonOf(document, document.getText(), effective) === undefined;

@@ -481,7 +481,8 @@ export class TaggerAdaptation {
       const key = nameKeyAt(sentences, c);
       if (key === undefined) continue;
       if (c.label !== undefined ? this.names.get(key) === c.label : !this.names.has(key)) continue;
-      if (c.label !== undefined) this.names.set(key, c.label);
+      // Kept as long as the name is taught: a one-word name cut from an article would keep the whole text.
+      if (c.label !== undefined) this.names.set(ownString(key), c.label);
       else this.names.delete(key);
       this.namesRevision++;
     }
@@ -562,8 +563,7 @@ export class TaggerAdaptation {
  * matter) nor format characters (`Stein\u00admeier` is `Steinmeier`, as the tagger reads it).
  */
 function nameKey(text: string): string {
-  // A key is kept as long as the name is taught: a one-word name cut from an article would keep the whole text.
-  return ownString(withoutFormatCharacters(text.replace(/\s+/g, '')));
+  return withoutFormatCharacters(text.replace(/\s+/g, ''));
 }
 
 /** The tokens `[first, end)` of the sentence a correction covers (any token it touches); undefined when it is not inside the sentence. */

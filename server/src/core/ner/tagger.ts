@@ -193,7 +193,6 @@ export class SequenceTagger {
   release(): void {
     this.prepared = undefined;
     this.features.release();
-    this.learningFeatures?.release();
   }
 
   /** The sentences `features` was last prepared with by {@link plan} (their evidence is the whole document's). */

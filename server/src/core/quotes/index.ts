@@ -246,11 +246,12 @@ function attributeQuotes(
     // Nation,” Ryan said", "visited NBC’s “Today”"): the verb reports what was said there, not the name. A cry is
     // said even there ("chants of “Feel the Bern!”").
     // So is one joined to such a name ("starred in “Parks and Recreation” and “Guardians of the Galaxy,” posted").
+    const content = text.slice(raw.contentStart, raw.contentEnd);
     const named =
       words <= TITLE_MAX_WORDS + 1 &&
       (namedAfterPreposition(doc, openTok) || (lastNameEnd >= 0 && /^\s*(?:,|,?\s*(?:and|or))\s*$/.test(text.slice(lastNameEnd, raw.start)))) &&
       isTitleCase(text, raw.contentStart, raw.contentEnd, 1) &&
-      !/[!?][\s,.]*$/.test(text.slice(raw.contentStart, raw.contentEnd));
+      !/[!?][\s,.]*$/.test(content);
     if (found && (named || (title && found.strength < 1))) found = undefined;
     const continues = previous?.attribution !== undefined && startsSentence(doc, openTok, previous.closeTok, raw);
     const paraInitial = openTok > 0 && doc.para[openTok - 1] !== doc.para[openTok];
@@ -296,7 +297,7 @@ function attributeQuotes(
       else if (pick && via !== 'none') attribution = makeAttribution(doc, pick, raw, state);
     }
     const kind: Quote['kind'] = attribution || (!short && !title && !named) ? 'direct' : 'scare';
-    const quote = makeQuote(raw, text.slice(raw.contentStart, raw.contentEnd), kind, attribution);
+    const quote = makeQuote(raw, content, kind, attribution);
     quotes.push(quote);
     if (named) {
       names.add(quote);
