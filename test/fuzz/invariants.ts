@@ -1,7 +1,7 @@
 import * as assert from 'assert';
 import type { Diagnostic, DocumentSymbol, Position, Range } from 'vscode-languageserver';
 import type { ArticleAnalysis } from '../../server/src/core/analysis';
-import { paragraphKey, repeatsRemovedBesides, repeatsRemovedByFixAll, symbolSet } from '../../server/src/core/duplicates';
+import { paragraphKey, repeatsRemovedByFixAll, repeatsRemovedWith, symbolSet } from '../../server/src/core/duplicates';
 import type { ArticleDocument, ArticleService } from '../../server/src/core/languageService';
 import { isPartOfParagraph } from '../../server/src/core/pageFurniture';
 import { DEFAULT_SETTINGS, type ArticleSettings } from '../../server/src/core/settings';
@@ -14,6 +14,7 @@ import { PositionMapper } from '../../server/src/lsp/positions';
 import { buildSemanticTokens } from '../../server/src/lsp/semanticTokens';
 import { quoteOutlineSymbols } from '../../server/src/lsp/symbols';
 import { applyEdits } from '../helpers/lspClient';
+import { resources } from '../helpers/resources';
 import { counts, isHighSurrogate, isLowSurrogate } from './corpus';
 
 /**
@@ -366,7 +367,7 @@ export function checkDuplicateFixes(service: ArticleService, document: ArticleDo
   // The first repeat of a paragraph that is page furniture stays (both gone would leave no copy).
   const whole = analysis.furniture.filter((r) => !isPartOfParagraph(r));
   const furnitureIndexes = new Set(whole.flatMap((r) => r.paragraphs.map((p) => p.index)));
-  const removed = new Set([...repeatsRemovedBesides(duplicates, furnitureIndexes).map((p) => p.index), ...furnitureIndexes]);
+  const removed = new Set([...repeatsRemovedWith(analysis.paragraphs, duplicates, furnitureIndexes, resources.knownWords).map((p) => p.index), ...furnitureIndexes]);
   // A paragraph whose start is furniture keeps the rest, unless it goes whole as a repeat.
   const shortened = new Map(analysis.furniture.filter((r) => isPartOfParagraph(r) && !removed.has(r.paragraphs[0].index)).map((r) => [r.paragraphs[0].index, r.end] as const));
   checkRemoval(text, fixed, analysis, removed, shortened);

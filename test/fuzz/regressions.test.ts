@@ -2,7 +2,7 @@ import * as assert from 'assert';
 import { findDuplicateParagraphs } from '../../server/src/core/duplicates';
 import { paragraphRemovalRanges } from '../../server/src/core/paragraphRemoval';
 import { splitParagraphs } from '../../server/src/core/paragraphs';
-import { resources } from '../helpers/resources';
+import { newService, resources } from '../helpers/resources';
 
 /** Regression tests for bugs the fuzz and robustness tests found, each named after its bug. */
 
@@ -50,5 +50,30 @@ describe('regressions found by fuzzing', () => {
     const once = fixAll(text);
     assert.strictEqual(once, blocks.join('\n\n'), 'the repeated block goes, whole');
     assert.strictEqual(fixAll(once), once, 'and a second fix-all has nothing to do');
+  });
+
+  it('fix-all left a repeat for a second fix-all: a copy kept because the paragraph it repeats went with a Related: list also repeats an earlier damaged copy', () => {
+    const service = newService();
+    const damaged = paragraph.replace('Foreign', 'Foregn');
+    const text = [
+      'Lavrov meets Jamil',
+      damaged,
+      'He added that Russia is very concerned about the situation in Syria and that Moscow is convinced that a military solution does not exist.',
+      'Related:',
+      // The emoji keeps this copy from matching the damaged one; the plain copy below repeats this one.
+      `${paragraph} \u{1F600}`,
+      'The two men discussed the conference planned in Geneva and the delivery of humanitarian aid to the besieged areas of the country, Lavrov said.',
+      paragraph,
+    ].join('\n\n') + '\n';
+    const removeAll = (t: string, uri: string): string => {
+      const ranges = service.getFixAllRemovals({ uri, version: 1, getText: () => t });
+      let result = t;
+      for (const r of [...ranges].sort((a, b) => b.start - a.start)) result = result.slice(0, r.start) + result.slice(r.end);
+      return result;
+    };
+    const once = removeAll(text, 'file:///regressions/related-once.txt');
+    // The list goes as page furniture, and the plain copy as a repeat of the damaged one, which stays.
+    assert.strictEqual(once, [text.split('\n\n').slice(0, 3).join('\n\n'), text.split('\n\n')[5]].join('\n\n') + '\n');
+    assert.strictEqual(removeAll(once, 'file:///regressions/related-twice.txt'), once, 'a second fix-all has nothing to do');
   });
 });

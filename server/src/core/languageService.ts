@@ -3,7 +3,7 @@ import { actorAt, type Actor, type ActorMention } from './actors';
 import { analyzeArticle, authorsOf, lightAnalysis, recognizePart, sentencesOf, type AnalysisContext, type ArticleAnalysis } from './analysis';
 import { applyEntityInput, NO_ANNOTATIONS, type AnnotationInput } from './annotationInput';
 import { articleFacts } from './views/articleFacts';
-import { duplicateFixRanges, findDuplicateParagraphs, repeatsRemovedBesides, type DuplicateFix, type DuplicateParagraph, type KnownWords } from './duplicates';
+import { duplicateFixRanges, findDuplicateParagraphs, repeatsRemovedWith, type DuplicateFix, type DuplicateParagraph, type KnownWords } from './duplicates';
 import { FurnitureCache, findPageFurniture, furnitureAt, furnitureRemovalRanges, isPartOfParagraph, type FurnitureRegion } from './pageFurniture';
 import { entitiesOfParagraphsIn, IncrementalAnalyzer, provisionalEntitiesIn, provisionalFromAnalysis, updateProvisionalEntities, type ParagraphLayer, type PartRecognizer, type ProvisionalEntities } from './incrementalAnalysis';
 import { hasMoreLineBreaks } from './lineBreaks';
@@ -681,7 +681,7 @@ export function createArticleService(resources: ArticleResources, options: Artic
       const repeats = new Map<number, Paragraph>();
       if (settings.duplicateParagraphs.severity !== 'off') {
         const wholeFurniture = new Set(regions.filter((r) => !isPartOfParagraph(r)).flatMap((r) => r.paragraphs.map((p) => p.index)));
-        for (const p of repeatsRemovedBesides(layer.duplicates, wholeFurniture)) repeats.set(p.index, p);
+        for (const p of repeatsRemovedWith(layer.paragraphs, layer.duplicates, wholeFurniture, resources.knownWords)) repeats.set(p.index, p);
       }
       return furnitureRemovalRanges(document.getText(), layer.paragraphs, regions, repeats);
     },

@@ -19,4 +19,4 @@ export { loadKnownWords, type KnownWords } from './knownWords';
 export { ParagraphSignature, paragraphKey } from './signature';
 export { symbolSet } from './symbols';
 export { describeDifference, describeRepeat } from './describe';
-export { duplicateFixRanges, repeatsRemovedBesides, repeatsRemovedByFixAll, type DuplicateFix } from './removal';
+export { duplicateFixRanges, repeatsRemovedBesides, repeatsRemovedByFixAll, repeatsRemovedWith, type DuplicateFix } from './removal';

@@ -5,7 +5,8 @@
  */
 import { paragraphRemovalRanges } from '../paragraphRemoval';
 import type { OffsetRange, Paragraph } from '../types';
-import type { DuplicateParagraph } from './find';
+import { findDuplicateParagraphs, type DuplicateParagraph } from './find';
+import type { KnownWords } from './knownWords';
 
 /** What to remove. */
 export type DuplicateFix =
@@ -38,6 +39,29 @@ export function repeatsRemovedBesides(duplicates: readonly DuplicateParagraph[],
     if (other) stays.add(other.index);
   }
   return repeatsRemovedByFixAll(duplicates).filter((p) => !stays.has(p.index));
+}
+
+/**
+ * Every repeat fix-all removes along with the paragraphs `removedElsewhere` (page furniture): those of
+ * {@link repeatsRemovedBesides}, and those that only show once these are gone. Each repeat names one kept
+ * copy, so a copy kept because the paragraph it repeats goes as furniture (a `Related:` list's copy of a
+ * paragraph) may itself repeat another paragraph that stays (a damaged copy earlier on), a relation found
+ * only without the first: fix-all removed the list, and the next fix-all that copy. Repeats are found
+ * again among the paragraphs left until none is new, so fix-all leaves nothing for a second fix-all.
+ */
+export function repeatsRemovedWith(paragraphs: readonly Paragraph[], duplicates: readonly DuplicateParagraph[], removedElsewhere: ReadonlySet<number>, words: KnownWords): Paragraph[] {
+  const removed = repeatsRemovedBesides(duplicates, removedElsewhere);
+  // Without a repeat of a removed paragraph, the repeats left are each one's only copy (find.ts).
+  if (!duplicates.some((d) => removedElsewhere.has(d.original.index))) return removed;
+  const gone = new Set([...removedElsewhere, ...removed.map((p) => p.index)]);
+  for (;;) {
+    const more = repeatsRemovedByFixAll(findDuplicateParagraphs(paragraphs.filter((p) => !gone.has(p.index)), words));
+    if (more.length === 0) return removed.sort((a, b) => a.index - b.index);
+    for (const p of more) {
+      gone.add(p.index);
+      removed.push(p);
+    }
+  }
 }
 
 /** The deletions of a duplicate fix; empty when `start` names no repeat. */
