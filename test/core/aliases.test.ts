@@ -50,6 +50,25 @@ describe('aliases (issue 14)', () => {
     assert.ok(analyzeArticle(readSeed(SEEDS.lavrovKerry), context).entities.some((e) => e.text === 'Foreign Ministry'));
   });
 
+  it('a body’s name goes on with of, for or on and what it serves; its acronym joins it (CoNLL writes them whole)', () => {
+    const entities = (text: string) => analyzeArticle(text, context).entities.filter((e) => e.type !== 'date' && e.type !== 'number').map((e) => `${e.type}:${e.text}`);
+    const poll = 'A poll by the Public Policy Institute of California showed Hillary Clinton ahead of Bernie Sanders. The PPIC survey of 1,700 likely voters was taken last week.\n';
+    assert.deepStrictEqual(entities(poll), ['organization:Public Policy Institute of California', 'person:Hillary Clinton', 'person:Bernie Sanders', 'organization:PPIC']);
+    assert.deepStrictEqual(organisations(poll), ['Public Policy Institute of California (2)']);
+    const committee = 'Rep. Trey Gowdy, who leads the House Select Committee on Benghazi, said the committee would release its report.\n';
+    assert.deepStrictEqual(entities(committee), ['person:Trey Gowdy', 'organization:House Select Committee on Benghazi']);
+    // Not a place a university is on, nor what a company does for a client.
+    const debate = 'The debate was held at Hofstra University on Long Island on Monday night. The exit poll was conducted by Edison Research for the Associated Press and the television networks.\n';
+    assert.deepStrictEqual(entities(debate), ['organization:Hofstra University', 'location:Long Island', 'organization:Edison Research', 'organization:Associated Press']);
+  });
+
+  it('a place a body serves is no short form of its name (a heading’s NEW YORK became the Port Authority)', () => {
+    const text = 'NEW YORK AT ITS CORE—"For City Museum’s new director, a job of balancing history with crowds," writes the paper.\n\nSTAT OF THE WEEK: $43 million—the amount of money in subsidies the Port Authority of New York and New Jersey approved for News Corp. to relocate.\n';
+    const names = organisations(text);
+    assert.ok(names.includes('Port Authority of New York (1)'), names.join(', '));
+    assert.ok(names.includes('NEW YORK (1)'), names.join(', '));
+  });
+
   it('a shorter name joins the one longer name that ends with it', () => {
     const text = 'The Russian Foreign Ministry said on Monday that talks would go on. The Foreign Ministry also said it was hopeful.\n';
     assert.deepStrictEqual(organisations(text), ['Russian Foreign Ministry (2)']);

@@ -145,7 +145,7 @@ export function groupActors(
   }
 
   // One organisation or place however the article writes it (`OSCE` / `Organization for Security …`).
-  if (mergeAliases(builders)) {
+  if (mergeAliases(builders, nameLexicon)) {
     ownerOf.clear();
     for (const builder of builders) for (const mention of builder.mentions) ownerOf.set(mention.start, builder);
   }
@@ -603,10 +603,10 @@ function resolveNominals(nominals: readonly Nominal[], builders: readonly ActorB
  * Joins the organisations and places of an article that are one: an acronym and its long form, long
  * forms equal once acronyms are read (`sameOrganisation`), and a shorter name that ends one longer
  * name of the article (`Foreign Ministry` after `Russian Foreign Ministry`; with two such longer
- * names it stays apart). Candidates are bucketed by initials and last word, so this stays near-linear.
+ * names it stays apart; not a place the longer one serves, `New York` of `Port Authority of New York`). Candidates are bucketed by initials and last word, so this stays near-linear.
  * True when anything was joined.
  */
-function mergeAliases(builders: readonly ActorBuilder[]): boolean {
+function mergeAliases(builders: readonly ActorBuilder[], lexicon: NameLexicon): boolean {
   let merged = false;
   // A one-word name that is no acronym (`Syria`, `Kremlin`) has no alias and ends no longer name.
   const live = builders.filter((b) => b.type !== 'person' && b.spellings.length > 0 && (b.spellings.length > 1 || /\s/.test(b.spellings[0]) || acronymOf(b.spellings[0]) !== undefined));
@@ -646,7 +646,7 @@ function mergeAliases(builders: readonly ActorBuilder[]): boolean {
     for (const short of bucket) {
       const w = words(short);
       if (w.length < 2 || short.mentions.length === 0) continue;
-      const longer = bucket.filter((b) => b !== short && b.mentions.length > 0 && endsWithWords(words(b), w));
+      const longer = bucket.filter((b) => b !== short && b.mentions.length > 0 && endsWithWords(words(b), w) && !servedPlace(words(b), w, lexicon));
       if (longer.length === 1) {
         absorbInto(longer[0], short);
         wordsOf.delete(longer[0]);
@@ -657,12 +657,28 @@ function mergeAliases(builders: readonly ActorBuilder[]): boolean {
   return merged;
 }
 
+/** The words after which a body's name goes on with what it serves (`Port Authority of New York`). */
+const SERVED_LINKS = new Set(['of', 'for', 'on']);
+
 /** True when `whole` has more words than `tail` and ends with them. */
 function endsWithWords(whole: readonly string[], tail: readonly string[]): boolean {
   if (whole.length <= tail.length) return false;
   const offset = whole.length - tail.length;
   for (let i = 0; i < tail.length; i++) if (whole[offset + i] !== tail[i]) return false;
   return true;
+}
+
+/**
+ * True when `tail`, which ends `whole`, is a place that `whole` serves: `New York` in `Port Authority of New
+ * York` is no short form of it (a dateline's `NEW YORK` became the Port Authority), where `Homeland Security`
+ * is one of `Department of Homeland Security`.
+ */
+function servedPlace(whole: readonly string[], tail: readonly string[], lexicon: NameLexicon): boolean {
+  const offset = whole.length - tail.length;
+  const before = whole[offset - 1];
+  if (!(SERVED_LINKS.has(before) || (before === 'the' && offset >= 2 && SERVED_LINKS.has(whole[offset - 2])))) return false;
+  const name = tail.join(' ');
+  return lexicon.isListedName(name) && !lexicon.isListedOrganisation(name);
 }
 
 /** `into` takes `from`'s mentions; the longer name stays the actor's name. */

@@ -126,4 +126,7 @@
 // 60: roles: a description and the title written after it are two roles (`Republican vice-presidential nominee Gov.`
 //     → `Republican vice-presidential nominee`, `Governor`; core/roles.ts splitRoles), and a hyphenated qualifier made
 //     of qualifiers qualifies (`vice-presidential`; core/vocabulary.ts isRoleModifier).
-export const ANALYSIS_VERSION = 60;
+// 61: a body's name goes on with `of`, `for` or `on` and what it serves (`Public Policy Institute of California`;
+//     core/ner/recognizer.ts joinInstitutionNames, `institution` and `topic` in vocabulary/name-heads.tsv), and a
+//     place it serves is no short form of it (`New York` of `Port Authority of New York`; core/actors.ts servedPlace).
+export const ANALYSIS_VERSION = 61;

@@ -25,6 +25,21 @@ export interface NameHead {
   readonly kind: 'organization' | 'location' | 'event';
   /** The capitalised word is also a common surname (`Hill`): after a given name it stays a person. */
   readonly surname: boolean;
+  /** A body's name that goes on with `of` or `for` and what it serves (`Institute of California`). */
+  readonly institution: boolean;
+  /** A body's name that goes on with `on` and its subject (`Committee on Taxation`). */
+  readonly topic: boolean;
+}
+
+/** The head nouns of `name-heads.tsv`, by lower-case word; a missing file throws a `DataFileError` naming it. */
+export function loadNameHeads(source: DataSource): Map<string, NameHead> {
+  const heads = new Map<string, NameHead>();
+  for (const line of readOrFail(NAME_LEXICON_FILES.nameHeads, () => readListFile(source, NAME_LEXICON_FILES.nameHeads))) {
+    const [word, kind, flagList] = line.split('\t');
+    const flags = (flagList ?? '').split(',');
+    if (kind === 'organization' || kind === 'location' || kind === 'event') heads.set(word.toLowerCase(), { kind, surname: flags.includes('surname'), institution: flags.includes('institution'), topic: flags.includes('topic') });
+  }
+  return heads;
 }
 
 /**
@@ -148,11 +163,7 @@ export function loadEnglishWords(source: DataSource): ReadonlySet<string> {
 export function loadNameLexicon(source: DataSource, moreGivenNames: Iterable<string> = [], englishWords: ReadonlySet<string> = loadEnglishWords(source)): NameLexicon {
   const list = (file: string) => readOrFail(file, () => readListFile(source, file));
   const lower = (file: string) => lowerCaseList(source, file);
-  const heads = new Map<string, NameHead>();
-  for (const line of list(NAME_LEXICON_FILES.nameHeads)) {
-    const [word, kind, flag] = line.split('\t');
-    if (kind === 'organization' || kind === 'location' || kind === 'event') heads.set(word.toLowerCase(), { kind, surname: flag === 'surname' });
-  }
+  const heads = loadNameHeads(source);
   const groups = lower(NAME_LEXICON_FILES.groupNouns);
   for (const nationality of list(NAME_LEXICON_FILES.nationalities)) groups.add(nationality.toLowerCase());
   const givenNames = lower(NAME_LEXICON_FILES.firstNames);

@@ -1,4 +1,5 @@
 import { readListFile, readOrFail, type DataSource } from '../dataSource';
+import { loadNameHeads } from '../nameLexicon';
 import { loadVocabulary } from '../vocabulary';
 import { tokenize } from '../tokenize';
 import { WordClusters } from './clusters';
@@ -43,6 +44,10 @@ export class Gazetteers {
   private readonly prefixes = new Set<number>();
   /** Lower-case hashes of title and role words (`minister`, `dr.`, `envoy`). */
   readonly titles = new Set<number>();
+  /** Lower-case hashes of the head nouns of bodies whose names go on with `of` or `for` (`Institute of California`; `name-heads.tsv`). */
+  readonly institutionHeads = new Set<number>();
+  /** Lower-case hashes of the head nouns of bodies whose names go on with `on` (`Committee on Taxation`; `name-heads.tsv`). */
+  readonly topicHeads = new Set<number>();
   /** Lower-cased strings that are never reported as entities (page furniture, function words). */
   readonly nonEntities = new Set<string>();
   /** Lower-case hashes of words news text writes in lower case (`lowercase-words.txt`), for reading Title Case headlines. */
@@ -73,6 +78,10 @@ export class Gazetteers {
     }
     // Titles are the shared vocabulary's (core/vocabulary.ts): one list for the tagger, roles and quotes.
     for (const title of loadVocabulary(source).titles) g.titles.add(hashLower(title));
+    for (const [word, head] of loadNameHeads(source)) {
+      if (head.institution) g.institutionHeads.add(hashLower(word));
+      if (head.topic) g.topicHeads.add(hashLower(word));
+    }
     for (const phrase of readList('nonentities.txt')) g.nonEntities.add(phrase.toLowerCase());
     for (const word of readList('lowercase-words.txt')) g.lowercaseWords.add(hashLower(word));
     return g;
