@@ -32,6 +32,28 @@ describe('people the tagger took for organisations (issue 14: a person actor is 
     assert.strictEqual(actorNamed(melania, 'Melania Trump')?.type, 'person');
   });
 
+  it('a given name alone is a person of the article, not an organisation (Bill of Bill, Hillary, and Chelsea; the Bill Clinton years)', function () {
+    const organisationsNamed = (analysis: ArticleAnalysis, name: string) => analysis.entities.filter((e) => e.type === 'organization' && e.text === name).length;
+    // “… the prosecution of Bill, Hillary, and Chelsea”: a list of people.
+    const stone = analysePolnearTrain(this, 'breitbart_2016-08-08_exclusive-roger-stone-don-t-trus.txt');
+    assert.strictEqual(organisationsNamed(stone, 'Bill'), 0);
+    assert.ok(stone.entities.some((e) => e.type === 'person' && e.text === 'Bill'));
+    // “the story of how Bill and Hillary Clinton fell in love.”
+    const love = analysePolnearTrain(this, 'usa-today_2016-01-19_clinton-media-strategy-follows-b.txt');
+    assert.strictEqual(organisationsNamed(love, 'Bill'), 0);
+    // “an oral history of the Bill Clinton years”: the given name begins the person's name.
+    const years = analysePolnearTrain(this, 'nyt_2016-06-08_durability-carries-clinton-to-he.txt');
+    const start = years.text.indexOf('Bill Clinton years');
+    assert.ok(years.entities.some((e) => e.type === 'person' && e.start === start && e.text === 'Bill Clinton'));
+    // “not me, not Bill, nobody”, in an article that names Bill Clinton: his actor.
+    const obama = analysePolnearTrain(this, 'nyt_2016-07-29_obama-lays-out-stakes-for-a-divi.txt');
+    assert.strictEqual(organisationsNamed(obama, 'Bill'), 0);
+    assert.ok(actorNamed(obama, 'Bill Clinton')?.mentions.some((m) => m.text === 'Bill'), 'Bill is among Bill Clinton’s mentions');
+    // An outlet after an article stays one, with its host beside it (`The Blaze’s Matt Walsh`).
+    const blaze = analysePolnearTrain(this, 'huff-post_2016-05-11_sanders-told-a-female-reporter-n.txt');
+    assert.ok(organisationsNamed(blaze, 'Blaze') > 0);
+  });
+
   it('a name with a role word or another person beside it is a person, and its short form goes with it (Marine Le Pen, Bill Cosby)', function () {
     const lePen = analysePolnearTrain(this, 'huff-post_2016-08-31_france-s-marine-le-pen-backs-tru.txt');
     const people = lePen.actors.filter((a) => a.mentions.some((m) => /Le Pen$/.test(m.text)) && !/Backs/.test(a.name));

@@ -129,4 +129,6 @@
 // 61: a body's name goes on with `of`, `for` or `on` and what it serves (`Public Policy Institute of California`;
 //     core/ner/recognizer.ts joinInstitutionNames, `institution` and `topic` in vocabulary/name-heads.tsv), and a
 //     place it serves is no short form of it (`New York` of `Port Authority of New York`; core/actors.ts servedPlace).
-export const ANALYSIS_VERSION = 61;
+// 62: a given name alone read as an organisation is a person of the article (`Bill, Hillary, and Chelsea`; `the Bill
+//     Clinton years` → `Bill Clinton`; core/entityRepair.ts givenNamesTakenForOrganisations).
+export const ANALYSIS_VERSION = 62;

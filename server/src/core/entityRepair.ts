@@ -119,6 +119,7 @@ export function repairEntities(text: string, sentences: readonly Sentence[], men
     }
   }
   peopleTakenForOrganisations(sentences, work, resources);
+  givenNamesTakenForOrganisations(sentences, work, lexicon);
   dropNamesWithoutEvidence(sentences, work, evidence, resources);
   followLongerNames(sentences, work, resources.vocabulary);
   repairNamesInContext(text, sentences, work, lexicon);
@@ -663,6 +664,56 @@ function peopleTakenForOrganisations(sentences: readonly Sentence[], work: reado
 }
 
 /** Two or three capitalised words that can be a person's name (see {@link peopleTakenForOrganisations}). */
+/** Articles: a given name after one is no person (`the Blaze`, `a Bill`). */
+const ARTICLES = new Set(['the', 'a', 'an']);
+/** What joins the names of a list of people (`Bill, Hillary, and Chelsea`, `Bill & Melinda`). */
+const COORDINATORS = new Set([',', 'and', 'or', '&']);
+
+/**
+ * A given name alone read as an organisation is a person of the article: the tagger learned `Bill` as one
+ * (a bill before a parliament, in its 1996 Reuters text), so `Bill, Hillary, and Chelsea`, `not me, not Bill,
+ * nobody` and `the Bill Clinton years` put an organisation `Bill` among the article's actors. Right before a
+ * person's name the given name begins it (`Bill` | `Clinton` → `Bill Clinton`); elsewhere the sign is a person
+ * of the article with that given name, or another person joined to it by `and`, `or`, `&` or a comma (`Steph
+ * Curry and Carlton`; not `The Blaze’s Matt Walsh`). A name after an article (`the Blaze`), in capitals, in a
+ * headline, or in the tagger's list of organisations stays.
+ */
+function givenNamesTakenForOrganisations(sentences: readonly Sentence[], work: readonly Work[], lexicon: NameLexicon): void {
+  const isGivenNameAlone = (item: Work): boolean => {
+    if (item.dropped || item.headline || item.type !== 'organization' || item.last - item.first !== 1) return false;
+    const token = sentences[item.sentence].tokens[item.first];
+    return wordCase(token) === 'capitalised' && lexicon.isGivenName(token.text) && !lexicon.isListedOrganisation(token.text);
+  };
+  const afterArticle = (item: Work): boolean => item.first > 0 && ARTICLES.has(sentences[item.sentence].tokens[item.first - 1].text.toLowerCase());
+  // Most articles have none: nothing else is read then.
+  if (!work.some(isGivenNameAlone)) return;
+  // People named in full or by a given name: a list of places may hold one the tagger took for a person (`Dewsbury`).
+  const people = work.filter((w) => !w.dropped && w.type === 'person' && (w.last - w.first >= 2 || lexicon.isGivenName(sentences[w.sentence].tokens[w.first].text)));
+  /** Another person joined to `item` by coordinators and commas only (`Bill, Hillary, and Chelsea`). */
+  const coordinatedWithPerson = (item: Work): boolean => {
+    const tokens = sentences[item.sentence].tokens;
+    const joined = (from: number, to: number) => {
+      if (to <= from || to - from > 3) return false;
+      for (let i = from; i < to; i++) if (!COORDINATORS.has(tokens[i].text.toLowerCase())) return false;
+      return true;
+    };
+    return people.some((other) => other !== item && other.sentence === item.sentence && (joined(item.last, other.first) || joined(other.last, item.first)));
+  };
+  const givenNames = new Set<string>();
+  for (const item of work) {
+    if (!item.dropped && !item.headline && item.type === 'person' && item.last - item.first >= 2) givenNames.add(sentences[item.sentence].tokens[item.first].text);
+  }
+  for (let k = 0; k < work.length; k++) {
+    const item = work[k];
+    if (!isGivenNameAlone(item)) continue;
+    const next = work[k + 1];
+    if (next && !next.dropped && next.type === 'person' && next.sentence === item.sentence && next.first === item.last) {
+      next.first = item.first;
+      item.dropped = true;
+    } else if (!afterArticle(item) && (givenNames.has(sentences[item.sentence].tokens[item.first].text) || coordinatedWithPerson(item))) item.type = 'person';
+  }
+}
+
 function hasPersonNameForm(tokens: readonly Token[], item: Work, lexicon: NameLexicon): boolean {
   for (let i = item.first; i < item.last; i++) {
     if (wordCase(tokens[i]) !== 'capitalised' || NOT_IN_A_NAME.test(tokens[i].text)) return false;
