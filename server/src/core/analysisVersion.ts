@@ -131,4 +131,6 @@
 //     place it serves is no short form of it (`New York` of `Port Authority of New York`; core/actors.ts servedPlace).
 // 62: a given name alone read as an organisation is a person of the article (`Bill, Hillary, and Chelsea`; `the Bill
 //     Clinton years` → `Bill Clinton`; core/entityRepair.ts givenNamesTakenForOrganisations).
-export const ANALYSIS_VERSION = 62;
+// 63: quotations joined by `and`, `or` or a comma share their speaker (`called her “Miss Piggy” and “Miss
+//     Housekeeping”`; core/quotes/index.ts JOINED_QUOTATIONS).
+export const ANALYSIS_VERSION = 63;
