@@ -244,6 +244,15 @@ describe('quotes: constructions', () => {
     assert.strictEqual(speaker(quote(qs, 'I am not going')), 'Sanders');
   });
 
+  it('a relative clause’s verb after which is a speech verb: the phrase before which speaks (the department which reported “…”)', () => {
+    const text =
+      'Politifact checked the claim. To solve this quandary, they turned to the Chicago Police Department which reported “2,521 shooting incidents” in the city.\n' +
+      'They also asked the Chicago Tribune, which said “the numbers are correct and were checked twice.”\n';
+    const qs = analyse(text, { Politifact: O, 'Chicago Police Department': O, 'Chicago Tribune': O });
+    assert.strictEqual(speaker(quote(qs, '2,521')), 'the Chicago Police Department');
+    assert.strictEqual(speaker(quote(qs, 'the numbers are correct')), 'the Chicago Tribune');
+  });
+
   it('indirect frame: Kerry said that he spoke … about “…”', () => {
     const text = 'Kerry said that he spoke with his Russian counterpart about “possible steps to find common ground on Syria.”';
     assert.strictEqual(speaker(quote(analyse(text, { Kerry: P, Syria: L }), 'possible steps')), 'Kerry');

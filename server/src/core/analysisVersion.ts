@@ -133,4 +133,6 @@
 //     Clinton years` → `Bill Clinton`; core/entityRepair.ts givenNamesTakenForOrganisations).
 // 63: quotations joined by `and`, `or` or a comma share their speaker (`called her “Miss Piggy” and “Miss
 //     Housekeeping”`; core/quotes/index.ts JOINED_QUOTATIONS).
-export const ANALYSIS_VERSION = 63;
+// 64: after `which` a form that is only a verb is a speech verb (`the department which reported “…”`;
+//     core/quotes/document.ts readsAsCue).
+export const ANALYSIS_VERSION = 64;

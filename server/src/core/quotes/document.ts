@@ -96,10 +96,13 @@ function readsAsCue(doc: Doc, i: number): boolean {
   const prev = i > 0 ? doc.lower[i - 1] : '';
   // "he's claiming": after a pronoun the clitic is "is"/"has", not a possessive.
   const clitic = (prev === "'s" || prev === '’s') && i > 1 && SUBJECT_PRONOUNS.has(doc.lower[i - 2]);
-  if ((DETERMINERS.has(prev) && prev !== 'both' && prev !== 'all') || ((prev === "'s" || prev === '’s') && !clitic) || prev === 'which') return false;
+  if ((DETERMINERS.has(prev) && prev !== 'both' && prev !== 'all') || ((prev === "'s" || prev === '’s') && !clitic)) return false;
   // "hundreds of screaming supporters": a participle after "of" is an adjective.
   if (prev === 'of' && doc.lower[i].endsWith('ing')) return false;
+  // After `which` a form that is only a verb is one (`the department, which reported “…”`); one that is also a
+  // noun is read as a noun (`which statement`, `which reports`).
   if (!NOUN_VERBS.has(doc.lower[i])) return true;
+  if (prev === 'which') return false;
   // "many Asian states", "such talk": a form that is also a noun is a verb only after a pronoun or an
   // auxiliary, or before "that", a colon or a quotation.
   const next = i + 1 < doc.tokens.length ? doc.tokens[i + 1].text : '';
