@@ -230,20 +230,6 @@ describe('quotes: constructions', () => {
     assert.strictEqual(speaker(quote(qs, 'Now the others')), 'Angela Merkel');
   });
 
-  it('quotations joined by and, or or a comma share their speaker; a speech verb after the second gives its own', () => {
-    const text =
-      'She pointed to reports that Trump called the 1996 pageant winner “Miss Piggy” and “Miss Housekeeping” as examples of his disrespect.\n' +
-      'In recent weeks, Reid has gone after Trump as a “human leech who will bleed the country” and a “spoiled brat.”\n' +
-      'Voters chose “change” and “I am not going anywhere,” Sanders said.\n';
-    const qs = analyse(text, { Trump: P, Reid: P, Sanders: P });
-    assert.strictEqual(speaker(quote(qs, 'Miss Piggy')), 'Trump');
-    assert.strictEqual(speaker(quote(qs, 'Miss Housekeeping')), 'Trump');
-    assert.strictEqual(quote(qs, 'Miss Housekeeping').kind, 'direct');
-    assert.strictEqual(speaker(quote(qs, 'human leech')), 'Reid');
-    assert.strictEqual(speaker(quote(qs, 'spoiled brat')), 'Reid');
-    assert.strictEqual(speaker(quote(qs, 'I am not going')), 'Sanders');
-  });
-
   it('a relative clause’s verb after which is a speech verb: the phrase before which speaks (the department which reported “…”)', () => {
     const text =
       'Politifact checked the claim. To solve this quandary, they turned to the Chicago Police Department which reported “2,521 shooting incidents” in the city.\n' +

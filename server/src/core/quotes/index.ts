@@ -45,9 +45,6 @@ function wordCount(text: string, from: number, to: number, cap: number): number 
   return n;
 }
 
-/** What stands between two quotations that share a speaker: `and`, `or` or a comma, and an article (`“…” and a “…”`). */
-const JOINED_QUOTATIONS = /^\s*(?:,\s*(?:(?:and|or)\s+)?|(?:and|or)\s+)(?:(?:an?|the)\s+)?$/;
-
 /** Largest quotation, in words, still taken for a scare quote when nothing attributes it. */
 const SCARE_MAX_WORDS = 4;
 
@@ -263,14 +260,7 @@ function attributeQuotes(
     const leadIn = paraInitial && (ranking || (!found && !continues && !short)) ? findLeadIn(doc, openTok - 1) : undefined;
     let pick: Found | undefined = found;
     let via = found ? (found === after ? 'after' : found === before ? 'before' : found === final ? 'final' : 'complement') : 'none';
-    // Quotations joined by `and`, `or` or a comma share their speaker: "Trump called the pageant winner “Miss
-    // Piggy” and “Miss Housekeeping”", "has gone after Trump as a “human leech …” and a “spoiled brat”", "rated 32 %
-    // of claims as “false” or “pants on fire”". Unless a speech verb right after the second gives its own.
-    const joined = previous?.attribution !== undefined && previous.raw.lastParagraph === raw.paragraph && (after === undefined || found !== after) && JOINED_QUOTATIONS.test(text.slice(previous.raw.end, raw.start));
-    if (joined) {
-      pick = undefined;
-      via = 'previous';
-    } else if (!found && continues) via = 'previous';
+    if (!found && continues) via = 'previous';
     else if (!found && !short && leadIn) {
       pick = leadIn;
       via = 'leadin';
