@@ -60,6 +60,9 @@ describe('aliases (issue 14)', () => {
     // Not a place a university is on, nor what a company does for a client.
     const debate = 'The debate was held at Hofstra University on Long Island on Monday night. The exit poll was conducted by Edison Research for the Associated Press and the television networks.\n';
     assert.deepStrictEqual(entities(debate), ['organization:Hofstra University', 'location:Long Island', 'organization:Edison Research', 'organization:Associated Press']);
+    // After `for`, another body is a client, and a possessor is no part of the name.
+    const client = 'The poll was conducted by Monmouth University for the Asbury Park Press. He thanked the Democratic Party for Iowa’s support.\n';
+    assert.deepStrictEqual(entities(client), ['organization:Monmouth University', 'organization:Asbury Park Press', 'organization:Democratic Party', 'location:Iowa']);
   });
 
   it('a place a body serves is no short form of its name (a heading’s NEW YORK became the Port Authority)', () => {

@@ -1,6 +1,8 @@
 import * as assert from 'assert';
 import type { ArticleAnalysis } from '../../server/src/core/analysis';
+import { analyzeArticle } from '../../server/src/core/analysis';
 import { analysePolnearTrain } from '../helpers/polnearArticles';
+import { context } from '../helpers/resources';
 
 /** The actor of the article named `name`, by any of its mentions. */
 function actorNamed(analysis: ArticleAnalysis, name: string) {
@@ -49,6 +51,9 @@ describe('people the tagger took for organisations (issue 14: a person actor is 
     const obama = analysePolnearTrain(this, 'nyt_2016-07-29_obama-lays-out-stakes-for-a-divi.txt');
     assert.strictEqual(organisationsNamed(obama, 'Bill'), 0);
     assert.ok(actorNamed(obama, 'Bill Clinton')?.mentions.some((m) => m.text === 'Bill'), 'Bill is among Bill Clinton’s mentions');
+    // A club before the role it qualifies stays one, though `and` joins it to a person.
+    const club = analyzeArticle('Liverpool striker Mark Kennedy and Chelsea defender Terry Phelan were both injured on Saturday.\n', context);
+    assert.ok(club.entities.some((e) => e.type === 'organization' && e.text === 'Chelsea'), club.entities.map((e) => `${e.type}:${e.text}`).join(', '));
     // An outlet after an article stays one, with its host beside it (`The Blaze’s Matt Walsh`).
     const blaze = analysePolnearTrain(this, 'huff-post_2016-05-11_sanders-told-a-female-reporter-n.txt');
     assert.ok(organisationsNamed(blaze, 'Blaze') > 0);

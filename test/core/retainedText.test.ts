@@ -13,10 +13,10 @@ const MB = 1024 * 1024;
  * Heap left in use after `open` ran and everything it made became garbage, in MB. V8 cuts substrings as
  * views into their parent string, so a name or title kept from an analysis can keep the whole article.
  *
- * Measured again after a pause when the first figure is high: V8's handle scopes (its roots while code
- * runs, such as a background compile of a function that held the text) can hold a string for a moment after
- * it became garbage. In full test runs, one such moment held a copy of the text in one test or another
- * (57.3 MB each time; never the same test twice, never in a run of these files alone), and the pause let it go.
+ * Measured again after a pause when the first figure is high. In full test runs a copy of the text was held
+ * for a moment in one test or another (57.3 MB each time; never the same test twice, never in a run of these
+ * files alone). Our guess, not shown: a V8 handle scope (a root while code runs, such as a background compile
+ * of a function that held the text) that lets go once that work ends; the second figure tells.
  */
 async function heapKeptBy(open: () => void): Promise<number> {
   collectGarbage();

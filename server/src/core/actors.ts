@@ -603,8 +603,9 @@ function resolveNominals(nominals: readonly Nominal[], builders: readonly ActorB
  * Joins the organisations and places of an article that are one: an acronym and its long form, long
  * forms equal once acronyms are read (`sameOrganisation`), and a shorter name that ends one longer
  * name of the article (`Foreign Ministry` after `Russian Foreign Ministry`; with two such longer
- * names it stays apart; not a place the longer one serves, `New York` of `Port Authority of New York`). Candidates are bucketed by initials and last word, so this stays near-linear.
- * True when anything was joined.
+ * names it stays apart; not a place the longer one serves, `New York` of `Port Authority of New
+ * York`). Candidates are bucketed by initials and last word, so this stays near-linear. True when
+ * anything was joined.
  */
 function mergeAliases(builders: readonly ActorBuilder[], lexicon: NameLexicon): boolean {
   let merged = false;

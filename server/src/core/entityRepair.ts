@@ -663,7 +663,6 @@ function peopleTakenForOrganisations(sentences: readonly Sentence[], work: reado
   }
 }
 
-/** Two or three capitalised words that can be a person's name (see {@link peopleTakenForOrganisations}). */
 /** Articles: a given name after one is no person (`the Blaze`, `a Bill`). */
 const ARTICLES = new Set(['the', 'a', 'an']);
 /** What joins the names of a list of people (`Bill, Hillary, and Chelsea`, `Bill & Melinda`). */
@@ -675,8 +674,9 @@ const COORDINATORS = new Set([',', 'and', 'or', '&']);
  * nobody` and `the Bill Clinton years` put an organisation `Bill` among the article's actors. Right before a
  * person's name the given name begins it (`Bill` | `Clinton` → `Bill Clinton`); elsewhere the sign is a person
  * of the article with that given name, or another person joined to it by `and`, `or`, `&` or a comma (`Steph
- * Curry and Carlton`; not `The Blaze’s Matt Walsh`). A name after an article (`the Blaze`), in capitals, in a
- * headline, or in the tagger's list of organisations stays.
+ * Curry and Carlton`; not `The Blaze’s Matt Walsh`, nor a name before a lower-case word it qualifies, `Mark Kennedy
+ * and Chelsea defender Terry Phelan`: a club). A name after an article (`the Blaze`), in capitals, in a headline, or
+ * in the tagger's list of organisations stays.
  */
 function givenNamesTakenForOrganisations(sentences: readonly Sentence[], work: readonly Work[], lexicon: NameLexicon): void {
   const isGivenNameAlone = (item: Work): boolean => {
@@ -685,6 +685,11 @@ function givenNamesTakenForOrganisations(sentences: readonly Sentence[], work: r
     return wordCase(token) === 'capitalised' && lexicon.isGivenName(token.text) && !lexicon.isListedOrganisation(token.text);
   };
   const afterArticle = (item: Work): boolean => item.first > 0 && ARTICLES.has(sentences[item.sentence].tokens[item.first - 1].text.toLowerCase());
+  /** Before a lower-case word other than a coordinator the name may qualify it (`Chelsea defender`), as a club's or a firm's does. */
+  const qualifies = (item: Work): boolean => {
+    const after = sentences[item.sentence].tokens[item.last]?.text;
+    return after !== undefined && /^\p{Ll}/u.test(after) && !COORDINATORS.has(after);
+  };
   // Most articles have none: nothing else is read then.
   if (!work.some(isGivenNameAlone)) return;
   // People named in full or by a given name: a list of places may hold one the tagger took for a person (`Dewsbury`).
@@ -710,10 +715,11 @@ function givenNamesTakenForOrganisations(sentences: readonly Sentence[], work: r
     if (next && !next.dropped && next.type === 'person' && next.sentence === item.sentence && next.first === item.last) {
       next.first = item.first;
       item.dropped = true;
-    } else if (!afterArticle(item) && (givenNames.has(sentences[item.sentence].tokens[item.first].text) || coordinatedWithPerson(item))) item.type = 'person';
+    } else if (!afterArticle(item) && (givenNames.has(sentences[item.sentence].tokens[item.first].text) || (!qualifies(item) && coordinatedWithPerson(item)))) item.type = 'person';
   }
 }
 
+/** Two or three capitalised words that can be a person's name (see {@link peopleTakenForOrganisations}). */
 function hasPersonNameForm(tokens: readonly Token[], item: Work, lexicon: NameLexicon): boolean {
   for (let i = item.first; i < item.last; i++) {
     if (wordCase(tokens[i]) !== 'capitalised' || NOT_IN_A_NAME.test(tokens[i].text)) return false;

@@ -250,6 +250,9 @@ export function createArticleService(resources: ArticleResources, options: Artic
     return state.analyzer.paragraphLayer(text);
   }
 
+  /** The repeats fix-all removes, by the duplicates of a document version, with the furniture paragraphs they were found beside. */
+  const fixAllRepeats = new WeakMap<readonly DuplicateParagraph[], { key: string; repeats: readonly Paragraph[] }>();
+
   /** Page furniture by the paragraph split it was found in (one split per document version). */
   const furnitureBySplit = new WeakMap<readonly Paragraph[], readonly FurnitureRegion[]>();
 
@@ -681,7 +684,11 @@ export function createArticleService(resources: ArticleResources, options: Artic
       const repeats = new Map<number, Paragraph>();
       if (settings.duplicateParagraphs.severity !== 'off') {
         const wholeFurniture = new Set(regions.filter((r) => !isPartOfParagraph(r)).flatMap((r) => r.paragraphs.map((p) => p.index)));
-        for (const p of repeatsRemovedWith(layer.paragraphs, layer.duplicates, wholeFurniture, resources.knownWords)) repeats.set(p.index, p);
+        // Asked at every code-action request: the repeats are found again once per version (and furniture).
+        const key = [...wholeFurniture].join(',');
+        let known = fixAllRepeats.get(layer.duplicates);
+        if (known?.key !== key) fixAllRepeats.set(layer.duplicates, (known = { key, repeats: repeatsRemovedWith(layer.paragraphs, layer.duplicates, wholeFurniture, resources.knownWords) }));
+        for (const p of known.repeats) repeats.set(p.index, p);
       }
       return furnitureRemovalRanges(document.getText(), layer.paragraphs, regions, repeats);
     },

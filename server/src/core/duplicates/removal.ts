@@ -7,6 +7,7 @@ import { paragraphRemovalRanges } from '../paragraphRemoval';
 import type { OffsetRange, Paragraph } from '../types';
 import { findDuplicateParagraphs, type DuplicateParagraph } from './find';
 import type { KnownWords } from './knownWords';
+import { ParagraphSignature } from './signature';
 
 /** What to remove. */
 export type DuplicateFix =
@@ -54,8 +55,15 @@ export function repeatsRemovedWith(paragraphs: readonly Paragraph[], duplicates:
   // Without a repeat of a removed paragraph, the repeats left are each one's only copy (find.ts).
   if (!duplicates.some((d) => removedElsewhere.has(d.original.index))) return removed;
   const gone = new Set([...removedElsewhere, ...removed.map((p) => p.index)]);
+  // Each pass reads the paragraphs left: their signatures are made once, not again in every pass.
+  const signatures = new Map<Paragraph, ParagraphSignature>();
+  const signatureOf = (p: Paragraph): ParagraphSignature => {
+    let signature = signatures.get(p);
+    if (!signature) signatures.set(p, (signature = new ParagraphSignature(p.text)));
+    return signature;
+  };
   for (;;) {
-    const more = repeatsRemovedByFixAll(findDuplicateParagraphs(paragraphs.filter((p) => !gone.has(p.index)), words));
+    const more = repeatsRemovedByFixAll(findDuplicateParagraphs(paragraphs.filter((p) => !gone.has(p.index)), words, signatureOf));
     if (more.length === 0) return removed.sort((a, b) => a.index - b.index);
     for (const p of more) {
       gone.add(p.index);

@@ -48,6 +48,8 @@ export class Gazetteers {
   readonly institutionHeads = new Set<number>();
   /** Lower-case hashes of the head nouns of bodies whose names go on with `on` (`Committee on Taxation`; `name-heads.tsv`). */
   readonly topicHeads = new Set<number>();
+  /** Lower-case hashes of the head nouns that end organisations' names (`Press`, `News`, `Committee`; `name-heads.tsv`). */
+  readonly organizationHeads = new Set<number>();
   /** Lower-cased strings that are never reported as entities (page furniture, function words). */
   readonly nonEntities = new Set<string>();
   /** Lower-case hashes of words news text writes in lower case (`lowercase-words.txt`), for reading Title Case headlines. */
@@ -81,6 +83,7 @@ export class Gazetteers {
     for (const [word, head] of loadNameHeads(source)) {
       if (head.institution) g.institutionHeads.add(hashLower(word));
       if (head.topic) g.topicHeads.add(hashLower(word));
+      if (head.kind === 'organization') g.organizationHeads.add(hashLower(word));
     }
     for (const phrase of readList('nonentities.txt')) g.nonEntities.add(phrase.toLowerCase());
     for (const word of readList('lowercase-words.txt')) g.lowercaseWords.add(hashLower(word));

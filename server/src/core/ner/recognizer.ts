@@ -378,7 +378,7 @@ function joinInstitutionNames(spans: DocSpan[], words: readonly (readonly string
   const out: DocSpan[] = [];
   for (const span of spans) {
     const last = out[out.length - 1];
-    if (last && last.sentence === span.sentence && last.type === 'ORG' && span.type !== 'PER' && joinsInstitution(words[span.sentence], last, span.start, heads)) {
+    if (last && last.sentence === span.sentence && last.type === 'ORG' && span.type !== 'PER' && joinsInstitution(words[span.sentence], last, span, heads)) {
       last.end = span.end;
       continue;
     }
@@ -387,16 +387,29 @@ function joinInstitutionNames(spans: DocSpan[], words: readonly (readonly string
   return out;
 }
 
-/** Whether `next` (a span's start) follows `body` after a link word (and `the`), and `body` ends in a head noun that takes it. */
-function joinsInstitution(ws: readonly string[], body: DocSpan, next: number, heads: Gazetteers): boolean {
+/**
+ * Whether `next` follows `body` after a link word (and `the`), and `body` ends in a head noun that takes it. After
+ * `for` the name goes on with a field or a place (`Center for American Progress`, `Institute for the Study of Labor`,
+ * `Alternative for Germany`), not with another body, which is a client or a destination (`Monmouth University for
+ * the Asbury Park Press`, `left the House Oversight Committee for the Judiciary Committee`: an organisation ending in
+ * a head noun of its own), nor with a possessor (`thanked the Democratic Party for Iowa's support`).
+ */
+function joinsInstitution(ws: readonly string[], body: DocSpan, next: DocSpan, heads: Gazetteers): boolean {
   const link = body.end;
-  if (link >= ws.length || (next !== link + 1 && !(next === link + 2 && ws[link + 1] === 'the'))) return false;
+  if (link >= ws.length || (next.start !== link + 1 && !(next.start === link + 2 && ws[link + 1] === 'the'))) return false;
   const head = ws[body.end - 1];
   if (!isCapitalised(head)) return false;
   const word = ws[link];
-  if (word === 'of' || word === 'for') return heads.institutionHeads.has(hashLower(head));
+  if (word === 'of') return heads.institutionHeads.has(hashLower(head));
+  if (word === 'for') {
+    const body = next.type === 'ORG' && heads.organizationHeads.has(hashLower(ws[next.end - 1]));
+    return !body && !POSSESSIVE.test(ws[next.end] ?? '') && heads.institutionHeads.has(hashLower(head));
+  }
   return word === 'on' && heads.topicHeads.has(hashLower(head));
 }
+
+/** A possessive ending written as a token of its own (`Iowa` `'s`). */
+const POSSESSIVE = /^['’]s$/;
 
 /**
  * Below this many tokens to decode, tagging stays on the calling thread: handing sentences to a
