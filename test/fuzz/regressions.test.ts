@@ -76,4 +76,22 @@ describe('regressions found by fuzzing', () => {
     assert.strictEqual(once, [text.split('\n\n').slice(0, 3).join('\n\n'), text.split('\n\n')[5]].join('\n\n') + '\n');
     assert.strictEqual(removeAll(once, 'file:///regressions/related-twice.txt'), once, 'a second fix-all has nothing to do');
   });
+
+  it('fix-all left a repeat for a second fix-all: the whole copy a copy cut short is kept for also repeats an earlier damaged copy (fuzz seed 51)', () => {
+    const service = newService();
+    const quoted = '“Damascus should just do whatever it wants to do,” Lavrov said.';
+    // The copy cut short matches the whole copy (its letters are the same), not the damaged one before it.
+    const blocks = ['Lavrov meets Jamil', '“Damascus should just do whatever it want …', quoted.replace('whatever', 'whatver'), quoted, paragraph];
+    const text = blocks.join('\n\n') + '\n';
+    const removeAll = (t: string, uri: string): string => {
+      const ranges = service.getFixAllRemovals({ uri, version: 1, getText: () => t });
+      let result = t;
+      for (const r of [...ranges].sort((a, b) => b.start - a.start)) result = result.slice(0, r.start) + result.slice(r.end);
+      return result;
+    };
+    const once = removeAll(text, 'file:///regressions/cut-short-once.txt');
+    // The copy cut short goes, and the whole copy as a repeat of the damaged one, which stays (fix-all keeps the first).
+    assert.strictEqual(once, [blocks[0], blocks[2], blocks[4]].join('\n\n') + '\n');
+    assert.strictEqual(removeAll(once, 'file:///regressions/cut-short-twice.txt'), once, 'a second fix-all has nothing to do');
+  });
 });

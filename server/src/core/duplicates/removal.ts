@@ -47,13 +47,16 @@ export function repeatsRemovedBesides(duplicates: readonly DuplicateParagraph[],
  * {@link repeatsRemovedBesides}, and those that only show once these are gone. Each repeat names one kept
  * copy, so a copy kept because the paragraph it repeats goes as furniture (a `Related:` list's copy of a
  * paragraph) may itself repeat another paragraph that stays (a damaged copy earlier on), a relation found
- * only without the first: fix-all removed the list, and the next fix-all that copy. Repeats are found
- * again among the paragraphs left until none is new, so fix-all leaves nothing for a second fix-all.
+ * only without the first: fix-all removed the list, and the next fix-all that copy (fuzz seed 17). So may
+ * the whole copy a copy cut short is kept for (seed 51). Repeats are found again among the paragraphs
+ * left until none is new, so fix-all leaves nothing for a second fix-all.
  */
 export function repeatsRemovedWith(paragraphs: readonly Paragraph[], duplicates: readonly DuplicateParagraph[], removedElsewhere: ReadonlySet<number>, words: KnownWords): Paragraph[] {
   const removed = repeatsRemovedBesides(duplicates, removedElsewhere);
-  // Without a repeat of a removed paragraph, the repeats left are each one's only copy (find.ts).
-  if (!duplicates.some((d) => removedElsewhere.has(d.original.index))) return removed;
+  // Otherwise the repeats left are each one's only copy (find.ts), but for two cases: a repeat of a removed
+  // paragraph stays, and a copy cut short keeps a later, whole copy, which is then never read as a repeat of an
+  // earlier copy of its own (`“… whatever she want …” ¶ “… whatver she wants …” ¶ “… whatever she wants …”`).
+  if (!duplicates.some((d) => removedElsewhere.has(d.original.index) || d.original.index > d.duplicate.index)) return removed;
   const gone = new Set([...removedElsewhere, ...removed.map((p) => p.index)]);
   // Each pass reads the paragraphs left: their signatures are made once, not again in every pass.
   const signatures = new Map<Paragraph, ParagraphSignature>();
