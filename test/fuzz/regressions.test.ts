@@ -1,6 +1,7 @@
 import * as assert from 'assert';
 import { findDuplicateParagraphs } from '../../server/src/core/duplicates';
 import { paragraphRemovalRanges } from '../../server/src/core/paragraphRemoval';
+import type { ArticleService } from '../../server/src/core/languageService';
 import { splitParagraphs } from '../../server/src/core/paragraphs';
 import { newService, resources } from '../helpers/resources';
 
@@ -11,6 +12,14 @@ function fixAll(text: string): string {
   const ranges = paragraphRemovalRanges(text, paragraphs, findDuplicateParagraphs(paragraphs, resources.knownWords).map((d) => d.duplicate));
   let result = text;
   for (const r of [...ranges].reverse()) result = result.slice(0, r.start) + result.slice(r.end);
+  return result;
+}
+
+/** The text after the language service's fix-all (repeats and page furniture), as an editor applies it. */
+function removeAll(service: ArticleService, text: string, uri: string): string {
+  const ranges = service.getFixAllRemovals({ uri, version: 1, getText: () => text });
+  let result = text;
+  for (const r of [...ranges].sort((a, b) => b.start - a.start)) result = result.slice(0, r.start) + result.slice(r.end);
   return result;
 }
 
@@ -28,6 +37,7 @@ function wrap(text: string, width: number): string {
 }
 
 describe('regressions found by fuzzing', () => {
+  const service = newService();
   const paragraph = 'Russian Foreign Minister Sergei Lavrov met Monday with Syrian Deputy Prime Minister Qadri Jamil.';
 
   it('fix-all dropped the final line break when the last paragraph was a repeat', () => {
@@ -53,7 +63,6 @@ describe('regressions found by fuzzing', () => {
   });
 
   it('fix-all left a repeat for a second fix-all: a copy kept because the paragraph it repeats went with a Related: list also repeats an earlier damaged copy', () => {
-    const service = newService();
     const damaged = paragraph.replace('Foreign', 'Foregn');
     const text = [
       'Lavrov meets Jamil',
@@ -65,33 +74,20 @@ describe('regressions found by fuzzing', () => {
       'The two men discussed the conference planned in Geneva and the delivery of humanitarian aid to the besieged areas of the country, Lavrov said.',
       paragraph,
     ].join('\n\n') + '\n';
-    const removeAll = (t: string, uri: string): string => {
-      const ranges = service.getFixAllRemovals({ uri, version: 1, getText: () => t });
-      let result = t;
-      for (const r of [...ranges].sort((a, b) => b.start - a.start)) result = result.slice(0, r.start) + result.slice(r.end);
-      return result;
-    };
-    const once = removeAll(text, 'file:///regressions/related-once.txt');
+    const once = removeAll(service, text, 'file:///regressions/related-once.txt');
     // The list goes as page furniture, and the plain copy as a repeat of the damaged one, which stays.
     assert.strictEqual(once, [text.split('\n\n').slice(0, 3).join('\n\n'), text.split('\n\n')[5]].join('\n\n') + '\n');
-    assert.strictEqual(removeAll(once, 'file:///regressions/related-twice.txt'), once, 'a second fix-all has nothing to do');
+    assert.strictEqual(removeAll(service, once, 'file:///regressions/related-twice.txt'), once, 'a second fix-all has nothing to do');
   });
 
   it('fix-all left a repeat for a second fix-all: the whole copy a copy cut short is kept for also repeats an earlier damaged copy (fuzz seed 51)', () => {
-    const service = newService();
     const quoted = '“Damascus should just do whatever it wants to do,” Lavrov said.';
     // The copy cut short matches the whole copy (its letters are the same), not the damaged one before it.
     const blocks = ['Lavrov meets Jamil', '“Damascus should just do whatever it want …', quoted.replace('whatever', 'whatver'), quoted, paragraph];
     const text = blocks.join('\n\n') + '\n';
-    const removeAll = (t: string, uri: string): string => {
-      const ranges = service.getFixAllRemovals({ uri, version: 1, getText: () => t });
-      let result = t;
-      for (const r of [...ranges].sort((a, b) => b.start - a.start)) result = result.slice(0, r.start) + result.slice(r.end);
-      return result;
-    };
-    const once = removeAll(text, 'file:///regressions/cut-short-once.txt');
+    const once = removeAll(service, text, 'file:///regressions/cut-short-once.txt');
     // The copy cut short goes, and the whole copy as a repeat of the damaged one, which stays (fix-all keeps the first).
     assert.strictEqual(once, [blocks[0], blocks[2], blocks[4]].join('\n\n') + '\n');
-    assert.strictEqual(removeAll(once, 'file:///regressions/cut-short-twice.txt'), once, 'a second fix-all has nothing to do');
+    assert.strictEqual(removeAll(service, once, 'file:///regressions/cut-short-twice.txt'), once, 'a second fix-all has nothing to do');
   });
 });
