@@ -37,6 +37,15 @@ async function heapKeptBy(open: () => void): Promise<number> {
   return second;
 }
 
+/** Settings that analyse a file of any size up to 100 MB (the articles below are about 60 MB). */
+const LARGE_FILES = { ...DEFAULT_SETTINGS, maxFileSize: 100_000_000 };
+
+/** Two copies of a seed around 30 million spaces, after `head`: 60 MB of text (the dash makes it two-byte). */
+function spacedArticle(head = ''): string {
+  const seed = readSeed(SEEDS.lavrovKerry);
+  return head + seed + ' '.repeat(30_000_000) + '\n\n' + seed;
+}
+
 /** A service that has analysed a seed: what it loads or allocates once is not counted as kept. */
 function warmService(): ReturnType<typeof createArticleService> {
   const service = createArticleService(resources);
@@ -47,12 +56,10 @@ function warmService(): ReturnType<typeof createArticleService> {
 describe('texts are not kept after their analysis (V8 substrings keep their parent)', () => {
   it('a closed document leaves nothing of its text: workspace summary, name caches and the tagger keep copies', async () => {
     const service = warmService();
-    const seed = readSeed(SEEDS.lavrovKerry);
-    // An article with 30 million spaces between two copies of a seed: 60 MB of text (the dash makes it two-byte).
     const kept = await heapKeptBy(() => {
-      const text = seed + ' '.repeat(30_000_000) + '\n\n' + seed;
+      const text = spacedArticle();
       const document = { uri: 'file:///kept/spaced.txt', version: 1, getText: () => text };
-      const analysis = service.analyze(document, { ...DEFAULT_SETTINGS, maxFileSize: 100_000_000 });
+      const analysis = service.analyze(document, LARGE_FILES);
       assert.ok(analysis.actors.some((a) => a.name === 'Sergei Lavrov'), 'the article is analysed in full');
       service.forget(document.uri);
     });
@@ -75,13 +82,11 @@ describe('texts are not kept after their analysis (V8 substrings keep their pare
 
   it('nor does one whose headline has long ordinary words (the name lexicon remembers the words it classed)', async () => {
     const service = warmService();
-    const seed = readSeed(SEEDS.lavrovKerry);
-    const settings = { ...DEFAULT_SETTINGS, maxFileSize: 100_000_000 };
     const kept = await heapKeptBy(() => {
       // `Administration` and `Congressional` are asked of the name lexicon's word classes.
-      const text = 'Administration Officials Meet Congressional Leaders\n\n' + seed + ' '.repeat(30_000_000) + '\n\n' + seed;
+      const text = spacedArticle('Administration Officials Meet Congressional Leaders\n\n');
       const document = { uri: 'file:///kept/headline.txt', version: 1, getText: () => text };
-      service.analyze(document, settings);
+      service.analyze(document, LARGE_FILES);
       service.forget(document.uri);
     });
     assert.ok(kept < 8, `${kept.toFixed(1)} MB kept after the document was closed`);
@@ -89,14 +94,12 @@ describe('texts are not kept after their analysis (V8 substrings keep their pare
 
   it('a closed document indexed again at close leaves nothing (the tagger lets go once a plan is tagged)', async () => {
     const service = warmService();
-    const seed = readSeed(SEEDS.lavrovKerry);
-    const settings = { ...DEFAULT_SETTINGS, maxFileSize: 100_000_000 };
     const kept = await heapKeptBy(() => {
-      const text = seed + ' '.repeat(30_000_000) + '\n\n' + seed;
+      const text = spacedArticle();
       const document = { uri: 'file:///kept/reindexed.txt', version: 1, getText: () => text };
-      service.analyze(document, settings);
+      service.analyze(document, LARGE_FILES);
       service.forget(document.uri);
-      service.indexArticle(document.uri, text, settings);
+      service.indexArticle(document.uri, text, LARGE_FILES);
     });
     assert.ok(kept < 8, `${kept.toFixed(1)} MB kept after the document was closed and indexed again`);
     assert.strictEqual(service.workspaceSize, 2, 'the warm-up article and this one are indexed');
