@@ -48,15 +48,19 @@ export function repeatsRemovedBesides(duplicates: readonly DuplicateParagraph[],
  * copy, so a copy kept because the paragraph it repeats goes as furniture (a `Related:` list's copy of a
  * paragraph) may itself repeat another paragraph that stays (a damaged copy earlier on), a relation found
  * only without the first: fix-all removed the list, and the next fix-all that copy (fuzz seed 17). So may
- * the whole copy a copy cut short is kept for (seed 51). Repeats are found again among the paragraphs
+ * the whole copy a copy cut short is kept for (seed 51), and a split copy fix-all leaves, read anew without the
+ * repeats among its lines (seed 54). Repeats are found again among the paragraphs
  * left until none is new, so fix-all leaves nothing for a second fix-all.
  */
 export function repeatsRemovedWith(paragraphs: readonly Paragraph[], duplicates: readonly DuplicateParagraph[], removedElsewhere: ReadonlySet<number>, words: KnownWords): Paragraph[] {
   const removed = repeatsRemovedBesides(duplicates, removedElsewhere);
-  // Otherwise the repeats left are each one's only copy (find.ts), but for two cases: a repeat of a removed
-  // paragraph stays, and a copy cut short keeps a later, whole copy, which is then never read as a repeat of an
-  // earlier copy of its own (`“… whatever she want …” ¶ “… whatver she wants …” ¶ “… whatever she wants …”`).
-  if (!duplicates.some((d) => removedElsewhere.has(d.original.index) || d.original.index > d.duplicate.index)) return removed;
+  // Otherwise the repeats left are each one's only copy (find.ts), but for three cases: a repeat of a removed
+  // paragraph stays; a copy cut short keeps a later, whole copy, which is then never read as a repeat of an
+  // earlier copy of its own (`“… whatever she want …” ¶ “… whatver she wants …” ¶ “… whatever she wants …”`); and
+  // a copy split by lines of its own, which fix-all leaves, may be read otherwise once the repeats among those lines
+  // are gone (two copies of a headline read as one copy split by the lines between them, a third copy among those
+  // lines: without that copy, the second is a copy with its dateline; fuzz seed 54).
+  if (!duplicates.some((d) => removedElsewhere.has(d.original.index) || d.original.index > d.duplicate.index || (d.near?.split !== undefined && !d.near.removedByFixAll))) return removed;
   const gone = new Set([...removedElsewhere, ...removed.map((p) => p.index)]);
   // Each pass reads the paragraphs left: their signatures are made once, not again in every pass.
   const signatures = new Map<Paragraph, ParagraphSignature>();
