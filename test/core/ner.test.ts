@@ -136,6 +136,11 @@ describe('named-entity recogniser', () => {
     assert.deepStrictEqual(found, ['person:Hossein Jaberi Ansari', 'location:Tehran', 'person:Ansari']);
   });
 
+  it('a full name typed two ways as often goes the way its surname goes alone (PolNeAR train: Kellyanne Conway once a place)', () => {
+    const text = 'The team had hoped for a better result, but the elevation of Kellyanne Conway was seen by some as a demotion.\n\nKellyanne Conway, a senior adviser, will become the campaign manager.\n\nMs. Conway rejected the idea. Ms. Conway added that they met.\n';
+    assert.deepStrictEqual(recognise(text).map((m) => `${m.type}:${m.text}`), ['person:Kellyanne Conway', 'person:Kellyanne Conway', 'person:Conway', 'person:Conway']);
+  });
+
   for (const [file, expected] of Object.entries(EXPECTED)) {
     describe(`seed ${file}`, () => {
       let mentions: EntityMention[] = [];

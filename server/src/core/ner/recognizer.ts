@@ -550,8 +550,24 @@ function makeConsistent(spans: DocSpan[], words: readonly (readonly string[])[],
     }
     // A tie goes to place only for a country ("US" once a place, once an organisation). Cities stay
     // unresolved: on sports pages "Leicestershire" is a team in one sentence and a county in the next.
-    if (tie) return v.has('LOC') && gazetteers.isCountry(key.split(' ')) ? 'LOC' : undefined;
-    return best;
+    if (!tie) return best;
+    if (v.has('LOC') && gazetteers.isCountry(key.split(' '))) return 'LOC';
+    // A name of several words goes the way its last word goes alone, when one of the tied types wins there
+    // (`Kellyanne Conway` once a place, once a person, and `Conway` four times a person; `Western Europe`).
+    const space = key.lastIndexOf(' ');
+    if (space < 0) return undefined;
+    const alone = votes.get(key.slice(space + 1));
+    if (!alone) return undefined;
+    let aloneBest: string | undefined;
+    let aloneCount = 0;
+    for (const [type, count] of alone) {
+      if (count > aloneCount) {
+        aloneBest = type;
+        aloneCount = count;
+      } else if (count === aloneCount) aloneBest = undefined;
+    }
+    // Not a word's own type as a modifier: `Cuban` alone is a nationality, `Mark Cuban` a person.
+    return aloneBest !== undefined && aloneBest !== 'MISC' && v.get(aloneBest) === bestCount ? aloneBest : undefined;
   };
   for (const span of spans) {
     if (span.end - span.start === 1 && surnames.has(span.key) && span.type !== 'PER') span.type = 'PER';
