@@ -359,7 +359,7 @@ export function checkDuplicateFixes(service: ArticleService, document: ArticleDo
 
   // Fix-all: the repeats it removes and all page furniture, in one edit.
   const fixAllRanges = service.getFixAllRemovals(document, settings);
-  const fixAll = fixAllAction(document.uri, document.version, ['source.fixAll'], fixAllRanges, positions);
+  const fixAll = fixAllAction(document.uri, document.version, ['source.fixAll'], () => fixAllRanges, positions);
   // Near repeats whose figures differ are left to the user: with only those, fix-all has nothing to do.
   assert.strictEqual(fixAll.length, fixAllRanges.length > 0 ? 1 : 0, 'one fix-all action when there is something to fix');
   if (fixAll.length === 0) return;

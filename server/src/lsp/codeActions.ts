@@ -69,11 +69,15 @@ export function duplicateParagraphActions(
 
 /**
  * The fix-all source action: every repeat fix-all removes and all page furniture, in one edit. Only
- * when asked for by kind (Source Action menu, fix-all on save), so the lightbulb does not list it.
+ * when asked for by kind (Source Action menu, fix-all on save), so the lightbulb does not list it; and
+ * `ranges` is asked only then: fix-all may look for repeats a second time over a large article
+ * (`core/duplicates/removal.ts`), which the lightbulb's requests at every cursor move must not pay for.
  */
-export function fixAllAction(uri: string, version: number, only: readonly string[] | undefined, ranges: readonly OffsetRange[], positions: PositionMapper): CodeAction[] {
-  if (!only || !wantsKind(only, FIX_ALL_KIND) || ranges.length === 0) return [];
-  return [{ title: FIX_ALL_TITLE, kind: FIX_ALL_KIND, edit: deletionEdit(uri, version, ranges, positions) }];
+export function fixAllAction(uri: string, version: number, only: readonly string[] | undefined, ranges: () => readonly OffsetRange[], positions: PositionMapper): CodeAction[] {
+  if (!only || !wantsKind(only, FIX_ALL_KIND)) return [];
+  const removals = ranges();
+  if (removals.length === 0) return [];
+  return [{ title: FIX_ALL_TITLE, kind: FIX_ALL_KIND, edit: deletionEdit(uri, version, removals, positions) }];
 }
 
 /** The duplicate fixes of one document, from the language service. */
@@ -104,6 +108,6 @@ export function paragraphCodeActions(
   return [
     ...duplicateParagraphActions(uri, version, requested, only, diagnostics, duplicateRemovalsOf(service, document, settings), positions),
     ...pageFurnitureActions(uri, version, requested, only, diagnostics, service.getPageFurniture(document, settings), (start) => service.getFurnitureRemovals(document, start, settings), positions),
-    ...fixAllAction(uri, version, only, service.getFixAllRemovals(document, settings), positions),
+    ...fixAllAction(uri, version, only, () => service.getFixAllRemovals(document, settings), positions),
   ];
 }

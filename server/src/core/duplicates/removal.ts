@@ -48,8 +48,8 @@ export function repeatsRemovedBesides(duplicates: readonly DuplicateParagraph[],
  * copy, so a copy kept because the paragraph it repeats goes as furniture (a `Related:` list's copy of a
  * paragraph) may itself repeat another paragraph that stays (a damaged copy earlier on), a relation found
  * only without the first: fix-all removed the list, and the next fix-all that copy (fuzz seed 17). So may
- * the whole copy a copy cut short is kept for (seed 51), and a split copy fix-all leaves, read anew without the
- * repeats among its lines (seed 54). Repeats are found again among the paragraphs
+ * the whole copy a copy cut short is kept for (seed 51), and a repeat fix-all leaves for the user, read anew
+ * without the others (seeds 54, 63, 64). Repeats are found again among the paragraphs
  * left until none is new, so fix-all leaves nothing for a second fix-all.
  */
 export function repeatsRemovedWith(paragraphs: readonly Paragraph[], duplicates: readonly DuplicateParagraph[], removedElsewhere: ReadonlySet<number>, words: KnownWords): Paragraph[] {
@@ -57,10 +57,11 @@ export function repeatsRemovedWith(paragraphs: readonly Paragraph[], duplicates:
   // Otherwise the repeats left are each one's only copy (find.ts), but for three cases: a repeat of a removed
   // paragraph stays; a copy cut short keeps a later, whole copy, which is then never read as a repeat of an
   // earlier copy of its own (`“… whatever she want …” ¶ “… whatver she wants …” ¶ “… whatever she wants …”`); and
-  // a copy split by lines of its own, which fix-all leaves, may be read otherwise once the repeats among those lines
-  // are gone (two copies of a headline read as one copy split by the lines between them, a third copy among those
-  // lines: without that copy, the second is a copy with its dateline; fuzz seed 54).
-  if (!duplicates.some((d) => removedElsewhere.has(d.original.index) || d.original.index > d.duplicate.index || (d.near?.split !== undefined && !d.near.removedByFixAll))) return removed;
+  // fix-all leaves a repeat for the user (a line or a figure of its own), which may be read otherwise, or let
+  // another be read, once the others are gone (a headline's two copies read as one copy split by a third between
+  // them, fuzz seed 54; a copy cut short that only matches the copy left, seeds 63 and 64). This look costs about a
+  // second search for repeats; the editor asks for fix-all only when the user does (lsp/codeActions.ts).
+  if (!duplicates.some((d) => removedElsewhere.has(d.original.index) || d.original.index > d.duplicate.index || d.near?.removedByFixAll === false)) return removed;
   const gone = new Set([...removedElsewhere, ...removed.map((p) => p.index)]);
   // Each pass reads the paragraphs left: their signatures are made once, not again in every pass.
   const signatures = new Map<Paragraph, ParagraphSignature>();
