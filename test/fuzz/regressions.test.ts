@@ -62,6 +62,16 @@ describe('regressions found by fuzzing', () => {
     assert.strictEqual(fixAll(once), once, 'and a second fix-all has nothing to do');
   });
 
+  it('removing the last two lines of a block took the blank line after them, and the next block ran on as lines of this one (fuzz seed 70)', () => {
+    const other = 'He added that Russia is very concerned about the situation in Syria and that Moscow is convinced that a military solution does not exist.';
+    const next = 'The two men discussed the conference planned in Geneva and the delivery of humanitarian aid to the besieged areas of the country.';
+    for (const eol of ['\n', '\r\n']) {
+      const text = [paragraph, other, paragraph, other].join(eol) + eol + eol + next + eol;
+      assert.deepStrictEqual(splitParagraphs(text).map((p) => p.text), [paragraph, other, paragraph, other, next], 'one paragraph per line');
+      assert.strictEqual(fixAll(text), [paragraph, other].join(eol) + eol + eol + next + eol);
+    }
+  });
+
   it('fix-all left a repeat for a second fix-all: a copy kept because the paragraph it repeats went with a Related: list also repeats an earlier damaged copy', () => {
     const damaged = paragraph.replace('Foreign', 'Foregn');
     const text = [

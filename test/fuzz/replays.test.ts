@@ -12,6 +12,7 @@ const FIX_ALL_CASES: readonly { seed: number; path: string; what: string }[] = [
   { seed: 54, path: '1502', what: 'a headline’s copies read as one copy split by a third copy between them' },
   { seed: 63, path: '222', what: 'a copy cut short was read as a repeat only once fix-all had removed the others: it matches the copy left for the user (an emoji line of its own)' },
   { seed: 64, path: '1383', what: 'the same, with a damaged original and a copy wrapped with double spaces' },
+  { seed: 70, path: '1553', what: 'removing the last two lines of a block took the blank line after them, so the next block was read line by line' },
 ];
 
 describe('fuzz counterexamples, replayed: fix-all leaves nothing for a second fix-all', () => {

@@ -5,23 +5,30 @@ import type { OffsetRange, Paragraph } from './types';
  * else does. A paragraph is removed together with the line breaks and blank lines that follow it up
  * to the next paragraph; the last paragraph of the document takes the separator before it instead,
  * so the text before it ends exactly as it did (no stray trailing line break is left or added). So
- * does a paragraph on the line after a kept one with a blank line after it (the end of a block): the
- * blank line then still separates the blocks, which would otherwise run together as one.
+ * does a paragraph, or a run of them, on the line after a kept one with a blank line after it (the end of a
+ * block): the blank line then still separates the blocks, which would otherwise run together as one.
  * Overlapping and touching ranges are merged, so the result is a valid set of LSP edits.
  */
 export function paragraphRemovalRanges(text: string, all: readonly Paragraph[], toRemove: readonly Paragraph[]): OffsetRange[] {
   const removing = new Set(toRemove.map((p) => p.index));
   const ranges: OffsetRange[] = [];
-  for (const paragraph of [...toRemove].sort((a, b) => a.start - b.start)) {
-    const next = all[paragraph.index + 1];
-    const previous = all[paragraph.index - 1];
-    const start = lineStartOf(text, paragraph.start);
-    let range = next ? { start, end: lineStartOf(text, next.start) } : { start, end: trailingEnd(text, paragraph.end) };
-    if (next && previous && !removing.has(previous.index) && !removing.has(next.index) && lineBreaks(text, previous.end, paragraph.start) === 1 && lineBreaks(text, paragraph.end, next.start) >= 2) {
-      range = { start: lineEndOf(text, previous.end), end: lineEndOf(text, paragraph.end) };
+  const sorted = [...toRemove].sort((a, b) => a.start - b.start);
+  // Runs of paragraphs removed one after the other go as one: the separators to keep are those around the run
+  // (the last two lines of a block, removed together, left the blank line after them with the second and took it).
+  for (let i = 0; i < sorted.length; ) {
+    const first = sorted[i];
+    let last = first;
+    while (i + 1 < sorted.length && sorted[i + 1].index === last.index + 1) last = sorted[++i];
+    i++;
+    const next = all[last.index + 1];
+    const previous = all[first.index - 1];
+    const start = lineStartOf(text, first.start);
+    let range = next ? { start, end: lineStartOf(text, next.start) } : { start, end: trailingEnd(text, last.end) };
+    if (next && previous && lineBreaks(text, previous.end, first.start) === 1 && lineBreaks(text, last.end, next.start) >= 2) {
+      range = { start: lineEndOf(text, previous.end), end: lineEndOf(text, last.end) };
     }
-    const last = ranges[ranges.length - 1];
-    if (last && last.end >= range.start) ranges[ranges.length - 1] = { start: last.start, end: Math.max(last.end, range.end) };
+    const before = ranges[ranges.length - 1];
+    if (before && before.end >= range.start) ranges[ranges.length - 1] = { start: before.start, end: Math.max(before.end, range.end) };
     else ranges.push(range);
   }
   // A removal that reaches the end of the document takes the separator in front of it instead.
