@@ -118,8 +118,11 @@ describe('a quote is given to the name heading its source phrase, not to a modif
   });
 
   it('a role the quote pass cut before its name is that name’s (White House press secretary | Josh Earnest)', function () {
+    // Here the ranker may take the role alone or the role with the name: either way the quote is Earnest's.
     const analysis = analysePolnearTrain(this, 'wash-post_2015-12-04_a-killing-and-video-test-emanuel.txt');
-    assert.deepStrictEqual(new Set(speakersOf(analysis, 'White House press secretary')), new Set(['Josh Earnest']));
+    const earnest = quoteOpening(analysis, 'quite directly');
+    assert.ok(earnest.mention?.startsWith('White House press secretary'), earnest.mention);
+    assert.strictEqual(earnest.actor, 'Josh Earnest');
     const fallon = analysePolnearTrain(this, 'breitbart_2016-08-08_exclusive-roger-stone-don-t-trus.txt');
     assert.deepStrictEqual(new Set(speakersOf(fallon, 'Clinton campaign spokesman')), new Set(['Brian Fallon']));
   });
