@@ -147,6 +147,17 @@ describe('duplicate paragraphs', () => {
     assert.strictEqual(applyRanges(doc, all), `${dup}\n\nLavrov spoke to reporters after the session.\n`);
   });
 
+  it('lines removed across a blank line between two kept lines leave the blank line: the kept lines stay in two blocks (review of stop 46)', () => {
+    for (const eol of ['\n', '\r\n', '\r']) {
+      const text = ['A.', 'B.', '', 'C.', 'D.'].join(eol);
+      const paragraphs = splitParagraphs(text);
+      assert.deepStrictEqual(paragraphs.map((p) => p.text), ['A.', 'B.', 'C.', 'D.']);
+      assert.strictEqual(applyRanges(text, paragraphRemovalRanges(text, paragraphs, [paragraphs[1], paragraphs[2]])), `A.${eol}${eol}D.`);
+      // A paragraph named twice is removed once (no extra blank line).
+      assert.strictEqual(applyRanges(text, paragraphRemovalRanges(text, paragraphs, [paragraphs[1], paragraphs[1], paragraphs[2]])), `A.${eol}${eol}D.`);
+    }
+  });
+
   it('fix-all keeps one copy of a teaser\'s headline repeated twice in the story, and a second fix-all has nothing to do', () => {
     const lines = readSeed(SEEDS.lavrovMunich).split('\n').filter(Boolean);
     const headline = 'Lavrov, Kerry discuss Syria crisis over phone';

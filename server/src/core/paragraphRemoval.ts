@@ -6,13 +6,15 @@ import type { OffsetRange, Paragraph } from './types';
  * to the next paragraph; the last paragraph of the document takes the separator before it instead,
  * so the text before it ends exactly as it did (no stray trailing line break is left or added). So
  * does a paragraph, or a run of them, on the line after a kept one with a blank line after it (the end of a
- * block): the blank line then still separates the blocks, which would otherwise run together as one.
+ * block): the blank line then still separates the blocks, which would otherwise run together as one. A run
+ * between two kept lines that crosses a blank line keeps that blank line, for the same reason.
  * Overlapping and touching ranges are merged, so the result is a valid set of LSP edits.
  */
 export function paragraphRemovalRanges(text: string, all: readonly Paragraph[], toRemove: readonly Paragraph[]): OffsetRange[] {
   const removing = new Set(toRemove.map((p) => p.index));
   const ranges: OffsetRange[] = [];
-  const sorted = [...toRemove].sort((a, b) => a.start - b.start);
+  // Each paragraph once (a run is told by consecutive indexes).
+  const sorted = [...new Map(toRemove.map((p) => [p.index, p])).values()].sort((a, b) => a.start - b.start);
   // Runs of paragraphs removed one after the other go as one: the separators to keep are those around the run
   // (the last two lines of a block, removed together, left the blank line after them with the second and took it).
   for (let i = 0; i < sorted.length; ) {
@@ -24,12 +26,25 @@ export function paragraphRemovalRanges(text: string, all: readonly Paragraph[], 
     const previous = all[first.index - 1];
     const start = lineStartOf(text, first.start);
     let range = next ? { start, end: lineStartOf(text, next.start) } : { start, end: trailingEnd(text, last.end) };
-    if (next && previous && lineBreaks(text, previous.end, first.start) === 1 && lineBreaks(text, last.end, next.start) >= 2) {
-      range = { start: lineEndOf(text, previous.end), end: lineEndOf(text, last.end) };
+    let rest: OffsetRange | undefined;
+    if (next && previous && lineBreaks(text, previous.end, first.start) === 1) {
+      if (lineBreaks(text, last.end, next.start) >= 2) range = { start: lineEndOf(text, previous.end), end: lineEndOf(text, last.end) };
+      else {
+        // A run that crosses a blank line between two kept lines keeps that blank line (`A ¶ B ¶¶ C ¶ D` without B and C
+        // is `A ¶¶ D`): the kept lines were in two blocks, and stay so.
+        for (let k = first.index; k < last.index; k++) {
+          if (lineBreaks(text, all[k].end, all[k + 1].start) < 2) continue;
+          range = { start: lineEndOf(text, previous.end), end: lineEndOf(text, all[k].end) };
+          rest = { start: lineStartOf(text, all[k + 1].start), end: lineStartOf(text, next.start) };
+          break;
+        }
+      }
     }
-    const before = ranges[ranges.length - 1];
-    if (before && before.end >= range.start) ranges[ranges.length - 1] = { start: before.start, end: Math.max(before.end, range.end) };
-    else ranges.push(range);
+    for (const r of rest ? [range, rest] : [range]) {
+      const before = ranges[ranges.length - 1];
+      if (before && before.end >= r.start) ranges[ranges.length - 1] = { start: before.start, end: Math.max(before.end, r.end) };
+      else ranges.push(r);
+    }
   }
   // A removal that reaches the end of the document takes the separator in front of it instead.
   const final = ranges[ranges.length - 1];
