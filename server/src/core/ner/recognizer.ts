@@ -500,6 +500,21 @@ function hasLowerCase(word: string): boolean {
  */
 let coveredBuffer = new Uint8Array(256);
 
+/** The type with the most votes, its count, and whether another type has as many. */
+function mostVoted(votes: ReadonlyMap<string, number>): { best: string | undefined; bestCount: number; tie: boolean } {
+  let best: string | undefined;
+  let bestCount = 0;
+  let tie = false;
+  for (const [type, count] of votes) {
+    if (count > bestCount) {
+      best = type;
+      bestCount = count;
+      tie = false;
+    } else if (count === bestCount) tie = true;
+  }
+  return { best, bestCount, tie };
+}
+
 /**
  * Document-level agreement, the second pass the tagger's features cannot do alone:
  * - the same string gets the type it has most often in the document;
@@ -538,16 +553,7 @@ function makeConsistent(spans: DocSpan[], words: readonly (readonly string[])[],
   const countMajority = (key: string): string | undefined => {
     const v = votes.get(key);
     if (!v) return undefined;
-    let best: string | undefined;
-    let bestCount = 0;
-    let tie = false;
-    for (const [type, count] of v) {
-      if (count > bestCount) {
-        best = type;
-        bestCount = count;
-        tie = false;
-      } else if (count === bestCount) tie = true;
-    }
+    const { best, bestCount, tie } = mostVoted(v);
     // A tie goes to place only for a country ("US" once a place, once an organisation). Cities stay
     // unresolved: on sports pages "Leicestershire" is a team in one sentence and a county in the next.
     if (!tie) return best;
@@ -558,16 +564,9 @@ function makeConsistent(spans: DocSpan[], words: readonly (readonly string[])[],
     if (space < 0) return undefined;
     const alone = votes.get(key.slice(space + 1));
     if (!alone) return undefined;
-    let aloneBest: string | undefined;
-    let aloneCount = 0;
-    for (const [type, count] of alone) {
-      if (count > aloneCount) {
-        aloneBest = type;
-        aloneCount = count;
-      } else if (count === aloneCount) aloneBest = undefined;
-    }
+    const lastWord = mostVoted(alone);
     // Not a word's own type as a modifier: `Cuban` alone is a nationality, `Mark Cuban` a person.
-    return aloneBest !== undefined && aloneBest !== 'MISC' && v.get(aloneBest) === bestCount ? aloneBest : undefined;
+    return !lastWord.tie && lastWord.best !== 'MISC' && v.get(lastWord.best!) === bestCount ? lastWord.best : undefined;
   };
   for (const span of spans) {
     if (span.end - span.start === 1 && surnames.has(span.key) && span.type !== 'PER') span.type = 'PER';
