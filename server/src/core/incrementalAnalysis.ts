@@ -35,6 +35,15 @@ export class IncrementalAnalyzer {
     private readonly words: KnownWords,
   ) {}
 
+  /**
+   * The duplicate key this analyzer keeps for a paragraph's text (one of the last text it read), or undefined:
+   * a key depends on the paragraph's text alone, so a caller that searches again among the paragraphs (fix-all's
+   * second look) need not make them twice.
+   */
+  signatureOf(paragraph: Paragraph): ParagraphSignature | undefined {
+    return this.parses.get(paragraph.text)?.key;
+  }
+
   /** Paragraphs and repeated paragraphs: everything diagnostics need, without tokens or entities. */
   paragraphLayer(text: string): ParagraphLayer {
     if (this.lastLayer?.text === text) return this.lastLayer.layer;

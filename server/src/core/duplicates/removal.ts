@@ -52,7 +52,13 @@ export function repeatsRemovedBesides(duplicates: readonly DuplicateParagraph[],
  * without the others (seeds 54, 63, 64). Repeats are found again among the paragraphs
  * left until none is new, so fix-all leaves nothing for a second fix-all.
  */
-export function repeatsRemovedWith(paragraphs: readonly Paragraph[], duplicates: readonly DuplicateParagraph[], removedElsewhere: ReadonlySet<number>, words: KnownWords): Paragraph[] {
+export function repeatsRemovedWith(
+  paragraphs: readonly Paragraph[],
+  duplicates: readonly DuplicateParagraph[],
+  removedElsewhere: ReadonlySet<number>,
+  words: KnownWords,
+  knownSignature?: (paragraph: Paragraph) => ParagraphSignature | undefined,
+): Paragraph[] {
   const removed = repeatsRemovedBesides(duplicates, removedElsewhere);
   // Otherwise the repeats left are each one's only copy (find.ts), but for three cases: a repeat of a removed
   // paragraph stays; a copy cut short keeps a later, whole copy, which is then never read as a repeat of an
@@ -63,11 +69,12 @@ export function repeatsRemovedWith(paragraphs: readonly Paragraph[], duplicates:
   // second search for repeats; the editor asks for fix-all only when the user does (lsp/codeActions.ts).
   if (!duplicates.some((d) => removedElsewhere.has(d.original.index) || d.original.index > d.duplicate.index || d.near?.removedByFixAll === false)) return removed;
   const gone = new Set([...removedElsewhere, ...removed.map((p) => p.index)]);
-  // Each pass reads the paragraphs left: their signatures are made once, not again in every pass.
+  // Each pass reads the paragraphs left: their signatures are those the caller already has (`knownSignature`: the
+  // ones `duplicates` was found with), else made once here, not again in every pass.
   const signatures = new Map<Paragraph, ParagraphSignature>();
   const signatureOf = (p: Paragraph): ParagraphSignature => {
     let signature = signatures.get(p);
-    if (!signature) signatures.set(p, (signature = new ParagraphSignature(p.text)));
+    if (!signature) signatures.set(p, (signature = knownSignature?.(p) ?? new ParagraphSignature(p.text)));
     return signature;
   };
   for (;;) {
