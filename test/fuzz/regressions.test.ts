@@ -111,4 +111,20 @@ describe('regressions found by fuzzing', () => {
     assert.ok(once.startsWith(blocks[0]) && !once.includes(blocks[2]) && !once.includes(blocks[3]), JSON.stringify(once));
     assert.strictEqual(removeAll(service, once, 'file:///regressions/split-twice.txt'), once, 'a second fix-all has nothing to do');
   });
+
+  it('a near repeat of a copy cut short, before the complete copy, was said to repeat the complete copy by what differed from the cut one, though it came first (fuzz seed 75)', () => {
+    const whole = 'The ministry said the talks in Geneva would resume next week, and that both delegations had agreed on an agenda. On Tuesday, the envoy said he expected no breakthrough.';
+    const cut = whole.slice(0, whole.indexOf(' On Tuesday'));
+    // A teaser cut short with its mark; a copy cut a word later (no mark) split by a share line; the whole paragraph.
+    const lines = ['Talks to resume', `${cut} O …`, `${cut} On`, 'Share this:', 'Tuesday, the envoy said he expected no breakthrough.', whole];
+    const text = lines.join('\n') + '\n';
+    const duplicates = findDuplicateParagraphs(splitParagraphs(text), resources.knownWords);
+    const kept = text.indexOf(whole, text.indexOf('Share this:'));
+    const repeats = duplicates.map((d) => ({ line: text.slice(0, d.duplicate.start).split('\n').length - 1, kept: d.original.start, kinds: d.near?.differences.map((x) => x.kind) }));
+    // Both cut copies repeat the whole paragraph, each as cut short (not the second as the first with a letter more).
+    assert.deepStrictEqual(repeats.filter((r) => r.line === 1 || r.line === 2), [
+      { line: 1, kept, kinds: ['cut-short'] },
+      { line: 2, kept, kinds: ['cut-short'] },
+    ]);
+  });
 });

@@ -169,6 +169,16 @@ function findNearRepeats(paragraphs: readonly Paragraph[], signatures: readonly 
     if (!removedByFixAll) return;
     for (let k = 0; k < count; k++) {
       if (originalOf[k] !== copy || k === copy) continue;
+      // A near repeat of a copy cut short, before the complete copy kept now, was compared with that copy
+      // alone. It is the complete one cut short as well, a little later (`… Canada. On` of `… Canada. O …`):
+      // told against the complete one, read as the later of the two, since the cut the first copy marks
+      // vouches for it (an earlier copy must otherwise mark its own cut, `compare.ts`), so that its
+      // diagnostic names what differs from the paragraph it now repeats.
+      const retold = k < kept && near[k] !== undefined && near[k] !== near[copy] ? compareCached(signatures[kept], signatures[k], words) : undefined;
+      if (retold?.copy === 'later' && retold.differences.some((d) => d.kind === 'cut-short')) {
+        record(k, kept, retold);
+        continue;
+      }
       originalOf[k] = kept;
       near[k] ??= near[copy];
     }
