@@ -31,6 +31,14 @@ describe('paragraphs', () => {
     assert.strictEqual(paragraphs[0].start, 1);
   });
 
+  it('reads lines that end a sentence before trailing spaces as paragraphs, not as one wrapped block (000)', () => {
+    // Seed 000 with a blank line after its dateline (so blocks are read) and three spaces after every line, as scrapers leave them.
+    const lines = readSeed(SEEDS.lavrovJamil).split('\n').filter((line) => line.trim());
+    const text = `${lines[0]}\n\n${lines.slice(1).map((line) => `${line.trim()}   `).join('\n')}\n`;
+    const paragraphs = splitParagraphs(text);
+    assert.deepStrictEqual(paragraphs.map((p) => p.text), lines.map((line) => line.trim()));
+  });
+
   it('finds no paragraphs in an empty or blank document', () => {
     assert.deepStrictEqual(splitParagraphs(''), []);
     assert.deepStrictEqual(splitParagraphs(' \n\t\n'), []);

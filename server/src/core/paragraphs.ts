@@ -209,14 +209,21 @@ function isSpace(c: number): boolean {
  * line; measuring within the block keeps the decision independent of every other block.
  */
 function blockLooksWrapped(text: string, lines: readonly LineSpan[], first: number, last: number): boolean {
+  // Lines are measured and read without the white space after them: a sentence that ends before
+  // trailing spaces still ends its line.
+  const endOf = (line: LineSpan) => {
+    let end = line.end;
+    while (end > line.start && /\s/.test(text[end - 1])) end--;
+    return end;
+  };
   let longest = 0;
-  for (let i = first; i <= last; i++) longest = Math.max(longest, lines[i].end - lines[i].start);
+  for (let i = first; i <= last; i++) longest = Math.max(longest, endOf(lines[i]) - lines[i].start);
   const minWrapped = Math.min(30, Math.floor(longest * 0.6));
   let wrapped = 0;
   for (let i = first; i < last; i++) {
-    const line = lines[i];
-    const ending = text.slice(Math.max(line.start, line.end - 3), line.end).trimEnd();
-    if (!/[.!?:"”’)\]]$/.test(ending) && line.end - line.start > minWrapped) wrapped++;
+    const start = lines[i].start;
+    const end = endOf(lines[i]);
+    if (!/[.!?:"”’)\]]$/.test(text.slice(Math.max(start, end - 1), end)) && end - start > minWrapped) wrapped++;
   }
   return wrapped * 2 >= last - first;
 }
