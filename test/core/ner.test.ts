@@ -141,6 +141,11 @@ describe('named-entity recogniser', () => {
     assert.deepStrictEqual(recognise(text).map((m) => `${m.type}:${m.text}`), ['person:Kellyanne Conway', 'person:Kellyanne Conway', 'person:Conway', 'person:Conway']);
   });
 
+  it('reads a listed organisation whole where the tagger cut it at a place (PolNeAR train: USA TODAY 38 times a place or `USA`)', () => {
+    const text = '"His normal demeanor is grumpy," Kunin said in an interview with USA TODAY.\n\nA new USA TODAY/Suffolk University poll shows the race tightening, Russia Today reported.\n\nMost voters in the USA today say they are worried.\n';
+    assert.deepStrictEqual(recognise(text).map((m) => `${m.type}:${m.text}`), ['person:Kunin', 'organization:USA TODAY', 'organization:USA TODAY', 'organization:Suffolk University', 'organization:Russia Today', 'location:USA']);
+  });
+
   for (const [file, expected] of Object.entries(EXPECTED)) {
     describe(`seed ${file}`, () => {
       let mentions: EntityMention[] = [];

@@ -143,5 +143,6 @@
 //     core/ner/recognizer.ts makeConsistent); the speaker model retrained on the current code.
 // 68: a line that ends a sentence before trailing spaces ends it (a block of such lines is not one
 //     wrapped paragraph), and lines are measured without them (three headline-and-deck blocks of
-//     PolNeAR train are two paragraphs now).
+//     PolNeAR train are two paragraphs now); a listed organisation cut short at a place is read whole
+//     (`USA TODAY`, `Russia Today`; core/ner/recognizer.ts joinListedOrganisations).
 export const ANALYSIS_VERSION = 68;

@@ -136,7 +136,7 @@ export class NerRecognizer implements LearningRecognizer {
     tagged.forEach((list: TokenSpan[], s) => {
       for (const span of list) spans.push({ sentence: s, start: span.start, end: span.end, type: span.type, key: '' });
     });
-    spans = joinInstitutionNames(this.cleanSpans(spans, words), words, this.tagger.gazetteers);
+    spans = joinListedOrganisations(joinInstitutionNames(this.cleanSpans(spans, words), words, this.tagger.gazetteers), words, this.tagger.gazetteers);
     for (const span of spans) span.key = spanKey(words[span.sentence], span.start, span.end);
     if (this.consistency) spans = makeConsistent(spans, words, this.tagger.gazetteers, this.vocabulary);
     const nonEntities = this.tagger.gazetteers.nonEntities;
@@ -406,6 +406,42 @@ function joinsInstitution(ws: readonly string[], body: DocSpan, next: DocSpan, h
     return !body && !POSSESSIVE.test(ws[next.end] ?? '') && heads.institutionHeads.has(hashLower(head));
   }
   return word === 'on' && heads.topicHeads.has(hashLower(head));
+}
+
+/**
+ * `USA TODAY`, `Fox News Channel`: a name the tagger cut short, when it and the capitalised words after it are the
+ * whole name of an organisation or agency in the lists (and of no place), is that organisation. The tagger reads such a
+ * name word by word, and a first word that is a place on its own (`USA`) or a word news text writes in lower case
+ * (`today`, which truecasing gives the tagger) keeps it from running on; the lists name the whole. The longest listed
+ * name wins; the words added must be capitalised as written (`USA today` is a day), and a name found after the cut
+ * (`TODAY` as its own span) is taken in only whole. A person's name is never extended: a list's company named after
+ * its founder is no reason to rename the person.
+ */
+function joinListedOrganisations(spans: DocSpan[], words: readonly (readonly string[])[], gazetteers: Gazetteers): DocSpan[] {
+  const ORGANISATION = LIST_BIT.organizations | LIST_BIT.agencies;
+  const PLACE = LIST_BIT.countries | LIST_BIT.cities;
+  const out: DocSpan[] = [];
+  for (let i = 0; i < spans.length; i++) {
+    const span = spans[i];
+    out.push(span);
+    if (span.type === 'PER') continue;
+    const ws = words[span.sentence];
+    let capitalisedEnd = span.end;
+    while (capitalisedEnd < ws.length && capitalisedEnd - span.start < MAX_PHRASE && isCapitalised(ws[capitalisedEnd])) capitalisedEnd++;
+    for (let end = capitalisedEnd; end > span.end; end--) {
+      const bits = gazetteers.lookup(ws.slice(span.start, end));
+      if (!(bits & ORGANISATION) || bits & PLACE) continue;
+      // Spans after this one that the name takes in must lie inside it.
+      let next = i + 1;
+      while (next < spans.length && spans[next].sentence === span.sentence && spans[next].start < end) next++;
+      if (next > i + 1 && spans[next - 1].end > end) break;
+      span.end = end;
+      span.type = 'ORG';
+      i = next - 1;
+      break;
+    }
+  }
+  return out;
 }
 
 /** A possessive ending written as a token of its own (`Iowa` `'s`). */
