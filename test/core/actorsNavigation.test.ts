@@ -14,7 +14,7 @@ import { stubRecognizer } from '../helpers/stubRecognizer';
  * Actor layer and navigation over inline text. The entities come from a stub recogniser that tags
  * the listed strings, so these tests pin the actor layer, not the statistical tagger.
  */
-const PEOPLE = ['Sergei Lavrov', 'Sergey Lavrov', 'Lavrov', 'Qadri Jamil', 'Joe Biden', 'Biden', 'John Kerry', 'Kerry', 'Frank-Walter Steinmeier', 'Steimeier', 'Steinmeier', 'Lamberto Zannier', 'Bashar al-Ja’afari', 'Lakhdar Brahimi', 'Brahimi', 'Bashar al-Assad', 'Assad', 'Rifaat al-Assad', 'Staffan de Mistura', 'Staffan De Mistura', 'Sataffan de Mistura', 'de Mistura', 'Sergei Lavrovski', 'Hans Steinmaier'];
+const PEOPLE = ['Sergei Lavrov', 'Sergey Lavrov', 'Lavrov', 'Qadri Jamil', 'Joe Biden', 'Biden', 'John Kerry', 'Kerry', 'Frank-Walter Steinmeier', 'Steimeier', 'Steinmeier', 'Lamberto Zannier', 'Bashar al-Ja’afari', 'Lakhdar Brahimi', 'Brahimi', 'Bashar al-Assad', 'Assad', 'Rifaat al-Assad', 'Staffan de Mistura', 'Staffan De Mistura', 'Sataffan de Mistura', 'de Mistura', 'Sergei Lavrovski', 'Hans Steinmaier', 'Hillary Clinton', 'Bill Clinton', 'Clinton', 'Donald J. Trump', 'Trump', 'Bernie Sanders'];
 const recognizer = stubRecognizer({ person: PEOPLE, organization: ['OSCE', 'Kremlin'], location: ['Moscow', 'Syria', 'Russia'] });
 const stubbed = { ...resources, recognizer };
 const analyze = (text: string) => analyzeArticle(text, plainContext(stubbed));
@@ -95,7 +95,35 @@ describe('actors: mentions, nominals and pronouns', () => {
     assert.ok(actorNamed(actors, 'Bashar al-Assad'));
     assert.ok(actorNamed(actors, 'Rifaat al-Assad'));
     const assad = actors.find((a) => a.mentions.some((m) => m.text === 'Assad'));
-    assert.strictEqual(assad?.name, 'Rifaat al-Assad', 'a surname alone goes to the person named last before it');
+    assert.strictEqual(assad?.name, 'Bashar al-Assad', 'a surname alone goes to the person named in full first');
+  });
+
+  it('gives a shared surname alone to the person named first, unless an honorific or a pronoun says otherwise', () => {
+    const text = 'Hillary Clinton campaigned in Ohio on Monday. Former President Bill Clinton joined her at a rally.\n' +
+      'Clinton said the economy comes first. Mr. Clinton talked about his years in office, and Mrs. Clinton smiled.\n' +
+      'Later Clinton arrived at a gymnasium, where he met voters. Bernie Sanders is trailing Clinton, but he says he can win.\n';
+    const { actors } = analyze(text);
+    const ownerAt = (needle: string, from = 0) => {
+      const at = text.indexOf(needle, from);
+      return actors.find((a) => a.mentions.some((m) => m.start === at))?.name;
+    };
+    // Named first: the story's subject; the relative named later is written out, or given an honorific, each time.
+    assert.strictEqual(ownerAt('Clinton said'), 'Hillary Clinton');
+    assert.strictEqual(ownerAt('Clinton talked'), 'Bill Clinton', 'Mr.');
+    assert.strictEqual(ownerAt('Clinton smiled'), 'Hillary Clinton', 'Mrs.');
+    // The sentence's first person, and a pronoun after it: that pronoun's gender.
+    assert.strictEqual(ownerAt('Clinton arrived'), 'Bill Clinton', 'where he met');
+    // After another person the pronoun may be theirs: no evidence.
+    assert.strictEqual(ownerAt('Clinton, but'), 'Hillary Clinton', 'he is Sanders');
+  });
+
+  it('keeps a surname with an honorific of the other gender apart from the one person of that surname (Ms. Trump is not Donald J. Trump)', () => {
+    const text = 'Donald J. Trump spoke on Monday. His campaign was asked why Ms. Trump used passages from another speech. Trump said it was fine.\n';
+    const { actors } = analyze(text);
+    const donald = actorNamed(actors, 'Donald J. Trump');
+    assert.deepStrictEqual(donald.mentions.map((m) => m.start), [text.indexOf('Donald'), text.lastIndexOf('Trump said')]);
+    const other = actors.find((a) => a !== donald && a.mentions.some((m) => m.start === text.indexOf('Trump used')));
+    assert.ok(other && other.type === 'person', 'Ms. Trump is an actor of her own');
   });
 
   it('groups a long article in near-linear time', () => {

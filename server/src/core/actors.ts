@@ -11,6 +11,7 @@ import { roleOf, selectRoles, splitRoles } from './roles';
 import { ONLY_OWNERS, speakerEntity } from './sourceHead';
 import { firstOverlapping, lowerBound, rangeContaining } from './search';
 import type { EntityMention, EntityType, OffsetRange, Quote, Sentence, TextSlice } from './types';
+import { SurnameReferents } from './surnameReferents';
 
 /**
  * How an actor is mentioned: by `name` (full name, surname alone or a variant spelling; these are
@@ -114,6 +115,9 @@ export function groupActors(
   const fullNames: EntityMention[] = [];
   const others: EntityMention[] = [];
   for (const e of entities) (e.type === 'person' && names.isFullName(e.text) ? fullNames : others).push(e);
+  const persons: EntityMention[] = [];
+  for (const e of entities) if (e.type === 'person') persons.push(e);
+  const referents = new SurnameReferents<ActorBuilder>(text, sentences, persons, resources.quotes, vocabulary);
   // A given name alone (`Hillary`, `Bernie`) is the one person of the article with that first name; with two
   // (`Bill Clinton`, `Bill de Blasio`) it is neither. `null` marks a first name shared by two people.
   const byFirstName = new Map<string, ActorBuilder | null>();
@@ -130,10 +134,12 @@ export function groupActors(
   for (const mention of others) {
     let builder: ActorBuilder | undefined;
     if (mention.type === 'person') {
-      builder = findSurname(bySurname, mention, names) ?? (isOneWord(mention.text) ? (byFirstName.get(firstNameKey(mention.text)) ?? undefined) : undefined);
+      builder = findSurname(bySurname, mention, names, referents) ?? (isOneWord(mention.text) ? (byFirstName.get(firstNameKey(mention.text)) ?? undefined) : undefined);
       if (!builder) {
         const key = actorKey('person', mention.text, names);
-        builder = byKey.get(key) ?? newActor(builders, byKey, mention, names, key);
+        const known = byKey.get(key);
+        // `Ms. Trump` where Donald Trump is the one Trump named in full: someone else, under a key of their own.
+        builder = known && !referents.rulesOut(known, mention) ? known : newActor(builders, byKey, mention, names, key);
         bySurname.add(names.bareSurname(mention.text), builder);
       }
     } else {
@@ -151,8 +157,6 @@ export function groupActors(
   }
 
   const sentenceAt = sentenceLocator(sentences);
-  const persons: EntityMention[] = [];
-  for (const e of entities) if (e.type === 'person') persons.push(e);
   // No roles from headlines: a title-case line glues words that are no title to names (the entity repair read the
   // lines of these sentences already: its answer is kept for them).
   let headline: Uint8Array | undefined;
@@ -198,7 +202,7 @@ export function groupActors(
     const owner =
       speaker === ONLY_OWNERS
         ? undefined
-        : (speaker && ownerOf.get(speaker.start)) ?? (attribution.sourceKind === 'person' || attribution.resolved ? findSurname(bySurname, source, names) : undefined);
+        : (speaker && ownerOf.get(speaker.start)) ?? (attribution.sourceKind === 'person' || attribution.resolved ? findSurname(bySurname, source, names, referents) : undefined);
     if (!owner) continue;
     owner.quotes.push(quote);
     const words = attribution.mention;
@@ -517,14 +521,15 @@ function findFullName(bySurname: SurnameIndex<ActorBuilder>, mention: EntityMent
 }
 
 /**
- * The person a surname alone (or a close misspelling of one) refers to. With two people of one
- * surname, the one whose full name came last before the mention wins.
+ * The person a surname alone (or a close misspelling of one) refers to. With several people of one
+ * surname, the `referents` choose (`surnameReferents.ts`): the one named in full first, unless an honorific
+ * or a pronoun says otherwise.
  */
-function findSurname(bySurname: SurnameIndex<ActorBuilder>, mention: TextSlice, names: PersonNames): ActorBuilder | undefined {
+function findSurname(bySurname: SurnameIndex<ActorBuilder>, mention: TextSlice, names: PersonNames, referents: SurnameReferents<ActorBuilder>): ActorBuilder | undefined {
   const surname = names.bareSurname(mention.text);
   if (!surname) return undefined;
   const exact = bySurname.get(surname);
-  if (exact.length > 0) return nearestBefore(exact, mention.start);
+  if (exact.length > 0) return referents.choose(exact, mention);
   // A typo is joined only when exactly one person is that close: two candidates mean no evidence.
   let found: ActorBuilder | undefined;
   for (const { values } of bySurname.similar(surname)) {
@@ -545,23 +550,6 @@ function firstNameKey(name: string): string {
 
 function isOneWord(name: string): boolean {
   return !/\s/.test(name);
-}
-
-function nearestBefore(candidates: readonly ActorBuilder[], offset: number): ActorBuilder {
-  if (candidates.length === 1) return candidates[0];
-  let best = candidates[0];
-  let bestStart = -1;
-  for (const candidate of candidates) {
-    const starts = candidate.fullStarts;
-    // The last full-name mention before the offset.
-    const before = lowerBound(starts.length, (i) => starts[i] >= offset) - 1;
-    const found = before >= 0 ? starts[before] : -1;
-    if (found > bestStart) {
-      best = candidate;
-      bestStart = found;
-    }
-  }
-  return best;
 }
 
 /** The actor that owns the name mention at or around a slice. */

@@ -144,5 +144,6 @@
 // 68: a line that ends a sentence before trailing spaces ends it (a block of such lines is not one
 //     wrapped paragraph), and lines are measured without them (three headline-and-deck blocks of
 //     PolNeAR train are two paragraphs now); a listed organisation cut short at a place is read whole
-//     (`USA TODAY`, `Russia Today`; core/ner/recognizer.ts joinListedOrganisations).
+//     (`USA TODAY`, `Russia Today`; core/ner/recognizer.ts joinListedOrganisations); a surname several people share
+//     goes to the one named first unless an honorific or a pronoun says otherwise (core/surnameReferents.ts).
 export const ANALYSIS_VERSION = 68;
