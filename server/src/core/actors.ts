@@ -199,11 +199,17 @@ export function groupActors(
     if (!attribution || !source) continue;
     // The name that speaks, not a possessor (`Hillary Clinton’s campaign manager Robby Mook`: sourceHead.ts).
     const speaker = speakerEntity(text, entities, source, (word) => personHeads.has(word));
-    const owner =
+    let owner =
       speaker === ONLY_OWNERS
         ? undefined
         : (speaker && ownerOf.get(speaker.start)) ?? (attribution.sourceKind === 'person' || attribution.resolved ? findSurname(bySurname, source, names, referents) : undefined);
     if (!owner) continue;
+    // `She says …` resolved to a bare `Trump` that several people share: the pronoun's gender chooses among them.
+    if (attribution.resolved && owner.type === 'person' && speaker !== ONLY_OWNERS && isOneWord((speaker ?? source).text)) {
+      const surname = names.bareSurname((speaker ?? source).text);
+      const candidates = surname ? bySurname.get(surname) : [];
+      if (candidates.length > 1) owner = referents.forPronoun(owner, candidates, attribution.mention.text);
+    }
     owner.quotes.push(quote);
     const words = attribution.mention;
     if (attribution.resolved && !ownerOf.has(words.start) && !extra.has(words.start) && owner.type === 'person') {

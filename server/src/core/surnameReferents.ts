@@ -49,6 +49,18 @@ export class SurnameReferents<T extends NamedPerson> {
     return firstNamed(pool);
   }
 
+  /**
+   * The person a quote's pronoun stands for when the quote pass resolved it to a bare surname (`She says …` resolved
+   * to a `Trump`): the owner chosen for the surname, unless the pronoun rules that one out and rules in another of the
+   * candidates (the one named first of those).
+   */
+  forPronoun(owner: T, candidates: readonly T[], pronoun: string): T {
+    const gender = PRONOUN_GENDERS.get(pronoun.toLowerCase());
+    if (gender === undefined || this.agrees(owner, gender)) return owner;
+    const agreeing = candidates.filter((c) => this.agrees(c, gender));
+    return agreeing.length > 0 ? firstNamed(agreeing) : owner;
+  }
+
   /** True when an honorific before the mention rules this person out (`Mr. Obama` is not Michelle Obama). */
   rulesOut(candidate: T, mention: TextSlice): boolean {
     const honorific = this.honorificBefore(mention);
