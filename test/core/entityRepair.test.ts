@@ -207,6 +207,21 @@ describe('entity repair: a person actor is a person (issue 14)', () => {
     assert.ok(analysis.actors.length >= 3, 'the article keeps its other actors');
   });
 
+  it('a law, a document or an era read as an organisation is no actor (`Freedom of Information Act`, the `Constitution`); a body named for one stays', () => {
+    const text = 'The records were released under the Freedom of Information Act after the Committee on the Constitution asked for them, and he vowed to defend the Constitution.\n';
+    assert.deepStrictEqual(
+      repaired(text, ['organization:Freedom of Information Act', 'organization:Committee on the Constitution', 'organization:Constitution']),
+      ['organization:Committee on the Constitution'],
+    );
+  });
+
+  it('a law read as an organisation is no actor in real news (`Freedom of Information Act` in a PolNeAR article)', function () {
+    const analysis = analysePolnearTrain(this, 'breitbart_2015-12-16_newspaper-defense-secretary-used.txt');
+    assert.ok(analysis.text.includes('Freedom of Information Act'), 'the article names the act');
+    assert.ok(!analysis.actors.some((a) => a.name.endsWith(' Act')), 'no act is an actor');
+    assert.ok(analysis.actors.some((a) => a.type === 'person'), 'the article keeps its people');
+  });
+
   it('a court case and the parties its name cites are no entities and no actors (`Roe v. Wade`)', function () {
     const roe = analysePolnearTrain(this, 'wash-post_2016-06-28_ruling-solidifies-candidates-abo.txt');
     assert.ok(roe.text.includes('Roe v. Wade'), 'the article cites Roe v. Wade');

@@ -65,7 +65,8 @@ interface Work {
  *   full name of the article containing it, a word made from a person's surname (`Obamacare`), a
  *   name followed by a state (`Charlotte, N.C.` → place, and `Charlotte` elsewhere in the article too),
  *   handles (`@HillaryClinton`), names with digits or `&`, and party tags (`(D-Va.)`, `(Ky.)`); a law or
- *   doctrine made from a surname is no place or organisation either (`Obamacare`, `Reaganomics`);
+ *   doctrine made from a surname is no place or organisation either (`Obamacare`, `Reaganomics`), nor is a law, a
+ *   document or an era named with its head noun (`Freedom of Information Act`, `Constitution`, `Great Recession`);
  * - **the article's own types**: a one-word "person" the article gives no sign of being one is
  *   dropped (`Theranos`), and one that begins a longer organisation or place takes its type
  *   (`Peabody` beside `Peabody Energy`).
@@ -100,6 +101,9 @@ export function repairEntities(text: string, sentences: readonly Sentence[], men
     // A party tag or a title read as a place or an organisation (`(R-Fla.)`, `Sens.`): no entity of any type.
     else if (item.last - item.first === 1 && isTagOrTitle(sentences[item.sentence].tokens[item.first].text, resources.vocabulary)) item.dropped = true;
     else if (namedAfterPerson(item)) item.dropped = true;
+    // A law, a document or an era read as an organisation (`Freedom of Information Act`, the `Constitution`, `Great
+    // Recession`): CoNLL's miscellaneous names, which the analysis reports as no actor.
+    else if (item.type === 'organization' && namesDocument(sentences[item.sentence].tokens, item, lexicon)) item.dropped = true;
     // An organisation the lists know and no place list names, read as a place after `on`, `to` or `in` (`on Twitter`,
     // `posted on Facebook`, `told Politico`): the tagger's list feature lost to the preposition; the name is no place.
     else if (item.type === 'location' && lexicon.isListedOrganisation(item.original.text)) item.type = 'organization';
@@ -143,6 +147,22 @@ export function repairEntities(text: string, sentences: readonly Sentence[], men
   }
   return out;
 }
+
+/**
+ * Whether an organisation's name ends in the head noun of a law, a document or an era (`name-heads.tsv`, `document`),
+ * and is not a body's name that goes on with what it deals with (`Committee on the Constitution`: a body's head noun
+ * before the link). Events are left alone: `convention` ends bodies' names too (`National Baptist Convention`).
+ */
+function namesDocument(tokens: readonly Token[], item: Work, lexicon: NameLexicon): boolean {
+  if (lexicon.headOf(tokens[item.last - 1].text)?.document !== true) return false;
+  for (let i = item.first + 1; i < item.last - 1; i++) {
+    if (LINK_WORDS.has(tokens[i].text) && lexicon.headOf(tokens[i - 1].text)?.kind === 'organization') return false;
+  }
+  return true;
+}
+
+/** The words a body's name goes on with to what it serves or deals with. */
+const LINK_WORDS: ReadonlySet<string> = new Set(['of', 'for', 'on']);
 
 /** Finds each mention's tokens; mentions that do not fall on token boundaries are kept as they are (figures, labels). */
 /**

@@ -29,6 +29,8 @@ export interface NameHead {
   readonly institution: boolean;
   /** A body's name that goes on with `on` and its subject (`Committee on Taxation`). */
   readonly topic: boolean;
+  /** An event head that ends the names of laws, documents and eras, never a body's (`Act`, `Constitution`, `Recession`). */
+  readonly document: boolean;
 }
 
 /** The head nouns of `name-heads.tsv`, by lower-case word; a missing file throws a `DataFileError` naming it. */
@@ -37,7 +39,7 @@ export function loadNameHeads(source: DataSource): Map<string, NameHead> {
   for (const line of readOrFail(NAME_LEXICON_FILES.nameHeads, () => readListFile(source, NAME_LEXICON_FILES.nameHeads))) {
     const [word, kind, flagList] = line.split('\t');
     const flags = (flagList ?? '').split(',');
-    if (kind === 'organization' || kind === 'location' || kind === 'event') heads.set(word.toLowerCase(), { kind, surname: flags.includes('surname'), institution: flags.includes('institution'), topic: flags.includes('topic') });
+    if (kind === 'organization' || kind === 'location' || kind === 'event') heads.set(word.toLowerCase(), { kind, surname: flags.includes('surname'), institution: flags.includes('institution'), topic: flags.includes('topic'), document: flags.includes('document') });
   }
   return heads;
 }
