@@ -14,7 +14,7 @@ import { stubRecognizer } from '../helpers/stubRecognizer';
  * Actor layer and navigation over inline text. The entities come from a stub recogniser that tags
  * the listed strings, so these tests pin the actor layer, not the statistical tagger.
  */
-const PEOPLE = ['Sergei Lavrov', 'Sergey Lavrov', 'Lavrov', 'Qadri Jamil', 'Joe Biden', 'Biden', 'John Kerry', 'Kerry', 'Frank-Walter Steinmeier', 'Steimeier', 'Steinmeier', 'Lamberto Zannier', 'Bashar al-Ja’afari', 'Lakhdar Brahimi', 'Brahimi', 'Bashar al-Assad', 'Assad', 'Rifaat al-Assad', 'Staffan de Mistura', 'Staffan De Mistura', 'Sataffan de Mistura', 'de Mistura', 'Sergei Lavrovski', 'Hans Steinmaier', 'Hillary Clinton', 'Bill Clinton', 'Clinton', 'Donald J. Trump', 'Trump', 'Bernie Sanders'];
+const PEOPLE = ['Sergei Lavrov', 'Sergey Lavrov', 'Lavrov', 'Qadri Jamil', 'Joe Biden', 'Biden', 'John Kerry', 'Kerry', 'Frank-Walter Steinmeier', 'Steimeier', 'Steinmeier', 'Lamberto Zannier', 'Bashar al-Ja’afari', 'Lakhdar Brahimi', 'Brahimi', 'Bashar al-Assad', 'Assad', 'Rifaat al-Assad', 'Staffan de Mistura', 'Staffan De Mistura', 'Sataffan de Mistura', 'de Mistura', 'Sergei Lavrovski', 'Hans Steinmaier', 'Hillary Clinton', 'Bill Clinton', 'Clinton', 'Donald J. Trump', 'Trump', 'Bernie Sanders', 'Sanders', 'Giovanni Maria Vian', 'Vian'];
 const recognizer = stubRecognizer({ person: PEOPLE, organization: ['OSCE', 'Kremlin'], location: ['Moscow', 'Syria', 'Russia'] });
 const stubbed = { ...resources, recognizer };
 const analyze = (text: string) => analyzeArticle(text, plainContext(stubbed));
@@ -115,6 +115,13 @@ describe('actors: mentions, nominals and pronouns', () => {
     assert.strictEqual(ownerAt('Clinton arrived'), 'Bill Clinton', 'where he met');
     // After another person the pronoun may be theirs: no evidence.
     assert.strictEqual(ownerAt('Clinton, but'), 'Hillary Clinton', 'he is Sanders');
+  });
+
+  it('reads an honorific only right before the name: not a word ending the line before (`first lady.`), nor a compound given name one way (`Giovanni Maria`)', () => {
+    const text = 'Hillary Clinton, Bernie Sanders and Giovanni Maria Vian spoke, said Clinton, the former first lady.\n\nSanders, the senator, disagreed. "They bother him," Mr. Vian said.\n';
+    const { actors } = analyze(text);
+    assert.deepStrictEqual(actorNamed(actors, 'Bernie Sanders').mentions.filter((m) => m.kind === 'name').map((m) => m.text), ['Bernie Sanders', 'Sanders']);
+    assert.deepStrictEqual(actorNamed(actors, 'Giovanni Maria Vian').mentions.filter((m) => m.kind === 'name').map((m) => m.text), ['Giovanni Maria Vian', 'Vian']);
   });
 
   it('keeps a surname with an honorific of the other gender apart from the one person of that surname (Ms. Trump is not Donald J. Trump)', () => {

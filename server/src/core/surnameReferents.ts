@@ -79,20 +79,27 @@ export class SurnameReferents<T extends NamedPerson> {
     for (const spelling of candidate.spellings) {
       const words = spelling.split(/\s+/);
       if (words.length < 2) continue;
-      const own = derivedGivenNameGender(this.lexicon, words);
-      if (own === undefined) continue;
-      if (gender !== undefined && gender !== own) mixed = true;
-      gender = own;
+      // The word before the surname, and the first word too: `Giovanni Maria Vian` is no woman.
+      for (const own of [derivedGivenNameGender(this.lexicon, words), this.lexicon.givenNameGenders.get(words[0])]) {
+        if (own === undefined) continue;
+        if (gender !== undefined && gender !== own) mixed = true;
+        gender = own;
+      }
     }
     const result = mixed ? undefined : gender;
     this.genders.set(candidate, result);
     return result;
   }
 
-  /** The gender of an honorific written right before the mention (`Mrs.`, `Mr`), if any. */
+  /**
+   * The gender of an honorific written right before the mention on its line (`Mrs. Clinton`, `Lady Astor`), if any: a
+   * capitalised word, with a full stop only as an abbreviation (`Mr.`), so that `the first lady.` ending the line or
+   * sentence before is none.
+   */
   private honorificBefore(mention: TextSlice): Gender | undefined {
-    const before = /(\S+)\s+$/.exec(this.text.slice(Math.max(0, mention.start - 12), mention.start));
-    return before ? this.vocabulary.honorificGender(before[1]) : undefined;
+    const before = HONORIFIC_BEFORE.exec(this.text.slice(Math.max(0, mention.start - 12), mention.start));
+    if (!before || (before[2] === '.' && before[1].length > 3)) return undefined;
+    return this.vocabulary.honorificGender(before[1]);
   }
 
   /** The gender of the first personal pronoun after the mention in its sentence, when no person comes before it or between. */
@@ -121,6 +128,9 @@ export interface NamedPerson {
   readonly spellings: readonly string[];
   readonly fullStarts: readonly number[];
 }
+
+/** A capitalised word, a full stop maybe, and spaces (no line break) at the end of the text before a name. */
+const HONORIFIC_BEFORE = /(?:^|[^\p{L}])(\p{Lu}\p{L}*)(\.?)[ \t\u00a0]+$/u;
 
 const PRONOUN_GENDERS: ReadonlyMap<string, Gender> = new Map([
   ['he', 'm'], ['him', 'm'], ['his', 'm'], ['himself', 'm'],
