@@ -49,7 +49,7 @@ export function repeatsRemovedBesides(duplicates: readonly DuplicateParagraph[],
  * paragraph) may itself repeat another paragraph that stays (a damaged copy earlier on), a relation found
  * only without the first: fix-all removed the list, and the next fix-all that copy (fuzz seed 17). So may
  * the whole copy a copy cut short is kept for (seed 51), and a repeat fix-all leaves for the user, read anew
- * without the others (seeds 54, 63, 64). Repeats are found again among the paragraphs
+ * without the others (seeds 54, 63, 64), and more (below). Repeats are found again among the paragraphs
  * left until none is new, so fix-all leaves nothing for a second fix-all.
  */
 export function repeatsRemovedWith(
@@ -60,14 +60,16 @@ export function repeatsRemovedWith(
   knownSignature?: (paragraph: Paragraph) => ParagraphSignature | undefined,
 ): Paragraph[] {
   const removed = repeatsRemovedBesides(duplicates, removedElsewhere);
-  // Otherwise the repeats left are each one's only copy (find.ts), but for three cases: a repeat of a removed
-  // paragraph stays; a copy cut short keeps a later, whole copy, which is then never read as a repeat of an
-  // earlier copy of its own (`“… whatever she want …” ¶ “… whatver she wants …” ¶ “… whatever she wants …”`); and
-  // fix-all leaves a repeat for the user (a line or a figure of its own), which may be read otherwise, or let
-  // another be read, once the others are gone (a headline's two copies read as one copy split by a third between
-  // them, fuzz seed 54; a copy cut short that only matches the copy left, seeds 63 and 64). This look costs about a
-  // second search for repeats; the editor asks for fix-all only when the user does (lsp/codeActions.ts).
-  if (!duplicates.some((d) => removedElsewhere.has(d.original.index) || d.original.index > d.duplicate.index || d.near?.removedByFixAll === false)) return removed;
+  // Removing paragraphs changes what the rest read as: a repeat of a removed paragraph stays; a copy cut short keeps a
+  // later, whole copy, which is then never read as a repeat of an earlier copy of its own (`“… whatever she want …” ¶
+  // “… whatver she wants …” ¶ “… whatever she wants …”`); a repeat fix-all leaves for the user (a line or a figure of
+  // its own) may be read otherwise, or let another be read, once the others are gone (a headline's two copies read as
+  // one copy split by a third between them, fuzz seed 54; a copy cut short that only matches the copy left, seeds 63
+  // and 64); and lines once next to repeats read otherwise without them (a damaged short line left after the line it
+  // followed went, then read as the second part of a copy split by the line it repeats, seed 84). Rather than name
+  // each case, fix-all is read to its fixed point whenever it removes anything. This look costs about a second search
+  // for repeats; the editor asks for fix-all only when the user does (lsp/codeActions.ts).
+  if (removed.length === 0 && removedElsewhere.size === 0) return removed;
   const gone = new Set([...removedElsewhere, ...removed.map((p) => p.index)]);
   // Each pass reads the paragraphs left: their signatures are those the caller already has (`knownSignature`: the
   // ones `duplicates` was found with), else made once here, not again in every pass.
