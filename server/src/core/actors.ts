@@ -115,9 +115,7 @@ export function groupActors(
   const fullNames: EntityMention[] = [];
   const others: EntityMention[] = [];
   for (const e of entities) (e.type === 'person' && names.isFullName(e.text) ? fullNames : others).push(e);
-  const persons: EntityMention[] = [];
-  for (const e of entities) if (e.type === 'person') persons.push(e);
-  const referents = new SurnameReferents<ActorBuilder>(text, sentences, persons, resources.quotes, vocabulary);
+  const referents = new SurnameReferents<ActorBuilder>(text, resources.quotes, vocabulary);
   // A given name alone (`Hillary`, `Bernie`) is the one person of the article with that first name; with two
   // (`Bill Clinton`, `Bill de Blasio`) it is neither. `null` marks a first name shared by two people.
   const byFirstName = new Map<string, ActorBuilder | null>();
@@ -139,7 +137,8 @@ export function groupActors(
         const key = actorKey('person', mention.text, names);
         const known = byKey.get(key);
         // `Ms. Trump` where Donald Trump is the one Trump named in full: someone else, under a key of their own.
-        builder = known && !referents.rulesOut(known, mention) ? known : newActor(builders, byKey, mention, names, key);
+        if (known && !referents.rulesOut(known, mention)) builder = known;
+        else referents.madeFor((builder = newActor(builders, byKey, mention, names, key)), mention);
         bySurname.add(names.bareSurname(mention.text), builder);
       }
     } else {
@@ -157,6 +156,8 @@ export function groupActors(
   }
 
   const sentenceAt = sentenceLocator(sentences);
+  const persons: EntityMention[] = [];
+  for (const e of entities) if (e.type === 'person') persons.push(e);
   // No roles from headlines: a title-case line glues words that are no title to names (the entity repair read the
   // lines of these sentences already: its answer is kept for them).
   let headline: Uint8Array | undefined;

@@ -145,6 +145,6 @@
 //     wrapped paragraph), and lines are measured without them (three headline-and-deck blocks of
 //     PolNeAR train are two paragraphs now); a listed organisation cut short at a place is read whole
 //     (`USA TODAY`, `Russia Today`; core/ner/recognizer.ts joinListedOrganisations); a surname several people share
-//     goes to the one named first unless an honorific or a pronoun says otherwise (core/surnameReferents.ts); a law,
+//     goes to the one named first unless an honorific says otherwise (core/surnameReferents.ts); a law,
 //     a document or an era read as an organisation is no entity (`Freedom of Information Act`; name-heads.tsv `document`).
 export const ANALYSIS_VERSION = 68;

@@ -102,7 +102,8 @@ export function repairEntities(text: string, sentences: readonly Sentence[], men
     else if (item.last - item.first === 1 && isTagOrTitle(sentences[item.sentence].tokens[item.first].text, resources.vocabulary)) item.dropped = true;
     else if (namedAfterPerson(item)) item.dropped = true;
     // A law, a document or an era read as an organisation (`Freedom of Information Act`, the `Constitution`, `Great
-    // Recession`): CoNLL's miscellaneous names, which the analysis reports as no actor.
+    // Recession`): CoNLL's miscellaneous names, which the analysis reports as no actor. Not `Revolution`: `Our Revolution`
+    // is a body, `New England Revolution` a club.
     else if (item.type === 'organization' && namesDocument(sentences[item.sentence].tokens, item, lexicon)) item.dropped = true;
     // An organisation the lists know and no place list names, read as a place after `on`, `to` or `in` (`on Twitter`,
     // `posted on Facebook`, `told Politico`): the tagger's list feature lost to the preposition; the name is no place.
@@ -154,7 +155,9 @@ export function repairEntities(text: string, sentences: readonly Sentence[], men
  * before the link). Events are left alone: `convention` ends bodies' names too (`National Baptist Convention`).
  */
 function namesDocument(tokens: readonly Token[], item: Work, lexicon: NameLexicon): boolean {
-  if (lexicon.headOf(tokens[item.last - 1].text)?.document !== true) return false;
+  const head = tokens[item.last - 1].text;
+  // An acronym is no head noun (`ACT`, the testing body); a name the lists know as an organisation is one.
+  if (lexicon.headOf(head)?.document !== true || head === head.toUpperCase() || lexicon.isListedOrganisation(item.original.text)) return false;
   for (let i = item.first + 1; i < item.last - 1; i++) {
     if (LINK_WORDS.has(tokens[i].text) && lexicon.headOf(tokens[i - 1].text)?.kind === 'organization') return false;
   }

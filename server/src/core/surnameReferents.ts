@@ -1,7 +1,6 @@
 import { derivedGivenNameGender } from './quotes/document';
 import type { QuoteLexicon } from './quotes/lexicon';
-import { firstOverlapping, lowerBound } from './search';
-import type { EntityMention, Sentence, TextSlice } from './types';
+import type { TextSlice } from './types';
 import type { Gender, Vocabulary } from './vocabulary';
 
 /**
@@ -11,24 +10,20 @@ import type { Gender, Vocabulary } from './vocabulary';
  * News writing settles it by two conventions. The person the story is about is named in full first, and is the
  * one the bare surname means from then on; a relative or namesake who comes up later is named again in full, or
  * with a first name or an honorific, each time (`former President Bill Clinton`, `Mrs. Cruz`). So a bare surname
- * goes to the person whose full name the article gave first, unless what is written around it says otherwise: a
- * gendered honorific before it (`Mrs. Clinton`, `Mr. Obama`), or, failing that, the first personal pronoun after
- * it in its sentence, when it is the sentence's first person and no other is named between (`Clinton arrived …
- * where he met`). The gender of a
- * candidate is that of its given name (`given-name-genders.tsv`), unknown when its spellings disagree.
+ * goes to the person whose full name the article gave first, unless a gendered honorific before it says otherwise
+ * (`Mrs. Clinton`, `Mr. Obama`). The gender of a candidate is that of its given names (`given-name-genders.tsv`),
+ * unknown when they disagree. (A pronoun after the surname was read as well, for the sentence's first person; over
+ * PolNeAR train + dev it changed 16 choices, 12 of them wrongly: `The Clinton campaign is active,'' he said`.)
  *
  * Measured on bare surnames of PolNeAR train and dev shared by two or more people, each labelled by hand with the
  * person meant (`test/data/surname-referent-sample.tsv`; ARCHITECTURE.md, "A surname shared by several people"):
- * the person named last before it, the rule before, was right for 181 of 277; this choice for 260.
+ * the person named last before it, the rule before, was right for 181 of 277; this choice for 257.
  */
 export class SurnameReferents<T extends NamedPerson> {
   private readonly genders = new Map<T, Gender | undefined>();
 
   constructor(
     private readonly text: string,
-    private readonly sentences: readonly Sentence[],
-    /** The article's person mentions, sorted: a pronoun after another person may be theirs. */
-    private readonly persons: readonly EntityMention[],
     private readonly lexicon: QuoteLexicon,
     private readonly vocabulary: Vocabulary,
   ) {}
@@ -39,14 +34,8 @@ export class SurnameReferents<T extends NamedPerson> {
    */
   choose(candidates: readonly T[], mention: TextSlice): T | undefined {
     const honorific = this.honorificBefore(mention);
-    let pool = honorific ? candidates.filter((c) => this.agrees(c, honorific)) : candidates;
-    if (pool.length === 0) return undefined;
-    if (pool.length > 1 && !honorific) {
-      const pronoun = this.pronounAfter(mention);
-      const agreeing = pronoun ? pool.filter((c) => this.agrees(c, pronoun)) : pool;
-      if (agreeing.length > 0) pool = agreeing;
-    }
-    return firstNamed(pool);
+    const pool = honorific ? candidates.filter((c) => this.agrees(c, honorific)) : candidates;
+    return pool.length === 0 ? undefined : firstNamed(pool);
   }
 
   /**
@@ -65,6 +54,12 @@ export class SurnameReferents<T extends NamedPerson> {
   rulesOut(candidate: T, mention: TextSlice): boolean {
     const honorific = this.honorificBefore(mention);
     return honorific !== undefined && !this.agrees(candidate, honorific);
+  }
+
+  /** A person made for a surname whose honorific ruled out the one named in full (`Mr. Obama`) has that honorific's gender. */
+  madeFor(person: T, mention: TextSlice): void {
+    const honorific = this.honorificBefore(mention);
+    if (honorific) this.genders.set(person, honorific);
   }
 
   private agrees(candidate: T, gender: Gender): boolean {
@@ -102,44 +97,30 @@ export class SurnameReferents<T extends NamedPerson> {
     return this.vocabulary.honorificGender(before[1]);
   }
 
-  /** The gender of the first personal pronoun after the mention in its sentence, when no person comes before it or between. */
-  private pronounAfter(mention: TextSlice): Gender | undefined {
-    const sentences = this.sentences;
-    const index = lowerBound(sentences.length, (k) => sentences[k].end > mention.start);
-    const sentence = sentences[index];
-    if (!sentence || sentence.start > mention.start) return undefined;
-    const tokens = sentence.tokens;
-    // Only for the first person of the sentence: after another (`Sanders is trailing Clinton, where he says`,
-    // `his case against Clinton`) the pronoun is as likely that one's.
-    const at = lowerBound(tokens.length, (k) => tokens[k].start >= mention.start);
-    for (let i = 0; i < at; i++) if (PRONOUN_GENDERS.has(tokens[i].text.toLowerCase()) || firstOverlapping(this.persons, tokens[i])) return undefined;
-    for (let i = lowerBound(tokens.length, (k) => tokens[k].start >= mention.end); i < tokens.length; i++) {
-      const token = tokens[i];
-      const gender = PRONOUN_GENDERS.get(token.text.toLowerCase());
-      if (gender) return gender;
-      if (firstOverlapping(this.persons, token)) return undefined;
-    }
-    return undefined;
-  }
 }
 
 /** What the choice reads of a person: the full-name spellings, and where the full names are (in order). */
 export interface NamedPerson {
   readonly spellings: readonly string[];
   readonly fullStarts: readonly number[];
+  readonly mentions: readonly { readonly start: number }[];
 }
 
-/** A capitalised word, a full stop maybe, and spaces (no line break) at the end of the text before a name. */
-const HONORIFIC_BEFORE = /(?:^|[^\p{L}])(\p{Lu}\p{L}*)(\.?)[ \t\u00a0]+$/u;
+/** A capitalised word, a full stop maybe, and spaces or one line break (a wrapped line: `Mr.` ¶ `Clinton`) before a name. */
+const HONORIFIC_BEFORE = /(?:^|[^\p{L}])(\p{Lu}\p{L}*)(\.?)(?:[ \t\u00a0]+|[ \t\u00a0]*\r?\n[ \t\u00a0]*)$/u;
 
 const PRONOUN_GENDERS: ReadonlyMap<string, Gender> = new Map([
   ['he', 'm'], ['him', 'm'], ['his', 'm'], ['himself', 'm'],
   ['she', 'f'], ['her', 'f'], ['hers', 'f'], ['herself', 'f'],
 ]);
 
-/** The candidate whose full name the article gives first (a candidate with none comes last). */
+/**
+ * The candidate the article names first: by its first full name, or, for one named by surname only (`Mr. Obama`
+ * beside Michelle Obama), by its first mention.
+ */
 function firstNamed<T extends NamedPerson>(candidates: readonly T[]): T {
+  const at = (c: T) => c.fullStarts[0] ?? c.mentions[0]?.start ?? Infinity;
   let best = candidates[0];
-  for (const candidate of candidates) if ((candidate.fullStarts[0] ?? Infinity) < (best.fullStarts[0] ?? Infinity)) best = candidate;
+  for (const candidate of candidates) if (at(candidate) < at(best)) best = candidate;
   return best;
 }
