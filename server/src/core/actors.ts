@@ -530,7 +530,7 @@ function findFullName(bySurname: SurnameIndex<ActorBuilder>, mention: EntityMent
 /**
  * The person a surname alone (or a close misspelling of one) refers to. With several people of one
  * surname, the `referents` choose (`surnameReferents.ts`): the one named in full first, unless an honorific
- * or a pronoun says otherwise.
+ * says otherwise.
  */
 function findSurname(bySurname: SurnameIndex<ActorBuilder>, mention: TextSlice, names: PersonNames, referents: SurnameReferents<ActorBuilder>): ActorBuilder | undefined {
   const surname = names.bareSurname(mention.text);

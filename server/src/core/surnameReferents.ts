@@ -96,7 +96,6 @@ export class SurnameReferents<T extends NamedPerson> {
     if (!before || (before[2] === '.' && before[1].length > 3)) return undefined;
     return this.vocabulary.honorificGender(before[1]);
   }
-
 }
 
 /** What the choice reads of a person: the full-name spellings, and where the full names are (in order). */
