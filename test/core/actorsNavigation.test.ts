@@ -119,6 +119,9 @@ describe('actors: mentions, nominals and pronouns', () => {
     const wrappedActors = analyze(wrapped).actors;
     const spoke = wrapped.indexOf('Clinton spoke');
     assert.strictEqual(wrappedActors.find((a) => a.mentions.some((m) => m.start === spoke))?.name, 'Bill Clinton', 'Mr. at the end of the line before');
+    // With the old Mac line break, a lone carriage return, which the paragraphs read as a line break too.
+    const macWrapped = wrapped.replace(/\n/g, '\r');
+    assert.strictEqual(analyze(macWrapped).actors.find((a) => a.mentions.some((m) => m.start === spoke))?.name, 'Bill Clinton', 'Mr. at the end of a line ended by \\r');
   });
 
   it('reads an honorific only right before the name: not a word ending the line before (`first lady.`), nor a compound given name one way (`Giovanni Maria`)', () => {

@@ -191,6 +191,24 @@ describe('entity repair: a person actor is a person (issue 14)', () => {
     assert.deepStrictEqual(analysis.actors.filter((a) => a.type === 'person' && /\bPAC$/.test(a.name)).map((a) => a.name), []);
   });
 
+  it('a person or an organisation ending a title-case name is no actor (`State of the Union`, `Star of David`); a role, a group or a quotation\'s first word before `of` leaves it', () => {
+    const text =
+      'In his final State of the Union address he spoke of a Star of David, then told CNN’s “State of the Union,” that Speaker of the House Paul Ryan agreed.\n' +
+      '“Because of Bernie Sanders we lost,” said Fans of Bradley Cooper and the Horn of Africa.\n';
+    assert.deepStrictEqual(
+      repaired(text, ['organization:Union', 'person:David', 'organization:CNN', 'organization:Union', 'organization:House', 'person:Paul Ryan', 'person:Bernie Sanders', 'person:Bradley Cooper', 'location:Africa']),
+      ['organization:CNN', 'organization:House', 'person:Paul Ryan', 'person:Bernie Sanders', 'person:Bradley Cooper', 'location:Africa'],
+    );
+  });
+
+  it('a family is no organisation or place (`the Khans`, `The Rickettses`); a body whose name ends in s stays one (`Reuters`)', () => {
+    const text = 'Khizr Khan spoke at the convention. The Khans lost a son, and Joe Ricketts funds a super PAC; The Rickettses own the Cubs, Reuters said.\n';
+    assert.deepStrictEqual(
+      repaired(text, ['person:Khizr Khan', 'organization:Khans', 'person:Joe Ricketts', 'location:Rickettses', 'organization:Cubs', 'organization:Reuters']),
+      ['person:Khizr Khan', 'person:Joe Ricketts', 'organization:Cubs', 'organization:Reuters'],
+    );
+  });
+
   it('a law named after a person is no place or organisation (`Obamacare`); a town named after one stays a place (`Jacksonville`)', () => {
     const text = 'Republicans backed the delay as a blow to Obamacare, and Jackson said Obamacare failed Jacksonville.\n';
     assert.deepStrictEqual(

@@ -147,4 +147,7 @@
 //     (`USA TODAY`, `Russia Today`; core/ner/recognizer.ts joinListedOrganisations); a surname several people share
 //     goes to the one named first unless an honorific says otherwise (core/surnameReferents.ts); a law,
 //     a document or an era read as an organisation is no entity (`Freedom of Information Act`; name-heads.tsv `document`).
-export const ANALYSIS_VERSION = 68;
+// 69: a family is no organisation or place (`the Khans`); a person or an organisation ending a title-case name is no
+//     entity (`State of the` `Union`, `Star of` `David`; core/entityRepair.ts dropNamesEndingTitles); an honorific
+//     ending a line ended by a lone carriage return is read (core/surnameReferents.ts).
+export const ANALYSIS_VERSION = 69;

@@ -101,6 +101,8 @@ export function repairEntities(text: string, sentences: readonly Sentence[], men
     // A party tag or a title read as a place or an organisation (`(R-Fla.)`, `Sens.`): no entity of any type.
     else if (item.last - item.first === 1 && isTagOrTitle(sentences[item.sentence].tokens[item.first].text, resources.vocabulary)) item.dropped = true;
     else if (namedAfterPerson(item)) item.dropped = true;
+    // A family read as an organisation or a place (`the Khans`, `The Ebelings`): people, not a body; as for a person mention.
+    else if ((item.type === 'organization' || item.type === 'location') && item.last - item.first === 1 && evidence.isFamilyName(sentences[item.sentence].tokens[item.first].text)) item.dropped = true;
     // A law, a document or an era read as an organisation (`Freedom of Information Act`, the `Constitution`, `Great
     // Recession`): CoNLL's miscellaneous names, which the analysis reports as no actor. Not `Revolution`: `Our Revolution`
     // is a body, `New England Revolution` a club.
@@ -117,6 +119,7 @@ export function repairEntities(text: string, sentences: readonly Sentence[], men
     if (!item.dropped && item.type === 'organization') leaveChamberTitle(sentences[item.sentence].tokens, item);
   }
   joinHeadOfPlace(sentences, work, lexicon);
+  dropNamesEndingTitles(sentences, work, evidence, resources);
   // A name the article places (`Charlotte, N.C.`) is a place wherever it stands alone.
   if (placeNames.size > 0) {
     for (const item of work) {
@@ -312,6 +315,14 @@ class DocumentEvidence {
   readonly fullNameWords = new Set<string>();
   /** Last words of multi-word person names outside headlines, as written (`Clinton`, `Obama`). */
   readonly surnames = new Set<string>();
+  /**
+   * True for the plural of a surname of the article's people (`Khans` where Khizr Khan is named, `Rickettses`):
+   * a family, which names several people and no body.
+   */
+  isFamilyName(word: string): boolean {
+    return (word.endsWith('s') && this.surnames.has(word.slice(0, -1))) || (word.endsWith('es') && this.surnames.has(word.slice(0, -2)));
+  }
+
   /** How the article writes its words, read on first use (most articles never ask). */
   private cases: { readonly lowerCase: ReadonlySet<string>; readonly capitalisedMid: ReadonlySet<string> } | undefined;
 
@@ -453,7 +464,7 @@ function repairPerson(sentences: readonly Sentence[], item: Work, evidence: Docu
   // Groups of people: `Muslims`, `Reagan Democrats`, the `Clintons`; but `Mark Cuban` is a person.
   const givenNameFirst = n > 1 && words.slice(0, -1).some((w) => lexicon.isGivenName(w));
   if (lexicon.isGroupNoun(last) && !(givenNameFirst && !/s$/.test(last))) return 'drop';
-  if (/s$/.test(last) && evidence.surnames.has(last.slice(0, -1))) return 'drop';
+  if (evidence.isFamilyName(last)) return 'drop';
   // A name followed by a head noun the tagger left out (`Steve Harvey Morning` `Show`) names that thing.
   const next = tokens[item.last];
   const nextHead = next && next.start === tokens[item.last - 1].end + 1 && wordCase(next) === 'capitalised' ? lexicon.headOf(next.text) : undefined;
@@ -538,6 +549,45 @@ function isTagOrTitle(word: string, vocabulary: Vocabulary): boolean {
 function leaveChamberTitle(tokens: readonly Token[], item: Work): void {
   const next = tokens[item.last];
   if (item.last - item.first >= 2 && next && CHAMBER_SIDES.has(tokens[item.last - 1].text) && (next.text === 'Leader' || next.text === 'Whip')) item.last--;
+}
+
+/**
+ * A person or an organisation that ends a longer title-case name the tagger cut (`State of the` `Union`, `Star of`
+ * `David`, `Day of the` `Donald`): the name is a title, a show or an event, CoNLL's miscellaneous, and what it ends
+ * names no actor. Read where an ordinary word is capitalised before `of` or `of the` in the body (in a title-case line
+ * every word is) and not at the start of a sentence, nor a role (`Speaker of the House`), a group (`Supporters of
+ * Hillary Clinton`) or a head noun that begins a body's or a place's name (`University of`, `District of`). Places are
+ * left alone: `Horn of Africa` is still somewhere.
+ */
+function dropNamesEndingTitles(sentences: readonly Sentence[], work: readonly Work[], evidence: DocumentEvidence, resources: RepairResources): void {
+  const lexicon = resources.nameLexicon;
+  for (const item of work) {
+    if (item.dropped || item.headline || (item.type !== 'person' && item.type !== 'organization')) continue;
+    const tokens = sentences[item.sentence].tokens;
+    let of = item.first - 1;
+    if (tokens[of]?.text === 'the') of--;
+    if (of < 2 || tokens[of].text !== 'of') continue;
+    const word = tokens[of - 1];
+    if (word.end + 1 !== tokens[of].start || wordCase(word) !== 'capitalised') continue;
+    // At the start of a sentence or a quotation the capital says nothing (`“Because of Bernie Sanders`), unless the
+    // quotation is the name itself, closing right after it (`CNN’s “State of the Union,”`).
+    if (isInitial(tokens, of - 1) && !(QUOTE_OPENERS.has(tokens[of - 2]?.text) && closesQuote(tokens, item.last))) continue;
+    // A plural heads a group of people or things (`Fans of Bradley Cooper`, `Generals of the USFL`).
+    if (/s$/.test(word.text) && lexicon.isOrdinaryWord(word.text.slice(0, -1))) continue;
+    if (!lexicon.isOrdinaryWord(word.text) || lexicon.isGroupNoun(word.text) || resources.vocabulary.isRoleWord(word.text) || resources.vocabulary.isHonorific(word.text)) continue;
+    const head = lexicon.headOf(word.text);
+    if ((head && head.kind !== 'event') || evidence.mentionAt(item.sentence, of - 1)) continue;
+    item.dropped = true;
+  }
+}
+
+/** The quotation marks that open a title (`“State of the Union”`). */
+const QUOTE_OPENERS: ReadonlySet<string> = new Set(['“', '‘', '"', "'", "''", '``']);
+
+/** True when a quotation closes at `index`, after a comma or a full stop maybe (`Union,”`). */
+function closesQuote(tokens: readonly Token[], index: number): boolean {
+  const next = tokens[index]?.text === ',' || tokens[index]?.text === '.' ? tokens[index + 1] : tokens[index];
+  return next !== undefined && (next.text === '”' || next.text === '’' || next.text === '"' || next.text === "'" || next.text === "''");
 }
 
 /** A title or honorific right before the word (`President Obama`, `Mr. Young`, `Gov. Kasich`). */

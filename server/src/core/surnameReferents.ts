@@ -106,7 +106,7 @@ export interface NamedPerson {
 }
 
 /** A capitalised word, a full stop maybe, and spaces or one line break (a wrapped line: `Mr.` ¶ `Clinton`) before a name. */
-const HONORIFIC_BEFORE = /(?:^|[^\p{L}])(\p{Lu}\p{L}*)(\.?)(?:[ \t\u00a0]+|[ \t\u00a0]*\r?\n[ \t\u00a0]*)$/u;
+const HONORIFIC_BEFORE = /(?:^|[^\p{L}])(\p{Lu}\p{L}*)(\.?)(?:[ \t\u00a0]+|[ \t\u00a0]*(?:\r\n?|\n)[ \t\u00a0]*)$/u;
 
 const PRONOUN_GENDERS: ReadonlyMap<string, Gender> = new Map([
   ['he', 'm'], ['him', 'm'], ['his', 'm'], ['himself', 'm'],
