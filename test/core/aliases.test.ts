@@ -77,6 +77,19 @@ describe('aliases (issue 14)', () => {
     assert.deepStrictEqual(organisations(text), ['Russian Foreign Ministry (2)']);
   });
 
+  it('a one-word short form joins the one full name it shortens (`the Post`, `Senate`, `Fox`), not a head after another word (`White House`)', () => {
+    const text =
+      'The Washington Post reported on Monday that the U.S. Senate would vote. Fox News said the vote was close, and the White House agreed.\n\n' +
+      'The Post said the Senate had the votes. Fox said so too. The House will vote next week, and Pfizer Inc. was watching.\n';
+    const names = organisations(text);
+    for (const expected of ['Washington Post (2)', 'U.S. Senate (2)', 'Fox News (2)', 'White House (1)', 'House (1)']) assert.ok(names.includes(expected), `${expected} in ${names.join(', ')}`);
+    // Two that fit, or a placed body named after its short form: apart.
+    const two = 'The New York Times and the Financial Times disagreed. The Times said so.\n';
+    assert.ok(organisations(two).some((n) => /^(The )?Times \(1\)$/.test(n)), organisations(two).join(', '));
+    const after = 'The Senate passed the bill. He raised money for the Wisconsin Senate race.\n';
+    assert.ok(organisations(after).some((n) => n.startsWith('Senate (')), organisations(after).join(', '));
+  });
+
   it('across the workspace an acronym reaches its long form’s actor', () => {
     const service = newService();
     service.indexArticle('file:///a.txt', 'The United Nations said on Monday that aid would arrive.\n');

@@ -149,8 +149,9 @@ export function groupActors(
     ownerOf.set(mention.start, builder);
   }
 
-  // One organisation or place however the article writes it (`OSCE` / `Organization for Security …`).
-  if (mergeAliases(builders, nameLexicon)) {
+  // One organisation or place however the article writes it (`OSCE` / `Organization for Security …`, `the Post`).
+  const aliasesMerged = mergeAliases(builders, nameLexicon);
+  if (mergeShortForms(builders, nameLexicon) || aliasesMerged) {
     ownerOf.clear();
     for (const builder of builders) for (const mention of builder.mentions) ownerOf.set(mention.start, builder);
   }
@@ -651,6 +652,80 @@ function mergeAliases(builders: readonly ActorBuilder[], lexicon: NameLexicon): 
     }
   }
   return merged;
+}
+
+/**
+ * Words that follow a body's own name in its full name and add nothing to it (`Fox News`, `Apple Inc.`,
+ * `Quinnipiac University`, `Treasury Department`): the first word alone names the same body.
+ */
+const GENERIC_BODY_WORDS: ReadonlySet<string> = new Set(['news', 'inc', 'inc.', 'corp', 'corp.', 'corporation', 'co', 'co.', 'company', 'university', 'college', 'department']);
+
+/** A name's normalised words without a leading article (`The Washington Post` → `washington`, `post`). */
+function wordsWithoutArticle(name: string): string[] {
+  const words = normalizeName(name).split(' ');
+  return words.length > 1 && words[0] === 'the' ? words.slice(1) : words;
+}
+
+/**
+ * The one-word short forms of an organisation's name join it (`the Post` of `The Washington Post`, `Senate` of `U.S.
+ * Senate`, `Fox` of `Fox News`, `NBC` of `NBC News`): a body named by its place and its head noun is named by the head
+ * alone, and a body's name followed only by words such as `News` or `Inc.` by its first word. Only when one longer
+ * name of the article ends or begins with the word (with `The New York Times` and `Financial Times`, `the Times` is neither), a placed body's
+ * only after its full name, and never a head after a word that is not a place (`House` is no short form of `White
+ * House`). True when anything was joined.
+ */
+function mergeShortForms(builders: readonly ActorBuilder[], lexicon: NameLexicon): boolean {
+  const short = new Map<string, ActorBuilder[]>();
+  const longer: { builder: ActorBuilder; words: string[] }[] = [];
+  for (const builder of builders) {
+    if (builder.type !== 'organization' || builder.mentions.length === 0) continue;
+    for (const spelling of builder.spellings) {
+      const words = wordsWithoutArticle(spelling);
+      if (words.length >= 2) longer.push({ builder, words });
+    }
+    const words = builder.spellings.map(wordsWithoutArticle);
+    if (words.length > 0 && words.every((w) => w.length === 1 && w[0] === words[0][0])) {
+      const found = short.get(words[0][0]);
+      if (found) found.push(builder);
+      else short.set(words[0][0], [builder]);
+    }
+  }
+  if (short.size === 0 || longer.length === 0) return false;
+  let merged = false;
+  for (const [word, shortForms] of short) {
+    // Each longer name that fits, and whether it is a place and a head (`U.S. Senate`) rather than a name and generic words.
+    // Any other name that ends or begins with the word competes (`Financial Times` beside `New York Times`).
+    const fits = new Map<ActorBuilder, boolean>();
+    const competitors = new Set<ActorBuilder>();
+    for (const { builder, words } of longer) {
+      const last = words.length - 1;
+      if (words[last] === word) {
+        competitors.add(builder);
+        const place = words.slice(0, last).join(' ');
+        if (lexicon.isListedName(place) && !lexicon.isListedOrganisation(place)) fits.set(builder, true);
+      } else if (words[0] === word) {
+        competitors.add(builder);
+        if (words.slice(1).every((w) => GENERIC_BODY_WORDS.has(w))) fits.set(builder, fits.get(builder) ?? false);
+      }
+    }
+    if (fits.size !== 1 || competitors.size !== 1) continue;
+    const [[into, placed]] = fits;
+    for (const from of shortForms) {
+      // A head is the placed body's short form when the full name comes first (`Wisconsin Senate candidate Russ Feingold`
+      // after five `Senate` is no name of that Senate); `Pfizer` in a headline before `Pfizer Inc.` is Pfizer all the same.
+      if (from === into || (placed && firstStart(into) > firstStart(from))) continue;
+      absorbInto(into, from);
+      merged = true;
+    }
+  }
+  return merged;
+}
+
+/** Where an actor's first mention starts. */
+function firstStart(builder: ActorBuilder): number {
+  let first = Infinity;
+  for (const mention of builder.mentions) if (mention.start < first) first = mention.start;
+  return first;
 }
 
 /** The words after which a body's name goes on with what it serves (`Port Authority of New York`). */

@@ -150,4 +150,6 @@
 // 69: a family is no organisation or place (`the Khans`); a person or an organisation ending a title-case name is no
 //     entity (`State of the` `Union`, `Star of` `David`; core/entityRepair.ts dropNamesEndingTitles); an honorific
 //     ending a line ended by a lone carriage return is read (core/surnameReferents.ts).
-export const ANALYSIS_VERSION = 69;
+// 70: a one-word short form of an organisation joins the one full name it shortens (`the Post` → `The Washington
+//     Post`, `Fox` → `Fox News`; core/actors.ts mergeShortForms).
+export const ANALYSIS_VERSION = 70;
