@@ -168,6 +168,19 @@ describe('duplicate paragraphs', () => {
     assert.deepStrictEqual(service.getFixAllRemovals({ uri: 'file:///fix-all/news/teaser3-fixed.txt', version: 1, getText: () => fixed }), []);
   });
 
+  it('fix-all reads again a block read line by line that loses some lines: the lines left run on as a repeat, and go (fuzz seed 91)', () => {
+    for (const eol of ['\n', '\r\n']) {
+      const first = 'Rubio held a stadium event in Hialeah on Sunday.';
+      const last = 'The campaign said more than a thousand people came.';
+      const text = [first, 'Stands empt; crowd in one end zone.', last, '', 'The senator spoke for twenty minutes.', '', first, 'Stands empty; crowd in one end', 'zone.', last, ''].join(eol);
+      assert.deepStrictEqual(splitParagraphs(text).map((p) => p.text).slice(-4), [first, 'Stands empty; crowd in one end', 'zone.', last], 'the block is read line by line');
+      const service = newService();
+      const fixed = applyRanges(text, service.getFixAllRemovals({ uri: `file:///fix-all/block${eol.length}.txt`, version: 1, getText: () => text }));
+      assert.strictEqual(fixed, [first, 'Stands empt; crowd in one end zone.', last, '', 'The senator spoke for twenty minutes.', ''].join(eol));
+      assert.deepStrictEqual(service.getFixAllRemovals({ uri: `file:///fix-all/block${eol.length}-fixed.txt`, version: 1, getText: () => fixed }), []);
+    }
+  });
+
   it('fix-all is idempotent', () => {
     const once = removeDuplicates(readSeed(SEEDS.lavrovMunich));
     assert.strictEqual(removeDuplicates(once), once);

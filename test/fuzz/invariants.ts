@@ -367,7 +367,7 @@ export function checkDuplicateFixes(service: ArticleService, document: ArticleDo
   // The first repeat of a paragraph that is page furniture stays (both gone would leave no copy).
   const whole = analysis.furniture.filter((r) => !isPartOfParagraph(r));
   const furnitureIndexes = new Set(whole.flatMap((r) => r.paragraphs.map((p) => p.index)));
-  const removed = new Set([...repeatsRemovedWith(analysis.paragraphs, duplicates, furnitureIndexes, resources.knownWords).map((p) => p.index), ...furnitureIndexes]);
+  const removed = new Set([...repeatsRemovedWith(text, analysis.paragraphs, duplicates, furnitureIndexes, resources.knownWords).map((p) => p.index), ...furnitureIndexes]);
   // A paragraph whose start is furniture keeps the rest, unless it goes whole as a repeat.
   const shortened = new Map(analysis.furniture.filter((r) => isPartOfParagraph(r) && !removed.has(r.paragraphs[0].index)).map((r) => [r.paragraphs[0].index, r.end] as const));
   checkRemoval(text, fixed, analysis, removed, shortened);

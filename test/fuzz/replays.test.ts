@@ -15,6 +15,7 @@ const REPLAYED_CASES: readonly { seed: number; path: string; what: string }[] = 
   { seed: 70, path: '1553', what: 'removing the last two lines of a block took the blank line after them, so the next block was read line by line' },
   { seed: 75, path: '485', what: 'a near repeat of a copy cut short, before the complete copy, kept the difference from the cut copy (a letter) and so read as a whole copy kept after its repeat' },
   { seed: 84, path: '349', what: 'a damaged short line left alone once the line before it went was then read as the second part of a copy split by the line it repeats: fix-all now reads repeats to its fixed point whenever it removes anything' },
+  { seed: 91, path: '6', what: 'the first and last lines of a block read line by line went as exact repeats, and the two lines left between them then ran on as one paragraph, a damaged copy of another: fix-all now reads such a block again' },
 ];
 
 describe('fuzz counterexamples of documents with repeats, replayed', () => {

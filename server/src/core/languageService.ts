@@ -687,7 +687,7 @@ export function createArticleService(resources: ArticleResources, options: Artic
         // Asked at every code-action request: the repeats are found again once per version (and furniture).
         const key = [...wholeFurniture].join(',');
         let known = fixAllRepeats.get(layer.duplicates);
-        if (known?.key !== key) fixAllRepeats.set(layer.duplicates, (known = { key, repeats: repeatsRemovedWith(layer.paragraphs, layer.duplicates, wholeFurniture, resources.knownWords, (p) => stateOf(document.uri).analyzer.signatureOf(p)) }));
+        if (known?.key !== key) fixAllRepeats.set(layer.duplicates, (known = { key, repeats: repeatsRemovedWith(document.getText(), layer.paragraphs, layer.duplicates, wholeFurniture, resources.knownWords, (p) => stateOf(document.uri).analyzer.signatureOf(p)) }));
         for (const p of known.repeats) repeats.set(p.index, p);
       }
       return furnitureRemovalRanges(document.getText(), layer.paragraphs, regions, repeats);

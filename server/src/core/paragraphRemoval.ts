@@ -68,7 +68,7 @@ export function paragraphRemovalRanges(text: string, all: readonly Paragraph[], 
 }
 
 /** How many line breaks lie between `from` and `to` (CR LF counts once). */
-function lineBreaks(text: string, from: number, to: number): number {
+export function lineBreaks(text: string, from: number, to: number): number {
   let count = 0;
   for (let i = from; i < to; i++) {
     if (text[i] === '\n' || (text[i] === '\r' && text[i + 1] !== '\n')) count++;

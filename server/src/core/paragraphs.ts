@@ -12,7 +12,9 @@ import { commonPrefixLength, commonSuffixLength } from './textDiff';
  * lines and the block's lines read as sentences running on (most lines are long for the document and
  * do not end a sentence); otherwise each of its lines is a paragraph, which is what the seed articles
  * need. Deciding per block keeps the reading of every other block unchanged when a repeated block is
- * removed, so "remove all duplicates" is idempotent; only removing the last blank line can change it.
+ * removed, so "remove all duplicates" is idempotent; only removing the last blank line can change it, and
+ * removing some lines of a block read line by line changes the reading of that block: its lines left may
+ * run on as one paragraph (fix-all reads such a block again, {@link blockParagraph}).
  */
 export function splitParagraphs(text: string): Paragraph[] {
   return splitParagraphsWithInfo(text).paragraphs;
@@ -31,10 +33,32 @@ export function splitParagraphsWithInfo(text: string): ParagraphSplit {
   const lines = splitLines(text);
   const blank = lines.map((line) => isBlank(text, line.start, line.end));
   // Without a single blank line the article is one paragraph per line: the scraped-article convention.
-  const hasBlankLines = blank.some((b, i) => b && i < lines.length - 1);
+  const hasBlankLines = blankLineIn(blank);
   const paragraphs: Paragraph[] = [];
   splitLinesInto(text, lines, blank, hasBlankLines, paragraphs);
   return { text, paragraphs, hasBlankLines };
+}
+
+/** Whether a text whose lines are `blank` or not has a blank line other than its last line (else it is read line by line). */
+function blankLineIn(blank: readonly boolean[]): boolean {
+  return blank.some((b, i) => b && i < blank.length - 1);
+}
+
+/** Whether the text has a blank line other than its last line: without one, each line is a paragraph. */
+export function hasBlankLines(text: string): boolean {
+  return blankLineIn(splitLines(text).map((line) => isBlank(text, line.start, line.end)));
+}
+
+/**
+ * How a block reads in a text with blank lines: `block` is its lines (non-blank, with the line breaks between them and
+ * nothing else). The span in `block` of the one paragraph they make, or undefined when each line is a paragraph. Fix-all
+ * asks it of a block read line by line that loses some of its lines (`duplicates/removal.ts`): fewer lines may run on.
+ */
+export function blockParagraph(block: string): { start: number; end: number } | undefined {
+  const lines = splitLines(block);
+  const last = lines.length - 1;
+  if (last < 1 || lines.some((line) => isBlank(block, line.start, line.end)) || !blockLooksWrapped(block, lines, 0, last)) return undefined;
+  return { start: trimLine(block, lines[0].start, lines[0].end).start, end: trimLine(block, lines[last].start, lines[last].end).end };
 }
 
 function splitLinesInto(text: string, lines: readonly LineSpan[], blank: readonly boolean[], hasBlankLines: boolean, paragraphs: Paragraph[]): void {

@@ -3,7 +3,8 @@
  * ("Keep this copy instead"), or every repeat that fix-all may remove. The ranges to delete come
  * from `paragraphRemoval.ts`, which takes nothing but those paragraphs and their separators.
  */
-import { paragraphRemovalRanges } from '../paragraphRemoval';
+import { lineBreaks, paragraphRemovalRanges } from '../paragraphRemoval';
+import { blockParagraph, hasBlankLines } from '../paragraphs';
 import type { OffsetRange, Paragraph } from '../types';
 import { findDuplicateParagraphs, type DuplicateParagraph } from './find';
 import type { KnownWords } from './knownWords';
@@ -53,6 +54,7 @@ export function repeatsRemovedBesides(duplicates: readonly DuplicateParagraph[],
  * left until none is new, so fix-all leaves nothing for a second fix-all.
  */
 export function repeatsRemovedWith(
+  text: string,
   paragraphs: readonly Paragraph[],
   duplicates: readonly DuplicateParagraph[],
   removedElsewhere: ReadonlySet<number>,
@@ -68,9 +70,13 @@ export function repeatsRemovedWith(
   // and 64); and lines once next to repeats read otherwise without them (a damaged short line left after the line it
   // followed went, then read as the second part of a copy split by the line it repeats, seed 84). Rather than name
   // each case, fix-all is read to its fixed point whenever it removes anything. This look costs about a second search
-  // for repeats; the editor asks for fix-all only when the user does (lsp/codeActions.ts).
+  // for repeats; the editor asks for fix-all only when the user does (lsp/codeActions.ts). Each pass reads the text
+  // fix-all leaves, not only its paragraphs: a block read line by line that loses some lines is read again, and the
+  // lines left may run on as one paragraph, itself a repeat (seed 91: the first and last lines of a block went as
+  // exact repeats, and the two left between them were a damaged copy of a paragraph, wrapped: `paragraphsLeft`).
   if (removed.length === 0 && removedElsewhere.size === 0) return removed;
   const gone = new Set([...removedElsewhere, ...removed.map((p) => p.index)]);
+  const blockOf = blocksOf(text, paragraphs);
   // Each pass reads the paragraphs left: their signatures are those the caller already has (`knownSignature`: the
   // ones `duplicates` was found with), else made once here, not again in every pass.
   const signatures = new Map<Paragraph, ParagraphSignature>();
@@ -80,13 +86,82 @@ export function repeatsRemovedWith(
     return signature;
   };
   for (;;) {
-    const more = repeatsRemovedByFixAll(findDuplicateParagraphs(paragraphs.filter((p) => !gone.has(p.index)), words, signatureOf));
+    const { left, partsOf } = paragraphsLeft(text, paragraphs, blockOf, gone);
+    // A repeat read from lines that run on once others went is removed as those lines.
+    const more = repeatsRemovedByFixAll(findDuplicateParagraphs(left, words, signatureOf)).flatMap((p) => partsOf.get(p) ?? [p]);
     if (more.length === 0) return removed.sort((a, b) => a.index - b.index);
     for (const p of more) {
       gone.add(p.index);
       removed.push(p);
     }
   }
+}
+
+/**
+ * The block of each paragraph (`paragraphs.ts` reads a text by blocks, runs of non-blank lines): the index of the block's
+ * first paragraph. A block read line by line holds several paragraphs, one line break apart; any other paragraph is a
+ * block of its own.
+ */
+function blocksOf(text: string, paragraphs: readonly Paragraph[]): Int32Array {
+  const first = new Int32Array(paragraphs.length);
+  for (let i = 1; i < paragraphs.length; i++) first[i] = lineBreaks(text, paragraphs[i - 1].end, paragraphs[i].start) === 1 ? first[i - 1] : i;
+  return first;
+}
+
+/**
+ * The paragraphs the text reads as once the paragraphs `gone` are removed as fix-all removes them
+ * (`paragraphRemovalRanges`): those left, except that a block read line by line that lost some of its lines is read
+ * again (`blockParagraph`), as the next analysis reads it, and its lines left may run on as one paragraph. Such a
+ * paragraph is made here, its `text` that of the lines left (the lines removed between them out of it: not always a
+ * slice of `text`), and `partsOf` gives the lines it is made of, which fix-all removes if it is a repeat.
+ */
+function paragraphsLeft(text: string, paragraphs: readonly Paragraph[], blockOf: Int32Array, gone: ReadonlySet<number>): { left: Paragraph[]; partsOf: Map<Paragraph, Paragraph[]> } {
+  const partsOf = new Map<Paragraph, Paragraph[]>();
+  const left = paragraphs.filter((p) => !gone.has(p.index));
+  // The blocks read line by line that lost a line and keep two or more.
+  const reread: Paragraph[][] = [];
+  for (const block of new Set([...gone].map((i) => blockOf[i]))) {
+    const lines: Paragraph[] = [];
+    for (let i = block; i < paragraphs.length && blockOf[i] === block; i++) if (!gone.has(i)) lines.push(paragraphs[i]);
+    if (lines.length >= 2) reread.push(lines);
+  }
+  if (reread.length === 0) return { left, partsOf };
+  const removals = paragraphRemovalRanges(text, paragraphs, [...gone].map((i) => paragraphs[i]));
+  // A text left without a blank line is read line by line throughout: its blocks are no longer read one by one.
+  if (!hasBlankLines(without(text, 0, text.length, removals))) return { left, partsOf };
+  const merged = new Map<Paragraph, Paragraph>();
+  for (const lines of reread) {
+    const first = lines[0];
+    const last = lines[lines.length - 1];
+    let from = first.start;
+    while (from > 0 && text[from - 1] !== '\n' && text[from - 1] !== '\r') from--;
+    let to = last.end;
+    while (to < text.length && text[to] !== '\n' && text[to] !== '\r') to++;
+    const block = without(text, from, to, removals);
+    // Its lines left, one line break apart: what the removals leave of a block (else it is read as it was).
+    if (lineBreaks(block, 0, block.length) !== lines.length - 1) continue;
+    const span = blockParagraph(block);
+    if (!span) continue;
+    const paragraph: Paragraph = { index: first.index, start: first.start, end: last.end, text: block.slice(span.start, span.end) };
+    partsOf.set(paragraph, lines);
+    merged.set(first, paragraph);
+  }
+  if (merged.size === 0) return { left, partsOf };
+  const parts = new Set([...partsOf.values()].flat());
+  return { left: left.flatMap((p) => merged.get(p) ?? (parts.has(p) ? [] : [p])), partsOf };
+}
+
+/** `text[from, to)` without the (sorted, disjoint) `ranges`. */
+function without(text: string, from: number, to: number, ranges: readonly OffsetRange[]): string {
+  let result = '';
+  let at = from;
+  for (const r of ranges) {
+    if (r.end <= at) continue;
+    if (r.start >= to) break;
+    if (r.start > at) result += text.slice(at, r.start);
+    at = Math.max(at, r.end);
+  }
+  return at < to ? result + text.slice(at, to) : result;
 }
 
 /** The deletions of a duplicate fix; empty when `start` names no repeat. */
