@@ -185,10 +185,20 @@ describe('entity repair: a person actor is a person (issue 14)', () => {
     const analysis = analysePolnearTrain(this, 'usa-today_2016-08-24_turkish-suspect-donated-to-clint.txt');
     const pacs = analysis.entities.filter((e) => /\bPAC$/.test(e.text));
     assert.ok(pacs.length >= 5, `the article names the PAC (${pacs.length})`);
-    // (`Ready PAC` stays the place the tagger said: the repair reads person mentions only.)
-    assert.deepStrictEqual(pacs.filter((e) => e.type === 'person').map((e) => `${e.type}:${e.text}`), []);
+    // Not a person, nor a place (`Ready PAC` was one where the tagger said so).
+    assert.deepStrictEqual(pacs.filter((e) => e.type !== 'organization').map((e) => `${e.type}:${e.text}`), []);
     assert.ok(pacs.filter((e) => e.type === 'organization').length >= 5, 'the PAC is an organisation');
     assert.deepStrictEqual(analysis.actors.filter((a) => a.type === 'person' && /\bPAC$/.test(a.name)).map((a) => a.name), []);
+  });
+
+  it('`super PAC`, `a PAC` and `PACs` name no body; a committee\'s name takes in its `PAC` (`House Majority` `PAC`, `Ready` `PAC`) and is an organisation', () => {
+    const text =
+      'Donors flocked to a super PAC and two other PACs. Ms. Lapp heads the House Majority PAC, and $500 went to Ready PAC on Monday.\n' +
+      'The ads come from Our Principles PAC, a Republican PAC. The PAC spent more than a leadership PAC.\n';
+    assert.deepStrictEqual(
+      repaired(text, ['organization:PAC', 'organization:PACs', 'person:Lapp', 'organization:House Majority', 'organization:PAC', 'organization:PAC', 'location:Our Principles PAC', 'organization:PAC', 'organization:PAC', 'organization:PAC']),
+      ['person:Lapp', 'organization:House Majority PAC', 'organization:Ready PAC', 'organization:Our Principles PAC', 'organization:PAC'],
+    );
   });
 
   it('a person or an organisation ending a title-case name is no actor (`State of the Union`, `Star of David`); a role, a group or a quotation\'s first word before `of` leaves it', () => {

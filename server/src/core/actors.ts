@@ -669,7 +669,8 @@ function wordsWithoutArticle(name: string): string[] {
 /**
  * The one-word short forms of an organisation's name join it (`the Post` of `The Washington Post`, `Senate` of `U.S.
  * Senate`, `Fox` of `Fox News`, `NBC` of `NBC News`): a body named by its place and its head noun is named by the head
- * alone, and a body's name followed only by words such as `News` or `Inc.` by its first word. Only when one longer
+ * alone (an acronym too: `the PAC` of `Ready for Hillary PAC`), and a body's name followed only by words such as `News`
+ * or `Inc.` by its first word. Only when one longer
  * name of the article ends or begins with the word (with `The New York Times` and `Financial Times`, `the Times` is neither), a placed body's
  * only after its full name, and never a head after a word that is not a place (`House` is no short form of `White
  * House`). True when anything was joined.
@@ -697,12 +698,14 @@ function mergeShortForms(builders: readonly ActorBuilder[], lexicon: NameLexicon
     // Any other name that ends or begins with the word competes (`Financial Times` beside `New York Times`).
     const fits = new Map<ActorBuilder, boolean>();
     const competitors = new Set<ActorBuilder>();
+    const acronymHeads = shortForms.every((b) => b.spellings.every((spelling) => acronymOf(spelling.replace(/^the\s+/i, '')) !== undefined));
     for (const { builder, words } of longer) {
       const last = words.length - 1;
       if (words[last] === word) {
         competitors.add(builder);
         const place = words.slice(0, last).join(' ');
-        if (lexicon.isListedName(place) && !lexicon.isListedOrganisation(place)) fits.set(builder, true);
+        // Or an acronym that heads the name (`the PAC` of `Ready for Hillary PAC`).
+        if ((lexicon.isListedName(place) && !lexicon.isListedOrganisation(place)) || acronymHeads) fits.set(builder, true);
       } else if (words[0] === word) {
         competitors.add(builder);
         if (words.slice(1).every((w) => GENERIC_BODY_WORDS.has(w))) fits.set(builder, fits.get(builder) ?? false);

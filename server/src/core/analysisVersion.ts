@@ -152,4 +152,7 @@
 //     ending a line ended by a lone carriage return is read (core/surnameReferents.ts).
 // 70: a one-word short form of an organisation joins the one full name it shortens (`the Post` → `The Washington
 //     Post`, `Fox` → `Fox News`; core/actors.ts mergeShortForms).
-export const ANALYSIS_VERSION = 70;
+// 71: `super PAC`, `a PAC`, `PACs` are no entities; a committee's name takes in its `PAC` and the capitalised words
+//     before it and is an organisation (`Ready for Hillary PAC`; core/entityRepair.ts repairPoliticalActionCommittees);
+//     an acronym heading the one name of the article that ends with it is its short form (`the PAC`, `IG`).
+export const ANALYSIS_VERSION = 71;
