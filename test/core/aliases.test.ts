@@ -90,6 +90,12 @@ describe('aliases (issue 14)', () => {
     assert.ok(organisations(after).some((n) => n.startsWith('Senate (')), organisations(after).join(', '));
   });
 
+  it('a state written as news abbreviates it is that state (`Hialeah, Fla.` → Florida), joined with the state named whole', () => {
+    const text = 'Rubio rolled into Hialeah, Fla., for a rally on Monday. Florida voters cheered. Trump spoke in Everett, Wash., and then in Washington.\n';
+    const places = analyzeArticle(text, context).actors.filter((a) => a.type === 'location').map((a) => `${a.name} (${a.mentions.length})`);
+    for (const expected of ['Florida (2)', 'Washington State (1)', 'Washington (1)']) assert.ok(places.includes(expected), `${expected} in ${places.join(', ')}`);
+  });
+
   it('across the workspace an acronym reaches its long form’s actor', () => {
     const service = newService();
     service.indexArticle('file:///a.txt', 'The United Nations said on Monday that aid would arrive.\n');

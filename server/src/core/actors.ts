@@ -142,8 +142,12 @@ export function groupActors(
         bySurname.add(names.bareSurname(mention.text), builder);
       }
     } else {
-      const key = actorKey(mention.type, mention.text, names);
+      // A state written as news abbreviates it (`San Bernardino, Calif.`, `Sen. Ted Cruz (Tex.)`) is that state: the
+      // actor the article names whole, or one named so (the workspace joins it with the state's other articles).
+      const state = mention.type === 'location' ? nameLexicon.stateNamed(mention.text) : undefined;
+      const key = actorKey(mention.type, state ?? mention.text, names);
       builder = byKey.get(key) ?? newActor(builders, byKey, mention, names, key);
+      if (state) builder.standardName ??= state;
     }
     builder.addName(mention, builder.type !== 'person');
     ownerOf.set(mention.start, builder);
@@ -368,6 +372,8 @@ class ActorBuilder {
   readonly variants: SpellingVariant[] = [];
   /** A person's choice of name (an annotation), over the fullest spelling. */
   canonicalName: string | undefined;
+  /** The name an abbreviation stands for (`California` for `Calif.`), over spellings shorter than it. */
+  standardName: string | undefined;
   externalId: string | undefined;
   /** Starts of full-name mentions, in document order (they are added in order). */
   readonly fullStarts: number[] = [];
@@ -406,6 +412,7 @@ class ActorBuilder {
     this.fullStarts.push(...other.fullStarts);
     this.fullStarts.sort((a, b) => a - b);
     this.canonicalName ??= other.canonicalName;
+    this.standardName ??= other.standardName;
     this.externalId ??= other.externalId;
     other.mentions.length = 0;
   }
@@ -441,6 +448,7 @@ class ActorBuilder {
    * (a different alias key) across the workspace.
    */
   fullestName(): string {
+    if (this.canonicalName === undefined && this.standardName !== undefined && !this.spellings.some((s) => s.length > this.standardName!.length)) return this.standardName;
     return this.canonicalName ?? [...this.spellings].sort((a, b) => this.names.nameParts(b).length - this.names.nameParts(a).length || capitalsLast(a) - capitalsLast(b))[0] ?? withoutFormatCharacters(this.mentions[0].text);
   }
 

@@ -155,4 +155,6 @@
 // 71: `super PAC`, `a PAC`, `PACs` are no entities; a committee's name takes in its `PAC` and the capitalised words
 //     before it and is an organisation (`Ready for Hillary PAC`; core/entityRepair.ts repairPoliticalActionCommittees);
 //     an acronym heading the one name of the article that ends with it is its short form (`the PAC`, `IG`).
-export const ANALYSIS_VERSION = 71;
+// 72: a state written as news abbreviates it is that state's actor (`Hialeah, Fla.` → Florida; vocabulary/us-states.txt
+//     names them; core/actors.ts).
+export const ANALYSIS_VERSION = 72;

@@ -62,7 +62,8 @@ export class NameLexicon {
     private readonly ordinary: ReadonlySet<string>,
     private readonly groups: ReadonlySet<string>,
     private readonly heads: ReadonlyMap<string, NameHead>,
-    private readonly states: ReadonlySet<string>,
+    /** State abbreviations, each with the state's name (empty for a postal code or a state written whole). */
+    private readonly states: ReadonlyMap<string, string>,
     private readonly givenNames: ReadonlySet<string>,
     private readonly surnames: ReadonlySet<string>,
     private readonly properNames: ReadonlySet<string>,
@@ -125,6 +126,14 @@ export class NameLexicon {
     return this.states.has(word);
   }
 
+  /**
+   * The state an AP abbreviation names, read with or without its full stop (`Calif.` or `Calif` → `California`), if
+   * the word is one.
+   */
+  stateNamed(word: string): string | undefined {
+    return this.states.get(word) || this.states.get(`${word}.`) || undefined;
+  }
+
   /** True for a common surname (`Obama`, `Sanders`), any case. */
   isKnownSurname(word: string): boolean {
     return (this.classOf(word) & SURNAME) !== 0;
@@ -170,11 +179,17 @@ export function loadNameLexicon(source: DataSource, moreGivenNames: Iterable<str
   for (const nationality of list(NAME_LEXICON_FILES.nationalities)) groups.add(nationality.toLowerCase());
   const givenNames = lower(NAME_LEXICON_FILES.firstNames);
   for (const name of moreGivenNames) givenNames.add(name.toLowerCase());
-  const places = new Set([...lower(NAME_LEXICON_FILES.countries), ...lower(NAME_LEXICON_FILES.cities), ...lower(NAME_LEXICON_FILES.usStates), ...lower(NAME_LEXICON_FILES.metonymicPlaces)]);
+  // Each state abbreviation, and after a tab the state it stands for (`Calif.` → California).
+  const stateNames = new Map<string, string>();
+  for (const line of list(NAME_LEXICON_FILES.usStates)) {
+    const [abbreviation, name] = line.split('\t');
+    stateNames.set(abbreviation.trim(), name?.trim() || '');
+  }
+  const places = new Set([...lower(NAME_LEXICON_FILES.countries), ...lower(NAME_LEXICON_FILES.cities), ...[...stateNames.keys()].map((a) => a.toLowerCase()), ...lower(NAME_LEXICON_FILES.metonymicPlaces)]);
   const organisations = lower(NAME_LEXICON_FILES.organizations);
   const organisationsOnly = new Set([...organisations].filter((name) => !places.has(name)));
   const listedNames = new Set([...organisations, ...places]);
-  return new NameLexicon(englishWords, groups, heads, new Set(list(NAME_LEXICON_FILES.usStates)), givenNames, lower(NAME_LEXICON_FILES.lastNames), lower(NAME_LEXICON_FILES.properNames), organisationsOnly, listedNames);
+  return new NameLexicon(englishWords, groups, heads, stateNames, givenNames, lower(NAME_LEXICON_FILES.lastNames), lower(NAME_LEXICON_FILES.properNames), organisationsOnly, listedNames);
 }
 
 /** The entries of a list file, lower case. */
