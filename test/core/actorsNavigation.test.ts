@@ -36,6 +36,21 @@ describe('actors: mentions, nominals and pronouns', () => {
     assert.deepStrictEqual(hit.actor.mentions.map((m) => m.text), ['Lavrov', 'Sergei Lavrov', 'Lavrov']);
   });
 
+  it('reads a surname past a generational suffix (`Joseph R. Biden Jr.` / `Biden`); two generations of a name are two people', () => {
+    const people = ['Brent Bozell III', 'Brent Bozell, Jr.', 'Bozell', 'Joseph R. Biden Jr.', 'Joseph F. Dunford Jr.', 'Biden'];
+    const analyzeWith = (text: string) => analyzeArticle(text, plainContext({ ...resources, recognizer: stubRecognizer({ person: people }) }));
+    const text =
+      '“Yes,” said Brent Bozell III, founder of the Media Research Center. Bozell was five when his father, Brent Bozell, Jr., wrote the book.\n' +
+      'Vice President Joseph R. Biden Jr. met Gen. Joseph F. Dunford Jr. on Monday. Biden said the talks went well.\n';
+    const actors = analyzeWith(text).actors;
+    const bozell = actorNamed(actors, 'Brent Bozell III');
+    assert.ok(bozell.mentions.some((m) => m.start === text.indexOf('Bozell was')), 'Bozell is the son');
+    assert.ok(actors.some((a) => a.name === 'Brent Bozell, Jr.' && a !== bozell), 'the father is someone else');
+    const biden = actorNamed(actors, 'Joseph R. Biden Jr.');
+    assert.ok(biden.mentions.some((m) => m.start === text.indexOf('Biden said')), 'Biden is Biden');
+    assert.ok(!biden.mentions.some((m) => m.text.includes('Dunford')), 'Dunford is not Biden (both were `Jr.`)');
+  });
+
   it('joins a surname written without its article (Assad / Bashar al-Assad)', () => {
     const { actors } = analyze('Syrian President Bashar al-Assad spoke. Critics say Assad must go.');
     const assad = actorNamed(actors, 'Bashar al-Assad');

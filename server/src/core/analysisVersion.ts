@@ -157,4 +157,6 @@
 //     an acronym heading the one name of the article that ends with it is its short form (`the PAC`, `IG`).
 // 72: a state written as news abbreviates it is that state's actor (`Hialeah, Fla.` → Florida; vocabulary/us-states.txt
 //     names them; core/actors.ts).
-export const ANALYSIS_VERSION = 72;
+// 73: a person's surname is read past a generational suffix (`Joseph R. Biden Jr.` joins `Biden`), and two generations
+//     of a name are two people (`Brent Bozell III`, his father `Brent Bozell, Jr.`; core/names.ts).
+export const ANALYSIS_VERSION = 73;

@@ -105,7 +105,15 @@ interface NameInfo {
   readonly surname: string;
   readonly bare: string;
   readonly given: readonly string[];
+  /** A generational suffix after the surname (`jr.`, `sr.`, `iii`), normalised; '' for none. */
+  readonly generation: string;
 }
+
+/**
+ * Generational suffixes after a surname (`Joseph R. Biden Jr.`, `Brent Bozell III`), normalised. Read past for the
+ * surname, so that `Biden` joins the full name; `Sr.` tells a father from his son of the same name.
+ */
+const GENERATIONS: ReadonlySet<string> = new Set(['jr', 'jr.', 'sr', 'sr.', 'ii', 'iii', 'iv']);
 
 /**
  * How person names are taken apart and compared: which word is the surname, which are given names,
@@ -133,15 +141,18 @@ export class PersonNames {
         .split(' ')
         .filter((w) => w.length > 0);
       if (parts.length > 1 && this.vocabulary.isHonorific(parts[0])) parts.shift();
-      let surname = parts[parts.length - 1] ?? '';
-      for (let i = parts.length - 1; i >= 0; i--) {
+      // A suffix after a given name and a surname (not `Abdullah II`, nor `Fred Sr.`).
+      const end = parts.length > 2 && GENERATIONS.has(parts[parts.length - 1].replace(/,$/, '')) ? parts.length - 1 : parts.length;
+      const generation = end < parts.length ? parts[end].replace(/[.,]/g, '') : '';
+      let surname = parts[end - 1] ?? '';
+      for (let i = end - 1; i >= 0; i--) {
         if (!this.vocabulary.isNameParticle(parts[i])) {
           surname = parts[i];
           break;
         }
       }
       const given = parts.slice(0, parts.lastIndexOf(surname)).filter((w) => !this.vocabulary.isNameParticle(w));
-      info = Object.freeze({ parts: Object.freeze(parts), surname, bare: surname.replace(GLUED_PARTICLE, ''), given: Object.freeze(given) });
+      info = Object.freeze({ parts: Object.freeze(parts), surname: surname.replace(/,$/, ''), bare: surname.replace(/,$/, '').replace(GLUED_PARTICLE, ''), given: Object.freeze(given), generation });
       // The parts are cut from the normalised name, a string of its own; the key is made one too.
       this.infos.set(ownString(name), info);
     }
@@ -184,6 +195,9 @@ export class PersonNames {
   /** True when two full person names plausibly name the same person (Sergei / Sergey Lavrov). */
   similarPersonNames(a: string, b: string): boolean {
     if (!similarNameWord(this.surnameOf(a), this.surnameOf(b))) return false;
+    // Two generations of one name are two people: `Duncan Hunter Sr.` is not `Duncan Hunter`, `Donald Trump Jr.` not
+    // `Donald J. Trump`, nor `Charles Elliott Jr.` `Charles Elliott III`.
+    if (this.info(a).generation !== this.info(b).generation) return false;
     const givenA = this.givenNamesOf(a);
     const givenB = this.givenNamesOf(b);
     if (givenA.length === 0 || givenB.length === 0) return true;
