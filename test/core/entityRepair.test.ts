@@ -150,10 +150,16 @@ describe('entity repair: a person actor is a person (issue 14)', () => {
     assert.ok(nega[0].mentions.length > 30);
   });
 
-  it('a tie between two types is left as the tagger said (`Cleveland` the city and the team); one more mention decides', () => {
+  it('a tie between two types is left as the tagger said (`Cleveland` the city and the team) unless the name decides (`Polk County`); one more mention decides', () => {
     const text = 'The convention came to Cleveland in July. Cleveland beat Golden State in June.\n';
     assert.deepStrictEqual(repaired(text, ['location:Cleveland', 'organization:Cleveland', 'location:Golden State']), ['location:Cleveland', 'organization:Cleveland', 'location:Golden State']);
     assert.deepStrictEqual(repaired(text + 'Fans in Cleveland cheered.\n', ['location:Cleveland', 'organization:Cleveland', 'location:Golden State', 'location:Cleveland']), ['location:Cleveland', 'location:Cleveland', 'location:Golden State', 'location:Cleveland']);
+    // A tie the name decides: its head noun (`County`), or the lists knowing it only as an organisation.
+    const county = 'Polk County voters came out. He grew up in Polk County. Twitter lit up, and Trump wrote on Twitter.\n';
+    assert.deepStrictEqual(
+      repaired(county, ['organization:Polk County', 'location:Polk County', 'organization:Twitter', 'person:Trump', 'location:Twitter']),
+      ['location:Polk County', 'location:Polk County', 'organization:Twitter', 'person:Trump', 'organization:Twitter'],
+    );
   });
 
   it('handles and hashtags are no entities of any type (`@NolteNC`, `#NeverTrump`), the names beside them stay', () => {

@@ -159,4 +159,6 @@
 //     names them; core/actors.ts).
 // 73: a person's surname is read past a generational suffix (`Joseph R. Biden Jr.` joins `Biden`), and two generations
 //     of a name are two people (`Brent Bozell III`, his father `Brent Bozell, Jr.`; core/names.ts).
-export const ANALYSIS_VERSION = 73;
+// 74: a name typed two ways as often goes the way its head noun or the lists say (`Polk County`, `Twitter`;
+//     core/entityRepair.ts oneTypePerName).
+export const ANALYSIS_VERSION = 74;

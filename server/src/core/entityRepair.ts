@@ -132,7 +132,7 @@ export function repairEntities(text: string, sentences: readonly Sentence[], men
   dropNamesWithoutEvidence(sentences, work, evidence, resources);
   followLongerNames(sentences, work, resources.vocabulary);
   repairNamesInContext(text, sentences, work, lexicon);
-  oneTypePerName(text, sentences, work);
+  oneTypePerName(text, sentences, work, lexicon);
   const out: EntityMention[] = [];
   for (const item of work) {
     if (item.dropped || item.first >= item.last) continue;
@@ -698,10 +698,11 @@ function dropNamesWithoutEvidence(sentences: readonly Sentence[], work: readonly
  * One name, one type in an article ("one sense per discourse"): where the tagger gave the same name two
  * types of actor (`Politico` an organisation in one sentence, a place after `according to`; `Facebook`, `Planned
  * Parenthood`), every mention takes the type most of them have, so the article has one actor, not two. A tie
- * leaves the mentions as they are: there is no evidence which is right, and a name may be two things
- * (`Cleveland` the city and the team).
+ * goes the way the name says when its lists or its head noun do (`Greenpeace`, `Polk County`), and else leaves the
+ * mentions as they are: there is no evidence which is right, and a name may be two things (`Cleveland` the city and
+ * the team).
  */
-function oneTypePerName(text: string, sentences: readonly Sentence[], work: readonly Work[]): void {
+function oneTypePerName(text: string, sentences: readonly Sentence[], work: readonly Work[], lexicon: NameLexicon): void {
   const votes = new Map<string, { person: number; organization: number; location: number }>();
   const names: (string | undefined)[] = [];
   let mixed = false;
@@ -723,9 +724,23 @@ function oneTypePerName(text: string, sentences: readonly Sentence[], work: read
     if (name === undefined) return;
     const count = votes.get(name)!;
     const best = VOTED_TYPES.reduce((a, b) => (count[b] > count[a] ? b : a));
-    const ties = VOTED_TYPES.filter((type) => count[type] === count[best]).length;
-    if (ties === 1) item.type = best;
+    const tied = VOTED_TYPES.filter((type) => count[type] === count[best]);
+    if (tied.length === 1) item.type = best;
+    else {
+      // A tie the name itself decides: a name the lists know only as an organisation (`Greenpeace`, `MSNBC`), or a
+      // head noun of one kind (`Polk County`, `Fifth Avenue`, `Capitol Hill`).
+      const kind = lexicon.isListedOrganisation(name) ? 'organization' : nameHeadKind(name, lexicon);
+      if (kind !== undefined && tied.includes(kind)) item.type = kind;
+    }
   });
+}
+
+/** The kind of name a name's last word heads, when it is an organisation's or a place's (`County` → location). */
+function nameHeadKind(name: string, lexicon: NameLexicon): 'organization' | 'location' | undefined {
+  const space = name.lastIndexOf(' ');
+  if (space < 0) return undefined;
+  const kind = lexicon.headOf(name.slice(space + 1))?.kind;
+  return kind === 'organization' || kind === 'location' ? kind : undefined;
 }
 
 /** The types an actor may have, in the order a vote between them reads them. */
