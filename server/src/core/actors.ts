@@ -150,6 +150,8 @@ export function groupActors(
       if (state) builder.standardName ??= state;
     }
     builder.addName(mention, builder.type !== 'person');
+    // The state's name is a spelling of its actor too: the workspace joins actors by their spellings.
+    if (builder.standardName !== undefined && !builder.spellings.includes(builder.standardName)) builder.spellings.push(builder.standardName);
     ownerOf.set(mention.start, builder);
   }
 
