@@ -88,12 +88,21 @@ describe('aliases (issue 14)', () => {
     assert.ok(organisations(two).some((n) => /^(The )?Times \(1\)$/.test(n)), organisations(two).join(', '));
     const after = 'The Senate passed the bill. He raised money for the Wisconsin Senate race.\n';
     assert.ok(organisations(after).some((n) => n.startsWith('Senate (')), organisations(after).join(', '));
+    // A state's chamber is another body (`state Senate races`).
+    const chamber = 'The U.S. Senate voted on Monday. Scott won competitive state Senate races last year.\n';
+    assert.ok(organisations(chamber).some((n) => n.startsWith('Senate (')), organisations(chamber).join(', '));
   });
 
   it('a state written as news abbreviates it is that state (`Hialeah, Fla.` → Florida), joined with the state named whole', () => {
     const text = 'Rubio rolled into Hialeah, Fla., for a rally on Monday. Florida voters cheered. Trump spoke in Everett, Wash., and then in Washington.\n';
     const places = analyzeArticle(text, context).actors.filter((a) => a.type === 'location').map((a) => `${a.name} (${a.mentions.length})`);
     for (const expected of ['Florida (2)', 'Washington State (1)', 'Washington (1)']) assert.ok(places.includes(expected), `${expected} in ${places.join(', ')}`);
+    // `W. Va.` is West Virginia, and an abbreviation that is a word too is the state only where a state stands.
+    const more = 'FAIRVIEW, W. Va. — She went to the funeral Mass, then to Worcester, Mass., where Sen. Joe Manchin (D-W.Va.) spoke.\n';
+    const states = analyzeArticle(more, context).actors.filter((a) => a.type === 'location');
+    assert.ok(!states.some((a) => a.name === 'Virginia'), states.map((a) => a.name).join(', '));
+    const massachusetts = states.find((a) => a.name === 'Massachusetts');
+    assert.ok(massachusetts && !massachusetts.mentions.some((m) => m.start < more.indexOf('Worcester')), `the Mass is no state: ${states.map((a) => `${a.name} ${a.mentions.map((m) => m.start)}`).join(', ')}`);
   });
 
   it('across the workspace an acronym reaches its long form’s actor', () => {

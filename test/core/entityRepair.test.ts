@@ -205,6 +205,9 @@ describe('entity repair: a person actor is a person (issue 14)', () => {
       repaired(text, ['organization:PAC', 'organization:PACs', 'person:Lapp', 'organization:House Majority', 'organization:PAC', 'organization:PAC', 'location:Our Principles PAC', 'organization:PAC', 'organization:PAC', 'organization:PAC']),
       ['person:Lapp', 'organization:House Majority PAC', 'organization:Ready PAC', 'organization:Our Principles PAC', 'organization:PAC'],
     );
+    // A sentence's opening word, or the common noun before the name, is no part of it.
+    const opening = 'As Purple PAC’s Crane said, the super PAC Priorities USA Action spent more.\n';
+    assert.deepStrictEqual(repaired(opening, ['organization:As Purple PAC', 'person:Crane', 'organization:PAC Priorities USA Action']), ['organization:Purple PAC', 'person:Crane', 'organization:Priorities USA Action']);
   });
 
   it('a person or an organisation ending a title-case name is no actor (`State of the Union`, `Star of David`); a role, a group or a quotation\'s first word before `of` leaves it', () => {
@@ -215,6 +218,7 @@ describe('entity repair: a person actor is a person (issue 14)', () => {
       repaired(text, ['organization:Union', 'person:David', 'organization:CNN', 'organization:Union', 'organization:House', 'person:Paul Ryan', 'person:Bernie Sanders', 'person:Bradley Cooper', 'location:Africa']),
       ['organization:CNN', 'organization:House', 'person:Paul Ryan', 'person:Bernie Sanders', 'person:Bradley Cooper', 'location:Africa'],
     );
+    assert.deepStrictEqual(repaired('He gave to Friends of the Earth Action and others.\n', ['organization:Earth Action']), ['organization:Earth Action']);
   });
 
   it('a family is no organisation or place (`the Khans`, `The Rickettses`); a body whose name ends in s stays one (`Reuters`)', () => {

@@ -144,7 +144,7 @@ export function groupActors(
     } else {
       // A state written as news abbreviates it (`San Bernardino, Calif.`, `Sen. Ted Cruz (Tex.)`) is that state: the
       // actor the article names whole, or one named so (the workspace joins it with the state's other articles).
-      const state = mention.type === 'location' ? nameLexicon.stateNamed(mention.text) : undefined;
+      const state = mention.type === 'location' ? abbreviatedState(text, mention, nameLexicon) : undefined;
       const key = actorKey(mention.type, state ?? mention.text, names);
       builder = byKey.get(key) ?? newActor(builders, byKey, mention, names, key);
       if (state) builder.standardName ??= state;
@@ -157,7 +157,7 @@ export function groupActors(
 
   // One organisation or place however the article writes it (`OSCE` / `Organization for Security …`, `the Post`).
   const aliasesMerged = mergeAliases(builders, nameLexicon);
-  if (mergeShortForms(builders, nameLexicon) || aliasesMerged) {
+  if (mergeShortForms(text, builders, nameLexicon) || aliasesMerged) {
     ownerOf.clear();
     for (const builder of builders) for (const mention of builder.mentions) ownerOf.set(mention.start, builder);
   }
@@ -685,8 +685,11 @@ function wordsWithoutArticle(name: string): string[] {
  * only after its full name, and never a head after a word that is not a place (`House` is no short form of `White
  * House`). True when anything was joined.
  */
-function mergeShortForms(builders: readonly ActorBuilder[], lexicon: NameLexicon): boolean {
+function mergeShortForms(text: string, builders: readonly ActorBuilder[], lexicon: NameLexicon): boolean {
   const short = new Map<string, ActorBuilder[]>();
+  // A state's chamber (`state Senate races`) or the broadcast network (`the Fox network`) is another body.
+  const another = (builder: ActorBuilder) =>
+    builder.mentions.some((m) => /\bstate(?:'s|’s)?\s+$/i.test(text.slice(Math.max(0, m.start - 9), m.start)) || /^\s+(?:network|broadcast)\b/i.test(text.slice(m.end, m.end + 12)));
   const longer: { builder: ActorBuilder; words: string[] }[] = [];
   for (const builder of builders) {
     if (builder.type !== 'organization' || builder.mentions.length === 0) continue;
@@ -695,7 +698,7 @@ function mergeShortForms(builders: readonly ActorBuilder[], lexicon: NameLexicon
       if (words.length >= 2) longer.push({ builder, words });
     }
     const words = builder.spellings.map(wordsWithoutArticle);
-    if (words.length > 0 && words.every((w) => w.length === 1 && w[0] === words[0][0])) {
+    if (words.length > 0 && words.every((w) => w.length === 1 && w[0] === words[0][0]) && !another(builder)) {
       const found = short.get(words[0][0]);
       if (found) found.push(builder);
       else short.set(words[0][0], [builder]);
@@ -733,6 +736,29 @@ function mergeShortForms(builders: readonly ActorBuilder[], lexicon: NameLexicon
   }
   return merged;
 }
+
+/**
+ * The state a place mention abbreviates, with its full stop, where it stands as news writes one: after a comma
+ * (`Hialeah, Fla.`), a bracket or a party letter (`(Tex.)`, `(D-Vt.)`), at a line's start, before a state official's
+ * title (`former Fla. Gov.`), or elsewhere unless the abbreviation is a word too (not a church's `funeral Mass`,
+ * us-states.txt `word`); `W. Va.` is
+ * West Virginia, whose `Va` the tagger may read alone.
+ */
+function abbreviatedState(text: string, mention: EntityMention, lexicon: NameLexicon): string | undefined {
+  const written = text[mention.end] === '.' && !mention.text.endsWith('.') ? `${mention.text}.` : mention.text;
+  const west = /W\.\s?$/.exec(text.slice(Math.max(0, mention.start - 3), mention.start));
+  const state = lexicon.stateNamed(west ? `W.${written}` : written);
+  if (state === undefined || !written.endsWith('.')) return undefined;
+  const start = mention.start - (west ? west[0].length : 0);
+  const before = text.slice(Math.max(0, start - 4), start);
+  const end = mention.end + (written === mention.text ? 0 : 1);
+  if (/(?:,\s*|\(|[DRI]\s?-\s?|^|\n\s*)$/.test(before) || STATE_TITLE_AFTER.test(text.slice(end, end + 16))) return state;
+  // Elsewhere an abbreviation that is also a word is that word (`funeral Mass`), where `sue Ariz.` is the state still.
+  return lexicon.isStateAlsoWord(written) ? undefined : state;
+}
+
+/** A state official's title after the state (`Fla. Gov. Jeb Bush`, `N.J. Sen.`). */
+const STATE_TITLE_AFTER = /^\s*(?:(?:Gov|Sen|Rep|Lt|Atty)\.|(?:Governor|Senator|Attorney|Secretary|Congressman|Congresswoman|Democrat|Republican)\b)/;
 
 /** Where an actor's first mention starts. */
 function firstStart(builder: ActorBuilder): number {

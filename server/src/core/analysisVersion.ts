@@ -161,4 +161,7 @@
 //     of a name are two people (`Brent Bozell III`, his father `Brent Bozell, Jr.`; core/names.ts).
 // 74: a name typed two ways as often goes the way its head noun or the lists say (`Polk County`, `Twitter`;
 //     core/entityRepair.ts oneTypePerName).
-export const ANALYSIS_VERSION = 74;
+// 75: from review: a state abbreviation is the state where a state stands (`W. Va.` West Virginia; not a `funeral
+//     Mass`; us-states.txt `word`); `state Senate` and `the Fox network` are no short forms; a committee's name loses a
+//     sentence's opening word and a leading `PAC` after `super`; a plural before `of` keeps the name after it.
+export const ANALYSIS_VERSION = 75;

@@ -573,8 +573,9 @@ function dropNamesEndingTitles(sentences: readonly Sentence[], work: readonly Wo
     // At the start of a sentence or a quotation the capital says nothing (`“Because of Bernie Sanders`), unless the
     // quotation is the name itself, closing right after it (`CNN’s “State of the Union,”`).
     if (isInitial(tokens, of - 1) && !(QUOTE_OPENERS.has(tokens[of - 2]?.text) && closesQuote(tokens, item.last))) continue;
-    // A plural heads a group of people or things (`Fans of Bradley Cooper`, `Generals of the USFL`).
-    if (/s$/.test(word.text) && lexicon.isOrdinaryWord(word.text.slice(0, -1))) continue;
+    // A plural heads a group of people or things, or a body (`Fans of Bradley Cooper`, `Generals of the USFL`, `Friends of
+    // the Earth Action`).
+    if (/[^s]s$/.test(word.text)) continue;
     if (!lexicon.isOrdinaryWord(word.text) || lexicon.isGroupNoun(word.text) || resources.vocabulary.isRoleWord(word.text) || resources.vocabulary.isHonorific(word.text)) continue;
     const head = lexicon.headOf(word.text);
     if ((head && head.kind !== 'event') || evidence.mentionAt(item.sentence, of - 1)) continue;
@@ -600,6 +601,10 @@ function repairPoliticalActionCommittees(sentences: readonly Sentence[], work: r
     if (item.dropped || item.headline) continue;
     const tokens = sentences[item.sentence].tokens;
     const next = tokens[item.last];
+    // The common noun before a committee's name is no part of it (`super PAC` `Priorities USA Action`), nor a sentence's
+    // opening word (`As Purple PAC's Crane said`).
+    if (item.last - item.first > 1 && PAC.test(tokens[item.first].text) && tokens[item.first - 1]?.text.toLowerCase() === 'super') item.first++;
+    if (item.last - item.first > 1 && isInitial(tokens, item.first) && CLAUSE_OPENING_WORDS.has(tokens[item.first].text) && PAC.test(tokens[item.last - 1].text)) item.first++;
     if (!PAC.test(tokens[item.last - 1].text)) {
       if (!next || !PAC.test(next.text) || next.start !== tokens[item.last - 1].end + 1) continue;
       const own = evidence.mentionAt(item.sentence, item.last);
@@ -643,13 +648,16 @@ function committeeNameStart(tokens: readonly Token[], item: Work, evidence: Docu
   let start = item.first;
   for (let i = item.first - 1; i >= 0; i--) {
     const token = tokens[i];
-    if (evidence.mentionAt(item.sentence, i)) break;
+    if (evidence.mentionAt(item.sentence, i) || CLAUSE_OPENING_WORDS.has(token.text)) break;
     if (isInitial(tokens, i) && evidence.capitalisedByPosition(token.text, lexicon, false, false)) break;
     if (capitalised(token)) start = i;
     else if (!(NAME_JOINERS.has(token.text) && i > 0 && capitalised(tokens[i - 1]))) break;
   }
   return start;
 }
+
+/** Words that open a sentence or a clause and never a committee's name (`As Purple PAC's Crane said`). */
+const CLAUSE_OPENING_WORDS: ReadonlySet<string> = new Set(['As', 'But', 'And', 'Or', 'When', 'While', 'If', 'Since', 'After', 'Before', 'Because', 'Although', 'Though', 'So', 'Yet', 'Then']);
 
 /** Capitalised articles: the start of a sentence, not of a name. */
 const ARTICLE_WORDS: ReadonlySet<string> = new Set(['The', 'A', 'An']);

@@ -69,6 +69,8 @@ export class NameLexicon {
     private readonly properNames: ReadonlySet<string>,
     private readonly organisationsOnly: ReadonlySet<string> = new Set(),
     private readonly listedNames: ReadonlySet<string> = new Set(),
+    /** State abbreviations that are also words or titles (`Mass.`, `Ind.`). */
+    private readonly stateWords: ReadonlySet<string> = new Set(),
   ) {}
 
   /**
@@ -134,6 +136,11 @@ export class NameLexicon {
     return this.states.get(word) || this.states.get(`${word}.`) || undefined;
   }
 
+  /** True for a state abbreviation that is also a word or a title (`Mass.`, `Ind.`), with or without its full stop. */
+  isStateAlsoWord(word: string): boolean {
+    return this.stateWords.has(word) || this.stateWords.has(`${word}.`);
+  }
+
   /** True for a common surname (`Obama`, `Sanders`), any case. */
   isKnownSurname(word: string): boolean {
     return (this.classOf(word) & SURNAME) !== 0;
@@ -181,15 +188,17 @@ export function loadNameLexicon(source: DataSource, moreGivenNames: Iterable<str
   for (const name of moreGivenNames) givenNames.add(name.toLowerCase());
   // Each state abbreviation, and after a tab the state it stands for (`Calif.` → California).
   const stateNames = new Map<string, string>();
+  const stateWords = new Set<string>();
   for (const line of list(NAME_LEXICON_FILES.usStates)) {
-    const [abbreviation, name] = line.split('\t');
+    const [abbreviation, name, flag] = line.split('\t');
     stateNames.set(abbreviation.trim(), name?.trim() || '');
+    if (flag?.trim() === 'word') stateWords.add(abbreviation.trim());
   }
   const places = new Set([...lower(NAME_LEXICON_FILES.countries), ...lower(NAME_LEXICON_FILES.cities), ...[...stateNames.keys()].map((a) => a.toLowerCase()), ...lower(NAME_LEXICON_FILES.metonymicPlaces)]);
   const organisations = lower(NAME_LEXICON_FILES.organizations);
   const organisationsOnly = new Set([...organisations].filter((name) => !places.has(name)));
   const listedNames = new Set([...organisations, ...places]);
-  return new NameLexicon(englishWords, groups, heads, stateNames, givenNames, lower(NAME_LEXICON_FILES.lastNames), lower(NAME_LEXICON_FILES.properNames), organisationsOnly, listedNames);
+  return new NameLexicon(englishWords, groups, heads, stateNames, givenNames, lower(NAME_LEXICON_FILES.lastNames), lower(NAME_LEXICON_FILES.properNames), organisationsOnly, listedNames, stateWords);
 }
 
 /** The entries of a list file, lower case. */
