@@ -472,10 +472,15 @@ class ActorBuilder {
     for (const v of this.variants) if (v.spelling !== fullest) variants.push(v);
     const quotes = copyOf(this.quotes);
     if (!inOrder(quotes, (q) => q.start)) quotes.sort((a, b) => a.start - b.start);
+    // The name is one of the spellings (when there are any): the workspace index keys an actor by its name and joins
+    // actors by their spellings, and a name a person gave (`Islamic State` for `ISIS`) or a state's read from its
+    // abbreviation that no spelling had answered a hover during a load otherwise than the index built from scratch.
+    const spellings = copyOf(this.spellings);
+    if (spellings.length > 0 && !spellings.includes(fullest)) spellings.push(fullest);
     return frozenActor(this.key, {
       type: this.type,
       name: fullest,
-      spellings: Object.freeze(copyOf(this.spellings)),
+      spellings: Object.freeze(spellings),
       roles: Object.freeze(roles),
       roleMentions: Object.freeze(roleMentions),
       mentions: Object.freeze(mentions),
