@@ -34,8 +34,9 @@ describe('roles (issue 14)', () => {
   it('a description and the title after it are two roles; hyphenated qualifiers stay (PolNeAR breitbart 2016-09-25: `nominee Governor`)', () => {
     assert.deepStrictEqual(rolesOf('Republican vice-presidential nominee Gov. Mike Pence said on Sunday that he would attend.\n', 'Mike Pence'), ['Republican vice-presidential nominee', 'Governor']);
     assert.deepStrictEqual(rolesOf('GOP vice-presidential candidate Mike Pence spoke on Monday.\n', 'Mike Pence'), ['GOP vice-presidential candidate']);
-    // A clause after the name is no role (PolNeAR nyt 2016-08-22): a description has no finite verb.
-    assert.deepStrictEqual(rolesOf("Mrs. Clinton's opponent, Donald J. Trump, could face his own complications if he becomes president, with investments abroad.\n", 'Donald J. Trump'), []);
+    // A clause after the name is no role (PolNeAR nyt 2016-08-22): a description has no finite verb. The description
+    // before the name is one (issue 48), relative to the possessor.
+    assert.deepStrictEqual(rolesOf("Mrs. Clinton's opponent, Donald J. Trump, could face his own complications if he becomes president, with investments abroad.\n", 'Donald J. Trump'), ['opponent of Clinton']);
     // A title after `of` is the named person's, the one before it someone else's (PolNeAR nyt 2016-01-30).
     assert.deepStrictEqual(rolesOf("Mike Lux, a progressive activist and veteran of President Bill Clinton's administration, said so.\n", 'Bill Clinton'), ['President']);
     // A relative clause in the apposition describes its last noun: the role ends before it (PolNeAR nyt 2015-11-25),
@@ -123,5 +124,69 @@ describe('roles (issue 14)', () => {
     // Not a name's first word, nor its article: left out as before.
     assert.deepStrictEqual(rolesOf('Both Senate Majority Leader Mitch McConnell and House Speaker Paul Ryan spoke.\n', 'Mitch McConnell'), ['Senate Majority Leader']);
     assert.deepStrictEqual(rolesOf('The Washington Post columnist Ruth Marcus wrote about it.\n', 'Ruth Marcus'), ['Washington Post columnist']);
+  });
+});
+
+describe('roles set off by commas (issue 48)', () => {
+  const allRoles = (text: string) =>
+    analyzeArticle(text, context)
+      .actors.filter((a) => a.type === 'person')
+      .map((a) => `${a.name}: ${a.roles.join(' | ')}`)
+      .sort();
+
+  it('a description before the name and a comma, relative to a named possessor (PolNeAR: `Sanders’s campaign manager, Jeff Weaver`)', () => {
+    assert.deepStrictEqual(rolesOf("Bernie Sanders spoke in Iowa. Sanders's campaign manager, Jeff Weaver, said the campaign would go on.\n", 'Jeff Weaver'), ['campaign manager of Bernie Sanders']);
+    const text = "Donald Trump spoke. Mr. Trump's campaign chairman, Paul Manafort, said so. Later the chairman of the Republican National Committee, Reince Priebus, agreed.\n";
+    assert.deepStrictEqual(rolesOf(text, 'Paul Manafort'), ['campaign chairman of Donald Trump']);
+    // The nearest determiner that starts a description: not `the Republican National Committee`.
+    assert.deepStrictEqual(rolesOf(text, 'Reince Priebus'), ['chairman of the Republican National Committee']);
+    // A pronoun's person is often not the one named last: the role is given without it.
+    assert.deepStrictEqual(rolesOf('Hillary Clinton spoke on Monday. Her spokesman, Brian Fallon, said more.\n', 'Brian Fallon'), ['spokesman']);
+  });
+
+  it('no description before a name that does not close it, nor one that is the apposition of the name before it', () => {
+    // `Like his father, Eric Trump praised`: a fronted phrase; `the Texas senator` is Cruz's, not Rubio's.
+    assert.deepStrictEqual(
+      allRoles('Like his father, Eric Trump praised the crowd. Ted Cruz, the Texas senator, Marco Rubio, the Florida senator, and Jeb Bush spoke in Houston.\n'),
+      ['Eric Trump: ', 'Jeb Bush: ', 'Marco Rubio: Florida senator', 'Ted Cruz: Texas senator'],
+    );
+    // `his wife, Betsy,` introduces Betsy: no role of Dalrymple's; and a name in a phrase before a clause's subject.
+    assert.deepStrictEqual(
+      allRoles("Gov. Jack Dalrymple, his wife, Betsy, and the party's candidate were not on the slate. In a fiery takedown of the businessman, Sen. Bernie Sanders (I-Vt.) called him divisive. Jane Doe, a Des Moines resident, agreed.\n"),
+      ['Bernie Sanders: Senator', 'Betsy: ', 'Jack Dalrymple: Governor', 'Jane Doe: Des Moines resident'],
+    );
+  });
+
+  it('an apposition after the name runs past abbreviations to the sentence’s full stop (PolNeAR: `George W. Bush.`, `A.F.L.-C.I.O.`)', () => {
+    assert.deepStrictEqual(rolesOf("''The VAT is a great tax,'' said Douglas Holtz-Eakin, a former adviser to President George W. Bush.\n", 'Douglas Holtz-Eakin'), ['former adviser to President George W. Bush']);
+    assert.deepStrictEqual(
+      rolesOf('Steve Rosenthal, a former political director of the A.F.L.-C.I.O. and progressive political organizer, wrote in an email.\n', 'Steve Rosenthal'),
+      ['former political director of the A.F.L.-C.I.O.', 'progressive political organizer'],
+    );
+  });
+
+  it('an apposition is a role when its head denotes a person (`fellow`, `resident`), without its relative clause or participle', () => {
+    assert.deepStrictEqual(rolesOf('Russell Wheeler, a visiting fellow at the Brookings Institution, said Trump could file a complaint.\n', 'Russell Wheeler'), ['visiting fellow at the Brookings Institution']);
+    assert.deepStrictEqual(
+      rolesOf("“It is a milestone,” said Marty West, an education professor at Harvard who previously worked for Sen. Lamar Alexander (R-Tenn.), one of the bill's architects.\n", 'Marty West'),
+      ['education professor at Harvard'],
+    );
+    assert.deepStrictEqual(rolesOf('“We saw it,” said Geoff Garin, a Democratic pollster working for Priorities USA, on Monday.\n', 'Geoff Garin'), ['Democratic pollster']);
+    // A title and an apposition at one mention are two roles (PolNeAR: `Rabbi Marvin Hier, the founder of …`).
+    assert.deepStrictEqual(
+      rolesOf('Rabbi Marvin Hier, the founder of the Simon Wiesenthal Center in Los Angeles, has said so.\n', 'Marvin Hier'),
+      ['founder of the Simon Wiesenthal Center in Los Angeles', 'Rabbi'],
+    );
+  });
+
+  it('no role from an apposition that is no person’s description (a clause, a list, a bare generic noun)', () => {
+    assert.deepStrictEqual(
+      allRoles(
+        'Hillary Clinton, over the private email server she used while serving as secretary of state, spoke. ' +
+          'Bill Clinton, the man who once led the state, stayed home. Christie, Kasich and Bush attacked Trump. ' +
+          'Sarah Silverman, herself a Sanders supporter, laughed.\n',
+      ),
+      ['Bill Clinton: ', 'Christie: ', 'Hillary Clinton: ', 'Sanders: ', 'Sarah Silverman: Sanders supporter', 'Trump: '],
+    );
   });
 });

@@ -164,4 +164,8 @@
 // 75: from review: a state abbreviation is the state where a state stands (`W. Va.` West Virginia; not a `funeral
 //     Mass`; us-states.txt `word`); `state Senate` and `the Fox network` are no short forms; a committee's name loses a
 //     sentence's opening word and a leading `PAC` after `super`; a plural before `of` keeps the name after it.
-export const ANALYSIS_VERSION = 75;
+// 76: roles set off by commas: a description before the name (`Sanders's campaign manager, Jeff Weaver` → `campaign
+//     manager of Bernie Sanders`), an apposition after it that runs past abbreviations to the sentence's full stop,
+//     headed by a person noun (`a visiting fellow at …`), without its relative clause; a title and an apposition at
+//     one mention are both roles (core/roles.ts).
+export const ANALYSIS_VERSION = 76;

@@ -39,12 +39,100 @@ const FUNCTION_WORDS = new Set([
 const COMPLEMENT_PREPOSITIONS = new Set(['of', 'to', 'in', 'for', 'on']);
 /** Words that qualify a title rather than open a sentence (`Former Russian ambassador`). */
 const TITLE_MODIFIERS = new Set(['former', 'acting', 'interim', 'incoming', 'outgoing', 'then', 'late', 'current', 'ex', 'retired', 'senior', 'top']);
+/** Separates the roles found at one mention in a {@link FoundRole}'s text (`Rabbi; founder of …`); no role holds it. */
+const ROLE_SEPARATOR = '; ';
+/** An apposition runs at most this many tokens before its end. */
+const MAX_APPOSITION = 24;
+const DETERMINERS = new Set(['the', 'a', 'an']);
+const OPENING_QUOTES = new Set(['“', "''", '``', '"']);
+/** Adverbs of time and place around a description, no part of its role (`now a fellow at …`, `a Clinton supporter here`); lower case (`One Wisconsin Now`). */
+const ADVERBS = new Set(['now', 'currently', 'formerly', 'also', 'once', 'here', 'there', 'then', 'too', 'still', 'today']);
+/** Possessives of no person before a description, left out of it (`its acting chairman`, `our correspondent`). */
+const OTHER_POSSESSIVES = new Set(['its', 'our', 'my', 'your']);
+/** `Sarah Silverman, herself a Sanders supporter,`: left out of the description. */
+const REFLEXIVES = new Set(['himself', 'herself', 'themselves', 'itself']);
+/** Words that open a relative clause, which describes a noun and is no part of a role (`a pollster who …`). */
+const RELATIVES = new Set(['who', 'whom', 'whose', 'which', 'that']);
+const APPOSITION_ENDS = new Set([',', ';', '.', ':', '(', ')', '[', ']', '—', '–', '?', '!', '…']);
+/** What may follow a name that closes a description before it (`Clinton's spokesman, Brian Fallon, said`). */
+const NAME_CLOSERS = new Set([',', ';', '.', ':', '(', ')', '—', '–', '-', '?', '!', '”', '"', "'", '’']);
+/** Prepositions and subordinators: they open a phrase or a clause after a name's comma, never a description (`Hillary Clinton, over the private email server …`). */
+const PHRASE_OPENERS = new Set([
+  'as', 'like', 'unlike', 'than', 'after', 'before', 'since', 'for', 'with', 'without', 'to', 'from', 'by', 'of', 'about', 'against',
+  'despite', 'among', 'between', 'under', 'over', 'during', 'when', 'while', 'if', 'because', 'although', 'though', 'in', 'on', 'at',
+  'including', 'according', 'unless', 'until', 'once', 'whether', 'upon', 'into', 'toward', 'towards', 'beyond', 'behind', 'besides',
+  'except', 'via', 'given', 'amid', 'whereas', 'where', 'through', 'throughout', 'across', 'along', 'around', 'near', 'outside', 'inside',
+]);
+/** Comparisons that front a phrase before the clause's subject (`Like his father, Eric …`). */
+const COMPARISONS = new Set(['as', 'like', 'unlike', 'than']);
+/** Prepositions after a past participle that make it a modifier (`a lawyer hired by`, `a consultant based in`). */
+const PARTICIPLE_PREPOSITIONS = new Set(['by', 'in', 'at', 'to', 'for', 'as', 'with', 'from', 'on', 'of', 'under', 'during', 'since', 'after']);
+const FINITE_VERBS = /^(?:said|says|told|is|was|are|were|has|had|have|could|would|will|can|may|might|should|must|did|does)$/i;
+/** Person nouns that describe nobody alone (`Trump, the man who …`), only with a qualifier (`a Texas man`). */
+const GENERIC_HEADS = new Set(['man', 'woman', 'person', 'guy', 'lady', 'gentleman', 'boy', 'girl', 'teenager', 'child', 'kid', 'youngster', 'one', 'member', 'friend', 'figure']);
+/** Compound nouns for a person by their last part (`speechwriter`, `policymaker`, `officeholder`, `anchorwoman`). */
+const AGENT_COMPOUND = /^\p{Ll}{2,}(?:writer|teacher|delegate|maker|worker|keeper|holder|owner|leader|player|broker|dealer|watcher|goer|seeker|monger|woman|(?<!hu)man)$/u;
+/** Words of a clause, never before the head of a description: pronouns, auxiliaries, subordinators, prepositions. */
+const NOT_IN_DESCRIPTION = new Set([
+  'he', 'she', 'they', 'it', 'we', 'i', 'you', 'him', 'them', 'us', 'me', 'over', 'under', 'while', 'when', 'where', 'because', 'if',
+  'although', 'though', 'during', 'about', 'against', 'between', 'among', 'through', 'into', 'amid', 'despite', 'as', 'than', 'by',
+  'after', 'before', 'since', 'until', 'not', 'do', 'said', 'says', 'is', 'was', 'are', 'were', 'has', 'have', 'had', 'did', 'does',
+  'will', 'would', 'can', 'could', 'should', 'may', 'might', 'must', 'both', 'either', 'neither', 'each', 'every', 'all', 'any',
+  'like', 'unlike', 'or', 'but', 'nor', 'so', 'yet',
+]);
+/** Words of a title before a name besides its capitalised ones (`Deputy Chief of Staff Jake Sullivan`). */
+const TITLE_JOINERS = new Set(['of', 'for', 'and', 'the', '-', "'s", '’s']);
+/** Party members and adherents that head a description (`a South Carolina Republican`), when the lexicon calls them a group noun. */
+const PARTY_MEMBERS = new Set(['democrat', 'republican', 'libertarian', 'socialist', 'conservative', 'liberal', 'progressive', 'independent']);
+/**
+ * Nouns that denote a person, beside the role and title words of the vocabulary: occupations, positions, relations and
+ * descriptions a description after or before a name is headed by (`a visiting fellow at …`, `the founder of …`, `his
+ * daughter`, `a Des Moines resident`). Singular, lower case; a general list, no word of any one article.
+ */
+const PERSON_NOUNS = new Set([
+  // Work and positions.
+  'fellow', 'expert', 'specialist', 'scientist', 'lecturer', 'instructor', 'teacher', 'student', 'graduate', 'alumnus', 'alumna',
+  'dean', 'provost', 'chancellor', 'owner', 'partner', 'investor', 'donor', 'fundraiser', 'bundler', 'contributor', 'businessman',
+  'businesswoman', 'businessperson', 'entrepreneur', 'developer', 'banker', 'financier', 'billionaire', 'millionaire', 'mogul',
+  'tycoon', 'magnate', 'industrialist', 'lobbyist', 'operative', 'pundit', 'critic', 'supporter', 'backer', 'ally', 'opponent',
+  'rival', 'challenger', 'friend', 'colleague', 'confidant', 'confidante', 'protege', 'protégé', 'mentor', 'loyalist', 'surrogate',
+  'volunteer', 'advocate', 'campaigner', 'staffer', 'employee', 'worker', 'contractor', 'engineer', 'doctor', 'surgeon', 'nurse',
+  'psychiatrist', 'psychologist', 'dentist', 'priest', 'preacher', 'evangelist', 'evangelical', 'minister', 'missionary', 'monk',
+  'nun', 'pilot', 'soldier', 'sailor', 'marine', 'veteran', 'agent', 'detective', 'investigator', 'defender', 'clerk', 'assistant',
+  'intern', 'writer', 'novelist', 'poet', 'playwright', 'screenwriter', 'filmmaker', 'producer', 'actor', 'actress', 'singer',
+  'musician', 'rapper', 'comedian', 'artist', 'photographer', 'blogger', 'publisher', 'biographer', 'philosopher', 'sociologist',
+  'anthropologist', 'demographer', 'statistician', 'theologian', 'mediator', 'observer', 'regulator', 'administrator',
+  'supervisor', 'coordinator', 'planner', 'accountant', 'auditor', 'trustee', 'regent', 'elector', 'voter', 'resident', 'native',
+  'citizen', 'immigrant', 'refugee', 'farmer', 'rancher', 'miner', 'retiree', 'homemaker', 'heir', 'heiress', 'descendant',
+  'survivor', 'victim', 'witness', 'plaintiff', 'defendant', 'suspect', 'inmate', 'prisoner', 'detainee', 'hostage', 'landlord',
+  'tenant', 'employer', 'chef', 'athlete', 'player', 'coach', 'quarterback', 'champion', 'contender', 'hopeful', 'frontrunner',
+  'front-runner', 'incumbent', 'successor', 'predecessor', 'appointee', 'holdover', 'insider', 'newcomer', 'partisan', 'centrist',
+  'activist', 'economist', 'strategist', 'adviser', 'advisor', 'professor', 'analyst', 'founder', 'cofounder', 'member',
+  'candidate', 'lawyer', 'attorney', 'lawmaker', 'politician', 'statesman', 'stateswoman', 'congressman', 'official', 'bureaucrat',
+  'diplomat', 'officer', 'trader', 'dealer', 'broker', 'manufacturer', 'retailer', 'merchant', 'vendor', 'shopkeeper', 'cashier',
+  'waiter', 'waitress', 'driver', 'mechanic', 'electrician', 'plumber', 'carpenter', 'laborer', 'labourer', 'welder', 'firefighter',
+  'policeman', 'policewoman', 'cop', 'guard', 'ranger', 'paramedic', 'pharmacist', 'therapist', 'counselor', 'counsellor',
+  'librarian', 'archivist', 'curator', 'designer', 'architect', 'programmer', 'technologist', 'consultant', 'pollster', 'organizer',
+  'organiser', 'spokesman', 'spokeswoman', 'spokesperson', 'aide', 'negotiator', 'boss', 'porter', 'speechwriter', 'strategist', 'envoy', 'emissary', 'delegate',
+  'ambassador', 'attache', 'attaché', 'liaison', 'representative', 'commentator', 'columnist', 'editor', 'reporter', 'correspondent',
+  'journalist', 'anchor', 'host', 'historian', 'scholar', 'researcher', 'physician', 'judge', 'prosecutor', 'nominee', 'leader',
+  'chairman', 'chairwoman', 'chair', 'director', 'executive', 'manager', 'president', 'secretary', 'treasurer', 'head', 'chief',
+  'man', 'woman', 'person', 'guy', 'lady', 'gentleman', 'boy', 'girl', 'teenager', 'child', 'kid', 'youngster', 'mom', 'dad',
+  // Kinship and marriage.
+  'mother', 'father', 'parent', 'wife', 'husband', 'spouse', 'widow', 'widower', 'son', 'daughter', 'brother', 'sister', 'sibling',
+  'grandson', 'granddaughter', 'grandchild', 'grandmother', 'grandfather', 'grandparent', 'nephew', 'niece', 'cousin', 'uncle',
+  'aunt', 'stepfather', 'stepmother', 'stepson', 'stepdaughter', 'father-in-law', 'mother-in-law', 'son-in-law', 'daughter-in-law',
+  'brother-in-law', 'sister-in-law', 'girlfriend', 'boyfriend', 'fiancee', 'fiancée', 'fiance', 'fiancé', 'twin',
+]);
 /** At most this many roles per actor and article, the most specific first. */
 export const MAX_ROLES = 3;
 
 /** A role the article gives a person, found beside one of their mentions. */
 export interface FoundRole {
-  /** The role as written, abbreviations spelled out (`Texas Senator`, `US counterpart`). */
+  /**
+   * The role as written, abbreviations spelled out (`Texas Senator`, `US counterpart`); the roles of one mention
+   * (a title and an apposition: `Rabbi Marvin Hier, the founder of …`) joined by `; `, which {@link splitRoles} parts.
+   */
   readonly text: string;
   /**
    * For a relative role (`his German counterpart`, `Clinton's spokesman`), the words that say whose:
@@ -56,8 +144,9 @@ export interface FoundRole {
 /**
  * The role an article gives a person in an apposition, if any: the title words right before the
  * name (`Russian Foreign Minister Sergei Lavrov`, `UN Special Envoy for Syria Staffan De Mistura`,
- * `his German counterpart Frank-Walter Steinmeier`) or a comma apposition after it (`John Kerry, the
- * US Secretary of State,`). Abbreviated titles are spelled out (`Sen.` → `Senator`). `isOtherPerson`
+ * `his German counterpart Frank-Walter Steinmeier`), a description before it set off by a comma
+ * (`Sanders's campaign manager, Jeff Weaver`) or a comma apposition after it (`John Kerry, the
+ * US Secretary of State,`, `Russell Wheeler, a visiting fellow at the Brookings Institution.`). Abbreviated titles are spelled out (`Sen.` → `Senator`). `isOtherPerson`
  * tells where another person's name stands, which ends a title (`Vice President Joe Biden and U.N.
  * envoy Lakhdar Brahimi` gives Brahimi `U.N. envoy`); `nameEndAt`, where the place's or organisation's name that
  * starts at an offset ends (`between Congress and President Obama`: `Congress` is a name alone). Fragments are not roles: a title must end in
@@ -75,15 +164,34 @@ export function roleOf(
   nameEndAt: (offset: number) => number | undefined = () => undefined,
 ): FoundRole | undefined {
   const tokens = sentence.tokens;
-  let index = tokenStartingAt(tokens, mention.start);
-  if (index < 0) return undefined;
-  const before = roleBefore(text, tokens, index, vocabulary, lexicon, isOtherPerson, nameEndAt);
-  if (before) return before;
+  const nameStart = tokenStartingAt(tokens, mention.start);
+  if (nameStart < 0) return undefined;
+  const before = roleBefore(text, tokens, nameStart, vocabulary, lexicon, isOtherPerson, nameEndAt);
   // The token the mention ends with: the last one that starts inside it, if it ends with it too.
-  index = tokenStartingAt(tokens, mention.end - 1, true);
-  if (index < 0 || tokens[index].end !== mention.end) return undefined;
-  const after = roleAfter(text, tokens, index, vocabulary, isOtherPerson);
-  return after ? { text: after } : undefined;
+  let nameEnd = tokenStartingAt(tokens, mention.end - 1, true);
+  if (nameEnd >= 0 && tokens[nameEnd].end !== mention.end) nameEnd = -1;
+  // `Sanders's campaign manager, Jeff Weaver,`: a description before the name and its title, set off by a comma.
+  const mirrored = nameEnd < 0 ? undefined : roleBeforeComma(text, tokens, before ? before.first : nameStart, nameEnd, vocabulary, lexicon, isOtherPerson);
+  const after = nameEnd < 0 ? undefined : roleAfter(text, tokens, nameEnd, vocabulary, lexicon, isOtherPerson);
+  // Each role found, in the order written. A relative role says whose for the whole text it is given with (`actors.ts`
+  // adds `of <owner>` to each part): a title right before the name keeps its owner alone, as it always did, and so
+  // does a named owner before the comma when no title is (`Trump's Indiana chairman, Rex Early, a former state party
+  // chairman`; not `Clinton's Democratic opponent, Vermont Sen. Bernie Sanders`); else the person's own roles go
+  // together (`Rabbi Marvin Hier, the founder of …`), and a relative role after the name goes alone when there is no
+  // other (`Brian Fallon, Clinton's spokesman`).
+  if (before?.relativeTo) return { text: before.text, relativeTo: before.relativeTo };
+  if (!before && mirrored?.relativeTo?.kind === 'name') return { text: mirrored.text, relativeTo: mirrored.relativeTo };
+  let found: FoundRole | undefined;
+  const own = [before, mirrored, after].filter((role): role is FoundRole => role !== undefined && !role.relativeTo);
+  for (const role of own) {
+    if (!found) found = { text: role.text };
+    else if (!found.text.split(ROLE_SEPARATOR).includes(role.text)) found = { text: `${found.text}${ROLE_SEPARATOR}${role.text}` };
+  }
+  if (!found) {
+    const relative = mirrored ?? after;
+    if (relative?.relativeTo) found = { text: relative.text, relativeTo: relative.relativeTo };
+  }
+  return found;
 }
 
 /**
@@ -105,7 +213,7 @@ function roleBefore(
   lexicon: NameLexicon,
   isOtherPerson: (offset: number) => boolean,
   nameEndAt: (offset: number) => number | undefined,
-): FoundRole | undefined {
+): (FoundRole & { readonly first: number }) | undefined {
   let first = nameIndex;
   let owner: FoundRole['relativeTo'];
   for (let i = nameIndex - 1; i >= 0; i--) {
@@ -200,7 +308,7 @@ function roleBefore(
   // brackets names the organisation the title belongs to.
   const acronym = tokens[first - 2]?.text;
   if (tokens[first - 1]?.text === ')' && tokens[first - 3]?.text === '(' && acronym && /^\p{Lu}[\p{Lu}.&-]+$/u.test(acronym)) role = `${acronym} ${role}`;
-  return owner ? { text: role, relativeTo: owner } : { text: role };
+  return owner ? { text: role, relativeTo: owner, first } : { text: role, first };
 }
 
 /**
@@ -220,51 +328,329 @@ function firstWordIndex(tokens: readonly Token[]): number {
   return i;
 }
 
-function roleAfter(text: string, tokens: readonly Token[], nameEnd: number, vocabulary: Vocabulary, isOtherPerson: (offset: number) => boolean): string | undefined {
+/**
+ * A comma apposition after the name (`John Kerry, the US Secretary of State,`, `Russell Wheeler, a visiting fellow at
+ * the Brookings Institution.`): what runs to the next comma, semicolon, bracket or dash, or to the sentence's full stop
+ * (an abbreviation's stop, `George W. Bush`, `Sen.`, `Inc.`, is part of its token and ends nothing), or up to a relative
+ * clause (`a pollster who …`).
+ */
+function roleAfter(
+  text: string,
+  tokens: readonly Token[],
+  nameEnd: number,
+  vocabulary: Vocabulary,
+  lexicon: NameLexicon,
+  isOtherPerson: (offset: number) => boolean,
+): FoundRole | undefined {
   if (nameEnd + 1 >= tokens.length || tokens[nameEnd + 1].text !== ',') return undefined;
-  let i = nameEnd + 2;
-  const start = i;
-  while (i < tokens.length && tokens[i].text !== ',' && tokens[i].text !== '.' && i - start < 12) i++;
-  if (tokens[i]?.text !== ',' && tokens[i]?.text !== '.') return undefined;
-  // A relative clause inside the apposition describes the last noun, not the person: the role ends before it
-  // (`senior official with the Broadcasting Board of Governors that oversees them`).
-  let relative = start + 1;
-  while (relative < i && !/^(?:that|which|who|whom|whose)$/i.test(tokens[relative].text)) relative++;
-  const span = tokens.slice(start, relative);
-  if (span.length === 0) return undefined;
-  // "Lavrov, who made the comments …" is a relative clause, "…, or their criticism of …" a
-  // coordination: an apposition starts with a determiner, an adjective or a noun.
-  if (CLAUSE_OPENERS.has(span[0].text.toLowerCase())) return undefined;
-  // "Obama, running for president," is a participle clause.
-  if (/^\p{Ll}+(?:ing|ed)$/u.test(span[0].text) && !vocabulary.isRoleWord(span[0].text)) return undefined;
-  // A finite verb makes it a clause, not a description (`Donald J. Trump, could face his own complications if he becomes president,`).
-  if (span.some((t) => /^(said|says|told|is|was|are|were|has|had|have|could|would|will|can|may|might|should|must|did|does)$/i.test(t.text) || /\d/.test(t.text))) return undefined;
-  // The title's head comes before anything but what it is of: `the US Secretary of State`, `a
-  // spokesman for Sanders`; not `Ohio governor earned 51 percent`.
-  const head = span.findIndex((t) => vocabulary.isRoleWord(t.text));
-  if (head < 0) return undefined;
-  let end = head + 1;
-  // A title with another person's name right after it introduces that person: `Chuck Berry, the baseball player
-  // Willie Mays and …` is a list, not Berry's role. Unless `of`, `for` or `to` comes before the title's head (the
-  // name says whose the role is: `daughter of former President George W. Bush`), or a role word follows the name
-  // (it is a modifier: `Merrick Garland, a President Obama nominee,`).
-  const ownerLinkBeforeHead = span.slice(0, head).some((t) => /^(?:of|for|to)$/i.test(t.text));
-  while (end < span.length && (vocabulary.isRoleWord(span[end].text) || /^\p{Lu}/u.test(span[end].text) || span[end].text === '-')) {
-    if (!ownerLinkBeforeHead && isOtherPerson(span[end].start) && !beforeRoleNoun(span, end, vocabulary)) return undefined;
-    end++;
-  }
-  if (end < span.length && !ROLE_COMPLEMENTS.has(span[end].text.toLowerCase())) return undefined;
-  let begin = 0;
-  while (begin < span.length && LEADING_NOISE.has(span[begin].text.toLowerCase())) begin++;
-  if (begin >= span.length) return undefined;
-  return spelledOut(text.slice(span[begin].start, span[span.length - 1].end), vocabulary);
+  // `Jane Doe, now a fellow at …`: an adverb of time opens the description, no part of it.
+  let start = nameEnd + 2;
+  while (start < tokens.length - 1 && ADVERBS.has(tokens[start].text) && /^\p{L}/u.test(tokens[start + 1].text)) start++;
+  let i = start;
+  while (i < tokens.length && i - start < MAX_APPOSITION && !endsApposition(tokens, i) && !(i > start && RELATIVES.has(tokens[i].text.toLowerCase()))) i++;
+  // A description ends where the sentence does (`… Congressional Budget Office.`, `… of the A.F.L.-C.I.O.` as its last
+  // token), or opens a relative clause; a run of words with no end in sight is a clause.
+  const closed = i < tokens.length ? endsApposition(tokens, i) || RELATIVES.has(tokens[i].text.toLowerCase()) : /\.$/.test(tokens[i - 1]?.text ?? '');
+  if (!closed || i === start) return undefined;
+  // "Lavrov, who made the comments …" is a relative clause, "…, or their criticism of …" a coordination, "Obama,
+  // running for president," a participle clause: an apposition starts with a determiner, an adjective or a noun.
+  const opener = tokens[start].text;
+  const lowerOpener = opener.toLowerCase();
+  if (CLAUSE_OPENERS.has(lowerOpener) || PHRASE_OPENERS.has(lowerOpener) || (FUNCTION_WORDS.has(lowerOpener) && !DETERMINERS.has(lowerOpener) && !OTHER_POSSESSIVES.has(lowerOpener))) return undefined;
+  if (/^\p{Ll}+(?:ing|ed)$/u.test(opener) && !vocabulary.isRoleWord(opener)) return undefined;
+  // `Gov. Jack Dalrymple, his wife, Betsy, and …`: a relation followed by a name introduces that name (not so a title
+  // in a list: `Ted Cruz, the Texas senator, Marco Rubio, the Florida senator, and …`).
+  if (tokens[i]?.text === ',' && i + 1 < tokens.length && isOtherPerson(tokens[i + 1].start) && opensWithPossessor(tokens, start, i)) return undefined;
+  // A title in quotation marks closed after the comma (`host of MSNBC's “Morning Joe,”`) is one.
+  let end = i;
+  let open = start;
+  while (open < i && !OPENING_QUOTES.has(quoteMark(tokens, open) ?? '')) open++;
+  const close = open >= i ? undefined : quoteMark(tokens, open) === '“' ? '”' : "''";
+  if (close && tokens[i]?.text === ',' && quoteMark(tokens, i + 1) === close && closingQuote(tokens, open, i) < 0) end = i + 1 + (tokens[i + 1].text === "'" ? 2 : 1);
+  const role = describedRole(text, tokens, start, end, vocabulary, lexicon, isOtherPerson, false);
+  return role && { ...role, text: role.text.replace(/,(?=(?:”|'')$)/, '') };
 }
 
-/** True when the capitalised words from `from` on are followed by a lower-case role word (`President Obama nominee`). */
-function beforeRoleNoun(span: readonly Token[], from: number, vocabulary: Vocabulary): boolean {
-  let j = from;
-  while (j < span.length && /^\p{Lu}/u.test(span[j].text)) j++;
-  return j < span.length && /^\p{Ll}/u.test(span[j].text) && vocabulary.isRoleWord(span[j].text);
+/**
+ * The mirror of {@link roleAfter}: a description set off by a comma before the name (`Sanders's campaign manager, Jeff
+ * Weaver,`, `the chairman of the Republican National Committee, Reince Priebus,`, `his spokesman, Brian Fallon`), from a
+ * determiner or a possessor to the comma; relative to a named possessor. `from` is the first token of the name or of
+ * the title written right before it (`Trump's running mate, Indiana Gov. Mike Pence`). Not a fronted phrase (`Like his
+ * father, Eric …`; `As the campaign's chairman, Manafort oversaw …`: a punctuation mark must close the name), nor the
+ * apposition of a name before it (`Ted Cruz, the Texas senator, Marco Rubio …`).
+ */
+function roleBeforeComma(
+  text: string,
+  tokens: readonly Token[],
+  from: number,
+  nameEnd: number,
+  vocabulary: Vocabulary,
+  lexicon: NameLexicon,
+  isOtherPerson: (offset: number) => boolean,
+): FoundRole | undefined {
+  let comma = from - 1;
+  while (comma >= 0 && vocabulary.isHonorific(tokens[comma].text)) comma--;
+  if (comma < 1 || tokens[comma].text !== ',') return undefined;
+  // `the judge, Gonzalo P. Curiel of United States District Court`: what the name is of may follow it.
+  // A bracket after the name (`Sen. Bernie Sanders (I-Vt.)`) is read past.
+  let after = nameEnd + 1;
+  if (tokens[after]?.text === '(') {
+    while (after < tokens.length && tokens[after].text !== ')') after++;
+    after++;
+  }
+  const next = tokens[after];
+  if (next !== undefined && !NAME_CLOSERS.has(next.text) && !(next.text === 'of' && /^\p{Lu}/u.test(tokens[after + 1]?.text ?? ''))) return undefined;
+  // The clause the description ends: back to the nearest punctuation mark.
+  let boundary = comma - 1;
+  while (boundary >= 0 && comma - boundary <= MAX_APPOSITION && !isBoundary(tokens, boundary)) boundary--;
+  if (comma - boundary > MAX_APPOSITION) return undefined;
+  // Nearest start first: `the chairman of the Republican National Committee` is no `Republican National Committee`.
+  for (let j = comma - 1; j > boundary; j--) {
+    const word = tokens[j].text;
+    let begin = -1;
+    // Not `my` or `your` (`I met your best friend, Betsy`): whose, the quotation does not say.
+    if (word === 'my' || word === 'your' || word === 'our' || word === 'My' || word === 'Your' || word === 'Our') return undefined;
+    if (DETERMINERS.has(word.toLowerCase()) || POSSESSIVE_PRONOUNS.has(word) || word.toLowerCase() === 'its') begin = j;
+    else if (isPossessiveMark(tokens, j)) {
+      begin = possessorStart(tokens, j, vocabulary);
+      if (begin === j) continue;
+      j = begin;
+    }
+    if (begin < 0) continue;
+    const role = describedRole(text, tokens, begin, comma, vocabulary, lexicon, isOtherPerson, true);
+    if (!role) continue;
+    // A comparison that opens the clause fronts it (`Like his father, Eric, …`, `As the campaign's chairman,
+    // Manafort, who …`).
+    if (begin === boundary + 2 && COMPARISONS.has(tokens[boundary + 1].text.toLowerCase())) return undefined;
+    // The description of the name before it, in a list (`Ted Cruz, the Texas senator, Marco Rubio`).
+    if (begin === boundary + 1 && tokens[boundary]?.text === ',' && boundary > 0 && isOtherPerson(tokens[boundary - 1].start)) return undefined;
+    return role;
+  }
+  return undefined;
+}
+
+/**
+ * The role in a description written from `start` to `end` (an apposition): an optional determiner or possessive
+ * pronoun (left out) or possessor (`Clinton's`: relative to that person; an organisation's stays in the text,
+ * `Democratic National Committee's chairwoman`), then words up to the head, which must denote a person (a role or
+ * title word, a person noun — `fellow`, `professor`, `daughter`, `resident` — or a party member), then what it is of
+ * (`of`, `for`, `at`, `to`, `in`, `with`, `from`, `and` …). A relative clause or a participle after the head is no
+ * part of the role (`a Democratic pollster working for Priorities USA`); a finite verb makes the whole a clause (`the
+ * Ohio governor earned 51 percent`); `beforeName` for a description before the name, where a past participle is one too
+ * (`her father worked as a porter …, Alan C. Greenberg`).
+ */
+function describedRole(
+  text: string,
+  tokens: readonly Token[],
+  start: number,
+  end: number,
+  vocabulary: Vocabulary,
+  lexicon: NameLexicon,
+  isOtherPerson: (offset: number) => boolean,
+  beforeName: boolean,
+): FoundRole | undefined {
+  let begin = start;
+  let owner: FoundRole['relativeTo'];
+  const first = tokens[begin].text;
+  if (DETERMINERS.has(first.toLowerCase()) || OTHER_POSSESSIVES.has(first.toLowerCase()) || REFLEXIVES.has(first.toLowerCase())) begin++;
+  else if (POSSESSIVE_PRONOUNS.has(first)) {
+    // `his spokesman, Brian Fallon`, `Condoleezza Rice, his national security adviser`: the role is written without
+    // the pronoun. Whom it refers to is often not the person named last (`as James Carville did for her husband,
+    // Bill`, `Her campaign manager, Robby Mook` after a sentence on Sanders): of some 90 such roles over PolNeAR, one
+    // in five went to the wrong owner.
+    begin++;
+  }
+  // A possessor right at the start (`Clinton's spokesman`, `the Clintons' lawyer`, `Mr. Trump's campaign chairman`).
+  let mark = begin;
+  while (mark < end && (/^\p{Lu}/u.test(tokens[mark].text) || isAdjacentHyphen(tokens, mark)) && !isPossessiveMark(tokens, mark)) mark++;
+  if (mark > begin && mark < end && isPossessiveMark(tokens, mark) && !owner) {
+    for (let k = begin; k < mark; k++) {
+      if (!isOtherPerson(tokens[k].start)) continue;
+      owner = { kind: 'name', start: tokens[k].start, end: tokens[k].end };
+      begin = mark + 1;
+      break;
+    }
+  }
+  if (begin >= end) return undefined;
+  // The head: the last word before what the role is of.
+  let stop = begin;
+  let last = end;
+  for (; stop < end; stop++) {
+    const word = tokens[stop].text;
+    const lower = word.toLowerCase();
+    // What the head is of (`chairman of`, `fellow at`, `pollster and strategist`); before the head, `and` joins
+    // qualifiers (`research and policy director`, not `both former president Bushes and the party's nominee`) and a
+    // preposition a name's words (`University of South Carolina political science professor`).
+    if (ROLE_COMPLEMENTS.has(lower)) {
+      const previous = tokens[stop - 1];
+      if (stop === begin || isPersonHead(previous.text, vocabulary, lexicon)) break;
+      const next = tokens[stop + 1]?.text ?? '';
+      const inName = /^\p{Lu}/u.test(previous.text) && /^\p{Lu}/u.test(next);
+      const joinsQualifiers = lower === 'and' && stop + 1 < end && !DETERMINERS.has(next.toLowerCase()) && !POSSESSIVE_PRONOUNS.has(next) && !isOtherPerson(tokens[stop + 1].start);
+      if (!inName && !joinsQualifiers) break;
+      continue;
+    }
+    // A quotation inside the description is part of it when it closes there (`a self-styled "new-media" journalist`).
+    if (quoteMark(tokens, stop) !== undefined) {
+      const close = closingQuote(tokens, stop, end);
+      if (close < 0) {
+        last = stop;
+        break;
+      }
+      stop = close;
+      continue;
+    }
+    // A relative clause, or a participle with what it takes after the head: the role ends before it (`a pollster who
+    // …`, `a Democratic pollster working for Priorities USA`); a past tense without it makes a clause (`the governor
+    // earned 51 percent`).
+    if (isRelative(tokens, stop)) {
+      last = stop;
+      break;
+    }
+    if (stop > begin && /^\p{Ll}+(?:ing|ed)$/u.test(word) && isPersonHead(tokens[stop - 1].text, vocabulary, lexicon) && !isPersonHead(word, vocabulary, lexicon)) {
+      const next = tokens[stop + 1]?.text ?? '';
+      const takes = (stop + 1 >= end && /ing$/.test(word)) || PARTICIPLE_PREPOSITIONS.has(next) || DETERMINERS.has(next.toLowerCase()) || POSSESSIVE_PRONOUNS.has(next) || /^\p{Lu}/u.test(next);
+      // `her father worked as a porter …, Alan Greenberg`: before a name, a past tense is a clause's.
+      if (/ed$/.test(word) && (beforeName || !takes)) return undefined;
+      // `a veteran voting rights lawyer`: a participle before a noun qualifies it.
+      if (!takes) continue;
+      // `the first woman nominated for president by a major party`: a generic noun keeps what says who.
+      if (!GENERIC_HEADS.has(tokens[stop - 1].text.toLowerCase())) last = stop;
+      break;
+    }
+    // Pronouns, auxiliaries, subordinators and prepositions belong to clauses, not to the words before a head (`over
+    // the private email server she used while serving as secretary of state`).
+    if (NOT_IN_DESCRIPTION.has(word) || (stop > begin && DETERMINERS.has(word))) return undefined;
+  }
+  if (stop === begin) return undefined;
+  const head = tokens[stop - 1].text;
+  if (!isPersonHead(head, vocabulary, lexicon) && !oneOfPeople(tokens, begin, stop, last, vocabulary, lexicon)) return undefined;
+  // A head that ends another person's name is no title (`John Brisini, Kevin Bishop, Kim Wellman, …`).
+  if (isOtherPerson(tokens[stop - 1].start)) return undefined;
+  // `the man who …`: a bare generic noun says nothing of the person.
+  if (stop - begin === 1 && last === stop && GENERIC_HEADS.has(head.toLowerCase())) return undefined;
+  // What the role is of runs to the end, but for a relative clause or a quotation left open.
+  for (let k = stop; k < last; k++) {
+    const word = tokens[k].text;
+    if (isRelative(tokens, k)) {
+      last = k;
+      break;
+    }
+    if (quoteMark(tokens, k) === undefined) continue;
+    const close = closingQuote(tokens, k, last);
+    if (close < 0) {
+      last = k;
+      break;
+    }
+    k = close;
+  }
+  // Nor does it end in a connector or an adverb (`a key Clinton supporter here`).
+  while (last > stop && (ROLE_COMPLEMENTS.has(tokens[last - 1].text.toLowerCase()) || ROLE_CONNECTORS.has(tokens[last - 1].text) || isPossessiveMark(tokens, last - 1) || ADVERBS.has(tokens[last - 1].text))) last--;
+  const words = tokens.slice(begin, last);
+  if (words.some((t) => FINITE_VERBS.test(t.text))) return undefined;
+  // A number before the head is an age, a count or a clause's (`a 45-year-old`, `earned 51 percent`); a year or an
+  // ordinal qualifies (`Clinton's 2008 campaign manager`, `the 44th president`), and what the role is of may hold any.
+  if (tokens.slice(begin, stop).some((t) => /\d/.test(t.text) && !/^(?:1[89]|20)\d\d$|^\d+(?:st|nd|rd|th)$/.test(t.text))) return undefined;
+  // A title with another person's name after it introduces that person (`Chief of Staff Cheryl Mills, Deputy Chief of
+  // Staff Jake Sullivan and …`), unlike a description that says whose the role is (`daughter of former President
+  // George W. Bush`).
+  for (let k = stop; k < last; k++) {
+    if (!isOtherPerson(tokens[k].start) || isPossessiveMark(tokens, k + 1)) continue;
+    if (tokens.slice(begin, k).every((t) => /^\p{Lu}/u.test(t.text) || TITLE_JOINERS.has(t.text))) return undefined;
+    break;
+  }
+  const role = spelledOut(text.slice(words[0].start, words[words.length - 1].end), vocabulary);
+  return owner ? { text: role, relativeTo: owner } : { text: role };
+}
+
+/** True when token `i` opens a relative clause: `who`, `which`, `that` (not a determiner after a preposition: `author of that boast`). */
+function isRelative(tokens: readonly Token[], i: number): boolean {
+  const word = tokens[i].text.toLowerCase();
+  if (!RELATIVES.has(word)) return false;
+  return word !== 'that' || !ROLE_COMPLEMENTS.has(tokens[i - 1]?.text.toLowerCase() ?? '');
+}
+
+/** The quotation mark at token `i`: `''` too for two apostrophes written together (`''Today,''`); else undefined. */
+function quoteMark(tokens: readonly Token[], i: number): string | undefined {
+  const word = tokens[i]?.text;
+  if (word === "'" && tokens[i + 1]?.text === "'" && tokens[i + 1].start === tokens[i].end) return "''";
+  return word !== undefined && isQuote(word) ? word : undefined;
+}
+
+/** The index of the last token of the quotation mark that closes the one at `open`, before `end`; or -1. */
+function closingQuote(tokens: readonly Token[], open: number, end: number): number {
+  const mark = quoteMark(tokens, open);
+  if (mark === undefined || mark === '”') return -1;
+  const close = mark === '“' ? '”' : mark === '``' ? "''" : mark;
+  for (let k = open + (tokens[open].text === "'" ? 2 : 1); k < end; k++) {
+    if (quoteMark(tokens, k) !== close) continue;
+    const last = tokens[k].text === "'" ? k + 1 : k;
+    return last < end ? last : -1;
+  }
+  return -1;
+}
+
+/** True for a word that denotes a person as the head of a description: a role or title word, a person noun, a party member. */
+function isPersonHead(word: string, vocabulary: Vocabulary, lexicon: NameLexicon): boolean {
+  if (vocabulary.isRoleWord(word)) return true;
+  const lower = word.toLowerCase();
+  if (PERSON_NOUNS.has(lower)) return true;
+  const prefixed = /^(?:co|ex|vice|deputy|under|step)-?(.+)$/.exec(lower);
+  if (prefixed && (PERSON_NOUNS.has(prefixed[1]) || vocabulary.isRoleWord(prefixed[1]))) return true;
+  // Compounds of an agent noun (`speechwriter`, `policymaker`, `shareholder`, `anchorman`, `talk-show host`).
+  if (/^\p{Ll}/u.test(word) && (AGENT_COMPOUND.test(lower) || /-(.+)$/.test(lower) && PERSON_NOUNS.has(lower.replace(/^.*-/, '')))) return true;
+  // `a South Carolina Republican`, `a Democrat`: one member of a party or a people.
+  return /^\p{Lu}/u.test(word) && !/s$/.test(word) && PARTY_MEMBERS.has(lower) && lexicon.isGroupNoun(word);
+}
+
+/** True for `one of Twitter's founders`: `one` alone before `of` and words ending in a plural person noun. */
+function oneOfPeople(tokens: readonly Token[], begin: number, stop: number, last: number, vocabulary: Vocabulary, lexicon: NameLexicon): boolean {
+  if (stop !== begin + 1 || tokens[begin].text.toLowerCase() !== 'one' || tokens[stop]?.text !== 'of') return false;
+  for (let k = stop + 1; k < last && !ROLE_COMPLEMENTS.has(tokens[k].text.toLowerCase()); k++) {
+    const word = tokens[k].text;
+    if (/^\p{Ll}+s$/u.test(word) && isPersonHead(word.replace(/(?:es|s)$/, ''), vocabulary, lexicon)) return true;
+    if (/^\p{Ll}+s$/u.test(word) && isPersonHead(word.slice(0, -1), vocabulary, lexicon)) return true;
+  }
+  return false;
+}
+
+/** The first token of the possessor whose mark is at `mark` (`Mr.` `Trump` `'s`), or `mark` when no capitalised word is. */
+function possessorStart(tokens: readonly Token[], mark: number, vocabulary: Vocabulary): number {
+  let k = mark;
+  while (k > 0 && (/^\p{Lu}/u.test(tokens[k - 1].text) || vocabulary.isHonorific(tokens[k - 1].text) || isAdjacentHyphen(tokens, k - 1))) k--;
+  return k;
+}
+
+/** True when the words from `start` open with a possessive pronoun or a capitalised possessor (`his wife`, `Trump's son`). */
+function opensWithPossessor(tokens: readonly Token[], start: number, end: number): boolean {
+  if (POSSESSIVE_PRONOUNS.has(tokens[start].text)) return true;
+  let k = DETERMINERS.has(tokens[start].text.toLowerCase()) ? start + 1 : start;
+  while (k < end && /^\p{Lu}/u.test(tokens[k].text)) k++;
+  return k > start && k < end && isPossessiveMark(tokens, k);
+}
+
+/** True for `'s` or for an apostrophe written against a word ending in s (`Sanders'`, `the Clintons’`). */
+function isPossessiveMark(tokens: readonly Token[], i: number): boolean {
+  const word = tokens[i]?.text;
+  if (word === undefined) return false;
+  if (POSSESSIVE_MARKS.has(word)) return true;
+  return (word === "'" || word === '’') && i > 0 && tokens[i - 1].end === tokens[i].start && /s$/i.test(tokens[i - 1].text);
+}
+
+function isQuote(word: string): boolean {
+  return word === '“' || word === '”' || word === '"' || word === '‘' || word === "''" || word === '``';
+}
+
+/** True when token `i` ends an apposition: a comma, a semicolon, a colon, a bracket, a dash or the sentence's stop. */
+function endsApposition(tokens: readonly Token[], i: number): boolean {
+  const word = tokens[i].text;
+  if (APPOSITION_ENDS.has(word)) return true;
+  return (word === '-' || word === '--') && !isAdjacentHyphen(tokens, i);
+}
+
+/** True when token `i` ends the clause before a description: a punctuation mark, a quotation mark or a dash. */
+function isBoundary(tokens: readonly Token[], i: number): boolean {
+  return endsApposition(tokens, i) || isQuote(tokens[i].text) || ((tokens[i].text === "'" || tokens[i].text === '’') && !isPossessiveMark(tokens, i));
 }
 
 function isAdjacentHyphen(tokens: readonly Token[], i: number): boolean {
@@ -286,10 +672,15 @@ function spelledOut(role: string, vocabulary: Vocabulary): string {
  * vice-presidential nominee`, `Governor`): a lower-case role word followed by a capitalised one ends a role.
  */
 export function splitRoles(role: string, vocabulary: Vocabulary): string[] {
+  if (role.includes(ROLE_SEPARATOR)) return role.split(ROLE_SEPARATOR).flatMap((part) => splitRoles(part, vocabulary));
   const parts = role.split(/\s+and\s+/);
-  const hasTitle = (part: string) => part.split(/\s+/).some((w) => vocabulary.isRoleWord(w));
+  const hasTitle = (part: string) => part.split(/\s+/).some((w) => vocabulary.isRoleWord(w) || PERSON_NOUNS.has(w.toLowerCase()));
   // Each conjunct without its article, as a role is written (`… correspondent and the author of …` → `author of …`).
-  const joined = parts.length >= 2 && parts.every(hasTitle) ? parts.map((part) => part.replace(/^(?:the|a|an)\s+/i, '')) : [role];
+  // Else a conjunct with its own article is a new one (`former C.I.A. director and a top general in the conflicts in
+  // Iraq and Afghanistan`).
+  const articled = role.split(/\s+and\s+(?=(?:the|a|an)\s)/i);
+  const conjuncts = parts.length >= 2 && parts.every(hasTitle) ? parts : articled.length >= 2 && articled.every(hasTitle) ? articled : [role];
+  const joined = conjuncts.map((part) => part.replace(/^(?:(?:now|currently|also|formerly)\s+)?(?:the|a|an)\s+/i, ''));
   return joined.flatMap((part) => splitBeforeTitle(part, vocabulary));
 }
 
