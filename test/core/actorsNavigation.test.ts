@@ -36,6 +36,17 @@ describe('actors: mentions, nominals and pronouns', () => {
     assert.deepStrictEqual(hit.actor.mentions.map((m) => m.text), ['Lavrov', 'Sergei Lavrov', 'Lavrov']);
   });
 
+  it('a description names the holder of the office, not a deputy or a former holder (`the president` is no vice president)', () => {
+    const analyzeWith = (text: string) => analyzeArticle(text, plainContext({ ...resources, recognizer: stubRecognizer({ person: ['Barack Obama', 'Joe Biden', 'Sally Yates', 'Loretta Lynch'] }) }));
+    const text = 'President Barack Obama met Vice President Joe Biden on Monday. Later the president left for Hawaii, and the vice president stayed.\n' +
+      'Attorney General Loretta Lynch spoke after Deputy Attorney General Sally Yates. The attorney general took questions.\n';
+    const actors = analyzeWith(text).actors;
+    const ownerOf = (words: string) => actors.find((a) => a.mentions.some((m) => m.start === text.indexOf(words)))?.name;
+    assert.strictEqual(ownerOf('the president left'), 'Barack Obama');
+    assert.strictEqual(ownerOf('the vice president stayed'), 'Joe Biden');
+    assert.strictEqual(ownerOf('The attorney general took'), 'Loretta Lynch');
+  });
+
   it('reads a surname past a generational suffix (`Joseph R. Biden Jr.` / `Biden`); two generations of a name are two people', () => {
     const people = ['Brent Bozell III', 'Brent Bozell, Jr.', 'Bozell', 'Joseph R. Biden Jr.', 'Joseph F. Dunford Jr.', 'Biden'];
     const analyzeWith = (text: string) => analyzeArticle(text, plainContext({ ...resources, recognizer: stubRecognizer({ person: people }) }));
@@ -67,10 +78,13 @@ describe('actors: mentions, nominals and pronouns', () => {
     assert.strictEqual(hit.mention.text, 'The foreign minister');
   });
 
-  it('resolves "The Minister" to the most recently mentioned minister', () => {
-    const { actors } = analyze('Foreign Minister Sergei Lavrov met Deputy Prime Minister Qadri Jamil in Moscow. The Minister noted progress.');
+  it('resolves "The Minister" to the most recently mentioned minister, not a deputy minister', () => {
+    const { actors } = analyze('Foreign Minister Sergei Lavrov met Prime Minister Qadri Jamil in Moscow. The Minister noted progress.');
     assert.ok(actorNamed(actors, 'Qadri Jamil').mentions.some((m) => m.kind === 'nominal' && m.text === 'The Minister'));
     assert.ok(!actorNamed(actors, 'Sergei Lavrov').mentions.some((m) => m.kind === 'nominal'));
+    // A deputy prime minister is no minister a description names as `The Minister` (seed 000 names Qadri Jamil so).
+    const deputy = analyze('Foreign Minister Sergei Lavrov met Deputy Prime Minister Qadri Jamil in Moscow. The Minister noted progress.').actors;
+    assert.ok(actorNamed(deputy, 'Sergei Lavrov').mentions.some((m) => m.kind === 'nominal' && m.text === 'The Minister'));
   });
 
   it('resolves "the vice president" (003) and leaves "the Iranian Foreign Minister Zarif"-style titles alone', () => {

@@ -589,19 +589,37 @@ function ownerAt(ownerOf: ReadonlyMap<number, ActorBuilder>, entities: readonly 
  * (`the foreign minister` → `Russian Foreign Minister Sergei Lavrov`), through the resolver of role
  * descriptions the quote pass uses too (`nominals.ts`), with the roles of `roles.ts`.
  */
+/** Words that make a title another office than its head's (`Vice President`, `Deputy Foreign Minister`, `former Governor`). */
+const LOWER_RANKS: ReadonlySet<string> = new Set(['vice', 'deputy', 'assistant', 'associate', 'lieutenant', 'lt', 'under', 'former', 'ex']);
+
 function resolveNominals(nominals: readonly Nominal[], builders: readonly ActorBuilder[]): { nominal: Nominal; builder: ActorBuilder }[] {
   if (nominals.length === 0) return [];
   const roleWords = new Map<ActorBuilder, Set<string>>();
+  const roleWordLists = new Map<ActorBuilder, string[][]>();
   const mentions: { start: number; holder: ActorBuilder }[] = [];
   for (const builder of builders) {
     if (builder.type !== 'person' || builder.roleMentions.length === 0) continue;
     const words = new Set<string>();
-    for (const role of builder.roleMentions) for (const w of role.text.toLowerCase().split(/[^\p{L}]+/u)) if (w) words.add(w);
+    const lists: string[][] = [];
+    for (const role of builder.roleMentions) {
+      const list = role.text.toLowerCase().split(/[^\p{L}]+/u).filter((w) => w.length > 0);
+      lists.push(list);
+      for (const w of list) words.add(w);
+    }
     roleWords.set(builder, words);
+    roleWordLists.set(builder, lists);
     for (const m of builder.mentions) mentions.push({ start: m.start, holder: builder });
   }
   mentions.sort((a, b) => a.start - b.start);
-  const resolver = new NominalResolver(mentions, (builder) => roleWords.get(builder));
+  // A description names the holder of the office itself, not a deputy or a former holder: `the president` is no vice
+  // president (Joe Biden took 9 of them), `the minister` no deputy minister, unless another of the holder's roles with
+  // the description's head has no such word, or the description says it (`the vice president`, `the former leader`).
+  const rulesOut = (builder: ActorBuilder, words: readonly string[]) => {
+    const head = words[words.length - 1];
+    const withHead = roleWordLists.get(builder)!.filter((list) => list.includes(head));
+    return withHead.length > 0 && withHead.every((list) => list.some((w) => LOWER_RANKS.has(w) && !words.includes(w)));
+  };
+  const resolver = new NominalResolver(mentions, (builder) => roleWords.get(builder), rulesOut);
   const resolved: { nominal: Nominal; builder: ActorBuilder }[] = [];
   for (const nominal of nominals) {
     const hit = resolver.resolve(nominal.words, nominal.start, { wholeDescription: true });

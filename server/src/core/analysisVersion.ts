@@ -168,4 +168,6 @@
 //     manager of Bernie Sanders`), an apposition after it that runs past abbreviations to the sentence's full stop,
 //     headed by a person noun (`a visiting fellow at …`), without its relative clause; a title and an apposition at
 //     one mention are both roles (core/roles.ts).
-export const ANALYSIS_VERSION = 76;
+// 77: a description names the holder of the office, not a deputy or a former holder (`the president` is no Vice
+//     President; core/actors.ts resolveNominals).
+export const ANALYSIS_VERSION = 77;

@@ -101,7 +101,12 @@ export class NominalResolver<T> {
    * @param mentions every mention of a holder, sorted by start
    * @param roleWords the lower-case words of the roles each holder is given (`russian`, `foreign`, `minister`)
    */
-  constructor(mentions: readonly RoleHolderMention<T>[], private readonly roleWords: (holder: T) => ReadonlySet<string> | undefined) {
+  constructor(
+    mentions: readonly RoleHolderMention<T>[],
+    private readonly roleWords: (holder: T) => ReadonlySet<string> | undefined,
+    /** True when the holder's roles rule the description out though they hold its words (`the president` and a vice president). */
+    private readonly rulesOut?: (holder: T, words: readonly string[]) => boolean,
+  ) {
     this.order = mentions;
     for (const m of mentions) {
       let list = this.starts.get(m.holder);
@@ -132,6 +137,7 @@ export class NominalResolver<T> {
       const roles = this.roleWords(holder)!;
       const whole = words.every((w) => roles.has(w));
       if (options.wholeDescription && !whole) continue;
+      if (this.rulesOut?.(holder, words)) continue;
       if (!best || (whole && !best.whole) || (whole === best.whole && list[k] > best.start)) best = { holder, start: list[k], whole };
     }
     return best && { holder: best.holder, start: best.start };
