@@ -52,6 +52,8 @@ describe('roles (issue 14)', () => {
   it('a relative role says relative to whom (001: `US counterpart of Sergei Lavrov`)', () => {
     assert.deepStrictEqual(rolesOf(readSeed(SEEDS.lavrovKerry), 'John Kerry'), ['US counterpart of Sergei Lavrov']);
     assert.deepStrictEqual(rolesOf('Hillary Clinton spoke on Monday, and Clinton’s spokesman Brian Fallon said more.\n', 'Brian Fallon'), ['spokesman of Hillary Clinton']);
+    // A pronoun that `and` joins to the title is an object, no owner (PolNeAR: `former President of Hillary Clinton`).
+    assert.deepStrictEqual(rolesOf('Hillary Clinton won’t be distracted by the slings he throws at her and former President Bill Clinton.\n', 'Bill Clinton'), ['former President']);
   });
 
   it('no roles from fragments: `chairwoman for`, `If Secretary`, `president and`, a clause after a comma', () => {

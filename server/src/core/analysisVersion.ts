@@ -170,4 +170,5 @@
 //     one mention are both roles (core/roles.ts).
 // 77: a description names the holder of the office, not a deputy or a former holder (`the president` is no Vice
 //     President; core/actors.ts resolveNominals).
-export const ANALYSIS_VERSION = 77;
+// 78: a possessive pronoun that `and` joins to a title is no owner of it (`at her and former President Clinton`).
+export const ANALYSIS_VERSION = 78;

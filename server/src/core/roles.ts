@@ -234,7 +234,8 @@ function roleBefore(
       first = i;
       continue;
     }
-    if (POSSESSIVE_PRONOUNS.has(word) && first < nameIndex) owner = { kind: 'pronoun', start: tokens[i].start, end: tokens[i].end };
+    // Not a pronoun an `and` joins to the title (`the slings he throws at her and former President Clinton`): an object.
+    if (POSSESSIVE_PRONOUNS.has(word) && first < nameIndex && tokens[i + 1]?.text !== 'and') owner = { kind: 'pronoun', start: tokens[i].start, end: tokens[i].end };
     break;
   }
   // `… Sanders of Vermont and former …`: the words walked began with a preposition, so what follows it up to an
