@@ -52,6 +52,9 @@ describe('roles (issue 14)', () => {
   it('a relative role says relative to whom (001: `US counterpart of Sergei Lavrov`)', () => {
     assert.deepStrictEqual(rolesOf(readSeed(SEEDS.lavrovKerry), 'John Kerry'), ['US counterpart of Sergei Lavrov']);
     assert.deepStrictEqual(rolesOf('Hillary Clinton spoke on Monday, and Clinton’s spokesman Brian Fallon said more.\n', 'Brian Fallon'), ['spokesman of Hillary Clinton']);
+    // A name right before a title in lower case owns it; not across `and` (`Hillary Clinton and former Governor Martin O'Malley`).
+    assert.deepStrictEqual(rolesOf('Hillary Clinton spoke on Monday, and Clinton spokesman Jesse Ferguson said more.\n', 'Jesse Ferguson'), ['spokesman of Hillary Clinton']);
+    assert.deepStrictEqual(rolesOf('Hillary Clinton and former Maryland Governor Martin O’Malley debated.\n', 'Martin O’Malley'), ['former Maryland Governor']);
     // A pronoun that `and` joins to the title is an object, no owner (PolNeAR: `former President of Hillary Clinton`).
     assert.deepStrictEqual(rolesOf('Hillary Clinton won’t be distracted by the slings he throws at her and former President Bill Clinton.\n', 'Bill Clinton'), ['former President']);
   });

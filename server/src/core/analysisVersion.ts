@@ -171,4 +171,6 @@
 // 77: a description names the holder of the office, not a deputy or a former holder (`the president` is no Vice
 //     President; core/actors.ts resolveNominals).
 // 78: a possessive pronoun that `and` joins to a title is no owner of it (`at her and former President Clinton`).
-export const ANALYSIS_VERSION = 78;
+// 79: a name right before a title in lower case owns it (`Clinton spokesman Jesse Ferguson` → `spokesman of Hillary
+//     Clinton`; core/roles.ts roleBefore).
+export const ANALYSIS_VERSION = 79;

@@ -219,8 +219,12 @@ function roleBefore(
   for (let i = nameIndex - 1; i >= 0; i--) {
     const word = tokens[i].text;
     if (isOtherPerson(tokens[i].start)) {
-      // `Clinton's spokesman Brian Fallon`: the title is relative to that person.
-      if (POSSESSIVE_MARKS.has(tokens[i + 1]?.text ?? '') && i + 1 <= first) owner = { kind: 'name', start: tokens[i].start, end: tokens[i].end };
+      // `Clinton's spokesman Brian Fallon`, and without the possessive, a name right before a title in lower case
+      // (`Clinton spokesman Jesse Ferguson`, `Trump senior adviser Paul Manafort`): the title is relative to that person.
+      const possessive = POSSESSIVE_MARKS.has(tokens[i + 1]?.text ?? '') && i + 1 <= first;
+      const opener = tokens[first]?.text ?? '';
+      const modifies = i + 1 === first && first < nameIndex && /^\p{Ll}/u.test(opener) && (vocabulary.isRoleWord(opener) || vocabulary.isRoleModifier(opener) || TITLE_MODIFIERS.has(opener));
+      if (possessive || modifies) owner = { kind: 'name', start: tokens[i].start, end: tokens[i].end };
       break;
     }
     // A dateline agency glued to the title ("SANA-Russian Foreign Minister") is not part of it.
