@@ -22,6 +22,11 @@ describe('roles (issue 14)', () => {
     assert.deepStrictEqual(selectRoles(['President', 'Syrian President', 'Syria’s President'], resources.nameLexicon), ['Syrian President']);
   });
 
+  it('a role the words of a longer one of the same office hold, in order, gives way to it; another office does not', () => {
+    assert.deepStrictEqual(selectRoles(['Green Party candidate', 'Green Party presidential candidate'], resources.nameLexicon), ['Green Party presidential candidate']);
+    assert.deepStrictEqual(selectRoles(['Texas Senator', 'former Texas State Senator'], resources.nameLexicon), ['former Texas State Senator', 'Texas Senator']);
+  });
+
   it('the most specific first, at most three', () => {
     const roles = selectRoles(['Senator', 'Texas Senator', 'candidate', 'Republican nominee', 'presidential candidate', 'Senate Judiciary Committee member'], resources.nameLexicon);
     assert.deepStrictEqual(roles, ['Senate Judiciary Committee member', 'Texas Senator', 'Republican nominee']);

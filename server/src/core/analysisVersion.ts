@@ -173,4 +173,5 @@
 // 78: a possessive pronoun that `and` joins to a title is no owner of it (`at her and former President Clinton`).
 // 79: a name right before a title in lower case owns it (`Clinton spokesman Jesse Ferguson` → `spokesman of Hillary
 //     Clinton`; core/roles.ts roleBefore).
-export const ANALYSIS_VERSION = 79;
+// 80: a role whose words a longer role of the same office holds in order gives way to it (`Green Party candidate`).
+export const ANALYSIS_VERSION = 80;

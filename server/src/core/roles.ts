@@ -751,13 +751,28 @@ export function selectRoles(roles: readonly string[], lexicon: NameLexicon): str
     chosen.push(role);
     byKey.set(joined, role);
   }
-  const kept = chosen.filter((c) => !chosen.some((other) => other !== c && other.key.length > c.key.length && containsWords(other.key, c.key)));
+  // A role the words of a longer one hold, in order, says less (`Green Party candidate` beside `Green Party presidential
+  // candidate`), unless the longer one is another office (`Vice President` beside `President`).
+  const kept = chosen.filter((c) => !chosen.some((other) => other !== c && other.key.length > c.key.length && (containsWords(other.key, c.key) || sameOfficeMore(other.key, c.key))));
   kept.sort((a, b) => b.key.length - a.key.length || a.order - b.order);
   // A list filled by a loop: `slice().map()` gave an actor without roles (most of them) a list of another
   // elements kind than one with roles, and the code reading actors met both.
   const out: string[] = [];
   for (let i = 0; i < kept.length && i < MAX_ROLES; i++) out.push(kept[i].text);
   return out;
+}
+
+/** Words that make a title another office than its head's (`Vice President`, `former Governor`). */
+const OTHER_OFFICE_WORDS: ReadonlySet<string> = new Set(['vice', 'deputy', 'assistant', 'associate', 'lieutenant', 'lt', 'under', 'former', 'ex']);
+
+/** True when `part`'s words appear in `whole` in order, the words between them not making another office. */
+function sameOfficeMore(whole: readonly string[], part: readonly string[]): boolean {
+  let k = 0;
+  for (const word of whole) {
+    if (k < part.length && word === part[k]) k++;
+    else if (OTHER_OFFICE_WORDS.has(word)) return false;
+  }
+  return k === part.length;
 }
 
 /** True when `part` appears in `whole` as consecutive words. */
