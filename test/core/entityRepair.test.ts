@@ -57,6 +57,16 @@ describe('entity repair: a person actor is a person (issue 14)', () => {
     assert.deepStrictEqual(repaired(university, ['organization:Internal Trump University', 'person:Donald Trump']), ['organization:Internal Trump University', 'person:Donald Trump']);
   });
 
+  it('a headline organisation with headline words glued on is the name the lists or the body know (`ESPN Fires` → `ESPN`), not a shorter name that drops a head noun (`NY Post`)', () => {
+    const text = 'ESPN Fires Schilling Over An Offensive Post\nESPN said on Wednesday that it had fired Curt Schilling, the NY Post said.\n';
+    assert.deepStrictEqual(
+      repaired(text, ['organization:ESPN Fires', 'person:Schilling', 'organization:ESPN', 'person:Curt Schilling', 'organization:NY Post']),
+      ['organization:ESPN', 'person:Schilling', 'organization:ESPN', 'person:Curt Schilling', 'organization:NY Post'],
+    );
+    const post = 'NY Post Says Megyn Kelly Is No Different\nThe paper said so in NY on Monday.\n';
+    assert.deepStrictEqual(repaired(post, ['organization:NY Post', 'person:Megyn Kelly', 'location:NY']), ['organization:NY Post', 'person:Megyn Kelly', 'location:NY']);
+  });
+
   it('drops headline words that only look like names (`Among Republicans`, `Read Live`)', () => {
     const text = 'Among Republicans, Trump Leads New Poll\nRead Live Coverage Of The Debate Here\nDonald Trump leads the Republican field by ten points, a poll found.\n';
     assert.deepStrictEqual(repaired(text, ['person:Among Republicans', 'person:Trump', 'person:Read Live', 'person:Donald Trump']), ['person:Trump', 'person:Donald Trump']);

@@ -174,4 +174,6 @@
 // 79: a name right before a title in lower case owns it (`Clinton spokesman Jesse Ferguson` → `spokesman of Hillary
 //     Clinton`; core/roles.ts roleBefore).
 // 80: a role whose words a longer role of the same office holds in order gives way to it (`Green Party candidate`).
-export const ANALYSIS_VERSION = 80;
+// 81: a headline organisation or place with ordinary headline words glued on is the name the lists or the body know
+//     (`ESPN Fires` → `ESPN`; core/entityRepair.ts cutHeadlineNamesToKnownParts).
+export const ANALYSIS_VERSION = 81;

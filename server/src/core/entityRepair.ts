@@ -81,6 +81,7 @@ export function repairEntities(text: string, sentences: readonly Sentence[], men
   const placeNames = new Set<string>();
   dropHeadlineWordsTakenForNames(sentences, work, lexicon);
   findPeopleInHeadlineNames(sentences, work, lexicon);
+  cutHeadlineNamesToKnownParts(sentences, work, lexicon);
   // A law or a doctrine named after a person (`Obamacare` read as a place): no entity of any type, in a headline too
   // (the word says so, not its capital).
   const namedAfterPerson = (item: Work) =>
@@ -199,6 +200,48 @@ function dropHeadlineWordsTakenForNames(sentences: readonly Sentence[], work: re
     const words = ` ${name} `;
     const several = item.last - item.first >= 2;
     if (!bodyNames.some((body) => (several ? body.includes(words) : body === words))) item.dropped = true;
+  }
+}
+
+/**
+ * A headline's organisation or place that neither the lists nor the body name, holding at one end a name they do, is
+ * that name with headline words glued on (`ESPN Fires`, `NFL Legend`, `Washington Post Assembles`): in a title-case line
+ * the tagger runs a name on into the capitalised words beside it. Cut to the longest such part (a body name of an
+ * organisation or a place; a person's name was read before, `findPeopleInHeadlineNames`).
+ */
+function cutHeadlineNamesToKnownParts(sentences: readonly Sentence[], work: readonly Work[], lexicon: NameLexicon): void {
+  let bodyNames: Set<string> | undefined;
+  const known = (tokens: readonly Token[], first: number, last: number) => {
+    const name = nameKey(tokens, first, last);
+    if (lexicon.isListedName(name)) return true;
+    if (!bodyNames) {
+      bodyNames = new Set();
+      for (const other of work) {
+        if (!other.headline && !other.dropped && (other.type === 'organization' || other.type === 'location')) bodyNames.add(nameKey(sentences[other.sentence].tokens, other.first, other.last));
+      }
+    }
+    return bodyNames.has(name);
+  };
+  for (const item of work) {
+    if (!item.headline || item.dropped || item.last - item.first < 2 || (item.type !== 'organization' && item.type !== 'location')) continue;
+    const tokens = sentences[item.sentence].tokens;
+    if (known(tokens, item.first, item.last)) continue;
+    // Only ordinary words glue on: not a head noun that makes another name (`NY Post`, `Washington Post`, `U.S. Court`),
+    // nor a link inside one (`State Of The Union`).
+    const glued = (from: number, to: number) => {
+      for (let i = from; i < to; i++) if (lexicon.headOf(tokens[i].text) !== undefined || LINK_WORDS.has(tokens[i].text.toLowerCase())) return false;
+      return true;
+    };
+    for (let length = item.last - item.first - 1; length >= 1; length--) {
+      if (known(tokens, item.first, item.first + length) && glued(item.first + length, item.last)) {
+        item.last = item.first + length;
+        break;
+      }
+      if (known(tokens, item.last - length, item.last) && glued(item.first, item.last - length)) {
+        item.first = item.last - length;
+        break;
+      }
+    }
   }
 }
 
