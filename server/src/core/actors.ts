@@ -7,7 +7,7 @@ import { quotedTitleStarts } from './quotedTitles';
 import type { ArticleResources } from './resources';
 import { headlineSentences } from './headlines';
 import type { NameLexicon } from './nameLexicon';
-import { roleOf, selectRoles, splitRoles } from './roles';
+import { OTHER_OFFICE_WORDS, roleOf, selectRoles, splitRoles } from './roles';
 import { ONLY_OWNERS, speakerEntity } from './sourceHead';
 import { firstOverlapping, lowerBound, rangeContaining } from './search';
 import type { EntityMention, EntityType, OffsetRange, Quote, Sentence, TextSlice } from './types';
@@ -150,7 +150,8 @@ export function groupActors(
       if (state) builder.standardName ??= state;
     }
     builder.addName(mention, builder.type !== 'person');
-    // The state's name is a spelling of its actor too: the workspace joins actors by their spellings.
+    // The state's name is a spelling of its actor from here on, so that the alias pass below compares it too (`freeze`
+    // puts an actor's name among its spellings in any case, for the workspace).
     if (builder.standardName !== undefined && !builder.spellings.includes(builder.standardName)) builder.spellings.push(builder.standardName);
     ownerOf.set(mention.start, builder);
   }
@@ -589,9 +590,6 @@ function ownerAt(ownerOf: ReadonlyMap<number, ActorBuilder>, entities: readonly 
  * (`the foreign minister` → `Russian Foreign Minister Sergei Lavrov`), through the resolver of role
  * descriptions the quote pass uses too (`nominals.ts`), with the roles of `roles.ts`.
  */
-/** Words that make a title another office than its head's (`Vice President`, `Deputy Foreign Minister`, `former Governor`). */
-const LOWER_RANKS: ReadonlySet<string> = new Set(['vice', 'deputy', 'assistant', 'associate', 'lieutenant', 'lt', 'under', 'former', 'ex']);
-
 function resolveNominals(nominals: readonly Nominal[], builders: readonly ActorBuilder[]): { nominal: Nominal; builder: ActorBuilder }[] {
   if (nominals.length === 0) return [];
   const roleWords = new Map<ActorBuilder, Set<string>>();
@@ -617,7 +615,7 @@ function resolveNominals(nominals: readonly Nominal[], builders: readonly ActorB
   const rulesOut = (builder: ActorBuilder, words: readonly string[]) => {
     const head = words[words.length - 1];
     const withHead = roleWordLists.get(builder)!.filter((list) => list.includes(head));
-    return withHead.length > 0 && withHead.every((list) => list.some((w) => LOWER_RANKS.has(w) && !words.includes(w)));
+    return withHead.length > 0 && withHead.every((list) => list.some((w) => OTHER_OFFICE_WORDS.has(w) && !words.includes(w)));
   };
   const resolver = new NominalResolver(mentions, (builder) => roleWords.get(builder), rulesOut);
   const resolved: { nominal: Nominal; builder: ActorBuilder }[] = [];
@@ -703,10 +701,9 @@ function wordsWithoutArticle(name: string): string[] {
  * The one-word short forms of an organisation's name join it (`the Post` of `The Washington Post`, `Senate` of `U.S.
  * Senate`, `Fox` of `Fox News`, `NBC` of `NBC News`): a body named by its place and its head noun is named by the head
  * alone (an acronym too: `the PAC` of `Ready for Hillary PAC`), and a body's name followed only by words such as `News`
- * or `Inc.` by its first word. Only when one longer
- * name of the article ends or begins with the word (with `The New York Times` and `Financial Times`, `the Times` is neither), a placed body's
- * only after its full name, and never a head after a word that is not a place (`House` is no short form of `White
- * House`). True when anything was joined.
+ * or `Inc.` by its first word. Only when one longer name of the article ends or begins with the word (with `The New
+ * York Times` and `Financial Times`, `the Times` is neither), a placed body's only after its full name, and never a
+ * head after a word that is not a place (`House` is no short form of `White House`). True when anything was joined.
  */
 function mergeShortForms(text: string, builders: readonly ActorBuilder[], lexicon: NameLexicon): boolean {
   const short = new Map<string, ActorBuilder[]>();
@@ -764,8 +761,7 @@ function mergeShortForms(text: string, builders: readonly ActorBuilder[], lexico
  * The state a place mention abbreviates, with its full stop, where it stands as news writes one: after a comma
  * (`Hialeah, Fla.`), a bracket or a party letter (`(Tex.)`, `(D-Vt.)`), at a line's start, before a state official's
  * title (`former Fla. Gov.`), or elsewhere unless the abbreviation is a word too (not a church's `funeral Mass`,
- * us-states.txt `word`); `W. Va.` is
- * West Virginia, whose `Va` the tagger may read alone.
+ * us-states.txt `word`); `W. Va.` is West Virginia, whose `Va` the tagger may read alone.
  */
 function abbreviatedState(text: string, mention: EntityMention, lexicon: NameLexicon): string | undefined {
   const written = text[mention.end] === '.' && !mention.text.endsWith('.') ? `${mention.text}.` : mention.text;

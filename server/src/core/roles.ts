@@ -762,8 +762,11 @@ export function selectRoles(roles: readonly string[], lexicon: NameLexicon): str
   return out;
 }
 
-/** Words that make a title another office than its head's (`Vice President`, `former Governor`). */
-const OTHER_OFFICE_WORDS: ReadonlySet<string> = new Set(['vice', 'deputy', 'assistant', 'associate', 'lieutenant', 'lt', 'under', 'former', 'ex']);
+/**
+ * Words that make a title another office than its head's (`Vice President`, `Deputy Foreign Minister`, `former
+ * Governor`): read when roles are chosen here and when a description is resolved to a holder (`actors.ts`).
+ */
+export const OTHER_OFFICE_WORDS: ReadonlySet<string> = new Set(['vice', 'deputy', 'assistant', 'associate', 'lieutenant', 'lt', 'under', 'former', 'ex']);
 
 /** True when `part`'s words appear in `whole` in order, the words between them not making another office. */
 function sameOfficeMore(whole: readonly string[], part: readonly string[]): boolean {
