@@ -57,6 +57,26 @@ describe('actors', () => {
     assert.strictEqual(names.surnameOf('Staffan de Mistura'), 'mistura');
   });
 
+  it('tells people apart by middle names that cannot be the same, and by a man’s and a woman’s given name (George W. / H.W. Bush, Eric / Erica Garner)', function () {
+    assert.ok(!names.similarPersonNames('George W. Bush', 'George H.W. Bush'));
+    assert.ok(!names.similarPersonNames('George W. Bush', 'George P. Bush'));
+    assert.ok(!names.similarPersonNames('George W. Bush', 'George HW Bush'));
+    assert.ok(names.similarPersonNames('George H. W. Bush', 'George HW Bush'));
+    assert.ok(names.similarPersonNames('George W. Bush', 'George Bush'), 'no middle name contradicts none');
+    assert.ok(names.similarPersonNames('George Herbert Walker Bush', 'George H.W. Bush'));
+    assert.ok(names.similarPersonNames('Hillary Rodham Clinton', 'Hillary Diane Rodham Clinton'), 'a full name shortened to the middle name one goes by');
+    assert.ok(names.similarPersonNames('Hillary R. Clinton', 'Hillary Rodham Clinton'));
+    assert.ok(!names.similarPersonNames('Eric Garner', 'Erica Garner'));
+    assert.ok(names.similarPersonNames('Melanne Verveer', 'Melanie Verveer'), 'a name the lists do not know is left to the spelling');
+    assert.ok(names.similarPersonNames('Kirsten Gillibrand', 'Kristen Gillibrand'));
+    // In an article that names father and son, and one that names Eric Garner and his daughter.
+    const historians = analysePolnearTrain(this, 'usa-today_2016-08-10_historians-clinton-obama-linked-.txt');
+    const bushes = historians.actors.filter((a) => a.type === 'person' && /^George .*Bush$/.test(a.name)).map((a) => a.name).sort();
+    assert.deepStrictEqual(bushes, ['George H.W. Bush', 'George W. Bush']);
+    const garners = analysePolnearTrain(this, 'wash-post_2016-02-17_sanders-and-clinton-see-black-vo.txt').actors.filter((a) => /Garner/.test(a.name));
+    assert.deepStrictEqual(garners.map((a) => a.name).sort(), ['Eric Garner', 'Erica Garner']);
+  });
+
   it('a compound surname without its given name is the same person (Wasserman Schultz, Peña Nieto, Suu Kyi); a given name and surname are not a tail (Ted Cruz)', function () {
     assert.ok(names.similarPersonNames('Wasserman Schultz', 'Debbie Wasserman Schultz'));
     assert.ok(names.similarPersonNames('Enrique Peña Nieto', 'Peña Nieto'));

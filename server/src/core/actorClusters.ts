@@ -1,5 +1,5 @@
 import { matchEvidence, type ActorIdentity } from './actorMatching';
-import { isLongForm, sameOrganisation } from './aliases';
+import { acronymOf, isLongForm, sameOrganisation } from './aliases';
 import { capitalsLast, normalizeName, type PersonNames } from './names';
 import type { EntityType } from './types';
 
@@ -41,6 +41,17 @@ export interface ActorCluster {
 const DOMINANCE = 4;
 
 /**
+ * What the name lists know of an acronym, for joining it with a long form across articles (`NameLexicon` gives it;
+ * without it every acronym joins the one long form of its letters, as it did before the lists were asked).
+ */
+export interface AcronymKnowledge {
+  /** True for a name the lists know on its own (`NBC`, `ISIS`, `UN`): one that has a meaning before any article spells it out. */
+  isListedName(name: string): boolean;
+  /** The US state an abbreviation in capitals names (`SC`, from `S.C.` → South Carolina), if the lists give one. */
+  stateOfLetters(letters: string): string | undefined;
+}
+
+/**
  * Clusters the actors of one group of name blocks (the actors whose names could match at all: one
  * surname and its close spellings, or one organisation or place name). People: full-name spellings
  * are joined when {@link matchEvidence} accepts them, transitively (union–find over the distinct
@@ -51,8 +62,8 @@ const DOMINANCE = 4;
  * cluster's members keep that order, and the result depends on nothing else (not on the order in
  * which articles were indexed).
  */
-export function clusterActors(nodes: readonly ClusterNode[], names: PersonNames): ActorCluster[] {
-  return [...GroupClustering.of(nodes, names).clusters];
+export function clusterActors(nodes: readonly ClusterNode[], names: PersonNames, acronyms?: AcronymKnowledge): ActorCluster[] {
+  return [...GroupClustering.of(nodes, names, acronyms).clusters];
 }
 
 /**
@@ -83,6 +94,7 @@ export class GroupClustering {
   private constructor(
     private readonly groups: ReadonlyMap<string, SpellingGroup>,
     private readonly names: PersonNames,
+    private readonly acronyms: AcronymKnowledge | undefined,
   ) {
     const all = [...groups.values()];
     const persons = all.filter((g) => g.type === 'person');
@@ -94,7 +106,7 @@ export class GroupClustering {
   }
 
   /** The clustering of `nodes` (in article order: URI, then actor index). */
-  static of(nodes: readonly ClusterNode[], names: PersonNames): GroupClustering {
+  static of(nodes: readonly ClusterNode[], names: PersonNames, acronyms?: AcronymKnowledge): GroupClustering {
     const groups = new Map<string, SpellingGroup>();
     // The index shares one spellings list among the articles that spell an actor alike: the group of a
     // list is found by the list itself (no signature looked up for each of 70,000 nodes).
@@ -109,7 +121,7 @@ export class GroupClustering {
       }
       group.add(node, position);
     });
-    const clustering = new GroupClustering(groups, names);
+    const clustering = new GroupClustering(groups, names, acronyms);
     const { clusterGroups, ambiguous } = clustering.decide();
     clustering.clusterGroups = clusterGroups;
     clustering.clusterList = clusterGroups.map((list) => toCluster(list, ambiguous.has(list), nodes));
@@ -181,7 +193,7 @@ export class GroupClustering {
 
   /** The steps that depend on mention counts, over the spelling groups: each cluster's groups, and the ambiguous ones. */
   private decide(): { clusterGroups: SpellingGroup[][]; ambiguous: Set<SpellingGroup[]> } {
-    const organisations = assignAcronyms(this.organisations.long, this.organisations.short, (a, b) => this.same(a, b, true));
+    const organisations = assignAcronyms(this.organisations.long, this.organisations.short, (a, b) => this.same(a, b, true), this.acronyms);
     const fullClusters = this.fullPartition.map((list) => [...list]);
     const personClusters = [...fullClusters];
     const ambiguous = new Set<SpellingGroup[]>();
@@ -223,6 +235,18 @@ function remembered(memo: Map<SpellingGroup, Map<SpellingGroup, boolean>>, a: Sp
 function joinFullNames(full: readonly SpellingGroup[], names: PersonNames): SpellingGroup[][] {
   const parent = full.map((_, i) => i);
   const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i])));
+  // Each set's spellings that tell people apart, one per distinct reading (a few per set however many articles):
+  // two sets join only when none of one contradicts one of the other (`George W. Bush` and `George H.W. Bush`, both
+  // alike to `George Bush`, stay two people whichever of them `George Bush` joins).
+  const telling = full.map((group) => [...new Map(group.spellings.filter((s) => names.isFullName(s)).map((s) => [names.tellingKey(s), s])).values()]);
+  const contradict = (i: number, j: number) => telling[i].some((x) => telling[j].some((y) => names.contradicts(x, y)));
+  const union = (i: number, j: number) => {
+    const a = find(i);
+    const b = find(j);
+    if (contradict(a, b)) return;
+    parent[b] = a;
+    for (const spelling of telling[b]) if (!telling[a].some((s) => names.tellingKey(s) === names.tellingKey(spelling))) telling[a].push(spelling);
+  };
   // Two full names can only match with the same initial of the first given name, or when one is a compound
   // surname ending the other (`Wasserman Schultz`, `Debbie Wasserman Schultz`, whose second "given name" it
   // begins with; see `PersonNames.similarPersonNames`): compare within buckets by the initials of every given
@@ -242,7 +266,7 @@ function joinFullNames(full: readonly SpellingGroup[], names: PersonNames): Spel
       for (let b = a + 1; b < bucket.length; b++) {
         const i = bucket[a];
         const j = bucket[b];
-        if (find(i) !== find(j) && matchEvidence(full[i], full[j], names)) parent[find(j)] = find(i);
+        if (find(i) !== find(j) && matchEvidence(full[i], full[j], names)) union(i, j);
       }
     }
   }
@@ -262,28 +286,46 @@ function sameOrganisationGroups(a: SpellingGroup, b: SpellingGroup): boolean {
 }
 
 /**
+ * True when two groups known by long forms name one by those long forms (`United Nations Security Council` / `UN
+ * Security Council`), not by an acronym one of them is also known by: an article that writes `New Hampshire` and `N.H.`
+ * says nothing of `Newburgh Heights`, which those letters abbreviate too, nor one with `South Carolina` and `S.C.` of
+ * `St. Clairsville` (joined so, the state's workspace actor held a dozen places and a court). An acronym joins a long
+ * form in the second step ({@link assignAcronyms}), where the evidence for it is weighed.
+ */
+function sameLongForms(a: SpellingGroup, b: SpellingGroup): boolean {
+  return a.type === b.type && a.spellings.some((x) => acronymOf(x) === undefined && b.spellings.some((y) => acronymOf(y) === undefined && sameOrganisation(x, y)));
+}
+
+/**
  * Organisations and places of one alias block, first step: spellings that name one organisation are
  * joined (`United Nations`, `UN Security Council` / `United Nations Security Council`), long forms
  * and acronyms apart. Depends on the groups' identities alone.
  */
 function joinOrganisations(groups: readonly SpellingGroup[], same: (a: SpellingGroup, b: SpellingGroup) => boolean): { long: SpellingGroup[][]; short: SpellingGroup[][] } {
-  const join = (list: readonly SpellingGroup[]): SpellingGroup[][] => {
+  const join = (list: readonly SpellingGroup[], joins: (a: SpellingGroup, b: SpellingGroup) => boolean): SpellingGroup[][] => {
     const out: SpellingGroup[][] = [];
     for (const group of list) {
-      const found = out.find((cluster) => cluster.some((g) => same(g, group)));
+      const found = out.find((cluster) => cluster.some((g) => joins(g, group)));
       if (found) found.push(group);
       else out.push([group]);
     }
     return out;
   };
-  return { long: join(groups.filter((g) => g.full)), short: join(groups.filter((g) => !g.full)) };
+  const long = groups.filter((g) => g.full);
+  return { long: join(long, sameLongForms), short: join(groups.filter((g) => !g.full), same) };
 }
 
 /**
  * Second step: a group known only by its acronym (`U.N.`) joins the one long form it abbreviates, or
- * the clearly dominant one (`NRA` between two long forms of those initials stays apart otherwise).
+ * the clearly dominant one (`NRA` between two long forms of those initials stays apart otherwise), when the
+ * evidence allows ({@link acronymMayJoin}).
  */
-function assignAcronyms(longForms: readonly (readonly SpellingGroup[])[], short: readonly (readonly SpellingGroup[])[], same: (a: SpellingGroup, b: SpellingGroup) => boolean): SpellingGroup[][] {
+function assignAcronyms(
+  longForms: readonly (readonly SpellingGroup[])[],
+  short: readonly (readonly SpellingGroup[])[],
+  same: (a: SpellingGroup, b: SpellingGroup) => boolean,
+  acronyms: AcronymKnowledge | undefined,
+): SpellingGroup[][] {
   const long = longForms.map((cluster) => [...cluster]);
   const weight = (cluster: readonly SpellingGroup[]) => cluster.reduce((n, g) => n + g.weight, 0);
   const alone: SpellingGroup[][] = [];
@@ -291,10 +333,53 @@ function assignAcronyms(longForms: readonly (readonly SpellingGroup[])[], short:
     const fits = long.filter((l) => l.some((g) => cluster.some((c) => same(g, c))));
     const weights = fits.map(weight).sort((a, b) => b - a);
     const best = fits.length === 1 ? fits[0] : fits.length > 1 && weights[0] >= DOMINANCE * weights[1] ? fits.find((f) => weight(f) === weights[0]) : undefined;
-    if (best) best.push(...cluster);
+    // The evidence is weighed for the long form chosen, after the choice: a long form it rules out still makes the
+    // choice between the others an open one (`D.C.` between `Dallas Cowboys` and another of its letters).
+    if (best && (!acronyms || acronymMayJoin(cluster, best, acronyms, weight))) best.push(...cluster);
     else alone.push([...cluster]);
   }
   return [...long, ...alone];
+}
+
+/**
+ * Whether the articles that write an acronym alone (`cluster`) may be taken to mean a long form of its letters that
+ * other articles write (`long`). In one article the two are one name when nothing else there has those letters; across
+ * articles only what the workspace and the lists show counts:
+ * - a state's abbreviation (`S.C.`, `SC`) is that state, and joins nothing else of its letters (`Supreme Court`);
+ * - a name the lists know on its own (`NBC`, `ISIS`, `CIA`) has a meaning before any article spells it out, and the
+ *   only long form of its letters in the workspace may be another organisation (`National Baptist Convention`, the
+ *   `Institute for Science and International Security` that one article calls ISIS): it joins a long form the lists
+ *   know too (`UN` and `United Nations`), or one that articles spell it out as, two of them, or one when the
+ *   articles writing the acronym alone are not {@link DOMINANCE} times as many mentions as the long form's.
+ *   Otherwise it stays an actor of its own, named as the articles write it (`CIA`, when no article gives `Central
+ *   Intelligence Agency (CIA)`): a split that a reader recognises, rather than one organisation's articles shown
+ *   under another's name;
+ * - an acronym the lists do not know joins the long form, as before.
+ */
+function acronymMayJoin(cluster: readonly SpellingGroup[], long: readonly SpellingGroup[], acronyms: AcronymKnowledge, weight: (cluster: readonly SpellingGroup[]) => number): boolean {
+  const letters = new Set<string>();
+  let listed = false;
+  for (const group of cluster) {
+    for (const spelling of group.spellings) {
+      const acronym = acronymOf(spelling);
+      if (acronym === undefined) continue;
+      letters.add(acronym);
+      listed ||= acronyms.isListedName(spelling) || acronyms.isListedName(acronym);
+    }
+  }
+  for (const acronym of letters) {
+    const state = acronyms.stateOfLetters(acronym);
+    if (state !== undefined) return long.some((g) => g.spellings.some((s) => normalizeName(s) === normalizeName(state)));
+  }
+  // The lists know both names (`UN` and `United Nations`, `EU` and `European Union`): of one organisation.
+  if (!listed || long.some((g) => g.spellings.some((s) => acronymOf(s) === undefined && acronyms.isListedName(s)))) return true;
+  // The articles that spell the acronym out as this long form: an actor of theirs is known by both.
+  const spelledOut = new Set<string>();
+  for (const group of long) {
+    if (!group.spellings.some((s) => letters.has(acronymOf(s) ?? ''))) continue;
+    for (const node of group.nodes) spelledOut.add(node.uri);
+  }
+  return spelledOut.size >= 2 || (spelledOut.size === 1 && weight(cluster) <= DOMINANCE * weight(long));
 }
 
 /** The distinct spellings of one actor across articles: what matching compares, once for all its nodes. */

@@ -176,4 +176,6 @@
 // 80: a role whose words a longer role of the same office holds in order gives way to it (`Green Party candidate`).
 // 81: a headline organisation or place with ordinary headline words glued on is the name the lists or the body know
 //     (`ESPN Fires` → `ESPN`; core/entityRepair.ts cutHeadlineNamesToKnownParts).
-export const ANALYSIS_VERSION = 81;
+// 82: two people whose names only look alike are two actors: middle names that cannot be the same (`George W.` /
+//     `George H.W. Bush`) or given names of a man and a woman (`Eric` / `Erica Garner`; core/names.ts).
+export const ANALYSIS_VERSION = 82;

@@ -136,6 +136,24 @@ export class NameLexicon {
     return this.states.get(word) || this.states.get(`${word}.`) || undefined;
   }
 
+  /**
+   * The state an abbreviation in capitals names, however it is dotted (`S.C.`, `SC` → South Carolina): by the letters of
+   * the news style table's abbreviations that give a state (`N.H.`, `S.C.`, `N.Y.`); undefined for other letters, and for
+   * those of a postal code the table gives no state for (`MI`, `OH`, `DC`).
+   */
+  stateOfLetters(letters: string): string | undefined {
+    if (!this.statesByLetters) {
+      this.statesByLetters = new Map();
+      for (const [abbreviation, state] of this.states) {
+        const upper = abbreviation.replace(/\./g, '');
+        if (state && /^\p{Lu}{2,}$/u.test(upper)) this.statesByLetters.set(upper, state);
+      }
+    }
+    return this.statesByLetters.get(letters);
+  }
+
+  private statesByLetters: Map<string, string> | undefined;
+
   /** True for a state abbreviation that is also a word or a title (`Mass.`, `Ind.`), with or without its full stop. */
   isStateAlsoWord(word: string): boolean {
     return this.stateWords.has(word) || this.stateWords.has(`${word}.`);

@@ -1,6 +1,6 @@
 import { withoutFormatCharacters } from './formatCharacters';
 import { ownString } from './ownStrings';
-import type { Vocabulary } from './vocabulary';
+import type { Gender, Vocabulary } from './vocabulary';
 
 /**
  * Name normalisation and comparison, shared by actor grouping within an article and across the
@@ -107,6 +107,10 @@ interface NameInfo {
   readonly given: readonly string[];
   /** A generational suffix after the surname (`jr.`, `sr.`, `iii`), normalised; '' for none. */
   readonly generation: string;
+  /** The initials of the given names after the first (`hw` of `George H.W. Bush`), '' for none; see {@link middleNamesConflict}. */
+  readonly middleInitials: string;
+  /** Whether every given name after the first is written as initials (`H.W.`, `W.`), not spelled out (`Walker`). */
+  readonly middleAsInitials: boolean;
 }
 
 /**
@@ -131,6 +135,11 @@ export class PersonNames {
   constructor(
     readonly vocabulary: Vocabulary,
     private readonly isGivenName: (word: string) => boolean,
+    /**
+     * The pronoun usually used for a person of this given name, as written (`Erica` → f), when the lists know:
+     * two given names a letter apart that are a man's and a woman's are two people (`Eric` / `Erica Garner`).
+     */
+    private readonly genderOfGivenName: (word: string) => Gender | undefined = () => undefined,
   ) {}
 
   private info(name: string): NameInfo {
@@ -152,7 +161,16 @@ export class PersonNames {
         }
       }
       const given = parts.slice(0, parts.lastIndexOf(surname)).filter((w) => !this.vocabulary.isNameParticle(w));
-      info = Object.freeze({ parts: Object.freeze(parts), surname: surname.replace(/,$/, ''), bare: surname.replace(/,$/, '').replace(GLUED_PARTICLE, ''), given: Object.freeze(given), generation });
+      const { initials: middleInitials, asInitials: middleAsInitials } = initialsOfMiddleNames(given);
+      info = Object.freeze({
+        parts: Object.freeze(parts),
+        surname: surname.replace(/,$/, ''),
+        bare: surname.replace(/,$/, '').replace(GLUED_PARTICLE, ''),
+        given: Object.freeze(given),
+        generation,
+        middleInitials,
+        middleAsInitials,
+      });
       // The parts are cut from the normalised name, a string of its own; the key is made one too.
       this.infos.set(ownString(name), info);
     }
@@ -201,10 +219,46 @@ export class PersonNames {
     const givenA = this.givenNamesOf(a);
     const givenB = this.givenNamesOf(b);
     if (givenA.length === 0 || givenB.length === 0) return true;
+    if (this.contradicts(a, b)) return false;
     if (similarNameWord(givenA[0], givenB[0]) || (givenA[0][0] === givenB[0][0] && (givenA[0].length === 1 || givenB[0].length === 1))) return true;
     // `Wasserman Schultz` of `Debbie Wasserman Schultz`, `Peña Nieto` of `Enrique Peña Nieto`: a compound surname
     // the article keeps when it drops the given name reads as a given name, and differs.
     return this.oneIsCompoundSurnameOfOther(a, b);
+  }
+
+  /**
+   * What {@link contradicts} reads of a spelling, as one string: spellings with equal keys contradict the same names
+   * (`George W. Bush` and `GEORGE W. BUSH`).
+   */
+  tellingKey(name: string): string {
+    const info = this.info(name);
+    return `${info.given[0] ?? ''}|${info.middleInitials}|${info.middleAsInitials ? 'i' : 'w'}|${info.generation}`;
+  }
+
+  /**
+   * True when two spellings of a surname name two people for certain, however alike they look: another
+   * generation (`Donald Trump Jr.`), middle names that cannot be the same (`George W.` / `George H.W. Bush`), or
+   * given names of a man and a woman (`Eric` / `Erica Garner`). Spellings that are alike pass through a third one
+   * compatible with both (`George Bush`); the workspace's clustering asks this so as not to join such two through it.
+   */
+  contradicts(a: string, b: string): boolean {
+    const x = this.info(a);
+    const y = this.info(b);
+    if (x.generation !== y.generation) return true;
+    if (x.given.length === 0 || y.given.length === 0) return false;
+    return middleNamesConflict(x, y) || this.givenNamesOfTwoSexes(x.given[0], y.given[0]);
+  }
+
+  /**
+   * True when two different given names are a man's and a woman's (`Eric` / `Erica`): a letter apart, which the
+   * comparison of spellings forgives as a typo, yet two people (a father and his daughter, `Eric` and `Erica Garner`).
+   * Names the lists do not know, or know for one sex, are left to the spelling (`Melanie` / `Melanne`).
+   */
+  private givenNamesOfTwoSexes(a: string, b: string): boolean {
+    if (a === b || a.length < 2 || b.length < 2) return false;
+    const genderA = this.genderOfGivenName(capitalised(a));
+    const genderB = genderA && this.genderOfGivenName(capitalised(b));
+    return genderA !== undefined && genderB !== undefined && genderA !== genderB;
   }
 
   /**
@@ -281,6 +335,51 @@ export class PersonNames {
     const words = name.trim().split(/\s+/);
     return words.length > 1 && this.vocabulary.isHonorific(words[0]) ? words[1] : words[0];
   }
+}
+
+/** A normalised word as name lists write it: its first letter in capitals (`erica` → `Erica`). */
+function capitalised(word: string): string {
+  return word.charAt(0).toUpperCase() + word.slice(1);
+}
+
+/**
+ * A given name written as initials: letters with full stops (`h.w.`, `w.`), one letter alone (`w`), or two or three
+ * consonants, which no name is (`HW` of `George HW Bush`, read in lower case).
+ */
+const INITIALS = /^(?:\p{L}\.)+$|^\p{L}$|^[b-df-hj-np-tv-xz]{2,3}$/u;
+
+/**
+ * The initials of the given names after the first, and whether each is written as initials (`george h.w.` → `hw`,
+ * yes; `george walker` → `w`, no). A nickname in quotation marks (`Robert "Bobby"`) is no middle name.
+ */
+function initialsOfMiddleNames(given: readonly string[]): { initials: string; asInitials: boolean } {
+  let initials = '';
+  let asInitials = true;
+  for (let i = 1; i < given.length; i++) {
+    const word = given[i];
+    if (!/^\p{L}/u.test(word)) continue;
+    if (INITIALS.test(word)) initials += word.replace(/\./g, '');
+    else {
+      initials += word.charAt(0);
+      asInitials = false;
+    }
+  }
+  return { initials, asInitials };
+}
+
+/**
+ * True when both names give middle names and these cannot be the same: `George W. Bush`, `George H.W. Bush` and
+ * `George P. Bush` are three people, whom the first given name and the surname alone take for one. Initials against
+ * initials must be equal; where one side spells a middle name out, one side's initials may end the other's (`Hillary
+ * Rodham Clinton` and `Hillary Diane Rodham Clinton`, `Walker` and `Herbert Walker`), since a full name is often
+ * shortened to the middle name a person goes by.
+ */
+function middleNamesConflict(a: NameInfo, b: NameInfo): boolean {
+  const x = a.middleInitials;
+  const y = b.middleInitials;
+  if (x === '' || y === '' || x === y) return false;
+  if (a.middleAsInitials && b.middleAsInitials) return true;
+  return !(x.endsWith(y) || y.endsWith(x));
 }
 
 /** True when `short` is two words or more that end `long`, which has more (`Peña Nieto`, `Enrique Peña Nieto`). */

@@ -51,7 +51,11 @@ export function loadArticleResources(source: DataSource): ArticleResources {
   const nameLexicon = loadNameLexicon(source, quotes.firstNames.keys(), englishWords);
   return Object.freeze({
     vocabulary,
-    names: new PersonNames(vocabulary, (word) => nameLexicon.isGivenName(word)),
+    names: new PersonNames(
+      vocabulary,
+      (word) => nameLexicon.isGivenName(word),
+      (word) => quotes.givenNameGenders.get(word),
+    ),
     nameLexicon,
     recognizer: loadRecognizer(source, vocabulary),
     quotes,

@@ -784,10 +784,10 @@ export class WorkspaceIndex {
     group.clustered = nodes.length;
     this.clusteredCount += nodes.length;
     if (nodes.length >= this.patchFrom) {
-      group.clustering = GroupClustering.of(nodes, this.names);
+      group.clustering = GroupClustering.of(nodes, this.names, this.lexicon);
       group.clusters = group.clustering.clusters;
     } else {
-      group.clusters = clusterActors(nodes, this.names);
+      group.clusters = clusterActors(nodes, this.names, this.lexicon);
     }
     return group.clusters;
   }
