@@ -192,7 +192,13 @@ export class ClusterTally {
       entries.delete(key);
     }
     const mostUsed = (counts: Map<string, number>) => [...counts.entries()].sort((a, b) => b[1] - a[1] || compareText(a[0], b[0]))[0][0];
+    // Once two articles agree on a role, a role one article alone gives is left out: over the PolNeAR workspace such
+    // roles were most of what filled the last places of the big clusters' hovers, and many were misreadings
+    // (`chief strategist on President` for Barack Obama, `supporter of Grayson's … opponent` for Harry Reid, `father of
+    // John Ellis Bush` for the son). An actor no two articles describe alike keeps the roles each gives.
+    const corroborated = [...entries.values()].some((entry) => entry.uris.size >= 2);
     return [...entries.entries()]
+      .filter(([, entry]) => !corroborated || entry.uris.size >= 2)
       .sort(([ka, a], [kb, b]) => b.uris.size - a.uris.size || b.words - a.words || compareText(ka, kb))
       .slice(0, PROFILE_ROLES)
       .map(([, entry]) => ({ role: mostUsed(entry.texts), articles: entry.uris.size }));

@@ -3,7 +3,7 @@ import { clusterActors, type ClusterNode } from '../../server/src/core/actorClus
 import { names, newService, resources } from '../helpers/resources';
 
 /**
- * Who is the same actor across the articles of a workspace when the names alone are weak evidence: an acronym and
+ * Workspace actors (stop 49's audit of the PolNeAR train + dev workspace). Who is the same actor across the articles of a workspace when the names alone are weak evidence: an acronym and
  * the one long form of its letters that the workspace happens to hold, and spellings of a surname that pass through
  * one compatible with two people (`George Bush`). A hover that lists another organisation's or another person's
  * articles under this one's name is the error a fact-checker cannot accept; a split is the lesser one.
@@ -78,5 +78,32 @@ describe('workspace actors of acronyms and namesakes', () => {
     const erica = 'Erica Garner endorsed Bernie Sanders on Monday.\n';
     service.indexArticle('file:///erica.txt', erica);
     assert.deepStrictEqual(elsewhere(service, 'file:///erica.txt', erica, 'Erica Garner'), []);
+  });
+});
+
+describe('workspace roles of an actor', () => {
+  const profileRoles = (service: ReturnType<typeof newService>, uri: string, text: string, name: string) => {
+    const card = service.getActorCard(doc(uri, text), text.indexOf(name));
+    assert.ok(card?.profile, `a profile at ${name}`);
+    return card.profile.roles.map((r) => `${r.role} (${r.articles})`);
+  };
+
+  it('leave out a role one article alone gives once two articles agree on one (a misreading in one article is no role)', () => {
+    const service = newService();
+    service.indexArticle('file:///a.txt', 'Vermont Senator Bernie Sanders said on Monday that he would stay in the race.\n');
+    service.indexArticle('file:///b.txt', 'Vermont Senator Bernie Sanders spoke to students in Iowa on Tuesday.\n');
+    service.indexArticle('file:///c.txt', 'Bernie Sanders, a longtime critic of the trade deal, said little.\n');
+    const text = 'Bernie Sanders answered questions for an hour.\n';
+    service.indexArticle('file:///d.txt', text);
+    assert.deepStrictEqual(profileRoles(service, 'file:///d.txt', text, 'Bernie Sanders'), ['Vermont Senator (2)']);
+  });
+
+  it('keep the role each article gives when no two agree', () => {
+    const service = newService();
+    service.indexArticle('file:///a.txt', 'Vermont Senator Bernie Sanders said on Monday that he would stay in the race.\n');
+    service.indexArticle('file:///c.txt', 'Bernie Sanders, a longtime critic of the trade deal, said little.\n');
+    const text = 'Bernie Sanders answered questions for an hour.\n';
+    service.indexArticle('file:///d.txt', text);
+    assert.deepStrictEqual(profileRoles(service, 'file:///d.txt', text, 'Bernie Sanders').sort(), ['Vermont Senator (1)', 'longtime critic of the trade deal (1)'].sort());
   });
 });
