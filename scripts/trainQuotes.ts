@@ -12,7 +12,7 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { bestCandidate, serializeSpeakerModel, trainSpeakerModel } from '../server/src/core/quotes';
+import { bestCandidate, serializeSpeakerModel, trainSpeakerModel, TRAINING_ORDERS } from '../server/src/core/quotes';
 import { DATA, loadArticles, trainingResources, type SpeakerCounts } from './quoteGold';
 import { FOLDS, SEED, emptyStats, evaluate, meanSd, prepare } from './quoteTraining';
 
@@ -106,7 +106,7 @@ function main(): void {
     }
   }
 
-  const info = { trainedOn: 'PolNeAR train', examples: examples.length, antecedentExamples: antecedentExamples.length, epochs: bestEpochs, seed: SEED, cvStrict: Number(bestMean.toFixed(4)) };
+  const info = { trainedOn: 'PolNeAR train', examples: examples.length, antecedentExamples: antecedentExamples.length, epochs: bestEpochs, orders: TRAINING_ORDERS, seed: SEED, cvStrict: Number(bestMean.toFixed(4)) };
   const model = serializeSpeakerModel(trainSpeakerModel(examples, antecedentExamples, { epochs: bestEpochs, seed: SEED }), info);
   const again = serializeSpeakerModel(trainSpeakerModel(examples, antecedentExamples, { epochs: bestEpochs, seed: SEED }), info);
   if (model !== again) throw new Error('training is not deterministic: two runs with the same seed gave different models');

@@ -542,6 +542,18 @@ describe('quotes: pronouns and descriptions', () => {
   });
 });
 
+describe('quotes: the shipped model, trained in several orders (issue 15)', () => {
+  // A PolNeAR passage (HuffPost, May 2016) whose `he` the model trained in one order gave to the man the subject killed;
+  // the mean of five orders gives it to the subject.
+  it('the second quotation after `he told` is the same speaker (George Zimmerman, not Trayvon Martin)', () => {
+    const text =
+      'George Zimmerman is selling the gun he used to kill Trayvon Martin, an unarmed black teenager, during a 2012 confrontation in Sanford, Florida.\n' +
+      '“I’m a free American,” he told Fox 35 in Orlando. “I can do what I like with my possessions.”';
+    const quotes = analyse(text, { 'George Zimmerman': P, 'Trayvon Martin': P, Sanford: L, Florida: L, 'Fox 35': O, Orlando: L });
+    assert.strictEqual(speaker(quote(quotes, 'I can do what I like')), 'George Zimmerman');
+  });
+});
+
 describe('quotes: a speech verb that is also a noun, inside a speaker phrase', () => {
   it('`talk` of `conservative talk radio host Rush Limbaugh` and `state` of `Virginia state director` are modifiers (PolNeAR train)', () => {
     // The phrase stopped at the speech verb: the source was `conservative`, and `Trump’s Virginia` gave the quote to Trump.
@@ -721,6 +733,18 @@ describe('quotes: speaker ranker', () => {
     const model = trainSpeakerModel(examples, [], { epochs: 4, seed: 7 });
     assert.ok((model.speakers.get('cue') ?? 0) > 0, 'the feature marking the speaker gets a positive weight');
     assert.ok(parseSpeakerModel(serializeSpeakerModel(model)).speakers.get('cue')! > 0, 'and survives the model file');
+  });
+
+  it('a model trained in several orders of the examples is the mean of the models of each order (issue 15: the weights hang on no one shuffle)', () => {
+    const examples = syntheticExamples(300);
+    const mean = trainSpeakerModel(examples, examples, { epochs: 2, seed: 7, orders: 3 });
+    // The k-th order is the single-order run whose seed is `seed + 7919 k`.
+    const single = [0, 1, 2].map((k) => trainSpeakerModel(examples, examples, { epochs: 2, seed: 7 + 7919 * k, orders: 1 }));
+    for (const name of ['cue', 'near=0', 'side=1']) {
+      const expected = single.reduce((sum, m) => sum + (m.speakers.get(name) ?? 0), 0) / 3;
+      assert.ok(Math.abs((mean.speakers.get(name) ?? 0) - expected) < 1e-9, `${name}: ${mean.speakers.get(name)} is the mean ${expected}`);
+    }
+    assert.notDeepStrictEqual(single[0].speakers, single[1].speakers, 'the orders differ, so the mean is not any one of them');
   });
 
   it('the shipped model loads; a model of other features is a DataFileError naming the file', () => {

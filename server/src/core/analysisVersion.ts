@@ -178,4 +178,5 @@
 //     (`ESPN Fires` → `ESPN`; core/entityRepair.ts cutHeadlineNamesToKnownParts).
 // 82: two people whose names only look alike are two actors: middle names that cannot be the same (`George W.` /
 //     `George H.W. Bush`) or given names of a man and a woman (`Eric` / `Erica Garner`; core/names.ts).
-export const ANALYSIS_VERSION = 82;
+// 83: the speaker model is the mean of rankers trained in five orders of the examples (core/quotes/ranker.ts TRAINING_ORDERS).
+export const ANALYSIS_VERSION = 83;

@@ -8,7 +8,8 @@
  * ranker fits: the score of a candidate is the sum of its features' weights and the best-scoring candidate
  * wins. It is trained as an averaged perceptron (the same recipe as the entity tagger): each quotation whose
  * top candidate is not a gold one moves the weights towards the best gold candidate; the weights averaged
- * over all steps generalise like a regularised model. Training takes seconds, is deterministic (the order of
+ * over all steps generalise like a regularised model, and the shipped weights are the mean of such runs over
+ * several orders of the examples (`TRAINING_ORDERS`). Training takes seconds, is deterministic (the order of
  * examples is shuffled by a seeded generator) and scoring costs a few map look-ups per feature.
  */
 import { seededRandom } from '../random';
@@ -123,26 +124,53 @@ export interface TrainingOptions {
   readonly epochs: number;
   /** Seed of the shuffle: the same seed and examples give the same model. */
   readonly seed: number;
+  /** How many orders of the examples to train in and average (default {@link TRAINING_ORDERS}); 1 is a single run. */
+  readonly orders?: number;
 }
 
 /**
- * Trains an averaged-perceptron ranker. Deterministic: examples are visited in an order shuffled by a
- * seeded generator, and nothing else is random.
+ * Orders of the examples a ranker is trained in, its weights the mean of theirs. The speaker and antecedent
+ * examples are a few thousand, and a perceptron's weights depend on the order it meets them: on PolNeAR train
+ * the cross-validated speaker actor accuracy was 0.798, 0.801 and 0.802 for three shuffle seeds, a spread as wide
+ * as the effect of most changes to the candidates. The mean over five orders gave 0.801 for two seeds (0.8012,
+ * 0.8015); it is still one linear model (a mean of linear models), so scoring costs the same.
+ */
+export const TRAINING_ORDERS = 5;
+
+/** Seed of the k-th order: the first is `seed` itself (one order gives the single-run model). */
+function orderSeed(seed: number, k: number): number {
+  return seed + k * 7919;
+}
+
+/**
+ * Trains an averaged-perceptron ranker in `options.orders` shuffled orders and averages their weights.
+ * Deterministic: each order is shuffled by a seeded generator, and nothing else is random.
  */
 export function trainRanker(examples: readonly RankingExample[], options: TrainingOptions): Weights {
+  const orders = options.orders ?? TRAINING_ORDERS;
+  if (orders <= 1) return trainInOrder(examples, options.epochs, options.seed);
+  const mean = new Map<string, number>();
+  for (let k = 0; k < orders; k++) {
+    for (const [f, w] of trainInOrder(examples, options.epochs, orderSeed(options.seed, k))) mean.set(f, (mean.get(f) ?? 0) + w / orders);
+  }
+  return mean;
+}
+
+/** One averaged-perceptron run over the examples, shuffled anew each epoch by a generator seeded with `seed`. */
+function trainInOrder(examples: readonly RankingExample[], epochs: number, seed: number): Weights {
   const weights = new Map<string, number>();
   // Averaging without touching every weight at every step: `totals` accumulates step × update.
   const totals = new Map<string, number>();
   let step = 1;
   const order = examples.map((_, i) => i);
-  const random = seededRandom(options.seed);
+  const random = seededRandom(seed);
   const update = (features: readonly string[], delta: number): void => {
     for (const f of features) {
       weights.set(f, (weights.get(f) ?? 0) + delta);
       totals.set(f, (totals.get(f) ?? 0) + step * delta);
     }
   };
-  for (let epoch = 0; epoch < options.epochs; epoch++) {
+  for (let epoch = 0; epoch < epochs; epoch++) {
     for (let i = order.length - 1; i > 0; i--) {
       const j = Math.floor(random() * (i + 1));
       [order[i], order[j]] = [order[j], order[i]];
