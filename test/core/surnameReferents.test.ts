@@ -1,5 +1,6 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
+import { analysePolnearTrain } from '../helpers/polnearArticles';
 import { context } from '../helpers/resources';
 import { POLNEAR_TEXT, readSurnameItems, scoreSurnames } from '../helpers/surnameSample';
 
@@ -21,5 +22,13 @@ describe('shared surnames on the hand-labelled PolNeAR sample', function () {
     const score = scoreSurnames(context, readSurnameItems());
     const misses = score.misses.map((m) => `${m.item.file}@${m.item.offset} ${m.item.surname}: ${m.item.person}, got ${m.got ?? 'no actor'}`);
     assert.ok(score.correct >= THRESHOLD * score.scored, `${score.correct}/${score.scored}; misses:\n${misses.join('\n')}`);
+  });
+
+  it('a title before the surname names the one the article gave that title with its full name (`President Clinton` is Bill, not Hillary named first)', function () {
+    const article = analysePolnearTrain(this, 'wash-post_2016-03-03_staffer-who-set-up-clinton-email.txt');
+    const text = fs.readFileSync(`${POLNEAR_TEXT('train')}/wash-post_2016-03-03_staffer-who-set-up-clinton-email.txt`, 'utf8');
+    const at = text.indexOf('President Clinton by') + 'President '.length;
+    const owner = article.actors.find((a) => a.mentions.some((m) => m.start === at));
+    assert.strictEqual(owner?.name, 'Bill Clinton');
   });
 });

@@ -179,4 +179,6 @@
 // 82: two people whose names only look alike are two actors: middle names that cannot be the same (`George W.` /
 //     `George H.W. Bush`) or given names of a man and a woman (`Eric` / `Erica Garner`; core/names.ts).
 // 83: the speaker model is the mean of rankers trained in five orders of the examples (core/quotes/ranker.ts TRAINING_ORDERS).
-export const ANALYSIS_VERSION = 83;
+// 84: a title before a shared surname names the person the article gave that title with the full name (`President
+//     Clinton` beside `President Bill Clinton`; core/surnameReferents.ts).
+export const ANALYSIS_VERSION = 84;

@@ -35,7 +35,12 @@ export class SurnameReferents<T extends NamedPerson> {
   choose(candidates: readonly T[], mention: TextSlice): T | undefined {
     const honorific = this.honorificBefore(mention);
     const pool = honorific ? candidates.filter((c) => this.agrees(c, honorific)) : candidates;
-    return pool.length === 0 ? undefined : firstNamed(pool);
+    if (pool.length === 0) return undefined;
+    // A title before the surname names the one whose full name the article gave with that title (`Secretary
+    // Clinton` beside `former Secretary of State Hillary Clinton` and `former President Bill Clinton`).
+    const title = pool.length > 1 ? this.titleBefore(mention) : undefined;
+    const titled = title === undefined ? [] : pool.filter((c) => this.titlesOf(c).has(title));
+    return firstNamed(titled.length > 0 ? titled : pool);
   }
 
   /**
@@ -87,6 +92,46 @@ export class SurnameReferents<T extends NamedPerson> {
   }
 
   /**
+   * The title written right before the mention on its line, spelled out and in lower case (`Sen. Clinton` →
+   * `senator`), when the word is one the vocabulary knows as a role word; undefined otherwise.
+   */
+  private titleBefore(mention: TextSlice): string | undefined {
+    const before = HONORIFIC_BEFORE.exec(this.text.slice(Math.max(0, mention.start - 16), mention.start));
+    if (!before) return undefined;
+    const word = `${before[1]}${before[2]}`;
+    const title = this.vocabulary.spelledOutTitle(word) ?? before[1];
+    return this.vocabulary.isRoleWord(title) ? title.toLowerCase() : undefined;
+  }
+
+  /**
+   * The role words written in capitals in the few words before each of the person's full names, spelled out and in
+   * lower case (`former Secretary of State Hillary Clinton` → `secretary`, `state`): the titles the article gives them.
+   */
+  private titlesOf(candidate: T): ReadonlySet<string> {
+    let titles = this.titles.get(candidate);
+    if (titles) return titles;
+    const found = new Set<string>();
+    for (const start of candidate.fullStarts) {
+      // The words of its line before the name, back to a sentence's end or a word in lower case that is no link of a
+      // title (`said former Secretary of State` → `former Secretary of State`).
+      const line = this.text.slice(Math.max(0, start - TITLE_REACH), start).split(/\r\n?|\n/).pop()!;
+      const words = line.split(/[ \t\u00a0]+/);
+      for (let i = words.length - 1; i >= 0; i--) {
+        const word = words[i];
+        if (word === '') continue;
+        if (/[.!?]["”’]?$/.test(word) && !this.vocabulary.spelledOutTitle(word)) break;
+        if (!/^\p{Lu}/u.test(word) && !TITLE_LINKS.test(word)) break;
+        const title = this.vocabulary.spelledOutTitle(word) ?? word.replace(/[,;:]$/, '');
+        if (this.vocabulary.isRoleWord(title)) found.add(title.toLowerCase());
+      }
+    }
+    this.titles.set(candidate, found);
+    return found;
+  }
+
+  private readonly titles = new Map<T, ReadonlySet<string>>();
+
+  /**
    * The gender of an honorific written right before the mention on its line (`Mrs. Clinton`, `Lady Astor`), if any: a
    * capitalised word, with a full stop only as an abbreviation (`Mr.`), so that `the first lady.` ending the line or
    * sentence before is none.
@@ -104,6 +149,12 @@ export interface NamedPerson {
   readonly fullStarts: readonly number[];
   readonly mentions: readonly { readonly start: number }[];
 }
+
+/** How far before a full name its title is looked for (`former Secretary of State ` fits). */
+const TITLE_REACH = 48;
+
+/** Words in lower case inside or before a title (`Secretary of State`, `former President`). */
+const TITLE_LINKS = /^(?:of|the|and|for|on|former|then|ex-)$/i;
 
 /** A capitalised word, a full stop maybe, and spaces or one line break (a wrapped line: `Mr.` ¶ `Clinton`) before a name. */
 const HONORIFIC_BEFORE = /(?:^|[^\p{L}])(\p{Lu}\p{L}*)(\.?)(?:[ \t\u00a0]+|[ \t\u00a0]*(?:\r\n?|\n)[ \t\u00a0]*)$/u;
