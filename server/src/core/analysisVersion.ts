@@ -176,4 +176,7 @@
 // 80: a role whose words a longer role of the same office holds in order gives way to it (`Green Party candidate`).
 // 81: a headline organisation or place with ordinary headline words glued on is the name the lists or the body know
 //     (`ESPN Fires` → `ESPN`; core/entityRepair.ts cutHeadlineNamesToKnownParts).
-export const ANALYSIS_VERSION = 81;
+// 82: a body's name goes on with `for`, `of` or `on` and the capitalised words of what it serves (`Committee for a
+//     Responsible Federal Budget`, `Brennan Center for Justice`, `Council on Foreign Relations`; core/entityRepair.ts
+//     joinBodiesToWhatTheyServe).
+export const ANALYSIS_VERSION = 82;
