@@ -331,11 +331,41 @@ describe('entity repair: a person actor is a person (issue 14)', () => {
     assert.deepStrictEqual(repaired(coalition, ['organization:National Diversity Coalition', 'person:Trump']), ['organization:National Diversity Coalition', 'person:Trump']);
     const brown = "Virginia's strategy of \"massive resistance\" to the Supreme Court ruling in Brown v. Board of Education prompted Scott's father to send his son to an elite private school.\n";
     assert.ok(!found(brown).some((e) => /Board/.test(e)), found(brown).join(', '));
+    // A title's first word before a person is no field (CoNLL eng.train): the league of the prime minister.
+    const awami = 'The parliament meets on July 13, a month after general elections returned the Awami League of Prime Minister Sheikh Hasina to power after 21 years.\n';
+    assert.deepStrictEqual(repaired(awami, ['organization:Awami League', 'person:Sheikh Hasina']), ['organization:Awami League', 'person:Sheikh Hasina']);
     // A title before a person ends the name (`Council on Foreign Relations President Richard Haass`).
     assert.deepStrictEqual(
       repaired('Council on Foreign Relations President Richard Haass said the deal would hold.\n', ['location:Council', 'person:Richard Haass']),
       ['organization:Council on Foreign Relations', 'person:Richard Haass'],
     );
+  });
+
+  it('two bodies joined by `and` are two organisations (`Urban Institute and Brookings Institution`, `Justice Department and Congress`); an `and` inside a name stays (`Parks and Recreation Department`; issue 15)', () => {
+    // PolNeAR nyt 2016-09-16, usa-today 2016-04-07, politico 2016-09-23: one organisation each in the actor lists.
+    const found = (text: string) => entities(text).filter((e) => /^(?:person|organization|location):/.test(e));
+    const center = "The Tax Policy Center at the Urban Institute and Brookings Institution estimates that Mrs. Clinton's tax plan would raise $1.1 trillion.\n";
+    assert.deepStrictEqual(
+      repaired(center, ['organization:Tax Policy Center', 'organization:Urban Institute and Brookings Institution', 'person:Clinton']),
+      ['organization:Tax Policy Center', 'organization:Urban Institute', 'organization:Brookings Institution', 'person:Clinton'],
+    );
+    const ithaca = 'Sanders has done very well in college towns around the country, and New York has several key ones, including Syracuse and "the people\'s republic of Ithaca," home to both Ithaca College and Cornell University.\n';
+    assert.ok(found(ithaca).includes('organization:Ithaca College') && found(ithaca).includes('organization:Cornell University'), found(ithaca).join(', '));
+    const mills = "Ms. Mills cooperated fully with the Justice Department and Congress, the FBI concluded that there was no basis for any criminal prosecution,” said Rep. Elijah Cummings.\n";
+    assert.deepStrictEqual(
+      repaired(mills, ['person:Mills', 'organization:Justice Department and Congress', 'organization:FBI', 'person:Elijah Cummings']),
+      ['person:Mills', 'organization:Justice Department', 'organization:Congress', 'organization:FBI', 'person:Elijah Cummings'],
+    );
+    // Words that are no names alone, or a first word that shares the second's head noun: one body.
+    const parks = 'But when contacted, a spokesperson for the Parks and Recreation Department said the department would follow City Hall’s lead on the issue.\n';
+    assert.deepStrictEqual(repaired(parks, ['organization:Parks and Recreation Department', 'location:City Hall']), ['organization:Parks and Recreation Department', 'location:City Hall']);
+    const sec = 'According to a 52-count civil complaint filed by the federal Securities and Exchange Commission and a 15-count complaint by Vermont, the developers engaged in a scheme.\n';
+    assert.ok(found(sec).includes('organization:Securities and Exchange Commission'), found(sec).join(', '));
+    const cdc = 'The Centers for Disease Control and Prevention estimates that one in 45 children ages 3 to 17 has autism.\n';
+    assert.ok(found(cdc).includes('organization:Centers for Disease Control and Prevention'), found(cdc).join(', '));
+    // A firm of partners is one (CoNLL eng.train, where `Co` was also named apart in the same document).
+    const yates = 'Arthur Yates year net A$6.1 mln.\nNOTE: Arthur Yates and Co ltd is a garden products group.\n';
+    assert.deepStrictEqual(repaired(yates, ['organization:Arthur Yates', 'organization:Arthur Yates and Co ltd']), ['organization:Arthur Yates', 'organization:Arthur Yates and Co ltd']);
   });
 
   it('glued words and handles are not parts of names (`Hillary Clinton Goes`, `Warren-style`, `@HillaryClinton`)', () => {

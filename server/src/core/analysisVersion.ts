@@ -178,5 +178,5 @@
 //     (`ESPN Fires` → `ESPN`; core/entityRepair.ts cutHeadlineNamesToKnownParts).
 // 82: a body's name goes on with `for`, `of` or `on` and the capitalised words of what it serves (`Committee for a
 //     Responsible Federal Budget`, `Brennan Center for Justice`, `Council on Foreign Relations`; core/entityRepair.ts
-//     joinBodiesToWhatTheyServe).
+//     joinBodiesToWhatTheyServe); two bodies joined by `and` are two (`Urban Institute and Brookings Institution`).
 export const ANALYSIS_VERSION = 82;

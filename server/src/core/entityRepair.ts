@@ -121,6 +121,7 @@ export function repairEntities(text: string, sentences: readonly Sentence[], men
   }
   joinHeadOfPlace(sentences, work, lexicon);
   joinBodiesToWhatTheyServe(sentences, work, headline, evidence, resources);
+  splitBodiesJoinedByAnd(sentences, work, lexicon);
   repairPoliticalActionCommittees(sentences, work, evidence, lexicon);
   dropNamesEndingTitles(sentences, work, evidence, resources);
   // A name the article places (`Charlotte, N.C.`) is a place wherever it stands alone.
@@ -1138,6 +1139,9 @@ function bodyAndField(sentences: readonly Sentence[], s: number, head: number, w
     }
   }
   if (last === start) return undefined;
+  // Cut by a title before a person, one word is more often the title's first (`Awami League of Prime Minister Sheikh
+  // Hasina`, CoNLL eng.train: the league of the person) than a field (`Council on Foreign Relations President`).
+  if (last - start === 1 && (vocabulary.isRoleWord(tokens[last]?.text ?? '') || vocabulary.isHonorific(tokens[last]?.text ?? '')) && personAhead(last + 1)) return undefined;
   const after = tokens[last];
   // A person or a number right after the words (`Committee for Hillary Clinton`, `Committee on May 5`), a possessive.
   if (after) {
@@ -1168,6 +1172,83 @@ function bodyAndField(sentences: readonly Sentence[], s: number, head: number, w
   }
   return { first, last };
 }
+
+/**
+ * Two bodies joined by `and` read as one organisation (`Twitter and Facebook`, `Urban Institute and Brookings
+ * Institution`, `Ithaca College and Cornell University`) are two: the tagger runs a list of names together as it does
+ * the words of one name. Split only where both sides are names by themselves, as the lists know them, as the article
+ * names them elsewhere (as an organisation or a place), or as a head noun ends them after a capitalised word; an
+ * `and` inside a name joins words that are no names alone (`Securities and Exchange Commission`, `Office of
+ * Management and Budget`, `Centers for Disease Control and Prevention`, `Labor and Pensions Committee`). A single
+ * ordinary word is never a name alone here (`Labor`), an acronym always is (`IRS`), and before a name built on a head
+ * noun a first name without one may share it (`Parks and Recreation Department`), unless the lists know it as an
+ * organisation or an acronym, which stands for a whole name (`IRS and Drug Enforcement Administration`).
+ */
+function splitBodiesJoinedByAnd(sentences: readonly Sentence[], work: Work[], lexicon: NameLexicon): void {
+  let named: Set<string> | undefined;
+  /**
+   * `known`: the lists, the article or the form of an acronym name it; `proper`: a head noun builds it on a word no
+   * dictionary has (`Cornell University`); `form`: a head noun builds it on ordinary words (`Telecommunications
+   * Administration`, which may be a description); else none.
+   */
+  const evidenceOf = (tokens: readonly Token[], first: number, last: number): 'known' | 'proper' | 'form' | undefined => {
+    if (last <= first) return undefined;
+    const opening = wordCase(tokens[first]);
+    if (opening !== 'capitalised' && opening !== 'upper') return undefined;
+    const key = nameKey(tokens, first, last);
+    // An acronym is a name by its form (`IRS`).
+    if (lexicon.isListedName(key) || isAcronym(tokens, first, last)) return 'known';
+    if (last - first === 1 && lexicon.isOrdinaryWord(tokens[first].text)) return undefined;
+    if (!named) {
+      named = new Set();
+      for (const other of work) {
+        if (!other.dropped && (other.type === 'organization' || other.type === 'location')) named.add(nameKey(sentences[other.sentence].tokens, other.first, other.last));
+      }
+    }
+    if (named.has(key)) return 'known';
+    if (!endsInHead(tokens, first, last) || wordCase(tokens[last - 2]) === 'lower') return undefined;
+    // Head nouns alone build no name (`Holdings Ltd`, `Bank Group`): the end of the first side's name, shared.
+    let built = false;
+    for (let i = first; i < last - 1; i++) {
+      if (lexicon.headOf(tokens[i].text) !== undefined) continue;
+      built = true;
+      if (!lexicon.isOrdinaryWord(tokens[i].text)) return 'proper';
+    }
+    return built ? 'form' : undefined;
+  };
+  const isAcronym = (tokens: readonly Token[], first: number, last: number): boolean => last - first === 1 && /^\p{Lu}{2,}$/u.test(tokens[first].text);
+  const endsInHead = (tokens: readonly Token[], first: number, last: number): boolean => {
+    const kind = lexicon.headOf(tokens[last - 1].text)?.kind;
+    return last - first >= 2 && (kind === 'organization' || kind === 'location');
+  };
+  for (let k = 0; k < work.length; k++) {
+    const item = work[k];
+    if (item.dropped || item.headline || item.type !== 'organization' || item.last - item.first < 3) continue;
+    const tokens = sentences[item.sentence].tokens;
+    for (let and = item.first + 1; and < item.last - 1; and++) {
+      if (tokens[and].text !== 'and') continue;
+      const second = tokens[and + 1].text === 'the' ? and + 2 : and + 1;
+      // A firm named for its founders and their partners is one (`Arthur Yates and Co Ltd`, CoNLL eng.train).
+      if (FIRM_PARTNERS.test(tokens[second].text)) break;
+      // Both sides names, one at least known or both built on proper names (`Ithaca College and Cornell University`):
+      // a head noun after ordinary words may describe what the whole name's body does (`Guangdong Post and
+      // Telecommunications Administration`, CoNLL testa: one body).
+      const before = evidenceOf(tokens, item.first, and);
+      const after = before && evidenceOf(tokens, second, item.last);
+      if (!after || (before !== 'known' && after !== 'known' && (before !== 'proper' || after !== 'proper'))) continue;
+      // Before a second name built on a head noun, a first without one may share that head (`Parks and Recreation
+      // Department`, the department of both): only a name the lists know as an organisation's is one alone there.
+      if (endsInHead(tokens, second, item.last) && !endsInHead(tokens, item.first, and) && !isAcronym(tokens, item.first, and) && !lexicon.isListedOrganisation(nameKey(tokens, item.first, and))) continue;
+      // The second body is a mention of its own, right after the first in document order.
+      work.splice(k + 1, 0, { sentence: item.sentence, first: second, last: item.last, type: item.type, dropped: false, headline: false, original: { start: -1, end: -1, type: item.type, text: '' } });
+      item.last = and;
+      break;
+    }
+  }
+}
+
+/** What follows `and` in the name of a firm of partners (`Arthur Yates and Co`, `Smith and Sons`). */
+const FIRM_PARTNERS = /^(?:Co\.?|Company|Sons|Partners|Associates)$/;
 
 /** A possessive ending written as a token of its own (`Iowa` `'s`). */
 const POSSESSIVE_ENDING = /^['’]s$/;
