@@ -181,4 +181,7 @@
 // 83: the speaker model is the mean of rankers trained in five orders of the examples (core/quotes/ranker.ts TRAINING_ORDERS).
 // 84: a title before a shared surname names the person the article gave that title with the full name (`President
 //     Clinton` beside `President Bill Clinton`; core/surnameReferents.ts).
-export const ANALYSIS_VERSION = 84;
+// 85: a body's name goes on with `for`, `of` or `on` and the capitalised words of what it serves (`Committee for a
+//     Responsible Federal Budget`, `Brennan Center for Justice`, `Council on Foreign Relations`; core/entityRepair.ts
+//     joinBodiesToWhatTheyServe); two bodies joined by `and` are two (`Urban Institute and Brookings Institution`).
+export const ANALYSIS_VERSION = 85;
