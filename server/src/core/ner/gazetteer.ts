@@ -4,6 +4,7 @@ import { loadVocabulary } from '../vocabulary';
 import { tokenize } from '../tokenize';
 import { WordClusters } from './clusters';
 import { charClass, hashLower, mix } from './hash';
+import { HashTable } from './hashTable';
 
 /**
  * Name lists the tagger uses as features (never as the final word: the model weighs them against
@@ -38,22 +39,23 @@ const PHRASE_SEED = 0x3c6ef372;
 
 /** Compiled gazetteers: phrase hashes to list bits, plus the cue-word lists. */
 export class Gazetteers {
-  /** Hash of a full phrase → bit mask of the lists containing it. */
-  private readonly phrases = new Map<number, number>();
+  // The hash-keyed lists below are typed tables, not a Map or Set of numbers: hashTable.ts says why.
+  /** Hash of a full phrase → bit mask of the lists containing it (never 0). */
+  private readonly phrases = new HashTable();
   /** Hashes of proper prefixes of phrases, so matching stops as soon as no phrase can continue. */
-  private readonly prefixes = new Set<number>();
+  private readonly prefixes = new HashTable();
   /** Lower-case hashes of title and role words (`minister`, `dr.`, `envoy`). */
-  readonly titles = new Set<number>();
+  readonly titles = new HashTable();
   /** Lower-case hashes of the head nouns of bodies whose names go on with `of` or `for` (`Institute of California`; `name-heads.tsv`). */
-  readonly institutionHeads = new Set<number>();
+  readonly institutionHeads = new HashTable();
   /** Lower-case hashes of the head nouns of bodies whose names go on with `on` (`Committee on Taxation`; `name-heads.tsv`). */
-  readonly topicHeads = new Set<number>();
+  readonly topicHeads = new HashTable();
   /** Lower-case hashes of the head nouns that end organisations' names (`Press`, `News`, `Committee`; `name-heads.tsv`). */
-  readonly organizationHeads = new Set<number>();
+  readonly organizationHeads = new HashTable();
   /** Lower-cased strings that are never reported as entities (page furniture, function words). */
   readonly nonEntities = new Set<string>();
   /** Lower-case hashes of words news text writes in lower case (`lowercase-words.txt`), for reading Title Case headlines. */
-  readonly lowercaseWords = new Set<number>();
+  readonly lowercaseWords = new HashTable();
   /** Word clusters learned from unlabelled news (`clusters.tsv`), read as features of each word. */
   clusters = WordClusters.empty();
   /**
@@ -98,7 +100,7 @@ export class Gazetteers {
       h = mix(h, hashLower(tokens[i].text));
       if (i < tokens.length - 1) this.prefixes.add(h);
     }
-    this.phrases.set(h, (this.phrases.get(h) ?? 0) | bit);
+    this.phrases.set(h, this.phrases.get(h) | bit);
   }
 
   /** Bit mask of the lists that contain exactly this phrase (given as its tokens), 0 if none. */
@@ -107,12 +109,12 @@ export class Gazetteers {
     if (words.length > MAX_PHRASE) return 0;
     let h = PHRASE_SEED;
     for (const w of words) h = mix(h, hashLower(w));
-    return this.phrases.get(h) ?? 0;
+    return this.phrases.get(h);
   }
 
   /** As {@link lookup} for a single word, without allocating. */
   lookupWord(word: string): number {
-    return this.phrases.get(mix(PHRASE_SEED, hashLower(word))) ?? 0;
+    return this.phrases.get(mix(PHRASE_SEED, hashLower(word)));
   }
 
   /** The CoNLL type the lists suggest for a phrase: `LOC` (countries, cities), `ORG` (organisations, agencies), or undefined. */
@@ -145,7 +147,7 @@ export class Gazetteers {
       for (let j = i; j < limit; j++) {
         h = mix(h, lower[at + j]);
         const bits = this.phrases.get(h);
-        if (bits !== undefined) {
+        if (bits !== 0) {
           begin[at + i] |= bits;
           for (let k = i + 1; k <= j; k++) inside[at + k] |= bits;
         }

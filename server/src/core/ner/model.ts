@@ -580,12 +580,25 @@ export function viterbi(
     for (let t = 0; t < T; t++) {
       let best = NEG;
       let arg = 0;
-      for (const end = predStart[t + 1]; k < end; k++) {
-        const s = predTag[k];
-        const v = score[prev + s] + bigram[k];
-        if (v > best) {
-          best = v;
-          arg = s;
+      const end = predStart[t + 1];
+      if (end - k === T) {
+        // Any tag may precede this one (O, B-): the predecessors are 0…T-1 in order, read without
+        // `predTag`, the same sums compared in the same order. Most of the search's steps are these.
+        for (let s = 0; s < T; s++, k++) {
+          const v = score[prev + s] + bigram[k];
+          if (v > best) {
+            best = v;
+            arg = s;
+          }
+        }
+      } else {
+        for (; k < end; k++) {
+          const s = predTag[k];
+          const v = score[prev + s] + bigram[k];
+          if (v > best) {
+            best = v;
+            arg = s;
+          }
         }
       }
       score[cur + t] = best + em[cur + t];
