@@ -20,8 +20,9 @@ export class HashTable {
     return this.count;
   }
 
-  /** The value of `key`, or 0 when it is absent. */
+  /** The value of `key`, or 0 when it is absent (`key` read as a signed 32-bit integer, as {@link set} stores it). */
   get(key: number): number {
+    key |= 0;
     const keys = this.keys, values = this.values, mask = this.mask;
     let slot = key & mask;
     let value: number;
