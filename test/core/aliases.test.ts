@@ -1,6 +1,7 @@
 import * as assert from 'assert';
 import { acronymOf, aliasKey, initialsOf, sameOrganisation } from '../../server/src/core/aliases';
 import { analyzeArticle } from '../../server/src/core/analysis';
+import { analysePolnearTrain } from '../helpers/polnearArticles';
 import { context, newService } from '../helpers/resources';
 import { readSeed, SEEDS } from '../helpers/seeds';
 
@@ -116,5 +117,16 @@ describe('aliases (issue 14)', () => {
     assert.ok(card, 'an actor under the cursor');
     assert.deepStrictEqual(card.elsewhere.map((r) => r.uri).sort(), ['file:///a.txt', 'file:///b.txt']);
     assert.ok(card.elsewhere.every((r) => r.evidence.length > 0));
+  });
+
+  it('a state’s party is not the party: `Democratic Party` beside `Arizona Democratic Party` is the national one, unless the article says whose (`the state’s Democratic Party`)', function () {
+    const suit = analysePolnearTrain(this, 'wash-post_2016-04-15_democrats-to-sue-ariz-on-poll-ac.txt');
+    const parties = suit.actors.filter((a) => a.type === 'organization' && /Democratic Party$/.test(a.name)).map((a) => a.name).sort();
+    assert.deepStrictEqual(parties, ['Arizona Democratic Party', 'Democratic Party']);
+    const florida = analysePolnearTrain(this, 'politico_2016-08-30_wasserman-schultz-survives-spiri.txt');
+    assert.ok(!florida.actors.some((a) => a.name === 'Democratic Party'), 'the state’s Democratic Party is Florida’s');
+    // A paper is no state's body: `Daily News` stays the New York Daily News.
+    const paper = analysePolnearTrain(this, 'breitbart_2015-11-18_ny-daily-news-paris-terror-attac.txt');
+    assert.ok(!paper.actors.some((a) => a.name === 'Daily News'), paper.actors.map((a) => a.name).join(', '));
   });
 });

@@ -157,7 +157,7 @@ export function groupActors(
   }
 
   // One organisation or place however the article writes it (`OSCE` / `Organization for Security …`, `the Post`).
-  const aliasesMerged = mergeAliases(builders, nameLexicon);
+  const aliasesMerged = mergeAliases(text, builders, nameLexicon);
   if (mergeShortForms(text, builders, nameLexicon) || aliasesMerged) {
     ownerOf.clear();
     for (const builder of builders) for (const mention of builder.mentions) ownerOf.set(mention.start, builder);
@@ -634,7 +634,7 @@ function resolveNominals(nominals: readonly Nominal[], builders: readonly ActorB
  * York`). Candidates are bucketed by initials and last word, so this stays near-linear. True when
  * anything was joined.
  */
-function mergeAliases(builders: readonly ActorBuilder[], lexicon: NameLexicon): boolean {
+function mergeAliases(text: string, builders: readonly ActorBuilder[], lexicon: NameLexicon): boolean {
   let merged = false;
   // A one-word name that is no acronym (`Syria`, `Kremlin`) has no alias and ends no longer name.
   const live = builders.filter((b) => b.type !== 'person' && b.spellings.length > 0 && (b.spellings.length > 1 || /\s/.test(b.spellings[0]) || acronymOf(b.spellings[0]) !== undefined));
@@ -674,7 +674,9 @@ function mergeAliases(builders: readonly ActorBuilder[], lexicon: NameLexicon): 
     for (const short of bucket) {
       const w = words(short);
       if (w.length < 2 || short.mentions.length === 0) continue;
-      const longer = bucket.filter((b) => b !== short && b.mentions.length > 0 && endsWithWords(words(b), w) && !servedPlace(words(b), w, lexicon));
+      const longer = bucket.filter(
+        (b) => b !== short && b.mentions.length > 0 && endsWithWords(words(b), w) && !servedPlace(words(b), w, lexicon) && !(stateBranch(words(b), w, lexicon) && !saysWhose(text, short)),
+      );
       if (longer.length === 1) {
         absorbInto(longer[0], short);
         wordsOf.delete(longer[0]);
@@ -802,6 +804,27 @@ function endsWithWords(whole: readonly string[], tail: readonly string[]): boole
  * York` is no short form of it (a dateline's `NEW YORK` became the Port Authority), where `Homeland Security`
  * is one of `Department of Homeland Security`.
  */
+/**
+ * True when the longer name is the shorter one with a US state's name before it (`Arizona Democratic Party`, `Texas
+ * Supreme Court`): the state's body, and the short name in news the national one (`The Democratic Party and the
+ * presidential campaign … sued`, beside `the Arizona Democratic Party`). The nation's own (`U.S. Supreme Court`) is
+ * the short name's.
+ */
+function stateBranch(whole: readonly string[], tail: readonly string[], lexicon: NameLexicon): boolean {
+  return whole.length > tail.length && STATE_BODY_HEADS.has(tail[tail.length - 1]) && lexicon.isStateName(whole.slice(0, whole.length - tail.length).join(' '));
+}
+
+/**
+ * Heads of the bodies a state has its own of, beside the nation's (a party, a court, a chamber): `New York Daily News`
+ * and `Daily News` are one paper.
+ */
+const STATE_BODY_HEADS: ReadonlySet<string> = new Set(['party', 'court', 'senate', 'house', 'assembly', 'legislature', 'government']);
+
+/** True when a mention of the short name says whose it is (`the state's Democratic Party`, `New York's State Supreme Court`). */
+function saysWhose(text: string, builder: ActorBuilder): boolean {
+  return builder.mentions.some((m) => /['’]s\s+(?:the\s+)?$/.test(text.slice(Math.max(0, m.start - 8), m.start)));
+}
+
 function servedPlace(whole: readonly string[], tail: readonly string[], lexicon: NameLexicon): boolean {
   const offset = whole.length - tail.length;
   const before = whole[offset - 1];

@@ -184,4 +184,6 @@
 // 85: a body's name goes on with `for`, `of` or `on` and the capitalised words of what it serves (`Committee for a
 //     Responsible Federal Budget`, `Brennan Center for Justice`, `Council on Foreign Relations`; core/entityRepair.ts
 //     joinBodiesToWhatTheyServe); two bodies joined by `and` are two (`Urban Institute and Brookings Institution`).
-export const ANALYSIS_VERSION = 85;
+// 86: a state's party, court or chamber is not the one its short name names (`Arizona Democratic Party` / `the
+//     Democratic Party`), unless the article says whose (`the state's Democratic Party`; core/actors.ts stateBranch).
+export const ANALYSIS_VERSION = 86;

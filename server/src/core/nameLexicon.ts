@@ -154,6 +154,17 @@ export class NameLexicon {
 
   private statesByLetters: Map<string, string> | undefined;
 
+  /** True for the name of a US state as the news style table gives it (`Arizona`, `New York`), any case. */
+  isStateName(name: string): boolean {
+    if (!this.stateNames) {
+      this.stateNames = new Set();
+      for (const state of this.states.values()) if (state) this.stateNames.add(state.toLowerCase());
+    }
+    return this.stateNames.has(name.toLowerCase());
+  }
+
+  private stateNames: Set<string> | undefined;
+
   /** True for a state abbreviation that is also a word or a title (`Mass.`, `Ind.`), with or without its full stop. */
   isStateAlsoWord(word: string): boolean {
     return this.stateWords.has(word) || this.stateWords.has(`${word}.`);
