@@ -1,5 +1,5 @@
 /**
- * What the entity repair (`core/entityRepair.ts`) does to the CoNLL score: eng.testa through the
+ * What the entity repair (`core/entityRepair/`) does to the CoNLL score: eng.testa through the
  * analysis path (paragraphs, tokeniser, recogniser), scored strictly (exact span and type, conlleval)
  * without and with the repair, in one run. The repair is meant for web news (headlines, people who
  * are places); this checks it does not cost the newswire convention anything. Optionally

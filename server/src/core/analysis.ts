@@ -83,7 +83,7 @@ export function lightAnalysis(text: string, paragraphs: readonly Paragraph[], du
 /**
  * The entities of some sentences, the one way every path gets them (the full analysis, the
  * incremental one, the provisional entities while typing, the first paint of a large file): the
- * recogniser's mentions repaired with the article's own evidence (`entityRepair.ts`) except those a
+ * recogniser's mentions repaired with the article's own evidence (`entityRepair/`) except those a
  * person taught it, the figures, then people's input. `document` lets the recogniser cache
  * per document (only when `sentences` are the whole document); `within` is the part of the text the
  * sentences cover when they are not the whole document (only labels inside it are added).

@@ -109,19 +109,19 @@
 // 54: a Chinese or Japanese character after a figure is a token of its own (`2016年`; core/tokenize.ts
 //     NUMBER_SUFFIX_LETTER): main's caches at 53 were computed before it.
 // 55: a headline's organisation or place made only of words title case capitalises needs the body, the lists or a
-//     head noun (core/entityRepair.ts), a live blog's heading after a comment widget is a headline (headlines.ts), a
+//     head noun (core/entityRepair/headlineNames.ts), a live blog's heading after a comment widget is a headline (headlines.ts), a
 //     widget opening a long line is furniture (pageFurniture/lines.ts); format characters inside a word stay in it and
 //     are read without (core/formatCharacters.ts; a zero-width space breaks words); an exact repeat with a symbol its
 //     first copy lacks is a near repeat (duplicates/symbols.ts); a file of more than 300,000 lines is not analysed.
 // 56: review fixes: a headline name of several words inside a longer body name stays (`Supreme Court` of `U.S. Supreme
-//     Court`; core/entityRepair.ts), and a comment widget ends at its own time stamp, after the date (pageFurniture/lines.ts).
+//     Court`; core/entityRepair/headlineNames.ts), and a comment widget ends at its own time stamp, after the date (pageFurniture/lines.ts).
 // 57: capitalised words quoted after a preposition or a possessive name a show or a work (`on CBS's “Face the Nation,”
 //     Ryan said`, `NBC’s “Today”`), not the speaker's words, unless a cry (core/quotes/index.ts namedAfterPreposition); the
 //     workspace summaries copy their strings (core/ownStrings.ts), with no change to what they hold.
 // 58: head nouns of public bodies and regions (`court`, `guard`, `service`, `command`, `senate`, `belt`, …) in
 //     vocabulary/name-heads.tsv: `U.S. Senate` one organisation, `Pacific Command` no person, `Rust Belt` in a headline;
 //     a headline organisation that is a body person with headline words glued on is that person (`Donald Trump
-//     Rampages`; core/entityRepair.ts findPeopleInHeadlineNames).
+//     Rampages`; core/entityRepair/headlineNames.ts findPeopleInHeadlineNames).
 // 59: that person may have another of the body's names glued on as well (`Donald Trump Praises Breitbart`).
 // 60: roles: a description and the title written after it are two roles (`Republican vice-presidential nominee Gov.`
 //     → `Republican vice-presidential nominee`, `Governor`; core/roles.ts splitRoles), and a hyphenated qualifier made
@@ -130,7 +130,7 @@
 //     core/ner/recognizer.ts joinInstitutionNames, `institution` and `topic` in vocabulary/name-heads.tsv), and a
 //     place it serves is no short form of it (`New York` of `Port Authority of New York`; core/actors.ts servedPlace).
 // 62: a given name alone read as an organisation is a person of the article (`Bill, Hillary, and Chelsea`; `the Bill
-//     Clinton years` → `Bill Clinton`; core/entityRepair.ts givenNamesTakenForOrganisations).
+//     Clinton years` → `Bill Clinton`; core/entityRepair/peopleAsOrganisations.ts givenNamesTakenForOrganisations).
 // 63: quotations joined by `and`, `or` or a comma share their speaker (`called her “Miss Piggy” and “Miss
 //     Housekeeping”`; core/quotes/index.ts JOINED_QUOTATIONS).
 // 64: after `which` a form that is only a verb is a speech verb (`the department which reported “…”`;
@@ -148,19 +148,19 @@
 //     goes to the one named first unless an honorific says otherwise (core/surnameReferents.ts); a law,
 //     a document or an era read as an organisation is no entity (`Freedom of Information Act`; name-heads.tsv `document`).
 // 69: a family is no organisation or place (`the Khans`); a person or an organisation ending a title-case name is no
-//     entity (`State of the` `Union`, `Star of` `David`; core/entityRepair.ts dropNamesEndingTitles); an honorific
+//     entity (`State of the` `Union`, `Star of` `David`; core/entityRepair/miscellaneousNames.ts dropNamesEndingTitles); an honorific
 //     ending a line ended by a lone carriage return is read (core/surnameReferents.ts).
 // 70: a one-word short form of an organisation joins the one full name it shortens (`the Post` → `The Washington
 //     Post`, `Fox` → `Fox News`; core/actors.ts mergeShortForms).
 // 71: `super PAC`, `a PAC`, `PACs` are no entities; a committee's name takes in its `PAC` and the capitalised words
-//     before it and is an organisation (`Ready for Hillary PAC`; core/entityRepair.ts repairPoliticalActionCommittees);
+//     before it and is an organisation (`Ready for Hillary PAC`; core/entityRepair/committees.ts repairPoliticalActionCommittees);
 //     an acronym heading the one name of the article that ends with it is its short form (`the PAC`, `IG`).
 // 72: a state written as news abbreviates it is that state's actor (`Hialeah, Fla.` → Florida; vocabulary/us-states.txt
 //     names them; core/actors.ts).
 // 73: a person's surname is read past a generational suffix (`Joseph R. Biden Jr.` joins `Biden`), and two generations
 //     of a name are two people (`Brent Bozell III`, his father `Brent Bozell, Jr.`; core/names.ts).
 // 74: a name typed two ways as often goes the way its head noun or the lists say (`Polk County`, `Twitter`;
-//     core/entityRepair.ts oneTypePerName).
+//     core/entityRepair/oneTypePerName.ts).
 // 75: from review: a state abbreviation is the state where a state stands (`W. Va.` West Virginia; not a `funeral
 //     Mass`; us-states.txt `word`); `state Senate` and `the Fox network` are no short forms; a committee's name loses a
 //     sentence's opening word and a leading `PAC` after `super`; a plural before `of` keeps the name after it.
@@ -175,15 +175,15 @@
 //     Clinton`; core/roles.ts roleBefore).
 // 80: a role whose words a longer role of the same office holds in order gives way to it (`Green Party candidate`).
 // 81: a headline organisation or place with ordinary headline words glued on is the name the lists or the body know
-//     (`ESPN Fires` → `ESPN`; core/entityRepair.ts cutHeadlineNamesToKnownParts).
+//     (`ESPN Fires` → `ESPN`; core/entityRepair/headlineNames.ts cutHeadlineNamesToKnownParts).
 // 82: two people whose names only look alike are two actors: middle names that cannot be the same (`George W.` /
 //     `George H.W. Bush`) or given names of a man and a woman (`Eric` / `Erica Garner`; core/names.ts).
 // 83: the speaker model is the mean of rankers trained in five orders of the examples (core/quotes/ranker.ts TRAINING_ORDERS).
 // 84: a title before a shared surname names the person the article gave that title with the full name (`President
 //     Clinton` beside `President Bill Clinton`; core/surnameReferents.ts).
 // 85: a body's name goes on with `for`, `of` or `on` and the capitalised words of what it serves (`Committee for a
-//     Responsible Federal Budget`, `Brennan Center for Justice`, `Council on Foreign Relations`; core/entityRepair.ts
-//     joinBodiesToWhatTheyServe); two bodies joined by `and` are two (`Urban Institute and Brookings Institution`).
+//     Responsible Federal Budget`, `Brennan Center for Justice`, `Council on Foreign Relations`; core/entityRepair/
+//     bodyNames.ts joinBodiesToWhatTheyServe); two bodies joined by `and` are two (`Urban Institute and Brookings Institution`).
 // 86: a state's party, court or chamber is not the one its short name names (`Arizona Democratic Party` / `the
 //     Democratic Party`), unless the article says whose (`the state's Democratic Party`; core/actors.ts stateBranch).
 export const ANALYSIS_VERSION = 86;

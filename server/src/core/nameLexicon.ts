@@ -46,7 +46,7 @@ export function loadNameHeads(source: DataSource): Map<string, NameHead> {
 
 /**
  * Word classes that tell a person's name from other capitalised words, for the entity repair
- * (`entityRepair.ts`): ordinary English words (capitalised only by position or by a headline:
+ * (`entityRepair/`): ordinary English words (capitalised only by position or by a headline:
  * `Sadly`, `Reveals`), nouns of groups of people (`Muslims`, `Democrats`, nationalities), head nouns
  * of organisation, place and event names (`Center`, `Hill`, `Tuesday`), US state abbreviations
  * (`Wash.`, `Ky.`), given names and common surnames.

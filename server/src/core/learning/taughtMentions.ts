@@ -2,7 +2,7 @@ import type { EntityMention } from '../types';
 
 /**
  * What a person taught the tagger wins over the steps that rework its mentions afterwards (issue 13).
- * The entity repair (`entityRepair.ts`) drops or retypes mentions with the article's evidence: a
+ * The entity repair (`entityRepair/`) drops or retypes mentions with the article's evidence: a
  * one-word person without a sign of being one, say. When a person labelled that name (`Zorbek` a
  * person) the tagger learns it, and the repair must not take the learned suggestion away again in the
  * next article, any more than it takes away the person's own label.

@@ -372,7 +372,7 @@ export class NerRecognizer implements LearningRecognizer {
  * organisation with it. Not a person after the link (`the Committee for Trump`), nor a company's or a paper's
  * name (`Edison Research for the Associated Press`: `research` is no institution); `on` only after a body that
  * sits on a subject (`Committee on Taxation`, not `Hofstra University on Long Island`). The entity repair joins
- * a one-word head the tagger read apart from a place in the same way (`Times of India`; entityRepair.ts joinHeadOfPlace).
+ * a one-word head the tagger read apart from a place in the same way (`Times of India`; entityRepair/bodyNames.ts joinHeadOfPlace).
  */
 function joinInstitutionNames(spans: DocSpan[], words: readonly (readonly string[])[], heads: Gazetteers): DocSpan[] {
   const out: DocSpan[] = [];

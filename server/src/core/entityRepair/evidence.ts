@@ -1,0 +1,117 @@
+/**
+ * What the whole article says about its words, read once for all the passes: how it writes a word (in lower case
+ * somewhere, capitalised mid-sentence), which words make up its people's full names and surnames, and which mention a
+ * token is part of. A pass that cut a sentence's first word (`Sadly`) or kept it (`Bill Maher`) decided on this.
+ */
+
+import type { NameLexicon } from '../nameLexicon';
+import { lowerBound } from '../search';
+import type { Sentence } from '../types';
+import { isInitial, type Work } from './work';
+
+/** What the article says about its words: how it writes them, and which are parts of people's names. */
+export class DocumentEvidence {
+  /** Words of multi-word person names outside headlines, lower-cased (`hillary`, `clinton`). */
+  readonly fullNameWords = new Set<string>();
+  /** Last words of multi-word person names outside headlines, as written (`Clinton`, `Obama`). */
+  readonly surnames = new Set<string>();
+  /**
+   * True for the plural of a surname of the article's people (`Khans` where Khizr Khan is named, `Rickettses`):
+   * a family, which names several people and no body.
+   */
+  isFamilyName(word: string): boolean {
+    return (word.endsWith('s') && this.surnames.has(word.slice(0, -1))) || (word.endsWith('es') && this.surnames.has(word.slice(0, -2)));
+  }
+
+  /** How the article writes its words, read on first use (most articles never ask). */
+  private cases: { readonly lowerCase: ReadonlySet<string>; readonly capitalisedMid: ReadonlySet<string> } | undefined;
+
+  constructor(
+    private readonly sentences: readonly Sentence[],
+    private readonly headline: Uint8Array,
+    private readonly work: readonly Work[],
+  ) {
+    for (const item of work) {
+      if (item.type !== 'person' || item.headline || item.last - item.first < 2) continue;
+      const tokens = sentences[item.sentence].tokens;
+      for (let i = item.first; i < item.last; i++) this.fullNameWords.add(tokens[i].text.toLowerCase());
+      this.surnames.add(tokens[item.last - 1].text);
+    }
+  }
+
+  /**
+   * A word capitalised only by its position: never capitalised mid-sentence here, not a given name,
+   * and alone (`Sadly`, `Keepin`) an ordinary English word or one the article writes in lower case;
+   * before a full name an ordinary word (`Libertarian`); before one more word an ordinary word the
+   * article also writes in lower case (`Given Obama`, but not `Tiger Woods`, nor `Bill Maher` where
+   * `Bill` is a name).
+   */
+  capitalisedByPosition(word: string, lexicon: NameLexicon, alone: boolean, fullNameAfter: boolean): boolean {
+    const lower = word.toLowerCase();
+    const { lowerCase, capitalisedMid } = this.casesOf();
+    if (capitalisedMid.has(lower) || lexicon.isGivenName(word)) return false;
+    if (alone) return lexicon.isOrdinaryWord(word) || lowerCase.has(lower);
+    // Before one more word only when the article also writes it in lower case (`Given Obama`, not `Tiger Woods`).
+    return lexicon.isOrdinaryWord(word) && (fullNameAfter || lowerCase.has(lower));
+  }
+
+  /**
+   * Words the article writes in lower case, and words it capitalises where position does not
+   * (mid-sentence, outside headlines), both lower-cased.
+   */
+  private casesOf(): NonNullable<DocumentEvidence['cases']> {
+    if (this.cases) return this.cases;
+    // Only the words that can be asked about (people's names that begin a sentence) are looked for,
+    // as written and in lower case: one pass of two set lookups per token, nothing lower-cased.
+    const asked = new Map<string, string>();
+    for (const item of this.work) {
+      const tokens = this.sentences[item.sentence].tokens;
+      if (item.type !== 'person' || item.headline || !isInitial(tokens, item.first)) continue;
+      const word = tokens[item.first].text;
+      asked.set(word, word.toLowerCase());
+    }
+    const lowered = new Set(asked.values());
+    const lowerCase = new Set<string>();
+    const capitalisedMid = new Set<string>();
+    // The set look-ups hash each token's text: the first character and the length of the words
+    // looked for rule out most tokens first (a pass over every token of the article).
+    // A long article asks about words of most initials: a table of first code units, not a list to search.
+    const words = [...asked.keys(), ...lowered];
+    const firstCodes = FIRST_CODES;
+    let lengths = 0;
+    for (const word of words) {
+      firstCodes[word.charCodeAt(0)] = 1;
+      lengths |= 1 << Math.min(word.length, 31);
+    }
+    try {
+      this.sentences.forEach((sentence, s) => {
+        const tokens = sentence.tokens;
+        for (let i = 0; i < tokens.length; i++) {
+          const text = tokens[i].text;
+          if ((lengths & (1 << Math.min(text.length, 31))) === 0 || firstCodes[text.charCodeAt(0)] === 0) continue;
+          if (lowered.has(text)) lowerCase.add(text);
+          else if (asked.has(text) && !this.headline[s] && !isInitial(tokens, i)) capitalisedMid.add(asked.get(text)!);
+        }
+      });
+    } finally {
+      for (const word of words) firstCodes[word.charCodeAt(0)] = 0;
+    }
+    this.cases = { lowerCase, capitalisedMid };
+    return this.cases;
+  }
+
+  /** The recogniser's mention a token is part of, if any (mentions are in document order). */
+  mentionAt(sentence: number, index: number): Work | undefined {
+    const work = this.work;
+    const k = lowerBound(work.length, (i) => work[i].sentence > sentence || (work[i].sentence === sentence && work[i].last > index));
+    const found = work[k];
+    return found && found.sentence === sentence && found.first <= index && index < found.last ? found : undefined;
+  }
+}
+
+/**
+ * The table of first code units {@link DocumentEvidence} marks the words it looks for in, one for the process and
+ * left all zero after each use: a fresh 64 KB table per article (an array buffer, allocated outside the heap and
+ * zeroed) was most of the repair's time when many articles are repaired one after another.
+ */
+const FIRST_CODES = new Uint8Array(65536);

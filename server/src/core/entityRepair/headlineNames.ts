@@ -1,0 +1,169 @@
+/**
+ * Names in title-case headlines, where every word has the capital that is the tagger's evidence of a name: an
+ * organisation or a place made of headline words only is dropped unless the body or the lists name it (`A Sign Of
+ * Leadership`), one holding a person the body names is that person (`Donald Trump Rampages` → `Donald Trump`), and one
+ * holding a name the body or the lists know is cut to it (`ESPN Fires` → `ESPN`). People in headlines are cut to the
+ * body's names later (`namesInContext.ts`).
+ */
+
+import { TITLE_CASE_LOWER, isTitleCaseWord } from '../headlines';
+import type { NameLexicon } from '../nameLexicon';
+import type { Sentence, Token } from '../types';
+import { LINK_WORDS, nameKey, type Work } from './work';
+
+/**
+ * An organisation or a place in a headline made only of words title case capitalises (`A Sign Of Leadership`,
+ * `To Die On The Street`, `Trade Deal Backfire`) is no name unless the article's body names it too or the
+ * tagger's lists know it (`Middle East`, `World Bank`): in a title-case line the capitals that are the
+ * tagger's evidence of a name are there for every word. People in headlines have their own rule
+ * ({@link repairNamesInContext}).
+ */
+export function dropHeadlineWordsTakenForNames(sentences: readonly Sentence[], work: readonly Work[], lexicon: NameLexicon): void {
+  let bodyNames: string[] | undefined;
+  for (const item of work) {
+    if (!item.headline || (item.type !== 'organization' && item.type !== 'location')) continue;
+    const tokens = sentences[item.sentence].tokens;
+    let wordsOnly = true;
+    for (let i = item.first; i < item.last && wordsOnly; i++) wordsOnly = isTitleCaseWord(tokens[i], lexicon);
+    if (!wordsOnly || hasNameHead(tokens, item.first, item.last, lexicon)) continue;
+    const name = nameKey(tokens, item.first, item.last);
+    if (lexicon.isListedName(name)) continue;
+    // Names the body gives (any type: a headline may call a person's foundation what the body calls the person's).
+    if (!bodyNames) {
+      bodyNames = [];
+      for (const other of work) if (!other.headline) bodyNames.push(` ${nameKey(sentences[other.sentence].tokens, other.first, other.last)} `);
+    }
+    // The body's name, or for a name of several words a longer one holding it word for word (`Supreme Court` of
+    // `U.S. Supreme Court`; a word alone, `News`, is no name for being part of `Fox News`).
+    const words = ` ${name} `;
+    const several = item.last - item.first >= 2;
+    if (!bodyNames.some((body) => (several ? body.includes(words) : body === words))) item.dropped = true;
+  }
+}
+
+/**
+ * A headline's organisation or place that neither the lists nor the body name, holding at one end a name they do, is
+ * that name with headline words glued on (`ESPN Fires`, `NFL Legend`, `Washington Post Assembles`): in a title-case line
+ * the tagger runs a name on into the capitalised words beside it. Cut to the longest such part (a body name of an
+ * organisation or a place; a person's name was read before, `findPeopleInHeadlineNames`).
+ */
+export function cutHeadlineNamesToKnownParts(sentences: readonly Sentence[], work: readonly Work[], lexicon: NameLexicon): void {
+  let bodyNames: Set<string> | undefined;
+  const known = (tokens: readonly Token[], first: number, last: number) => {
+    const name = nameKey(tokens, first, last);
+    if (lexicon.isListedName(name)) return true;
+    if (!bodyNames) {
+      bodyNames = new Set();
+      for (const other of work) {
+        if (!other.headline && !other.dropped && (other.type === 'organization' || other.type === 'location')) bodyNames.add(nameKey(sentences[other.sentence].tokens, other.first, other.last));
+      }
+    }
+    return bodyNames.has(name);
+  };
+  for (const item of work) {
+    if (!item.headline || item.dropped || item.last - item.first < 2 || (item.type !== 'organization' && item.type !== 'location')) continue;
+    const tokens = sentences[item.sentence].tokens;
+    if (known(tokens, item.first, item.last)) continue;
+    // Only ordinary words glue on: not a head noun that makes another name (`NY Post`, `Washington Post`, `U.S. Court`),
+    // nor a link inside one (`State Of The Union`).
+    const glued = (from: number, to: number) => {
+      for (let i = from; i < to; i++) if (lexicon.headOf(tokens[i].text) !== undefined || LINK_WORDS.has(tokens[i].text.toLowerCase())) return false;
+      return true;
+    };
+    for (let length = item.last - item.first - 1; length >= 1; length--) {
+      if (known(tokens, item.first, item.first + length) && glued(item.first + length, item.last)) {
+        item.last = item.first + length;
+        break;
+      }
+      if (known(tokens, item.last - length, item.last) && glued(item.first, item.last - length)) {
+        item.first = item.last - length;
+        break;
+      }
+    }
+  }
+}
+
+/**
+ * A headline's organisation or place that is a person the body names with headline words glued on (`Donald Trump
+ * Rampages`, `Exploits Trump`, `Conservative Icon Morton Blackwell Endorses`) is that person: in a title-case line the
+ * verb and the description are capitalised like the name, and the tagger took the run for one name. Only when the
+ * other words are words title case capitalises (an ordinary or a function word; one at least) or words of the body's
+ * other names (`Donald Trump Praises Breitbart`), and no head noun builds the name (`Trump University` stays). The
+ * longest of the body's person names inside is kept (`Donald Trump` before `Trump`).
+ */
+export function findPeopleInHeadlineNames(sentences: readonly Sentence[], work: readonly Work[], lexicon: NameLexicon): void {
+  let people: Set<string> | undefined;
+  let bodyWords: Set<string> | undefined;
+  for (const item of work) {
+    if (!item.headline || item.dropped || (item.type !== 'organization' && item.type !== 'location') || item.last - item.first < 2) continue;
+    const tokens = sentences[item.sentence].tokens;
+    if (hasNameHead(tokens, item.first, item.last, lexicon) || lexicon.isListedName(nameKey(tokens, item.first, item.last))) continue;
+    people ??= bodyPersonNames(sentences, work);
+    let best: { from: number; to: number } | undefined;
+    for (let from = item.first; from < item.last; from++) {
+      for (let to = item.last; to > from; to--) {
+        if (best && to - from <= best.to - best.from) break;
+        if (people.has(nameKey(tokens, from, to))) best = { from, to };
+      }
+    }
+    if (!best || best.to - best.from === item.last - item.first) continue;
+    // The other words: words title case capitalises, at least one (the glue), and words of the body's other names
+    // (`Donald Trump Praises Breitbart`, `Marine Le Pen Backs Trump And Denounces`).
+    bodyWords ??= bodyNameWords(sentences, work);
+    let glue = 0;
+    let glued = true;
+    for (let i = item.first; i < item.last && glued; i++) {
+      if (i >= best.from && i < best.to) continue;
+      if (isTitleCaseWord(tokens[i], lexicon)) glue++;
+      else glued = bodyWords.has(tokens[i].text.toLowerCase());
+    }
+    if (!glued || glue === 0) continue;
+    item.first = best.from;
+    item.last = best.to;
+    item.type = 'person';
+  }
+}
+
+/** The words of the body's names of any type, lower case. */
+function bodyNameWords(sentences: readonly Sentence[], work: readonly Work[]): Set<string> {
+  const words = new Set<string>();
+  for (const other of work) {
+    if (other.headline || other.dropped) continue;
+    const tokens = sentences[other.sentence].tokens;
+    for (let i = other.first; i < other.last; i++) words.add(tokens[i].text.toLowerCase());
+  }
+  return words;
+}
+
+/** The body's person names, lower case (`donald trump`), and the last words of those of several words (`trump`). */
+function bodyPersonNames(sentences: readonly Sentence[], work: readonly Work[]): Set<string> {
+  const names = new Set<string>();
+  for (const other of work) {
+    if (other.headline || other.dropped || other.type !== 'person') continue;
+    const tokens = sentences[other.sentence].tokens;
+    names.add(nameKey(tokens, other.first, other.last));
+    if (other.last - other.first >= 2) names.add(tokens[other.last - 1].text.toLowerCase());
+  }
+  return names;
+}
+
+/**
+ * True when a name of several words is built as organisations and places are: on a head noun (`Black Caucus
+ * Foundation`, `Kent County`) or a head noun before `of` (`Department Of Homeland Security`). A head noun alone
+ * (`Institute`) is a word.
+ */
+function hasNameHead(tokens: readonly Token[], first: number, last: number, lexicon: NameLexicon): boolean {
+  if (last - first < 2) return false;
+  const isHead = (i: number) => {
+    const kind = lexicon.headOf(tokens[i].text)?.kind;
+    return kind === 'organization' || kind === 'location';
+  };
+  // A head noun needs a word of the name beside it: `The Street` is a head noun and an article.
+  const isFunctionWord = (i: number) => TITLE_CASE_LOWER.has(tokens[i].text.toLowerCase());
+  if (isHead(last - 1)) {
+    for (let i = first; i < last - 1; i++) if (!isFunctionWord(i)) return true;
+    return false;
+  }
+  for (let i = first + 1; i < last - 1; i++) if (tokens[i].text.toLowerCase() === 'of' && isHead(i - 1)) return true;
+  return false;
+}

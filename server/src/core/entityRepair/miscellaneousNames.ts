@@ -1,0 +1,66 @@
+/**
+ * Names that are no actor though the tagger typed them as one: CoNLL's miscellaneous names. A law, a document or an era
+ * read as an organisation (`Freedom of Information Act`, `Constitution`, `Great Recession`), and a person or an
+ * organisation that ends a longer title-case name the tagger cut (`State of the` `Union`, `Star of` `David`).
+ */
+
+import { wordCase } from '../headlines';
+import type { NameLexicon } from '../nameLexicon';
+import type { Sentence, Token } from '../types';
+import type { DocumentEvidence } from './evidence';
+import { LINK_WORDS, isInitial, type RepairResources, type Work } from './work';
+
+/**
+ * Whether an organisation's name ends in the head noun of a law, a document or an era (`name-heads.tsv`, `document`),
+ * and is not a body's name that goes on with what it deals with (`Committee on the Constitution`: a body's head noun
+ * before the link). Events are left alone: `convention` ends bodies' names too (`National Baptist Convention`).
+ */
+export function namesDocument(tokens: readonly Token[], item: Work, lexicon: NameLexicon): boolean {
+  const head = tokens[item.last - 1].text;
+  // An acronym is no head noun (`ACT`, the testing body); a name the lists know as an organisation is one.
+  if (lexicon.headOf(head)?.document !== true || head === head.toUpperCase() || lexicon.isListedOrganisation(item.original.text)) return false;
+  for (let i = item.first + 1; i < item.last - 1; i++) {
+    if (LINK_WORDS.has(tokens[i].text) && lexicon.headOf(tokens[i - 1].text)?.kind === 'organization') return false;
+  }
+  return true;
+}
+
+/**
+ * A person or an organisation that ends a longer title-case name the tagger cut (`State of the` `Union`, `Star of`
+ * `David`, `Day of the` `Donald`): the name is a title, a show or an event, CoNLL's miscellaneous, and what it ends
+ * names no actor. Read where an ordinary word is capitalised before `of` or `of the` in the body (in a title-case line
+ * every word is) and not at the start of a sentence, nor a role (`Speaker of the House`), a group (`Supporters of
+ * Hillary Clinton`) or a head noun that begins a body's or a place's name (`University of`, `District of`). Places are
+ * left alone: `Horn of Africa` is still somewhere.
+ */
+export function dropNamesEndingTitles(sentences: readonly Sentence[], work: readonly Work[], evidence: DocumentEvidence, resources: RepairResources): void {
+  const lexicon = resources.nameLexicon;
+  for (const item of work) {
+    if (item.dropped || item.headline || (item.type !== 'person' && item.type !== 'organization')) continue;
+    const tokens = sentences[item.sentence].tokens;
+    let of = item.first - 1;
+    if (tokens[of]?.text === 'the') of--;
+    if (of < 2 || tokens[of].text !== 'of') continue;
+    const word = tokens[of - 1];
+    if (word.end + 1 !== tokens[of].start || wordCase(word) !== 'capitalised') continue;
+    // At the start of a sentence or a quotation the capital says nothing (`“Because of Bernie Sanders`), unless the
+    // quotation is the name itself, closing right after it (`CNN’s “State of the Union,”`).
+    if (isInitial(tokens, of - 1) && !(QUOTE_OPENERS.has(tokens[of - 2]?.text) && closesQuote(tokens, item.last))) continue;
+    // A plural heads a group of people or things, or a body (`Fans of Bradley Cooper`, `Generals of the USFL`, `Friends of
+    // the Earth Action`).
+    if (/[^s]s$/.test(word.text)) continue;
+    if (!lexicon.isOrdinaryWord(word.text) || lexicon.isGroupNoun(word.text) || resources.vocabulary.isRoleWord(word.text) || resources.vocabulary.isHonorific(word.text)) continue;
+    const head = lexicon.headOf(word.text);
+    if ((head && head.kind !== 'event') || evidence.mentionAt(item.sentence, of - 1)) continue;
+    item.dropped = true;
+  }
+}
+
+/** The quotation marks that open a title (`“State of the Union”`). */
+const QUOTE_OPENERS: ReadonlySet<string> = new Set(['“', '‘', '"', "'", "''", '``']);
+
+/** True when a quotation closes at `index`, after a comma or a full stop maybe (`Union,”`). */
+function closesQuote(tokens: readonly Token[], index: number): boolean {
+  const next = tokens[index]?.text === ',' || tokens[index]?.text === '.' ? tokens[index + 1] : tokens[index];
+  return next !== undefined && (next.text === '”' || next.text === '’' || next.text === '"' || next.text === "'" || next.text === "''");
+}

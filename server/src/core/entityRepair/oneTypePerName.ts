@@ -1,0 +1,62 @@
+/**
+ * One name, one type in an article: after the other passes, every mention of a name the tagger gave two types of actor
+ * takes the type most of its mentions have (`Politico` an organisation, not also a place after `according to`). The
+ * last pass, so it votes on the names and types the others left.
+ */
+
+import type { NameLexicon } from '../nameLexicon';
+import { ACTOR_TYPES, type Sentence } from '../types';
+import type { Work } from './work';
+
+/**
+ * One name, one type in an article ("one sense per discourse"): where the tagger gave the same name two
+ * types of actor (`Politico` an organisation in one sentence, a place after `according to`; `Facebook`, `Planned
+ * Parenthood`), every mention takes the type most of them have, so the article has one actor, not two. A tie
+ * goes the way the name says when its lists or its head noun do (`Greenpeace`, `Polk County`), and else leaves the
+ * mentions as they are: there is no evidence which is right, and a name may be two things (`Cleveland` the city and
+ * the team).
+ */
+export function oneTypePerName(text: string, sentences: readonly Sentence[], work: readonly Work[], lexicon: NameLexicon): void {
+  const votes = new Map<string, { person: number; organization: number; location: number }>();
+  const names: (string | undefined)[] = [];
+  let mixed = false;
+  for (const item of work) {
+    let name: string | undefined;
+    if (!item.dropped && item.first < item.last && ACTOR_TYPES.has(item.type)) {
+      const tokens = sentences[item.sentence].tokens;
+      name = text.slice(tokens[item.first].start, tokens[item.last - 1].end);
+      let count = votes.get(name);
+      if (!count) votes.set(name, (count = { person: 0, organization: 0, location: 0 }));
+      else if (count[item.type as ActorType] === 0) mixed = true;
+      count[item.type as ActorType]++;
+    }
+    names.push(name);
+  }
+  if (!mixed) return;
+  work.forEach((item, i) => {
+    const name = names[i];
+    if (name === undefined) return;
+    const count = votes.get(name)!;
+    const best = VOTED_TYPES.reduce((a, b) => (count[b] > count[a] ? b : a));
+    const tied = VOTED_TYPES.filter((type) => count[type] === count[best]);
+    if (tied.length === 1) item.type = best;
+    else {
+      // A tie the name itself decides: a name the lists know only as an organisation (`Greenpeace`, `MSNBC`), or a
+      // head noun of one kind (`Polk County`, `Fifth Avenue`, `Capitol Hill`).
+      const kind = lexicon.isListedOrganisation(name) ? 'organization' : nameHeadKind(name, lexicon);
+      if (kind !== undefined && tied.includes(kind)) item.type = kind;
+    }
+  });
+}
+
+/** The kind of name a name's last word heads, when it is an organisation's or a place's (`County` → location). */
+function nameHeadKind(name: string, lexicon: NameLexicon): 'organization' | 'location' | undefined {
+  const space = name.lastIndexOf(' ');
+  if (space < 0) return undefined;
+  const kind = lexicon.headOf(name.slice(space + 1))?.kind;
+  return kind === 'organization' || kind === 'location' ? kind : undefined;
+}
+
+/** The types an actor may have, in the order a vote between them reads them. */
+const VOTED_TYPES = ['person', 'organization', 'location'] as const;
+type ActorType = (typeof VOTED_TYPES)[number];

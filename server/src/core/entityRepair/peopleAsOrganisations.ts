@@ -1,0 +1,141 @@
+/**
+ * People the tagger typed as organisations: it learned some surnames and given names as companies or bills in its
+ * 1996 Reuters text, so `Ivanka Trump` beside `Donald Trump`, or `Bill` of `Bill, Hillary, and Chelsea`, came out as
+ * organisations. A name of a person's form with a sign from the article becomes a person; `Al Qaeda`, `Morgan
+ * Stanley` and `the Blaze` stay organisations.
+ */
+
+import { wordCase } from '../headlines';
+import type { NameLexicon } from '../nameLexicon';
+import type { Sentence, Token } from '../types';
+import { isTitled, personBesideTest } from './person';
+import { NOT_IN_A_NAME, type RepairResources, type Work } from './work';
+
+/**
+ * An "organisation" that has the form of a person's name and that the article treats as a person is a
+ * person. The tagger learned some surnames as organisations (in its 1996 Reuters training text `Trump` is
+ * a company), so the family of a person of the article comes out as one: `Ivanka Trump` and `Melania Trump`
+ * beside `Donald Trump`, and sometimes the person too. The form: two or three capitalised words, none in
+ * capitals, the first neither an ordinary word nor a group noun unless it is a given name (not `Team Trump`,
+ * `Stop Trump`, `Republican Trump`), the last no head noun of an organisation, a place or an event unless a
+ * surname may be one (`Pacific Command`, `Marine Corps`). The sign, at any mention of the name outside
+ * headlines: its last word is the surname of a person the tagger found in the article (`Trump` of `Donald
+ * Trump`); or, when the first word is a given name, a title, honorific or role word before it
+ * (`candidate Donald Trump`, `Rep. Hakeem Jeffries`, `leader, Marine Le Pen`) or another person beside it
+ * (`Charlie Sheen and Bill Cosby`). Every organisation mention of the name then becomes a person, and an
+ * organisation such as `Al Qaeda` or `Morgan Stanley`, with a given name's form but no such sign, stays one.
+ */
+export function peopleTakenForOrganisations(sentences: readonly Sentence[], work: readonly Work[], resources: RepairResources): void {
+  const { nameLexicon: lexicon, vocabulary } = resources;
+  const nameOf = (item: Work) => {
+    const tokens = sentences[item.sentence].tokens;
+    let name = tokens[item.first].text;
+    for (let i = item.first + 1; i < item.last; i++) name += ` ${tokens[i].text}`;
+    return name;
+  };
+  const besidePerson = personBesideTest(work);
+  // The surnames of the people left after the repair of person mentions (not the tagger's `Pacific Command`).
+  const surnames = new Set<string>();
+  for (const item of work) {
+    if (!item.dropped && item.type === 'person' && !item.headline && item.last - item.first >= 2) surnames.add(sentences[item.sentence].tokens[item.last - 1].text);
+  }
+  const people = new Set<string>();
+  const others = new Set<string>();
+  for (const item of work) {
+    if (item.dropped || item.type !== 'organization' || item.headline) continue;
+    const n = item.last - item.first;
+    if (n < 2 || n > 3) continue;
+    const tokens = sentences[item.sentence].tokens;
+    const name = nameOf(item);
+    if (people.has(name) || others.has(name)) continue;
+    if (!hasPersonNameForm(tokens, item, lexicon)) {
+      others.add(name);
+      continue;
+    }
+    const given = lexicon.isGivenName(tokens[item.first].text);
+    const before = tokens[item.first - 1];
+    const roleBefore = isTitled(tokens, item.first, vocabulary) || (before?.text === ',' && vocabulary.isRoleWord(tokens[item.first - 2]?.text ?? ''));
+    if (surnames.has(tokens[item.last - 1].text) || (given && (roleBefore || besidePerson(item)))) people.add(name);
+  }
+  if (people.size === 0) return;
+  // The name's short forms go with it (`Le Pen` of `Marine Le Pen`, `Trump` of `Melania Trump`): one person, not a person and an organisation.
+  for (const name of [...people]) {
+    for (let space = name.indexOf(' '); space >= 0; space = name.indexOf(' ', space + 1)) people.add(name.slice(space + 1));
+  }
+  for (const item of work) {
+    if (!item.dropped && item.type === 'organization' && item.last - item.first <= 3 && people.has(nameOf(item))) item.type = 'person';
+  }
+}
+
+/** Articles: a given name after one is no person (`the Blaze`, `a Bill`). */
+const ARTICLES = new Set(['the', 'a', 'an']);
+/** What joins the names of a list of people (`Bill, Hillary, and Chelsea`, `Bill & Melinda`). */
+const COORDINATORS = new Set([',', 'and', 'or', '&']);
+
+/**
+ * A given name alone read as an organisation is a person of the article: the tagger learned `Bill` as one
+ * (a bill before a parliament, in its 1996 Reuters text), so `Bill, Hillary, and Chelsea`, `not me, not Bill,
+ * nobody` and `the Bill Clinton years` put an organisation `Bill` among the article's actors. Right before a
+ * person's name the given name begins it (`Bill` | `Clinton` → `Bill Clinton`); elsewhere the sign is a person
+ * of the article with that given name, or another person joined to it by `and`, `or`, `&` or a comma (`Steph
+ * Curry and Carlton`; not `The Blaze’s Matt Walsh`, nor a name before a lower-case word it qualifies, `Mark Kennedy
+ * and Chelsea defender Terry Phelan`: a club). A name after an article (`the Blaze`), in capitals, in a headline, or
+ * in the tagger's list of organisations stays.
+ */
+export function givenNamesTakenForOrganisations(sentences: readonly Sentence[], work: readonly Work[], lexicon: NameLexicon): void {
+  const isGivenNameAlone = (item: Work): boolean => {
+    if (item.dropped || item.headline || item.type !== 'organization' || item.last - item.first !== 1) return false;
+    const token = sentences[item.sentence].tokens[item.first];
+    return wordCase(token) === 'capitalised' && lexicon.isGivenName(token.text) && !lexicon.isListedOrganisation(token.text);
+  };
+  const afterArticle = (item: Work): boolean => item.first > 0 && ARTICLES.has(sentences[item.sentence].tokens[item.first - 1].text.toLowerCase());
+  /** Before a lower-case word other than a coordinator the name may qualify it (`Chelsea defender`), as a club's or a firm's does. */
+  const qualifies = (item: Work): boolean => {
+    const after = sentences[item.sentence].tokens[item.last]?.text;
+    return after !== undefined && /^\p{Ll}/u.test(after) && !COORDINATORS.has(after);
+  };
+  // Most articles have none: nothing else is read then.
+  if (!work.some(isGivenNameAlone)) return;
+  // People named in full or by a given name: a list of places may hold one the tagger took for a person (`Dewsbury`).
+  const people = work.filter((w) => !w.dropped && w.type === 'person' && (w.last - w.first >= 2 || lexicon.isGivenName(sentences[w.sentence].tokens[w.first].text)));
+  /** Another person joined to `item` by coordinators and commas only (`Bill, Hillary, and Chelsea`). */
+  const coordinatedWithPerson = (item: Work): boolean => {
+    const tokens = sentences[item.sentence].tokens;
+    const joined = (from: number, to: number) => {
+      if (to <= from || to - from > 3) return false;
+      for (let i = from; i < to; i++) if (!COORDINATORS.has(tokens[i].text.toLowerCase())) return false;
+      return true;
+    };
+    return people.some((other) => other !== item && other.sentence === item.sentence && (joined(item.last, other.first) || joined(other.last, item.first)));
+  };
+  const givenNames = new Set<string>();
+  for (const item of work) {
+    if (!item.dropped && !item.headline && item.type === 'person' && item.last - item.first >= 2) givenNames.add(sentences[item.sentence].tokens[item.first].text);
+  }
+  for (let k = 0; k < work.length; k++) {
+    const item = work[k];
+    if (!isGivenNameAlone(item)) continue;
+    const next = work[k + 1];
+    if (next && !next.dropped && next.type === 'person' && next.sentence === item.sentence && next.first === item.last) {
+      next.first = item.first;
+      item.dropped = true;
+    } else if (!afterArticle(item) && (givenNames.has(sentences[item.sentence].tokens[item.first].text) || (!qualifies(item) && coordinatedWithPerson(item)))) item.type = 'person';
+  }
+}
+
+/** Two or three capitalised words that can be a person's name (see {@link peopleTakenForOrganisations}). */
+function hasPersonNameForm(tokens: readonly Token[], item: Work, lexicon: NameLexicon): boolean {
+  for (let i = item.first; i < item.last; i++) {
+    if (wordCase(tokens[i]) !== 'capitalised' || NOT_IN_A_NAME.test(tokens[i].text)) return false;
+  }
+  for (let i = item.first; i < item.last - 1; i++) {
+    const word = tokens[i].text;
+    if (!lexicon.isGivenName(word) && (lexicon.isOrdinaryWord(word) || lexicon.isGroupNoun(word) || lexicon.headOf(word) !== undefined)) return false;
+  }
+  const last = tokens[item.last - 1].text;
+  // An ordinary word at the end leaves it a thing's name, if not always (`Samantha Power`): an organisation stays one.
+  if (lexicon.isGroupNoun(last) || lexicon.isOrdinaryWord(last)) return false;
+  // As for a person's name (`repairPerson`): after a given name a place word or a surname-like organisation word is a surname (`Anita Hill`).
+  const head = lexicon.headOf(last);
+  return head === undefined || (lexicon.isGivenName(tokens[item.first].text) && head.kind !== 'event' && (head.kind !== 'organization' || head.surname));
+}

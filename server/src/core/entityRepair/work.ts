@@ -1,0 +1,71 @@
+/**
+ * What every pass of the entity repair works on: a recogniser's mention as the tokens `[first, last)` of its sentence
+ * (`Work`, found by `locate`), the resources the repair reads, and the small word tests and word sets more than one
+ * pass shares (a name's key, a word capitalised by its position, what a name never holds). The passes change the
+ * items in place, one after another (`index.ts`); nothing here decides anything about a name.
+ */
+
+import type { NameLexicon } from '../nameLexicon';
+import { lowerBound } from '../search';
+import type { EntityMention, EntityType, Sentence, Token } from '../types';
+import type { Vocabulary } from '../vocabulary';
+
+/** What the repair reads besides the text: the name lexicon, the shared vocabulary, the speech verbs. */
+export interface RepairResources {
+  readonly nameLexicon: NameLexicon;
+  readonly vocabulary: Vocabulary;
+  readonly quotes: { readonly speechVerbs: ReadonlySet<string> };
+}
+
+/** Tokens after which a word is capitalised by position, as at the start of a sentence. */
+const OPENERS = new Set(['“', '‘', '"', "'", "''", '``', '(', '[', '—', '–', '-', ':', '«', '…', '―']);
+
+/** Characters never found in a person's name (`C2I`, `Moore & Van Allen`, `@HillaryClinton`). */
+export const NOT_IN_A_NAME = /[\d&@#/]/;
+
+/** The words a body's name goes on with to what it serves or deals with. */
+export const LINK_WORDS: ReadonlySet<string> = new Set(['of', 'for', 'on']);
+
+/** Capitalised articles: the start of a sentence, not of a name. */
+export const ARTICLE_WORDS: ReadonlySet<string> = new Set(['The', 'A', 'An']);
+
+/** A mention being repaired: its tokens in its sentence, `[first, last)`. */
+export interface Work {
+  readonly sentence: number;
+  first: number;
+  last: number;
+  type: EntityType;
+  /** Dropped: not an entity after all. */
+  dropped: boolean;
+  readonly headline: boolean;
+  readonly original: EntityMention;
+}
+
+/** The words of a mention, lower case, one space between them: `Department Of Homeland Security` is `department of homeland security`. */
+export function nameKey(tokens: readonly Token[], first: number, last: number): string {
+  let key = tokens[first].text.toLowerCase();
+  for (let i = first + 1; i < last; i++) key += ' ' + tokens[i].text.toLowerCase();
+  return key;
+}
+
+/** Finds each mention's tokens; mentions that do not fall on token boundaries are kept as they are (figures, labels). */
+export function locate(sentences: readonly Sentence[], mentions: readonly EntityMention[], headline: Uint8Array): Work[] {
+  const work: Work[] = [];
+  let s = 0;
+  for (const mention of mentions) {
+    while (s < sentences.length && sentences[s].end <= mention.start) s++;
+    if (s >= sentences.length) break;
+    const tokens = sentences[s].tokens;
+    const first = lowerBound(tokens.length, (k) => tokens[k].start >= mention.start);
+    let last = first;
+    while (last < tokens.length && tokens[last].end <= mention.end) last++;
+    if (first >= last || tokens[first].start !== mention.start || tokens[last - 1].end !== mention.end) continue;
+    work.push({ sentence: s, first, last, type: mention.type, dropped: false, headline: headline[s] === 1, original: mention });
+  }
+  return work;
+}
+
+/** Whether token `i` stands where a word is capitalised by its position: first in its sentence, or after an opener ({@link OPENERS}). */
+export function isInitial(tokens: readonly Token[], i: number): boolean {
+  return i === 0 || OPENERS.has(tokens[i - 1].text);
+}
