@@ -67,6 +67,14 @@ describe('workspace actors of acronyms and namesakes', () => {
     assert.deepStrictEqual(clusterActors(nodes, names).map((c) => c.members.map((m) => m.name)), [['Supreme Court', 'S.C.']]);
   });
 
+  it('a workspace actor is named by a clean spelling before one a wrong decoding garbled, however often articles have that (Enrique Peña Nieto)', () => {
+    const garbledName = 'Enrique Pe\u00c3\u00b1a Nieto';
+    const node = (uri: string, name: string, weight: number): ClusterNode => ({ uri, index: 0, type: 'person', name, spellings: [name], roles: [], weight, quoteCount: 0, date: '' });
+    const nodes = [node('file:///a.txt', garbledName, 4), node('file:///b.txt', garbledName.normalize('NFD'), 3), node('file:///c.txt', 'Enrique Peña Nieto', 1)];
+    const clusters = clusterActors(nodes, names, resources.nameLexicon);
+    assert.deepStrictEqual(clusters.map((c) => [c.name, c.members.length]), [['Enrique Peña Nieto', 3]]);
+  });
+
   it('namesakes alike to one spelling stay two people (George W. / H.W. Bush through George Bush; Eric / Erica Garner)', () => {
     const service = newService();
     service.indexArticle('file:///son.txt', 'President George W. Bush signed the bill in 2003.\n');

@@ -1,5 +1,6 @@
 import { matchEvidence, type ActorIdentity } from './actorMatching';
 import { acronymOf, isLongForm, sameOrganisation } from './aliases';
+import { repairText } from './duplicates';
 import { capitalsLast, normalizeName, type PersonNames } from './names';
 import type { EntityType } from './types';
 
@@ -522,7 +523,10 @@ function spliced(previous: ActorCluster, groups: readonly SpellingGroup[], ambig
   return named(groups, members, uris, ambiguous);
 }
 
-/** The cluster of these members, named by the spelling most mentions use (full names before surnames alone). */
+/**
+ * The cluster of these members, named by the spelling most mentions use (full names before surnames alone), a spelling
+ * that a wrong decoding garbled (`Enrique PeÃ±a Nieto`, `&amp;`) after every clean one however often articles have it.
+ */
 function named(groups: readonly SpellingGroup[], members: readonly ClusterNode[], uris: readonly string[], ambiguous: boolean): ActorCluster {
   const nameWeights = new Map<string, number>();
   const anyFull = groups.some((g) => g.full);
@@ -530,8 +534,17 @@ function named(groups: readonly SpellingGroup[], members: readonly ClusterNode[]
     if (anyFull && !group.full) continue;
     group.names.forEach((name, i) => nameWeights.set(name, (nameWeights.get(name) ?? 0) + group.nameWeights[i]));
   }
-  const name = [...nameWeights.entries()].sort((a, b) => b[1] - a[1] || capitalsLast(a[0]) - capitalsLast(b[0]) || b[0].length - a[0].length || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))[0][0];
+  const name = [...nameWeights.entries()].sort(
+    (a, b) => garbled(a[0]) - garbled(b[0]) || b[1] - a[1] || capitalsLast(a[0]) - capitalsLast(b[0]) || b[0].length - a[0].length || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0),
+  )[0][0];
   return { id: `${groups[0].type}:${normalizeName(name)}`, type: groups[0].type, name, members, uris, ambiguous };
+}
+
+/** 1 for a name with encoding damage (mojibake, an HTML entity: `duplicates/repair.ts` would repair it), else 0. */
+function garbled(name: string): number {
+  // Composed first: scraped text often writes the lead letter decomposed (`A` and a combining tilde for `Ã`).
+  const composed = name.normalize('NFC');
+  return repairText(composed).text === composed ? 0 : 1;
 }
 
 /** The first of `items` (in URI order: URIs, or members by their URI) whose URI is `uri` or comes after it. */

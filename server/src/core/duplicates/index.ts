@@ -19,4 +19,5 @@ export { loadKnownWords, type KnownWords } from './knownWords';
 export { ParagraphSignature, paragraphKey } from './signature';
 export { symbolSet } from './symbols';
 export { describeDifference, describeRepeat } from './describe';
+export { repairText } from './repair';
 export { duplicateFixRanges, repeatsRemovedBesides, repeatsRemovedByFixAll, repeatsRemovedWith, type DuplicateFix } from './removal';
