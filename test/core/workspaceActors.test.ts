@@ -9,6 +9,8 @@ import { names, newService, resources } from '../helpers/resources';
  * articles under this one's name is the error a fact-checker cannot accept; a split is the lesser one.
  */
 const doc = (uri: string, text: string) => ({ uri, version: 1, getText: () => text });
+// An acronym and a long form the lists both know (`UN`, `United Nations`) staying one: aliases.test.ts, "across the
+// workspace an acronym reaches its long form’s actor", the same articles.
 
 /** The other articles the hover on `name` (its first occurrence in `text`) lists. */
 function elsewhere(service: ReturnType<typeof newService>, uri: string, text: string, name: string): string[] {
@@ -29,14 +31,6 @@ describe('workspace actors of acronyms and namesakes', () => {
     service.indexArticle('file:///news.txt', text);
     assert.deepStrictEqual(elsewhere(service, 'file:///news.txt', text, 'ISIS'), cities.map((city) => `file:///war-${city}.txt`).sort());
     assert.deepStrictEqual(elsewhere(service, 'file:///news.txt', text, 'NBC'), []);
-  });
-
-  it('an acronym and a long form the lists both know are one (UN, United Nations), spelled out or not', () => {
-    const service = newService();
-    service.indexArticle('file:///a.txt', 'The United Nations said on Monday that aid would arrive.\n');
-    const text = 'The UN said aid was late.\n';
-    service.indexArticle('file:///b.txt', text);
-    assert.deepStrictEqual(elsewhere(service, 'file:///b.txt', text, 'UN'), ['file:///a.txt']);
   });
 
   it('an acronym the lists know joins the long form two articles spell it out as (FBI)', () => {

@@ -239,14 +239,14 @@ function joinFullNames(full: readonly SpellingGroup[], names: PersonNames): Spel
   // Each set's spellings that tell people apart, one per distinct reading (a few per set however many articles):
   // two sets join only when none of one contradicts one of the other (`George W. Bush` and `George H.W. Bush`, both
   // alike to `George Bush`, stay two people whichever of them `George Bush` joins).
-  const telling = full.map((group) => [...new Map(group.spellings.filter((s) => names.isFullName(s)).map((s) => [names.tellingKey(s), s])).values()]);
-  const contradict = (i: number, j: number) => telling[i].some((x) => telling[j].some((y) => names.contradicts(x, y)));
+  const telling = full.map((group) => new Map(group.spellings.filter((s) => names.isFullName(s)).map((s) => [names.tellingKey(s), s])));
+  const contradict = (i: number, j: number) => [...telling[i].values()].some((x) => [...telling[j].values()].some((y) => names.contradicts(x, y)));
   const union = (i: number, j: number) => {
     const a = find(i);
     const b = find(j);
     if (contradict(a, b)) return;
     parent[b] = a;
-    for (const spelling of telling[b]) if (!telling[a].some((s) => names.tellingKey(s) === names.tellingKey(spelling))) telling[a].push(spelling);
+    for (const [key, spelling] of telling[b]) if (!telling[a].has(key)) telling[a].set(key, spelling);
   };
   // Two full names can only match with the same initial of the first given name, or when one is a compound
   // surname ending the other (`Wasserman Schultz`, `Debbie Wasserman Schultz`, whose second "given name" it
@@ -534,9 +534,17 @@ function named(groups: readonly SpellingGroup[], members: readonly ClusterNode[]
     if (anyFull && !group.full) continue;
     group.names.forEach((name, i) => nameWeights.set(name, (nameWeights.get(name) ?? 0) + group.nameWeights[i]));
   }
-  const name = [...nameWeights.entries()].sort(
-    (a, b) => garbled(a[0]) - garbled(b[0]) || b[1] - a[1] || capitalsLast(a[0]) - capitalsLast(b[0]) || b[0].length - a[0].length || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0),
-  )[0][0];
+  // Each name's damage is read once, not at every comparison of the sort.
+  const name = [...nameWeights.entries()]
+    .map(([spelling, weight]) => ({ spelling, weight, garbled: garbled(spelling) }))
+    .sort(
+      (a, b) =>
+        a.garbled - b.garbled ||
+        b.weight - a.weight ||
+        capitalsLast(a.spelling) - capitalsLast(b.spelling) ||
+        b.spelling.length - a.spelling.length ||
+        (a.spelling < b.spelling ? -1 : a.spelling > b.spelling ? 1 : 0),
+    )[0].spelling;
   return { id: `${groups[0].type}:${normalizeName(name)}`, type: groups[0].type, name, members, uris, ambiguous };
 }
 

@@ -213,13 +213,12 @@ export class PersonNames {
   /** True when two full person names plausibly name the same person (Sergei / Sergey Lavrov). */
   similarPersonNames(a: string, b: string): boolean {
     if (!similarNameWord(this.surnameOf(a), this.surnameOf(b))) return false;
-    // Two generations of one name are two people: `Duncan Hunter Sr.` is not `Duncan Hunter`, `Donald Trump Jr.` not
-    // `Donald J. Trump`, nor `Charles Elliott Jr.` `Charles Elliott III`.
-    if (this.info(a).generation !== this.info(b).generation) return false;
+    // Two generations of one name are two people (`Duncan Hunter Sr.` is not `Duncan Hunter`, `Donald Trump Jr.` not
+    // `Donald J. Trump`, nor `Charles Elliott Jr.` `Charles Elliott III`), nor are two whose middle or given names say so.
+    if (this.contradicts(a, b)) return false;
     const givenA = this.givenNamesOf(a);
     const givenB = this.givenNamesOf(b);
     if (givenA.length === 0 || givenB.length === 0) return true;
-    if (this.contradicts(a, b)) return false;
     if (similarNameWord(givenA[0], givenB[0]) || (givenA[0][0] === givenB[0][0] && (givenA[0].length === 1 || givenB[0].length === 1))) return true;
     // `Wasserman Schultz` of `Debbie Wasserman Schultz`, `Peña Nieto` of `Enrique Peña Nieto`: a compound surname
     // the article keeps when it drops the given name reads as a given name, and differs.

@@ -7,7 +7,8 @@ const ROLE_CONNECTORS = new Set(['of', 'for', 'and', 'on', 'to', 'in', '’s', "
 const LEADING_NOISE = new Set(['the', 'his', 'her', 'their', 'its', 'of', 'for', 'and', 'on', 'to', 'in', '-', 'a', 'an']);
 /** Possessive pronouns before a title: the title is relative to someone (`his German counterpart`). */
 const POSSESSIVE_PRONOUNS = new Set(['his', 'her', 'their', 'His', 'Her', 'Their']);
-const POSSESSIVE_MARKS = new Set(["'s", '’s']);
+/** The possessive ending written as a token of its own (`Iowa` `'s`). */
+export const POSSESSIVE_MARKS: ReadonlySet<string> = new Set(["'s", '’s']);
 /** Words after a title's head that start what it is of (`Secretary of State`, `spokesman for Sanders`). */
 const ROLE_COMPLEMENTS = new Set(['of', 'for', 'at', 'to', 'in', 'on', 'with', 'from', 'and']);
 /**

@@ -96,11 +96,19 @@ export class SurnameReferents<T extends NamedPerson> {
    * `senator`), when the word is one the vocabulary knows as a role word; undefined otherwise.
    */
   private titleBefore(mention: TextSlice): string | undefined {
-    const before = HONORIFIC_BEFORE.exec(this.text.slice(Math.max(0, mention.start - 16), mention.start));
-    if (!before) return undefined;
-    const word = `${before[1]}${before[2]}`;
-    const title = this.vocabulary.spelledOutTitle(word) ?? before[1];
+    const before = this.capitalisedWordBefore(mention, 16);
+    return before ? this.titleOf(`${before[1]}${before[2]}`) : undefined;
+  }
+
+  /** A word as a title, spelled out and in lower case (`Sen.` → `senator`, `President,` → `president`), if it is a role word. */
+  private titleOf(word: string): string | undefined {
+    const title = this.vocabulary.spelledOutTitle(word) ?? word.replace(/[.,;:]$/, '');
     return this.vocabulary.isRoleWord(title) ? title.toLowerCase() : undefined;
+  }
+
+  /** {@link HONORIFIC_BEFORE} over the `reach` characters before the mention: the word and its full stop, if any. */
+  private capitalisedWordBefore(mention: TextSlice, reach: number): RegExpExecArray | null {
+    return HONORIFIC_BEFORE.exec(this.text.slice(Math.max(0, mention.start - reach), mention.start));
   }
 
   /**
@@ -121,8 +129,8 @@ export class SurnameReferents<T extends NamedPerson> {
         if (word === '') continue;
         if (/[.!?]["”’]?$/.test(word) && !this.vocabulary.spelledOutTitle(word)) break;
         if (!/^\p{Lu}/u.test(word) && !TITLE_LINKS.test(word)) break;
-        const title = this.vocabulary.spelledOutTitle(word) ?? word.replace(/[,;:]$/, '');
-        if (this.vocabulary.isRoleWord(title)) found.add(title.toLowerCase());
+        const title = this.titleOf(word);
+        if (title !== undefined) found.add(title);
       }
     }
     this.titles.set(candidate, found);
@@ -137,7 +145,7 @@ export class SurnameReferents<T extends NamedPerson> {
    * sentence before is none.
    */
   private honorificBefore(mention: TextSlice): Gender | undefined {
-    const before = HONORIFIC_BEFORE.exec(this.text.slice(Math.max(0, mention.start - 12), mention.start));
+    const before = this.capitalisedWordBefore(mention, 12);
     if (!before || (before[2] === '.' && before[1].length > 3)) return undefined;
     return this.vocabulary.honorificGender(before[1]);
   }

@@ -8,6 +8,7 @@
 import { wordCase } from '../headlines';
 import type { NameLexicon } from '../nameLexicon';
 import { lowerBound } from '../search';
+import { POSSESSIVE_MARKS } from '../roles';
 import type { Sentence, Token } from '../types';
 import type { DocumentEvidence } from './evidence';
 import { ARTICLE_WORDS, NOT_IN_A_NAME, isInitial, nameKey, type RepairResources, type Work } from './work';
@@ -194,7 +195,7 @@ function bodyAndField(sentences: readonly Sentence[], s: number, head: number, w
   // A person or a number right after the words (`Committee for Hillary Clinton`, `Committee on May 5`), a possessive.
   if (after) {
     const mention = mentionOf(last);
-    if ((mention && mention.type === 'person') || /^\d/.test(after.text) || POSSESSIVE_ENDING.test(after.text)) return undefined;
+    if ((mention && mention.type === 'person') || /^\d/.test(after.text) || POSSESSIVE_MARKS.has(after.text)) return undefined;
   }
   // Every mention in the field lies inside it, and none is a person.
   for (let k = start; k < last; k++) {
@@ -298,5 +299,3 @@ export function splitBodiesJoinedByAnd(sentences: readonly Sentence[], work: Wor
 /** What follows `and` in the name of a firm of partners (`Arthur Yates and Co`, `Smith and Sons`). */
 const FIRM_PARTNERS = /^(?:Co\.?|Company|Sons|Partners|Associates)$/;
 
-/** A possessive ending written as a token of its own (`Iowa` `'s`). */
-const POSSESSIVE_ENDING = /^['’]s$/;
