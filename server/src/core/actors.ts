@@ -119,6 +119,8 @@ export function groupActors(
   // A given name alone (`Hillary`, `Bernie`) is the one person of the article with that first name; with two
   // (`Bill Clinton`, `Bill de Blasio`) it is neither. `null` marks a first name shared by two people.
   const byFirstName = new Map<string, ActorBuilder | null>();
+  /** People named by a given name before another's full name (`Charles` of `Charles and David Koch`), by that full name. */
+  const bySharedSurname = new Map<string, ActorBuilder>();
   for (const mention of fullNames) {
     const builder = findFullName(bySurname, mention, names) ?? newActor(builders, byKey, mention, names);
     bySurname.add(names.bareSurname(mention.text), builder);
@@ -132,8 +134,22 @@ export function groupActors(
   for (const mention of others) {
     let builder: ActorBuilder | undefined;
     if (mention.type === 'person') {
-      builder = findSurname(bySurname, mention, names, referents) ?? (isOneWord(mention.text) ? (byFirstName.get(firstNameKey(mention.text)) ?? undefined) : undefined);
-      if (!builder) {
+      builder = findSurname(bySurname, mention, names, referents);
+      // A given name before another's full name that shares its surname (`Charles and David Koch`): that surname's
+      // person when the article names them in full, else the article's one person of that given name (`Hillary and
+      // Huma Abedin` is Hillary Clinton), else a person of that full name.
+      let shared = builder || !isOneWord(mention.text) ? undefined : sharedSurnameName(text, mention, entities, names);
+      if (shared) builder = findFullName(bySurname, { ...mention, text: shared }, names);
+      // Not a surname (`Obama and Hillary Clinton`): a given name, or a full name the article writes.
+      if (shared && !builder && !nameLexicon.isGivenName(mention.text)) shared = undefined;
+      if (!builder && isOneWord(mention.text)) builder = byFirstName.get(firstNameKey(mention.text)) ?? undefined;
+      if (!builder && shared) {
+        // Keyed apart from the surname's key, which the person named in full after it holds.
+        const known = bySharedSurname.get(normalizeName(shared));
+        if (known) builder = known;
+        else bySharedSurname.set(normalizeName(shared), (builder = newActor(builders, byKey, mention, names)));
+        builder.standardName ??= shared;
+      } else if (!builder) {
         const key = actorKey('person', mention.text, names);
         const known = byKey.get(key);
         // `Ms. Trump` where Donald Trump is the one Trump named in full: someone else, under a key of their own.
@@ -564,6 +580,20 @@ function findSurname(bySurname: SurnameIndex<ActorBuilder>, mention: TextSlice, 
     }
   }
   return found;
+}
+
+/**
+ * The full name a given name alone has from the full name coordinated right after it (`Charles` of `Charles and David
+ * Koch` → `Charles Koch`): English writes two people of one family with the surname once. Undefined when no person's
+ * full name follows `and` or `&`.
+ */
+function sharedSurnameName(text: string, mention: EntityMention, entities: readonly EntityMention[], names: PersonNames): string | undefined {
+  const link = /^[ \t\u00a0]+(?:and|&)[ \t\u00a0]+/.exec(text.slice(mention.end, mention.end + 8));
+  if (!link) return undefined;
+  const at = mention.end + link[0].length;
+  const next = firstOverlapping(entities, { start: at, end: at + 1 });
+  if (!next || next.start !== at || next.type !== 'person' || !names.isFullName(next.text)) return undefined;
+  return `${mention.text} ${names.shortNameOf(next.text)}`;
 }
 
 /** The first word of a person's name, as the given-name index keys it (`Hillary` of `Hillary Rodham Clinton`). */

@@ -186,4 +186,7 @@
 //     bodyNames.ts joinBodiesToWhatTheyServe); two bodies joined by `and` are two (`Urban Institute and Brookings Institution`).
 // 86: a state's party, court or chamber is not the one its short name names (`Arizona Democratic Party` / `the
 //     Democratic Party`), unless the article says whose (`the state's Democratic Party`; core/actors.ts stateBranch).
-export const ANALYSIS_VERSION = 86;
+// 87: given names coordinated before what they share (core/entityRepair/coordinatedNames.ts): a body named after
+//     people (`Bill and Melinda Gates Foundation`) is one name; `Khizr` of `Khizr and Ghazala Khan` is a person, and
+//     the actor of a given name takes the surname after it (`Charles and David Koch` → Charles Koch; core/actors.ts).
+export const ANALYSIS_VERSION = 87;

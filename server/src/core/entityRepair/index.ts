@@ -10,6 +10,7 @@
  *   miscellaneousNames.ts     laws, documents, titles and shows read as actors (no entity)
  *   bodyNames.ts              bodies' names cut short, run on or run together (`Brennan Center for Justice`)
  *   committees.ts             political action committees (`Ready for Hillary PAC`, `super PAC`)
+ *   coordinatedNames.ts       given names before what they share (`Khizr and Ghazala Khan`, `Bill and Melinda Gates Foundation`)
  *   peopleAsOrganisations.ts  people typed as organisations (`Ivanka Trump`, `Bill`)
  *   namesInContext.ts         names against the body's names: glued words, people in headlines
  *   oneTypePerName.ts         one type for all mentions of a name
@@ -24,6 +25,7 @@ import { headlineSentences } from '../headlines';
 import { ACTOR_TYPES, type EntityMention, type Sentence } from '../types';
 import { joinBodiesToWhatTheyServe, joinHeadOfPlace, leaveChamberTitle, splitBodiesJoinedByAnd } from './bodyNames';
 import { repairPoliticalActionCommittees } from './committees';
+import { givenNamesSharingASurname, joinGivenNamesToBodyNamedAfterThem } from './coordinatedNames';
 import { DocumentEvidence } from './evidence';
 import { cutHeadlineNamesToKnownParts, dropHeadlineWordsTakenForNames, findPeopleInHeadlineNames } from './headlineNames';
 import { dropNamesEndingTitles, namesDocument } from './miscellaneousNames';
@@ -110,6 +112,7 @@ export function repairEntities(text: string, sentences: readonly Sentence[], men
   joinHeadOfPlace(sentences, work, lexicon);
   joinBodiesToWhatTheyServe(sentences, work, headline, evidence, resources);
   splitBodiesJoinedByAnd(sentences, work, lexicon);
+  joinGivenNamesToBodyNamedAfterThem(sentences, work, lexicon);
   repairPoliticalActionCommittees(sentences, work, evidence, lexicon);
   dropNamesEndingTitles(sentences, work, evidence, resources);
   // A name the article places (`Charlotte, N.C.`) is a place wherever it stands alone.
@@ -119,6 +122,7 @@ export function repairEntities(text: string, sentences: readonly Sentence[], men
     }
   }
   peopleTakenForOrganisations(sentences, work, resources);
+  givenNamesSharingASurname(sentences, work);
   givenNamesTakenForOrganisations(sentences, work, lexicon);
   dropNamesWithoutEvidence(sentences, work, evidence, resources);
   followLongerNames(sentences, work, resources.vocabulary);

@@ -1,0 +1,85 @@
+/**
+ * Given names coordinated before what they share. English writes two people of one family with one surname
+ * (`Khizr and Ghazala Khan`, `brothers Ammon and Ryan Bundy`) and a body named after a couple or a family with one
+ * head (`Bill and Melinda Gates Foundation`, `the Bill, Hillary and Chelsea Clinton Foundation`). The tagger reads
+ * only the last name of the list as a whole name; the given names before it come out as a name of their own, and
+ * often of the wrong type (`Khizr` a place, `Bill` an organisation). The actors read the surname a given name shares
+ * (`actors.ts`); here the types and extents are put right.
+ */
+
+import { wordCase } from '../headlines';
+import type { NameLexicon } from '../nameLexicon';
+import type { Sentence, Token } from '../types';
+import type { Work } from './work';
+
+/** What joins the names of a list (`Bill, Hillary and Chelsea`, `Bill & Melinda`). */
+const COORDINATORS: ReadonlySet<string> = new Set([',', 'and', '&']);
+
+/**
+ * A body or place named after people given by their given names (`Bill and Melinda Gates Foundation`): the given
+ * names before it, joined by `and`, `&` or commas, are part of its name. The name must begin with a given name and
+ * end in a head noun (`Foundation`, `Center`), and every word taken into it must be a given name in capitals; a
+ * mention that covered one of them alone is dropped into the name.
+ */
+export function joinGivenNamesToBodyNamedAfterThem(sentences: readonly Sentence[], work: readonly Work[], lexicon: NameLexicon): void {
+  for (let k = 0; k < work.length; k++) {
+    const body = work[k];
+    if (body.dropped || body.headline || (body.type !== 'organization' && body.type !== 'location') || body.last - body.first < 3) continue;
+    const tokens = sentences[body.sentence].tokens;
+    if (!isGivenNameWord(tokens[body.first], lexicon) || lexicon.headOf(tokens[body.last - 1].text) === undefined) continue;
+    const first = coordinatedGivenNamesBefore(tokens, body.first, lexicon);
+    if (first === body.first) continue;
+    for (let j = k - 1; j >= 0 && work[j].sentence === body.sentence && work[j].first >= first; j--) work[j].dropped = true;
+    body.first = first;
+  }
+}
+
+/**
+ * A one-word name right before `and` or `&` and a person's full name, where the article writes that word with the
+ * person's surname as a name elsewhere (`Khizr and Ghazala Khan` beside `Khizr Khan`), is a person, whatever type
+ * the tagger gave it: the second person of the pair. Without that sign a place or a body stays one (`Georgia and
+ * John Boozman`: senators of Georgia and of Arkansas).
+ */
+export function givenNamesSharingASurname(sentences: readonly Sentence[], work: readonly Work[]): void {
+  let written: Set<string> | undefined;
+  for (let k = 0; k + 1 < work.length; k++) {
+    const item = work[k];
+    if (item.dropped || item.headline || item.type === 'person' || item.last - item.first !== 1) continue;
+    const tokens = sentences[item.sentence].tokens;
+    const person = work[k + 1];
+    if (person.dropped || person.type !== 'person' || person.sentence !== item.sentence || person.last - person.first < 2) continue;
+    if (person.first !== item.last + 1 || (tokens[item.last].text !== 'and' && tokens[item.last].text !== '&')) continue;
+    if (wordCase(tokens[item.first]) !== 'capitalised') continue;
+    written ??= consecutiveWordPairs(sentences);
+    if (written.has(`${tokens[item.first].text} ${tokens[person.last - 1].text}`)) item.type = 'person';
+  }
+}
+
+/** The first of the given names coordinated right before token `at` (`Bill` of `Bill, Hillary and` before `Chelsea`), or `at`. */
+function coordinatedGivenNamesBefore(tokens: readonly Token[], at: number, lexicon: NameLexicon): number {
+  let first = at;
+  let i = at - 1;
+  while (i >= 1 && COORDINATORS.has(tokens[i].text)) {
+    // `, and` is one link of the list.
+    let name = i - 1;
+    if (tokens[i].text === 'and' && tokens[name]?.text === ',') name--;
+    if (name < 0 || !isGivenNameWord(tokens[name], lexicon)) break;
+    first = name;
+    i = name - 1;
+  }
+  return first;
+}
+
+function isGivenNameWord(token: Token, lexicon: NameLexicon): boolean {
+  return wordCase(token) === 'capitalised' && lexicon.isGivenName(token.text);
+}
+
+/** Every pair of consecutive words of the article, `first second`. */
+function consecutiveWordPairs(sentences: readonly Sentence[]): Set<string> {
+  const pairs = new Set<string>();
+  for (const sentence of sentences) {
+    const tokens = sentence.tokens;
+    for (let i = 1; i < tokens.length; i++) pairs.add(`${tokens[i - 1].text} ${tokens[i].text}`);
+  }
+  return pairs;
+}
