@@ -83,6 +83,42 @@ describe('workspace actors of acronyms and namesakes', () => {
   });
 });
 
+describe('workspace actors written with a short given name or a generational suffix', () => {
+  it('a short form of a given name and its full name are one person, in an article and across the workspace (Joe / Joseph R. Biden Jr., Chuck / Charles E. Grassley)', () => {
+    const service = newService();
+    service.indexArticle('file:///a.txt', 'Vice President Joseph R. Biden visited Kiev on Monday. Mr. Biden met the prime minister.\n');
+    service.indexArticle('file:///b.txt', 'Vice President Joseph R. Biden Jr. spoke in Scranton on Tuesday.\n');
+    service.indexArticle('file:///c.txt', 'Senator Charles E. Grassley of Iowa said the hearing would wait.\n');
+    const text = 'Joe Biden said on Wednesday that the talks had failed. Chuck Grassley disagreed.\n';
+    service.indexArticle('file:///d.txt', text);
+    assert.deepStrictEqual(elsewhere(service, 'file:///d.txt', text, 'Joe Biden'), ['file:///a.txt', 'file:///b.txt']);
+    assert.deepStrictEqual(elsewhere(service, 'file:///d.txt', text, 'Chuck Grassley'), ['file:///c.txt']);
+    // One article, both forms: one actor.
+    const grassley = service.analyze(doc('file:///e.txt', 'Senator Charles E. Grassley of Iowa chairs the committee. "We will not act," Chuck Grassley said.\n'));
+    assert.deepStrictEqual(grassley.actors.filter((a) => a.type === 'person').map((a) => a.name), ['Charles E. Grassley']);
+  });
+
+  it('a name with a suffix and one without stay two people where an article names both, or where only the suffix tells them apart (Jerry Falwell / Jerry Falwell Jr.)', () => {
+    const service = newService();
+    const son = 'Joseph P. Kennedy Jr. said on Monday that the bill would pass.\n';
+    service.indexArticle('file:///a.txt', son);
+    service.indexArticle('file:///b.txt', 'Representative Joseph P. Kennedy spoke in Boston on Tuesday.\n');
+    // Nothing says they are two: the names are the same but for the suffix, middle initial included.
+    assert.deepStrictEqual(elsewhere(service, 'file:///a.txt', son, 'Joseph P. Kennedy Jr.'), ['file:///b.txt']);
+    // An article that names both says they are two.
+    service.indexArticle('file:///c.txt', 'Joseph P. Kennedy Jr. was killed in the war. His father, Joseph P. Kennedy, had been ambassador in London.\n');
+    assert.deepStrictEqual(elsewhere(service, 'file:///a.txt', son, 'Joseph P. Kennedy Jr.'), ['file:///c.txt']);
+    // An edit that takes the father out of that article takes the evidence with it.
+    service.indexArticle('file:///c.txt', 'Joseph P. Kennedy Jr. was killed in the war.\n');
+    assert.deepStrictEqual(elsewhere(service, 'file:///a.txt', son, 'Joseph P. Kennedy Jr.'), ['file:///b.txt', 'file:///c.txt']);
+    // Without middle initials the suffix is the only evidence either way: two people.
+    const founder = 'Liberty University, founded by Jerry Falwell in 1971, grew quickly.\n';
+    service.indexArticle('file:///d.txt', founder);
+    service.indexArticle('file:///e.txt', 'Jerry Falwell Jr., the president of Liberty University, endorsed the candidate.\n');
+    assert.deepStrictEqual(elsewhere(service, 'file:///d.txt', founder, 'Jerry Falwell'), []);
+  });
+});
+
 describe('workspace roles of an actor', () => {
   const profileRoles = (service: ReturnType<typeof newService>, uri: string, text: string, name: string) => {
     const card = service.getActorCard(doc(uri, text), text.indexOf(name));

@@ -1,7 +1,7 @@
 import { matchEvidence, type ActorIdentity } from './actorMatching';
 import { acronymOf, isLongForm, sameOrganisation } from './aliases';
 import { repairText } from './duplicates';
-import { capitalsLast, normalizeName, type PersonNames } from './names';
+import { capitalsLast, normalizeName, type GenerationsApart, type PersonNames } from './names';
 import type { EntityType } from './types';
 
 /** One actor of one article, as the clustering sees it: where it is, and what identifies it. */
@@ -100,7 +100,7 @@ export class GroupClustering {
     const all = [...groups.values()];
     const persons = all.filter((g) => g.type === 'person');
     this.organisations = joinOrganisations(all.filter((g) => g.type !== 'person'), (a, b) => this.same(a, b, false));
-    this.fullPartition = joinFullNames(persons.filter((g) => g.full), names);
+    this.fullPartition = joinFullNames(persons.filter((g) => g.full), names, generationsNamedApart(persons, names));
     this.alone = persons.filter((g) => !g.full);
     this.clusterGroups = [];
     this.clusterList = [];
@@ -143,6 +143,8 @@ export class GroupClustering {
    * clustered again. Either way this clustering is changed: after undefined it is not to be used.
    */
   patch(uri: string, before: readonly Pick<ClusterNode, 'type' | 'name' | 'spellings'>[], after: readonly ClusterNode[]): ActorCluster[] | undefined {
+    // An article that names two generations decides which suffixed names join (generationsNamedApart).
+    if (namesTwoGenerations(before, this.names) || namesTwoGenerations(after, this.names)) return undefined;
     const touched = new Set<SpellingGroup>();
     for (const node of before) {
       const group = this.groups.get(signatureOf(node));
@@ -232,15 +234,64 @@ function remembered(memo: Map<SpellingGroup, Map<SpellingGroup, boolean>>, a: Sp
   return answer;
 }
 
+/**
+ * Which given names the workspace names two generations of: those of a full name with a generational suffix and one
+ * without, or with another, that one article holds as two people (`Donald Trump Jr.` beside `Donald Trump`). For
+ * the others a suffix is how some articles write the one person (`Joseph R. Biden Jr.` in The New York Times,
+ * `Joseph R. Biden` and `Joe Biden` elsewhere, `John G. Roberts Jr.`), and the names join. Read from the group's
+ * articles that hold a suffixed name; most groups have none.
+ */
+function generationsNamedApart(persons: readonly SpellingGroup[], names: PersonNames): GenerationsApart {
+  const apart = new Set<string>();
+  const suffixed = new Set<string>();
+  for (const group of persons) {
+    if (!group.full || !group.spellings.some((s) => names.generationOf(s) !== '')) continue;
+    for (const node of group.nodes) suffixed.add(node.uri);
+  }
+  if (suffixed.size === 0) return () => false;
+  const byArticle = new Map<string, ClusterNode[]>();
+  for (const group of persons) {
+    if (!group.full) continue;
+    for (const node of group.nodes) {
+      if (!suffixed.has(node.uri)) continue;
+      const list = byArticle.get(node.uri);
+      if (list) list.push(node);
+      else byArticle.set(node.uri, [node]);
+    }
+  }
+  for (const nodes of byArticle.values()) for (const given of twoGenerationsOf(nodes, names)) for (const form of names.vocabulary.givenNameForms(given)) apart.add(form);
+  return (given) => names.vocabulary.givenNameForms(given).some((form) => apart.has(form));
+}
+
+/** The given names of which one article's people hold two generations (a name with a suffix, and one without or with another). */
+function twoGenerationsOf(nodes: readonly Pick<ClusterNode, 'type' | 'name'>[], names: PersonNames): string[] {
+  const found: string[] = [];
+  for (let i = 0; i < nodes.length; i++) {
+    if (nodes[i].type !== 'person' || !names.isFullName(nodes[i].name)) continue;
+    const given = names.givenNamesOf(nodes[i].name)[0];
+    const generation = names.generationOf(nodes[i].name);
+    for (let j = i + 1; j < nodes.length; j++) {
+      if (nodes[j].type !== 'person' || !names.isFullName(nodes[j].name)) continue;
+      const other = names.generationOf(nodes[j].name);
+      if (other !== generation && names.vocabulary.sameGivenName(given, names.givenNamesOf(nodes[j].name)[0]) && names.bareSurname(nodes[i].name) === names.bareSurname(nodes[j].name)) found.push(given);
+    }
+  }
+  return found;
+}
+
+function namesTwoGenerations(nodes: readonly Pick<ClusterNode, 'type' | 'name'>[], names: PersonNames): boolean {
+  return nodes.some((node) => node.type === 'person' && names.generationOf(node.name) !== '') && twoGenerationsOf(nodes, names).length > 0;
+}
+
 /** Full-name spelling groups joined when {@link matchEvidence} accepts them, transitively: depends on the groups' identities alone. */
-function joinFullNames(full: readonly SpellingGroup[], names: PersonNames): SpellingGroup[][] {
+function joinFullNames(full: readonly SpellingGroup[], names: PersonNames, generationsApart: GenerationsApart): SpellingGroup[][] {
   const parent = full.map((_, i) => i);
   const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i])));
   // Each set's spellings that tell people apart, one per distinct reading (a few per set however many articles):
   // two sets join only when none of one contradicts one of the other (`George W. Bush` and `George H.W. Bush`, both
   // alike to `George Bush`, stay two people whichever of them `George Bush` joins).
   const telling = full.map((group) => new Map(group.spellings.filter((s) => names.isFullName(s)).map((s) => [names.tellingKey(s), s])));
-  const contradict = (i: number, j: number) => [...telling[i].values()].some((x) => [...telling[j].values()].some((y) => names.contradicts(x, y)));
+  const contradict = (i: number, j: number) => [...telling[i].values()].some((x) => [...telling[j].values()].some((y) => names.contradicts(x, y, generationsApart)));
   const union = (i: number, j: number) => {
     const a = find(i);
     const b = find(j);
@@ -255,7 +306,8 @@ function joinFullNames(full: readonly SpellingGroup[], names: PersonNames): Spel
   const byInitial = new Map<string, number[]>();
   full.forEach((group, i) => {
     const initials = new Set<string>();
-    for (const spelling of group.spellings) for (const given of names.givenNamesOf(spelling)) if (given.length > 0) initials.add(given[0]);
+    // A short form's full names too (`Bill` is compared with `William`).
+    for (const spelling of group.spellings) for (const given of names.givenNamesOf(spelling)) for (const form of names.vocabulary.givenNameForms(given)) if (form.length > 0) initials.add(form[0]);
     for (const initial of initials) {
       const bucket = byInitial.get(initial);
       if (bucket) bucket.push(i);
@@ -267,7 +319,7 @@ function joinFullNames(full: readonly SpellingGroup[], names: PersonNames): Spel
       for (let b = a + 1; b < bucket.length; b++) {
         const i = bucket[a];
         const j = bucket[b];
-        if (find(i) !== find(j) && matchEvidence(full[i], full[j], names)) union(i, j);
+        if (find(i) !== find(j) && matchEvidence(full[i], full[j], names, generationsApart)) union(i, j);
       }
     }
   }

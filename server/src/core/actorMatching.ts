@@ -1,5 +1,5 @@
 import { acronymOf, sameOrganisation } from './aliases';
-import { normalizeName, similarNameWord, type PersonNames } from './names';
+import { normalizeName, similarNameWord, type GenerationsApart, type PersonNames } from './names';
 import type { EntityType } from './types';
 import type { Vocabulary } from './vocabulary';
 
@@ -16,7 +16,7 @@ export interface ActorIdentity {
  * People match on a plausible spelling of the full name (or on the surname when either article
  * gives the surname only); when the surnames differ (a typo), the roles must agree too.
  */
-export function matchEvidence(actor: ActorIdentity, other: ActorIdentity, names: PersonNames): string[] | undefined {
+export function matchEvidence(actor: ActorIdentity, other: ActorIdentity, names: PersonNames, generationsApart?: GenerationsApart): string[] | undefined {
   if (actor.type !== other.type) return undefined;
   if (actor.type !== 'person') return organisationEvidence(actor, other);
   const spellings = actor.spellings.length > 0 ? actor.spellings : [actor.name];
@@ -26,7 +26,7 @@ export function matchEvidence(actor: ActorIdentity, other: ActorIdentity, names:
   if (!spellings.some((n) => names.isFullName(n)) || !others.some((n) => names.isFullName(n))) {
     if (similarNameWord(names.bareSurname(actor.name), names.bareSurname(other.name))) pair = [actor.name, other.name];
   } else {
-    pair = exactPair(spellings, others) ?? firstPair(spellings, others, names);
+    pair = exactPair(spellings, others) ?? firstPair(spellings, others, names, generationsApart);
   }
   if (!pair) return undefined;
   const [a, b] = pair;
@@ -43,8 +43,8 @@ function exactPair(names: readonly string[], others: readonly string[]): [string
   return undefined;
 }
 
-function firstPair(spellings: readonly string[], others: readonly string[], names: PersonNames): [string, string] | undefined {
-  for (const a of spellings) for (const b of others) if (names.similarPersonNames(a, b)) return [a, b];
+function firstPair(spellings: readonly string[], others: readonly string[], names: PersonNames, generationsApart?: GenerationsApart): [string, string] | undefined {
+  for (const a of spellings) for (const b of others) if (names.similarPersonNames(a, b, generationsApart)) return [a, b];
   return undefined;
 }
 

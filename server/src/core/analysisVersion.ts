@@ -189,4 +189,6 @@
 // 87: given names coordinated before what they share (core/entityRepair/coordinatedNames.ts): a body named after
 //     people (`Bill and Melinda Gates Foundation`) is one name; `Khizr` of `Khizr and Ghazala Khan` is a person, and
 //     the actor of a given name takes the surname after it (`Charles and David Koch` → Charles Koch; core/actors.ts).
-export const ANALYSIS_VERSION = 87;
+// 88: a short form of a given name and its full name are one name (`Chuck` / `Charles E. Grassley`;
+//     vocabulary/hypocorisms.tsv): five articles of PolNeAR train + dev join two actors.
+export const ANALYSIS_VERSION = 88;

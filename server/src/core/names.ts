@@ -120,6 +120,14 @@ interface NameInfo {
 const GENERATIONS: ReadonlySet<string> = new Set(['jr', 'jr.', 'sr', 'sr.', 'ii', 'iii', 'iv']);
 
 /**
+ * Whether a full name with a generational suffix and one without, of this given name (normalised), are two people
+ * (`Donald Trump Jr.` and `Donald Trump`) rather than one written with and without it (`Joseph R. Biden Jr.` and
+ * `Joseph R. Biden`). Within an article they are always two (the article wrote both); the workspace answers by whether
+ * any article names both (`actorClusters.ts`). Without an answer they are two.
+ */
+export type GenerationsApart = (given: string) => boolean;
+
+/**
  * How person names are taken apart and compared: which word is the surname, which are given names,
  * when two spellings name one person. Honorifics and name particles come from the {@link Vocabulary}
  * (one definition for every caller). One instance per loaded vocabulary; it remembers the names it
@@ -191,6 +199,11 @@ export class PersonNames {
     return this.info(name).surname;
   }
 
+  /** The generational suffix after the surname, normalised (`jr`, `sr`, `iii`), or ''. */
+  generationOf(name: string): string {
+    return this.info(name).generation;
+  }
+
   /** The given names, without particles. */
   givenNamesOf(name: string): readonly string[] {
     return this.info(name).given;
@@ -211,15 +224,18 @@ export class PersonNames {
   }
 
   /** True when two full person names plausibly name the same person (Sergei / Sergey Lavrov). */
-  similarPersonNames(a: string, b: string): boolean {
+  similarPersonNames(a: string, b: string, generationsApart?: GenerationsApart): boolean {
     if (!similarNameWord(this.surnameOf(a), this.surnameOf(b))) return false;
     // Two generations of one name are two people (`Duncan Hunter Sr.` is not `Duncan Hunter`, `Donald Trump Jr.` not
     // `Donald J. Trump`, nor `Charles Elliott Jr.` `Charles Elliott III`), nor are two whose middle or given names say so.
-    if (this.contradicts(a, b)) return false;
+    if (this.contradicts(a, b, generationsApart)) return false;
+    if (this.generationOf(a) !== this.generationOf(b) && !this.sameButForGeneration(a, b)) return false;
     const givenA = this.givenNamesOf(a);
     const givenB = this.givenNamesOf(b);
     if (givenA.length === 0 || givenB.length === 0) return true;
     if (similarNameWord(givenA[0], givenB[0]) || (givenA[0][0] === givenB[0][0] && (givenA[0].length === 1 || givenB[0].length === 1))) return true;
+    // A short form and its full name (`Joe` / `Joseph R. Biden`, `Chuck` / `Charles E. Grassley`, `Bill` / `William Weld`).
+    if (this.vocabulary.sameGivenName(givenA[0], givenB[0])) return true;
     // `Wasserman Schultz` of `Debbie Wasserman Schultz`, `Peña Nieto` of `Enrique Peña Nieto`: a compound surname
     // the article keeps when it drops the given name reads as a given name, and differs.
     return this.oneIsCompoundSurnameOfOther(a, b);
@@ -240,12 +256,30 @@ export class PersonNames {
    * given names of a man and a woman (`Eric` / `Erica Garner`). Spellings that are alike pass through a third one
    * compatible with both (`George Bush`); the workspace's clustering asks this so as not to join such two through it.
    */
-  contradicts(a: string, b: string): boolean {
+  contradicts(a: string, b: string, generationsApart?: GenerationsApart): boolean {
     const x = this.info(a);
     const y = this.info(b);
-    if (x.generation !== y.generation) return true;
+    if (x.generation !== y.generation) {
+      // A suffix against none is certainly two people only where an article names both (see GenerationsApart); two
+      // suffixes always are.
+      if (x.generation !== '' && y.generation !== '') return true;
+      if (!generationsApart || x.given.length === 0 || y.given.length === 0 || generationsApart(x.given[0]) || generationsApart(y.given[0])) return true;
+    }
     if (x.given.length === 0 || y.given.length === 0) return false;
     return middleNamesConflict(x, y) || this.givenNamesOfTwoSexes(x.given[0], y.given[0]);
+  }
+
+  /**
+   * True when two names are the same but for a generational suffix, given name and middle initials written out
+   * (`Joseph R. Biden Jr.` / `Joseph R. Biden`, `Martin Luther King Jr.` / `Martin Luther King`): then one person
+   * written with and without it, where no article names two generations. A father and son share the name, but
+   * without the middle initials the evidence is too thin: `Jerry Falwell` (the founder) and `Jerry Falwell Jr.`,
+   * `Ron Johnson` and `Ronald Johnson III` stay apart.
+   */
+  private sameButForGeneration(a: string, b: string): boolean {
+    const x = this.info(a);
+    const y = this.info(b);
+    return x.given.length > 0 && y.given.length > 0 && x.given[0] === y.given[0] && x.middleInitials !== '' && x.middleInitials === y.middleInitials;
   }
 
   /**

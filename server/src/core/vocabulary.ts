@@ -12,6 +12,7 @@ export const VOCABULARY_FILES = {
   roleAbbreviations: 'vocabulary/role-abbreviations.tsv',
   roleModifiers: 'vocabulary/role-modifiers.txt',
   genderedNouns: 'vocabulary/gendered-nouns.tsv',
+  hypocorisms: 'vocabulary/hypocorisms.tsv',
 } as const;
 
 /**
@@ -31,6 +32,8 @@ export class Vocabulary {
   private readonly abbreviations: ReadonlyMap<string, string>;
   private readonly modifiers: ReadonlySet<string>;
   private readonly nounGenders: ReadonlyMap<string, Gender>;
+  /** Per given name in lower case, the full names it is or is short for (`joe` → joseph; `joseph` → joseph). */
+  private readonly fullGivenNames: ReadonlyMap<string, readonly string[]>;
 
   constructor(lists: {
     readonly honorifics: ReadonlyMap<string, Gender | undefined>;
@@ -40,6 +43,8 @@ export class Vocabulary {
     readonly roleAbbreviations?: ReadonlyMap<string, string>;
     readonly roleModifiers?: Iterable<string>;
     readonly genderedNouns?: ReadonlyMap<string, Gender>;
+    /** Full given names and their short forms, lower case (`joseph` → `joe`, `joey`). */
+    readonly hypocorisms?: ReadonlyMap<string, readonly string[]>;
   }) {
     this.honorifics = lists.honorifics;
     this.particles = new Set([...lists.nameParticles].map((w) => w.toLowerCase()));
@@ -48,6 +53,34 @@ export class Vocabulary {
     this.abbreviations = lists.roleAbbreviations ?? new Map();
     this.modifiers = new Set(lists.roleModifiers ?? []);
     this.nounGenders = lists.genderedNouns ?? new Map();
+    const fullGivenNames = new Map<string, string[]>();
+    const addFull = (word: string, full: string) => {
+      const known = fullGivenNames.get(word);
+      if (!known) fullGivenNames.set(word, [full]);
+      else if (!known.includes(full)) known.push(full);
+    };
+    for (const [full, shortForms] of lists.hypocorisms ?? []) {
+      addFull(full, full);
+      for (const short of shortForms) addFull(short, full);
+    }
+    this.fullGivenNames = fullGivenNames;
+  }
+
+  /**
+   * True when two given names, lower case, are one name: equal, or a short form and its full name, or two short forms
+   * of one full name (`joe` / `joseph`, `bill` / `william`, `steve` / `stephen`).
+   */
+  sameGivenName(a: string, b: string): boolean {
+    if (a === b) return true;
+    const fullA = this.fullGivenNames.get(a);
+    const fullB = fullA && this.fullGivenNames.get(b);
+    return fullB !== undefined && fullA!.some((full) => fullB.includes(full));
+  }
+
+  /** The full names a given name (lower case) is or is short for, with itself: `bill` → bill, william. */
+  givenNameForms(word: string): readonly string[] {
+    const full = this.fullGivenNames.get(word);
+    return full === undefined ? [word] : full.includes(word) ? full : [word, ...full];
   }
 
   /** The pronoun gender a lower-case noun for a person implies (`widow` → `f`, `husband` → `m`), if English marks one. */
@@ -116,6 +149,12 @@ export function loadVocabulary(source: DataSource): Vocabulary {
   return new Vocabulary({
     honorifics,
     genderedNouns,
+    hypocorisms: new Map(
+      readOrFail(VOCABULARY_FILES.hypocorisms, () => readListFile(source, VOCABULARY_FILES.hypocorisms)).map((line) => {
+        const [full, shortForms] = line.split(/\t+/);
+        return [full, (shortForms ?? '').split(',').map((w) => w.trim()).filter((w) => w.length > 0)] as const;
+      }),
+    ),
     nameParticles: readOrFail(VOCABULARY_FILES.nameParticles, () => readListFile(source, VOCABULARY_FILES.nameParticles)),
     roleWords: readOrFail(VOCABULARY_FILES.roleWords, () => readListFile(source, VOCABULARY_FILES.roleWords)),
     titles: readOrFail(VOCABULARY_FILES.titles, () => readListFile(source, VOCABULARY_FILES.titles)),
