@@ -392,4 +392,16 @@ describe('entity repair: a person actor is a person (issue 14)', () => {
     const text = 'Tiger Woods shot 67 on Thursday.\nUN Ambassador Samantha Power said the vote mattered, and Mark Cuban agreed.\n';
     assert.deepStrictEqual(people(text).sort(), ['Mark Cuban', 'Samantha Power', 'Tiger Woods']);
   });
+
+  it('an epithet before a given name the article gives a person of in full is no part of the name (`Crooked Hillary` beside Hillary Clinton)', function () {
+    // Read as a full name, `Crooked Hillary` made `Hillary` a surname: the article's `Hillary`s were that actor's, and
+    // every article's `Hillary` alone across the workspace.
+    const article = analysePolnearTrain(this, 'west-journal_2016-04-18_trump-s-son-says-the-battle-agai.txt');
+    assert.ok(!article.actors.some((a) => a.name === 'Crooked Hillary'));
+    const at = article.text.indexOf('Crooked Hillary');
+    assert.ok(at >= 0);
+    assert.strictEqual(article.actors.find((a) => a.mentions.some((m) => m.start === at + 'Crooked '.length))?.name, 'Hillary Clinton');
+    // No full name begins with the word: a nickname stays whole (`Tiger Woods` above), and so does `Grace Kelly`.
+    assert.deepStrictEqual(people('Princess Grace Kelly of Monaco arrived on Monday.\n'), ['Grace Kelly']);
+  });
 });

@@ -191,4 +191,6 @@
 //     the actor of a given name takes the surname after it (`Charles and David Koch` → Charles Koch; core/actors.ts).
 // 88: a short form of a given name and its full name are one name (`Chuck` / `Charles E. Grassley`;
 //     vocabulary/hypocorisms.tsv): five articles of PolNeAR train + dev join two actors.
-export const ANALYSIS_VERSION = 88;
+// 89: an epithet before a given name the article gives a person of in full is cut (`Crooked Hillary` → `Hillary`,
+//     Hillary Clinton's; core/entityRepair/person.ts isEpithet).
+export const ANALYSIS_VERSION = 89;

@@ -15,6 +15,8 @@ export class DocumentEvidence {
   readonly fullNameWords = new Set<string>();
   /** Last words of multi-word person names outside headlines, as written (`Clinton`, `Obama`). */
   readonly surnames = new Set<string>();
+  /** First words of multi-word person names outside headlines, as written (`Hillary`, `Marco`). */
+  readonly firstWords = new Set<string>();
   /**
    * True for the plural of a surname of the article's people (`Khans` where Khizr Khan is named, `Rickettses`):
    * a family, which names several people and no body.
@@ -36,6 +38,7 @@ export class DocumentEvidence {
       const tokens = sentences[item.sentence].tokens;
       for (let i = item.first; i < item.last; i++) this.fullNameWords.add(tokens[i].text.toLowerCase());
       this.surnames.add(tokens[item.last - 1].text);
+      this.firstWords.add(tokens[item.first].text);
     }
   }
 

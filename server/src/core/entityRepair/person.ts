@@ -42,6 +42,18 @@ const PARTY_TAG = /^[DRI]-\p{Lu}/u;
  * which V8 compiles without the type feedback a call or a store needs (each such exit taken for the first time
  * threw away this function's optimised code and compiled it again).
  */
+/**
+ * An epithet before a given name the article gives a person of in full (`Crooked Hillary` beside Hillary Clinton,
+ * `Little Marco` beside Marco Rubio): an ordinary word, no given name, in capitals as a nickname writes it. Read as a
+ * full name it made `Hillary` a surname, and every `Hillary` of the article and the workspace its person's.
+ */
+function isEpithet(tokens: readonly Token[], item: Work, evidence: DocumentEvidence, lexicon: NameLexicon): boolean {
+  if (item.last - item.first !== 2) return false;
+  const word = tokens[item.first].text;
+  const name = tokens[item.first + 1].text;
+  return wordCase(tokens[item.first]) === 'capitalised' && lexicon.isOrdinaryWord(word) && !lexicon.isGivenName(word) && lexicon.isGivenName(name) && evidence.firstWords.has(name);
+}
+
 export function repairPerson(sentences: readonly Sentence[], item: Work, evidence: DocumentEvidence, resources: RepairResources, placeNames: Set<string>): 'drop' | EntityType | undefined {
   const { nameLexicon: lexicon, vocabulary } = resources;
   const tokens = sentences[item.sentence].tokens;
@@ -67,7 +79,8 @@ export function repairPerson(sentences: readonly Sentence[], item: Work, evidenc
       (wordCase(tokens[item.first]) === 'lower' && !vocabulary.isNameParticle(word) && !GLUED_PARTICLE.test(word)) ||
       (isInitial(tokens, item.first) && evidence.capitalisedByPosition(word, lexicon, alone, nameAfter)) ||
       (nameAfter && lexicon.isGroupNoun(word) && !lexicon.isGivenName(word)) ||
-      (!alone && /s$/.test(word) && vocabulary.isRoleWord(word.slice(0, -1)));
+      (!alone && /s$/.test(word) && vocabulary.isRoleWord(word.slice(0, -1))) ||
+      isEpithet(tokens, item, evidence, lexicon);
     if (!leading) break;
     item.first++;
   }
