@@ -393,6 +393,12 @@ describe('entity repair: a person actor is a person (issue 14)', () => {
     assert.deepStrictEqual(people(text).sort(), ['Mark Cuban', 'Samantha Power', 'Tiger Woods']);
   });
 
+  it('the pronoun `Us` of a title-case headline is no place; `US` in capitals is the United States', function () {
+    const headline = analysePolnearTrain(this, 'huff-post_2016-04-08_cecile-richards-i-m-sick-of-men-.txt');
+    assert.ok(!headline.entities.some((e) => e.text === 'Us'), headline.entities.slice(0, 5).map((e) => `${e.type}:${e.text}`).join(', '));
+    assert.ok(entities('Former US secretary of state Madeleine Albright spoke in Denver on Monday.\n').includes('location:US'));
+  });
+
   it('an epithet before a given name the article gives a person of in full is no part of the name (`Crooked Hillary` beside Hillary Clinton)', function () {
     // Read as a full name, `Crooked Hillary` made `Hillary` a surname: the article's `Hillary`s were that actor's, and
     // every article's `Hillary` alone across the workspace.
