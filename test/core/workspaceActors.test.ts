@@ -98,6 +98,16 @@ describe('workspace actors written with a short given name or a generational suf
     assert.deepStrictEqual(grassley.actors.filter((a) => a.type === 'person').map((a) => a.name), ['Charles E. Grassley']);
   });
 
+  it('two given names in their own right a consonant apart are two people (Ivana / Ivanka Trump); a transliteration is one (Sergei / Sergey Lavrov)', () => {
+    const service = newService();
+    service.indexArticle('file:///a.txt', 'Ivana Trump, his first wife, wrote a memoir in the 1990s.\n');
+    service.indexArticle('file:///b.txt', 'Sergei Lavrov, the Russian foreign minister, arrived in Geneva on Monday.\n');
+    const text = 'Donald Trump praised his daughter Ivanka Trump on Thursday. Sergey Lavrov was not there.\n';
+    service.indexArticle('file:///c.txt', text);
+    assert.deepStrictEqual(elsewhere(service, 'file:///c.txt', text, 'Ivanka Trump'), []);
+    assert.deepStrictEqual(elsewhere(service, 'file:///c.txt', text, 'Sergey Lavrov'), ['file:///b.txt']);
+  });
+
   it('a name with a suffix and one without stay two people where an article names both, or where only the suffix tells them apart (Jerry Falwell / Jerry Falwell Jr.)', () => {
     const service = newService();
     const son = 'Joseph P. Kennedy Jr. said on Monday that the bill would pass.\n';

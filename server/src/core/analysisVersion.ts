@@ -195,4 +195,5 @@
 //     Hillary Clinton's; core/entityRepair/person.ts isEpithet).
 // 90: the object pronouns `us`, `him`, `them`, `me` are never entities (ner/nonentities.txt; `Telling Us What To Do`
 //     of a title-case headline was a place; `US` in capitals stays the United States).
-export const ANALYSIS_VERSION = 90;
+// 91: two given names the lists know, a consonant apart, are two people (`Ivana` / `Ivanka Trump`; core/names.ts).
+export const ANALYSIS_VERSION = 91;

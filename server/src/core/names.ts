@@ -266,7 +266,7 @@ export class PersonNames {
       if (!generationsApart || x.given.length === 0 || y.given.length === 0 || generationsApart(x.given[0]) || generationsApart(y.given[0])) return true;
     }
     if (x.given.length === 0 || y.given.length === 0) return false;
-    return middleNamesConflict(x, y) || this.givenNamesOfTwoSexes(x.given[0], y.given[0]);
+    return middleNamesConflict(x, y) || this.givenNamesOfTwoSexes(x.given[0], y.given[0]) || this.twoKnownGivenNames(x.given[0], y.given[0]);
   }
 
   /**
@@ -292,6 +292,25 @@ export class PersonNames {
     const genderA = this.genderOfGivenName(capitalised(a));
     const genderB = genderA && this.genderOfGivenName(capitalised(b));
     return genderA !== undefined && genderB !== undefined && genderA !== genderB;
+  }
+
+  /**
+   * True when two given names are names in their own right a consonant apart (`Ivana` / `Ivanka Trump`, `Jon` /
+   * `John`): the comparison of spellings forgives one letter as a typo or a transliteration, but a transliteration
+   * changes vowels (`Sergei` / `Sergey`, `Mohammed` / `Mohammad`) or doubles a letter (`Alan` / `Allan`), and a typo
+   * rarely makes another name the lists know. A short form and its full name (`Pete` / `Peter`) are one name.
+   */
+  private twoKnownGivenNames(a: string, b: string): boolean {
+    if (a === b || Math.abs(a.length - b.length) !== 1) return false;
+    const [short, long] = a.length < b.length ? [a, b] : [b, a];
+    let i = 0;
+    while (i < short.length && short[i] === long[i]) i++;
+    if (long.slice(i + 1) !== short.slice(i)) return false;
+    const inserted = long[i];
+    if (/[aeiouy]/.test(inserted) || long[i - 1] === inserted || long[i + 1] === inserted) return false;
+    if (this.vocabulary.sameGivenName(a, b)) return false;
+    const known = (word: string) => this.isGivenName(capitalised(word)) || this.genderOfGivenName(capitalised(word)) !== undefined;
+    return known(a) && known(b);
   }
 
   /**
