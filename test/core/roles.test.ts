@@ -54,6 +54,18 @@ describe('roles (issue 14)', () => {
     assert.deepStrictEqual(rolesOf('ACLU executive Director Anthony Romero said on Monday that the plan was illegal.\n', 'Anthony Romero'), ['ACLU executive Director']);
   });
 
+  it('a title after a capitalised title, or after a description and the place it is of, starts a role of its own (PolNeAR: `Committee Chair Rep.`, `candidate Texas Senator`)', () => {
+    // English abbreviates a politician's title only right before the name.
+    assert.deepStrictEqual([...rolesOf('Democratic National Committee Chair Rep. Debbie Wasserman Schultz said on Monday that she would stay.\n', 'Debbie Wasserman Schultz')].sort(), ['Democratic National Committee Chair', 'Representative']);
+    assert.deepStrictEqual([...rolesOf('Speaker of the House Rep. Paul Ryan said the bill would pass.\n', 'Paul Ryan')].sort(), ['Representative', 'Speaker of the House']);
+    assert.deepStrictEqual([...rolesOf('Republican presidential candidate Texas Sen. Ted Cruz argued that the deal was bad.\n', 'Ted Cruz')].sort(), ['Republican presidential candidate', 'Texas Senator']);
+    // One title: a rank before a title, a qualifier, a place (`Lt. Gov.`, `Lieutenant Gov.`, `Ohio Gov.`), and a name
+    // inside a description (`close friend of Gov. Mike Pence`).
+    assert.deepStrictEqual(rolesOf('Lt. Gov. Dan Patrick said on Monday that he would run.\n', 'Dan Patrick'), ['Lieutenant Governor']);
+    assert.deepStrictEqual(rolesOf('Ohio Gov. John Kasich said on Monday that he would stay in the race.\n', 'John Kasich'), ['Ohio Governor']);
+    assert.deepStrictEqual(rolesOf('"He listens," said Curt Smith, a close friend of Gov. Mike Pence.\n', 'Curt Smith'), ['close friend of Governor Mike Pence']);
+  });
+
   it('a relative role says relative to whom (001: `US counterpart of Sergei Lavrov`)', () => {
     assert.deepStrictEqual(rolesOf(readSeed(SEEDS.lavrovKerry), 'John Kerry'), ['US counterpart of Sergei Lavrov']);
     assert.deepStrictEqual(rolesOf('Hillary Clinton spoke on Monday, and Clinton’s spokesman Brian Fallon said more.\n', 'Brian Fallon'), ['spokesman of Hillary Clinton']);

@@ -196,4 +196,7 @@
 // 90: the object pronouns `us`, `him`, `them`, `me` are never entities (ner/nonentities.txt; `Telling Us What To Do`
 //     of a title-case headline was a place; `US` in capitals stays the United States).
 // 91: two given names the lists know, a consonant apart, are two people (`Ivana` / `Ivanka Trump`; core/names.ts).
-export const ANALYSIS_VERSION = 91;
+// 92: a politician's abbreviated title after a capitalised title is a role of its own (`Committee Chair Rep.` →
+//     `Committee Chair`, `Representative`), and a capitalised title after a description and the place it is of
+//     (`candidate Texas Senator` → `candidate`, `Texas Senator`; core/roles.ts).
+export const ANALYSIS_VERSION = 92;

@@ -663,13 +663,46 @@ function isAdjacentHyphen(tokens: readonly Token[], i: number): boolean {
   return tokens[i].text === '-' && tokens[i - 1]?.end === tokens[i].start && tokens[i + 1]?.start === tokens[i].end;
 }
 
-/** One white space between words, abbreviated titles spelled out (`Ohio Gov.` → `Ohio Governor`). */
+/**
+ * One white space between words, abbreviated titles spelled out (`Ohio Gov.` → `Ohio Governor`). An abbreviated title
+ * of a politician after another title starts a role of its own (`Democratic National Committee Chair Rep.` →
+ * `Democratic National Committee Chair; Representative`, `Speaker of the House Rep.`): English abbreviates a title
+ * only right before the name. Not after an abbreviation or a qualifier of a title (`Lt. Gov.`, `Lieutenant Gov.`,
+ * `Deputy Gov.`), nor after words that hold no title (`Republican Sen.`, `Ohio Gov.`).
+ */
 function spelledOut(role: string, vocabulary: Vocabulary): string {
-  return role
-    .split(/\s+/)
-    .map((word) => vocabulary.spelledOutTitle(word) ?? word)
-    .join(' ');
+  const words = role.split(/\s+/);
+  let out = '';
+  for (let k = 0; k < words.length; k++) {
+    const word = words[k];
+    const spelled = vocabulary.spelledOutTitle(word);
+    if (k > 0) out += spelled !== undefined && TITLES_BEFORE_A_NAME.has(spelled) && endsCapitalisedTitle(words, k, vocabulary) ? ROLE_SEPARATOR : ' ';
+    out += spelled ?? word;
+  }
+  return out;
 }
+
+/**
+ * True when the words before `k` end in a capitalised title written out (`Committee Chair`, `Speaker of the House`):
+ * capitalised words, with `of` and `the` inside, back to a lower-case word, one of them a role word, the last no
+ * abbreviation and no qualifier of the title after it (`Lt.`, `Lieutenant`, `Deputy`).
+ */
+function endsCapitalisedTitle(words: readonly string[], k: number, vocabulary: Vocabulary): boolean {
+  const before = words[k - 1];
+  if (!/^\p{Lu}/u.test(before) || vocabulary.spelledOutTitle(before) !== undefined || vocabulary.isRoleModifier(before.toLowerCase()) || RANK_QUALIFIERS.has(before.toLowerCase())) return false;
+  for (let i = k - 1; i >= 0; i--) {
+    const word = words[i];
+    if (/^\p{Lu}/u.test(word)) {
+      if (vocabulary.isRoleWord(word)) return true;
+    } else if (word !== 'of' && word !== 'the') return false;
+  }
+  return false;
+}
+
+/** Politicians' titles that an abbreviation before a name stands for (not ranks, which compound: `Lt. Gen.`). */
+const TITLES_BEFORE_A_NAME: ReadonlySet<string> = new Set(['Senator', 'Senators', 'Representative', 'Representatives', 'Governor', 'Governors', 'Delegate', 'Ambassador']);
+/** Words that make one title with the next (`Lieutenant Governor`). */
+const RANK_QUALIFIERS: ReadonlySet<string> = new Set(['lieutenant', 'lt.']);
 
 /**
  * Two titles joined by `and` are two roles (`Democratic presidential candidate and former Secretary
@@ -690,19 +723,26 @@ export function splitRoles(role: string, vocabulary: Vocabulary): string[] {
   return joined.flatMap((part) => splitBeforeTitle(part, vocabulary));
 }
 
-/** `nominee Gov.` → `nominee`, `Gov.`: a capitalised title right after a lower-case role word starts another role. */
+/**
+ * `nominee Gov.` → `nominee`, `Gov.`; `candidate Texas Senator` → `candidate`, `Texas Senator`: a capitalised title
+ * after a lower-case role word, right after it or after a few capitalised words that qualify it (a state, a body),
+ * starts another role.
+ */
 function splitBeforeTitle(role: string, vocabulary: Vocabulary): string[] {
   const words = role.split(/\s+/);
   for (let k = 1; k < words.length; k++) {
     const before = words[k - 1];
-    const word = words[k];
     // A qualifier stays with the title after it, whatever its case (`executive Director`).
-    if (/^\p{Ll}/u.test(before) && vocabulary.isRoleWord(before) && !vocabulary.isRoleModifier(before) && /^\p{Lu}/u.test(word) && vocabulary.isRoleWord(word)) {
-      return [words.slice(0, k).join(' '), ...splitBeforeTitle(words.slice(k).join(' '), vocabulary)];
+    if (!/^\p{Ll}/u.test(before) || !vocabulary.isRoleWord(before) || vocabulary.isRoleModifier(before)) continue;
+    for (let j = k; j < words.length && j < k + MAX_TITLE_QUALIFIERS + 1 && /^\p{Lu}/u.test(words[j]); j++) {
+      if (vocabulary.isRoleWord(words[j])) return [words.slice(0, k).join(' '), ...splitBeforeTitle(words.slice(k).join(' '), vocabulary)];
     }
   }
   return [role];
 }
+
+/** Capitalised words that may qualify a title (`New York State Senator`). */
+const MAX_TITLE_QUALIFIERS = 3;
 
 /**
  * What identifies a role for comparison: lower case, articles dropped, a country's possessive and
