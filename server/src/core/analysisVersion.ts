@@ -186,4 +186,9 @@
 //     bodyNames.ts joinBodiesToWhatTheyServe); two bodies joined by `and` are two (`Urban Institute and Brookings Institution`).
 // 86: a state's party, court or chamber is not the one its short name names (`Arizona Democratic Party` / `the
 //     Democratic Party`), unless the article says whose (`the state's Democratic Party`; core/actors.ts stateBranch).
-export const ANALYSIS_VERSION = 86;
+// 87: quote speakers (issue 15): a quotation that ends its sentence is not the next sentence's when that sentence's cue goes
+//     on to a quotation of its own (core/quotes/cues.ts afterStrength); a subject past an apposition between dashes, an
+//     intensifying reflexive (`Obama himself`) or an auxiliary and a participle in -ing (core/quotes/coreference.ts);
+//     a lone surname full names of both genders share has the gender of the one last named in full for the antecedent
+//     ranker (core/quotes/antecedents.ts); `said former secretary of state Hillary Clinton` (core/quotes/phrases.ts).
+export const ANALYSIS_VERSION = 87;

@@ -110,7 +110,9 @@ export function npRightOf(doc: Doc, start: number, limit: number): NounPhrase | 
       continue;
     }
     // "chief of staff", "secretary of state", "director of communications": a role's complement.
-    if (lt === 'of' && to + 1 < limit && (doc.lex.personHeads.has(doc.lower[to - 1]) || doc.lex.titleForms.has(doc.lower[to - 1])) && npToken(doc, to + 1) && !doc.verbs.has(doc.lower[to + 1])) {
+    // A complement that is also a speech verb is one when a name follows it (`said former secretary of state
+    // Hillary Clinton`: `state`).
+    if (lt === 'of' && to + 1 < limit && (doc.lex.personHeads.has(doc.lower[to - 1]) || doc.lex.titleForms.has(doc.lower[to - 1])) && ((npToken(doc, to + 1) && !doc.verbs.has(doc.lower[to + 1])) || (doc.verbs.has(doc.lower[to + 1]) && !isCapitalized(doc.tokens[to + 1].text) && !doc.inQuote[to + 1] && to + 2 < limit && isCapitalized(doc.tokens[to + 2].text) && npToken(doc, to + 2)))) {
       to += 2;
       continue;
     }
