@@ -832,3 +832,21 @@ describe('quotes: a role with a complement before the name (issue 15)', () => {
     assert.strictEqual(speaker(qs[0]), 'former secretary of state Hillary Clinton');
   });
 });
+
+describe('quotes: a name the words before it modify (issue 15)', () => {
+  // PolNeAR train (politico_2016-03-10, wash-post_2016-03-30, politico_2016-03-07, usa-today_2016-02-11): the speaker
+  // phrase stopped at the first name, so the quote went to Clinton, Trump, Ohio and Montclair.
+  it('`Clinton ally James Carville`, `Trump campaign spokeswoman Hope Hicks`: the phrase goes on to the person it names', () => {
+    const text =
+      '“David is a longtime friend of mine,” said Clinton ally James Carville.\n\n' +
+      '"Mr. Lewandowski is absolutely innocent of this charge," Trump campaign spokeswoman Hope Hicks said in the statement.\n\n' +
+      'Clinton “drew quite well from white, working-class Democrats” in 2008, said Ohio State University professor Paul Beck.\n\n' +
+      'Sanders beat Hillary Clinton in Michigan on Tuesday. "We won," Sanders said.';
+    const qs = analyse(text, { Clinton: P, 'James Carville': P, Lewandowski: P, Trump: P, 'Hope Hicks': P, 'Ohio State University': O, 'Paul Beck': P, Sanders: P, 'Hillary Clinton': P, Michigan: L });
+    assert.strictEqual(speaker(quote(qs, 'David is')), 'Clinton ally James Carville');
+    assert.strictEqual(speaker(quote(qs, 'Mr. Lewandowski')), 'Trump campaign spokeswoman Hope Hicks');
+    assert.match(speaker(quote(qs, 'drew quite well')) ?? '', /Paul Beck$/);
+    // A verb between two names ends the first phrase.
+    assert.strictEqual(speaker(quote(qs, 'We won')), 'Sanders');
+  });
+});

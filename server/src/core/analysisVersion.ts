@@ -191,4 +191,7 @@
 //     intensifying reflexive (`Obama himself`) or an auxiliary and a participle in -ing (core/quotes/coreference.ts);
 //     a lone surname full names of both genders share has the gender of the one last named in full for the antecedent
 //     ranker (core/quotes/antecedents.ts); `said former secretary of state Hillary Clinton` (core/quotes/phrases.ts).
-export const ANALYSIS_VERSION = 87;
+// 88: a speaker phrase goes on past lower-case words that are no verb forms to the person they modify (`said Clinton
+//     ally James Carville`, `Trump campaign spokeswoman Hope Hicks said`), and a capitalised speech verb inside a
+//     recognised name is a name word (`Ohio State University`, `Hope Hicks`; core/quotes/phrases.ts).
+export const ANALYSIS_VERSION = 88;
