@@ -5,6 +5,7 @@ import * as path from 'path';
 import { splitParagraphs } from '../../server/src/core/paragraphs';
 import { splitSentences, tokenize } from '../../server/src/core/tokenize';
 import {
+  collectSpeakerCandidates,
   findQuotes,
   loadQuoteLexicon,
   parseSpeakerModel,
@@ -762,5 +763,90 @@ describe('quotes: speaker ranker', () => {
     const entities = mentionsOf(lead + text, { 'Sergei Lavrov': P, Syria: L });
     assert.strictEqual(findQuotes(lead + text, paragraphs, sentences, entities, lexicon)[0].kind, 'scare');
     assert.strictEqual(speaker(findQuotes(lead + text, paragraphs, sentences, entities, lexicon, model)[0]), 'Sergei Lavrov');
+  });
+});
+
+describe('quotes: a quotation that ends its sentence, and the next sentence (issue 15)', () => {
+  it('is not given to the next sentence\'s subject when its verb goes on to a quotation of its own (PolNeAR train, usa-today_2016-01-04)', () => {
+    const text =
+      'Trump blamed the problem on "sickos." Former Florida governor Jeb Bush called the use of executive orders "quite dangerous." New Jersey Gov. Chris Christie, hoping to surge in New Hampshire, called Obama a "petulant child."\n\n' +
+      'Donald Trump said Hillary Clinton "caused death." Bernie Sanders called Trump a "pathological liar."';
+    const qs = analyse(text, { Trump: P, 'Jeb Bush': P, 'Chris Christie': P, Obama: P, 'New Hampshire': L, 'New Jersey': L, 'Donald Trump': P, 'Hillary Clinton': P, 'Bernie Sanders': P });
+    assert.strictEqual(speaker(quote(qs, 'quite dangerous')), 'Former Florida governor Jeb Bush');
+    assert.strictEqual(speaker(quote(qs, 'petulant child')), 'New Jersey Gov. Chris Christie');
+    assert.strictEqual(speaker(quote(qs, 'caused death')), 'Donald Trump');
+    assert.strictEqual(speaker(quote(qs, 'pathological liar')), 'Bernie Sanders');
+  });
+});
+
+describe('quotes: the subject a pronoun stands for, past what sets it off (issue 15)', () => {
+  /** The features of the antecedent candidate `name` of the first pronoun or description resolved in `text`. */
+  function antecedentFeatures(text: string, names: Readonly<Record<string, EntityType>>, name: string): string[] {
+    const paragraphs = splitParagraphs(text);
+    const sentences: Sentence[] = [];
+    for (const p of paragraphs) for (const s of splitSentences(text, tokenize(text, p))) sentences.push(s);
+    const { antecedents } = collectSpeakerCandidates(text, paragraphs, sentences, mentionsOf(text, names), lexicon);
+    const candidate = antecedents[antecedents.length - 1].candidates.find((c) => c.name?.text === name);
+    assert.ok(candidate, `no antecedent candidate ${name}`);
+    return candidate.features;
+  }
+
+  it('a name with an apposition between dashes is its sentence\'s subject (PolNeAR train, breitbart_2016-02-06)', () => {
+    const text =
+      'Sen. Ted Cruz did not make a choice. "I will predict the winner – it will either be Denver or Carolina," he said.\n\n' +
+      'Governor Chris Christie – a Dallas Cowboys fan – gave a one word answer on the question. "Denver," he answered.';
+    const names = { 'Ted Cruz': P, 'Chris Christie': P, 'Dallas Cowboys': O, Denver: L, Carolina: L };
+    assert.ok(antecedentFeatures(text, names, 'Chris Christie').includes('role=subject'));
+    assert.strictEqual(speaker(quote(analyse(text, names), 'Denver')), 'Chris Christie');
+  });
+
+  it('so is a name with an intensifying reflexive (PolNeAR train, huff-post_2016-02-01), and one before an auxiliary and a participle in -ing', () => {
+    const obama =
+      'The Iowa victory in 2008 changed how voters saw Barack Obama.\n\nFormer President Bill Clinton agreed with the analysis. "I don\'t think it\'s rocket science," he said.\n\n' +
+      'Obama himself seemed to recognize the significance of the Iowa victory. "Years from now, you\'ll look back and you\'ll say that this was the moment," he said in his victory speech that night.';
+    assert.ok(antecedentFeatures(obama, { 'Barack Obama': P, 'Bill Clinton': P, Obama: P, Iowa: L }, 'Obama').includes('role=subject'));
+    const zimmerman = 'George Zimmerman is selling the gun he used to kill Trayvon Martin, an unarmed black teenager.\n“I’m a free American,” he told Fox 35 in Orlando.';
+    assert.ok(antecedentFeatures(zimmerman, { 'George Zimmerman': P, 'Trayvon Martin': P, 'Fox 35': O, Orlando: L }, 'George Zimmerman').includes('role=subject'));
+  });
+});
+
+describe('quotes: a surname full names of both genders share (issue 15)', () => {
+  it('a lone surname is not of unknown gender but of the gender of the one last named in full', () => {
+    const names = { 'Hillary Clinton': P, Clinton: P, 'Elizabeth Warren': P, 'Bill Clinton': P, 'Des Moines': L, 'New York': L };
+    const features = (text: string): string[] => {
+      const paragraphs = splitParagraphs(text);
+      const sentences: Sentence[] = [];
+      for (const p of paragraphs) for (const s of splitSentences(text, tokenize(text, p))) sentences.push(s);
+      const { antecedents } = collectSpeakerCandidates(text, paragraphs, sentences, mentionsOf(text, names), lexicon);
+      return antecedents[antecedents.length - 1].candidates.find((c) => c.name?.text === 'Clinton')!.features;
+    };
+    const after = '\n\nClinton praised Sen. Elizabeth Warren in her remarks. "We are going to win this state," she said.';
+    assert.ok(features('Former President Bill Clinton stayed in New York. Hillary Clinton spoke in Des Moines on Monday.' + after).includes('g=sharedAgree'));
+    assert.ok(features('Hillary Clinton spoke in Des Moines on Monday. Former President Bill Clinton stayed in New York.' + after).includes('g=sharedOther'));
+  });
+});
+
+describe('quotes: a role with a complement before the name (issue 15)', () => {
+  it('`said former secretary of state Hillary Clinton` is Clinton, though `state` is also a speech verb', () => {
+    const qs = analyse('"The first line of defense against radicalization is within the Muslim American community," said former secretary of state Hillary Clinton, who praised George W. Bush.', { 'Hillary Clinton': P, 'George W. Bush': P });
+    assert.strictEqual(speaker(qs[0]), 'former secretary of state Hillary Clinton');
+  });
+});
+
+describe('quotes: a name the words before it modify (issue 15)', () => {
+  // PolNeAR train (politico_2016-03-10, wash-post_2016-03-30, politico_2016-03-07, usa-today_2016-02-11): the speaker
+  // phrase stopped at the first name, so the quote went to Clinton, Trump, Ohio and Montclair.
+  it('`Clinton ally James Carville`, `Trump campaign spokeswoman Hope Hicks`: the phrase goes on to the person it names', () => {
+    const text =
+      '“David is a longtime friend of mine,” said Clinton ally James Carville.\n\n' +
+      '"Mr. Lewandowski is absolutely innocent of this charge," Trump campaign spokeswoman Hope Hicks said in the statement.\n\n' +
+      'Clinton “drew quite well from white, working-class Democrats” in 2008, said Ohio State University professor Paul Beck.\n\n' +
+      'Sanders beat Hillary Clinton in Michigan on Tuesday. "We won," Sanders said.';
+    const qs = analyse(text, { Clinton: P, 'James Carville': P, Lewandowski: P, Trump: P, 'Hope Hicks': P, 'Ohio State University': O, 'Paul Beck': P, Sanders: P, 'Hillary Clinton': P, Michigan: L });
+    assert.strictEqual(speaker(quote(qs, 'David is')), 'Clinton ally James Carville');
+    assert.strictEqual(speaker(quote(qs, 'Mr. Lewandowski')), 'Trump campaign spokeswoman Hope Hicks');
+    assert.match(speaker(quote(qs, 'drew quite well')) ?? '', /Paul Beck$/);
+    // A verb between two names ends the first phrase.
+    assert.strictEqual(speaker(quote(qs, 'We won')), 'Sanders');
   });
 });

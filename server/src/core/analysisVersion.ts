@@ -199,4 +199,12 @@
 // 92: a politician's abbreviated title after a capitalised title is a role of its own (`Committee Chair Rep.` →
 //     `Committee Chair`, `Representative`), and a capitalised title after a description and the place it is of
 //     (`candidate Texas Senator` → `candidate`, `Texas Senator`; core/roles.ts).
-export const ANALYSIS_VERSION = 92;
+// 93: quote speakers (issue 15): a quotation that ends its sentence is not the next sentence's when that sentence's cue goes
+//     on to a quotation of its own (core/quotes/cues.ts afterStrength); a subject past an apposition between dashes, an
+//     intensifying reflexive (`Obama himself`) or an auxiliary and a participle in -ing (core/quotes/coreference.ts);
+//     a lone surname full names of both genders share has the gender of the one last named in full for the antecedent
+//     ranker (core/quotes/antecedents.ts); `said former secretary of state Hillary Clinton` (core/quotes/phrases.ts).
+// 94: a speaker phrase goes on past lower-case words that are no verb forms to the person they modify (`said Clinton
+//     ally James Carville`, `Trump campaign spokeswoman Hope Hicks said`), and a capitalised speech verb inside a
+//     recognised name is a name word (`Ohio State University`, `Hope Hicks`; core/quotes/phrases.ts).
+export const ANALYSIS_VERSION = 94;

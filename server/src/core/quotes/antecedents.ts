@@ -236,7 +236,14 @@ export function antecedentCandidates(doc: Doc, anaphor: Anaphor, state: SpeakerS
       // Agreement is grammar, not a preference: "she" is never Bernie Sanders (the strict gold, blind to
       // gender, would teach otherwise).
       if (gender && (gender === 'f') !== (kind === 'she')) continue;
-      atoms.push(gender ? F['g=agree'] : F['g=unknown']);
+      if (gender) atoms.push(F['g=agree']);
+      else if (g.type === 'person' && doc.surnameGender.get(g.key) === 'x') {
+        // A surname full names of both genders share (`Donald Trump`, `Melania Trump`; `Bill Clinton`, `Hillary
+        // Clinton`): the lone surname is not of unknown gender but one of theirs, most likely the one last named
+        // in full.
+        const latest = latestFullNameGender(doc, g.key, offset);
+        atoms.push(latest === undefined ? F['g=shared'] : (latest === 'f') === (kind === 'she') ? F['g=sharedAgree'] : F['g=sharedOther']);
+      } else atoms.push(F['g=unknown']);
     } else if (head !== undefined) {
       if (g.type === 'person' && doc.titles.get(g.key)?.has(head)) atoms.push(F['titled']);
       // The description's other words next to the name ("his Russian counterpart" ~ "Russian Foreign Minister
@@ -268,7 +275,7 @@ export function antecedentCandidates(doc: Doc, anaphor: Anaphor, state: SpeakerS
 const F = featuresNamed([
   'a=', 't=', 'rec=', 'sd=', 'pd=', 'role=', 'best=', 'cnt=', 'gsal=', 'spoke=', 'prevTurn', 'prevTurn|pd=', 'prevTurn|interrupted=', 'sinceTurn', 'sinceTurn|role=',
   'last', 'topic=0', 'topic=1', 'namedInQuote', 'namedInQuote|rec=', 'rule', 'rule|rec=', 'speechRec=', 'subjRec=', 'subjSd=', 'subjPd=', 'inMention',
-  'g=agree', 'g=unknown', 'titled', 'headNear', 'modNear', 'owns', 'ruleOnly', 'none', 'none|cands=',
+  'g=agree', 'g=unknown', 'g=shared', 'g=sharedAgree', 'g=sharedOther', 'titled', 'headNear', 'modNear', 'owns', 'ruleOnly', 'none', 'none|cands=',
 ]);
 
 /** Each group's rank among those with a position (`at(g)` ≥ 0), latest first. */
@@ -298,6 +305,21 @@ function roleOf(doc: Doc, m: EntityMention, t: number): Role {
   }
   cache.set(m.start, role);
   return role;
+}
+
+/** Mentions looked back over for the latest full name of a shared surname. */
+const MAX_FULL_NAME_LOOKBACK = 60;
+
+/** The gender of the latest mention before `offset` of the surname `key` whose own words give one (a full name, an honorific), if any. */
+function latestFullNameGender(doc: Doc, key: string, offset: number): 'f' | 'm' | undefined {
+  const keys = personKeys(doc);
+  for (let k = lastPersonBefore(doc, offset), seen = 0; k >= 0 && seen < MAX_FULL_NAME_LOOKBACK; k--, seen++) {
+    if (keys[k] !== key) continue;
+    const m = doc.persons[k];
+    const gender = genderOf(doc, m.text) ?? honorificGenderBefore(doc, m);
+    if (gender) return gender;
+  }
+  return undefined;
 }
 
 /** True when the recogniser found `name` as a person but it is not one of the document's person mentions (`doc.persons`). */

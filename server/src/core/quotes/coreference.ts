@@ -289,6 +289,12 @@ export function subjectRank(doc: Doc, m: EntityMention): 0 | 1 | 2 {
   return rank;
 }
 
+/** Finite auxiliaries and the copula (`is selling`, `was asked`, `has been`), clitics included. */
+const AUXILIARIES: ReadonlySet<string> = new Set(['is', 'are', 'was', 'were', 'has', 'have', 'had', 'will', 'would', 'could', 'might', 'may', 'should', 'must', 'did', 'does', 'do', 'wo', 'ca', "'d", '’d', "'ve", '’ve', "'ll", '’ll', "'s", '’s']);
+
+/** Dashes that set off an apposition (`Name – a description – said`). */
+const DASHES: ReadonlySet<string> = new Set(['—', '–', '--', '―']);
+
 /** {@link subjectRank} of the mention of tokens `t` … `e0 - 1`. */
 function subjectRankAt(doc: Doc, t: number, e0: number): 0 | 1 | 2 {
   // Before the mention (over titles, determiners, lower-case role words: "councilmember Mark Levine").
@@ -319,6 +325,16 @@ function subjectRankAt(doc: Doc, t: number, e0: number): 0 | 1 | 2 {
     while (k < doc.tokens.length && k < e + 8 && doc.tokens[k].text !== ')') k++;
     if (k < doc.tokens.length && doc.tokens[k].text === ')') e = k + 1;
   }
+  // "Governor Chris Christie – a Dallas Cowboys fan – gave": an apposition set off by dashes, passed over to the
+  // verb after the closing dash (within the sentence; a dash that closes nothing ends the look).
+  if (DASHES.has(doc.tokens[e]?.text ?? '')) {
+    const lim = Math.min(doc.tokens.length, e + 16);
+    let k = e + 1;
+    while (k < lim && !DASHES.has(doc.tokens[k].text) && !isSentenceEnd(doc, k) && !doc.inQuote[k]) k++;
+    if (k < lim && DASHES.has(doc.tokens[k].text)) e = k + 1;
+  }
+  // "Obama himself seemed", "Trump himself was delighted": an intensifying reflexive stands with the name.
+  if (/^(himself|herself|themselves|itself)$/.test(doc.lower[e] ?? '')) e++;
   // "Herman Cain, the pizza maven …, was asked", "Woodrow Benford, 58, who lives …, says", "Sen. Dianne
   // Feinstein of California, the ranking Democrat …, who said": a verb right after a later comma (or after
   // "who") makes the name the subject of the sentence.
@@ -334,13 +350,17 @@ function subjectRankAt(doc: Doc, t: number, e0: number): 0 | 1 | 2 {
     if (doc.tokens[e]?.text === ',') return rankAfterApposition(doc, e, true);
   }
   // "Cruz openly admitted", "Christie's been making the case": adverbs and a clitic auxiliary first.
+  let auxiliary = false;
   while (e < doc.tokens.length && !isCapitalized(doc.tokens[e].text) && ((doc.lower[e].endsWith('ly') && doc.lower[e].length > 4) || VERB_PREFIX.has(doc.lower[e]) || ((doc.lower[e] === "'s" || doc.lower[e] === '’s') && /^(been|not|got|going|said|told|\w+ed|\w+ing)$/.test(doc.lower[e + 1] ?? '')))) {
     if (isCue(doc, e + 1)) return 2;
+    if (AUXILIARIES.has(doc.lower[e])) auxiliary = true;
     e++;
   }
   if (e >= doc.tokens.length) return 0;
   if (isCue(doc, e)) return 2;
-  return verbLike(doc, e) ? 1 : 0;
+  // "George Zimmerman is selling the gun": a present participle after a finite auxiliary is the verb (a form in
+  // -ing alone is no `verbLike` word: `the man selling guns`).
+  return verbLike(doc, e) || (auxiliary && doc.lower[e].endsWith('ing') && !doc.inQuote[e]) ? 1 : 0;
 }
 
 /**

@@ -153,7 +153,9 @@ export function findAfter(doc: Doc, closeTok: number, limit: number): Found | un
 export function afterStrength(doc: Doc, closeTok: number, cue: number, stop: number): number {
   if (doc.tokens[cue + 1]?.text === ':') return 1;
   const lastInside = doc.tokens[closeTok - 2]?.text ?? '';
-  if (lastInside === '.' && stop - cue > 4) return 0.25;
+  // A cue that goes on to a quotation of its own in the new sentence introduces that one (`… “quite dangerous.”
+  // New Jersey Gov. Chris Christie, hoping to surge, called Obama a “…”`), however close the two are.
+  if (lastInside === '.' && (stop - cue > 4 || (stop < doc.tokens.length && doc.inQuote[stop] === 1))) return 0.25;
   return 2;
 }
 

@@ -27,8 +27,10 @@ export function npToken(doc: Doc, i: number): boolean {
     if (i > 0 && (DETERMINERS.has(doc.lower[i - 1]) || doc.lower[i - 1] === 'of') && !doc.inQuote[i - 1] && !DETERMINERS.has(l)) return true;
     // Sentence-initial function words ("But Kelly") are not part of a name; "Will" and "May" may be names.
     if (NP_STOP.has(l) && l !== 'will' && l !== 'may' && !DETERMINERS.has(l)) return false;
-    // A capitalised speech verb at the start of a sentence ("Said Lavrov") is still a verb.
-    return !(doc.verbs.has(l) && !DETERMINERS.has(l)) || l === 'post' || l === 'report';
+    // A capitalised speech verb at the start of a sentence ("Said Lavrov") is still a verb; not inside a name the
+    // recogniser found (`Ohio State University`), nor where it reads a person's name from it on (`Trump campaign
+    // spokeswoman Hope Hicks said`).
+    return !(doc.verbs.has(l) && !DETERMINERS.has(l)) || l === 'post' || l === 'report' || startsPersonName(doc, i) || insideName(doc, i);
   }
   if (DETERMINERS.has(l)) return true;
   if (NP_STOP.has(l) || SUBJECT_PRONOUNS.has(l)) return false;
@@ -88,9 +90,29 @@ export function leadsToHead(doc: Doc, i: number, limit: number): boolean {
     if (doc.lex.personHeads.has(l) || doc.lex.organizationHeads.has(l) || doc.lex.groupHeads.has(l) || doc.lex.documentHeads.has(l)) return true;
     // Their plurals too: `the Koch brothers said`, `Clinton campaign aides said`.
     if (isPluralHead(doc, k)) return true;
+    // A name the words before it modify (`Clinton ally James Carville`, `Montclair State University political
+    // scientist Brigid Harrison`): the phrase goes on to the person it names, past words that are no verb forms
+    // (`Sanders beat Clinton`, `Trump won Iowa` stop at the verb).
+    if (k > i && startsPersonName(doc, k)) {
+      for (let j = i; j < k; j++) if (verbLike(doc, j) || doc.lower[j].endsWith('ing')) return false;
+      return true;
+    }
     if (!npToken(doc, k) || isCapitalized(doc.tokens[k].text)) return false;
   }
   return false;
+}
+
+/** True when token `i` is inside a mention of the recogniser that starts before it (`State` of `Ohio State University`). */
+function insideName(doc: Doc, i: number): boolean {
+  const m = overlapsEntity(doc, i, i + 1, 'person') ?? overlapsEntity(doc, i, i + 1, 'organization') ?? overlapsEntity(doc, i, i + 1, 'location');
+  return m !== undefined && m.start < doc.tokens[i].start;
+}
+
+/** True when a capitalised token `i` starts a person mention of the recogniser that goes on past it (`Hope Hicks`). */
+function startsPersonName(doc: Doc, i: number): boolean {
+  if (!isCapitalized(doc.tokens[i].text) || i + 1 >= doc.tokens.length) return false;
+  const m = overlapsEntity(doc, i, i + 1, 'person');
+  return m !== undefined && m.start === doc.tokens[i].start && m.end > doc.tokens[i].end;
 }
 
 /** Noun phrase starting at token `start`, read rightwards, not beyond `limit` (exclusive). */
@@ -110,7 +132,9 @@ export function npRightOf(doc: Doc, start: number, limit: number): NounPhrase | 
       continue;
     }
     // "chief of staff", "secretary of state", "director of communications": a role's complement.
-    if (lt === 'of' && to + 1 < limit && (doc.lex.personHeads.has(doc.lower[to - 1]) || doc.lex.titleForms.has(doc.lower[to - 1])) && npToken(doc, to + 1) && !doc.verbs.has(doc.lower[to + 1])) {
+    // A complement that is also a speech verb is one when a name follows it (`said former secretary of state
+    // Hillary Clinton`: `state`).
+    if (lt === 'of' && to + 1 < limit && (doc.lex.personHeads.has(doc.lower[to - 1]) || doc.lex.titleForms.has(doc.lower[to - 1])) && ((npToken(doc, to + 1) && !doc.verbs.has(doc.lower[to + 1])) || (doc.verbs.has(doc.lower[to + 1]) && !isCapitalized(doc.tokens[to + 1].text) && !doc.inQuote[to + 1] && to + 2 < limit && isCapitalized(doc.tokens[to + 2].text) && npToken(doc, to + 2)))) {
       to += 2;
       continue;
     }
