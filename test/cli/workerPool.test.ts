@@ -1,7 +1,7 @@
 import * as assert from 'assert';
 import * as path from 'path';
 import type { FileJob, FileOutcome } from '../../server/src/cli/fileJobs';
-import { CLI_WORKER_LIMITS, runInWorkers } from '../../server/src/cli/workerPool';
+import { CLI_WORKER_LIMITS, JOBS_PER_WORKER, runInWorkers } from '../../server/src/cli/workerPool';
 
 /**
  * The CLI's pool (`cli/workerPool.ts`): this thread analyses beside the workers, the workers run with a
@@ -30,6 +30,57 @@ describe('command line: the worker pool', () => {
     const by = new Set(outcomes.map(text));
     assert.ok(by.has('this thread'), 'this thread analysed some files');
     assert.ok(by.has(`worker young=${CLI_WORKER_LIMITS.maxYoungGenerationSizeMb}`), [...by].join(', '));
+  });
+
+  it("calls this thread's job first once the workers were started, so its own preparation (the CLI loads its data then) overlaps theirs; each worker has several files queued meanwhile", async () => {
+    const started = new SharedArrayBuffer(8);
+    const count = new Int32Array(started);
+    let workersAtFirstJob = -1;
+    let answeredMeanwhile = -1;
+    const outcomes: FileOutcome[] = [];
+    await runInWorkers(jobsOf(Array.from({ length: 40 }, (_, i) => `f${i}.txt`))[Symbol.iterator](), {
+      script: WORKER,
+      workers: 2,
+      settings: { format: 'text', strict: false, started } as never,
+      mayStart: () => true,
+      done: (outcome) => outcomes.push(outcome),
+      local: (job) => {
+        if (workersAtFirstJob < 0) {
+          // Blocks this thread as a data load does: the workers can only run if they were started before.
+          for (let seen = Atomics.load(count, 0); seen < 2; seen = Atomics.load(count, 0)) Atomics.wait(count, 0, seen, 10_000);
+          workersAtFirstJob = Atomics.load(count, 0);
+          // Still blocked: the workers analyse the files they were given before this thread began, and no more.
+          const deadline = Date.now() + 2000;
+          for (let seen = Atomics.load(count, 1); seen < 2 * JOBS_PER_WORKER && Date.now() < deadline; seen = Atomics.load(count, 1)) Atomics.wait(count, 1, seen, 100);
+          answeredMeanwhile = Atomics.load(count, 1);
+        }
+        return { seq: job.seq, output: 'this thread', warnings: 0 };
+      },
+    });
+    assert.strictEqual(workersAtFirstJob, 2);
+    assert.strictEqual(answeredMeanwhile, 2 * JOBS_PER_WORKER);
+    assert.ok(JOBS_PER_WORKER >= 4, `${JOBS_PER_WORKER} files queued per worker`);
+    assert.deepStrictEqual(outcomes.map((o) => o.seq).sort((a, b) => a - b), Array.from({ length: 40 }, (_, i) => i));
+  });
+
+  it("a failure of this thread that is not a file's (its data cannot be read) stops the workers and fails the run with it", async () => {
+    const failure = new Error('ner/model.bin: cannot be read');
+    const outcomes: FileOutcome[] = [];
+    const run = runInWorkers(jobsOf(Array.from({ length: 20 }, (_, i) => `f${i}.txt`))[Symbol.iterator](), {
+      script: WORKER,
+      workers: 2,
+      settings: { format: 'text', strict: false },
+      mayStart: () => true,
+      done: (outcome) => outcomes.push(outcome),
+      local: () => {
+        throw failure;
+      },
+    });
+    await assert.rejects(run, (error) => error === failure);
+    // Stopped: nothing more arrives after the failure.
+    const after = outcomes.length;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    assert.strictEqual(outcomes.length, after);
   });
 
   it('a worker that dies reports the file it died on as a problem, and every other file is analysed', async () => {
