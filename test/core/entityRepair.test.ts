@@ -393,6 +393,14 @@ describe('entity repair: a person actor is a person (issue 14)', () => {
     assert.deepStrictEqual(people(text).sort(), ['Mark Cuban', 'Samantha Power', 'Tiger Woods']);
   });
 
+  it('given names before a body named after them join it, unless a mention that begins before them runs into the list', () => {
+    const text = 'The grant came from the Bill and Melinda Gates Foundation on Monday.\n';
+    assert.deepStrictEqual(repaired(text, ['organization:Bill', 'organization:Melinda Gates Foundation']), ['organization:Bill and Melinda Gates Foundation']);
+    // Joined, the name would overlap `Microsoft Bill`: nothing is joined, and no text is covered twice.
+    const run = 'The grant came from the Microsoft Bill and Melinda Gates Foundation on Monday.\n';
+    assert.deepStrictEqual(repaired(run, ['organization:Microsoft Bill', 'organization:Melinda Gates Foundation']), ['organization:Microsoft Bill', 'organization:Melinda Gates Foundation']);
+  });
+
   it('the pronoun `Us` of a title-case headline is no place; `US` in capitals is the United States', function () {
     const headline = analysePolnearTrain(this, 'huff-post_2016-04-08_cecile-richards-i-m-sick-of-men-.txt');
     assert.ok(!headline.entities.some((e) => e.text === 'Us'), headline.entities.slice(0, 5).map((e) => `${e.type}:${e.text}`).join(', '));

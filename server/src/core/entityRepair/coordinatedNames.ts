@@ -29,7 +29,12 @@ export function joinGivenNamesToBodyNamedAfterThem(sentences: readonly Sentence[
     if (!isGivenNameWord(tokens[body.first], lexicon) || lexicon.headOf(tokens[body.last - 1].text) === undefined) continue;
     const first = coordinatedGivenNamesBefore(tokens, body.first, lexicon);
     if (first === body.first) continue;
-    for (let j = k - 1; j >= 0 && work[j].sentence === body.sentence && work[j].first >= first; j--) work[j].dropped = true;
+    // A mention that begins before the list and runs into it (`Microsoft Bill` of `Microsoft Bill and Melinda Gates
+    // Foundation`) would overlap the joined name: then nothing is joined.
+    let j = k - 1;
+    while (j >= 0 && work[j].sentence === body.sentence && work[j].first >= first) j--;
+    if (j >= 0 && work[j].sentence === body.sentence && !work[j].dropped && work[j].last > first) continue;
+    for (let m = k - 1; m > j; m--) work[m].dropped = true;
     body.first = first;
   }
 }
