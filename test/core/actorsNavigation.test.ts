@@ -324,6 +324,24 @@ describe('navigation', () => {
     assert.strictEqual(apply(otherText, full.find((r) => r.uri === 'file:///other.txt')!.edits), 'Sergei Lavrova arrived. Lavrova said nothing.');
   });
 
+  it('a given name alone takes the new given name, never the surname (`Hillary said` stayed `Hillary said`, not `Clinton said`)', () => {
+    const people = ['Hillary Clinton', 'Charles Koch', 'David Koch', 'Sergei Lavrov', 'Hillary', 'Clinton', 'Charles', 'Sergei', 'Lavrov'];
+    const s = createArticleService({ ...resources, recognizer: stubRecognizer({ person: people }) });
+    const apply = (source: string, edits: readonly { range: { start: number; end: number }; newText: string }[]) =>
+      [...edits].sort((a, b) => b.range.start - a.range.start).reduce((t, e) => t.slice(0, e.range.start) + e.newText + t.slice(e.range.end), source);
+    const text = 'Hillary Clinton spoke in Iowa on Monday. Hillary said the race was close, and Clinton thanked her staff.\n';
+    const renamed = s.getRenameEdits(doc('file:///a.txt', text), 0, 'Hillary Rodham Clinton', [], () => undefined);
+    assert.strictEqual(apply(text, renamed[0].edits), 'Hillary Rodham Clinton spoke in Iowa on Monday. Hillary said the race was close, and Clinton thanked her staff.\n');
+    // The given name an article shares with a brother's surname (`Charles and David Koch`) is his.
+    const kochs = 'The donors Charles and David Koch gave money. Charles Koch said so.\n';
+    const chuck = s.getRenameEdits(doc('file:///b.txt', kochs), kochs.indexOf('Charles Koch'), 'Chuck Koch', [], () => undefined);
+    assert.strictEqual(apply(kochs, chuck[0].edits), 'The donors Chuck and David Koch gave money. Chuck Koch said so.\n');
+    // A new surname alone, typed over a surname, leaves the given name as it is.
+    const lavrov = 'Sergei Lavrov arrived on Monday. Sergei was tired, and Lavrov said little.\n';
+    const surname = s.getRenameEdits(doc('file:///c.txt', lavrov), lavrov.indexOf('Lavrov said'), 'Lavrova', [], () => undefined);
+    assert.strictEqual(apply(lavrov, surname[0].edits), 'Sergei Lavrova arrived on Monday. Sergei was tired, and Lavrova said little.\n');
+  });
+
   it('does not offer rename on a pronoun, and skips a file whose text no longer matches the index', () => {
     const s = service();
     const { text, offset } = withCursor(ARTICLE.replace('he said', '|he said'));

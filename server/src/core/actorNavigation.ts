@@ -168,6 +168,11 @@ export function createActorNavigation({ analyze, workspace, names, isAnalysed }:
       // The new name is read as the kind of name it was typed over (see renamedPersonMention).
       const newIsFull = names.isFullName(name) || (isPerson && names.isFullName(withoutHonorific(hit.mention.text, names).rest));
       const expected = names.bareSurname(hit.actor.name);
+      // A given name alone stands for the actor (`Hillary`, `Charles` of `Charles and David Koch`): it takes the new
+      // name's given name, never its surname (`Hillary said` became `Clinton said`), and stays when the new name has none.
+      const oldGiven = isPerson && names.isFullName(hit.actor.name) ? names.givenNamesOf(hit.actor.name)[0] : undefined;
+      const newGiven = isPerson && names.isFullName(name) ? withoutHonorific(name, names).rest.split(' ')[0] : undefined;
+      const isGivenNameAlone = (mention: string) => oldGiven !== undefined && !/\s/.test(mention.trim()) && normalizeName(mention) === oldGiven && names.bareSurname(mention) !== expected;
       const renameIn = (text: string, mentions: readonly ReferenceRange[]): RenameReplacement[] => {
         const edits: RenameReplacement[] = [];
         for (const m of mentions) {
@@ -178,7 +183,7 @@ export function createActorNavigation({ analyze, workspace, names, isAnalysed }:
           if (!isWholeWords(text, m.start, m.end)) continue;
           if (isPerson && !similarNameWord(names.bareSurname(old), expected) && !hit.actor.mentions.some((x) => x.text === old)) continue;
           if (!isPerson && normalizeName(old) !== normalizeName(hit.mention.text) && !hit.actor.spellings.includes(old)) continue;
-          const replacement = isPerson ? renamedPersonMention(old, name, names, newIsFull) : name;
+          const replacement = isGivenNameAlone(old) ? (newGiven ?? old) : isPerson ? renamedPersonMention(old, name, names, newIsFull) : name;
           if (replacement !== old) edits.push({ range: { start: m.start, end: m.end }, newText: replacement });
         }
         return edits;
