@@ -401,6 +401,14 @@ describe('entity repair: a person actor is a person (issue 14)', () => {
     assert.deepStrictEqual(repaired(run, ['organization:Microsoft Bill', 'organization:Melinda Gates Foundation']), ['organization:Microsoft Bill', 'organization:Melinda Gates Foundation']);
   });
 
+  it('a person’s name goes on over a generational suffix the tagger left out (`Joseph R. Biden Jr.` ending a line, `William F. Buckley, Jr.`)', () => {
+    assert.ok(entities('Vice President Joseph R. Biden Jr.\n\nWhat seems most likely is a deal.\n').includes('person:Joseph R. Biden Jr.'));
+    assert.deepStrictEqual(entities('William F. Buckley, Jr. was his uncle and a writer.\n'), ['person:William F. Buckley, Jr.']);
+    // Without the suffix the son was his father.
+    assert.deepStrictEqual(people('Donald Trump spoke in Ohio on Monday. The candidate has five children: Donald Trump, Jr., 38; Ivanka, 34.\n').sort(), ['Donald Trump', 'Donald Trump, Jr.', 'Ivanka']);
+    assert.ok(entities('Pope John Paul II visited Cuba in 1998.\n').includes('person:John Paul II'));
+  });
+
   it('the pronoun `Us` of a title-case headline is no place; `US` in capitals is the United States', function () {
     const headline = analysePolnearTrain(this, 'huff-post_2016-04-08_cecile-richards-i-m-sick-of-men-.txt');
     assert.ok(!headline.entities.some((e) => e.text === 'Us'), headline.entities.slice(0, 5).map((e) => `${e.type}:${e.text}`).join(', '));

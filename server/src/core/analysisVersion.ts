@@ -209,4 +209,6 @@
 //     recognised name is a name word (`Ohio State University`, `Hope Hicks`; core/quotes/phrases.ts).
 // 95: given names are not joined to the body named after them when a mention that begins before them runs into the
 //     list (`Microsoft Bill` of `Microsoft Bill and Melinda Gates Foundation`): the joined name overlapped it.
-export const ANALYSIS_VERSION = 95;
+// 96: a person's name goes on over a generational suffix the tagger left out (`Joseph R. Biden Jr.` ending a line,
+//     `William F. Buckley, Jr.`, `Donald Trump, Jr., 38`; core/entityRepair/person.ts takeGenerationalSuffixes).
+export const ANALYSIS_VERSION = 96;

@@ -32,7 +32,7 @@ import { dropNamesEndingTitles, namesDocument } from './miscellaneousNames';
 import { repairNamesInContext } from './namesInContext';
 import { oneTypePerName } from './oneTypePerName';
 import { givenNamesTakenForOrganisations, peopleTakenForOrganisations } from './peopleAsOrganisations';
-import { DERIVED_NON_NAME_SUFFIXES, MODIFIER_SUFFIX, dropNamesWithoutEvidence, followLongerNames, followedByState, isTagOrTitle, madeFromSurname, repairPerson } from './person';
+import { DERIVED_NON_NAME_SUFFIXES, MODIFIER_SUFFIX, dropNamesWithoutEvidence, followLongerNames, followedByState, isTagOrTitle, madeFromSurname, repairPerson, takeGenerationalSuffixes } from './person';
 import { locate, type RepairResources, type Work } from './work';
 
 export type { RepairResources } from './work';
@@ -128,6 +128,7 @@ export function repairEntities(text: string, sentences: readonly Sentence[], men
   followLongerNames(sentences, work, resources.vocabulary);
   repairNamesInContext(text, sentences, work, lexicon);
   oneTypePerName(text, sentences, work, lexicon);
+  takeGenerationalSuffixes(sentences, work);
   const out: EntityMention[] = [];
   for (const item of work) {
     if (item.dropped || item.first >= item.last) continue;

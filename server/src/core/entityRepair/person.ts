@@ -248,3 +248,30 @@ export function followLongerNames(sentences: readonly Sentence[], work: readonly
     if (!personWords.has(word) && !isTitled(tokens, item.first, vocabulary)) item.type = typeOfFirstWord.get(word)!;
   }
 }
+
+/** Generational suffixes written after a person's name (`Jr.`, `Sr.`, `III`), as tokens. */
+const GENERATION_SUFFIXES: ReadonlySet<string> = new Set(['Jr.', 'Jr', 'Sr.', 'Sr', 'II', 'III', 'IV']);
+
+/**
+ * A person's name goes on over the generational suffix right after it, with or without a comma (`Joseph R. Biden Jr.`
+ * at the end of a line, `William F. Buckley, Jr.`, `Donald Trump, Jr., 38`): the tagger left it out where it ends a
+ * sentence or follows a comma, and the name without it is the father's (`Donald Trump`). A mention of the suffix
+ * alone is dropped into the name; one that goes on past it stays, and the name ends before it.
+ */
+export function takeGenerationalSuffixes(sentences: readonly Sentence[], work: readonly Work[]): void {
+  for (let k = 0; k < work.length; k++) {
+    const item = work[k];
+    if (item.dropped || item.type !== 'person' || item.last - item.first < 2) continue;
+    const tokens = sentences[item.sentence].tokens;
+    let at = item.last;
+    if (tokens[at]?.text === ',' && tokens[at].start === tokens[at - 1].end) at++;
+    const suffix = tokens[at];
+    if (!suffix || !GENERATION_SUFFIXES.has(suffix.text) || suffix.start !== tokens[at - 1].end + 1) continue;
+    // The tagger may have read the suffix as a name of its own (`Jr.` a place): it is this one's.
+    const next = work[k + 1];
+    const own = next && !next.dropped && next.sentence === item.sentence && next.first <= at;
+    if (own && !(next.first === at && next.last === at + 1)) continue;
+    if (own) next.dropped = true;
+    item.last = at + 1;
+  }
+}
