@@ -93,6 +93,10 @@ describe('workspace actors written with a short given name or a generational suf
     service.indexArticle('file:///d.txt', text);
     assert.deepStrictEqual(elsewhere(service, 'file:///d.txt', text, 'Joe Biden'), ['file:///a.txt', 'file:///b.txt']);
     assert.deepStrictEqual(elsewhere(service, 'file:///d.txt', text, 'Chuck Grassley'), ['file:///c.txt']);
+    // An article that writes `Joe Biden` and `Joseph R. Biden, Jr.` (two actors there: a suffix against none) does not
+    // say the workspace has two generations of Joseph Biden: the given names are not the same as written.
+    service.indexArticle('file:///f.txt', 'Vice President Joe Biden spoke on Monday. Joseph R. Biden, Jr., is a senior fellow.\n');
+    assert.deepStrictEqual(elsewhere(service, 'file:///d.txt', text, 'Joe Biden'), ['file:///a.txt', 'file:///b.txt', 'file:///f.txt']);
     // One article, both forms: one actor.
     const grassley = service.analyze(doc('file:///e.txt', 'Senator Charles E. Grassley of Iowa chairs the committee. "We will not act," Chuck Grassley said.\n'));
     assert.deepStrictEqual(grassley.actors.filter((a) => a.type === 'person').map((a) => a.name), ['Charles E. Grassley']);

@@ -259,8 +259,8 @@ function generationsNamedApart(persons: readonly SpellingGroup[], names: PersonN
       else byArticle.set(node.uri, [node]);
     }
   }
-  for (const nodes of byArticle.values()) for (const given of twoGenerationsOf(nodes, names)) for (const form of names.vocabulary.givenNameForms(given)) apart.add(form);
-  return (given) => names.vocabulary.givenNameForms(given).some((form) => apart.has(form));
+  for (const nodes of byArticle.values()) for (const given of twoGenerationsOf(nodes, names)) apart.add(given);
+  return (given) => apart.has(given);
 }
 
 /** The given names of which one article's people hold two generations (a name with a suffix, and one without or with another). */
@@ -273,7 +273,9 @@ function twoGenerationsOf(nodes: readonly Pick<ClusterNode, 'type' | 'name'>[], 
     for (let j = i + 1; j < nodes.length; j++) {
       if (nodes[j].type !== 'person' || !names.isFullName(nodes[j].name)) continue;
       const other = names.generationOf(nodes[j].name);
-      if (other !== generation && names.vocabulary.sameGivenName(given, names.givenNamesOf(nodes[j].name)[0]) && names.bareSurname(nodes[i].name) === names.bareSurname(nodes[j].name)) found.push(given);
+      // The same given name as written: a son has his father's name; `Joe Biden` beside `Joseph R. Biden, Jr.` is the
+      // one person an article did not join (it joins no suffix to none), not two generations.
+      if (other !== generation && given === names.givenNamesOf(nodes[j].name)[0] && names.bareSurname(nodes[i].name) === names.bareSurname(nodes[j].name)) found.push(given);
     }
   }
   return found;
