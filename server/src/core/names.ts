@@ -123,7 +123,7 @@ const GENERATIONS: ReadonlySet<string> = new Set(['jr', 'jr.', 'sr', 'sr.', 'ii'
  * Whether a full name with a generational suffix and one without, of this given name (normalised), are two people
  * (`Donald Trump Jr.` and `Donald Trump`) rather than one written with and without it (`Joseph R. Biden Jr.` and
  * `Joseph R. Biden`). Within an article they are always two (the article wrote both); the workspace answers by whether
- * any article names both (`actorClusters.ts`). Without an answer they are two.
+ * any article names both with the same given name as written (`actorClusters.ts`). Without an answer they are two.
  */
 export type GenerationsApart = (given: string) => boolean;
 
@@ -229,6 +229,7 @@ export class PersonNames {
     // Two generations of one name are two people (`Duncan Hunter Sr.` is not `Duncan Hunter`, `Donald Trump Jr.` not
     // `Donald J. Trump`, nor `Charles Elliott Jr.` `Charles Elliott III`), nor are two whose middle or given names say so.
     if (this.contradicts(a, b, generationsApart)) return false;
+    // Where `generationsApart` lets a suffix against none pass, the names must be the same but for it.
     if (this.generationOf(a) !== this.generationOf(b) && !this.sameButForGeneration(a, b)) return false;
     const givenA = this.givenNamesOf(a);
     const givenB = this.givenNamesOf(b);
@@ -252,9 +253,11 @@ export class PersonNames {
 
   /**
    * True when two spellings of a surname name two people for certain, however alike they look: another
-   * generation (`Donald Trump Jr.`), middle names that cannot be the same (`George W.` / `George H.W. Bush`), or
-   * given names of a man and a woman (`Eric` / `Erica Garner`). Spellings that are alike pass through a third one
-   * compatible with both (`George Bush`); the workspace's clustering asks this so as not to join such two through it.
+   * generation (`Donald Trump Jr.`; a suffix against none only where `generationsApart` says so, or when it is not
+   * given, as within an article), middle names that cannot be the same (`George W.` / `George H.W. Bush`), given names
+   * of a man and a woman (`Eric` / `Erica Garner`), or two given names in their own right (`Ivana` / `Ivanka`).
+   * Spellings that are alike pass through a third one compatible with both (`George Bush`); the workspace's clustering
+   * asks this so as not to join such two through it.
    */
   contradicts(a: string, b: string, generationsApart?: GenerationsApart): boolean {
     const x = this.info(a);
