@@ -46,7 +46,9 @@ export function joinGivenNamesToBodyNamedAfterThem(sentences: readonly Sentence[
  * John Boozman`: senators of Georgia and of Arkansas).
  */
 export function givenNamesSharingASurname(sentences: readonly Sentence[], work: readonly Work[]): void {
-  let written: Set<string> | undefined;
+  // The pairs asked about first, then one pass over the article for them: a set of every pair of consecutive
+  // words, made for the first such list, was most of this repair's time in a 1 MB article.
+  const sought: { item: Work; given: string; surname: string }[] = [];
   for (let k = 0; k + 1 < work.length; k++) {
     const item = work[k];
     if (item.dropped || item.headline || item.type === 'person' || item.last - item.first !== 1) continue;
@@ -55,9 +57,34 @@ export function givenNamesSharingASurname(sentences: readonly Sentence[], work: 
     if (person.dropped || person.type !== 'person' || person.sentence !== item.sentence || person.last - person.first < 2) continue;
     if (person.first !== item.last + 1 || (tokens[item.last].text !== 'and' && tokens[item.last].text !== '&')) continue;
     if (wordCase(tokens[item.first]) !== 'capitalised') continue;
-    written ??= consecutiveWordPairs(sentences);
-    if (written.has(`${tokens[item.first].text} ${tokens[person.last - 1].text}`)) item.type = 'person';
+    sought.push({ item, given: tokens[item.first].text, surname: tokens[person.last - 1].text });
   }
+  if (sought.length === 0) return;
+  const written = pairsWritten(sentences, sought);
+  for (const { item, given, surname } of sought) if (written.get(given)?.has(surname)) item.type = 'person';
+}
+
+/** Of the word pairs `sought` (`given surname`), those the article writes as consecutive words: per given name, the surnames. */
+function pairsWritten(sentences: readonly Sentence[], sought: readonly { given: string; surname: string }[]): Map<string, Set<string>> {
+  const surnamesOf = new Map<string, Set<string>>();
+  for (const { given, surname } of sought) {
+    let surnames = surnamesOf.get(given);
+    if (!surnames) surnamesOf.set(given, (surnames = new Set()));
+    surnames.add(surname);
+  }
+  const written = new Map<string, Set<string>>();
+  for (const sentence of sentences) {
+    const tokens = sentence.tokens;
+    for (let i = 1; i < tokens.length; i++) {
+      const given = tokens[i - 1].text;
+      const surnames = surnamesOf.get(given);
+      if (!surnames?.has(tokens[i].text)) continue;
+      let found = written.get(given);
+      if (!found) written.set(given, (found = new Set()));
+      found.add(tokens[i].text);
+    }
+  }
+  return written;
 }
 
 /** The first of the given names coordinated right before token `at` (`Bill` of `Bill, Hillary and` before `Chelsea`), or `at`. */
@@ -77,14 +104,4 @@ function coordinatedGivenNamesBefore(tokens: readonly Token[], at: number, lexic
 
 function isGivenNameWord(token: Token, lexicon: NameLexicon): boolean {
   return wordCase(token) === 'capitalised' && lexicon.isGivenName(token.text);
-}
-
-/** Every pair of consecutive words of the article, `first second`. */
-function consecutiveWordPairs(sentences: readonly Sentence[]): Set<string> {
-  const pairs = new Set<string>();
-  for (const sentence of sentences) {
-    const tokens = sentence.tokens;
-    for (let i = 1; i < tokens.length; i++) pairs.add(`${tokens[i - 1].text} ${tokens[i].text}`);
-  }
-  return pairs;
 }
