@@ -31,4 +31,20 @@ describe('shared surnames on the hand-labelled PolNeAR sample', function () {
     const owner = article.actors.find((a) => a.mentions.some((m) => m.start === at));
     assert.strictEqual(owner?.name, 'Bill Clinton');
   });
+
+  it('a title before a surname that nothing tells apart is no role of the one chosen (`Secretary Clinton` beside Bill named first)', function () {
+    const rolesOf = (file: string, name: string) => analysePolnearTrain(this, file).actors.find((a) => a.name === name)?.roles ?? [];
+    // Bill Clinton, named first in full, gets the bare surname, but the title is Hillary's.
+    assert.deepStrictEqual(rolesOf('usa-today_2016-01-05_bill-is-back-hillary-s-husband-o.txt', 'Bill Clinton').filter((r) => /secretary/i.test(r)), []);
+    // `both President Obama and Vice President Biden`, in an article that names Michelle Obama first.
+    assert.deepStrictEqual(rolesOf('wash-post_2016-07-20_beyond-plagiarism-a-bigger-issue.txt', 'Michelle Obama'), []);
+    // `President Bush` where Jeb Bush is named first.
+    assert.deepStrictEqual(rolesOf('nyt_2016-02-17_jeb-bush-helped-by-george-goes-a.txt', 'Jeb Bush').filter((r) => /president/i.test(r)), []);
+  });
+
+  it('a description after such a surname still gives its role: only the title before it is left unread', function () {
+    // `Mr. Bush, the former governor of Florida`, in an article that names George W. Bush too.
+    const article = analysePolnearTrain(this, 'nyt_2016-02-22_the-party-of-bush-yields-warily-.txt');
+    assert.ok(article.actors.find((a) => a.name === 'Jeb Bush')?.roles.some((r) => /governor/i.test(r)), 'Jeb Bush keeps his governor role');
+  });
 });

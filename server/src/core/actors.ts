@@ -209,6 +209,9 @@ export function groupActors(
           const name = firstOverlapping(entities, { start: offset, end: offset + 1 });
           return name !== undefined && name.start === offset && name.type !== 'person' ? name.end : undefined;
         },
+        // Nor a title before a surname that several people share, where nothing told them apart: a title is what
+        // tells such people apart, so there the choice is most often wrong, and the title would go to the wrong one.
+        !referents.guessed(mention.start),
       );
       if (!role) continue;
       // A relative title says whose (`his US counterpart` → `US counterpart of Sergei Lavrov`).

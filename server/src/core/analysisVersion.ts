@@ -211,4 +211,6 @@
 //     list (`Microsoft Bill` of `Microsoft Bill and Melinda Gates Foundation`): the joined name overlapped it.
 // 96: a person's name goes on over a generational suffix the tagger left out (`Joseph R. Biden Jr.` ending a line,
 //     `William F. Buckley, Jr.`, `Donald Trump, Jr., 38`; core/entityRepair/person.ts takeGenerationalSuffixes).
-export const ANALYSIS_VERSION = 96;
+// 97: a title before a surname several people of the article share, where nothing told them apart, is no role of the
+//     one chosen (`Secretary Clinton` → Bill Clinton named first; core/surnameReferents.ts guessed).
+export const ANALYSIS_VERSION = 97;

@@ -153,7 +153,7 @@ export interface FoundRole {
  * starts at an offset ends (`between Congress and President Obama`: `Congress` is a name alone). Fragments are not roles: a title must end in
  * its head or a name right before the person (`chairwoman for Clinton's campaign` gives Clinton no
  * role), and an apposition after the name must be a title with at most what it is of (`Ohio governor
- * earned 51 percent` is a clause, not a role).
+ * earned 51 percent` is a clause, not a role). Without `readTitle`, the title words before the name are not read.
  */
 export function roleOf(
   text: string,
@@ -163,11 +163,12 @@ export function roleOf(
   lexicon: NameLexicon,
   isOtherPerson: (offset: number) => boolean = () => false,
   nameEndAt: (offset: number) => number | undefined = () => undefined,
+  readTitle = true,
 ): FoundRole | undefined {
   const tokens = sentence.tokens;
   const nameStart = tokenStartingAt(tokens, mention.start);
   if (nameStart < 0) return undefined;
-  const before = roleBefore(text, tokens, nameStart, vocabulary, lexicon, isOtherPerson, nameEndAt);
+  const before = readTitle ? roleBefore(text, tokens, nameStart, vocabulary, lexicon, isOtherPerson, nameEndAt) : undefined;
   // The token the mention ends with: the last one that starts inside it, if it ends with it too.
   let nameEnd = tokenStartingAt(tokens, mention.end - 1, true);
   if (nameEnd >= 0 && tokens[nameEnd].end !== mention.end) nameEnd = -1;
