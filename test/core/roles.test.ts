@@ -1,6 +1,7 @@
 import * as assert from 'assert';
 import { analyzeArticle } from '../../server/src/core/analysis';
 import { roleKey, selectRoles } from '../../server/src/core/roles';
+import { analysePolnearTrain } from '../helpers/polnearArticles';
 import { context, resources } from '../helpers/resources';
 import { readSeed, SEEDS } from '../helpers/seeds';
 
@@ -96,6 +97,20 @@ describe('roles (issue 14)', () => {
     const { actors } = analyzeArticle(text, context);
     const roles = actors.flatMap((a) => a.roles.map((r) => `${a.name}: ${r}`));
     assert.deepStrictEqual(roles.sort(), ['Barack Obama: President', 'Bob Goodlatte: House Judiciary Committee Chairman', 'Louella Parsons: Hollywood columnist']);
+  });
+
+  it('a title ends before a day, a headline in capitals run into the text, `in` between two titles and an article before an honorific (PolNeAR train)', function () {
+    const rolesIn = (file: string, name: string) => analysePolnearTrain(this, file).actors.find((a) => a.name === name)?.roles;
+    // `Donald Trump called Wednesday for Supreme Court Justice Ruth Bader Ginsburg to resign`
+    assert.deepStrictEqual(rolesIn('breitbart_2016-07-13_trump-demands-ginsburg-resign-fo.txt', 'Ruth Bader Ginsburg')?.filter((r) => /Wednesday/.test(r)), []);
+    // `AT LEAST 10 KILLED IN DEADLY ISTANBUL EXPLOSION Turkish President Recep Tayyip Erdogan said …`
+    assert.deepStrictEqual(rolesIn('huff-post_2016-01-12_tuesday-s-morning-email-presiden.txt', 'Recep Tayyip Erdogan'), ['Turkish President']);
+    // `signed up as a Trump delegate in House Minority Leader Nancy Pelosi’s San Francisco district`
+    assert.deepStrictEqual(rolesIn('politico_2016-05-09_kevin-mccarthy-signs-up-to-be-a-.txt', 'Nancy Pelosi'), ['House Minority Leader']);
+    // `Vatican spokesman the Rev. Federico Lombardi told reporters`
+    assert.deepStrictEqual(rolesIn('breitbart_2016-04-14_the-latest-trump-delivers-defens.txt', 'Federico Lombardi'), ['Vatican spokesman']);
+    // Acronyms side by side are a title's, not a headline's.
+    assert.deepStrictEqual(rolesOf('The 2012 debate between Biden and GOP VP nominee Paul Ryan was lively.\n', 'Paul Ryan'), ['GOP VP nominee']);
   });
 
   it('no roles from headlines', () => {

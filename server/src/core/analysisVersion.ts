@@ -213,4 +213,7 @@
 //     `William F. Buckley, Jr.`, `Donald Trump, Jr., 38`; core/entityRepair/person.ts takeGenerationalSuffixes).
 // 97: a title before a surname several people of the article share, where nothing told them apart, is no role of the
 //     one chosen (`Secretary Clinton` → Bill Clinton named first; core/surnameReferents.ts guessed).
-export const ANALYSIS_VERSION = 97;
+// 98: a title before a name ends before a weekday or month, ordinary words in capitals beside others (a headline run
+//     into the text), an article after its head (`Vatican spokesman the Rev.`), and starts after `in` between two
+//     titles (`a Trump delegate in House Minority Leader Nancy Pelosi's district`; core/roles.ts roleBefore).
+export const ANALYSIS_VERSION = 98;

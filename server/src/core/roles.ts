@@ -1,3 +1,4 @@
+import { MONTHS, WEEKDAYS } from './figures';
 import type { NameLexicon } from './nameLexicon';
 import { lowerBound } from './search';
 import type { EntityMention, OffsetRange, Sentence, Token } from './types';
@@ -231,6 +232,10 @@ function roleBefore(
     }
     // A dateline agency glued to the title ("SANA-Russian Foreign Minister") is not part of it.
     if ((word === '-' || word === '–') && /^\p{Lu}{2,}$/u.test(tokens[i - 1]?.text ?? '')) break;
+    // A day or a month is when, not what (`Trump called Wednesday for Supreme Court Justice Ruth Bader Ginsburg`), and
+    // ordinary words in capitals beside other words in capitals are a headline run into the text (`… KILLED IN DEADLY
+    // ISTANBUL EXPLOSION Turkish President Recep Tayyip Erdogan said`), not acronyms of a title (`GOP VP nominee`).
+    if (isDayOrMonth(word) || (isShouted(word) && lexicon.isOrdinaryWord(word) && (isShouted(tokens[i - 1]?.text ?? '') || isShouted(tokens[i + 1].text)))) break;
     const capitalised = /^\p{Lu}/u.test(word);
     // `presidential nominee`, `campaign manager`: a qualifier of a title already found to its right.
     const modifier = first < nameIndex && vocabulary.isRoleModifier(word);
@@ -274,11 +279,12 @@ function roleBefore(
   if (first >= last) return undefined;
   // `adviser to Vice President Joe Biden`: the title before `to`/`for` is someone else's; Biden's is after it. So
   // with `of` when a capitalised title follows it at once (`veteran of President Bill Clinton's administration`;
-  // not `Speaker of the House`).
+  // not `Speaker of the House`), and with `in` (`a Trump delegate in House Minority Leader Nancy Pelosi's district`,
+  // `a former official in President Bill Clinton's administration`).
   for (let k = last - 2; k > first; k--) {
     const connector = tokens[k].text;
     const ofTitle = connector === 'of' && /^\p{Lu}/u.test(tokens[k + 1].text) && vocabulary.isRoleWord(tokens[k + 1].text);
-    if (connector !== 'to' && connector !== 'for' && !ofTitle) continue;
+    if (connector !== 'to' && connector !== 'for' && !ofTitle && connector !== 'in') continue;
     const after = tokens.slice(k + 1, last).some((t) => vocabulary.isRoleWord(t.text));
     const before = tokens.slice(first, k).some((t) => vocabulary.isRoleWord(t.text));
     if (after && before) {
@@ -304,6 +310,13 @@ function roleBefore(
     owner = undefined;
     break;
   }
+  // `Vatican spokesman the Rev. Federico Lombardi`: an article after a title's head starts another description of the
+  // name, an honorific; the title is the words before it.
+  for (let k = first + 1; k < last; k++) {
+    if (tokens[k].text !== 'the' || ROLE_CONNECTORS.has(tokens[k - 1].text) || !tokens.slice(first, k).some((t) => vocabulary.isRoleWord(t.text))) continue;
+    last = k;
+    break;
+  }
   const span = tokens.slice(first, last);
   if (!span.some((t) => vocabulary.isRoleWord(t.text))) return undefined;
   // A title ends in its head or a name, never in `for`, `and` or `of` (`chairwoman for Clinton's campaign`).
@@ -316,6 +329,18 @@ function roleBefore(
   const acronym = tokens[first - 2]?.text;
   if (tokens[first - 1]?.text === ')' && tokens[first - 3]?.text === '(' && acronym && /^\p{Lu}[\p{Lu}.&-]+$/u.test(acronym)) role = `${acronym} ${role}`;
   return owner ? { text: role, relativeTo: owner, first } : { text: role, first };
+}
+
+/** A weekday or a month written as a name (`Wednesday`, `Dec.`), but not `May`, also a surname. */
+function isDayOrMonth(word: string): boolean {
+  if (word.length < 3 || word.length > 9 || !/^\p{Lu}/u.test(word)) return false;
+  const lower = word.toLowerCase();
+  return lower !== 'may' && (WEEKDAYS.has(lower) || MONTHS.has(lower));
+}
+
+/** A word of two letters or more, all of them capitals (`KILLED`, `GOP`; not `U.S.`). */
+function isShouted(word: string): boolean {
+  return word.length >= 2 && /^\p{Lu}+$/u.test(word);
 }
 
 /**
