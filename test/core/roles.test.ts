@@ -18,6 +18,24 @@ describe('roles (issue 14)', () => {
     assert.deepStrictEqual(roleKey('U.S. Vice President', resources.nameLexicon), roleKey('American Vice President', resources.nameLexicon));
   });
 
+  it('one office however news words it: `of` and a possessive name before the title, a name the title is of (PolNeAR: Jeb Bush, Tom Fitton, Paul Ryan)', () => {
+    const key = (role: string) => roleKey(role, resources.nameLexicon).join(' ');
+    assert.strictEqual(key('Florida’s former governor'), key('former Florida governor'));
+    assert.strictEqual(key('former governor of Florida'), key('former Florida governor'));
+    assert.strictEqual(key('president of Judicial Watch'), key('Judicial Watch President'));
+    assert.strictEqual(key('Speaker of the House'), key('House Speaker'));
+    assert.strictEqual(key('former chairman of Fox News'), key('former Fox News chairman'));
+    assert.strictEqual(key('Clinton’s former campaign manager'), key('former Clinton campaign manager'));
+    // The one word an office is written with is no name the title is of.
+    assert.notStrictEqual(key('Secretary of State'), key('State Secretary'));
+    assert.strictEqual(key('chief of staff'), 'chief of staff');
+    // One role per article, and a more specific one holds a shorter one in order (`former Secretary` in `former
+    // Secretary of State`), but not across another office (`Texas Senator` is not `former Texas State Senator`'s).
+    assert.deepStrictEqual(selectRoles(['former Florida Governor', 'Florida’s former governor'], resources.nameLexicon), ['former Florida Governor']);
+    assert.deepStrictEqual(selectRoles(['campaign manager', 'campaign manager of Bernie Sanders'], resources.nameLexicon), ['campaign manager of Bernie Sanders']);
+    assert.deepStrictEqual(selectRoles(['former Secretary', 'former Secretary of State'], resources.nameLexicon), ['former Secretary of State']);
+  });
+
   it('a role inside a more specific one is not repeated (003: `Syrian President`, not also `President`)', () => {
     assert.deepStrictEqual(rolesOf(readSeed(SEEDS.lavrovMunich), 'Bashar al-Assad'), ['Syrian President']);
     assert.deepStrictEqual(selectRoles(['President', 'Syrian President', 'Syria’s President'], resources.nameLexicon), ['Syrian President']);

@@ -216,4 +216,6 @@
 // 98: a title before a name ends before a weekday or month, ordinary words in capitals beside others (a headline run
 //     into the text), an article after its head (`Vatican spokesman the Rev.`), and starts after `in` between two
 //     titles (`a Trump delegate in House Minority Leader Nancy Pelosi's district`; core/roles.ts roleBefore).
-export const ANALYSIS_VERSION = 98;
+// 99: one role however news words it (`former governor of Florida` = `Florida's former governor` = `former Florida
+//     governor`; core/roles.ts roleKey), and a more specific role holds a shorter one in order (`former Secretary`).
+export const ANALYSIS_VERSION = 99;

@@ -773,22 +773,51 @@ const MAX_TITLE_QUALIFIERS = 3;
 /**
  * What identifies a role for comparison: lower case, articles dropped, a country's possessive and
  * its adjective made one (`Syria's Deputy Prime Minister` = `Syrian Deputy Prime Minister`, `U.S.`
- * = `US` = `American`).
+ * = `US` = `American`), a state or a surname one word however it is written (`Florida's` = `Florida`), and the name a title
+ * is of before the title's head: news writes one office as `former Florida governor`, `Florida's former governor`
+ * and `former governor of Florida`, or `Judicial Watch President` and `president of Judicial Watch`, and a hover
+ * that counts them apart says less (issue 14: roles normalised, with counts). The order of the other words is
+ * kept: it tells offices apart (`Texas Senator` is not `former Texas State Senator`'s office).
  */
 export function roleKey(role: string, lexicon: NameLexicon): string[] {
-  const words: string[] = [];
-  for (const raw of role.split(/\s+/)) {
-    let word = raw.toLowerCase().replace(/[’']s$/, "'s");
-    if (word === 'the' || word === 'a' || word === 'an') continue;
-    const possessive = word.endsWith("'s");
-    if (possessive) word = word.slice(0, -2);
-    const bare = word.replace(/\./g, '');
-    if (AMERICAN.has(bare)) word = '@us';
-    else if (possessive || lexicon.isGroupNoun(word)) word = `@${bare.slice(0, 4)}`;
-    words.push(word);
-  }
+  const raws = role.split(/\s+/).filter((raw) => raw !== '' && !ROLE_ARTICLES.has(raw.toLowerCase()));
+  // `governor of Florida`, `president of Judicial Watch`: an `of` before a name and nothing else, not before the one
+  // word a title is written with (`chief of staff`, `Secretary of State`: what office, not whose).
+  let of = raws.indexOf('of');
+  if (of < 1 || of + 1 >= raws.length || !raws.slice(of + 1).every((raw) => /^\p{Lu}/u.test(raw))) of = -1;
+  else if (of + 2 === raws.length && lexicon.isOrdinaryWord(raws[of + 1].replace(/\./g, ''))) of = -1;
+  const head = of < 0 ? raws : raws.slice(0, of);
+  const complement = of < 0 ? [] : raws.slice(of + 1).map((raw) => keyWord(raw, lexicon));
+  const words = head.map((raw) => keyWord(raw, lexicon));
+  // A possessive name first goes after the modifiers in lower case that say which holder (`Florida's former
+  // governor` as `former Florida governor`), not after a title's own capitalised words (`Syria's Deputy Prime Minister`).
+  const possessive = words.length > 1 && /[’']s$/.test(head[0]) ? words.shift() : undefined;
+  let holder = 0;
+  while (holder < words.length - 1 && HOLDER_MODIFIERS.has(words[holder])) holder++;
+  // What the title is of goes there too: `former governor of Florida` as `former Florida governor`, `campaign manager
+  // of Bernie Sanders` as `Bernie Sanders campaign manager`.
+  words.splice(holder, 0, ...(possessive === undefined ? [] : [possessive]), ...complement);
   return words;
 }
+
+/** One word of a role as {@link roleKey} compares it. */
+function keyWord(raw: string, lexicon: NameLexicon): string {
+  let word = raw.toLowerCase().replace(/[’']s$/, "'s");
+  const possessive = word.endsWith("'s");
+  if (possessive) word = word.slice(0, -2);
+  const bare = word.replace(/\./g, '');
+  if (AMERICAN.has(bare)) return '@us';
+  // A possessive, a country's adjective, and a state or a common surname in capitals (`Florida`, `Clinton`): what
+  // a possessive before a title most often names. (The lexicon's well-known names hold title words too: `Governor`.)
+  if (possessive || lexicon.isGroupNoun(word) || (/^\p{Lu}/u.test(raw) && (lexicon.isKnownSurname(bare) || lexicon.isStateName(raw)))) return `@${bare.slice(0, 4)}`;
+  return word;
+}
+
+/** Articles, which a role's identity leaves out (`Speaker of the House`). */
+const ROLE_ARTICLES: ReadonlySet<string> = new Set(['the', 'a', 'an']);
+
+/** Words before a title that say which holder of it, not what office (`former`, `then`); as {@link roleKey} writes them. */
+const HOLDER_MODIFIERS: ReadonlySet<string> = new Set(['former', 'then', 'ex', 'outgoing', 'incoming', 'late', 'current', 'acting', 'interim']);
 
 const AMERICAN = new Set(['us', 'usa', 'american', 'america']);
 
@@ -821,12 +850,20 @@ export function selectRoles(roles: readonly string[], lexicon: NameLexicon): str
   // A role the words of a longer one hold, in order, says less (`Green Party candidate` beside `Green Party presidential
   // candidate`), unless the longer one is another office (`Vice President` beside `President`).
   const kept = chosen.filter((c) => !chosen.some((other) => other !== c && other.key.length > c.key.length && (containsWords(other.key, c.key) || sameOfficeMore(other.key, c.key))));
-  kept.sort((a, b) => b.key.length - a.key.length || a.order - b.order);
+  // The most specific first: by the words written (an `of` the key leaves out counts, as it did).
+  kept.sort((a, b) => wordCount(b.text) - wordCount(a.text) || a.order - b.order);
   // A list filled by a loop: `slice().map()` gave an actor without roles (most of them) a list of another
   // elements kind than one with roles, and the code reading actors met both.
   const out: string[] = [];
   for (let i = 0; i < kept.length && i < MAX_ROLES; i++) out.push(kept[i].text);
   return out;
+}
+
+/** The words of a role but its articles (`former Secretary of State`: 4). */
+function wordCount(role: string): number {
+  let count = 0;
+  for (const raw of role.split(/\s+/)) if (raw !== '' && !ROLE_ARTICLES.has(raw.toLowerCase())) count++;
+  return count;
 }
 
 /**
@@ -845,12 +882,14 @@ function sameOfficeMore(whole: readonly string[], part: readonly string[]): bool
   return k === part.length;
 }
 
-/** True when `part` appears in `whole` as consecutive words. */
+/** True when `part` (a role's key) is in `whole` (a more specific one's): as consecutive words, or as {@link sameOfficeMore} says. */
 export function containsWords(whole: readonly string[], part: readonly string[]): boolean {
   for (let i = 0; i + part.length <= whole.length; i++) {
     let k = 0;
     while (k < part.length && whole[i + k] === part[k]) k++;
     if (k === part.length) return true;
   }
-  return false;
+  // Or in order with words between that make no other office (`former Secretary` in `former Secretary of State`,
+  // whose key is `former state secretary`; not `Texas Senator` in `former Texas State Senator`).
+  return sameOfficeMore(whole, part);
 }
