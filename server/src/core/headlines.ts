@@ -17,8 +17,10 @@ export const TITLE_CASE_LOWER: ReadonlySet<string> = new Set([
  * capital says nothing about a name, and the tagger (trained on sentence-case and ALL-CAPS news)
  * glues ordinary words to names (`Barack Obama Just`). A line is title case when it has at most
  * {@link MAX_HEADLINE_TOKENS} tokens, no lower-case word but those title case keeps in lower case
- * ({@link TITLE_CASE_LOWER}; `met` or `said` make a line prose), at least three capitalised words, and at least one of them an ordinary English word (so a line of
- * names alone, `Jeb Bush, Marco Rubio and Ted Cruz`, is not one). ALL-CAPS lines are left alone.
+ * ({@link TITLE_CASE_LOWER}; `met` or `said` make a line prose; a clitic, `n’t` of `Won’t` or `’s`, belongs to the
+ * capitalised word before it), at least three capitalised words, and enough ordinary words among them that it is no
+ * row of names (`Jeb Bush, Marco Rubio and Ted Cruz`, `Reporting by Amanda Becker; Editing by Matthew Lewis`): see
+ * {@link isTitleCase}. ALL-CAPS lines are left alone.
  * Lines are what the sentences cover between line breaks; returns one flag per sentence.
  */
 export function headlineSentences(text: string, sentences: readonly Sentence[], lexicon: NameLexicon): Uint8Array {
@@ -82,7 +84,20 @@ function headingAfterWidget(text: string, sentenceStart: number, lineEnd: number
   return story === undefined ? 0 : lineStart + story;
 }
 
-/** Whether the sentences `first` to `last` make a title-case line, reading their tokens from offset `from` on. */
+/**
+ * Whether the sentences `first` to `last` make a title-case line, reading their tokens from offset `from` on.
+ *
+ * Every word but those title case keeps in lower case is capitalised, and the line must read as a headline rather than
+ * as a row of names (a list of people, a byline, `Contributing: Brittney Bennett and Greg Toppo`): at least a third of
+ * its capitalised words, two at least, are words whose capital says nothing of a name, and one of them a content word.
+ * Such words are function words (the words title case keeps in lower case, `Of`, `With`, `Is`; the closed class of
+ * {@link FUNCTION_WORDS}, `He`, `Will`, `Why`; a word before a negation, `Wo` of `Won’t`, an auxiliary) and ordinary
+ * content words, those the word lists call ordinary English words or nouns of groups of people (`Conservative`,
+ * `Republicans`: no one's name). A row of names has function words too (`and`, `By`), hence the content word. A clitic
+ * (`n’t`, `’s`, `’m`) is part of the word before it, not a lower-case word that makes the line prose: `Why Republicans
+ * Won’t Renounce Trump` is a headline. (The article's own lower-case words are no evidence here: a credit line's `White
+ * House Correspondent` would make its reporter a headline's name.)
+ */
 function isTitleCase(sentences: readonly Sentence[], first: number, last: number, lexicon: NameLexicon, from = 0): boolean {
   let tokens = 0;
   let capitalised = 0;
@@ -95,7 +110,7 @@ function isTitleCase(sentences: readonly Sentence[], first: number, last: number
       // Results and tables have numbers (`2. Paddy Lad 16-1 ( Peter Bloomfield )`); a headline has one at most.
       if (kind === 'other' && /\d/.test(token.text) && ++numbers > 1) return false;
       if (kind === 'lower') {
-        if (!TITLE_CASE_LOWER.has(token.text)) return false;
+        if (!TITLE_CASE_LOWER.has(token.text) && !isClitic(token.text)) return false;
       } else if (kind === 'capitalised') {
         capitalised++;
       }
@@ -104,24 +119,72 @@ function isTitleCase(sentences: readonly Sentence[], first: number, last: number
   if (capitalised < 3) return false;
   // Only a line that reads as title case so far asks the word lists (most lines are prose, and
   // fail above at their first lower-case word).
+  let functionWords = 0;
   let ordinary = 0;
   for (let s = first; s <= last; s++) {
-    for (const token of sentences[s].tokens) if (token.start >= from && wordCase(token) === 'capitalised' && lexicon.isOrdinaryWord(token.text)) ordinary++;
+    const line = sentences[s].tokens;
+    for (let i = 0; i < line.length; i++) {
+      const token = line[i];
+      if (token.start < from || wordCase(token) !== 'capitalised') continue;
+      const lower = token.text.toLowerCase();
+      if (TITLE_CASE_LOWER.has(lower) || FUNCTION_WORDS.has(lower) || (i + 1 < line.length && NEGATION.test(line[i + 1].text))) functionWords++;
+      else if (lexicon.isOrdinaryWord(token.text) || lexicon.isGroupNoun(token.text)) ordinary++;
+    }
   }
   // Headlines are made of ordinary words; a row of names (`Hove : Sussex 363 ( W. Athey 111 , V. Drakes 52`) is not one.
-  return ordinary >= 2 && ordinary * 3 >= capitalised;
+  return ordinary >= 1 && ordinary + functionWords >= 2 && (ordinary + functionWords) * 3 >= capitalised;
 }
 
 /**
+ * Closed-class words a headline capitalises (pronouns, auxiliaries and modals, question words, demonstratives and a few
+ * quantifiers): no names, whatever their capital, though some are names elsewhere (`Will`, `May`). {@link isTitleCase}
+ * counts them with the ordinary words, but never alone: a byline's `By` and `And` make no headline.
+ */
+export const FUNCTION_WORDS: ReadonlySet<string> = new Set([
+  'i', 'me', 'my', 'we', 'our', 'us', 'you', 'your', 'he', 'him', 'his', 'she', 'her', 'they', 'them', 'their', 'who', 'whom', 'whose',
+  'what', 'which', 'why', 'how', 'when', 'where', 'this', 'these', 'those', 'there', 'here', 'am', 'was', 'were', 'been', 'being', 'has',
+  'have', 'had', 'do', 'does', 'did', 'will', 'would', 'can', 'could', 'shall', 'should', 'may', 'might', 'must', 'no', 'all', 'any',
+  'some', 'more', 'most', 'just', 'now', 'yet', 'too', 'very', 'while',
+]);
+
+/** The negation clitic as the tokeniser splits it off (`n’t` of `Won’t`, `Can’t`). */
+export const NEGATION = /^n['’]t$/i;
+
+/** A clitic the tokeniser splits off the word before it (`n’t`, `’s`, `’m`, `’re`, `’ll`, `’ve`, `’d`). */
+export function isClitic(text: string): boolean {
+  return NEGATION.test(text) || /^['’](?:s|m|d|re|ve|ll)$/i.test(text);
+}
+
+/**
+ * The words an article writes in lower case somewhere (any sentence; a title-case line has none but the words title
+ * case keeps in lower case), as written: what the article says of a capitalised word of its headlines that the word
+ * lists do not know (`Battle`, `White`, `Boasters` where the body has `battle`, `white`, `boasters`). Read once per
+ * list of sentences, on first use: most articles never ask.
+ */
+export function lowerCaseWords(sentences: readonly Sentence[]): ReadonlySet<string> {
+  const known = lowerCaseAnswered.get(sentences);
+  if (known) return known;
+  const words = new Set<string>();
+  for (const sentence of sentences) for (const token of sentence.tokens) if (wordCase(token) === 'lower') words.add(token.text);
+  lowerCaseAnswered.set(sentences, words);
+  return words;
+}
+
+/** The lower-case words read from each list of sentences, while it lives (see {@link answered}). */
+const lowerCaseAnswered = new WeakMap<readonly Sentence[], ReadonlySet<string>>();
+
+/**
  * True for a word that title case capitalises whatever it is: a word it keeps in lower case
- * ({@link TITLE_CASE_LOWER}: `Of`, `The`) or an ordinary English word (`Leadership`, `Street`). In a headline
+ * ({@link TITLE_CASE_LOWER}: `Of`, `The`), a closed-class word ({@link FUNCTION_WORDS}: `He`, `Can`), or an ordinary
+ * English word (`Leadership`, `Street`); and a clitic, part of the word before it (`n’t` of `Don’t`). In a headline
  * such a word's capital says nothing of a name; an acronym (`US`), a figure or a proper name (`Rubio`) does.
  */
 export function isTitleCaseWord(token: Token, lexicon: NameLexicon): boolean {
   const kind = wordCase(token);
-  if (kind === 'lower') return TITLE_CASE_LOWER.has(token.text);
+  if (kind === 'lower') return TITLE_CASE_LOWER.has(token.text) || isClitic(token.text);
   if (kind !== 'capitalised') return false;
-  return TITLE_CASE_LOWER.has(token.text.toLowerCase()) || lexicon.isOrdinaryWord(token.text);
+  const lower = token.text.toLowerCase();
+  return TITLE_CASE_LOWER.has(lower) || FUNCTION_WORDS.has(lower) || lexicon.isOrdinaryWord(token.text);
 }
 
 /** `capitalised` (`Goes`), `lower` (`goes`), `upper` (`NYPD`, `A`), or `other` (numbers, punctuation). */
