@@ -25,8 +25,15 @@ const NAME_JOINERS: ReadonlySet<string> = new Set(['the', 'for', 'of', 'and', '&
  */
 export function repairPoliticalActionCommittees(sentences: readonly Sentence[], work: readonly Work[], evidence: DocumentEvidence, lexicon: NameLexicon): void {
   for (const item of work) {
-    if (item.dropped || item.headline) continue;
+    if (item.dropped) continue;
     const tokens = sentences[item.sentence].tokens;
+    // A headline capitalises the common noun (`She’s Challenging A Donor To His Super PAC`): its words say so, not its
+    // capitals, so `Super PAC` and `PACs` alone are no body there either (the rest of this pass reads capitals, and
+    // leaves headlines alone).
+    if (item.headline) {
+      if (isCommonNoun(tokens, item)) item.dropped = true;
+      continue;
+    }
     const next = tokens[item.last];
     // The common noun before a committee's name is no part of it (`super PAC` `Priorities USA Action`), nor a sentence's
     // opening word (`As Purple PAC's Crane said`).
@@ -63,6 +70,15 @@ export function repairPoliticalActionCommittees(sentences: readonly Sentence[], 
     item.first = start;
     item.type = 'organization';
   }
+}
+
+/** `Super PAC`, `PAC` after `super`, or `PACs` alone, whatever their capitals: the common noun, no committee's name. */
+function isCommonNoun(tokens: readonly Token[], item: Work): boolean {
+  const words = item.last - item.first;
+  const last = tokens[item.last - 1].text;
+  if (!PAC.test(last)) return false;
+  if (words === 2) return tokens[item.first].text.toLowerCase() === 'super';
+  return words === 1 && (last === 'PACs' || tokens[item.first - 1]?.text.toLowerCase() === 'super');
 }
 
 /**

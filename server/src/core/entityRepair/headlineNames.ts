@@ -1,15 +1,85 @@
 /**
  * Names in title-case headlines, where every word has the capital that is the tagger's evidence of a name: an
- * organisation or a place made of headline words only is dropped unless the body or the lists name it (`A Sign Of
- * Leadership`), one holding a person the body names is that person (`Donald Trump Rampages` → `Donald Trump`), and one
- * holding a name the body or the lists know is cut to it (`ESPN Fires` → `ESPN`). People in headlines are cut to the
- * body's names later (`namesInContext.ts`).
+ * organisation or a place that runs over a clause is the names the body or the lists know in it (`U.S. Flexes Muscles
+ * As Asia Worries …` → `U.S.`, `Asia`, …), one made of headline words only is dropped unless the body or the lists name
+ * it (`A Sign Of Leadership`, `‘Boasters’` where the body writes `boasters`), one holding a person the body names is
+ * that person (`Donald Trump Rampages` → `Donald Trump`), and one holding a name the body or the lists know is cut to
+ * it (`ESPN Fires` → `ESPN`). People in headlines are cut to the body's names later (`namesInContext.ts`).
  */
 
-import { TITLE_CASE_LOWER, isTitleCaseWord } from '../headlines';
+import { FUNCTION_WORDS, NEGATION, TITLE_CASE_LOWER, isTitleCaseWord, lowerCaseWords, wordCase } from '../headlines';
 import type { NameLexicon } from '../nameLexicon';
-import type { Sentence, Token } from '../types';
+import type { EntityType, Sentence, Token } from '../types';
 import { LINK_WORDS, nameKey, type Work } from './work';
+
+/**
+ * A headline's organisation or place that runs over a word that joins clauses, never names (`As`, `About`, `Is`, `If`,
+ * `Why`, `He`, `Can’t`, a colon): `U.S. Flexes Muscles As Asia Worries About South China Sea Row`, `On Why Blacks,
+ * Latinos Can’t Fail On TV`. In a title-case line the tagger reads the capitals of a whole clause as one name; what
+ * is left of names in it is what the body or the tagger's lists name, each a mention of its own with the type the body
+ * gives it (`U.S.`, `Asia`, `China`), and the run is no name when it holds none (`Don’t Trust the Voting Machines`).
+ * Runs first of the headline passes, so that the others read the names found.
+ */
+export function splitHeadlineNamesAtClauses(sentences: readonly Sentence[], work: Work[], lexicon: NameLexicon): void {
+  let bodyTypes: Map<string, EntityType> | undefined;
+  for (let k = 0; k < work.length; k++) {
+    const item = work[k];
+    if (!item.headline || item.dropped || (item.type !== 'organization' && item.type !== 'location') || item.last - item.first < 2) continue;
+    const tokens = sentences[item.sentence].tokens;
+    let clause = false;
+    for (let i = item.first; i < item.last && !clause; i++) clause = joinsClauses(tokens, i);
+    if (!clause) continue;
+    if (!bodyTypes) {
+      bodyTypes = new Map();
+      for (const other of work) {
+        const key = nameKey(sentences[other.sentence].tokens, other.first, other.last);
+        if (!other.headline && !other.dropped && !bodyTypes.has(key)) bodyTypes.set(key, other.type);
+      }
+    }
+    // The names inside, longest first from each word on, none across a clause word.
+    const parts: { first: number; last: number; type: EntityType }[] = [];
+    for (let from = item.first; from < item.last; ) {
+      let to = from;
+      while (to < item.last && !joinsClauses(tokens, to)) to++;
+      let found: (typeof parts)[number] | undefined;
+      for (let end = to; end > from && !found; end--) {
+        const key = nameKey(tokens, from, end);
+        const type = bodyTypes.get(key) ?? (lexicon.isListedName(key) ? (lexicon.isListedOrganisation(key) ? 'organization' : item.type) : undefined);
+        if (type) found = { first: from, last: end, type };
+      }
+      if (found) parts.push(found);
+      from = found ? found.last : from + 1;
+    }
+    if (parts.length === 0) {
+      item.dropped = true;
+      continue;
+    }
+    [item.first, item.last, item.type] = [parts[0].first, parts[0].last, parts[0].type];
+    // The others are mentions of their own, right after it in document order (no recogniser's mention to keep).
+    const more = parts.slice(1).map((part): Work => ({ sentence: item.sentence, ...part, dropped: false, headline: true, original: { start: -1, end: -1, type: part.type, text: '' } }));
+    work.splice(k + 1, 0, ...more);
+    k += more.length;
+  }
+}
+
+/**
+ * Title case's lower-case words that join clauses and stand inside no name (`the`, `of`, `and`, `for`, `on`, `to` do:
+ * `Right to Life`, `Bank of America`).
+ */
+const CLAUSE_LINKS: ReadonlySet<string> = new Set(['as', 'is', 'are', 'be', 'but', 'if', 'so', 'than', 'that', 'it', 'its', 'not', 'after', 'about', 'amid', 'upon', 'via', 'vs', 'vs.', 'nor']);
+
+/** Punctuation that ends a clause, or sets a title's words apart. */
+const CLAUSE_MARKS = /^[:;?!—–]$/;
+
+/**
+ * Whether token `i` joins clauses and stands inside no name: a clause link ({@link CLAUSE_LINKS}), a closed-class word
+ * (`He`, `Why`, `Can`), a negation and the auxiliary before it (`Ca` `n’t`), or a colon, a dash, a question mark.
+ */
+function joinsClauses(tokens: readonly Token[], i: number): boolean {
+  const text = tokens[i].text;
+  const lower = text.toLowerCase();
+  return CLAUSE_LINKS.has(lower) || FUNCTION_WORDS.has(lower) || NEGATION.test(text) || (i + 1 < tokens.length && NEGATION.test(tokens[i + 1].text)) || CLAUSE_MARKS.test(text);
+}
 
 /**
  * An organisation or a place in a headline made only of words title case capitalises (`A Sign Of Leadership`,
@@ -24,8 +94,10 @@ export function dropHeadlineWordsTakenForNames(sentences: readonly Sentence[], w
     if (!item.headline || (item.type !== 'organization' && item.type !== 'location')) continue;
     const tokens = sentences[item.sentence].tokens;
     let wordsOnly = true;
-    for (let i = item.first; i < item.last && wordsOnly; i++) wordsOnly = isTitleCaseWord(tokens[i], lexicon);
-    if (!wordsOnly || hasNameHead(tokens, item.first, item.last, lexicon)) continue;
+    for (let i = item.first; i < item.last && wordsOnly; i++) wordsOnly = isHeadlineWord(tokens[i], sentences, lexicon);
+    // A head noun the article writes as a common noun builds no name here (`Economic Policy`, `Offensive Post`,
+    // `Dissolution Of Secret Club` where the body has `policy`, `post`, `club`): only the body or the lists make one.
+    if (!wordsOnly || hasNameHead(tokens, item.first, item.last, lexicon, lowerCaseWords(sentences))) continue;
     const name = nameKey(tokens, item.first, item.last);
     if (lexicon.isListedName(name)) continue;
     // Names the body gives (any type: a headline may call a person's foundation what the body calls the person's).
@@ -114,7 +186,7 @@ export function findPeopleInHeadlineNames(sentences: readonly Sentence[], work: 
     let glued = true;
     for (let i = item.first; i < item.last && glued; i++) {
       if (i >= best.from && i < best.to) continue;
-      if (isTitleCaseWord(tokens[i], lexicon)) glue++;
+      if (isHeadlineWord(tokens[i], sentences, lexicon)) glue++;
       else glued = bodyWords.has(tokens[i].text.toLowerCase());
     }
     if (!glued || glue === 0) continue;
@@ -122,6 +194,18 @@ export function findPeopleInHeadlineNames(sentences: readonly Sentence[], work: 
     item.last = best.to;
     item.type = 'person';
   }
+}
+
+/**
+ * True for a word whose capital in a headline says nothing of a name: one title case capitalises whatever it is (an
+ * ordinary or a function word, {@link isTitleCaseWord}), or one the article writes in lower case elsewhere. The word
+ * lists lack inflections, coinages and words that are also names (`Boasters`, `Dealmaker`, `Battle`, `White`, `Fields`):
+ * where the article's prose writes `boasters`, `the dealmaker`, `white people`, `coal fields`, its headline's capital is
+ * the headline's. A given name stays a name (`Bill` where the article writes `the bill`).
+ */
+function isHeadlineWord(token: Token, sentences: readonly Sentence[], lexicon: NameLexicon): boolean {
+  if (isTitleCaseWord(token, lexicon)) return true;
+  return wordCase(token) === 'capitalised' && !lexicon.isGivenName(token.text) && lowerCaseWords(sentences).has(token.text.toLowerCase());
 }
 
 /** The words of the body's names of any type, lower case. */
@@ -150,13 +234,13 @@ function bodyPersonNames(sentences: readonly Sentence[], work: readonly Work[]):
 /**
  * True when a name of several words is built as organisations and places are: on a head noun (`Black Caucus
  * Foundation`, `Kent County`) or a head noun before `of` (`Department Of Homeland Security`). A head noun alone
- * (`Institute`) is a word.
+ * (`Institute`) is a word; so is one among `commonNouns` (the words an article writes in lower case, when given).
  */
-function hasNameHead(tokens: readonly Token[], first: number, last: number, lexicon: NameLexicon): boolean {
+function hasNameHead(tokens: readonly Token[], first: number, last: number, lexicon: NameLexicon, commonNouns?: ReadonlySet<string>): boolean {
   if (last - first < 2) return false;
   const isHead = (i: number) => {
     const kind = lexicon.headOf(tokens[i].text)?.kind;
-    return kind === 'organization' || kind === 'location';
+    return (kind === 'organization' || kind === 'location') && !commonNouns?.has(tokens[i].text.toLowerCase());
   };
   // A head noun needs a word of the name beside it: `The Street` is a head noun and an article.
   const isFunctionWord = (i: number) => TITLE_CASE_LOWER.has(tokens[i].text.toLowerCase());

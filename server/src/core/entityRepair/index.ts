@@ -5,7 +5,7 @@
  *
  *   work.ts                   the work items (a mention as tokens of its sentence), resources, shared word tests
  *   evidence.ts               what the article says about its words: how it writes them, its people's names
- *   headlineNames.ts          organisations and places in title-case headlines: dropped, cut, or a person found in them
+ *   headlineNames.ts          organisations and places in title-case headlines: split at clauses, dropped, cut, or a person found in them
  *   person.ts                 person mentions: cut to the name, or turned into a group, body, place or nothing
  *   miscellaneousNames.ts     laws, documents, titles and shows read as actors (no entity)
  *   bodyNames.ts              bodies' names cut short, run on or run together (`Brennan Center for Justice`)
@@ -27,7 +27,7 @@ import { joinBodiesToWhatTheyServe, joinHeadOfPlace, leaveChamberTitle, splitBod
 import { repairPoliticalActionCommittees } from './committees';
 import { givenNamesSharingASurname, joinGivenNamesToBodyNamedAfterThem } from './coordinatedNames';
 import { DocumentEvidence } from './evidence';
-import { cutHeadlineNamesToKnownParts, dropHeadlineWordsTakenForNames, findPeopleInHeadlineNames } from './headlineNames';
+import { cutHeadlineNamesToKnownParts, dropHeadlineWordsTakenForNames, findPeopleInHeadlineNames, splitHeadlineNamesAtClauses } from './headlineNames';
 import { dropNamesEndingTitles, namesDocument } from './miscellaneousNames';
 import { repairNamesInContext } from './namesInContext';
 import { oneTypePerName } from './oneTypePerName';
@@ -42,7 +42,9 @@ export type { RepairResources } from './work';
  * before figures and people's input (`analysis.ts`). A person is a person:
  * - **headlines**: in a title-case line (`headlines.ts`) a person is kept only as far as the body of
  *   the article names that person (`Barack Obama Just` → `Barack Obama`, `Clinton Hid` → `Clinton`,
- *   `Reveals` → nothing);
+ *   `Reveals` → nothing) or as it is written as a person's name (`How Paul Ryan Thinks`), and an organisation or a
+ *   place needs the body, the lists or a head noun (`headlineNames.ts`: `U.S. Flexes Muscles As Asia …` → `U.S.`,
+ *   `Asia`; `‘Boasters’` → nothing);
  * - **words capitalised by position** are not names: a sentence-initial word (or one right after an
  *   opening quote) that the article writes in lower case elsewhere, or an ordinary English word it
  *   never capitalises mid-sentence, is cut off (`Sadly`, `Take`, `Do` of `Don't`); so are a leading
@@ -69,6 +71,7 @@ export function repairEntities(text: string, sentences: readonly Sentence[], men
   const work = locate(sentences, mentions, headline);
   const evidence = new DocumentEvidence(sentences, headline, work);
   const placeNames = new Set<string>();
+  splitHeadlineNamesAtClauses(sentences, work, lexicon);
   dropHeadlineWordsTakenForNames(sentences, work, lexicon);
   findPeopleInHeadlineNames(sentences, work, lexicon);
   cutHeadlineNamesToKnownParts(sentences, work, lexicon);

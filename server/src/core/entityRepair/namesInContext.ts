@@ -1,9 +1,10 @@
 /**
  * People's names read against the names the article's body gives: an ordinary word glued after a name the body writes
  * alone is cut off (`Hillary Clinton Goes`), and a person in a headline is kept only as far as the body names that
- * person (`Clinton Hid` → `Clinton`, `Reveals` → nothing).
+ * person (`Clinton Hid` → `Clinton`, `Reveals` → nothing), or as the shape of a person's name (`Paul Ryan`).
  */
 
+import { isTitleCaseWord, lowerCaseWords } from '../headlines';
 import type { NameLexicon } from '../nameLexicon';
 import { normalizeName } from '../names';
 import type { Sentence } from '../types';
@@ -14,7 +15,8 @@ import type { Work } from './work';
  * (`Hillary Clinton Goes` where the article has `Hillary Clinton`; a word before a name is left, as
  * `Tiger` of `Tiger Woods` is one). People in headlines are kept only as far as
  * the body names them: the longest part of the mention that is a person's name outside headlines,
- * or its surname (`Clinton` in `Clinton Hid`), or for a one-word mention its given name (`Hillary`).
+ * or its surname (`Clinton` in `Clinton Hid`), or for a one-word mention its given name (`Hillary`); one that holds
+ * none of these is kept only when it has the shape of a person's name ({@link isPersonNameShaped}).
  */
 export function repairNamesInContext(text: string, sentences: readonly Sentence[], work: Work[], lexicon: NameLexicon): void {
   const names = new Set<string>();
@@ -56,6 +58,31 @@ export function repairNamesInContext(text: string, sentences: readonly Sentence[
       }
     }
     if (best) [item.first, item.last] = best;
-    else item.dropped = true;
+    else if (!isPersonNameShaped(sentences, item, lexicon)) item.dropped = true;
   }
 }
+
+/**
+ * Whether a headline's person the body does not name has the shape of a person's name all the same, and is kept: a
+ * given name the lists know, then (for a name of several words) initials or capitalised words (`Paul Ryan`, `George W.
+ * Bush`, `Janet Yellen`; `Hillary` alone where the body writes only `Clinton`). Not when a word is one title case
+ * capitalises whatever it is or one the article writes in lower case (`Infuriate`, `Decimate Hillary`, `Game Changer`),
+ * nor a run of words glued together (`Zach CarterFlagShareLikeReplySara Bondioli`, a live blog's widget): what the
+ * tagger ran on into the capitals of a headline is no name, a person's name is one wherever it stands.
+ */
+function isPersonNameShaped(sentences: readonly Sentence[], item: Work, lexicon: NameLexicon): boolean {
+  const tokens = sentences[item.sentence].tokens;
+  if (!lexicon.isGivenName(tokens[item.first].text)) return false;
+  const lowerCase = lowerCaseWords(sentences);
+  for (let i = item.first; i < item.last; i++) {
+    const token = tokens[i];
+    if (i > item.first && INITIAL.test(token.text)) continue;
+    if (!NAME_WORD.test(token.text) || isTitleCaseWord(token, lexicon) || lowerCase.has(token.text.toLowerCase())) return false;
+  }
+  return true;
+}
+
+/** An initial (`W.`). */
+const INITIAL = /^\p{Lu}\.$/u;
+/** A capitalised word with at most one capital inside (`McCaul`, `DeSantis`), letters, apostrophes and hyphens only. */
+const NAME_WORD = /^\p{Lu}\p{Ll}*(?:[\p{Lu}'’-]\p{Ll}+)?(?:-\p{Lu}\p{Ll}+)?$/u;
