@@ -150,6 +150,21 @@ describe('workspace roles of an actor', () => {
     assert.deepStrictEqual(profileRoles(service, 'file:///d.txt', text, 'Bernie Sanders'), ['Vermont Senator (2)']);
   });
 
+  it('one office however the articles word it, shown as written mid-sentence (PolNeAR: `Presumptive …` at a sentence\'s start, `former governor of Florida`)', () => {
+    const service = newService();
+    service.indexArticle('file:///a.txt', 'Presumptive Republican presidential nominee Jeb Bush said on Monday that he would stay in the race.\n');
+    service.indexArticle('file:///b.txt', 'Voters in Iowa cheered presumptive Republican presidential nominee Jeb Bush on Tuesday.\n');
+    service.indexArticle('file:///c.txt', 'Presumptive Republican presidential nominee Jeb Bush spoke to students in Ohio.\n');
+    service.indexArticle('file:///e.txt', 'Jeb Bush, the former governor of Florida, spoke to students in Ohio.\n');
+    service.indexArticle('file:///f.txt', 'Florida’s former governor Jeb Bush spoke to students in Iowa.\n');
+    const text = 'Jeb Bush answered questions for an hour.\n';
+    service.indexArticle('file:///d.txt', text);
+    const roles = profileRoles(service, 'file:///d.txt', text, 'Jeb Bush');
+    assert.strictEqual(roles[0], 'presumptive Republican presidential nominee (3)');
+    assert.match(roles[1], /^(?:former governor of Florida|Florida’s former governor) \(2\)$/);
+    assert.strictEqual(roles.length, 2);
+  });
+
   it('keep the role each article gives when no two agree', () => {
     const service = newService();
     service.indexArticle('file:///a.txt', 'Vermont Senator Bernie Sanders said on Monday that he would stay in the race.\n');

@@ -191,7 +191,7 @@ export class ClusterTally {
       for (const uri of entries.get(key)!.uris.keys()) uris.add(uri);
       entries.delete(key);
     }
-    const mostUsed = (counts: Map<string, number>) => [...counts.entries()].sort((a, b) => b[1] - a[1] || compareText(a[0], b[0]))[0][0];
+    const mostUsed = (counts: Map<string, number>) => displayedRole([...counts.entries()].sort((a, b) => b[1] - a[1] || compareText(a[0], b[0]))[0][0], counts);
     // Once two articles agree on a role, a role one article alone gives is left out: over the PolNeAR workspace such
     // roles were most of what filled the last places of the big clusters' hovers, and many were misreadings
     // (`chief strategist on President` for Barack Obama, `supporter of Grayson's … opponent` for Harry Reid, `father of
@@ -227,6 +227,19 @@ export class ClusterTally {
     top.splice(at, 0, candidate);
     if (top.length > RANKED_KEPT) top.pop();
   }
+}
+
+/**
+ * How a role is shown: as most written, but a role of several words that opens with a capital only where a sentence
+ * opened with it is shown as written in the middle of one, when some article writes it so (`presumptive Democratic
+ * presidential nominee`, `former Secretary of State`, not `Presumptive …`, `Former …`: the capital is the sentence's).
+ * A title alone keeps its capital (`President`).
+ */
+function displayedRole(text: string, counts: ReadonlyMap<string, number>): string {
+  const first = text.charAt(0);
+  if (first === first.toLowerCase() || !/\s/.test(text)) return text;
+  const midSentence = first.toLowerCase() + text.slice(1);
+  return counts.has(midSentence) ? midSentence : text;
 }
 
 /** The roles some members give, by article, as one comparable text (members in URI order, so the same roles give the same text). */
