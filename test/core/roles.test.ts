@@ -34,6 +34,8 @@ describe('roles (issue 14)', () => {
     assert.deepStrictEqual(selectRoles(['former Florida Governor', 'Florida’s former governor'], resources.nameLexicon), ['former Florida Governor']);
     assert.deepStrictEqual(selectRoles(['campaign manager', 'campaign manager of Bernie Sanders'], resources.nameLexicon), ['campaign manager of Bernie Sanders']);
     assert.deepStrictEqual(selectRoles(['former Secretary', 'former Secretary of State'], resources.nameLexicon), ['former Secretary of State']);
+    assert.deepStrictEqual(selectRoles(['former governor', 'former governor of Florida'], resources.nameLexicon), ['former governor of Florida']);
+    assert.deepStrictEqual(selectRoles(['Texas Senator', 'former Texas State Senator'], resources.nameLexicon), ['former Texas State Senator', 'Texas Senator']);
   });
 
   it('a role inside a more specific one is not repeated (003: `Syrian President`, not also `President`)', () => {

@@ -217,7 +217,7 @@
 //     into the text), an article after its head (`Vatican spokesman the Rev.`), and starts after `in` between two
 //     titles (`a Trump delegate in House Minority Leader Nancy Pelosi's district`; core/roles.ts roleBefore).
 // 99: one role however news words it (`former governor of Florida` = `Florida's former governor` = `former Florida
-//     governor`; core/roles.ts roleKey), and a more specific role holds a shorter one in order (`former Secretary`).
+//     governor`; core/roles.ts roleKey), and a more specific role holds a shorter one in order (`former governor`).
 // 100: title-case lines with contractions, capitalised pronouns and modals are headlines (core/headlines.ts); headline
 //      names that run over a clause are the known names in them, headline words the article writes in lower case are
 //      no names, a person written as a person's name stays (core/entityRepair/headlineNames.ts, namesInContext.ts).

@@ -889,7 +889,7 @@ export function containsWords(whole: readonly string[], part: readonly string[])
     while (k < part.length && whole[i + k] === part[k]) k++;
     if (k === part.length) return true;
   }
-  // Or in order with words between that make no other office (`former Secretary` in `former Secretary of State`,
-  // whose key is `former state secretary`; not `Texas Senator` in `former Texas State Senator`).
+  // Or in order with words between that make no other office (`former governor` in `former governor of Florida`,
+  // whose key is `former @flor governor`; not `Texas Senator` in `former Texas State Senator`).
   return sameOfficeMore(whole, part);
 }
