@@ -79,6 +79,47 @@ describe('word clusters (exchange clustering)', () => {
     assert.throws(() => WordClusters.parse('Monday\t1\t7\r\n\r\nFriday\t1\t2\r\n'), /expected a word and 2 classes/, 'a blank line of a Windows file is malformed, as it always was');
   });
 
+  it('reads a file from its UTF-8 bytes exactly as from its text (parseBytes, what the tagger loads)', () => {
+    /** Everything a WordClusters holds, to compare two. */
+    const contents = (clusters: WordClusters) => {
+      const inside = clusters as unknown as { slots: Int32Array; slotKeys: Int32Array; classes: Int32Array };
+      return { levels: clusters.levels, size: clusters.size, checksum: clusters.checksum, slots: [...inside.slots], slotKeys: [...inside.slotKeys], classes: [...inside.classes] };
+    };
+    const outcome = (read: () => WordClusters) => {
+      try {
+        return contents(read());
+      } catch (error) {
+        return { error: (error as Error).message };
+      }
+    };
+    for (const file of [CLUSTER_FILE, EMBEDDING_CLUSTER_FILE]) {
+      const bytes = fs.readFileSync(path.join(dataFolder(), 'ner', file));
+      assert.ok(bytes.some((b) => b >= 0x80) || file === CLUSTER_FILE, `${file} has words beyond ASCII, read through the decoder`);
+      assert.deepStrictEqual(outcome(() => WordClusters.parseBytes(bytes)), outcome(() => WordClusters.parse(bytes.toString('utf8'))), file);
+    }
+    const texts = [
+      '# comment\nMonday\t1\t7\nFriday\t1\t7\nMoscow\t0\t3\n#tag\t0\t4\n',
+      'Monday\t1\t7\r\nFriday\t012\t 3\r\nMoscow\t1234567890\t\n\nParis\t0\t5',
+      'Monday\t1\t7\r\n\r\nFriday\t1\t2\r\n',
+      'Monday\t1\t7\nFriday\t1\n',
+      'Monday\t1\t7\nFriday\t1\t2\t\n',
+      'Mönday\t1\t7\nFriéday\t1\t2\n\t3\t4\nZürich\t5\n',
+      'a\t1\nb\t2\r',
+      'a\t1\n\r',
+      '#\nx\t1',
+      '\uFEFFa\t1\nb\t2',
+      'a\t99999999999\nb\t-1\nc\t1e3\nd\t0x10\n',
+      '',
+      '\n\n',
+    ];
+    for (const text of texts) {
+      assert.deepStrictEqual(outcome(() => WordClusters.parseBytes(new TextEncoder().encode(text))), outcome(() => WordClusters.parse(text)), JSON.stringify(text));
+    }
+    // More lines than its first guess of their number (a sixteenth of the bytes): the arrays grow.
+    const short = Array.from({ length: 3000 }, (_, i) => `w${i}\t${i % 7}\n`).join('');
+    assert.deepStrictEqual(outcome(() => WordClusters.parseBytes(new TextEncoder().encode(short))), outcome(() => WordClusters.parse(short)));
+  });
+
   it('refuses a model trained with other clusters or other embedding clusters', () => {
     const model = TaggerModel.decode(fs.readFileSync(path.join(dataFolder(), MODEL_FILE)));
     const gazetteers = Gazetteers.load(diskDataSource());

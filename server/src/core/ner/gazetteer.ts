@@ -76,9 +76,9 @@ export class Gazetteers {
       if (without.has(file)) return;
       for (const phrase of readList(file)) g.addPhrase(phrase, 1 << bit);
     });
-    if (!without.has(CLUSTER_FILE)) g.clusters = readOrFail(`ner/${CLUSTER_FILE}`, () => WordClusters.parse(source.readText(`ner/${CLUSTER_FILE}`)));
+    if (!without.has(CLUSTER_FILE)) g.clusters = readOrFail(`ner/${CLUSTER_FILE}`, () => WordClusters.parseBytes(source.readBytes(`ner/${CLUSTER_FILE}`)));
     if (!without.has(EMBEDDING_CLUSTER_FILE)) {
-      g.embeddings = readOrFail(`ner/${EMBEDDING_CLUSTER_FILE}`, () => WordClusters.parse(source.readText(`ner/${EMBEDDING_CLUSTER_FILE}`)));
+      g.embeddings = readOrFail(`ner/${EMBEDDING_CLUSTER_FILE}`, () => WordClusters.parseBytes(source.readBytes(`ner/${EMBEDDING_CLUSTER_FILE}`)));
     }
     // Titles are the shared vocabulary's (core/vocabulary.ts): one list for the tagger, roles and quotes.
     for (const title of loadVocabulary(source).titles) g.titles.add(hashLower(title));

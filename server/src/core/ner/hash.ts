@@ -61,6 +61,16 @@ export function hashWord(s: string, from = 0, to = s.length): number {
   return h | 0;
 }
 
+/**
+ * {@link hashWord} of the characters whose codes are `bytes[from, to)`: of an ASCII word read from a
+ * UTF-8 file without decoding it (`clusters.ts`); a byte of 0x80 or more is not a character of its own.
+ */
+export function hashWordBytes(bytes: Uint8Array, from: number, to: number): number {
+  let h = FNV_OFFSET;
+  for (let i = from; i < to; i++) h = Math.imul(h ^ NORM[bytes[i]], FNV_PRIME);
+  return h | 0;
+}
+
 /** Hash of `s[from, to)` after normalisation, lower-cased. */
 export function hashLower(s: string, from = 0, to = s.length): number {
   let h = FNV_OFFSET;
