@@ -164,6 +164,9 @@ export interface WordFeatureSource {
   wordFeatures(i: number, out: Int32Array): number;
 }
 
+/** Tokens and sentences of a document {@link DocumentFeatures} holds room for before it grows. */
+const INITIAL_TOKENS = 16384, INITIAL_SENTENCES = 1024;
+
 /** Per-document preparation and per-sentence feature extraction. Not re-entrant; reuse per thread. */
 export class DocumentFeatures implements WordFeatureSource {
   private cap = 0;
@@ -205,6 +208,11 @@ export class DocumentFeatures implements WordFeatureSource {
     groups: Partial<FeatureGroups> = {},
   ) {
     this.groups = { ...ALL_GROUPS, ...groups };
+    // Room for a long article from the start (260 KB): growing for the first document larger than
+    // those before deoptimised `prepare`, compiled before V8 had seen it grow.
+    this.grow(INITIAL_TOKENS);
+    this.sentenceStart = new Int32Array(INITIAL_SENTENCES + 1);
+    this.capsSentence = new Uint8Array(INITIAL_SENTENCES + 1);
   }
 
   /**

@@ -160,7 +160,7 @@ export class TaggerModel {
    * keeps no document's text alive, and a hit compares characters in one flat array instead of
    * calling the runtime's string comparison on a string somewhere in the heap.
    */
-  private wordChars = new Uint16Array(1 << 16);
+  private wordChars: Uint16Array;
   private readonly wordStart: Int32Array;
   private wordSums: Int32Array;
   private readonly wordFeatureScratch = new Int32Array(MAX_FEATURES_PER_TOKEN);
@@ -207,7 +207,15 @@ export class TaggerModel {
       for (let t = 0; t < T; t++) this.weights[at + t] = weights[row * T + t];
     }
     this.zeroRecord = zeroRecord;
-    this.wordSums = new Int32Array(1024 * WORD_VECTORS * T);
+    // The word cache at its full size from the start (and room for a sentence of 256 tokens), rather
+    // than grown as words come: until written the memory is the system's untouched zero pages, where
+    // each growth copied the sums into new ones (a first touch of a page costs about 10 µs on the 2-core
+    // VM), and the first growth after V8 had optimised `decodeWords` deoptimised it, to be compiled
+    // again (`--trace-deopt`, a first pass over the PolNeAR train texts: two deoptimisations with the
+    // command line's V8 flags, three without, none now).
+    this.wordSums = new Int32Array((BOUNDARY_WORDS + wordCacheSize) * WORD_VECTORS * T);
+    this.wordChars = new Uint16Array(Math.max(1 << 16, wordCacheSize * 8));
+    this.ensureCapacity(256, T);
     for (let b = 0; b < BOUNDARY_WORDS; b++) this.sumNeighbourGroups(BOUNDARY_NEIGHBOUR_FEATURES, b * NEIGHBOUR_FEATURES, b);
     this.constraints = transitionConstraints(this.tags);
     this.accumulator = new Int32Array(T);
