@@ -156,24 +156,6 @@ export function isClitic(text: string): boolean {
 }
 
 /**
- * The words an article writes in lower case somewhere (any sentence; a title-case line has none but the words title
- * case keeps in lower case), as written: what the article says of a capitalised word of its headlines that the word
- * lists do not know (`Battle`, `White`, `Boasters` where the body has `battle`, `white`, `boasters`). Read once per
- * list of sentences, on first use: most articles never ask.
- */
-export function lowerCaseWords(sentences: readonly Sentence[]): ReadonlySet<string> {
-  const known = lowerCaseAnswered.get(sentences);
-  if (known) return known;
-  const words = new Set<string>();
-  for (const sentence of sentences) for (const token of sentence.tokens) if (wordCase(token) === 'lower') words.add(token.text);
-  lowerCaseAnswered.set(sentences, words);
-  return words;
-}
-
-/** The lower-case words read from each list of sentences, while it lives (see {@link answered}). */
-const lowerCaseAnswered = new WeakMap<readonly Sentence[], ReadonlySet<string>>();
-
-/**
  * True for a word that title case capitalises whatever it is: a word it keeps in lower case
  * ({@link TITLE_CASE_LOWER}: `Of`, `The`), a closed-class word ({@link FUNCTION_WORDS}: `He`, `Can`), or an ordinary
  * English word (`Leadership`, `Street`); and a clitic, part of the word before it (`n’t` of `Don’t`). In a headline

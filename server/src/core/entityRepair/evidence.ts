@@ -4,6 +4,7 @@
  * token is part of. A pass that cut a sentence's first word (`Sadly`) or kept it (`Bill Maher`) decided on this.
  */
 
+import { wordCase } from '../headlines';
 import type { NameLexicon } from '../nameLexicon';
 import { lowerBound } from '../search';
 import type { Sentence } from '../types';
@@ -24,6 +25,21 @@ export class DocumentEvidence {
   isFamilyName(word: string): boolean {
     return (word.endsWith('s') && this.surnames.has(word.slice(0, -1))) || (word.endsWith('es') && this.surnames.has(word.slice(0, -2)));
   }
+
+  /**
+   * The words the article writes in lower case somewhere (any sentence; a title-case line has none but the words title
+   * case keeps in lower case), as written: what the article says of a capitalised word of its headlines that the word
+   * lists do not know (`Battle`, `White`, `Boasters` where the body has `battle`, `white`, `boasters`). Read on first
+   * use: most articles never ask.
+   */
+  get lowerCaseWords(): ReadonlySet<string> {
+    if (this.lowerCase) return this.lowerCase;
+    const words = new Set<string>();
+    for (const sentence of this.sentences) for (const token of sentence.tokens) if (wordCase(token) === 'lower') words.add(token.text);
+    return (this.lowerCase = words);
+  }
+
+  private lowerCase: ReadonlySet<string> | undefined;
 
   /** How the article writes its words, read on first use (most articles never ask). */
   private cases: { readonly lowerCase: ReadonlySet<string>; readonly capitalisedMid: ReadonlySet<string> } | undefined;

@@ -7,9 +7,10 @@
  * it (`ESPN Fires` → `ESPN`). People in headlines are cut to the body's names later (`namesInContext.ts`).
  */
 
-import { FUNCTION_WORDS, NEGATION, TITLE_CASE_LOWER, isTitleCaseWord, lowerCaseWords, wordCase } from '../headlines';
+import { FUNCTION_WORDS, NEGATION, TITLE_CASE_LOWER, isTitleCaseWord, wordCase } from '../headlines';
 import type { NameLexicon } from '../nameLexicon';
 import type { EntityType, Sentence, Token } from '../types';
+import type { DocumentEvidence } from './evidence';
 import { LINK_WORDS, nameKey, type Work } from './work';
 
 /**
@@ -88,16 +89,16 @@ function joinsClauses(tokens: readonly Token[], i: number): boolean {
  * tagger's evidence of a name are there for every word. People in headlines have their own rule
  * ({@link repairNamesInContext}).
  */
-export function dropHeadlineWordsTakenForNames(sentences: readonly Sentence[], work: readonly Work[], lexicon: NameLexicon): void {
+export function dropHeadlineWordsTakenForNames(sentences: readonly Sentence[], work: readonly Work[], evidence: DocumentEvidence, lexicon: NameLexicon): void {
   let bodyNames: string[] | undefined;
   for (const item of work) {
     if (!item.headline || (item.type !== 'organization' && item.type !== 'location')) continue;
     const tokens = sentences[item.sentence].tokens;
     let wordsOnly = true;
-    for (let i = item.first; i < item.last && wordsOnly; i++) wordsOnly = isHeadlineWord(tokens[i], sentences, lexicon);
+    for (let i = item.first; i < item.last && wordsOnly; i++) wordsOnly = isHeadlineWord(tokens[i], evidence, lexicon);
     // A head noun the article writes as a common noun builds no name here (`Economic Policy`, `Offensive Post`,
     // `Dissolution Of Secret Club` where the body has `policy`, `post`, `club`): only the body or the lists make one.
-    if (!wordsOnly || hasNameHead(tokens, item.first, item.last, lexicon, lowerCaseWords(sentences))) continue;
+    if (!wordsOnly || hasNameHead(tokens, item.first, item.last, lexicon, evidence.lowerCaseWords)) continue;
     const name = nameKey(tokens, item.first, item.last);
     if (lexicon.isListedName(name)) continue;
     // Names the body gives (any type: a headline may call a person's foundation what the body calls the person's).
@@ -163,7 +164,7 @@ export function cutHeadlineNamesToKnownParts(sentences: readonly Sentence[], wor
  * other names (`Donald Trump Praises Breitbart`), and no head noun builds the name (`Trump University` stays). The
  * longest of the body's person names inside is kept (`Donald Trump` before `Trump`).
  */
-export function findPeopleInHeadlineNames(sentences: readonly Sentence[], work: readonly Work[], lexicon: NameLexicon): void {
+export function findPeopleInHeadlineNames(sentences: readonly Sentence[], work: readonly Work[], evidence: DocumentEvidence, lexicon: NameLexicon): void {
   let people: Set<string> | undefined;
   let bodyWords: Set<string> | undefined;
   for (const item of work) {
@@ -186,7 +187,7 @@ export function findPeopleInHeadlineNames(sentences: readonly Sentence[], work: 
     let glued = true;
     for (let i = item.first; i < item.last && glued; i++) {
       if (i >= best.from && i < best.to) continue;
-      if (isHeadlineWord(tokens[i], sentences, lexicon)) glue++;
+      if (isHeadlineWord(tokens[i], evidence, lexicon)) glue++;
       else glued = bodyWords.has(tokens[i].text.toLowerCase());
     }
     if (!glued || glue === 0) continue;
@@ -203,9 +204,9 @@ export function findPeopleInHeadlineNames(sentences: readonly Sentence[], work: 
  * where the article's prose writes `boasters`, `the dealmaker`, `white people`, `coal fields`, its headline's capital is
  * the headline's. A given name stays a name (`Bill` where the article writes `the bill`).
  */
-function isHeadlineWord(token: Token, sentences: readonly Sentence[], lexicon: NameLexicon): boolean {
+function isHeadlineWord(token: Token, evidence: DocumentEvidence, lexicon: NameLexicon): boolean {
   if (isTitleCaseWord(token, lexicon)) return true;
-  return wordCase(token) === 'capitalised' && !lexicon.isGivenName(token.text) && lowerCaseWords(sentences).has(token.text.toLowerCase());
+  return wordCase(token) === 'capitalised' && !lexicon.isGivenName(token.text) && evidence.lowerCaseWords.has(token.text.toLowerCase());
 }
 
 /** The words of the body's names of any type, lower case. */

@@ -72,8 +72,8 @@ export function repairEntities(text: string, sentences: readonly Sentence[], men
   const evidence = new DocumentEvidence(sentences, headline, work);
   const placeNames = new Set<string>();
   splitHeadlineNamesAtClauses(sentences, work, lexicon);
-  dropHeadlineWordsTakenForNames(sentences, work, lexicon);
-  findPeopleInHeadlineNames(sentences, work, lexicon);
+  dropHeadlineWordsTakenForNames(sentences, work, evidence, lexicon);
+  findPeopleInHeadlineNames(sentences, work, evidence, lexicon);
   cutHeadlineNamesToKnownParts(sentences, work, lexicon);
   // A law or a doctrine named after a person (`Obamacare` read as a place): no entity of any type, in a headline too
   // (the word says so, not its capital).
@@ -129,7 +129,7 @@ export function repairEntities(text: string, sentences: readonly Sentence[], men
   givenNamesTakenForOrganisations(sentences, work, lexicon);
   dropNamesWithoutEvidence(sentences, work, evidence, resources);
   followLongerNames(sentences, work, resources.vocabulary);
-  repairNamesInContext(text, sentences, work, lexicon);
+  repairNamesInContext(text, sentences, work, evidence, lexicon);
   oneTypePerName(text, sentences, work, lexicon);
   takeGenerationalSuffixes(sentences, work);
   const out: EntityMention[] = [];

@@ -4,10 +4,11 @@
  * person (`Clinton Hid` → `Clinton`, `Reveals` → nothing), or as the shape of a person's name (`Paul Ryan`).
  */
 
-import { isTitleCaseWord, lowerCaseWords } from '../headlines';
+import { isTitleCaseWord } from '../headlines';
 import type { NameLexicon } from '../nameLexicon';
 import { normalizeName } from '../names';
 import type { Sentence } from '../types';
+import type { DocumentEvidence } from './evidence';
 import type { Work } from './work';
 
 /**
@@ -18,7 +19,7 @@ import type { Work } from './work';
  * or its surname (`Clinton` in `Clinton Hid`), or for a one-word mention its given name (`Hillary`); one that holds
  * none of these is kept only when it has the shape of a person's name ({@link isPersonNameShaped}).
  */
-export function repairNamesInContext(text: string, sentences: readonly Sentence[], work: Work[], lexicon: NameLexicon): void {
+export function repairNamesInContext(text: string, sentences: readonly Sentence[], work: Work[], evidence: DocumentEvidence, lexicon: NameLexicon): void {
   const names = new Set<string>();
   const surnames = new Set<string>();
   const firstWords = new Set<string>();
@@ -58,7 +59,7 @@ export function repairNamesInContext(text: string, sentences: readonly Sentence[
       }
     }
     if (best) [item.first, item.last] = best;
-    else if (!isPersonNameShaped(sentences, item, lexicon)) item.dropped = true;
+    else if (!isPersonNameShaped(sentences, item, evidence, lexicon)) item.dropped = true;
   }
 }
 
@@ -70,10 +71,10 @@ export function repairNamesInContext(text: string, sentences: readonly Sentence[
  * nor a run of words glued together (`Zach CarterFlagShareLikeReplySara Bondioli`, a live blog's widget): what the
  * tagger ran on into the capitals of a headline is no name, a person's name is one wherever it stands.
  */
-function isPersonNameShaped(sentences: readonly Sentence[], item: Work, lexicon: NameLexicon): boolean {
+function isPersonNameShaped(sentences: readonly Sentence[], item: Work, evidence: DocumentEvidence, lexicon: NameLexicon): boolean {
   const tokens = sentences[item.sentence].tokens;
   if (!lexicon.isGivenName(tokens[item.first].text)) return false;
-  const lowerCase = lowerCaseWords(sentences);
+  const lowerCase = evidence.lowerCaseWords;
   for (let i = item.first; i < item.last; i++) {
     const token = tokens[i];
     if (i > item.first && INITIAL.test(token.text)) continue;
