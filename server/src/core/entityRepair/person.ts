@@ -37,12 +37,6 @@ const GLUED_PARTICLE = /^(?:al|el|ad|as|ash|at|az|ar|an|bin|ibn|abu|abd)-/;
 const PARTY_TAG = /^[DRI]-\p{Lu}/u;
 
 /**
- * What a person mention is after all: `drop` (no entity), another type, or undefined (a person, its words
- * `[first, last)` cut to the name here). The drop or the new type is returned, not applied: each of the many rare exits is then a constant,
- * which V8 compiles without the type feedback a call or a store needs (each such exit taken for the first time
- * threw away this function's optimised code and compiled it again).
- */
-/**
  * An epithet before a given name the article gives a person of in full (`Crooked Hillary` beside Hillary Clinton,
  * `Little Marco` beside Marco Rubio): an ordinary word, no given name, in capitals as a nickname writes it. Read as a
  * full name it made `Hillary` a surname, and every `Hillary` of the article and the workspace its person's.
@@ -54,6 +48,12 @@ function isEpithet(tokens: readonly Token[], item: Work, evidence: DocumentEvide
   return wordCase(tokens[item.first]) === 'capitalised' && lexicon.isOrdinaryWord(word) && !lexicon.isGivenName(word) && lexicon.isGivenName(name) && evidence.firstWords.has(name);
 }
 
+/**
+ * What a person mention is after all: `drop` (no entity), another type, or undefined (a person, its words
+ * `[first, last)` cut to the name here). The drop or the new type is returned, not applied: each of the many rare exits is then a constant,
+ * which V8 compiles without the type feedback a call or a store needs (each such exit taken for the first time
+ * threw away this function's optimised code and compiled it again).
+ */
 export function repairPerson(sentences: readonly Sentence[], item: Work, evidence: DocumentEvidence, resources: RepairResources, placeNames: Set<string>): 'drop' | EntityType | undefined {
   const { nameLexicon: lexicon, vocabulary } = resources;
   const tokens = sentences[item.sentence].tokens;
