@@ -73,7 +73,7 @@ function joined(tokens: readonly Token[], i: number): boolean {
 }
 
 /** A capitalised month or weekday (`May` the month, not `may` the verb). */
-function isCapitalisedIn(set: ReadonlySet<string>, token: Token | undefined): boolean {
+export function isCapitalisedIn(set: ReadonlySet<string>, token: Token | undefined): boolean {
   if (token === undefined) return false;
   const text = token.text;
   // Month and weekday names are 3–9 letters (`Jan.` … `September`), capitalised in ASCII: most tokens

@@ -1,4 +1,4 @@
-import { MONTHS, WEEKDAYS } from './figures';
+import { MONTHS, WEEKDAYS, isCapitalisedIn } from './figures';
 import type { NameLexicon } from './nameLexicon';
 import { lowerBound } from './search';
 import type { EntityMention, OffsetRange, Sentence, Token } from './types';
@@ -235,7 +235,7 @@ function roleBefore(
     // A day or a month is when, not what (`Trump called Wednesday for Supreme Court Justice Ruth Bader Ginsburg`), and
     // ordinary words in capitals beside other words in capitals are a headline run into the text (`… KILLED IN DEADLY
     // ISTANBUL EXPLOSION Turkish President Recep Tayyip Erdogan said`), not acronyms of a title (`GOP VP nominee`).
-    if (isDayOrMonth(word) || (isShouted(word) && lexicon.isOrdinaryWord(word) && (isShouted(tokens[i - 1]?.text ?? '') || isShouted(tokens[i + 1].text)))) break;
+    if (isDayOrMonth(tokens[i]) || (isShouted(word) && lexicon.isOrdinaryWord(word) && (isShouted(tokens[i - 1]?.text ?? '') || isShouted(tokens[i + 1].text)))) break;
     const capitalised = /^\p{Lu}/u.test(word);
     // `presidential nominee`, `campaign manager`: a qualifier of a title already found to its right.
     const modifier = first < nameIndex && vocabulary.isRoleModifier(word);
@@ -331,11 +331,9 @@ function roleBefore(
   return owner ? { text: role, relativeTo: owner, first } : { text: role, first };
 }
 
-/** A weekday or a month written as a name (`Wednesday`, `Dec.`), but not `May`, also a surname. */
-function isDayOrMonth(word: string): boolean {
-  if (word.length < 3 || word.length > 9 || !/^\p{Lu}/u.test(word)) return false;
-  const lower = word.toLowerCase();
-  return lower !== 'may' && (WEEKDAYS.has(lower) || MONTHS.has(lower));
+/** A weekday or a month written as a name (`Wednesday`, `Dec.`; as the figures read them), but not `May`, also a surname. */
+function isDayOrMonth(token: Token): boolean {
+  return (isCapitalisedIn(WEEKDAYS, token) || isCapitalisedIn(MONTHS, token)) && token.text.toLowerCase() !== 'may';
 }
 
 /** A word of two letters or more, all of them capitals (`KILLED`, `GOP`; not `U.S.`). */
