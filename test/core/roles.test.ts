@@ -75,6 +75,19 @@ describe('roles (issue 14)', () => {
     assert.deepStrictEqual(rolesOf('ACLU executive Director Anthony Romero said on Monday that the plan was illegal.\n', 'Anthony Romero'), ['ACLU executive Director']);
   });
 
+  it('two descriptions joined by `and` are two roles; an `and` inside a name, or before a complement both share, is not a cut (PolNeAR train)', () => {
+    // Each conjunct is headed by a word for a person, a party member or a compound of one (`hard-liner`, `mega-donor`).
+    assert.deepStrictEqual(rolesOf('He was preceded at the lectern by Joe Arpaio, the Arizona sheriff and anti-immigration hard-liner, who spoke.\n', 'Joe Arpaio'), ['Arizona sheriff', 'anti-immigration hard-liner']);
+    assert.deepStrictEqual(rolesOf('"Do these people read newspapers?" said Bob Mulholland, a California superdelegate and Clinton supporter.\n', 'Bob Mulholland'), ['California superdelegate', 'Clinton supporter']);
+    assert.deepStrictEqual(rolesOf('"It works," said Andrew Rice, a Democrat and former Oklahoma state senator.\n', 'Andrew Rice'), ['former Oklahoma state senator', 'Democrat']);
+    // Inside a name, between two capitalised words of which the first is no title, `and` joins.
+    assert.deepStrictEqual(rolesOf('"It is a problem," said Faiza Patel, co-director of the Liberty and National Security Program.\n', 'Faiza Patel'), ['co-director of the Liberty and National Security Program']);
+    assert.deepStrictEqual(rolesOf('"It is a problem," said Gene B. Sperling, a former top economic adviser to President Bill Clinton and President Obama.\n', 'Gene B. Sperling'), ['former top economic adviser to President Bill Clinton and President Obama']);
+    // After a title it cuts (`Chairman and CEO`); a lone title before a complement shares it (`founder and chairman of …`).
+    assert.deepStrictEqual(rolesOf('Fox News Chairman and CEO Roger Ailes has spoken.\n', 'Roger Ailes'), ['Fox News Chairman', 'CEO']);
+    assert.deepStrictEqual(rolesOf('The founder and chairman of the Podesta Group, Tony Podesta, had ties.\n', 'Tony Podesta'), ['founder and chairman of the Podesta Group']);
+  });
+
   it('a title after a capitalised title, or after a description and the place it is of, starts a role of its own (PolNeAR: `Committee Chair Rep.`, `candidate Texas Senator`)', () => {
     // English abbreviates a politician's title only right before the name.
     assert.deepStrictEqual([...rolesOf('Democratic National Committee Chair Rep. Debbie Wasserman Schultz said on Monday that she would stay.\n', 'Debbie Wasserman Schultz')].sort(), ['Democratic National Committee Chair', 'Representative']);
@@ -155,8 +168,8 @@ describe('roles (issue 14)', () => {
     assert.deepStrictEqual(rolesOf(debate, 'Martin O’Malley'), ['former Maryland governor']);
     assert.deepStrictEqual(rolesOf('Sen. Ted Cruz of Texas and Senator Marco Rubio of Florida spoke in Houston.\n', 'Marco Rubio'), ['Senator']);
     assert.deepStrictEqual(rolesOf('There was a fight between Congress and President Barack Obama over it.\n', 'Barack Obama'), ['President']);
-    // A first conjunct that describes the same person is part of the title (review).
-    assert.deepStrictEqual(rolesOf('Texas Republican and former Governor Rick Perry endorsed him on Friday.\n', 'Rick Perry'), ['Texas Republican and former Governor']);
+    // A first conjunct that describes the same person is that person's too (review), a role of its own.
+    assert.deepStrictEqual(rolesOf('Texas Republican and former Governor Rick Perry endorsed him on Friday.\n', 'Rick Perry'), ['Texas Republican', 'former Governor']);
     // One organisation's title, and two titles of one person, keep their `and`.
     assert.deepStrictEqual(rolesOf('House Ways and Means Committee Chairman Kevin Brady spoke on Monday.\n', 'Kevin Brady'), ['House Ways and Means Committee Chairman']);
     assert.deepStrictEqual(rolesOf('He met Secretary of Health and Human Services Alex Azar on Monday.\n', 'Alex Azar'), ['Secretary of Health and Human Services']);

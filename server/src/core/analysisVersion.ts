@@ -221,4 +221,6 @@
 // 100: title-case lines with contractions, capitalised pronouns and modals are headlines (core/headlines.ts); headline
 //      names that run over a clause are the known names in them, headline words the article writes in lower case are
 //      no names, a person written as a person's name stays (core/entityRepair/headlineNames.ts, namesInContext.ts).
-export const ANALYSIS_VERSION = 100;
+// 101: descriptions joined by `and` are two roles when each has a person's head word (`Arizona sheriff and
+//      anti-immigration hard-liner`); no cut inside a name or before a complement both share (core/roles.ts splitRoles).
+export const ANALYSIS_VERSION = 101;

@@ -109,7 +109,7 @@ const PERSON_NOUNS = new Set([
   'survivor', 'victim', 'witness', 'plaintiff', 'defendant', 'suspect', 'inmate', 'prisoner', 'detainee', 'hostage', 'landlord',
   'tenant', 'employer', 'chef', 'athlete', 'player', 'coach', 'quarterback', 'champion', 'contender', 'hopeful', 'frontrunner',
   'front-runner', 'incumbent', 'successor', 'predecessor', 'appointee', 'holdover', 'insider', 'newcomer', 'partisan', 'centrist',
-  'activist', 'economist', 'strategist', 'adviser', 'advisor', 'professor', 'analyst', 'founder', 'cofounder', 'member',
+  'activist', 'hardliner', 'hard-liner', 'philanthropist', 'winner', 'economist', 'strategist', 'adviser', 'advisor', 'professor', 'analyst', 'founder', 'cofounder', 'member',
   'candidate', 'lawyer', 'attorney', 'lawmaker', 'politician', 'statesman', 'stateswoman', 'congressman', 'official', 'bureaucrat',
   'diplomat', 'officer', 'trader', 'dealer', 'broker', 'manufacturer', 'retailer', 'merchant', 'vendor', 'shopkeeper', 'cashier',
   'waiter', 'waitress', 'driver', 'mechanic', 'electrician', 'plumber', 'carpenter', 'laborer', 'labourer', 'welder', 'firefighter',
@@ -734,10 +734,12 @@ const RANK_QUALIFIERS: ReadonlySet<string> = new Set(['lieutenant', 'lt.']);
  * description and the title written after it (`Republican vice-presidential nominee Gov.` → `Republican
  * vice-presidential nominee`, `Governor`): a lower-case role word followed by a capitalised one ends a role.
  */
-export function splitRoles(role: string, vocabulary: Vocabulary): string[] {
-  if (role.includes(ROLE_SEPARATOR)) return role.split(ROLE_SEPARATOR).flatMap((part) => splitRoles(part, vocabulary));
-  const parts = role.split(/\s+and\s+/);
-  const hasTitle = (part: string) => part.split(/\s+/).some((w) => vocabulary.isRoleWord(w) || PERSON_NOUNS.has(w.toLowerCase()));
+export function splitRoles(role: string, vocabulary: Vocabulary, lexicon: NameLexicon): string[] {
+  if (role.includes(ROLE_SEPARATOR)) return role.split(ROLE_SEPARATOR).flatMap((part) => splitRoles(part, vocabulary, lexicon));
+  const parts = splitAtAnd(role, vocabulary);
+  // A conjunct is a role of its own when a word of it denotes a person as a description's head does (`Arizona sheriff
+  // and anti-immigration hard-liner`, `GOP mega-donor and co-founder of …`, `Democrat and former Oklahoma state senator`).
+  const hasTitle = (part: string) => part.split(/\s+/).some((w) => isPersonHead(w.replace(/[,.]$/, ''), vocabulary, lexicon));
   // Each conjunct without its article, as a role is written (`… correspondent and the author of …` → `author of …`).
   // Else a conjunct with its own article is a new one (`former C.I.A. director and a top general in the conflicts in
   // Iraq and Afghanistan`).
@@ -745,6 +747,29 @@ export function splitRoles(role: string, vocabulary: Vocabulary): string[] {
   const conjuncts = parts.length >= 2 && parts.every(hasTitle) ? parts : articled.length >= 2 && articled.every(hasTitle) ? articled : [role];
   const joined = conjuncts.map((part) => part.replace(/^(?:(?:now|currently|also|formerly)\s+)?(?:the|a|an)\s+/i, ''));
   return joined.flatMap((part) => splitBeforeTitle(part, vocabulary));
+}
+
+/**
+ * A role cut at each `and` that may join two roles: not one between capitalised words unless the first is a title
+ * (`Liberty and National Security Program`, `President Bill Clinton and President Obama` are inside one role; `Fox
+ * News Chairman and CEO` is two), and not one after a lone title whose complement the second role shares (`founder and
+ * CEO of Iraq and Afghanistan Veterans of America` is founder of it as well).
+ */
+function splitAtAnd(role: string, vocabulary: Vocabulary): string[] {
+  const words = role.split(/\s+/);
+  const parts: string[] = [];
+  let from = 0;
+  for (let k = 1; k < words.length - 1; k++) {
+    if (words[k] !== 'and') continue;
+    const before = words[k - 1];
+    if (/^\p{Lu}/u.test(before) && /^\p{Lu}/u.test(words[k + 1]) && !vocabulary.isRoleWord(before)) continue;
+    parts.push(words.slice(from, k).join(' '));
+    from = k + 1;
+  }
+  parts.push(words.slice(from).join(' '));
+  const last = parts[parts.length - 1].split(' ');
+  if (parts.length === 2 && !parts[0].includes(' ') && last.some((word) => COMPLEMENT_PREPOSITIONS.has(word))) return [role];
+  return parts;
 }
 
 /**
