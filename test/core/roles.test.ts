@@ -26,6 +26,14 @@ describe('roles (issue 14)', () => {
     assert.strictEqual(key('Speaker of the House'), key('House Speaker'));
     assert.strictEqual(key('former chairman of Fox News'), key('former Fox News chairman'));
     assert.strictEqual(key('Clinton’s former campaign manager'), key('former Clinton campaign manager'));
+    // GOP is the Republican Party (PolNeAR: Donald Trump's `presumptive GOP presidential nominee`, 11 articles).
+    assert.strictEqual(key('presumptive GOP presidential nominee'), key('presumptive Republican presidential nominee'));
+    // Initials with or without full stops, and one office whatever the holder's sex (PolNeAR: James Comey, Leon
+    // Panetta, Debbie Wasserman Schultz, Hope Hicks).
+    assert.strictEqual(key('F.B.I. director'), key('FBI Director'));
+    assert.strictEqual(key('DNC Chairwoman'), key('DNC Chairman'));
+    assert.strictEqual(key('campaign spokeswoman'), key('campaign spokesman'));
+    assert.notStrictEqual(key('DNC Chair'), key('DNC Vice Chair'));
     // The one word an office is written with is no name the title is of.
     assert.notStrictEqual(key('Secretary of State'), key('State Secretary'));
     assert.strictEqual(key('chief of staff'), 'chief of staff');

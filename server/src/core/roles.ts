@@ -796,7 +796,7 @@ const MAX_TITLE_QUALIFIERS = 3;
 /**
  * What identifies a role for comparison: lower case, articles dropped, a country's possessive and
  * its adjective made one (`Syria's Deputy Prime Minister` = `Syrian Deputy Prime Minister`, `U.S.`
- * = `US` = `American`), a state or a surname one word however it is written (`Florida's` = `Florida`), and the name a title
+ * = `US` = `American`, `GOP` = `Republican`, `F.B.I.` = `FBI`, `chairwoman` = `chairman`), a state or a surname one word however it is written (`Florida's` = `Florida`), and the name a title
  * is of before the title's head: news writes one office as `former Florida governor`, `Florida's former governor`
  * and `former governor of Florida`, or `Judicial Watch President` and `president of Judicial Watch`, and a hover
  * that counts them apart says less (issue 14: roles normalised, with counts). The order of the other words is
@@ -830,6 +830,12 @@ function keyWord(raw: string, lexicon: NameLexicon): string {
   if (possessive) word = word.slice(0, -2);
   const bare = word.replace(/\./g, '');
   if (AMERICAN.has(bare)) return '@us';
+  // The Grand Old Party is the Republican one (`GOP presidential nominee` = `Republican presidential nominee`).
+  if (bare === 'gop') return keyWord('Republican', lexicon);
+  // Initials with or without full stops (`F.B.I.`, `FBI`).
+  if (/^(?:\p{Lu}\.){2,}$/u.test(raw)) return bare;
+  const unisex = UNISEX_TITLES.get(word);
+  if (unisex !== undefined) return unisex;
   // A possessive, a country's adjective, and a state or a common surname in capitals (`Florida`, `Clinton`): what
   // a possessive before a title most often names. (The lexicon's well-known names hold title words too: `Governor`.)
   if (possessive || lexicon.isGroupNoun(word) || (/^\p{Lu}/u.test(raw) && (lexicon.isKnownSurname(bare) || lexicon.isStateName(raw)))) return `@${bare.slice(0, 4)}`;
@@ -843,6 +849,21 @@ const ROLE_ARTICLES: ReadonlySet<string> = new Set(['the', 'a', 'an']);
 const HOLDER_MODIFIERS: ReadonlySet<string> = new Set(['former', 'then', 'ex', 'outgoing', 'incoming', 'late', 'current', 'acting', 'interim']);
 
 const AMERICAN = new Set(['us', 'usa', 'american', 'america']);
+
+/** One office whatever the holder's sex (`DNC Chairwoman` = `DNC Chair`): each title as {@link roleKey} writes it. */
+const UNISEX_TITLES: ReadonlyMap<string, string> = new Map([
+  ['chairman', 'chair'],
+  ['chairwoman', 'chair'],
+  ['chairperson', 'chair'],
+  ['spokeswoman', 'spokesperson'],
+  ['spokesman', 'spokesperson'],
+  ['congresswoman', 'congressperson'],
+  ['congressman', 'congressperson'],
+  ['councilwoman', 'councilperson'],
+  ['councilman', 'councilperson'],
+  ['businesswoman', 'businessperson'],
+  ['businessman', 'businessperson'],
+]);
 
 /**
  * The roles to show for an actor from the roles of their mentions: one per role (by
