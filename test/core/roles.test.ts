@@ -34,6 +34,9 @@ describe('roles (issue 14)', () => {
     assert.strictEqual(key('DNC Chairwoman'), key('DNC Chairman'));
     assert.strictEqual(key('campaign spokeswoman'), key('campaign spokesman'));
     assert.notStrictEqual(key('DNC Chair'), key('DNC Vice Chair'));
+    // A middle initial says nothing of the office; two initials are part of the name (PolNeAR: Paul Manafort).
+    assert.strictEqual(key('campaign chairman of Donald J. Trump'), key('campaign chairman of Donald Trump'));
+    assert.notStrictEqual(key('daughter of George H.W. Bush'), key('daughter of George Bush'));
     // The one word an office is written with is no name the title is of.
     assert.notStrictEqual(key('Secretary of State'), key('State Secretary'));
     assert.strictEqual(key('chief of staff'), 'chief of staff');

@@ -223,6 +223,6 @@
 //      no names, a person written as a person's name stays (core/entityRepair/headlineNames.ts, namesInContext.ts).
 // 101: descriptions joined by `and` are two roles when each has a person's head word (`Arizona sheriff and
 //      anti-immigration hard-liner`); no cut inside a name or before a complement both share (core/roles.ts splitRoles).
-// 102: `GOP` in a role is `Republican`, `F.B.I.` is `FBI`, a chairwoman's office a chairman's (core/roles.ts roleKey):
-//      the workspace counts one office.
+// 102: `GOP` in a role is `Republican`, `F.B.I.` is `FBI`, a chairwoman's office a chairman's, a middle initial is
+//      left out (core/roles.ts roleKey): the workspace counts one office.
 export const ANALYSIS_VERSION = 102;

@@ -796,14 +796,15 @@ const MAX_TITLE_QUALIFIERS = 3;
 /**
  * What identifies a role for comparison: lower case, articles dropped, a country's possessive and
  * its adjective made one (`Syria's Deputy Prime Minister` = `Syrian Deputy Prime Minister`, `U.S.`
- * = `US` = `American`, `GOP` = `Republican`, `F.B.I.` = `FBI`, `chairwoman` = `chairman`), a state or a surname one word however it is written (`Florida's` = `Florida`), and the name a title
+ * = `US` = `American`, `GOP` = `Republican`, `F.B.I.` = `FBI`, `chairwoman` = `chairman`, no middle initial), a state or a surname one word however it is written (`Florida's` = `Florida`), and the name a title
  * is of before the title's head: news writes one office as `former Florida governor`, `Florida's former governor`
  * and `former governor of Florida`, or `Judicial Watch President` and `president of Judicial Watch`, and a hover
  * that counts them apart says less (issue 14: roles normalised, with counts). The order of the other words is
  * kept: it tells offices apart (`Texas Senator` is not `former Texas State Senator`'s office).
  */
 export function roleKey(role: string, lexicon: NameLexicon): string[] {
-  const raws = role.split(/\s+/).filter((raw) => raw !== '' && !ROLE_ARTICLES.has(raw.toLowerCase()));
+  // A middle initial says nothing of the office (`campaign chairman of Donald J. Trump`, `… of Donald Trump`).
+  const raws = role.split(/\s+/).filter((raw, k, all) => raw !== '' && !ROLE_ARTICLES.has(raw.toLowerCase()) && !(k > 0 && k + 1 < all.length && /^\p{Lu}\.$/u.test(raw)));
   // `governor of Florida`, `president of Judicial Watch`: an `of` before a name and nothing else, not before the one
   // word a title is written with (`chief of staff`, `Secretary of State`: what office, not whose).
   let of = raws.indexOf('of');
