@@ -5,6 +5,7 @@ import { context, names, newService } from '../helpers/resources';
 import { readSeed, SEEDS, withCursor } from '../helpers/seeds';
 
 const analyze = (text: string) => analyzeArticle(text, context);
+const personNames = (text: string) => analyze(text).actors.filter((a) => a.type === 'person').map((a) => a.name);
 const doc = (uri: string, text: string) => ({ uri, version: 1, getText: () => text });
 
 describe('actors', () => {
@@ -27,6 +28,38 @@ describe('actors', () => {
     const hillary = analysis.actors.find((a) => a.name === 'Hillary Clinton')!;
     assert.ok(bill.mentions.some((m) => m.text === 'Bill') && hillary.mentions.some((m) => m.text === 'Hillary'));
     assert.deepStrictEqual([...bill.variants, ...hillary.variants], [], 'a given name alone is no variant spelling');
+  });
+
+  it('one person written with and without a generational suffix, a middle name or a short given name is one actor (`William F. Buckley` / `William F. Buckley, Jr.`, `Joe Biden` / `Joseph R. Biden, Jr.`, `Sandy` / `Sandra Paradis`)', function () {
+    const buckley = analysePolnearTrain(this, 'breitbart_2016-01-19_long-time-leaders-of-conservativ.txt').actors.filter((a) => a.type === 'person');
+    const names = buckley.map((a) => a.name);
+    assert.ok(names.includes('William F. Buckley, Jr.') && !names.includes('William F. Buckley'), names.join(', '));
+    // Two suffixes are two generations, father and son (`Brent Bozell III` and his father `Brent Bozell, Jr.`).
+    assert.ok(names.includes('Brent Bozell III') && names.includes('Brent Bozell, Jr.'), names.join(', '));
+    const hill = analysePolnearTrain(this, 'west-journal_2016-02-17_woman-reveals-stunning-thing-tru.txt').actors.filter((a) => a.type === 'person');
+    assert.ok(hill.some((a) => a.name === 'Leonard Dozier Hill III' && a.mentions.some((m) => m.text === 'Leonard Hill')), hill.map((a) => a.name).join(', '));
+    const paradis = analysePolnearTrain(this, 'huff-post_2016-02-12_the-unlikely-friendship-of-a-tru.txt').actors.filter((a) => a.type === 'person');
+    assert.ok(paradis.some((a) => a.name === 'Sandra Paradis' && a.mentions.some((m) => m.text === 'Sandy Paradis')), paradis.map((a) => a.name).join(', '));
+    // PolNeAR dev huff-post 2016-09-10.
+    const biden =
+      'Several Democrats came around only after strenuous lobbying by Joe Biden, who was the bill’s floor manager.\n\nMichael Haltzel, former foreign policy advisor to Vice President (then-Senator) Joseph R. Biden, Jr., is Senior Fellow at the Center for Transatlantic Relations.\n';
+    assert.deepStrictEqual(personNames(biden), ['Joseph R. Biden, Jr.', 'Michael Haltzel']);
+  });
+
+  it('a father and a son of one name stay two actors: `Sr.` beside the name without it, a suffix on a name without a middle name, a kinship word (`Duncan Hunter Sr.`, `Donald Trump Jr.`, `his father, Joseph P. Kennedy`)', function () {
+    const hunter = analysePolnearTrain(this, 'huff-post_2016-02-24_donald-trump-picks-up-his-first-.txt').actors.map((a) => a.name);
+    assert.ok(hunter.includes('Duncan Hunter') && hunter.includes('Duncan Hunter Sr.'), hunter.join(', '));
+    const clay = analysePolnearTrain(this, 'breitbart_2016-06-05_the-latest-mourners-say-ali-s-de.txt').actors.map((a) => a.name);
+    assert.ok(clay.includes('Cassius Clay') && clay.includes('Cassius Clay Sr.') && clay.includes('Charles Elliott III') && clay.includes('Charles Elliott Jr.'), clay.join(', '));
+    assert.deepStrictEqual(personNames('Donald J. Trump accepted the nomination. Donald Trump Jr. spoke before him.\n'), ['Donald J. Trump', 'Donald Trump Jr.']);
+    assert.deepStrictEqual(personNames('Joseph P. Kennedy Jr. was killed in the war. His father, Joseph P. Kennedy, had been ambassador in London.\n'), ['Joseph P. Kennedy Jr.', 'Joseph P. Kennedy']);
+  });
+
+  it('an initial for a given name joins the name written out, which names the actor (`B. Hussein Obama` / `Barack Obama`, `E. J. Mannix` / `Eddie Mannix`)', function () {
+    const obama = analysePolnearTrain(this, 'huff-post_2016-05-12_george-zimmerman-auctioning-off-.txt').actors.filter((a) => a.type === 'person');
+    assert.ok(obama.some((a) => a.name === 'Barack Obama' && a.mentions.some((m) => m.text === 'B. Hussein Obama')), obama.map((a) => a.name).join(', '));
+    const mannix = analysePolnearTrain(this, 'nyt_2016-01-18_a-one-person-job-now-divided-amo.txt').actors.filter((a) => a.type === 'person');
+    assert.ok(mannix.some((a) => a.name === 'Eddie Mannix' && a.mentions.some((m) => m.text === 'E. J. Mannix')), mannix.map((a) => a.name).join(', '));
   });
 
   it('leaves a given name alone that two people of the article share (`Bill` beside Bill Clinton and Bill de Blasio)', () => {

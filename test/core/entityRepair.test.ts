@@ -478,6 +478,31 @@ describe('entity repair: a person actor is a person (issue 14)', () => {
     assert.ok(entities('Pope John Paul II visited Cuba in 1998.\n').includes('person:John Paul II'));
   });
 
+  it('a person’s name ends before a word no name has inside it: a lower-case word (`Carson two Pinocchios`, `Bush has Heffley`) or title-case function words (`Miss The Mark On Discrimination`)', () => {
+    // PolNeAR wash-post 2015-11-10, politico 2016-02-17 and huff-post 2016-02-07: each was a person actor.
+    const pinocchios = 'The Washington Post Fact Checker gave Carson two Pinocchios, out of a possible four.\n';
+    assert.deepStrictEqual(repaired(pinocchios, ['organization:Washington Post Fact Checker', 'person:Carson two Pinocchios']), ['organization:Washington Post Fact Checker', 'person:Carson']);
+    const has = 'While Rubio has Beeson and Bush has Heffley, the other candidates have no such aides.\n';
+    assert.deepStrictEqual(repaired(has, ['person:Rubio', 'person:Beeson', 'person:Bush has Heffley']), ['person:Rubio', 'person:Beeson', 'person:Bush']);
+    const mark = 'Featured February 6, 2016 11:19PMDonald Trump And Marco Rubio Miss The Mark On Discrimination Republicans this cycle have no good record.\n';
+    assert.deepStrictEqual(repaired(mark, ['person:Trump', 'person:Marco Rubio', 'person:Miss The Mark On Discrimination']), ['person:Trump', 'person:Marco Rubio']);
+    // A head noun and the link to what it serves name a place or a body (PolNeAR politico 2015-12-11).
+    const hall = 'Membership covers the Metropolitan Museum of Art, the New York Hall of Science and the Staten Island Zoo.\n';
+    assert.deepStrictEqual(repaired(hall, ['location:Metropolitan Museum of Art', 'location:New York', 'person:Hall of Science']), ['location:Metropolitan Museum of Art', 'location:New York', 'location:Hall of Science']);
+    // Particles are the name's, and one capitalised function word in prose may be (`Al From`, `Reem As Saba’ee`).
+    const names = 'The council was founded by Al From, and Reem As Saba’ee met Bashar al-Assad and Ursula von der Leyen.\n';
+    const said = ['person:Al From', 'person:Reem As Saba’ee', 'person:Bashar al-Assad', 'person:Ursula von der Leyen'];
+    assert.deepStrictEqual(repaired(names, said), said);
+  });
+
+  it('a title before a name is no part of it (`Alderman William D. Burns`, `Congresswoman Susan Brooks`)', () => {
+    // PolNeAR wash-post 2015-12-04 and politico 2016-04-09.
+    const alderman = entities('"There\'s not just the policy problem," said Alderman William D. Burns, whose district includes Hyde Park.\n');
+    assert.ok(alderman.includes('person:William D. Burns'), alderman.join(', '));
+    const congresswoman = entities('Congresswoman Susan Brooks endorsed him on Friday.\n');
+    assert.ok(congresswoman.includes('person:Susan Brooks'), congresswoman.join(', '));
+  });
+
   it('the pronoun `Us` of a title-case headline is no place; `US` in capitals is the United States', function () {
     const headline = analysePolnearTrain(this, 'huff-post_2016-04-08_cecile-richards-i-m-sick-of-men-.txt');
     assert.ok(!headline.entities.some((e) => e.text === 'Us'), headline.entities.slice(0, 5).map((e) => `${e.type}:${e.text}`).join(', '));

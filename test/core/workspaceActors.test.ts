@@ -93,8 +93,8 @@ describe('workspace actors written with a short given name or a generational suf
     service.indexArticle('file:///d.txt', text);
     assert.deepStrictEqual(elsewhere(service, 'file:///d.txt', text, 'Joe Biden'), ['file:///a.txt', 'file:///b.txt']);
     assert.deepStrictEqual(elsewhere(service, 'file:///d.txt', text, 'Chuck Grassley'), ['file:///c.txt']);
-    // An article that writes `Joe Biden` and `Joseph R. Biden, Jr.` (two actors there: a suffix against none) does not
-    // say the workspace has two generations of Joseph Biden: the given names are not the same as written.
+    // An article that writes `Joe Biden` and `Joseph R. Biden, Jr.` (one actor there: the suffix on a formal full name)
+    // does not say the workspace has two generations of Joseph Biden.
     service.indexArticle('file:///f.txt', 'Vice President Joe Biden spoke on Monday. Joseph R. Biden, Jr., is a senior fellow.\n');
     assert.deepStrictEqual(elsewhere(service, 'file:///d.txt', text, 'Joe Biden'), ['file:///a.txt', 'file:///b.txt', 'file:///f.txt']);
     // One article, both forms: one actor.

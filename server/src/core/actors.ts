@@ -75,6 +75,11 @@ export interface Actor {
   readonly quotes: readonly Quote[];
 }
 
+const NO_SURNAMES: ReadonlySet<string> = new Set();
+
+/** A word of kinship across generations right before a name, as apposition writes it (`his father, `, `son of `). */
+const KINSHIP_BEFORE = /\b(?:father|son|dad|grandfather|grandson|namesake)(?:,\s*|\s+of\s+|\s+)$/i;
+
 /** Pronouns that refer to one person. */
 const PERSON_PRONOUN = /^(he|she|him|her|his)$/i;
 
@@ -121,8 +126,9 @@ export function groupActors(
   const byFirstName = new Map<string, ActorBuilder | null>();
   /** People named by a given name before another's full name (`Charles` of `Charles and David Koch`), by that full name. */
   const bySharedSurname = new Map<string, ActorBuilder>();
+  const generationsNamed = surnamesOfTwoGenerations(text, fullNames, names);
   for (const mention of fullNames) {
-    const builder = findFullName(bySurname, mention, names) ?? newActor(builders, byKey, mention, names);
+    const builder = findFullName(bySurname, mention, names, generationsNamed) ?? newActor(builders, byKey, mention, names);
     bySurname.add(names.bareSurname(mention.text), builder);
     builder.addName(mention, true);
     ownerOf.set(mention.start, builder);
@@ -471,7 +477,14 @@ class ActorBuilder {
    */
   fullestName(): string {
     if (this.canonicalName === undefined && this.standardName !== undefined && !this.spellings.some((s) => s.length > this.standardName!.length)) return this.standardName;
-    return this.canonicalName ?? [...this.spellings].sort((a, b) => this.names.nameParts(b).length - this.names.nameParts(a).length || capitalsLast(a) - capitalsLast(b))[0] ?? withoutFormatCharacters(this.mentions[0].text);
+    // A person's name with the given name written out before one with an initial for it (`Eddie Mannix`, not `E. J.
+    // Mannix`, which has more words).
+    const initial = (spelling: string) => (this.type === 'person' && this.names.givenNameAsInitial(spelling) ? 1 : 0);
+    return (
+      this.canonicalName ??
+      [...this.spellings].sort((a, b) => initial(a) - initial(b) || this.names.nameParts(b).length - this.names.nameParts(a).length || capitalsLast(a) - capitalsLast(b))[0] ??
+      withoutFormatCharacters(this.mentions[0].text)
+    );
   }
 
   freeze(names: PersonNames, lexicon: NameLexicon): Actor {
@@ -550,10 +563,37 @@ function newActor(builders: ActorBuilder[], byKey: Map<string, ActorBuilder>, me
   return builder;
 }
 
-/** A person already seen under a plausible spelling of this full name (`Sergey` / `Sergei Lavrov`). */
-function findFullName(bySurname: SurnameIndex<ActorBuilder>, mention: EntityMention, names: PersonNames): ActorBuilder | undefined {
+/**
+ * The surnames (bare) of which the article names two generations: two suffixes (`Charles Elliott III` and `Charles
+ * Elliott Jr.`, `Brent Bozell III` and `Brent Bozell, Jr.`), or a full name right after a word of kinship across
+ * generations (`His father, Joseph P. Kennedy,` beside `Joseph P. Kennedy Jr.`). There a name of that surname without
+ * a suffix may be any of them, or another, and joins none (`PersonNames.similarPersonNames`).
+ */
+function surnamesOfTwoGenerations(text: string, fullNames: readonly EntityMention[], names: PersonNames): ReadonlySet<string> {
+  const generationOf = new Map<string, string>();
+  const two = new Set<string>();
+  for (const mention of fullNames) {
+    const generation = names.generationOf(mention.text);
+    const surname = names.bareSurname(mention.text);
+    if (KINSHIP_BEFORE.test(text.slice(Math.max(0, mention.start - 16), mention.start))) two.add(surname);
+    if (generation === '') continue;
+    const seen = generationOf.get(surname);
+    if (seen === undefined) generationOf.set(surname, generation);
+    else if (seen !== generation) two.add(surname);
+  }
+  return two;
+}
+
+/**
+ * A person already seen under a plausible spelling of this full name (`Sergey` / `Sergei Lavrov`), or of this name
+ * with or without a generational suffix (`Joseph R. Biden, Jr.` / `Joe Biden`), unless the article names two
+ * generations of the surname (`generationsNamed`).
+ */
+function findFullName(bySurname: SurnameIndex<ActorBuilder>, mention: EntityMention, names: PersonNames, generationsNamed: ReadonlySet<string> = NO_SURNAMES): ActorBuilder | undefined {
   const surname = names.bareSurname(mention.text);
-  const fits = (b: ActorBuilder) => b.spellings.some((s) => names.similarPersonNames(s, mention.text));
+  const apart = generationsNamed.has(surname);
+  const generationsApart = () => apart;
+  const fits = (b: ActorBuilder) => b.spellings.some((s) => names.similarPersonNames(s, mention.text, generationsApart));
   const exact = bySurname.get(surname).find(fits);
   if (exact) return exact;
   for (const { values } of bySurname.similar(surname)) {

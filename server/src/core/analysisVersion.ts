@@ -225,4 +225,7 @@
 //      anti-immigration hard-liner`); no cut inside a name or before a complement both share (core/roles.ts splitRoles).
 // 102: `GOP` in a role is `Republican`, `F.B.I.` is `FBI`, a chairwoman's office a chairman's, a middle initial is
 //      left out (core/roles.ts roleKey): the workspace counts one office.
-export const ANALYSIS_VERSION = 102;
+// 103: one person with and without a generational suffix on a formal full name, a short given name or an initial
+//      (`Joe Biden` / `Joseph R. Biden, Jr.`, core/names.ts sameButForGeneration, core/actors.ts); a person's name ends
+//      before a word no name has inside it (`Carson two Pinocchios`, core/entityRepair/person.ts); `Alderman` a title.
+export const ANALYSIS_VERSION = 103;

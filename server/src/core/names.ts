@@ -114,10 +114,18 @@ interface NameInfo {
 }
 
 /**
- * Generational suffixes after a surname (`Joseph R. Biden Jr.`, `Brent Bozell III`), normalised. Read past for the
- * surname, so that `Biden` joins the full name; `Sr.` tells a father from his son of the same name.
+ * Generational suffixes after a surname (`Joseph R. Biden Jr.`, `Brent Bozell III`), lower case without the full
+ * stop: the one list of them. The names here read past them for the surname, so that `Biden` joins the full name, and
+ * `Sr.` tells a father from his son of the same name; the entity repair keeps them in the person's name
+ * (`entityRepair/person.ts`).
  */
-const GENERATIONS: ReadonlySet<string> = new Set(['jr', 'jr.', 'sr', 'sr.', 'ii', 'iii', 'iv']);
+export const GENERATIONS: ReadonlySet<string> = new Set(['jr', 'sr', 'ii', 'iii', 'iv']);
+
+/** The generation a word written after a surname names (`Jr.`, `III`, `jr,` → `jr`, `iii`), normalised; '' for none. */
+export function generationOfWord(word: string): string {
+  const bare = word.replace(/[.,]+$/, '').toLowerCase();
+  return GENERATIONS.has(bare) ? bare : '';
+}
 
 /**
  * Whether a full name with a generational suffix and one without, of this given name (normalised), are two people
@@ -159,8 +167,8 @@ export class PersonNames {
         .filter((w) => w.length > 0);
       if (parts.length > 1 && this.vocabulary.isHonorific(parts[0])) parts.shift();
       // A suffix after a given name and a surname (not `Abdullah II`, nor `Fred Sr.`).
-      const end = parts.length > 2 && GENERATIONS.has(parts[parts.length - 1].replace(/,$/, '')) ? parts.length - 1 : parts.length;
-      const generation = end < parts.length ? parts[end].replace(/[.,]/g, '') : '';
+      const generation = parts.length > 2 ? generationOfWord(parts[parts.length - 1]) : '';
+      const end = generation !== '' ? parts.length - 1 : parts.length;
       let surname = parts[end - 1] ?? '';
       for (let i = end - 1; i >= 0; i--) {
         if (!this.vocabulary.isNameParticle(parts[i])) {
@@ -204,6 +212,15 @@ export class PersonNames {
     return this.info(name).generation;
   }
 
+  /**
+   * True when the name's first given name is an initial (`E. J. Mannix`, `B. Hussein Obama`): a spelling that names
+   * the person less plainly than one with the given name written out (`Eddie Mannix`, `Barack Obama`).
+   */
+  givenNameAsInitial(name: string): boolean {
+    const given = this.info(name).given;
+    return given.length > 0 && isInitialWord(given[0]);
+  }
+
   /** The given names, without particles. */
   givenNamesOf(name: string): readonly string[] {
     return this.info(name).given;
@@ -234,7 +251,7 @@ export class PersonNames {
     const givenA = this.givenNamesOf(a);
     const givenB = this.givenNamesOf(b);
     if (givenA.length === 0 || givenB.length === 0) return true;
-    if (similarNameWord(givenA[0], givenB[0]) || (givenA[0][0] === givenB[0][0] && (givenA[0].length === 1 || givenB[0].length === 1))) return true;
+    if (similarNameWord(givenA[0], givenB[0]) || (givenA[0][0] === givenB[0][0] && (isInitialWord(givenA[0]) || isInitialWord(givenB[0])))) return true;
     // A short form and its full name (`Joe` / `Joseph R. Biden`, `Chuck` / `Charles E. Grassley`, `Bill` / `William Weld`).
     if (this.vocabulary.sameGivenName(givenA[0], givenB[0])) return true;
     // `Wasserman Schultz` of `Debbie Wasserman Schultz`, `Peña Nieto` of `Enrique Peña Nieto`: a compound surname
@@ -273,16 +290,22 @@ export class PersonNames {
   }
 
   /**
-   * True when two names are the same but for a generational suffix, given name and middle initials written out
-   * (`Joseph R. Biden Jr.` / `Joseph R. Biden`, `Martin Luther King Jr.` / `Martin Luther King`): then one person
-   * written with and without it, where no article names two generations. A father and son share the name, but
-   * without the middle initials the evidence is too thin: `Jerry Falwell` (the founder) and `Jerry Falwell Jr.`,
-   * `Ron Johnson` and `Ronald Johnson III` stay apart.
+   * True when a name without a generational suffix is a shorter writing of one with it: one person, where nothing
+   * says the two generations are named apart. The suffix must come with a middle name, as a person's full formal name
+   * writes it (`Joseph R. Biden Jr.`, `William F. Buckley, Jr.`, `Leonard Dozier Hill III`), and the shorter name must
+   * agree with the rest: the same given name or a short form of it (`Joe Biden`), the same middle names or none
+   * (`William F. Buckley`, `Leonard Hill`). A suffix on a name without a middle name is the name the person goes by,
+   * the suffix the only thing that tells him from his father (`Donald Trump Jr.` beside `Donald Trump`, `Jerry Falwell
+   * Jr.`, `Ronald Johnson III`), and `Sr.` is written only to tell a father from his son who goes without it (`Duncan
+   * Hunter Sr.` beside `Duncan Hunter`, `Cassius Clay Sr.`): those stay two.
    */
   private sameButForGeneration(a: string, b: string): boolean {
     const x = this.info(a);
     const y = this.info(b);
-    return x.given.length > 0 && y.given.length > 0 && x.given[0] === y.given[0] && x.middleInitials !== '' && x.middleInitials === y.middleInitials;
+    if ((x.generation === '') === (y.generation === '')) return false;
+    const [suffixed, bare] = x.generation !== '' ? [x, y] : [y, x];
+    if (suffixed.generation === 'sr' || suffixed.middleInitials === '' || (bare.middleInitials !== '' && bare.middleInitials !== suffixed.middleInitials)) return false;
+    return suffixed.given.length > 0 && bare.given.length > 0 && this.vocabulary.sameGivenName(suffixed.given[0], bare.given[0]);
   }
 
   /**
@@ -390,6 +413,11 @@ export class PersonNames {
     const words = name.trim().split(/\s+/);
     return words.length > 1 && this.vocabulary.isHonorific(words[0]) ? words[1] : words[0];
   }
+}
+
+/** One letter, with or without its full stop (`b.` of `B. Hussein Obama`): an initial standing for a given name. */
+function isInitialWord(word: string): boolean {
+  return word.length === 1 || (word.length === 2 && word[1] === '.');
 }
 
 /** A normalised word as name lists write it: its first letter in capitals (`erica` → `Erica`). */

@@ -1,14 +1,16 @@
 /**
  * Person mentions: whether each is a person, and how far its name runs. `repairPerson` cuts the words in front that are
- * no part of the name (`Sadly`, `Libertarian`, `Senators`) and turns groups, bodies, places, events and words made
+ * no part of the name (`Sadly`, `Libertarian`, `Senators`), ends it before a word no name has inside it (`Carson two
+ * Pinocchios`), and turns groups, bodies, places, events and words made
  * from surnames into what they are (`Muslims`, `Trauma Center`, `Charlotte, N.C.`, `Obamacare`); later passes drop a
  * one-word "person" the article gives no sign of (`Theranos`) and give a short form the type of the longer name it
  * begins (`Peabody` beside `Peabody Energy`). The word tests here (a title before a name, a state after it, a surname
  * with a suffix) are also read by the pipeline for other types and by `peopleAsOrganisations.ts`.
  */
 
-import { wordCase } from '../headlines';
+import { TITLE_CASE_LOWER, wordCase } from '../headlines';
 import type { NameLexicon } from '../nameLexicon';
+import { generationOfWord } from '../names';
 import type { EntityType, Sentence, Token } from '../types';
 import type { Vocabulary } from '../vocabulary';
 import type { DocumentEvidence } from './evidence';
@@ -48,6 +50,39 @@ function isEpithet(tokens: readonly Token[], item: Work, evidence: DocumentEvide
   return wordCase(tokens[item.first]) === 'capitalised' && lexicon.isOrdinaryWord(word) && !lexicon.isGivenName(word) && lexicon.isGivenName(name) && evidence.firstWords.has(name);
 }
 
+/** The words after which a body's or place's name goes on with what it serves (`Hall of Science`). */
+const LINKS: ReadonlySet<string> = new Set(['of', 'for']);
+
+/**
+ * A word that title case capitalises and leaves in lower case elsewhere (`The`, `On` of `Miss The Mark On
+ * Discrimination`, a headline the tagger read as a name after `Miss`), but no initial (`A`, `V.`) or particle.
+ */
+function isCapitalisedFunctionWord(word: string, vocabulary: Vocabulary): boolean {
+  const lower = word.toLowerCase();
+  return TITLE_CASE_LOWER.has(lower) && word.length > 1 && !word.includes('.') && !vocabulary.isNameParticle(lower);
+}
+
+/**
+ * The first word after a name's first that no name has inside it, where the name must end: an ordinary lower-case
+ * word that is no particle (`Carson two Pinocchios`, `Bush has Heffley`: the tagger ran a name on over a number or a
+ * verb into the next capitalised word; `de`, `bin`, `al-` are the name's), or a function word as title case writes it
+ * (`Miss The Mark On Discrimination`, a headline run into a line of page furniture) beside another such word: one alone
+ * may be a name's (`Al From`, `Reem As Saba’ee`). Headlines have their own pass (`namesInContext.ts`). Undefined when
+ * the name has none.
+ */
+function wordNoNameHas(tokens: readonly Token[], item: Work, vocabulary: Vocabulary, lexicon: NameLexicon): number | undefined {
+  let capitalised: number | undefined;
+  for (let i = item.first + 1; i < item.last; i++) {
+    const word = tokens[i].text;
+    const kind = wordCase(tokens[i]);
+    if (kind === 'lower' && !vocabulary.isNameParticle(word) && !GLUED_PARTICLE.test(word) && lexicon.isOrdinaryWord(word)) return capitalised ?? i;
+    if (kind !== 'capitalised' || !isCapitalisedFunctionWord(word, vocabulary)) continue;
+    if (capitalised !== undefined) return capitalised;
+    capitalised = i;
+  }
+  return undefined;
+}
+
 /**
  * What a person mention is after all: `drop` (no entity), another type, or undefined (a person, its words
  * `[first, last)` cut to the name here). The drop or the new type is returned, not applied: each of the many rare exits is then a constant,
@@ -83,6 +118,17 @@ export function repairPerson(sentences: readonly Sentence[], item: Work, evidenc
       isEpithet(tokens, item, evidence, lexicon);
     if (!leading) break;
     item.first++;
+  }
+  const inner = wordNoNameHas(tokens, item, vocabulary, lexicon);
+  if (inner !== undefined) {
+    // A body's or a place's head noun and the link to what it serves (`Hall of Science`) make a name of that kind.
+    const head = LINKS.has(tokens[inner].text) && inner + 1 < item.last ? lexicon.headOf(tokens[inner - 1].text) : undefined;
+    if (head && head.kind !== 'event') return head.kind;
+    item.last = inner;
+    // What stays may be a title alone (`Miss` of `Miss The Mark`): no name.
+    let titleOnly = true;
+    for (let i = item.first; i < item.last && titleOnly; i++) titleOnly = isTagOrTitle(tokens[i].text, vocabulary);
+    if (titleOnly) return 'drop';
   }
   const n = item.last - item.first;
   if (n === 0) return 'drop';
@@ -249,9 +295,6 @@ export function followLongerNames(sentences: readonly Sentence[], work: readonly
   }
 }
 
-/** Generational suffixes written after a person's name (`Jr.`, `Sr.`, `III`), as tokens. */
-const GENERATION_SUFFIXES: ReadonlySet<string> = new Set(['Jr.', 'Jr', 'Sr.', 'Sr', 'II', 'III', 'IV']);
-
 /**
  * A person's name goes on over the generational suffix right after it, with or without a comma (`Joseph R. Biden Jr.`
  * at the end of a line, `William F. Buckley, Jr.`, `Donald Trump, Jr., 38`): the tagger left it out where it ends a
@@ -266,7 +309,7 @@ export function takeGenerationalSuffixes(sentences: readonly Sentence[], work: r
     let at = item.last;
     if (tokens[at]?.text === ',' && tokens[at].start === tokens[at - 1].end) at++;
     const suffix = tokens[at];
-    if (!suffix || !GENERATION_SUFFIXES.has(suffix.text) || suffix.start !== tokens[at - 1].end + 1) continue;
+    if (!suffix || !isGenerationSuffix(suffix.text) || suffix.start !== tokens[at - 1].end + 1) continue;
     // The tagger may have read the suffix as a name of its own (`Jr.` a place): it is this one's.
     const next = work[k + 1];
     const own = next && !next.dropped && next.sentence === item.sentence && next.first <= at;
@@ -274,4 +317,9 @@ export function takeGenerationalSuffixes(sentences: readonly Sentence[], work: r
     if (own) next.dropped = true;
     item.last = at + 1;
   }
+}
+
+/** A generational suffix as a token after a person's name (`Jr.`, `Sr`, `III`; capitalised, as names write it). */
+function isGenerationSuffix(word: string): boolean {
+  return /^\p{Lu}/u.test(word) && !word.endsWith(',') && generationOfWord(word) !== '';
 }
