@@ -251,7 +251,9 @@ export class PersonNames {
     const givenA = this.givenNamesOf(a);
     const givenB = this.givenNamesOf(b);
     if (givenA.length === 0 || givenB.length === 0) return true;
-    if (similarNameWord(givenA[0], givenB[0]) || (givenA[0][0] === givenB[0][0] && (isInitialWord(givenA[0]) || isInitialWord(givenB[0])))) return true;
+    // An initial alone (`J Smith`), not one with its full stop: `C. Rick Martin` goes by his second name, and is not
+    // `Carmel Martin` of another article.
+    if (similarNameWord(givenA[0], givenB[0]) || (givenA[0][0] === givenB[0][0] && (givenA[0].length === 1 || givenB[0].length === 1))) return true;
     // A short form and its full name (`Joe` / `Joseph R. Biden`, `Chuck` / `Charles E. Grassley`, `Bill` / `William Weld`).
     if (this.vocabulary.sameGivenName(givenA[0], givenB[0])) return true;
     // `Wasserman Schultz` of `Debbie Wasserman Schultz`, `Peña Nieto` of `Enrique Peña Nieto`: a compound surname
