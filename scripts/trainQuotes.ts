@@ -7,8 +7,9 @@
  * Before writing the model the script estimates held-out accuracy by 5-fold cross-validation over train
  * articles (fold = article index mod 5), for each number of epochs tried, and prints the mean ± sd of the
  * strict and our own speaker accuracy (`scripts/quoteGold.ts`) beside the hand rules' on the same folds. It
- * never reads dev: `npm run bench:quotes` is the final check. Training is deterministic (fixed seed); the
- * script trains the final model twice and fails if the two differ.
+ * never reads dev: `npm run bench:quotes` is the final check. `--folds` prints each fold's figures (for a paired
+ * comparison of two branches); `--errors` writes the held-out strict misses by kind to the temporary folder.
+ * Training is deterministic (fixed seed); the script trains the final model twice and fails if the two differ.
  */
 import * as fs from 'fs';
 import * as path from 'path';
@@ -98,6 +99,8 @@ function main(): void {
     // The paired difference per fold says more than two overlapping intervals.
     const gain = name === 'hand rules' ? '' : `   strict gain over the rules per fold ${meanSd(r.strict.map((x, i) => x - rules.strict[i]))}`;
     console.log(`  ${name.padEnd(22)} strict ${meanSd(r.strict)}   own ${meanSd(r.own)}${gain}`);
+    // `--folds`: the figures of each fold, for a paired comparison of two branches run the same way.
+    if (process.argv.includes('--folds')) console.log(`  ${''.padEnd(22)} per fold strict ${r.strict.map((x) => x.toFixed(4)).join(' ')}   own ${r.own.map((x) => x.toFixed(4)).join(' ')}`);
     const mean = r.strict.reduce((a, b) => a + b, 0) / r.strict.length;
     const epochs = /^ranker, (\d+) epochs/.exec(name);
     if (epochs && mean > bestMean) {

@@ -588,6 +588,25 @@ describe('quotes: an organisation described by what it is', () => {
     const leader = analyse('Harry M. Reid spoke on Tuesday.\n\nThe Senate minority leader said that “the nominee is not fit to serve.”', { 'Harry M. Reid': P, Senate: O });
     assert.strictEqual(quote(leader, 'the nominee').attribution?.resolved?.text, 'Harry M. Reid');
   });
+
+  it('is the organisation named before it, though the ranker scores a person higher (PolNeAR train: `the group` was left unresolved)', () => {
+    // The recogniser typed `Fox` (of `Fox 35`) a person; the antecedent ranker, taught by a gold that is often a
+    // person there, scored it first, and the person was then dropped.
+    const text =
+      'The Trayvon Martin Foundation did not want to address the post, telling Fox 35 that the organization is focused on ending gun violence.\n\n“This election season, we are laser focused on furthering that mission,” the group said.';
+    const qs = analyse(text, { 'Trayvon Martin Foundation': O, Fox: P });
+    const q = quote(qs, 'This election season');
+    assert.strictEqual(q.attribution?.mention.text, 'the group');
+    assert.strictEqual(q.attribution?.resolved?.text, 'Trayvon Martin Foundation');
+  });
+
+  it('with a name in it, is what it names or no one, never another organisation', () => {
+    const text = 'MSNBC reported that Hillary Clinton toured Flint on Sunday.\n\nThe Clinton campaign also called for an “expedited review” of the city’s pipes.';
+    const qs = analyse(text, { MSNBC: O, 'Hillary Clinton': P, Flint: L });
+    assert.strictEqual(quote(qs, 'expedited review').attribution?.resolved?.text, 'Hillary Clinton');
+    const government = analyse('The Washington Post reported the figure on Monday.\n\nThe Mexican government said the wall would cost “$5-10 billion.”', { 'The Washington Post': O });
+    assert.strictEqual(quote(government, '$5-10 billion').attribution?.resolved, undefined);
+  });
 });
 
 describe('quotes: a noun before a name says the gender', () => {

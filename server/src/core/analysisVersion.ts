@@ -225,7 +225,9 @@
 //      anti-immigration hard-liner`); no cut inside a name or before a complement both share (core/roles.ts splitRoles).
 // 102: `GOP` in a role is `Republican`, `F.B.I.` is `FBI`, a chairwoman's office a chairman's, a middle initial is
 //      left out (core/roles.ts roleKey): the workspace counts one office.
-// 103: one person with and without a generational suffix on a formal full name, a short given name or an initial
+// 103: one person with and without a generational suffix on a formal full name or a short given name
 //      (`Joe Biden` / `Joseph R. Biden, Jr.`, core/names.ts sameButForGeneration, core/actors.ts); a person's name ends
 //      before a word no name has inside it (`Carson two Pinocchios`, core/entityRepair/person.ts); `Alderman` a title.
-export const ANALYSIS_VERSION = 103;
+// 104: a description of an organisation by what it is picks among organisations (`the group` is the foundation named
+//      before it, not nobody), one with a name in it that name or no one (core/quotes/antecedents.ts agrees).
+export const ANALYSIS_VERSION = 104;

@@ -43,6 +43,13 @@ export class AntecedentCandidate {
     readonly name: TextSlice | undefined,
     /** The ranker sums their weights. */
     readonly rankerFeatures: Feature[],
+    /**
+     * False where the entity cannot be what the description stands for: a person for a description of an
+     * organisation that does not carry the person's name (`the editorial board`, `the group`), anything it does
+     * not name for one with a name in it (`the Clinton campaign`). The quote pass picks among the others; training
+     * sees every candidate, with the strict gold (the nearest named Source, often a person there) as it is.
+     */
+    readonly agrees = true,
   ) {}
 
   /** The feature names, as training reads them. */
@@ -193,6 +200,15 @@ export function antecedentCandidates(doc: Doc, anaphor: Anaphor, state: SpeakerS
   let interrupted = false;
   for (const g of groups.values()) if (previous && g.key !== previous.key && sincePrevious(g)) interrupted = true;
 
+  // "the editorial board", "the group", "the commission": a description of an organisation by what it is stands
+  // for an organisation, or for a person only when it carries the name ("the Clinton campaign"). Not so a
+  // possessive one ("his campaign" speaks for the one "his" stands for), nor a person's head word ("the Senate
+  // minority leader").
+  const organizationOnly =
+    kind === 'organization' && head !== undefined && !doc.lex.personHeads.has(head) && !doc.lex.titleForms.has(head) && !/^(his|her|their)\s/i.test(anaphor.mention.text);
+  // "the Clinton campaign", "the Mexican government", "the Heritage Foundation website": a description with a name
+  // in it speaks for what it names, or for no one named before.
+  const namesOwner = organizationOnly && /\s\p{Lu}/u.test(anaphor.mention.text);
   const out: AntecedentCandidate[] = [];
   const a = F['a='].and(kind);
   for (const g of groups.values()) {
@@ -261,7 +277,8 @@ export function antecedentCandidates(doc: Doc, anaphor: Anaphor, state: SpeakerS
     const aBar = a.and('|');
     f.push(aBar.and(atoms[0]), aBar.and(atoms[1]), aBar.and(atoms[4]));
     if (g.key === pickKey) f.push(a.and('|rule'));
-    out.push(new AntecedentCandidate({ start: m.start, end: m.end, text: m.text }, f));
+    const agrees = !organizationOnly || inMention.includes(g.key.toLowerCase()) || (g.type !== 'person' && !namesOwner);
+    out.push(new AntecedentCandidate({ start: m.start, end: m.end, text: m.text }, f, agrees));
   }
   if (rulePick && pickKey !== undefined && !groups.has(pickKey)) {
     // A name the rules found in the tokens (the recogniser missed it).

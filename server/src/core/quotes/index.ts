@@ -519,7 +519,9 @@ function rankAntecedents(doc: Doc, anaphor: Anaphor, state: SpeakerState, rulePi
   const candidates = antecedentCandidates(doc, anaphor, state, rulePick);
   state.collectAntecedents?.(anaphor, candidates);
   if (!state.antecedents) return rulePick;
-  const chosen = candidates[bestRanked(state.antecedents, candidates)];
+  // Only the candidates that agree with the description (`AntecedentCandidate.agrees`; *nobody* always does).
+  const agreeing = candidates.every((c) => c.agrees) ? candidates : candidates.filter((c) => c.agrees);
+  const chosen = agreeing[bestRanked(state.antecedents, agreeing)];
   // "his wife", "the spokesman", "the woman" name someone by a relation or a role: the one meant is a person the
   // article describes that way (a title, the description's words next to the name), not whoever is salient.
   return chosen.name;
