@@ -117,9 +117,9 @@ interface NameInfo {
  * Generational suffixes after a surname (`Joseph R. Biden Jr.`, `Brent Bozell III`), lower case without the full
  * stop: the one list of them. The names here read past them for the surname, so that `Biden` joins the full name, and
  * `Sr.` tells a father from his son of the same name; the entity repair keeps them in the person's name
- * (`entityRepair/person.ts`).
+ * (`entityRepair/person.ts`). Read through {@link generationOfWord}, which normalises a word as written (`Jr.,`).
  */
-export const GENERATIONS: ReadonlySet<string> = new Set(['jr', 'sr', 'ii', 'iii', 'iv']);
+const GENERATIONS: ReadonlySet<string> = new Set(['jr', 'sr', 'ii', 'iii', 'iv']);
 
 /** The generation a word written after a surname names (`Jr.`, `III`, `jr,` → `jr`, `iii`), normalised; '' for none. */
 export function generationOfWord(word: string): string {
