@@ -37,6 +37,12 @@ describe('roles (issue 14)', () => {
     // A middle initial says nothing of the office; two initials are part of the name (PolNeAR: Paul Manafort).
     assert.strictEqual(key('campaign chairman of Donald J. Trump'), key('campaign chairman of Donald Trump'));
     assert.notStrictEqual(key('daughter of George H.W. Bush'), key('daughter of George Bush'));
+    // Only a middle initial: one after a function word or a title is the name's only given name (`chairman of J. Smith`).
+    assert.notStrictEqual(key('chairman of J. Smith'), key('chairman of Smith'));
+    assert.notStrictEqual(key('aide to Gov. J. Smith'), key('aide to Gov. Smith'));
+    // Initials with a possessive mark are the same initials (`F.B.I.'s director`).
+    assert.strictEqual(key('F.B.I.’s director'), key('FBI director'));
+    assert.strictEqual(key('FBI’s director'), key('FBI director'));
     // The one word an office is written with is no name the title is of.
     assert.notStrictEqual(key('Secretary of State'), key('State Secretary'));
     assert.strictEqual(key('chief of staff'), 'chief of staff');
@@ -97,6 +103,9 @@ describe('roles (issue 14)', () => {
     // After a title it cuts (`Chairman and CEO`); a lone title before a complement shares it (`founder and chairman of …`).
     assert.deepStrictEqual(rolesOf('Fox News Chairman and CEO Roger Ailes has spoken.\n', 'Roger Ailes'), ['Fox News Chairman', 'CEO']);
     assert.deepStrictEqual(rolesOf('The founder and chairman of the Podesta Group, Tony Podesta, had ties.\n', 'Tony Podesta'), ['founder and chairman of the Podesta Group']);
+    // A complement that names no body is the last title's own: no lobbyist or sheriff of two books.
+    assert.deepStrictEqual([...rolesOf('Tony Podesta, a lobbyist and author of two books, had ties.\n', 'Tony Podesta')].sort(), ['author of two books', 'lobbyist']);
+    assert.deepStrictEqual([...rolesOf('Joe Arpaio, the sheriff and author of two books, spoke.\n', 'Joe Arpaio')].sort(), ['author of two books', 'sheriff']);
   });
 
   it('a title after a capitalised title, or after a description and the place it is of, starts a role of its own (PolNeAR: `Committee Chair Rep.`, `candidate Texas Senator`)', () => {

@@ -230,4 +230,6 @@
 //      before a word no name has inside it (`Carson two Pinocchios`, core/entityRepair/person.ts); `Alderman` a title.
 // 104: a description of an organisation by what it is picks among organisations (`the group` is the foundation named
 //      before it, not nobody), one with a name in it that name or no one (core/quotes/antecedents.ts agrees).
-export const ANALYSIS_VERSION = 104;
+// 105: titles before a shared complement stay one role only when it names a body (`lobbyist and author of two books`
+//      is two roles); a role's key drops only a middle initial, and initials with a possessive mark are the initials.
+export const ANALYSIS_VERSION = 105;

@@ -736,15 +736,16 @@ const RANK_QUALIFIERS: ReadonlySet<string> = new Set(['lieutenant', 'lt.']);
  */
 export function splitRoles(role: string, vocabulary: Vocabulary, lexicon: NameLexicon): string[] {
   if (role.includes(ROLE_SEPARATOR)) return role.split(ROLE_SEPARATOR).flatMap((part) => splitRoles(part, vocabulary, lexicon));
+  role = role.trim();
   const parts = splitAtAnd(role, vocabulary);
   // A conjunct is a role of its own when a word of it denotes a person as a description's head does (`Arizona sheriff
   // and anti-immigration hard-liner`, `GOP mega-donor and co-founder of …`, `Democrat and former Oklahoma state senator`).
-  const hasTitle = (part: string) => part.split(/\s+/).some((w) => isPersonHead(w.replace(/[,.]$/, ''), vocabulary, lexicon));
+  const hasPersonHead = (part: string) => part.split(/\s+/).some((w) => isPersonHead(w.replace(/[,.]$/, ''), vocabulary, lexicon));
   // Each conjunct without its article, as a role is written (`… correspondent and the author of …` → `author of …`).
   // Else a conjunct with its own article is a new one (`former C.I.A. director and a top general in the conflicts in
   // Iraq and Afghanistan`).
   const articled = role.split(/\s+and\s+(?=(?:the|a|an)\s)/i);
-  const conjuncts = parts.length >= 2 && parts.every(hasTitle) ? parts : articled.length >= 2 && articled.every(hasTitle) ? articled : [role];
+  const conjuncts = parts.length >= 2 && parts.every(hasPersonHead) ? parts : articled.length >= 2 && articled.every(hasPersonHead) ? articled : [role];
   const joined = conjuncts.map((part) => part.replace(/^(?:(?:now|currently|also|formerly)\s+)?(?:the|a|an)\s+/i, ''));
   return joined.flatMap((part) => splitBeforeTitle(part, vocabulary));
 }
@@ -752,8 +753,9 @@ export function splitRoles(role: string, vocabulary: Vocabulary, lexicon: NameLe
 /**
  * A role cut at each `and` that may join two roles: not one between capitalised words unless the first is a title
  * (`Liberty and National Security Program`, `President Bill Clinton and President Obama` are inside one role; `Fox
- * News Chairman and CEO` is two), and not one after a lone title whose complement the second role shares (`founder and
- * CEO of Iraq and Afghanistan Veterans of America` is founder of it as well).
+ * News Chairman and CEO` is two), and none after lone titles whose complement, a named body, the last role shares
+ * (`founder and CEO of Iraq and Afghanistan Veterans of America` is founder of it as well). A complement that names
+ * no body is the last role's own (`husband and father of four`, `lobbyist and author of two books`).
  */
 function splitAtAnd(role: string, vocabulary: Vocabulary): string[] {
   const words = role.split(/\s+/);
@@ -767,9 +769,20 @@ function splitAtAnd(role: string, vocabulary: Vocabulary): string[] {
     from = k + 1;
   }
   parts.push(words.slice(from).join(' '));
-  const last = parts[parts.length - 1].split(' ');
-  if (parts.length === 2 && !parts[0].includes(' ') && last.some((word) => COMPLEMENT_PREPOSITIONS.has(word))) return [role];
+  const lone = parts.slice(0, -1);
+  if (lone.length > 0 && lone.every((part) => !part.includes(' ') && vocabulary.isRoleWord(part)) && sharesNamedComplement(parts[parts.length - 1])) return [role];
   return parts;
+}
+
+/**
+ * True for a role whose complement names a body or one the article has spoken of (`chairman of the Podesta Group`,
+ * `chairwoman of the bank`), which titles before it may share; not a bare count or kind (`father of four`).
+ */
+function sharesNamedComplement(role: string): boolean {
+  const words = role.split(' ');
+  const preposition = words.findIndex((word) => COMPLEMENT_PREPOSITIONS.has(word));
+  if (preposition < 1 || preposition + 1 >= words.length) return false;
+  return words[preposition + 1] === 'the' || /^\p{Lu}/u.test(words[preposition + 1]);
 }
 
 /**
@@ -804,7 +817,7 @@ const MAX_TITLE_QUALIFIERS = 3;
  */
 export function roleKey(role: string, lexicon: NameLexicon): string[] {
   // A middle initial says nothing of the office (`campaign chairman of Donald J. Trump`, `… of Donald Trump`).
-  const raws = role.split(/\s+/).filter((raw, k, all) => raw !== '' && !ROLE_ARTICLES.has(raw.toLowerCase()) && !(k > 0 && k + 1 < all.length && /^\p{Lu}\.$/u.test(raw)));
+  const raws = role.split(/\s+/).filter((raw, k, all) => raw !== '' && !ROLE_ARTICLES.has(raw.toLowerCase()) && !isMiddleInitial(all, k));
   // `governor of Florida`, `president of Judicial Watch`: an `of` before a name and nothing else, not before the one
   // word a title is written with (`chief of staff`, `Secretary of State`: what office, not whose).
   let of = raws.indexOf('of');
@@ -824,6 +837,11 @@ export function roleKey(role: string, lexicon: NameLexicon): string[] {
   return words;
 }
 
+/** True for `J.` in `Donald J. Trump`: one capital with its full stop between a given name and a surname, not after a function word (`chairman of J. Smith`). */
+function isMiddleInitial(words: readonly string[], k: number): boolean {
+  return k > 0 && k + 1 < words.length && /^\p{Lu}\.$/u.test(words[k]) && /^\p{Lu}\p{Ll}/u.test(words[k - 1]) && !words[k - 1].endsWith('.') && /^\p{Lu}\p{Ll}/u.test(words[k + 1]);
+}
+
 /** One word of a role as {@link roleKey} compares it. */
 function keyWord(raw: string, lexicon: NameLexicon): string {
   let word = raw.toLowerCase().replace(/[’']s$/, "'s");
@@ -833,8 +851,9 @@ function keyWord(raw: string, lexicon: NameLexicon): string {
   if (AMERICAN.has(bare)) return '@us';
   // The Grand Old Party is the Republican one (`GOP presidential nominee` = `Republican presidential nominee`).
   if (bare === 'gop') return keyWord('Republican', lexicon);
-  // Initials with or without full stops (`F.B.I.`, `FBI`).
-  if (/^(?:\p{Lu}\.){2,}$/u.test(raw)) return bare;
+  // Initials with or without full stops, with or without a possessive mark (`F.B.I.`, `FBI`, `FBI's`).
+  const written = possessive ? raw.slice(0, -2) : raw;
+  if (/^(?:\p{Lu}\.){2,}$/u.test(written) || /^\p{Lu}{2,}$/u.test(written)) return bare;
   const unisex = UNISEX_TITLES.get(word);
   if (unisex !== undefined) return unisex;
   // A possessive, a country's adjective, and a state or a common surname in capitals (`Florida`, `Clinton`): what
