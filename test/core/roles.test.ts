@@ -43,6 +43,15 @@ describe('roles (issue 14)', () => {
     // Initials with a possessive mark are the same initials (`F.B.I.'s director`).
     assert.strictEqual(key('F.B.I.’s director'), key('FBI director'));
     assert.strictEqual(key('FBI’s director'), key('FBI director'));
+    // Whose aide is whose however the name is written: `for` as `of`, a candidate's campaign, an honorific or a given
+    // name before the surname (PolNeAR: Brian Fallon, 11 articles, had three roles for one office).
+    assert.strictEqual(key('campaign spokesman of Hillary Clinton'), key('spokesman for the Clinton campaign'));
+    assert.strictEqual(key('spokesman for the Clinton campaign'), key('Clinton campaign spokesman'));
+    assert.strictEqual(key('spokesman for Mrs. Clinton'), key('Clinton spokesman'));
+    assert.strictEqual(key('attorney for Pagliano'), key('Pagliano attorney'));
+    // Not a given name that is no part of a person's name, nor a complement with lower-case words inside.
+    assert.notStrictEqual(key('Virginia Governor'), key('Governor'));
+    assert.notStrictEqual(key('adviser for strategic communications of Obama'), key('adviser of Obama'));
     // The one word an office is written with is no name the title is of.
     assert.notStrictEqual(key('Secretary of State'), key('State Secretary'));
     assert.strictEqual(key('chief of staff'), 'chief of staff');

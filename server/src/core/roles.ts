@@ -811,18 +811,28 @@ const MAX_TITLE_QUALIFIERS = 3;
  * its adjective made one (`Syria's Deputy Prime Minister` = `Syrian Deputy Prime Minister`, `U.S.`
  * = `US` = `American`, `GOP` = `Republican`, `F.B.I.` = `FBI`, `chairwoman` = `chairman`, no middle initial), a state or a surname one word however it is written (`Florida's` = `Florida`), and the name a title
  * is of before the title's head: news writes one office as `former Florida governor`, `Florida's former governor`
- * and `former governor of Florida`, or `Judicial Watch President` and `president of Judicial Watch`, and a hover
+ * and `former governor of Florida`, `Judicial Watch President` and `president of Judicial Watch`, or `campaign
+ * spokesman of Hillary Clinton` and `spokesman for the Clinton campaign` (whose: no honorific or given name), and a hover
  * that counts them apart says less (issue 14: roles normalised, with counts). The order of the other words is
  * kept: it tells offices apart (`Texas Senator` is not `former Texas State Senator`'s office).
  */
 export function roleKey(role: string, lexicon: NameLexicon): string[] {
   // A middle initial says nothing of the office (`campaign chairman of Donald J. Trump`, `… of Donald Trump`).
-  const raws = role.split(/\s+/).filter((raw, k, all) => raw !== '' && !ROLE_ARTICLES.has(raw.toLowerCase()) && !isMiddleInitial(all, k));
-  // `governor of Florida`, `president of Judicial Watch`: an `of` before a name and nothing else, not before the one
-  // word a title is written with (`chief of staff`, `Secretary of State`: what office, not whose).
+  // A middle initial, an honorific and a given name before a surname say nothing of the office either: `spokesman
+  // for Mrs. Clinton`, `campaign manager of Hillary Clinton` are Clinton's, as `Clinton's campaign manager` is.
+  const raws = role
+    .split(/\s+/)
+    .filter((raw, k, all) => raw !== '' && !ROLE_ARTICLES.has(raw.toLowerCase()) && !NAME_HONORIFICS.has(raw.toLowerCase()) && !isMiddleInitial(all, k))
+    .filter((raw, k, all) => !isGivenNameBeforeSurname(all, k, lexicon));
+  // `governor of Florida`, `president of Judicial Watch`, `spokesman for the Clinton campaign`: an `of` or `for` before
+  // a name and nothing else (or a candidate's `campaign`), not before the one word a title is written with (`chief of
+  // staff`, `Secretary of State`: what office, not whose).
+  const complementEnd = raws[raws.length - 1] === 'campaign' ? raws.length - 1 : raws.length;
+  const isComplement = (at: number) =>
+    at >= 1 && at + 1 < complementEnd && raws.slice(at + 1, complementEnd).every((raw) => /^\p{Lu}/u.test(raw)) && !(at + 2 === raws.length && lexicon.isOrdinaryWord(raws[at + 1].replace(/\./g, '')));
   let of = raws.indexOf('of');
-  if (of < 1 || of + 1 >= raws.length || !raws.slice(of + 1).every((raw) => /^\p{Lu}/u.test(raw))) of = -1;
-  else if (of + 2 === raws.length && lexicon.isOrdinaryWord(raws[of + 1].replace(/\./g, ''))) of = -1;
+  if (!isComplement(of)) of = raws.indexOf('for');
+  if (!isComplement(of)) of = -1;
   const head = of < 0 ? raws : raws.slice(0, of);
   const complement = of < 0 ? [] : raws.slice(of + 1).map((raw) => keyWord(raw, lexicon));
   const words = head.map((raw) => keyWord(raw, lexicon));
@@ -835,6 +845,15 @@ export function roleKey(role: string, lexicon: NameLexicon): string[] {
   // of Bernie Sanders` as `Bernie Sanders campaign manager`.
   words.splice(holder, 0, ...(possessive === undefined ? [] : [possessive]), ...complement);
   return words;
+}
+
+/** Honorifics before a name (`Mrs. Clinton`), which no office holds. */
+const NAME_HONORIFICS: ReadonlySet<string> = new Set(['mr.', 'mrs.', 'ms.', 'mr', 'mrs', 'ms', 'miss']);
+
+/** True for `Hillary` in `Hillary Clinton`: a given name right before a surname the lexicon knows, inside a role. */
+function isGivenNameBeforeSurname(words: readonly string[], k: number, lexicon: NameLexicon): boolean {
+  const next = words[k + 1]?.replace(/[’']s$/, '');
+  return next !== undefined && /^\p{Lu}\p{Ll}/u.test(words[k]) && lexicon.isGivenName(words[k]) && /^\p{Lu}\p{Ll}/u.test(next) && lexicon.isKnownSurname(next.toLowerCase());
 }
 
 /** True for `J.` in `Donald J. Trump`: one capital with its full stop between a given name and a surname, not after a function word (`chairman of J. Smith`). */
