@@ -79,6 +79,12 @@ describe('roles (issue 14)', () => {
     assert.deepStrictEqual(roles, ['Senate Judiciary Committee member', 'Texas Senator', 'Republican nominee']);
   });
 
+  it('a title moved after its description is written in lower case, and a role ends before the name’s initial (PolNeAR: Podesta, Eggleston)', () => {
+    const text = 'Clinton campaign Chairman John Podesta spoke on Thursday. Hillary Clinton spoke later.\n';
+    assert.deepStrictEqual(rolesOf(text, 'John Podesta'), ['campaign chairman of Hillary Clinton']);
+    assert.deepStrictEqual(rolesOf('Officials sent White House Counsel W. Neil Eggleston to Capitol Hill for a meeting.\n', 'Neil Eggleston'), ['White House Counsel']);
+  });
+
   it('spells out abbreviated titles (`Ohio Gov.` → `Ohio Governor`)', () => {
     assert.deepStrictEqual(rolesOf('Ohio Gov. John Kasich spoke in Columbus on Monday.\n', 'John Kasich'), ['Ohio Governor']);
   });
@@ -112,6 +118,8 @@ describe('roles (issue 14)', () => {
     // After a title it cuts (`Chairman and CEO`); a lone title before a complement shares it (`founder and chairman of …`).
     assert.deepStrictEqual(rolesOf('Fox News Chairman and CEO Roger Ailes has spoken.\n', 'Roger Ailes'), ['Fox News Chairman', 'CEO']);
     assert.deepStrictEqual(rolesOf('The founder and chairman of the Podesta Group, Tony Podesta, had ties.\n', 'Tony Podesta'), ['founder and chairman of the Podesta Group']);
+    // A conjunct with no word for a person is more of the description before it, not a role (PolNeAR nyt 2016-04-26).
+    assert.deepStrictEqual([...rolesOf('Barney Frank, a former Massachusetts congressman and fierce critic of Mr. Sanders and his Wall Street proposals, will be a co-chairman.\n', 'Barney Frank')].sort(), ['fierce critic of Mr. Sanders and his Wall Street proposals', 'former Massachusetts congressman']);
     // A complement that names no body is the last title's own: no lobbyist or sheriff of two books.
     assert.deepStrictEqual([...rolesOf('Tony Podesta, a lobbyist and author of two books, had ties.\n', 'Tony Podesta')].sort(), ['author of two books', 'lobbyist']);
     assert.deepStrictEqual([...rolesOf('Joe Arpaio, the sheriff and author of two books, spoke.\n', 'Joe Arpaio')].sort(), ['author of two books', 'sheriff']);

@@ -7,7 +7,7 @@ import { quotedTitleStarts } from './quotedTitles';
 import type { ArticleResources } from './resources';
 import { headlineSentences } from './headlines';
 import type { NameLexicon } from './nameLexicon';
-import { OTHER_OFFICE_WORDS, roleOf, selectRoles, splitRoles } from './roles';
+import { OTHER_OFFICE_WORDS, roleOf, selectRoles, splitRoles, titleAwayFromName } from './roles';
 import { ONLY_OWNERS, speakerEntity } from './sourceHead';
 import { firstOverlapping, lowerBound, rangeContaining } from './search';
 import type { EntityMention, EntityType, OffsetRange, Quote, Sentence, TextSlice } from './types';
@@ -222,7 +222,7 @@ export function groupActors(
       if (!role) continue;
       // A relative title says whose (`his US counterpart` → `US counterpart of Sergei Lavrov`).
       const owner = role.relativeTo && (role.relativeTo.kind === 'name' ? ownerAt(ownerOf, entities, role.relativeTo) : personBefore(persons, ownerOf, role.relativeTo.start, builder));
-      for (const part of splitRoles(role.text, vocabulary, nameLexicon)) builder.roleMentions.push({ text: owner && owner !== builder ? `${part} of ${owner.fullestName()}` : part, mention });
+      for (const part of splitRoles(role.text, vocabulary, nameLexicon)) builder.roleMentions.push({ text: owner && owner !== builder ? `${titleAwayFromName(part, vocabulary)} of ${owner.fullestName()}` : part, mention });
     }
   }
 

@@ -232,4 +232,6 @@
 //      before it, not nobody), one with a name in it that name or no one (core/quotes/antecedents.ts agrees).
 // 105: titles before a shared complement stay one role only when it names a body (`lobbyist and author of two books`
 //      is two roles); a role's key drops only a middle initial, and initials with a possessive mark are the initials.
-export const ANALYSIS_VERSION = 105;
+// 106: a conjunct of a role with no word for a person is more of the one before (`fierce critic of Mr. Sanders and his
+//      Wall Street proposals`), a title moved after its description is lower-cased, a name's initial ends no role.
+export const ANALYSIS_VERSION = 106;

@@ -745,9 +745,37 @@ export function splitRoles(role: string, vocabulary: Vocabulary, lexicon: NameLe
   // Else a conjunct with its own article is a new one (`former C.I.A. director and a top general in the conflicts in
   // Iraq and Afghanistan`).
   const articled = role.split(/\s+and\s+(?=(?:the|a|an)\s)/i);
-  const conjuncts = parts.length >= 2 && parts.every(hasPersonHead) ? parts : articled.length >= 2 && articled.every(hasPersonHead) ? articled : [role];
+  // A conjunct with no such word is more of the one before it (`fierce critic of Mr. Sanders and his Wall Street
+  // proposals`: what he criticises, no role).
+  const described = joinedToTheirHead(parts, hasPersonHead);
+  const conjuncts = described.length >= 2 ? described : articled.length >= 2 && articled.every(hasPersonHead) ? articled : [role];
   const joined = conjuncts.map((part) => part.replace(/^(?:(?:now|currently|also|formerly)\s+)?(?:the|a|an)\s+/i, ''));
-  return joined.flatMap((part) => splitBeforeTitle(part, vocabulary));
+  // An initial at the end is the name's, which the tagger left out (`White House Counsel W.` of `W. Neil Eggleston`).
+  return joined.flatMap((part) => splitBeforeTitle(part.replace(/\s+\p{Lu}\.$/u, ''), vocabulary));
+}
+
+/** The parts from the first, each part without a head joined to the one before it; none when the first has none. */
+function joinedToTheirHead(parts: readonly string[], hasHead: (part: string) => boolean): string[] {
+  if (parts.length < 2 || !hasHead(parts[0])) return [];
+  const out: string[] = [];
+  for (const part of parts) {
+    if (out.length > 0 && !hasHead(part)) out[out.length - 1] += ` and ${part}`;
+    else out.push(part);
+  }
+  return out;
+}
+
+/**
+ * A title as written before a name, moved after the description it heads (`Clinton campaign Chairman John Podesta` →
+ * `campaign chairman of Hillary Clinton`): English capitalises a title only right before the name, so a title word
+ * after a word in lower case is lower-cased. A title that opens the role keeps its capitals (`Foreign Minister`).
+ */
+export function titleAwayFromName(role: string, vocabulary: Vocabulary): string {
+  const words = role.split(' ');
+  for (let k = 1; k < words.length; k++) {
+    if (/^\p{Ll}/u.test(words[k - 1]) && /^\p{Lu}\p{Ll}+$/u.test(words[k]) && vocabulary.isRoleWord(words[k])) words[k] = words[k].toLowerCase();
+  }
+  return words.join(' ');
 }
 
 /**
