@@ -94,6 +94,11 @@ describe('entity repair: a person actor is a person (issue 14)', () => {
     assert.deepStrictEqual(repaired(heads, ['organization:National Guard', 'location:Rust Belt']), ['organization:National Guard', 'location:Rust Belt']);
     // A word alone is no name for being part of a longer one (`News` of `Fox News`).
     assert.deepStrictEqual(repaired('Hillary Clinton Makes News Again In Iowa\nShe told Fox News on Monday that she would win.\n', ['organization:News', 'organization:Fox News']), ['organization:Fox News']);
+    // A name of several words is kept as whole words of a longer body name (`Trade Deal` of `Trade Deal Backfire`), not
+    // as part of a word (`Deal Back`).
+    const deal = 'Senators Fight Over Trade Deal Back Home\nThey read the Trade Deal Backfire report.\n';
+    assert.deepStrictEqual(repaired(deal, ['organization:Trade Deal', 'organization:Trade Deal Backfire']), ['organization:Trade Deal', 'organization:Trade Deal Backfire']);
+    assert.deepStrictEqual(repaired(deal, ['organization:Deal Back', 'organization:Trade Deal Backfire']), ['organization:Trade Deal Backfire']);
   });
 
   it('no junk places or organisations from PolNeAR headlines (`Confronts`, `Pundit Turns Adviser`), nor from a live blog\'s headings after a comment widget', function () {

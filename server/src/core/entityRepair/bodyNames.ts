@@ -11,7 +11,7 @@ import { lowerBound } from '../search';
 import { POSSESSIVE_MARKS } from '../roles';
 import type { Sentence, Token } from '../types';
 import type { DocumentEvidence } from './evidence';
-import { ARTICLE_WORDS, NOT_IN_A_NAME, isInitial, nameKey, type RepairResources, type Work } from './work';
+import { ARTICLE_WORDS, NOT_IN_A_NAME, NO_KEY, isInitial, keyOf, nameKey, type RepairResources, type Work } from './work';
 
 /** The sides of a legislature whose leaders' titles follow its name (`Senate Majority Leader`). */
 const CHAMBER_SIDES: ReadonlySet<string> = new Set(['Majority', 'Minority']);
@@ -84,10 +84,12 @@ export function joinBodiesToWhatTheyServe(sentences: readonly Sentence[], work: 
       if (!joined) continue;
       const { first, last } = joined;
       // The mentions inside become the one organisation: the first of them is kept (an unnamed name gets a new one).
+      // The items are in document order: only the sentence's own are read (a scan of every item per body joined was
+      // quadratic in a long article).
       let kept: Work | undefined;
-      for (let k = 0; k < work.length; k++) {
+      for (let k = lowerBound(work.length, (j) => work[j].sentence >= s); k < work.length && work[k].sentence === s; k++) {
         const item = work[k];
-        if (item.dropped || item.sentence !== s || item.last <= first || item.first >= last) continue;
+        if (item.dropped || item.last <= first || item.first >= last) continue;
         if (!kept) kept = item;
         else item.dropped = true;
       }
@@ -98,7 +100,7 @@ export function joinBodiesToWhatTheyServe(sentences: readonly Sentence[], work: 
       } else {
         // In document order, as the output and `mentionAt` read the list; no recogniser's mention to keep (`original`).
         const at = lowerBound(work.length, (k) => work[k].sentence > s || (work[k].sentence === s && work[k].first >= last));
-        work.splice(at, 0, { sentence: s, first, last, type: 'organization', dropped: false, headline: false, original: { start: -1, end: -1, type: 'organization', text: '' } });
+        work.splice(at, 0, { sentence: s, first, last, type: 'organization', dropped: false, headline: false, original: { start: -1, end: -1, type: 'organization', text: '' }, ...NO_KEY });
       }
       i = last - 1;
     }
@@ -168,9 +170,9 @@ function bodyAndField(sentences: readonly Sentence[], s: number, head: number, w
   };
   const isNameOfItsOwn = (other: Work): boolean => {
     const otherTokens = sentences[other.sentence].tokens;
-    const key = nameKey(otherTokens, other.first, other.last);
+    const key = keyOf(sentences, other);
     if (other.type === 'person' || lexicon.headOf(otherTokens[other.last - 1].text)?.kind === 'organization' || lexicon.isListedName(key)) return true;
-    return work.some((w) => w !== other && !w.dropped && w.last - w.first === other.last - other.first && sentences[w.sentence].tokens[w.first - 1]?.text !== 'and' && nameKey(sentences[w.sentence].tokens, w.first, w.last) === key);
+    return work.some((w) => w !== other && !w.dropped && w.last - w.first === other.last - other.first && sentences[w.sentence].tokens[w.first - 1]?.text !== 'and' && keyOf(sentences, w) === key);
   };
   let last = start;
   for (let k = start; fieldWord(k); ) {
@@ -251,7 +253,7 @@ export function splitBodiesJoinedByAnd(sentences: readonly Sentence[], work: Wor
     if (!named) {
       named = new Set();
       for (const other of work) {
-        if (!other.dropped && (other.type === 'organization' || other.type === 'location')) named.add(nameKey(sentences[other.sentence].tokens, other.first, other.last));
+        if (!other.dropped && (other.type === 'organization' || other.type === 'location')) named.add(keyOf(sentences, other));
       }
     }
     if (named.has(key)) return 'known';
@@ -289,7 +291,7 @@ export function splitBodiesJoinedByAnd(sentences: readonly Sentence[], work: Wor
       // Department`, the department of both): only a name the lists know as an organisation's is one alone there.
       if (endsInHead(tokens, second, item.last) && !endsInHead(tokens, item.first, and) && !isAcronym(tokens, item.first, and) && !lexicon.isListedOrganisation(nameKey(tokens, item.first, and))) continue;
       // The second body is a mention of its own, right after the first in document order.
-      work.splice(k + 1, 0, { sentence: item.sentence, first: second, last: item.last, type: item.type, dropped: false, headline: false, original: { start: -1, end: -1, type: item.type, text: '' } });
+      work.splice(k + 1, 0, { sentence: item.sentence, first: second, last: item.last, type: item.type, dropped: false, headline: false, original: { start: -1, end: -1, type: item.type, text: '' }, ...NO_KEY });
       item.last = and;
       break;
     }

@@ -77,6 +77,10 @@ function pairsWritten(sentences: readonly Sentence[], sought: readonly { given: 
     const tokens = sentence.tokens;
     for (let i = 1; i < tokens.length; i++) {
       const given = tokens[i - 1].text;
+      // The given names sought are capitalised: a word beginning with another ASCII character (most of them) is not
+      // looked up (the look-up hashes the word).
+      const code = given.charCodeAt(0);
+      if (code < 65 || (code > 90 && code < 128)) continue;
       const surnames = surnamesOf.get(given);
       if (!surnames?.has(tokens[i].text)) continue;
       let found = written.get(given);

@@ -29,8 +29,8 @@ export class DocumentEvidence {
   /**
    * The words the article writes in lower case somewhere (any sentence; a title-case line has none but the words title
    * case keeps in lower case), as written: what the article says of a capitalised word of its headlines that the word
-   * lists do not know (`Battle`, `White`, `Boasters` where the body has `battle`, `white`, `boasters`). Read on first
-   * use: most articles never ask.
+   * lists do not know (`Battle`, `White`, `Boasters` where the body has `battle`, `white`, `boasters`), and for
+   * {@link capitalisedByPosition} of a sentence's first word. Read on first use.
    */
   get lowerCaseWords(): ReadonlySet<string> {
     if (this.lowerCase) return this.lowerCase;
@@ -81,7 +81,7 @@ export class DocumentEvidence {
   private casesOf(): NonNullable<DocumentEvidence['cases']> {
     if (this.cases) return this.cases;
     // Only the words that can be asked about (people's names that begin a sentence) are looked for,
-    // as written and in lower case: one pass of two set lookups per token, nothing lower-cased.
+    // as written and in lower case, nothing lower-cased per token.
     const asked = new Map<string, string>();
     for (const item of this.work) {
       const tokens = this.sentences[item.sentence].tokens;
@@ -92,10 +92,20 @@ export class DocumentEvidence {
     const lowered = new Set(asked.values());
     const lowerCase = new Set<string>();
     const capitalisedMid = new Set<string>();
+    // A lowered word that reads as lower case ({@link wordCase} reads a word's characters only) is written so in the
+    // article exactly when it is one of the article's lower-case words ({@link lowerCaseWords}, which the headline
+    // passes read too): answered there. Only the words asked about as written, and the few lowered ones that do not
+    // read as lower case (`'bama`), are looked for in the pass over the tokens below, which most tokens, in lower
+    // case, then skip by their first character.
+    const articleLowerCase = this.lowerCaseWords;
+    const words = [...asked.keys()];
+    for (const word of lowered) {
+      if (wordCase({ text: word, start: 0, end: word.length }) !== 'lower') words.push(word);
+      else if (articleLowerCase.has(word)) lowerCase.add(word);
+    }
     // The set look-ups hash each token's text: the first character and the length of the words
     // looked for rule out most tokens first (a pass over every token of the article).
     // A long article asks about words of most initials: a table of first code units, not a list to search.
-    const words = [...asked.keys(), ...lowered];
     const firstCodes = FIRST_CODES;
     let lengths = 0;
     for (const word of words) {

@@ -11,7 +11,7 @@ import { FUNCTION_WORDS, NEGATION, TITLE_CASE_LOWER, isTitleCaseWord, wordCase }
 import type { NameLexicon } from '../nameLexicon';
 import type { EntityType, Sentence, Token } from '../types';
 import type { DocumentEvidence } from './evidence';
-import { LINK_WORDS, nameKey, type Work } from './work';
+import { LINK_WORDS, NO_KEY, keyOf, nameKey, type Work } from './work';
 
 /**
  * A headline's organisation or place that runs over a word that joins clauses, never names (`As`, `About`, `Is`, `If`,
@@ -33,8 +33,9 @@ export function splitHeadlineNamesAtClauses(sentences: readonly Sentence[], work
     if (!bodyTypes) {
       bodyTypes = new Map();
       for (const other of work) {
-        const key = nameKey(sentences[other.sentence].tokens, other.first, other.last);
-        if (!other.headline && !other.dropped && !bodyTypes.has(key)) bodyTypes.set(key, other.type);
+        if (other.headline || other.dropped) continue;
+        const key = keyOf(sentences, other);
+        if (!bodyTypes.has(key)) bodyTypes.set(key, other.type);
       }
     }
     // The names inside, longest first from each word on, none across a clause word.
@@ -57,7 +58,7 @@ export function splitHeadlineNamesAtClauses(sentences: readonly Sentence[], work
     }
     [item.first, item.last, item.type] = [parts[0].first, parts[0].last, parts[0].type];
     // The others are mentions of their own, right after it in document order (no recogniser's mention to keep).
-    const more = parts.slice(1).map((part): Work => ({ sentence: item.sentence, ...part, dropped: false, headline: true, original: { start: -1, end: -1, type: part.type, text: '' } }));
+    const more = parts.slice(1).map((part): Work => ({ sentence: item.sentence, ...part, dropped: false, headline: true, original: { start: -1, end: -1, type: part.type, text: '' }, ...NO_KEY }));
     work.splice(k + 1, 0, ...more);
     k += more.length;
   }
@@ -83,6 +84,20 @@ function joinsClauses(tokens: readonly Token[], i: number): boolean {
 }
 
 /**
+ * Every substring of the `names` (each with a space before and after) that begins and ends with a space (` news `,
+ * ` fox news `): a string that begins and ends with a space is in one of the names exactly when it is in this set.
+ */
+function wordRuns(names: Iterable<string>): Set<string> {
+  const runs = new Set<string>();
+  for (const name of names) {
+    for (let from = name.indexOf(' '); from >= 0; from = name.indexOf(' ', from + 1)) {
+      for (let to = name.indexOf(' ', from + 1); to >= 0; to = name.indexOf(' ', to + 1)) runs.add(name.slice(from, to + 1));
+    }
+  }
+  return runs;
+}
+
+/**
  * An organisation or a place in a headline made only of words title case capitalises (`A Sign Of Leadership`,
  * `To Die On The Street`, `Trade Deal Backfire`) is no name unless the article's body names it too or the
  * tagger's lists know it (`Middle East`, `World Bank`): in a title-case line the capitals that are the
@@ -90,7 +105,11 @@ function joinsClauses(tokens: readonly Token[], i: number): boolean {
  * ({@link repairNamesInContext}).
  */
 export function dropHeadlineWordsTakenForNames(sentences: readonly Sentence[], work: readonly Work[], evidence: DocumentEvidence, lexicon: NameLexicon): void {
-  let bodyNames: string[] | undefined;
+  // The body's names, each with a space before and after (` fox news `), and every run of whole words in them
+  // (` fox `, ` news `, ` fox news `): what `includes` of a spaced name could find in one of them, looked up in a set
+  // rather than searched for in every body name per headline name (quadratic in a long article).
+  let bodyNames: Set<string> | undefined;
+  let bodyNameParts: Set<string> | undefined;
   for (const item of work) {
     if (!item.headline || (item.type !== 'organization' && item.type !== 'location')) continue;
     const tokens = sentences[item.sentence].tokens;
@@ -103,14 +122,16 @@ export function dropHeadlineWordsTakenForNames(sentences: readonly Sentence[], w
     if (lexicon.isListedName(name)) continue;
     // Names the body gives (any type: a headline may call a person's foundation what the body calls the person's).
     if (!bodyNames) {
-      bodyNames = [];
-      for (const other of work) if (!other.headline) bodyNames.push(` ${nameKey(sentences[other.sentence].tokens, other.first, other.last)} `);
+      bodyNames = new Set();
+      for (const other of work) if (!other.headline) bodyNames.add(` ${keyOf(sentences, other)} `);
     }
     // The body's name, or for a name of several words a longer one holding it word for word (`Supreme Court` of
     // `U.S. Supreme Court`; a word alone, `News`, is no name for being part of `Fox News`).
     const words = ` ${name} `;
-    const several = item.last - item.first >= 2;
-    if (!bodyNames.some((body) => (several ? body.includes(words) : body === words))) item.dropped = true;
+    if (item.last - item.first >= 2) {
+      bodyNameParts ??= wordRuns(bodyNames);
+      if (!bodyNameParts.has(words)) item.dropped = true;
+    } else if (!bodyNames.has(words)) item.dropped = true;
   }
 }
 
@@ -128,7 +149,7 @@ export function cutHeadlineNamesToKnownParts(sentences: readonly Sentence[], wor
     if (!bodyNames) {
       bodyNames = new Set();
       for (const other of work) {
-        if (!other.headline && !other.dropped && (other.type === 'organization' || other.type === 'location')) bodyNames.add(nameKey(sentences[other.sentence].tokens, other.first, other.last));
+        if (!other.headline && !other.dropped && (other.type === 'organization' || other.type === 'location')) bodyNames.add(keyOf(sentences, other));
       }
     }
     return bodyNames.has(name);
@@ -226,7 +247,7 @@ function bodyPersonNames(sentences: readonly Sentence[], work: readonly Work[]):
   for (const other of work) {
     if (other.headline || other.dropped || other.type !== 'person') continue;
     const tokens = sentences[other.sentence].tokens;
-    names.add(nameKey(tokens, other.first, other.last));
+    names.add(keyOf(sentences, other));
     if (other.last - other.first >= 2) names.add(tokens[other.last - 1].text.toLowerCase());
   }
   return names;

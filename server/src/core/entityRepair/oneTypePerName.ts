@@ -33,19 +33,24 @@ export function oneTypePerName(text: string, sentences: readonly Sentence[], wor
     names.push(name);
   }
   if (!mixed) return;
-  work.forEach((item, i) => {
-    const name = names[i];
-    if (name === undefined) return;
+  // The vote is final: each name's outcome is read once (undefined where a tie leaves its mentions as they are).
+  const outcomes = new Map<string, ActorType | undefined>();
+  const outcomeOf = (name: string): ActorType | undefined => {
     const count = votes.get(name)!;
     const best = VOTED_TYPES.reduce((a, b) => (count[b] > count[a] ? b : a));
     const tied = VOTED_TYPES.filter((type) => count[type] === count[best]);
-    if (tied.length === 1) item.type = best;
-    else {
-      // A tie the name itself decides: a name the lists know only as an organisation (`Greenpeace`, `MSNBC`), or a
-      // head noun of one kind (`Polk County`, `Fifth Avenue`, `Capitol Hill`).
-      const kind = lexicon.isListedOrganisation(name) ? 'organization' : nameHeadKind(name, lexicon);
-      if (kind !== undefined && tied.includes(kind)) item.type = kind;
-    }
+    if (tied.length === 1) return best;
+    // A tie the name itself decides: a name the lists know only as an organisation (`Greenpeace`, `MSNBC`), or a
+    // head noun of one kind (`Polk County`, `Fifth Avenue`, `Capitol Hill`).
+    const kind = lexicon.isListedOrganisation(name) ? 'organization' : nameHeadKind(name, lexicon);
+    return kind !== undefined && tied.includes(kind) ? kind : undefined;
+  };
+  work.forEach((item, i) => {
+    const name = names[i];
+    if (name === undefined) return;
+    let outcome = outcomes.get(name);
+    if (outcome === undefined && !outcomes.has(name)) outcomes.set(name, (outcome = outcomeOf(name)));
+    if (outcome !== undefined) item.type = outcome;
   });
 }
 

@@ -39,6 +39,27 @@ export interface Work {
   dropped: boolean;
   readonly headline: boolean;
   readonly original: EntityMention;
+  /**
+   * {@link nameKey} of the tokens `[keyFirst, keyLast)`, as {@link keyOf} last made it: several passes read the keys of
+   * every item, and a pass that moves `first` or `last` makes the next reading make it again. A new item has none
+   * (`NO_KEY`).
+   */
+  key: string;
+  keyFirst: number;
+  keyLast: number;
+}
+
+/** The key fields of a new item: no key made yet. */
+export const NO_KEY = { key: '', keyFirst: -1, keyLast: -1 } as const;
+
+/** {@link nameKey} of an item's tokens as they are now, made once per extent (see {@link Work.key}). */
+export function keyOf(sentences: readonly Sentence[], item: Work): string {
+  if (item.keyFirst !== item.first || item.keyLast !== item.last) {
+    item.key = nameKey(sentences[item.sentence].tokens, item.first, item.last);
+    item.keyFirst = item.first;
+    item.keyLast = item.last;
+  }
+  return item.key;
 }
 
 /** The words of a mention, lower case, one space between them: `Department Of Homeland Security` is `department of homeland security`. */
@@ -60,7 +81,7 @@ export function locate(sentences: readonly Sentence[], mentions: readonly Entity
     let last = first;
     while (last < tokens.length && tokens[last].end <= mention.end) last++;
     if (first >= last || tokens[first].start !== mention.start || tokens[last - 1].end !== mention.end) continue;
-    work.push({ sentence: s, first, last, type: mention.type, dropped: false, headline: headline[s] === 1, original: mention });
+    work.push({ sentence: s, first, last, type: mention.type, dropped: false, headline: headline[s] === 1, original: mention, key: '', keyFirst: -1, keyLast: -1 });
   }
   return work;
 }
