@@ -234,4 +234,7 @@
 //      is two roles); a role's key drops only a middle initial, and initials with a possessive mark are the initials.
 // 106: a conjunct of a role with no word for a person is more of the one before (`fierce critic of Mr. Sanders and his
 //      Wall Street proposals`), a title moved after its description is lower-cased, a name's initial ends no role.
-export const ANALYSIS_VERSION = 106;
+// 107: a speaker after a quotation whose words before the name the chunker cut short (`his nephew Michery el Soheil
+//      added`), a verb before a colon with no subject before it (`explained CBS moderator Nancy Cordes:`), and a question
+//      or exclamation that ends its sentence before a new subject (core/quotes/cues.ts); speaker model retrained.
+export const ANALYSIS_VERSION = 107;

@@ -1,0 +1,81 @@
+/**
+ * Issue 15, named speakers with the wrong words: the speaker phrase the cue rules read next to a quotation
+ * (`core/quotes/cues.ts`), on sentences of PolNeAR train where the quotation had gone to someone else — the
+ * previous speaker, the sentence before, or the subject of the next sentence.
+ */
+import * as assert from 'assert';
+import { splitParagraphs } from '../../server/src/core/paragraphs';
+import { splitSentences, tokenize } from '../../server/src/core/tokenize';
+import { findQuotes } from '../../server/src/core/quotes';
+import { resources } from '../helpers/resources';
+import type { EntityMention, EntityType, Quote, Sentence } from '../../server/src/core/types';
+
+/** The quote pass with the shipped lexicon and model, every occurrence of each given name a mention of its type. */
+function analyse(text: string, names: Readonly<Record<string, EntityType>>): Quote[] {
+  const paragraphs = splitParagraphs(text);
+  const sentences: Sentence[] = [];
+  for (const p of paragraphs) for (const s of splitSentences(text, tokenize(text, p))) sentences.push(s);
+  const mentions: EntityMention[] = [];
+  for (const name of Object.keys(names)) {
+    for (let at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + 1)) mentions.push({ start: at, end: at + name.length, type: names[name], text: name });
+  }
+  mentions.sort((a, b) => a.start - b.start);
+  return findQuotes(text, paragraphs, sentences, mentions, resources.quotes, resources.speakers);
+}
+
+/** Who speaks the quotation starting with `prefix`: the resolved mention if any, else the mention. */
+function speakerOf(quotes: readonly Quote[], prefix: string): string | undefined {
+  const q = quotes.find((x) => x.text.startsWith(prefix));
+  assert.ok(q, `no quotation starting with ${JSON.stringify(prefix)}`);
+  return (q.attribution?.resolved ?? q.attribution?.mention)?.text;
+}
+
+describe('quotes: the subject after a quotation, past words before the name the chunker cuts short', () => {
+  it('an owner and a name particle in lower case (`his nephew Michery el Soheil added`)', () => {
+    const text = 'The professor was headed to Cairo for a conference, the Guardian reported. “We had called him just before he boarded and everything was fine,” his nephew Michery el Soheil added.';
+    const quotes = analyse(text, { 'Michery el Soheil': 'person', Guardian: 'organization', Cairo: 'location' });
+    assert.strictEqual(speakerOf(quotes, 'We had called'), 'Michery el Soheil');
+  });
+
+  it('a role with a preposition and a figure in it (`Fight for $15 organizing director Kendall Fells told`)', () => {
+    const text = 'The union-backed “Fight for $15” movement plans to protest the debate, the Daily Caller reports.\n\n“They have to decide whether to feed themselves or their kids,” Fight for $15 organizing director Kendall Fells told Fox News 6 in Milwaukee. “They care about two things.”';
+    const quotes = analyse(text, { 'Kendall Fells': 'person', 'Daily Caller': 'organization', 'Fox News': 'organization', Milwaukee: 'location' });
+    assert.strictEqual(speakerOf(quotes, 'They have to'), 'Kendall Fells');
+    assert.strictEqual(speakerOf(quotes, 'They care'), 'Kendall Fells');
+  });
+
+  it('a name after a clause is no subject of the quotation (`“…” until Haley said she was backing …`)', () => {
+    const text = 'Sims says he was “kind of riding the fence” until Haley said she was backing the Florida senator.';
+    const quotes = analyse(text, { Sims: 'person', Haley: 'person' });
+    assert.notStrictEqual(speakerOf(quotes, 'kind of'), 'Haley');
+  });
+});
+
+describe('quotes: a verb before a colon with no subject before it', () => {
+  it('`In other words, explained CBS moderator Nancy Cordes: “…”` is the moderator, not the previous speaker', () => {
+    const text = '“I have never seen a candidate do that until now,” wrote Andy Grewal, a law professor.\n\nIn other words, explained CBS moderator Nancy Cordes: “What does that have to do with taking big donations?”';
+    const quotes = analyse(text, { 'Andy Grewal': 'person', 'Nancy Cordes': 'person', CBS: 'organization' });
+    assert.strictEqual(speakerOf(quotes, 'What does that'), 'CBS moderator Nancy Cordes');
+  });
+});
+
+describe('quotes: a question or an exclamation that ends its sentence', () => {
+  it('the speech verb before it keeps the quotation when a new sentence opens after it (`… responded: “…?” Her critics cited it …`)', () => {
+    const text = 'Clinton, exasperated, famously responded: “What difference - at this point, what difference does it make?” Her critics cited it as evidence that she could not have cared less.';
+    const quotes = analyse(text, { Clinton: 'person' });
+    assert.strictEqual(speakerOf(quotes, 'What difference'), 'Clinton');
+  });
+
+  it('so does a name that goes on to a quotation of its own (`“Why now? …?” Mills then writes back, “…”`)', () => {
+    const text = 'Clinton responds to Mills with, “Why now? That was on my way to Libya?” Mills then writes back, “You look cute.”';
+    const quotes = analyse(text, { Clinton: 'person', Mills: 'person' });
+    assert.strictEqual(speakerOf(quotes, 'Why now?'), 'Clinton');
+    assert.strictEqual(speakerOf(quotes, 'You look cute'), 'Mills');
+  });
+
+  it('a speech verb that a comma closes still attributes the exclamation before it (`"All the way!" Dawson shouted, shorthand for …`)', () => {
+    const text = 'Dawson smiled and lifted a sign of her own.\n\n“I am still Sanders,” it read.\n\n“All the way!” Dawson shouted, shorthand for taking the pro-Sanders fight all the way to the Democratic convention.';
+    const quotes = analyse(text, { Dawson: 'person', Sanders: 'person' });
+    assert.strictEqual(speakerOf(quotes, 'All the way'), 'Dawson');
+  });
+});
