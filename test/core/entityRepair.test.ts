@@ -99,6 +99,15 @@ describe('entity repair: a person actor is a person (issue 14)', () => {
     const deal = 'Senators Fight Over Trade Deal Back Home\nThey read the Trade Deal Backfire report.\n';
     assert.deepStrictEqual(repaired(deal, ['organization:Trade Deal', 'organization:Trade Deal Backfire']), ['organization:Trade Deal', 'organization:Trade Deal Backfire']);
     assert.deepStrictEqual(repaired(deal, ['organization:Deal Back', 'organization:Trade Deal Backfire']), ['organization:Trade Deal Backfire']);
+    // In a body name of a thousand words (a title-case run read as one name) too, at its end, without building every
+    // run of its words (that was cubic: 4 s for this one, review of stop 53); and a headline name of more words than
+    // the runs kept is searched for in the body names.
+    const long = Array.from({ length: 1000 }, (_, k) => `Word${String.fromCharCode(65 + (k % 26))}${String.fromCharCode(97 + Math.floor(k / 26) % 26)}`).join(' ');
+    const longText = `Senators Fight Over Trade Deal Back Home\nThey read the ${long} Trade Deal report.\n`;
+    assert.deepStrictEqual(repaired(longText, ['organization:Trade Deal', `organization:${long} Trade Deal`]), ['organization:Trade Deal', `organization:${long} Trade Deal`]);
+    const nine = 'Big Green Fast Open Cheap Clean Safe Free Fair';
+    const nineText = `${nine} Lambda Says No\nThey met the ${nine} Lambda group.\nIt was a ${nine.toLowerCase()} deal.\n`;
+    assert.deepStrictEqual(repaired(nineText, [`organization:${nine}`, `organization:${nine} Lambda`]), [`organization:${nine}`, `organization:${nine} Lambda`]);
   });
 
   it('no junk places or organisations from PolNeAR headlines (`Confronts`, `Pundit Turns Adviser`), nor from a live blog\'s headings after a comment widget', function () {

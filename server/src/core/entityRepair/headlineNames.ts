@@ -83,18 +83,31 @@ function joinsClauses(tokens: readonly Token[], i: number): boolean {
   return CLAUSE_LINKS.has(lower) || FUNCTION_WORDS.has(lower) || NEGATION.test(text) || (i + 1 < tokens.length && NEGATION.test(tokens[i + 1].text)) || CLAUSE_MARKS.test(text);
 }
 
+/** Words of the longest run {@link wordRuns} keeps: a headline's name is a few words; a longer one is searched for. */
+const MAX_RUN_WORDS = 8;
+
 /**
- * Every substring of the `names` (each with a space before and after) that begins and ends with a space (` news `,
- * ` fox news `): a string that begins and ends with a space is in one of the names exactly when it is in this set.
+ * Every substring of the `names` (each with a space before and after) that begins and ends with a space and holds at
+ * most {@link MAX_RUN_WORDS} words (` news `, ` fox news `): a string that begins and ends with a space, of that many
+ * words at most, is in one of the names exactly when it is in this set. Bounded, because a title-case run can be
+ * read as one name of a thousand words, whose runs of every length would be cubic in it.
  */
 function wordRuns(names: Iterable<string>): Set<string> {
   const runs = new Set<string>();
   for (const name of names) {
     for (let from = name.indexOf(' '); from >= 0; from = name.indexOf(' ', from + 1)) {
-      for (let to = name.indexOf(' ', from + 1); to >= 0; to = name.indexOf(' ', to + 1)) runs.add(name.slice(from, to + 1));
+      let words = 0;
+      for (let to = name.indexOf(' ', from + 1); to >= 0 && words < MAX_RUN_WORDS; to = name.indexOf(' ', to + 1), words++) runs.add(name.slice(from, to + 1));
     }
   }
   return runs;
+}
+
+/** The number of words of a name with a space before and after (` fox news ` → 2). */
+function spacedWordCount(spaced: string): number {
+  let spaces = 0;
+  for (let i = spaced.indexOf(' '); i >= 0; i = spaced.indexOf(' ', i + 1)) spaces++;
+  return spaces - 1;
 }
 
 /**
@@ -129,8 +142,14 @@ export function dropHeadlineWordsTakenForNames(sentences: readonly Sentence[], w
     // `U.S. Supreme Court`; a word alone, `News`, is no name for being part of `Fox News`).
     const words = ` ${name} `;
     if (item.last - item.first >= 2) {
-      bodyNameParts ??= wordRuns(bodyNames);
-      if (!bodyNameParts.has(words)) item.dropped = true;
+      if (spacedWordCount(words) > MAX_RUN_WORDS) {
+        let held = false;
+        for (const bodyName of bodyNames) if ((held = bodyName.includes(words))) break;
+        if (!held) item.dropped = true;
+      } else {
+        bodyNameParts ??= wordRuns(bodyNames);
+        if (!bodyNameParts.has(words)) item.dropped = true;
+      }
     } else if (!bodyNames.has(words)) item.dropped = true;
   }
 }
