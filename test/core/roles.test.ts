@@ -1,6 +1,6 @@
 import * as assert from 'assert';
 import { analyzeArticle } from '../../server/src/core/analysis';
-import { roleKey, selectRoles } from '../../server/src/core/roles';
+import { roleKey, selectRoles, splitRoles, titleAwayFromName } from '../../server/src/core/roles';
 import { analysePolnearTrain } from '../helpers/polnearArticles';
 import { context, resources } from '../helpers/resources';
 import { readSeed, SEEDS } from '../helpers/seeds';
@@ -43,6 +43,9 @@ describe('roles (issue 14)', () => {
     // Initials with a possessive mark are the same initials (`F.B.I.'s director`).
     assert.strictEqual(key('F.B.I.’s director'), key('FBI director'));
     assert.strictEqual(key('FBI’s director'), key('FBI director'));
+    // A title in capitals is the same title; `Miss` of a pageant is no honorific.
+    assert.strictEqual(key('CHAIRWOMAN'), key('chair'));
+    assert.notStrictEqual(key('former Miss America'), key('former America'));
     // Whose aide is whose however the name is written: `for` as `of`, a candidate's campaign, an honorific or a given
     // name before the surname (PolNeAR: Brian Fallon, 11 articles, had three roles for one office).
     assert.strictEqual(key('campaign spokesman of Hillary Clinton'), key('spokesman for the Clinton campaign'));
@@ -83,6 +86,13 @@ describe('roles (issue 14)', () => {
     const text = 'Clinton campaign Chairman John Podesta spoke on Thursday. Hillary Clinton spoke later.\n';
     assert.deepStrictEqual(rolesOf(text, 'John Podesta'), ['campaign chairman of Hillary Clinton']);
     assert.deepStrictEqual(rolesOf('Officials sent White House Counsel W. Neil Eggleston to Capitol Hill for a meeting.\n', 'Neil Eggleston'), ['White House Counsel']);
+    // A whole title, or none (review of stop 53: `campaign deputy Communications Director`, `former chief of Staff`).
+    assert.strictEqual(titleAwayFromName('campaign Deputy Communications Director', resources.vocabulary, resources.nameLexicon), 'campaign deputy communications director');
+    assert.strictEqual(titleAwayFromName('former Chief of Staff', resources.vocabulary, resources.nameLexicon), 'former chief of staff');
+    assert.strictEqual(titleAwayFromName('campaign Fox News host', resources.vocabulary, resources.nameLexicon), 'campaign Fox News host');
+    // A numeral or a place's letters end a role as written.
+    assert.deepStrictEqual(splitRoles('veteran of World War I.', resources.vocabulary, resources.nameLexicon), ['veteran of World War I.']);
+    assert.deepStrictEqual(splitRoles('president of Washington, D. C.', resources.vocabulary, resources.nameLexicon), ['president of Washington, D. C.']);
   });
 
   it('spells out abbreviated titles (`Ohio Gov.` → `Ohio Governor`)', () => {
@@ -123,6 +133,10 @@ describe('roles (issue 14)', () => {
     // A complement that names no body is the last title's own: no lobbyist or sheriff of two books.
     assert.deepStrictEqual([...rolesOf('Tony Podesta, a lobbyist and author of two books, had ties.\n', 'Tony Podesta')].sort(), ['author of two books', 'lobbyist']);
     assert.deepStrictEqual([...rolesOf('Joe Arpaio, the sheriff and author of two books, spoke.\n', 'Joe Arpaio')].sort(), ['author of two books', 'sheriff']);
+    // A body the article speaks of with a determiner or a possessive is shared too (review of stop 53).
+    assert.deepStrictEqual(splitRoles('founder and CEO of a tech startup', resources.vocabulary, resources.nameLexicon), ['founder and CEO of a tech startup']);
+    assert.deepStrictEqual(splitRoles('founder and president of her own consulting firm', resources.vocabulary, resources.nameLexicon), ['founder and president of her own consulting firm']);
+    assert.deepStrictEqual(splitRoles('sheriff and author of a dozen books', resources.vocabulary, resources.nameLexicon), ['sheriff', 'author of a dozen books']);
   });
 
   it('a title after a capitalised title, or after a description and the place it is of, starts a role of its own (PolNeAR: `Committee Chair Rep.`, `candidate Texas Senator`)', () => {

@@ -222,7 +222,7 @@ export function groupActors(
       if (!role) continue;
       // A relative title says whose (`his US counterpart` → `US counterpart of Sergei Lavrov`).
       const owner = role.relativeTo && (role.relativeTo.kind === 'name' ? ownerAt(ownerOf, entities, role.relativeTo) : personBefore(persons, ownerOf, role.relativeTo.start, builder));
-      for (const part of splitRoles(role.text, vocabulary, nameLexicon)) builder.roleMentions.push({ text: owner && owner !== builder ? `${titleAwayFromName(part, vocabulary)} of ${owner.fullestName()}` : part, mention });
+      for (const part of splitRoles(role.text, vocabulary, nameLexicon)) builder.roleMentions.push({ text: owner && owner !== builder ? `${titleAwayFromName(part, vocabulary, nameLexicon)} of ${owner.fullestName()}` : part, mention });
     }
   }
 

@@ -750,8 +750,9 @@ export function splitRoles(role: string, vocabulary: Vocabulary, lexicon: NameLe
   const described = joinedToTheirHead(parts, hasPersonHead);
   const conjuncts = described.length >= 2 ? described : articled.length >= 2 && articled.every(hasPersonHead) ? articled : [role];
   const joined = conjuncts.map((part) => part.replace(/^(?:(?:now|currently|also|formerly)\s+)?(?:the|a|an)\s+/i, ''));
-  // An initial at the end is the name's, which the tagger left out (`White House Counsel W.` of `W. Neil Eggleston`).
-  return joined.flatMap((part) => splitBeforeTitle(part.replace(/\s+\p{Lu}\.$/u, ''), vocabulary));
+  // An initial at the end is the name's, which the tagger left out (`White House Counsel W.` of `W. Neil Eggleston`);
+  // not a numeral's or a place's (`veteran of World War I.`, `president of Washington, D. C.`).
+  return joined.flatMap((part) => splitBeforeTitle(part.replace(/(?<=\p{Lu}\p{Ll}*)\s+(?![IVX]\.$)\p{Lu}\.$/u, ''), vocabulary));
 }
 
 /** The parts from the first, each part without a head joined to the one before it; none when the first has none. */
@@ -767,16 +768,29 @@ function joinedToTheirHead(parts: readonly string[], hasHead: (part: string) => 
 
 /**
  * A title as written before a name, moved after the description it heads (`Clinton campaign Chairman John Podesta` →
- * `campaign chairman of Hillary Clinton`): English capitalises a title only right before the name, so a title word
- * after a word in lower case is lower-cased. A title that opens the role keeps its capitals (`Foreign Minister`).
+ * `campaign chairman of Hillary Clinton`, `Clinton's former Chief of Staff` → `former chief of staff`): English
+ * capitalises a title only right before the name, so the capitalised words after a word in lower case are lower-cased
+ * together, when each is a title's or an ordinary word (`Deputy Communications Director`), and kept as written when
+ * one is a name's (`campaign Fox News host`). A title that opens the role keeps its capitals (`Foreign Minister`).
  */
-export function titleAwayFromName(role: string, vocabulary: Vocabulary): string {
+export function titleAwayFromName(role: string, vocabulary: Vocabulary, lexicon: NameLexicon): string {
   const words = role.split(' ');
   for (let k = 1; k < words.length; k++) {
-    if (/^\p{Ll}/u.test(words[k - 1]) && /^\p{Lu}\p{Ll}+$/u.test(words[k]) && vocabulary.isRoleWord(words[k])) words[k] = words[k].toLowerCase();
+    if (!/^\p{Ll}/u.test(words[k - 1]) || !/^\p{Lu}/u.test(words[k])) continue;
+    // The capitalised run from k, with `of`, `and` or `for` inside it (`Chief of Staff`).
+    let end = k;
+    while (end < words.length && (/^\p{Lu}/u.test(words[end]) || (RUN_JOINERS.has(words[end]) && /^\p{Lu}/u.test(words[end + 1] ?? '')))) end++;
+    const run = words.slice(k, end).filter((word) => !RUN_JOINERS.has(word));
+    if (run.some((word) => vocabulary.isRoleWord(word)) && run.every((word) => /^\p{Lu}\p{Ll}+$/u.test(word) && (vocabulary.isRoleWord(word) || lexicon.isOrdinaryWord(word)))) {
+      for (let i = k; i < end; i++) words[i] = words[i].toLowerCase();
+    }
+    k = end;
   }
   return words.join(' ');
 }
+
+/** Words inside a capitalised title (`Chief of Staff`, `Secretary of Health and Human Services`). */
+const RUN_JOINERS: ReadonlySet<string> = new Set(['of', 'and', 'for']);
 
 /**
  * A role cut at each `and` that may join two roles: not one between capitalised words unless the first is a title
@@ -803,15 +817,24 @@ function splitAtAnd(role: string, vocabulary: Vocabulary): string[] {
 }
 
 /**
- * True for a role whose complement names a body or one the article has spoken of (`chairman of the Podesta Group`,
- * `chairwoman of the bank`), which titles before it may share; not a bare count or kind (`father of four`).
+ * True for a role whose complement names a body, or one the article speaks of (`chairman of the Podesta Group`,
+ * `chairwoman of the bank`, `CEO of a tech startup`, `president of her own consulting firm`), which titles before it
+ * may share; not a count or a bare kind (`father of four`, `author of two books`, `author of books`).
  */
 function sharesNamedComplement(role: string): boolean {
   const words = role.split(' ');
   const preposition = words.findIndex((word) => COMPLEMENT_PREPOSITIONS.has(word));
   if (preposition < 1 || preposition + 1 >= words.length) return false;
-  return words[preposition + 1] === 'the' || /^\p{Lu}/u.test(words[preposition + 1]);
+  const first = words[preposition + 1];
+  if (first === 'the' || /^\p{Lu}/u.test(first)) return true;
+  const next = words[preposition + 2];
+  return BODY_DETERMINERS.has(first.toLowerCase()) && next !== undefined && !COUNT_WORDS.has(next.toLowerCase()) && !/^\d/.test(next);
 }
+
+/** Determiners and possessives before a body a role is of (`of a tech startup`, `of her own firm`). */
+const BODY_DETERMINERS: ReadonlySet<string> = new Set(['a', 'an', 'his', 'her', 'its', 'their', 'our', 'my', 'your', 'this', 'that']);
+/** Words that count rather than name (`of a dozen books`). */
+const COUNT_WORDS: ReadonlySet<string> = new Set(['dozen', 'few', 'couple', 'number', 'lot', 'series', 'handful', 'pair']);
 
 /**
  * `nominee Gov.` → `nominee`, `Gov.`; `candidate Texas Senator` → `candidate`, `Texas Senator`: a capitalised title
@@ -876,7 +899,7 @@ export function roleKey(role: string, lexicon: NameLexicon): string[] {
 }
 
 /** Honorifics before a name (`Mrs. Clinton`), which no office holds. */
-const NAME_HONORIFICS: ReadonlySet<string> = new Set(['mr.', 'mrs.', 'ms.', 'mr', 'mrs', 'ms', 'miss']);
+const NAME_HONORIFICS: ReadonlySet<string> = new Set(['mr.', 'mrs.', 'ms.', 'mr', 'mrs', 'ms']);
 
 /** True for `Hillary` in `Hillary Clinton`: a given name right before a surname the lexicon knows, inside a role. */
 function isGivenNameBeforeSurname(words: readonly string[], k: number, lexicon: NameLexicon): boolean {
@@ -898,11 +921,11 @@ function keyWord(raw: string, lexicon: NameLexicon): string {
   if (AMERICAN.has(bare)) return '@us';
   // The Grand Old Party is the Republican one (`GOP presidential nominee` = `Republican presidential nominee`).
   if (bare === 'gop') return keyWord('Republican', lexicon);
+  const unisex = UNISEX_TITLES.get(word);
+  if (unisex !== undefined) return unisex;
   // Initials with or without full stops, with or without a possessive mark (`F.B.I.`, `FBI`, `FBI's`).
   const written = possessive ? raw.slice(0, -2) : raw;
   if (/^(?:\p{Lu}\.){2,}$/u.test(written) || /^\p{Lu}{2,}$/u.test(written)) return bare;
-  const unisex = UNISEX_TITLES.get(word);
-  if (unisex !== undefined) return unisex;
   // A possessive, a country's adjective, and a state or a common surname in capitals (`Florida`, `Clinton`): what
   // a possessive before a title most often names. (The lexicon's well-known names hold title words too: `Governor`.)
   if (possessive || lexicon.isGroupNoun(word) || (/^\p{Lu}/u.test(raw) && (lexicon.isKnownSurname(bare) || lexicon.isStateName(raw)))) return `@${bare.slice(0, 4)}`;

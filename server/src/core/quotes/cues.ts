@@ -145,6 +145,9 @@ export function findAfter(doc: Doc, closeTok: number, limit: number): Found | un
   return premodifiedSpeaker(doc, closeTok, p, stop);
 }
 
+/** Speech verbs whose object is the one spoken to (`told CNN`, `asked reporters`): the phrase after them is no speaker. */
+const HEARER_VERBS: ReadonlySet<string> = new Set(['told', 'tells', 'tell', 'asked', 'asks', 'ask', 'informed', 'warned', 'reminded', 'assured', 'urged', 'answered']);
+
 /** Tokens of words before a person's name that a subject after a quotation may run through (`Fight for $15 organizing director`). */
 const PREMODIFIER_SPAN = 8;
 
@@ -194,14 +197,14 @@ function premodifiedSpeaker(doc: Doc, closeTok: number, p: number, stop: number)
 export function afterStrength(doc: Doc, closeTok: number, cue: number, stop: number): number {
   if (doc.tokens[cue + 1]?.text === ':') return 1;
   const lastInside = doc.tokens[closeTok - 2]?.text ?? '';
-  // A question or an exclamation ends its sentence too when a capitalised word opens the next one (`“…what difference
-  // does it make?” Her critics cited it as evidence …`, `“Why now? That was on my way to Libya?” Mills then writes back,
-  // “…”`); a short attribution (`“Why now?” Clinton asked.`) or one whose verb a comma closes (`"All the way!" Dawson
-  // shouted, shorthand for …`) still belongs to it.
-  const ended = lastInside === '.' || ((lastInside === '?' || lastInside === '!') && closeTok < doc.tokens.length && isCapitalized(doc.tokens[closeTok].text) && doc.tokens[cue + 1]?.text !== ',');
   // A cue that goes on to a quotation of its own in the new sentence introduces that one (`… “quite dangerous.”
   // New Jersey Gov. Chris Christie, hoping to surge, called Obama a “…”`), however close the two are.
-  if (ended && (stop - cue > 4 || (stop < doc.tokens.length && doc.inQuote[stop] === 1))) return 0.25;
+  const quotationFollows = stop < doc.tokens.length && doc.inQuote[stop] === 1;
+  if (lastInside === '.' && (stop - cue > 4 || quotationFollows)) return 0.25;
+  // So after a question or an exclamation (`“Why now? That was on my way to Libya?” Mills then writes back, “…”`), but
+  // not for a long clause alone: English attributes a question with no comma and any length after the verb (`“Why
+  // now?” Clinton asked reporters on Tuesday in Ohio.`; the review of stop 53 found those taken from their speaker).
+  if ((lastInside === '?' || lastInside === '!') && quotationFollows && closeTok < doc.tokens.length && isCapitalized(doc.tokens[closeTok].text) && doc.tokens[cue + 1]?.text !== ',') return 0.25;
   return 2;
 }
 
@@ -305,8 +308,10 @@ export function findBefore(doc: Doc, openTok: number, allowPrevParagraph: boolea
       if (np && isSpeakerLike(doc, np)) return makeFound(np, { from: v, to: v + 1 }, 2);
     }
     // Inverted at the head of its clause, the speaker running to the colon: "In other words, explained CBS moderator
-    // Nancy Cordes: “…”" (no subject before the verb: the quotation had gone to the previous speaker).
-    if (!participle && doc.tokens[openTok - 1].text === ':' && v + 1 < openTok - 1 && (v === lowest || doc.tokens[v - 1].text === ',' || isSentenceEnd(doc, v - 1))) {
+    // Nancy Cordes: “…”" (no subject before the verb: the quotation had gone to the previous speaker). Not when the
+    // verb has a subject before an interrupting phrase (`Trump, in an interview on Tuesday, told CNN:`), nor for a
+    // verb whose object is the one spoken to (`told`, `asked`), which English does not invert so.
+    if (!participle && doc.tokens[openTok - 1].text === ':' && v + 1 < openTok - 1 && !HEARER_VERBS.has(doc.lower[v]) && (v === lowest || doc.tokens[v - 1].text === ',' || isSentenceEnd(doc, v - 1)) && !subjectOf(doc, v, lowest) && !coordinatedSubject(doc, v, lowest)) {
       const np = npRightOf(doc, v + 1, openTok - 1);
       if (np && np.to === openTok - 1 && hasCapital(doc, np.from, np.to) && isSpeakerLike(doc, np)) return makeFound(np, { from: v, to: v + 1 }, 2);
     }
