@@ -240,4 +240,8 @@
 // 108: review of stop 53: a question's attribution with a long clause stays its own (`“Why now?” Clinton asked reporters
 //      on Tuesday`), no inverted colon reading after a subject or of `told X:`; roles: a body with a determiner is shared
 //      (`founder and CEO of a tech startup`), whole titles lower-cased, no numeral or place letters cut; retrained.
-export const ANALYSIS_VERSION = 108;
+// 109: speaker phrases before a quotation that cannot speak are no longer taken (`a snappy retort:` reads `retort` as a
+//      noun, `Outside the arena, …` opens no subject), a name and past verb before a colon (`O'Malley interjected:`),
+//      a name after a dash before a colon, and a participle's subject right before it (`with many marchers and
+//      spectators chanting`, `the newspaper's editorial telling`) (core/quotes/cues.ts); speaker model retrained.
+export const ANALYSIS_VERSION = 109;

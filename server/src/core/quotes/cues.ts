@@ -266,6 +266,8 @@ export function findBefore(doc: Doc, openTok: number, allowPrevParagraph: boolea
     lowest = j;
   }
   if (lowest >= openTok || doc.para[lowest] !== para && !allowPrevParagraph) return undefined;
+  const named = namedVerbBeforeColon(doc, openTok, lowest);
+  if (named) return named;
   // "According to X, “…”"
   for (let i = prevOutside(doc, openTok - 1); i >= lowest; i = prevOutside(doc, i)) {
     if (doc.lower[i] === 'according' && doc.lower[i + 1] === 'to' && !doc.inQuote[i]) {
@@ -296,7 +298,7 @@ export function findBefore(doc: Doc, openTok: number, allowPrevParagraph: boolea
     // introductory phrase loses to the clause that introduces the quotation with a colon.
     if (strength < 1 && doc.tokens[openTok - 1].text === ':') {
       const intro = colonIntro(doc, openTok, lowest);
-      if (intro && intro.np.from - 1 > v && doc.tokens[intro.np.from - 1].text === ',' && (speakerKind(doc, intro.np) === 'person' || speakerKind(doc, intro.np) === 'organization')) return makeFound(intro.np, intro.cue, Math.max(intro.strength, strength));
+      if (intro && intro.np.from - 1 > v && /^(,|-|—|–|--)$/.test(doc.tokens[intro.np.from - 1].text) && (speakerKind(doc, intro.np) === 'person' || speakerKind(doc, intro.np) === 'organization')) return makeFound(intro.np, intro.cue, Math.max(intro.strength, strength));
     }
     const l = doc.lower[v];
     const participle = l.endsWith('ing');
@@ -320,10 +322,20 @@ export function findBefore(doc: Doc, openTok: number, allowPrevParagraph: boolea
       // "with Trump reportedly yelling: “…”": a name right before the participle (past adverbs) is its subject.
       let a = v - 1;
       while (a >= lowest && a > v - 3 && doc.lower[a].endsWith('ly') && doc.lower[a].length > 4 && !isCapitalized(doc.tokens[a].text)) a--;
-      const np = a >= lowest && isCapitalized(doc.tokens[a].text) && !doc.inQuote[a] ? npLeftOf(doc, a, lowest) : undefined;
-      if (np && np.from - 1 >= lowest && /^(with|as)$/.test(doc.lower[np.from - 1]) && speakerKind(doc, np) === 'person') {
+      // "with many marchers and spectators chanting “…”": so is a lower-case phrase for a group there (the
+      // participle had gone to the sentence's first word, `Orlando was not far …`); a capitalised one must be a person.
+      let np = a >= lowest && !doc.inQuote[a] ? npLeftOf(doc, a, lowest) : undefined;
+      // Two phrases joined by `and` are one subject (`many marchers and spectators`).
+      const joined = np && !isCapitalized(doc.tokens[a].text) && np.from - 2 >= lowest && doc.lower[np.from - 1] === 'and' && !doc.inQuote[np.from - 2] ? npLeftOf(doc, np.from - 2, lowest) : undefined;
+      if (np && joined) np = { from: joined.from, to: np.to };
+      const kind = np ? speakerKind(doc, np) : 'unknown';
+      if (np && np.from - 1 >= lowest && /^(with|as)$/.test(doc.lower[np.from - 1]) && (kind === 'person' || (kind === 'group' && !isCapitalized(doc.tokens[a].text)))) {
         return makeFound(np, { from: v, to: v + 1 }, strength);
       }
+    }
+    if (participle && prevTok !== ',' && prevTok !== '—') {
+      const reduced = reducedRelativeSubject(doc, v, lowest);
+      if (reduced) return makeFound(reduced, { from: v, to: v + 1 }, strength);
     }
     if (!participle || (prevTok !== ',' && prevTok !== '—' && !VERB_PREFIX.has(doc.lower[v - 1] ?? '') && v - 1 >= lowest && doc.lower[v - 1] !== 'and')) {
       const np = participle ? undefined : subjectOf(doc, v, lowest) ?? coordinatedSubject(doc, v, lowest);
@@ -365,6 +377,54 @@ export function findBefore(doc: Doc, openTok: number, allowPrevParagraph: boolea
     return undefined;
   }
   return colonIntro(doc, openTok, lowest);
+}
+
+/**
+ * The subject of a participle that modifies the noun phrase right before it (a reduced relative clause: `a voice
+ * over saying: “…”`, `one of her ads asking, “…”`, `the newspaper's editorial telling him to …`, `placed newspaper
+ * ads calling the deal a “…”`): that phrase, when it is a word for people, a group, an organisation or a document.
+ * A document that is the object of a verb speaks for that verb's subject (`The town released a statement saying
+ * …`). Without this the participle went to the subject of the governing clause or the first phrase of the sentence.
+ */
+function reducedRelativeSubject(doc: Doc, v: number, lowest: number): NounPhrase | undefined {
+  let a = v - 1;
+  while (a > lowest && doc.lower[a].endsWith('ly') && doc.lower[a].length > 4) a--;
+  if (a < lowest || doc.inQuote[a] || isCapitalized(doc.tokens[a].text) || !npToken(doc, a) || verbLike(doc, a)) return undefined;
+  const np = npLeftOf(doc, a, lowest);
+  if (!np || np.to !== a + 1) return undefined;
+  const kind = speakerKind(doc, np);
+  const document = doc.lex.documentHeads.has(headLower(doc, np));
+  if (kind === 'unknown' && !document) return undefined;
+  let pre = np.from - 1;
+  // `a "Party of Trump" campaign dubbing …`: a phrase cut short by a quotation before it is not all there.
+  if (pre >= 0 && doc.inQuote[pre]) return undefined;
+  // `put out a statement saying`, `sent out a press release saying`: the verb before its particle.
+  if (pre > lowest && /^(out|up|off)$/.test(doc.lower[pre])) pre--;
+  if (document && pre >= lowest && verbLike(doc, pre) && !isCue(doc, pre)) {
+    const subject = subjectOf(doc, pre, lowest);
+    if (subject && speakerKind(doc, subject) !== 'unknown') return subject;
+  }
+  return np;
+}
+
+/**
+ * `…, to which O'Malley interjected: “…”`: a past-tense verb touching the colon, its subject a person's name opening
+ * the clause, introduces the quotation whether or not the verb is a listed speech verb (the one the colon follows
+ * is the tightest there is); an earlier listed verb (`She said that experts had …`) had taken it.
+ */
+function namedVerbBeforeColon(doc: Doc, openTok: number, lowest: number): Found | undefined {
+  const v = openTok - 2;
+  if (v - 1 < lowest || doc.tokens[openTok - 1].text !== ':' || doc.inQuote[v]) return undefined;
+  const l = doc.lower[v];
+  if (isCapitalized(doc.tokens[v].text) || !(/^[a-z]+ed$/.test(l) || IRREGULAR_PAST.has(l)) || VERB_PREFIX.has(l)) return undefined;
+  let a = v - 1;
+  while (a > lowest && doc.lower[a].endsWith('ly') && doc.lower[a].length > 4 && !isCapitalized(doc.tokens[a].text)) a--;
+  if (doc.inQuote[a] || !isCapitalized(doc.tokens[a].text)) return undefined;
+  const np = npLeftOf(doc, a, lowest);
+  if (!np || np.to !== a + 1 || speakerKind(doc, np) !== 'person') return undefined;
+  const before = np.from - 1;
+  const opens = before < lowest || isSentenceEnd(doc, before) || /^(,|;|—|–|-|--)$/.test(doc.tokens[before].text) || /^(which|who|and|but|then|when|as)$/.test(doc.lower[before]);
+  return opens ? makeFound(np, { from: v, to: v + 1 }, 2) : undefined;
 }
 
 /** The phrase introducing a quotation with a colon (`Michael P. McDonald: “…”`, `From the report: “…”`). */

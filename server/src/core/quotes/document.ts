@@ -10,7 +10,7 @@ import { isDotInsideInitialism } from '../tokenize';
 import type { QuoteLexicon } from './lexicon';
 import type { Gender } from '../vocabulary';
 import { type RawQuote, isQuoteMark, isWordChar } from './marks';
-import { DETERMINERS, IRREGULAR_PAST, NOUN_VERBS, NP_STOP, SUBJECT_PRONOUNS, VERB_PREFIX } from './words';
+import { DETERMINERS, IRREGULAR_PAST, NOUN_VERBS, NP_STOP, QUANTIFIERS, SUBJECT_PRONOUNS, VERB_PREFIX } from './words';
 import type { EntityMention, Paragraph, Sentence, TextSlice, Token } from '../types';
 
 /** Token-level view of the document shared by the attribution rules. */
@@ -97,6 +97,11 @@ function readsAsCue(doc: Doc, i: number): boolean {
   // "he's claiming": after a pronoun the clitic is "is"/"has", not a possessive.
   const clitic = (prev === "'s" || prev === '’s') && i > 1 && SUBJECT_PRONOUNS.has(doc.lower[i - 2]);
   if ((DETERMINERS.has(prev) && prev !== 'both' && prev !== 'all') || ((prev === "'s" || prev === '’s') && !clitic)) return false;
+  // "delivered a snappy retort: “…”", "joined in a thunderous chant of “…”": the bare form after `a`/`an` and one
+  // word is a noun, the head of that phrase: a singular subject would take `retorts` or `retorted`. Not after a
+  // quantifier or a word for people (`a few say`, `a couple chant`), which can be a plural subject.
+  const l = doc.lower[i];
+  if (i > 1 && (doc.lower[i - 2] === 'a' || doc.lower[i - 2] === 'an') && /^\p{Ll}+$/u.test(prev) && !QUANTIFIERS.has(prev) && !doc.lex.personHeads.has(prev) && !doc.lex.groupHeads.has(prev) && !/(s|ed|ing)$/.test(l) && !IRREGULAR_PAST.has(l)) return false;
   // "hundreds of screaming supporters": a participle after "of" is an adjective.
   if (prev === 'of' && doc.lower[i].endsWith('ing')) return false;
   // After `which` a form that is only a verb is one (`the department, which reported “…”`); one that is also a

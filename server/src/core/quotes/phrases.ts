@@ -558,6 +558,13 @@ function afterDateline(doc: Doc, start: number, to: number): number {
   return start;
 }
 
+/**
+ * Prepositions the chunker does not stop at (they can modify a noun: `the outside world`) that open an introductory
+ * phrase at the head of a sentence (`Outside the sports arena …, about 200 protesters …`): capitalised there, the
+ * word itself had been read as a name and the sentence's subject.
+ */
+const OPENING_PREPOSITIONS = new Set(['outside', 'inside', 'despite', 'beyond', 'across', 'behind', 'near', 'around', 'along', 'throughout', 'beside', 'besides', 'within', 'upon', 'unlike', 'toward', 'towards', 'between', 'following', 'amongst', 'underneath', 'beneath', 'atop']);
+
 /** First noun phrase of a clause, skipping an introductory phrase that ends with a comma. */
 export function sentenceSubject(doc: Doc, from: number, to: number): NounPhrase | undefined {
   let start = from;
@@ -569,7 +576,7 @@ export function sentenceSubject(doc: Doc, from: number, to: number): NounPhrase 
   // appeared …": skip introductory phrases, each ending with a comma.
   for (let intro = 0; intro < 3; intro++) {
     const first = doc.lower[start];
-    if (first === undefined || !((NP_STOP.has(first) && !DETERMINERS.has(first)) || (first.endsWith('ing') && first.length > 5) || first.endsWith('ly'))) break;
+    if (first === undefined || !((NP_STOP.has(first) && !DETERMINERS.has(first)) || OPENING_PREPOSITIONS.has(first) || (first.endsWith('ing') && first.length > 5) || first.endsWith('ly'))) break;
     let k = start;
     while (k < to && doc.tokens[k].text !== ',') k++;
     if (k >= to) return undefined;

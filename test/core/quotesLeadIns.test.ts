@@ -1,0 +1,71 @@
+/**
+ * Issue 15, round 2: speakers the cue rules (`core/quotes/cues.ts`, `document.ts`, `phrases.ts`) read before a
+ * quotation — a colon lead-in, a participle's subject — on sentences of PolNeAR train where the quotation had gone
+ * to a phrase that cannot speak (`a snappy`, `Outside`, `Orlando`) or to an earlier speaker.
+ */
+import * as assert from 'assert';
+import { splitParagraphs } from '../../server/src/core/paragraphs';
+import { splitSentences, tokenize } from '../../server/src/core/tokenize';
+import { findQuotes } from '../../server/src/core/quotes';
+import { resources } from '../helpers/resources';
+import type { EntityMention, EntityType, Quote, Sentence } from '../../server/src/core/types';
+
+/** The quote pass with the shipped lexicon and model, every occurrence of each given name a mention of its type. */
+function analyse(text: string, names: Readonly<Record<string, EntityType>>): Quote[] {
+  const paragraphs = splitParagraphs(text);
+  const sentences: Sentence[] = [];
+  for (const p of paragraphs) for (const s of splitSentences(text, tokenize(text, p))) sentences.push(s);
+  const mentions: EntityMention[] = [];
+  for (const name of Object.keys(names)) {
+    for (let at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + 1)) mentions.push({ start: at, end: at + name.length, type: names[name], text: name });
+  }
+  mentions.sort((a, b) => a.start - b.start);
+  return findQuotes(text, paragraphs, sentences, mentions, resources.quotes, resources.speakers);
+}
+
+/** Who speaks the quotation starting with `prefix` (the resolved mention if any, else the mention); undefined for none. */
+function speakerOf(quotes: readonly Quote[], prefix: string): string | undefined {
+  const q = quotes.find((x) => x.text.startsWith(prefix));
+  assert.ok(q, `no quotation starting with ${JSON.stringify(prefix)}`);
+  return (q.attribution?.resolved ?? q.attribution?.mention)?.text;
+}
+
+describe('quotes: colon lead-ins', () => {
+  it('a speech word after `a` and an adjective is a noun (`Sanders delivered a snappy retort: “…”`)', () => {
+    const text = 'Sanders delivered a snappy retort: "No one is tearing this up. We\'re going to go forward."';
+    const quotes = analyse(text, { Sanders: 'person' });
+    assert.strictEqual(speakerOf(quotes, 'No one is'), 'Sanders');
+  });
+
+  it('a name and a past verb touching the colon beat an earlier speech verb (`to which O\'Malley interjected: “…”`)', () => {
+    const text = 'Clinton said there was "no daylight" between their plans for the banking industry. She said that experts had determined her proposals were effective and strong, to which O\'Malley interjected: "It\'s just not true."';
+    const quotes = analyse(text, { Clinton: 'person', "O'Malley": 'person' });
+    assert.strictEqual(speakerOf(quotes, "It's just"), "O'Malley");
+  });
+
+  it('a name after a dash before the colon (`Pollsters agree - Carl Bialik: “…”`)', () => {
+    const text = 'Pollsters agree - Carl Bialik: "One of the biggest lessons was a simple one: Keep on contacting voters as late as possible."';
+    const quotes = analyse(text, { 'Carl Bialik': 'person' });
+    assert.strictEqual(speakerOf(quotes, 'One of the'), 'Carl Bialik');
+  });
+});
+
+describe('quotes: the subject of a participle', () => {
+  it('`with` and a group before the participle (`with many marchers and spectators chanting “…”`)', () => {
+    const text = 'Orlando was not far from the thoughts of celebrants, with many marchers and spectators chanting "We are Orlando" and "Disarm hate."';
+    const quotes = analyse(text, { Orlando: 'location' });
+    assert.strictEqual(speakerOf(quotes, 'Disarm'), 'many marchers and spectators');
+  });
+
+  it('a capitalised preposition opening the sentence is no subject (`Outside the sports arena …, … chanting “…”`)', () => {
+    const text = 'Outside the sports arena in downtown Washington, about 200 protesters congregated in three clusters, holding anti-Trump signs and chanting "Dump Trump."';
+    const quotes = analyse(text, { Washington: 'location' });
+    assert.notStrictEqual(speakerOf(quotes, 'Dump'), 'Outside');
+  });
+
+  it('a document right before the participle speaks (`the newspaper’s editorial telling him to leave his “…”`)', () => {
+    const text = 'Obama did visit the state, but not until the week after the newspaper’s editorial telling him to leave his “playground for the posh and well-connected” and visit the state.';
+    const quotes = analyse(text, { Obama: 'person' });
+    assert.notStrictEqual(speakerOf(quotes, 'playground'), 'Obama');
+  });
+});
