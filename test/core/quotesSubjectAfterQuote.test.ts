@@ -4,31 +4,7 @@
  * previous speaker, the sentence before, or the subject of the next sentence.
  */
 import * as assert from 'assert';
-import { splitParagraphs } from '../../server/src/core/paragraphs';
-import { splitSentences, tokenize } from '../../server/src/core/tokenize';
-import { findQuotes } from '../../server/src/core/quotes';
-import { resources } from '../helpers/resources';
-import type { EntityMention, EntityType, Quote, Sentence } from '../../server/src/core/types';
-
-/** The quote pass with the shipped lexicon and model, every occurrence of each given name a mention of its type. */
-function analyse(text: string, names: Readonly<Record<string, EntityType>>): Quote[] {
-  const paragraphs = splitParagraphs(text);
-  const sentences: Sentence[] = [];
-  for (const p of paragraphs) for (const s of splitSentences(text, tokenize(text, p))) sentences.push(s);
-  const mentions: EntityMention[] = [];
-  for (const name of Object.keys(names)) {
-    for (let at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + 1)) mentions.push({ start: at, end: at + name.length, type: names[name], text: name });
-  }
-  mentions.sort((a, b) => a.start - b.start);
-  return findQuotes(text, paragraphs, sentences, mentions, resources.quotes, resources.speakers);
-}
-
-/** Who speaks the quotation starting with `prefix`: the resolved mention if any, else the mention. */
-function speakerOf(quotes: readonly Quote[], prefix: string): string | undefined {
-  const q = quotes.find((x) => x.text.startsWith(prefix));
-  assert.ok(q, `no quotation starting with ${JSON.stringify(prefix)}`);
-  return (q.attribution?.resolved ?? q.attribution?.mention)?.text;
-}
+import { analyseQuotes as analyse, speakerOf } from '../helpers/quoteAnalysis';
 
 describe('quotes: the subject after a quotation, past words before the name the chunker cuts short', () => {
   it('an owner and a name particle in lower case (`his nephew Michery el Soheil added`)', () => {

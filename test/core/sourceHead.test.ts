@@ -7,13 +7,13 @@ import { analyzeArticle } from '../../server/src/core/analysis';
 import { analysePolnearTrain, quoteOpening } from '../helpers/polnearArticles';
 import { context } from '../helpers/resources';
 
-/** Who each quote whose source phrase holds `phrase` is given to: the actor's name, or the label with no actor. */
-function speakersOf(analysis: ArticleAnalysis, phrase: string): string[] {
+/** Who each quote whose source phrase is `phrase` (or, `orLonger`, begins with it) is given to: the actor's name, or the label with no actor. */
+function speakersOf(analysis: ArticleAnalysis, phrase: string, orLonger = false): string[] {
   const speakers = quoteSpeakers(analysis.quotes, analysis.actors);
   const out: string[] = [];
   for (const quote of analysis.quotes) {
     const source = quote.attribution?.resolved ?? quote.attribution?.mention;
-    if (!source || source.text !== phrase) continue;
+    if (!source || (source.text !== phrase && !(orLonger && source.text.startsWith(`${phrase} `)))) continue;
     const speaker = speakers.get(quote);
     out.push(speaker?.actor ? speaker.actor.name : `(no actor) ${speaker?.label}`);
   }
@@ -124,7 +124,7 @@ describe('a quote is given to the name heading its source phrase, not to a modif
     assert.ok(earnest.mention?.startsWith('White House press secretary'), earnest.mention);
     assert.strictEqual(earnest.actor, 'Josh Earnest');
     const fallon = analysePolnearTrain(this, 'breitbart_2016-08-08_exclusive-roger-stone-don-t-trus.txt');
-    assert.deepStrictEqual(new Set(speakersOf(fallon, 'Clinton campaign spokesman')), new Set(['Brian Fallon']));
+    assert.deepStrictEqual(new Set(speakersOf(fallon, 'Clinton campaign spokesman', true)), new Set(['Brian Fallon']));
   });
 
   it('a role phrase after a name and a comma is that name’s (Christine Link, executive director of …), but not a clause’s subject', function () {
