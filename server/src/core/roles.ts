@@ -828,11 +828,13 @@ function sharesNamedComplement(role: string): boolean {
   const first = words[preposition + 1];
   if (first === 'the' || /^\p{Lu}/u.test(first)) return true;
   const next = words[preposition + 2];
-  return BODY_DETERMINERS.has(first.toLowerCase()) && next !== undefined && !COUNT_WORDS.has(next.toLowerCase()) && !/^\d/.test(next);
+  return opensBodyPhrase(first.toLowerCase()) && next !== undefined && !COUNT_WORDS.has(next.toLowerCase()) && !/^\d/.test(next);
 }
 
-/** Determiners and possessives before a body a role is of (`of a tech startup`, `of her own firm`). */
-const BODY_DETERMINERS: ReadonlySet<string> = new Set(['a', 'an', 'his', 'her', 'its', 'their', 'our', 'my', 'your', 'this', 'that']);
+/** True for a determiner or possessive, in lower case, before a body a role is of (`of a tech startup`, `of her own firm`, `of this bank`). */
+function opensBodyPhrase(word: string): boolean {
+  return DETERMINERS.has(word) || POSSESSIVE_PRONOUNS.has(word) || OTHER_POSSESSIVES.has(word) || word === 'this' || word === 'that';
+}
 /** Words that count rather than name (`of a dozen books`). */
 const COUNT_WORDS: ReadonlySet<string> = new Set(['dozen', 'few', 'couple', 'number', 'lot', 'series', 'handful', 'pair']);
 
