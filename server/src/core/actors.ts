@@ -1,3 +1,4 @@
+import { declaredAliases } from './aliasDeclarations';
 import { acronymOf, initialsOf, organisationMatcher, wholeOrganisationNames } from './aliases';
 import { hasActorInput, NO_ANNOTATIONS, type AnnotationInput } from './annotationInput';
 import { withoutFormatCharacters } from './formatCharacters';
@@ -180,10 +181,9 @@ export function groupActors(
 
   // One organisation or place however the article writes it (`OSCE` / `Organization for Security …`, `the Post`).
   const aliasesMerged = mergeAliases(text, builders, nameLexicon);
-  if (mergeShortForms(text, builders, nameLexicon) || aliasesMerged) {
-    ownerOf.clear();
-    for (const builder of builders) for (const mention of builder.mentions) ownerOf.set(mention.start, builder);
-  }
+  if (mergeShortForms(text, builders, nameLexicon) || aliasesMerged) refreshOwners(builders, ownerOf);
+  // Names the article says are one (`the Islamic State, also known as ISIS`), which no spelling rule relates.
+  if (mergeDeclaredAliases(text, entities, ownerOf)) refreshOwners(builders, ownerOf);
 
   const sentenceAt = sentenceLocator(sentences);
   const persons: EntityMention[] = [];
@@ -403,6 +403,8 @@ class ActorBuilder {
   /** The name an abbreviation stands for (`California` for `Calif.`), over spellings shorter than it. */
   standardName: string | undefined;
   externalId: string | undefined;
+  /** The actor that took this one's mentions ({@link absorb}), for a join that names this one after it was emptied. */
+  absorbedInto: ActorBuilder | undefined;
   /** Starts of full-name mentions, in document order (they are added in order). */
   readonly fullStarts: number[] = [];
   private readonly seen = new Set<string>();
@@ -443,6 +445,7 @@ class ActorBuilder {
     this.standardName ??= other.standardName;
     this.externalId ??= other.externalId;
     other.mentions.length = 0;
+    other.absorbedInto = this;
   }
 
   /** Moves one mention, its role and the quotes attributed to it, to another actor (a person said it is someone else). */
@@ -907,6 +910,31 @@ function servedPlace(whole: readonly string[], tail: readonly string[], lexicon:
 }
 
 /** `into` takes `from`'s mentions; the longer name stays the actor's name. */
+/** Which actor holds each name mention (by its start), again after actors were joined. */
+function refreshOwners(builders: readonly ActorBuilder[], ownerOf: Map<number, ActorBuilder>): void {
+  ownerOf.clear();
+  for (const builder of builders) for (const mention of builder.mentions) ownerOf.set(mention.start, builder);
+}
+
+/**
+ * Joins the organisations and places the article declares to be one (`aliasDeclarations.ts`): the actor of the
+ * name takes the alias's. True when anything was joined.
+ */
+function mergeDeclaredAliases(text: string, entities: readonly EntityMention[], ownerOf: ReadonlyMap<number, ActorBuilder>): boolean {
+  let merged = false;
+  for (const [name, alias] of declaredAliases(text, entities)) {
+    let into = ownerOf.get(name.start);
+    let from = ownerOf.get(alias.start);
+    // An earlier join may have emptied either: follow it to the actor that holds the mention now.
+    while (into && into.mentions.length === 0 && into.absorbedInto) into = into.absorbedInto;
+    while (from && from.mentions.length === 0 && from.absorbedInto) from = from.absorbedInto;
+    if (!into || !from || into === from || into.type !== from.type || into.type === 'person') continue;
+    absorbInto(into, from);
+    merged = true;
+  }
+  return merged;
+}
+
 function absorbInto(into: ActorBuilder, from: ActorBuilder): void {
   into.absorb(from);
 }

@@ -2,6 +2,7 @@ import type { AnnotationDigest } from './annotations/digest';
 import { clusterActors, GroupClustering, type ActorCluster, type ClusterNode } from './actorClusters';
 import { ClusterTally, rankAll, type ClusterStats, type RoleCount } from './clusterStats';
 import { aliasKey } from './aliases';
+import { AliasLinks } from './aliasLinks';
 import { matchEvidence } from './actorMatching';
 import type { Actor, ActorMentionKind } from './actors';
 import type { NameLexicon } from './nameLexicon';
@@ -257,6 +258,8 @@ export class WorkspaceIndex {
    * for a few groups).
    */
   private readonly groupedSurnames = new SurnameIndex<string>();
+  /** Blocks of organisations and places that an article's actor shows to be one (`ISIS` and `Islamic State`): grouped together. */
+  private readonly aliasLinks = new AliasLinks();
   /** The group of each block whose clusters are known (or whose group was found). */
   private readonly groups = new Map<string, BlockGroup>();
   private readonly listeners = new Set<(change: IndexChange) => void>();
@@ -373,6 +376,7 @@ export class WorkspaceIndex {
     if (previous) this.unlink(previous, actorsChanged, patching);
     if (!previous) this.countFolder(summary.uri, 1);
     this.articles.set(summary.uri, summary);
+    if (actorsChanged) this.relink(previous, summary);
     summary.actors.forEach((actor, index) => {
       const key = this.blockKeyOf(actor);
       let block = this.blocks.get(key);
@@ -422,6 +426,7 @@ export class WorkspaceIndex {
     const previous = this.articles.get(uri);
     if (!previous) return;
     this.unlink(previous, true);
+    this.relink(previous, undefined);
     this.articles.delete(uri);
     this.countFolder(uri, -1);
     this.patchBlockNodes(uri, previous, undefined);
@@ -636,6 +641,23 @@ export class WorkspaceIndex {
     return key;
   }
 
+  /**
+   * Counts the alias links of an article's actors as they were and are ({@link AliasLinks}); the groups of blocks whose
+   * links appeared or went are made again (a group is its blocks and every block linked to them).
+   */
+  private relink(before: ArticleSummary | undefined, after: ArticleSummary | undefined): void {
+    const toggled = new Set<string>();
+    for (const actor of before?.actors ?? []) {
+      const key = this.blockKeyOf(actor);
+      this.aliasLinks.count(key, this.aliasLinks.linkedKeys(actor, key), -1, toggled);
+    }
+    for (const actor of after?.actors ?? []) {
+      const key = this.blockKeyOf(actor);
+      this.aliasLinks.count(key, this.aliasLinks.linkedKeys(actor, key), 1, toggled);
+    }
+    for (const key of toggled) this.forgetGroupOf(key);
+  }
+
   private unlink(previous: ArticleSummary, actorsChanged: boolean, patching?: ReadonlySet<BlockGroup>): void {
     previous.actors.forEach((actor) => {
       const key = this.blockKeyOf(actor);
@@ -761,6 +783,17 @@ export class WorkspaceIndex {
               seen.add(other);
               blocks.push(other);
             }
+          }
+        }
+      }
+    } else {
+      // Organisations and places: every block an article showed to name the same (`ISIS`, `Islamic State`), transitively.
+      const seen = new Set(blocks);
+      for (let i = 0; i < blocks.length && blocks.length < MAX_GROUP_BLOCKS; i++) {
+        for (const other of this.aliasLinks.neighbours(blocks[i]) ?? []) {
+          if (!seen.has(other)) {
+            seen.add(other);
+            blocks.push(other);
           }
         }
       }
