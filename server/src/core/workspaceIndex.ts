@@ -488,7 +488,12 @@ export class WorkspaceIndex {
     }
     // Not indexed (yet) as it is now: the cluster of a member with the same spellings, else one that matches.
     const signature = spellingSignature(actor);
-    return clusters.find((c) => c.type === actor.type && c.members.some((m) => spellingSignature(m) === signature)) ?? clusters.find((c) => !c.ambiguous && c.members.some((m) => matchEvidence(actor, m, this.names)));
+    const bySpellings = clusters.find((c) => c.type === actor.type && c.members.some((m) => spellingSignature(m) === signature));
+    if (bySpellings) return bySpellings;
+    // A person named in full joins, as clustering joins them, only a cluster of a full name it matches: a member that
+    // is a surname alone (`Bush`) fits any full name, and took `George HW Bush` into George W. Bush's articles.
+    const full = actor.type === 'person' && this.names.isFullName(actor.name);
+    return clusters.find((c) => !c.ambiguous && c.members.some((m) => (!full || this.names.isFullName(m.name)) && matchEvidence(actor, m, this.names)));
   }
 
   /** Every workspace actor (computed group by group, then kept until the group changes). */
