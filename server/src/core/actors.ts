@@ -909,7 +909,6 @@ function servedPlace(whole: readonly string[], tail: readonly string[], lexicon:
   return lexicon.isListedName(name) && !lexicon.isListedOrganisation(name);
 }
 
-/** `into` takes `from`'s mentions; the longer name stays the actor's name. */
 /** Which actor holds each name mention (by its start), again after actors were joined. */
 function refreshOwners(builders: readonly ActorBuilder[], ownerOf: Map<number, ActorBuilder>): void {
   ownerOf.clear();
@@ -935,6 +934,7 @@ function mergeDeclaredAliases(text: string, entities: readonly EntityMention[], 
   return merged;
 }
 
+/** `into` takes `from`'s mentions; the longer name stays the actor's name. */
 function absorbInto(into: ActorBuilder, from: ActorBuilder): void {
   into.absorb(from);
 }

@@ -244,6 +244,6 @@
 //      noun, `Outside the arena, …` opens no subject), a name and past verb before a colon (`O'Malley interjected:`),
 //      a name after a dash before a colon, and a participle's subject right before it (`with many marchers and
 //      spectators chanting`, `the newspaper's editorial telling`) (core/quotes/cues.ts); speaker model retrained.
-// 110: organisations and places an article declares to be one (`the Islamic State, also known as ISIS, ISIL and
-//      Daesh`, `the Islamic State, or ISIS,`) are one actor (core/aliasDeclarations.ts, actors.ts).
+// 110: organisations and places an article declares to be one (`the Islamic State, also known as ISIL or ISIS`,
+//      `HLN, once known as CNN Headline News`, `the Islamic State, or ISIS,`) are one actor (core/aliasDeclarations.ts).
 export const ANALYSIS_VERSION = 110;

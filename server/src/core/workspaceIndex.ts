@@ -232,7 +232,8 @@ const PATCH_FROM = 1000;
 /**
  * The actors of every article in the workspace, clustered into workspace actors. Each article's
  * actors fall into name blocks (a person's bare surname, an organisation's or place's normalised
- * name); blocks whose surnames are a typo or a transliteration apart form one group, and a group's
+ * name); blocks whose surnames are a typo or a transliteration apart form one group, as do blocks of names
+ * that articles declare to be one (`aliasLinks.ts`), and a group's
  * actors are clustered transitively (`actorClusters.ts`) when first asked for, then kept until an
  * article of the group changes its actors. So a hover asks for a cluster and reads its article list,
  * instead of judging every article again; typing in an article that keeps its actors' names changes
@@ -770,7 +771,8 @@ export class WorkspaceIndex {
    * chain of close spellings of five letters or more away (`Steinmeier` / `Steimeier`), so that clusters
    * are the same from whichever block they are asked for. Both ends of a link are long: a link from
    * `Kerry` to `Kery` that `Kery` does not follow back gave `Kery`'s mentions other references when
-   * `Kerry` was asked for first.
+   * `Kerry` was asked for first. For an organisation or place, every block its alias links reach
+   * ({@link AliasLinks}: `ISIS` with `Islamic State` once two articles declared them one).
    */
   private groupOf(key: string): BlockGroup {
     const known = this.groups.get(key);
@@ -792,16 +794,19 @@ export class WorkspaceIndex {
         }
       }
     } else {
-      // Organisations and places: every block an article showed to name the same (`ISIS`, `Islamic State`), transitively.
+      // Organisations and places: every block that articles showed to name the same (`ISIS`, `Islamic State`),
+      // transitively. A component larger than the bound groups nothing (each block alone), so that a group never
+      // depends on which of its blocks was asked for first.
       const seen = new Set(blocks);
-      for (let i = 0; i < blocks.length && blocks.length < MAX_GROUP_BLOCKS; i++) {
-        for (const other of this.aliasLinks.neighbours(blocks[i]) ?? []) {
+      for (let i = 0; i < blocks.length && blocks.length <= MAX_GROUP_BLOCKS; i++) {
+        for (const other of this.aliasLinks.neighbours(blocks[i])) {
           if (!seen.has(other)) {
             seen.add(other);
             blocks.push(other);
           }
         }
       }
+      if (blocks.length > MAX_GROUP_BLOCKS) blocks.length = 1;
     }
     const group: BlockGroup = { blocks, clusters: undefined };
     for (const block of blocks) {
@@ -915,7 +920,10 @@ const MAX_RETIRED = 256;
 const MAX_CHANGED = 32;
 /** Surnames shorter than this join no group of close spellings (`Li`, `Cruz`: too many namesakes one letter apart). */
 const MIN_CHAINED_SURNAME = 5;
-/** A chain of close surname spellings stops growing here (a pathological workspace must not join everything). */
+/**
+ * A chain of close surname spellings stops growing here, and alias links that reach more blocks group none of them (a
+ * pathological workspace must not join everything).
+ */
 const MAX_GROUP_BLOCKS = 64;
 
 /**
