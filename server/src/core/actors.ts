@@ -402,6 +402,8 @@ class ActorBuilder {
   canonicalName: string | undefined;
   /** The name an abbreviation stands for (`California` for `Calif.`), over spellings shorter than it. */
   standardName: string | undefined;
+  /** Names the article says it had before (`HLN, once known as CNN Headline News`): not its name while it has another. */
+  formerNames: Set<string> | undefined;
   externalId: string | undefined;
   /** The actor that took this one's mentions ({@link absorb}), for a join that names this one after it was emptied. */
   absorbedInto: ActorBuilder | undefined;
@@ -444,6 +446,7 @@ class ActorBuilder {
     this.canonicalName ??= other.canonicalName;
     this.standardName ??= other.standardName;
     this.externalId ??= other.externalId;
+    if (other.formerNames) for (const name of other.formerNames) (this.formerNames ??= new Set()).add(name);
     other.mentions.length = 0;
     other.absorbedInto = this;
   }
@@ -483,9 +486,11 @@ class ActorBuilder {
     // A person's name with the given name written out before one with an initial for it (`Eddie Mannix`, not `E. J.
     // Mannix`, which has more words).
     const initial = (spelling: string) => (this.type === 'person' && this.names.givenNameAsInitial(spelling) ? 1 : 0);
+    // A former name comes after every present one, however full (`HLN`, not `CNN Headline News`).
+    const former = (spelling: string) => (this.formerNames?.has(spelling) ? 1 : 0);
     return (
       this.canonicalName ??
-      [...this.spellings].sort((a, b) => initial(a) - initial(b) || this.names.nameParts(b).length - this.names.nameParts(a).length || capitalsLast(a) - capitalsLast(b))[0] ??
+      [...this.spellings].sort((a, b) => former(a) - former(b) || initial(a) - initial(b) || this.names.nameParts(b).length - this.names.nameParts(a).length || capitalsLast(a) - capitalsLast(b))[0] ??
       withoutFormatCharacters(this.mentions[0].text)
     );
   }
@@ -921,7 +926,7 @@ function refreshOwners(builders: readonly ActorBuilder[], ownerOf: Map<number, A
  */
 function mergeDeclaredAliases(text: string, entities: readonly EntityMention[], ownerOf: ReadonlyMap<number, ActorBuilder>): boolean {
   let merged = false;
-  for (const [name, alias] of declaredAliases(text, entities)) {
+  for (const { name, alias, former } of declaredAliases(text, entities)) {
     let into = ownerOf.get(name.start);
     let from = ownerOf.get(alias.start);
     // An earlier join may have emptied either: follow it to the actor that holds the mention now.
@@ -929,6 +934,7 @@ function mergeDeclaredAliases(text: string, entities: readonly EntityMention[], 
     while (from && from.mentions.length === 0 && from.absorbedInto) from = from.absorbedInto;
     if (!into || !from || into === from || into.type !== from.type || into.type === 'person') continue;
     absorbInto(into, from);
+    if (former) (into.formerNames ??= new Set()).add(spellingOf(alias.text));
     merged = true;
   }
   return merged;

@@ -65,12 +65,23 @@ function extendsInitials(name: string, alias: string): boolean {
   return initials.length >= 2 && letters.length > initials.length && letters.startsWith(initials);
 }
 
+/** One name and an alias the text declares it to have. */
+export interface DeclaredAlias {
+  readonly name: EntityMention;
+  readonly alias: EntityMention;
+  /** The alias is a name it had before (`once known as`, `formerly called`): the actor is named by the other. */
+  readonly former: boolean;
+}
+
+/** Qualifiers that make the alias a former name. */
+const FORMER = /\b(?:formerly|previously|once)\s/i;
+
 /**
- * The pairs of mentions the text declares to name one organisation or place, each as (the name, an alias), in text
- * order. `entities` are sorted and do not overlap.
+ * The aliases the text declares organisations and places to have, in text order. `entities` are sorted and do not
+ * overlap.
  */
-export function declaredAliases(text: string, entities: readonly EntityMention[]): [EntityMention, EntityMention][] {
-  const pairs: [EntityMention, EntityMention][] = [];
+export function declaredAliases(text: string, entities: readonly EntityMention[]): DeclaredAlias[] {
+  const pairs: DeclaredAlias[] = [];
   const closed = (mention: EntityMention) => CLOSED.test(text.slice(mention.end, mention.end + 3));
   const sameKind = (name: EntityMention, alias: EntityMention) => declarable(alias) && alias.type === name.type;
   for (let i = 0; i + 1 < entities.length; i++) {
@@ -82,10 +93,11 @@ export function declaredAliases(text: string, entities: readonly EntityMention[]
     if (DECLARATION.test(gap)) {
       const list = moreAliases(text, entities, i + 1, (alias) => sameKind(name, alias));
       if (list.length === 0 && !closed(first)) continue;
-      pairs.push([name, first]);
-      for (const alias of list) pairs.push([name, alias]);
+      const former = FORMER.test(gap);
+      pairs.push({ name, alias: first, former });
+      for (const alias of list) pairs.push({ name, alias, former });
     } else if (ACRONYM_LEAD.test(gap) && extendsInitials(name.text, first.text) && closed(first)) {
-      pairs.push([name, first]);
+      pairs.push({ name, alias: first, former: false });
     }
   }
   return pairs;
