@@ -245,12 +245,12 @@ function main(): void {
   }
   if (model) {
     // Held-out figure on train: the ranker retrained on four folds of articles with the shipped model's
-    // epochs, scored on the fifth (the same cross-validation `npm run train:quotes` chooses its epochs by).
-    const epochs = (JSON.parse(fs.readFileSync(path.join(__dirname, '..', 'server', 'data', 'quotes', 'speaker-model.json'), 'utf8')) as { epochs: number }).epochs;
+    // L2 strength, scored on the fifth (the same cross-validation `npm run train:quotes` chooses it by).
+    const l2 = (JSON.parse(fs.readFileSync(path.join(__dirname, '..', 'server', 'data', 'quotes', 'speaker-model.json'), 'utf8')) as { l2: number }).l2;
     const stats = emptyStats();
     const items = loadArticles('train').map((a) => prepare(a, (text, sentences) => trainingResources.recognizer.recognize(text, sentences), stats));
-    const cv = crossValidate(items, epochs, true);
-    console.log(`\n[train, ${FOLDS}-fold cross-validation by article, ranker retrained on the other folds (${epochs} epochs)]`);
+    const cv = crossValidate(items, l2, true);
+    console.log(`\n[train, ${FOLDS}-fold cross-validation by article, ranker retrained on the other folds (L2 ${l2})]`);
     console.log(`  speaker accuracy, STRICT (all with Source): ${meanSd(cv.strict)} (per fold ${cv.strict.map((x) => x.toFixed(3)).join(' ')}); own measure ${meanSd(cv.own)}`);
     console.log(`  speaker ACTOR accuracy (named strict gold): ${meanSd(cv.actor)} (per fold ${cv.actor.map((x) => x.toFixed(3)).join(' ')})`);
   }

@@ -1,6 +1,6 @@
 /**
  * The speaker ranker's examples and its cross-validation on PolNeAR train, shared by `npm run train:quotes`
- * (`trainQuotes.ts`, which also picks the epochs and writes the model) and `npm run bench:quotes`
+ * (`trainQuotes.ts`, which also picks the L2 strength and writes the model) and `npm run bench:quotes`
  * (`benchQuotes.ts`, which prints the cross-validated figure of the shipped settings beside train and dev).
  *
  * Examples: every quotation the quote pass finds in a train article, with its speaker candidates
@@ -27,8 +27,6 @@ import { countActorSpeakers, countSpeakers, namesSomeone, overlaps, sharesNameWo
 
 /** Folds of the cross-validation: article index mod 5. */
 export const FOLDS = 5;
-/** Seed of every training (the shuffle of the examples). */
-export const SEED = 20161108;
 
 const lexicon = trainingResources.lexicon;
 
@@ -148,14 +146,14 @@ export interface CrossValidation {
 }
 
 /**
- * Cross-validation by article: for each fold, both rankers are trained on the other folds' examples with
- * `epochs` and scored on the fold's articles (`evaluate`, the whole quote pass).
+ * Cross-validation by article: for each fold, both rankers are trained on the other folds' examples with the
+ * L2 strength `l2` and scored on the fold's articles (`evaluate`, the whole quote pass).
  */
-export function crossValidate(items: readonly Prepared[], epochs: number, actors = false): CrossValidation {
+export function crossValidate(items: readonly Prepared[], l2: number, actors = false): CrossValidation {
   const out: CrossValidation = { strict: [], own: [], actor: [] };
   for (let fold = 0; fold < FOLDS; fold++) {
     const training = items.filter((_, i) => i % FOLDS !== fold);
-    const model = trainSpeakerModel(training.flatMap((p) => p.examples), training.flatMap((p) => p.antecedentExamples), { epochs, seed: SEED });
+    const model = trainSpeakerModel(training.flatMap((p) => p.examples), training.flatMap((p) => p.antecedentExamples), { l2 });
     const heldOut = items.filter((_, i) => i % FOLDS === fold);
     const counts = evaluate(heldOut, model);
     out.strict.push(counts.strict / counts.withSource);

@@ -10,10 +10,7 @@ import {
   loadQuoteLexicon,
   parseSpeakerModel,
   QUOTE_LEXICON_FILES,
-  serializeSpeakerModel,
   SPEAKER_MODEL_FILE,
-  trainSpeakerModel,
-  type RankingExample,
 } from '../../server/src/core/quotes';
 import { diskDataSource } from '../../server/src/diskData';
 import { resources } from '../helpers/resources';
@@ -731,43 +728,7 @@ describe('quotes: lexicon', () => {
 });
 
 describe('quotes: speaker ranker', () => {
-  /** Quotations whose speaker is the candidate carrying feature `cue`, among distractors; deterministic. */
-  function syntheticExamples(count: number): RankingExample[] {
-    const examples: RankingExample[] = [];
-    for (let i = 0; i < count; i++) {
-      const gold = i % 3;
-      const candidates = [0, 1, 2].map((c) => ({ features: [`near=${(c + i) % 3}`, ...(c === gold ? ['cue'] : []), `side=${(c * 7 + i) % 2}`] }));
-      examples.push({ candidates, gold: [gold] });
-    }
-    return examples;
-  }
-
-  it('training is deterministic: the same examples and seed give the same model file', () => {
-    const examples = syntheticExamples(300);
-    const a = serializeSpeakerModel(trainSpeakerModel(examples, examples, { epochs: 4, seed: 7 }));
-    const b = serializeSpeakerModel(trainSpeakerModel(examples, examples, { epochs: 4, seed: 7 }));
-    assert.strictEqual(a, b);
-  });
-
-  it('training learns the signal: the trained model ranks the gold candidate first', () => {
-    const examples = syntheticExamples(300);
-    const model = trainSpeakerModel(examples, [], { epochs: 4, seed: 7 });
-    assert.ok((model.speakers.get('cue') ?? 0) > 0, 'the feature marking the speaker gets a positive weight');
-    assert.ok(parseSpeakerModel(serializeSpeakerModel(model)).speakers.get('cue')! > 0, 'and survives the model file');
-  });
-
-  it('a model trained in several orders of the examples is the mean of the models of each order (issue 15: the weights hang on no one shuffle)', () => {
-    const examples = syntheticExamples(300);
-    const mean = trainSpeakerModel(examples, examples, { epochs: 2, seed: 7, orders: 3 });
-    // The k-th order is the single-order run whose seed is `seed + 7919 k`.
-    const single = [0, 1, 2].map((k) => trainSpeakerModel(examples, examples, { epochs: 2, seed: 7 + 7919 * k, orders: 1 }));
-    for (const name of ['cue', 'near=0', 'side=1']) {
-      const expected = single.reduce((sum, m) => sum + (m.speakers.get(name) ?? 0), 0) / 3;
-      assert.ok(Math.abs((mean.speakers.get(name) ?? 0) - expected) < 1e-9, `${name}: ${mean.speakers.get(name)} is the mean ${expected}`);
-    }
-    assert.notDeepStrictEqual(single[0].speakers, single[1].speakers, 'the orders differ, so the mean is not any one of them');
-  });
-
+  // Training (the softmax ranker and its optimiser): test/core/quoteTraining.test.ts.
   it('the shipped model loads; a model of other features is a DataFileError naming the file', () => {
     assert.ok(model.speakers.size > 0 && model.antecedents.size > 0);
     const stale = JSON.stringify({ featureVersion: -1, speakers: {}, antecedents: {} });

@@ -528,6 +528,7 @@ function rankAntecedents(doc: Doc, anaphor: Anaphor, state: SpeakerState, rulePi
 }
 
 export { loadQuoteLexicon, QUOTE_LEXICON_FILES, type QuoteLexicon } from './lexicon';
-export { bestCandidate, loadSpeakerModel, parseSpeakerModel, serializeSpeakerModel, trainSpeakerModel, SPEAKER_MODEL_FILE, TRAINING_ORDERS, type SpeakerModel, type RankingExample } from './ranker';
+export { bestCandidate, loadSpeakerModel, parseSpeakerModel, serializeSpeakerModel, SPEAKER_MODEL_FILE, type SpeakerModel, type RankingExample } from './ranker';
+export { trainSpeakerModel, trainSoftmaxRanker } from './training';
 export type { SpeakerCandidate, CandidateKind } from './candidates';
 export type { AntecedentCandidate, AnaphorKind, Anaphor } from './antecedents';
