@@ -1,6 +1,6 @@
 import * as assert from 'assert';
 import { parseSpeakerModel, serializeSpeakerModel, trainSoftmaxRanker, trainSpeakerModel, type RankingExample } from '../../server/src/core/quotes';
-import { minimize } from '../../server/src/core/quotes/training';
+import { minimize, penalisedLoss } from '../../server/src/core/quotes/training';
 
 /** Quotations whose speaker is the candidate carrying feature `cue`, among distractors; deterministic. */
 function syntheticExamples(count: number): RankingExample[] {
@@ -89,5 +89,31 @@ describe('quotes: training the rankers (softmax with an L2 penalty)', () => {
       1000,
     );
     assert.ok(Math.abs(rosenbrock[0] - 1) < 1e-4 && Math.abs(rosenbrock[1] - 1) < 1e-4, `${rosenbrock[0]}, ${rosenbrock[1]}`);
+  });
+
+  // A review's cases: each of these trained an all-zero model without an error (the loss was NaN or infinite where
+  // the optimiser started, which it read as nothing left to gain).
+  it('refuses what it cannot train on: a bad λ, a gold index outside the candidates, no candidates', () => {
+    const examples = syntheticExamples(20);
+    for (const l2 of [0, -1, Number.NaN, undefined as unknown as number]) assert.throws(() => trainSoftmaxRanker(examples, { l2 }), /L2 strength/);
+    for (const bad of [{ candidates: examples[0].candidates, gold: [3] }, { candidates: examples[0].candidates, gold: [-1] }, { candidates: [], gold: [0] }]) {
+      assert.throws(() => trainSoftmaxRanker([...examples, bad], { l2: 1 }), /ranking example/);
+    }
+    // Gold repeated is one gold candidate, not all of them: the example still teaches.
+    const repeated: RankingExample = { candidates: [{ features: ['a'] }, { features: ['b'] }], gold: [0, 0] };
+    assert.ok((trainSoftmaxRanker([repeated], { l2: 1 }).get('a') ?? 0) > 0);
+  });
+
+  it('gold candidates far behind the best keep a finite loss (their sum is taken from their own best score)', () => {
+    // With `b` at 800 and the gold candidate `a` at 0, e^(0 − 800) is 0 in floating point: the loss was infinite.
+    const examples: RankingExample[] = [{ candidates: [{ features: ['a'] }, { features: ['b'] }], gold: [0] }];
+    const loss = penalisedLoss(examples, new Map([['b', 800]]), 0.001);
+    assert.ok(Math.abs(loss - (800 + 0.5 * 0.001 * 800 * 800)) < 1e-6, `loss ${loss}`);
+  });
+
+  it('a model file with junk for weights is refused with the file named', () => {
+    for (const bad of ['{"featureVersion":6,"speakers":{"a":"1e3"},"antecedents":{}}', '{"featureVersion":6,"speakers":{"a":null},"antecedents":{}}', '{"featureVersion":6,"speakers":{},"antecedents":[1,2]}', '{"featureVersion":6}', 'null']) {
+      assert.throws(() => parseSpeakerModel(bad), /speaker-model\.json/, bad);
+    }
   });
 });

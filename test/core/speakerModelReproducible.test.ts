@@ -58,6 +58,10 @@ describe('quotes: the shipped speaker model', () => {
     const examples = items.flatMap((p) => [...p.examples.map((e) => ({ e, w: 'speakers' as const })), ...p.antecedentExamples.map((e) => ({ e, w: 'antecedents' as const }))]);
     const changed = examples.filter(({ e, w }) => bestCandidate(all[w], e.candidates) !== bestCandidate(fewer[w], e.candidates)).length;
     assert.ok(changed <= examples.length * 0.005, `${changed} of ${examples.length} choices changed`);
+    // And it is a model: an empty or vanishing one (a bad λ, a malformed example) changes nothing either. The shipped
+    // recipe picks a gold candidate for 87% of these choices (3,782 of 4,330).
+    const right = examples.filter(({ e, w }) => e.gold.includes(bestCandidate(all[w], e.candidates))).length;
+    assert.ok(right >= examples.length * 0.8, `${right} of ${examples.length} choices are gold candidates`);
   });
 });
 

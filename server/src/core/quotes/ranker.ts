@@ -56,11 +56,25 @@ export function loadSpeakerModel(source: DataSource): SpeakerModel {
 
 /** Parses a model file's JSON (see {@link serializeSpeakerModel}). */
 export function parseSpeakerModel(json: string): SpeakerModel {
-  const data = JSON.parse(json) as { featureVersion?: number; speakers?: Record<string, number>; antecedents?: Record<string, number> };
-  if (data.featureVersion !== SPEAKER_FEATURE_VERSION) {
-    throw new DataFileError(SPEAKER_MODEL_FILE, `trained for features version ${data.featureVersion}, the code has ${SPEAKER_FEATURE_VERSION}: run npm run train:quotes`);
+  const data = JSON.parse(json) as { featureVersion?: number; speakers?: unknown; antecedents?: unknown } | null;
+  if (data?.featureVersion !== SPEAKER_FEATURE_VERSION) {
+    throw new DataFileError(SPEAKER_MODEL_FILE, `trained for features version ${data?.featureVersion}, the code has ${SPEAKER_FEATURE_VERSION}: run npm run train:quotes`);
   }
-  return { featureVersion: data.featureVersion, speakers: new Map(Object.entries(data.speakers ?? {})), antecedents: new Map(Object.entries(data.antecedents ?? {})) };
+  return { featureVersion: data.featureVersion, speakers: weightsOf(data.speakers, 'speakers'), antecedents: weightsOf(data.antecedents, 'antecedents') };
+}
+
+/**
+ * One ranker's weights from the file: an object of finite numbers. Anything else is a damaged file, refused: a weight
+ * written as a string made scores strings (`0` + `"1e3"`), compared as text.
+ */
+function weightsOf(section: unknown, name: string): Weights {
+  if (typeof section !== 'object' || section === null || Array.isArray(section)) throw new DataFileError(SPEAKER_MODEL_FILE, `has no ${name} weights: run npm run train:quotes`);
+  const weights = new Map<string, number>();
+  for (const [feature, weight] of Object.entries(section)) {
+    if (typeof weight !== 'number' || !Number.isFinite(weight)) throw new DataFileError(SPEAKER_MODEL_FILE, `has a ${name} weight that is not a number (${feature}): run npm run train:quotes`);
+    weights.set(feature, weight);
+  }
+  return weights;
 }
 
 /** The model as JSON: features sorted, weights rounded, so that the same training writes the same bytes. */
