@@ -28,7 +28,7 @@ export class Feature {
 
   /**
    * The feature's weight in `weights` (0 when absent). Remembered for the weights last asked: a trained
-   * model's weights never change (training, whose weights do, scores names with `scoreCandidate`).
+   * model's weights never change (training, whose weights do, scores its own arrays of feature indices: `training.ts`).
    */
   weightIn(weights: Weights): number {
     if (this.scoredWith !== weights) {
