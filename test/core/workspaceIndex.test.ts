@@ -383,3 +383,40 @@ describe('workspace index on PolNeAR articles', function () {
       .sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
   }
 });
+
+describe('workspace index: groups of blocks stay apart and whole', () => {
+  /** An article whose one actor is `name` (a summary as the index keeps it, made by hand). */
+  const summaryOf = (uri: string, type: 'person' | 'organization', name: string, spellings: readonly string[] = [name]): ArticleSummary =>
+    ({
+      uri,
+      title: uri,
+      actors: [{ key: `${type}:${name}`, type, name, spellings, roles: [], mentionCount: 1, quoteCount: 0, introOffset: 0, mentionFrom: 0, mentionTo: 1 }],
+      mentionOffsets: Uint32Array.from([0, name.length]),
+      mentionKinds: 'n',
+      quotes: [],
+    }) as unknown as ArticleSummary;
+  const memberships = (index: WorkspaceIndex) => index.clusters().flatMap((c) => c.members.map((m) => `${m.uri}#${m.index}`));
+
+  // Cut at the bound of 64 blocks, a chain's group depended on the block asked for first, and groups shared blocks:
+  // 131 memberships of 70 people in two workspace actors, and a hover that counted 64 or 63 articles by that order.
+  for (const [kind, articles] of [
+    // Surnames one letter apart along a Gray code: each close to a few others, all 70 chained.
+    ['close surname spellings', Array.from({ length: 70 }, (_, i) => summaryOf(`file:///p${i}.txt`, 'person', `Jan Brand${[...Array(7)].map((_, b) => (((i ^ (i >> 1)) >> b) & 1 ? 'o' : 'e')).join('')}`))],
+    // Organisations whose actors each link two names, twice over (a link counts once two articles show it).
+    ['alias links', Array.from({ length: 140 }, (_, i) => summaryOf(`file:///o${i}.txt`, 'organization', `Qx${Math.floor(i / 2)}o`, [`Qx${Math.floor(i / 2)}o`, `Qx${Math.floor(i / 2) + 1}o`]))],
+  ] as const) {
+    it(`a chain of more blocks than the bound (${kind}) groups none of them, whichever block is asked for first`, () => {
+      const totals: number[] = [];
+      for (const first of [0, articles.length - 1]) {
+        const index = new WorkspaceIndex(names, resources.nameLexicon);
+        for (const article of articles) index.update(structuredClone(article));
+        index.clusterOf(articles[first].actors[0], articles[first].uri);
+        const all = memberships(index);
+        assert.strictEqual(all.length, new Set(all).size, `${kind}: an actor in two workspace actors`);
+        assert.strictEqual(all.length, articles.length);
+        totals.push(index.findFirstReferences(articles[40].actors[0], articles[40].uri, 3).total);
+      }
+      assert.strictEqual(totals[0], totals[1], `${kind}: the hover depends on the block asked for first`);
+    });
+  }
+});

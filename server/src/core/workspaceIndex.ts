@@ -772,15 +772,18 @@ export class WorkspaceIndex {
    * are the same from whichever block they are asked for. Both ends of a link are long: a link from
    * `Kerry` to `Kery` that `Kery` does not follow back gave `Kery`'s mentions other references when
    * `Kerry` was asked for first. For an organisation or place, every block its alias links reach
-   * ({@link AliasLinks}: `ISIS` with `Islamic State` once two articles declared them one).
+   * ({@link AliasLinks}: `ISIS` with `Islamic State` once two articles declared them one). Either way, more blocks
+   * than {@link MAX_GROUP_BLOCKS} make no group: each is its own.
    */
   private groupOf(key: string): BlockGroup {
     const known = this.groups.get(key);
     if (known) return known;
     const blocks = [key];
     if (key.startsWith(PERSON_PREFIX)) {
+      // As for alias links below: a chain larger than the bound groups nothing. Cut at the bound, a chain's group
+      // depended on the block asked for first, and two groups shared blocks: one person in two workspace actors.
       const seen = new Set(blocks);
-      for (let i = 0; i < blocks.length && blocks.length < MAX_GROUP_BLOCKS; i++) {
+      for (let i = 0; i < blocks.length && blocks.length <= MAX_GROUP_BLOCKS; i++) {
         const surname = blocks[i].slice(PERSON_PREFIX.length);
         if (surname.length < MIN_CHAINED_SURNAME) continue;
         for (const { surname: close, values } of this.personBlocks.similar(surname)) {
@@ -793,6 +796,7 @@ export class WorkspaceIndex {
           }
         }
       }
+      if (blocks.length > MAX_GROUP_BLOCKS) blocks.length = 1;
     } else {
       // Organisations and places: every block that articles showed to name the same (`ISIS`, `Islamic State`),
       // transitively. A component larger than the bound groups nothing (each block alone), so that a group never
@@ -921,8 +925,9 @@ const MAX_CHANGED = 32;
 /** Surnames shorter than this join no group of close spellings (`Li`, `Cruz`: too many namesakes one letter apart). */
 const MIN_CHAINED_SURNAME = 5;
 /**
- * A chain of close surname spellings stops growing here, and alias links that reach more blocks group none of them (a
- * pathological workspace must not join everything).
+ * Close surname spellings or alias links that reach more blocks than this group none of them: each block is its own
+ * group (a pathological workspace must not join everything, and a group cut at the bound depended on the block asked
+ * for first).
  */
 const MAX_GROUP_BLOCKS = 64;
 
