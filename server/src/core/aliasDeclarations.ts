@@ -45,6 +45,11 @@ const COMMA_JOIN = /^\s*,\s*$/;
 /** What closes an alias: punctuation that ends the phrase, or the end of the text. A possessive or a word does not. */
 const CLOSED = /^\s*(?:$|[,.;:)!?”"]|['’](?!s\b))/;
 
+/** Whether punctuation or the end of the text closes the name `mention` ({@link CLOSED}). */
+function closedAfter(text: string, mention: EntityMention): boolean {
+  return CLOSED.test(text.slice(mention.end, mention.end + 3));
+}
+
 /** A gap longer than this holds no declaration. */
 const MAX_GAP = 40;
 
@@ -82,7 +87,6 @@ const FORMER = /\b(?:formerly|previously|once)\s/i;
  */
 export function declaredAliases(text: string, entities: readonly EntityMention[]): DeclaredAlias[] {
   const pairs: DeclaredAlias[] = [];
-  const closed = (mention: EntityMention) => CLOSED.test(text.slice(mention.end, mention.end + 3));
   const sameKind = (name: EntityMention, alias: EntityMention) => declarable(alias) && alias.type === name.type;
   for (let i = 0; i + 1 < entities.length; i++) {
     const name = entities[i];
@@ -92,11 +96,11 @@ export function declaredAliases(text: string, entities: readonly EntityMention[]
     const gap = text.slice(name.end, first.start);
     if (DECLARATION.test(gap)) {
       const list = moreAliases(text, entities, i + 1, (alias) => sameKind(name, alias));
-      if (list.length === 0 && !closed(first)) continue;
+      if (list.length === 0 && !closedAfter(text, first)) continue;
       const former = FORMER.test(gap);
       pairs.push({ name, alias: first, former });
       for (const alias of list) pairs.push({ name, alias, former });
-    } else if (ACRONYM_LEAD.test(gap) && extendsInitials(name.text, first.text) && closed(first)) {
+    } else if (ACRONYM_LEAD.test(gap) && extendsInitials(name.text, first.text) && closedAfter(text, first)) {
       pairs.push({ name, alias: first, former: false });
     }
   }
@@ -121,7 +125,7 @@ function moreAliases(text: string, entities: readonly EntityMention[], first: nu
     // `, and` closes a list of two or more (`ISIS, ISIL, and IS`); after a single alias it closes the declaration.
     if (!LAST_JOIN.test(join) || (join.includes(',') && listed.length === 0)) return [];
     listed.push(alias);
-    return CLOSED.test(text.slice(alias.end, alias.end + 3)) ? listed : [];
+    return closedAfter(text, alias) ? listed : [];
   }
   return [];
 }

@@ -1,4 +1,4 @@
-import { acronymOf, aliasKey } from './aliases';
+import { acronymOf } from './aliases';
 import { normalizeName } from './names';
 import type { EntityType } from './types';
 
@@ -22,10 +22,14 @@ export class AliasLinks {
   private readonly keysOf = new WeakMap<readonly string[], Map<string, readonly string[]>>();
 
   /**
-   * The blocks other than `ownKey` (the block of the actor's name) that an organisation's or place's spellings name;
-   * none for a person or a single spelling.
+   * The blocks other than `ownKey` (the block of the actor's name) that an organisation's or place's spellings name,
+   * each spelling's block as the index keys a name (`blockKeyOf`); none for a person or a single spelling.
    */
-  linkedKeys(actor: { readonly type: EntityType; readonly name: string; readonly spellings: readonly string[] }, ownKey: string): readonly string[] {
+  linkedKeys(
+    actor: { readonly type: EntityType; readonly name: string; readonly spellings: readonly string[] },
+    ownKey: string,
+    blockKeyOf: (actor: { readonly type: EntityType; readonly name: string }) => string,
+  ): readonly string[] {
     if (actor.type === 'person' || actor.spellings.length < 2) return NONE;
     let byName = this.keysOf.get(actor.spellings);
     if (!byName) this.keysOf.set(actor.spellings, (byName = new Map()));
@@ -35,7 +39,7 @@ export class AliasLinks {
     if (keys === undefined) {
       const found: string[] = [];
       for (const spelling of actor.spellings) {
-        const key = `${actor.type}:${aliasKey(spelling)}`;
+        const key = blockKeyOf({ type: actor.type, name: spelling });
         if (key !== ownKey && !found.includes(key) && !shorterForm(spelling, actor.name)) found.push(key);
       }
       keys = found.length > 0 ? found : NONE;

@@ -633,6 +633,9 @@ export class WorkspaceIndex {
    * A person's bare surname, or an organisation's or place's alias key (its initials for an acronym
    * or a long form, so `U.N.` and `United Nations` share a block; else its normalised name), with the type.
    */
+  /** {@link blockKeyOf} as a function, for the alias links' spellings. */
+  private readonly keyOfName = (actor: Pick<ActorIdentity, 'type' | 'name'>): string => this.blockKeyOf(actor);
+
   private blockKeyOf(actor: Pick<ActorIdentity, 'type' | 'name'>): string {
     // Kept by type and name: the same few thousand names come back in every article (indexing
     // 100,000 articles asked for the alias key of 2 million actors).
@@ -655,11 +658,11 @@ export class WorkspaceIndex {
     const toggled = new Set<string>();
     for (const actor of before?.actors ?? []) {
       const key = this.blockKeyOf(actor);
-      this.aliasLinks.count(key, this.aliasLinks.linkedKeys(actor, key), -1, toggled);
+      this.aliasLinks.count(key, this.aliasLinks.linkedKeys(actor, key, this.keyOfName), -1, toggled);
     }
     for (const actor of after?.actors ?? []) {
       const key = this.blockKeyOf(actor);
-      this.aliasLinks.count(key, this.aliasLinks.linkedKeys(actor, key), 1, toggled);
+      this.aliasLinks.count(key, this.aliasLinks.linkedKeys(actor, key, this.keyOfName), 1, toggled);
     }
     for (const key of toggled) this.forgetGroupOf(key);
   }
