@@ -248,4 +248,6 @@
 //      `HLN, once known as CNN Headline News`, `the Islamic State, or ISIS,`) are one actor (core/aliasDeclarations.ts).
 // 111: the quote rankers are softmax models with an L2 penalty fitted by L-BFGS instead of averaged perceptrons
 //      (core/quotes/training.ts): the same weights whatever the order of the examples; speaker model retrained.
-export const ANALYSIS_VERSION = 111;
+// 112: a title before a shared surname that no full name was given goes to the namesake given no title when another
+//      was given a different one (`Secretary Clinton` beside `President Bill Clinton`), and is read as a role there.
+export const ANALYSIS_VERSION = 112;

@@ -39,10 +39,22 @@ export class SurnameReferents<T extends NamedPerson> {
     // A title before the surname names the one whose full name the article gave with that title (`Secretary
     // Clinton` beside `former Secretary of State Hillary Clinton` and `former President Bill Clinton`).
     const title = pool.length > 1 ? this.titleBefore(mention) : undefined;
-    const titled = title === undefined ? [] : pool.filter((c) => this.titlesOf(c).has(title));
-    const among = titled.length > 0 ? titled : pool;
+    const among = title === undefined ? pool : this.holdersOf(title, pool);
     if (among.length > 1) this.guesses.add(mention.start);
     return firstNamed(among);
+  }
+
+  /**
+   * The candidates a title before a surname can mean: those the article gave it in full; failing that, those it gave
+   * no title at all, when another was given a different one (`Secretary Clinton` beside `former President Bill Clinton`
+   * and a `Hillary Clinton` given none is Hillary: an article that titles one namesake tells the other apart by its
+   * own title); failing that, all of them.
+   */
+  private holdersOf(title: string, pool: readonly T[]): readonly T[] {
+    const titled = pool.filter((c) => this.titlesOf(c).has(title));
+    if (titled.length > 0) return titled;
+    const untitled = pool.filter((c) => this.titlesOf(c).size === 0);
+    return untitled.length > 0 ? untitled : pool;
   }
 
   /**
