@@ -461,6 +461,24 @@ describe('entity repair: a person actor is a person (issue 14)', () => {
     assert.deepStrictEqual(repaired(text, ['person:Theranos', 'organization:Peabody Energy', 'person:Peabody']), ['organization:Peabody Energy', 'organization:Peabody']);
   });
 
+  it('a one-word "place" that begins a body named by it and generic words is that body (`Valeant`, `Quinnipiac`); a known place is not', () => {
+    const text = 'Valeant Pharmaceuticals International fell, and analysts at Valeant left. Indiana University polled Indiana.\n';
+    assert.deepStrictEqual(
+      repaired(text, ['organization:Valeant Pharmaceuticals International', 'location:Valeant', 'organization:Indiana University', 'location:Indiana']),
+      ['organization:Valeant Pharmaceuticals International', 'organization:Valeant', 'organization:Indiana University', 'location:Indiana'],
+    );
+  });
+
+  it('on PolNeAR: a firm or a university called by its first word is one actor with its full name, not a place', function () {
+    const boutique = analysePolnearTrain(this, 'nyt_2016-01-07_personal-touch-helps-boutique-ba.txt');
+    const actorOf = (name: string) => boutique.actors.filter((a) => a.mentions.some((m) => m.text === name)).map((a) => `${a.type}:${a.name}`);
+    assert.deepStrictEqual(actorOf('Evercore'), ['organization:Evercore Partners']);
+    assert.deepStrictEqual(actorOf('Centerview'), ['organization:Centerview Partners']);
+    const valeant = analysePolnearTrain(this, 'nyt_2016-03-17_reputations-at-risk-over-bets-on.txt');
+    assert.deepStrictEqual(valeant.entities.filter((e) => e.text === 'Valeant' && e.type !== 'organization').length, 0);
+    assert.ok(valeant.entities.filter((e) => e.text === 'Valeant').length >= 20);
+  });
+
   it('a name the article places is a place (`Charlotte, N.C.`)', () => {
     const text = 'Protests spread through Charlotte, N.C., after the shooting, and Charlotte stayed tense, Roy Cooper said.\n';
     const found = entities(text);

@@ -2,6 +2,7 @@ import { declaredAliases } from './aliasDeclarations';
 import { acronymOf, initialsOf, organisationMatcher, wholeOrganisationNames } from './aliases';
 import { hasActorInput, NO_ANNOTATIONS, type AnnotationInput } from './annotationInput';
 import { withoutFormatCharacters } from './formatCharacters';
+import { namesBodyByFirstWord } from './genericBodyWords';
 import { capitalsLast, normalizeName, SurnameIndex, type PersonNames } from './names';
 import { findNominals, NominalResolver, type Nominal } from './nominals';
 import { quotedTitleStarts } from './quotedTitles';
@@ -768,12 +769,6 @@ function mergeAliases(text: string, builders: readonly ActorBuilder[], lexicon: 
   return merged;
 }
 
-/**
- * Words that follow a body's own name in its full name and add nothing to it (`Fox News`, `Apple Inc.`,
- * `Quinnipiac University`, `Treasury Department`): the first word alone names the same body.
- */
-const GENERIC_BODY_WORDS: ReadonlySet<string> = new Set(['news', 'inc', 'inc.', 'corp', 'corp.', 'corporation', 'co', 'co.', 'company', 'university', 'college', 'department']);
-
 /** A name's normalised words without a leading article (`The Washington Post` → `washington`, `post`). */
 function wordsWithoutArticle(name: string): string[] {
   const words = normalizeName(name).split(' ');
@@ -824,7 +819,7 @@ function mergeShortForms(text: string, builders: readonly ActorBuilder[], lexico
         if ((lexicon.isListedName(place) && !lexicon.isListedOrganisation(place)) || acronymHeads) fits.set(builder, true);
       } else if (words[0] === word) {
         competitors.add(builder);
-        if (words.slice(1).every((w) => GENERIC_BODY_WORDS.has(w))) fits.set(builder, fits.get(builder) ?? false);
+        if (namesBodyByFirstWord(words)) fits.set(builder, fits.get(builder) ?? false);
       }
     }
     if (fits.size !== 1 || competitors.size !== 1) continue;

@@ -250,4 +250,6 @@
 //      (core/quotes/training.ts): the same weights whatever the order of the examples; speaker model retrained.
 // 112: a title before a shared surname that no full name was given goes to the namesake given no title when another
 //      was given a different one (`Secretary Clinton` beside `President Bill Clinton`), and is read as a role there.
-export const ANALYSIS_VERSION = 112;
+// 113: a body's first word alone that the tagger read as a place is that body when the article names it with generic
+//      words after it (`Valeant` beside `Valeant Pharmaceuticals International`); company designators are generic words.
+export const ANALYSIS_VERSION = 113;

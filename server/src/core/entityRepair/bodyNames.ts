@@ -5,6 +5,7 @@
  * Relations`), and two bodies joined by `and` split apart (`Ithaca College and Cornell University`).
  */
 
+import { namesBodyByFirstWord } from '../genericBodyWords';
 import { wordCase } from '../headlines';
 import type { NameLexicon } from '../nameLexicon';
 import { lowerBound } from '../search';
@@ -301,3 +302,34 @@ export function splitBodiesJoinedByAnd(sentences: readonly Sentence[], work: Wor
 /** What follows `and` in the name of a firm of partners (`Arthur Yates and Co`, `Smith and Sons`). */
 const FIRM_PARTNERS = /^(?:Co\.?|Company|Sons|Partners|Associates)$/;
 
+
+/**
+ * A one-word "place" that begins a body's name of the article followed only by generic body words is that body's
+ * short form: `Valeant` beside `Valeant Pharmaceuticals International`, `Quinnipiac` beside `Quinnipiac University`,
+ * `Evercore` beside `Evercore Partners` (`genericBodyWords.ts`). The tagger, trained on 1996 newswire, reads an unknown
+ * capitalised word after `at` or `in` as a place. Only for a word that no list of places or of proper names knows and
+ * that is no part of a person's name of the article: `Indiana` beside `Indiana University`, or `Columbia`, stays a place.
+ */
+export function placesShorteningBodies(sentences: readonly Sentence[], work: readonly Work[], lexicon: NameLexicon): void {
+  const bodies = new Set<string>();
+  for (const item of work) {
+    if (item.dropped || item.type !== 'organization' || item.last - item.first < 2) continue;
+    const tokens = sentences[item.sentence].tokens;
+    const words: string[] = [];
+    for (let i = item.first; i < item.last; i++) words.push(tokens[i].text.toLowerCase());
+    if (namesBodyByFirstWord(words)) bodies.add(tokens[item.first].text);
+  }
+  if (bodies.size === 0) return;
+  const personWords = new Set<string>();
+  for (const item of work) {
+    if (item.dropped || item.type !== 'person') continue;
+    const tokens = sentences[item.sentence].tokens;
+    for (let i = item.first; i < item.last; i++) personWords.add(tokens[i].text);
+  }
+  const unknownPlace = (word: string) => !lexicon.isListedName(word) && !lexicon.isKnownName(word) && !lexicon.isStateName(word) && !personWords.has(word);
+  for (const item of work) {
+    if (item.dropped || item.type !== 'location' || item.last - item.first !== 1) continue;
+    const word = sentences[item.sentence].tokens[item.first].text;
+    if (bodies.has(word) && unknownPlace(word)) item.type = 'organization';
+  }
+}

@@ -23,7 +23,7 @@
 
 import { headlineSentences } from '../headlines';
 import { ACTOR_TYPES, type EntityMention, type Sentence } from '../types';
-import { joinBodiesToWhatTheyServe, joinHeadOfPlace, leaveChamberTitle, splitBodiesJoinedByAnd } from './bodyNames';
+import { joinBodiesToWhatTheyServe, joinHeadOfPlace, leaveChamberTitle, placesShorteningBodies, splitBodiesJoinedByAnd } from './bodyNames';
 import { repairPoliticalActionCommittees } from './committees';
 import { givenNamesSharingASurname, joinGivenNamesToBodyNamedAfterThem } from './coordinatedNames';
 import { DocumentEvidence } from './evidence';
@@ -129,6 +129,7 @@ export function repairEntities(text: string, sentences: readonly Sentence[], men
   givenNamesTakenForOrganisations(sentences, work, lexicon);
   dropNamesWithoutEvidence(sentences, work, evidence, resources);
   followLongerNames(sentences, work, resources.vocabulary);
+  placesShorteningBodies(sentences, work, lexicon);
   repairNamesInContext(text, sentences, work, evidence, lexicon);
   oneTypePerName(text, sentences, work, lexicon);
   takeGenerationalSuffixes(sentences, work);
