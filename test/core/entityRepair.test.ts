@@ -479,6 +479,24 @@ describe('entity repair: a person actor is a person (issue 14)', () => {
     assert.ok(valeant.entities.filter((e) => e.text === 'Valeant').length >= 20);
   });
 
+  it('a name the article describes as a body is one at every mention (`Tinder, the mobile dating application,`); a listed place is not (`Milwaukee, the site of`)', () => {
+    const text = 'Singles met on Tinder. Tinder, the mobile dating application, grew. Fans in Milwaukee, the site of the debate, and the tech news site Pando said so.\n';
+    assert.deepStrictEqual(
+      repaired(text, ['location:Tinder', 'location:Tinder', 'location:Milwaukee', 'person:Pando']),
+      ['organization:Tinder', 'organization:Tinder', 'location:Milwaukee', 'organization:Pando'],
+    );
+    // `the site of` is where something is: no description of a body.
+    const site = 'The candidates met in Sewanee, the site of the debate.\n';
+    assert.deepStrictEqual(repaired(site, ['location:Sewanee']), ['location:Sewanee']);
+  });
+
+  it('on PolNeAR: companies the article describes are organisations (`Tinder`, `Teck, the Canadian mining company`, `the fact-checking site Politifact`)', function () {
+    const typesOf = (file: string, name: string) => [...new Set(analysePolnearTrain(this, file).entities.filter((e) => e.text === name).map((e) => e.type))];
+    assert.deepStrictEqual(typesOf('nyt_2016-02-09_it-s-fine-to-feel-the-bern-but-n.txt', 'Tinder'), ['organization']);
+    assert.deepStrictEqual(typesOf('nyt_2016-03-03_a-carbon-tax-that-really-works-e.txt', 'Teck'), ['organization']);
+    assert.deepStrictEqual(typesOf('wash-post_2015-12-12_misinformation-enters-mainstream.txt', 'Politifact'), ['organization']);
+  });
+
   it('a name the article places is a place (`Charlotte, N.C.`)', () => {
     const text = 'Protests spread through Charlotte, N.C., after the shooting, and Charlotte stayed tense, Roy Cooper said.\n';
     const found = entities(text);

@@ -252,4 +252,6 @@
 //      was given a different one (`Secretary Clinton` beside `President Bill Clinton`), and is read as a role there.
 // 113: a body's first word alone that the tagger read as a place is that body when the article names it with generic
 //      words after it (`Valeant` beside `Valeant Pharmaceuticals International`); company designators are generic words.
-export const ANALYSIS_VERSION = 113;
+// 114: a name the article describes as a body (`Tinder, the mobile dating application,`, `the retailer Amazon`) is an
+//      organisation at every mention (core/entityRepair/describedNames.ts).
+export const ANALYSIS_VERSION = 114;

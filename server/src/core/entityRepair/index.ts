@@ -13,6 +13,7 @@
  *   coordinatedNames.ts       given names before what they share (`Khizr and Ghazala Khan`, `Bill and Melinda Gates Foundation`)
  *   peopleAsOrganisations.ts  people typed as organisations (`Ivanka Trump`, `Bill`)
  *   namesInContext.ts         names against the body's names: glued words, people in headlines
+ *   describedNames.ts         names the article describes as a body (`Tinder, the mobile dating application`)
  *   oneTypePerName.ts         one type for all mentions of a name
  *
  * The list is roughly in pipeline order; `repairEntities` below calls the passes in their exact order. To find the
@@ -23,6 +24,7 @@
 
 import { headlineSentences } from '../headlines';
 import { ACTOR_TYPES, type EntityMention, type Sentence } from '../types';
+import { namesDescribedAsBodies } from './describedNames';
 import { joinBodiesToWhatTheyServe, joinHeadOfPlace, leaveChamberTitle, placesShorteningBodies, splitBodiesJoinedByAnd } from './bodyNames';
 import { repairPoliticalActionCommittees } from './committees';
 import { givenNamesSharingASurname, joinGivenNamesToBodyNamedAfterThem } from './coordinatedNames';
@@ -61,7 +63,9 @@ export type { RepairResources } from './work';
  *   document or an era named with its head noun (`Freedom of Information Act`, `Constitution`, `Great Recession`);
  * - **the article's own types**: a one-word "person" the article gives no sign of being one is
  *   dropped (`Theranos`), and one that begins a longer organisation or place takes its type
- *   (`Peabody` beside `Peabody Energy`).
+ *   (`Peabody` beside `Peabody Energy`); a one-word place that begins such a body's name followed by generic words
+ *   (`Valeant` beside `Valeant Pharmaceuticals International`) or that the article describes as a body (`Tinder, the
+ *   mobile dating application`) is an organisation.
  * Returns mentions sorted, non-overlapping, each with `text === text.slice(start, end)`.
  */
 export function repairEntities(text: string, sentences: readonly Sentence[], mentions: readonly EntityMention[], resources: RepairResources): EntityMention[] {
@@ -130,6 +134,7 @@ export function repairEntities(text: string, sentences: readonly Sentence[], men
   dropNamesWithoutEvidence(sentences, work, evidence, resources);
   followLongerNames(sentences, work, resources.vocabulary);
   placesShorteningBodies(sentences, work, lexicon);
+  namesDescribedAsBodies(sentences, work, lexicon);
   repairNamesInContext(text, sentences, work, evidence, lexicon);
   oneTypePerName(text, sentences, work, lexicon);
   takeGenerationalSuffixes(sentences, work);
