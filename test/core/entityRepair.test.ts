@@ -497,6 +497,13 @@ describe('entity repair: a person actor is a person (issue 14)', () => {
     assert.deepStrictEqual(typesOf('wash-post_2015-12-12_misinformation-enters-mainstream.txt', 'Politifact'), ['organization']);
   });
 
+  it('a name written before `virus` or `disease` is no actor at any mention (`Zika virus`, `fight Zika`); a listed place stays', function () {
+    const text = 'The Zika virus spread. Congress failed to fund Zika. Critics of China said the China virus came from Wuhan.\n';
+    assert.deepStrictEqual(repaired(text, ['location:Zika', 'location:Zika', 'location:China', 'location:China', 'location:Wuhan']), ['location:China', 'location:China', 'location:Wuhan']);
+    const zika = analysePolnearTrain(this, 'wash-post_2016-06-29_attempt-to-fund-zika-fight-dies-.txt');
+    assert.deepStrictEqual(zika.actors.filter((a) => a.name === 'Zika').length, 0);
+  });
+
   it('a name the article places is a place (`Charlotte, N.C.`)', () => {
     const text = 'Protests spread through Charlotte, N.C., after the shooting, and Charlotte stayed tense, Roy Cooper said.\n';
     const found = entities(text);

@@ -254,4 +254,5 @@
 //      words after it (`Valeant` beside `Valeant Pharmaceuticals International`); company designators are generic words.
 // 114: a name the article describes as a body (`Tinder, the mobile dating application,`, `the retailer Amazon`) is an
 //      organisation at every mention (core/entityRepair/describedNames.ts).
-export const ANALYSIS_VERSION = 114;
+// 115: a name written right before `virus` or `disease` is no actor at any mention (`Zika virus`, `fund Zika`).
+export const ANALYSIS_VERSION = 115;

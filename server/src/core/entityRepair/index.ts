@@ -30,7 +30,7 @@ import { repairPoliticalActionCommittees } from './committees';
 import { givenNamesSharingASurname, joinGivenNamesToBodyNamedAfterThem } from './coordinatedNames';
 import { DocumentEvidence } from './evidence';
 import { cutHeadlineNamesToKnownParts, dropHeadlineWordsTakenForNames, findPeopleInHeadlineNames, splitHeadlineNamesAtClauses } from './headlineNames';
-import { dropNamesEndingTitles, namesDocument } from './miscellaneousNames';
+import { dropDiseaseNames, dropNamesEndingTitles, namesDocument } from './miscellaneousNames';
 import { repairNamesInContext } from './namesInContext';
 import { oneTypePerName } from './oneTypePerName';
 import { givenNamesTakenForOrganisations, peopleTakenForOrganisations } from './peopleAsOrganisations';
@@ -122,6 +122,7 @@ export function repairEntities(text: string, sentences: readonly Sentence[], men
   joinGivenNamesToBodyNamedAfterThem(sentences, work, lexicon);
   repairPoliticalActionCommittees(sentences, work, evidence, lexicon);
   dropNamesEndingTitles(sentences, work, evidence, resources);
+  dropDiseaseNames(sentences, work, lexicon);
   // A name the article places (`Charlotte, N.C.`) is a place wherever it stands alone.
   if (placeNames.size > 0) {
     for (const item of work) {

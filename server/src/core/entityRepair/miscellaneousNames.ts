@@ -1,14 +1,15 @@
 /**
  * Names that are no actor though the tagger typed them as one: CoNLL's miscellaneous names. A law, a document or an era
  * read as an organisation (`Freedom of Information Act`, `Constitution`, `Great Recession`), and a person or an
- * organisation that ends a longer title-case name the tagger cut (`State of the` `Union`, `Star of` `David`).
+ * organisation that ends a longer title-case name the tagger cut (`State of the` `Union`, `Star of` `David`), and a
+ * virus or a disease (`Zika virus`).
  */
 
 import { wordCase } from '../headlines';
 import type { NameLexicon } from '../nameLexicon';
 import type { Sentence, Token } from '../types';
 import type { DocumentEvidence } from './evidence';
-import { LINK_WORDS, isInitial, type RepairResources, type Work } from './work';
+import { LINK_WORDS, isInitial, keyOf, type RepairResources, type Work } from './work';
 
 /**
  * Whether an organisation's name ends in the head noun of a law, a document or an era (`name-heads.tsv`, `document`),
@@ -63,4 +64,26 @@ const QUOTE_OPENERS: ReadonlySet<string> = new Set(['“', '‘', '"', "'", "''"
 function closesQuote(tokens: readonly Token[], index: number): boolean {
   const next = tokens[index]?.text === ',' || tokens[index]?.text === '.' ? tokens[index + 1] : tokens[index];
   return next !== undefined && (next.text === '”' || next.text === '’' || next.text === '"' || next.text === "'" || next.text === "''");
+}
+
+/** Nouns a disease's or a virus's name stands before (`Zika virus`, `Lyme disease`). */
+const DISEASE_NOUNS: ReadonlySet<string> = new Set(['virus', 'disease']);
+
+/**
+ * A name the article writes right before `virus` or `disease` names that virus or disease (`Zika virus`, `West Nile
+ * virus`): CoNLL's miscellaneous, no actor, at any of its mentions (`Zika funding`, `fight Zika`), where the tagger
+ * read it as a place. A name the lists know stays (`China` of a `China virus` is the country elsewhere).
+ */
+export function dropDiseaseNames(sentences: readonly Sentence[], work: readonly Work[], lexicon: NameLexicon): void {
+  const diseases = new Set<string>();
+  for (const item of work) {
+    if (item.dropped) continue;
+    const next = sentences[item.sentence].tokens[item.last];
+    if (next && DISEASE_NOUNS.has(next.text.toLowerCase())) {
+      const name = keyOf(sentences, item);
+      if (!lexicon.isListedName(name) && !lexicon.isStateName(name)) diseases.add(name);
+    }
+  }
+  if (diseases.size === 0) return;
+  for (const item of work) if (!item.dropped && diseases.has(keyOf(sentences, item))) item.dropped = true;
 }
