@@ -504,6 +504,19 @@ describe('entity repair: a person actor is a person (issue 14)', () => {
     assert.deepStrictEqual(zika.actors.filter((a) => a.name === 'Zika').length, 0);
   });
 
+  it('a given name\'s place or body that the sentence describes as a person is one (`Solomon Yue, an RNC member`, `, who`, `MSNBC\'s Megyn Kelly`)', function () {
+    const text = 'The plan came from Solomon Yue, an RNC member from Oregon. Megyn Kelly, who moderated, asked. Viewers of MSNBC\'s Megyn Kelly laughed. Virginia Beach, a city, voted.\n';
+    assert.deepStrictEqual(
+      repaired(text, ['location:Solomon Yue', 'organization:Megyn Kelly', 'organization:MSNBC', 'location:Megyn Kelly', 'location:Virginia Beach']),
+      ['person:Solomon Yue', 'person:Megyn Kelly', 'organization:MSNBC', 'person:Megyn Kelly', 'location:Virginia Beach'],
+    );
+    // A place with a person's surname but no given name stays a place: `Wisconsin Trump` is no relative of Donald Trump.
+    const wisconsin = 'Donald Trump spoke. Wisconsin Trump voters cheered.\n';
+    assert.deepStrictEqual(repaired(wisconsin, ['person:Donald Trump', 'location:Wisconsin Trump']), ['person:Donald Trump', 'location:Wisconsin Trump']);
+    const rules = analysePolnearTrain(this, 'politico_2016-04-17_rnc-rules-clash-erupts.txt');
+    assert.deepStrictEqual(rules.actors.filter((a) => a.name === 'Solomon Yue').map((a) => a.type), ['person']);
+  });
+
   it('a name the article places is a place (`Charlotte, N.C.`)', () => {
     const text = 'Protests spread through Charlotte, N.C., after the shooting, and Charlotte stayed tense, Roy Cooper said.\n';
     const found = entities(text);

@@ -255,4 +255,6 @@
 // 114: a name the article describes as a body (`Tinder, the mobile dating application,`, `the retailer Amazon`) is an
 //      organisation at every mention (core/entityRepair/describedNames.ts).
 // 115: a name written right before `virus` or `disease` is no actor at any mention (`Zika virus`, `fund Zika`).
-export const ANALYSIS_VERSION = 115;
+// 116: a name of a person's form with a given name that the sentence describes as a person (`, who`, `, an RNC member`,
+//      `MSNBC's Megyn Kelly`) is one where the tagger read an organisation or a place.
+export const ANALYSIS_VERSION = 116;

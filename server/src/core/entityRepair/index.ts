@@ -11,7 +11,7 @@
  *   bodyNames.ts              bodies' names cut short, run on or run together (`Brennan Center for Justice`)
  *   committees.ts             political action committees (`Ready for Hillary PAC`, `super PAC`)
  *   coordinatedNames.ts       given names before what they share (`Khizr and Ghazala Khan`, `Bill and Melinda Gates Foundation`)
- *   peopleAsOrganisations.ts  people typed as organisations (`Ivanka Trump`, `Bill`)
+ *   peopleAsOrganisations.ts  people typed as organisations or places (`Ivanka Trump`, `Bill`, `Solomon Yue`)
  *   namesInContext.ts         names against the body's names: glued words, people in headlines
  *   describedNames.ts         names the article describes as a body (`Tinder, the mobile dating application`)
  *   oneTypePerName.ts         one type for all mentions of a name
@@ -33,7 +33,7 @@ import { cutHeadlineNamesToKnownParts, dropHeadlineWordsTakenForNames, findPeopl
 import { dropDiseaseNames, dropNamesEndingTitles, namesDocument } from './miscellaneousNames';
 import { repairNamesInContext } from './namesInContext';
 import { oneTypePerName } from './oneTypePerName';
-import { givenNamesTakenForOrganisations, peopleTakenForOrganisations } from './peopleAsOrganisations';
+import { givenNamesTakenForOrganisations, peopleTakenForBodiesOrPlaces } from './peopleAsOrganisations';
 import { DERIVED_NON_NAME_SUFFIXES, MODIFIER_SUFFIX, dropNamesWithoutEvidence, followLongerNames, followedByState, isTagOrTitle, madeFromSurname, repairPerson, takeGenerationalSuffixes } from './person';
 import { locate, type RepairResources, type Work } from './work';
 
@@ -129,7 +129,7 @@ export function repairEntities(text: string, sentences: readonly Sentence[], men
       if (!item.dropped && item.type === 'person' && item.last - item.first === 1 && placeNames.has(sentences[item.sentence].tokens[item.first].text)) item.type = 'location';
     }
   }
-  peopleTakenForOrganisations(sentences, work, resources);
+  peopleTakenForBodiesOrPlaces(sentences, work, resources);
   givenNamesSharingASurname(sentences, work);
   givenNamesTakenForOrganisations(sentences, work, lexicon);
   dropNamesWithoutEvidence(sentences, work, evidence, resources);

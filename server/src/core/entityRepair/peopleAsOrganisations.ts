@@ -1,18 +1,19 @@
 /**
- * People the tagger typed as organisations: it learned some surnames and given names as companies or bills in its
- * 1996 Reuters text, so `Ivanka Trump` beside `Donald Trump`, or `Bill` of `Bill, Hillary, and Chelsea`, came out as
- * organisations. A name of a person's form with a sign from the article becomes a person; `Al Qaeda`, `Morgan
- * Stanley` and `the Blaze` stay organisations.
+ * People the tagger typed as organisations or places: it learned some surnames and given names as companies or bills in
+ * its 1996 Reuters text, so `Ivanka Trump` beside `Donald Trump`, or `Bill` of `Bill, Hillary, and Chelsea`, came out as
+ * organisations, and `Solomon Yue, an RNC member` as a place. A name of a person's form with a sign from the article
+ * becomes a person; `Al Qaeda`, `Morgan Stanley` and `the Blaze` stay organisations.
  */
 
 import { wordCase } from '../headlines';
+import { POSSESSIVE_MARKS } from '../roles';
 import type { NameLexicon } from '../nameLexicon';
 import type { Sentence, Token } from '../types';
 import { isTitled, personBesideTest } from './person';
 import { NOT_IN_A_NAME, type RepairResources, type Work } from './work';
 
 /**
- * An "organisation" that has the form of a person's name and that the article treats as a person is a
+ * An "organisation" or a "place" that has the form of a person's name and that the article treats as a person is a
  * person. The tagger learned some surnames as organisations (in its 1996 Reuters training text `Trump` is
  * a company), so the family of a person of the article comes out as one: `Ivanka Trump` and `Melania Trump`
  * beside `Donald Trump`, and sometimes the person too. The form: two or three capitalised words, none in
@@ -22,10 +23,12 @@ import { NOT_IN_A_NAME, type RepairResources, type Work } from './work';
  * headlines: its last word is the surname of a person the tagger found in the article (`Trump` of `Donald
  * Trump`); or, when the first word is a given name, a title, honorific or role word before it
  * (`candidate Donald Trump`, `Rep. Hakeem Jeffries`, `leader, Marine Le Pen`) or another person beside it
- * (`Charlie Sheen and Bill Cosby`). Every organisation mention of the name then becomes a person, and an
+ * (`Charlie Sheen and Bill Cosby`), or a description of a person (`Sandy Phillips, who`, `Solomon Yue, an RNC
+ * member`, `MSNBC's Megyn Kelly`: {@link describedAsPerson}). A place needs the given name's sign: `Wisconsin Trump` is
+ * no relative of Donald Trump. Every organisation or place mention of the name then becomes a person, and an
  * organisation such as `Al Qaeda` or `Morgan Stanley`, with a given name's form but no such sign, stays one.
  */
-export function peopleTakenForOrganisations(sentences: readonly Sentence[], work: readonly Work[], resources: RepairResources): void {
+export function peopleTakenForBodiesOrPlaces(sentences: readonly Sentence[], work: readonly Work[], resources: RepairResources): void {
   const { nameLexicon: lexicon, vocabulary } = resources;
   const nameOf = (item: Work) => {
     const tokens = sentences[item.sentence].tokens;
@@ -42,7 +45,7 @@ export function peopleTakenForOrganisations(sentences: readonly Sentence[], work
   const people = new Set<string>();
   const others = new Set<string>();
   for (const item of work) {
-    if (item.dropped || item.type !== 'organization' || item.headline) continue;
+    if (item.dropped || (item.type !== 'organization' && item.type !== 'location') || item.headline) continue;
     const n = item.last - item.first;
     if (n < 2 || n > 3) continue;
     const tokens = sentences[item.sentence].tokens;
@@ -55,7 +58,8 @@ export function peopleTakenForOrganisations(sentences: readonly Sentence[], work
     const given = lexicon.isGivenName(tokens[item.first].text);
     const before = tokens[item.first - 1];
     const roleBefore = isTitled(tokens, item.first, vocabulary) || (before?.text === ',' && vocabulary.isRoleWord(tokens[item.first - 2]?.text ?? ''));
-    if (surnames.has(tokens[item.last - 1].text) || (given && (roleBefore || besidePerson(item)))) people.add(name);
+    // A place needs its given name and a sign beside it: `Wisconsin Trump` is no relative of Donald Trump.
+    if ((item.type === 'organization' && surnames.has(tokens[item.last - 1].text)) || (given && (roleBefore || besidePerson(item) || describedAsPerson(tokens, item, vocabulary)))) people.add(name);
   }
   if (people.size === 0) return;
   // The name's short forms go with it (`Le Pen` of `Marine Le Pen`, `Trump` of `Melania Trump`): one person, not a person and an organisation.
@@ -63,8 +67,39 @@ export function peopleTakenForOrganisations(sentences: readonly Sentence[], work
     for (let space = name.indexOf(' '); space >= 0; space = name.indexOf(' ', space + 1)) people.add(name.slice(space + 1));
   }
   for (const item of work) {
-    if (!item.dropped && item.type === 'organization' && item.last - item.first <= 3 && people.has(nameOf(item))) item.type = 'person';
+    if (!item.dropped && (item.type === 'organization' || item.type === 'location') && item.last - item.first <= 3 && people.has(nameOf(item))) item.type = 'person';
   }
+}
+
+/** Words that open a relative clause about a person (`Sandy Phillips, who lost her daughter`). */
+const PERSON_RELATIVES: ReadonlySet<string> = new Set(['who', 'whom', 'whose']);
+
+/** Articles that open an apposition (`, an RNC member`). */
+const APPOSITION_ARTICLES: ReadonlySet<string> = new Set(['a', 'an', 'the']);
+
+/** How many words an apposition may hold before its role word (`an RNC member`, `the former Ohio state senator`). */
+const MAX_APPOSITION_WORDS = 5;
+
+/**
+ * What the sentence says of a name that makes it a person's, for a name that begins with a given name: a relative
+ * clause about a person after it (`Sandy Phillips, who`), an apposition headed by a role word (`Solomon Yue, an RNC
+ * member`), or a body's possessive right before it (`MSNBC's Tamron Hall`, `Post's Kathianne Boniello`: someone of that
+ * body).
+ */
+function describedAsPerson(tokens: readonly Token[], item: Work, vocabulary: RepairResources['vocabulary']): boolean {
+  const after = tokens[item.last];
+  if (after?.text === ',') {
+    const next = tokens[item.last + 1]?.text.toLowerCase() ?? '';
+    if (PERSON_RELATIVES.has(next)) return true;
+    if (APPOSITION_ARTICLES.has(next)) {
+      for (let i = item.last + 2; i < tokens.length && i <= item.last + 1 + MAX_APPOSITION_WORDS; i++) {
+        if (!/^[\p{L}\d]/u.test(tokens[i].text)) break;
+        if (vocabulary.isRoleWord(tokens[i].text)) return true;
+      }
+    }
+  }
+  const before = tokens[item.first - 1]?.text;
+  return before !== undefined && POSSESSIVE_MARKS.has(before) && /^\p{Lu}/u.test(tokens[item.first - 2]?.text ?? '');
 }
 
 /** Articles: a given name after one is no person (`the Blaze`, `a Bill`). */
