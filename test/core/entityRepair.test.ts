@@ -513,6 +513,12 @@ describe('entity repair: a person actor is a person (issue 14)', () => {
     // A place with a person's surname but no given name stays a place: `Wisconsin Trump` is no relative of Donald Trump.
     const wisconsin = 'Donald Trump spoke. Wisconsin Trump voters cheered.\n';
     assert.deepStrictEqual(repaired(wisconsin, ['person:Donald Trump', 'location:Wisconsin Trump']), ['person:Donald Trump', 'location:Wisconsin Trump']);
+    // Nor is a place beside a person, or one a possessive places (`Israel's Ben Gurion airport`).
+    const cricket = 'Sri Lanka - Arjuna Ranatunga ( captain ) batted. Planes landed at Israel \'s Ben Gurion airport .\n';
+    assert.deepStrictEqual(
+      repaired(cricket, ['location:Sri Lanka', 'person:Arjuna Ranatunga', 'location:Israel', 'location:Ben Gurion']),
+      ['location:Sri Lanka', 'person:Arjuna Ranatunga', 'location:Israel', 'location:Ben Gurion'],
+    );
     const rules = analysePolnearTrain(this, 'politico_2016-04-17_rnc-rules-clash-erupts.txt');
     assert.deepStrictEqual(rules.actors.filter((a) => a.name === 'Solomon Yue').map((a) => a.type), ['person']);
   });

@@ -24,8 +24,8 @@ import { NOT_IN_A_NAME, type RepairResources, type Work } from './work';
  * Trump`); or, when the first word is a given name, a title, honorific or role word before it
  * (`candidate Donald Trump`, `Rep. Hakeem Jeffries`, `leader, Marine Le Pen`) or another person beside it
  * (`Charlie Sheen and Bill Cosby`), or a description of a person (`Sandy Phillips, who`, `Solomon Yue, an RNC
- * member`, `MSNBC's Megyn Kelly`: {@link describedAsPerson}). A place needs the given name's sign: `Wisconsin Trump` is
- * no relative of Donald Trump. Every organisation or place mention of the name then becomes a person, and an
+ * member`, `MSNBC's Megyn Kelly`: {@link describedAsPerson}). A place needs a given name and such a description:
+ * `Wisconsin Trump` is no relative of Donald Trump, and `Sri Lanka` beside a cricket captain is no person. Every organisation or place mention of the name then becomes a person, and an
  * organisation such as `Al Qaeda` or `Morgan Stanley`, with a given name's form but no such sign, stays one.
  */
 export function peopleTakenForBodiesOrPlaces(sentences: readonly Sentence[], work: readonly Work[], resources: RepairResources): void {
@@ -58,8 +58,13 @@ export function peopleTakenForBodiesOrPlaces(sentences: readonly Sentence[], wor
     const given = lexicon.isGivenName(tokens[item.first].text);
     const before = tokens[item.first - 1];
     const roleBefore = isTitled(tokens, item.first, vocabulary) || (before?.text === ',' && vocabulary.isRoleWord(tokens[item.first - 2]?.text ?? ''));
-    // A place needs its given name and a sign beside it: `Wisconsin Trump` is no relative of Donald Trump.
-    if ((item.type === 'organization' && surnames.has(tokens[item.last - 1].text)) || (given && (roleBefore || besidePerson(item) || describedAsPerson(tokens, item, vocabulary)))) people.add(name);
+    // A place needs its given name and a description of a person: `Wisconsin Trump` is no relative of Donald Trump, and
+    // a place beside a person is no person (`Sri Lanka - Arjuna Ranatunga ( captain )`).
+    const signed =
+      item.type === 'organization'
+        ? surnames.has(tokens[item.last - 1].text) || (given && (roleBefore || besidePerson(item) || describedAsPerson(tokens, item, vocabulary)))
+        : given && describedAsPerson(tokens, item, vocabulary);
+    if (signed) people.add(name);
   }
   if (people.size === 0) return;
   // The name's short forms go with it (`Le Pen` of `Marine Le Pen`, `Trump` of `Melania Trump`): one person, not a person and an organisation.
@@ -83,8 +88,8 @@ const MAX_APPOSITION_WORDS = 5;
 /**
  * What the sentence says of a name that makes it a person's, for a name that begins with a given name: a relative
  * clause about a person after it (`Sandy Phillips, who`), an apposition headed by a role word (`Solomon Yue, an RNC
- * member`), or a body's possessive right before it (`MSNBC's Tamron Hall`, `Post's Kathianne Boniello`: someone of that
- * body).
+ * member`), or a body's possessive right before it, the name heading what follows (`MSNBC's Tamron Hall`: someone of
+ * that body; not `Israel's Ben Gurion airport`).
  */
 function describedAsPerson(tokens: readonly Token[], item: Work, vocabulary: RepairResources['vocabulary']): boolean {
   const after = tokens[item.last];
@@ -98,8 +103,9 @@ function describedAsPerson(tokens: readonly Token[], item: Work, vocabulary: Rep
       }
     }
   }
+  // The name must head what follows the possessive: `Israel's Ben Gurion airport` is a place's.
   const before = tokens[item.first - 1]?.text;
-  return before !== undefined && POSSESSIVE_MARKS.has(before) && /^\p{Lu}/u.test(tokens[item.first - 2]?.text ?? '');
+  return before !== undefined && POSSESSIVE_MARKS.has(before) && /^\p{Lu}/u.test(tokens[item.first - 2]?.text ?? '') && !/^\p{Ll}/u.test(tokens[item.last]?.text ?? '');
 }
 
 /** Articles: a given name after one is no person (`the Blaze`, `a Bill`). */
