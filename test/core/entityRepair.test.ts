@@ -523,6 +523,16 @@ describe('entity repair: a person actor is a person (issue 14)', () => {
     assert.deepStrictEqual(rules.actors.filter((a) => a.name === 'Solomon Yue').map((a) => a.type), ['person']);
   });
 
+  it('a group word alone read as a place is no actor (`a wise Latina.`); a club, a listed place or a word a line may continue stays', function () {
+    const text = 'She called herself a wise Latina. The Indians won in the Philippines. Mormon voters stayed home.\nHe beat Novak ( Czech\nRepublic ) easily.\n';
+    assert.deepStrictEqual(
+      repaired(text, ['location:Latina', 'organization:Indians', 'location:Philippines', 'location:Mormon', 'person:Novak', 'location:Czech']),
+      ['organization:Indians', 'location:Philippines', 'person:Novak', 'location:Czech'],
+    );
+    const grassley = analysePolnearTrain(this, 'huff-post_2016-06-08_chuck-grassley-compares-trump-s-.txt');
+    assert.deepStrictEqual(grassley.actors.filter((a) => a.name === 'Latina').length, 0);
+  });
+
   it('a name the article places is a place (`Charlotte, N.C.`)', () => {
     const text = 'Protests spread through Charlotte, N.C., after the shooting, and Charlotte stayed tense, Roy Cooper said.\n';
     const found = entities(text);

@@ -257,4 +257,5 @@
 // 115: a name written right before `virus` or `disease` is no actor at any mention (`Zika virus`, `fund Zika`).
 // 116: a name of a person's form with a given name that the sentence describes as a person (`, who`, `, an RNC member`,
 //      `MSNBC's Megyn Kelly`) is one where the tagger read an organisation or a place.
-export const ANALYSIS_VERSION = 116;
+// 117: a singular group word alone read as a place is no actor (`a wise Latina.`, `Mormon loathing`).
+export const ANALYSIS_VERSION = 117;

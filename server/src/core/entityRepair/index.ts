@@ -23,7 +23,8 @@
  */
 
 import { headlineSentences } from '../headlines';
-import { ACTOR_TYPES, type EntityMention, type Sentence } from '../types';
+import type { NameLexicon } from '../nameLexicon';
+import { ACTOR_TYPES, type EntityMention, type Sentence, type Token } from '../types';
 import { namesDescribedAsBodies } from './describedNames';
 import { joinBodiesToWhatTheyServe, joinHeadOfPlace, leaveChamberTitle, placesShorteningBodies, splitBodiesJoinedByAnd } from './bodyNames';
 import { repairPoliticalActionCommittees } from './committees';
@@ -101,6 +102,10 @@ export function repairEntities(text: string, sentences: readonly Sentence[], men
     else if (namedAfterPerson(item)) item.dropped = true;
     // A family read as an organisation or a place (`the Khans`, `The Ebelings`): people, not a body; as for a person mention.
     else if ((item.type === 'organization' || item.type === 'location') && item.last - item.first === 1 && evidence.isFamilyName(sentences[item.sentence].tokens[item.first].text)) item.dropped = true;
+    // A group word alone read as a place (`the first Latina`, `Mormon loathing`, `Latino growth`): a nationality or a
+    // people, CoNLL's miscellaneous, no actor. Not an organisation (a club: `the Indians`, `Roma`), a name the lists know
+    // (`Philippines`), nor a word that a capitalised one or a line's end may continue (`Czech` ¶ `Republic`).
+    else if (item.type === 'location' && item.last - item.first === 1 && isGroupWordAlone(sentences[item.sentence].tokens, item.first, lexicon)) item.dropped = true;
     // A law, a document or an era read as an organisation (`Freedom of Information Act`, the `Constitution`, `Great
     // Recession`): CoNLL's miscellaneous names, which the analysis reports as no actor. Not `Revolution`: `Our Revolution`
     // is a body, `New England Revolution` a club.
@@ -157,4 +162,15 @@ export function repairEntities(text: string, sentences: readonly Sentence[], men
     out.push({ start, end, type: item.type, text: text.slice(start, end) });
   }
   return out;
+}
+
+/**
+ * The group noun at `index` in the singular (`Latina`, `Mormon`; a plural may be a country the place lists lack and the
+ * nationalities hold, `Philippines`), no name the lists hold, followed in its sentence by a word that is not
+ * capitalised: at a line's end it may go on (`Czech` ¶ `Republic`, where the line break ends the sentence).
+ */
+function isGroupWordAlone(tokens: readonly Token[], index: number, lexicon: NameLexicon): boolean {
+  const word = tokens[index].text;
+  const next = tokens[index + 1]?.text;
+  return next !== undefined && !/^\p{Lu}/u.test(next) && !word.endsWith('s') && lexicon.isGroupNoun(word) && !lexicon.isListedName(word);
 }
