@@ -94,6 +94,16 @@ describe('aliases (issue 14)', () => {
     assert.ok(organisations(chamber).some((n) => n.startsWith('Senate (')), organisations(chamber).join(', '));
   });
 
+  it('a firm named with designators joins its first word (`Centerview Partners`); a name said of as a person does not (`Johnson, who`, `Trump said he`)', () => {
+    const firm = 'Centerview Partners advised the board. Bankers at Centerview said the price was fair.\n';
+    assert.ok(organisations(firm).includes('Centerview Partners (2)'), organisations(firm).join(', '));
+    for (const person of ['Johnson Holdings filed for bankruptcy. Johnson, who founded the firm, was sorry.\n', 'Trump International said bookings were strong. Trump said he was proud.\n']) {
+      const analysis = analyzeArticle(person, context);
+      const long = analysis.actors.find((a) => / (?:Holdings|International)$/.test(a.name));
+      assert.ok(long && long.mentions.length === 1, analysis.actors.map((a) => `${a.type}:${a.name} (${a.mentions.length})`).join(', '));
+    }
+  });
+
   it('a state written as news abbreviates it is that state (`Hialeah, Fla.` → Florida), joined with the state named whole', () => {
     const text = 'Rubio rolled into Hialeah, Fla., for a rally on Monday. Florida voters cheered. Trump spoke in Everett, Wash., and then in Washington.\n';
     const places = analyzeArticle(text, context).actors.filter((a) => a.type === 'location').map((a) => `${a.name} (${a.mentions.length})`);

@@ -490,6 +490,35 @@ describe('entity repair: a person actor is a person (issue 14)', () => {
     assert.deepStrictEqual(repaired(site, ['location:Sewanee']), ['location:Sewanee']);
   });
 
+  it('a description names a body only by its head noun, in lower case, and not for a titled person, a placed or listed place', () => {
+    const cases: [string, string[], string[]][] = [
+      // The head is `city`; `Bank` of `the West Bank` is another name's word.
+      ['Troops raided Nablus, a city in the West Bank, on Tuesday.\n', ['location:Nablus', 'location:West Bank'], ['location:Nablus', 'location:West Bank']],
+      ['Cupertino, the home of the tech giant, cheered.\n', ['location:Cupertino'], ['location:Cupertino']],
+      ['Experts in Ithaca, the Sustainable Development Solutions Network, said so.\n', ['location:Ithaca', 'organization:Sustainable Development Solutions Network'], ['location:Ithaca', 'organization:Sustainable Development Solutions Network']],
+      ['Mr. Podesta spoke. The firm Podesta founded lobbies for banks.\n', ['person:Podesta', 'person:Podesta'], ['person:Podesta', 'person:Podesta']],
+      ['It is a network Russia has financed.\n', ['location:Russia'], ['location:Russia']],
+      ['Kopachko, the pollster, and Mark Kopachko, the firm, agreed.\n', ['person:Kopachko', 'person:Mark Kopachko'], ['person:Kopachko', 'person:Mark Kopachko']],
+    ];
+    for (const [text, said, expected] of cases) assert.deepStrictEqual(repaired(text, said), expected, text);
+  });
+
+  it('a body’s first word stays a place where the article places it or describes it as one (`Middlebury, Vt.`, `Khorasan, a historical region`)', () => {
+    const placed = 'Students at Middlebury College protested. The college is in Middlebury, Vt. Police in Middlebury said so.\n';
+    assert.deepStrictEqual(
+      repaired(placed, ['organization:Middlebury College', 'location:Middlebury', 'location:Vt', 'location:Middlebury']),
+      ['organization:Middlebury College', 'location:Middlebury', 'location:Vt', 'location:Middlebury'],
+    );
+    const region = 'The Khorasan Group is made up of veterans. It takes its name from Khorasan, a historical region.\n';
+    assert.deepStrictEqual(repaired(region, ['organization:Khorasan Group', 'location:Khorasan']), ['organization:Khorasan Group', 'location:Khorasan']);
+    // A word of a person’s full name is the person’s: `Tamar Quinnipiac` is no short form of the university.
+    const person = 'Quinnipiac University polled voters. Tamar Quinnipiac said Quinnipiac would know.\n';
+    assert.deepStrictEqual(
+      repaired(person, ['organization:Quinnipiac University', 'person:Tamar Quinnipiac', 'location:Quinnipiac']),
+      ['organization:Quinnipiac University', 'person:Tamar Quinnipiac', 'location:Quinnipiac'],
+    );
+  });
+
   it('on PolNeAR: companies the article describes are organisations (`Tinder`, `Teck, the Canadian mining company`, `the fact-checking site Politifact`)', function () {
     const typesOf = (file: string, name: string) => [...new Set(analysePolnearTrain(this, file).entities.filter((e) => e.text === name).map((e) => e.type))];
     assert.deepStrictEqual(typesOf('nyt_2016-02-09_it-s-fine-to-feel-the-bern-but-n.txt', 'Tinder'), ['organization']);

@@ -1,5 +1,6 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
+import { analyzeArticle } from '../../server/src/core/analysis';
 import { analysePolnearTrain } from '../helpers/polnearArticles';
 import { context } from '../helpers/resources';
 import { POLNEAR_TEXT, readSurnameItems, scoreSurnames } from '../helpers/surnameSample';
@@ -42,6 +43,14 @@ describe('shared surnames on the hand-labelled PolNeAR sample', function () {
     // Told apart by the title Bill was given, the choice is no guess: the title is read as her role.
     assert.ok(hillary?.roles.some((r) => /secretary/i.test(r)), `roles: ${hillary?.roles.join('; ')}`);
     assert.deepStrictEqual(article.actors.find((a) => a.name === 'Bill Clinton')?.roles.filter((r) => /secretary/i.test(r)), []);
+  });
+
+  it('the namesake given no title takes another title only when it is the one named first: else the choice is a guess and no role', () => {
+    const rolesOf = (text: string, name: string) => analyzeArticle(text, context).actors.find((a) => a.name === name)?.roles ?? [];
+    const bush = 'Former Florida Gov. Jeb Bush spoke. His mother, Barbara Bush, sat beside him. President Bush, he said, made hard choices.\n';
+    assert.deepStrictEqual(rolesOf(bush, 'Barbara Bush').filter((r) => /president/i.test(r)), []);
+    const obama = 'President Barack Obama met voters. Michelle Obama joined him. Years ago, Senator Obama voted against the war.\n';
+    assert.deepStrictEqual(rolesOf(obama, 'Michelle Obama').filter((r) => /senator/i.test(r)), []);
   });
 
   it('a title before a surname that nothing tells apart is no role of the one chosen (`Secretary Clinton` beside Bill named first)', function () {

@@ -769,6 +769,9 @@ function mergeAliases(text: string, builders: readonly ActorBuilder[], lexicon: 
   return merged;
 }
 
+/** What follows a one-word organisation that is not the body a longer name of the article names: see `mergeShortForms`. */
+const AFTER_ANOTHER = /^(?:\s+(?:network|broadcast)\b|\s*,\s*who\b|\s+(?:said|says)\s+(?:he|she)\b)/i;
+
 /** A name's normalised words without a leading article (`The Washington Post` → `washington`, `post`). */
 function wordsWithoutArticle(name: string): string[] {
   const words = normalizeName(name).split(' ');
@@ -785,9 +788,10 @@ function wordsWithoutArticle(name: string): string[] {
  */
 function mergeShortForms(text: string, builders: readonly ActorBuilder[], lexicon: NameLexicon): boolean {
   const short = new Map<string, ActorBuilder[]>();
-  // A state's chamber (`state Senate races`) or the broadcast network (`the Fox network`) is another body.
+  // A state's chamber (`state Senate races`) or the broadcast network (`the Fox network`) is another body; a name said of
+  // as of a person (`Johnson, who founded the firm`, `Trump said he`) is the person the tagger took for a body.
   const another = (builder: ActorBuilder) =>
-    builder.mentions.some((m) => /\bstate(?:'s|’s)?\s+$/i.test(text.slice(Math.max(0, m.start - 9), m.start)) || /^\s+(?:network|broadcast)\b/i.test(text.slice(m.end, m.end + 12)));
+    builder.mentions.some((m) => /\bstate(?:'s|’s)?\s+$/i.test(text.slice(Math.max(0, m.start - 9), m.start)) || AFTER_ANOTHER.test(text.slice(m.end, m.end + 16)));
   const longer: { builder: ActorBuilder; words: string[] }[] = [];
   for (const builder of builders) {
     if (builder.type !== 'organization' || builder.mentions.length === 0) continue;

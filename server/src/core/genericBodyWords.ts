@@ -7,7 +7,8 @@
 export const GENERIC_BODY_WORDS: ReadonlySet<string> = new Set([
   'news', 'inc', 'inc.', 'corp', 'corp.', 'corporation', 'co', 'co.', 'company', 'university', 'college', 'department',
   // Company designators.
-  'llc', 'ltd', 'ltd.', 'plc', 'group', 'holdings', 'partners', 'international', 'pharmaceutical', 'pharmaceuticals', 'technologies',
+  'llc', 'l.l.c.', 'llp', 'lp', 'l.p.', 'ltd', 'ltd.', 'plc', 'gmbh', 'group', 'holdings', 'partners', 'international',
+  'pharmaceutical', 'pharmaceuticals', 'technologies',
 ]);
 
 /** True when every word after a name's first is a {@link GENERIC_BODY_WORDS} word (`Valeant Pharmaceuticals International`); words in lower case. */

@@ -46,21 +46,22 @@ export class SurnameReferents<T extends NamedPerson> {
 
   /**
    * The candidates a title before a surname can mean: those the article gave it in full; failing that, those it gave
-   * no title at all, when another was given a different one (`Secretary Clinton` beside `former President Bill Clinton`
-   * and a `Hillary Clinton` given none is Hillary: an article that titles one namesake tells the other apart by its
-   * own title); failing that, all of them.
+   * no title at all when another was given a different one and the one named first is among them (`Secretary Clinton`
+   * beside `President Bill Clinton` and a `Hillary Clinton` named first with no title is Hillary: an article that titles
+   * one namesake tells the other apart by its own title; but `President Bush` beside `Gov. Jeb Bush` and his mother
+   * named after him is likely neither, a third one the article never names in full); failing that, all of them.
    */
   private holdersOf(title: string, pool: readonly T[]): readonly T[] {
     const titled = pool.filter((c) => this.titlesOf(c).has(title));
     if (titled.length > 0) return titled;
     const untitled = pool.filter((c) => this.titlesOf(c).size === 0);
-    return untitled.length > 0 ? untitled : pool;
+    return untitled.includes(firstNamed(pool)) ? untitled : pool;
   }
 
   /**
    * True when {@link choose} took the mention at `start` for the person named first among several it could be, by
-   * the convention alone, with nothing before it (an honorific, a title the article gave one of them) to tell
-   * them apart. Such a choice is right most of the time (260 of 277 bare surnames of the hand-labelled sample), but
+   * the convention alone, with nothing before it (an honorific, a title the article gave one of them, or another
+   * title given the others: {@link holdersOf}) to tell them apart. Such a choice is right most of the time (260 of 277 bare surnames of the hand-labelled sample), but
    * far less often after a title, which is how news tells such people apart (`Secretary Clinton`, `President Obama`;
    * over PolNeAR train + dev, 18 of 26 such titles went to the person meant): read as a role, the title of a wrong
    * choice is shown in every hover of that person across the workspace (`Bill Clinton`: `former Secretary`;

@@ -12,7 +12,8 @@ import { lowerBound } from '../search';
 import { POSSESSIVE_MARKS } from '../roles';
 import type { Sentence, Token } from '../types';
 import type { DocumentEvidence } from './evidence';
-import { ARTICLE_WORDS, NOT_IN_A_NAME, NO_KEY, isInitial, keyOf, nameKey, type RepairResources, type Work } from './work';
+import { namesDescribedAsPlaces } from './describedNames';
+import { ARTICLE_WORDS, NOT_IN_A_NAME, NO_KEY, isInitial, keyOf, nameKey, wordsOfPeopleNamedInFull, type RepairResources, type Work } from './work';
 
 /** The sides of a legislature whose leaders' titles follow its name (`Senate Majority Leader`). */
 const CHAMBER_SIDES: ReadonlySet<string> = new Set(['Majority', 'Minority']);
@@ -302,15 +303,16 @@ export function splitBodiesJoinedByAnd(sentences: readonly Sentence[], work: Wor
 /** What follows `and` in the name of a firm of partners (`Arthur Yates and Co`, `Smith and Sons`). */
 const FIRM_PARTNERS = /^(?:Co\.?|Company|Sons|Partners|Associates)$/;
 
-
 /**
  * A one-word "place" that begins a body's name of the article followed only by generic body words is that body's
  * short form: `Valeant` beside `Valeant Pharmaceuticals International`, `Quinnipiac` beside `Quinnipiac University`,
  * `Evercore` beside `Evercore Partners` (`genericBodyWords.ts`). The tagger, trained on 1996 newswire, reads an unknown
- * capitalised word after `at` or `in` as a place. Only for a word that no list of places or of proper names knows and
- * that is no part of a person's name of the article: `Indiana` beside `Indiana University`, or `Columbia`, stays a place.
+ * capitalised word after `at` or `in` as a place. Only for a word that no list of places or of proper names knows
+ * (`Indiana` beside `Indiana University`, or `Columbia`, stays a place), that the article does not place (`Middlebury,
+ * Vt.` beside `Middlebury College`: `placeNames`) nor describe as a place (`Khorasan, a historical region,` beside the
+ * `Khorasan Group`), and that is no word of a person's full name in the article.
  */
-export function placesShorteningBodies(sentences: readonly Sentence[], work: readonly Work[], lexicon: NameLexicon): void {
+export function placesShorteningBodies(sentences: readonly Sentence[], work: readonly Work[], lexicon: NameLexicon, placeNames: ReadonlySet<string>): void {
   const bodies = new Set<string>();
   for (const item of work) {
     if (item.dropped || item.type !== 'organization' || item.last - item.first < 2) continue;
@@ -320,13 +322,10 @@ export function placesShorteningBodies(sentences: readonly Sentence[], work: rea
     if (namesBodyByFirstWord(words)) bodies.add(tokens[item.first].text);
   }
   if (bodies.size === 0) return;
-  const personWords = new Set<string>();
-  for (const item of work) {
-    if (item.dropped || item.type !== 'person') continue;
-    const tokens = sentences[item.sentence].tokens;
-    for (let i = item.first; i < item.last; i++) personWords.add(tokens[i].text);
-  }
-  const unknownPlace = (word: string) => !lexicon.isListedName(word) && !lexicon.isKnownName(word) && !lexicon.isStateName(word) && !personWords.has(word);
+  const personWords = wordsOfPeopleNamedInFull(sentences, work);
+  const describedPlaces = namesDescribedAsPlaces(sentences, work);
+  const unknownPlace = (word: string) =>
+    !lexicon.isListedName(word) && !lexicon.isKnownName(word) && !lexicon.isStateName(word) && !personWords.has(word) && !placeNames.has(word) && !describedPlaces.has(word.toLowerCase());
   for (const item of work) {
     if (item.dropped || item.type !== 'location' || item.last - item.first !== 1) continue;
     const word = sentences[item.sentence].tokens[item.first].text;

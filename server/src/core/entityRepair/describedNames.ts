@@ -1,60 +1,75 @@
 /**
- * Names the article itself describes as a body: `Tinder, the mobile dating application,`, `Teck, the Canadian mining
- * company,`, `the tech news site Pando`. The tagger, trained on 1996 newswire, reads a new company's one-word name as a
- * place or a person; the article's own description of it settles its type for every mention.
+ * Names the article itself describes: `Tinder, the mobile dating application,`, `Teck, the Canadian mining company,`,
+ * `the tech news site Pando` are bodies; `Khorasan, a historical region,` is a place. The tagger, trained on 1996
+ * newswire, reads a new company's one-word name as a place or a person; the article's own description of it settles
+ * its type for every mention.
  */
 
 import type { NameLexicon } from '../nameLexicon';
 import type { Sentence, Token } from '../types';
-import { keyOf, type Work } from './work';
+import type { Vocabulary } from '../vocabulary';
+import { isTitled } from './person';
+import { keyOf, wordsOfPeopleNamedInFull, type Work } from './work';
 
 /**
- * Nouns that describe a body, not a place or a person, when they head a description of a name (an apposition after
- * it or a noun right before it). Not `group` (an ethnic group is people), nor `school` (`a high school senior`).
+ * Nouns that describe a body when they head a description of a name (an apposition after it or a noun right before
+ * it), written in lower case. Not `group` (an ethnic group is people), `school` (`a high school senior`), nor `pollster`
+ * or `publisher`, which describe people as often (`Mr. Mellman, the Democratic pollster`).
  */
 const BODY_NOUNS: ReadonlySet<string> = new Set([
-  'company', 'firm', 'website', 'site', 'app', 'application', 'startup', 'start-up', 'retailer', 'pollster', 'newspaper',
-  'magazine', 'publication', 'tabloid', 'network', 'broadcaster', 'publisher', 'maker', 'manufacturer', 'brand', 'chain',
+  'company', 'firm', 'website', 'site', 'app', 'application', 'startup', 'start-up', 'retailer', 'newspaper',
+  'magazine', 'publication', 'tabloid', 'network', 'broadcaster', 'maker', 'manufacturer', 'brand', 'chain',
   'insurer', 'airline', 'bank', 'nonprofit', 'charity', 'organization', 'organisation', 'agency', 'service', 'platform',
   'conglomerate', 'giant', 'outlet', 'corporation', 'studio',
+]);
+
+/** Nouns that describe a place when they head an apposition after its name (`Khorasan, a historical region,`). */
+const PLACE_NOUNS: ReadonlySet<string> = new Set([
+  'city', 'town', 'village', 'hamlet', 'suburb', 'region', 'province', 'county', 'district', 'neighborhood',
+  'neighbourhood', 'island', 'country', 'state', 'territory', 'enclave', 'port', 'capital',
 ]);
 
 /** Articles that open an apposition (`, the …`, `, a …`). */
 const DETERMINERS: ReadonlySet<string> = new Set(['a', 'an', 'the']);
 
 /**
- * What may follow the head noun of an apposition that describes the name: the apposition's end, or a clause about the
- * noun (`the firm the party has hired`, `a group that favors`), never `of` (`the site of the debate` is a place).
+ * What may follow the head noun of an apposition: the apposition's end, or a clause about the noun (`the firm the party
+ * has hired`, `a group that favors`), never `of` (`the site of the debate` is a place).
  */
 const AFTER_HEAD: ReadonlySet<string> = new Set([',', '.', ';', ':', ')', '—', '–', 'that', 'which', 'who', 'whose', 'it', 'the', 'based', 'founded', 'owned', 'run', 'with', 'in']);
+
+/** Words that end the part of an apposition before its head: what follows is another noun's (`a city in the West Bank`). */
+const PREPOSITIONS: ReadonlySet<string> = new Set(['of', 'for', 'in', 'at', 'with', 'to', 'from', 'by', 'on']);
 
 /** How many words an apposition may hold between its article and its head noun (`the Canadian mining company`). */
 const MAX_MODIFIERS = 4;
 
 /**
  * Every mention of a name the article describes as a body becomes an organisation, where the tagger read it as a
- * place, or as a one-word person that is no word of a person's longer name in the article. The description: an
- * apposition right after a mention, whose head noun is a body noun ({@link BODY_NOUNS}) and ends it or starts a clause
- * about it (`Crowdpac, a political crowdfunding website,`), or a body noun after an article right before the mention
- * (`the retailer Amazon`, `the fact-checking site Politifact`). A name the lists know as a place stays one (`Milwaukee,
- * the site of the debate`; `a network Russia has financed`).
+ * place, or as a one-word person that is no word of a person's longer name in the article and never has a title or
+ * honorific before it (`Mr. Sulzberger, the publisher`). The description: an apposition right after a mention whose
+ * head noun is a body noun ({@link BODY_NOUNS}; see {@link appositionHead}) (`Crowdpac, a political crowdfunding
+ * website,`), or a body noun after an article right before the mention (`the retailer Amazon`, `the fact-checking site
+ * Politifact`). A name the article places (`Middlebury, Vt.`: `placeNames`) or the lists know as a place stays one (`a
+ * network Russia has financed`).
  */
-export function namesDescribedAsBodies(sentences: readonly Sentence[], work: readonly Work[], lexicon: NameLexicon): void {
+export function namesDescribedAsBodies(sentences: readonly Sentence[], work: readonly Work[], lexicon: NameLexicon, vocabulary: Vocabulary, placeNames: ReadonlySet<string>): void {
   const described = new Set<string>();
   for (const item of work) {
     if (item.dropped || item.headline || (item.type !== 'location' && item.type !== 'person')) continue;
     const tokens = sentences[item.sentence].tokens;
-    if (appositionNamesBody(tokens, item.last) || nounBeforeNamesBody(tokens, item.first)) described.add(keyOf(sentences, item));
+    if (BODY_NOUNS.has(appositionHead(tokens, item.last) ?? '') || nounBeforeNamesBody(tokens, item.first)) described.add(keyOf(sentences, item));
   }
   if (described.size === 0) return;
-  const personWords = new Set<string>();
+  const personWords = wordsOfPeopleNamedInFull(sentences, work);
   for (const item of work) {
-    if (item.dropped || item.type !== 'person' || item.last - item.first < 2) continue;
+    if (item.dropped || item.last - item.first !== 1) continue;
     const tokens = sentences[item.sentence].tokens;
-    for (let i = item.first; i < item.last; i++) personWords.add(tokens[i].text.toLowerCase());
+    const word = tokens[item.first].text;
+    if (placeNames.has(word) || personWords.has(word) || (item.type === 'person' && isTitled(tokens, item.first, vocabulary))) described.delete(keyOf(sentences, item));
   }
   for (const name of [...described]) {
-    if ((lexicon.isListedName(name) && !lexicon.isListedOrganisation(name)) || lexicon.isStateName(name) || personWords.has(name)) described.delete(name);
+    if ((lexicon.isListedName(name) && !lexicon.isListedOrganisation(name)) || lexicon.isStateName(name)) described.delete(name);
   }
   for (const item of work) {
     if (item.dropped || (item.type !== 'location' && !(item.type === 'person' && item.last - item.first === 1))) continue;
@@ -62,15 +77,32 @@ export function namesDescribedAsBodies(sentences: readonly Sentence[], work: rea
   }
 }
 
-/** `, a|an|the` words `NOUN` then the apposition's end or a clause, from token `at` on (see {@link namesDescribedAsBodies}). */
-function appositionNamesBody(tokens: readonly Token[], at: number): boolean {
-  if (tokens[at]?.text !== ',' || !DETERMINERS.has(tokens[at + 1]?.text.toLowerCase() ?? '')) return false;
+/**
+ * The keys ({@link keyOf}) of the names the article describes as places by an apposition (`Khorasan, a historical
+ * region,`): no body's short form, whatever body is named after them (`Khorasan Group`).
+ */
+export function namesDescribedAsPlaces(sentences: readonly Sentence[], work: readonly Work[]): Set<string> {
+  const places = new Set<string>();
+  for (const item of work) {
+    if (!item.dropped && PLACE_NOUNS.has(appositionHead(sentences[item.sentence].tokens, item.last) ?? '')) places.add(keyOf(sentences, item));
+  }
+  return places;
+}
+
+/**
+ * The head noun of an apposition that opens at token `at` (`, a|an|the` words `NOUN`), in lower case: the first body or
+ * place noun within {@link MAX_MODIFIERS} words, written in lower case (a capitalised one is another name's: `the
+ * Sustainable Development Solutions Network`), before any preposition (`a city in the West Bank`), and followed by the
+ * apposition's end or a clause about it ({@link AFTER_HEAD}). Undefined when there is none.
+ */
+function appositionHead(tokens: readonly Token[], at: number): string | undefined {
+  if (tokens[at]?.text !== ',' || !DETERMINERS.has(tokens[at + 1]?.text.toLowerCase() ?? '')) return undefined;
   for (let i = at + 2; i < tokens.length && i <= at + 2 + MAX_MODIFIERS; i++) {
     const word = tokens[i].text;
-    if (!/^[\p{L}\d]/u.test(word)) return false;
-    if (BODY_NOUNS.has(word.toLowerCase())) return AFTER_HEAD.has(tokens[i + 1]?.text.toLowerCase() ?? '.');
+    if (!/^[\p{L}\d]/u.test(word) || PREPOSITIONS.has(word)) return undefined;
+    if (BODY_NOUNS.has(word) || PLACE_NOUNS.has(word)) return AFTER_HEAD.has(tokens[i + 1]?.text.toLowerCase() ?? '.') ? word : undefined;
   }
-  return false;
+  return undefined;
 }
 
 /** A body noun right before token `at`, after an article and lower-case words only (`the tech news site` Pando). */

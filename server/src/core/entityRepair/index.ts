@@ -139,8 +139,8 @@ export function repairEntities(text: string, sentences: readonly Sentence[], men
   givenNamesTakenForOrganisations(sentences, work, lexicon);
   dropNamesWithoutEvidence(sentences, work, evidence, resources);
   followLongerNames(sentences, work, resources.vocabulary);
-  placesShorteningBodies(sentences, work, lexicon);
-  namesDescribedAsBodies(sentences, work, lexicon);
+  placesShorteningBodies(sentences, work, lexicon, placeNames);
+  namesDescribedAsBodies(sentences, work, lexicon, resources.vocabulary, placeNames);
   repairNamesInContext(text, sentences, work, evidence, lexicon);
   oneTypePerName(text, sentences, work, lexicon);
   takeGenerationalSuffixes(sentences, work);

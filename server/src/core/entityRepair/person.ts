@@ -14,7 +14,7 @@ import { generationOfWord } from '../names';
 import type { EntityType, Sentence, Token } from '../types';
 import type { Vocabulary } from '../vocabulary';
 import type { DocumentEvidence } from './evidence';
-import { NOT_IN_A_NAME, isInitial, type RepairResources, type Work } from './work';
+import { NOT_IN_A_NAME, isInitial, wordsOfPeopleNamedInFull, type RepairResources, type Work } from './work';
 
 /** Hyphenated suffixes that make a name into a modifier (`Warren-style`, `Saudi-led`): cut off. */
 export const MODIFIER_SUFFIX = /-(?:style|led|backed|era|like|based|linked|allied|type|esque|friendly|inspired|owned|funded|controlled)$/i;
@@ -282,12 +282,7 @@ export function followLongerNames(sentences: readonly Sentence[], work: readonly
   if (typeOfFirstWord.size === 0) return;
   const candidates = work.filter((item) => !item.dropped && item.type === 'person' && item.last - item.first === 1 && typeOfFirstWord.has(sentences[item.sentence].tokens[item.first].text));
   if (candidates.length === 0) return;
-  const personWords = new Set<string>();
-  for (const item of work) {
-    if (item.dropped || item.type !== 'person' || item.last - item.first < 2) continue;
-    const tokens = sentences[item.sentence].tokens;
-    for (let i = item.first; i < item.last; i++) personWords.add(tokens[i].text);
-  }
+  const personWords = wordsOfPeopleNamedInFull(sentences, work);
   for (const item of candidates) {
     const tokens = sentences[item.sentence].tokens;
     const word = tokens[item.first].text;

@@ -86,6 +86,21 @@ export function locate(sentences: readonly Sentence[], mentions: readonly Entity
   return work;
 }
 
+/**
+ * The words of the people the article names with two words or more, as written (`Donald`, `Trump`): a one-word name
+ * among them is a person's, whatever a pass would otherwise make of it (`Peabody` beside `Peabody Energy` is no person's
+ * word; `Trump` beside `Donald Trump` is).
+ */
+export function wordsOfPeopleNamedInFull(sentences: readonly Sentence[], work: readonly Work[]): Set<string> {
+  const words = new Set<string>();
+  for (const item of work) {
+    if (item.dropped || item.type !== 'person' || item.last - item.first < 2) continue;
+    const tokens = sentences[item.sentence].tokens;
+    for (let i = item.first; i < item.last; i++) words.add(tokens[i].text);
+  }
+  return words;
+}
+
 /** Whether token `i` stands where a word is capitalised by its position: first in its sentence, or after an opener ({@link OPENERS}). */
 export function isInitial(tokens: readonly Token[], i: number): boolean {
   return i === 0 || OPENERS.has(tokens[i - 1].text);
