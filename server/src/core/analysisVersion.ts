@@ -258,4 +258,6 @@
 // 116: a name of a person's form with a given name that the sentence describes as a person (`, who`, `, an RNC member`,
 //      `MSNBC's Megyn Kelly`) is one where the tagger read an organisation or a place.
 // 117: a singular group word alone read as a place is no actor (`a wise Latina.`, `Mormon loathing`).
-export const ANALYSIS_VERSION = 117;
+// 118: a description is read by its lower-case head before any preposition; placed, described-as-place and titled names
+//      keep their type; an untitled namesake takes a title only when named first; `Johnson, who` joins no firm.
+export const ANALYSIS_VERSION = 118;
