@@ -13,7 +13,7 @@ import { POSSESSIVE_MARKS } from '../roles';
 import type { Sentence, Token } from '../types';
 import type { DocumentEvidence } from './evidence';
 import { namesDescribedAsPlaces } from './describedNames';
-import { ARTICLE_WORDS, NOT_IN_A_NAME, NO_KEY, isInitial, keyOf, nameKey, wordsOfPeopleNamedInFull, type RepairResources, type Work } from './work';
+import { ARTICLE_WORDS, NOT_IN_A_NAME, isInitial, keyOf, nameKey, newWork, noOriginal, wordsOfPeopleNamedInFull, type RepairResources, type Work } from './work';
 
 /** The sides of a legislature whose leaders' titles follow its name (`Senate Majority Leader`). */
 const CHAMBER_SIDES: ReadonlySet<string> = new Set(['Majority', 'Minority']);
@@ -102,7 +102,7 @@ export function joinBodiesToWhatTheyServe(sentences: readonly Sentence[], work: 
       } else {
         // In document order, as the output and `mentionAt` read the list; no recogniser's mention to keep (`original`).
         const at = lowerBound(work.length, (k) => work[k].sentence > s || (work[k].sentence === s && work[k].first >= last));
-        work.splice(at, 0, { sentence: s, first, last, type: 'organization', dropped: false, headline: false, original: { start: -1, end: -1, type: 'organization', text: '' }, ...NO_KEY });
+        work.splice(at, 0, newWork(s, first, last, 'organization', false, noOriginal('organization')));
       }
       i = last - 1;
     }
@@ -293,7 +293,7 @@ export function splitBodiesJoinedByAnd(sentences: readonly Sentence[], work: Wor
       // Department`, the department of both): only a name the lists know as an organisation's is one alone there.
       if (endsInHead(tokens, second, item.last) && !endsInHead(tokens, item.first, and) && !isAcronym(tokens, item.first, and) && !lexicon.isListedOrganisation(nameKey(tokens, item.first, and))) continue;
       // The second body is a mention of its own, right after the first in document order.
-      work.splice(k + 1, 0, { sentence: item.sentence, first: second, last: item.last, type: item.type, dropped: false, headline: false, original: { start: -1, end: -1, type: item.type, text: '' }, ...NO_KEY });
+      work.splice(k + 1, 0, newWork(item.sentence, second, item.last, item.type, false, noOriginal(item.type)));
       item.last = and;
       break;
     }

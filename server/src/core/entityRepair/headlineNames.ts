@@ -11,7 +11,7 @@ import { FUNCTION_WORDS, NEGATION, TITLE_CASE_LOWER, isTitleCaseWord, wordCase }
 import type { NameLexicon } from '../nameLexicon';
 import type { EntityType, Sentence, Token } from '../types';
 import type { DocumentEvidence } from './evidence';
-import { LINK_WORDS, NO_KEY, keyOf, nameKey, type Work } from './work';
+import { LINK_WORDS, keyOf, nameKey, newWork, noOriginal, type Work } from './work';
 
 /**
  * A headline's organisation or place that runs over a word that joins clauses, never names (`As`, `About`, `Is`, `If`,
@@ -58,7 +58,7 @@ export function splitHeadlineNamesAtClauses(sentences: readonly Sentence[], work
     }
     [item.first, item.last, item.type] = [parts[0].first, parts[0].last, parts[0].type];
     // The others are mentions of their own, right after it in document order (no recogniser's mention to keep).
-    const more = parts.slice(1).map((part): Work => ({ sentence: item.sentence, ...part, dropped: false, headline: true, original: { start: -1, end: -1, type: part.type, text: '' }, ...NO_KEY }));
+    const more = parts.slice(1).map((part) => newWork(item.sentence, part.first, part.last, part.type, true, noOriginal(part.type)));
     work.splice(k + 1, 0, ...more);
     k += more.length;
   }

@@ -42,15 +42,28 @@ export interface Work {
   /**
    * {@link nameKey} of the tokens `[keyFirst, keyLast)`, as {@link keyOf} last made it: several passes read the keys of
    * every item, and a pass that moves `first` or `last` makes the next reading make it again. A new item has none
-   * (`NO_KEY`).
+   * ({@link newWork}).
    */
   key: string;
   keyFirst: number;
   keyLast: number;
 }
 
-/** The key fields of a new item: no key made yet. */
-export const NO_KEY = { key: '', keyFirst: -1, keyLast: -1 } as const;
+/**
+ * A new item, no key made yet. Every item is made here, its fields in one order: items of one map, so
+ * the passes' reads of `item.dropped`, `item.headline` … stay monomorphic. Items written as literals
+ * with a spread (`...NO_KEY`) had maps of their own, and the first article that made one deoptimised
+ * each pass that then met it (`--trace-deopt`: a dozen "wrong map" bailouts of the repair's passes in a
+ * first run over PolNeAR train + dev, each pass compiled again).
+ */
+export function newWork(sentence: number, first: number, last: number, type: EntityType, headline: boolean, original: EntityMention): Work {
+  return { sentence, first, last, type, dropped: false, headline, original, key: '', keyFirst: -1, keyLast: -1 };
+}
+
+/** The `original` of an item the repair made (no recogniser's mention to keep). */
+export function noOriginal(type: EntityType): EntityMention {
+  return { start: -1, end: -1, type, text: '' };
+}
 
 /** {@link nameKey} of an item's tokens as they are now, made once per extent (see {@link Work.key}). */
 export function keyOf(sentences: readonly Sentence[], item: Work): string {
@@ -81,7 +94,7 @@ export function locate(sentences: readonly Sentence[], mentions: readonly Entity
     let last = first;
     while (last < tokens.length && tokens[last].end <= mention.end) last++;
     if (first >= last || tokens[first].start !== mention.start || tokens[last - 1].end !== mention.end) continue;
-    work.push({ sentence: s, first, last, type: mention.type, dropped: false, headline: headline[s] === 1, original: mention, key: '', keyFirst: -1, keyLast: -1 });
+    work.push(newWork(s, first, last, mention.type, headline[s] === 1, mention));
   }
   return work;
 }
