@@ -346,6 +346,17 @@ describe('entity repair: a person actor is a person (issue 14)', () => {
     );
   });
 
+  it('a plan or an agreement read as an organisation is no actor (`Clean Power Plan`, `North American Free Trade Agreement`)', function () {
+    const text = 'The Clean Power Plan survived, and the North American Free Trade Agreement was signed after the Senate Budget Committee met.\n';
+    assert.deepStrictEqual(
+      repaired(text, ['organization:Clean Power Plan', 'organization:North American Free Trade Agreement', 'organization:Senate Budget Committee']),
+      ['organization:Senate Budget Committee'],
+    );
+    const coal = analysePolnearTrain(this, 'nyt_2016-08-31_the-human-face-of-coal-power.txt');
+    assert.ok(coal.text.includes('Clean Power Plan'), 'the article names the plan');
+    assert.ok(!coal.actors.some((a) => a.name.endsWith(' Plan')), 'no plan is an actor');
+  });
+
   it('a law read as an organisation is no actor in real news (`Freedom of Information Act` in a PolNeAR article)', function () {
     const analysis = analysePolnearTrain(this, 'breitbart_2015-12-16_newspaper-defense-secretary-used.txt');
     assert.ok(analysis.text.includes('Freedom of Information Act'), 'the article names the act');

@@ -260,4 +260,5 @@
 // 117: a singular group word alone read as a place is no actor (`a wise Latina.`, `Mormon loathing`).
 // 118: a description is read by its lower-case head before any preposition; placed, described-as-place and titled names
 //      keep their type; an untitled namesake takes a title only when named first; `Johnson, who` joins no firm.
-export const ANALYSIS_VERSION = 118;
+// 119: a plan or an agreement read as an organisation is no actor (`Clean Power Plan`; name-heads.tsv `document`).
+export const ANALYSIS_VERSION = 119;
