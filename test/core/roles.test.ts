@@ -153,6 +153,8 @@ describe('roles (issue 14)', () => {
 
   it('a relative role says relative to whom (001: `US counterpart of Sergei Lavrov`)', () => {
     assert.deepStrictEqual(rolesOf(readSeed(SEEDS.lavrovKerry), 'John Kerry'), ['US counterpart of Sergei Lavrov']);
+    // 004: `Mohammad Jawad Zarif and his assistant for Arab and African Affairs Hossein Jaberi Ansari`.
+    assert.deepStrictEqual(rolesOf(readSeed(SEEDS.lavrovSteinmeier), 'Hossein Jaberi Ansari'), ['assistant for Arab and African Affairs of Mohammad Jawad Zarif']);
     assert.deepStrictEqual(rolesOf('Hillary Clinton spoke on Monday, and Clinton’s spokesman Brian Fallon said more.\n', 'Brian Fallon'), ['spokesman of Hillary Clinton']);
     // A name right before a title in lower case owns it; not across `and` (`Hillary Clinton and former Governor Martin O'Malley`).
     assert.deepStrictEqual(rolesOf('Hillary Clinton spoke on Monday, and Clinton spokesman Jesse Ferguson said more.\n', 'Jesse Ferguson'), ['spokesman of Hillary Clinton']);

@@ -261,4 +261,5 @@
 // 118: a description is read by its lower-case head before any preposition; placed, described-as-place and titled names
 //      keep their type; an untitled namesake takes a title only when named first; `Johnson, who` joins no firm.
 // 119: a plan or an agreement read as an organisation is no actor (`Clean Power Plan`; name-heads.tsv `document`).
-export const ANALYSIS_VERSION = 119;
+// 120: `assistant` is a role word (`his assistant for Arab and African Affairs Hossein Jaberi Ansari`, seed 004).
+export const ANALYSIS_VERSION = 120;
