@@ -490,7 +490,7 @@ describe('entity repair: a person actor is a person (issue 14)', () => {
     assert.ok(valeant.entities.filter((e) => e.text === 'Valeant').length >= 20);
   });
 
-  it('a name the article describes as a body is one at every mention (`Tinder, the mobile dating application,`); a listed place is not (`Milwaukee, the site of`)', () => {
+  it('a name the article describes as a body is one at every mention (`Tinder, the mobile dating application,`); `the site of` describes no body (`Milwaukee, the site of the debate`)', () => {
     const text = 'Singles met on Tinder. Tinder, the mobile dating application, grew. Fans in Milwaukee, the site of the debate, and the tech news site Pando said so.\n';
     assert.deepStrictEqual(
       repaired(text, ['location:Tinder', 'location:Tinder', 'location:Milwaukee', 'person:Pando']),
