@@ -357,6 +357,16 @@ describe('entity repair: a person actor is a person (issue 14)', () => {
     assert.ok(!coal.actors.some((a) => a.name.endsWith(' Plan')), 'no plan is an actor');
   });
 
+  it('the short forms of a law the article names in full are no actors (`Glass-Steagall`, `ACA` of the `Affordable Care Act`)', function () {
+    const text = 'Under the Affordable Care Act and the Glass-Steagall Act, rules changed. The ACA survived; Glass-Steagall did not, the ACA Group said.\n';
+    assert.deepStrictEqual(
+      repaired(text, ['organization:ACA', 'organization:Glass-Steagall', 'organization:ACA Group']),
+      ['organization:ACA Group'],
+    );
+    const banks = analysePolnearTrain(this, 'nyt_2016-07-26_the-one-thing-both-sides-want-br.txt');
+    assert.deepStrictEqual(banks.actors.filter((a) => a.name === 'Glass-Steagall' || a.name === 'Dodd-Frank').length, 0);
+  });
+
   it('a law read as an organisation is no actor in real news (`Freedom of Information Act` in a PolNeAR article)', function () {
     const analysis = analysePolnearTrain(this, 'breitbart_2015-12-16_newspaper-defense-secretary-used.txt');
     assert.ok(analysis.text.includes('Freedom of Information Act'), 'the article names the act');

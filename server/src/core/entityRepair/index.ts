@@ -31,7 +31,7 @@ import { repairPoliticalActionCommittees } from './committees';
 import { givenNamesSharingASurname, joinGivenNamesToBodyNamedAfterThem } from './coordinatedNames';
 import { DocumentEvidence } from './evidence';
 import { cutHeadlineNamesToKnownParts, dropHeadlineWordsTakenForNames, findPeopleInHeadlineNames, splitHeadlineNamesAtClauses } from './headlineNames';
-import { dropDiseaseNames, dropNamesEndingTitles, namesDocument } from './miscellaneousNames';
+import { dropDiseaseNames, dropNamesEndingTitles, dropShortFormsOfDocuments, namesDocument } from './miscellaneousNames';
 import { repairNamesInContext } from './namesInContext';
 import { oneTypePerName } from './oneTypePerName';
 import { givenNamesTakenForOrganisations, peopleTakenForBodiesOrPlaces } from './peopleAsOrganisations';
@@ -128,6 +128,7 @@ export function repairEntities(text: string, sentences: readonly Sentence[], men
   repairPoliticalActionCommittees(sentences, work, evidence, lexicon);
   dropNamesEndingTitles(sentences, work, evidence, resources);
   dropDiseaseNames(sentences, work, lexicon);
+  dropShortFormsOfDocuments(text, sentences, work, lexicon);
   // A name the article places (`Charlotte, N.C.`) is a place wherever it stands alone.
   if (placeNames.size > 0) {
     for (const item of work) {

@@ -1,15 +1,16 @@
 /**
  * Names that are no actor though the tagger typed them as one: CoNLL's miscellaneous names. A law, a document or an era
  * read as an organisation (`Freedom of Information Act`, `Constitution`, `Great Recession`), and a person or an
- * organisation that ends a longer title-case name the tagger cut (`State of the` `Union`, `Star of` `David`), and a
- * virus or a disease (`Zika virus`).
+ * organisation that ends a longer title-case name the tagger cut (`State of the` `Union`, `Star of` `David`), a
+ * virus or a disease (`Zika virus`), and the short forms of a law (`Glass-Steagall`, `ACA`).
  */
 
+import { initialsOf } from '../aliases';
 import { wordCase } from '../headlines';
 import type { NameLexicon } from '../nameLexicon';
 import type { Sentence, Token } from '../types';
 import type { DocumentEvidence } from './evidence';
-import { LINK_WORDS, isInitial, keyOf, type RepairResources, type Work } from './work';
+import { LINK_WORDS, isInitial, keyOf, nameKey, type RepairResources, type Work } from './work';
 
 /**
  * Whether an organisation's name ends in the head noun of a law, a document or an era (`name-heads.tsv`, `document`),
@@ -87,3 +88,45 @@ export function dropDiseaseNames(sentences: readonly Sentence[], work: readonly 
   if (diseases.size === 0) return;
   for (const item of work) if (!item.dropped && diseases.has(keyOf(sentences, item))) item.dropped = true;
 }
+
+/**
+ * The short forms of a law or a document the article names in full are that law too, where the tagger read them as
+ * organisations or places: the name without its head noun (`Glass-Steagall` of the `Glass-Steagall Act`, `Dodd-Frank`)
+ * and its initials as an acronym (`ACA` of the `Affordable Care Act`). CoNLL's miscellaneous, no actor. The full names
+ * are read from the text, as the tagger leaves most of them out (miscellaneous): capitalised words, with `of`, `the`,
+ * `and`, `for` or `on` between them, before a document's head noun (`name-heads.tsv` `document`: `Act`, `Agreement`).
+ * A name the lists know stays.
+ */
+export function dropShortFormsOfDocuments(text: string, sentences: readonly Sentence[], work: readonly Work[], lexicon: NameLexicon): void {
+  const shortForms = new Set<string>();
+  for (const { tokens } of sentences) {
+    for (let head = 1; head < tokens.length; head++) {
+      const word = tokens[head].text;
+      if (wordCase(tokens[head]) !== 'capitalised' || lexicon.headOf(word)?.document !== true) continue;
+      let first = head;
+      const stop = Math.max(0, head - MAX_DOCUMENT_NAME_WORDS);
+      while (first > stop && (wordCase(tokens[first - 1]) === 'capitalised' || (DOCUMENT_NAME_LINKS.has(tokens[first - 1].text) && first - 1 > stop && wordCase(tokens[first - 2]) === 'capitalised'))) first--;
+      // A sentence's first word is capitalised by its place (`The`, `Under`): no part of the name.
+      if (first === 0 && head - first >= 2 && lexicon.isOrdinaryWord(tokens[0].text)) first = 1;
+      if (head - first < 1) continue;
+      shortForms.add(nameKey(tokens, first, head));
+      const initials = initialsOf(text.slice(tokens[first].start, tokens[head].end));
+      if (initials.length >= 3) shortForms.add(initials.toLowerCase());
+    }
+  }
+  if (shortForms.size === 0) return;
+  for (const item of work) {
+    if (item.dropped || (item.type !== 'organization' && item.type !== 'location')) continue;
+    const key = keyOf(sentences, item);
+    if (shortForms.has(key) && !lexicon.isListedName(key)) item.dropped = true;
+  }
+}
+
+/**
+ * How far back from its head noun a law's name is read: longer than any law's name (`Justice for Victims of Trafficking
+ * Act`), and a bound on the walk, which would be quadratic in a title-case line of `Act`s.
+ */
+const MAX_DOCUMENT_NAME_WORDS = 12;
+
+/** Lower-case words inside the name of a law (`Freedom of Information Act`). */
+const DOCUMENT_NAME_LINKS: ReadonlySet<string> = new Set(['of', 'the', 'and', 'for', 'on']);
