@@ -61,11 +61,11 @@ export class SurnameReferents<T extends NamedPerson> {
   /**
    * True when {@link choose} took the mention at `start` for the person named first among several it could be, by
    * the convention alone, with nothing before it (an honorific, a title the article gave one of them, or another
-   * title given the others: {@link holdersOf}) to tell them apart. Such a choice is right most of the time (260 of 277 bare surnames of the hand-labelled sample), but
-   * far less often after a title, which is how news tells such people apart (`Secretary Clinton`, `President Obama`;
-   * over PolNeAR train + dev, 18 of 26 such titles went to the person meant): read as a role, the title of a wrong
-   * choice is shown in every hover of that person across the workspace (`Bill Clinton`: `former Secretary`;
-   * `Michelle Obama`: `President`), so `actors.ts` reads none there.
+   * title given the others: {@link holdersOf}) to tell them apart. Such a choice is right most of the time (260 of
+   * 277 bare surnames of the hand-labelled sample), but far less often after a title, which is how news tells such
+   * people apart (`Secretary Clinton`, `President Obama`; over PolNeAR train + dev, 18 of 26 such titles went to the
+   * person meant): read as a role, the title of a wrong choice is shown in every hover of that person across the
+   * workspace (`Bill Clinton`: `former Secretary`; `Michelle Obama`: `President`), so `actors.ts` reads none there.
    */
   guessed(start: number): boolean {
     return this.guesses.has(start);

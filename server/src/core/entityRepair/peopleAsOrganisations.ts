@@ -25,7 +25,8 @@ import { NOT_IN_A_NAME, type RepairResources, type Work } from './work';
  * (`candidate Donald Trump`, `Rep. Hakeem Jeffries`, `leader, Marine Le Pen`) or another person beside it
  * (`Charlie Sheen and Bill Cosby`), or a description of a person (`Sandy Phillips, who`, `Solomon Yue, an RNC
  * member`, `MSNBC's Megyn Kelly`: {@link describedAsPerson}). A place needs a given name and such a description:
- * `Wisconsin Trump` is no relative of Donald Trump, and `Sri Lanka` beside a cricket captain is no person. Every organisation or place mention of the name then becomes a person, and an
+ * `Wisconsin Trump` is no relative of Donald Trump, and `Sri Lanka` beside a cricket captain is no person. Every
+ * organisation or place mention of the name then becomes a person, and an
  * organisation such as `Al Qaeda` or `Morgan Stanley`, with a given name's form but no such sign, stays one.
  */
 export function peopleTakenForBodiesOrPlaces(sentences: readonly Sentence[], work: readonly Work[], resources: RepairResources): void {
