@@ -9,7 +9,7 @@ import type { NameLexicon } from '../nameLexicon';
 import type { Sentence, Token } from '../types';
 import type { Vocabulary } from '../vocabulary';
 import { isTitled } from './person';
-import { keyOf, wordsOfPeopleNamedInFull, type Work } from './work';
+import { ARTICLES, appositionWords, keyOf, wordsOfPeopleNamedInFull, type Work } from './work';
 
 /**
  * Nouns that describe a body when they head a description of a name (an apposition after it or a noun right before
@@ -29,19 +29,13 @@ const PLACE_NOUNS: ReadonlySet<string> = new Set([
   'neighbourhood', 'island', 'country', 'state', 'territory', 'enclave', 'port', 'capital',
 ]);
 
-/** Articles that open an apposition (`, the …`, `, a …`). */
-const DETERMINERS: ReadonlySet<string> = new Set(['a', 'an', 'the']);
-
 /**
  * What may follow the head noun of an apposition: the apposition's end, or a clause about the noun (`the firm the party
  * has hired`, `a group that favors`), never `of` (`the site of the debate` is a place).
  */
 const AFTER_HEAD: ReadonlySet<string> = new Set([',', '.', ';', ':', ')', '—', '–', 'that', 'which', 'who', 'whose', 'it', 'the', 'based', 'founded', 'owned', 'run', 'with', 'in']);
 
-/** Words that end the part of an apposition before its head: what follows is another noun's (`a city in the West Bank`). */
-const PREPOSITIONS: ReadonlySet<string> = new Set(['of', 'for', 'in', 'at', 'with', 'to', 'from', 'by', 'on']);
-
-/** How many words an apposition may hold between its article and its head noun (`the Canadian mining company`). */
+/** How many words may stand between an article and a body noun before a name (`the tech news site` Pando). */
 const MAX_MODIFIERS = 4;
 
 /**
@@ -90,16 +84,15 @@ export function namesDescribedAsPlaces(sentences: readonly Sentence[], work: rea
 }
 
 /**
- * The head noun of an apposition that opens at token `at` (`, a|an|the` words `NOUN`), in lower case: the first body or
- * place noun within {@link MAX_MODIFIERS} words, written in lower case (a capitalised one is another name's: `the
- * Sustainable Development Solutions Network`), before any preposition (`a city in the West Bank`), and followed by the
- * apposition's end or a clause about it ({@link AFTER_HEAD}). Undefined when there is none.
+ * The head noun of an apposition that opens at token `at` ({@link appositionWords}), in lower case: its first body or
+ * place noun, written in lower case (a capitalised one is another name's: `the Sustainable Development Solutions
+ * Network`) and followed by the apposition's end or a clause about it ({@link AFTER_HEAD}). Undefined when there is none.
  */
 function appositionHead(tokens: readonly Token[], at: number): string | undefined {
-  if (tokens[at]?.text !== ',' || !DETERMINERS.has(tokens[at + 1]?.text.toLowerCase() ?? '')) return undefined;
-  for (let i = at + 2; i < tokens.length && i <= at + 2 + MAX_MODIFIERS; i++) {
+  const words = appositionWords(tokens, at);
+  if (!words) return undefined;
+  for (let i = words.from; i < words.to; i++) {
     const word = tokens[i].text;
-    if (!/^[\p{L}\d]/u.test(word) || PREPOSITIONS.has(word)) return undefined;
     if (BODY_NOUNS.has(word) || PLACE_NOUNS.has(word)) return AFTER_HEAD.has(tokens[i + 1]?.text.toLowerCase() ?? '.') ? word : undefined;
   }
   return undefined;
@@ -110,7 +103,7 @@ function nounBeforeNamesBody(tokens: readonly Token[], at: number): boolean {
   if (at < 2 || !BODY_NOUNS.has(tokens[at - 1].text)) return false;
   for (let i = at - 2; i >= 0 && i >= at - 2 - MAX_MODIFIERS; i--) {
     const word = tokens[i].text;
-    if (DETERMINERS.has(word.toLowerCase())) return true;
+    if (ARTICLES.has(word.toLowerCase())) return true;
     if (!/^[\p{Ll}\d]/u.test(word)) return false;
   }
   return false;

@@ -10,7 +10,7 @@ import { POSSESSIVE_MARKS } from '../roles';
 import type { NameLexicon } from '../nameLexicon';
 import type { Sentence, Token } from '../types';
 import { isTitled, personBesideTest } from './person';
-import { NOT_IN_A_NAME, type RepairResources, type Work } from './work';
+import { ARTICLES, NOT_IN_A_NAME, appositionWords, type RepairResources, type Work } from './work';
 
 /**
  * An "organisation" or a "place" that has the form of a person's name and that the article treats as a person is a
@@ -80,37 +80,21 @@ export function peopleTakenForBodiesOrPlaces(sentences: readonly Sentence[], wor
 /** Words that open a relative clause about a person (`Sandy Phillips, who lost her daughter`). */
 const PERSON_RELATIVES: ReadonlySet<string> = new Set(['who', 'whom', 'whose']);
 
-/** Articles that open an apposition (`, an RNC member`). */
-const APPOSITION_ARTICLES: ReadonlySet<string> = new Set(['a', 'an', 'the']);
-
-/** How many words an apposition may hold before its role word (`an RNC member`, `the former Ohio state senator`). */
-const MAX_APPOSITION_WORDS = 5;
-
 /**
  * What the sentence says of a name that makes it a person's, for a name that begins with a given name: a relative
- * clause about a person after it (`Sandy Phillips, who`), an apposition headed by a role word (`Solomon Yue, an RNC
- * member`), or a body's possessive right before it, the name heading what follows (`MSNBC's Tamron Hall`: someone of
+ * clause about a person after it (`Sandy Phillips, who`), an apposition with a role word before any preposition
+ * (`Solomon Yue, an RNC member from Oregon`: `appositionWords`), or a body's possessive right before it, the name heading what follows (`MSNBC's Tamron Hall`: someone of
  * that body; not `Israel's Ben Gurion airport`).
  */
 function describedAsPerson(tokens: readonly Token[], item: Work, vocabulary: RepairResources['vocabulary']): boolean {
-  const after = tokens[item.last];
-  if (after?.text === ',') {
-    const next = tokens[item.last + 1]?.text.toLowerCase() ?? '';
-    if (PERSON_RELATIVES.has(next)) return true;
-    if (APPOSITION_ARTICLES.has(next)) {
-      for (let i = item.last + 2; i < tokens.length && i <= item.last + 1 + MAX_APPOSITION_WORDS; i++) {
-        if (!/^[\p{L}\d]/u.test(tokens[i].text)) break;
-        if (vocabulary.isRoleWord(tokens[i].text)) return true;
-      }
-    }
-  }
+  if (tokens[item.last]?.text === ',' && PERSON_RELATIVES.has(tokens[item.last + 1]?.text.toLowerCase() ?? '')) return true;
+  const apposition = appositionWords(tokens, item.last);
+  for (let i = apposition?.from ?? 0; i < (apposition?.to ?? 0); i++) if (vocabulary.isRoleWord(tokens[i].text)) return true;
   // The name must head what follows the possessive: `Israel's Ben Gurion airport` is a place's.
   const before = tokens[item.first - 1]?.text;
   return before !== undefined && POSSESSIVE_MARKS.has(before) && /^\p{Lu}/u.test(tokens[item.first - 2]?.text ?? '') && !/^\p{Ll}/u.test(tokens[item.last]?.text ?? '');
 }
 
-/** Articles: a given name after one is no person (`the Blaze`, `a Bill`). */
-const ARTICLES = new Set(['the', 'a', 'an']);
 /** What joins the names of a list of people (`Bill, Hillary, and Chelsea`, `Bill & Melinda`). */
 const COORDINATORS = new Set([',', 'and', 'or', '&']);
 

@@ -26,6 +26,29 @@ export const NOT_IN_A_NAME = /[\d&@#/]/;
 /** The words a body's name goes on with to what it serves or deals with. */
 export const LINK_WORDS: ReadonlySet<string> = new Set(['of', 'for', 'on']);
 
+/** The articles in lower case: what opens an apposition (`, the Canadian mining company,`) or stands before a noun. */
+export const ARTICLES: ReadonlySet<string> = new Set(['a', 'an', 'the']);
+
+/** How many words an apposition may hold up to its head noun (`the former Ohio state senator`). */
+const MAX_APPOSITION_WORDS = 5;
+
+/** Words after which an apposition's words belong to another noun (`a city in the West Bank`, `the site of the debate`). */
+const APPOSITION_STOPS: ReadonlySet<string> = new Set(['of', 'for', 'in', 'at', 'with', 'to', 'from', 'by', 'on']);
+
+/**
+ * The words of the apposition that opens at token `at` (`, a|an|the` …) that may hold its head noun: the tokens
+ * `[from, to)`, at most {@link MAX_APPOSITION_WORDS}, ending before punctuation or a preposition. Undefined when no
+ * apposition opens there. Read for what an article says a name is (`Teck, the Canadian mining company`; `Solomon Yue,
+ * an RNC member from Oregon`).
+ */
+export function appositionWords(tokens: readonly Token[], at: number): { readonly from: number; readonly to: number } | undefined {
+  if (tokens[at]?.text !== ',' || !ARTICLES.has(tokens[at + 1]?.text.toLowerCase() ?? '')) return undefined;
+  const from = at + 2;
+  let to = from;
+  while (to < tokens.length && to < from + MAX_APPOSITION_WORDS && /^[\p{L}\d]/u.test(tokens[to].text) && !APPOSITION_STOPS.has(tokens[to].text)) to++;
+  return { from, to };
+}
+
 /** Capitalised articles: the start of a sentence, not of a name. */
 export const ARTICLE_WORDS: ReadonlySet<string> = new Set(['The', 'A', 'An']);
 
