@@ -820,7 +820,7 @@ function mergeShortForms(text: string, builders: readonly ActorBuilder[], lexico
         competitors.add(builder);
         const place = words.slice(0, last).join(' ');
         // Or an acronym that heads the name (`the PAC` of `Ready for Hillary PAC`).
-        if ((lexicon.isListedName(place) && !lexicon.isListedOrganisation(place)) || acronymHeads) fits.set(builder, true);
+        if (lexicon.isListedPlace(place) || acronymHeads) fits.set(builder, true);
       } else if (words[0] === word) {
         competitors.add(builder);
         if (namesBodyByFirstWord(words)) fits.set(builder, fits.get(builder) ?? false);
@@ -910,7 +910,7 @@ function servedPlace(whole: readonly string[], tail: readonly string[], lexicon:
   const before = whole[offset - 1];
   if (!(SERVED_LINKS.has(before) || (before === 'the' && offset >= 2 && SERVED_LINKS.has(whole[offset - 2])))) return false;
   const name = tail.join(' ');
-  return lexicon.isListedName(name) && !lexicon.isListedOrganisation(name);
+  return lexicon.isListedPlace(name);
 }
 
 /** Which actor holds each name mention (by its start), again after actors were joined. */

@@ -89,6 +89,14 @@ export class NameLexicon {
     return this.organisationsOnly.has(withoutFormatCharacters(name).replace(/\s+/g, ' ').toLowerCase());
   }
 
+  /**
+   * True for the whole name of a place in the tagger's lists, whether or not a list of organisations holds it too
+   * (`Middle East`, `New York`, the `Kremlin`), any case and spacing.
+   */
+  isListedPlace(name: string): boolean {
+    return this.isListedName(name) && !this.isListedOrganisation(name);
+  }
+
   /** True for an ordinary English word that is not also a common name (`times`, `sadly`; not `will`, `brown`), any case. */
   isOrdinaryWord(word: string): boolean {
     return (this.classOf(word) & ORDINARY) !== 0;

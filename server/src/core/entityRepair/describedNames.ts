@@ -63,7 +63,7 @@ export function namesDescribedAsBodies(sentences: readonly Sentence[], work: rea
     if (placeNames.has(word) || personWords.has(word) || (item.type === 'person' && isTitled(tokens, item.first, vocabulary))) described.delete(keyOf(sentences, item));
   }
   for (const name of [...described]) {
-    if ((lexicon.isListedName(name) && !lexicon.isListedOrganisation(name)) || lexicon.isStateName(name)) described.delete(name);
+    if (lexicon.isListedPlace(name) || lexicon.isStateName(name)) described.delete(name);
   }
   for (const item of work) {
     if (item.dropped || (item.type !== 'location' && !(item.type === 'person' && item.last - item.first === 1))) continue;
