@@ -63,6 +63,31 @@ describe('shared surnames on the hand-labelled PolNeAR sample', function () {
     assert.deepStrictEqual(rolesOf('nyt_2016-02-17_jeb-bush-helped-by-george-goes-a.txt', 'Jeb Bush').filter((r) => /president/i.test(r)), []);
   });
 
+  it('a title that names none of the people named in full is the namesake an honorific shows (`President Obama`, `Mr. Obama` beside Michelle Obama)', () => {
+    const text =
+      'As President Obama prepared for the holidays, the first lady, Michelle Obama, planned the parties. Mr. Obama greeted guests. ' +
+      "Tina Tchen, Mrs. Obama's chief of staff, kept the list. Later, President Obama spoke.\n";
+    const actors = analyzeArticle(text, context).actors;
+    const michelle = actors.find((a) => a.name === 'Michelle Obama');
+    const president = actors.find((a) => a.type === 'person' && a.name === 'Obama');
+    assert.ok(michelle && president, actors.map((a) => a.name).join(', '));
+    const before = (start: number) => text.slice(Math.max(0, start - 10), start);
+    assert.deepStrictEqual(president.mentions.map((m) => before(m.start).trim().split(' ').pop()), ['President', 'Mr.', 'President']);
+    assert.deepStrictEqual(michelle.mentions.map((m) => m.text), ['Michelle Obama', 'Obama'], 'Mrs. Obama is Michelle again');
+    assert.deepStrictEqual(michelle.roles, ['first lady']);
+    // Without an honorific that rules her out, a title alone tells of no one else: `President Obama` stays with the one
+    // Obama named (an article may give a title before the full name).
+    const alone = analyzeArticle('As President Obama prepared for the holidays, the first lady, Michelle Obama, planned the parties.\n', context).actors;
+    assert.strictEqual(alone.find((a) => a.name === 'Michelle Obama')?.mentions.length, 2);
+  });
+
+  it('on PolNeAR, `President Obama` and `the president` are not Michelle Obama where the article writes `Mr. Obama` too', function () {
+    // She was the actor of `As President Obama`, of five `the president` and of their role.
+    const michelle = analysePolnearTrain(this, 'nyt_2015-12-15_white-house-schmoozing-season-ho.txt').actors.find((a) => a.name === 'Michelle Obama');
+    assert.deepStrictEqual(michelle?.roles, ['first lady']);
+    assert.deepStrictEqual(michelle?.mentions.map((m) => m.text), ['Michelle Obama', 'Obama']);
+  });
+
   it('a description after such a surname still gives its role: only the title before it is left unread', function () {
     // `Mr. Bush, the former governor of Florida`, in an article that names George W. Bush too.
     const article = analysePolnearTrain(this, 'nyt_2016-02-22_the-party-of-bush-yields-warily-.txt');

@@ -122,7 +122,12 @@ export function groupActors(
   const fullNames: EntityMention[] = [];
   const others: EntityMention[] = [];
   for (const e of entities) (e.type === 'person' && names.isFullName(e.text) ? fullNames : others).push(e);
-  const referents = new SurnameReferents<ActorBuilder>(text, resources.quotes, vocabulary);
+  const referents = new SurnameReferents<ActorBuilder>(
+    text,
+    resources.quotes,
+    vocabulary,
+    others.filter((e) => e.type === 'person' && isOneWord(e.text)),
+  );
   // A given name alone (`Hillary`, `Bernie`) is the one person of the article with that first name; with two
   // (`Bill Clinton`, `Bill de Blasio`) it is neither. `null` marks a first name shared by two people.
   const byFirstName = new Map<string, ActorBuilder | null>();

@@ -266,4 +266,6 @@
 // 122: the short forms of a law the article names in full are no actors (`Glass-Steagall`, `ACA` of the `Affordable Care Act`).
 // 123: a person's apposition is read up to its first preposition, as a body's is (`appositionWords`): the same on PolNeAR
 //      train + dev and CoNLL, but it may differ elsewhere (`X, the wife of the senator`).
-export const ANALYSIS_VERSION = 123;
+// 124: a title before a surname that names none of the people named in full goes to the namesake an honorific shows
+//      (`President Obama` where the article writes `Mr. Obama` beside Michelle Obama).
+export const ANALYSIS_VERSION = 124;

@@ -26,6 +26,8 @@ export class SurnameReferents<T extends NamedPerson> {
     private readonly text: string,
     private readonly lexicon: QuoteLexicon,
     private readonly vocabulary: Vocabulary,
+    /** The article's people named by one word (`Obama`, `Mr. Obama`: the mention is the surname). */
+    private readonly surnameMentions: readonly TextSlice[] = [],
   ) {}
 
   /**
@@ -35,7 +37,7 @@ export class SurnameReferents<T extends NamedPerson> {
   choose(candidates: readonly T[], mention: TextSlice): T | undefined {
     const honorific = this.honorificBefore(mention);
     const pool = honorific ? candidates.filter((c) => this.agrees(c, honorific)) : candidates;
-    if (pool.length === 0) return undefined;
+    if (pool.length === 0 || this.titleNamesAnother(mention, pool)) return undefined;
     // A title before the surname names the one whose full name the article gave with that title (`Secretary
     // Clinton` beside `former Secretary of State Hillary Clinton` and `former President Bill Clinton`).
     const title = pool.length > 1 ? this.titleBefore(mention) : undefined;
@@ -85,16 +87,62 @@ export class SurnameReferents<T extends NamedPerson> {
     return agreeing.length > 0 ? firstNamed(agreeing) : owner;
   }
 
-  /** True when an honorific before the mention rules this person out (`Mr. Obama` is not Michelle Obama). */
+  /**
+   * True when an honorific before the mention rules this person out (`Mr. Obama` is not Michelle Obama), or a title
+   * names another ({@link titleNamesAnother}: `President Obama` in an article that writes `Mr. Obama` beside her).
+   */
   rulesOut(candidate: T, mention: TextSlice): boolean {
     const honorific = this.honorificBefore(mention);
-    return honorific !== undefined && !this.agrees(candidate, honorific);
+    return honorific !== undefined ? !this.agrees(candidate, honorific) : this.titleNamesAnother(mention, [candidate]);
   }
 
-  /** A person made for a surname whose honorific ruled out the one named in full (`Mr. Obama`) has that honorific's gender. */
+  /**
+   * True when a title before the surname (`President Obama`) names none of the candidates (the article gave none of
+   * them that title in full) while the article writes the surname after an honorific that rules every one of them out
+   * (`Mr. Obama`, where Michelle Obama is the one Obama named in full): the title names that other person, whom the
+   * article knows by title and surname alone, as news writes someone every reader knows. Without such an honorific a
+   * title says nothing of a namesake the article never shows (`President Obama` in an article that names only `Barack
+   * Obama` later is him).
+   */
+  private titleNamesAnother(mention: TextSlice, pool: readonly T[]): boolean {
+    const title = this.titleBefore(mention);
+    if (title === undefined || pool.some((c) => this.titlesOf(c).has(title))) return false;
+    for (const gender of this.honorificGendersOf(mention.text)) {
+      if (!pool.every((c) => !this.agrees(c, gender))) continue;
+      // The one it names has that honorific's gender (`Mrs. Obama` later is Michelle again).
+      this.titledNamesakes.set(mention.start, gender);
+      return true;
+    }
+    return false;
+  }
+
+  /** The gender of the person a title names ({@link titleNamesAnother}), by the mention's start. */
+  private readonly titledNamesakes = new Map<number, Gender>();
+
+  /** The genders of the honorifics the article writes before the surname as a person's name (`Mr. Obama`, `Mrs. Obama`). */
+  private honorificGendersOf(surname: string): ReadonlySet<Gender> {
+    if (!this.honorificGenders) {
+      this.honorificGenders = new Map();
+      for (const mention of this.surnameMentions) {
+        const gender = this.honorificBefore(mention);
+        if (gender === undefined) continue;
+        let genders = this.honorificGenders.get(mention.text);
+        if (!genders) this.honorificGenders.set(mention.text, (genders = new Set()));
+        genders.add(gender);
+      }
+    }
+    return this.honorificGenders.get(surname) ?? NO_GENDERS;
+  }
+
+  private honorificGenders: Map<string, Set<Gender>> | undefined;
+
+  /**
+   * A person made for a surname whose honorific ruled out the one named in full (`Mr. Obama`) has that honorific's
+   * gender; one made for a title that names another ({@link titleNamesAnother}), that of the honorific that told.
+   */
   madeFor(person: T, mention: TextSlice): void {
-    const honorific = this.honorificBefore(mention);
-    if (honorific) this.genders.set(person, honorific);
+    const gender = this.honorificBefore(mention) ?? this.titledNamesakes.get(mention.start);
+    if (gender) this.genders.set(person, gender);
   }
 
   private agrees(candidate: T, gender: Gender): boolean {
@@ -196,6 +244,8 @@ const TITLE_LINKS = /^(?:of|the|and|for|on|former|then|ex-)$/i;
 
 /** A capitalised word, a full stop maybe, and spaces or one line break (a wrapped line: `Mr.` ¶ `Clinton`) before a name. */
 const HONORIFIC_BEFORE = /(?:^|[^\p{L}])(\p{Lu}\p{L}*)(\.?)(?:[ \t\u00a0]+|[ \t\u00a0]*(?:\r\n?|\n)[ \t\u00a0]*)$/u;
+
+const NO_GENDERS: ReadonlySet<Gender> = new Set();
 
 const PRONOUN_GENDERS: ReadonlyMap<string, Gender> = new Map([
   ['he', 'm'], ['him', 'm'], ['his', 'm'], ['himself', 'm'],
