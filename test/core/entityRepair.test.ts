@@ -540,6 +540,13 @@ describe('entity repair: a person actor is a person (issue 14)', () => {
     );
   });
 
+  it('a name before a place’s head noun stays a place, whatever body the article calls by it (`the Amazon rainforest` beside `the retailer Amazon`)', () => {
+    const text = 'The retailer Amazon said sales rose. Fires in the Amazon rainforest spread. Amazon shares fell.\n';
+    // Neither the description nor the vote of the other mentions retypes it.
+    assert.deepStrictEqual(repaired(text, ['location:Amazon', 'location:Amazon', 'location:Amazon']), ['organization:Amazon', 'location:Amazon', 'organization:Amazon']);
+    assert.deepStrictEqual(repaired(text, ['organization:Amazon', 'location:Amazon', 'organization:Amazon']), ['organization:Amazon', 'location:Amazon', 'organization:Amazon']);
+  });
+
   it('on PolNeAR: companies the article describes are organisations (`Tinder`, `Teck, the Canadian mining company`, `the fact-checking site Politifact`)', function () {
     const typesOf = (file: string, name: string) => [...new Set(analysePolnearTrain(this, file).entities.filter((e) => e.text === name).map((e) => e.type))];
     assert.deepStrictEqual(typesOf('nyt_2016-02-09_it-s-fine-to-feel-the-bern-but-n.txt', 'Tinder'), ['organization']);
@@ -552,6 +559,16 @@ describe('entity repair: a person actor is a person (issue 14)', () => {
     assert.deepStrictEqual(repaired(text, ['location:Zika', 'location:Zika', 'location:China', 'location:China', 'location:Wuhan']), ['location:China', 'location:China', 'location:Wuhan']);
     const zika = analysePolnearTrain(this, 'wash-post_2016-06-29_attempt-to-fund-zika-fight-dies-.txt');
     assert.deepStrictEqual(zika.actors.filter((a) => a.name === 'Zika').length, 0);
+  });
+
+  it('three names of a person\'s form with a middle name are a person, with every short form (`Ruth Bader Ginsburg` read as an organisation)', function () {
+    const text = 'Ruth Bader Ginsburg regrets her insults. Ginsburg said so. Morgan Stanley and Goldman Sachs Group declined.\n';
+    assert.deepStrictEqual(
+      repaired(text, ['organization:Ruth Bader Ginsburg', 'location:Ginsburg', 'organization:Morgan Stanley', 'organization:Goldman Sachs Group']),
+      ['person:Ruth Bader Ginsburg', 'person:Ginsburg', 'organization:Morgan Stanley', 'organization:Goldman Sachs Group'],
+    );
+    const ginsburg = analysePolnearTrain(this, 'usa-today_2016-07-15_ginsburg-apologizes-for-trump-co.txt');
+    assert.deepStrictEqual(ginsburg.actors.filter((a) => /Ginsburg/.test(a.name)).map((a) => `${a.type}:${a.name}`), ['person:Ruth Bader Ginsburg']);
   });
 
   it('a given name\'s place or body that the sentence describes as a person is one (`Solomon Yue, an RNC member`, `, who`, `MSNBC\'s Megyn Kelly`)', function () {

@@ -268,4 +268,9 @@
 //      train + dev and CoNLL, but it may differ elsewhere (`X, the wife of the senator`).
 // 124: a title before a surname that names none of the people named in full goes to the namesake an honorific shows
 //      (`President Obama` where the article writes `Mr. Obama` beside Michelle Obama).
-export const ANALYSIS_VERSION = 124;
+// 125: a name before a place's head noun in lower case stays a place, whatever body the article describes by it or its
+//      other mentions vote for (`the Amazon rainforest` beside `the retailer Amazon`); `rainforest`, `forest`, `jungle`
+//      and `basin` head places' names.
+// 126: three names of a person's form with a middle name are a person whatever type the tagger gave them, and their
+//      short forms with them (`Ruth Bader Ginsburg` an organisation, `Ginsburg` a place).
+export const ANALYSIS_VERSION = 126;

@@ -9,7 +9,7 @@ import type { NameLexicon } from '../nameLexicon';
 import type { Sentence, Token } from '../types';
 import type { Vocabulary } from '../vocabulary';
 import { isTitled } from './person';
-import { ARTICLES, appositionWords, keyOf, wordsOfPeopleNamedInFull, type Work } from './work';
+import { ARTICLES, appositionWords, keyOf, namesPlaceFeature, wordsOfPeopleNamedInFull, type Work } from './work';
 
 /**
  * Nouns that describe a body when they head a description of a name (an apposition after it or a noun right before
@@ -45,7 +45,7 @@ const MAX_MODIFIERS = 4;
  * head noun is a body noun ({@link BODY_NOUNS}; see {@link appositionHead}) (`Crowdpac, a political crowdfunding
  * website,`), or a body noun after an article right before the mention (`the retailer Amazon`, `the fact-checking site
  * Politifact`). A name the article places (`Middlebury, Vt.`: `placeNames`) or the lists know as a place stays one (`a
- * network Russia has financed`).
+ * network Russia has financed`), and so does a mention before a place's head noun (`the Amazon rainforest`).
  */
 export function namesDescribedAsBodies(sentences: readonly Sentence[], work: readonly Work[], lexicon: NameLexicon, vocabulary: Vocabulary, placeNames: ReadonlySet<string>): void {
   const described = new Set<string>();
@@ -67,7 +67,7 @@ export function namesDescribedAsBodies(sentences: readonly Sentence[], work: rea
   }
   for (const item of work) {
     if (item.dropped || (item.type !== 'location' && !(item.type === 'person' && item.last - item.first === 1))) continue;
-    if (described.has(keyOf(sentences, item))) item.type = 'organization';
+    if (described.has(keyOf(sentences, item)) && !namesPlaceFeature(sentences[item.sentence].tokens, item.last, lexicon)) item.type = 'organization';
   }
 }
 

@@ -6,7 +6,7 @@
 
 import type { NameLexicon } from '../nameLexicon';
 import { ACTOR_TYPES, type Sentence } from '../types';
-import type { Work } from './work';
+import { namesPlaceFeature, type Work } from './work';
 
 /**
  * One name, one type in an article ("one sense per discourse"): where the tagger gave the same name two
@@ -14,7 +14,7 @@ import type { Work } from './work';
  * Parenthood`), every mention takes the type most of them have, so the article has one actor, not two. A tie
  * goes the way the name says when its lists or its head noun do (`Greenpeace`, `Polk County`), and else leaves the
  * mentions as they are: there is no evidence which is right, and a name may be two things (`Cleveland` the city and
- * the team).
+ * the team). A place the text names as one (`the Amazon rainforest`: `namesPlaceFeature`) votes, and stays a place.
  */
 export function oneTypePerName(text: string, sentences: readonly Sentence[], work: readonly Work[], lexicon: NameLexicon): void {
   const votes = new Map<string, { person: number; organization: number; location: number }>();
@@ -50,7 +50,8 @@ export function oneTypePerName(text: string, sentences: readonly Sentence[], wor
     if (name === undefined) return;
     let outcome = outcomes.get(name);
     if (outcome === undefined && !outcomes.has(name)) outcomes.set(name, (outcome = outcomeOf(name)));
-    if (outcome !== undefined) item.type = outcome;
+    // A place the text names as one (`the Amazon rainforest` beside `the retailer Amazon`) votes, but stays a place.
+    if (outcome !== undefined && !(item.type === 'location' && namesPlaceFeature(sentences[item.sentence].tokens, item.last, lexicon))) item.type = outcome;
   });
 }
 

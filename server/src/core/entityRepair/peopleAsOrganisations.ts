@@ -24,7 +24,8 @@ import { ARTICLES, NOT_IN_A_NAME, appositionWords, type RepairResources, type Wo
  * Trump`); or, when the first word is a given name, a title, honorific or role word before it
  * (`candidate Donald Trump`, `Rep. Hakeem Jeffries`, `leader, Marine Le Pen`) or another person beside it
  * (`Charlie Sheen and Bill Cosby`), or a description of a person (`Sandy Phillips, who`, `Solomon Yue, an RNC
- * member`, `MSNBC's Megyn Kelly`: {@link describedAsPerson}). A place needs a given name and such a description:
+ * member`, `MSNBC's Megyn Kelly`: {@link describedAsPerson}); or three names, a given name, a middle name and a surname
+ * (`Ruth Bader Ginsburg`: {@link isMiddleName}), which is a person's form whatever the type. Otherwise a place needs a given name and such a description:
  * `Wisconsin Trump` is no relative of Donald Trump, and `Sri Lanka` beside a cricket captain is no person. Every
  * organisation or place mention of the name then becomes a person, and an
  * organisation such as `Al Qaeda` or `Morgan Stanley`, with a given name's form but no such sign, stays one.
@@ -62,9 +63,10 @@ export function peopleTakenForBodiesOrPlaces(sentences: readonly Sentence[], wor
     // A place needs its given name and a description of a person: `Wisconsin Trump` is no relative of Donald Trump, and
     // a place beside a person is no person (`Sri Lanka - Arjuna Ranatunga ( captain )`).
     const signed =
-      item.type === 'organization'
+      (given && n === 3 && isMiddleName(tokens[item.first + 1].text, lexicon)) ||
+      (item.type === 'organization'
         ? surnames.has(tokens[item.last - 1].text) || (given && (roleBefore || besidePerson(item) || describedAsPerson(tokens, item, vocabulary)))
-        : given && describedAsPerson(tokens, item, vocabulary);
+        : given && describedAsPerson(tokens, item, vocabulary));
     if (signed) people.add(name);
   }
   if (people.size === 0) return;
@@ -75,6 +77,15 @@ export function peopleTakenForBodiesOrPlaces(sentences: readonly Sentence[], wor
   for (const item of work) {
     if (!item.dropped && (item.type === 'organization' || item.type === 'location') && item.last - item.first <= 3 && people.has(nameOf(item))) item.type = 'person';
   }
+}
+
+/**
+ * A second word that makes three names a person's full name with a middle name (`Ruth Bader Ginsburg`, `John Paul
+ * Jones`): a given name or a surname the lists know, and no ordinary word. Bodies named after a person end in a head
+ * noun or an ordinary word (`Charles Schwab Corp`, `John Hancock Financial`: not of a person's form).
+ */
+function isMiddleName(word: string, lexicon: NameLexicon): boolean {
+  return (lexicon.isGivenName(word) || lexicon.isKnownSurname(word)) && !lexicon.isOrdinaryWord(word);
 }
 
 /** Words that open a relative clause about a person (`Sandy Phillips, who lost her daughter`). */

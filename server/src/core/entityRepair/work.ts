@@ -141,3 +141,13 @@ export function wordsOfPeopleNamedInFull(sentences: readonly Sentence[], work: r
 export function isInitial(tokens: readonly Token[], i: number): boolean {
   return i === 0 || OPENERS.has(tokens[i - 1].text);
 }
+
+/**
+ * True when the word after a name is a place's head noun in lower case (`the Amazon rainforest`, `the Hudson river`):
+ * there the name is the place's, whatever body the article also calls by it (`the retailer Amazon`): no description of
+ * the body, nor the vote of its other mentions (`oneTypePerName.ts`), retypes it.
+ */
+export function namesPlaceFeature(tokens: readonly Token[], after: number, lexicon: NameLexicon): boolean {
+  const next = tokens[after]?.text;
+  return next !== undefined && /^\p{Ll}/u.test(next) && lexicon.headOf(next)?.kind === 'location';
+}
