@@ -1,5 +1,6 @@
 import { MONTHS, WEEKDAYS, isCapitalisedIn } from './figures';
 import type { NameLexicon } from './nameLexicon';
+import { QUANTIFIERS } from './quotes/words';
 import { lowerBound } from './search';
 import type { EntityMention, OffsetRange, Sentence, Token } from './types';
 import type { Vocabulary } from './vocabulary';
@@ -45,7 +46,8 @@ const TITLE_MODIFIERS = new Set(['former', 'acting', 'interim', 'incoming', 'out
 const ROLE_SEPARATOR = '; ';
 /** An apposition runs at most this many tokens before its end. */
 const MAX_APPOSITION = 24;
-const DETERMINERS = new Set(['the', 'a', 'an']);
+/** The articles in lower case: what opens an apposition (`, the Canadian mining company,`) and what a role's identity leaves out (`Speaker of the House`). */
+export const ARTICLES: ReadonlySet<string> = new Set(['a', 'an', 'the']);
 const OPENING_QUOTES = new Set(['“', "''", '``', '"']);
 /** Adverbs of time and place around a description, no part of its role (`now a fellow at …`, `a Clinton supporter here`); lower case (`One Wisconsin Now`). */
 const ADVERBS = new Set(['now', 'currently', 'formerly', 'also', 'once', 'here', 'there', 'then', 'too', 'still', 'today']);
@@ -386,7 +388,7 @@ function roleAfter(
   // running for president," a participle clause: an apposition starts with a determiner, an adjective or a noun.
   const opener = tokens[start].text;
   const lowerOpener = opener.toLowerCase();
-  if (CLAUSE_OPENERS.has(lowerOpener) || PHRASE_OPENERS.has(lowerOpener) || (FUNCTION_WORDS.has(lowerOpener) && !DETERMINERS.has(lowerOpener) && !OTHER_POSSESSIVES.has(lowerOpener))) return undefined;
+  if (CLAUSE_OPENERS.has(lowerOpener) || PHRASE_OPENERS.has(lowerOpener) || (FUNCTION_WORDS.has(lowerOpener) && !ARTICLES.has(lowerOpener) && !OTHER_POSSESSIVES.has(lowerOpener))) return undefined;
   if (/^\p{Ll}+(?:ing|ed)$/u.test(opener) && !vocabulary.isRoleWord(opener)) return undefined;
   // `Gov. Jack Dalrymple, his wife, Betsy, and …`: a relation followed by a name introduces that name (not so a title
   // in a list: `Ted Cruz, the Texas senator, Marco Rubio, the Florida senator, and …`).
@@ -440,7 +442,7 @@ function roleBeforeComma(
     let begin = -1;
     // Not `my` or `your` (`I met your best friend, Betsy`): whose, the quotation does not say.
     if (word === 'my' || word === 'your' || word === 'our' || word === 'My' || word === 'Your' || word === 'Our') return undefined;
-    if (DETERMINERS.has(word.toLowerCase()) || POSSESSIVE_PRONOUNS.has(word) || word.toLowerCase() === 'its') begin = j;
+    if (ARTICLES.has(word.toLowerCase()) || POSSESSIVE_PRONOUNS.has(word) || word.toLowerCase() === 'its') begin = j;
     else if (isPossessiveMark(tokens, j)) {
       begin = possessorStart(tokens, j, vocabulary);
       if (begin === j) continue;
@@ -482,7 +484,7 @@ function describedRole(
   let begin = start;
   let owner: FoundRole['relativeTo'];
   const first = tokens[begin].text;
-  if (DETERMINERS.has(first.toLowerCase()) || OTHER_POSSESSIVES.has(first.toLowerCase()) || REFLEXIVES.has(first.toLowerCase())) begin++;
+  if (ARTICLES.has(first.toLowerCase()) || OTHER_POSSESSIVES.has(first.toLowerCase()) || REFLEXIVES.has(first.toLowerCase())) begin++;
   else if (POSSESSIVE_PRONOUNS.has(first)) {
     // `his spokesman, Brian Fallon`, `Condoleezza Rice, his national security adviser`: the role is written without
     // the pronoun. Whom it refers to is often not the person named last (`as James Carville did for her husband,
@@ -516,7 +518,7 @@ function describedRole(
       if (stop === begin || isPersonHead(previous.text, vocabulary, lexicon)) break;
       const next = tokens[stop + 1]?.text ?? '';
       const inName = /^\p{Lu}/u.test(previous.text) && /^\p{Lu}/u.test(next);
-      const joinsQualifiers = lower === 'and' && stop + 1 < end && !DETERMINERS.has(next.toLowerCase()) && !POSSESSIVE_PRONOUNS.has(next) && !isOtherPerson(tokens[stop + 1].start);
+      const joinsQualifiers = lower === 'and' && stop + 1 < end && !ARTICLES.has(next.toLowerCase()) && !POSSESSIVE_PRONOUNS.has(next) && !isOtherPerson(tokens[stop + 1].start);
       if (!inName && !joinsQualifiers) break;
       continue;
     }
@@ -539,7 +541,7 @@ function describedRole(
     }
     if (stop > begin && /^\p{Ll}+(?:ing|ed)$/u.test(word) && isPersonHead(tokens[stop - 1].text, vocabulary, lexicon) && !isPersonHead(word, vocabulary, lexicon)) {
       const next = tokens[stop + 1]?.text ?? '';
-      const takes = (stop + 1 >= end && /ing$/.test(word)) || PARTICIPLE_PREPOSITIONS.has(next) || DETERMINERS.has(next.toLowerCase()) || POSSESSIVE_PRONOUNS.has(next) || /^\p{Lu}/u.test(next);
+      const takes = (stop + 1 >= end && /ing$/.test(word)) || PARTICIPLE_PREPOSITIONS.has(next) || ARTICLES.has(next.toLowerCase()) || POSSESSIVE_PRONOUNS.has(next) || /^\p{Lu}/u.test(next);
       // `her father worked as a porter …, Alan Greenberg`: before a name, a past tense is a clause's.
       if (/ed$/.test(word) && (beforeName || !takes)) return undefined;
       // `a veteran voting rights lawyer`: a participle before a noun qualifies it.
@@ -550,7 +552,7 @@ function describedRole(
     }
     // Pronouns, auxiliaries, subordinators and prepositions belong to clauses, not to the words before a head (`over
     // the private email server she used while serving as secretary of state`).
-    if (NOT_IN_DESCRIPTION.has(word) || (stop > begin && DETERMINERS.has(word))) return undefined;
+    if (NOT_IN_DESCRIPTION.has(word) || (stop > begin && ARTICLES.has(word))) return undefined;
   }
   if (stop === begin) return undefined;
   const head = tokens[stop - 1].text;
@@ -654,7 +656,7 @@ function possessorStart(tokens: readonly Token[], mark: number, vocabulary: Voca
 /** True when the words from `start` open with a possessive pronoun or a capitalised possessor (`his wife`, `Trump's son`). */
 function opensWithPossessor(tokens: readonly Token[], start: number, end: number): boolean {
   if (POSSESSIVE_PRONOUNS.has(tokens[start].text)) return true;
-  let k = DETERMINERS.has(tokens[start].text.toLowerCase()) ? start + 1 : start;
+  let k = ARTICLES.has(tokens[start].text.toLowerCase()) ? start + 1 : start;
   while (k < end && /^\p{Lu}/u.test(tokens[k].text)) k++;
   return k > start && k < end && isPossessiveMark(tokens, k);
 }
@@ -828,15 +830,13 @@ function sharesNamedComplement(role: string): boolean {
   const first = words[preposition + 1];
   if (first === 'the' || /^\p{Lu}/u.test(first)) return true;
   const next = words[preposition + 2];
-  return opensBodyPhrase(first.toLowerCase()) && next !== undefined && !COUNT_WORDS.has(next.toLowerCase()) && !/^\d/.test(next);
+  return opensBodyPhrase(first.toLowerCase()) && next !== undefined && !QUANTIFIERS.has(next.toLowerCase()) && !/^\d/.test(next);
 }
 
 /** True for a determiner or possessive, in lower case, before a body a role is of (`of a tech startup`, `of her own firm`, `of this bank`). */
 function opensBodyPhrase(word: string): boolean {
-  return DETERMINERS.has(word) || POSSESSIVE_PRONOUNS.has(word) || OTHER_POSSESSIVES.has(word) || word === 'this' || word === 'that';
+  return ARTICLES.has(word) || POSSESSIVE_PRONOUNS.has(word) || OTHER_POSSESSIVES.has(word) || word === 'this' || word === 'that';
 }
-/** Words that count rather than name (`of a dozen books`). */
-const COUNT_WORDS: ReadonlySet<string> = new Set(['dozen', 'few', 'couple', 'number', 'lot', 'series', 'handful', 'pair']);
 
 /**
  * `nominee Gov.` → `nominee`, `Gov.`; `candidate Texas Senator` → `candidate`, `Texas Senator`: a capitalised title
@@ -875,7 +875,7 @@ export function roleKey(role: string, lexicon: NameLexicon): string[] {
   // for Mrs. Clinton`, `campaign manager of Hillary Clinton` are Clinton's, as `Clinton's campaign manager` is.
   const raws = role
     .split(/\s+/)
-    .filter((raw, k, all) => raw !== '' && !ROLE_ARTICLES.has(raw.toLowerCase()) && !NAME_HONORIFICS.has(raw.toLowerCase()) && !isMiddleInitial(all, k))
+    .filter((raw, k, all) => raw !== '' && !ARTICLES.has(raw.toLowerCase()) && !NAME_HONORIFICS.has(raw.toLowerCase()) && !isMiddleInitial(all, k))
     .filter((raw, k, all) => !isGivenNameBeforeSurname(all, k, lexicon));
   // `governor of Florida`, `president of Judicial Watch`, `spokesman for the Clinton campaign`: an `of` or `for` before
   // a name and nothing else (or a candidate's `campaign`), not before the one word a title is written with (`chief of
@@ -933,9 +933,6 @@ function keyWord(raw: string, lexicon: NameLexicon): string {
   if (possessive || lexicon.isGroupNoun(word) || (/^\p{Lu}/u.test(raw) && (lexicon.isKnownSurname(bare) || lexicon.isStateName(raw)))) return `@${bare.slice(0, 4)}`;
   return word;
 }
-
-/** Articles, which a role's identity leaves out (`Speaker of the House`). */
-const ROLE_ARTICLES: ReadonlySet<string> = new Set(['the', 'a', 'an']);
 
 /** Words before a title that say which holder of it, not what office (`former`, `then`); as {@link roleKey} writes them. */
 const HOLDER_MODIFIERS: ReadonlySet<string> = new Set(['former', 'then', 'ex', 'outgoing', 'incoming', 'late', 'current', 'acting', 'interim']);
@@ -998,7 +995,7 @@ export function selectRoles(roles: readonly string[], lexicon: NameLexicon): str
 /** The words of a role but its articles (`former Secretary of State`: 4). */
 function wordCount(role: string): number {
   let count = 0;
-  for (const raw of role.split(/\s+/)) if (raw !== '' && !ROLE_ARTICLES.has(raw.toLowerCase())) count++;
+  for (const raw of role.split(/\s+/)) if (raw !== '' && !ARTICLES.has(raw.toLowerCase())) count++;
   return count;
 }
 

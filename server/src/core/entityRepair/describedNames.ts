@@ -9,7 +9,8 @@ import type { NameLexicon } from '../nameLexicon';
 import type { Sentence, Token } from '../types';
 import type { Vocabulary } from '../vocabulary';
 import { isTitled } from './person';
-import { ARTICLES, appositionWords, keyOf, namesPlaceFeature, wordsOfPeopleNamedInFull, type Work } from './work';
+import { ARTICLES } from '../roles';
+import { appositionWords, keyOf, namesPlaceFeature, wordsOfPeopleNamedInFull, type Work } from './work';
 
 /**
  * Nouns that describe a body when they head a description of a name (an apposition after it or a noun right before

@@ -6,11 +6,11 @@
  */
 
 import { wordCase } from '../headlines';
-import { POSSESSIVE_MARKS } from '../roles';
+import { ARTICLES, POSSESSIVE_MARKS } from '../roles';
 import type { NameLexicon } from '../nameLexicon';
 import type { Sentence, Token } from '../types';
 import { isTitled, personBesideTest } from './person';
-import { ARTICLES, NOT_IN_A_NAME, appositionWords, type RepairResources, type Work } from './work';
+import { NOT_IN_A_NAME, appositionWords, type RepairResources, type Work } from './work';
 
 /**
  * An "organisation" or a "place" that has the form of a person's name and that the article treats as a person is a

@@ -6,6 +6,7 @@
  */
 
 import type { NameLexicon } from '../nameLexicon';
+import { ARTICLES } from '../roles';
 import { lowerBound } from '../search';
 import type { EntityMention, EntityType, Sentence, Token } from '../types';
 import type { Vocabulary } from '../vocabulary';
@@ -26,8 +27,6 @@ export const NOT_IN_A_NAME = /[\d&@#/]/;
 /** The words a body's name goes on with to what it serves or deals with. */
 export const LINK_WORDS: ReadonlySet<string> = new Set(['of', 'for', 'on']);
 
-/** The articles in lower case: what opens an apposition (`, the Canadian mining company,`) or stands before a noun. */
-export const ARTICLES: ReadonlySet<string> = new Set(['a', 'an', 'the']);
 
 /** How many words an apposition may hold up to its head noun (`the former Ohio state senator`). */
 const MAX_APPOSITION_WORDS = 5;

@@ -13,8 +13,11 @@ export const DETERMINERS = new Set([
   'four', 'several', 'many', 'some', 'other', 'another', 'each', 'every', 'all', 'one', 'most', 'few', 'no',
 ]);
 
-/** Words after `a` that make a plural subject of what follows (`a few say`, `a lot think`): quantity words, no names. */
-export const QUANTIFIERS = new Set(['few', 'lot', 'couple', 'number', 'handful', 'majority', 'minority', 'dozen', 'hundred', 'thousand', 'million', 'bunch', 'host', 'slew', 'series', 'variety']);
+/**
+ * Words after `a` that count rather than name: a plural subject of what follows (`a few say`, `a lot think`), no body
+ * a role is of (`author of a dozen books`: `roles.ts`). Quantity words, no names.
+ */
+export const QUANTIFIERS: ReadonlySet<string> = new Set(['few', 'lot', 'couple', 'pair', 'number', 'handful', 'majority', 'minority', 'dozen', 'hundred', 'thousand', 'million', 'bunch', 'host', 'slew', 'series', 'variety']);
 
 /** Words that end a noun phrase when met by the chunker (prepositions, conjunctions, auxiliaries, relatives). */
 export const NP_STOP = new Set([
