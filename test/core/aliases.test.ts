@@ -139,4 +139,39 @@ describe('aliases (issue 14)', () => {
     const paper = analysePolnearTrain(this, 'breitbart_2015-11-18_ny-daily-news-paris-terror-attac.txt');
     assert.ok(!paper.actors.some((a) => a.name === 'Daily News'), paper.actors.map((a) => a.name).join(', '));
   });
+  it('a country is one place however the article names it (`countryNames.ts`): seed 004’s `Syrian Arab Republic` is Syria, named as the article writes it most', () => {
+    assert.strictEqual(aliasKey('USA'), aliasKey('United States'));
+    assert.strictEqual(aliasKey('America'), aliasKey('U.S.'));
+    assert.strictEqual(aliasKey('Britain'), aliasKey('United Kingdom'));
+    assert.ok(sameOrganisation('Syria', 'Syrian Arab Republic'));
+    assert.ok(sameOrganisation('Burma', 'Myanmar'));
+    // Not another name of the same letters, nor another country, nor one name two countries share.
+    assert.ok(!sameOrganisation('U.S.', 'Union Station'));
+    assert.ok(!sameOrganisation('South Africa', 'Saudi Arabia'));
+    assert.notStrictEqual(aliasKey('Congo'), aliasKey('Democratic Republic of the Congo'));
+    const places = analyzeArticle(readSeed(SEEDS.lavrovSteinmeier), context).actors.filter((a) => a.type === 'location');
+    const syria = places.filter((a) => /Syria/.test(a.name));
+    assert.deepStrictEqual(
+      syria.map((a) => `${a.name} (${a.mentions.length})`),
+      ['Syria (10)'],
+    );
+    assert.deepStrictEqual([...syria[0].spellings].sort(), ['Syria', 'Syrian Arab Republic']);
+  });
+
+  it('on PolNeAR: `U.S.`, `USA`, `America` and `United States` are one actor in an article; `Latin America` stays its own', function () {
+    const article = analysePolnearTrain(this, 'breitbart_2016-02-20_the-latest-hillary-clinton-tells.txt');
+    const us = article.actors.filter((a) => a.type === 'location' && a.spellings.some((s) => ['U.S.', 'USA', 'America', 'United States'].includes(s)));
+    assert.strictEqual(us.length, 1, us.map((a) => a.name).join(', '));
+    assert.deepStrictEqual([...us[0].spellings].sort(), ['America', 'U.S.', 'USA', 'United States']);
+    const latin = analyzeArticle('Voters in Latin America watched. America voted, and the United States chose.\n', context).actors.filter((a) => a.type === 'location');
+    assert.deepStrictEqual(latin.map((a) => a.name).sort(), ['Latin America', 'United States']);
+  });
+
+  it('across the workspace a country’s names reach one actor (`USA` in one article, `United States` in another)', () => {
+    const s = newService();
+    s.indexArticle('file:///a.txt', 'Officials in the USA met on Monday.');
+    s.indexArticle('file:///b.txt', 'Officials in the United States met on Monday.');
+    const places = s.getActors({ types: ['location'] }).items.map((a) => a.articles);
+    assert.deepStrictEqual(places, [2]);
+  });
 });

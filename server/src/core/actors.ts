@@ -1,5 +1,6 @@
 import { declaredAliases } from './aliasDeclarations';
 import { acronymOf, initialsOf, organisationMatcher, wholeOrganisationNames } from './aliases';
+import { countryCode } from './countryNames';
 import { hasActorInput, NO_ANNOTATIONS, type AnnotationInput } from './annotationInput';
 import { withoutFormatCharacters } from './formatCharacters';
 import { namesBodyByFirstWord } from './genericBodyWords';
@@ -489,6 +490,10 @@ class ActorBuilder {
    */
   fullestName(): string {
     if (this.canonicalName === undefined && this.standardName !== undefined && !this.spellings.some((s) => s.length > this.standardName!.length)) return this.standardName;
+    if (this.canonicalName === undefined) {
+      const country = this.mostWrittenCountryName();
+      if (country !== undefined) return country;
+    }
     // A person's name with the given name written out before one with an initial for it (`Eddie Mannix`, not `E. J.
     // Mannix`, which has more words).
     const initial = (spelling: string) => (this.type === 'person' && this.names.givenNameAsInitial(spelling) ? 1 : 0);
@@ -499,6 +504,25 @@ class ActorBuilder {
       [...this.spellings].sort((a, b) => former(a) - former(b) || initial(a) - initial(b) || this.names.nameParts(b).length - this.names.nameParts(a).length || capitalsLast(a) - capitalsLast(b))[0] ??
       withoutFormatCharacters(this.mentions[0].text)
     );
+  }
+
+  /**
+   * A country's name as the article writes it most often, of equally frequent ones the fullest (`Syria`, not the
+   * `Syrian Arab Republic` of one mention; `U.S.` over `United States` in an article that writes `U.S.` throughout): a
+   * country's names share no words (`countryNames.ts`), and the fullest is often an official name that news uses once.
+   * Undefined for anything else, or a country named one way.
+   */
+  private mostWrittenCountryName(): string | undefined {
+    if (this.type === 'person' || this.spellings.length < 2 || countryCode(this.spellings[0]) === undefined) return undefined;
+    // Counted by the name's letters, so that a dateline's `MEXICO` counts for `Mexico`, which is then preferred (as
+    // capitals are by `fullestName`).
+    const written = new Map<string, number>();
+    for (const mention of this.mentions) {
+      const name = normalizeName(mention.text);
+      written.set(name, (written.get(name) ?? 0) + 1);
+    }
+    const count = (spelling: string) => written.get(normalizeName(spelling)) ?? 0;
+    return [...this.spellings].sort((a, b) => count(b) - count(a) || capitalsLast(a) - capitalsLast(b) || b.length - a.length)[0];
   }
 
   freeze(names: PersonNames, lexicon: NameLexicon): Actor {
@@ -723,12 +747,17 @@ function resolveNominals(nominals: readonly Nominal[], builders: readonly ActorB
  */
 function mergeAliases(text: string, builders: readonly ActorBuilder[], lexicon: NameLexicon): boolean {
   let merged = false;
-  // A one-word name that is no acronym (`Syria`, `Kremlin`) has no alias and ends no longer name.
-  const live = builders.filter((b) => b.type !== 'person' && b.spellings.length > 0 && (b.spellings.length > 1 || /\s/.test(b.spellings[0]) || acronymOf(b.spellings[0]) !== undefined));
+  // A one-word name that is neither an acronym nor a country's (`Kremlin`, `Moscow`) has no alias and ends no longer
+  // name; a country's names share no letters (`Syria`, `Syrian Arab Republic`) and meet under its code.
+  const countryOf = (b: ActorBuilder) => countryCode(b.spellings[0]);
+  const live = builders.filter(
+    (b) => b.type !== 'person' && b.spellings.length > 0 && (b.spellings.length > 1 || /\s/.test(b.spellings[0]) || acronymOf(b.spellings[0]) !== undefined || countryOf(b) !== undefined),
+  );
   const byInitials = new Map<string, ActorBuilder[]>();
   const sameOrganisation = organisationMatcher();
   for (const builder of live) {
-    const key = `${builder.type}\u0000${initialsOf(builder.spellings[0])}`;
+    const country = countryOf(builder);
+    const key = `${builder.type}\u0000${country !== undefined ? `#country:${country}` : initialsOf(builder.spellings[0])}`;
     const bucket = byInitials.get(key);
     if (!bucket) {
       byInitials.set(key, [builder]);

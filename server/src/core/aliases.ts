@@ -1,3 +1,4 @@
+import { countryCode } from './countryNames';
 import type { NameLexicon } from './nameLexicon';
 import { normalizeName } from './names';
 import { firstOverlapping, lowerBound } from './search';
@@ -59,6 +60,9 @@ export function isLongForm(name: string): boolean {
  * normalised name (`kremlin`).
  */
 export function aliasKey(name: string): string {
+  // A country's names share no initials (`United States`, `America`): its code is the key.
+  const country = countryCode(name);
+  if (country !== undefined) return `#country:${country}`;
   const acronym = acronymOf(name);
   if (acronym !== undefined || isLongForm(name)) {
     const initials = initialsOf(name);
@@ -75,6 +79,8 @@ export function aliasKey(name: string): string {
  * form it abbreviates, or long forms that are the same once acronyms in either are read as the
  * words of the other (`UN Security Council` / `United Nations Security Council`). Long forms that
  * only share initials (`National Rifle Association` / `National Recovery Administration`) are not.
+ * A country's names are one country whatever their letters (`United States`, `USA`, `America`:
+ * `countryNames.ts`), and no other name's (`U.S.` is no `Union Station`).
  */
 export function sameOrganisation(a: string, b: string): boolean {
   return sameProfiles(profileOf(a), profileOf(b));
@@ -109,6 +115,8 @@ interface SpellingProfile {
   readonly acronym: string | undefined;
   readonly initials: string;
   readonly words: readonly WordProfile[];
+  /** The country it names (`countryCode`), if any. */
+  readonly country: string | undefined;
 }
 
 function profileOf(name: string): SpellingProfile {
@@ -116,11 +124,12 @@ function profileOf(name: string): SpellingProfile {
     const letters = acronymOf(word);
     return { normalized: normalizeName(word), acronym: letters && letters.length > 1 ? letters : undefined, initial: word.charAt(0).toUpperCase() };
   });
-  return { normalized: normalizeName(name), acronym: acronymOf(name), initials: initialsOf(name), words };
+  return { normalized: normalizeName(name), acronym: acronymOf(name), initials: initialsOf(name), words, country: countryCode(name) };
 }
 
 function sameProfiles(a: SpellingProfile, b: SpellingProfile): boolean {
   if (a.normalized === b.normalized) return true;
+  if (a.country !== undefined || b.country !== undefined) return a.country === b.country;
   if (a.acronym !== undefined && a.acronym === b.acronym) return true;
   if (a.words.length === 0 || b.words.length === 0 || a.initials !== b.initials) return false;
   return alignsWith(a.words, b.words) || alignsWith(b.words, a.words);

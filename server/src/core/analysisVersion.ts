@@ -275,4 +275,7 @@
 //      short forms with them (`Ruth Bader Ginsburg` an organisation, `Ginsburg` a place).
 // 127: one list of quantity words for the quote pass and the roles (`a pair say`; `author of a majority …` reads no body):
 //      the PolNeAR dump identical, other texts may differ.
-export const ANALYSIS_VERSION = 127;
+// 128: a country's names are one place in an article and across the workspace (`countryNames.ts`: `USA`, `America`,
+//      `United States`; `Syria`, `Syrian Arab Republic`), named as the article writes it most; `aliasKey` of a country is
+//      its code.
+export const ANALYSIS_VERSION = 128;

@@ -1,0 +1,72 @@
+/**
+ * The names of one country, however an article writes it: `United States`, `U.S.`, `USA`, `America`; `Syria` and
+ * `Syrian Arab Republic`; `Britain`, `U.K.`, `United Kingdom`. Spellings share no initials and no words, so the alias
+ * rules (`aliases.ts`: acronyms and long forms) cannot relate them; the names come from a list.
+ *
+ * The list is i18n-iso-countries' English names (MIT; the ISO 3166 names with the variants its maintainers keep, for
+ * the 250 countries and territories), read from its data file alone, and {@link NEWS_NAMES}: the names news uses that
+ * it lacks. A name two countries share (`Congo`) is neither's; a name written with a comma or a bracket (`Korea,
+ * Republic of`, `Falkland Islands (Malvinas)`) is a catalogue's, never an article's, and is left out.
+ */
+import countryData from 'i18n-iso-countries/langs/en.json';
+import { normalizeName } from './names';
+
+/**
+ * News spellings of countries that i18n-iso-countries does not give, by ISO 3166 alpha-2 code. `America` alone is the
+ * United States in English-language news (`Make America Great Again`; the continents are `North America`, `the
+ * Americas`).
+ */
+const NEWS_NAMES: readonly (readonly [code: string, names: readonly string[]])[] = [
+  ['US', ['America', 'United States of America', 'the United States']],
+  ['GB', ['Britain', 'U.K.', 'Great Britain']],
+  ['SY', ['Syria']],
+  ['MM', ['Burma']],
+  ['NL', ['Holland']],
+  ['VA', ['Vatican', 'Vatican City', 'Holy See']],
+  ['LA', ['Laos']],
+  ['MD', ['Moldova']],
+  ['BN', ['Brunei']],
+  ['FM', ['Micronesia']],
+  ['KP', ['DPRK', "Democratic People's Republic of Korea"]],
+  ['KR', ['Republic of Korea']],
+  ['CD', ['DRC', 'Democratic Republic of Congo']],
+  ['CV', ['Cabo Verde']],
+  ['SZ', ['Swaziland']],
+  ['MK', ['Macedonia']],
+  ['VN', ['Viet Nam']],
+  ['AE', ['U.A.E.']],
+  ['CZ', ['Czechia']],
+];
+
+/** Country codes by normalised name ({@link normalizeName}, a leading `the` dropped); built on first use. */
+let codes: Map<string, string> | undefined;
+
+/** The key a name is looked up by: normalised, without a leading article (`The Netherlands`, `the United States`). */
+function keyOf(name: string): string {
+  return normalizeName(name).replace(/^the /, '');
+}
+
+function build(): Map<string, string> {
+  const byName = new Map<string, string | null>();
+  const add = (code: string, name: string) => {
+    if (/[,()]/.test(name)) return;
+    const key = keyOf(name);
+    const known = byName.get(key);
+    // A name of two countries (`Congo`) names neither.
+    byName.set(key, known === undefined || known === code ? code : null);
+  };
+  const countries = (countryData as { countries: Record<string, string | readonly string[]> }).countries;
+  for (const [code, names] of Object.entries(countries)) for (const name of typeof names === 'string' ? [names] : names) add(code, name);
+  for (const [code, names] of NEWS_NAMES) for (const name of names) add(code, name);
+  const out = new Map<string, string>();
+  for (const [name, code] of byName) if (code !== null) out.set(name, code);
+  return out;
+}
+
+/** The ISO 3166 alpha-2 code of the country a name names (`U.S.`, `America` → `US`), or undefined. */
+export function countryCode(name: string): string | undefined {
+  // Country names are short: a long name is never looked up (organisations' names run long).
+  if (name.length > 48) return undefined;
+  codes ??= build();
+  return codes.get(keyOf(name));
+}
