@@ -545,6 +545,15 @@ describe('entity repair: a person actor is a person (issue 14)', () => {
     // Neither the description nor the vote of the other mentions retypes it.
     assert.deepStrictEqual(repaired(text, ['location:Amazon', 'location:Amazon', 'location:Amazon']), ['organization:Amazon', 'location:Amazon', 'organization:Amazon']);
     assert.deepStrictEqual(repaired(text, ['organization:Amazon', 'location:Amazon', 'organization:Amazon']), ['organization:Amazon', 'location:Amazon', 'organization:Amazon']);
+    // Places of that name outnumbering the body's mentions do not vote the body a place (a reviewer's text) …
+    const many = 'The retailer Amazon said sales rose. Fires in the Amazon rainforest spread to the Amazon basin and the Amazon jungle. Amazon declined to comment.\n';
+    assert.deepStrictEqual(
+      repaired(many, ['location:Amazon', 'location:Amazon', 'location:Amazon', 'location:Amazon', 'location:Amazon']),
+      ['organization:Amazon', 'location:Amazon', 'location:Amazon', 'location:Amazon', 'organization:Amazon'],
+    );
+    // … and a building is its owner's: only a natural feature's noun makes the name a place's.
+    const building = 'The retailer Amazon said sales rose. Workers at the Amazon building struck. Amazon shares fell.\n';
+    assert.deepStrictEqual(repaired(building, ['location:Amazon', 'location:Amazon', 'location:Amazon']), ['organization:Amazon', 'organization:Amazon', 'organization:Amazon']);
   });
 
   it('on PolNeAR: companies the article describes are organisations (`Tinder`, `Teck, the Canadian mining company`, `the fact-checking site Politifact`)', function () {
@@ -566,6 +575,12 @@ describe('entity repair: a person actor is a person (issue 14)', () => {
     assert.deepStrictEqual(
       repaired(text, ['organization:Ruth Bader Ginsburg', 'location:Ginsburg', 'organization:Morgan Stanley', 'organization:Goldman Sachs Group']),
       ['person:Ruth Bader Ginsburg', 'person:Ginsburg', 'organization:Morgan Stanley', 'organization:Goldman Sachs Group'],
+    );
+    // Not a body's name that a head noun follows or a description names, nor a short form the article places (a reviewer's texts).
+    const firm = 'The law firm Paul Weiss Rifkind represented the bank. Fans at the John Quincy Adams school cheered. Adams, Massachusetts, is nearby.\n';
+    assert.deepStrictEqual(
+      repaired(firm, ['organization:Paul Weiss Rifkind', 'organization:John Quincy Adams', 'location:Adams', 'location:Massachusetts']),
+      ['organization:Paul Weiss Rifkind', 'organization:John Quincy Adams', 'location:Adams', 'location:Massachusetts'],
     );
     const ginsburg = analysePolnearTrain(this, 'usa-today_2016-07-15_ginsburg-apologizes-for-trump-co.txt');
     assert.deepStrictEqual(ginsburg.actors.filter((a) => /Ginsburg/.test(a.name)).map((a) => `${a.type}:${a.name}`), ['person:Ruth Bader Ginsburg']);

@@ -81,6 +81,26 @@ describe('shared surnames on the hand-labelled PolNeAR sample', function () {
     assert.strictEqual(alone.find((a) => a.name === 'Michelle Obama')?.mentions.length, 2);
   });
 
+  it('a title names the namesake only before a person named in full and described otherwise, never in a headline (a reviewer’s texts)', () => {
+    const ownerOf = (text: string, before: string) => {
+      const at = text.indexOf(before) + before.length;
+      return analyzeArticle(text, context).actors.find((a) => a.mentions.some((m) => m.start === at))?.name;
+    };
+    // Named in full first: the title is hers or his, whatever honorific comes later.
+    const haley = 'Nikki Haley spoke on Monday. Governor Haley said the state was strong. Mr. Haley, her husband, is deployed.\n';
+    assert.strictEqual(ownerOf(haley, 'Governor '), 'Nikki Haley');
+    const trump = 'Donald J. Trump spoke in Ohio on Monday. President Trump said the economy was strong. Ms. Trump, his daughter, stood beside him.\n';
+    assert.strictEqual(ownerOf(trump, 'President '), 'Donald J. Trump');
+    // Described with the title: he holds it, though `Mrs. Obama` rules him out of her mention.
+    const barack = 'President Obama spoke in Ohio on Monday. Mrs. Obama attended a school event. Barack Obama, the president, said he was proud.\n';
+    assert.strictEqual(ownerOf(barack, 'President '), 'Barack Obama');
+    const us = 'President Obama spoke in Ohio on Monday. Mrs. Obama attended a school event. The US president, Barack Obama, said he was proud.\n';
+    assert.strictEqual(ownerOf(us, 'President '), 'Barack Obama');
+    // A headline's title is no evidence.
+    const headline = 'Senator Clinton Wins Iowa\n\nHillary Clinton won the Iowa caucuses on Monday. Mr. Clinton, the former president, celebrated with her.\n';
+    assert.strictEqual(ownerOf(headline, 'Senator '), 'Hillary Clinton');
+  });
+
   it('on PolNeAR, `President Obama` and `the president` are not Michelle Obama where the article writes `Mr. Obama` too', function () {
     // She was the actor of `As President Obama`, of five `the president` and of their role.
     const michelle = analysePolnearTrain(this, 'nyt_2015-12-15_white-house-schmoozing-season-ho.txt').actors.find((a) => a.name === 'Michelle Obama');

@@ -123,11 +123,16 @@ export function groupActors(
   const fullNames: EntityMention[] = [];
   const others: EntityMention[] = [];
   for (const e of entities) (e.type === 'person' && names.isFullName(e.text) ? fullNames : others).push(e);
+  // Headline sentences (title-case lines), read on first use: a title there is no evidence, nor a role.
+  let headline: Uint8Array | undefined;
+  const sentenceIndex = (offset: number) => lowerBound(sentences.length, (k) => sentences[k].end > offset);
+  const inHeadline = (offset: number) => (headline ??= headlineSentences(text, sentences, nameLexicon))[sentenceIndex(offset)] === 1;
   const referents = new SurnameReferents<ActorBuilder>(
     text,
     resources.quotes,
     vocabulary,
     others.filter((e) => e.type === 'person' && isOneWord(e.text)),
+    inHeadline,
   );
   // A given name alone (`Hillary`, `Bernie`) is the one person of the article with that first name; with two
   // (`Bill Clinton`, `Bill de Blasio`) it is neither. `null` marks a first name shared by two people.
@@ -195,10 +200,8 @@ export function groupActors(
   const sentenceAt = sentenceLocator(sentences);
   const persons: EntityMention[] = [];
   for (const e of entities) if (e.type === 'person') persons.push(e);
-  // No roles from headlines: a title-case line glues words that are no title to names (the entity repair read the
-  // lines of these sentences already: its answer is kept for them).
-  let headline: Uint8Array | undefined;
-  const sentenceIndex = (offset: number) => lowerBound(sentences.length, (k) => sentences[k].end > offset);
+  // No roles from headlines (`inHeadline`): a title-case line glues words that are no title to names (the entity repair
+  // read the lines of these sentences already: its answer is kept for them).
   for (const builder of builders) {
     builder.mentions.sort((a, b) => a.start - b.start);
     if (builder.type !== 'person') continue;

@@ -278,4 +278,8 @@
 // 128: a country's names are one place in an article and across the workspace (`countryNames.ts`: `USA`, `America`,
 //      `United States`; `Syria`, `Syrian Arab Republic`), named as the article writes it most; `aliasKey` of a country is
 //      its code.
-export const ANALYSIS_VERSION = 128;
+// 129: review of 124–126: a title names the honorific's namesake only before every full name and where each is
+//      described otherwise, never in a headline; only natural features' nouns keep a described body's name a place,
+//      and such places do not vote against the body; a name with a middle name is no person before a head noun, when
+//      described as a body, and its short form stays a place the article places. The PolNeAR dump identical.
+export const ANALYSIS_VERSION = 129;

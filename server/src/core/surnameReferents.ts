@@ -28,6 +28,8 @@ export class SurnameReferents<T extends NamedPerson> {
     private readonly vocabulary: Vocabulary,
     /** The article's people named by one word (`Obama`, `Mr. Obama`: the mention is the surname). */
     private readonly surnameMentions: readonly TextSlice[] = [],
+    /** True for an offset in a headline (a title-case line: `headlines.ts`). */
+    private readonly inHeadline: (offset: number) => boolean = () => false,
   ) {}
 
   /**
@@ -97,16 +99,23 @@ export class SurnameReferents<T extends NamedPerson> {
   }
 
   /**
-   * True when a title before the surname (`President Obama`) names none of the candidates (the article gave none of
-   * them that title in full) while the article writes the surname after an honorific that rules every one of them out
-   * (`Mr. Obama`, where Michelle Obama is the one Obama named in full): the title names that other person, whom the
-   * article knows by title and surname alone, as news writes someone every reader knows. Without such an honorific a
-   * title says nothing of a namesake the article never shows (`President Obama` in an article that names only `Barack
-   * Obama` later is him).
+   * True when a title before the surname (`President Obama`) names none of the candidates while the article writes the
+   * surname after an honorific that rules every one of them out (`Mr. Obama`, where Michelle Obama is the one Obama
+   * named in full): the title names that other person, whom the article knows by title and surname alone, as news writes
+   * someone every reader knows. Only where each candidate is named in full after the title, and described there with
+   * another role and never this title (`the first lady, Michelle Obama`): a person named in full first keeps the bare
+   * surname with any title (`Nikki Haley … Governor Haley … Mr. Haley, her husband`), and one whose description holds
+   * the title is its holder (`Barack Obama, the president` beside a `Mrs. Obama`). Without such an honorific a title says
+   * nothing of a namesake the article never shows. A headline's title is no evidence (`Senator Clinton Wins Iowa`).
    */
   private titleNamesAnother(mention: TextSlice, pool: readonly T[]): boolean {
     const title = this.titleBefore(mention);
-    if (title === undefined || pool.some((c) => this.titlesOf(c).has(title))) return false;
+    if (title === undefined || this.inHeadline(mention.start)) return false;
+    for (const candidate of pool) {
+      if ((candidate.fullStarts[0] ?? Infinity) < mention.start || this.titlesOf(candidate).has(title)) return false;
+      const descriptions = this.descriptionsOf(candidate);
+      if (descriptions.length === 0 || descriptions.some((d) => d.includes(title))) return false;
+    }
     for (const gender of this.honorificGendersOf(mention.text)) {
       if (!pool.every((c) => !this.agrees(c, gender))) continue;
       // The one it names has that honorific's gender (`Mrs. Obama` later is Michelle again).
@@ -115,6 +124,30 @@ export class SurnameReferents<T extends NamedPerson> {
     }
     return false;
   }
+
+  /**
+   * The descriptions the article gives a person's full names, in lower case word by word: the capitalised titles before
+   * them ({@link titlesOf}), and an apposition with an article right before or after one (`the first lady, Michelle
+   * Obama`, `Barack Obama, the president,` → `first`, `lady`; `president`).
+   */
+  private descriptionsOf(candidate: T): readonly string[] {
+    let found = this.descriptions.get(candidate);
+    if (found) return found;
+    const words = new Set<string>(this.titlesOf(candidate));
+    for (const start of candidate.fullStarts) {
+      const before = DESCRIPTION_BEFORE.exec(this.text.slice(Math.max(0, start - DESCRIPTION_REACH), start));
+      const spelling = candidate.spellings.find((s) => this.text.startsWith(s, start));
+      const after = spelling === undefined ? null : DESCRIPTION_AFTER.exec(this.text.slice(start + spelling.length, start + spelling.length + DESCRIPTION_REACH));
+      for (const description of [before?.[1], after?.[1]]) {
+        if (description === undefined) continue;
+        for (const word of description.toLowerCase().split(/[^\p{L}]+/u)) if (word !== '' && !ARTICLE_WORDS.has(word)) words.add(word);
+      }
+    }
+    this.descriptions.set(candidate, (found = [...words]));
+    return found;
+  }
+
+  private readonly descriptions = new Map<T, readonly string[]>();
 
   /** The gender of the person a title names ({@link titleNamesAnother}), by the mention's start. */
   private readonly titledNamesakes = new Map<number, Gender>();
@@ -235,6 +268,20 @@ export interface NamedPerson {
   readonly fullStarts: readonly number[];
   readonly mentions: readonly { readonly start: number }[];
 }
+
+/** How far around a full name an apposition describing it is looked for. */
+const DESCRIPTION_REACH = 60;
+
+/**
+ * An apposition with an article that ends right before a name, from its last article (`the president and the first
+ * lady, ` Michelle Obama: `the first lady`).
+ */
+const DESCRIPTION_BEFORE = /\b((?:the|a|an)\s(?:(?!\b(?:the|a|an)\s)[^,.;:!?\n]){1,50}),\s+$/iu;
+
+/** An apposition with an article right after a name (Barack Obama`, the president,`). */
+const DESCRIPTION_AFTER = /^,\s+((?:the|a|an)\s[^,.;:!?\n]{1,50})[,.;:]/iu;
+
+const ARTICLE_WORDS: ReadonlySet<string> = new Set(['the', 'a', 'an']);
 
 /** How far before a full name its title is looked for (`former Secretary of State ` fits). */
 const TITLE_REACH = 48;

@@ -46,16 +46,17 @@ const MAX_MODIFIERS = 4;
  * head noun is a body noun ({@link BODY_NOUNS}; see {@link appositionHead}) (`Crowdpac, a political crowdfunding
  * website,`), or a body noun after an article right before the mention (`the retailer Amazon`, `the fact-checking site
  * Politifact`). A name the article places (`Middlebury, Vt.`: `placeNames`) or the lists know as a place stays one (`a
- * network Russia has financed`), and so does a mention before a place's head noun (`the Amazon rainforest`).
+ * network Russia has financed`), and so does a mention before a natural feature's noun (`the Amazon rainforest`).
+ * Returns the keys ({@link keyOf}) of the names it found described as bodies (the vote of `oneTypePerName.ts` reads them).
  */
-export function namesDescribedAsBodies(sentences: readonly Sentence[], work: readonly Work[], lexicon: NameLexicon, vocabulary: Vocabulary, placeNames: ReadonlySet<string>): void {
+export function namesDescribedAsBodies(sentences: readonly Sentence[], work: readonly Work[], lexicon: NameLexicon, vocabulary: Vocabulary, placeNames: ReadonlySet<string>): ReadonlySet<string> {
   const described = new Set<string>();
   for (const item of work) {
     if (item.dropped || item.headline || (item.type !== 'location' && item.type !== 'person')) continue;
     const tokens = sentences[item.sentence].tokens;
-    if (BODY_NOUNS.has(appositionHead(tokens, item.last) ?? '') || nounBeforeNamesBody(tokens, item.first)) described.add(keyOf(sentences, item));
+    if (describedAsBody(tokens, item)) described.add(keyOf(sentences, item));
   }
-  if (described.size === 0) return;
+  if (described.size === 0) return described;
   const personWords = wordsOfPeopleNamedInFull(sentences, work);
   for (const item of work) {
     if (item.dropped || item.last - item.first !== 1) continue;
@@ -68,8 +69,18 @@ export function namesDescribedAsBodies(sentences: readonly Sentence[], work: rea
   }
   for (const item of work) {
     if (item.dropped || (item.type !== 'location' && !(item.type === 'person' && item.last - item.first === 1))) continue;
-    if (described.has(keyOf(sentences, item)) && !namesPlaceFeature(sentences[item.sentence].tokens, item.last, lexicon)) item.type = 'organization';
+    if (described.has(keyOf(sentences, item)) && !namesPlaceFeature(sentences[item.sentence].tokens, item.last)) item.type = 'organization';
   }
+  return described;
+}
+
+/**
+ * True when the sentence describes the mention as a body: an apposition after it headed by a body noun (`Crowdpac, a
+ * political crowdfunding website,`) or a body noun after an article right before it (`the retailer Amazon`, `the law
+ * firm Paul Weiss Rifkind`).
+ */
+export function describedAsBody(tokens: readonly Token[], item: Pick<Work, 'first' | 'last'>): boolean {
+  return BODY_NOUNS.has(appositionHead(tokens, item.last) ?? '') || nounBeforeNamesBody(tokens, item.first);
 }
 
 /**

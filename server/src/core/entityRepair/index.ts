@@ -135,15 +135,15 @@ export function repairEntities(text: string, sentences: readonly Sentence[], men
       if (!item.dropped && item.type === 'person' && item.last - item.first === 1 && placeNames.has(sentences[item.sentence].tokens[item.first].text)) item.type = 'location';
     }
   }
-  peopleTakenForBodiesOrPlaces(sentences, work, resources);
+  peopleTakenForBodiesOrPlaces(sentences, work, resources, placeNames);
   givenNamesSharingASurname(sentences, work);
   givenNamesTakenForOrganisations(sentences, work, lexicon);
   dropNamesWithoutEvidence(sentences, work, evidence, resources);
   followLongerNames(sentences, work, resources.vocabulary);
   placesShorteningBodies(sentences, work, lexicon, placeNames);
-  namesDescribedAsBodies(sentences, work, lexicon, resources.vocabulary, placeNames);
+  const describedBodies = namesDescribedAsBodies(sentences, work, lexicon, resources.vocabulary, placeNames);
   repairNamesInContext(text, sentences, work, evidence, lexicon);
-  oneTypePerName(text, sentences, work, lexicon);
+  oneTypePerName(text, sentences, work, lexicon, describedBodies);
   takeGenerationalSuffixes(sentences, work);
   const out: EntityMention[] = [];
   for (const item of work) {

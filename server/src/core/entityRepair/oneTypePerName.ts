@@ -6,7 +6,7 @@
 
 import type { NameLexicon } from '../nameLexicon';
 import { ACTOR_TYPES, type Sentence } from '../types';
-import { namesPlaceFeature, type Work } from './work';
+import { keyOf, namesPlaceFeature, type Work } from './work';
 
 /**
  * One name, one type in an article ("one sense per discourse"): where the tagger gave the same name two
@@ -14,16 +14,20 @@ import { namesPlaceFeature, type Work } from './work';
  * Parenthood`), every mention takes the type most of them have, so the article has one actor, not two. A tie
  * goes the way the name says when its lists or its head noun do (`Greenpeace`, `Polk County`), and else leaves the
  * mentions as they are: there is no evidence which is right, and a name may be two things (`Cleveland` the city and
- * the team). A place the text names as one (`the Amazon rainforest`: `namesPlaceFeature`) votes, and stays a place.
+ * the team). A place the text names as one (`the Amazon rainforest`: `namesPlaceFeature`) stays a place, and votes
+ * unless the article describes a body of that name (`describedBodies`, from `describedNames.ts`).
  */
-export function oneTypePerName(text: string, sentences: readonly Sentence[], work: readonly Work[], lexicon: NameLexicon): void {
+export function oneTypePerName(text: string, sentences: readonly Sentence[], work: readonly Work[], lexicon: NameLexicon, describedBodies: ReadonlySet<string> = NO_NAMES): void {
   const votes = new Map<string, { person: number; organization: number; location: number }>();
   const names: (string | undefined)[] = [];
   let mixed = false;
   for (const item of work) {
     let name: string | undefined;
-    if (!item.dropped && item.first < item.last && ACTOR_TYPES.has(item.type)) {
-      const tokens = sentences[item.sentence].tokens;
+    const tokens = sentences[item.sentence].tokens;
+    // A place the text names as one (`the Amazon rainforest`) votes for its name as a place, unless the article says
+    // the name is a body's (`the retailer Amazon`): there it stays a place and leaves the body's mentions alone.
+    const placeOfABody = item.type === 'location' && namesPlaceFeature(tokens, item.last) && describedBodies.size > 0 && describedBodies.has(keyOf(sentences, item));
+    if (!item.dropped && item.first < item.last && ACTOR_TYPES.has(item.type) && !placeOfABody) {
       name = text.slice(tokens[item.first].start, tokens[item.last - 1].end);
       let count = votes.get(name);
       if (!count) votes.set(name, (count = { person: 0, organization: 0, location: 0 }));
@@ -50,8 +54,8 @@ export function oneTypePerName(text: string, sentences: readonly Sentence[], wor
     if (name === undefined) return;
     let outcome = outcomes.get(name);
     if (outcome === undefined && !outcomes.has(name)) outcomes.set(name, (outcome = outcomeOf(name)));
-    // A place the text names as one (`the Amazon rainforest` beside `the retailer Amazon`) votes, but stays a place.
-    if (outcome !== undefined && !(item.type === 'location' && namesPlaceFeature(sentences[item.sentence].tokens, item.last, lexicon))) item.type = outcome;
+    // A place the text names as one (`the Amazon rainforest` beside `the retailer Amazon`) stays a place.
+    if (outcome !== undefined && !(item.type === 'location' && namesPlaceFeature(sentences[item.sentence].tokens, item.last))) item.type = outcome;
   });
 }
 
@@ -66,3 +70,6 @@ function nameHeadKind(name: string, lexicon: NameLexicon): 'organization' | 'loc
 /** The types an actor may have, in the order a vote between them reads them. */
 const VOTED_TYPES = ['person', 'organization', 'location'] as const;
 type ActorType = (typeof VOTED_TYPES)[number];
+
+/** No name described as a body. */
+const NO_NAMES: ReadonlySet<string> = new Set();

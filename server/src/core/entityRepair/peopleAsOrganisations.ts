@@ -9,6 +9,7 @@ import { wordCase } from '../headlines';
 import { ARTICLES, POSSESSIVE_MARKS } from '../roles';
 import type { NameLexicon } from '../nameLexicon';
 import type { Sentence, Token } from '../types';
+import { describedAsBody } from './describedNames';
 import { isTitled, personBesideTest } from './person';
 import { NOT_IN_A_NAME, appositionWords, type RepairResources, type Work } from './work';
 
@@ -30,7 +31,7 @@ import { NOT_IN_A_NAME, appositionWords, type RepairResources, type Work } from 
  * organisation or place mention of the name then becomes a person, and an
  * organisation such as `Al Qaeda` or `Morgan Stanley`, with a given name's form but no such sign, stays one.
  */
-export function peopleTakenForBodiesOrPlaces(sentences: readonly Sentence[], work: readonly Work[], resources: RepairResources): void {
+export function peopleTakenForBodiesOrPlaces(sentences: readonly Sentence[], work: readonly Work[], resources: RepairResources, placeNames: ReadonlySet<string> = NO_PLACES): void {
   const { nameLexicon: lexicon, vocabulary } = resources;
   const nameOf = (item: Work) => {
     const tokens = sentences[item.sentence].tokens;
@@ -63,7 +64,7 @@ export function peopleTakenForBodiesOrPlaces(sentences: readonly Sentence[], wor
     // A place needs its given name and a description of a person: `Wisconsin Trump` is no relative of Donald Trump, and
     // a place beside a person is no person (`Sri Lanka - Arjuna Ranatunga ( captain )`).
     const signed =
-      (given && n === 3 && isMiddleName(tokens[item.first + 1].text, lexicon)) ||
+      (given && n === 3 && isMiddleName(tokens[item.first + 1].text, lexicon) && !namesABody(tokens, item, lexicon)) ||
       (item.type === 'organization'
         ? surnames.has(tokens[item.last - 1].text) || (given && (roleBefore || besidePerson(item) || describedAsPerson(tokens, item, vocabulary)))
         : given && describedAsPerson(tokens, item, vocabulary));
@@ -75,8 +76,23 @@ export function peopleTakenForBodiesOrPlaces(sentences: readonly Sentence[], wor
     for (let space = name.indexOf(' '); space >= 0; space = name.indexOf(' ', space + 1)) people.add(name.slice(space + 1));
   }
   for (const item of work) {
-    if (!item.dropped && (item.type === 'organization' || item.type === 'location') && item.last - item.first <= 3 && people.has(nameOf(item))) item.type = 'person';
+    if (item.dropped || (item.type !== 'organization' && item.type !== 'location') || item.last - item.first > 3) continue;
+    const name = nameOf(item);
+    // A short form the article places is the place (`Adams, Massachusetts` beside `John Quincy Adams`).
+    if (people.has(name) && !placeNames.has(name)) item.type = 'person';
   }
+}
+
+const NO_PLACES: ReadonlySet<string> = new Set();
+
+/**
+ * True when a name of a person's form is a body's all the same: a head noun right after it (`the John Quincy Adams
+ * school`, the tagger's `Martin Luther King` of `Martin Luther King Boulevard`) or a description of a body
+ * (`the law firm Paul Weiss Rifkind`).
+ */
+function namesABody(tokens: readonly Token[], item: Work, lexicon: NameLexicon): boolean {
+  const next = tokens[item.last]?.text;
+  return (next !== undefined && lexicon.headOf(next) !== undefined) || describedAsBody(tokens, item);
 }
 
 /**

@@ -142,11 +142,21 @@ export function isInitial(tokens: readonly Token[], i: number): boolean {
 }
 
 /**
- * True when the word after a name is a place's head noun in lower case (`the Amazon rainforest`, `the Hudson river`):
- * there the name is the place's, whatever body the article also calls by it (`the retailer Amazon`): no description of
- * the body, nor the vote of its other mentions (`oneTypePerName.ts`), retypes it.
+ * Nouns of natural features, which a name before them in lower case names (`the Amazon rainforest`, `the Hudson river`,
+ * `the Congo basin`). Not a built place's (`the Amazon building`, `the Trump tower`): a body's name before those is the
+ * body's, the owner of the building.
  */
-export function namesPlaceFeature(tokens: readonly Token[], after: number, lexicon: NameLexicon): boolean {
+const NATURAL_FEATURES: ReadonlySet<string> = new Set([
+  'river', 'rainforest', 'forest', 'jungle', 'basin', 'delta', 'lake', 'sea', 'ocean', 'bay', 'gulf', 'coast', 'desert',
+  'valley', 'canyon', 'mountain', 'mountains', 'peninsula', 'island', 'islands', 'falls', 'hills', 'atoll', 'glacier',
+]);
+
+/**
+ * True when the word after a name is a natural feature's noun in lower case (`the Amazon rainforest`): there the name
+ * is the place's, whatever body the article also calls by it (`the retailer Amazon`): no description of the body
+ * retypes it, nor the vote of its other mentions (`oneTypePerName.ts`).
+ */
+export function namesPlaceFeature(tokens: readonly Token[], after: number): boolean {
   const next = tokens[after]?.text;
-  return next !== undefined && /^\p{Ll}/u.test(next) && lexicon.headOf(next)?.kind === 'location';
+  return next !== undefined && NATURAL_FEATURES.has(next);
 }
