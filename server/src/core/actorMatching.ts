@@ -1,4 +1,5 @@
 import { acronymOf, sameOrganisation } from './aliases';
+import { countryCode } from './countryNames';
 import { normalizeName, similarNameWord, type GenerationsApart, type PersonNames } from './names';
 import type { EntityType } from './types';
 import type { Vocabulary } from './vocabulary';
@@ -72,6 +73,8 @@ function organisationEvidence(actor: ActorIdentity, other: ActorIdentity): strin
     for (const b of theirs) {
       if (!sameOrganisation(a, b)) continue;
       if (normalizeName(a) === normalizeName(b)) return [`same name (${a})`];
+      const country = countryCode(a);
+      if (country !== undefined && country === countryCode(b)) return [`names of one country (${b} / ${a})`];
       const acronym = acronymOf(a) !== undefined || acronymOf(b) !== undefined;
       return [acronym && acronymOf(a) !== acronymOf(b) ? `acronym and long form (${b} / ${a})` : `the same name written two ways (${b} / ${a})`];
     }

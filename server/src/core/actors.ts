@@ -794,7 +794,14 @@ function mergeAliases(text: string, builders: readonly ActorBuilder[], lexicon: 
       const w = words(short);
       if (w.length < 2 || short.mentions.length === 0) continue;
       const longer = bucket.filter(
-        (b) => b !== short && b.mentions.length > 0 && endsWithWords(words(b), w) && !servedPlace(words(b), w, lexicon) && !(stateBranch(words(b), w, lexicon) && !saysWhose(text, short)),
+        (b) =>
+          b !== short &&
+          b.mentions.length > 0 &&
+          endsWithWords(words(b), w) &&
+          !servedPlace(words(b), w, lexicon) &&
+          !(stateBranch(words(b), w, lexicon) && !saysWhose(text, short)) &&
+          // Two countries are two (`South Sudan` is no longer `Sudan`).
+          !(countryOf(short) !== undefined && countryOf(b) !== undefined && countryOf(short) !== countryOf(b)),
       );
       if (longer.length === 1) {
         absorbInto(longer[0], short);

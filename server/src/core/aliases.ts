@@ -55,7 +55,8 @@ export function isLongForm(name: string): boolean {
 }
 
 /**
- * The key under which the workspace looks for an organisation or place's other spellings: the
+ * The key under which the workspace looks for an organisation or place's other spellings: a country's
+ * code for a country's name (`#country:US` for `U.S.`, `USA`, `America`: `countryNames.ts`), the
  * initials for an acronym or a long form (`#UN` for `UN`, `U.N.` and `United Nations`), else the
  * normalised name (`kremlin`).
  */
@@ -80,7 +81,7 @@ export function aliasKey(name: string): string {
  * words of the other (`UN Security Council` / `United Nations Security Council`). Long forms that
  * only share initials (`National Rifle Association` / `National Recovery Administration`) are not.
  * A country's names are one country whatever their letters (`United States`, `USA`, `America`:
- * `countryNames.ts`), and no other name's (`U.S.` is no `Union Station`).
+ * `countryNames.ts`), and no other name's (`U.S.` is no `Union Station`) but one of the same letters.
  */
 export function sameOrganisation(a: string, b: string): boolean {
   return sameProfiles(profileOf(a), profileOf(b));
@@ -129,7 +130,9 @@ function profileOf(name: string): SpellingProfile {
 
 function sameProfiles(a: SpellingProfile, b: SpellingProfile): boolean {
   if (a.normalized === b.normalized) return true;
-  if (a.country !== undefined || b.country !== undefined) return a.country === b.country;
+  // A country is no other name (`U.S.` is no `Union Station`, `UK` no `University of Kentucky`), unless written with the
+  // same letters (`U.S` without its last stop).
+  if (a.country !== undefined || b.country !== undefined) return a.country === b.country || (a.acronym !== undefined && a.acronym === b.acronym);
   if (a.acronym !== undefined && a.acronym === b.acronym) return true;
   if (a.words.length === 0 || b.words.length === 0 || a.initials !== b.initials) return false;
   return alignsWith(a.words, b.words) || alignsWith(b.words, a.words);

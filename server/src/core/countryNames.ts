@@ -1,12 +1,18 @@
 /**
  * The names of one country, however an article writes it: `United States`, `U.S.`, `USA`, `America`; `Syria` and
- * `Syrian Arab Republic`; `Britain`, `U.K.`, `United Kingdom`. Spellings share no initials and no words, so the alias
- * rules (`aliases.ts`: acronyms and long forms) cannot relate them; the names come from a list.
+ * `Syrian Arab Republic`; `Britain`, `U.K.`, `United Kingdom`. Most share neither initials nor words, so the alias rules
+ * (`aliases.ts`: acronyms and long forms) cannot relate them; the names come from a list.
  *
  * The list is i18n-iso-countries' English names (MIT; the ISO 3166 names with the variants its maintainers keep, for
  * the 250 countries and territories), read from its data file alone, and {@link NEWS_NAMES}: the names news uses that
- * it lacks. A name two countries share (`Congo`) is neither's; a name written with a comma or a bracket (`Korea,
- * Republic of`, `Falkland Islands (Malvinas)`) is a catalogue's, never an article's, and is left out.
+ * it lacks. No country's name, for the grouping:
+ * - a name two countries share (`Congo`);
+ * - a name that ends another country's name (`Republic of Korea`, the tagger's cut of `Democratic People's Republic of
+ *   Korea`; `Guinea` of `Papua New Guinea`; `Sudan` of `South Sudan`): the text may have lost the longer name's start;
+ * - a name written with a comma or a bracket (`Korea, Republic of`, `Falkland Islands (Malvinas)`), a catalogue's,
+ *   never an article's;
+ * - a name with another common meaning in news: `Holland` (Holland, Michigan; a surname), `Macedonia` (the Greek
+ *   region), which the list leaves out.
  */
 import countryData from 'i18n-iso-countries/langs/en.json';
 import { normalizeName } from './names';
@@ -17,25 +23,21 @@ import { normalizeName } from './names';
  * Americas`).
  */
 const NEWS_NAMES: readonly (readonly [code: string, names: readonly string[]])[] = [
-  ['US', ['America', 'United States of America', 'the United States']],
-  ['GB', ['Britain', 'U.K.', 'Great Britain']],
+  ['US', ['America']],
+  ['GB', ['Britain', 'U.K.']],
   ['SY', ['Syria']],
   ['MM', ['Burma']],
-  ['NL', ['Holland']],
   ['VA', ['Vatican', 'Vatican City', 'Holy See']],
   ['LA', ['Laos']],
   ['MD', ['Moldova']],
   ['BN', ['Brunei']],
   ['FM', ['Micronesia']],
   ['KP', ['DPRK', "Democratic People's Republic of Korea"]],
-  ['KR', ['Republic of Korea']],
   ['CD', ['DRC', 'Democratic Republic of Congo']],
   ['CV', ['Cabo Verde']],
   ['SZ', ['Swaziland']],
-  ['MK', ['Macedonia']],
   ['VN', ['Viet Nam']],
   ['AE', ['U.A.E.']],
-  ['CZ', ['Czechia']],
 ];
 
 /** Country codes by normalised name ({@link normalizeName}, a leading `the` dropped); built on first use. */
@@ -58,8 +60,13 @@ function build(): Map<string, string> {
   const countries = (countryData as { countries: Record<string, string | readonly string[]> }).countries;
   for (const [code, names] of Object.entries(countries)) for (const name of typeof names === 'string' ? [names] : names) add(code, name);
   for (const [code, names] of NEWS_NAMES) for (const name of names) add(code, name);
+  // A name that ends another country's name (`republic of korea` of `democratic people's republic of korea`) is none.
+  const endsAnother = (name: string, code: string): boolean => {
+    for (const [other, otherCode] of byName) if (otherCode !== null && otherCode !== code && other.endsWith(` ${name}`)) return true;
+    return false;
+  };
   const out = new Map<string, string>();
-  for (const [name, code] of byName) if (code !== null) out.set(name, code);
+  for (const [name, code] of byName) if (code !== null && !endsAnother(name, code)) out.set(name, code);
   return out;
 }
 

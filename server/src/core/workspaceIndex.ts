@@ -629,13 +629,14 @@ export class WorkspaceIndex {
     return normalized;
   }
 
-  /**
-   * A person's bare surname, or an organisation's or place's alias key (its initials for an acronym
-   * or a long form, so `U.N.` and `United Nations` share a block; else its normalised name), with the type.
-   */
   /** {@link blockKeyOf} as a function, for the alias links' spellings. */
   private readonly keyOfName = (actor: Pick<ActorIdentity, 'type' | 'name'>): string => this.blockKeyOf(actor);
 
+  /**
+   * A person's bare surname, or an organisation's or place's alias key (`aliasKey`: a country's code, so `USA` and
+   * `America` share a block; its initials for an acronym or a long form, so `U.N.` and `United Nations` do; else its
+   * normalised name), with the type.
+   */
   private blockKeyOf(actor: Pick<ActorIdentity, 'type' | 'name'>): string {
     // Kept by type and name: the same few thousand names come back in every article (indexing
     // 100,000 articles asked for the alias key of 2 million actors).
