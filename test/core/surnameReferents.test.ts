@@ -96,6 +96,9 @@ describe('shared surnames on the hand-labelled PolNeAR sample', function () {
     assert.strictEqual(ownerOf(barack, 'President '), 'Barack Obama');
     const us = 'President Obama spoke in Ohio on Monday. Mrs. Obama attended a school event. The US president, Barack Obama, said he was proud.\n';
     assert.strictEqual(ownerOf(us, 'President '), 'Barack Obama');
+    // A description holds the title only as a word of its own: `presidential` is no `President`.
+    const bill = 'President Clinton spoke on Monday. The Democratic presidential candidate, Hillary Clinton, campaigned. Mr. Clinton joined her.\n';
+    assert.notStrictEqual(ownerOf(bill, 'President '), 'Hillary Clinton');
     // A headline's title is no evidence.
     const headline = 'Senator Clinton Wins Iowa\n\nHillary Clinton won the Iowa caucuses on Monday. Mr. Clinton, the former president, celebrated with her.\n';
     assert.strictEqual(ownerOf(headline, 'Senator '), 'Hillary Clinton');

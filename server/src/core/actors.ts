@@ -511,8 +511,8 @@ class ActorBuilder {
 
   /**
    * A country's name as the article writes it most often, of equally frequent ones the fullest (`Syria`, not the
-   * `Syrian Arab Republic` of one mention; `U.S.` over `United States` in an article that writes `U.S.` throughout): a
-   * country's names share no words (`countryNames.ts`), and the fullest is often an official name that news uses once.
+   * `Syrian Arab Republic` of one mention; `U.S.` over `United States` in an article that writes `U.S.` throughout): most
+   * of a country's names share no words (`countryNames.ts`), and the fullest is often an official name news uses once.
    * Undefined for anything else, or a country named one way.
    */
   private mostWrittenCountryName(): string | undefined {
@@ -751,7 +751,7 @@ function resolveNominals(nominals: readonly Nominal[], builders: readonly ActorB
 function mergeAliases(text: string, builders: readonly ActorBuilder[], lexicon: NameLexicon): boolean {
   let merged = false;
   // A one-word name that is neither an acronym nor a country's (`Kremlin`, `Moscow`) has no alias and ends no longer
-  // name; a country's names share no letters (`Syria`, `Syrian Arab Republic`) and meet under its code.
+  // name; a country's names, which mostly share no letters (`Syria`, `Syrian Arab Republic`), meet under its code.
   const countryOf = (b: ActorBuilder) => countryCode(b.spellings[0]);
   const live = builders.filter(
     (b) => b.type !== 'person' && b.spellings.length > 0 && (b.spellings.length > 1 || /\s/.test(b.spellings[0]) || acronymOf(b.spellings[0]) !== undefined || countryOf(b) !== undefined),

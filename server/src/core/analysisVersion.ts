@@ -284,4 +284,5 @@
 //      described as a body, and its short form stays a place the article places. The PolNeAR dump identical.
 // 130: review of 128: a name that ends another country's name (`Republic of Korea` of North Korea's), `Holland` and
 //      `Macedonia` are no country's; a country joins a non-country name of the same letters only (`U.S` / `U.S.`).
-export const ANALYSIS_VERSION = 130;
+// 131: a description holds a title only as a word of its own (`presidential` is no `President`).
+export const ANALYSIS_VERSION = 131;

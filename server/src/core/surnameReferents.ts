@@ -1,5 +1,6 @@
 import { derivedGivenNameGender } from './quotes/document';
 import type { QuoteLexicon } from './quotes/lexicon';
+import { ARTICLES } from './roles';
 import type { TextSlice } from './types';
 import type { Gender, Vocabulary } from './vocabulary';
 
@@ -114,7 +115,7 @@ export class SurnameReferents<T extends NamedPerson> {
     for (const candidate of pool) {
       if ((candidate.fullStarts[0] ?? Infinity) < mention.start || this.titlesOf(candidate).has(title)) return false;
       const descriptions = this.descriptionsOf(candidate);
-      if (descriptions.length === 0 || descriptions.some((d) => d.includes(title))) return false;
+      if (descriptions.length === 0 || descriptions.includes(title)) return false;
     }
     for (const gender of this.honorificGendersOf(mention.text)) {
       if (!pool.every((c) => !this.agrees(c, gender))) continue;
@@ -140,7 +141,7 @@ export class SurnameReferents<T extends NamedPerson> {
       const after = spelling === undefined ? null : DESCRIPTION_AFTER.exec(this.text.slice(start + spelling.length, start + spelling.length + DESCRIPTION_REACH));
       for (const description of [before?.[1], after?.[1]]) {
         if (description === undefined) continue;
-        for (const word of description.toLowerCase().split(/[^\p{L}]+/u)) if (word !== '' && !ARTICLE_WORDS.has(word)) words.add(word);
+        for (const word of description.toLowerCase().split(/[^\p{L}]+/u)) if (word !== '' && !ARTICLES.has(word)) words.add(word);
       }
     }
     this.descriptions.set(candidate, (found = [...words]));
@@ -281,7 +282,6 @@ const DESCRIPTION_BEFORE = /\b((?:the|a|an)\s(?:(?!\b(?:the|a|an)\s)[^,.;:!?\n])
 /** An apposition with an article right after a name (Barack Obama`, the president,`). */
 const DESCRIPTION_AFTER = /^,\s+((?:the|a|an)\s[^,.;:!?\n]{1,50})[,.;:]/iu;
 
-const ARTICLE_WORDS: ReadonlySet<string> = new Set(['the', 'a', 'an']);
 
 /** How far before a full name its title is looked for (`former Secretary of State ` fits). */
 const TITLE_REACH = 48;

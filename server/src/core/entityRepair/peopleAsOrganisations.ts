@@ -26,7 +26,8 @@ import { NOT_IN_A_NAME, appositionWords, type RepairResources, type Work } from 
  * (`candidate Donald Trump`, `Rep. Hakeem Jeffries`, `leader, Marine Le Pen`) or another person beside it
  * (`Charlie Sheen and Bill Cosby`), or a description of a person (`Sandy Phillips, who`, `Solomon Yue, an RNC
  * member`, `MSNBC's Megyn Kelly`: {@link describedAsPerson}); or three names, a given name, a middle name and a surname
- * (`Ruth Bader Ginsburg`: {@link isMiddleName}), which is a person's form whatever the type. Otherwise a place needs a given name and such a description:
+ * (`Ruth Bader Ginsburg`: {@link isMiddleName}), a person's form whatever the type, unless a head noun follows it or the
+ * sentence describes it as a body ({@link namesABody}). Otherwise a place needs a given name and such a description:
  * `Wisconsin Trump` is no relative of Donald Trump, and `Sri Lanka` beside a cricket captain is no person. Every
  * organisation or place mention of the name then becomes a person, and an
  * organisation such as `Al Qaeda` or `Morgan Stanley`, with a given name's form but no such sign, stays one.
