@@ -79,7 +79,8 @@ export function parseAnn(ann: string): { spans: Map<string, Span>; attrs: Attr[]
   return { spans, attrs };
 }
 
-const QUOTE_RE = /["“”„]/g;
+/** Quotation marks: straight, curly, and the doubled `''` / ` `` ` of the New York Times archive and Penn Treebank-style text. */
+const QUOTE_RE = /["“”„]|''+|``/g;
 
 export function goldQuotes(text: string, attrs: readonly Attr[]): GoldQuote[] {
   const byKey = new Map<string, GoldQuote>();
@@ -90,28 +91,41 @@ export function goldQuotes(text: string, attrs: readonly Attr[]): GoldQuote[] {
       let e = c.end;
       let k = s - 1;
       while (k >= 0 && k >= c.start - 3 && /[\s]/.test(text[k])) k--;
-      if (k >= 0 && /["“„]/.test(text[k])) s = k;
+      if (k >= 1 && (text[k] === "'" || text[k] === '`') && text[k - 1] === text[k]) s = k - 1;
+      else if (k >= 0 && /["“„]/.test(text[k])) s = k;
       k = e;
       while (k < text.length && k < c.end + 3 && /[\s,.]/.test(text[k])) k++;
-      if (k < text.length && /["”]/.test(text[k])) e = k + 1;
+      if (k + 1 < text.length && text[k] === "'" && text[k + 1] === "'") e = k + 2;
+      else if (k < text.length && /["”]/.test(text[k])) e = k + 1;
       const region = text.slice(s, e);
       let open = -1;
+      let openLength = 1;
       let straight = 0;
       QUOTE_RE.lastIndex = 0;
       let m: RegExpExecArray | null;
       while ((m = QUOTE_RE.exec(region)) !== null) {
-        const ch = m[0];
-        const at = s + m.index;
+        let ch = m[0];
+        let at = s + m.index;
+        if (ch.length > 3) continue;
+        if (ch === "'''") {
+          // An inner single mark beside the double one: `,''' he said` closes both, `'''Sir` opens both.
+          if (at > 0 && !/\s/.test(text[at - 1])) at += 1;
+          ch = "''";
+        }
+        const length = ch.length;
         // Straight marks: open after white space or a bracket/dash and before a non-space, close otherwise
-        // (parity inside a Content span that starts mid-quotation would pair the wrong marks).
+        // (parity inside a Content span that starts mid-quotation would pair the wrong marks). Doubled
+        // apostrophes open and close as straight marks do; doubled backquotes only open.
         const before = at > 0 ? text[at - 1] : ' ';
-        const after = at + 1 < text.length ? text[at + 1] : ' ';
+        const after = at + length < text.length ? text[at + length] : ' ';
         const straightOpens = /[\s(\[—–-]/.test(before) && !/\s/.test(after) ? true : /[\s(\[—–-]/.test(before) === /\s|[.,;:!?)]/.test(after) ? straight % 2 === 0 : false;
-        const opens = ch === '“' || ch === '„' || (ch === '"' && straightOpens);
-        if (ch === '"') straight++;
-        if (opens) open = at;
-        else if (open >= 0) {
-          const gs = open + 1;
+        const opens = ch === '“' || ch === '„' || ch === '``' || ((ch === '"' || ch === "''") && straightOpens);
+        if (ch === '"' || ch === "''") straight++;
+        if (opens) {
+          open = at;
+          openLength = length;
+        } else if (open >= 0) {
+          const gs = open + openLength;
           const ge = at;
           // `author="MartinOMalley"`: an attribute value of markup left in the text, not a quotation.
           if (/[\p{L}\p{N}]/u.test(text.slice(gs, ge)) && text[open - 1] !== '=') {

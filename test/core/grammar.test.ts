@@ -57,6 +57,14 @@ describe('TextMate grammar', () => {
     assert.strictEqual(scoped(grammar, straight, 'string.quoted.double.article').join(''), '"terrorists and extremists"');
   });
 
+  it("marks quotations between doubled apostrophes or backquotes, as the quote pass reads them (PolNeAR train, nyt_2015-11-09)", () => {
+    const nyt = "''Good economic news for the country is bad political news for the Republicans,'' said Geoff Garin.";
+    assert.strictEqual(scoped(grammar, nyt, 'string.quoted.double.doubled').join(''), "''Good economic news for the country is bad political news for the Republicans,''");
+    assert.strictEqual(scoped(grammar, "``We will leave,'' Lavrov said.", 'string.quoted.double.doubled').join(''), "``We will leave,''");
+    // An apostrophe that ends a word, or one of a plural possessive, opens nothing.
+    assert.deepStrictEqual(scoped(grammar, "The Smiths' house and rock 'n' roll.", 'string.quoted'), []);
+  });
+
   it('marks bylines and page furniture', () => {
     const lines = readSeed(SEEDS.lavrovKerry).split('\n');
     assert.deepStrictEqual(scoped(grammar, lines[lines.length - 1], 'byline.article'), ['Manal Ismael']);

@@ -49,6 +49,14 @@ describe('strict speaker measure', () => {
     assert.deepStrictEqual(gold.map((g) => text.slice(g.start, g.end)), ['we pray']);
   });
 
+  it("doubled apostrophes are gold quotation marks too (the New York Times archive's ''…'', with an inner quotation beside one)", () => {
+    const text = "''We are sorry,'' Mr. Garin said. ''She said, 'You weren't in line,''' Ms. Compton recalled.";
+    const content = (from: string, to: string): string => `T2\tContent ${text.indexOf(from)} ${text.indexOf(to) + to.length}\t${text.slice(text.indexOf(from), text.indexOf(to) + to.length)}`;
+    const ann = [`T1\tSource ${text.indexOf('Mr. Garin')} ${text.indexOf('Mr. Garin') + 9}\tMr. Garin`, content('We are', 'sorry,'), 'E1\tAttribution:T2 Source:T1 Content:T2', `T3\tSource ${text.indexOf('Ms. Compton')} ${text.indexOf('Ms. Compton') + 11}\tMs. Compton`, content('She said', "line,'").replace('T2', 'T4'), 'E2\tAttribution:T4 Source:T3 Content:T4', ''].join('\n');
+    const gold = goldQuotes(text, parseAnn(ann).attrs);
+    assert.deepStrictEqual(gold.map((g) => text.slice(g.start, g.end)), ['We are sorry,', "She said, 'You weren't in line,'"]);
+  });
+
   it('the speaker actor measure reads the surname heading a Source, not a modifier, possessor or post-modifier', () => {
     const cases: [string, string | undefined][] = [
       ['RNC spokesman Sean Spicer', 'spicer'],

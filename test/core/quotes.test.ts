@@ -289,6 +289,34 @@ describe('quotes: constructions', () => {
     assert.strictEqual(speaker(qs[0]), 'Lavrov');
   });
 
+  it("doubled apostrophes and backquotes are quotation marks (the New York Times archive's ''…'', Penn Treebank's ``…'')", () => {
+    // PolNeAR train, nyt_2015-11-09 and nyt_2015-12-15: 116 of its 120 New York Times articles mark every quotation so,
+    // and the pass found none of them.
+    const garin = analyse("''Good economic news for the country is bad political news for the Republicans,'' said Geoff Garin, a Democratic pollster.", { 'Geoff Garin': P });
+    assert.deepStrictEqual(garin.map((q) => [q.text, q.kind, speaker(q)]), [['Good economic news for the country is bad political news for the Republicans,', 'direct', 'Geoff Garin']]);
+    assert.deepStrictEqual([garin[0].start, garin[0].contentStart, garin[0].end - garin[0].contentEnd], [0, 2, 2], 'the range holds both apostrophes, the content neither');
+    // Three apostrophes: an inner quotation closes (or opens) beside the outer one.
+    const text = "''Barbara Bush looked at me and said, 'You weren't in line,''' Ms. Compton recalled, ''and I said, 'Mrs. Bush, that was our Christmas present to you.'.''";
+    const compton = analyse(text, { 'Barbara Bush': P, 'Ms. Compton': P });
+    assert.deepStrictEqual(compton.map((q) => q.text), ["Barbara Bush looked at me and said, 'You weren't in line,'", "and I said, 'Mrs. Bush, that was our Christmas present to you.'."]);
+    assert.deepStrictEqual(compton.map(speaker), ['Ms. Compton', 'Ms. Compton']);
+    const opening = analyse("He answered, '''Sir,' she said to me, 'we have decided.'''", {});
+    assert.deepStrictEqual(opening.map((q) => q.text), ["'Sir,' she said to me, 'we have decided.'"]);
+    // Penn Treebank: `` opens, '' closes; a straight quotation nests inside as the other family.
+    const ptb = analyse("``We will \"never\" leave,'' Lavrov said.", { Lavrov: P });
+    assert.deepStrictEqual(ptb.map((q) => [q.text, speaker(q)]), [['We will "never" leave,', 'Lavrov']]);
+  });
+
+  it("a quotation opened with '' and continued over a paragraph break; apostrophes that are not marks stay text", () => {
+    const text = "Lavrov spoke at length.\n''We will not allow terrorism to win in Syria.\n''Nor will we abandon the political process,'' Lavrov said.";
+    const qs = analyse(text, { Lavrov: P, Syria: L });
+    assert.strictEqual(qs.length, 1);
+    assert.ok(qs[0].text.startsWith('We will not') && qs[0].text.endsWith('political process,'), qs[0].text);
+    assert.strictEqual(speaker(qs[0]), 'Lavrov');
+    // A possessive plural, single quotes and a run of four apostrophes: no quotation.
+    assert.deepStrictEqual(analyse("The Smiths' house, rock 'n' roll and a stray '''' run, Lavrov said.", { Lavrov: P }), []);
+  });
+
   it('straight quotes pair by position; apostrophes are not quotes', () => {
     const text = `Trump's aide said "it's over" and "we won't go back to the old ways again," he added.`;
     const qs = analyse(text, { Trump: P });
