@@ -287,4 +287,6 @@
 // 131: a description holds a title only as a word of its own (`presidential` is no `President`).
 // 132: `''…''` and ` ``…'' ` are quotations (the New York Times archive's marks); the speaker ranker retrained
 //      with PolNeAR's New York Times quotations among its examples.
-export const ANALYSIS_VERSION = 132;
+// 133: a definite description that goes on from a person the article brought in without a name (`a committee aide …
+//      the aide said`) stays that unnamed person; the speaker ranker retrained.
+export const ANALYSIS_VERSION = 133;
