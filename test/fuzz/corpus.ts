@@ -101,6 +101,8 @@ export const HOSTILE_PIECES: readonly string[] = [
   // Quotes: only quotes, unbalanced, nested, mixed glyphs.
   '"', '“', '”', '‘', '’', "'", '«', '»', '„', '‹›', '""', '“”', '“““', '”””', '"“”"', '“unclosed', 'closed”', '“He said',
   '“We will,” he said.', '"No," Lavrov said, "never."', '’s', "'s", '“', '„Ja“', '«Non»',
+  // Doubled apostrophes and backquotes (the New York Times archive, Penn Treebank): runs of one to five.
+  "''", "'''", "''''", "'''''", '``', '```', "``We will,'' he said.", "''No,''' Lavrov said, '''Sir,", "6'2''", "''\n''",
   // White space.
   ' ', '\t', '\u00a0', '\u3000', '\u200b', '    ', '\t\t',
   // Name-like, abbreviations and punctuation runs that exercise the tokeniser.
@@ -302,6 +304,7 @@ export function extremeDocuments(): { name: string; text: string }[] {
     { name: 'only straight quotes', text: '"'.repeat(100_000) },
     { name: 'unbalanced quotes', text: '“He said “no” and “yes and then ” left ”” “'.repeat(2000) },
     { name: 'opening quotes on every line', text: '“Lavrov said\n'.repeat(20_000) },
+    { name: 'doubled apostrophes, in runs and on every line', text: "''Lavrov said ''' no '''' ``yes'' \n".repeat(10_000) + "'".repeat(200_000) },
     { name: 'a 1 MB single line of article text', text: megabyteLine },
     { name: 'a 1 MB single line of one letter', text: 'x'.repeat(1_048_576) },
     { name: '100,000 one-word paragraphs', text: Array.from({ length: 100_000 }, (_, i) => `Word${i % 97}`).join('\n') },
