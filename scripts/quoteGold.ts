@@ -93,10 +93,14 @@ export function goldQuotes(text: string, attrs: readonly Attr[]): GoldQuote[] {
       while (k >= 0 && k >= c.start - 3 && /[\s]/.test(text[k])) k--;
       if (k >= 1 && (text[k] === "'" || text[k] === '`') && text[k - 1] === text[k]) s = k - 1;
       else if (k >= 0 && /["“„]/.test(text[k])) s = k;
+      // A Content span that starts between the two characters of a doubled mark (`'|'He said`).
+      else if (s >= 1 && (text[s] === "'" || text[s] === '`') && text[s - 1] === text[s] && text[s - 2] !== text[s]) s -= 1;
       k = e;
       while (k < text.length && k < c.end + 3 && /[\s,.]/.test(text[k])) k++;
       if (k + 1 < text.length && text[k] === "'" && text[k + 1] === "'") e = k + 2;
       else if (k < text.length && /["”]/.test(text[k])) e = k + 1;
+      // One that ends between them (`beat Hillary,'|' he told`).
+      else if (e >= 1 && text[e - 1] === "'" && text[e] === "'" && text[e + 1] !== "'") e += 1;
       const region = text.slice(s, e);
       let open = -1;
       let openLength = 1;

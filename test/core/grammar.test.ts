@@ -65,6 +65,11 @@ describe('TextMate grammar', () => {
     assert.deepStrictEqual(scoped(grammar, "The Smiths' house and rock 'n' roll.", 'string.quoted'), []);
   });
 
+  it("marks a doubled quotation that opens beside an inner single one, and nothing after its close", () => {
+    const line = "He answered, '''Sir, we have decided,''' Mr. Regalado recalled.";
+    assert.strictEqual(scoped(grammar, line, 'string.quoted.double.doubled').join(''), "'''Sir, we have decided,'''");
+  });
+
   it('marks bylines and page furniture', () => {
     const lines = readSeed(SEEDS.lavrovKerry).split('\n');
     assert.deepStrictEqual(scoped(grammar, lines[lines.length - 1], 'byline.article'), ['Manal Ismael']);

@@ -17,6 +17,11 @@ describe('a nickname in quotation marks is part of the name, not a quotation (is
     assert.deepStrictEqual(entitiesOf('His campaign was represented by Gov. C.L. "Butch" Otter, an early supporter.'), ['C.L. "Butch" Otter/person']);
   });
 
+  it("a nickname between doubled apostrophes (the New York Times archive's marks) is part of the name too", () => {
+    assert.deepStrictEqual(entitiesOf("Rep. Robert C. ''Bobby'' Scott threw open his family's back yard."), ["Robert C. ''Bobby'' Scott/person"]);
+    assert.deepStrictEqual(quotesOf("Rep. Robert C. ''Bobby'' Scott said he was glad."), []);
+  });
+
   it('a pronoun after the name is that person: the nickname is not the given name that genders it', () => {
     const text = 'Juan "Chico" Manriquez of Oakland carried one of the photos. "I pretty much cried the whole parade," he said.';
     assert.deepStrictEqual(quotesOf(text), ['I pretty much cried the whole parade, — Juan "Chico" Manriquez']);

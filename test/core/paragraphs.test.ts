@@ -39,6 +39,11 @@ describe('paragraphs', () => {
     assert.deepStrictEqual(paragraphs.map((p) => p.text), lines.map((line) => line.trim()));
   });
 
+  it("reads lines that end with a quotation closed by '' as paragraphs, not as one wrapped block (the New York Times archive)", () => {
+    const lines = ["Mr. Bernstein said, ''We finally may be seeing some wage acceleration, and that would be a very big story.''", "Mr. Garin added, ''Good economic news for the country is bad political news for the Republicans.''", "''This represents real wage growth, which has been a missing ingredient for years now.''", "Mr. Curtin said, ''The most impressive aspect has been a newfound resilience by consumers.''"];
+    assert.deepStrictEqual(splitParagraphs(`Headline\n\n${lines.join('\n')}\n`).map((p) => p.text), ['Headline', ...lines]);
+  });
+
   it('finds no paragraphs in an empty or blank document', () => {
     assert.deepStrictEqual(splitParagraphs(''), []);
     assert.deepStrictEqual(splitParagraphs(' \n\t\n'), []);

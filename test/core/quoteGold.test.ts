@@ -57,6 +57,12 @@ describe('strict speaker measure', () => {
     assert.deepStrictEqual(gold.map((g) => text.slice(g.start, g.end)), ['We are sorry,', "She said, 'You weren't in line,'"]);
   });
 
+  it("a Content span that starts or ends between the two apostrophes of a doubled mark still has its gold string (31 New York Times spans)", () => {
+    const text = "''We are sorry,'' Mr. Garin said.";
+    const ann = `T1\tSource 18 27\tMr. Garin\nT2\tContent 1 16\t${text.slice(1, 16)}\nE1\tAttribution:T2 Source:T1 Content:T2\n`;
+    assert.deepStrictEqual(goldQuotes(text, parseAnn(ann).attrs).map((g) => text.slice(g.start, g.end)), ['We are sorry,']);
+  });
+
   it('the speaker actor measure reads the surname heading a Source, not a modifier, possessor or post-modifier', () => {
     const cases: [string, string | undefined][] = [
       ['RNC spokesman Sean Spicer', 'spicer'],

@@ -307,6 +307,20 @@ describe('quotes: constructions', () => {
     assert.deepStrictEqual(ptb.map((q) => [q.text, speaker(q)]), [['We will "never" leave,', 'Lavrov']]);
   });
 
+  it("doubled marks (review): a closing '' is two tokens to the rules, a unit or an empty string is no mark, curly and doubled nest", () => {
+    // `Jeb Bush called Trump “unhinged.” Sen. Marco Rubio called …`: the tight cue before a sentence-closing quotation wins,
+    // with either mark (the rules read the token before the closing mark, two tokens back for `''`).
+    const bush = analyse("Jeb Bush called Trump ''unhinged.'' Sen. Marco Rubio called the statement foolish.", { 'Jeb Bush': P, Trump: P, 'Marco Rubio': P });
+    assert.deepStrictEqual(bush.map((q) => [q.text, speaker(q)]), [['unhinged.', 'Jeb Bush']]);
+    // Seconds and inches after a figure and a prime, and an empty string in code, open nothing.
+    const tall = analyse("''He is 6'2'' tall and very fast,'' the coach said.", {});
+    assert.deepStrictEqual(tall.map((q) => q.text), ["He is 6'2'' tall and very fast,"]);
+    assert.deepStrictEqual(analyse("The base sits at 40°26'46''N 79°58'56''W, and x = '' in the code.", {}), []);
+    // A doubled quotation inside a curly one stays inside, and a doubled mark closes no curly quotation.
+    const nested = analyse("“He told me ''no'' twice,” Smith said.", { Smith: P });
+    assert.deepStrictEqual(nested.map((q) => [q.text, speaker(q)]), [["He told me ''no'' twice,", 'Smith']]);
+  });
+
   it("a quotation opened with '' and continued over a paragraph break; apostrophes that are not marks stay text", () => {
     const text = "Lavrov spoke at length.\n''We will not allow terrorism to win in Syria.\n''Nor will we abandon the political process,'' Lavrov said.";
     const qs = analyse(text, { Lavrov: P, Syria: L });

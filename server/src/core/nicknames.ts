@@ -36,7 +36,7 @@ export function joinQuotedNicknames(text: string, sentences: readonly Sentence[]
   for (let s = 0; s < sentences.length; s++) {
     const tokens = sentences[s].tokens;
     for (let i = 1; i + 3 < tokens.length; i++) {
-      const close = OPENING.get(tokens[i].text);
+      const close = doubledMarkAt(tokens, i) ? DOUBLED : OPENING.get(tokens[i].text);
       if (close === undefined) continue;
       const name = nicknamedName(tokens, i, close, mentions, lexicon);
       if (!name) continue;
@@ -66,13 +66,17 @@ function nicknamedName(tokens: readonly Token[], open: number, close: string, me
     given = isInitial(before.text) ? open - 2 : open - 1;
     if (given < 0 || !/^\p{Lu}/u.test(tokens[given].text) || !lexicon.isGivenName(tokens[given].text)) return undefined;
   }
-  // The nickname: one or two capitalised words, the marks touching them.
-  let k = open + 1;
-  if (tokens[k].start !== tokens[open].end) return undefined;
-  while (k < tokens.length && k - open <= 2 && isCapitalisedWord(tokens[k].text)) k++;
-  if (k === open + 1 || k >= tokens.length || tokens[k].text !== close || tokens[k].start !== tokens[k - 1].end) return undefined;
+  // The nickname: one or two capitalised words, the marks touching them (a doubled mark is two tokens).
+  const width = close === DOUBLED ? 2 : 1;
+  const first = open + width;
+  let k = first;
+  if (k >= tokens.length || tokens[k].start !== tokens[k - 1].end) return undefined;
+  while (k < tokens.length && k - first < 2 && isCapitalisedWord(tokens[k].text)) k++;
+  const closes = close === DOUBLED ? doubledMarkAt(tokens, k) : k < tokens.length && tokens[k].text === close;
+  if (k === first || !closes || tokens[k].start !== tokens[k - 1].end) return undefined;
   // The surname: capitalised words after the closing mark, up to a word of another kind the recogniser found
   // (`John “Tig” Tiegen Tuesday`: a date) or a word title case capitalises.
+  k += width - 1;
   let last = k;
   while (last + 1 < tokens.length && last - k < SURNAME_WORDS && isSurnameWord(tokens[last + 1], mentions)) last++;
   return last === k ? undefined : { given, last, end: tokens[last].end };
@@ -99,6 +103,15 @@ function mergeNames(mentions: readonly EntityMention[], names: readonly EntityMe
   }
   while (n < names.length) out.push(names[n++]);
   return out;
+}
+
+/** The closing mark of a nickname between doubled apostrophes (`Robert C. ''Bobby'' Scott`, the New York Times archive's marks). */
+const DOUBLED = "''";
+
+/** True when tokens `i` and `i + 1` are two apostrophes (or backquotes) side by side: one doubled quotation mark. */
+function doubledMarkAt(tokens: readonly Token[], i: number): boolean {
+  const t = tokens[i]?.text;
+  return (t === "'" || t === '`') && tokens[i + 1]?.text === t && tokens[i + 1].start === tokens[i].end && tokens[i + 2]?.text !== t;
 }
 
 /** Two or three initials written as one word (`C.L.`). */

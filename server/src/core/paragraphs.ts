@@ -247,7 +247,7 @@ function blockLooksWrapped(text: string, lines: readonly LineSpan[], first: numb
   for (let i = first; i < last; i++) {
     const start = lines[i].start;
     const end = endOf(lines[i]);
-    if (!/[.!?:"”’)\]]$/.test(text.slice(Math.max(start, end - 1), end)) && end - start > minWrapped) wrapped++;
+    if (!/[.!?:"”’)\]]$|''$/.test(text.slice(Math.max(start, end - 2), end)) && end - start > minWrapped) wrapped++;
   }
   return wrapped * 2 >= last - first;
 }

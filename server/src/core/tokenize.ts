@@ -123,11 +123,11 @@ const JOINED_RUNS = String.raw`${IN_WORD_FORMAT}*${WORD_CHAR}+(?:${IN_WORD_FORMA
  */
 const NUMBER_SUFFIX_LETTER = String.raw`(?:(?!${IDEOGRAPH})\p{L})`;
 
-// Order matters: a character of a spaceless script ({@link IDEOGRAPH}), initialisms, a capital initial before a name ("George W. Bush", "Robert C. “Bobby” Scott"), words (with inner
+// Order matters: a character of a spaceless script ({@link IDEOGRAPH}), initialisms, a capital initial before a name ("George W. Bush", "Robert C. “Bobby” Scott", "Robert C. ''Bobby'' Scott"), words (with inner
 // hyphens/apostrophes, no dots; {@link WORD_CHAR}), a clitic standing alone ("Kremlin 's" in pre-tokenised text), numbers
 // (dates, scores and ages stay whole as in CoNLL: 1996-08-22, 6-2, 20-year-old, 24th, 1990s), any other char.
 const TOKEN_PATTERN = new RegExp(
-  String.raw`${IDEOGRAPH}\p{M}*|(?:\p{L}\.){2,}|\p{Lu}\.(?=[ \t]+(?:\p{Lu}|["“‘]\p{Lu}\p{Ll}*["”’][ \t]+\p{Lu}))|\p{L}${WORD_RUNS}(?:[-'’‘]${JOINED_RUNS})*|['’](?:[sSmMdD]|re|ve|ll|RE|VE|LL)(?![\p{L}\p{N}])|\p{N}+(?:[-.,:/]\p{N}+)*(?:%|${NUMBER_SUFFIX_LETTER}+(?:-${NUMBER_SUFFIX_LETTER}+)*|(?:-${NUMBER_SUFFIX_LETTER}+)+)?|\.\.\.|…|--|—|[^\s\p{Cf}]`,
+  String.raw`${IDEOGRAPH}\p{M}*|(?:\p{L}\.){2,}|\p{Lu}\.(?=[ \t]+(?:\p{Lu}|(?:["“‘]|'')\p{Lu}\p{Ll}*(?:["”’]|'')[ \t]+\p{Lu}))|\p{L}${WORD_RUNS}(?:[-'’‘]${JOINED_RUNS})*|['’](?:[sSmMdD]|re|ve|ll|RE|VE|LL)(?![\p{L}\p{N}])|\p{N}+(?:[-.,:/]\p{N}+)*(?:%|${NUMBER_SUFFIX_LETTER}+(?:-${NUMBER_SUFFIX_LETTER}+)*|(?:-${NUMBER_SUFFIX_LETTER}+)+)?|\.\.\.|…|--|—|[^\s\p{Cf}]`,
   'gu',
 );
 

@@ -5,7 +5,7 @@
  * lead-in paragraph, a byline paragraph. Each returns a `Found`: the speaker phrase, the cue and how tight
  * the pattern is. Resolution of pronouns and nominals is not done here (`coreference.ts`).
  */
-import { type Doc, type NounPhrase, hasCapital, headLower, isCapitalized, isCue, isCueAfterSubject, isSentenceEnd, nextOutside, onlyDeterminers, overlapsEntity, prevOutside, verbLike } from './document';
+import { type Doc, type NounPhrase, hasCapital, headLower, isCapitalized, isCue, isCueAfterSubject, isSentenceEnd, lastInsideTok, nextOutside, onlyDeterminers, overlapsEntity, prevOutside, verbLike } from './document';
 import { apposedName, coordinatedSubject, isSpeakerLike, npLeftOf, npRightOf, npToken, sentenceSubject, speakerKind, subjectOf } from './phrases';
 import { AS_PASSIVE, COMPARE_VERBS, DETERMINERS, IRREGULAR_PAST, NAMING_VERBS, NEGATIONS, NOUN_VERBS, NP_STOP, SUBJECT_PRONOUNS, VERB_PREFIX, WH_WORDS } from './words';
 
@@ -109,7 +109,7 @@ export function findAfter(doc: Doc, closeTok: number, limit: number): Found | un
     // speech verb follows; else the first). Not after a quotation that ends its sentence (`"15%!" Her father, Brad,
     // 39, worried that …` is another sentence), nor for a subject that is no person (`the letter, signed by Sen.
     // Ted Cruz, the Texas Republican, said`: the name between the commas speaks).
-    const closedByComma = doc.tokens[closeTok - 2]?.text === ',';
+    const closedByComma = doc.tokens[lastInsideTok(doc, closeTok)]?.text === ',';
     const segments = closedByComma && speakerKind(doc, np) === 'person' ? MAX_APPOSITIVES : 1;
     let k = q + 1;
     let afterComma = -1;
@@ -196,7 +196,7 @@ function premodifiedSpeaker(doc: Doc, closeTok: number, p: number, stop: number)
  */
 export function afterStrength(doc: Doc, closeTok: number, cue: number, stop: number): number {
   if (doc.tokens[cue + 1]?.text === ':') return 1;
-  const lastInside = doc.tokens[closeTok - 2]?.text ?? '';
+  const lastInside = doc.tokens[lastInsideTok(doc, closeTok)]?.text ?? '';
   // A cue that goes on to a quotation of its own in the new sentence introduces that one (`… “quite dangerous.”
   // New Jersey Gov. Chris Christie, hoping to surge, called Obama a “…”`), however close the two are.
   const quotationFollows = stop < doc.tokens.length && doc.inQuote[stop] === 1;

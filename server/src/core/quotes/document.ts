@@ -111,7 +111,7 @@ function readsAsCue(doc: Doc, i: number): boolean {
   // "many Asian states", "such talk": a form that is also a noun is a verb only after a pronoun or an
   // auxiliary, or before "that", a colon or a quotation.
   const next = i + 1 < doc.tokens.length ? doc.tokens[i + 1].text : '';
-  return SUBJECT_PRONOUNS.has(prev) || VERB_PREFIX.has(prev) || clitic || next === 'that' || next === ':' || isQuoteMark(next.charCodeAt(0));
+  return SUBJECT_PRONOUNS.has(prev) || VERB_PREFIX.has(prev) || clitic || next === 'that' || next === ':' || isQuoteMark(next.charCodeAt(0)) || (next === "'" && doc.tokens[i + 2]?.text === "'") || next === '`';
 }
 
 /** Right after a quotation and its subject (`“…,” the Daily Caller reports`) any listed form is a verb. */
@@ -176,6 +176,14 @@ export function slice(doc: Doc, from: number, to: number): TextSlice {
   const start = doc.tokens[from].start;
   const end = doc.tokens[to - 1].end;
   return { start, end, text: doc.text.slice(start, end) };
+}
+
+/** The last token inside a quotation whose closing mark ends right before token `closeTok` (the mark is one token, or two for `''`). */
+export function lastInsideTok(doc: Doc, closeTok: number): number {
+  const t = doc.tokens;
+  const k = closeTok - 2;
+  if (k >= 0 && t[closeTok - 1].text === "'" && t[k].text === "'" && t[k].end === t[closeTok - 1].start) return k - 1;
+  return k;
 }
 
 /** First token index whose start is >= offset. */

@@ -18,7 +18,7 @@
  */
 import { type SpeakerState, clauseSubject, personStartIn, resolveNominal, resolvePronoun } from './coreference';
 import { AFTER_WINDOW, type Found, makeFound, weakCue, findAfter, findAsComplement, findBefore, findBylineParagraph, findLeadIn, findSentenceFinal, withSpeakerPhrase } from './cues';
-import { type Doc, type NounPhrase, buildDoc, hasCapital, headLower, isCapitalized, isCue, isSentenceEnd, overlapsEntity, sentenceEndFrom, slice, tokenAt } from './document';
+import { type Doc, type NounPhrase, lastInsideTok, buildDoc, hasCapital, headLower, isCapitalized, isCue, isSentenceEnd, overlapsEntity, sentenceEndFrom, slice, tokenAt } from './document';
 import type { QuoteLexicon } from './lexicon';
 import { cueNear, speakerCandidates, type RuleSignals, type SpeakerCandidate } from './candidates';
 import { bestRanked, type SpeakerModel } from './ranker';
@@ -222,7 +222,7 @@ function attributeQuotes(
     if (!found || (before && before.strength > found.strength)) found = before ?? found;
     // "Jeb Bush called Trump “unhinged.” Sen. Marco Rubio called the statement …": a quotation that closes its
     // sentence belongs to the tight cue before it rather than to the next sentence's subject.
-    if (found && before && found !== before && before.strength >= 2 && found.strength <= before.strength && found.np.from === closeTok && closeTok < doc.tokens.length && isCapitalized(doc.tokens[closeTok].text) && doc.tokens[closeTok - 2]?.text === '.' && !(openTok > 0 && isSentenceEnd(doc, openTok - 1))) {
+    if (found && before && found !== before && before.strength >= 2 && found.strength <= before.strength && found.np.from === closeTok && closeTok < doc.tokens.length && isCapitalized(doc.tokens[closeTok].text) && doc.tokens[lastInsideTok(doc, closeTok)]?.text === '.' && !(openTok > 0 && isSentenceEnd(doc, openTok - 1))) {
       found = before;
     }
     // "“…,” Mr. Obama said …, where Mrs. Clinton also spoke. “Tolerance is …”": a quotation opening a new
@@ -378,7 +378,7 @@ function startsSentence(doc: Doc, openTok: number, prevClose: number, raw: RawQu
   if (openTok === 0) return false;
   const b = openTok - 1;
   if (doc.para[b] !== para) return prevPara === para - 1;
-  return isSentenceEnd(doc, b) || (doc.inQuote[b] === 1 && /[.!?]/.test(doc.tokens[b - 1]?.text ?? '')) || doc.tokens[b].text === ':';
+  return isSentenceEnd(doc, b) || (doc.inQuote[b] === 1 && /[.!?]/.test(doc.tokens[lastInsideTok(doc, b + 1)]?.text ?? '')) || doc.tokens[b].text === ':';
 }
 
 function makeAttribution(doc: Doc, chosen: Found, raw: RawQuote, state: SpeakerState): Attribution {

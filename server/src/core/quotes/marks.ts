@@ -195,6 +195,11 @@ export function pairQuotationMarks(text: string, paragraphs: readonly Paragraph[
           while (i + 1 < p.end && text.charCodeAt(i + 1) === c) i++;
           continue;
         }
+        // Seconds and inches (`40°26'46''N`, `6'2''`): a unit, no mark.
+        if (c === APOSTROPHE && mark.runEnd - mark.at === 2 && UNIT_BEFORE.test(text.slice(Math.max(p.start, mark.at - 4), mark.at))) {
+          i = mark.runEnd - 1;
+          continue;
+        }
         i = mark.at;
         length = 2;
         resume = mark.runEnd - 1;
@@ -206,6 +211,16 @@ export function pairQuotationMarks(text: string, paragraphs: readonly Paragraph[
         if (innerAt >= 0) dir = innerFamily === family ? -1 : 1;
         else if (openAt >= 0) dir = openFamily === family ? -1 : 1;
         else dir = 1;
+        // `x = ''` (an empty string in code), a doubled mark with white space on both sides: it may close, never open.
+        if (dir > 0 && length === 2 && i > p.start && isSpaceChar(text.charCodeAt(i - 1)) && (i + 2 >= p.end || isSpaceChar(text.charCodeAt(i + 2)))) {
+          i = resume;
+          continue;
+        }
+      }
+      // A doubled closing mark closes a quotation it opened (`''…''`, ` ``…'' `), never a curly or straight one.
+      if (dir < 0 && length === 2 && !(innerAt >= 0 && innerFamily === family) && openAt >= 0 && openFamily !== family) {
+        i = resume;
+        continue;
       }
       if (dir > 0) {
         if (openAt >= 0 && innerAt < 0 && openFamily !== family) {
@@ -267,8 +282,11 @@ export function startsWithSpeakerLabel(text: string, p: Paragraph): boolean {
  * without curly marks: an inner quotation there is `"…"` or `'…'`): the two families nest inside each other.
  */
 export function markFamily(c: number): number {
-  return c === STRAIGHT || c === 0x201f ? 0 : 1;
+  return c === STRAIGHT || c === 0x201f ? 0 : c === APOSTROPHE || c === BACKQUOTE ? 2 : 1;
 }
+
+/** A figure and a prime before `''`: minutes or feet (`46'`, `6'`, `6' `) and its seconds or inches. */
+const UNIT_BEFORE = /\d['′]\s?\d{1,2}$/;
 
 export function flushInner(out: RawQuote[], inner: RawQuote[]): void {
   for (const q of inner) out.push(q);
