@@ -70,6 +70,11 @@ describe('TextMate grammar', () => {
     assert.strictEqual(scoped(grammar, line, 'string.quoted.double.doubled').join(''), "'''Sir, we have decided,'''");
   });
 
+  it("marks a doubled quotation after a colon, and no empty string of code", () => {
+    assert.strictEqual(scoped(grammar, "He said:''We will win.''", 'string.quoted.double.doubled').join(''), "''We will win.''");
+    assert.deepStrictEqual(scoped(grammar, "In the code x = '' and y = 1.", 'string.quoted'), []);
+  });
+
   it('marks bylines and page furniture', () => {
     const lines = readSeed(SEEDS.lavrovKerry).split('\n');
     assert.deepStrictEqual(scoped(grammar, lines[lines.length - 1], 'byline.article'), ['Manal Ismael']);

@@ -321,6 +321,13 @@ describe('quotes: constructions', () => {
     assert.deepStrictEqual(nested.map((q) => [q.text, speaker(q)]), [["He told me ''no'' twice,", 'Smith']]);
   });
 
+  it("doubled marks (second review): a doubled mark closes a curly or straight quotation; a space after an opening '' is a scraper's, not code's", () => {
+    assert.deepStrictEqual(analyse("“We are done,'' Smith said.", { Smith: P }).map((q) => [q.text, speaker(q)]), [['We are done,', 'Smith']]);
+    assert.deepStrictEqual(analyse("\"We are done,'' Smith said.", { Smith: P }).map((q) => [q.text, speaker(q)]), [['We are done,', 'Smith']]);
+    assert.deepStrictEqual(analyse("The coach said, '' We will win the game.''", {}).map((q) => q.text), [' We will win the game.']);
+    assert.deepStrictEqual(analyse("In the code x = '' and f('') stay.", {}), []);
+  });
+
   it("a quotation opened with '' and continued over a paragraph break; apostrophes that are not marks stay text", () => {
     const text = "Lavrov spoke at length.\n''We will not allow terrorism to win in Syria.\n''Nor will we abandon the political process,'' Lavrov said.";
     const qs = analyse(text, { Lavrov: P, Syria: L });

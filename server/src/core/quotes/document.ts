@@ -111,7 +111,7 @@ function readsAsCue(doc: Doc, i: number): boolean {
   // "many Asian states", "such talk": a form that is also a noun is a verb only after a pronoun or an
   // auxiliary, or before "that", a colon or a quotation.
   const next = i + 1 < doc.tokens.length ? doc.tokens[i + 1].text : '';
-  return SUBJECT_PRONOUNS.has(prev) || VERB_PREFIX.has(prev) || clitic || next === 'that' || next === ':' || isQuoteMark(next.charCodeAt(0)) || (next === "'" && doc.tokens[i + 2]?.text === "'") || next === '`';
+  return SUBJECT_PRONOUNS.has(prev) || VERB_PREFIX.has(prev) || clitic || next === 'that' || next === ':' || isQuoteMark(next.charCodeAt(0)) || (next === "'" && doc.tokens[i + 2]?.text === "'" && doc.tokens[i + 2].start === doc.tokens[i + 1].end) || next === '`';
 }
 
 /** Right after a quotation and its subject (`“…,” the Daily Caller reports`) any listed form is a verb. */

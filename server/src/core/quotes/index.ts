@@ -25,7 +25,6 @@ import { bestRanked, type SpeakerModel } from './ranker';
 import { antecedentCandidates, entityKey, type Anaphor, type AnaphorKind, type AntecedentCandidate } from './antecedents';
 import { type RawQuote, isWordChar, pairQuotationMarks } from './marks';
 import { nameBeforeApposition, speakerKind, withOwnerPhrase } from './phrases';
-import { continuesAnonymousSource } from './anonymousSources';
 import type { Attribution, EntityMention, Paragraph, Quote, Sentence, TextSlice } from '../types';
 import { rangeContaining } from '../search';
 
@@ -400,8 +399,6 @@ function makeAttribution(doc: Doc, chosen: Found, raw: RawQuote, state: SpeakerS
     resolved = rankAntecedents(doc, anaphor('they', []), state, undefined);
   } else if (single && l === 'i') {
     // "I" outside a quotation is the writer (first-person journalism, op-eds): nobody to resolve to.
-  } else if (l === 'the' && kind === 'person' && continuesAnonymousSource(doc, found.np)) {
-    // "A Republican committee aide … the aide said": the person the article left unnamed, no named one.
   } else if (!hasCapital(doc, found.np.from, found.np.to) || isDescription(doc, found.np)) {
     // "the foreign minister", "The Democratic frontrunner", "his Russian counterpart": a description.
     resolved = resolveNominal(doc, found.np, at);

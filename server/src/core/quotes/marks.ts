@@ -1,12 +1,13 @@
 /**
  * Step 1 of the quote pass: pairing quotation marks. Curly marks pair by glyph (unless the characters around
  * them clearly say the opposite: scraped text often has `”` for `“`), straight marks by the characters
- * around them; the two families nest. Two apostrophes (`''`) and two backquotes (` `` `) are marks of the
- * typographic family: the New York Times archive writes every quotation `''…''` (116 of PolNeAR's 120 train
- * articles from it, none of whose quotations the pass found before), and text from Penn Treebank-style
- * tools writes ` ``…'' `. A quotation left open at the end of a paragraph is carried into the next paragraph
- * when that one starts with an opening mark (the news convention for multi-paragraph quotations). One pass
- * over the text; no attribution here.
+ * around them. Two apostrophes (`''`) and two backquotes (` `` `) are marks of a family of their own, paired
+ * by the characters around them as straight ones are: the New York Times archive writes every quotation
+ * `''…''` (116 of PolNeAR's 120 train articles from it, none of whose quotations the pass found before), and
+ * text from Penn Treebank-style tools writes ` ``…'' `. A quotation of one family nests inside an open one of
+ * another. A quotation left open at the end of a paragraph is carried into the next paragraph when that one
+ * starts with an opening mark (the news convention for multi-paragraph quotations). One pass over the text;
+ * no attribution here.
  */
 import type { Paragraph } from '../types';
 
@@ -211,16 +212,12 @@ export function pairQuotationMarks(text: string, paragraphs: readonly Paragraph[
         if (innerAt >= 0) dir = innerFamily === family ? -1 : 1;
         else if (openAt >= 0) dir = openFamily === family ? -1 : 1;
         else dir = 1;
-        // `x = ''` (an empty string in code), a doubled mark with white space on both sides: it may close, never open.
-        if (dir > 0 && length === 2 && i > p.start && isSpaceChar(text.charCodeAt(i - 1)) && (i + 2 >= p.end || isSpaceChar(text.charCodeAt(i + 2)))) {
+        // `x = ''` (an empty string in code): a doubled mark after an assignment or an opening bracket, with white
+        // space after it, opens nothing (`said, '' We will`, a scraper's space after a real mark, still opens).
+        if (dir > 0 && length === 2 && (i + 2 >= p.end || isSpaceChar(text.charCodeAt(i + 2))) && EMPTY_STRING_BEFORE.test(text.slice(Math.max(p.start, i - 3), i))) {
           i = resume;
           continue;
         }
-      }
-      // A doubled closing mark closes a quotation it opened (`''…''`, ` ``…'' `), never a curly or straight one.
-      if (dir < 0 && length === 2 && !(innerAt >= 0 && innerFamily === family) && openAt >= 0 && openFamily !== family) {
-        i = resume;
-        continue;
       }
       if (dir > 0) {
         if (openAt >= 0 && innerAt < 0 && openFamily !== family) {
@@ -278,12 +275,15 @@ export function startsWithSpeakerLabel(text: string, p: Paragraph): boolean {
 }
 
 /**
- * 0 for straight marks, 1 for typographic ones and the doubled `''` and ` `` ` (which stand for them in text
- * without curly marks: an inner quotation there is `"…"` or `'…'`): the two families nest inside each other.
+ * 0 for straight marks, 1 for typographic ones, 2 for the doubled `''` and ` `` `: a quotation of one family nests
+ * inside an open quotation of another (`“He told me ''no'' twice,”`, `''He said "no" to me''`).
  */
 export function markFamily(c: number): number {
   return c === STRAIGHT || c === 0x201f ? 0 : c === APOSTROPHE || c === BACKQUOTE ? 2 : 1;
 }
+
+/** An assignment or an opening bracket before a doubled mark (`x = ''`, `f('')`): code, where `''` is an empty string. */
+const EMPTY_STRING_BEFORE = /[=(\[{]\s*$/;
 
 /** A figure and a prime before `''`: minutes or feet (`46'`, `6'`, `6' `) and its seconds or inches. */
 const UNIT_BEFORE = /\d['′]\s?\d{1,2}$/;
