@@ -282,7 +282,6 @@ const DESCRIPTION_BEFORE = /\b((?:the|a|an)\s(?:(?!\b(?:the|a|an)\s)[^,.;:!?\n])
 /** An apposition with an article right after a name (Barack Obama`, the president,`). */
 const DESCRIPTION_AFTER = /^,\s+((?:the|a|an)\s[^,.;:!?\n]{1,50})[,.;:]/iu;
 
-
 /** How far before a full name its title is looked for (`former Secretary of State ` fits). */
 const TITLE_REACH = 48;
 

@@ -27,7 +27,6 @@ export const NOT_IN_A_NAME = /[\d&@#/]/;
 /** The words a body's name goes on with to what it serves or deals with. */
 export const LINK_WORDS: ReadonlySet<string> = new Set(['of', 'for', 'on']);
 
-
 /** How many words an apposition may hold up to its head noun (`the former Ohio state senator`). */
 const MAX_APPOSITION_WORDS = 5;
 

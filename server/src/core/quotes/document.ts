@@ -111,7 +111,7 @@ function readsAsCue(doc: Doc, i: number): boolean {
   // "many Asian states", "such talk": a form that is also a noun is a verb only after a pronoun or an
   // auxiliary, or before "that", a colon or a quotation.
   const next = i + 1 < doc.tokens.length ? doc.tokens[i + 1].text : '';
-  return SUBJECT_PRONOUNS.has(prev) || VERB_PREFIX.has(prev) || clitic || next === 'that' || next === ':' || isQuoteMark(next.charCodeAt(0)) || (next === "'" && doc.tokens[i + 2]?.text === "'" && doc.tokens[i + 2].start === doc.tokens[i + 1].end) || next === '`';
+  return SUBJECT_PRONOUNS.has(prev) || VERB_PREFIX.has(prev) || clitic || next === 'that' || next === ':' || isQuoteMark(next.charCodeAt(0)) || apostrophePairAt(doc, i + 1) || next === '`';
 }
 
 /** Right after a quotation and its subject (`“…,” the Daily Caller reports`) any listed form is a verb. */
@@ -180,10 +180,14 @@ export function slice(doc: Doc, from: number, to: number): TextSlice {
 
 /** The last token inside a quotation whose closing mark ends right before token `closeTok` (the mark is one token, or two for `''`). */
 export function lastInsideTok(doc: Doc, closeTok: number): number {
-  const t = doc.tokens;
   const k = closeTok - 2;
-  if (k >= 0 && t[closeTok - 1].text === "'" && t[k].text === "'" && t[k].end === t[closeTok - 1].start) return k - 1;
-  return k;
+  return k >= 0 && apostrophePairAt(doc, k) ? k - 1 : k;
+}
+
+/** True when tokens `i` and `i + 1` are two apostrophes side by side: the tokeniser's halves of one `''` mark. */
+function apostrophePairAt(doc: Doc, i: number): boolean {
+  const t = doc.tokens;
+  return i + 1 < t.length && t[i].text === "'" && t[i + 1].text === "'" && t[i].end === t[i + 1].start;
 }
 
 /** First token index whose start is >= offset. */

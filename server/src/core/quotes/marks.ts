@@ -108,7 +108,7 @@ export function closesBefore(c: number): boolean {
 export function markDirection(text: string, i: number, lo: number, hi: number): number {
   // -1 stands for "no character" (paragraph edge); plain numbers keep this hot path cheap.
   const c = text.charCodeAt(i);
-  const length = c === APOSTROPHE || c === BACKQUOTE ? 2 : 1;
+  const length = markLength(text, i);
   const prev = i > lo ? text.charCodeAt(i - 1) : -1;
   const next = i + length < hi ? text.charCodeAt(i + length) : -1;
   // ` `` ` only ever opens (Penn Treebank's closing mark is `''`).
