@@ -14,6 +14,8 @@
  * - detection recall: share of gold strings covered by a predicted quotation (its content contains the gold
  *   string, one character of slack at each end); `direct` recall counts only quotations of kind `direct`;
  * - precision-like: share of predicted `direct` quotations whose content lies (≥ 50 %) in some Content span;
+ * - quotations outside every Content span left without a speaker: the false attributions the speaker measures
+ *   cannot see (they count only gold strings with a Source);
  * - speaker accuracy: over gold strings whose attribution has a Source, the share whose predicted speaker
  *   (`attribution.resolved` if present, else `attribution.mention`) matches the gold source. Reported over
  *   the strings found as direct quotations with an attribution, and over all of them (missing = wrong).
@@ -82,6 +84,9 @@ interface Totals {
   predDirect: number;
   predDirectInContent: number;
   predScare: number;
+  /** Quotations found outside every Content span (no one's words to the annotators), and those left without a speaker. */
+  outsideContent: number;
+  outsideLeft: number;
   predQuotes: number;
   quoteMs: number;
   pipelineMs: number;
@@ -95,7 +100,7 @@ function runSplit(split: string, verbose: boolean): Totals {
   const recognizer = loadDefaultResources().recognizer;
   const t: Totals = {
     docs: 0, bytes: 0, gold: 0, found: 0, foundDirect: 0, exact: 0, withSource: 0, speakerDenom: 0, speakerOk: 0, strictOk: 0, actors: { named: 0, right: 0, none: 0 }, mentionOk: 0, longDenom: 0, longOk: 0, longWithSource: 0,
-    predDirect: 0, predDirectInContent: 0, predScare: 0, predQuotes: 0, quoteMs: 0, pipelineMs: 0, errors: [],
+    predDirect: 0, predDirectInContent: 0, predScare: 0, outsideContent: 0, outsideLeft: 0, predQuotes: 0, quoteMs: 0, pipelineMs: 0, errors: [],
   };
   for (const [base, annFile] of picks) {
     const textPath = path.join(textDir, `${base}.txt`);
@@ -129,6 +134,10 @@ function runSplit(split: string, verbose: boolean): Totals {
     t.predQuotes += quotes.length;
     const contents = attrs.flatMap((a) => a.content);
     for (const q of quotes) {
+      if (!contents.some((c) => c.start < q.contentEnd && q.contentStart < c.end)) {
+        t.outsideContent++;
+        if (!q.attribution) t.outsideLeft++;
+      }
       if (q.kind === 'scare') {
         t.predScare++;
         continue;
@@ -228,6 +237,7 @@ function main(): void {
     console.log(`  detection recall (direct)   : ${pct(t.foundDirect, t.gold)}`);
     console.log(`  exact boundaries            : ${pct(t.exact, t.gold)}`);
     console.log(`  precision-like (direct in Content): ${pct(t.predDirectInContent, t.predDirect)}; scare quotes: ${t.predScare}`);
+    console.log(`  quotations outside every Content span left without a speaker: ${pct(t.outsideLeft, t.outsideContent)}  (no one's words to the annotators; the speaker measures below never see them)`);
     console.log(`  speaker accuracy (found, attributed): ${pct(t.speakerOk, t.speakerDenom)}`);
     console.log(`  speaker accuracy (all with Source)  : ${pct(t.speakerOk, t.withSource)}`);
     console.log(`  speaker accuracy, STRICT (all with Source): ${pct(t.strictOk, t.withSource)}  (gold = annotated Source, a pronoun or description → nearest earlier named Source; a name word shared)`);

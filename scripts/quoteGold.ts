@@ -440,6 +440,13 @@ export interface SpeakerCounts {
   withSource: number;
   own: number;
   strict: number;
+  /**
+   * Quotations found outside every Content span (no one's words as the annotators read them: scare quotes, titles,
+   * terms) and how many of them the pass leaves without a speaker. The strict measure counts only quotations with
+   * a Source, so it never sees a speaker given to a term; this does.
+   */
+  outsideContent: number;
+  outsideLeft: number;
   /** When given, each strict miss is described here (`--errors`): its kind and the text around it. */
   misses?: string[];
 }
@@ -488,6 +495,11 @@ export function strictMissKind(q: Quote | undefined, source: Span): string {
 
 /** Adds an article's speaker figures to `counts`. */
 export function countSpeakers(article: Article, quotes: readonly Quote[], counts: SpeakerCounts): void {
+  for (const q of quotes) {
+    if (article.attrs.some((a) => a.content.some((c) => c.start < q.contentEnd && q.contentStart < c.end))) continue;
+    counts.outsideContent++;
+    if (!q.attribution) counts.outsideLeft++;
+  }
   for (const g of article.gold) {
     const src = g.attr.source;
     if (!src) continue;

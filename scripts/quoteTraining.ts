@@ -133,7 +133,7 @@ export function prepare(article: Article, recognize: (text: string, sentences: r
 
 /** Speaker figures of `model` (the hand rules when absent) over the articles. */
 export function evaluate(items: readonly Prepared[], model: SpeakerModel | undefined, misses?: string[]): SpeakerCounts {
-  const counts: SpeakerCounts = { withSource: 0, own: 0, strict: 0, misses };
+  const counts: SpeakerCounts = { withSource: 0, own: 0, strict: 0, outsideContent: 0, outsideLeft: 0, misses };
   for (const p of items) countSpeakers(p.article, findQuotes(p.article.text, p.paragraphs, p.sentences, p.entities, lexicon, model), counts);
   return counts;
 }

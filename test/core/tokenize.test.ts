@@ -44,6 +44,13 @@ describe('tokeniser and sentences', () => {
     assert.deepStrictEqual(sentences, ['Sen. Bernie Sanders (I-Vt.) on Saturday said he would stay.', '“Go away!” she shouted.', '“We will win.”', 'He smiled.']);
   });
 
+  it('goes on with a sentence after a closing bracket when a comma or semicolon follows: (D-Mo.), who …', () => {
+    // PolNeAR: 83 sentences over train + dev opened with the comma after such a tag.
+    const text = 'Sen. Claire McCaskill (D-Mo.), who has endorsed Clinton, said Sanders has pushed her. Rep. Peter King (R-N.Y.); he disagreed. It ended.';
+    const sentences = splitSentences(text, tokenize(text)).map((s) => text.slice(s.start, s.end));
+    assert.deepStrictEqual(sentences, ['Sen. Claire McCaskill (D-Mo.), who has endorsed Clinton, said Sanders has pushed her.', 'Rep. Peter King (R-N.Y.); he disagreed.', 'It ended.']);
+  });
+
   it('does not end a sentence inside a party tag whose state is an initialism: (D-N.Y.), (D-W.Va.); a lost space before a word still ends one', () => {
     const text = 'Rep. Gregory Meeks (D-N.Y.) said Clinton reassured them. Sen. Joe Manchin (D-W.Va.) agreed. Biden met al-Khatib.This year is new. He lives in N.Y. He said so.';
     const sentences = splitSentences(text, tokenize(text)).map((s) => text.slice(s.start, s.end));

@@ -14,12 +14,12 @@
 import { lowerBound } from '../search';
 import type { Attribution } from '../types';
 import { makeFound, type Found } from './cues';
-import { headLower, isCapitalized, isCue, isSentenceEnd, type Doc, type NounPhrase } from './document';
+import { headLower, isCapitalized, isCue, isPunct, isSentenceEnd, verbLike, type Doc, type NounPhrase } from './document';
 import type { RawQuote } from './marks';
 import { subjectRank } from './coreference';
 import { feature, featureNames, featuresNamed, type Feature } from './featureNames';
 import { npLeftOf } from './phrases';
-import { VERB_PREFIX } from './words';
+import { NP_STOP, VERB_PREFIX } from './words';
 
 /** What a candidate is; the ranker learns a weight for each. */
 export type CandidateKind = 'name' | 'org' | 'he' | 'she' | 'they' | 'we' | 'i' | 'nominal' | 'group' | 'document' | 'other' | 'previous' | 'none';
@@ -144,6 +144,10 @@ export function speakerCandidates(doc: Doc, raw: RawQuote, openTok: number, clos
     rules.continues ? QUOTE['|cont=true'] : QUOTE['|cont=false'],
     QUOTE_PICK_VIA.and(rules.pickVia),
   ];
+  // "McCaskill said Sanders has pushed her to be a “stronger” candidate": the phrases between a speech verb whose
+  // subject comes before it and the quotation it introduces are inside the reported clause, what the speaker talks
+  // about rather than who speaks.
+  const reported = rules.before?.cue !== undefined && rules.before.np.to <= rules.before.cue.from ? rules.before.cue.to : -1;
   const previousMention = rules.previous?.mention;
   const sideRank = { L: 0, R: 0 };
   for (let i = 0; i < candidates.length; i++) {
@@ -160,6 +164,7 @@ export function speakerCandidates(doc: Doc, raw: RawQuote, openTok: number, clos
     if (doc.lex.titleForms.has(headLower(doc, np))) atoms.push(ATOM['titleHead']);
     // Subject position of a name near the quotation: 2 = subject of a speech verb, 1 = of another verb.
     if (c.kind === 'name' && np.to - np.from <= 4) atoms.push(SUBJECT[subjectRank(doc, { start: doc.tokens[np.from].start, end: doc.tokens[np.to - 1].end, type: 'person', text: '' })]);
+    if (reported >= 0 && np.from >= reported && np.to <= openTok) atoms.push(ATOM['inReported']);
     if (previousMention && doc.tokens[np.from].start < previousMention.end && previousMention.start < doc.tokens[np.to - 1].end) atoms.push(ATOM['prevMention']);
     else if (rules.previous && sameName(doc, np, rules.previous)) atoms.push(ATOM['prevName']);
     const f = c.rankerFeatures;
@@ -206,8 +211,8 @@ const QUOTE = featuresNamed(['|short=true', '|short=false', '|title=true', '|tit
 
 /** Properties of a candidate phrase. */
 const ATOM = featuresNamed([
-  'side=L', 'side=R', 'otherPara', 'titleHead', 'prevMention', 'prevName',
-  'cueAfter=ing', 'cueAfter=end', 'cueAfter', 'commaAfter', 'cueBefore', 'accordingTo', 'afterPrep', 'clauseStart', 'afterQuote', 'possessive', 'colonLead', 'touchAfter', 'touchBefore',
+  'side=L', 'side=R', 'otherPara', 'titleHead', 'prevMention', 'prevName', 'inReported',
+  'cueAfter=ing', 'cueAfter=end', 'cueAfter', 'commaAfter', 'cueBefore', 'cueBeforeClause', 'accordingTo', 'afterPrep', 'clauseStart', 'afterQuote', 'possessive', 'colonLead', 'touchAfter', 'touchBefore',
 ]);
 
 /** A pattern's strength as a feature part (a plain branch: a table keyed by 0.25 and 1 read one of them as a named property, the other as an element). */
@@ -245,8 +250,12 @@ function collectSpans(doc: Doc, from: number, to: number, out: { np: NounPhrase;
     if (ent || isCapitalized(t.text)) continue;
     const kind = HEAD_KINDS[headKind(doc, k)];
     if (!kind) continue;
-    // The phrase ends at its head: "the foreign minister", "his Russian counterpart", "officials".
-    if (k + 1 < to && !doc.inQuote[k + 1] && (headKind(doc, k + 1) === PERSON_HEAD || headKind(doc, k + 1) === GROUP_HEAD)) continue;
+    // The phrase ends at its head: "the foreign minister", "his Russian counterpart", "officials"; a word for
+    // people before more of the phrase's nouns is a modifier ("senior communications adviser").
+    if (headFollows(doc, k, to)) continue;
+    // A title right before a person's name is part of the name's phrase, not someone else ("White House press
+    // secretary Josh Earnest said"): as a candidate of its own it took the quotation from the name, without it.
+    if (kind === 'nominal' && k + 1 < to && !doc.inQuote[k + 1] && startsPerson(doc, k + 1)) continue;
     const np = npLeftOf(doc, k, from);
     out.push({ np: np ?? { from: k, to: k + 1 }, kind });
   }
@@ -269,6 +278,25 @@ function headKind(doc: Doc, i: number): number {
   const kind = lex.personHeads.has(l) ? 1 : lex.groupHeads.has(l) ? 2 : lex.organizationHeads.has(l) ? 3 : lex.documentHeads.has(l) ? 4 : 0;
   doc.headKinds[i] = kind + 1;
   return kind;
+}
+
+/** True when a word for people or a group ends the noun phrase that token `k` is in, within three words after it. */
+function headFollows(doc: Doc, k: number, to: number): boolean {
+  for (let j = k + 1; j < to && j <= k + 3 && !doc.inQuote[j]; j++) {
+    const head = headKind(doc, j);
+    if (head === PERSON_HEAD || head === GROUP_HEAD) return true;
+    const t = doc.tokens[j].text;
+    // Plural nouns read as verbs to `verbLike` (`communications`): only auxiliaries and speech verbs end the walk.
+    if (isCapitalized(t) || isPunct(t) || NP_STOP.has(doc.lower[j]) || VERB_PREFIX.has(doc.lower[j]) || isCue(doc, j)) return false;
+  }
+  return false;
+}
+
+/** True when token `k` opens a person's name the recogniser found. */
+function startsPerson(doc: Doc, k: number): boolean {
+  const start = doc.tokens[k].start;
+  const e = firstEntityEndingAfter(doc, start);
+  return e < doc.entities.length && doc.entities[e].start === start && doc.entities[e].type === 'person';
 }
 
 function firstEntityEndingAfter(doc: Doc, offset: number): number {
@@ -303,7 +331,8 @@ function cueAtoms(doc: Doc, np: NounPhrase, openTok: number, closeTok: number, a
   // Inverted ("said Lavrov") or "according to X".
   const b = np.from - 1;
   if (b >= 0 && !doc.inQuote[b]) {
-    if (isCue(doc, b)) atoms.push(ATOM['cueBefore']);
+    // "said Lavrov" is inverted; "said Sanders has pushed …" opens the reported clause, whose subject is not the speaker.
+    if (isCue(doc, b)) atoms.push(np.to < n && verbLike(doc, np.to) ? ATOM['cueBeforeClause'] : ATOM['cueBefore']);
     else if (doc.lower[b] === 'to' && b > 0 && doc.lower[b - 1] === 'according') atoms.push(ATOM['accordingTo']);
     else if (PREPOSITIONS.has(doc.lower[b])) atoms.push(ATOM['afterPrep']);
     else if (isSentenceEnd(doc, b) || doc.tokens[b].text === ',' || doc.lower[b] === 'and' || doc.lower[b] === 'but' || doc.lower[b] === 'that') atoms.push(ATOM['clauseStart']);

@@ -305,10 +305,11 @@ function subjectRankAt(doc: Doc, t: number, e0: number): 0 | 1 | 2 {
     !isPunct(doc.tokens[pb].text)
   ) pb--;
   // "“…,” said Grant Green" / ", said Grant Green": the agent of an inverted speech verb.
-  // Not a possessor ("…, said Ivanka Trump's statement didn't …"): the agent ends its clause.
+  // Not a possessor ("…, said Ivanka Trump's statement didn't …"), nor the subject of the reported clause ("…, said
+  // Sanders has pushed …"): the agent ends its clause.
   if (pb >= 0 && isCue(doc, pb) && pb - 1 >= 0 && (doc.inQuote[pb - 1] || doc.tokens[pb - 1].text === ',')) {
     const after = doc.lower[e0] ?? '';
-    if (after !== "'s" && after !== '’s') return 2;
+    if (after !== "'s" && after !== '’s' && !(e0 < doc.tokens.length && verbLike(doc, e0))) return 2;
   }
   const prevWord = pb >= 0 && doc.para[pb] === doc.para[t] ? doc.lower[pb] : '';
   // A subject starts a clause: sentence start, after a comma, a conjunction or a complementiser. After a

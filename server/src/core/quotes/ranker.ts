@@ -24,7 +24,7 @@ export const SPEAKER_MODEL_FILE = 'quotes/speaker-model.json';
  * Version of the candidate features (`candidates.ts`). Bump it when a feature changes meaning: a model
  * trained on other features refuses to load instead of scoring nonsense.
  */
-export const SPEAKER_FEATURE_VERSION = 6;
+export const SPEAKER_FEATURE_VERSION = 7;
 
 /** Weights per feature name. */
 export type Weights = ReadonlyMap<string, number>;
