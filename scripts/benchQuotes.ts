@@ -57,7 +57,7 @@ import { analyzeArticle, plainContext } from '../server/src/core/analysis';
 import { loadDefaultResources } from '../server/src/diskData';
 import type { Quote, Sentence } from '../server/src/core/types';
 import { crossValidate, emptyStats, meanSd, prepare, FOLDS } from './quoteTraining';
-import { DATA, countActorSpeakers, loadArticles, trainingResources, goldQuotes, strictGold, type ActorCounts, strictMatch, headMatch, overlaps, parseAnn, pickAnnotations, resolveGold, speakerMatches, type Span } from './quoteGold';
+import { DATA, countActorSpeakers, loadArticles, outsideEveryContent, trainingResources, goldQuotes, strictGold, type ActorCounts, strictMatch, headMatch, overlaps, parseAnn, pickAnnotations, resolveGold, speakerMatches, type Span } from './quoteGold';
 
 const lexicon = loadDefaultResources().quotes;
 const context = plainContext(loadDefaultResources());
@@ -134,7 +134,7 @@ function runSplit(split: string, verbose: boolean): Totals {
     t.predQuotes += quotes.length;
     const contents = attrs.flatMap((a) => a.content);
     for (const q of quotes) {
-      if (!contents.some((c) => c.start < q.contentEnd && q.contentStart < c.end)) {
+      if (outsideEveryContent(attrs, q)) {
         t.outsideContent++;
         if (!q.attribution) t.outsideLeft++;
       }

@@ -494,9 +494,14 @@ export function strictMissKind(q: Quote | undefined, source: Span): string {
 }
 
 /** Adds an article's speaker figures to `counts`. */
+/** True when the quotation's words overlap no Content span of the article: no one's words to the annotators. */
+export function outsideEveryContent(attrs: readonly Attr[], q: Pick<Quote, 'contentStart' | 'contentEnd'>): boolean {
+  return !attrs.some((a) => a.content.some((c) => c.start < q.contentEnd && q.contentStart < c.end));
+}
+
 export function countSpeakers(article: Article, quotes: readonly Quote[], counts: SpeakerCounts): void {
   for (const q of quotes) {
-    if (article.attrs.some((a) => a.content.some((c) => c.start < q.contentEnd && q.contentStart < c.end))) continue;
+    if (!outsideEveryContent(article.attrs, q)) continue;
     counts.outsideContent++;
     if (!q.attribution) counts.outsideLeft++;
   }

@@ -295,9 +295,11 @@
 // 135: the anonymous-source rule of 133 taken out again (its review: descriptions named later or set off by an age or a
 //      parenthesis lost their speaker); a doubled closing mark closes a curly or straight quotation, and only `= ''`
 //      or `(''` is an empty string; the speaker ranker retrained.
-// 136: a comma or semicolon after a closing bracket goes on with the sentence (`McCaskill (D-Mo.), who …`); a name
-//      right after a speech verb and before a verb of its own is the subject of the reported clause, not the verb's
-//      inverted agent (`…, said Sanders has pushed …`), and phrases inside a reported clause are marked for the
-//      ranker; `answered`, `interjected`, `barked`, `emailed`, `texted` and `continues` are speech verbs; the speaker
-//      ranker retrained.
+// 136: a comma or semicolon after a closing bracket or quotation mark goes on with the sentence (`McCaskill (D-Mo.),
+//      who …`); a name right after a speech verb and before a verb of its own is the subject of the reported clause,
+//      not the verb's inverted agent (`…, said Sanders has pushed …`), and phrases inside a reported clause are marked
+//      for the ranker; a title right before a person's name, or a person word before more of its phrase's nouns, is
+//      no speaker candidate (`White House press secretary Josh Earnest`, `senior communications adviser`), and a
+//      rule's phrase goes to the name it heads or runs into; `responded by attacking` is no passive; `answered`,
+//      `interject(s/ed/ing)` and `barked` are speech verbs; the speaker ranker retrained.
 export const ANALYSIS_VERSION = 136;

@@ -16,7 +16,7 @@ import type { Attribution } from '../types';
 import { makeFound, type Found } from './cues';
 import { headLower, isCapitalized, isCue, isPunct, isSentenceEnd, verbLike, type Doc, type NounPhrase } from './document';
 import type { RawQuote } from './marks';
-import { subjectRank } from './coreference';
+import { subjectRank, verbFollows } from './coreference';
 import { feature, featureNames, featuresNamed, type Feature } from './featureNames';
 import { npLeftOf } from './phrases';
 import { NP_STOP, VERB_PREFIX } from './words';
@@ -110,13 +110,19 @@ export function speakerCandidates(doc: Doc, raw: RawQuote, openTok: number, clos
   for (const span of spans) candidates.push(new SpeakerCandidate(span.kind, span.np, undefined, []));
   const attach = (found: Found | undefined, via: string): void => {
     if (!found) return;
+    // The candidate the rule's phrase stands for: the nearest one it overlaps, but a person's name that heads the
+    // phrase or that its title word runs into (`retired Air Force general John Allen said`) rather than an
+    // organisation inside the title (`Air Force`), which took the rule's pick once the title was no candidate.
     let c: SpeakerCandidate | undefined;
+    let named: SpeakerCandidate | undefined;
+    const titled = headKind(doc, found.np.to - 1) === PERSON_HEAD;
     for (const other of candidates) {
-      if (other.np !== undefined && other.np.from < found.np.to && found.np.from < other.np.to) {
-        c = other;
-        break;
-      }
+      const np = other.np;
+      if (np === undefined) continue;
+      if (np.from < found.np.to && found.np.from < np.to) c ??= other;
+      if (other.kind === 'name' && (np.to === found.np.to || (titled && np.from === found.np.to))) named ??= other;
     }
+    if (named) c = named;
     if (!c) {
       c = new SpeakerCandidate(kindOf(doc, found.np), found.np, undefined, []);
       candidates.push(c);
@@ -146,8 +152,8 @@ export function speakerCandidates(doc: Doc, raw: RawQuote, openTok: number, clos
   ];
   // "McCaskill said Sanders has pushed her to be a “stronger” candidate": the phrases between a speech verb whose
   // subject comes before it and the quotation it introduces are inside the reported clause, what the speaker talks
-  // about rather than who speaks.
-  const reported = rules.before?.cue !== undefined && rules.before.np.to <= rules.before.cue.from ? rules.before.cue.to : -1;
+  // about rather than who speaks — when nothing between starts another clause (`, but Jones remains “hopeful”`).
+  const reported = rules.before?.cue !== undefined && rules.before.np.to <= rules.before.cue.from ? reportedClauseStart(doc, rules.before.cue.to, openTok) : -1;
   const previousMention = rules.previous?.mention;
   const sideRank = { L: 0, R: 0 };
   for (let i = 0; i < candidates.length; i++) {
@@ -254,7 +260,8 @@ function collectSpans(doc: Doc, from: number, to: number, out: { np: NounPhrase;
     // people before more of the phrase's nouns is a modifier ("senior communications adviser").
     if (headFollows(doc, k, to)) continue;
     // A title right before a person's name is part of the name's phrase, not someone else ("White House press
-    // secretary Josh Earnest said"): as a candidate of its own it took the quotation from the name, without it.
+    // secretary Josh Earnest said"). As a candidate of its own, the title could win over the name, and the
+    // quotation went to "White House press secretary" with no name.
     if (kind === 'nominal' && k + 1 < to && !doc.inQuote[k + 1] && startsPerson(doc, k + 1)) continue;
     const np = npLeftOf(doc, k, from);
     out.push({ np: np ?? { from: k, to: k + 1 }, kind });
@@ -280,14 +287,31 @@ function headKind(doc: Doc, i: number): number {
   return kind;
 }
 
-/** True when a word for people or a group ends the noun phrase that token `k` is in, within three words after it. */
+/**
+ * `from` when tokens `from` … `openTok - 1` are one reported clause (no other quotation, no semicolon, no `, and` /
+ * `, but` / `, while` between the speech verb and the quotation); else -1.
+ */
+function reportedClauseStart(doc: Doc, from: number, openTok: number): number {
+  for (let k = from; k < openTok; k++) {
+    const t = doc.tokens[k].text;
+    if (doc.inQuote[k] || t === ';' || (t === ',' && k + 1 < openTok && /^(and|but|while|although|though|whereas)$/.test(doc.lower[k + 1]))) return -1;
+  }
+  return from;
+}
+
+/**
+ * True when a word for people or a group comes within three words after token `k`, with only lower-case nouns and
+ * modifiers between (no verb, punctuation or name): the phrase goes on to that head (`senior communications adviser`).
+ */
 function headFollows(doc: Doc, k: number, to: number): boolean {
   for (let j = k + 1; j < to && j <= k + 3 && !doc.inQuote[j]; j++) {
     const head = headKind(doc, j);
     if (head === PERSON_HEAD || head === GROUP_HEAD) return true;
     const t = doc.tokens[j].text;
-    // Plural nouns read as verbs to `verbLike` (`communications`): only auxiliaries and speech verbs end the walk.
-    if (isCapitalized(t) || isPunct(t) || NP_STOP.has(doc.lower[j]) || VERB_PREFIX.has(doc.lower[j]) || isCue(doc, j)) return false;
+    // A verb ends the phrase (`The governor met protesters`); a plural noun, which `verbLike` reads as one by its
+    // `-s` (`communications`), does not.
+    const l = doc.lower[j];
+    if (isCapitalized(t) || isPunct(t) || NP_STOP.has(l) || VERB_PREFIX.has(l) || isCue(doc, j) || (verbLike(doc, j) && !/[^s]s$/.test(l))) return false;
   }
   return false;
 }
@@ -332,7 +356,7 @@ function cueAtoms(doc: Doc, np: NounPhrase, openTok: number, closeTok: number, a
   const b = np.from - 1;
   if (b >= 0 && !doc.inQuote[b]) {
     // "said Lavrov" is inverted; "said Sanders has pushed …" opens the reported clause, whose subject is not the speaker.
-    if (isCue(doc, b)) atoms.push(np.to < n && verbLike(doc, np.to) ? ATOM['cueBeforeClause'] : ATOM['cueBefore']);
+    if (isCue(doc, b)) atoms.push(verbFollows(doc, np.to) ? ATOM['cueBeforeClause'] : ATOM['cueBefore']);
     else if (doc.lower[b] === 'to' && b > 0 && doc.lower[b - 1] === 'according') atoms.push(ATOM['accordingTo']);
     else if (PREPOSITIONS.has(doc.lower[b])) atoms.push(ATOM['afterPrep']);
     else if (isSentenceEnd(doc, b) || doc.tokens[b].text === ',' || doc.lower[b] === 'and' || doc.lower[b] === 'but' || doc.lower[b] === 'that') atoms.push(ATOM['clauseStart']);

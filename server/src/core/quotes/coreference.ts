@@ -292,6 +292,21 @@ export function subjectRank(doc: Doc, m: EntityMention): 0 | 1 | 2 {
 /** Finite auxiliaries and the copula (`is selling`, `was asked`, `has been`), clitics included. */
 const AUXILIARIES: ReadonlySet<string> = new Set(['is', 'are', 'was', 'were', 'has', 'have', 'had', 'will', 'would', 'could', 'might', 'may', 'should', 'must', 'did', 'does', 'do', 'wo', 'ca', "'d", '’d', "'ve", '’ve', "'ll", '’ll', "'s", '’s']);
 
+/**
+ * True when a verb of its own follows a name ending before token `k`, past adverbs: `…, said Sanders has pushed`,
+ * `said Sanders supporters` (a plural noun reads as a verb, and the name is no agent there either), but not `…,
+ * said Smith later.` (`later`, `again`, `publicly` are among the words `verbLike` takes for verbs).
+ */
+export function verbFollows(doc: Doc, k: number): boolean {
+  const n = doc.tokens.length;
+  let j = k;
+  while (j < n && j < k + 3 && !AUXILIARIES.has(doc.lower[j]) && (VERB_PREFIX.has(doc.lower[j]) || (doc.lower[j].endsWith('ly') && doc.lower[j].length > 4))) j++;
+  if (j >= n || doc.inQuote[j]) return false;
+  const l = doc.lower[j];
+  if (l === "'s" || l === '’s') return false;
+  return AUXILIARIES.has(l) || (verbLike(doc, j) && !VERB_PREFIX.has(l) && !(l.endsWith('ly') && l.length > 4));
+}
+
 /** Dashes that set off an apposition (`Name – a description – said`). */
 const DASHES: ReadonlySet<string> = new Set(['—', '–', '--', '―']);
 
@@ -309,7 +324,7 @@ function subjectRankAt(doc: Doc, t: number, e0: number): 0 | 1 | 2 {
   // Sanders has pushed …"): the agent ends its clause.
   if (pb >= 0 && isCue(doc, pb) && pb - 1 >= 0 && (doc.inQuote[pb - 1] || doc.tokens[pb - 1].text === ',')) {
     const after = doc.lower[e0] ?? '';
-    if (after !== "'s" && after !== '’s' && !(e0 < doc.tokens.length && verbLike(doc, e0))) return 2;
+    if (after !== "'s" && after !== '’s' && !verbFollows(doc, e0)) return 2;
   }
   const prevWord = pb >= 0 && doc.para[pb] === doc.para[t] ? doc.lower[pb] : '';
   // A subject starts a clause: sentence start, after a comma, a conjunction or a complementiser. After a

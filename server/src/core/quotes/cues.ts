@@ -288,7 +288,8 @@ export function findBefore(doc: Doc, openTok: number, allowPrevParagraph: boolea
       continue;
     }
     // Passive: "Sanders was asked by host Bill Maher, “…”".
-    if (/ed$|^told$/.test(doc.lower[v]) && doc.lower[v + 1] === 'by' && v + 2 < openTok) {
+    // Not a gerund after `by`: "Clinton answered by attacking Trump for his “reckless” talk" is no passive.
+    if (/ed$|^told$/.test(doc.lower[v]) && doc.lower[v + 1] === 'by' && v + 2 < openTok && !(doc.lower[v + 2].endsWith('ing') && !isCapitalized(doc.tokens[v + 2].text))) {
       const agent = npRightOf(doc, v + 2, openTok);
       if (agent && hasCapital(doc, agent.from, agent.to)) return makeFound(agent, { from: v, to: v + 1 }, gap <= 12 ? 2 : 1);
     }
