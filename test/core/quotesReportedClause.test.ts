@@ -8,6 +8,7 @@
 import * as assert from 'assert';
 import { collectSpeakerCandidates } from '../../server/src/core/quotes';
 import { subjectRank } from '../../server/src/core/quotes/coreference';
+import { isSentenceEnd } from '../../server/src/core/quotes/document';
 import { analyseQuotes as analyse, quoteDoc, quoteLayers, speakerOf } from '../helpers/quoteAnalysis';
 import { context, resources } from '../helpers/resources';
 import { analyzeArticle } from '../../server/src/core/analysis';
@@ -37,6 +38,17 @@ describe('quotes: a partial quotation inside reported speech', () => {
       const at = later.indexOf(name);
       assert.strictEqual(subjectRank(laterDoc, { start: at, end: at + name.length, type: 'person', text: name }), 2, name);
     }
+  });
+});
+
+describe('quotes: sentence ends as the splitter reads them', () => {
+  it('goes on after `!` or `?` in brackets before a comma or a lower-case word (`Jeb Bush (Jeb!), who …`), as `splitSentences` does', () => {
+    const text = 'Former Florida governor Jeb Bush (Jeb!), who trails in the polls, told reporters that the plan was “a disaster.” He left (why?) and she stayed. It ended (finally!). Then it rained.';
+    const doc = quoteDoc(text, { 'Jeb Bush': 'person' });
+    const ends = doc.tokens.map((t, i) => (isSentenceEnd(doc, i) ? t.text : '')).filter((t) => t !== '');
+    // The `!` of `(Jeb!),` and the `?` of `(why?) and` end nothing (nor the `.` inside the quotation); `stayed.`,
+    // `(finally!).` (both marks) and `rained.` do.
+    assert.deepStrictEqual(ends, ['.', '!', '.', '.']);
   });
 });
 

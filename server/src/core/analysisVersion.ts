@@ -302,4 +302,6 @@
 //      no speaker candidate (`White House press secretary Josh Earnest`, `senior communications adviser`), and a
 //      rule's phrase goes to the name it heads or runs into; `responded by attacking` is no passive; `answered`,
 //      `interject(s/ed/ing)` and `barked` are speech verbs; the speaker ranker retrained.
-export const ANALYSIS_VERSION = 136;
+// 137: the quote pass reads `!` or `?` before a closing bracket and a comma or a lower-case word as no sentence end
+//      (`Jeb Bush (Jeb!), who …`), as the sentence splitter of 136 does.
+export const ANALYSIS_VERSION = 137;

@@ -155,7 +155,13 @@ export function isSentenceEnd(doc: Doc, i: number): boolean {
     const prev = i > 0 ? doc.tokens[i - 1].text : '';
     return !(prev.length === 1 && isCapitalized(prev) && doc.tokens[i - 1].end === doc.tokens[i].start && isCapitalized(next) && !isQuoteMark(next.charCodeAt(0)));
   }
-  return t === '!' || t === '?' || t === ';';
+  if (t === '!' || t === '?') {
+    // "Jeb Bush (Jeb!), who …": a mark inside brackets that the sentence goes on after, as the splitter reads it.
+    const n = doc.tokens.length;
+    if (i + 2 < n && doc.tokens[i + 1].text === ')' && (doc.tokens[i + 2].text === ',' || doc.tokens[i + 2].text === ';' || /^\p{Ll}/u.test(doc.tokens[i + 2].text))) return false;
+    return true;
+  }
+  return t === ';';
 }
 
 export function headLower(doc: Doc, np: NounPhrase): string {
