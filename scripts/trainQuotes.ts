@@ -94,9 +94,10 @@ function main(): void {
   console.log(`\n${FOLDS}-fold cross-validation on train (folds by article), speaker accuracy over gold strings with a Source:`);
   // The L2 strength shipped: the strongest tried, unless a weaker one beats it clearly — a paired per-fold gain
   // in strict or in our own accuracy over the current choice of more than twice its standard error, without as
-  // clear a loss in the other or in the share of quotations outside every Content span left without a speaker. (For the perceptron's epochs a bare higher mean had picked 6 over 3 on a gain of
-  // 0.0009, a coin toss that moved the dev figures by 7. Own counts too: λ = 30 is as good as 10 in strict
-  // and clearly worse in own, fold by fold.)
+  // clear a loss in the other or in the share of quotations outside every Content span left without a speaker.
+  // (For the perceptron's epochs a bare higher mean had picked 6 over 3 on a gain of 0.0009, a coin toss that
+  // moved the dev figures by 7. Own counts too: λ = 30 is as good as 10 in strict and clearly worse in own, fold
+  // by fold.)
   let bestL2 = L2_CHOICES[0];
   let bestMean = -1;
   let best: { strict: number[]; own: number[]; left: number[] } | undefined;
@@ -110,7 +111,8 @@ function main(): void {
     const mean = r.strict.reduce((a, b) => a + b, 0) / r.strict.length;
     const l2 = /^ranker, L2 ([\d.]+)$/.exec(name);
     // A weaker penalty must not buy its gain by giving speakers to quotations that are no one's words (the strict
-    // and own measures never see those): λ = 1 once gained 0.002 on the own measure and left 4 points fewer of them alone.
+    // and own measures never see those): λ = 1 once gained 0.002 on the own measure and left 4 points fewer of
+    // them alone.
     if (l2 && (!best || ((clearGain(r.strict, best.strict) || clearGain(r.own, best.own)) && !clearGain(best.strict, r.strict) && !clearGain(best.own, r.own) && !clearGain(best.left, r.left)))) {
       bestMean = mean;
       bestL2 = Number(l2[1]);

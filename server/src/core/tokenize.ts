@@ -339,8 +339,8 @@ export function splitSentences(text: string, tokens: readonly Token[]): Sentence
     if (!endsSentence(tokens[i], tokens[i + 1], text)) continue;
     let last = i;
     while (last + 1 < tokens.length && CLOSING_PUNCTUATION.has(tokens[last + 1].text) && tokens[last + 1].start === tokens[last].end) last++;
-    // A lower-case word or a comma after the closing quote or bracket goes on with the sentence: `(I-Vt.) on
-    // Saturday said`, `“Go!” she said`, `Sen. Claire McCaskill (D-Mo.), who has endorsed …`.
+    // A lower-case word, a comma or a semicolon after the closing quote or bracket goes on with the sentence:
+    // `(I-Vt.) on Saturday said`, `“Go!” she said`, `Sen. Claire McCaskill (D-Mo.), who has endorsed …`.
     if (last > i && last + 1 < tokens.length && (startsLowerCase(tokens[last + 1].text) || tokens[last + 1].text === ',' || tokens[last + 1].text === ';')) continue;
     const sentenceTokens = tokens.slice(begin, last + 1);
     sentences.push({ start: sentenceTokens[0].start, end: sentenceTokens[sentenceTokens.length - 1].end, tokens: sentenceTokens });
