@@ -14,7 +14,11 @@ export function analyseQuotes(text: string, names: Readonly<Record<string, Entit
   return findQuotes(text, paragraphs, sentences, mentions, resources.quotes, resources.speakers);
 }
 
-/** The quote pass's view of the text (tokens, sentences, quotations, mentions), for tests of its grammar helpers. */
+/**
+ * The quote pass's view of the text (tokens, sentences, quotations, mentions), for tests of its grammar helpers. Every
+ * pair of marks is a quotation here: the pass's own step that drops nicknames inside a name (`outsidePersonNames`) is
+ * not run.
+ */
 export function quoteDoc(text: string, names: Readonly<Record<string, EntityType>>): Doc {
   const { paragraphs, sentences, mentions } = quoteLayers(text, names);
   return buildDoc(text, paragraphs, sentences, mentions, pairQuotationMarks(text, paragraphs), resources.quotes);
