@@ -493,12 +493,12 @@ export function strictMissKind(q: Quote | undefined, source: Span): string {
   return `${kind}/${overlaps(a.mention, source) ? 'right words, ' + (a.resolved ? 'wrong resolution' : 'unresolved') : 'wrong words'}`;
 }
 
-/** Adds an article's speaker figures to `counts`. */
 /** True when the quotation's words overlap no Content span of the article: no one's words to the annotators. */
 export function outsideEveryContent(attrs: readonly Attr[], q: Pick<Quote, 'contentStart' | 'contentEnd'>): boolean {
   return !attrs.some((a) => a.content.some((c) => c.start < q.contentEnd && q.contentStart < c.end));
 }
 
+/** Adds an article's speaker figures to `counts`. */
 export function countSpeakers(article: Article, quotes: readonly Quote[], counts: SpeakerCounts): void {
   for (const q of quotes) {
     if (!outsideEveryContent(article.attrs, q)) continue;

@@ -19,7 +19,7 @@ import type { RawQuote } from './marks';
 import { subjectRank, verbFollows } from './coreference';
 import { feature, featureNames, featuresNamed, type Feature } from './featureNames';
 import { npLeftOf } from './phrases';
-import { NP_STOP, VERB_PREFIX } from './words';
+import { NP_STOP, VERB_PREFIX, isLyAdverb } from './words';
 
 /** What a candidate is; the ranker learns a weight for each. */
 export type CandidateKind = 'name' | 'org' | 'he' | 'she' | 'they' | 'we' | 'i' | 'nominal' | 'group' | 'document' | 'other' | 'previous' | 'none';
@@ -348,7 +348,7 @@ function cueAtoms(doc: Doc, np: NounPhrase, openTok: number, closeTok: number, a
   const n = doc.tokens.length;
   // A speech verb after the phrase, past auxiliaries and adverbs ("Lavrov has also said").
   let k = np.to;
-  while (k < n && k - np.to < 3 && !doc.inQuote[k] && (VERB_PREFIX.has(doc.lower[k]) || (doc.lower[k].endsWith('ly') && doc.lower[k].length > 4))) k++;
+  while (k < n && k - np.to < 3 && !doc.inQuote[k] && (VERB_PREFIX.has(doc.lower[k]) || isLyAdverb(doc.lower[k]))) k++;
   // A speech verb closing its sentence ("…, where Mrs. Clinton also spoke.") introduces no later quotation.
   if (k < n && isCue(doc, k)) atoms.push(doc.lower[k].endsWith('ing') ? ATOM['cueAfter=ing'] : k + 1 < n && k + 1 < openTok && isSentenceEnd(doc, k + 1) ? ATOM['cueAfter=end'] : ATOM['cueAfter']);
   else if (k < n && doc.tokens[k].text === ',') atoms.push(ATOM['commaAfter']);
@@ -385,7 +385,7 @@ const DISTANCE = ['d=0', 'd=1', 'd=2', 'd=3-4', 'd=5-8', 'd=9-16', 'd=17-32', 'd
 export function cueNear(doc: Doc, np: NounPhrase): Found {
   const n = doc.tokens.length;
   let k = np.to;
-  while (k < n && k - np.to < 3 && !doc.inQuote[k] && (VERB_PREFIX.has(doc.lower[k]) || (doc.lower[k].endsWith('ly') && doc.lower[k].length > 4))) k++;
+  while (k < n && k - np.to < 3 && !doc.inQuote[k] && (VERB_PREFIX.has(doc.lower[k]) || isLyAdverb(doc.lower[k]))) k++;
   if (k < n && isCue(doc, k)) return makeFound(np, { from: k, to: k + 1 }, 1);
   if (np.from - 1 >= 0 && isCue(doc, np.from - 1)) return makeFound(np, { from: np.from - 1, to: np.from }, 1);
   return makeFound(np, undefined, 1);

@@ -7,7 +7,7 @@ import { NominalResolver } from '../nominals';
 import { lowerBound } from '../search';
 import { type Doc, type NounPhrase, derivedGivenNameGender, givenNameIndex, hasCapital, headLower, isCapitalized, isInitial, isCue, isPunct, isSentenceEnd, noteGender, overlapsEntity, personKeys, personTokens, prevOutside, slice, stripPossessive, surname, tokenAt, verbLike } from './document';
 import { npRightOf, npToken, speakerKind, subjectOf } from './phrases';
-import { DETERMINERS, SUBJECT_PRONOUNS, VERB_PREFIX } from './words';
+import { DETERMINERS, SUBJECT_PRONOUNS, VERB_PREFIX, isLyAdverb } from './words';
 import type { EntityMention, TextSlice } from '../types';
 import type { Anaphor, AntecedentCandidate, SpeakerTurn } from './antecedents';
 import type { Weights } from './ranker';
@@ -300,11 +300,11 @@ const AUXILIARIES: ReadonlySet<string> = new Set(['is', 'are', 'was', 'were', 'h
 export function verbFollows(doc: Doc, k: number): boolean {
   const n = doc.tokens.length;
   let j = k;
-  while (j < n && j < k + 3 && !AUXILIARIES.has(doc.lower[j]) && (VERB_PREFIX.has(doc.lower[j]) || (doc.lower[j].endsWith('ly') && doc.lower[j].length > 4))) j++;
+  while (j < n && j < k + 3 && !AUXILIARIES.has(doc.lower[j]) && (VERB_PREFIX.has(doc.lower[j]) || isLyAdverb(doc.lower[j]))) j++;
   if (j >= n || doc.inQuote[j]) return false;
   const l = doc.lower[j];
   if (l === "'s" || l === '’s') return false;
-  return AUXILIARIES.has(l) || (verbLike(doc, j) && !VERB_PREFIX.has(l) && !(l.endsWith('ly') && l.length > 4));
+  return AUXILIARIES.has(l) || (verbLike(doc, j) && !VERB_PREFIX.has(l) && !isLyAdverb(l));
 }
 
 /** Dashes that set off an apposition (`Name – a description – said`). */
@@ -367,7 +367,7 @@ function subjectRankAt(doc: Doc, t: number, e0: number): 0 | 1 | 2 {
   }
   // "Cruz openly admitted", "Christie's been making the case": adverbs and a clitic auxiliary first.
   let auxiliary = false;
-  while (e < doc.tokens.length && !isCapitalized(doc.tokens[e].text) && ((doc.lower[e].endsWith('ly') && doc.lower[e].length > 4) || VERB_PREFIX.has(doc.lower[e]) || ((doc.lower[e] === "'s" || doc.lower[e] === '’s') && /^(been|not|got|going|said|told|\w+ed|\w+ing)$/.test(doc.lower[e + 1] ?? '')))) {
+  while (e < doc.tokens.length && !isCapitalized(doc.tokens[e].text) && (isLyAdverb(doc.lower[e]) || VERB_PREFIX.has(doc.lower[e]) || ((doc.lower[e] === "'s" || doc.lower[e] === '’s') && /^(been|not|got|going|said|told|\w+ed|\w+ing)$/.test(doc.lower[e + 1] ?? '')))) {
     if (isCue(doc, e + 1)) return 2;
     if (AUXILIARIES.has(doc.lower[e])) auxiliary = true;
     e++;

@@ -7,7 +7,7 @@
  */
 import { type Doc, type NounPhrase, hasCapital, headLower, isCapitalized, isCue, isCueAfterSubject, isSentenceEnd, lastInsideTok, nextOutside, onlyDeterminers, overlapsEntity, prevOutside, verbLike } from './document';
 import { apposedName, coordinatedSubject, isSpeakerLike, npLeftOf, npRightOf, npToken, sentenceSubject, speakerKind, subjectOf } from './phrases';
-import { AS_PASSIVE, COMPARE_VERBS, DETERMINERS, IRREGULAR_PAST, NAMING_VERBS, NEGATIONS, NOUN_VERBS, NP_STOP, SUBJECT_PRONOUNS, VERB_PREFIX, WH_WORDS } from './words';
+import { AS_PASSIVE, COMPARE_VERBS, DETERMINERS, IRREGULAR_PAST, NAMING_VERBS, NEGATIONS, NOUN_VERBS, NP_STOP, SUBJECT_PRONOUNS, VERB_PREFIX, WH_WORDS, isLyAdverb } from './words';
 
 /** A candidate attribution before pronoun resolution. */
 export interface Found {
@@ -131,7 +131,7 @@ export function findAfter(doc: Doc, closeTok: number, limit: number): Found | un
     while (k < stop && k < q + 7 && (npToken(doc, k) || /^(of|at|in|for)$/.test(doc.lower[k])) && !isCueAfterSubject(doc, k)) k++;
     if (k < stop && isCueAfterSubject(doc, k)) q = k;
   }
-  while (q < stop && (VERB_PREFIX.has(doc.lower[q]) || (doc.lower[q].endsWith('ly') && doc.lower[q].length > 4))) q++;
+  while (q < stop && (VERB_PREFIX.has(doc.lower[q]) || isLyAdverb(doc.lower[q]))) q++;
   // "“unhinged” a Donald Trump tweet attacking …": after a singular determiner, the bare form of a word that is
   // also a noun is the head of the phrase (the verb would be "tweets" or "tweeted").
   const bareNoun = q === np.to && /^(a|an|this|that)$/.test(doc.lower[np.from]) && NOUN_VERBS.has(doc.lower[q]) && !/(s|ed)$/.test(doc.lower[q]) && doc.lower[q] !== 'read';
@@ -180,7 +180,7 @@ function premodifiedSpeaker(doc: Doc, closeTok: number, p: number, stop: number)
     let e = k + 1;
     while (e < stop && doc.tokens[e].start < person.end) e++;
     let q = e;
-    while (q < stop && (VERB_PREFIX.has(doc.lower[q]) || (doc.lower[q].endsWith('ly') && doc.lower[q].length > 4))) q++;
+    while (q < stop && (VERB_PREFIX.has(doc.lower[q]) || isLyAdverb(doc.lower[q]))) q++;
     // `a Donald Trump tweet attacking …`: a bare noun-verb after the name heads the phrase.
     const bare = NOUN_VERBS.has(doc.lower[q]) && !/(s|ed)$/.test(doc.lower[q]);
     if (q < stop && !bare && (isCue(doc, q) || isCueAfterSubject(doc, q)) && !doc.lower[q].endsWith('ing')) return makeFound({ from: k, to: e }, { from: q, to: q + 1 }, afterStrength(doc, closeTok, q, stop));
@@ -322,7 +322,7 @@ export function findBefore(doc: Doc, openTok: number, allowPrevParagraph: boolea
     if (participle) {
       // "with Trump reportedly yelling: “…”": a name right before the participle (past adverbs) is its subject.
       let a = v - 1;
-      while (a >= lowest && a > v - 3 && doc.lower[a].endsWith('ly') && doc.lower[a].length > 4 && !isCapitalized(doc.tokens[a].text)) a--;
+      while (a >= lowest && a > v - 3 && isLyAdverb(doc.lower[a]) && !isCapitalized(doc.tokens[a].text)) a--;
       // "with many marchers and spectators chanting “…”": so is a lower-case phrase for a group there (the
       // participle had gone to the sentence's first word, `Orlando was not far …`); a capitalised one must be a person.
       let np = a >= lowest && !doc.inQuote[a] ? npLeftOf(doc, a, lowest) : undefined;
@@ -389,7 +389,7 @@ export function findBefore(doc: Doc, openTok: number, allowPrevParagraph: boolea
  */
 function reducedRelativeSubject(doc: Doc, v: number, lowest: number): NounPhrase | undefined {
   let a = v - 1;
-  while (a > lowest && doc.lower[a].endsWith('ly') && doc.lower[a].length > 4) a--;
+  while (a > lowest && isLyAdverb(doc.lower[a])) a--;
   if (a < lowest || doc.inQuote[a] || isCapitalized(doc.tokens[a].text) || !npToken(doc, a) || verbLike(doc, a)) return undefined;
   const np = npLeftOf(doc, a, lowest);
   if (!np || np.to !== a + 1) return undefined;
@@ -419,7 +419,7 @@ function namedVerbBeforeColon(doc: Doc, openTok: number, lowest: number): Found 
   const l = doc.lower[v];
   if (isCapitalized(doc.tokens[v].text) || !(/^[a-z]+ed$/.test(l) || IRREGULAR_PAST.has(l)) || VERB_PREFIX.has(l)) return undefined;
   let a = v - 1;
-  while (a > lowest && doc.lower[a].endsWith('ly') && doc.lower[a].length > 4 && !isCapitalized(doc.tokens[a].text)) a--;
+  while (a > lowest && isLyAdverb(doc.lower[a]) && !isCapitalized(doc.tokens[a].text)) a--;
   if (doc.inQuote[a] || !isCapitalized(doc.tokens[a].text)) return undefined;
   const np = npLeftOf(doc, a, lowest);
   if (!np || np.to !== a + 1 || speakerKind(doc, np) !== 'person') return undefined;

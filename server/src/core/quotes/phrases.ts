@@ -6,7 +6,7 @@
  */
 import { type Doc, type NounPhrase, hasCapital, headLower, isCapitalized, isCue, isPunct, isSentenceEnd, onlyDeterminers, overlapsEntity, prevOutside, sentenceEndFrom, verbLike } from './document';
 import { lowerBound } from '../search';
-import { DETERMINERS, GROUP_PRONOUNS, IRREGULAR_PAST, MONTHS, NOUN_VERBS, NP_STOP, PERSON_PRONOUNS, SUBJECT_PRONOUNS, TIME_WORDS, VERB_PREFIX } from './words';
+import { DETERMINERS, GROUP_PRONOUNS, IRREGULAR_PAST, MONTHS, NOUN_VERBS, NP_STOP, PERSON_PRONOUNS, SUBJECT_PRONOUNS, TIME_WORDS, VERB_PREFIX, isLyAdverb } from './words';
 import type { Attribution } from '../types';
 
 /** True for a token that can be part of a noun phrase. */
@@ -35,7 +35,7 @@ export function npToken(doc: Doc, i: number): boolean {
   if (DETERMINERS.has(l)) return true;
   if (NP_STOP.has(l) || SUBJECT_PRONOUNS.has(l)) return false;
   if (doc.verbs.has(l)) return nounBeforeHead(doc, i, doc.tokens.length);
-  if (l.endsWith('ly') && l.length > 4) return false;
+  if (isLyAdverb(l)) return false;
   return true;
 }
 
@@ -212,7 +212,7 @@ export function skipVerbPrefixLeft(doc: Doc, i: number, lowest: number): number 
   for (;;) {
     if (i < lowest) return i;
     const l = doc.lower[i];
-    if (VERB_PREFIX.has(l) || (l.endsWith('ly') && l.length > 4 && !isCapitalized(doc.tokens[i].text))) {
+    if (VERB_PREFIX.has(l) || (isLyAdverb(l) && !isCapitalized(doc.tokens[i].text))) {
       i--;
     } else if ((l === "'s" || l === '’s') && i - 1 >= lowest && SUBJECT_PRONOUNS.has(doc.lower[i - 1])) {
       i--; // "he's said": the clitic is "has"

@@ -41,6 +41,14 @@ export const VERB_PREFIX = new Set([
   'immediately', 'angrily', 'openly', 'wo', 'ca', "'d", '’d', "'ve", '’ve', "'ll", '’ll', 'would', 'should', 'must',
 ]);
 
+/**
+ * True for a lower-case word read as an adverb by its form (`openly`, `flatly`, `reportedly`): what may stand
+ * between a subject and its verb, or before a participle. Five letters at least, so `only`, `fly`, `ally` are not.
+ */
+export function isLyAdverb(lower: string): boolean {
+  return lower.endsWith('ly') && lower.length > 4;
+}
+
 /** Verbs that name something with the quoted words (`called it “a disaster”`). */
 export const NAMING_VERBS = new Set(['call', 'calls', 'called', 'calling', 'dub', 'dubs', 'dubbed', 'label', 'labels', 'labeled', 'labelled', 'describe', 'describes', 'described', 'term', 'termed', 'brand', 'branded']);
 
