@@ -304,4 +304,7 @@
 //      `interject(s/ed/ing)` and `barked` are speech verbs; the speaker ranker retrained.
 // 137: the quote pass reads `!` or `?` before a closing bracket and a comma or a lower-case word as no sentence end
 //      (`Jeb Bush (Jeb!), who …`), as the sentence splitter of 136 does.
-export const ANALYSIS_VERSION = 137;
+// 138: a title-case quotation the phrase around it makes a name (`his 2002 book, “…”`, `the “Dear Walter” letters`,
+//      `Fiorina told “Fox and Friends”`) has no speaker, outside the words a speech verb reports (`quotes/titles.ts`);
+//      the speaker model is retrained.
+export const ANALYSIS_VERSION = 138;

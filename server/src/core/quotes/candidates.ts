@@ -13,7 +13,7 @@
  */
 import { lowerBound } from '../search';
 import type { Attribution } from '../types';
-import { makeFound, type Found } from './cues';
+import { makeFound, reportedClauseStart, type Found } from './cues';
 import { headLower, isCapitalized, isCue, isPunct, isSentenceEnd, verbLike, type Doc, type NounPhrase } from './document';
 import type { RawQuote } from './marks';
 import { subjectRank, verbFollows } from './coreference';
@@ -285,18 +285,6 @@ function headKind(doc: Doc, i: number): number {
   const kind = lex.personHeads.has(l) ? 1 : lex.groupHeads.has(l) ? 2 : lex.organizationHeads.has(l) ? 3 : lex.documentHeads.has(l) ? 4 : 0;
   doc.headKinds[i] = kind + 1;
   return kind;
-}
-
-/**
- * `from` when tokens `from` … `openTok - 1` are one reported clause (no other quotation, no semicolon, no `, and` /
- * `, but` / `, while` between the speech verb and the quotation); else -1.
- */
-function reportedClauseStart(doc: Doc, from: number, openTok: number): number {
-  for (let k = from; k < openTok; k++) {
-    const t = doc.tokens[k].text;
-    if (doc.inQuote[k] || t === ';' || (t === ',' && k + 1 < openTok && /^(and|but|while|although|though|whereas)$/.test(doc.lower[k + 1]))) return -1;
-  }
-  return from;
 }
 
 /**

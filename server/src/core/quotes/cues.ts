@@ -539,3 +539,15 @@ export function findLeadIn(doc: Doc, last: number): Found | undefined {
   }
   return undefined;
 }
+
+/**
+ * `from` when tokens `from` … `openTok - 1` are one reported clause (no other quotation, no semicolon, no `, and` /
+ * `, but` / `, while` between the speech verb and the quotation); else -1.
+ */
+export function reportedClauseStart(doc: Doc, from: number, openTok: number): number {
+  for (let k = from; k < openTok; k++) {
+    const t = doc.tokens[k].text;
+    if (doc.inQuote[k] || t === ';' || (t === ',' && k + 1 < openTok && /^(and|but|while|although|though|whereas)$/.test(doc.lower[k + 1]))) return -1;
+  }
+  return from;
+}

@@ -27,6 +27,7 @@ import { type RawQuote, isWordChar, pairQuotationMarks } from './marks';
 import { nameBeforeApposition, speakerKind, withOwnerPhrase } from './phrases';
 import type { Attribution, EntityMention, Paragraph, Quote, Sentence, TextSlice } from '../types';
 import { rangeContaining } from '../search';
+import { TITLE_MAX_WORDS, isTitleCase, namedAfterPreposition, namedByItsPhrase } from './titles';
 
 /** Counts words (runs of letters/digits) in `[from, to)`, stopping early past `cap`. */
 function wordCount(text: string, from: number, to: number, cap: number): number {
@@ -47,33 +48,6 @@ function wordCount(text: string, from: number, to: number, cap: number): number 
 
 /** Largest quotation, in words, still taken for a scare quote when nothing attributes it. */
 const SCARE_MAX_WORDS = 4;
-
-/** Longest title-case quotation taken for a title rather than speech. */
-const TITLE_MAX_WORDS = 7;
-
-const TITLE_FUNCTION_WORDS = /^(of|the|a|an|and|in|on|with|for|to|is|at|by|or|from|are|be|vs\.?)$/;
-
-/** True for "New Day", "Orange is the New Black": every word capitalised or a short function word, `minCapitals` capitals at least. */
-function isTitleCase(text: string, from: number, to: number, minCapitals = 2): boolean {
-  const words = text.slice(from, to).match(/[\p{L}\p{N}][\p{L}\p{N}'’.-]*/gu);
-  if (!words || words.length > TITLE_MAX_WORDS) return false;
-  let capitals = 0;
-  for (let i = 0; i < words.length; i++) {
-    const w = words[i];
-    if (/^\p{Lu}/u.test(w)) capitals++;
-    else if (i === 0 || !TITLE_FUNCTION_WORDS.test(w)) return false;
-  }
-  // A sentence of one capitalised word ("No.") or all-capitals shouting is not a title.
-  return capitals >= minCapitals && words.some((w) => /\p{Ll}/u.test(w));
-}
-
-/** Words before a quoted title that make it the name of something (`broadcast of “…”`, `CBS's “…”`). */
-const NAMING_BEFORE_TITLE = new Set(['of', 'on', 'in', 'at', 'from', 'to', 'with', 'by', 'for', 'about', "'s", '’s']);
-
-/** True when the quotation opening at token `openTok` follows a preposition or a possessive `'s`. */
-function namedAfterPreposition(doc: Doc, openTok: number): boolean {
-  return openTok > 0 && !doc.inQuote[openTok - 1] && NAMING_BEFORE_TITLE.has(doc.lower[openTok - 1]);
-}
 
 /** Pattern strength a short quotation needs to be reported speech: a tight pattern or a `that` clause. */
 const SHORT_MIN_STRENGTH = 0.5;
@@ -247,11 +221,15 @@ function attributeQuotes(
     // said even there ("chants of “Feel the Bern!”").
     // So is one joined to such a name ("starred in “Parks and Recreation” and “Guardians of the Galaxy,” posted").
     const content = text.slice(raw.contentStart, raw.contentEnd);
+    // So is a title the phrase around it makes a name (`his 2002 book, “…”`, `the “Dear Walter” letters`, `Fiorina told
+    // “Fox and Friends”`), outside the words a speech verb reports (`titles.ts`). No speaker comes to a name from
+    // the quotation before it, a lead-in or a byline either.
     const named =
-      words <= TITLE_MAX_WORDS + 1 &&
-      (namedAfterPreposition(doc, openTok) || (lastNameEnd >= 0 && /^\s*(?:,|,?\s*(?:and|or))\s*$/.test(text.slice(lastNameEnd, raw.start)))) &&
-      isTitleCase(text, raw.contentStart, raw.contentEnd, 1) &&
-      !/[!?][\s,.]*$/.test(content);
+      (words <= TITLE_MAX_WORDS + 1 &&
+        (namedAfterPreposition(doc, openTok) || (lastNameEnd >= 0 && /^\s*(?:,|,?\s*(?:and|or))\s*$/.test(text.slice(lastNameEnd, raw.start)))) &&
+        isTitleCase(text, raw.contentStart, raw.contentEnd, 1) &&
+        !/[!?][\s,.]*$/.test(content)) ||
+      (title && namedByItsPhrase(doc, raw, openTok, closeTok, before, after));
     if (found && (named || (title && found.strength < 1))) found = undefined;
     const continues = previous?.attribution !== undefined && startsSentence(doc, openTok, previous.closeTok, raw);
     const paraInitial = openTok > 0 && doc.para[openTok - 1] !== doc.para[openTok];
@@ -260,14 +238,14 @@ function attributeQuotes(
     const leadIn = paraInitial && (ranking || (!found && !continues && !short)) ? findLeadIn(doc, openTok - 1) : undefined;
     let pick: Found | undefined = found;
     let via = found ? (found === after ? 'after' : found === before ? 'before' : found === final ? 'final' : 'complement') : 'none';
-    if (!found && continues) via = 'previous';
-    else if (!found && !short && leadIn) {
+    if (!found && continues && !named) via = 'previous';
+    else if (!found && !short && !named && leadIn) {
       pick = leadIn;
       via = 'leadin';
     }
     // A byline paragraph right after the quotation ("“…” ¶ - Sanders.", "¶ —Michelle Marks, Philadelphia.").
     const byline = ranking || (via === 'none' && !short) ? findBylineParagraph(doc, closeTok) : undefined;
-    if (via === 'none' && !short && byline) {
+    if (via === 'none' && !short && !named && byline) {
       pick = byline;
       via = 'byline';
     }

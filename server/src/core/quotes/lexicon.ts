@@ -17,6 +17,7 @@ export const QUOTE_LEXICON_FILES = {
   organizationHeads: 'quotes/organization-heads.txt',
   groupHeads: 'quotes/group-heads.txt',
   documentHeads: 'quotes/document-heads.txt',
+  workHeads: 'quotes/work-heads.txt',
   titleForms: 'quotes/title-forms.tsv',
   agencies: 'ner/agencies.txt',
 } as const;
@@ -43,6 +44,8 @@ export interface QuoteLexicon {
   readonly groupHeads: ReadonlySet<string>;
   /** Heads of phrases naming a text (`statement`, `report`). */
   readonly documentHeads: ReadonlySet<string>;
+  /** Heads of phrases naming a work, a sign or a slogan (`book`, `anthem`, `slogan`), with the document heads. */
+  readonly workHeads: ReadonlySet<string>;
   /** Role noun → the forms written before a name as its title (`senator` → `senator`, `sen`). */
   readonly titleForms: ReadonlyMap<string, readonly string[]>;
   /** Title form → role noun (`sen` → `senator`). */
@@ -74,6 +77,7 @@ export function loadQuoteLexicon(source: DataSource, vocabulary: Vocabulary = lo
   const firstNames = readGenders(QUOTE_LEXICON_FILES.firstNames, new Map());
   const givenNameGenders = readGenders(QUOTE_LEXICON_FILES.givenNameGenders, new Map(firstNames));
   const personHeads = lowerSet(QUOTE_LEXICON_FILES.personHeads);
+  const documentHeads = lowerSet(QUOTE_LEXICON_FILES.documentHeads);
   // The shared role words (one definition with names, roles and actors) are person heads too.
   for (const w of list(VOCABULARY_FILES.roleWords)) personHeads.add(w.toLowerCase());
   const titleForms = new Map<string, string[]>();
@@ -92,7 +96,8 @@ export function loadQuoteLexicon(source: DataSource, vocabulary: Vocabulary = lo
     personHeads,
     organizationHeads: lowerSet(QUOTE_LEXICON_FILES.organizationHeads),
     groupHeads: lowerSet(QUOTE_LEXICON_FILES.groupHeads),
-    documentHeads: lowerSet(QUOTE_LEXICON_FILES.documentHeads),
+    documentHeads,
+    workHeads: new Set([...lowerSet(QUOTE_LEXICON_FILES.workHeads), ...documentHeads]),
     titleForms,
     titleOfForm,
     titleBefore: new RegExp(`\\b(${formsPattern})\\.?\\s+(?:[\\p{L}.'’-]+\\s+){0,2}[\\p{L}.'’-]*$`, 'u'),

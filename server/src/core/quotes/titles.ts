@@ -1,0 +1,122 @@
+/**
+ * Quotations that name rather than report: the titles of shows, books and songs, slogans and nicknames set in
+ * quotation marks (`“New Day”`, `his 2002 book, “Make Your Kid a Millionaire,”`). The pass (`index.ts`) gives such
+ * a quotation no speaker: a person who wrote a book did not *say* its title, and the quote outline would list
+ * `Mr. Cruz: “A Time for Truth”` as his words.
+ *
+ * A title is recognised by its form (title case, a few words) and by the phrase around it, never by a list of
+ * titles: the noun it is the title of (`the civil rights anthem “…”`, `a memo titled “…”`), the noun it modifies
+ * (`the “Dear Walter” letters`), a possessive that makes it a noun phrase (`his “Feel the Bern” wave`), the verb it
+ * is the subject of (`“Sons of Trump” is an adaptation`) or the one told (`Fiorina told “Fox and Friends”`).
+ * Words a speech verb reports stay reported, titles and all (`Jones said … into the “Super Tuesday” primary`,
+ * `… his weekly radio show, “Generations with Kevin Swanson,” Right Wing Watch first reported.`): PolNeAR's
+ * annotators count them as the speaker's words, and so do readers.
+ */
+import { reportedClauseStart, type Found } from './cues';
+import { isSentenceEnd, type Doc } from './document';
+import type { RawQuote } from './marks';
+
+/** Longest title-case quotation taken for a title rather than speech. */
+export const TITLE_MAX_WORDS = 7;
+
+const TITLE_FUNCTION_WORDS = /^(of|the|a|an|and|in|on|with|for|to|is|at|by|or|from|are|be|vs\.?)$/;
+
+/** True for "New Day", "Orange is the New Black": every word capitalised or a short function word, `minCapitals` capitals at least. */
+export function isTitleCase(text: string, from: number, to: number, minCapitals = 2): boolean {
+  const words = text.slice(from, to).match(/[\p{L}\p{N}][\p{L}\p{N}'’.-]*/gu);
+  if (!words || words.length > TITLE_MAX_WORDS) return false;
+  let capitals = 0;
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i];
+    if (/^\p{Lu}/u.test(w)) capitals++;
+    else if (i === 0 || !TITLE_FUNCTION_WORDS.test(w)) return false;
+  }
+  // A sentence of one capitalised word ("No.") or all-capitals shouting is not a title.
+  return capitals >= minCapitals && words.some((w) => /\p{Ll}/u.test(w));
+}
+
+/** Words before a quoted title that make it the name of something (`broadcast of “…”`, `CBS's “…”`). */
+const NAMING_BEFORE_TITLE = new Set(['of', 'on', 'in', 'at', 'from', 'to', 'with', 'by', 'for', 'about', "'s", '’s']);
+
+/** True when the quotation opening at token `openTok` follows a preposition or a possessive `'s`. */
+export function namedAfterPreposition(doc: Doc, openTok: number): boolean {
+  return openTok > 0 && !doc.inQuote[openTok - 1] && NAMING_BEFORE_TITLE.has(doc.lower[openTok - 1]);
+}
+
+/** Possessive determiners: after one, a title-case quotation is a noun phrase (`its “Person of the Year”`). */
+const POSSESSIVE_DETERMINERS = new Set(['his', 'her', 'its', 'their', 'our', 'my', 'your']);
+
+/** `told` and its forms: a title-case quotation right after one is the one told (a show, a paper), not what was told. */
+const TELL = new Set(['tell', 'tells', 'told', 'telling']);
+
+/** Participles between a work and its title (`a show called “…”`); `titled` and `entitled` name a title alone. */
+const NAMING_PARTICIPLES = new Set(['called', 'named', 'dubbed', 'titled', 'entitled']);
+
+/** Verbs a title-case quotation right before is the subject of (`“The Big Short” was nominated`). */
+const SUBJECT_VERBS = new Set(['is', 'was', 'are', 'were', 'has', 'had', 'will', 'would', 'remains', 'becomes', 'became']);
+
+/**
+ * True when the phrase around a title-case quotation makes it a name (see the file's comment). `before` and
+ * `after` are the cue patterns the pass found on either side: a quotation inside the words they report is not
+ * a name, whatever its case.
+ */
+export function namedByItsPhrase(doc: Doc, raw: RawQuote, openTok: number, closeTok: number, before: Found | undefined, after: Found | undefined): boolean {
+  const paragraph = raw.paragraph;
+  const prev = openTok > 0 && !doc.inQuote[openTok - 1] && doc.para[openTok - 1] === paragraph ? openTok - 1 : -1;
+  if (prev >= 0 && (POSSESSIVE_DETERMINERS.has(doc.lower[prev]) || TELL.has(doc.lower[prev]))) return true;
+  if (insideReportedWords(doc, openTok, before, after)) return false;
+  if (prev >= 0) {
+    const l = doc.lower[prev];
+    if (l === 'titled' || l === 'entitled') return true;
+    // The noun the quotation is the title of, right before it or before a comma or `called`.
+    const noun = doc.tokens[prev].text === ',' || NAMING_PARTICIPLES.has(l) ? prev - 1 : prev;
+    if (noun >= 0 && !doc.inQuote[noun] && doc.para[noun] === paragraph && /^\p{Ll}/u.test(doc.tokens[noun].text) && isWorkHead(doc, noun)) return true;
+  }
+  if (closeTok >= doc.tokens.length || doc.inQuote[closeTok] || doc.para[closeTok] !== paragraph) return false;
+  const next = doc.tokens[closeTok].text;
+  // The noun it modifies (`the “Party of Trump” campaign`); the verb it is the subject of; `, which`.
+  if (/^\p{Ll}/u.test(next) && isHeadNoun(doc, closeTok)) return true;
+  if (SUBJECT_VERBS.has(next)) return true;
+  const comma = next === ',' || /,\s*$/.test(doc.text.slice(raw.contentStart, raw.contentEnd));
+  const which = next === ',' ? closeTok + 1 : closeTok;
+  return comma && which < doc.tokens.length && doc.lower[which] === 'which';
+}
+
+/**
+ * True when the quotation lies in the words a speech verb reports: after the verb and its speaker, in one clause
+ * (`Jones said … into the “Super Tuesday” primary`), or before a speaker and verb that close the sentence
+ * (`…, “Generations with Kevin Swanson,” Right Wing Watch first reported.`). A title right after the speaker's
+ * phrase is that phrase's apposition, not reported (`according to his book “The Art of the Deal.”`).
+ */
+function insideReportedWords(doc: Doc, openTok: number, before: Found | undefined, after: Found | undefined): boolean {
+  if (before?.cue) {
+    const from = Math.max(before.np.to, before.cue.to);
+    if (from < openTok && reportedClauseStart(doc, from, openTok) >= 0 && !sentenceEndsBetween(doc, from, openTok)) return true;
+  }
+  if (after?.cue) {
+    const end = Math.max(after.cue.to, after.np.to);
+    if (end < doc.tokens.length && /^[.!?]$/.test(doc.tokens[end].text)) return true;
+  }
+  return false;
+}
+
+/** True when a sentence or paragraph ends among tokens `from` … `to - 1`. */
+function sentenceEndsBetween(doc: Doc, from: number, to: number): boolean {
+  for (let k = from; k < to; k++) if (isSentenceEnd(doc, k) || doc.para[k] !== doc.para[to]) return true;
+  return false;
+}
+
+/** A noun naming a work, a sign or a slogan (`book`, `anthem`, `letters`): `lex.workHeads`, singular or plural. */
+function isWorkHead(doc: Doc, i: number): boolean {
+  const l = doc.lower[i];
+  return doc.lex.workHeads.has(l) || (l.endsWith('s') && doc.lex.workHeads.has(l.slice(0, -1)));
+}
+
+/** A noun a name can modify: a work's, a person's, a group's or an organisation's (`letters`, `crowd`, `campaign`). */
+function isHeadNoun(doc: Doc, i: number): boolean {
+  if (isWorkHead(doc, i)) return true;
+  const lex = doc.lex;
+  const l = doc.lower[i];
+  const one = l.endsWith('s') ? l.slice(0, -1) : l;
+  return lex.personHeads.has(l) || lex.groupHeads.has(l) || lex.organizationHeads.has(l) || lex.personHeads.has(one) || lex.groupHeads.has(one) || lex.organizationHeads.has(one);
+}

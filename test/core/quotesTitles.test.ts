@@ -1,0 +1,64 @@
+/**
+ * Issue 15, "a quoted term with no speech around it stays a scare quote": titles of books, songs and shows, and
+ * slogans, that the phrase around them makes names (`core/quotes/titles.ts`). Sentences from PolNeAR train and dev
+ * where such a title had been given to a speaker (`Mr. Cruz: “A Time for Truth”`), and the sentences where a title
+ * is part of the words a speech verb reports and keeps its speaker.
+ */
+import * as assert from 'assert';
+import { analyseQuotes as analyse, speakerOf } from '../helpers/quoteAnalysis';
+import type { Quote } from '../../server/src/core/types';
+
+/** The quotation starting with `prefix`. */
+function quote(quotes: readonly Quote[], prefix: string): Quote {
+  const q = quotes.find((x) => x.text.startsWith(prefix));
+  assert.ok(q, `no quotation starting with ${JSON.stringify(prefix)}`);
+  return q;
+}
+
+/** Asserts the quotation is a name: no speaker, a scare quote. */
+function assertNamed(quotes: readonly Quote[], prefix: string): void {
+  const q = quote(quotes, prefix);
+  assert.strictEqual(q.attribution, undefined, `${prefix} was given to ${q.attribution?.mention.text}`);
+  assert.strictEqual(q.kind, 'scare', prefix);
+}
+
+describe('quotes: a title the phrase around it makes a name has no speaker', () => {
+  it('after the noun it is the title of (`his 2002 book, “…,”`, `the civil rights anthem “…”`, `a memo titled “…”`)', () => {
+    const cruz = analyse("In his autobiography, ''A Time for Truth,'' published in 2015, Mr. Cruz described how, growing up, Rafael turned into Rafaelito and then Felito.", { Cruz: 'person', Rafael: 'person' });
+    assertNamed(cruz, 'A Time for Truth');
+    const mckinley = analyse("In his 2002 book, ''Make Your Kid a Millionaire,'' Mr. McKinley suggested looking at the things on your credit or debit card statement.", { McKinley: 'person' });
+    assertNamed(mckinley, 'Make Your Kid');
+    const labelle = analyse("The loudest roar came when, at the end of her emotional rendition of the civil rights anthem ''A Change Is Gonna Come,'' Patti LaBelle added the words, ''Hillary Clinton.''", { 'Patti LaBelle': 'person', 'Hillary Clinton': 'person' });
+    assertNamed(labelle, 'A Change Is');
+    const mook = analyse('Clinton campaign manager Robby Mook released a memo titled "The Facts on Where the Race Stands." He writes that Clinton has "built a nearly insurmountable lead."', { 'Robby Mook': 'person', Clinton: 'person' });
+    assertNamed(mook, 'The Facts on');
+    assert.strictEqual(speakerOf(mook, 'built a nearly'), 'Robby Mook');
+  });
+
+  it('before the noun it modifies, after a possessive, as the one told, and as the subject of a verb', () => {
+    const hewlett = analyse('Fiorina and other HP leaders penned a series of excoriating "Dear Walter" letters that called him an "academic and musician."', { Fiorina: 'person', HP: 'organization' });
+    assertNamed(hewlett, 'Dear Walter');
+    const merkel = analyse('Time Magazine chose German Chancellor Angela Merkel as its “Person of the Year” for 2015.', { 'Time Magazine': 'organization', 'Angela Merkel': 'person' });
+    assertNamed(merkel, 'Person of the Year');
+    const fiorina = analyse('"Of course Bill Clinton’s fair game. He’s a former president," Fiorina told "Fox and Friends," reminding the co-hosts that Trump has frequently denounced former President George W. Bush.', { 'Bill Clinton': 'person', Fiorina: 'person', Trump: 'person', 'George W. Bush': 'person' });
+    assert.strictEqual(speakerOf(fiorina, 'Of course'), 'Fiorina');
+    assertNamed(fiorina, 'Fox and Friends');
+    const play = analyse('"We laugh at our tragedies," said German Ortega, one of the stars of the play.\n\n"Sons of Trump" is an adaptation of a show called "Brokers," written by a Spanish comedy troupe.', { 'German Ortega': 'person' });
+    assert.strictEqual(speakerOf(play, 'We laugh'), 'German Ortega');
+    assertNamed(play, 'Sons of Trump');
+  });
+});
+
+describe('quotes: a title inside the words a speech verb reports keeps the speaker', () => {
+  it('after the verb, in its clause, and before a speaker and verb that close the sentence', () => {
+    const zimmerman = analyse('In his listing, Zimmerman  claimed that the "Smithsonian Museum" in Washington, D.C., had expressed interest in buying the firearm.', { Zimmerman: 'person', 'Washington, D.C.': 'location' });
+    assert.strictEqual(speakerOf(zimmerman, 'Smithsonian Museum'), 'Zimmerman');
+    const jones = analyse('That could help sail him through the initial primaries in February and into the "Super Tuesday" primary on March 1 that includes Texas, which he\'s expected to win, Jones said.', { Jones: 'person', Texas: 'location' });
+    assert.strictEqual(speakerOf(jones, 'Super Tuesday'), 'Jones');
+    const swanson = analyse('Swanson made the remarks on Monday’s installment of his weekly radio show, “Generations with Kevin Swanson,” Right Wing Watch first reported.', { Swanson: 'person', 'Kevin Swanson': 'person', 'Right Wing Watch': 'organization' });
+    assert.strictEqual(speakerOf(swanson, 'Generations'), 'Right Wing Watch');
+    // A relative clause of the speaker's is read as reported too, as PolNeAR's annotators read it.
+    const cuban = analyse('"It\'s too early to tell," said Cuban, who is also a host on the TV show "Shark Tank."', { Cuban: 'person' });
+    assert.strictEqual(speakerOf(cuban, 'Shark Tank'), 'Cuban');
+  });
+});
