@@ -49,6 +49,51 @@ describe('quotes: a title the phrase around it makes a name has no speaker', () 
   });
 });
 
+describe('quotes: titles named by the noun they modify, `entitled`, `, which`, and no speaker from a lead-in', () => {
+  it("names the title before a noun of a work, a sign or a body (`a “Party of Trump” campaign`, `''Girl Power'' signs`)", () => {
+    const dscc = analyse('The Democratic Senatorial Campaign Committee has rolled out a "Party of Trump" campaign dubbing GOP candidates as "Retrumplicans."', { 'Democratic Senatorial Campaign Committee': 'organization', GOP: 'organization' });
+    assertNamed(dscc, 'Party of Trump');
+    const warren = analyse("Supporters in the crowd of about 2,600 waved ''Girl Power'' signs in hopes of seeing the duo together on the ticket in the fall.", {});
+    assertNamed(warren, 'Girl Power');
+  });
+
+  it('names the title after `entitled` and before `, which`, and gives it no speaker of the quotation before it', () => {
+    const ad = analyse('The ad, entitled “Nuestra Historia (Our History),” features five Hispanic-Americans with varying national heritage speaking in Spanish.', { 'Hispanic-Americans': 'organization' });
+    assertNamed(ad, 'Nuestra Historia');
+    const sherry = analyse(
+      "''It's easy to bash Wall Street, and we hear a lot of it,'' she said. ''I also wanted to make clear to the reader the good that banks do as well as the bad.''\n\n''Opening Belle,'' which will be in bookstores on Tuesday, is a twist on a subgenre of contemporary women's fiction.",
+      { 'Wall Street': 'location' },
+    );
+    assertNamed(sherry, 'Opening Belle');
+  });
+
+  it('gives a named title no speaker from the paragraph before it (a lead-in)', () => {
+    const carter = analyse('Carter said that the book mattered to him.\n\n"The Art of the Deal," which he wrote in 1987, sold well.', { Carter: 'person' });
+    assertNamed(carter, 'The Art of the Deal');
+  });
+
+  it('names a title after the verb that reports an earlier quotation (`“…,” said Cuban, who … the TV show “Shark Tank.”`)', () => {
+    const cuban = analyse('"It\'s too early to tell," said Cuban, who is also a host on the TV show "Shark Tank."', { Cuban: 'person' });
+    assert.strictEqual(speakerOf(cuban, "It's too early"), 'Cuban');
+    assertNamed(cuban, 'Shark Tank');
+  });
+});
+
+describe('quotes: title case that is said keeps its speaker', () => {
+  it('before the speaker and verb, after a verb that touches it, and after a verb with its object', () => {
+    const cases: [string, Record<string, 'person'>, string, string][] = [
+      ['“We Will Not Back Down,” officials said Tuesday.', {}, 'We Will Not', 'officials'],
+      ['Clinton said “Love Trumps Hate,” which became the motto of her campaign.', { Clinton: 'person' }, 'Love Trumps', 'Clinton'],
+      ['In a statement, “Enough Is Enough,” Cruz said on Tuesday.', { Cruz: 'person' }, 'Enough Is', 'Cruz'],
+      ['“Lock Her Up” has become a rallying cry, Flynn said on Monday.', { Flynn: 'person' }, 'Lock Her Up', 'Flynn'],
+      ['Then Trump told her “Get Out of My Office.”', { Trump: 'person' }, 'Get Out', 'Trump'],
+      ['Trump told her “Go Home” and walked away.', { Trump: 'person' }, 'Go Home', 'Trump'],
+      ['Trump asked her “Where Is the Money?” and left.', { Trump: 'person' }, 'Where Is', 'Trump'],
+    ];
+    for (const [text, names, prefix, speaker] of cases) assert.strictEqual(speakerOf(analyse(text, names), prefix), speaker, text);
+  });
+});
+
 describe('quotes: a title inside the words a speech verb reports keeps the speaker', () => {
   it('after the verb, in its clause, and before a speaker and verb that close the sentence', () => {
     const zimmerman = analyse('In his listing, Zimmerman  claimed that the "Smithsonian Museum" in Washington, D.C., had expressed interest in buying the firearm.', { Zimmerman: 'person', 'Washington, D.C.': 'location' });
@@ -57,8 +102,5 @@ describe('quotes: a title inside the words a speech verb reports keeps the speak
     assert.strictEqual(speakerOf(jones, 'Super Tuesday'), 'Jones');
     const swanson = analyse('Swanson made the remarks on Monday’s installment of his weekly radio show, “Generations with Kevin Swanson,” Right Wing Watch first reported.', { Swanson: 'person', 'Kevin Swanson': 'person', 'Right Wing Watch': 'organization' });
     assert.strictEqual(speakerOf(swanson, 'Generations'), 'Right Wing Watch');
-    // A relative clause of the speaker's is read as reported too, as PolNeAR's annotators read it.
-    const cuban = analyse('"It\'s too early to tell," said Cuban, who is also a host on the TV show "Shark Tank."', { Cuban: 'person' });
-    assert.strictEqual(speakerOf(cuban, 'Shark Tank'), 'Cuban');
   });
 });

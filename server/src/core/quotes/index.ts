@@ -229,7 +229,7 @@ function attributeQuotes(
         (namedAfterPreposition(doc, openTok) || (lastNameEnd >= 0 && /^\s*(?:,|,?\s*(?:and|or))\s*$/.test(text.slice(lastNameEnd, raw.start)))) &&
         isTitleCase(text, raw.contentStart, raw.contentEnd, 1) &&
         !/[!?][\s,.]*$/.test(content)) ||
-      (title && namedByItsPhrase(doc, raw, openTok, closeTok, before, after));
+      (title && namedByItsPhrase(doc, raw, openTok, closeTok, before, [after, final]));
     if (found && (named || (title && found.strength < 1))) found = undefined;
     const continues = previous?.attribution !== undefined && startsSentence(doc, openTok, previous.closeTok, raw);
     const paraInitial = openTok > 0 && doc.para[openTok - 1] !== doc.para[openTok];

@@ -13,7 +13,8 @@
  * annotators count them as the speaker's words, and so do readers.
  */
 import { reportedClauseStart, type Found } from './cues';
-import { isSentenceEnd, type Doc } from './document';
+import { isCue, isSentenceEnd, verbLike, type Doc } from './document';
+import { WH_WORDS } from './words';
 import type { RawQuote } from './marks';
 
 /** Longest title-case quotation taken for a title rather than speech. */
@@ -43,7 +44,7 @@ export function namedAfterPreposition(doc: Doc, openTok: number): boolean {
   return openTok > 0 && !doc.inQuote[openTok - 1] && NAMING_BEFORE_TITLE.has(doc.lower[openTok - 1]);
 }
 
-/** Possessive determiners: after one, a title-case quotation is a noun phrase (`its “Person of the Year”`). */
+/** Possessive determiners: after one, a title-case quotation is a noun phrase (`its “Person of the Year”`; see {@link possessiveAt}). */
 const POSSESSIVE_DETERMINERS = new Set(['his', 'her', 'its', 'their', 'our', 'my', 'your']);
 
 /** `told` and its forms: a title-case quotation right after one is the one told (a show, a paper), not what was told. */
@@ -60,10 +61,15 @@ const SUBJECT_VERBS = new Set(['is', 'was', 'are', 'were', 'has', 'had', 'will',
  * `after` are the cue patterns the pass found on either side: a quotation inside the words they report is not
  * a name, whatever its case.
  */
-export function namedByItsPhrase(doc: Doc, raw: RawQuote, openTok: number, closeTok: number, before: Found | undefined, after: Found | undefined): boolean {
+export function namedByItsPhrase(doc: Doc, raw: RawQuote, openTok: number, closeTok: number, before: Found | undefined, after: readonly (Found | undefined)[]): boolean {
   const paragraph = raw.paragraph;
+  const content = doc.text.slice(raw.contentStart, raw.contentEnd);
+  // A cry or a question is said, whatever its case (`chants of “Feel the Bern!”`, `He asked her “Where Is the Money?”`).
+  if (/[!?][\s,.]*$/.test(content)) return false;
   const prev = openTok > 0 && !doc.inQuote[openTok - 1] && doc.para[openTok - 1] === paragraph ? openTok - 1 : -1;
-  if (prev >= 0 && (POSSESSIVE_DETERMINERS.has(doc.lower[prev]) || TELL.has(doc.lower[prev]))) return true;
+  // A sentence inside the marks is said (`Then he told her “Get Out of My Office.”`: `her` is no possessive there, and
+  // what is told no name); a name has no full stop of its own before a possessive or `told`.
+  if (prev >= 0 && (possessiveAt(doc, prev) || TELL.has(doc.lower[prev])) && !/[.;:][\s]*$/.test(content)) return true;
   if (insideReportedWords(doc, openTok, before, after)) return false;
   if (prev >= 0) {
     const l = doc.lower[prev];
@@ -74,30 +80,59 @@ export function namedByItsPhrase(doc: Doc, raw: RawQuote, openTok: number, close
   }
   if (closeTok >= doc.tokens.length || doc.inQuote[closeTok] || doc.para[closeTok] !== paragraph) return false;
   const next = doc.tokens[closeTok].text;
-  // The noun it modifies (`the “Party of Trump” campaign`); the verb it is the subject of; `, which`.
-  if (/^\p{Ll}/u.test(next) && isHeadNoun(doc, closeTok)) return true;
+  // The noun it modifies (`the “Party of Trump” campaign`), when nothing inside the marks closes a clause first:
+  // `“We Will Not Back Down,” officials said` is said by the officials.
+  if (/^\p{Ll}/u.test(next) && isHeadNoun(doc, closeTok) && !/[,.;:][\s]*$/.test(content)) return true;
+  // The verb it is the subject of; `, which`.
   if (SUBJECT_VERBS.has(next)) return true;
-  const comma = next === ',' || /,\s*$/.test(doc.text.slice(raw.contentStart, raw.contentEnd));
+  const comma = next === ',' || /,\s*$/.test(content);
   const which = next === ',' ? closeTok + 1 : closeTok;
   return comma && which < doc.tokens.length && doc.lower[which] === 'which';
 }
 
+/** How far past its verb a closing speaker's sentence may go on with time words and the like (`Cruz said on Tuesday.`). */
+const AFTER_VERB_TOKENS = 6;
+
 /**
  * True when the quotation lies in the words a speech verb reports: after the verb and its speaker, in one clause
- * (`Jones said … into the “Super Tuesday” primary`), or before a speaker and verb that close the sentence
- * (`…, “Generations with Kevin Swanson,” Right Wing Watch first reported.`). A title right after the speaker's
- * phrase is that phrase's apposition, not reported (`according to his book “The Art of the Deal.”`).
+ * (`Jones said … into the “Super Tuesday” primary`, `Clinton said “Love Trumps Hate,” which …`), or before a speaker
+ * and verb that close the sentence, with no clause of their own after them (`…, “Generations with Kevin Swanson,”
+ * Right Wing Watch first reported.`, `… Cruz said on Tuesday.`; not `Mr. Cruz described how …`). A title right after
+ * the speaker's phrase is that phrase's apposition, not reported (`according to his book “The Art of the Deal.”`), and
+ * a verb that reports an earlier quotation reports nothing after it (`“…,” said Cuban, who hosts the show “Shark Tank.”`).
  */
-function insideReportedWords(doc: Doc, openTok: number, before: Found | undefined, after: Found | undefined): boolean {
-  if (before?.cue) {
+function insideReportedWords(doc: Doc, openTok: number, before: Found | undefined, after: readonly (Found | undefined)[]): boolean {
+  if (before?.cue && !reportsEarlierQuotation(doc, before.cue.from)) {
     const from = Math.max(before.np.to, before.cue.to);
-    if (from < openTok && reportedClauseStart(doc, from, openTok) >= 0 && !sentenceEndsBetween(doc, from, openTok)) return true;
+    // The verb touching the marks reports them when it ends the pattern (`Clinton said “…”`), not a phrase after it,
+    // and a participle naming a thing names it (`The ad, entitled “…”`, `a short film called “…”`).
+    const touching = from === openTok && before.cue.to >= before.np.to && !NAMING_PARTICIPLES.has(doc.lower[before.cue.to - 1]);
+    if ((from < openTok && reportedClauseStart(doc, from, openTok) >= 0 && !sentenceEndsBetween(doc, from, openTok)) || touching) return true;
   }
-  if (after?.cue) {
-    const end = Math.max(after.cue.to, after.np.to);
-    if (end < doc.tokens.length && /^[.!?]$/.test(doc.tokens[end].text)) return true;
+  for (const closing of after) {
+    // A finite verb closes a speaker's sentence; a participle is some other phrase's (`… speaking in Spanish.`).
+    if (!closing?.cue || /ing$/.test(doc.lower[closing.cue.to - 1])) continue;
+    const end = Math.max(closing.cue.to, closing.np.to);
+    for (let k = end; k < doc.tokens.length && k <= end + AFTER_VERB_TOKENS && doc.para[k] === doc.para[end - 1]; k++) {
+      if (/^[.!?]$/.test(doc.tokens[k].text)) return true;
+      const l = doc.lower[k];
+      if (doc.inQuote[k] || isCue(doc, k) || verbLike(doc, k) || /ing$/.test(l) || l === 'that' || WH_WORDS.has(l)) break;
+    }
   }
   return false;
+}
+
+/** True when token `i` is a possessive determiner: `her` only where no verb comes right before it (`told her “…”`: an object). */
+function possessiveAt(doc: Doc, i: number): boolean {
+  const l = doc.lower[i];
+  if (!POSSESSIVE_DETERMINERS.has(l)) return false;
+  return l !== 'her' || i === 0 || !(isCue(doc, i - 1) || verbLike(doc, i - 1));
+}
+
+/** True when the speech verb at token `cue` follows a quotation (`“…,” said Cuban`): it reports that one. */
+function reportsEarlierQuotation(doc: Doc, cue: number): boolean {
+  const before = doc.tokens[cue - 1]?.text === ',' ? cue - 2 : cue - 1;
+  return before >= 0 && doc.inQuote[before] !== 0;
 }
 
 /** True when a sentence or paragraph ends among tokens `from` … `to - 1`. */
