@@ -307,4 +307,6 @@
 // 138: a title-case quotation the phrase around it makes a name (`his 2002 book, “…”`, `the “Dear Walter” letters`,
 //      `Fiorina told “Fox and Friends”`) has no speaker, outside the words a speech verb reports (`quotes/titles.ts`);
 //      the speaker model is retrained.
-export const ANALYSIS_VERSION = 138;
+// 139: a one-word organisation or place a letter or two from exactly one full name's surname is that person, misspelled
+//      (`McLenney` beside Tyresha McClenney; `entityRepair/misspelledSurnames.ts`).
+export const ANALYSIS_VERSION = 139;

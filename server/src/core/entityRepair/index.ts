@@ -12,13 +12,15 @@
  *   committees.ts             political action committees (`Ready for Hillary PAC`, `super PAC`)
  *   coordinatedNames.ts       given names before what they share (`Khizr and Ghazala Khan`, `Bill and Melinda Gates Foundation`)
  *   peopleAsOrganisations.ts  people typed as organisations or places (`Ivanka Trump`, `Bill`, `Solomon Yue`)
+ *   misspelledSurnames.ts     a person's surname misspelled, typed as an organisation or a place (`McLenney`)
  *   namesInContext.ts         names against the body's names: glued words, people in headlines
  *   describedNames.ts         names the article describes as a body (`Tinder, the mobile dating application`)
  *   oneTypePerName.ts         one type for all mentions of a name
  *
  * The list is roughly in pipeline order; `repairEntities` below calls the passes in their exact order. To find the
  * pass that made a wrong call: a person cut or retyped is `person.ts` (in a headline `namesInContext.ts`), a body's
- * wrong extent `bodyNames.ts` or `committees.ts`, an organisation that should be a person `peopleAsOrganisations.ts`,
+ * wrong extent `bodyNames.ts` or `committees.ts`, an organisation that should be a person `peopleAsOrganisations.ts`
+ * (a misspelled surname `misspelledSurnames.ts`),
  * a name given the other type everywhere `oneTypePerName.ts`.
  */
 
@@ -33,6 +35,7 @@ import { DocumentEvidence } from './evidence';
 import { cutHeadlineNamesToKnownParts, dropHeadlineWordsTakenForNames, findPeopleInHeadlineNames, splitHeadlineNamesAtClauses } from './headlineNames';
 import { dropDiseaseNames, dropNamesEndingTitles, dropShortFormsOfDocuments, namesDocument } from './miscellaneousNames';
 import { repairNamesInContext } from './namesInContext';
+import { misspelledSurnames } from './misspelledSurnames';
 import { oneTypePerName } from './oneTypePerName';
 import { givenNamesTakenForOrganisations, peopleTakenForBodiesOrPlaces } from './peopleAsOrganisations';
 import { DERIVED_NON_NAME_SUFFIXES, MODIFIER_SUFFIX, dropNamesWithoutEvidence, followLongerNames, followedByState, isTagOrTitle, madeFromSurname, repairPerson, takeGenerationalSuffixes } from './person';
@@ -139,6 +142,7 @@ export function repairEntities(text: string, sentences: readonly Sentence[], men
   givenNamesSharingASurname(sentences, work);
   givenNamesTakenForOrganisations(sentences, work, lexicon);
   dropNamesWithoutEvidence(sentences, work, evidence, resources);
+  misspelledSurnames(sentences, work, lexicon);
   followLongerNames(sentences, work, resources.vocabulary);
   placesShorteningBodies(sentences, work, lexicon, placeNames);
   const describedBodies = namesDescribedAsBodies(sentences, work, lexicon, resources.vocabulary, placeNames);
