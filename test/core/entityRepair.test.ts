@@ -346,6 +346,16 @@ describe('entity repair: a person actor is a person (issue 14)', () => {
     );
   });
 
+  it('a party member of a place read as an organisation is a description, no actor (`Patrick J. Leahy, Democrat of Vermont,`); a party stays', () => {
+    // PolNeAR dev: the "organisation" had been given the quotation of `they wrote` after it.
+    const text =
+      'Critics of the EB-5 program, like Senators Charles E. Grassley, Republican of Iowa, and Patrick J. Leahy, Democrat of Vermont, see reauthorization of the program as an opportunity. The Republican Party of Wyoming and the Democratic Members of Congress disagreed.\n';
+    assert.deepStrictEqual(
+      repaired(text, ['person:Charles E. Grassley', 'person:Patrick J. Leahy', 'organization:Democrat of Vermont', 'organization:Republican Party of Wyoming', 'organization:Democratic Members of Congress']),
+      ['person:Charles E. Grassley', 'person:Patrick J. Leahy', 'organization:Republican Party of Wyoming', 'organization:Democratic Members of Congress'],
+    );
+  });
+
   it('a plan or an agreement read as an organisation is no actor (`Clean Power Plan`, `North American Free Trade Agreement`)', function () {
     const text = 'The Clean Power Plan survived, and the North American Free Trade Agreement was signed after the Senate Budget Committee met.\n';
     assert.deepStrictEqual(

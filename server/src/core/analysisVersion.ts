@@ -309,4 +309,6 @@
 //      the speaker model is retrained.
 // 139: a one-word organisation or place a letter or two from exactly one full name's surname is that person, misspelled
 //      (`McLenney` beside Tyresha McClenney; `entityRepair/misspelledSurnames.ts`).
-export const ANALYSIS_VERSION = 139;
+// 140: a party member of a place read as an organisation (`Democrat of Vermont` after Patrick J. Leahy) is no actor
+//      (`entityRepair/miscellaneousNames.ts` `describesPartyMember`).
+export const ANALYSIS_VERSION = 140;

@@ -33,7 +33,7 @@ import { repairPoliticalActionCommittees } from './committees';
 import { givenNamesSharingASurname, joinGivenNamesToBodyNamedAfterThem } from './coordinatedNames';
 import { DocumentEvidence } from './evidence';
 import { cutHeadlineNamesToKnownParts, dropHeadlineWordsTakenForNames, findPeopleInHeadlineNames, splitHeadlineNamesAtClauses } from './headlineNames';
-import { dropDiseaseNames, dropNamesEndingTitles, dropShortFormsOfDocuments, namesDocument } from './miscellaneousNames';
+import { describesPartyMember, dropDiseaseNames, dropNamesEndingTitles, dropShortFormsOfDocuments, namesDocument } from './miscellaneousNames';
 import { repairNamesInContext } from './namesInContext';
 import { misspelledSurnames } from './misspelledSurnames';
 import { oneTypePerName } from './oneTypePerName';
@@ -113,6 +113,8 @@ export function repairEntities(text: string, sentences: readonly Sentence[], men
     // Recession`): CoNLL's miscellaneous names, which the analysis reports as no actor. Not `Revolution`: `Our Revolution`
     // is a body, `New England Revolution` a club.
     else if (item.type === 'organization' && namesDocument(sentences[item.sentence].tokens, item, lexicon)) item.dropped = true;
+    // A member of a party from a place (`Patrick J. Leahy, Democrat of Vermont,`): a description of the person, no body.
+    else if (item.type === 'organization' && describesPartyMember(sentences[item.sentence].tokens, item, lexicon)) item.dropped = true;
     // An organisation the lists know and no place list names, read as a place after `on`, `to` or `in` (`on Twitter`,
     // `posted on Facebook`, `told Politico`): the tagger's list feature lost to the preposition; the name is no place.
     else if (item.type === 'location' && lexicon.isListedOrganisation(item.original.text)) item.type = 'organization';

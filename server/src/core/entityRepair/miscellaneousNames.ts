@@ -2,7 +2,8 @@
  * Names that are no actor though the tagger typed them as one: CoNLL's miscellaneous names. A law, a document or an era
  * read as an organisation (`Freedom of Information Act`, `Constitution`, `Great Recession`), and a person or an
  * organisation that ends a longer title-case name the tagger cut (`State of the` `Union`, `Star of` `David`), a
- * virus or a disease (`Zika virus`), and the short forms of a law (`Glass-Steagall`, `ACA`).
+ * virus or a disease (`Zika virus`), and the short forms of a law (`Glass-Steagall`, `ACA`). Also a description of a
+ * person read as an organisation (`Patrick J. Leahy, Democrat of Vermont,`).
  */
 
 import { initialsOf } from '../aliases';
@@ -25,6 +26,20 @@ export function namesDocument(tokens: readonly Token[], item: Work, lexicon: Nam
     if (LINK_WORDS.has(tokens[i].text) && lexicon.headOf(tokens[i - 1].text)?.kind === 'organization') return false;
   }
   return true;
+}
+
+/**
+ * Whether an organisation's name is a party member of a place (`Democrat of Vermont`, `Republican of Iowa`, as the New
+ * York Times describes a member of Congress after the name): a description of that person, no body. A singular word
+ * for a member of a group (`lexicon.isGroupNoun`), `of`, and a place the lists know; `Republican Party of Wyoming` and
+ * `Democratic Members of Congress` name bodies.
+ */
+export function describesPartyMember(tokens: readonly Token[], item: Work, lexicon: NameLexicon): boolean {
+  if (item.last - item.first < 3 || tokens[item.first + 1].text !== 'of') return false;
+  const member = tokens[item.first].text;
+  if (member.endsWith('s') || !lexicon.isGroupNoun(member)) return false;
+  const place = tokens.slice(item.first + 2, item.last).map((t) => t.text).join(' ');
+  return lexicon.isListedPlace(place);
 }
 
 /**
