@@ -153,6 +153,19 @@ describe('a quote is given to the name heading its source phrase, not to a modif
     );
   });
 
+  it('a place owning a name the recogniser missed is no speaker (opined Cleveland’s Plain Dealer)', function () {
+    const analysis = analysePolnearTrain(this, 'usa-today_2016-07-29_oops-gunplay-didn-t-disrupt-gop-.txt');
+    assert.deepStrictEqual(speakersOf(analysis, 'Cleveland\'s Plain Dealer'), ["(no actor) Cleveland's Plain Dealer"]);
+    // A place owning a lower-case thing still speaks through it, as any owner does.
+    const isPerson = (w: string) => w === 'spokesman';
+    const text = 'Germany’s foreign ministry said “no.” Ohio’s Toledo Blade wrote “yes.”';
+    const germany: EntityMention = { start: 0, end: 7, type: 'location', text: 'Germany' };
+    const ohio: EntityMention = { start: text.indexOf('Ohio'), end: text.indexOf('Ohio') + 4, type: 'location', text: 'Ohio' };
+    const entities = [germany, ohio];
+    assert.strictEqual(speakerEntity(text, entities, { start: 0, end: text.indexOf(' said') }, isPerson), germany);
+    assert.strictEqual(speakerEntity(text, entities, { start: ohio.start, end: text.indexOf(' wrote') }, isPerson), null);
+  });
+
   it('a name before a comma is not the speaker of a clause that follows it (Clinton, a top aide said, …)', () => {
     const isPerson = (w: string) => w === 'aide' || w === 'director';
     const at = (text: string, name: string): EntityMention => ({ start: text.indexOf(name), end: text.indexOf(name) + name.length, type: 'person', text: name });

@@ -311,4 +311,6 @@
 //      (`McLenney` beside Tyresha McClenney; `entityRepair/misspelledSurnames.ts`).
 // 140: a party member of a place read as an organisation (`Democrat of Vermont` after Patrick J. Leahy) is no actor
 //      (`entityRepair/miscellaneousNames.ts` `describesPartyMember`).
-export const ANALYSIS_VERSION = 140;
+// 141: a place owning a capitalised name the recogniser missed (`Cleveland's Plain Dealer`) is no quote's speaker
+//      (`sourceHead.ts`).
+export const ANALYSIS_VERSION = 141;

@@ -24,7 +24,8 @@ import type { EntityMention, OffsetRange } from './types';
  * - a phrase that opens with a role and gives its owner after `for`, `to` or `of` (`a spokesman for House
  *   Speaker Paul Ryan`, `an aide to Clinton`, `Attorneys for Clinton`) is the same: the apposition, else nobody;
  * - a name that owns anything else speaks through it (`Trump's words`, `Clinton’s website`, `New Hampshire Sen.
- *   Kelly Ayotte’s campaign`): the last possessive of the run, else the first name (`the Clinton campaign`).
+ *   Kelly Ayotte’s campaign`): the last possessive of the run, else the first name (`the Clinton campaign`); but a
+ *   place that owns a name the recogniser missed (`Cleveland's Plain Dealer`) only says where it is: nobody.
  */
 
 /** The outcome for a phrase that names the speaker as someone else's person (spokesman, aide, voter) and by no name. */
@@ -90,6 +91,9 @@ export function speakerEntity(
   const rest = (cut ? after.slice(0, cut.index) : after).replace(/^['’]s?/, '');
   const words = rest.toLowerCase().match(/\p{L}+/gu);
   if (!words) return head;
+  // A place owning a name the recogniser missed (`Cleveland's Plain Dealer`, `Ohio's Toledo Blade`) is where that
+  // paper or body is, not a speaker: the phrase's own words are the label.
+  if (owner?.type === 'location' && owner === head && /^['’]s?\s+\p{Lu}/u.test(after) && capitalisedWords(rest)) return ONLY_OWNERS;
   if (!endsInPerson(words, isPersonHead)) return owner ?? first;
   return apposition(text, entities, slice) ?? ONLY_OWNERS;
 }
@@ -112,6 +116,12 @@ function ownedFromTheStart(lead: string, isPersonHead: (word: string) => boolean
 /** True when the name is written as a possessive (`Ayotte’s`, `Sanders’ campaign`). */
 function isPossessive(text: string, e: EntityMention): boolean {
   return /^['’](?:s\b|\s)/.test(text.slice(e.end, e.end + 3)) && (text.charAt(e.end + 1) !== ' ' || /s$/.test(e.text));
+}
+
+/** True when every word is capitalised (a name: `Plain Dealer`), small linking words aside (`Post and Courier`). */
+function capitalisedWords(words: string): boolean {
+  const all = words.match(/\p{L}[\p{L}'’-]*/gu);
+  return all !== null && all.every((w) => /^\p{Lu}/u.test(w) || /^(?:and|of|the|for)$/.test(w)) && /^\p{Lu}/u.test(all[all.length - 1]);
 }
 
 /** True when the last word names a person, singular or plural (`manager`, `biographers`, `Democrat`). */
