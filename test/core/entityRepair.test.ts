@@ -346,13 +346,21 @@ describe('entity repair: a person actor is a person (issue 14)', () => {
     );
   });
 
-  it('a party member of a place read as an organisation is a description, no actor (`Patrick J. Leahy, Democrat of Vermont,`); a party stays', () => {
+  it('a party member of a place read as an organisation is a description and a place (`Patrick J. Leahy, Democrat of Vermont,`); a party stays', () => {
     // PolNeAR dev: the "organisation" had been given the quotation of `they wrote` after it.
     const text =
-      'Critics of the EB-5 program, like Senators Charles E. Grassley, Republican of Iowa, and Patrick J. Leahy, Democrat of Vermont, see reauthorization of the program as an opportunity. The Republican Party of Wyoming and the Democratic Members of Congress disagreed.\n';
+      'Critics of the EB-5 program, like Senators Charles E. Grassley, Republican of Iowa, and Patrick J. Leahy, Democrat of Vermont, see reauthorization of the program as an opportunity. The Republican Party of Wyoming, the Democrats of Vermont, the GOP of Texas and the Democrat of the Year disagreed.\n';
     assert.deepStrictEqual(
-      repaired(text, ['person:Charles E. Grassley', 'person:Patrick J. Leahy', 'organization:Democrat of Vermont', 'organization:Republican Party of Wyoming', 'organization:Democratic Members of Congress']),
-      ['person:Charles E. Grassley', 'person:Patrick J. Leahy', 'organization:Republican Party of Wyoming', 'organization:Democratic Members of Congress'],
+      repaired(text, [
+        'person:Charles E. Grassley',
+        'person:Patrick J. Leahy',
+        'organization:Democrat of Vermont',
+        'organization:Republican Party of Wyoming',
+        'organization:Democrats of Vermont',
+        'organization:GOP of Texas',
+        'organization:Democrat of the Year',
+      ]),
+      ['person:Charles E. Grassley', 'person:Patrick J. Leahy', 'location:Vermont', 'organization:Republican Party of Wyoming', 'organization:Democrats of Vermont', 'organization:GOP of Texas', 'organization:Democrat of the Year'],
     );
   });
 

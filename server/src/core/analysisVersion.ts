@@ -307,10 +307,11 @@
 // 138: a title-case quotation the phrase around it makes a name (`his 2002 book, “…”`, `the “Dear Walter” letters`,
 //      `Fiorina told “Fox and Friends”`) has no speaker, outside the words a speech verb reports (`quotes/titles.ts`);
 //      the speaker model is retrained.
-// 139: a one-word organisation or place a letter or two from exactly one full name's surname is that person, misspelled
-//      (`McLenney` beside Tyresha McClenney; `entityRepair/misspelledSurnames.ts`).
-// 140: a party member of a place read as an organisation (`Democrat of Vermont` after Patrick J. Leahy) is no actor
-//      (`entityRepair/miscellaneousNames.ts` `describesPartyMember`).
+// 139: a one-word organisation or place a letter or two from exactly one full name's surname, read as a person's
+//      somewhere and never as a place's, is that person, misspelled (`McLenney said` beside Tyresha McClenney;
+//      `entityRepair/misspelledSurnames.ts`).
+// 140: a party member of a place read as an organisation (`Democrat of Vermont` after Patrick J. Leahy) is no actor;
+//      the place stays a place (`entityRepair/miscellaneousNames.ts` `partyMemberPlace`).
 // 141: a place owning a capitalised name the recogniser missed (`Cleveland's Plain Dealer`) is no quote's speaker
 //      (`sourceHead.ts`).
 export const ANALYSIS_VERSION = 141;

@@ -33,7 +33,7 @@ import { repairPoliticalActionCommittees } from './committees';
 import { givenNamesSharingASurname, joinGivenNamesToBodyNamedAfterThem } from './coordinatedNames';
 import { DocumentEvidence } from './evidence';
 import { cutHeadlineNamesToKnownParts, dropHeadlineWordsTakenForNames, findPeopleInHeadlineNames, splitHeadlineNamesAtClauses } from './headlineNames';
-import { describesPartyMember, dropDiseaseNames, dropNamesEndingTitles, dropShortFormsOfDocuments, namesDocument } from './miscellaneousNames';
+import { dropDiseaseNames, dropNamesEndingTitles, dropShortFormsOfDocuments, namesDocument, partyMemberPlace } from './miscellaneousNames';
 import { repairNamesInContext } from './namesInContext';
 import { misspelledSurnames } from './misspelledSurnames';
 import { oneTypePerName } from './oneTypePerName';
@@ -87,6 +87,8 @@ export function repairEntities(text: string, sentences: readonly Sentence[], men
   // (the word says so, not its capital).
   const namedAfterPerson = (item: Work) =>
     (item.type === 'location' || item.type === 'organization') && item.last - item.first === 1 && madeFromSurname(sentences[item.sentence].tokens[item.first].text, DERIVED_NON_NAME_SUFFIXES, evidence, lexicon);
+  // Where a party member's place starts (`Democrat of` `Vermont`), read in the loop's conditions.
+  let place: number | undefined;
   for (const item of work) {
     if (item.headline) {
       if (namedAfterPerson(item)) item.dropped = true;
@@ -113,8 +115,12 @@ export function repairEntities(text: string, sentences: readonly Sentence[], men
     // Recession`): CoNLL's miscellaneous names, which the analysis reports as no actor. Not `Revolution`: `Our Revolution`
     // is a body, `New England Revolution` a club.
     else if (item.type === 'organization' && namesDocument(sentences[item.sentence].tokens, item, lexicon)) item.dropped = true;
-    // A member of a party from a place (`Patrick J. Leahy, Democrat of Vermont,`): a description of the person, no body.
-    else if (item.type === 'organization' && describesPartyMember(sentences[item.sentence].tokens, item, lexicon)) item.dropped = true;
+    // A member of a party from a place (`Patrick J. Leahy, Democrat of Vermont,`): a description of the person, no
+    // body; the place stays a place.
+    else if (item.type === 'organization' && (place = partyMemberPlace(sentences[item.sentence].tokens, item, lexicon)) !== undefined) {
+      item.first = place;
+      item.type = 'location';
+    }
     // An organisation the lists know and no place list names, read as a place after `on`, `to` or `in` (`on Twitter`,
     // `posted on Facebook`, `told Politico`): the tagger's list feature lost to the preposition; the name is no place.
     else if (item.type === 'location' && lexicon.isListedOrganisation(item.original.text)) item.type = 'organization';
@@ -144,7 +150,7 @@ export function repairEntities(text: string, sentences: readonly Sentence[], men
   givenNamesSharingASurname(sentences, work);
   givenNamesTakenForOrganisations(sentences, work, lexicon);
   dropNamesWithoutEvidence(sentences, work, evidence, resources);
-  misspelledSurnames(sentences, work, lexicon);
+  misspelledSurnames(sentences, work, resources, placeNames);
   followLongerNames(sentences, work, resources.vocabulary);
   placesShorteningBodies(sentences, work, lexicon, placeNames);
   const describedBodies = namesDescribedAsBodies(sentences, work, lexicon, resources.vocabulary, placeNames);

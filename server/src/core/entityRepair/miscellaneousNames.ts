@@ -28,18 +28,19 @@ export function namesDocument(tokens: readonly Token[], item: Work, lexicon: Nam
   return true;
 }
 
+/** A member of a party, as the New York Times writes one after a name (`Patrick J. Leahy, Democrat of Vermont,`). */
+const PARTY_MEMBERS: ReadonlySet<string> = new Set(['Democrat', 'Republican', 'Independent', 'Libertarian']);
+
 /**
- * Whether an organisation's name is a party member of a place (`Democrat of Vermont`, `Republican of Iowa`, as the New
- * York Times describes a member of Congress after the name): a description of that person, no body. A singular word
- * for a member of a group (`lexicon.isGroupNoun`), `of`, and a place the lists know; `Republican Party of Wyoming` and
- * `Democratic Members of Congress` name bodies.
+ * Where an organisation's name is a party member of a place (`Democrat of Vermont`, `Republican of Iowa`), the place:
+ * the tokens `[from, last)` of the place, a listed one; undefined for any other name. The member is a description of
+ * the person named before it, no body, and the place stays a place. `Republican Party of Wyoming`, `Democrats of
+ * Vermont` (a body, in the plural) and `the GOP of Texas` (the state party) name bodies.
  */
-export function describesPartyMember(tokens: readonly Token[], item: Work, lexicon: NameLexicon): boolean {
-  if (item.last - item.first < 3 || tokens[item.first + 1].text !== 'of') return false;
-  const member = tokens[item.first].text;
-  if (member.endsWith('s') || !lexicon.isGroupNoun(member)) return false;
+export function partyMemberPlace(tokens: readonly Token[], item: Work, lexicon: NameLexicon): number | undefined {
+  if (item.last - item.first < 3 || tokens[item.first + 1].text !== 'of' || !PARTY_MEMBERS.has(tokens[item.first].text)) return undefined;
   const place = tokens.slice(item.first + 2, item.last).map((t) => t.text).join(' ');
-  return lexicon.isListedPlace(place);
+  return lexicon.isListedPlace(place) ? item.first + 2 : undefined;
 }
 
 /**
