@@ -1,32 +1,12 @@
 import * as assert from 'assert';
 import { analyzeArticle } from '../../server/src/core/analysis';
-import { repairEntities } from '../../server/src/core/entityRepair';
 import { headlineSentences } from '../../server/src/core/headlines';
-import { splitParagraphs } from '../../server/src/core/paragraphs';
-import { splitSentences, tokenize } from '../../server/src/core/tokenize';
-import type { EntityMention, EntityType } from '../../server/src/core/types';
+import { repaired, sentencesOf } from '../helpers/entityRepair';
 import { analysePolnearTrain } from '../helpers/polnearArticles';
 import { context, resources } from '../helpers/resources';
 
 const people = (text: string) => analyzeArticle(text, context).actors.filter((a) => a.type === 'person').map((a) => a.name);
 const entities = (text: string) => analyzeArticle(text, context).entities.map((e) => `${e.type}:${e.text}`);
-
-function sentencesOf(text: string) {
-  return splitParagraphs(text).flatMap((p) => splitSentences(text, tokenize(text, p)));
-}
-
-/** The repair of what a recogniser said (`person:Barack Obama Just`), as `type:text` strings. */
-function repaired(text: string, said: readonly string[]): string[] {
-  let from = 0;
-  const mentions: EntityMention[] = said.map((item) => {
-    const [type, name] = item.split(/:(.*)/s);
-    const start = text.indexOf(name, from);
-    assert.ok(start >= 0, `${name} in the text`);
-    from = start + name.length;
-    return { start, end: start + name.length, type: type as EntityType, text: name };
-  });
-  return repairEntities(text, sentencesOf(text), mentions, resources).map((m) => `${m.type}:${m.text}`);
-}
 
 describe('entity repair: a person actor is a person (issue 14)', () => {
   it('reads a title-case line as a headline, not as a row of names (`Barack Obama Just` → `Barack Obama`)', () => {

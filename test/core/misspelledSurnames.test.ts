@@ -5,25 +5,8 @@
  */
 import * as assert from 'assert';
 import { analyzeArticle } from '../../server/src/core/analysis';
-import { repairEntities } from '../../server/src/core/entityRepair';
-import { splitParagraphs } from '../../server/src/core/paragraphs';
-import { splitSentences, tokenize } from '../../server/src/core/tokenize';
-import type { EntityMention, EntityType } from '../../server/src/core/types';
-import { context, resources } from '../helpers/resources';
-
-/** The repair of what a recogniser said (`organization:McLenney`), as `type:text` strings. */
-function repaired(text: string, said: readonly string[]): string[] {
-  const sentences = splitParagraphs(text).flatMap((p) => splitSentences(text, tokenize(text, p)));
-  let from = 0;
-  const mentions: EntityMention[] = said.map((item) => {
-    const [type, name] = item.split(/:(.*)/s);
-    const start = text.indexOf(name, from);
-    assert.ok(start >= 0, `${name} in the text`);
-    from = start + name.length;
-    return { start, end: start + name.length, type: type as EntityType, text: name };
-  });
-  return repairEntities(text, sentences, mentions, resources).map((m) => `${m.type}:${m.text}`);
-}
+import { repaired } from '../helpers/entityRepair';
+import { context } from '../helpers/resources';
 
 const MCCLENNEY =
   'Still, the lack of enthusiasm for Clinton en masse among black voters seems to be a real issue for her campaign, as encapsulated by two first-name voters, Tyresha McClenney and Bryan Anderson, who saw Clinton’s running mate Tim Kaine speak at a recent rally.\n\n' +
