@@ -14,8 +14,8 @@
  */
 import { reportedClauseStart, type Found } from './cues';
 import { isCue, isSentenceEnd, verbLike, type Doc } from './document';
-import { WH_WORDS } from './words';
 import type { RawQuote } from './marks';
+import { WH_WORDS } from './words';
 
 /** Longest title-case quotation taken for a title rather than speech. */
 export const TITLE_MAX_WORDS = 7;
@@ -44,6 +44,11 @@ export function namedAfterPreposition(doc: Doc, openTok: number): boolean {
   return openTok > 0 && !doc.inQuote[openTok - 1] && NAMING_BEFORE_TITLE.has(doc.lower[openTok - 1]);
 }
 
+/** A cry or a question is said, whatever its case (`chants of “Feel the Bern!”`, `He asked her “Where Is the Money?”`). */
+export function isCryOrQuestion(content: string): boolean {
+  return /[!?][\s,.]*$/.test(content);
+}
+
 /** Possessive determiners: after one, a title-case quotation is a noun phrase (`its “Person of the Year”`; see {@link possessiveAt}). */
 const POSSESSIVE_DETERMINERS = new Set(['his', 'her', 'its', 'their', 'our', 'my', 'your']);
 
@@ -64,8 +69,7 @@ const SUBJECT_VERBS = new Set(['is', 'was', 'are', 'were', 'has', 'had', 'will',
 export function namedByItsPhrase(doc: Doc, raw: RawQuote, openTok: number, closeTok: number, before: Found | undefined, after: readonly (Found | undefined)[]): boolean {
   const paragraph = raw.paragraph;
   const content = doc.text.slice(raw.contentStart, raw.contentEnd);
-  // A cry or a question is said, whatever its case (`chants of “Feel the Bern!”`, `He asked her “Where Is the Money?”`).
-  if (/[!?][\s,.]*$/.test(content)) return false;
+  if (isCryOrQuestion(content)) return false;
   const prev = openTok > 0 && !doc.inQuote[openTok - 1] && doc.para[openTok - 1] === paragraph ? openTok - 1 : -1;
   // A sentence inside the marks is said (`Then he told her “Get Out of My Office.”`: `her` is no possessive there, and
   // what is told no name); a name has no full stop of its own before a possessive or `told`.
@@ -150,8 +154,8 @@ function isWorkHead(doc: Doc, i: number): boolean {
 /** A noun a name can modify: a work's, a person's, a group's or an organisation's (`letters`, `crowd`, `campaign`). */
 function isHeadNoun(doc: Doc, i: number): boolean {
   if (isWorkHead(doc, i)) return true;
-  const lex = doc.lex;
+  const { personHeads, groupHeads, organizationHeads } = doc.lex;
   const l = doc.lower[i];
-  const one = l.endsWith('s') ? l.slice(0, -1) : l;
-  return lex.personHeads.has(l) || lex.groupHeads.has(l) || lex.organizationHeads.has(l) || lex.personHeads.has(one) || lex.groupHeads.has(one) || lex.organizationHeads.has(one);
+  for (const w of l.endsWith('s') ? [l, l.slice(0, -1)] : [l]) if (personHeads.has(w) || groupHeads.has(w) || organizationHeads.has(w)) return true;
+  return false;
 }
