@@ -30,6 +30,14 @@ describe('a pronoun agrees with the given names of the birth registers, not only
     assert.deepStrictEqual(quoteOpening(beebe, 'I ask my wife'), { mention: 'he', actor: 'Lance Beebe' });
   });
 
+  it('“she said” after a woman whose husband of the same surname was named after her goes to her (Rachel Berg, Milton Berg)', function () {
+    // The surname is the family's: `Milton Berg` named last had made the whole Berg family a man, and `she` went
+    // to Ari Fleischer, quoted earlier in the article.
+    const berg = analysePolnearTrain(this, 'politico_2015-12-03_trump-carson-flop-with-jewish-re.txt');
+    assert.deepStrictEqual(quoteOpening(berg, 'I feel bad to say it'), { mention: 'she', actor: 'Rachel Berg' });
+    assert.deepStrictEqual(quoteOpening(berg, 'special person'), { mention: 'She', actor: 'Rachel Berg' });
+  });
+
   it('a lone surname that the registers also know as a given name takes no gender from them (Deacon, Clinton)', function () {
     // Read as given names, `Deacon` would be a man and `Clinton` (Hillary) a man too.
     assert.strictEqual(resources.quotes.givenNameGenders.get('Deacon'), 'm');

@@ -79,6 +79,27 @@ describe('quotes: titles named by the noun they modify, `entitled`, `, which`, a
   });
 });
 
+describe('quotes: numbers are part of a title', () => {
+  it('names a title with a number in it (`“American Skin (41 Shots)” was written`, `the sign “Hispanics 4 Trump”`)', () => {
+    const blige = analyse(
+      '“Promise mama you’ll keep your hands in sight,” Blige sings to Clinton before asking her, “I just want to know, where do we go from here?”\n\n“American Skin (41 Shots)” was written by Springsteen after the 1999 shooting death of Amadou Diallo.',
+      { Blige: 'person', Clinton: 'person', Springsteen: 'person', 'Amadou Diallo': 'person' },
+    );
+    assert.strictEqual(speakerOf(blige, 'I just want'), 'Blige');
+    assertNamed(blige, 'American Skin');
+    const weiner = analyse('Weiner opened a consulting firm and acted in the Syfy movie “Sharknado 3: Oh Hell No!” This past spring, his escapades were the subject of a film.', { Weiner: 'person', Syfy: 'organization' });
+    assertNamed(weiner, 'Sharknado 3');
+    const chatwal = analyse('In fact, Chatwal was the founder of “Indian Americans for Hillary 2008.” Chatwal also pleaded to witness tampering.', { Chatwal: 'person' });
+    assertNamed(chatwal, 'Indian Americans');
+  });
+
+  it('keeps a title after a preposition named when the speaker after it is the subject of a relative clause', () => {
+    const serafinowicz = analyse('Serafinowicz, who’s starred in “Parks and Recreation” and “Guardians of the Galaxy,” posted the clip to YouTube on Thursday.', { Serafinowicz: 'person' });
+    assertNamed(serafinowicz, 'Parks and');
+    assertNamed(serafinowicz, 'Guardians');
+  });
+});
+
 describe('quotes: title case that is said keeps its speaker', () => {
   it('before the speaker and verb, after a verb that touches it, and after a verb with its object', () => {
     const cases: [string, Record<string, 'person'>, string, string][] = [
@@ -100,6 +121,11 @@ describe('quotes: a title inside the words a speech verb reports keeps the speak
     assert.strictEqual(speakerOf(zimmerman, 'Smithsonian Museum'), 'Zimmerman');
     const jones = analyse('That could help sail him through the initial primaries in February and into the "Super Tuesday" primary on March 1 that includes Texas, which he\'s expected to win, Jones said.', { Jones: 'person', Texas: 'location' });
     assert.strictEqual(speakerOf(jones, 'Super Tuesday'), 'Jones');
+    const oppenheim = analyse("His first segment involved ''a painful chest-waxing incident,'' well before Steve Carell made that gag famous in ''The 40-Year-Old Virgin,'' Mr. Oppenheim noted.", { 'Steve Carell': 'person', Oppenheim: 'person' });
+    assert.strictEqual(speakerOf(oppenheim, 'a painful'), 'Mr. Oppenheim');
+    assert.strictEqual(speakerOf(oppenheim, 'The 40-Year-Old'), 'Mr. Oppenheim');
+    const madden = analyse("(The French, it turns out, are big fans of ''Prison Break,'' Mr. Madden said.)", { Madden: 'person' });
+    assert.strictEqual(speakerOf(madden, 'Prison Break'), 'Mr. Madden');
     const swanson = analyse('Swanson made the remarks on Monday’s installment of his weekly radio show, “Generations with Kevin Swanson,” Right Wing Watch first reported.', { Swanson: 'person', 'Kevin Swanson': 'person', 'Right Wing Watch': 'organization' });
     assert.strictEqual(speakerOf(swanson, 'Generations'), 'Right Wing Watch');
   });

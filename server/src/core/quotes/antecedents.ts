@@ -104,6 +104,7 @@ export function entityKey(text: string, type: 'person' | 'organization'): string
 export function antecedentCandidates(doc: Doc, anaphor: Anaphor, state: SpeakerState, rulePick: TextSlice | undefined): AntecedentCandidate[] {
   const { kind, offset } = anaphor;
   const withOrganizations = kind !== 'he' && kind !== 'she' && kind !== 'person';
+  const gendered = kind === 'he' || kind === 'she';
   const n = doc.tokens.length;
   const anchorTok = Math.min(tokenAt(doc, offset), n - 1);
   const anchorSent = doc.sent[anchorTok] ?? 0;
@@ -121,11 +122,15 @@ export function antecedentCandidates(doc: Doc, anaphor: Anaphor, state: SpeakerS
     const rank = role === 'speech' ? 2 : role === 'subject' ? 1 : 0;
     const pd = anchorPara - doc.para[t];
     if (rank > 0 && (pd === 0 || pd === 1)) topic[pd] = key; // walking backwards: the last one set is the first
-    let g = groups.get(key);
+    // For `he` and `she`, the full names of a family's surname are each their own entity (`Rachel Berg` and her
+    // husband `Milton Berg`; `Bill Clinton` and `Hillary Clinton`): `she` is Rachel Berg, and her recency, role and
+    // salience are hers, even when Milton was named last. Their lone surname stays the family's (below).
+    const groupKey = gendered && type === 'person' && doc.surnameGender.get(key) === 'x' ? familyMemberKey(doc, m, key) : key;
+    let g = groups.get(groupKey);
     if (!g) {
       if (groups.size >= MAX_ENTITIES) return true;
       g = { key, type, latest: m, latestRole: role, bestRank: rank, subjectAt: -1, speechAt: -1, count: 0, order: groups.size };
-      groups.set(key, g);
+      groups.set(groupKey, g);
     } else if (rank > g.bestRank) g.bestRank = rank;
     if (rank >= 1 && g.subjectAt < 0) g.subjectAt = m.start;
     if (rank === 2 && g.speechAt < 0) g.speechAt = m.start;
@@ -169,7 +174,7 @@ export function antecedentCandidates(doc: Doc, anaphor: Anaphor, state: SpeakerS
   for (let i = turns.length - 1, k = 0; i >= 0 && k < 4; i--, k++) {
     const turn = turns[i];
     // A speaker the recogniser did not type (found by the cue rules in the tokens).
-    if (!groups.has(turn.key) && groups.size < MAX_ENTITIES && offset - turn.name.end <= WINDOW_CHARS && turn.name.end <= offset) {
+    if (!hasEntity(groups, turn.key) && groups.size < MAX_ENTITIES && offset - turn.name.end <= WINDOW_CHARS && turn.name.end <= offset) {
       const m: EntityMention = { start: turn.name.start, end: turn.name.end, type: 'person', text: turn.name.text };
       groups.set(turn.key, { key: turn.key, type: 'person', latest: m, latestRole: 'speech', bestRank: 2, subjectAt: m.start, speechAt: m.start, count: 1, order: groups.size });
     }
@@ -280,7 +285,7 @@ export function antecedentCandidates(doc: Doc, anaphor: Anaphor, state: SpeakerS
     const agrees = !organizationOnly || inMention.includes(g.key.toLowerCase()) || (g.type !== 'person' && !namesOwner);
     out.push(new AntecedentCandidate({ start: m.start, end: m.end, text: m.text }, f, agrees));
   }
-  if (rulePick && pickKey !== undefined && !groups.has(pickKey)) {
+  if (rulePick && pickKey !== undefined && !hasEntity(groups, pickKey)) {
     // A name the rules found in the tokens (the recogniser missed it).
     out.push(new AntecedentCandidate(rulePick, [a, F['rule'], a.and('|rule'), F['ruleOnly'], a.and('|ruleOnly')]));
   }
@@ -355,6 +360,18 @@ function namedInside(doc: Doc, start: number, end: number): Set<string> {
   const personKeyOf = personKeys(doc);
   for (let k = lowerBound(persons.length, (i) => persons[i].start >= start); k < persons.length && persons[k].end <= end && keys.size < 8; k++) keys.add(personKeyOf[k]);
   return keys;
+}
+
+/** True when an entity of `key` is among the groups (a family's people are grouped apart, under longer keys). */
+function hasEntity(groups: ReadonlyMap<string, Group>, key: string): boolean {
+  for (const g of groups.values()) if (g.key === key) return true;
+  return false;
+}
+
+/** The key of one of a family's people: the surname and the mention's gender, or the surname alone when it has none. */
+function familyMemberKey(doc: Doc, m: EntityMention, key: string): string {
+  const gender = genderOf(doc, m.text) ?? honorificGenderBefore(doc, m);
+  return gender === undefined ? key : `${key}|${gender}`;
 }
 
 /** `Mrs. Clinton`: the gender of an honorific written right before a mention. */

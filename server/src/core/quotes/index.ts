@@ -27,7 +27,7 @@ import { type RawQuote, isWordChar, pairQuotationMarks } from './marks';
 import { nameBeforeApposition, speakerKind, withOwnerPhrase } from './phrases';
 import type { Attribution, EntityMention, Paragraph, Quote, Sentence, TextSlice } from '../types';
 import { rangeContaining } from '../search';
-import { TITLE_MAX_WORDS, isCryOrQuestion, isTitleCase, namedAfterPreposition, namedByItsPhrase } from './titles';
+import { TITLE_MAX_WORDS, closedByItsSpeaker, isCryOrQuestion, isTitleCase, namedAfterPreposition, namedByItsPhrase } from './titles';
 
 /** Counts words (runs of letters/digits) in `[from, to)`, stopping early past `cap`. */
 function wordCount(text: string, from: number, to: number, cap: number): number {
@@ -228,7 +228,8 @@ function attributeQuotes(
       (words <= TITLE_MAX_WORDS + 1 &&
         (namedAfterPreposition(doc, openTok) || (lastNameEnd >= 0 && /^\s*(?:,|,?\s*(?:and|or))\s*$/.test(text.slice(lastNameEnd, raw.start)))) &&
         isTitleCase(text, raw.contentStart, raw.contentEnd, 1) &&
-        !isCryOrQuestion(content)) ||
+        !isCryOrQuestion(content) &&
+        !closedByItsSpeaker(doc, [after, final], closeTok)) ||
       (title && namedByItsPhrase(doc, raw, openTok, closeTok, before, [after, final]));
     if (found && (named || (title && found.strength < 1))) found = undefined;
     const continues = previous?.attribution !== undefined && startsSentence(doc, openTok, previous.closeTok, raw);

@@ -22,7 +22,7 @@ export const TITLE_MAX_WORDS = 7;
 
 const TITLE_FUNCTION_WORDS = /^(of|the|a|an|and|in|on|with|for|to|is|at|by|or|from|are|be|vs\.?)$/;
 
-/** True for "New Day", "Orange is the New Black": every word capitalised or a short function word, `minCapitals` capitals at least. */
+/** True for "New Day", "Orange is the New Black": every word capitalised, a number or a short function word, `minCapitals` capitals at least. */
 export function isTitleCase(text: string, from: number, to: number, minCapitals = 2): boolean {
   const words = text.slice(from, to).match(/[\p{L}\p{N}][\p{L}\p{N}'’.-]*/gu);
   if (!words || words.length > TITLE_MAX_WORDS) return false;
@@ -30,6 +30,8 @@ export function isTitleCase(text: string, from: number, to: number, minCapitals 
   for (let i = 0; i < words.length; i++) {
     const w = words[i];
     if (/^\p{Lu}/u.test(w)) capitals++;
+    // A number is part of a title as written (`“American Skin (41 Shots)”`, `“The 411”`), neither a capital nor a small word.
+    else if (/^\p{N}/u.test(w)) continue;
     else if (i === 0 || !TITLE_FUNCTION_WORDS.test(w)) return false;
   }
   // A sentence of one capitalised word ("No.") or all-capitals shouting is not a title.
@@ -100,10 +102,9 @@ const AFTER_VERB_TOKENS = 6;
 /**
  * True when the quotation lies in the words a speech verb reports: after the verb and its speaker, in one clause
  * (`Jones said … into the “Super Tuesday” primary`, `Clinton said “Love Trumps Hate,” which …`), or before a speaker
- * and verb that close the sentence, with no clause of their own after them (`…, “Generations with Kevin Swanson,”
- * Right Wing Watch first reported.`, `… Cruz said on Tuesday.`; not `Mr. Cruz described how …`). A title right after
- * the speaker's phrase is that phrase's apposition, not reported (`according to his book “The Art of the Deal.”`), and
- * a verb that reports an earlier quotation reports nothing after it (`“…,” said Cuban, who hosts the show “Shark Tank.”`).
+ * and verb that close the sentence ({@link closedByItsSpeaker}). A title right after the speaker's phrase is that
+ * phrase's apposition, not reported (`according to his book “The Art of the Deal.”`), and a verb that reports an
+ * earlier quotation reports nothing after it (`“…,” said Cuban, who hosts the show “Shark Tank.”`).
  */
 function insideReportedWords(doc: Doc, openTok: number, before: Found | undefined, after: readonly (Found | undefined)[]): boolean {
   if (before?.cue && !reportsEarlierQuotation(doc, before.cue.from)) {
@@ -113,9 +114,22 @@ function insideReportedWords(doc: Doc, openTok: number, before: Found | undefine
     const touching = from === openTok && before.cue.to >= before.np.to && !NAMING_PARTICIPLES.has(doc.lower[before.cue.to - 1]);
     if ((from < openTok && reportedClauseStart(doc, from, openTok) >= 0 && !sentenceEndsBetween(doc, from, openTok)) || touching) return true;
   }
+  return closedByItsSpeaker(doc, after);
+}
+
+/**
+ * True when a speaker and a finite verb after the quotation close its sentence, with no clause of their own after
+ * them: the sentence is what they said, titles and all (`…, “Generations with Kevin Swanson,” Right Wing Watch first
+ * reported.`, `… famous in ''The 40-Year-Old Virgin,'' Mr. Oppenheim noted.`, `… Cruz said on Tuesday.`; not
+ * `Mr. Cruz described how …`). `after` are the cue patterns the pass found after the quotation. With
+ * `closeTok` (the token after the closing mark), only a speaker right after the marks counts (a comma between),
+ * before its verb: `Serafinowicz, who’s starred in “…,” posted the clip` is the subject's own relative clause.
+ */
+export function closedByItsSpeaker(doc: Doc, after: readonly (Found | undefined)[], closeTok?: number): boolean {
   for (const closing of after) {
     // A finite verb closes a speaker's sentence; a participle is some other phrase's (`… speaking in Spanish.`).
     if (!closing?.cue || /ing$/.test(doc.lower[closing.cue.to - 1])) continue;
+    if (closeTok !== undefined && !nextAfterComma(doc, closeTok, closing.np.from)) continue;
     const end = Math.max(closing.cue.to, closing.np.to);
     for (let k = end; k < doc.tokens.length && k <= end + AFTER_VERB_TOKENS && doc.para[k] === doc.para[end - 1]; k++) {
       if (/^[.!?]$/.test(doc.tokens[k].text)) return true;
@@ -124,6 +138,11 @@ function insideReportedWords(doc: Doc, openTok: number, before: Found | undefine
     }
   }
   return false;
+}
+
+/** True when token `at` is token `closeTok` or the one after a comma there. */
+function nextAfterComma(doc: Doc, closeTok: number, at: number): boolean {
+  return at === closeTok || (at === closeTok + 1 && doc.tokens[closeTok]?.text === ',');
 }
 
 /** True when token `i` is a possessive determiner: `her` only where no verb comes right before it (`told her “…”`: an object). */
