@@ -314,4 +314,7 @@
 //      the place stays a place (`entityRepair/miscellaneousNames.ts` `partyMemberPlace`).
 // 141: a place owning a capitalised name the recogniser missed (`Cleveland's Plain Dealer`) is no quote's speaker
 //      (`sourceHead.ts`).
-export const ANALYSIS_VERSION = 141;
+// 142: for `he` and `she`, a family's people are each their own antecedent (`Rachel Berg` and her husband `Milton
+//      Berg`); a number is part of a title-case quotation (`“American Skin (41 Shots)”`); a title after a preposition
+//      in words a speaker closing the sentence reports keeps that speaker; the speaker model is retrained.
+export const ANALYSIS_VERSION = 142;
