@@ -34,9 +34,21 @@ export function npToken(doc: Doc, i: number): boolean {
   }
   if (DETERMINERS.has(l)) return true;
   if (NP_STOP.has(l) || SUBJECT_PRONOUNS.has(l)) return false;
-  if (doc.verbs.has(l)) return nounBeforeHead(doc, i, doc.tokens.length);
+  if (doc.verbs.has(l)) return afterArticle(doc, i) || nounBeforeHead(doc, i, doc.tokens.length);
   if (isLyAdverb(l)) return false;
   return true;
+}
+
+/**
+ * Articles and possessives, after which a word that may be a verb is a noun (`according to the report`, `his
+ * statement said`). Not the quantifiers and demonstratives, which stand alone as subjects (`many say`, `this says`),
+ * nor `her`, an object as often (`heard her say`).
+ */
+const NOUN_DETERMINERS = new Set(['the', 'a', 'an', 'his', 'their', 'its', 'our', 'my', 'your']);
+
+/** True when token `i` follows an article or a possessive outside quotation marks. */
+function afterArticle(doc: Doc, i: number): boolean {
+  return i > 0 && NOUN_DETERMINERS.has(doc.lower[i - 1]) && !doc.inQuote[i - 1];
 }
 
 /** True for a lower-case word in -s that a possessive mark follows, glued to it (`teachers’`, `workers'`). */
@@ -152,6 +164,12 @@ export function npRightOf(doc: Doc, start: number, limit: number): NounPhrase | 
         continue;
       }
     }
+    // "the recently released playbook", "a newly formed group": an adverb in -ly between the determiners and the
+    // words it modifies belongs to the phrase.
+    if (isLyAdverb(lt) && onlyDeterminers(doc, start, to) && to + 1 < limit && npToken(doc, to + 1) && !DETERMINERS.has(doc.lower[to + 1])) {
+      to++;
+      continue;
+    }
     // A determiner after the head starts a new phrase ("said Lavrov the …"); "the two sides" stays whole.
     if (!npToken(doc, to) || (DETERMINERS.has(lt) && lt !== 'both' && !onlyDeterminers(doc, start, to))) break;
     // After a name, a lower-case word is a verb ("Trump shot back") unless a nominal head follows within two
@@ -169,7 +187,9 @@ export function npRightOf(doc: Doc, start: number, limit: number): NounPhrase | 
     if (isPluralHead(doc, to - 1) && !isPhraseHead(doc, to) && !isCapitalized(doc.tokens[to].text) && clearVerb(doc, to)) break;
     to++;
   }
-  return { from: start, to };
+  // An article or a possessive alone names no one (`according to the “Medicare for all” document`: the phrase goes on
+  // past a quotation); a quantifier alone is a pronoun (`many say`, `tweeted another`).
+  return to === start + 1 && NOUN_DETERMINERS.has(l) ? undefined : { from: start, to };
 }
 
 /**
