@@ -312,4 +312,20 @@ describe('roles set off by commas (issue 48)', () => {
       ['Bill Clinton: ', 'Christie: ', 'Hillary Clinton: ', 'Sanders: ', 'Sarah Silverman: Sanders supporter', 'Trump: '],
     );
   });
+
+  it('a state named like a woman is a place before a title (PolNeAR: `Virginia Gov. Terry McAuliffe`, `Virginia Sen. Tim Kaine`)', () => {
+    assert.deepStrictEqual(rolesOf('Virginia Gov. Terry McAuliffe on Friday announced a plan.', 'Terry McAuliffe'), ['Virginia Governor']);
+    assert.deepStrictEqual(rolesOf('Her newly-announced running mate, Virginia Sen. Tim Kaine, spoke on Friday.', 'Tim Kaine'), ['Virginia Senator']);
+    assert.deepStrictEqual(rolesOf('North Carolina Sen. Richard Burr said no.', 'Richard Burr'), ['North Carolina Senator']);
+  });
+
+  it('the whole office before a name: its qualifiers and a hyphened `then-` (PolNeAR: `Senate minority leader Harry Reid`, `then-lieutenant governor David Dewhurst`)', () => {
+    assert.deepStrictEqual(rolesOf('Senate minority leader Harry Reid spoke on Monday.', 'Harry Reid'), ['Senate minority leader']);
+    assert.deepStrictEqual(rolesOf('The race was won by then-lieutenant governor David Dewhurst last year.', 'David Dewhurst'), ['then-lieutenant governor']);
+    assert.deepStrictEqual(rolesOf('He met then-Fed Chair Ben S. Bernanke on Monday.', 'Ben S. Bernanke'), ['then-Fed Chair']);
+    assert.deepStrictEqual(rolesOf('Radio talk host Rush Limbaugh said so on Monday.', 'Rush Limbaugh'), ['Radio talk host']);
+    assert.deepStrictEqual(rolesOf('Fight for $15 organizing director Kendall Fells spoke on Monday.', 'Kendall Fells'), ['organizing director']);
+    // A verb is no qualifier: `polls show Sen. Bernie Sanders besting …` gives no `show Senator`.
+    assert.deepStrictEqual(rolesOf('Even as some polls show Sen. Bernie Sanders besting top GOP presidential candidates, Republicans appear glad.', 'Bernie Sanders'), ['Senator']);
+  });
 });

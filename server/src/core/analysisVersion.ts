@@ -320,4 +320,6 @@
 // 143: a speaker's noun phrase reads a word that may be a verb as a noun after an article or a possessive (`according
 //      to the report`), keeps an adverb in -ly after its determiner (`the recently released playbook`), and an article
 //      or possessive alone is none (`the`); the speaker model is retrained.
-export const ANALYSIS_VERSION = 143;
+// 144: roles: a state named like a woman is a place before a title (`Virginia Gov. Terry McAuliffe`), a qualifier hyphened
+//      to a title's word is part of it (`then-lieutenant governor`), and more office qualifiers (`minority`, `radio`).
+export const ANALYSIS_VERSION = 144;

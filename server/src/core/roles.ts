@@ -199,6 +199,15 @@ export function roleOf(
   return found;
 }
 
+/** True when token `k` of `span` names a listed place alone or with the token before it (`Virginia`, `North Carolina`). */
+function namesPlace(text: string, span: readonly Token[], k: number, lexicon: NameLexicon): boolean {
+  const word = span[k].text;
+  if (lexicon.isListedPlace(word) || lexicon.isStateName(word)) return true;
+  if (k === 0) return false;
+  const pair = text.slice(span[k - 1].start, span[k].end);
+  return lexicon.isListedPlace(pair) || lexicon.isStateName(pair);
+}
+
 /**
  * Binary search over tokens sorted by offset: the index of the token starting at `offset`, or -1;
  * with `atOrBefore`, of the last token starting at or before it. (A long sentence made a linear
@@ -241,7 +250,9 @@ function roleBefore(
     const capitalised = /^\p{Lu}/u.test(word);
     // `presidential nominee`, `campaign manager`: a qualifier of a title already found to its right.
     const modifier = first < nameIndex && vocabulary.isRoleModifier(word);
-    if (capitalised || modifier || vocabulary.isRoleWord(word) || ROLE_CONNECTORS.has(word) || isAdjacentHyphen(tokens, i)) {
+    // `then-lieutenant governor`, `then-Fed Chair`: a qualifier hyphened to the title's first word.
+    const hyphened = first < nameIndex && isQualifiedTitleWord(word, vocabulary);
+    if (capitalised || modifier || hyphened || vocabulary.isRoleWord(word) || ROLE_CONNECTORS.has(word) || isAdjacentHyphen(tokens, i)) {
       // A role does not run across a gap wider than one space ("Moscow, SANA-Russian" stops at "-").
       if (tokens[i + 1].start - tokens[i].end > 1) break;
       first = i;
@@ -323,8 +334,9 @@ function roleBefore(
   if (!span.some((t) => vocabulary.isRoleWord(t.text))) return undefined;
   // A title ends in its head or a name, never in `for`, `and` or `of` (`chairwoman for Clinton's campaign`).
   if (ROLE_CONNECTORS.has(span[span.length - 1].text) || POSSESSIVE_MARKS.has(span[span.length - 1].text)) return undefined;
-  // A given name inside is another person the tagger missed (`Kevin Bishop John Brisini`).
-  if (span.some((t) => /^\p{Lu}/u.test(t.text) && lexicon.isGivenName(t.text) && !vocabulary.isRoleWord(t.text))) return undefined;
+  // A given name inside is another person the tagger missed (`Kevin Bishop John Brisini`); not one that is a place's
+  // name, alone or with the word before it (`Virginia Gov. Terry McAuliffe`, `North Carolina Sen. Richard Burr`).
+  if (span.some((t, k) => /^\p{Lu}/u.test(t.text) && lexicon.isGivenName(t.text) && !vocabulary.isRoleWord(t.text) && !namesPlace(text, span, k, lexicon))) return undefined;
   let role = spelledOut(text.slice(span[0].start, span[span.length - 1].end), vocabulary);
   // "Organization for Security and Co-operation in Europe (OSCE) Secretary General": the acronym in
   // brackets names the organisation the title belongs to.
@@ -683,6 +695,14 @@ function endsApposition(tokens: readonly Token[], i: number): boolean {
 /** True when token `i` ends the clause before a description: a punctuation mark, a quotation mark or a dash. */
 function isBoundary(tokens: readonly Token[], i: number): boolean {
   return endsApposition(tokens, i) || isQuote(tokens[i].text) || ((tokens[i].text === "'" || tokens[i].text === '’') && !isPossessiveMark(tokens, i));
+}
+
+/** True for a title's word with a qualifier hyphened before it, one token (`then-lieutenant`, `then-Fed`, `ex-Senate`). */
+function isQualifiedTitleWord(word: string, vocabulary: Vocabulary): boolean {
+  const dash = word.indexOf('-');
+  if (dash <= 0 || dash === word.length - 1) return false;
+  const rest = word.slice(dash + 1);
+  return TITLE_MODIFIERS.has(word.slice(0, dash).toLowerCase()) && (/^\p{Lu}/u.test(rest) || vocabulary.isRoleWord(rest) || vocabulary.isRoleModifier(rest));
 }
 
 function isAdjacentHyphen(tokens: readonly Token[], i: number): boolean {
