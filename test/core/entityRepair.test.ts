@@ -215,6 +215,14 @@ describe('entity repair: a person actor is a person (issue 14)', () => {
     );
   });
 
+  it('a body read with the first word of its officer\'s title is the body (`Breitbart News Executive` of `… Executive Chairman Stephen K. Bannon`)', () => {
+    const text = 'It features host and Breitbart News Executive Chairman Stephen K. Bannon, while the State Department Inspector General issued subpoenas and the Associated Press Chief Executive Gary Pruitt spoke.\n';
+    assert.deepStrictEqual(
+      repaired(text, ['organization:Breitbart News Executive', 'person:Stephen K. Bannon', 'organization:State Department Inspector', 'organization:Associated Press', 'person:Gary Pruitt']),
+      ['organization:Breitbart News', 'person:Stephen K. Bannon', 'organization:State Department', 'organization:Associated Press', 'person:Gary Pruitt'],
+    );
+  });
+
   it('one name, one type: a name the tagger typed two ways takes the type most of its mentions have (Nega the professor, not a place)', function () {
     const analysis = analysePolnearTrain(this, 'nyt_2016-09-03_professor-nega-s-war-why-an-ethi.txt');
     assert.deepStrictEqual(analysis.entities.filter((e) => e.text === 'Nega' && e.type !== 'person').length, 0);

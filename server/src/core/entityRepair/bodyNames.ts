@@ -11,6 +11,7 @@ import type { NameLexicon } from '../nameLexicon';
 import { lowerBound } from '../search';
 import { POSSESSIVE_MARKS } from '../roles';
 import type { Sentence, Token } from '../types';
+import type { Vocabulary } from '../vocabulary';
 import type { DocumentEvidence } from './evidence';
 import { namesDescribedAsPlaces } from './describedNames';
 import { ARTICLE_WORDS, NOT_IN_A_NAME, isInitial, keyOf, nameKey, newWork, noOriginal, wordsOfPeopleNamedInFull, type RepairResources, type Work } from './work';
@@ -19,12 +20,19 @@ import { ARTICLE_WORDS, NOT_IN_A_NAME, isInitial, keyOf, nameKey, newWork, noOri
 const CHAMBER_SIDES: ReadonlySet<string> = new Set(['Majority', 'Minority']);
 
 /**
- * A chamber's name read with the first word of its leaders' title (`Senate Majority` of `Senate Majority Leader
- * Mitch McConnell`, `House Minority` of `House Minority Whip`): the organisation is the chamber.
+ * A body's name read with the first word of a title that goes on after it: the organisation is the body, the title
+ * its officer's (`Senate Majority` of `Senate Majority Leader Mitch McConnell`, `House Minority` of `House Minority
+ * Whip`, `Breitbart News Executive` of `Breitbart News Executive Chairman Stephen K. Bannon`, `State Department
+ * Inspector` of `State Department Inspector General`). A title word that ends a name is the name's when no title word
+ * follows it (`the New Hampshire Union Leader reported`: a newspaper).
  */
-export function leaveChamberTitle(tokens: readonly Token[], item: Work): void {
-  const next = tokens[item.last];
-  if (item.last - item.first >= 2 && next && CHAMBER_SIDES.has(tokens[item.last - 1].text) && (next.text === 'Leader' || next.text === 'Whip')) item.last--;
+export function leaveTitleAfterBody(tokens: readonly Token[], item: Work, vocabulary: Vocabulary): void {
+  while (item.last - item.first >= 2) {
+    const end = tokens[item.last - 1].text;
+    const next = tokens[item.last]?.text ?? '';
+    if (!(CHAMBER_SIDES.has(end) || (/^\p{Lu}/u.test(end) && vocabulary.isRoleWord(end))) || !/^\p{Lu}/u.test(next) || !vocabulary.isRoleWord(next)) return;
+    item.last--;
+  }
 }
 
 /**

@@ -28,7 +28,7 @@ import { headlineSentences } from '../headlines';
 import type { NameLexicon } from '../nameLexicon';
 import { ACTOR_TYPES, type EntityMention, type Sentence, type Token } from '../types';
 import { namesDescribedAsBodies } from './describedNames';
-import { joinBodiesToWhatTheyServe, joinHeadOfPlace, leaveChamberTitle, placesShorteningBodies, splitBodiesJoinedByAnd } from './bodyNames';
+import { joinBodiesToWhatTheyServe, joinHeadOfPlace, leaveTitleAfterBody, placesShorteningBodies, splitBodiesJoinedByAnd } from './bodyNames';
 import { repairPoliticalActionCommittees } from './committees';
 import { givenNamesSharingASurname, joinGivenNamesToBodyNamedAfterThem } from './coordinatedNames';
 import { DocumentEvidence } from './evidence';
@@ -130,7 +130,7 @@ export function repairEntities(text: string, sentences: readonly Sentence[], men
     }
   }
   for (const item of work) {
-    if (!item.dropped && item.type === 'organization') leaveChamberTitle(sentences[item.sentence].tokens, item);
+    if (!item.dropped && item.type === 'organization') leaveTitleAfterBody(sentences[item.sentence].tokens, item, resources.vocabulary);
   }
   joinHeadOfPlace(sentences, work, lexicon);
   joinBodiesToWhatTheyServe(sentences, work, headline, evidence, resources);
