@@ -223,6 +223,14 @@ describe('entity repair: a person actor is a person (issue 14)', () => {
     );
   });
 
+  it('a body read with its officer\'s title and `of` before it is the body (`CEO of Washington Restaurant Association`), an office named with `of` stays whole', () => {
+    const text = 'Anthony Anton, president and CEO of Washington Restaurant Association stated it, and the Director of National Intelligence agreed.\n';
+    assert.deepStrictEqual(
+      repaired(text, ['person:Anthony Anton', 'organization:CEO of Washington Restaurant Association', 'organization:Director of National Intelligence']),
+      ['person:Anthony Anton', 'organization:Washington Restaurant Association', 'organization:Director of National Intelligence'],
+    );
+  });
+
   it('one name, one type: a name the tagger typed two ways takes the type most of its mentions have (Nega the professor, not a place)', function () {
     const analysis = analysePolnearTrain(this, 'nyt_2016-09-03_professor-nega-s-war-why-an-ethi.txt');
     assert.deepStrictEqual(analysis.entities.filter((e) => e.text === 'Nega' && e.type !== 'person').length, 0);

@@ -323,5 +323,6 @@
 // 144: roles: a state named like a woman is a place before a title (`Virginia Gov. Terry McAuliffe`), a qualifier hyphened
 //      to a title's word is part of it (`then-lieutenant governor`), and more office qualifiers (`minority`, `radio`).
 // 145: a body read with the first word of its officer's title is the body (`Breitbart News Executive` of `… Executive
-//      Chairman Stephen K. Bannon`; `entityRepair/bodyNames.ts` `leaveTitleAfterBody`, was the chamber's alone).
+//      Chairman Stephen K. Bannon`; `entityRepair/bodyNames.ts` `leaveTitleAfterBody`, was the chamber's alone), and so is
+//      one read with the title and `of` before it (`CEO of Washington Restaurant Association`, `leaveTitleBeforeBody`).
 export const ANALYSIS_VERSION = 145;

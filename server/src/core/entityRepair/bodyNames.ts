@@ -36,6 +36,25 @@ export function leaveTitleAfterBody(tokens: readonly Token[], item: Work, vocabu
 }
 
 /**
+ * A body's name read with its officer's title before it and `of` (`CEO of Washington Restaurant Association`, `National
+ * Director of The Remembrance Project`): the organisation is what follows `of`, when that ends in a body's head noun
+ * (`Association`, `Project`); an office named with `of` is left whole (`Director of National Intelligence`).
+ */
+export function leaveTitleBeforeBody(tokens: readonly Token[], item: Work, vocabulary: Vocabulary, lexicon: NameLexicon): void {
+  let of = item.first;
+  while (of < item.last && tokens[of].text !== 'of') {
+    const word = tokens[of].text;
+    if (!/^\p{Lu}/u.test(word) || !(vocabulary.isRoleWord(word) || vocabulary.isRoleModifier(word.toLowerCase()))) return;
+    of++;
+  }
+  if (of === item.first || of >= item.last || !vocabulary.isRoleWord(tokens[of - 1].text)) return;
+  let first = of + 1;
+  if (/^the$/i.test(tokens[first]?.text ?? '') && first + 1 < item.last) first++;
+  if (item.last - first < 2 || lexicon.headOf(tokens[item.last - 1].text)?.kind !== 'organization') return;
+  item.first = first;
+}
+
+/**
  * An organisation's head word read apart from the place it is `of` is one name with it (`University` + `New
  * Hampshire` → `University of New Hampshire`, `Bank of America`, `Times of India`): the tagger, which has seen few
  * such names, stops at `of`, and the place left alone puts a university among the article's places.

@@ -28,7 +28,7 @@ import { headlineSentences } from '../headlines';
 import type { NameLexicon } from '../nameLexicon';
 import { ACTOR_TYPES, type EntityMention, type Sentence, type Token } from '../types';
 import { namesDescribedAsBodies } from './describedNames';
-import { joinBodiesToWhatTheyServe, joinHeadOfPlace, leaveTitleAfterBody, placesShorteningBodies, splitBodiesJoinedByAnd } from './bodyNames';
+import { joinBodiesToWhatTheyServe, joinHeadOfPlace, leaveTitleAfterBody, leaveTitleBeforeBody, placesShorteningBodies, splitBodiesJoinedByAnd } from './bodyNames';
 import { repairPoliticalActionCommittees } from './committees';
 import { givenNamesSharingASurname, joinGivenNamesToBodyNamedAfterThem } from './coordinatedNames';
 import { DocumentEvidence } from './evidence';
@@ -130,7 +130,9 @@ export function repairEntities(text: string, sentences: readonly Sentence[], men
     }
   }
   for (const item of work) {
-    if (!item.dropped && item.type === 'organization') leaveTitleAfterBody(sentences[item.sentence].tokens, item, resources.vocabulary);
+    if (item.dropped || item.type !== 'organization') continue;
+    leaveTitleAfterBody(sentences[item.sentence].tokens, item, resources.vocabulary);
+    leaveTitleBeforeBody(sentences[item.sentence].tokens, item, resources.vocabulary, lexicon);
   }
   joinHeadOfPlace(sentences, work, lexicon);
   joinBodiesToWhatTheyServe(sentences, work, headline, evidence, resources);
