@@ -17,6 +17,13 @@ function speakersByQuote(analysis: ArticleAnalysis): Map<number, string> {
 }
 
 describe('people the tagger took for organisations (issue 14: a person actor is a person)', () => {
+  it('a given name of the birth registers that the name lists leave out, after a role word, is a person’s (PolNeAR: `tea-party backed candidate Art Halvorson`)', function () {
+    const analysis = analysePolnearTrain(this, 'politico_2016-04-18_outside-gop-group-goes-in-big-fo.txt');
+    const halvorson = analysis.actors.filter((a) => /Halvorson/.test(a.name));
+    assert.deepStrictEqual(halvorson.map((a) => [a.name, a.type]), [['Art Halvorson', 'person']]);
+    assert.strictEqual(halvorson[0].mentions.length, 7);
+  });
+
   it('the family of a person of the article is people, and is given their quotes (Ivanka Trump, Melania Trump beside Donald Trump)', function () {
     const ivanka = analysePolnearTrain(this, 'wash-post_2016-08-09_ivanka-trump-champions-some-work.txt');
     const actor = actorNamed(ivanka, 'Ivanka Trump');

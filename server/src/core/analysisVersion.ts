@@ -325,4 +325,6 @@
 // 145: a body read with the first word of its officer's title is the body (`Breitbart News Executive` of `… Executive
 //      Chairman Stephen K. Bannon`; `entityRepair/bodyNames.ts` `leaveTitleAfterBody`, was the chamber's alone), and so is
 //      one read with the title and `of` before it (`CEO of Washington Restaurant Association`, `leaveTitleBeforeBody`).
-export const ANALYSIS_VERSION = 145;
+// 146: a name of a person's form the tagger typed an organisation or a place takes the given names of the birth registers
+//      too (`candidate Art Halvorson`; `entityRepair/peopleAsOrganisations.ts`).
+export const ANALYSIS_VERSION = 146;

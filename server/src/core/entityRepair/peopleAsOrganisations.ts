@@ -41,6 +41,9 @@ export function peopleTakenForBodiesOrPlaces(sentences: readonly Sentence[], wor
     return name;
   };
   const besidePerson = personBesideTest(work);
+  // A given name of the tagger's lists or of the birth registers (`candidate Art Halvorson`: `Art` is an ordinary word
+  // the lists leave out); the sign the article gives is what makes the name a person's.
+  const isGiven = (word: string) => lexicon.isGivenName(word) || resources.quotes.givenNameGenders.has(word);
   // The surnames of the people left after the repair of person mentions (not the tagger's `Pacific Command`).
   const surnames = new Set<string>();
   for (const item of work) {
@@ -55,11 +58,11 @@ export function peopleTakenForBodiesOrPlaces(sentences: readonly Sentence[], wor
     const tokens = sentences[item.sentence].tokens;
     const name = nameOf(item);
     if (people.has(name) || others.has(name)) continue;
-    if (!hasPersonNameForm(tokens, item, lexicon)) {
+    if (!hasPersonNameForm(tokens, item, lexicon, isGiven)) {
       others.add(name);
       continue;
     }
-    const given = lexicon.isGivenName(tokens[item.first].text);
+    const given = isGiven(tokens[item.first].text);
     const before = tokens[item.first - 1];
     const roleBefore = isTitled(tokens, item.first, vocabulary) || (before?.text === ',' && vocabulary.isRoleWord(tokens[item.first - 2]?.text ?? ''));
     // A place needs its given name and a description of a person: `Wisconsin Trump` is no relative of Donald Trump, and
@@ -178,18 +181,18 @@ export function givenNamesTakenForOrganisations(sentences: readonly Sentence[], 
 }
 
 /** Two or three capitalised words that can be a person's name (see {@link peopleTakenForOrganisations}). */
-function hasPersonNameForm(tokens: readonly Token[], item: Work, lexicon: NameLexicon): boolean {
+function hasPersonNameForm(tokens: readonly Token[], item: Work, lexicon: NameLexicon, isGiven: (word: string) => boolean): boolean {
   for (let i = item.first; i < item.last; i++) {
     if (wordCase(tokens[i]) !== 'capitalised' || NOT_IN_A_NAME.test(tokens[i].text)) return false;
   }
   for (let i = item.first; i < item.last - 1; i++) {
     const word = tokens[i].text;
-    if (!lexicon.isGivenName(word) && (lexicon.isOrdinaryWord(word) || lexicon.isGroupNoun(word) || lexicon.headOf(word) !== undefined)) return false;
+    if (!isGiven(word) && (lexicon.isOrdinaryWord(word) || lexicon.isGroupNoun(word) || lexicon.headOf(word) !== undefined)) return false;
   }
   const last = tokens[item.last - 1].text;
   // An ordinary word at the end leaves it a thing's name, if not always (`Samantha Power`): an organisation stays one.
   if (lexicon.isGroupNoun(last) || lexicon.isOrdinaryWord(last)) return false;
   // As for a person's name (`repairPerson`): after a given name a place word or a surname-like organisation word is a surname (`Anita Hill`).
   const head = lexicon.headOf(last);
-  return head === undefined || (lexicon.isGivenName(tokens[item.first].text) && head.kind !== 'event' && (head.kind !== 'organization' || head.surname));
+  return head === undefined || (isGiven(tokens[item.first].text) && head.kind !== 'event' && (head.kind !== 'organization' || head.surname));
 }

@@ -15,7 +15,8 @@ import type { Vocabulary } from '../vocabulary';
 export interface RepairResources {
   readonly nameLexicon: NameLexicon;
   readonly vocabulary: Vocabulary;
-  readonly quotes: { readonly speechVerbs: ReadonlySet<string> };
+  /** The quote pass's speech verbs, and the given names of the birth registers with their gender (`Art`, `Beau`). */
+  readonly quotes: { readonly speechVerbs: ReadonlySet<string>; readonly givenNameGenders: ReadonlyMap<string, 'f' | 'm'> };
 }
 
 /** Tokens after which a word is capitalised by position, as at the start of a sentence. */
