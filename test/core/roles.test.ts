@@ -328,4 +328,12 @@ describe('roles set off by commas (issue 48)', () => {
     // A verb is no qualifier: `polls show Sen. Bernie Sanders besting …` gives no `show Senator`.
     assert.deepStrictEqual(rolesOf('Even as some polls show Sen. Bernie Sanders besting top GOP presidential candidates, Republicans appear glad.', 'Bernie Sanders'), ['Senator']);
   });
+
+  it('an agent noun in -ist or -ician heads a description the lists do not know (PolNeAR: `said Alan Berger, a gynecologist from Englewood`)', () => {
+    assert.deepStrictEqual(rolesOf('"He said, trust me," said Alan Berger, a gynecologist from Englewood, New Jersey.', 'Alan Berger'), ['gynecologist from Englewood']);
+    assert.deepStrictEqual(rolesOf('Irwin Redlener, a pediatrician and director of the National Center for Disaster Preparedness, spoke.', 'Irwin Redlener'), ['director of the National Center for Disaster Preparedness', 'pediatrician']);
+    // An adjective in -ist before its noun heads nothing: one role, not two.
+    assert.deepStrictEqual(rolesOf('J.J. MacNab, an expert on militias and extremist organizations in the United States, spoke.', 'J.J. MacNab'), ['expert on militias and extremist organizations in the United States']);
+  });
 });
+

@@ -327,4 +327,5 @@
 //      one read with the title and `of` before it (`CEO of Washington Restaurant Association`, `leaveTitleBeforeBody`).
 // 146: a name of a person's form the tagger typed an organisation or a place takes the given names of the birth registers
 //      too (`candidate Art Halvorson`; `entityRepair/peopleAsOrganisations.ts`).
-export const ANALYSIS_VERSION = 146;
+// 147: roles: a noun in -ist or -ician heads a description of a person (`a gynecologist from Englewood`, `physicist`).
+export const ANALYSIS_VERSION = 147;

@@ -75,6 +75,10 @@ const FINITE_VERBS = /^(?:said|says|told|is|was|are|were|has|had|have|could|woul
 /** Person nouns that describe nobody alone (`Trump, the man who …`), only with a qualifier (`a Texas man`). */
 const GENERIC_HEADS = new Set(['man', 'woman', 'person', 'guy', 'lady', 'gentleman', 'boy', 'girl', 'teenager', 'child', 'kid', 'youngster', 'one', 'member', 'friend', 'figure']);
 /** Compound nouns for a person by their last part (`speechwriter`, `policymaker`, `officeholder`, `anchorwoman`). */
+/** Nouns in -ist and -ician denote people (`gynecologist`, `philanthropist`, `physician`), in lower case and of some length. */
+const AGENT_SUFFIX = /^\p{Ll}{4,}(?:ist|ician)$/u;
+/** Not agents: lists and verbs in -sist (`checklist`, `playlist`, `persist`, `consist`), `twist`. */
+const NOT_AGENT_SUFFIX = /(?:list|sist|twist)$/;
 const AGENT_COMPOUND = /^\p{Ll}{2,}(?:writer|teacher|delegate|maker|worker|keeper|holder|owner|leader|player|broker|dealer|watcher|goer|seeker|monger|woman|(?<!hu)man)$/u;
 /** Words of a clause, never before the head of a description: pronouns, auxiliaries, subordinators, prepositions. */
 const NOT_IN_DESCRIPTION = new Set([
@@ -635,7 +639,7 @@ function closingQuote(tokens: readonly Token[], open: number, end: number): numb
 }
 
 /** True for a word that denotes a person as the head of a description: a role or title word, a person noun, a party member. */
-function isPersonHead(word: string, vocabulary: Vocabulary, lexicon: NameLexicon): boolean {
+function isPersonHead(word: string, vocabulary: Vocabulary, lexicon: NameLexicon, byForm = true): boolean {
   if (vocabulary.isRoleWord(word)) return true;
   const lower = word.toLowerCase();
   if (PERSON_NOUNS.has(lower)) return true;
@@ -643,6 +647,8 @@ function isPersonHead(word: string, vocabulary: Vocabulary, lexicon: NameLexicon
   if (prefixed && (PERSON_NOUNS.has(prefixed[1]) || vocabulary.isRoleWord(prefixed[1]))) return true;
   // Compounds of an agent noun (`speechwriter`, `policymaker`, `shareholder`, `anchorman`, `talk-show host`).
   if (/^\p{Ll}/u.test(word) && (AGENT_COMPOUND.test(lower) || /-(.+)$/.test(lower) && PERSON_NOUNS.has(lower.replace(/^.*-/, '')))) return true;
+  // Agent nouns by their suffix (`gynecologist`, `philanthropist`, `pediatrician`): a list names the common ones only.
+  if (byForm && AGENT_SUFFIX.test(word) && !NOT_AGENT_SUFFIX.test(word)) return true;
   // `a South Carolina Republican`, `a Democrat`: one member of a party or a people.
   return /^\p{Lu}/u.test(word) && !/s$/.test(word) && PARTY_MEMBERS.has(lower) && lexicon.isGroupNoun(word);
 }
@@ -762,7 +768,12 @@ export function splitRoles(role: string, vocabulary: Vocabulary, lexicon: NameLe
   const parts = splitAtAnd(role, vocabulary);
   // A conjunct is a role of its own when a word of it denotes a person as a description's head does (`Arizona sheriff
   // and anti-immigration hard-liner`, `GOP mega-donor and co-founder of …`, `Democrat and former Oklahoma state senator`).
-  const hasPersonHead = (part: string) => part.split(/\s+/).some((w) => isPersonHead(w.replace(/[,.]$/, ''), vocabulary, lexicon));
+  // A word in -ist is an adjective before a noun (`extremist organizations`): it heads the conjunct only before a
+  // preposition or at its end.
+  const hasPersonHead = (part: string) => {
+    const words = part.split(/\s+/);
+    return words.some((w, i) => isPersonHead(w.replace(/[,.]$/, ''), vocabulary, lexicon, i + 1 === words.length || ROLE_COMPLEMENTS.has(words[i + 1].toLowerCase())));
+  };
   // Each conjunct without its article, as a role is written (`… correspondent and the author of …` → `author of …`).
   // Else a conjunct with its own article is a new one (`former C.I.A. director and a top general in the conflicts in
   // Iraq and Afghanistan`).
