@@ -221,6 +221,12 @@ describe('entity repair: a person actor is a person (issue 14)', () => {
       repaired(text, ['organization:Breitbart News Executive', 'person:Stephen K. Bannon', 'organization:State Department Inspector', 'organization:Associated Press', 'person:Gary Pruitt']),
       ['organization:Breitbart News', 'person:Stephen K. Bannon', 'organization:State Department', 'organization:Associated Press', 'person:Gary Pruitt'],
     );
+    // A body whose name ends in a title's word keeps it: what would stay ends in `of` or in a title.
+    const justice = 'Department of Justice Inspector General Michael Horowitz issued a report, and Office of the Attorney General Spokeswoman Jane Doe spoke.\n';
+    assert.deepStrictEqual(
+      repaired(justice, ['organization:Department of Justice', 'person:Michael Horowitz', 'organization:Office of the Attorney General', 'person:Jane Doe']),
+      ['organization:Department of Justice', 'person:Michael Horowitz', 'organization:Office of the Attorney General', 'person:Jane Doe'],
+    );
   });
 
   it('a body read with its officer\'s title and `of` before it is the body (`CEO of Washington Restaurant Association`), an office named with `of` stays whole', () => {
@@ -229,6 +235,8 @@ describe('entity repair: a person actor is a person (issue 14)', () => {
       repaired(text, ['person:Anthony Anton', 'organization:CEO of Washington Restaurant Association', 'organization:Director of National Intelligence']),
       ['person:Anthony Anton', 'organization:Washington Restaurant Association', 'organization:Director of National Intelligence'],
     );
+    const office = 'He is a spokesman for the Secretary of State\'s Office in Washington.\n';
+    assert.deepStrictEqual(repaired(office, ["organization:Secretary of State's Office", 'location:Washington']), ["organization:Secretary of State's Office", 'location:Washington']);
   });
 
   it('one name, one type: a name the tagger typed two ways takes the type most of its mentions have (Nega the professor, not a place)', function () {

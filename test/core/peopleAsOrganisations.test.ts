@@ -22,6 +22,9 @@ describe('people the tagger took for organisations (issue 14: a person actor is 
     const halvorson = analysis.actors.filter((a) => /Halvorson/.test(a.name));
     assert.deepStrictEqual(halvorson.map((a) => [a.name, a.type]), [['Art Halvorson', 'person']]);
     assert.strictEqual(halvorson[0].mentions.length, 7);
+    // A register's name that is also a city's, beside a person, is no sign: `Houston Astros fans` are a team's.
+    const astros = analyzeArticle('Brad Pitt and Houston Astros fans cheered on Monday.', context);
+    assert.strictEqual(astros.entities.find((e) => e.text === 'Houston Astros')?.type, 'organization');
   });
 
   it('the family of a person of the article is people, and is given their quotes (Ivanka Trump, Melania Trump beside Donald Trump)', function () {

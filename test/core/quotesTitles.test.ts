@@ -93,6 +93,12 @@ describe('quotes: numbers are part of a title', () => {
     assertNamed(chatwal, 'Indian Americans');
   });
 
+  it('keeps a title after a preposition named in a phrase that opens the sentence, whatever closes it (`Asked … on CBS’s “Face the Nation,” Ryan said no.`)', () => {
+    assertNamed(analyse('Asked about the wall on CBS’s “Face the Nation,” Ryan said no.', { Ryan: 'person', CBS: 'organization' }), 'Face the Nation');
+    assertNamed(analyse('In an interview on “Face the Nation,” Ryan said so.', { Ryan: 'person' }), 'Face the Nation');
+    assertNamed(analyse('Speaking at “Road to Majority,” Trump said so.', { Trump: 'person' }), 'Road to Majority');
+  });
+
   it('keeps a title after a preposition named when the speaker after it is the subject of a relative clause', () => {
     const serafinowicz = analyse('Serafinowicz, who’s starred in “Parks and Recreation” and “Guardians of the Galaxy,” posted the clip to YouTube on Thursday.', { Serafinowicz: 'person' });
     assertNamed(serafinowicz, 'Parks and');

@@ -325,6 +325,9 @@ describe('roles set off by commas (issue 48)', () => {
     assert.deepStrictEqual(rolesOf('He met then-Fed Chair Ben S. Bernanke on Monday.', 'Ben S. Bernanke'), ['then-Fed Chair']);
     assert.deepStrictEqual(rolesOf('Radio talk host Rush Limbaugh said so on Monday.', 'Rush Limbaugh'), ['Radio talk host']);
     assert.deepStrictEqual(rolesOf('Fight for $15 organizing director Kendall Fells spoke on Monday.', 'Kendall Fells'), ['organizing director']);
+    // A qualifier that may be a verb qualifies a lower-case title only (`talk host`), not one before a name.
+    assert.deepStrictEqual(rolesOf('He tried to talk Sen. Ted Cruz out of running on Monday.', 'Ted Cruz'), ['Senator']);
+    assert.deepStrictEqual(rolesOf('She spent the summer managing Sen. Marco Rubio’s campaign.', 'Marco Rubio'), ['Senator']);
     // A verb is no qualifier: `polls show Sen. Bernie Sanders besting …` gives no `show Senator`.
     assert.deepStrictEqual(rolesOf('Even as some polls show Sen. Bernie Sanders besting top GOP presidential candidates, Republicans appear glad.', 'Bernie Sanders'), ['Senator']);
   });
@@ -334,6 +337,17 @@ describe('roles set off by commas (issue 48)', () => {
     assert.deepStrictEqual(rolesOf('Irwin Redlener, a pediatrician and director of the National Center for Disaster Preparedness, spoke.', 'Irwin Redlener'), ['director of the National Center for Disaster Preparedness', 'pediatrician']);
     // An adjective in -ist before its noun heads nothing: one role, not two.
     assert.deepStrictEqual(rolesOf('J.J. MacNab, an expert on militias and extremist organizations in the United States, spoke.', 'J.J. MacNab'), ['expert on militias and extremist organizations in the United States']);
+  });
+
+  it('a title in the plural before a list of names is each one’s, in the singular (PolNeAR: `U.S. Reps. Ileana Ros-Lehtinen and Carlos Curbelo`)', () => {
+    const text = 'The poll worried Republicans, including U.S. Reps. Ileana Ros-Lehtinen and Carlos Curbelo.';
+    assert.deepStrictEqual(rolesOf(text, 'Ileana Ros-Lehtinen'), ['U.S. Representative']);
+    assert.deepStrictEqual(rolesOf(text, 'Carlos Curbelo'), ['U.S. Representative']);
+    const idaho = 'Take Idaho Republican Sens. Jim Risch and Mike Crapo, for example.';
+    assert.deepStrictEqual(rolesOf(idaho, 'Jim Risch'), ['Idaho Republican Senator']);
+    assert.deepStrictEqual(rolesOf(idaho, 'Mike Crapo'), ['Idaho Republican Senator']);
+    // A singular title is the first name's alone.
+    assert.deepStrictEqual(rolesOf('Sen. Ted Cruz and Marco Rubio spoke on Monday.', 'Marco Rubio'), []);
   });
 });
 

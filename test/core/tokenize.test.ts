@@ -57,6 +57,13 @@ describe('tokeniser and sentences', () => {
     assert.deepStrictEqual(sentences, ['Rep. Gregory Meeks (D-N.Y.) said Clinton reassured them.', 'Sen. Joe Manchin (D-W.Va.) agreed.', 'Biden met al-Khatib.', 'This year is new.', 'He lives in N.Y. He said so.']);
   });
 
+  it('reads a title in the plural before names as an abbreviation (`Sens. Ted Cruz and Marco Rubio`), not a sentence end; `ten reps.` ends one', () => {
+    assert.deepStrictEqual(words('U.S. Reps. Ileana Ros-Lehtinen'), ['U.S.', 'Reps.', 'Ileana', 'Ros-Lehtinen']);
+    for (const one of ['Sens. Ted Cruz and Marco Rubio voted no.', 'Democratic Govs. Jay Inslee and Kate Brown spoke.']) assert.strictEqual(splitSentences(one, tokenize(one)).length, 1, one);
+    const reps = 'He did ten reps. Then he left.';
+    assert.strictEqual(splitSentences(reps, tokenize(reps)).length, 2);
+  });
+
   it('reads `Del.` before a name as a delegate’s title and `No.` before a figure as an abbreviation, not sentence ends; `D-Del.`, `Dover, Del.` and `voted no.` end sentences', () => {
     const text = '“It is destroying this committee,” said Del. Stacey Plaskett of the Virgin Islands. Sen. Chris Coons, D-Del. He voted no. He lives in Dover, Del. The town is small.';
     assert.deepStrictEqual(words('said Del. Stacey Plaskett'), ['said', 'Del.', 'Stacey', 'Plaskett']);

@@ -328,4 +328,7 @@
 // 146: a name of a person's form the tagger typed an organisation or a place takes the given names of the birth registers
 //      too (`candidate Art Halvorson`; `entityRepair/peopleAsOrganisations.ts`).
 // 147: roles: a noun in -ist or -ician heads a description of a person (`a gynecologist from Englewood`, `physicist`).
-export const ANALYSIS_VERSION = 147;
+// 148: `Sens.`, `Reps.`, `Govs.` keep their dot and end no sentence; a title in the plural before a list of names is
+//      each one's (`U.S. Reps. Ileana Ros-Lehtinen and Carlos Curbelo`); review guards on 142–147 (a title in an opening
+//      phrase stays named, verb-like qualifiers, bodies ending in a title's word, register names that are places).
+export const ANALYSIS_VERSION = 148;

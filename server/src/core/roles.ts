@@ -40,6 +40,8 @@ const FUNCTION_WORDS = new Set([
 ]);
 /** Prepositions whose complement may stand before a title's `and` (`of Vermont and former Maryland governor`). */
 const COMPLEMENT_PREPOSITIONS = new Set(['of', 'to', 'in', 'for', 'on']);
+/** Role qualifiers that are verbs too (`talk`, `managing`, `organizing`). */
+const VERB_LIKE_MODIFIER = /^(?:talk|\p{Ll}+ing)$/u;
 /** Words that qualify a title rather than open a sentence (`Former Russian ambassador`). */
 const TITLE_MODIFIERS = new Set(['former', 'acting', 'interim', 'incoming', 'outgoing', 'then', 'late', 'current', 'ex', 'retired', 'senior', 'top']);
 /** Separates the roles found at one mention in a {@link FoundRole}'s text (`Rabbi; founder of …`); no role holds it. */
@@ -175,7 +177,7 @@ export function roleOf(
   const tokens = sentence.tokens;
   const nameStart = tokenStartingAt(tokens, mention.start);
   if (nameStart < 0) return undefined;
-  const before = readTitle ? roleBefore(text, tokens, nameStart, vocabulary, lexicon, isOtherPerson, nameEndAt) : undefined;
+  const before = readTitle ? (pluralTitleBefore(text, tokens, nameStart, vocabulary, lexicon, isOtherPerson) ?? roleBefore(text, tokens, nameStart, vocabulary, lexicon, isOtherPerson, nameEndAt)) : undefined;
   // The token the mention ends with: the last one that starts inside it, if it ends with it too.
   let nameEnd = tokenStartingAt(tokens, mention.end - 1, true);
   if (nameEnd >= 0 && tokens[nameEnd].end !== mention.end) nameEnd = -1;
@@ -210,6 +212,33 @@ function namesPlace(text: string, span: readonly Token[], k: number, lexicon: Na
   if (k === 0) return false;
   const pair = text.slice(span[k - 1].start, span[k].end);
   return lexicon.isListedPlace(pair) || lexicon.isStateName(pair);
+}
+
+/**
+ * A title in the plural before a list of names is each one's (`Sens. Ted Cruz and Marco Rubio`, `U.S. Reps. Ileana
+ * Ros-Lehtinen and Carlos Curbelo`, `Democratic Govs. …`): the title in the singular, with the capitalised words
+ * before it that qualify it. The walk back from a later name of the list crosses the names before it (`isOtherPerson`),
+ * commas and `and`, nothing else.
+ */
+function pluralTitleBefore(
+  text: string,
+  tokens: readonly Token[],
+  nameIndex: number,
+  vocabulary: Vocabulary,
+  lexicon: NameLexicon,
+  isOtherPerson: (offset: number) => boolean,
+): (FoundRole & { readonly first: number }) | undefined {
+  let i = nameIndex - 1;
+  while (i >= 0 && (tokens[i].text === 'and' || tokens[i].text === ',' || isOtherPerson(tokens[i].start))) i--;
+  const plural = i >= 0 ? vocabulary.spelledOutTitle(tokens[i].text) : undefined;
+  if (!plural || !plural.endsWith('s') || !vocabulary.isRoleWord(plural.slice(0, -1))) return undefined;
+  // A later name needs the list to begin right after the title: a name, not `and` or a comma.
+  if (i + 1 < nameIndex && !isOtherPerson(tokens[i + 1].start)) return undefined;
+  let first = i;
+  // Capitalised words, not ordinary ones (`Take Idaho Republican Sens.`: an imperative opens the sentence).
+  while (first > 0 && /^\p{Lu}/u.test(tokens[first - 1].text) && !lexicon.isOrdinaryWord(tokens[first - 1].text) && !isOtherPerson(tokens[first - 1].start) && tokens[first].start - tokens[first - 1].end <= 1) first--;
+  const qualifiers = first < i ? `${text.slice(tokens[first].start, tokens[i - 1].end)} ` : '';
+  return { text: `${qualifiers}${plural.slice(0, -1)}`, first: i + 1 === nameIndex ? first : nameIndex };
 }
 
 /**
@@ -253,7 +282,9 @@ function roleBefore(
     if (isDayOrMonth(tokens[i]) || (isShouted(word) && lexicon.isOrdinaryWord(word) && (isShouted(tokens[i - 1]?.text ?? '') || isShouted(tokens[i + 1].text)))) break;
     const capitalised = /^\p{Lu}/u.test(word);
     // `presidential nominee`, `campaign manager`: a qualifier of a title already found to its right.
-    const modifier = first < nameIndex && vocabulary.isRoleModifier(word);
+    // A qualifier that may be a verb qualifies only a title in lower case (`talk host`, `organizing director`), not one
+    // before a name (`tried to talk Sen. Ted Cruz out of it`, `managing Sen. Marco Rubio’s campaign`).
+    const modifier = first < nameIndex && vocabulary.isRoleModifier(word) && (!VERB_LIKE_MODIFIER.test(word) || /^\p{Ll}/u.test(tokens[i + 1].text));
     // `then-lieutenant governor`, `then-Fed Chair`: a qualifier hyphened to the title's first word.
     const hyphened = first < nameIndex && isQualifiedTitleWord(word, vocabulary);
     if (capitalised || modifier || hyphened || vocabulary.isRoleWord(word) || ROLE_CONNECTORS.has(word) || isAdjacentHyphen(tokens, i)) {

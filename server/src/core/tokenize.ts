@@ -25,11 +25,17 @@ const TITLE_ABBREVIATIONS = new Set([
 ]);
 
 /**
+ * Titles in the plural before a list of names (`Sens. Ted Cruz and Marco Rubio`, `U.S. Reps. …`), capitalised as
+ * written: in lower case `reps.` may end a sentence (`ten reps.`).
+ */
+const PLURAL_TITLE_ABBREVIATIONS = new Set(['Sens', 'Reps', 'Govs']);
+
+/**
  * True when the word keeps the dot after it: a known abbreviation, or the lower-case `v` of a court case (`Roe v.
  * Wade`; a capital `V.` is an initial or a numeral, `Title V.`, and may end a sentence).
  */
 function keepsDot(word: string): boolean {
-  return word === 'v' || ABBREVIATIONS.has(word.toLowerCase());
+  return word === 'v' || ABBREVIATIONS.has(word.toLowerCase()) || PLURAL_TITLE_ABBREVIATIONS.has(word);
 }
 
 /**
@@ -313,7 +319,7 @@ function endsSentence(token: Token, next: Token | undefined, text: string): bool
     if (!next) return true;
     const lower = t.slice(0, -1).toLowerCase();
     // A court case's `v.` (`Roe v. Wade`) goes on with its sentence like a title.
-    if (TITLE_ABBREVIATIONS.has(lower) || t === 'v.') return false;
+    if (TITLE_ABBREVIATIONS.has(lower) || PLURAL_TITLE_ABBREVIATIONS.has(t.slice(0, -1)) || t === 'v.') return false;
     if (t.indexOf('.') < t.length - 1) {
       // Initialism: "U.S. Vice President" continues; a line break after it ends.
       return /[\r\n]/.test(text.slice(token.end, next.start));

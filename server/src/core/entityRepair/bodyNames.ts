@@ -31,14 +31,18 @@ export function leaveTitleAfterBody(tokens: readonly Token[], item: Work, vocabu
     const end = tokens[item.last - 1].text;
     const next = tokens[item.last]?.text ?? '';
     if (!(CHAMBER_SIDES.has(end) || (/^\p{Lu}/u.test(end) && vocabulary.isRoleWord(end))) || !/^\p{Lu}/u.test(next) || !vocabulary.isRoleWord(next)) return;
+    // What stays must end as a body's name does, in a capitalised word that is no title's (`Breitbart News`, `Senate`):
+    // `Department of Justice` of `… Justice Inspector General`, `Office of the Attorney General` stay whole.
+    const kept = tokens[item.last - 2].text;
+    if (!/^\p{Lu}/u.test(kept) || vocabulary.isRoleWord(kept)) return;
     item.last--;
   }
 }
 
 /**
- * A body's name read with its officer's title before it and `of` (`CEO of Washington Restaurant Association`, `National
- * Director of The Remembrance Project`): the organisation is what follows `of`, when that ends in a body's head noun
- * (`Association`, `Project`); an office named with `of` is left whole (`Director of National Intelligence`).
+ * A body's name read with its officer's title before it and `of` (`CEO of Washington Restaurant Association`): the
+ * organisation is what follows `of`, when that ends in a body's head noun (`Association`, `Committee`); an office named
+ * with `of` is left whole (`Director of National Intelligence`, `Secretary of State's Office`).
  */
 export function leaveTitleBeforeBody(tokens: readonly Token[], item: Work, vocabulary: Vocabulary, lexicon: NameLexicon): void {
   let of = item.first;
@@ -51,6 +55,8 @@ export function leaveTitleBeforeBody(tokens: readonly Token[], item: Work, vocab
   let first = of + 1;
   if (/^the$/i.test(tokens[first]?.text ?? '') && first + 1 < item.last) first++;
   if (item.last - first < 2 || lexicon.headOf(tokens[item.last - 1].text)?.kind !== 'organization') return;
+  // `the Secretary of State's Office`: the office of the title, whole.
+  for (let k = first; k < item.last; k++) if (POSSESSIVE_MARKS.has(tokens[k].text) || /['’]s$/.test(tokens[k].text)) return;
   item.first = first;
 }
 

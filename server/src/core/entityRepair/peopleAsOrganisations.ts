@@ -43,7 +43,8 @@ export function peopleTakenForBodiesOrPlaces(sentences: readonly Sentence[], wor
   const besidePerson = personBesideTest(work);
   // A given name of the tagger's lists or of the birth registers (`candidate Art Halvorson`: `Art` is an ordinary word
   // the lists leave out); the sign the article gives is what makes the name a person's.
-  const isGiven = (word: string) => lexicon.isGivenName(word) || resources.quotes.givenNameGenders.has(word);
+  // Not one the lists know as a place's or a body's name (`Houston Astros`, `Austin`, `Lincoln`).
+  const isGiven = (word: string) => lexicon.isGivenName(word) || (resources.quotes.givenNameGenders.has(word) && !lexicon.isListedName(word) && !lexicon.isStateName(word));
   // The surnames of the people left after the repair of person mentions (not the tagger's `Pacific Command`).
   const surnames = new Set<string>();
   for (const item of work) {
@@ -62,7 +63,9 @@ export function peopleTakenForBodiesOrPlaces(sentences: readonly Sentence[], wor
       others.add(name);
       continue;
     }
-    const given = isGiven(tokens[item.first].text);
+    // A given name of the registers alone needs a title or a description: `Houston Astros fans` beside a person is a team.
+    const given = lexicon.isGivenName(tokens[item.first].text);
+    const registered = !given && isGiven(tokens[item.first].text);
     const before = tokens[item.first - 1];
     const roleBefore = isTitled(tokens, item.first, vocabulary) || (before?.text === ',' && vocabulary.isRoleWord(tokens[item.first - 2]?.text ?? ''));
     // A place needs its given name and a description of a person: `Wisconsin Trump` is no relative of Donald Trump, and
@@ -70,8 +73,8 @@ export function peopleTakenForBodiesOrPlaces(sentences: readonly Sentence[], wor
     const signed =
       (given && n === 3 && isMiddleName(tokens[item.first + 1].text, lexicon) && !namesABody(tokens, item, lexicon)) ||
       (item.type === 'organization'
-        ? surnames.has(tokens[item.last - 1].text) || (given && (roleBefore || besidePerson(item) || describedAsPerson(tokens, item, vocabulary)))
-        : given && describedAsPerson(tokens, item, vocabulary));
+        ? surnames.has(tokens[item.last - 1].text) || (given && (roleBefore || besidePerson(item) || describedAsPerson(tokens, item, vocabulary))) || (registered && (roleBefore || describedAsPerson(tokens, item, vocabulary)))
+        : (given || registered) && describedAsPerson(tokens, item, vocabulary));
     if (signed) people.add(name);
   }
   if (people.size === 0) return;

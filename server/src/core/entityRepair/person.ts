@@ -114,7 +114,7 @@ export function repairPerson(sentences: readonly Sentence[], item: Work, evidenc
       (wordCase(tokens[item.first]) === 'lower' && !vocabulary.isNameParticle(word) && !GLUED_PARTICLE.test(word)) ||
       (isInitial(tokens, item.first) && evidence.capitalisedByPosition(word, lexicon, alone, nameAfter)) ||
       (nameAfter && lexicon.isGroupNoun(word) && !lexicon.isGivenName(word)) ||
-      (!alone && /s$/.test(word) && vocabulary.isRoleWord(word.slice(0, -1))) ||
+      (!alone && /s\.?$/.test(word) && vocabulary.isRoleWord(word.replace(/\.$/, '').slice(0, -1))) ||
       isEpithet(tokens, item, evidence, lexicon);
     if (!leading) break;
     item.first++;

@@ -122,9 +122,10 @@ export function antecedentCandidates(doc: Doc, anaphor: Anaphor, state: SpeakerS
     const rank = role === 'speech' ? 2 : role === 'subject' ? 1 : 0;
     const pd = anchorPara - doc.para[t];
     if (rank > 0 && (pd === 0 || pd === 1)) topic[pd] = key; // walking backwards: the last one set is the first
-    // For `he` and `she`, the full names of a family's surname are each their own entity (`Rachel Berg` and her
-    // husband `Milton Berg`; `Bill Clinton` and `Hillary Clinton`): `she` is Rachel Berg, and her recency, role and
-    // salience are hers, even when Milton was named last. Their lone surname stays the family's (below).
+    // For `he` and `she`, the full names of a family's surname are each their own candidate (`Rachel Berg` and her
+    // husband `Milton Berg`; `Bill Clinton` and `Hillary Clinton`): `she` is Rachel Berg, and her latest mention, its
+    // recency and role are hers, even when Milton was named last. Their lone surname stays the family's (below), and
+    // so do the features read by surname (`g.key`): the article's mentions of it, the earlier quotations' speakers.
     const groupKey = gendered && type === 'person' && doc.surnameGender.get(key) === 'x' ? familyMemberKey(doc, m, key) : key;
     let g = groups.get(groupKey);
     if (!g) {

@@ -229,7 +229,7 @@ function attributeQuotes(
         (namedAfterPreposition(doc, openTok) || (lastNameEnd >= 0 && /^\s*(?:,|,?\s*(?:and|or))\s*$/.test(text.slice(lastNameEnd, raw.start)))) &&
         isTitleCase(text, raw.contentStart, raw.contentEnd, 1) &&
         !isCryOrQuestion(content) &&
-        !closedByItsSpeaker(doc, [after, final], closeTok)) ||
+        !closedByItsSpeaker(doc, [after, final], closeTok, openTok)) ||
       (title && namedByItsPhrase(doc, raw, openTok, closeTok, before, [after, final]));
     if (found && (named || (title && found.strength < 1))) found = undefined;
     const continues = previous?.attribution !== undefined && startsSentence(doc, openTok, previous.closeTok, raw);

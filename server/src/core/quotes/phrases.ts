@@ -164,9 +164,9 @@ export function npRightOf(doc: Doc, start: number, limit: number): NounPhrase | 
         continue;
       }
     }
-    // "the recently released playbook", "a newly formed group": an adverb in -ly between the determiners and the
-    // words it modifies belongs to the phrase.
-    if (isLyAdverb(lt) && onlyDeterminers(doc, start, to) && to + 1 < limit && npToken(doc, to + 1) && !DETERMINERS.has(doc.lower[to + 1])) {
+    // "the recently released playbook", "a newly formed group": a word in -ly between the determiners and the lower-case
+    // words it modifies belongs to the phrase (an adverb, or a noun such as `family` of `the family spokesman`).
+    if (isLyAdverb(lt) && onlyDeterminers(doc, start, to) && to + 1 < limit && npToken(doc, to + 1) && /^\p{Ll}/u.test(doc.tokens[to + 1].text) && !DETERMINERS.has(doc.lower[to + 1])) {
       to++;
       continue;
     }

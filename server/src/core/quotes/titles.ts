@@ -123,9 +123,13 @@ function insideReportedWords(doc: Doc, openTok: number, before: Found | undefine
  * reported.`, `… famous in ''The 40-Year-Old Virgin,'' Mr. Oppenheim noted.`, `… Cruz said on Tuesday.`; not
  * `Mr. Cruz described how …`). `after` are the cue patterns the pass found after the quotation. With
  * `closeTok` (the token after the closing mark), only a speaker right after the marks counts (a comma between),
- * before its verb: `Serafinowicz, who’s starred in “…,” posted the clip` is the subject's own relative clause.
+ * before its verb: `Serafinowicz, who’s starred in “…,” posted the clip` is the subject's own relative clause; with
+ * `openTok`, a sentence whose words before the marks have no verb is an opening phrase's, not reported.
  */
-export function closedByItsSpeaker(doc: Doc, after: readonly (Found | undefined)[], closeTok?: number): boolean {
+export function closedByItsSpeaker(doc: Doc, after: readonly (Found | undefined)[], closeTok?: number, openTok?: number): boolean {
+  // A phrase that opens the sentence is not what the speaker said (`Asked … on CBS’s “Face the Nation,” Ryan said no.`,
+  // `In an interview on “…,” Ryan said so.`): the words before the marks need a verb past the sentence's first word.
+  if (openTok !== undefined && !verbBefore(doc, openTok)) return false;
   for (const closing of after) {
     // A finite verb closes a speaker's sentence; a participle is some other phrase's (`… speaking in Spanish.`).
     if (!closing?.cue || /ing$/.test(doc.lower[closing.cue.to - 1])) continue;
@@ -137,6 +141,14 @@ export function closedByItsSpeaker(doc: Doc, after: readonly (Found | undefined)
       if (doc.inQuote[k] || isCue(doc, k) || verbLike(doc, k) || /ing$/.test(l) || l === 'that' || WH_WORDS.has(l)) break;
     }
   }
+  return false;
+}
+
+/** True when a verb other than an opening participle stands between the start of the sentence and token `openTok`. */
+function verbBefore(doc: Doc, openTok: number): boolean {
+  let start = openTok;
+  while (start > 0 && doc.sent[start - 1] === doc.sent[openTok] && doc.para[start - 1] === doc.para[openTok]) start--;
+  for (let k = start + 1; k < openTok; k++) if (!doc.inQuote[k] && verbLike(doc, k) && !/ing$/.test(doc.lower[k])) return true;
   return false;
 }
 
