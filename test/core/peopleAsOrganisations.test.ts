@@ -27,6 +27,16 @@ describe('people the tagger took for organisations (issue 14: a person actor is 
     assert.strictEqual(astros.entities.find((e) => e.text === 'Houston Astros')?.type, 'organization');
   });
 
+  it('a given name after a possessive and a noun of kinship is a person (PolNeAR: `following the death of his son Beau`, `her sister Victoria`)', () => {
+    for (const [text, name] of [
+      ['Biden spoke in Scranton following the death of his son Beau last year.', 'Beau'],
+      ['“I believe it,” said Jillian Soto, who lost her sister Victoria at Sandy Hook.', 'Victoria'],
+    ]) {
+      const analysis = analyzeArticle(text, context);
+      assert.strictEqual(analysis.entities.find((e) => e.text === name)?.type, 'person', text);
+    }
+  });
+
   it('the family of a person of the article is people, and is given their quotes (Ivanka Trump, Melania Trump beside Donald Trump)', function () {
     const ivanka = analysePolnearTrain(this, 'wash-post_2016-08-09_ivanka-trump-champions-some-work.txt');
     const actor = actorNamed(ivanka, 'Ivanka Trump');

@@ -331,4 +331,6 @@
 // 148: `Sens.`, `Reps.`, `Govs.` keep their dot and end no sentence; a title in the plural before a list of names is
 //      each one's (`U.S. Reps. Ileana Ros-Lehtinen and Carlos Curbelo`); review guards on 142–147 (a title in an opening
 //      phrase stays named, verb-like qualifiers, bodies ending in a title's word, register names that are places).
-export const ANALYSIS_VERSION = 148;
+// 149: a given name after a possessive and a noun of kinship is a person (`his son Beau`, `her sister Victoria`;
+//      `entityRepair/peopleAsOrganisations.ts` `relativesTakenForBodiesOrPlaces`).
+export const ANALYSIS_VERSION = 149;

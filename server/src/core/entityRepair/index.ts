@@ -37,7 +37,7 @@ import { dropDiseaseNames, dropNamesEndingTitles, dropShortFormsOfDocuments, nam
 import { repairNamesInContext } from './namesInContext';
 import { misspelledSurnames } from './misspelledSurnames';
 import { oneTypePerName } from './oneTypePerName';
-import { givenNamesTakenForOrganisations, peopleTakenForBodiesOrPlaces } from './peopleAsOrganisations';
+import { givenNamesTakenForOrganisations, peopleTakenForBodiesOrPlaces, relativesTakenForBodiesOrPlaces } from './peopleAsOrganisations';
 import { DERIVED_NON_NAME_SUFFIXES, MODIFIER_SUFFIX, dropNamesWithoutEvidence, followLongerNames, followedByState, isTagOrTitle, madeFromSurname, repairPerson, takeGenerationalSuffixes } from './person';
 import { locate, type RepairResources, type Work } from './work';
 
@@ -151,6 +151,7 @@ export function repairEntities(text: string, sentences: readonly Sentence[], men
   peopleTakenForBodiesOrPlaces(sentences, work, resources, placeNames);
   givenNamesSharingASurname(sentences, work);
   givenNamesTakenForOrganisations(sentences, work, lexicon);
+  relativesTakenForBodiesOrPlaces(sentences, work, resources);
   dropNamesWithoutEvidence(sentences, work, evidence, resources);
   misspelledSurnames(sentences, work, resources, placeNames);
   followLongerNames(sentences, work, resources.vocabulary);

@@ -183,6 +183,30 @@ export function givenNamesTakenForOrganisations(sentences: readonly Sentence[], 
   }
 }
 
+/** Possessives before a noun for a person (`his son`, `her husband`, `their daughter`). */
+const POSSESSIVE_DETERMINERS: ReadonlySet<string> = new Set(['his', 'her', 'their', 'my', 'our', 'your', 'its']);
+
+/**
+ * A given name alone right after a possessive and a noun English marks for a person's sex (`vocabulary/gendered-nouns.tsv`:
+ * `his son Beau`, `her husband, Bill`, `Clinton's daughter Chelsea`) is that person, whatever the tagger typed: a given
+ * name of the lists or of the birth registers, not one the lists know as a place's or a body's.
+ */
+export function relativesTakenForBodiesOrPlaces(sentences: readonly Sentence[], work: readonly Work[], resources: RepairResources): void {
+  const { nameLexicon: lexicon, vocabulary } = resources;
+  for (const item of work) {
+    if (item.dropped || item.headline || (item.type !== 'organization' && item.type !== 'location') || item.last - item.first !== 1) continue;
+    const tokens = sentences[item.sentence].tokens;
+    const word = tokens[item.first].text;
+    if (wordCase(tokens[item.first]) !== 'capitalised' || lexicon.isListedName(word) || lexicon.isStateName(word)) continue;
+    if (!lexicon.isGivenName(word) && !resources.quotes.givenNameGenders.has(word)) continue;
+    let noun = item.first - 1;
+    if (tokens[noun]?.text === ',') noun--;
+    if (noun < 1 || vocabulary.nounGender(tokens[noun].text.toLowerCase()) === undefined) continue;
+    const owner = tokens[noun - 1].text;
+    if (POSSESSIVE_DETERMINERS.has(owner.toLowerCase()) || POSSESSIVE_MARKS.has(owner)) item.type = 'person';
+  }
+}
+
 /** Two or three capitalised words that can be a person's name (see {@link peopleTakenForOrganisations}). */
 function hasPersonNameForm(tokens: readonly Token[], item: Work, lexicon: NameLexicon, isGiven: (word: string) => boolean): boolean {
   for (let i = item.first; i < item.last; i++) {
