@@ -8,6 +8,7 @@
 import { wordCase } from '../headlines';
 import { ARTICLES, POSSESSIVE_MARKS } from '../roles';
 import type { NameLexicon } from '../nameLexicon';
+import { POSSESSIVE_DETERMINERS } from '../quotes/words';
 import type { Sentence, Token } from '../types';
 import { describedAsBody } from './describedNames';
 import { isTitled, personBesideTest } from './person';
@@ -41,10 +42,8 @@ export function peopleTakenForBodiesOrPlaces(sentences: readonly Sentence[], wor
     return name;
   };
   const besidePerson = personBesideTest(work);
-  // A given name of the tagger's lists or of the birth registers (`candidate Art Halvorson`: `Art` is an ordinary word
-  // the lists leave out); the sign the article gives is what makes the name a person's.
-  // Not one the lists know as a place's or a body's name (`Houston Astros`, `Austin`, `Lincoln`).
-  const isGiven = (word: string) => lexicon.isGivenName(word) || (resources.quotes.givenNameGenders.has(word) && !lexicon.isListedName(word) && !lexicon.isStateName(word));
+  // The sign the article gives is what makes the name a person's (`candidate Art Halvorson`).
+  const isGiven = (word: string) => isGivenNameOfListsOrRegisters(word, resources);
   // The surnames of the people left after the repair of person mentions (not the tagger's `Pacific Command`).
   const surnames = new Set<string>();
   for (const item of work) {
@@ -183,9 +182,6 @@ export function givenNamesTakenForOrganisations(sentences: readonly Sentence[], 
   }
 }
 
-/** Possessives before a noun for a person (`his son`, `her husband`, `their daughter`). */
-const POSSESSIVE_DETERMINERS: ReadonlySet<string> = new Set(['his', 'her', 'their', 'my', 'our', 'your', 'its']);
-
 /**
  * A given name alone right after a possessive and a noun English marks for a person's sex (`vocabulary/gendered-nouns.tsv`:
  * `his son Beau`, `her husband, Bill`, `Clinton's daughter Chelsea`) is that person, whatever the tagger typed: a given
@@ -197,14 +193,22 @@ export function relativesTakenForBodiesOrPlaces(sentences: readonly Sentence[], 
     if (item.dropped || item.headline || (item.type !== 'organization' && item.type !== 'location') || item.last - item.first !== 1) continue;
     const tokens = sentences[item.sentence].tokens;
     const word = tokens[item.first].text;
-    if (wordCase(tokens[item.first]) !== 'capitalised' || lexicon.isListedName(word) || lexicon.isStateName(word)) continue;
-    if (!lexicon.isGivenName(word) && !resources.quotes.givenNameGenders.has(word)) continue;
+    if (wordCase(tokens[item.first]) !== 'capitalised' || lexicon.isListedName(word) || lexicon.isStateName(word) || !isGivenNameOfListsOrRegisters(word, resources)) continue;
     let noun = item.first - 1;
     if (tokens[noun]?.text === ',') noun--;
     if (noun < 1 || vocabulary.nounGender(tokens[noun].text.toLowerCase()) === undefined) continue;
     const owner = tokens[noun - 1].text;
     if (POSSESSIVE_DETERMINERS.has(owner.toLowerCase()) || POSSESSIVE_MARKS.has(owner)) item.type = 'person';
   }
+}
+
+/**
+ * A given name of the tagger's lists, or of the birth registers (`Art`, an ordinary word the lists leave out; `Beau`)
+ * when the lists know it as no place's or body's name and it is no state's (`Houston Astros`, `Austin`, `Virginia`).
+ */
+function isGivenNameOfListsOrRegisters(word: string, resources: RepairResources): boolean {
+  const lexicon = resources.nameLexicon;
+  return lexicon.isGivenName(word) || (resources.quotes.givenNameGenders.has(word) && !lexicon.isListedName(word) && !lexicon.isStateName(word));
 }
 
 /** Two or three capitalised words that can be a person's name (see {@link peopleTakenForOrganisations}). */

@@ -15,7 +15,7 @@
 import { reportedClauseStart, type Found } from './cues';
 import { isCue, isSentenceEnd, verbLike, type Doc } from './document';
 import type { RawQuote } from './marks';
-import { WH_WORDS } from './words';
+import { POSSESSIVE_DETERMINERS, WH_WORDS } from './words';
 
 /** Longest title-case quotation taken for a title rather than speech. */
 export const TITLE_MAX_WORDS = 7;
@@ -50,9 +50,6 @@ export function namedAfterPreposition(doc: Doc, openTok: number): boolean {
 export function isCryOrQuestion(content: string): boolean {
   return /[!?][\s,.]*$/.test(content);
 }
-
-/** Possessive determiners: after one, a title-case quotation is a noun phrase (`its “Person of the Year”`; see {@link possessiveAt}). */
-const POSSESSIVE_DETERMINERS = new Set(['his', 'her', 'its', 'their', 'our', 'my', 'your']);
 
 /** `told` and its forms: a title-case quotation right after one is the one told (a show, a paper), not what was told. */
 const TELL = new Set(['tell', 'tells', 'told', 'telling']);

@@ -17,6 +17,9 @@ export const DETERMINERS = new Set([
  * Words after `a` that count rather than name: a plural subject of what follows (`a few say`, `a lot think`), no body
  * a role is of (`author of a dozen books`: `roles.ts`). Quantity words, no names.
  */
+/** Possessive determiners (`his son`, `its “Person of the Year”`): what follows is a noun phrase someone owns. */
+export const POSSESSIVE_DETERMINERS: ReadonlySet<string> = new Set(['his', 'her', 'its', 'their', 'our', 'my', 'your']);
+
 export const QUANTIFIERS: ReadonlySet<string> = new Set(['few', 'lot', 'couple', 'pair', 'number', 'handful', 'majority', 'minority', 'dozen', 'hundred', 'thousand', 'million', 'bunch', 'host', 'slew', 'series', 'variety']);
 
 /** Words that end a noun phrase when met by the chunker (prepositions, conjunctions, auxiliaries, relatives). */
