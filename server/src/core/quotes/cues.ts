@@ -36,6 +36,9 @@ export const BEFORE_WINDOW = 60;
 /** Earlier quotations the before-window may pass over (`“…,” he said, adding “…”`). */
 export const MAX_QUOTE_JUMPS = 6;
 
+/** What may stand right before the name that opens an absolute phrase (`– Ryan saying …`, `and Trump calling …`). */
+const ABSOLUTE_PHRASE_OPENERS = new Set(['and', ',', ';', '–', '—', '-', '--']);
+
 /**
  * The pattern found, unless its speaker is one lower-case verb form (`“…,” giving states more power`, `came shouts
  * from the crowd`, `who didn't want to be named said`): a participle or a past tense the chunker took for a noun
@@ -147,6 +150,9 @@ export function findAfter(doc: Doc, closeTok: number, limit: number): Found | un
 
 /** Speech verbs whose object is the one spoken to (`told CNN`, `asked reporters`): the phrase after them is no speaker. */
 const HEARER_VERBS: ReadonlySet<string> = new Set(['told', 'tells', 'tell', 'asked', 'asks', 'ask', 'informed', 'warned', 'reminded', 'assured', 'urged', 'answered']);
+
+/** Pronouns for the one spoken to, after a {@link HEARER_VERBS} verb (`told him`). */
+const HEARER_OBJECTS: ReadonlySet<string> = new Set(['him', 'her', 'them', 'me', 'us']);
 
 /** Tokens of words before a person's name that a subject after a quotation may run through (`Fight for $15 organizing director`). */
 const PREMODIFIER_SPAN = 8;
@@ -333,6 +339,12 @@ export function findBefore(doc: Doc, openTok: number, allowPrevParagraph: boolea
       if (np && np.from - 1 >= lowest && /^(with|as)$/.test(doc.lower[np.from - 1]) && (kind === 'person' || (kind === 'group' && !isCapitalized(doc.tokens[a].text)))) {
         return makeFound(np, { from: v, to: v + 1 }, strength);
       }
+      // An absolute phrase: a person's name and a participle after a dash, a comma or `and` (`both men issued a
+      // statement – Ryan saying he was “…” and Trump calling it a “…”`). The participle had gone to the clause's
+      // subject, or for the second phrase to the first one's name.
+      if (np && kind === 'person' && a === v - 1 && isCapitalized(doc.tokens[np.from].text) && np.from - 1 >= lowest && ABSOLUTE_PHRASE_OPENERS.has(doc.lower[np.from - 1])) {
+        return makeFound(np, { from: v, to: v + 1 }, strength);
+      }
     }
     if (participle && prevTok !== ',' && prevTok !== '—') {
       const reduced = reducedRelativeSubject(doc, v, lowest);
@@ -346,10 +358,12 @@ export function findBefore(doc: Doc, openTok: number, allowPrevParagraph: boolea
       // that …").
       const nobody = np !== undefined && ((np.to - np.from === 1 && doc.lower[np.from] === 'it') || (speakerKind(doc, np) === 'unknown' && !hasCapital(doc, np.from, np.to) && !doc.lex.documentHeads.has(headLower(doc, np))));
       // "Stacy Baker says she really thinks …", "Another said he hoped …": a pronoun right after an outer speech
-      // verb is its subject again; the outer subject names the speaker.
+      // verb is its subject again; the outer subject names the speaker. So after a verb and the one it was said to
+      // (`a woman … told him she worries he's “too nice”`): whoever `she` is, the words are the teller's.
       if (np && np.to - np.from === 1 && (doc.lower[np.from] === 'he' || doc.lower[np.from] === 'she')) {
         let o = np.from - 1;
         if (o >= lowest && doc.lower[o] === 'that') o--;
+        if (o - 1 >= lowest && HEARER_OBJECTS.has(doc.lower[o]) && HEARER_VERBS.has(doc.lower[o - 1])) o--;
         if (o >= lowest && isCue(doc, o) && !doc.lower[o].endsWith('ing')) {
           const outer = subjectOf(doc, o, lowest);
           if (outer && !SUBJECT_PRONOUNS.has(doc.lower[outer.from])) return makeFound(outer, { from: o, to: o + 1 }, strength);

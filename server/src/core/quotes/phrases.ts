@@ -46,6 +46,9 @@ export function npToken(doc: Doc, i: number): boolean {
  */
 const NOUN_DETERMINERS = new Set(['the', 'a', 'an', 'his', 'their', 'its', 'our', 'my', 'your']);
 
+/** Prepositions that tie a person to a place (`a voter from Ames, Iowa`); `of` joins the phrase itself. */
+const PLACE_LINKS = new Set(['in', 'from', 'at']);
+
 /** True when token `i` follows an article or a possessive outside quotation marks. */
 function afterArticle(doc: Doc, i: number): boolean {
   return i > 0 && NOUN_DETERMINERS.has(doc.lower[i - 1]) && !doc.inQuote[i - 1];
@@ -322,6 +325,9 @@ function subjectPhrase(doc: Doc, v: number, lowest: number): NounPhrase | undefi
       // "Clinton, during a town hall meeting in Columbus, Ohio, said": a place (or a time) before the comma is
       // part of the inserted phrase; the subject precedes an earlier comma.
       if (np && (overlapsEntity(doc, np.from, np.to, 'location') || TIME_WORDS.has(headLower(doc, np)))) {
+        // "a woman in Worcester, Massachusetts, told him": the place says where the person before it is from.
+        const placed = np.from - 2 >= lowest && PLACE_LINKS.has(doc.lower[np.from - 1]) ? npLeftOf(doc, np.from - 2, lowest) : undefined;
+        if (placed && speakerKind(doc, placed) !== 'unknown' && !overlapsEntity(doc, placed.from, placed.to, 'location')) return placed;
         let c = np.from - 1;
         for (let n = 0; c >= lowest && n < 2; n++) {
           while (c >= lowest && k - c < 30 && doc.tokens[c].text !== ',' && !isSentenceEnd(doc, c) && !doc.inQuote[c]) c--;
