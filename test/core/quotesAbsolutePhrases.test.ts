@@ -53,3 +53,26 @@ describe('quotes: a person placed by `in` / `from` before a place and its state 
     assert.strictEqual(speakerOf(quotes, 'ready'), 'Clinton');
   });
 });
+
+describe('quotes: the subject of a participle with no speech verb before it', () => {
+  it('after an opening phrase that ends in a place and its state (`At a campaign event in Ames, Iowa, on Sunday, Mrs. Clinton …, saying`; had gone to Iowa)', () => {
+    const text =
+      "At a campaign event in Ames, Iowa, on Sunday, Mrs. Clinton tried to expand on her earlier statement, saying that the United States should play a leadership role and ''be rallying our partners and allies, pulling countries off the sidelines.''";
+    const quotes = analyse(text, { Clinton: 'person', Ames: 'location', Iowa: 'location', 'United States': 'location' });
+    assert.strictEqual(speakerOf(quotes, 'be rallying'), 'Mrs. Clinton');
+  });
+
+  it('a chain of participles goes back to the name before its first one (`Jimmy Carter going on TV …, declaring …, and telling Americans that`; had gone to `I`)', () => {
+    const text =
+      "I'm old enough to remember President Jimmy Carter going on TV on April 18, 1977, declaring a ''moral equivalent of war'' against dependence on foreign oil, and telling Americans that ''we need to shift to plentiful coal.''";
+    const quotes = analyse(text, { 'Jimmy Carter': 'person' });
+    assert.strictEqual(speakerOf(quotes, 'moral equivalent'), 'Jimmy Carter');
+    assert.strictEqual(speakerOf(quotes, 'we need to shift'), 'Jimmy Carter');
+  });
+
+  it('not a name before a preposition in -ing (`shunned Jimmy Carter during his recent trips …, claiming`)', () => {
+    const text = 'Israeli leaders shunned Jimmy Carter during his recent trips to Israel, claiming that the former president is "anti-Israel."';
+    const quotes = analyse(text, { 'Jimmy Carter': 'person', Israel: 'location' });
+    assert.strictEqual(speakerOf(quotes, 'anti-Israel'), 'Israeli leaders');
+  });
+});

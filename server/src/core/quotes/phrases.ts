@@ -601,6 +601,13 @@ export function sentenceSubject(doc: Doc, from: number, to: number): NounPhrase 
   // "At a news conference in Geneva, Kerry said …", "On Thursday, after remaining neutral …, Warren
   // appeared …": skip introductory phrases, each ending with a comma.
   for (let intro = 0; intro < 3; intro++) {
+    // "At a campaign event in Ames, Iowa, on Sunday, Mrs. Clinton …": the state after the comma ends the place.
+    if (intro > 0 && start < to) {
+      const place = overlapsEntity(doc, start, start + 1, 'location');
+      let after = start;
+      while (place && after < to && doc.tokens[after].start < place.end) after++;
+      if (place && doc.tokens[start].start === place.start && doc.tokens[after]?.text === ',') start = after + 1;
+    }
     const first = doc.lower[start];
     if (first === undefined || !((NP_STOP.has(first) && !DETERMINERS.has(first)) || OPENING_PREPOSITIONS.has(first) || (first.endsWith('ing') && first.length > 5) || first.endsWith('ly'))) break;
     let k = start;
