@@ -349,5 +349,10 @@ describe('roles set off by commas (issue 48)', () => {
     // A singular title is the first name's alone.
     assert.deepStrictEqual(rolesOf('Sen. Ted Cruz and Marco Rubio spoke on Monday.', 'Marco Rubio'), []);
   });
+  it('`front-runner` and `co-anchor` are titles before a name (PolNeAR: `Republican presidential front-runner Donald Trump addressed the students`)', () => {
+    assert.deepStrictEqual(rolesOf('Republican presidential front-runner Donald Trump addressed the students.', 'Donald Trump'), ['Republican presidential front-runner']);
+    assert.deepStrictEqual(rolesOf('Polls show GOP frontrunner Donald Trump ahead.', 'Donald Trump'), ['GOP frontrunner']);
+    assert.deepStrictEqual(rolesOf('“She doesn’t do it that often,” CBS This Morning co-anchor DeMarco Morgan said.', 'DeMarco Morgan'), ['CBS This Morning co-anchor']);
+    assert.deepStrictEqual(rolesOf('The talk was given by Microsoft co-founder Bill Gates on Monday.', 'Bill Gates'), ['Microsoft co-founder']);
+  });
 });
-
