@@ -149,7 +149,7 @@ export function repairEntities(text: string, sentences: readonly Sentence[], men
     }
   }
   peopleTakenForBodiesOrPlaces(sentences, work, resources, placeNames);
-  givenNamesSharingASurname(sentences, work);
+  givenNamesSharingASurname(sentences, work, resources.vocabulary, lexicon);
   givenNamesTakenForOrganisations(sentences, work, lexicon);
   relativesTakenForBodiesOrPlaces(sentences, work, resources);
   dropNamesWithoutEvidence(sentences, work, evidence, resources);
