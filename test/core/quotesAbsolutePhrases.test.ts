@@ -19,6 +19,16 @@ describe('quotes: the name that opens an absolute phrase speaks its participle',
     assert.strictEqual(speakerOf(quotes, 'great meeting'), 'Trump');
   });
 
+  it('a gerund with its subject after a preposition (`reminds me of Abraham Lincoln saying that`, `from George H.W. Bush calling … “voodoo economics”`)', () => {
+    const lincoln = 'Trump reminds me of Abraham Lincoln saying that "You can fool some of the people all of the time."';
+    assert.strictEqual(speakerOf(analyse(lincoln, { Trump: 'person', 'Abraham Lincoln': 'person' }), 'You can fool'), 'Abraham Lincoln');
+    const bush = 'It was no different, he said, from George H.W. Bush calling Ronald Reagan’s policies “voodoo economics” before becoming his pick.';
+    assert.strictEqual(speakerOf(analyse(bush, { 'George H.W. Bush': 'person', 'Ronald Reagan': 'person' }), 'voodoo economics'), 'George H.W. Bush');
+    // Not after `to`: the recipient of a letter is not its asking.
+    const letter = 'Phoenix Mayor Greg Stanton wrote a letter to Attorney General Loretta E. Lynch asking the Justice Department to investigate the "fiasco."';
+    assert.notStrictEqual(speakerOf(analyse(letter, { 'Greg Stanton': 'person', 'Loretta E. Lynch': 'person', 'Justice Department': 'organization' }), 'fiasco'), 'Loretta E. Lynch');
+  });
+
   it('not a name that is the object of a verb before the participle (`praised Trump, calling him …` keeps its subject)', () => {
     const text = 'Christie praised Trump on Monday, calling him “a great leader.”';
     const quotes = analyse(text, { Christie: 'person', Trump: 'person' });

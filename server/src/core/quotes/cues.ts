@@ -39,8 +39,13 @@ export const MAX_QUOTE_JUMPS = 6;
 /** Prepositions and conjunctions that end in -ing, which no name before them is the subject of. */
 const ING_PREPOSITIONS = new Set(['during', 'according', 'including', 'regarding', 'concerning', 'following', 'excluding', 'considering', 'barring', 'pending', 'notwithstanding', 'involving', 'touching', 'respecting']);
 
-/** What may stand right before the name that opens an absolute phrase (`– Ryan saying …`, `and Trump calling …`). */
-const ABSOLUTE_PHRASE_OPENERS = new Set(['and', ',', ';', '–', '—', '-', '--']);
+/**
+ * What may stand right before a name that is the subject of the participle after it: an absolute phrase's opener
+ * (`– Ryan saying …`, `and Trump calling …`) or a preposition taking a gerund with its subject (`reminds me of Abraham
+ * Lincoln saying that “…”`, `footage of Trump saying, “…”`, `from George H.W. Bush calling Reagan's policies “…”`). Not `to`: `wrote a letter to Attorney General Loretta
+ * Lynch asking …` is the letter's asking.
+ */
+const ABSOLUTE_PHRASE_OPENERS = new Set(['and', ',', ';', '–', '—', '-', '--', 'of', 'from', 'about', 'like']);
 
 /**
  * The pattern found, unless its speaker is one lower-case verb form (`“…,” giving states more power`, `came shouts
@@ -343,8 +348,9 @@ export function findBefore(doc: Doc, openTok: number, allowPrevParagraph: boolea
         return makeFound(np, { from: v, to: v + 1 }, strength);
       }
       // An absolute phrase: a person's name and a participle after a dash, a comma or `and` (`both men issued a
-      // statement – Ryan saying he was “…” and Trump calling it a “…”`). The participle had gone to the clause's
-      // subject, or for the second phrase to the first one's name.
+      // statement – Ryan saying he was “…” and Trump calling it a “…”`), or a gerund with its subject after a
+      // preposition (`footage of Trump saying`). The participle had gone to the clause's subject, or for the second
+      // phrase to the first one's name.
       if (np && kind === 'person' && a === v - 1 && isCapitalized(doc.tokens[np.from].text) && np.from - 1 >= lowest && ABSOLUTE_PHRASE_OPENERS.has(doc.lower[np.from - 1])) {
         return makeFound(np, { from: v, to: v + 1 }, strength);
       }
