@@ -355,4 +355,10 @@ describe('roles set off by commas (issue 48)', () => {
     assert.deepStrictEqual(rolesOf('“She doesn’t do it that often,” CBS This Morning co-anchor DeMarco Morgan said.', 'DeMarco Morgan'), ['CBS This Morning co-anchor']);
     assert.deepStrictEqual(rolesOf('The talk was given by Microsoft co-founder Bill Gates on Monday.', 'Bill Gates'), ['Microsoft co-founder']);
   });
+  it('words before `of` and a title that hold no title are what the title is of, not part of it (PolNeAR: `the presidential campaign of Sen. Ted Cruz`)', () => {
+    assert.deepStrictEqual(rolesOf('Leaders are uniting around the presidential campaign of Sen. Ted Cruz.', 'Ted Cruz'), ['Senator']);
+    assert.deepStrictEqual(rolesOf('He was a veteran of President Bill Clinton’s administration.', 'Bill Clinton'), ['President']);
+    // A title before `of` keeps it (`Secretary of State`).
+    assert.deepStrictEqual(rolesOf('They met Secretary of State John Kerry on Monday.', 'John Kerry'), ['Secretary of State']);
+  });
 });

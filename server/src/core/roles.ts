@@ -335,7 +335,9 @@ function roleBefore(
     if (connector !== 'to' && connector !== 'for' && !ofTitle && connector !== 'in') continue;
     const after = tokens.slice(k + 1, last).some((t) => vocabulary.isRoleWord(t.text));
     const before = tokens.slice(first, k).some((t) => vocabulary.isRoleWord(t.text));
-    if (after && before) {
+    // Before `of` and a title, words with no title among them are no title either: what the name's title is of
+    // (`the presidential campaign of Sen. Ted Cruz` gave Cruz `presidential campaign of Senator`).
+    if (after && (before || ofTitle)) {
       first = k + 1;
       owner = undefined;
       break;
