@@ -348,6 +348,14 @@ describe('roles set off by commas (issue 48)', () => {
     assert.deepStrictEqual(rolesOf(idaho, 'Mike Crapo'), ['Idaho Republican Senator']);
     // A singular title is the first name's alone.
     assert.deepStrictEqual(rolesOf('Sen. Ted Cruz and Marco Rubio spoke on Monday.', 'Marco Rubio'), []);
+    // A title word in the plural as written, before a list of names (PolNeAR: `economists Peter Schott and Justin
+    // Pierce`), without a given name among its qualifiers (`Morning Joe hosts`).
+    const study = 'The finding came from a 2013 study by economists Peter Schott and Justin Pierce.';
+    assert.deepStrictEqual(rolesOf(study, 'Peter Schott'), ['economist']);
+    assert.deepStrictEqual(rolesOf(study, 'Justin Pierce'), ['economist']);
+    assert.deepStrictEqual(rolesOf('The Morning Joe hosts Joe Scarborough and Mika Brzezinski spoke.', 'Mika Brzezinski'), ['host']);
+    // Before one name it is that name's clause, no list (`House candidates Sanders had previously fundraised for`).
+    assert.deepStrictEqual(rolesOf('House candidates Sanders had previously fundraised for did well.', 'Sanders'), []);
   });
   it('`front-runner` and `co-anchor` are titles before a name (PolNeAR: `Republican presidential front-runner Donald Trump addressed the students`)', () => {
     assert.deepStrictEqual(rolesOf('Republican presidential front-runner Donald Trump addressed the students.', 'Donald Trump'), ['Republican presidential front-runner']);

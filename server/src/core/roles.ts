@@ -216,7 +216,7 @@ function namesPlace(text: string, span: readonly Token[], k: number, lexicon: Na
 
 /**
  * A title in the plural before a list of names is each one's (`Sens. Ted Cruz and Marco Rubio`, `U.S. Reps. Ileana
- * Ros-Lehtinen and Carlos Curbelo`, `Democratic Govs. …`): the title in the singular, with the capitalised words
+ * Ros-Lehtinen and Carlos Curbelo`, `Democratic Govs. …`, `a study by economists Peter Schott and Justin Pierce`): the title in the singular, with the capitalised words
  * before it that qualify it. The walk back from a later name of the list crosses the names before it (`isOtherPerson`),
  * commas and `and`, nothing else.
  */
@@ -230,15 +230,29 @@ function pluralTitleBefore(
 ): (FoundRole & { readonly first: number }) | undefined {
   let i = nameIndex - 1;
   while (i >= 0 && (tokens[i].text === 'and' || tokens[i].text === ',' || isOtherPerson(tokens[i].start))) i--;
-  const plural = i >= 0 ? vocabulary.spelledOutTitle(tokens[i].text) : undefined;
+  // An abbreviation spelled out (`Sens.`), or a title word in the plural as written (`economists Peter Schott and …`).
+  const abbreviated = i >= 0 ? vocabulary.spelledOutTitle(tokens[i].text) : undefined;
+  const plural = abbreviated ?? (i >= 0 && /^\p{Ll}+s$/u.test(tokens[i].text) ? tokens[i].text : undefined);
   if (!plural || !plural.endsWith('s') || !vocabulary.isRoleWord(plural.slice(0, -1))) return undefined;
   // A later name needs the list to begin right after the title: a name, not `and` or a comma.
   if (i + 1 < nameIndex && !isOtherPerson(tokens[i + 1].start)) return undefined;
+  // A plural noun as written takes a list of names; before one name it is that name's clause (`House candidates
+  // Sanders had fundraised for`, `the delegates Clinton already had`).
+  if (!abbreviated && i + 1 === nameIndex && !listGoesOn(tokens, nameIndex, isOtherPerson)) return undefined;
   let first = i;
-  // Capitalised words, not ordinary ones (`Take Idaho Republican Sens.`: an imperative opens the sentence).
-  while (first > 0 && /^\p{Lu}/u.test(tokens[first - 1].text) && !lexicon.isOrdinaryWord(tokens[first - 1].text) && !isOtherPerson(tokens[first - 1].start) && tokens[first].start - tokens[first - 1].end <= 1) first--;
+  // Capitalised words, not ordinary ones (`Take Idaho Republican Sens.`: an imperative opens the sentence), nor a
+  // given name (`Morning Joe hosts Joe Scarborough and …` is no `Joe host`).
+  while (first > 0 && /^\p{Lu}/u.test(tokens[first - 1].text) && !lexicon.isOrdinaryWord(tokens[first - 1].text) && !lexicon.isGivenName(tokens[first - 1].text) && !isOtherPerson(tokens[first - 1].start) && tokens[first].start - tokens[first - 1].end <= 1) first--;
   const qualifiers = first < i ? `${text.slice(tokens[first].start, tokens[i - 1].end)} ` : '';
   return { text: `${qualifiers}${plural.slice(0, -1)}`, first: i + 1 === nameIndex ? first : nameIndex };
+}
+
+/** True when the name starting at token `nameIndex` is followed by a comma or `and` and another person's name. */
+function listGoesOn(tokens: readonly Token[], nameIndex: number, isOtherPerson: (offset: number) => boolean): boolean {
+  let j = nameIndex + 1;
+  while (j < tokens.length && /^\p{Lu}/u.test(tokens[j].text) && !isOtherPerson(tokens[j].start)) j++;
+  if (tokens[j]?.text === ',' && tokens[j + 1]?.text === 'and') j++;
+  return (tokens[j]?.text === ',' || tokens[j]?.text === 'and') && j + 1 < tokens.length && isOtherPerson(tokens[j + 1].start);
 }
 
 /**
