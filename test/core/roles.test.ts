@@ -369,4 +369,12 @@ describe('roles set off by commas (issue 48)', () => {
     // A title before `of` keeps it (`Secretary of State`).
     assert.deepStrictEqual(rolesOf('They met Secretary of State John Kerry on Monday.', 'John Kerry'), ['Secretary of State']);
   });
+  it('a relative clause that says what the person is gives the role (PolNeAR: `Katie Packer, who is chairman of Our Principles Pac said`)', () => {
+    assert.deepStrictEqual(rolesOf('Katie Packer, who is chairman of Our Principles PAC said it was bad.', 'Katie Packer'), ['chairman of Our Principles PAC']);
+    assert.deepStrictEqual(rolesOf('Ann Lee, who is also a professor at Yale, spoke.', 'Ann Lee'), ['professor at Yale']);
+    // Up to a subordinate clause or a second predicate, and not a verb's clause.
+    assert.deepStrictEqual(rolesOf('Michael Steele, who was lieutenant governor of Maryland when Perez served there, spoke.', 'Michael Steele'), ['lieutenant governor of Maryland']);
+    assert.deepStrictEqual(rolesOf('Huma Abedin, who was a top adviser to Mrs. Clinton at the State Department and later worked at the foundation, spoke.', 'Huma Abedin'), ['top adviser to Mrs. Clinton at the State Department']);
+    assert.deepStrictEqual(rolesOf('John Smith, who was running for office, lost.', 'John Smith'), []);
+  });
 });

@@ -52,6 +52,12 @@ const MAX_APPOSITION = 24;
 export const ARTICLES: ReadonlySet<string> = new Set(['a', 'an', 'the']);
 const OPENING_QUOTES = new Set(['“', "''", '``', '"']);
 /** Adverbs of time and place around a description, no part of its role (`now a fellow at …`, `a Clinton supporter here`); lower case (`One Wisconsin Now`). */
+/** The forms of `be` after `who` that make the relative clause say what the person is (`who is chairman of …`). */
+const BE_FORMS = new Set(['is', 'was', "'s", '’s']);
+
+/** Words that open another clause after a predicate (`who was lieutenant governor of Maryland when Perez …`). */
+const SUBORDINATORS = new Set(['when', 'while', 'because', 'until', 'although', 'though', 'if', 'whether']);
+
 const ADVERBS = new Set(['now', 'currently', 'formerly', 'also', 'once', 'here', 'there', 'then', 'too', 'still', 'today']);
 /** Possessives of no person before a description, left out of it (`its acting chairman`, `our correspondent`). */
 const OTHER_POSSESSIVES = new Set(['its', 'our', 'my', 'your']);
@@ -247,6 +253,21 @@ function pluralTitleBefore(
   return { text: `${qualifiers}${plural.slice(0, -1)}`, first: i + 1 === nameIndex ? first : nameIndex };
 }
 
+/**
+ * True when token `i` ends the predicate of `who is …`: the main clause's verb (`who is chairman of Our Principles PAC
+ * said`), a subordinate clause (`… when Perez …`) or a second predicate joined by `and` (`and later worked at …`, `and
+ * now serves as …`).
+ */
+function endsPredicate(tokens: readonly Token[], i: number): boolean {
+  const word = tokens[i].text;
+  if (FINITE_VERBS.test(word) || SUBORDINATORS.has(word)) return true;
+  const next = tokens[i + 1]?.text ?? '';
+  return word === 'and' && (ADVERBS.has(next) || LATER_ADVERBS.has(next) || /^\p{Ll}+(?:ed|s)$/u.test(next));
+}
+
+/** Adverbs of time that open a second predicate (`and later worked at …`). */
+const LATER_ADVERBS = new Set(['later', 'previously', 'earlier', 'subsequently', 'eventually']);
+
 /** True when the name starting at token `nameIndex` is followed by a comma or `and` and another person's name. */
 function listGoesOn(tokens: readonly Token[], nameIndex: number, isOtherPerson: (offset: number) => boolean): boolean {
   let j = nameIndex + 1;
@@ -440,12 +461,16 @@ function roleAfter(
   if (nameEnd + 1 >= tokens.length || tokens[nameEnd + 1].text !== ',') return undefined;
   // `Jane Doe, now a fellow at …`: an adverb of time opens the description, no part of it.
   let start = nameEnd + 2;
+  // `Katie Packer, who is chairman of Our Principles PAC said`: a relative clause that says what the person is holds
+  // the description, up to its end or the main clause's verb.
+  const predicative = tokens[start]?.text === 'who' && BE_FORMS.has(tokens[start + 1]?.text ?? '');
+  if (predicative) start += 2;
   while (start < tokens.length - 1 && ADVERBS.has(tokens[start].text) && /^\p{L}/u.test(tokens[start + 1].text)) start++;
   let i = start;
-  while (i < tokens.length && i - start < MAX_APPOSITION && !endsApposition(tokens, i) && !(i > start && RELATIVES.has(tokens[i].text.toLowerCase()))) i++;
+  while (i < tokens.length && i - start < MAX_APPOSITION && !endsApposition(tokens, i) && !(i > start && RELATIVES.has(tokens[i].text.toLowerCase())) && !(predicative && i > start && endsPredicate(tokens, i))) i++;
   // A description ends where the sentence does (`… Congressional Budget Office.`, `… of the A.F.L.-C.I.O.` as its last
   // token), or opens a relative clause; a run of words with no end in sight is a clause.
-  const closed = i < tokens.length ? endsApposition(tokens, i) || RELATIVES.has(tokens[i].text.toLowerCase()) : /\.$/.test(tokens[i - 1]?.text ?? '');
+  const closed = i < tokens.length ? endsApposition(tokens, i) || RELATIVES.has(tokens[i].text.toLowerCase()) || (predicative && endsPredicate(tokens, i)) : /\.$/.test(tokens[i - 1]?.text ?? '');
   if (!closed || i === start) return undefined;
   // "Lavrov, who made the comments …" is a relative clause, "…, or their criticism of …" a coordination, "Obama,
   // running for president," a participle clause: an apposition starts with a determiner, an adjective or a noun.
