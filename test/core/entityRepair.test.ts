@@ -562,6 +562,13 @@ describe('entity repair: a person actor is a person (issue 14)', () => {
     );
   });
 
+  it('a body noun and a participle that names it describe the name after them (PolNeAR: `a company called Cambridge Analytica` was a place)', () => {
+    const text = 'The campaign hired a company called Cambridge Analytica, which builds profiles. Cambridge Analytica declined to comment.\n';
+    assert.deepStrictEqual(repaired(text, ['location:Cambridge Analytica', 'location:Cambridge Analytica']), ['organization:Cambridge Analytica', 'organization:Cambridge Analytica']);
+    // A place noun does not (`a town called Bethel`).
+    assert.deepStrictEqual(repaired('They drove to a town called Bethel on Monday.\n', ['location:Bethel']), ['location:Bethel']);
+  });
+
   it('a name before a place’s head noun stays a place, whatever body the article calls by it (`the Amazon rainforest` beside `the retailer Amazon`)', () => {
     const text = 'The retailer Amazon said sales rose. Fires in the Amazon rainforest spread. Amazon shares fell.\n';
     // Neither the description nor the vote of the other mentions retypes it.

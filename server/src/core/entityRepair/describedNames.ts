@@ -110,8 +110,16 @@ function appositionHead(tokens: readonly Token[], at: number): string | undefine
   return undefined;
 }
 
-/** A body noun right before token `at`, after an article and lower-case words only (`the tech news site` Pando). */
+/** Participles that name what the noun before them is called (`a company called Cambridge Analytica`). */
+const NAMING_PARTICIPLES: ReadonlySet<string> = new Set(['called', 'named', 'dubbed']);
+
+/**
+ * A body noun right before token `at`, or before a participle that names it (`a company called` Cambridge Analytica,
+ * `a firm known as` …), after an article and lower-case words only (`the tech news site` Pando).
+ */
 function nounBeforeNamesBody(tokens: readonly Token[], at: number): boolean {
+  if (at >= 3 && NAMING_PARTICIPLES.has(tokens[at - 1].text)) at--;
+  else if (at >= 4 && tokens[at - 1].text === 'as' && tokens[at - 2].text === 'known') at -= 2;
   if (at < 2 || !BODY_NOUNS.has(tokens[at - 1].text)) return false;
   for (let i = at - 2; i >= 0 && i >= at - 2 - MAX_MODIFIERS; i--) {
     const word = tokens[i].text;
