@@ -55,14 +55,25 @@ export function misspelledSurnames(sentences: readonly Sentence[], work: readonl
     personWords.add(last);
     if (item.last - item.first >= 2 && !item.headline) fullSurnames.add(last);
   }
+  // The surnames lower-cased once, by their first character: `similarNameWord` compares only words that begin alike, so
+  // a word is compared with those alone (comparing each candidate with every surname, lower-casing both each time, grew
+  // with the square of a long article's names).
+  const surnamesByInitial = new Map<string, { readonly surname: string; readonly lower: string }[]>();
+  for (const surname of fullSurnames) {
+    const lower = surname.toLowerCase();
+    let bucket = surnamesByInitial.get(lower[0]);
+    if (!bucket) surnamesByInitial.set(lower[0], (bucket = []));
+    bucket.push({ surname, lower });
+  }
   const spellingOf = new Map<string, string | undefined>();
   const surnameSpelled = (word: string): string | undefined => {
     if (spellingOf.has(word)) return spellingOf.get(word);
     let found: string | undefined;
     let count = 0;
     if (!personWords.has(word)) {
-      for (const surname of fullSurnames) {
-        if (surname !== word && similarNameWord(surname.toLowerCase(), word.toLowerCase())) {
+      const lowerWord = word.toLowerCase();
+      for (const { surname, lower } of surnamesByInitial.get(lowerWord[0]) ?? []) {
+        if (surname !== word && similarNameWord(lower, lowerWord)) {
           found = surname;
           count++;
         }
