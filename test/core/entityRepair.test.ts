@@ -368,6 +368,14 @@ describe('entity repair: a person actor is a person (issue 14)', () => {
     );
   });
 
+  it('a party member’s word before a person’s name read as an organisation is that person (PolNeAR: `over Republican Trump`)', () => {
+    const text = 'Donald Trump spoke on Monday. Bloomberg said he would support Democrat Hillary Clinton over Republican Trump. The Republican National Committee and the Democrat Party disagreed.\n';
+    assert.deepStrictEqual(
+      repaired(text, ['person:Donald Trump', 'organization:Bloomberg', 'person:Hillary Clinton', 'organization:Republican Trump', 'organization:Republican National Committee', 'organization:Democrat Party']),
+      ['person:Donald Trump', 'organization:Bloomberg', 'person:Hillary Clinton', 'person:Trump', 'organization:Republican National Committee', 'organization:Democrat Party'],
+    );
+  });
+
   it('a plan or an agreement read as an organisation is no actor (`Clean Power Plan`, `North American Free Trade Agreement`)', function () {
     const text = 'The Clean Power Plan survived, and the North American Free Trade Agreement was signed after the Senate Budget Committee met.\n';
     assert.deepStrictEqual(

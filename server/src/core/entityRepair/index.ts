@@ -33,7 +33,7 @@ import { repairPoliticalActionCommittees } from './committees';
 import { givenNamesSharingASurname, joinGivenNamesToBodyNamedAfterThem } from './coordinatedNames';
 import { DocumentEvidence } from './evidence';
 import { cutHeadlineNamesToKnownParts, dropHeadlineWordsTakenForNames, findPeopleInHeadlineNames, splitHeadlineNamesAtClauses } from './headlineNames';
-import { dropDiseaseNames, dropNamesEndingTitles, dropShortFormsOfDocuments, namesDocument, partyMemberPlace } from './miscellaneousNames';
+import { dropDiseaseNames, dropNamesEndingTitles, dropShortFormsOfDocuments, namesDocument, partyMemberBeforePerson, partyMemberPlace } from './miscellaneousNames';
 import { repairNamesInContext } from './namesInContext';
 import { misspelledSurnames } from './misspelledSurnames';
 import { oneTypePerName } from './oneTypePerName';
@@ -87,7 +87,7 @@ export function repairEntities(text: string, sentences: readonly Sentence[], men
   // (the word says so, not its capital).
   const namedAfterPerson = (item: Work) =>
     (item.type === 'location' || item.type === 'organization') && item.last - item.first === 1 && madeFromSurname(sentences[item.sentence].tokens[item.first].text, DERIVED_NON_NAME_SUFFIXES, evidence, lexicon);
-  // Where a party member's place starts (`Democrat of` `Vermont`), read in the loop's conditions.
+  // Where a party member's place or person starts (`Democrat of` `Vermont`, `Republican` `Trump`), read in the loop's conditions.
   let place: number | undefined;
   for (const item of work) {
     if (item.headline) {
@@ -120,6 +120,11 @@ export function repairEntities(text: string, sentences: readonly Sentence[], men
     else if (item.type === 'organization' && (place = partyMemberPlace(sentences[item.sentence].tokens, item, lexicon)) !== undefined) {
       item.first = place;
       item.type = 'location';
+    }
+    // A party member's word before a person's name (`over Republican Trump`): the person, the word a description.
+    else if ((item.type === 'organization' || item.type === 'location') && (place = partyMemberBeforePerson(sentences[item.sentence].tokens, item, evidence)) !== undefined) {
+      item.first = place;
+      item.type = 'person';
     }
     // An organisation the lists know and no place list names, read as a place after `on`, `to` or `in` (`on Twitter`,
     // `posted on Facebook`, `told Politico`): the tagger's list feature lost to the preposition; the name is no place.

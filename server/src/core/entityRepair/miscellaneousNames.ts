@@ -44,6 +44,18 @@ export function partyMemberPlace(tokens: readonly Token[], item: Work, lexicon: 
 }
 
 /**
+ * Where an organisation's or a place's name is a party member's word before a person's name (`over Republican Trump`,
+ * `Democrat Zephyr Teachout`), the person's first token: the name after the word ends in a surname of the article's
+ * people ({@link DocumentEvidence.surnames}) and is written in capitals. The member word describes the person, as a
+ * title does; `Republican National Committee`, `Democrat Party` end in no one's surname.
+ */
+export function partyMemberBeforePerson(tokens: readonly Token[], item: Work, evidence: DocumentEvidence): number | undefined {
+  if (item.last - item.first < 2 || !PARTY_MEMBERS.has(tokens[item.first].text) || !evidence.surnames.has(tokens[item.last - 1].text)) return undefined;
+  for (let i = item.first + 1; i < item.last; i++) if (wordCase(tokens[i]) !== 'capitalised') return undefined;
+  return item.first + 1;
+}
+
+/**
  * A person or an organisation that ends a longer title-case name the tagger cut (`State of the` `Union`, `Star of`
  * `David`, `Day of the` `Donald`): the name is a title, a show or an event, CoNLL's miscellaneous, and what it ends
  * names no actor. Read where an ordinary word is capitalised before `of` or `of the` in the body (in a title-case line
