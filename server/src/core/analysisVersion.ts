@@ -333,4 +333,9 @@
 //      phrase stays named, verb-like qualifiers, bodies ending in a title's word, register names that are places).
 // 149: a given name after a possessive and a noun of kinship is a person (`his son Beau`, `her sister Victoria`;
 //      `entityRepair/peopleAsOrganisations.ts` `relativesTakenForBodiesOrPlaces`).
-export const ANALYSIS_VERSION = 149;
+// 150: stop 61 — quotes: an absolute phrase's or a gerund's name speaks its participle (`– Ryan saying …`, `of Abraham
+//      Lincoln saying that`), `X told him she …` is X's, a chain of participles goes back to its name, a person placed
+//      before `Place, State` is the subject; roles: `front-runner`, `co-anchor`, plural title words before a list,
+//      `who is <role>`, no `campaign of Senator`; entity repair: `a company called X`, `Khizr and Ghazala Khan` with `Mr.`
+//      and `Ms. Khan`, `Republican Trump`; the speaker model is retrained.
+export const ANALYSIS_VERSION = 150;
