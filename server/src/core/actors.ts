@@ -4,7 +4,6 @@ import { countryCode } from './countryNames';
 import { hasActorInput, NO_ANNOTATIONS, type AnnotationInput } from './annotationInput';
 import { withoutFormatCharacters } from './formatCharacters';
 import { namesBodyByFirstWord } from './genericBodyWords';
-import { surnamesOfBothGenders } from './familyNames';
 import { capitalsLast, normalizeName, SurnameIndex, type PersonNames } from './names';
 import { findNominals, NominalResolver, type Nominal } from './nominals';
 import { quotedTitleStarts } from './quotedTitles';
@@ -141,12 +140,6 @@ export function groupActors(
   /** People named by a given name before another's full name (`Charles` of `Charles and David Koch`), by that full name. */
   const bySharedSurname = new Map<string, ActorBuilder>();
   const generationsNamed = surnamesOfTwoGenerations(text, fullNames, names);
-  const families = new Map<string, boolean>();
-  const isFamilySurname = (surname: string): boolean => {
-    let family = families.get(surname);
-    if (family === undefined) families.set(surname, (family = surnamesOfBothGenders(sentences, new Set([surname]), vocabulary).size > 0));
-    return family;
-  };
   for (const mention of fullNames) {
     const builder = findFullName(bySurname, mention, names, generationsNamed) ?? newActor(builders, byKey, mention, names);
     bySurname.add(names.bareSurname(mention.text), builder);
@@ -166,9 +159,8 @@ export function groupActors(
       // Huma Abedin` is Hillary Clinton), else a person of that full name.
       let shared = builder || !isOneWord(mention.text) ? undefined : sharedSurnameName(text, mention, entities, names);
       if (shared) builder = findFullName(bySurname, { ...mention, text: shared }, names);
-      // Not a surname (`Obama and Hillary Clinton`): a given name, or a full name the article writes, or a word of no
-      // list where the article writes the surname for a man and for a woman (`Khizr and Ghazala Khan`, `Mr. Khan`).
-      if (shared && !builder && !nameLexicon.isGivenName(mention.text) && !(isUnlistedWord(mention.text, nameLexicon) && isFamilySurname(shared.slice(shared.lastIndexOf(' ') + 1)))) shared = undefined;
+      // Not a surname (`Obama and Hillary Clinton`): a given name, or a full name the article writes.
+      if (shared && !builder && !nameLexicon.isGivenName(mention.text)) shared = undefined;
       if (!builder && isOneWord(mention.text)) builder = byFirstName.get(firstNameKey(mention.text)) ?? undefined;
       if (!builder && shared) {
         // Keyed apart from the surname's key, which the person named in full after it holds.
@@ -692,11 +684,6 @@ function sharedSurnameName(text: string, mention: EntityMention, entities: reado
 function firstNameKey(name: string): string {
   const space = name.search(/\s/);
   return normalizeName(space < 0 ? name : name.slice(0, space));
-}
-
-/** True for a word no name list knows (`Khizr`): not a known surname, name or place. */
-function isUnlistedWord(word: string, lexicon: NameLexicon): boolean {
-  return !lexicon.isKnownSurname(word) && !lexicon.isKnownName(word) && !lexicon.isListedPlace(word) && !lexicon.isStateName(word);
 }
 
 function isOneWord(name: string): boolean {

@@ -10,8 +10,6 @@
 import { wordCase } from '../headlines';
 import type { NameLexicon } from '../nameLexicon';
 import type { Sentence, Token } from '../types';
-import type { Vocabulary } from '../vocabulary';
-import { surnamesOfBothGenders } from '../familyNames';
 import type { Work } from './work';
 
 /** What joins the names of a list (`Bill, Hillary and Chelsea`, `Bill & Melinda`). */
@@ -42,13 +40,12 @@ export function joinGivenNamesToBodyNamedAfterThem(sentences: readonly Sentence[
 }
 
 /**
- * A one-word name right before `and` or `&` and a person's full name is a person, whatever type the tagger gave it
- * (the second person of the pair), where the article writes that word with the person's surname as a name elsewhere
- * (`Khizr and Ghazala Khan` beside `Khizr Khan`), or, for a word that is no listed place, writes the surname after
- * honorifics of both genders (`Mr. Khan` and `Ms. Khan`: two people of the family). Without either sign a place or a
- * body stays one (`Georgia and John Boozman`: senators of Georgia and of Arkansas).
+ * A one-word name right before `and` or `&` and a person's full name, where the article writes that word with the
+ * person's surname as a name elsewhere (`Khizr and Ghazala Khan` beside `Khizr Khan`), is a person, whatever type
+ * the tagger gave it: the second person of the pair. Without that sign a place or a body stays one (`Georgia and
+ * John Boozman`: senators of Georgia and of Arkansas).
  */
-export function givenNamesSharingASurname(sentences: readonly Sentence[], work: readonly Work[], vocabulary: Vocabulary, lexicon: NameLexicon): void {
+export function givenNamesSharingASurname(sentences: readonly Sentence[], work: readonly Work[]): void {
   // The pairs asked about first, then one pass over the article for them: a set of every pair of consecutive
   // words, made for the first such list, was most of this repair's time in a 1 MB article.
   const sought: { item: Work; given: string; surname: string }[] = [];
@@ -64,10 +61,7 @@ export function givenNamesSharingASurname(sentences: readonly Sentence[], work: 
   }
   if (sought.length === 0) return;
   const written = pairsWritten(sentences, sought);
-  const family = surnamesOfBothGenders(sentences, new Set(sought.map((s) => s.surname)), vocabulary);
-  for (const { item, given, surname } of sought) {
-    if (written.get(given)?.has(surname) || (family.has(surname) && !lexicon.isListedPlace(given) && !lexicon.isStateName(given))) item.type = 'person';
-  }
+  for (const { item, given, surname } of sought) if (written.get(given)?.has(surname)) item.type = 'person';
 }
 
 /** Of the word pairs `sought` (`given surname`), those the article writes as consecutive words: per given name, the surnames. */

@@ -154,7 +154,7 @@ export function repairEntities(text: string, sentences: readonly Sentence[], men
     }
   }
   peopleTakenForBodiesOrPlaces(sentences, work, resources, placeNames);
-  givenNamesSharingASurname(sentences, work, resources.vocabulary, lexicon);
+  givenNamesSharingASurname(sentences, work);
   givenNamesTakenForOrganisations(sentences, work, lexicon);
   relativesTakenForBodiesOrPlaces(sentences, work, resources);
   dropNamesWithoutEvidence(sentences, work, evidence, resources);
