@@ -573,8 +573,11 @@ describe('entity repair: a person actor is a person (issue 14)', () => {
   it('a body noun and a participle that names it describe the name after them (PolNeAR: `a company called Cambridge Analytica` was a place)', () => {
     const text = 'The campaign hired a company called Cambridge Analytica, which builds profiles. Cambridge Analytica declined to comment.\n';
     assert.deepStrictEqual(repaired(text, ['location:Cambridge Analytica', 'location:Cambridge Analytica']), ['organization:Cambridge Analytica', 'organization:Cambridge Analytica']);
-    // A place noun does not (`a town called Bethel`).
+    // A place noun does not (`a town called Bethel`), nor the verb of a clause (`The newspaper named Trump its person of
+    // the year`, `The network called Kasich a moderate`).
     assert.deepStrictEqual(repaired('They drove to a town called Bethel on Monday.\n', ['location:Bethel']), ['location:Bethel']);
+    assert.deepStrictEqual(repaired('The newspaper named Trump its person of the year. Trump thanked the editors.\n', ['person:Trump', 'person:Trump']), ['person:Trump', 'person:Trump']);
+    assert.deepStrictEqual(repaired('Then a network called Kasich a moderate. Kasich laughed it off.\n', ['person:Kasich', 'person:Kasich']), ['person:Kasich', 'person:Kasich']);
   });
 
   it('a name before a place’s head noun stays a place, whatever body the article calls by it (`the Amazon rainforest` beside `the retailer Amazon`)', () => {

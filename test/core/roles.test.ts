@@ -354,12 +354,19 @@ describe('roles set off by commas (issue 48)', () => {
     assert.deepStrictEqual(rolesOf(study, 'Peter Schott'), ['economist']);
     assert.deepStrictEqual(rolesOf(study, 'Justin Pierce'), ['economist']);
     assert.deepStrictEqual(rolesOf('The Morning Joe hosts Joe Scarborough and Mika Brzezinski spoke.', 'Mika Brzezinski'), ['host']);
-    // Before one name it is that name's clause, no list (`House candidates Sanders had previously fundraised for`).
+    // Before one name it is that name's clause, no list (`House candidates Sanders had previously fundraised for`), and
+    // after a verb its object (`told reporters Clinton and Sanders had lied`).
     assert.deepStrictEqual(rolesOf('House candidates Sanders had previously fundraised for did well.', 'Sanders'), []);
+    assert.deepStrictEqual(rolesOf('Trump told reporters Clinton and Sanders had both lied about trade.', 'Sanders'), []);
+    // A given name that names a state qualifies the title (`Virginia Sens.`, `South Carolina Sens.`).
+    assert.deepStrictEqual(rolesOf('Virginia Sens. Tim Kaine and Mark Warner backed the bill.', 'Mark Warner'), ['Virginia Senator']);
+    assert.deepStrictEqual(rolesOf('South Carolina Sens. Lindsey Graham and Tim Scott backed the bill.', 'Lindsey Graham'), ['South Carolina Senator']);
   });
   it('`front-runner` and `co-anchor` are titles before a name (PolNeAR: `Republican presidential front-runner Donald Trump addressed the students`)', () => {
     assert.deepStrictEqual(rolesOf('Republican presidential front-runner Donald Trump addressed the students.', 'Donald Trump'), ['Republican presidential front-runner']);
     assert.deepStrictEqual(rolesOf('Polls show GOP frontrunner Donald Trump ahead.', 'Donald Trump'), ['GOP frontrunner']);
+    // A dateline before a spaced dash is no part of the title (PolNeAR: `CHARLESTON, S.C. - Democratic front-runner`).
+    assert.deepStrictEqual(rolesOf('CHARLESTON, S.C. - Democratic front-runner Hillary Clinton spoke on Monday.', 'Hillary Clinton'), ['Democratic front-runner']);
     assert.deepStrictEqual(rolesOf('“She doesn’t do it that often,” CBS This Morning co-anchor DeMarco Morgan said.', 'DeMarco Morgan'), ['CBS This Morning co-anchor']);
     assert.deepStrictEqual(rolesOf('The talk was given by Microsoft co-founder Bill Gates on Monday.', 'Bill Gates'), ['Microsoft co-founder']);
   });
@@ -376,5 +383,7 @@ describe('roles set off by commas (issue 48)', () => {
     assert.deepStrictEqual(rolesOf('Michael Steele, who was lieutenant governor of Maryland when Perez served there, spoke.', 'Michael Steele'), ['lieutenant governor of Maryland']);
     assert.deepStrictEqual(rolesOf('Huma Abedin, who was a top adviser to Mrs. Clinton at the State Department and later worked at the foundation, spoke.', 'Huma Abedin'), ['top adviser to Mrs. Clinton at the State Department']);
     assert.deepStrictEqual(rolesOf('John Smith, who was running for office, lost.', 'John Smith'), []);
+    // `and` before a plural noun goes on (`director of sales and acquisitions`).
+    assert.deepStrictEqual(rolesOf('Jane Doe, who is director of sales and acquisitions at Acme, said so.', 'Jane Doe'), ['director of sales and acquisitions at Acme']);
   });
 });

@@ -51,13 +51,16 @@ const MAX_APPOSITION = 24;
 /** The articles in lower case: what opens an apposition (`, the Canadian mining company,`) and what a role's identity leaves out (`Speaker of the House`). */
 export const ARTICLES: ReadonlySet<string> = new Set(['a', 'an', 'the']);
 const OPENING_QUOTES = new Set(['“', "''", '``', '"']);
-/** Adverbs of time and place around a description, no part of its role (`now a fellow at …`, `a Clinton supporter here`); lower case (`One Wisconsin Now`). */
 /** The forms of `be` after `who` that make the relative clause say what the person is (`who is chairman of …`). */
 const BE_FORMS = new Set(['is', 'was', "'s", '’s']);
-
-/** Words that open another clause after a predicate (`who was lieutenant governor of Maryland when Perez …`). */
+/**
+ * Words that open another clause after a predicate (`who was lieutenant governor of Maryland when Perez …`): the
+ * subordinators of {@link PHRASE_OPENERS}, not its prepositions, which may continue a role (`director of`, `adviser to`).
+ */
 const SUBORDINATORS = new Set(['when', 'while', 'because', 'until', 'although', 'though', 'if', 'whether']);
-
+/** Adverbs of time that open a second predicate (`and later worked at …`). */
+const LATER_ADVERBS = new Set(['later', 'previously', 'earlier', 'subsequently', 'eventually']);
+/** Adverbs of time and place around a description, no part of its role (`now a fellow at …`, `a Clinton supporter here`); lower case (`One Wisconsin Now`). */
 const ADVERBS = new Set(['now', 'currently', 'formerly', 'also', 'once', 'here', 'there', 'then', 'too', 'still', 'today']);
 /** Possessives of no person before a description, left out of it (`its acting chairman`, `our correspondent`). */
 const OTHER_POSSESSIVES = new Set(['its', 'our', 'my', 'your']);
@@ -243,12 +246,22 @@ function pluralTitleBefore(
   // A later name needs the list to begin right after the title: a name, not `and` or a comma.
   if (i + 1 < nameIndex && !isOtherPerson(tokens[i + 1].start)) return undefined;
   // A plural noun as written takes a list of names; before one name it is that name's clause (`House candidates
-  // Sanders had fundraised for`, `the delegates Clinton already had`).
-  if (!abbreviated && i + 1 === nameIndex && !listGoesOn(tokens, nameIndex, isOtherPerson)) return undefined;
+  // Sanders had fundraised for`, `the delegates Clinton already had`), and after a verb its object (`Trump told
+  // reporters Clinton and Sanders had lied`).
+  if (!abbreviated && ((i + 1 === nameIndex && !listGoesOn(tokens, nameIndex, isOtherPerson)) || (i > 0 && isVerbBeforeObject(tokens[i - 1].text)))) return undefined;
   let first = i;
   // Capitalised words, not ordinary ones (`Take Idaho Republican Sens.`: an imperative opens the sentence), nor a
-  // given name (`Morning Joe hosts Joe Scarborough and …` is no `Joe host`).
-  while (first > 0 && /^\p{Lu}/u.test(tokens[first - 1].text) && !lexicon.isOrdinaryWord(tokens[first - 1].text) && !lexicon.isGivenName(tokens[first - 1].text) && !isOtherPerson(tokens[first - 1].start) && tokens[first].start - tokens[first - 1].end <= 1) first--;
+  // given name (`Morning Joe hosts Joe Scarborough and …` is no `Joe host`) unless it names a place (`Virginia Sens.`,
+  // `South Carolina Sens.`).
+  while (
+    first > 0 &&
+    /^\p{Lu}/u.test(tokens[first - 1].text) &&
+    !lexicon.isOrdinaryWord(tokens[first - 1].text) &&
+    (!lexicon.isGivenName(tokens[first - 1].text) || namesPlace(text, tokens, first - 1, lexicon)) &&
+    !isOtherPerson(tokens[first - 1].start) &&
+    tokens[first].start - tokens[first - 1].end <= 1
+  )
+    first--;
   const qualifiers = first < i ? `${text.slice(tokens[first].start, tokens[i - 1].end)} ` : '';
   return { text: `${qualifiers}${plural.slice(0, -1)}`, first: i + 1 === nameIndex ? first : nameIndex };
 }
@@ -256,17 +269,19 @@ function pluralTitleBefore(
 /**
  * True when token `i` ends the predicate of `who is …`: the main clause's verb (`who is chairman of Our Principles PAC
  * said`), a subordinate clause (`… when Perez …`) or a second predicate joined by `and` (`and later worked at …`, `and
- * now serves as …`).
+ * now serves as …`, `and resigned`). Not `and` before a plural noun (`director of sales and acquisitions`).
  */
 function endsPredicate(tokens: readonly Token[], i: number): boolean {
   const word = tokens[i].text;
   if (FINITE_VERBS.test(word) || SUBORDINATORS.has(word)) return true;
   const next = tokens[i + 1]?.text ?? '';
-  return word === 'and' && (ADVERBS.has(next) || LATER_ADVERBS.has(next) || /^\p{Ll}+(?:ed|s)$/u.test(next));
+  return word === 'and' && (ADVERBS.has(next) || LATER_ADVERBS.has(next) || /^\p{Ll}+ed$/u.test(next));
 }
 
-/** Adverbs of time that open a second predicate (`and later worked at …`). */
-const LATER_ADVERBS = new Set(['later', 'previously', 'earlier', 'subsequently', 'eventually']);
+/** True for a verb that takes an object right after it (`told`, `asked`, `thanked`): what follows is no title. */
+function isVerbBeforeObject(word: string): boolean {
+  return FINITE_VERBS.test(word) || /^\p{Ll}{3,}ed$/u.test(word) || /^(?:tells|asks|thanks|urges|warns|tell|ask|thank|urge|warn)$/.test(word);
+}
 
 /** True when the name starting at token `nameIndex` is followed by a comma or `and` and another person's name. */
 function listGoesOn(tokens: readonly Token[], nameIndex: number, isOtherPerson: (offset: number) => boolean): boolean {
@@ -309,8 +324,10 @@ function roleBefore(
       if (possessive || modifies) owner = { kind: 'name', start: tokens[i].start, end: tokens[i].end };
       break;
     }
-    // A dateline agency glued to the title ("SANA-Russian Foreign Minister") is not part of it.
+    // A dateline agency glued to the title ("SANA-Russian Foreign Minister") is not part of it, nor a dateline before a
+    // dash with spaces around it (`CHARLESTON, S.C. - Democratic front-runner Hillary Clinton`): no title holds one.
     if ((word === '-' || word === '–') && /^\p{Lu}{2,}$/u.test(tokens[i - 1]?.text ?? '')) break;
+    if ((word === '-' || word === '–' || word === '—') && i > 0 && tokens[i].start > tokens[i - 1].end && tokens[i + 1].start > tokens[i].end) break;
     // A day or a month is when, not what (`Trump called Wednesday for Supreme Court Justice Ruth Bader Ginsburg`), and
     // ordinary words in capitals beside other words in capitals are a headline run into the text (`… KILLED IN DEADLY
     // ISTANBUL EXPLOSION Turkish President Recep Tayyip Erdogan said`), not acronyms of a title (`GOP VP nominee`).

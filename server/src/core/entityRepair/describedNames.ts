@@ -80,7 +80,7 @@ export function namesDescribedAsBodies(sentences: readonly Sentence[], work: rea
  * firm Paul Weiss Rifkind`).
  */
 export function describedAsBody(tokens: readonly Token[], item: Pick<Work, 'first' | 'last'>): boolean {
-  return BODY_NOUNS.has(appositionHead(tokens, item.last) ?? '') || nounBeforeNamesBody(tokens, item.first);
+  return BODY_NOUNS.has(appositionHead(tokens, item.last) ?? '') || nounBeforeNamesBody(tokens, item.first, item.last);
 }
 
 /**
@@ -114,17 +114,26 @@ function appositionHead(tokens: readonly Token[], at: number): string | undefine
 const NAMING_PARTICIPLES: ReadonlySet<string> = new Set(['called', 'named', 'dubbed']);
 
 /**
- * A body noun right before token `at`, or before a participle that names it (`a company called` Cambridge Analytica,
- * `a firm known as` …), after an article and lower-case words only (`the tech news site` Pando).
+ * A body noun right before token `at` (the name's first; `end` is past its last), after an article and lower-case
+ * words only (`the tech news site` Pando); or after `a` / `an` and before a participle that names the name ending a
+ * phrase (`a company called` Cambridge Analytica`,`, `a firm known as` …). After `the` the participle is as often the
+ * verb (`The newspaper named Trump its person of the year`), and so it is before more words (`a network called Kasich
+ * a moderate`).
  */
-function nounBeforeNamesBody(tokens: readonly Token[], at: number): boolean {
-  if (at >= 3 && NAMING_PARTICIPLES.has(tokens[at - 1].text)) at--;
-  else if (at >= 4 && tokens[at - 1].text === 'as' && tokens[at - 2].text === 'known') at -= 2;
+function nounBeforeNamesBody(tokens: readonly Token[], at: number, end: number): boolean {
+  // The words between the noun and the name: a naming participle (`called`), `known as`, or none.
+  const naming = at >= 3 && NAMING_PARTICIPLES.has(tokens[at - 1].text) ? 1 : at >= 4 && tokens[at - 1].text === 'as' && tokens[at - 2].text === 'known' ? 2 : 0;
+  const named = naming > 0;
+  if (named && !NAME_ENDS.has(tokens[end]?.text ?? '.')) return false;
+  at -= naming;
   if (at < 2 || !BODY_NOUNS.has(tokens[at - 1].text)) return false;
   for (let i = at - 2; i >= 0 && i >= at - 2 - MAX_MODIFIERS; i--) {
     const word = tokens[i].text;
-    if (ARTICLES.has(word.toLowerCase())) return true;
+    if (ARTICLES.has(word.toLowerCase())) return !named || word.toLowerCase() !== 'the';
     if (!/^[\p{Ll}\d]/u.test(word)) return false;
   }
   return false;
 }
+
+/** What may follow a name a participle introduces (`a company called Cambridge Analytica, which …`). */
+const NAME_ENDS: ReadonlySet<string> = new Set([',', '.', ';', ':', ')', '—', '–', 'which', 'that', 'who']);

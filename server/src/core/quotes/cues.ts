@@ -5,7 +5,7 @@
  * lead-in paragraph, a byline paragraph. Each returns a `Found`: the speaker phrase, the cue and how tight
  * the pattern is. Resolution of pronouns and nominals is not done here (`coreference.ts`).
  */
-import { type Doc, type NounPhrase, hasCapital, headLower, isCapitalized, isCue, isCueAfterSubject, isSentenceEnd, lastInsideTok, nextOutside, onlyDeterminers, overlapsEntity, prevOutside, tokenAt, verbLike } from './document';
+import { type Doc, type NounPhrase, hasCapital, headLower, isCapitalized, isCue, isCueAfterSubject, isSentenceEnd, lastInsideTok, nextOutside, onlyDeterminers, overlapsEntity, prevOutside, verbLike } from './document';
 import { apposedName, coordinatedSubject, isSpeakerLike, npLeftOf, npRightOf, npToken, sentenceSubject, speakerKind, subjectOf } from './phrases';
 import { AS_PASSIVE, COMPARE_VERBS, DETERMINERS, IRREGULAR_PAST, NAMING_VERBS, NEGATIONS, NOUN_VERBS, NP_STOP, SUBJECT_PRONOUNS, VERB_PREFIX, WH_WORDS, isLyAdverb } from './words';
 
@@ -35,9 +35,6 @@ export const BEFORE_WINDOW = 60;
 
 /** Earlier quotations the before-window may pass over (`“…,” he said, adding “…”`). */
 export const MAX_QUOTE_JUMPS = 6;
-
-/** Prepositions and conjunctions that end in -ing, which no name before them is the subject of. */
-const ING_PREPOSITIONS = new Set(['during', 'according', 'including', 'regarding', 'concerning', 'following', 'excluding', 'considering', 'barring', 'pending', 'notwithstanding', 'involving', 'touching', 'respecting']);
 
 /**
  * What may stand right before a name that is the subject of the participle after it: an absolute phrase's opener
@@ -386,12 +383,6 @@ export function findBefore(doc: Doc, openTok: number, allowPrevParagraph: boolea
     // Participle or no subject: the subject of the governing clause — the nearest earlier speech verb with a
     // speaker-like subject, else the first noun phrase of the sentence.
     for (let w = prevOutside(doc, v); w >= lowest; w = prevOutside(doc, w)) {
-      // "remember President Jimmy Carter going on TV …, declaring …, and telling Americans that “…”": a chain of
-      // participles goes back to the name right before its first one, whether or not that one reports speech.
-      if (!isCue(doc, w) && participleAfterName(doc, w, lowest)) {
-        const person = overlapsEntity(doc, w - 1, w, 'person');
-        if (person && person.end === doc.tokens[w - 1].end) return makeFound({ from: Math.max(lowest, tokenAt(doc, person.start)), to: w }, { from: v, to: v + 1 }, strength);
-      }
       if (!isCue(doc, w)) continue;
       if (doc.lower[w].endsWith('ing')) {
         // "with Donald Trump tweeting that … and asking, “…”": a named subject right before a participle.
@@ -407,14 +398,6 @@ export function findBefore(doc: Doc, openTok: number, allowPrevParagraph: boolea
     return undefined;
   }
   return colonIntro(doc, openTok, lowest);
-}
-
-/**
- * True when token `w` is a present participle right after a capitalised word (`Jimmy Carter going`): not a
- * preposition in -ing (`shunned Jimmy Carter during his trips`).
- */
-function participleAfterName(doc: Doc, w: number, lowest: number): boolean {
-  return w - 1 >= lowest && /^\p{Ll}{2,}ing$/u.test(doc.tokens[w].text) && !ING_PREPOSITIONS.has(doc.lower[w]) && isCapitalized(doc.tokens[w - 1].text) && !doc.inQuote[w - 1];
 }
 
 /**

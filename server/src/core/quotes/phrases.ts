@@ -327,7 +327,7 @@ function subjectPhrase(doc: Doc, v: number, lowest: number): NounPhrase | undefi
       if (np && (overlapsEntity(doc, np.from, np.to, 'location') || TIME_WORDS.has(headLower(doc, np)))) {
         // "a woman in Worcester, Massachusetts, told him": the place says where the person before it is from.
         const placed = np.from - 2 >= lowest && PLACE_LINKS.has(doc.lower[np.from - 1]) ? npLeftOf(doc, np.from - 2, lowest) : undefined;
-        if (placed && speakerKind(doc, placed) !== 'unknown' && !overlapsEntity(doc, placed.from, placed.to, 'location')) return placed;
+        if (placed && speakerKind(doc, placed) !== 'unknown' && !overlapsEntity(doc, placed.from, placed.to, 'location') && isClauseInitial(doc, placed, lowest)) return placed;
         let c = np.from - 1;
         for (let n = 0; c >= lowest && n < 2; n++) {
           while (c >= lowest && k - c < 30 && doc.tokens[c].text !== ',' && !isSentenceEnd(doc, c) && !doc.inQuote[c]) c--;
@@ -335,8 +335,7 @@ function subjectPhrase(doc: Doc, v: number, lowest: number): NounPhrase | undefi
           const outer = npLeftOf(doc, c - 1, lowest);
           if (outer && (speakerKind(doc, outer) === 'person' || speakerKind(doc, outer) === 'organization') && !overlapsEntity(doc, outer.from, outer.to, 'location')) {
             // Only a clause-initial phrase: "Clinton, during …", not "… told Clinton, in Ohio, …".
-            const before = outer.from - 1;
-            if (before < lowest || isSentenceEnd(doc, before) || isPunct(doc.tokens[before].text) || /^(and|but|as|while|when|that)$/.test(doc.lower[before])) return outer;
+            if (isClauseInitial(doc, outer, lowest)) return outer;
             break;
           }
           c--;
@@ -366,6 +365,19 @@ function subjectPhrase(doc: Doc, v: number, lowest: number): NounPhrase | undefi
   }
   return np;
 }
+
+/**
+ * True when the phrase opens its clause: at the start of the window or the sentence, after punctuation or a conjunction
+ * (`Clinton, during …, said`, `after a woman in Worcester, Massachusetts, told`; not `… with Bernie Sanders in
+ * Portsmouth, New Hampshire, said`, a preposition's object).
+ */
+function isClauseInitial(doc: Doc, np: NounPhrase, lowest: number): boolean {
+  const before = np.from - 1;
+  return before < lowest || isSentenceEnd(doc, before) || isPunct(doc.tokens[before].text) || CLAUSE_CONJUNCTIONS.has(doc.lower[before]);
+}
+
+/** Conjunctions after which a noun phrase is a clause's subject (`after a woman … told him`). */
+const CLAUSE_CONJUNCTIONS = new Set(['and', 'but', 'as', 'while', 'when', 'that', 'after', 'before', 'because', 'since', 'until', 'although', 'though', 'if', 'once']);
 
 /** True when the phrase ends in a lower-case word for a person or a title (`the bureau's director`, `founder`). */
 function endsInPersonWord(doc: Doc, np: NounPhrase): boolean {
@@ -601,8 +613,9 @@ export function sentenceSubject(doc: Doc, from: number, to: number): NounPhrase 
   // "At a news conference in Geneva, Kerry said …", "On Thursday, after remaining neutral …, Warren
   // appeared …": skip introductory phrases, each ending with a comma.
   for (let intro = 0; intro < 3; intro++) {
-    // "At a campaign event in Ames, Iowa, on Sunday, Mrs. Clinton …": the state after the comma ends the place.
-    if (intro > 0 && start < to) {
+    // "At a campaign event in Ames, Iowa, on Sunday, Mrs. Clinton …": after a phrase ending in a place, the state after
+    // the comma ends that place (not so a list of places after `On Monday,`).
+    if (intro > 0 && start - 2 >= from && start < to && overlapsEntity(doc, start - 2, start - 1, 'location')) {
       const place = overlapsEntity(doc, start, start + 1, 'location');
       let after = start;
       while (place && after < to && doc.tokens[after].start < place.end) after++;
