@@ -386,4 +386,13 @@ describe('roles set off by commas (issue 48)', () => {
     // `and` before a plural noun goes on (`director of sales and acquisitions`).
     assert.deepStrictEqual(rolesOf('Jane Doe, who is director of sales and acquisitions at Acme, said so.', 'Jane Doe'), ['director of sales and acquisitions at Acme']);
   });
+  it('nouns of a compound before a title in lower case are part of it (PolNeAR: `New York hedge fund manager Bob Mercer`, `political science professor`)', () => {
+    assert.deepStrictEqual(rolesOf('Cruz’s biggest donor, New York hedge fund manager Bob Mercer, gave more.', 'Bob Mercer'), ['New York hedge fund manager']);
+    assert.deepStrictEqual(rolesOf('Montclair State University political science professor Brigid Harrison said so.', 'Brigid Harrison'), ['Montclair State University political science professor']);
+    assert.deepStrictEqual(rolesOf('The race drew the civil rights activist Harry Belafonte to the stage.', 'Harry Belafonte'), ['civil rights activist']);
+    // Not a verb before the title (`to fire campaign manager`, `trails front-runner`), a possessive or a preposition.
+    assert.deepStrictEqual(rolesOf('Trump decided to fire campaign manager Corey Lewandowski on Monday.', 'Corey Lewandowski'), ['campaign manager']);
+    assert.deepStrictEqual(rolesOf('Sanders trails front-runner Hillary Clinton by ten points.', 'Hillary Clinton'), ['front-runner']);
+    assert.deepStrictEqual(rolesOf('Trump came in second place behind front-runner Ted Cruz.', 'Ted Cruz'), ['front-runner']);
+  });
 });

@@ -1,6 +1,6 @@
 import { MONTHS, WEEKDAYS, isCapitalisedIn } from './figures';
 import type { NameLexicon } from './nameLexicon';
-import { QUANTIFIERS } from './quotes/words';
+import { IRREGULAR_PAST, QUANTIFIERS } from './quotes/words';
 import { lowerBound } from './search';
 import type { EntityMention, OffsetRange, Sentence, Token } from './types';
 import type { Vocabulary } from './vocabulary';
@@ -278,6 +278,30 @@ function endsPredicate(tokens: readonly Token[], i: number): boolean {
   return word === 'and' && (ADVERBS.has(next) || LATER_ADVERBS.has(next) || /^\p{Ll}+ed$/u.test(next));
 }
 
+/**
+ * True for a lower-case word that may be a noun of a compound before a title (`political science professor`, `hedge
+ * fund manager`, `real estate developer`): an English word of the lists that is no determiner or possessive, no function
+ * word, no clause's word or preposition, and has no verb's or adverb's ending (`praised manager X`, `quickly`).
+ */
+function isCompoundNoun(word: string, lexicon: NameLexicon): boolean {
+  return /^\p{Ll}{3,}$/u.test(word) && lexicon.isOrdinaryWord(word) && !/(?:ed|ing|ly)$/.test(word) && !IRREGULAR_PAST.has(word) && !LEADING_NOISE.has(word) && !OTHER_POSSESSIVES.has(word) && !FUNCTION_WORDS.has(word) && !CLAUSE_OPENERS.has(word) && !PHRASE_OPENERS.has(word) && word !== 'alongside' && !FINITE_VERBS.test(word) && !NOT_IN_DESCRIPTION.has(word);
+}
+
+/**
+ * True when the compound noun at token `at` may open a noun phrase: at a sentence's or a clause's start, after an
+ * article, a possessive, a number, a preposition other than `to`, or a capitalised word (`Post White House bureau
+ * chief`) unless the compound's first word may be a verb's third person (`Sanders trails front-runner`).
+ */
+function opensNounPhrase(tokens: readonly Token[], at: number): boolean {
+  if (at === 0) return true;
+  const before = tokens[at - 1].text;
+  const lower = before.toLowerCase();
+  if (/^\p{P}$/u.test(before) && !isAdjacentHyphen(tokens, at - 1)) return true;
+  if (ARTICLES.has(lower) || POSSESSIVE_PRONOUNS.has(before) || OTHER_POSSESSIVES.has(lower) || POSSESSIVE_MARKS.has(before) || /^\d/.test(before)) return true;
+  if (PHRASE_OPENERS.has(lower) && lower !== 'to') return true;
+  return /^\p{Lu}/u.test(before) && !/s$/.test(tokens[at].text);
+}
+
 /** True for a verb that takes an object right after it (`told`, `asked`, `thanked`): what follows is no title. */
 function isVerbBeforeObject(word: string): boolean {
   return FINITE_VERBS.test(word) || /^\p{Ll}{3,}ed$/u.test(word) || /^(?:tells|asks|thanks|urges|warns|tell|ask|thank|urge|warn)$/.test(word);
@@ -313,6 +337,9 @@ function roleBefore(
 ): (FoundRole & { readonly first: number }) | undefined {
   let first = nameIndex;
   let owner: FoundRole['relativeTo'];
+  // The run of compound nouns walked last, `[compoundFrom, compoundTo)` (`hedge fund` of `hedge fund manager`).
+  let compoundFrom = -1;
+  let compoundTo = -1;
   for (let i = nameIndex - 1; i >= 0; i--) {
     const word = tokens[i].text;
     if (isOtherPerson(tokens[i].start)) {
@@ -339,7 +366,21 @@ function roleBefore(
     const modifier = first < nameIndex && vocabulary.isRoleModifier(word) && (!VERB_LIKE_MODIFIER.test(word) || /^\p{Ll}/u.test(tokens[i + 1].text));
     // `then-lieutenant governor`, `then-Fed Chair`: a qualifier hyphened to the title's first word.
     const hyphened = first < nameIndex && isQualifiedTitleWord(word, vocabulary);
-    if (capitalised || modifier || hyphened || vocabulary.isRoleWord(word) || ROLE_CONNECTORS.has(word) || isAdjacentHyphen(tokens, i)) {
+    // `political science professor`, `hedge fund manager`: nouns of a compound before a title's head in lower case (or
+    // before another such noun), never across a connector or a capitalised word (`vote for former Secretary`).
+    const right = tokens[i + 1].text;
+    const compound =
+      first < nameIndex &&
+      !modifier &&
+      !hyphened &&
+      !vocabulary.isRoleWord(word) &&
+      (compoundFrom === i + 1 || (/^\p{Ll}/u.test(right) && vocabulary.isRoleWord(right))) &&
+      isCompoundNoun(word, lexicon);
+    if (compound) {
+      if (compoundFrom !== i + 1) compoundTo = i + 1;
+      compoundFrom = i;
+    }
+    if (capitalised || modifier || hyphened || compound || vocabulary.isRoleWord(word) || ROLE_CONNECTORS.has(word) || isAdjacentHyphen(tokens, i)) {
       // A role does not run across a gap wider than one space ("Moscow, SANA-Russian" stops at "-").
       if (tokens[i + 1].start - tokens[i].end > 1) break;
       first = i;
@@ -349,6 +390,9 @@ function roleBefore(
     if (POSSESSIVE_PRONOUNS.has(word) && first < nameIndex && tokens[i + 1]?.text !== 'and') owner = { kind: 'pronoun', start: tokens[i].start, end: tokens[i].end };
     break;
   }
+  // A compound that opens the title must open a noun phrase, or its first word is a verb's (`to fire campaign manager
+  // Corey Lewandowski`, `Sanders trails front-runner Hillary Clinton`, `running mate`): then the title starts after it.
+  if (compoundFrom >= 0 && compoundFrom === first && !opensNounPhrase(tokens, first)) first = compoundTo;
   // `… Sanders of Vermont and former …`: the words walked began with a preposition, so what follows it up to an
   // `and` is a complement of something before the title (the `and` rule below).
   const complementFirst = first < nameIndex && COMPLEMENT_PREPOSITIONS.has(tokens[first].text);
