@@ -375,6 +375,7 @@ describe('roles set off by commas (issue 48)', () => {
     assert.deepStrictEqual(rolesOf('He was a veteran of President Bill Clinton’s administration.', 'Bill Clinton'), ['President']);
     // A title before `of` keeps it (`Secretary of State`).
     assert.deepStrictEqual(rolesOf('They met Secretary of State John Kerry on Monday.', 'John Kerry'), ['Secretary of State']);
+    assert.deepStrictEqual(rolesOf('They joined the campaign of Democratic presidential candidate Bernie Sanders.', 'Bernie Sanders'), ['Democratic presidential candidate']);
   });
   it('a relative clause that says what the person is gives the role (PolNeAR: `Katie Packer, who is chairman of Our Principles Pac said`)', () => {
     assert.deepStrictEqual(rolesOf('Katie Packer, who is chairman of Our Principles PAC said it was bad.', 'Katie Packer'), ['chairman of Our Principles PAC']);
@@ -394,5 +395,11 @@ describe('roles set off by commas (issue 48)', () => {
     assert.deepStrictEqual(rolesOf('Trump decided to fire campaign manager Corey Lewandowski on Monday.', 'Corey Lewandowski'), ['campaign manager']);
     assert.deepStrictEqual(rolesOf('Sanders trails front-runner Hillary Clinton by ten points.', 'Hillary Clinton'), ['front-runner']);
     assert.deepStrictEqual(rolesOf('Trump came in second place behind front-runner Ted Cruz.', 'Ted Cruz'), ['front-runner']);
+  });
+  it('an age opens a description, no part of it, and a participle with its own complement ends it (PolNeAR: `Dean Johnson, a 55-year-old salesman from Sumter`)', () => {
+    assert.deepStrictEqual(rolesOf('Dean Johnson, a 55-year-old salesman from Sumter, voted for Trump.', 'Dean Johnson'), ['salesman from Sumter']);
+    assert.deepStrictEqual(rolesOf('Audrey Scagnelli, national press secretary for the Republican committee organizing the convention, said so.', 'Audrey Scagnelli'), ['national press secretary for the Republican committee']);
+    // A noun in -ing that takes no complement stays (`director of marketing at Acme`).
+    assert.deepStrictEqual(rolesOf('Ann Lee, director of marketing at Acme, said so.', 'Ann Lee'), ['director of marketing at Acme']);
   });
 });

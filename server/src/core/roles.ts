@@ -51,6 +51,10 @@ const MAX_APPOSITION = 24;
 /** The articles in lower case: what opens an apposition (`, the Canadian mining company,`) and what a role's identity leaves out (`Speaker of the House`). */
 export const ARTICLES: ReadonlySet<string> = new Set(['a', 'an', 'the']);
 const OPENING_QUOTES = new Set(['“', "''", '``', '"']);
+/** What a participle ending a role takes after it (`bidding to make history`, `running the campaign`); not `and` or `at` (`director of marketing at …`). */
+const TAKES_AFTER_PARTICIPLE = new Set(['to', 'the', 'a', 'an', 'his', 'her', 'their', 'its']);
+/** An age written as one word (`55-year-old`). */
+const AGE = /^\d+-year-old$/;
 /** The forms of `be` after `who` that make the relative clause say what the person is (`who is chairman of …`). */
 const BE_FORMS = new Set(['is', 'was', "'s", '’s']);
 /**
@@ -428,12 +432,14 @@ function roleBefore(
   for (let k = last - 2; k > first; k--) {
     const connector = tokens[k].text;
     const ofTitle = connector === 'of' && /^\p{Lu}/u.test(tokens[k + 1].text) && vocabulary.isRoleWord(tokens[k + 1].text);
-    if (connector !== 'to' && connector !== 'for' && !ofTitle && connector !== 'in') continue;
+    if (connector !== 'to' && connector !== 'for' && connector !== 'of' && connector !== 'in') continue;
     const after = tokens.slice(k + 1, last).some((t) => vocabulary.isRoleWord(t.text));
     const before = tokens.slice(first, k).some((t) => vocabulary.isRoleWord(t.text));
     // Before `of` and a title, words with no title among them are no title either: what the name's title is of
-    // (`the presidential campaign of Sen. Ted Cruz` gave Cruz `presidential campaign of Senator`).
-    if (after && (before || ofTitle)) {
+    // (`the presidential campaign of Sen. Ted Cruz` gave Cruz `presidential campaign of Senator`, `the campaign of
+    // Democratic presidential candidate Bernie Sanders`; not a name's `of`: `then-Department of Defense Chief of Staff`);
+    // with a title, only a capitalised one after `of` is another's.
+    if (after && (before ? connector !== 'of' || ofTitle : connector === 'of' && /^\p{Ll}+$/u.test(tokens[k - 1].text))) {
       first = k + 1;
       owner = undefined;
       break;
@@ -641,6 +647,8 @@ function describedRole(
     // in five went to the wrong owner.
     begin++;
   }
+  // An age after the determiner says how old, not what the person is (`a 55-year-old salesman from Sumter`).
+  if (begin < end - 1 && AGE.test(tokens[begin].text)) begin++;
   // A possessor right at the start (`Clinton's spokesman`, `the Clintons' lawyer`, `Mr. Trump's campaign chairman`).
   let mark = begin;
   while (mark < end && (/^\p{Lu}/u.test(tokens[mark].text) || isAdjacentHyphen(tokens, mark)) && !isPossessiveMark(tokens, mark)) mark++;
@@ -710,10 +718,11 @@ function describedRole(
   if (isOtherPerson(tokens[stop - 1].start)) return undefined;
   // `the man who …`: a bare generic noun says nothing of the person.
   if (stop - begin === 1 && last === stop && GENERIC_HEADS.has(head.toLowerCase())) return undefined;
-  // What the role is of runs to the end, but for a relative clause or a quotation left open.
+  // What the role is of runs to the end, but for a relative clause, a participle that takes its own complement
+  // (`former secretary of state bidding to make history`) or a quotation left open.
   for (let k = stop; k < last; k++) {
     const word = tokens[k].text;
-    if (isRelative(tokens, k)) {
+    if (isRelative(tokens, k) || (k > stop && /^\p{Ll}+ing$/u.test(word) && TAKES_AFTER_PARTICIPLE.has(tokens[k + 1]?.text.toLowerCase() ?? ''))) {
       last = k;
       break;
     }
