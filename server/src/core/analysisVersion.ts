@@ -338,4 +338,7 @@
 //      before `Place, State` is the subject; roles: `front-runner`, `co-anchor`, plural title words before a list,
 //      `who is <role>`, no `campaign of Senator`; entity repair: `a company called X`, `Khizr and Ghazala Khan` with `Mr.`
 //      and `Ms. Khan`, `Republican Trump`; the speaker model is retrained.
-export const ANALYSIS_VERSION = 150;
+// 151: roles: nouns of a compound before a title in lower case (`New York hedge fund manager`), a plain `of` after
+//      lower-case words before a title (`the campaign of Democratic presidential candidate`), an age before a
+//      description (`a 55-year-old salesman from Sumter`), a participle with its own complement ends a role.
+export const ANALYSIS_VERSION = 151;
