@@ -60,6 +60,17 @@ describe('quotes: a person placed by `in` / `from` before a place and its state 
     assert.strictEqual(speakerOf(quotes, 'We are tired'), 'A voter');
   });
 
+  it('a person of a city whose state follows after a comma is the subject, before or after the quotation (PolNeAR: `Stacy Baker of Columbia, South Carolina says`; had gone to South Carolina)', () => {
+    const names = { 'Stacy Baker': 'person', Columbia: 'location', 'South Carolina': 'location', Cruz: 'person' } as const;
+    const before = 'Stacy Baker of Columbia, South Carolina says she really thinks Cruz can pull off a win if he keeps “doing what he’s doing.”';
+    assert.strictEqual(speakerOf(analyse(before, names), 'doing what'), 'Stacy Baker');
+    const after = '“I really think he will win,” Stacy Baker of Columbia, South Carolina says.';
+    assert.match(speakerOf(analyse(after, names), 'I really think') ?? '', /^Stacy Baker/);
+    // So is a group (`Voters in Columbia, South Carolina say`).
+    const voters = 'Voters in Columbia, South Carolina say it is “a mess.”';
+    assert.strictEqual(speakerOf(analyse(voters, { Columbia: 'location', 'South Carolina': 'location' }), 'a mess'), 'Voters');
+  });
+
   it('not a person that is a preposition’s object inside an inserted phrase (`Clinton, during a joint appearance with Bernie Sanders in Portsmouth, New Hampshire, said`)', () => {
     const text = 'Clinton, during a joint appearance with Bernie Sanders in Portsmouth, New Hampshire, said Trump was “unfit.”';
     const quotes = analyse(text, { Clinton: 'person', 'Bernie Sanders': 'person', Portsmouth: 'location', 'New Hampshire': 'location', Trump: 'person' });

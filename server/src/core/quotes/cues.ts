@@ -133,6 +133,8 @@ export function findAfter(doc: Doc, closeTok: number, limit: number): Found | un
       }
     }
     if (afterComma >= 0) q = afterComma;
+    // "“…,” Stacy Baker of Columbia, South Carolina says": the state ends the person's place, no comma after it.
+    else if (afterState(doc, q + 1, stop) >= 0) q = afterState(doc, q + 1, stop);
   } else if (q < stop && /^(of|at|in|from|with|for)$/.test(doc.lower[q])) {
     // "a voice-over in the ad states", "Jeffrey Lewis of the James Martin Center wrote"
     let k = q + 1;
@@ -398,6 +400,15 @@ export function findBefore(doc: Doc, openTok: number, allowPrevParagraph: boolea
     return undefined;
   }
   return colonIntro(doc, openTok, lowest);
+}
+
+/** Past a place's name starting at token `at` when a speech verb follows it at once: that verb's token; else -1. */
+function afterState(doc: Doc, at: number, stop: number): number {
+  const place = at < stop ? overlapsEntity(doc, at, at + 1, 'location') : undefined;
+  if (!place || place.start !== doc.tokens[at].start) return -1;
+  let v = at;
+  while (v < stop && doc.tokens[v].start < place.end) v++;
+  return v < stop && (isCue(doc, v) || isCueAfterSubject(doc, v)) ? v : -1;
 }
 
 /**

@@ -4,7 +4,7 @@
  * clauses), the subject of a sentence (past datelines and introductory phrases), and what kind of speaker a
  * phrase names (person, organisation, group, unknown).
  */
-import { type Doc, type NounPhrase, hasCapital, headLower, isCapitalized, isCue, isPunct, isSentenceEnd, onlyDeterminers, overlapsEntity, prevOutside, sentenceEndFrom, verbLike } from './document';
+import { type Doc, type NounPhrase, hasCapital, headLower, isCapitalized, isCue, isPunct, isSentenceEnd, onlyDeterminers, overlapsEntity, prevOutside, sentenceEndFrom, tokenAt, verbLike } from './document';
 import { lowerBound } from '../search';
 import { DETERMINERS, GROUP_PRONOUNS, IRREGULAR_PAST, MONTHS, NOUN_VERBS, NP_STOP, PERSON_PRONOUNS, SUBJECT_PRONOUNS, TIME_WORDS, VERB_PREFIX, isLyAdverb } from './words';
 import type { Attribution } from '../types';
@@ -346,6 +346,9 @@ function subjectPhrase(doc: Doc, v: number, lowest: number): NounPhrase | undefi
     return undefined;
   }
   const np = npLeftOf(doc, j, lowest);
+  // "Stacy Baker of Columbia, South Carolina says": a state after a comma ends the place of the person before it.
+  const placed = np ? personBeforeCityAndState(doc, np, lowest) : undefined;
+  if (placed) return placed;
   // "Trump in his announcement speech called …": the phrase is a complement; the subject precedes it.
   if (np && np.from - 1 > lowest && /^(in|during|at|on|with|after|before|over|via|through|from)$/.test(doc.lower[np.from - 1]) && !hasCapital(doc, np.from, np.to)) {
     const outer = npLeftOf(doc, np.from - 2, lowest);
@@ -364,6 +367,22 @@ function subjectPhrase(doc: Doc, v: number, lowest: number): NounPhrase | undefi
     }
   }
   return np;
+}
+
+/**
+ * The speaker before `of` or a {@link PLACE_LINKS} word and a city whose state follows after a comma, right before the
+ * verb (`Stacy Baker of Columbia, South Carolina says`, `Voters in Columbia, South Carolina say`): the subject, where
+ * the state alone had been read as one.
+ */
+function personBeforeCityAndState(doc: Doc, state: NounPhrase, lowest: number): NounPhrase | undefined {
+  const comma = state.from - 1;
+  if (comma - 1 < lowest || doc.tokens[comma].text !== ',' || !overlapsEntity(doc, state.from, state.to, 'location')) return undefined;
+  const city = overlapsEntity(doc, comma - 1, comma, 'location');
+  if (!city) return undefined;
+  const link = tokenAt(doc, city.start) - 1;
+  if (link - 1 < lowest || (!PLACE_LINKS.has(doc.lower[link]) && doc.lower[link] !== 'of')) return undefined;
+  const person = npLeftOf(doc, link - 1, lowest);
+  return person && speakerKind(doc, person) !== 'unknown' && !overlapsEntity(doc, person.from, person.to, 'location') ? person : undefined;
 }
 
 /**
