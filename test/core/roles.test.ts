@@ -391,15 +391,25 @@ describe('roles set off by commas (issue 48)', () => {
     assert.deepStrictEqual(rolesOf('Cruz’s biggest donor, New York hedge fund manager Bob Mercer, gave more.', 'Bob Mercer'), ['New York hedge fund manager']);
     assert.deepStrictEqual(rolesOf('Montclair State University political science professor Brigid Harrison said so.', 'Brigid Harrison'), ['Montclair State University political science professor']);
     assert.deepStrictEqual(rolesOf('The race drew the civil rights activist Harry Belafonte to the stage.', 'Harry Belafonte'), ['civil rights activist']);
-    // Not a verb before the title (`to fire campaign manager`, `trails front-runner`), a possessive or a preposition.
+    // Not a verb before the title (`trails front-runner`, `Voters fear front-runner`, `Clinton beat fellow candidate`,
+    // `senators urge party chairman`), a possessive or a preposition (review of stop 61).
     assert.deepStrictEqual(rolesOf('Trump decided to fire campaign manager Corey Lewandowski on Monday.', 'Corey Lewandowski'), ['campaign manager']);
+    assert.deepStrictEqual(rolesOf('Voters fear front-runner Donald Trump will lose.', 'Donald Trump'), ['front-runner']);
+    assert.deepStrictEqual(rolesOf('Polls show front-runner Donald Trump ahead in Iowa.', 'Donald Trump'), ['front-runner']);
+    assert.deepStrictEqual(rolesOf('Clinton beat fellow candidate Bernie Sanders in Nevada.', 'Bernie Sanders'), ['candidate']);
+    assert.deepStrictEqual(rolesOf('The senators urge party chairman Reince Priebus to act.', 'Reince Priebus'), ['chairman']);
     assert.deepStrictEqual(rolesOf('Sanders trails front-runner Hillary Clinton by ten points.', 'Hillary Clinton'), ['front-runner']);
     assert.deepStrictEqual(rolesOf('Trump came in second place behind front-runner Ted Cruz.', 'Ted Cruz'), ['front-runner']);
   });
   it('an age opens a description, no part of it, and a participle with its own complement ends it (PolNeAR: `Dean Johnson, a 55-year-old salesman from Sumter`)', () => {
     assert.deepStrictEqual(rolesOf('Dean Johnson, a 55-year-old salesman from Sumter, voted for Trump.', 'Dean Johnson'), ['salesman from Sumter']);
     assert.deepStrictEqual(rolesOf('Audrey Scagnelli, national press secretary for the Republican committee organizing the convention, said so.', 'Audrey Scagnelli'), ['national press secretary for the Republican committee']);
-    // A noun in -ing that takes no complement stays (`director of marketing at Acme`).
+    // A noun in -ing that takes no complement stays (`director of marketing at Acme`), and so does one after a
+    // determiner or a preposition (`the organizer of a meeting to discuss the plan`).
     assert.deepStrictEqual(rolesOf('Ann Lee, director of marketing at Acme, said so.', 'Ann Lee'), ['director of marketing at Acme']);
+    assert.deepStrictEqual(rolesOf('Ann Lee, the organizer of a meeting to discuss the plan, said so.', 'Ann Lee'), ['organizer of a meeting to discuss the plan']);
+    // After an age, what a person looks like is no role (`a 22-year-old black man`); a clause after it ends the role.
+    assert.deepStrictEqual(rolesOf('Kalief Browder, a 22-year-old black man, died in 2015.', 'Kalief Browder'), []);
+    assert.deepStrictEqual(rolesOf('Jane Doe, a 29-year-old mother of two living in a shelter since March, said so.', 'Jane Doe'), ['mother of two']);
   });
 });

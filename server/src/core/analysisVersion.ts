@@ -341,4 +341,7 @@
 // 151: roles: nouns of a compound before a title in lower case (`New York hedge fund manager`), a plain `of` after
 //      lower-case words before a title (`the campaign of Democratic presidential candidate`), an age before a
 //      description (`a 55-year-old salesman from Sumter`), a participle with its own complement ends a role.
-export const ANALYSIS_VERSION = 151;
+// 152: quotes: a person of a city whose state follows after a comma is the subject (`Stacy Baker of Columbia, South
+//      Carolina says`); roles: review guards on 151 (no verb in a compound, no race or sex after an age, participles
+//      after a determiner or a preposition are nouns); the speaker model is retrained.
+export const ANALYSIS_VERSION = 152;

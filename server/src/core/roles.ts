@@ -51,8 +51,20 @@ const MAX_APPOSITION = 24;
 /** The articles in lower case: what opens an apposition (`, the Canadian mining company,`) and what a role's identity leaves out (`Speaker of the House`). */
 export const ARTICLES: ReadonlySet<string> = new Set(['a', 'an', 'the']);
 const OPENING_QUOTES = new Set(['“', "''", '``', '"']);
-/** What a participle ending a role takes after it (`bidding to make history`, `running the campaign`); not `and` or `at` (`director of marketing at …`). */
-const TAKES_AFTER_PARTICIPLE = new Set(['to', 'the', 'a', 'an', 'his', 'her', 'their', 'its']);
+/** What a participle ending a role takes after it (`bidding to make history`, `organizing the convention`, `living in a shelter`). */
+const TAKES_AFTER_PARTICIPLE = new Set(['to', 'the', 'a', 'an', 'his', 'her', 'their', 'its', 'in', 'on', 'at', 'for', 'with']);
+/**
+ * True when token `k`, after a role's head, is a participle that takes its own complement and so ends the role
+ * (`… for the Republican committee organizing the convention`). Not a noun in -ing after a determiner or a preposition
+ * (`the organizer of a meeting to discuss …`, `after winning the primaries`), nor a preposition (`during`).
+ */
+function endsRoleAsParticiple(tokens: readonly Token[], k: number): boolean {
+  const word = tokens[k].text;
+  const before = tokens[k - 1].text.toLowerCase();
+  if (!/^\p{Ll}+ing$/u.test(word) || PHRASE_OPENERS.has(word) || LEADING_NOISE.has(before) || OTHER_POSSESSIVES.has(before) || PHRASE_OPENERS.has(before)) return false;
+  return TAKES_AFTER_PARTICIPLE.has(tokens[k + 1]?.text.toLowerCase() ?? '');
+}
+
 /** An age written as one word (`55-year-old`). */
 const AGE = /^\d+-year-old$/;
 /** The forms of `be` after `who` that make the relative clause say what the person is (`who is chairman of …`). */
@@ -292,18 +304,21 @@ function isCompoundNoun(word: string, lexicon: NameLexicon): boolean {
 }
 
 /**
- * True when the compound noun at token `at` may open a noun phrase: at a sentence's or a clause's start, after an
- * article, a possessive, a number, a preposition other than `to`, or a capitalised word (`Post White House bureau
- * chief`) unless the compound's first word may be a verb's third person (`Sanders trails front-runner`).
+ * True when the compound noun at token `at` may open a noun phrase, so that its first word is no verb's: at a
+ * sentence's or a clause's start, after an article, a possessive, a number, a preposition other than `to` (`to fire`),
+ * or a capitalised word that names what the compound is of (`New York hedge fund manager`, `Sanford police officer`).
+ * Not after a person's name or a plural noun in capitals, a clause's subject (`Clinton beat fellow candidate`, `Voters
+ * fear front-runner`, `Polls show front-runner`), nor a first word that may be a verb's third person (`… trails`).
  */
-function opensNounPhrase(tokens: readonly Token[], at: number): boolean {
+function opensNounPhrase(tokens: readonly Token[], at: number, lexicon: NameLexicon, isOtherPerson: (offset: number) => boolean): boolean {
   if (at === 0) return true;
   const before = tokens[at - 1].text;
   const lower = before.toLowerCase();
   if (/^\p{P}$/u.test(before) && !isAdjacentHyphen(tokens, at - 1)) return true;
   if (ARTICLES.has(lower) || POSSESSIVE_PRONOUNS.has(before) || OTHER_POSSESSIVES.has(lower) || POSSESSIVE_MARKS.has(before) || /^\d/.test(before)) return true;
   if (PHRASE_OPENERS.has(lower) && lower !== 'to') return true;
-  return /^\p{Lu}/u.test(before) && !/s$/.test(tokens[at].text);
+  if (!/^\p{Lu}/u.test(before) || /s$/.test(tokens[at].text) || isOtherPerson(tokens[at - 1].start)) return false;
+  return !(/s$/.test(before) && lexicon.isOrdinaryWord(lower));
 }
 
 /** True for a verb that takes an object right after it (`told`, `asked`, `thanked`): what follows is no title. */
@@ -371,18 +386,25 @@ function roleBefore(
     // `then-lieutenant governor`, `then-Fed Chair`: a qualifier hyphened to the title's first word.
     const hyphened = first < nameIndex && isQualifiedTitleWord(word, vocabulary);
     // `political science professor`, `hedge fund manager`: nouns of a compound before a title's head in lower case (or
-    // before another such noun), never across a connector or a capitalised word (`vote for former Secretary`).
+    // before another such noun, but for a plural: `civil rights activist`, not `senators urge party chairman`), never
+    // across a connector or a capitalised word (`vote for former Secretary`).
     const right = tokens[i + 1].text;
     const compound =
       first < nameIndex &&
       !modifier &&
       !hyphened &&
       !vocabulary.isRoleWord(word) &&
-      (compoundFrom === i + 1 || (/^\p{Ll}/u.test(right) && vocabulary.isRoleWord(right))) &&
+      ((compoundFrom === i + 1 && !word.endsWith('s')) || (/^\p{Ll}/u.test(right) && vocabulary.isRoleWord(right))) &&
       isCompoundNoun(word, lexicon);
     if (compound) {
       if (compoundFrom !== i + 1) compoundTo = i + 1;
       compoundFrom = i;
+    } else if (compoundFrom === i + 1 && capitalised && !opensNounPhrase(tokens, i + 1, lexicon, isOtherPerson)) {
+      // A capitalised word before a run of compound nouns may be a clause's subject, and the run's first word its verb
+      // (`Voters fear front-runner`): then the title starts after the run, and the walk ends. (A word the walk stops at
+      // is read after the walk, below.)
+      first = compoundTo;
+      break;
     }
     if (capitalised || modifier || hyphened || compound || vocabulary.isRoleWord(word) || ROLE_CONNECTORS.has(word) || isAdjacentHyphen(tokens, i)) {
       // A role does not run across a gap wider than one space ("Moscow, SANA-Russian" stops at "-").
@@ -396,7 +418,7 @@ function roleBefore(
   }
   // A compound that opens the title must open a noun phrase, or its first word is a verb's (`to fire campaign manager
   // Corey Lewandowski`, `Sanders trails front-runner Hillary Clinton`, `running mate`): then the title starts after it.
-  if (compoundFrom >= 0 && compoundFrom === first && !opensNounPhrase(tokens, first)) first = compoundTo;
+  if (compoundFrom >= 0 && compoundFrom === first && !opensNounPhrase(tokens, first, lexicon, isOtherPerson)) first = compoundTo;
   // `… Sanders of Vermont and former …`: the words walked began with a preposition, so what follows it up to an
   // `and` is a complement of something before the title (the `and` rule below).
   const complementFirst = first < nameIndex && COMPLEMENT_PREPOSITIONS.has(tokens[first].text);
@@ -648,7 +670,8 @@ function describedRole(
     begin++;
   }
   // An age after the determiner says how old, not what the person is (`a 55-year-old salesman from Sumter`).
-  if (begin < end - 1 && AGE.test(tokens[begin].text)) begin++;
+  const aged = begin < end - 1 && AGE.test(tokens[begin].text);
+  if (aged) begin++;
   // A possessor right at the start (`Clinton's spokesman`, `the Clintons' lawyer`, `Mr. Trump's campaign chairman`).
   let mark = begin;
   while (mark < end && (/^\p{Lu}/u.test(tokens[mark].text) || isAdjacentHyphen(tokens, mark)) && !isPossessiveMark(tokens, mark)) mark++;
@@ -716,13 +739,14 @@ function describedRole(
   if (!isPersonHead(head, vocabulary, lexicon) && !oneOfPeople(tokens, begin, stop, last, vocabulary, lexicon)) return undefined;
   // A head that ends another person's name is no title (`John Brisini, Kevin Bishop, Kim Wellman, …`).
   if (isOtherPerson(tokens[stop - 1].start)) return undefined;
-  // `the man who …`: a bare generic noun says nothing of the person.
-  if (stop - begin === 1 && last === stop && GENERIC_HEADS.has(head.toLowerCase())) return undefined;
+  // `the man who …`: a bare generic noun says nothing of the person, nor one after an age with what it looks like (`a
+  // 22-year-old black man`, `a 45-year-old white woman`).
+  if ((stop - begin === 1 || aged) && last === stop && GENERIC_HEADS.has(head.toLowerCase())) return undefined;
   // What the role is of runs to the end, but for a relative clause, a participle that takes its own complement
   // (`former secretary of state bidding to make history`) or a quotation left open.
   for (let k = stop; k < last; k++) {
     const word = tokens[k].text;
-    if (isRelative(tokens, k) || (k > stop && /^\p{Ll}+ing$/u.test(word) && TAKES_AFTER_PARTICIPLE.has(tokens[k + 1]?.text.toLowerCase() ?? ''))) {
+    if (isRelative(tokens, k) || (k > stop && endsRoleAsParticiple(tokens, k))) {
       last = k;
       break;
     }
