@@ -39,8 +39,8 @@ export const MAX_QUOTE_JUMPS = 6;
 /**
  * What may stand right before a name that is the subject of the participle after it: an absolute phrase's opener
  * (`– Ryan saying …`, `and Trump calling …`) or a preposition taking a gerund with its subject (`reminds me of Abraham
- * Lincoln saying that “…”`, `footage of Trump saying, “…”`, `from George H.W. Bush calling Reagan's policies “…”`). Not `to`: `wrote a letter to Attorney General Loretta
- * Lynch asking …` is the letter's asking.
+ * Lincoln saying that “…”`, `footage of Trump saying, “…”`, `from George H.W. Bush calling Reagan's policies “…”`).
+ * Not `to`: `wrote a letter to Attorney General Loretta Lynch asking …` is the letter's asking.
  */
 const ABSOLUTE_PHRASE_OPENERS = new Set(['and', ',', ';', '–', '—', '-', '--', 'of', 'from', 'about', 'like']);
 
@@ -132,9 +132,10 @@ export function findAfter(doc: Doc, closeTok: number, limit: number): Found | un
         break;
       }
     }
-    if (afterComma >= 0) q = afterComma;
     // "“…,” Stacy Baker of Columbia, South Carolina says": the state ends the person's place, no comma after it.
-    else if (afterState(doc, q + 1, stop) >= 0) q = afterState(doc, q + 1, stop);
+    const verbAfterState = afterComma >= 0 ? -1 : afterState(doc, q + 1, stop);
+    if (afterComma >= 0) q = afterComma;
+    else if (verbAfterState >= 0) q = verbAfterState;
   } else if (q < stop && /^(of|at|in|from|with|for)$/.test(doc.lower[q])) {
     // "a voice-over in the ad states", "Jeffrey Lewis of the James Martin Center wrote"
     let k = q + 1;
