@@ -19,6 +19,22 @@ describe('titles of works in quotation marks are not actors (issue 14)', () => {
     }
   });
 
+  it('names joined by `and` that make up a quoted title are no actors (PolNeAR: `star of cult classic “Thelma and Louise,”`)', function () {
+    const analysis = analysePolnearTrain(this, 'breitbart_2016-03-29_liberal-oscar-winner-sarandon-no.txt');
+    assert.ok(analysis.text.includes('“Thelma and Louise,”'), 'the article names the film');
+    for (const name of ['Thelma', 'Louise']) assert.ok(!analysis.actors.some((a) => a.name === name), `${name} is no actor`);
+    // Not a quotation with other words between the names (`“Trump will beat Clinton”` names two actors).
+    const text = 'The crowd chanted “Trump beat Clinton” on Monday.';
+    const entities = [
+      { start: text.indexOf('Trump'), end: text.indexOf('Trump') + 5, type: 'person' as const, text: 'Trump' },
+      { start: text.indexOf('Clinton'), end: text.indexOf('Clinton') + 7, type: 'person' as const, text: 'Clinton' },
+    ];
+    const open = text.indexOf('“');
+    const close = text.indexOf('”');
+    const quotes = [{ start: open, end: close + 1, contentStart: open + 1, contentEnd: close, text: text.slice(open + 1, close), kind: 'scare' as const }];
+    assert.deepStrictEqual([...quotedTitleStarts(text, entities, quotes)], []);
+  });
+
   it('a name the article also writes plainly stays an actor (“Hamas” beside Hamas; “Ted Cruz” chanted, Ted Cruz named)', function () {
     for (const [file, name] of [
       ['politico_2015-12-03_trump-carson-flop-with-jewish-re.txt', 'Hamas'],

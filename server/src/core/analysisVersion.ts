@@ -344,4 +344,5 @@
 // 152: quotes: a person of a city whose state follows after a comma is the subject (`Stacy Baker of Columbia, South
 //      Carolina says`); roles: review guards on 151 (no verb in a compound, no race or sex after an age, participles
 //      after a determiner or a preposition are nouns); the speaker model is retrained.
-export const ANALYSIS_VERSION = 152;
+// 153: names joined by `and`, `&` or `of` that make up a quoted title are no actors (`“Thelma and Louise”`).
+export const ANALYSIS_VERSION = 153;

@@ -1,11 +1,12 @@
-import { firstOverlapping, rangeContaining } from './search';
+import { firstOverlapping, lowerBound, rangeContaining } from './search';
 import type { EntityMention, OffsetRange, Quote } from './types';
 
 /**
  * Names that are the titles of works, not actors. News style sets the titles of shows, songs, books
  * and films in quotation marks (`on “Fox & Friends,”`, `she sang “American Skin”`), and the tagger,
  * which reads the words and not the marks, takes a title-case title for an organisation or a person.
- * A mention is such a title when it is the whole of a quotation without a speaker (a scare quote:
+ * A mention is such a title when it is the whole of a quotation without a speaker, or one of the names joined by `and`,
+ * `&` or `of` that make up the whole (`“Thelma and Louise”`) (a scare quote:
  * `quotes/index.ts` gives short and title-case quotations no speaker unless one is attributed), a
  * leading `The` and the punctuation the style puts inside the marks aside, and the article never writes
  * the name outside quotation marks: an organisation or a person that is an actor of the article is
@@ -20,12 +21,32 @@ export function quotedTitleStarts(text: string, entities: readonly EntityMention
     if (quote.kind !== 'scare') continue;
     const words = titleWords(text, quote);
     if (!words) continue;
-    const mention = firstOverlapping(entities, words);
-    if (!mention || mention.end !== words.end || (mention.start !== words.start && mention.start !== words.afterArticle)) continue;
-    if ((mention.type !== 'person' && mention.type !== 'organization') || mention.confirmed) continue;
-    if (!namedOutsideQuotes(text, mention.text, quotes)) titles.add(mention.start);
+    const mentions = mentionsMakingTitle(text, entities, words);
+    if (!mentions) continue;
+    if (mentions.some((m) => (m.type !== 'person' && m.type !== 'organization') || m.confirmed)) continue;
+    for (const mention of mentions) if (!namedOutsideQuotes(text, mention.text, quotes)) titles.add(mention.start);
   }
   return titles;
+}
+
+/** What may join the names a title is made of (`“Thelma and Louise”`, `“Law & Order”`). */
+const TITLE_JOINERS = /^(?:\s|,|and|&|of|the|or|vs\.?)*$/;
+
+/**
+ * The mentions that make up the title's words: one from its start (or after its `The`) to its end, or several joined
+ * by `and`, `&`, `of` and the like only (`“Thelma and Louise”`: both names are the film's); undefined otherwise.
+ */
+function mentionsMakingTitle(text: string, entities: readonly EntityMention[], words: OffsetRange & { afterArticle: number }): EntityMention[] | undefined {
+  const first = firstOverlapping(entities, words);
+  if (!first || (first.start !== words.start && first.start !== words.afterArticle)) return undefined;
+  const mentions = [first];
+  let at = lowerBound(entities.length, (i) => entities[i].start >= first.start);
+  while (mentions[mentions.length - 1].end < words.end) {
+    const next = entities[++at];
+    if (!next || next.end > words.end || !TITLE_JOINERS.test(text.slice(mentions[mentions.length - 1].end, next.start))) return undefined;
+    mentions.push(next);
+  }
+  return mentions[mentions.length - 1].end === words.end ? mentions : undefined;
 }
 
 /** Trailing characters news style puts inside the closing mark (`“Fox & Friends,”`). */
