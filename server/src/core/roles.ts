@@ -241,9 +241,9 @@ function namesPlace(text: string, span: readonly Token[], k: number, lexicon: Na
 
 /**
  * A title in the plural before a list of names is each one's (`Sens. Ted Cruz and Marco Rubio`, `U.S. Reps. Ileana
- * Ros-Lehtinen and Carlos Curbelo`, `Democratic Govs. …`, `a study by economists Peter Schott and Justin Pierce`): the title in the singular, with the capitalised words
- * before it that qualify it. The walk back from a later name of the list crosses the names before it (`isOtherPerson`),
- * commas and `and`, nothing else.
+ * Ros-Lehtinen and Carlos Curbelo`, `Democratic Govs. …`, `a study by economists Peter Schott and Justin Pierce`):
+ * the title in the singular, with the capitalised words before it that qualify it. The walk back from a later name of
+ * the list crosses the names before it (`isOtherPerson`), commas and `and`, nothing else.
  */
 function pluralTitleBefore(
   text: string,
@@ -416,8 +416,8 @@ function roleBefore(
     if (POSSESSIVE_PRONOUNS.has(word) && first < nameIndex && tokens[i + 1]?.text !== 'and') owner = { kind: 'pronoun', start: tokens[i].start, end: tokens[i].end };
     break;
   }
-  // A compound that opens the title must open a noun phrase, or its first word is a verb's (`to fire campaign manager
-  // Corey Lewandowski`, `Sanders trails front-runner Hillary Clinton`, `running mate`): then the title starts after it.
+  // A compound that opens the title must open a noun phrase, or its first word is a verb's (`Clinton beat fellow
+  // candidate Bernie Sanders`, `Sanders trails front-runner Hillary Clinton`): then the title starts after it.
   if (compoundFrom >= 0 && compoundFrom === first && !opensNounPhrase(tokens, first, lexicon, isOtherPerson)) first = compoundTo;
   // `… Sanders of Vermont and former …`: the words walked began with a preposition, so what follows it up to an
   // `and` is a complement of something before the title (the `and` rule below).
