@@ -326,8 +326,8 @@ function subjectPhrase(doc: Doc, v: number, lowest: number): NounPhrase | undefi
       // part of the inserted phrase; the subject precedes an earlier comma.
       if (np && (overlapsEntity(doc, np.from, np.to, 'location') || TIME_WORDS.has(headLower(doc, np)))) {
         // "a woman in Worcester, Massachusetts, told him": the place says where the person before it is from.
-        const placed = np.from - 2 >= lowest && PLACE_LINKS.has(doc.lower[np.from - 1]) ? npLeftOf(doc, np.from - 2, lowest) : undefined;
-        if (placed && speakerKind(doc, placed) !== 'unknown' && !overlapsEntity(doc, placed.from, placed.to, 'location') && isClauseInitial(doc, placed, lowest)) return placed;
+        const placed = speakerBeforePlace(doc, np.from, lowest, PLACE_LINKS);
+        if (placed && isClauseInitial(doc, placed, lowest)) return placed;
         let c = np.from - 1;
         for (let n = 0; c >= lowest && n < 2; n++) {
           while (c >= lowest && k - c < 30 && doc.tokens[c].text !== ',' && !isSentenceEnd(doc, c) && !doc.inQuote[c]) c--;
@@ -370,7 +370,7 @@ function subjectPhrase(doc: Doc, v: number, lowest: number): NounPhrase | undefi
 }
 
 /**
- * The speaker before `of` or a {@link PLACE_LINKS} word and a city whose state follows after a comma, right before the
+ * The speaker before a {@link CITY_LINKS} word and a city whose state follows after a comma, right before the
  * verb (`Stacy Baker of Columbia, South Carolina says`, `Voters in Columbia, South Carolina say`): the subject, where
  * the state alone had been read as one.
  */
@@ -379,10 +379,21 @@ function personBeforeCityAndState(doc: Doc, state: NounPhrase, lowest: number): 
   if (comma - 1 < lowest || doc.tokens[comma].text !== ',' || !overlapsEntity(doc, state.from, state.to, 'location')) return undefined;
   const city = overlapsEntity(doc, comma - 1, comma, 'location');
   if (!city) return undefined;
-  const link = tokenAt(doc, city.start) - 1;
-  if (link - 1 < lowest || (!PLACE_LINKS.has(doc.lower[link]) && doc.lower[link] !== 'of')) return undefined;
-  const person = npLeftOf(doc, link - 1, lowest);
-  return person && speakerKind(doc, person) !== 'unknown' && !overlapsEntity(doc, person.from, person.to, 'location') ? person : undefined;
+  return speakerBeforePlace(doc, tokenAt(doc, city.start), lowest, CITY_LINKS);
+}
+
+/** {@link PLACE_LINKS} and `of`, which joins a person to a city (`Stacy Baker of Columbia`). */
+const CITY_LINKS = new Set([...PLACE_LINKS, 'of']);
+
+/**
+ * The speaker-like phrase (no place) right before one of `links` and the place starting at token `place` (`a woman in`
+ * Worcester, `Stacy Baker of` Columbia); undefined when there is none.
+ */
+function speakerBeforePlace(doc: Doc, place: number, lowest: number, links: ReadonlySet<string>): NounPhrase | undefined {
+  const link = place - 1;
+  if (link - 1 < lowest || !links.has(doc.lower[link])) return undefined;
+  const speaker = npLeftOf(doc, link - 1, lowest);
+  return speaker && speakerKind(doc, speaker) !== 'unknown' && !overlapsEntity(doc, speaker.from, speaker.to, 'location') ? speaker : undefined;
 }
 
 /**
