@@ -23,16 +23,27 @@ describe('titles of works in quotation marks are not actors (issue 14)', () => {
     const analysis = analysePolnearTrain(this, 'breitbart_2016-03-29_liberal-oscar-winner-sarandon-no.txt');
     assert.ok(analysis.text.includes('“Thelma and Louise,”'), 'the article names the film');
     for (const name of ['Thelma', 'Louise']) assert.ok(!analysis.actors.some((a) => a.name === name), `${name} is no actor`);
-    // Not a quotation with other words between the names (`“Trump will beat Clinton”` names two actors).
-    const text = 'The crowd chanted “Trump beat Clinton” on Monday.';
-    const entities = [
-      { start: text.indexOf('Trump'), end: text.indexOf('Trump') + 5, type: 'person' as const, text: 'Trump' },
-      { start: text.indexOf('Clinton'), end: text.indexOf('Clinton') + 7, type: 'person' as const, text: 'Clinton' },
-    ];
-    const open = text.indexOf('“');
-    const close = text.indexOf('”');
-    const quotes = [{ start: open, end: close + 1, contentStart: open + 1, contentEnd: close, text: text.slice(open + 1, close), kind: 'scare' as const }];
-    assert.deepStrictEqual([...quotedTitleStarts(text, entities, quotes)], []);
+    // Names joined by more than a title's joiner stay: other words between them (`“Trump beat Clinton”` names two
+    // actors), a chant of one name, a choice between two (review of cfec94a).
+    const titleStartsIn = (text: string, names: readonly string[]): number[] => {
+      const entities = [];
+      let from = 0;
+      for (const name of names) {
+        const start = text.indexOf(name, from);
+        entities.push({ start, end: start + name.length, type: 'person' as const, text: name });
+        from = start + name.length;
+      }
+      const open = text.indexOf('“');
+      const close = text.indexOf('”');
+      const quotes = [{ start: open, end: close + 1, contentStart: open + 1, contentEnd: close, text: text.slice(open + 1, close), kind: 'scare' as const }];
+      return [...quotedTitleStarts(text, entities, quotes)];
+    };
+    assert.deepStrictEqual(titleStartsIn('The crowd chanted “Trump beat Clinton” on Monday.', ['Trump', 'Clinton']), []);
+    assert.deepStrictEqual(titleStartsIn('The crowd chanted “Bernie, Bernie” as he took the stage.', ['Bernie', 'Bernie']), []);
+    assert.deepStrictEqual(titleStartsIn('Signs read “Trump or Cruz” outside the hall.', ['Trump', 'Cruz']), []);
+    assert.deepStrictEqual(titleStartsIn('Signs read “Clinton vs. Sanders” outside the hall.', ['Clinton', 'Sanders']), []);
+    // And a title's joiners are read whatever their case (`“Thelma And Louise”`).
+    assert.strictEqual(titleStartsIn('She starred in “Thelma And Louise” in 1991.', ['Thelma', 'Louise']).length, 2);
   });
 
   it('a name the article also writes plainly stays an actor (“Hamas” beside Hamas; “Ted Cruz” chanted, Ted Cruz named)', function () {

@@ -65,10 +65,25 @@ describe('quotes: a person placed by `in` / `from` before a place and its state 
     const before = 'Stacy Baker of Columbia, South Carolina says she really thinks Cruz can pull off a win if he keeps “doing what he’s doing.”';
     assert.strictEqual(speakerOf(analyse(before, names), 'doing what'), 'Stacy Baker');
     const after = '“I really think he will win,” Stacy Baker of Columbia, South Carolina says.';
-    assert.match(speakerOf(analyse(after, names), 'I really think') ?? '', /^Stacy Baker/);
+    // After the quotation the phrase keeps the place it is cut with (`Lavrov of Russia said` reads the same way).
+    assert.strictEqual(speakerOf(analyse(after, names), 'I really think'), 'Stacy Baker of Columbia');
+    // With a word between the state and the verb, or a comma later in the sentence (review of b4686e4).
+    for (const variant of [
+      '“I really think he will win,” Stacy Baker of Columbia, South Carolina also says.',
+      '“I really think he will win,” Stacy Baker of Columbia, South Carolina says, though polls show otherwise.',
+      '“I really think he will win,” Stacy Baker of Columbia, South Carolina said on Monday, a day before the vote.',
+    ]) {
+      assert.strictEqual(speakerOf(analyse(variant, names), 'I really think'), 'Stacy Baker of Columbia', variant);
+    }
     // So is a group (`Voters in Columbia, South Carolina say`).
     const voters = 'Voters in Columbia, South Carolina say it is “a mess.”';
     assert.strictEqual(speakerOf(analyse(voters, { Columbia: 'location', 'South Carolina': 'location' }), 'a mess'), 'Voters');
+  });
+
+  it('not a person that is a preposition’s object before `City, State`, nor a state that opens a longer phrase (`After campaigning with Trump in Des Moines, Iowa Gov. Terry Branstad said`; review of b4686e4)', () => {
+    const text = 'After campaigning with Trump in Des Moines, Iowa Gov. Terry Branstad said he “will win.”';
+    const quotes = analyse(text, { Trump: 'person', 'Des Moines': 'location', Iowa: 'location', 'Terry Branstad': 'person' });
+    assert.match(speakerOf(quotes, 'will win') ?? '', /Branstad$/);
   });
 
   it('not a person that is a preposition’s object inside an inserted phrase (`Clinton, during a joint appearance with Bernie Sanders in Portsmouth, New Hampshire, said`)', () => {

@@ -29,12 +29,16 @@ export function quotedTitleStarts(text: string, entities: readonly EntityMention
   return titles;
 }
 
-/** What may join the names a title is made of (`“Thelma and Louise”`, `“Law & Order”`). */
-const TITLE_JOINERS = /^(?:\s|,|and|&|of|the|or|vs\.?)*$/;
+/**
+ * What may join the names a title is made of: one `and`, `&`, `of` or `of the` (`“Thelma and Louise”`, `“Law & Order”`,
+ * `“Lord of the Rings”`). Not a comma, `or` or `vs.`: `“Bernie, Bernie”` is a chant of a name and `“Trump or Cruz”` a
+ * choice between two people, and dropping those mentions would drop actors the article may name nowhere else.
+ */
+const TITLE_JOINERS = /^\s*(?:and|&|of(?:\s+the)?)\s*$/i;
 
 /**
  * The mentions that make up the title's words: one from its start (or after its `The`) to its end, or several joined
- * by `and`, `&`, `of` and the like only (`“Thelma and Louise”`: both names are the film's); undefined otherwise.
+ * by {@link TITLE_JOINERS} only (`“Thelma and Louise”`: both names are the film's); undefined otherwise.
  */
 function mentionsMakingTitle(text: string, entities: readonly EntityMention[], words: OffsetRange & { afterArticle: number }): EntityMention[] | undefined {
   const first = firstOverlapping(entities, words);

@@ -119,7 +119,10 @@ export function findAfter(doc: Doc, closeTok: number, limit: number): Found | un
     // Ted Cruz, the Texas Republican, said`: the name between the commas speaks).
     const closedByComma = doc.tokens[lastInsideTok(doc, closeTok)]?.text === ',';
     const segments = closedByComma && speakerKind(doc, np) === 'person' ? MAX_APPOSITIVES : 1;
-    let k = q + 1;
+    // "“…,” Stacy Baker of Columbia, South Carolina says": the state ends the person's place, no comma after it.
+    // Asked first: a comma later in the sentence (`says, though polls …`) is no appositive's end.
+    const verbAfterState = afterState(doc, q + 1, stop);
+    let k = verbAfterState >= 0 ? stop : q + 1;
     let afterComma = -1;
     for (let segment = 0; segment < segments && k < stop; segment++, k++) {
       while (k < stop && doc.tokens[k].text !== ',') k++;
@@ -132,10 +135,8 @@ export function findAfter(doc: Doc, closeTok: number, limit: number): Found | un
         break;
       }
     }
-    // "“…,” Stacy Baker of Columbia, South Carolina says": the state ends the person's place, no comma after it.
-    const verbAfterState = afterComma >= 0 ? -1 : afterState(doc, q + 1, stop);
-    if (afterComma >= 0) q = afterComma;
-    else if (verbAfterState >= 0) q = verbAfterState;
+    if (verbAfterState >= 0) q = verbAfterState;
+    else if (afterComma >= 0) q = afterComma;
   } else if (q < stop && /^(of|at|in|from|with|for)$/.test(doc.lower[q])) {
     // "a voice-over in the ad states", "Jeffrey Lewis of the James Martin Center wrote"
     let k = q + 1;
@@ -409,6 +410,7 @@ function afterState(doc: Doc, at: number, stop: number): number {
   if (!place || place.start !== doc.tokens[at].start) return -1;
   let v = at;
   while (v < stop && doc.tokens[v].start < place.end) v++;
+  while (v < stop && VERB_PREFIX.has(doc.lower[v])) v++;
   return v < stop && (isCue(doc, v) || isCueAfterSubject(doc, v)) ? v : -1;
 }
 

@@ -376,10 +376,15 @@ function subjectPhrase(doc: Doc, v: number, lowest: number): NounPhrase | undefi
  */
 function personBeforeCityAndState(doc: Doc, state: NounPhrase, lowest: number): NounPhrase | undefined {
   const comma = state.from - 1;
-  if (comma - 1 < lowest || doc.tokens[comma].text !== ',' || !overlapsEntity(doc, state.from, state.to, 'location')) return undefined;
+  if (comma - 1 < lowest || doc.tokens[comma].text !== ',') return undefined;
+  // The phrase is the state and nothing more: `Iowa Gov. Terry Branstad` after `in Des Moines,` is the subject.
+  const place = overlapsEntity(doc, state.from, state.to, 'location');
+  if (!place || place.start !== doc.tokens[state.from].start || place.end !== doc.tokens[state.to - 1].end) return undefined;
   const city = overlapsEntity(doc, comma - 1, comma, 'location');
   if (!city) return undefined;
-  return speakerBeforePlace(doc, tokenAt(doc, city.start), lowest, CITY_LINKS);
+  const person = speakerBeforePlace(doc, tokenAt(doc, city.start), lowest, CITY_LINKS);
+  // Only a phrase that opens its clause: in `After campaigning with Trump in Des Moines, Iowa …` Trump is an object.
+  return person && isClauseInitial(doc, person, lowest) ? person : undefined;
 }
 
 /** {@link PLACE_LINKS} and `of`, which joins a person to a city (`Stacy Baker of Columbia`). */
