@@ -100,3 +100,24 @@ describe('quotes: a title right before a name is part of the name’s phrase', (
     assert.ok(spans.includes('The governor'), JSON.stringify(spans));
   });
 });
+
+describe('quotes: a speech verb after `and` goes on with the main clause, past a subordinate one', () => {
+  it('`McConnell was quick to embrace the mogul after he clinched the nomination and said …` is McConnell’s (PolNeAR train; had gone to `he`, then to the previous speaker)', () => {
+    const text =
+      'Rep. Tom Cole said the meeting went well. “It was a good start,” Cole said.\n\n' +
+      'McConnell was quick to embrace the mogul after he clinched the nomination and said this week that Trump is looking like he’ll be “very competitive” in November.';
+    const quotes = analyse(text, { 'Tom Cole': 'person', Cole: 'person', McConnell: 'person', Trump: 'person' });
+    assert.strictEqual(speakerOf(quotes, 'very competitive'), 'McConnell');
+  });
+
+  it('the subordinate clause’s subject when the main clause has none before it (`After he clinched the nomination and said …`)', () => {
+    const text = 'After he clinched the nomination and said he would be “very competitive,” the party rallied behind Trump.';
+    const quotes = analyse(text, { Trump: 'person' });
+    assert.strictEqual(quotes.find((q) => q.text.startsWith('very competitive'))?.attribution?.mention.text, 'he');
+  });
+
+  it('a coordinated verb in a main clause keeps its subject (`Cruz knocked Rubio on trade and called him …`)', () => {
+    const text = 'Cruz knocked Rubio on trade and called him a “Washington insider.”';
+    assert.strictEqual(speakerOf(analyse(text, { Cruz: 'person', Rubio: 'person' }), 'Washington insider'), 'Cruz');
+  });
+});

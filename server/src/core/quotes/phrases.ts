@@ -578,15 +578,29 @@ export function coordinatedSubject(doc: Doc, v: number, lowest: number): NounPhr
     const np = subjectOf(doc, k, lowest);
     if (np && speakerKind(doc, np) !== 'unknown' && !SUBJECT_PRONOUNS.has(doc.lower[np.from])) return np;
   }
+  // "McConnell was quick to embrace the mogul after he clinched the nomination and said …": a subject that opens a
+  // subordinate clause (`after he`) is that clause's; the verb after `and` goes on the main clause, whose subject
+  // comes before it. The subordinate subject stays the answer when the main clause has none the chunker finds.
+  let subordinate: NounPhrase | undefined;
   for (let k = v - 2, n = 0; k > lowest && n < 25; k = prevOutside(doc, k), n++) {
     if (!verbLike(doc, k)) continue;
     const j = skipVerbPrefixLeft(doc, k - 1, lowest);
     if (j < lowest) continue;
     const np = npLeftOf(doc, j, lowest);
-    if (np && (speakerKind(doc, np) === 'person' || speakerKind(doc, np) === 'organization' || SUBJECT_PRONOUNS.has(doc.lower[np.from]))) return np;
+    if (np && (speakerKind(doc, np) === 'person' || speakerKind(doc, np) === 'organization' || SUBJECT_PRONOUNS.has(doc.lower[np.from]))) {
+      if (subordinate === undefined && np.from - 1 >= lowest && SUBORDINATING_CONJUNCTIONS.has(doc.lower[np.from - 1])) {
+        subordinate = np;
+        k = np.from;
+        continue;
+      }
+      return np;
+    }
   }
-  return undefined;
+  return subordinate;
 }
+
+/** Conjunctions that open a subordinate clause (`after he clinched`), whose subject a later `and said` does not share. */
+const SUBORDINATING_CONJUNCTIONS = new Set(['after', 'before', 'when', 'while', 'because', 'since', 'although', 'though', 'if', 'once', 'until', 'unless', 'whereas']);
 
 /**
  * The token after a dateline opening a sentence, or `start` when there is none: a place, a date after a comma, a
