@@ -215,6 +215,10 @@ export function antecedentCandidates(doc: Doc, anaphor: Anaphor, state: SpeakerS
   // "the Clinton campaign", "the Mexican government", "the Heritage Foundation website": a description with a name
   // in it speaks for what it names, or for no one named before.
   const namesOwner = organizationOnly && /\s\p{Lu}/u.test(anaphor.mention.text);
+  // `One man in Manchester, responding to Sanders’ description …: “…,” the man shouted`: a description whose head
+  // the article brought in with an indefinite article names that newcomer, whom no earlier name stands for.
+  // (Not so a thing: `a resolution … the resolution said` is the resolution, and speaks for whoever passed it.)
+  const anonymous = kind === 'person' && head !== undefined && introducedIndefinitely(doc, head, anchorTok, anaphor.offset);
   const out: AntecedentCandidate[] = [];
   const a = F['a='].and(kind);
   for (const g of groups.values()) {
@@ -252,7 +256,8 @@ export function antecedentCandidates(doc: Doc, anaphor: Anaphor, state: SpeakerS
       atoms.push(F['subjSd='].and(Math.min(anchorSent - doc.sent[st], 3)), F['subjPd='].and(Math.min(anchorPara - doc.para[st], 2)).and('|subjRec=').and(Math.min(subjectOrder.get(g)!, 1)));
     }
     // "the Clinton campaign" may speak for Clinton; "the senior Cruz adviser" does not.
-    if (head !== undefined && inMention.includes(g.key.toLowerCase())) atoms.push(F['inMention']);
+    const inTheMention = head !== undefined && inMention.includes(g.key.toLowerCase());
+    if (inTheMention) atoms.push(F['inMention']);
     if (kind === 'he' || kind === 'she') {
       const gender = genderOf(doc, m.text) ?? honorificGenderBefore(doc, m);
       // Agreement is grammar, not a preference: "she" is never Bernie Sanders (the strict gold, blind to
@@ -283,7 +288,12 @@ export function antecedentCandidates(doc: Doc, anaphor: Anaphor, state: SpeakerS
     const aBar = a.and('|');
     f.push(aBar.and(atoms[0]), aBar.and(atoms[1]), aBar.and(atoms[4]));
     if (g.key === pickKey) f.push(a.and('|rule'));
-    const agrees = !organizationOnly || inMention.includes(g.key.toLowerCase()) || (g.type !== 'person' && !namesOwner);
+    const agrees =
+      (!organizationOnly || inTheMention || (g.type !== 'person' && !namesOwner)) &&
+      // A person named inside a description of a person places someone else (`the Christie supporter`, `the Clinton
+      // aide`); inside one of a thing, the name is whose it is (`The Rove ad`, `the Trump campaign's website`).
+      !(inTheMention && g.type === 'person' && kind === 'person' && head !== undefined && (doc.lex.personHeads.has(head) || doc.lex.titleForms.has(head))) &&
+      !anonymous;
     out.push(new AntecedentCandidate({ start: m.start, end: m.end, text: m.text }, f, agrees));
   }
   if (rulePick && pickKey !== undefined && !hasEntity(groups, pickKey)) {
@@ -292,6 +302,37 @@ export function antecedentCandidates(doc: Doc, anaphor: Anaphor, state: SpeakerS
   }
   out.push(new AntecedentCandidate(undefined, [F['none'], a.and('|none'), a.and('|none').and('|rule=').and(rulePick !== undefined), F['none|cands='].and(Math.min(groups.size, 3))]));
   return out;
+}
+
+/** How far back (characters) a description's head is looked for after an indefinite article. */
+const INDEFINITE_WINDOW_CHARS = 600;
+const INDEFINITES = new Set(['a', 'an', 'one', 'another']);
+
+/** Words before an indefinite phrase that make it say what someone named is, not bring in someone new. */
+const PREDICATING = new Set(['is', 'was', 'are', 'were', 'be', 'been', 'being', 'became', 'becomes', 'as', 'like']);
+
+/**
+ * True when the description's head (`man`) comes after an indefinite article, right after it or past one
+ * lower-case word (`one man`, `an elderly man`), outside quotations in the {@link INDEFINITE_WINDOW_CHARS} before the
+ * description at token `at`. Not an indefinite that describes someone named: an apposition after a name (`Donald
+ * Trump, a businessman,`) or a predicate (`Trump is a businessman`, `as a businessman`).
+ */
+function introducedIndefinitely(doc: Doc, head: string, at: number, offset: number): boolean {
+  for (let k = at - 1; k >= 1 && offset - doc.tokens[k].start <= INDEFINITE_WINDOW_CHARS; k--) {
+    if (doc.lower[k] !== head || doc.inQuote[k]) continue;
+    const article = INDEFINITES.has(doc.lower[k - 1]) ? k - 1 : k >= 2 && INDEFINITES.has(doc.lower[k - 2]) && /^\p{Ll}+$/u.test(doc.tokens[k - 1].text) ? k - 2 : -1;
+    if (article < 0) continue;
+    const before = article - 1;
+    if (before >= 0 && (PREDICATING.has(doc.lower[before]) || (doc.tokens[before].text === ',' && before > 0 && endsName(doc, before - 1)))) continue;
+    return true;
+  }
+  return false;
+}
+
+/** True when token `k` ends a person or organisation mention the recogniser found. */
+function endsName(doc: Doc, k: number): boolean {
+  const e = rangeContaining(doc.entities, doc.tokens[k].start);
+  return e !== undefined && e.end === doc.tokens[k].end && (e.type === 'person' || e.type === 'organization');
 }
 
 /** The features and name parts of the antecedent ranker, by name. */
