@@ -348,4 +348,8 @@
 // 154: review of 152–153: a state that is the whole phrase and a person opening its clause only (`in Des Moines, Iowa
 //      Gov. Terry Branstad said` stays Branstad's); the state's verb is found past `also` and before a later comma;
 //      a quoted title's names are joined by one `and`, `&`, `of` or `of the` (not a comma, `or`, `vs.`).
-export const ANALYSIS_VERSION = 154;
+// 155: a description of a person brought in with an indefinite article is a newcomer (`One man … the man shouted`),
+//      a person named inside a person's description is someone else (`the Christie supporter`); a speech verb after
+//      `and` goes on with the main clause past a subordinate one (`… after he clinched the nomination and said`); the
+//      speaker model is retrained.
+export const ANALYSIS_VERSION = 155;
