@@ -116,6 +116,13 @@ describe('quotes: a speech verb after `and` goes on with the main clause, past a
     assert.strictEqual(quotes.find((q) => q.text.startsWith('very competitive'))?.attribution?.mention.text, 'he');
   });
 
+  it('a name that opens the subordinate clause is the subject of both (`Ryan was stunned when Trump phoned him and said`; review of 54d3c31)', () => {
+    const text = 'Ryan was stunned when Trump phoned him on Tuesday and said the party was “a disaster.”';
+    assert.strictEqual(speakerOf(analyse(text, { Ryan: 'person', Trump: 'person' }), 'a disaster'), 'Trump');
+    const network = 'Fox News cut away when Trump took the stage and said the network was “biased.”';
+    assert.strictEqual(speakerOf(analyse(network, { 'Fox News': 'organization', Trump: 'person' }), 'biased'), 'Trump');
+  });
+
   it('a coordinated verb in a main clause keeps its subject (`Cruz knocked Rubio on trade and called him …`)', () => {
     const text = 'Cruz knocked Rubio on trade and called him a “Washington insider.”';
     assert.strictEqual(speakerOf(analyse(text, { Cruz: 'person', Rubio: 'person' }), 'Washington insider'), 'Cruz');

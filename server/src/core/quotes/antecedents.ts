@@ -20,6 +20,7 @@ import type { EntityMention, TextSlice } from '../types';
 import { genderOf, lastPersonBefore, subjectRank, type SpeakerState } from './coreference';
 import { isPunct, isSentenceEnd, personKeys, personTokens, surname, tokenAt, type Doc } from './document';
 import { featureNames, featuresNamed, type Feature } from './featureNames';
+import { DETERMINERS } from './words';
 
 /** What is being resolved: a pronoun by its person, a description by what its head names (`other`: a head no list knows). */
 export type AnaphorKind = 'he' | 'she' | 'they' | 'person' | 'organization' | 'document' | 'other';
@@ -215,10 +216,7 @@ export function antecedentCandidates(doc: Doc, anaphor: Anaphor, state: SpeakerS
   // "the Clinton campaign", "the Mexican government", "the Heritage Foundation website": a description with a name
   // in it speaks for what it names, or for no one named before.
   const namesOwner = organizationOnly && /\s\p{Lu}/u.test(anaphor.mention.text);
-  // `One man in Manchester, responding to Sanders’ description …: “…,” the man shouted`: a description whose head
-  // the article brought in with an indefinite article names that newcomer, whom no earlier name stands for.
-  // (Not so a thing: `a resolution … the resolution said` is the resolution, and speaks for whoever passed it.)
-  const anonymous = kind === 'person' && head !== undefined && introducedIndefinitely(doc, head, anchorTok, anaphor.offset);
+  const newcomer = isNewcomer(doc, anaphor);
   const out: AntecedentCandidate[] = [];
   const a = F['a='].and(kind);
   for (const g of groups.values()) {
@@ -290,10 +288,8 @@ export function antecedentCandidates(doc: Doc, anaphor: Anaphor, state: SpeakerS
     if (g.key === pickKey) f.push(a.and('|rule'));
     const agrees =
       (!organizationOnly || inTheMention || (g.type !== 'person' && !namesOwner)) &&
-      // A person named inside a description of a person places someone else (`the Christie supporter`, `the Clinton
-      // aide`); inside one of a thing, the name is whose it is (`The Rove ad`, `the Trump campaign's website`).
-      !(inTheMention && g.type === 'person' && kind === 'person' && head !== undefined && (doc.lex.personHeads.has(head) || doc.lex.titleForms.has(head))) &&
-      !anonymous;
+      !(inTheMention && g.type === 'person' && placesAnother(doc, anaphor)) &&
+      !newcomer;
     out.push(new AntecedentCandidate({ start: m.start, end: m.end, text: m.text }, f, agrees));
   }
   if (rulePick && pickKey !== undefined && !hasEntity(groups, pickKey)) {
@@ -304,26 +300,82 @@ export function antecedentCandidates(doc: Doc, anaphor: Anaphor, state: SpeakerS
   return out;
 }
 
+/**
+ * True when the description of a person `anaphor` cannot stand for `name`, whoever picked it (the hand rules of
+ * `coreference.ts` or the ranker): the article brought the description in as someone new ({@link isNewcomer}), or
+ * it names the person only to place someone else ({@link placesAnother}: `the Christie supporter` is not Christie).
+ */
+export function describesSomeoneElse(doc: Doc, anaphor: Anaphor, name: TextSlice): boolean {
+  if (isNewcomer(doc, anaphor)) return true;
+  const key = surname(name.text).toLowerCase();
+  return key.length > 0 && placesAnother(doc, anaphor) && anaphor.mention.text.toLowerCase().includes(key);
+}
+
+/**
+ * True when the anaphor is a description of a person (its head a word for people or a title, `the Christie
+ * supporter`, `the Cruz aide`): a person named inside it is the one it is placed by, someone else. Inside a
+ * description of a thing the name is whose it is (`the Trump campaign's website`).
+ */
+function placesAnother(doc: Doc, anaphor: Anaphor): boolean {
+  const head = anaphor.words[anaphor.words.length - 1];
+  return (anaphor.kind === 'person' || anaphor.kind === 'other') && head !== undefined && isPersonWord(doc, anaphor.kind, head);
+}
+
+/**
+ * True for a word for a person: one of the lists of people and titles, or (for a description no list knows) an
+ * agent noun (`designer`, `organizer`, `protester`), not a document (`letter`).
+ */
+function isPersonWord(doc: Doc, kind: AnaphorKind, head: string): boolean {
+  if (doc.lex.personHeads.has(head) || doc.lex.titleForms.has(head)) return true;
+  return (kind === 'person' || kind === 'other') && !doc.lex.documentHeads.has(head) && !doc.lex.organizationHeads.has(head) && AGENT_NOUN.test(head);
+}
+const AGENT_NOUN = /\p{Ll}{3}(?:er|or|ist|ian|ant|ent)$/u;
+
+/**
+ * `One man in Manchester, responding to Sanders’ description …: “…,” the man shouted`: a description of a person
+ * whose head the article brought in with an indefinite article names that newcomer, whom no earlier name stands
+ * for. (Not so a thing: `a resolution … the resolution said` is the resolution, and speaks for whoever passed it.)
+ */
+function isNewcomer(doc: Doc, anaphor: Anaphor): boolean {
+  const head = anaphor.words[anaphor.words.length - 1];
+  if (head === undefined || (anaphor.kind !== 'person' && anaphor.kind !== 'other') || !isPersonWord(doc, anaphor.kind, head)) return false;
+  const at = Math.min(tokenAt(doc, anaphor.offset), doc.tokens.length - 1);
+  return introducedIndefinitely(doc, head, at, anaphor.offset);
+}
+
 /** How far back (characters) a description's head is looked for after an indefinite article. */
 const INDEFINITE_WINDOW_CHARS = 600;
 const INDEFINITES = new Set(['a', 'an', 'one', 'another']);
 
 /** Words before an indefinite phrase that make it say what someone named is, not bring in someone new. */
-const PREDICATING = new Set(['is', 'was', 'are', 'were', 'be', 'been', 'being', 'became', 'becomes', 'as', 'like']);
+const PREDICATING = new Set(['is', 'was', 'are', 'were', 'be', 'been', 'being', 'became', 'becomes', 'as', 'like', 'remains', 'remained']);
+/** Words that may stand between a name or a predicating word and the indefinite (`John Smith, now a senior aide`). */
+const BETWEEN = new Set(['now', 'long', 'once', 'also', 'still', 'then', 'not', 'never', 'himself', 'herself']);
+/** Punctuation that sets an apposition off from its name (`John Smith — a senior aide —`, `John Smith (a senior aide)`). */
+const APPOSITION_MARKS = new Set([',', '—', '–', '-', '(', '--']);
 
 /**
  * True when the description's head (`man`) comes after an indefinite article, right after it or past one
  * lower-case word (`one man`, `an elderly man`), outside quotations in the {@link INDEFINITE_WINDOW_CHARS} before the
  * description at token `at`. Not an indefinite that describes someone named: an apposition after a name (`Donald
- * Trump, a businessman,`) or a predicate (`Trump is a businessman`, `as a businessman`).
+ * Trump, a businessman,`, `John Smith — a senior aide —`) or before one (`An aide, John Smith,`), a predicate (`Trump
+ * is not a typical businessman`, `as a businessman`), a possessive (`a billionaire’s nightmare`), `the one candidate`.
  */
 function introducedIndefinitely(doc: Doc, head: string, at: number, offset: number): boolean {
+  const n = doc.tokens.length;
   for (let k = at - 1; k >= 1 && offset - doc.tokens[k].start <= INDEFINITE_WINDOW_CHARS; k--) {
     if (doc.lower[k] !== head || doc.inQuote[k]) continue;
     const article = INDEFINITES.has(doc.lower[k - 1]) ? k - 1 : k >= 2 && INDEFINITES.has(doc.lower[k - 2]) && /^\p{Ll}+$/u.test(doc.tokens[k - 1].text) ? k - 2 : -1;
     if (article < 0) continue;
-    const before = article - 1;
-    if (before >= 0 && (PREDICATING.has(doc.lower[before]) || (doc.tokens[before].text === ',' && before > 0 && endsName(doc, before - 1)))) continue;
+    if (k + 1 < n && /^['’]s?$/.test(doc.lower[k + 1])) continue;
+    let before = article - 1;
+    if (before >= 0 && doc.lower[article] === 'one' && DETERMINERS.has(doc.lower[before])) continue;
+    if (before >= 0 && BETWEEN.has(doc.lower[before])) before--;
+    if (before >= 0 && (PREDICATING.has(doc.lower[before]) || (APPOSITION_MARKS.has(doc.tokens[before].text) && before > 0 && endsName(doc, before - 1)))) continue;
+    // The name right after the phrase is who it is (`An aide, John Smith, said`).
+    let after = k + 1;
+    if (after < n && APPOSITION_MARKS.has(doc.tokens[after].text)) after++;
+    if (after < n && startsName(doc, after)) continue;
     return true;
   }
   return false;
@@ -333,6 +385,12 @@ function introducedIndefinitely(doc: Doc, head: string, at: number, offset: numb
 function endsName(doc: Doc, k: number): boolean {
   const e = rangeContaining(doc.entities, doc.tokens[k].start);
   return e !== undefined && e.end === doc.tokens[k].end && (e.type === 'person' || e.type === 'organization');
+}
+
+/** True when token `k` starts a person mention the recogniser found. */
+function startsName(doc: Doc, k: number): boolean {
+  const e = rangeContaining(doc.entities, doc.tokens[k].start);
+  return e !== undefined && e.start === doc.tokens[k].start && e.type === 'person';
 }
 
 /** The features and name parts of the antecedent ranker, by name. */

@@ -22,7 +22,7 @@ import { type Doc, type NounPhrase, lastInsideTok, buildDoc, hasCapital, headLow
 import type { QuoteLexicon } from './lexicon';
 import { cueNear, speakerCandidates, type RuleSignals, type SpeakerCandidate } from './candidates';
 import { bestRanked, type SpeakerModel } from './ranker';
-import { antecedentCandidates, entityKey, type Anaphor, type AnaphorKind, type AntecedentCandidate } from './antecedents';
+import { antecedentCandidates, describesSomeoneElse, entityKey, type Anaphor, type AnaphorKind, type AntecedentCandidate } from './antecedents';
 import { type RawQuote, isWordChar, pairQuotationMarks } from './marks';
 import { nameBeforeApposition, speakerKind, withOwnerPhrase } from './phrases';
 import type { Attribution, EntityMention, Paragraph, Quote, Sentence, TextSlice } from '../types';
@@ -391,8 +391,11 @@ function makeAttribution(doc: Doc, chosen: Found, raw: RawQuote, state: SpeakerS
     if (DEFINITE.has(l) && found.np.to - found.np.from >= 2 && described) {
       const words: string[] = [];
       for (let i = found.np.from + 1; i < found.np.to; i++) words.push(doc.lower[i]);
-      // The rules' title and description matches are precise; the ranker decides when they find no one.
-      const ranked = rankAntecedents(doc, anaphor(described, words), state, resolved);
+      // The rules' title and description matches are precise; the ranker decides when they find no one. Neither
+      // may take a newcomer or someone a description names only to place another (`antecedents.ts`).
+      const description = anaphor(described, words);
+      const ranked = rankAntecedents(doc, description, state, resolved);
+      if (resolved && describesSomeoneElse(doc, description, resolved)) resolved = undefined;
       resolved ??= ranked;
       // "the editorial board", "the network", "the Clinton campaign": an organisation described by what it is speaks
       // for no person the article named before, unless it carries that person's name ("the Trump campaign": Trump).

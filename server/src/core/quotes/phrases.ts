@@ -578,9 +578,10 @@ export function coordinatedSubject(doc: Doc, v: number, lowest: number): NounPhr
     const np = subjectOf(doc, k, lowest);
     if (np && speakerKind(doc, np) !== 'unknown' && !SUBJECT_PRONOUNS.has(doc.lower[np.from])) return np;
   }
-  // "McConnell was quick to embrace the mogul after he clinched the nomination and said …": a subject that opens a
-  // subordinate clause (`after he`) is that clause's; the verb after `and` goes on the main clause, whose subject
-  // comes before it. The subordinate subject stays the answer when the main clause has none the chunker finds.
+  // "McConnell was quick to embrace the mogul after he clinched the nomination and said …": a pronoun that opens a
+  // subordinate clause (`after he`) is that clause's subject; the verb after `and` goes on the main clause, whose
+  // subject (a person) comes before it. A name there is the subject of both (`Ryan was stunned when Trump phoned him
+  // and said`), and the pronoun stays the answer when the main clause has no person the chunker finds.
   let subordinate: NounPhrase | undefined;
   for (let k = v - 2, n = 0; k > lowest && n < 25; k = prevOutside(doc, k), n++) {
     if (!verbLike(doc, k)) continue;
@@ -588,12 +589,12 @@ export function coordinatedSubject(doc: Doc, v: number, lowest: number): NounPhr
     if (j < lowest) continue;
     const np = npLeftOf(doc, j, lowest);
     if (np && (speakerKind(doc, np) === 'person' || speakerKind(doc, np) === 'organization' || SUBJECT_PRONOUNS.has(doc.lower[np.from]))) {
-      if (subordinate === undefined && np.from - 1 >= lowest && SUBORDINATING_CONJUNCTIONS.has(doc.lower[np.from - 1])) {
+      if (subordinate === undefined && np.to - np.from === 1 && SUBJECT_PRONOUNS.has(doc.lower[np.from]) && np.from - 1 >= lowest && SUBORDINATING_CONJUNCTIONS.has(doc.lower[np.from - 1])) {
         subordinate = np;
         k = np.from;
         continue;
       }
-      return np;
+      return subordinate === undefined || speakerKind(doc, np) === 'person' ? np : subordinate;
     }
   }
   return subordinate;
