@@ -165,6 +165,7 @@ function attributeQuotes(
   let lastNameEnd = -1;
   let nextReported = 0;
   const reported = collect?.reported ?? [];
+  const headline = headlineSpeaker(text, paragraphs, entities);
   for (const raw of raws) {
     // Training: the pronouns of reported speech before this quotation, resolved in the state the pass is in.
     for (; nextReported < reported.length && reported[nextReported].mention.start < raw.start; nextReported++) resolveReported(doc, reported[nextReported], state);
@@ -181,6 +182,14 @@ function attributeQuotes(
       c0 >= 65 && c0 <= 90 && c1 >= 65 && c1 <= 90 // two capitals first: only then is a label possible
         ? /^([A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,2}):\s/.exec(text.slice(raw.contentStart, Math.min(raw.contentEnd, raw.contentStart + 40)))
         : null;
+    // "Graham: Trump’s ‘Incredibly Hateful Rhetoric’ Destroying GOP’s Chance": a headline's quotations after a
+    // name and a colon are that name's, though headline case makes them look like titles.
+    if (headline && raw.paragraph === 0 && raw.start >= headline.cue.end) {
+      const attribution = attributionOf(headline.mention, undefined, headline.cue, headline.kind);
+      quotes.push(makeQuote(raw, text.slice(raw.contentStart, raw.contentEnd), 'direct', attribution));
+      previous = { raw, attribution, closeTok };
+      continue;
+    }
     if (label && label[1].length > 1) {
       const ls = raw.contentStart + label.index + label[0].indexOf(label[1]);
       const mention = { start: ls, end: ls + label[1].length, text: label[1] };
@@ -412,6 +421,41 @@ function makeAttribution(doc: Doc, chosen: Found, raw: RawQuote, state: SpeakerS
     }
   }
   return attributionOf(mention, resolved, found.cue ? slice(doc, found.cue.from, found.cue.to) : undefined, kind);
+}
+
+/** Longest headline read for a speaker before a colon; longer first paragraphs are text. */
+const HEADLINE_MAX_CHARS = 200;
+/** Words before the colon at most (`McCain Challenger Kelli Ward:`). */
+const HEADLINE_SPEAKER_MAX_WORDS = 5;
+
+/**
+ * The speaker of a headline of the form `Name: …` (`Trump: ‘I’m the Worst Thing …’`, `Issa: Hillary Clinton’s ‘Honesty
+ * Is In Question.’`), the news convention whose colon says the rest is that person's: the first paragraph, short,
+ * with one colon-ended phrase of a few capitalised words that ends with the only person or organisation named in it
+ * (not `Donald Trump Praises … Matthew Boyle:`, where the first name speaks, nor `The Latest:`).
+ */
+function headlineSpeaker(text: string, paragraphs: readonly Paragraph[], entities: readonly EntityMention[]): { mention: TextSlice; cue: TextSlice; kind: Attribution['sourceKind'] } | undefined {
+  const first = paragraphs[0];
+  if (!first || first.end - first.start > HEADLINE_MAX_CHARS) return undefined;
+  const colon = text.indexOf(':', first.start);
+  if (colon < 0 || colon >= first.end || !/\s/.test(text[colon + 1] ?? '')) return undefined;
+  const before = text.slice(first.start, colon).trim();
+  const words = before.split(/\s+/);
+  if (words.length > HEADLINE_SPEAKER_MAX_WORDS || !words.every((w) => /^[\p{Lu}\d]/u.test(w))) return undefined;
+  let named: EntityMention | undefined;
+  for (const e of entities) {
+    if (e.start >= colon) break;
+    if (e.start < first.start || (e.type !== 'person' && e.type !== 'organization')) continue;
+    if (named) return undefined;
+    named = e;
+  }
+  // `The Latest:` (the AP's live blogs) is a label, whatever the recogniser made of it.
+  if (!named || text.slice(named.end, colon).trim() !== '' || /^the\s/i.test(named.text)) return undefined;
+  return {
+    mention: { start: named.start, end: named.end, text: named.text },
+    cue: { start: colon, end: colon + 1, text: ':' },
+    kind: named.type === 'person' ? 'person' : 'organization',
+  };
 }
 
 /**

@@ -266,7 +266,91 @@ export function pairQuotationMarks(text: string, paragraphs: readonly Paragraph[
       flushInner(out, pendingInner);
     }
   }
-  return out;
+  return withSingleMarkQuotations(text, paras, out);
+}
+
+const LEFT_SINGLE = '\u2018'; // ‘
+const RIGHT_SINGLE = '\u2019'; // ’, also the apostrophe
+
+/**
+ * The quotations `out` and those set in single curly marks (`Trump: ‘I’m the Worst Thing …’`) in paragraphs with no
+ * quotation in double marks, sorted by start. Headlines set their quotations so (95 of PolNeAR's 924 first lines have
+ * a `‘`), and so does British style in the text. Where double marks quote, single ones are inner quotations and stay
+ * in the text. The right mark is also the apostrophe: one between two letters (`Trump’s`) is never a closing
+ * mark, and one after an `s` or an `in` (`voters’`, `Lyin’`) closes only when no other closing mark follows before
+ * the next opening one (`‘The voters’ concerns are real’`, `‘Lyin’ Ted’`, `‘Nasty Politics’`).
+ */
+function withSingleMarkQuotations(text: string, paras: readonly Paragraph[], out: RawQuote[]): RawQuote[] {
+  let open = text.indexOf(LEFT_SINGLE);
+  if (open < 0) return out;
+  const quoted = new Uint8Array(paras.length);
+  for (const q of out) for (let p = q.paragraph; p <= q.lastParagraph && p < paras.length; p++) quoted[p] = 1;
+  const found: RawQuote[] = [];
+  // Both marks are looked for forwards only, each from where the last search stopped: one pass over the text
+  // however many paragraphs and marks it has.
+  const rights = new ForwardSearch(text, RIGHT_SINGLE);
+  let pi = 0;
+  while (open >= 0) {
+    while (pi < paras.length && paras[pi].end <= open) pi++;
+    if (pi >= paras.length) break;
+    const p = paras[pi];
+    if (open < p.start || quoted[pi]) {
+      open = text.indexOf(LEFT_SINGLE, Math.max(open + 1, quoted[pi] ? p.end : p.start));
+      continue;
+    }
+    const next = text.indexOf(LEFT_SINGLE, open + 1);
+    const bound = next < 0 || next > p.end ? p.end : next;
+    const prev = open > p.start ? text.charCodeAt(open - 1) : -1;
+    if (opensAfter(prev) && open + 1 < bound && !isSpaceChar(text.charCodeAt(open + 1))) {
+      const close = singleClosingMark(text, rights, open + 1, bound, p.end);
+      if (close >= 0 && wordCharacters(text, open + 1, close) >= 2) {
+        found.push({ start: open, end: close + 1, contentStart: open + 1, contentEnd: close, paragraph: pi, lastParagraph: pi });
+      }
+    }
+    open = next;
+  }
+  if (found.length === 0) return out;
+  return [...out, ...found].sort((a, b) => a.start - b.start);
+}
+
+/** The occurrences of one character at or after increasing positions, each found once. */
+class ForwardSearch {
+  private at = -2;
+  constructor(
+    private readonly text: string,
+    private readonly char: string,
+  ) {}
+
+  /** The first occurrence at or after `from` (never less than a position asked before), or -1. */
+  from(from: number): number {
+    if (this.at === -1 || (this.at >= 0 && this.at >= from)) return this.at;
+    this.at = this.text.indexOf(this.char, from);
+    return this.at;
+  }
+}
+
+/**
+ * The right single mark in `[from, bound)` that closes a quotation opened before `from` (see above), or -1: the first
+ * that no letter follows, but one that may end a word (after `s`, after `in`) only when no other does.
+ */
+function singleClosingMark(text: string, rights: ForwardSearch, from: number, bound: number, paragraphEnd: number): number {
+  let afterS = -1;
+  for (let i = rights.from(from); i >= 0 && i < bound; i = rights.from(i + 1)) {
+    const before = text.charCodeAt(i - 1);
+    const after = i + 1 < paragraphEnd ? text.charCodeAt(i + 1) : -1;
+    if (isSpaceChar(before) || (after >= 0 && isWordChar(after)) || !closesBefore(after)) continue;
+    // An apostrophe may end a word: a plural's possessive (`voters’`), a dropped `g` (`‘Lyin’ Ted’`).
+    if (before === 0x73 /* s */ || (before === 0x6e /* n */ && text.charCodeAt(i - 2) === 0x69 /* i */)) afterS = i;
+    else return i;
+  }
+  return afterS;
+}
+
+/** How many letters and digits `[from, to)` holds (`‘n’` of `rock ‘n’ roll` is no quotation). */
+function wordCharacters(text: string, from: number, to: number): number {
+  let n = 0;
+  for (let i = from; i < to && n < 2; i++) if (isWordChar(text.charCodeAt(i))) n++;
+  return n;
 }
 
 /** True when the paragraph opens with a quotation mark and a transcript speaker label (`"PENCE: Well, …`). */
