@@ -21,12 +21,18 @@ describe('quotes: single curly marks', () => {
     assert.deepStrictEqual(paired('Trump tells 3,000 in Reno NFL has gone ‘soft’ like the US, the players’ union says.'), ['‘soft’']);
     assert.deepStrictEqual(paired('He never once called his rival ‘Lyin’ Ted’ on stage.'), ['‘Lyin’ Ted’']);
     assert.deepStrictEqual(paired('Politics ‘Nasty Politics’'), ['‘Nasty Politics’']);
+    // Of two such, the first (review of abf2bce).
+    assert.deepStrictEqual(paired('Trump called it ‘fake news’, citing the networks’ ratings.'), ['‘fake news’']);
+    assert.deepStrictEqual(paired('He answered ‘Yes’. The Democrats’ leader was silent.'), ['‘Yes’']);
   });
 
   it('are no quotation inside double marks, nor an elision (`rock ‘n’ roll`, `the ‘90s`), nor unclosed', () => {
     assert.deepStrictEqual(paired('“He said ‘no’ to me,” she said.'), ['“He said ‘no’ to me,”']);
     assert.deepStrictEqual(paired('rock ‘n’ roll is back'), []);
     assert.deepStrictEqual(paired('The ‘90s were good years for the party.'), []);
+    // A `‘` typed for an apostrophe opens nothing, though a closing-like mark follows (review of abf2bce).
+    assert.deepStrictEqual(paired('In the ‘90s, Trump’s casinos were booming, he said of his creditors’ patience.'), []);
+    assert.deepStrictEqual(paired('Let ‘em go, he told the voters’ representatives.'), []);
     assert.deepStrictEqual(paired('x‘a’ and ‘unclosed'), []);
     // A paragraph of its own is read on its own: double marks in one do not stop single ones in the next.
     assert.deepStrictEqual(paired('“Yes,” he said.\n\nShe called it ‘a disgrace.’'), ['“Yes,”', '‘a disgrace.’']);
@@ -62,5 +68,16 @@ describe('quotes: a headline’s quotations after `Name:`', () => {
     assert.notStrictEqual(praises[0]?.attribution?.cue?.text, ':');
     const body = analyse('Trump spoke in Iowa.\n\nCruz: the senator called it ‘A Great Day For Iowa.’', { Trump: 'person', Cruz: 'person', Iowa: 'location' });
     assert.notStrictEqual(body[0]?.attribution?.cue?.text, ':');
+    // Nor when a speech verb comes between the colon and the quotation (review of abf2bce).
+    const says = analyse('Fox News: Trump Says Cruz Is ‘Desperate’', { 'Fox News': 'organization', Trump: 'person', Cruz: 'person' });
+    assert.notStrictEqual(says[0]?.attribution?.mention.text, 'Fox News');
+    const called = analyse('Cruz: Trump Called Me “Lyin’ Ted” Again', { Cruz: 'person', Trump: 'person' });
+    assert.notStrictEqual(called[0]?.attribution?.mention.text, 'Cruz');
+  });
+
+  it('a colon the headline rule does not take leads no quotation in single marks in (`Gillibrand on Hillary Releasing Her Goldman Sachs Speech Transcripts: ‘I Think She Will.’`)', () => {
+    const text = 'Gillibrand on Hillary Releasing Her Goldman Sachs Speech Transcripts: ‘I Think She Will.’\n\nSen. Kirsten Gillibrand spoke on Sunday.';
+    const quotes = analyse(text, { Gillibrand: 'person', Hillary: 'person', 'Goldman Sachs': 'organization', 'Kirsten Gillibrand': 'person' });
+    assert.strictEqual(quotes[0]?.attribution, undefined);
   });
 });

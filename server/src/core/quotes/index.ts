@@ -166,6 +166,7 @@ function attributeQuotes(
   let nextReported = 0;
   const reported = collect?.reported ?? [];
   const headline = headlineSpeaker(text, paragraphs, entities);
+  const headlineColon = isHeadline(paragraphs) ? headlineColonAt(text, paragraphs[0]) : -1;
   for (const raw of raws) {
     // Training: the pronouns of reported speech before this quotation, resolved in the state the pass is in.
     for (; nextReported < reported.length && reported[nextReported].mention.start < raw.start; nextReported++) resolveReported(doc, reported[nextReported], state);
@@ -184,10 +185,11 @@ function attributeQuotes(
         : null;
     // "Graham: Trump’s ‘Incredibly Hateful Rhetoric’ Destroying GOP’s Chance": a headline's quotations after a
     // name and a colon are that name's, though headline case makes them look like titles.
-    if (headline && raw.paragraph === 0 && raw.start >= headline.cue.end) {
+    // Not when a speech verb comes between (`Cruz: Trump Called Me “Lyin’ Ted”`, `Fox News: Trump Says Cruz Is
+    // ‘Desperate’`): the quotation is that verb's subject's. The headline's speaker is no previous speaker for the text.
+    if (headline && raw.paragraph === 0 && raw.start >= headline.cue.end && !cueBetween(doc, tokenAt(doc, headline.cue.end), openTok)) {
       const attribution = attributionOf(headline.mention, undefined, headline.cue, headline.kind);
       quotes.push(makeQuote(raw, text.slice(raw.contentStart, raw.contentEnd), 'direct', attribution));
-      previous = { raw, attribution, closeTok };
       continue;
     }
     if (label && label[1].length > 1) {
@@ -283,6 +285,12 @@ function attributeQuotes(
     if (!model || tight) {
       if (via === 'previous') attribution = previous?.attribution;
       else if (pick && via !== 'none') attribution = makeAttribution(doc, pick, raw, state);
+    }
+    // A headline's colon that the headline rule did not take leads no quotation in single marks in: `Gillibrand on
+    // Hillary Releasing Her Goldman Sachs Speech Transcripts: ‘I Think She Will.’` is not said by `Her Goldman Sachs
+    // Speech Transcripts`. (Double marks keep what they had before single ones were read.)
+    if (attribution && headlineColon >= 0 && raw.paragraph === 0 && raw.start > headlineColon && text.charCodeAt(raw.start) === LEFT_SINGLE_MARK && attribution.mention.end <= headlineColon && text.slice(attribution.mention.end, headlineColon).trim() === '') {
+      attribution = undefined;
     }
     const kind: Quote['kind'] = attribution || (!short && !title && !named) ? 'direct' : 'scare';
     const quote = makeQuote(raw, content, kind, attribution);
@@ -423,8 +431,33 @@ function makeAttribution(doc: Doc, chosen: Found, raw: RawQuote, state: SpeakerS
   return attributionOf(mention, resolved, found.cue ? slice(doc, found.cue.from, found.cue.to) : undefined, kind);
 }
 
+/**
+ * True when a name and a speech verb after it (capitalised too, as headline case writes it: `Trump Says`, `Trump
+ * Called Me`) lie in tokens `[from, to)` outside quotations; not a participle (`Hillary Asking Moderator …`).
+ */
+function cueBetween(doc: Doc, from: number, to: number): boolean {
+  for (let k = from + 1; k < to && k < doc.tokens.length; k++) {
+    if (doc.inQuote[k] || !doc.verbs.has(doc.lower[k]) || doc.lower[k].endsWith('ing')) continue;
+    if (overlapsEntity(doc, k - 1, k, 'person') || overlapsEntity(doc, k - 1, k, 'organization')) return true;
+  }
+  return false;
+}
+
 /** Longest headline read for a speaker before a colon; longer first paragraphs are text. */
 const HEADLINE_MAX_CHARS = 200;
+const LEFT_SINGLE_MARK = 0x2018;
+
+/** The first colon of the paragraph with a space after it (`Trump: ‘…’`), or -1. */
+function headlineColonAt(text: string, first: Paragraph): number {
+  const colon = text.indexOf(':', first.start);
+  return colon >= 0 && colon < first.end && /\s/.test(text[colon + 1] ?? '') ? colon : -1;
+}
+
+/** True when the first paragraph is short enough to be a headline. */
+function isHeadline(paragraphs: readonly Paragraph[]): boolean {
+  const first = paragraphs[0];
+  return first !== undefined && first.end - first.start <= HEADLINE_MAX_CHARS;
+}
 /** Words before the colon at most (`McCain Challenger Kelli Ward:`). */
 const HEADLINE_SPEAKER_MAX_WORDS = 5;
 
@@ -432,13 +465,13 @@ const HEADLINE_SPEAKER_MAX_WORDS = 5;
  * The speaker of a headline of the form `Name: …` (`Trump: ‘I’m the Worst Thing …’`, `Issa: Hillary Clinton’s ‘Honesty
  * Is In Question.’`), the news convention whose colon says the rest is that person's: the first paragraph, short,
  * with one colon-ended phrase of a few capitalised words that ends with the only person or organisation named in it
- * (not `Donald Trump Praises … Matthew Boyle:`, where the first name speaks, nor `The Latest:`).
+ * (`Dr. Ben Carson:`; not `Donald Trump Praises … Matthew Boyle:`, where the first name speaks, nor `The Latest:`).
  */
 function headlineSpeaker(text: string, paragraphs: readonly Paragraph[], entities: readonly EntityMention[]): { mention: TextSlice; cue: TextSlice; kind: Attribution['sourceKind'] } | undefined {
+  if (!isHeadline(paragraphs)) return undefined;
   const first = paragraphs[0];
-  if (!first || first.end - first.start > HEADLINE_MAX_CHARS) return undefined;
-  const colon = text.indexOf(':', first.start);
-  if (colon < 0 || colon >= first.end || !/\s/.test(text[colon + 1] ?? '')) return undefined;
+  const colon = headlineColonAt(text, first);
+  if (colon < 0) return undefined;
   const before = text.slice(first.start, colon).trim();
   const words = before.split(/\s+/);
   if (words.length > HEADLINE_SPEAKER_MAX_WORDS || !words.every((w) => /^[\p{Lu}\d]/u.test(w))) return undefined;

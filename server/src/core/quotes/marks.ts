@@ -301,7 +301,7 @@ function withSingleMarkQuotations(text: string, paras: readonly Paragraph[], out
     const next = text.indexOf(LEFT_SINGLE, open + 1);
     const bound = next < 0 || next > p.end ? p.end : next;
     const prev = open > p.start ? text.charCodeAt(open - 1) : -1;
-    if (opensAfter(prev) && open + 1 < bound && !isSpaceChar(text.charCodeAt(open + 1))) {
+    if (opensAfter(prev) && open + 1 < bound && !isSpaceChar(text.charCodeAt(open + 1)) && !ELISION.test(text.slice(open + 1, open + 7))) {
       const close = singleClosingMark(text, rights, open + 1, bound, p.end);
       if (close >= 0 && wordCharacters(text, open + 1, close) >= 2) {
         found.push({ start: open, end: close + 1, contentStart: open + 1, contentEnd: close, paragraph: pi, lastParagraph: pi });
@@ -312,6 +312,9 @@ function withSingleMarkQuotations(text: string, paras: readonly Paragraph[], out
   if (found.length === 0) return out;
   return [...out, ...found].sort((a, b) => a.start - b.start);
 }
+
+/** What follows a `‘` typed for an apostrophe (`‘90s`, `Let ‘em go`, `rock ‘n’ roll`, `‘til`, `‘cause`): no quotation opens. */
+const ELISION = /^(?:\d\ds\b|em\b|til\b|tis\b|twas\b|cause\b|n[’'])/i;
 
 /** The occurrences of one character at or after increasing positions, each found once. */
 class ForwardSearch {
@@ -331,7 +334,8 @@ class ForwardSearch {
 
 /**
  * The right single mark in `[from, bound)` that closes a quotation opened before `from` (see above), or -1: the first
- * that no letter follows, but one that may end a word (after `s`, after `in`) only when no other does.
+ * that no letter follows, but one that may end a word (after `s`, after `in`) only when no other does (and then the
+ * first: `‘fake news’, citing the networks’ ratings`).
  */
 function singleClosingMark(text: string, rights: ForwardSearch, from: number, bound: number, paragraphEnd: number): number {
   let afterS = -1;
@@ -340,7 +344,9 @@ function singleClosingMark(text: string, rights: ForwardSearch, from: number, bo
     const after = i + 1 < paragraphEnd ? text.charCodeAt(i + 1) : -1;
     if (isSpaceChar(before) || (after >= 0 && isWordChar(after)) || !closesBefore(after)) continue;
     // An apostrophe may end a word: a plural's possessive (`voters’`), a dropped `g` (`‘Lyin’ Ted’`).
-    if (before === 0x73 /* s */ || (before === 0x6e /* n */ && text.charCodeAt(i - 2) === 0x69 /* i */)) afterS = i;
+    if (before === 0x73 /* s */ || (before === 0x6e /* n */ && text.charCodeAt(i - 2) === 0x69 /* i */)) {
+      if (afterS < 0) afterS = i;
+    }
     else return i;
   }
   return afterS;
