@@ -184,9 +184,9 @@ function attributeQuotes(
         ? /^([A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,2}):\s/.exec(text.slice(raw.contentStart, Math.min(raw.contentEnd, raw.contentStart + 40)))
         : null;
     // "Graham: Trump’s ‘Incredibly Hateful Rhetoric’ Destroying GOP’s Chance": a headline's quotations after a
-    // name and a colon are that name's, though headline case makes them look like titles.
-    // Not when a speech verb comes between (`Cruz: Trump Called Me “Lyin’ Ted”`, `Fox News: Trump Says Cruz Is
-    // ‘Desperate’`): the quotation is that verb's subject's. The headline's speaker is no previous speaker for the text.
+    // name and a colon are that name's, though headline case makes them look like titles. Not when a name and a
+    // speech verb come between (`Cruz: Trump Called Me “Lyin’ Ted”`, `Fox News: Trump Says Cruz Is ‘Desperate’`):
+    // the quotation is that verb's subject's. The headline's speaker is no previous speaker for the text.
     if (headline && raw.paragraph === 0 && raw.start >= headline.cue.end && !cueBetween(doc, tokenAt(doc, headline.cue.end), openTok)) {
       const attribution = attributionOf(headline.mention, undefined, headline.cue, headline.kind);
       quotes.push(makeQuote(raw, text.slice(raw.contentStart, raw.contentEnd), 'direct', attribution));
@@ -458,7 +458,8 @@ function isHeadline(paragraphs: readonly Paragraph[]): boolean {
   const first = paragraphs[0];
   return first !== undefined && first.end - first.start <= HEADLINE_MAX_CHARS;
 }
-/** Words before the colon at most (`McCain Challenger Kelli Ward:`). */
+
+/** Words before a headline's colon at most (`Former Mexico leader Calderon:` has four). */
 const HEADLINE_SPEAKER_MAX_WORDS = 5;
 
 /**

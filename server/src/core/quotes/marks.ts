@@ -318,6 +318,7 @@ const ELISION = /^(?:\d\ds\b|em\b|til\b|tis\b|twas\b|cause\b|n[’'])/i;
 
 /** The occurrences of one character at or after increasing positions, each found once. */
 class ForwardSearch {
+  /** The last occurrence found; -1 when there is none further on, -2 before the first search. */
   private at = -2;
   constructor(
     private readonly text: string,
@@ -344,10 +345,9 @@ function singleClosingMark(text: string, rights: ForwardSearch, from: number, bo
     const after = i + 1 < paragraphEnd ? text.charCodeAt(i + 1) : -1;
     if (isSpaceChar(before) || (after >= 0 && isWordChar(after)) || !closesBefore(after)) continue;
     // An apostrophe may end a word: a plural's possessive (`voters’`), a dropped `g` (`‘Lyin’ Ted’`).
-    if (before === 0x73 /* s */ || (before === 0x6e /* n */ && text.charCodeAt(i - 2) === 0x69 /* i */)) {
-      if (afterS < 0) afterS = i;
-    }
-    else return i;
+    const mayEndWord = before === 0x73 /* s */ || (before === 0x6e /* n */ && text.charCodeAt(i - 2) === 0x69 /* i */);
+    if (!mayEndWord) return i;
+    if (afterS < 0) afterS = i;
   }
   return afterS;
 }
