@@ -7,6 +7,7 @@
 import * as assert from 'assert';
 import type { Quote } from '../../server/src/core/types';
 import { analyseQuotes as analyse } from '../helpers/quoteAnalysis';
+import { analysePolnearTrain, quoteOpening } from '../helpers/polnearArticles';
 
 /** The quotation starting with `prefix`: its speaker's words, and what they were resolved to (if anything). */
 function attributionOf(quotes: readonly Quote[], prefix: string): { mention?: string; resolved?: string } {
@@ -67,5 +68,14 @@ describe('quotes: a description of a person resolves to someone the article name
     const passed = attributionOf(analyse(resolution, { 'St. Paul City Council': 'organization' }), 'condemns');
     assert.strictEqual(passed.mention, 'The resolution');
     assert.strictEqual(passed.resolved, 'St. Paul City Council');
+  });
+});
+
+describe('quotes: a pronoun after the sentence whose subject is someone else than the previous speaker', () => {
+  it('is that subject’s (PolNeAR: `Trump eased his defiant tone … he said Ryan. “I would say Paul …,” he said.` had gone to Ryan; `Ted Cruz … is calling for some of his rivals to drop out … He asked them “prayerfully consider”` to Kasich)', function () {
+    const ryan = analysePolnearTrain(this, 'breitbart_2016-05-12_trump-ryan-pledge-to-work-togeth.txt');
+    for (const opening of ['I would say Paul', 'We can always have differences']) assert.strictEqual(quoteOpening(ryan, opening).actor, 'Donald Trump', opening);
+    const cruz = analysePolnearTrain(this, 'breitbart_2016-03-01_the-latest-sanders-wins-minnesot.txt');
+    for (const opening of ['prayerfully consider', 'a total disaster']) assert.strictEqual(quoteOpening(cruz, opening).actor, 'Ted Cruz', opening);
   });
 });

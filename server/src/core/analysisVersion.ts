@@ -354,4 +354,5 @@
 //      speaker model is retrained.
 // 156: quotations in single curly marks where no double marks quote (headlines, British style), and a headline's
 //      quotations after `Name:` are the name's.
-export const ANALYSIS_VERSION = 156;
+// 157: the speaker model is retrained with the latest subject agreeing with a pronoun as gold beside the strict gold.
+export const ANALYSIS_VERSION = 157;
