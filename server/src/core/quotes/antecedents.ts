@@ -18,7 +18,7 @@
 import { lowerBound, rangeContaining } from '../search';
 import type { EntityMention, TextSlice } from '../types';
 import { genderOf, lastPersonBefore, subjectRank, type SpeakerState } from './coreference';
-import { isPunct, isSentenceEnd, personKeys, personTokens, surname, tokenAt, type Doc } from './document';
+import { isPunct, isSentenceEnd, personKeys, personStartingAt, personTokens, surname, tokenAt, type Doc } from './document';
 import { featureNames, featuresNamed, type Feature } from './featureNames';
 import { DETERMINERS } from './words';
 
@@ -375,7 +375,7 @@ function introducedIndefinitely(doc: Doc, head: string, at: number, offset: numb
     // The name right after the phrase is who it is (`An aide, John Smith, said`).
     let after = k + 1;
     if (after < n && APPOSITION_MARKS.has(doc.tokens[after].text)) after++;
-    if (after < n && startsName(doc, after)) continue;
+    if (after < n && personStartingAt(doc, after)) continue;
     return true;
   }
   return false;
@@ -385,12 +385,6 @@ function introducedIndefinitely(doc: Doc, head: string, at: number, offset: numb
 function endsName(doc: Doc, k: number): boolean {
   const e = rangeContaining(doc.entities, doc.tokens[k].start);
   return e !== undefined && e.end === doc.tokens[k].end && (e.type === 'person' || e.type === 'organization');
-}
-
-/** True when token `k` starts a person mention the recogniser found. */
-function startsName(doc: Doc, k: number): boolean {
-  const e = rangeContaining(doc.entities, doc.tokens[k].start);
-  return e !== undefined && e.start === doc.tokens[k].start && e.type === 'person';
 }
 
 /** The features and name parts of the antecedent ranker, by name. */

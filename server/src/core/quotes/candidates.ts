@@ -14,7 +14,7 @@
 import { lowerBound } from '../search';
 import type { Attribution } from '../types';
 import { makeFound, reportedClauseStart, type Found } from './cues';
-import { headLower, isCapitalized, isCue, isPunct, isSentenceEnd, verbLike, type Doc, type NounPhrase } from './document';
+import { headLower, isCapitalized, isCue, isPunct, isSentenceEnd, personStartingAt, verbLike, type Doc, type NounPhrase } from './document';
 import type { RawQuote } from './marks';
 import { subjectRank, verbFollows } from './coreference';
 import { feature, featureNames, featuresNamed, type Feature } from './featureNames';
@@ -262,7 +262,7 @@ function collectSpans(doc: Doc, from: number, to: number, out: { np: NounPhrase;
     // A title right before a person's name is part of the name's phrase, not someone else ("White House press
     // secretary Josh Earnest said"). As a candidate of its own, the title could win over the name, and the
     // quotation went to "White House press secretary" with no name.
-    if (kind === 'nominal' && k + 1 < to && !doc.inQuote[k + 1] && startsPerson(doc, k + 1)) continue;
+    if (kind === 'nominal' && k + 1 < to && !doc.inQuote[k + 1] && personStartingAt(doc, k + 1)) continue;
     const np = npLeftOf(doc, k, from);
     out.push({ np: np ?? { from: k, to: k + 1 }, kind });
   }
@@ -302,13 +302,6 @@ function headFollows(doc: Doc, k: number, to: number): boolean {
     if (isCapitalized(t) || isPunct(t) || NP_STOP.has(l) || VERB_PREFIX.has(l) || isCue(doc, j) || (verbLike(doc, j) && !/[^s]s$/.test(l))) return false;
   }
   return false;
-}
-
-/** True when token `k` opens a person's name the recogniser found. */
-function startsPerson(doc: Doc, k: number): boolean {
-  const start = doc.tokens[k].start;
-  const e = firstEntityEndingAfter(doc, start);
-  return e < doc.entities.length && doc.entities[e].start === start && doc.entities[e].type === 'person';
 }
 
 function firstEntityEndingAfter(doc: Doc, offset: number): number {

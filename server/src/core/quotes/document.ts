@@ -178,6 +178,12 @@ export function overlapsEntity(doc: Doc, from: number, to: number, type: string)
   return undefined;
 }
 
+/** The person mention of the recogniser that starts at token `k` (`Hope` of `Hope Hicks`), if any. */
+export function personStartingAt(doc: Doc, k: number): EntityMention | undefined {
+  const m = overlapsEntity(doc, k, k + 1, 'person');
+  return m !== undefined && m.start === doc.tokens[k].start ? m : undefined;
+}
+
 export function slice(doc: Doc, from: number, to: number): TextSlice {
   const start = doc.tokens[from].start;
   const end = doc.tokens[to - 1].end;

@@ -23,7 +23,7 @@ import type { QuoteLexicon } from './lexicon';
 import { cueNear, speakerCandidates, type RuleSignals, type SpeakerCandidate } from './candidates';
 import { bestRanked, type SpeakerModel } from './ranker';
 import { antecedentCandidates, describesSomeoneElse, entityKey, type Anaphor, type AnaphorKind, type AntecedentCandidate } from './antecedents';
-import { type RawQuote, isWordChar, pairQuotationMarks } from './marks';
+import { type RawQuote, LEFT_SINGLE, isWordChar, pairQuotationMarks } from './marks';
 import { nameBeforeApposition, speakerKind, withOwnerPhrase } from './phrases';
 import type { Attribution, EntityMention, Paragraph, Quote, Sentence, TextSlice } from '../types';
 import { rangeContaining } from '../search';
@@ -165,8 +165,8 @@ function attributeQuotes(
   let lastNameEnd = -1;
   let nextReported = 0;
   const reported = collect?.reported ?? [];
-  const headline = headlineSpeaker(text, paragraphs, entities);
   const headlineColon = isHeadline(paragraphs) ? headlineColonAt(text, paragraphs[0]) : -1;
+  const headline = headlineColon >= 0 ? headlineSpeaker(text, paragraphs[0], headlineColon, entities) : undefined;
   for (const raw of raws) {
     // Training: the pronouns of reported speech before this quotation, resolved in the state the pass is in.
     for (; nextReported < reported.length && reported[nextReported].mention.start < raw.start; nextReported++) resolveReported(doc, reported[nextReported], state);
@@ -289,7 +289,7 @@ function attributeQuotes(
     // A headline's colon that the headline rule did not take leads no quotation in single marks in: `Gillibrand on
     // Hillary Releasing Her Goldman Sachs Speech Transcripts: ‘I Think She Will.’` is not said by `Her Goldman Sachs
     // Speech Transcripts`. (Double marks keep what they had before single ones were read.)
-    if (attribution && headlineColon >= 0 && raw.paragraph === 0 && raw.start > headlineColon && text.charCodeAt(raw.start) === LEFT_SINGLE_MARK && attribution.mention.end <= headlineColon && text.slice(attribution.mention.end, headlineColon).trim() === '') {
+    if (attribution && headlineColon >= 0 && raw.paragraph === 0 && raw.start > headlineColon && text.startsWith(LEFT_SINGLE, raw.start) && attribution.mention.end <= headlineColon && text.slice(attribution.mention.end, headlineColon).trim() === '') {
       attribution = undefined;
     }
     const kind: Quote['kind'] = attribution || (!short && !title && !named) ? 'direct' : 'scare';
@@ -445,7 +445,6 @@ function cueBetween(doc: Doc, from: number, to: number): boolean {
 
 /** Longest headline read for a speaker before a colon; longer first paragraphs are text. */
 const HEADLINE_MAX_CHARS = 200;
-const LEFT_SINGLE_MARK = 0x2018;
 
 /** The first colon of the paragraph with a space after it (`Trump: ‘…’`), or -1. */
 function headlineColonAt(text: string, first: Paragraph): number {
@@ -467,12 +466,9 @@ const HEADLINE_SPEAKER_MAX_WORDS = 5;
  * Is In Question.’`), the news convention whose colon says the rest is that person's: the first paragraph, short,
  * with one colon-ended phrase of a few capitalised words that ends with the only person or organisation named in it
  * (`Dr. Ben Carson:`; not `Donald Trump Praises … Matthew Boyle:`, where the first name speaks, nor `The Latest:`).
+ * `colon` is the headline's first colon ({@link headlineColonAt}).
  */
-function headlineSpeaker(text: string, paragraphs: readonly Paragraph[], entities: readonly EntityMention[]): { mention: TextSlice; cue: TextSlice; kind: Attribution['sourceKind'] } | undefined {
-  if (!isHeadline(paragraphs)) return undefined;
-  const first = paragraphs[0];
-  const colon = headlineColonAt(text, first);
-  if (colon < 0) return undefined;
+function headlineSpeaker(text: string, first: Paragraph, colon: number, entities: readonly EntityMention[]): { mention: TextSlice; cue: TextSlice; kind: Attribution['sourceKind'] } | undefined {
   const before = text.slice(first.start, colon).trim();
   const words = before.split(/\s+/);
   if (words.length > HEADLINE_SPEAKER_MAX_WORDS || !words.every((w) => /^[\p{Lu}\d]/u.test(w))) return undefined;

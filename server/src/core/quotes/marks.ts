@@ -269,7 +269,7 @@ export function pairQuotationMarks(text: string, paragraphs: readonly Paragraph[
   return withSingleMarkQuotations(text, paras, out);
 }
 
-const LEFT_SINGLE = '\u2018'; // ‘
+export const LEFT_SINGLE = '\u2018'; // ‘
 const RIGHT_SINGLE = '\u2019'; // ’, also the apostrophe
 
 /**

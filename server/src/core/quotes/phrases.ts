@@ -4,7 +4,7 @@
  * clauses), the subject of a sentence (past datelines and introductory phrases), and what kind of speaker a
  * phrase names (person, organisation, group, unknown).
  */
-import { type Doc, type NounPhrase, hasCapital, headLower, isCapitalized, isCue, isPunct, isSentenceEnd, onlyDeterminers, overlapsEntity, prevOutside, sentenceEndFrom, tokenAt, verbLike } from './document';
+import { type Doc, type NounPhrase, hasCapital, headLower, isCapitalized, isCue, isPunct, isSentenceEnd, onlyDeterminers, overlapsEntity, personStartingAt, prevOutside, sentenceEndFrom, tokenAt, verbLike } from './document';
 import { lowerBound } from '../search';
 import { DETERMINERS, GROUP_PRONOUNS, IRREGULAR_PAST, MONTHS, NOUN_VERBS, NP_STOP, PERSON_PRONOUNS, SUBJECT_PRONOUNS, TIME_WORDS, VERB_PREFIX, isLyAdverb } from './words';
 import type { Attribution } from '../types';
@@ -126,8 +126,8 @@ function insideName(doc: Doc, i: number): boolean {
 /** True when a capitalised token `i` starts a person mention of the recogniser that goes on past it (`Hope Hicks`). */
 function startsPersonName(doc: Doc, i: number): boolean {
   if (!isCapitalized(doc.tokens[i].text) || i + 1 >= doc.tokens.length) return false;
-  const m = overlapsEntity(doc, i, i + 1, 'person');
-  return m !== undefined && m.start === doc.tokens[i].start && m.end > doc.tokens[i].end;
+  const m = personStartingAt(doc, i);
+  return m !== undefined && m.end > doc.tokens[i].end;
 }
 
 /** Noun phrase starting at token `start`, read rightwards, not beyond `limit` (exclusive). */
