@@ -355,4 +355,9 @@
 // 156: quotations in single curly marks where no double marks quote (headlines, British style), and a headline's
 //      quotations after `Name:` are the name's.
 // 157: the speaker model is retrained with the latest subject agreeing with a pronoun as gold beside the strict gold.
-export const ANALYSIS_VERSION = 157;
+// 158: quotes: a quotation closed by `?` or `!` keeps the strong cue before it over the next sentence's subject; a
+//      capitalised `According to` after a quotation that closed its sentence sources the next sentence; `But` opening
+//      a sentence before a name is no introductory phrase; a passive speech verb's subject is not its speaker; the
+//      verb of a subordinate clause closed by a comma before the quotation does not report it; a speech verb through
+//      an infinitive (`to begin “…”`) is no tight cue; the speaker model is retrained.
+export const ANALYSIS_VERSION = 158;

@@ -5,7 +5,7 @@
  * lead-in paragraph, a byline paragraph. Each returns a `Found`: the speaker phrase, the cue and how tight
  * the pattern is. Resolution of pronouns and nominals is not done here (`coreference.ts`).
  */
-import { type Doc, type NounPhrase, hasCapital, headLower, isCapitalized, isCue, isCueAfterSubject, isSentenceEnd, lastInsideTok, nextOutside, onlyDeterminers, overlapsEntity, prevOutside, verbLike } from './document';
+import { type Doc, type NounPhrase, closesSentence, hasCapital, headLower, isCapitalized, isCue, isCueAfterSubject, isSentenceEnd, lastInsideTok, nextOutside, onlyDeterminers, overlapsEntity, prevOutside, verbLike } from './document';
 import { apposedName, coordinatedSubject, isSpeakerLike, npLeftOf, npRightOf, npToken, sentenceSubject, speakerKind, subjectOf } from './phrases';
 import { AS_PASSIVE, COMPARE_VERBS, DETERMINERS, IRREGULAR_PAST, NAMING_VERBS, NEGATIONS, NOUN_VERBS, NP_STOP, SUBJECT_PRONOUNS, VERB_PREFIX, WH_WORDS, isLyAdverb } from './words';
 
@@ -76,8 +76,9 @@ export function findAfter(doc: Doc, closeTok: number, limit: number): Found | un
   const end = Math.min(limit, p + AFTER_WINDOW);
   let stop = p;
   while (stop < end && doc.para[stop] === para && !doc.inQuote[stop] && !isSentenceEnd(doc, stop)) stop++;
-  // "according to X"
-  if (doc.lower[p] === 'according' && doc.lower[p + 1] === 'to') {
+  // "according to X"; not a capitalised one after a quotation that closed its sentence (`… did not “use it that
+  // much.” According to F.A.A. records, the Boeing …`): that opens the next sentence and sources it.
+  if (doc.lower[p] === 'according' && doc.lower[p + 1] === 'to' && !(p === closeTok && doc.tokens[p].text === 'According' && closesSentence(doc, closeTok))) {
     const np = npRightOf(doc, p + 2, stop);
     if (np) return makeFound(np, { from: p, to: p + 2 }, 2);
   }
@@ -308,8 +309,16 @@ export function findBefore(doc: Doc, openTok: number, allowPrevParagraph: boolea
       const agent = npRightOf(doc, v + 2, openTok);
       if (agent && hasCapital(doc, agent.from, agent.to)) return makeFound(agent, { from: v, to: v + 1 }, gap <= 12 ? 2 : 1);
     }
+    // Passive without its agent: `Guccifer 2.0 was branded “in homage to” Lazar, Song wrote`, `Trump was asked,
+    // “What’s …”`, `what is called a “debate”`: the subject is what is named or whom the words were put to, not
+    // who said them. (`X is quoted as saying` reports X; `was asked by Y` is read above.)
+    if (isPassive(doc, v, lowest)) continue;
+    // "Clinton said that when Ms. Warren railed against Wall Street …, “she is speaking for all of us”": the verb
+    // of a subordinate clause that a comma closed before the quotation does not report it. (Not `as`: `As The Daily
+    // Beast called them, “…”` and `as Paul Ryan has pointed out, that’s the “textbook definition”` report.)
+    if (gap > 3 && inClosedSubordinateClause(doc, v, openTok, lowest)) continue;
     const naming = NAMING_VERBS.has(doc.lower[v]) && gap <= 5;
-    const strength = weak ? 0 : gap <= 2 || naming || (gap <= 4 && /[:,]/.test(doc.tokens[openTok - 1].text)) ? 2 : next === 'that' ? 1 : 0.5;
+    let strength = weak ? 0 : gap <= 2 || naming || (gap <= 4 && /[:,]/.test(doc.tokens[openTok - 1].text)) ? 2 : next === 'that' ? 1 : 0.5;
     // "With Democratic leaders worried …, President Obama is rolling out a new message: “…”": a distant cue in an
     // introductory phrase loses to the clause that introduces the quotation with a colon.
     if (strength < 1 && doc.tokens[openTok - 1].text === ':') {
@@ -385,7 +394,10 @@ export function findBefore(doc: Doc, openTok: number, allowPrevParagraph: boolea
       // "was quoted as saying" / "by saying": the governing subject, below.
     }
     // Participle or no subject: the subject of the governing clause — the nearest earlier speech verb with a
-    // speaker-like subject, else the first noun phrase of the sentence.
+    // speaker-like subject, else the first noun phrase of the sentence. Through an infinitive that subject is one
+    // reading among others (`But Mrs. Clinton would do well to begin “building bridges” to Mr. Sanders, said David
+    // Axelrod`): not a tight cue.
+    if (v - 1 >= lowest && doc.lower[v - 1] === 'to') strength = Math.min(strength, 1);
     for (let w = prevOutside(doc, v); w >= lowest; w = prevOutside(doc, w)) {
       if (!isCue(doc, w)) continue;
       if (doc.lower[w].endsWith('ing')) {
@@ -402,6 +414,43 @@ export function findBefore(doc: Doc, openTok: number, allowPrevParagraph: boolea
     return undefined;
   }
   return colonIntro(doc, openTok, lowest);
+}
+
+/** Conjunctions that open a subordinate clause before its subject (`when Ms. Warren railed against …, …`). */
+const CLAUSE_OPENERS = new Set(['after', 'before', 'when', 'while', 'because', 'since', 'although', 'though', 'if', 'once', 'until', 'unless', 'whereas']);
+
+/**
+ * True when the verb at `v` is in a subordinate clause that opens a sentence or a clause (its subject right after
+ * `when`, `after` … at the sentence's start, after a comma or `that`: a main clause follows it) and a comma closes
+ * it before token `to`. A comma before a place's next part (`in Salem, New Hampshire`) closes nothing: `McCain
+ * issued a statement after Trump told a town hall in Salem, New Hampshire that waterboarding is “peanuts”` ends on
+ * the subordinate clause.
+ */
+function inClosedSubordinateClause(doc: Doc, v: number, to: number, lowest: number): boolean {
+  const np = subjectOf(doc, v, lowest);
+  const opener = np ? np.from - 1 : -1;
+  if (opener < lowest || !CLAUSE_OPENERS.has(doc.lower[opener])) return false;
+  const before = opener - 1;
+  if (!(before < lowest || isSentenceEnd(doc, before) || doc.tokens[before].text === ',' || doc.lower[before] === 'that')) return false;
+  for (let k = v + 1; k < to; k++) {
+    if (doc.tokens[k].text === ',' && !doc.inQuote[k] && !(k + 1 < to && overlapsEntity(doc, k + 1, k + 2, 'location'))) return true;
+  }
+  return false;
+}
+
+/** Forms of `be` that make a participle after them passive. */
+const BE_FORMS = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being']);
+
+/**
+ * True when the speech verb at `v` is a participle after a form of `be` (adverbs between: `was repeatedly asked`):
+ * a passive, whose subject is no speaker. Not `quoted`, whose subject is (`is quoted as saying`).
+ */
+function isPassive(doc: Doc, v: number, lowest: number): boolean {
+  const l = doc.lower[v];
+  if (l === 'quoted' || !(l.endsWith('ed') || IRREGULAR_PAST.has(l))) return false;
+  let k = v - 1;
+  while (k >= lowest && (isLyAdverb(doc.lower[k]) || doc.lower[k] === 'also' || doc.lower[k] === 'not' || doc.lower[k] === 'never')) k--;
+  return k >= lowest && BE_FORMS.has(doc.lower[k]) && !doc.inQuote[k];
 }
 
 /** Past a place's name starting at token `at` when a speech verb follows it at once: that verb's token; else -1. */

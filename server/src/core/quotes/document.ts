@@ -196,6 +196,12 @@ export function lastInsideTok(doc: Doc, closeTok: number): number {
   return k >= 0 && apostrophePairAt(doc, k) ? k - 1 : k;
 }
 
+/** True when the quotation closed right before token `closeTok` ends on `.`, `?` or `!`: it closes its sentence. */
+export function closesSentence(doc: Doc, closeTok: number): boolean {
+  const last = doc.tokens[lastInsideTok(doc, closeTok)]?.text;
+  return last === '.' || last === '?' || last === '!';
+}
+
 /** True when tokens `i` and `i + 1` are two apostrophes side by side: the tokeniser's halves of one `''` mark. */
 function apostrophePairAt(doc: Doc, i: number): boolean {
   const t = doc.tokens;

@@ -18,7 +18,7 @@
  */
 import { type SpeakerState, clauseSubject, personStartIn, resolveNominal, resolvePronoun } from './coreference';
 import { AFTER_WINDOW, type Found, makeFound, weakCue, findAfter, findAsComplement, findBefore, findBylineParagraph, findLeadIn, findSentenceFinal, withSpeakerPhrase } from './cues';
-import { type Doc, type NounPhrase, lastInsideTok, buildDoc, hasCapital, headLower, isCapitalized, isCue, isSentenceEnd, overlapsEntity, sentenceEndFrom, slice, tokenAt } from './document';
+import { type Doc, type NounPhrase, lastInsideTok, buildDoc, closesSentence, hasCapital, headLower, isCapitalized, isCue, isSentenceEnd, overlapsEntity, sentenceEndFrom, slice, tokenAt } from './document';
 import type { QuoteLexicon } from './lexicon';
 import { cueNear, speakerCandidates, type RuleSignals, type SpeakerCandidate } from './candidates';
 import { bestRanked, type SpeakerModel } from './ranker';
@@ -204,9 +204,10 @@ function attributeQuotes(
     const before = withSpeakerPhrase(doc, findBefore(doc, openTok, prevParaEndsWithColon));
     let found = after;
     if (!found || (before && before.strength > found.strength)) found = before ?? found;
-    // "Jeb Bush called Trump “unhinged.” Sen. Marco Rubio called the statement …": a quotation that closes its
-    // sentence belongs to the tight cue before it rather than to the next sentence's subject.
-    if (found && before && found !== before && before.strength >= 2 && found.strength <= before.strength && found.np.from === closeTok && closeTok < doc.tokens.length && isCapitalized(doc.tokens[closeTok].text) && doc.tokens[lastInsideTok(doc, closeTok)]?.text === '.' && !(openTok > 0 && isSentenceEnd(doc, openTok - 1))) {
+    // "Jeb Bush called Trump “unhinged.” Sen. Marco Rubio called the statement …", "Clinton, exasperated, famously
+    // responded: “What difference … does it make?” Her critics cited it …": a quotation that closes its sentence
+    // belongs to the tight cue before it rather than to the next sentence's subject.
+    if (found && before && found !== before && before.strength >= 2 && found.strength <= before.strength && found.np.from === closeTok && closeTok < doc.tokens.length && isCapitalized(doc.tokens[closeTok].text) && closesSentence(doc, closeTok) && !(openTok > 0 && isSentenceEnd(doc, openTok - 1))) {
       found = before;
     }
     // "“…,” Mr. Obama said …, where Mrs. Clinton also spoke. “Tolerance is …”": a quotation opening a new

@@ -600,6 +600,9 @@ export function coordinatedSubject(doc: Doc, v: number, lowest: number): NounPhr
   return subordinate;
 }
 
+/** Conjunctions that join a sentence to the one before (`But Obama …`, `And then …`). */
+const SENTENCE_CONJUNCTIONS = new Set(['but', 'and', 'or', 'so', 'yet', 'nor']);
+
 /** Conjunctions that open a subordinate clause (`after he clinched`), whose subject a later `and said` does not share. */
 const SUBORDINATING_CONJUNCTIONS = new Set(['after', 'before', 'when', 'while', 'because', 'since', 'although', 'though', 'if', 'once', 'until', 'unless', 'whereas']);
 
@@ -671,6 +674,10 @@ export function sentenceSubject(doc: Doc, from: number, to: number): NounPhrase 
       while (place && after < to && doc.tokens[after].start < place.end) after++;
       if (place && doc.tokens[start].start === place.start && doc.tokens[after]?.text === ',') start = after + 1;
     }
+    // "But Obama, making it clear that …, stood beside …": a conjunction opening the sentence before a name or a
+    // determiner joins the sentence to the one before; it opens no introductory phrase (which had skipped the
+    // subject up to its comma). Before another word it may (`But at the rally, Trump …`, `So far, …`).
+    if (start + 1 < to && SENTENCE_CONJUNCTIONS.has(doc.lower[start]) && (isCapitalized(doc.tokens[start + 1].text) || DETERMINERS.has(doc.lower[start + 1]))) start++;
     const first = doc.lower[start];
     if (first === undefined || !((NP_STOP.has(first) && !DETERMINERS.has(first)) || OPENING_PREPOSITIONS.has(first) || (first.endsWith('ing') && first.length > 5) || first.endsWith('ly'))) break;
     let k = start;
