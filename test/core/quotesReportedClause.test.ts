@@ -41,6 +41,21 @@ describe('quotes: a partial quotation inside reported speech', () => {
   });
 });
 
+describe('quotes: the subject behind a role and its modifiers', () => {
+  it('a name after `Republican presidential front-runner` is the subject of its verb (it had ranked as no subject), and speaks', () => {
+    const text =
+      'Republican presidential front-runner Donald Trump is questioning whether President Barack Obama would have attended Supreme Court Justice Antonin Scalia’s funeral Mass “if it were held in a mosque.”';
+    const names = { 'Donald Trump': 'person', 'Barack Obama': 'person', 'Antonin Scalia': 'person' } as const;
+    const doc = quoteDoc(text, names);
+    const at = text.indexOf('Donald Trump');
+    assert.strictEqual(subjectRank(doc, { start: at, end: at + 12, type: 'person', text: 'Donald Trump' }), 1);
+    assert.strictEqual(speakerOf(analyse(text, names), 'if it were'), 'Donald Trump');
+    const said = 'Democratic presidential candidate Hillary Clinton said she would win.';
+    const saidAt = said.indexOf('Hillary Clinton');
+    assert.strictEqual(subjectRank(quoteDoc(said, { 'Hillary Clinton': 'person' }), { start: saidAt, end: saidAt + 15, type: 'person', text: 'Hillary Clinton' }), 2);
+  });
+});
+
 describe('quotes: sentence ends as the splitter reads them', () => {
   it('goes on after `!` or `?` in brackets before a comma or a lower-case word (`Jeb Bush (Jeb!), who …`), as `splitSentences` does', () => {
     const text = 'Former Florida governor Jeb Bush (Jeb!), who trails in the polls, told reporters that the plan was “a disaster.” He left (why?) and she stayed. It ended (finally!). Then it rained.';

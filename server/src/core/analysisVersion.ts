@@ -360,4 +360,6 @@
 //      a sentence before a name is no introductory phrase; a passive speech verb's subject is not its speaker; the
 //      verb of a subordinate clause closed by a comma before the quotation does not report it; a speech verb through
 //      an infinitive (`to begin “…”`) is no tight cue; the speaker model is retrained.
-export const ANALYSIS_VERSION = 158;
+// 159: quotes: a name behind a role word's lower-case modifiers (`Republican presidential front-runner Donald Trump
+//      is questioning …`) is the subject of its verb; the speaker model is retrained.
+export const ANALYSIS_VERSION = 159;

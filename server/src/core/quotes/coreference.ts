@@ -312,11 +312,12 @@ const DASHES: ReadonlySet<string> = new Set(['—', '–', '--', '―']);
 
 /** {@link subjectRank} of the mention of tokens `t` … `e0 - 1`. */
 function subjectRankAt(doc: Doc, t: number, e0: number): 0 | 1 | 2 {
-  // Before the mention (over titles, determiners, lower-case role words: "councilmember Mark Levine").
+  // Before the mention (over titles, determiners, lower-case role words and their modifiers: "councilmember Mark
+  // Levine", "Republican presidential front-runner Donald Trump").
   let pb = t - 1;
   while (
     pb >= 0 && pb > t - 6 && doc.para[pb] === doc.para[t] && !doc.inQuote[pb] &&
-    (DETERMINERS.has(doc.lower[pb]) || isCapitalized(doc.tokens[pb].text) || doc.lex.personHeads.has(doc.lower[pb]) || /^\p{N}/u.test(doc.tokens[pb].text) || doc.lower[pb] === "'s" || doc.lower[pb] === '’s') &&
+    (DETERMINERS.has(doc.lower[pb]) || isCapitalized(doc.tokens[pb].text) || doc.lex.personHeads.has(doc.lower[pb]) || doc.lex.vocabulary.isRoleModifier(doc.lower[pb]) || /^\p{N}/u.test(doc.tokens[pb].text) || doc.lower[pb] === "'s" || doc.lower[pb] === '’s') &&
     !isPunct(doc.tokens[pb].text)
   ) pb--;
   // "“…,” said Grant Green" / ", said Grant Green": the agent of an inverted speech verb.

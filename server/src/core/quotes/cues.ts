@@ -7,7 +7,7 @@
  */
 import { type Doc, type NounPhrase, closesSentence, hasCapital, headLower, isCapitalized, isCue, isCueAfterSubject, isSentenceEnd, lastInsideTok, nextOutside, onlyDeterminers, overlapsEntity, prevOutside, verbLike } from './document';
 import { apposedName, coordinatedSubject, isSpeakerLike, npLeftOf, npRightOf, npToken, sentenceSubject, speakerKind, subjectOf } from './phrases';
-import { AS_PASSIVE, COMPARE_VERBS, DETERMINERS, IRREGULAR_PAST, NAMING_VERBS, NEGATIONS, NOUN_VERBS, NP_STOP, SUBJECT_PRONOUNS, VERB_PREFIX, WH_WORDS, isLyAdverb } from './words';
+import { AS_PASSIVE, COMPARE_VERBS, DETERMINERS, IRREGULAR_PAST, NAMING_VERBS, NEGATIONS, NOUN_VERBS, NP_STOP, SUBJECT_PRONOUNS, SUBORDINATORS, VERB_PREFIX, WH_WORDS, isLyAdverb } from './words';
 
 /** A candidate attribution before pronoun resolution. */
 export interface Found {
@@ -416,9 +416,6 @@ export function findBefore(doc: Doc, openTok: number, allowPrevParagraph: boolea
   return colonIntro(doc, openTok, lowest);
 }
 
-/** Conjunctions that open a subordinate clause before its subject (`when Ms. Warren railed against …, …`). */
-const CLAUSE_OPENERS = new Set(['after', 'before', 'when', 'while', 'because', 'since', 'although', 'though', 'if', 'once', 'until', 'unless', 'whereas']);
-
 /**
  * True when the verb at `v` is in a subordinate clause that opens a sentence or a clause (its subject right after
  * `when`, `after` … at the sentence's start, after a comma or `that`: a main clause follows it) and a comma closes
@@ -429,7 +426,7 @@ const CLAUSE_OPENERS = new Set(['after', 'before', 'when', 'while', 'because', '
 function inClosedSubordinateClause(doc: Doc, v: number, to: number, lowest: number): boolean {
   const np = subjectOf(doc, v, lowest);
   const opener = np ? np.from - 1 : -1;
-  if (opener < lowest || !CLAUSE_OPENERS.has(doc.lower[opener])) return false;
+  if (opener < lowest || !SUBORDINATORS.has(doc.lower[opener])) return false;
   const before = opener - 1;
   if (!(before < lowest || isSentenceEnd(doc, before) || doc.tokens[before].text === ',' || doc.lower[before] === 'that')) return false;
   for (let k = v + 1; k < to; k++) {

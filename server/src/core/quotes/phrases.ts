@@ -6,7 +6,7 @@
  */
 import { type Doc, type NounPhrase, hasCapital, headLower, isCapitalized, isCue, isPunct, isSentenceEnd, onlyDeterminers, overlapsEntity, personStartingAt, prevOutside, sentenceEndFrom, tokenAt, verbLike } from './document';
 import { lowerBound } from '../search';
-import { DETERMINERS, GROUP_PRONOUNS, IRREGULAR_PAST, MONTHS, NOUN_VERBS, NP_STOP, PERSON_PRONOUNS, SUBJECT_PRONOUNS, TIME_WORDS, VERB_PREFIX, isLyAdverb } from './words';
+import { DETERMINERS, GROUP_PRONOUNS, IRREGULAR_PAST, MONTHS, NOUN_VERBS, NP_STOP, PERSON_PRONOUNS, SUBJECT_PRONOUNS, SUBORDINATORS, TIME_WORDS, VERB_PREFIX, isLyAdverb } from './words';
 import type { Attribution } from '../types';
 
 /** True for a token that can be part of a noun phrase. */
@@ -589,7 +589,7 @@ export function coordinatedSubject(doc: Doc, v: number, lowest: number): NounPhr
     if (j < lowest) continue;
     const np = npLeftOf(doc, j, lowest);
     if (np && (speakerKind(doc, np) === 'person' || speakerKind(doc, np) === 'organization' || SUBJECT_PRONOUNS.has(doc.lower[np.from]))) {
-      if (subordinate === undefined && np.to - np.from === 1 && SUBJECT_PRONOUNS.has(doc.lower[np.from]) && np.from - 1 >= lowest && SUBORDINATING_CONJUNCTIONS.has(doc.lower[np.from - 1])) {
+      if (subordinate === undefined && np.to - np.from === 1 && SUBJECT_PRONOUNS.has(doc.lower[np.from]) && np.from - 1 >= lowest && SUBORDINATORS.has(doc.lower[np.from - 1])) {
         subordinate = np;
         k = np.from;
         continue;
@@ -602,9 +602,6 @@ export function coordinatedSubject(doc: Doc, v: number, lowest: number): NounPhr
 
 /** Conjunctions that join a sentence to the one before (`But Obama …`, `And then …`). */
 const SENTENCE_CONJUNCTIONS = new Set(['but', 'and', 'or', 'so', 'yet', 'nor']);
-
-/** Conjunctions that open a subordinate clause (`after he clinched`), whose subject a later `and said` does not share. */
-const SUBORDINATING_CONJUNCTIONS = new Set(['after', 'before', 'when', 'while', 'because', 'since', 'although', 'though', 'if', 'once', 'until', 'unless', 'whereas']);
 
 /**
  * The token after a dateline opening a sentence, or `start` when there is none: a place, a date after a comma, a

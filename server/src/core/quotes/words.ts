@@ -55,6 +55,9 @@ export function isLyAdverb(lower: string): boolean {
 /** Verbs that name something with the quoted words (`called it “a disaster”`). */
 export const NAMING_VERBS = new Set(['call', 'calls', 'called', 'calling', 'dub', 'dubs', 'dubbed', 'label', 'labels', 'labeled', 'labelled', 'describe', 'describes', 'described', 'term', 'termed', 'brand', 'branded']);
 
+/** Conjunctions that open a subordinate clause before its subject (`after he clinched`, `when Ms. Warren railed`). */
+export const SUBORDINATORS: ReadonlySet<string> = new Set(['after', 'before', 'when', 'while', 'because', 'since', 'although', 'though', 'if', 'once', 'until', 'unless', 'whereas']);
+
 /** Words that open an indirect question or condition after a verb (`say where …`, `explain why …`, `said if …`). */
 export const WH_WORDS = new Set(['where', 'what', 'why', 'how', 'whether', 'if', 'when', 'who', 'which']);
 
