@@ -3,11 +3,13 @@
  * over the next sentence's (`… responded: “…?” Her critics cited it`, `… did not “use it that much.” According to
  * F.A.A. records, …`); a sentence's opening `But` is no introductory phrase; a passive's subject is not who spoke
  * (`Guccifer 2.0 was branded “in homage to” Lazar, Song wrote`); a subordinate clause closed before the quotation
- * does not report it. Sentences from PolNeAR train that had gone to the wrong phrase, with counter-examples the
+ * does not report it; a speech verb closing the sentence reports it all. Sentences from PolNeAR train that had gone to the wrong phrase, with counter-examples the
  * rules must keep.
  */
 import * as assert from 'assert';
-import { analyseQuotes as analyse, speakerOf } from '../helpers/quoteAnalysis';
+import { findBefore } from '../../server/src/core/quotes/cues';
+import { slice } from '../../server/src/core/quotes/document';
+import { analyseQuotes as analyse, quoteDoc, speakerOf } from '../helpers/quoteAnalysis';
 
 describe('quotes: clause boundaries around a speech verb', () => {
   it('a quotation closed by `?` belongs to the colon lead-in before it, not to the next sentence’s subject', () => {
@@ -32,19 +34,36 @@ describe('quotes: clause boundaries around a speech verb', () => {
     assert.strictEqual(speakerOf(analyse(text, names), 'democratically'), 'Obama');
   });
 
-  it('the subject of a passive speech verb is not its speaker; `is quoted as saying` still reports its subject', () => {
+  it('the subject of a passive speech verb is not its speaker; `was accused of calling` still reports its subject', () => {
     const text = 'The online publication led to a resignation in July. Guccifer 2.0 was branded "in homage to" Lazar, Song wrote.';
     assert.strictEqual(speakerOf(analyse(text, { 'Guccifer 2.0': 'person', Lazar: 'person', Song: 'person' }), 'in homage'), 'Song');
-    const quoted = 'The campaign wants a balanced universe, and Braynard is quoted as saying, "Because we don\'t have to dig deep, we win."';
-    assert.strictEqual(speakerOf(analyse(quoted, { Braynard: 'person' }), 'Because we'), 'Braynard');
+    // A passive that goes on with a gerund reports its subject's words.
+    const accused = 'Donald Trump spoke in Ohio on Monday. Trump has been accused of calling Mexican immigrants "rapists."';
+    assert.strictEqual(speakerOf(analyse(accused, { 'Donald Trump': 'person', Trump: 'person', Ohio: 'location' }), 'rapists'), 'Trump');
   });
 
   it('a verb in a subordinate clause closed before the quotation does not report it; one whose clause holds it does', () => {
     const text = "Mrs. Clinton said that when Ms. Warren railed against Wall Street and corporate excesses from her perch in the Senate, ''she is speaking for all of us.''";
     assert.strictEqual(speakerOf(analyse(text, { Clinton: 'person', Warren: 'person', 'Wall Street': 'organization', Senate: 'organization' }), 'she is speaking'), 'Mrs. Clinton');
-    // The comma of `Salem, New Hampshire` closes no clause: the quotation is in the `after` clause, Trump's.
-    const place = 'McCain issued a statement after Republican contender Donald Trump told a town hall in Salem, New Hampshire on Monday that waterboarding is “peanuts,” compared to what Islamic State militants are doing.';
-    const names = { McCain: 'person', 'Donald Trump': 'person', Salem: 'location', 'New Hampshire': 'location', 'Islamic State': 'organization' } as const;
-    assert.strictEqual(speakerOf(analyse(place, names), 'peanuts'), 'Republican contender Donald Trump');
+    // The comma of `Salem, New Hampshire` closes no clause: the quotation is in the `When` clause, Trump's.
+    const place = 'When Trump told a town hall in Salem, New Hampshire that waterboarding is “peanuts,” the crowd cheered.';
+    const placeNames = { Trump: 'person', Salem: 'location', 'New Hampshire': 'location' } as const;
+    assert.strictEqual(speakerOf(analyse(place, placeNames), 'peanuts'), 'Trump');
+    // The rule itself, not only the ranker behind it, reads `told` as the quotation's cue.
+    const doc = quoteDoc(place, placeNames);
+    const open = doc.tokens.findIndex((t) => t.start === place.indexOf('“'));
+    const cue = findBefore(doc, open, false);
+    assert.strictEqual(cue && slice(doc, cue.np.from, cue.np.to).text, 'Trump');
+    // The comma that introduces a quotation closes the clause only when the quotation ends the sentence; a main
+    // clause after it (`the room erupted`) leaves the quotation in the `when` clause.
+    const erupted = 'Aides said that when she told the crowd on Monday, "I\'m with you," the room erupted.';
+    const before = 'Hillary Clinton spoke in Iowa on Monday. ';
+    assert.strictEqual(speakerOf(analyse(before + erupted, { 'Hillary Clinton': 'person', Iowa: 'location' }), "I'm with you"), 'Hillary Clinton');
+  });
+
+  it('a speech verb closing the sentence reports a weak cue’s quotation inside it (`to begin “…” …, said David Axelrod`)', () => {
+    const text = "But Mrs. Clinton would do well to begin ''building bridges'' to Mr. Sanders, said David Axelrod, a former senior strategist for President Obama.";
+    const names = { Clinton: 'person', Sanders: 'person', 'David Axelrod': 'person', Obama: 'person' } as const;
+    assert.strictEqual(speakerOf(analyse(text, names), 'building bridges'), 'David Axelrod');
   });
 });

@@ -362,4 +362,9 @@
 //      an infinitive (`to begin “…”`) is no tight cue; the speaker model is retrained.
 // 159: quotes: a name behind a role word's lower-case modifiers (`Republican presidential front-runner Donald Trump
 //      is questioning …`) is the subject of its verb; the speaker model is retrained.
-export const ANALYSIS_VERSION = 159;
+// 160: review of 158: the comma introducing a quotation closes a subordinate clause only when the quotation ends the
+//      sentence (`when she told the crowd, “I'm with you,” the room erupted` is hers), an earlier comma only before a
+//      verb; a passive going on with `of`/`for` and a gerund reports its subject (`was accused of calling`); a speech
+//      verb closing the sentence beats a weak cue inside it (`… to begin “building bridges” …, said David Axelrod`);
+//      the speaker model is retrained.
+export const ANALYSIS_VERSION = 160;

@@ -5,7 +5,7 @@
  * lead-in paragraph, a byline paragraph. Each returns a `Found`: the speaker phrase, the cue and how tight
  * the pattern is. Resolution of pronouns and nominals is not done here (`coreference.ts`).
  */
-import { type Doc, type NounPhrase, closesSentence, hasCapital, headLower, isCapitalized, isCue, isCueAfterSubject, isSentenceEnd, lastInsideTok, nextOutside, onlyDeterminers, overlapsEntity, prevOutside, verbLike } from './document';
+import { type Doc, type NounPhrase, endsWithSentenceMark, hasCapital, headLower, isCapitalized, isCue, isCueAfterSubject, isSentenceEnd, lastInsideTok, nextOutside, onlyDeterminers, overlapsEntity, prevOutside, verbLike } from './document';
 import { apposedName, coordinatedSubject, isSpeakerLike, npLeftOf, npRightOf, npToken, sentenceSubject, speakerKind, subjectOf } from './phrases';
 import { AS_PASSIVE, COMPARE_VERBS, DETERMINERS, IRREGULAR_PAST, NAMING_VERBS, NEGATIONS, NOUN_VERBS, NP_STOP, SUBJECT_PRONOUNS, SUBORDINATORS, VERB_PREFIX, WH_WORDS, isLyAdverb } from './words';
 
@@ -78,7 +78,7 @@ export function findAfter(doc: Doc, closeTok: number, limit: number): Found | un
   while (stop < end && doc.para[stop] === para && !doc.inQuote[stop] && !isSentenceEnd(doc, stop)) stop++;
   // "according to X"; not a capitalised one after a quotation that closed its sentence (`… did not “use it that
   // much.” According to F.A.A. records, the Boeing …`): that opens the next sentence and sources it.
-  if (doc.lower[p] === 'according' && doc.lower[p + 1] === 'to' && !(p === closeTok && doc.tokens[p].text === 'According' && closesSentence(doc, closeTok))) {
+  if (doc.lower[p] === 'according' && doc.lower[p + 1] === 'to' && !(p === closeTok && doc.tokens[p].text === 'According' && endsWithSentenceMark(doc, closeTok))) {
     const np = npRightOf(doc, p + 2, stop);
     if (np) return makeFound(np, { from: p, to: p + 2 }, 2);
   }
@@ -394,9 +394,9 @@ export function findBefore(doc: Doc, openTok: number, allowPrevParagraph: boolea
       // "was quoted as saying" / "by saying": the governing subject, below.
     }
     // Participle or no subject: the subject of the governing clause — the nearest earlier speech verb with a
-    // speaker-like subject, else the first noun phrase of the sentence. Through an infinitive that subject is one
-    // reading among others (`But Mrs. Clinton would do well to begin “building bridges” to Mr. Sanders, said David
-    // Axelrod`): not a tight cue.
+    // speaker-like subject, else the first noun phrase of the sentence. Through an infinitive that subject is a
+    // reading for the ranker to weigh, not a tight cue: `went on to say “…”` is the subject's words, `Mrs. Clinton
+    // would do well to begin “building bridges”` is not.
     if (v - 1 >= lowest && doc.lower[v - 1] === 'to') strength = Math.min(strength, 1);
     for (let w = prevOutside(doc, v); w >= lowest; w = prevOutside(doc, w)) {
       if (!isCue(doc, w)) continue;
@@ -418,21 +418,31 @@ export function findBefore(doc: Doc, openTok: number, allowPrevParagraph: boolea
 
 /**
  * True when the verb at `v` is in a subordinate clause that opens a sentence or a clause (its subject right after
- * `when`, `after` … at the sentence's start, after a comma or `that`: a main clause follows it) and a comma closes
- * it before token `to`. A comma before a place's next part (`in Salem, New Hampshire`) closes nothing: `McCain
- * issued a statement after Trump told a town hall in Salem, New Hampshire that waterboarding is “peanuts”` ends on
- * the subordinate clause.
+ * `when`, `after` … at the sentence's start, after a comma or `that`: a main clause follows it) that ends before the
+ * quotation opening at token `openTok`: a comma followed by the main clause's verb, or the comma right before a
+ * quotation that runs to the sentence's end (`Clinton said that when Ms. Warren railed …, “she is speaking for all of
+ * us.”`: the quotation is the main clause). Not `when she told the crowd, “I'm with you,” the room erupted`, whose
+ * main clause comes after the quotation, nor `after Trump called Clinton, his rival, “crooked Hillary”` (no verb after
+ * the commas), nor a comma before a place's next part (`told a town hall in Salem, New Hampshire that …`).
  */
-function inClosedSubordinateClause(doc: Doc, v: number, to: number, lowest: number): boolean {
+function inClosedSubordinateClause(doc: Doc, v: number, openTok: number, lowest: number): boolean {
   const np = subjectOf(doc, v, lowest);
   const opener = np ? np.from - 1 : -1;
   if (opener < lowest || !SUBORDINATORS.has(doc.lower[opener])) return false;
   const before = opener - 1;
   if (!(before < lowest || isSentenceEnd(doc, before) || doc.tokens[before].text === ',' || doc.lower[before] === 'that')) return false;
-  for (let k = v + 1; k < to; k++) {
-    if (doc.tokens[k].text === ',' && !doc.inQuote[k] && !(k + 1 < to && overlapsEntity(doc, k + 1, k + 2, 'location'))) return true;
+  for (let k = v + 1; k < openTok; k++) {
+    if (doc.tokens[k].text !== ',' || doc.inQuote[k] || (k + 1 < openTok && overlapsEntity(doc, k + 1, k + 2, 'location'))) continue;
+    if (k === openTok - 1) return quotationEndsSentence(doc, openTok);
+    for (let j = k + 1; j < openTok; j++) if (!doc.inQuote[j] && verbLike(doc, j)) return true;
   }
   return false;
+}
+
+/** True when the quotation opening at token `openTok` runs to its sentence's end (`.`, `?` or `!` inside or right after it). */
+function quotationEndsSentence(doc: Doc, openTok: number): boolean {
+  const closeTok = nextOutside(doc, openTok);
+  return closeTok >= doc.tokens.length || endsWithSentenceMark(doc, closeTok) || isSentenceEnd(doc, closeTok);
 }
 
 /** Forms of `be` that make a participle after them passive. */
@@ -440,11 +450,13 @@ const BE_FORMS = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being']);
 
 /**
  * True when the speech verb at `v` is a participle after a form of `be` (adverbs between: `was repeatedly asked`):
- * a passive, whose subject is no speaker. Not `quoted`, whose subject is (`is quoted as saying`).
+ * a passive, whose subject is no speaker. Not one that goes on with `of` or `for` and a gerund (`has been accused of
+ * calling Mexican immigrants “rapists”`): the gerund's subject, the passive's, said the words.
  */
 function isPassive(doc: Doc, v: number, lowest: number): boolean {
   const l = doc.lower[v];
-  if (l === 'quoted' || !(l.endsWith('ed') || IRREGULAR_PAST.has(l))) return false;
+  if (!(l.endsWith('ed') || IRREGULAR_PAST.has(l))) return false;
+  if ((doc.lower[v + 1] === 'of' || doc.lower[v + 1] === 'for') && (doc.lower[v + 2] ?? '').endsWith('ing')) return false;
   let k = v - 1;
   while (k >= lowest && (isLyAdverb(doc.lower[k]) || doc.lower[k] === 'also' || doc.lower[k] === 'not' || doc.lower[k] === 'never')) k--;
   return k >= lowest && BE_FORMS.has(doc.lower[k]) && !doc.inQuote[k];

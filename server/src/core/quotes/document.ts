@@ -196,8 +196,11 @@ export function lastInsideTok(doc: Doc, closeTok: number): number {
   return k >= 0 && apostrophePairAt(doc, k) ? k - 1 : k;
 }
 
-/** True when the quotation closed right before token `closeTok` ends on `.`, `?` or `!`: it closes its sentence. */
-export function closesSentence(doc: Doc, closeTok: number): boolean {
+/**
+ * True when the quotation closed right before token `closeTok` ends on `.`, `?` or `!` (`“Why now?” Clinton asked`
+ * too: the callers read what follows).
+ */
+export function endsWithSentenceMark(doc: Doc, closeTok: number): boolean {
   const last = doc.tokens[lastInsideTok(doc, closeTok)]?.text;
   return last === '.' || last === '?' || last === '!';
 }

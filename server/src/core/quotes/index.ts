@@ -18,7 +18,7 @@
  */
 import { type SpeakerState, clauseSubject, personStartIn, resolveNominal, resolvePronoun } from './coreference';
 import { AFTER_WINDOW, type Found, makeFound, weakCue, findAfter, findAsComplement, findBefore, findBylineParagraph, findLeadIn, findSentenceFinal, withSpeakerPhrase } from './cues';
-import { type Doc, type NounPhrase, lastInsideTok, buildDoc, closesSentence, hasCapital, headLower, isCapitalized, isCue, isSentenceEnd, overlapsEntity, sentenceEndFrom, slice, tokenAt } from './document';
+import { type Doc, type NounPhrase, lastInsideTok, buildDoc, endsWithSentenceMark, hasCapital, headLower, isCapitalized, isCue, isSentenceEnd, overlapsEntity, sentenceEndFrom, slice, tokenAt } from './document';
 import type { QuoteLexicon } from './lexicon';
 import { cueNear, speakerCandidates, type RuleSignals, type SpeakerCandidate } from './candidates';
 import { bestRanked, type SpeakerModel } from './ranker';
@@ -207,7 +207,7 @@ function attributeQuotes(
     // "Jeb Bush called Trump “unhinged.” Sen. Marco Rubio called the statement …", "Clinton, exasperated, famously
     // responded: “What difference … does it make?” Her critics cited it …": a quotation that closes its sentence
     // belongs to the tight cue before it rather than to the next sentence's subject.
-    if (found && before && found !== before && before.strength >= 2 && found.strength <= before.strength && found.np.from === closeTok && closeTok < doc.tokens.length && isCapitalized(doc.tokens[closeTok].text) && closesSentence(doc, closeTok) && !(openTok > 0 && isSentenceEnd(doc, openTok - 1))) {
+    if (found && before && found !== before && before.strength >= 2 && found.strength <= before.strength && found.np.from === closeTok && closeTok < doc.tokens.length && isCapitalized(doc.tokens[closeTok].text) && endsWithSentenceMark(doc, closeTok) && !(openTok > 0 && isSentenceEnd(doc, openTok - 1))) {
       found = before;
     }
     // "“…,” Mr. Obama said …, where Mrs. Clinton also spoke. “Tolerance is …”": a quotation opening a new
@@ -218,8 +218,11 @@ function attributeQuotes(
     }
     // The ranker reads every pattern; the rules alone stop at the first that fires.
     const ranking = model !== undefined || collect !== undefined;
-    const final = found && !ranking ? undefined : findSentenceFinal(doc, closeTok);
-    if (!found) found = final;
+    // A speech verb closing the sentence reports all of it, a weak cue inside it too (`But Mrs. Clinton would do
+    // well to begin “building bridges” to Mr. Sanders, said David Axelrod`).
+    const weakBefore = found !== undefined && found === before && before.strength <= 1;
+    const final = found && !ranking && !weakBefore ? undefined : findSentenceFinal(doc, closeTok);
+    if (!found || (weakBefore && final)) found = final;
     const complement = found && !ranking ? undefined : findAsComplement(doc, openTok);
     if (!found) found = complement;
     // Short quotations need a tight pattern or a clause-level cue that reports words; else they are scare quotes.
