@@ -367,4 +367,8 @@
 //      verb; a passive going on with `of`/`for` and a gerund reports its subject (`was accused of calling`); a speech
 //      verb closing the sentence beats a weak cue inside it (`… to begin “building bridges” …, said David Axelrod`);
 //      the speaker model is retrained.
-export const ANALYSIS_VERSION = 160;
+// 161: quotes: a name with an auxiliary or the copula after it is its clause's subject (`Kaine did not see …`); a
+//      quotation's speaker that is no person (`Audiences can expect him to …`) is no candidate for a later `he` or
+//      `she`; more plural nouns for people head groups (`audiences`, `workers`, `economists`); the speaker model is
+//      retrained.
+export const ANALYSIS_VERSION = 161;

@@ -68,6 +68,11 @@ export interface SpeakerTurn {
   readonly paragraph: number;
   /** End of the quotation (its closing mark). */
   readonly end: number;
+  /**
+   * The speaker is a person: a pronoun resolved to one, or a phrase read as a person's. Not `Audiences can expect him
+   * to …` or `Clinton’s track record`, which a later `he` does not stand for.
+   */
+  readonly person: boolean;
 }
 
 const WINDOW_CHARS = 3000;
@@ -176,7 +181,7 @@ export function antecedentCandidates(doc: Doc, anaphor: Anaphor, state: SpeakerS
   for (let i = turns.length - 1, k = 0; i >= 0 && k < 4; i--, k++) {
     const turn = turns[i];
     // A speaker the recogniser did not type (found by the cue rules in the tokens).
-    if (!hasEntity(groups, turn.key) && groups.size < MAX_ENTITIES && offset - turn.name.end <= WINDOW_CHARS && turn.name.end <= offset) {
+    if (turn.person && !hasEntity(groups, turn.key) && groups.size < MAX_ENTITIES && offset - turn.name.end <= WINDOW_CHARS && turn.name.end <= offset) {
       const m: EntityMention = { start: turn.name.start, end: turn.name.end, type: 'person', text: turn.name.text };
       groups.set(turn.key, { key: turn.key, type: 'person', latest: m, latestRole: 'speech', bestRank: 2, subjectAt: m.start, speechAt: m.start, count: 1, order: groups.size });
     }

@@ -375,9 +375,10 @@ function subjectRankAt(doc: Doc, t: number, e0: number): 0 | 1 | 2 {
   }
   if (e >= doc.tokens.length) return 0;
   if (isCue(doc, e)) return 2;
-  // "George Zimmerman is selling the gun": a present participle after a finite auxiliary is the verb (a form in
-  // -ing alone is no `verbLike` word: `the man selling guns`).
-  return verbLike(doc, e) || (auxiliary && doc.lower[e].endsWith('ing') && !doc.inQuote[e]) ? 1 : 0;
+  // A finite auxiliary or the copula right after the name makes it the subject, whatever follows (`George Zimmerman
+  // is selling the gun`, `Kaine did not see the media's point`, `Trump will win`, `Rubio was ready`); else a verb
+  // form (a form in -ing alone is no `verbLike` word: `the man selling guns`).
+  return auxiliary || verbLike(doc, e) ? 1 : 0;
 }
 
 /**

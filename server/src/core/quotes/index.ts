@@ -548,7 +548,7 @@ function recordTurn(state: SpeakerState, attribution: Attribution, raw: RawQuote
   const name = attribution.resolved ?? (hasCapitalText(attribution.mention.text) ? attribution.mention : undefined);
   if (!name) return;
   const type = attribution.sourceKind === 'organization' && !attribution.resolved ? 'organization' : 'person';
-  state.turns.push({ key: entityKey(name.text, type), name, paragraph: raw.lastParagraph, end: raw.end });
+  state.turns.push({ key: entityKey(name.text, type), name, paragraph: raw.lastParagraph, end: raw.end, person: attribution.resolved !== undefined || attribution.sourceKind === 'person' });
 }
 
 function hasCapitalText(s: string): boolean {

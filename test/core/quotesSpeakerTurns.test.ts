@@ -1,0 +1,33 @@
+/**
+ * Issue 15: whom a pronoun after a quotation stands for. A name with an auxiliary after it is the subject of its
+ * clause (`Kaine did not see the media's point.` had ranked as no subject, and the next `he` went to the previous
+ * quotation's speaker); a quotation given to a phrase that is no person (`Audiences can expect him to …`) leaves
+ * no person behind for a later `he`. Paragraphs from PolNeAR train (west-journal_2016-09-01, huff-post_2016-08-05)
+ * whose quotations had gone to DeMarco Morgan and to `Audiences`.
+ */
+import * as assert from 'assert';
+import { subjectRank } from '../../server/src/core/quotes/coreference';
+import { speakerKind } from '../../server/src/core/quotes/phrases';
+import { analyseQuotes as analyse, quoteDoc, speakerOf } from '../helpers/quoteAnalysis';
+
+describe('quotes: the speaker a pronoun continues', () => {
+  it('a name before an auxiliary is its clause’s subject, and the `he` after it is that name', () => {
+    const text =
+      'Tim Kaine decried that math, saying Clinton took questions during an appearance at the joint convention of the National Association of Black Journalists last month. Kaine dubbed her appearance a “press conference.”\n\n“But that was the first time in a long time, senator,” CBS This Morning co-Anchor DeMarco Morgan said. “She doesn’t do it that often.”\n\nKaine did not see the media’s point.\n\n“I don’t see what the massive difference is between a press conference and talking to the press everywhere you go,” he said.';
+    const names = { 'Tim Kaine': 'person', Kaine: 'person', Clinton: 'person', 'DeMarco Morgan': 'person', 'National Association of Black Journalists': 'organization' } as const;
+    const doc = quoteDoc(text, names);
+    const at = text.indexOf('Kaine did');
+    assert.strictEqual(subjectRank(doc, { start: at, end: at + 5, type: 'person', text: 'Kaine' }), 1);
+    assert.strictEqual(speakerOf(analyse(text, names), 'I don’t see'), 'Kaine');
+  });
+
+  it('a plural noun for people heads a group (`Audiences`), and a quotation given to it leaves no person for a later `he`', () => {
+    const text =
+      '“I love women, and I’ve always tried to treat them well,” Butz said.\n\nPutting the show together, Butz said, allowed him to “get in touch with the feminine within myself,” too. Audiences can expect him to approach the evening’s set with “maybe a little more recklessness than they’re used to.”\n\n“It’s straight from the heart,” he said. “I’m gonna take some risks.”';
+    const names = { Butz: 'person' } as const;
+    const doc = quoteDoc(text, names);
+    const at = doc.tokens.findIndex((t) => t.text === 'Audiences');
+    assert.strictEqual(speakerKind(doc, { from: at, to: at + 1 }), 'group');
+    assert.strictEqual(speakerOf(analyse(text, names), 'It’s straight'), 'Butz');
+  });
+});
