@@ -2,12 +2,15 @@
  * Issue 15: whom a pronoun after a quotation stands for. A name with an auxiliary after it is the subject of its
  * clause (`Kaine did not see the media's point.` had ranked as no subject, and the next `he` went to the previous
  * quotation's speaker); a quotation given to a phrase that is no person (`Audiences can expect him to …`) leaves
- * no person behind for a later `he`. Paragraphs from PolNeAR train (west-journal_2016-09-01, huff-post_2016-08-05)
- * whose quotations had gone to DeMarco Morgan and to `Audiences`.
+ * no person behind for a later `he`; the subject of an embedded clause is no topic (`in the event that Clinton
+ * faces …, she replied`); a title no one bears goes to the ranker, not to the nearest subject. Paragraphs from
+ * PolNeAR train (west-journal_2016-09-01, huff-post_2016-08-05, breitbart_2016-03-29, politico_2015-11-19) whose
+ * quotations had gone to DeMarco Morgan, `Audiences`, Clinton and De Blasio.
  */
 import * as assert from 'assert';
 import { subjectRank } from '../../server/src/core/quotes/coreference';
 import { speakerKind } from '../../server/src/core/quotes/phrases';
+import { analysePolnearTrain, quoteOpening } from '../helpers/polnearArticles';
 import { analyseQuotes as analyse, quoteDoc, speakerOf } from '../helpers/quoteAnalysis';
 
 describe('quotes: the speaker a pronoun continues', () => {
@@ -29,5 +32,16 @@ describe('quotes: the speaker a pronoun continues', () => {
     const at = doc.tokens.findIndex((t) => t.text === 'Audiences');
     assert.strictEqual(speakerKind(doc, { from: at, to: at + 1 }), 'group');
     assert.strictEqual(speakerOf(analyse(text, names), 'It’s straight'), 'Butz');
+  });
+
+  it('the subject of an embedded clause is not the topic a later `she` continues, and a title no one bears goes to the ranker (PolNeAR train)', function () {
+    // `Asked about her own vote in the event that Clinton faces Republican frontrunner Trump, …, she replied: “I don’t
+    // know. …”` had gone to Clinton.
+    const sarandon = analysePolnearTrain(this, 'breitbart_2016-03-29_liberal-oscar-winner-sarandon-no.txt');
+    for (const opening of ['I don’t know', 'Really']) assert.strictEqual(quoteOpening(sarandon, opening).actor, 'Susan Sarandon', opening);
+    // `Trump called upon Mayor Bill de Blasio … De Blasio disbanded the unit in April 2014. ¶ "There’s hatred …," the
+    // Republican presidential candidate said`: the nearest subject was taken for the candidate, and the `he` after.
+    const deBlasio = analysePolnearTrain(this, 'politico_2015-11-19_trump-calls-for-bringing-back-su.txt');
+    for (const opening of ['There’s hatred', 'I think we ought to start']) assert.strictEqual(quoteOpening(deBlasio, opening).actor, 'Donald Trump', opening);
   });
 });

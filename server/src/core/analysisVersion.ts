@@ -371,4 +371,8 @@
 //      quotation's speaker that is no person (`Audiences can expect him to …`) is no candidate for a later `he` or
 //      `she`; more plural nouns for people head groups (`audiences`, `workers`, `economists`); the speaker model is
 //      retrained.
-export const ANALYSIS_VERSION = 161;
+// 162: quotes: the subject of an embedded clause (after `that`, `when` …, or `that`/`whether` earlier in the
+//      sentence) is no topic and no latest subject for a later pronoun; a title no one bears is the ranker's to
+//      resolve, not the nearest subject's; `workers`, `immigrants` and other nouns that modify (`the workers rights
+//      group`) are no group heads; the speaker model is retrained.
+export const ANALYSIS_VERSION = 162;

@@ -17,7 +17,7 @@
  */
 import { lowerBound, rangeContaining } from '../search';
 import type { EntityMention, TextSlice } from '../types';
-import { genderOf, lastPersonBefore, subjectRank, type SpeakerState } from './coreference';
+import { EMBEDDING_WORDS, genderOf, lastPersonBefore, subjectRank, tokenBeforePersonPhrase, type SpeakerState } from './coreference';
 import { isPunct, isSentenceEnd, personKeys, personStartingAt, personTokens, surname, tokenAt, type Doc } from './document';
 import { featureNames, featuresNamed, type Feature } from './featureNames';
 import { DETERMINERS } from './words';
@@ -80,7 +80,7 @@ const MAX_MENTIONS = 40;
 const MAX_ENTITIES = 12;
 
 /** How a mention stands in its sentence. */
-type Role = 'speech' | 'subject' | 'poss' | 'prep' | 'other';
+type Role = 'speech' | 'subject' | 'embedded' | 'poss' | 'prep' | 'other';
 
 const PREPOSITIONS = new Set(['to', 'with', 'by', 'for', 'of', 'at', 'from', 'on', 'about', 'against', 'in', 'into', 'over', 'than', 'like', 'between', 'among', 'toward', 'towards', 'under', 'after', 'before', 'during', 'behind', 'beside', 'including']);
 
@@ -125,9 +125,9 @@ export function antecedentCandidates(doc: Doc, anaphor: Anaphor, state: SpeakerS
     const key = knownKey ?? entityKey(m.text, type);
     if (key.length === 0) return false;
     const role = roleOf(doc, m, t);
-    const rank = role === 'speech' ? 2 : role === 'subject' ? 1 : 0;
+    const rank = role === 'speech' ? 2 : role === 'subject' || role === 'embedded' ? 1 : 0;
     const pd = anchorPara - doc.para[t];
-    if (rank > 0 && (pd === 0 || pd === 1)) topic[pd] = key; // walking backwards: the last one set is the first
+    if (rank > 0 && role !== 'embedded' && (pd === 0 || pd === 1)) topic[pd] = key; // walking backwards: the last one set is the first
     // For `he` and `she`, the full names of a family's surname are each their own candidate (`Rachel Berg` and her
     // husband `Milton Berg`; `Bill Clinton` and `Hillary Clinton`): `she` is Rachel Berg, and her latest mention, its
     // recency and role are hers, even when Milton was named last. Their lone surname stays the family's (below), and
@@ -139,7 +139,7 @@ export function antecedentCandidates(doc: Doc, anaphor: Anaphor, state: SpeakerS
       g = { key, type, latest: m, latestRole: role, bestRank: rank, subjectAt: -1, speechAt: -1, count: 0, order: groups.size };
       groups.set(groupKey, g);
     } else if (rank > g.bestRank) g.bestRank = rank;
-    if (rank >= 1 && g.subjectAt < 0) g.subjectAt = m.start;
+    if (rank >= 1 && role !== 'embedded' && g.subjectAt < 0) g.subjectAt = m.start;
     if (rank === 2 && g.speechAt < 0) g.speechAt = m.start;
     g.count++;
     return true;
@@ -416,6 +416,9 @@ function roleOf(doc: Doc, m: EntityMention, t: number): Role {
   if (hit) return hit as Role;
   const rank = subjectRank(doc, m);
   let role: Role = rank === 2 ? 'speech' : rank === 1 ? 'subject' : 'other';
+  // "Asked about her own vote in the event that Clinton faces …, she replied": the subject of an embedded clause is
+  // what the sentence is about less than its main subject.
+  if (role === 'subject' && isEmbeddedSubject(doc, t)) role = 'embedded';
   if (role === 'other') {
     const after = tokenAt(doc, m.end);
     const next = after < doc.tokens.length ? doc.lower[after] : '';
@@ -426,6 +429,22 @@ function roleOf(doc: Doc, m: EntityMention, t: number): Role {
   }
   cache.set(m.start, role);
   return role;
+}
+
+/**
+ * True when the subject whose phrase starts at token `t` is that of an embedded clause: an embedding word right
+ * before the phrase (`in the event that Clinton faces`, `when Warren railed`), or `that`/`whether` earlier in the
+ * sentence (`He declared that as long as the field remained divided, Donald Trump would have a path …`). A clause
+ * opened by `when` or `if` before a comma is no embedding of what follows (`When Trump arrived, Clinton said`).
+ */
+function isEmbeddedSubject(doc: Doc, t: number): boolean {
+  const before = tokenBeforePersonPhrase(doc, t);
+  if (before < 0) return false;
+  if (EMBEDDING_WORDS.has(doc.lower[before])) return true;
+  for (let k = before, n = 0; k >= 0 && n < 40 && !isSentenceEnd(doc, k) && doc.para[k] === doc.para[t]; k--, n++) {
+    if (!doc.inQuote[k] && (doc.lower[k] === 'that' || doc.lower[k] === 'whether')) return true;
+  }
+  return false;
 }
 
 /** Mentions looked back over for the latest full name of a shared surname. */

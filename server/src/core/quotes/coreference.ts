@@ -310,16 +310,27 @@ export function verbFollows(doc: Doc, k: number): boolean {
 /** Dashes that set off an apposition (`Name – a description – said`). */
 const DASHES: ReadonlySet<string> = new Set(['—', '–', '--', '―']);
 
-/** {@link subjectRank} of the mention of tokens `t` … `e0 - 1`. */
-function subjectRankAt(doc: Doc, t: number, e0: number): 0 | 1 | 2 {
-  // Before the mention (over titles, determiners, lower-case role words and their modifiers: "councilmember Mark
-  // Levine", "Republican presidential front-runner Donald Trump").
+/**
+ * The token before the phrase of the person mention starting at token `t`, past titles, determiners, lower-case role
+ * words and their modifiers (`councilmember Mark Levine`, `Republican presidential front-runner Donald Trump`); -1 at
+ * the text's start.
+ */
+export function tokenBeforePersonPhrase(doc: Doc, t: number): number {
   let pb = t - 1;
   while (
     pb >= 0 && pb > t - 6 && doc.para[pb] === doc.para[t] && !doc.inQuote[pb] &&
     (DETERMINERS.has(doc.lower[pb]) || isCapitalized(doc.tokens[pb].text) || doc.lex.personHeads.has(doc.lower[pb]) || doc.lex.vocabulary.isRoleModifier(doc.lower[pb]) || /^\p{N}/u.test(doc.tokens[pb].text) || doc.lower[pb] === "'s" || doc.lower[pb] === '’s') &&
     !isPunct(doc.tokens[pb].text)
   ) pb--;
+  return pb;
+}
+
+/** Words that open an embedded or subordinate clause (`in the event that Clinton faces`, `when Warren railed`). */
+export const EMBEDDING_WORDS: ReadonlySet<string> = new Set(['that', 'when', 'while', 'as', 'because', 'after', 'before', 'since', 'if', 'though', 'although', 'where', 'whether', 'once', 'until', 'unless']);
+
+/** {@link subjectRank} of the mention of tokens `t` … `e0 - 1`. */
+function subjectRankAt(doc: Doc, t: number, e0: number): 0 | 1 | 2 {
+  const pb = tokenBeforePersonPhrase(doc, t);
   // "“…,” said Grant Green" / ", said Grant Green": the agent of an inverted speech verb.
   // Not a possessor ("…, said Ivanka Trump's statement didn't …"), nor the subject of the reported clause ("…, said
   // Sanders has pushed …"): the agent ends its clause.
@@ -397,7 +408,7 @@ function rankAfterApposition(doc: Doc, comma: number, speechOnly: boolean): 0 | 
 }
 
 /** The person named with a role (`Foreign Minister Sergei Lavrov`, `Lavrov, the foreign minister`). */
-export function resolveNominal(doc: Doc, np: NounPhrase, offset: number): TextSlice | undefined {
+export function resolveNominal(doc: Doc, np: NounPhrase, offset: number, nearestSubject = true): TextSlice | undefined {
   const head = headLower(doc, np);
   const det = doc.lower[np.from];
   if (det === 'the' && np.to - np.from === 2 && (head === 'latter' || head === 'former')) return latterOrFormer(doc, offset, head);
@@ -415,7 +426,9 @@ export function resolveNominal(doc: Doc, np: NounPhrase, offset: number): TextSl
     return { start: m.start, end: m.end, text: m.text };
   }
   // No one carries the title: the person the text is about, i.e. the nearest subject in this or the
-  // previous paragraph ("Hillary Clinton wants … ¶ The Democratic frontrunner wrote …").
+  // previous paragraph ("Hillary Clinton wants … ¶ The Democratic frontrunner wrote …"), unless the caller asks for
+  // the title's bearer only.
+  if (!nearestSubject) return undefined;
   const para = doc.para[Math.min(tokenAt(doc, offset), doc.tokens.length - 1)] ?? 0;
   for (let k = lastPersonBefore(doc, offset), n = 0; k >= 0 && n < 8; k--, n++) {
     const m = doc.persons[k];

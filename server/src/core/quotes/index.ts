@@ -416,6 +416,10 @@ function makeAttribution(doc: Doc, chosen: Found, raw: RawQuote, state: SpeakerS
       // may take a newcomer or someone a description names only to place another (`antecedents.ts`).
       const description = anaphor(described, words);
       const ranked = rankAntecedents(doc, description, state, resolved);
+      // The nearest subject the rules fall back on when no one bears the title is a guess the ranker weighs (it is
+      // one of its features), not a match: `the Republican presidential candidate said` after `Trump called upon
+      // Mayor Bill de Blasio … De Blasio disbanded the unit` is Trump.
+      if (resolved && !resolveNominal(doc, found.np, at, false) && !/^(his|her|their)$/.test(l)) resolved = undefined;
       if (resolved && describesSomeoneElse(doc, description, resolved)) resolved = undefined;
       resolved ??= ranked;
       // "the editorial board", "the network", "the Clinton campaign": an organisation described by what it is speaks
