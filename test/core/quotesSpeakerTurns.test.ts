@@ -5,7 +5,8 @@
  * no person behind for a later `he`; the subject of an embedded clause is no topic (`in the event that Clinton
  * faces …, she replied`); a title no one bears goes to the ranker, not to the nearest subject. Paragraphs from
  * PolNeAR train (west-journal_2016-09-01, huff-post_2016-08-05, breitbart_2016-03-29, politico_2015-11-19) whose
- * quotations had gone to DeMarco Morgan, `Audiences`, Clinton and De Blasio.
+ * quotations had gone to DeMarco Morgan, `Audiences`, Clinton and De Blasio; a pronoun never stands for a name its
+ * own clause puts after it (`he told Rubio`).
  */
 import * as assert from 'assert';
 import { subjectRank } from '../../server/src/core/quotes/coreference';
@@ -43,5 +44,10 @@ describe('quotes: the speaker a pronoun continues', () => {
     // Republican presidential candidate said`: the nearest subject was taken for the candidate, and the `he` after.
     const deBlasio = analysePolnearTrain(this, 'politico_2015-11-19_trump-calls-for-bringing-back-su.txt');
     for (const opening of ['There’s hatred', 'I think we ought to start']) assert.strictEqual(quoteOpening(deBlasio, opening).actor, 'Donald Trump', opening);
+  });
+
+  it('a pronoun is not the name its own clause puts after it (`“…,” he told Rubio` had gone to Rubio; PolNeAR train)', function () {
+    const rubio = analysePolnearTrain(this, 'wash-post_2015-12-20_marco-rubio-s-strategic-stances.txt');
+    assert.strictEqual(quoteOpening(rubio, 'U.S. citizens').actor, 'Scott Szlachta');
   });
 });

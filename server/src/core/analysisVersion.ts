@@ -375,4 +375,6 @@
 //      sentence) is no topic and no latest subject for a later pronoun; a title no one bears is the ranker's to
 //      resolve, not the nearest subject's; `workers`, `immigrants` and other nouns that modify (`the workers rights
 //      group`) are no group heads; the speaker model is retrained.
-export const ANALYSIS_VERSION = 162;
+// 163: quotes: a `he` or `she` never stands for a person its own clause names after it (`“…,” he told Rubio`, `He
+//      calls Christie’s endorsement “…”`); the speaker model is retrained.
+export const ANALYSIS_VERSION = 163;

@@ -222,9 +222,10 @@ export function antecedentCandidates(doc: Doc, anaphor: Anaphor, state: SpeakerS
   // in it speaks for what it names, or for no one named before.
   const namesOwner = organizationOnly && /\s\p{Lu}/u.test(anaphor.mention.text);
   const newcomer = isNewcomer(doc, anaphor);
+  const namedAfterPronoun = gendered ? personsLaterInClause(doc, anaphor.mention) : NO_KEYS;
   const out: AntecedentCandidate[] = [];
   const a = F['a='].and(kind);
-  for (const g of groups.values()) {
+  for (const [groupKey, g] of groups) {
     const m = g.latest;
     const mTok = Math.min(tokenAt(doc, m.start), n - 1);
     const sd = anchorSent - doc.sent[mTok];
@@ -262,6 +263,8 @@ export function antecedentCandidates(doc: Doc, anaphor: Anaphor, state: SpeakerS
     const inTheMention = head !== undefined && inMention.includes(g.key.toLowerCase());
     if (inTheMention) atoms.push(F['inMention']);
     if (kind === 'he' || kind === 'she') {
+      // Binding: a name after the pronoun in its own clause is someone else (`“…,” he told Rubio`, `he said of Cruz`).
+      if (namedAfterPronoun.has(groupKey)) continue;
       const gender = genderOf(doc, m.text) ?? honorificGenderBefore(doc, m);
       // Agreement is grammar, not a preference: "she" is never Bernie Sanders (the strict gold, blind to
       // gender, would teach otherwise).
@@ -445,6 +448,34 @@ function isEmbeddedSubject(doc: Doc, t: number): boolean {
     if (!doc.inQuote[k] && (doc.lower[k] === 'that' || doc.lower[k] === 'whether')) return true;
   }
   return false;
+}
+
+const NO_KEYS: ReadonlySet<string> = new Set();
+
+/** Tokens looked at after a pronoun for names in its clause. */
+const CLAUSE_AFTER_PRONOUN = 12;
+
+/**
+ * The group keys (`antecedentCandidates`) of the people named after the pronoun `mention` in its clause (up to a comma, a quotation or the sentence's
+ * end): `he told Rubio`, `he said of Cruz`, `she said Clinton would win`. A pronoun never stands for a name its own
+ * clause puts after it (binding: `he` there would be `himself`, or someone else).
+ */
+function personsLaterInClause(doc: Doc, mention: TextSlice): ReadonlySet<string> {
+  const n = doc.tokens.length;
+  const from = tokenAt(doc, mention.end);
+  let to = from;
+  while (to < n && to - from < CLAUSE_AFTER_PRONOUN && !doc.inQuote[to] && doc.tokens[to].text !== ',' && !isSentenceEnd(doc, to)) to++;
+  if (to === from) return NO_KEYS;
+  const keys = personKeys(doc);
+  const end = doc.tokens[to - 1].end;
+  let found: Set<string> | undefined;
+  for (let k = lowerBound(doc.persons.length, (i) => doc.persons[i].start >= mention.end); k < doc.persons.length && doc.persons[k].start < end; k++) {
+    // Keyed as the candidates are: a surname a family shares by the named member (`Hillary Clinton’s “public option”`
+    // after `He made the criticism` rules out Hillary, not Bill).
+    const key = doc.surnameGender.get(keys[k]) === 'x' ? familyMemberKey(doc, doc.persons[k], keys[k]) : keys[k];
+    (found ??= new Set()).add(key);
+  }
+  return found ?? NO_KEYS;
 }
 
 /** Mentions looked back over for the latest full name of a shared surname. */
