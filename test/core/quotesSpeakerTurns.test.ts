@@ -50,4 +50,23 @@ describe('quotes: the speaker a pronoun continues', () => {
     const rubio = analysePolnearTrain(this, 'wash-post_2015-12-20_marco-rubio-s-strategic-stances.txt');
     assert.strictEqual(quoteOpening(rubio, 'U.S. citizens').actor, 'Scott Szlachta');
   });
+
+  it('a demonstrative `that`, or one in the sentence before, embeds no one (review: `That night, Donald Trump won …` ¶ `“…,” he said` had gone to Sanders)', () => {
+    const names = { 'Bernie Sanders': 'person', 'Donald Trump': 'person', Iowa: 'location', 'Des Moines': 'location' } as const;
+    const before = 'Bernie Sanders spoke to voters in Iowa in the morning.\n\n';
+    for (const sentence of [
+      'That night, Donald Trump won the caucus in a landslide.',
+      'After that, Donald Trump held a rally in Des Moines.',
+      'Polls had suggested that the race would be “a close one.” Donald Trump won the caucus in a landslide.',
+    ]) {
+      assert.strictEqual(speakerOf(analyse(`${before}${sentence}\n\n“We did it,” he said.`, names), 'We did it'), 'Donald Trump', sentence);
+    }
+  });
+
+  it('a speaker the recogniser did not type is still a person a later `he` continues (review: `“…,” Oyelaran said` ¶ … ¶ `“…,” he said`)', () => {
+    const text =
+      'Governor John Smith signed the bill on Monday.\n\n“We will not leave until the ruling is overturned,” Oyelaran said.\n\nPolice watched from across the street.\n\n“This is our land,” he said.';
+    assert.strictEqual(speakerOf(analyse(text, { 'John Smith': 'person' }), 'This is our land'), 'Oyelaran');
+  });
 });
+

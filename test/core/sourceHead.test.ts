@@ -97,6 +97,9 @@ describe('a quote is given to the name heading its source phrase, not to a modif
     assert.strictEqual(quoteOpening(posts, 'unfit').actor, undefined);
     const group = analyzeArticle('“We will sue,” said the workers rights group Jobs With Justice.\n', context);
     assert.notStrictEqual(quoteOpening(group, 'We will sue').mention, 'the workers');
+    // So after a plural group head (review: `the journalists rights group said` had lost its speaker).
+    const journalists = analyzeArticle('“We oppose the plan,” the journalists rights group said.\n', context);
+    assert.strictEqual(quoteOpening(journalists, 'We oppose').mention, 'the journalists rights group');
     // A plural head after a name is the phrase's head, as a singular one is (review: the quote had no speaker).
     const koch = analyzeArticle('“We feel betrayed,” the Koch brothers said.\n', context);
     assert.deepStrictEqual(quoteOpening(koch, 'We feel betrayed'), { mention: 'the Koch brothers', actor: undefined });

@@ -377,4 +377,11 @@
 //      group`) are no group heads; the speaker model is retrained.
 // 163: quotes: a `he` or `she` never stands for a person its own clause names after it (`“…,” he told Rubio`, `He
 //      calls Christie’s endorsement “…”`); the speaker model is retrained.
-export const ANALYSIS_VERSION = 163;
+// 164: review of 161–163: only a `that`/`whether` opening a clause after a verb or a clause noun, in the same
+//      sentence, embeds a subject (not `That night, Trump won`); a capitalised sentence-initial conjunction is no
+//      title (`When Donald Trump arrived`); a lone capitalised word the recogniser did not type, or a pronoun resolved
+//      to a person, is a person a later pronoun continues (`“…,” Oyelaran said`), a body resolved from a description is
+//      not; a plural head before a noun in -s goes on (`the journalists rights group`); people nouns whose singular is
+//      a person head are no group heads; a title's nearest-subject guess is marked as such by resolveNominal; the
+//      speaker model is retrained.
+export const ANALYSIS_VERSION = 164;

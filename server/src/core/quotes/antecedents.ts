@@ -18,7 +18,7 @@
 import { lowerBound, rangeContaining } from '../search';
 import type { EntityMention, TextSlice } from '../types';
 import { EMBEDDING_WORDS, genderOf, lastPersonBefore, subjectRank, tokenBeforePersonPhrase, type SpeakerState } from './coreference';
-import { isPunct, isSentenceEnd, personKeys, personStartingAt, personTokens, surname, tokenAt, type Doc } from './document';
+import { isCue, isPunct, isSentenceEnd, personKeys, personStartingAt, personTokens, surname, tokenAt, verbLike, type Doc } from './document';
 import { featureNames, featuresNamed, type Feature } from './featureNames';
 import { DETERMINERS } from './words';
 
@@ -436,18 +436,31 @@ function roleOf(doc: Doc, m: EntityMention, t: number): Role {
 
 /**
  * True when the subject whose phrase starts at token `t` is that of an embedded clause: an embedding word right
- * before the phrase (`in the event that Clinton faces`, `when Warren railed`), or `that`/`whether` earlier in the
- * sentence (`He declared that as long as the field remained divided, Donald Trump would have a path …`). A clause
- * opened by `when` or `if` before a comma is no embedding of what follows (`When Trump arrived, Clinton said`).
+ * before the phrase (`in the event that Clinton faces`, `when Warren railed`), or, earlier in its sentence, a `that`
+ * or `whether` that opens a clause after a verb or a noun of saying and thinking (`He declared that as long as the
+ * field remained divided, Donald Trump would have …`). Not a demonstrative or pronoun `that` (`That night, Trump
+ * won`, `After that, Trump held a rally`), nor one in the sentence before.
  */
 function isEmbeddedSubject(doc: Doc, t: number): boolean {
   const before = tokenBeforePersonPhrase(doc, t);
   if (before < 0) return false;
   if (EMBEDDING_WORDS.has(doc.lower[before])) return true;
-  for (let k = before, n = 0; k >= 0 && n < 40 && !isSentenceEnd(doc, k) && doc.para[k] === doc.para[t]; k--, n++) {
-    if (!doc.inQuote[k] && (doc.lower[k] === 'that' || doc.lower[k] === 'whether')) return true;
+  const sentence = doc.sent[t];
+  for (let k = before, n = 0; k > 0 && n < 40 && doc.sent[k] === sentence; k--, n++) {
+    if (!doc.inQuote[k] && (doc.lower[k] === 'that' || doc.lower[k] === 'whether') && opensClause(doc, k)) return true;
   }
   return false;
+}
+
+/** Nouns a `that` clause completes (`the fact that`, `in the event that`, `the claim that`). */
+const CLAUSE_NOUNS: ReadonlySet<string> = new Set(['event', 'fact', 'idea', 'claim', 'claims', 'notion', 'belief', 'hope', 'fear', 'fears', 'possibility', 'news', 'argument', 'suggestion', 'assertion', 'sense', 'view', 'concern', 'concerns', 'warning', 'promise', 'pledge', 'assurance', 'evidence', 'statement', 'report', 'reports', 'question']);
+
+/** True when the `that` or `whether` at token `k` follows a verb or a clause noun and no comma or sentence end follows it. */
+function opensClause(doc: Doc, k: number): boolean {
+  const next = doc.tokens[k + 1]?.text;
+  if (next === undefined || next === ',' || isSentenceEnd(doc, k)) return false;
+  const prev = k - 1;
+  return !doc.inQuote[prev] && (isCue(doc, prev) || verbLike(doc, prev) || CLAUSE_NOUNS.has(doc.lower[prev]));
 }
 
 const NO_KEYS: ReadonlySet<string> = new Set();

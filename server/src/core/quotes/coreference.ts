@@ -320,7 +320,9 @@ export function tokenBeforePersonPhrase(doc: Doc, t: number): number {
   while (
     pb >= 0 && pb > t - 6 && doc.para[pb] === doc.para[t] && !doc.inQuote[pb] &&
     (DETERMINERS.has(doc.lower[pb]) || isCapitalized(doc.tokens[pb].text) || doc.lex.personHeads.has(doc.lower[pb]) || doc.lex.vocabulary.isRoleModifier(doc.lower[pb]) || /^\p{N}/u.test(doc.tokens[pb].text) || doc.lower[pb] === "'s" || doc.lower[pb] === '’s') &&
-    !isPunct(doc.tokens[pb].text)
+    !isPunct(doc.tokens[pb].text) &&
+    // A capitalised conjunction opening the sentence is no title (`When Donald Trump arrived`).
+    !EMBEDDING_WORDS.has(doc.lower[pb])
   ) pb--;
   return pb;
 }
@@ -407,13 +409,18 @@ function rankAfterApposition(doc: Doc, comma: number, speechOnly: boolean): 0 | 
   return 0;
 }
 
-/** The person named with a role (`Foreign Minister Sergei Lavrov`, `Lavrov, the foreign minister`). */
-export function resolveNominal(doc: Doc, np: NounPhrase, offset: number, nearestSubject = true): TextSlice | undefined {
+/**
+ * The person a description stands for (`the foreign minister` of `Foreign Minister Sergei Lavrov` or `Lavrov, the
+ * foreign minister`; `his Russian counterpart`; `the latter`). `guessed` when no one bears the title and the person
+ * is only the nearest subject: a guess the ranker weighs, not a match.
+ */
+export function resolveNominal(doc: Doc, np: NounPhrase, offset: number): { person: TextSlice; guessed: boolean } | undefined {
   const head = headLower(doc, np);
   const det = doc.lower[np.from];
-  if (det === 'the' && np.to - np.from === 2 && (head === 'latter' || head === 'former')) return latterOrFormer(doc, offset, head);
+  const matched = (person: TextSlice | undefined) => (person ? { person, guessed: false } : undefined);
+  if (det === 'the' && np.to - np.from === 2 && (head === 'latter' || head === 'former')) return matched(latterOrFormer(doc, offset, head));
   // "his Russian counterpart": a person the article gives the description's other words to.
-  if ((det === 'his' || det === 'her' || det === 'their') && doc.lex.personHeads.has(head)) return describedPerson(doc, np, offset);
+  if ((det === 'his' || det === 'her' || det === 'their') && doc.lex.personHeads.has(head)) return matched(describedPerson(doc, np, offset));
   // Only titles single out one person; "the source", "the aide" could be anybody.
   if (!doc.lex.titleForms.has(head) || det !== 'the') return undefined;
   // A person given this title anywhere in the article ("Sen. Ted Cruz" early on, "Cruz" since), or in an
@@ -423,17 +430,15 @@ export function resolveNominal(doc: Doc, np: NounPhrase, offset: number, nearest
   const hit = nominalResolver(doc).resolve(words, offset, { wholeDescription: false, maxMentions: 40 });
   if (hit) {
     const m = doc.persons[lowerBound(doc.persons.length, (i) => doc.persons[i].start >= hit.start)];
-    return { start: m.start, end: m.end, text: m.text };
+    return matched({ start: m.start, end: m.end, text: m.text });
   }
   // No one carries the title: the person the text is about, i.e. the nearest subject in this or the
-  // previous paragraph ("Hillary Clinton wants … ¶ The Democratic frontrunner wrote …"), unless the caller asks for
-  // the title's bearer only.
-  if (!nearestSubject) return undefined;
+  // previous paragraph ("Hillary Clinton wants … ¶ The Democratic frontrunner wrote …").
   const para = doc.para[Math.min(tokenAt(doc, offset), doc.tokens.length - 1)] ?? 0;
   for (let k = lastPersonBefore(doc, offset), n = 0; k >= 0 && n < 8; k--, n++) {
     const m = doc.persons[k];
     if (para - doc.para[tokenAt(doc, m.start)] > 1) break;
-    if (!isInsideQuote(doc, m.start) && subjectRank(doc, m) > 0) return { start: m.start, end: m.end, text: m.text };
+    if (!isInsideQuote(doc, m.start) && subjectRank(doc, m) > 0) return { person: { start: m.start, end: m.end, text: m.text }, guessed: true };
   }
   return undefined;
 }

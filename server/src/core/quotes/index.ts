@@ -304,7 +304,7 @@ function attributeQuotes(
       lastNameEnd = raw.end;
     }
     if (kind === 'direct') previous = { raw, attribution, closeTok };
-    if (attribution) recordTurn(state, attribution, raw);
+    if (attribution) recordTurn(doc, state, attribution, raw);
   }
   for (; nextReported < reported.length; nextReported++) resolveReported(doc, reported[nextReported], state);
   inheritWithinSentence(doc, quotes, names);
@@ -401,7 +401,8 @@ function makeAttribution(doc: Doc, chosen: Found, raw: RawQuote, state: SpeakerS
     // "I" outside a quotation is the writer (first-person journalism, op-eds): nobody to resolve to.
   } else if (!hasCapital(doc, found.np.from, found.np.to) || isDescription(doc, found.np)) {
     // "the foreign minister", "The Democratic frontrunner", "his Russian counterpart": a description.
-    resolved = resolveNominal(doc, found.np, at);
+    const nominal = resolveNominal(doc, found.np, at);
+    resolved = nominal?.person;
     // Definite descriptions refer back ("the newspaper", "the gambling tycoon", "the statement"); indefinite
     // ones ("a man", "one voter") introduce someone new and stay as they are.
     const head = headLower(doc, found.np);
@@ -419,7 +420,7 @@ function makeAttribution(doc: Doc, chosen: Found, raw: RawQuote, state: SpeakerS
       // The nearest subject the rules fall back on when no one bears the title is a guess the ranker weighs (it is
       // one of its features), not a match: `the Republican presidential candidate said` after `Trump called upon
       // Mayor Bill de Blasio … De Blasio disbanded the unit` is Trump.
-      if (resolved && !resolveNominal(doc, found.np, at, false) && !/^(his|her|their)$/.test(l)) resolved = undefined;
+      if (nominal?.guessed) resolved = undefined;
       if (resolved && describesSomeoneElse(doc, description, resolved)) resolved = undefined;
       resolved ??= ranked;
       // "the editorial board", "the network", "the Clinton campaign": an organisation described by what it is speaks
@@ -548,11 +549,30 @@ function isPlural(head: string): boolean {
 }
 
 /** Remembers who spoke (a name, or what a pronoun or description was resolved to) for later resolutions. */
-function recordTurn(state: SpeakerState, attribution: Attribution, raw: RawQuote): void {
+function recordTurn(doc: Doc, state: SpeakerState, attribution: Attribution, raw: RawQuote): void {
   const name = attribution.resolved ?? (hasCapitalText(attribution.mention.text) ? attribution.mention : undefined);
   if (!name) return;
   const type = attribution.sourceKind === 'organization' && !attribution.resolved ? 'organization' : 'person';
-  state.turns.push({ key: entityKey(name.text, type), name, paragraph: raw.lastParagraph, end: raw.end, person: attribution.resolved !== undefined || attribution.sourceKind === 'person' });
+  state.turns.push({ key: entityKey(name.text, type), name, paragraph: raw.lastParagraph, end: raw.end, person: speaksAsPerson(doc, attribution) });
+}
+
+/**
+ * True when the speaker of `attribution` is a person a later `he` or `she` may stand for: a person's phrase, a name
+ * the recogniser did not type (`“…,” Oyelaran said`: one capitalised word that is no place or body), or a pronoun or
+ * description resolved to such a name. Not a group, a body (`the newspaper` resolved to The Advocate), nor a phrase
+ * ending in a common noun (`Clinton’s track record`).
+ */
+function speaksAsPerson(doc: Doc, attribution: Attribution): boolean {
+  const { resolved, mention, sourceKind } = attribution;
+  if (!resolved && sourceKind !== 'unknown') return sourceKind === 'person';
+  const name = resolved ?? mention;
+  const first = tokenAt(doc, name.start);
+  const last = tokenAt(doc, name.end) - 1;
+  if (last < first || last >= doc.tokens.length) return false;
+  if (overlapsEntity(doc, last, last + 1, 'person')) return true;
+  // A lone capitalised word the recogniser did not type is most often a surname; several are as often a body's name
+  // (`Right Wing Watch first reported`).
+  return first === last && isCapitalized(doc.tokens[last].text) && !overlapsEntity(doc, first, last + 1, 'location') && !overlapsEntity(doc, first, last + 1, 'organization');
 }
 
 function hasCapitalText(s: string): boolean {

@@ -184,10 +184,12 @@ export function npRightOf(doc: Doc, start: number, limit: number): NounPhrase | 
     // After a lower-case head a verb form starts the predicate ("The Florida senator sought …", "The email goes"),
     // unless a singular head is followed by a bare noun that is also a verb and leads on to another head: a
     // modifier ("conservative talk radio host Rush Limbaugh"; a singular subject would take "talks").
-    if (isPhraseHead(doc, to - 1) && !isPhraseHead(doc, to) && !isCapitalized(doc.tokens[to].text) && verbLike(doc, to) && !nounBeforeHead(doc, to, limit)) break;
-    // The plural of a head, before a clear verb: a past tense or a speech verb (`Cruz’s lawyers relied on …`, `the
-    // lawyers say`); a word in -s after it is as likely a noun of a compound (`the workers rights group`).
-    if (isPluralHead(doc, to - 1) && !isPhraseHead(doc, to) && !isCapitalized(doc.tokens[to].text) && clearVerb(doc, to)) break;
+    // The plural of a head, or a plural head (`journalists`), before a clear verb: a past tense or a speech verb
+    // (`Cruz’s lawyers relied on …`, `the lawyers say`); a word in -s after it is as likely a noun of a compound (`the
+    // workers rights group`, `the journalists rights group`).
+    const pluralHead = isPluralHead(doc, to - 1) || (isPhraseHead(doc, to - 1) && /[^s]s$/.test(doc.lower[to - 1]));
+    if (!pluralHead && isPhraseHead(doc, to - 1) && !isPhraseHead(doc, to) && !isCapitalized(doc.tokens[to].text) && verbLike(doc, to) && !nounBeforeHead(doc, to, limit)) break;
+    if (pluralHead && !isPhraseHead(doc, to) && !isCapitalized(doc.tokens[to].text) && clearVerb(doc, to)) break;
     to++;
   }
   // An article or a possessive alone names no one (`according to the “Medicare for all” document`: the phrase goes on
