@@ -68,5 +68,16 @@ describe('quotes: the speaker a pronoun continues', () => {
       'Governor John Smith signed the bill on Monday.\n\n“We will not leave until the ruling is overturned,” Oyelaran said.\n\nPolice watched from across the street.\n\n“This is our land,” he said.';
     assert.strictEqual(speakerOf(analyse(text, { 'John Smith': 'person' }), 'This is our land'), 'Oyelaran');
   });
+
+  it('a possessor’s plural is a group a later `he` does not continue, and a plural head ends its phrase before an adverb (second review)', () => {
+    const lawyers = 'Ted Cruz was born in Canada.\n\n“He is a natural born citizen,” Cruz’s lawyers wrote.\n\nThe court did not rule.\n\n“We will appeal,” he said.';
+    assert.strictEqual(speakerOf(analyse(lawyers, { 'Ted Cruz': 'person', Cruz: 'person', Canada: 'location' }), 'We will appeal'), 'Cruz');
+    assert.strictEqual(speakerOf(analyse('“We will fight,” the voters often say.', {}), 'We will fight'), 'the voters');
+  });
+
+  it('`said that,` with a clause set off after it still embeds the subject that follows (second review)', () => {
+    const text = 'Bernie Sanders spoke to voters in Iowa in the morning.\n\nAides said that, as long as the field stayed divided, Donald Trump would win.\n\n“We did it,” he said.';
+    assert.strictEqual(speakerOf(analyse(text, { 'Bernie Sanders': 'person', 'Donald Trump': 'person', Iowa: 'location' }), 'We did it'), 'Bernie Sanders');
+  });
 });
 

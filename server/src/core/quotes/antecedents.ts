@@ -18,9 +18,9 @@
 import { lowerBound, rangeContaining } from '../search';
 import type { EntityMention, TextSlice } from '../types';
 import { EMBEDDING_WORDS, genderOf, lastPersonBefore, subjectRank, tokenBeforePersonPhrase, type SpeakerState } from './coreference';
-import { isCue, isPunct, isSentenceEnd, personKeys, personStartingAt, personTokens, surname, tokenAt, verbLike, type Doc } from './document';
+import { isCapitalized, isCue, isPunct, isSentenceEnd, personKeys, personStartingAt, personTokens, surname, tokenAt, verbLike, type Doc } from './document';
 import { featureNames, featuresNamed, type Feature } from './featureNames';
-import { DETERMINERS } from './words';
+import { DETERMINERS, TIME_WORDS, VERB_PREFIX } from './words';
 
 /** What is being resolved: a pronoun by its person, a description by what its head names (`other`: a head no list knows). */
 export type AnaphorKind = 'he' | 'she' | 'they' | 'person' | 'organization' | 'document' | 'other';
@@ -455,12 +455,28 @@ function isEmbeddedSubject(doc: Doc, t: number): boolean {
 /** Nouns a `that` clause completes (`the fact that`, `in the event that`, `the claim that`). */
 const CLAUSE_NOUNS: ReadonlySet<string> = new Set(['event', 'fact', 'idea', 'claim', 'claims', 'notion', 'belief', 'hope', 'fear', 'fears', 'possibility', 'news', 'argument', 'suggestion', 'assertion', 'sense', 'view', 'concern', 'concerns', 'warning', 'promise', 'pledge', 'assurance', 'evidence', 'statement', 'report', 'reports', 'question']);
 
-/** True when the `that` or `whether` at token `k` follows a verb or a clause noun and no comma or sentence end follows it. */
+/** Adjectives a `that` clause completes (`it is clear that`, `confident that`). */
+const CLAUSE_ADJECTIVES: ReadonlySet<string> = new Set(['clear', 'sure', 'confident', 'convinced', 'aware', 'certain', 'likely', 'possible', 'true', 'obvious', 'worried', 'afraid', 'hopeful']);
+
+/** Object pronouns between a verb and its `that` clause (`told me that`). */
+const OBJECT_PRONOUNS: ReadonlySet<string> = new Set(['me', 'him', 'her', 'us', 'them', 'you']);
+
+/**
+ * True when the `that` or `whether` at token `k` opens a clause: after a verb (past a time word, an object pronoun or
+ * a name: `said Monday that`, `told me that`, `told CNN that`), a clause noun or adjective (`the fact that`, `clear
+ * that`), and before no sentence end; a comma may follow it after a verb (`said that, if elected, …`). Not after an
+ * auxiliary (`Trump did that, Clinton said`) or in a phrase (`That night`, `After that,`).
+ */
 function opensClause(doc: Doc, k: number): boolean {
   const next = doc.tokens[k + 1]?.text;
-  if (next === undefined || next === ',' || isSentenceEnd(doc, k)) return false;
-  const prev = k - 1;
-  return !doc.inQuote[prev] && (isCue(doc, prev) || verbLike(doc, prev) || CLAUSE_NOUNS.has(doc.lower[prev]));
+  if (next === undefined || isSentenceEnd(doc, k + 1)) return false;
+  let prev = k - 1;
+  for (let n = 0; n < 3 && prev > 0 && !doc.inQuote[prev] && (TIME_WORDS.has(doc.lower[prev]) || OBJECT_PRONOUNS.has(doc.lower[prev]) || (isCapitalized(doc.tokens[prev].text) && !isSentenceEnd(doc, prev - 1))); n++) prev--;
+  if (prev < 0 || doc.inQuote[prev]) return false;
+  const l = doc.lower[prev];
+  const verb = !VERB_PREFIX.has(l) && (isCue(doc, prev) || verbLike(doc, prev));
+  if (next === ',') return verb;
+  return verb || CLAUSE_NOUNS.has(l) || CLAUSE_ADJECTIVES.has(l);
 }
 
 const NO_KEYS: ReadonlySet<string> = new Set();

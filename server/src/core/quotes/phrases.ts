@@ -189,7 +189,9 @@ export function npRightOf(doc: Doc, start: number, limit: number): NounPhrase | 
     // workers rights group`, `the journalists rights group`).
     const pluralHead = isPluralHead(doc, to - 1) || (isPhraseHead(doc, to - 1) && /[^s]s$/.test(doc.lower[to - 1]));
     if (!pluralHead && isPhraseHead(doc, to - 1) && !isPhraseHead(doc, to) && !isCapitalized(doc.tokens[to].text) && verbLike(doc, to) && !nounBeforeHead(doc, to, limit)) break;
-    if (pluralHead && !isPhraseHead(doc, to) && !isCapitalized(doc.tokens[to].text) && clearVerb(doc, to)) break;
+    // An adverb of the predicate or a verb form not in -s ends it too (`the officials never tired`, `the voters often
+    // say`, `the students walked`).
+    if (pluralHead && !isPhraseHead(doc, to) && !isCapitalized(doc.tokens[to].text) && (clearVerb(doc, to) || VERB_PREFIX.has(lt) || (verbLike(doc, to) && !/[^s]s$/.test(lt)))) break;
     to++;
   }
   // An article or a possessive alone names no one (`according to the “Medicare for all” document`: the phrase goes on
@@ -557,8 +559,9 @@ export function speakerKind(doc: Doc, whole: NounPhrase): Attribution['sourceKin
   if (overlapsEntity(doc, np.from, np.to, 'organization')) return 'organization';
   if (doc.lex.organizationHeads.has(head)) return 'organization';
   if (doc.lex.personHeads.has(head)) return 'person';
-  if (overlapsEntity(doc, np.from, np.to, 'person')) return 'person';
+  // A lower-case plural head is a group, whoever owns it (`Cruz’s lawyers`, `the Koch brothers`).
   if (head.endsWith('s') && !head.endsWith('ss') && !isCapitalized(doc.tokens[np.to - 1].text) && head.length > 3) return 'group';
+  if (overlapsEntity(doc, np.from, np.to, 'person')) return 'person';
   // A name the recogniser missed: a known first name, or a surname seen with a first name or a title.
   if (endsWithName) {
     const words = doc.text.slice(doc.tokens[np.from].start, doc.tokens[np.to - 1].end).split(/\s+/);
