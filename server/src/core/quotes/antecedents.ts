@@ -69,8 +69,8 @@ export interface SpeakerTurn {
   /** End of the quotation (its closing mark). */
   readonly end: number;
   /**
-   * The speaker is a person: a pronoun resolved to one, or a phrase read as a person's. Not `Audiences can expect him
-   * to …` or `Clinton’s track record`, which a later `he` does not stand for.
+   * The speaker is a person a later `he` or `she` may stand for (`speaksAsPerson` in index.ts). Not `Audiences can
+   * expect him to …` or `Clinton’s track record`.
    */
   readonly person: boolean;
 }
@@ -485,9 +485,10 @@ const NO_KEYS: ReadonlySet<string> = new Set();
 const CLAUSE_AFTER_PRONOUN = 12;
 
 /**
- * The group keys (`antecedentCandidates`) of the people named after the pronoun `mention` in its clause (up to a comma, a quotation or the sentence's
- * end): `he told Rubio`, `he said of Cruz`, `she said Clinton would win`. A pronoun never stands for a name its own
- * clause puts after it (binding: `he` there would be `himself`, or someone else).
+ * The group keys (`antecedentCandidates`) of the people named after the pronoun `mention` in its clause, up to a
+ * comma, a quotation or the sentence's end: `he told Rubio`, `he said of Cruz`, `she said Clinton would win`. A
+ * pronoun never stands for a name its own clause puts after it (binding: `he` there would be `himself`, or someone
+ * else).
  */
 function personsLaterInClause(doc: Doc, mention: TextSlice): ReadonlySet<string> {
   const n = doc.tokens.length;
