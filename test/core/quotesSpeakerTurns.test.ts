@@ -79,5 +79,15 @@ describe('quotes: the speaker a pronoun continues', () => {
     const text = 'Bernie Sanders spoke to voters in Iowa in the morning.\n\nAides said that, as long as the field stayed divided, Donald Trump would win.\n\n“We did it,” he said.';
     assert.strictEqual(speakerOf(analyse(text, { 'Bernie Sanders': 'person', 'Donald Trump': 'person', Iowa: 'location' }), 'We did it'), 'Bernie Sanders');
   });
+
+  it('a name after `went after` and before a comma is an object, not the subject of the participle after it (`Here’s a guy …` had gone to Bush)', () => {
+    const text =
+      'Republican presidential candidate Donald Trump is spending the final day of the New Hampshire primary attacking a rival who is far behind him in the polls: former Florida Gov. Jeb Bush.\n\nSpeaking at a town hall event in Salem, New Hampshire, Trump went after Bush, calling him “a total stiff.”\n\nHe says, “Here’s a guy, honestly, if he weren’t in government, you wouldn’t hire him to do anything.”';
+    const names = { 'Donald Trump': 'person', Trump: 'person', 'Jeb Bush': 'person', Bush: 'person', Salem: 'location', 'New Hampshire': 'location', Florida: 'location' } as const;
+    const doc = quoteDoc(text, names);
+    const at = text.indexOf('Bush, calling');
+    assert.strictEqual(subjectRank(doc, { start: at, end: at + 4, type: 'person', text: 'Bush' }), 0);
+    assert.strictEqual(speakerOf(analyse(text, names), 'Here’s a guy'), 'Trump');
+  });
 });
 

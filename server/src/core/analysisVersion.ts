@@ -388,4 +388,6 @@
 //      phrase before an adverb or a verb form not in -s (`the voters often say`); a clause-opening `that` is found
 //      past a time word, an object pronoun or a name after its verb, after a clause adjective, and before a comma after
 //      a verb (`said that, if elected, …`); the speaker model is retrained.
-export const ANALYSIS_VERSION = 165;
+// 166: quotes: a name after `after`, `before`, `since`, `as` or `until` and before a comma is no clause's subject
+//      (`Trump went after Bush, calling him “a total stiff.”`); the speaker model is retrained.
+export const ANALYSIS_VERSION = 166;

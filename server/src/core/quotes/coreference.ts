@@ -330,6 +330,9 @@ export function tokenBeforePersonPhrase(doc: Doc, t: number): number {
 /** Words that open an embedded or subordinate clause (`in the event that Clinton faces`, `when Warren railed`). */
 export const EMBEDDING_WORDS: ReadonlySet<string> = new Set(['that', 'when', 'while', 'as', 'because', 'after', 'before', 'since', 'if', 'though', 'although', 'where', 'whether', 'once', 'until', 'unless']);
 
+/** Words that open a clause or a prepositional phrase (`after Trump won`, `went after Bush`). */
+const PREPOSITION_OR_CONJUNCTION: ReadonlySet<string> = new Set(['after', 'before', 'since', 'as', 'until']);
+
 /** {@link subjectRank} of the mention of tokens `t` … `e0 - 1`. */
 function subjectRankAt(doc: Doc, t: number, e0: number): 0 | 1 | 2 {
   const pb = tokenBeforePersonPhrase(doc, t);
@@ -347,6 +350,9 @@ function subjectRankAt(doc: Doc, t: number, e0: number): 0 | 1 | 2 {
   if ((prevWord === "'s" || prevWord === '’s' || prevWord === 'is') && pb - 1 >= 0 && doc.lower[pb - 1] === 'there') return 1;
   const clauseStart = prevWord === '' || isSentenceEnd(doc, pb) || doc.inQuote[pb] === 1 || /^(,|;|:|—|–|--|and|but|that|when|while|as|because|after|before|since|if|though|although|so|then|where)$/.test(prevWord);
   if (!clauseStart) return 0;
+  // "Trump went after Bush, calling him “a total stiff”": a word that is a preposition as often as a conjunction,
+  // before a name and a comma, took the name for a clause's subject and the participle after the comma for its verb.
+  if (PREPOSITION_OR_CONJUNCTION.has(prevWord) && doc.tokens[e0]?.text === ',') return 0;
   // After the mention: an auxiliary, a speech verb, a past or present verb form; or an appositive first.
   let e = e0;
   if (doc.tokens[e]?.text === '(') {
