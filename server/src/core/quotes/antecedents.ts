@@ -132,7 +132,7 @@ export function antecedentCandidates(doc: Doc, anaphor: Anaphor, state: SpeakerS
     // husband `Milton Berg`; `Bill Clinton` and `Hillary Clinton`): `she` is Rachel Berg, and her latest mention, its
     // recency and role are hers, even when Milton was named last. Their lone surname stays the family's (below), and
     // so do the features read by surname (`g.key`): the article's mentions of it, the earlier quotations' speakers.
-    const groupKey = gendered && type === 'person' && doc.surnameGender.get(key) === 'x' ? familyMemberKey(doc, m, key) : key;
+    const groupKey = gendered && type === 'person' ? personGroupKey(doc, m, key) : key;
     let g = groups.get(groupKey);
     if (!g) {
       if (groups.size >= MAX_ENTITIES) return true;
@@ -502,8 +502,7 @@ function personsLaterInClause(doc: Doc, mention: TextSlice): ReadonlySet<string>
   for (let k = lowerBound(doc.persons.length, (i) => doc.persons[i].start >= mention.end); k < doc.persons.length && doc.persons[k].start < end; k++) {
     // Keyed as the candidates are: a surname a family shares by the named member (`Hillary Clinton’s “public option”`
     // after `He made the criticism` rules out Hillary, not Bill).
-    const key = doc.surnameGender.get(keys[k]) === 'x' ? familyMemberKey(doc, doc.persons[k], keys[k]) : keys[k];
-    (found ??= new Set()).add(key);
+    (found ??= new Set()).add(personGroupKey(doc, doc.persons[k], keys[k]));
   }
   return found ?? NO_KEYS;
 }
@@ -545,6 +544,14 @@ function namedInside(doc: Doc, start: number, end: number): Set<string> {
 function hasEntity(groups: ReadonlyMap<string, Group>, key: string): boolean {
   for (const g of groups.values()) if (g.key === key) return true;
   return false;
+}
+
+/**
+ * The group a person mention is a candidate in for `he` or `she`: its surname `key`, or for a surname full names of
+ * both genders share, the family member the mention names ({@link familyMemberKey}).
+ */
+function personGroupKey(doc: Doc, m: EntityMention, key: string): string {
+  return doc.surnameGender.get(key) === 'x' ? familyMemberKey(doc, m, key) : key;
 }
 
 /** The key of one of a family's people: the surname and the mention's gender, or the surname alone when it has none. */
