@@ -46,6 +46,21 @@ describe('quotes: the speaker a pronoun continues', () => {
     for (const opening of ['There’s hatred', 'I think we ought to start']) assert.strictEqual(quoteOpening(deBlasio, opening).actor, 'Donald Trump', opening);
   });
 
+  it('a short term that opens a sentence of the narrator continues no one’s words (audit 6; PolNeAR train)', function () {
+    // `Bush: "The mission is to destroy ISIS -- not to contain it." ¶ "Containment" has been U.S. policy …` had gone
+    // to Bush as the second part of his quotation; a quotation that ends its words with punctuation still continues.
+    const containment = analysePolnearTrain(this, 'usa-today_2015-12-01_for-gop-a-golden-opportunity-to-.txt');
+    const term = containment.quotes.find((q) => q.text === 'Containment');
+    assert.ok(term, 'the quotation “Containment” is found');
+    assert.strictEqual(term.kind, 'scare');
+    assert.strictEqual(term.attribution, undefined);
+    const names = { Obama: 'person', Clinton: 'person' } as const;
+    const text = '“My name may not be on the ballot, but our progress is,” Mr. Obama said at the dinner, where Mrs. Clinton also spoke. “Tolerance.” “Containment” is a word he avoids.';
+    const quotes = analyse(text, names);
+    assert.strictEqual(speakerOf(quotes, 'Tolerance'), 'Mr. Obama');
+    assert.strictEqual(speakerOf(quotes, 'Containment'), undefined);
+  });
+
   it('a pronoun is not the name its own clause puts after it (`“…,” he told Rubio` had gone to Rubio; PolNeAR train)', function () {
     const rubio = analysePolnearTrain(this, 'wash-post_2015-12-20_marco-rubio-s-strategic-stances.txt');
     assert.strictEqual(quoteOpening(rubio, 'U.S. citizens').actor, 'Scott Szlachta');

@@ -390,4 +390,6 @@
 //      a verb (`said that, if elected, …`); the speaker model is retrained.
 // 166: quotes: a name after `after`, `before`, `since`, `as` or `until` and before a comma is no clause's subject
 //      (`Trump went after Bush, calling him “a total stiff.”`); the speaker model is retrained.
-export const ANALYSIS_VERSION = 166;
+// 167: quotes: a short quoted term that opens a sentence of the narrator's continues no quotation before it
+//      (`“Containment” has been U.S. policy …`); the speaker model is retrained.
+export const ANALYSIS_VERSION = 167;
