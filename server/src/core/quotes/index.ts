@@ -247,8 +247,8 @@ function attributeQuotes(
         !closedByItsSpeaker(doc, [after, final], closeTok, openTok)) ||
       (title && namedByItsPhrase(doc, raw, openTok, closeTok, before, [after, final]));
     if (found && (named || (title && found.strength < 1))) found = undefined;
-    // A short term that opens a sentence of the narrator's (`“Non-paper” is a diplomatic term for …`) continues no
-    // one's words: a quotation that does ends its words with punctuation or its sentence with the closing mark.
+    // A short term that opens a sentence of the narrator's (`“Containment” has been U.S. policy …`) continues no one's
+    // words: a quotation that does ends its words with punctuation or its sentence with the closing mark.
     const continues = previous?.attribution !== undefined && startsSentence(doc, openTok, previous.closeTok, raw) && (!short || endsUtterance(doc, text, raw, closeTok));
     const paraInitial = openTok > 0 && doc.para[openTok - 1] !== doc.para[openTok];
     // A quotation paragraph after a paragraph whose last sentence reports someone ("Carter said that …
@@ -368,16 +368,16 @@ function inheritWithinSentence(doc: Doc, quotes: Quote[], names: ReadonlySet<Quo
   }
 }
 
-/**
- * True when the quotation opens its sentence and follows the previous direct quotation closely: in the same
- * paragraph, or at the start of the next paragraph.
- */
 /** True when a quotation's words end with punctuation (`“Tolerance.”`, `“Yes,”`) or its closing mark ends its sentence. */
 function endsUtterance(doc: Doc, text: string, raw: RawQuote, closeTok: number): boolean {
   if (/[.!?,;:…—–-]\s*$/.test(text.slice(Math.max(raw.contentStart, raw.contentEnd - 4), raw.contentEnd))) return true;
   return closeTok >= doc.tokens.length || isSentenceEnd(doc, closeTok) || doc.para[closeTok] !== raw.lastParagraph;
 }
 
+/**
+ * True when the quotation opens its sentence and follows the previous direct quotation closely: in the same
+ * paragraph, or at the start of the next paragraph.
+ */
 function startsSentence(doc: Doc, openTok: number, prevClose: number, raw: RawQuote): boolean {
   const para = raw.paragraph;
   const prevPara = prevClose > 0 ? doc.para[prevClose - 1] : -1;
