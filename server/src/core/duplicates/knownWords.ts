@@ -24,12 +24,19 @@ const KNOWN_WORD_FILES = ['ner/lowercase-words.txt', 'ner/firstnames.txt', 'ner/
  * name lexicon's ({@link loadEnglishWords}): the largest list is kept once, not copied here.
  */
 export function loadKnownWords(source: DataSource, englishWords: ReadonlySet<string> = loadEnglishWords(source)): KnownWords {
-  const more = new Set<string>();
-  const add = (entry: string) => {
-    for (const word of entry.toLowerCase().split(/\s+/)) if (word && !englishWords.has(word)) more.add(word);
+  // The files are read now, so a missing one fails at start as every other list does; their words are
+  // gathered on the first look-up an English word does not answer (only near repeats ask): saves ~25 ms of every start.
+  const lists = KNOWN_WORD_FILES.map((file) => readOrFail(file, () => readListFile(source, file)));
+  let more: Set<string> | undefined;
+  const gather = () => {
+    const words = new Set<string>();
+    const add = (entry: string) => {
+      for (const word of entry.toLowerCase().split(/\s+/)) if (word && !englishWords.has(word)) words.add(word);
+    };
+    // An English entry of several words (none shipped) is known word by word, as an entry of the other lists.
+    for (const entry of englishWords) if (/\s/.test(entry)) add(entry);
+    for (const list of lists) for (const entry of list) add(entry);
+    return words;
   };
-  // An English entry of several words (none shipped) is known word by word, as an entry of the other lists.
-  for (const entry of englishWords) if (/\s/.test(entry)) add(entry);
-  for (const file of KNOWN_WORD_FILES) for (const entry of readOrFail(file, () => readListFile(source, file))) add(entry);
-  return { has: (word) => englishWords.has(word) || more.has(word) };
+  return { has: (word) => englishWords.has(word) || (more ??= gather()).has(word) };
 }
