@@ -35,7 +35,15 @@ export class DocumentEvidence {
   get lowerCaseWords(): ReadonlySet<string> {
     if (this.lowerCase) return this.lowerCase;
     const words = new Set<string>();
-    for (const sentence of this.sentences) for (const token of sentence.tokens) if (wordCase(token) === 'lower') words.add(token.text);
+    for (const sentence of this.sentences) {
+      const tokens = sentence.tokens;
+      for (let i = 0; i < tokens.length; i++) {
+        // wordCase's own ASCII answers read here, without a call per token (every token of the article, on the cold
+        // path to a large article's first colours): a lower-case ASCII letter first is `lower`, any other ASCII is not.
+        const code = tokens[i].text.charCodeAt(0);
+        if ((code >= 97 && code <= 122) || (code >= 128 && wordCase(tokens[i]) === 'lower')) words.add(tokens[i].text);
+      }
+    }
     return (this.lowerCase = words);
   }
 
