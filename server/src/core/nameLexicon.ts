@@ -71,7 +71,15 @@ export class NameLexicon {
     private readonly listedNames: ReadonlySet<string> = new Set(),
     /** State abbreviations that are also words or titles (`Mass.`, `Ind.`). */
     private readonly stateWords: ReadonlySet<string> = new Set(),
-  ) {}
+  ) {
+    for (const [word, head] of heads) if (head.document) markFirstCodeAndLength(this.documentHeadShapes, word);
+  }
+
+  /**
+   * The first code units (lower case) and lengths of the heads of documents' names (`act`, `treaty`), a bit per
+   * length under each first code unit: {@link isDocumentHead} rules out most ASCII words by these before any look-up.
+   */
+  private readonly documentHeadShapes = new Uint32Array(128);
 
   /**
    * True for the whole name of an organisation or a place in the tagger's lists (`World Bank`, `Middle East`,
@@ -110,6 +118,17 @@ export class NameLexicon {
   /** The head noun class of a word, if names ending in it are organisations, places or events. */
   headOf(word: string): NameHead | undefined {
     return (this.classOf(word) & HEAD) !== 0 ? this.heads.get(withoutFormatCharacters(word).toLowerCase()) : undefined;
+  }
+
+  /**
+   * True for the head noun of a document's name (`Act`, `Amendment`, `Constitution`, `Treaty`), any case: as
+   * `headOf(word)?.document === true`, asked of every capitalised word of an article (`dropShortFormsOfDocuments`).
+   * An ASCII word has no format characters and lower-cases to its own length: one whose first letter and length no
+   * such head has is none, without the word's look-up (a hash of each capitalised token's text).
+   */
+  isDocumentHead(word: string): boolean {
+    if (isAscii(word) && !hasFirstCodeAndLength(this.documentHeadShapes, word)) return false;
+    return this.headOf(word)?.document === true;
   }
 
   /** The classes of a word, read without its format characters (`Stein\u00admeier` is `Steinmeier`). */
@@ -201,6 +220,29 @@ const GIVEN = 8;
 const SURNAME = 16;
 const KNOWN = 32;
 const MAX_REMEMBERED_WORDS = 50_000;
+
+/** True when every code unit of `word` is ASCII. */
+function isAscii(word: string): boolean {
+  for (let i = 0; i < word.length; i++) if (word.charCodeAt(i) >= 128) return false;
+  return true;
+}
+
+/** ASCII upper-case letters as lower case, any other code unit as it is. */
+function asciiLower(code: number): number {
+  return code >= 65 && code <= 90 ? code + 32 : code;
+}
+
+/** Marks a lower-case word's first code unit (when ASCII) and length (31 for any longer) in `shapes`. */
+function markFirstCodeAndLength(shapes: Uint32Array, lowerCaseWord: string): void {
+  const first = lowerCaseWord.charCodeAt(0);
+  if (first < 128) shapes[first] |= 1 << Math.min(lowerCaseWord.length, 31);
+}
+
+/** True when an ASCII word's first letter, lower-cased, and its length (31 for any longer) are marked in `shapes`. */
+function hasFirstCodeAndLength(shapes: Uint32Array, asciiWord: string): boolean {
+  if (asciiWord.length === 0) return true;
+  return (shapes[asciiLower(asciiWord.charCodeAt(0))] & (1 << Math.min(asciiWord.length, 31))) !== 0;
+}
 
 /**
  * The ordinary English words (`vocabulary/english-words.txt`, SCOWL), lower case: the largest list,

@@ -130,7 +130,7 @@ export function dropShortFormsOfDocuments(text: string, sentences: readonly Sent
   for (const { tokens } of sentences) {
     for (let head = 1; head < tokens.length; head++) {
       const word = tokens[head].text;
-      if (wordCase(tokens[head]) !== 'capitalised' || lexicon.headOf(word)?.document !== true) continue;
+      if (wordCase(tokens[head]) !== 'capitalised' || !lexicon.isDocumentHead(word)) continue;
       let first = head;
       const stop = Math.max(0, head - MAX_DOCUMENT_NAME_WORDS);
       while (first > stop && (wordCase(tokens[first - 1]) === 'capitalised' || (DOCUMENT_NAME_LINKS.has(tokens[first - 1].text) && first - 1 > stop && wordCase(tokens[first - 2]) === 'capitalised'))) first--;
