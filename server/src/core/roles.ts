@@ -950,9 +950,13 @@ export function splitRoles(role: string, vocabulary: Vocabulary, lexicon: NameLe
   const conjuncts = described.length >= 2 ? described : articled.length >= 2 && articled.every(hasPersonHead) ? articled : [role];
   const joined = conjuncts.map((part) => part.replace(/^(?:(?:now|currently|also|formerly)\s+)?(?:the|a|an)\s+/i, ''));
   // An initial at the end is the name's, which the tagger left out (`White House Counsel W.` of `W. Neil Eggleston`);
-  // not a numeral's or a place's (`veteran of World War I.`, `president of Washington, D. C.`).
-  return joined.flatMap((part) => splitBeforeTitle(part.replace(/(?<=\p{Lu}\p{Ll}*)\s+(?![IVX]\.$)\p{Lu}\.$/u, ''), vocabulary));
+  // not a numeral's or a place's (`veteran of World War I.`, `president of Washington, D. C.`). Only a part ending in
+  // a full stop can end so: the others skip the pattern, whose look-behind is tried at every space.
+  return joined.flatMap((part) => splitBeforeTitle(part.endsWith('.') ? part.replace(TRAILING_INITIAL, '') : part, vocabulary));
 }
+
+/** An initial after a capitalised word at the end of a role, and the space before it (not a numeral's `I.`, `V.`, `X.`). */
+const TRAILING_INITIAL = /(?<=\p{Lu}\p{Ll}*)\s+(?![IVX]\.$)\p{Lu}\.$/u;
 
 /** The parts from the first, each part without a head joined to the one before it; none when the first has none. */
 function joinedToTheirHead(parts: readonly string[], hasHead: (part: string) => boolean): string[] {
