@@ -304,6 +304,10 @@ export function isDotInsideInitialism(text: string, dot: Token, next: Token): bo
 /** True when a sentence may end after `token` given the token that follows. */
 function endsSentence(token: Token, next: Token | undefined, text: string): boolean {
   const t = token.text;
+  // Every token that may end a sentence ends in `.`, `!`, `?` or `…`: the last code unit rules out the others (most
+  // tokens) without the comparisons below (asked of every token of the article).
+  const last = t.charCodeAt(t.length - 1);
+  if (last !== 46 && last !== 33 && last !== 63 && last !== 0x2026) return false;
   if (t === '.' || t === '!' || t === '?' || t === '…' || t === '...') {
     if (!next) return true;
     const c = next.text.charCodeAt(0);
