@@ -101,11 +101,17 @@ export class DocumentEvidence {
     const lowerCase = new Set<string>();
     const capitalisedMid = new Set<string>();
     // The words asked about as written and lowered are looked for in one pass over the tokens below: a lowered word is
-    // written so in the article when a token is that word, whatever its case reads as. Not through the article's
-    // lower-case words ({@link lowerCaseWords}): gathering those put most of the article's tokens in a set, where the
-    // first characters and lengths of the few lowered words asked about let most tokens pass unhashed (the set was
-    // a tenth of the repair's time over the PolNeAR train texts, nearly all of it built for this question).
-    const words = [...asked.keys(), ...lowered];
+    // written so in the article when a token is that word, whatever its case reads as. A lowered word that reads as
+    // lower case ({@link wordCase} reads a word's characters only) is so written exactly when it is one of the
+    // article's lower-case words ({@link lowerCaseWords}): answered there when a headline pass has gathered them
+    // already (an article of many headlines, which asks about words of most initials), and not gathered for this
+    // alone (most tokens hashed into a set, where the first characters and lengths of a few words let most pass).
+    const articleLowerCase = this.lowerCase;
+    const words = [...asked.keys()];
+    for (const word of lowered) {
+      if (articleLowerCase === undefined || wordCase({ text: word, start: 0, end: word.length }) !== 'lower') words.push(word);
+      else if (articleLowerCase.has(word)) lowerCase.add(word);
+    }
     // The set look-ups hash each token's text: the first character and the length of the words
     // looked for rule out most tokens first (a pass over every token of the article).
     // A long article asks about words of most initials: a table of first code units, not a list to search.
