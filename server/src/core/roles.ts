@@ -1162,6 +1162,8 @@ const UNISEX_TITLES: ReadonlyMap<string, string> = new Map([
  * most {@link MAX_ROLES}.
  */
 export function selectRoles(roles: readonly string[], lexicon: NameLexicon): string[] {
+  // One text, however often written (most actors with a role): it is the role, and no key need be made to compare it.
+  if (roles.every((text) => text === roles[0])) return roles.length === 0 ? [] : [roles[0]];
   const chosen: { text: string; key: string[]; order: number }[] = [];
   const byKey = new Map<string, { text: string }>();
   // An actor named with its title at each mention has one role many times over: a text met again changes nothing
