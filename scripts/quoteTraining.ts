@@ -189,9 +189,14 @@ function shippedResources(): ArticleResources {
   return (resources ??= loadDefaultResources());
 }
 
+/** The mean of the numbers (of the folds' figures). */
+export function mean(xs: readonly number[]): number {
+  return xs.reduce((a, b) => a + b, 0) / xs.length;
+}
+
 /** `mean ± sd` of the numbers, three decimals. */
 export function meanSd(xs: readonly number[]): string {
-  const mean = xs.reduce((a, b) => a + b, 0) / xs.length;
-  const sd = Math.sqrt(xs.reduce((a, b) => a + (b - mean) ** 2, 0) / Math.max(1, xs.length - 1));
-  return `${mean.toFixed(3)} ± ${sd.toFixed(3)}`;
+  const m = mean(xs);
+  const sd = Math.sqrt(xs.reduce((a, b) => a + (b - m) ** 2, 0) / Math.max(1, xs.length - 1));
+  return `${m.toFixed(3)} ± ${sd.toFixed(3)}`;
 }

@@ -20,7 +20,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { bestCandidate, serializeSpeakerModel, trainSpeakerModel } from '../server/src/core/quotes';
 import { DATA, loadArticles, trainingResources, type SpeakerCounts } from './quoteGold';
-import { FOLDS, emptyStats, evaluate, meanSd, prepare } from './quoteTraining';
+import { FOLDS, emptyStats, evaluate, mean, meanSd, prepare } from './quoteTraining';
 
 /**
  * L2 strengths tried, strongest first (half-decades: the penalty is against the log-likelihood summed over the
@@ -112,13 +112,12 @@ function main(): void {
     console.log(`  ${name.padEnd(22)} strict ${meanSd(r.strict)}   own ${meanSd(r.own)}   outside Content left unattributed ${meanSd(r.left)}${gain}`);
     // `--folds`: the figures of each fold, for a paired comparison of two branches run the same way.
     if (process.argv.includes('--folds')) console.log(`  ${''.padEnd(22)} per fold strict ${r.strict.map((x) => x.toFixed(4)).join(' ')}   own ${r.own.map((x) => x.toFixed(4)).join(' ')}   outside ${r.left.map((x) => x.toFixed(4)).join(' ')}`);
-    const mean = r.strict.reduce((a, b) => a + b, 0) / r.strict.length;
     const l2 = /^ranker, L2 ([\d.]+)$/.exec(name);
     // A weaker penalty must not buy its gain by giving speakers to quotations that are no one's words (the strict
     // and own measures never see those): λ = 1 once gained 0.002 on the own measure and left 4 points fewer of
     // them alone. A paired test alone let that through once a single fold tied: a mean loss of a point refuses it too.
-    if (l2 && (!best || ((clearGain(r.strict, best.strict) || clearGain(r.own, best.own)) && !clearGain(best.strict, r.strict) && !clearGain(best.own, r.own) && !clearGain(best.left, r.left) && average(best.left) - average(r.left) <= MAX_LEFT_LOSS))) {
-      bestMean = mean;
+    if (l2 && (!best || ((clearGain(r.strict, best.strict) || clearGain(r.own, best.own)) && !clearGain(best.strict, r.strict) && !clearGain(best.own, r.own) && !clearGain(best.left, r.left) && mean(best.left) - mean(r.left) <= MAX_LEFT_LOSS))) {
+      bestMean = mean(r.strict);
       bestL2 = Number(l2[1]);
       best = r;
     }
@@ -150,14 +149,10 @@ function main(): void {
 
 main();
 
-function average(xs: readonly number[]): number {
-  return xs.reduce((s, x) => s + x, 0) / xs.length;
-}
-
 /** True when `a` beats `b` fold by fold by more than twice the standard error of the paired differences. */
 function clearGain(a: readonly number[], b: readonly number[]): boolean {
   const d = a.map((x, i) => x - b[i]);
-  const mean = d.reduce((s, x) => s + x, 0) / d.length;
-  const sd = Math.sqrt(d.reduce((s, x) => s + (x - mean) ** 2, 0) / Math.max(1, d.length - 1));
-  return mean > 2 * (sd / Math.sqrt(d.length));
+  const m = mean(d);
+  const sd = Math.sqrt(d.reduce((s, x) => s + (x - m) ** 2, 0) / Math.max(1, d.length - 1));
+  return m > 2 * (sd / Math.sqrt(d.length));
 }
