@@ -249,7 +249,7 @@ function attributeQuotes(
     if (found && (named || (title && found.strength < 1))) found = undefined;
     // A short term that opens a sentence of the narrator's (`“Containment” has been U.S. policy …`) continues no one's
     // words: a quotation that does ends its words with punctuation or its sentence with the closing mark.
-    const continues = previous?.attribution !== undefined && startsSentence(doc, openTok, previous.closeTok, raw) && (!short || endsUtterance(doc, text, raw, closeTok));
+    const continues = previous?.attribution !== undefined && startsSentence(doc, openTok, previous.closeTok, raw) && (!short || endsUtterance(doc, raw, closeTok));
     const paraInitial = openTok > 0 && doc.para[openTok - 1] !== doc.para[openTok];
     // A quotation paragraph after a paragraph whose last sentence reports someone ("Carter said that …
     // ¶ “That’s because …”", "Howard continued his scathing remarks. ¶ “…”").
@@ -368,9 +368,12 @@ function inheritWithinSentence(doc: Doc, quotes: Quote[], names: ReadonlySet<Quo
   }
 }
 
-/** True when a quotation's words end with punctuation (`“Tolerance.”`, `“Yes,”`) or its closing mark ends its sentence. */
-function endsUtterance(doc: Doc, text: string, raw: RawQuote, closeTok: number): boolean {
-  if (/[.!?,;:…—–-]\s*$/.test(text.slice(Math.max(raw.contentStart, raw.contentEnd - 4), raw.contentEnd))) return true;
+/**
+ * True when a quotation's words end with punctuation (`“Tolerance.”`, `“Yes,”`: its last token inside the marks, read
+ * as {@link endsWithSentenceMark} reads it) or its closing mark ends its sentence.
+ */
+function endsUtterance(doc: Doc, raw: RawQuote, closeTok: number): boolean {
+  if (/[.!?,;:…—–-]$/.test(doc.tokens[lastInsideTok(doc, closeTok)]?.text ?? '')) return true;
   return closeTok >= doc.tokens.length || isSentenceEnd(doc, closeTok) || doc.para[closeTok] !== raw.lastParagraph;
 }
 
