@@ -392,4 +392,7 @@
 //      (`Trump went after Bush, calling him “a total stiff.”`); the speaker model is retrained.
 // 167: quotes: a short quoted term that opens a sentence of the narrator's continues no quotation before it
 //      (`“Containment” has been U.S. policy …`); the speaker model is retrained.
-export const ANALYSIS_VERSION = 167;
+// 168: quotes: a paragraph continues an open quotation only when it opens with a mark of the quotation's own family
+//      (a straight-quoted block and a curly-quoted paragraph after it are two quotations); a short term a participle
+//      names right before it (`called an “inversion”`) is a scare quote; the speaker model is retrained.
+export const ANALYSIS_VERSION = 168;

@@ -20,7 +20,7 @@ import type { EntityMention, TextSlice } from '../types';
 import { EMBEDDING_WORDS, genderOf, lastPersonBefore, subjectRank, tokenBeforePersonPhrase, type SpeakerState } from './coreference';
 import { isCapitalized, isCue, isPunct, isSentenceEnd, personKeys, personStartingAt, personTokens, surname, tokenAt, verbLike, type Doc } from './document';
 import { featureNames, featuresNamed, type Feature } from './featureNames';
-import { DETERMINERS, TIME_WORDS, VERB_PREFIX } from './words';
+import { DETERMINERS, OBJECT_PRONOUNS, TIME_WORDS, VERB_PREFIX } from './words';
 
 /** What is being resolved: a pronoun by its person, a description by what its head names (`other`: a head no list knows). */
 export type AnaphorKind = 'he' | 'she' | 'they' | 'person' | 'organization' | 'document' | 'other';
@@ -458,8 +458,6 @@ const CLAUSE_NOUNS: ReadonlySet<string> = new Set(['event', 'fact', 'idea', 'cla
 /** Adjectives a `that` clause completes (`it is clear that`, `confident that`). */
 const CLAUSE_ADJECTIVES: ReadonlySet<string> = new Set(['clear', 'sure', 'confident', 'convinced', 'aware', 'certain', 'likely', 'possible', 'true', 'obvious', 'worried', 'afraid', 'hopeful']);
 
-/** Object pronouns between a verb and its `that` clause (`told me that`). */
-const OBJECT_PRONOUNS: ReadonlySet<string> = new Set(['me', 'him', 'her', 'us', 'them', 'you']);
 
 /**
  * True when the `that` or `whether` at token `k` opens a clause: after a verb (past a time word, an object pronoun or

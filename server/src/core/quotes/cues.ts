@@ -7,7 +7,7 @@
  */
 import { type Doc, type NounPhrase, endsWithSentenceMark, hasCapital, headLower, isCapitalized, isCue, isCueAfterSubject, isSentenceEnd, lastInsideTok, nextOutside, onlyDeterminers, overlapsEntity, prevOutside, verbLike } from './document';
 import { apposedName, coordinatedSubject, isSpeakerLike, npLeftOf, npRightOf, npToken, sentenceSubject, speakerKind, subjectOf } from './phrases';
-import { AS_PASSIVE, COMPARE_VERBS, DETERMINERS, IRREGULAR_PAST, NAMING_VERBS, NEGATIONS, NOUN_VERBS, NP_STOP, SUBJECT_PRONOUNS, SUBORDINATORS, VERB_PREFIX, WH_WORDS, isLyAdverb } from './words';
+import { AS_PASSIVE, COMPARE_VERBS, DETERMINERS, IRREGULAR_PAST, NAMING_VERBS, NEGATIONS, NOUN_VERBS, NP_STOP, OBJECT_PRONOUNS, SUBJECT_PRONOUNS, SUBORDINATORS, VERB_PREFIX, WH_WORDS, isLyAdverb } from './words';
 
 /** A candidate attribution before pronoun resolution. */
 export interface Found {
@@ -259,6 +259,39 @@ export function weakCue(doc: Doc, v: number): 'unsaid' | 'urging' | undefined {
   return undefined;
 }
 
+/**
+ * True for a participle naming a thing, not a speaker's verb: `a short film called “…”`, `items labeled “…”`. After a
+ * subject pronoun, a coordinator or a relative word, or before an object pronoun, the verb is finite, said by its
+ * subject (`he called it`, `but called it a “starting point”`, `called him “the grownup”`).
+ */
+function isNamingParticiple(doc: Doc, v: number): boolean {
+  const word = doc.lower[v];
+  if (!NAMING_VERBS.has(word) || !word.endsWith('ed') || v === 0 || isCapitalized(doc.tokens[v - 1].text)) return false;
+  const prev = doc.lower[v - 1];
+  const next = doc.lower[v + 1] ?? '';
+  return (
+    /^\p{Ll}/u.test(prev) && !SUBJECT_PRONOUNS.has(prev) && !VERB_PREFIX.has(prev) && !prev.endsWith('ly') &&
+    prev !== 'and' && prev !== 'but' && prev !== 'or' && prev !== 'who' && prev !== 'which' && prev !== 'that' &&
+    next !== 'it' && !OBJECT_PRONOUNS.has(next)
+  );
+}
+
+/** How close before a quotation a naming participle names it (`called “…”`, `called an “…”`, `dubbed the “…”`). */
+const NAMED_GAP = 3;
+
+/**
+ * True when a naming participle stands right before the quotation opening at `openTok`, with only lower-case words
+ * between (`the tax loophole called an “inversion”`); not one that describes someone or something as the quoted
+ * words (`has described Trump as “…”`: the subject's words).
+ */
+export function namedByParticiple(doc: Doc, openTok: number): boolean {
+  for (let v = openTok - 1; v >= 0 && v >= openTok - NAMED_GAP; v--) {
+    if (isCue(doc, v)) return isNamingParticiple(doc, v);
+    if (doc.inQuote[v] || !/^\p{Ll}/u.test(doc.tokens[v].text) || doc.lower[v] === 'as') return false;
+  }
+  return false;
+}
+
 /** Attribution before the quotation, within its sentence: `Lavrov said “…”`, `…, saying “…”`, `according to X, “…”`. */
 export function findBefore(doc: Doc, openTok: number, allowPrevParagraph: boolean): Found | undefined {
   if (openTok <= 0) return undefined;
@@ -298,9 +331,10 @@ export function findBefore(doc: Doc, openTok: number, allowPrevParagraph: boolea
     // "refused to say where “…” is": a refused infinitive does not report the quoted words.
     // "called on X to …", "called for …" urge rather than report words.
     const weak = weakCue(doc, v) !== undefined;
-    // "a short film called “…”", "items labeled “…”": a participle naming a thing, not a speaker's verb.
-    const prevLower = v > 0 ? doc.lower[v - 1] : '';
-    if (NAMING_VERBS.has(doc.lower[v]) && /ed$/.test(doc.lower[v]) && v > 0 && !isCapitalized(doc.tokens[v - 1].text) && /^\p{Ll}/u.test(prevLower) && !SUBJECT_PRONOUNS.has(prevLower) && !VERB_PREFIX.has(prevLower) && !prevLower.endsWith('ly') && prevLower !== 'and' && prevLower !== 'who' && prevLower !== 'which' && prevLower !== 'that') {
+    if (isNamingParticiple(doc, v)) {
+      // Right before the quotation (`the tax loophole called an “inversion,”`) the participle names what is
+      // quoted: a name, which an earlier verb of the sentence (`They slammed …`) does not report either.
+      if (namedByParticiple(doc, openTok)) return undefined;
       continue;
     }
     // Passive: "Sanders was asked by host Bill Maher, “…”".

@@ -17,7 +17,7 @@
  * decided here.
  */
 import { type SpeakerState, clauseSubject, personStartIn, resolveNominal, resolvePronoun } from './coreference';
-import { AFTER_WINDOW, type Found, makeFound, weakCue, findAfter, findAsComplement, findBefore, findBylineParagraph, findLeadIn, findSentenceFinal, withSpeakerPhrase } from './cues';
+import { AFTER_WINDOW, type Found, makeFound, namedByParticiple, weakCue, findAfter, findAsComplement, findBefore, findBylineParagraph, findLeadIn, findSentenceFinal, withSpeakerPhrase } from './cues';
 import { type Doc, type NounPhrase, lastInsideTok, buildDoc, endsWithSentenceMark, hasCapital, headLower, isCapitalized, isCue, isSentenceEnd, overlapsEntity, sentenceEndFrom, slice, tokenAt } from './document';
 import type { QuoteLexicon } from './lexicon';
 import { cueNear, speakerCandidates, type RuleSignals, type SpeakerCandidate } from './candidates';
@@ -245,7 +245,10 @@ function attributeQuotes(
         isTitleCase(text, raw.contentStart, raw.contentEnd, 1) &&
         !isCryOrQuestion(content) &&
         !closedByItsSpeaker(doc, [after, final], closeTok, openTok)) ||
-      (title && namedByItsPhrase(doc, raw, openTok, closeTok, before, [after, final]));
+      (title && namedByItsPhrase(doc, raw, openTok, closeTok, before, [after, final])) ||
+      // A short term a participle names (`the tax loophole called an “inversion”`), unless a speaker closes the
+      // sentence (`… could be termed "influence peddling," The Washington Post reported`).
+      (short && namedByParticiple(doc, openTok) && !closedByItsSpeaker(doc, [after, final], closeTok, openTok));
     if (found && (named || (title && found.strength < 1))) found = undefined;
     // A short term that opens a sentence of the narrator's (`“Containment” has been U.S. policy …`) continues no one's
     // words: a quotation that does ends its words with punctuation or its sentence with the closing mark.

@@ -122,17 +122,17 @@ export function markDirection(text: string, i: number, lo: number, hi: number): 
   return 0;
 }
 
-/** First non-space character position of a paragraph, or -1. */
-export function startsWithOpeningMark(text: string, p: Paragraph): boolean {
+/** The family ({@link markFamily}) of the opening mark that starts a paragraph (after white space), or -1 for none. */
+export function openingMarkFamily(text: string, p: Paragraph): number {
   let i = p.start;
   while (i < p.end && isSpaceChar(text.charCodeAt(i))) i++;
-  if (i >= p.end) return false;
+  if (i >= p.end) return -1;
   const c = text.charCodeAt(i);
   if (c === APOSTROPHE || c === BACKQUOTE) {
     const mark = doubledMark(text, i, p.start, p.end);
-    return mark !== undefined && mark.at === i && markDirection(text, i, p.start, p.end) >= 0;
+    return mark !== undefined && mark.at === i && markDirection(text, i, p.start, p.end) >= 0 ? markFamily(c) : -1;
   }
-  return isQuoteMark(c) && markDirection(text, i, p.start, p.end) >= 0;
+  return isQuoteMark(c) && markDirection(text, i, p.start, p.end) >= 0 ? markFamily(c) : -1;
 }
 
 /** True when `[from, to)` contains at least one letter or digit: empty quotes (`""`) are not quotations. */
@@ -251,7 +251,12 @@ export function pairQuotationMarks(text: string, paragraphs: readonly Paragraph[
       // A closing mark with nothing open is a stray mark: ignored.
       i = resume;
     }
-    const continued = openAt >= 0 && pi + 1 < paras.length && startsWithOpeningMark(text, paras[pi + 1]);
+    // The news convention repeats the quotation's own opening mark at the start of each paragraph it continues
+    // into. A paragraph that starts with a mark of another family starts a quotation of its own: a block quoted in
+    // straight marks (`"The administration is still reluctant …`) followed by a paragraph quoting someone in
+    // curly ones (`“I don’t want to talk about …,” Earnest said."`) had been read as one quotation closed at `”`,
+    // with `Earnest said` as its cue.
+    const continued = openAt >= 0 && pi + 1 < paras.length && openingMarkFamily(text, paras[pi + 1]) === openFamily;
     if (continued && !startsWithSpeakerLabel(text, paras[pi + 1])) {
       carried = { start: openAt, length: openLength, paragraph: openPara };
     } else if (continued && hasWord(text, openAt + openLength, p.end)) {

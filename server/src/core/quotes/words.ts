@@ -55,6 +55,9 @@ export function isLyAdverb(lower: string): boolean {
 /** Verbs that name something with the quoted words (`called it “a disaster”`). */
 export const NAMING_VERBS = new Set(['call', 'calls', 'called', 'calling', 'dub', 'dubs', 'dubbed', 'label', 'labels', 'labeled', 'labelled', 'describe', 'describes', 'described', 'term', 'termed', 'brand', 'branded']);
 
+/** Personal pronouns as objects (`told me that`, `called them “…”`); `it` and `you` are subjects too, and only `you` is here. */
+export const OBJECT_PRONOUNS: ReadonlySet<string> = new Set(['me', 'him', 'her', 'us', 'them', 'you']);
+
 /** Conjunctions that open a subordinate clause before its subject (`after he clinched`, `when Ms. Warren railed`). */
 export const SUBORDINATORS: ReadonlySet<string> = new Set(['after', 'before', 'when', 'while', 'because', 'since', 'although', 'though', 'if', 'once', 'until', 'unless', 'whereas']);
 
