@@ -1,3 +1,4 @@
+import { LOWER_RANK_WORDS } from './roles';
 import { lowerBound } from './search';
 import type { EntityMention, OffsetRange, Sentence, Token } from './types';
 import type { Vocabulary } from './vocabulary';
@@ -137,6 +138,9 @@ export class NominalResolver<T> {
       const roles = this.roleWords(holder)!;
       const whole = words.every((w) => roles.has(w));
       if (options.wholeDescription && !whole) continue;
+      // A description of an office below the holder's (`the vice president` and `President Obama`): the head alone
+      // does not make it theirs.
+      if (!whole && words.some((w) => LOWER_RANK_WORDS.has(w) && !roles.has(w))) continue;
       if (this.rulesOut?.(holder, words)) continue;
       if (!best || (whole && !best.whole) || (whole === best.whole && list[k] > best.start)) best = { holder, start: list[k], whole };
     }

@@ -1208,6 +1208,13 @@ function wordCount(role: string): number {
  */
 export const OTHER_OFFICE_WORDS: ReadonlySet<string> = new Set(['vice', 'deputy', 'assistant', 'associate', 'lieutenant', 'lt', 'under', 'former', 'ex']);
 
+/**
+ * The words of {@link OTHER_OFFICE_WORDS} that name a rank below the office (`Vice President`, `Deputy Minister`), which
+ * an article writes with the title each time; not `former`, which it often leaves out (`Secretary of State Hillary
+ * Clinton` in 2016, then `the former secretary`).
+ */
+export const LOWER_RANK_WORDS: ReadonlySet<string> = new Set([...OTHER_OFFICE_WORDS].filter((w) => w !== 'former' && w !== 'ex'));
+
 /** True when `part`'s words appear in `whole` in order, the words between them not making another office. */
 function sameOfficeMore(whole: readonly string[], part: readonly string[]): boolean {
   let k = 0;

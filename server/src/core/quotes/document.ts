@@ -5,6 +5,7 @@
  * end, speech verb, verb-like). Built once per `findQuotes` call.
  */
 import type { NominalResolver } from '../nominals';
+import { LOWER_RANK_WORDS } from '../roles';
 import { lowerBound } from '../search';
 import { isDotInsideInitialism } from '../tokenize';
 import type { QuoteLexicon } from './lexicon';
@@ -282,6 +283,35 @@ export function lastSpace(s: string): number {
 }
 
 /** Start of the `count`-th last run of characters other than `/\s/` in `s` (0 when there are fewer). */
+/**
+ * True when the words between a title found before a name and the name (`hit`: the title and what follows it, in
+ * lower case) are parts of a name as written in `written` (the same text as written): capitalised, or joining words
+ * (`Secretary of State John Kerry`, `Press Secretary Josh Earnest`). A lower-case word between is a clause's
+ * (`The Democratic presidential candidate blasted Trump's call` gives Trump no title).
+ */
+function titleReachesName(hit: RegExpExecArray, written: string): boolean {
+  const between = hit[0].slice(hit[1].length).split(/[\s.]+/).filter((w) => w.length > 0).length;
+  if (between === 0) return true;
+  const words = written.split(/\s+/).filter((w) => w.length > 0);
+  for (let i = words.length - between; i < words.length; i++) {
+    if (i < 0) return false;
+    if (!/^\p{Lu}/u.test(words[i]) && !NAME_JOINING_WORDS.has(words[i])) return false;
+  }
+  return true;
+}
+
+/** The word of `s` that ends right before position `at` (white space and a dot between), or ''. */
+function wordBefore(s: string, at: number): string {
+  let end = at;
+  while (end > 0 && (isRegexSpace(s.charCodeAt(end - 1)) || s.charCodeAt(end - 1) === 46)) end--;
+  let start = end;
+  while (start > 0 && !isRegexSpace(s.charCodeAt(start - 1))) start--;
+  return s.slice(start, end);
+}
+
+/** Lower-case words inside a title and name (`Secretary of State`, `Minister for the Economy`, `Charles de Gaulle`). */
+const NAME_JOINING_WORDS: ReadonlySet<string> = new Set(['of', 'the', 'for', 'and', 'de', 'del', 'la', 'le', 'van', 'von', 'der', 'bin', 'al', 'el', 'da', 'di']);
+
 function startOfLastWords(s: string, count: number): number {
   let i = s.length;
   for (let words = 0; i > 0; ) {
@@ -455,23 +485,32 @@ export function buildDoc(
     noteGender(surnameGender, stripPossessive(t.slice(lastSpace(t) + 1)), g);
   }
   const titles = new Map<string, Set<string>>();
-  const addTitle = (m: EntityMention, form: string): void => {
-    const role = lex.titleOfForm.get(form);
-    if (!role) return;
+  const addRoleWord = (m: EntityMention, word: string): void => {
     const key = surname(m.text);
     let set = titles.get(key);
     if (!set) titles.set(key, (set = new Set()));
-    set.add(role);
+    set.add(word);
+  };
+  const addTitle = (m: EntityMention, form: string): void => {
+    const role = lex.titleOfForm.get(form);
+    if (role) addRoleWord(m, role);
   };
   for (const m of persons) {
     // The 30 characters before the mention, a space, and the mention's words but the last (single-spaced).
-    const lead = lowerOf(text.slice(Math.max(0, m.start - 30), m.start));
-    const before = firstSpace(m.text) < 0 ? lead + ' ' : lead + ' ' + m.text.toLowerCase().split(/\s+/).slice(0, -1).join(' ');
+    const leadText = text.slice(Math.max(0, m.start - 30), m.start);
+    const givenWords = firstSpace(m.text) < 0 ? undefined : m.text.split(/\s+/).slice(0, -1).join(' ');
+    const before = givenWords === undefined ? lowerOf(leadText) + ' ' : lowerOf(leadText) + ' ' + givenWords.toLowerCase();
     // The pattern ends with the title and at most three words after it: it is tried from the fourth last word
     // on (the same match: where it starts a space precedes, as at the start of the text).
     const from = startOfLastWords(before, 4);
     const hit = lex.titleBefore.exec(from > 0 ? before.slice(from) : before);
-    if (hit) addTitle(m, hit[1]);
+    if (hit && titleReachesName(hit, givenWords === undefined ? leadText : leadText + ' ' + givenWords)) {
+      addTitle(m, hit[1]);
+      // `Vice President Joe Biden`: the word that makes the title an office below its head's is the holder's too, so
+      // that `the vice president` is Biden's description and not President Obama's.
+      const office = wordBefore(before, (from > 0 ? from : 0) + hit.index);
+      if (LOWER_RANK_WORDS.has(office)) addRoleWord(m, office);
+    }
     // An appositive that closes ("Lavrov, the Russian foreign minister, said"); "in Chelsea, the mayor said" is a clause.
     // Read within the text only: a read past its end (a name closing the article) was a deoptimisation the first time.
     if ((m.end < text.length && text.charCodeAt(m.end) === 44) || (m.end + 1 < text.length && text.charCodeAt(m.end + 1) === 44)) {
