@@ -1,6 +1,7 @@
 import { readListFile, readOrFail, type DataSource } from './dataSource';
 import { withoutFormatCharacters } from './formatCharacters';
 import { ownString } from './ownStrings';
+import { WordScreen } from './wordScreen';
 
 /** The data files of the name lexicon, relative to the data folder. */
 export const NAME_LEXICON_FILES = {
@@ -72,14 +73,19 @@ export class NameLexicon {
     /** State abbreviations that are also words or titles (`Mass.`, `Ind.`). */
     private readonly stateWords: ReadonlySet<string> = new Set(),
   ) {
-    for (const [word, head] of heads) if (head.document) markFirstCodeAndLength(this.documentHeadShapes, word);
+    // Marked as written in lower case and capitalised: an ASCII word asked about is screened as written (`Act`, `act`).
+    for (const [word, head] of heads) {
+      if (!head.document) continue;
+      this.documentHeadScreen.mark(word);
+      this.documentHeadScreen.mark(word.charAt(0).toUpperCase() + word.slice(1));
+    }
   }
 
   /**
-   * The first code units (lower case) and lengths of the heads of documents' names (`act`, `treaty`), a bit per
-   * length under each first code unit: {@link isDocumentHead} rules out most ASCII words by these before any look-up.
+   * The first letters and lengths of the heads of documents' names (`act`, `Treaty`): {@link isDocumentHead} rules
+   * out most ASCII words by these before any look-up.
    */
-  private readonly documentHeadShapes = new Uint32Array(128);
+  private readonly documentHeadScreen = new WordScreen(128);
 
   /**
    * True for the whole name of an organisation or a place in the tagger's lists (`World Bank`, `Middle East`,
@@ -127,7 +133,7 @@ export class NameLexicon {
    * such head has is none, without the word's look-up (a hash of each capitalised token's text).
    */
   isDocumentHead(word: string): boolean {
-    if (isAscii(word) && !hasFirstCodeAndLength(this.documentHeadShapes, word)) return false;
+    if (isAscii(word) && !this.documentHeadScreen.mayHold(word)) return false;
     return this.headOf(word)?.document === true;
   }
 
@@ -225,23 +231,6 @@ const MAX_REMEMBERED_WORDS = 50_000;
 function isAscii(word: string): boolean {
   for (let i = 0; i < word.length; i++) if (word.charCodeAt(i) >= 128) return false;
   return true;
-}
-
-/** ASCII upper-case letters as lower case, any other code unit as it is. */
-function asciiLower(code: number): number {
-  return code >= 65 && code <= 90 ? code + 32 : code;
-}
-
-/** Marks a lower-case word's first code unit (when ASCII) and length (31 for any longer) in `shapes`. */
-function markFirstCodeAndLength(shapes: Uint32Array, lowerCaseWord: string): void {
-  const first = lowerCaseWord.charCodeAt(0);
-  if (first < 128) shapes[first] |= 1 << Math.min(lowerCaseWord.length, 31);
-}
-
-/** True when an ASCII word's first letter, lower-cased, and its length (31 for any longer) are marked in `shapes`. */
-function hasFirstCodeAndLength(shapes: Uint32Array, asciiWord: string): boolean {
-  if (asciiWord.length === 0) return true;
-  return (shapes[asciiLower(asciiWord.charCodeAt(0))] & (1 << Math.min(asciiWord.length, 31))) !== 0;
 }
 
 /**

@@ -8,6 +8,7 @@ import { wordCase } from '../headlines';
 import type { NameLexicon } from '../nameLexicon';
 import { lowerBound } from '../search';
 import type { Sentence } from '../types';
+import { WordScreen } from '../wordScreen';
 import { isInitial, type Work } from './work';
 
 /** What the article says about its words: how it writes them, and which are parts of people's names. */
@@ -115,24 +116,20 @@ export class DocumentEvidence {
     // The set look-ups hash each token's text: the first character and the length of the words
     // looked for rule out most tokens first (a pass over every token of the article).
     // A long article asks about words of most initials: a table of first code units, not a list to search.
-    const firstCodes = FIRST_CODES;
-    let lengths = 0;
-    for (const word of words) {
-      firstCodes[word.charCodeAt(0)] = 1;
-      lengths |= 1 << Math.min(word.length, 31);
-    }
+    const screen = SCREEN;
+    for (const word of words) screen.mark(word);
     try {
       this.sentences.forEach((sentence, s) => {
         const tokens = sentence.tokens;
         for (let i = 0; i < tokens.length; i++) {
           const text = tokens[i].text;
-          if ((lengths & (1 << Math.min(text.length, 31))) === 0 || firstCodes[text.charCodeAt(0)] === 0) continue;
+          if (!screen.mayHold(text)) continue;
           if (lowered.has(text)) lowerCase.add(text);
           else if (asked.has(text) && !this.headline[s] && !isInitial(tokens, i)) capitalisedMid.add(asked.get(text)!);
         }
       });
     } finally {
-      for (const word of words) firstCodes[word.charCodeAt(0)] = 0;
+      for (const word of words) screen.forget(word);
     }
     this.cases = { lowerCase, capitalisedMid };
     return this.cases;
@@ -148,8 +145,8 @@ export class DocumentEvidence {
 }
 
 /**
- * The table of first code units {@link DocumentEvidence} marks the words it looks for in, one for the process and
- * left all zero after each use: a fresh 64 KB table per article (an array buffer, allocated outside the heap and
+ * The screen {@link DocumentEvidence} marks the words it looks for in, over every first code unit, one for the process
+ * and left empty after each use: a fresh 64 KB table per article (an array buffer, allocated outside the heap and
  * zeroed) was most of the repair's time when many articles are repaired one after another.
  */
-const FIRST_CODES = new Uint8Array(65536);
+const SCREEN = new WordScreen(65536);

@@ -8,6 +8,7 @@ import type { NominalResolver } from '../nominals';
 import { LOWER_RANK_WORDS } from '../roles';
 import { lowerBound } from '../search';
 import { isDotInsideInitialism } from '../tokenize';
+import { WordScreen } from '../wordScreen';
 import type { QuoteLexicon } from './lexicon';
 import type { Gender } from '../vocabulary';
 import { type RawQuote, isQuoteMark, isWordChar } from './marks';
@@ -434,22 +435,20 @@ export function buildDoc(
   // Words written with a capital inside a sentence are names; a capital at the start of a sentence proves
   // nothing. Used to discard person mentions such as "Asked" or "Instead" from a weak recogniser.
   // Only single-word person mentions are tested, so only their words (with and without `'s`) are looked for:
-  // a token whose first letter starts none of them is passed over without a look-up.
+  // a token whose first letter and length none of them has is passed over without a look-up.
   const sought = new Set<string>();
-  const soughtInitials = [0, 0, 0, 0]; // ASCII first letters, a bit each
+  const soughtScreen = new WordScreen(128);
   for (const e of entities) {
     if (e.type !== 'person' || firstSpace(e.text) >= 0) continue;
     sought.add(e.text);
     sought.add(stripPossessive(e.text));
-    const c = e.text.charCodeAt(0);
-    if (c < 128) soughtInitials[c >> 5] |= 1 << (c & 31);
+    soughtScreen.mark(e.text);
+    soughtScreen.mark(stripPossessive(e.text));
   }
   const midCaps = new Set<string>();
   for (let i = 1; i < tokens.length && sought.size > 0; i++) {
     const t = tokens[i].text;
-    if (!isCapitalized(t)) continue;
-    const c = t.charCodeAt(0);
-    if (c < 128 && (soughtInitials[c >> 5] & (1 << (c & 31))) === 0) continue;
+    if (!isCapitalized(t) || !soughtScreen.mayHold(t)) continue;
     const prev = tokens[i - 1].text;
     if (para[i - 1] !== para[i] || (prev.length === 1 && isSentenceOpener(prev.charCodeAt(0))) || prev === '...' || prev === '…') continue;
     if (sought.has(t)) midCaps.add(t);
