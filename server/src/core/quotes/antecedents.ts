@@ -17,10 +17,10 @@
  */
 import { lowerBound, rangeContaining } from '../search';
 import type { EntityMention, TextSlice } from '../types';
-import { EMBEDDING_WORDS, genderOf, lastPersonBefore, subjectRank, tokenBeforePersonPhrase, type SpeakerState } from './coreference';
+import { genderOf, lastPersonBefore, subjectRank, tokenBeforePersonPhrase, type SpeakerState } from './coreference';
 import { isCapitalized, isCue, isPunct, isSentenceEnd, personKeys, personStartingAt, personTokens, surname, tokenAt, verbLike, type Doc } from './document';
 import { featureNames, featuresNamed, type Feature } from './featureNames';
-import { DETERMINERS, OBJECT_PRONOUNS, TIME_WORDS, VERB_PREFIX } from './words';
+import { DETERMINERS, EMBEDDING_WORDS, OBJECT_PRONOUNS, TIME_WORDS, VERB_PREFIX } from './words';
 
 /** What is being resolved: a pronoun by its person, a description by what its head names (`other`: a head no list knows). */
 export type AnaphorKind = 'he' | 'she' | 'they' | 'person' | 'organization' | 'document' | 'other';

@@ -7,7 +7,7 @@ import { NominalResolver } from '../nominals';
 import { lowerBound } from '../search';
 import { type Doc, type NounPhrase, derivedGivenNameGender, givenNameIndex, hasCapital, headLower, isCapitalized, isInitial, isCue, isPunct, isSentenceEnd, noteGender, overlapsEntity, personKeys, personTokens, prevOutside, slice, stripPossessive, surname, tokenAt, verbLike } from './document';
 import { npRightOf, npToken, speakerKind, subjectOf } from './phrases';
-import { DETERMINERS, SUBJECT_PRONOUNS, VERB_PREFIX, isLyAdverb } from './words';
+import { DETERMINERS, EMBEDDING_WORDS, SUBJECT_PRONOUNS, VERB_PREFIX, isLyAdverb } from './words';
 import type { EntityMention, TextSlice } from '../types';
 import type { Anaphor, AntecedentCandidate, SpeakerTurn } from './antecedents';
 import type { Weights } from './ranker';
@@ -327,10 +327,20 @@ export function tokenBeforePersonPhrase(doc: Doc, t: number): number {
   return pb;
 }
 
-/** Words that open an embedded or subordinate clause (`in the event that Clinton faces`, `when Warren railed`). */
-export const EMBEDDING_WORDS: ReadonlySet<string> = new Set(['that', 'when', 'while', 'as', 'because', 'after', 'before', 'since', 'if', 'though', 'although', 'where', 'whether', 'once', 'until', 'unless']);
+/**
+ * What a clause's subject may come right after (`, Trump said`, `and Trump said`, `because Trump said`): punctuation
+ * within a sentence, the coordinators, and the {@link EMBEDDING_WORDS} but `whether`, `once`, `until` and `unless`.
+ * Those four were never in this list (`whether` in it reads one PolNeAR article otherwise, the others none).
+ */
+const CLAUSE_OPENERS: ReadonlySet<string> = new Set([
+  ',', ';', ':', '—', '–', '--', 'and', 'but', 'so', 'then',
+  ...[...EMBEDDING_WORDS].filter((w) => w !== 'whether' && w !== 'once' && w !== 'until' && w !== 'unless'),
+]);
 
-/** Words that open a clause or a prepositional phrase (`after Trump won`, `went after Bush`). */
+/**
+ * Words that open a clause or a prepositional phrase (`after Trump won`, `went after Bush`): a property of their own,
+ * not one more list of clause openers. `until` is no {@link CLAUSE_OPENERS} member, so it decides nothing here as yet.
+ */
 const PREPOSITION_OR_CONJUNCTION: ReadonlySet<string> = new Set(['after', 'before', 'since', 'as', 'until']);
 
 /** {@link subjectRank} of the mention of tokens `t` … `e0 - 1`. */
@@ -348,7 +358,7 @@ function subjectRankAt(doc: Doc, t: number, e0: number): 0 | 1 | 2 {
   // preposition or a verb the name is an object ("terminating Trump contracts", "He said Mateen …").
   // "Then there's Axelrod.": a presentational sentence introduces its subject.
   if ((prevWord === "'s" || prevWord === '’s' || prevWord === 'is') && pb - 1 >= 0 && doc.lower[pb - 1] === 'there') return 1;
-  const clauseStart = prevWord === '' || isSentenceEnd(doc, pb) || doc.inQuote[pb] === 1 || /^(,|;|:|—|–|--|and|but|that|when|while|as|because|after|before|since|if|though|although|so|then|where)$/.test(prevWord);
+  const clauseStart = prevWord === '' || isSentenceEnd(doc, pb) || doc.inQuote[pb] === 1 || CLAUSE_OPENERS.has(prevWord);
   if (!clauseStart) return 0;
   // "Trump went after Bush, calling him “a total stiff”": a word that is a preposition as often as a conjunction,
   // before a name and a comma, took the name for a clause's subject and the participle after the comma for its verb.

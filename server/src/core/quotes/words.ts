@@ -58,8 +58,22 @@ export const NAMING_VERBS = new Set(['call', 'calls', 'called', 'calling', 'dub'
 /** Personal pronouns as objects (`told me that`, `called them “…”`); `it` and `you` are subjects too, and only `you` is here. */
 export const OBJECT_PRONOUNS: ReadonlySet<string> = new Set(['me', 'him', 'her', 'us', 'them', 'you']);
 
-/** Conjunctions that open a subordinate clause before its subject (`after he clinched`, `when Ms. Warren railed`). */
+/**
+ * Conjunctions that open a subordinate clause before its subject (`after he clinched`, `when Ms. Warren railed`): the
+ * clause the quote pass reads as one the main clause follows. The one list of them; the clause openers of
+ * {@link EMBEDDING_WORDS} and of `subjectRank` (`coreference.ts`) are made from it.
+ */
 export const SUBORDINATORS: ReadonlySet<string> = new Set(['after', 'before', 'when', 'while', 'because', 'since', 'although', 'though', 'if', 'once', 'until', 'unless', 'whereas']);
+
+/**
+ * Words that open an embedded or subordinate clause (`in the event that Clinton faces`, `when Warren railed`): the
+ * {@link SUBORDINATORS}, the complementisers `that` and `whether`, and `as` and `where`. These two open phrases as
+ * often as clauses (`as a senator`, `the state where`): they are no {@link SUBORDINATORS}, whose clause the pass reads
+ * as one a main clause follows (`as` among those changes six PolNeAR articles' analyses), but a name right after
+ * either is neither a title's nor a main clause's subject. `whereas` is left out only because it always was (adding
+ * it changes nothing over PolNeAR).
+ */
+export const EMBEDDING_WORDS: ReadonlySet<string> = new Set([...[...SUBORDINATORS].filter((w) => w !== 'whereas'), 'that', 'whether', 'as', 'where']);
 
 /** Words that open an indirect question or condition after a verb (`say where …`, `explain why …`, `said if …`). */
 export const WH_WORDS = new Set(['where', 'what', 'why', 'how', 'whether', 'if', 'when', 'who', 'which']);
