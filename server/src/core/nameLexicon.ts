@@ -1,6 +1,7 @@
 import { readListFile, readOrFail, type DataSource } from './dataSource';
 import { withoutFormatCharacters } from './formatCharacters';
 import { ownString } from './ownStrings';
+import { isPluralOf } from './plurals';
 import { WordScreen } from './wordScreen';
 
 /** The data files of the name lexicon, relative to the data folder. */
@@ -145,7 +146,7 @@ export class NameLexicon {
       const lower = withoutFormatCharacters(word).toLowerCase();
       bits = 0;
       if (this.ordinary.has(lower)) bits |= ORDINARY;
-      if (this.groups.has(lower) || (lower.endsWith('s') && this.groups.has(lower.slice(0, -1))) || (lower.endsWith('es') && this.groups.has(lower.slice(0, -2)))) bits |= GROUP;
+      if (this.groups.has(lower) || isPluralOf(lower, (singular) => this.groups.has(singular))) bits |= GROUP;
       if (this.heads.has(lower)) bits |= HEAD;
       if (this.givenNames.has(lower)) bits |= GIVEN;
       if (this.surnames.has(lower)) bits |= SURNAME;

@@ -1,5 +1,6 @@
 import { MONTHS, WEEKDAYS, isCapitalisedIn } from './figures';
 import type { NameLexicon } from './nameLexicon';
+import { isPluralOf } from './plurals';
 import { IRREGULAR_PAST, QUANTIFIERS } from './quotes/words';
 import { lowerBound } from './search';
 import type { EntityMention, OffsetRange, Sentence, Token } from './types';
@@ -824,8 +825,7 @@ function oneOfPeople(tokens: readonly Token[], begin: number, stop: number, last
   if (stop !== begin + 1 || tokens[begin].text.toLowerCase() !== 'one' || tokens[stop]?.text !== 'of') return false;
   for (let k = stop + 1; k < last && !ROLE_COMPLEMENTS.has(tokens[k].text.toLowerCase()); k++) {
     const word = tokens[k].text;
-    if (/^\p{Ll}+s$/u.test(word) && isPersonHead(word.replace(/(?:es|s)$/, ''), vocabulary, lexicon)) return true;
-    if (/^\p{Ll}+s$/u.test(word) && isPersonHead(word.slice(0, -1), vocabulary, lexicon)) return true;
+    if (/^\p{Ll}+s$/u.test(word) && isPluralOf(word, (singular) => isPersonHead(singular, vocabulary, lexicon))) return true;
   }
   return false;
 }

@@ -6,6 +6,7 @@
 
 import { wordCase } from '../headlines';
 import type { NameLexicon } from '../nameLexicon';
+import { isPluralOf } from '../plurals';
 import { lowerBound } from '../search';
 import type { Sentence } from '../types';
 import { WordScreen } from '../wordScreen';
@@ -24,7 +25,7 @@ export class DocumentEvidence {
    * a family, which names several people and no body.
    */
   isFamilyName(word: string): boolean {
-    return (word.endsWith('s') && this.surnames.has(word.slice(0, -1))) || (word.endsWith('es') && this.surnames.has(word.slice(0, -2)));
+    return isPluralOf(word, (singular) => this.surnames.has(singular));
   }
 
   /**
