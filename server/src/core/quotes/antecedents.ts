@@ -35,6 +35,11 @@ export interface Anaphor {
   readonly mention: TextSlice;
   /** The quotation (from its opening to its closing mark). */
   readonly quote: { readonly start: number; readonly end: number };
+  /**
+   * A description of a person the article brought in as someone new ({@link isNewcomer}): read once where the anaphor
+   * is made, for both that ask it, the candidates' agreement and {@link describesSomeoneElse}.
+   */
+  readonly newcomer: boolean;
 }
 
 /** One possible antecedent (a class: *nobody* and the named ones have one hidden class, as the ranker reads them). */
@@ -221,7 +226,6 @@ export function antecedentCandidates(doc: Doc, anaphor: Anaphor, state: SpeakerS
   // "the Clinton campaign", "the Mexican government", "the Heritage Foundation website": a description with a name
   // in it speaks for what it names, or for no one named before.
   const namesOwner = organizationOnly && /\s\p{Lu}/u.test(anaphor.mention.text);
-  const newcomer = isNewcomer(doc, anaphor);
   const namedAfterPronoun = gendered ? personsLaterInClause(doc, anaphor.mention) : NO_KEYS;
   const out: AntecedentCandidate[] = [];
   const a = F['a='].and(kind);
@@ -297,7 +301,7 @@ export function antecedentCandidates(doc: Doc, anaphor: Anaphor, state: SpeakerS
     const agrees =
       (!organizationOnly || inTheMention || (g.type !== 'person' && !namesOwner)) &&
       !(inTheMention && g.type === 'person' && placesAnother(doc, anaphor)) &&
-      !newcomer;
+      !anaphor.newcomer;
     out.push(new AntecedentCandidate({ start: m.start, end: m.end, text: m.text }, f, agrees));
   }
   if (rulePick && pickKey !== undefined && !hasEntity(groups, pickKey)) {
@@ -314,7 +318,7 @@ export function antecedentCandidates(doc: Doc, anaphor: Anaphor, state: SpeakerS
  * it names the person only to place someone else ({@link placesAnother}: `the Christie supporter` is not Christie).
  */
 export function describesSomeoneElse(doc: Doc, anaphor: Anaphor, name: TextSlice): boolean {
-  if (isNewcomer(doc, anaphor)) return true;
+  if (anaphor.newcomer) return true;
   const key = surname(name.text).toLowerCase();
   return key.length > 0 && placesAnother(doc, anaphor) && anaphor.mention.text.toLowerCase().includes(key);
 }
@@ -343,12 +347,13 @@ const AGENT_NOUN = /\p{Ll}{3}(?:er|or|ist|ian|ant|ent)$/u;
  * `One man in Manchester, responding to Sanders’ description …: “…,” the man shouted`: a description of a person
  * whose head the article brought in with an indefinite article names that newcomer, whom no earlier name stands
  * for. (Not so a thing: `a resolution … the resolution said` is the resolution, and speaks for whoever passed it.)
+ * Read for {@link Anaphor.newcomer} by whoever makes the anaphor, of its kind, words and offset.
  */
-function isNewcomer(doc: Doc, anaphor: Anaphor): boolean {
-  const head = anaphor.words[anaphor.words.length - 1];
-  if (head === undefined || (anaphor.kind !== 'person' && anaphor.kind !== 'other') || !isPersonWord(doc, anaphor.kind, head)) return false;
-  const at = Math.min(tokenAt(doc, anaphor.offset), doc.tokens.length - 1);
-  return introducedIndefinitely(doc, head, at, anaphor.offset);
+export function isNewcomer(doc: Doc, kind: AnaphorKind, words: readonly string[], offset: number): boolean {
+  const head = words[words.length - 1];
+  if (head === undefined || (kind !== 'person' && kind !== 'other') || !isPersonWord(doc, kind, head)) return false;
+  const at = Math.min(tokenAt(doc, offset), doc.tokens.length - 1);
+  return introducedIndefinitely(doc, head, at, offset);
 }
 
 /** How far back (characters) a description's head is looked for after an indefinite article. */

@@ -22,7 +22,7 @@ import { type Doc, type NounPhrase, lastInsideTok, buildDoc, endsWithSentenceMar
 import type { QuoteLexicon } from './lexicon';
 import { cueNear, speakerCandidates, type RuleSignals, type SpeakerCandidate } from './candidates';
 import { bestRanked, type SpeakerModel } from './ranker';
-import { antecedentCandidates, describesSomeoneElse, entityKey, type Anaphor, type AnaphorKind, type AntecedentCandidate } from './antecedents';
+import { antecedentCandidates, describesSomeoneElse, entityKey, isNewcomer, type Anaphor, type AnaphorKind, type AntecedentCandidate } from './antecedents';
 import { type RawQuote, LEFT_SINGLE, isWordChar, pairQuotationMarks } from './marks';
 import { nameBeforeApposition, speakerKind, withOwnerPhrase } from './phrases';
 import type { Attribution, EntityMention, Paragraph, Quote, Sentence, TextSlice } from '../types';
@@ -346,7 +346,8 @@ function resolveReported(doc: Doc, pronoun: ReportedPronoun, state: SpeakerState
   const l = pronoun.mention.text.toLowerCase();
   if (l !== 'he' && l !== 'she') return;
   const offset = Math.min(pronoun.mention.start, pronoun.content.start);
-  rankAntecedents(doc, { kind: l, words: [], offset, mention: pronoun.mention, quote: pronoun.content }, state, resolvePronoun(doc, offset, l, state));
+  // A pronoun is never a newcomer (`isNewcomer` reads descriptions only).
+  rankAntecedents(doc, { kind: l, words: [], offset, mention: pronoun.mention, quote: pronoun.content, newcomer: false }, state, resolvePronoun(doc, offset, l, state));
 }
 
 /**
@@ -404,7 +405,7 @@ function makeAttribution(doc: Doc, chosen: Found, raw: RawQuote, state: SpeakerS
   let resolved: TextSlice | undefined;
   const single = found.np.to - found.np.from === 1;
   const at = Math.min(mention.start, raw.start);
-  const anaphor = (k: AnaphorKind, words: readonly string[]): Anaphor => ({ kind: k, words, offset: at, mention, quote: { start: raw.start, end: raw.end } });
+  const anaphor = (k: AnaphorKind, words: readonly string[]): Anaphor => ({ kind: k, words, offset: at, mention, quote: { start: raw.start, end: raw.end }, newcomer: isNewcomer(doc, k, words, at) });
   if (single && (l === 'he' || l === 'she')) {
     resolved = clauseSubject(doc, mention.start, l) ?? rankAntecedents(doc, anaphor(l, []), state, resolvePronoun(doc, at, l, state));
     if (resolved) state.last = { name: resolved, at: mention.start, pronoun: l };
