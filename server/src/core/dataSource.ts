@@ -27,11 +27,12 @@ export class DataFileError extends Error {
 
 /**
  * The non-empty, non-comment lines of a list file (`#` starts a comment, anywhere on the line), trimmed. Every word list
- * of the data folder is read through this, so they all follow one format.
+ * of the data folder is read through this, so they all follow one format; a missing or unreadable file throws a
+ * {@link DataFileError} naming it, whatever the source's own error.
  */
 export function readListFile(source: DataSource, relativePath: string): string[] {
   const lines: string[] = [];
-  const text = source.readText(relativePath);
+  const text = readOrFail(relativePath, () => source.readText(relativePath));
   // The lines as `split(/\r?\n/)` makes them, found with `indexOf` (the English words' 38,000 lines are read in every
   // process and worker at start): a line feed ends a line, with the one carriage return before it.
   for (let start = 0; start <= text.length; ) {
@@ -44,6 +45,11 @@ export function readListFile(source: DataSource, relativePath: string): string[]
     start = end + 1;
   }
   return lines;
+}
+
+/** The entries of a list file ({@link readListFile}), lower case: the form the word lists are looked up in. */
+export function readLowerCaseList(source: DataSource, relativePath: string): Set<string> {
+  return new Set(readListFile(source, relativePath).map((w) => w.toLowerCase()));
 }
 
 /**

@@ -1,4 +1,4 @@
-import { readListFile, readOrFail, type DataSource } from './dataSource';
+import { readListFile, readLowerCaseList, type DataSource } from './dataSource';
 import { withoutFormatCharacters } from './formatCharacters';
 import { ownString } from './ownStrings';
 import { isPluralOf } from './plurals';
@@ -38,7 +38,7 @@ export interface NameHead {
 /** The head nouns of `name-heads.tsv`, by lower-case word; a missing file throws a `DataFileError` naming it. */
 export function loadNameHeads(source: DataSource): Map<string, NameHead> {
   const heads = new Map<string, NameHead>();
-  for (const line of readOrFail(NAME_LEXICON_FILES.nameHeads, () => readListFile(source, NAME_LEXICON_FILES.nameHeads))) {
+  for (const line of readListFile(source, NAME_LEXICON_FILES.nameHeads)) {
     const [word, kind, flagList] = line.split('\t');
     const flags = (flagList ?? '').split(',');
     if (kind === 'organization' || kind === 'location' || kind === 'event') heads.set(word.toLowerCase(), { kind, surname: flags.includes('surname'), institution: flags.includes('institution'), topic: flags.includes('topic'), document: flags.includes('document') });
@@ -239,7 +239,7 @@ function isAscii(word: string): boolean {
  * read once at start-up for the name lexicon and the duplicates' known words (`loadArticleResources`).
  */
 export function loadEnglishWords(source: DataSource): ReadonlySet<string> {
-  return lowerCaseList(source, NAME_LEXICON_FILES.englishWords);
+  return readLowerCaseList(source, NAME_LEXICON_FILES.englishWords);
 }
 
 /**
@@ -248,8 +248,8 @@ export function loadEnglishWords(source: DataSource): ReadonlySet<string> {
  * `englishWords` those of {@link loadEnglishWords}, when the caller shares them.
  */
 export function loadNameLexicon(source: DataSource, moreGivenNames: Iterable<string> = [], englishWords: ReadonlySet<string> = loadEnglishWords(source)): NameLexicon {
-  const list = (file: string) => readOrFail(file, () => readListFile(source, file));
-  const lower = (file: string) => lowerCaseList(source, file);
+  const list = (file: string) => readListFile(source, file);
+  const lower = (file: string) => readLowerCaseList(source, file);
   const heads = loadNameHeads(source);
   const groups = lower(NAME_LEXICON_FILES.groupNouns);
   for (const nationality of list(NAME_LEXICON_FILES.nationalities)) groups.add(nationality.toLowerCase());
@@ -268,9 +268,4 @@ export function loadNameLexicon(source: DataSource, moreGivenNames: Iterable<str
   const organisationsOnly = new Set([...organisations].filter((name) => !places.has(name)));
   const listedNames = new Set([...organisations, ...places]);
   return new NameLexicon(englishWords, groups, heads, stateNames, givenNames, lower(NAME_LEXICON_FILES.lastNames), lower(NAME_LEXICON_FILES.properNames), organisationsOnly, listedNames, stateWords);
-}
-
-/** The entries of a list file, lower case. */
-function lowerCaseList(source: DataSource, file: string): Set<string> {
-  return new Set(readOrFail(file, () => readListFile(source, file)).map((w) => w.toLowerCase()));
 }

@@ -1,5 +1,5 @@
 import { parseShippedLabels } from './annotationInput';
-import { readListFile, readOrFail, type DataSource } from './dataSource';
+import { readListFile, type DataSource } from './dataSource';
 import { loadEnglishWords, loadNameLexicon, type NameLexicon } from './nameLexicon';
 import { PersonNames } from './names';
 import { loadFurnitureLexicon, type FurnitureLexicon } from './pageFurniture';
@@ -60,7 +60,7 @@ export function loadArticleResources(source: DataSource): ArticleResources {
     recognizer: loadRecognizer(source, vocabulary),
     quotes,
     speakers: loadSpeakerModel(source),
-    shippedLabels: parseShippedLabels(readOrFail(SHIPPED_LABELS_FILE, () => readListFile(source, SHIPPED_LABELS_FILE))),
+    shippedLabels: parseShippedLabels(readListFile(source, SHIPPED_LABELS_FILE)),
     furniture: loadFurnitureLexicon(source),
     knownWords: loadKnownWords(source, englishWords),
   });

@@ -1,4 +1,4 @@
-import { readListFile, readOrFail, type DataSource } from './dataSource';
+import { readListFile, type DataSource } from './dataSource';
 
 /** Pronoun gender an honorific or first name implies. */
 export type Gender = 'f' | 'm';
@@ -137,12 +137,12 @@ export class Vocabulary {
 /** Reads the vocabulary files; a missing file throws a `DataFileError` naming it. */
 export function loadVocabulary(source: DataSource): Vocabulary {
   const honorifics = new Map<string, Gender | undefined>();
-  for (const line of readOrFail(VOCABULARY_FILES.honorifics, () => readListFile(source, VOCABULARY_FILES.honorifics))) {
+  for (const line of readListFile(source, VOCABULARY_FILES.honorifics)) {
     const [word, gender] = line.split(/\t+/);
     honorifics.set(word.toLowerCase(), gender === 'f' || gender === 'm' ? gender : undefined);
   }
   const genderedNouns = new Map<string, Gender>();
-  for (const line of readOrFail(VOCABULARY_FILES.genderedNouns, () => readListFile(source, VOCABULARY_FILES.genderedNouns))) {
+  for (const line of readListFile(source, VOCABULARY_FILES.genderedNouns)) {
     const [word, gender] = line.split(/\t+/);
     if (gender === 'f' || gender === 'm') genderedNouns.set(word, gender);
   }
@@ -150,17 +150,17 @@ export function loadVocabulary(source: DataSource): Vocabulary {
     honorifics,
     genderedNouns,
     hypocorisms: new Map(
-      readOrFail(VOCABULARY_FILES.hypocorisms, () => readListFile(source, VOCABULARY_FILES.hypocorisms)).map((line) => {
+      readListFile(source, VOCABULARY_FILES.hypocorisms).map((line) => {
         const [full, shortForms] = line.split(/\t+/);
         return [full, (shortForms ?? '').split(',').map((w) => w.trim()).filter((w) => w.length > 0)] as const;
       }),
     ),
-    nameParticles: readOrFail(VOCABULARY_FILES.nameParticles, () => readListFile(source, VOCABULARY_FILES.nameParticles)),
-    roleWords: readOrFail(VOCABULARY_FILES.roleWords, () => readListFile(source, VOCABULARY_FILES.roleWords)),
-    titles: readOrFail(VOCABULARY_FILES.titles, () => readListFile(source, VOCABULARY_FILES.titles)),
-    roleModifiers: readOrFail(VOCABULARY_FILES.roleModifiers, () => readListFile(source, VOCABULARY_FILES.roleModifiers)),
+    nameParticles: readListFile(source, VOCABULARY_FILES.nameParticles),
+    roleWords: readListFile(source, VOCABULARY_FILES.roleWords),
+    titles: readListFile(source, VOCABULARY_FILES.titles),
+    roleModifiers: readListFile(source, VOCABULARY_FILES.roleModifiers),
     roleAbbreviations: new Map(
-      readOrFail(VOCABULARY_FILES.roleAbbreviations, () => readListFile(source, VOCABULARY_FILES.roleAbbreviations)).map((line) => line.split(/\t+/) as [string, string]),
+      readListFile(source, VOCABULARY_FILES.roleAbbreviations).map((line) => line.split(/\t+/) as [string, string]),
     ),
   });
 }

@@ -7,7 +7,7 @@
  * makes a word of these lists: ordinary English words (SCOWL, as the name lexicon reads them), the
  * tagger's words that news writes in lower case, and its lists of names, places and nationalities.
  */
-import { readListFile, readOrFail, type DataSource } from '../dataSource';
+import { readListFile, type DataSource } from '../dataSource';
 import { loadEnglishWords } from '../nameLexicon';
 
 /** Known words, lower case: `has` tells a real word from a damaged one. */
@@ -26,7 +26,7 @@ const KNOWN_WORD_FILES = ['ner/lowercase-words.txt', 'ner/firstnames.txt', 'ner/
 export function loadKnownWords(source: DataSource, englishWords: ReadonlySet<string> = loadEnglishWords(source)): KnownWords {
   // The files are read now, so a missing one fails at start as every other list does; their words are
   // gathered on the first look-up an English word does not answer (only near repeats ask): saves ~25 ms of every start.
-  const lists = KNOWN_WORD_FILES.map((file) => readOrFail(file, () => readListFile(source, file)));
+  const lists = KNOWN_WORD_FILES.map((file) => readListFile(source, file));
   let more: Set<string> | undefined;
   const gather = () => {
     const words = new Set<string>();

@@ -7,7 +7,7 @@
  * lists are the tagger's (`ner/firstnames.txt`, `ner/lowercase-words.txt`), loaded with the other
  * resources ({@link loadFurnitureLexicon}).
  */
-import { readListFile, readOrFail, type DataSource } from '../dataSource';
+import { readLowerCaseList, type DataSource } from '../dataSource';
 
 /** The word lists that tell a person's name from a heading. */
 export interface FurnitureLexicon {
@@ -19,8 +19,7 @@ export interface FurnitureLexicon {
 
 /** Reads the furniture lexicon through `source` (part of `loadArticleResources`). */
 export function loadFurnitureLexicon(source: DataSource): FurnitureLexicon {
-  const list = (file: string) => new Set(readOrFail(file, () => readListFile(source, file)).map((w) => w.toLowerCase()));
-  return Object.freeze({ firstNames: list('ner/firstnames.txt'), lowerCaseWords: list('ner/lowercase-words.txt') });
+  return Object.freeze({ firstNames: readLowerCaseList(source, 'ner/firstnames.txt'), lowerCaseWords: readLowerCaseList(source, 'ner/lowercase-words.txt') });
 }
 
 /** Lower-case words allowed inside a name. */

@@ -5,7 +5,7 @@
  * Honorifics and role words come from the shared vocabulary (`core/vocabulary.ts`), so the quotes cannot
  * disagree with names, roles and actors about what `Mrs.` or `counterpart` is.
  */
-import { readListFile, readOrFail, type DataSource } from '../dataSource';
+import { readListFile, readLowerCaseList, type DataSource } from '../dataSource';
 import { loadVocabulary, VOCABULARY_FILES, type Gender, type Vocabulary } from '../vocabulary';
 
 /** The data files of the quote pass, relative to the data folder. */
@@ -65,8 +65,8 @@ export interface QuoteLexicon {
  * `DataFileError` naming it: the analysis never runs on a silently shortened word list.
  */
 export function loadQuoteLexicon(source: DataSource, vocabulary: Vocabulary = loadVocabulary(source)): QuoteLexicon {
-  const list = (file: string): string[] => readOrFail(file, () => readListFile(source, file));
-  const lowerSet = (file: string): Set<string> => new Set(list(file).map((w) => w.toLowerCase()));
+  const list = (file: string): string[] => readListFile(source, file);
+  const lowerSet = (file: string): Set<string> => readLowerCaseList(source, file);
   const readGenders = (file: string, into: Map<string, Gender>): Map<string, Gender> => {
     for (const line of list(file)) {
       const [name, gender] = line.split('\t');
