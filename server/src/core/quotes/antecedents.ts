@@ -18,7 +18,7 @@
 import { lowerBound, rangeContaining } from '../search';
 import type { EntityMention, TextSlice } from '../types';
 import { genderOf, lastPersonBefore, subjectRank, tokenBeforePersonPhrase, type SpeakerState } from './coreference';
-import { isCapitalized, isCue, isPunct, isSentenceEnd, personKeys, personStartingAt, personTokens, surname, tokenAt, verbLike, type Doc } from './document';
+import { isCapitalized, isCue, isPunct, isSentenceEnd, personKeys, personStartingAt, personTokens, surname, tokenAt, verbLike, type Doc, stripPossessive } from './document';
 import { featureNames, featuresNamed, type Feature } from './featureNames';
 import { DETERMINERS, EMBEDDING_WORDS, OBJECT_PRONOUNS, TIME_WORDS, VERB_PREFIX } from './words';
 
@@ -105,7 +105,7 @@ interface Group {
 
 /** The key an entity is grouped by: a person's surname, an organisation's lower-case name. */
 export function entityKey(text: string, type: 'person' | 'organization'): string {
-  return type === 'person' ? surname(text) : text.toLowerCase().replace(/^the\s+/, '').replace(/['’]s$/, '');
+  return type === 'person' ? surname(text) : stripPossessive(text.toLowerCase().replace(/^the\s+/, ''));
 }
 
 /**

@@ -14,7 +14,7 @@
 import { lowerBound } from '../search';
 import type { Attribution } from '../types';
 import { makeFound, reportedClauseStart, type Found } from './cues';
-import { headLower, isCapitalized, isCue, isPunct, isSentenceEnd, personStartingAt, verbLike, type Doc, type NounPhrase } from './document';
+import { headLower, isCapitalized, isCue, isPunct, isSentenceEnd, personStartingAt, verbLike, type Doc, type NounPhrase, stripPossessive, surname } from './document';
 import type { RawQuote } from './marks';
 import { subjectRank, verbFollows } from './coreference';
 import { feature, featureNames, featuresNamed, type Feature } from './featureNames';
@@ -352,8 +352,8 @@ function cueAtoms(doc: Doc, np: NounPhrase, openTok: number, closeTok: number, a
 /** True when the phrase's last word is the last word of the previous speaker's name. */
 function sameName(doc: Doc, np: NounPhrase, previous: Attribution): boolean {
   const name = (previous.resolved ?? previous.mention).text;
-  const last = name.split(/\s+/).pop()?.replace(/['’]s$/, '');
-  const head = doc.tokens[np.to - 1].text.replace(/['’]s$/, '');
+  const last = surname(name);
+  const head = stripPossessive(doc.tokens[np.to - 1].text);
   return !!last && last.length > 1 && head === last;
 }
 

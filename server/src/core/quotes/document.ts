@@ -238,7 +238,7 @@ export function sentenceEndFrom(doc: Doc, i: number): number {
 
 export function surname(name: string): string {
   const words = name.split(/\s+/);
-  return words[words.length - 1].replace(/['’]s$/, '');
+  return stripPossessive(words[words.length - 1]);
 }
 
 /** The surname of each person mention, by its index in `doc.persons`: the key antecedents and titles group people by. */
@@ -324,7 +324,7 @@ function startOfLastWords(s: string, count: number): number {
   return 0;
 }
 
-/** `w.replace(/['’]s$/, '')`. */
+/** `w` without a possessive `'s` or `’s` at its end (`Trump’s` → `Trump`): the one way the quote pass strips one. */
 export function stripPossessive(w: string): string {
   const n = w.length;
   if (n >= 2 && w.charCodeAt(n - 1) === 115) {

@@ -18,7 +18,7 @@
  */
 import { type SpeakerState, clauseSubject, personStartIn, resolveNominal, resolvePronoun } from './coreference';
 import { AFTER_WINDOW, type Found, makeFound, namedByParticiple, weakCue, findAfter, findAsComplement, findBefore, findBylineParagraph, findLeadIn, findSentenceFinal, withSpeakerPhrase } from './cues';
-import { type Doc, type NounPhrase, lastInsideTok, buildDoc, endsWithSentenceMark, hasCapital, headLower, isCapitalized, isCue, isSentenceEnd, overlapsEntity, sentenceEndFrom, slice, tokenAt } from './document';
+import { type Doc, type NounPhrase, lastInsideTok, buildDoc, endsWithSentenceMark, hasCapital, headLower, isCapitalized, isCue, isSentenceEnd, overlapsEntity, sentenceEndFrom, slice, tokenAt, stripPossessive } from './document';
 import type { QuoteLexicon } from './lexicon';
 import { cueNear, speakerCandidates, type RuleSignals, type SpeakerCandidate } from './candidates';
 import { bestRanked, type SpeakerModel } from './ranker';
@@ -553,8 +553,8 @@ function attributionOf(mention: TextSlice, resolved: TextSlice | undefined, cue:
 function namesOtherPerson(doc: Doc, np: NounPhrase, resolved: TextSlice): boolean {
   const t = tokenAt(doc, resolved.start);
   if (t >= doc.tokens.length || !overlapsEntity(doc, t, t + 1, 'person')) return false;
-  const name = new Set(resolved.text.split(/\s+/).map((w) => w.replace(/['’]s$/, '')));
-  for (let i = np.from; i < np.to; i++) if (isCapitalized(doc.tokens[i].text) && name.has(doc.tokens[i].text.replace(/['’]s$/, ''))) return false;
+  const name = new Set(resolved.text.split(/\s+/).map(stripPossessive));
+  for (let i = np.from; i < np.to; i++) if (isCapitalized(doc.tokens[i].text) && name.has(stripPossessive(doc.tokens[i].text))) return false;
   return true;
 }
 

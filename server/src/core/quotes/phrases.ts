@@ -4,7 +4,7 @@
  * clauses), the subject of a sentence (past datelines and introductory phrases), and what kind of speaker a
  * phrase names (person, organisation, group, unknown).
  */
-import { type Doc, type NounPhrase, hasCapital, headLower, isCapitalized, isCue, isPunct, isSentenceEnd, onlyDeterminers, overlapsEntity, personStartingAt, prevOutside, sentenceEndFrom, tokenAt, verbLike } from './document';
+import { type Doc, type NounPhrase, hasCapital, headLower, isCapitalized, isCue, isPunct, isSentenceEnd, onlyDeterminers, overlapsEntity, personStartingAt, prevOutside, sentenceEndFrom, tokenAt, verbLike, stripPossessive } from './document';
 import { lowerBound } from '../search';
 import { DETERMINERS, GROUP_PRONOUNS, IRREGULAR_PAST, MONTHS, NOUN_VERBS, NP_STOP, PERSON_PRONOUNS, SUBJECT_PRONOUNS, SUBORDINATORS, TIME_WORDS, VERB_PREFIX, isLyAdverb } from './words';
 import type { Attribution } from '../types';
@@ -565,7 +565,7 @@ export function speakerKind(doc: Doc, whole: NounPhrase): Attribution['sourceKin
   // A name the recogniser missed: a known first name, or a surname seen with a first name or a title.
   if (endsWithName) {
     const words = doc.text.slice(doc.tokens[np.from].start, doc.tokens[np.to - 1].end).split(/\s+/);
-    const last = words[words.length - 1].replace(/['’]s$/, '');
+    const last = stripPossessive(words[words.length - 1]);
     if (words.some((w) => doc.lex.firstNames.has(w)) || doc.surnameGender.has(last) || doc.titles.has(last)) return 'person';
   }
   return 'unknown';
