@@ -8,7 +8,7 @@
 import { rangeContaining } from '../search';
 import type { OffsetRange, Paragraph, TextSlice } from '../types';
 import { readAuthorBio } from './authorBio';
-import { readLine, type FurnitureKind, type LineReading } from './lines';
+import { closesSentence, readLine, type FurnitureKind, type LineReading } from './lines';
 import { namesPerson, type FurnitureLexicon } from './names';
 import { packedMap } from '../packedMap';
 
@@ -237,7 +237,7 @@ function headlineLike(text: string): boolean {
   const line = text.trim();
   const words = line.split(/\s+/);
   if (words.length === 0 || words.length > HEADLINE_WORDS) return false;
-  if (!/[.!?]["”’)]*$/.test(line)) return /^["“‘']?\p{Lu}/u.test(line);
+  if (!closesSentence(line)) return /^["“‘']?\p{Lu}/u.test(line);
   const long = words.filter((w) => /^["“‘']?\p{L}{4,}/u.test(w));
   const capitalised = long.filter((w) => /^["“‘']?\p{Lu}/u.test(w));
   return long.length > 0 && capitalised.length / long.length >= 0.7;

@@ -180,10 +180,18 @@ const ANY_CUE = new RegExp(CUES.map((cue) => cue.replace(/[.*+?^${}()|[\]\\/]/g,
 
 /** False when a long paragraph that ends a sentence has nothing that furniture lines have. */
 function mayBeFurniture(line: string): boolean {
-  if (!/[.!?]["”’)]*$/.test(line) || !hasMoreSpaces(line, QUICK_WORDS - 1)) return true;
+  if (!closesSentence(line) || !hasMoreSpaces(line, QUICK_WORDS - 1)) return true;
   const space = line.indexOf(' ');
   if (OPENERS.has((space < 0 ? line : line.slice(0, space)).toLowerCase())) return true;
   return ANY_CUE.test(line);
+}
+
+/**
+ * True when a line ends as a sentence does: a full stop, `!` or `?`, closing quotation marks and brackets after it
+ * allowed (`… he said.”`, `(See the full list.)`). One test for the line readings here and the headlines of `find.ts`.
+ */
+export function closesSentence(line: string): boolean {
+  return /[.!?]["”’)]*$/.test(line);
 }
 
 /** True when `line` has more than `count` spaces (U+0020): more than `count + 1` words as `split(' ')` counts them, without making them. */
