@@ -1,4 +1,5 @@
 import type { AnnotationDigest } from './annotations/digest';
+import { foldApostrophes } from './apostrophes';
 import type { OffsetRange, Attribution, EntityMention, EntityType, Quote } from './types';
 
 /**
@@ -215,9 +216,4 @@ function rangeKey(range: OffsetRange): string {
 
 function overlaps(a: OffsetRange, b: OffsetRange): boolean {
   return a.start < b.end && b.start < a.end;
-}
-
-/** `Ja’afari` → `Ja'afari`; allocates only when there is something to fold. */
-export function foldApostrophes(s: string): string {
-  return s.indexOf('’') < 0 && s.indexOf('‘') < 0 ? s : s.replace(/[’‘]/g, "'");
 }

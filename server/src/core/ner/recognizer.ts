@@ -7,6 +7,7 @@ import { SentenceTagCache, type SequenceTagger, type TaggingPlan, type TokenSpan
 import { labelOfClass, TaggerAdaptation, type LearningOptions } from './adaptation';
 import type { Vocabulary } from '../vocabulary';
 import { mayHoldFormatCharacters, withoutFormatCharacters } from '../formatCharacters';
+import { foldApostrophes } from '../apostrophes';
 
 const OUTPUT_TYPES: Readonly<Record<string, EntityType | undefined>> = {
   PER: 'person',
@@ -503,11 +504,6 @@ const EVENT_LEAD = new Set(['to', 'the', 'of', 'at', 'in', 'from', 'after', 'bef
 /** The span's words, typographic apostrophes folded, for comparing mentions across a document. */
 function spanKey(words: readonly string[], start: number, end: number): string {
   return foldApostrophes(end - start === 1 ? words[start] : words.slice(start, end).join(' '));
-}
-
-/** `Ja’afari` → `Ja'afari`; allocates only when there is something to fold. */
-function foldApostrophes(s: string): string {
-  return s.indexOf('’') < 0 && s.indexOf('‘') < 0 ? s : s.replace(/[’‘]/g, "'");
 }
 
 function isAcronym(key: string): boolean {
