@@ -1,5 +1,6 @@
 import type { AnnotationDigest } from './annotations/digest';
 import { foldApostrophes } from './apostrophes';
+import { overlaps } from './search';
 import type { OffsetRange, Attribution, EntityMention, EntityType, Quote } from './types';
 
 /**
@@ -212,8 +213,4 @@ export function parseShippedLabels(lines: readonly string[]): ReadonlyMap<string
 
 function rangeKey(range: OffsetRange): string {
   return `${range.start}:${range.end}`;
-}
-
-function overlaps(a: OffsetRange, b: OffsetRange): boolean {
-  return a.start < b.end && b.start < a.end;
 }

@@ -16,6 +16,11 @@ export function lowerBound(n: number, predicate: (index: number) => boolean): nu
   return low;
 }
 
+/** True when two ranges share an offset (an empty range shares none with any). */
+export function overlaps(a: OffsetRange, b: OffsetRange): boolean {
+  return a.start < b.end && b.start < a.end;
+}
+
 /** The first of sorted, non-overlapping ranges that overlaps `range`, if any. */
 export function firstOverlapping<T extends OffsetRange>(sorted: readonly T[], range: OffsetRange): T | undefined {
   const i = lowerBound(sorted.length, (k) => sorted[k].end > range.start);

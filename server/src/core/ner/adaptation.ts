@@ -1,4 +1,5 @@
 import { ownString } from '../ownStrings';
+import { overlaps } from '../search';
 import type { Correction, LearningReport, OffsetRange, Sentence } from '../types';
 import { LearnedWeights } from './learnedWeights';
 import { viterbi, type TaggerModel } from './model';
@@ -589,8 +590,4 @@ function tokenSpanOf(sentence: Sentence, c: OffsetRange): [number, number] | und
     last = i;
   }
   return first < 0 ? undefined : [first, last + 1];
-}
-
-function overlaps(a: { start: number; end: number }, b: { start: number; end: number }): boolean {
-  return a.start < b.end && b.start < a.end;
 }
