@@ -1,8 +1,7 @@
 import { effectiveEntities, withoutOverlaps, type LabeledSpan } from '../entityLayer';
 import { conllTagOfLabel, labelOfExternalName } from '../labels';
-import { splitParagraphs } from '../../paragraphs';
-import { splitSentences, tokenize } from '../../tokenize';
-import type { OffsetRange, Sentence } from '../../types';
+import { sentencesOf } from '../../analysis';
+import type { OffsetRange } from '../../types';
 import { countLeftOut, type ArticleForExport, type ExportOutput } from './exchange';
 
 /**
@@ -18,11 +17,6 @@ import { countLeftOut, type ArticleForExport, type ExportOutput } from './exchan
  */
 
 const DOCSTART = '-DOCSTART- -X- -X- O';
-
-/** The sentences of an article, as the tagger sees them. */
-function sentencesOf(text: string): Sentence[] {
-  return splitParagraphs(text).flatMap((p) => splitSentences(text, tokenize(text, p)));
-}
 
 /** The CoNLL lines of one article, starting with `-DOCSTART-`. */
 export function exportConll(article: ArticleForExport): ExportOutput {
