@@ -558,7 +558,12 @@ function namesOtherPerson(doc: Doc, np: NounPhrase, resolved: TextSlice): boolea
   return true;
 }
 
-/** A plural head (`protesters`, `lawmakers`, `chairmen`): a group, not one speaker. */
+/**
+ * A plural head (`protesters`, `lawmakers`, `chairmen`): a group, not one speaker. Read by its form, unlike
+ * `isPluralOf` (`plurals.ts`), which needs the singular in a list; wider than `speakerKind`'s test of a lower-case head
+ * in -s (it takes `chairmen`, `people`), which it does not replace: that one makes a speaker a group, this one only
+ * keeps a head no list knows from being read as an epithet.
+ */
 function isPlural(head: string): boolean {
   return (head.endsWith('s') && !head.endsWith('ss') && !head.endsWith('us')) || head.endsWith('men') || head === 'people';
 }
