@@ -36,6 +36,9 @@ export function joinQuotedNicknames(text: string, sentences: readonly Sentence[]
   for (let s = 0; s < sentences.length; s++) {
     const tokens = sentences[s].tokens;
     for (let i = 1; i + 3 < tokens.length; i++) {
+      // Every opening mark is a token of one character: the length rules out most tokens before the look-up, which
+      // hashes the token's text (a pass over every token of the article).
+      if (tokens[i].text.length !== 1) continue;
       const close = doubledMarkAt(tokens, i) ? DOUBLED : OPENING.get(tokens[i].text);
       if (close === undefined) continue;
       const name = nicknamedName(tokens, i, close, mentions, lexicon);
