@@ -1,4 +1,5 @@
 import { readListFile, type DataSource } from './dataSource';
+import { ownString } from './ownStrings';
 
 /** Pronoun gender an honorific or first name implies. */
 export type Gender = 'f' | 'm';
@@ -34,6 +35,13 @@ export class Vocabulary {
   private readonly nounGenders: ReadonlyMap<string, Gender>;
   /** Per given name in lower case, the full names it is or is short for (`joe` → joseph; `joseph` → joseph). */
   private readonly fullGivenNames: ReadonlyMap<string, readonly string[]>;
+  /**
+   * Per word as written, whether it is a role word ({@link ROLE_WORD}) and an honorific ({@link HONORIFIC}): the roles,
+   * the repair and the quote pass ask of the same tokens again and again, and each answer cut off the full stop and
+   * lower-cased the word (a new string, hashed afresh) before its look-up. Remembered as `classOf` does in the name
+   * lexicon: at most {@link MAX_REMEMBERED_WORDS}, each key a string of its own (no view of an article's text).
+   */
+  private readonly wordClasses = new Map<string, number>();
 
   constructor(lists: {
     readonly honorifics: ReadonlyMap<string, Gender | undefined>;
@@ -106,12 +114,12 @@ export class Vocabulary {
 
   /** True for an honorific as written before a name, with or without its full stop, any case (`Mr.`, `DR`, `sheikh`). */
   isHonorific(word: string): boolean {
-    return this.honorifics.has(stripStop(word).toLowerCase());
+    return (this.classOf(word) & HONORIFIC) !== 0;
   }
 
   /** The pronoun gender an honorific implies (`Mrs.` → `f`), if it implies one. */
   honorificGender(word: string): Gender | undefined {
-    return this.honorifics.get(stripStop(word).toLowerCase());
+    return (this.classOf(word) & HONORIFIC) === 0 ? undefined : this.honorifics.get(stripStop(word).toLowerCase());
   }
 
   /** True for a lower-case name particle (`de`, `van`, `bin`); capitalised words are never particles. */
@@ -121,7 +129,19 @@ export class Vocabulary {
 
   /** True when the word heads a role or title (`Minister`, `envoy`, `counterpart`, `Gov.`), any case, with or without a full stop. */
   isRoleWord(word: string): boolean {
-    return this.roles.has(stripStop(word).toLowerCase());
+    return (this.classOf(word) & ROLE_WORD) !== 0;
+  }
+
+  /** {@link ROLE_WORD} and {@link HONORIFIC} of a word as written (see {@link wordClasses}). */
+  private classOf(word: string): number {
+    let bits = this.wordClasses.get(word);
+    if (bits === undefined) {
+      if (this.wordClasses.size >= MAX_REMEMBERED_WORDS) this.wordClasses.clear();
+      const lower = stripStop(word).toLowerCase();
+      bits = (this.roles.has(lower) ? ROLE_WORD : 0) | (this.honorifics.has(lower) ? HONORIFIC : 0);
+      this.wordClasses.set(ownString(word), bits);
+    }
+    return bits;
   }
 
   /** The leading honorific of a name (`Dr. Bashar al-Ja'afari` → `Dr. `, with its space), or ''. */
@@ -164,6 +184,12 @@ export function loadVocabulary(source: DataSource): Vocabulary {
     ),
   });
 }
+
+/** Bits of {@link Vocabulary.classOf}. */
+const ROLE_WORD = 1;
+const HONORIFIC = 2;
+/** The most words {@link Vocabulary.classOf} remembers before it starts again (as the name lexicon's `classOf`). */
+const MAX_REMEMBERED_WORDS = 50_000;
 
 function stripStop(word: string): string {
   return word.endsWith('.') ? word.slice(0, -1) : word;
