@@ -91,9 +91,10 @@ export function lightAnalysis(text: string, paragraphs: readonly Paragraph[], du
 export function* recognizeInStages(text: string, sentences: readonly Sentence[], context: AnalysisContext, document?: string, within?: OffsetRange): Staged<{ recognized: EntityMention[]; entities: EntityMention[] }> {
   const recognizer = context.resources.recognizer;
   const machine = yield* recognizer.recognizeInStages(text, sentences, document, context.tagging);
-  // The repair never undoes what a person taught the tagger (core/learning/taughtMentions.ts).
+  // The repair never undoes what a person taught the tagger (core/learning/taughtMentions.ts). Until a person taught a
+  // name (most sessions, and the command line), no mention is asked about: a look-up per mention that found nothing.
   const repaired = joinQuotedNicknames(text, sentences, repairEntities(text, sentences, machine, context.resources), context.resources.nameLexicon);
-  const kept = canLearn(recognizer) ? keepTaughtMentions(machine, repaired, (name) => recognizer.taughtLabelOf(name)) : repaired;
+  const kept = canLearn(recognizer) && recognizer.hasTaughtNames ? keepTaughtMentions(machine, repaired, (name) => recognizer.taughtLabelOf(name)) : repaired;
   const recognized = mergeFigures(kept, findFigures(text, sentences));
   return { recognized, entities: applyEntityInput(text, recognized, context.input, context.resources.shippedLabels, within) };
 }

@@ -119,6 +119,8 @@ export interface LearningRecognizer extends EntityRecognizer {
    * recognition (the entity repair), so what a person taught shows in every article.
    */
   taughtLabelOf(text: string): string | undefined;
+  /** False while no name has a taught label ({@link taughtLabelOf} is undefined for every name): nothing to ask per mention. */
+  readonly hasTaughtNames: boolean;
   /** What was learned, as a file, with the caller's facts kept in it. */
   saveLearning(extra?: Record<string, unknown>): Uint8Array;
   /** Replaces what was learned with a file of {@link saveLearning}; returns the caller's facts. Throws when it cannot be used. */

@@ -349,6 +349,11 @@ export class TaggerAdaptation {
     return this.names.size === 0 ? undefined : this.names.get(nameKey(text));
   }
 
+  /** True once some name has a taught label ({@link taughtLabelOf}). */
+  get hasTaughtNames(): boolean {
+    return this.names.size > 0;
+  }
+
   /** Shows the spans of a class the shipped recogniser keeps to itself (MISC), as learning does once a person labels one. */
   teach(type: string): void {
     this.taught.add(type);

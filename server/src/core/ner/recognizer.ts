@@ -89,6 +89,10 @@ export class NerRecognizer implements LearningRecognizer {
     return this.adaptation.taughtLabelOf(text);
   }
 
+  get hasTaughtNames(): boolean {
+    return this.adaptation.hasTaughtNames;
+  }
+
   saveLearning(extra?: Record<string, unknown>): Uint8Array {
     return this.adaptation.save(extra);
   }
