@@ -424,13 +424,9 @@ function roleBefore(
   // `and` is a complement of something before the title (the `and` rule below).
   const complementFirst = first < nameIndex && COMPLEMENT_PREPOSITIONS.has(tokens[first].text);
   // Words before the title that are not part of it.
-  const skipNoise = () => {
-    while (first < nameIndex && (LEADING_NOISE.has(tokens[first].text) || tokens[first].text === '(' || tokens[first].text === ')' || POSSESSIVE_MARKS.has(tokens[first].text))) {
-      if (POSSESSIVE_PRONOUNS.has(tokens[first].text)) owner = { kind: 'pronoun', start: tokens[first].start, end: tokens[first].end };
-      first++;
-    }
-  };
-  skipNoise();
+  let noise = first;
+  first = afterNoise(tokens, first, nameIndex);
+  owner = lastPossessivePronoun(tokens, noise, first) ?? owner;
   // A sentence-initial word that is no title (`If Secretary Clinton`, `Neither Speaker Ryan`, `As President Obama`),
   // and the noise after it (`As the Hollywood columnist`); so too the first word of a quotation or after a colon
   // (`Pence continued: "When President Obama became president, …`).
@@ -441,7 +437,9 @@ function roleBefore(
       // `His German counterpart Frank-Walter Steinmeier`: relative, as in the middle of a sentence.
       if (possessive) owner = { kind: 'pronoun', start: tokens[first].start, end: tokens[first].end };
       first++;
-      skipNoise();
+      noise = first;
+      first = afterNoise(tokens, first, nameIndex);
+      owner = lastPossessivePronoun(tokens, noise, first) ?? owner;
     }
   }
   let last = nameIndex;
@@ -456,8 +454,8 @@ function roleBefore(
     const connector = tokens[k].text;
     const ofTitle = connector === 'of' && /^\p{Lu}/u.test(tokens[k + 1].text) && vocabulary.isRoleWord(tokens[k + 1].text);
     if (connector !== 'to' && connector !== 'for' && connector !== 'of' && connector !== 'in') continue;
-    const after = tokens.slice(k + 1, last).some((t) => vocabulary.isRoleWord(t.text));
-    const before = tokens.slice(first, k).some((t) => vocabulary.isRoleWord(t.text));
+    const after = hasRoleWord(tokens, k + 1, last, vocabulary);
+    const before = hasRoleWord(tokens, first, k, vocabulary);
     // Before `of` and a title, words with no title among them are no title either: what the name's title is of
     // (`the presidential campaign of Sen. Ted Cruz` gave Cruz `presidential campaign of Senator`, `the campaign of
     // Democratic presidential candidate Bernie Sanders`; not a name's `of`: `then-Department of Defense Chief of Staff`);
@@ -479,7 +477,7 @@ function roleBefore(
     if (tokens[k].text !== 'and') continue;
     const opener = tokens[k + 1].text;
     if (!vocabulary.isRoleWord(opener) && !TITLE_MODIFIERS.has(opener.toLowerCase())) continue;
-    if (tokens.slice(first, k).some((t) => vocabulary.isRoleWord(t.text))) break;
+    if (hasRoleWord(tokens, first, k, vocabulary)) break;
     if (!complementFirst && nameEndAt(tokens[first].start) !== tokens[k - 1].end) break;
     first = k + 1;
     owner = undefined;
@@ -488,23 +486,60 @@ function roleBefore(
   // `Vatican spokesman the Rev. Federico Lombardi`: an article after a title's head starts another description of the
   // name, an honorific; the title is the words before it.
   for (let k = first + 1; k < last; k++) {
-    if (tokens[k].text !== 'the' || ROLE_CONNECTORS.has(tokens[k - 1].text) || !tokens.slice(first, k).some((t) => vocabulary.isRoleWord(t.text))) continue;
+    if (tokens[k].text !== 'the' || ROLE_CONNECTORS.has(tokens[k - 1].text) || !hasRoleWord(tokens, first, k, vocabulary)) continue;
     last = k;
     break;
   }
+  if (!hasRoleWord(tokens, first, last, vocabulary)) return undefined;
   const span = tokens.slice(first, last);
-  if (!span.some((t) => vocabulary.isRoleWord(t.text))) return undefined;
   // A title ends in its head or a name, never in `for`, `and` or `of` (`chairwoman for Clinton's campaign`).
   if (ROLE_CONNECTORS.has(span[span.length - 1].text) || POSSESSIVE_MARKS.has(span[span.length - 1].text)) return undefined;
   // A given name inside is another person the tagger missed (`Kevin Bishop John Brisini`); not one that is a place's
   // name, alone or with the word before it (`Virginia Gov. Terry McAuliffe`, `North Carolina Sen. Richard Burr`).
-  if (span.some((t, k) => /^\p{Lu}/u.test(t.text) && lexicon.isGivenName(t.text) && !vocabulary.isRoleWord(t.text) && !namesPlace(text, span, k, lexicon))) return undefined;
+  if (holdsAnotherGivenName(text, span, vocabulary, lexicon)) return undefined;
   let role = spelledOut(text.slice(span[0].start, span[span.length - 1].end), vocabulary);
   // "Organization for Security and Co-operation in Europe (OSCE) Secretary General": the acronym in
   // brackets names the organisation the title belongs to.
   const acronym = tokens[first - 2]?.text;
   if (tokens[first - 1]?.text === ')' && tokens[first - 3]?.text === '(' && acronym && /^\p{Lu}[\p{Lu}.&-]+$/u.test(acronym)) role = `${acronym} ${role}`;
   return owner ? { text: role, relativeTo: owner, first } : { text: role, first };
+}
+
+/*
+ * The helpers below are what {@link roleBefore} wrote as closures (`tokens.slice(…).some((t) => …)`, a `skipNoise`
+ * arrow that moved `first` and `owner`). A closure made inside a function keeps the variables it reads in a context
+ * object allocated at every call, and those variables are then read and written there, not in registers; the walk
+ * back from each person's name ran so for every mention of the article, and each test of a slice copied it first.
+ */
+
+/** True when one of `tokens[from, to)` heads a role or title ({@link Vocabulary.isRoleWord}). */
+function hasRoleWord(tokens: readonly Token[], from: number, to: number, vocabulary: Vocabulary): boolean {
+  for (let i = from; i < to; i++) if (vocabulary.isRoleWord(tokens[i].text)) return true;
+  return false;
+}
+
+/** The first of `tokens[first, nameIndex)` after the words before a title that are no part of it (`the`, `his`, `(`, `'s`). */
+function afterNoise(tokens: readonly Token[], first: number, nameIndex: number): number {
+  while (first < nameIndex && (LEADING_NOISE.has(tokens[first].text) || tokens[first].text === '(' || tokens[first].text === ')' || POSSESSIVE_MARKS.has(tokens[first].text))) first++;
+  return first;
+}
+
+/** The last possessive pronoun among `tokens[from, to)` as the person a title is relative to (`his German counterpart`), if any. */
+function lastPossessivePronoun(tokens: readonly Token[], from: number, to: number): FoundRole['relativeTo'] {
+  for (let i = to - 1; i >= from; i--) if (POSSESSIVE_PRONOUNS.has(tokens[i].text)) return { kind: 'pronoun', start: tokens[i].start, end: tokens[i].end };
+  return undefined;
+}
+
+/**
+ * True when a capitalised given name stands in a title's words, no title word and no place's name alone or with the
+ * word before it: another person the tagger missed (`Kevin Bishop John Brisini`; not `Virginia Gov. Terry McAuliffe`).
+ */
+function holdsAnotherGivenName(text: string, span: readonly Token[], vocabulary: Vocabulary, lexicon: NameLexicon): boolean {
+  for (let k = 0; k < span.length; k++) {
+    const word = span[k].text;
+    if (/^\p{Lu}/u.test(word) && lexicon.isGivenName(word) && !vocabulary.isRoleWord(word) && !namesPlace(text, span, k, lexicon)) return true;
+  }
+  return false;
 }
 
 /** A weekday or a month written as a name (`Wednesday`, `Dec.`; as the figures read them), but not `May`, also a surname. */
