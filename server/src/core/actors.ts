@@ -217,12 +217,14 @@ export function groupActors(
         mention,
         vocabulary,
         nameLexicon,
+        // The name at an offset is the one whose range holds its character (`rangeContaining`: no range object per
+        // word the walk crosses).
         (offset) => {
-          const other = firstOverlapping(persons, { start: offset, end: offset + 1 });
+          const other = rangeContaining(persons, offset);
           return other !== undefined && other.start !== mention.start;
         },
         (offset) => {
-          const name = firstOverlapping(entities, { start: offset, end: offset + 1 });
+          const name = rangeContaining(entities, offset);
           return name !== undefined && name.start === offset && name.type !== 'person' ? name.end : undefined;
         },
         // Nor a title before a surname that several people share, where nothing told them apart: a title is what

@@ -23,12 +23,28 @@ export function overlaps(a: OffsetRange, b: OffsetRange): boolean {
 
 /** The first of sorted, non-overlapping ranges that overlaps `range`, if any. */
 export function firstOverlapping<T extends OffsetRange>(sorted: readonly T[], range: OffsetRange): T | undefined {
-  const i = lowerBound(sorted.length, (k) => sorted[k].end > range.start);
+  const i = firstEndingAfter(sorted, range.start);
   return i < sorted.length && sorted[i].start < range.end ? sorted[i] : undefined;
 }
 
 /** The one of sorted, non-overlapping ranges that contains `offset`, if any. */
 export function rangeContaining<T extends OffsetRange>(sorted: readonly T[], offset: number): T | undefined {
-  const i = lowerBound(sorted.length, (k) => sorted[k].end > offset);
+  const i = firstEndingAfter(sorted, offset);
   return i < sorted.length && sorted[i].start <= offset ? sorted[i] : undefined;
+}
+
+/**
+ * {@link lowerBound} of `sorted[k].end > offset`, written out: the two searches above run for tokens and mentions
+ * all through the analysis (the roles' walk asks at every word it crosses), and the predicate as a closure was an
+ * allocation per search that read `offset` from a context object.
+ */
+function firstEndingAfter(sorted: readonly OffsetRange[], offset: number): number {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if (sorted[mid].end > offset) high = mid;
+    else low = mid + 1;
+  }
+  return low;
 }
