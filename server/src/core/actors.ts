@@ -200,6 +200,18 @@ export function groupActors(
   const sentenceAt = sentenceLocator(sentences);
   const persons: EntityMention[] = [];
   for (const e of entities) if (e.type === 'person') persons.push(e);
+  // The roles' tests of the words around a name, made once per article: `roleStart` is the start of the mention whose
+  // role is read (tests written per mention were two closures and a context per person mention). The name at an offset
+  // is the one whose range holds its character (`rangeContaining`: no range object per word the walk crosses).
+  let roleStart = -1;
+  const isOtherPerson = (offset: number): boolean => {
+    const other = rangeContaining(persons, offset);
+    return other !== undefined && other.start !== roleStart;
+  };
+  const nameEndAt = (offset: number): number | undefined => {
+    const name = rangeContaining(entities, offset);
+    return name !== undefined && name.start === offset && name.type !== 'person' ? name.end : undefined;
+  };
   // No roles from headlines (`inHeadline`): a title-case line glues words that are no title to names (the entity repair
   // read the lines of these sentences already: its answer is kept for them).
   for (const builder of builders) {
@@ -211,22 +223,15 @@ export function groupActors(
       if (!sentence || sentence.start > mention.start) continue;
       headline ??= headlineSentences(text, sentences, nameLexicon);
       if (headline[index]) continue;
+      roleStart = mention.start;
       const role = roleOf(
         text,
         sentence,
         mention,
         vocabulary,
         nameLexicon,
-        // The name at an offset is the one whose range holds its character (`rangeContaining`: no range object per
-        // word the walk crosses).
-        (offset) => {
-          const other = rangeContaining(persons, offset);
-          return other !== undefined && other.start !== mention.start;
-        },
-        (offset) => {
-          const name = rangeContaining(entities, offset);
-          return name !== undefined && name.start === offset && name.type !== 'person' ? name.end : undefined;
-        },
+        isOtherPerson,
+        nameEndAt,
         // Nor a title before a surname that several people share, where nothing told them apart: a title is what
         // tells such people apart, so there the choice is most often wrong, and the title would go to the wrong one.
         !referents.guessed(mention.start),
