@@ -218,17 +218,23 @@ export function roleOf(
   // other (`Brian Fallon, Clinton's spokesman`).
   if (before?.relativeTo) return { text: before.text, relativeTo: before.relativeTo };
   if (!before && mirrored?.relativeTo?.kind === 'name') return { text: mirrored.text, relativeTo: mirrored.relativeTo };
-  let found: FoundRole | undefined;
-  const own = [before, mirrored, after].filter((role): role is FoundRole => role !== undefined && !role.relativeTo);
-  for (const role of own) {
-    if (!found) found = { text: role.text };
-    else if (!found.text.split(ROLE_SEPARATOR).includes(role.text)) found = { text: `${found.text}${ROLE_SEPARATOR}${role.text}` };
-  }
+  let found = withOwnRole(withOwnRole(withOwnRole(undefined, before), mirrored), after);
   if (!found) {
     const relative = mirrored ?? after;
     if (relative?.relativeTo) found = { text: relative.text, relativeTo: relative.relativeTo };
   }
   return found;
+}
+
+/**
+ * The person's own roles found so far (`found`) with `role` after them, when it is a role of the person's own (not
+ * relative to another) that they do not hold already: {@link roleOf} reads the roles before, before the comma and after
+ * the name so, in that order, without a list of the three per mention.
+ */
+function withOwnRole(found: FoundRole | undefined, role: FoundRole | undefined): FoundRole | undefined {
+  if (role === undefined || role.relativeTo) return found;
+  if (!found) return { text: role.text };
+  return found.text.split(ROLE_SEPARATOR).includes(role.text) ? found : { text: `${found.text}${ROLE_SEPARATOR}${role.text}` };
 }
 
 /** True when token `k` of `span` names a listed place alone or with the token before it (`Virginia`, `North Carolina`). */
