@@ -47,7 +47,9 @@ function isEpithet(tokens: readonly Token[], item: Work, evidence: DocumentEvide
   if (item.last - item.first !== 2) return false;
   const word = tokens[item.first].text;
   const name = tokens[item.first + 1].text;
-  return wordCase(tokens[item.first]) === 'capitalised' && lexicon.isOrdinaryWord(word) && !lexicon.isGivenName(word) && lexicon.isGivenName(name) && evidence.firstWords.has(name);
+  // The article's first words of full names first: a small set, which most two-word names' second word is not in, where
+  // the word classes are looked up in the lexicon's large table (this runs for every person mention of two words).
+  return evidence.firstWords.has(name) && wordCase(tokens[item.first]) === 'capitalised' && lexicon.isOrdinaryWord(word) && !lexicon.isGivenName(word) && lexicon.isGivenName(name);
 }
 
 /** The words after which a body's or place's name goes on with what it serves (`Hall of Science`). */
