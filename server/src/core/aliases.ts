@@ -1,7 +1,7 @@
 import { countryCode } from './countryNames';
 import type { NameLexicon } from './nameLexicon';
 import { normalizeName } from './names';
-import { firstOverlapping, lowerBound } from './search';
+import { firstOverlapping, firstStartingFrom } from './search';
 import type { EntityMention, Sentence, Token } from './types';
 
 /**
@@ -187,7 +187,7 @@ export function wholeOrganisationNames(text: string, sentences: readonly Sentenc
     }
     while (s < sentences.length && sentences[s].end <= entity.start) s++;
     const tokens = sentences[s]?.tokens ?? [];
-    let first = lowerBound(tokens.length, (i) => tokens[i].start >= entity.start);
+    let first = firstStartingFrom(tokens, entity.start);
     if (tokens[first]?.start !== entity.start) first = -1;
     let start = entity.start;
     if (first > 0) {

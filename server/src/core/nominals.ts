@@ -1,5 +1,5 @@
 import { LOWER_RANK_WORDS } from './roles';
-import { lowerBound } from './search';
+import { firstStartingFrom, lowerBound } from './search';
 import type { EntityMention, OffsetRange, Sentence, Token } from './types';
 import type { Vocabulary } from './vocabulary';
 
@@ -63,7 +63,7 @@ export function findNominals(text: string, sentences: readonly Sentence[], entit
 
 /** The index of the token that starts at `offset`, or -1. */
 function tokenStartingAt(tokens: readonly Token[], offset: number): number {
-  const i = lowerBound(tokens.length, (k) => tokens[k].start >= offset);
+  const i = firstStartingFrom(tokens, offset);
   return i < tokens.length && tokens[i].start === offset ? i : -1;
 }
 

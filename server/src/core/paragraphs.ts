@@ -1,5 +1,5 @@
 import { eachLineBreak } from './lineBreaks';
-import { lowerBound } from './search';
+import { firstStartingFrom } from './search';
 import type { Paragraph } from './types';
 import { commonPrefixLength, commonSuffixLength } from './textDiff';
 
@@ -178,7 +178,7 @@ export function resplitParagraphs(previous: ParagraphSplit, text: string): Parag
 
 /** Index of the first paragraph starting at or after `offset` (paragraphs are sorted). */
 function firstStartingAt(paragraphs: readonly Paragraph[], offset: number): number {
-  return lowerBound(paragraphs.length, (i) => paragraphs[i].start >= offset);
+  return firstStartingFrom(paragraphs, offset);
 }
 
 function isBreakChar(c: number): boolean {

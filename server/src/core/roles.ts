@@ -2,7 +2,7 @@ import { MONTHS, WEEKDAYS, isCapitalisedIn } from './figures';
 import type { NameLexicon } from './nameLexicon';
 import { isPluralOf } from './plurals';
 import { IRREGULAR_PAST, QUANTIFIERS } from './quotes/words';
-import { lowerBound } from './search';
+import { firstStartingFrom } from './search';
 import type { EntityMention, OffsetRange, Sentence, Token } from './types';
 import type { Vocabulary } from './vocabulary';
 
@@ -347,7 +347,7 @@ function listGoesOn(tokens: readonly Token[], nameIndex: number, isOtherPerson: 
  * search per mention quadratic.)
  */
 function tokenStartingAt(tokens: readonly Token[], offset: number, atOrBefore = false): number {
-  const i = lowerBound(tokens.length, (k) => tokens[k].start >= offset);
+  const i = firstStartingFrom(tokens, offset);
   if (i < tokens.length && tokens[i].start === offset) return i;
   return atOrBefore ? i - 1 : -1;
 }

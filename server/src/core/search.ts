@@ -34,6 +34,23 @@ export function rangeContaining<T extends OffsetRange>(sorted: readonly T[], off
 }
 
 /**
+ * The index of the first of `sorted` (ranges in order of their starts: tokens, mentions, paragraphs) that starts at or
+ * after `offset`, `sorted.length` when none: {@link lowerBound} of `sorted[k].start >= offset`, written out, as below.
+ * Asked for every mention the entity repair locates and at every role read: a predicate closure there captured the
+ * loop's variables, and V8 allocated a context for them at each iteration and a closure per search.
+ */
+export function firstStartingFrom(sorted: readonly OffsetRange[], offset: number): number {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if (sorted[mid].start >= offset) high = mid;
+    else low = mid + 1;
+  }
+  return low;
+}
+
+/**
  * {@link lowerBound} of `sorted[k].end > offset`, written out: the two searches above run for tokens and mentions
  * all through the analysis (the roles' walk asks at every word it crosses), and the predicate as a closure was an
  * allocation per search that read `offset` from a context object.

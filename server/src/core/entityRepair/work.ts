@@ -7,7 +7,7 @@
 
 import type { NameLexicon } from '../nameLexicon';
 import { ARTICLES } from '../roles';
-import { lowerBound } from '../search';
+import { firstStartingFrom } from '../search';
 import type { EntityMention, EntityType, Sentence, Token } from '../types';
 import type { Vocabulary } from '../vocabulary';
 
@@ -112,7 +112,7 @@ export function locate(sentences: readonly Sentence[], mentions: readonly Entity
     while (s < sentences.length && sentences[s].end <= mention.start) s++;
     if (s >= sentences.length) break;
     const tokens = sentences[s].tokens;
-    const first = lowerBound(tokens.length, (k) => tokens[k].start >= mention.start);
+    const first = firstStartingFrom(tokens, mention.start);
     let last = first;
     while (last < tokens.length && tokens[last].end <= mention.end) last++;
     if (first >= last || tokens[first].start !== mention.start || tokens[last - 1].end !== mention.end) continue;
