@@ -642,14 +642,11 @@ function makeConsistent(spans: DocSpan[], words: readonly (readonly string[])[],
     // literal is a list of another elements kind than the filled ones, and the loops over them were compiled
     // again when an article first brought one after the other.
     const inSentence = bySentence.get(s);
-    // A surname found without its particle ("Mistura" in "de Mistura’s initiative") takes it back.
-    const withParticle = (start: number): number =>
-      start > 0 && !covered[start - 1] && particleSurnames.has(`${ws[start - 1]} ${foldApostrophes(ws[start])}`) ? start - 1 : start;
     if (inSentence !== undefined) {
       for (const span of inSentence) covered.fill(1, span.start, span.end);
       for (const span of inSentence) {
         if (span.type !== 'PER' || span.end - span.start !== 1) continue;
-        const start = withParticle(span.start);
+        const start = withParticle(ws, covered, particleSurnames, span.start);
         if (start === span.start) continue;
         span.start = start;
         span.key = spanKey(ws, span.start, span.end);
@@ -700,7 +697,7 @@ function makeConsistent(spans: DocSpan[], words: readonly (readonly string[])[],
       }
       if (matched) continue;
       if (surnames.has(w) && !(i + 1 < ws.length && isCapitalised(ws[i + 1]) && !covered[i + 1])) {
-        const start = withParticle(i);
+        const start = withParticle(ws, covered, particleSurnames, i);
         added.push({ sentence: s, start, end: i + 1, type: 'PER', key: spanKey(ws, start, i + 1) });
         covered.fill(1, start, i + 1);
       }
@@ -709,6 +706,16 @@ function makeConsistent(spans: DocSpan[], words: readonly (readonly string[])[],
   const kept = merged.size === 0 ? spans : spans.filter((span) => !merged.has(span));
   if (added.length === 0) return kept;
   return kept.concat(added).sort((a, b) => a.sentence - b.sentence || a.start - b.start);
+}
+
+/**
+ * Where a surname at word `start` begins with its particle: a surname found without it (`Mistura` in `de Mistura’s
+ * initiative`) takes it back when the article names someone with that particle and surname (`particleSurnames`) and
+ * no span covers the particle. A function of its own, not an arrow made for each sentence of {@link makeConsistent}:
+ * the arrow kept the sentence's words in a context allocated per sentence.
+ */
+function withParticle(ws: readonly string[], covered: Uint8Array, particleSurnames: ReadonlySet<string>, start: number): number {
+  return start > 0 && !covered[start - 1] && particleSurnames.has(`${ws[start - 1]} ${foldApostrophes(ws[start])}`) ? start - 1 : start;
 }
 
 /**
