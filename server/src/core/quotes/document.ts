@@ -283,7 +283,6 @@ export function lastSpace(s: string): number {
   return -1;
 }
 
-/** Start of the `count`-th last run of characters other than `/\s/` in `s` (0 when there are fewer). */
 /**
  * True when the words between a title found before a name and the name (`hit`: the title and what follows it, in
  * lower case) are parts of a name as written in `written` (the same text as written): capitalised, or joining words
@@ -313,6 +312,7 @@ function wordBefore(s: string, at: number): string {
 /** Lower-case words inside a title and name (`Secretary of State`, `Minister for the Economy`, `Charles de Gaulle`). */
 const NAME_JOINING_WORDS: ReadonlySet<string> = new Set(['of', 'the', 'for', 'and', 'de', 'del', 'la', 'le', 'van', 'von', 'der', 'bin', 'al', 'el', 'da', 'di']);
 
+/** Start of the `count`-th last run of characters other than `/\s/` in `s` (0 when there are fewer). */
 function startOfLastWords(s: string, count: number): number {
   let i = s.length;
   for (let words = 0; i > 0; ) {
@@ -507,7 +507,7 @@ export function buildDoc(
       addTitle(m, hit[1]);
       // `Vice President Joe Biden`: the word that makes the title an office below its head's is the holder's too, so
       // that `the vice president` is Biden's description and not President Obama's.
-      const office = wordBefore(before, (from > 0 ? from : 0) + hit.index);
+      const office = wordBefore(before, from + hit.index);
       if (LOWER_RANK_WORDS.has(office)) addRoleWord(m, office);
     }
     // An appositive that closes ("Lavrov, the Russian foreign minister, said"); "in Chelsea, the mayor said" is a clause.
