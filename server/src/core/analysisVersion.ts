@@ -398,4 +398,7 @@
 // 169: quotes: a title is harvested for a name only when the words between them are parts of a name (`The Democratic
 //      presidential candidate blasted Trump's call` gives Trump no title); a description of an office below the
 //      holder's (`the vice president`) is not President Obama's; the speaker model is retrained.
-export const ANALYSIS_VERSION = 169;
+// 170: quotes: punctuation beyond ASCII (the horizontal bar `―`, bullets) is no word character, and a line break ends
+//      a speaker's phrase (`… polls⏎Trump, in Kentucky, said` is Trump's, not `polls Trump`'s); the speaker model is
+//      retrained.
+export const ANALYSIS_VERSION = 170;

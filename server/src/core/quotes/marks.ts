@@ -78,11 +78,14 @@ export function isWordChar(c: number): boolean {
   // Letters, digits and the characters that may start or end a quoted word.
   if (c >= 48 && c <= 57) return true;
   if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122)) return true;
-  if (c > 127 && !isQuoteMark(c) && c !== 0x2014 && c !== 0x2013 && c !== 0x2026 && c !== 0xa0 && c !== 0x2019 && c !== 0x2018) {
-    return !/\s/.test(String.fromCharCode(c));
-  }
-  return false;
+  // Beyond ASCII, anything but space and punctuation: the horizontal bar of `… made public ― Trump boasted` is no
+  // part of a word (read as one, it joined `public ― Trump` into the speaker's phrase), nor are `•`, `·` or `¶`.
+  // Symbols (`€`, `°`, an emoji's halves) stay word characters, as they were.
+  return c > 127 && !isQuoteMark(c) && !NON_WORD_BEYOND_ASCII.test(String.fromCharCode(c));
 }
+
+/** Space and punctuation (dashes, ellipsis, apostrophes, bullets…) beyond ASCII. */
+const NON_WORD_BEYOND_ASCII = /[\s\p{P}]/u;
 
 export function isSpaceChar(c: number): boolean {
   return c === 32 || c === 9 || c === 10 || c === 13 || c === 0xa0 || c === 0x2009 || c === 0x202f || c === 0xfeff;
