@@ -4,10 +4,13 @@
  *   in January of last year ― Trump cast the blame …` gave the quote to `― Trump`.
  * - A line break ends a phrase: a live blog's line that lost its full stop (`… before the first Super Tuesday polls`)
  *   had become the start of the next line's subject, `polls⏎Trump`.
+ * - The Unicode hyphens (U+2010, U+2011) join a word's parts as `-` does: read as punctuation, they made `well‐known
+ *   anti‐war record` five words, too long for a scare quote.
  */
 import * as assert from 'assert';
 import { isWordChar } from '../../server/src/core/quotes/marks';
 import { analysePolnearTrain, quoteOpening } from '../helpers/polnearArticles';
+import { analyseQuotes } from '../helpers/quoteAnalysis';
 
 const code = (s: string): number => s.charCodeAt(0);
 
@@ -27,5 +30,15 @@ describe('quotes: a speaker’s phrase is made of words, on one line', () => {
     for (const opening of ['a total lightweight', 'a basket case', 'a liar.']) {
       assert.strictEqual(quoteOpening(analysis, opening).mention, 'Trump', opening);
     }
+  });
+
+  it('Unicode hyphens inside words count as the ASCII one does', () => {
+    const names = { 'Jack Reed': 'person' } as const;
+    const read = (hyphen: string) =>
+      [`Senator Jack Reed spoke on Tuesday. His “well${hyphen}known anti${hyphen}war record” is long.`, `Jack Reed has a “hard${hyphen}line anti${hyphen}tax pro${hyphen}growth plan” now, aides said.`].map((text) =>
+        analyseQuotes(text, names).map((q) => [q.kind, q.attribution?.mention.text]),
+      );
+    assert.deepStrictEqual(read('-'), [[['scare', undefined]], [['direct', 'aides']]]);
+    for (const hyphen of ['\u2010', '\u2011']) assert.deepStrictEqual(read(hyphen), read('-'), `U+${hyphen.charCodeAt(0).toString(16)}`);
   });
 });
