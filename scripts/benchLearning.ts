@@ -5,14 +5,22 @@
  *   npm run bench:learning -- --margin 1 --max-step 0.1 --repeats 3   # other learning options
  *   npm run bench:learning -- --model /tmp/model.bin                    # another model than the eng.train-only reference
  *   npm run bench:learning -- --model fold.bin --documents fold.conll --curve a   # curve (a) alone, on other documents
+ *   npm run bench:learning -- --recognizer-only                         # the recogniser's mentions alone, without the editor's repair
  *
  * A simulated person annotates the testa documents in order and corrects each one fully, one decision
  * at a time in text order, as in the editor: every gold entity is labelled, every suggestion that is not
  * a gold entity is rejected (gold as the person's answers). Each decision is one `learn` call of the
  * recogniser (its sentence learned with every decision made in it so far). After 0, 5, 10, 20 and 50
- * documents the recogniser (post-processing on, as the editor shows it) is scored on the documents not
- * seen yet, and on the documents after the 50th (the same documents at every point, so the points
- * compare like with like):
+ * documents the suggestions are scored on the documents not seen yet, and on the documents after the
+ * 50th (the same documents at every point, so the points compare like with like).
+ *
+ * Suggestions are what the editor shows, by the path it takes (`core/analysis.ts` `recognizeInStages`):
+ * the recogniser with its post-processing, the entity repair, a taught name kept as the person taught it
+ * (`learning/taughtMentions.ts`), the figures; the person rejects what of that is wrong. Until session 66
+ * the bench scored and corrected the recogniser alone, which is not what a person sees or what learning
+ * changes in the editor; `--recognizer-only` measures that way still (the figures before it). The
+ * documents keep CoNLL's tokens and sentences, so gold and suggestions share their offsets.
+ *
  *
  * (a) the measured model (by default the eng.train-only reference model: the shipped one saw testa),
  *     PER/ORG/LOC/MISC (MISC shown from the start, as once a person labels misc);
@@ -43,6 +51,7 @@ import { SequenceTagger } from '../server/src/core/ner/tagger';
 import type { Correction, EntityMention } from '../server/src/core/types';
 import { loadVocabulary } from '../server/src/core/vocabulary';
 import { diskDataSource } from '../server/src/diskData';
+import { editorSuggestions } from './editorSuggestions';
 import { correctionLatencies } from './learningLatency';
 import { modelForTestaMeasures } from './nerReferenceModel';
 import { CONLL_DIR, documentText, readConll, segmentDocuments, SpanScore, type ConllSentence, type DocumentText, type TypedSpan } from './nerShared';
@@ -86,9 +95,17 @@ function spansOf(mentions: readonly EntityMention[], newLabel: boolean): TypedSp
   return out;
 }
 
+/** `--recognizer-only`: score and correct the recogniser's mentions alone, as the bench did before session 66. */
+const RECOGNIZER_ONLY = process.argv.includes('--recognizer-only');
+
+/** What the simulated person sees in a document: the editor's suggestions (`editorSuggestions.ts`), or with `--recognizer-only` the recogniser's mentions. */
+function suggestionsOf(recognizer: NerRecognizer, doc: DocumentText): EntityMention[] {
+  return RECOGNIZER_ONLY ? recognizer.recognize(doc.text, doc.sentences) : editorSuggestions(recognizer, doc.text, doc.sentences);
+}
+
 function score(recognizer: NerRecognizer, docs: readonly DocumentText[], newLabel: boolean): SpanScore {
   const result = new SpanScore(['PER', 'ORG', 'LOC', 'MISC']);
-  for (const doc of docs) result.add(doc.gold, spansOf(recognizer.recognize(doc.text, doc.sentences), newLabel));
+  for (const doc of docs) result.add(doc.gold, spansOf(suggestionsOf(recognizer, doc), newLabel));
   return result;
 }
 
@@ -97,7 +114,7 @@ function score(recognizer: NerRecognizer, docs: readonly DocumentText[], newLabe
  * that is no gold entity is rejected, one decision per `learn` call. Returns the time of each call (ms).
  */
 function correctDocument(recognizer: NerRecognizer, doc: DocumentText, newLabel: boolean): number[] {
-  const suggested = spansOf(recognizer.recognize(doc.text, doc.sentences), newLabel);
+  const suggested = spansOf(suggestionsOf(recognizer, doc), newLabel);
   const goldKeys = new Set(doc.gold.map((g) => `${g.start}:${g.end}:${g.type}`));
   const decisions: Correction[] = [
     ...doc.gold.map((g) => ({ start: g.start, end: g.end, label: newLabel && g.type === 'MISC' ? NEW_LABEL : LABEL_OF_TYPE[g.type] })),
@@ -218,7 +235,7 @@ async function main(): Promise<void> {
   const gazetteers = Gazetteers.load(source);
   // The shipped model was trained on testa: the curves need one that was not (scripts/nerReferenceModel.ts).
   const file = modelForTestaMeasures(argValue('--model'));
-  console.log(`${path.basename(testa)}: ${docs.length} documents; learning options ${JSON.stringify(options)}; corrections one decision at a time, in text order`);
+  console.log(`${path.basename(testa)}: ${docs.length} documents; learning options ${JSON.stringify(options)}; corrections one decision at a time, in text order; ${RECOGNIZER_ONLY ? 'the recogniser alone (--recognizer-only)' : "the editor's suggestions (recogniser, entity repair, taught names kept)"}`);
 
   const shipped = new NerRecognizer(new SequenceTagger(TaggerModel.decode(file), gazetteers), vocabulary, { learning: options });
   shipped.adaptation.teach('MISC');

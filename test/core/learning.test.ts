@@ -19,6 +19,7 @@ import { loadArticleResources } from '../../server/src/core/resources';
 import type { Correction, EntityMention } from '../../server/src/core/types';
 import { loadVocabulary } from '../../server/src/core/vocabulary';
 import { dataFolder, diskDataSource } from '../../server/src/diskData';
+import { editorSuggestions } from '../../scripts/editorSuggestions';
 import { CONLL_DIR, readConll, segmentDocuments } from '../../scripts/nerShared';
 import { annotationAt } from './annotations/helpers';
 import { assertDecodersAgree } from '../helpers/decoders';
@@ -354,6 +355,30 @@ describe('learning from corrections: the language service', () => {
     assert.deepStrictEqual(service.analyze(next).entities.map(asShown), []);
     service.loadLearning(file!);
     assert.deepStrictEqual(service.analyze(next).entities.map(asShown), ['person:Zorbek'], 'the taught names are kept in the learned file');
+  });
+});
+
+describe('learning from corrections: what bench:learning scores', () => {
+  it('the editor\'s suggestions, as the analysis makes them: the repair drops a one-word person the recogniser alone shows, until a person taught it', () => {
+    const resources = loadArticleResources(source);
+    const recognizer = freshRecognizer();
+    const next = 'Another report by Zorbek came out in March.';
+    assert.deepStrictEqual(mentionsIn(recognizer, next).map(asShown), ['person:Zorbek'], 'the recogniser alone');
+    assert.deepStrictEqual(editorSuggestions(recognizer, next, sentencesOf(next), resources).map(asShown), [], 'the repair drops it');
+    const labelled = 'The report by Zorbek was published on Monday.';
+    recognizer.learn(sentencesOf(labelled), [on(labelled, 'Zorbek', 'person')]);
+    assert.deepStrictEqual(editorSuggestions(recognizer, next, sentencesOf(next), resources).map(asShown), ['person:Zorbek'], 'a taught name is kept');
+  });
+
+  it('are the machine entities of the full analysis of a seed article, with a recogniser that learned', () => {
+    const resources = loadArticleResources(source);
+    const recognizer = freshRecognizer();
+    recognizer.learn(sentencesOf(KASSIOUN), [on(KASSIOUN, 'Kassioun', 'organization')]);
+    const service = createArticleService({ ...resources, recognizer });
+    for (const [i, text] of SEED_TEXTS.slice(0, 3).entries()) {
+      const analysed = service.analyze({ uri: `file:///ws/seed${i}.txt`, version: 1, getText: () => text }).recognized;
+      assert.deepStrictEqual(editorSuggestions(recognizer, text, sentencesOf(text), resources), analysed);
+    }
   });
 });
 
