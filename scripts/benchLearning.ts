@@ -21,7 +21,6 @@
  * changes in the editor; `--recognizer-only` measures that way still (the figures before it). The
  * documents keep CoNLL's tokens and sentences, so gold and suggestions share their offsets.
  *
- *
  * (a) the measured model (by default the eng.train-only reference model: the shipped one saw testa),
  *     PER/ORG/LOC/MISC (MISC shown from the start, as once a person labels misc);
  * (b) a label the model does not know: the model with its MISC columns removed, and MISC
