@@ -1,5 +1,6 @@
 import { readListFile, type DataSource } from './dataSource';
 import { ownString } from './ownStrings';
+import { WordScreen } from './wordScreen';
 
 /** Pronoun gender an honorific or first name implies. */
 export type Gender = 'f' | 'm';
@@ -42,6 +43,13 @@ export class Vocabulary {
    * lexicon: at most {@link MAX_REMEMBERED_WORDS}, each key a string of its own (no view of an article's text).
    */
   private readonly wordClasses = new Map<string, number>();
+  /**
+   * The first letters (either case) and lengths (with and without a full stop) of the role words and honorifics: most
+   * words asked about share neither with any of them and have no class, answered without a look-up. The remembered
+   * classes are a map of tens of thousands of words, and a look-up there missed the processor's caches about as often
+   * as it was made (most of `classOf`'s time in a profile of the whole analysis).
+   */
+  private readonly classScreen = new WordScreen(128);
 
   constructor(lists: {
     readonly honorifics: ReadonlyMap<string, Gender | undefined>;
@@ -72,6 +80,8 @@ export class Vocabulary {
       for (const short of shortForms) addFull(short, full);
     }
     this.fullGivenNames = fullGivenNames;
+    for (const word of this.roles) markClassWord(this.classScreen, word);
+    for (const word of this.honorifics.keys()) markClassWord(this.classScreen, word);
   }
 
   /**
@@ -134,6 +144,7 @@ export class Vocabulary {
 
   /** {@link ROLE_WORD} and {@link HONORIFIC} of a word as written (see {@link wordClasses}). */
   private classOf(word: string): number {
+    if (!this.classScreen.mayHold(word)) return 0;
     let bits = this.wordClasses.get(word);
     if (bits === undefined) {
       if (this.wordClasses.size >= MAX_REMEMBERED_WORDS) this.wordClasses.clear();
@@ -190,6 +201,24 @@ const ROLE_WORD = 1;
 const HONORIFIC = 2;
 /** The most words {@link Vocabulary.classOf} remembers before it starts again (as the name lexicon's `classOf`). */
 const MAX_REMEMBERED_WORDS = 50_000;
+
+/**
+ * Marks what a word as written must look like to be `word` (lower case) once its full stop is cut and it is
+ * lower-cased: `word`'s first code unit in either case (ASCII: lower-casing keeps a word's first code unit ASCII or
+ * not), its length or one more. Lower-casing keeps a word's length but for `İ` (U+0130 → `i` + U+0307): a listed word
+ * with U+0307 could be written shorter, and marks every length.
+ */
+function markClassWord(screen: WordScreen, word: string): void {
+  if (word.length === 0) {
+    screen.mark('.');
+    return;
+  }
+  const lengths = word.includes('\u0307') ? [...Array(31).keys()].map((k) => k + 1) : [word.length, word.length + 1];
+  for (const first of new Set([word[0], word[0].toUpperCase()])) {
+    if (first.length !== 1) continue;
+    for (const length of lengths) screen.mark(first + 'x'.repeat(length - 1));
+  }
+}
 
 function stripStop(word: string): string {
   return word.endsWith('.') ? word.slice(0, -1) : word;

@@ -1,0 +1,45 @@
+/**
+ * `Vocabulary`'s role words and honorifics as written (any case, with or without a full stop), which a screen of first
+ * letters and lengths answers for most words before the remembered classes are looked up (session 66): the screen may
+ * only rule out words that have no class, whatever their case, full stop or characters.
+ */
+import * as assert from 'assert';
+import { Vocabulary } from '../../server/src/core/vocabulary';
+
+function vocabulary(): Vocabulary {
+  return new Vocabulary({
+    honorifics: new Map([
+      ['mr', 'm'],
+      ['dr', undefined],
+    ]),
+    nameParticles: ['de'],
+    roleWords: ['minister', 'envoy', 'ñandú', 'i\u0307mam'],
+  });
+}
+
+describe('Vocabulary: role words and honorifics as written', () => {
+  it('reads a listed word in any case, with or without its full stop', () => {
+    const v = vocabulary();
+    for (const word of ['minister', 'Minister', 'MINISTER', 'minister.', 'Envoy.', 'eNVOY']) assert.strictEqual(v.isRoleWord(word), true, word);
+    for (const word of ['Mr', 'Mr.', 'MR.', 'mr', 'Dr.', 'DR']) assert.strictEqual(v.isHonorific(word), true, word);
+    assert.strictEqual(v.honorificGender('MR.'), 'm');
+    assert.strictEqual(v.honorificGender('Dr.'), undefined);
+  });
+
+  it('rules out other words, whether or not they share a first letter or a length', () => {
+    const v = vocabulary();
+    for (const word of ['ministers', 'Ministerial', 'Mister', 'minister..', 'envoys', 'the', 'Obama', '', '.', 'Mrs.']) {
+      assert.strictEqual(v.isRoleWord(word), false, word);
+      assert.strictEqual(v.isHonorific(word), false, word);
+    }
+  });
+
+  it('reads words whose first letter is not ASCII, and a listed word that lower-cases from a shorter one (`İ`)', () => {
+    const v = vocabulary();
+    assert.strictEqual(v.isRoleWord('Ñandú'), true);
+    assert.strictEqual(v.isRoleWord('ÑANDÚ.'), true);
+    // `İmam` (4 code units) lower-cases to `i̇mam` (5).
+    assert.strictEqual(v.isRoleWord('İmam'), true);
+    assert.strictEqual(v.isRoleWord('İMAM.'), true);
+  });
+});
