@@ -42,4 +42,17 @@ describe('Vocabulary: role words and honorifics as written', () => {
     assert.strictEqual(v.isRoleWord('İmam'), true);
     assert.strictEqual(v.isRoleWord('İMAM.'), true);
   });
+
+  it('answers a word asked again, and another word of the same length and first and last letters, as the first time', () => {
+    const v = vocabulary();
+    // `Mxxxxxxr` shares the remembered slot of `Minister`; a long word is not kept in it.
+    for (let round = 0; round < 3; round++) {
+      assert.strictEqual(v.isRoleWord('Minister'), true);
+      assert.strictEqual(v.isRoleWord('Mxxxxxxr'), false);
+      assert.strictEqual(v.isRoleWord('Minister'.slice(0)), true);
+      assert.strictEqual(v.isHonorific('Mr.'), true);
+      assert.strictEqual(v.isRoleWord('Mr.'), false);
+      assert.strictEqual(v.isRoleWord('M' + 'x'.repeat(20)), false);
+    }
+  });
 });
