@@ -2,6 +2,7 @@ import { readListFile, readLowerCaseList, type DataSource } from './dataSource';
 import { withoutFormatCharacters } from './formatCharacters';
 import { ownString } from './ownStrings';
 import { isPluralOf } from './plurals';
+import { RecentWordClasses } from './recentWordClasses';
 import { WordScreen } from './wordScreen';
 
 /** The data files of the name lexicon, relative to the data folder. */
@@ -59,6 +60,8 @@ export class NameLexicon {
    * again (`Trump` hundreds of times in a long article), and lower-casing each time was its cost.
    */
   private readonly classes = new Map<string, number>();
+  /** The classes of the last words asked, in front of {@link classes}. */
+  private readonly recentClasses = new RecentWordClasses();
 
   constructor(
     private readonly ordinary: ReadonlySet<string>,
@@ -140,6 +143,8 @@ export class NameLexicon {
 
   /** The classes of a word, read without its format characters (`Stein\u00admeier` is `Steinmeier`). */
   private classOf(word: string): number {
+    const recent = this.recentClasses.get(word);
+    if (recent >= 0) return recent;
     let bits = this.classes.get(word);
     if (bits === undefined) {
       if (this.classes.size >= MAX_REMEMBERED_WORDS) this.classes.clear();
@@ -154,6 +159,7 @@ export class NameLexicon {
       // Kept past the analysis that asked: a word cut from an article's text would keep the whole text.
       this.classes.set(ownString(word), bits);
     }
+    this.recentClasses.set(word, bits);
     return bits;
   }
 

@@ -1,5 +1,6 @@
 import { readListFile, type DataSource } from './dataSource';
 import { ownString } from './ownStrings';
+import { RecentWordClasses } from './recentWordClasses';
 import { WordScreen } from './wordScreen';
 
 /** Pronoun gender an honorific or first name implies. */
@@ -50,15 +51,8 @@ export class Vocabulary {
    * as it was made (most of `classOf`'s time in a profile of the whole analysis).
    */
   private readonly classScreen = new WordScreen(128);
-  /**
-   * The classes of the words asked about last, direct-mapped by length and first and last code units: a small table the
-   * processor keeps at hand, in front of {@link wordClasses} (two thirds of the words asked were asked shortly before,
-   * often as the same token's string, which compares without reading its characters). Only words shorter than
-   * {@link SHORT_WORD} are kept: V8 copies a shorter slice, so a slot never keeps an article's text alive, as
-   * `ownString` ensures for the map.
-   */
-  private readonly recentWords: string[] = new Array<string>(RECENT_WORDS).fill('');
-  private readonly recentClasses = new Int32Array(RECENT_WORDS);
+  /** The classes of the last words asked, in front of {@link wordClasses}. */
+  private readonly recentClasses = new RecentWordClasses();
 
   constructor(lists: {
     readonly honorifics: ReadonlyMap<string, Gender | undefined>;
@@ -154,10 +148,8 @@ export class Vocabulary {
   /** {@link ROLE_WORD} and {@link HONORIFIC} of a word as written (see {@link wordClasses}). */
   private classOf(word: string): number {
     if (!this.classScreen.mayHold(word)) return 0;
-    const n = word.length;
-    const short = n > 0 && n < SHORT_WORD;
-    const recent = short ? (n * 961 + word.charCodeAt(0) * 31 + word.charCodeAt(n - 1)) & (RECENT_WORDS - 1) : 0;
-    if (short && this.recentWords[recent] === word) return this.recentClasses[recent];
+    const recent = this.recentClasses.get(word);
+    if (recent >= 0) return recent;
     let bits = this.wordClasses.get(word);
     if (bits === undefined) {
       if (this.wordClasses.size >= MAX_REMEMBERED_WORDS) this.wordClasses.clear();
@@ -165,10 +157,7 @@ export class Vocabulary {
       bits = (this.roles.has(lower) ? ROLE_WORD : 0) | (this.honorifics.has(lower) ? HONORIFIC : 0);
       this.wordClasses.set(ownString(word), bits);
     }
-    if (short) {
-      this.recentWords[recent] = word;
-      this.recentClasses[recent] = bits;
-    }
+    this.recentClasses.set(word, bits);
     return bits;
   }
 
@@ -216,10 +205,6 @@ export function loadVocabulary(source: DataSource): Vocabulary {
 /** Bits of {@link Vocabulary.classOf}. */
 const ROLE_WORD = 1;
 const HONORIFIC = 2;
-/** Slots of {@link Vocabulary.recentWords} (a power of two). */
-const RECENT_WORDS = 512;
-/** V8's shortest slice that is a view of its string (`SlicedString::kMinLength`): shorter ones are copies. */
-const SHORT_WORD = 13;
 /** The most words {@link Vocabulary.classOf} remembers before it starts again (as the name lexicon's `classOf`). */
 const MAX_REMEMBERED_WORDS = 50_000;
 
