@@ -10,9 +10,25 @@
  */
 import type { Weights } from './ranker';
 
+/** What {@link Feature.and} appends to a feature's name. */
+type Part = string | number | boolean | Feature;
+
+/** No part: what {@link Feature.and} has been asked last before its first call. */
+const NO_PART: unique symbol = Symbol('no part');
+
 export class Feature {
   /** Features made from this one by appending a part, by part. */
   private readonly extended = new Map<string | number | boolean | Feature, Feature>();
+  /**
+   * The last two parts asked of {@link and} and their features, compared before the map: a pass over PolNeAR train
+   * makes 722,000 conjunctions from 229 features, and the part asked is one of the last two 47 % of the time. The map's
+   * look-up, though its entries are few, cost about 80 ns a call inside the analysis (2 % of a warm pass), where these
+   * fields share the feature's own cache line.
+   */
+  private lastPart: Part | typeof NO_PART = NO_PART;
+  private lastExtended: Feature | undefined = undefined;
+  private previousPart: Part | typeof NO_PART = NO_PART;
+  private previousExtended: Feature | undefined = undefined;
   /** The weights this feature was last scored with, and its weight there. */
   private scoredWith: Weights | undefined = undefined;
   private weight = 0;
@@ -20,9 +36,16 @@ export class Feature {
   constructor(readonly name: string) {}
 
   /** This feature's name followed by `part` (written as a template literal writes it), the same object each time. */
-  and(part: string | number | boolean | Feature): Feature {
+  and(part: Part): Feature {
+    // `===` is the map's key equality but for NaN, which finds nothing here and is left to the map.
+    if (part === this.lastPart) return this.lastExtended!;
+    if (part === this.previousPart) return this.previousExtended!;
     let f = this.extended.get(part);
     if (f === undefined) this.extended.set(part, (f = new Feature(`${this.name}${part instanceof Feature ? part.name : part}`)));
+    this.previousPart = this.lastPart;
+    this.previousExtended = this.lastExtended;
+    this.lastPart = part;
+    this.lastExtended = f;
     return f;
   }
 
