@@ -2,7 +2,7 @@ import { readListFile, readLowerCaseList, type DataSource } from './dataSource';
 import { withoutFormatCharacters } from './formatCharacters';
 import { ownString } from './ownStrings';
 import { isPluralOf } from './plurals';
-import { RecentWordClasses } from './recentWordClasses';
+import { RecentWords } from './recentWords';
 import { WordScreen } from './wordScreen';
 
 /** The data files of the name lexicon, relative to the data folder. */
@@ -61,7 +61,7 @@ export class NameLexicon {
    */
   private readonly classes = new Map<string, number>();
   /** The classes of the last words asked, in front of {@link classes}. */
-  private readonly recentClasses = new RecentWordClasses();
+  private readonly recentClasses = new RecentWords<number>();
 
   constructor(
     private readonly ordinary: ReadonlySet<string>,
@@ -144,7 +144,7 @@ export class NameLexicon {
   /** The classes of a word, read without its format characters (`Stein\u00admeier` is `Steinmeier`). */
   private classOf(word: string): number {
     const recent = this.recentClasses.get(word);
-    if (recent >= 0) return recent;
+    if (recent !== undefined) return recent;
     let bits = this.classes.get(word);
     if (bits === undefined) {
       if (this.classes.size >= MAX_REMEMBERED_WORDS) this.classes.clear();

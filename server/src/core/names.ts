@@ -1,5 +1,6 @@
 import { withoutFormatCharacters } from './formatCharacters';
 import { ownString } from './ownStrings';
+import { RecentWords } from './recentWords';
 import type { Gender, Vocabulary } from './vocabulary';
 
 /**
@@ -18,7 +19,10 @@ export function capitalsLast(spelling: string): number {
 
 /** Lower case, no diacritics, straight apostrophes, single spaces, no format characters (`Stein\u00admeier`). */
 export function normalizeName(name: string): string {
-  // Grouping compares the same few thousand names over and over (a profile hot spot): remember them.
+  // Grouping compares the same few thousand names over and over (a profile hot spot): remember them, and the last
+  // ones asked in front of those (82 % of the calls ask one of them, most as the same string).
+  const recent = recentlyNormalized.get(name);
+  if (recent !== undefined) return recent;
   let normal = normalized.get(name);
   if (normal === undefined) {
     if (normalized.size >= MAX_REMEMBERED_NAMES) normalized.clear();
@@ -34,10 +38,12 @@ export function normalizeName(name: string): string {
     // Kept past the analysis that asked: a name cut from an article's text would keep the whole text.
     normalized.set(ownString(name), normal);
   }
+  recentlyNormalized.set(name, normal);
   return normal;
 }
 
 const normalized = new Map<string, string>();
+const recentlyNormalized = new RecentWords<string>();
 const MAX_REMEMBERED_NAMES = 50_000;
 
 /**
@@ -143,6 +149,8 @@ export type GenerationsApart = (given: string) => boolean;
  */
 export class PersonNames {
   private readonly infos = new Map<string, NameInfo>();
+  /** The names taken apart last, in front of {@link infos}. */
+  private readonly recentInfos = new RecentWords<NameInfo>();
 
   /**
    * `isGivenName`: true for a common given name (`nameLexicon.ts`); it tells a compound surname (`Wasserman
@@ -159,6 +167,8 @@ export class PersonNames {
   ) {}
 
   private info(name: string): NameInfo {
+    const recent = this.recentInfos.get(name);
+    if (recent !== undefined) return recent;
     let info = this.infos.get(name);
     if (info === undefined) {
       if (this.infos.size >= MAX_REMEMBERED_NAMES) this.infos.clear();
@@ -190,6 +200,7 @@ export class PersonNames {
       // The parts are cut from the normalised name, a string of its own; the key is made one too.
       this.infos.set(ownString(name), info);
     }
+    this.recentInfos.set(name, info);
     return info;
   }
 

@@ -1,6 +1,6 @@
 import { readListFile, type DataSource } from './dataSource';
 import { ownString } from './ownStrings';
-import { RecentWordClasses } from './recentWordClasses';
+import { RecentWords } from './recentWords';
 import { WordScreen } from './wordScreen';
 
 /** Pronoun gender an honorific or first name implies. */
@@ -52,7 +52,7 @@ export class Vocabulary {
    */
   private readonly classScreen = new WordScreen(128);
   /** The classes of the last words asked, in front of {@link wordClasses}. */
-  private readonly recentClasses = new RecentWordClasses();
+  private readonly recentClasses = new RecentWords<number>();
 
   constructor(lists: {
     readonly honorifics: ReadonlyMap<string, Gender | undefined>;
@@ -149,7 +149,7 @@ export class Vocabulary {
   private classOf(word: string): number {
     if (!this.classScreen.mayHold(word)) return 0;
     const recent = this.recentClasses.get(word);
-    if (recent >= 0) return recent;
+    if (recent !== undefined) return recent;
     let bits = this.wordClasses.get(word);
     if (bits === undefined) {
       if (this.wordClasses.size >= MAX_REMEMBERED_WORDS) this.wordClasses.clear();
