@@ -35,9 +35,8 @@ function wordCount(text: string, from: number, to: number, cap: number): number 
   let inWord = false;
   for (let i = from; i < to; i++) {
     const c = text.charCodeAt(i);
-    // Apostrophes and hyphens inside a word, the Unicode hyphens too (`co‐operation`; compared as code units:
-    // `text[i]` made a string of each).
-    const w: boolean = isWordChar(c) || (inWord && (c === 0x2019 || c === 0x27 || c === 0x2d || c === 0x2010 || c === 0x2011));
+    // Apostrophes and hyphens inside a word (compared as code units: `text[i]` made a string of each).
+    const w: boolean = isWordChar(c) || (inWord && (c === 0x2019 || c === 0x27 || c === 0x2d));
     if (w && !inWord) {
       n++;
       if (n > cap) return n;

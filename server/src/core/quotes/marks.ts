@@ -78,10 +78,16 @@ export function isWordChar(c: number): boolean {
   // Letters, digits and the characters that may start or end a quoted word.
   if (c >= 48 && c <= 57) return true;
   if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122)) return true;
-  // Beyond ASCII, anything but space and punctuation: the horizontal bar of `… made public ― Trump boasted` is no
-  // part of a word (read as one, it joined `public ― Trump` into the speaker's phrase), nor are `•`, `·` or `¶`.
-  // Symbols (`€`, `°`, an emoji's halves) stay word characters, as they were.
-  return c > 127 && !isQuoteMark(c) && !NON_WORD_BEYOND_ASCII.test(String.fromCharCode(c));
+  if (c <= 127) return false;
+  // The common ones first, without the pattern: dashes, ellipsis, no-break space, apostrophes.
+  if (c === 0x2014 || c === 0x2013 || c === 0x2026 || c === 0xa0 || c === 0x2019 || c === 0x2018) return false;
+  // The Unicode hyphens join a word as `-` does (the tokenizer splits at them, so as punctuation they would end a
+  // speaker's phrase: `Anti‐war activist Jane Doe` read as `war activist Jane Doe`).
+  if (c === 0x2010 || c === 0x2011) return true;
+  // Otherwise anything but space and punctuation: the horizontal bar of `… made public ― Trump boasted` is no part of
+  // a word (read as one, it joined `public ― Trump` into the speaker's phrase), nor are `•`, `·` or `¶`. Symbols (`€`,
+  // `°`, an emoji's halves) stay word characters, as they were.
+  return !isQuoteMark(c) && !NON_WORD_BEYOND_ASCII.test(String.fromCharCode(c));
 }
 
 /** Space and punctuation (dashes, ellipsis, apostrophes, bullets…) beyond ASCII. */

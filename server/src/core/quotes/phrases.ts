@@ -70,9 +70,6 @@ export function npLeftOf(doc: Doc, end: number, lowest: number): NounPhrase | un
   let from = end;
   while (from - 1 >= lowest && end - from < 9) {
     const j = from - 1;
-    // A line break ends a phrase: a line that lost its full stop (`… before the first Super Tuesday polls` above
-    // `Trump, in Kentucky, said …`) is not the start of the next line's subject.
-    if (lineBreakBetween(doc, j, from)) break;
     const lj = doc.lower[j];
     if (DETERMINERS.has(lj)) {
       // "the two sides": a run of determiners starts the phrase.
@@ -97,13 +94,6 @@ export function npLeftOf(doc: Doc, end: number, lowest: number): NounPhrase | un
   // A phrase of only lower-case words longer than four tokens is more likely a clause than a subject.
   if (end - from > 4 && !hasCapital(doc, from, end + 1) && !DETERMINERS.has(doc.lower[from])) from = end - 1;
   return { from, to: end + 1 };
-}
-
-/** True when a line break separates token `a` from the token `b` after it. */
-function lineBreakBetween(doc: Doc, a: number, b: number): boolean {
-  const text = doc.text;
-  for (let c = doc.tokens[a].end; c < doc.tokens[b].start; c++) if (text.charCodeAt(c) === 10) return true;
-  return false;
 }
 
 export function leadsToHead(doc: Doc, i: number, limit: number): boolean {
