@@ -13,7 +13,7 @@ function vocabulary(): Vocabulary {
       ['dr', undefined],
     ]),
     nameParticles: ['de'],
-    roleWords: ['minister', 'envoy', 'ñandú', 'i\u0307mam'],
+    roleWords: ['minister', 'envoy', 'ñandú', 'i\u0307mam', 'hakki\u0307m', 'undersecretary'],
   });
 }
 
@@ -41,12 +41,19 @@ describe('Vocabulary: role words and honorifics as written', () => {
     // `İmam` (4 code units) lower-cases to `i̇mam` (5).
     assert.strictEqual(v.isRoleWord('İmam'), true);
     assert.strictEqual(v.isRoleWord('İMAM.'), true);
+    // The same inside an ASCII-initial word, which the screen does read: `HAKKİM` (6) is the listed `hakki̇m` (7).
+    assert.strictEqual(v.isRoleWord('HAKKİM'), true);
+    assert.strictEqual(v.isRoleWord('Hakkİm.'), true);
   });
 
   it('answers a word asked again, and another word of the same length and first and last letters, as the first time', () => {
     const v = vocabulary();
-    // `Mxxxxxxr` shares the remembered slot of `Minister`; a long word is not kept in it.
+    // `Mxxxxxxr` shares the remembered slot of `Minister`, `Uxxxxxxxxxxxxy` that of `Undersecretary` (a word of 13 code
+    // units or more, kept as a copy).
     for (let round = 0; round < 3; round++) {
+      assert.strictEqual(v.isRoleWord('Undersecretary'), true);
+      assert.strictEqual(v.isRoleWord('Uxxxxxxxxxxxxy'), false);
+      assert.strictEqual(v.isRoleWord('The Undersecretary'.slice(4)), true);
       assert.strictEqual(v.isRoleWord('Minister'), true);
       assert.strictEqual(v.isRoleWord('Mxxxxxxr'), false);
       assert.strictEqual(v.isRoleWord('Minister'.slice(0)), true);

@@ -2,17 +2,17 @@ import { ownString } from './ownStrings';
 
 /**
  * What a pure function of a word answered for the words asked last, in front of its memo, a map of tens of thousands
- * of words (`Vocabulary` and `NameLexicon` classes, `normalizeName`): a look-up there misses the processor's caches
+ * of words (`Vocabulary` and `NameLexicon` classes, `normalizeName`, `PersonNames.info`): a look-up there misses the processor's caches
  * about as often as it is made, and most words asked were asked shortly before, often as the same token's string,
  * which compares without reading its characters. Direct-mapped by length and first and last code units; a word that
  * takes another's slot replaces it. A word of {@link SHORT_WORD} code units or more is kept as a copy: V8 copies a
  * shorter slice of a string but makes a longer one a view of it, which would keep an article's text alive.
  */
-export class RecentWords<V> {
+export class RecentWords<V extends NonNullable<unknown>> {
   private readonly words: string[] = new Array<string>(SLOTS).fill('');
   private readonly values: (V | undefined)[] = new Array<V | undefined>(SLOTS).fill(undefined);
 
-  /** What was remembered for `word`, or undefined. */
+  /** What was remembered for `word`, or undefined (never a value: the type's bound). */
   get(word: string): V | undefined {
     const n = word.length;
     if (n === 0) return undefined;
