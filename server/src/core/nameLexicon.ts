@@ -1,8 +1,7 @@
 import { readListFile, readLowerCaseList, type DataSource } from './dataSource';
 import { withoutFormatCharacters } from './formatCharacters';
-import { ownString } from './ownStrings';
 import { isPluralOf } from './plurals';
-import { RecentWords } from './recentWords';
+import { WordMemo } from './wordMemo';
 import { WordScreen } from './wordScreen';
 
 /** The data files of the name lexicon, relative to the data folder. */
@@ -59,9 +58,7 @@ export class NameLexicon {
    * The classes of each word asked about, as bits: the repair asks about the same names again and
    * again (`Trump` hundreds of times in a long article), and lower-casing each time was its cost.
    */
-  private readonly classes = new Map<string, number>();
-  /** The classes of the last words asked, in front of {@link classes}. */
-  private readonly recentClasses = new RecentWords<number>();
+  private readonly classes = new WordMemo<number>((word) => this.classesOf(word));
 
   constructor(
     private readonly ordinary: ReadonlySet<string>,
@@ -117,17 +114,17 @@ export class NameLexicon {
 
   /** True for an ordinary English word that is not also a common name (`times`, `sadly`; not `will`, `brown`), any case. */
   isOrdinaryWord(word: string): boolean {
-    return (this.classOf(word) & ORDINARY) !== 0;
+    return (this.classes.get(word) & ORDINARY) !== 0;
   }
 
   /** True for a noun or adjective of a group of people, singular or plural (`Muslims`, `Hispanic`, `Democrats`, `Russians`). */
   isGroupNoun(word: string): boolean {
-    return (this.classOf(word) & GROUP) !== 0;
+    return (this.classes.get(word) & GROUP) !== 0;
   }
 
   /** The head noun class of a word, if names ending in it are organisations, places or events. */
   headOf(word: string): NameHead | undefined {
-    return (this.classOf(word) & HEAD) !== 0 ? this.heads.get(withoutFormatCharacters(word).toLowerCase()) : undefined;
+    return (this.classes.get(word) & HEAD) !== 0 ? this.heads.get(withoutFormatCharacters(word).toLowerCase()) : undefined;
   }
 
   /**
@@ -141,27 +138,19 @@ export class NameLexicon {
     return this.headOf(word)?.document === true;
   }
 
-  /** The classes of a word, read without its format characters (`Stein\u00admeier` is `Steinmeier`). */
-  private classOf(word: string): number {
-    const recent = this.recentClasses.get(word);
-    if (recent !== undefined) return recent;
-    let bits = this.classes.get(word);
-    if (bits === undefined) {
-      if (this.classes.size >= MAX_REMEMBERED_WORDS) this.classes.clear();
-      const lower = withoutFormatCharacters(word).toLowerCase();
-      bits = 0;
-      if (this.ordinary.has(lower)) bits |= ORDINARY;
-      if (this.groups.has(lower) || isPluralOf(lower, (singular) => this.groups.has(singular))) bits |= GROUP;
-      if (this.heads.has(lower)) bits |= HEAD;
-      if (this.givenNames.has(lower)) bits |= GIVEN;
-      if (this.surnames.has(lower)) bits |= SURNAME;
-      if (this.properNames.has(lower)) bits |= KNOWN;
-      // Kept past the analysis that asked: a word cut from an article's text would keep the whole text.
-      this.classes.set(ownString(word), bits);
-    }
-    this.recentClasses.set(word, bits);
+  /** The classes of a word, read without its format characters (`Stein\u00admeier` is `Steinmeier`); asked through {@link classes}. */
+  private classesOf(word: string): number {
+    const lower = withoutFormatCharacters(word).toLowerCase();
+    let bits = 0;
+    if (this.ordinary.has(lower)) bits |= ORDINARY;
+    if (this.groups.has(lower) || isPluralOf(lower, (singular) => this.groups.has(singular))) bits |= GROUP;
+    if (this.heads.has(lower)) bits |= HEAD;
+    if (this.givenNames.has(lower)) bits |= GIVEN;
+    if (this.surnames.has(lower)) bits |= SURNAME;
+    if (this.properNames.has(lower)) bits |= KNOWN;
     return bits;
   }
+
 
   /** True for a US state abbreviation as news writes it (`Wash.`, `N.J.`, `Ky.`, `Ohio`). */
   isStateAbbreviation(word: string): boolean {
@@ -212,17 +201,17 @@ export class NameLexicon {
 
   /** True for a common surname (`Obama`, `Sanders`), any case. */
   isKnownSurname(word: string): boolean {
-    return (this.classOf(word) & SURNAME) !== 0;
+    return (this.classes.get(word) & SURNAME) !== 0;
   }
 
   /** True for a well-known proper name of any kind (`Yeltsin`, `Arafat`, `Denver`), any case. */
   isKnownName(word: string): boolean {
-    return (this.classOf(word) & KNOWN) !== 0;
+    return (this.classes.get(word) & KNOWN) !== 0;
   }
 
   /** True for a common given name (`Charlotte`, `Walter`), any case. */
   isGivenName(word: string): boolean {
-    return (this.classOf(word) & GIVEN) !== 0;
+    return (this.classes.get(word) & GIVEN) !== 0;
   }
 }
 
@@ -232,7 +221,6 @@ const HEAD = 4;
 const GIVEN = 8;
 const SURNAME = 16;
 const KNOWN = 32;
-const MAX_REMEMBERED_WORDS = 50_000;
 
 /** True when every code unit of `word` is ASCII. */
 function isAscii(word: string): boolean {

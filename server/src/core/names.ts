@@ -1,6 +1,6 @@
 import { withoutFormatCharacters } from './formatCharacters';
 import { ownString } from './ownStrings';
-import { RecentWords } from './recentWords';
+import { WordMemo } from './wordMemo';
 import type { Gender, Vocabulary } from './vocabulary';
 
 /**
@@ -19,32 +19,22 @@ export function capitalsLast(spelling: string): number {
 
 /** Lower case, no diacritics, straight apostrophes, single spaces, no format characters (`Stein\u00admeier`). */
 export function normalizeName(name: string): string {
-  // Grouping compares the same few thousand names over and over (a profile hot spot): remember them, and the last
-  // ones asked in front of those (82 % of the calls ask one of them, most as the same string).
-  const recent = recentlyNormalized.get(name);
-  if (recent !== undefined) return recent;
-  let normal = normalized.get(name);
-  if (normal === undefined) {
-    if (normalized.size >= MAX_REMEMBERED_NAMES) normalized.clear();
-    normal = ownString(
-      withoutFormatCharacters(name)
-        .normalize('NFKD')
-        .replace(/\p{M}+/gu, '')
-        .replace(/[’‘`´]/g, "'")
-        .replace(/\s+/g, ' ')
-        .trim()
-        .toLowerCase(),
-    );
-    // Kept past the analysis that asked: a name cut from an article's text would keep the whole text.
-    normalized.set(ownString(name), normal);
-  }
-  recentlyNormalized.set(name, normal);
-  return normal;
+  // Grouping compares the same few thousand names over and over (a profile hot spot): remembered.
+  return normalized.get(name);
 }
 
-const normalized = new Map<string, string>();
-const recentlyNormalized = new RecentWords<string>();
-const MAX_REMEMBERED_NAMES = 50_000;
+const normalized = new WordMemo<string>((name) =>
+  // A string of its own, kept past the analysis that asked (a slice of the name would keep its article's text).
+  ownString(
+    withoutFormatCharacters(name)
+      .normalize('NFKD')
+      .replace(/\p{M}+/gu, '')
+      .replace(/[’‘`´]/g, "'")
+      .replace(/\s+/g, ' ')
+      .trim()
+      .toLowerCase(),
+  ),
+);
 
 /**
  * True when `name` is ASCII without white space: one word however it is normalised (ASCII has no
@@ -148,9 +138,8 @@ export type GenerationsApart = (given: string) => boolean;
  * has taken apart, since grouping asks about the same few thousand names again and again.
  */
 export class PersonNames {
-  private readonly infos = new Map<string, NameInfo>();
-  /** The names taken apart last, in front of {@link infos}. */
-  private readonly recentInfos = new RecentWords<NameInfo>();
+  /** The names taken apart, remembered: grouping asks about the same few thousand again and again. */
+  private readonly infos = new WordMemo<NameInfo>((name) => this.takeApart(name));
 
   /**
    * `isGivenName`: true for a common given name (`nameLexicon.ts`); it tells a compound surname (`Wasserman
@@ -166,47 +155,38 @@ export class PersonNames {
     private readonly genderOfGivenName: (word: string) => Gender | undefined = () => undefined,
   ) {}
 
-  private info(name: string): NameInfo {
-    const recent = this.recentInfos.get(name);
-    if (recent !== undefined) return recent;
-    let info = this.infos.get(name);
-    if (info === undefined) {
-      if (this.infos.size >= MAX_REMEMBERED_NAMES) this.infos.clear();
-      const parts = normalizeName(name)
-        .split(' ')
-        .filter((w) => w.length > 0);
-      if (parts.length > 1 && this.vocabulary.isHonorific(parts[0])) parts.shift();
-      // A suffix after a given name and a surname (not `Abdullah II`, nor `Fred Sr.`).
-      const generation = parts.length > 2 ? generationOfWord(parts[parts.length - 1]) : '';
-      const end = generation !== '' ? parts.length - 1 : parts.length;
-      let surname = parts[end - 1] ?? '';
-      for (let i = end - 1; i >= 0; i--) {
-        if (!this.vocabulary.isNameParticle(parts[i])) {
-          surname = parts[i];
-          break;
-        }
+  /** A name's parts, surname, given names and generation (asked through {@link infos}). */
+  private takeApart(name: string): NameInfo {
+    const parts = normalizeName(name)
+      .split(' ')
+      .filter((w) => w.length > 0);
+    if (parts.length > 1 && this.vocabulary.isHonorific(parts[0])) parts.shift();
+    // A suffix after a given name and a surname (not `Abdullah II`, nor `Fred Sr.`).
+    const generation = parts.length > 2 ? generationOfWord(parts[parts.length - 1]) : '';
+    const end = generation !== '' ? parts.length - 1 : parts.length;
+    let surname = parts[end - 1] ?? '';
+    for (let i = end - 1; i >= 0; i--) {
+      if (!this.vocabulary.isNameParticle(parts[i])) {
+        surname = parts[i];
+        break;
       }
-      const given = parts.slice(0, parts.lastIndexOf(surname)).filter((w) => !this.vocabulary.isNameParticle(w));
-      const { initials: middleInitials, asInitials: middleAsInitials } = initialsOfMiddleNames(given);
-      info = Object.freeze({
-        parts: Object.freeze(parts),
-        surname: surname.replace(/,$/, ''),
-        bare: surname.replace(/,$/, '').replace(GLUED_PARTICLE, ''),
-        given: Object.freeze(given),
-        generation,
-        middleInitials,
-        middleAsInitials,
-      });
-      // The parts are cut from the normalised name, a string of its own; the key is made one too.
-      this.infos.set(ownString(name), info);
     }
-    this.recentInfos.set(name, info);
-    return info;
+    const given = parts.slice(0, parts.lastIndexOf(surname)).filter((w) => !this.vocabulary.isNameParticle(w));
+    const { initials: middleInitials, asInitials: middleAsInitials } = initialsOfMiddleNames(given);
+    return Object.freeze({
+      parts: Object.freeze(parts),
+      surname: surname.replace(/,$/, ''),
+      bare: surname.replace(/,$/, '').replace(GLUED_PARTICLE, ''),
+      given: Object.freeze(given),
+      generation,
+      middleInitials,
+      middleAsInitials,
+    });
   }
 
   /** The words of a person's name, normalised, honorifics dropped. */
   nameParts(name: string): readonly string[] {
-    return this.info(name).parts;
+    return this.infos.get(name).parts;
   }
 
   /**
@@ -215,12 +195,12 @@ export class PersonNames {
    * are skipped so that `Mistura` alone would still match.
    */
   surnameOf(name: string): string {
-    return this.info(name).surname;
+    return this.infos.get(name).surname;
   }
 
   /** The generational suffix after the surname, normalised (`jr`, `sr`, `iii`), or ''. */
   generationOf(name: string): string {
-    return this.info(name).generation;
+    return this.infos.get(name).generation;
   }
 
   /**
@@ -228,13 +208,13 @@ export class PersonNames {
    * the person less plainly than one with the given name written out (`Eddie Mannix`, `Barack Obama`).
    */
   givenNameAsInitial(name: string): boolean {
-    const given = this.info(name).given;
+    const given = this.infos.get(name).given;
     return given.length > 0 && isInitialWord(given[0]);
   }
 
   /** The given names, without particles. */
   givenNamesOf(name: string): readonly string[] {
-    return this.info(name).given;
+    return this.infos.get(name).given;
   }
 
   /**
@@ -242,7 +222,7 @@ export class PersonNames {
    * keeps whichever form it used: `bareSurname('Bashar al-Assad') === 'assad'`.
    */
   bareSurname(name: string): string {
-    return this.info(name).bare;
+    return this.infos.get(name).bare;
   }
 
   /** True when the name has given names besides its surname (`Sergei Lavrov`, not `de Mistura`). */
@@ -277,7 +257,7 @@ export class PersonNames {
    * (`George W. Bush` and `GEORGE W. BUSH`).
    */
   tellingKey(name: string): string {
-    const info = this.info(name);
+    const info = this.infos.get(name);
     return `${info.given[0] ?? ''}|${info.middleInitials}|${info.middleAsInitials ? 'i' : 'w'}|${info.generation}`;
   }
 
@@ -290,8 +270,8 @@ export class PersonNames {
    * asks this so as not to join such two through it.
    */
   contradicts(a: string, b: string, generationsApart?: GenerationsApart): boolean {
-    const x = this.info(a);
-    const y = this.info(b);
+    const x = this.infos.get(a);
+    const y = this.infos.get(b);
     if (x.generation !== y.generation) {
       // A suffix against none is certainly two people only where an article names both (see GenerationsApart); two
       // suffixes always are.
@@ -313,8 +293,8 @@ export class PersonNames {
    * Hunter Sr.` beside `Duncan Hunter`, `Cassius Clay Sr.`): those stay two.
    */
   private sameButForGeneration(a: string, b: string): boolean {
-    const x = this.info(a);
-    const y = this.info(b);
+    const x = this.infos.get(a);
+    const y = this.infos.get(b);
     if ((x.generation === '') === (y.generation === '')) return false;
     const [suffixed, bare] = x.generation !== '' ? [x, y] : [y, x];
     if (suffixed.generation === 'sr' || suffixed.middleInitials === '' || (bare.middleInitials !== '' && bare.middleInitials !== suffixed.middleInitials)) return false;

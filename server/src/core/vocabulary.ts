@@ -1,6 +1,5 @@
 import { readListFile, type DataSource } from './dataSource';
-import { ownString } from './ownStrings';
-import { RecentWords } from './recentWords';
+import { WordMemo } from './wordMemo';
 import { WordScreen } from './wordScreen';
 
 /** Pronoun gender an honorific or first name implies. */
@@ -40,10 +39,12 @@ export class Vocabulary {
   /**
    * Per word as written, whether it is a role word ({@link ROLE_WORD}) and an honorific ({@link HONORIFIC}): the roles,
    * the repair and the quote pass ask of the same tokens again and again, and each answer cut off the full stop and
-   * lower-cased the word (a new string, hashed afresh) before its look-up. Remembered as `classOf` does in the name
-   * lexicon: at most {@link MAX_REMEMBERED_WORDS}, each key a string of its own (no view of an article's text).
+   * lower-cased the word (a new string, hashed afresh) before its look-up.
    */
-  private readonly wordClasses = new Map<string, number>();
+  private readonly wordClasses = new WordMemo<number>((word) => {
+    const lower = stripStop(word).toLowerCase();
+    return (this.roles.has(lower) ? ROLE_WORD : 0) | (this.honorifics.has(lower) ? HONORIFIC : 0);
+  });
   /**
    * The first letters (either case) and lengths (with and without a full stop) of the role words and honorifics: most
    * words asked about share neither with any of them and have no class, answered without a look-up. The remembered
@@ -51,8 +52,6 @@ export class Vocabulary {
    * as it was made (most of `classOf`'s time in a profile of the whole analysis).
    */
   private readonly classScreen = new WordScreen(128);
-  /** The classes of the last words asked, in front of {@link wordClasses}. */
-  private readonly recentClasses = new RecentWords<number>();
 
   constructor(lists: {
     readonly honorifics: ReadonlyMap<string, Gender | undefined>;
@@ -147,19 +146,9 @@ export class Vocabulary {
 
   /** {@link ROLE_WORD} and {@link HONORIFIC} of a word as written (see {@link wordClasses}). */
   private classOf(word: string): number {
-    if (!this.classScreen.mayHold(word)) return 0;
-    const recent = this.recentClasses.get(word);
-    if (recent !== undefined) return recent;
-    let bits = this.wordClasses.get(word);
-    if (bits === undefined) {
-      if (this.wordClasses.size >= MAX_REMEMBERED_WORDS) this.wordClasses.clear();
-      const lower = stripStop(word).toLowerCase();
-      bits = (this.roles.has(lower) ? ROLE_WORD : 0) | (this.honorifics.has(lower) ? HONORIFIC : 0);
-      this.wordClasses.set(ownString(word), bits);
-    }
-    this.recentClasses.set(word, bits);
-    return bits;
+    return this.classScreen.mayHold(word) ? this.wordClasses.get(word) : 0;
   }
+
 
   /** The leading honorific of a name (`Dr. Bashar al-Ja'afari` → `Dr. `, with its space), or ''. */
   leadingHonorific(name: string): string {
@@ -206,7 +195,6 @@ export function loadVocabulary(source: DataSource): Vocabulary {
 const ROLE_WORD = 1;
 const HONORIFIC = 2;
 /** The most words {@link Vocabulary.classOf} remembers before it starts again (as the name lexicon's `classOf`). */
-const MAX_REMEMBERED_WORDS = 50_000;
 
 /**
  * Marks what a word as written must look like to be `word` (lower case) once its full stop is cut and it is

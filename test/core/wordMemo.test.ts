@@ -1,9 +1,32 @@
 /**
- * The small table of the last words' answers in front of the word memos (session 66): it answers a word it was told,
- * and nothing else — not another word of its slot, not an empty word — and keeps a long word as a copy.
+ * The word memo shared by the vocabulary, the name lexicon and name handling: it computes a word's answer once and
+ * gives it again, however the word is asked (session 66). In front of its map, the small table of the last words'
+ * answers answers a word it was told, and nothing else — not another word of its slot, not an empty word.
  */
 import * as assert from 'assert';
-import { RecentWords } from '../../server/src/core/recentWords';
+import { RecentWords, WordMemo } from '../../server/src/core/wordMemo';
+
+describe('WordMemo: a function of a word, remembered', () => {
+  it('computes each word once, and answers it again past the recent table (a word of the same slot in between)', () => {
+    const asked: string[] = [];
+    const memo = new WordMemo<string>((word) => {
+      asked.push(word);
+      return word.toLowerCase();
+    });
+    assert.strictEqual(memo.get('Minister'), 'minister');
+    assert.strictEqual(memo.get('Mxxxxxxr'), 'mxxxxxxr');
+    assert.strictEqual(memo.get(['Mini', 'ster'].join('')), 'minister');
+    assert.strictEqual(memo.get('Mxxxxxxr'), 'mxxxxxxr');
+    assert.deepStrictEqual(asked, ['Minister', 'Mxxxxxxr']);
+  });
+
+  it('remembers a falsy answer as an answer', () => {
+    let calls = 0;
+    const memo = new WordMemo<number>(() => (calls++, 0));
+    for (let i = 0; i < 3; i++) assert.strictEqual(memo.get('the'), 0);
+    assert.strictEqual(calls, 1);
+  });
+});
 
 describe('RecentWords: the last words asked, in front of a memo', () => {
   it('answers a word it was told, as the same string or an equal one', () => {

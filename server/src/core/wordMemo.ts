@@ -1,9 +1,40 @@
 import { ownString } from './ownStrings';
 
 /**
+ * The answers of a pure function of a word (`Vocabulary` and `NameLexicon` classes, `normalizeName`,
+ * `PersonNames.info`), remembered: the analysis asks about the same few thousand words and names again and again (a
+ * profile hot spot each time it was computed afresh). At most {@link MAX_REMEMBERED_WORDS}, forgotten all at once
+ * when full; each key a string of its own, so no article's text is kept alive by a word cut from it. The last words
+ * asked are answered by {@link RecentWords} before the map.
+ */
+export class WordMemo<V extends NonNullable<unknown>> {
+  private readonly remembered = new Map<string, V>();
+  private readonly recent = new RecentWords<V>();
+
+  /** `compute`: the function remembered; made once by the owner (a closure per call would allocate in hot paths). */
+  constructor(private readonly compute: (word: string) => V) {}
+
+  /** `compute(word)`, remembered. */
+  get(word: string): V {
+    const recent = this.recent.get(word);
+    if (recent !== undefined) return recent;
+    let value = this.remembered.get(word);
+    if (value === undefined) {
+      if (this.remembered.size >= MAX_REMEMBERED_WORDS) this.remembered.clear();
+      value = this.compute(word);
+      this.remembered.set(ownString(word), value);
+    }
+    this.recent.set(word, value);
+    return value;
+  }
+}
+
+/** How many words a {@link WordMemo} remembers before it starts again. */
+const MAX_REMEMBERED_WORDS = 50_000;
+
+/**
  * What a pure function of a word answered for the words asked last, in front of its memo, a map of tens of thousands
- * of words (`Vocabulary` and `NameLexicon` classes, `normalizeName`, `PersonNames.info`): a look-up there misses the processor's caches
- * about as often as it is made, and most words asked were asked shortly before, often as the same token's string,
+ * of words ({@link WordMemo}): a look-up there misses the processor's caches about as often as it is made, and most words asked were asked shortly before, often as the same token's string,
  * which compares without reading its characters. Direct-mapped by length and first and last code units; a word that
  * takes another's slot replaces it. A word of {@link SHORT_WORD} code units or more is kept as a copy: V8 copies a
  * shorter slice of a string but makes a longer one a view of it, which would keep an article's text alive.
