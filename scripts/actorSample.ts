@@ -14,6 +14,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { analyzeArticle, plainContext } from '../server/src/core/analysis';
 import { loadDefaultResources } from '../server/src/diskData';
+import { overlaps } from '../server/src/core/search';
 import { labelKey, personActorsInHashOrder, POLNEAR_DEV, readLabels, SAMPLE_SIZE, scoreSample } from '../test/helpers/actorSample';
 
 const arg = (name: string): string | undefined => process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
@@ -69,7 +70,7 @@ function reportRemoved(saved: readonly SavedActor[], labels: ReadonlyMap<string,
       names = analyzeArticle(text, context).actors.filter((a) => a.type === 'person').flatMap((a) => a.mentions.filter((m) => m.kind === 'name'));
       byFile.set(item.file, names);
     }
-    const kept = item.mentions.some((m) => m.kind === 'name' && names!.some((n) => n.start < m.end && m.start < n.end));
+    const kept = item.mentions.some((m) => m.kind === 'name' && names!.some((n) => overlaps(n, m)));
     if (!kept) lost.push(item);
   }
   console.log(`real people in the saved draw: ${people}; no longer person actors: ${lost.length} (${((100 * lost.length) / Math.max(1, saved.length)).toFixed(1)}% of the draw)`);

@@ -24,6 +24,7 @@ import * as path from 'path';
 import { findDuplicateParagraphs, loadKnownWords, paragraphKey, type DuplicateParagraph } from '../server/src/core/duplicates';
 import { diskDataSource } from '../server/src/diskData';
 import { splitParagraphs } from '../server/src/core/paragraphs';
+import { overlaps } from '../server/src/core/search';
 import type { Paragraph } from '../server/src/core/types';
 import { DAMAGE_KINDS, injectInto, NEGATIVE_KINDS, randomGenerator, type InjectedArticle } from './duplicateInjection';
 
@@ -62,8 +63,6 @@ interface Tally {
   /** Damaged copies found whose repeat "remove all" leaves to the user, per kind. */
   leftToUser: Map<string, number>;
 }
-
-const overlaps = (p: Paragraph, r: { start: number; end: number }) => p.start < r.end && p.end > r.start;
 
 function describe(d: DuplicateParagraph): string {
   const near = d.near ? d.near.differences.map((x) => `${x.kind}: "${x.original.slice(0, 40)}" → "${x.copy.slice(0, 40)}"`).join('; ') : 'exact';

@@ -53,11 +53,12 @@ import { performance } from 'perf_hooks';
 import { splitParagraphs } from '../server/src/core/paragraphs';
 import { splitSentences, tokenize } from '../server/src/core/tokenize';
 import { findQuotes } from '../server/src/core/quotes';
+import { overlaps } from '../server/src/core/search';
 import { analyzeArticle, plainContext } from '../server/src/core/analysis';
 import { loadDefaultResources } from '../server/src/diskData';
 import type { Quote, Sentence } from '../server/src/core/types';
 import { crossValidate, emptyStats, meanSd, prepare, FOLDS } from './quoteTraining';
-import { DATA, countActorSpeakers, loadArticles, outsideEveryContent, trainingResources, goldQuotes, strictGold, type ActorCounts, strictMatch, headMatch, overlaps, parseAnn, pickAnnotations, resolveGold, speakerMatches, type Span } from './quoteGold';
+import { DATA, countActorSpeakers, loadArticles, outsideEveryContent, trainingResources, goldQuotes, strictGold, type ActorCounts, strictMatch, headMatch, parseAnn, pickAnnotations, resolveGold, speakerMatches, type Span } from './quoteGold';
 
 const lexicon = loadDefaultResources().quotes;
 const context = plainContext(loadDefaultResources());

@@ -7,6 +7,7 @@ import { uniformFloat64 } from 'pure-rand/distribution/uniformFloat64';
 import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
 import { paragraphKey } from '../server/src/core/duplicates';
 import { splitParagraphs } from '../server/src/core/paragraphs';
+import { overlaps } from '../server/src/core/search';
 import { splitSentences, tokenize } from '../server/src/core/tokenize';
 
 /** Damage done to a copy that detection must still see through. */
@@ -249,7 +250,7 @@ export function injectInto(
   for (const plan of plans) {
     // Sources: long paragraphs not injected and not copied yet, tried in random order until one can
     // take this kind (figures need numbers, mojibake non-ASCII characters); else the family's next kind.
-    const sources = sourceParagraphs(text).filter((p) => !used.has(p.text) && !injected.some((x) => p.start < x.inserted.end && p.end > x.inserted.start));
+    const sources = sourceParagraphs(text).filter((p) => !used.has(p.text) && !injected.some((x) => overlaps(p, x.inserted)));
     const family: readonly string[] = plan.positive ? DAMAGE_KINDS : NEGATIVE_KINDS;
     const keys = new Set(splitParagraphs(text).map((p) => paragraphKey(p.text)));
     let made: string | undefined;
@@ -269,7 +270,7 @@ export function injectInto(
     // After the source, at a paragraph boundary.
     // Where a blank line follows (in blank-line articles), so the copy is a block of its own.
     const blockEnd = (end: number) => options.linePerParagraph || end === text.length || /^[ \t]*\r?\n[ \t]*\r?\n/.test(text.slice(end, end + 8));
-    const after = splitParagraphs(text).filter((p) => p.start >= source.end && blockEnd(p.end) && !injected.some((x) => p.end > x.inserted.start && p.start < x.inserted.end));
+    const after = splitParagraphs(text).filter((p) => p.start >= source.end && blockEnd(p.end) && !injected.some((x) => overlaps(p, x.inserted)));
     const anchor = after.length > 0 && random() < 0.7 ? pick(random, after) : undefined;
     if (!anchor && !blockEnd(source.end)) continue;
     const at = anchor ? anchor.end : source.end;

@@ -9,6 +9,7 @@ import { loadRecognizer } from '../server/src/core/ner';
 import { loadQuoteLexicon, type QuoteLexicon } from '../server/src/core/quotes';
 import type { ArticleAnalysis } from '../server/src/core/analysis';
 import { quoteSpeakers } from '../server/src/core/quoteSpeakers';
+import { overlaps } from '../server/src/core/search';
 import type { EntityRecognizer, Quote } from '../server/src/core/types';
 import { loadVocabulary, type Vocabulary } from '../server/src/core/vocabulary';
 
@@ -243,10 +244,6 @@ export function headMatch(a: string, b: string): boolean {
     return la.length > 0 && lb.includes(la[la.length - 1]) && !/^(the|a|an|of|to)$/.test(la[la.length - 1]);
   }
   return false;
-}
-
-export function overlaps(a: { start: number; end: number }, b: { start: number; end: number }): boolean {
-  return a.start < b.end && b.start < a.end;
 }
 
 export function speakerMatches(q: Quote, gold: Span, goldResolved: Span): boolean {

@@ -11,6 +11,7 @@
  */
 import { analyzeArticle, plainContext } from '../server/src/core/analysis';
 import { splitParagraphs } from '../server/src/core/paragraphs';
+import { overlaps } from '../server/src/core/search';
 import type { ArticleResources } from '../server/src/core/resources';
 import { loadDefaultResources } from '../server/src/diskData';
 import {
@@ -23,7 +24,7 @@ import {
 } from '../server/src/core/quotes';
 import { splitSentences, tokenize } from '../server/src/core/tokenize';
 import type { EntityMention, Paragraph, Sentence } from '../server/src/core/types';
-import { countActorSpeakers, countSpeakers, namesSomeone, overlaps, sharesNameWord, strictGold, trainingResources, type ActorCounts, type Article, type SpeakerCounts } from './quoteGold';
+import { countActorSpeakers, countSpeakers, namesSomeone, sharesNameWord, strictGold, trainingResources, type ActorCounts, type Article, type SpeakerCounts } from './quoteGold';
 
 /** Folds of the cross-validation: article index mod 5. */
 export const FOLDS = 5;

@@ -12,7 +12,7 @@ import { headlineSentences } from './headlines';
 import type { NameLexicon } from './nameLexicon';
 import { OTHER_OFFICE_WORDS, roleOf, selectRoles, splitRoles, titleAwayFromName } from './roles';
 import { ONLY_OWNERS, speakerEntity } from './sourceHead';
-import { firstOverlapping, lowerBound, rangeContaining } from './search';
+import { firstOverlapping, lowerBound, overlaps, rangeContaining } from './search';
 import type { EntityMention, EntityType, OffsetRange, Quote, Sentence, TextSlice } from './types';
 import { SurnameReferents } from './surnameReferents';
 
@@ -293,7 +293,7 @@ export function groupActors(
 function applyActorInput(text: string, builders: ActorBuilder[], byKey: Map<string, ActorBuilder>, input: AnnotationInput, names: PersonNames): void {
   const ownerOf = (range: OffsetRange): { builder: ActorBuilder; mention: ActorMention } | undefined => {
     for (const builder of builders) {
-      const mention = builder.mentions.find((m) => m.start < range.end && range.start < m.end);
+      const mention = builder.mentions.find((m) => overlaps(m, range));
       if (mention) return { builder, mention };
     }
     return undefined;
@@ -472,13 +472,12 @@ class ActorBuilder {
   moveMention(mention: ActorMention, to: ActorBuilder): void {
     this.mentions.splice(this.mentions.indexOf(mention), 1);
     to.mentions.push(mention);
-    const overlapsMention = (r: OffsetRange) => r.start < mention.end && mention.start < r.end;
     for (let i = this.roleMentions.length - 1; i >= 0; i--) {
       if (this.roleMentions[i].mention === mention) to.roleMentions.push(...this.roleMentions.splice(i, 1));
     }
     for (let i = this.quotes.length - 1; i >= 0; i--) {
       const source = this.quotes[i].attribution?.resolved ?? this.quotes[i].attribution?.mention;
-      if (source && overlapsMention(source)) to.quotes.push(...this.quotes.splice(i, 1));
+      if (source && overlaps(source, mention)) to.quotes.push(...this.quotes.splice(i, 1));
     }
     if (mention.kind === 'name' && !to.spellings.includes(spellingOf(mention.text))) to.spellings.push(spellingOf(mention.text));
     // Spellings no mention of this actor uses any more leave it.

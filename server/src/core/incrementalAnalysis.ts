@@ -217,7 +217,7 @@ class LazyProvisionalEntities implements ProvisionalEntities {
     return this.materialized;
   }
 
-  /** The entities touching `range`, as `entities.filter(e => e.end > range.start && e.start < range.end)`. */
+  /** The entities touching `range`, as `entities.filter((e) => overlaps(e, range))`. */
   entitiesIn(range: OffsetRange): EntityMention[] {
     const n = this.length;
     const low = lowerBound(n, (i) => this.endAt(i) > range.start);

@@ -12,6 +12,7 @@ import { splitParagraphs } from './paragraphs';
 import { findNameVariants, type NameVariant } from './nameVariants';
 import { quoteSpeakers } from './quoteSpeakers';
 import type { ArticleResources } from './resources';
+import { overlaps } from './search';
 import { analysisSettingsKey, DEFAULT_SETTINGS, type ArticleSettings } from './settings';
 import { finish, type Staged } from './stages';
 import { canLearn, type Correction, type EntityMention, type LearningReport, type OffsetRange, type Paragraph, type Quote, type SentenceTaggingPool } from './types';
@@ -517,7 +518,7 @@ export function createArticleService(resources: ArticleResources, options: Artic
     getEntities(document: ArticleDocument, range?: OffsetRange, settings?: ArticleSettings, token?: CancellationSignal): readonly EntityMention[] {
       const { entities } = analyze(document, settings, token);
       if (!range) return entities;
-      return entities.filter((e) => e.end > range.start && e.start < range.end);
+      return entities.filter((e) => overlaps(e, range));
     },
 
     /**
@@ -546,7 +547,7 @@ export function createArticleService(resources: ArticleResources, options: Artic
       const key = keyOf(document, effective);
       const cached = state.analysis;
       const base = state.provisional;
-      const inRange = (entities: readonly EntityMention[]) => (range ? entities.filter((e) => e.end > range.start && e.start < range.end) : entities);
+      const inRange = (entities: readonly EntityMention[]) => (range ? entities.filter((e) => overlaps(e, range)) : entities);
       if (cached?.key === key) return { entities: inRange(cached.analysis.entities), exact: true };
       if (state.entities?.key === key) return { entities: inRange(state.entities.entities), exact: true };
       if (base?.key === key) return { entities: provisionalEntitiesIn(base.entities, range), exact: false };

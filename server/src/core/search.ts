@@ -16,7 +16,10 @@ export function lowerBound(n: number, predicate: (index: number) => boolean): nu
   return low;
 }
 
-/** True when two ranges share an offset (an empty range shares none with any). */
+/**
+ * True when two half-open ranges overlap: each starts before the other ends. Ranges that only touch (one ends
+ * where the other starts) do not; an empty range overlaps a range it lies strictly inside, none it lies at an end of.
+ */
 export function overlaps(a: OffsetRange, b: OffsetRange): boolean {
   return a.start < b.end && b.start < a.end;
 }

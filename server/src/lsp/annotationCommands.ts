@@ -9,6 +9,7 @@ import { isValidLabel, labelOfExternalName } from '../core/annotations/labels';
 import { placeText, type AnchoredSpan, type Annotation, type AnnotationBody, type MentionRef } from '../core/annotations/model';
 import { addReply, changeReply, createAnnotation, editNote, removeAnnotation, setNoteResolved, type Actor, type Outcome } from '../core/annotations/operations';
 import { spanAt } from '../core/annotations/selectors';
+import { overlaps } from '../core/search';
 import { splitsSurrogatePair } from '../core/surrogates';
 import { actorAt } from '../core/actors';
 import type { ArticleAnalysis } from '../core/analysis';
@@ -110,7 +111,7 @@ function openArticle(host: CommandHost, uri: string, where: string): { text: str
 // ---- Places an empty range stands for -------------------------------------------------------------
 
 function touches(range: OffsetRange, offsets: OffsetRange): boolean {
-  return offsets.start === offsets.end ? range.start <= offsets.start && offsets.start <= range.end : range.start < offsets.end && offsets.start < range.end;
+  return offsets.start === offsets.end ? range.start <= offsets.start && offsets.start <= range.end : overlaps(range, offsets);
 }
 
 /** The entity under the cursor or most overlapping the selection. */

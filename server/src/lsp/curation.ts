@@ -11,6 +11,7 @@ import { isLabelling, type Annotation, type ArticleAnnotations } from '../core/a
 import { shortQuote } from '../core/annotations/describe';
 import { createAnnotation, type Outcome } from '../core/annotations/operations';
 import { reanchor } from '../core/annotations/reanchor';
+import { overlaps } from '../core/search';
 import { DIAGNOSTIC_SOURCE, DISAGREEMENT_CODE, REVIEW_COMMANDS, type CompareResult, type ResolveDisagreementParams } from '../protocol';
 import { actorFor, argumentObject, CommandError, stringField, type CommandHost } from './annotationCommands';
 import { wantsKind } from './edits';
@@ -177,7 +178,7 @@ export class Curation {
     const analysis = await this.host.analysis(uri);
     const actor = await actorFor(this.host, uri);
     const mineKeys = new Set(disagreement.mine.map(placeKey));
-    const suggestions = (analysis?.recognized ?? []).filter((e) => e.start < disagreement.end && disagreement.start < e.end && e.type !== 'date' && e.type !== 'number');
+    const suggestions = (analysis?.recognized ?? []).filter((e) => overlaps(e, disagreement) && e.type !== 'date' && e.type !== 'number');
     const outcome = await this.host.layer.update(uri, (article, text): Outcome<ArticleAnnotations> => {
       if (this.host.document(uri)?.version !== version) return { ok: false, message: 'the article changed meanwhile: try again' };
       const annotations = article.annotations.filter((a) => !(isLabelling(a.body) && labeledPlaces([a]).some((place) => mineKeys.has(placeKey(place)))));
@@ -190,7 +191,7 @@ export class Curation {
       }
       if (disagreement.theirs.length === 0) {
         for (const entity of suggestions) {
-          if (decided.some((a) => a.target.some((span) => span.start < entity.end && entity.start < span.end))) continue;
+          if (decided.some((a) => a.target.some((span) => overlaps(span, entity)))) continue;
           const made = createAnnotation(text, [entity], { kind: 'reject', extent: 'occurrence' }, newAnnotationId(), actor);
           if (!made.ok) return made;
           added.push(made.value);

@@ -2,6 +2,7 @@ import { importBrat } from '../annotations/formats/brat';
 import type { Annotation, AnchoredSpan } from '../annotations/model';
 import { reanchor } from '../annotations/reanchor';
 import { parseAnnotationCollection } from '../annotations/w3c';
+import { overlaps } from '../search';
 import type { OffsetRange } from '../types';
 
 /**
@@ -96,7 +97,7 @@ export function spanSetOfStore(json: string, text: string): SpanSet | { readonly
 
 /** True when some fragment of `a` and some fragment of `b` share a character. */
 export function placesOverlap(a: LabeledPlace, b: LabeledPlace): boolean {
-  return a.fragments.some((f) => b.fragments.some((g) => f.start < g.end && g.start < f.end));
+  return a.fragments.some((f) => b.fragments.some((g) => overlaps(f, g)));
 }
 
 /** The places grouped by label (labels in code-unit order). */

@@ -1,5 +1,6 @@
 import { isEntityLabel } from './labels';
 import type { AnchoredSpan, Annotation, AnnotationBody, ArticleAnnotations, MentionRef } from './model';
+import { overlaps } from '../search';
 
 /**
  * A person changing their mind: a new annotation replaces the earlier ones it contradicts, so that an
@@ -53,11 +54,11 @@ function contradicts(fresh: Annotation, old: Annotation): boolean {
   const b = old.body;
   if (isEntityDecision(a) && isEntityDecision(b)) {
     if (sameSpans(fresh.target, old.target)) return true;
-    return isEntitySpan(a) && isEntitySpan(b) && overlaps(fresh.target, old.target);
+    return isEntitySpan(a) && isEntitySpan(b) && targetsOverlap(fresh.target, old.target);
   }
-  if (a.kind === 'identity' && b.kind === 'identity') return overlaps(fresh.target, old.target);
+  if (a.kind === 'identity' && b.kind === 'identity') return targetsOverlap(fresh.target, old.target);
   // A scare quote or a non-quote has no speaker; a quote given a speaker is reported speech.
-  if ((a.kind === 'speaker' || a.kind === 'quoteKind') && (b.kind === 'speaker' || b.kind === 'quoteKind')) return overlaps(fresh.target, old.target);
+  if ((a.kind === 'speaker' || a.kind === 'quoteKind') && (b.kind === 'speaker' || b.kind === 'quoteKind')) return targetsOverlap(fresh.target, old.target);
   if ((a.kind === 'sameAs' || a.kind === 'differentFrom') && (b.kind === 'sameAs' || b.kind === 'differentFrom')) {
     return samePair(fresh.target, a.other, old.target, b.other);
   }
@@ -73,8 +74,9 @@ function sameSpans(a: readonly AnchoredSpan[], b: readonly AnchoredSpan[]): bool
   return a.length === b.length && a.every((span, i) => span.start === b[i].start && span.end === b[i].end);
 }
 
-function overlaps(a: readonly AnchoredSpan[], b: readonly AnchoredSpan[]): boolean {
-  return a.some((x) => b.some((y) => x.start < y.end && y.start < x.end));
+/** True when a span of one target shares an offset with a span of the other. */
+function targetsOverlap(a: readonly AnchoredSpan[], b: readonly AnchoredSpan[]): boolean {
+  return a.some((x) => b.some((y) => overlaps(x, y)));
 }
 
 function samePair(target: readonly AnchoredSpan[], other: MentionRef, oldTarget: readonly AnchoredSpan[], oldOther: MentionRef): boolean {

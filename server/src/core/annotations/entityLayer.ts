@@ -1,5 +1,6 @@
 import { isEntityLabel } from './labels';
 import type { Annotation } from './model';
+import { overlaps } from '../search';
 import type { OffsetRange } from '../types';
 
 /**
@@ -51,7 +52,7 @@ export function effectiveEntities(text: string, annotations: readonly Annotation
   const kept = suggestions.filter((s) => {
     const key = `${s.start}:${s.end}`;
     if (rejectedRanges.has(key) || sameRange.has(key) || rejectedTexts.has(text.slice(s.start, s.end))) return false;
-    return !entityLabels.some((h) => h.start < s.end && s.start < h.end);
+    return !entityLabels.some((h) => overlaps(h, s));
   });
   return [...human, ...kept.map((s): LabeledSpan => ({ start: s.start, end: s.end, label: s.label, origin: 'suggested' }))].sort(
     (a, b) => a.start - b.start || a.end - b.end || compareText(a.label, b.label),
@@ -71,7 +72,7 @@ export function withoutOverlaps(spans: readonly LabeledSpan[]): LabeledSpan[] {
     (a, b) => rank(a) - rank(b) || b.end - b.start - (a.end - a.start) || a.start - b.start || compareText(b.modified ?? '', a.modified ?? '') || compareText(a.label, b.label),
   );
   const taken: LabeledSpan[] = [];
-  for (const s of ordered) if (!taken.some((t) => t.start < s.end && s.start < t.end)) taken.push(s);
+  for (const s of ordered) if (!taken.some((t) => overlaps(t, s))) taken.push(s);
   return taken.sort((a, b) => a.start - b.start);
 }
 

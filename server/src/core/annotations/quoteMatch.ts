@@ -2,6 +2,7 @@ import approximateSearch from 'approx-string-match';
 import { agreementAfter, agreementBefore, anchoredSimilarity, CONTEXT_SLACK, besideWordSimilarity, MAX_GAP, reversed } from './contextSimilarity';
 import { CONTEXT_LENGTH, type AnchoredSpan } from './model';
 import type { OffsetRange } from '../types';
+import { overlaps } from '../search';
 
 /**
  * Finding a quote (exact text + prefix + suffix) in a text that changed outside the editor, after the
@@ -320,7 +321,7 @@ function isPlausible(c: Candidate): boolean {
 function decide(candidates: readonly Candidate[], expected: number): QuoteMatch {
   const places: Candidate[] = [];
   for (const c of [...candidates].sort((a, b) => b.score - a.score || a.errors - b.errors || a.start - b.start)) {
-    if (!places.some((p) => p.start < c.end && c.start < p.end)) places.push(c);
+    if (!places.some((p) => overlaps(p, c))) places.push(c);
   }
   const plausible = places.filter(isPlausible);
   if (plausible.length === 0) return { kind: 'none' };

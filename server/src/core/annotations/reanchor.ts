@@ -3,6 +3,7 @@ import { localSpans, withLocalSpans, type AnchoredSpan, type Annotation } from '
 import { NormalizedText } from './normalizedText';
 import { quoteFitsAt, respan } from './selectors';
 import { spacedOccurrences } from './spacedText';
+import { overlaps } from '../search';
 import type { OffsetRange } from '../types';
 
 /**
@@ -262,7 +263,7 @@ export function reanchorOrphansWhereWritten(annotations: readonly Annotation[], 
     const broughtBack = localSpans(placed).every(
       (span, k) =>
         sameInNfc(text.slice(span.start, span.end), hints[k].exact) &&
-        ((span.start === hints[k].start && span.end === hints[k].end) || written.some((range) => range.start < span.end && span.start < range.end)),
+        ((span.start === hints[k].start && span.end === hints[k].end) || written.some((range) => overlaps(range, span))),
     );
     if (broughtBack && !onHeldWords) return placed;
     outcomes.set(orphan.id, 'orphaned');

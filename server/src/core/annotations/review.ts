@@ -1,4 +1,5 @@
 import type { AnnotationInput } from '../annotationInput';
+import { overlaps } from '../search';
 import type { EntityMention, EntityType, OffsetRange } from '../types';
 import { wholeWordOccurrences } from './wholeWords';
 
@@ -49,7 +50,7 @@ export function reviewCounts(analysis: { readonly text: string; readonly entitie
     for (const start of wholeWordOccurrences(analysis.text, text)) places.set(`${start}:${start + text.length}`, { start, end: start + text.length });
   }
   let rejected = 0;
-  for (const place of places.values()) if (!shown.some((e) => e.start < place.end && place.start < e.end)) rejected++;
+  for (const place of places.values()) if (!shown.some((e) => overlaps(e, place))) rejected++;
   return { confirmed, suggested, rejected };
 }
 

@@ -1,4 +1,5 @@
 import type { EntityMention } from '../types';
+import { overlaps } from '../search';
 
 /**
  * What a person taught the tagger wins over the steps that rework its mentions afterwards (issue 13).
@@ -24,6 +25,6 @@ export function keepTaughtMentions(mentions: readonly EntityMention[], reworked:
   const same = (a: EntityMention, b: EntityMention) => a.start === b.start && a.end === b.end && labelOf(a) === labelOf(b);
   const missing = taught.filter((t) => !reworked.some((r) => same(r, t)));
   if (missing.length === 0) return reworked;
-  const kept = reworked.filter((r) => !missing.some((t) => r.start < t.end && t.start < r.end));
+  const kept = reworked.filter((r) => !missing.some((t) => overlaps(r, t)));
   return [...kept, ...missing].sort((a, b) => a.start - b.start || a.end - b.end);
 }
