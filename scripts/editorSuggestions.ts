@@ -7,15 +7,26 @@
  * and retypes some of its mentions, and keeps those a person taught.
  */
 import { plainContext, recognizeInStages } from '../server/src/core/analysis';
-import type { ArticleResources } from '../server/src/core/resources';
+import { loadResourcesBesideRecognizer, type ResourcesBesideRecognizer } from '../server/src/core/resources';
 import { finish } from '../server/src/core/stages';
 import type { EntityMention, EntityRecognizer, Sentence } from '../server/src/core/types';
-import { loadDefaultResources } from '../server/src/diskData';
+import { diskDataSource } from '../server/src/diskData';
+
+let shippedResources: ResourcesBesideRecognizer | undefined;
+
+/**
+ * The shipped resources but the recogniser, loaded once: every call brings its own recogniser, so the shipped
+ * tagger model that `loadDefaultResources` would decode is never used here.
+ */
+function shippedBesideRecognizer(): ResourcesBesideRecognizer {
+  shippedResources ??= loadResourcesBesideRecognizer(diskDataSource());
+  return shippedResources;
+}
 
 /**
  * The entities the editor suggests in `text` (tokenised as `sentences`) when `recognizer` is its
  * recogniser; `resources` give everything else the analysis reads (by default the shipped ones).
  */
-export function editorSuggestions(recognizer: EntityRecognizer, text: string, sentences: readonly Sentence[], resources: ArticleResources = loadDefaultResources()): EntityMention[] {
+export function editorSuggestions(recognizer: EntityRecognizer, text: string, sentences: readonly Sentence[], resources: ResourcesBesideRecognizer = shippedBesideRecognizer()): EntityMention[] {
   return finish(recognizeInStages(text, sentences, plainContext({ ...resources, recognizer }))).recognized;
 }

@@ -44,6 +44,19 @@ export interface ArticleResources {
  * do; there is no silent fallback, so a broken installation shows itself at start-up.
  */
 export function loadArticleResources(source: DataSource): ArticleResources {
+  const resources = loadResourcesBesideRecognizer(source);
+  return Object.freeze({ ...resources, recognizer: loadRecognizer(source, resources.vocabulary) });
+}
+
+/** Everything the analysis reads but the recogniser, for a caller that brings recognisers of its own. */
+export type ResourcesBesideRecognizer = Omit<ArticleResources, 'recognizer'>;
+
+/**
+ * {@link loadArticleResources} without the recogniser (the tagger's model and its name lists), which is the
+ * largest part of the load: a benchmark that measures recognisers it makes itself (`scripts/editorSuggestions.ts`)
+ * would decode the shipped model only to throw it away.
+ */
+export function loadResourcesBesideRecognizer(source: DataSource): ResourcesBesideRecognizer {
   const vocabulary = loadVocabulary(source);
   const quotes = loadQuoteLexicon(source, vocabulary);
   // The largest list, shared by the name lexicon and the duplicates' known words (read once).
@@ -57,7 +70,6 @@ export function loadArticleResources(source: DataSource): ArticleResources {
       (word) => quotes.givenNameGenders.get(word),
     ),
     nameLexicon,
-    recognizer: loadRecognizer(source, vocabulary),
     quotes,
     speakers: loadSpeakerModel(source),
     shippedLabels: parseShippedLabels(readListFile(source, SHIPPED_LABELS_FILE)),
