@@ -8,7 +8,7 @@
  */
 import * as assert from 'assert';
 import { analysePolnearTrain, quoteOpening } from '../helpers/polnearArticles';
-import { quoteDoc } from '../helpers/quoteAnalysis';
+import { analyseQuotes, quoteDoc, speakerOf } from '../helpers/quoteAnalysis';
 
 describe('quotes: titles harvested for names', () => {
   it('takes titles written before a name, with name parts between, and not across a verb', () => {
@@ -17,6 +17,18 @@ describe('quotes: titles harvested for names', () => {
     assert.ok(doc.titles.get('Kerry')?.has('secretary'), 'Kerry is a secretary');
     assert.ok(doc.titles.get('Biden')?.has('president') && doc.titles.get('Biden')?.has('vice'), 'Biden is a vice president');
     assert.strictEqual(doc.titles.get('Trump'), undefined, 'Trump has no title');
+  });
+
+  it('reaches a name across any of the vocabulary’s name particles (`dos`, `du`, `ibn`), and gives the description to it', () => {
+    const santos = quoteDoc('President José Eduardo dos Santos flew to Lisbon on Monday.', { 'José Eduardo dos Santos': 'person' });
+    assert.ok(santos.titles.get('Santos')?.has('president'), 'dos Santos is a president');
+    const salman = quoteDoc('Crown Prince Mohammed ibn Salman met the king.', { 'Mohammed ibn Salman': 'person' });
+    assert.ok(salman.titles.get('Salman')?.has('prince'), 'ibn Salman is a prince');
+    // Without the title, `the governor` went to the nearest person, the mayor.
+    const text = 'Former Delaware Governor Pete du Pont spoke first. Then Mayor Tom Smith arrived. “We will win,” the governor said.';
+    const names = { 'Pete du Pont': 'person', 'Tom Smith': 'person' } as const;
+    assert.ok(quoteDoc(text, names).titles.get('Pont')?.has('governor'), 'du Pont is a governor');
+    assert.strictEqual(speakerOf(analyseQuotes(text, names), 'We will win'), 'Pete du Pont');
   });
 
   it('gives the candidate’s words to Clinton, and the vice president’s to Biden (PolNeAR train)', function () {

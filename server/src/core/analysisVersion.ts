@@ -404,4 +404,6 @@
 // 171: 170's line-break rule taken back (in a hard-wrapped paragraph a line break is a wrap: `a spokeswoman for the
 //      Democratic National⏎Committee` had become `Committee`); the Unicode hyphens U+2010 and U+2011 join words as
 //      `-` does; the speaker model is retrained.
-export const ANALYSIS_VERSION = 171;
+// 172: quotes: a title reaches a name across any of the vocabulary's name particles (`President José Eduardo dos
+//      Santos`, `Governor Pete du Pont`), not a shorter list of its own; the speaker model is unchanged.
+export const ANALYSIS_VERSION = 172;

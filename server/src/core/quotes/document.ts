@@ -10,7 +10,7 @@ import { lowerBound } from '../search';
 import { isDotInsideInitialism } from '../tokenize';
 import { WordScreen } from '../wordScreen';
 import type { QuoteLexicon } from './lexicon';
-import type { Gender } from '../vocabulary';
+import type { Gender, Vocabulary } from '../vocabulary';
 import { type RawQuote, isQuoteMark, isWordChar } from './marks';
 import { DETERMINERS, IRREGULAR_PAST, NOUN_VERBS, NP_STOP, QUANTIFIERS, SUBJECT_PRONOUNS, VERB_PREFIX } from './words';
 import type { EntityMention, Paragraph, Sentence, TextSlice, Token } from '../types';
@@ -285,17 +285,18 @@ export function lastSpace(s: string): number {
 
 /**
  * True when the words between a title found before a name and the name (`hit`: the title and what follows it, in
- * lower case) are parts of a name as written in `written` (the same text as written): capitalised, or joining words
- * (`Secretary of State John Kerry`, `Press Secretary Josh Earnest`). A lower-case word between is a clause's
- * (`The Democratic presidential candidate blasted Trump's call` gives Trump no title).
+ * lower case) are parts of a name as written in `written` (the same text as written): capitalised, joining words
+ * of a title (`Secretary of State John Kerry`, `Press Secretary Josh Earnest`) or the vocabulary's name particles
+ * (`Crown Prince Mohammed bin Salman`). A lower-case word between is a clause's (`The Democratic presidential
+ * candidate blasted Trump's call` gives Trump no title).
  */
-function titleReachesName(hit: RegExpExecArray, written: string): boolean {
+function titleReachesName(hit: RegExpExecArray, written: string, vocabulary: Vocabulary): boolean {
   const between = hit[0].slice(hit[1].length).split(/[\s.]+/).filter((w) => w.length > 0).length;
   if (between === 0) return true;
   const words = written.split(/\s+/).filter((w) => w.length > 0);
   for (let i = words.length - between; i < words.length; i++) {
     if (i < 0) return false;
-    if (!/^\p{Lu}/u.test(words[i]) && !NAME_JOINING_WORDS.has(words[i])) return false;
+    if (!/^\p{Lu}/u.test(words[i]) && !TITLE_JOINING_WORDS.has(words[i]) && !vocabulary.isNameParticle(words[i])) return false;
   }
   return true;
 }
@@ -309,8 +310,8 @@ function wordBefore(s: string, at: number): string {
   return s.slice(start, end);
 }
 
-/** Lower-case words inside a title and name (`Secretary of State`, `Minister for the Economy`, `Charles de Gaulle`). */
-const NAME_JOINING_WORDS: ReadonlySet<string> = new Set(['of', 'the', 'for', 'and', 'de', 'del', 'la', 'le', 'van', 'von', 'der', 'bin', 'al', 'el', 'da', 'di']);
+/** Lower-case words inside a title (`Secretary of State`, `Minister for the Economy`); a name's are the vocabulary's particles. */
+const TITLE_JOINING_WORDS: ReadonlySet<string> = new Set(['of', 'the', 'for', 'and']);
 
 /** Start of the `count`-th last run of characters other than `/\s/` in `s` (0 when there are fewer). */
 function startOfLastWords(s: string, count: number): number {
@@ -525,7 +526,7 @@ export function buildDoc(
     // on (the same match: where it starts a space precedes, as at the start of the text).
     const from = startOfLastWords(before, 4);
     const hit = lex.titleBefore.exec(from > 0 ? before.slice(from) : before);
-    if (hit && titleReachesName(hit, givenWords === undefined ? leadText : leadText + ' ' + givenWords)) {
+    if (hit && titleReachesName(hit, givenWords === undefined ? leadText : leadText + ' ' + givenWords, lex.vocabulary)) {
       addTitle(m, hit[1]);
       // `Vice President Joe Biden`: the word that makes the title an office below its head's is the holder's too, so
       // that `the vice president` is Biden's description and not President Obama's.
