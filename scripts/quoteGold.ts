@@ -446,6 +446,43 @@ export interface SpeakerCounts {
   outsideLeft: number;
   /** When given, each strict miss is described here (`--errors`): its kind and the text around it. */
   misses?: string[];
+  /** When given, the attributed quotations by the ranker's confidence (`confidenceBand`): how many, how many right. */
+  calibration?: Map<string, CalibrationCount>;
+}
+
+/** Attributed quotations of one confidence band, and how many of them the strict and our own measure accept. */
+export interface CalibrationCount {
+  quotes: number;
+  strict: number;
+  own: number;
+}
+
+/** The bands of `Attribution.confidence` that the calibration tables print, lowest first; `rules` when absent. */
+export const CONFIDENCE_BANDS = ['< 0.5', '0.5–0.7', '0.7–0.9', '≥ 0.9', 'rules'] as const;
+
+/** The band of an attribution's confidence. */
+export function confidenceBand(confidence: number | undefined): string {
+  if (confidence === undefined) return 'rules';
+  return confidence < 0.5 ? '< 0.5' : confidence < 0.7 ? '0.5–0.7' : confidence < 0.9 ? '0.7–0.9' : '≥ 0.9';
+}
+
+/** Adds one attributed quotation to its band. */
+function calibrate(counts: SpeakerCounts, confidence: number | undefined, strict: boolean, own: boolean): void {
+  if (!counts.calibration) return;
+  const band = confidenceBand(confidence);
+  let c = counts.calibration.get(band);
+  if (!c) counts.calibration.set(band, (c = { quotes: 0, strict: 0, own: 0 }));
+  c.quotes++;
+  if (strict) c.strict++;
+  if (own) c.own++;
+}
+
+/** The calibration table's lines: per band, quotations and the share each measure accepts. */
+export function calibrationLines(calibration: ReadonlyMap<string, CalibrationCount>): string[] {
+  return CONFIDENCE_BANDS.filter((band) => calibration.has(band)).map((band) => {
+    const c = calibration.get(band)!;
+    return `    ${band.padEnd(8)} ${String(c.quotes).padStart(5)} quotations: strict ${(c.strict / c.quotes).toFixed(3)}, own ${(c.own / c.quotes).toFixed(3)}`;
+  });
 }
 
 /** The speaker actor measure's counts: gold strings with a named strict gold, how many carry its head surname, how many have no actor. */
@@ -501,15 +538,20 @@ export function countSpeakers(article: Article, quotes: readonly Quote[], counts
     if (!outsideEveryContent(article.attrs, q)) continue;
     counts.outsideContent++;
     if (!q.attribution) counts.outsideLeft++;
+    // A speaker given to words nobody said in the annotation (a term, a title): wrong by both measures.
+    else if (q.kind === 'direct') calibrate(counts, q.attribution.confidence, false, false);
   }
   for (const g of article.gold) {
     const src = g.attr.source;
     if (!src) continue;
     counts.withSource++;
     const q = matchGold(quotes, g);
-    if (q && q.kind === 'direct' && speakerMatches(q, src, resolveGold(src, article.attrs, article.sources, article.text))) counts.own++;
+    const own = !!q && q.kind === 'direct' && speakerMatches(q, src, resolveGold(src, article.attrs, article.sources, article.text));
+    if (own) counts.own++;
     const gold = strictGold(src, article.sources);
-    if (strictMatch(q, gold)) counts.strict++;
+    const strict = strictMatch(q, gold);
+    if (q?.attribution && q.kind === 'direct') calibrate(counts, q.attribution.confidence, strict, own);
+    if (strict) counts.strict++;
     else if (counts.misses) {
       const a = q?.attribution;
       const { text } = article;

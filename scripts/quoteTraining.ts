@@ -24,7 +24,7 @@ import {
 } from '../server/src/core/quotes';
 import { splitSentences, tokenize } from '../server/src/core/tokenize';
 import type { EntityMention, Paragraph, Sentence } from '../server/src/core/types';
-import { countActorSpeakers, countSpeakers, namesSomeone, sharesNameWord, strictGold, trainingResources, type ActorCounts, type Article, type SpeakerCounts } from './quoteGold';
+import { countActorSpeakers, countSpeakers, namesSomeone, sharesNameWord, strictGold, trainingResources, type ActorCounts, type Article, type CalibrationCount, type SpeakerCounts } from './quoteGold';
 
 /** Folds of the cross-validation: article index mod 5. */
 export const FOLDS = 5;
@@ -147,8 +147,8 @@ export function prepare(article: Article, recognize: (text: string, sentences: r
 }
 
 /** Speaker figures of `model` (the hand rules when absent) over the articles. */
-export function evaluate(items: readonly Prepared[], model: SpeakerModel | undefined, misses?: string[]): SpeakerCounts {
-  const counts: SpeakerCounts = { withSource: 0, own: 0, strict: 0, outsideContent: 0, outsideLeft: 0, misses };
+export function evaluate(items: readonly Prepared[], model: SpeakerModel | undefined, misses?: string[], calibration?: Map<string, CalibrationCount>): SpeakerCounts {
+  const counts: SpeakerCounts = { withSource: 0, own: 0, strict: 0, outsideContent: 0, outsideLeft: 0, misses, calibration };
   for (const p of items) countSpeakers(p.article, findQuotes(p.article.text, p.paragraphs, p.sentences, p.entities, lexicon, model), counts);
   return counts;
 }
@@ -158,6 +158,8 @@ export interface CrossValidation {
   readonly strict: number[];
   readonly own: number[];
   readonly actor: number[];
+  /** The held-out attributed quotations of all folds by the ranker's confidence (`confidenceBand`). */
+  readonly calibration: Map<string, CalibrationCount>;
 }
 
 /**
@@ -165,12 +167,12 @@ export interface CrossValidation {
  * L2 strength `l2` and scored on the fold's articles (`evaluate`, the whole quote pass).
  */
 export function crossValidate(items: readonly Prepared[], l2: number, actors = false): CrossValidation {
-  const out: CrossValidation = { strict: [], own: [], actor: [] };
+  const out: CrossValidation = { strict: [], own: [], actor: [], calibration: new Map() };
   for (let fold = 0; fold < FOLDS; fold++) {
     const training = items.filter((_, i) => i % FOLDS !== fold);
     const model = trainSpeakerModel(training.flatMap((p) => p.examples), training.flatMap((p) => p.antecedentExamples), { l2 });
     const heldOut = items.filter((_, i) => i % FOLDS === fold);
-    const counts = evaluate(heldOut, model);
+    const counts = evaluate(heldOut, model, undefined, out.calibration);
     out.strict.push(counts.strict / counts.withSource);
     out.own.push(counts.own / counts.withSource);
     if (actors) {

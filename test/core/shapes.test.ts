@@ -63,7 +63,7 @@ describe('shape-stable analysis objects', () => {
 
   it("keeps the output's field order where people's annotations change entities and actors", () => {
     const ACTOR = 'key,type,name,spellings,roles,roleMentions,mentions,introduction,variants,quotes';
-    const ATTRIBUTIONS = new Set(['mention,resolved,cue,sourceKind', 'mention,resolved,sourceKind', 'mention,cue,sourceKind', 'mention,sourceKind']);
+    const ATTRIBUTIONS = new Set(['mention,resolved,cue,sourceKind,confidence', 'mention,resolved,sourceKind,confidence', 'mention,cue,sourceKind,confidence', 'mention,sourceKind,confidence']);
     const seen = { externalId: 0, namesake: 0, retyped: 0, absorbed: 0 };
     for (const text of seeds) {
       const plain = analyzeArticle(text, context);

@@ -38,6 +38,8 @@ describe('index cache: file format', () => {
     const service = newService();
     // What the cache holds after a scan: the index's compact copies, whose actors read their names
     // through a shared identity and whose offsets are views of a larger buffer.
+    // Seed 001's `reach a peaceful …` has a speaker the ranker is unsure of, which the kept copy keeps too.
+    assert.ok(entries.some((e) => e.value.quotes.some((q) => q.uncertain !== undefined)), 'a quote with an uncertain speaker');
     const kept = entries.map((entry) => ({ ...entry, value: service.addSummary(structuredClone(entry.value)) }));
     assert.ok(kept.some((e) => e.value.mentionOffsets.byteOffset > 0), 'offsets are views into a shared chunk');
     assert.notDeepStrictEqual(Object.keys(kept[0].value.actors[0]), Object.keys(entries[0].value.actors[0]), 'kept actors are not plain copies');

@@ -75,8 +75,10 @@ export class QuotesTree extends PagedTreeProvider<Node> {
     const { row } = node;
     const item = new vscode.TreeItem(`“${row.text}”`, vscode.TreeItemCollapsibleState.None);
     item.id = node.id;
-    item.description = fileNameOf(row.uri);
-    item.tooltip = new vscode.MarkdownString().appendText(`“${row.text}”\n— ${row.speaker ?? 'no speaker found'}, in ${row.title || fileNameOf(row.uri)}`);
+    // A speaker the server's ranker is unsure of says so beside the file: the first quotes to check.
+    const uncertain = row.uncertain === undefined ? undefined : `speaker uncertain, ${Math.round(row.uncertain * 100)} %`;
+    item.description = uncertain ? `${uncertain} · ${fileNameOf(row.uri)}` : fileNameOf(row.uri);
+    item.tooltip = new vscode.MarkdownString().appendText(`“${row.text}”\n— ${row.speaker ?? 'no speaker found'}${uncertain ? ` (${uncertain})` : ''}, in ${row.title || fileNameOf(row.uri)}`);
     item.iconPath = new vscode.ThemeIcon('quote');
     item.contextValue = 'quote';
     item.command = { command: 'articleLens.views.openTarget', title: 'Go to the Quote', arguments: [{ uri: row.uri, start: row.start, end: row.end }] };

@@ -33,7 +33,8 @@ export interface FileReport {
   readonly authors?: readonly string[];
   /** People, organisations and places. */
   readonly actors: readonly { name: string; type: string; roles: string[]; spellings: string[]; mentions: number; quotes: number }[];
-  readonly quotes: readonly { line: number; column: number; speaker: string | null; kind: string; text: string }[];
+  /** `confidence`: the speaker ranker's, when it chose the speaker (`Attribution.confidence`), to three decimals. */
+  readonly quotes: readonly { line: number; column: number; speaker: string | null; confidence?: number; kind: string; text: string }[];
 }
 
 /** True when a text has nothing but white space (a byte-order mark included). */
@@ -87,7 +88,8 @@ export function reportArticle(service: ArticleService, file: string, text: strin
       .map((a) => ({ name: a.name, type: a.type, roles: [...a.roles], spellings: [...a.spellings], mentions: a.mentions.length, quotes: a.quotes.length })),
     quotes: analysis.quotes.map((q) => {
       const at = positions.positionAt(q.start);
-      return { line: at.line + 1, column: at.character + 1, speaker: speakers.get(q)?.label ?? null, kind: q.kind, text: q.text };
+      const confidence = q.attribution?.confidence;
+      return { line: at.line + 1, column: at.character + 1, speaker: speakers.get(q)?.label ?? null, ...(confidence === undefined ? {} : { confidence: Math.round(confidence * 1000) / 1000 }), kind: q.kind, text: q.text };
     }),
   };
 }

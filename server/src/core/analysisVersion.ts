@@ -406,4 +406,6 @@
 //      `-` does; the speaker model is retrained.
 // 172: quotes: a title reaches a name across any of the vocabulary's name particles (`President José Eduardo dos
 //      Santos`, `Governor Pete du Pont`), not a shorter list of its own; the speaker model is unchanged.
-export const ANALYSIS_VERSION = 172;
+// 173: a quotation whose speaker the trained ranker chose carries the ranker's confidence (`Attribution.confidence`);
+//      the workspace's quote summaries keep it when it is below 0.7 (an uncertain speaker).
+export const ANALYSIS_VERSION = 173;

@@ -111,7 +111,9 @@ export class SummaryPool implements SummaryCompactor {
   }
 
   private quote(quote: QuoteSummary): QuoteSummary {
-    return quote.speaker === undefined ? { start: quote.start, end: quote.end, text: quote.text } : { start: quote.start, end: quote.end, text: quote.text, speaker: this.string(quote.speaker) };
+    if (quote.speaker === undefined) return { start: quote.start, end: quote.end, text: quote.text };
+    const speaker = this.string(quote.speaker);
+    return quote.uncertain === undefined ? { start: quote.start, end: quote.end, text: quote.text, speaker } : { start: quote.start, end: quote.end, text: quote.text, speaker, uncertain: quote.uncertain };
   }
 
   /**

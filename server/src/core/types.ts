@@ -176,6 +176,13 @@ export interface Attribution {
   readonly sourceKind: 'person' | 'organization' | 'group' | 'unknown';
   /** A person assigned this speaker (an annotation), rather than the attribution rules. */
   readonly assigned?: true;
+  /**
+   * When the trained speaker ranker chose this reading among the quotation's candidates (*no speaker* among
+   * them), the probability it gives it, 0–1 (`quotes/ranker.ts`). Absent when the rules decided alone (a speech
+   * verb touching the quotation, a dash byline: the cases they are surest of) and for assigned speakers; a
+   * quotation that continues another carries that one's. It weighs who speaks, not whom a pronoun refers to.
+   */
+  readonly confidence?: number;
 }
 
 /** A direct quotation (`“…”` or `"…"`) and, when it has one, its attribution. */

@@ -40,6 +40,8 @@ export interface QuoteSummary extends OffsetRange {
   readonly text: string;
   /** The speaker's name, when the article attributes the quote to an actor. */
   readonly speaker?: string;
+  /** The speaker ranker's confidence, when it is unsure of the speaker (`QuoteSpeaker.uncertain`). */
+  readonly uncertain?: number;
 }
 
 /** What the workspace keeps of one article. */
@@ -153,8 +155,14 @@ export function summarizeArticle(uri: string, text: string, actors: readonly Act
     .filter((q) => q.kind === 'direct')
     .map((q) => {
       const flat = q.text.replace(/\s+/g, ' ').trim();
-      const speaker = speakers.get(q)?.label;
-      return { start: q.start, end: q.end, text: flat.length > QUOTE_SUMMARY_LENGTH ? `${flat.slice(0, QUOTE_SUMMARY_LENGTH - 1)}…` : flat, ...(speaker ? { speaker } : {}) };
+      const speaker = speakers.get(q);
+      return {
+        start: q.start,
+        end: q.end,
+        text: flat.length > QUOTE_SUMMARY_LENGTH ? `${flat.slice(0, QUOTE_SUMMARY_LENGTH - 1)}…` : flat,
+        ...(speaker ? { speaker: speaker.label } : {}),
+        ...(speaker?.uncertain !== undefined ? { uncertain: speaker.uncertain } : {}),
+      };
     });
   return {
     uri,

@@ -1,6 +1,7 @@
 import { decodeUriComponentLeniently } from '../core/uriComponent';
 import { MarkupKind, type Hover } from 'vscode-languageserver';
 import { type ActorCard } from '../core/languageService';
+import { uncertainConfidence, uncertainty } from '../core/quoteSpeakers';
 import type { EntityType, OffsetRange } from '../core/types';
 import type { ArticleReference } from '../core/workspaceIndex';
 import type { PositionMapper } from './positions';
@@ -50,7 +51,8 @@ export function renderActorHover(card: ActorCard, positions: PositionMapper, uri
     lines.push('', `*Quotes in this article (${actor.quotes.length}):*`);
     for (const quote of actor.quotes.slice(0, MAX_QUOTES)) {
       const line = positions.positionAt(quote.start).line + 1;
-      lines.push(`- “${escapeMarkdown(shorten(quote.text, 160))}” (line ${line})`);
+      const uncertain = uncertainConfidence(quote);
+      lines.push(`- “${escapeMarkdown(shorten(quote.text, 160))}” (line ${line}${uncertain === undefined ? '' : `, speaker ${uncertainty(uncertain)}`})`);
     }
     if (actor.quotes.length > MAX_QUOTES) lines.push(`- … and ${actor.quotes.length - MAX_QUOTES} more`);
   }

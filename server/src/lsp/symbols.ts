@@ -1,5 +1,6 @@
 import { SymbolKind, type DocumentSymbol } from 'vscode-languageserver';
 import type { QuoteOutline } from '../core/languageService';
+import { uncertainConfidence, uncertainty } from '../core/quoteSpeakers';
 import type { Quote } from '../core/types';
 import { shorten } from './hover';
 import type { PositionMapper } from './positions';
@@ -8,13 +9,16 @@ const QUOTE_NAME_LENGTH = 60;
 
 /**
  * The quote outline: one symbol per speaker (a person, an organisation, or the attribution's own
- * words such as "the two sides"), the speaker's quotes as children; then quotes without a speaker,
- * with scare quotes marked as such.
+ * words such as "the two sides"), the speaker's quotes as children, a speaker the ranker is unsure of marked
+ * on the quote (`Lavrov (uncertain, 62 %)`); then quotes without a speaker, with scare quotes marked as such.
  */
 export function quoteOutlineSymbols(outline: QuoteOutline, positions: PositionMapper): DocumentSymbol[] {
   const symbols: DocumentSymbol[] = [];
   for (const group of outline.speakers) {
-    const children = group.quotes.map((q) => quoteSymbol(q, positions, group.label));
+    const children = group.quotes.map((q) => {
+      const uncertain = uncertainConfidence(q);
+      return quoteSymbol(q, positions, uncertain === undefined ? group.label : `${group.label} (${uncertainty(uncertain)})`);
+    });
     const first = group.actor?.mentions[0] ?? group.quotes[0];
     const range = positions.rangeOf({ start: Math.min(first.start, group.quotes[0].start), end: Math.max(...group.quotes.map((q) => q.end)) });
     symbols.push({

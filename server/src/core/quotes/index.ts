@@ -21,7 +21,7 @@ import { AFTER_WINDOW, type Found, makeFound, namedByParticiple, weakCue, findAf
 import { type Doc, type NounPhrase, lastInsideTok, buildDoc, endsWithSentenceMark, hasCapital, headLower, isCapitalized, isCue, isSentenceEnd, overlapsEntity, sentenceEndFrom, slice, tokenAt, stripPossessive } from './document';
 import type { QuoteLexicon } from './lexicon';
 import { cueNear, speakerCandidates, type RuleSignals, type SpeakerCandidate } from './candidates';
-import { bestRanked, type SpeakerModel } from './ranker';
+import { bestRanked, rankedChoice, type SpeakerModel } from './ranker';
 import { antecedentCandidates, describesSomeoneElse, entityKey, isNewcomer, type Anaphor, type AnaphorKind, type AntecedentCandidate } from './antecedents';
 import { type RawQuote, LEFT_SINGLE, isWordChar, pairQuotationMarks } from './marks';
 import { nameBeforeApposition, speakerKind, withOwnerPhrase } from './phrases';
@@ -188,14 +188,14 @@ function attributeQuotes(
     // speech verb come between (`Cruz: Trump Called Me “Lyin’ Ted”`, `Fox News: Trump Says Cruz Is ‘Desperate’`):
     // the quotation is that verb's subject's. The headline's speaker is no previous speaker for the text.
     if (headline && raw.paragraph === 0 && raw.start >= headline.cue.end && !cueBetween(doc, tokenAt(doc, headline.cue.end), openTok)) {
-      const attribution = attributionOf(headline.mention, undefined, headline.cue, headline.kind);
+      const attribution = attributionOf(headline.mention, undefined, headline.cue, headline.kind, undefined);
       quotes.push(makeQuote(raw, text.slice(raw.contentStart, raw.contentEnd), 'direct', attribution));
       continue;
     }
     if (label && label[1].length > 1) {
       const ls = raw.contentStart + label.index + label[0].indexOf(label[1]);
       const mention = { start: ls, end: ls + label[1].length, text: label[1] };
-      const attribution = attributionOf(mention, undefined, undefined, 'person');
+      const attribution = attributionOf(mention, undefined, undefined, 'person', undefined);
       quotes.push(makeQuote(raw, text.slice(raw.contentStart, raw.contentEnd), 'direct', attribution));
       previous = { raw, attribution, closeTok };
       continue;
@@ -286,9 +286,12 @@ function attributeQuotes(
       const candidates = speakerCandidates(doc, raw, openTok, closeTok, rules);
       collect?.speaker(doc, raw, candidates);
       if (model) {
-        const chosen = candidates[bestRanked(model.speakers, candidates)];
-        if (chosen.kind === 'previous') attribution = chosen.inherited;
-        else if (chosen.kind !== 'none' && chosen.np) attribution = makeAttribution(doc, chosen.found ?? cueNear(doc, chosen.np), raw, state);
+        const choice = rankedChoice(model.speakers, candidates);
+        const chosen = candidates[choice.index];
+        // The ranker's own estimate goes with the reading it picked: the outline, the views and the command line
+        // mark the speakers it is unsure of (`quoteSpeakers.ts`), a fact-checker's first ones to check.
+        if (chosen.kind === 'previous') attribution = chosen.inherited && withConfidence(chosen.inherited, choice.probability);
+        else if (chosen.kind !== 'none' && chosen.np) attribution = makeAttribution(doc, chosen.found ?? cueNear(doc, chosen.np), raw, state, choice.probability);
       }
     }
     if (!model || tight) {
@@ -395,7 +398,7 @@ function startsSentence(doc: Doc, openTok: number, prevClose: number, raw: RawQu
   return isSentenceEnd(doc, b) || (doc.inQuote[b] === 1 && /[.!?]/.test(doc.tokens[lastInsideTok(doc, b + 1)]?.text ?? '')) || doc.tokens[b].text === ':';
 }
 
-function makeAttribution(doc: Doc, chosen: Found, raw: RawQuote, state: SpeakerState): Attribution {
+function makeAttribution(doc: Doc, chosen: Found, raw: RawQuote, state: SpeakerState, confidence?: number): Attribution {
   // "said Geert Wilders, founder of …": the name the description is apposed to.
   const named = speakerKind(doc, chosen.np) === 'person' ? nameBeforeApposition(doc, chosen.np) : undefined;
   const found = named ? makeFound(named, chosen.cue, chosen.strength) : chosen;
@@ -452,7 +455,7 @@ function makeAttribution(doc: Doc, chosen: Found, raw: RawQuote, state: SpeakerS
       state.last = { name: mention, at: mention.start };
     }
   }
-  return attributionOf(mention, resolved, found.cue ? slice(doc, found.cue.from, found.cue.to) : undefined, kind);
+  return attributionOf(mention, resolved, found.cue ? slice(doc, found.cue.from, found.cue.to) : undefined, kind, confidence);
 }
 
 /**
@@ -532,7 +535,7 @@ function extendUnresolvedDescriptions(doc: Doc, quotes: Quote[]): void {
       // Only a mention the tokens delimit (not a transcript label inside the quotation).
       if (from < to && doc.tokens[from].start === a.mention.start && doc.tokens[to - 1].end === a.mention.end) {
         const whole = withOwnerPhrase(doc, { from, to }, a.cue && a.cue.start >= a.mention.end ? tokenAt(doc, a.cue.start) : sentenceEndFrom(doc, to));
-        if (whole.to > to) b = attributionOf(slice(doc, from, whole.to), undefined, a.cue, a.sourceKind);
+        if (whole.to > to) b = attributionOf(slice(doc, from, whole.to), undefined, a.cue, a.sourceKind, a.confidence);
       }
       longer.set(a, b);
     }
@@ -542,11 +545,18 @@ function extendUnresolvedDescriptions(doc: Doc, quotes: Quote[]): void {
 
 /**
  * An attribution with the fields it has, in the output's order: object literals, one per combination, rather than
- * conditional spreads (each spread-built combination was a hidden class apart from the literal ones).
+ * conditional spreads (each spread-built combination was a hidden class apart from the literal ones). `confidence`
+ * is always a field, undefined when the rules decided (JSON leaves it out): a field present or not would double
+ * the combinations.
  */
-function attributionOf(mention: TextSlice, resolved: TextSlice | undefined, cue: TextSlice | undefined, sourceKind: Attribution['sourceKind']): Attribution {
-  if (resolved) return cue ? { mention, resolved, cue, sourceKind } : { mention, resolved, sourceKind };
-  return cue ? { mention, cue, sourceKind } : { mention, sourceKind };
+function attributionOf(mention: TextSlice, resolved: TextSlice | undefined, cue: TextSlice | undefined, sourceKind: Attribution['sourceKind'], confidence: number | undefined): Attribution {
+  if (resolved) return cue ? { mention, resolved, cue, sourceKind, confidence } : { mention, resolved, sourceKind, confidence };
+  return cue ? { mention, cue, sourceKind, confidence } : { mention, sourceKind, confidence };
+}
+
+/** The attribution with the ranker's confidence in it (a speaker the ranker took from the quotation before). */
+function withConfidence(a: Attribution, confidence: number): Attribution {
+  return attributionOf(a.mention, a.resolved, a.cue, a.sourceKind, confidence);
 }
 
 /** True when `resolved` is a person the phrase `np` does not name (none of its capitalised words is in the name). */

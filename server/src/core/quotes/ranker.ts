@@ -121,15 +121,39 @@ export interface Ranked {
  * the same order (so the same sums and the same pick), read from the features instead of looked up by name.
  */
 export function bestRanked(weights: Weights, candidates: readonly Ranked[]): number {
+  return rankedChoice(weights, candidates).index;
+}
+
+/** The candidate a ranker picks and the probability its softmax gives that pick. */
+export interface RankedChoice {
+  /** Index of the best-scoring candidate (the first of equals), or -1 for none. */
+  readonly index: number;
+  /**
+   * The pick's probability among the candidates, `exp(score) / Σ exp(scores)`: what the conditional-logit model
+   * was trained to estimate (`training.ts` maximises the log of it for the gold candidates), so it reads as
+   * how often a pick of this confidence is right. 0 when there is no candidate.
+   */
+  readonly probability: number;
+}
+
+/** {@link bestRanked} with the probability of its pick. */
+export function rankedChoice(weights: Weights, candidates: readonly Ranked[]): RankedChoice {
+  // A quotation has a handful of candidates: their scores are kept for the sum below, not computed twice.
+  const scores = new Array<number>(candidates.length);
   let best = -1;
   let bestScore = -Infinity;
   for (let i = 0; i < candidates.length; i++) {
     let s = 0;
     for (const f of candidates[i].rankerFeatures) s += f.weightIn(weights);
+    scores[i] = s;
     if (s > bestScore) {
       best = i;
       bestScore = s;
     }
   }
-  return best;
+  if (best < 0) return { index: -1, probability: 0 };
+  // Shifted by the best score, so no exponential overflows: the best term is exactly 1.
+  let total = 0;
+  for (const s of scores) total += Math.exp(s - bestScore);
+  return { index: best, probability: 1 / total };
 }

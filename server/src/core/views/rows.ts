@@ -71,6 +71,8 @@ export interface QuoteRow extends ArticleTarget {
   /** The quoted words, shortened. */
   readonly text: string;
   readonly speaker?: string;
+  /** The speaker ranker's confidence, when it is unsure of the speaker (`QuoteSpeaker.uncertain`). */
+  readonly uncertain?: number;
 }
 
 /** One article of the Articles view. */

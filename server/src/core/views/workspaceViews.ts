@@ -152,7 +152,7 @@ export function createWorkspaceViews({ analyze, workspace }: ViewsDeps) {
       const rows = memo(`quotes\u0000${speakerId}\u0000${text}`, () =>
         (speakerById().get(speakerId)?.quotes ?? [])
           .filter((q) => !text || normalizeName(q.quote.text).includes(text))
-          .map(({ article, quote }): QuoteRow => ({ uri: article.uri, title: article.title, start: quote.start, end: quote.end, text: quote.text, ...(quote.speaker ? { speaker: quote.speaker } : {}) })),
+          .map(({ article, quote }): QuoteRow => ({ uri: article.uri, title: article.title, start: quote.start, end: quote.end, text: quote.text, ...(quote.speaker ? { speaker: quote.speaker } : {}), ...(quote.uncertain !== undefined ? { uncertain: quote.uncertain } : {}) })),
       );
       return pageOf(rows, request);
     },
