@@ -455,6 +455,8 @@ export interface CalibrationCount {
   quotes: number;
   strict: number;
   own: number;
+  /** Σ (confidence − right by our own measure)², for the Brier score of the ranker's confidences. */
+  squaredError: number;
 }
 
 /** The bands of `Attribution.confidence` that the calibration tables print, lowest first; `rules` when absent. */
@@ -471,18 +473,23 @@ function calibrate(counts: SpeakerCounts, confidence: number | undefined, strict
   if (!counts.calibration) return;
   const band = confidenceBand(confidence);
   let c = counts.calibration.get(band);
-  if (!c) counts.calibration.set(band, (c = { quotes: 0, strict: 0, own: 0 }));
+  if (!c) counts.calibration.set(band, (c = { quotes: 0, strict: 0, own: 0, squaredError: 0 }));
   c.quotes++;
+  if (confidence !== undefined) c.squaredError += (confidence - (own ? 1 : 0)) ** 2;
   if (strict) c.strict++;
   if (own) c.own++;
 }
 
 /** The calibration table's lines: per band, quotations and the share each measure accepts. */
 export function calibrationLines(calibration: ReadonlyMap<string, CalibrationCount>): string[] {
-  return CONFIDENCE_BANDS.filter((band) => calibration.has(band)).map((band) => {
+  const lines = CONFIDENCE_BANDS.filter((band) => calibration.has(band)).map((band) => {
     const c = calibration.get(band)!;
     return `    ${band.padEnd(8)} ${String(c.quotes).padStart(5)} quotations: strict ${(c.strict / c.quotes).toFixed(3)}, own ${(c.own / c.quotes).toFixed(3)}`;
   });
+  const ranked = [...calibration].filter(([band]) => band !== 'rules').map(([, c]) => c);
+  const quotes = ranked.reduce((n, c) => n + c.quotes, 0);
+  if (quotes > 0) lines.push(`    Brier score of the ranker's confidences against our own measure: ${(ranked.reduce((n, c) => n + c.squaredError, 0) / quotes).toFixed(4)} over ${quotes} quotations`);
+  return lines;
 }
 
 /** The speaker actor measure's counts: gold strings with a named strict gold, how many carry its head surname, how many have no actor. */

@@ -1,8 +1,9 @@
 /**
- * The speaker ranker's confidence (`Attribution.confidence`): the softmax probability of the candidate it picked,
- * kept with the attribution, and shown where a reader meets the speaker when it is below 0.7 (`quoteSpeakers.ts`):
- * the outline, the actor's hover, the Quotes view and the command line. Cross-validated on PolNeAR train, picks
- * below 0.7 are right about three times in five, those above nine in ten (`npm run bench:quotes`).
+ * How sure the trained rankers are of who speaks (`Attribution.confidence`): the speaker ranker's softmax
+ * probability for the phrase it picked (1 when the rules picked it) times the antecedent ranker's for whom a pronoun
+ * or description means; shown where a reader meets the speaker when it is below 0.7 (`quoteSpeakers.ts`): the
+ * outline, the actor's hover, the Quotes view and the command line. Cross-validated on PolNeAR train, speakers below
+ * 0.7 are right about three times in five, the others more than nine in ten (`npm run bench:quotes`).
  */
 import * as assert from 'assert';
 import { URI } from 'vscode-uri';
@@ -49,16 +50,21 @@ describe('quote speakers: the ranker’s confidence', () => {
     const pledged = quote('reach a peaceful').attribution!;
     assert.strictEqual(pledged.mention.text, 'The two sides');
     assert.ok(pledged.confidence! > 0.5 && pledged.confidence! < UNCERTAIN_SPEAKER_BELOW, String(pledged.confidence));
-    // `“We agreed that …,” Kerry said`: decided by the rules, no confidence.
-    const said = quote('We agreed that parties').attribution!;
+    // `“The use of force …,” Lavrov said`: decided by the rules (a name, not a pronoun to resolve), no confidence.
+    const said = quote('The use of force').attribution!;
     assert.strictEqual(said.confidence, undefined);
     assert.strictEqual(JSON.stringify(said).includes('confidence'), false, 'left out of JSON');
     // Kerry's `possible steps …`, picked with confidence: not uncertain.
     assert.ok(quote('possible steps').attribution!.confidence! >= UNCERTAIN_SPEAKER_BELOW);
+    // `“We agreed that …,” he said`: the rules take `he`, the antecedent ranker resolves it to Kerry, and its
+    // probability is the confidence.
+    const agreed = quote('We agreed that parties').attribution!;
+    assert.deepStrictEqual([agreed.mention.text, agreed.resolved?.text], ['he', 'Kerry']);
+    assert.ok(agreed.confidence! > UNCERTAIN_SPEAKER_BELOW && agreed.confidence! < 1, String(agreed.confidence));
     const speakers = quoteSpeakers(analysis.quotes, analysis.actors);
     assert.strictEqual(speakers.get(quote('reach a peaceful'))?.uncertain, pledged.confidence);
     assert.strictEqual(speakers.get(quote('possible steps'))?.uncertain, undefined);
-    assert.strictEqual(speakers.get(quote('We agreed that parties'))?.uncertain, undefined);
+    assert.strictEqual(speakers.get(quote('The use of force'))?.uncertain, undefined);
   });
 
   it('the outline, the actor’s hover, the Quotes view and the command line mark an uncertain speaker (seeds 001, 002)', () => {
@@ -85,7 +91,7 @@ describe('quote speakers: the ranker’s confidence', () => {
     const row = report.quotes.find((q) => q.text.startsWith('reach a peaceful'))!;
     assert.strictEqual(row.speaker, 'The two sides', 'the speaker field stays the name other tools read');
     assert.strictEqual(row.confidence, 0.577);
-    assert.strictEqual(report.quotes.find((q) => q.text.startsWith('We agreed that parties'))!.confidence, undefined);
+    assert.strictEqual(report.quotes.find((q) => q.text.startsWith('The use of force'))!.confidence, undefined);
     const printed = renderReport(report, 'text');
     assert.match(printed, /seed-001\.txt:7:\d+ The two sides \(uncertain, 58 %\): “reach a peaceful/);
     assert.match(printed, /seed-001\.txt:10:\d+ John Kerry: “possible steps/);

@@ -33,7 +33,7 @@ export interface FileReport {
   readonly authors?: readonly string[];
   /** People, organisations and places. */
   readonly actors: readonly { name: string; type: string; roles: string[]; spellings: string[]; mentions: number; quotes: number }[];
-  /** `confidence`: the speaker ranker's, when it chose the speaker (`Attribution.confidence`), to three decimals. */
+  /** `confidence`: how sure the trained rankers are of the speaker (`Attribution.confidence`), to three decimals; absent when none decided. */
   readonly quotes: readonly { line: number; column: number; speaker: string | null; confidence?: number; kind: string; text: string }[];
 }
 

@@ -177,10 +177,11 @@ export interface Attribution {
   /** A person assigned this speaker (an annotation), rather than the attribution rules. */
   readonly assigned?: true;
   /**
-   * When the trained speaker ranker chose this reading among the quotation's candidates (*no speaker* among
-   * them), the probability it gives it, 0–1 (`quotes/ranker.ts`). Absent when the rules decided alone (a speech
-   * verb touching the quotation, a dash byline: the cases they are surest of) and for assigned speakers; a
-   * quotation that continues another carries that one's. It weighs who speaks, not whom a pronoun refers to.
+   * How sure the trained rankers are of who speaks, 0–1 (`quotes/ranker.ts`): the speaker ranker's probability for
+   * the phrase it chose among the quotation's candidates (*no speaker* among them; 1 when the rules chose it),
+   * times the antecedent ranker's for the person it resolved a pronoun or description to. Absent when no ranker
+   * decided anything (a name next to a speech verb, a dash byline) and for assigned speakers; a quotation that
+   * continues another carries that one's.
    */
   readonly confidence?: number;
 }
