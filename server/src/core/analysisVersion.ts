@@ -406,6 +406,6 @@
 //      `-` does; the speaker model is retrained.
 // 172: quotes: a title reaches a name across any of the vocabulary's name particles (`President José Eduardo dos
 //      Santos`, `Governor Pete du Pont`), not a shorter list of its own; the speaker model is unchanged.
-// 173: a quotation whose speaker the trained ranker chose carries the ranker's confidence (`Attribution.confidence`);
-//      the workspace's quote summaries keep it when it is below 0.7 (an uncertain speaker).
+// 173: a quotation whose speaker a trained ranker decided (the phrase, or whom a pronoun or description means) carries
+//      the rankers' confidence (`Attribution.confidence`); the workspace's quote summaries keep it below 0.7.
 export const ANALYSIS_VERSION = 173;
