@@ -3,6 +3,7 @@
  * minister`) stands for — gender agreement from first names and honorifics, the subject position of
  * earlier mentions, the previous quotation's speaker, and titles given to a name anywhere in the article.
  */
+import { withoutFormatCharacters } from '../formatCharacters';
 import { NominalResolver } from '../nominals';
 import { lowerBound } from '../search';
 import { type Doc, type NounPhrase, derivedGivenNameGender, givenNameIndex, hasCapital, headLower, isCapitalized, isInitial, isCue, isPunct, isSentenceEnd, noteGender, overlapsEntity, personKeys, personTokens, prevOutside, slice, stripPossessive, surname, tokenAt, verbLike } from './document';
@@ -133,7 +134,9 @@ export function namedSpeakerBefore(doc: Doc, pt: number, pronoun: string): Entit
 }
 
 /** Gender of a person name, from its first name or from the document's use of the surname. */
-export function genderOf(doc: Doc, name: string): 'f' | 'm' | undefined {
+export function genderOf(doc: Doc, written: string): 'f' | 'm' | undefined {
+  // Read without format characters, as its surname is (`surname`): `John \u00adKerry` is John Kerry.
+  const name = withoutFormatCharacters(written).trim();
   // The same names are asked about by every pronoun and candidate near them: read once per document.
   let g = doc.genders.get(name);
   if (g === undefined) doc.genders.set(name, (g = nameGender(doc, name) ?? ''));

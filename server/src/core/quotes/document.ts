@@ -4,6 +4,7 @@
  * titles seen per surname; and the small predicates over single tokens (capitalised, punctuation, sentence
  * end, speech verb, verb-like). Built once per `findQuotes` call.
  */
+import { withoutFormatCharacters } from '../formatCharacters';
 import type { NominalResolver } from '../nominals';
 import { LOWER_RANK_WORDS } from '../roles';
 import { lowerBound } from '../search';
@@ -236,8 +237,13 @@ export function sentenceEndFrom(doc: Doc, i: number): number {
   return end;
 }
 
+/**
+ * The last word of a name, the key people are grouped by in the quote pass: read without format characters, as
+ * actor keys are (`formatCharacters.ts`), so a soft-hyphenated `Bra\u00adhimi` is the `Brahimi` of the article's other
+ * mentions, one person with one salience, not two.
+ */
 export function surname(name: string): string {
-  const words = name.split(/\s+/);
+  const words = withoutFormatCharacters(name).trim().split(/\s+/);
   return stripPossessive(words[words.length - 1]);
 }
 
@@ -498,7 +504,8 @@ export function buildDoc(
   // "Hillary Clinton … Clinton said … she": a surname inherits the gender of the first name it came with.
   const surnameGender = new Map<string, 'f' | 'm' | 'x'>();
   for (const m of persons) {
-    const t = m.text;
+    // Read without format characters, as the surnames it is looked up by are (`surname`).
+    const t = withoutFormatCharacters(m.text);
     const sp = firstSpace(t);
     if (sp < 0) continue; // a single word
     const named = namedGender.size > 0 ? namedGender.get(stripPossessive(t)) : undefined;
