@@ -77,7 +77,7 @@ export class QuotesTree extends PagedTreeProvider<Node> {
     item.id = node.id;
     // A speaker the server's ranker is unsure of says so beside the file: the first quotes to check.
     const uncertain = row.uncertain === undefined ? undefined : `speaker uncertain, ${Math.round(row.uncertain * 100)} %`;
-    item.description = uncertain ? `${uncertain} · ${fileNameOf(row.uri)}` : fileNameOf(row.uri);
+    item.description = uncertain ? `${fileNameOf(row.uri)} · ${uncertain}` : fileNameOf(row.uri);
     item.tooltip = new vscode.MarkdownString().appendText(`“${row.text}”\n— ${row.speaker ?? 'no speaker found'}${uncertain ? ` (${uncertain})` : ''}, in ${row.title || fileNameOf(row.uri)}`);
     item.iconPath = new vscode.ThemeIcon('quote');
     item.contextValue = 'quote';
