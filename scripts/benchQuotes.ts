@@ -264,7 +264,7 @@ function main(): void {
     console.log(`\n[train, ${FOLDS}-fold cross-validation by article, ranker retrained on the other folds (L2 ${l2})]`);
     console.log(`  speaker accuracy, STRICT (all with Source): ${meanSd(cv.strict)} (per fold ${cv.strict.map((x) => x.toFixed(3)).join(' ')}); own measure ${meanSd(cv.own)}`);
     console.log(`  speaker ACTOR accuracy (named strict gold): ${meanSd(cv.actor)} (per fold ${cv.actor.map((x) => x.toFixed(3)).join(' ')})`);
-    console.log('  calibration, held out: attributed quotations by the ranker\'s confidence (`rules`: decided by the rules alone); a speaker given to words outside every Content counts as wrong');
+    console.log('  calibration, held out: attributed quotations by the rankers\' confidence (`rules`: no ranker decided); a speaker given to words outside every Content counts as wrong');
     for (const line of calibrationLines(cv.calibration)) console.log(line);
   }
   console.log('\nHostile inputs (quote pass only):');

@@ -455,6 +455,8 @@ export interface CalibrationCount {
   quotes: number;
   strict: number;
   own: number;
+  /** Σ confidence, for the band's mean confidence beside the share right. */
+  confidenceSum: number;
   /** Σ (confidence − right by our own measure)², for the Brier score of the ranker's confidences. */
   squaredError: number;
 }
@@ -473,9 +475,12 @@ function calibrate(counts: SpeakerCounts, confidence: number | undefined, strict
   if (!counts.calibration) return;
   const band = confidenceBand(confidence);
   let c = counts.calibration.get(band);
-  if (!c) counts.calibration.set(band, (c = { quotes: 0, strict: 0, own: 0, squaredError: 0 }));
+  if (!c) counts.calibration.set(band, (c = { quotes: 0, strict: 0, own: 0, confidenceSum: 0, squaredError: 0 }));
   c.quotes++;
-  if (confidence !== undefined) c.squaredError += (confidence - (own ? 1 : 0)) ** 2;
+  if (confidence !== undefined) {
+    c.confidenceSum += confidence;
+    c.squaredError += (confidence - (own ? 1 : 0)) ** 2;
+  }
   if (strict) c.strict++;
   if (own) c.own++;
 }
@@ -484,7 +489,8 @@ function calibrate(counts: SpeakerCounts, confidence: number | undefined, strict
 export function calibrationLines(calibration: ReadonlyMap<string, CalibrationCount>): string[] {
   const lines = CONFIDENCE_BANDS.filter((band) => calibration.has(band)).map((band) => {
     const c = calibration.get(band)!;
-    return `    ${band.padEnd(8)} ${String(c.quotes).padStart(5)} quotations: strict ${(c.strict / c.quotes).toFixed(3)}, own ${(c.own / c.quotes).toFixed(3)}`;
+    const mean = band === 'rules' ? '' : `mean confidence ${(c.confidenceSum / c.quotes).toFixed(3)}, `;
+    return `    ${band.padEnd(8)} ${String(c.quotes).padStart(5)} quotations: ${mean}right by strict ${(c.strict / c.quotes).toFixed(3)}, by own ${(c.own / c.quotes).toFixed(3)}`;
   });
   const ranked = [...calibration].filter(([band]) => band !== 'rules').map(([, c]) => c);
   const quotes = ranked.reduce((n, c) => n + c.quotes, 0);

@@ -7,10 +7,10 @@
  */
 import * as assert from 'assert';
 import { URI } from 'vscode-uri';
-import { reportArticle } from '../../server/src/cli/fileReport';
+import { reportArticle, reportedConfidence, type FileReport } from '../../server/src/cli/fileReport';
 import { renderReport } from '../../server/src/cli/render';
 import { analyzeArticle } from '../../server/src/core/analysis';
-import { quoteSpeakers, UNCERTAIN_SPEAKER_BELOW } from '../../server/src/core/quoteSpeakers';
+import { quoteSpeakers, UNCERTAIN_SPEAKER_BELOW, uncertainty } from '../../server/src/core/quoteSpeakers';
 import { feature } from '../../server/src/core/quotes/featureNames';
 import { bestCandidate, rankedChoice, type Ranked } from '../../server/src/core/quotes/ranker';
 import { renderActorHover } from '../../server/src/lsp/hover';
@@ -39,7 +39,7 @@ describe('quote speakers: the ranker’s confidence', () => {
     const far = rankedChoice(new Map([['conf:big', 1000], ['conf:less', 999]]), ranked(['conf:less'], ['conf:big']));
     assert.strictEqual(far.index, 1);
     assert.ok(Math.abs(far.probability - 1 / (1 + e(-1))) < 1e-12, String(far.probability));
-    assert.deepStrictEqual(rankedChoice(weights, []), { index: -1, probability: 0 });
+    assert.deepStrictEqual(rankedChoice(weights, []), { index: -1, probability: 0, probabilities: [] });
   });
 
   it('a speaker the ranker chose carries its confidence; one a speech verb touches carries none (seed 001)', () => {
@@ -72,9 +72,12 @@ describe('quote speakers: the ranker’s confidence', () => {
     const service = newService();
     const uri = URI.file(seedPath(SEEDS.lavrovKerry)).toString();
     const document = { uri, version: 1, getText: () => text };
+    // The figures come from the shipped model (a retrained one moves them); what is tested is where they show.
+    const pledged = analyzeArticle(text, context).quotes.find((q) => q.text.startsWith('reach a peaceful'))!.attribution!.confidence!;
+    const percent = `${Math.floor(pledged * 100)} %`;
     const outline = quoteOutlineSymbols(service.getQuoteOutline(document), new PositionMapper(text));
     const details = outline.flatMap((s) => (s.children ?? []).map((c) => `${c.name} ${c.detail}`));
-    assert.ok(details.some((d) => /^“reach a peaceful.*” The two sides \(uncertain, 58 %\)$/.test(d)), details.join('\n'));
+    assert.ok(details.includes(`“reach a peaceful and durable solution to the crisis in…” The two sides (uncertain, ${percent})`), details.join('\n'));
     assert.ok(details.some((d) => /^“possible steps.*” John Kerry$/.test(d)), details.join('\n'));
 
     // Seed 002: `… refused to say where “moderate non-terrorist opposition” is operating`, Lavrov's report of it.
@@ -82,7 +85,9 @@ describe('quote speakers: the ranker’s confidence', () => {
     const zannierDocument = { uri: URI.file(seedPath(SEEDS.lavrovZannier)).toString(), version: 1, getText: () => zannier };
     const card = service.getActorCard(zannierDocument, zannier.indexOf('Lavrov'))!;
     const hover = renderActorHover(card, new PositionMapper(zannier), (u) => u).contents as { value: string };
-    assert.match(hover.value, /“moderate non-terrorist opposition” \(line 13, speaker uncertain, 53 %\)/);
+    const reported = analyzeArticle(zannier, context).quotes.find((q) => q.text === 'moderate non-terrorist opposition')!.attribution!.confidence!;
+    assert.ok(reported < UNCERTAIN_SPEAKER_BELOW, String(reported));
+    assert.ok(hover.value.includes(`“moderate non-terrorist opposition” (line 13, speaker uncertain, ${Math.floor(reported * 100)} %)`), hover.value);
     // Kerry's quotes in seed 001: one the rules decided, one the ranker chose with confidence; neither is marked.
     const kerry = renderActorHover(service.getActorCard(document, text.indexOf('Kerry'))!, new PositionMapper(text), (u) => u).contents as { value: string };
     assert.match(kerry.value, /\(line 10\)\n- “We agreed that parties[^\n]*\(line 11\)/);
@@ -90,20 +95,31 @@ describe('quote speakers: the ranker’s confidence', () => {
     const report = reportArticle(service, 'seed-001.txt', text, false);
     const row = report.quotes.find((q) => q.text.startsWith('reach a peaceful'))!;
     assert.strictEqual(row.speaker, 'The two sides', 'the speaker field stays the name other tools read');
-    assert.strictEqual(row.confidence, 0.577);
+    assert.strictEqual(row.confidence, Math.floor(pledged * 1000) / 1000);
     assert.strictEqual(report.quotes.find((q) => q.text.startsWith('The use of force'))!.confidence, undefined);
     const printed = renderReport(report, 'text');
-    assert.match(printed, /seed-001\.txt:7:\d+ The two sides \(uncertain, 58 %\): “reach a peaceful/);
+    assert.match(printed, new RegExp(`seed-001\\.txt:7:\\d+ The two sides \\(uncertain, ${percent}\\): “reach a peaceful`));
     assert.match(printed, /seed-001\.txt:10:\d+ John Kerry: “possible steps/);
 
     // The Quotes view reads the workspace's summaries, which keep the confidence of an uncertain speaker only.
     service.indexArticle(uri, text);
     const speaker = service.getQuoteSpeakers({}).items.find((s) => s.name === 'The two sides')!;
     const [quote] = service.getSpeakerQuotes(speaker.id).items;
-    const pledged = analyzeArticle(text, context).quotes.find((q) => q.text.startsWith('reach a peaceful'))!.attribution!.confidence;
     assert.strictEqual(quote.uncertain, pledged);
     const kerryRow = service.getQuoteSpeakers({}).items.find((s) => s.name === 'John Kerry')!;
     assert.ok(service.getSpeakerQuotes(kerryRow.id).items.every((q) => q.uncertain === undefined));
   });
-});
 
+  it('a speaker marked below 70 % never reads 70 %, in the views or the command line', () => {
+    assert.strictEqual(uncertainty(0.6996), 'uncertain, 69 %');
+    assert.strictEqual(uncertainty(0.5), 'uncertain, 50 %');
+    // The reports cut the confidence to three decimals, so the text report (which reads the printed value) marks
+    // what the editor marks.
+    assert.strictEqual(reportedConfidence(0.6996), 0.699);
+    assert.strictEqual(reportedConfidence(0.7), 0.7);
+    const report = (confidence: number): FileReport => ({ file: 'a.txt', diagnostics: [], actors: [], quotes: [{ line: 1, column: 1, speaker: 'Lavrov', confidence: reportedConfidence(confidence), kind: 'direct', text: 'We agreed.' }] });
+    assert.match(renderReport(report(0.6996), 'text'), /a\.txt:1:1 Lavrov \(uncertain, 69 %\): “We agreed\.”/);
+    assert.match(renderReport(report(0.7), 'text'), /a\.txt:1:1 Lavrov: “We agreed\.”/);
+    assert.ok(0.6996 < UNCERTAIN_SPEAKER_BELOW && !(0.7 < UNCERTAIN_SPEAKER_BELOW), 'the same threshold');
+  });
+});

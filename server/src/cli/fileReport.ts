@@ -33,7 +33,7 @@ export interface FileReport {
   readonly authors?: readonly string[];
   /** People, organisations and places. */
   readonly actors: readonly { name: string; type: string; roles: string[]; spellings: string[]; mentions: number; quotes: number }[];
-  /** `confidence`: how sure the trained rankers are of the speaker (`Attribution.confidence`), to three decimals; absent when none decided. */
+  /** `confidence`: how sure the trained rankers are of the speaker (`Attribution.confidence`), cut to three decimals; absent when none decided. */
   readonly quotes: readonly { line: number; column: number; speaker: string | null; confidence?: number; kind: string; text: string }[];
 }
 
@@ -89,9 +89,18 @@ export function reportArticle(service: ArticleService, file: string, text: strin
     quotes: analysis.quotes.map((q) => {
       const at = positions.positionAt(q.start);
       const confidence = q.attribution?.confidence;
-      return { line: at.line + 1, column: at.character + 1, speaker: speakers.get(q)?.label ?? null, ...(confidence === undefined ? {} : { confidence: Math.round(confidence * 1000) / 1000 }), kind: q.kind, text: q.text };
+      return { line: at.line + 1, column: at.character + 1, speaker: speakers.get(q)?.label ?? null, ...(confidence === undefined ? {} : { confidence: reportedConfidence(confidence) }), kind: q.kind, text: q.text };
     }),
   };
+}
+
+/**
+ * A confidence as the reports print it: three decimals, cut rather than rounded, so that the printed value is below
+ * `UNCERTAIN_SPEAKER_BELOW` exactly when the confidence is (0.6996 prints 0.699, and the text report, which reads the
+ * printed value, marks it as the editor does).
+ */
+export function reportedConfidence(confidence: number): number {
+  return Math.floor(confidence * 1000) / 1000;
 }
 
 function capitalised(sentence: string): string {

@@ -407,5 +407,6 @@
 // 172: quotes: a title reaches a name across any of the vocabulary's name particles (`President José Eduardo dos
 //      Santos`, `Governor Pete du Pont`), not a shorter list of its own; the speaker model is unchanged.
 // 173: a quotation whose speaker a trained ranker decided (the phrase, or whom a pronoun or description means) carries
-//      the rankers' confidence (`Attribution.confidence`); the workspace's quote summaries keep it below 0.7.
+//      the rankers' confidence (`Attribution.confidence`); the workspace's quote summaries keep it below 0.7. The
+//      quote pass reads people's names without format characters (a soft-hyphenated `Bra\u00adhimi` is `Brahimi`).
 export const ANALYSIS_VERSION = 173;

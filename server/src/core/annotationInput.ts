@@ -180,8 +180,9 @@ export function applyQuoteInput(text: string, quotes: readonly Quote[], input: A
       if (!assigned.speaker) {
         out = withoutAttribution(out);
       } else if (assigned.speaker.end <= text.length && assigned.speaker.start < assigned.speaker.end) {
-        const { start, end } = assigned.speaker;
-        const entity = entities.find((e) => e.start < end && e.end > start);
+        const speaker = assigned.speaker;
+        const { start, end } = speaker;
+        const entity = entities.find((e) => overlaps(e, speaker));
         const sourceKind: Attribution['sourceKind'] = entity?.type === 'organization' ? 'organization' : 'person';
         out = { ...out, attribution: { mention: { start, end, text: text.slice(start, end) }, sourceKind, assigned: true } };
       }

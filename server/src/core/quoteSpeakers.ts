@@ -7,15 +7,16 @@ export interface QuoteSpeaker {
   readonly actor?: Actor;
   /** The actor's name, else the attribution's own words (`the two sides`, `a spokesman`). */
   readonly label: string;
-  /** The speaker ranker's confidence when it is below {@link UNCERTAIN_SPEAKER_BELOW}: a speaker to check. */
-  readonly uncertain?: number;
+  /** How sure the rankers are of the speaker (`Attribution.confidence`), when below {@link UNCERTAIN_SPEAKER_BELOW}: a speaker to check. */
+  readonly uncertain: number | undefined;
 }
 
 /**
  * Below this confidence (`Attribution.confidence`) a speaker is shown as uncertain. Cross-validated on PolNeAR
  * train (`npm run bench:quotes`, the calibration table), speakers below 0.7 are right about three times in five by
- * our own measure, those the rankers gave 0.7 or more close to nine in ten, those no ranker decided 0.96: the mark
- * flags about a tenth of the attributed quotations, which hold nearly two fifths of the wrong speakers.
+ * our own measure (a little over half by the strict one), those the rankers gave 0.7 or more nearly nine in ten, and
+ * those no ranker decided 0.96: the mark flags about a tenth of the attributed quotations, which hold nearly two
+ * fifths of the wrong speakers.
  */
 export const UNCERTAIN_SPEAKER_BELOW = 0.7;
 
@@ -25,9 +26,12 @@ export function uncertainConfidence(quote: Quote): number | undefined {
   return confidence !== undefined && confidence < UNCERTAIN_SPEAKER_BELOW ? confidence : undefined;
 }
 
-/** How a view names an uncertain speaker's confidence: `uncertain, 62 %`. */
+/**
+ * How a view names an uncertain speaker's confidence: `uncertain, 62 %`, the percentage rounded down, so that a
+ * speaker marked below 70 % never reads `70 %`.
+ */
 export function uncertainty(confidence: number): string {
-  return `uncertain, ${Math.round(confidence * 100)} %`;
+  return `uncertain, ${Math.floor(confidence * 100)} %`;
 }
 
 /**
@@ -44,8 +48,7 @@ export function quoteSpeakers(quotes: readonly Quote[], actors: readonly Actor[]
     const label = actor?.name ?? quote.attribution?.resolved?.text ?? quote.attribution?.mention.text;
     if (!label) continue;
     const uncertain = uncertainConfidence(quote);
-    const speaker: QuoteSpeaker = actor ? { actor, label } : { label };
-    speakers.set(quote, uncertain === undefined ? speaker : { ...speaker, uncertain });
+    speakers.set(quote, actor ? { actor, label, uncertain } : { actor: undefined, label, uncertain });
   }
   return speakers;
 }

@@ -180,8 +180,8 @@ export interface Attribution {
    * How sure the trained rankers are of who speaks, 0–1 (`quotes/ranker.ts`): the speaker ranker's probability for
    * the phrase it chose among the quotation's candidates (*no speaker* among them; 1 when the rules chose it),
    * times the antecedent ranker's for the person it resolved a pronoun or description to. Absent when no ranker
-   * decided anything (a name next to a speech verb, a dash byline) and for assigned speakers; a quotation that
-   * continues another carries that one's.
+   * decided anything (a name next to a speech verb, a dash byline) and for assigned speakers. A quotation the rules
+   * link to the one before carries that one's; one the ranker gives the previous speaker multiplies in that one's.
    */
   readonly confidence?: number;
 }

@@ -40,7 +40,7 @@ export interface QuoteSummary extends OffsetRange {
   readonly text: string;
   /** The speaker's name, when the article attributes the quote to an actor. */
   readonly speaker?: string;
-  /** The speaker ranker's confidence, when it is unsure of the speaker (`QuoteSpeaker.uncertain`). */
+  /** How sure the rankers are of the speaker, when below the mark's threshold (`QuoteSpeaker.uncertain`). */
   readonly uncertain?: number;
 }
 

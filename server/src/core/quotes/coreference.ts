@@ -272,8 +272,6 @@ export interface SpeakerState {
   readonly antecedents?: Weights;
   /** Training: receives the candidates of every resolution, with the mention and the quotation's start. */
   readonly collectAntecedents?: (anaphor: Anaphor, candidates: AntecedentCandidate[]) => void;
-  /** The antecedent ranker's last pick and its probability (`Attribution.confidence` takes it in when it is used). */
-  lastRanked?: { readonly name: TextSlice | undefined; readonly probability: number };
 }
 
 /**

@@ -409,14 +409,16 @@ function makeAttribution(doc: Doc, chosen: Found, raw: RawQuote, state: SpeakerS
   let resolved: TextSlice | undefined;
   const single = found.np.to - found.np.from === 1;
   const at = Math.min(mention.start, raw.start);
-  state.lastRanked = undefined;
+  // How sure the ranker is of whom `resolved` means, when a ranker decided it.
+  let resolutionConfidence: number | undefined;
   const anaphor = (k: AnaphorKind, words: readonly string[]): Anaphor => ({ kind: k, words, offset: at, mention, quote: { start: raw.start, end: raw.end }, newcomer: isNewcomer(doc, k, words, at) });
   if (single && (l === 'he' || l === 'she')) {
-    resolved = clauseSubject(doc, mention.start, l) ?? rankAntecedents(doc, anaphor(l, []), state, resolvePronoun(doc, at, l, state));
+    resolved = clauseSubject(doc, mention.start, l);
+    if (!resolved) ({ name: resolved, probability: resolutionConfidence } = rankAntecedents(doc, anaphor(l, []), state, resolvePronoun(doc, at, l, state)));
     if (resolved) state.last = { name: resolved, at: mention.start, pronoun: l };
   } else if (single && (l === 'they' || l === 'we')) {
     // "they said": an organisation or the people of one; the rules leave it as it is.
-    resolved = rankAntecedents(doc, anaphor('they', []), state, undefined);
+    ({ name: resolved, probability: resolutionConfidence } = rankAntecedents(doc, anaphor('they', []), state, undefined));
   } else if (single && l === 'i') {
     // "I" outside a quotation is the writer (first-person journalism, op-eds): nobody to resolve to.
   } else if (!hasCapital(doc, found.np.from, found.np.to) || isDescription(doc, found.np)) {
@@ -442,7 +444,9 @@ function makeAttribution(doc: Doc, chosen: Found, raw: RawQuote, state: SpeakerS
       // Mayor Bill de Blasio … De Blasio disbanded the unit` is Trump.
       if (nominal?.guessed) resolved = undefined;
       if (resolved && describesSomeoneElse(doc, description, resolved)) resolved = undefined;
-      resolved ??= ranked;
+      // The rules' pick keeps the probability the ranker gives it, also where the ranker preferred another.
+      if (resolved) resolutionConfidence = ranked.ruleProbability;
+      else ({ name: resolved, probability: resolutionConfidence } = ranked);
       // "the editorial board", "the network", "the Clinton campaign": an organisation described by what it is speaks
       // for no person the article named before, unless it carries that person's name ("the Trump campaign": Trump).
       // (A person's head word keeps its person: "the Senate minority leader" is Harry M. Reid.)
@@ -457,14 +461,11 @@ function makeAttribution(doc: Doc, chosen: Found, raw: RawQuote, state: SpeakerS
       state.last = { name: mention, at: mention.start };
     }
   }
-  // Who speaks is as sure as the phrase's pick and, when the antecedent ranker resolved the phrase (a pronoun, a
-  // description), its pick together; a phrase the rules chose counts as sure. Cross-validated, the product predicts
-  // the speaker's being right better than the phrase's pick alone (`npm run bench:quotes`, the Brier score), and a
-  // pronoun the rules took (`“…,” he said`) is then marked when the ranker hesitated over whom it means.
-  // (`lastRanked` is set by `rankAntecedents` during this call; TypeScript does not see calls change it.)
-  const ranked = state.lastRanked as SpeakerState['lastRanked'];
-  const resolvedByRanker = resolved !== undefined && ranked !== undefined && ranked.name === resolved;
-  const sure = resolvedByRanker ? (confidence ?? 1) * ranked.probability : confidence;
+  // Who speaks is as sure as the phrase's pick and, when the antecedent ranker weighed whom the phrase (a pronoun, a
+  // description) means, that too; a phrase the rules chose counts as sure. Cross-validated, the product predicts the
+  // speaker's being right better than the phrase's pick alone (`npm run bench:quotes`), and a pronoun the rules took
+  // (`“…,” he said`) is then marked when the ranker hesitated over whom it means.
+  const sure = resolved !== undefined && resolutionConfidence !== undefined ? (confidence ?? 1) * resolutionConfidence : confidence;
   return attributionOf(mention, resolved, found.cue ? slice(doc, found.cue.from, found.cue.to) : undefined, kind, sure);
 }
 
@@ -634,23 +635,31 @@ function isDescription(doc: Doc, np: NounPhrase): boolean {
 /** Determiners of a description that refers back to someone already named. */
 const DEFINITE = new Set(['the', 'his', 'her', 'their', 'its']);
 
+/** Whom an anaphor means, and how sure the antecedent ranker is of it. */
+interface Resolution {
+  readonly name: TextSlice | undefined;
+  /** The ranker's probability for `name`; undefined when no ranker decided (no model). */
+  readonly probability: number | undefined;
+  /** The probability the ranker gives the rules' pick, when that pick is among its candidates. */
+  readonly ruleProbability: number | undefined;
+}
+
 /**
  * The antecedent the trained ranker picks among the candidates of `antecedents.ts` (the hand rules' pick
  * is one of its features), or the rules' pick when no model is given.
  */
-function rankAntecedents(doc: Doc, anaphor: Anaphor, state: SpeakerState, rulePick: TextSlice | undefined): TextSlice | undefined {
-  if (!state.antecedents && !state.collectAntecedents) return rulePick;
+function rankAntecedents(doc: Doc, anaphor: Anaphor, state: SpeakerState, rulePick: TextSlice | undefined): Resolution {
+  if (!state.antecedents && !state.collectAntecedents) return { name: rulePick, probability: undefined, ruleProbability: undefined };
   const candidates = antecedentCandidates(doc, anaphor, state, rulePick);
   state.collectAntecedents?.(anaphor, candidates);
-  if (!state.antecedents) return rulePick;
+  if (!state.antecedents) return { name: rulePick, probability: undefined, ruleProbability: undefined };
   // Only the candidates that agree with the description (`AntecedentCandidate.agrees`; *nobody* always does).
   const agreeing = candidates.every((c) => c.agrees) ? candidates : candidates.filter((c) => c.agrees);
   const choice = rankedChoice(state.antecedents, agreeing);
-  const chosen = agreeing[choice.index];
-  state.lastRanked = { name: chosen.name, probability: choice.probability };
   // "his wife", "the spokesman", "the woman" name someone by a relation or a role: the one meant is a person the
   // article describes that way (a title, the description's words next to the name), not whoever is salient.
-  return chosen.name;
+  const rule = rulePick ? agreeing.findIndex((c) => c.name !== undefined && c.name.start === rulePick.start && c.name.end === rulePick.end) : -1;
+  return { name: agreeing[choice.index].name, probability: choice.probability, ruleProbability: rule >= 0 ? choice.probabilities[rule] : undefined };
 }
 
 export { loadQuoteLexicon, QUOTE_LEXICON_FILES, type QuoteLexicon } from './lexicon';

@@ -124,36 +124,40 @@ export function bestRanked(weights: Weights, candidates: readonly Ranked[]): num
   return rankedChoice(weights, candidates).index;
 }
 
-/** The candidate a ranker picks and the probability its softmax gives that pick. */
+/** The candidate a ranker picks and the probabilities its softmax gives the candidates. */
 export interface RankedChoice {
   /** Index of the best-scoring candidate (the first of equals), or -1 for none. */
   readonly index: number;
   /**
-   * The pick's probability among the candidates, `exp(score) / Σ exp(scores)`: what the conditional-logit model
-   * was trained to estimate (`training.ts` maximises the log of it for the gold candidates), so it reads as
-   * how often a pick of this confidence is right. 0 when there is no candidate.
+   * The pick's probability among the candidates, `exp(score) / Σ exp(scores)`: the quantity the conditional-logit
+   * model is trained on (`training.ts` maximises the log of it for the gold candidates). 0 when there is no
+   * candidate. How well it matches how often such picks are right is measured, not assumed: `npm run bench:quotes`
+   * prints the cross-validated calibration.
    */
   readonly probability: number;
+  /** Every candidate's probability, in the candidates' order (`probabilities[index] === probability`). */
+  readonly probabilities: readonly number[];
 }
 
-/** {@link bestRanked} with the probability of its pick. */
+/** {@link bestRanked} with the softmax probabilities of its candidates. */
 export function rankedChoice(weights: Weights, candidates: readonly Ranked[]): RankedChoice {
-  // A quotation has a handful of candidates: their scores are kept for the sum below, not computed twice.
-  const scores = new Array<number>(candidates.length);
+  // A quotation or anaphor has a handful of candidates: their scores become their probabilities in place.
+  const probabilities = new Array<number>(candidates.length);
   let best = -1;
   let bestScore = -Infinity;
   for (let i = 0; i < candidates.length; i++) {
     let s = 0;
     for (const f of candidates[i].rankerFeatures) s += f.weightIn(weights);
-    scores[i] = s;
+    probabilities[i] = s;
     if (s > bestScore) {
       best = i;
       bestScore = s;
     }
   }
-  if (best < 0) return { index: -1, probability: 0 };
+  if (best < 0) return { index: -1, probability: 0, probabilities };
   // Shifted by the best score, so no exponential overflows: the best term is exactly 1.
   let total = 0;
-  for (const s of scores) total += Math.exp(s - bestScore);
-  return { index: best, probability: 1 / total };
+  for (let i = 0; i < probabilities.length; i++) total += probabilities[i] = Math.exp(probabilities[i] - bestScore);
+  for (let i = 0; i < probabilities.length; i++) probabilities[i] /= total;
+  return { index: best, probability: probabilities[best], probabilities };
 }

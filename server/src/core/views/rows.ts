@@ -71,7 +71,7 @@ export interface QuoteRow extends ArticleTarget {
   /** The quoted words, shortened. */
   readonly text: string;
   readonly speaker?: string;
-  /** The speaker ranker's confidence, when it is unsure of the speaker (`QuoteSpeaker.uncertain`). */
+  /** How sure the rankers are of the speaker, when below the mark's threshold (`QuoteSpeaker.uncertain`). */
   readonly uncertain?: number;
 }
 
