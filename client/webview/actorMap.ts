@@ -316,7 +316,9 @@ function showDetails(node: MapNode, quotes?: { rows: readonly QuoteRow[]; total:
     const item = document.createElement('li');
     const button = document.createElement('button');
     button.type = 'button';
-    button.textContent = `“${quote.text}”`;
+    // A speaker the server's rankers are unsure of says so, as in the Quotes view (rounded down: never "70 %").
+    const uncertain = quote.uncertain === undefined ? '' : ` — speaker uncertain, ${Math.floor(quote.uncertain * 100)} %`;
+    button.textContent = `“${quote.text}”${uncertain}`;
     button.title = quote.title;
     button.addEventListener('click', () => post({ type: 'open', target: { uri: quote.uri, start: quote.start, end: quote.end } }));
     item.append(button);

@@ -16,7 +16,8 @@ import { bestCandidate, rankedChoice, type Ranked } from '../../server/src/core/
 import { renderActorHover } from '../../server/src/lsp/hover';
 import { PositionMapper } from '../../server/src/lsp/positions';
 import { quoteOutlineSymbols } from '../../server/src/lsp/symbols';
-import { context, newService } from '../helpers/resources';
+import { WorkspaceIndex } from '../../server/src/core/workspaceIndex';
+import { context, newService, resources } from '../helpers/resources';
 import { readSeed, seedPath, SEEDS } from '../helpers/seeds';
 
 const ranked = (...names: string[][]): Ranked[] => names.map((n) => ({ rankerFeatures: n.map(feature) }));
@@ -106,6 +107,12 @@ describe('quote speakers: the ranker’s confidence', () => {
     const speaker = service.getQuoteSpeakers({}).items.find((s) => s.name === 'The two sides')!;
     const [quote] = service.getSpeakerQuotes(speaker.id).items;
     assert.strictEqual(quote.uncertain, pledged);
+    // Go to Symbol in Workspace: the quote's detail names its speaker, marked.
+    const index = new WorkspaceIndex(resources.names);
+    index.update(service.summarizeArticle(uri, text));
+    const hit = index.search('reach a peaceful').find((h) => h.kind === 'quote')!;
+    assert.strictEqual(hit.detail, `The two sides (uncertain, ${percent})`);
+    assert.strictEqual(index.search('possible steps').find((h) => h.kind === 'quote')!.detail, 'John Kerry');
     const kerryRow = service.getQuoteSpeakers({}).items.find((s) => s.name === 'John Kerry')!;
     assert.ok(service.getSpeakerQuotes(kerryRow.id).items.every((q) => q.uncertain === undefined));
   });
