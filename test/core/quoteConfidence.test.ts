@@ -17,6 +17,7 @@ import { renderActorHover } from '../../server/src/lsp/hover';
 import { PositionMapper } from '../../server/src/lsp/positions';
 import { quoteOutlineSymbols } from '../../server/src/lsp/symbols';
 import { WorkspaceIndex } from '../../server/src/core/workspaceIndex';
+import { analysePolnearTrain } from '../helpers/polnearArticles';
 import { context, newService, resources } from '../helpers/resources';
 import { readSeed, seedPath, SEEDS } from '../helpers/seeds';
 
@@ -128,5 +129,14 @@ describe('quote speakers: the ranker’s confidence', () => {
     assert.match(renderReport(report(0.6996), 'text'), /a\.txt:1:1 Lavrov \(uncertain, 69 %\): “We agreed\.”/);
     assert.match(renderReport(report(0.7), 'text'), /a\.txt:1:1 Lavrov: “We agreed\.”/);
     assert.ok(0.6996 < UNCERTAIN_SPEAKER_BELOW && !(0.7 < UNCERTAIN_SPEAKER_BELOW), 'the same threshold');
+  });
+
+  it('a description the pass widens after the ranker chose it keeps the ranker’s confidence (PolNeAR train)', function () {
+    // The chunker's phrase is `a spokesman`; `extendUnresolvedDescriptions` widens it to whose spokesman after the
+    // pass, making a new attribution, which must carry the confidence the ranker gave the phrase.
+    const analysis = analysePolnearTrain(this, 'usa-today_2015-12-23_saturday-night-s-all-right-for-f.txt');
+    const attribution = analysis.quotes.find((q) => q.text.startsWith('I guess Christmas Eve was booked'))!.attribution!;
+    assert.strictEqual(attribution.mention.text, 'a spokesman for Bernie Sanders');
+    assert.ok(attribution.confidence !== undefined && attribution.confidence < UNCERTAIN_SPEAKER_BELOW, String(attribution.confidence));
   });
 });
