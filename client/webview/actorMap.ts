@@ -316,8 +316,8 @@ function showDetails(node: MapNode, quotes?: { rows: readonly QuoteRow[]; total:
     const item = document.createElement('li');
     const button = document.createElement('button');
     button.type = 'button';
-    // A speaker the server's rankers are unsure of says so, as in the Quotes view (rounded down: never "70 %").
-    const uncertain = quote.uncertain === undefined ? '' : ` — speaker uncertain, ${Math.floor(quote.uncertain * 100)} %`;
+    // A speaker the server's rankers are unsure of says so, as in the Quotes view.
+    const uncertain = quote.uncertainty === undefined ? '' : ` — speaker ${quote.uncertainty}`;
     button.textContent = `“${quote.text}”${uncertain}`;
     button.title = quote.title;
     button.addEventListener('click', () => post({ type: 'open', target: { uri: quote.uri, start: quote.start, end: quote.end } }));

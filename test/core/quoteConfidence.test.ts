@@ -107,7 +107,7 @@ describe('quote speakers: the ranker’s confidence', () => {
     service.indexArticle(uri, text);
     const speaker = service.getQuoteSpeakers({}).items.find((s) => s.name === 'The two sides')!;
     const [quote] = service.getSpeakerQuotes(speaker.id).items;
-    assert.strictEqual(quote.uncertain, pledged);
+    assert.strictEqual(quote.uncertainty, uncertainty(pledged));
     // Go to Symbol in Workspace: the quote's detail names its speaker, marked.
     const index = new WorkspaceIndex(resources.names);
     index.update(service.summarizeArticle(uri, text));
@@ -115,7 +115,7 @@ describe('quote speakers: the ranker’s confidence', () => {
     assert.strictEqual(hit.detail, `The two sides (uncertain, ${percent})`);
     assert.strictEqual(index.search('possible steps').find((h) => h.kind === 'quote')!.detail, 'John Kerry');
     const kerryRow = service.getQuoteSpeakers({}).items.find((s) => s.name === 'John Kerry')!;
-    assert.ok(service.getSpeakerQuotes(kerryRow.id).items.every((q) => q.uncertain === undefined));
+    assert.ok(service.getSpeakerQuotes(kerryRow.id).items.every((q) => q.uncertainty === undefined));
   });
 
   it('a speaker marked below 70 % never reads 70 %, in the views or the command line', () => {

@@ -75,9 +75,8 @@ export class QuotesTree extends PagedTreeProvider<Node> {
     const { row } = node;
     const item = new vscode.TreeItem(`“${row.text}”`, vscode.TreeItemCollapsibleState.None);
     item.id = node.id;
-    // A speaker the server's ranker is unsure of says so beside the file: the first quotes to check.
-    // Rounded down, as the server's views write it (`quoteSpeakers.ts`): a speaker marked below 70 % never reads 70 %.
-    const uncertain = row.uncertain === undefined ? undefined : `speaker uncertain, ${Math.floor(row.uncertain * 100)} %`;
+    // A speaker the server's rankers are unsure of says so beside the file: the first quotes to check.
+    const uncertain = row.uncertainty === undefined ? undefined : `speaker ${row.uncertainty}`;
     item.description = uncertain ? `${fileNameOf(row.uri)} · ${uncertain}` : fileNameOf(row.uri);
     item.tooltip = new vscode.MarkdownString().appendText(`“${row.text}”\n— ${row.speaker ?? 'no speaker found'}${uncertain ? ` (${uncertain})` : ''}, in ${row.title || fileNameOf(row.uri)}`);
     item.iconPath = new vscode.ThemeIcon('quote');

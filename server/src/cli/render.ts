@@ -1,5 +1,5 @@
 import type { FileReport } from './fileReport';
-import { UNCERTAIN_SPEAKER_BELOW, uncertainty } from '../core/quoteSpeakers';
+import { markedSpeaker, UNCERTAIN_SPEAKER_BELOW } from '../core/quoteSpeakers';
 import type { OutputFormat } from './options';
 
 /** How an actor line names the actor's type, padded to one width. */
@@ -29,8 +29,9 @@ export function renderReport(report: FileReport, format: OutputFormat): string {
     }
     out.push(`${file}: quotes`);
     for (const quote of report.quotes) {
-      const uncertain = quote.speaker !== null && quote.confidence !== undefined && quote.confidence < UNCERTAIN_SPEAKER_BELOW;
-      const who = quote.speaker === null ? (quote.kind === 'scare' ? '(scare quote)' : '(no speaker found)') : uncertain ? `${quote.speaker} (${uncertainty(quote.confidence!)})` : quote.speaker;
+      // The printed (cut) confidence decides, as `reportedConfidence` keeps it below the threshold exactly when the editor's is.
+      const uncertain = quote.confidence !== undefined && quote.confidence < UNCERTAIN_SPEAKER_BELOW ? quote.confidence : undefined;
+      const who = quote.speaker === null ? (quote.kind === 'scare' ? '(scare quote)' : '(no speaker found)') : markedSpeaker(quote.speaker, uncertain);
       const text = quote.text.length > 90 ? `${shortened(quote.text, 89)}…` : quote.text;
       out.push(`  ${file}:${quote.line}:${quote.column} ${who}: “${text.replace(/\s+/g, ' ')}”`);
     }

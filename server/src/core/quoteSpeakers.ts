@@ -34,6 +34,11 @@ export function uncertainty(confidence: number): string {
   return `uncertain, ${Math.floor(confidence * 100)} %`;
 }
 
+/** A speaker's name as a list writes it: `The two sides (uncertain, 57 %)` when uncertain, else the name alone. */
+export function markedSpeaker(label: string, uncertain: number | undefined): string {
+  return uncertain === undefined ? label : `${label} (${uncertainty(uncertain)})`;
+}
+
 /**
  * The speaker of every attributed quote of an analysis: the one definition the outline, the
  * workspace index and the CLI share, so a quote is never given to one speaker in the outline and

@@ -8,7 +8,7 @@ import type { Actor, ActorMentionKind } from './actors';
 import type { NameLexicon } from './nameLexicon';
 import { normalizeName, SurnameIndex, type PersonNames } from './names';
 import { roleKey } from './roles';
-import { quoteSpeakers, uncertainty } from './quoteSpeakers';
+import { markedSpeaker, quoteSpeakers } from './quoteSpeakers';
 import { NameBlock } from './nameBlock';
 import { SummaryPool, type SummaryCompactor } from './summaryPool';
 import type { EntityType, OffsetRange, Quote } from './types';
@@ -624,7 +624,7 @@ export class WorkspaceIndex {
       for (const quote of article.quotes) {
         if (hits.length + quoteHits.length >= limit) break;
         if (!this.searchTextOf(quote, quote.text).includes(q)) continue;
-        quoteHits.push({ uri: article.uri, title: article.title, kind: 'quote', name: quote.text, start: quote.start, end: quote.end, ...(quote.speaker ? { detail: quote.uncertain === undefined ? quote.speaker : `${quote.speaker} (${uncertainty(quote.uncertain)})` } : {}) });
+        quoteHits.push({ uri: article.uri, title: article.title, kind: 'quote', name: quote.text, start: quote.start, end: quote.end, ...(quote.speaker ? { detail: markedSpeaker(quote.speaker, quote.uncertain) } : {}) });
       }
       if (hits.length + quoteHits.length >= limit) break;
     }

@@ -1,6 +1,6 @@
 import { SymbolKind, type DocumentSymbol } from 'vscode-languageserver';
 import type { QuoteOutline } from '../core/languageService';
-import { uncertainConfidence, uncertainty } from '../core/quoteSpeakers';
+import { markedSpeaker, uncertainConfidence } from '../core/quoteSpeakers';
 import type { Quote } from '../core/types';
 import { shorten } from './hover';
 import type { PositionMapper } from './positions';
@@ -15,10 +15,7 @@ const QUOTE_NAME_LENGTH = 60;
 export function quoteOutlineSymbols(outline: QuoteOutline, positions: PositionMapper): DocumentSymbol[] {
   const symbols: DocumentSymbol[] = [];
   for (const group of outline.speakers) {
-    const children = group.quotes.map((q) => {
-      const uncertain = uncertainConfidence(q);
-      return quoteSymbol(q, positions, uncertain === undefined ? group.label : `${group.label} (${uncertainty(uncertain)})`);
-    });
+    const children = group.quotes.map((q) => quoteSymbol(q, positions, markedSpeaker(group.label, uncertainConfidence(q))));
     const first = group.actor?.mentions[0] ?? group.quotes[0];
     const range = positions.rangeOf({ start: Math.min(first.start, group.quotes[0].start), end: Math.max(...group.quotes.map((q) => q.end)) });
     symbols.push({

@@ -71,8 +71,11 @@ export interface QuoteRow extends ArticleTarget {
   /** The quoted words, shortened. */
   readonly text: string;
   readonly speaker?: string;
-  /** How sure the rankers are of the speaker, when below the mark's threshold (`QuoteSpeaker.uncertain`). */
-  readonly uncertain?: number;
+  /**
+   * The mark of a speaker the rankers are unsure of, as the server writes it (`uncertain, 57 %`: `quoteSpeakers.ts`),
+   * so that the client's views render it rather than format a confidence of their own.
+   */
+  readonly uncertainty?: string;
 }
 
 /** One article of the Articles view. */

@@ -1,6 +1,7 @@
 import { actorAt } from '../actors';
 import type { ArticleAnalysis } from '../analysis';
 import { normalizeName } from '../names';
+import { uncertainty } from '../quoteSpeakers';
 import type { ArticleSettings } from '../settings';
 import { summaryMentions, type ActorCluster, type ActorIdentity, type ArticleSummary, type IndexChange, type IndexSubscription } from '../workspaceIndex';
 import { actorMap } from './actorMap';
@@ -152,7 +153,7 @@ export function createWorkspaceViews({ analyze, workspace }: ViewsDeps) {
       const rows = memo(`quotes\u0000${speakerId}\u0000${text}`, () =>
         (speakerById().get(speakerId)?.quotes ?? [])
           .filter((q) => !text || normalizeName(q.quote.text).includes(text))
-          .map(({ article, quote }): QuoteRow => ({ uri: article.uri, title: article.title, start: quote.start, end: quote.end, text: quote.text, ...(quote.speaker ? { speaker: quote.speaker } : {}), ...(quote.uncertain !== undefined ? { uncertain: quote.uncertain } : {}) })),
+          .map(({ article, quote }): QuoteRow => ({ uri: article.uri, title: article.title, start: quote.start, end: quote.end, text: quote.text, ...(quote.speaker ? { speaker: quote.speaker } : {}), ...(quote.uncertain !== undefined ? { uncertainty: uncertainty(quote.uncertain) } : {}) })),
       );
       return pageOf(rows, request);
     },
